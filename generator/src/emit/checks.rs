@@ -1,0 +1,75 @@
+//! Constraint checks for one value, shared by model validators and request
+//! functions.
+
+use proc_macro2::{Literal, TokenStream};
+use quote::quote;
+
+use super::types::Context;
+use crate::ir::{Constraints, TypeRef};
+
+/// How the checked value is held.
+#[derive(Clone, Copy)]
+pub enum Held {
+    /// `&T` of the owned type (`&String`, `&i32`, `&Vec<T>`, `&Model`).
+    Ref,
+    /// A `&str` argument, or a number / bool argument by value.
+    Arg,
+}
+
+/// The checks for `value` (an expression) at `target` (a `&str` expression);
+/// `nested` adds the nested-model validation.
+pub fn checks(value: &TokenStream, held: Held, ty: &TypeRef, c: &Constraints, target: &TokenStream, nested: bool, ctx: &Context) -> TokenStream {
+    let mut out = Vec::new();
+    if ty.is_string_like() {
+        let text = match (ty, held) {
+            (TypeRef::Secret, _) => quote!(#value.secret()),
+            (_, Held::Ref) => quote!(#value.as_str()),
+            (_, Held::Arg) => quote!(#value),
+        };
+        if let Some(n) = c.min_length.map(Literal::u64_unsuffixed) {
+            out.push(quote!(validator.min_length(#target, #text, #n);));
+        }
+        if let Some(n) = c.max_length.map(Literal::u64_unsuffixed) {
+            out.push(quote!(validator.max_length(#target, #text, #n);));
+        }
+        if let Some(pattern) = &c.pattern {
+            let stat = ctx.patterns.path(pattern);
+            out.push(quote!(validator.pattern(#target, #text, &#stat, #pattern);));
+        }
+        if !c.allowed.is_empty() {
+            let allowed = &c.allowed;
+            out.push(quote!(validator.one_of(#target, #text, &[#(#allowed),*]);));
+        }
+    }
+    if ty.is_number() {
+        let number = match (ty, held) {
+            (TypeRef::F64, Held::Ref) => quote!(*#value),
+            (TypeRef::F64, Held::Arg) => quote!(#value),
+            (_, Held::Ref) => quote!(*#value as f64),
+            (_, Held::Arg) => quote!(#value as f64),
+        };
+        if let Some((bound, exclusive)) = c.minimum {
+            let bound = Literal::f64_unsuffixed(bound);
+            out.push(quote!(validator.minimum(#target, #number, #bound, #exclusive);));
+        }
+        if let Some((bound, exclusive)) = c.maximum {
+            let bound = Literal::f64_unsuffixed(bound);
+            out.push(quote!(validator.maximum(#target, #number, #bound, #exclusive);));
+        }
+    }
+    if let TypeRef::Array(_) = ty {
+        if let Some(n) = c.min_items.map(Literal::u64_unsuffixed) {
+            out.push(quote!(validator.min_items(#target, #value.len(), #n);));
+        }
+        if let Some(n) = c.max_items.map(Literal::u64_unsuffixed) {
+            out.push(quote!(validator.max_items(#target, #value.len(), #n);));
+        }
+        if c.unique_items {
+            out.push(quote!(validator.unique_items(#target, #value);));
+        }
+    }
+    if nested {
+        out.push(quote!(validator.nested(#target, #value);));
+    }
+    quote!(#(#out)*)
+}

@@ -1,0 +1,36 @@
+//! Spec descriptions as doc attributes.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+/// `#[doc = "..."]` lines for a description, made safe for rustdoc: code
+/// fences become plain text blocks (never doctests) and indentation is
+/// dropped so no line turns into an indented code block.
+pub fn attrs(text: &Option<String>) -> TokenStream {
+    let Some(text) = text else {
+        return TokenStream::new();
+    };
+    let lines = sanitize(text);
+    quote! { #(#[doc = #lines])* }
+}
+
+/// The lines of a doc comment, each with the leading space rustdoc expects.
+pub fn sanitize(text: &str) -> Vec<String> {
+    text.replace("\r\n", "\n")
+        .lines()
+        .map(|line| {
+            let line = line.trim();
+            let line = if line.starts_with("```") { format!("```text{}", &line[3..].trim_start_matches(|c: char| c.is_alphanumeric())) } else { line.to_owned() };
+            if line.is_empty() { String::new() } else { format!(" {line}") }
+        })
+        .collect()
+}
+
+/// Doc lines from several paragraphs.
+pub fn paragraphs(parts: &[Option<&str>]) -> TokenStream {
+    let text: Vec<&str> = parts.iter().flatten().copied().filter(|p| !p.trim().is_empty()).collect();
+    if text.is_empty() {
+        return TokenStream::new();
+    }
+    attrs(&Some(text.join("\n\n")))
+}

@@ -1,0 +1,258 @@
+//! One module per operation group: a `*_request` and a `*_response` function
+//! per operation.
+
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+
+use super::checks::{Held, checks};
+use super::docs;
+use super::types::{Context, Scope, ident, type_tokens};
+use crate::ir::{HttpMethod, Operation, OperationGroup, ParamLocation, Parameter, PathPart, TypeRef};
+use crate::naming::unraw;
+
+/// The module of one operation group.
+pub fn group(group: &OperationGroup, ctx: &Context) -> TokenStream {
+    let module = ident(&group.name);
+    let rt = ctx.runtime;
+    let doc = format!(" Operations of the `{}` group.", group.wire_name);
+    let functions = group.operations.iter().map(|op| {
+        let request = request_fn(op, ctx);
+        let response = response_fn(op, ctx);
+        quote! { #request #response }
+    });
+    quote! {
+        #[doc = #doc]
+        pub mod #module {
+            #[allow(unused_imports)]
+            use #rt::{HttpRequest, HttpResponse, Method, ResponseError, UrlBuilder, Validate, ValidationErrors, Validator};
+            use azure_core::http::Url;
+            #(#functions)*
+        }
+    }
+}
+
+/// The argument type of a parameter.
+pub fn arg_type(p: &Parameter, ctx: &Context) -> TokenStream {
+    let owned = type_tokens(&p.ty, Scope::Sibling, ctx.runtime);
+    let base = match (&p.ty, p.location) {
+        (_, ParamLocation::Body) => quote!(&#owned),
+        (TypeRef::String, _) => quote!(&str),
+        (TypeRef::Model(_), _) => quote!(&#owned),
+        _ => owned,
+    };
+    if p.required { base } else { quote!(Option<#base>) }
+}
+
+fn method_tokens(method: HttpMethod) -> TokenStream {
+    match method {
+        HttpMethod::Get => quote!(Method::Get),
+        HttpMethod::Put => quote!(Method::Put),
+        HttpMethod::Post => quote!(Method::Post),
+        HttpMethod::Patch => quote!(Method::Patch),
+        HttpMethod::Delete => quote!(Method::Delete),
+        HttpMethod::Head => quote!(Method::Head),
+    }
+}
+
+/// A parameter value as text for a URL or header.
+fn as_text(p: &Parameter, value: &TokenStream) -> TokenStream {
+    match &p.ty {
+        TypeRef::String => quote!(#value),
+        TypeRef::Model(_) => quote!(#value.as_str()),
+        _ => quote!(&#value.to_string()),
+    }
+}
+
+fn request_fn(op: &Operation, ctx: &Context) -> TokenStream {
+    let fn_name = format_ident!("{}_request", unraw(&op.name));
+    let args = op.params.iter().map(|p| {
+        let name = ident(&p.name);
+        let ty = arg_type(p, ctx);
+        quote!(#name: #ty)
+    });
+    let mut docs_text = vec![op.summary.as_deref(), op.description.as_deref()];
+    let line = format!(
+        "Builds the `{} {}` request of `{}`, after checking every constraint the spec puts on the arguments.",
+        op.method.as_str(),
+        op.path_template,
+        op.id
+    );
+    docs_text.push(Some(&line));
+    let arg_docs = argument_docs(op);
+    docs_text.push(arg_docs.as_deref());
+    let docs = docs::paragraphs(&docs_text);
+
+    let mut validations = Vec::new();
+    if let Some(c) = &op.api_version {
+        validations.push(checks(&quote!(api_version), Held::Arg, &TypeRef::String, c, &quote!("api-version"), false, ctx));
+    }
+    for p in &op.params {
+        let name = ident(&p.name);
+        let wire = &p.wire_name;
+        let nested = p.location == ParamLocation::Body;
+        let held = if p.location == ParamLocation::Body || matches!(p.ty, TypeRef::Model(_)) { Held::Ref } else { Held::Arg };
+        if p.constraints.is_empty() && !nested {
+            continue;
+        }
+        validations.push(if p.required {
+            checks(&quote!(#name), held, &p.ty, &p.constraints, &quote!(#wire), nested, ctx)
+        } else {
+            let body = checks(&quote!(value), held, &p.ty, &p.constraints, &quote!(#wire), nested, ctx);
+            quote! { if let Some(value) = #name { #body } }
+        });
+    }
+
+    let mut chain = vec![quote!(UrlBuilder::new(endpoint))];
+    for part in &op.path {
+        chain.push(match part {
+            PathPart::Literal(text) => quote!(.literal(#text)),
+            PathPart::Param(wire) => {
+                let Some(p) = op.params.iter().find(|p| p.location == ParamLocation::Path && p.wire_name == *wire) else {
+                    continue;
+                };
+                let name = ident(&p.name);
+                let text = as_text(p, &quote!(#name));
+                if p.multi_segment {
+                    quote!(.segments(#wire, #text))
+                } else {
+                    quote!(.segment(#wire, #text))
+                }
+            }
+        });
+    }
+    if op.api_version.is_some() {
+        chain.push(quote!(.query("api-version", api_version)));
+    }
+    let mut optional_query = Vec::new();
+    let mut headers = Vec::new();
+    if let Some(accept) = &op.accept {
+        headers.push(quote!(request.headers.push(("accept".to_owned(), #accept.to_owned()));));
+    }
+    for p in &op.params {
+        let name = ident(&p.name);
+        let wire = &p.wire_name;
+        let value = if p.required { quote!(#name) } else { quote!(value) };
+        let text = as_text(p, &value);
+        match (p.location, p.required) {
+            (ParamLocation::Query, true) => chain.push(quote!(.query(#wire, #text))),
+            (ParamLocation::Query, false) => {
+                optional_query.push(quote!(if let Some(value) = #name { url = url.query(#wire, #text); }));
+            }
+            (ParamLocation::Header, true) => {
+                headers.push(quote!(request.headers.push((#wire.to_owned(), (#text).to_owned()));));
+            }
+            (ParamLocation::Header, false) => headers.push(
+                quote!(if let Some(value) = #name { request.headers.push((#wire.to_owned(), (#text).to_owned())); }),
+            ),
+            _ => {}
+        }
+    }
+    let url = if optional_query.is_empty() {
+        quote!(let url = #(#chain)*;)
+    } else {
+        quote!(let mut url = #(#chain)*; #(#optional_query)*)
+    };
+    let body = op.body().map(|p| {
+        let name = ident(&p.name);
+        let wire = &p.wire_name;
+        if p.required {
+            quote!(request.set_json_body(#wire, #name)?;)
+        } else {
+            quote!(if let Some(value) = #name { request.set_json_body(#wire, value)?; })
+        }
+    });
+    let method = method_tokens(op.method);
+    let api_version_arg = op.api_version.as_ref().map(|_| quote!(api_version: &str,));
+    validations.retain(|tokens| !tokens.is_empty());
+    let validate = if validations.is_empty() {
+        quote!()
+    } else {
+        quote! {
+            let mut validator = Validator::default();
+            #(#validations)*
+            validator.finish()?;
+        }
+    };
+    quote! {
+        #docs
+        pub fn #fn_name(endpoint: &Url, #api_version_arg #(#args),*) -> Result<HttpRequest, ValidationErrors> {
+            #validate
+            #url
+            let mut request = HttpRequest::new(#method, url.build()?);
+            #(#headers)*
+            #body
+            Ok(request)
+        }
+    }
+}
+
+fn argument_docs(op: &Operation) -> Option<String> {
+    let mut lines = vec![
+        "# Arguments".to_owned(),
+        "* `endpoint` - the Resource Manager endpoint, e.g. `https://management.azure.com`.".to_owned(),
+    ];
+    if op.api_version.is_some() {
+        lines.push("* `api_version` - the api-version to call, normally [`API_VERSION`](super::API_VERSION).".to_owned());
+    }
+    for p in &op.params {
+        let location = match p.location {
+            ParamLocation::Path => "path",
+            ParamLocation::Query => "query",
+            ParamLocation::Header => "header",
+            ParamLocation::Body => "body",
+        };
+        let optional = if p.required { "" } else { ", optional" };
+        let doc = p.docs.as_deref().map(|d| format!(": {}", d.replace('\n', " "))).unwrap_or_default();
+        lines.push(format!("* `{}` - `{}` ({location}{optional}){doc}", unraw(&p.name), p.wire_name));
+    }
+    Some(lines.join("\n"))
+}
+
+/// The success type of an operation as tokens.
+pub fn success_type(op: &Operation, ctx: &Context) -> TokenStream {
+    match op.success_type() {
+        None => quote!(()),
+        Some(ty) => {
+            let ty = type_tokens(ty, Scope::Sibling, ctx.runtime);
+            if op.success_may_be_empty() { quote!(Option<#ty>) } else { ty }
+        }
+    }
+}
+
+/// The error model of an operation as tokens.
+pub fn error_type(op: &Operation, ctx: &Context) -> TokenStream {
+    match &op.error {
+        Some(ty) => type_tokens(ty, Scope::Sibling, ctx.runtime),
+        None => quote!(serde_json::Value),
+    }
+}
+
+fn response_fn(op: &Operation, ctx: &Context) -> TokenStream {
+    let fn_name = format_ident!("{}_response", unraw(&op.name));
+    let success = success_type(op, ctx);
+    let error = error_type(op, ctx);
+    let rt = ctx.runtime;
+    let arms = op.responses.iter().map(|r| {
+        let status = proc_macro2::Literal::u16_unsuffixed(r.status);
+        let decode = match (&r.ty, op.success_may_be_empty()) {
+            (Some(_), false) => quote!(#rt::decode_json(response)),
+            (Some(_), true) => quote!(#rt::decode_json(response).map(Some)),
+            (None, true) => quote!(Ok(None)),
+            (None, false) => quote!(Ok(())),
+        };
+        quote!(#status => #decode,)
+    });
+    let doc = format!(
+        " Decodes a response to `{}`: the success body, or a [`ResponseError`] holding the service's error.",
+        op.id
+    );
+    quote! {
+        #[doc = #doc]
+        pub fn #fn_name(response: &HttpResponse) -> Result<#success, ResponseError<#error>> {
+            match response.status {
+                #(#arms)*
+                _ => Err(ResponseError::from_response(response)),
+            }
+        }
+    }
+}

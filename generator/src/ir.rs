@@ -1,0 +1,359 @@
+//! The resolved, validated model of an API that the emitters read.
+//!
+//! Every name here is already a valid, unique Rust identifier, every `$ref`
+//! is followed, and every collection is in a deterministic order. Emitters
+//! never look at the raw spec.
+
+use std::path::PathBuf;
+
+use crate::diagnostics::Location;
+
+/// Everything generated in one run: one service per root spec file.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Api {
+    /// The services, sorted by module name.
+    pub services: Vec<Service>,
+}
+
+/// One resource provider at one api-version (one root spec file).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Service {
+    /// The Rust module name (`relay`).
+    pub module: String,
+    /// The root spec file as named in messages and headers.
+    pub source: PathBuf,
+    /// `info.title`.
+    pub title: String,
+    /// `info.description`.
+    pub description: Option<String>,
+    /// `info.version`: the api-version sent by default.
+    pub api_version: String,
+    /// `host` (`management.azure.com`).
+    pub host: String,
+    /// OAuth2 scopes named by `securityDefinitions`.
+    pub scopes: Vec<String>,
+    /// Models, sorted by name.
+    pub models: Vec<Model>,
+    /// Operation groups, sorted by module name.
+    pub groups: Vec<OperationGroup>,
+}
+
+/// A named type: a struct or an enum.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Model {
+    /// The Rust type name, unique in its service.
+    pub name: String,
+    /// The definition's name in the spec.
+    pub wire_name: String,
+    /// The description.
+    pub docs: Option<String>,
+    /// What kind of type.
+    pub kind: ModelKind,
+    /// Where it is defined.
+    pub source: Location,
+}
+
+/// The shape of a model.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ModelKind {
+    /// An object with named fields.
+    Struct(StructModel),
+    /// A string enum.
+    Enum(EnumModel),
+}
+
+/// An object with named fields.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct StructModel {
+    /// Fields in spec order (bases of `allOf` first).
+    pub fields: Vec<Field>,
+    /// Whether any field, directly or through nested models, has a constraint:
+    /// models without one get an empty validator.
+    pub has_constraints: bool,
+}
+
+/// One property of an object.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Field {
+    /// The Rust field name (an identifier, raw if it is a keyword).
+    pub name: String,
+    /// The JSON property name.
+    pub wire_name: String,
+    /// The description.
+    pub docs: Option<String>,
+    /// The type.
+    pub ty: TypeRef,
+    /// Whether the property is required (plain, not `Option`).
+    pub required: bool,
+    /// Set by the service only.
+    pub read_only: bool,
+    /// Boxed to break a recursive type.
+    pub boxed: bool,
+    /// The constraints on the value.
+    pub constraints: Constraints,
+}
+
+/// A string enum.
+#[derive(Clone, Debug, PartialEq)]
+pub struct EnumModel {
+    /// The values.
+    pub values: Vec<EnumValue>,
+    /// `x-ms-enum.modelAsString`: unknown values are kept, not rejected.
+    pub extensible: bool,
+}
+
+/// One value of an enum.
+#[derive(Clone, Debug, PartialEq)]
+pub struct EnumValue {
+    /// The variant name.
+    pub name: String,
+    /// The value on the wire.
+    pub wire_value: String,
+    /// The description.
+    pub docs: Option<String>,
+}
+
+/// A type as used by a field or parameter.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum TypeRef {
+    /// A string.
+    String,
+    /// A string that must never be printed (`x-ms-secret`, or a secret name).
+    Secret,
+    /// A boolean.
+    Bool,
+    /// `integer` / `int32`.
+    I32,
+    /// `integer` / `int64` (and `integer` with no format).
+    I64,
+    /// `number` / `float`.
+    F32,
+    /// `number` / `double` (and `number` with no format).
+    F64,
+    /// Free-form JSON (`type: object` with no properties).
+    Any,
+    /// An array.
+    Array(Box<TypeRef>),
+    /// A string-keyed map (`additionalProperties`).
+    Map(Box<TypeRef>),
+    /// A model by its Rust name.
+    Model(String),
+}
+
+impl TypeRef {
+    /// Whether the value is a string on the wire (constraints like
+    /// `minLength` apply).
+    pub fn is_string_like(&self) -> bool {
+        matches!(self, TypeRef::String | TypeRef::Secret)
+    }
+
+    /// Whether the value is numeric (`minimum`/`maximum` apply).
+    pub fn is_number(&self) -> bool {
+        matches!(self, TypeRef::I32 | TypeRef::I64 | TypeRef::F32 | TypeRef::F64)
+    }
+}
+
+/// Constraints from JSON Schema keywords.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct Constraints {
+    /// `minLength`.
+    pub min_length: Option<u64>,
+    /// `maxLength`.
+    pub max_length: Option<u64>,
+    /// `pattern` (checked to compile).
+    pub pattern: Option<String>,
+    /// `minimum` with `exclusiveMinimum`.
+    pub minimum: Option<(f64, bool)>,
+    /// `maximum` with `exclusiveMaximum`.
+    pub maximum: Option<(f64, bool)>,
+    /// `minItems`.
+    pub min_items: Option<u64>,
+    /// `maxItems`.
+    pub max_items: Option<u64>,
+    /// `uniqueItems`.
+    pub unique_items: bool,
+    /// `enum` on a value kept as a plain string.
+    pub allowed: Vec<String>,
+}
+
+impl Constraints {
+    /// Whether nothing is constrained.
+    pub fn is_empty(&self) -> bool {
+        *self == Constraints::default()
+    }
+}
+
+/// Operations that share an `operationId` prefix (`Namespaces_*`).
+#[derive(Clone, Debug, PartialEq)]
+pub struct OperationGroup {
+    /// The Rust module name (`namespaces`).
+    pub name: String,
+    /// The prefix in the spec (`Namespaces`).
+    pub wire_name: String,
+    /// The operations, sorted by function name.
+    pub operations: Vec<Operation>,
+}
+
+/// An HTTP method.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum HttpMethod {
+    /// GET
+    Get,
+    /// PUT
+    Put,
+    /// POST
+    Post,
+    /// PATCH
+    Patch,
+    /// DELETE
+    Delete,
+    /// HEAD
+    Head,
+}
+
+impl HttpMethod {
+    /// The method as written in a spec's path item.
+    pub fn from_spec(key: &str) -> Option<Self> {
+        Some(match key {
+            "get" => HttpMethod::Get,
+            "put" => HttpMethod::Put,
+            "post" => HttpMethod::Post,
+            "patch" => HttpMethod::Patch,
+            "delete" => HttpMethod::Delete,
+            "head" => HttpMethod::Head,
+            _ => return None,
+        })
+    }
+
+    /// The method on the wire.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            HttpMethod::Get => "GET",
+            HttpMethod::Put => "PUT",
+            HttpMethod::Post => "POST",
+            HttpMethod::Patch => "PATCH",
+            HttpMethod::Delete => "DELETE",
+            HttpMethod::Head => "HEAD",
+        }
+    }
+}
+
+/// One operation.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Operation {
+    /// `operationId`.
+    pub id: String,
+    /// The function base name (`list_keys`).
+    pub name: String,
+    /// `summary`.
+    pub summary: Option<String>,
+    /// `description`.
+    pub description: Option<String>,
+    /// The method.
+    pub method: HttpMethod,
+    /// The path template as written (`/subscriptions/{subscriptionId}/…`).
+    pub path_template: String,
+    /// The template split into literals and parameters.
+    pub path: Vec<PathPart>,
+    /// Parameters: path ones in template order, then the body, then required
+    /// then optional query and header ones by wire name. `api-version` is not
+    /// among them: it is [`Operation::api_version`].
+    pub params: Vec<Parameter>,
+    /// The `api-version` query parameter's constraints, when the operation
+    /// takes one.
+    pub api_version: Option<Constraints>,
+    /// Success statuses with their body types.
+    pub responses: Vec<Response>,
+    /// The `default` response's body type (the error model).
+    pub error: Option<TypeRef>,
+    /// `Accept` value, from `produces`.
+    pub accept: Option<String>,
+    /// `x-ms-examples`.
+    pub examples: Vec<Example>,
+    /// Where the operation is defined.
+    pub source: Location,
+}
+
+impl Operation {
+    /// The type of a successful response's body: the one type all success
+    /// bodies share, if any.
+    pub fn success_type(&self) -> Option<&TypeRef> {
+        self.responses.iter().find_map(|r| r.ty.as_ref())
+    }
+
+    /// Whether some success status has no body while another has one: the
+    /// result is then an `Option`.
+    pub fn success_may_be_empty(&self) -> bool {
+        self.success_type().is_some() && self.responses.iter().any(|r| r.ty.is_none())
+    }
+
+    /// The body parameter, if any.
+    pub fn body(&self) -> Option<&Parameter> {
+        self.params.iter().find(|p| p.location == ParamLocation::Body)
+    }
+}
+
+/// A piece of a path template.
+#[derive(Clone, Debug, PartialEq)]
+pub enum PathPart {
+    /// Literal text.
+    Literal(String),
+    /// The path parameter with this wire name.
+    Param(String),
+}
+
+/// Where a parameter goes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum ParamLocation {
+    /// A path segment.
+    Path,
+    /// The JSON body.
+    Body,
+    /// A query parameter.
+    Query,
+    /// A header.
+    Header,
+}
+
+/// One operation parameter.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Parameter {
+    /// The Rust argument name.
+    pub name: String,
+    /// The name on the wire (and in example files).
+    pub wire_name: String,
+    /// The description.
+    pub docs: Option<String>,
+    /// Where it goes.
+    pub location: ParamLocation,
+    /// The type.
+    pub ty: TypeRef,
+    /// Required (a plain argument) or optional (`Option`).
+    pub required: bool,
+    /// Constraints on the value.
+    pub constraints: Constraints,
+    /// A client-level parameter (`x-ms-parameter-location: client`, the
+    /// default for parameters shared through a `parameters` section):
+    /// a client takes it once, not per call.
+    pub client: bool,
+    /// `x-ms-skip-url-encoding`: the value is itself a path (`{scope}`).
+    pub multi_segment: bool,
+}
+
+/// A success response.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Response {
+    /// The status code.
+    pub status: u16,
+    /// The body's type, if it has one.
+    pub ty: Option<TypeRef>,
+}
+
+/// An `x-ms-examples` entry.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Example {
+    /// The example's name.
+    pub name: String,
+    /// The example file.
+    pub file: PathBuf,
+}

@@ -1,0 +1,201 @@
+//! The set of loaded documents and `$ref` resolution across them.
+
+use std::collections::HashMap;
+use std::path::{Component, Path, PathBuf};
+
+use serde_json::Value;
+
+use super::document::Document;
+use super::positions::escape;
+use crate::diagnostics::{Diagnostic, Location};
+
+/// Index of a loaded document in its [`DocumentSet`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct DocId(usize);
+
+/// A node inside a document: which document, and where.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Node {
+    /// The document.
+    pub doc: DocId,
+    /// The node's JSON pointer.
+    pub pointer: String,
+}
+
+impl Node {
+    /// The pointer of a child by key or index.
+    pub fn child(&self, token: impl AsRef<str>) -> Node {
+        Node {
+            doc: self.doc,
+            pointer: format!("{}/{}", self.pointer, escape(token.as_ref())),
+        }
+    }
+
+    /// The last pointer token, unescaped (a definition's name).
+    pub fn last_token(&self) -> String {
+        let token = self.pointer.rsplit('/').next().unwrap_or("");
+        token.replace("~1", "/").replace("~0", "~")
+    }
+}
+
+/// Every document read so far, each loaded once.
+#[derive(Debug, Default)]
+pub struct DocumentSet {
+    docs: Vec<Document>,
+    by_path: HashMap<PathBuf, Result<DocId, Diagnostic>>,
+}
+
+impl DocumentSet {
+    /// Loads `path` (once), reporting a read or syntax error at `referrer`.
+    pub fn load(&mut self, path: &Path, referrer: Option<&Location>) -> Result<DocId, Diagnostic> {
+        let path = normalize(path);
+        if let Some(result) = self.by_path.get(&path) {
+            return result.clone();
+        }
+        let result = match std::fs::read_to_string(&path) {
+            Ok(text) => Document::parse(&path, &text).map(|doc| {
+                self.docs.push(doc);
+                DocId(self.docs.len() - 1)
+            }),
+            Err(e) => {
+                let location = referrer.cloned().unwrap_or(Location {
+                    file: path.clone(),
+                    line: 1,
+                    column: 1,
+                    pointer: String::new(),
+                });
+                Err(Diagnostic::new(location, format!("cannot read `{}`: {e}", path.display())))
+            }
+        };
+        self.by_path.insert(path, result.clone());
+        result
+    }
+
+    /// Every file that was read or tried, for `cargo:rerun-if-changed`.
+    pub fn paths(&self) -> Vec<PathBuf> {
+        let mut paths: Vec<PathBuf> = self.by_path.keys().cloned().collect();
+        paths.sort();
+        paths
+    }
+
+    /// The document behind an id.
+    pub fn doc(&self, id: DocId) -> &Document {
+        &self.docs[id.0]
+    }
+
+    /// The value at a node, if the pointer exists.
+    pub fn get(&self, node: &Node) -> Option<&Value> {
+        self.doc(node.doc).value.pointer(&node.pointer)
+    }
+
+    /// Where a node is.
+    pub fn location(&self, node: &Node) -> Location {
+        self.doc(node.doc).location(&node.pointer)
+    }
+
+    /// Follows a `$ref` string found at `at` (`#/definitions/X`,
+    /// `../other.json#/parameters/P`, `./examples/x.json`): loads the target
+    /// file and checks that the pointer exists.
+    pub fn resolve(&mut self, at: &Node, reference: &str) -> Result<Node, Diagnostic> {
+        let (file, fragment) = reference.split_once('#').unwrap_or((reference, ""));
+        let doc = if file.is_empty() {
+            at.doc
+        } else {
+            let base = self.doc(at.doc).path.parent().unwrap_or(Path::new("")).to_path_buf();
+            let location = self.location(at);
+            self.load(&base.join(file), Some(&location))?
+        };
+        let pointer = percent_decode(fragment);
+        let target = Node { doc, pointer };
+        if self.get(&target).is_some() {
+            Ok(target)
+        } else {
+            Err(Diagnostic::new(
+                self.location(at),
+                format!(
+                    "`$ref: {reference}` points at nothing: `{}` has no `#{}`",
+                    self.doc(doc).path.display(),
+                    target.pointer
+                ),
+            ))
+        }
+    }
+
+    /// Follows `$ref` chains starting at `node` until a node without `$ref`.
+    /// Cycles of pure references are reported instead of looping.
+    pub fn deref(&mut self, node: &Node) -> Result<Node, Diagnostic> {
+        let mut current = node.clone();
+        for _ in 0..32 {
+            let reference = match self.get(&current).and_then(|v| v.get("$ref")) {
+                Some(Value::String(r)) => r.clone(),
+                Some(_) => {
+                    return Err(Diagnostic::new(
+                        self.location(&current.child("$ref")),
+                        "`$ref` must be a string",
+                    ));
+                }
+                None => return Ok(current),
+            };
+            current = self.resolve(&current.child("$ref"), &reference)?;
+        }
+        Err(Diagnostic::new(
+            self.location(node),
+            "`$ref` chain does not end (a reference cycle with no schema in it)",
+        ))
+    }
+}
+
+/// Lexically normalizes `a/b/../c` to `a/c` so one file has one identity
+/// however it was reached.
+pub fn normalize(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for component in path.components() {
+        match component {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                if !out.pop() {
+                    out.push("..");
+                }
+            }
+            other => out.push(other.as_os_str()),
+        }
+    }
+    out
+}
+
+/// `$ref` fragments may percent-encode characters (`%7B` for `{`).
+fn percent_decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = |b: u8| (b as char).to_digit(16);
+        if bytes[i] == b'%' && i + 2 < bytes.len() {
+            if let (Some(h), Some(l)) = (hex(bytes[i + 1]), hex(bytes[i + 2])) {
+                out.push((h * 16 + l) as u8);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalize_removes_dot_segments() {
+        assert_eq!(normalize(Path::new("spec/./a/../b.yaml")), PathBuf::from("spec/b.yaml"));
+        assert_eq!(normalize(Path::new("../x/y.json")), PathBuf::from("../x/y.json"));
+    }
+
+    #[test]
+    fn percent_decoding_of_fragments() {
+        assert_eq!(percent_decode("/paths/~1a~1%7Bb%7D"), "/paths/~1a~1{b}");
+        assert_eq!(percent_decode("/x%"), "/x%");
+    }
+}

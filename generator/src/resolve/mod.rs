@@ -1,0 +1,203 @@
+//! Turning loaded spec documents into the [`crate::ir`]: following `$ref`s,
+//! naming everything, and checking what the emitters rely on.
+
+mod operations;
+mod schema;
+
+use std::collections::{BTreeMap, HashMap, VecDeque};
+use std::path::Path;
+
+use serde_json::Value;
+
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::ir::{Model, ModelKind, Service, TypeRef};
+use crate::load::{DocumentSet, Node};
+use crate::naming::Scope;
+use crate::secrets::SecretPolicy;
+
+/// Resolves one root spec file into a [`Service`].
+pub(crate) fn service(
+    docs: &mut DocumentSet,
+    diagnostics: &mut Diagnostics,
+    secrets: &SecretPolicy,
+    root_file: &Path,
+    module: &str,
+) -> Option<Service> {
+    let doc = match docs.load(root_file, None) {
+        Ok(doc) => doc,
+        Err(diagnostic) => {
+            diagnostics.push(diagnostic);
+            return None;
+        }
+    };
+    let root = Node { doc, pointer: String::new() };
+    let mut resolver = Resolver {
+        docs,
+        diagnostics,
+        secrets,
+        model_names: Scope::with_reserved(&["Result", "Option", "Vec", "String", "Box"]),
+        models_by_node: HashMap::new(),
+        enums_by_name: HashMap::new(),
+        models: BTreeMap::new(),
+        pending: VecDeque::new(),
+    };
+    resolver.check_swagger_version(&root);
+    let info = resolver.value(&root.child("info")).cloned().unwrap_or(Value::Null);
+    let text = |key: &str| info.get(key).and_then(Value::as_str).map(str::to_owned);
+    let api_version = text("version").unwrap_or_else(|| {
+        let location = resolver.docs.location(&root.child("info"));
+        resolver
+            .diagnostics
+            .push(Diagnostic::new(location, "`info.version` (the api-version) is missing"));
+        String::new()
+    });
+    let groups = resolver.operations(&root);
+    resolver.drain_pending();
+    let models = resolver.finish_models();
+    let root_value = resolver.docs.get(&root).cloned().unwrap_or(Value::Null);
+    let scopes = root_value
+        .get("securityDefinitions")
+        .and_then(Value::as_object)
+        .map(|defs| {
+            defs.values()
+                .filter_map(|d| d.get("scopes").and_then(Value::as_object))
+                .flat_map(|s| s.keys().cloned())
+                .collect::<Vec<_>>()
+        })
+        .unwrap_or_default();
+    Some(Service {
+        module: module.to_owned(),
+        source: root_file.to_path_buf(),
+        title: text("title").unwrap_or_else(|| module.to_owned()),
+        description: text("description"),
+        api_version,
+        host: root_value
+            .get("host")
+            .and_then(Value::as_str)
+            .unwrap_or("management.azure.com")
+            .to_owned(),
+        scopes,
+        models,
+        groups,
+    })
+}
+
+/// State shared by schema and operation resolution for one service.
+pub(crate) struct Resolver<'a> {
+    pub(crate) docs: &'a mut DocumentSet,
+    pub(crate) diagnostics: &'a mut Diagnostics,
+    pub(crate) secrets: &'a SecretPolicy,
+    /// Type names handed out so far in this service.
+    pub(crate) model_names: Scope,
+    /// A definition reached twice is one model.
+    pub(crate) models_by_node: HashMap<Node, String>,
+    /// `x-ms-enum` names are shared across the spec: one enum per name.
+    pub(crate) enums_by_name: HashMap<String, String>,
+    pub(crate) models: BTreeMap<String, Model>,
+    /// Definitions named but not built yet (breadth-first, so recursion through
+    /// `$ref` cycles terminates).
+    pub(crate) pending: VecDeque<(Node, String)>,
+}
+
+impl Resolver<'_> {
+    pub(crate) fn value(&self, node: &Node) -> Option<&Value> {
+        self.docs.get(node)
+    }
+
+    pub(crate) fn error(&mut self, node: &Node, message: impl Into<String>) {
+        let location = self.docs.location(node);
+        self.diagnostics.push(Diagnostic::new(location, message));
+    }
+
+    fn check_swagger_version(&mut self, root: &Node) {
+        match self.value(&root.child("swagger")).and_then(Value::as_str) {
+            Some("2.0") => {}
+            Some(other) => {
+                let message = format!("only OpenAPI 2.0 (`swagger: \"2.0\"`) is supported, found `{other}`");
+                self.error(&root.child("swagger"), message);
+            }
+            None => self.error(root, "`swagger: \"2.0\"` is missing: only OpenAPI 2.0 specs are supported"),
+        }
+    }
+
+    /// Marks fields that must be boxed (a model containing itself without a
+    /// `Vec` or map in between) and which models carry constraints.
+    fn finish_models(&mut self) -> Vec<Model> {
+        let direct_edges: HashMap<String, Vec<String>> = self
+            .models
+            .values()
+            .map(|m| {
+                let targets = match &m.kind {
+                    ModelKind::Struct(s) => s
+                        .fields
+                        .iter()
+                        .filter_map(|f| match &f.ty {
+                            TypeRef::Model(t) => Some(t.clone()),
+                            _ => None,
+                        })
+                        .collect(),
+                    ModelKind::Enum(_) => Vec::new(),
+                };
+                (m.name.clone(), targets)
+            })
+            .collect();
+        let reaches = |from: &str, to: &str| {
+            let mut stack = vec![from.to_owned()];
+            let mut seen = std::collections::HashSet::new();
+            while let Some(current) = stack.pop() {
+                if current == to {
+                    return true;
+                }
+                if seen.insert(current.clone()) {
+                    stack.extend(direct_edges.get(&current).into_iter().flatten().cloned());
+                }
+            }
+            false
+        };
+        let names: Vec<String> = self.models.keys().cloned().collect();
+        for name in &names {
+            if let Some(Model { kind: ModelKind::Struct(s), .. }) = self.models.get_mut(name) {
+                for field in &mut s.fields {
+                    if let TypeRef::Model(target) = &field.ty {
+                        field.boxed = reaches(target, name);
+                    }
+                }
+            }
+        }
+        // A model has constraints if a field has some or refers to a model
+        // that has: iterate to a fixed point.
+        loop {
+            let constrained: std::collections::HashSet<String> = self
+                .models
+                .values()
+                .filter(|m| matches!(&m.kind, ModelKind::Struct(s) if s.has_constraints))
+                .map(|m| m.name.clone())
+                .collect();
+            let mut changed = false;
+            for model in self.models.values_mut() {
+                if let ModelKind::Struct(s) = &mut model.kind {
+                    if !s.has_constraints
+                        && s.fields.iter().any(|f| {
+                            !f.constraints.is_empty() || refers_to_any(&f.ty, &constrained)
+                        })
+                    {
+                        s.has_constraints = true;
+                        changed = true;
+                    }
+                }
+            }
+            if !changed {
+                break;
+            }
+        }
+        std::mem::take(&mut self.models).into_values().collect()
+    }
+}
+
+fn refers_to_any(ty: &TypeRef, names: &std::collections::HashSet<String>) -> bool {
+    match ty {
+        TypeRef::Model(name) => names.contains(name),
+        TypeRef::Array(inner) | TypeRef::Map(inner) => refers_to_any(inner, names),
+        _ => false,
+    }
+}

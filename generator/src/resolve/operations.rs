@@ -1,0 +1,352 @@
+//! `paths` into operation groups, operations and parameters.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use serde_json::Value;
+
+use super::Resolver;
+use super::schema::description;
+use crate::ir::{
+    Constraints, Example, HttpMethod, Operation, OperationGroup, ParamLocation, Parameter, PathPart,
+    Response, TypeRef,
+};
+use crate::load::Node;
+use crate::naming::{self, Scope};
+
+/// Operations without a `Group_` prefix in their `operationId` land here.
+const DEFAULT_GROUP: &str = "Operations";
+
+impl Resolver<'_> {
+    /// Every operation under `paths`, grouped by `operationId` prefix.
+    pub(crate) fn operations(&mut self, root: &Node) -> Vec<OperationGroup> {
+        let paths_node = root.child("paths");
+        let paths = self.value(&paths_node).cloned().unwrap_or(Value::Null);
+        let Some(paths) = paths.as_object() else {
+            self.error(root, "`paths` is missing: a spec needs at least one operation");
+            return Vec::new();
+        };
+        let mut by_group: BTreeMap<String, (String, Vec<Operation>)> = BTreeMap::new();
+        let mut ids: BTreeMap<String, Node> = BTreeMap::new();
+        for (template, item) in paths {
+            let item_node = paths_node.child(template);
+            let Some(item) = item.as_object() else {
+                self.error(&item_node, "a path item must be a mapping of methods");
+                continue;
+            };
+            for (key, _) in item {
+                if key == "parameters" || key.starts_with("x-") {
+                    continue;
+                }
+                let op_node = item_node.child(key);
+                let Some(method) = HttpMethod::from_spec(key) else {
+                    let message = format!("unsupported method `{key}`: armgen supports get, put, post, patch, delete and head");
+                    self.error(&op_node, message);
+                    continue;
+                };
+                let Some(operation) = self.operation(&item_node, &op_node, template, method) else {
+                    continue;
+                };
+                if let Some(first) = ids.get(&operation.id) {
+                    let first = self.docs.location(first);
+                    let message = format!("duplicate operationId `{}` (first defined at {first})", operation.id);
+                    self.error(&op_node.child("operationId"), message);
+                    continue;
+                }
+                ids.insert(operation.id.clone(), op_node.child("operationId"));
+                let wire_group = operation
+                    .id
+                    .split_once('_')
+                    .map_or(DEFAULT_GROUP, |(group, _)| group)
+                    .to_owned();
+                let module = naming::value_name(&wire_group);
+                by_group
+                    .entry(naming::unraw(&module).to_owned())
+                    .or_insert_with(|| (wire_group, Vec::new()))
+                    .1
+                    .push(operation);
+            }
+        }
+        let mut group_scope = Scope::with_reserved(&["models", "dynamic", "client"]);
+        let mut groups = Vec::new();
+        for (module, (wire_name, mut operations)) in by_group {
+            operations.sort_by(|a, b| a.name.cmp(&b.name).then_with(|| a.id.cmp(&b.id)));
+            let mut fn_scope = Scope::default();
+            for op in &mut operations {
+                let unique = fn_scope.claim(&op.name);
+                if unique != op.name {
+                    let message = format!(
+                        "operationId `{}` gives the function name `{}`, which another operation of `{wire_name}` already has",
+                        op.id, op.name
+                    );
+                    let location = op.source.clone();
+                    self.diagnostics.push(crate::diagnostics::Diagnostic::new(location, message).with_help("rename one of the operationIds"));
+                }
+            }
+            groups.push(OperationGroup {
+                name: group_scope.claim(&module),
+                wire_name,
+                operations,
+            });
+        }
+        groups
+    }
+
+    fn operation(&mut self, item_node: &Node, node: &Node, template: &str, method: HttpMethod) -> Option<Operation> {
+        let value = self.value(node).cloned().unwrap_or(Value::Null);
+        let Some(id) = value.get("operationId").and_then(Value::as_str).map(str::to_owned) else {
+            self.error(node, "`operationId` is missing: every operation needs one to be named in code");
+            return None;
+        };
+        let fn_base = id.split_once('_').map_or(id.as_str(), |(_, name)| name);
+        let name = naming::value_name(fn_base);
+        let path = self.path_parts(&node.child("operationId"), template);
+
+        // Path-level parameters apply unless the operation redefines them.
+        let mut raw_params = Vec::new();
+        for list in [item_node.child("parameters"), node.child("parameters")] {
+            let count = self.value(&list).and_then(Value::as_array).map_or(0, Vec::len);
+            for i in 0..count {
+                raw_params.push(list.child(i.to_string()));
+            }
+        }
+        let mut params: Vec<Parameter> = Vec::new();
+        let mut api_version = None;
+        let mut arg_scope = Scope::with_reserved(&["endpoint", "api_version", "options"]);
+        for param_node in raw_params {
+            let Some((param, is_api_version)) = self.parameter(&param_node, &name) else {
+                continue;
+            };
+            if is_api_version {
+                api_version = Some(param.constraints);
+                continue;
+            }
+            if let Some(i) = params.iter().position(|p| p.wire_name == param.wire_name && p.location == param.location) {
+                let from_path_item = param_node.pointer.starts_with(&item_node.pointer)
+                    && !param_node.pointer.starts_with(&node.pointer);
+                if !from_path_item {
+                    params[i] = param;
+                }
+                continue;
+            }
+            params.push(param);
+        }
+        // Arguments follow the path template, never the spec's parameter
+        // order, which may change between api-versions.
+        let template_order: Vec<&str> = path
+            .iter()
+            .filter_map(|p| match p {
+                PathPart::Param(name) => Some(name.as_str()),
+                PathPart::Literal(_) => None,
+            })
+            .collect();
+        for wanted in &template_order {
+            if !params.iter().any(|p| p.location == ParamLocation::Path && p.wire_name == *wanted) {
+                let message = format!("the path template uses `{{{wanted}}}`, but no path parameter is called `{wanted}`");
+                self.error(&node.child("parameters"), message);
+            }
+        }
+        for p in &params {
+            if p.location == ParamLocation::Path && !template_order.contains(&p.wire_name.as_str()) {
+                let message = format!("path parameter `{}` does not appear in the path template", p.wire_name);
+                self.error(&node.child("parameters"), message);
+            }
+        }
+        params.sort_by_key(|p| {
+            let template_index = template_order.iter().position(|n| *n == p.wire_name).unwrap_or(usize::MAX);
+            (p.location != ParamLocation::Path, !p.required, p.location, template_index, p.wire_name.clone())
+        });
+        for p in &mut params {
+            p.name = arg_scope.claim(&p.name);
+        }
+
+        let (responses, error) = self.responses(node, &name);
+        let root = Node { doc: node.doc, pointer: String::new() };
+        let produces = value
+            .get("produces")
+            .or_else(|| self.value(&root.child("produces")))
+            .and_then(Value::as_array)
+            .and_then(|p| p.first())
+            .and_then(Value::as_str)
+            .map(str::to_owned);
+        let examples = self.examples(node, &value);
+        Some(Operation {
+            id,
+            name,
+            summary: value.get("summary").and_then(Value::as_str).map(str::to_owned),
+            description: description(&value),
+            method,
+            path_template: template.to_owned(),
+            path,
+            params,
+            api_version,
+            responses,
+            error,
+            accept: produces.or_else(|| Some("application/json".to_owned())),
+            examples,
+            source: self.docs.location(node),
+        })
+    }
+
+    fn path_parts(&mut self, at: &Node, template: &str) -> Vec<PathPart> {
+        let mut parts = Vec::new();
+        let mut rest = template;
+        while let Some(open) = rest.find('{') {
+            if open > 0 {
+                parts.push(PathPart::Literal(rest[..open].to_owned()));
+            }
+            let Some(close) = rest[open..].find('}') else {
+                let message = format!("the path template `{template}` has an unclosed `{{`");
+                self.error(at, message);
+                return parts;
+            };
+            parts.push(PathPart::Param(rest[open + 1..open + close].to_owned()));
+            rest = &rest[open + close + 1..];
+        }
+        if !rest.is_empty() {
+            parts.push(PathPart::Literal(rest.to_owned()));
+        }
+        parts
+    }
+
+    /// One parameter; the flag says whether it is the `api-version`.
+    fn parameter(&mut self, node: &Node, op_name: &str) -> Option<(Parameter, bool)> {
+        let target = match self.docs.deref(node) {
+            Ok(target) => target,
+            Err(diagnostic) => {
+                self.diagnostics.push(diagnostic);
+                return None;
+            }
+        };
+        let value = self.value(&target).cloned().unwrap_or(Value::Null);
+        let Some(wire_name) = value.get("name").and_then(Value::as_str).map(str::to_owned) else {
+            self.error(&target, "a parameter needs a `name`");
+            return None;
+        };
+        let location = match value.get("in").and_then(Value::as_str) {
+            Some("path") => ParamLocation::Path,
+            Some("query") => ParamLocation::Query,
+            Some("header") => ParamLocation::Header,
+            Some("body") => ParamLocation::Body,
+            other => {
+                let message = format!("parameter `{wire_name}`: `in: {}` is not supported (path, query, header and body are)", other.unwrap_or("(missing)"));
+                self.error(&target.child("in"), message);
+                return None;
+            }
+        };
+        let shared = target.pointer.starts_with("/parameters/");
+        let client = match value.get("x-ms-parameter-location").and_then(Value::as_str) {
+            Some("client") => true,
+            Some("method") => false,
+            _ => shared,
+        };
+        let hint = format!("{}{}", naming::type_name(op_name), naming::type_name(&wire_name));
+        let (ty, constraints) = if location == ParamLocation::Body {
+            if value.get("schema").is_none() {
+                self.error(&target, format!("body parameter `{wire_name}` needs a `schema`"));
+                return None;
+            }
+            (self.schema_type(&target.child("schema"), &hint), Constraints::default())
+        } else {
+            let ty = self.schema_type(&target, &hint);
+            if !matches!(ty, TypeRef::String | TypeRef::Bool | TypeRef::I32 | TypeRef::I64 | TypeRef::F32 | TypeRef::F64 | TypeRef::Model(_)) {
+                let message = format!("parameter `{wire_name}`: only string, number, boolean and enum values are supported outside the body");
+                self.error(&target, message);
+                return None;
+            }
+            let constraints = self.constraints(&target, &value, &ty);
+            (ty, constraints)
+        };
+        let required = location == ParamLocation::Path
+            || value.get("required").and_then(Value::as_bool).unwrap_or(false);
+        let is_api_version = location == ParamLocation::Query && wire_name == "api-version";
+        Some((
+            Parameter {
+                name: naming::value_name(&value.get("x-ms-client-name").and_then(Value::as_str).unwrap_or(&wire_name).to_owned()),
+                wire_name,
+                docs: description(&value),
+                location,
+                ty,
+                required,
+                constraints,
+                client,
+                multi_segment: value.get("x-ms-skip-url-encoding").and_then(Value::as_bool).unwrap_or(false),
+            },
+            is_api_version,
+        ))
+    }
+
+    fn responses(&mut self, node: &Node, op_name: &str) -> (Vec<Response>, Option<TypeRef>) {
+        let responses_node = node.child("responses");
+        let value = self.value(&responses_node).cloned().unwrap_or(Value::Null);
+        let Some(map) = value.as_object() else {
+            self.error(node, "`responses` is missing");
+            return (Vec::new(), None);
+        };
+        let mut success = Vec::new();
+        let mut error = None;
+        for (status, response) in map {
+            let response_node = responses_node.child(status);
+            let hint = format!("{}Response", naming::type_name(op_name));
+            let ty = response
+                .get("schema")
+                .map(|_| self.schema_type(&response_node.child("schema"), &hint));
+            if status == "default" {
+                error = ty;
+                continue;
+            }
+            match status.parse::<u16>() {
+                Ok(code) if (200..300).contains(&code) => success.push(Response { status: code, ty }),
+                Ok(code) if (100..600).contains(&code) => {
+                    // Documented error statuses decode with the error model.
+                    if error.is_none() {
+                        error = ty;
+                    }
+                }
+                _ => {
+                    let message = format!("`{status}` is not an HTTP status code or `default`");
+                    self.error(&response_node, message);
+                }
+            }
+        }
+        success.sort_by_key(|r| r.status);
+        let mut types = success.iter().filter_map(|r| r.ty.as_ref());
+        if let Some(first) = types.next() {
+            if types.any(|t| t != first) {
+                self.error(&responses_node, "success responses with different body types are not supported yet");
+            }
+        }
+        if success.is_empty() {
+            self.error(&responses_node, "the operation has no success (2xx) response");
+        }
+        (success, error)
+    }
+
+    fn examples(&mut self, node: &Node, value: &Value) -> Vec<Example> {
+        let Some(map) = value.get("x-ms-examples").and_then(Value::as_object) else {
+            return Vec::new();
+        };
+        let base = self
+            .docs
+            .doc(node.doc)
+            .path
+            .parent()
+            .map(PathBuf::from)
+            .unwrap_or_default();
+        let mut examples = Vec::new();
+        for (name, entry) in map {
+            match entry.get("$ref").and_then(Value::as_str) {
+                Some(reference) => examples.push(Example {
+                    name: name.clone(),
+                    file: crate::load::normalize(&base.join(reference)),
+                }),
+                None => {
+                    let at = node.child("x-ms-examples").child(name);
+                    self.error(&at, "an `x-ms-examples` entry must be `{$ref: file}`");
+                }
+            }
+        }
+        examples.sort_by(|a, b| a.name.cmp(&b.name));
+        examples
+    }
+}

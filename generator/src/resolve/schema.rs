@@ -1,0 +1,346 @@
+//! Schemas (`definitions`, inline schemas, `allOf`) into models and types.
+
+use std::collections::BTreeSet;
+
+use serde_json::Value;
+
+use super::Resolver;
+use crate::ir::{Constraints, EnumModel, EnumValue, Field, Model, ModelKind, StructModel, TypeRef};
+use crate::load::Node;
+use crate::naming::{self, Scope};
+
+impl Resolver<'_> {
+    /// The type of the schema at `node`; `hint` names an inline object model.
+    pub(crate) fn schema_type(&mut self, node: &Node, hint: &str) -> TypeRef {
+        let target = match self.docs.deref(node) {
+            Ok(target) => target,
+            Err(diagnostic) => {
+                self.diagnostics.push(diagnostic);
+                return TypeRef::Any;
+            }
+        };
+        let Some(value) = self.value(&target).cloned() else {
+            return TypeRef::Any;
+        };
+        let named = target != *node || is_definition(&target);
+        let hint = if named { target.last_token() } else { hint.to_owned() };
+        self.check_unsupported(&target, &value);
+        if is_object_model(&value) {
+            return self.model_for(&target, &hint);
+        }
+        match value.get("type").and_then(Value::as_str) {
+            Some("string") => self.string_type(&target, &value),
+            Some("integer") => match value.get("format").and_then(Value::as_str) {
+                Some("int32") => TypeRef::I32,
+                _ => TypeRef::I64,
+            },
+            Some("number") => match value.get("format").and_then(Value::as_str) {
+                Some("float") => TypeRef::F32,
+                _ => TypeRef::F64,
+            },
+            Some("boolean") => TypeRef::Bool,
+            Some("array") => {
+                if value.get("items").is_none() {
+                    self.error(&target, "an `array` schema needs `items`");
+                    return TypeRef::Array(Box::new(TypeRef::Any));
+                }
+                let item_hint = format!("{hint}Item");
+                TypeRef::Array(Box::new(self.schema_type(&target.child("items"), &item_hint)))
+            }
+            Some("object") | None => match value.get("additionalProperties") {
+                Some(Value::Object(_)) => {
+                    let item_hint = format!("{hint}Value");
+                    TypeRef::Map(Box::new(
+                        self.schema_type(&target.child("additionalProperties"), &item_hint),
+                    ))
+                }
+                Some(Value::Bool(true)) => TypeRef::Map(Box::new(TypeRef::Any)),
+                _ => TypeRef::Any,
+            },
+            Some(other) => {
+                let message = format!("unsupported schema type `{other}`: armgen supports string, integer, number, boolean, array and object");
+                self.error(&target.child("type"), message);
+                TypeRef::Any
+            }
+        }
+    }
+
+    fn string_type(&mut self, node: &Node, value: &Value) -> TypeRef {
+        let Some(name) = value.pointer("/x-ms-enum/name").and_then(Value::as_str) else {
+            return TypeRef::String;
+        };
+        if value.get("enum").is_none() {
+            return TypeRef::String;
+        }
+        let ty_name = match self.enums_by_name.get(name) {
+            Some(existing) => existing.clone(),
+            None => {
+                let claimed = self.model_names.claim(&naming::type_name(name));
+                self.enums_by_name.insert(name.to_owned(), claimed.clone());
+                claimed
+            }
+        };
+        let enum_model = self.enum_model(node, value);
+        match self.models.get_mut(&ty_name) {
+            Some(Model { kind: ModelKind::Enum(existing), .. }) => {
+                // The same x-ms-enum name used twice: one type with every
+                // value, extensible if either use is.
+                existing.extensible |= enum_model.extensible;
+                for v in enum_model.values {
+                    if !existing.values.iter().any(|e| e.wire_value == v.wire_value) {
+                        existing.values.push(v);
+                    }
+                }
+                let mut scope = Scope::default();
+                for v in &mut existing.values {
+                    v.name = scope.claim(&v.name);
+                }
+            }
+            _ => {
+                let model = Model {
+                    name: ty_name.clone(),
+                    wire_name: name.to_owned(),
+                    docs: description(value),
+                    kind: ModelKind::Enum(enum_model),
+                    source: self.docs.location(node),
+                };
+                self.models.insert(ty_name.clone(), model);
+            }
+        }
+        TypeRef::Model(ty_name)
+    }
+
+    fn enum_model(&mut self, node: &Node, value: &Value) -> EnumModel {
+        let extensible = value
+            .pointer("/x-ms-enum/modelAsString")
+            .and_then(Value::as_bool)
+            .unwrap_or(false);
+        let described = value.pointer("/x-ms-enum/values").and_then(Value::as_array);
+        let mut scope = Scope::with_reserved(&["Other"]);
+        let mut values = Vec::new();
+        for (i, item) in value.get("enum").and_then(Value::as_array).into_iter().flatten().enumerate() {
+            let Some(wire) = item.as_str() else {
+                self.error(&node.child("enum").child(i.to_string()), "a string enum value must be a string");
+                continue;
+            };
+            let meta = described.and_then(|d| {
+                d.iter().find(|v| v.get("value").and_then(Value::as_str) == Some(wire))
+            });
+            let name = meta
+                .and_then(|m| m.get("name"))
+                .and_then(Value::as_str)
+                .unwrap_or(wire);
+            if values.iter().any(|v: &EnumValue| v.wire_value == wire) {
+                continue;
+            }
+            values.push(EnumValue {
+                name: scope.claim(&naming::variant_name(name)),
+                wire_value: wire.to_owned(),
+                docs: meta.and_then(description),
+            });
+        }
+        EnumModel { values, extensible }
+    }
+
+    /// The model for an object schema, named once and built later.
+    fn model_for(&mut self, node: &Node, hint: &str) -> TypeRef {
+        if let Some(name) = self.models_by_node.get(node) {
+            return TypeRef::Model(name.clone());
+        }
+        let name = self.model_names.claim(&naming::type_name(hint));
+        self.models_by_node.insert(node.clone(), name.clone());
+        self.pending.push_back((node.clone(), hint.to_owned()));
+        TypeRef::Model(name)
+    }
+
+    /// Builds every model named so far (and those they name in turn).
+    pub(crate) fn drain_pending(&mut self) {
+        while let Some((node, wire_name)) = self.pending.pop_front() {
+            let name = self.models_by_node[&node].clone();
+            let value = self.value(&node).cloned().unwrap_or(Value::Null);
+            let model = Model {
+                name: name.clone(),
+                wire_name,
+                docs: description(&value),
+                kind: ModelKind::Struct(self.struct_model(&node, &name)),
+                source: self.docs.location(&node),
+            };
+            self.models.insert(name, model);
+        }
+    }
+
+    fn struct_model(&mut self, node: &Node, model_name: &str) -> StructModel {
+        let mut properties: Vec<(String, Node)> = Vec::new();
+        let mut required = BTreeSet::new();
+        let mut visited = Vec::new();
+        self.collect_properties(node, &mut properties, &mut required, &mut visited);
+        for (name, at) in &required {
+            if !properties.iter().any(|(p, _)| p == name) {
+                let message = format!("`required` names `{name}`, which is not a property of this schema or its `allOf` bases");
+                self.error(at, message);
+            }
+        }
+        let mut scope = Scope::default();
+        let mut fields = Vec::new();
+        for (wire_name, prop) in properties {
+            let Ok(target) = self.docs.deref(&prop) else {
+                // Reported when the type is resolved below.
+                let ty = self.schema_type(&prop, "");
+                let _ = ty;
+                continue;
+            };
+            let value = self.value(&target).cloned().unwrap_or(Value::Null);
+            let own = self.value(&prop).cloned().unwrap_or(Value::Null);
+            let client_name = own
+                .get("x-ms-client-name")
+                .and_then(Value::as_str)
+                .unwrap_or(&wire_name)
+                .to_owned();
+            let hint = format!("{}{}", naming::unraw(model_name), naming::type_name(&client_name));
+            let mut ty = self.schema_type(&prop, &hint);
+            let marked = own.get("x-ms-secret").and_then(Value::as_bool).unwrap_or(false)
+                || value.get("x-ms-secret").and_then(Value::as_bool).unwrap_or(false);
+            if ty == TypeRef::String && self.secrets.is_secret(&wire_name, marked) {
+                ty = TypeRef::Secret;
+            }
+            let constraints = self.constraints(&target, &value, &ty);
+            fields.push(Field {
+                name: scope.claim(&naming::value_name(&client_name)),
+                wire_name: wire_name.clone(),
+                docs: description(&own).or_else(|| description(&value)),
+                ty,
+                required: required.iter().any(|(r, _)| *r == wire_name),
+                read_only: own.get("readOnly").and_then(Value::as_bool).unwrap_or(false),
+                boxed: false,
+                constraints,
+            });
+        }
+        let has_constraints = fields.iter().any(|f| !f.constraints.is_empty());
+        StructModel { fields, has_constraints }
+    }
+
+    /// Properties of a schema and its `allOf` bases, bases first; a property
+    /// redefined later replaces the earlier one in place.
+    fn collect_properties(
+        &mut self,
+        node: &Node,
+        out: &mut Vec<(String, Node)>,
+        required: &mut BTreeSet<(String, Node)>,
+        visited: &mut Vec<Node>,
+    ) {
+        if visited.contains(node) {
+            self.error(node, "`allOf` inherits from itself");
+            return;
+        }
+        visited.push(node.clone());
+        let value = self.value(node).cloned().unwrap_or(Value::Null);
+        for (i, _) in value.get("allOf").and_then(Value::as_array).into_iter().flatten().enumerate() {
+            let member = node.child("allOf").child(i.to_string());
+            match self.docs.deref(&member) {
+                Ok(base) => {
+                    let base_value = self.value(&base).cloned().unwrap_or(Value::Null);
+                    self.check_unsupported(&base, &base_value);
+                    self.collect_properties(&base, out, required, visited);
+                }
+                Err(diagnostic) => self.diagnostics.push(diagnostic),
+            }
+        }
+        for (i, name) in value.get("required").and_then(Value::as_array).into_iter().flatten().enumerate() {
+            if let Some(name) = name.as_str() {
+                required.insert((name.to_owned(), node.child("required").child(i.to_string())));
+            }
+        }
+        for key in value.get("properties").and_then(Value::as_object).into_iter().flatten().map(|(k, _)| k) {
+            let prop = node.child("properties").child(key);
+            match out.iter_mut().find(|(name, _)| name == key) {
+                Some(existing) => existing.1 = prop,
+                None => out.push((key.clone(), prop)),
+            }
+        }
+        visited.pop();
+    }
+
+    /// Constraints of a schema (or a non-body parameter), checking that each
+    /// fits the type and that patterns compile.
+    pub(crate) fn constraints(&mut self, node: &Node, value: &Value, ty: &TypeRef) -> Constraints {
+        let mut c = Constraints::default();
+        let uint = |key: &str| value.get(key).and_then(Value::as_u64);
+        if ty.is_string_like() {
+            c.min_length = uint("minLength");
+            c.max_length = uint("maxLength");
+            if let Some(pattern) = value.get("pattern").and_then(Value::as_str) {
+                match regex::Regex::new(pattern) {
+                    Ok(_) => c.pattern = Some(pattern.to_owned()),
+                    Err(e) => {
+                        let message = format!("`pattern` is not a valid regular expression: {}", first_line(&e.to_string()));
+                        self.error(&node.child("pattern"), message);
+                    }
+                }
+            }
+            if let Some(values) = value.get("enum").and_then(Value::as_array) {
+                c.allowed = values.iter().filter_map(Value::as_str).map(str::to_owned).collect();
+            }
+        }
+        if ty.is_number() {
+            let exclusive = |key: &str| value.get(key).and_then(Value::as_bool).unwrap_or(false);
+            c.minimum = value.get("minimum").and_then(Value::as_f64).map(|m| (m, exclusive("exclusiveMinimum")));
+            c.maximum = value.get("maximum").and_then(Value::as_f64).map(|m| (m, exclusive("exclusiveMaximum")));
+        }
+        if matches!(ty, TypeRef::Array(_)) {
+            c.min_items = uint("minItems");
+            c.max_items = uint("maxItems");
+            c.unique_items = value.get("uniqueItems").and_then(Value::as_bool).unwrap_or(false);
+        }
+        if let (Some(min), Some(max)) = (c.min_length, c.max_length) {
+            if min > max {
+                let message = format!("`minLength` ({min}) is greater than `maxLength` ({max}): no value can pass");
+                self.error(&node.child("minLength"), message);
+            }
+        }
+        c
+    }
+
+    /// Constructs armgen does not generate yet are errors, not silently wrong
+    /// code.
+    fn check_unsupported(&mut self, node: &Node, value: &Value) {
+        if value.get("discriminator").is_some() {
+            self.error(
+                &node.child("discriminator"),
+                "polymorphic schemas (`discriminator`) are not supported yet",
+            );
+        }
+        if value.get("type").and_then(Value::as_str) == Some("file") {
+            self.error(&node.child("type"), "`type: file` (binary bodies) is not supported yet");
+        }
+    }
+}
+
+fn is_definition(node: &Node) -> bool {
+    let parent = node.pointer.rsplit_once('/').map_or("", |(p, _)| p);
+    parent == "/definitions"
+}
+
+/// An object with properties or bases becomes a struct; a bare `object` or a
+/// map does not.
+fn is_object_model(value: &Value) -> bool {
+    value.get("properties").is_some() || value.get("allOf").is_some()
+}
+
+pub(crate) fn description(value: &Value) -> Option<String> {
+    value
+        .get("description")
+        .or_else(|| value.get("title"))
+        .and_then(Value::as_str)
+        .map(str::trim)
+        .filter(|d| !d.is_empty())
+        .map(str::to_owned)
+}
+
+fn first_line(text: &str) -> String {
+    text.lines()
+        .filter(|l| !l.trim().is_empty())
+        .last()
+        .unwrap_or(text)
+        .trim()
+        .to_owned()
+}

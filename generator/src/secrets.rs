@@ -1,0 +1,62 @@
+//! Which string fields hold secrets.
+//!
+//! `x-ms-secret: true` always makes a field secret. Upstream specs rarely set
+//! it (Relay's and EventGrid's key models do not), so a policy also matches
+//! property names. The default errs on the safe side: a field redacted by
+//! mistake costs a `.secret()` call, a key printed by mistake costs a leak.
+
+use regex::Regex;
+
+/// Decides which string properties are secret.
+#[derive(Clone, Debug)]
+pub struct SecretPolicy {
+    names: Option<Regex>,
+}
+
+/// The default name pattern: keys (`key1`, `primaryKey`, but not `keyName`
+/// or `keyVaultUri`), connection strings, passwords, secrets, tokens and SAS
+/// values.
+pub const DEFAULT_SECRET_NAMES: &str = r"(?i)^(key\d*|.*[a-z]key\d*|.*connectionstring|.*password|.*secret|.*token|.*sas(uri|url|key)?)$";
+
+impl Default for SecretPolicy {
+    fn default() -> Self {
+        Self::by_name(DEFAULT_SECRET_NAMES).unwrap_or(Self { names: None })
+    }
+}
+
+impl SecretPolicy {
+    /// Only `x-ms-secret: true` marks secrets.
+    pub fn explicit_only() -> Self {
+        Self { names: None }
+    }
+
+    /// `x-ms-secret: true` or a wire name matching `pattern` marks secrets.
+    pub fn by_name(pattern: &str) -> Result<Self, regex::Error> {
+        Ok(Self {
+            names: Some(Regex::new(pattern)?),
+        })
+    }
+
+    /// Whether a string property called `wire_name` is secret.
+    pub fn is_secret(&self, wire_name: &str, marked: bool) -> bool {
+        marked || self.names.as_ref().is_some_and(|r| r.is_match(wire_name))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn default_policy_matches_keys_but_not_key_names() {
+        let policy = SecretPolicy::default();
+        for secret in ["key1", "key2", "primaryKey", "secondaryKey", "primaryConnectionString", "password", "clientSecret", "sasToken", "accessToken", "sasUri"] {
+            assert!(policy.is_secret(secret, false), "{secret}");
+        }
+        for plain in ["keyName", "keyVaultUri", "keySource", "name", "tokenType2", "monkeys"] {
+            assert!(!policy.is_secret(plain, false), "{plain}");
+        }
+        assert!(policy.is_secret("anything", true));
+        assert!(!SecretPolicy::explicit_only().is_secret("primaryKey", false));
+    }
+}

@@ -1,0 +1,184 @@
+//! The typed error of a response that is not the operation's success.
+
+use std::fmt;
+
+use serde::de::DeserializeOwned;
+
+use super::http::HttpResponse;
+
+/// Why a response did not yield the operation's success model.
+///
+/// `E` is the operation's documented error model (ARM's `ErrorResponse` for
+/// every operation so far). None of the variants holds a success body, so no
+/// key from a success response can end up in an error message.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ResponseError<E> {
+    /// The service answered with an error status and a body of the documented
+    /// error shape.
+    Service(ServiceError<E>),
+    /// An error status whose body is not the documented error shape (a proxy's
+    /// HTML page, an empty body…): the raw text is kept.
+    Unrecognized {
+        /// The HTTP status code.
+        status: u16,
+        /// The body as text (lossy UTF-8).
+        body: String,
+        /// The `x-ms-request-id` header, if present.
+        request_id: Option<String>,
+    },
+    /// A success status whose body does not decode into the model. Only the
+    /// position and the kind of the problem are kept: the body may hold keys.
+    Decode {
+        /// The HTTP status code.
+        status: u16,
+        /// What was wrong, without any part of the body.
+        reason: String,
+        /// The `x-ms-request-id` header, if present.
+        request_id: Option<String>,
+    },
+}
+
+/// An error status with a decoded error body.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ServiceError<E> {
+    /// The HTTP status code.
+    pub status: u16,
+    /// The decoded error body.
+    pub error: E,
+    /// The `x-ms-request-id` header, if present.
+    pub request_id: Option<String>,
+}
+
+impl<E> ResponseError<E> {
+    /// The HTTP status code of the response.
+    pub fn status(&self) -> u16 {
+        match self {
+            ResponseError::Service(e) => e.status,
+            ResponseError::Unrecognized { status, .. } | ResponseError::Decode { status, .. } => *status,
+        }
+    }
+
+    /// The `x-ms-request-id` of the response, if it had one.
+    pub fn request_id(&self) -> Option<&str> {
+        match self {
+            ResponseError::Service(e) => e.request_id.as_deref(),
+            ResponseError::Unrecognized { request_id, .. } | ResponseError::Decode { request_id, .. } => {
+                request_id.as_deref()
+            }
+        }
+    }
+
+    /// The decoded error body, for `Service` errors.
+    pub fn service_error(&self) -> Option<&E> {
+        match self {
+            ResponseError::Service(e) => Some(&e.error),
+            _ => None,
+        }
+    }
+
+    /// Decodes a response whose status is not a documented success.
+    pub fn from_response(response: &HttpResponse) -> Self
+    where
+        E: DeserializeOwned,
+    {
+        Self::from_error_status(response.status, &response.body, response.request_id())
+    }
+
+    /// Decodes an error status: the documented error model when the body has
+    /// that shape, the raw text otherwise.
+    pub fn from_error_status(status: u16, body: &[u8], request_id: Option<&str>) -> Self
+    where
+        E: DeserializeOwned,
+    {
+        let request_id = request_id.map(str::to_owned);
+        match serde_json::from_slice::<E>(body) {
+            Ok(error) if looks_like_json_object(body) => ResponseError::Service(ServiceError {
+                status,
+                error,
+                request_id,
+            }),
+            _ => ResponseError::Unrecognized {
+                status,
+                body: String::from_utf8_lossy(body).into_owned(),
+                request_id,
+            },
+        }
+    }
+
+    /// A success status whose body failed to decode.
+    pub fn decode(status: u16, error: &serde_json::Error, request_id: Option<&str>) -> Self {
+        // serde_json's message can quote the offending value, so only its
+        // category and position are kept.
+        let kind = match error.classify() {
+            serde_json::error::Category::Io => "I/O error",
+            serde_json::error::Category::Syntax => "malformed JSON",
+            serde_json::error::Category::Data => "JSON of the wrong shape",
+            serde_json::error::Category::Eof => "truncated JSON",
+        };
+        ResponseError::Decode {
+            status,
+            reason: format!("{kind} at line {} column {}", error.line(), error.column()),
+            request_id: request_id.map(str::to_owned),
+        }
+    }
+}
+
+// An error body that decodes into an all-optional model could be any JSON
+// value (`[]`, `"text"`); only an object counts as the documented shape.
+fn looks_like_json_object(body: &[u8]) -> bool {
+    body.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{')
+}
+
+/// Decodes a success body into the operation's model.
+pub fn decode_json<T: DeserializeOwned, E>(response: &HttpResponse) -> Result<T, ResponseError<E>> {
+    serde_json::from_slice(&response.body)
+        .map_err(|e| ResponseError::decode(response.status, &e, response.request_id()))
+}
+
+/// ARM error bodies are `{"error": {"code", "message"}}`; other shapes are
+/// shown as compact JSON. Error bodies are the service's words, not secrets.
+fn describe<E: serde::Serialize>(error: &E) -> String {
+    let value = serde_json::to_value(error).unwrap_or(serde_json::Value::Null);
+    let detail = value.get("error").unwrap_or(&value);
+    match (
+        detail.get("code").and_then(serde_json::Value::as_str),
+        detail.get("message").and_then(serde_json::Value::as_str),
+    ) {
+        (Some(code), Some(message)) => format!("{code}: {message}"),
+        (Some(code), None) => code.to_owned(),
+        (None, Some(message)) => message.to_owned(),
+        (None, None) => value.to_string(),
+    }
+}
+
+impl<E: serde::Serialize> ResponseError<E> {
+    /// The ARM error code (`ResourceNotFound`…), when the body has one.
+    pub fn error_code(&self) -> Option<String> {
+        let ResponseError::Service(e) = self else {
+            return None;
+        };
+        let value = serde_json::to_value(&e.error).ok()?;
+        let detail = value.get("error").unwrap_or(&value);
+        detail.get("code").and_then(serde_json::Value::as_str).map(str::to_owned)
+    }
+}
+
+impl<E: serde::Serialize> fmt::Display for ResponseError<E> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ResponseError::Service(e) => write!(f, "the service answered {}: {}", e.status, describe(&e.error))?,
+            ResponseError::Unrecognized { status, body, .. } => {
+                write!(f, "the service answered {status} with an unrecognized body: {body}")?
+            }
+            ResponseError::Decode { status, reason, .. } => {
+                write!(f, "the {status} response could not be decoded: {reason}")?
+            }
+        }
+        if let Some(id) = self.request_id() {
+            write!(f, " (x-ms-request-id: {id})")?;
+        }
+        Ok(())
+    }
+}
+
+impl<E: fmt::Debug + serde::Serialize> std::error::Error for ResponseError<E> {}

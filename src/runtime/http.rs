@@ -1,0 +1,313 @@
+//! Transport-neutral HTTP request and response values.
+//!
+//! The generated `*_request` functions return an [`HttpRequest`] and the
+//! `*_response` functions read an [`HttpResponse`], so the exact wire format of
+//! every operation can be tested without a network or an async runtime, and
+//! the async client is a thin layer that only moves bytes.
+
+use std::fmt;
+
+use azure_core::http::Url;
+
+use super::validate::{Constraint, ValidationError, ValidationErrors};
+
+/// The HTTP methods ARM operations use.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Method {
+    /// `GET`
+    Get,
+    /// `PUT`
+    Put,
+    /// `POST`
+    Post,
+    /// `PATCH`
+    Patch,
+    /// `DELETE`
+    Delete,
+    /// `HEAD`
+    Head,
+}
+
+impl Method {
+    /// The method's name on the wire.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Method::Get => "GET",
+            Method::Put => "PUT",
+            Method::Post => "POST",
+            Method::Patch => "PATCH",
+            Method::Delete => "DELETE",
+            Method::Head => "HEAD",
+        }
+    }
+}
+
+impl fmt::Display for Method {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A fully built request: what goes on the wire, nothing more.
+#[derive(Clone, PartialEq, Eq)]
+pub struct HttpRequest {
+    /// The HTTP method.
+    pub method: Method,
+    /// The absolute URL, path segments already percent-encoded.
+    pub url: Url,
+    /// Request headers in the order they were added.
+    pub headers: Vec<(String, String)>,
+    /// The JSON body, if the operation has one.
+    pub body: Option<Vec<u8>>,
+}
+
+impl HttpRequest {
+    /// A request with no headers and no body.
+    pub fn new(method: Method, url: Url) -> Self {
+        Self {
+            method,
+            url,
+            headers: Vec::new(),
+            body: None,
+        }
+    }
+
+    /// Serializes `value` as the JSON body and sets `content-type`. `parameter`
+    /// names the body in the (practically impossible) serialization error.
+    pub fn set_json_body<T: serde::Serialize + ?Sized>(&mut self, parameter: &str, value: &T) -> Result<(), ValidationErrors> {
+        let body = serde_json::to_vec(value).map_err(|_| {
+            ValidationErrors(vec![ValidationError::new(
+                parameter,
+                Constraint::Type("serializable as JSON".to_owned()),
+            )])
+        })?;
+        self.headers.push(("content-type".to_owned(), "application/json".to_owned()));
+        self.body = Some(body);
+        Ok(())
+    }
+
+    /// The value of the first header called `name` (case-insensitive).
+    pub fn header(&self, name: &str) -> Option<&str> {
+        find_header(&self.headers, name)
+    }
+
+    /// The body parsed as JSON, for tests and logging-free inspection.
+    pub fn json_body(&self) -> Option<Result<serde_json::Value, serde_json::Error>> {
+        self.body.as_deref().map(serde_json::from_slice)
+    }
+}
+
+// Bodies can carry keys (e.g. a PUT of an authorization rule), so `Debug`
+// shows only their size.
+impl fmt::Debug for HttpRequest {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("HttpRequest")
+            .field("method", &self.method)
+            .field("url", &self.url.as_str())
+            .field("headers", &self.headers)
+            .field("body_len", &self.body.as_ref().map(Vec::len))
+            .finish()
+    }
+}
+
+/// A received response: status, headers and the whole body.
+#[derive(Clone, PartialEq, Eq)]
+pub struct HttpResponse {
+    /// The HTTP status code.
+    pub status: u16,
+    /// Response headers in the order they were received.
+    pub headers: Vec<(String, String)>,
+    /// The body bytes.
+    pub body: Vec<u8>,
+}
+
+impl HttpResponse {
+    /// A response with no headers, handy in tests.
+    pub fn new(status: u16, body: impl Into<Vec<u8>>) -> Self {
+        Self {
+            status,
+            headers: Vec::new(),
+            body: body.into(),
+        }
+    }
+
+    /// Adds a header (builder style).
+    pub fn with_header(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
+        self.headers.push((name.into(), value.into()));
+        self
+    }
+
+    /// The value of the first header called `name` (case-insensitive).
+    pub fn header(&self, name: &str) -> Option<&str> {
+        find_header(&self.headers, name)
+    }
+
+    /// The `x-ms-request-id` ARM puts on every response.
+    pub fn request_id(&self) -> Option<&str> {
+        self.header("x-ms-request-id")
+    }
+}
+
+// Success bodies of key operations are made of secrets: never print them.
+impl fmt::Debug for HttpResponse {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("HttpResponse")
+            .field("status", &self.status)
+            .field("headers", &self.headers)
+            .field("body_len", &self.body.len())
+            .finish()
+    }
+}
+
+fn find_header<'a>(headers: &'a [(String, String)], name: &str) -> Option<&'a str> {
+    headers
+        .iter()
+        .find(|(n, _)| n.eq_ignore_ascii_case(name))
+        .map(|(_, v)| v.as_str())
+}
+
+/// Builds a request URL from an endpoint and a path template, one segment at
+/// a time.
+///
+/// Every value placed in the path is a single segment: it is percent-encoded
+/// (all but RFC 3986 unreserved characters), and `.` / `..` are refused,
+/// because URL parsers resolve them even when encoded (`%2e%2e`). So no value
+/// can change which resource a request addresses.
+#[derive(Debug)]
+pub struct UrlBuilder {
+    path: String,
+    query: Vec<(String, String)>,
+    endpoint: Url,
+    errors: ValidationErrors,
+}
+
+impl UrlBuilder {
+    /// Starts a URL below `endpoint` (whose own path, if any, is kept).
+    pub fn new(endpoint: &Url) -> Self {
+        Self {
+            path: endpoint.path().trim_end_matches('/').to_owned(),
+            query: Vec::new(),
+            endpoint: endpoint.clone(),
+            errors: ValidationErrors::default(),
+        }
+    }
+
+    /// Appends literal text from the path template (`/subscriptions/`).
+    pub fn literal(mut self, text: &str) -> Self {
+        self.path.push_str(text);
+        self
+    }
+
+    /// Appends a parameter value as exactly one encoded path segment.
+    pub fn segment(mut self, parameter: &str, value: &str) -> Self {
+        if value == "." || value == ".." {
+            self.errors.push(ValidationError::new(parameter, Constraint::PathSegment));
+        }
+        encode_segment(value, &mut self.path);
+        self
+    }
+
+    /// Appends a value that is itself a path (`x-ms-skip-url-encoding`, e.g. a
+    /// `{scope}` resource id): split on `/`, each segment checked and encoded
+    /// on its own, so `..`, `?`, `#` or a host can never slip in.
+    pub fn segments(mut self, parameter: &str, value: &str) -> Self {
+        let trimmed = value.strip_prefix('/').unwrap_or(value);
+        for (i, part) in trimmed.split('/').enumerate() {
+            if part.is_empty() || part == "." || part == ".." {
+                self.errors.push(ValidationError::new(parameter, Constraint::PathSegment));
+                break;
+            }
+            if i > 0 {
+                self.path.push('/');
+            }
+            encode_segment(part, &mut self.path);
+        }
+        self
+    }
+
+    /// Adds a query parameter.
+    pub fn query(mut self, name: &str, value: &str) -> Self {
+        self.query.push((name.to_owned(), value.to_owned()));
+        self
+    }
+
+    /// Finishes the URL, or reports the segments that were refused.
+    pub fn build(self) -> Result<Url, ValidationErrors> {
+        self.errors.into_result()?;
+        let mut url = self.endpoint;
+        url.set_path(&self.path);
+        url.set_fragment(None);
+        url.set_query(None);
+        if !self.query.is_empty() {
+            url.query_pairs_mut()
+                .extend_pairs(self.query.iter().map(|(n, v)| (n.as_str(), v.as_str())));
+        }
+        Ok(url)
+    }
+}
+
+/// Percent-encodes everything outside RFC 3986's unreserved set.
+fn encode_segment(value: &str, out: &mut String) {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    for &byte in value.as_bytes() {
+        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'.' | b'_' | b'~') {
+            out.push(byte as char);
+        } else {
+            out.push('%');
+            out.push(HEX[usize::from(byte >> 4)] as char);
+            out.push(HEX[usize::from(byte & 0x0f)] as char);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn endpoint() -> Url {
+        Url::parse("https://management.azure.com").unwrap()
+    }
+
+    #[test]
+    fn segments_are_percent_encoded() {
+        let url = UrlBuilder::new(&endpoint())
+            .literal("/a/")
+            .segment("p", "x/../y?z#w%")
+            .build()
+            .unwrap();
+        assert_eq!(url.as_str(), "https://management.azure.com/a/x%2F..%2Fy%3Fz%23w%25");
+    }
+
+    #[test]
+    fn dot_segments_are_refused() {
+        for bad in [".", ".."] {
+            let err = UrlBuilder::new(&endpoint()).literal("/a/").segment("name", bad).build();
+            assert_eq!(err.unwrap_err().to_string(), "`name` must not be `.` or `..` (path segment)");
+        }
+    }
+
+    #[test]
+    fn endpoint_path_is_kept_and_query_appended() {
+        let base = Url::parse("https://127.0.0.1:8443/prefix/").unwrap();
+        let url = UrlBuilder::new(&base)
+            .literal("/x")
+            .query("api-version", "2024-01-01")
+            .build()
+            .unwrap();
+        assert_eq!(url.as_str(), "https://127.0.0.1:8443/prefix/x?api-version=2024-01-01");
+    }
+
+    #[test]
+    fn multi_segment_values_check_each_segment() {
+        let ok = UrlBuilder::new(&endpoint())
+            .literal("/")
+            .segments("scope", "/subscriptions/s 1/resourceGroups/rg")
+            .build()
+            .unwrap();
+        assert_eq!(ok.path(), "/subscriptions/s%201/resourceGroups/rg");
+        for bad in ["/subscriptions/../x", "a//b", "a/./b", "https://evil.example/x", "//evil.example/x"] {
+            let result = UrlBuilder::new(&endpoint()).literal("/").segments("scope", bad).build();
+            assert!(result.is_err(), "{bad} was accepted");
+        }
+    }
+}

@@ -1,0 +1,21 @@
+//! Hand-written support code that the generated bindings call into.
+//!
+//! The generated modules stay small because everything that does not depend on
+//! the spec lives here: the transport-neutral request and response types, the
+//! percent-encoding of path segments, the constraint checks and the typed
+//! response error. Nothing in this module performs I/O.
+
+mod dynamic;
+mod enums;
+mod error;
+mod http;
+mod validate;
+
+pub use azure_core::credentials::Secret;
+#[allow(unused_imports)] // used by specs with enums
+pub(crate) use enums::string_enum;
+pub use dynamic::{DynamicError, DynamicParams, DynamicValidate, OperationInfo, dynamic_result};
+pub use error::{ResponseError, ServiceError, decode_json};
+pub use http::{HttpRequest, HttpResponse, Method, UrlBuilder};
+pub use regex::Regex;
+pub use validate::{Constraint, Validate, ValidationError, ValidationErrors, Validator, compile_pattern};

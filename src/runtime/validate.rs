@@ -1,0 +1,328 @@
+//! Constraint checks run before anything is sent.
+//!
+//! Errors name the parameter or field path (with the spec's wire names, since
+//! those are what the service documentation shows) and the constraint that
+//! failed. They never contain the offending value: it may be a key.
+
+use std::fmt;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+/// A constraint from the spec that a value broke.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Constraint {
+    /// A required value is missing.
+    Required,
+    /// `minLength`: fewer characters than allowed.
+    MinLength(u64),
+    /// `maxLength`: more characters than allowed.
+    MaxLength(u64),
+    /// `pattern`: the value does not match the regular expression.
+    Pattern(&'static str),
+    /// `minimum` (and `exclusiveMinimum` when the flag is set).
+    Minimum {
+        /// The bound.
+        bound: f64,
+        /// Whether the bound itself is excluded.
+        exclusive: bool,
+    },
+    /// `maximum` (and `exclusiveMaximum` when the flag is set).
+    Maximum {
+        /// The bound.
+        bound: f64,
+        /// Whether the bound itself is excluded.
+        exclusive: bool,
+    },
+    /// `minItems`: fewer array items than allowed.
+    MinItems(u64),
+    /// `maxItems`: more array items than allowed.
+    MaxItems(u64),
+    /// `uniqueItems`: an array holds the same item twice.
+    UniqueItems,
+    /// `enum`: the value is not one of the listed ones.
+    Enum(&'static [&'static str]),
+    /// A path parameter equal to `.` or `..`, or a multi-segment value with an
+    /// empty, `.` or `..` segment: it would address another resource.
+    PathSegment,
+    /// A value that could not be read as the declared type (dynamic calls).
+    Type(String),
+}
+
+impl fmt::Display for Constraint {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Constraint::Required => write!(f, "is required (required)"),
+            Constraint::MinLength(n) => write!(f, "must be at least {n} characters long (minLength: {n})"),
+            Constraint::MaxLength(n) => write!(f, "must be at most {n} characters long (maxLength: {n})"),
+            Constraint::Pattern(p) => write!(f, "must match the pattern `{p}` (pattern)"),
+            Constraint::Minimum { bound, exclusive: false } => write!(f, "must be at least {bound} (minimum: {bound})"),
+            Constraint::Minimum { bound, exclusive: true } => write!(f, "must be greater than {bound} (exclusiveMinimum: {bound})"),
+            Constraint::Maximum { bound, exclusive: false } => write!(f, "must be at most {bound} (maximum: {bound})"),
+            Constraint::Maximum { bound, exclusive: true } => write!(f, "must be less than {bound} (exclusiveMaximum: {bound})"),
+            Constraint::MinItems(n) => write!(f, "must have at least {n} items (minItems: {n})"),
+            Constraint::MaxItems(n) => write!(f, "must have at most {n} items (maxItems: {n})"),
+            Constraint::UniqueItems => write!(f, "must not repeat an item (uniqueItems)"),
+            Constraint::Enum(values) => write!(f, "must be one of {} (enum)", values.join(", ")),
+            Constraint::PathSegment => write!(f, "must not be `.` or `..` (path segment)"),
+            Constraint::Type(expected) => write!(f, "must be {expected} (type)"),
+        }
+    }
+}
+
+/// One broken constraint: where, and which.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ValidationError {
+    /// The parameter name or the field path, e.g. `namespaceName` or
+    /// `regenerateKeyRequest.keyName`.
+    pub target: String,
+    /// The constraint that failed.
+    pub constraint: Constraint,
+}
+
+impl ValidationError {
+    /// Makes an error for `target`.
+    pub fn new(target: impl Into<String>, constraint: Constraint) -> Self {
+        Self {
+            target: target.into(),
+            constraint,
+        }
+    }
+}
+
+impl fmt::Display for ValidationError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "`{}` {}", self.target, self.constraint)
+    }
+}
+
+impl std::error::Error for ValidationError {}
+
+/// Every constraint a call broke, in the order they were checked.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ValidationErrors(pub Vec<ValidationError>);
+
+impl ValidationErrors {
+    /// Records one more broken constraint.
+    pub fn push(&mut self, error: ValidationError) {
+        self.0.push(error);
+    }
+
+    /// The broken constraints.
+    pub fn errors(&self) -> &[ValidationError] {
+        &self.0
+    }
+
+    /// `Ok(())` when nothing was recorded.
+    pub fn into_result(self) -> Result<(), ValidationErrors> {
+        if self.0.is_empty() { Ok(()) } else { Err(self) }
+    }
+}
+
+impl fmt::Display for ValidationErrors {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, error) in self.0.iter().enumerate() {
+            if i > 0 {
+                f.write_str("; ")?;
+            }
+            write!(f, "{error}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for ValidationErrors {}
+
+/// Models that carry constraints check themselves with this trait.
+pub trait Validate {
+    /// Records every broken constraint below `path` (the wire path of `self`).
+    fn validate_at(&self, path: &str, validator: &mut Validator);
+
+    /// Checks the whole value; `path` names it in errors (a parameter name).
+    fn validate_as(&self, path: &str) -> Result<(), ValidationErrors> {
+        let mut validator = Validator::default();
+        self.validate_at(path, &mut validator);
+        validator.finish()
+    }
+}
+
+impl<T: Validate> Validate for Option<T> {
+    fn validate_at(&self, path: &str, validator: &mut Validator) {
+        if let Some(value) = self {
+            value.validate_at(path, validator);
+        }
+    }
+}
+
+impl<T: Validate> Validate for Box<T> {
+    fn validate_at(&self, path: &str, validator: &mut Validator) {
+        (**self).validate_at(path, validator);
+    }
+}
+
+impl<T: Validate> Validate for Vec<T> {
+    fn validate_at(&self, path: &str, validator: &mut Validator) {
+        for (i, item) in self.iter().enumerate() {
+            item.validate_at(&format!("{path}[{i}]"), validator);
+        }
+    }
+}
+
+impl<T: Validate> Validate for std::collections::BTreeMap<String, T> {
+    fn validate_at(&self, path: &str, validator: &mut Validator) {
+        for (key, item) in self {
+            item.validate_at(&format!("{path}.{key}"), validator);
+        }
+    }
+}
+
+// Scalars carry no constraints of their own (their parameters and fields
+// do), but success types must be `Validate` for dynamic callers.
+macro_rules! no_constraints {
+    ($($ty:ty),*) => {
+        $(impl Validate for $ty {
+            fn validate_at(&self, _path: &str, _validator: &mut Validator) {}
+        })*
+    };
+}
+
+no_constraints!(String, bool, i32, i64, f32, f64, super::Secret);
+
+/// Collects broken constraints; the generated code calls one method per
+/// constraint in the spec.
+#[derive(Debug, Default)]
+pub struct Validator {
+    errors: ValidationErrors,
+}
+
+impl Validator {
+    /// Records a broken constraint.
+    pub fn fail(&mut self, target: &str, constraint: Constraint) {
+        self.errors.push(ValidationError::new(target, constraint));
+    }
+
+    /// `minLength`, counted in characters as JSON Schema does.
+    pub fn min_length(&mut self, target: &str, value: &str, min: u64) {
+        if (value.chars().count() as u64) < min {
+            self.fail(target, Constraint::MinLength(min));
+        }
+    }
+
+    /// `maxLength`, counted in characters as JSON Schema does.
+    pub fn max_length(&mut self, target: &str, value: &str, max: u64) {
+        if value.chars().count() as u64 > max {
+            self.fail(target, Constraint::MaxLength(max));
+        }
+    }
+
+    /// `pattern`; the regex is compiled once per pattern by the caller's
+    /// `LazyLock`, and was checked to compile when the code was generated.
+    pub fn pattern(&mut self, target: &str, value: &str, regex: &LazyLock<Option<Regex>>, source: &'static str) {
+        if let Some(regex) = regex.as_ref() {
+            if !regex.is_match(value) {
+                self.fail(target, Constraint::Pattern(source));
+            }
+        }
+    }
+
+    /// `minimum` / `exclusiveMinimum`.
+    pub fn minimum(&mut self, target: &str, value: f64, bound: f64, exclusive: bool) {
+        if value < bound || (exclusive && value == bound) {
+            self.fail(target, Constraint::Minimum { bound, exclusive });
+        }
+    }
+
+    /// `maximum` / `exclusiveMaximum`.
+    pub fn maximum(&mut self, target: &str, value: f64, bound: f64, exclusive: bool) {
+        if value > bound || (exclusive && value == bound) {
+            self.fail(target, Constraint::Maximum { bound, exclusive });
+        }
+    }
+
+    /// `minItems`.
+    pub fn min_items(&mut self, target: &str, len: usize, min: u64) {
+        if (len as u64) < min {
+            self.fail(target, Constraint::MinItems(min));
+        }
+    }
+
+    /// `maxItems`.
+    pub fn max_items(&mut self, target: &str, len: usize, max: u64) {
+        if len as u64 > max {
+            self.fail(target, Constraint::MaxItems(max));
+        }
+    }
+
+    /// `uniqueItems`.
+    pub fn unique_items<T: PartialEq>(&mut self, target: &str, items: &[T]) {
+        let repeated = items.iter().enumerate().any(|(i, a)| items[..i].contains(a));
+        if repeated {
+            self.fail(target, Constraint::UniqueItems);
+        }
+    }
+
+    /// `enum` on a value kept as a string.
+    pub fn one_of(&mut self, target: &str, value: &str, allowed: &'static [&'static str]) {
+        if !allowed.contains(&value) {
+            self.fail(target, Constraint::Enum(allowed));
+        }
+    }
+
+    /// Validates a nested model below `target`.
+    pub fn nested<T: Validate + ?Sized>(&mut self, target: &str, value: &T) {
+        value.validate_at(target, self);
+    }
+
+    /// `Ok(())` when every check passed.
+    pub fn finish(self) -> Result<(), ValidationErrors> {
+        self.errors.into_result()
+    }
+}
+
+/// Compiles a spec pattern for a `LazyLock`. `None` only if the pattern stopped
+/// compiling after generation checked it (a different `regex` version): the
+/// check is then skipped rather than panicking at run time.
+pub fn compile_pattern(source: &str) -> Option<Regex> {
+    Regex::new(source).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lengths_count_characters_not_bytes() {
+        let mut v = Validator::default();
+        v.max_length("name", "ééé", 3);
+        v.min_length("name", "ééé", 3);
+        assert!(v.finish().is_ok());
+    }
+
+    #[test]
+    fn errors_name_target_and_constraint_without_value() {
+        let mut v = Validator::default();
+        v.min_length("namespaceName", "hunter", 7);
+        let text = v.finish().unwrap_err().to_string();
+        assert_eq!(text, "`namespaceName` must be at least 7 characters long (minLength: 7)");
+        assert!(!text.contains("hunter"));
+    }
+
+    #[test]
+    fn numeric_bounds_respect_exclusivity() {
+        let mut v = Validator::default();
+        v.minimum("n", 1.0, 1.0, false);
+        v.maximum("n", 5.0, 5.0, false);
+        assert!(v.finish().is_ok());
+        let mut v = Validator::default();
+        v.minimum("n", 1.0, 1.0, true);
+        v.maximum("n", 5.0, 5.0, true);
+        assert_eq!(v.finish().unwrap_err().errors().len(), 2);
+    }
+
+    #[test]
+    fn unique_items_detects_repeats() {
+        let mut v = Validator::default();
+        v.unique_items("tags", &["a", "b", "a"]);
+        assert_eq!(v.finish().unwrap_err().errors()[0].constraint, Constraint::UniqueItems);
+    }
+}
