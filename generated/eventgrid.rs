@@ -113,7 +113,7 @@ pub mod eventgrid {
             HttpRequest, HttpResponse, Method, ResponseError, UrlBuilder, Validate,
             ValidationErrors, Validator,
         };
-        use azure_core::http::Url;
+        use crate::runtime::Url;
         /// List keys for a partner namespace.
         ///
         /// List the two keys used to publish to a partner namespace.
@@ -212,8 +212,9 @@ pub mod eventgrid {
     /// Every operation by `operationId`, with JSON parameters as found in
     /// `x-ms-examples` files.
     pub mod dynamic {
-        use crate::runtime::{DynamicError, DynamicParams, HttpRequest, HttpResponse};
-        use azure_core::http::Url;
+        use crate::runtime::{
+            DynamicError, DynamicParams, HttpRequest, HttpResponse, Url,
+        };
         /// Method and path template of every operation.
         pub const OPERATIONS: &[crate::runtime::OperationInfo] = &[
             crate::runtime::OperationInfo {

@@ -3,3 +3,20 @@
 
 include!("eventgrid.rs");
 include!("relay.rs");
+/// Every generated service, for tools that call operations by name.
+pub const SERVICES: &[crate::runtime::ServiceInfo] = &[
+    crate::runtime::ServiceInfo {
+        module: "eventgrid",
+        api_version: eventgrid::API_VERSION,
+        operations: eventgrid::dynamic::OPERATIONS,
+        build_request: eventgrid::dynamic::build_request,
+        decode_response: eventgrid::dynamic::decode_response,
+    },
+    crate::runtime::ServiceInfo {
+        module: "relay",
+        api_version: relay::API_VERSION,
+        operations: relay::dynamic::OPERATIONS,
+        build_request: relay::dynamic::build_request,
+        decode_response: relay::dynamic::decode_response,
+    },
+];

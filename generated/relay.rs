@@ -138,7 +138,7 @@ pub mod relay {
             HttpRequest, HttpResponse, Method, ResponseError, UrlBuilder, Validate,
             ValidationErrors, Validator,
         };
-        use azure_core::http::Url;
+        use crate::runtime::Url;
         /// Primary and secondary connection strings to the namespace.
         ///
         /// Builds the `POST /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Relay/namespaces/{namespaceName}/authorizationRules/{authorizationRuleName}/listKeys` request of `Namespaces_ListKeys`, after checking every constraint the spec puts on the arguments.
@@ -205,8 +205,9 @@ pub mod relay {
     /// Every operation by `operationId`, with JSON parameters as found in
     /// `x-ms-examples` files.
     pub mod dynamic {
-        use crate::runtime::{DynamicError, DynamicParams, HttpRequest, HttpResponse};
-        use azure_core::http::Url;
+        use crate::runtime::{
+            DynamicError, DynamicParams, HttpRequest, HttpResponse, Url,
+        };
         /// Method and path template of every operation.
         pub const OPERATIONS: &[crate::runtime::OperationInfo] = &[
             crate::runtime::OperationInfo {

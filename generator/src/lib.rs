@@ -166,7 +166,8 @@ impl Config {
             files.insert(format!("{}.rs", service.module), text);
         }
         let modules: Vec<String> = api.services.iter().map(|s| s.module.clone()).collect();
-        let index = format!("{}{}", emit::header("every spec", &self.refresh_command), emit::index(&modules));
+        let index_code = emit::index(&modules, &runtime).map_err(internal_index)?;
+        let index = format!("{}{index_code}", emit::header("every spec", &self.refresh_command));
         files.insert("mod.rs".to_owned(), index);
         Ok(Output {
             files,
@@ -189,6 +190,13 @@ impl Config {
             other => other,
         }
     }
+}
+
+fn internal_index(error: syn::Error) -> Error {
+    Error::Spec(vec![Diagnostic::new(
+        Location { file: PathBuf::from("mod.rs"), line: 1, column: 1, pointer: String::new() },
+        format!("internal error: armgen emitted an index that does not parse ({error})"),
+    )])
 }
 
 /// Emitted tokens that do not parse are a bug in armgen, not in the spec;

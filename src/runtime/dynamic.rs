@@ -11,7 +11,8 @@ use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
 
 use super::error::ResponseError;
-use super::http::Method;
+use super::http::{HttpRequest, HttpResponse, Method};
+use azure_core::http::Url;
 use super::validate::{Constraint, Validate, ValidationError, ValidationErrors, Validator};
 
 /// A parameter map as found in an example file's `parameters`.
@@ -66,6 +67,28 @@ pub struct OperationInfo {
     pub method: Method,
     /// The path template, e.g. `/subscriptions/{subscriptionId}/…`.
     pub path: &'static str,
+}
+
+/// One generated service, as listed in `arm_bindings::SERVICES`.
+#[derive(Clone, Copy, Debug)]
+pub struct ServiceInfo {
+    /// The module name (`relay`).
+    pub module: &'static str,
+    /// The api-version the service was generated for.
+    pub api_version: &'static str,
+    /// Its operations.
+    pub operations: &'static [OperationInfo],
+    /// Its `dynamic::build_request`.
+    pub build_request: fn(&str, &Url, &Map<String, Value>) -> Result<HttpRequest, DynamicError>,
+    /// Its `dynamic::decode_response`.
+    pub decode_response: fn(&str, &HttpResponse) -> Result<Value, DynamicError>,
+}
+
+impl ServiceInfo {
+    /// The operation with this `operationId`.
+    pub fn operation(&self, id: &str) -> Option<&'static OperationInfo> {
+        self.operations.iter().find(|op| op.id == id)
+    }
 }
 
 /// Turns a typed decode result into validated JSON for dynamic callers.

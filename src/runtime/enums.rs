@@ -8,8 +8,9 @@
 /// `closed` enums reject unknown values when decoding; `extensible` ones
 /// (`x-ms-enum.modelAsString: true`) keep them in an `Other(String)` variant,
 /// because services add values without a new api-version.
-#[allow(unused_macros)] // a spec without enums does not use it
-macro_rules! string_enum {
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __armgen_string_enum {
     ($(#[$meta:meta])* closed enum $name:ident { $($(#[$vmeta:meta])* $variant:ident = $wire:literal,)* }) => {
         $(#[$meta])*
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
@@ -89,5 +90,3 @@ macro_rules! string_enum {
     };
 }
 
-#[allow(unused_imports)]
-pub(crate) use string_enum;

@@ -12,9 +12,10 @@ mod http;
 mod validate;
 
 pub use azure_core::credentials::Secret;
-#[allow(unused_imports)] // used by specs with enums
-pub(crate) use enums::string_enum;
-pub use dynamic::{DynamicError, DynamicParams, DynamicValidate, OperationInfo, dynamic_result};
+#[doc(inline)]
+pub use crate::__armgen_string_enum as string_enum;
+pub use azure_core::http::Url;
+pub use dynamic::{DynamicError, DynamicParams, DynamicValidate, OperationInfo, ServiceInfo, dynamic_result};
 pub use error::{ResponseError, ServiceError, decode_json};
 pub use http::{HttpRequest, HttpResponse, Method, UrlBuilder};
 pub use regex::Regex;

@@ -72,8 +72,7 @@ pub fn module(service: &Service, ctx: &Context) -> TokenStream {
         /// Every operation by `operationId`, with JSON parameters as found in
         /// `x-ms-examples` files.
         pub mod dynamic {
-            use #rt::{DynamicError, DynamicParams, HttpRequest, HttpResponse};
-            use azure_core::http::Url;
+            use #rt::{DynamicError, DynamicParams, HttpRequest, HttpResponse, Url};
 
             /// Method and path template of every operation.
             pub const OPERATIONS: &[#rt::OperationInfo] = &[#(#infos)*];

@@ -50,13 +50,28 @@ pub fn service_tokens(service: &Service, runtime: &syn::Path) -> TokenStream {
     }
 }
 
-/// The file that includes every service module.
-pub fn index(modules: &[String]) -> String {
-    let mut text = String::new();
-    for module in modules {
-        text.push_str(&format!("include!(\"{module}.rs\");\n"));
-    }
-    text
+/// The file that includes every service module and lists them in
+/// `SERVICES`, so tools can drive any operation of any service by name.
+pub fn index(modules: &[String], runtime: &syn::Path) -> Result<String, syn::Error> {
+    let files = modules.iter().map(|m| format!("{m}.rs"));
+    let entries = modules.iter().map(|m| {
+        let module = types::ident(m);
+        quote! {
+            #runtime::ServiceInfo {
+                module: #m,
+                api_version: #module::API_VERSION,
+                operations: #module::dynamic::OPERATIONS,
+                build_request: #module::dynamic::build_request,
+                decode_response: #module::dynamic::decode_response,
+            },
+        }
+    });
+    let tokens = quote! {
+        #(include!(#files);)*
+        /// Every generated service, for tools that call operations by name.
+        pub const SERVICES: &[#runtime::ServiceInfo] = &[#(#entries)*];
+    };
+    format(tokens)
 }
 
 fn service_docs(service: &Service) -> String {

@@ -25,7 +25,7 @@ pub fn group(group: &OperationGroup, ctx: &Context) -> TokenStream {
         pub mod #module {
             #[allow(unused_imports)]
             use #rt::{HttpRequest, HttpResponse, Method, ResponseError, UrlBuilder, Validate, ValidationErrors, Validator};
-            use azure_core::http::Url;
+            use #rt::Url;
             #(#functions)*
         }
     }
