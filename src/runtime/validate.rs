@@ -53,21 +53,25 @@ impl fmt::Display for Constraint {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Constraint::Required => write!(f, "is required (required)"),
-            Constraint::MinLength(n) => write!(f, "must be at least {n} characters long (minLength: {n})"),
-            Constraint::MaxLength(n) => write!(f, "must be at most {n} characters long (maxLength: {n})"),
+            Constraint::MinLength(n) => write!(f, "must be at least {n} {} long (minLength: {n})", plural(*n, "character")),
+            Constraint::MaxLength(n) => write!(f, "must be at most {n} {} long (maxLength: {n})", plural(*n, "character")),
             Constraint::Pattern(p) => write!(f, "must match the pattern `{p}` (pattern)"),
             Constraint::Minimum { bound, exclusive: false } => write!(f, "must be at least {bound} (minimum: {bound})"),
             Constraint::Minimum { bound, exclusive: true } => write!(f, "must be greater than {bound} (exclusiveMinimum: {bound})"),
             Constraint::Maximum { bound, exclusive: false } => write!(f, "must be at most {bound} (maximum: {bound})"),
             Constraint::Maximum { bound, exclusive: true } => write!(f, "must be less than {bound} (exclusiveMaximum: {bound})"),
-            Constraint::MinItems(n) => write!(f, "must have at least {n} items (minItems: {n})"),
-            Constraint::MaxItems(n) => write!(f, "must have at most {n} items (maxItems: {n})"),
+            Constraint::MinItems(n) => write!(f, "must have at least {n} {} (minItems: {n})", plural(*n, "item")),
+            Constraint::MaxItems(n) => write!(f, "must have at most {n} {} (maxItems: {n})", plural(*n, "item")),
             Constraint::UniqueItems => write!(f, "must not repeat an item (uniqueItems)"),
             Constraint::Enum(values) => write!(f, "must be one of {} (enum)", values.join(", ")),
             Constraint::PathSegment => write!(f, "must not be `.` or `..` (path segment)"),
             Constraint::Type(expected) => write!(f, "must be {expected} (type)"),
         }
     }
+}
+
+fn plural(n: u64, word: &str) -> String {
+    if n == 1 { word.to_owned() } else { format!("{word}s") }
 }
 
 /// One broken constraint: where, and which.
