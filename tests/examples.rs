@@ -28,7 +28,10 @@ fn every_example_builds_its_request_and_round_trips_its_responses() {
                 let mut failures = Vec::new();
                 check_request(generated, op, &doc, &mut failures);
                 check_responses(generated, op, &doc, &mut failures);
-                checked.push(Checked { name: format!("{}/{} ({})", service.module, op.id, example.name), failures });
+                checked.push(Checked {
+                    name: format!("{}/{} ({})", service.module, op.id, example.name),
+                    failures,
+                });
             }
         }
     }
@@ -42,7 +45,10 @@ fn every_example_builds_its_request_and_round_trips_its_responses() {
     for f in &failed {
         println!("FAILED {}:\n  {}", f.name, f.failures.join("\n  "));
     }
-    assert!(missing.is_empty(), "spec/ names example files that do not exist: {missing:?}");
+    assert!(
+        missing.is_empty(),
+        "spec/ names example files that do not exist: {missing:?}"
+    );
     assert!(failed.is_empty(), "{} example(s) failed", failed.len());
     assert!(checked.len() >= 3, "the seed examples were not found");
 }
@@ -65,11 +71,18 @@ fn check_request(
         }
     };
     if request.method.as_str() != op.method.as_str() {
-        failures.push(format!("method {} instead of {}", request.method, op.method.as_str()));
+        failures.push(format!(
+            "method {} instead of {}",
+            request.method,
+            op.method.as_str()
+        ));
     }
     let expected = support::expected_url(&op.path_template, params);
     if request.url.as_str() != expected {
-        failures.push(format!("URL\n    {}\n  instead of\n    {expected}", request.url));
+        failures.push(format!(
+            "URL\n    {}\n  instead of\n    {expected}",
+            request.url
+        ));
     }
     let body = request.json_body().transpose().unwrap_or(None);
     let expected_body = op.body().and_then(|b| params.get(&b.wire_name)).cloned();
@@ -101,12 +114,16 @@ fn check_responses(
             (true, Ok(value)) => {
                 let expected = body.unwrap_or(Value::Null);
                 if value != expected {
-                    failures.push(format!("{status} round-trips to {value} instead of {expected}"));
+                    failures.push(format!(
+                        "{status} round-trips to {value} instead of {expected}"
+                    ));
                 }
             }
             (true, Err(e)) => failures.push(format!("{status} does not decode: {e}")),
             (false, Err(DynamicError::Response { status: got, .. })) if got == status => {}
-            (false, other) => failures.push(format!("{status} should be a typed error, got {other:?}")),
+            (false, other) => {
+                failures.push(format!("{status} should be a typed error, got {other:?}"))
+            }
         }
     }
 }

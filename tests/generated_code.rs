@@ -6,10 +6,14 @@ mod support;
 #[test]
 fn generated_directory_is_fresh() {
     let output = support::config().generate().expect("spec/ generates");
-    let stale = output.stale_files(&support::root().join("generated")).unwrap();
+    let stale = output
+        .stale_files(&support::root().join("generated"))
+        .unwrap();
     if !stale.is_empty() {
         let diffs: String = stale.iter().map(|s| s.diff.as_str()).collect();
-        panic!("generated/ is stale; run `cargo run -p armgen -- generate` and commit the result.\n\n{diffs}");
+        panic!(
+            "generated/ is stale; run `cargo run -p armgen -- generate` and commit the result.\n\n{diffs}"
+        );
     }
 }
 

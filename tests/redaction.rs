@@ -21,9 +21,16 @@ fn debug_of_key_models_hides_every_secret_field() {
     let debug = format!("{keys:?} {keys:#?}");
     assert!(!debug.contains(KEY), "{debug}");
     assert!(!debug.contains("SharedAccessKey="), "{debug}");
-    assert!(debug.contains("rule"), "non-secret fields stay visible: {debug}");
+    assert!(
+        debug.contains("rule"),
+        "non-secret fields stay visible: {debug}"
+    );
 
-    let eg = partner_namespaces::regenerate_key_response(&HttpResponse::new(200, format!(r#"{{"key1":"{KEY}","key2":"{KEY}"}}"#))).unwrap();
+    let eg = partner_namespaces::regenerate_key_response(&HttpResponse::new(
+        200,
+        format!(r#"{{"key1":"{KEY}","key2":"{KEY}"}}"#),
+    ))
+    .unwrap();
     assert!(!format!("{eg:?}").contains(KEY));
 }
 
@@ -37,7 +44,10 @@ fn debug_of_raw_responses_hides_the_body() {
 fn decode_errors_do_not_quote_the_body() {
     // Truncated and mistyped bodies make serde_json quote values in its own
     // messages; the typed error must not carry them.
-    for body in [format!(r#"{{"primaryKey": "{KEY}", "keyName": 5"#), format!(r#"{{"primaryKey": "{KEY}", "secondaryKey": ["{KEY}"]}}"#)] {
+    for body in [
+        format!(r#"{{"primaryKey": "{KEY}", "keyName": 5"#),
+        format!(r#"{{"primaryKey": "{KEY}", "secondaryKey": ["{KEY}"]}}"#),
+    ] {
         let error = namespaces::list_keys_response(&HttpResponse::new(200, body)).unwrap_err();
         let text = format!("{error} {error:?}");
         assert!(!text.contains(KEY), "{text}");

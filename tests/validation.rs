@@ -8,8 +8,15 @@ use arm_bindings::runtime::{Constraint, DynamicError, ValidationErrors};
 use serde_json::{Map, Value, json};
 
 fn list_keys(resource_group: &str, namespace: &str) -> Result<(), ValidationErrors> {
-    namespaces::list_keys_request(&support::public_endpoint(), relay::API_VERSION, "sub", resource_group, namespace, "rule")
-        .map(|_| ())
+    namespaces::list_keys_request(
+        &support::public_endpoint(),
+        relay::API_VERSION,
+        "sub",
+        resource_group,
+        namespace,
+        "rule",
+    )
+    .map(|_| ())
 }
 
 fn only_error(result: Result<(), ValidationErrors>) -> (String, Constraint) {
@@ -21,16 +28,25 @@ fn only_error(result: Result<(), ValidationErrors>) -> (String, Constraint) {
 
 #[test]
 fn namespace_name_length_boundaries() {
-    assert_eq!(only_error(list_keys("rg", &"n".repeat(5))), ("namespaceName".into(), Constraint::MinLength(6)));
+    assert_eq!(
+        only_error(list_keys("rg", &"n".repeat(5))),
+        ("namespaceName".into(), Constraint::MinLength(6))
+    );
     assert!(list_keys("rg", &"n".repeat(6)).is_ok());
     assert!(list_keys("rg", &"n".repeat(50)).is_ok());
-    assert_eq!(only_error(list_keys("rg", &"n".repeat(51))), ("namespaceName".into(), Constraint::MaxLength(50)));
+    assert_eq!(
+        only_error(list_keys("rg", &"n".repeat(51))),
+        ("namespaceName".into(), Constraint::MaxLength(50))
+    );
 }
 
 #[test]
 fn resource_group_length_and_pattern() {
     assert!(list_keys(&"g".repeat(90), "namespace").is_ok());
-    assert_eq!(only_error(list_keys(&"g".repeat(91), "namespace")).1, Constraint::MaxLength(90));
+    assert_eq!(
+        only_error(list_keys(&"g".repeat(91), "namespace")).1,
+        Constraint::MaxLength(90)
+    );
     let empty = list_keys("", "namespace").unwrap_err();
     assert_eq!(empty.errors()[0].target, "resourceGroupName");
     assert_eq!(empty.errors()[0].constraint, Constraint::MinLength(1));
@@ -53,7 +69,15 @@ fn every_broken_constraint_is_reported_at_once() {
 
 #[test]
 fn empty_api_version_is_refused() {
-    let errors = namespaces::list_keys_request(&support::public_endpoint(), "", "sub", "rg", "namespace", "rule").unwrap_err();
+    let errors = namespaces::list_keys_request(
+        &support::public_endpoint(),
+        "",
+        "sub",
+        "rg",
+        "namespace",
+        "rule",
+    )
+    .unwrap_err();
     assert_eq!(errors.errors()[0].target, "api-version");
 }
 
@@ -64,23 +88,48 @@ fn a_missing_body_field_names_the_field() {
         "subscriptionId": "sub", "resourceGroupName": "rg", "partnerNamespaceName": "pn",
         "regenerateKeyRequest": {}
     });
-    let error = (service.build_request)("PartnerNamespaces_RegenerateKey", &support::public_endpoint(), params.as_object().unwrap())
-        .unwrap_err();
+    let error = (service.build_request)(
+        "PartnerNamespaces_RegenerateKey",
+        &support::public_endpoint(),
+        params.as_object().unwrap(),
+    )
+    .unwrap_err();
     let text = error.to_string();
-    assert!(text.contains("`regenerateKeyRequest`") && text.contains("missing field `keyName`"), "{text}");
+    assert!(
+        text.contains("`regenerateKeyRequest`") && text.contains("missing field `keyName`"),
+        "{text}"
+    );
 }
 
 #[test]
 fn a_missing_body_names_the_body_parameter() {
     let service = support::service("eventgrid");
-    let params = json!({"subscriptionId": "sub", "resourceGroupName": "rg", "partnerNamespaceName": "pn"});
-    let error = (service.build_request)("PartnerNamespaces_RegenerateKey", &support::public_endpoint(), params.as_object().unwrap())
-        .unwrap_err();
-    assert_eq!(error.to_string(), "`regenerateKeyRequest` is required (required)");
+    let params =
+        json!({"subscriptionId": "sub", "resourceGroupName": "rg", "partnerNamespaceName": "pn"});
+    let error = (service.build_request)(
+        "PartnerNamespaces_RegenerateKey",
+        &support::public_endpoint(),
+        params.as_object().unwrap(),
+    )
+    .unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "`regenerateKeyRequest` is required (required)"
+    );
 }
 
 /// Values that try to leave their path segment.
-const INJECTIONS: &[&str] = &["a/b", "../other", "a?x=1", "a#frag", "a%2Fb", "name/../../subscriptions/other", "a\\b", "a b", "😀/x"];
+const INJECTIONS: &[&str] = &[
+    "a/b",
+    "../other",
+    "a?x=1",
+    "a#frag",
+    "a%2Fb",
+    "name/../../subscriptions/other",
+    "a\\b",
+    "a b",
+    "😀/x",
+];
 
 #[test]
 fn no_path_parameter_can_address_another_resource() {
@@ -92,27 +141,48 @@ fn no_path_parameter_can_address_another_resource() {
             let example = &op.examples[0];
             let doc = support::read_json(&example.file).unwrap();
             let base: Map<String, Value> = doc["parameters"].as_object().unwrap().clone();
-            for param in op.params.iter().filter(|p| p.location == armgen::ir::ParamLocation::Path) {
+            for param in op
+                .params
+                .iter()
+                .filter(|p| p.location == armgen::ir::ParamLocation::Path)
+            {
                 for attack in INJECTIONS {
                     let mut params = base.clone();
                     // Keep length constraints satisfiable for short names.
                     let value = format!("{attack}-padding");
                     params.insert(param.wire_name.clone(), Value::String(value.clone()));
                     // Either a constraint refuses the value, or it stays inside its segment.
-                    let request = match (generated.build_request)(&op.id, &support::public_endpoint(), &params) {
+                    let request = match (generated.build_request)(
+                        &op.id,
+                        &support::public_endpoint(),
+                        &params,
+                    ) {
                         Ok(request) => request,
                         Err(DynamicError::Invalid(errors)) => {
-                            assert!(errors.errors().iter().all(|e| e.target == param.wire_name), "{errors}");
+                            assert!(
+                                errors.errors().iter().all(|e| e.target == param.wire_name),
+                                "{errors}"
+                            );
                             checked += 1;
                             continue;
                         }
                         Err(other) => panic!("{} {}={value:?}: {other}", op.id, param.wire_name),
                     };
                     let expected = support::expected_url(&op.path_template, &params);
-                    assert_eq!(request.url.as_str(), expected, "{} {}", op.id, param.wire_name);
+                    assert_eq!(
+                        request.url.as_str(),
+                        expected,
+                        "{} {}",
+                        op.id,
+                        param.wire_name
+                    );
                     assert_eq!(request.url.host_str(), Some("management.azure.com"));
                     assert_eq!(request.url.fragment(), None);
-                    assert_eq!(request.url.query_pairs().count(), 1, "only api-version is in the query");
+                    assert_eq!(
+                        request.url.query_pairs().count(),
+                        1,
+                        "only api-version is in the query"
+                    );
                     assert_eq!(
                         request.url.path_segments().unwrap().count(),
                         op.path_template.trim_start_matches('/').split('/').count(),
@@ -130,11 +200,18 @@ fn no_path_parameter_can_address_another_resource() {
                             errors.errors().iter().any(|e| e.target == param.wire_name),
                             "{errors}"
                         ),
-                        other => panic!("{} {}={dots:?} was not refused: {other:?}", op.id, param.wire_name),
+                        other => panic!(
+                            "{} {}={dots:?} was not refused: {other:?}",
+                            op.id, param.wire_name
+                        ),
                     }
                 }
             }
         }
     }
-    assert_eq!(checked, 10 * INJECTIONS.len(), "every path parameter of the three operations is attacked");
+    assert_eq!(
+        checked,
+        10 * INJECTIONS.len(),
+        "every path parameter of the three operations is attacked"
+    );
 }

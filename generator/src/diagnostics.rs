@@ -22,7 +22,11 @@ pub struct Location {
 
 impl fmt::Display for Location {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let pointer = if self.pointer.is_empty() { "/" } else { &self.pointer };
+        let pointer = if self.pointer.is_empty() {
+            "/"
+        } else {
+            &self.pointer
+        };
         write!(
             f,
             "{}:{}:{} (at #{})",
@@ -136,7 +140,11 @@ impl fmt::Display for Error {
                     writeln!(f, "{diagnostic}")?;
                 }
                 let n = diagnostics.len();
-                write!(f, "{n} problem{} in the spec", if n == 1 { "" } else { "s" })
+                write!(
+                    f,
+                    "{n} problem{} in the spec",
+                    if n == 1 { "" } else { "s" }
+                )
             }
             Error::Io { path, source } => write!(f, "{}: {source}", path.display()),
         }

@@ -149,7 +149,10 @@ impl TypeRef {
 
     /// Whether the value is numeric (`minimum`/`maximum` apply).
     pub fn is_number(&self) -> bool {
-        matches!(self, TypeRef::I32 | TypeRef::I64 | TypeRef::F32 | TypeRef::F64)
+        matches!(
+            self,
+            TypeRef::I32 | TypeRef::I64 | TypeRef::F32 | TypeRef::F64
+        )
     }
 }
 
@@ -289,7 +292,9 @@ impl Operation {
 
     /// The body parameter, if any.
     pub fn body(&self) -> Option<&Parameter> {
-        self.params.iter().find(|p| p.location == ParamLocation::Body)
+        self.params
+            .iter()
+            .find(|p| p.location == ParamLocation::Body)
     }
 }
 

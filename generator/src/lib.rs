@@ -72,12 +72,16 @@ impl Config {
         let mut found = Vec::new();
         for entry in entries {
             let path = entry.map_err(|e| Error::io(&full, e))?.path();
-            let is_spec = matches!(path.extension().and_then(|e| e.to_str()), Some("yaml" | "yml" | "json"));
-            if path.is_file() && is_spec {
-                if let (Some(name), Some(stem)) = (path.file_name(), path.file_stem()) {
-                    let module = naming::value_name(&stem.to_string_lossy());
-                    found.push((dir.join(name), naming::unraw(&module).to_owned()));
-                }
+            let is_spec = matches!(
+                path.extension().and_then(|e| e.to_str()),
+                Some("yaml" | "yml" | "json")
+            );
+            if path.is_file()
+                && is_spec
+                && let (Some(name), Some(stem)) = (path.file_name(), path.file_stem())
+            {
+                let module = naming::value_name(&stem.to_string_lossy());
+                found.push((dir.join(name), naming::unraw(&module).to_owned()));
             }
         }
         found.sort();
@@ -111,21 +115,31 @@ impl Config {
 
     /// Resolves every spec into the IR, or returns all problems found.
     pub fn resolve(&self) -> Result<(ir::Api, Vec<PathBuf>), Error> {
-        let mut docs = load::DocumentSet::default();
+        let mut docs = load::DocumentSet::new(&self.root);
         let mut diagnostics = Diagnostics::default();
         let mut services = Vec::new();
         let mut modules = naming::Scope::with_reserved(&["runtime"]);
         for (path, module) in &self.specs {
             let unique = modules.claim(module);
             if unique != *module {
-                diagnostics.push(Diagnostic::new(
-                    Location { file: path.clone(), line: 1, column: 1, pointer: String::new() },
-                    format!("module name `{module}` is used by two specs"),
-                ).with_help("give the specs distinct file names or module names"));
+                diagnostics.push(
+                    Diagnostic::new(
+                        Location {
+                            file: path.clone(),
+                            line: 1,
+                            column: 1,
+                            pointer: String::new(),
+                        },
+                        format!("module name `{module}` is used by two specs"),
+                    )
+                    .with_help("give the specs distinct file names or module names"),
+                );
                 continue;
             }
             let full = self.root.join(path);
-            if let Some(mut service) = resolve::service(&mut docs, &mut diagnostics, &self.secrets, &full, module) {
+            if let Some(mut service) =
+                resolve::service(&mut docs, &mut diagnostics, &self.secrets, &full, module)
+            {
                 service.source = path.clone();
                 services.push(service);
             }
@@ -133,11 +147,7 @@ impl Config {
         services.sort_by(|a, b| a.module.cmp(&b.module));
         let inputs = docs.paths();
         let api = ir::Api { services };
-        // Messages name files relative to the root, as the user wrote them.
-        diagnostics
-            .into_result(api)
-            .map(|api| (api, inputs))
-            .map_err(|e| self.relative(e))
+        diagnostics.into_result(api).map(|api| (api, inputs))
     }
 
     /// Generates the code of every spec.
@@ -147,8 +157,16 @@ impl Config {
         let resolved = started.elapsed();
         let runtime: syn::Path = syn::parse_str(&self.runtime_path).map_err(|e| {
             Error::Spec(vec![Diagnostic::new(
-                Location { file: PathBuf::from("(config)"), line: 1, column: 1, pointer: String::new() },
-                format!("runtime path `{}` is not a Rust path: {e}", self.runtime_path),
+                Location {
+                    file: PathBuf::from("(config)"),
+                    line: 1,
+                    column: 1,
+                    pointer: String::new(),
+                },
+                format!(
+                    "runtime path `{}` is not a Rust path: {e}",
+                    self.runtime_path
+                ),
             )])
         })?;
         let mut files = std::collections::BTreeMap::new();
@@ -167,34 +185,33 @@ impl Config {
         }
         let modules: Vec<String> = api.services.iter().map(|s| s.module.clone()).collect();
         let index_code = emit::index(&modules, &runtime).map_err(internal_index)?;
-        let index = format!("{}{index_code}", emit::header("every spec", &self.refresh_command));
+        let index = format!(
+            "{}{index_code}",
+            emit::header("every spec", &self.refresh_command)
+        );
         files.insert("mod.rs".to_owned(), index);
         Ok(Output {
             files,
             inputs,
             api,
-            timings: Timings { resolve: resolved, emit: emit_time, format: format_time, total: started.elapsed() },
+            timings: Timings {
+                resolve: resolved,
+                emit: emit_time,
+                format: format_time,
+                total: started.elapsed(),
+            },
         })
-    }
-
-    fn relative(&self, error: Error) -> Error {
-        match error {
-            Error::Spec(mut diagnostics) => {
-                for d in &mut diagnostics {
-                    if let Ok(rel) = d.location.file.strip_prefix(&self.root) {
-                        d.location.file = rel.to_path_buf();
-                    }
-                }
-                Error::Spec(diagnostics)
-            }
-            other => other,
-        }
     }
 }
 
 fn internal_index(error: syn::Error) -> Error {
     Error::Spec(vec![Diagnostic::new(
-        Location { file: PathBuf::from("mod.rs"), line: 1, column: 1, pointer: String::new() },
+        Location {
+            file: PathBuf::from("mod.rs"),
+            line: 1,
+            column: 1,
+            pointer: String::new(),
+        },
         format!("internal error: armgen emitted an index that does not parse ({error})"),
     )])
 }
@@ -203,7 +220,14 @@ fn internal_index(error: syn::Error) -> Error {
 /// still reported as an error rather than a panic.
 fn internal(service: &ir::Service, error: syn::Error) -> Error {
     Error::Spec(vec![Diagnostic::new(
-        Location { file: service.source.clone(), line: 1, column: 1, pointer: String::new() },
-        format!("internal error: armgen emitted code that does not parse ({error}); please report it with this spec"),
+        Location {
+            file: service.source.clone(),
+            line: 1,
+            column: 1,
+            pointer: String::new(),
+        },
+        format!(
+            "internal error: armgen emitted code that does not parse ({error}); please report it with this spec"
+        ),
     )])
 }

@@ -100,8 +100,17 @@ fn run(args: &Args) -> Result<ExitCode, armgen::Error> {
                 );
             }
             for (name, text) in &output.files {
-                let state = if written.contains(name) { "written" } else { "unchanged" };
-                println!("  {}/{name}: {} lines, {} bytes ({state})", args.out.display(), text.lines().count(), text.len());
+                let state = if written.contains(name) {
+                    "written"
+                } else {
+                    "unchanged"
+                };
+                println!(
+                    "  {}/{name}: {} lines, {} bytes ({state})",
+                    args.out.display(),
+                    text.lines().count(),
+                    text.len()
+                );
             }
             let t = output.timings;
             println!(
@@ -118,13 +127,21 @@ fn run(args: &Args) -> Result<ExitCode, armgen::Error> {
         "check" => {
             let stale = output.stale_files(&out)?;
             if stale.is_empty() {
-                println!("{} is up to date ({} files)", args.out.display(), output.files.len());
+                println!(
+                    "{} is up to date ({} files)",
+                    args.out.display(),
+                    output.files.len()
+                );
                 return Ok(ExitCode::SUCCESS);
             }
             for s in &stale {
                 print!("{}", s.diff);
             }
-            eprintln!("{} file(s) in {} are stale: run `cargo run -p armgen -- generate`", stale.len(), args.out.display());
+            eprintln!(
+                "{} file(s) in {} are stale: run `cargo run -p armgen -- generate`",
+                stale.len(),
+                args.out.display()
+            );
             Ok(ExitCode::FAILURE)
         }
         other => {

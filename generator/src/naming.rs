@@ -9,11 +9,11 @@ use heck::{ToSnakeCase, ToUpperCamelCase};
 
 /// Keywords of every edition up to 2024, reserved ones included.
 const KEYWORDS: &[&str] = &[
-    "abstract", "as", "async", "await", "become", "box", "break", "const", "continue", "crate", "do",
-    "dyn", "else", "enum", "extern", "false", "final", "fn", "for", "gen", "if", "impl", "in", "let",
-    "loop", "macro", "match", "mod", "move", "mut", "override", "priv", "pub", "ref", "return",
-    "self", "Self", "static", "struct", "super", "trait", "true", "try", "type", "typeof", "union",
-    "unsafe", "unsized", "use", "virtual", "where", "while", "yield",
+    "abstract", "as", "async", "await", "become", "box", "break", "const", "continue", "crate",
+    "do", "dyn", "else", "enum", "extern", "false", "final", "fn", "for", "gen", "if", "impl",
+    "in", "let", "loop", "macro", "match", "mod", "move", "mut", "override", "priv", "pub", "ref",
+    "return", "self", "Self", "static", "struct", "super", "trait", "true", "try", "type",
+    "typeof", "union", "unsafe", "unsized", "use", "virtual", "where", "while", "yield",
 ];
 
 /// Keywords that cannot be raw identifiers (`r#self` is invalid).
@@ -32,7 +32,10 @@ fn words(name: &str) -> String {
 /// Makes `name` usable as an identifier: non-ASCII letters dropped, a leading
 /// digit prefixed, keywords escaped.
 fn finish(name: String, digit_prefix: &str, fallback: &str) -> String {
-    let ascii: String = name.chars().filter(|c| c.is_ascii_alphanumeric() || *c == '_').collect();
+    let ascii: String = name
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric() || *c == '_')
+        .collect();
     let mut ident = if ascii.is_empty() || ascii.chars().all(|c| c == '_') {
         fallback.to_owned()
     } else {
@@ -89,7 +92,11 @@ impl Scope {
     /// Returns `ident` or the first free `ident_N`/`identN`; records it.
     pub fn claim(&mut self, ident: &str) -> String {
         let base = unraw(ident);
-        let separator = if base.starts_with(|c: char| c.is_ascii_uppercase()) { "" } else { "_" };
+        let separator = if base.starts_with(|c: char| c.is_ascii_uppercase()) {
+            ""
+        } else {
+            "_"
+        };
         let mut candidate = ident.to_owned();
         let mut n = 2;
         while !self.taken.insert(unraw(&candidate).to_ascii_lowercase()) {
@@ -106,9 +113,15 @@ mod tests {
 
     #[test]
     fn case_conversion() {
-        assert_eq!(type_name("PartnerNamespaceSharedAccessKeys"), "PartnerNamespaceSharedAccessKeys");
+        assert_eq!(
+            type_name("PartnerNamespaceSharedAccessKeys"),
+            "PartnerNamespaceSharedAccessKeys"
+        );
         assert_eq!(type_name("systemData"), "SystemData");
-        assert_eq!(value_name("primaryConnectionString"), "primary_connection_string");
+        assert_eq!(
+            value_name("primaryConnectionString"),
+            "primary_connection_string"
+        );
         assert_eq!(value_name("api-version"), "api_version");
         assert_eq!(value_name("PartnerNamespaces"), "partner_namespaces");
     }

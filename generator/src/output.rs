@@ -85,13 +85,22 @@ impl Output {
                 let diff = similar::TextDiff::from_lines(current.as_str(), fresh.as_str())
                     .unified_diff()
                     .context_radius(3)
-                    .header(&format!("{name} (checked in)"), &format!("{name} (generated)"))
+                    .header(
+                        &format!("{name} (checked in)"),
+                        &format!("{name} (generated)"),
+                    )
                     .to_string();
-                stale.push(Stale { name: name.clone(), diff });
+                stale.push(Stale {
+                    name: name.clone(),
+                    diff,
+                });
             }
         }
         for name in self.extra_files(dir)? {
-            stale.push(Stale { diff: format!("{name} is not generated from any spec any more\n"), name });
+            stale.push(Stale {
+                diff: format!("{name} is not generated from any spec any more\n"),
+                name,
+            });
         }
         Ok(stale)
     }

@@ -48,12 +48,36 @@ mod tests {
     use super::*;
 
     #[test]
+    fn default_pattern_compiles() {
+        // `Default` falls back to explicit-only if it did not.
+        assert!(SecretPolicy::by_name(DEFAULT_SECRET_NAMES).is_ok());
+    }
+
+    #[test]
     fn default_policy_matches_keys_but_not_key_names() {
         let policy = SecretPolicy::default();
-        for secret in ["key1", "key2", "primaryKey", "secondaryKey", "primaryConnectionString", "password", "clientSecret", "sasToken", "accessToken", "sasUri"] {
+        for secret in [
+            "key1",
+            "key2",
+            "primaryKey",
+            "secondaryKey",
+            "primaryConnectionString",
+            "password",
+            "clientSecret",
+            "sasToken",
+            "accessToken",
+            "sasUri",
+        ] {
             assert!(policy.is_secret(secret, false), "{secret}");
         }
-        for plain in ["keyName", "keyVaultUri", "keySource", "name", "tokenType2", "monkeys"] {
+        for plain in [
+            "keyName",
+            "keyVaultUri",
+            "keySource",
+            "name",
+            "tokenType2",
+            "monkeys",
+        ] {
             assert!(!policy.is_secret(plain, false), "{plain}");
         }
         assert!(policy.is_secret("anything", true));

@@ -12,8 +12,8 @@ use serde_json::{Map, Value};
 
 use super::error::ResponseError;
 use super::http::{HttpRequest, HttpResponse, Method};
-use azure_core::http::Url;
 use super::validate::{Constraint, Validate, ValidationError, ValidationErrors, Validator};
+use azure_core::http::Url;
 
 /// A parameter map as found in an example file's `parameters`.
 #[derive(Debug)]
@@ -28,7 +28,11 @@ impl<'a> DynamicParams<'a> {
     }
 
     /// A required parameter, read as its declared type.
-    pub fn required<T: DeserializeOwned>(&self, name: &str, expected: &str) -> Result<T, DynamicError> {
+    pub fn required<T: DeserializeOwned>(
+        &self,
+        name: &str,
+        expected: &str,
+    ) -> Result<T, DynamicError> {
         match self.params.get(name) {
             None | Some(Value::Null) => Err(DynamicError::invalid(name, Constraint::Required)),
             Some(value) => read(name, value, expected),
@@ -36,7 +40,11 @@ impl<'a> DynamicParams<'a> {
     }
 
     /// An optional parameter, read as its declared type.
-    pub fn optional<T: DeserializeOwned>(&self, name: &str, expected: &str) -> Result<Option<T>, DynamicError> {
+    pub fn optional<T: DeserializeOwned>(
+        &self,
+        name: &str,
+        expected: &str,
+    ) -> Result<Option<T>, DynamicError> {
         match self.params.get(name) {
             None | Some(Value::Null) => Ok(None),
             Some(value) => read(name, value, expected).map(Some),
@@ -69,6 +77,12 @@ pub struct OperationInfo {
     pub path: &'static str,
 }
 
+/// A service's `dynamic::build_request`.
+pub type BuildRequestFn = fn(&str, &Url, &Map<String, Value>) -> Result<HttpRequest, DynamicError>;
+
+/// A service's `dynamic::decode_response`.
+pub type DecodeResponseFn = fn(&str, &HttpResponse) -> Result<Value, DynamicError>;
+
 /// One generated service, as listed in `arm_bindings::SERVICES`.
 #[derive(Clone, Copy, Debug)]
 pub struct ServiceInfo {
@@ -79,9 +93,9 @@ pub struct ServiceInfo {
     /// Its operations.
     pub operations: &'static [OperationInfo],
     /// Its `dynamic::build_request`.
-    pub build_request: fn(&str, &Url, &Map<String, Value>) -> Result<HttpRequest, DynamicError>,
+    pub build_request: BuildRequestFn,
     /// Its `dynamic::decode_response`.
-    pub decode_response: fn(&str, &HttpResponse) -> Result<Value, DynamicError>,
+    pub decode_response: DecodeResponseFn,
 }
 
 impl ServiceInfo {
@@ -150,7 +164,9 @@ pub enum DynamicError {
 
 impl DynamicError {
     fn invalid(name: &str, constraint: Constraint) -> Self {
-        DynamicError::Invalid(ValidationErrors(vec![ValidationError::new(name, constraint)]))
+        DynamicError::Invalid(ValidationErrors(vec![ValidationError::new(
+            name, constraint,
+        )]))
     }
 }
 
@@ -163,7 +179,9 @@ impl From<ValidationErrors> for DynamicError {
 impl fmt::Display for DynamicError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            DynamicError::UnknownOperation(id) => write!(f, "no operation has the operationId `{id}`"),
+            DynamicError::UnknownOperation(id) => {
+                write!(f, "no operation has the operationId `{id}`")
+            }
             DynamicError::Invalid(errors) => errors.fmt(f),
             DynamicError::Response { message, .. } => f.write_str(message),
         }

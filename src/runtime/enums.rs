@@ -89,4 +89,3 @@ macro_rules! __armgen_string_enum {
         }
     };
 }
-

@@ -14,8 +14,8 @@ use super::http::HttpResponse;
 #[derive(Clone, Debug, PartialEq)]
 pub enum ResponseError<E> {
     /// The service answered with an error status and a body of the documented
-    /// error shape.
-    Service(ServiceError<E>),
+    /// error shape (boxed: error models are large and errors are rare).
+    Service(Box<ServiceError<E>>),
     /// An error status whose body is not the documented error shape (a proxy's
     /// HTML page, an empty body…): the raw text is kept.
     Unrecognized {
@@ -54,7 +54,9 @@ impl<E> ResponseError<E> {
     pub fn status(&self) -> u16 {
         match self {
             ResponseError::Service(e) => e.status,
-            ResponseError::Unrecognized { status, .. } | ResponseError::Decode { status, .. } => *status,
+            ResponseError::Unrecognized { status, .. } | ResponseError::Decode { status, .. } => {
+                *status
+            }
         }
     }
 
@@ -62,9 +64,8 @@ impl<E> ResponseError<E> {
     pub fn request_id(&self) -> Option<&str> {
         match self {
             ResponseError::Service(e) => e.request_id.as_deref(),
-            ResponseError::Unrecognized { request_id, .. } | ResponseError::Decode { request_id, .. } => {
-                request_id.as_deref()
-            }
+            ResponseError::Unrecognized { request_id, .. }
+            | ResponseError::Decode { request_id, .. } => request_id.as_deref(),
         }
     }
 
@@ -92,11 +93,13 @@ impl<E> ResponseError<E> {
     {
         let request_id = request_id.map(str::to_owned);
         match serde_json::from_slice::<E>(body) {
-            Ok(error) if looks_like_json_object(body) => ResponseError::Service(ServiceError {
-                status,
-                error,
-                request_id,
-            }),
+            Ok(error) if looks_like_json_object(body) => {
+                ResponseError::Service(Box::new(ServiceError {
+                    status,
+                    error,
+                    request_id,
+                }))
+            }
             _ => ResponseError::Unrecognized {
                 status,
                 body: String::from_utf8_lossy(body).into_owned(),
@@ -159,17 +162,26 @@ impl<E: serde::Serialize> ResponseError<E> {
         };
         let value = serde_json::to_value(&e.error).ok()?;
         let detail = value.get("error").unwrap_or(&value);
-        detail.get("code").and_then(serde_json::Value::as_str).map(str::to_owned)
+        detail
+            .get("code")
+            .and_then(serde_json::Value::as_str)
+            .map(str::to_owned)
     }
 }
 
 impl<E: serde::Serialize> fmt::Display for ResponseError<E> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            ResponseError::Service(e) => write!(f, "the service answered {}: {}", e.status, describe(&e.error))?,
-            ResponseError::Unrecognized { status, body, .. } => {
-                write!(f, "the service answered {status} with an unrecognized body: {body}")?
-            }
+            ResponseError::Service(e) => write!(
+                f,
+                "the service answered {}: {}",
+                e.status,
+                describe(&e.error)
+            )?,
+            ResponseError::Unrecognized { status, body, .. } => write!(
+                f,
+                "the service answered {status} with an unrecognized body: {body}"
+            )?,
             ResponseError::Decode { status, reason, .. } => {
                 write!(f, "the {status} response could not be decoded: {reason}")?
             }

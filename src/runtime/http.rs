@@ -74,14 +74,19 @@ impl HttpRequest {
 
     /// Serializes `value` as the JSON body and sets `content-type`. `parameter`
     /// names the body in the (practically impossible) serialization error.
-    pub fn set_json_body<T: serde::Serialize + ?Sized>(&mut self, parameter: &str, value: &T) -> Result<(), ValidationErrors> {
+    pub fn set_json_body<T: serde::Serialize + ?Sized>(
+        &mut self,
+        parameter: &str,
+        value: &T,
+    ) -> Result<(), ValidationErrors> {
         let body = serde_json::to_vec(value).map_err(|_| {
             ValidationErrors(vec![ValidationError::new(
                 parameter,
                 Constraint::Type("serializable as JSON".to_owned()),
             )])
         })?;
-        self.headers.push(("content-type".to_owned(), "application/json".to_owned()));
+        self.headers
+            .push(("content-type".to_owned(), "application/json".to_owned()));
         self.body = Some(body);
         Ok(())
     }
@@ -201,7 +206,8 @@ impl UrlBuilder {
     /// Appends a parameter value as exactly one encoded path segment.
     pub fn segment(mut self, parameter: &str, value: &str) -> Self {
         if value == "." || value == ".." {
-            self.errors.push(ValidationError::new(parameter, Constraint::PathSegment));
+            self.errors
+                .push(ValidationError::new(parameter, Constraint::PathSegment));
         }
         encode_segment(value, &mut self.path);
         self
@@ -214,7 +220,8 @@ impl UrlBuilder {
         let trimmed = value.strip_prefix('/').unwrap_or(value);
         for (i, part) in trimmed.split('/').enumerate() {
             if part.is_empty() || part == "." || part == ".." {
-                self.errors.push(ValidationError::new(parameter, Constraint::PathSegment));
+                self.errors
+                    .push(ValidationError::new(parameter, Constraint::PathSegment));
                 break;
             }
             if i > 0 {
@@ -275,14 +282,23 @@ mod tests {
             .segment("p", "x/../y?z#w%")
             .build()
             .unwrap();
-        assert_eq!(url.as_str(), "https://management.azure.com/a/x%2F..%2Fy%3Fz%23w%25");
+        assert_eq!(
+            url.as_str(),
+            "https://management.azure.com/a/x%2F..%2Fy%3Fz%23w%25"
+        );
     }
 
     #[test]
     fn dot_segments_are_refused() {
         for bad in [".", ".."] {
-            let err = UrlBuilder::new(&endpoint()).literal("/a/").segment("name", bad).build();
-            assert_eq!(err.unwrap_err().to_string(), "`name` must not be `.` or `..` (path segment)");
+            let err = UrlBuilder::new(&endpoint())
+                .literal("/a/")
+                .segment("name", bad)
+                .build();
+            assert_eq!(
+                err.unwrap_err().to_string(),
+                "`name` must not be `.` or `..` (path segment)"
+            );
         }
     }
 
@@ -294,7 +310,10 @@ mod tests {
             .query("api-version", "2024-01-01")
             .build()
             .unwrap();
-        assert_eq!(url.as_str(), "https://127.0.0.1:8443/prefix/x?api-version=2024-01-01");
+        assert_eq!(
+            url.as_str(),
+            "https://127.0.0.1:8443/prefix/x?api-version=2024-01-01"
+        );
     }
 
     #[test]
@@ -305,8 +324,17 @@ mod tests {
             .build()
             .unwrap();
         assert_eq!(ok.path(), "/subscriptions/s%201/resourceGroups/rg");
-        for bad in ["/subscriptions/../x", "a//b", "a/./b", "https://evil.example/x", "//evil.example/x"] {
-            let result = UrlBuilder::new(&endpoint()).literal("/").segments("scope", bad).build();
+        for bad in [
+            "/subscriptions/../x",
+            "a//b",
+            "a/./b",
+            "https://evil.example/x",
+            "//evil.example/x",
+        ] {
+            let result = UrlBuilder::new(&endpoint())
+                .literal("/")
+                .segments("scope", bad)
+                .build();
             assert!(result.is_err(), "{bad} was accepted");
         }
     }

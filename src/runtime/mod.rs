@@ -11,12 +11,16 @@ mod error;
 mod http;
 mod validate;
 
-pub use azure_core::credentials::Secret;
 #[doc(inline)]
 pub use crate::__armgen_string_enum as string_enum;
+pub use azure_core::credentials::Secret;
 pub use azure_core::http::Url;
-pub use dynamic::{DynamicError, DynamicParams, DynamicValidate, OperationInfo, ServiceInfo, dynamic_result};
+pub use dynamic::{
+    DynamicError, DynamicParams, DynamicValidate, OperationInfo, ServiceInfo, dynamic_result,
+};
 pub use error::{ResponseError, ServiceError, decode_json};
 pub use http::{HttpRequest, HttpResponse, Method, UrlBuilder};
 pub use regex::Regex;
-pub use validate::{Constraint, Validate, ValidationError, ValidationErrors, Validator, compile_pattern};
+pub use validate::{
+    Constraint, Validate, ValidationError, ValidationErrors, Validator, compile_pattern,
+};

@@ -53,15 +53,46 @@ impl fmt::Display for Constraint {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Constraint::Required => write!(f, "is required (required)"),
-            Constraint::MinLength(n) => write!(f, "must be at least {n} {} long (minLength: {n})", plural(*n, "character")),
-            Constraint::MaxLength(n) => write!(f, "must be at most {n} {} long (maxLength: {n})", plural(*n, "character")),
+            Constraint::MinLength(n) => write!(
+                f,
+                "must be at least {n} {} long (minLength: {n})",
+                plural(*n, "character")
+            ),
+            Constraint::MaxLength(n) => write!(
+                f,
+                "must be at most {n} {} long (maxLength: {n})",
+                plural(*n, "character")
+            ),
             Constraint::Pattern(p) => write!(f, "must match the pattern `{p}` (pattern)"),
-            Constraint::Minimum { bound, exclusive: false } => write!(f, "must be at least {bound} (minimum: {bound})"),
-            Constraint::Minimum { bound, exclusive: true } => write!(f, "must be greater than {bound} (exclusiveMinimum: {bound})"),
-            Constraint::Maximum { bound, exclusive: false } => write!(f, "must be at most {bound} (maximum: {bound})"),
-            Constraint::Maximum { bound, exclusive: true } => write!(f, "must be less than {bound} (exclusiveMaximum: {bound})"),
-            Constraint::MinItems(n) => write!(f, "must have at least {n} {} (minItems: {n})", plural(*n, "item")),
-            Constraint::MaxItems(n) => write!(f, "must have at most {n} {} (maxItems: {n})", plural(*n, "item")),
+            Constraint::Minimum {
+                bound,
+                exclusive: false,
+            } => write!(f, "must be at least {bound} (minimum: {bound})"),
+            Constraint::Minimum {
+                bound,
+                exclusive: true,
+            } => write!(
+                f,
+                "must be greater than {bound} (exclusiveMinimum: {bound})"
+            ),
+            Constraint::Maximum {
+                bound,
+                exclusive: false,
+            } => write!(f, "must be at most {bound} (maximum: {bound})"),
+            Constraint::Maximum {
+                bound,
+                exclusive: true,
+            } => write!(f, "must be less than {bound} (exclusiveMaximum: {bound})"),
+            Constraint::MinItems(n) => write!(
+                f,
+                "must have at least {n} {} (minItems: {n})",
+                plural(*n, "item")
+            ),
+            Constraint::MaxItems(n) => write!(
+                f,
+                "must have at most {n} {} (maxItems: {n})",
+                plural(*n, "item")
+            ),
             Constraint::UniqueItems => write!(f, "must not repeat an item (uniqueItems)"),
             Constraint::Enum(values) => write!(f, "must be one of {} (enum)", values.join(", ")),
             Constraint::PathSegment => write!(f, "must not be `.` or `..` (path segment)"),
@@ -71,7 +102,11 @@ impl fmt::Display for Constraint {
 }
 
 fn plural(n: u64, word: &str) -> String {
-    if n == 1 { word.to_owned() } else { format!("{word}s") }
+    if n == 1 {
+        word.to_owned()
+    } else {
+        format!("{word}s")
+    }
 }
 
 /// One broken constraint: where, and which.
@@ -221,11 +256,17 @@ impl Validator {
 
     /// `pattern`; the regex is compiled once per pattern by the caller's
     /// `LazyLock`, and was checked to compile when the code was generated.
-    pub fn pattern(&mut self, target: &str, value: &str, regex: &LazyLock<Option<Regex>>, source: &'static str) {
-        if let Some(regex) = regex.as_ref() {
-            if !regex.is_match(value) {
-                self.fail(target, Constraint::Pattern(source));
-            }
+    pub fn pattern(
+        &mut self,
+        target: &str,
+        value: &str,
+        regex: &LazyLock<Option<Regex>>,
+        source: &'static str,
+    ) {
+        if let Some(regex) = regex.as_ref()
+            && !regex.is_match(value)
+        {
+            self.fail(target, Constraint::Pattern(source));
         }
     }
 
@@ -259,7 +300,10 @@ impl Validator {
 
     /// `uniqueItems`.
     pub fn unique_items<T: PartialEq>(&mut self, target: &str, items: &[T]) {
-        let repeated = items.iter().enumerate().any(|(i, a)| items[..i].contains(a));
+        let repeated = items
+            .iter()
+            .enumerate()
+            .any(|(i, a)| items[..i].contains(a));
         if repeated {
             self.fail(target, Constraint::UniqueItems);
         }
@@ -307,7 +351,10 @@ mod tests {
         let mut v = Validator::default();
         v.min_length("namespaceName", "hunter", 7);
         let text = v.finish().unwrap_err().to_string();
-        assert_eq!(text, "`namespaceName` must be at least 7 characters long (minLength: 7)");
+        assert_eq!(
+            text,
+            "`namespaceName` must be at least 7 characters long (minLength: 7)"
+        );
         assert!(!text.contains("hunter"));
     }
 
@@ -327,6 +374,9 @@ mod tests {
     fn unique_items_detects_repeats() {
         let mut v = Validator::default();
         v.unique_items("tags", &["a", "b", "a"]);
-        assert_eq!(v.finish().unwrap_err().errors()[0].constraint, Constraint::UniqueItems);
+        assert_eq!(
+            v.finish().unwrap_err().errors()[0].constraint,
+            Constraint::UniqueItems
+        );
     }
 }

@@ -48,7 +48,9 @@ pub fn encode_segment(value: &str) -> String {
     value
         .bytes()
         .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => (b as char).to_string(),
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => {
+                (b as char).to_string()
+            }
             _ => format!("%{b:02X}"),
         })
         .collect()
@@ -71,6 +73,8 @@ pub fn expected_url(template: &str, params: &serde_json::Map<String, serde_json:
         rest = &rest[close + 1..];
     }
     path.push_str(rest);
-    let api_version = params["api-version"].as_str().expect("api-version is a string");
+    let api_version = params["api-version"]
+        .as_str()
+        .expect("api-version is a string");
     format!("https://management.azure.com{path}?api-version={api_version}")
 }

@@ -18,7 +18,15 @@ pub enum Held {
 
 /// The checks for `value` (an expression) at `target` (a `&str` expression);
 /// `nested` adds the nested-model validation.
-pub fn checks(value: &TokenStream, held: Held, ty: &TypeRef, c: &Constraints, target: &TokenStream, nested: bool, ctx: &Context) -> TokenStream {
+pub fn checks(
+    value: &TokenStream,
+    held: Held,
+    ty: &TypeRef,
+    c: &Constraints,
+    target: &TokenStream,
+    nested: bool,
+    ctx: &Context,
+) -> TokenStream {
     let mut out = Vec::new();
     if ty.is_string_like() {
         let text = match (ty, held) {

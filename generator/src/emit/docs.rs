@@ -16,19 +16,37 @@ pub fn attrs(text: &Option<String>) -> TokenStream {
 
 /// The lines of a doc comment, each with the leading space rustdoc expects.
 pub fn sanitize(text: &str) -> Vec<String> {
+    let mut in_fence = false;
     text.replace("\r\n", "\n")
         .lines()
         .map(|line| {
             let line = line.trim();
-            let line = if line.starts_with("```") { format!("```text{}", &line[3..].trim_start_matches(|c: char| c.is_alphanumeric())) } else { line.to_owned() };
-            if line.is_empty() { String::new() } else { format!(" {line}") }
+            if line.starts_with("```") {
+                // Opening fences get `text` so rustdoc never runs them.
+                in_fence = !in_fence;
+                return if in_fence {
+                    " ```text".to_owned()
+                } else {
+                    " ```".to_owned()
+                };
+            }
+            if line.is_empty() {
+                String::new()
+            } else {
+                format!(" {line}")
+            }
         })
         .collect()
 }
 
 /// Doc lines from several paragraphs.
 pub fn paragraphs(parts: &[Option<&str>]) -> TokenStream {
-    let text: Vec<&str> = parts.iter().flatten().copied().filter(|p| !p.trim().is_empty()).collect();
+    let text: Vec<&str> = parts
+        .iter()
+        .flatten()
+        .copied()
+        .filter(|p| !p.trim().is_empty())
+        .collect();
     if text.is_empty() {
         return TokenStream::new();
     }

@@ -18,16 +18,21 @@ pub fn module(service: &Service, ctx: &Context) -> TokenStream {
         let module = ident(&group.name);
         for op in &group.operations {
             let id = &op.id;
-            let method = format_ident!("{}", match op.method {
-                HttpMethod::Get => "Get",
-                HttpMethod::Put => "Put",
-                HttpMethod::Post => "Post",
-                HttpMethod::Patch => "Patch",
-                HttpMethod::Delete => "Delete",
-                HttpMethod::Head => "Head",
-            });
+            let method = format_ident!(
+                "{}",
+                match op.method {
+                    HttpMethod::Get => "Get",
+                    HttpMethod::Put => "Put",
+                    HttpMethod::Post => "Post",
+                    HttpMethod::Patch => "Patch",
+                    HttpMethod::Delete => "Delete",
+                    HttpMethod::Head => "Head",
+                }
+            );
             let path = &op.path_template;
-            infos.push(quote!(#rt::OperationInfo { id: #id, method: #rt::Method::#method, path: #path },));
+            infos.push(
+                quote!(#rt::OperationInfo { id: #id, method: #rt::Method::#method, path: #path },),
+            );
 
             let request_fn = format_ident!("{}_request", unraw(&op.name));
             let mut reads = Vec::new();
@@ -45,12 +50,19 @@ pub fn module(service: &Service, ctx: &Context) -> TokenStream {
                 let wire = &p.wire_name;
                 let owned = type_tokens(&p.ty, Scope::Sibling, rt);
                 let expected = expected(&p.ty);
-                let by_ref = matches!(p.ty, TypeRef::String | TypeRef::Model(_)) || p.location == ParamLocation::Body;
+                let by_ref = matches!(p.ty, TypeRef::String | TypeRef::Model(_))
+                    || p.location == ParamLocation::Body;
                 if p.required {
                     reads.push(quote!(let #name: #owned = params.required(#wire, #expected)?;));
-                    args.push(if by_ref { quote!(&#name) } else { quote!(#name) });
+                    args.push(if by_ref {
+                        quote!(&#name)
+                    } else {
+                        quote!(#name)
+                    });
                 } else {
-                    reads.push(quote!(let #name: Option<#owned> = params.optional(#wire, #expected)?;));
+                    reads.push(
+                        quote!(let #name: Option<#owned> = params.optional(#wire, #expected)?;),
+                    );
                     args.push(match (&p.ty, by_ref) {
                         (TypeRef::String, _) => quote!(#name.as_deref()),
                         (_, true) => quote!(#name.as_ref()),
@@ -65,7 +77,8 @@ pub fn module(service: &Service, ctx: &Context) -> TokenStream {
                 }
             });
             let response_fn = format_ident!("{}_response", unraw(&op.name));
-            decode_arms.push(quote!(#id => #rt::dynamic_result(super::#module::#response_fn(response)),));
+            decode_arms
+                .push(quote!(#id => #rt::dynamic_result(super::#module::#response_fn(response)),));
         }
     }
     quote! {

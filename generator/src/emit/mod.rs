@@ -24,7 +24,10 @@ pub fn header(source: &str, command: &str) -> String {
 /// The tokens of one service module.
 pub fn service_tokens(service: &Service, runtime: &syn::Path) -> TokenStream {
     let patterns = types::Patterns::collect(service);
-    let ctx = types::Context { runtime, patterns: &patterns };
+    let ctx = types::Context {
+        runtime,
+        patterns: &patterns,
+    };
     let module = types::ident(&service.module);
     let module_docs = docs::attrs(&Some(service_docs(service)));
     let api_version = &service.api_version;

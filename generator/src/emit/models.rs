@@ -36,11 +36,20 @@ pub fn module(service: &Service, ctx: &Context) -> TokenStream {
     }
 }
 
-fn struct_model(model: &Model, s: &StructModel, constrained: &HashSet<&str>, ctx: &Context) -> TokenStream {
+fn struct_model(
+    model: &Model,
+    s: &StructModel,
+    constrained: &HashSet<&str>,
+    ctx: &Context,
+) -> TokenStream {
     let name = ident(&model.name);
     let docs = docs::attrs(&model.docs);
     // `Default` only when it builds a valid value: every field optional.
-    let default = s.fields.iter().all(|f| !f.required).then(|| quote!(Default,));
+    let default = s
+        .fields
+        .iter()
+        .all(|f| !f.required)
+        .then(|| quote!(Default,));
     let fields = s.fields.iter().map(|f| field(f, ctx));
     let validate = validator(model, s, constrained, ctx);
     quote! {
@@ -81,7 +90,12 @@ fn field(f: &Field, ctx: &Context) -> TokenStream {
     }
 }
 
-fn validator(model: &Model, s: &StructModel, constrained: &HashSet<&str>, ctx: &Context) -> TokenStream {
+fn validator(
+    model: &Model,
+    s: &StructModel,
+    constrained: &HashSet<&str>,
+    ctx: &Context,
+) -> TokenStream {
     let name = ident(&model.name);
     let checks: Vec<TokenStream> = s
         .fields
@@ -94,7 +108,15 @@ fn validator(model: &Model, s: &StructModel, constrained: &HashSet<&str>, ctx: &
             let field = ident(&f.name);
             let wire = &f.wire_name;
             let target = quote!(&at);
-            let body = checks(&quote!(value), Held::Ref, &f.ty, &f.constraints, &target, nested, ctx);
+            let body = checks(
+                &quote!(value),
+                Held::Ref,
+                &f.ty,
+                &f.constraints,
+                &target,
+                nested,
+                ctx,
+            );
             let at = quote!(let at = format!("{}.{}", path, #wire););
             Some(if f.required {
                 quote! { { let value = &self.#field; #at #body } }
@@ -137,7 +159,11 @@ fn enum_model(model: &Model, e: &EnumModel, ctx: &Context) -> TokenStream {
         let docs = docs::attrs(&v.docs);
         quote! { #docs #variant = #wire, }
     });
-    let kind = if e.extensible { quote!(extensible) } else { quote!(closed) };
+    let kind = if e.extensible {
+        quote!(extensible)
+    } else {
+        quote!(closed)
+    };
     quote! {
         #rt::string_enum! {
             #docs

@@ -7,7 +7,9 @@ use quote::{format_ident, quote};
 use super::checks::{Held, checks};
 use super::docs;
 use super::types::{Context, Scope, ident, type_tokens};
-use crate::ir::{HttpMethod, Operation, OperationGroup, ParamLocation, Parameter, PathPart, TypeRef};
+use crate::ir::{
+    HttpMethod, Operation, OperationGroup, ParamLocation, Parameter, PathPart, TypeRef,
+};
 use crate::naming::unraw;
 
 /// The module of one operation group.
@@ -40,7 +42,11 @@ pub fn arg_type(p: &Parameter, ctx: &Context) -> TokenStream {
         (TypeRef::Model(_), _) => quote!(&#owned),
         _ => owned,
     };
-    if p.required { base } else { quote!(Option<#base>) }
+    if p.required {
+        base
+    } else {
+        quote!(Option<#base>)
+    }
 }
 
 fn method_tokens(method: HttpMethod) -> TokenStream {
@@ -84,20 +90,48 @@ fn request_fn(op: &Operation, ctx: &Context) -> TokenStream {
 
     let mut validations = Vec::new();
     if let Some(c) = &op.api_version {
-        validations.push(checks(&quote!(api_version), Held::Arg, &TypeRef::String, c, &quote!("api-version"), false, ctx));
+        validations.push(checks(
+            &quote!(api_version),
+            Held::Arg,
+            &TypeRef::String,
+            c,
+            &quote!("api-version"),
+            false,
+            ctx,
+        ));
     }
     for p in &op.params {
         let name = ident(&p.name);
         let wire = &p.wire_name;
         let nested = p.location == ParamLocation::Body;
-        let held = if p.location == ParamLocation::Body || matches!(p.ty, TypeRef::Model(_)) { Held::Ref } else { Held::Arg };
+        let held = if p.location == ParamLocation::Body || matches!(p.ty, TypeRef::Model(_)) {
+            Held::Ref
+        } else {
+            Held::Arg
+        };
         if p.constraints.is_empty() && !nested {
             continue;
         }
         validations.push(if p.required {
-            checks(&quote!(#name), held, &p.ty, &p.constraints, &quote!(#wire), nested, ctx)
+            checks(
+                &quote!(#name),
+                held,
+                &p.ty,
+                &p.constraints,
+                &quote!(#wire),
+                nested,
+                ctx,
+            )
         } else {
-            let body = checks(&quote!(value), held, &p.ty, &p.constraints, &quote!(#wire), nested, ctx);
+            let body = checks(
+                &quote!(value),
+                held,
+                &p.ty,
+                &p.constraints,
+                &quote!(#wire),
+                nested,
+                ctx,
+            );
             quote! { if let Some(value) = #name { #body } }
         });
     }
@@ -107,7 +141,11 @@ fn request_fn(op: &Operation, ctx: &Context) -> TokenStream {
         chain.push(match part {
             PathPart::Literal(text) => quote!(.literal(#text)),
             PathPart::Param(wire) => {
-                let Some(p) = op.params.iter().find(|p| p.location == ParamLocation::Path && p.wire_name == *wire) else {
+                let Some(p) = op
+                    .params
+                    .iter()
+                    .find(|p| p.location == ParamLocation::Path && p.wire_name == *wire)
+                else {
                     continue;
                 };
                 let name = ident(&p.name);
@@ -131,18 +169,27 @@ fn request_fn(op: &Operation, ctx: &Context) -> TokenStream {
     for p in &op.params {
         let name = ident(&p.name);
         let wire = &p.wire_name;
-        let value = if p.required { quote!(#name) } else { quote!(value) };
+        let value = if p.required {
+            quote!(#name)
+        } else {
+            quote!(value)
+        };
         let text = as_text(p, &value);
+        let owned = match &p.ty {
+            TypeRef::String => quote!(#value.to_owned()),
+            TypeRef::Model(_) => quote!(#value.as_str().to_owned()),
+            _ => quote!(#value.to_string()),
+        };
         match (p.location, p.required) {
             (ParamLocation::Query, true) => chain.push(quote!(.query(#wire, #text))),
             (ParamLocation::Query, false) => {
                 optional_query.push(quote!(if let Some(value) = #name { url = url.query(#wire, #text); }));
             }
             (ParamLocation::Header, true) => {
-                headers.push(quote!(request.headers.push((#wire.to_owned(), (#text).to_owned()));));
+                headers.push(quote!(request.headers.push((#wire.to_owned(), #owned));));
             }
             (ParamLocation::Header, false) => headers.push(
-                quote!(if let Some(value) = #name { request.headers.push((#wire.to_owned(), (#text).to_owned())); }),
+                quote!(if let Some(value) = #name { request.headers.push((#wire.to_owned(), #owned)); }),
             ),
             _ => {}
         }
@@ -189,7 +236,8 @@ fn request_fn(op: &Operation, ctx: &Context) -> TokenStream {
 fn argument_docs(op: &Operation) -> Option<String> {
     let mut lines = vec![
         "# Arguments".to_owned(),
-        "* `endpoint` - the Resource Manager endpoint, e.g. `https://management.azure.com`.".to_owned(),
+        "* `endpoint` - the Resource Manager endpoint, e.g. `https://management.azure.com`."
+            .to_owned(),
     ];
     if op.api_version.is_some() {
         lines.push("* `api_version` - the api-version to call, normally [`API_VERSION`](super::API_VERSION).".to_owned());
@@ -202,8 +250,16 @@ fn argument_docs(op: &Operation) -> Option<String> {
             ParamLocation::Body => "body",
         };
         let optional = if p.required { "" } else { ", optional" };
-        let doc = p.docs.as_deref().map(|d| format!(": {}", d.replace('\n', " "))).unwrap_or_default();
-        lines.push(format!("* `{}` - `{}` ({location}{optional}){doc}", unraw(&p.name), p.wire_name));
+        let doc = p
+            .docs
+            .as_deref()
+            .map(|d| format!(": {}", d.replace('\n', " ")))
+            .unwrap_or_default();
+        lines.push(format!(
+            "* `{}` - `{}` ({location}{optional}){doc}",
+            unraw(&p.name),
+            p.wire_name
+        ));
     }
     Some(lines.join("\n"))
 }
@@ -214,7 +270,11 @@ pub fn success_type(op: &Operation, ctx: &Context) -> TokenStream {
         None => quote!(()),
         Some(ty) => {
             let ty = type_tokens(ty, Scope::Sibling, ctx.runtime);
-            if op.success_may_be_empty() { quote!(Option<#ty>) } else { ty }
+            if op.success_may_be_empty() {
+                quote!(Option<#ty>)
+            } else {
+                ty
+            }
         }
     }
 }
@@ -232,7 +292,9 @@ fn response_fn(op: &Operation, ctx: &Context) -> TokenStream {
     let success = success_type(op, ctx);
     let error = error_type(op, ctx);
     let rt = ctx.runtime;
-    let arms = op.responses.iter().map(|r| {
+    // Statuses that decode the same way share one arm: `200 | 201 => …`.
+    let mut arms: Vec<(Vec<proc_macro2::Literal>, String, TokenStream)> = Vec::new();
+    for r in &op.responses {
         let status = proc_macro2::Literal::u16_unsuffixed(r.status);
         let decode = match (&r.ty, op.success_may_be_empty()) {
             (Some(_), false) => quote!(#rt::decode_json(response)),
@@ -240,8 +302,15 @@ fn response_fn(op: &Operation, ctx: &Context) -> TokenStream {
             (None, true) => quote!(Ok(None)),
             (None, false) => quote!(Ok(())),
         };
-        quote!(#status => #decode,)
-    });
+        let key = decode.to_string();
+        match arms.iter_mut().find(|(_, k, _)| *k == key) {
+            Some(arm) => arm.0.push(status),
+            None => arms.push((vec![status], key, decode)),
+        }
+    }
+    let arms = arms
+        .into_iter()
+        .map(|(statuses, _, decode)| quote!(#(#statuses)|* => #decode,));
     let doc = format!(
         " Decodes a response to `{}`: the success body, or a [`ResponseError`] holding the service's error.",
         op.id

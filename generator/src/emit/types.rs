@@ -74,17 +74,29 @@ impl Patterns {
         let mut all: Vec<&String> = Vec::new();
         for model in &service.models {
             if let ModelKind::Struct(s) = &model.kind {
-                all.extend(s.fields.iter().filter_map(|f| f.constraints.pattern.as_ref()));
+                all.extend(
+                    s.fields
+                        .iter()
+                        .filter_map(|f| f.constraints.pattern.as_ref()),
+                );
             }
         }
         for op in service.groups.iter().flat_map(|g| &g.operations) {
-            all.extend(op.params.iter().filter_map(|p| p.constraints.pattern.as_ref()));
+            all.extend(
+                op.params
+                    .iter()
+                    .filter_map(|p| p.constraints.pattern.as_ref()),
+            );
             all.extend(op.api_version.iter().filter_map(|c| c.pattern.as_ref()));
         }
         all.sort();
         all.dedup();
         Self {
-            index: all.into_iter().enumerate().map(|(i, p)| (p.clone(), i)).collect(),
+            index: all
+                .into_iter()
+                .enumerate()
+                .map(|(i, p)| (p.clone(), i))
+                .collect(),
         }
     }
 

@@ -5,11 +5,20 @@ use std::collections::HashMap;
 use yaml_rust2::parser::{Event, MarkedEventReceiver, Parser};
 use yaml_rust2::scanner::Marker;
 
+/// A 1-based line and column.
+pub type LineColumn = (usize, usize);
+
+/// A key found twice: its pointer, where it repeats, where it first was.
+pub type DuplicateKey = (String, LineColumn, LineColumn);
+
 /// 1-based line and column of every node, keyed by JSON pointer. Mapping
 /// entries are placed at their key, which is where a reader looks.
 #[derive(Debug, Default)]
 pub struct Positions {
     by_pointer: HashMap<String, (usize, usize)>,
+    /// Mapping keys that appear twice: pointer, second position, first
+    /// position. Parsers keep one of the two values silently.
+    pub duplicates: Vec<DuplicateKey>,
 }
 
 impl Positions {
@@ -23,11 +32,17 @@ impl Positions {
         }
         Self {
             by_pointer: recorder.positions,
+            duplicates: recorder.duplicates,
         }
     }
 
     /// The position of `pointer`, or of its nearest ancestor that has one.
     pub fn find(&self, pointer: &str) -> (usize, usize) {
+        // Block mappings start where their first key ends; the document
+        // itself starts at the top.
+        if pointer.is_empty() {
+            return (1, 1);
+        }
         let mut current = pointer;
         loop {
             if let Some(&position) = self.by_pointer.get(current) {
@@ -42,8 +57,14 @@ impl Positions {
 }
 
 enum Frame {
-    Mapping { pointer: String, key: Option<String> },
-    Sequence { pointer: String, index: usize },
+    Mapping {
+        pointer: String,
+        key: Option<String>,
+    },
+    Sequence {
+        pointer: String,
+        index: usize,
+    },
     // A complex mapping key (`? [a, b]`): its nodes have no pointer.
     Skipped,
 }
@@ -52,6 +73,7 @@ enum Frame {
 struct Recorder {
     stack: Vec<Frame>,
     positions: HashMap<String, (usize, usize)>,
+    duplicates: Vec<DuplicateKey>,
 }
 
 impl Recorder {
@@ -81,7 +103,11 @@ impl Recorder {
                         .map(|k| format!("{pointer}/{}", escape(k)));
                     *key = Some(child_key.unwrap_or_default());
                     if let Some(child) = child {
-                        self.record(&child, mark);
+                        let here = (mark.line().max(1), mark.col() + 1);
+                        match self.positions.get(&child) {
+                            Some(&first) => self.duplicates.push((child, here, first)),
+                            None => self.record(&child, mark),
+                        }
                     }
                     None
                 }
@@ -105,11 +131,10 @@ impl MarkedEventReceiver for Recorder {
             }
             Event::MappingStart(..) | Event::SequenceStart(..) => {
                 let is_mapping = matches!(event, Event::MappingStart(..));
-                let in_key_position = matches!(
-                    self.stack.last(),
-                    Some(Frame::Mapping { key: None, .. })
-                );
-                let frame = if in_key_position || matches!(self.stack.last(), Some(Frame::Skipped)) {
+                let in_key_position =
+                    matches!(self.stack.last(), Some(Frame::Mapping { key: None, .. }));
+                let frame = if in_key_position || matches!(self.stack.last(), Some(Frame::Skipped))
+                {
                     // Consume the key slot so the value that follows is
                     // placed under an (unnamed) key.
                     self.node(None, mark);
@@ -158,9 +183,15 @@ mod tests {
     }
 
     #[test]
+    fn duplicate_keys_are_found() {
+        let p = Positions::of("a: 1\nb: 2\na: 3\n");
+        assert_eq!(p.duplicates, vec![("/a".to_owned(), (3, 1), (1, 1))]);
+    }
+
+    #[test]
     fn json_positions_and_escaped_pointers() {
         let text = "{\n  \"paths\": {\n    \"/a/{b}\": {\"post\": {}}\n  }\n}\n";
         let p = Positions::of(text);
-        assert_eq!(p.find("/paths/~1a~1{b}/post"), (3, 17));
+        assert_eq!(p.find("/paths/~1a~1{b}/post"), (3, 16));
     }
 }

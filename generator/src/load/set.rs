@@ -41,30 +41,49 @@ impl Node {
 /// Every document read so far, each loaded once.
 #[derive(Debug, Default)]
 pub struct DocumentSet {
+    root: PathBuf,
     docs: Vec<Document>,
     by_path: HashMap<PathBuf, Result<DocId, Diagnostic>>,
 }
 
 impl DocumentSet {
+    /// An empty set whose messages name files relative to `root`.
+    pub fn new(root: &Path) -> Self {
+        Self {
+            root: normalize(root),
+            ..Self::default()
+        }
+    }
+
+    /// `path` as messages show it: relative to the root when below it.
+    pub fn display_path(&self, path: &Path) -> PathBuf {
+        path.strip_prefix(&self.root)
+            .map_or_else(|_| path.to_path_buf(), Path::to_path_buf)
+    }
+
     /// Loads `path` (once), reporting a read or syntax error at `referrer`.
     pub fn load(&mut self, path: &Path, referrer: Option<&Location>) -> Result<DocId, Diagnostic> {
         let path = normalize(path);
         if let Some(result) = self.by_path.get(&path) {
             return result.clone();
         }
+        let display = self.display_path(&path);
         let result = match std::fs::read_to_string(&path) {
-            Ok(text) => Document::parse(&path, &text).map(|doc| {
+            Ok(text) => Document::parse(&path, &display, &text).map(|doc| {
                 self.docs.push(doc);
                 DocId(self.docs.len() - 1)
             }),
             Err(e) => {
                 let location = referrer.cloned().unwrap_or(Location {
-                    file: path.clone(),
+                    file: display.clone(),
                     line: 1,
                     column: 1,
                     pointer: String::new(),
                 });
-                Err(Diagnostic::new(location, format!("cannot read `{}`: {e}", path.display())))
+                Err(Diagnostic::new(
+                    location,
+                    format!("cannot read `{}`: {e}", display.display()),
+                ))
             }
         };
         self.by_path.insert(path, result.clone());
@@ -101,24 +120,44 @@ impl DocumentSet {
         let doc = if file.is_empty() {
             at.doc
         } else {
-            let base = self.doc(at.doc).path.parent().unwrap_or(Path::new("")).to_path_buf();
+            let base = self
+                .doc(at.doc)
+                .path
+                .parent()
+                .unwrap_or(Path::new(""))
+                .to_path_buf();
             let location = self.location(at);
             self.load(&base.join(file), Some(&location))?
         };
         let pointer = percent_decode(fragment);
         let target = Node { doc, pointer };
         if self.get(&target).is_some() {
-            Ok(target)
-        } else {
-            Err(Diagnostic::new(
-                self.location(at),
-                format!(
-                    "`$ref: {reference}` points at nothing: `{}` has no `#{}`",
-                    self.doc(doc).path.display(),
-                    target.pointer
-                ),
-            ))
+            return Ok(target);
         }
+        let diagnostic = Diagnostic::new(
+            self.location(at),
+            format!(
+                "`$ref: {reference}` points at nothing: `{}` has no `#{}`",
+                self.doc(doc).display.display(),
+                target.pointer
+            ),
+        );
+        Err(match self.case_insensitive_match(&target) {
+            Some(found) => diagnostic.with_help(format!(
+                "`#{found}` exists with other letter case; fix the reference (upstream files sometimes have this bug: copy the spec and correct the `$ref`, or report it upstream)"
+            )),
+            None => diagnostic,
+        })
+    }
+
+    /// A sibling of `target` whose name differs only in letter case.
+    fn case_insensitive_match(&self, target: &Node) -> Option<String> {
+        let (parent, name) = target.pointer.rsplit_once('/')?;
+        let siblings = self.doc(target.doc).value.pointer(parent)?.as_object()?;
+        siblings
+            .keys()
+            .find(|k| k.eq_ignore_ascii_case(name))
+            .map(|k| format!("{parent}/{k}"))
     }
 
     /// Follows `$ref` chains starting at `node` until a node without `$ref`.
@@ -170,12 +209,13 @@ fn percent_decode(text: &str) -> String {
     let mut i = 0;
     while i < bytes.len() {
         let hex = |b: u8| (b as char).to_digit(16);
-        if bytes[i] == b'%' && i + 2 < bytes.len() {
-            if let (Some(h), Some(l)) = (hex(bytes[i + 1]), hex(bytes[i + 2])) {
-                out.push((h * 16 + l) as u8);
-                i += 3;
-                continue;
-            }
+        if bytes[i] == b'%'
+            && i + 2 < bytes.len()
+            && let (Some(h), Some(l)) = (hex(bytes[i + 1]), hex(bytes[i + 2]))
+        {
+            out.push((h * 16 + l) as u8);
+            i += 3;
+            continue;
         }
         out.push(bytes[i]);
         i += 1;
@@ -189,8 +229,14 @@ mod tests {
 
     #[test]
     fn normalize_removes_dot_segments() {
-        assert_eq!(normalize(Path::new("spec/./a/../b.yaml")), PathBuf::from("spec/b.yaml"));
-        assert_eq!(normalize(Path::new("../x/y.json")), PathBuf::from("../x/y.json"));
+        assert_eq!(
+            normalize(Path::new("spec/./a/../b.yaml")),
+            PathBuf::from("spec/b.yaml")
+        );
+        assert_eq!(
+            normalize(Path::new("../x/y.json")),
+            PathBuf::from("../x/y.json")
+        );
     }
 
     #[test]

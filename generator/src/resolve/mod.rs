@@ -30,7 +30,10 @@ pub(crate) fn service(
             return None;
         }
     };
-    let root = Node { doc, pointer: String::new() };
+    let root = Node {
+        doc,
+        pointer: String::new(),
+    };
     let mut resolver = Resolver {
         docs,
         diagnostics,
@@ -42,13 +45,17 @@ pub(crate) fn service(
         pending: VecDeque::new(),
     };
     resolver.check_swagger_version(&root);
-    let info = resolver.value(&root.child("info")).cloned().unwrap_or(Value::Null);
+    let info = resolver
+        .value(&root.child("info"))
+        .cloned()
+        .unwrap_or(Value::Null);
     let text = |key: &str| info.get(key).and_then(Value::as_str).map(str::to_owned);
     let api_version = text("version").unwrap_or_else(|| {
         let location = resolver.docs.location(&root.child("info"));
-        resolver
-            .diagnostics
-            .push(Diagnostic::new(location, "`info.version` (the api-version) is missing"));
+        resolver.diagnostics.push(Diagnostic::new(
+            location,
+            "`info.version` (the api-version) is missing",
+        ));
         String::new()
     });
     let groups = resolver.operations(&root);
@@ -113,10 +120,14 @@ impl Resolver<'_> {
         match self.value(&root.child("swagger")).and_then(Value::as_str) {
             Some("2.0") => {}
             Some(other) => {
-                let message = format!("only OpenAPI 2.0 (`swagger: \"2.0\"`) is supported, found `{other}`");
+                let message =
+                    format!("only OpenAPI 2.0 (`swagger: \"2.0\"`) is supported, found `{other}`");
                 self.error(&root.child("swagger"), message);
             }
-            None => self.error(root, "`swagger: \"2.0\"` is missing: only OpenAPI 2.0 specs are supported"),
+            None => self.error(
+                root,
+                "`swagger: \"2.0\"` is missing: only OpenAPI 2.0 specs are supported",
+            ),
         }
     }
 
@@ -156,7 +167,11 @@ impl Resolver<'_> {
         };
         let names: Vec<String> = self.models.keys().cloned().collect();
         for name in &names {
-            if let Some(Model { kind: ModelKind::Struct(s), .. }) = self.models.get_mut(name) {
+            if let Some(Model {
+                kind: ModelKind::Struct(s),
+                ..
+            }) = self.models.get_mut(name)
+            {
                 for field in &mut s.fields {
                     if let TypeRef::Model(target) = &field.ty {
                         field.boxed = reaches(target, name);
@@ -175,15 +190,14 @@ impl Resolver<'_> {
                 .collect();
             let mut changed = false;
             for model in self.models.values_mut() {
-                if let ModelKind::Struct(s) = &mut model.kind {
-                    if !s.has_constraints
-                        && s.fields.iter().any(|f| {
-                            !f.constraints.is_empty() || refers_to_any(&f.ty, &constrained)
-                        })
-                    {
-                        s.has_constraints = true;
-                        changed = true;
-                    }
+                if let ModelKind::Struct(s) = &mut model.kind
+                    && !s.has_constraints
+                    && s.fields
+                        .iter()
+                        .any(|f| !f.constraints.is_empty() || refers_to_any(&f.ty, &constrained))
+                {
+                    s.has_constraints = true;
+                    changed = true;
                 }
             }
             if !changed {

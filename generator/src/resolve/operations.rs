@@ -8,8 +8,8 @@ use serde_json::Value;
 use super::Resolver;
 use super::schema::description;
 use crate::ir::{
-    Constraints, Example, HttpMethod, Operation, OperationGroup, ParamLocation, Parameter, PathPart,
-    Response, TypeRef,
+    Constraints, Example, HttpMethod, Operation, OperationGroup, ParamLocation, Parameter,
+    PathPart, Response, TypeRef,
 };
 use crate::load::Node;
 use crate::naming::{self, Scope};
@@ -23,7 +23,10 @@ impl Resolver<'_> {
         let paths_node = root.child("paths");
         let paths = self.value(&paths_node).cloned().unwrap_or(Value::Null);
         let Some(paths) = paths.as_object() else {
-            self.error(root, "`paths` is missing: a spec needs at least one operation");
+            self.error(
+                root,
+                "`paths` is missing: a spec needs at least one operation",
+            );
             return Vec::new();
         };
         let mut by_group: BTreeMap<String, (String, Vec<Operation>)> = BTreeMap::new();
@@ -40,7 +43,9 @@ impl Resolver<'_> {
                 }
                 let op_node = item_node.child(key);
                 let Some(method) = HttpMethod::from_spec(key) else {
-                    let message = format!("unsupported method `{key}`: armgen supports get, put, post, patch, delete and head");
+                    let message = format!(
+                        "unsupported method `{key}`: armgen supports get, put, post, patch, delete and head"
+                    );
                     self.error(&op_node, message);
                     continue;
                 };
@@ -49,7 +54,10 @@ impl Resolver<'_> {
                 };
                 if let Some(first) = ids.get(&operation.id) {
                     let first = self.docs.location(first);
-                    let message = format!("duplicate operationId `{}` (first defined at {first})", operation.id);
+                    let message = format!(
+                        "duplicate operationId `{}` (first defined at {first})",
+                        operation.id
+                    );
                     self.error(&op_node.child("operationId"), message);
                     continue;
                 }
@@ -80,7 +88,10 @@ impl Resolver<'_> {
                         op.id, op.name
                     );
                     let location = op.source.clone();
-                    self.diagnostics.push(crate::diagnostics::Diagnostic::new(location, message).with_help("rename one of the operationIds"));
+                    self.diagnostics.push(
+                        crate::diagnostics::Diagnostic::new(location, message)
+                            .with_help("rename one of the operationIds"),
+                    );
                 }
             }
             groups.push(OperationGroup {
@@ -92,10 +103,23 @@ impl Resolver<'_> {
         groups
     }
 
-    fn operation(&mut self, item_node: &Node, node: &Node, template: &str, method: HttpMethod) -> Option<Operation> {
+    fn operation(
+        &mut self,
+        item_node: &Node,
+        node: &Node,
+        template: &str,
+        method: HttpMethod,
+    ) -> Option<Operation> {
         let value = self.value(node).cloned().unwrap_or(Value::Null);
-        let Some(id) = value.get("operationId").and_then(Value::as_str).map(str::to_owned) else {
-            self.error(node, "`operationId` is missing: every operation needs one to be named in code");
+        let Some(id) = value
+            .get("operationId")
+            .and_then(Value::as_str)
+            .map(str::to_owned)
+        else {
+            self.error(
+                node,
+                "`operationId` is missing: every operation needs one to be named in code",
+            );
             return None;
         };
         let fn_base = id.split_once('_').map_or(id.as_str(), |(_, name)| name);
@@ -105,7 +129,10 @@ impl Resolver<'_> {
         // Path-level parameters apply unless the operation redefines them.
         let mut raw_params = Vec::new();
         for list in [item_node.child("parameters"), node.child("parameters")] {
-            let count = self.value(&list).and_then(Value::as_array).map_or(0, Vec::len);
+            let count = self
+                .value(&list)
+                .and_then(Value::as_array)
+                .map_or(0, Vec::len);
             for i in 0..count {
                 raw_params.push(list.child(i.to_string()));
             }
@@ -121,7 +148,10 @@ impl Resolver<'_> {
                 api_version = Some(param.constraints);
                 continue;
             }
-            if let Some(i) = params.iter().position(|p| p.wire_name == param.wire_name && p.location == param.location) {
+            if let Some(i) = params
+                .iter()
+                .position(|p| p.wire_name == param.wire_name && p.location == param.location)
+            {
                 let from_path_item = param_node.pointer.starts_with(&item_node.pointer)
                     && !param_node.pointer.starts_with(&node.pointer);
                 if !from_path_item {
@@ -141,27 +171,48 @@ impl Resolver<'_> {
             })
             .collect();
         for wanted in &template_order {
-            if !params.iter().any(|p| p.location == ParamLocation::Path && p.wire_name == *wanted) {
-                let message = format!("the path template uses `{{{wanted}}}`, but no path parameter is called `{wanted}`");
+            if !params
+                .iter()
+                .any(|p| p.location == ParamLocation::Path && p.wire_name == *wanted)
+            {
+                let message = format!(
+                    "the path template uses `{{{wanted}}}`, but no path parameter is called `{wanted}`"
+                );
                 self.error(&node.child("parameters"), message);
             }
         }
         for p in &params {
-            if p.location == ParamLocation::Path && !template_order.contains(&p.wire_name.as_str()) {
-                let message = format!("path parameter `{}` does not appear in the path template", p.wire_name);
+            if p.location == ParamLocation::Path && !template_order.contains(&p.wire_name.as_str())
+            {
+                let message = format!(
+                    "path parameter `{}` does not appear in the path template",
+                    p.wire_name
+                );
                 self.error(&node.child("parameters"), message);
             }
         }
         params.sort_by_key(|p| {
-            let template_index = template_order.iter().position(|n| *n == p.wire_name).unwrap_or(usize::MAX);
-            (p.location != ParamLocation::Path, !p.required, p.location, template_index, p.wire_name.clone())
+            let template_index = template_order
+                .iter()
+                .position(|n| *n == p.wire_name)
+                .unwrap_or(usize::MAX);
+            (
+                p.location != ParamLocation::Path,
+                !p.required,
+                p.location,
+                template_index,
+                p.wire_name.clone(),
+            )
         });
         for p in &mut params {
             p.name = arg_scope.claim(&p.name);
         }
 
         let (responses, error) = self.responses(node, &name);
-        let root = Node { doc: node.doc, pointer: String::new() };
+        let root = Node {
+            doc: node.doc,
+            pointer: String::new(),
+        };
         let produces = value
             .get("produces")
             .or_else(|| self.value(&root.child("produces")))
@@ -173,7 +224,10 @@ impl Resolver<'_> {
         Some(Operation {
             id,
             name,
-            summary: value.get("summary").and_then(Value::as_str).map(str::to_owned),
+            summary: value
+                .get("summary")
+                .and_then(Value::as_str)
+                .map(str::to_owned),
             description: description(&value),
             method,
             path_template: template.to_owned(),
@@ -229,7 +283,10 @@ impl Resolver<'_> {
             Some("header") => ParamLocation::Header,
             Some("body") => ParamLocation::Body,
             other => {
-                let message = format!("parameter `{wire_name}`: `in: {}` is not supported (path, query, header and body are)", other.unwrap_or("(missing)"));
+                let message = format!(
+                    "parameter `{wire_name}`: `in: {}` is not supported (path, query, header and body are)",
+                    other.unwrap_or("(missing)")
+                );
                 self.error(&target.child("in"), message);
                 return None;
             }
@@ -240,17 +297,38 @@ impl Resolver<'_> {
             Some("method") => false,
             _ => shared,
         };
-        let hint = format!("{}{}", naming::type_name(op_name), naming::type_name(&wire_name));
+        let hint = format!(
+            "{}{}",
+            naming::type_name(op_name),
+            naming::type_name(&wire_name)
+        );
         let (ty, constraints) = if location == ParamLocation::Body {
             if value.get("schema").is_none() {
-                self.error(&target, format!("body parameter `{wire_name}` needs a `schema`"));
+                self.error(
+                    &target,
+                    format!("body parameter `{wire_name}` needs a `schema`"),
+                );
                 return None;
             }
-            (self.schema_type(&target.child("schema"), &hint), Constraints::default())
+            (
+                self.schema_type(&target.child("schema"), &hint),
+                Constraints::default(),
+            )
         } else {
             let ty = self.schema_type(&target, &hint);
-            if !matches!(ty, TypeRef::String | TypeRef::Bool | TypeRef::I32 | TypeRef::I64 | TypeRef::F32 | TypeRef::F64 | TypeRef::Model(_)) {
-                let message = format!("parameter `{wire_name}`: only string, number, boolean and enum values are supported outside the body");
+            if !matches!(
+                ty,
+                TypeRef::String
+                    | TypeRef::Bool
+                    | TypeRef::I32
+                    | TypeRef::I64
+                    | TypeRef::F32
+                    | TypeRef::F64
+                    | TypeRef::Model(_)
+            ) {
+                let message = format!(
+                    "parameter `{wire_name}`: only string, number, boolean and enum values are supported outside the body"
+                );
                 self.error(&target, message);
                 return None;
             }
@@ -258,11 +336,19 @@ impl Resolver<'_> {
             (ty, constraints)
         };
         let required = location == ParamLocation::Path
-            || value.get("required").and_then(Value::as_bool).unwrap_or(false);
+            || value
+                .get("required")
+                .and_then(Value::as_bool)
+                .unwrap_or(false);
         let is_api_version = location == ParamLocation::Query && wire_name == "api-version";
         Some((
             Parameter {
-                name: naming::value_name(&value.get("x-ms-client-name").and_then(Value::as_str).unwrap_or(&wire_name).to_owned()),
+                name: naming::value_name(
+                    value
+                        .get("x-ms-client-name")
+                        .and_then(Value::as_str)
+                        .unwrap_or(&wire_name),
+                ),
                 wire_name,
                 docs: description(&value),
                 location,
@@ -270,7 +356,10 @@ impl Resolver<'_> {
                 required,
                 constraints,
                 client,
-                multi_segment: value.get("x-ms-skip-url-encoding").and_then(Value::as_bool).unwrap_or(false),
+                multi_segment: value
+                    .get("x-ms-skip-url-encoding")
+                    .and_then(Value::as_bool)
+                    .unwrap_or(false),
             },
             is_api_version,
         ))
@@ -296,7 +385,9 @@ impl Resolver<'_> {
                 continue;
             }
             match status.parse::<u16>() {
-                Ok(code) if (200..300).contains(&code) => success.push(Response { status: code, ty }),
+                Ok(code) if (200..300).contains(&code) => {
+                    success.push(Response { status: code, ty })
+                }
                 Ok(code) if (100..600).contains(&code) => {
                     // Documented error statuses decode with the error model.
                     if error.is_none() {
@@ -311,13 +402,21 @@ impl Resolver<'_> {
         }
         success.sort_by_key(|r| r.status);
         let mut types = success.iter().filter_map(|r| r.ty.as_ref());
-        if let Some(first) = types.next() {
-            if types.any(|t| t != first) {
-                self.error(&responses_node, "success responses with different body types are not supported yet");
+        if let Some(first) = types.next()
+            && types.any(|t| t != first)
+        {
+            {
+                self.error(
+                    &responses_node,
+                    "success responses with different body types are not supported yet",
+                );
             }
         }
         if success.is_empty() {
-            self.error(&responses_node, "the operation has no success (2xx) response");
+            self.error(
+                &responses_node,
+                "the operation has no success (2xx) response",
+            );
         }
         (success, error)
     }

@@ -23,7 +23,11 @@ impl Resolver<'_> {
             return TypeRef::Any;
         };
         let named = target != *node || is_definition(&target);
-        let hint = if named { target.last_token() } else { hint.to_owned() };
+        let hint = if named {
+            target.last_token()
+        } else {
+            hint.to_owned()
+        };
         self.check_unsupported(&target, &value);
         if is_object_model(&value) {
             return self.model_for(&target, &hint);
@@ -45,7 +49,9 @@ impl Resolver<'_> {
                     return TypeRef::Array(Box::new(TypeRef::Any));
                 }
                 let item_hint = format!("{hint}Item");
-                TypeRef::Array(Box::new(self.schema_type(&target.child("items"), &item_hint)))
+                TypeRef::Array(Box::new(
+                    self.schema_type(&target.child("items"), &item_hint),
+                ))
             }
             Some("object") | None => match value.get("additionalProperties") {
                 Some(Value::Object(_)) => {
@@ -58,7 +64,9 @@ impl Resolver<'_> {
                 _ => TypeRef::Any,
             },
             Some(other) => {
-                let message = format!("unsupported schema type `{other}`: armgen supports string, integer, number, boolean, array and object");
+                let message = format!(
+                    "unsupported schema type `{other}`: armgen supports string, integer, number, boolean, array and object"
+                );
                 self.error(&target.child("type"), message);
                 TypeRef::Any
             }
@@ -82,7 +90,10 @@ impl Resolver<'_> {
         };
         let enum_model = self.enum_model(node, value);
         match self.models.get_mut(&ty_name) {
-            Some(Model { kind: ModelKind::Enum(existing), .. }) => {
+            Some(Model {
+                kind: ModelKind::Enum(existing),
+                ..
+            }) => {
                 // The same x-ms-enum name used twice: one type with every
                 // value, extensible if either use is.
                 existing.extensible |= enum_model.extensible;
@@ -118,13 +129,23 @@ impl Resolver<'_> {
         let described = value.pointer("/x-ms-enum/values").and_then(Value::as_array);
         let mut scope = Scope::with_reserved(&["Other"]);
         let mut values = Vec::new();
-        for (i, item) in value.get("enum").and_then(Value::as_array).into_iter().flatten().enumerate() {
+        for (i, item) in value
+            .get("enum")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+            .enumerate()
+        {
             let Some(wire) = item.as_str() else {
-                self.error(&node.child("enum").child(i.to_string()), "a string enum value must be a string");
+                self.error(
+                    &node.child("enum").child(i.to_string()),
+                    "a string enum value must be a string",
+                );
                 continue;
             };
             let meta = described.and_then(|d| {
-                d.iter().find(|v| v.get("value").and_then(Value::as_str) == Some(wire))
+                d.iter()
+                    .find(|v| v.get("value").and_then(Value::as_str) == Some(wire))
             });
             let name = meta
                 .and_then(|m| m.get("name"))
@@ -176,7 +197,9 @@ impl Resolver<'_> {
         self.collect_properties(node, &mut properties, &mut required, &mut visited);
         for (name, at) in &required {
             if !properties.iter().any(|(p, _)| p == name) {
-                let message = format!("`required` names `{name}`, which is not a property of this schema or its `allOf` bases");
+                let message = format!(
+                    "`required` names `{name}`, which is not a property of this schema or its `allOf` bases"
+                );
                 self.error(at, message);
             }
         }
@@ -196,10 +219,20 @@ impl Resolver<'_> {
                 .and_then(Value::as_str)
                 .unwrap_or(&wire_name)
                 .to_owned();
-            let hint = format!("{}{}", naming::unraw(model_name), naming::type_name(&client_name));
+            let hint = format!(
+                "{}{}",
+                naming::unraw(model_name),
+                naming::type_name(&client_name)
+            );
             let mut ty = self.schema_type(&prop, &hint);
-            let marked = own.get("x-ms-secret").and_then(Value::as_bool).unwrap_or(false)
-                || value.get("x-ms-secret").and_then(Value::as_bool).unwrap_or(false);
+            let marked = own
+                .get("x-ms-secret")
+                .and_then(Value::as_bool)
+                .unwrap_or(false)
+                || value
+                    .get("x-ms-secret")
+                    .and_then(Value::as_bool)
+                    .unwrap_or(false);
             if ty == TypeRef::String && self.secrets.is_secret(&wire_name, marked) {
                 ty = TypeRef::Secret;
             }
@@ -210,13 +243,19 @@ impl Resolver<'_> {
                 docs: description(&own).or_else(|| description(&value)),
                 ty,
                 required: required.iter().any(|(r, _)| *r == wire_name),
-                read_only: own.get("readOnly").and_then(Value::as_bool).unwrap_or(false),
+                read_only: own
+                    .get("readOnly")
+                    .and_then(Value::as_bool)
+                    .unwrap_or(false),
                 boxed: false,
                 constraints,
             });
         }
         let has_constraints = fields.iter().any(|f| !f.constraints.is_empty());
-        StructModel { fields, has_constraints }
+        StructModel {
+            fields,
+            has_constraints,
+        }
     }
 
     /// Properties of a schema and its `allOf` bases, bases first; a property
@@ -234,7 +273,13 @@ impl Resolver<'_> {
         }
         visited.push(node.clone());
         let value = self.value(node).cloned().unwrap_or(Value::Null);
-        for (i, _) in value.get("allOf").and_then(Value::as_array).into_iter().flatten().enumerate() {
+        for (i, _) in value
+            .get("allOf")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+            .enumerate()
+        {
             let member = node.child("allOf").child(i.to_string());
             match self.docs.deref(&member) {
                 Ok(base) => {
@@ -245,12 +290,24 @@ impl Resolver<'_> {
                 Err(diagnostic) => self.diagnostics.push(diagnostic),
             }
         }
-        for (i, name) in value.get("required").and_then(Value::as_array).into_iter().flatten().enumerate() {
+        for (i, name) in value
+            .get("required")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+            .enumerate()
+        {
             if let Some(name) = name.as_str() {
                 required.insert((name.to_owned(), node.child("required").child(i.to_string())));
             }
         }
-        for key in value.get("properties").and_then(Value::as_object).into_iter().flatten().map(|(k, _)| k) {
+        for key in value
+            .get("properties")
+            .and_then(Value::as_object)
+            .into_iter()
+            .flatten()
+            .map(|(k, _)| k)
+        {
             let prop = node.child("properties").child(key);
             match out.iter_mut().find(|(name, _)| name == key) {
                 Some(existing) => existing.1 = prop,
@@ -272,28 +329,48 @@ impl Resolver<'_> {
                 match regex::Regex::new(pattern) {
                     Ok(_) => c.pattern = Some(pattern.to_owned()),
                     Err(e) => {
-                        let message = format!("`pattern` is not a valid regular expression: {}", first_line(&e.to_string()));
+                        let reason = first_line(&e.to_string());
+                        let reason = reason.strip_prefix("error: ").unwrap_or(&reason);
+                        let message =
+                            format!("`pattern` is not a valid regular expression: {reason}");
                         self.error(&node.child("pattern"), message);
                     }
                 }
             }
             if let Some(values) = value.get("enum").and_then(Value::as_array) {
-                c.allowed = values.iter().filter_map(Value::as_str).map(str::to_owned).collect();
+                c.allowed = values
+                    .iter()
+                    .filter_map(Value::as_str)
+                    .map(str::to_owned)
+                    .collect();
             }
         }
         if ty.is_number() {
             let exclusive = |key: &str| value.get(key).and_then(Value::as_bool).unwrap_or(false);
-            c.minimum = value.get("minimum").and_then(Value::as_f64).map(|m| (m, exclusive("exclusiveMinimum")));
-            c.maximum = value.get("maximum").and_then(Value::as_f64).map(|m| (m, exclusive("exclusiveMaximum")));
+            c.minimum = value
+                .get("minimum")
+                .and_then(Value::as_f64)
+                .map(|m| (m, exclusive("exclusiveMinimum")));
+            c.maximum = value
+                .get("maximum")
+                .and_then(Value::as_f64)
+                .map(|m| (m, exclusive("exclusiveMaximum")));
         }
         if matches!(ty, TypeRef::Array(_)) {
             c.min_items = uint("minItems");
             c.max_items = uint("maxItems");
-            c.unique_items = value.get("uniqueItems").and_then(Value::as_bool).unwrap_or(false);
+            c.unique_items = value
+                .get("uniqueItems")
+                .and_then(Value::as_bool)
+                .unwrap_or(false);
         }
-        if let (Some(min), Some(max)) = (c.min_length, c.max_length) {
-            if min > max {
-                let message = format!("`minLength` ({min}) is greater than `maxLength` ({max}): no value can pass");
+        if let (Some(min), Some(max)) = (c.min_length, c.max_length)
+            && min > max
+        {
+            {
+                let message = format!(
+                    "`minLength` ({min}) is greater than `maxLength` ({max}): no value can pass"
+                );
                 self.error(&node.child("minLength"), message);
             }
         }
@@ -310,7 +387,10 @@ impl Resolver<'_> {
             );
         }
         if value.get("type").and_then(Value::as_str) == Some("file") {
-            self.error(&node.child("type"), "`type: file` (binary bodies) is not supported yet");
+            self.error(
+                &node.child("type"),
+                "`type: file` (binary bodies) is not supported yet",
+            );
         }
     }
 }
@@ -338,8 +418,7 @@ pub(crate) fn description(value: &Value) -> Option<String> {
 
 fn first_line(text: &str) -> String {
     text.lines()
-        .filter(|l| !l.trim().is_empty())
-        .last()
+        .rfind(|l| !l.trim().is_empty())
         .unwrap_or(text)
         .trim()
         .to_owned()

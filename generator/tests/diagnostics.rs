@@ -1,0 +1,82 @@
+//! Broken specs give every problem at once, each with file, line:column and
+//! JSON pointer, and never a panic.
+
+mod support;
+
+fn errors_of(fixture: &str) -> String {
+    let result = armgen::Config::new(support::fixtures().join("fixtures/broken"))
+        .spec(fixture, "broken")
+        .generate();
+    match result {
+        Ok(_) => panic!("{fixture} generated without errors"),
+        Err(error) => error.to_string(),
+    }
+}
+
+fn check(fixture: &str) {
+    let text = errors_of(&format!("{fixture}.yaml"));
+    support::assert_golden(
+        &format!("fixtures/broken/{fixture}.expected"),
+        &format!("{text}\n"),
+    );
+}
+
+#[test]
+fn invalid_yaml_names_line_and_column() {
+    check("bad_yaml");
+}
+
+#[test]
+fn dangling_refs_name_the_ref_and_the_missing_target() {
+    check("dangling_ref");
+}
+
+#[test]
+fn all_problems_of_a_spec_are_reported_together() {
+    check("many_problems");
+    let text = errors_of("many_problems.yaml");
+    for expected in [
+        "`operationId` is missing",
+        "duplicate operationId `Things_Put`",
+        "not a valid regular expression",
+        "`discriminator`",
+        "`{id}`",
+    ] {
+        assert!(text.contains(expected), "missing `{expected}` in:\n{text}");
+    }
+}
+
+#[test]
+fn duplicate_mapping_keys_are_errors() {
+    check("duplicate_key");
+}
+
+#[test]
+fn only_openapi_2_is_accepted() {
+    check("openapi3");
+}
+
+#[test]
+fn a_missing_spec_file_is_an_error_not_a_panic() {
+    let text = errors_of("no-such-file.yaml");
+    assert!(
+        text.contains("cannot read") && text.contains("no-such-file.yaml"),
+        "{text}"
+    );
+}
+
+#[test]
+fn every_diagnostic_has_a_location_with_a_pointer() {
+    let result = armgen::Config::new(support::fixtures().join("fixtures/broken"))
+        .spec("many_problems.yaml", "broken")
+        .resolve();
+    let Err(armgen::Error::Spec(diagnostics)) = result else {
+        panic!("expected spec errors");
+    };
+    assert!(diagnostics.len() >= 5);
+    for d in &diagnostics {
+        assert!(d.location.line >= 1 && d.location.column >= 1, "{d}");
+        assert_eq!(d.location.file, std::path::Path::new("many_problems.yaml"));
+        assert!(d.location.pointer.starts_with('/'), "{d}");
+    }
+}
