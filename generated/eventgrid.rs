@@ -209,6 +209,181 @@ pub mod eventgrid {
             }
         }
     }
+    /// Async clients that send these operations through an `azure_core`
+    /// pipeline, as any Azure SDK for Rust client does.
+    pub mod clients {
+        use std::sync::Arc;
+        use azure_core::credentials::TokenCredential;
+        use azure_core::fmt::SafeDebug;
+        #[allow(unused_imports)]
+        use azure_core::http::{
+            ClientMethodOptions, ClientOptions, NoFormat, Response, Url,
+        };
+        use crate::runtime::ArmPipeline;
+        #[doc = concat!(
+            " Options for creating a [`", stringify!(EventGridClient), "`]."
+        )]
+        #[derive(Clone, SafeDebug)]
+        pub struct EventGridClientOptions {
+            /// Retries, transport, logging, tracing and the cloud
+            /// (`client_options.cloud`), as for any Azure SDK client.
+            pub client_options: ClientOptions,
+            /// The api-version to call; [`API_VERSION`](super::API_VERSION) by default.
+            pub api_version: String,
+            /// The Resource Manager endpoint; `None` uses that of
+            /// `client_options.cloud` (the public cloud by default).
+            pub endpoint: Option<Url>,
+            /// The scopes tokens are requested for; `None` uses
+            /// `{endpoint}/.default` of `client_options.cloud`.
+            pub credential_scopes: Option<Vec<String>>,
+        }
+        impl Default for EventGridClientOptions {
+            fn default() -> Self {
+                Self {
+                    client_options: ClientOptions::default(),
+                    api_version: super::API_VERSION.to_owned(),
+                    endpoint: None,
+                    credential_scopes: None,
+                }
+            }
+        }
+        /// Client for EventGridManagementClient (api-version `2025-02-15`).
+        #[derive(Clone, Debug)]
+        pub struct EventGridClient {
+            pipeline: ArmPipeline,
+            api_version: String,
+            subscription_id: String,
+        }
+        impl EventGridClient {
+            /// Creates a client that authenticates with Entra ID.
+            ///
+            /// # Arguments
+            /// * `subscription_id` - the subscription every call addresses.
+            /// * `credential` - any [`TokenCredential`], e.g. from `azure_identity`.
+            /// * `options` - optional configuration.
+            pub fn new(
+                subscription_id: &str,
+                credential: Arc<dyn TokenCredential>,
+                options: Option<EventGridClientOptions>,
+            ) -> azure_core::Result<Self> {
+                let options = options.unwrap_or_default();
+                let pipeline = ArmPipeline::new(
+                    option_env!("CARGO_PKG_NAME"),
+                    option_env!("CARGO_PKG_VERSION"),
+                    credential,
+                    options.endpoint,
+                    options.credential_scopes,
+                    options.client_options,
+                )?;
+                Ok(Self {
+                    pipeline,
+                    api_version: options.api_version,
+                    subscription_id: subscription_id.to_owned(),
+                })
+            }
+            /// The Resource Manager endpoint this client calls.
+            pub fn endpoint(&self) -> &Url {
+                self.pipeline.endpoint()
+            }
+            /// The `PartnerNamespaces` operations.
+            pub fn partner_namespaces(&self) -> EventGridPartnerNamespacesClient {
+                EventGridPartnerNamespacesClient {
+                    pipeline: self.pipeline.clone(),
+                    api_version: self.api_version.clone(),
+                    subscription_id: self.subscription_id.clone(),
+                }
+            }
+        }
+        /// The `PartnerNamespaces` operations of EventGridManagementClient.
+        #[derive(Clone, Debug)]
+        pub struct EventGridPartnerNamespacesClient {
+            pipeline: ArmPipeline,
+            api_version: String,
+            subscription_id: String,
+        }
+        impl EventGridPartnerNamespacesClient {
+            /// List keys for a partner namespace.
+            ///
+            /// List the two keys used to publish to a partner namespace.
+            ///
+            /// # Errors
+            ///
+            /// A broken constraint is an `ErrorKind::Other` error holding a [`ValidationErrors`](crate::runtime::ValidationErrors); an error status is an `ErrorKind::HttpResponse` error holding a [`ResponseError`](crate::runtime::ResponseError), reachable with `downcast_ref`. Operation `PartnerNamespaces_ListSharedAccessKeys`.
+            pub async fn list_shared_access_keys(
+                &self,
+                resource_group_name: &str,
+                partner_namespace_name: &str,
+                options: Option<
+                    EventGridPartnerNamespacesClientListSharedAccessKeysOptions<'_>,
+                >,
+            ) -> azure_core::Result<
+                Response<super::models::PartnerNamespaceSharedAccessKeys>,
+            > {
+                let options = options.unwrap_or_default();
+                let ctx = options.method_options.context.to_borrowed();
+                let request = super::partner_namespaces::list_shared_access_keys_request(
+                    self.pipeline.endpoint(),
+                    &self.api_version,
+                    &self.subscription_id,
+                    resource_group_name,
+                    partner_namespace_name,
+                )?;
+                self.pipeline
+                    .execute(
+                        &ctx,
+                        request,
+                        super::partner_namespaces::list_shared_access_keys_response,
+                    )
+                    .await
+            }
+            /// Regenerate key for a partner namespace.
+            ///
+            /// Regenerate a shared access key for a partner namespace.
+            ///
+            /// # Errors
+            ///
+            /// A broken constraint is an `ErrorKind::Other` error holding a [`ValidationErrors`](crate::runtime::ValidationErrors); an error status is an `ErrorKind::HttpResponse` error holding a [`ResponseError`](crate::runtime::ResponseError), reachable with `downcast_ref`. Operation `PartnerNamespaces_RegenerateKey`.
+            pub async fn regenerate_key(
+                &self,
+                resource_group_name: &str,
+                partner_namespace_name: &str,
+                regenerate_key_request: &super::models::PartnerNamespaceRegenerateKeyRequest,
+                options: Option<EventGridPartnerNamespacesClientRegenerateKeyOptions<'_>>,
+            ) -> azure_core::Result<
+                Response<super::models::PartnerNamespaceSharedAccessKeys>,
+            > {
+                let options = options.unwrap_or_default();
+                let ctx = options.method_options.context.to_borrowed();
+                let request = super::partner_namespaces::regenerate_key_request(
+                    self.pipeline.endpoint(),
+                    &self.api_version,
+                    &self.subscription_id,
+                    resource_group_name,
+                    partner_namespace_name,
+                    regenerate_key_request,
+                )?;
+                self.pipeline
+                    .execute(
+                        &ctx,
+                        request,
+                        super::partner_namespaces::regenerate_key_response,
+                    )
+                    .await
+            }
+        }
+        /// Options for [`EventGridPartnerNamespacesClient::list_shared_access_keys()`].
+        #[derive(Clone, Default, SafeDebug)]
+        pub struct EventGridPartnerNamespacesClientListSharedAccessKeysOptions<'a> {
+            /// Per-call options: the `azure_core` context.
+            pub method_options: ClientMethodOptions<'a>,
+        }
+        /// Options for [`EventGridPartnerNamespacesClient::regenerate_key()`].
+        #[derive(Clone, Default, SafeDebug)]
+        pub struct EventGridPartnerNamespacesClientRegenerateKeyOptions<'a> {
+            /// Per-call options: the `azure_core` context.
+            pub method_options: ClientMethodOptions<'a>,
+        }
+    }
     /// Every operation by `operationId`, with JSON parameters as found in
     /// `x-ms-examples` files.
     pub mod dynamic {

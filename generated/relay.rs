@@ -202,6 +202,131 @@ pub mod relay {
             }
         }
     }
+    /// Async clients that send these operations through an `azure_core`
+    /// pipeline, as any Azure SDK for Rust client does.
+    pub mod clients {
+        use std::sync::Arc;
+        use azure_core::credentials::TokenCredential;
+        use azure_core::fmt::SafeDebug;
+        #[allow(unused_imports)]
+        use azure_core::http::{
+            ClientMethodOptions, ClientOptions, NoFormat, Response, Url,
+        };
+        use crate::runtime::ArmPipeline;
+        #[doc = concat!(" Options for creating a [`", stringify!(RelayClient), "`].")]
+        #[derive(Clone, SafeDebug)]
+        pub struct RelayClientOptions {
+            /// Retries, transport, logging, tracing and the cloud
+            /// (`client_options.cloud`), as for any Azure SDK client.
+            pub client_options: ClientOptions,
+            /// The api-version to call; [`API_VERSION`](super::API_VERSION) by default.
+            pub api_version: String,
+            /// The Resource Manager endpoint; `None` uses that of
+            /// `client_options.cloud` (the public cloud by default).
+            pub endpoint: Option<Url>,
+            /// The scopes tokens are requested for; `None` uses
+            /// `{endpoint}/.default` of `client_options.cloud`.
+            pub credential_scopes: Option<Vec<String>>,
+        }
+        impl Default for RelayClientOptions {
+            fn default() -> Self {
+                Self {
+                    client_options: ClientOptions::default(),
+                    api_version: super::API_VERSION.to_owned(),
+                    endpoint: None,
+                    credential_scopes: None,
+                }
+            }
+        }
+        /// Client for Relay API (api-version `2024-01-01`).
+        #[derive(Clone, Debug)]
+        pub struct RelayClient {
+            pipeline: ArmPipeline,
+            api_version: String,
+            subscription_id: String,
+        }
+        impl RelayClient {
+            /// Creates a client that authenticates with Entra ID.
+            ///
+            /// # Arguments
+            /// * `subscription_id` - the subscription every call addresses.
+            /// * `credential` - any [`TokenCredential`], e.g. from `azure_identity`.
+            /// * `options` - optional configuration.
+            pub fn new(
+                subscription_id: &str,
+                credential: Arc<dyn TokenCredential>,
+                options: Option<RelayClientOptions>,
+            ) -> azure_core::Result<Self> {
+                let options = options.unwrap_or_default();
+                let pipeline = ArmPipeline::new(
+                    option_env!("CARGO_PKG_NAME"),
+                    option_env!("CARGO_PKG_VERSION"),
+                    credential,
+                    options.endpoint,
+                    options.credential_scopes,
+                    options.client_options,
+                )?;
+                Ok(Self {
+                    pipeline,
+                    api_version: options.api_version,
+                    subscription_id: subscription_id.to_owned(),
+                })
+            }
+            /// The Resource Manager endpoint this client calls.
+            pub fn endpoint(&self) -> &Url {
+                self.pipeline.endpoint()
+            }
+            /// The `Namespaces` operations.
+            pub fn namespaces(&self) -> RelayNamespacesClient {
+                RelayNamespacesClient {
+                    pipeline: self.pipeline.clone(),
+                    api_version: self.api_version.clone(),
+                    subscription_id: self.subscription_id.clone(),
+                }
+            }
+        }
+        /// The `Namespaces` operations of Relay API.
+        #[derive(Clone, Debug)]
+        pub struct RelayNamespacesClient {
+            pipeline: ArmPipeline,
+            api_version: String,
+            subscription_id: String,
+        }
+        impl RelayNamespacesClient {
+            /// Primary and secondary connection strings to the namespace.
+            ///
+            /// # Errors
+            ///
+            /// A broken constraint is an `ErrorKind::Other` error holding a [`ValidationErrors`](crate::runtime::ValidationErrors); an error status is an `ErrorKind::HttpResponse` error holding a [`ResponseError`](crate::runtime::ResponseError), reachable with `downcast_ref`. Operation `Namespaces_ListKeys`.
+            pub async fn list_keys(
+                &self,
+                resource_group_name: &str,
+                namespace_name: &str,
+                authorization_rule_name: &str,
+                options: Option<RelayNamespacesClientListKeysOptions<'_>>,
+            ) -> azure_core::Result<Response<super::models::AccessKeys>> {
+                let options = options.unwrap_or_default();
+                let ctx = options.method_options.context.to_borrowed();
+                let request = super::namespaces::list_keys_request(
+                    self.pipeline.endpoint(),
+                    &self.api_version,
+                    &self.subscription_id,
+                    resource_group_name,
+                    namespace_name,
+                    authorization_rule_name,
+                )?;
+                self.pipeline
+                    .execute(&ctx, request, super::namespaces::list_keys_response)
+                    .await
+            }
+        }
+        /// Options for [`RelayNamespacesClient::list_keys()`].
+        #[derive(Clone, Default, SafeDebug)]
+        pub struct RelayNamespacesClientListKeysOptions<'a> {
+            /// Per-call options: the `azure_core` context.
+            pub method_options: ClientMethodOptions<'a>,
+        }
+    }
     /// Every operation by `operationId`, with JSON parameters as found in
     /// `x-ms-examples` files.
     pub mod dynamic {

@@ -20,6 +20,9 @@ pub struct Api {
 pub struct Service {
     /// The Rust module name (`relay`).
     pub module: String,
+    /// The async client's type name (`RelayClient`): `info.x-ms-code-generation-settings.name`
+    /// when the spec sets it, else the module name in `UpperCamelCase` + `Client`.
+    pub client_name: String,
     /// The root spec file as named in messages and headers.
     pub source: PathBuf,
     /// `info.title`.

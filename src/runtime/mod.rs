@@ -5,6 +5,7 @@
 //! percent-encoding of path segments, the constraint checks and the typed
 //! response error. Nothing in this module performs I/O.
 
+mod client;
 mod dynamic;
 mod enums;
 mod error;
@@ -15,6 +16,10 @@ mod validate;
 pub use crate::__armgen_string_enum as string_enum;
 pub use azure_core::credentials::Secret;
 pub use azure_core::http::Url;
+pub use client::{
+    ArmPipeline, ResourceManagerAudience, StaticTokenCredential, resource_manager_endpoint,
+    resource_manager_scope, response_error,
+};
 pub use dynamic::{
     DynamicError, DynamicParams, DynamicValidate, OperationInfo, ServiceInfo, dynamic_result,
 };

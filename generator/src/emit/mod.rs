@@ -3,6 +3,7 @@
 //! Emitters read only [`crate::ir`]; each submodule emits one concern.
 
 mod checks;
+mod client;
 mod docs;
 mod dynamic;
 mod models;
@@ -35,6 +36,7 @@ pub fn service_tokens(service: &Service, runtime: &syn::Path) -> TokenStream {
     let models = models::module(service, &ctx);
     let groups = service.groups.iter().map(|g| operations::group(g, &ctx));
     let dynamic = dynamic::module(service, &ctx);
+    let clients = client::module(service, &ctx);
     let pattern_statics = patterns.statics(runtime);
     quote! {
         #module_docs
@@ -48,6 +50,7 @@ pub fn service_tokens(service: &Service, runtime: &syn::Path) -> TokenStream {
             #pattern_statics
             #models
             #(#groups)*
+            #clients
             #dynamic
         }
     }

@@ -72,7 +72,13 @@ pub(crate) fn service(
                 .collect::<Vec<_>>()
         })
         .unwrap_or_default();
+    let client_name = info
+        .pointer("/x-ms-code-generation-settings/name")
+        .and_then(Value::as_str)
+        .map(crate::naming::type_name)
+        .unwrap_or_else(|| format!("{}Client", crate::naming::type_name(module)));
     Some(Service {
+        client_name,
         module: module.to_owned(),
         source: root_file.to_path_buf(),
         title: text("title").unwrap_or_else(|| module.to_owned()),

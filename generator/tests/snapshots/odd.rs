@@ -296,6 +296,191 @@ pub mod odd {
             }
         }
     }
+    /// Async clients that send these operations through an `azure_core`
+    /// pipeline, as any Azure SDK for Rust client does.
+    pub mod clients {
+        use std::sync::Arc;
+        use azure_core::credentials::TokenCredential;
+        use azure_core::fmt::SafeDebug;
+        #[allow(unused_imports)]
+        use azure_core::http::{
+            ClientMethodOptions, ClientOptions, NoFormat, Response, Url,
+        };
+        use arm_bindings::runtime::ArmPipeline;
+        #[doc = concat!(" Options for creating a [`", stringify!(OddClient), "`].")]
+        #[derive(Clone, SafeDebug)]
+        pub struct OddClientOptions {
+            /// Retries, transport, logging, tracing and the cloud
+            /// (`client_options.cloud`), as for any Azure SDK client.
+            pub client_options: ClientOptions,
+            /// The api-version to call; [`API_VERSION`](super::API_VERSION) by default.
+            pub api_version: String,
+            /// The Resource Manager endpoint; `None` uses that of
+            /// `client_options.cloud` (the public cloud by default).
+            pub endpoint: Option<Url>,
+            /// The scopes tokens are requested for; `None` uses
+            /// `{endpoint}/.default` of `client_options.cloud`.
+            pub credential_scopes: Option<Vec<String>>,
+        }
+        impl Default for OddClientOptions {
+            fn default() -> Self {
+                Self {
+                    client_options: ClientOptions::default(),
+                    api_version: super::API_VERSION.to_owned(),
+                    endpoint: None,
+                    credential_scopes: None,
+                }
+            }
+        }
+        /// Client for Odd names (api-version `2020-01-01`).
+        #[derive(Clone, Debug)]
+        pub struct OddClient {
+            pipeline: ArmPipeline,
+            api_version: String,
+        }
+        impl OddClient {
+            /// Creates a client that authenticates with Entra ID.
+            ///
+            /// # Arguments
+            /// * `credential` - any [`TokenCredential`], e.g. from `azure_identity`.
+            /// * `options` - optional configuration.
+            pub fn new(
+                credential: Arc<dyn TokenCredential>,
+                options: Option<OddClientOptions>,
+            ) -> azure_core::Result<Self> {
+                let options = options.unwrap_or_default();
+                let pipeline = ArmPipeline::new(
+                    option_env!("CARGO_PKG_NAME"),
+                    option_env!("CARGO_PKG_VERSION"),
+                    credential,
+                    options.endpoint,
+                    options.credential_scopes,
+                    options.client_options,
+                )?;
+                Ok(Self {
+                    pipeline,
+                    api_version: options.api_version,
+                })
+            }
+            /// The Resource Manager endpoint this client calls.
+            pub fn endpoint(&self) -> &Url {
+                self.pipeline.endpoint()
+            }
+            /// The `Items` operations.
+            pub fn items(&self) -> OddItemsClient {
+                OddItemsClient {
+                    pipeline: self.pipeline.clone(),
+                    api_version: self.api_version.clone(),
+                }
+            }
+            /// The `Operations` operations.
+            pub fn operations(&self) -> OddOperationsClient {
+                OddOperationsClient {
+                    pipeline: self.pipeline.clone(),
+                }
+            }
+        }
+        /// The `Items` operations of Odd names.
+        #[derive(Clone, Debug)]
+        pub struct OddItemsClient {
+            pipeline: ArmPipeline,
+            api_version: String,
+        }
+        impl OddItemsClient {
+            /// # Errors
+            ///
+            /// A broken constraint is an `ErrorKind::Other` error holding a [`ValidationErrors`](arm_bindings::runtime::ValidationErrors); an error status is an `ErrorKind::HttpResponse` error holding a [`ResponseError`](arm_bindings::runtime::ResponseError), reachable with `downcast_ref`. Operation `Items_Delete`.
+            pub async fn delete(
+                &self,
+                r#type: &str,
+                self_: &str,
+                options: Option<OddItemsClientDeleteOptions<'_>>,
+            ) -> azure_core::Result<Response<(), NoFormat>> {
+                let options = options.unwrap_or_default();
+                let ctx = options.method_options.context.to_borrowed();
+                let request = super::items::delete_request(
+                    self.pipeline.endpoint(),
+                    r#type,
+                    self_,
+                )?;
+                self.pipeline.execute(&ctx, request, super::items::delete_response).await
+            }
+            /// # Errors
+            ///
+            /// A broken constraint is an `ErrorKind::Other` error holding a [`ValidationErrors`](arm_bindings::runtime::ValidationErrors); an error status is an `ErrorKind::HttpResponse` error holding a [`ResponseError`](arm_bindings::runtime::ResponseError), reachable with `downcast_ref`. Operation `Items_Put`.
+            pub async fn put(
+                &self,
+                r#type: &str,
+                self_: &str,
+                item: &super::models::Self_,
+                mode: &super::models::Mode,
+                options: Option<OddItemsClientPutOptions<'_>>,
+            ) -> azure_core::Result<Response<super::models::Self_>> {
+                let options = options.unwrap_or_default();
+                let ctx = options.method_options.context.to_borrowed();
+                let request = super::items::put_request(
+                    self.pipeline.endpoint(),
+                    &self.api_version,
+                    r#type,
+                    self_,
+                    item,
+                    mode,
+                    options.filter.as_deref(),
+                    options.top,
+                    options.if_match.as_deref(),
+                )?;
+                self.pipeline.execute(&ctx, request, super::items::put_response).await
+            }
+        }
+        /// Options for [`OddItemsClient::delete()`].
+        #[derive(Clone, Default, SafeDebug)]
+        pub struct OddItemsClientDeleteOptions<'a> {
+            /// Per-call options: the `azure_core` context.
+            pub method_options: ClientMethodOptions<'a>,
+        }
+        /// Options for [`OddItemsClient::put()`].
+        #[derive(Clone, Default, SafeDebug)]
+        pub struct OddItemsClientPutOptions<'a> {
+            /// Per-call options: the `azure_core` context.
+            pub method_options: ClientMethodOptions<'a>,
+            pub filter: Option<String>,
+            pub top: Option<i32>,
+            pub if_match: Option<String>,
+        }
+        /// The `Operations` operations of Odd names.
+        #[derive(Clone, Debug)]
+        pub struct OddOperationsClient {
+            pipeline: ArmPipeline,
+        }
+        impl OddOperationsClient {
+            /// # Errors
+            ///
+            /// A broken constraint is an `ErrorKind::Other` error holding a [`ValidationErrors`](arm_bindings::runtime::ValidationErrors); an error status is an `ErrorKind::HttpResponse` error holding a [`ResponseError`](arm_bindings::runtime::ResponseError), reachable with `downcast_ref`. Operation `getHistory`.
+            pub async fn get_history(
+                &self,
+                r#type: &str,
+                self_: &str,
+                options: Option<OddOperationsClientGetHistoryOptions<'_>>,
+            ) -> azure_core::Result<Response<Option<Vec<super::models::Option2>>>> {
+                let options = options.unwrap_or_default();
+                let ctx = options.method_options.context.to_borrowed();
+                let request = super::operations::get_history_request(
+                    self.pipeline.endpoint(),
+                    r#type,
+                    self_,
+                )?;
+                self.pipeline
+                    .execute(&ctx, request, super::operations::get_history_response)
+                    .await
+            }
+        }
+        /// Options for [`OddOperationsClient::get_history()`].
+        #[derive(Clone, Default, SafeDebug)]
+        pub struct OddOperationsClientGetHistoryOptions<'a> {
+            /// Per-call options: the `azure_core` context.
+            pub method_options: ClientMethodOptions<'a>,
+        }
+    }
     /// Every operation by `operationId`, with JSON parameters as found in
     /// `x-ms-examples` files.
     pub mod dynamic {

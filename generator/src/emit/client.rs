@@ -1,0 +1,282 @@
+//! The `clients` module: an async client per service in the style of the
+//! Azure SDK for Rust, one sub-client per operation group, one `async` method
+//! per operation over the plain `*_request` / `*_response` functions.
+
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+
+use super::docs;
+use super::operations::{arg_type, success_type};
+use super::types::{Context, Scope, ident, type_tokens};
+use crate::ir::{Operation, OperationGroup, Parameter, Service, TypeRef};
+use crate::naming::{type_name, unraw};
+
+/// Parameters a client holds instead of each call taking them.
+fn from_client(p: &Parameter) -> bool {
+    p.client && p.wire_name == "subscriptionId"
+}
+
+fn uses_subscription(service: &Service) -> bool {
+    service
+        .groups
+        .iter()
+        .flat_map(|g| &g.operations)
+        .flat_map(|o| &o.params)
+        .any(from_client)
+}
+
+/// The `clients` module of a service.
+pub fn module(service: &Service, ctx: &Context) -> TokenStream {
+    let rt = ctx.runtime;
+    let client = ident(&service.client_name);
+    let options = format_ident!("{}Options", unraw(&service.client_name));
+    let prefix = unraw(&service.client_name)
+        .trim_end_matches("Client")
+        .to_owned();
+    let with_subscription = uses_subscription(service);
+    let sub_field = with_subscription.then(|| quote!(subscription_id: String,));
+    let sub_arg = with_subscription.then(|| quote!(subscription_id: &str,));
+    let sub_init = with_subscription.then(|| quote!(subscription_id: subscription_id.to_owned(),));
+    let sub_clone = quote!(subscription_id: self.subscription_id.clone(),);
+    let sub_doc = with_subscription
+        .then(|| quote!(#[doc = " * `subscription_id` - the subscription every call addresses."]));
+    let title_doc = format!(
+        " Client for {} (api-version `{}`).",
+        service.title, service.api_version
+    );
+
+    let accessors = service.groups.iter().map(|g| {
+        let accessor = ident(&g.name);
+        let group_client = format_ident!("{}{}Client", prefix, unraw(&type_name(&g.wire_name)));
+        let doc = format!(" The `{}` operations.", g.wire_name);
+        let (needs_version, needs_sub) = group_needs(g);
+        let version = needs_version.then(|| quote!(api_version: self.api_version.clone(),));
+        let sub = needs_sub.then(|| sub_clone.clone());
+        quote! {
+            #[doc = #doc]
+            pub fn #accessor(&self) -> #group_client {
+                #group_client {
+                    pipeline: self.pipeline.clone(),
+                    #version
+                    #sub
+                }
+            }
+        }
+    });
+    let groups = service
+        .groups
+        .iter()
+        .map(|g| group_client(service, g, &prefix, ctx));
+
+    quote! {
+        /// Async clients that send these operations through an `azure_core`
+        /// pipeline, as any Azure SDK for Rust client does.
+        pub mod clients {
+            use std::sync::Arc;
+            use azure_core::credentials::TokenCredential;
+            use azure_core::fmt::SafeDebug;
+            #[allow(unused_imports)]
+            use azure_core::http::{ClientMethodOptions, ClientOptions, NoFormat, Response, Url};
+            use #rt::ArmPipeline;
+
+            #[doc = concat!(" Options for creating a [`", stringify!(#client), "`].")]
+            #[derive(Clone, SafeDebug)]
+            pub struct #options {
+                /// Retries, transport, logging, tracing and the cloud
+                /// (`client_options.cloud`), as for any Azure SDK client.
+                pub client_options: ClientOptions,
+                /// The api-version to call; [`API_VERSION`](super::API_VERSION) by default.
+                pub api_version: String,
+                /// The Resource Manager endpoint; `None` uses that of
+                /// `client_options.cloud` (the public cloud by default).
+                pub endpoint: Option<Url>,
+                /// The scopes tokens are requested for; `None` uses
+                /// `{endpoint}/.default` of `client_options.cloud`.
+                pub credential_scopes: Option<Vec<String>>,
+            }
+
+            impl Default for #options {
+                fn default() -> Self {
+                    Self {
+                        client_options: ClientOptions::default(),
+                        api_version: super::API_VERSION.to_owned(),
+                        endpoint: None,
+                        credential_scopes: None,
+                    }
+                }
+            }
+
+            #[doc = #title_doc]
+            #[derive(Clone, Debug)]
+            pub struct #client {
+                pipeline: ArmPipeline,
+                api_version: String,
+                #sub_field
+            }
+
+            impl #client {
+                /// Creates a client that authenticates with Entra ID.
+                ///
+                /// # Arguments
+                #sub_doc
+                /// * `credential` - any [`TokenCredential`], e.g. from `azure_identity`.
+                /// * `options` - optional configuration.
+                pub fn new(#sub_arg credential: Arc<dyn TokenCredential>, options: Option<#options>) -> azure_core::Result<Self> {
+                    let options = options.unwrap_or_default();
+                    let pipeline = ArmPipeline::new(
+                        option_env!("CARGO_PKG_NAME"),
+                        option_env!("CARGO_PKG_VERSION"),
+                        credential,
+                        options.endpoint,
+                        options.credential_scopes,
+                        options.client_options,
+                    )?;
+                    Ok(Self { pipeline, api_version: options.api_version, #sub_init })
+                }
+
+                /// The Resource Manager endpoint this client calls.
+                pub fn endpoint(&self) -> &Url {
+                    self.pipeline.endpoint()
+                }
+
+                #(#accessors)*
+            }
+
+            #(#groups)*
+        }
+    }
+}
+
+/// Whether a group's operations take the api-version and the subscription
+/// from the client: its sub-client holds only what they use.
+fn group_needs(group: &OperationGroup) -> (bool, bool) {
+    let ops = &group.operations;
+    (
+        ops.iter().any(|o| o.api_version.is_some()),
+        ops.iter().flat_map(|o| &o.params).any(from_client),
+    )
+}
+
+fn group_client(
+    service: &Service,
+    group: &OperationGroup,
+    prefix: &str,
+    ctx: &Context,
+) -> TokenStream {
+    let name = format_ident!("{}{}Client", prefix, unraw(&type_name(&group.wire_name)));
+    let (needs_version, needs_sub) = group_needs(group);
+    let version_field = needs_version.then(|| quote!(api_version: String,));
+    let sub_field = needs_sub.then(|| quote!(subscription_id: String,));
+    let doc = format!(
+        " The `{}` operations of {}.",
+        group.wire_name, service.title
+    );
+    let mut option_structs = Vec::new();
+    let methods: Vec<TokenStream> = group
+        .operations
+        .iter()
+        .map(|op| {
+            let (method, options) = method(group, op, &name, ctx);
+            option_structs.push(options);
+            method
+        })
+        .collect();
+    quote! {
+        #[doc = #doc]
+        #[derive(Clone, Debug)]
+        pub struct #name {
+            pipeline: ArmPipeline,
+            #version_field
+            #sub_field
+        }
+
+        impl #name {
+            #(#methods)*
+        }
+
+        #(#option_structs)*
+    }
+}
+
+fn method(
+    group: &OperationGroup,
+    op: &Operation,
+    client: &proc_macro2::Ident,
+    ctx: &Context,
+) -> (TokenStream, TokenStream) {
+    let rt = ctx.runtime;
+    let module = ident(&group.name);
+    let fn_name = ident(&op.name);
+    let request_fn = format_ident!("{}_request", unraw(&op.name));
+    let response_fn = format_ident!("{}_response", unraw(&op.name));
+    let options = format_ident!("{}{}Options", client, unraw(&type_name(&op.name)));
+
+    let args = op
+        .params
+        .iter()
+        .filter(|p| p.required && !from_client(p))
+        .map(|p| {
+            let name = ident(&p.name);
+            let ty = arg_type(p, ctx);
+            quote!(#name: #ty)
+        });
+    let call_args = op.params.iter().map(|p| {
+        let name = ident(&p.name);
+        if from_client(p) {
+            quote!(&self.subscription_id)
+        } else if p.required {
+            quote!(#name)
+        } else {
+            match &p.ty {
+                TypeRef::String => quote!(options.#name.as_deref()),
+                TypeRef::Model(_) => quote!(options.#name.as_ref()),
+                _ if p.location == crate::ir::ParamLocation::Body => quote!(options.#name.as_ref()),
+                _ => quote!(options.#name),
+            }
+        }
+    });
+    let api_version_arg = op.api_version.as_ref().map(|_| quote!(&self.api_version,));
+    let option_fields = op.params.iter().filter(|p| !p.required).map(|p| {
+        let name = ident(&p.name);
+        let ty = type_tokens(&p.ty, Scope::Sibling, rt);
+        let doc = docs::attrs(&p.docs);
+        quote! { #doc pub #name: Option<#ty>, }
+    });
+    let options_doc = format!(" Options for [`{}::{}()`].", client, unraw(&op.name));
+    let options_struct = quote! {
+        #[doc = #options_doc]
+        #[derive(Clone, Default, SafeDebug)]
+        pub struct #options<'a> {
+            /// Per-call options: the `azure_core` context.
+            pub method_options: ClientMethodOptions<'a>,
+            #(#option_fields)*
+        }
+    };
+
+    let success = success_type(op, ctx);
+    let response_ty = if op.success_type().is_none() {
+        quote!(Response<(), NoFormat>)
+    } else {
+        quote!(Response<#success>)
+    };
+    let errors_doc = format!(
+        "# Errors\n\nA broken constraint is an `ErrorKind::Other` error holding a [`ValidationErrors`]({rt}::ValidationErrors); an error status is an `ErrorKind::HttpResponse` error holding a [`ResponseError`]({rt}::ResponseError), reachable with `downcast_ref`. Operation `{}`.",
+        op.id,
+        rt = quote!(#rt).to_string().replace(' ', "")
+    );
+    let method_docs = docs::paragraphs(&[
+        op.summary.as_deref(),
+        op.description.as_deref(),
+        Some(&errors_doc),
+    ]);
+    let method = quote! {
+        #method_docs
+        pub async fn #fn_name(&self, #(#args,)* options: Option<#options<'_>>) -> azure_core::Result<#response_ty> {
+            let options = options.unwrap_or_default();
+            let ctx = options.method_options.context.to_borrowed();
+            let request = super::#module::#request_fn(self.pipeline.endpoint(), #api_version_arg #(#call_args),*)?;
+            self.pipeline.execute(&ctx, request, super::#module::#response_fn).await
+        }
+    };
+    (method, options_struct)
+}

@@ -1,0 +1,502 @@
+//! The async client layer: sends what the generated `*_request` functions
+//! build through an [`azure_core`] pipeline and hands what comes back to the
+//! generated `*_response` functions.
+//!
+//! Everything the Azure SDK already does is left to `azure_core`, configured
+//! through [`ClientOptions`] exactly as for any Azure SDK client:
+//!
+//! - bearer tokens: [`BearerTokenAuthorizationPolicy`] acquires, caches and
+//!   refreshes them, and refuses to send one over plain `http`;
+//! - retries ([`ClientOptions::retry`]): 408, 429, 500, 502, 503, 504 and
+//!   connection or I/O errors, exponential back-off by default, and on 429 and
+//!   503 at least as long as `x-ms-retry-after-ms`, `retry-after-ms` or
+//!   `Retry-After` asks;
+//! - the `User-Agent` and `x-ms-client-request-id` headers, logging with
+//!   headers and query parameters redacted, distributed tracing;
+//! - the HTTP transport ([`ClientOptions::transport`]).
+//!
+//! What is left here is converting between our transport-neutral
+//! [`HttpRequest`] / [`HttpResponse`] and `azure_core`'s types, and turning our
+//! typed errors into [`azure_core::Error`]s that still hold them.
+//!
+//! One thing is deliberately *not* left to `azure_core`: deciding whether a
+//! response is a success. `azure_core`'s `Pipeline::send` normally runs
+//! `check_success`, which turns every non-2xx status into an error of its own
+//! making; it is skipped so that the generated decoder sees every response and
+//! decides, from the spec, which statuses succeed and what the error body is.
+
+use std::{fmt, sync::Arc};
+
+use azure_core::{
+    Bytes,
+    cloud::CloudConfiguration,
+    credentials::{AccessToken, Secret, TokenCredential, TokenRequestOptions},
+    error::ErrorKind,
+    http::{
+        ClientOptions, Context, Pipeline, PipelineSendOptions, RawResponse, Request, Response,
+        StatusCode, Url,
+        headers::Headers,
+        policies::{Policy, auth::BearerTokenAuthorizationPolicy},
+    },
+    time::{Duration, OffsetDateTime},
+};
+
+use super::error::ResponseError;
+use super::http::{HttpRequest, HttpResponse, Method};
+use super::validate::ValidationErrors;
+
+/// The key under which a custom cloud registers Azure Resource Manager's
+/// Entra ID audience, in [`azure_core::cloud::CustomConfiguration::audiences`].
+///
+/// ```
+/// # use arm_bindings::runtime::ResourceManagerAudience;
+/// use azure_core::cloud::{Audiences, CloudConfiguration, CustomConfiguration};
+///
+/// let mut custom = CustomConfiguration::default();
+/// custom.authority_host = "https://login.mycloud.example".to_owned();
+/// custom.audiences = Audiences::new()
+///     .with::<ResourceManagerAudience>("https://management.mycloud.example/".to_owned());
+/// let cloud: CloudConfiguration = custom.into();
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct ResourceManagerAudience;
+
+/// The Azure Resource Manager endpoint of a cloud.
+///
+/// A custom cloud has no known endpoint: pass one explicitly to
+/// [`ArmPipeline::new`].
+pub fn resource_manager_endpoint(cloud: &CloudConfiguration) -> azure_core::Result<Url> {
+    let endpoint = match cloud {
+        CloudConfiguration::AzurePublic => "https://management.azure.com",
+        CloudConfiguration::AzureGovernment => "https://management.usgovcloudapi.net",
+        CloudConfiguration::AzureChina => "https://management.chinacloudapi.cn",
+        CloudConfiguration::Custom(_) => {
+            return Err(azure_core::Error::with_message(
+                ErrorKind::Other,
+                "a custom cloud has no default Azure Resource Manager endpoint: set one explicitly",
+            ));
+        }
+        // `CloudConfiguration` is non-exhaustive.
+        _ => return Err(unsupported_cloud()),
+    };
+    Ok(Url::parse(endpoint)?)
+}
+
+/// The OAuth scope that grants access to Azure Resource Manager in a cloud.
+///
+/// For the known clouds this is the Resource Manager endpoint followed by
+/// `/.default` (`https://management.azure.com/.default`). A custom cloud must
+/// register an audience under [`ResourceManagerAudience`]; `/.default` is
+/// appended to it unless it already ends so. The audience is used as given: an
+/// audience with a trailing slash, like `https://management.core.windows.net/`,
+/// yields the double slash Entra ID expects for it.
+pub fn resource_manager_scope(cloud: &CloudConfiguration) -> azure_core::Result<String> {
+    match cloud {
+        CloudConfiguration::Custom(custom) => {
+            let audience = custom
+                .audiences
+                .get::<ResourceManagerAudience>()
+                .ok_or_else(|| {
+                    azure_core::Error::with_message(
+                        ErrorKind::Other,
+                        "the custom cloud has no audience for ResourceManagerAudience",
+                    )
+                })?;
+            Ok(if audience.ends_with("/.default") {
+                audience.to_owned()
+            } else {
+                format!("{audience}/.default")
+            })
+        }
+        known => {
+            let endpoint = resource_manager_endpoint(known)?;
+            Ok(format!(
+                "{}/.default",
+                endpoint.as_str().trim_end_matches('/')
+            ))
+        }
+    }
+}
+
+fn unsupported_cloud() -> azure_core::Error {
+    azure_core::Error::with_message(
+        ErrorKind::Other,
+        "this cloud configuration is not supported",
+    )
+}
+
+/// An `azure_core` pipeline bound to one Azure Resource Manager endpoint.
+///
+/// Every generated client holds one; cloning is cheap (the policies are
+/// shared), so sub-clients clone it.
+#[derive(Clone, Debug)]
+pub struct ArmPipeline {
+    pipeline: Pipeline,
+    endpoint: Url,
+}
+
+impl ArmPipeline {
+    /// Builds the pipeline.
+    ///
+    /// * `crate_name`, `crate_version`: for the `User-Agent` header; pass
+    ///   `option_env!("CARGO_PKG_NAME")` and `option_env!("CARGO_PKG_VERSION")`.
+    /// * `credential`: any [`TokenCredential`], e.g. from `azure_identity`, or
+    ///   [`StaticTokenCredential`] for tests and emulators.
+    /// * `endpoint`: the Resource Manager endpoint; `None` takes the one of
+    ///   `options.cloud` (Azure Public when that is `None` too). Must be `https`.
+    /// * `credential_scopes`: the scopes to request tokens for; `None` takes
+    ///   [`resource_manager_scope`] of `options.cloud`.
+    /// * `options`: retries, transport, logging, tracing and so on, as for any
+    ///   Azure SDK client.
+    pub fn new(
+        crate_name: Option<&'static str>,
+        crate_version: Option<&'static str>,
+        credential: Arc<dyn TokenCredential>,
+        endpoint: Option<Url>,
+        credential_scopes: Option<Vec<String>>,
+        options: ClientOptions,
+    ) -> azure_core::Result<Self> {
+        let public = CloudConfiguration::AzurePublic;
+        let cloud = options.cloud.as_deref().unwrap_or(&public);
+        let endpoint = match endpoint {
+            Some(endpoint) => endpoint,
+            None => resource_manager_endpoint(cloud)?,
+        };
+        // The bearer token policy would refuse each request over `http` anyway;
+        // failing here says so once, before any call.
+        if endpoint.scheme() != "https" || endpoint.host().is_none() {
+            return Err(azure_core::Error::with_message(
+                ErrorKind::Other,
+                format!("the endpoint `{endpoint}` must be an https URL"),
+            ));
+        }
+        let scopes = match credential_scopes {
+            Some(scopes) => scopes,
+            None => vec![resource_manager_scope(cloud)?],
+        };
+        // Per try, as the Azure SDK clients do: a retry after a long back-off
+        // gets a fresh token if the cached one has expired meanwhile.
+        let auth: Arc<dyn Policy> =
+            Arc::new(BearerTokenAuthorizationPolicy::new(credential, scopes));
+        let pipeline = Pipeline::new(
+            crate_name,
+            crate_version,
+            options,
+            Vec::new(),
+            vec![auth],
+            None,
+        );
+        Ok(Self { pipeline, endpoint })
+    }
+
+    /// The Resource Manager endpoint requests are built against.
+    pub fn endpoint(&self) -> &Url {
+        &self.endpoint
+    }
+
+    /// The underlying `azure_core` pipeline, for requests this module does not
+    /// model (e.g. polling a long-running operation's status URL).
+    pub fn pipeline(&self) -> &Pipeline {
+        &self.pipeline
+    }
+
+    /// Sends a request and returns the response, whatever its status, with
+    /// the whole body read.
+    ///
+    /// Errors are only those of getting a response at all: the credential,
+    /// the connection (after the configured retries), or a header name that
+    /// is not a valid HTTP token. A 4xx or 5xx is an `Ok` response, for the
+    /// generated decoder to read; so is the last 429 or 5xx once retries are
+    /// exhausted.
+    pub async fn send(
+        &self,
+        ctx: &Context<'_>,
+        request: HttpRequest,
+    ) -> azure_core::Result<HttpResponse> {
+        self.send_raw(ctx, request).await.map(|raw| from_raw(raw).0)
+    }
+
+    /// Sends a request, decodes the response with the operation's generated
+    /// `*_response` function and returns it as an `azure_core` [`Response`].
+    ///
+    /// The decoder's success value is dropped: [`Response::into_model`]
+    /// parses the body again when the caller asks for the model, which the
+    /// decoder has just shown it can. A decoder error becomes an
+    /// [`azure_core::Error`] that holds it (see [`response_error`]).
+    pub async fn execute<T, F, E>(
+        &self,
+        ctx: &Context<'_>,
+        request: HttpRequest,
+        decode: impl FnOnce(&HttpResponse) -> Result<T, ResponseError<E>>,
+    ) -> azure_core::Result<Response<T, F>>
+    where
+        E: fmt::Debug + serde::Serialize + Send + Sync + 'static,
+    {
+        let raw = self.send_raw(ctx, request).await?;
+        let (response, headers) = from_raw(raw);
+        match decode(&response) {
+            Ok(_) => {
+                let status = StatusCode::from(response.status);
+                Ok(RawResponse::from_bytes(status, headers, Bytes::from(response.body)).into())
+            }
+            Err(error) => Err(response_error(error, &response)),
+        }
+    }
+
+    async fn send_raw(
+        &self,
+        ctx: &Context<'_>,
+        request: HttpRequest,
+    ) -> azure_core::Result<RawResponse> {
+        let HttpRequest {
+            method,
+            url,
+            headers,
+            body,
+        } = request;
+        let mut request = Request::new(url, azure_method(method));
+        for (name, value) in headers {
+            // `HeaderName` panics on some non-ASCII names; refuse them first.
+            if !is_token(&name) {
+                return Err(azure_core::Error::with_message(
+                    ErrorKind::Other,
+                    format!("`{name}` is not a valid HTTP header name"),
+                ));
+            }
+            // `azure_core` keeps one value per name: a repeated header keeps
+            // its last value.
+            request.insert_header(name, value);
+        }
+        // `content-type` is among the headers already (`set_json_body`).
+        if let Some(body) = body {
+            request.set_body(Bytes::from(body));
+        }
+        let options = PipelineSendOptions {
+            skip_checks: true,
+            ..Default::default()
+        };
+        self.pipeline.send(ctx, &mut request, Some(options)).await
+    }
+}
+
+fn azure_method(method: Method) -> azure_core::http::Method {
+    match method {
+        Method::Get => azure_core::http::Method::Get,
+        Method::Put => azure_core::http::Method::Put,
+        Method::Post => azure_core::http::Method::Post,
+        Method::Patch => azure_core::http::Method::Patch,
+        Method::Delete => azure_core::http::Method::Delete,
+        Method::Head => azure_core::http::Method::Head,
+    }
+}
+
+/// RFC 9110 `token`: the characters a header name may hold.
+fn is_token(name: &str) -> bool {
+    !name.is_empty()
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b))
+}
+
+/// Splits a raw response into ours, keeping `azure_core`'s headers for when
+/// it is turned back into a [`Response`].
+fn from_raw(raw: RawResponse) -> (HttpResponse, Headers) {
+    let (status, headers, body) = raw.deconstruct();
+    let mut pairs: Vec<(String, String)> = headers
+        .iter()
+        .map(|(name, value)| (name.as_str().to_owned(), value.as_str().to_owned()))
+        .collect();
+    // `Headers` is a hash map: sort so that the order does not change from one
+    // run to the next.
+    pairs.sort();
+    let response = HttpResponse {
+        status: u16::from(status),
+        headers: pairs,
+        body: Vec::from(Bytes::from(body)),
+    };
+    (response, headers)
+}
+
+fn to_headers(pairs: &[(String, String)]) -> Headers {
+    let mut headers = Headers::new();
+    for (name, value) in pairs.iter().filter(|(name, _)| is_token(name)) {
+        headers.insert(name.clone(), value.clone());
+    }
+    headers
+}
+
+/// Turns a generated decoder's error into an [`azure_core::Error`] that holds
+/// it, so that callers get `azure_core`'s usual error and can still reach the
+/// typed one with [`azure_core::Error::downcast_ref`] or
+/// [`azure_core::Error::into_downcast`].
+///
+/// - An error status ([`ResponseError::Service`],
+///   [`ResponseError::Unrecognized`]) is [`ErrorKind::HttpResponse`] with the
+///   status, the ARM error code (the `x-ms-error-code` header, else
+///   [`ResponseError::error_code`]) and the raw response, as
+///   `azure_core`'s own `check_success` would make it; so
+///   `azure_core::error::ErrorResponse::try_from(error)` works too.
+/// - A success status whose body did not decode ([`ResponseError::Decode`]) is
+///   [`ErrorKind::DataConversion`], without the raw response: the body of a
+///   success may hold keys.
+///
+/// The error's `Display` is that of the [`ResponseError`].
+pub fn response_error<E>(error: ResponseError<E>, response: &HttpResponse) -> azure_core::Error
+where
+    E: fmt::Debug + serde::Serialize + Send + Sync + 'static,
+{
+    let kind = match &error {
+        ResponseError::Decode { .. } => ErrorKind::DataConversion,
+        ResponseError::Service(_) | ResponseError::Unrecognized { .. } => {
+            let status = StatusCode::from(error.status());
+            ErrorKind::HttpResponse {
+                status,
+                // The header first, as `check_success` does.
+                error_code: response
+                    .header("x-ms-error-code")
+                    .map(str::to_owned)
+                    .or_else(|| error.error_code()),
+                raw_response: Some(Box::new(RawResponse::from_bytes(
+                    status,
+                    to_headers(&response.headers),
+                    response.body.clone(),
+                ))),
+            }
+        }
+    };
+    azure_core::Error::new(kind, error)
+}
+
+/// Constraint violations found before sending become an
+/// [`ErrorKind::Other`] error holding the [`ValidationErrors`], which
+/// [`azure_core::Error::downcast_ref`] recovers. Generated client methods use
+/// this through `?`.
+impl From<ValidationErrors> for azure_core::Error {
+    fn from(errors: ValidationErrors) -> Self {
+        azure_core::Error::new(ErrorKind::Other, errors)
+    }
+}
+
+/// A [`TokenCredential`] that always returns the same token, for tests and
+/// emulators only: there is no way to refresh it, and it is handed out for
+/// any scope.
+///
+/// Its `Debug` output never shows the token.
+#[derive(Clone)]
+pub struct StaticTokenCredential {
+    token: Secret,
+}
+
+impl StaticTokenCredential {
+    /// A credential that returns `token`.
+    pub fn new(token: impl Into<Secret>) -> Arc<Self> {
+        Arc::new(Self {
+            token: token.into(),
+        })
+    }
+}
+
+impl fmt::Debug for StaticTokenCredential {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("StaticTokenCredential")
+            .finish_non_exhaustive()
+    }
+}
+
+// Written out instead of using `#[async_trait]` (which is what the trait is
+// declared with) to spare the crate a dependency: this is its expansion.
+impl TokenCredential for StaticTokenCredential {
+    fn get_token<'life0, 'life1, 'life2, 'life3, 'async_trait>(
+        &'life0 self,
+        _scopes: &'life1 [&'life2 str],
+        _options: Option<TokenRequestOptions<'life3>>,
+    ) -> std::pin::Pin<
+        Box<dyn Future<Output = azure_core::Result<AccessToken>> + Send + 'async_trait>,
+    >
+    where
+        'life0: 'async_trait,
+        'life1: 'async_trait,
+        'life2: 'async_trait,
+        'life3: 'async_trait,
+        Self: 'async_trait,
+    {
+        // Always an hour ahead, so the bearer policy (which refreshes five
+        // minutes before expiry) never sees it expire.
+        let token = AccessToken::new(
+            self.token.clone(),
+            OffsetDateTime::now_utc() + Duration::hours(1),
+        );
+        Box::pin(std::future::ready(Ok(token)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use azure_core::cloud::{Audiences, CustomConfiguration};
+
+    #[test]
+    fn scopes_of_known_clouds() {
+        let cases = [
+            (
+                CloudConfiguration::AzurePublic,
+                "https://management.azure.com/.default",
+            ),
+            (
+                CloudConfiguration::AzureGovernment,
+                "https://management.usgovcloudapi.net/.default",
+            ),
+            (
+                CloudConfiguration::AzureChina,
+                "https://management.chinacloudapi.cn/.default",
+            ),
+        ];
+        for (cloud, scope) in cases {
+            assert_eq!(resource_manager_scope(&cloud).unwrap(), scope);
+        }
+    }
+
+    #[test]
+    fn custom_cloud_needs_an_audience_and_an_endpoint() {
+        let mut custom = CustomConfiguration::default();
+        let bare: CloudConfiguration = custom.clone().into();
+        assert!(resource_manager_scope(&bare).is_err());
+        assert!(resource_manager_endpoint(&bare).is_err());
+        custom.audiences = Audiences::new()
+            .with::<ResourceManagerAudience>("https://management.core.windows.net/".to_owned());
+        let cloud: CloudConfiguration = custom.into();
+        assert_eq!(
+            resource_manager_scope(&cloud).unwrap(),
+            "https://management.core.windows.net//.default"
+        );
+    }
+
+    #[test]
+    fn plain_http_endpoints_are_refused() {
+        let endpoint = Url::parse("http://127.0.0.1:1").unwrap();
+        let credential = StaticTokenCredential::new("t");
+        let result = ArmPipeline::new(
+            None,
+            None,
+            credential,
+            Some(endpoint),
+            None,
+            ClientOptions::default(),
+        );
+        assert!(result.is_err());
+    }
+
+    #[test]
+    fn debug_hides_the_token() {
+        let credential = StaticTokenCredential::new("super-secret");
+        assert!(!format!("{credential:?}").contains("super-secret"));
+    }
+
+    #[test]
+    fn header_names_must_be_tokens() {
+        assert!(is_token("x-ms-client-request-id"));
+        assert!(!is_token("bad name"));
+        assert!(!is_token("ünïcode"));
+        assert!(!is_token(""));
+    }
+}
