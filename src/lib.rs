@@ -11,3 +11,8 @@
 pub mod runtime;
 
 include!(concat!(env!("OUT_DIR"), "/armgen/mod.rs"));
+
+/// The README's examples, compiled as doctests so they cannot go stale.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;

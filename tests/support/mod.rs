@@ -1,6 +1,8 @@
 //! Helpers shared by the integration tests.
 #![allow(dead_code)]
 
+pub mod emulated;
+
 use std::path::{Path, PathBuf};
 
 use arm_bindings::runtime::{ServiceInfo, Url};

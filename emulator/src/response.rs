@@ -1,0 +1,27 @@
+//! Building the HTTP responses the emulator sends, in the shape ARM uses.
+
+use bytes::Bytes;
+use http_body_util::Full;
+use hyper::header::{CONTENT_TYPE, HeaderValue};
+use hyper::{Response, StatusCode};
+
+/// Every response the emulator produces; bodies are small and fully buffered.
+pub(crate) type HttpResponse = Response<Full<Bytes>>;
+
+/// ARM always labels JSON with an explicit charset.
+pub(crate) const JSON_CONTENT_TYPE: &str = "application/json; charset=utf-8";
+
+/// A response with `body` as its JSON payload.
+pub(crate) fn json(status: StatusCode, body: &serde_json::Value) -> HttpResponse {
+    raw_json(status, Bytes::from(body.to_string()))
+}
+
+/// A response claiming to be JSON whatever `body` holds; fault injection uses it for bad JSON.
+pub(crate) fn raw_json(status: StatusCode, body: Bytes) -> HttpResponse {
+    let mut response = Response::new(Full::new(body));
+    *response.status_mut() = status;
+    response
+        .headers_mut()
+        .insert(CONTENT_TYPE, HeaderValue::from_static(JSON_CONTENT_TYPE));
+    response
+}

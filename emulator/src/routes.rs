@@ -1,0 +1,193 @@
+//! The routing table: which (method, path template) pairs map to which operation.
+//!
+//! The table is plain data so that it can later be generated from the REST API specification.
+
+use percent_encoding::percent_decode_str;
+
+use crate::config::{EVENT_GRID_PROVIDER, RELAY_PROVIDER};
+use crate::error::ArmError;
+
+/// One operation the emulator serves.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Route {
+    /// HTTP method, upper case (e.g. `"POST"`).
+    pub method: &'static str,
+    /// Path template as written in the specification; `{name}` marks a path parameter.
+    /// Literal segments match case-insensitively.
+    pub template: &'static str,
+    /// Resource provider namespace, which selects the accepted api-versions.
+    pub provider: &'static str,
+    /// The specification's `operationId`; with `provider` it selects the handler.
+    pub operation_id: &'static str,
+}
+
+/// Every operation the emulator serves.
+pub const ROUTES: &[Route] = &[
+    Route {
+        method: "POST",
+        template: "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Relay/namespaces/{namespaceName}/authorizationRules/{authorizationRuleName}/listKeys",
+        provider: RELAY_PROVIDER,
+        operation_id: "Namespaces_ListKeys",
+    },
+    Route {
+        method: "POST",
+        template: "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.EventGrid/partnerNamespaces/{partnerNamespaceName}/regenerateKey",
+        provider: EVENT_GRID_PROVIDER,
+        operation_id: "PartnerNamespaces_RegenerateKey",
+    },
+    Route {
+        method: "POST",
+        template: "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.EventGrid/partnerNamespaces/{partnerNamespaceName}/listKeys",
+        provider: EVENT_GRID_PROVIDER,
+        operation_id: "PartnerNamespaces_ListSharedAccessKeys",
+    },
+];
+
+/// Decoded path parameters of a matched route, in template order.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct Params(Vec<(&'static str, String)>);
+
+impl Params {
+    /// The decoded value of parameter `name`.
+    pub(crate) fn get(&self, name: &str) -> Result<&str, ArmError> {
+        self.0
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, v)| v.as_str())
+            // Only reachable if a handler and the table disagree on a parameter name.
+            .ok_or_else(|| ArmError::internal(&format!("route has no parameter '{name}'")))
+    }
+}
+
+/// The outcome of looking a request up in a routing table.
+#[derive(Debug, PartialEq, Eq)]
+pub(crate) enum RouteMatch<'t> {
+    /// A route matched both path and method.
+    Found(&'t Route, Params),
+    /// The path matched, but only for these other methods.
+    MethodNotAllowed(Vec<&'static str>),
+    /// No route has this path.
+    NotFound,
+}
+
+/// Finds the route for `method` and the raw (still percent-encoded) `raw_path`.
+///
+/// Fails only if a segment's percent-encoding does not decode to UTF-8.
+pub(crate) fn match_route<'t>(
+    table: &'t [Route],
+    method: &str,
+    raw_path: &str,
+) -> Result<RouteMatch<'t>, ArmError> {
+    let segments = decode_segments(raw_path)?;
+    let mut allowed = Vec::new();
+    for route in table {
+        let Some(params) = match_template(route.template, &segments) else {
+            continue;
+        };
+        if route.method.eq_ignore_ascii_case(method) {
+            return Ok(RouteMatch::Found(route, params));
+        }
+        if !allowed.contains(&route.method) {
+            allowed.push(route.method);
+        }
+    }
+    Ok(if allowed.is_empty() {
+        RouteMatch::NotFound
+    } else {
+        RouteMatch::MethodNotAllowed(allowed)
+    })
+}
+
+/// Splits a raw path into percent-decoded segments.
+fn decode_segments(raw_path: &str) -> Result<Vec<String>, ArmError> {
+    let trimmed = raw_path.strip_prefix('/').unwrap_or(raw_path);
+    // ARM tolerates one trailing slash.
+    let trimmed = trimmed.strip_suffix('/').unwrap_or(trimmed);
+    // Splitting before decoding keeps an encoded `%2F` inside its segment.
+    trimmed
+        .split('/')
+        .map(|segment| {
+            percent_decode_str(segment)
+                .decode_utf8()
+                .map(|s| s.into_owned())
+                .map_err(|_| {
+                    ArmError::invalid_request_uri(
+                        "a path segment is not valid percent-encoded UTF-8",
+                    )
+                })
+        })
+        .collect()
+}
+
+/// Matches decoded `segments` against `template`, returning the parameters on success.
+fn match_template(template: &'static str, segments: &[String]) -> Option<Params> {
+    let parts: Vec<&'static str> = template.trim_start_matches('/').split('/').collect();
+    if parts.len() != segments.len() {
+        return None;
+    }
+    let mut params = Vec::new();
+    for (part, segment) in parts.into_iter().zip(segments) {
+        match part.strip_prefix('{').and_then(|p| p.strip_suffix('}')) {
+            Some(name) if !segment.is_empty() => params.push((name, segment.clone())),
+            Some(_) => return None,
+            None if part.eq_ignore_ascii_case(segment) => {}
+            None => return None,
+        }
+    }
+    Some(Params(params))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const RELAY: &str = "/subscriptions/s/resourceGroups/rg/providers/Microsoft.Relay/namespaces/ns/authorizationRules/r/listKeys";
+
+    fn found(m: RouteMatch<'_>) -> (&'static str, Params) {
+        match m {
+            RouteMatch::Found(route, params) => (route.operation_id, params),
+            other => panic!("expected a match, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn matches_and_extracts_parameters() {
+        let (op, params) = found(match_route(ROUTES, "POST", RELAY).unwrap());
+        assert_eq!(op, "Namespaces_ListKeys");
+        assert_eq!(params.get("subscriptionId").unwrap(), "s");
+        assert_eq!(params.get("authorizationRuleName").unwrap(), "r");
+        assert!(params.get("nope").is_err());
+    }
+
+    #[test]
+    fn literals_are_case_insensitive_and_parameters_decoded() {
+        let path = "/SUBSCRIPTIONS/s/resourcegroups/r%20g/PROVIDERS/microsoft.relay/Namespaces/a%2Fb/AuthorizationRules/r/LISTKEYS/";
+        let (_, params) = found(match_route(ROUTES, "post", path).unwrap());
+        assert_eq!(params.get("resourceGroupName").unwrap(), "r g");
+        assert_eq!(params.get("namespaceName").unwrap(), "a/b");
+    }
+
+    #[test]
+    fn distinguishes_not_found_from_wrong_method() {
+        assert_eq!(
+            match_route(ROUTES, "GET", RELAY).unwrap(),
+            RouteMatch::MethodNotAllowed(vec!["POST"])
+        );
+        assert_eq!(
+            match_route(ROUTES, "POST", "/subscriptions/s").unwrap(),
+            RouteMatch::NotFound
+        );
+        let empty_param = RELAY.replace("/ns/", "//");
+        assert_eq!(
+            match_route(ROUTES, "POST", &empty_param).unwrap(),
+            RouteMatch::NotFound
+        );
+    }
+
+    #[test]
+    fn rejects_invalid_utf8_encoding() {
+        let bad = RELAY.replace("/ns/", "/%FF/");
+        let err = match_route(ROUTES, "POST", &bad).unwrap_err();
+        assert_eq!(err.code(), "InvalidRequestUri");
+    }
+}

@@ -1,0 +1,8 @@
+//! End-to-end tests of the emulator over real HTTPS on 127.0.0.1, with reqwest as the client.
+
+mod common;
+mod concurrency;
+mod errors;
+mod faults;
+mod operations;
+mod routing;

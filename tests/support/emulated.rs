@@ -1,0 +1,91 @@
+//! Clients wired to an in-process emulator over HTTPS on 127.0.0.1.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use arm_bindings::eventgrid::clients::{EventGridClient, EventGridClientOptions};
+use arm_bindings::relay::clients::{RelayClient, RelayClientOptions};
+use arm_bindings::runtime::StaticTokenCredential;
+use arm_emulator::{Emulator, EmulatorConfig};
+use azure_core::http::{ClientOptions, FixedRetryOptions, RetryOptions, Transport, Url};
+
+pub const TOKEN: &str = "emulator-test-token-5f0c1a";
+pub const RELAY_SUB: &str = "ffffffff-ffff-ffff-ffff-ffffffffffff";
+pub const RELAY_RG: &str = "resourcegroup";
+pub const RELAY_NS: &str = "example-RelayNamespace-01";
+pub const RELAY_RULE: &str = "example-RelayAuthRules-01";
+pub const EG_SUB: &str = "5b4b650e-28b9-4790-b3ab-ddbd88d727c4";
+pub const EG_RG: &str = "examplerg";
+pub const EG_NS: &str = "examplePartnerNamespaceName1";
+
+/// An emulator seeded with the two seed resources.
+pub async fn emulator() -> Emulator {
+    let emulator = Emulator::start(EmulatorConfig::new().with_token(TOKEN))
+        .await
+        .expect("emulator starts");
+    emulator
+        .add_relay_namespace(RELAY_SUB, RELAY_RG, RELAY_NS, &[RELAY_RULE])
+        .unwrap();
+    emulator
+        .add_partner_namespace(EG_SUB, EG_RG, EG_NS)
+        .unwrap();
+    emulator
+}
+
+/// Client options that trust the emulator's certificate and retry quickly.
+pub fn client_options(emulator: &Emulator, max_retries: u32) -> ClientOptions {
+    let certificate =
+        reqwest::Certificate::from_der(emulator.certificate_der()).expect("certificate");
+    // Redirects off and bounded timeouts, as azure_core's own default client.
+    let http = reqwest::Client::builder()
+        .tls_certs_only([certificate])
+        .redirect(reqwest::redirect::Policy::none())
+        .connect_timeout(Duration::from_secs(5))
+        .timeout(Duration::from_secs(20))
+        .build()
+        .expect("HTTP client");
+    ClientOptions {
+        transport: Some(Transport::new(Arc::new(http))),
+        retry: RetryOptions::fixed(FixedRetryOptions {
+            delay: azure_core::time::Duration::milliseconds(20),
+            max_retries,
+            ..Default::default()
+        }),
+        ..Default::default()
+    }
+}
+
+pub fn endpoint(emulator: &Emulator) -> Url {
+    Url::parse(&emulator.endpoint()).unwrap()
+}
+
+pub fn relay_client_with(emulator: &Emulator, token: &str, max_retries: u32) -> RelayClient {
+    let options = RelayClientOptions {
+        client_options: client_options(emulator, max_retries),
+        endpoint: Some(endpoint(emulator)),
+        ..Default::default()
+    };
+    RelayClient::new(
+        RELAY_SUB,
+        StaticTokenCredential::new(token.to_owned()),
+        Some(options),
+    )
+    .unwrap()
+}
+
+pub fn relay_client(emulator: &Emulator) -> RelayClient {
+    relay_client_with(emulator, TOKEN, 3)
+}
+
+pub fn eventgrid_client_with(emulator: &Emulator, max_retries: u32) -> EventGridClient {
+    let options = EventGridClientOptions {
+        client_options: client_options(emulator, max_retries),
+        endpoint: Some(endpoint(emulator)),
+        ..Default::default()
+    };
+    EventGridClient::new(EG_SUB, StaticTokenCredential::new(TOKEN), Some(options)).unwrap()
+}
+
+pub fn eventgrid_client(emulator: &Emulator) -> EventGridClient {
+    eventgrid_client_with(emulator, 3)
+}
