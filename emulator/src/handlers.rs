@@ -34,11 +34,9 @@ pub(crate) fn invoke(
         (RELAY_PROVIDER, "Namespaces_ListKeys") => {
             let namespace = params.get("namespaceName")?;
             let rule = params.get("authorizationRuleName")?;
-            let keys = lock(store).relay_keys(sub, rg, namespace, rule)?;
-            Ok(response::json(
-                StatusCode::OK,
-                &relay_body(namespace, &keys),
-            ))
+            let store = lock(store);
+            let (namespace, keys) = store.relay_rule(sub, rg, namespace, rule)?;
+            Ok(response::json(StatusCode::OK, &relay_body(namespace, keys)))
         }
         (EVENT_GRID_PROVIDER, "PartnerNamespaces_ListSharedAccessKeys") => {
             let name = params.get("partnerNamespaceName")?;

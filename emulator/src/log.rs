@@ -15,8 +15,9 @@ pub struct RecordedRequest {
     pub path: String,
     /// The query string exactly as sent, without the leading `?`; `None` if there was none.
     pub query: Option<String>,
-    /// Every header in the order received; names in lowercase (HTTP/1 names are
-    /// case-insensitive and hyper normalises them), values as raw bytes.
+    /// Every header, one entry per value, in the order their names first appeared (repeated
+    /// headers are grouped together); names in lowercase, as HTTP/1 names are case-insensitive
+    /// and hyper normalises them; values as raw bytes.
     pub headers: Vec<(String, Vec<u8>)>,
     /// The request body, empty if there was none (or if it exceeded the size limit).
     pub body: Vec<u8>,
@@ -41,7 +42,8 @@ impl RecordedRequest {
         serde_json::from_slice(&self.body).ok()
     }
 
-    /// The raw value of query parameter `name` (matched exactly), still percent-encoded.
+    /// The raw value of the first query parameter called `name` (matched exactly), still
+    /// percent-encoded.
     pub fn query_param(&self, name: &str) -> Option<&str> {
         self.query.as_deref()?.split('&').find_map(|pair| {
             let (key, value) = pair.split_once('=').unwrap_or((pair, ""));

@@ -80,6 +80,8 @@ impl ResourceKey {
 }
 
 struct RelayNamespace {
+    /// The name as first seeded; responses use it whatever casing a request used.
+    name: String,
     /// Keyed by lowercase rule name; the value keeps the name as seeded.
     rules: HashMap<String, RelayKeys>,
 }
@@ -118,6 +120,7 @@ impl Store {
             .relay_namespaces
             .entry(key)
             .or_insert_with(|| RelayNamespace {
+                name: namespace.to_owned(),
                 rules: HashMap::new(),
             });
         for keys in fresh {
@@ -173,17 +176,30 @@ impl Store {
         namespace: &str,
         rule: &str,
     ) -> Result<RelayKeys, ArmError> {
+        self.relay_rule(subscription, resource_group, namespace, rule)
+            .map(|(_, keys)| keys.clone())
+    }
+
+    /// The namespace's seeded name and the rule's keys, or ARM's 404.
+    pub(crate) fn relay_rule(
+        &self,
+        subscription: &str,
+        resource_group: &str,
+        namespace: &str,
+        rule: &str,
+    ) -> Result<(&str, &RelayKeys), ArmError> {
         let key = ResourceKey::new(subscription, resource_group, namespace);
         self.check_group(&key, subscription, resource_group)?;
         let ns = self.relay_namespaces.get(&key).ok_or_else(|| {
             ArmError::parent_resource_not_found(&format!("Microsoft.Relay/namespaces/{namespace}"))
         })?;
-        ns.rules.get(&rule.to_lowercase()).cloned().ok_or_else(|| {
+        let keys = ns.rules.get(&rule.to_lowercase()).ok_or_else(|| {
             ArmError::resource_not_found(
                 &format!("Microsoft.Relay/namespaces/{namespace}/authorizationRules/{rule}"),
                 resource_group,
             )
-        })
+        })?;
+        Ok((&ns.name, keys))
     }
 
     fn partner_namespace_mut(

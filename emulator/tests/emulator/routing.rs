@@ -37,6 +37,11 @@ async fn literal_segments_and_names_match_case_insensitively() {
         body["keyName"], RELAY_RULE,
         "the rule keeps its seeded spelling"
     );
+    let connection_string = body["primaryConnectionString"].as_str().unwrap();
+    assert!(
+        connection_string.starts_with(&format!("Endpoint=sb://{RELAY_NS}.servicebus")),
+        "so does the namespace: {connection_string}"
+    );
 
     let path = format!(
         "/subscriptions/{EG_SUB}/resourcegroups/{EG_RG}/providers/MICROSOFT.EVENTGRID/PartnerNamespaces/{PARTNER_NS}/RegenerateKey?api-version={EG_VERSION}"
