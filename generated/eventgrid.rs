@@ -25,12 +25,12 @@ pub mod eventgrid {
             /// The additional info type.
             ///
             /// Set by the service.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub r#type: Option<String>,
             /// The additional info.
             ///
             /// Set by the service.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub info: Option<serde_json::Value>,
         }
         impl Validate for ErrorAdditionalInfo {
@@ -38,35 +38,32 @@ pub mod eventgrid {
         }
         /// The error detail.
         #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+        #[serde(rename_all = "camelCase")]
         pub struct ErrorDetail {
             /// The error code.
             ///
             /// Set by the service.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub code: Option<String>,
             /// The error message.
             ///
             /// Set by the service.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub message: Option<String>,
             /// The error target.
             ///
             /// Set by the service.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub target: Option<String>,
             /// The error details.
             ///
             /// Set by the service.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub details: Option<Vec<ErrorDetail>>,
             /// The error additional info.
             ///
             /// Set by the service.
-            #[serde(
-                rename = "additionalInfo",
-                default,
-                skip_serializing_if = "Option::is_none"
-            )]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub additional_info: Option<Vec<ErrorAdditionalInfo>>,
         }
         impl Validate for ErrorDetail {
@@ -76,7 +73,7 @@ pub mod eventgrid {
         #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
         pub struct ErrorResponse {
             /// The error object.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub error: Option<ErrorDetail>,
         }
         impl Validate for ErrorResponse {
@@ -84,9 +81,9 @@ pub mod eventgrid {
         }
         /// PartnerNamespace regenerate shared access key request.
         #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+        #[serde(rename_all = "camelCase")]
         pub struct PartnerNamespaceRegenerateKeyRequest {
             /// Key name to regenerate (key1 or key2).
-            #[serde(rename = "keyName")]
             pub key_name: String,
         }
         impl Validate for PartnerNamespaceRegenerateKeyRequest {
@@ -96,10 +93,10 @@ pub mod eventgrid {
         #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
         pub struct PartnerNamespaceSharedAccessKeys {
             /// Shared access key1 for the partner namespace.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub key1: Option<crate::runtime::Secret>,
             /// Shared access key2 for the partner namespace.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub key2: Option<crate::runtime::Secret>,
         }
         impl Validate for PartnerNamespaceSharedAccessKeys {
@@ -107,6 +104,8 @@ pub mod eventgrid {
         }
     }
     /// Operations of the `PartnerNamespaces` group.
+    ///
+    /// Every `*_request` function takes the Resource Manager `endpoint` (e.g. `https://management.azure.com`) and, when the operation has one, the `api_version` to call (normally [`API_VERSION`](super::API_VERSION)), then the operation's arguments; it checks every constraint of the spec before building the request.
     pub mod partner_namespaces {
         #[allow(unused_imports)]
         use crate::runtime::{
@@ -118,11 +117,9 @@ pub mod eventgrid {
         ///
         /// List the two keys used to publish to a partner namespace.
         ///
-        /// Builds the `POST /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.EventGrid/partnerNamespaces/{partnerNamespaceName}/listKeys` request of `PartnerNamespaces_ListSharedAccessKeys`, after checking every constraint the spec puts on the arguments.
+        /// `POST /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.EventGrid/partnerNamespaces/{partnerNamespaceName}/listKeys` (`PartnerNamespaces_ListSharedAccessKeys`).
         ///
         /// # Arguments
-        /// * `endpoint` - the Resource Manager endpoint, e.g. `https://management.azure.com`.
-        /// * `api_version` - the api-version to call, normally [`API_VERSION`](super::API_VERSION).
         /// * `subscription_id` - `subscriptionId` (path): Subscription credentials that uniquely identify a Microsoft Azure subscription. The subscription ID forms part of the URI for every service call.
         /// * `resource_group_name` - `resourceGroupName` (path): The name of the resource group within the user's subscription.
         /// * `partner_namespace_name` - `partnerNamespaceName` (path): Name of the partner namespace.
@@ -162,11 +159,9 @@ pub mod eventgrid {
         ///
         /// Regenerate a shared access key for a partner namespace.
         ///
-        /// Builds the `POST /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.EventGrid/partnerNamespaces/{partnerNamespaceName}/regenerateKey` request of `PartnerNamespaces_RegenerateKey`, after checking every constraint the spec puts on the arguments.
+        /// `POST /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.EventGrid/partnerNamespaces/{partnerNamespaceName}/regenerateKey` (`PartnerNamespaces_RegenerateKey`).
         ///
         /// # Arguments
-        /// * `endpoint` - the Resource Manager endpoint, e.g. `https://management.azure.com`.
-        /// * `api_version` - the api-version to call, normally [`API_VERSION`](super::API_VERSION).
         /// * `subscription_id` - `subscriptionId` (path): Subscription credentials that uniquely identify a Microsoft Azure subscription. The subscription ID forms part of the URI for every service call.
         /// * `resource_group_name` - `resourceGroupName` (path): The name of the resource group within the user's subscription.
         /// * `partner_namespace_name` - `partnerNamespaceName` (path): Name of the partner namespace.
@@ -211,6 +206,15 @@ pub mod eventgrid {
     }
     /// Async clients that send these operations through an `azure_core`
     /// pipeline, as any Azure SDK for Rust client does.
+    ///
+    /// # Errors
+    ///
+    /// Every method returns an `azure_core::Error`. A broken constraint,
+    /// found before sending, is an `ErrorKind::Other` error holding
+    /// `ValidationErrors`; an error status is an `ErrorKind::HttpResponse`
+    /// error holding the operation's `ResponseError` (with the decoded ARM
+    /// error and the `x-ms-request-id`); both are reached with
+    /// `downcast_ref`.
     pub mod clients {
         use std::sync::Arc;
         use azure_core::credentials::TokenCredential;
@@ -220,9 +224,7 @@ pub mod eventgrid {
             ClientMethodOptions, ClientOptions, NoFormat, Response, Url,
         };
         use crate::runtime::ArmPipeline;
-        #[doc = concat!(
-            " Options for creating a [`", stringify!(EventGridClient), "`]."
-        )]
+        /// Options for creating a [`EventGridClient`].
         #[derive(Clone, SafeDebug)]
         pub struct EventGridClientOptions {
             /// Retries, transport, logging, tracing and the cloud
@@ -304,11 +306,7 @@ pub mod eventgrid {
         impl EventGridPartnerNamespacesClient {
             /// List keys for a partner namespace.
             ///
-            /// List the two keys used to publish to a partner namespace.
-            ///
-            /// # Errors
-            ///
-            /// A broken constraint is an `ErrorKind::Other` error holding a [`ValidationErrors`](crate::runtime::ValidationErrors); an error status is an `ErrorKind::HttpResponse` error holding a [`ResponseError`](crate::runtime::ResponseError), reachable with `downcast_ref`. Operation `PartnerNamespaces_ListSharedAccessKeys`.
+            /// Arguments: see [`list_shared_access_keys_request`](super::partner_namespaces::list_shared_access_keys_request).
             pub async fn list_shared_access_keys(
                 &self,
                 resource_group_name: &str,
@@ -338,11 +336,7 @@ pub mod eventgrid {
             }
             /// Regenerate key for a partner namespace.
             ///
-            /// Regenerate a shared access key for a partner namespace.
-            ///
-            /// # Errors
-            ///
-            /// A broken constraint is an `ErrorKind::Other` error holding a [`ValidationErrors`](crate::runtime::ValidationErrors); an error status is an `ErrorKind::HttpResponse` error holding a [`ResponseError`](crate::runtime::ResponseError), reachable with `downcast_ref`. Operation `PartnerNamespaces_RegenerateKey`.
+            /// Arguments: see [`regenerate_key_request`](super::partner_namespaces::regenerate_key_request).
             pub async fn regenerate_key(
                 &self,
                 resource_group_name: &str,
@@ -384,105 +378,6 @@ pub mod eventgrid {
             pub method_options: ClientMethodOptions<'a>,
         }
     }
-    /// Every operation by `operationId`, with JSON parameters as found in
-    /// `x-ms-examples` files.
-    pub mod dynamic {
-        use crate::runtime::{
-            DynamicError, DynamicParams, HttpRequest, HttpResponse, Url,
-        };
-        /// Method and path template of every operation.
-        pub const OPERATIONS: &[crate::runtime::OperationInfo] = &[
-            crate::runtime::OperationInfo {
-                id: "PartnerNamespaces_ListSharedAccessKeys",
-                method: crate::runtime::Method::Post,
-                path: "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.EventGrid/partnerNamespaces/{partnerNamespaceName}/listKeys",
-            },
-            crate::runtime::OperationInfo {
-                id: "PartnerNamespaces_RegenerateKey",
-                method: crate::runtime::Method::Post,
-                path: "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.EventGrid/partnerNamespaces/{partnerNamespaceName}/regenerateKey",
-            },
-        ];
-        /// Builds the request of `operation_id` from named parameters
-        /// (wire names, as in an example file). A missing `api-version`
-        /// defaults to [`API_VERSION`](super::API_VERSION).
-        pub fn build_request(
-            operation_id: &str,
-            endpoint: &Url,
-            params: &serde_json::Map<String, serde_json::Value>,
-        ) -> Result<HttpRequest, DynamicError> {
-            let params = DynamicParams::new(params);
-            match operation_id {
-                "PartnerNamespaces_ListSharedAccessKeys" => {
-                    let api_version: String = params
-                        .optional("api-version", "a string")?
-                        .unwrap_or_else(|| super::API_VERSION.to_owned());
-                    let subscription_id: String = params
-                        .required("subscriptionId", "a string")?;
-                    let resource_group_name: String = params
-                        .required("resourceGroupName", "a string")?;
-                    let partner_namespace_name: String = params
-                        .required("partnerNamespaceName", "a string")?;
-                    Ok(
-                        super::partner_namespaces::list_shared_access_keys_request(
-                            endpoint,
-                            &api_version,
-                            &subscription_id,
-                            &resource_group_name,
-                            &partner_namespace_name,
-                        )?,
-                    )
-                }
-                "PartnerNamespaces_RegenerateKey" => {
-                    let api_version: String = params
-                        .optional("api-version", "a string")?
-                        .unwrap_or_else(|| super::API_VERSION.to_owned());
-                    let subscription_id: String = params
-                        .required("subscriptionId", "a string")?;
-                    let resource_group_name: String = params
-                        .required("resourceGroupName", "a string")?;
-                    let partner_namespace_name: String = params
-                        .required("partnerNamespaceName", "a string")?;
-                    let regenerate_key_request: super::models::PartnerNamespaceRegenerateKeyRequest = params
-                        .required(
-                            "regenerateKeyRequest",
-                            "a value of the documented model",
-                        )?;
-                    Ok(
-                        super::partner_namespaces::regenerate_key_request(
-                            endpoint,
-                            &api_version,
-                            &subscription_id,
-                            &resource_group_name,
-                            &partner_namespace_name,
-                            &regenerate_key_request,
-                        )?,
-                    )
-                }
-                _ => Err(DynamicError::UnknownOperation(operation_id.to_owned())),
-            }
-        }
-        /// Decodes a response of `operation_id`, validates the success
-        /// model and returns it serialized back to JSON.
-        pub fn decode_response(
-            operation_id: &str,
-            response: &HttpResponse,
-        ) -> Result<serde_json::Value, DynamicError> {
-            match operation_id {
-                "PartnerNamespaces_ListSharedAccessKeys" => {
-                    crate::runtime::dynamic_result(
-                        super::partner_namespaces::list_shared_access_keys_response(
-                            response,
-                        ),
-                    )
-                }
-                "PartnerNamespaces_RegenerateKey" => {
-                    crate::runtime::dynamic_result(
-                        super::partner_namespaces::regenerate_key_response(response),
-                    )
-                }
-                _ => Err(DynamicError::UnknownOperation(operation_id.to_owned())),
-            }
-        }
-    }
+    #[cfg(feature = "dynamic")]
+    include!("eventgrid_dynamic.rs");
 }

@@ -4,6 +4,7 @@
 include!("eventgrid.rs");
 include!("relay.rs");
 /// Every generated service, for tools that call operations by name.
+#[cfg(feature = "dynamic")]
 pub const SERVICES: &[crate::runtime::ServiceInfo] = &[
     crate::runtime::ServiceInfo {
         module: "eventgrid",

@@ -27,41 +27,22 @@ pub mod relay {
         use serde::{Deserialize, Serialize};
         /// Namespace/Relay Connection String
         #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+        #[serde(rename_all = "camelCase")]
         pub struct AccessKeys {
             /// Primary connection string of the created namespace authorization rule.
-            #[serde(
-                rename = "primaryConnectionString",
-                default,
-                skip_serializing_if = "Option::is_none"
-            )]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub primary_connection_string: Option<crate::runtime::Secret>,
             /// Secondary connection string of the created namespace authorization rule.
-            #[serde(
-                rename = "secondaryConnectionString",
-                default,
-                skip_serializing_if = "Option::is_none"
-            )]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub secondary_connection_string: Option<crate::runtime::Secret>,
             /// A base64-encoded 256-bit primary key for signing and validating the SAS token.
-            #[serde(
-                rename = "primaryKey",
-                default,
-                skip_serializing_if = "Option::is_none"
-            )]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub primary_key: Option<crate::runtime::Secret>,
             /// A base64-encoded 256-bit secondary key for signing and validating the SAS token.
-            #[serde(
-                rename = "secondaryKey",
-                default,
-                skip_serializing_if = "Option::is_none"
-            )]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub secondary_key: Option<crate::runtime::Secret>,
             /// A string that describes the authorization rule.
-            #[serde(
-                rename = "keyName",
-                default,
-                skip_serializing_if = "Option::is_none"
-            )]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub key_name: Option<String>,
         }
         impl Validate for AccessKeys {
@@ -73,12 +54,12 @@ pub mod relay {
             /// The additional info type.
             ///
             /// Set by the service.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub r#type: Option<String>,
             /// The additional info.
             ///
             /// Set by the service.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub info: Option<serde_json::Value>,
         }
         impl Validate for ErrorAdditionalInfo {
@@ -86,35 +67,32 @@ pub mod relay {
         }
         /// The error detail.
         #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+        #[serde(rename_all = "camelCase")]
         pub struct ErrorDetail {
             /// The error code.
             ///
             /// Set by the service.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub code: Option<String>,
             /// The error message.
             ///
             /// Set by the service.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub message: Option<String>,
             /// The error target.
             ///
             /// Set by the service.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub target: Option<String>,
             /// The error details.
             ///
             /// Set by the service.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub details: Option<Vec<ErrorDetail>>,
             /// The error additional info.
             ///
             /// Set by the service.
-            #[serde(
-                rename = "additionalInfo",
-                default,
-                skip_serializing_if = "Option::is_none"
-            )]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub additional_info: Option<Vec<ErrorAdditionalInfo>>,
         }
         impl Validate for ErrorDetail {
@@ -124,7 +102,7 @@ pub mod relay {
         #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
         pub struct ErrorResponse {
             /// The error object.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub error: Option<ErrorDetail>,
         }
         impl Validate for ErrorResponse {
@@ -132,6 +110,8 @@ pub mod relay {
         }
     }
     /// Operations of the `Namespaces` group.
+    ///
+    /// Every `*_request` function takes the Resource Manager `endpoint` (e.g. `https://management.azure.com`) and, when the operation has one, the `api_version` to call (normally [`API_VERSION`](super::API_VERSION)), then the operation's arguments; it checks every constraint of the spec before building the request.
     pub mod namespaces {
         #[allow(unused_imports)]
         use crate::runtime::{
@@ -141,11 +121,9 @@ pub mod relay {
         use crate::runtime::Url;
         /// Primary and secondary connection strings to the namespace.
         ///
-        /// Builds the `POST /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Relay/namespaces/{namespaceName}/authorizationRules/{authorizationRuleName}/listKeys` request of `Namespaces_ListKeys`, after checking every constraint the spec puts on the arguments.
+        /// `POST /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Relay/namespaces/{namespaceName}/authorizationRules/{authorizationRuleName}/listKeys` (`Namespaces_ListKeys`).
         ///
         /// # Arguments
-        /// * `endpoint` - the Resource Manager endpoint, e.g. `https://management.azure.com`.
-        /// * `api_version` - the api-version to call, normally [`API_VERSION`](super::API_VERSION).
         /// * `subscription_id` - `subscriptionId` (path): The ID of the target subscription.
         /// * `resource_group_name` - `resourceGroupName` (path): The name of the resource group. The name is case insensitive.
         /// * `namespace_name` - `namespaceName` (path): The namespace name
@@ -204,6 +182,15 @@ pub mod relay {
     }
     /// Async clients that send these operations through an `azure_core`
     /// pipeline, as any Azure SDK for Rust client does.
+    ///
+    /// # Errors
+    ///
+    /// Every method returns an `azure_core::Error`. A broken constraint,
+    /// found before sending, is an `ErrorKind::Other` error holding
+    /// `ValidationErrors`; an error status is an `ErrorKind::HttpResponse`
+    /// error holding the operation's `ResponseError` (with the decoded ARM
+    /// error and the `x-ms-request-id`); both are reached with
+    /// `downcast_ref`.
     pub mod clients {
         use std::sync::Arc;
         use azure_core::credentials::TokenCredential;
@@ -213,7 +200,7 @@ pub mod relay {
             ClientMethodOptions, ClientOptions, NoFormat, Response, Url,
         };
         use crate::runtime::ArmPipeline;
-        #[doc = concat!(" Options for creating a [`", stringify!(RelayClient), "`].")]
+        /// Options for creating a [`RelayClient`].
         #[derive(Clone, SafeDebug)]
         pub struct RelayClientOptions {
             /// Retries, transport, logging, tracing and the cloud
@@ -295,9 +282,7 @@ pub mod relay {
         impl RelayNamespacesClient {
             /// Primary and secondary connection strings to the namespace.
             ///
-            /// # Errors
-            ///
-            /// A broken constraint is an `ErrorKind::Other` error holding a [`ValidationErrors`](crate::runtime::ValidationErrors); an error status is an `ErrorKind::HttpResponse` error holding a [`ResponseError`](crate::runtime::ResponseError), reachable with `downcast_ref`. Operation `Namespaces_ListKeys`.
+            /// Arguments: see [`list_keys_request`](super::namespaces::list_keys_request).
             pub async fn list_keys(
                 &self,
                 resource_group_name: &str,
@@ -327,70 +312,6 @@ pub mod relay {
             pub method_options: ClientMethodOptions<'a>,
         }
     }
-    /// Every operation by `operationId`, with JSON parameters as found in
-    /// `x-ms-examples` files.
-    pub mod dynamic {
-        use crate::runtime::{
-            DynamicError, DynamicParams, HttpRequest, HttpResponse, Url,
-        };
-        /// Method and path template of every operation.
-        pub const OPERATIONS: &[crate::runtime::OperationInfo] = &[
-            crate::runtime::OperationInfo {
-                id: "Namespaces_ListKeys",
-                method: crate::runtime::Method::Post,
-                path: "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Relay/namespaces/{namespaceName}/authorizationRules/{authorizationRuleName}/listKeys",
-            },
-        ];
-        /// Builds the request of `operation_id` from named parameters
-        /// (wire names, as in an example file). A missing `api-version`
-        /// defaults to [`API_VERSION`](super::API_VERSION).
-        pub fn build_request(
-            operation_id: &str,
-            endpoint: &Url,
-            params: &serde_json::Map<String, serde_json::Value>,
-        ) -> Result<HttpRequest, DynamicError> {
-            let params = DynamicParams::new(params);
-            match operation_id {
-                "Namespaces_ListKeys" => {
-                    let api_version: String = params
-                        .optional("api-version", "a string")?
-                        .unwrap_or_else(|| super::API_VERSION.to_owned());
-                    let subscription_id: String = params
-                        .required("subscriptionId", "a string")?;
-                    let resource_group_name: String = params
-                        .required("resourceGroupName", "a string")?;
-                    let namespace_name: String = params
-                        .required("namespaceName", "a string")?;
-                    let authorization_rule_name: String = params
-                        .required("authorizationRuleName", "a string")?;
-                    Ok(
-                        super::namespaces::list_keys_request(
-                            endpoint,
-                            &api_version,
-                            &subscription_id,
-                            &resource_group_name,
-                            &namespace_name,
-                            &authorization_rule_name,
-                        )?,
-                    )
-                }
-                _ => Err(DynamicError::UnknownOperation(operation_id.to_owned())),
-            }
-        }
-        /// Decodes a response of `operation_id`, validates the success
-        /// model and returns it serialized back to JSON.
-        pub fn decode_response(
-            operation_id: &str,
-            response: &HttpResponse,
-        ) -> Result<serde_json::Value, DynamicError> {
-            match operation_id {
-                "Namespaces_ListKeys" => {
-                    crate::runtime::dynamic_result(
-                        super::namespaces::list_keys_response(response),
-                    )
-                }
-                _ => Err(DynamicError::UnknownOperation(operation_id.to_owned())),
-            }
-        }
-    }
+    #[cfg(feature = "dynamic")]
+    include!("relay_dynamic.rs");
 }

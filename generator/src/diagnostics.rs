@@ -114,6 +114,8 @@ impl Diagnostics {
 pub enum Error {
     /// The spec has problems; all of them are listed.
     Spec(Vec<Diagnostic>),
+    /// The generator was called wrongly (a malformed option).
+    Usage(String),
     /// A file could not be read or written.
     Io {
         /// The file.
@@ -147,6 +149,7 @@ impl fmt::Display for Error {
                 )
             }
             Error::Io { path, source } => write!(f, "{}: {source}", path.display()),
+            Error::Usage(message) => f.write_str(message),
         }
     }
 }
@@ -155,7 +158,7 @@ impl std::error::Error for Error {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {
             Error::Io { source, .. } => Some(source),
-            Error::Spec(_) => None,
+            Error::Spec(_) | Error::Usage(_) => None,
         }
     }
 }

@@ -63,6 +63,29 @@ pub enum ModelKind {
     Struct(StructModel),
     /// A string enum.
     Enum(EnumModel),
+    /// A polymorphic type (`discriminator`): one variant per child schema,
+    /// chosen by the tag property.
+    Union(UnionModel),
+}
+
+/// A polymorphic type: its children, by discriminator value.
+#[derive(Clone, Debug, PartialEq)]
+pub struct UnionModel {
+    /// The discriminator property's wire name.
+    pub tag: String,
+    /// The children, in spec order.
+    pub variants: Vec<UnionVariant>,
+}
+
+/// One child of a polymorphic type.
+#[derive(Clone, Debug, PartialEq)]
+pub struct UnionVariant {
+    /// The variant name.
+    pub name: String,
+    /// `x-ms-discriminator-value` (the child's definition name by default).
+    pub tag_value: String,
+    /// The child's struct model.
+    pub model: String,
 }
 
 /// An object with named fields.

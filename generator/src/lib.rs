@@ -21,6 +21,7 @@ pub mod ir;
 pub mod load;
 pub mod naming;
 mod output;
+mod project;
 mod resolve;
 pub mod secrets;
 
@@ -29,6 +30,7 @@ use std::time::Instant;
 
 pub use diagnostics::{Diagnostic, Diagnostics, Error, Location};
 pub use output::{Output, Stale, Timings};
+pub use project::{PROJECT_FILE, Project};
 pub use secrets::SecretPolicy;
 
 /// What to generate and how: a builder in the style of prost-build.
@@ -39,6 +41,8 @@ pub struct Config {
     runtime_path: String,
     secrets: SecretPolicy,
     refresh_command: String,
+    ref_aliases: Vec<load::RefAlias>,
+    dynamic_feature: Option<String>,
 }
 
 impl Config {
@@ -52,6 +56,8 @@ impl Config {
             runtime_path: "crate::runtime".to_owned(),
             secrets: SecretPolicy::default(),
             refresh_command: "cargo run -p armgen -- generate".to_owned(),
+            ref_aliases: Vec::new(),
+            dynamic_feature: None,
         }
     }
 
@@ -108,6 +114,31 @@ impl Config {
         self
     }
 
+    /// Redirects a `$ref` that points at nothing to another pointer of the same
+    /// file, for upstream specs one cannot edit. `alias` is
+    /// `FILE#/missing=#/existing`, FILE being the end of the target file's
+    /// path. Returns `None` when `alias` is not of that form.
+    ///
+    /// ```
+    /// let config = armgen::Config::new(".").ref_alias(
+    ///     "common-types/resource-management/v5/types.json#/definitions/systemData=#/definitions/SystemData",
+    /// );
+    /// assert!(config.is_some());
+    /// ```
+    pub fn ref_alias(mut self, alias: &str) -> Option<Self> {
+        self.ref_aliases.push(load::RefAlias::parse(alias)?);
+        Some(self)
+    }
+
+    /// Puts each service's `dynamic` module (every operation callable by
+    /// `operationId` with JSON parameters, and the `SERVICES` table) in a file
+    /// of its own, compiled only with the cargo feature `feature`: crates that
+    /// do not drive operations by name then do not compile it.
+    pub fn dynamic_feature(mut self, feature: impl Into<String>) -> Self {
+        self.dynamic_feature = Some(feature.into());
+        self
+    }
+
     /// The root spec files and their module names.
     pub fn specs(&self) -> &[(PathBuf, String)] {
         &self.specs
@@ -115,7 +146,7 @@ impl Config {
 
     /// Resolves every spec into the IR, or returns all problems found.
     pub fn resolve(&self) -> Result<(ir::Api, Vec<PathBuf>), Error> {
-        let mut docs = load::DocumentSet::new(&self.root);
+        let mut docs = load::DocumentSet::new(&self.root).with_aliases(&self.ref_aliases);
         let mut diagnostics = Diagnostics::default();
         let mut services = Vec::new();
         let mut modules = naming::Scope::with_reserved(&["runtime"]);
@@ -174,17 +205,30 @@ impl Config {
         let mut format_time = std::time::Duration::ZERO;
         for service in &api.services {
             let t = Instant::now();
-            let tokens = emit::service_tokens(service, &runtime);
+            let dynamic_file = self
+                .dynamic_feature
+                .as_ref()
+                .map(|f| (f.as_str(), format!("{}_dynamic.rs", service.module)));
+            let emitted = emit::service_tokens(
+                service,
+                &runtime,
+                dynamic_file.as_ref().map(|(f, n)| (*f, n.as_str())),
+            );
             emit_time += t.elapsed();
             let t = Instant::now();
-            let code = emit::format(tokens).map_err(|e| internal(service, e))?;
-            format_time += t.elapsed();
             let source = service.source.display().to_string().replace('\\', "/");
-            let text = format!("{}{code}", emit::header(&source, &self.refresh_command));
-            files.insert(format!("{}.rs", service.module), text);
+            let header = emit::header(&source, &self.refresh_command);
+            let code = emit::format(emitted.service).map_err(|e| internal(service, e))?;
+            files.insert(format!("{}.rs", service.module), format!("{header}{code}"));
+            if let (Some((_, name)), Some(dynamic)) = (dynamic_file, emitted.dynamic) {
+                let code = emit::format(dynamic).map_err(|e| internal(service, e))?;
+                files.insert(name, format!("{header}{code}"));
+            }
+            format_time += t.elapsed();
         }
         let modules: Vec<String> = api.services.iter().map(|s| s.module.clone()).collect();
-        let index_code = emit::index(&modules, &runtime).map_err(internal_index)?;
+        let index_code = emit::index(&modules, &runtime, self.dynamic_feature.as_deref())
+            .map_err(internal_index)?;
         let index = format!(
             "{}{index_code}",
             emit::header("every spec", &self.refresh_command)

@@ -10,19 +10,30 @@ usage: armgen <generate|check> [--root DIR] [--spec-dir DIR] [--spec FILE=MODULE
   generate   generate bindings from the specs and write the files that changed
   check      exit with status 1 and a diff when the files in --out are stale
 
+Without --spec-dir or --spec, the settings come from DIR/armgen.yaml if it
+exists (else every spec in DIR/spec, written to DIR/generated).
+
   --root DIR        the project directory (default: .)
-  --spec-dir DIR    every *.yaml/*.yml/*.json directly in DIR is a spec (default: spec)
+  --spec-dir DIR    every *.yaml/*.yml/*.json directly in DIR is a spec
   --spec FILE=MOD   a single spec file generated as module MOD (repeatable;
                     replaces --spec-dir), e.g. an upstream azure-rest-api-specs file
   --out DIR         where the generated files go (default: generated)
+  --dynamic-feature F
+                    put each `dynamic` module in <module>_dynamic.rs, compiled
+                    only with cargo feature F
+  --ref-alias FILE#/missing=#/existing
+                    redirect a $ref that points at nothing (repeatable), e.g.
+                    'common-types/resource-management/v5/types.json#/definitions/systemData=#/definitions/SystemData'
 ";
 
 struct Args {
     command: String,
     root: PathBuf,
-    spec_dir: PathBuf,
+    spec_dir: Option<PathBuf>,
     specs: Vec<(PathBuf, String)>,
-    out: PathBuf,
+    aliases: Vec<String>,
+    dynamic_feature: Option<String>,
+    out: Option<PathBuf>,
 }
 
 fn parse_args() -> Result<Args, String> {
@@ -34,16 +45,20 @@ fn parse_args() -> Result<Args, String> {
     let mut parsed = Args {
         command,
         root: PathBuf::from("."),
-        spec_dir: PathBuf::from("spec"),
+        spec_dir: None,
         specs: Vec::new(),
-        out: PathBuf::from("generated"),
+        aliases: Vec::new(),
+        dynamic_feature: None,
+        out: None,
     };
     while let Some(flag) = args.next() {
         let mut value = || args.next().ok_or(format!("{flag} needs a value"));
         match flag.as_str() {
             "--root" => parsed.root = PathBuf::from(value()?),
-            "--spec-dir" => parsed.spec_dir = PathBuf::from(value()?),
-            "--out" => parsed.out = PathBuf::from(value()?),
+            "--spec-dir" => parsed.spec_dir = Some(PathBuf::from(value()?)),
+            "--out" => parsed.out = Some(PathBuf::from(value()?)),
+            "--ref-alias" => parsed.aliases.push(value()?),
+            "--dynamic-feature" => parsed.dynamic_feature = Some(value()?),
             "--spec" => {
                 let v = value()?;
                 let (file, module) = v.split_once('=').ok_or("--spec takes FILE=MODULE")?;
@@ -76,15 +91,32 @@ fn main() -> ExitCode {
 }
 
 fn run(args: &Args) -> Result<ExitCode, armgen::Error> {
-    let mut config = armgen::Config::new(&args.root);
-    if args.specs.is_empty() {
-        config = config.spec_dir(&args.spec_dir)?;
+    let (mut config, out_dir) = if args.spec_dir.is_none() && args.specs.is_empty() {
+        let project = armgen::Config::from_project(&args.root)?;
+        (project.config, project.out)
+    } else {
+        let mut config = armgen::Config::new(&args.root);
+        if let Some(dir) = &args.spec_dir {
+            config = config.spec_dir(dir)?;
+        }
+        for (file, module) in &args.specs {
+            config = config.spec(file, module);
+        }
+        (config, PathBuf::from("generated"))
+    };
+    let out_dir = args.out.clone().unwrap_or(out_dir);
+    if let Some(feature) = &args.dynamic_feature {
+        config = config.dynamic_feature(feature);
     }
-    for (file, module) in &args.specs {
-        config = config.spec(file, module);
+    for alias in &args.aliases {
+        config = config.ref_alias(alias).ok_or_else(|| {
+            armgen::Error::Usage(format!(
+                "--ref-alias `{alias}` is not of the form FILE#/missing=#/existing"
+            ))
+        })?;
     }
     let output = config.generate()?;
-    let out = args.root.join(&args.out);
+    let out = args.root.join(&out_dir);
     match args.command.as_str() {
         "generate" => {
             let written = output.write_to(&out)?;
@@ -107,7 +139,7 @@ fn run(args: &Args) -> Result<ExitCode, armgen::Error> {
                 };
                 println!(
                     "  {}/{name}: {} lines, {} bytes ({state})",
-                    args.out.display(),
+                    out_dir.display(),
                     text.lines().count(),
                     text.len()
                 );
@@ -129,7 +161,7 @@ fn run(args: &Args) -> Result<ExitCode, armgen::Error> {
             if stale.is_empty() {
                 println!(
                     "{} is up to date ({} files)",
-                    args.out.display(),
+                    out_dir.display(),
                     output.files.len()
                 );
                 return Ok(ExitCode::SUCCESS);
@@ -140,7 +172,7 @@ fn run(args: &Args) -> Result<ExitCode, armgen::Error> {
             eprintln!(
                 "{} file(s) in {} are stale: run `cargo run -p armgen -- generate`",
                 stale.len(),
-                args.out.display()
+                out_dir.display()
             );
             Ok(ExitCode::FAILURE)
         }

@@ -14,6 +14,8 @@ mod validate;
 
 #[doc(inline)]
 pub use crate::__armgen_string_enum as string_enum;
+#[doc(inline)]
+pub use crate::__armgen_tagged_union as tagged_union;
 pub use azure_core::credentials::Secret;
 pub use azure_core::http::Url;
 pub use client::{

@@ -14,9 +14,9 @@ pub fn root() -> PathBuf {
 
 /// The armgen configuration the build script uses.
 pub fn config() -> armgen::Config {
-    armgen::Config::new(root())
-        .spec_dir("spec")
-        .expect("spec/ is readable")
+    armgen::Config::from_project(root())
+        .expect("armgen.yaml and spec/ are readable")
+        .config
 }
 
 /// The resolved IR of `spec/`.

@@ -9,7 +9,7 @@ use super::docs;
 use super::operations::{arg_type, success_type};
 use super::types::{Context, Scope, ident, type_tokens};
 use crate::ir::{Operation, OperationGroup, Parameter, Service, TypeRef};
-use crate::naming::{type_name, unraw};
+use crate::naming::{self, type_name, unraw};
 
 /// Parameters a client holds instead of each call taking them.
 fn from_client(p: &Parameter) -> bool {
@@ -40,6 +40,10 @@ pub fn module(service: &Service, ctx: &Context) -> TokenStream {
     let sub_clone = quote!(subscription_id: self.subscription_id.clone(),);
     let sub_doc = with_subscription
         .then(|| quote!(#[doc = " * `subscription_id` - the subscription every call addresses."]));
+    let options_doc = format!(
+        " Options for creating a [`{}`].",
+        unraw(&service.client_name)
+    );
     let title_doc = format!(
         " Client for {} (api-version `{}`).",
         service.title, service.api_version
@@ -71,6 +75,15 @@ pub fn module(service: &Service, ctx: &Context) -> TokenStream {
     quote! {
         /// Async clients that send these operations through an `azure_core`
         /// pipeline, as any Azure SDK for Rust client does.
+        ///
+        /// # Errors
+        ///
+        /// Every method returns an `azure_core::Error`. A broken constraint,
+        /// found before sending, is an `ErrorKind::Other` error holding
+        /// `ValidationErrors`; an error status is an `ErrorKind::HttpResponse`
+        /// error holding the operation's `ResponseError` (with the decoded ARM
+        /// error and the `x-ms-request-id`); both are reached with
+        /// `downcast_ref`.
         pub mod clients {
             use std::sync::Arc;
             use azure_core::credentials::TokenCredential;
@@ -79,7 +92,7 @@ pub fn module(service: &Service, ctx: &Context) -> TokenStream {
             use azure_core::http::{ClientMethodOptions, ClientOptions, NoFormat, Response, Url};
             use #rt::ArmPipeline;
 
-            #[doc = concat!(" Options for creating a [`", stringify!(#client), "`].")]
+            #[doc = #options_doc]
             #[derive(Clone, SafeDebug)]
             pub struct #options {
                 /// Retries, transport, logging, tracing and the cloud
@@ -259,15 +272,13 @@ fn method(
     } else {
         quote!(Response<#success>)
     };
-    let errors_doc = format!(
-        "# Errors\n\nA broken constraint is an `ErrorKind::Other` error holding a [`ValidationErrors`]({rt}::ValidationErrors); an error status is an `ErrorKind::HttpResponse` error holding a [`ResponseError`]({rt}::ResponseError), reachable with `downcast_ref`. Operation `{}`.",
-        op.id,
-        rt = quote!(#rt).to_string().replace(' ', "")
+    let see = format!(
+        "Arguments: see [`{request_fn}`](super::{}::{request_fn}).",
+        naming::unraw(&group.name)
     );
     let method_docs = docs::paragraphs(&[
-        op.summary.as_deref(),
-        op.description.as_deref(),
-        Some(&errors_doc),
+        op.summary.as_deref().or(op.description.as_deref()),
+        Some(&see),
     ]);
     let method = quote! {
         #method_docs

@@ -22,8 +22,22 @@ pub fn header(source: &str, command: &str) -> String {
     )
 }
 
-/// The tokens of one service module.
-pub fn service_tokens(service: &Service, runtime: &syn::Path) -> TokenStream {
+/// A service's tokens: its module, and its `dynamic` module when that goes in
+/// a file of its own.
+pub struct ServiceTokens {
+    /// The service module.
+    pub service: TokenStream,
+    /// The separate `dynamic` module, if any.
+    pub dynamic: Option<TokenStream>,
+}
+
+/// The tokens of one service module; `separate_dynamic` names the feature
+/// and the file the `dynamic` module goes to instead of inline.
+pub fn service_tokens(
+    service: &Service,
+    runtime: &syn::Path,
+    separate_dynamic: Option<(&str, &str)>,
+) -> ServiceTokens {
     let patterns = types::Patterns::collect(service);
     let ctx = types::Context {
         runtime,
@@ -35,10 +49,17 @@ pub fn service_tokens(service: &Service, runtime: &syn::Path) -> TokenStream {
     let endpoint = format!("https://{}", service.host);
     let models = models::module(service, &ctx);
     let groups = service.groups.iter().map(|g| operations::group(g, &ctx));
-    let dynamic = dynamic::module(service, &ctx);
+    let dynamic_module = dynamic::module(service, &ctx);
+    let (dynamic, separate) = match separate_dynamic {
+        Some((feature, file)) => (
+            quote! { #[cfg(feature = #feature)] include!(#file); },
+            Some(dynamic_module),
+        ),
+        None => (dynamic_module, None),
+    };
     let clients = client::module(service, &ctx);
     let pattern_statics = patterns.statics(runtime);
-    quote! {
+    let service = quote! {
         #module_docs
         pub mod #module {
             #![allow(clippy::too_many_arguments)]
@@ -53,12 +74,20 @@ pub fn service_tokens(service: &Service, runtime: &syn::Path) -> TokenStream {
             #clients
             #dynamic
         }
+    };
+    ServiceTokens {
+        service,
+        dynamic: separate,
     }
 }
 
 /// The file that includes every service module and lists them in
 /// `SERVICES`, so tools can drive any operation of any service by name.
-pub fn index(modules: &[String], runtime: &syn::Path) -> Result<String, syn::Error> {
+pub fn index(
+    modules: &[String],
+    runtime: &syn::Path,
+    dynamic_feature: Option<&str>,
+) -> Result<String, syn::Error> {
     let files = modules.iter().map(|m| format!("{m}.rs"));
     let entries = modules.iter().map(|m| {
         let module = types::ident(m);
@@ -72,9 +101,11 @@ pub fn index(modules: &[String], runtime: &syn::Path) -> Result<String, syn::Err
             },
         }
     });
+    let gate = dynamic_feature.map(|f| quote!(#[cfg(feature = #f)]));
     let tokens = quote! {
         #(include!(#files);)*
         /// Every generated service, for tools that call operations by name.
+        #gate
         pub const SERVICES: &[#runtime::ServiceInfo] = &[#(#entries)*];
     };
     format(tokens)

@@ -8,20 +8,31 @@ use quote::quote;
 use super::checks::{Held, checks};
 use super::docs;
 use super::types::{Context, Scope, ident, type_tokens};
-use crate::ir::{EnumModel, Field, Model, ModelKind, Service, StructModel, TypeRef};
+use crate::ir::{EnumModel, Field, Model, ModelKind, Service, StructModel, TypeRef, UnionModel};
 use crate::naming::unraw;
 
 /// The whole `models` module of a service.
 pub fn module(service: &Service, ctx: &Context) -> TokenStream {
-    let constrained: HashSet<&str> = service
+    let mut constrained: HashSet<&str> = service
         .models
         .iter()
         .filter(|m| matches!(&m.kind, ModelKind::Struct(s) if s.has_constraints))
         .map(|m| m.name.as_str())
         .collect();
+    // A union needs validating when one of its variants does.
+    for model in &service.models {
+        if let ModelKind::Union(u) = &model.kind
+            && u.variants
+                .iter()
+                .any(|v| constrained.contains(v.model.as_str()))
+        {
+            constrained.insert(&model.name);
+        }
+    }
     let items = service.models.iter().map(|m| match &m.kind {
         ModelKind::Struct(s) => struct_model(m, s, &constrained, ctx),
         ModelKind::Enum(e) => enum_model(m, e, ctx),
+        ModelKind::Union(u) => union_model(m, u, ctx),
     });
     let rt = ctx.runtime;
     quote! {
@@ -50,11 +61,19 @@ fn struct_model(
         .iter()
         .all(|f| !f.required)
         .then(|| quote!(Default,));
-    let fields = s.fields.iter().map(|f| field(f, ctx));
+    // One container attribute instead of a rename per field, when serde's
+    // camelCase rule yields the wire names.
+    let camel = s
+        .fields
+        .iter()
+        .any(|f| serde_camel_case(unraw(&f.name)) == f.wire_name && unraw(&f.name) != f.wire_name);
+    let rename_all = camel.then(|| quote!(#[serde(rename_all = "camelCase")]));
+    let fields = s.fields.iter().map(|f| field(f, camel, ctx));
     let validate = validator(model, s, constrained, ctx);
     quote! {
         #docs
         #[derive(Clone, Debug, #default PartialEq, Serialize, Deserialize)]
+        #rename_all
         pub struct #name {
             #(#fields)*
         }
@@ -62,7 +81,24 @@ fn struct_model(
     }
 }
 
-fn field(f: &Field, ctx: &Context) -> TokenStream {
+/// What serde's `rename_all = "camelCase"` makes of a snake_case field name.
+fn serde_camel_case(snake: &str) -> String {
+    let mut out = String::with_capacity(snake.len());
+    let mut upper = false;
+    for c in snake.chars() {
+        if c == '_' {
+            upper = true;
+        } else if upper {
+            out.push(c.to_ascii_uppercase());
+            upper = false;
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+fn field(f: &Field, camel: bool, ctx: &Context) -> TokenStream {
     let name = ident(&f.name);
     let mut docs_text = f.docs.clone();
     if f.read_only {
@@ -75,7 +111,13 @@ fn field(f: &Field, ctx: &Context) -> TokenStream {
         ty = quote!(Box<#ty>);
     }
     let wire = &f.wire_name;
-    let rename = (unraw(&f.name) != f.wire_name).then(|| quote!(rename = #wire));
+    let serde_name = if camel {
+        serde_camel_case(unraw(&f.name))
+    } else {
+        unraw(&f.name).to_owned()
+    };
+    let rename = (serde_name != f.wire_name).then(|| quote!(rename = #wire));
+    // A missing `Option` field decodes as `None` without `default`.
     match (f.required, rename) {
         (true, None) => quote! { #docs pub #name: #ty, },
         (true, Some(rename)) => quote! { #docs #[serde(#rename)] pub #name: #ty, },
@@ -83,7 +125,7 @@ fn field(f: &Field, ctx: &Context) -> TokenStream {
             let rename = rename.map(|r| quote!(#r,));
             quote! {
                 #docs
-                #[serde(#rename default, skip_serializing_if = "Option::is_none")]
+                #[serde(#rename skip_serializing_if = "Option::is_none")]
                 pub #name: Option<#ty>,
             }
         }
@@ -146,6 +188,27 @@ fn refers_to(ty: &TypeRef, names: &HashSet<&str>) -> bool {
         TypeRef::Model(name) => names.contains(name.as_str()),
         TypeRef::Array(inner) | TypeRef::Map(inner) => refers_to(inner, names),
         _ => false,
+    }
+}
+
+fn union_model(model: &Model, u: &UnionModel, ctx: &Context) -> TokenStream {
+    let name = ident(&model.name);
+    let docs = docs::attrs(&model.docs);
+    let rt = ctx.runtime;
+    let tag = &u.tag;
+    let variants = u.variants.iter().map(|v| {
+        let variant = ident(&v.name);
+        let ty = ident(&v.model);
+        let value = &v.tag_value;
+        quote! { #variant(#ty) = #value, }
+    });
+    quote! {
+        #rt::tagged_union! {
+            #docs
+            enum #name tag #tag {
+                #(#variants)*
+            }
+        }
     }
 }
 

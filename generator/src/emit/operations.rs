@@ -16,14 +16,18 @@ use crate::naming::unraw;
 pub fn group(group: &OperationGroup, ctx: &Context) -> TokenStream {
     let module = ident(&group.name);
     let rt = ctx.runtime;
-    let doc = format!(" Operations of the `{}` group.", group.wire_name);
+    let doc = format!(
+        "Operations of the `{}` group.\n\nEvery `*_request` function takes the Resource Manager `endpoint` (e.g. `https://management.azure.com`) and, when the operation has one, the `api_version` to call (normally [`API_VERSION`](super::API_VERSION)), then the operation's arguments; it checks every constraint of the spec before building the request.",
+        group.wire_name
+    );
     let functions = group.operations.iter().map(|op| {
         let request = request_fn(op, ctx);
         let response = response_fn(op, ctx);
         quote! { #request #response }
     });
+    let doc = docs::attrs(&Some(doc));
     quote! {
-        #[doc = #doc]
+        #doc
         pub mod #module {
             #[allow(unused_imports)]
             use #rt::{HttpRequest, HttpResponse, Method, ResponseError, UrlBuilder, Validate, ValidationErrors, Validator};
@@ -78,7 +82,7 @@ fn request_fn(op: &Operation, ctx: &Context) -> TokenStream {
     });
     let mut docs_text = vec![op.summary.as_deref(), op.description.as_deref()];
     let line = format!(
-        "Builds the `{} {}` request of `{}`, after checking every constraint the spec puts on the arguments.",
+        "`{} {}` (`{}`).",
         op.method.as_str(),
         op.path_template,
         op.id
@@ -234,14 +238,11 @@ fn request_fn(op: &Operation, ctx: &Context) -> TokenStream {
 }
 
 fn argument_docs(op: &Operation) -> Option<String> {
-    let mut lines = vec![
-        "# Arguments".to_owned(),
-        "* `endpoint` - the Resource Manager endpoint, e.g. `https://management.azure.com`."
-            .to_owned(),
-    ];
-    if op.api_version.is_some() {
-        lines.push("* `api_version` - the api-version to call, normally [`API_VERSION`](super::API_VERSION).".to_owned());
+    // `endpoint` and `api_version` are described once, in the group's docs.
+    if op.params.is_empty() {
+        return None;
     }
+    let mut lines = vec!["# Arguments".to_owned()];
     for p in &op.params {
         let location = match p.location {
             ParamLocation::Path => "path",

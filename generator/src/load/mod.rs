@@ -10,4 +10,4 @@ mod positions;
 mod set;
 
 pub use document::Document;
-pub use set::{DocId, DocumentSet, Node, normalize};
+pub use set::{DocId, DocumentSet, Node, RefAlias, normalize};

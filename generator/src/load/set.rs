@@ -42,6 +42,7 @@ impl Node {
 #[derive(Debug, Default)]
 pub struct DocumentSet {
     root: PathBuf,
+    aliases: Vec<RefAlias>,
     docs: Vec<Document>,
     by_path: HashMap<PathBuf, Result<DocId, Diagnostic>>,
 }
@@ -53,6 +54,12 @@ impl DocumentSet {
             root: normalize(root),
             ..Self::default()
         }
+    }
+
+    /// Redirects references that point at nothing (see [`RefAlias`]).
+    pub fn with_aliases(mut self, aliases: &[RefAlias]) -> Self {
+        self.aliases = aliases.to_vec();
+        self
     }
 
     /// `path` as messages show it: relative to the root when below it.
@@ -134,6 +141,21 @@ impl DocumentSet {
         if self.get(&target).is_some() {
             return Ok(target);
         }
+        let path = self.doc(doc).path.clone();
+        let alias = self
+            .aliases
+            .iter()
+            .find(|a| a.matches(&path, &target.pointer))
+            .cloned();
+        if let Some(alias) = alias {
+            let redirected = Node {
+                doc,
+                pointer: alias.to_pointer.clone(),
+            };
+            if self.get(&redirected).is_some() {
+                return Ok(redirected);
+            }
+        }
         let diagnostic = Diagnostic::new(
             self.location(at),
             format!(
@@ -143,9 +165,19 @@ impl DocumentSet {
             ),
         );
         Err(match self.case_insensitive_match(&target) {
-            Some(found) => diagnostic.with_help(format!(
-                "`#{found}` exists with other letter case; fix the reference (upstream files sometimes have this bug: copy the spec and correct the `$ref`, or report it upstream)"
-            )),
+            Some(found) => {
+                let file = self
+                    .doc(doc)
+                    .display
+                    .display()
+                    .to_string()
+                    .replace('\\', "/");
+                let file = file.trim_start_matches("../");
+                diagnostic.with_help(format!(
+                    "`#{found}` exists with other letter case: fix the `$ref`, or redirect it without editing the spec with `armgen generate --ref-alias '{file}#{}=#{found}'` (`Config::ref_alias` in build scripts)",
+                    target.pointer
+                ))
+            }
             None => diagnostic,
         })
     }
@@ -181,6 +213,39 @@ impl DocumentSet {
             self.location(node),
             "`$ref` chain does not end (a reference cycle with no schema in it)",
         ))
+    }
+}
+
+/// Redirects a `$ref` whose target does not exist to another pointer of the
+/// same file: the remedy for upstream specs with broken references that one
+/// cannot edit (EventGrid 2025-02-15 refers to common-types v5
+/// `#/definitions/systemData`, which is spelled `SystemData` there).
+/// An alias only applies when the original target is missing.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RefAlias {
+    /// The end of the target file's path (`common-types/resource-management/v5/types.json`).
+    pub file_suffix: String,
+    /// The missing pointer (`/definitions/systemData`).
+    pub from_pointer: String,
+    /// The pointer used instead (`/definitions/SystemData`).
+    pub to_pointer: String,
+}
+
+impl RefAlias {
+    /// Parses `FILE#/from=#/to`, as given on the command line.
+    pub fn parse(text: &str) -> Option<Self> {
+        let (from, to) = text.split_once('=')?;
+        let (file, from_pointer) = from.split_once('#')?;
+        let to_pointer = to.strip_prefix('#').unwrap_or(to);
+        Some(Self {
+            file_suffix: file.to_owned(),
+            from_pointer: from_pointer.to_owned(),
+            to_pointer: to_pointer.to_owned(),
+        })
+    }
+
+    fn matches(&self, path: &Path, pointer: &str) -> bool {
+        pointer == self.from_pointer && path.ends_with(&self.file_suffix)
     }
 }
 

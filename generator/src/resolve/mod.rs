@@ -153,6 +153,7 @@ impl Resolver<'_> {
                             _ => None,
                         })
                         .collect(),
+                    ModelKind::Union(u) => u.variants.iter().map(|v| v.model.clone()).collect(),
                     ModelKind::Enum(_) => Vec::new(),
                 };
                 (m.name.clone(), targets)

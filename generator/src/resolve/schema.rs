@@ -5,7 +5,10 @@ use std::collections::BTreeSet;
 use serde_json::Value;
 
 use super::Resolver;
-use crate::ir::{Constraints, EnumModel, EnumValue, Field, Model, ModelKind, StructModel, TypeRef};
+use crate::ir::{
+    Constraints, EnumModel, EnumValue, Field, Model, ModelKind, StructModel, TypeRef, UnionModel,
+    UnionVariant,
+};
 use crate::load::Node;
 use crate::naming::{self, Scope};
 
@@ -29,6 +32,9 @@ impl Resolver<'_> {
             hint.to_owned()
         };
         self.check_unsupported(&target, &value);
+        if value.get("discriminator").is_some() {
+            return self.union_for(&target, &hint);
+        }
         if is_object_model(&value) {
             return self.model_for(&target, &hint);
         }
@@ -174,29 +180,119 @@ impl Resolver<'_> {
         TypeRef::Model(name)
     }
 
+    /// The union for a polymorphic base, named once and built later.
+    fn union_for(&mut self, node: &Node, hint: &str) -> TypeRef {
+        if let Some(name) = self.models_by_node.get(node) {
+            return TypeRef::Model(name.clone());
+        }
+        let name = self.model_names.claim(&naming::type_name(hint));
+        self.models_by_node.insert(node.clone(), name.clone());
+        self.pending.push_back((node.clone(), hint.to_owned()));
+        TypeRef::Model(name)
+    }
+
     /// Builds every model named so far (and those they name in turn).
     pub(crate) fn drain_pending(&mut self) {
         while let Some((node, wire_name)) = self.pending.pop_front() {
             let name = self.models_by_node[&node].clone();
             let value = self.value(&node).cloned().unwrap_or(Value::Null);
+            let kind = match value.get("discriminator") {
+                Some(_) => ModelKind::Union(self.union_model(&node, &value)),
+                None => ModelKind::Struct(self.struct_model(&node, &name)),
+            };
             let model = Model {
                 name: name.clone(),
                 wire_name,
                 docs: description(&value),
-                kind: ModelKind::Struct(self.struct_model(&node, &name)),
+                kind,
                 source: self.docs.location(&node),
             };
             self.models.insert(name, model);
         }
     }
 
+    /// A polymorphic base: its children are the definitions of the same file
+    /// whose `allOf` names it.
+    fn union_model(&mut self, node: &Node, value: &Value) -> UnionModel {
+        let Some(tag) = value
+            .get("discriminator")
+            .and_then(Value::as_str)
+            .map(str::to_owned)
+        else {
+            self.error(
+                &node.child("discriminator"),
+                "`discriminator` must name a property",
+            );
+            return UnionModel {
+                tag: String::new(),
+                variants: Vec::new(),
+            };
+        };
+        let root = Node {
+            doc: node.doc,
+            pointer: String::new(),
+        };
+        let definitions = self
+            .value(&root.child("definitions"))
+            .and_then(Value::as_object)
+            .cloned()
+            .unwrap_or_default();
+        let mut variants = Vec::new();
+        let mut scope = Scope::with_reserved(&["Unknown"]);
+        for (name, definition) in &definitions {
+            let child = root.child("definitions").child(name);
+            let members = definition
+                .get("allOf")
+                .and_then(Value::as_array)
+                .map_or(0, Vec::len);
+            let extends = (0..members).any(|i| {
+                let member = child.child("allOf").child(i.to_string());
+                self.docs.deref(&member).is_ok_and(|base| base == *node)
+            });
+            if !extends {
+                continue;
+            }
+            let tag_value = definition
+                .get("x-ms-discriminator-value")
+                .and_then(Value::as_str)
+                .unwrap_or(name)
+                .to_owned();
+            let TypeRef::Model(model) = self.model_for(&child, name) else {
+                continue;
+            };
+            variants.push(UnionVariant {
+                name: scope.claim(&naming::variant_name(&tag_value)),
+                tag_value,
+                model,
+            });
+        }
+        if variants.is_empty() {
+            let message = format!(
+                "no definition extends this polymorphic schema (an `allOf` naming it), so `{tag}` has no known values"
+            );
+            self.error(&node.child("discriminator"), message);
+        }
+        UnionModel { tag, variants }
+    }
+
     fn struct_model(&mut self, node: &Node, model_name: &str) -> StructModel {
         let mut properties: Vec<(String, Node)> = Vec::new();
         let mut required = BTreeSet::new();
         let mut visited = Vec::new();
-        self.collect_properties(node, &mut properties, &mut required, &mut visited);
+        let mut tags = Vec::new();
+        self.collect_properties(
+            node,
+            &mut properties,
+            &mut required,
+            &mut visited,
+            &mut tags,
+        );
+        // The tag of a polymorphic parent is written by the union's
+        // serializer, so the child struct does not hold it.
+        properties.retain(|(name, _)| !tags.contains(name));
+        required.retain(|(name, _)| !tags.contains(name));
         for (name, at) in &required {
-            if !properties.iter().any(|(p, _)| p == name) {
+            if !properties.iter().any(|(p, _)| p == name) && !tags.contains(name) {
                 let message = format!(
                     "`required` names `{name}`, which is not a property of this schema or its `allOf` bases"
                 );
@@ -266,6 +362,7 @@ impl Resolver<'_> {
         out: &mut Vec<(String, Node)>,
         required: &mut BTreeSet<(String, Node)>,
         visited: &mut Vec<Node>,
+        tags: &mut Vec<String>,
     ) {
         if visited.contains(node) {
             self.error(node, "`allOf` inherits from itself");
@@ -273,6 +370,9 @@ impl Resolver<'_> {
         }
         visited.push(node.clone());
         let value = self.value(node).cloned().unwrap_or(Value::Null);
+        if let Some(tag) = value.get("discriminator").and_then(Value::as_str) {
+            tags.push(tag.to_owned());
+        }
         for (i, _) in value
             .get("allOf")
             .and_then(Value::as_array)
@@ -285,7 +385,7 @@ impl Resolver<'_> {
                 Ok(base) => {
                     let base_value = self.value(&base).cloned().unwrap_or(Value::Null);
                     self.check_unsupported(&base, &base_value);
-                    self.collect_properties(&base, out, required, visited);
+                    self.collect_properties(&base, out, required, visited, tags);
                 }
                 Err(diagnostic) => self.diagnostics.push(diagnostic),
             }
@@ -380,12 +480,6 @@ impl Resolver<'_> {
     /// Constructs armgen does not generate yet are errors, not silently wrong
     /// code.
     fn check_unsupported(&mut self, node: &Node, value: &Value) {
-        if value.get("discriminator").is_some() {
-            self.error(
-                &node.child("discriminator"),
-                "polymorphic schemas (`discriminator`) are not supported yet",
-            );
-        }
         if value.get("type").and_then(Value::as_str) == Some("file") {
             self.error(
                 &node.child("type"),

@@ -19,7 +19,7 @@ pub mod odd {
         use serde::{Deserialize, Serialize};
         #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
         pub struct Error {
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub error: Option<ErrorError>,
         }
         impl Validate for Error {
@@ -27,9 +27,9 @@ pub mod odd {
         }
         #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
         pub struct ErrorError {
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub code: Option<String>,
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub message: Option<String>,
         }
         impl Validate for ErrorError {
@@ -51,9 +51,9 @@ pub mod odd {
         /// ```
         #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
         pub struct Option2 {
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub kind: Option<IdentityKind>,
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub state: Option<Mode>,
         }
         impl Validate for Option2 {
@@ -61,9 +61,9 @@ pub mod odd {
         }
         #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
         pub struct SelfNested {
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub password: Option<arm_bindings::runtime::Secret>,
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub value: Option<f64>,
         }
         impl Validate for SelfNested {
@@ -75,47 +75,36 @@ pub mod odd {
             }
         }
         #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+        #[serde(rename_all = "camelCase")]
         pub struct Self_ {
             pub r#type: String,
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub r#gen: Option<String>,
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub r#async: Option<bool>,
-            #[serde(
-                rename = "@odata.type",
-                default,
-                skip_serializing_if = "Option::is_none"
-            )]
+            #[serde(rename = "@odata.type", skip_serializing_if = "Option::is_none")]
             pub odata_type: Option<String>,
-            #[serde(rename = "$", default, skip_serializing_if = "Option::is_none")]
+            #[serde(rename = "$", skip_serializing_if = "Option::is_none")]
             pub value: Option<String>,
-            #[serde(rename = "1st", default, skip_serializing_if = "Option::is_none")]
+            #[serde(rename = "1st", skip_serializing_if = "Option::is_none")]
             pub n1st: Option<i64>,
-            #[serde(
-                rename = "keyName",
-                default,
-                skip_serializing_if = "Option::is_none"
-            )]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub key_name: Option<String>,
-            #[serde(
-                rename = "key_name",
-                default,
-                skip_serializing_if = "Option::is_none"
-            )]
+            #[serde(rename = "key_name", skip_serializing_if = "Option::is_none")]
             pub key_name_2: Option<String>,
-            #[serde(rename = "naïve", default, skip_serializing_if = "Option::is_none")]
+            #[serde(rename = "naïve", skip_serializing_if = "Option::is_none")]
             pub nave: Option<f32>,
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub tags: Option<std::collections::BTreeMap<String, String>>,
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub attributes: Option<
                 std::collections::BTreeMap<String, serde_json::Value>,
             >,
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub children: Option<Vec<Self_>>,
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub parent: Option<Box<Self_>>,
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub nested: Option<SelfNested>,
             /// A name that would shadow the prelude's `Option`.
             ///
@@ -123,7 +112,7 @@ pub mod odd {
             /// ```text
             /// not a doctest
             /// ```
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub identity: Option<Option2>,
         }
         impl Validate for Self_ {
@@ -155,6 +144,8 @@ pub mod odd {
         }
     }
     /// Operations of the `Items` group.
+    ///
+    /// Every `*_request` function takes the Resource Manager `endpoint` (e.g. `https://management.azure.com`) and, when the operation has one, the `api_version` to call (normally [`API_VERSION`](super::API_VERSION)), then the operation's arguments; it checks every constraint of the spec before building the request.
     pub mod items {
         #[allow(unused_imports)]
         use arm_bindings::runtime::{
@@ -162,10 +153,9 @@ pub mod odd {
             ValidationErrors, Validator,
         };
         use arm_bindings::runtime::Url;
-        /// Builds the `DELETE /items/{type}/{self}` request of `Items_Delete`, after checking every constraint the spec puts on the arguments.
+        /// `DELETE /items/{type}/{self}` (`Items_Delete`).
         ///
         /// # Arguments
-        /// * `endpoint` - the Resource Manager endpoint, e.g. `https://management.azure.com`.
         /// * `type` - `type` (path)
         /// * `self_` - `self` (path)
         pub fn delete_request(
@@ -191,11 +181,9 @@ pub mod odd {
                 _ => Err(ResponseError::from_response(response)),
             }
         }
-        /// Builds the `PUT /items/{type}/{self}` request of `Items_Put`, after checking every constraint the spec puts on the arguments.
+        /// `PUT /items/{type}/{self}` (`Items_Put`).
         ///
         /// # Arguments
-        /// * `endpoint` - the Resource Manager endpoint, e.g. `https://management.azure.com`.
-        /// * `api_version` - the api-version to call, normally [`API_VERSION`](super::API_VERSION).
         /// * `type` - `type` (path)
         /// * `self_` - `self` (path)
         /// * `item` - `item` (body)
@@ -254,6 +242,8 @@ pub mod odd {
         }
     }
     /// Operations of the `Operations` group.
+    ///
+    /// Every `*_request` function takes the Resource Manager `endpoint` (e.g. `https://management.azure.com`) and, when the operation has one, the `api_version` to call (normally [`API_VERSION`](super::API_VERSION)), then the operation's arguments; it checks every constraint of the spec before building the request.
     pub mod operations {
         #[allow(unused_imports)]
         use arm_bindings::runtime::{
@@ -261,10 +251,9 @@ pub mod odd {
             ValidationErrors, Validator,
         };
         use arm_bindings::runtime::Url;
-        /// Builds the `GET /items/{type}/{self}/history` request of `getHistory`, after checking every constraint the spec puts on the arguments.
+        /// `GET /items/{type}/{self}/history` (`getHistory`).
         ///
         /// # Arguments
-        /// * `endpoint` - the Resource Manager endpoint, e.g. `https://management.azure.com`.
         /// * `type` - `type` (path)
         /// * `self_` - `self` (path)
         pub fn get_history_request(
@@ -298,6 +287,15 @@ pub mod odd {
     }
     /// Async clients that send these operations through an `azure_core`
     /// pipeline, as any Azure SDK for Rust client does.
+    ///
+    /// # Errors
+    ///
+    /// Every method returns an `azure_core::Error`. A broken constraint,
+    /// found before sending, is an `ErrorKind::Other` error holding
+    /// `ValidationErrors`; an error status is an `ErrorKind::HttpResponse`
+    /// error holding the operation's `ResponseError` (with the decoded ARM
+    /// error and the `x-ms-request-id`); both are reached with
+    /// `downcast_ref`.
     pub mod clients {
         use std::sync::Arc;
         use azure_core::credentials::TokenCredential;
@@ -307,7 +305,7 @@ pub mod odd {
             ClientMethodOptions, ClientOptions, NoFormat, Response, Url,
         };
         use arm_bindings::runtime::ArmPipeline;
-        #[doc = concat!(" Options for creating a [`", stringify!(OddClient), "`].")]
+        /// Options for creating a [`OddClient`].
         #[derive(Clone, SafeDebug)]
         pub struct OddClientOptions {
             /// Retries, transport, logging, tracing and the cloud
@@ -387,9 +385,7 @@ pub mod odd {
             api_version: String,
         }
         impl OddItemsClient {
-            /// # Errors
-            ///
-            /// A broken constraint is an `ErrorKind::Other` error holding a [`ValidationErrors`](arm_bindings::runtime::ValidationErrors); an error status is an `ErrorKind::HttpResponse` error holding a [`ResponseError`](arm_bindings::runtime::ResponseError), reachable with `downcast_ref`. Operation `Items_Delete`.
+            /// Arguments: see [`delete_request`](super::items::delete_request).
             pub async fn delete(
                 &self,
                 r#type: &str,
@@ -405,9 +401,7 @@ pub mod odd {
                 )?;
                 self.pipeline.execute(&ctx, request, super::items::delete_response).await
             }
-            /// # Errors
-            ///
-            /// A broken constraint is an `ErrorKind::Other` error holding a [`ValidationErrors`](arm_bindings::runtime::ValidationErrors); an error status is an `ErrorKind::HttpResponse` error holding a [`ResponseError`](arm_bindings::runtime::ResponseError), reachable with `downcast_ref`. Operation `Items_Put`.
+            /// Arguments: see [`put_request`](super::items::put_request).
             pub async fn put(
                 &self,
                 r#type: &str,
@@ -453,9 +447,7 @@ pub mod odd {
             pipeline: ArmPipeline,
         }
         impl OddOperationsClient {
-            /// # Errors
-            ///
-            /// A broken constraint is an `ErrorKind::Other` error holding a [`ValidationErrors`](arm_bindings::runtime::ValidationErrors); an error status is an `ErrorKind::HttpResponse` error holding a [`ResponseError`](arm_bindings::runtime::ResponseError), reachable with `downcast_ref`. Operation `getHistory`.
+            /// Arguments: see [`get_history_request`](super::operations::get_history_request).
             pub async fn get_history(
                 &self,
                 r#type: &str,

@@ -1,0 +1,126 @@
+//! `armgen.yaml`: a project's generation settings, read by its build script
+//! and by the CLI alike so both produce the same code.
+
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use crate::diagnostics::{Diagnostic, Error, Location};
+use crate::{Config, SecretPolicy};
+
+/// The file name looked for in a project's root.
+pub const PROJECT_FILE: &str = "armgen.yaml";
+
+/// The settings a project file may hold; every one is optional.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "snake_case")]
+struct ProjectFile {
+    /// Every spec directly in this folder is generated (default `spec`).
+    spec_dir: Option<PathBuf>,
+    /// Explicit specs instead of `spec_dir`.
+    #[serde(default)]
+    specs: Vec<SpecEntry>,
+    /// Where `armgen generate` writes (default `generated`).
+    out: Option<PathBuf>,
+    /// See [`Config::dynamic_feature`].
+    dynamic_feature: Option<String>,
+    /// See [`Config::runtime_path`].
+    runtime_path: Option<String>,
+    /// See [`Config::ref_alias`].
+    #[serde(default)]
+    ref_aliases: Vec<String>,
+    /// A regex of property names that are secret besides `x-ms-secret`;
+    /// `""` means `x-ms-secret` only.
+    secret_names: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SpecEntry {
+    file: PathBuf,
+    module: String,
+}
+
+/// A project: its configuration and where generated files go.
+#[derive(Debug)]
+pub struct Project {
+    /// The generator configuration.
+    pub config: Config,
+    /// The output directory, relative to the root.
+    pub out: PathBuf,
+}
+
+impl Config {
+    /// The configuration of the project at `root`: its `armgen.yaml` if there
+    /// is one, else every spec in `spec/`, output to `generated/`.
+    pub fn from_project(root: impl Into<PathBuf>) -> Result<Project, Error> {
+        let root = root.into();
+        let path = root.join(PROJECT_FILE);
+        let settings = match std::fs::read_to_string(&path) {
+            Ok(text) => parse(&text)?,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => ProjectFile::default(),
+            Err(e) => return Err(Error::io(&path, e)),
+        };
+        let mut config = Config::new(&root);
+        if settings.specs.is_empty() {
+            config = config.spec_dir(settings.spec_dir.as_deref().unwrap_or(Path::new("spec")))?;
+        }
+        for spec in settings.specs {
+            config = config.spec(spec.file, spec.module);
+        }
+        if let Some(feature) = settings.dynamic_feature {
+            config = config.dynamic_feature(feature);
+        }
+        if let Some(runtime) = settings.runtime_path {
+            config = config.runtime_path(runtime);
+        }
+        for alias in &settings.ref_aliases {
+            config = config.ref_alias(alias).ok_or_else(|| {
+                setting_error(format!(
+                    "ref_aliases: `{alias}` is not of the form FILE#/missing=#/existing"
+                ))
+            })?;
+        }
+        match settings.secret_names.as_deref() {
+            None => {}
+            Some("") => config = config.secret_policy(SecretPolicy::explicit_only()),
+            Some(pattern) => {
+                let policy = SecretPolicy::by_name(pattern).map_err(|e| {
+                    setting_error(format!("secret_names is not a valid regex: {e}"))
+                })?;
+                config = config.secret_policy(policy);
+            }
+        }
+        Ok(Project {
+            config,
+            out: settings.out.unwrap_or_else(|| PathBuf::from("generated")),
+        })
+    }
+}
+
+fn parse(text: &str) -> Result<ProjectFile, Error> {
+    serde_yaml::from_str(text).map_err(|e| {
+        let (line, column) = e.location().map_or((1, 1), |l| (l.line(), l.column()));
+        Error::Spec(vec![Diagnostic::new(
+            Location {
+                file: PathBuf::from(PROJECT_FILE),
+                line,
+                column,
+                pointer: String::new(),
+            },
+            format!("invalid project settings: {e}"),
+        )])
+    })
+}
+
+fn setting_error(message: String) -> Error {
+    Error::Spec(vec![Diagnostic::new(
+        Location {
+            file: PathBuf::from(PROJECT_FILE),
+            line: 1,
+            column: 1,
+            pointer: String::new(),
+        },
+        message,
+    )])
+}
