@@ -168,7 +168,7 @@ fn no_path_parameter_can_address_another_resource() {
                         }
                         Err(other) => panic!("{} {}={value:?}: {other}", op.id, param.wire_name),
                     };
-                    let expected = support::expected_url(&op.path_template, &params);
+                    let expected = support::expected_url(&op.path_template, &params, &[], &[]);
                     assert_eq!(
                         request.url.as_str(),
                         expected,

@@ -24,6 +24,7 @@ mod output;
 mod project;
 mod resolve;
 pub mod secrets;
+pub mod upstream;
 
 use std::path::{Path, PathBuf};
 use std::time::Instant;

@@ -1,6 +1,7 @@
 //! Helpers shared by the integration tests.
 #![allow(dead_code)]
 
+pub mod conformance;
 pub mod emulated;
 
 use std::path::{Path, PathBuf};
@@ -59,8 +60,15 @@ pub fn encode_segment(value: &str) -> String {
 }
 
 /// The URL an example describes: the path template filled from the example's
-/// parameters, plus its `api-version`.
-pub fn expected_url(template: &str, params: &serde_json::Map<String, serde_json::Value>) -> String {
+/// parameters, plus its `api-version` and any other query parameters.
+/// `multi_segment` names parameters that are themselves paths
+/// (`x-ms-skip-url-encoding`): each of their segments is encoded on its own.
+pub fn expected_url(
+    template: &str,
+    params: &serde_json::Map<String, serde_json::Value>,
+    multi_segment: &[&str],
+    query: &[(String, String)],
+) -> String {
     let mut path = String::new();
     let mut rest = template;
     while let Some(open) = rest.find('{') {
@@ -71,12 +79,43 @@ pub fn expected_url(template: &str, params: &serde_json::Map<String, serde_json:
             .get(name)
             .map(|v| v.as_str().map_or_else(|| v.to_string(), str::to_owned))
             .unwrap_or_else(|| panic!("example lacks path parameter `{name}`"));
-        path.push_str(&encode_segment(&value));
+        if multi_segment.contains(&name) {
+            let segments: Vec<String> = value
+                .trim_start_matches('/')
+                .split('/')
+                .map(encode_segment)
+                .collect();
+            path.push_str(&segments.join("/"));
+        } else {
+            path.push_str(&encode_segment(&value));
+        }
         rest = &rest[close + 1..];
     }
     path.push_str(rest);
     let api_version = params["api-version"]
         .as_str()
         .expect("api-version is a string");
-    format!("https://management.azure.com{path}?api-version={api_version}")
+    let mut url = format!(
+        "https://management.azure.com{path}?api-version={}",
+        encode_query(api_version)
+    );
+    // Other query parameters follow, in the order the request functions add
+    // them.
+    for (name, value) in query {
+        url.push_str(&format!("&{}={}", encode_query(name), encode_query(value)));
+    }
+    url
+}
+
+/// `application/x-www-form-urlencoded`, as URL query strings are written.
+fn encode_query(text: &str) -> String {
+    text.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'*' => {
+                (b as char).to_string()
+            }
+            b' ' => "+".to_owned(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
 }

@@ -75,7 +75,9 @@ impl Resolver<'_> {
                     .push(operation);
             }
         }
-        let mut group_scope = Scope::with_reserved(&["models", "dynamic", "client"]);
+        // The emitter's own modules: an upstream group called `Clients` becomes
+        // `clients_2`.
+        let mut group_scope = Scope::with_reserved(&["models", "dynamic", "clients", "patterns"]);
         let mut groups = Vec::new();
         for (module, (wire_name, mut operations)) in by_group {
             operations.sort_by(|a, b| a.name.cmp(&b.name).then_with(|| a.id.cmp(&b.id)));

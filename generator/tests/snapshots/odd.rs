@@ -5,7 +5,15 @@
 ///
 /// Generated from `odd.yaml`.
 pub mod odd {
-    #![allow(clippy::too_many_arguments)]
+    #![allow(
+        clippy::too_many_arguments,
+        clippy::doc_lazy_continuation,
+        clippy::doc_overindented_list_items,
+        clippy::manual_range_patterns,
+        rustdoc::broken_intra_doc_links,
+        rustdoc::invalid_html_tags,
+        rustdoc::bare_urls
+    )]
     /// The api-version these bindings were generated for, sent unless a
     /// caller chooses another.
     pub const API_VERSION: &str = "2020-01-01";

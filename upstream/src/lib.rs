@@ -1,0 +1,18 @@
+//! Bindings generated at build time from the real upstream specifications
+//! (Azure/azure-rest-api-specs, MIT) found where `ARMGEN_UPSTREAM_SPECS`
+//! points (default: `../shared/upstream-specs` beside the repository):
+//!
+//! - `relay_2024_01_01`: Microsoft.Relay `stable/2024-01-01/relay.json`;
+//! - `eventgrid_2025_02_15`: Microsoft.EventGrid `stable/2025-02-15/EventGrid.json`.
+//!
+//! The specs are read where they are, never copied into the repository. When
+//! they are missing the crate is empty ([`SPECS_FOUND`] is `false`), unless
+//! `ARMGEN_REQUIRE_UPSTREAM=1` (as in CI) makes that a build error.
+
+include!(concat!(env!("OUT_DIR"), "/armgen/mod.rs"));
+
+/// Whether the upstream specs were found when this crate was built.
+pub const SPECS_FOUND: bool = !SERVICES.is_empty();
+
+/// Where the specs were read from.
+pub const SPECS_DIR: &str = env!("ARMGEN_UPSTREAM_SPECS_DIR");
