@@ -56,6 +56,74 @@ pub mod relay {
         impl Validate for AccessKeys {
             fn validate_at(&self, _path: &str, _validator: &mut Validator) {}
         }
+        crate::runtime::string_enum! {
+            closed enum AccessRights { Manage = "Manage", Send = "Send", Listen =
+            "Listen", }
+        }
+        /// Single item in a List or Get AuthorizationRule operation.
+        #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+        pub struct AuthorizationRule {
+            /// Fully qualified resource ID for the resource, e.g. /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/{resourceProviderNamespace}/{resourceType}/{resourceName}
+            ///
+            /// Set by the service.
+            #[serde(skip_serializing_if = "Option::is_none")]
+            pub id: Option<String>,
+            /// The name of the resource.
+            ///
+            /// Set by the service.
+            #[serde(skip_serializing_if = "Option::is_none")]
+            pub name: Option<String>,
+            /// The type of the resource, e.g. "Microsoft.Compute/virtualMachines".
+            ///
+            /// Set by the service.
+            #[serde(skip_serializing_if = "Option::is_none")]
+            pub r#type: Option<String>,
+            /// Properties of the rule.
+            #[serde(skip_serializing_if = "Option::is_none")]
+            pub properties: Option<AuthorizationRuleProperties>,
+        }
+        impl Validate for AuthorizationRule {
+            fn validate_at(&self, path: &str, validator: &mut Validator) {
+                if let Some(value) = &self.properties {
+                    let at = format!("{}.{}", path, "properties");
+                    validator.nested(&at, value);
+                }
+            }
+        }
+        /// The response from the list namespace operation.
+        #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+        #[serde(rename_all = "camelCase")]
+        pub struct AuthorizationRuleListResult {
+            /// The AuthorizationRule items on this page.
+            pub value: Vec<AuthorizationRule>,
+            /// The link to the next page of items.
+            #[serde(skip_serializing_if = "Option::is_none")]
+            pub next_link: Option<String>,
+        }
+        impl Validate for AuthorizationRuleListResult {
+            fn validate_at(&self, path: &str, validator: &mut Validator) {
+                {
+                    let value = &self.value;
+                    let at = format!("{}.{}", path, "value");
+                    validator.nested(&at, value);
+                }
+            }
+        }
+        /// Properties of the rule.
+        #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+        pub struct AuthorizationRuleProperties {
+            /// The rights associated with the rule.
+            pub rights: Vec<AccessRights>,
+        }
+        impl Validate for AuthorizationRuleProperties {
+            fn validate_at(&self, path: &str, validator: &mut Validator) {
+                {
+                    let value = &self.rights;
+                    let at = format!("{}.{}", path, "rights");
+                    validator.unique_items(&at, value);
+                }
+            }
+        }
         /// The resource management error additional info.
         #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
         pub struct ErrorAdditionalInfo {
@@ -116,6 +184,103 @@ pub mod relay {
         impl Validate for ErrorResponse {
             fn validate_at(&self, _path: &str, _validator: &mut Validator) {}
         }
+        crate::runtime::string_enum! {
+            #[doc = " Provisioning state of the namespace."] extensible enum
+            ProvisioningStateEnum { Created = "Created", Succeeded = "Succeeded", Deleted
+            = "Deleted", Failed = "Failed", Updating = "Updating", Unknown = "Unknown",
+            Accepted = "Accepted", Creating = "Creating", Deleting = "Deleting", }
+        }
+        /// Description of a namespace resource.
+        #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+        pub struct RelayNamespace {
+            /// Fully qualified resource ID for the resource, e.g. /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/{resourceProviderNamespace}/{resourceType}/{resourceName}
+            ///
+            /// Set by the service.
+            #[serde(skip_serializing_if = "Option::is_none")]
+            pub id: Option<String>,
+            /// The name of the resource.
+            ///
+            /// Set by the service.
+            #[serde(skip_serializing_if = "Option::is_none")]
+            pub name: Option<String>,
+            /// The type of the resource, e.g. "Microsoft.Compute/virtualMachines".
+            ///
+            /// Set by the service.
+            #[serde(skip_serializing_if = "Option::is_none")]
+            pub r#type: Option<String>,
+            /// Resource tags.
+            #[serde(skip_serializing_if = "Option::is_none")]
+            pub tags: Option<std::collections::BTreeMap<String, String>>,
+            /// The geo-location where the resource lives.
+            pub location: String,
+            /// SKU of the namespace.
+            #[serde(skip_serializing_if = "Option::is_none")]
+            pub sku: Option<Sku>,
+            /// Properties of the namespace.
+            #[serde(skip_serializing_if = "Option::is_none")]
+            pub properties: Option<RelayNamespaceProperties>,
+        }
+        impl Validate for RelayNamespace {
+            fn validate_at(&self, _path: &str, _validator: &mut Validator) {}
+        }
+        /// Properties of the namespace.
+        #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+        #[serde(rename_all = "camelCase")]
+        pub struct RelayNamespaceProperties {
+            /// Provisioning state of the namespace.
+            ///
+            /// Set by the service.
+            #[serde(skip_serializing_if = "Option::is_none")]
+            pub provisioning_state: Option<ProvisioningStateEnum>,
+            /// The time the namespace was created.
+            ///
+            /// Set by the service.
+            #[serde(skip_serializing_if = "Option::is_none")]
+            pub created_at: Option<String>,
+            /// The time the namespace was updated.
+            ///
+            /// Set by the service.
+            #[serde(skip_serializing_if = "Option::is_none")]
+            pub updated_at: Option<String>,
+            /// Endpoint you can use to perform Service Bus operations.
+            ///
+            /// Set by the service.
+            #[serde(skip_serializing_if = "Option::is_none")]
+            pub service_bus_endpoint: Option<String>,
+            /// Identifier for Azure Insights metrics.
+            ///
+            /// Set by the service.
+            #[serde(skip_serializing_if = "Option::is_none")]
+            pub metric_id: Option<String>,
+            /// Status of the namespace.
+            ///
+            /// Set by the service.
+            #[serde(skip_serializing_if = "Option::is_none")]
+            pub status: Option<String>,
+        }
+        impl Validate for RelayNamespaceProperties {
+            fn validate_at(&self, _path: &str, _validator: &mut Validator) {}
+        }
+        /// SKU of the namespace.
+        #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+        pub struct Sku {
+            /// Name of this SKU.
+            pub name: SkuName,
+            /// The tier of this SKU.
+            #[serde(skip_serializing_if = "Option::is_none")]
+            pub tier: Option<SkuTier>,
+        }
+        impl Validate for Sku {
+            fn validate_at(&self, _path: &str, _validator: &mut Validator) {}
+        }
+        crate::runtime::string_enum! {
+            #[doc = " Name of this SKU."] extensible enum SkuName { Standard =
+            "Standard", }
+        }
+        crate::runtime::string_enum! {
+            #[doc = " The tier of this SKU."] extensible enum SkuTier { Standard =
+            "Standard", }
+        }
     }
     /// Operations of the `Namespaces` group.
     ///
@@ -127,6 +292,224 @@ pub mod relay {
             ValidationErrors, Validator,
         };
         use crate::runtime::Url;
+        /// Create Azure Relay namespace.
+        ///
+        /// `PUT /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Relay/namespaces/{namespaceName}` (`Namespaces_CreateOrUpdate`).
+        ///
+        /// # Arguments
+        /// * `subscription_id` - `subscriptionId` (path): The ID of the target subscription.
+        /// * `resource_group_name` - `resourceGroupName` (path): The name of the resource group. The name is case insensitive.
+        /// * `namespace_name` - `namespaceName` (path): The namespace name
+        /// * `parameters` - `parameters` (body): Parameters supplied to create a namespace resource.
+        pub fn create_or_update_request(
+            endpoint: &Url,
+            api_version: &str,
+            subscription_id: &str,
+            resource_group_name: &str,
+            namespace_name: &str,
+            parameters: &super::models::RelayNamespace,
+        ) -> Result<HttpRequest, ValidationErrors> {
+            let mut validator = Validator::default();
+            validator.min_length("api-version", api_version, 1);
+            validator.min_length("subscriptionId", subscription_id, 1);
+            validator.min_length("resourceGroupName", resource_group_name, 1);
+            validator.max_length("resourceGroupName", resource_group_name, 90);
+            validator
+                .pattern(
+                    "resourceGroupName",
+                    resource_group_name,
+                    &super::patterns::PATTERN_0,
+                    "^[-\\w\\._\\(\\)]+$",
+                );
+            validator.min_length("namespaceName", namespace_name, 6);
+            validator.max_length("namespaceName", namespace_name, 50);
+            validator.nested("parameters", parameters);
+            validator.finish()?;
+            let url = UrlBuilder::new(endpoint)
+                .literal("/subscriptions/")
+                .segment("subscriptionId", subscription_id)
+                .literal("/resourceGroups/")
+                .segment("resourceGroupName", resource_group_name)
+                .literal("/providers/Microsoft.Relay/namespaces/")
+                .segment("namespaceName", namespace_name)
+                .query("api-version", api_version);
+            let mut request = HttpRequest::new(Method::Put, url.build()?);
+            request.headers.push(("accept".to_owned(), "application/json".to_owned()));
+            request.set_json_body("parameters", parameters)?;
+            Ok(request)
+        }
+        /// Decodes a response to `Namespaces_CreateOrUpdate`: the success body, or a [`ResponseError`] holding the service's error.
+        pub fn create_or_update_response(
+            response: &HttpResponse,
+        ) -> Result<
+            super::models::RelayNamespace,
+            ResponseError<super::models::ErrorResponse>,
+        > {
+            match response.status {
+                200 | 201 => crate::runtime::decode_json(response),
+                _ => Err(ResponseError::from_response(response)),
+            }
+        }
+        /// Deletes an existing namespace. This operation also removes all associated resources under the namespace.
+        ///
+        /// `DELETE /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Relay/namespaces/{namespaceName}` (`Namespaces_Delete`).
+        ///
+        /// # Arguments
+        /// * `subscription_id` - `subscriptionId` (path): The ID of the target subscription.
+        /// * `resource_group_name` - `resourceGroupName` (path): The name of the resource group. The name is case insensitive.
+        /// * `namespace_name` - `namespaceName` (path): The namespace name
+        pub fn delete_request(
+            endpoint: &Url,
+            api_version: &str,
+            subscription_id: &str,
+            resource_group_name: &str,
+            namespace_name: &str,
+        ) -> Result<HttpRequest, ValidationErrors> {
+            let mut validator = Validator::default();
+            validator.min_length("api-version", api_version, 1);
+            validator.min_length("subscriptionId", subscription_id, 1);
+            validator.min_length("resourceGroupName", resource_group_name, 1);
+            validator.max_length("resourceGroupName", resource_group_name, 90);
+            validator
+                .pattern(
+                    "resourceGroupName",
+                    resource_group_name,
+                    &super::patterns::PATTERN_0,
+                    "^[-\\w\\._\\(\\)]+$",
+                );
+            validator.min_length("namespaceName", namespace_name, 6);
+            validator.max_length("namespaceName", namespace_name, 50);
+            validator.finish()?;
+            let url = UrlBuilder::new(endpoint)
+                .literal("/subscriptions/")
+                .segment("subscriptionId", subscription_id)
+                .literal("/resourceGroups/")
+                .segment("resourceGroupName", resource_group_name)
+                .literal("/providers/Microsoft.Relay/namespaces/")
+                .segment("namespaceName", namespace_name)
+                .query("api-version", api_version);
+            let mut request = HttpRequest::new(Method::Delete, url.build()?);
+            request.headers.push(("accept".to_owned(), "application/json".to_owned()));
+            Ok(request)
+        }
+        /// Decodes a response to `Namespaces_Delete`: the success body, or a [`ResponseError`] holding the service's error.
+        pub fn delete_response(
+            response: &HttpResponse,
+        ) -> Result<(), ResponseError<super::models::ErrorResponse>> {
+            match response.status {
+                200 | 202 | 204 => Ok(()),
+                _ => Err(ResponseError::from_response(response)),
+            }
+        }
+        /// Returns the description for the specified namespace.
+        ///
+        /// `GET /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Relay/namespaces/{namespaceName}` (`Namespaces_Get`).
+        ///
+        /// # Arguments
+        /// * `subscription_id` - `subscriptionId` (path): The ID of the target subscription.
+        /// * `resource_group_name` - `resourceGroupName` (path): The name of the resource group. The name is case insensitive.
+        /// * `namespace_name` - `namespaceName` (path): The namespace name
+        pub fn get_request(
+            endpoint: &Url,
+            api_version: &str,
+            subscription_id: &str,
+            resource_group_name: &str,
+            namespace_name: &str,
+        ) -> Result<HttpRequest, ValidationErrors> {
+            let mut validator = Validator::default();
+            validator.min_length("api-version", api_version, 1);
+            validator.min_length("subscriptionId", subscription_id, 1);
+            validator.min_length("resourceGroupName", resource_group_name, 1);
+            validator.max_length("resourceGroupName", resource_group_name, 90);
+            validator
+                .pattern(
+                    "resourceGroupName",
+                    resource_group_name,
+                    &super::patterns::PATTERN_0,
+                    "^[-\\w\\._\\(\\)]+$",
+                );
+            validator.min_length("namespaceName", namespace_name, 6);
+            validator.max_length("namespaceName", namespace_name, 50);
+            validator.finish()?;
+            let url = UrlBuilder::new(endpoint)
+                .literal("/subscriptions/")
+                .segment("subscriptionId", subscription_id)
+                .literal("/resourceGroups/")
+                .segment("resourceGroupName", resource_group_name)
+                .literal("/providers/Microsoft.Relay/namespaces/")
+                .segment("namespaceName", namespace_name)
+                .query("api-version", api_version);
+            let mut request = HttpRequest::new(Method::Get, url.build()?);
+            request.headers.push(("accept".to_owned(), "application/json".to_owned()));
+            Ok(request)
+        }
+        /// Decodes a response to `Namespaces_Get`: the success body, or a [`ResponseError`] holding the service's error.
+        pub fn get_response(
+            response: &HttpResponse,
+        ) -> Result<
+            super::models::RelayNamespace,
+            ResponseError<super::models::ErrorResponse>,
+        > {
+            match response.status {
+                200 => crate::runtime::decode_json(response),
+                _ => Err(ResponseError::from_response(response)),
+            }
+        }
+        /// Authorization rules for a namespace.
+        ///
+        /// `GET /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Relay/namespaces/{namespaceName}/authorizationRules` (`Namespaces_ListAuthorizationRules`).
+        ///
+        /// # Arguments
+        /// * `subscription_id` - `subscriptionId` (path): The ID of the target subscription.
+        /// * `resource_group_name` - `resourceGroupName` (path): The name of the resource group. The name is case insensitive.
+        /// * `namespace_name` - `namespaceName` (path): The namespace name
+        pub fn list_authorization_rules_request(
+            endpoint: &Url,
+            api_version: &str,
+            subscription_id: &str,
+            resource_group_name: &str,
+            namespace_name: &str,
+        ) -> Result<HttpRequest, ValidationErrors> {
+            let mut validator = Validator::default();
+            validator.min_length("api-version", api_version, 1);
+            validator.min_length("subscriptionId", subscription_id, 1);
+            validator.min_length("resourceGroupName", resource_group_name, 1);
+            validator.max_length("resourceGroupName", resource_group_name, 90);
+            validator
+                .pattern(
+                    "resourceGroupName",
+                    resource_group_name,
+                    &super::patterns::PATTERN_0,
+                    "^[-\\w\\._\\(\\)]+$",
+                );
+            validator.min_length("namespaceName", namespace_name, 6);
+            validator.max_length("namespaceName", namespace_name, 50);
+            validator.finish()?;
+            let url = UrlBuilder::new(endpoint)
+                .literal("/subscriptions/")
+                .segment("subscriptionId", subscription_id)
+                .literal("/resourceGroups/")
+                .segment("resourceGroupName", resource_group_name)
+                .literal("/providers/Microsoft.Relay/namespaces/")
+                .segment("namespaceName", namespace_name)
+                .literal("/authorizationRules")
+                .query("api-version", api_version);
+            let mut request = HttpRequest::new(Method::Get, url.build()?);
+            request.headers.push(("accept".to_owned(), "application/json".to_owned()));
+            Ok(request)
+        }
+        /// Decodes a response to `Namespaces_ListAuthorizationRules`: the success body, or a [`ResponseError`] holding the service's error.
+        pub fn list_authorization_rules_response(
+            response: &HttpResponse,
+        ) -> Result<
+            super::models::AuthorizationRuleListResult,
+            ResponseError<super::models::ErrorResponse>,
+        > {
+            match response.status {
+                200 => crate::runtime::decode_json(response),
+                _ => Err(ResponseError::from_response(response)),
+            }
+        }
         /// Primary and secondary connection strings to the namespace.
         ///
         /// `POST /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Relay/namespaces/{namespaceName}/authorizationRules/{authorizationRuleName}/listKeys` (`Namespaces_ListKeys`).
@@ -288,6 +671,102 @@ pub mod relay {
             subscription_id: String,
         }
         impl RelayNamespacesClient {
+            /// Create Azure Relay namespace.
+            ///
+            /// Arguments: see [`create_or_update_request`](super::namespaces::create_or_update_request).
+            pub async fn create_or_update(
+                &self,
+                resource_group_name: &str,
+                namespace_name: &str,
+                parameters: &super::models::RelayNamespace,
+                options: Option<RelayNamespacesClientCreateOrUpdateOptions<'_>>,
+            ) -> azure_core::Result<Response<super::models::RelayNamespace>> {
+                let options = options.unwrap_or_default();
+                let ctx = options.method_options.context.to_borrowed();
+                let request = super::namespaces::create_or_update_request(
+                    self.pipeline.endpoint(),
+                    &self.api_version,
+                    &self.subscription_id,
+                    resource_group_name,
+                    namespace_name,
+                    parameters,
+                )?;
+                self.pipeline
+                    .execute(&ctx, request, super::namespaces::create_or_update_response)
+                    .await
+            }
+            /// Deletes an existing namespace. This operation also removes all associated resources under the namespace.
+            ///
+            /// Arguments: see [`delete_request`](super::namespaces::delete_request).
+            pub async fn delete(
+                &self,
+                resource_group_name: &str,
+                namespace_name: &str,
+                options: Option<RelayNamespacesClientDeleteOptions<'_>>,
+            ) -> azure_core::Result<Response<(), NoFormat>> {
+                let options = options.unwrap_or_default();
+                let ctx = options.method_options.context.to_borrowed();
+                let request = super::namespaces::delete_request(
+                    self.pipeline.endpoint(),
+                    &self.api_version,
+                    &self.subscription_id,
+                    resource_group_name,
+                    namespace_name,
+                )?;
+                self.pipeline
+                    .execute(&ctx, request, super::namespaces::delete_response)
+                    .await
+            }
+            /// Returns the description for the specified namespace.
+            ///
+            /// Arguments: see [`get_request`](super::namespaces::get_request).
+            pub async fn get(
+                &self,
+                resource_group_name: &str,
+                namespace_name: &str,
+                options: Option<RelayNamespacesClientGetOptions<'_>>,
+            ) -> azure_core::Result<Response<super::models::RelayNamespace>> {
+                let options = options.unwrap_or_default();
+                let ctx = options.method_options.context.to_borrowed();
+                let request = super::namespaces::get_request(
+                    self.pipeline.endpoint(),
+                    &self.api_version,
+                    &self.subscription_id,
+                    resource_group_name,
+                    namespace_name,
+                )?;
+                self.pipeline
+                    .execute(&ctx, request, super::namespaces::get_response)
+                    .await
+            }
+            /// Authorization rules for a namespace.
+            ///
+            /// Arguments: see [`list_authorization_rules_request`](super::namespaces::list_authorization_rules_request).
+            pub async fn list_authorization_rules(
+                &self,
+                resource_group_name: &str,
+                namespace_name: &str,
+                options: Option<RelayNamespacesClientListAuthorizationRulesOptions<'_>>,
+            ) -> azure_core::Result<
+                Response<super::models::AuthorizationRuleListResult>,
+            > {
+                let options = options.unwrap_or_default();
+                let ctx = options.method_options.context.to_borrowed();
+                let request = super::namespaces::list_authorization_rules_request(
+                    self.pipeline.endpoint(),
+                    &self.api_version,
+                    &self.subscription_id,
+                    resource_group_name,
+                    namespace_name,
+                )?;
+                self.pipeline
+                    .execute(
+                        &ctx,
+                        request,
+                        super::namespaces::list_authorization_rules_response,
+                    )
+                    .await
+            }
             /// Primary and secondary connection strings to the namespace.
             ///
             /// Arguments: see [`list_keys_request`](super::namespaces::list_keys_request).
@@ -312,6 +791,30 @@ pub mod relay {
                     .execute(&ctx, request, super::namespaces::list_keys_response)
                     .await
             }
+        }
+        /// Options for [`RelayNamespacesClient::create_or_update()`].
+        #[derive(Clone, Default, SafeDebug)]
+        pub struct RelayNamespacesClientCreateOrUpdateOptions<'a> {
+            /// Per-call options: the `azure_core` context.
+            pub method_options: ClientMethodOptions<'a>,
+        }
+        /// Options for [`RelayNamespacesClient::delete()`].
+        #[derive(Clone, Default, SafeDebug)]
+        pub struct RelayNamespacesClientDeleteOptions<'a> {
+            /// Per-call options: the `azure_core` context.
+            pub method_options: ClientMethodOptions<'a>,
+        }
+        /// Options for [`RelayNamespacesClient::get()`].
+        #[derive(Clone, Default, SafeDebug)]
+        pub struct RelayNamespacesClientGetOptions<'a> {
+            /// Per-call options: the `azure_core` context.
+            pub method_options: ClientMethodOptions<'a>,
+        }
+        /// Options for [`RelayNamespacesClient::list_authorization_rules()`].
+        #[derive(Clone, Default, SafeDebug)]
+        pub struct RelayNamespacesClientListAuthorizationRulesOptions<'a> {
+            /// Per-call options: the `azure_core` context.
+            pub method_options: ClientMethodOptions<'a>,
         }
         /// Options for [`RelayNamespacesClient::list_keys()`].
         #[derive(Clone, Default, SafeDebug)]

@@ -8,6 +8,26 @@ pub mod dynamic {
     /// Method and path template of every operation.
     pub const OPERATIONS: &[crate::runtime::OperationInfo] = &[
         crate::runtime::OperationInfo {
+            id: "Namespaces_CreateOrUpdate",
+            method: crate::runtime::Method::Put,
+            path: "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Relay/namespaces/{namespaceName}",
+        },
+        crate::runtime::OperationInfo {
+            id: "Namespaces_Delete",
+            method: crate::runtime::Method::Delete,
+            path: "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Relay/namespaces/{namespaceName}",
+        },
+        crate::runtime::OperationInfo {
+            id: "Namespaces_Get",
+            method: crate::runtime::Method::Get,
+            path: "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Relay/namespaces/{namespaceName}",
+        },
+        crate::runtime::OperationInfo {
+            id: "Namespaces_ListAuthorizationRules",
+            method: crate::runtime::Method::Get,
+            path: "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Relay/namespaces/{namespaceName}/authorizationRules",
+        },
+        crate::runtime::OperationInfo {
             id: "Namespaces_ListKeys",
             method: crate::runtime::Method::Post,
             path: "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Relay/namespaces/{namespaceName}/authorizationRules/{authorizationRuleName}/listKeys",
@@ -23,6 +43,89 @@ pub mod dynamic {
     ) -> Result<HttpRequest, DynamicError> {
         let params = DynamicParams::new(params);
         match operation_id {
+            "Namespaces_CreateOrUpdate" => {
+                let api_version: String = params
+                    .optional("api-version", "a string")?
+                    .unwrap_or_else(|| super::API_VERSION.to_owned());
+                let subscription_id: String = params
+                    .required("subscriptionId", "a string")?;
+                let resource_group_name: String = params
+                    .required("resourceGroupName", "a string")?;
+                let namespace_name: String = params
+                    .required("namespaceName", "a string")?;
+                let parameters: super::models::RelayNamespace = params
+                    .required("parameters", "a value of the documented model")?;
+                Ok(
+                    super::namespaces::create_or_update_request(
+                        endpoint,
+                        &api_version,
+                        &subscription_id,
+                        &resource_group_name,
+                        &namespace_name,
+                        &parameters,
+                    )?,
+                )
+            }
+            "Namespaces_Delete" => {
+                let api_version: String = params
+                    .optional("api-version", "a string")?
+                    .unwrap_or_else(|| super::API_VERSION.to_owned());
+                let subscription_id: String = params
+                    .required("subscriptionId", "a string")?;
+                let resource_group_name: String = params
+                    .required("resourceGroupName", "a string")?;
+                let namespace_name: String = params
+                    .required("namespaceName", "a string")?;
+                Ok(
+                    super::namespaces::delete_request(
+                        endpoint,
+                        &api_version,
+                        &subscription_id,
+                        &resource_group_name,
+                        &namespace_name,
+                    )?,
+                )
+            }
+            "Namespaces_Get" => {
+                let api_version: String = params
+                    .optional("api-version", "a string")?
+                    .unwrap_or_else(|| super::API_VERSION.to_owned());
+                let subscription_id: String = params
+                    .required("subscriptionId", "a string")?;
+                let resource_group_name: String = params
+                    .required("resourceGroupName", "a string")?;
+                let namespace_name: String = params
+                    .required("namespaceName", "a string")?;
+                Ok(
+                    super::namespaces::get_request(
+                        endpoint,
+                        &api_version,
+                        &subscription_id,
+                        &resource_group_name,
+                        &namespace_name,
+                    )?,
+                )
+            }
+            "Namespaces_ListAuthorizationRules" => {
+                let api_version: String = params
+                    .optional("api-version", "a string")?
+                    .unwrap_or_else(|| super::API_VERSION.to_owned());
+                let subscription_id: String = params
+                    .required("subscriptionId", "a string")?;
+                let resource_group_name: String = params
+                    .required("resourceGroupName", "a string")?;
+                let namespace_name: String = params
+                    .required("namespaceName", "a string")?;
+                Ok(
+                    super::namespaces::list_authorization_rules_request(
+                        endpoint,
+                        &api_version,
+                        &subscription_id,
+                        &resource_group_name,
+                        &namespace_name,
+                    )?,
+                )
+            }
             "Namespaces_ListKeys" => {
                 let api_version: String = params
                     .optional("api-version", "a string")?
@@ -56,6 +159,24 @@ pub mod dynamic {
         response: &HttpResponse,
     ) -> Result<serde_json::Value, DynamicError> {
         match operation_id {
+            "Namespaces_CreateOrUpdate" => {
+                crate::runtime::dynamic_result(
+                    super::namespaces::create_or_update_response(response),
+                )
+            }
+            "Namespaces_Delete" => {
+                crate::runtime::dynamic_result(
+                    super::namespaces::delete_response(response),
+                )
+            }
+            "Namespaces_Get" => {
+                crate::runtime::dynamic_result(super::namespaces::get_response(response))
+            }
+            "Namespaces_ListAuthorizationRules" => {
+                crate::runtime::dynamic_result(
+                    super::namespaces::list_authorization_rules_response(response),
+                )
+            }
             "Namespaces_ListKeys" => {
                 crate::runtime::dynamic_result(
                     super::namespaces::list_keys_response(response),

@@ -135,6 +135,7 @@ const INJECTIONS: &[&str] = &[
 fn no_path_parameter_can_address_another_resource() {
     let api = support::api();
     let mut checked = 0;
+    let mut expected = 0;
     for service in &api.services {
         let generated = support::service(&service.module);
         for op in service.groups.iter().flat_map(|g| &g.operations) {
