@@ -18,6 +18,8 @@ exists (else every spec in DIR/spec, written to DIR/generated).
   --spec FILE=MOD   a single spec file generated as module MOD (repeatable;
                     replaces --spec-dir), e.g. an upstream azure-rest-api-specs file
   --out DIR         where the generated files go (default: generated)
+  --runtime-path P  the path generated code uses for the runtime
+                    (default crate::runtime; arm_bindings::runtime from another crate)
   --dynamic-feature F
                     put each `dynamic` module in <module>_dynamic.rs, compiled
                     only with cargo feature F
@@ -33,6 +35,7 @@ struct Args {
     specs: Vec<(PathBuf, String)>,
     aliases: Vec<String>,
     dynamic_feature: Option<String>,
+    runtime_path: Option<String>,
     out: Option<PathBuf>,
 }
 
@@ -49,6 +52,7 @@ fn parse_args() -> Result<Args, String> {
         specs: Vec::new(),
         aliases: Vec::new(),
         dynamic_feature: None,
+        runtime_path: None,
         out: None,
     };
     while let Some(flag) = args.next() {
@@ -59,6 +63,7 @@ fn parse_args() -> Result<Args, String> {
             "--out" => parsed.out = Some(PathBuf::from(value()?)),
             "--ref-alias" => parsed.aliases.push(value()?),
             "--dynamic-feature" => parsed.dynamic_feature = Some(value()?),
+            "--runtime-path" => parsed.runtime_path = Some(value()?),
             "--spec" => {
                 let v = value()?;
                 let (file, module) = v.split_once('=').ok_or("--spec takes FILE=MODULE")?;
@@ -107,6 +112,9 @@ fn run(args: &Args) -> Result<ExitCode, armgen::Error> {
     let out_dir = args.out.clone().unwrap_or(out_dir);
     if let Some(feature) = &args.dynamic_feature {
         config = config.dynamic_feature(feature);
+    }
+    if let Some(path) = &args.runtime_path {
+        config = config.runtime_path(path);
     }
     for alias in &args.aliases {
         config = config.ref_alias(alias).ok_or_else(|| {
