@@ -229,7 +229,7 @@ pub mod eventgrid {
         use azure_core::fmt::SafeDebug;
         #[allow(unused_imports)]
         use azure_core::http::{
-            ClientMethodOptions, ClientOptions, NoFormat, Response, Url,
+            ClientMethodOptions, ClientOptions, NoFormat, Pager, Response, Url,
         };
         use crate::runtime::ArmPipeline;
         /// Options for creating a [`EventGridClient`].
@@ -326,7 +326,6 @@ pub mod eventgrid {
                 Response<super::models::PartnerNamespaceSharedAccessKeys>,
             > {
                 let options = options.unwrap_or_default();
-                let ctx = options.method_options.context.to_borrowed();
                 let request = super::partner_namespaces::list_shared_access_keys_request(
                     self.pipeline.endpoint(),
                     &self.api_version,
@@ -334,6 +333,7 @@ pub mod eventgrid {
                     resource_group_name,
                     partner_namespace_name,
                 )?;
+                let ctx = options.method_options.context.to_borrowed();
                 self.pipeline
                     .execute(
                         &ctx,
@@ -355,7 +355,6 @@ pub mod eventgrid {
                 Response<super::models::PartnerNamespaceSharedAccessKeys>,
             > {
                 let options = options.unwrap_or_default();
-                let ctx = options.method_options.context.to_borrowed();
                 let request = super::partner_namespaces::regenerate_key_request(
                     self.pipeline.endpoint(),
                     &self.api_version,
@@ -364,6 +363,7 @@ pub mod eventgrid {
                     partner_namespace_name,
                     regenerate_key_request,
                 )?;
+                let ctx = options.method_options.context.to_borrowed();
                 self.pipeline
                     .execute(
                         &ctx,

@@ -588,7 +588,7 @@ pub mod relay {
         use azure_core::fmt::SafeDebug;
         #[allow(unused_imports)]
         use azure_core::http::{
-            ClientMethodOptions, ClientOptions, NoFormat, Response, Url,
+            ClientMethodOptions, ClientOptions, NoFormat, Pager, Response, Url,
         };
         use crate::runtime::ArmPipeline;
         /// Options for creating a [`RelayClient`].
@@ -674,15 +674,18 @@ pub mod relay {
             /// Create Azure Relay namespace.
             ///
             /// Arguments: see [`create_or_update_request`](super::namespaces::create_or_update_request).
+            ///
+            /// Sends the initial request; [`Poller::wait`](crate::runtime::Poller::wait) then follows the operation to its final result.
             pub async fn create_or_update(
                 &self,
                 resource_group_name: &str,
                 namespace_name: &str,
                 parameters: &super::models::RelayNamespace,
                 options: Option<RelayNamespacesClientCreateOrUpdateOptions<'_>>,
-            ) -> azure_core::Result<Response<super::models::RelayNamespace>> {
+            ) -> azure_core::Result<
+                crate::runtime::Poller<super::models::RelayNamespace>,
+            > {
                 let options = options.unwrap_or_default();
-                let ctx = options.method_options.context.to_borrowed();
                 let request = super::namespaces::create_or_update_request(
                     self.pipeline.endpoint(),
                     &self.api_version,
@@ -692,20 +695,26 @@ pub mod relay {
                     parameters,
                 )?;
                 self.pipeline
-                    .execute(&ctx, request, super::namespaces::create_or_update_response)
+                    .begin(
+                        options.method_options.context,
+                        request,
+                        super::namespaces::create_or_update_response,
+                        crate::runtime::FinalStateVia::Location,
+                    )
                     .await
             }
             /// Deletes an existing namespace. This operation also removes all associated resources under the namespace.
             ///
             /// Arguments: see [`delete_request`](super::namespaces::delete_request).
+            ///
+            /// Sends the initial request; [`Poller::wait`](crate::runtime::Poller::wait) then follows the operation to its final result.
             pub async fn delete(
                 &self,
                 resource_group_name: &str,
                 namespace_name: &str,
                 options: Option<RelayNamespacesClientDeleteOptions<'_>>,
-            ) -> azure_core::Result<Response<(), NoFormat>> {
+            ) -> azure_core::Result<crate::runtime::Poller<()>> {
                 let options = options.unwrap_or_default();
-                let ctx = options.method_options.context.to_borrowed();
                 let request = super::namespaces::delete_request(
                     self.pipeline.endpoint(),
                     &self.api_version,
@@ -714,7 +723,12 @@ pub mod relay {
                     namespace_name,
                 )?;
                 self.pipeline
-                    .execute(&ctx, request, super::namespaces::delete_response)
+                    .begin(
+                        options.method_options.context,
+                        request,
+                        super::namespaces::delete_response,
+                        crate::runtime::FinalStateVia::Location,
+                    )
                     .await
             }
             /// Returns the description for the specified namespace.
@@ -727,7 +741,6 @@ pub mod relay {
                 options: Option<RelayNamespacesClientGetOptions<'_>>,
             ) -> azure_core::Result<Response<super::models::RelayNamespace>> {
                 let options = options.unwrap_or_default();
-                let ctx = options.method_options.context.to_borrowed();
                 let request = super::namespaces::get_request(
                     self.pipeline.endpoint(),
                     &self.api_version,
@@ -735,6 +748,7 @@ pub mod relay {
                     resource_group_name,
                     namespace_name,
                 )?;
+                let ctx = options.method_options.context.to_borrowed();
                 self.pipeline
                     .execute(&ctx, request, super::namespaces::get_response)
                     .await
@@ -742,16 +756,16 @@ pub mod relay {
             /// Authorization rules for a namespace.
             ///
             /// Arguments: see [`list_authorization_rules_request`](super::namespaces::list_authorization_rules_request).
-            pub async fn list_authorization_rules(
+            ///
+            /// Returns a pager over the items of every page: it follows each
+            /// page's next link (on the client's endpoint only).
+            pub fn list_authorization_rules<'a>(
                 &self,
                 resource_group_name: &str,
                 namespace_name: &str,
-                options: Option<RelayNamespacesClientListAuthorizationRulesOptions<'_>>,
-            ) -> azure_core::Result<
-                Response<super::models::AuthorizationRuleListResult>,
-            > {
+                options: Option<RelayNamespacesClientListAuthorizationRulesOptions<'a>>,
+            ) -> azure_core::Result<Pager<super::models::AuthorizationRuleListResult>> {
                 let options = options.unwrap_or_default();
-                let ctx = options.method_options.context.to_borrowed();
                 let request = super::namespaces::list_authorization_rules_request(
                     self.pipeline.endpoint(),
                     &self.api_version,
@@ -759,13 +773,18 @@ pub mod relay {
                     resource_group_name,
                     namespace_name,
                 )?;
-                self.pipeline
-                    .execute(
-                        &ctx,
-                        request,
-                        super::namespaces::list_authorization_rules_response,
-                    )
-                    .await
+                Ok(
+                    self
+                        .pipeline
+                        .pager(
+                            options.method_options.context,
+                            request,
+                            super::namespaces::list_authorization_rules_response,
+                            |page: &super::models::AuthorizationRuleListResult| {
+                                page.next_link.as_deref()
+                            },
+                        ),
+                )
             }
             /// Primary and secondary connection strings to the namespace.
             ///
@@ -778,7 +797,6 @@ pub mod relay {
                 options: Option<RelayNamespacesClientListKeysOptions<'_>>,
             ) -> azure_core::Result<Response<super::models::AccessKeys>> {
                 let options = options.unwrap_or_default();
-                let ctx = options.method_options.context.to_borrowed();
                 let request = super::namespaces::list_keys_request(
                     self.pipeline.endpoint(),
                     &self.api_version,
@@ -787,6 +805,7 @@ pub mod relay {
                     namespace_name,
                     authorization_rule_name,
                 )?;
+                let ctx = options.method_options.context.to_borrowed();
                 self.pipeline
                     .execute(&ctx, request, super::namespaces::list_keys_response)
                     .await
@@ -822,6 +841,10 @@ pub mod relay {
             /// Per-call options: the `azure_core` context.
             pub method_options: ClientMethodOptions<'a>,
         }
+        crate::runtime::page!(
+            super::models::AuthorizationRuleListResult, value,
+            super::models::AuthorizationRule
+        );
     }
     #[cfg(feature = "dynamic")]
     include!("relay_dynamic.rs");

@@ -299,6 +299,10 @@ pub struct Operation {
     pub accept: Option<String>,
     /// `x-ms-examples`.
     pub examples: Vec<Example>,
+    /// `x-ms-pageable`: the result is a list that continues at a next link.
+    pub pageable: Option<Pageable>,
+    /// `x-ms-long-running-operation`: where the final result is read.
+    pub long_running: Option<FinalStateVia>,
     /// Where the operation is defined.
     pub source: Location,
 }
@@ -322,6 +326,42 @@ impl Operation {
             .iter()
             .find(|p| p.location == ParamLocation::Body)
     }
+}
+
+/// How a list operation's pages are read.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Pageable {
+    /// `nextLinkName`: the response member holding the next page's URL, or
+    /// `None` when the list has a single page.
+    pub next_link_name: Option<String>,
+    /// `itemName`: the member holding the items (`value` by default).
+    pub item_name: String,
+    /// The fields of the response model, once resolved.
+    pub fields: Option<PageFields>,
+}
+
+/// The response model's fields a pager reads.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PageFields {
+    /// The list model.
+    pub model: String,
+    /// The items field and whether it is an `Option`.
+    pub items: (String, bool),
+    /// The item type.
+    pub item_type: TypeRef,
+    /// The next-link field and whether it is an `Option`.
+    pub next_link: Option<(String, bool)>,
+}
+
+/// `final-state-via` of a long-running operation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FinalStateVia {
+    /// The `Location` header's URL.
+    Location,
+    /// The original request's URL.
+    OriginalUri,
+    /// The `Azure-AsyncOperation` status monitor.
+    AzureAsyncOperation,
 }
 
 /// A piece of a path template.

@@ -347,6 +347,8 @@ where
 {
     let kind = match &error {
         ResponseError::Decode { .. } => ErrorKind::DataConversion,
+        // The HTTP exchange succeeded; the operation it reported on did not.
+        ResponseError::OperationFailed { .. } => ErrorKind::Other,
         ResponseError::Service(_) | ResponseError::Unrecognized { .. } => {
             let status = StatusCode::from(error.status());
             ErrorKind::HttpResponse {

@@ -26,6 +26,19 @@ pub enum ResponseError<E> {
         /// The `x-ms-request-id` header, if present.
         request_id: Option<String>,
     },
+    /// A long-running operation ended `Failed` or `Canceled`; the status
+    /// monitor's error, when it has one in the documented shape, is kept.
+    OperationFailed {
+        /// The HTTP status of the last poll.
+        status: u16,
+        /// The operation's final `status`.
+        state: String,
+        /// The error reported by the status monitor (`{"error": {…}}`),
+        /// boxed like [`ResponseError::Service`]'s.
+        error: Option<Box<E>>,
+        /// The `x-ms-request-id` of the last poll, if present.
+        request_id: Option<String>,
+    },
     /// A success status whose body does not decode into the model. Only the
     /// position and the kind of the problem are kept: the body may hold keys.
     Decode {
@@ -54,9 +67,9 @@ impl<E> ResponseError<E> {
     pub fn status(&self) -> u16 {
         match self {
             ResponseError::Service(e) => e.status,
-            ResponseError::Unrecognized { status, .. } | ResponseError::Decode { status, .. } => {
-                *status
-            }
+            ResponseError::Unrecognized { status, .. }
+            | ResponseError::Decode { status, .. }
+            | ResponseError::OperationFailed { status, .. } => *status,
         }
     }
 
@@ -65,14 +78,16 @@ impl<E> ResponseError<E> {
         match self {
             ResponseError::Service(e) => e.request_id.as_deref(),
             ResponseError::Unrecognized { request_id, .. }
-            | ResponseError::Decode { request_id, .. } => request_id.as_deref(),
+            | ResponseError::Decode { request_id, .. }
+            | ResponseError::OperationFailed { request_id, .. } => request_id.as_deref(),
         }
     }
 
-    /// The decoded error body, for `Service` errors.
+    /// The decoded error body, for `Service` errors and failed operations.
     pub fn service_error(&self) -> Option<&E> {
         match self {
             ResponseError::Service(e) => Some(&e.error),
+            ResponseError::OperationFailed { error, .. } => error.as_deref(),
             _ => None,
         }
     }
@@ -105,6 +120,20 @@ impl<E> ResponseError<E> {
                 body: String::from_utf8_lossy(body).into_owned(),
                 request_id,
             },
+        }
+    }
+
+    /// A long-running operation that ended in `state`, with the status
+    /// monitor's body.
+    pub fn operation_failed(status: u16, state: &str, body: &[u8], request_id: Option<&str>) -> Self
+    where
+        E: DeserializeOwned,
+    {
+        ResponseError::OperationFailed {
+            status,
+            state: state.to_owned(),
+            error: serde_json::from_slice(body).ok().map(Box::new),
+            request_id: request_id.map(str::to_owned),
         }
     }
 
@@ -157,10 +186,7 @@ fn describe<E: serde::Serialize>(error: &E) -> String {
 impl<E: serde::Serialize> ResponseError<E> {
     /// The ARM error code (`ResourceNotFound`…), when the body has one.
     pub fn error_code(&self) -> Option<String> {
-        let ResponseError::Service(e) = self else {
-            return None;
-        };
-        let value = serde_json::to_value(&e.error).ok()?;
+        let value = serde_json::to_value(self.service_error()?).ok()?;
         let detail = value.get("error").unwrap_or(&value);
         detail
             .get("code")
@@ -184,6 +210,12 @@ impl<E: serde::Serialize> fmt::Display for ResponseError<E> {
             )?,
             ResponseError::Decode { status, reason, .. } => {
                 write!(f, "the {status} response could not be decoded: {reason}")?
+            }
+            ResponseError::OperationFailed { state, error, .. } => {
+                write!(f, "the long-running operation ended {state}")?;
+                if let Some(error) = error {
+                    write!(f, ": {}", describe(error))?;
+                }
             }
         }
         if let Some(id) = self.request_id() {

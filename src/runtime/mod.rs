@@ -10,12 +10,17 @@ mod dynamic;
 mod enums;
 mod error;
 mod http;
+mod lro;
+mod paging;
 mod validate;
 
+#[doc(inline)]
+pub use crate::__armgen_page as page;
 #[doc(inline)]
 pub use crate::__armgen_string_enum as string_enum;
 #[doc(inline)]
 pub use crate::__armgen_tagged_union as tagged_union;
+pub use async_trait::async_trait;
 pub use azure_core::credentials::Secret;
 pub use azure_core::http::Url;
 pub use client::{
@@ -27,6 +32,8 @@ pub use dynamic::{
 };
 pub use error::{ResponseError, ServiceError, decode_json};
 pub use http::{HttpRequest, HttpResponse, Method, UrlBuilder};
+pub use lro::{FinalStateVia, Poller, PollerOptions};
+pub use paging::{NextLink, PageDecoder};
 pub use regex::Regex;
 pub use validate::{
     Constraint, Validate, ValidationError, ValidationErrors, Validator, compile_pattern,

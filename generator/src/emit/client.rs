@@ -8,7 +8,7 @@ use quote::{format_ident, quote};
 use super::docs;
 use super::operations::{arg_type, success_type};
 use super::types::{Context, Scope, ident, type_tokens};
-use crate::ir::{Operation, OperationGroup, Parameter, Service, TypeRef};
+use crate::ir::{FinalStateVia, Operation, OperationGroup, Parameter, Service, TypeRef};
 use crate::naming::{self, type_name, unraw};
 
 /// Parameters a client holds instead of each call taking them.
@@ -71,6 +71,7 @@ pub fn module(service: &Service, ctx: &Context) -> TokenStream {
         .groups
         .iter()
         .map(|g| group_client(service, g, &prefix, ctx));
+    let pages = page_impls(service, ctx);
 
     quote! {
         /// Async clients that send these operations through an `azure_core`
@@ -89,7 +90,7 @@ pub fn module(service: &Service, ctx: &Context) -> TokenStream {
             use azure_core::credentials::TokenCredential;
             use azure_core::fmt::SafeDebug;
             #[allow(unused_imports)]
-            use azure_core::http::{ClientMethodOptions, ClientOptions, NoFormat, Response, Url};
+            use azure_core::http::{ClientMethodOptions, ClientOptions, NoFormat, Pager, Response, Url};
             use #rt::ArmPipeline;
 
             #[doc = #options_doc]
@@ -156,8 +157,30 @@ pub fn module(service: &Service, ctx: &Context) -> TokenStream {
             }
 
             #(#groups)*
+            #(#pages)*
         }
     }
+}
+
+/// `azure_core`'s `Page` for each list model a pageable operation returns.
+fn page_impls(service: &Service, ctx: &Context) -> Vec<TokenStream> {
+    let rt = ctx.runtime;
+    let mut seen = std::collections::BTreeMap::new();
+    for fields in service
+        .groups
+        .iter()
+        .flat_map(|g| &g.operations)
+        .filter_map(|o| o.pageable.as_ref()?.fields.as_ref())
+    {
+        seen.entry(fields.model.clone()).or_insert_with(|| {
+            let list = ident(&fields.model);
+            let field = ident(&fields.items.0);
+            let item = type_tokens(&fields.item_type, Scope::Sibling, rt);
+            let optional = fields.items.1.then(|| quote!(optional));
+            quote!(#rt::page!(super::models::#list, #optional #field, #item);)
+        });
+    }
+    seen.into_values().collect()
 }
 
 /// Whether a group's operations take the api-version and the subscription
@@ -267,10 +290,15 @@ fn method(
     };
 
     let success = success_type(op, ctx);
-    let response_ty = if op.success_type().is_none() {
-        quote!(Response<(), NoFormat>)
-    } else {
-        quote!(Response<#success>)
+    let page_fields = op.pageable.as_ref().and_then(|p| p.fields.as_ref());
+    let response_ty = match (page_fields, op.long_running) {
+        (Some(fields), _) => {
+            let list = ident(&fields.model);
+            quote!(Pager<super::models::#list>)
+        }
+        (None, Some(_)) => quote!(#rt::Poller<#success>),
+        (None, None) if op.success_type().is_none() => quote!(Response<(), NoFormat>),
+        (None, None) => quote!(Response<#success>),
     };
     let see = format!(
         "Arguments: see [`{request_fn}`](super::{}::{request_fn}).",
@@ -280,14 +308,65 @@ fn method(
         op.summary.as_deref().or(op.description.as_deref()),
         Some(&see),
     ]);
-    let method = quote! {
-        #method_docs
-        pub async fn #fn_name(&self, #(#args,)* options: Option<#options<'_>>) -> azure_core::Result<#response_ty> {
-            let options = options.unwrap_or_default();
-            let ctx = options.method_options.context.to_borrowed();
-            let request = super::#module::#request_fn(self.pipeline.endpoint(), #api_version_arg #(#call_args),*)?;
-            self.pipeline.execute(&ctx, request, super::#module::#response_fn).await
+    let build = quote! {
+        let options = options.unwrap_or_default();
+        let request = super::#module::#request_fn(self.pipeline.endpoint(), #api_version_arg #(#call_args),*)?;
+    };
+    let method = match (page_fields, op.long_running) {
+        (Some(fields), _) => {
+            let list = ident(&fields.model);
+            let next_link = match &fields.next_link {
+                Some((field, true)) => {
+                    let field = ident(field);
+                    quote!(|page: &super::models::#list| page.#field.as_deref())
+                }
+                Some((field, false)) => {
+                    let field = ident(field);
+                    quote!(|page: &super::models::#list| Some(page.#field.as_str()))
+                }
+                None => quote!(|_: &super::models::#list| None),
+            };
+            quote! {
+                #method_docs
+                ///
+                /// Returns a pager over the items of every page: it follows each
+                /// page's next link (on the client's endpoint only).
+                pub fn #fn_name<'a>(&self, #(#args,)* options: Option<#options<'a>>) -> azure_core::Result<#response_ty> {
+                    #build
+                    Ok(self.pipeline.pager(options.method_options.context, request, super::#module::#response_fn, #next_link))
+                }
+            }
         }
+        (None, Some(via)) => {
+            let via = match via {
+                FinalStateVia::Location => quote!(Location),
+                FinalStateVia::OriginalUri => quote!(OriginalUri),
+                FinalStateVia::AzureAsyncOperation => quote!(AzureAsyncOperation),
+            };
+            let poller_doc = format!(
+                " Sends the initial request; [`Poller::wait`]({}::Poller::wait) then follows the operation to its final result.",
+                quote!(#rt).to_string().replace(' ', "")
+            );
+            quote! {
+                #method_docs
+                #[doc = ""]
+                #[doc = #poller_doc]
+                pub async fn #fn_name(&self, #(#args,)* options: Option<#options<'_>>) -> azure_core::Result<#response_ty> {
+                    #build
+                    self.pipeline
+                        .begin(options.method_options.context, request, super::#module::#response_fn, #rt::FinalStateVia::#via)
+                        .await
+                }
+            }
+        }
+        (None, None) => quote! {
+            #method_docs
+            pub async fn #fn_name(&self, #(#args,)* options: Option<#options<'_>>) -> azure_core::Result<#response_ty> {
+                #build
+                let ctx = options.method_options.context.to_borrowed();
+                self.pipeline.execute(&ctx, request, super::#module::#response_fn).await
+            }
+        },
     };
     (method, options_struct)
 }

@@ -58,8 +58,9 @@ pub(crate) fn service(
         ));
         String::new()
     });
-    let groups = resolver.operations(&root);
+    let mut groups = resolver.operations(&root);
     resolver.drain_pending();
+    resolver.resolve_pages(&mut groups);
     let models = resolver.finish_models();
     let root_value = resolver.docs.get(&root).cloned().unwrap_or(Value::Null);
     let scopes = root_value

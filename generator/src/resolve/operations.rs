@@ -8,8 +8,8 @@ use serde_json::Value;
 use super::Resolver;
 use super::schema::description;
 use crate::ir::{
-    Constraints, Example, HttpMethod, Operation, OperationGroup, ParamLocation, Parameter,
-    PathPart, Response, TypeRef,
+    Constraints, Example, FinalStateVia, HttpMethod, Operation, OperationGroup, PageFields,
+    Pageable, ParamLocation, Parameter, PathPart, Response, TypeRef,
 };
 use crate::load::Node;
 use crate::naming::{self, Scope};
@@ -223,7 +223,26 @@ impl Resolver<'_> {
             .and_then(Value::as_str)
             .map(str::to_owned);
         let examples = self.examples(node, &value);
+        let pageable = value.get("x-ms-pageable").map(|p| Pageable {
+            next_link_name: p
+                .get("nextLinkName")
+                .and_then(Value::as_str)
+                .map(str::to_owned),
+            item_name: p
+                .get("itemName")
+                .and_then(Value::as_str)
+                .unwrap_or("value")
+                .to_owned(),
+            fields: None,
+        });
+        let long_running = value
+            .get("x-ms-long-running-operation")
+            .and_then(Value::as_bool)
+            .unwrap_or(false)
+            .then(|| self.final_state_via(node, &value, method));
         Some(Operation {
+            pageable,
+            long_running,
             id,
             name,
             summary: value
@@ -242,6 +261,108 @@ impl Resolver<'_> {
             examples,
             source: self.docs.location(node),
         })
+    }
+
+    /// `final-state-via`, or ARM's default for the method.
+    fn final_state_via(&mut self, node: &Node, value: &Value, method: HttpMethod) -> FinalStateVia {
+        let options = node
+            .child("x-ms-long-running-operation-options")
+            .child("final-state-via");
+        match value
+            .pointer("/x-ms-long-running-operation-options/final-state-via")
+            .and_then(Value::as_str)
+        {
+            Some("location") | Some("operation-location") => FinalStateVia::Location,
+            Some("original-uri") => FinalStateVia::OriginalUri,
+            Some("azure-async-operation") => FinalStateVia::AzureAsyncOperation,
+            Some(other) => {
+                let message = format!(
+                    "unknown `final-state-via: {other}` (location, original-uri, azure-async-operation and operation-location are known)"
+                );
+                self.error(&options, message);
+                FinalStateVia::Location
+            }
+            None => match method {
+                HttpMethod::Put | HttpMethod::Patch => FinalStateVia::OriginalUri,
+                _ => FinalStateVia::Location,
+            },
+        }
+    }
+
+    /// Fills in the page fields of pageable operations once models exist.
+    pub(crate) fn resolve_pages(&mut self, groups: &mut [OperationGroup]) {
+        for op in groups.iter_mut().flat_map(|g| g.operations.iter_mut()) {
+            let Some(pageable) = &mut op.pageable else {
+                continue;
+            };
+            let model = match op.responses.iter().find_map(|r| r.ty.clone()) {
+                Some(TypeRef::Model(name)) => name,
+                _ => {
+                    let message = format!(
+                        "`{}` is `x-ms-pageable` but its response is not an object",
+                        op.id
+                    );
+                    self.diagnostics.push(crate::diagnostics::Diagnostic::new(
+                        op.source.clone(),
+                        message,
+                    ));
+                    continue;
+                }
+            };
+            let Some(crate::ir::Model {
+                kind: crate::ir::ModelKind::Struct(list),
+                ..
+            }) = self.models.get(&model)
+            else {
+                continue;
+            };
+            let field = |wire: &str| list.fields.iter().find(|f| f.wire_name == wire);
+            let Some(items) = field(&pageable.item_name) else {
+                let message = format!(
+                    "`x-ms-pageable` names items `{}`, which `{model}` does not have",
+                    pageable.item_name
+                );
+                self.diagnostics.push(crate::diagnostics::Diagnostic::new(
+                    op.source.clone(),
+                    message,
+                ));
+                continue;
+            };
+            let TypeRef::Array(item_type) = &items.ty else {
+                let message = format!(
+                    "the page items `{}` of `{model}` are not an array",
+                    pageable.item_name
+                );
+                self.diagnostics.push(crate::diagnostics::Diagnostic::new(
+                    op.source.clone(),
+                    message,
+                ));
+                continue;
+            };
+            let next_link = pageable
+                .next_link_name
+                .as_deref()
+                .and_then(field)
+                .filter(|f| f.ty == TypeRef::String)
+                .map(|f| (f.name.clone(), !f.required));
+            if pageable.next_link_name.is_some() && next_link.is_none() {
+                let message = format!(
+                    "`x-ms-pageable` names the next link `{}`, which `{model}` does not have as a string",
+                    pageable.next_link_name.as_deref().unwrap_or_default()
+                );
+                self.diagnostics.push(crate::diagnostics::Diagnostic::new(
+                    op.source.clone(),
+                    message,
+                ));
+                continue;
+            }
+            pageable.fields = Some(PageFields {
+                model: model.clone(),
+                items: (items.name.clone(), !items.required),
+                item_type: (**item_type).clone(),
+                next_link,
+            });
+        }
     }
 
     fn path_parts(&mut self, at: &Node, template: &str) -> Vec<PathPart> {

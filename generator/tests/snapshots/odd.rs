@@ -310,7 +310,7 @@ pub mod odd {
         use azure_core::fmt::SafeDebug;
         #[allow(unused_imports)]
         use azure_core::http::{
-            ClientMethodOptions, ClientOptions, NoFormat, Response, Url,
+            ClientMethodOptions, ClientOptions, NoFormat, Pager, Response, Url,
         };
         use arm_bindings::runtime::ArmPipeline;
         /// Options for creating a [`OddClient`].
@@ -401,12 +401,12 @@ pub mod odd {
                 options: Option<OddItemsClientDeleteOptions<'_>>,
             ) -> azure_core::Result<Response<(), NoFormat>> {
                 let options = options.unwrap_or_default();
-                let ctx = options.method_options.context.to_borrowed();
                 let request = super::items::delete_request(
                     self.pipeline.endpoint(),
                     r#type,
                     self_,
                 )?;
+                let ctx = options.method_options.context.to_borrowed();
                 self.pipeline.execute(&ctx, request, super::items::delete_response).await
             }
             /// Arguments: see [`put_request`](super::items::put_request).
@@ -419,7 +419,6 @@ pub mod odd {
                 options: Option<OddItemsClientPutOptions<'_>>,
             ) -> azure_core::Result<Response<super::models::Self_>> {
                 let options = options.unwrap_or_default();
-                let ctx = options.method_options.context.to_borrowed();
                 let request = super::items::put_request(
                     self.pipeline.endpoint(),
                     &self.api_version,
@@ -431,6 +430,7 @@ pub mod odd {
                     options.top,
                     options.if_match.as_deref(),
                 )?;
+                let ctx = options.method_options.context.to_borrowed();
                 self.pipeline.execute(&ctx, request, super::items::put_response).await
             }
         }
@@ -463,12 +463,12 @@ pub mod odd {
                 options: Option<OddOperationsClientGetHistoryOptions<'_>>,
             ) -> azure_core::Result<Response<Option<Vec<super::models::Option2>>>> {
                 let options = options.unwrap_or_default();
-                let ctx = options.method_options.context.to_borrowed();
                 let request = super::operations::get_history_request(
                     self.pipeline.endpoint(),
                     r#type,
                     self_,
                 )?;
+                let ctx = options.method_options.context.to_borrowed();
                 self.pipeline
                     .execute(&ctx, request, super::operations::get_history_response)
                     .await

@@ -1,0 +1,156 @@
+//! `x-ms-pageable` operations as `azure_core` [`Pager`]s that follow
+//! `nextLink`.
+//!
+//! The first request is the generated `*_request` function's; each next page
+//! is a `GET` of the link the previous page returned. A link to another origin
+//! than the client's endpoint is refused, because the bearer token would go
+//! with it.
+
+use azure_core::error::ErrorKind;
+use azure_core::http::pager::{PagerContinuation, PagerOptions, PagerResult, PagerState};
+use azure_core::http::{Context, ItemIterator, Pager, RawResponse, StatusCode, Url};
+use serde::de::DeserializeOwned;
+
+use super::client::{ArmPipeline, response_error};
+use super::error::ResponseError;
+use super::http::{HttpRequest, HttpResponse, Method};
+
+/// A decoder of one page: the generated `*_response` function.
+pub type PageDecoder<L, E> = fn(&HttpResponse) -> Result<L, ResponseError<E>>;
+
+/// Where a page keeps the link to the next one (`None` on the last page).
+pub type NextLink<L> = fn(&L) -> Option<&str>;
+
+impl ArmPipeline {
+    /// Pages through a list operation: yields the items of every page,
+    /// fetching the next page when the current one is used up.
+    pub fn pager<L, E>(
+        &self,
+        ctx: Context<'_>,
+        first: HttpRequest,
+        decode: PageDecoder<L, E>,
+        next_link: NextLink<L>,
+    ) -> Pager<L>
+    where
+        L: azure_core::http::pager::Page + DeserializeOwned + Send + Sync + 'static,
+        E: std::fmt::Debug + serde::Serialize + Send + Sync + 'static,
+    {
+        let pipeline = self.clone();
+        let context = ctx.into_owned();
+        ItemIterator::new(
+            move |state: PagerState, options: PagerOptions<'static>| {
+                let pipeline = pipeline.clone();
+                let first = first.clone();
+                Box::pin(async move {
+                    let request = match state {
+                        PagerState::Initial => first,
+                        PagerState::More(PagerContinuation::Link(link)) => {
+                            next_request(&pipeline, &first, link)?
+                        }
+                        PagerState::More(_) => {
+                            return Err(azure_core::Error::with_message(
+                                ErrorKind::Other,
+                                "ARM list operations page by next link, not by continuation token",
+                            ));
+                        }
+                    };
+                    let response = pipeline.send(&options.context, request).await?;
+                    let page = decode(&response).map_err(|e| response_error(e, &response))?;
+                    let next = match next_link(&page) {
+                        Some(link) if !link.is_empty() => Some(Url::parse(link).map_err(|e| {
+                            azure_core::Error::with_message(
+                                ErrorKind::DataConversion,
+                                format!("the next link is not a URL: {e}"),
+                            )
+                        })?),
+                        _ => None,
+                    };
+                    let raw = RawResponse::from_bytes(
+                        StatusCode::from(response.status),
+                        azure_core::http::headers::Headers::new(),
+                        response.body,
+                    );
+                    Ok(match next {
+                        Some(link) => PagerResult::More {
+                            response: raw.into(),
+                            continuation: PagerContinuation::Link(link),
+                        },
+                        None => PagerResult::Done {
+                            response: raw.into(),
+                        },
+                    })
+                })
+            },
+            Some(PagerOptions {
+                context,
+                ..Default::default()
+            }),
+        )
+    }
+}
+
+/// The `GET` of a next link, with the first request's headers (but no body)
+/// and its `api-version` when the link lacks one.
+fn next_request(
+    pipeline: &ArmPipeline,
+    first: &HttpRequest,
+    link: Url,
+) -> azure_core::Result<HttpRequest> {
+    let endpoint = pipeline.endpoint();
+    if link.origin() != endpoint.origin() {
+        return Err(azure_core::Error::with_message(
+            ErrorKind::Other,
+            format!(
+                "refusing to follow a next link to {} (the client's endpoint is {}): the bearer token would go with it",
+                link.origin().ascii_serialization(),
+                endpoint.origin().ascii_serialization()
+            ),
+        ));
+    }
+    let mut url = link;
+    let has_version = url.query_pairs().any(|(name, _)| name == "api-version");
+    if !has_version
+        && let Some((_, version)) = first
+            .url
+            .query_pairs()
+            .find(|(name, _)| name == "api-version")
+    {
+        let version = version.into_owned();
+        url.query_pairs_mut().append_pair("api-version", &version);
+    }
+    let mut request = HttpRequest::new(Method::Get, url);
+    request.headers = first
+        .headers
+        .iter()
+        .filter(|(name, _)| !name.eq_ignore_ascii_case("content-type"))
+        .cloned()
+        .collect();
+    Ok(request)
+}
+
+/// Implements `azure_core`'s `Page` for a generated list model: the items are
+/// its `$field` (a `Vec`, or an `Option<Vec>` when marked `optional`).
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __armgen_page {
+    ($list:ty, $field:ident, $item:ty) => {
+        #[$crate::runtime::async_trait]
+        impl azure_core::http::pager::Page for $list {
+            type Item = $item;
+            type IntoIter = std::vec::IntoIter<$item>;
+            async fn into_items(self) -> azure_core::Result<Self::IntoIter> {
+                Ok(self.$field.into_iter())
+            }
+        }
+    };
+    ($list:ty, optional $field:ident, $item:ty) => {
+        #[$crate::runtime::async_trait]
+        impl azure_core::http::pager::Page for $list {
+            type Item = $item;
+            type IntoIter = std::vec::IntoIter<$item>;
+            async fn into_items(self) -> azure_core::Result<Self::IntoIter> {
+                Ok(self.$field.unwrap_or_default().into_iter())
+            }
+        }
+    };
+}
