@@ -1,7 +1,7 @@
 //! The odd-names snapshot (`generator/tests/snapshots/odd.rs`) compiles and
 //! behaves: keywords, invalid identifiers, collisions, recursion, enums.
 
-include!("../generator/tests/snapshots/odd.rs");
+include!("../generator/tests/snapshots/mod.rs");
 
 use arm_bindings::runtime::{HttpResponse, Url};
 use odd::models::{IdentityKind, Mode, Option2, Self_};

@@ -204,32 +204,32 @@ impl Config {
         let mut files = std::collections::BTreeMap::new();
         let mut emit_time = std::time::Duration::ZERO;
         let mut format_time = std::time::Duration::ZERO;
+        let mut wrappers = Vec::new();
         for service in &api.services {
             let t = Instant::now();
-            let dynamic_file = self
-                .dynamic_feature
-                .as_ref()
-                .map(|f| (f.as_str(), format!("{}_dynamic.rs", service.module)));
-            let emitted = emit::service_tokens(
-                service,
-                &runtime,
-                dynamic_file.as_ref().map(|(f, n)| (*f, n.as_str())),
-            );
+            let emitted = emit::service_files(service, &runtime, self.dynamic_feature.as_deref())
+                .map_err(|e| internal(service, e))?;
             emit_time += t.elapsed();
             let t = Instant::now();
             let source = service.source.display().to_string().replace('\\', "/");
             let header = emit::header(&source, &self.refresh_command);
-            let code = emit::format(emitted.service).map_err(|e| internal(service, e))?;
-            files.insert(format!("{}.rs", service.module), format!("{header}{code}"));
-            if let (Some((_, name)), Some(dynamic)) = (dynamic_file, emitted.dynamic) {
-                let code = emit::format(dynamic).map_err(|e| internal(service, e))?;
-                files.insert(name, format!("{header}{code}"));
+            for (path, file) in &emitted.files {
+                files.insert(
+                    path.clone(),
+                    format!("{header}{}", prettyplease::unparse(file)),
+                );
             }
+            wrappers.push(emitted.wrapper);
             format_time += t.elapsed();
         }
         let modules: Vec<String> = api.services.iter().map(|s| s.module.clone()).collect();
-        let index_code = emit::index(&modules, &runtime, self.dynamic_feature.as_deref())
-            .map_err(internal_index)?;
+        let index_code = emit::index(
+            &modules,
+            &wrappers,
+            &runtime,
+            self.dynamic_feature.as_deref(),
+        )
+        .map_err(internal_index)?;
         let index = format!(
             "{}{index_code}",
             emit::header("every spec", &self.refresh_command)

@@ -1,5 +1,6 @@
-//! Golden snapshots of emitted code. The snapshot of the odd-names fixture is
-//! also compiled and exercised by the bindings crate (`tests/odd_names.rs`).
+//! Golden snapshots of emitted code. The odd-names snapshot (an index and a
+//! file per module under `snapshots/`) is also compiled and exercised by the
+//! bindings crate (`tests/odd_names.rs`).
 
 mod support;
 
@@ -15,7 +16,17 @@ fn odd_names() -> armgen::Output {
 #[test]
 fn odd_names_snapshot() {
     let output = odd_names();
-    support::assert_golden("snapshots/odd.rs", &output.files["odd.rs"]);
+    let dir = support::fixtures().join("snapshots");
+    if std::env::var_os("ARMGEN_BLESS").is_some() {
+        output.write_to(&dir).unwrap();
+        return;
+    }
+    let stale = output.stale_files(&dir).unwrap();
+    let diffs: String = stale.iter().map(|s| s.diff.as_str()).collect();
+    assert!(
+        stale.is_empty(),
+        "snapshots/ differs (rerun with ARMGEN_BLESS=1 to accept):\n{diffs}"
+    );
 }
 
 #[test]

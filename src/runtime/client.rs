@@ -325,6 +325,14 @@ fn to_headers(pairs: &[(String, String)]) -> Headers {
     headers
 }
 
+/// The options of a client method that has no optional parameters: generated
+/// clients name it per method (`RelayNamespacesClientListKeysOptions`).
+#[derive(Clone, Debug, Default)]
+pub struct MethodOptions<'a> {
+    /// Per-call options: the `azure_core` context.
+    pub method_options: azure_core::http::ClientMethodOptions<'a>,
+}
+
 /// Turns a generated decoder's error into an [`azure_core::Error`] that holds
 /// it, so that callers get `azure_core`'s usual error and can still reach the
 /// typed one with [`azure_core::Error::downcast_ref`] or

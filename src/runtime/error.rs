@@ -167,6 +167,45 @@ pub fn decode_json<T: DeserializeOwned, E>(response: &HttpResponse) -> Result<T,
         .map_err(|e| ResponseError::decode(response.status, &e, response.request_id()))
 }
 
+/// The response of an operation whose success statuses `statuses` carry a
+/// body: the decoded model, or the typed error of any other status.
+pub fn decode_body<T: DeserializeOwned, E: DeserializeOwned>(
+    response: &HttpResponse,
+    statuses: &[u16],
+) -> Result<T, ResponseError<E>> {
+    if statuses.contains(&response.status) {
+        decode_json(response)
+    } else {
+        Err(ResponseError::from_response(response))
+    }
+}
+
+/// Like [`decode_body`], for operations where some success statuses
+/// (`empty`, e.g. `202`) have no body.
+pub fn decode_optional<T: DeserializeOwned, E: DeserializeOwned>(
+    response: &HttpResponse,
+    with_body: &[u16],
+    empty: &[u16],
+) -> Result<Option<T>, ResponseError<E>> {
+    if empty.contains(&response.status) {
+        Ok(None)
+    } else {
+        decode_body(response, with_body).map(Some)
+    }
+}
+
+/// The response of an operation whose success statuses have no body.
+pub fn decode_empty<E: DeserializeOwned>(
+    response: &HttpResponse,
+    statuses: &[u16],
+) -> Result<(), ResponseError<E>> {
+    if statuses.contains(&response.status) {
+        Ok(())
+    } else {
+        Err(ResponseError::from_response(response))
+    }
+}
+
 /// ARM error bodies are `{"error": {"code", "message"}}`; other shapes are
 /// shown as compact JSON. Error bodies are the service's words, not secrets.
 fn describe<E: serde::Serialize>(error: &E) -> String {

@@ -91,6 +91,31 @@ impl HttpRequest {
         Ok(())
     }
 
+    /// Like [`set_json_body`](Self::set_json_body), without the members the
+    /// spec marks `readOnly`: they are the service's to set.
+    pub fn set_json_body_writable<T>(
+        &mut self,
+        parameter: &str,
+        value: &T,
+    ) -> Result<(), ValidationErrors>
+    where
+        T: serde::Serialize + super::StripReadOnly + ?Sized,
+    {
+        let not_json = || {
+            ValidationErrors(vec![ValidationError::new(
+                parameter,
+                Constraint::Type("serializable as JSON".to_owned()),
+            )])
+        };
+        let mut json = serde_json::to_value(value).map_err(|_| not_json())?;
+        value.strip_read_only(&mut json);
+        let body = serde_json::to_vec(&json).map_err(|_| not_json())?;
+        self.headers
+            .push(("content-type".to_owned(), "application/json".to_owned()));
+        self.body = Some(body);
+        Ok(())
+    }
+
     /// The value of the first header called `name` (case-insensitive).
     pub fn header(&self, name: &str) -> Option<&str> {
         find_header(&self.headers, name)

@@ -12,6 +12,7 @@ mod error;
 mod http;
 mod lro;
 mod paging;
+mod read_only;
 mod validate;
 
 #[doc(inline)]
@@ -24,16 +25,19 @@ pub use async_trait::async_trait;
 pub use azure_core::credentials::Secret;
 pub use azure_core::http::Url;
 pub use client::{
-    ArmPipeline, ResourceManagerAudience, StaticTokenCredential, resource_manager_endpoint,
-    resource_manager_scope, response_error,
+    ArmPipeline, MethodOptions, ResourceManagerAudience, StaticTokenCredential,
+    resource_manager_endpoint, resource_manager_scope, response_error,
 };
 pub use dynamic::{
     DynamicError, DynamicParams, DynamicValidate, OperationInfo, ServiceInfo, dynamic_result,
 };
-pub use error::{ResponseError, ServiceError, decode_json};
+pub use error::{
+    ResponseError, ServiceError, decode_body, decode_empty, decode_json, decode_optional,
+};
 pub use http::{HttpRequest, HttpResponse, Method, UrlBuilder};
 pub use lro::{FinalStateVia, Poller, PollerOptions};
 pub use paging::{NextLink, PageDecoder};
+pub use read_only::{StripReadOnly, strip_member, strip_members};
 pub use regex::Regex;
 pub use validate::{
     Constraint, Validate, ValidationError, ValidationErrors, Validator, compile_pattern,

@@ -279,13 +279,23 @@ fn method(
         quote! { #doc pub #name: Option<#ty>, }
     });
     let options_doc = format!(" Options for [`{}::{}()`].", client, unraw(&op.name));
-    let options_struct = quote! {
-        #[doc = #options_doc]
-        #[derive(Clone, Default, SafeDebug)]
-        pub struct #options<'a> {
-            /// Per-call options: the `azure_core` context.
-            pub method_options: ClientMethodOptions<'a>,
-            #(#option_fields)*
+    // Every method has its own options type, so that an optional parameter
+    // added by a later api-version is not a breaking change; while it has
+    // none, the type is the runtime's shared one under the method's name.
+    let options_struct = if op.params.iter().all(|p| p.required) {
+        quote! {
+            #[doc = #options_doc]
+            pub type #options<'a> = #rt::MethodOptions<'a>;
+        }
+    } else {
+        quote! {
+            #[doc = #options_doc]
+            #[derive(Clone, Default, SafeDebug)]
+            pub struct #options<'a> {
+                /// Per-call options: the `azure_core` context.
+                pub method_options: ClientMethodOptions<'a>,
+                #(#option_fields)*
+            }
         }
     };
 
@@ -363,8 +373,7 @@ fn method(
             #method_docs
             pub async fn #fn_name(&self, #(#args,)* options: Option<#options<'_>>) -> azure_core::Result<#response_ty> {
                 #build
-                let ctx = options.method_options.context.to_borrowed();
-                self.pipeline.execute(&ctx, request, super::#module::#response_fn).await
+                self.pipeline.execute(&options.method_options.context, request, super::#module::#response_fn).await
             }
         },
     };

@@ -22,26 +22,96 @@ pub fn header(source: &str, command: &str) -> String {
     )
 }
 
-/// A service's tokens: its module, and its `dynamic` module when that goes in
-/// a file of its own.
-pub struct ServiceTokens {
-    /// The service module.
-    pub service: TokenStream,
-    /// The separate `dynamic` module, if any.
-    pub dynamic: Option<TokenStream>,
+/// One service as files: the wrapper module that goes in the index, and the
+/// files it includes (`relay/mod.rs`, `relay/models.rs`, one per operation
+/// group, `relay/clients.rs`, `relay/dynamic.rs`).
+pub struct ServiceFiles {
+    /// `#[doc] pub mod relay { include!("relay/mod.rs"); }`.
+    pub wrapper: TokenStream,
+    /// Path (relative to the output directory) and content of each file.
+    pub files: Vec<(String, syn::File)>,
 }
 
-/// The tokens of one service module; `separate_dynamic` names the feature
-/// and the file the `dynamic` module goes to instead of inline.
-pub fn service_tokens(
+/// The files of one service. One module per file keeps each file about one
+/// concern, and shallow: nesting every module in one file indented most of
+/// its lines by twelve spaces or more. With `dynamic_feature`, the `dynamic`
+/// module compiles only with that cargo feature.
+pub fn service_files(
     service: &Service,
     runtime: &syn::Path,
-    separate_dynamic: Option<(&str, &str)>,
-) -> ServiceTokens {
+    dynamic_feature: Option<&str>,
+) -> Result<ServiceFiles, syn::Error> {
+    let mut service_mod: syn::ItemMod = syn::parse2(service_tokens(service, runtime))?;
+    let name = service.module.clone();
+    let items = service_mod
+        .content
+        .take()
+        .map(|(_, items)| items)
+        .unwrap_or_default();
+    let mut files = Vec::new();
+    let mut kept = Vec::new();
+    for item in items {
+        match item {
+            syn::Item::Mod(mut child) if child.content.is_some() && child.ident != "patterns" => {
+                let child_items = child
+                    .content
+                    .take()
+                    .map(|(_, items)| items)
+                    .unwrap_or_default();
+                let file = format!("{}.rs", child.ident);
+                files.push((
+                    format!("{name}/{file}"),
+                    syn::File {
+                        shebang: None,
+                        attrs: Vec::new(),
+                        items: child_items,
+                    },
+                ));
+                if let (true, Some(feature)) = (child.ident == "dynamic", dynamic_feature) {
+                    child
+                        .attrs
+                        .push(syn::parse_quote!(#[cfg(feature = #feature)]));
+                }
+                child.content = Some((
+                    Default::default(),
+                    vec![syn::parse_quote!(include!(#file);)],
+                ));
+                kept.push(syn::Item::Mod(child));
+            }
+            other => kept.push(other),
+        }
+    }
+    files.push((
+        format!("{name}/mod.rs"),
+        syn::File {
+            shebang: None,
+            attrs: Vec::new(),
+            items: kept,
+        },
+    ));
+    // An included file cannot carry its module's inner attributes.
+    for attr in &mut service_mod.attrs {
+        attr.style = syn::AttrStyle::Outer;
+    }
+    let include = format!("{name}/mod.rs");
+    service_mod.content = Some((
+        Default::default(),
+        vec![syn::parse_quote!(include!(#include);)],
+    ));
+    Ok(ServiceFiles {
+        wrapper: quote!(#service_mod),
+        files,
+    })
+}
+
+/// The tokens of one service module, every module nested.
+fn service_tokens(service: &Service, runtime: &syn::Path) -> TokenStream {
     let patterns = types::Patterns::collect(service);
+    let read_only = types::read_only_models(service);
     let ctx = types::Context {
         runtime,
         patterns: &patterns,
+        read_only: &read_only,
     };
     let module = types::ident(&service.module);
     let module_docs = docs::attrs(&Some(service_docs(service)));
@@ -49,17 +119,10 @@ pub fn service_tokens(
     let endpoint = format!("https://{}", service.host);
     let models = models::module(service, &ctx);
     let groups = service.groups.iter().map(|g| operations::group(g, &ctx));
-    let dynamic_module = dynamic::module(service, &ctx);
-    let (dynamic, separate) = match separate_dynamic {
-        Some((feature, file)) => (
-            quote! { #[cfg(feature = #feature)] include!(#file); },
-            Some(dynamic_module),
-        ),
-        None => (dynamic_module, None),
-    };
+    let dynamic = dynamic::module(service, &ctx);
     let clients = client::module(service, &ctx);
     let pattern_statics = patterns.statics(runtime);
-    let service = quote! {
+    quote! {
         #module_docs
         pub mod #module {
             // Operations take one argument per path segment; docs are the
@@ -85,10 +148,6 @@ pub fn service_tokens(
             #clients
             #dynamic
         }
-    };
-    ServiceTokens {
-        service,
-        dynamic: separate,
     }
 }
 
@@ -96,10 +155,10 @@ pub fn service_tokens(
 /// `SERVICES`, so tools can drive any operation of any service by name.
 pub fn index(
     modules: &[String],
+    wrappers: &[TokenStream],
     runtime: &syn::Path,
     dynamic_feature: Option<&str>,
 ) -> Result<String, syn::Error> {
-    let files = modules.iter().map(|m| format!("{m}.rs"));
     let entries = modules.iter().map(|m| {
         let module = types::ident(m);
         quote! {
@@ -114,7 +173,7 @@ pub fn index(
     });
     let gate = dynamic_feature.map(|f| quote!(#[cfg(feature = #f)]));
     let tokens = quote! {
-        #(include!(#files);)*
+        #(#wrappers)*
         /// Every generated service, for tools that call operations by name.
         #gate
         pub const SERVICES: &[#runtime::ServiceInfo] = &[#(#entries)*];

@@ -7,32 +7,38 @@ use quote::quote;
 
 use super::checks::{Held, checks};
 use super::docs;
-use super::types::{Context, Scope, ident, type_tokens};
-use crate::ir::{EnumModel, Field, Model, ModelKind, Service, StructModel, TypeRef, UnionModel};
+use super::types::{Context, Scope, ident, refers_to, type_tokens};
+use crate::ir::{EnumModel, Field, Model, ModelKind, Service, StructModel, UnionModel};
 use crate::naming::unraw;
 
 /// The whole `models` module of a service.
 pub fn module(service: &Service, ctx: &Context) -> TokenStream {
-    let mut constrained: HashSet<&str> = service
+    let mut constrained: HashSet<String> = service
         .models
         .iter()
         .filter(|m| matches!(&m.kind, ModelKind::Struct(s) if s.has_constraints))
-        .map(|m| m.name.as_str())
+        .map(|m| m.name.clone())
         .collect();
     // A union needs validating when one of its variants does.
     for model in &service.models {
         if let ModelKind::Union(u) = &model.kind
-            && u.variants
-                .iter()
-                .any(|v| constrained.contains(v.model.as_str()))
+            && u.variants.iter().any(|v| constrained.contains(&v.model))
         {
-            constrained.insert(&model.name);
+            constrained.insert(model.name.clone());
         }
     }
     let items = service.models.iter().map(|m| match &m.kind {
-        ModelKind::Struct(s) => struct_model(m, s, &constrained, ctx),
+        ModelKind::Struct(s) => {
+            let model = struct_model(m, s, &constrained, ctx);
+            let strip = strip_read_only(m, s, ctx);
+            quote!(#model #strip)
+        }
         ModelKind::Enum(e) => enum_model(m, e, ctx),
-        ModelKind::Union(u) => union_model(m, u, ctx),
+        ModelKind::Union(u) => {
+            let model = union_model(m, u, ctx);
+            let strip = union_strip_read_only(m, u, ctx);
+            quote!(#model #strip)
+        }
     });
     let rt = ctx.runtime;
     quote! {
@@ -50,7 +56,7 @@ pub fn module(service: &Service, ctx: &Context) -> TokenStream {
 fn struct_model(
     model: &Model,
     s: &StructModel,
-    constrained: &HashSet<&str>,
+    constrained: &HashSet<String>,
     ctx: &Context,
 ) -> TokenStream {
     let name = ident(&model.name);
@@ -135,7 +141,7 @@ fn field(f: &Field, camel: bool, ctx: &Context) -> TokenStream {
 fn validator(
     model: &Model,
     s: &StructModel,
-    constrained: &HashSet<&str>,
+    constrained: &HashSet<String>,
     ctx: &Context,
 ) -> TokenStream {
     let name = ident(&model.name);
@@ -183,11 +189,68 @@ fn validator(
     }
 }
 
-fn refers_to(ty: &TypeRef, names: &HashSet<&str>) -> bool {
-    match ty {
-        TypeRef::Model(name) => names.contains(name.as_str()),
-        TypeRef::Array(inner) | TypeRef::Map(inner) => refers_to(inner, names),
-        _ => false,
+/// `StripReadOnly` for a struct that needs it: removes its read-only members
+/// and recurses into nested models that have some.
+fn strip_read_only(model: &Model, s: &StructModel, ctx: &Context) -> TokenStream {
+    if !ctx.read_only.contains(&model.name) {
+        return TokenStream::new();
+    }
+    let rt = ctx.runtime;
+    let name = ident(&model.name);
+    let removed = s
+        .fields
+        .iter()
+        .filter(|f| f.read_only)
+        .map(|f| f.wire_name.as_str());
+    let nested: Vec<TokenStream> = s
+        .fields
+        .iter()
+        .filter(|f| !f.read_only && refers_to(&f.ty, ctx.read_only))
+        .map(|f| {
+            let field = ident(&f.name);
+            let wire = &f.wire_name;
+            quote!(#rt::strip_member(members, #wire, &self.#field);)
+        })
+        .collect();
+    let members = if nested.is_empty() {
+        quote!(_members)
+    } else {
+        quote!(members)
+    };
+    quote! {
+        impl #rt::StripReadOnly for #name {
+            fn strip_read_only(&self, json: &mut serde_json::Value) {
+                #rt::strip_members(json, &[#(#removed),*], |#members| { #(#nested)* });
+            }
+        }
+    }
+}
+
+fn union_strip_read_only(model: &Model, u: &UnionModel, ctx: &Context) -> TokenStream {
+    if !ctx.read_only.contains(&model.name) {
+        return TokenStream::new();
+    }
+    let rt = ctx.runtime;
+    let name = ident(&model.name);
+    let arms = u
+        .variants
+        .iter()
+        .filter(|v| ctx.read_only.contains(&v.model))
+        .map(|v| {
+            let variant = ident(&v.name);
+            quote!(#name::#variant(inner) => inner.strip_read_only(json),)
+        });
+    quote! {
+        impl #rt::StripReadOnly for #name {
+            fn strip_read_only(&self, json: &mut serde_json::Value) {
+                use #rt::StripReadOnly as _;
+                #[allow(unreachable_patterns)]
+                match self {
+                    #(#arms)*
+                    _ => {}
+                }
+            }
+        }
     }
 }
 

@@ -206,10 +206,16 @@ fn request_fn(op: &Operation, ctx: &Context) -> TokenStream {
     let body = op.body().map(|p| {
         let name = ident(&p.name);
         let wire = &p.wire_name;
-        if p.required {
-            quote!(request.set_json_body(#wire, #name)?;)
+        // Read-only members are the service's to set: never sent.
+        let set = if super::types::refers_to(&p.ty, ctx.read_only) {
+            quote!(set_json_body_writable)
         } else {
-            quote!(if let Some(value) = #name { request.set_json_body(#wire, value)?; })
+            quote!(set_json_body)
+        };
+        if p.required {
+            quote!(request.#set(#wire, #name)?;)
+        } else {
+            quote!(if let Some(value) = #name { request.#set(#wire, value)?; })
         }
     });
     let method = method_tokens(op.method);
@@ -293,25 +299,23 @@ fn response_fn(op: &Operation, ctx: &Context) -> TokenStream {
     let success = success_type(op, ctx);
     let error = error_type(op, ctx);
     let rt = ctx.runtime;
-    // Statuses that decode the same way share one arm: `200 | 201 => …`.
-    let mut arms: Vec<(Vec<proc_macro2::Literal>, String, TokenStream)> = Vec::new();
-    for r in &op.responses {
-        let status = proc_macro2::Literal::u16_unsuffixed(r.status);
-        let decode = match (&r.ty, op.success_may_be_empty()) {
-            (Some(_), false) => quote!(#rt::decode_json(response)),
-            (Some(_), true) => quote!(#rt::decode_json(response).map(Some)),
-            (None, true) => quote!(Ok(None)),
-            (None, false) => quote!(Ok(())),
-        };
-        let key = decode.to_string();
-        match arms.iter_mut().find(|(_, k, _)| *k == key) {
-            Some(arm) => arm.0.push(status),
-            None => arms.push((vec![status], key, decode)),
+    let with_body = op
+        .responses
+        .iter()
+        .filter(|r| r.ty.is_some())
+        .map(|r| proc_macro2::Literal::u16_unsuffixed(r.status));
+    let without_body = op
+        .responses
+        .iter()
+        .filter(|r| r.ty.is_none())
+        .map(|r| proc_macro2::Literal::u16_unsuffixed(r.status));
+    let decode = match (op.success_type(), op.success_may_be_empty()) {
+        (Some(_), false) => quote!(#rt::decode_body(response, &[#(#with_body),*])),
+        (Some(_), true) => {
+            quote!(#rt::decode_optional(response, &[#(#with_body),*], &[#(#without_body),*]))
         }
-    }
-    let arms = arms
-        .into_iter()
-        .map(|(statuses, _, decode)| quote!(#(#statuses)|* => #decode,));
+        (None, _) => quote!(#rt::decode_empty(response, &[#(#without_body),*])),
+    };
     let doc = format!(
         " Decodes a response to `{}`: the success body, or a [`ResponseError`] holding the service's error.",
         op.id
@@ -319,10 +323,7 @@ fn response_fn(op: &Operation, ctx: &Context) -> TokenStream {
     quote! {
         #[doc = #doc]
         pub fn #fn_name(response: &HttpResponse) -> Result<#success, ResponseError<#error>> {
-            match response.status {
-                #(#arms)*
-                _ => Err(ResponseError::from_response(response)),
-            }
+            #decode
         }
     }
 }

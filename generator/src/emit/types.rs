@@ -1,6 +1,6 @@
 //! Shared pieces of emission: identifiers, type tokens and regex statics.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::{format_ident, quote};
@@ -13,6 +13,85 @@ pub struct Context<'a> {
     pub runtime: &'a syn::Path,
     /// The service's regex statics.
     pub patterns: &'a Patterns,
+    /// Models whose JSON has read-only members somewhere inside.
+    pub read_only: &'a HashSet<String>,
+}
+
+/// The models sent in request bodies that hold read-only members, directly
+/// or in a nested model (a fixed point: nesting can be deep and recursive).
+/// Models only ever received need no stripping.
+pub fn read_only_models(service: &Service) -> HashSet<String> {
+    let sent = sent_models(service);
+    let mut set = HashSet::new();
+    loop {
+        let before = set.len();
+        for model in &service.models {
+            let needs = match &model.kind {
+                ModelKind::Struct(s) => s
+                    .fields
+                    .iter()
+                    .any(|f| f.read_only || refers_to(&f.ty, &set)),
+                ModelKind::Union(u) => u.variants.iter().any(|v| set.contains(&v.model)),
+                ModelKind::Enum(_) => false,
+            };
+            if needs && sent.contains(&model.name) {
+                set.insert(model.name.clone());
+            }
+        }
+        if set.len() == before {
+            return set;
+        }
+    }
+}
+
+/// Every model reachable from a body parameter.
+fn sent_models(service: &Service) -> HashSet<String> {
+    let by_name: BTreeMap<&str, &crate::ir::Model> = service
+        .models
+        .iter()
+        .map(|m| (m.name.as_str(), m))
+        .collect();
+    let mut pending: Vec<&TypeRef> = service
+        .groups
+        .iter()
+        .flat_map(|g| &g.operations)
+        .flat_map(|o| &o.params)
+        .filter(|p| p.location == crate::ir::ParamLocation::Body)
+        .map(|p| &p.ty)
+        .collect();
+    let mut sent = HashSet::new();
+    while let Some(ty) = pending.pop() {
+        match ty {
+            TypeRef::Array(inner) | TypeRef::Map(inner) => pending.push(inner),
+            TypeRef::Model(name) if sent.insert(name.clone()) => {
+                match by_name.get(name.as_str()).map(|m| &m.kind) {
+                    Some(ModelKind::Struct(s)) => pending.extend(s.fields.iter().map(|f| &f.ty)),
+                    Some(ModelKind::Union(u)) => {
+                        for v in &u.variants {
+                            if let Some(ModelKind::Struct(s)) =
+                                by_name.get(v.model.as_str()).map(|m| &m.kind)
+                            {
+                                sent.insert(v.model.clone());
+                                pending.extend(s.fields.iter().map(|f| &f.ty));
+                            }
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            _ => {}
+        }
+    }
+    sent
+}
+
+/// Whether a type contains one of the named models.
+pub fn refers_to(ty: &TypeRef, names: &HashSet<String>) -> bool {
+    match ty {
+        TypeRef::Model(name) => names.contains(name),
+        TypeRef::Array(inner) | TypeRef::Map(inner) => refers_to(inner, names),
+        _ => false,
+    }
 }
 
 /// An identifier token; names in the IR are valid identifiers, raw ones
