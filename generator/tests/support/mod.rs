@@ -1,3 +1,6 @@
+// Each test binary uses part of these helpers.
+#![allow(dead_code)]
+
 //! Golden-file helpers: compare with a checked-in file, or rewrite it when
 //! `ARMGEN_BLESS=1` is set.
 
