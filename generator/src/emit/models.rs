@@ -238,13 +238,13 @@ fn union_strip_read_only(model: &Model, u: &UnionModel, ctx: &Context) -> TokenS
         .filter(|v| ctx.read_only.contains(&v.model))
         .map(|v| {
             let variant = ident(&v.name);
-            quote!(#name::#variant(inner) => inner.strip_read_only(json),)
+            quote!(#name::#variant(inner) => #rt::StripReadOnly::strip_read_only(inner, json),)
         });
     quote! {
         impl #rt::StripReadOnly for #name {
+            // Often only one variant of many has read-only members.
+            #[allow(clippy::single_match, unreachable_patterns)]
             fn strip_read_only(&self, json: &mut serde_json::Value) {
-                use #rt::StripReadOnly as _;
-                #[allow(unreachable_patterns)]
                 match self {
                     #(#arms)*
                     _ => {}
