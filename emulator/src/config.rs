@@ -1,66 +1,96 @@
-//! Start-up configuration of an [`Emulator`](crate::Emulator): accepted token and api-versions.
+//! Start-up configuration of an [`Emulator`](crate::Emulator): token, api-versions, served
+//! services, paging and long-running-operation behaviour.
 
 use std::collections::BTreeMap;
 use std::fmt;
 
+use arm_bindings::runtime::ServiceInfo;
+
+use crate::catalog;
+
 /// Resource provider namespace of Azure Relay.
 pub const RELAY_PROVIDER: &str = "Microsoft.Relay";
-/// The api-version of Microsoft.Relay the emulator accepts by default.
-pub const RELAY_API_VERSION: &str = "2024-01-01";
+/// The api-version of Microsoft.Relay the emulator accepts by default: the one the bindings
+/// were generated for.
+pub const RELAY_API_VERSION: &str = arm_bindings::relay::API_VERSION;
 /// Resource provider namespace of Azure Event Grid.
 pub const EVENT_GRID_PROVIDER: &str = "Microsoft.EventGrid";
-/// The api-version of Microsoft.EventGrid the emulator accepts by default.
-pub const EVENT_GRID_API_VERSION: &str = "2025-02-15";
+/// The api-version of Microsoft.EventGrid the emulator accepts by default: the one the
+/// bindings were generated for.
+pub const EVENT_GRID_API_VERSION: &str = arm_bindings::eventgrid::API_VERSION;
 
 /// How many requests the request log keeps by default before dropping the oldest.
 pub const DEFAULT_REQUEST_LOG_CAPACITY: usize = 10_000;
+/// How many items a page of a paged list holds by default; small, so that tests see paging.
+pub const DEFAULT_PAGE_SIZE: usize = 2;
+/// How many polls a long-running operation takes by default to complete.
+pub const DEFAULT_LRO_POLLS: u32 = 2;
 
 /// Configuration for [`Emulator::start`](crate::Emulator::start).
 ///
-/// The default accepts a random bearer token (read it back with
-/// [`Emulator::token`](crate::Emulator::token)) and exactly one api-version per provider:
-/// [`RELAY_API_VERSION`] and [`EVENT_GRID_API_VERSION`].
+/// The default serves every operation of [`arm_bindings::SERVICES`], accepts a random bearer
+/// token (read it back with [`Emulator::token`](crate::Emulator::token)) and, per resource
+/// provider, exactly the api-version its bindings were generated for ([`RELAY_API_VERSION`],
+/// [`EVENT_GRID_API_VERSION`]).
 ///
 /// ```
 /// use arm_emulator::EmulatorConfig;
 ///
 /// let config = EmulatorConfig::new()
 ///     .with_token("test-token")
-///     .with_api_versions("Microsoft.Relay", ["2024-01-01", "2021-11-01"]);
+///     .with_api_versions("Microsoft.Relay", ["2024-01-01", "2021-11-01"])
+///     .with_page_size(10)
+///     .with_lro_polls(0);
 /// assert_eq!(config.api_versions("microsoft.relay"), ["2024-01-01", "2021-11-01"]);
+/// assert_eq!(config.api_versions("Microsoft.EventGrid"), ["2025-02-15"]);
 /// ```
 #[derive(Clone)]
 pub struct EmulatorConfig {
     pub(crate) token: Option<String>,
-    // Keyed by the provider namespace in ASCII lowercase, because ARM matches it case-insensitively.
-    pub(crate) api_versions: BTreeMap<String, Vec<String>>,
+    pub(crate) services: &'static [ServiceInfo],
+    // Both keyed by the provider namespace in ASCII lowercase, because ARM matches it
+    // case-insensitively. Defaults follow `services`; overrides survive a change of services.
+    default_api_versions: BTreeMap<String, Vec<String>>,
+    api_version_overrides: BTreeMap<String, Vec<String>>,
     pub(crate) request_log_capacity: usize,
     pub(crate) port: u16,
+    pub(crate) page_size: usize,
+    pub(crate) next_link_base: Option<String>,
+    pub(crate) lro_polls: u32,
+    pub(crate) lro_retry_after_secs: u64,
 }
 
 impl EmulatorConfig {
-    /// The default configuration: random token, the default api-version of each provider.
+    /// The default configuration: every generated service, random token, the generated
+    /// api-version of each provider, pages of [`DEFAULT_PAGE_SIZE`] items, long-running
+    /// operations done after [`DEFAULT_LRO_POLLS`] polls with `Retry-After: 0`.
     pub fn new() -> Self {
-        let mut api_versions = BTreeMap::new();
-        api_versions.insert(
-            RELAY_PROVIDER.to_ascii_lowercase(),
-            vec![RELAY_API_VERSION.to_owned()],
-        );
-        api_versions.insert(
-            EVENT_GRID_PROVIDER.to_ascii_lowercase(),
-            vec![EVENT_GRID_API_VERSION.to_owned()],
-        );
         Self {
             token: None,
-            api_versions,
+            services: arm_bindings::SERVICES,
+            default_api_versions: catalog::api_versions(arm_bindings::SERVICES),
+            api_version_overrides: BTreeMap::new(),
             request_log_capacity: DEFAULT_REQUEST_LOG_CAPACITY,
             port: 0,
+            page_size: DEFAULT_PAGE_SIZE,
+            next_link_base: None,
+            lro_polls: DEFAULT_LRO_POLLS,
+            lro_retry_after_secs: 0,
         }
     }
 
     /// Accept `token` as the bearer token instead of a random one.
     pub fn with_token(mut self, token: impl Into<String>) -> Self {
         self.token = Some(token.into());
+        self
+    }
+
+    /// Serve the operations of `services` instead of [`arm_bindings::SERVICES`]: every
+    /// operation in their tables is routed, and those the emulator has no handler for answer
+    /// 501 `NotImplemented`. The default api-versions follow `services`.
+    pub fn with_services(mut self, services: &'static [ServiceInfo]) -> Self {
+        self.services = services;
+        self.default_api_versions = catalog::api_versions(services);
         self
     }
 
@@ -72,7 +102,7 @@ impl EmulatorConfig {
         I: IntoIterator<Item = S>,
         S: Into<String>,
     {
-        self.api_versions.insert(
+        self.api_version_overrides.insert(
             provider.to_ascii_lowercase(),
             versions.into_iter().map(Into::into).collect(),
         );
@@ -91,6 +121,34 @@ impl EmulatorConfig {
         self
     }
 
+    /// Put at most `size` items on each page of a paged list (0 counts as 1).
+    pub fn with_page_size(mut self, size: usize) -> Self {
+        self.page_size = size.max(1);
+        self
+    }
+
+    /// Build `nextLink`s on `base` (e.g. `https://elsewhere.example`) instead of the
+    /// emulator's own endpoint, to check that a client refuses to follow a link to another
+    /// host. A trailing `/` is ignored.
+    pub fn with_next_link_base(mut self, base: &str) -> Self {
+        self.next_link_base = Some(base.trim_end_matches('/').to_owned());
+        self
+    }
+
+    /// Complete each long-running operation on the `polls`-th GET of its status or result
+    /// URL (0: already complete on the first).
+    pub fn with_lro_polls(mut self, polls: u32) -> Self {
+        self.lro_polls = polls;
+        self
+    }
+
+    /// The `Retry-After` value, in seconds, sent while a long-running operation is in
+    /// progress (0 by default, so that tests poll without waiting).
+    pub fn with_lro_retry_after(mut self, secs: u64) -> Self {
+        self.lro_retry_after_secs = secs;
+        self
+    }
+
     /// The port to listen on; 0 means an ephemeral port chosen at start.
     pub fn port(&self) -> u16 {
         self.port
@@ -98,10 +156,19 @@ impl EmulatorConfig {
 
     /// The api-versions accepted for `provider` (matched case-insensitively); empty if none.
     pub fn api_versions(&self, provider: &str) -> &[String] {
-        self.api_versions
-            .get(&provider.to_ascii_lowercase())
+        let key = provider.to_ascii_lowercase();
+        self.api_version_overrides
+            .get(&key)
+            .or_else(|| self.default_api_versions.get(&key))
             .map(Vec::as_slice)
             .unwrap_or_default()
+    }
+
+    /// Every provider's accepted api-versions, keyed by lowercase provider namespace.
+    pub(crate) fn all_api_versions(&self) -> BTreeMap<String, Vec<String>> {
+        let mut all = self.default_api_versions.clone();
+        all.extend(self.api_version_overrides.clone());
+        all
     }
 
     /// Whether a fixed token was configured; `false` means one is generated at start.
@@ -112,6 +179,16 @@ impl EmulatorConfig {
     /// How many requests the request log keeps.
     pub fn request_log_capacity(&self) -> usize {
         self.request_log_capacity
+    }
+
+    /// How many items a page of a paged list holds.
+    pub fn page_size(&self) -> usize {
+        self.page_size
+    }
+
+    /// The services whose operations are served.
+    pub fn services(&self) -> &'static [ServiceInfo] {
+        self.services
     }
 }
 
@@ -124,6 +201,7 @@ impl Default for EmulatorConfig {
 // Hand-written so that the token never reaches test output or logs.
 impl fmt::Debug for EmulatorConfig {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let services: Vec<&str> = self.services.iter().map(|s| s.module).collect();
         f.debug_struct("EmulatorConfig")
             .field(
                 "token",
@@ -133,9 +211,14 @@ impl fmt::Debug for EmulatorConfig {
                     "<random>"
                 },
             )
-            .field("api_versions", &self.api_versions)
+            .field("services", &services)
+            .field("api_versions", &self.all_api_versions())
             .field("request_log_capacity", &self.request_log_capacity)
             .field("port", &self.port)
+            .field("page_size", &self.page_size)
+            .field("next_link_base", &self.next_link_base)
+            .field("lro_polls", &self.lro_polls)
+            .field("lro_retry_after_secs", &self.lro_retry_after_secs)
             .finish()
     }
 }
@@ -153,7 +236,7 @@ mod tests {
     }
 
     #[test]
-    fn defaults_accept_one_version_per_provider() {
+    fn defaults_accept_the_generated_version_of_each_provider() {
         let config = EmulatorConfig::default();
         assert_eq!(config.api_versions("Microsoft.Relay"), [RELAY_API_VERSION]);
         assert_eq!(
@@ -162,5 +245,21 @@ mod tests {
         );
         assert!(config.api_versions("Microsoft.Storage").is_empty());
         assert!(!config.has_fixed_token());
+        assert_eq!(config.page_size(), DEFAULT_PAGE_SIZE);
+    }
+
+    #[test]
+    fn overrides_survive_a_change_of_services() {
+        let config = EmulatorConfig::new()
+            .with_api_versions("Microsoft.Relay", ["x"])
+            .with_services(arm_bindings::SERVICES)
+            .with_page_size(0)
+            .with_next_link_base("https://elsewhere.example/");
+        assert_eq!(config.api_versions("microsoft.relay"), ["x"]);
+        assert_eq!(config.page_size(), 1);
+        assert_eq!(
+            config.next_link_base.as_deref(),
+            Some("https://elsewhere.example")
+        );
     }
 }

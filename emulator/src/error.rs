@@ -62,6 +62,12 @@ impl ArmError {
         &self.0.code
     }
 
+    /// The JSON body this error is sent with.
+    #[cfg(test)]
+    pub(crate) fn into_body(self) -> Value {
+        self.body()
+    }
+
     fn body(&self) -> Value {
         let mut error = Map::new();
         let inner = &self.0;
@@ -263,6 +269,36 @@ impl ArmError {
             "ServiceUnavailable",
             "The service is currently unavailable. Please retry the request later.",
         )
+    }
+
+    /// 400 for a `$skipToken` the emulator did not hand out. The token is not echoed.
+    pub(crate) fn invalid_skip_token() -> Self {
+        Self::new(
+            StatusCode::BAD_REQUEST,
+            "InvalidSkipToken",
+            "The '$skipToken' query parameter is invalid or out of range; use the nextLink of \
+             the previous page.",
+        )
+        .with_target("$skipToken")
+    }
+
+    /// 404 for a polling URL of an operation the emulator never started.
+    pub(crate) fn operation_not_found(operation_id: &str) -> Self {
+        Self::new(
+            StatusCode::NOT_FOUND,
+            "OperationNotFound",
+            format!("The operation '{operation_id}' could not be found."),
+        )
+    }
+
+    /// 409 from the result URL of a long-running operation that failed.
+    pub(crate) fn provisioning_failed(message: &str) -> Self {
+        Self::new(StatusCode::CONFLICT, "ProvisioningFailed", message)
+    }
+
+    /// 409 from the result URL of a long-running operation a later write replaced.
+    pub(crate) fn operation_canceled(message: &str) -> Self {
+        Self::new(StatusCode::CONFLICT, "OperationCanceled", message)
     }
 
     /// 501 for a routed operation without an implementation.

@@ -1,165 +1,126 @@
-//! The emulated operations, selected by a route's provider and operation id.
+//! The emulated operations, selected by a route's provider and operationId, and the request as
+//! a handler sees it.
 
-use std::sync::Mutex;
-
-use hyper::StatusCode;
-use serde_json::{Value, json};
-
+use crate::body;
 use crate::config::{EVENT_GRID_PROVIDER, RELAY_PROVIDER};
 use crate::error::ArmError;
-use crate::response::{self, HttpResponse};
-use crate::routes::{Params, Route};
-use crate::server::lock;
-use crate::state::{PartnerKeyName, PartnerNamespaceKeys, RelayKeys, Store};
+use crate::response::HttpResponse;
+use crate::routes::{OPERATION_RESULT, OPERATION_STATUS, Params, Route};
+use crate::server::Shared;
+use crate::{eventgrid, polling, relay};
 
-/// The parts of a request an operation may look at besides its path parameters.
-pub(crate) struct Input<'a> {
+/// A routed, authenticated request whose api-version was accepted.
+pub(crate) struct Call<'a> {
+    /// The route it matched.
+    pub(crate) route: &'a Route,
+    /// Its decoded path parameters.
+    pub(crate) params: &'a Params,
+    /// The path as sent, still percent-encoded.
+    pub(crate) raw_path: &'a str,
+    /// The query string as sent, without `?`.
+    pub(crate) query: &'a str,
+    /// The api-version it asked for (one the provider accepts).
+    pub(crate) api_version: &'a str,
     /// The `Content-Type` header, if present and valid UTF-8.
     pub(crate) content_type: Option<&'a str>,
     /// The complete body.
     pub(crate) body: &'a [u8],
 }
 
-/// Runs the operation `route` names. Every state change happens under one lock, so each
-/// response shows the state right after that request's own write.
-pub(crate) fn invoke(
-    route: &Route,
-    params: &Params,
-    input: &Input<'_>,
-    store: &Mutex<Store>,
-) -> Result<HttpResponse, ArmError> {
-    let sub = params.get("subscriptionId")?;
-    let rg = params.get("resourceGroupName")?;
-    match (route.provider, route.operation_id) {
-        (RELAY_PROVIDER, "Namespaces_ListKeys") => {
-            let namespace = params.get("namespaceName")?;
-            let rule = params.get("authorizationRuleName")?;
-            let store = lock(store);
-            let (namespace, keys) = store.relay_rule(sub, rg, namespace, rule)?;
-            Ok(response::json(StatusCode::OK, &relay_body(namespace, keys)))
-        }
-        (EVENT_GRID_PROVIDER, "PartnerNamespaces_ListSharedAccessKeys") => {
-            let name = params.get("partnerNamespaceName")?;
-            let keys = lock(store).partner_namespace_keys(sub, rg, name)?;
-            Ok(response::json(StatusCode::OK, &partner_body(&keys)))
-        }
-        (EVENT_GRID_PROVIDER, "PartnerNamespaces_RegenerateKey") => {
-            let name = params.get("partnerNamespaceName")?;
-            let which = parse_regenerate_request(input)?;
-            let keys = lock(store).regenerate_partner_key(sub, rg, name, which)?;
-            Ok(response::json(StatusCode::OK, &partner_body(&keys)))
-        }
-        (_, operation_id) => Err(ArmError::not_implemented(operation_id)),
+impl Call<'_> {
+    /// The decoded path parameter `name`.
+    pub(crate) fn param(&self, name: &str) -> Result<&str, ArmError> {
+        self.params.get(name)
+    }
+
+    /// The body decoded into the generated model `T` and validated; `parameter` is the spec's
+    /// name of the body parameter.
+    pub(crate) fn body<T>(&self, parameter: &str) -> Result<T, ArmError>
+    where
+        T: serde::de::DeserializeOwned + arm_bindings::runtime::Validate,
+    {
+        body::decode(self.content_type, self.body, parameter)
     }
 }
 
-/// `AuthorizationRuleKeys` of Microsoft.Relay.
-fn relay_body(namespace: &str, keys: &RelayKeys) -> Value {
-    let connection_string = |key: &str| {
-        format!(
-            "Endpoint=sb://{namespace}.servicebus.windows.net/;SharedAccessKeyName={};SharedAccessKey={key}",
-            keys.key_name
-        )
-    };
-    json!({
-        "keyName": keys.key_name,
-        "primaryConnectionString": connection_string(&keys.primary_key),
-        "primaryKey": keys.primary_key,
-        "secondaryConnectionString": connection_string(&keys.secondary_key),
-        "secondaryKey": keys.secondary_key,
-    })
+/// Serves one operation.
+pub(crate) type Handler = fn(&Shared, &Call<'_>) -> Result<HttpResponse, ArmError>;
+
+/// Every implemented operation: (provider, operationId, handler). Operations the generated
+/// services declare but this table lacks are routed all the same and answer 501.
+const HANDLERS: &[(&str, &str, Handler)] = &[
+    (RELAY_PROVIDER, "Namespaces_Get", relay::get_namespace),
+    (
+        RELAY_PROVIDER,
+        "Namespaces_CreateOrUpdate",
+        relay::create_or_update_namespace,
+    ),
+    (RELAY_PROVIDER, "Namespaces_Delete", relay::delete_namespace),
+    (
+        RELAY_PROVIDER,
+        "Namespaces_ListAuthorizationRules",
+        relay::list_authorization_rules,
+    ),
+    (RELAY_PROVIDER, "Namespaces_ListKeys", relay::list_keys),
+    (RELAY_PROVIDER, OPERATION_STATUS, polling::status),
+    (RELAY_PROVIDER, OPERATION_RESULT, polling::result),
+    (
+        EVENT_GRID_PROVIDER,
+        "PartnerNamespaces_ListSharedAccessKeys",
+        eventgrid::list_keys,
+    ),
+    (
+        EVENT_GRID_PROVIDER,
+        "PartnerNamespaces_RegenerateKey",
+        eventgrid::regenerate_key,
+    ),
+];
+
+/// The handler of `operation_id` of `provider` (matched case-insensitively, as ARM matches
+/// provider namespaces), if the emulator implements it.
+pub(crate) fn handler(provider: &str, operation_id: &str) -> Option<Handler> {
+    HANDLERS
+        .iter()
+        .find(|(p, id, _)| p.eq_ignore_ascii_case(provider) && *id == operation_id)
+        .map(|(_, _, handler)| *handler)
 }
 
-/// `PartnerNamespaceSharedAccessKeys` of Microsoft.EventGrid.
-fn partner_body(keys: &PartnerNamespaceKeys) -> Value {
-    json!({ "key1": keys.key1, "key2": keys.key2 })
-}
-
-/// Validates a `PartnerNamespaceRegenerateKeyRequest` body: `{"keyName": "key1" | "key2"}`.
-fn parse_regenerate_request(input: &Input<'_>) -> Result<PartnerKeyName, ArmError> {
-    if input.body.is_empty() {
-        return Err(
-            ArmError::invalid_request_content("the request body is required.").with_target("body"),
-        );
-    }
-    if let Some(content_type) = input.content_type {
-        let media_type = content_type.split(';').next().unwrap_or("").trim();
-        if !media_type.eq_ignore_ascii_case("application/json") {
-            return Err(ArmError::unsupported_media_type(media_type));
-        }
-    }
-    let value: Value = serde_json::from_slice(input.body)
-        .map_err(|e| ArmError::invalid_request_content(format!("{e}.")))?;
-    let Some(object) = value.as_object() else {
-        return Err(ArmError::invalid_request_content(
-            "expected a JSON object with property 'keyName'.",
-        ));
-    };
-    let key_name = match object.get("keyName") {
-        Some(Value::String(name)) => name,
-        Some(_) => {
-            return Err(
-                ArmError::invalid_request_content("property 'keyName' must be a string.")
-                    .with_target("keyName"),
-            );
-        }
-        None => {
-            return Err(ArmError::invalid_request_content(
-                "required property 'keyName' is missing.",
-            )
-            .with_target("keyName"));
-        }
-    };
-    match key_name.as_str() {
-        "key1" => Ok(PartnerKeyName::Key1),
-        "key2" => Ok(PartnerKeyName::Key2),
-        other => {
-            let reason = format!(
-                "the value '{other}' of property 'keyName' is invalid; allowed values are 'key1' \
-                 and 'key2'."
-            );
-            // ARM nests field-level validation failures under `details`.
-            let detail = ArmError::new(StatusCode::BAD_REQUEST, "InvalidKeyName", reason.clone())
-                .with_target("keyName");
-            Err(ArmError::invalid_request_content(reason)
-                .with_target("keyName")
-                .with_detail(detail))
-        }
-    }
+/// Runs the operation `call` was routed to, or answers 501 if it has no handler.
+pub(crate) fn invoke(shared: &Shared, call: &Call<'_>) -> Result<HttpResponse, ArmError> {
+    let route = call.route;
+    let handler = handler(route.provider, route.operation_id)
+        .ok_or_else(|| ArmError::not_implemented(route.operation_id))?;
+    handler(shared, call)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::routes::EMULATOR_ROUTES;
 
-    fn parse(content_type: Option<&str>, body: &[u8]) -> Result<PartnerKeyName, String> {
-        parse_regenerate_request(&Input { content_type, body }).map_err(|e| e.code().to_owned())
+    #[test]
+    fn every_generated_operation_and_polling_url_has_a_handler() {
+        let routes = crate::catalog::routes(arm_bindings::SERVICES);
+        let missing: Vec<&str> = routes
+            .iter()
+            .chain(EMULATOR_ROUTES)
+            .filter(|r| handler(r.provider, r.operation_id).is_none())
+            .map(|r| r.operation_id)
+            .collect();
+        assert!(missing.is_empty(), "no handler for {missing:?}");
     }
 
     #[test]
-    fn regenerate_body_validation() {
-        let json = Some("application/json; charset=utf-8");
-        assert_eq!(
-            parse(json, br#"{"keyName":"key2"}"#),
-            Ok(PartnerKeyName::Key2)
-        );
-        assert_eq!(
-            parse(None, br#"{"keyName":"key1"}"#),
-            Ok(PartnerKeyName::Key1)
-        );
-        for bad in [
-            &b""[..],
-            b"{",
-            b"[]",
-            br#"{"keyName":1}"#,
-            br#"{"other":"key1"}"#,
-            br#"{"keyName":"KEY1"}"#,
-        ] {
-            assert_eq!(parse(json, bad), Err("InvalidRequestContent".to_owned()));
+    fn every_handler_serves_a_routed_operation() {
+        let routes = crate::catalog::routes(arm_bindings::SERVICES);
+        for (provider, id, _) in HANDLERS {
+            assert!(
+                routes
+                    .iter()
+                    .chain(EMULATOR_ROUTES)
+                    .any(|r| r.provider == *provider && r.operation_id == *id),
+                "stale handler {provider} {id}"
+            );
         }
-        assert_eq!(
-            parse(Some("text/plain"), br#"{"keyName":"key1"}"#),
-            Err("UnsupportedMediaType".to_owned())
-        );
     }
 }

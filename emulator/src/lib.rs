@@ -1,27 +1,58 @@
 //! A local emulator of a slice of Azure Resource Manager (ARM), served over real HTTPS on
 //! 127.0.0.1, for offline tests of generated Azure clients.
 //!
-//! It emulates, with ARM's status codes, error bodies and headers:
+//! The emulator is built from the same spec as the clients: it routes every operation of the
+//! generated services ([`arm_bindings::SERVICES`]), accepts the api-version each was generated
+//! for, and decodes and validates request bodies with the generated models. It emulates, with
+//! ARM's status codes, error bodies and headers:
 //!
-//! * Microsoft.Relay `Namespaces_ListKeys` (api-version `2024-01-01`),
+//! * Microsoft.Relay namespaces: `Namespaces_Get`, and `Namespaces_CreateOrUpdate` and
+//!   `Namespaces_Delete` as long-running operations (ARM's asynchronous pattern, polled through
+//!   `Azure-AsyncOperation` and `Location`),
+//! * their authorization rules: the paged `Namespaces_ListAuthorizationRules` and
+//!   `Namespaces_ListKeys`,
 //! * Microsoft.EventGrid `PartnerNamespaces_ListSharedAccessKeys` and
-//!   `PartnerNamespaces_RegenerateKey` (api-version `2025-02-15`).
+//!   `PartnerNamespaces_RegenerateKey`.
 //!
-//! Tests seed resources, point a client at [`Emulator::endpoint`] trusting
-//! [`Emulator::certificate_der`] and sending `Authorization: Bearer` [`Emulator::token`], then
-//! inspect the [request log](Emulator::requests) and the resources' current keys. Queued
-//! [faults](Fault) reproduce throttling, server errors, corrupt bodies, slowness and dropped
-//! connections.
+//! A generated operation without an implementation here answers 501 `NotImplemented`.
+//!
+//! Tests seed resources, point a client at the emulator, then inspect the
+//! [request log](Emulator::requests) and the resources' current state. Queued [faults](Fault)
+//! reproduce throttling, server errors, corrupt bodies, slowness and dropped connections.
+//!
+//! A generated client needs only [`Emulator::client_options`] (a transport that trusts the
+//! emulator's certificate), [`Emulator::endpoint_url`] and [`Emulator::credential`]:
 //!
 //! ```no_run
-//! # async fn demo() -> std::io::Result<()> {
+//! # async fn demo() -> Result<(), Box<dyn std::error::Error>> {
+//! use arm_bindings::relay::clients::{RelayClient, RelayClientOptions};
 //! use arm_emulator::{Emulator, EmulatorConfig, Fault};
 //!
 //! let emulator = Emulator::start(EmulatorConfig::default()).await?;
-//! emulator.add_partner_namespace("sub", "rg", "pn")?;
-//! emulator.inject_faults(Fault::TooManyRequests { retry_after_secs: 1 }, 2);
-//! // ... run the client under test against emulator.endpoint() ...
-//! assert_eq!(emulator.requests().len(), 3);
+//! emulator.add_relay_namespace("sub", "rg", "my-namespace", &["RootManageSharedAccessKey"])?;
+//!
+//! let client = RelayClient::new(
+//!     "sub",
+//!     emulator.credential(),
+//!     Some(RelayClientOptions {
+//!         client_options: emulator.client_options(),
+//!         endpoint: Some(emulator.endpoint_url()),
+//!         ..Default::default()
+//!     }),
+//! )?;
+//! emulator.inject_fault(Fault::TooManyRequests { retry_after_secs: 0 });
+//! let keys = client
+//!     .namespaces()
+//!     .list_keys("rg", "my-namespace", "RootManageSharedAccessKey", None)
+//!     .await?
+//!     .into_model()?;
+//! let expected = emulator.relay_keys("sub", "rg", "my-namespace", "RootManageSharedAccessKey");
+//! assert_eq!(
+//!     keys.primary_key.map(|k| k.secret().to_owned()),
+//!     expected.map(|k| k.primary_key)
+//! );
+//! // The throttled try and the retry.
+//! assert_eq!(emulator.request_count(), 2);
 //! emulator.shutdown().await;
 //! # Ok(())
 //! # }
@@ -29,12 +60,21 @@
 
 #![warn(missing_docs)]
 
+mod body;
+mod catalog;
+mod client;
 mod config;
 mod error;
+mod eventgrid;
 mod faults;
 mod handlers;
 mod log;
+mod lro;
+mod paging;
+mod polling;
+mod query;
 mod random;
+mod relay;
 mod response;
 pub mod routes;
 mod server;
@@ -46,21 +86,24 @@ use std::io;
 use std::net::{Ipv4Addr, SocketAddr};
 use std::sync::{Arc, Mutex};
 
+use arm_bindings::runtime::StaticTokenCredential;
+use azure_core::http::{ClientOptions, Url};
 use tokio::net::TcpListener;
 use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
 
 pub use config::{
-    DEFAULT_REQUEST_LOG_CAPACITY, EVENT_GRID_API_VERSION, EVENT_GRID_PROVIDER, EmulatorConfig,
-    RELAY_API_VERSION, RELAY_PROVIDER,
+    DEFAULT_LRO_POLLS, DEFAULT_PAGE_SIZE, DEFAULT_REQUEST_LOG_CAPACITY, EVENT_GRID_API_VERSION,
+    EVENT_GRID_PROVIDER, EmulatorConfig, RELAY_API_VERSION, RELAY_PROVIDER,
 };
 pub use faults::Fault;
 pub use log::RecordedRequest;
-pub use state::{PartnerNamespaceKeys, RelayKeys};
+pub use routes::Route;
+pub use state::{PartnerNamespaceKeys, RelayKeys, RelayNamespaceState};
 
 use crate::faults::FaultQueue;
 use crate::log::RequestLog;
-use crate::server::{Shared, lock};
+use crate::server::{Settings, Shared, lock};
 use crate::state::Store;
 
 /// A running emulator: an HTTPS server on an ephemeral port of 127.0.0.1.
@@ -69,8 +112,10 @@ use crate::state::Store;
 /// open connections, without waiting for them.
 pub struct Emulator {
     addr: SocketAddr,
+    endpoint_url: Url,
     certificate_pem: String,
     certificate_der: Vec<u8>,
+    http_client: reqwest::Client,
     shared: Arc<Shared>,
     stop: Option<oneshot::Sender<()>>,
     task: Option<JoinHandle<()>>,
@@ -83,19 +128,36 @@ impl Emulator {
     ///
     /// # Errors
     ///
-    /// Fails if the port cannot be bound, or if key or certificate generation fails.
+    /// Fails if the port cannot be bound, if key or certificate generation fails, or if the
+    /// HTTP client of [`client_options`](Emulator::client_options) cannot be built.
     pub async fn start(config: EmulatorConfig) -> io::Result<Emulator> {
-        let token = match config.token {
+        let token = match config.token.clone() {
             Some(token) => token,
             None => random::bearer_token()?,
         };
         let identity = tls::generate()?;
+        let http_client = client::http_client(&identity.der)?;
         let listener = TcpListener::bind((Ipv4Addr::LOCALHOST, config.port)).await?;
         let addr = listener.local_addr()?;
+        let endpoint = format!("https://{addr}");
+        let endpoint_url = Url::parse(&endpoint).map_err(io::Error::other)?;
+        let mut routes = catalog::routes(config.services);
+        routes.extend_from_slice(routes::EMULATOR_ROUTES);
+        let settings = Settings {
+            next_link_base: config
+                .next_link_base
+                .clone()
+                .unwrap_or_else(|| endpoint.clone()),
+            endpoint,
+            page_size: config.page_size,
+            lro_polls: config.lro_polls,
+            lro_retry_after_secs: config.lro_retry_after_secs,
+        };
         let shared = Arc::new(Shared {
             token,
-            api_versions: config.api_versions,
-            routes: routes::ROUTES,
+            api_versions: config.all_api_versions(),
+            routes,
+            settings,
             store: Mutex::new(Store::default()),
             log: Mutex::new(RequestLog::new(config.request_log_capacity)),
             faults: Mutex::new(FaultQueue::default()),
@@ -109,8 +171,10 @@ impl Emulator {
         ));
         Ok(Emulator {
             addr,
+            endpoint_url,
             certificate_pem: identity.pem,
             certificate_der: identity.der,
+            http_client,
             shared,
             stop: Some(stop),
             task: Some(task),
@@ -121,6 +185,31 @@ impl Emulator {
     /// `https://127.0.0.1:49152` (no trailing slash).
     pub fn endpoint(&self) -> String {
         format!("https://{}", self.addr)
+    }
+
+    /// [`endpoint`](Emulator::endpoint) as a URL, for a generated client's `endpoint` option.
+    pub fn endpoint_url(&self) -> Url {
+        self.endpoint_url.clone()
+    }
+
+    /// Options for a generated client (or any Azure SDK client) that sends its requests to
+    /// this emulator: the transport is a reqwest client that trusts exactly the emulator's
+    /// certificate, does not follow redirects, and times out like `azure_core`'s default one
+    /// (20 s to connect, 60 s per read). Everything else is `azure_core`'s default; adjust
+    /// `retry` and the rest as usual.
+    pub fn client_options(&self) -> ClientOptions {
+        client::client_options(&self.http_client)
+    }
+
+    /// A credential that always hands out the emulator's [`token`](Emulator::token).
+    pub fn credential(&self) -> Arc<StaticTokenCredential> {
+        StaticTokenCredential::new(self.shared.token.clone())
+    }
+
+    /// Every route the emulator serves: the generated services' operations and the polling
+    /// URLs of long-running operations. [`Route::is_implemented`] tells which answer 501.
+    pub fn routes(&self) -> &[Route] {
+        &self.shared.routes
     }
 
     /// The socket address the server listens on.
@@ -145,9 +234,11 @@ impl Emulator {
     }
 
     /// Seeds a Microsoft.Relay namespace with authorization rules, each given two fresh keys.
+    /// A new namespace is in `westus`, with provisioning state `Succeeded`.
     ///
     /// Names are matched case-insensitively, as ARM does. Seeding an existing namespace adds
-    /// the rules it lacks; existing rules keep their keys.
+    /// the rules it lacks (after the others: lists return rules in seeding order); existing
+    /// rules keep their keys.
     ///
     /// # Errors
     ///
@@ -165,6 +256,31 @@ impl Emulator {
             namespace,
             authorization_rules,
         )
+    }
+
+    /// Makes a resource group exist, so that resources can be created in it with PUT. Seeding
+    /// a resource creates its group too; like ARM, the emulator answers 404
+    /// `ResourceGroupNotFound` (or `SubscriptionNotFound`) for a write to any other group.
+    pub fn add_resource_group(&self, subscription_id: &str, resource_group: &str) {
+        lock(&self.shared.store).add_resource_group(subscription_id, resource_group);
+    }
+
+    /// What the emulator holds about a Relay namespace (location, tags, SKU, provisioning
+    /// state, rule names), or `None` if it does not exist.
+    pub fn relay_namespace(
+        &self,
+        subscription_id: &str,
+        resource_group: &str,
+        namespace: &str,
+    ) -> Option<RelayNamespaceState> {
+        lock(&self.shared.store).relay_namespace_state(subscription_id, resource_group, namespace)
+    }
+
+    /// Makes the next long-running operation started (a create, update or delete) end
+    /// `Failed`: its status reports the failure, its result URL answers 409
+    /// `ProvisioningFailed`, and the namespace is left in state `Failed`.
+    pub fn fail_next_operation(&self) {
+        lock(&self.shared.store).fail_next_operation();
     }
 
     /// The current keys of a Relay authorization rule, or `None` if it was never seeded.

@@ -25,3 +25,10 @@ pub(crate) fn raw_json(status: StatusCode, body: Bytes) -> HttpResponse {
         .insert(CONTENT_TYPE, HeaderValue::from_static(JSON_CONTENT_TYPE));
     response
 }
+
+/// A response without a body (202 and 204 of long-running operations).
+pub(crate) fn empty(status: StatusCode) -> HttpResponse {
+    let mut response = Response::new(Full::new(Bytes::new()));
+    *response.status_mut() = status;
+    response
+}

@@ -1,13 +1,18 @@
-//! The routing table: which (method, path template) pairs map to which operation.
+//! Routing: which (method, path template) pairs map to which operation, and matching a
+//! request against them.
 //!
-//! The table is plain data so that it can later be generated from the REST API specification.
+//! The operations come from the generated services (see [`Emulator::routes`]); only the URLs
+//! the emulator itself hands out for polling long-running operations, which no spec
+//! declares, are written here.
+//!
+//! [`Emulator::routes`]: crate::Emulator::routes
 
 use percent_encoding::percent_decode_str;
 
-use crate::config::{EVENT_GRID_PROVIDER, RELAY_PROVIDER};
+use crate::config::RELAY_PROVIDER;
 use crate::error::ArmError;
 
-/// One operation the emulator serves.
+/// One operation the emulator routes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Route {
     /// HTTP method, upper case (e.g. `"POST"`).
@@ -19,27 +24,39 @@ pub struct Route {
     pub provider: &'static str,
     /// The specification's `operationId`; with `provider` it selects the handler.
     pub operation_id: &'static str,
+    /// The generated service (module, e.g. `"relay"`) that declares the operation; `None`
+    /// for the emulator's own polling URLs.
+    pub service: Option<&'static str>,
 }
 
-/// Every operation the emulator serves.
-pub const ROUTES: &[Route] = &[
+impl Route {
+    /// Whether the emulator implements this operation; the others answer 501
+    /// `NotImplemented`.
+    pub fn is_implemented(&self) -> bool {
+        crate::handlers::handler(self.provider, self.operation_id).is_some()
+    }
+}
+
+/// Operation id of the status URL of a long-running operation (`Azure-AsyncOperation`).
+pub(crate) const OPERATION_STATUS: &str = "OperationStatuses_Get";
+/// Operation id of the result URL of a long-running operation (`Location`).
+pub(crate) const OPERATION_RESULT: &str = "OperationResults_Get";
+
+/// The polling URLs of long-running operations, as ARM's providers shape them.
+pub const EMULATOR_ROUTES: &[Route] = &[
     Route {
-        method: "POST",
-        template: "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Relay/namespaces/{namespaceName}/authorizationRules/{authorizationRuleName}/listKeys",
+        method: "GET",
+        template: "/subscriptions/{subscriptionId}/providers/Microsoft.Relay/locations/{location}/operationStatuses/{operationId}",
         provider: RELAY_PROVIDER,
-        operation_id: "Namespaces_ListKeys",
+        operation_id: OPERATION_STATUS,
+        service: None,
     },
     Route {
-        method: "POST",
-        template: "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.EventGrid/partnerNamespaces/{partnerNamespaceName}/regenerateKey",
-        provider: EVENT_GRID_PROVIDER,
-        operation_id: "PartnerNamespaces_RegenerateKey",
-    },
-    Route {
-        method: "POST",
-        template: "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.EventGrid/partnerNamespaces/{partnerNamespaceName}/listKeys",
-        provider: EVENT_GRID_PROVIDER,
-        operation_id: "PartnerNamespaces_ListSharedAccessKeys",
+        method: "GET",
+        template: "/subscriptions/{subscriptionId}/providers/Microsoft.Relay/locations/{location}/operationResults/{operationId}",
+        provider: RELAY_PROVIDER,
+        operation_id: OPERATION_RESULT,
+        service: None,
     },
 ];
 
@@ -140,6 +157,13 @@ fn match_template(template: &'static str, segments: &[String]) -> Option<Params>
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::sync::LazyLock;
+
+    static ROUTES: LazyLock<Vec<Route>> = LazyLock::new(|| {
+        let mut routes = crate::catalog::routes(arm_bindings::SERVICES);
+        routes.extend_from_slice(EMULATOR_ROUTES);
+        routes
+    });
 
     const RELAY: &str = "/subscriptions/s/resourceGroups/rg/providers/Microsoft.Relay/namespaces/ns/authorizationRules/r/listKeys";
 
@@ -152,7 +176,7 @@ mod tests {
 
     #[test]
     fn matches_and_extracts_parameters() {
-        let (op, params) = found(match_route(ROUTES, "POST", RELAY).unwrap());
+        let (op, params) = found(match_route(&ROUTES, "POST", RELAY).unwrap());
         assert_eq!(op, "Namespaces_ListKeys");
         assert_eq!(params.get("subscriptionId").unwrap(), "s");
         assert_eq!(params.get("authorizationRuleName").unwrap(), "r");
@@ -162,7 +186,7 @@ mod tests {
     #[test]
     fn literals_are_case_insensitive_and_parameters_decoded() {
         let path = "/SUBSCRIPTIONS/s/resourcegroups/r%20g/PROVIDERS/microsoft.relay/Namespaces/a%2Fb/AuthorizationRules/r/LISTKEYS/";
-        let (_, params) = found(match_route(ROUTES, "post", path).unwrap());
+        let (_, params) = found(match_route(&ROUTES, "post", path).unwrap());
         assert_eq!(params.get("resourceGroupName").unwrap(), "r g");
         assert_eq!(params.get("namespaceName").unwrap(), "a/b");
     }
@@ -170,16 +194,16 @@ mod tests {
     #[test]
     fn distinguishes_not_found_from_wrong_method() {
         assert_eq!(
-            match_route(ROUTES, "GET", RELAY).unwrap(),
+            match_route(&ROUTES, "GET", RELAY).unwrap(),
             RouteMatch::MethodNotAllowed(vec!["POST"])
         );
         assert_eq!(
-            match_route(ROUTES, "POST", "/subscriptions/s").unwrap(),
+            match_route(&ROUTES, "POST", "/subscriptions/s").unwrap(),
             RouteMatch::NotFound
         );
         let empty_param = RELAY.replace("/ns/", "//");
         assert_eq!(
-            match_route(ROUTES, "POST", &empty_param).unwrap(),
+            match_route(&ROUTES, "POST", &empty_param).unwrap(),
             RouteMatch::NotFound
         );
     }
@@ -187,7 +211,7 @@ mod tests {
     #[test]
     fn rejects_invalid_utf8_encoding() {
         let bad = RELAY.replace("/ns/", "/%FF/");
-        let err = match_route(ROUTES, "POST", &bad).unwrap_err();
+        let err = match_route(&ROUTES, "POST", &bad).unwrap_err();
         assert_eq!(err.code(), "InvalidRequestUri");
     }
 }

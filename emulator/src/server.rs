@@ -13,7 +13,6 @@ use hyper::http::request::Parts;
 use hyper::service::service_fn;
 use hyper::{Request, StatusCode};
 use hyper_util::rt::TokioIo;
-use percent_encoding::percent_decode_str;
 use tokio::net::{TcpListener, TcpStream};
 use tokio::sync::oneshot;
 use tokio::task::JoinSet;
@@ -21,8 +20,9 @@ use tokio_rustls::TlsAcceptor;
 
 use crate::error::ArmError;
 use crate::faults::{Fault, FaultQueue};
-use crate::handlers::{self, Input};
+use crate::handlers::{self, Call};
 use crate::log::{RecordedRequest, RequestLog};
+use crate::query::query_values;
 use crate::random;
 use crate::response::{self, HttpResponse};
 use crate::routes::{self, Route, RouteMatch};
@@ -48,14 +48,32 @@ pub(crate) struct Shared {
     pub(crate) token: String,
     /// Accepted api-versions by lowercase provider namespace.
     pub(crate) api_versions: BTreeMap<String, Vec<String>>,
-    /// The routing table.
-    pub(crate) routes: &'static [Route],
+    /// The routing table: the generated services' operations and the polling URLs.
+    pub(crate) routes: Vec<Route>,
+    /// How handlers behave.
+    pub(crate) settings: Settings,
     /// Emulated resources.
     pub(crate) store: Mutex<Store>,
     /// Every request received.
     pub(crate) log: Mutex<RequestLog>,
     /// Faults still to apply.
     pub(crate) faults: Mutex<FaultQueue>,
+}
+
+/// What handlers need to know besides the request: where the emulator is, and how it pages
+/// lists and runs long-running operations.
+#[derive(Debug, Clone)]
+pub(crate) struct Settings {
+    /// The emulator's base URL, e.g. `https://127.0.0.1:49152`.
+    pub(crate) endpoint: String,
+    /// The base of `nextLink`s: the endpoint unless configured otherwise.
+    pub(crate) next_link_base: String,
+    /// Items per page, at least 1.
+    pub(crate) page_size: usize,
+    /// Polls after which a long-running operation completes.
+    pub(crate) lro_polls: u32,
+    /// `Retry-After` while a long-running operation is in progress.
+    pub(crate) lro_retry_after_secs: u64,
 }
 
 /// Locks `mutex`, ignoring poisoning: every critical section leaves its data consistent.
@@ -185,22 +203,28 @@ fn dispatch(
     }
     let method = parts.method.as_str();
     let path = parts.uri.path();
-    let (route, params) = match routes::match_route(shared.routes, method, path)? {
+    let (route, params) = match routes::match_route(&shared.routes, method, path)? {
         RouteMatch::Found(route, params) => (route, params),
         RouteMatch::MethodNotAllowed(allowed) => {
             return Err(ArmError::method_not_allowed(method, &allowed));
         }
         RouteMatch::NotFound => return Err(ArmError::no_route(method, path)),
     };
-    check_api_version(shared, route, parts.uri.query())?;
-    let input = Input {
+    let query = parts.uri.query().unwrap_or("");
+    let api_version = check_api_version(shared, route, query)?;
+    let call = Call {
+        route,
+        params: &params,
+        raw_path: path,
+        query,
+        api_version: &api_version,
         content_type: parts
             .headers
             .get(CONTENT_TYPE)
             .and_then(|v| v.to_str().ok()),
         body,
     };
-    handlers::invoke(route, &params, &input, &shared.store)
+    handlers::invoke(shared, &call)
 }
 
 /// Accepts only `Authorization: Bearer <configured token>`.
@@ -232,42 +256,24 @@ fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
     a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
 }
 
-/// Requires exactly one `api-version` that `route`'s provider supports.
-fn check_api_version(shared: &Shared, route: &Route, query: Option<&str>) -> Result<(), ArmError> {
-    let given = query_values(query.unwrap_or(""), "api-version");
+/// Requires exactly one `api-version` that `route`'s provider supports, and returns it.
+fn check_api_version(shared: &Shared, route: &Route, query: &str) -> Result<String, ArmError> {
+    let mut given = query_values(query, "api-version");
     let supported = shared
         .api_versions
         .get(&route.provider.to_ascii_lowercase())
         .map(Vec::as_slice)
         .unwrap_or_default();
-    match given.as_slice() {
+    match given.as_mut_slice() {
         [] => Err(ArmError::missing_api_version()),
         [version] if version.is_empty() => Err(ArmError::missing_api_version()),
-        [version] if supported.contains(version) => Ok(()),
+        [version] if supported.contains(version) => Ok(std::mem::take(version)),
         _ => Err(ArmError::invalid_api_version(
             &given.join(","),
             route.provider,
             supported,
         )),
     }
-}
-
-/// The decoded values of query parameter `name`, whose name ARM matches case-insensitively.
-fn query_values(query: &str, name: &str) -> Vec<String> {
-    let decode = |s: &str| {
-        let spaced = s.replace('+', " ");
-        percent_decode_str(&spaced).decode_utf8_lossy().into_owned()
-    };
-    query
-        .split('&')
-        .filter(|pair| !pair.is_empty())
-        .filter_map(|pair| {
-            let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
-            decode(key)
-                .eq_ignore_ascii_case(name)
-                .then(|| decode(value))
-        })
-        .collect()
 }
 
 /// Adds the ids ARM puts on every response so that calls can be traced.
@@ -330,18 +336,5 @@ mod tests {
             code(Some("Bearer tok2")).as_deref(),
             Some("InvalidAuthenticationToken")
         );
-    }
-
-    #[test]
-    fn query_values_decode_and_ignore_name_case() {
-        assert_eq!(
-            query_values("a=1&API-Version=2024-01-01&b", "api-version"),
-            ["2024-01-01"]
-        );
-        assert_eq!(
-            query_values("api-version=x&api%2Dversion=y", "api-version"),
-            ["x", "y"]
-        );
-        assert!(query_values("", "api-version").is_empty());
     }
 }

@@ -1,11 +1,18 @@
 //! The emulated resources and their keys, and the ARM lookups (with ARM's 404s) over them.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt;
 use std::io;
 
+use arm_bindings::relay::models::{ProvisioningStateEnum, Sku, SkuName, SkuTier};
+use azure_core::time::OffsetDateTime;
+
 use crate::error::ArmError;
+use crate::lro::{Operation, OperationKind, OperationStatus, Operations};
 use crate::random;
+
+/// Where namespaces seeded with [`Emulator::add_relay_namespace`](crate::Emulator::add_relay_namespace) live.
+pub(crate) const SEEDED_LOCATION: &str = "westus";
 
 /// The keys of one Microsoft.Relay namespace authorization rule.
 ///
@@ -50,6 +57,26 @@ impl fmt::Debug for PartnerNamespaceKeys {
     }
 }
 
+/// What the emulator holds about a Microsoft.Relay namespace, as
+/// [`Emulator::relay_namespace`](crate::Emulator::relay_namespace) reports it. Holds no keys.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct RelayNamespaceState {
+    /// The namespace's name as first created or seeded.
+    pub name: String,
+    /// Its location, as the last create or update sent it (`westus` when seeded).
+    pub location: String,
+    /// Its tags; `None` when the last create or update sent none.
+    pub tags: Option<BTreeMap<String, String>>,
+    /// Its SKU.
+    pub sku: Sku,
+    /// `Accepted` while a create or update runs, `Deleting` while a delete runs, then
+    /// `Succeeded` (or `Failed`).
+    pub provisioning_state: ProvisioningStateEnum,
+    /// The names of its authorization rules, in seeding order.
+    pub authorization_rules: Vec<String>,
+}
+
 /// Which key of a partner namespace to regenerate.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum PartnerKeyName {
@@ -59,14 +86,14 @@ pub(crate) enum PartnerKeyName {
 
 /// Identifies a resource the way ARM compares them: case-insensitively.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-struct ResourceKey {
+pub(crate) struct ResourceKey {
     subscription: String,
     resource_group: String,
     name: String,
 }
 
 impl ResourceKey {
-    fn new(subscription: &str, resource_group: &str, name: &str) -> Self {
+    pub(crate) fn new(subscription: &str, resource_group: &str, name: &str) -> Self {
         Self {
             subscription: subscription.to_lowercase(),
             resource_group: resource_group.to_lowercase(),
@@ -79,11 +106,78 @@ impl ResourceKey {
     }
 }
 
+/// What a create-or-update request asks for; everything else about a namespace is the
+/// service's to set.
+#[derive(Debug, Clone)]
+pub(crate) struct NamespaceSpec {
+    pub(crate) location: String,
+    pub(crate) tags: Option<BTreeMap<String, String>>,
+    pub(crate) sku: Option<Sku>,
+}
+
+/// The ARM resource of a Relay namespace, without its rules.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct NamespaceResource {
+    /// Subscription, resource group and name as first written; responses use these whatever
+    /// casing a request used.
+    pub(crate) subscription: String,
+    pub(crate) resource_group: String,
+    pub(crate) name: String,
+    pub(crate) location: String,
+    pub(crate) tags: Option<BTreeMap<String, String>>,
+    pub(crate) sku: Sku,
+    pub(crate) provisioning_state: ProvisioningStateEnum,
+    pub(crate) created_at: OffsetDateTime,
+    pub(crate) updated_at: OffsetDateTime,
+}
+
+impl NamespaceResource {
+    /// A namespace as seeding creates it: in `westus`, Standard, provisioned.
+    pub(crate) fn seeded(
+        subscription: &str,
+        resource_group: &str,
+        name: &str,
+        now: OffsetDateTime,
+    ) -> Self {
+        Self {
+            subscription: subscription.to_owned(),
+            resource_group: resource_group.to_owned(),
+            name: name.to_owned(),
+            location: SEEDED_LOCATION.to_owned(),
+            tags: None,
+            sku: standard_sku(),
+            provisioning_state: ProvisioningStateEnum::Succeeded,
+            created_at: now,
+            updated_at: now,
+        }
+    }
+}
+
+/// The only SKU Relay has.
+fn standard_sku() -> Sku {
+    Sku {
+        name: SkuName::Standard,
+        tier: Some(SkuTier::Standard),
+    }
+}
+
 struct RelayNamespace {
-    /// The name as first seeded; responses use it whatever casing a request used.
-    name: String,
-    /// Keyed by lowercase rule name; the value keeps the name as seeded.
-    rules: HashMap<String, RelayKeys>,
+    resource: NamespaceResource,
+    /// In seeding order, since list operations return them so; names are unique ignoring case.
+    rules: Vec<RelayKeys>,
+    /// The operation still writing this namespace, if any.
+    operation: Option<String>,
+}
+
+impl RelayNamespace {
+    fn rule(&self, name: &str) -> Option<&RelayKeys> {
+        self.rules.iter().find(|r| same_name(&r.key_name, name))
+    }
+}
+
+/// ARM compares names case-insensitively.
+fn same_name(a: &str, b: &str) -> bool {
+    a.to_lowercase() == b.to_lowercase()
 }
 
 /// All emulated resources. Always used behind one mutex, so each operation is atomic.
@@ -93,9 +187,16 @@ pub(crate) struct Store {
     resource_groups: HashSet<(String, String)>,
     relay_namespaces: HashMap<ResourceKey, RelayNamespace>,
     partner_namespaces: HashMap<ResourceKey, PartnerNamespaceKeys>,
+    operations: Operations,
 }
 
 impl Store {
+    /// Makes a resource group exist, so that resources can be created in it.
+    pub(crate) fn add_resource_group(&mut self, subscription: &str, resource_group: &str) {
+        self.resource_groups
+            .insert(ResourceKey::new(subscription, resource_group, "").group());
+    }
+
     /// Creates the Relay namespace if needed and adds any of `rules` it lacks, with fresh keys.
     /// Existing rules keep their keys.
     pub(crate) fn add_relay_namespace(
@@ -120,14 +221,19 @@ impl Store {
             .relay_namespaces
             .entry(key)
             .or_insert_with(|| RelayNamespace {
-                name: namespace.to_owned(),
-                rules: HashMap::new(),
+                resource: NamespaceResource::seeded(
+                    subscription,
+                    resource_group,
+                    namespace,
+                    OffsetDateTime::now_utc(),
+                ),
+                rules: Vec::new(),
+                operation: None,
             });
         for keys in fresh {
-            entry
-                .rules
-                .entry(keys.key_name.to_lowercase())
-                .or_insert(keys);
+            if entry.rule(&keys.key_name).is_none() {
+                entry.rules.push(keys);
+            }
         }
         Ok(())
     }
@@ -168,6 +274,20 @@ impl Store {
         Ok(())
     }
 
+    /// The namespace, or ARM's 404 for whichever level is missing; `missing` makes the error
+    /// for a missing namespace in an existing group.
+    fn relay_namespace_entry(
+        &self,
+        subscription: &str,
+        resource_group: &str,
+        namespace: &str,
+        missing: impl FnOnce() -> ArmError,
+    ) -> Result<&RelayNamespace, ArmError> {
+        let key = ResourceKey::new(subscription, resource_group, namespace);
+        self.check_group(&key, subscription, resource_group)?;
+        self.relay_namespaces.get(&key).ok_or_else(missing)
+    }
+
     /// The keys of a Relay authorization rule, or ARM's 404 for whichever level is missing.
     pub(crate) fn relay_keys(
         &self,
@@ -188,18 +308,195 @@ impl Store {
         namespace: &str,
         rule: &str,
     ) -> Result<(&str, &RelayKeys), ArmError> {
-        let key = ResourceKey::new(subscription, resource_group, namespace);
-        self.check_group(&key, subscription, resource_group)?;
-        let ns = self.relay_namespaces.get(&key).ok_or_else(|| {
-            ArmError::parent_resource_not_found(&format!("Microsoft.Relay/namespaces/{namespace}"))
+        let ns = self.relay_namespace_entry(subscription, resource_group, namespace, || {
+            parent_not_found(namespace)
         })?;
-        let keys = ns.rules.get(&rule.to_lowercase()).ok_or_else(|| {
+        let keys = ns.rule(rule).ok_or_else(|| {
             ArmError::resource_not_found(
                 &format!("Microsoft.Relay/namespaces/{namespace}/authorizationRules/{rule}"),
                 resource_group,
             )
         })?;
-        Ok((&ns.name, keys))
+        Ok((&ns.resource.name, keys))
+    }
+
+    /// The namespace and its rules in seeding order, or ARM's 404 (`ParentResourceNotFound`
+    /// for a missing namespace, as for any child collection).
+    pub(crate) fn relay_rules(
+        &self,
+        subscription: &str,
+        resource_group: &str,
+        namespace: &str,
+    ) -> Result<(&NamespaceResource, &[RelayKeys]), ArmError> {
+        let ns = self.relay_namespace_entry(subscription, resource_group, namespace, || {
+            parent_not_found(namespace)
+        })?;
+        Ok((&ns.resource, &ns.rules))
+    }
+
+    /// The namespace resource, or ARM's 404 (`ResourceNotFound` for a missing namespace).
+    pub(crate) fn relay_namespace(
+        &self,
+        subscription: &str,
+        resource_group: &str,
+        namespace: &str,
+    ) -> Result<&NamespaceResource, ArmError> {
+        self.relay_namespace_entry(subscription, resource_group, namespace, || {
+            namespace_not_found(namespace, resource_group)
+        })
+        .map(|ns| &ns.resource)
+    }
+
+    /// What tests may inspect about a namespace; `None` if it does not exist.
+    pub(crate) fn relay_namespace_state(
+        &self,
+        subscription: &str,
+        resource_group: &str,
+        namespace: &str,
+    ) -> Option<RelayNamespaceState> {
+        let ns = self.relay_namespaces.get(&ResourceKey::new(
+            subscription,
+            resource_group,
+            namespace,
+        ))?;
+        let resource = &ns.resource;
+        Some(RelayNamespaceState {
+            name: resource.name.clone(),
+            location: resource.location.clone(),
+            tags: resource.tags.clone(),
+            sku: resource.sku.clone(),
+            provisioning_state: resource.provisioning_state.clone(),
+            authorization_rules: ns.rules.iter().map(|r| r.key_name.clone()).collect(),
+        })
+    }
+
+    /// `Namespaces_CreateOrUpdate`: creates the namespace or replaces what `spec` covers, in
+    /// state `Accepted`, and starts operation `operation_id` to finish it. Returns whether the
+    /// namespace is new, the resource as it is now, and the operation.
+    pub(crate) fn put_relay_namespace(
+        &mut self,
+        subscription: &str,
+        resource_group: &str,
+        namespace: &str,
+        spec: NamespaceSpec,
+        operation_id: String,
+        now: OffsetDateTime,
+    ) -> Result<(bool, NamespaceResource, Operation), ArmError> {
+        let key = ResourceKey::new(subscription, resource_group, namespace);
+        self.check_group(&key, subscription, resource_group)?;
+        let created = !self.relay_namespaces.contains_key(&key);
+        let ns = self
+            .relay_namespaces
+            .entry(key.clone())
+            .or_insert_with(|| RelayNamespace {
+                resource: NamespaceResource::seeded(subscription, resource_group, namespace, now),
+                rules: Vec::new(),
+                operation: None,
+            });
+        // A PUT replaces the whole resource: what the body leaves out is reset.
+        let resource = &mut ns.resource;
+        resource.location = spec.location;
+        resource.tags = spec.tags;
+        resource.sku = spec.sku.map(with_default_tier).unwrap_or_else(standard_sku);
+        resource.provisioning_state = ProvisioningStateEnum::Accepted;
+        resource.updated_at = now;
+        let resource = resource.clone();
+        let operation = self.start_operation(
+            operation_id,
+            OperationKind::CreateOrUpdate,
+            key,
+            &resource,
+            now,
+        );
+        Ok((created, resource, operation))
+    }
+
+    /// `Namespaces_Delete`: marks the namespace `Deleting` and starts operation
+    /// `operation_id` to remove it; `None` if there is no such namespace.
+    pub(crate) fn delete_relay_namespace(
+        &mut self,
+        subscription: &str,
+        resource_group: &str,
+        namespace: &str,
+        operation_id: String,
+        now: OffsetDateTime,
+    ) -> Result<Option<Operation>, ArmError> {
+        let key = ResourceKey::new(subscription, resource_group, namespace);
+        self.check_group(&key, subscription, resource_group)?;
+        let Some(ns) = self.relay_namespaces.get_mut(&key) else {
+            return Ok(None);
+        };
+        ns.resource.provisioning_state = ProvisioningStateEnum::Deleting;
+        let resource = ns.resource.clone();
+        Ok(Some(self.start_operation(
+            operation_id,
+            OperationKind::Delete,
+            key,
+            &resource,
+            now,
+        )))
+    }
+
+    /// Registers a new operation on the namespace at `key`, cancelling the one it replaces.
+    fn start_operation(
+        &mut self,
+        id: String,
+        kind: OperationKind,
+        key: ResourceKey,
+        target: &NamespaceResource,
+        now: OffsetDateTime,
+    ) -> Operation {
+        let fails = self.operations.take_fail_next();
+        let operation = Operation::new(id, kind, target, key.clone(), fails, now);
+        if let Some(ns) = self.relay_namespaces.get_mut(&key) {
+            // Only the latest write decides the namespace's fate; an earlier one still
+            // running would otherwise complete over it.
+            if let Some(previous) = ns.operation.replace(operation.id.clone())
+                && let Some(previous) = self.operations.get_mut(&previous)
+                && previous.status == OperationStatus::InProgress
+            {
+                previous.finish(OperationStatus::Canceled, now);
+            }
+        }
+        self.operations.insert(operation.clone());
+        operation
+    }
+
+    /// Makes the next operation started end `Failed`.
+    pub(crate) fn fail_next_operation(&mut self) {
+        self.operations.fail_next();
+    }
+
+    /// One GET of an operation's status or result URL: counts the poll and completes the
+    /// operation on the `polls_needed`-th. Returns the operation as it is after this poll, or
+    /// 404 if no operation has this id under this subscription and location.
+    pub(crate) fn poll_operation(
+        &mut self,
+        id: &str,
+        subscription: &str,
+        location: &str,
+        polls_needed: u32,
+        now: OffsetDateTime,
+    ) -> Result<Operation, ArmError> {
+        let operation = self
+            .operations
+            .get_mut(id)
+            .filter(|op| op.is_addressed_by(subscription, location))
+            .ok_or_else(|| ArmError::operation_not_found(id))?;
+        if operation.status == OperationStatus::InProgress {
+            operation.polls = operation.polls.saturating_add(1);
+            if operation.polls >= polls_needed {
+                let ns = self.relay_namespaces.get_mut(&operation.resource);
+                let applied = complete(operation, ns, now);
+                if applied
+                    && operation.kind == OperationKind::Delete
+                    && operation.status == OperationStatus::Succeeded
+                {
+                    self.relay_namespaces.remove(&operation.resource);
+                }
+            }
+        }
+        Ok(operation.clone())
     }
 
     fn partner_namespace_mut(
@@ -245,6 +542,59 @@ impl Store {
         }
         Ok(keys.clone())
     }
+}
+
+/// Ends an in-progress `operation`. If it is still the operation writing its namespace `ns`,
+/// the namespace's state follows the outcome and `true` is returned; a delete's removal is
+/// left to the caller.
+fn complete(
+    operation: &mut Operation,
+    ns: Option<&mut RelayNamespace>,
+    now: OffsetDateTime,
+) -> bool {
+    let status = if operation.fails {
+        OperationStatus::Failed
+    } else {
+        OperationStatus::Succeeded
+    };
+    operation.finish(status, now);
+    let current = |ns: &&mut RelayNamespace| {
+        ns.operation
+            .as_deref()
+            .is_some_and(|id| id.eq_ignore_ascii_case(&operation.id))
+    };
+    let Some(ns) = ns.filter(current) else {
+        return false;
+    };
+    ns.operation = None;
+    ns.resource.provisioning_state = match status {
+        OperationStatus::Failed => ProvisioningStateEnum::Failed,
+        _ => ProvisioningStateEnum::Succeeded,
+    };
+    if operation.kind == OperationKind::CreateOrUpdate && status == OperationStatus::Succeeded {
+        operation.result = Some(ns.resource.clone());
+    }
+    true
+}
+
+/// A SKU as ARM echoes it: the tier defaults to the name, which is how Relay's SKUs pair up.
+fn with_default_tier(sku: Sku) -> Sku {
+    let tier = sku.tier.unwrap_or_else(|| SkuTier::from(sku.name.as_str()));
+    Sku {
+        name: sku.name,
+        tier: Some(tier),
+    }
+}
+
+fn parent_not_found(namespace: &str) -> ArmError {
+    ArmError::parent_resource_not_found(&format!("Microsoft.Relay/namespaces/{namespace}"))
+}
+
+fn namespace_not_found(namespace: &str, resource_group: &str) -> ArmError {
+    ArmError::resource_not_found(
+        &format!("Microsoft.Relay/namespaces/{namespace}"),
+        resource_group,
+    )
 }
 
 #[cfg(test)]

@@ -3,7 +3,7 @@
 use std::time::Duration;
 
 use arm_emulator::{Emulator, EmulatorConfig};
-use reqwest::{Client, Response, StatusCode};
+use reqwest::{Client, Method, Response, StatusCode};
 use serde_json::Value;
 
 pub const SUB: &str = "ffffffff-ffff-ffff-ffff-ffffffffffff";
@@ -62,6 +62,30 @@ impl Fixture {
                 .body(body.to_owned());
         }
         request.send().await
+    }
+
+    /// Sends `method` with the right token and an optional JSON body to a path (and query) of
+    /// the emulator, or to an absolute URL it handed out.
+    pub async fn send(&self, method: Method, path_or_url: &str, body: Option<&str>) -> Response {
+        let url = if path_or_url.starts_with("https://") {
+            path_or_url.to_owned()
+        } else {
+            self.url(path_or_url)
+        };
+        let mut request = self
+            .client
+            .request(method, url)
+            .bearer_auth(self.emulator.token());
+        if let Some(body) = body {
+            request = request
+                .header("content-type", "application/json")
+                .body(body.to_owned());
+        }
+        request.send().await.expect("request completes")
+    }
+
+    pub async fn get(&self, path_or_url: &str) -> Response {
+        self.send(Method::GET, path_or_url, None).await
     }
 
     pub async fn relay_list_keys(&self) -> Response {
@@ -145,4 +169,29 @@ pub async fn json(response: Response) -> Value {
 pub async fn body_json(response: Response) -> Value {
     let bytes = response.bytes().await.expect("body arrives");
     serde_json::from_slice(&bytes).expect("JSON body")
+}
+
+/// The path (and api-version query) of a Relay namespace.
+pub fn namespace_path(ns: &str) -> String {
+    format!(
+        "/subscriptions/{SUB}/resourceGroups/{RG}/providers/Microsoft.Relay/namespaces/{ns}?api-version={RELAY_VERSION}"
+    )
+}
+
+/// The path (and api-version query) of a Relay namespace's authorization rules.
+pub fn rules_path(ns: &str) -> String {
+    format!(
+        "/subscriptions/{SUB}/resourceGroups/{RG}/providers/Microsoft.Relay/namespaces/{ns}/authorizationRules?api-version={RELAY_VERSION}"
+    )
+}
+
+/// A response header as text.
+pub fn header(response: &Response, name: &str) -> String {
+    response
+        .headers()
+        .get(name)
+        .unwrap_or_else(|| panic!("no {name} header"))
+        .to_str()
+        .expect("text header")
+        .to_owned()
 }
