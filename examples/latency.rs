@@ -11,10 +11,7 @@ use std::time::{Duration, Instant};
 use arm_bindings::eventgrid::clients::{EventGridClient, EventGridClientOptions};
 use arm_bindings::eventgrid::models::PartnerNamespaceRegenerateKeyRequest;
 use arm_bindings::relay::clients::{RelayClient, RelayClientOptions};
-use arm_bindings::runtime::StaticTokenCredential;
 use arm_emulator::{Emulator, EmulatorConfig};
-use azure_core::http::{ClientOptions, Transport, Url};
-use std::sync::Arc;
 
 const RELAY_SUBSCRIPTION: &str = "ffffffff-ffff-ffff-ffff-ffffffffffff";
 const EVENTGRID_SUBSCRIPTION: &str = "5b4b650e-28b9-4790-b3ab-ddbd88d727c4";
@@ -40,16 +37,9 @@ async fn main() -> Result<(), Box<dyn Error>> {
         "examplerg",
         "examplePartnerNamespaceName1",
     )?;
-    let http = reqwest::Client::builder()
-        .tls_certs_only([reqwest::Certificate::from_der(emulator.certificate_der())?])
-        .redirect(reqwest::redirect::Policy::none())
-        .build()?;
-    let client_options = ClientOptions {
-        transport: Some(Transport::new(Arc::new(http))),
-        ..Default::default()
-    };
-    let endpoint = Url::parse(&emulator.endpoint())?;
-    let credential = StaticTokenCredential::new(emulator.token().to_owned());
+    let client_options = emulator.client_options();
+    let endpoint = emulator.endpoint_url();
+    let credential = emulator.credential();
     let relay = RelayClient::new(
         RELAY_SUBSCRIPTION,
         credential.clone(),

@@ -7,14 +7,12 @@
 //! see the README.
 
 use std::error::Error;
-use std::sync::Arc;
 
 use arm_bindings::eventgrid::clients::{EventGridClient, EventGridClientOptions};
 use arm_bindings::eventgrid::models::PartnerNamespaceRegenerateKeyRequest;
 use arm_bindings::relay::clients::{RelayClient, RelayClientOptions};
-use arm_bindings::runtime::{StaticTokenCredential, ValidationErrors};
+use arm_bindings::runtime::ValidationErrors;
 use arm_emulator::{Emulator, EmulatorConfig};
-use azure_core::http::{ClientOptions, Transport, Url};
 
 const RELAY_SUBSCRIPTION: &str = "ffffffff-ffff-ffff-ffff-ffffffffffff";
 const EVENTGRID_SUBSCRIPTION: &str = "5b4b650e-28b9-4790-b3ab-ddbd88d727c4";
@@ -35,17 +33,11 @@ async fn main() -> Result<(), Box<dyn Error>> {
     )?;
     println!("ARM emulator listening on {}", emulator.endpoint());
 
-    // The emulator's certificate is self-signed: trust exactly it.
-    let http = reqwest::Client::builder()
-        .tls_certs_only([reqwest::Certificate::from_der(emulator.certificate_der())?])
-        .redirect(reqwest::redirect::Policy::none())
-        .build()?;
-    let client_options = ClientOptions {
-        transport: Some(Transport::new(Arc::new(http))),
-        ..Default::default()
-    };
-    let endpoint = Url::parse(&emulator.endpoint())?;
-    let credential = StaticTokenCredential::new(emulator.token().to_owned());
+    // The emulator's options trust its self-signed certificate; its
+    // credential holds the bearer token it accepts.
+    let client_options = emulator.client_options();
+    let endpoint = emulator.endpoint_url();
+    let credential = emulator.credential();
 
     let relay = RelayClient::new(
         RELAY_SUBSCRIPTION,

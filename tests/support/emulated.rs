@@ -1,13 +1,10 @@
 //! Clients wired to an in-process emulator over HTTPS on 127.0.0.1.
 
-use std::sync::Arc;
-use std::time::Duration;
-
 use arm_bindings::eventgrid::clients::{EventGridClient, EventGridClientOptions};
 use arm_bindings::relay::clients::{RelayClient, RelayClientOptions};
 use arm_bindings::runtime::StaticTokenCredential;
 use arm_emulator::{Emulator, EmulatorConfig};
-use azure_core::http::{ClientOptions, FixedRetryOptions, RetryOptions, Transport, Url};
+use azure_core::http::{ClientOptions, FixedRetryOptions, RetryOptions, Url};
 
 pub const TOKEN: &str = "emulator-test-token-5f0c1a";
 pub const RELAY_SUB: &str = "ffffffff-ffff-ffff-ffff-ffffffffffff";
@@ -32,31 +29,20 @@ pub async fn emulator() -> Emulator {
     emulator
 }
 
-/// Client options that trust the emulator's certificate and retry quickly.
+/// The emulator's client options (its certificate trusted), retrying fast.
 pub fn client_options(emulator: &Emulator, max_retries: u32) -> ClientOptions {
-    let certificate =
-        reqwest::Certificate::from_der(emulator.certificate_der()).expect("certificate");
-    // Redirects off and bounded timeouts, as azure_core's own default client.
-    let http = reqwest::Client::builder()
-        .tls_certs_only([certificate])
-        .redirect(reqwest::redirect::Policy::none())
-        .connect_timeout(Duration::from_secs(5))
-        .timeout(Duration::from_secs(20))
-        .build()
-        .expect("HTTP client");
     ClientOptions {
-        transport: Some(Transport::new(Arc::new(http))),
         retry: RetryOptions::fixed(FixedRetryOptions {
             delay: azure_core::time::Duration::milliseconds(20),
             max_retries,
             ..Default::default()
         }),
-        ..Default::default()
+        ..emulator.client_options()
     }
 }
 
 pub fn endpoint(emulator: &Emulator) -> Url {
-    Url::parse(&emulator.endpoint()).unwrap()
+    emulator.endpoint_url()
 }
 
 pub fn relay_client_with(emulator: &Emulator, token: &str, max_retries: u32) -> RelayClient {
