@@ -179,6 +179,39 @@ async fn arm_error_bodies_become_typed_errors() {
     let typed = service_error::<EgErrorResponse>(&error);
     assert_eq!(typed.status(), 400);
     assert!(typed.to_string().contains("keyName"), "{typed}");
+    let detail = typed
+        .service_error()
+        .and_then(|e| e.error.as_ref())
+        .unwrap();
+    assert_eq!(detail.target.as_deref(), Some("keyName"));
+    assert!(
+        detail.details.as_ref().is_some_and(|d| !d.is_empty()),
+        "{detail:?}"
+    );
+    emulator.shutdown().await;
+}
+
+#[tokio::test]
+async fn a_non_json_error_body_keeps_the_raw_text() {
+    let emulator = emulator().await;
+    emulator.inject_fault(Fault::BadGatewayHtml);
+    let error = relay_client_with(&emulator, TOKEN, 0)
+        .namespaces()
+        .list_keys(RELAY_RG, RELAY_NS, RELAY_RULE, None)
+        .await
+        .unwrap_err();
+    assert_eq!(error.http_status().map(u16::from), Some(502));
+    match service_error::<ErrorResponse>(&error) {
+        ResponseError::Unrecognized {
+            status: 502,
+            body,
+            request_id,
+        } => {
+            assert!(body.contains("502 Bad Gateway"), "{body}");
+            assert!(request_id.is_some());
+        }
+        other => panic!("expected the raw body, got {other:?}"),
+    }
     emulator.shutdown().await;
 }
 

@@ -26,6 +26,9 @@ pub enum Fault {
     Delay(Duration),
     /// Close the connection without sending any HTTP response; the request is not served.
     DropConnection,
+    /// Answer 502 with an HTML page, as a failing gateway in front of ARM does; the request is
+    /// not served.
+    BadGatewayHtml,
 }
 
 /// Queued faults, oldest first, each with how many more requests it applies to.

@@ -26,6 +26,16 @@ pub(crate) fn raw_json(status: StatusCode, body: Bytes) -> HttpResponse {
     response
 }
 
+/// An HTML page, as proxies in front of ARM answer with.
+pub(crate) fn html(status: StatusCode, body: &'static str) -> HttpResponse {
+    let mut response = Response::new(Full::new(Bytes::from_static(body.as_bytes())));
+    *response.status_mut() = status;
+    response
+        .headers_mut()
+        .insert(CONTENT_TYPE, HeaderValue::from_static("text/html"));
+    response
+}
+
 /// A response without a body (202 and 204 of long-running operations).
 pub(crate) fn empty(status: StatusCode) -> HttpResponse {
     let mut response = Response::new(Full::new(Bytes::new()));

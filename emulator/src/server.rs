@@ -38,6 +38,9 @@ const HANDSHAKE_TIMEOUT: Duration = Duration::from_secs(10);
 /// What a [`Fault::MalformedJson`] response carries: JSON cut off mid-string.
 const MALFORMED_JSON: &[u8] = b"{\"key1\": \"truncated-";
 
+/// What a [`Fault::BadGatewayHtml`] response carries.
+const BAD_GATEWAY_HTML: &str = "<html><body><h1>502 Bad Gateway</h1></body></html>";
+
 const REQUEST_ID: HeaderName = HeaderName::from_static("x-ms-request-id");
 const CORRELATION_REQUEST_ID: HeaderName = HeaderName::from_static("x-ms-correlation-request-id");
 const CLIENT_REQUEST_ID: HeaderName = HeaderName::from_static("x-ms-client-request-id");
@@ -165,6 +168,7 @@ async fn handle(
         Some(Fault::MalformedJson) => {
             response::raw_json(StatusCode::OK, Bytes::from_static(MALFORMED_JSON))
         }
+        Some(Fault::BadGatewayHtml) => response::html(StatusCode::BAD_GATEWAY, BAD_GATEWAY_HTML),
     };
     add_tracking_headers(&mut response, &parts.headers);
     Ok(response)
