@@ -21,7 +21,7 @@ exists (else every spec in DIR/spec, written to DIR/generated).
   --runtime-path P  the path generated code uses for the runtime
                     (default crate::runtime; arm_bindings::runtime from another crate)
   --dynamic-feature F
-                    put each `dynamic` module in <module>_dynamic.rs, compiled
+                    compile each service's `dynamic` module (<module>/dynamic.rs)
                     only with cargo feature F
   --ref-alias FILE#/missing=#/existing
                     redirect a $ref that points at nothing (repeatable), e.g.
