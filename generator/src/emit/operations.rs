@@ -116,26 +116,23 @@ fn request_fn(op: &Operation, ctx: &Context) -> TokenStream {
         if p.constraints.is_empty() && !nested {
             continue;
         }
-        validations.push(if p.required {
-            checks(
-                &quote!(#name),
-                held,
-                &p.ty,
-                &p.constraints,
-                &quote!(#wire),
-                nested,
-                ctx,
-            )
+        let value = if p.required {
+            quote!(#name)
         } else {
-            let body = checks(
-                &quote!(value),
-                held,
-                &p.ty,
-                &p.constraints,
-                &quote!(#wire),
-                nested,
-                ctx,
-            );
+            quote!(value)
+        };
+        let body = checks(
+            &value,
+            held,
+            &p.ty,
+            &p.constraints,
+            &quote!(#wire),
+            nested,
+            ctx,
+        );
+        validations.push(if p.required {
+            body
+        } else {
             quote! { if let Some(value) = #name { #body } }
         });
     }

@@ -32,10 +32,7 @@ impl Resolver<'_> {
             hint.to_owned()
         };
         self.check_unsupported(&target, &value);
-        if value.get("discriminator").is_some() {
-            return self.union_for(&target, &hint);
-        }
-        if is_object_model(&value) {
+        if value.get("discriminator").is_some() || is_object_model(&value) {
             return self.model_for(&target, &hint);
         }
         match value.get("type").and_then(Value::as_str) {
@@ -169,19 +166,9 @@ impl Resolver<'_> {
         EnumModel { values, extensible }
     }
 
-    /// The model for an object schema, named once and built later.
+    /// The model for an object or polymorphic schema, named once and built
+    /// later (as a struct or a union: see `drain_pending`).
     fn model_for(&mut self, node: &Node, hint: &str) -> TypeRef {
-        if let Some(name) = self.models_by_node.get(node) {
-            return TypeRef::Model(name.clone());
-        }
-        let name = self.model_names.claim(&naming::type_name(hint));
-        self.models_by_node.insert(node.clone(), name.clone());
-        self.pending.push_back((node.clone(), hint.to_owned()));
-        TypeRef::Model(name)
-    }
-
-    /// The union for a polymorphic base, named once and built later.
-    fn union_for(&mut self, node: &Node, hint: &str) -> TypeRef {
         if let Some(name) = self.models_by_node.get(node) {
             return TypeRef::Model(name.clone());
         }
