@@ -8,6 +8,8 @@
 //! [`runtime::ResponseError`]. The generated source can be read under
 //! `generated/` in the repository.
 
+#![warn(missing_docs)]
+
 pub mod runtime;
 
 include!(concat!(env!("OUT_DIR"), "/armgen/mod.rs"));

@@ -29,7 +29,9 @@ impl Validate for AccessKeys {
     fn validate_at(&self, _path: &str, _validator: &mut Validator) {}
 }
 crate::runtime::string_enum! {
-    closed enum AccessRights { Manage = "Manage", Send = "Send", Listen = "Listen", }
+    #[doc = " The `AccessRights` values."] closed enum AccessRights { #[doc =
+    " `Manage`"] Manage = "Manage", #[doc = " `Send`"] Send = "Send", #[doc =
+    " `Listen`"] Listen = "Listen", }
 }
 /// Single item in a List or Get AuthorizationRule operation.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -157,9 +159,12 @@ impl Validate for ErrorResponse {
 }
 crate::runtime::string_enum! {
     #[doc = " Provisioning state of the namespace."] extensible enum
-    ProvisioningStateEnum { Created = "Created", Succeeded = "Succeeded", Deleted =
-    "Deleted", Failed = "Failed", Updating = "Updating", Unknown = "Unknown", Accepted =
-    "Accepted", Creating = "Creating", Deleting = "Deleting", }
+    ProvisioningStateEnum { #[doc = " `Created`"] Created = "Created", #[doc =
+    " `Succeeded`"] Succeeded = "Succeeded", #[doc = " `Deleted`"] Deleted = "Deleted",
+    #[doc = " `Failed`"] Failed = "Failed", #[doc = " `Updating`"] Updating = "Updating",
+    #[doc = " `Unknown`"] Unknown = "Unknown", #[doc = " `Accepted`"] Accepted =
+    "Accepted", #[doc = " `Creating`"] Creating = "Creating", #[doc = " `Deleting`"]
+    Deleting = "Deleting", }
 }
 /// Description of a namespace resource.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -272,8 +277,10 @@ impl Validate for Sku {
     fn validate_at(&self, _path: &str, _validator: &mut Validator) {}
 }
 crate::runtime::string_enum! {
-    #[doc = " Name of this SKU."] extensible enum SkuName { Standard = "Standard", }
+    #[doc = " Name of this SKU."] extensible enum SkuName { #[doc = " `Standard`"]
+    Standard = "Standard", }
 }
 crate::runtime::string_enum! {
-    #[doc = " The tier of this SKU."] extensible enum SkuTier { Standard = "Standard", }
+    #[doc = " The tier of this SKU."] extensible enum SkuTier { #[doc = " `Standard`"]
+    Standard = "Standard", }
 }

@@ -9,6 +9,8 @@
 //! they are missing the crate is empty ([`SPECS_FOUND`] is `false`), unless
 //! `ARMGEN_REQUIRE_UPSTREAM=1` (as in CI) makes that a build error.
 
+#![warn(missing_docs)]
+
 include!(concat!(env!("OUT_DIR"), "/armgen/mod.rs"));
 
 /// Whether the upstream specs were found when this crate was built.

@@ -39,6 +39,15 @@ pub fn sanitize(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// The description, or `fallback` when the spec has none: every public item
+/// gets a doc (the crates deny missing docs), naming at least its wire name.
+pub fn or(text: &Option<String>, fallback: impl FnOnce() -> String) -> TokenStream {
+    match text {
+        Some(_) => attrs(text),
+        None => attrs(&Some(fallback())),
+    }
+}
+
 /// Doc lines from several paragraphs.
 pub fn paragraphs(parts: &[Option<&str>]) -> TokenStream {
     let text: Vec<&str> = parts

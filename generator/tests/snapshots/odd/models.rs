@@ -5,18 +5,23 @@
 use arm_bindings::runtime::{Validate, Validator};
 #[allow(unused_imports)]
 use serde::{Deserialize, Serialize};
+/// The `Error` object.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Error {
+    /// `error`
     #[serde(skip_serializing_if = "Option::is_none")]
     pub error: Option<ErrorError>,
 }
 impl Validate for Error {
     fn validate_at(&self, _path: &str, _validator: &mut Validator) {}
 }
+/// The `ErrorError` object.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct ErrorError {
+    /// `code`
     #[serde(skip_serializing_if = "Option::is_none")]
     pub code: Option<String>,
+    /// `message`
     #[serde(skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
 }
@@ -24,12 +29,15 @@ impl Validate for ErrorError {
     fn validate_at(&self, _path: &str, _validator: &mut Validator) {}
 }
 arm_bindings::runtime::string_enum! {
-    extensible enum IdentityKind { SystemAssignedUserAssigned =
-    "SystemAssigned, UserAssigned", #[doc = " Version one."] N10 = "1.0", None = "None",
-    None2 = "none", }
+    #[doc = " The `IdentityKind` values."] extensible enum IdentityKind { #[doc =
+    " `SystemAssigned, UserAssigned`"] SystemAssignedUserAssigned =
+    "SystemAssigned, UserAssigned", #[doc = " Version one."] N10 = "1.0", #[doc =
+    " `None`"] None = "None", #[doc = " `none`"] None2 = "none", }
 }
 arm_bindings::runtime::string_enum! {
-    closed enum Mode { Fast = "fast", Slow = "slow", On = "On", Off = "Off", }
+    #[doc = " The `Mode` values."] closed enum Mode { #[doc = " `fast`"] Fast = "fast",
+    #[doc = " `slow`"] Slow = "slow", #[doc = " `On`"] On = "On", #[doc = " `Off`"] Off =
+    "Off", }
 }
 /// A name that would shadow the prelude's `Option`.
 ///
@@ -39,18 +47,23 @@ arm_bindings::runtime::string_enum! {
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Option2 {
+    /// `kind`
     #[serde(skip_serializing_if = "Option::is_none")]
     pub kind: Option<IdentityKind>,
+    /// `state`
     #[serde(skip_serializing_if = "Option::is_none")]
     pub state: Option<Mode>,
 }
 impl Validate for Option2 {
     fn validate_at(&self, _path: &str, _validator: &mut Validator) {}
 }
+/// The `Self_Nested` object.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct SelfNested {
+    /// `password`
     #[serde(skip_serializing_if = "Option::is_none")]
     pub password: Option<arm_bindings::runtime::Secret>,
+    /// `value`
     #[serde(skip_serializing_if = "Option::is_none")]
     pub value: Option<f64>,
 }
@@ -62,34 +75,49 @@ impl Validate for SelfNested {
         }
     }
 }
+/// The `Self` object.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Self_ {
+    /// `type`
     pub r#type: String,
+    /// `gen`
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#gen: Option<String>,
+    /// `async`
     #[serde(skip_serializing_if = "Option::is_none")]
     pub r#async: Option<bool>,
+    /// `@odata.type`
     #[serde(rename = "@odata.type", skip_serializing_if = "Option::is_none")]
     pub odata_type: Option<String>,
+    /// `$`
     #[serde(rename = "$", skip_serializing_if = "Option::is_none")]
     pub value: Option<String>,
+    /// `1st`
     #[serde(rename = "1st", skip_serializing_if = "Option::is_none")]
     pub n1st: Option<i64>,
+    /// `keyName`
     #[serde(skip_serializing_if = "Option::is_none")]
     pub key_name: Option<String>,
+    /// `key_name`
     #[serde(rename = "key_name", skip_serializing_if = "Option::is_none")]
     pub key_name_2: Option<String>,
+    /// `naïve`
     #[serde(rename = "naïve", skip_serializing_if = "Option::is_none")]
     pub nave: Option<f32>,
+    /// `tags`
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tags: Option<std::collections::BTreeMap<String, String>>,
+    /// `attributes`
     #[serde(skip_serializing_if = "Option::is_none")]
     pub attributes: Option<std::collections::BTreeMap<String, serde_json::Value>>,
+    /// `children`
     #[serde(skip_serializing_if = "Option::is_none")]
     pub children: Option<Vec<Self_>>,
+    /// `parent`
     #[serde(skip_serializing_if = "Option::is_none")]
     pub parent: Option<Box<Self_>>,
+    /// `nested`
     #[serde(skip_serializing_if = "Option::is_none")]
     pub nested: Option<SelfNested>,
     /// A name that would shadow the prelude's `Option`.
