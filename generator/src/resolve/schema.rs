@@ -290,9 +290,8 @@ impl Resolver<'_> {
         let mut fields = Vec::new();
         for (wire_name, prop) in properties {
             let Ok(target) = self.docs.deref(&prop) else {
-                // Reported when the type is resolved below.
-                let ty = self.schema_type(&prop, "");
-                let _ = ty;
+                // Resolving the type reports the broken reference where it is.
+                self.schema_type(&prop, "");
                 continue;
             };
             let value = self.value(&target).cloned().unwrap_or(Value::Null);
