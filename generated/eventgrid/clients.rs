@@ -3,37 +3,13 @@
 
 use std::sync::Arc;
 use azure_core::credentials::TokenCredential;
+#[allow(unused_imports)]
 use azure_core::fmt::SafeDebug;
 #[allow(unused_imports)]
-use azure_core::http::{
-    ClientMethodOptions, ClientOptions, NoFormat, Pager, Response, Url,
-};
+use azure_core::http::{ClientMethodOptions, NoFormat, Pager, Response, Url};
 use crate::runtime::ArmPipeline;
 /// Options for creating a [`EventGridClient`].
-#[derive(Clone, SafeDebug)]
-pub struct EventGridClientOptions {
-    /// Retries, transport, logging, tracing and the cloud
-    /// (`client_options.cloud`), as for any Azure SDK client.
-    pub client_options: ClientOptions,
-    /// The api-version to call; [`API_VERSION`](super::API_VERSION) by default.
-    pub api_version: String,
-    /// The Resource Manager endpoint; `None` uses that of
-    /// `client_options.cloud` (the public cloud by default).
-    pub endpoint: Option<Url>,
-    /// The scopes tokens are requested for; `None` uses
-    /// `{endpoint}/.default` of `client_options.cloud`.
-    pub credential_scopes: Option<Vec<String>>,
-}
-impl Default for EventGridClientOptions {
-    fn default() -> Self {
-        Self {
-            client_options: ClientOptions::default(),
-            api_version: super::API_VERSION.to_owned(),
-            endpoint: None,
-            credential_scopes: None,
-        }
-    }
-}
+pub type EventGridClientOptions = crate::runtime::ArmClientOptions;
 /// Client for EventGridManagementClient (api-version `2025-02-15`).
 #[derive(Clone, Debug)]
 pub struct EventGridClient {
@@ -54,17 +30,19 @@ impl EventGridClient {
         options: Option<EventGridClientOptions>,
     ) -> azure_core::Result<Self> {
         let options = options.unwrap_or_default();
-        let pipeline = ArmPipeline::new(
+        let api_version = options
+            .api_version
+            .clone()
+            .unwrap_or_else(|| super::API_VERSION.to_owned());
+        let pipeline = ArmPipeline::from_options(
             option_env!("CARGO_PKG_NAME"),
             option_env!("CARGO_PKG_VERSION"),
             credential,
-            options.endpoint,
-            options.credential_scopes,
-            options.client_options,
+            options,
         )?;
         Ok(Self {
             pipeline,
-            api_version: options.api_version,
+            api_version,
             subscription_id: subscription_id.to_owned(),
         })
     }

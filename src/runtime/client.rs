@@ -189,6 +189,24 @@ impl ArmPipeline {
         Ok(Self { pipeline, endpoint })
     }
 
+    /// Builds the pipeline of a generated client from its options (see
+    /// [`ArmPipeline::new`] for what each one does).
+    pub fn from_options(
+        crate_name: Option<&'static str>,
+        crate_version: Option<&'static str>,
+        credential: Arc<dyn TokenCredential>,
+        options: ArmClientOptions,
+    ) -> azure_core::Result<Self> {
+        Self::new(
+            crate_name,
+            crate_version,
+            credential,
+            options.endpoint,
+            options.credential_scopes,
+            options.client_options,
+        )
+    }
+
     /// The Resource Manager endpoint requests are built against.
     pub fn endpoint(&self) -> &Url {
         &self.endpoint
@@ -323,6 +341,24 @@ fn to_headers(pairs: &[(String, String)]) -> Headers {
         headers.insert(name.clone(), value.clone());
     }
     headers
+}
+
+/// The options of every generated client (`RelayClientOptions` and the like
+/// are this type under the client's name).
+#[derive(Clone, Debug, Default)]
+pub struct ArmClientOptions {
+    /// Retries, transport, logging, tracing and the cloud
+    /// (`client_options.cloud`), as for any Azure SDK client.
+    pub client_options: ClientOptions,
+    /// The api-version to call; `None` calls the one the bindings were
+    /// generated for (the module's `API_VERSION`).
+    pub api_version: Option<String>,
+    /// The Resource Manager endpoint; `None` uses that of
+    /// `client_options.cloud` (the public cloud by default).
+    pub endpoint: Option<Url>,
+    /// The scopes tokens are requested for; `None` uses `{endpoint}/.default`
+    /// of `client_options.cloud`.
+    pub credential_scopes: Option<Vec<String>>,
 }
 
 /// The options of a client method that has no optional parameters: generated

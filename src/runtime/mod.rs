@@ -25,7 +25,7 @@ pub use async_trait::async_trait;
 pub use azure_core::credentials::Secret;
 pub use azure_core::http::Url;
 pub use client::{
-    ArmPipeline, MethodOptions, ResourceManagerAudience, StaticTokenCredential,
+    ArmClientOptions, ArmPipeline, MethodOptions, ResourceManagerAudience, StaticTokenCredential,
     resource_manager_endpoint, resource_manager_scope, response_error,
 };
 pub use dynamic::{

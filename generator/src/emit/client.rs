@@ -88,37 +88,14 @@ pub fn module(service: &Service, ctx: &Context) -> TokenStream {
         pub mod clients {
             use std::sync::Arc;
             use azure_core::credentials::TokenCredential;
+            #[allow(unused_imports)]
             use azure_core::fmt::SafeDebug;
             #[allow(unused_imports)]
-            use azure_core::http::{ClientMethodOptions, ClientOptions, NoFormat, Pager, Response, Url};
+            use azure_core::http::{ClientMethodOptions, NoFormat, Pager, Response, Url};
             use #rt::ArmPipeline;
 
             #[doc = #options_doc]
-            #[derive(Clone, SafeDebug)]
-            pub struct #options {
-                /// Retries, transport, logging, tracing and the cloud
-                /// (`client_options.cloud`), as for any Azure SDK client.
-                pub client_options: ClientOptions,
-                /// The api-version to call; [`API_VERSION`](super::API_VERSION) by default.
-                pub api_version: String,
-                /// The Resource Manager endpoint; `None` uses that of
-                /// `client_options.cloud` (the public cloud by default).
-                pub endpoint: Option<Url>,
-                /// The scopes tokens are requested for; `None` uses
-                /// `{endpoint}/.default` of `client_options.cloud`.
-                pub credential_scopes: Option<Vec<String>>,
-            }
-
-            impl Default for #options {
-                fn default() -> Self {
-                    Self {
-                        client_options: ClientOptions::default(),
-                        api_version: super::API_VERSION.to_owned(),
-                        endpoint: None,
-                        credential_scopes: None,
-                    }
-                }
-            }
+            pub type #options = #rt::ArmClientOptions;
 
             #[doc = #title_doc]
             #[derive(Clone, Debug)]
@@ -137,15 +114,9 @@ pub fn module(service: &Service, ctx: &Context) -> TokenStream {
                 /// * `options` - optional configuration.
                 pub fn new(#sub_arg credential: Arc<dyn TokenCredential>, options: Option<#options>) -> azure_core::Result<Self> {
                     let options = options.unwrap_or_default();
-                    let pipeline = ArmPipeline::new(
-                        option_env!("CARGO_PKG_NAME"),
-                        option_env!("CARGO_PKG_VERSION"),
-                        credential,
-                        options.endpoint,
-                        options.credential_scopes,
-                        options.client_options,
-                    )?;
-                    Ok(Self { pipeline, api_version: options.api_version, #sub_init })
+                    let api_version = options.api_version.clone().unwrap_or_else(|| super::API_VERSION.to_owned());
+                    let pipeline = ArmPipeline::from_options(option_env!("CARGO_PKG_NAME"), option_env!("CARGO_PKG_VERSION"), credential, options)?;
+                    Ok(Self { pipeline, api_version, #sub_init })
                 }
 
                 /// The Resource Manager endpoint this client calls.
