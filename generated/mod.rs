@@ -37,15 +37,15 @@ pub mod relay {
 }
 /// Every generated service, for tools that call operations by name.
 #[cfg(feature = "dynamic")]
-pub const SERVICES: &[crate::runtime::ServiceInfo] = &[
-    crate::runtime::ServiceInfo {
+pub const SERVICES: &[::armgen_runtime::ServiceInfo] = &[
+    ::armgen_runtime::ServiceInfo {
         module: "eventgrid",
         api_version: eventgrid::API_VERSION,
         operations: eventgrid::dynamic::OPERATIONS,
         build_request: eventgrid::dynamic::build_request,
         decode_response: eventgrid::dynamic::decode_response,
     },
-    crate::runtime::ServiceInfo {
+    ::armgen_runtime::ServiceInfo {
         module: "relay",
         api_version: relay::API_VERSION,
         operations: relay::dynamic::OPERATIONS,

@@ -1,56 +1,39 @@
-//! Generates bindings from the upstream specs with armgen. The settings live
-//! in `armgen::upstream`, shared with the benchmark.
+//! Generates bindings from the upstream specs that `armgen.yaml` lists. When
+//! the specs are missing the crate is empty, unless ARMGEN_REQUIRE_UPSTREAM=1
+//! (as in CI) makes that a build error.
 
-use std::path::PathBuf;
-use std::process::ExitCode;
+/// Set to `1` to make missing upstream specs an error instead of a skip.
+const REQUIRE_ENV: &str = "ARMGEN_REQUIRE_UPSTREAM";
 
-fn main() -> ExitCode {
-    println!("cargo:rerun-if-env-changed={}", armgen::upstream::SPECS_ENV);
-    println!(
-        "cargo:rerun-if-env-changed={}",
-        armgen::upstream::REQUIRE_ENV
-    );
-    let Some(out_dir) = std::env::var_os("OUT_DIR") else {
-        eprintln!("OUT_DIR is not set: run this build script through cargo");
-        return ExitCode::FAILURE;
-    };
-    let out = PathBuf::from(out_dir).join("armgen");
-    let manifest = PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").unwrap_or_default());
-    let dir = armgen::upstream::specs_dir(manifest.parent().unwrap_or(&manifest));
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    println!("cargo:rerun-if-env-changed={REQUIRE_ENV}");
+    let project = armgen::Config::from_project_file("armgen.yaml")?;
+    let root = std::path::absolute(&project.spec_root)?;
     println!(
         "cargo:rustc-env=ARMGEN_UPSTREAM_SPECS_DIR={}",
-        dir.display()
+        root.display()
     );
-    println!("cargo:rerun-if-changed={}", dir.display());
-    let result = if dir.is_dir() {
-        armgen::upstream::config(&dir)
-            .generate()
-            .and_then(|output| {
-                for input in &output.inputs {
-                    println!("cargo:rerun-if-changed={}", input.display());
-                }
-                output.write_to(&out)
-            })
-    } else if armgen::upstream::required() {
-        eprintln!(
-            "the upstream specs are required ({}=1) but `{}` does not exist; set {} to a checkout of azure-rest-api-specs",
-            armgen::upstream::REQUIRE_ENV,
-            dir.display(),
-            armgen::upstream::SPECS_ENV
-        );
-        return ExitCode::FAILURE;
-    } else {
-        println!(
-            "cargo:warning=upstream specs not found at {}: arm-upstream is empty",
-            dir.display()
-        );
-        armgen::upstream::empty().write_to(&out)
-    };
-    match result {
-        Ok(_) => ExitCode::SUCCESS,
-        Err(error) => {
-            eprintln!("armgen could not generate the upstream bindings:\n\n{error}");
-            ExitCode::FAILURE
-        }
+    if root.is_dir() {
+        project.config.compile()?;
+        return Ok(());
     }
+    if std::env::var(REQUIRE_ENV).is_ok_and(|v| v == "1") {
+        return Err(format!(
+            "the upstream specs are required ({REQUIRE_ENV}=1) but `{}` does not exist; set ARMGEN_UPSTREAM_SPECS to a checkout of azure-rest-api-specs",
+            root.display()
+        )
+        .into());
+    }
+    println!("cargo:rerun-if-changed={}", root.display());
+    println!(
+        "cargo:warning=upstream specs not found at {}: arm-upstream is empty",
+        root.display()
+    );
+    let out = std::path::PathBuf::from(std::env::var_os("OUT_DIR").ok_or("OUT_DIR is not set")?);
+    std::fs::create_dir_all(out.join("armgen"))?;
+    std::fs::write(
+        out.join("armgen/mod.rs"),
+        "/// No upstream specs were found at build time.\npub const SERVICES: &[armgen_runtime::ServiceInfo] = &[];\n",
+    )?;
+    Ok(())
 }

@@ -2,11 +2,12 @@
 // refresh with `cargo run -p armgen -- generate`.
 
 #[allow(unused_imports)]
-use crate::runtime::{Validate, Validator};
+use ::armgen_runtime::{Validate, Validator};
 #[allow(unused_imports)]
-use serde::{Deserialize, Serialize};
+use ::armgen_runtime::__private::serde::{Deserialize, Serialize};
 /// The resource management error additional info.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(crate = "::armgen_runtime::__private::serde")]
 pub struct ErrorAdditionalInfo {
     /// The additional info type.
     ///
@@ -17,13 +18,14 @@ pub struct ErrorAdditionalInfo {
     ///
     /// Set by the service.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub info: Option<serde_json::Value>,
+    pub info: Option<::armgen_runtime::__private::serde_json::Value>,
 }
 impl Validate for ErrorAdditionalInfo {
     fn validate_at(&self, _path: &str, _validator: &mut Validator) {}
 }
 /// The error detail.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(crate = "::armgen_runtime::__private::serde")]
 #[serde(rename_all = "camelCase")]
 pub struct ErrorDetail {
     /// The error code.
@@ -57,6 +59,7 @@ impl Validate for ErrorDetail {
 }
 /// Common error response for all Azure Resource Manager APIs to return error details for failed operations.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(crate = "::armgen_runtime::__private::serde")]
 pub struct ErrorResponse {
     /// The error object.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -67,6 +70,7 @@ impl Validate for ErrorResponse {
 }
 /// PartnerNamespace regenerate shared access key request.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(crate = "::armgen_runtime::__private::serde")]
 #[serde(rename_all = "camelCase")]
 pub struct PartnerNamespaceRegenerateKeyRequest {
     /// Key name to regenerate (key1 or key2).
@@ -77,13 +81,14 @@ impl Validate for PartnerNamespaceRegenerateKeyRequest {
 }
 /// Shared access keys of the partner namespace.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(crate = "::armgen_runtime::__private::serde")]
 pub struct PartnerNamespaceSharedAccessKeys {
     /// Shared access key1 for the partner namespace.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub key1: Option<crate::runtime::Secret>,
+    pub key1: Option<::armgen_runtime::Secret>,
     /// Shared access key2 for the partner namespace.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub key2: Option<crate::runtime::Secret>,
+    pub key2: Option<::armgen_runtime::Secret>,
 }
 impl Validate for PartnerNamespaceSharedAccessKeys {
     fn validate_at(&self, _path: &str, _validator: &mut Validator) {}

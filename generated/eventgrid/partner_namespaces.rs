@@ -2,11 +2,11 @@
 // refresh with `cargo run -p armgen -- generate`.
 
 #[allow(unused_imports)]
-use crate::runtime::{
+use ::armgen_runtime::{
     HttpRequest, HttpResponse, Method, ResponseError, UrlBuilder, Validate,
     ValidationErrors, Validator,
 };
-use crate::runtime::Url;
+use ::armgen_runtime::Url;
 /// List keys for a partner namespace.
 ///
 /// List the two keys used to publish to a partner namespace.
@@ -44,7 +44,7 @@ pub fn list_shared_access_keys_response(
     super::models::PartnerNamespaceSharedAccessKeys,
     ResponseError<super::models::ErrorResponse>,
 > {
-    crate::runtime::decode_body(response, &[200])
+    ::armgen_runtime::decode_body(response, &[200])
 }
 /// Regenerate key for a partner namespace.
 ///
@@ -89,5 +89,5 @@ pub fn regenerate_key_response(
     super::models::PartnerNamespaceSharedAccessKeys,
     ResponseError<super::models::ErrorResponse>,
 > {
-    crate::runtime::decode_body(response, &[200])
+    ::armgen_runtime::decode_body(response, &[200])
 }

@@ -8,9 +8,9 @@ pub const API_VERSION: &str = "2024-01-01";
 pub const DEFAULT_ENDPOINT: &str = "https://management.azure.com";
 /// The spec's `pattern`s, compiled once on first use.
 mod patterns {
-    use std::sync::LazyLock;
-    pub(super) static PATTERN_0: LazyLock<Option<crate::runtime::Regex>> = LazyLock::new(||
-    crate::runtime::compile_pattern("^[-\\w\\._\\(\\)]+$"));
+    use ::std::sync::LazyLock;
+    pub(super) static PATTERN_0: LazyLock<Option<::armgen_runtime::Regex>> = LazyLock::new(||
+    ::armgen_runtime::compile_pattern("^[-\\w\\._\\(\\)]+$"));
 }
 /// The request and response bodies of this API.
 pub mod models {
@@ -22,19 +22,16 @@ pub mod models {
 pub mod namespaces {
     include!("namespaces.rs");
 }
-/// Async clients that send these operations through an `azure_core`
-/// pipeline, as any Azure SDK for Rust client does.
-///
-/// # Errors
-///
-/// Every method returns an `azure_core::Error`. A broken constraint,
-/// found before sending, is an `ErrorKind::Other` error holding
-/// `ValidationErrors`; an error status is an `ErrorKind::HttpResponse`
-/// error holding the operation's `ResponseError` (with the decoded ARM
-/// error and the `x-ms-request-id`); both are reached with
-/// `downcast_ref`.
-pub mod clients {
-    include!("clients.rs");
+::armgen_runtime::client_only! {
+    #[doc = r" Async clients that send these operations through an `azure_core`"] #[doc =
+    r" pipeline, as any Azure SDK for Rust client does."] #[doc = r""] #[doc =
+    r" # Errors"] #[doc = r""] #[doc =
+    r" Every method returns an `azure_core::Error`. A broken constraint,"] #[doc =
+    r" found before sending, is an `ErrorKind::Other` error holding"] #[doc =
+    r" `ValidationErrors`; an error status is an `ErrorKind::HttpResponse`"] #[doc =
+    r" error holding the operation's `ResponseError` (with the decoded ARM"] #[doc =
+    r" error and the `x-ms-request-id`); both are reached with"] #[doc =
+    r" `downcast_ref`."] pub mod clients { include!("clients.rs"); }
 }
 /// Every operation by `operationId`, with JSON parameters as found in
 /// `x-ms-examples` files.

@@ -2,25 +2,26 @@
 // refresh with `cargo run -p armgen -- generate`.
 
 #[allow(unused_imports)]
-use crate::runtime::{Validate, Validator};
+use ::armgen_runtime::{Validate, Validator};
 #[allow(unused_imports)]
-use serde::{Deserialize, Serialize};
+use ::armgen_runtime::__private::serde::{Deserialize, Serialize};
 /// Namespace/Relay Connection String
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(crate = "::armgen_runtime::__private::serde")]
 #[serde(rename_all = "camelCase")]
 pub struct AccessKeys {
     /// Primary connection string of the created namespace authorization rule.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub primary_connection_string: Option<crate::runtime::Secret>,
+    pub primary_connection_string: Option<::armgen_runtime::Secret>,
     /// Secondary connection string of the created namespace authorization rule.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub secondary_connection_string: Option<crate::runtime::Secret>,
+    pub secondary_connection_string: Option<::armgen_runtime::Secret>,
     /// A base64-encoded 256-bit primary key for signing and validating the SAS token.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub primary_key: Option<crate::runtime::Secret>,
+    pub primary_key: Option<::armgen_runtime::Secret>,
     /// A base64-encoded 256-bit secondary key for signing and validating the SAS token.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub secondary_key: Option<crate::runtime::Secret>,
+    pub secondary_key: Option<::armgen_runtime::Secret>,
     /// A string that describes the authorization rule.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub key_name: Option<String>,
@@ -28,13 +29,14 @@ pub struct AccessKeys {
 impl Validate for AccessKeys {
     fn validate_at(&self, _path: &str, _validator: &mut Validator) {}
 }
-crate::runtime::string_enum! {
+::armgen_runtime::string_enum! {
     #[doc = " The `AccessRights` values."] closed enum AccessRights { #[doc =
     " `Manage`"] Manage = "Manage", #[doc = " `Send`"] Send = "Send", #[doc =
     " `Listen`"] Listen = "Listen", }
 }
 /// Single item in a List or Get AuthorizationRule operation.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(crate = "::armgen_runtime::__private::serde")]
 pub struct AuthorizationRule {
     /// Fully qualified resource ID for the resource, e.g. /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/{resourceProviderNamespace}/{resourceType}/{resourceName}
     ///
@@ -65,6 +67,7 @@ impl Validate for AuthorizationRule {
 }
 /// The response from the list namespace operation.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(crate = "::armgen_runtime::__private::serde")]
 #[serde(rename_all = "camelCase")]
 pub struct AuthorizationRuleListResult {
     /// The AuthorizationRule items on this page.
@@ -84,6 +87,7 @@ impl Validate for AuthorizationRuleListResult {
 }
 /// Properties of the rule.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(crate = "::armgen_runtime::__private::serde")]
 pub struct AuthorizationRuleProperties {
     /// The rights associated with the rule.
     pub rights: Vec<AccessRights>,
@@ -99,6 +103,7 @@ impl Validate for AuthorizationRuleProperties {
 }
 /// The resource management error additional info.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(crate = "::armgen_runtime::__private::serde")]
 pub struct ErrorAdditionalInfo {
     /// The additional info type.
     ///
@@ -109,13 +114,14 @@ pub struct ErrorAdditionalInfo {
     ///
     /// Set by the service.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub info: Option<serde_json::Value>,
+    pub info: Option<::armgen_runtime::__private::serde_json::Value>,
 }
 impl Validate for ErrorAdditionalInfo {
     fn validate_at(&self, _path: &str, _validator: &mut Validator) {}
 }
 /// The error detail.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(crate = "::armgen_runtime::__private::serde")]
 #[serde(rename_all = "camelCase")]
 pub struct ErrorDetail {
     /// The error code.
@@ -149,6 +155,7 @@ impl Validate for ErrorDetail {
 }
 /// Common error response for all Azure Resource Manager APIs to return error details for failed operations.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(crate = "::armgen_runtime::__private::serde")]
 pub struct ErrorResponse {
     /// The error object.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -157,7 +164,7 @@ pub struct ErrorResponse {
 impl Validate for ErrorResponse {
     fn validate_at(&self, _path: &str, _validator: &mut Validator) {}
 }
-crate::runtime::string_enum! {
+::armgen_runtime::string_enum! {
     #[doc = " Provisioning state of the namespace."] extensible enum
     ProvisioningStateEnum { #[doc = " `Created`"] Created = "Created", #[doc =
     " `Succeeded`"] Succeeded = "Succeeded", #[doc = " `Deleted`"] Deleted = "Deleted",
@@ -168,6 +175,7 @@ crate::runtime::string_enum! {
 }
 /// Description of a namespace resource.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(crate = "::armgen_runtime::__private::serde")]
 pub struct RelayNamespace {
     /// Fully qualified resource ID for the resource, e.g. /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/{resourceProviderNamespace}/{resourceType}/{resourceName}
     ///
@@ -186,7 +194,7 @@ pub struct RelayNamespace {
     pub r#type: Option<String>,
     /// Resource tags.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub tags: Option<std::collections::BTreeMap<String, String>>,
+    pub tags: Option<::std::collections::BTreeMap<String, String>>,
     /// The geo-location where the resource lives.
     pub location: String,
     /// SKU of the namespace.
@@ -199,19 +207,23 @@ pub struct RelayNamespace {
 impl Validate for RelayNamespace {
     fn validate_at(&self, _path: &str, _validator: &mut Validator) {}
 }
-impl crate::runtime::StripReadOnly for RelayNamespace {
-    fn strip_read_only(&self, json: &mut serde_json::Value) {
-        crate::runtime::strip_members(
+impl ::armgen_runtime::StripReadOnly for RelayNamespace {
+    fn strip_read_only(
+        &self,
+        json: &mut ::armgen_runtime::__private::serde_json::Value,
+    ) {
+        ::armgen_runtime::strip_members(
             json,
             &["id", "name", "type"],
             |members| {
-                crate::runtime::strip_member(members, "properties", &self.properties);
+                ::armgen_runtime::strip_member(members, "properties", &self.properties);
             },
         );
     }
 }
 /// Properties of the namespace.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(crate = "::armgen_runtime::__private::serde")]
 #[serde(rename_all = "camelCase")]
 pub struct RelayNamespaceProperties {
     /// Provisioning state of the namespace.
@@ -248,9 +260,12 @@ pub struct RelayNamespaceProperties {
 impl Validate for RelayNamespaceProperties {
     fn validate_at(&self, _path: &str, _validator: &mut Validator) {}
 }
-impl crate::runtime::StripReadOnly for RelayNamespaceProperties {
-    fn strip_read_only(&self, json: &mut serde_json::Value) {
-        crate::runtime::strip_members(
+impl ::armgen_runtime::StripReadOnly for RelayNamespaceProperties {
+    fn strip_read_only(
+        &self,
+        json: &mut ::armgen_runtime::__private::serde_json::Value,
+    ) {
+        ::armgen_runtime::strip_members(
             json,
             &[
                 "provisioningState",
@@ -266,6 +281,7 @@ impl crate::runtime::StripReadOnly for RelayNamespaceProperties {
 }
 /// SKU of the namespace.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(crate = "::armgen_runtime::__private::serde")]
 pub struct Sku {
     /// Name of this SKU.
     pub name: SkuName,
@@ -276,11 +292,11 @@ pub struct Sku {
 impl Validate for Sku {
     fn validate_at(&self, _path: &str, _validator: &mut Validator) {}
 }
-crate::runtime::string_enum! {
+::armgen_runtime::string_enum! {
     #[doc = " Name of this SKU."] extensible enum SkuName { #[doc = " `Standard`"]
     Standard = "Standard", }
 }
-crate::runtime::string_enum! {
+::armgen_runtime::string_enum! {
     #[doc = " The tier of this SKU."] extensible enum SkuTier { #[doc = " `Standard`"]
     Standard = "Standard", }
 }

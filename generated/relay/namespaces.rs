@@ -2,11 +2,11 @@
 // refresh with `cargo run -p armgen -- generate`.
 
 #[allow(unused_imports)]
-use crate::runtime::{
+use ::armgen_runtime::{
     HttpRequest, HttpResponse, Method, ResponseError, UrlBuilder, Validate,
     ValidationErrors, Validator,
 };
-use crate::runtime::Url;
+use ::armgen_runtime::Url;
 /// Create Azure Relay namespace.
 ///
 /// `PUT /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Relay/namespaces/{namespaceName}` (`Namespaces_CreateOrUpdate`).
@@ -57,7 +57,7 @@ pub fn create_or_update_request(
 pub fn create_or_update_response(
     response: &HttpResponse,
 ) -> Result<super::models::RelayNamespace, ResponseError<super::models::ErrorResponse>> {
-    crate::runtime::decode_body(response, &[200, 201])
+    ::armgen_runtime::decode_body(response, &[200, 201])
 }
 /// Deletes an existing namespace. This operation also removes all associated resources under the namespace.
 ///
@@ -105,7 +105,7 @@ pub fn delete_request(
 pub fn delete_response(
     response: &HttpResponse,
 ) -> Result<(), ResponseError<super::models::ErrorResponse>> {
-    crate::runtime::decode_empty(response, &[200, 202, 204])
+    ::armgen_runtime::decode_empty(response, &[200, 202, 204])
 }
 /// Returns the description for the specified namespace.
 ///
@@ -153,7 +153,7 @@ pub fn get_request(
 pub fn get_response(
     response: &HttpResponse,
 ) -> Result<super::models::RelayNamespace, ResponseError<super::models::ErrorResponse>> {
-    crate::runtime::decode_body(response, &[200])
+    ::armgen_runtime::decode_body(response, &[200])
 }
 /// Authorization rules for a namespace.
 ///
@@ -205,7 +205,7 @@ pub fn list_authorization_rules_response(
     super::models::AuthorizationRuleListResult,
     ResponseError<super::models::ErrorResponse>,
 > {
-    crate::runtime::decode_body(response, &[200])
+    ::armgen_runtime::decode_body(response, &[200])
 }
 /// Primary and secondary connection strings to the namespace.
 ///
@@ -259,5 +259,5 @@ pub fn list_keys_request(
 pub fn list_keys_response(
     response: &HttpResponse,
 ) -> Result<super::models::AccessKeys, ResponseError<super::models::ErrorResponse>> {
-    crate::runtime::decode_body(response, &[200])
+    ::armgen_runtime::decode_body(response, &[200])
 }

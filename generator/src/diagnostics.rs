@@ -110,7 +110,11 @@ impl Diagnostics {
 }
 
 /// Why generation failed.
-#[derive(Debug)]
+///
+/// `Debug` prints the same readable text as `Display`, so that a build script
+/// whose `main` returns `Result<(), Box<dyn std::error::Error>>` fails with
+/// the located diagnostics rather than a struct dump.
+#[non_exhaustive]
 pub enum Error {
     /// The spec has problems; all of them are listed.
     Spec(Vec<Diagnostic>),
@@ -131,6 +135,12 @@ impl Error {
             path: path.to_path_buf(),
             source,
         }
+    }
+}
+
+impl fmt::Debug for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self, f)
     }
 }
 

@@ -7,11 +7,42 @@
 //! a spec are collected and reported together, each with file, line:column
 //! and JSON pointer ([`Diagnostic`]); armgen never panics on a spec.
 //!
+//! # What your crate needs
+//!
+//! Two dependencies, and a build script of one call, as with prost-build:
+//!
+//! ```toml
+//! [dependencies]
+//! armgen-runtime = "0.1"
+//!
+//! [build-dependencies]
+//! armgen = "0.1"
+//! ```
+//!
+//! ```no_run
+//! // build.rs
+//! fn main() -> Result<(), Box<dyn std::error::Error>> {
+//!     armgen::Config::new(".").spec("spec/widgets.yaml", "widgets").compile()?;
+//!     Ok(())
+//! }
+//! ```
+//!
+//! and in `src/lib.rs`, `armgen_runtime::include_bindings!();`. The generated
+//! code names the runtime as `::armgen_runtime` and reaches serde, serde_json,
+//! regex and azure_core through it, so nothing else is needed. A spec error
+//! fails the build with every problem, located by file, line:column and JSON
+//! pointer.
+//!
+//! To check the generated code in instead (readable in the repository,
+//! reviewed in diffs), run the `armgen generate` command into a source
+//! folder and `armgen check` in CI; [`Config::generate`] and
+//! [`Output::write_to`] are the same from Rust:
+//!
 //! ```no_run
 //! let output = armgen::Config::new(".")
 //!     .spec("spec/relay.yaml", "relay")
 //!     .generate()?;
-//! output.write_to("generated".as_ref())?;
+//! output.write_to("src/generated".as_ref())?;
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
@@ -26,9 +57,12 @@ mod output;
 mod project;
 mod resolve;
 pub mod secrets;
-pub mod upstream;
 
 use std::path::{Path, PathBuf};
+
+/// The path generated code uses for the runtime crate unless
+/// [`Config::runtime_path`] says otherwise.
+pub const DEFAULT_RUNTIME_PATH: &str = "::armgen_runtime";
 use std::time::Instant;
 
 pub use diagnostics::{Diagnostic, Diagnostics, Error, Location};
@@ -43,9 +77,14 @@ pub struct Config {
     specs: Vec<(PathBuf, String)>,
     runtime_path: String,
     secrets: SecretPolicy,
-    refresh_command: String,
+    refresh_command: Option<String>,
+    out_subdir: String,
+    project_file: Option<PathBuf>,
     ref_aliases: Vec<load::RefAlias>,
     dynamic_feature: Option<String>,
+    from_build_script: bool,
+    root_env: Option<String>,
+    spec_dirs: Vec<PathBuf>,
 }
 
 impl Config {
@@ -56,9 +95,14 @@ impl Config {
         Self {
             root: root.into(),
             specs: Vec::new(),
-            runtime_path: "crate::runtime".to_owned(),
+            runtime_path: DEFAULT_RUNTIME_PATH.to_owned(),
             secrets: SecretPolicy::default(),
-            refresh_command: "cargo run -p armgen -- generate".to_owned(),
+            refresh_command: None,
+            out_subdir: "armgen".to_owned(),
+            project_file: None,
+            from_build_script: false,
+            root_env: None,
+            spec_dirs: Vec::new(),
             ref_aliases: Vec::new(),
             dynamic_feature: None,
         }
@@ -95,11 +139,13 @@ impl Config {
         }
         found.sort();
         self.specs.extend(found);
+        self.spec_dirs.push(full);
         Ok(self)
     }
 
-    /// The path generated code uses to reach the hand-written runtime
-    /// (default `crate::runtime`).
+    /// The path generated code uses to reach the runtime crate (default
+    /// `::armgen_runtime`). An escape hatch: for a crate that renames the
+    /// dependency, or re-exports the runtime from another crate.
     pub fn runtime_path(mut self, path: impl Into<String>) -> Self {
         self.runtime_path = path.into();
         self
@@ -111,10 +157,68 @@ impl Config {
         self
     }
 
-    /// The command named in generated headers as the way to refresh them.
+    /// The command named in generated headers as the way to refresh them
+    /// (default: `armgen generate` for [`generate`](Config::generate), the
+    /// crate's build script for [`compile`](Config::compile)).
     pub fn refresh_command(mut self, command: impl Into<String>) -> Self {
-        self.refresh_command = command.into();
+        self.refresh_command = Some(command.into());
         self
+    }
+
+    /// The folder below `OUT_DIR` that [`compile`](Config::compile) writes
+    /// (default `armgen`; `armgen_runtime::include_bindings!("name")` includes
+    /// another). For a build script that generates two sets of bindings.
+    pub fn out_subdir(mut self, name: impl Into<String>) -> Self {
+        self.out_subdir = name.into();
+        self
+    }
+
+    /// Generates the bindings from a build script: writes them to
+    /// `OUT_DIR/armgen` (only the files whose text changed, so cargo does
+    /// not recompile for nothing), and prints `cargo:rerun-if-changed` for
+    /// every file read, so that a change to a spec, an example-free `$ref`'d
+    /// file or `armgen.yaml` regenerates, and nothing else does. Include the
+    /// result with `armgen_runtime::include_bindings!()`.
+    ///
+    /// ```no_run
+    /// // build.rs
+    /// fn main() -> Result<(), Box<dyn std::error::Error>> {
+    ///     armgen::Config::new(".").spec("spec/widgets.yaml", "widgets").compile()?;
+    ///     Ok(())
+    /// }
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// Every problem of every spec, located ([`Error::Spec`]); `Error::Usage`
+    /// when `OUT_DIR` is not set (not run by cargo); `Error::Io` when a file
+    /// cannot be read or written. The `Debug` of the error is its readable
+    /// text, so returning it from `main` prints the diagnostics.
+    pub fn compile(&self) -> Result<Output, Error> {
+        let out_dir = std::env::var_os("OUT_DIR").ok_or_else(|| {
+            Error::Usage(
+                "OUT_DIR is not set: Config::compile is for build scripts run by cargo; use Config::generate elsewhere".to_owned(),
+            )
+        })?;
+        let mut config = self.clone();
+        config.from_build_script = true;
+        if let Some(file) = &self.project_file {
+            println!("cargo:rerun-if-changed={}", file.display());
+        }
+        // A folder of specs: cargo scans it, so that a spec added to it is
+        // generated too.
+        for dir in &self.spec_dirs {
+            println!("cargo:rerun-if-changed={}", dir.display());
+        }
+        if let Some(var) = &self.root_env {
+            println!("cargo:rerun-if-env-changed={var}");
+        }
+        let output = config.generate()?;
+        for input in &output.inputs {
+            println!("cargo:rerun-if-changed={}", input.display());
+        }
+        output.write_to(&PathBuf::from(out_dir).join(&self.out_subdir))?;
+        Ok(output)
     }
 
     /// Redirects a `$ref` that points at nothing to another pointer of the same
@@ -142,6 +246,11 @@ impl Config {
         self
     }
 
+    /// The folder spec paths are relative to.
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
     /// The root spec files and their module names.
     pub fn specs(&self) -> &[(PathBuf, String)] {
         &self.specs
@@ -152,7 +261,7 @@ impl Config {
         let mut docs = load::DocumentSet::new(&self.root).with_aliases(&self.ref_aliases);
         let mut diagnostics = Diagnostics::default();
         let mut services = Vec::new();
-        let mut modules = naming::Scope::with_reserved(&["runtime"]);
+        let mut modules = naming::Scope::with_reserved(&[]);
         for (path, module) in &self.specs {
             let unique = modules.claim(module);
             if unique != *module {
@@ -214,7 +323,7 @@ impl Config {
             emit_time += t.elapsed();
             let t = Instant::now();
             let source = service.source.display().to_string().replace('\\', "/");
-            let header = emit::header(&source, &self.refresh_command);
+            let header = emit::header(&source, &self.refresh());
             for (path, file) in &emitted.files {
                 files.insert(
                     path.clone(),
@@ -234,7 +343,7 @@ impl Config {
         .map_err(internal_index)?;
         let index = format!(
             "{}{index_code}",
-            emit::header("every spec", &self.refresh_command)
+            emit::header("every spec", &self.refresh())
         );
         files.insert("mod.rs".to_owned(), index);
         Ok(Output {
@@ -248,6 +357,17 @@ impl Config {
                 total: started.elapsed(),
             },
         })
+    }
+}
+
+impl Config {
+    /// The second line of every generated header: how to refresh the file.
+    fn refresh(&self) -> String {
+        match (&self.refresh_command, self.from_build_script) {
+            (Some(command), _) => format!("refresh with `{command}`"),
+            (None, true) => "regenerated by this crate's build script at `cargo build`".to_owned(),
+            (None, false) => "refresh with `armgen generate`".to_owned(),
+        }
     }
 }
 

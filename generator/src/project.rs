@@ -32,6 +32,14 @@ struct ProjectFile {
     /// A regex of property names that are secret besides `x-ms-secret`;
     /// `""` means `x-ms-secret` only.
     secret_names: Option<String>,
+    /// The folder spec paths are relative to, relative to the settings
+    /// file's folder (default: that folder).
+    spec_root: Option<PathBuf>,
+    /// An environment variable that, when set and not empty, replaces
+    /// `spec_root` (e.g. a checkout of azure-rest-api-specs elsewhere).
+    spec_root_env: Option<String>,
+    /// The command generated headers name as the way to refresh them.
+    refresh_command: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -43,11 +51,18 @@ struct SpecEntry {
 
 /// A project: its configuration and where generated files go.
 #[derive(Debug)]
+#[non_exhaustive]
 pub struct Project {
     /// The generator configuration.
     pub config: Config,
-    /// The output directory, relative to the root.
+    /// The output directory of `armgen generate`, relative to the folder of
+    /// the settings file.
     pub out: PathBuf,
+    /// The folder the spec paths are relative to (`spec_root`, or the
+    /// variable `spec_root_env` names, or the settings file's folder).
+    pub spec_root: PathBuf,
+    /// The variable that overrides `spec_root`, if the settings name one.
+    pub spec_root_env: Option<String>,
 }
 
 impl Config {
@@ -56,12 +71,50 @@ impl Config {
     pub fn from_project(root: impl Into<PathBuf>) -> Result<Project, Error> {
         let root = root.into();
         let path = root.join(PROJECT_FILE);
-        let settings = match std::fs::read_to_string(&path) {
-            Ok(text) => parse(&text)?,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => ProjectFile::default(),
-            Err(e) => return Err(Error::io(&path, e)),
+        match std::fs::read_to_string(&path) {
+            Ok(text) => project(&root, Some(&path), parse(&text, &path)?),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                project(&root, None, ProjectFile::default())
+            }
+            Err(e) => Err(Error::io(&path, e)),
+        }
+    }
+
+    /// The configuration in the settings file `file` (any name; the format
+    /// of `armgen.yaml`), for a crate that keeps more than one set of
+    /// settings or keeps them elsewhere than its root.
+    pub fn from_project_file(file: impl AsRef<Path>) -> Result<Project, Error> {
+        let file = file.as_ref();
+        let text = std::fs::read_to_string(file).map_err(|e| Error::io(file, e))?;
+        let dir = file.parent().unwrap_or(Path::new(""));
+        let dir = if dir.as_os_str().is_empty() {
+            Path::new(".")
+        } else {
+            dir
+        };
+        project(dir, Some(file), parse(&text, file)?)
+    }
+}
+
+fn project(dir: &Path, file: Option<&Path>, settings: ProjectFile) -> Result<Project, Error> {
+    {
+        let from_env = settings
+            .spec_root_env
+            .as_deref()
+            .and_then(std::env::var_os)
+            .filter(|v| !v.is_empty())
+            .map(PathBuf::from);
+        let root = match (from_env, &settings.spec_root) {
+            (Some(root), _) => root,
+            (None, Some(root)) => dir.join(root),
+            (None, None) => dir.to_path_buf(),
         };
         let mut config = Config::new(&root);
+        config.project_file = file.map(Path::to_path_buf);
+        config.root_env = settings.spec_root_env.clone();
+        if let Some(command) = settings.refresh_command {
+            config = config.refresh_command(command);
+        }
         if settings.specs.is_empty() {
             config = config.spec_dir(settings.spec_dir.as_deref().unwrap_or(Path::new("spec")))?;
         }
@@ -94,16 +147,18 @@ impl Config {
         Ok(Project {
             config,
             out: settings.out.unwrap_or_else(|| PathBuf::from("generated")),
+            spec_root: root,
+            spec_root_env: settings.spec_root_env,
         })
     }
 }
 
-fn parse(text: &str) -> Result<ProjectFile, Error> {
+fn parse(text: &str, file: &Path) -> Result<ProjectFile, Error> {
     serde_yaml::from_str(text).map_err(|e| {
         let (line, column) = e.location().map_or((1, 1), |l| (l.line(), l.column()));
         Error::Spec(vec![Diagnostic::new(
             Location {
-                file: PathBuf::from(PROJECT_FILE),
+                file: file.to_path_buf(),
                 line,
                 column,
                 pointer: String::new(),

@@ -7,7 +7,6 @@ mod support;
 fn odd_names() -> armgen::Output {
     armgen::Config::new(support::fixtures().join("fixtures/odd"))
         .spec("odd.yaml", "odd")
-        .runtime_path("arm_bindings::runtime")
         .refresh_command("ARMGEN_BLESS=1 cargo test -p armgen --test snapshots")
         .generate()
         .unwrap_or_else(|e| panic!("{e}"))

@@ -5,13 +5,14 @@
 //! - `relay_2024_01_01`: Microsoft.Relay `stable/2024-01-01/relay.json`;
 //! - `eventgrid_2025_02_15`: Microsoft.EventGrid `stable/2025-02-15/EventGrid.json`.
 //!
-//! The specs are read where they are, never copied into the repository. When
+//! The list is `upstream/armgen.yaml`, which `bench/run` reads too. The specs
+//! are read where they are, never copied into the repository. When
 //! they are missing the crate is empty ([`SPECS_FOUND`] is `false`), unless
 //! `ARMGEN_REQUIRE_UPSTREAM=1` (as in CI) makes that a build error.
 
 #![warn(missing_docs)]
 
-include!(concat!(env!("OUT_DIR"), "/armgen/mod.rs"));
+armgen_runtime::include_bindings!();
 
 /// Whether the upstream specs were found when this crate was built.
 pub const SPECS_FOUND: bool = !SERVICES.is_empty();

@@ -86,12 +86,12 @@ pub fn module(service: &Service, ctx: &Context) -> TokenStream {
         /// error and the `x-ms-request-id`); both are reached with
         /// `downcast_ref`.
         pub mod clients {
-            use std::sync::Arc;
-            use azure_core::credentials::TokenCredential;
+            use ::std::sync::Arc;
+            use #rt::__private::azure_core::credentials::TokenCredential;
             #[allow(unused_imports)]
-            use azure_core::fmt::SafeDebug;
+            use #rt::__private::azure_core::fmt::SafeDebug;
             #[allow(unused_imports)]
-            use azure_core::http::{ClientMethodOptions, NoFormat, Pager, Response, Url};
+            use #rt::__private::azure_core::http::{ClientMethodOptions, NoFormat, Pager, Response, Url};
             use #rt::ArmPipeline;
 
             #[doc = #options_doc]
@@ -112,7 +112,7 @@ pub fn module(service: &Service, ctx: &Context) -> TokenStream {
                 #sub_doc
                 /// * `credential` - any [`TokenCredential`], e.g. from `azure_identity`.
                 /// * `options` - optional configuration.
-                pub fn new(#sub_arg credential: Arc<dyn TokenCredential>, options: Option<#options>) -> azure_core::Result<Self> {
+                pub fn new(#sub_arg credential: Arc<dyn TokenCredential>, options: Option<#options>) -> #rt::__private::azure_core::Result<Self> {
                     let options = options.unwrap_or_default();
                     let api_version = options.api_version.clone().unwrap_or_else(|| super::API_VERSION.to_owned());
                     let pipeline = ArmPipeline::from_options(option_env!("CARGO_PKG_NAME"), option_env!("CARGO_PKG_VERSION"), credential, options)?;
@@ -312,7 +312,7 @@ fn method(
                 ///
                 /// Returns a pager over the items of every page: it follows each
                 /// page's next link (on the client's endpoint only).
-                pub fn #fn_name<'a>(&self, #(#args,)* options: Option<#options<'a>>) -> azure_core::Result<#response_ty> {
+                pub fn #fn_name<'a>(&self, #(#args,)* options: Option<#options<'a>>) -> #rt::__private::azure_core::Result<#response_ty> {
                     #build
                     Ok(self.pipeline.pager(options.method_options.context, request, super::#module::#response_fn, #next_link))
                 }
@@ -332,7 +332,7 @@ fn method(
                 #method_docs
                 #[doc = ""]
                 #[doc = #poller_doc]
-                pub async fn #fn_name(&self, #(#args,)* options: Option<#options<'_>>) -> azure_core::Result<#response_ty> {
+                pub async fn #fn_name(&self, #(#args,)* options: Option<#options<'_>>) -> #rt::__private::azure_core::Result<#response_ty> {
                     #build
                     self.pipeline
                         .begin(options.method_options.context, request, super::#module::#response_fn, #rt::FinalStateVia::#via)
@@ -342,7 +342,7 @@ fn method(
         }
         (None, None) => quote! {
             #method_docs
-            pub async fn #fn_name(&self, #(#args,)* options: Option<#options<'_>>) -> azure_core::Result<#response_ty> {
+            pub async fn #fn_name(&self, #(#args,)* options: Option<#options<'_>>) -> #rt::__private::azure_core::Result<#response_ty> {
                 #build
                 self.pipeline.execute(&options.method_options.context, request, super::#module::#response_fn).await
             }

@@ -93,7 +93,7 @@ pub fn module(service: &Service, ctx: &Context) -> TokenStream {
             /// Builds the request of `operation_id` from named parameters
             /// (wire names, as in an example file). A missing `api-version`
             /// defaults to [`API_VERSION`](super::API_VERSION).
-            pub fn build_request(operation_id: &str, endpoint: &Url, params: &serde_json::Map<String, serde_json::Value>) -> Result<HttpRequest, DynamicError> {
+            pub fn build_request(operation_id: &str, endpoint: &Url, params: &#rt::__private::serde_json::Map<String, #rt::__private::serde_json::Value>) -> Result<HttpRequest, DynamicError> {
                 let params = DynamicParams::new(params);
                 match operation_id {
                     #(#build_arms)*
@@ -103,7 +103,7 @@ pub fn module(service: &Service, ctx: &Context) -> TokenStream {
 
             /// Decodes a response of `operation_id`, validates the success
             /// model and returns it serialized back to JSON.
-            pub fn decode_response(operation_id: &str, response: &HttpResponse) -> Result<serde_json::Value, DynamicError> {
+            pub fn decode_response(operation_id: &str, response: &HttpResponse) -> Result<#rt::__private::serde_json::Value, DynamicError> {
                 match operation_id {
                     #(#decode_arms)*
                     _ => Err(DynamicError::UnknownOperation(operation_id.to_owned())),

@@ -47,7 +47,7 @@ pub fn module(service: &Service, ctx: &Context) -> TokenStream {
             #[allow(unused_imports)]
             use #rt::{Validate, Validator};
             #[allow(unused_imports)]
-            use serde::{Deserialize, Serialize};
+            use #rt::__private::serde::{Deserialize, Serialize};
             #(#items)*
         }
     }
@@ -76,9 +76,11 @@ fn struct_model(
     let rename_all = camel.then(|| quote!(#[serde(rename_all = "camelCase")]));
     let fields = s.fields.iter().map(|f| field(f, camel, ctx));
     let validate = validator(model, s, constrained, ctx);
+    let serde_crate = ctx.serde_crate;
     quote! {
         #docs
         #[derive(Clone, Debug, #default PartialEq, Serialize, Deserialize)]
+        #[serde(crate = #serde_crate)]
         #rename_all
         pub struct #name {
             #(#fields)*
@@ -219,7 +221,7 @@ fn strip_read_only(model: &Model, s: &StructModel, ctx: &Context) -> TokenStream
     };
     quote! {
         impl #rt::StripReadOnly for #name {
-            fn strip_read_only(&self, json: &mut serde_json::Value) {
+            fn strip_read_only(&self, json: &mut #rt::__private::serde_json::Value) {
                 #rt::strip_members(json, &[#(#removed),*], |#members| { #(#nested)* });
             }
         }
@@ -244,7 +246,7 @@ fn union_strip_read_only(model: &Model, u: &UnionModel, ctx: &Context) -> TokenS
         impl #rt::StripReadOnly for #name {
             // Often only one variant of many has read-only members.
             #[allow(clippy::single_match, unreachable_patterns)]
-            fn strip_read_only(&self, json: &mut serde_json::Value) {
+            fn strip_read_only(&self, json: &mut #rt::__private::serde_json::Value) {
                 match self {
                     #(#arms)*
                     _ => {}

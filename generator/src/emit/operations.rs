@@ -287,7 +287,10 @@ pub fn success_type(op: &Operation, ctx: &Context) -> TokenStream {
 pub fn error_type(op: &Operation, ctx: &Context) -> TokenStream {
     match &op.error {
         Some(ty) => type_tokens(ty, Scope::Sibling, ctx.runtime),
-        None => quote!(serde_json::Value),
+        None => {
+            let rt = ctx.runtime;
+            quote!(#rt::__private::serde_json::Value)
+        }
     }
 }
 

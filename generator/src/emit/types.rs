@@ -9,8 +9,10 @@ use crate::ir::{ModelKind, Service, TypeRef};
 
 /// What every emitter needs besides the IR node it emits.
 pub struct Context<'a> {
-    /// Path of the runtime module (`crate::runtime`).
+    /// Path of the runtime crate (`::armgen_runtime`).
     pub runtime: &'a syn::Path,
+    /// The runtime's serde, as serde's `crate = "…"` attribute wants it.
+    pub serde_crate: &'a str,
     /// The service's regex statics.
     pub patterns: &'a Patterns,
     /// Models whose JSON has read-only members somewhere inside.
@@ -122,14 +124,14 @@ pub fn type_tokens(ty: &TypeRef, scope: Scope, rt: &syn::Path) -> TokenStream {
         TypeRef::I64 => quote!(i64),
         TypeRef::F32 => quote!(f32),
         TypeRef::F64 => quote!(f64),
-        TypeRef::Any => quote!(serde_json::Value),
+        TypeRef::Any => quote!(#rt::__private::serde_json::Value),
         TypeRef::Array(inner) => {
             let inner = type_tokens(inner, scope, rt);
             quote!(Vec<#inner>)
         }
         TypeRef::Map(inner) => {
             let inner = type_tokens(inner, scope, rt);
-            quote!(std::collections::BTreeMap<String, #inner>)
+            quote!(::std::collections::BTreeMap<String, #inner>)
         }
         TypeRef::Model(name) => {
             let name = ident(name);
@@ -202,7 +204,7 @@ impl Patterns {
         quote! {
             /// The spec's `pattern`s, compiled once on first use.
             mod patterns {
-                use std::sync::LazyLock;
+                use ::std::sync::LazyLock;
                 #(#statics)*
             }
         }

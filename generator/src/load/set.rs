@@ -256,8 +256,12 @@ pub fn normalize(path: &Path) -> PathBuf {
     for component in path.components() {
         match component {
             Component::CurDir => {}
+            // `..` cancels a preceding name, never a preceding `..` (nor the
+            // root): `../../x` stays two levels up.
             Component::ParentDir => {
-                if !out.pop() {
+                if matches!(out.components().next_back(), Some(Component::Normal(_))) {
+                    out.pop();
+                } else {
                     out.push("..");
                 }
             }
@@ -297,6 +301,10 @@ mod tests {
         assert_eq!(
             normalize(Path::new("spec/./a/../b.yaml")),
             PathBuf::from("spec/b.yaml")
+        );
+        assert_eq!(
+            normalize(Path::new("../../shared/x/../y.json")),
+            PathBuf::from("../../shared/y.json")
         );
         assert_eq!(
             normalize(Path::new("../x/y.json")),

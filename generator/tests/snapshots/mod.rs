@@ -17,8 +17,8 @@ pub mod odd {
     include!("odd/mod.rs");
 }
 /// Every generated service, for tools that call operations by name.
-pub const SERVICES: &[arm_bindings::runtime::ServiceInfo] = &[
-    arm_bindings::runtime::ServiceInfo {
+pub const SERVICES: &[::armgen_runtime::ServiceInfo] = &[
+    ::armgen_runtime::ServiceInfo {
         module: "odd",
         api_version: odd::API_VERSION,
         operations: odd::dynamic::OPERATIONS,

@@ -2,11 +2,11 @@
 // refresh with `ARMGEN_BLESS=1 cargo test -p armgen --test snapshots`.
 
 #[allow(unused_imports)]
-use arm_bindings::runtime::{
+use ::armgen_runtime::{
     HttpRequest, HttpResponse, Method, ResponseError, UrlBuilder, Validate,
     ValidationErrors, Validator,
 };
-use arm_bindings::runtime::Url;
+use ::armgen_runtime::Url;
 /// `DELETE /items/{type}/{self}` (`Items_Delete`).
 ///
 /// # Arguments
@@ -29,8 +29,8 @@ pub fn delete_request(
 /// Decodes a response to `Items_Delete`: the success body, or a [`ResponseError`] holding the service's error.
 pub fn delete_response(
     response: &HttpResponse,
-) -> Result<(), ResponseError<serde_json::Value>> {
-    arm_bindings::runtime::decode_empty(response, &[200, 204])
+) -> Result<(), ResponseError<::armgen_runtime::__private::serde_json::Value>> {
+    ::armgen_runtime::decode_empty(response, &[200, 204])
 }
 /// `PUT /items/{type}/{self}` (`Items_Put`).
 ///
@@ -86,5 +86,5 @@ pub fn put_request(
 pub fn put_response(
     response: &HttpResponse,
 ) -> Result<super::models::Self_, ResponseError<super::models::Error>> {
-    arm_bindings::runtime::decode_body(response, &[200, 201])
+    ::armgen_runtime::decode_body(response, &[200, 201])
 }

@@ -22,19 +22,16 @@ pub mod items {
 pub mod operations {
     include!("operations.rs");
 }
-/// Async clients that send these operations through an `azure_core`
-/// pipeline, as any Azure SDK for Rust client does.
-///
-/// # Errors
-///
-/// Every method returns an `azure_core::Error`. A broken constraint,
-/// found before sending, is an `ErrorKind::Other` error holding
-/// `ValidationErrors`; an error status is an `ErrorKind::HttpResponse`
-/// error holding the operation's `ResponseError` (with the decoded ARM
-/// error and the `x-ms-request-id`); both are reached with
-/// `downcast_ref`.
-pub mod clients {
-    include!("clients.rs");
+::armgen_runtime::client_only! {
+    #[doc = r" Async clients that send these operations through an `azure_core`"] #[doc =
+    r" pipeline, as any Azure SDK for Rust client does."] #[doc = r""] #[doc =
+    r" # Errors"] #[doc = r""] #[doc =
+    r" Every method returns an `azure_core::Error`. A broken constraint,"] #[doc =
+    r" found before sending, is an `ErrorKind::Other` error holding"] #[doc =
+    r" `ValidationErrors`; an error status is an `ErrorKind::HttpResponse`"] #[doc =
+    r" error holding the operation's `ResponseError` (with the decoded ARM"] #[doc =
+    r" error and the `x-ms-request-id`); both are reached with"] #[doc =
+    r" `downcast_ref`."] pub mod clients { include!("clients.rs"); }
 }
 /// Every operation by `operationId`, with JSON parameters as found in
 /// `x-ms-examples` files.

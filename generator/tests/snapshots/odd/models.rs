@@ -2,11 +2,12 @@
 // refresh with `ARMGEN_BLESS=1 cargo test -p armgen --test snapshots`.
 
 #[allow(unused_imports)]
-use arm_bindings::runtime::{Validate, Validator};
+use ::armgen_runtime::{Validate, Validator};
 #[allow(unused_imports)]
-use serde::{Deserialize, Serialize};
+use ::armgen_runtime::__private::serde::{Deserialize, Serialize};
 /// The `Error` object.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(crate = "::armgen_runtime::__private::serde")]
 pub struct Error {
     /// `error`
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -17,6 +18,7 @@ impl Validate for Error {
 }
 /// The `ErrorError` object.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(crate = "::armgen_runtime::__private::serde")]
 pub struct ErrorError {
     /// `code`
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -28,13 +30,13 @@ pub struct ErrorError {
 impl Validate for ErrorError {
     fn validate_at(&self, _path: &str, _validator: &mut Validator) {}
 }
-arm_bindings::runtime::string_enum! {
+::armgen_runtime::string_enum! {
     #[doc = " The `IdentityKind` values."] extensible enum IdentityKind { #[doc =
     " `SystemAssigned, UserAssigned`"] SystemAssignedUserAssigned =
     "SystemAssigned, UserAssigned", #[doc = " Version one."] N10 = "1.0", #[doc =
     " `None`"] None = "None", #[doc = " `none`"] None2 = "none", }
 }
-arm_bindings::runtime::string_enum! {
+::armgen_runtime::string_enum! {
     #[doc = " The `Mode` values."] closed enum Mode { #[doc = " `fast`"] Fast = "fast",
     #[doc = " `slow`"] Slow = "slow", #[doc = " `On`"] On = "On", #[doc = " `Off`"] Off =
     "Off", }
@@ -46,6 +48,7 @@ arm_bindings::runtime::string_enum! {
 /// not a doctest
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(crate = "::armgen_runtime::__private::serde")]
 pub struct Option2 {
     /// `kind`
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -59,10 +62,11 @@ impl Validate for Option2 {
 }
 /// The `Self_Nested` object.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(crate = "::armgen_runtime::__private::serde")]
 pub struct SelfNested {
     /// `password`
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub password: Option<arm_bindings::runtime::Secret>,
+    pub password: Option<::armgen_runtime::Secret>,
     /// `value`
     #[serde(skip_serializing_if = "Option::is_none")]
     pub value: Option<f64>,
@@ -77,6 +81,7 @@ impl Validate for SelfNested {
 }
 /// The `Self` object.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(crate = "::armgen_runtime::__private::serde")]
 #[serde(rename_all = "camelCase")]
 pub struct Self_ {
     /// `type`
@@ -107,10 +112,15 @@ pub struct Self_ {
     pub nave: Option<f32>,
     /// `tags`
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub tags: Option<std::collections::BTreeMap<String, String>>,
+    pub tags: Option<::std::collections::BTreeMap<String, String>>,
     /// `attributes`
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub attributes: Option<std::collections::BTreeMap<String, serde_json::Value>>,
+    pub attributes: Option<
+        ::std::collections::BTreeMap<
+            String,
+            ::armgen_runtime::__private::serde_json::Value,
+        >,
+    >,
     /// `children`
     #[serde(skip_serializing_if = "Option::is_none")]
     pub children: Option<Vec<Self_>>,

@@ -2,11 +2,11 @@
 // refresh with `ARMGEN_BLESS=1 cargo test -p armgen --test snapshots`.
 
 #[allow(unused_imports)]
-use arm_bindings::runtime::{
+use ::armgen_runtime::{
     HttpRequest, HttpResponse, Method, ResponseError, UrlBuilder, Validate,
     ValidationErrors, Validator,
 };
-use arm_bindings::runtime::Url;
+use ::armgen_runtime::Url;
 /// `GET /items/{type}/{self}/history` (`getHistory`).
 ///
 /// # Arguments
@@ -30,6 +30,9 @@ pub fn get_history_request(
 /// Decodes a response to `getHistory`: the success body, or a [`ResponseError`] holding the service's error.
 pub fn get_history_response(
     response: &HttpResponse,
-) -> Result<Option<Vec<super::models::Option2>>, ResponseError<serde_json::Value>> {
-    arm_bindings::runtime::decode_optional(response, &[200], &[202])
+) -> Result<
+    Option<Vec<super::models::Option2>>,
+    ResponseError<::armgen_runtime::__private::serde_json::Value>,
+> {
+    ::armgen_runtime::decode_optional(response, &[200], &[202])
 }

@@ -7,7 +7,7 @@
 
 use std::fmt;
 
-use azure_core::http::Url;
+use url::Url;
 
 use super::validate::{Constraint, ValidationError, ValidationErrors};
 

@@ -49,7 +49,7 @@ use super::validate::ValidationErrors;
 /// Entra ID audience, in [`azure_core::cloud::CustomConfiguration::audiences`].
 ///
 /// ```
-/// # use arm_bindings::runtime::ResourceManagerAudience;
+/// # use armgen_runtime::ResourceManagerAudience;
 /// use azure_core::cloud::{Audiences, CloudConfiguration, CustomConfiguration};
 ///
 /// let mut custom = CustomConfiguration::default();

@@ -13,7 +13,7 @@ use serde_json::{Map, Value};
 use super::error::ResponseError;
 use super::http::{HttpRequest, HttpResponse, Method};
 use super::validate::{Constraint, Validate, ValidationError, ValidationErrors, Validator};
-use azure_core::http::Url;
+use url::Url;
 
 /// A parameter map as found in an example file's `parameters`.
 #[derive(Debug)]

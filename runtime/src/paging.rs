@@ -134,22 +134,24 @@ fn next_request(
 #[macro_export]
 macro_rules! __armgen_page {
     ($list:ty, $field:ident, $item:ty) => {
-        #[$crate::runtime::async_trait]
-        impl azure_core::http::pager::Page for $list {
+        #[$crate::async_trait]
+        impl $crate::__private::azure_core::http::pager::Page for $list {
             type Item = $item;
-            type IntoIter = std::vec::IntoIter<$item>;
-            async fn into_items(self) -> azure_core::Result<Self::IntoIter> {
-                Ok(self.$field.into_iter())
+            type IntoIter = ::std::vec::IntoIter<$item>;
+            async fn into_items(self) -> $crate::__private::azure_core::Result<Self::IntoIter> {
+                ::core::result::Result::Ok(::core::iter::IntoIterator::into_iter(self.$field))
             }
         }
     };
     ($list:ty, optional $field:ident, $item:ty) => {
-        #[$crate::runtime::async_trait]
-        impl azure_core::http::pager::Page for $list {
+        #[$crate::async_trait]
+        impl $crate::__private::azure_core::http::pager::Page for $list {
             type Item = $item;
-            type IntoIter = std::vec::IntoIter<$item>;
-            async fn into_items(self) -> azure_core::Result<Self::IntoIter> {
-                Ok(self.$field.unwrap_or_default().into_iter())
+            type IntoIter = ::std::vec::IntoIter<$item>;
+            async fn into_items(self) -> $crate::__private::azure_core::Result<Self::IntoIter> {
+                ::core::result::Result::Ok(::core::iter::IntoIterator::into_iter(
+                    self.$field.unwrap_or_default(),
+                ))
             }
         }
     };
