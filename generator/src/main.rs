@@ -1,25 +1,38 @@
 //! The `armgen` command line: `generate` writes the bindings, `check` fails
-//! when the checked-in ones are stale.
+//! when the checked-in ones are stale, `new` writes a bindings crate.
+
+mod new_crate;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 const USAGE: &str = "\
-usage: armgen <generate|check> [--root DIR] [--spec-dir DIR] [--spec FILE=MODULE]... [--out DIR]
+usage: armgen <generate|check> [--root DIR] [--project FILE] [--spec-dir DIR] [--spec FILE=MODULE]... [--out DIR]
+       armgen new DIR --spec FILE[=MODULE]... [--name CRATE] [--local ARMGEN_CHECKOUT] [--ref-alias A]...
+       armgen --help
 
   generate   generate bindings from the specs and write the files that changed
   check      exit with status 1 and a diff when the files in --out are stale
+  new        write a ready crate of bindings for the given specs into DIR: a
+             Cargo.toml naming armgen-runtime and (to build) armgen, a
+             build.rs of one call, src/lib.rs, a README and a test against the
+             local ARM emulator; the specs and every file they $ref are copied
+             into DIR/spec
 
 Without --spec-dir or --spec, the settings come from DIR/armgen.yaml if it
 exists (else every spec in DIR/spec, written to DIR/generated).
 
   --root DIR        the project directory (default: .)
+  --project FILE    read the settings from FILE instead of DIR/armgen.yaml
+  --name CRATE      (new) the package name (default: DIR's name)
+  --local DIR       (new) depend on the armgen crates of the checkout at DIR
+                    by path (with their version, as published ones would be)
   --spec-dir DIR    every *.yaml/*.yml/*.json directly in DIR is a spec
   --spec FILE=MOD   a single spec file generated as module MOD (repeatable;
                     replaces --spec-dir), e.g. an upstream azure-rest-api-specs file
   --out DIR         where the generated files go (default: generated)
-  --runtime-path P  the path generated code uses for the runtime
-                    (default crate::runtime; arm_bindings::runtime from another crate)
+  --runtime-path P  the path generated code uses for the runtime crate
+                    (default ::armgen_runtime)
   --dynamic-feature F
                     compile each service's `dynamic` module (<module>/dynamic.rs)
                     only with cargo feature F
@@ -31,6 +44,10 @@ exists (else every spec in DIR/spec, written to DIR/generated).
 struct Args {
     command: String,
     root: PathBuf,
+    project: Option<PathBuf>,
+    target: Option<PathBuf>,
+    name: Option<String>,
+    local: Option<PathBuf>,
     spec_dir: Option<PathBuf>,
     specs: Vec<(PathBuf, String)>,
     aliases: Vec<String>,
@@ -42,12 +59,13 @@ struct Args {
 fn parse_args() -> Result<Args, String> {
     let mut args = std::env::args().skip(1);
     let command = args.next().ok_or("missing command")?;
-    if command == "--help" || command == "-h" {
-        return Err(String::new());
-    }
     let mut parsed = Args {
         command,
         root: PathBuf::from("."),
+        project: None,
+        target: None,
+        name: None,
+        local: None,
         spec_dir: None,
         specs: Vec::new(),
         aliases: Vec::new(),
@@ -59,6 +77,9 @@ fn parse_args() -> Result<Args, String> {
         let mut value = || args.next().ok_or(format!("{flag} needs a value"));
         match flag.as_str() {
             "--root" => parsed.root = PathBuf::from(value()?),
+            "--project" => parsed.project = Some(PathBuf::from(value()?)),
+            "--name" => parsed.name = Some(value()?),
+            "--local" => parsed.local = Some(PathBuf::from(value()?)),
             "--spec-dir" => parsed.spec_dir = Some(PathBuf::from(value()?)),
             "--out" => parsed.out = Some(PathBuf::from(value()?)),
             "--ref-alias" => parsed.aliases.push(value()?),
@@ -66,8 +87,16 @@ fn parse_args() -> Result<Args, String> {
             "--runtime-path" => parsed.runtime_path = Some(value()?),
             "--spec" => {
                 let v = value()?;
-                let (file, module) = v.split_once('=').ok_or("--spec takes FILE=MODULE")?;
-                parsed.specs.push((PathBuf::from(file), module.to_owned()));
+                let (file, module) = match v.split_once('=') {
+                    Some((file, module)) => (file, module.to_owned()),
+                    // `new` names a module after its file by default.
+                    None if parsed.command == "new" => (v.as_str(), String::new()),
+                    None => return Err("--spec takes FILE=MODULE".to_owned()),
+                };
+                parsed.specs.push((PathBuf::from(file), module));
+            }
+            other if parsed.command == "new" && parsed.target.is_none() && !other.starts_with('-') => {
+                parsed.target = Some(PathBuf::from(other));
             }
             other => return Err(format!("unknown option `{other}`")),
         }
@@ -76,6 +105,13 @@ fn parse_args() -> Result<Args, String> {
 }
 
 fn main() -> ExitCode {
+    if matches!(
+        std::env::args().nth(1).as_deref(),
+        Some("--help" | "-h" | "help")
+    ) {
+        print!("{USAGE}");
+        return ExitCode::SUCCESS;
+    }
     let args = match parse_args() {
         Ok(args) => args,
         Err(message) => {
@@ -96,9 +132,17 @@ fn main() -> ExitCode {
 }
 
 fn run(args: &Args) -> Result<ExitCode, armgen::Error> {
-    let (mut config, out_dir) = if args.spec_dir.is_none() && args.specs.is_empty() {
+    if args.command == "new" {
+        return new_crate::run(args);
+    }
+    // `out` in a settings file is relative to that file's folder.
+    let (mut config, out_dir, base): (_, PathBuf, PathBuf) = if let Some(file) = &args.project {
+        let project = armgen::Config::from_project_file(file)?;
+        let base = file.parent().map(PathBuf::from).unwrap_or_default();
+        (project.config, project.out, base)
+    } else if args.spec_dir.is_none() && args.specs.is_empty() {
         let project = armgen::Config::from_project(&args.root)?;
-        (project.config, project.out)
+        (project.config, project.out, args.root.clone())
     } else {
         let mut config = armgen::Config::new(&args.root);
         if let Some(dir) = &args.spec_dir {
@@ -107,9 +151,8 @@ fn run(args: &Args) -> Result<ExitCode, armgen::Error> {
         for (file, module) in &args.specs {
             config = config.spec(file, module);
         }
-        (config, PathBuf::from("generated"))
+        (config, PathBuf::from("generated"), args.root.clone())
     };
-    let out_dir = args.out.clone().unwrap_or(out_dir);
     if let Some(feature) = &args.dynamic_feature {
         config = config.dynamic_feature(feature);
     }
@@ -124,7 +167,11 @@ fn run(args: &Args) -> Result<ExitCode, armgen::Error> {
         })?;
     }
     let output = config.generate()?;
-    let out = args.root.join(&out_dir);
+    // An explicit --out is relative to --root, as the specs are.
+    let out = match &args.out {
+        Some(out) => args.root.join(out),
+        None => base.join(&out_dir),
+    };
     match args.command.as_str() {
         "generate" => {
             let written = output.write_to(&out)?;
@@ -147,7 +194,7 @@ fn run(args: &Args) -> Result<ExitCode, armgen::Error> {
                 };
                 println!(
                     "  {}/{name}: {} lines, {} bytes ({state})",
-                    out_dir.display(),
+                    out.display(),
                     text.lines().count(),
                     text.len()
                 );
@@ -169,7 +216,7 @@ fn run(args: &Args) -> Result<ExitCode, armgen::Error> {
             if stale.is_empty() {
                 println!(
                     "{} is up to date ({} files)",
-                    out_dir.display(),
+                    out.display(),
                     output.files.len()
                 );
                 return Ok(ExitCode::SUCCESS);
@@ -178,9 +225,9 @@ fn run(args: &Args) -> Result<ExitCode, armgen::Error> {
                 print!("{}", s.diff);
             }
             eprintln!(
-                "{} file(s) in {} are stale: run `cargo run -p armgen -- generate`",
+                "{} file(s) in {} are stale: run `armgen generate` with the same options",
                 stale.len(),
-                out_dir.display()
+                out.display()
             );
             Ok(ExitCode::FAILURE)
         }

@@ -58,6 +58,10 @@ pub use crate::__armgen_string_enum as string_enum;
 pub use crate::__armgen_tagged_union as tagged_union;
 #[cfg(feature = "client")]
 pub use async_trait::async_trait;
+/// The Azure SDK core the clients run on (`azure_core` 1.x), for its types:
+/// `azure_core::Error` and its `http_status()`, `ClientOptions`, `Response`.
+#[cfg(feature = "client")]
+pub use azure_core;
 #[cfg(feature = "client")]
 pub use client::{
     ArmClientOptions, ArmPipeline, MethodOptions, ResourceManagerAudience, StaticTokenCredential,
