@@ -9,10 +9,17 @@ use std::process::ExitCode;
 const USAGE: &str = "\
 usage: armgen <generate|check> [--root DIR] [--project FILE] [--spec-dir DIR] [--spec FILE=MODULE]... [--out DIR]
        armgen new DIR --spec FILE[=MODULE]... [--name CRATE] [--local ARMGEN_CHECKOUT] [--ref-alias A]...
+       armgen diff OLD NEW [--root DIR] [--ref-alias A]... [--format markdown|json] [--fail-on breaking|minor]
        armgen --help
 
   generate   generate bindings from the specs and write the files that changed
   check      exit with status 1 and a diff when the files in --out are stale
+  diff       compare two api-versions of a spec (files relative to --root):
+             every change, tagged with its @azure/oad rule, judged for the
+             wire (breaking or compatible) and for the generated Rust API
+             (major, minor, patch); with --fail-on, exit 1 when a change
+             breaks the wire or needs that bump (breaking: major; minor:
+             minor or major)
   new        write a ready crate of bindings for the given specs into DIR: a
              Cargo.toml naming armgen-runtime and (to build) armgen, a
              build.rs of one call, src/lib.rs, a README and a test against the
@@ -48,6 +55,9 @@ struct Args {
     target: Option<PathBuf>,
     name: Option<String>,
     local: Option<PathBuf>,
+    positional: Vec<PathBuf>,
+    format: Option<String>,
+    fail_on: Option<String>,
     spec_dir: Option<PathBuf>,
     specs: Vec<(PathBuf, String)>,
     aliases: Vec<String>,
@@ -66,6 +76,9 @@ fn parse_args() -> Result<Args, String> {
         target: None,
         name: None,
         local: None,
+        positional: Vec::new(),
+        format: None,
+        fail_on: None,
         spec_dir: None,
         specs: Vec::new(),
         aliases: Vec::new(),
@@ -80,6 +93,8 @@ fn parse_args() -> Result<Args, String> {
             "--project" => parsed.project = Some(PathBuf::from(value()?)),
             "--name" => parsed.name = Some(value()?),
             "--local" => parsed.local = Some(PathBuf::from(value()?)),
+            "--format" => parsed.format = Some(value()?),
+            "--fail-on" => parsed.fail_on = Some(value()?),
             "--spec-dir" => parsed.spec_dir = Some(PathBuf::from(value()?)),
             "--out" => parsed.out = Some(PathBuf::from(value()?)),
             "--ref-alias" => parsed.aliases.push(value()?),
@@ -95,8 +110,15 @@ fn parse_args() -> Result<Args, String> {
                 };
                 parsed.specs.push((PathBuf::from(file), module));
             }
-            other if parsed.command == "new" && parsed.target.is_none() && !other.starts_with('-') => {
+            other
+                if parsed.command == "new"
+                    && parsed.target.is_none()
+                    && !other.starts_with('-') =>
+            {
                 parsed.target = Some(PathBuf::from(other));
+            }
+            other if parsed.command == "diff" && !other.starts_with('-') => {
+                parsed.positional.push(PathBuf::from(other));
             }
             other => return Err(format!("unknown option `{other}`")),
         }
@@ -134,6 +156,9 @@ fn main() -> ExitCode {
 fn run(args: &Args) -> Result<ExitCode, armgen::Error> {
     if args.command == "new" {
         return new_crate::run(args);
+    }
+    if args.command == "diff" {
+        return diff(args);
     }
     // `out` in a settings file is relative to that file's folder.
     let (mut config, out_dir, base): (_, PathBuf, PathBuf) = if let Some(file) = &args.project {
@@ -236,6 +261,57 @@ fn run(args: &Args) -> Result<ExitCode, armgen::Error> {
             Ok(ExitCode::from(2))
         }
     }
+}
+
+/// `armgen diff OLD NEW`: both resolved like `generate` resolves them.
+fn diff(args: &Args) -> Result<ExitCode, armgen::Error> {
+    let [old, new] = args.positional.as_slice() else {
+        return Err(armgen::Error::Usage(
+            "armgen diff takes two spec files: OLD NEW".to_owned(),
+        ));
+    };
+    let fail_on = match args.fail_on.as_deref() {
+        None => None,
+        Some(level) => Some(armgen::diff::FailOn::parse(level).ok_or_else(|| {
+            armgen::Error::Usage(format!("--fail-on takes breaking or minor, not `{level}`"))
+        })?),
+    };
+    let resolve = |file: &PathBuf| -> Result<armgen::ir::Service, armgen::Error> {
+        let mut config = armgen::Config::new(&args.root).spec(file, "api");
+        for alias in &args.aliases {
+            config = config.ref_alias(alias).ok_or_else(|| {
+                armgen::Error::Usage(format!(
+                    "--ref-alias `{alias}` is not of the form FILE#/missing=#/existing"
+                ))
+            })?;
+        }
+        let (mut api, _) = config.resolve()?;
+        api.services
+            .pop()
+            .ok_or_else(|| armgen::Error::Usage(format!("{} has no service", file.display())))
+    };
+    let started = std::time::Instant::now();
+    let (old, new) = (resolve(old)?, resolve(new)?);
+    let report = armgen::diff::diff(&old, &new);
+    let elapsed = started.elapsed();
+    match args.format.as_deref() {
+        None | Some("markdown") => print!("{}", report.to_markdown()),
+        Some("json") => println!("{}", report.to_json()),
+        Some(other) => {
+            return Err(armgen::Error::Usage(format!(
+                "--format takes markdown or json, not `{other}`"
+            )));
+        }
+    }
+    eprintln!(
+        "armgen diff: {} change(s) in {:.1} ms (both specs loaded and resolved)",
+        report.changes.len(),
+        ms(elapsed)
+    );
+    Ok(match fail_on {
+        Some(level) if report.fails(level) => ExitCode::FAILURE,
+        _ => ExitCode::SUCCESS,
+    })
 }
 
 fn ms(d: std::time::Duration) -> f64 {

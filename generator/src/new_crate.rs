@@ -22,10 +22,9 @@ use crate::Args;
 const VERSION: &str = env!("CARGO_PKG_VERSION");
 
 pub(crate) fn run(args: &Args) -> Result<ExitCode, Error> {
-    let target = args
-        .target
-        .clone()
-        .ok_or_else(|| Error::Usage("armgen new needs the crate's folder: armgen new DIR --spec FILE".to_owned()))?;
+    let target = args.target.clone().ok_or_else(|| {
+        Error::Usage("armgen new needs the crate's folder: armgen new DIR --spec FILE".to_owned())
+    })?;
     if args.specs.is_empty() {
         return Err(Error::Usage(
             "armgen new needs at least one --spec FILE[=MODULE]".to_owned(),
@@ -61,7 +60,10 @@ pub(crate) fn run(args: &Args) -> Result<ExitCode, Error> {
     let mut modules = Vec::new();
     for (file, module) in &args.specs {
         let module = if module.is_empty() {
-            let stem = file.file_stem().map(|s| s.to_string_lossy()).unwrap_or_default();
+            let stem = file
+                .file_stem()
+                .map(|s| s.to_string_lossy())
+                .unwrap_or_default();
             armgen::naming::unraw(&armgen::naming::value_name(&stem)).to_owned()
         } else {
             module.clone()
@@ -83,7 +85,10 @@ pub(crate) fn run(args: &Args) -> Result<ExitCode, Error> {
             .map(|a| armgen::load::normalize(&a))
             .map_err(|e| Error::Usage(format!("{}: {e}", p.display())))
     };
-    let inputs: Vec<PathBuf> = inputs.iter().map(|p| absolute(p)).collect::<Result<_, _>>()?;
+    let inputs: Vec<PathBuf> = inputs
+        .iter()
+        .map(|p| absolute(p))
+        .collect::<Result<_, _>>()?;
     let base = common_ancestor(&inputs);
     let spec_dir = target.join("spec");
     for input in &inputs {
@@ -288,7 +293,8 @@ fn body_defaults(service: &Service, ty: &TypeRef) -> bool {
         return false;
     };
     service.models.iter().any(|m| {
-        &m.name == name && matches!(&m.kind, ModelKind::Struct(s) if s.fields.iter().all(|f| !f.required))
+        &m.name == name
+            && matches!(&m.kind, ModelKind::Struct(s) if s.fields.iter().all(|f| !f.required))
     })
 }
 

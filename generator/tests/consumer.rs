@@ -209,7 +209,12 @@ fn brand_new_crates_generate_build_and_call_the_emulator() {
         Command::new(env!("CARGO_BIN_EXE_armgen"))
             .args([command, "--root"])
             .arg(&crate_b)
-            .args(["--spec", "spec/widgets.yaml=widgets", "--out", "src/generated"])
+            .args([
+                "--spec",
+                "spec/widgets.yaml=widgets",
+                "--out",
+                "src/generated",
+            ])
             .output()
             .expect("armgen runs")
     };
@@ -225,7 +230,11 @@ fn brand_new_crates_generate_build_and_call_the_emulator() {
         "the header names the command that refreshes it:\n{header}"
     );
     assert!(cli("check").status.success(), "fresh right after generate");
-    std::fs::write(crate_b.join("src/generated/widgets/models.rs"), "// edited\n").unwrap();
+    std::fs::write(
+        crate_b.join("src/generated/widgets/models.rs"),
+        "// edited\n",
+    )
+    .unwrap();
     assert_eq!(cli("check").status.code(), Some(1), "an edit is stale");
     assert!(cli("generate").status.success());
 
