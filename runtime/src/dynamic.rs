@@ -163,6 +163,12 @@ pub struct OperationInfo {
     pub method: Method,
     /// The path template, e.g. `/subscriptions/{subscriptionId}/…`.
     pub path: &'static str,
+    /// The wire name of the body parameter (`parameters`), if the operation
+    /// takes a body: the name its JSON goes under in
+    /// [`build_request`](ServiceInfo::build_request)'s parameters.
+    pub body: Option<&'static str>,
+    /// The success statuses the spec declares, in ascending order.
+    pub statuses: &'static [u16],
 }
 
 /// A service's `dynamic::build_request`.

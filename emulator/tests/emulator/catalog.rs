@@ -67,6 +67,8 @@ const FROBNICATE: &[OperationInfo] = &[OperationInfo {
     id: "Namespaces_Frobnicate",
     method: OpMethod::Post,
     path: "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Relay/namespaces/{namespaceName}/frobnicate",
+    body: None,
+    statuses: &[200],
 }];
 
 #[tokio::test]

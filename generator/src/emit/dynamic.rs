@@ -30,9 +30,26 @@ pub fn module(service: &Service, ctx: &Context) -> TokenStream {
                 }
             );
             let path = &op.path_template;
-            infos.push(
-                quote!(#rt::OperationInfo { id: #id, method: #rt::Method::#method, path: #path },),
-            );
+            let body = match op.body() {
+                Some(p) => {
+                    let wire = &p.wire_name;
+                    quote!(Some(#wire))
+                }
+                None => quote!(None),
+            };
+            let mut statuses: Vec<u16> = op.responses.iter().map(|r| r.status).collect();
+            statuses.sort_unstable();
+            statuses.dedup();
+            let statuses = statuses
+                .into_iter()
+                .map(proc_macro2::Literal::u16_unsuffixed);
+            infos.push(quote!(#rt::OperationInfo {
+                id: #id,
+                method: #rt::Method::#method,
+                path: #path,
+                body: #body,
+                statuses: &[#(#statuses),*],
+            },));
 
             let request_fn = format_ident!("{}_request", unraw(&op.name));
             let mut reads = Vec::new();

@@ -8,16 +8,22 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
         id: "Items_Delete",
         method: ::armgen_runtime::Method::Delete,
         path: "/items/{type}/{self}",
+        body: None,
+        statuses: &[200, 204],
     },
     ::armgen_runtime::OperationInfo {
         id: "Items_Put",
         method: ::armgen_runtime::Method::Put,
         path: "/items/{type}/{self}",
+        body: Some("item"),
+        statuses: &[200, 201],
     },
     ::armgen_runtime::OperationInfo {
         id: "getHistory",
         method: ::armgen_runtime::Method::Get,
         path: "/items/{type}/{self}/history",
+        body: None,
+        statuses: &[200, 202],
     },
 ];
 /// Builds the request of `operation_id` from named parameters
