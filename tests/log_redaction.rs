@@ -65,7 +65,7 @@ async fn logs_debug_and_errors_never_contain_keys_or_tokens() {
     printed += &format!("{regenerated:?}");
     printed += &format!("{:?}", regenerated.into_model().unwrap());
     printed += &format!("{relay:?} {eventgrid:?}");
-    emulator.inject_fault(arm_emulator::Fault::MalformedJson);
+    emulator.inject_fault(armgen_emulator::Fault::MalformedJson);
     let error = relay
         .namespaces()
         .list_keys(RELAY_RG, RELAY_NS, RELAY_RULE, None)

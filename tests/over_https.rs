@@ -9,7 +9,7 @@ use arm_bindings::eventgrid::models::{
 };
 use arm_bindings::relay::models::ErrorResponse;
 use arm_bindings::runtime::{ResponseError, ValidationErrors};
-use arm_emulator::Fault;
+use armgen_emulator::Fault;
 use support::emulated::*;
 
 fn key1() -> PartnerNamespaceRegenerateKeyRequest {

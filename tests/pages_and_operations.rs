@@ -10,7 +10,7 @@ use arm_bindings::relay::models::{
     ErrorResponse, ProvisioningStateEnum, RelayNamespace, Sku, SkuName,
 };
 use arm_bindings::runtime::ResponseError;
-use arm_emulator::{Emulator, EmulatorConfig};
+use armgen_emulator::{Emulator, EmulatorConfig};
 use futures::TryStreamExt as _;
 use support::emulated::*;
 
@@ -51,7 +51,12 @@ fn new_namespace() -> RelayNamespace {
 
 #[tokio::test]
 async fn a_pager_follows_next_links_across_pages() {
-    let emulator = start(EmulatorConfig::new().with_page_size(2)).await;
+    let emulator = start(
+        EmulatorConfig::new()
+            .with_services(arm_bindings::SERVICES)
+            .with_page_size(2),
+    )
+    .await;
     let rules: Vec<_> = relay(&emulator)
         .namespaces()
         .list_authorization_rules(RELAY_RG, RELAY_NS, None)
@@ -81,6 +86,7 @@ async fn a_pager_follows_next_links_across_pages() {
 async fn a_next_link_to_another_host_is_refused() {
     let emulator = start(
         EmulatorConfig::new()
+            .with_services(arm_bindings::SERVICES)
             .with_page_size(2)
             .with_next_link_base("https://attacker.invalid"),
     )
@@ -107,7 +113,12 @@ async fn a_next_link_to_another_host_is_refused() {
 
 #[tokio::test]
 async fn create_or_update_polls_to_the_final_resource() {
-    let emulator = start(EmulatorConfig::new().with_lro_polls(3)).await;
+    let emulator = start(
+        EmulatorConfig::new()
+            .with_services(arm_bindings::SERVICES)
+            .with_lro_polls(3),
+    )
+    .await;
     let poller = relay(&emulator)
         .namespaces()
         .create_or_update(RELAY_RG, "namespace-created", &new_namespace(), None)
@@ -129,7 +140,10 @@ async fn create_or_update_polls_to_the_final_resource() {
     let state = emulator
         .relay_namespace(RELAY_SUB, RELAY_RG, "namespace-created")
         .unwrap();
-    assert_eq!(state.provisioning_state, ProvisioningStateEnum::Succeeded);
+    assert_eq!(
+        state.provisioning_state,
+        armgen_emulator::ProvisioningState::Succeeded
+    );
     let methods: Vec<_> = emulator
         .requests()
         .iter()
@@ -147,6 +161,7 @@ async fn create_or_update_polls_to_the_final_resource() {
 async fn polling_honours_retry_after() {
     let emulator = start(
         EmulatorConfig::new()
+            .with_services(arm_bindings::SERVICES)
             .with_lro_polls(2)
             .with_lro_retry_after(1),
     )
@@ -177,7 +192,7 @@ async fn polling_honours_retry_after() {
 
 #[tokio::test]
 async fn a_failed_operation_is_a_typed_error() {
-    let emulator = start(EmulatorConfig::new()).await;
+    let emulator = start(EmulatorConfig::new().with_services(arm_bindings::SERVICES)).await;
     emulator.fail_next_operation();
     let error = relay(&emulator)
         .namespaces()
@@ -200,7 +215,7 @@ async fn a_failed_operation_is_a_typed_error() {
 
 #[tokio::test]
 async fn deleting_a_missing_namespace_needs_no_polling() {
-    let emulator = start(EmulatorConfig::new()).await;
+    let emulator = start(EmulatorConfig::new().with_services(arm_bindings::SERVICES)).await;
     let poller = relay(&emulator)
         .namespaces()
         .delete(RELAY_RG, "never-existed", None)

@@ -2,7 +2,7 @@
 
 use std::time::{Duration, Instant};
 
-use arm_emulator::Fault;
+use armgen_emulator::Fault;
 use reqwest::StatusCode;
 
 use crate::common::*;
