@@ -87,8 +87,8 @@ impl EmulatorConfig {
 
     /// Serve the operations of `services`, typically a generated crate's `SERVICES` (with its
     /// `dynamic` feature on), replacing any set before. Every operation in their tables is
-    /// routed; those without a built-in handler answer 501 `NotImplemented` (see the crate
-    /// documentation). The accepted api-versions default to
+    /// routed; each answers with a built-in handler, the generic resource behaviour, or 501
+    /// `NotImplemented` (see the crate documentation). The accepted api-versions default to
     /// the ones the services were generated for.
     ///
     /// To serve the services of several crates, concatenate their tables into one

@@ -6,6 +6,7 @@ use serde_json::Value;
 use crate::body;
 use crate::config::{EVENT_GRID_PROVIDER, RELAY_PROVIDER};
 use crate::error::ArmError;
+use crate::generic;
 use crate::response::HttpResponse;
 use crate::routes::{OPERATION_RESULT, OPERATION_STATUS, Params, Route};
 use crate::server::Shared;
@@ -51,7 +52,7 @@ impl Call<'_> {
 pub(crate) type Handler = fn(&Shared, &Call<'_>) -> Result<HttpResponse, ArmError>;
 
 /// Every built-in handler: (provider, operationId, handler). Operations of the served services
-/// this table lacks are routed all the same and answer 501.
+/// this table lacks get the generic resource behaviour, or 501 (see [`invoke`]).
 const HANDLERS: &[(&str, &str, Handler)] = &[
     (RELAY_PROVIDER, "Namespaces_Get", relay::get_namespace),
     (
@@ -89,17 +90,24 @@ pub(crate) fn handler(provider: &str, operation_id: &str) -> Option<Handler> {
         .map(|(_, _, handler)| *handler)
 }
 
-/// Runs the operation `call` was routed to, or answers 501 if it has no handler. The body is
-/// parsed and the request checked against the served spec (for operations that take a body)
-/// before the handler runs.
+/// Runs the operation `call` was routed to: 501 if neither a built-in handler nor the generic
+/// resource behaviour serves it; otherwise the body is parsed, the request checked against the
+/// served spec (for operations that take a body) and then served.
 pub(crate) fn invoke(shared: &Shared, mut call: Call<'_>) -> Result<HttpResponse, ArmError> {
     let route = call.route;
-    let handler = handler(route.provider, route.operation_id)
-        .ok_or_else(|| ArmError::not_implemented(route.operation_id))?;
-    if let Some((service, op)) = shared.operation(route)
-        && let Some(parameter) = op.body
+    let handler = handler(route.provider, route.operation_id);
+    let generic = generic::Kind::of(route);
+    if handler.is_none() && generic.is_none() {
+        return Err(ArmError::not_implemented(route.operation_id));
+    }
+    let operation = shared.operation(route);
+    let body_parameter = operation.and_then(|(_, op)| op.body);
+    if body_parameter.is_some() || generic.is_some_and(generic::Kind::takes_body) {
+        call.json = body::parse(call.content_type, call.body, body_parameter)?;
+    }
+    if let Some((service, op)) = operation
+        && op.body.is_some()
     {
-        call.json = body::parse(call.content_type, call.body, Some(parameter))?;
         let request = body::Request {
             params: call.params,
             query: call.query,
@@ -108,7 +116,11 @@ pub(crate) fn invoke(shared: &Shared, mut call: Call<'_>) -> Result<HttpResponse
         };
         body::validate(service, op, &shared.settings.endpoint_url, &request)?;
     }
-    handler(shared, &call)
+    match (handler, generic) {
+        (Some(handler), _) => handler(shared, &call),
+        (None, Some(kind)) => generic::serve(shared, &call, kind, operation.map(|(_, op)| op)),
+        (None, None) => Err(ArmError::not_implemented(route.operation_id)),
+    }
 }
 
 #[cfg(test)]

@@ -67,15 +67,37 @@
 //!
 //! # What answers each operation
 //!
-//! Built-in handlers with realistic state, for a slice of this project's own specs:
-//! Microsoft.Relay namespaces (`Namespaces_Get`, and `Namespaces_CreateOrUpdate` and
-//! `Namespaces_Delete` as long-running operations polled through `Azure-AsyncOperation` and
-//! `Location`), their authorization rules (the paged `Namespaces_ListAuthorizationRules`,
-//! `Namespaces_ListKeys`), and Microsoft.EventGrid `PartnerNamespaces_ListSharedAccessKeys`
-//! and `PartnerNamespaces_RegenerateKey`. They apply when the served services have these
-//! operations, and are seeded with [`Emulator::add_relay_namespace`] and
-//! [`Emulator::add_partner_namespace`]. Any other operation answers 501 `NotImplemented`;
-//! [`Route::is_implemented`] tells which.
+//! 1. **Built-in handlers** with realistic state, for a slice of this project's own specs:
+//!    Microsoft.Relay namespaces (`Namespaces_Get`, and `Namespaces_CreateOrUpdate` and
+//!    `Namespaces_Delete` as long-running operations polled through `Azure-AsyncOperation` and
+//!    `Location`), their authorization rules (the paged `Namespaces_ListAuthorizationRules`,
+//!    `Namespaces_ListKeys`), and Microsoft.EventGrid `PartnerNamespaces_ListSharedAccessKeys`
+//!    and `PartnerNamespaces_RegenerateKey`. They apply when the served services have these
+//!    operations, and are seeded with [`Emulator::add_relay_namespace`] and
+//!    [`Emulator::add_partner_namespace`].
+//! 2. **The generic resource behaviour**, for every other operation of any spec, derived from
+//!    its method and path template only:
+//!    * `PUT …/type/{name}` creates or replaces the resource at the request's path: the JSON
+//!      body is stored as sent, with `id` (the request path), `name` (its last segment) and
+//!      `type` (provider namespace and resource types, e.g. `Microsoft.Widgets/widgets`) set by
+//!      the emulator; 201 on create, 200 on replace, or whichever of the two the operation
+//!      declares.
+//!    * `GET …/type/{name}` reads it, or answers 404 `ResourceNotFound` in ARM's error shape.
+//!    * `PATCH …/type/{name}` merges the body into it (JSON merge patch), or answers 404.
+//!    * `DELETE …/type/{name}` removes it and the resources below it: 200 if it existed, 204
+//!      if not (or whichever of the two the operation declares).
+//!    * `GET` of a template ending in a literal (a collection, e.g. `…/widgets`) lists the
+//!      resources directly below the request's path as `{"value": [...]}`; at subscription
+//!      level (`/subscriptions/{s}/providers/NS/type`) those of every resource group too.
+//!
+//!    Everything completes at once: a long-running operation answers its final status without
+//!    polling headers (which generated pollers accept as the result); lists are not paged;
+//!    subscriptions, resource groups and parent resources are not checked; nothing is added to
+//!    the body beyond `id`, `name` and `type` (no `provisioningState`, no responses from
+//!    `x-ms-examples`). Seed and inspect these resources with [`Emulator::add_resource`] and
+//!    [`Emulator::resource`].
+//! 3. **501 `NotImplemented`** for the rest: actions (`POST`) without a built-in handler, and
+//!    templates of other shapes. [`Route::is_implemented`] tells which routes these are.
 //!
 //! # In tests
 //!
@@ -93,6 +115,7 @@ mod config;
 mod error;
 mod eventgrid;
 mod faults;
+mod generic;
 mod handlers;
 mod log;
 mod lro;
@@ -114,6 +137,7 @@ use std::sync::{Arc, Mutex};
 
 use armgen_runtime::StaticTokenCredential;
 use azure_core::http::{ClientOptions, Url};
+use serde_json::Value;
 use tokio::net::TcpListener;
 use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
@@ -363,6 +387,36 @@ impl Emulator {
             .ok()
     }
 
+    /// Stores a resource of the generic resource behaviour at `id` (e.g.
+    /// `/subscriptions/s/resourceGroups/rg/providers/Microsoft.Widgets/widgets/w1`), as a
+    /// `PUT` there would: `body` with `id`, `name` and `type` set, replacing any resource at
+    /// that id (compared case-insensitively). Returns the resource as stored.
+    ///
+    /// # Errors
+    ///
+    /// Fails with [`io::ErrorKind::InvalidInput`] if `body` is not a JSON object or `id` has
+    /// an empty segment.
+    pub fn add_resource(&self, id: &str, body: Value) -> io::Result<Value> {
+        let segments = id_segments(id)?;
+        let Value::Object(body) = body else {
+            return Err(io::Error::new(
+                io::ErrorKind::InvalidInput,
+                "a resource body must be a JSON object",
+            ));
+        };
+        Ok(lock(&self.shared.store)
+            .resources_mut()
+            .put(&segments, body)
+            .1)
+    }
+
+    /// The resource of the generic resource behaviour at `id` (compared case-insensitively),
+    /// as a `GET` would return it, or `None`.
+    pub fn resource(&self, id: &str) -> Option<Value> {
+        let segments = id_segments(id).ok()?;
+        lock(&self.shared.store).resources().get(&segments).cloned()
+    }
+
     /// Every request received so far (up to the log's capacity), oldest first, including
     /// rejected and faulted ones.
     pub fn requests(&self) -> Vec<RecordedRequest> {
@@ -411,6 +465,23 @@ impl Emulator {
             let _ = task.await;
         }
     }
+}
+
+/// The segments of a resource id, which has no percent-encoding.
+fn id_segments(id: &str) -> io::Result<Vec<String>> {
+    let segments: Vec<String> = id
+        .trim_start_matches('/')
+        .trim_end_matches('/')
+        .split('/')
+        .map(str::to_owned)
+        .collect();
+    if segments.iter().any(String::is_empty) {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            "a resource id has no empty segments",
+        ));
+    }
+    Ok(segments)
 }
 
 impl Drop for Emulator {

@@ -30,10 +30,13 @@ pub struct Route {
 }
 
 impl Route {
-    /// Whether the emulator has a built-in handler for this operation; the others answer 501
+    /// Whether the emulator answers this operation: with a built-in handler, or with the
+    /// generic resource behaviour its method and path template allow (see the crate
+    /// documentation). The others, actions (`POST`) without a handler, answer 501
     /// `NotImplemented`.
     pub fn is_implemented(&self) -> bool {
         crate::handlers::handler(self.provider, self.operation_id).is_some()
+            || crate::generic::Kind::of(self).is_some()
     }
 }
 

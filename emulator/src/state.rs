@@ -8,6 +8,7 @@ use azure_core::time::OffsetDateTime;
 use serde_json::Value;
 
 use crate::error::ArmError;
+use crate::generic::Resources;
 use crate::lro::{Operation, OperationKind, OperationStatus, Operations};
 use crate::random;
 
@@ -283,9 +284,21 @@ pub(crate) struct Store {
     relay_namespaces: HashMap<ResourceKey, RelayNamespace>,
     partner_namespaces: HashMap<ResourceKey, PartnerNamespaceKeys>,
     operations: Operations,
+    /// What the generic resource behaviour stores.
+    resources: Resources,
 }
 
 impl Store {
+    /// The resources of the generic resource behaviour.
+    pub(crate) fn resources(&self) -> &Resources {
+        &self.resources
+    }
+
+    /// The resources of the generic resource behaviour, to change.
+    pub(crate) fn resources_mut(&mut self) -> &mut Resources {
+        &mut self.resources
+    }
+
     /// Makes a resource group exist, so that resources can be created in it.
     pub(crate) fn add_resource_group(&mut self, subscription: &str, resource_group: &str) {
         self.resource_groups
