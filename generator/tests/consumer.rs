@@ -130,7 +130,7 @@ async fn a_widget_is_created_read_and_deleted_over_https() {
     let arm = gone
         .downcast_ref::<ResponseError<ErrorResponse>>()
         .expect("a typed ARM error");
-    assert_eq!(arm.status, 404);
+    assert_eq!(arm.status(), 404);
     emulator.shutdown().await;
 }
 "#;
