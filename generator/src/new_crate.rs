@@ -241,7 +241,7 @@ fn simple(op: &Operation) -> bool {
     op.pageable.is_none()
         && op.params.iter().all(|p| {
             !p.required
-                || p.client
+                || held_by_client(p)
                 || (p.location == ParamLocation::Path && p.ty == TypeRef::String)
                 || p.location == ParamLocation::Body
         })
@@ -298,11 +298,21 @@ fn body_defaults(service: &Service, ty: &TypeRef) -> bool {
     })
 }
 
+/// Whether the generated client holds the parameter instead of each call
+/// taking it: the subscription, as the clients emitter decides.
+fn held_by_client(p: &armgen::ir::Parameter) -> bool {
+    p.client && p.wire_name == "subscriptionId"
+}
+
 /// The arguments of a call, in the generated method's order: a placeholder
 /// name per path parameter, `&body` for the body.
 fn call_args(op: &Operation) -> String {
     let mut args = Vec::new();
-    for p in op.params.iter().filter(|p| p.required && !p.client) {
+    for p in op
+        .params
+        .iter()
+        .filter(|p| p.required && !held_by_client(p))
+    {
         if p.location == ParamLocation::Body {
             args.push("&body".to_owned());
         } else if p.wire_name.eq_ignore_ascii_case("resourceGroupName") {
@@ -364,7 +374,7 @@ async fn start() -> (Emulator, {client}) {{
 fn status(error: &armgen_runtime::azure_core::Error) -> u16 {{
     error
         .downcast_ref::<ResponseError<{error}>>()
-        .map(|e| e.status)
+        .map(|e| e.status())
         .expect("an ARM error response")
 }}
 

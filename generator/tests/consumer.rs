@@ -8,7 +8,9 @@
 //!   `Cargo.toml` dependencies, `build.rs` and include line, read from the
 //!   README, so the README cannot drift from what works);
 //! - `checked-in` uses the CLI route: `armgen generate` into `src/`, `armgen
-//!   check` to prove it fresh, no build-dependency at all.
+//!   check` to prove it fresh, no build-dependency at all;
+//! - `from-armgen-new` is what `armgen new` writes, run with the tests it
+//!   writes.
 //!
 //! The nested build shares this workspace's target folder and lock file, so
 //! dependencies already built are reused.
@@ -156,7 +158,7 @@ fn brand_new_crates_generate_build_and_call_the_emulator() {
     .unwrap();
     write(
         &dir.join("Cargo.toml"),
-        "[workspace]\nmembers = [\"from-build-script\", \"checked-in\"]\nresolver = \"3\"\n",
+        "[workspace]\nmembers = [\"from-build-script\", \"checked-in\", \"from-armgen-new\"]\nresolver = \"3\"\n",
     );
     // This workspace's versions, so that built dependencies are reused.
     std::fs::copy(repo().join("Cargo.lock"), dir.join("Cargo.lock")).unwrap();
@@ -238,6 +240,26 @@ fn brand_new_crates_generate_build_and_call_the_emulator() {
     assert_eq!(cli("check").status.code(), Some(1), "an edit is stale");
     assert!(cli("generate").status.success());
 
+    // `armgen new`: the crate it writes, with its own test.
+    let fixture =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/consumer/widgets.yaml");
+    let written = Command::new(env!("CARGO_BIN_EXE_armgen"))
+        .arg("new")
+        .arg(dir.join("from-armgen-new"))
+        .arg("--spec")
+        .arg(&fixture)
+        .arg("--local")
+        .arg(repo())
+        .output()
+        .expect("armgen runs");
+    assert!(
+        written.status.success(),
+        "{}",
+        String::from_utf8_lossy(&written.stderr)
+    );
+    let build_rs = std::fs::read_to_string(dir.join("from-armgen-new/build.rs")).unwrap();
+    assert!(build_rs.lines().count() <= 4, "{build_rs}");
+
     let target = std::env::var_os("CARGO_TARGET_DIR")
         .map(PathBuf::from)
         .unwrap_or_else(|| repo().join("target"));
@@ -255,5 +277,14 @@ fn brand_new_crates_generate_build_and_call_the_emulator() {
         .filter(|l| l.starts_with("test a_widget_is_created_read_and_deleted_over_https ... ok"))
         .count();
     assert_eq!(passed, 2, "both crates ran their scenario:\n{stdout}");
+    for test in [
+        "a_missing_resource_is_not_found",
+        "a_created_resource_can_be_read_back",
+    ] {
+        assert!(
+            stdout.contains(&format!("test {test} ... ok")),
+            "the test armgen new wrote ran: {test}\n{stdout}"
+        );
+    }
     std::fs::remove_dir_all(&dir).unwrap();
 }
