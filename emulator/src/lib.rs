@@ -18,7 +18,9 @@
 //!
 //! Tests seed resources, point a client at the emulator, then inspect the
 //! [request log](Emulator::requests) and the resources' current state. Queued [faults](Fault)
-//! reproduce throttling, server errors, corrupt bodies, slowness and dropped connections.
+//! reproduce throttling, server errors, corrupt bodies, slowness and dropped connections; for
+//! misbehaviour beyond those, [`scripted::ScriptedServer`] answers each request with a reply
+//! scripted byte for byte.
 //!
 //! A generated client needs only [`Emulator::client_options`] (a transport that trusts the
 //! emulator's certificate), [`Emulator::endpoint_url`] and [`Emulator::credential`]:
@@ -77,6 +79,7 @@ mod random;
 mod relay;
 mod response;
 pub mod routes;
+pub mod scripted;
 mod server;
 mod state;
 mod tls;
