@@ -42,6 +42,8 @@ mod http;
 mod include;
 pub use include::client_only;
 #[cfg(feature = "client")]
+mod limits;
+#[cfg(feature = "client")]
 mod lro;
 #[cfg(feature = "client")]
 mod paging;
@@ -70,6 +72,8 @@ pub use error::{
     ResponseError, ServiceError, decode_body, decode_empty, decode_json, decode_optional,
 };
 pub use http::{HttpRequest, HttpResponse, Method, UrlBuilder};
+#[cfg(feature = "client")]
+pub use limits::ResponseTooLarge;
 #[cfg(feature = "client")]
 pub use lro::{FinalStateVia, Poller, PollerOptions};
 #[cfg(feature = "client")]
