@@ -42,7 +42,7 @@ use azure_core::{
 };
 
 use super::error::ResponseError;
-use super::http::{HttpRequest, HttpResponse, Method};
+use super::http::{HttpRequest, HttpResponse, Method, REDACTED};
 use super::limits::{
     Limits, LimitsPolicy, ResponseTooLarge, TRUNCATED, describe, timed_out, within,
 };
@@ -314,11 +314,13 @@ impl ArmPipeline {
         ctx: &Context<'_>,
         request: HttpRequest,
     ) -> azure_core::Result<RawResponse> {
+        let secrets = request.secret_values();
         let HttpRequest {
             method,
             url,
             headers,
             body,
+            ..
         } = request;
         let mut request = Request::new(url, azure_method(method));
         for (name, value) in headers {
@@ -358,7 +360,8 @@ impl ArmPipeline {
                 describe(timeout.unwrap_or_default())
             ))
         })
-        .await?;
+        .await
+        .map_err(|error| scrub(error, &secrets))?;
         if let Some(limit) = raw
             .headers()
             .get_optional_str(&HeaderName::from_static(TRUNCATED))
@@ -376,6 +379,38 @@ impl ArmPipeline {
         }
         Ok(raw)
     }
+}
+
+/// `error` without any of the request's secret values: the transport's
+/// errors quote the URL (reqwest's `Debug` does), query string and all. An
+/// error that quotes one is replaced by one of the same kind whose message is
+/// the whole chain of messages, each secret value `REDACTED`.
+fn scrub(error: azure_core::Error, secrets: &[String]) -> azure_core::Error {
+    let forms: Vec<String> = secrets
+        .iter()
+        .flat_map(|secret| {
+            let encoded: String = url::form_urlencoded::byte_serialize(secret.as_bytes()).collect();
+            [secret.clone(), encoded]
+        })
+        .collect();
+    let debug = format!("{error:?}");
+    if !forms.iter().any(|form| debug.contains(form.as_str())) {
+        return error;
+    }
+    let mut text = error.to_string();
+    let mut source = std::error::Error::source(&error);
+    while let Some(cause) = source {
+        text.push_str(": ");
+        text.push_str(&cause.to_string());
+        source = cause.source();
+    }
+    // Longest first, so that no part of a longer form survives a shorter one.
+    let mut forms = forms;
+    forms.sort_by_key(|form| std::cmp::Reverse(form.len()));
+    for form in &forms {
+        text = text.replace(form.as_str(), REDACTED);
+    }
+    azure_core::Error::with_message(error.kind().clone(), text)
 }
 
 fn azure_method(method: Method) -> azure_core::http::Method {

@@ -98,7 +98,7 @@ impl<T> std::fmt::Debug for Poller<T> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Poller")
             .field("initial_status", &self.initial.status)
-            .field("url", &self.original.url.as_str())
+            .field("url", &self.original.redacted_url().as_str())
             .field("final_state_via", &self.final_state_via)
             .finish_non_exhaustive()
     }

@@ -186,6 +186,9 @@ fn next_request(
         .filter(|(name, _)| !name.eq_ignore_ascii_case("content-type"))
         .cloned()
         .collect();
+    for name in first.secret_names() {
+        request.mark_secret(name);
+    }
     Ok(request)
 }
 
