@@ -30,6 +30,14 @@
 //!
 //! Bindings generated for a crate that turns `client` off have no `clients`
 //! modules: [`client_only!`] drops them.
+//!
+//! # Limits
+//!
+//! Every call a client makes is bounded, whatever the endpoint does: the wait
+//! any `Retry-After` can ask for, the time a call takes with its retries, the
+//! bytes read of a response, the pages a pager fetches, and the time a
+//! long-running operation is followed. The defaults and how to change them are
+//! on `ArmClientOptions` (see its "Limits" section) and `PollerOptions`.
 
 #![warn(missing_docs)]
 

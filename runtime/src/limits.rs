@@ -21,7 +21,7 @@ use azure_core::Bytes;
 use azure_core::error::ErrorKind;
 use azure_core::http::headers::{HeaderName, Headers};
 use azure_core::http::policies::{Policy, PolicyResult};
-use azure_core::http::{AsyncRawResponse, Context, Request, StatusCode};
+use azure_core::http::{AsyncRawResponse, Context, Method, Request, StatusCode};
 use azure_core::time::{Duration, OffsetDateTime};
 
 /// The limits an [`ArmPipeline`](super::ArmPipeline) applies to every call.
@@ -74,9 +74,12 @@ impl Policy for LimitsPolicy {
         // Read within the try, so that a connection lost mid-body is retried
         // like one lost before the status line.
         let limit = self.max_response_body;
+        // A `HEAD`, 204 or 304 announces a length it does not send.
+        let bodiless = request.method() == Method::Head || matches!(u16::from(status), 204 | 304);
         let announced = headers
             .get_optional_str(&HeaderName::from_static("content-length"))
-            .and_then(|v| v.trim().parse::<u64>().ok());
+            .and_then(|v| v.trim().parse::<u64>().ok())
+            .filter(|_| !bodiless);
         let mut truncated = announced.is_some_and(|n| n > limit as u64);
         let mut bytes = Vec::new();
         if !truncated {
