@@ -103,8 +103,9 @@
 //!
 //! Tests seed resources, point a client at the emulator, then inspect the
 //! [request log](Emulator::requests) and the resources' current state. Queued [faults](Fault)
-//! reproduce throttling, server errors, corrupt bodies, slowness and dropped connections.
-//! Secrets (the token, keys) never appear in `Debug` output.
+//! reproduce throttling, server errors, corrupt bodies, slowness and dropped connections; for
+//! misbehaviour beyond those, [`scripted::ScriptedServer`] answers each request with a reply
+//! scripted byte for byte. Secrets (the token, keys) never appear in `Debug` output.
 
 #![warn(missing_docs)]
 
@@ -126,6 +127,7 @@ mod random;
 mod relay;
 mod response;
 pub mod routes;
+pub mod scripted;
 mod server;
 mod state;
 mod tls;

@@ -11,6 +11,12 @@ use super::http::HttpResponse;
 /// `E` is the operation's documented error model (ARM's `ErrorResponse` for
 /// every operation so far). None of the variants holds a success body, so no
 /// key from a success response can end up in an error message.
+///
+/// `Display` stays short whatever the service sent: text from the body (an
+/// unrecognized body, an ARM error message) is cut to its first
+/// [`DISPLAY_LIMIT`](Self::DISPLAY_LIMIT) bytes, with the full length noted.
+/// The whole text stays reachable: [`raw_body`](Self::raw_body),
+/// [`service_error`](Self::service_error).
 #[derive(Clone, Debug, PartialEq)]
 pub enum ResponseError<E> {
     /// The service answered with an error status and a body of the documented
@@ -63,6 +69,18 @@ pub struct ServiceError<E> {
 }
 
 impl<E> ResponseError<E> {
+    /// How many bytes of text from a response body `Display` shows at most.
+    pub const DISPLAY_LIMIT: usize = 1024;
+
+    /// The whole body of an [`Unrecognized`](Self::Unrecognized) error, as
+    /// text (lossy UTF-8), of which `Display` shows only a prefix.
+    pub fn raw_body(&self) -> Option<&str> {
+        match self {
+            ResponseError::Unrecognized { body, .. } => Some(body),
+            _ => None,
+        }
+    }
+
     /// The HTTP status code of the response.
     pub fn status(&self) -> u16 {
         match self {
@@ -234,6 +252,25 @@ impl<E: serde::Serialize> ResponseError<E> {
     }
 }
 
+/// Text from a response, shown up to [`ResponseError::DISPLAY_LIMIT`] bytes
+/// (cut at a character boundary).
+struct Bounded<'a>(&'a str);
+
+impl fmt::Display for Bounded<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let limit = ResponseError::<()>::DISPLAY_LIMIT;
+        let text = self.0;
+        if text.len() <= limit {
+            return f.write_str(text);
+        }
+        let mut end = limit;
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        write!(f, "{}… ({} bytes in all)", &text[..end], text.len())
+    }
+}
+
 impl<E: serde::Serialize> fmt::Display for ResponseError<E> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
@@ -241,11 +278,12 @@ impl<E: serde::Serialize> fmt::Display for ResponseError<E> {
                 f,
                 "the service answered {}: {}",
                 e.status,
-                describe(&e.error)
+                Bounded(&describe(&e.error))
             )?,
             ResponseError::Unrecognized { status, body, .. } => write!(
                 f,
-                "the service answered {status} with an unrecognized body: {body}"
+                "the service answered {status} with an unrecognized body: {}",
+                Bounded(body)
             )?,
             ResponseError::Decode { status, reason, .. } => {
                 write!(f, "the {status} response could not be decoded: {reason}")?
@@ -253,7 +291,7 @@ impl<E: serde::Serialize> fmt::Display for ResponseError<E> {
             ResponseError::OperationFailed { state, error, .. } => {
                 write!(f, "the long-running operation ended {state}")?;
                 if let Some(error) = error {
-                    write!(f, ": {}", describe(error))?;
+                    write!(f, ": {}", Bounded(&describe(error)))?;
                 }
             }
         }
@@ -265,3 +303,30 @@ impl<E: serde::Serialize> fmt::Display for ResponseError<E> {
 }
 
 impl<E: fmt::Debug + serde::Serialize> std::error::Error for ResponseError<E> {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn display_shows_a_bounded_prefix_and_raw_body_the_whole() {
+        // Multi-byte characters straddle the limit: the cut stays on a boundary.
+        let body = "é".repeat(5_000);
+        let error =
+            ResponseError::<serde_json::Value>::from_error_status(502, body.as_bytes(), None);
+        let text = error.to_string();
+        assert!(
+            text.len() < ResponseError::<()>::DISPLAY_LIMIT + 100,
+            "{text}"
+        );
+        assert!(text.ends_with("… (10000 bytes in all)"), "{text}");
+        assert_eq!(error.raw_body(), Some(body.as_str()));
+
+        let short =
+            ResponseError::<serde_json::Value>::from_error_status(502, b"Bad Gateway", None);
+        assert_eq!(
+            short.to_string(),
+            "the service answered 502 with an unrecognized body: Bad Gateway"
+        );
+    }
+}

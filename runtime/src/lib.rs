@@ -30,6 +30,14 @@
 //!
 //! Bindings generated for a crate that turns `client` off have no `clients`
 //! modules: [`client_only!`] drops them.
+//!
+//! # Limits
+//!
+//! Every call a client makes is bounded, whatever the endpoint does: the wait
+//! any `Retry-After` can ask for, the time a call takes with its retries, the
+//! bytes read of a response, the pages a pager fetches, and the time a
+//! long-running operation is followed. The defaults and how to change them are
+//! on `ArmClientOptions` (see its "Limits" section) and `PollerOptions`.
 
 #![warn(missing_docs)]
 
@@ -41,6 +49,8 @@ mod error;
 mod http;
 mod include;
 pub use include::client_only;
+#[cfg(feature = "client")]
+mod limits;
 #[cfg(feature = "client")]
 mod lro;
 #[cfg(feature = "client")]
@@ -74,6 +84,8 @@ pub use error::{
     ResponseError, ServiceError, decode_body, decode_empty, decode_json, decode_optional,
 };
 pub use http::{HttpRequest, HttpResponse, Method, UrlBuilder};
+#[cfg(feature = "client")]
+pub use limits::ResponseTooLarge;
 #[cfg(feature = "client")]
 pub use lro::{FinalStateVia, Poller, PollerOptions};
 #[cfg(feature = "client")]

@@ -67,7 +67,7 @@ pub fn module(service: &Service, ctx: &Context) -> TokenStream {
                 let wire = &p.wire_name;
                 let owned = type_tokens(&p.ty, Scope::Sibling, rt);
                 let expected = expected(&p.ty);
-                let by_ref = matches!(p.ty, TypeRef::String | TypeRef::Model(_))
+                let by_ref = matches!(p.ty, TypeRef::String | TypeRef::Secret | TypeRef::Model(_))
                     || p.location == ParamLocation::Body;
                 if p.required {
                     reads.push(quote!(let #name: #owned = params.required(#wire, #expected)?;));

@@ -43,7 +43,7 @@ pub fn arg_type(p: &Parameter, ctx: &Context) -> TokenStream {
     let base = match (&p.ty, p.location) {
         (_, ParamLocation::Body) => quote!(&#owned),
         (TypeRef::String, _) => quote!(&str),
-        (TypeRef::Model(_), _) => quote!(&#owned),
+        (TypeRef::Model(_) | TypeRef::Secret, _) => quote!(&#owned),
         _ => owned,
     };
     if p.required {
@@ -69,6 +69,7 @@ fn as_text(p: &Parameter, value: &TokenStream) -> TokenStream {
     match &p.ty {
         TypeRef::String => quote!(#value),
         TypeRef::Model(_) => quote!(#value.as_str()),
+        TypeRef::Secret => quote!(#value.secret()),
         _ => quote!(&#value.to_string()),
     }
 }
@@ -163,6 +164,7 @@ fn request_fn(op: &Operation, ctx: &Context) -> TokenStream {
         chain.push(quote!(.query("api-version", api_version)));
     }
     let mut optional_query = Vec::new();
+    let mut secret_marks = Vec::new();
     let mut headers = Vec::new();
     if let Some(accept) = &op.accept {
         headers.push(quote!(request.headers.push(("accept".to_owned(), #accept.to_owned()));));
@@ -181,17 +183,27 @@ fn request_fn(op: &Operation, ctx: &Context) -> TokenStream {
             TypeRef::Model(_) => quote!(#value.as_str().to_owned()),
             _ => quote!(#value.to_string()),
         };
+        let secret = p.ty == TypeRef::Secret;
+        // The request remembers which names are secret, so that it never
+        // shows their values.
+        if secret && p.location == ParamLocation::Query {
+            secret_marks.push(quote!(request.mark_secret(#wire);));
+        }
+        let push_header = if secret {
+            quote!(request.push_secret_header(#wire, #value);)
+        } else {
+            quote!(request.headers.push((#wire.to_owned(), #owned));)
+        };
         match (p.location, p.required) {
             (ParamLocation::Query, true) => chain.push(quote!(.query(#wire, #text))),
             (ParamLocation::Query, false) => {
-                optional_query.push(quote!(if let Some(value) = #name { url = url.query(#wire, #text); }));
+                optional_query
+                    .push(quote!(if let Some(value) = #name { url = url.query(#wire, #text); }));
             }
-            (ParamLocation::Header, true) => {
-                headers.push(quote!(request.headers.push((#wire.to_owned(), #owned));));
+            (ParamLocation::Header, true) => headers.push(push_header),
+            (ParamLocation::Header, false) => {
+                headers.push(quote!(if let Some(value) = #name { #push_header }))
             }
-            (ParamLocation::Header, false) => headers.push(
-                quote!(if let Some(value) = #name { request.headers.push((#wire.to_owned(), #owned)); }),
-            ),
             _ => {}
         }
     }
@@ -233,6 +245,7 @@ fn request_fn(op: &Operation, ctx: &Context) -> TokenStream {
             #validate
             #url
             let mut request = HttpRequest::new(#method, url.build()?);
+            #(#secret_marks)*
             #(#headers)*
             #body
             Ok(request)

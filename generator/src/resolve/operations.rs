@@ -456,6 +456,21 @@ impl Resolver<'_> {
                 return None;
             }
             let constraints = self.constraints(&target, &value, &ty);
+            // Secret header and query values are `Secret`s, as secret fields
+            // are: they never show in `Debug`. (A path segment names a
+            // resource: it is never secret.)
+            let marked = value
+                .get("x-ms-secret")
+                .and_then(Value::as_bool)
+                .unwrap_or(false);
+            let ty = if ty == TypeRef::String
+                && matches!(location, ParamLocation::Header | ParamLocation::Query)
+                && self.secrets.is_secret(&wire_name, marked)
+            {
+                TypeRef::Secret
+            } else {
+                ty
+            };
             (ty, constraints)
         };
         let required = location == ParamLocation::Path
@@ -464,6 +479,11 @@ impl Resolver<'_> {
                 .and_then(Value::as_bool)
                 .unwrap_or(false);
         let is_api_version = location == ParamLocation::Query && wire_name == "api-version";
+        let ty = if is_api_version && ty == TypeRef::Secret {
+            TypeRef::String
+        } else {
+            ty
+        };
         Some((
             Parameter {
                 name: naming::value_name(

@@ -94,6 +94,8 @@ impl OddItemsClient {
         self_: &str,
         item: &super::models::Self_,
         mode: &super::models::Mode,
+        shared_access_signature: &::armgen_runtime::Secret,
+        x_ms_encryption_key: &::armgen_runtime::Secret,
         options: Option<OddItemsClientPutOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         Response<super::models::Self_>,
@@ -106,9 +108,14 @@ impl OddItemsClient {
             self_,
             item,
             mode,
+            shared_access_signature,
+            x_ms_encryption_key,
             options.filter.as_deref(),
             options.top,
+            options.admin_password.as_ref(),
             options.if_match.as_deref(),
+            options.x_ms_blob_cookie.as_ref(),
+            options.x_ms_encryption_key_sha256.as_deref(),
         )?;
         self.pipeline
             .execute(
@@ -128,7 +135,10 @@ pub struct OddItemsClientPutOptions<'a> {
     pub method_options: ClientMethodOptions<'a>,
     pub filter: Option<String>,
     pub top: Option<i32>,
+    pub admin_password: Option<::armgen_runtime::Secret>,
     pub if_match: Option<String>,
+    pub x_ms_blob_cookie: Option<::armgen_runtime::Secret>,
+    pub x_ms_encryption_key_sha256: Option<String>,
 }
 /// The `Operations` operations of Odd names.
 #[derive(Clone, Debug)]

@@ -54,9 +54,19 @@ pub fn build_request(
                 .required("item", "a value of the documented model")?;
             let mode: super::models::Mode = params
                 .required("mode", "a value of the documented model")?;
+            let shared_access_signature: ::armgen_runtime::Secret = params
+                .required("sharedAccessSignature", "a string")?;
+            let x_ms_encryption_key: ::armgen_runtime::Secret = params
+                .required("x-ms-encryption-key", "a string")?;
             let filter: Option<String> = params.optional("$filter", "a string")?;
             let top: Option<i32> = params.optional("$top", "an integer")?;
+            let admin_password: Option<::armgen_runtime::Secret> = params
+                .optional("adminPassword", "a string")?;
             let if_match: Option<String> = params.optional("If-Match", "a string")?;
+            let x_ms_blob_cookie: Option<::armgen_runtime::Secret> = params
+                .optional("x-ms-blob-cookie", "a string")?;
+            let x_ms_encryption_key_sha256: Option<String> = params
+                .optional("x-ms-encryption-key-sha256", "a string")?;
             Ok(
                 super::items::put_request(
                     endpoint,
@@ -65,9 +75,14 @@ pub fn build_request(
                     &self_,
                     &item,
                     &mode,
+                    &shared_access_signature,
+                    &x_ms_encryption_key,
                     filter.as_deref(),
                     top,
+                    admin_password.as_ref(),
                     if_match.as_deref(),
+                    x_ms_blob_cookie.as_ref(),
+                    x_ms_encryption_key_sha256.as_deref(),
                 )?,
             )
         }

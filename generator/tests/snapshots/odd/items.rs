@@ -39,9 +39,14 @@ pub fn delete_response(
 /// * `self_` - `self` (path)
 /// * `item` - `item` (body)
 /// * `mode` - `mode` (query)
+/// * `shared_access_signature` - `sharedAccessSignature` (query)
+/// * `x_ms_encryption_key` - `x-ms-encryption-key` (header)
 /// * `filter` - `$filter` (query, optional)
 /// * `top` - `$top` (query, optional)
+/// * `admin_password` - `adminPassword` (query, optional)
 /// * `if_match` - `If-Match` (header, optional)
+/// * `x_ms_blob_cookie` - `x-ms-blob-cookie` (header, optional)
+/// * `x_ms_encryption_key_sha256` - `x-ms-encryption-key-sha256` (header, optional)
 pub fn put_request(
     endpoint: &Url,
     api_version: &str,
@@ -49,9 +54,14 @@ pub fn put_request(
     self_: &str,
     item: &super::models::Self_,
     mode: &super::models::Mode,
+    shared_access_signature: &::armgen_runtime::Secret,
+    x_ms_encryption_key: &::armgen_runtime::Secret,
     filter: Option<&str>,
     top: Option<i32>,
+    admin_password: Option<&::armgen_runtime::Secret>,
     if_match: Option<&str>,
+    x_ms_blob_cookie: Option<&::armgen_runtime::Secret>,
+    x_ms_encryption_key_sha256: Option<&str>,
 ) -> Result<HttpRequest, ValidationErrors> {
     let mut validator = Validator::default();
     validator.min_length("self", self_, 2);
@@ -67,17 +77,32 @@ pub fn put_request(
         .literal("/")
         .segment("self", self_)
         .query("api-version", api_version)
-        .query("mode", mode.as_str());
+        .query("mode", mode.as_str())
+        .query("sharedAccessSignature", shared_access_signature.secret());
     if let Some(value) = filter {
         url = url.query("$filter", value);
     }
     if let Some(value) = top {
         url = url.query("$top", &value.to_string());
     }
+    if let Some(value) = admin_password {
+        url = url.query("adminPassword", value.secret());
+    }
     let mut request = HttpRequest::new(Method::Put, url.build()?);
+    request.mark_secret("sharedAccessSignature");
+    request.mark_secret("adminPassword");
     request.headers.push(("accept".to_owned(), "application/json".to_owned()));
+    request.push_secret_header("x-ms-encryption-key", x_ms_encryption_key);
     if let Some(value) = if_match {
         request.headers.push(("If-Match".to_owned(), value.to_owned()));
+    }
+    if let Some(value) = x_ms_blob_cookie {
+        request.push_secret_header("x-ms-blob-cookie", value);
+    }
+    if let Some(value) = x_ms_encryption_key_sha256 {
+        request
+            .headers
+            .push(("x-ms-encryption-key-sha256".to_owned(), value.to_owned()));
     }
     request.set_json_body("item", item)?;
     Ok(request)
