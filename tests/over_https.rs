@@ -126,7 +126,11 @@ async fn a_wrong_token_is_a_typed_authentication_error() {
             "{typed}"
         );
         assert!(typed.request_id().is_some());
-        assert!(!error.to_string().contains(TOKEN));
+        // The token this client sent (the empty one is in every text).
+        if !token.is_empty() {
+            let shown = format!("{error} {error:?}");
+            assert!(!shown.contains(token), "the token sent is shown: {shown}");
+        }
     }
     emulator.shutdown().await;
 }
