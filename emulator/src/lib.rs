@@ -19,6 +19,7 @@
 //! Tests seed resources, point a client at the emulator, then inspect the
 //! [request log](Emulator::requests) and the resources' current state. Queued [faults](Fault)
 //! reproduce throttling, server errors, corrupt bodies, slowness and dropped connections.
+//! [`check_regenerations`] tells whether concurrent key regenerations lost an update.
 //!
 //! A generated client needs only [`Emulator::client_options`] (a transport that trusts the
 //! emulator's certificate), [`Emulator::endpoint_url`] and [`Emulator::credential`]:
@@ -68,6 +69,7 @@ mod error;
 mod eventgrid;
 mod faults;
 mod handlers;
+mod history;
 mod log;
 mod lro;
 mod paging;
@@ -97,9 +99,10 @@ pub use config::{
     EVENT_GRID_PROVIDER, EmulatorConfig, RELAY_API_VERSION, RELAY_PROVIDER,
 };
 pub use faults::Fault;
+pub use history::{HistoryError, Regeneration, check_regenerations};
 pub use log::RecordedRequest;
 pub use routes::Route;
-pub use state::{PartnerNamespaceKeys, RelayKeys, RelayNamespaceState};
+pub use state::{PartnerKeyName, PartnerNamespaceKeys, RelayKeys, RelayNamespaceState};
 
 use crate::faults::FaultQueue;
 use crate::log::RequestLog;
