@@ -83,11 +83,13 @@ fn list_keys_response_decodes_all_five_fields() {
     assert_eq!(keys.key_name.as_deref(), Some("rule"));
     assert_eq!(keys.primary_key.unwrap().secret(), "p");
     assert_eq!(keys.secondary_key.unwrap().secret(), "s");
-    assert!(
-        keys.primary_connection_string
-            .unwrap()
-            .secret()
-            .ends_with("SharedAccessKey=p")
+    assert_eq!(
+        keys.primary_connection_string.unwrap().secret(),
+        "Endpoint=sb://n/;SharedAccessKeyName=rule;SharedAccessKey=p"
+    );
+    assert_eq!(
+        keys.secondary_connection_string.unwrap().secret(),
+        "Endpoint=sb://n/;SharedAccessKeyName=rule;SharedAccessKey=s"
     );
 }
 
