@@ -18,7 +18,8 @@
 //!
 //! Tests seed resources, point a client at the emulator, then inspect the
 //! [request log](Emulator::requests) and the resources' current state. Queued [faults](Fault)
-//! reproduce throttling, server errors, corrupt bodies, slowness and dropped connections.
+//! reproduce throttling, server errors, corrupt bodies, slowness, dropped connections and any
+//! scripted answer.
 //! [`check_regenerations`] tells whether concurrent key regenerations lost an update.
 //!
 //! A generated client needs only [`Emulator::client_options`] (a transport that trusts the
