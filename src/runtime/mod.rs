@@ -13,6 +13,7 @@ mod http;
 mod lro;
 mod paging;
 mod read_only;
+mod redact;
 mod validate;
 
 #[doc(inline)]
@@ -32,7 +33,7 @@ pub use dynamic::{
     DynamicError, DynamicParams, DynamicValidate, OperationInfo, ServiceInfo, dynamic_result,
 };
 pub use error::{
-    ResponseError, ServiceError, decode_body, decode_empty, decode_json, decode_optional,
+    ErrorBody, ResponseError, ServiceError, decode_body, decode_empty, decode_json, decode_optional,
 };
 pub use http::{HttpRequest, HttpResponse, Method, UrlBuilder};
 pub use lro::{FinalStateVia, Poller, PollerOptions};
