@@ -10,8 +10,8 @@ use crate::{Config, Output};
 /// Azure/azure-rest-api-specs, or the curated copy beside this repository).
 pub const SPECS_ENV: &str = "ARMGEN_UPSTREAM_SPECS";
 
-/// Set to `1` to make missing upstream specs a build error of the
-/// conformance crate (CI sets it).
+/// Set to `1` to make missing upstream specs an error instead of a skip
+/// (CI sets it).
 pub const REQUIRE_ENV: &str = "ARMGEN_REQUIRE_UPSTREAM";
 
 /// The upstream files generated, with their module names.
