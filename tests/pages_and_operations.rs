@@ -125,12 +125,11 @@ async fn create_or_update_polls_to_the_final_resource() {
         .await
         .unwrap();
     assert_eq!(poller.initial_response().status, 201);
-    assert!(
-        poller
-            .initial_response()
-            .header("azure-asyncoperation")
-            .is_some()
-    );
+    let path_of = |header: &str| {
+        let url = poller.initial_response().header(header).expect(header);
+        azure_core::http::Url::parse(url).unwrap().path().to_owned()
+    };
+    let (status_path, result_path) = (path_of("azure-asyncoperation"), path_of("location"));
     let created = poller.wait().await.unwrap();
     assert_eq!(created.name.as_deref(), Some("namespace-created"));
     assert_eq!(
@@ -144,15 +143,26 @@ async fn create_or_update_polls_to_the_final_resource() {
         state.provisioning_state,
         armgen_emulator::ProvisioningState::Succeeded
     );
-    let methods: Vec<_> = emulator
+    let requests: Vec<String> = emulator
         .requests()
         .iter()
-        .map(|r| r.method.clone())
+        .map(|r| format!("{} {}", r.method, r.path))
         .collect();
-    assert_eq!(methods[0], "PUT");
-    assert!(
-        methods.len() >= 4,
-        "initial PUT, status polls, final GET: {methods:?}"
+    let namespace = format!(
+        "/subscriptions/{RELAY_SUB}/resourceGroups/{RELAY_RG}/providers/Microsoft.Relay/namespaces/namespace-created"
+    );
+    let poll = format!("GET {status_path}");
+    // The operation completes on the third poll; the resource is then read
+    // from the `Location` URL (the spec's `final-state-via: location`).
+    assert_eq!(
+        requests,
+        [
+            format!("PUT {namespace}"),
+            poll.clone(),
+            poll.clone(),
+            poll,
+            format!("GET {result_path}"),
+        ]
     );
     emulator.shutdown().await;
 }

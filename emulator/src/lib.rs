@@ -103,9 +103,10 @@
 //!
 //! Tests seed resources, point a client at the emulator, then inspect the
 //! [request log](Emulator::requests) and the resources' current state. Queued [faults](Fault)
-//! reproduce throttling, server errors, corrupt bodies, slowness and dropped connections; for
-//! misbehaviour beyond those, [`scripted::ScriptedServer`] answers each request with a reply
-//! scripted byte for byte. Secrets (the token, keys) never appear in `Debug` output.
+//! reproduce throttling, server errors, corrupt bodies, slowness, dropped connections and any
+//! scripted answer; for misbehaviour beyond those, [`scripted::ScriptedServer`] answers each
+//! request with a reply scripted byte for byte. [`check_regenerations`] tells whether concurrent
+//! key regenerations lost an update. Secrets (the token, keys) never appear in `Debug` output.
 
 #![warn(missing_docs)]
 
@@ -118,6 +119,7 @@ mod eventgrid;
 mod faults;
 mod generic;
 mod handlers;
+mod history;
 mod log;
 mod lro;
 mod paging;
@@ -149,9 +151,12 @@ pub use config::{
     EmulatorConfig, RELAY_PROVIDER,
 };
 pub use faults::Fault;
+pub use history::{HistoryError, Regeneration, check_regenerations};
 pub use log::RecordedRequest;
 pub use routes::Route;
-pub use state::{PartnerNamespaceKeys, ProvisioningState, RelayKeys, RelayNamespaceState, Sku};
+pub use state::{
+    PartnerKeyName, PartnerNamespaceKeys, ProvisioningState, RelayKeys, RelayNamespaceState, Sku,
+};
 
 use crate::faults::FaultQueue;
 use crate::log::RequestLog;

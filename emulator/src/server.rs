@@ -199,6 +199,11 @@ async fn handle(
             response::raw_json(StatusCode::OK, Bytes::from_static(MALFORMED_JSON))
         }
         Some(Fault::BadGatewayHtml) => response::html(StatusCode::BAD_GATEWAY, BAD_GATEWAY_HTML),
+        Some(Fault::Respond {
+            status,
+            content_type,
+            body,
+        }) => response::scripted(status, &content_type, &body),
     };
     add_tracking_headers(&mut response, &parts.headers);
     Ok(response)

@@ -121,8 +121,10 @@ pub struct RelayNamespaceState {
 
 /// Which key of a partner namespace to regenerate.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum PartnerKeyName {
+pub enum PartnerKeyName {
+    /// `key1`.
     Key1,
+    /// `key2`.
     Key2,
 }
 

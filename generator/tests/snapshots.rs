@@ -16,15 +16,15 @@ fn odd_names() -> armgen::Output {
 fn odd_names_snapshot() {
     let output = odd_names();
     let dir = support::fixtures().join("snapshots");
-    if std::env::var_os("ARMGEN_BLESS").is_some() {
-        output.write_to(&dir).unwrap();
-        return;
+    if support::blessing() {
+        let rewritten = output.write_to(&dir).unwrap();
+        support::fail_blessed("snapshots/", &rewritten);
     }
     let stale = output.stale_files(&dir).unwrap();
     let diffs: String = stale.iter().map(|s| s.diff.as_str()).collect();
     assert!(
         stale.is_empty(),
-        "snapshots/ differs (rerun with ARMGEN_BLESS=1 to accept):\n{diffs}"
+        "snapshots/ differs (rerun with ARMGEN_BLESS=1 to rewrite it):\n{diffs}"
     );
 }
 

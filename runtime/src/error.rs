@@ -2,9 +2,11 @@
 
 use std::fmt;
 
+use serde::Serialize;
 use serde::de::DeserializeOwned;
 
 use super::http::HttpResponse;
+use super::redact::{bounded, redact_json, redact_text};
 
 /// Why a response did not yield the operation's success model.
 ///
@@ -12,12 +14,15 @@ use super::http::HttpResponse;
 /// every operation so far). None of the variants holds a success body, so no
 /// key from a success response can end up in an error message.
 ///
-/// `Display` stays short whatever the service sent: text from the body (an
-/// unrecognized body, an ARM error message) is cut to its first
-/// [`DISPLAY_LIMIT`](Self::DISPLAY_LIMIT) bytes, with the full length noted.
-/// The whole text stays reachable: [`raw_body`](Self::raw_body),
-/// [`service_error`](Self::service_error).
-#[derive(Clone, Debug, PartialEq)]
+/// An error body is the service's words, and a broken or hostile service can
+/// quote a key, a connection string or the bearer token in it. `Display` and
+/// `Debug` mask what looks like one (`Bearer …`, `SharedAccessKey=…`,
+/// `AccountKey=…`, `sig=…`, `Password=…`, and members named like `primaryKey`,
+/// `key1`, `…ConnectionString`, `…Password`, `…Secret` or `…Token`), and
+/// `Display` shows at most the first 300 characters of the service's text.
+/// The body as received is reachable on purpose only:
+/// [`ResponseError::raw_body`] and [`ResponseError::service_error`].
+#[derive(Clone, PartialEq)]
 pub enum ResponseError<E> {
     /// The service answered with an error status and a body of the documented
     /// error shape (boxed: error models are large and errors are rare).
@@ -27,8 +32,9 @@ pub enum ResponseError<E> {
     Unrecognized {
         /// The HTTP status code.
         status: u16,
-        /// The body as text (lossy UTF-8).
-        body: String,
+        /// The body as text (lossy UTF-8), given by
+        /// [`ResponseError::raw_body`].
+        body: ErrorBody,
         /// The `x-ms-request-id` header, if present.
         request_id: Option<String>,
     },
@@ -57,8 +63,9 @@ pub enum ResponseError<E> {
     },
 }
 
-/// An error status with a decoded error body.
-#[derive(Clone, Debug, PartialEq)]
+/// An error status with a decoded error body. Its `Debug` shows the body as
+/// JSON with credentials masked (see [`ResponseError`]).
+#[derive(Clone, PartialEq)]
 pub struct ServiceError<E> {
     /// The HTTP status code.
     pub status: u16,
@@ -69,18 +76,6 @@ pub struct ServiceError<E> {
 }
 
 impl<E> ResponseError<E> {
-    /// How many bytes of text from a response body `Display` shows at most.
-    pub const DISPLAY_LIMIT: usize = 1024;
-
-    /// The whole body of an [`Unrecognized`](Self::Unrecognized) error, as
-    /// text (lossy UTF-8), of which `Display` shows only a prefix.
-    pub fn raw_body(&self) -> Option<&str> {
-        match self {
-            ResponseError::Unrecognized { body, .. } => Some(body),
-            _ => None,
-        }
-    }
-
     /// The HTTP status code of the response.
     pub fn status(&self) -> u16 {
         match self {
@@ -101,7 +96,19 @@ impl<E> ResponseError<E> {
         }
     }
 
-    /// The decoded error body, for `Service` errors and failed operations.
+    /// The body of an error status that is not the documented error shape,
+    /// exactly as received (lossy UTF-8): unlike `Display` and `Debug`, it
+    /// shows any credential the service quoted. `None` for other errors.
+    pub fn raw_body(&self) -> Option<&str> {
+        match self {
+            ResponseError::Unrecognized { body, .. } => Some(&body.0),
+            _ => None,
+        }
+    }
+
+    /// The decoded error body, for `Service` errors and failed operations,
+    /// as received: unlike `Display` and `Debug`, it shows any credential the
+    /// service quoted.
     pub fn service_error(&self) -> Option<&E> {
         match self {
             ResponseError::Service(e) => Some(&e.error),
@@ -135,7 +142,7 @@ impl<E> ResponseError<E> {
             }
             _ => ResponseError::Unrecognized {
                 status,
-                body: String::from_utf8_lossy(body).into_owned(),
+                body: ErrorBody(String::from_utf8_lossy(body).into_owned()),
                 request_id,
             },
         }
@@ -224,12 +231,95 @@ pub fn decode_empty<E: DeserializeOwned>(
     }
 }
 
+/// The text of an error body that is not the documented error shape. Its
+/// `Debug` masks credentials; the text as received is given by
+/// [`ResponseError::raw_body`].
+#[derive(Clone, PartialEq, Eq)]
+pub struct ErrorBody(String);
+
+impl fmt::Debug for ErrorBody {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(&redact_text(&self.0), f)
+    }
+}
+
+/// A decoded error model shown as JSON, credentials masked.
+struct Masked<'a, E>(&'a E);
+
+impl<E: Serialize> fmt::Debug for Masked<'_, E> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match serde_json::to_value(self.0) {
+            Ok(mut value) => {
+                redact_json(&mut value);
+                if f.alternate() {
+                    write!(f, "{value:#}")
+                } else {
+                    write!(f, "{value}")
+                }
+            }
+            Err(_) => f.write_str("<an error body that does not serialize>"),
+        }
+    }
+}
+
+impl<E: Serialize> fmt::Debug for ServiceError<E> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ServiceError")
+            .field("status", &self.status)
+            .field("error", &Masked(&self.error))
+            .field("request_id", &self.request_id)
+            .finish()
+    }
+}
+
+impl<E: Serialize> fmt::Debug for ResponseError<E> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ResponseError::Service(e) => f.debug_tuple("Service").field(e).finish(),
+            ResponseError::Unrecognized {
+                status,
+                body,
+                request_id,
+            } => f
+                .debug_struct("Unrecognized")
+                .field("status", status)
+                .field("body", body)
+                .field("request_id", request_id)
+                .finish(),
+            ResponseError::OperationFailed {
+                status,
+                state,
+                error,
+                request_id,
+            } => f
+                .debug_struct("OperationFailed")
+                .field("status", status)
+                .field("state", state)
+                .field("error", &error.as_deref().map(Masked))
+                .field("request_id", request_id)
+                .finish(),
+            ResponseError::Decode {
+                status,
+                reason,
+                request_id,
+            } => f
+                .debug_struct("Decode")
+                .field("status", status)
+                .field("reason", reason)
+                .field("request_id", request_id)
+                .finish(),
+        }
+    }
+}
+
 /// ARM error bodies are `{"error": {"code", "message"}}`; other shapes are
-/// shown as compact JSON. Error bodies are the service's words, not secrets.
-fn describe<E: serde::Serialize>(error: &E) -> String {
-    let value = serde_json::to_value(error).unwrap_or(serde_json::Value::Null);
+/// shown as compact JSON. Credentials are masked and the text bounded, as
+/// [`ResponseError`] says.
+fn describe<E: Serialize>(error: &E) -> String {
+    let mut value = serde_json::to_value(error).unwrap_or(serde_json::Value::Null);
+    redact_json(&mut value);
     let detail = value.get("error").unwrap_or(&value);
-    match (
+    let text = match (
         detail.get("code").and_then(serde_json::Value::as_str),
         detail.get("message").and_then(serde_json::Value::as_str),
     ) {
@@ -237,10 +327,11 @@ fn describe<E: serde::Serialize>(error: &E) -> String {
         (Some(code), None) => code.to_owned(),
         (None, Some(message)) => message.to_owned(),
         (None, None) => value.to_string(),
-    }
+    };
+    bounded(&text).into_owned()
 }
 
-impl<E: serde::Serialize> ResponseError<E> {
+impl<E: Serialize> ResponseError<E> {
     /// The ARM error code (`ResourceNotFound`…), when the body has one.
     pub fn error_code(&self) -> Option<String> {
         let value = serde_json::to_value(self.service_error()?).ok()?;
@@ -252,38 +343,19 @@ impl<E: serde::Serialize> ResponseError<E> {
     }
 }
 
-/// Text from a response, shown up to [`ResponseError::DISPLAY_LIMIT`] bytes
-/// (cut at a character boundary).
-struct Bounded<'a>(&'a str);
-
-impl fmt::Display for Bounded<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let limit = ResponseError::<()>::DISPLAY_LIMIT;
-        let text = self.0;
-        if text.len() <= limit {
-            return f.write_str(text);
-        }
-        let mut end = limit;
-        while !text.is_char_boundary(end) {
-            end -= 1;
-        }
-        write!(f, "{}… ({} bytes in all)", &text[..end], text.len())
-    }
-}
-
-impl<E: serde::Serialize> fmt::Display for ResponseError<E> {
+impl<E: Serialize> fmt::Display for ResponseError<E> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             ResponseError::Service(e) => write!(
                 f,
                 "the service answered {}: {}",
                 e.status,
-                Bounded(&describe(&e.error))
+                describe(&e.error)
             )?,
             ResponseError::Unrecognized { status, body, .. } => write!(
                 f,
                 "the service answered {status} with an unrecognized body: {}",
-                Bounded(body)
+                bounded(&redact_text(&body.0))
             )?,
             ResponseError::Decode { status, reason, .. } => {
                 write!(f, "the {status} response could not be decoded: {reason}")?
@@ -291,7 +363,7 @@ impl<E: serde::Serialize> fmt::Display for ResponseError<E> {
             ResponseError::OperationFailed { state, error, .. } => {
                 write!(f, "the long-running operation ended {state}")?;
                 if let Some(error) = error {
-                    write!(f, ": {}", Bounded(&describe(error)))?;
+                    write!(f, ": {}", describe(error))?;
                 }
             }
         }
@@ -302,31 +374,4 @@ impl<E: serde::Serialize> fmt::Display for ResponseError<E> {
     }
 }
 
-impl<E: fmt::Debug + serde::Serialize> std::error::Error for ResponseError<E> {}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn display_shows_a_bounded_prefix_and_raw_body_the_whole() {
-        // Multi-byte characters straddle the limit: the cut stays on a boundary.
-        let body = "é".repeat(5_000);
-        let error =
-            ResponseError::<serde_json::Value>::from_error_status(502, body.as_bytes(), None);
-        let text = error.to_string();
-        assert!(
-            text.len() < ResponseError::<()>::DISPLAY_LIMIT + 100,
-            "{text}"
-        );
-        assert!(text.ends_with("… (10000 bytes in all)"), "{text}");
-        assert_eq!(error.raw_body(), Some(body.as_str()));
-
-        let short =
-            ResponseError::<serde_json::Value>::from_error_status(502, b"Bad Gateway", None);
-        assert_eq!(
-            short.to_string(),
-            "the service answered 502 with an unrecognized body: Bad Gateway"
-        );
-    }
-}
+impl<E: Serialize> std::error::Error for ResponseError<E> {}

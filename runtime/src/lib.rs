@@ -56,6 +56,7 @@ mod lro;
 #[cfg(feature = "client")]
 mod paging;
 mod read_only;
+mod redact;
 mod secret;
 mod validate;
 
@@ -81,7 +82,7 @@ pub use dynamic::{
     DynamicError, DynamicParams, DynamicValidate, OperationInfo, ServiceInfo, dynamic_result,
 };
 pub use error::{
-    ResponseError, ServiceError, decode_body, decode_empty, decode_json, decode_optional,
+    ErrorBody, ResponseError, ServiceError, decode_body, decode_empty, decode_json, decode_optional,
 };
 pub use http::{HttpRequest, HttpResponse, Method, UrlBuilder};
 #[cfg(feature = "client")]

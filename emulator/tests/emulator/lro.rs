@@ -247,7 +247,9 @@ async fn a_later_write_cancels_the_running_one() {
 
 #[tokio::test]
 async fn polling_urls_are_authenticated_logged_faulted_and_checked() {
-    let f = Fixture::start().await;
+    // Three polls to complete, so that one miscounted request below turns an
+    // `InProgress` answer into `Succeeded`.
+    let f = Fixture::start_with(config().with_lro_polls(3)).await;
     let response = put(&f, NEW_NS, BODY).await;
     let (status_url, result_url) = polling_urls(&f, &response, "0");
 
@@ -278,7 +280,8 @@ async fn polling_urls_are_authenticated_logged_faulted_and_checked() {
         "MissingApiVersionParameter",
     )
     .await;
-    // Still in progress: none of those counted as a poll.
+    // Still in progress on the second poll: none of those counted as a poll.
+    assert_eq!(json(f.get(&status_url).await).await["status"], "InProgress");
     assert_eq!(json(f.get(&status_url).await).await["status"], "Succeeded");
 }
 

@@ -2,7 +2,7 @@
 
 use armgen_emulator::Emulator;
 use base64::Engine as _;
-use reqwest::{Client, StatusCode};
+use reqwest::StatusCode;
 
 use crate::common::*;
 
@@ -157,10 +157,13 @@ async fn shutdown_stops_serving_and_drop_does_too() {
         client.get(&url).send().await.unwrap().status(),
         StatusCode::UNAUTHORIZED
     );
+    // A fresh client, so no pooled connection can mask the listener being gone,
+    // that trusts the emulator's certificate, so its error can only mean that
+    // nothing answers any more.
+    let fresh = client_for(&emulator, REQUEST_TIMEOUT);
     emulator.shutdown().await;
-    // A fresh client, so no pooled connection can mask the listener being gone.
-    let fresh = Client::builder().timeout(REQUEST_TIMEOUT).build().unwrap();
-    assert!(fresh.get(&url).send().await.is_err());
+    let after = fresh.get(&url).send().await;
+    assert!(after.is_err(), "still served after shutdown: {after:?}");
 
     let emulator = Emulator::start(config()).await.unwrap();
     let addr = emulator.local_addr();

@@ -140,6 +140,8 @@ impl Resolver<'_> {
             }
         }
         let mut params: Vec<Parameter> = Vec::new();
+        // Where each of `params` is declared, for diagnostics about it.
+        let mut declared: Vec<Node> = Vec::new();
         let mut api_version = None;
         let mut arg_scope = Scope::with_reserved(&["endpoint", "api_version", "options"]);
         for param_node in raw_params {
@@ -158,10 +160,12 @@ impl Resolver<'_> {
                     && !param_node.pointer.starts_with(&node.pointer);
                 if !from_path_item {
                     params[i] = param;
+                    declared[i] = param_node;
                 }
                 continue;
             }
             params.push(param);
+            declared.push(param_node);
         }
         // Arguments follow the path template, never the spec's parameter
         // order, which may change between api-versions.
@@ -183,14 +187,14 @@ impl Resolver<'_> {
                 self.error(&node.child("parameters"), message);
             }
         }
-        for p in &params {
+        for (p, at) in params.iter().zip(&declared) {
             if p.location == ParamLocation::Path && !template_order.contains(&p.wire_name.as_str())
             {
                 let message = format!(
                     "path parameter `{}` does not appear in the path template",
                     p.wire_name
                 );
-                self.error(&node.child("parameters"), message);
+                self.error(at, message);
             }
         }
         params.sort_by_key(|p| {
