@@ -9,7 +9,7 @@ pub const DEFAULT_ENDPOINT: &str = "https://management.azure.com";
 /// The spec's `pattern`s, compiled once on first use.
 mod patterns {
     use ::std::sync::LazyLock;
-    pub(super) static PATTERN_0: LazyLock<Option<::armgen_runtime::Regex>> = LazyLock::new(||
+    pub(super) static PATTERN_0: LazyLock<Option<::armgen_runtime::Pattern>> = LazyLock::new(||
     ::armgen_runtime::compile_pattern("^[-\\w\\._\\(\\)]+$"));
 }
 /// The request and response bodies of this API.

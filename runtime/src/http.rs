@@ -302,9 +302,10 @@ fn find_header<'a>(headers: &'a [(String, String)], name: &str) -> Option<&'a st
 /// because URL parsers resolve them even when encoded (`%2e%2e`). So no value
 /// can change which resource a request addresses.
 pub struct UrlBuilder {
-    path: String,
-    query: Vec<(String, String)>,
-    endpoint: Url,
+    /// The endpoint's origin and path, then the encoded path so far.
+    url: String,
+    /// `name=value&…`, form-encoded.
+    query: String,
     errors: ValidationErrors,
 }
 
@@ -312,10 +313,14 @@ pub struct UrlBuilder {
 // shows their names only.
 impl fmt::Debug for UrlBuilder {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let query: Vec<&str> = self.query.iter().map(|(name, _)| name.as_str()).collect();
+        let query: Vec<&str> = self
+            .query
+            .split('&')
+            .filter(|pair| !pair.is_empty())
+            .map(|pair| pair.split_once('=').map_or(pair, |(name, _)| name))
+            .collect();
         f.debug_struct("UrlBuilder")
-            .field("endpoint", &self.endpoint.as_str())
-            .field("path", &self.path)
+            .field("url", &self.url)
             .field("query", &query)
             .field("errors", &self.errors)
             .finish()
@@ -325,17 +330,23 @@ impl fmt::Debug for UrlBuilder {
 impl UrlBuilder {
     /// Starts a URL below `endpoint` (whose own path, if any, is kept).
     pub fn new(endpoint: &Url) -> Self {
+        // One string, parsed once in `build`: cheaper than editing a `Url`
+        // piece by piece, which re-serializes it at every step.
+        let origin = &endpoint[..url::Position::BeforePath];
+        let prefix = endpoint.path().trim_end_matches('/');
+        let mut url = String::with_capacity(origin.len() + prefix.len() + 192);
+        url.push_str(origin);
+        url.push_str(prefix);
         Self {
-            path: endpoint.path().trim_end_matches('/').to_owned(),
-            query: Vec::new(),
-            endpoint: endpoint.clone(),
+            url,
+            query: String::new(),
             errors: ValidationErrors::default(),
         }
     }
 
     /// Appends literal text from the path template (`/subscriptions/`).
     pub fn literal(mut self, text: &str) -> Self {
-        self.path.push_str(text);
+        self.url.push_str(text);
         self
     }
 
@@ -345,7 +356,7 @@ impl UrlBuilder {
             self.errors
                 .push(ValidationError::new(parameter, Constraint::PathSegment));
         }
-        encode_segment(value, &mut self.path);
+        encode_segment(value, &mut self.url);
         self
     }
 
@@ -361,31 +372,38 @@ impl UrlBuilder {
                 break;
             }
             if i > 0 {
-                self.path.push('/');
+                self.url.push('/');
             }
-            encode_segment(part, &mut self.path);
+            encode_segment(part, &mut self.url);
         }
         self
     }
 
     /// Adds a query parameter.
     pub fn query(mut self, name: &str, value: &str) -> Self {
-        self.query.push((name.to_owned(), value.to_owned()));
+        if !self.query.is_empty() {
+            self.query.push('&');
+        }
+        self.query
+            .extend(url::form_urlencoded::byte_serialize(name.as_bytes()));
+        self.query.push('=');
+        self.query
+            .extend(url::form_urlencoded::byte_serialize(value.as_bytes()));
         self
     }
 
     /// Finishes the URL, or reports the segments that were refused.
-    pub fn build(self) -> Result<Url, ValidationErrors> {
+    pub fn build(mut self) -> Result<Url, ValidationErrors> {
         self.errors.into_result()?;
-        let mut url = self.endpoint;
-        url.set_path(&self.path);
-        url.set_fragment(None);
-        url.set_query(None);
         if !self.query.is_empty() {
-            url.query_pairs_mut()
-                .extend_pairs(self.query.iter().map(|(n, v)| (n.as_str(), v.as_str())));
+            self.url.push('?');
+            self.url.push_str(&self.query);
         }
-        Ok(url)
+        // Every piece was encoded here and the origin came from a parsed
+        // URL, so this cannot fail; were it to, the path is what is wrong.
+        Url::parse(&self.url).map_err(|_| {
+            ValidationErrors(vec![ValidationError::new("path", Constraint::PathSegment)])
+        })
     }
 }
 

@@ -55,6 +55,7 @@ mod limits;
 mod lro;
 #[cfg(feature = "client")]
 mod paging;
+mod pattern;
 mod read_only;
 mod redact;
 mod secret;
@@ -91,6 +92,7 @@ pub use limits::ResponseTooLarge;
 pub use lro::{FinalStateVia, Poller, PollerOptions};
 #[cfg(feature = "client")]
 pub use paging::{NextLink, PageDecoder};
+pub use pattern::Pattern;
 pub use read_only::{StripReadOnly, strip_member, strip_members};
 pub use regex::Regex;
 pub use secret::Secret;

@@ -197,7 +197,7 @@ impl Patterns {
         let statics = sorted.into_iter().map(|(pattern, i)| {
             let name = format_ident!("PATTERN_{}", i);
             quote! {
-                pub(super) static #name: LazyLock<Option<#rt::Regex>> =
+                pub(super) static #name: LazyLock<Option<#rt::Pattern>> =
                     LazyLock::new(|| #rt::compile_pattern(#pattern));
             }
         });
