@@ -58,6 +58,7 @@ mod output;
 mod project;
 mod resolve;
 pub mod secrets;
+pub mod versions;
 
 use std::path::{Path, PathBuf};
 
@@ -86,6 +87,7 @@ pub struct Config {
     from_build_script: bool,
     root_env: Option<String>,
     spec_dirs: Vec<PathBuf>,
+    providers: Vec<(String, Vec<PathBuf>)>,
 }
 
 impl Config {
@@ -104,6 +106,7 @@ impl Config {
             from_build_script: false,
             root_env: None,
             spec_dirs: Vec::new(),
+            providers: Vec::new(),
             ref_aliases: Vec::new(),
             dynamic_feature: None,
         }
@@ -113,6 +116,35 @@ impl Config {
     /// generated as module `module`.
     pub fn spec(mut self, path: impl Into<PathBuf>, module: impl Into<String>) -> Self {
         self.specs.push((path.into(), module.into()));
+        self
+    }
+
+    /// Adds a provider at several api-versions side by side, generated as
+    /// module `module` with a module per version (`relay::v2024_01_01`, named
+    /// after each spec's `info.version`). Each version compiles only with the
+    /// cargo feature `{module}-{api-version}` (`relay-2024-01-01`), which the
+    /// crate declares; the newest stable version is re-exported at
+    /// `module`'s root when its feature is on (make it a default feature).
+    /// Models identical in every version are emitted once, in
+    /// `module::shared`, and re-exported by each version.
+    ///
+    /// ```
+    /// let config = armgen::Config::new("../shared/upstream-specs").versions(
+    ///     "relay",
+    ///     [
+    ///         "specification/relay/resource-manager/Microsoft.Relay/stable/2021-11-01/authorizationRules.json",
+    ///         "specification/relay/resource-manager/Microsoft.Relay/stable/2024-01-01/relay.json",
+    ///     ],
+    /// );
+    /// # let _ = config;
+    /// ```
+    pub fn versions<P: Into<PathBuf>>(
+        mut self,
+        module: impl Into<String>,
+        files: impl IntoIterator<Item = P>,
+    ) -> Self {
+        self.providers
+            .push((module.into(), files.into_iter().map(Into::into).collect()));
         self
     }
 
@@ -289,8 +321,56 @@ impl Config {
             }
         }
         services.sort_by(|a, b| a.module.cmp(&b.module));
+        let mut providers = Vec::new();
+        for (module, files) in &self.providers {
+            let at = |file: &PathBuf| Location {
+                file: file.clone(),
+                line: 1,
+                column: 1,
+                pointer: String::new(),
+            };
+            let first = files.first().cloned().unwrap_or_default();
+            if modules.claim(module) != *module {
+                diagnostics.push(Diagnostic::new(
+                    at(&first),
+                    format!("module name `{module}` is used twice"),
+                ));
+                continue;
+            }
+            let mut versions: Vec<ir::Service> = Vec::new();
+            for path in files {
+                let full = self.root.join(path);
+                let Some(mut service) =
+                    resolve::service(&mut docs, &mut diagnostics, &self.secrets, &full, module)
+                else {
+                    continue;
+                };
+                service.source = path.clone();
+                service.module = versions::version_module(&service.api_version);
+                if let Some(twin) = versions.iter().find(|v| v.module == service.module) {
+                    diagnostics.push(
+                        Diagnostic::new(
+                            at(path),
+                            format!(
+                                "`{module}` has api-version `{}` twice: here and in `{}`",
+                                service.api_version,
+                                twin.source.display()
+                            ),
+                        )
+                        .with_help("list each api-version of a provider once"),
+                    );
+                    continue;
+                }
+                versions.push(service);
+            }
+            providers.push(versions::provider(module.clone(), versions));
+        }
+        providers.sort_by(|a, b| a.module.cmp(&b.module));
         let inputs = docs.paths();
-        let api = ir::Api { services };
+        let api = ir::Api {
+            services,
+            providers,
+        };
         diagnostics.into_result(api).map(|api| (api, inputs))
     }
 
@@ -334,9 +414,53 @@ impl Config {
             wrappers.push(emitted.wrapper);
             format_time += t.elapsed();
         }
-        let modules: Vec<String> = api.services.iter().map(|s| s.module.clone()).collect();
+        for provider in &api.providers {
+            let t = Instant::now();
+            let emitted = emit::provider_files(provider, &runtime, self.dynamic_feature.as_deref())
+                .map_err(|e| internal_provider(provider, e))?;
+            emit_time += t.elapsed();
+            let t = Instant::now();
+            for (path, file) in &emitted.files {
+                // A version's files name its spec; the shared module and the
+                // provider's index name every version's.
+                let source = provider
+                    .versions
+                    .iter()
+                    .find(|v| path.starts_with(&format!("{}/{}/", provider.module, v.module)))
+                    .map(|v| v.source.display().to_string().replace('\\', "/"))
+                    .unwrap_or_else(|| {
+                        provider
+                            .versions
+                            .iter()
+                            .map(|v| v.source.display().to_string().replace('\\', "/"))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    });
+                let header = emit::header(&source, &self.refresh());
+                files.insert(
+                    path.clone(),
+                    format!("{header}{}", prettyplease::unparse(file)),
+                );
+            }
+            wrappers.push(emitted.wrapper);
+            format_time += t.elapsed();
+        }
+        let entries: Vec<emit::IndexEntry> = api
+            .services
+            .iter()
+            .map(|s| emit::IndexEntry {
+                path: s.module.clone(),
+                feature: None,
+            })
+            .chain(api.providers.iter().flat_map(|p| {
+                p.versions.iter().map(move |v| emit::IndexEntry {
+                    path: format!("{}::{}", p.module, v.module),
+                    feature: Some(p.feature(v)),
+                })
+            }))
+            .collect();
         let index_code = emit::index(
-            &modules,
+            &entries,
             &wrappers,
             &runtime,
             self.dynamic_feature.as_deref(),
@@ -369,6 +493,13 @@ impl Config {
             (None, true) => "regenerated by this crate's build script at `cargo build`".to_owned(),
             (None, false) => "refresh with `armgen generate`".to_owned(),
         }
+    }
+}
+
+fn internal_provider(provider: &ir::Provider, error: syn::Error) -> Error {
+    match provider.versions.first() {
+        Some(first) => internal(first, error),
+        None => internal_index(error),
     }
 }
 

@@ -135,13 +135,52 @@ pub fn module(service: &Service, ctx: &Context) -> TokenStream {
 
 /// `azure_core`'s `Page` for each list model a pageable operation returns.
 fn page_impls(service: &Service, ctx: &Context) -> Vec<TokenStream> {
+    // A shared list model implements `Page` once, in the shared module.
+    let shared: std::collections::HashSet<&str> = service
+        .models
+        .iter()
+        .filter(|m| m.shared)
+        .map(|m| m.name.as_str())
+        .collect();
+    page_impls_of(std::slice::from_ref(service), ctx, |model| {
+        !shared.contains(model)
+    })
+}
+
+/// `azure_core`'s `Page` for the list models of a provider's `shared`
+/// module that some version pages through, inside a `pages` module of it (so
+/// `super::models` names the shared models).
+pub fn shared_page_impls(provider: &crate::ir::Provider, ctx: &Context) -> TokenStream {
+    let shared: std::collections::HashSet<&str> =
+        provider.shared.iter().map(|m| m.name.as_str()).collect();
+    let impls = page_impls_of(&provider.versions, ctx, |model| shared.contains(model));
+    if impls.is_empty() {
+        return TokenStream::new();
+    }
+    let rt = ctx.runtime;
+    quote! {
+        #rt::client_only! {
+            /// `azure_core`'s `Page` for the shared list models.
+            mod pages {
+                #(#impls)*
+            }
+        }
+    }
+}
+
+fn page_impls_of(
+    services: &[Service],
+    ctx: &Context,
+    keep: impl Fn(&str) -> bool,
+) -> Vec<TokenStream> {
     let rt = ctx.runtime;
     let mut seen = std::collections::BTreeMap::new();
-    for fields in service
-        .groups
+    for fields in services
         .iter()
+        .flat_map(|s| &s.groups)
         .flat_map(|g| &g.operations)
         .filter_map(|o| o.pageable.as_ref()?.fields.as_ref())
+        .filter(|f| keep(&f.model))
     {
         seen.entry(fields.model.clone()).or_insert_with(|| {
             let list = ident(&fields.model);

@@ -28,6 +28,12 @@ pub fn module(service: &Service, ctx: &Context) -> TokenStream {
         }
     }
     let items = service.models.iter().map(|m| match &m.kind {
+        // The same in every version of the provider: defined once in its
+        // `shared` module.
+        _ if m.shared => {
+            let name = ident(&m.name);
+            quote!(pub use super::super::shared::models::#name;)
+        }
         ModelKind::Struct(s) => {
             let model = struct_model(m, s, &constrained, ctx);
             let strip = strip_read_only(m, s, ctx);

@@ -117,6 +117,7 @@ impl Resolver<'_> {
                     docs: description(value),
                     kind: ModelKind::Enum(enum_model),
                     source: self.docs.location(node),
+                    shared: false,
                 };
                 self.models.insert(ty_name.clone(), model);
             }
@@ -193,6 +194,7 @@ impl Resolver<'_> {
                 docs: description(&value),
                 kind,
                 source: self.docs.location(&node),
+                shared: false,
             };
             self.models.insert(name, model);
         }
