@@ -32,6 +32,9 @@ pub enum FinalStateVia {
     /// The status monitor itself (`Azure-AsyncOperation`): the final result
     /// is the resource at the original URL for `PUT`/`PATCH`, nothing else.
     AzureAsyncOperation,
+    /// The status monitor of the `Operation-Location` header; read as
+    /// [`AzureAsyncOperation`](Self::AzureAsyncOperation).
+    OperationLocation,
 }
 
 /// How a [`Poller`] waits, and for how long in all.
@@ -211,12 +214,14 @@ impl<T> Poller<T> {
                         None => self.fetch_final(self.original.url.clone()).await,
                     },
                     FinalStateVia::OriginalUri => self.fetch_final(self.original.url.clone()).await,
-                    FinalStateVia::AzureAsyncOperation => match self.original.method {
-                        Method::Put | Method::Patch => {
-                            self.fetch_final(self.original.url.clone()).await
+                    FinalStateVia::AzureAsyncOperation | FinalStateVia::OperationLocation => {
+                        match self.original.method {
+                            Method::Put | Method::Patch => {
+                                self.fetch_final(self.original.url.clone()).await
+                            }
+                            _ => (self.decode)(&HttpResponse::new(204, Vec::new())),
                         }
-                        _ => (self.decode)(&HttpResponse::new(204, Vec::new())),
-                    },
+                    }
                 }
             }
             (None, Some(location)) => {

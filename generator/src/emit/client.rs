@@ -323,6 +323,7 @@ fn method(
                 FinalStateVia::Location => quote!(Location),
                 FinalStateVia::OriginalUri => quote!(OriginalUri),
                 FinalStateVia::AzureAsyncOperation => quote!(AzureAsyncOperation),
+                FinalStateVia::OperationLocation => quote!(OperationLocation),
             };
             let poller_doc = format!(
                 " Sends the initial request; [`Poller::wait`]({}::Poller::wait) then follows the operation to its final result.",
