@@ -7,7 +7,7 @@ use ::armgen_runtime::__private::azure_core::credentials::TokenCredential;
 use ::armgen_runtime::__private::azure_core::fmt::SafeDebug;
 #[allow(unused_imports)]
 use ::armgen_runtime::__private::azure_core::http::{
-    ClientMethodOptions, NoFormat, Pager, Response, Url,
+    ClientMethodOptions, NoFormat, Pager, Poller, Response, Url,
 };
 use ::armgen_runtime::ArmPipeline;
 /// Options for creating a [`EventGridClient`].

@@ -408,6 +408,8 @@ pub enum FinalStateVia {
     OriginalUri,
     /// The `Azure-AsyncOperation` status monitor.
     AzureAsyncOperation,
+    /// The `Operation-Location` status monitor.
+    OperationLocation,
 }
 
 /// A piece of a path template.

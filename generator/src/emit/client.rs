@@ -91,7 +91,7 @@ pub fn module(service: &Service, ctx: &Context) -> TokenStream {
             #[allow(unused_imports)]
             use #rt::__private::azure_core::fmt::SafeDebug;
             #[allow(unused_imports)]
-            use #rt::__private::azure_core::http::{ClientMethodOptions, NoFormat, Pager, Response, Url};
+            use #rt::__private::azure_core::http::{ClientMethodOptions, NoFormat, Pager, Poller, Response, Url};
             use #rt::ArmPipeline;
 
             #[doc = #options_doc]
@@ -252,7 +252,12 @@ fn method(
 ) -> (TokenStream, TokenStream) {
     let rt = ctx.runtime;
     let module = ident(&group.name);
-    let fn_name = ident(&op.name);
+    // Long-running methods are `begin_*`, as in the Azure SDKs: the name says
+    // that the call returns a poller, not the result.
+    let fn_name = match op.long_running {
+        Some(_) => format_ident!("begin_{}", unraw(&op.name)),
+        None => ident(&op.name),
+    };
     let request_fn = format_ident!("{}_request", unraw(&op.name));
     let response_fn = format_ident!("{}_response", unraw(&op.name));
     let options = format_ident!("{}{}Options", client, unraw(&type_name(&op.name)));
@@ -288,22 +293,39 @@ fn method(
         let doc = docs::attrs(&p.docs);
         quote! { #doc pub #name: Option<#ty>, }
     });
-    let options_doc = format!(" Options for [`{}::{}()`].", client, unraw(&op.name));
+    let options_doc = format!(
+        " Options for [`{}::{}()`].",
+        client,
+        unraw(&fn_name.to_string())
+    );
     // Every method has its own options type, so that an optional parameter
     // added by a later api-version is not a breaking change; while it has
     // none, the type is the runtime's shared one under the method's name.
+    // A long-running method's `method_options` also say how its poller waits.
+    let (shared_options, method_options, method_options_doc) = match op.long_running {
+        Some(_) => (
+            quote!(#rt::PollerMethodOptions),
+            quote!(#rt::PollerOptions<'a>),
+            " How the poller waits, and the `azure_core` context.",
+        ),
+        None => (
+            quote!(#rt::MethodOptions),
+            quote!(ClientMethodOptions<'a>),
+            " Per-call options: the `azure_core` context.",
+        ),
+    };
     let options_struct = if op.params.iter().all(|p| p.required) {
         quote! {
             #[doc = #options_doc]
-            pub type #options<'a> = #rt::MethodOptions<'a>;
+            pub type #options<'a> = #shared_options<'a>;
         }
     } else {
         quote! {
             #[doc = #options_doc]
             #[derive(Clone, Default, SafeDebug)]
             pub struct #options<'a> {
-                /// Per-call options: the `azure_core` context.
-                pub method_options: ClientMethodOptions<'a>,
+                #[doc = #method_options_doc]
+                pub method_options: #method_options,
                 #(#option_fields)*
             }
         }
@@ -316,7 +338,13 @@ fn method(
             let list = ident(&fields.model);
             quote!(Pager<super::models::#list>)
         }
-        (None, Some(_)) => quote!(#rt::Poller<#success>),
+        (None, Some(_)) => match op.success_type() {
+            Some(ty) => {
+                let ty = type_tokens(ty, Scope::Sibling, rt);
+                quote!(Poller<#rt::OperationStatus<#ty>>)
+            }
+            None => quote!(Poller<#rt::OperationStatus<(), NoFormat>>),
+        },
         (None, None) if op.success_type().is_none() => quote!(Response<(), NoFormat>),
         (None, None) => quote!(Response<#success>),
     };
@@ -362,20 +390,22 @@ fn method(
                 FinalStateVia::Location => quote!(Location),
                 FinalStateVia::OriginalUri => quote!(OriginalUri),
                 FinalStateVia::AzureAsyncOperation => quote!(AzureAsyncOperation),
+                FinalStateVia::OperationLocation => quote!(OperationLocation),
             };
-            let poller_doc = format!(
-                " Sends the initial request; [`Poller::wait`]({}::Poller::wait) then follows the operation to its final result.",
+            let status = format!(
+                "[`OperationStatus`]({}::OperationStatus)",
                 quote!(#rt).to_string().replace(' ', "")
+            );
+            let poller_doc = format!(
+                " Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of {status} responses."
             );
             quote! {
                 #method_docs
                 #[doc = ""]
                 #[doc = #poller_doc]
-                pub async fn #fn_name(&self, #(#args,)* options: Option<#options<'_>>) -> #rt::__private::azure_core::Result<#response_ty> {
+                pub fn #fn_name(&self, #(#args,)* options: Option<#options<'_>>) -> #rt::__private::azure_core::Result<#response_ty> {
                     #build
-                    self.pipeline
-                        .begin(options.method_options.context, request, super::#module::#response_fn, #rt::FinalStateVia::#via)
-                        .await
+                    Ok(self.pipeline.begin(request, super::#module::#response_fn, #rt::FinalStateVia::#via, options.method_options))
                 }
             }
         }

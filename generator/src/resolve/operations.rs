@@ -276,7 +276,8 @@ impl Resolver<'_> {
             .pointer("/x-ms-long-running-operation-options/final-state-via")
             .and_then(Value::as_str)
         {
-            Some("location") | Some("operation-location") => FinalStateVia::Location,
+            Some("location") => FinalStateVia::Location,
+            Some("operation-location") => FinalStateVia::OperationLocation,
             Some("original-uri") => FinalStateVia::OriginalUri,
             Some("azure-async-operation") => FinalStateVia::AzureAsyncOperation,
             Some(other) => {
