@@ -163,6 +163,11 @@ pub struct Field {
     pub boxed: bool,
     /// The constraints on the value.
     pub constraints: Constraints,
+    /// `default`, as written (documentation: armgen sends what the caller
+    /// sets).
+    pub default: Option<serde_json::Value>,
+    /// `x-ms-mutability` (`create`, `read`, `update`), documentation only.
+    pub mutability: Vec<String>,
 }
 
 /// A string enum.
@@ -457,6 +462,10 @@ pub struct Parameter {
     pub client: bool,
     /// `x-ms-skip-url-encoding`: the value is itself a path (`{scope}`).
     pub multi_segment: bool,
+    /// `default`, as written.
+    pub default: Option<serde_json::Value>,
+    /// `collectionFormat` of an array parameter, as written.
+    pub collection_format: Option<String>,
 }
 
 /// A success response.
@@ -466,6 +475,8 @@ pub struct Response {
     pub status: u16,
     /// The body's type, if it has one.
     pub ty: Option<TypeRef>,
+    /// The response headers the spec declares, as written.
+    pub headers: Vec<String>,
 }
 
 /// An `x-ms-examples` entry.

@@ -131,7 +131,12 @@ pub fn same_definition(a: &Model, b: &Model) -> bool {
         model.docs = None;
         model.source = Default::default();
         match &mut model.kind {
-            ModelKind::Struct(s) => s.fields.iter_mut().for_each(|f| f.docs = None),
+            // Neither is emitted: the generated types are the same.
+            ModelKind::Struct(s) => s.fields.iter_mut().for_each(|f| {
+                f.docs = None;
+                f.default = None;
+                f.mutability.clear();
+            }),
             ModelKind::Enum(e) => e.values.iter_mut().for_each(|v| v.docs = None),
             ModelKind::Union(_) => {}
         }

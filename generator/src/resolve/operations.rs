@@ -497,6 +497,11 @@ impl Resolver<'_> {
                         .and_then(Value::as_str)
                         .unwrap_or(&wire_name),
                 ),
+                default: value.get("default").cloned(),
+                collection_format: value
+                    .get("collectionFormat")
+                    .and_then(Value::as_str)
+                    .map(str::to_owned),
                 wire_name,
                 docs: description(&value),
                 location,
@@ -534,7 +539,16 @@ impl Resolver<'_> {
             }
             match status.parse::<u16>() {
                 Ok(code) if (200..300).contains(&code) => {
-                    success.push(Response { status: code, ty })
+                    let headers = response
+                        .get("headers")
+                        .and_then(Value::as_object)
+                        .map(|h| h.keys().cloned().collect())
+                        .unwrap_or_default();
+                    success.push(Response {
+                        status: code,
+                        ty,
+                        headers,
+                    })
                 }
                 Ok(code) if (100..600).contains(&code) => {
                     // Documented error statuses decode with the error model.

@@ -333,6 +333,18 @@ impl Resolver<'_> {
                     .unwrap_or(false),
                 boxed: false,
                 constraints,
+                default: own.get("default").cloned(),
+                mutability: own
+                    .get("x-ms-mutability")
+                    .and_then(Value::as_array)
+                    .map(|values| {
+                        values
+                            .iter()
+                            .filter_map(Value::as_str)
+                            .map(str::to_owned)
+                            .collect()
+                    })
+                    .unwrap_or_default(),
             });
         }
         let has_constraints = fields.iter().any(|f| !f.constraints.is_empty());
