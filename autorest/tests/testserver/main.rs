@@ -22,6 +22,7 @@
 mod support;
 
 mod body_integer;
+mod lro;
 
 use std::collections::BTreeSet;
 use std::io::Write as _;
@@ -43,11 +44,17 @@ const TEST_TIMEOUT: Duration = Duration::from_secs(60);
 const MARKED_BY_THE_SERVER: &[&str] = &["HeaderParameterProtectedKey"];
 
 fn tests() -> Vec<&'static Test> {
-    [body_integer::TESTS].into_iter().flatten().collect()
+    [body_integer::TESTS, lro::TESTS]
+        .into_iter()
+        .flatten()
+        .collect()
 }
 
 fn gaps() -> Vec<&'static Gap> {
-    [body_integer::GAPS].into_iter().flatten().collect()
+    [body_integer::GAPS, lro::GAPS]
+        .into_iter()
+        .flatten()
+        .collect()
 }
 
 fn main() -> ExitCode {
@@ -65,6 +72,13 @@ fn main() -> ExitCode {
         return ExitCode::SUCCESS;
     }
 
+    // A failing test's message is printed once, by the runner, without the
+    // backtrace an error's `Debug` carries; the hook only says where.
+    std::panic::set_hook(Box::new(|info| {
+        if let Some(location) = info.location() {
+            println!("    panicked at {location}");
+        }
+    }));
     print_swaggers();
     if let Some(why) = arm_autorest::TESTSERVER_MISSING {
         let set = |name: &str| std::env::var(name).is_ok_and(|v| v == "1");
@@ -182,7 +196,19 @@ fn run<'a>(tests: &[&'a Test], server: &TestServer) -> Vec<(&'a Test, bool)> {
                 true
             }
             Ok(Err(join)) => {
-                println!("test {} ... FAILED ({join})", test.name);
+                // The panic message, without the backtrace an error's
+                // `Debug` carries.
+                let message = join
+                    .try_into_panic()
+                    .ok()
+                    .and_then(|p| {
+                        p.downcast_ref::<String>()
+                            .cloned()
+                            .or_else(|| p.downcast_ref::<&str>().map(|s| (*s).to_owned()))
+                    })
+                    .unwrap_or_else(|| "cancelled".to_owned());
+                let message = message.split(", backtrace:").next().unwrap_or_default();
+                println!("test {} ... FAILED: {message}", test.name);
                 false
             }
             Err(_) => {

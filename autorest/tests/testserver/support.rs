@@ -18,7 +18,8 @@ use std::time::{Duration, Instant};
 use armgen_runtime::ArmClientOptions;
 use azure_core::credentials::TokenCredential;
 use azure_core::error::ErrorKind;
-use azure_core::http::{ClientOptions, Response, RetryOptions, Transport, Url};
+use azure_core::http::policies::{Policy, PolicyResult};
+use azure_core::http::{ClientOptions, Context, Request, Response, RetryOptions, Transport, Url};
 
 /// The report files the server writes, by category.
 pub const REPORTS: &[&str] = &["azure", "vanilla", "optional"];
@@ -76,6 +77,39 @@ pub struct Ctx {
     endpoint: Url,
     http: reqwest::Client,
     credential: Arc<armgen_runtime::StaticTokenCredential>,
+    cookies: Arc<ScenarioCookie>,
+}
+
+/// The test server keeps the state of several scenarios (a first answer of
+/// 500, the polls of a long-running operation) in a `scenario` cookie, as
+/// AutoRest's own clients keep cookies in their HTTP session. ARM services
+/// use no cookies, so the generated clients do not either: this policy,
+/// added to the test clients' pipelines only, sends back the cookie the
+/// server set. One per test, so tests do not share state.
+#[derive(Debug, Default)]
+pub struct ScenarioCookie(std::sync::Mutex<Option<String>>);
+
+#[armgen_runtime::async_trait]
+impl Policy for ScenarioCookie {
+    async fn send(
+        &self,
+        ctx: &Context,
+        request: &mut Request,
+        next: &[Arc<dyn Policy>],
+    ) -> PolicyResult {
+        let cookie = self.0.lock().unwrap().clone();
+        if let Some(cookie) = cookie {
+            request.insert_header("cookie", cookie);
+        }
+        let response = next[0].send(ctx, request, &next[1..]).await?;
+        if let Some(set) = response.headers().get_optional_str(&"set-cookie".into()) {
+            let pair = set.split(';').next().unwrap_or_default().trim().to_owned();
+            // `res.clearCookie` sends an empty value that has expired.
+            let cleared = pair.ends_with('=') || set.contains("1970");
+            *self.0.lock().unwrap() = (!cleared).then_some(pair);
+        }
+        Ok(response)
+    }
 }
 
 impl Ctx {
@@ -97,6 +131,7 @@ impl Ctx {
         ArmClientOptions {
             client_options: ClientOptions {
                 transport: Some(Transport::new(Arc::new(self.http.clone()))),
+                per_try_policies: vec![self.cookies.clone()],
                 retry: RetryOptions::fixed(azure_core::http::FixedRetryOptions {
                     delay: azure_core::time::Duration::milliseconds(10),
                     max_retries: 3,
@@ -195,6 +230,7 @@ impl TestServer {
             endpoint: Url::parse(&format!("https://127.0.0.1:{}", self.port)).expect("a valid URL"),
             http: self.http.clone(),
             credential: armgen_runtime::StaticTokenCredential::new("test-token"),
+            cookies: Arc::default(),
         }
     }
 
@@ -365,4 +401,19 @@ pub fn assert_validation_error<T, F>(result: azure_core::Result<Response<T, F>>,
         .unwrap_or_else(|| panic!("expected a validation error, got: {error:?}"));
     let text = errors.to_string();
     assert!(text.contains(what), "`{text}` does not mention `{what}`");
+}
+
+/// Waits for a long-running operation to end, polling without delay when
+/// the server sends no `Retry-After` (the server's scenarios do not need
+/// one; the default 5 s would make the run slow).
+pub async fn finish<T>(
+    begin: impl Future<Output = azure_core::Result<armgen_runtime::Poller<T>>>,
+) -> azure_core::Result<T> {
+    let options = armgen_runtime::PollerOptions {
+        default_delay: Duration::from_millis(1),
+        max_polls: 50,
+        timeout: Some(Duration::from_secs(30)),
+        ..Default::default()
+    };
+    begin.await?.with_options(options).wait().await
 }
