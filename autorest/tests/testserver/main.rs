@@ -21,8 +21,10 @@
 
 mod support;
 
+mod azure_special_properties;
 mod body_integer;
 mod lro;
+mod paging;
 
 use std::collections::BTreeSet;
 use std::io::Write as _;
@@ -44,17 +46,27 @@ const TEST_TIMEOUT: Duration = Duration::from_secs(60);
 const MARKED_BY_THE_SERVER: &[&str] = &["HeaderParameterProtectedKey"];
 
 fn tests() -> Vec<&'static Test> {
-    [body_integer::TESTS, lro::TESTS]
-        .into_iter()
-        .flatten()
-        .collect()
+    [
+        azure_special_properties::TESTS,
+        body_integer::TESTS,
+        lro::TESTS,
+        paging::TESTS,
+    ]
+    .into_iter()
+    .flatten()
+    .collect()
 }
 
 fn gaps() -> Vec<&'static Gap> {
-    [body_integer::GAPS, lro::GAPS]
-        .into_iter()
-        .flatten()
-        .collect()
+    [
+        azure_special_properties::GAPS,
+        body_integer::GAPS,
+        lro::GAPS,
+        paging::GAPS,
+    ]
+    .into_iter()
+    .flatten()
+    .collect()
 }
 
 fn main() -> ExitCode {
