@@ -58,6 +58,7 @@ macro_rules! modules {
 
 modules![
     azure_special_properties,
+    body_array,
     body_boolean,
     body_integer,
     body_number,

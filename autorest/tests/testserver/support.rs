@@ -417,3 +417,16 @@ pub async fn finish<T>(
     };
     begin.await?.with_options(options).wait().await
 }
+
+/// Asserts that a successful response's model serializes to `expected`
+/// (the value the server sent, as AutoRest's tests compare it).
+#[track_caller]
+pub fn assert_model<T>(result: azure_core::Result<Response<T>>, expected: serde_json::Value)
+where
+    T: armgen_runtime::__private::serde::de::DeserializeOwned
+        + armgen_runtime::__private::serde::Serialize,
+{
+    let value = model(result);
+    let actual = serde_json::to_value(&value).expect("the model serializes");
+    assert_eq!(actual, expected);
+}
