@@ -57,12 +57,17 @@ macro_rules! modules {
 }
 
 modules![
+    azure_misc,
     azure_special_properties,
     body_array,
     body_boolean,
+    body_complex,
+    body_dictionary,
+    body_formats,
     body_integer,
     body_number,
     head,
+    header,
     lro,
     paging,
     subscription_id_api_version,
