@@ -57,6 +57,7 @@ macro_rules! modules {
 }
 
 modules![
+    additional_properties,
     azure_misc,
     azure_special_properties,
     body_array,
