@@ -3,7 +3,7 @@
 //! `package-lock.json`), one module per swagger that armgen generates and
 //! whose code compiles (`body_integer`, `paging`, `lro`, …).
 //!
-//! The tests in `tests/testserver.rs` start that server, drive these
+//! The tests in `tests/testserver/` start that server, drive these
 //! modules' async clients through its scenarios, assert each result, stop the
 //! server and print the coverage figures from the server's own reports.
 //! [`SWAGGERS`] says what became of every swagger of the package: generated,
