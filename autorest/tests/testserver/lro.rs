@@ -5,7 +5,92 @@
 use arm_autorest::lro::clients::LroClient;
 use arm_autorest::lro::models::Product;
 
-use crate::support::{Ctx, Gap, finish, scenarios};
+use arm_autorest::lro::clients::*;
+use armgen_runtime::PollerMethodOptions;
+
+use crate::support::{Ctx, Gap, fast_polling, finish, finish_empty, scenarios};
+
+/// Options that poll without waiting: the server's scenarios send no
+/// `Retry-After`, and the default 5 s between polls would make the run slow.
+trait Fast {
+    fn fast() -> Self;
+}
+
+impl Fast for PollerMethodOptions<'static> {
+    fn fast() -> Self {
+        Self {
+            method_options: fast_polling(),
+        }
+    }
+}
+
+/// `Fast` for the options structs of operations with optional parameters.
+macro_rules! fast {
+    ($($options:ident),* $(,)?) => {
+        $(impl Fast for $options<'static> {
+            fn fast() -> Self {
+                Self { method_options: fast_polling(), ..Default::default() }
+            }
+        })*
+    };
+}
+
+fast!(
+    LroLrosaDsClientPutAsyncRelativeRetryInvalidJsonPollingOptions,
+    LroLrosaDsClientPostAsyncRelativeRetryInvalidJsonPollingOptions,
+    LroLrOsClientPatch200SucceededIgnoreHeadersOptions,
+    LroLrOsClientPatch201RetryWithAsyncHeaderOptions,
+    LroLrOsClientPatch202RetryWithAsyncAndLocationHeaderOptions,
+    LroLrOsClientPost202NoRetry204Options,
+    LroLrOsClientPost202Retry200Options,
+    LroLrOsClientPostAsyncNoRetrySucceededOptions,
+    LroLrOsClientPostAsyncRetryFailedOptions,
+    LroLrOsClientPostAsyncRetrySucceededOptions,
+    LroLrOsClientPostAsyncRetrycanceledOptions,
+    LroLrOsClientPut200Acceptedcanceled200Options,
+    LroLrOsClientPut200SucceededNoStateOptions,
+    LroLrOsClientPut200SucceededOptions,
+    LroLrOsClientPut200UpdatingSucceeded204Options,
+    LroLrOsClientPut201CreatingFailed200Options,
+    LroLrOsClientPut201CreatingSucceeded200Options,
+    LroLrOsClientPut201SucceededOptions,
+    LroLrOsClientPut202Retry200Options,
+    LroLrOsClientPutAsyncNoHeaderInRetryOptions,
+    LroLrOsClientPutAsyncNoRetrySucceededOptions,
+    LroLrOsClientPutAsyncNoRetrycanceledOptions,
+    LroLrOsClientPutAsyncNonResourceOptions,
+    LroLrOsClientPutAsyncRetryFailedOptions,
+    LroLrOsClientPutAsyncRetrySucceededOptions,
+    LroLrOsClientPutAsyncSubResourceOptions,
+    LroLrOsClientPutNoHeaderInRetryOptions,
+    LroLrOsClientPutNonResourceOptions,
+    LroLrOsClientPutSubResourceOptions,
+    LroLrOsCustomHeaderClientPost202Retry200Options,
+    LroLrOsCustomHeaderClientPostAsyncRetrySucceededOptions,
+    LroLrOsCustomHeaderClientPut201CreatingSucceeded200Options,
+    LroLrOsCustomHeaderClientPutAsyncRetrySucceededOptions,
+    LroLroRetrysClientPost202Retry200Options,
+    LroLroRetrysClientPostAsyncRelativeRetrySucceededOptions,
+    LroLroRetrysClientPut201CreatingSucceeded200Options,
+    LroLroRetrysClientPutAsyncRelativeRetrySucceededOptions,
+    LroLrosaDsClientPost202NoLocationOptions,
+    LroLrosaDsClientPost202NonRetry400Options,
+    LroLrosaDsClientPost202RetryInvalidHeaderOptions,
+    LroLrosaDsClientPostAsyncRelativeRetry400Options,
+    LroLrosaDsClientPostAsyncRelativeRetryInvalidHeaderOptions,
+    LroLrosaDsClientPostAsyncRelativeRetryNoPayloadOptions,
+    LroLrosaDsClientPostNonRetry400Options,
+    LroLrosaDsClientPut200InvalidJsonOptions,
+    LroLrosaDsClientPutAsyncRelativeRetry400Options,
+    LroLrosaDsClientPutAsyncRelativeRetryInvalidHeaderOptions,
+    LroLrosaDsClientPutAsyncRelativeRetryNoStatusOptions,
+    LroLrosaDsClientPutAsyncRelativeRetryNoStatusPayloadOptions,
+    LroLrosaDsClientPutError201NoProvisioningStatePayloadOptions,
+    LroLrosaDsClientPutNonRetry201Creating400InvalidJsonOptions,
+    LroLrosaDsClientPutNonRetry201Creating400Options,
+    LroLrosaDsClientPutNonRetry400Options,
+);
+
 
 fn client(ctx: &Ctx) -> LroClient {
     LroClient::new(ctx.credential(), Some(ctx.options())).expect("a client")
@@ -31,161 +116,161 @@ fn failed<T: std::fmt::Debug>(result: azure_core::Result<T>) -> azure_core::Erro
 
 scenarios! {
     ["LROPutInlineComplete"] async fn put200_succeeded(ctx) {
-        let product = finish(client(&ctx).lr_os().put200_succeeded(None)).await.unwrap();
-        succeeded(&product.expect("a product"));
+        let product = finish(client(&ctx).lr_os().begin_put200_succeeded(Some(Fast::fast()))).await.unwrap();
+        succeeded(&product);
     }
     ["LROPutInlineComplete201"] async fn put201_succeeded(ctx) {
-        succeeded(&finish(client(&ctx).lr_os().put201_succeeded(None)).await.unwrap());
+        succeeded(&finish(client(&ctx).lr_os().begin_put201_succeeded(Some(Fast::fast()))).await.unwrap());
     }
     ["LROPut200InlineCompleteNoState"] async fn put200_succeeded_no_state(ctx) {
-        let product = finish(client(&ctx).lr_os().put200_succeeded_no_state(None)).await.unwrap();
+        let product = finish(client(&ctx).lr_os().begin_put200_succeeded_no_state(Some(Fast::fast()))).await.unwrap();
         assert_eq!(product.id.as_deref(), Some("100"));
         assert_eq!(state(&product), None);
     }
     ["LROPutAsyncRetrySucceeded"] async fn put_async_retry_succeeded(ctx) {
-        succeeded(&finish(client(&ctx).lr_os().put_async_retry_succeeded(None)).await.unwrap());
+        succeeded(&finish(client(&ctx).lr_os().begin_put_async_retry_succeeded(Some(Fast::fast()))).await.unwrap());
     }
     ["LROPutAsyncNoRetrySucceeded"] async fn put_async_no_retry_succeeded(ctx) {
-        succeeded(&finish(client(&ctx).lr_os().put_async_no_retry_succeeded(None)).await.unwrap());
+        succeeded(&finish(client(&ctx).lr_os().begin_put_async_no_retry_succeeded(Some(Fast::fast()))).await.unwrap());
     }
     ["LROPutAsyncRetryFailed"] async fn put_async_retry_failed(ctx) {
-        failed(finish(client(&ctx).lr_os().put_async_retry_failed(None)).await);
+        failed(finish(client(&ctx).lr_os().begin_put_async_retry_failed(Some(Fast::fast()))).await);
     }
     ["LROPutAsyncNoRetryCanceled"] async fn put_async_no_retrycanceled(ctx) {
-        failed(finish(client(&ctx).lr_os().put_async_no_retrycanceled(None)).await);
+        failed(finish(client(&ctx).lr_os().begin_put_async_no_retrycanceled(Some(Fast::fast()))).await);
     }
     // Polled through `Location`: the 200 ends the operation and its body,
     // whatever its provisioning state, is the result (as AutoRest asserts).
     ["LRODeleteProvisioningFailed"] async fn delete_provisioning202_deleting_failed200(ctx) {
-        let product = finish(client(&ctx).lr_os().delete_provisioning202_deleting_failed200(None)).await.unwrap();
+        let product = finish(client(&ctx).lr_os().begin_delete_provisioning202_deleting_failed200(Some(Fast::fast()))).await.unwrap();
         assert_eq!(state(&product), Some("Failed"));
     }
     ["LRODeleteProvisioningCanceled"] async fn delete_provisioning202_deletingcanceled200(ctx) {
-        let product = finish(client(&ctx).lr_os().delete_provisioning202_deletingcanceled200(None)).await.unwrap();
+        let product = finish(client(&ctx).lr_os().begin_delete_provisioning202_deletingcanceled200(Some(Fast::fast()))).await.unwrap();
         assert_eq!(state(&product), Some("Canceled"));
     }
     ["LRODeleteProvisioningSucceededWithBody"] async fn delete_provisioning202_accepted200_succeeded(ctx) {
-        succeeded(&finish(client(&ctx).lr_os().delete_provisioning202_accepted200_succeeded(None)).await.unwrap());
+        succeeded(&finish(client(&ctx).lr_os().begin_delete_provisioning202_accepted200_succeeded(Some(Fast::fast()))).await.unwrap());
     }
     ["LRODeleteInlineComplete"] async fn delete204_succeeded(ctx) {
-        finish(client(&ctx).lr_os().delete204_succeeded(None)).await.unwrap();
+        finish_empty(client(&ctx).lr_os().begin_delete204_succeeded(Some(Fast::fast()))).await.unwrap();
     }
     ["LRODeleteNoHeaderInRetry"] async fn delete_no_header_in_retry(ctx) {
-        finish(client(&ctx).lr_os().delete_no_header_in_retry(None)).await.unwrap();
+        finish_empty(client(&ctx).lr_os().begin_delete_no_header_in_retry(Some(Fast::fast()))).await.unwrap();
     }
     ["LRODeleteAsyncRetryFailed"] async fn delete_async_retry_failed(ctx) {
-        failed(finish(client(&ctx).lr_os().delete_async_retry_failed(None)).await);
+        failed(finish_empty(client(&ctx).lr_os().begin_delete_async_retry_failed(Some(Fast::fast()))).await);
     }
     ["LRODeleteAsyncRetryCanceled"] async fn delete_async_retrycanceled(ctx) {
-        failed(finish(client(&ctx).lr_os().delete_async_retrycanceled(None)).await);
+        failed(finish_empty(client(&ctx).lr_os().begin_delete_async_retrycanceled(Some(Fast::fast()))).await);
     }
     ["LROPost200"] async fn post200_with_payload(ctx) {
-        let sku = finish(client(&ctx).lr_os().post200_with_payload(None)).await.unwrap();
+        let sku = finish(client(&ctx).lr_os().begin_post200_with_payload(Some(Fast::fast()))).await.unwrap();
         assert_eq!(sku.id.as_deref(), Some("1"));
     }
     ["LROPostAsyncRetrySucceeded"] async fn post_async_retry_succeeded(ctx) {
-        let product = finish(client(&ctx).lr_os().post_async_retry_succeeded(None)).await.unwrap();
-        succeeded(&product.expect("a product"));
+        let product = finish(client(&ctx).lr_os().begin_post_async_retry_succeeded(Some(Fast::fast()))).await.unwrap();
+        succeeded(&product);
     }
     ["LROPostAsyncNoRetrySucceeded"] async fn post_async_no_retry_succeeded(ctx) {
-        let product = finish(client(&ctx).lr_os().post_async_no_retry_succeeded(None)).await.unwrap();
-        succeeded(&product.expect("a product"));
+        let product = finish(client(&ctx).lr_os().begin_post_async_no_retry_succeeded(Some(Fast::fast()))).await.unwrap();
+        succeeded(&product);
     }
     ["LROPostAsyncRetryFailed"] async fn post_async_retry_failed(ctx) {
-        failed(finish(client(&ctx).lr_os().post_async_retry_failed(None)).await);
+        failed(finish_empty(client(&ctx).lr_os().begin_post_async_retry_failed(Some(Fast::fast()))).await);
     }
     ["LROPostAsyncRetryCanceled"] async fn post_async_retrycanceled(ctx) {
-        failed(finish(client(&ctx).lr_os().post_async_retrycanceled(None)).await);
+        failed(finish_empty(client(&ctx).lr_os().begin_post_async_retrycanceled(Some(Fast::fast()))).await);
     }
     ["LROPostAndGetList"] async fn post202_list(ctx) {
-        let list = finish(client(&ctx).lr_os().post202_list(None)).await.unwrap().expect("a list");
+        let list = finish(client(&ctx).lr_os().begin_post202_list(Some(Fast::fast()))).await.unwrap();
         assert_eq!(list.len(), 1);
         assert_eq!(list[0].id.as_deref(), Some("100"));
     }
     ["LROPatch201WithAsyncHeader"] async fn patch201_retry_with_async_header(ctx) {
-        succeeded(&finish(client(&ctx).lr_os().patch201_retry_with_async_header(None)).await.unwrap());
+        succeeded(&finish(client(&ctx).lr_os().begin_patch201_retry_with_async_header(Some(Fast::fast()))).await.unwrap());
     }
     ["LROPatch202WithAsyncAndLocationHeader"] async fn patch202_retry_with_async_and_location_header(ctx) {
-        succeeded(&finish(client(&ctx).lr_os().patch202_retry_with_async_and_location_header(None)).await.unwrap());
+        succeeded(&finish(client(&ctx).lr_os().begin_patch202_retry_with_async_and_location_header(Some(Fast::fast()))).await.unwrap());
     }
     // Retries: the server answers 500 once, then the scenario goes on.
     ["LRORetryErrorPutAsyncSucceeded", "LRORetryErrorPutAsyncSucceededPolling"] async fn retry_put_async_relative_retry_succeeded(ctx) {
-        succeeded(&finish(client(&ctx).lro_retrys().put_async_relative_retry_succeeded(None)).await.unwrap());
+        succeeded(&finish(client(&ctx).lro_retrys().begin_put_async_relative_retry_succeeded(Some(Fast::fast()))).await.unwrap());
     }
     ["LRORetryErrorDelete202Accepted200Succeeded"] async fn retry_delete_provisioning202_accepted200_succeeded(ctx) {
-        succeeded(&finish(client(&ctx).lro_retrys().delete_provisioning202_accepted200_succeeded(None)).await.unwrap());
+        succeeded(&finish(client(&ctx).lro_retrys().begin_delete_provisioning202_accepted200_succeeded(Some(Fast::fast()))).await.unwrap());
     }
     // Errors: the initial request or a poll fails, or the server's answer
     // is malformed; the client must report an error, not a result.
     ["LRONonRetryPut400"] async fn sad_put_non_retry400(ctx) {
-        failed(finish(client(&ctx).lrosa_ds().put_non_retry400(None)).await);
+        failed(finish(client(&ctx).lrosa_ds().begin_put_non_retry400(Some(Fast::fast()))).await);
     }
     ["LRONonRetryPutAsyncRetry400"] async fn sad_put_async_relative_retry400(ctx) {
-        failed(finish(client(&ctx).lrosa_ds().put_async_relative_retry400(None)).await);
+        failed(finish(client(&ctx).lrosa_ds().begin_put_async_relative_retry400(Some(Fast::fast()))).await);
     }
     ["LRONonRetryDelete400"] async fn sad_delete_non_retry400(ctx) {
-        failed(finish(client(&ctx).lrosa_ds().delete_non_retry400(None)).await);
+        failed(finish_empty(client(&ctx).lrosa_ds().begin_delete_non_retry400(Some(Fast::fast()))).await);
     }
     ["LRONonRetryDelete202Retry400"] async fn sad_delete202_non_retry400(ctx) {
-        failed(finish(client(&ctx).lrosa_ds().delete202_non_retry400(None)).await);
+        failed(finish_empty(client(&ctx).lrosa_ds().begin_delete202_non_retry400(Some(Fast::fast()))).await);
     }
     ["LRONonRetryDeleteAsyncRetry400"] async fn sad_delete_async_relative_retry400(ctx) {
-        failed(finish(client(&ctx).lrosa_ds().delete_async_relative_retry400(None)).await);
+        failed(finish_empty(client(&ctx).lrosa_ds().begin_delete_async_relative_retry400(Some(Fast::fast()))).await);
     }
     ["LRONonRetryPost400"] async fn sad_post_non_retry400(ctx) {
-        failed(finish(client(&ctx).lrosa_ds().post_non_retry400(None)).await);
+        failed(finish_empty(client(&ctx).lrosa_ds().begin_post_non_retry400(Some(Fast::fast()))).await);
     }
     ["LRONonRetryPost202Retry400"] async fn sad_post202_non_retry400(ctx) {
-        failed(finish(client(&ctx).lrosa_ds().post202_non_retry400(None)).await);
+        failed(finish_empty(client(&ctx).lrosa_ds().begin_post202_non_retry400(Some(Fast::fast()))).await);
     }
     ["LRONonRetryPostAsyncRetry400"] async fn sad_post_async_relative_retry400(ctx) {
-        failed(finish(client(&ctx).lrosa_ds().post_async_relative_retry400(None)).await);
+        failed(finish_empty(client(&ctx).lrosa_ds().begin_post_async_relative_retry400(Some(Fast::fast()))).await);
     }
     ["LROErrorPut201NoProvisioningStatePayload"] async fn sad_put_error201_no_provisioning_state_payload(ctx) {
-        failed(finish(client(&ctx).lrosa_ds().put_error201_no_provisioning_state_payload(None)).await);
+        failed(finish(client(&ctx).lrosa_ds().begin_put_error201_no_provisioning_state_payload(Some(Fast::fast()))).await);
     }
     ["LROErrorPutAsyncNoPollingStatus"] async fn sad_put_async_relative_retry_no_status(ctx) {
-        failed(finish(client(&ctx).lrosa_ds().put_async_relative_retry_no_status(None)).await);
+        failed(finish(client(&ctx).lrosa_ds().begin_put_async_relative_retry_no_status(Some(Fast::fast()))).await);
     }
     ["LROErrorPutAsyncNoPollingStatusPayload"] async fn sad_put_async_relative_retry_no_status_payload(ctx) {
-        failed(finish(client(&ctx).lrosa_ds().put_async_relative_retry_no_status_payload(None)).await);
+        failed(finish(client(&ctx).lrosa_ds().begin_put_async_relative_retry_no_status_payload(Some(Fast::fast()))).await);
     }
     ["LROErrorPut200InvalidJson"] async fn sad_put200_invalid_json(ctx) {
-        failed(finish(client(&ctx).lrosa_ds().put200_invalid_json(None)).await);
+        failed(finish(client(&ctx).lrosa_ds().begin_put200_invalid_json(Some(Fast::fast()))).await);
     }
     ["LROErrorPutAsyncInvalidHeader"] async fn sad_put_async_relative_retry_invalid_header(ctx) {
-        failed(finish(client(&ctx).lrosa_ds().put_async_relative_retry_invalid_header(None)).await);
+        failed(finish(client(&ctx).lrosa_ds().begin_put_async_relative_retry_invalid_header(Some(Fast::fast()))).await);
     }
     ["LROErrorPutAsyncInvalidJsonPolling"] async fn sad_put_async_relative_retry_invalid_json_polling(ctx) {
-        failed(finish(client(&ctx).lrosa_ds().put_async_relative_retry_invalid_json_polling(None)).await);
+        failed(finish(client(&ctx).lrosa_ds().begin_put_async_relative_retry_invalid_json_polling(Some(Fast::fast()))).await);
     }
     ["LROErrorDelete202RetryInvalidHeader"] async fn sad_delete202_retry_invalid_header(ctx) {
-        failed(finish(client(&ctx).lrosa_ds().delete202_retry_invalid_header(None)).await);
+        failed(finish_empty(client(&ctx).lrosa_ds().begin_delete202_retry_invalid_header(Some(Fast::fast()))).await);
     }
     ["LROErrorDeleteAsyncInvalidHeader"] async fn sad_delete_async_relative_retry_invalid_header(ctx) {
-        failed(finish(client(&ctx).lrosa_ds().delete_async_relative_retry_invalid_header(None)).await);
+        failed(finish_empty(client(&ctx).lrosa_ds().begin_delete_async_relative_retry_invalid_header(Some(Fast::fast()))).await);
     }
     ["LROErrorDeleteAsyncInvalidJsonPolling"] async fn sad_delete_async_relative_retry_invalid_json_polling(ctx) {
-        failed(finish(client(&ctx).lrosa_ds().delete_async_relative_retry_invalid_json_polling(None)).await);
+        failed(finish_empty(client(&ctx).lrosa_ds().begin_delete_async_relative_retry_invalid_json_polling(Some(Fast::fast()))).await);
     }
     ["LROErrorDeleteAsyncNoPollingStatus"] async fn sad_delete_async_relative_retry_no_status(ctx) {
-        failed(finish(client(&ctx).lrosa_ds().delete_async_relative_retry_no_status(None)).await);
+        failed(finish_empty(client(&ctx).lrosa_ds().begin_delete_async_relative_retry_no_status(Some(Fast::fast()))).await);
     }
     ["LROErrorDeleteNoLocation"] async fn sad_delete204_succeeded(ctx) {
         // The swagger names it `delete204Succeeded`: a 204 needs no polling.
-        finish(client(&ctx).lrosa_ds().delete204_succeeded(None)).await.unwrap();
+        finish_empty(client(&ctx).lrosa_ds().begin_delete204_succeeded(Some(Fast::fast()))).await.unwrap();
     }
     ["LROErrorPost202RetryInvalidHeader"] async fn sad_post202_retry_invalid_header(ctx) {
-        failed(finish(client(&ctx).lrosa_ds().post202_retry_invalid_header(None)).await);
+        failed(finish_empty(client(&ctx).lrosa_ds().begin_post202_retry_invalid_header(Some(Fast::fast()))).await);
     }
     ["LROErrorPostAsyncInvalidHeader"] async fn sad_post_async_relative_retry_invalid_header(ctx) {
-        failed(finish(client(&ctx).lrosa_ds().post_async_relative_retry_invalid_header(None)).await);
+        failed(finish_empty(client(&ctx).lrosa_ds().begin_post_async_relative_retry_invalid_header(Some(Fast::fast()))).await);
     }
     ["LROErrorPostAsyncInvalidJsonPolling"] async fn sad_post_async_relative_retry_invalid_json_polling(ctx) {
-        failed(finish(client(&ctx).lrosa_ds().post_async_relative_retry_invalid_json_polling(None)).await);
+        failed(finish_empty(client(&ctx).lrosa_ds().begin_post_async_relative_retry_invalid_json_polling(Some(Fast::fast()))).await);
     }
     ["LROErrorPostAsyncNoPollingPayload"] async fn sad_post_async_relative_retry_no_payload(ctx) {
-        failed(finish(client(&ctx).lrosa_ds().post_async_relative_retry_no_payload(None)).await);
+        failed(finish_empty(client(&ctx).lrosa_ds().begin_post_async_relative_retry_no_payload(Some(Fast::fast()))).await);
     }
 }
 

@@ -403,19 +403,39 @@ pub fn assert_validation_error<T, F>(result: azure_core::Result<Response<T, F>>,
     assert!(text.contains(what), "`{text}` does not mention `{what}`");
 }
 
-/// Waits for a long-running operation to end, polling without delay when
-/// the server sends no `Retry-After` (the server's scenarios do not need
-/// one; the default 5 s would make the run slow).
-pub async fn finish<T>(
-    begin: impl Future<Output = azure_core::Result<armgen_runtime::Poller<T>>>,
-) -> azure_core::Result<T> {
-    let options = armgen_runtime::PollerOptions {
-        default_delay: Duration::from_millis(1),
+/// Poller options that poll without delay when the server sends no
+/// `Retry-After` (the server's scenarios do not need one; the default 5 s
+/// would make the run slow), bounded so that a broken scenario ends.
+pub fn fast_polling() -> armgen_runtime::PollerOptions<'static> {
+    armgen_runtime::PollerOptions {
+        frequency: Duration::from_millis(1),
         max_polls: 50,
         timeout: Some(Duration::from_secs(30)),
         ..Default::default()
-    };
-    begin.await?.with_options(options).wait().await
+    }
+}
+
+/// Follows a long-running operation started by a `begin_*` method to its
+/// end, and decodes the final model.
+pub async fn finish<T>(
+    begin: azure_core::Result<azure_core::http::poller::Poller<armgen_runtime::OperationStatus<T>>>,
+) -> azure_core::Result<T>
+where
+    T: armgen_runtime::__private::serde::de::DeserializeOwned + Send + Sync + 'static,
+{
+    begin?.await?.into_model()
+}
+
+/// [`finish`] for an operation whose result has no body.
+pub async fn finish_empty(
+    begin: azure_core::Result<
+        azure_core::http::poller::Poller<
+            armgen_runtime::OperationStatus<(), azure_core::http::NoFormat>,
+        >,
+    >,
+) -> azure_core::Result<()> {
+    begin?.await?;
+    Ok(())
 }
 
 /// Asserts that a successful response's model serializes to `expected`
