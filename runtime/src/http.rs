@@ -117,7 +117,9 @@ impl HttpRequest {
     }
 
     /// Every secret value of the request (headers and query parameters), as
-    /// sent, for scrubbing text that may quote the request.
+    /// sent, for scrubbing text that may quote the request (transport errors
+    /// of the client half).
+    #[cfg(feature = "client")]
     pub(crate) fn secret_values(&self) -> Vec<String> {
         let mut values: Vec<String> = self
             .headers
