@@ -36,6 +36,18 @@ impl Positions {
         }
     }
 
+    /// The pointer of the last node that starts in `text`, which may end
+    /// anywhere (even inside a token): the node being read at its end. The
+    /// document root when there is none.
+    pub fn last_pointer(text: &str) -> String {
+        let mut recorder = Recorder::default();
+        let mut parser = Parser::new_from_str(text);
+        // A text cut short is usually a syntax error: the nodes before the cut
+        // were recorded all the same.
+        let _ = parser.load(&mut recorder, false);
+        recorder.last
+    }
+
     /// The position of `pointer`, or of its nearest ancestor that has one.
     pub fn find(&self, pointer: &str) -> (usize, usize) {
         // Block mappings start where their first key ends; the document
@@ -74,10 +86,13 @@ struct Recorder {
     stack: Vec<Frame>,
     positions: HashMap<String, (usize, usize)>,
     duplicates: Vec<DuplicateKey>,
+    /// The pointer recorded last.
+    last: String,
 }
 
 impl Recorder {
     fn record(&mut self, pointer: &str, mark: Marker) {
+        pointer.clone_into(&mut self.last);
         self.positions
             .entry(pointer.to_owned())
             .or_insert((mark.line().max(1), mark.col() + 1));

@@ -75,8 +75,8 @@ impl DocumentSet {
             return result.clone();
         }
         let display = self.display_path(&path);
-        let result = match std::fs::read_to_string(&path) {
-            Ok(text) => Document::parse(&path, &display, &text).map(|doc| {
+        let result = match std::fs::read(&path) {
+            Ok(bytes) => Document::parse_bytes(&path, &display, &bytes).map(|doc| {
                 self.docs.push(doc);
                 DocId(self.docs.len() - 1)
             }),
