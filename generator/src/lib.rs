@@ -81,6 +81,7 @@ pub struct Config {
     out_subdir: String,
     project_file: Option<PathBuf>,
     ref_aliases: Vec<load::RefAlias>,
+    max_alias_expansion: u64,
     dynamic_feature: Option<String>,
     from_build_script: bool,
     root_env: Option<String>,
@@ -104,6 +105,7 @@ impl Config {
             root_env: None,
             spec_dirs: Vec::new(),
             ref_aliases: Vec::new(),
+            max_alias_expansion: load::DEFAULT_MAX_ALIAS_EXPANSION,
             dynamic_feature: None,
         }
     }
@@ -237,6 +239,16 @@ impl Config {
         Some(self)
     }
 
+    /// How many bytes YAML aliases may add to one spec file once expanded
+    /// (default [`load::DEFAULT_MAX_ALIAS_EXPANSION`], 4 MiB). An alias
+    /// copies its anchor, so aliases of aliases can stand for gigabytes; a
+    /// file past the bound fails with a diagnostic at the alias that crossed
+    /// it, before anything is expanded.
+    pub fn max_alias_expansion(mut self, bytes: u64) -> Self {
+        self.max_alias_expansion = bytes;
+        self
+    }
+
     /// Puts each service's `dynamic` module (every operation callable by
     /// `operationId` with JSON parameters, and the `SERVICES` table) in a file
     /// of its own, compiled only with the cargo feature `feature`: crates that
@@ -258,7 +270,9 @@ impl Config {
 
     /// Resolves every spec into the IR, or returns all problems found.
     pub fn resolve(&self) -> Result<(ir::Api, Vec<PathBuf>), Error> {
-        let mut docs = load::DocumentSet::new(&self.root).with_aliases(&self.ref_aliases);
+        let mut docs = load::DocumentSet::new(&self.root)
+            .with_aliases(&self.ref_aliases)
+            .with_max_alias_expansion(self.max_alias_expansion);
         let mut diagnostics = Diagnostics::default();
         let mut services = Vec::new();
         let mut modules = naming::Scope::with_reserved(&[]);
