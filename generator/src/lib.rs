@@ -111,14 +111,19 @@ impl Config {
     }
 
     /// Adds a root spec file (one resource provider at one api-version),
-    /// generated as module `module`.
+    /// generated as module `module`: a snake_case identifier, escaped when it
+    /// is a keyword (`type` becomes `r#type`, `self` becomes `self_`) or a
+    /// primitive type or standard crate (`str` becomes `str_`). Any other
+    /// name is reported by [`generate`](Config::generate) with the name to
+    /// use instead.
     pub fn spec(mut self, path: impl Into<PathBuf>, module: impl Into<String>) -> Self {
         self.specs.push((path.into(), module.into()));
         self
     }
 
     /// Adds every `*.yaml`, `*.yml` and `*.json` file directly inside `dir`
-    /// (relative to the root) as a root spec, named after its file stem.
+    /// (relative to the root) as a root spec, named after its file stem in
+    /// snake_case (`Web-Apps.json` becomes `web_apps`).
     /// Subfolders hold shared definitions and examples and are not roots.
     pub fn spec_dir(mut self, dir: impl AsRef<Path>) -> Result<Self, Error> {
         let dir = dir.as_ref();
@@ -135,7 +140,9 @@ impl Config {
                 && is_spec
                 && let (Some(name), Some(stem)) = (path.file_name(), path.file_stem())
             {
-                let module = naming::value_name(&stem.to_string_lossy());
+                // Stored as a user would write it (`type`, `str_`): the
+                // escaping happens where every module name is checked.
+                let module = naming::module_name(&stem.to_string_lossy());
                 found.push((dir.join(name), naming::unraw(&module).to_owned()));
             }
         }
@@ -276,18 +283,39 @@ impl Config {
         let mut diagnostics = Diagnostics::default();
         let mut services = Vec::new();
         let mut modules = naming::Scope::with_reserved(&[]);
-        for (path, module) in &self.specs {
-            let unique = modules.claim(module);
-            if unique != *module {
+        for (path, given) in &self.specs {
+            let spec_location = Location {
+                file: path.clone(),
+                line: 1,
+                column: 1,
+                pointer: String::new(),
+            };
+            let module = match naming::check_module_name(given) {
+                Ok(module) => module,
+                Err(suggestion) => {
+                    diagnostics.push(
+                        Diagnostic::new(
+                            spec_location,
+                            format!(
+                                "module name `{given}` is not a Rust module name (a snake_case identifier)"
+                            ),
+                        )
+                        .with_help(format!(
+                            "name the module `{}`, e.g. `--spec {}={}`",
+                            naming::unraw(&suggestion),
+                            path.display(),
+                            naming::unraw(&suggestion)
+                        )),
+                    );
+                    continue;
+                }
+            };
+            let unique = modules.claim(&module);
+            if unique != module {
                 diagnostics.push(
                     Diagnostic::new(
-                        Location {
-                            file: path.clone(),
-                            line: 1,
-                            column: 1,
-                            pointer: String::new(),
-                        },
-                        format!("module name `{module}` is used by two specs"),
+                        spec_location,
+                        format!("module name `{given}` is used by two specs"),
                     )
                     .with_help("give the specs distinct file names or module names"),
                 );
@@ -295,13 +323,13 @@ impl Config {
             }
             let full = self.root.join(path);
             if let Some(mut service) =
-                resolve::service(&mut docs, &mut diagnostics, &self.secrets, &full, module)
+                resolve::service(&mut docs, &mut diagnostics, &self.secrets, &full, &module)
             {
                 service.source = path.clone();
                 services.push(service);
             }
         }
-        services.sort_by(|a, b| a.module.cmp(&b.module));
+        services.sort_by(|a, b| naming::unraw(&a.module).cmp(naming::unraw(&b.module)));
         let inputs = docs.paths();
         let api = ir::Api { services };
         diagnostics.into_result(api).map(|api| (api, inputs))
@@ -333,16 +361,23 @@ impl Config {
         for service in &api.services {
             let t = Instant::now();
             let emitted = emit::service_files(service, &runtime, self.dynamic_feature.as_deref())
-                .map_err(|e| internal(service, e))?;
+                .map_err(|e| {
+                internal(service, format!("emitted code that does not parse ({e})"))
+            })?;
             emit_time += t.elapsed();
             let t = Instant::now();
             let source = service.source.display().to_string().replace('\\', "/");
             let header = emit::header(&source, &self.refresh());
             for (path, file) in &emitted.files {
-                files.insert(
-                    path.clone(),
-                    format!("{header}{}", prettyplease::unparse(file)),
-                );
+                let text = format!("{header}{}", prettyplease::unparse(file));
+                // Module names are unique, so file names are: a clash would
+                // silently lose a module (or make one include itself).
+                if files.insert(path.clone(), text).is_some() {
+                    return Err(internal(
+                        service,
+                        format!("generated two files named `{path}`"),
+                    ));
+                }
             }
             wrappers.push(emitted.wrapper);
             format_time += t.elapsed();
@@ -397,9 +432,9 @@ fn internal_index(error: syn::Error) -> Error {
     )])
 }
 
-/// Emitted tokens that do not parse are a bug in armgen, not in the spec;
-/// still reported as an error rather than a panic.
-fn internal(service: &ir::Service, error: syn::Error) -> Error {
+/// Emitted tokens that do not parse, or files that clash, are a bug in
+/// armgen, not in the spec; still reported as an error rather than a panic.
+fn internal(service: &ir::Service, what: String) -> Error {
     Error::Spec(vec![Diagnostic::new(
         Location {
             file: service.source.clone(),
@@ -407,8 +442,6 @@ fn internal(service: &ir::Service, error: syn::Error) -> Error {
             column: 1,
             pointer: String::new(),
         },
-        format!(
-            "internal error: armgen emitted code that does not parse ({error}); please report it with this spec"
-        ),
+        format!("internal error: armgen {what}; please report it with this spec"),
     )])
 }

@@ -40,7 +40,8 @@ pub fn service_files(
     dynamic_feature: Option<&str>,
 ) -> Result<ServiceFiles, syn::Error> {
     let mut service_mod: syn::ItemMod = syn::parse2(service_tokens(service, runtime))?;
-    let name = service.module.clone();
+    // Files are named without the raw prefix of a keyword (`type/mod.rs`).
+    let name = crate::naming::unraw(&service.module).to_owned();
     let items = service_mod
         .content
         .take()
@@ -56,7 +57,7 @@ pub fn service_files(
                     .take()
                     .map(|(_, items)| items)
                     .unwrap_or_default();
-                let file = format!("{}.rs", child.ident);
+                let file = format!("{}.rs", syn::ext::IdentExt::unraw(&child.ident));
                 files.push((
                     format!("{name}/{file}"),
                     syn::File {
@@ -169,9 +170,10 @@ pub fn index(
 ) -> Result<String, syn::Error> {
     let entries = modules.iter().map(|m| {
         let module = types::ident(m);
+        let name = crate::naming::unraw(m);
         quote! {
             #runtime::ServiceInfo {
-                module: #m,
+                module: #name,
                 api_version: #module::API_VERSION,
                 operations: #module::dynamic::OPERATIONS,
                 build_request: #module::dynamic::build_request,
