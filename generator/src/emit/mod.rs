@@ -136,9 +136,14 @@ fn service_tokens(service: &Service, runtime: &syn::Path) -> TokenStream {
         pub mod #module {
             // Operations take one argument per path segment; docs are the
             // spec's prose, not written for rustdoc's markdown; listed success
-            // statuses read better than ranges.
+            // statuses read better than ranges; modules and methods are named
+            // after the spec's groups and operations, which may be called
+            // like their service, `new` or `clone`.
             #![allow(
                 clippy::too_many_arguments,
+                clippy::module_inception,
+                clippy::new_ret_no_self,
+                clippy::should_implement_trait,
                 clippy::doc_lazy_continuation,
                 clippy::doc_overindented_list_items,
                 clippy::manual_range_patterns,

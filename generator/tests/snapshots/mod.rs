@@ -6,6 +6,9 @@
 /// Generated from `odd.yaml`.
 #[allow(
     clippy::too_many_arguments,
+    clippy::module_inception,
+    clippy::new_ret_no_self,
+    clippy::should_implement_trait,
     clippy::doc_lazy_continuation,
     clippy::doc_overindented_list_items,
     clippy::manual_range_patterns,
