@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 use arm_bindings::eventgrid::clients::{EventGridClient, EventGridClientOptions};
 use arm_bindings::eventgrid::models::PartnerNamespaceRegenerateKeyRequest;
 use arm_bindings::relay::clients::{RelayClient, RelayClientOptions};
-use arm_emulator::{Emulator, EmulatorConfig};
+use armgen_emulator::{Emulator, EmulatorConfig};
 
 const RELAY_SUBSCRIPTION: &str = "ffffffff-ffff-ffff-ffff-ffffffffffff";
 const EVENTGRID_SUBSCRIPTION: &str = "5b4b650e-28b9-4790-b3ab-ddbd88d727c4";
@@ -25,7 +25,8 @@ async fn main() -> Result<(), Box<dyn Error>> {
             .map_err(|_| format!("CALLS must be a number, not `{n}`"))?,
         None => 500,
     };
-    let emulator = Emulator::start(EmulatorConfig::new()).await?;
+    let emulator =
+        Emulator::start(EmulatorConfig::new().with_services(arm_bindings::SERVICES)).await?;
     emulator.add_relay_namespace(
         RELAY_SUBSCRIPTION,
         "resourcegroup",

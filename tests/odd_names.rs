@@ -6,7 +6,7 @@
 
 include!("../generator/tests/snapshots/mod.rs");
 
-use arm_bindings::runtime::{DynamicError, HttpResponse, Url};
+use arm_bindings::runtime::{DynamicError, HttpResponse, Secret, Url};
 use odd::models::{IdentityKind, Mode, Option2, Self_};
 
 fn item(json: serde_json::Value) -> Self_ {
@@ -93,14 +93,19 @@ fn keyword_path_parameters_and_optional_query_and_headers() {
         "me",
         &body,
         &Mode::Slow,
+        &Secret::new("sas"),
+        &Secret::new("key"),
         Some("x eq 'y'"),
         Some(5),
+        None,
         Some("*"),
+        None,
+        None,
     )
     .unwrap();
     assert_eq!(
         request.url.as_str(),
-        "https://management.azure.com/items/a%2Fb/me?api-version=2020-01-01&mode=slow&%24filter=x+eq+%27y%27&%24top=5"
+        "https://management.azure.com/items/a%2Fb/me?api-version=2020-01-01&mode=slow&sharedAccessSignature=sas&%24filter=x+eq+%27y%27&%24top=5"
     );
     assert_eq!(request.header("If-Match"), Some("*"));
     let errors = odd::items::put_request(
@@ -110,8 +115,13 @@ fn keyword_path_parameters_and_optional_query_and_headers() {
         "m",
         &body,
         &Mode::Slow,
+        &Secret::new("sas"),
+        &Secret::new("key"),
         None,
         Some(0),
+        None,
+        None,
+        None,
         None,
     )
     .unwrap_err();

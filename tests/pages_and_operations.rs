@@ -10,7 +10,7 @@ use arm_bindings::relay::models::{
     ErrorResponse, ProvisioningStateEnum, RelayNamespace, Sku, SkuName,
 };
 use arm_bindings::runtime::ResponseError;
-use arm_emulator::{Emulator, EmulatorConfig};
+use armgen_emulator::{Emulator, EmulatorConfig};
 use futures::TryStreamExt as _;
 use support::emulated::*;
 
@@ -51,7 +51,12 @@ fn new_namespace() -> RelayNamespace {
 
 #[tokio::test]
 async fn a_pager_follows_next_links_across_pages() {
-    let emulator = start(EmulatorConfig::new().with_page_size(2)).await;
+    let emulator = start(
+        EmulatorConfig::new()
+            .with_services(arm_bindings::SERVICES)
+            .with_page_size(2),
+    )
+    .await;
     let rules: Vec<_> = relay(&emulator)
         .namespaces()
         .list_authorization_rules(RELAY_RG, RELAY_NS, None)
@@ -81,6 +86,7 @@ async fn a_pager_follows_next_links_across_pages() {
 async fn a_next_link_to_another_host_is_refused() {
     let emulator = start(
         EmulatorConfig::new()
+            .with_services(arm_bindings::SERVICES)
             .with_page_size(2)
             .with_next_link_base("https://attacker.invalid"),
     )
@@ -107,19 +113,23 @@ async fn a_next_link_to_another_host_is_refused() {
 
 #[tokio::test]
 async fn create_or_update_polls_to_the_final_resource() {
-    let emulator = start(EmulatorConfig::new().with_lro_polls(3)).await;
+    let emulator = start(
+        EmulatorConfig::new()
+            .with_services(arm_bindings::SERVICES)
+            .with_lro_polls(3),
+    )
+    .await;
     let poller = relay(&emulator)
         .namespaces()
         .create_or_update(RELAY_RG, "namespace-created", &new_namespace(), None)
         .await
         .unwrap();
     assert_eq!(poller.initial_response().status, 201);
-    assert!(
-        poller
-            .initial_response()
-            .header("azure-asyncoperation")
-            .is_some()
-    );
+    let path_of = |header: &str| {
+        let url = poller.initial_response().header(header).expect(header);
+        azure_core::http::Url::parse(url).unwrap().path().to_owned()
+    };
+    let (status_path, result_path) = (path_of("azure-asyncoperation"), path_of("location"));
     let created = poller.wait().await.unwrap();
     assert_eq!(created.name.as_deref(), Some("namespace-created"));
     assert_eq!(
@@ -129,16 +139,30 @@ async fn create_or_update_polls_to_the_final_resource() {
     let state = emulator
         .relay_namespace(RELAY_SUB, RELAY_RG, "namespace-created")
         .unwrap();
-    assert_eq!(state.provisioning_state, ProvisioningStateEnum::Succeeded);
-    let methods: Vec<_> = emulator
+    assert_eq!(
+        state.provisioning_state,
+        armgen_emulator::ProvisioningState::Succeeded
+    );
+    let requests: Vec<String> = emulator
         .requests()
         .iter()
-        .map(|r| r.method.clone())
+        .map(|r| format!("{} {}", r.method, r.path))
         .collect();
-    assert_eq!(methods[0], "PUT");
-    assert!(
-        methods.len() >= 4,
-        "initial PUT, status polls, final GET: {methods:?}"
+    let namespace = format!(
+        "/subscriptions/{RELAY_SUB}/resourceGroups/{RELAY_RG}/providers/Microsoft.Relay/namespaces/namespace-created"
+    );
+    let poll = format!("GET {status_path}");
+    // The operation completes on the third poll; the resource is then read
+    // from the `Location` URL (the spec's `final-state-via: location`).
+    assert_eq!(
+        requests,
+        [
+            format!("PUT {namespace}"),
+            poll.clone(),
+            poll.clone(),
+            poll,
+            format!("GET {result_path}"),
+        ]
     );
     emulator.shutdown().await;
 }
@@ -147,6 +171,7 @@ async fn create_or_update_polls_to_the_final_resource() {
 async fn polling_honours_retry_after() {
     let emulator = start(
         EmulatorConfig::new()
+            .with_services(arm_bindings::SERVICES)
             .with_lro_polls(2)
             .with_lro_retry_after(1),
     )
@@ -177,7 +202,7 @@ async fn polling_honours_retry_after() {
 
 #[tokio::test]
 async fn a_failed_operation_is_a_typed_error() {
-    let emulator = start(EmulatorConfig::new()).await;
+    let emulator = start(EmulatorConfig::new().with_services(arm_bindings::SERVICES)).await;
     emulator.fail_next_operation();
     let error = relay(&emulator)
         .namespaces()
@@ -200,7 +225,7 @@ async fn a_failed_operation_is_a_typed_error() {
 
 #[tokio::test]
 async fn deleting_a_missing_namespace_needs_no_polling() {
-    let emulator = start(EmulatorConfig::new()).await;
+    let emulator = start(EmulatorConfig::new().with_services(arm_bindings::SERVICES)).await;
     let poller = relay(&emulator)
         .namespaces()
         .delete(RELAY_RG, "never-existed", None)

@@ -83,11 +83,13 @@ fn list_keys_response_decodes_all_five_fields() {
     assert_eq!(keys.key_name.as_deref(), Some("rule"));
     assert_eq!(keys.primary_key.unwrap().secret(), "p");
     assert_eq!(keys.secondary_key.unwrap().secret(), "s");
-    assert!(
-        keys.primary_connection_string
-            .unwrap()
-            .secret()
-            .ends_with("SharedAccessKey=p")
+    assert_eq!(
+        keys.primary_connection_string.unwrap().secret(),
+        "Endpoint=sb://n/;SharedAccessKeyName=rule;SharedAccessKey=p"
+    );
+    assert_eq!(
+        keys.secondary_connection_string.unwrap().secret(),
+        "Endpoint=sb://n/;SharedAccessKeyName=rule;SharedAccessKey=s"
     );
 }
 
@@ -130,9 +132,9 @@ fn arm_error_bodies_become_typed_service_errors() {
 fn non_json_error_bodies_keep_the_raw_text() {
     let response = HttpResponse::new(502, "<html>Bad Gateway</html>");
     match partner_namespaces::regenerate_key_response(&response) {
-        Err(ResponseError::Unrecognized {
-            status: 502, body, ..
-        }) => assert_eq!(body, "<html>Bad Gateway</html>"),
+        Err(error @ ResponseError::Unrecognized { status: 502, .. }) => {
+            assert_eq!(error.raw_body(), Some("<html>Bad Gateway</html>"))
+        }
         other => panic!("expected an unrecognized error, got {other:?}"),
     }
 }

@@ -1,28 +1,32 @@
-//! Request bodies: decoded and validated with the generated models, exactly as the clients
-//! encode and check them, so that client and emulator agree on what a valid body is.
+//! Request bodies and parameters, checked by the served service itself.
 //!
-//! Errors name the offending field by its wire path (`location`, `sku.name`) but never repeat
-//! the value sent: a body may carry a key.
+//! The emulator has no models of its own: it hands the request's path parameters, query
+//! parameters, `api-version` and JSON body to the service's generated `build_request`, the
+//! very code a client runs before sending, and turns the constraints it reports broken into
+//! ARM's 400. So client and emulator agree on what a valid request is, for any spec.
+//!
+//! Errors name the offending field by its wire path (`location`, `sku.name`) or the parameter
+//! (`namespaceName`), but never repeat the value sent: a body may carry a key.
 
-use arm_bindings::runtime::{Validate, ValidationErrors};
+use armgen_runtime::{
+    Constraint, DynamicError, OperationInfo, ServiceInfo, Url, ValidationError, ValidationErrors,
+};
 use hyper::StatusCode;
-use serde::de::DeserializeOwned;
-use serde_json::Value;
+use serde_json::{Map, Value};
 
 use crate::error::ArmError;
+use crate::query::query_pairs;
+use crate::routes::Params;
 
-/// Decodes the JSON body of `content_type` into model `T` and checks the spec's constraints.
-/// `parameter` is the spec's name of the body parameter, the target of whole-body errors.
-pub(crate) fn decode<T: DeserializeOwned + Validate>(
+/// The JSON body of a request, or `None` if it has none. `parameter` (the spec's name of the
+/// body parameter) is the target of errors about the body as a whole.
+pub(crate) fn parse(
     content_type: Option<&str>,
     body: &[u8],
-    parameter: &str,
-) -> Result<T, ArmError> {
+    parameter: Option<&str>,
+) -> Result<Option<Value>, ArmError> {
     if body.is_empty() {
-        return Err(
-            ArmError::invalid_request_content("the request body is required.")
-                .with_target(parameter),
-        );
+        return Ok(None);
     }
     if let Some(content_type) = content_type {
         let media_type = content_type.split(';').next().unwrap_or("").trim();
@@ -30,59 +34,128 @@ pub(crate) fn decode<T: DeserializeOwned + Validate>(
             return Err(ArmError::unsupported_media_type(media_type));
         }
     }
-    // Syntax first: serde_json's syntax errors give a position, never a value.
-    let json: Value = serde_json::from_slice(body)
-        .map_err(|e| ArmError::invalid_request_content(format!("{e}.")).with_target(parameter))?;
-    let model: T = serde_path_to_error::deserialize(&json).map_err(|e| {
-        let (target, problem) = describe(&e.path().to_string(), &e.inner().to_string());
-        // A problem with the whole body is the body parameter's.
-        let target = if target == "." { parameter } else { &target };
-        field_error(target, &problem)
-    })?;
-    model
-        .validate_as(parameter)
-        .map_err(|errors| constraint_errors(&errors, parameter))?;
-    Ok(model)
+    // serde_json's syntax errors give a position, never a value.
+    serde_json::from_slice(body).map(Some).map_err(|e| {
+        let error = ArmError::invalid_request_content(format!("{e}."));
+        match parameter {
+            Some(parameter) => error.with_target(parameter),
+            None => error,
+        }
+    })
 }
 
-/// One field's error, in the shape ARM uses: the whole-request code, naming the field, with
-/// the field-level error nested in `details`.
-fn field_error(target: &str, problem: &str) -> ArmError {
-    let reason = format!("`{target}` {problem}.");
-    let detail = ArmError::new(StatusCode::BAD_REQUEST, "InvalidRequestProperty", &reason)
-        .with_target(target);
-    ArmError::invalid_request_content(reason)
-        .with_target(target)
-        .with_detail(detail)
+/// What a request carries, as `build_request` takes it.
+pub(crate) struct Request<'a> {
+    /// Decoded path parameters.
+    pub(crate) params: &'a Params,
+    /// The query string as sent, without `?`.
+    pub(crate) query: &'a str,
+    /// The accepted api-version.
+    pub(crate) api_version: &'a str,
+    /// The parsed body, if any.
+    pub(crate) json: Option<&'a Value>,
 }
 
-/// Every broken constraint, targets made relative to the body like decoding errors' are.
-fn constraint_errors(errors: &ValidationErrors, parameter: &str) -> ArmError {
+/// Checks `request` against operation `op` of `service` by building the request the way a
+/// generated client would. Only what the emulator can judge is reported: every parameter but
+/// the body reaches `build_request` as a string, so a type error about one of them, or an
+/// error about a parameter the emulator did not pass (a header), lets the request through.
+pub(crate) fn validate(
+    service: &ServiceInfo,
+    op: &OperationInfo,
+    endpoint: &Url,
+    request: &Request<'_>,
+) -> Result<(), ArmError> {
+    let mut params = Map::new();
+    for (name, value) in request.params.iter() {
+        params.insert(name.to_owned(), Value::String(value.to_owned()));
+    }
+    for (name, value) in query_pairs(request.query) {
+        if !name.eq_ignore_ascii_case("api-version") && !params.contains_key(&name) {
+            params.insert(name, Value::String(value));
+        }
+    }
+    params.insert(
+        "api-version".to_owned(),
+        Value::String(request.api_version.to_owned()),
+    );
+    if let (Some(name), Some(json)) = (op.body, request.json) {
+        params.insert(name.to_owned(), json.clone());
+    }
+    let errors = match (service.build_request)(op.id, endpoint, &params) {
+        Err(DynamicError::Invalid(errors)) => errors,
+        // Valid; or an operation the service's table lists but its `build_request` does not
+        // know (a hand-made table): nothing to check against.
+        _ => return Ok(()),
+    };
+    let judged = |error: &ValidationError| {
+        let root = root_of(&error.target);
+        if Some(root) == op.body {
+            return true;
+        }
+        params.contains_key(root) && !matches!(error.constraint, Constraint::Type(_))
+    };
+    if errors.errors().iter().all(judged) {
+        Err(invalid_request(&errors, op.body))
+    } else {
+        Ok(())
+    }
+}
+
+/// The parameter a validation target is in: `parameters` for `parameters.sku.name`.
+fn root_of(target: &str) -> &str {
+    target.split(['.', '[']).next().unwrap_or(target)
+}
+
+/// ARM's 400 for broken constraints: `InvalidRequestContent` naming the first field or
+/// parameter, with one `details` entry per broken constraint. Fields of the body are named
+/// relative to it (`location`, not `parameters.location`), the body as a whole by its
+/// parameter name.
+fn invalid_request(errors: &ValidationErrors, body: Option<&str>) -> ArmError {
     let relative = |target: &str| -> String {
-        target
-            .strip_prefix(parameter)
+        body.and_then(|body| target.strip_prefix(body))
             .and_then(|rest| rest.strip_prefix('.'))
             .unwrap_or(target)
             .to_owned()
     };
-    let described: Vec<(String, String)> = errors
+    let in_body = |target: &str| body.is_some_and(|body| root_of(target) == body);
+    let described: Vec<(String, String, bool)> = errors
         .errors()
         .iter()
-        .map(|e| (relative(&e.target), e.constraint.to_string()))
+        .map(|e| {
+            (
+                relative(&e.target),
+                e.constraint.to_string(),
+                in_body(&e.target),
+            )
+        })
         .collect();
     let reason = described
         .iter()
-        .map(|(target, problem)| format!("`{target}` {problem}"))
+        .map(|(target, problem, _)| format!("`{target}` {problem}"))
         .collect::<Vec<_>>()
         .join("; ");
-    let mut error = ArmError::invalid_request_content(format!("{reason}."));
-    if let Some((target, _)) = described.first() {
+    let mut error = if described.iter().any(|(_, _, in_body)| *in_body) {
+        ArmError::invalid_request_content(format!("{reason}."))
+    } else {
+        ArmError::new(
+            StatusCode::BAD_REQUEST,
+            "InvalidRequestContent",
+            format!("The request is invalid: {reason}."),
+        )
+    };
+    if let Some((target, _, _)) = described.first() {
         error = error.with_target(target);
     }
-    for (target, problem) in &described {
+    for (target, problem, in_body) in &described {
+        let code = if *in_body {
+            "InvalidRequestProperty"
+        } else {
+            "InvalidParameter"
+        };
         let detail = ArmError::new(
             StatusCode::BAD_REQUEST,
-            "InvalidRequestProperty",
+            code,
             format!("`{target}` {problem}."),
         )
         .with_target(target);
@@ -91,166 +164,134 @@ fn constraint_errors(errors: &ValidationErrors, parameter: &str) -> ArmError {
     error
 }
 
-/// Turns serde's error at `path` (`.` for the root) into the field it is about and what is
-/// wrong with it, dropping any value serde quoted.
-fn describe(path: &str, message: &str) -> (String, String) {
-    let at = |field: &str| -> String {
-        match path {
-            "." | "" => field.to_owned(),
-            _ => format!("{path}.{field}"),
-        }
-    };
-    let here = if path.is_empty() { "." } else { path }.to_owned();
-    if let Some(field) = quoted_name(message, "missing field `") {
-        return (at(field), "is required (required)".to_owned());
-    }
-    if let Some(field) = quoted_name(message, "unknown field `") {
-        return (at(field), "is not a property of this model".to_owned());
-    }
-    if let Some(field) = quoted_name(message, "duplicate field `") {
-        return (at(field), "appears more than once".to_owned());
-    }
-    let expected = expected_part(message);
-    let problem = if let Some(rest) = message.strip_prefix("invalid type: ") {
-        let found = value_kind(rest);
-        match expected {
-            Some(expected) => format!("must be {expected}, not {found}"),
-            None => format!("must not be {found}"),
-        }
-    } else if message.starts_with("unknown variant ") {
-        match expected {
-            Some(expected) => format!("has a value not allowed here: expected {expected}"),
-            None => "has a value not allowed here".to_owned(),
-        }
-    } else if message.starts_with("invalid value: ") || message.starts_with("invalid length ") {
-        match expected {
-            Some(expected) => format!("is invalid: expected {expected}"),
-            None => "is invalid".to_owned(),
-        }
-    } else {
-        // A message of unknown shape may quote the value: say only that it is wrong.
-        "is invalid".to_owned()
-    };
-    (here, problem)
-}
-
-/// The name in `` prefix`name` ... `` at the start of `message`.
-fn quoted_name<'m>(message: &'m str, prefix: &str) -> Option<&'m str> {
-    message.strip_prefix(prefix)?.split('`').next()
-}
-
-/// What serde says it expected: the text after the last `, expected `. It describes a type or
-/// the spec's allowed values, never the value sent.
-fn expected_part(message: &str) -> Option<&str> {
-    message
-        .rsplit_once(", expected ")
-        .map(|(_, expected)| expected.trim())
-        .filter(|expected| !expected.is_empty())
-}
-
-/// The kind of value in serde's `unexpected` text (`string "abc"` → `a string`), without it.
-fn value_kind(unexpected: &str) -> &'static str {
-    let kind = unexpected
-        .split([',', '`', '"'])
-        .next()
-        .unwrap_or("")
-        .trim();
-    match kind {
-        "string" | "character" => "a string",
-        "integer" | "floating point" => "a number",
-        "boolean" => "a boolean",
-        "null" | "unit value" | "unit" => "null",
-        "sequence" => "an array",
-        "map" => "an object",
-        _ => "a value of another type",
-    }
-}
-
 #[cfg(test)]
 mod tests {
-    use super::*;
-    use arm_bindings::eventgrid::models::PartnerNamespaceRegenerateKeyRequest;
-    use arm_bindings::relay::models::RelayNamespace;
+    use armgen_runtime::{HttpRequest, Method};
 
-    fn error_of<T: DeserializeOwned + Validate + std::fmt::Debug>(body: &str) -> serde_json::Value {
-        let error = decode::<T>(Some("application/json"), body.as_bytes(), "parameters")
-            .expect_err("invalid body");
-        error.into_body()["error"].clone()
+    use super::*;
+
+    /// A service whose one operation (`Things_Put`) wants a body `{"name": <string>}` and a
+    /// `thingName` of at least 3 characters, checked the way generated code checks them.
+    fn build(id: &str, _: &Url, params: &Map<String, Value>) -> Result<HttpRequest, DynamicError> {
+        if id != "Things_Put" {
+            return Err(DynamicError::UnknownOperation(id.to_owned()));
+        }
+        let mut errors = ValidationErrors::default();
+        match params.get("thingName").and_then(Value::as_str) {
+            Some(name) if name.len() >= 3 => {}
+            Some(_) => errors.push(ValidationError::new("thingName", Constraint::MinLength(3))),
+            None => errors.push(ValidationError::new("thingName", Constraint::Required)),
+        }
+        match params.get("thing") {
+            None => errors.push(ValidationError::new("thing", Constraint::Required)),
+            Some(thing) if thing.get("name").is_none() => {
+                errors.push(ValidationError::new("thing.name", Constraint::Required));
+            }
+            Some(_) => {}
+        }
+        if params.get("x-ms-header").is_none() && params.contains_key("needsHeader") {
+            errors.push(ValidationError::new("x-ms-header", Constraint::Required));
+        }
+        if params.contains_key("$top") {
+            errors.push(ValidationError::new(
+                "$top",
+                Constraint::Type("an integer".into()),
+            ));
+        }
+        errors.into_result()?;
+        Ok(HttpRequest::new(
+            Method::Put,
+            Url::parse("https://example.test/").unwrap(),
+        ))
+    }
+
+    fn decode(_: &str, _: &armgen_runtime::HttpResponse) -> Result<Value, DynamicError> {
+        Ok(Value::Null)
+    }
+
+    const OPS: &[OperationInfo] = &[OperationInfo {
+        id: "Things_Put",
+        method: Method::Put,
+        path: "/things/{thingName}",
+        body: Some("thing"),
+        statuses: &[200, 201],
+    }];
+
+    const SERVICE: ServiceInfo = ServiceInfo {
+        module: "things",
+        api_version: "2024-01-01",
+        operations: OPS,
+        build_request: build,
+        decode_response: decode,
+    };
+
+    fn check(name: &str, query: &str, json: Option<Value>) -> Result<(), ArmError> {
+        let params = Params::from_pairs(vec![("thingName", name.to_owned())]);
+        let endpoint = Url::parse("https://127.0.0.1/").unwrap();
+        validate(
+            &SERVICE,
+            &OPS[0],
+            &endpoint,
+            &Request {
+                params: &params,
+                query,
+                api_version: "2024-01-01",
+                json: json.as_ref(),
+            },
+        )
+    }
+
+    fn error_of(result: Result<(), ArmError>) -> Value {
+        result.expect_err("invalid").into_body()["error"].clone()
     }
 
     #[test]
-    fn decodes_valid_bodies_ignoring_read_only_members() {
-        let ns: RelayNamespace = decode(
-            None,
-            br#"{"location":"westus","id":"x","properties":{"provisioningState":"Succeeded"}}"#,
-            "parameters",
+    fn a_valid_request_passes() {
+        check("abc", "", Some(serde_json::json!({"name": "n"}))).unwrap();
+    }
+
+    #[test]
+    fn body_fields_are_named_relative_to_the_body() {
+        let error = error_of(check("abc", "", Some(serde_json::json!({}))));
+        assert_eq!(error["code"], "InvalidRequestContent");
+        assert_eq!(error["target"], "name");
+        assert_eq!(error["details"][0]["code"], "InvalidRequestProperty");
+        assert_eq!(error["details"][0]["target"], "name");
+        let error = error_of(check("abc", "", None));
+        assert_eq!(error["target"], "thing");
+    }
+
+    #[test]
+    fn every_broken_constraint_is_a_detail() {
+        let error = error_of(check("ab", "", Some(serde_json::json!({}))));
+        assert_eq!(error["target"], "thingName");
+        let details = error["details"].as_array().unwrap();
+        assert_eq!(details.len(), 2);
+        assert_eq!(details[0]["code"], "InvalidParameter");
+        assert_eq!(details[1]["target"], "name");
+        assert!(!error.to_string().contains("\"ab\""), "{error}");
+    }
+
+    #[test]
+    fn what_the_emulator_cannot_judge_lets_the_request_through() {
+        // A header parameter it never passes.
+        check(
+            "abc",
+            "needsHeader=1",
+            Some(serde_json::json!({"name": "n"})),
         )
         .unwrap();
-        assert_eq!(ns.location, "westus");
+        // A query parameter passed as a string where the spec wants an integer.
+        check("abc", "%24top=5", Some(serde_json::json!({"name": "n"}))).unwrap();
     }
 
     #[test]
-    fn missing_fields_are_named_with_their_path() {
-        let error = error_of::<RelayNamespace>(r#"{"tags":{}}"#);
-        assert_eq!(error["code"], "InvalidRequestContent");
-        assert_eq!(error["target"], "location");
-        assert!(error["message"].as_str().unwrap().contains("`location`"));
-        let error = error_of::<RelayNamespace>(r#"{"location":"w","sku":{"tier":"Standard"}}"#);
-        assert_eq!(error["target"], "sku.name");
-        assert_eq!(error["details"][0]["target"], "sku.name");
-    }
-
-    #[test]
-    fn wrong_types_name_the_field_but_not_the_value() {
-        let error = error_of::<RelayNamespace>(
-            r#"{"location":"w","tags":{"a":"secret-value-1"},"sku":"secret-value-2"}"#,
-        );
-        let shown = error.to_string();
-        assert_eq!(error["target"], "sku", "{shown}");
-        assert!(!shown.contains("secret-value"), "{shown}");
-        let error = error_of::<PartnerNamespaceRegenerateKeyRequest>(r#"{"keyName":12345}"#);
-        assert_eq!(error["target"], "keyName");
-        assert!(!error.to_string().contains("12345"));
-        assert!(
-            error["message"]
-                .as_str()
-                .unwrap()
-                .contains("must be a string")
-        );
-    }
-
-    #[test]
-    fn syntax_errors_and_empty_bodies_name_the_parameter() {
-        let error = error_of::<RelayNamespace>("{\"location\": ");
-        assert_eq!(error["target"], "parameters");
-        let error = decode::<RelayNamespace>(None, b"", "parameters").unwrap_err();
-        assert_eq!(error.code(), "InvalidRequestContent");
-        let error = decode::<RelayNamespace>(Some("text/plain"), b"{}", "parameters").unwrap_err();
+    fn bodies_are_json() {
+        assert_eq!(parse(None, b"", Some("p")).unwrap(), None);
+        let error = parse(None, b"{\"a\": ", Some("p")).unwrap_err();
+        assert_eq!(error.into_body()["error"]["target"], "p");
+        let error = parse(Some("text/plain"), b"{}", Some("p")).unwrap_err();
         assert_eq!(error.code(), "UnsupportedMediaType");
-    }
-
-    #[test]
-    fn serde_messages_are_reduced_to_safe_descriptions() {
-        assert_eq!(
-            describe(".", "invalid type: string \"hunter2\", expected a sequence"),
-            (
-                ".".to_owned(),
-                "must be a sequence, not a string".to_owned()
-            )
-        );
-        assert_eq!(
-            describe(
-                "rights[0]",
-                "unknown variant `hunter2`, expected one of `Manage`, `Send`"
-            ),
-            (
-                "rights[0]".to_owned(),
-                "has a value not allowed here: expected one of `Manage`, `Send`".to_owned()
-            )
-        );
-        assert_eq!(
-            describe("a", "something about hunter2"),
-            ("a".to_owned(), "is invalid".to_owned())
-        );
+        assert!(parse(Some("application/json; charset=utf-8"), b"{}", None).is_ok());
     }
 }

@@ -1,12 +1,12 @@
 //! What the generated services declare: their operations as routes, and their api-versions.
 //!
-//! Reading these from `arm_bindings::SERVICES` instead of restating them keeps the emulator and
-//! the clients built from the same spec in step: a new operation is routed as soon as it is
-//! generated.
+//! Reading these from the served `SERVICES` table instead of restating them keeps the emulator
+//! and the clients built from the same spec in step: a new operation is routed as soon as it
+//! is generated.
 
 use std::collections::BTreeMap;
 
-use arm_bindings::runtime::ServiceInfo;
+use armgen_runtime::ServiceInfo;
 
 use crate::routes::Route;
 
@@ -61,6 +61,8 @@ pub(crate) fn api_versions(services: &[ServiceInfo]) -> BTreeMap<String, Vec<Str
 
 #[cfg(test)]
 mod tests {
+    use armgen_runtime::{Method, OperationInfo};
+
     use super::*;
 
     #[test]
@@ -79,22 +81,71 @@ mod tests {
         assert_eq!(provider_of("/providers/{ns}/operations"), "");
     }
 
+    fn unused_build(
+        id: &str,
+        _: &armgen_runtime::Url,
+        _: &serde_json::Map<String, serde_json::Value>,
+    ) -> Result<armgen_runtime::HttpRequest, armgen_runtime::DynamicError> {
+        Err(armgen_runtime::DynamicError::UnknownOperation(
+            id.to_owned(),
+        ))
+    }
+
+    fn unused_decode(
+        id: &str,
+        _: &armgen_runtime::HttpResponse,
+    ) -> Result<serde_json::Value, armgen_runtime::DynamicError> {
+        Err(armgen_runtime::DynamicError::UnknownOperation(
+            id.to_owned(),
+        ))
+    }
+
+    fn service(
+        module: &'static str,
+        api_version: &'static str,
+        operations: &'static [OperationInfo],
+    ) -> ServiceInfo {
+        ServiceInfo {
+            module,
+            api_version,
+            operations,
+            build_request: unused_build,
+            decode_response: unused_decode,
+        }
+    }
+
+    const WIDGETS: &[OperationInfo] = &[
+        OperationInfo {
+            id: "Widgets_Get",
+            method: Method::Get,
+            path: "/subscriptions/{s}/providers/Microsoft.Widgets/widgets/{w}",
+            body: None,
+            statuses: &[200],
+        },
+        OperationInfo {
+            id: "Widgets_Put",
+            method: Method::Put,
+            path: "/subscriptions/{s}/providers/Microsoft.Widgets/widgets/{w}",
+            body: Some("widget"),
+            statuses: &[200, 201],
+        },
+    ];
+
     #[test]
-    fn every_generated_operation_is_routed_with_its_version() {
-        let routes = routes(arm_bindings::SERVICES);
-        let total: usize = arm_bindings::SERVICES
-            .iter()
-            .map(|s| s.operations.len())
-            .sum();
-        assert_eq!(routes.len(), total);
-        let versions = api_versions(arm_bindings::SERVICES);
+    fn every_operation_is_routed_with_its_version() {
+        let services = [
+            service("widgets", "2024-01-01", WIDGETS),
+            service("widgets_preview", "2025-01-01-preview", &WIDGETS[..1]),
+        ];
+        let routes = routes(&services);
+        assert_eq!(routes.len(), 3);
+        assert_eq!(routes[1].method, "PUT");
+        assert_eq!(routes[1].provider, "Microsoft.Widgets");
+        assert_eq!(routes[2].service, Some("widgets_preview"));
+        let versions = api_versions(&services);
         assert_eq!(
-            versions["microsoft.relay"],
-            [arm_bindings::relay::API_VERSION]
-        );
-        assert_eq!(
-            versions["microsoft.eventgrid"],
-            [arm_bindings::eventgrid::API_VERSION]
+            versions["microsoft.widgets"],
+            ["2024-01-01", "2025-01-01-preview"]
         );
     }
 }

@@ -4,20 +4,15 @@
 use std::collections::BTreeMap;
 use std::fmt;
 
-use arm_bindings::runtime::ServiceInfo;
+use armgen_runtime::ServiceInfo;
 
 use crate::catalog;
 
-/// Resource provider namespace of Azure Relay.
+/// Resource provider namespace of Azure Relay, whose namespaces have built-in handlers.
 pub const RELAY_PROVIDER: &str = "Microsoft.Relay";
-/// The api-version of Microsoft.Relay the emulator accepts by default: the one the bindings
-/// were generated for.
-pub const RELAY_API_VERSION: &str = arm_bindings::relay::API_VERSION;
-/// Resource provider namespace of Azure Event Grid.
+/// Resource provider namespace of Azure Event Grid, whose partner namespace keys have built-in
+/// handlers.
 pub const EVENT_GRID_PROVIDER: &str = "Microsoft.EventGrid";
-/// The api-version of Microsoft.EventGrid the emulator accepts by default: the one the
-/// bindings were generated for.
-pub const EVENT_GRID_API_VERSION: &str = arm_bindings::eventgrid::API_VERSION;
 
 /// How many requests the request log keeps by default before dropping the oldest.
 pub const DEFAULT_REQUEST_LOG_CAPACITY: usize = 10_000;
@@ -28,21 +23,25 @@ pub const DEFAULT_LRO_POLLS: u32 = 2;
 
 /// Configuration for [`Emulator::start`](crate::Emulator::start).
 ///
-/// The default serves every operation of [`arm_bindings::SERVICES`], accepts a random bearer
-/// token (read it back with [`Emulator::token`](crate::Emulator::token)) and, per resource
-/// provider, exactly the api-version its bindings were generated for ([`RELAY_API_VERSION`],
-/// [`EVENT_GRID_API_VERSION`]).
+/// [`new`](EmulatorConfig::new) serves no operations at all: name the services to serve with
+/// [`with_services`](EmulatorConfig::with_services), normally the `SERVICES` table of a crate
+/// with armgen bindings (built with its `dynamic` feature). The emulator then routes every
+/// operation in that table and accepts, per resource provider, exactly the api-version each
+/// service was generated for. The bearer token is random unless
+/// [`with_token`](EmulatorConfig::with_token) fixes it (read it back with
+/// [`Emulator::token`](crate::Emulator::token)).
 ///
 /// ```
-/// use arm_emulator::EmulatorConfig;
+/// use armgen_emulator::EmulatorConfig;
 ///
 /// let config = EmulatorConfig::new()
 ///     .with_token("test-token")
-///     .with_api_versions("Microsoft.Relay", ["2024-01-01", "2021-11-01"])
+///     .with_api_versions("Microsoft.Widgets", ["2024-01-01", "2021-11-01"])
 ///     .with_page_size(10)
 ///     .with_lro_polls(0);
-/// assert_eq!(config.api_versions("microsoft.relay"), ["2024-01-01", "2021-11-01"]);
-/// assert_eq!(config.api_versions("Microsoft.EventGrid"), ["2025-02-15"]);
+/// assert_eq!(config.api_versions("microsoft.widgets"), ["2024-01-01", "2021-11-01"]);
+/// assert!(config.services().is_empty());
+/// assert!(config.api_versions("Microsoft.EventGrid").is_empty());
 /// ```
 #[derive(Clone)]
 pub struct EmulatorConfig {
@@ -61,14 +60,15 @@ pub struct EmulatorConfig {
 }
 
 impl EmulatorConfig {
-    /// The default configuration: every generated service, random token, the generated
-    /// api-version of each provider, pages of [`DEFAULT_PAGE_SIZE`] items, long-running
-    /// operations done after [`DEFAULT_LRO_POLLS`] polls with `Retry-After: 0`.
+    /// The default configuration: no services (add them with
+    /// [`with_services`](EmulatorConfig::with_services)), random token, pages of
+    /// [`DEFAULT_PAGE_SIZE`] items, long-running operations done after [`DEFAULT_LRO_POLLS`]
+    /// polls with `Retry-After: 0`.
     pub fn new() -> Self {
         Self {
             token: None,
-            services: arm_bindings::SERVICES,
-            default_api_versions: catalog::api_versions(arm_bindings::SERVICES),
+            services: &[],
+            default_api_versions: BTreeMap::new(),
             api_version_overrides: BTreeMap::new(),
             request_log_capacity: DEFAULT_REQUEST_LOG_CAPACITY,
             port: 0,
@@ -85,9 +85,14 @@ impl EmulatorConfig {
         self
     }
 
-    /// Serve the operations of `services` instead of [`arm_bindings::SERVICES`]: every
-    /// operation in their tables is routed, and those the emulator has no handler for answer
-    /// 501 `NotImplemented`. The default api-versions follow `services`.
+    /// Serve the operations of `services`, typically a generated crate's `SERVICES` (with its
+    /// `dynamic` feature on), replacing any set before. Every operation in their tables is
+    /// routed; each answers with a built-in handler, the generic resource behaviour, or 501
+    /// `NotImplemented` (see the crate documentation). The accepted api-versions default to
+    /// the ones the services were generated for.
+    ///
+    /// To serve the services of several crates, concatenate their tables into one
+    /// `&'static` slice (e.g. with `Vec::leak`).
     pub fn with_services(mut self, services: &'static [ServiceInfo]) -> Self {
         self.services = services;
         self.default_api_versions = catalog::api_versions(services);
@@ -236,14 +241,10 @@ mod tests {
     }
 
     #[test]
-    fn defaults_accept_the_generated_version_of_each_provider() {
+    fn defaults_serve_nothing() {
         let config = EmulatorConfig::default();
-        assert_eq!(config.api_versions("Microsoft.Relay"), [RELAY_API_VERSION]);
-        assert_eq!(
-            config.api_versions("MICROSOFT.EVENTGRID"),
-            [EVENT_GRID_API_VERSION]
-        );
-        assert!(config.api_versions("Microsoft.Storage").is_empty());
+        assert!(config.services().is_empty());
+        assert!(config.api_versions("Microsoft.Relay").is_empty());
         assert!(!config.has_fixed_token());
         assert_eq!(config.page_size(), DEFAULT_PAGE_SIZE);
     }
@@ -252,7 +253,7 @@ mod tests {
     fn overrides_survive_a_change_of_services() {
         let config = EmulatorConfig::new()
             .with_api_versions("Microsoft.Relay", ["x"])
-            .with_services(arm_bindings::SERVICES)
+            .with_services(&[])
             .with_page_size(0)
             .with_next_link_base("https://elsewhere.example/");
         assert_eq!(config.api_versions("microsoft.relay"), ["x"]);

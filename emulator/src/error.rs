@@ -220,6 +220,18 @@ impl ArmError {
         )
     }
 
+    /// 404 for a resource outside any resource group (e.g. at subscription level).
+    pub(crate) fn resource_not_found_outside_group(resource: &str) -> Self {
+        Self::new(
+            StatusCode::NOT_FOUND,
+            "ResourceNotFound",
+            format!(
+                "The Resource '{resource}' was not found. For more details please go to \
+                 https://aka.ms/ARMResourceNotFoundFix"
+            ),
+        )
+    }
+
     /// 404 for a path no route matches.
     pub(crate) fn no_route(method: &str, path: &str) -> Self {
         Self::new(

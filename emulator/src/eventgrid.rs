@@ -1,6 +1,5 @@
 //! Microsoft.EventGrid partner namespaces: listing and regenerating their shared access keys.
 
-use arm_bindings::eventgrid::models::PartnerNamespaceRegenerateKeyRequest;
 use hyper::StatusCode;
 use serde_json::{Value, json};
 
@@ -29,8 +28,14 @@ pub(crate) fn regenerate_key(shared: &Shared, call: &Call<'_>) -> Result<HttpRes
         call.param("resourceGroupName")?,
     );
     let name = call.param("partnerNamespaceName")?;
-    let request: PartnerNamespaceRegenerateKeyRequest = call.body("regenerateKeyRequest")?;
-    let which = key_name(&request.key_name)?;
+    let request = call.json("regenerateKeyRequest")?;
+    // Validated against the spec before: a string.
+    let which = key_name(
+        request
+            .get("keyName")
+            .and_then(Value::as_str)
+            .unwrap_or_default(),
+    )?;
     let keys = lock(&shared.store).regenerate_partner_key(sub, rg, name, which)?;
     Ok(response::json(StatusCode::OK, &keys_body(&keys)))
 }

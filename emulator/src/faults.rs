@@ -29,6 +29,18 @@ pub enum Fault {
     /// Answer 502 with an HTML page, as a failing gateway in front of ARM does; the request is
     /// not served.
     BadGatewayHtml,
+    /// Answer with exactly this status, `Content-Type` and body, as a broken or hostile
+    /// service might (say, an error body that quotes a key); the request is not served. A
+    /// status outside 100–999 answers 500 instead, and a content type that is not a valid
+    /// header value is left out.
+    Respond {
+        /// The HTTP status code.
+        status: u16,
+        /// The `Content-Type` header.
+        content_type: String,
+        /// The body, sent as is.
+        body: String,
+    },
 }
 
 /// Queued faults, oldest first, each with how many more requests it applies to.

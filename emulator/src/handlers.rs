@@ -1,9 +1,12 @@
 //! The emulated operations, selected by a route's provider and operationId, and the request as
 //! a handler sees it.
 
+use serde_json::Value;
+
 use crate::body;
 use crate::config::{EVENT_GRID_PROVIDER, RELAY_PROVIDER};
 use crate::error::ArmError;
+use crate::generic;
 use crate::response::HttpResponse;
 use crate::routes::{OPERATION_RESULT, OPERATION_STATUS, Params, Route};
 use crate::server::Shared;
@@ -25,6 +28,8 @@ pub(crate) struct Call<'a> {
     pub(crate) content_type: Option<&'a str>,
     /// The complete body.
     pub(crate) body: &'a [u8],
+    /// The body as JSON, once [`invoke`] parsed it (for operations that take a body).
+    pub(crate) json: Option<Value>,
 }
 
 impl Call<'_> {
@@ -33,21 +38,21 @@ impl Call<'_> {
         self.params.get(name)
     }
 
-    /// The body decoded into the generated model `T` and validated; `parameter` is the spec's
-    /// name of the body parameter.
-    pub(crate) fn body<T>(&self, parameter: &str) -> Result<T, ArmError>
-    where
-        T: serde::de::DeserializeOwned + arm_bindings::runtime::Validate,
-    {
-        body::decode(self.content_type, self.body, parameter)
+    /// The JSON body, already validated against the served spec; `parameter` is the spec's
+    /// name of the body parameter, the target of the error when there is no body.
+    pub(crate) fn json(&self, parameter: &str) -> Result<&Value, ArmError> {
+        self.json.as_ref().ok_or_else(|| {
+            ArmError::invalid_request_content("the request body is required.")
+                .with_target(parameter)
+        })
     }
 }
 
 /// Serves one operation.
 pub(crate) type Handler = fn(&Shared, &Call<'_>) -> Result<HttpResponse, ArmError>;
 
-/// Every implemented operation: (provider, operationId, handler). Operations the generated
-/// services declare but this table lacks are routed all the same and answer 501.
+/// Every built-in handler: (provider, operationId, handler). Operations of the served services
+/// this table lacks get the generic resource behaviour, or 501 (see [`invoke`]).
 const HANDLERS: &[(&str, &str, Handler)] = &[
     (RELAY_PROVIDER, "Namespaces_Get", relay::get_namespace),
     (
@@ -76,8 +81,8 @@ const HANDLERS: &[(&str, &str, Handler)] = &[
     ),
 ];
 
-/// The handler of `operation_id` of `provider` (matched case-insensitively, as ARM matches
-/// provider namespaces), if the emulator implements it.
+/// The built-in handler of `operation_id` of `provider` (matched case-insensitively, as ARM
+/// matches provider namespaces), if there is one.
 pub(crate) fn handler(provider: &str, operation_id: &str) -> Option<Handler> {
     HANDLERS
         .iter()
@@ -85,12 +90,37 @@ pub(crate) fn handler(provider: &str, operation_id: &str) -> Option<Handler> {
         .map(|(_, _, handler)| *handler)
 }
 
-/// Runs the operation `call` was routed to, or answers 501 if it has no handler.
-pub(crate) fn invoke(shared: &Shared, call: &Call<'_>) -> Result<HttpResponse, ArmError> {
+/// Runs the operation `call` was routed to: 501 if neither a built-in handler nor the generic
+/// resource behaviour serves it; otherwise the body is parsed, the request checked against the
+/// served spec (for operations that take a body) and then served.
+pub(crate) fn invoke(shared: &Shared, mut call: Call<'_>) -> Result<HttpResponse, ArmError> {
     let route = call.route;
-    let handler = handler(route.provider, route.operation_id)
-        .ok_or_else(|| ArmError::not_implemented(route.operation_id))?;
-    handler(shared, call)
+    let handler = handler(route.provider, route.operation_id);
+    let generic = generic::Kind::of(route);
+    if handler.is_none() && generic.is_none() {
+        return Err(ArmError::not_implemented(route.operation_id));
+    }
+    let operation = shared.operation(route);
+    let body_parameter = operation.and_then(|(_, op)| op.body);
+    if body_parameter.is_some() || generic.is_some_and(generic::Kind::takes_body) {
+        call.json = body::parse(call.content_type, call.body, body_parameter)?;
+    }
+    if let Some((service, op)) = operation
+        && op.body.is_some()
+    {
+        let request = body::Request {
+            params: call.params,
+            query: call.query,
+            api_version: call.api_version,
+            json: call.json.as_ref(),
+        };
+        body::validate(service, op, &shared.settings.endpoint_url, &request)?;
+    }
+    match (handler, generic) {
+        (Some(handler), _) => handler(shared, &call),
+        (None, Some(kind)) => generic::serve(shared, &call, kind, operation.map(|(_, op)| op)),
+        (None, None) => Err(ArmError::not_implemented(route.operation_id)),
+    }
 }
 
 #[cfg(test)]
@@ -99,28 +129,11 @@ mod tests {
     use crate::routes::EMULATOR_ROUTES;
 
     #[test]
-    fn every_generated_operation_and_polling_url_has_a_handler() {
-        let routes = crate::catalog::routes(arm_bindings::SERVICES);
-        let missing: Vec<&str> = routes
-            .iter()
-            .chain(EMULATOR_ROUTES)
-            .filter(|r| handler(r.provider, r.operation_id).is_none())
-            .map(|r| r.operation_id)
-            .collect();
-        assert!(missing.is_empty(), "no handler for {missing:?}");
-    }
-
-    #[test]
-    fn every_handler_serves_a_routed_operation() {
-        let routes = crate::catalog::routes(arm_bindings::SERVICES);
-        for (provider, id, _) in HANDLERS {
-            assert!(
-                routes
-                    .iter()
-                    .chain(EMULATOR_ROUTES)
-                    .any(|r| r.provider == *provider && r.operation_id == *id),
-                "stale handler {provider} {id}"
-            );
+    fn the_polling_urls_have_handlers() {
+        for route in EMULATOR_ROUTES {
+            assert!(handler(route.provider, route.operation_id).is_some());
         }
+        assert!(handler("microsoft.relay", "Namespaces_Get").is_some());
+        assert!(handler("Microsoft.Relay", "namespaces_get").is_none());
     }
 }

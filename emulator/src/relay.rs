@@ -1,7 +1,6 @@
 //! Microsoft.Relay namespaces: get, create or update and delete (long-running), and their
 //! authorization rules (paged list, keys).
 
-use arm_bindings::relay::models::RelayNamespace;
 use azure_core::time::{OffsetDateTime, to_rfc3339};
 use hyper::StatusCode;
 use serde_json::{Map, Value, json};
@@ -43,14 +42,8 @@ pub(crate) fn create_or_update_namespace(
     call: &Call<'_>,
 ) -> Result<HttpResponse, ArmError> {
     let (sub, rg, ns) = namespace_params(call)?;
-    // Read-only members (id, provisioningState, ...) decode but are not used, as ARM ignores
-    // them.
-    let body: RelayNamespace = call.body("parameters")?;
-    let spec = NamespaceSpec {
-        location: body.location,
-        tags: body.tags,
-        sku: body.sku,
-    };
+    // Read-only members (id, provisioningState, ...) are ignored, as ARM ignores them.
+    let spec = NamespaceSpec::from_body(call.json("parameters")?)?;
     let (created, resource, operation) = lock(&shared.store).put_relay_namespace(
         sub,
         rg,
@@ -147,8 +140,8 @@ pub(crate) fn namespace_body(resource: &NamespaceResource) -> Value {
         "type": "Microsoft.Relay/Namespaces",
         "location": resource.location,
         "sku": {
-            "name": resource.sku.name.as_str(),
-            "tier": resource.sku.tier.as_ref().map(|tier| tier.as_str()),
+            "name": resource.sku.name,
+            "tier": resource.sku.tier,
         },
         "properties": {
             "provisioningState": resource.provisioning_state.as_str(),
@@ -206,44 +199,48 @@ fn keys_body(namespace: &str, keys: &RelayKeys) -> Value {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use arm_bindings::relay::models::{AccessKeys, AuthorizationRule};
-    use arm_bindings::runtime::Validate;
 
     fn resource() -> NamespaceResource {
         NamespaceResource::seeded("Sub", "RG", "My-Namespace", OffsetDateTime::UNIX_EPOCH)
     }
 
     #[test]
-    fn namespace_body_decodes_as_the_generated_model() {
+    fn namespace_body_has_the_relay_namespace_shape() {
         let mut resource = resource();
         let body = namespace_body(&resource);
         assert!(body.get("tags").is_none());
+        assert_eq!(
+            body["id"],
+            "/subscriptions/Sub/resourceGroups/RG/providers/Microsoft.Relay/namespaces/My-Namespace"
+        );
+        assert_eq!(body["name"], "My-Namespace");
+        assert_eq!(body["sku"], json!({"name": "Standard", "tier": "Standard"}));
+        assert_eq!(body["properties"]["provisioningState"], "Succeeded");
         assert_eq!(body["properties"]["createdAt"], "1970-01-01T00:00:00Z");
         assert_eq!(body["properties"]["metricId"], "Sub:my-namespace");
-        let model: RelayNamespace = serde_json::from_value(body).unwrap();
-        model.validate_as("response").unwrap();
-        assert_eq!(
-            model.id.as_deref(),
-            Some(
-                "/subscriptions/Sub/resourceGroups/RG/providers/Microsoft.Relay/namespaces/My-Namespace"
-            )
-        );
 
         resource.tags = Some([("a".to_owned(), "b".to_owned())].into());
         assert_eq!(namespace_body(&resource)["tags"], json!({"a": "b"}));
     }
 
     #[test]
-    fn rule_and_keys_bodies_decode_as_the_generated_models() {
+    fn rule_and_keys_bodies_have_the_relay_shapes() {
         let keys = RelayKeys {
             key_name: "rule".into(),
             primary_key: "p".into(),
             secondary_key: "s".into(),
         };
-        let rule: AuthorizationRule = serde_json::from_value(rule_body("/ns", &keys)).unwrap();
-        rule.validate_as("response").unwrap();
-        assert_eq!(rule.id.as_deref(), Some("/ns/authorizationRules/rule"));
-        let access: AccessKeys = serde_json::from_value(keys_body("ns", &keys)).unwrap();
-        assert_eq!(access.key_name.as_deref(), Some("rule"));
+        let rule = rule_body("/ns", &keys);
+        assert_eq!(rule["id"], "/ns/authorizationRules/rule");
+        assert_eq!(rule["properties"]["rights"], json!(["Listen", "Send"]));
+        let access = keys_body("ns", &keys);
+        assert_eq!(access["keyName"], "rule");
+        assert_eq!(access["primaryKey"], "p");
+        assert!(
+            access["secondaryConnectionString"]
+                .as_str()
+                .unwrap()
+                .ends_with("SharedAccessKeyName=rule;SharedAccessKey=s")
+        );
     }
 }

@@ -36,6 +36,18 @@ pub(crate) fn html(status: StatusCode, body: &'static str) -> HttpResponse {
     response
 }
 
+/// A response with exactly this status, `Content-Type` and body; an invalid status answers
+/// 500 and an invalid content type is left out.
+pub(crate) fn scripted(status: u16, content_type: &str, body: &str) -> HttpResponse {
+    let mut response = Response::new(Full::new(Bytes::from(body.to_owned())));
+    *response.status_mut() =
+        StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    if let Ok(value) = HeaderValue::from_str(content_type) {
+        response.headers_mut().insert(CONTENT_TYPE, value);
+    }
+    response
+}
+
 /// A response without a body (202 and 204 of long-running operations).
 pub(crate) fn empty(status: StatusCode) -> HttpResponse {
     let mut response = Response::new(Full::new(Bytes::new()));

@@ -1,9 +1,9 @@
 //! Routing: which (method, path template) pairs map to which operation, and matching a
 //! request against them.
 //!
-//! The operations come from the generated services (see [`Emulator::routes`]); only the URLs
-//! the emulator itself hands out for polling long-running operations, which no spec
-//! declares, are written here.
+//! The operations come from the served services (see [`Emulator::routes`]); only the URLs
+//! the emulator itself hands out for polling the built-in long-running Relay operations,
+//! which no spec declares, are written here.
 //!
 //! [`Emulator::routes`]: crate::Emulator::routes
 
@@ -30,10 +30,13 @@ pub struct Route {
 }
 
 impl Route {
-    /// Whether the emulator implements this operation; the others answer 501
+    /// Whether the emulator answers this operation: with a built-in handler, or with the
+    /// generic resource behaviour its method and path template allow (see the crate
+    /// documentation). The others, actions (`POST`) without a handler, answer 501
     /// `NotImplemented`.
     pub fn is_implemented(&self) -> bool {
         crate::handlers::handler(self.provider, self.operation_id).is_some()
+            || crate::generic::Kind::of(self).is_some()
     }
 }
 
@@ -42,7 +45,8 @@ pub(crate) const OPERATION_STATUS: &str = "OperationStatuses_Get";
 /// Operation id of the result URL of a long-running operation (`Location`).
 pub(crate) const OPERATION_RESULT: &str = "OperationResults_Get";
 
-/// The polling URLs of long-running operations, as ARM's providers shape them.
+/// The polling URLs of the built-in long-running Relay operations, as ARM's providers shape
+/// them; routed whenever a served service has Microsoft.Relay operations.
 pub const EMULATOR_ROUTES: &[Route] = &[
     Route {
         method: "GET",
@@ -65,6 +69,17 @@ pub const EMULATOR_ROUTES: &[Route] = &[
 pub(crate) struct Params(Vec<(&'static str, String)>);
 
 impl Params {
+    /// Parameters from (name, decoded value) pairs.
+    #[cfg(test)]
+    pub(crate) fn from_pairs(pairs: Vec<(&'static str, String)>) -> Self {
+        Params(pairs)
+    }
+
+    /// Every (name, decoded value), in template order.
+    pub(crate) fn iter(&self) -> impl Iterator<Item = (&'static str, &str)> {
+        self.0.iter().map(|(name, value)| (*name, value.as_str()))
+    }
+
     /// The decoded value of parameter `name`.
     pub(crate) fn get(&self, name: &str) -> Result<&str, ArmError> {
         self.0
@@ -116,7 +131,7 @@ pub(crate) fn match_route<'t>(
 }
 
 /// Splits a raw path into percent-decoded segments.
-fn decode_segments(raw_path: &str) -> Result<Vec<String>, ArmError> {
+pub(crate) fn decode_segments(raw_path: &str) -> Result<Vec<String>, ArmError> {
     let trimmed = raw_path.strip_prefix('/').unwrap_or(raw_path);
     // ARM tolerates one trailing slash.
     let trimmed = trimmed.strip_suffix('/').unwrap_or(trimmed);
@@ -160,7 +175,25 @@ mod tests {
     use std::sync::LazyLock;
 
     static ROUTES: LazyLock<Vec<Route>> = LazyLock::new(|| {
-        let mut routes = crate::catalog::routes(arm_bindings::SERVICES);
+        let relay = |method, template, operation_id| Route {
+            method,
+            template,
+            provider: RELAY_PROVIDER,
+            operation_id,
+            service: Some("relay"),
+        };
+        let mut routes = vec![
+            relay(
+                "GET",
+                "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Relay/namespaces/{namespaceName}",
+                "Namespaces_Get",
+            ),
+            relay(
+                "POST",
+                "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Relay/namespaces/{namespaceName}/authorizationRules/{authorizationRuleName}/listKeys",
+                "Namespaces_ListKeys",
+            ),
+        ];
         routes.extend_from_slice(EMULATOR_ROUTES);
         routes
     });

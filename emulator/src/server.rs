@@ -5,6 +5,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Duration;
 
+use armgen_runtime::{OperationInfo, ServiceInfo, Url};
 use bytes::Bytes;
 use http_body_util::{BodyExt, LengthLimitError, Limited};
 use hyper::body::Incoming;
@@ -51,7 +52,9 @@ pub(crate) struct Shared {
     pub(crate) token: String,
     /// Accepted api-versions by lowercase provider namespace.
     pub(crate) api_versions: BTreeMap<String, Vec<String>>,
-    /// The routing table: the generated services' operations and the polling URLs.
+    /// The served services.
+    pub(crate) services: &'static [ServiceInfo],
+    /// The routing table: the served services' operations and the polling URLs.
     pub(crate) routes: Vec<Route>,
     /// How handlers behave.
     pub(crate) settings: Settings,
@@ -63,12 +66,39 @@ pub(crate) struct Shared {
     pub(crate) faults: Mutex<FaultQueue>,
 }
 
+impl Shared {
+    /// The served service and operation `route` comes from; `None` for the polling URLs.
+    pub(crate) fn operation(
+        &self,
+        route: &Route,
+    ) -> Option<(&'static ServiceInfo, &'static OperationInfo)> {
+        let module = route.service?;
+        let services: &'static [ServiceInfo] = self.services;
+        services
+            .iter()
+            .filter(|service| service.module == module)
+            .find_map(|service| {
+                service
+                    .operations
+                    .iter()
+                    .find(|op| {
+                        op.id == route.operation_id
+                            && op.path == route.template
+                            && op.method.as_str() == route.method
+                    })
+                    .map(|op| (service, op))
+            })
+    }
+}
+
 /// What handlers need to know besides the request: where the emulator is, and how it pages
 /// lists and runs long-running operations.
 #[derive(Debug, Clone)]
 pub(crate) struct Settings {
     /// The emulator's base URL, e.g. `https://127.0.0.1:49152`.
     pub(crate) endpoint: String,
+    /// The same as a URL, for the services' `build_request`.
+    pub(crate) endpoint_url: Url,
     /// The base of `nextLink`s: the endpoint unless configured otherwise.
     pub(crate) next_link_base: String,
     /// Items per page, at least 1.
@@ -169,6 +199,11 @@ async fn handle(
             response::raw_json(StatusCode::OK, Bytes::from_static(MALFORMED_JSON))
         }
         Some(Fault::BadGatewayHtml) => response::html(StatusCode::BAD_GATEWAY, BAD_GATEWAY_HTML),
+        Some(Fault::Respond {
+            status,
+            content_type,
+            body,
+        }) => response::scripted(status, &content_type, &body),
     };
     add_tracking_headers(&mut response, &parts.headers);
     Ok(response)
@@ -227,8 +262,9 @@ fn dispatch(
             .get(CONTENT_TYPE)
             .and_then(|v| v.to_str().ok()),
         body,
+        json: None,
     };
-    handlers::invoke(shared, &call)
+    handlers::invoke(shared, call)
 }
 
 /// Accepts only `Authorization: Bearer <configured token>`.

@@ -4,10 +4,11 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt;
 use std::io;
 
-use arm_bindings::relay::models::{ProvisioningStateEnum, Sku, SkuName, SkuTier};
 use azure_core::time::OffsetDateTime;
+use serde_json::Value;
 
 use crate::error::ArmError;
+use crate::generic::Resources;
 use crate::lro::{Operation, OperationKind, OperationStatus, Operations};
 use crate::random;
 
@@ -57,6 +58,47 @@ impl fmt::Debug for PartnerNamespaceKeys {
     }
 }
 
+/// The provisioning state of an emulated Relay namespace (`properties.provisioningState`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum ProvisioningState {
+    /// A create or update is running.
+    Accepted,
+    /// A delete is running.
+    Deleting,
+    /// The last operation succeeded (or the namespace was seeded).
+    Succeeded,
+    /// The last operation failed.
+    Failed,
+}
+
+impl ProvisioningState {
+    /// The value on the wire, e.g. `Succeeded`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ProvisioningState::Accepted => "Accepted",
+            ProvisioningState::Deleting => "Deleting",
+            ProvisioningState::Succeeded => "Succeeded",
+            ProvisioningState::Failed => "Failed",
+        }
+    }
+}
+
+impl fmt::Display for ProvisioningState {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// The SKU of an emulated Relay namespace.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sku {
+    /// `sku.name`, e.g. `Standard`.
+    pub name: String,
+    /// `sku.tier`; when a request leaves it out, the name (Relay's SKUs pair up so).
+    pub tier: String,
+}
+
 /// What the emulator holds about a Microsoft.Relay namespace, as
 /// [`Emulator::relay_namespace`](crate::Emulator::relay_namespace) reports it. Holds no keys.
 #[derive(Debug, Clone, PartialEq)]
@@ -72,15 +114,17 @@ pub struct RelayNamespaceState {
     pub sku: Sku,
     /// `Accepted` while a create or update runs, `Deleting` while a delete runs, then
     /// `Succeeded` (or `Failed`).
-    pub provisioning_state: ProvisioningStateEnum,
+    pub provisioning_state: ProvisioningState,
     /// The names of its authorization rules, in seeding order.
     pub authorization_rules: Vec<String>,
 }
 
 /// Which key of a partner namespace to regenerate.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum PartnerKeyName {
+pub enum PartnerKeyName {
+    /// `key1`.
     Key1,
+    /// `key2`.
     Key2,
 }
 
@@ -115,6 +159,60 @@ pub(crate) struct NamespaceSpec {
     pub(crate) sku: Option<Sku>,
 }
 
+impl NamespaceSpec {
+    /// What a create-or-update body asks for. The body was validated against the served
+    /// service's spec before; anything still out of shape (a spec unlike Relay's) is a 400.
+    pub(crate) fn from_body(body: &Value) -> Result<Self, ArmError> {
+        let location = body
+            .get("location")
+            .and_then(Value::as_str)
+            .ok_or_else(|| missing("location"))?
+            .to_owned();
+        let tags = match body.get("tags") {
+            None | Some(Value::Null) => None,
+            Some(Value::Object(tags)) => Some(
+                tags.iter()
+                    .map(|(name, value)| {
+                        value
+                            .as_str()
+                            .map(|value| (name.clone(), value.to_owned()))
+                            .ok_or_else(|| missing(&format!("tags.{name}")))
+                    })
+                    .collect::<Result<_, _>>()?,
+            ),
+            Some(_) => return Err(missing("tags")),
+        };
+        let sku = match body.get("sku") {
+            None | Some(Value::Null) => None,
+            Some(sku) => {
+                let name = sku
+                    .get("name")
+                    .and_then(Value::as_str)
+                    .ok_or_else(|| missing("sku.name"))?
+                    .to_owned();
+                // ARM echoes the tier; it defaults to the name, which is how Relay's SKUs
+                // pair up.
+                let tier = match sku.get("tier") {
+                    None | Some(Value::Null) => name.clone(),
+                    Some(tier) => tier.as_str().ok_or_else(|| missing("sku.tier"))?.to_owned(),
+                };
+                Some(Sku { name, tier })
+            }
+        };
+        Ok(Self {
+            location,
+            tags,
+            sku,
+        })
+    }
+}
+
+/// 400 for a field the built-in Relay handler needs but the body does not have in shape.
+fn missing(field: &str) -> ArmError {
+    ArmError::invalid_request_content(format!("`{field}` is missing or not of the expected type."))
+        .with_target(field)
+}
+
 /// The ARM resource of a Relay namespace, without its rules.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct NamespaceResource {
@@ -126,7 +224,7 @@ pub(crate) struct NamespaceResource {
     pub(crate) location: String,
     pub(crate) tags: Option<BTreeMap<String, String>>,
     pub(crate) sku: Sku,
-    pub(crate) provisioning_state: ProvisioningStateEnum,
+    pub(crate) provisioning_state: ProvisioningState,
     pub(crate) created_at: OffsetDateTime,
     pub(crate) updated_at: OffsetDateTime,
 }
@@ -146,7 +244,7 @@ impl NamespaceResource {
             location: SEEDED_LOCATION.to_owned(),
             tags: None,
             sku: standard_sku(),
-            provisioning_state: ProvisioningStateEnum::Succeeded,
+            provisioning_state: ProvisioningState::Succeeded,
             created_at: now,
             updated_at: now,
         }
@@ -156,8 +254,8 @@ impl NamespaceResource {
 /// The only SKU Relay has.
 fn standard_sku() -> Sku {
     Sku {
-        name: SkuName::Standard,
-        tier: Some(SkuTier::Standard),
+        name: "Standard".to_owned(),
+        tier: "Standard".to_owned(),
     }
 }
 
@@ -188,9 +286,21 @@ pub(crate) struct Store {
     relay_namespaces: HashMap<ResourceKey, RelayNamespace>,
     partner_namespaces: HashMap<ResourceKey, PartnerNamespaceKeys>,
     operations: Operations,
+    /// What the generic resource behaviour stores.
+    resources: Resources,
 }
 
 impl Store {
+    /// The resources of the generic resource behaviour.
+    pub(crate) fn resources(&self) -> &Resources {
+        &self.resources
+    }
+
+    /// The resources of the generic resource behaviour, to change.
+    pub(crate) fn resources_mut(&mut self) -> &mut Resources {
+        &mut self.resources
+    }
+
     /// Makes a resource group exist, so that resources can be created in it.
     pub(crate) fn add_resource_group(&mut self, subscription: &str, resource_group: &str) {
         self.resource_groups
@@ -365,7 +475,7 @@ impl Store {
             location: resource.location.clone(),
             tags: resource.tags.clone(),
             sku: resource.sku.clone(),
-            provisioning_state: resource.provisioning_state.clone(),
+            provisioning_state: resource.provisioning_state,
             authorization_rules: ns.rules.iter().map(|r| r.key_name.clone()).collect(),
         })
     }
@@ -397,8 +507,8 @@ impl Store {
         let resource = &mut ns.resource;
         resource.location = spec.location;
         resource.tags = spec.tags;
-        resource.sku = spec.sku.map(with_default_tier).unwrap_or_else(standard_sku);
-        resource.provisioning_state = ProvisioningStateEnum::Accepted;
+        resource.sku = spec.sku.unwrap_or_else(standard_sku);
+        resource.provisioning_state = ProvisioningState::Accepted;
         resource.updated_at = now;
         let resource = resource.clone();
         let operation = self.start_operation(
@@ -426,7 +536,7 @@ impl Store {
         let Some(ns) = self.relay_namespaces.get_mut(&key) else {
             return Ok(None);
         };
-        ns.resource.provisioning_state = ProvisioningStateEnum::Deleting;
+        ns.resource.provisioning_state = ProvisioningState::Deleting;
         let resource = ns.resource.clone();
         Ok(Some(self.start_operation(
             operation_id,
@@ -568,22 +678,13 @@ fn complete(
     };
     ns.operation = None;
     ns.resource.provisioning_state = match status {
-        OperationStatus::Failed => ProvisioningStateEnum::Failed,
-        _ => ProvisioningStateEnum::Succeeded,
+        OperationStatus::Failed => ProvisioningState::Failed,
+        _ => ProvisioningState::Succeeded,
     };
     if operation.kind == OperationKind::CreateOrUpdate && status == OperationStatus::Succeeded {
         operation.result = Some(ns.resource.clone());
     }
     true
-}
-
-/// A SKU as ARM echoes it: the tier defaults to the name, which is how Relay's SKUs pair up.
-fn with_default_tier(sku: Sku) -> Sku {
-    let tier = sku.tier.unwrap_or_else(|| SkuTier::from(sku.name.as_str()));
-    Sku {
-        name: sku.name,
-        tier: Some(tier),
-    }
 }
 
 fn parent_not_found(namespace: &str) -> ArmError {

@@ -24,7 +24,7 @@ pub(crate) fn generate() -> io::Result<Identity> {
         .map_err(io::Error::other)?;
     params
         .distinguished_name
-        .push(DnType::CommonName, "arm-emulator");
+        .push(DnType::CommonName, "armgen-emulator");
     let key_pair = KeyPair::generate().map_err(io::Error::other)?;
     let cert = params.self_signed(&key_pair).map_err(io::Error::other)?;
     let der = cert.der().to_vec();

@@ -7,11 +7,15 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
         id: "PartnerNamespaces_ListSharedAccessKeys",
         method: ::armgen_runtime::Method::Post,
         path: "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.EventGrid/partnerNamespaces/{partnerNamespaceName}/listKeys",
+        body: None,
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "PartnerNamespaces_RegenerateKey",
         method: ::armgen_runtime::Method::Post,
         path: "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.EventGrid/partnerNamespaces/{partnerNamespaceName}/regenerateKey",
+        body: Some("regenerateKeyRequest"),
+        statuses: &[200],
     },
 ];
 /// Builds the request of `operation_id` from named parameters

@@ -7,26 +7,36 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
         id: "Namespaces_CreateOrUpdate",
         method: ::armgen_runtime::Method::Put,
         path: "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Relay/namespaces/{namespaceName}",
+        body: Some("parameters"),
+        statuses: &[200, 201],
     },
     ::armgen_runtime::OperationInfo {
         id: "Namespaces_Delete",
         method: ::armgen_runtime::Method::Delete,
         path: "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Relay/namespaces/{namespaceName}",
+        body: None,
+        statuses: &[200, 202, 204],
     },
     ::armgen_runtime::OperationInfo {
         id: "Namespaces_Get",
         method: ::armgen_runtime::Method::Get,
         path: "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Relay/namespaces/{namespaceName}",
+        body: None,
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "Namespaces_ListAuthorizationRules",
         method: ::armgen_runtime::Method::Get,
         path: "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Relay/namespaces/{namespaceName}/authorizationRules",
+        body: None,
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "Namespaces_ListKeys",
         method: ::armgen_runtime::Method::Post,
         path: "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Relay/namespaces/{namespaceName}/authorizationRules/{authorizationRuleName}/listKeys",
+        body: None,
+        statuses: &[200],
     },
 ];
 /// Builds the request of `operation_id` from named parameters

@@ -49,6 +49,7 @@
 #![warn(missing_docs)]
 
 pub mod diagnostics;
+pub mod diff;
 mod emit;
 pub mod ir;
 pub mod load;

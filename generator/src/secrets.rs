@@ -1,6 +1,7 @@
-//! Which string fields hold secrets.
+//! Which string fields and parameters hold secrets.
 //!
-//! `x-ms-secret: true` always makes a field secret. Upstream specs rarely set
+//! `x-ms-secret: true` always makes a field, or a header or query parameter,
+//! secret. Upstream specs rarely set
 //! it (Relay's and EventGrid's key models do not), so a policy also matches
 //! property names. The default errs on the safe side: a field redacted by
 //! mistake costs a `.secret()` call, a key printed by mistake costs a leak.
@@ -13,10 +14,11 @@ pub struct SecretPolicy {
     names: Option<Regex>,
 }
 
-/// The default name pattern: keys (`key1`, `primaryKey`, but not `keyName`
-/// or `keyVaultUri`), connection strings, passwords, secrets, tokens and SAS
-/// values.
-pub const DEFAULT_SECRET_NAMES: &str = r"(?i)^(key\d*|.*[a-z]key\d*|.*connectionstring|.*password|.*secret|.*token|.*sas(uri|url|key)?)$";
+/// The default name pattern: keys (`key1`, `primaryKey`, the header
+/// `x-ms-encryption-key`, but not `keyName`, `keyVaultUri` or
+/// `x-ms-encryption-key-sha256`), connection strings, passwords, secrets,
+/// tokens, SAS values and shared access signatures.
+pub const DEFAULT_SECRET_NAMES: &str = r"(?i)^(key\d*|.*[a-z_-]key\d*|.*connectionstring|.*password|.*secret|.*token|.*sas(uri|url|key)?|.*accesssignature)$";
 
 impl Default for SecretPolicy {
     fn default() -> Self {
@@ -37,7 +39,7 @@ impl SecretPolicy {
         })
     }
 
-    /// Whether a string property called `wire_name` is secret.
+    /// Whether a string property or parameter called `wire_name` is secret.
     pub fn is_secret(&self, wire_name: &str, marked: bool) -> bool {
         marked || self.names.as_ref().is_some_and(|r| r.is_match(wire_name))
     }
@@ -67,6 +69,10 @@ mod tests {
             "sasToken",
             "accessToken",
             "sasUri",
+            "x-ms-encryption-key",
+            "sharedAccessSignature",
+            "adminPassword",
+            "api_key",
         ] {
             assert!(policy.is_secret(secret, false), "{secret}");
         }
@@ -77,6 +83,9 @@ mod tests {
             "name",
             "tokenType2",
             "monkeys",
+            "x-ms-encryption-key-sha256",
+            "x-ms-encryption-algorithm",
+            "signatureAlgorithm",
         ] {
             assert!(!policy.is_secret(plain, false), "{plain}");
         }

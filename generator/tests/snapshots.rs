@@ -13,11 +13,6 @@ use std::collections::BTreeSet;
 
 use serde_json::{Map, Value, json};
 
-/// Writes the snapshot instead of comparing with it.
-fn blessing() -> bool {
-    std::env::var_os("ARMGEN_BLESS").is_some()
-}
-
 /// Specs whose bindings have no parameters at all, or no operations: the
 /// shapes that leave generated variables and fields unused.
 const PARAMLESS: &[&str] = &["bare", "empty"];
@@ -44,15 +39,15 @@ fn snapshot() -> armgen::Output {
 fn snapshot_is_fresh() {
     let output = snapshot();
     let dir = support::fixtures().join("snapshots");
-    if blessing() {
-        output.write_to(&dir).unwrap();
-        return;
+    if support::blessing() {
+        let rewritten = output.write_to(&dir).unwrap();
+        support::fail_blessed("snapshots/", &rewritten);
     }
     let stale = output.stale_files(&dir).unwrap();
     let diffs: String = stale.iter().map(|s| s.diff.as_str()).collect();
     assert!(
         stale.is_empty(),
-        "snapshots/ differs (rerun with ARMGEN_BLESS=1 to accept):\n{diffs}"
+        "snapshots/ differs (rerun with ARMGEN_BLESS=1 to rewrite it):\n{diffs}"
     );
 }
 

@@ -25,7 +25,7 @@
 //! making; it is skipped so that the generated decoder sees every response and
 //! decides, from the spec, which statuses succeed and what the error body is.
 
-use std::{fmt, sync::Arc};
+use std::{fmt, sync::Arc, time::Duration as StdDuration};
 
 use azure_core::{
     Bytes,
@@ -33,16 +33,19 @@ use azure_core::{
     credentials::{AccessToken, Secret, TokenCredential, TokenRequestOptions},
     error::ErrorKind,
     http::{
-        ClientOptions, Context, Pipeline, PipelineSendOptions, RawResponse, Request, Response,
+        ClientOptions, Context, Pipeline, PipelineStreamOptions, RawResponse, Request, Response,
         StatusCode, Url,
-        headers::Headers,
+        headers::{HeaderName, Headers},
         policies::{Policy, auth::BearerTokenAuthorizationPolicy},
     },
     time::{Duration, OffsetDateTime},
 };
 
 use super::error::ResponseError;
-use super::http::{HttpRequest, HttpResponse, Method};
+use super::http::{HttpRequest, HttpResponse, Method, REDACTED};
+use super::limits::{
+    Limits, LimitsPolicy, ResponseTooLarge, TRUNCATED, describe, timed_out, within,
+};
 use super::validate::ValidationErrors;
 
 /// The key under which a custom cloud registers Azure Resource Manager's
@@ -133,6 +136,7 @@ fn unsupported_cloud() -> azure_core::Error {
 pub struct ArmPipeline {
     pipeline: Pipeline,
     endpoint: Url,
+    limits: Limits,
 }
 
 impl ArmPipeline {
@@ -148,6 +152,9 @@ impl ArmPipeline {
     ///   [`resource_manager_scope`] of `options.cloud`.
     /// * `options`: retries, transport, logging, tracing and so on, as for any
     ///   Azure SDK client.
+    ///
+    /// The [limits](ArmClientOptions#limits) are the defaults; see
+    /// [`ArmPipeline::from_options`] to choose them.
     pub fn new(
         crate_name: Option<&'static str>,
         crate_version: Option<&'static str>,
@@ -155,6 +162,26 @@ impl ArmPipeline {
         endpoint: Option<Url>,
         credential_scopes: Option<Vec<String>>,
         options: ClientOptions,
+    ) -> azure_core::Result<Self> {
+        Self::build(
+            crate_name,
+            crate_version,
+            credential,
+            endpoint,
+            credential_scopes,
+            options,
+            Limits::default(),
+        )
+    }
+
+    fn build(
+        crate_name: Option<&'static str>,
+        crate_version: Option<&'static str>,
+        credential: Arc<dyn TokenCredential>,
+        endpoint: Option<Url>,
+        credential_scopes: Option<Vec<String>>,
+        options: ClientOptions,
+        limits: Limits,
     ) -> azure_core::Result<Self> {
         let public = CloudConfiguration::AzurePublic;
         let cloud = options.cloud.as_deref().unwrap_or(&public);
@@ -178,32 +205,45 @@ impl ArmPipeline {
         // gets a fresh token if the cached one has expired meanwhile.
         let auth: Arc<dyn Policy> =
             Arc::new(BearerTokenAuthorizationPolicy::new(credential, scopes));
+        // Per try as well, so that the retry policy sees the `Retry-After`s it
+        // lowers and retries a connection lost mid-body.
+        let bounds: Arc<dyn Policy> = Arc::new(LimitsPolicy {
+            max_retry_delay: limits.max_retry_delay,
+            max_response_body: limits.max_response_body,
+        });
         let pipeline = Pipeline::new(
             crate_name,
             crate_version,
             options,
             Vec::new(),
-            vec![auth],
+            vec![auth, bounds],
             None,
         );
-        Ok(Self { pipeline, endpoint })
+        Ok(Self {
+            pipeline,
+            endpoint,
+            limits,
+        })
     }
 
     /// Builds the pipeline of a generated client from its options (see
-    /// [`ArmPipeline::new`] for what each one does).
+    /// [`ArmPipeline::new`] for what each one does, and
+    /// [`ArmClientOptions`] for the limits).
     pub fn from_options(
         crate_name: Option<&'static str>,
         crate_version: Option<&'static str>,
         credential: Arc<dyn TokenCredential>,
         options: ArmClientOptions,
     ) -> azure_core::Result<Self> {
-        Self::new(
+        let limits = options.limits();
+        Self::build(
             crate_name,
             crate_version,
             credential,
             options.endpoint,
             options.credential_scopes,
             options.client_options,
+            limits,
         )
     }
 
@@ -214,18 +254,26 @@ impl ArmPipeline {
 
     /// The underlying `azure_core` pipeline, for requests this module does not
     /// model (e.g. polling a long-running operation's status URL).
+    ///
+    /// Its `send` reads bodies whole, unbounded: only [`ArmPipeline::send`]
+    /// and the methods built on it apply the [limits](ArmClientOptions#limits).
     pub fn pipeline(&self) -> &Pipeline {
         &self.pipeline
+    }
+
+    pub(crate) fn limits(&self) -> &Limits {
+        &self.limits
     }
 
     /// Sends a request and returns the response, whatever its status, with
     /// the whole body read.
     ///
     /// Errors are only those of getting a response at all: the credential,
-    /// the connection (after the configured retries), or a header name that
-    /// is not a valid HTTP token. A 4xx or 5xx is an `Ok` response, for the
-    /// generated decoder to read; so is the last 429 or 5xx once retries are
-    /// exhausted.
+    /// the connection (after the configured retries), a header name that is
+    /// not a valid HTTP token, or a [limit](ArmClientOptions#limits) (the
+    /// call's deadline, the size of the body). A 4xx or 5xx is an `Ok`
+    /// response, for the generated decoder to read; so is the last 429 or 5xx
+    /// once retries are exhausted.
     pub async fn send(
         &self,
         ctx: &Context<'_>,
@@ -266,11 +314,13 @@ impl ArmPipeline {
         ctx: &Context<'_>,
         request: HttpRequest,
     ) -> azure_core::Result<RawResponse> {
+        let secrets = request.secret_values();
         let HttpRequest {
             method,
             url,
             headers,
             body,
+            ..
         } = request;
         let mut request = Request::new(url, azure_method(method));
         for (name, value) in headers {
@@ -289,12 +339,78 @@ impl ArmPipeline {
         if let Some(body) = body {
             request.set_body(Bytes::from(body));
         }
-        let options = PipelineSendOptions {
+        let options = PipelineStreamOptions {
             skip_checks: true,
             ..Default::default()
         };
-        self.pipeline.send(ctx, &mut request, Some(options)).await
+        // `stream`, not `send`: `send` has the transport read the whole body,
+        // however large, before any policy sees it. `LimitsPolicy` reads it
+        // instead, up to the limit.
+        let exchange = async {
+            let response = self
+                .pipeline
+                .stream(ctx, &mut request, Some(options))
+                .await?;
+            response.try_into_raw_response().await
+        };
+        let timeout = self.limits.timeout;
+        let raw = within(timeout, exchange, || {
+            timed_out(format!(
+                "the call did not complete within {} (ArmClientOptions::timeout)",
+                describe(timeout.unwrap_or_default())
+            ))
+        })
+        .await
+        .map_err(|error| scrub(error, &secrets))?;
+        if let Some(limit) = raw
+            .headers()
+            .get_optional_str(&HeaderName::from_static(TRUNCATED))
+        {
+            let header = |name: &'static str| {
+                raw.headers()
+                    .get_optional_string(&HeaderName::from_static(name))
+            };
+            let too_large = ResponseTooLarge {
+                status: u16::from(raw.status()),
+                limit: limit.parse().unwrap_or(self.limits.max_response_body),
+                request_id: header("x-ms-request-id"),
+            };
+            return Err(too_large.into_error(header("x-ms-error-code")));
+        }
+        Ok(raw)
     }
+}
+
+/// `error` without any of the request's secret values: the transport's
+/// errors quote the URL (reqwest's `Debug` does), query string and all. An
+/// error that quotes one is replaced by one of the same kind whose message is
+/// the whole chain of messages, each secret value `REDACTED`.
+fn scrub(error: azure_core::Error, secrets: &[String]) -> azure_core::Error {
+    let forms: Vec<String> = secrets
+        .iter()
+        .flat_map(|secret| {
+            let encoded: String = url::form_urlencoded::byte_serialize(secret.as_bytes()).collect();
+            [secret.clone(), encoded]
+        })
+        .collect();
+    let debug = format!("{error:?}");
+    if !forms.iter().any(|form| debug.contains(form.as_str())) {
+        return error;
+    }
+    let mut text = error.to_string();
+    let mut source = std::error::Error::source(&error);
+    while let Some(cause) = source {
+        text.push_str(": ");
+        text.push_str(&cause.to_string());
+        source = cause.source();
+    }
+    // Longest first, so that no part of a longer form survives a shorter one.
+    let mut forms = forms;
+    forms.sort_by_key(|form| std::cmp::Reverse(form.len()));
+    for form in &forms {
+        text = text.replace(form.as_str(), REDACTED);
+    }
+    azure_core::Error::with_message(error.kind().clone(), text)
 }
 
 fn azure_method(method: Method) -> azure_core::http::Method {
@@ -345,7 +461,36 @@ fn to_headers(pairs: &[(String, String)]) -> Headers {
 
 /// The options of every generated client (`RelayClientOptions` and the like
 /// are this type under the client's name).
-#[derive(Clone, Debug, Default)]
+///
+/// # Limits
+///
+/// Besides `azure_core`'s own options, every call is bounded, so that a
+/// misbehaving or hostile endpoint cannot make it wait, page or allocate
+/// without end. Each limit has a documented default (also an associated
+/// constant) and is a plain field:
+///
+/// | field | default | bounds |
+/// |---|---|---|
+/// | [`max_retry_delay`](Self::max_retry_delay) | 60 s | any one wait a `Retry-After` asks for |
+/// | [`timeout`](Self::timeout) | 180 s | one call, retries and body included |
+/// | [`max_response_body`](Self::max_response_body) | 64 MiB | the bytes read of any response |
+/// | [`max_pages`](Self::max_pages) | 10 000 | the pages one pager fetches |
+///
+/// A long-running operation has its own overall deadline,
+/// [`PollerOptions::timeout`](crate::PollerOptions::timeout).
+///
+/// ```
+/// use std::time::Duration;
+/// use armgen_runtime::ArmClientOptions;
+///
+/// let options = ArmClientOptions {
+///     timeout: Some(Duration::from_secs(30)),
+///     max_retry_delay: Duration::from_secs(10),
+///     ..Default::default()
+/// };
+/// assert_eq!(options.max_pages, ArmClientOptions::DEFAULT_MAX_PAGES);
+/// ```
+#[derive(Clone, Debug)]
 pub struct ArmClientOptions {
     /// Retries, transport, logging, tracing and the cloud
     /// (`client_options.cloud`), as for any Azure SDK client.
@@ -359,6 +504,85 @@ pub struct ArmClientOptions {
     /// The scopes tokens are requested for; `None` uses `{endpoint}/.default`
     /// of `client_options.cloud`.
     pub credential_scopes: Option<Vec<String>>,
+    /// The longest wait any `Retry-After` (`Retry-After` in seconds or as an
+    /// HTTP date, `retry-after-ms`, `x-ms-retry-after-ms`) can ask for:
+    /// longer ones are lowered to this before `azure_core`'s retry policy
+    /// reads them, and a [`Poller`](crate::Poller) never waits longer either.
+    /// The caller sees the lowered value in the response's headers.
+    ///
+    /// Default: [`DEFAULT_MAX_RETRY_DELAY`](Self::DEFAULT_MAX_RETRY_DELAY),
+    /// 60 s. (The retry policy's own back-off is bounded by its options,
+    /// 30 s by default.)
+    pub max_retry_delay: StdDuration,
+    /// The deadline of one call, from the first byte sent to the last byte of
+    /// the body read, over every retry and back-off: past it the call fails
+    /// with an [`ErrorKind::Io`] error holding a
+    /// [`std::io::ErrorKind::TimedOut`] I/O error. Each page of a pager and
+    /// each poll of a long-running operation is a call. `None`: no deadline.
+    ///
+    /// Default: [`DEFAULT_TIMEOUT`](Self::DEFAULT_TIMEOUT), 180 s: enough for
+    /// `azure_core`'s default retries (60 s of them) and one capped
+    /// `Retry-After`, far less than a body dripped one byte at a time takes.
+    pub timeout: Option<StdDuration>,
+    /// The most bytes read of any response body, error bodies included. A
+    /// larger body is not read further (nor held in memory): the call fails
+    /// with a [`ResponseTooLarge`](crate::ResponseTooLarge) error.
+    ///
+    /// Default: [`DEFAULT_MAX_RESPONSE_BODY`](Self::DEFAULT_MAX_RESPONSE_BODY),
+    /// 64 MiB, far above any ARM response.
+    pub max_response_body: usize,
+    /// The most pages one pager fetches; past it the pager fails. A pager
+    /// also fails as soon as a next link leads back to a page it already
+    /// fetched, whatever this limit.
+    ///
+    /// Default: [`DEFAULT_MAX_PAGES`](Self::DEFAULT_MAX_PAGES), 10 000.
+    pub max_pages: u32,
+}
+
+impl ArmClientOptions {
+    /// The default [`max_retry_delay`](Self::max_retry_delay): 60 s.
+    pub const DEFAULT_MAX_RETRY_DELAY: StdDuration = StdDuration::from_secs(60);
+    /// The default [`timeout`](Self::timeout): 180 s.
+    pub const DEFAULT_TIMEOUT: StdDuration = StdDuration::from_secs(180);
+    /// The default [`max_response_body`](Self::max_response_body): 64 MiB.
+    pub const DEFAULT_MAX_RESPONSE_BODY: usize = 64 * 1024 * 1024;
+    /// The default [`max_pages`](Self::max_pages): 10 000.
+    pub const DEFAULT_MAX_PAGES: u32 = 10_000;
+
+    fn limits(&self) -> Limits {
+        Limits {
+            max_retry_delay: self.max_retry_delay,
+            timeout: self.timeout,
+            max_response_body: self.max_response_body,
+            max_pages: self.max_pages,
+        }
+    }
+}
+
+impl Default for ArmClientOptions {
+    fn default() -> Self {
+        Self {
+            client_options: ClientOptions::default(),
+            api_version: None,
+            endpoint: None,
+            credential_scopes: None,
+            max_retry_delay: Self::DEFAULT_MAX_RETRY_DELAY,
+            timeout: Some(Self::DEFAULT_TIMEOUT),
+            max_response_body: Self::DEFAULT_MAX_RESPONSE_BODY,
+            max_pages: Self::DEFAULT_MAX_PAGES,
+        }
+    }
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Self {
+            max_retry_delay: ArmClientOptions::DEFAULT_MAX_RETRY_DELAY,
+            timeout: Some(ArmClientOptions::DEFAULT_TIMEOUT),
+            max_response_body: ArmClientOptions::DEFAULT_MAX_RESPONSE_BODY,
+            max_pages: ArmClientOptions::DEFAULT_MAX_PAGES,
+        }
+    }
 }
 
 /// The options of a client method that has no optional parameters: generated

@@ -53,17 +53,105 @@ impl<'a> DynamicParams<'a> {
 }
 
 fn read<T: DeserializeOwned>(name: &str, value: &Value, expected: &str) -> Result<T, DynamicError> {
-    T::deserialize(value).map_err(|e| {
-        // serde's message names the missing or mistyped field; it only quotes
-        // values for scalar mismatches, which the type name replaces here.
-        let detail = match e.classify() {
-            serde_json::error::Category::Data if e.to_string().starts_with("missing field") => {
-                format!("{expected} ({e})")
-            }
-            _ => expected.to_owned(),
-        };
-        DynamicError::invalid(name, Constraint::Type(detail))
+    serde_path_to_error::deserialize(value).map_err(|e| {
+        let path = e.path().to_string();
+        let (target, constraint) = describe(name, &path, &e.into_inner().to_string(), expected);
+        DynamicError::invalid(&target, constraint)
     })
+}
+
+/// Turns serde's error at `path` (`.` for the value itself) inside parameter
+/// `name` into the field it is about (`parameters.sku.name`) and the
+/// constraint it broke. Only the parts of serde's message that describe types,
+/// field names or allowed values are kept: never the value sent, which may be
+/// a key.
+fn describe(name: &str, path: &str, message: &str, expected: &str) -> (String, Constraint) {
+    let at_root = path.is_empty() || path == ".";
+    let here = if at_root {
+        name.to_owned()
+    } else if path.starts_with('[') {
+        format!("{name}{path}")
+    } else {
+        format!("{name}.{path}")
+    };
+    let field = |field: &str| format!("{here}.{field}");
+    if let Some(missing) = quoted_name(message, "missing field `") {
+        return (field(missing), Constraint::Required);
+    }
+    if let Some(unknown) = quoted_name(message, "unknown field `") {
+        return (
+            field(unknown),
+            Constraint::Type("a property of the documented model".to_owned()),
+        );
+    }
+    if let Some(duplicate) = quoted_name(message, "duplicate field `") {
+        return (field(duplicate), Constraint::Type("given once".to_owned()));
+    }
+    // What serde expected describes a type or the allowed values; at the root
+    // the declared type says it better.
+    let wanted = match (at_root, expected_part(message)) {
+        (true, _) | (false, None) => expected.to_owned(),
+        (false, Some(wanted)) => plain_type(wanted),
+    };
+    let detail = if let Some(found) = message.strip_prefix("invalid type: ") {
+        format!("{wanted}, not {}", value_kind(found))
+    } else if message.starts_with("unknown variant ") {
+        match expected_part(message) {
+            Some(allowed) => allowed.to_owned(),
+            None => wanted,
+        }
+    } else {
+        wanted
+    };
+    (here, Constraint::Type(detail))
+}
+
+/// The name in `` prefix`name` ... `` at the start of `message`.
+fn quoted_name<'m>(message: &'m str, prefix: &str) -> Option<&'m str> {
+    message.strip_prefix(prefix)?.split('`').next()
+}
+
+/// What serde says it expected: the text after the last `, expected `.
+fn expected_part(message: &str) -> Option<&str> {
+    message
+        .rsplit_once(", expected ")
+        .map(|(_, expected)| expected.trim())
+        .filter(|expected| !expected.is_empty())
+}
+
+/// serde's names of JSON types (`a map`, `struct Sku`) in JSON's words.
+fn plain_type(serde: &str) -> String {
+    match serde {
+        "a map" => "an object".to_owned(),
+        "a sequence" => "an array".to_owned(),
+        s if s.starts_with("struct ") => "an object".to_owned(),
+        s if (s.starts_with('i') || s.starts_with('u'))
+            && s.get(1..).is_some_and(|bits| bits.parse::<u8>().is_ok()) =>
+        {
+            "an integer".to_owned()
+        }
+        s if s == "f32" || s == "f64" => "a number".to_owned(),
+        s => s.to_owned(),
+    }
+}
+
+/// The kind of value in serde's `unexpected` text (`string "abc"` → `a
+/// string`), without the value.
+fn value_kind(unexpected: &str) -> &'static str {
+    let kind = unexpected
+        .split([',', '`', '"'])
+        .next()
+        .unwrap_or("")
+        .trim();
+    match kind {
+        "string" | "character" => "a string",
+        "integer" | "floating point" => "a number",
+        "boolean" => "a boolean",
+        "null" | "unit value" | "unit" => "null",
+        "sequence" => "an array",
+        "map" => "an object",
+        _ => "a value of another type",
+    }
 }
 
 /// An operation's method and path template, for routing and listings.
@@ -75,6 +163,12 @@ pub struct OperationInfo {
     pub method: Method,
     /// The path template, e.g. `/subscriptions/{subscriptionId}/…`.
     pub path: &'static str,
+    /// The wire name of the body parameter (`parameters`), if the operation
+    /// takes a body: the name its JSON goes under in
+    /// [`build_request`](ServiceInfo::build_request)'s parameters.
+    pub body: Option<&'static str>,
+    /// The success statuses the spec declares, in ascending order.
+    pub statuses: &'static [u16],
 }
 
 /// A service's `dynamic::build_request`.
@@ -189,3 +283,112 @@ impl fmt::Display for DynamicError {
 }
 
 impl std::error::Error for DynamicError {}
+
+#[cfg(test)]
+mod tests {
+    use serde::Deserialize;
+    use serde_json::json;
+
+    use super::*;
+
+    #[derive(Debug, Deserialize)]
+    #[allow(dead_code)]
+    struct Sku {
+        name: String,
+        capacity: Option<i32>,
+    }
+
+    #[derive(Debug, Deserialize)]
+    #[allow(dead_code)]
+    struct Resource {
+        location: String,
+        sku: Option<Sku>,
+        tags: Option<std::collections::BTreeMap<String, String>>,
+        zones: Option<Vec<String>>,
+    }
+
+    fn error_of(value: Value) -> ValidationError {
+        let params = json!({ "parameters": value });
+        let params = DynamicParams::new(params.as_object().unwrap());
+        match params.required::<Resource>("parameters", "a value of the documented model") {
+            Err(DynamicError::Invalid(errors)) => {
+                assert_eq!(errors.errors().len(), 1, "{errors}");
+                errors.errors()[0].clone()
+            }
+            other => panic!("expected one error, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_missing_field_is_named_by_its_path() {
+        let error = error_of(json!({ "tags": {} }));
+        assert_eq!(error.target, "parameters.location");
+        assert_eq!(error.constraint, Constraint::Required);
+        let error = error_of(json!({ "location": "w", "sku": {} }));
+        assert_eq!(error.target, "parameters.sku.name");
+        assert_eq!(
+            error.to_string(),
+            "`parameters.sku.name` is required (required)"
+        );
+    }
+
+    #[test]
+    fn a_mistyped_field_is_named_without_its_value() {
+        let cases = [
+            (
+                json!({ "location": ["secret-1"] }),
+                "parameters.location",
+                "a string, not an array",
+            ),
+            (
+                json!({ "location": "w", "sku": { "name": "n", "capacity": "secret-2" } }),
+                "parameters.sku.capacity",
+                "an integer, not a string",
+            ),
+            (
+                json!({ "location": "w", "tags": { "a": "b", "c": false } }),
+                "parameters.tags.c",
+                "a string, not a boolean",
+            ),
+            (
+                json!({ "location": "w", "zones": ["a", 7] }),
+                "parameters.zones[1]",
+                "a string, not a number",
+            ),
+            (
+                json!("secret-3"),
+                "parameters",
+                "a value of the documented model, not a string",
+            ),
+        ];
+        for (value, target, expected) in cases {
+            let error = error_of(value);
+            assert_eq!(error.target, target);
+            assert_eq!(error.constraint, Constraint::Type(expected.to_owned()));
+            assert!(!error.to_string().contains("secret"), "{error}");
+        }
+    }
+
+    #[test]
+    fn serde_messages_are_reduced_to_safe_descriptions() {
+        assert_eq!(
+            describe(
+                "p",
+                "rights[0]",
+                "unknown variant `hunter2`, expected one of `Manage`, `Send`",
+                "x"
+            ),
+            (
+                "p.rights[0]".to_owned(),
+                Constraint::Type("one of `Manage`, `Send`".to_owned())
+            )
+        );
+        assert_eq!(
+            describe("p", "a", "something about hunter2", "a string"),
+            ("p.a".to_owned(), Constraint::Type("a string".to_owned()))
+        );
+        assert_eq!(plain_type("i64"), "an integer");
+        assert_eq!(plain_type("u8"), "an integer");
+        assert_eq!(plain_type("identifier"), "identifier");
+    }
+}

@@ -2,16 +2,27 @@
 
 use std::fmt;
 
+use serde::Serialize;
 use serde::de::DeserializeOwned;
 
 use super::http::HttpResponse;
+use super::redact::{bounded, redact_json, redact_text};
 
 /// Why a response did not yield the operation's success model.
 ///
 /// `E` is the operation's documented error model (ARM's `ErrorResponse` for
 /// every operation so far). None of the variants holds a success body, so no
 /// key from a success response can end up in an error message.
-#[derive(Clone, Debug, PartialEq)]
+///
+/// An error body is the service's words, and a broken or hostile service can
+/// quote a key, a connection string or the bearer token in it. `Display` and
+/// `Debug` mask what looks like one (`Bearer …`, `SharedAccessKey=…`,
+/// `AccountKey=…`, `sig=…`, `Password=…`, and members named like `primaryKey`,
+/// `key1`, `…ConnectionString`, `…Password`, `…Secret` or `…Token`), and
+/// `Display` shows at most the first 300 characters of the service's text.
+/// The body as received is reachable on purpose only:
+/// [`ResponseError::raw_body`] and [`ResponseError::service_error`].
+#[derive(Clone, PartialEq)]
 pub enum ResponseError<E> {
     /// The service answered with an error status and a body of the documented
     /// error shape (boxed: error models are large and errors are rare).
@@ -21,8 +32,9 @@ pub enum ResponseError<E> {
     Unrecognized {
         /// The HTTP status code.
         status: u16,
-        /// The body as text (lossy UTF-8).
-        body: String,
+        /// The body as text (lossy UTF-8), given by
+        /// [`ResponseError::raw_body`].
+        body: ErrorBody,
         /// The `x-ms-request-id` header, if present.
         request_id: Option<String>,
     },
@@ -51,8 +63,9 @@ pub enum ResponseError<E> {
     },
 }
 
-/// An error status with a decoded error body.
-#[derive(Clone, Debug, PartialEq)]
+/// An error status with a decoded error body. Its `Debug` shows the body as
+/// JSON with credentials masked (see [`ResponseError`]).
+#[derive(Clone, PartialEq)]
 pub struct ServiceError<E> {
     /// The HTTP status code.
     pub status: u16,
@@ -83,7 +96,19 @@ impl<E> ResponseError<E> {
         }
     }
 
-    /// The decoded error body, for `Service` errors and failed operations.
+    /// The body of an error status that is not the documented error shape,
+    /// exactly as received (lossy UTF-8): unlike `Display` and `Debug`, it
+    /// shows any credential the service quoted. `None` for other errors.
+    pub fn raw_body(&self) -> Option<&str> {
+        match self {
+            ResponseError::Unrecognized { body, .. } => Some(&body.0),
+            _ => None,
+        }
+    }
+
+    /// The decoded error body, for `Service` errors and failed operations,
+    /// as received: unlike `Display` and `Debug`, it shows any credential the
+    /// service quoted.
     pub fn service_error(&self) -> Option<&E> {
         match self {
             ResponseError::Service(e) => Some(&e.error),
@@ -117,7 +142,7 @@ impl<E> ResponseError<E> {
             }
             _ => ResponseError::Unrecognized {
                 status,
-                body: String::from_utf8_lossy(body).into_owned(),
+                body: ErrorBody(String::from_utf8_lossy(body).into_owned()),
                 request_id,
             },
         }
@@ -206,12 +231,95 @@ pub fn decode_empty<E: DeserializeOwned>(
     }
 }
 
+/// The text of an error body that is not the documented error shape. Its
+/// `Debug` masks credentials; the text as received is given by
+/// [`ResponseError::raw_body`].
+#[derive(Clone, PartialEq, Eq)]
+pub struct ErrorBody(String);
+
+impl fmt::Debug for ErrorBody {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(&redact_text(&self.0), f)
+    }
+}
+
+/// A decoded error model shown as JSON, credentials masked.
+struct Masked<'a, E>(&'a E);
+
+impl<E: Serialize> fmt::Debug for Masked<'_, E> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match serde_json::to_value(self.0) {
+            Ok(mut value) => {
+                redact_json(&mut value);
+                if f.alternate() {
+                    write!(f, "{value:#}")
+                } else {
+                    write!(f, "{value}")
+                }
+            }
+            Err(_) => f.write_str("<an error body that does not serialize>"),
+        }
+    }
+}
+
+impl<E: Serialize> fmt::Debug for ServiceError<E> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ServiceError")
+            .field("status", &self.status)
+            .field("error", &Masked(&self.error))
+            .field("request_id", &self.request_id)
+            .finish()
+    }
+}
+
+impl<E: Serialize> fmt::Debug for ResponseError<E> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ResponseError::Service(e) => f.debug_tuple("Service").field(e).finish(),
+            ResponseError::Unrecognized {
+                status,
+                body,
+                request_id,
+            } => f
+                .debug_struct("Unrecognized")
+                .field("status", status)
+                .field("body", body)
+                .field("request_id", request_id)
+                .finish(),
+            ResponseError::OperationFailed {
+                status,
+                state,
+                error,
+                request_id,
+            } => f
+                .debug_struct("OperationFailed")
+                .field("status", status)
+                .field("state", state)
+                .field("error", &error.as_deref().map(Masked))
+                .field("request_id", request_id)
+                .finish(),
+            ResponseError::Decode {
+                status,
+                reason,
+                request_id,
+            } => f
+                .debug_struct("Decode")
+                .field("status", status)
+                .field("reason", reason)
+                .field("request_id", request_id)
+                .finish(),
+        }
+    }
+}
+
 /// ARM error bodies are `{"error": {"code", "message"}}`; other shapes are
-/// shown as compact JSON. Error bodies are the service's words, not secrets.
-fn describe<E: serde::Serialize>(error: &E) -> String {
-    let value = serde_json::to_value(error).unwrap_or(serde_json::Value::Null);
+/// shown as compact JSON. Credentials are masked and the text bounded, as
+/// [`ResponseError`] says.
+fn describe<E: Serialize>(error: &E) -> String {
+    let mut value = serde_json::to_value(error).unwrap_or(serde_json::Value::Null);
+    redact_json(&mut value);
     let detail = value.get("error").unwrap_or(&value);
-    match (
+    let text = match (
         detail.get("code").and_then(serde_json::Value::as_str),
         detail.get("message").and_then(serde_json::Value::as_str),
     ) {
@@ -219,10 +327,11 @@ fn describe<E: serde::Serialize>(error: &E) -> String {
         (Some(code), None) => code.to_owned(),
         (None, Some(message)) => message.to_owned(),
         (None, None) => value.to_string(),
-    }
+    };
+    bounded(&text).into_owned()
 }
 
-impl<E: serde::Serialize> ResponseError<E> {
+impl<E: Serialize> ResponseError<E> {
     /// The ARM error code (`ResourceNotFound`…), when the body has one.
     pub fn error_code(&self) -> Option<String> {
         let value = serde_json::to_value(self.service_error()?).ok()?;
@@ -234,7 +343,7 @@ impl<E: serde::Serialize> ResponseError<E> {
     }
 }
 
-impl<E: serde::Serialize> fmt::Display for ResponseError<E> {
+impl<E: Serialize> fmt::Display for ResponseError<E> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             ResponseError::Service(e) => write!(
@@ -245,7 +354,8 @@ impl<E: serde::Serialize> fmt::Display for ResponseError<E> {
             )?,
             ResponseError::Unrecognized { status, body, .. } => write!(
                 f,
-                "the service answered {status} with an unrecognized body: {body}"
+                "the service answered {status} with an unrecognized body: {}",
+                bounded(&redact_text(&body.0))
             )?,
             ResponseError::Decode { status, reason, .. } => {
                 write!(f, "the {status} response could not be decoded: {reason}")?
@@ -264,4 +374,4 @@ impl<E: serde::Serialize> fmt::Display for ResponseError<E> {
     }
 }
 
-impl<E: fmt::Debug + serde::Serialize> std::error::Error for ResponseError<E> {}
+impl<E: Serialize> std::error::Error for ResponseError<E> {}

@@ -9,7 +9,11 @@ use std::fmt;
 
 use url::Url;
 
+use super::secret::Secret;
 use super::validate::{Constraint, ValidationError, ValidationErrors};
+
+/// What `Debug` and messages show instead of a secret value.
+pub(crate) const REDACTED: &str = "REDACTED";
 
 /// The HTTP methods ARM operations use.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -49,6 +53,11 @@ impl fmt::Display for Method {
 }
 
 /// A fully built request: what goes on the wire, nothing more.
+///
+/// Header and query parameters that are secret (the generated functions take
+/// them as [`Secret`]s) are sent as they are, but marked: `Debug`,
+/// [`redacted_url`](Self::redacted_url) and the client's messages show
+/// `REDACTED` instead of their values.
 #[derive(Clone, PartialEq, Eq)]
 pub struct HttpRequest {
     /// The HTTP method.
@@ -59,6 +68,8 @@ pub struct HttpRequest {
     pub headers: Vec<(String, String)>,
     /// The JSON body, if the operation has one.
     pub body: Option<Vec<u8>>,
+    /// Names of the headers and query parameters whose values are secret.
+    secret: Vec<String>,
 }
 
 impl HttpRequest {
@@ -69,7 +80,59 @@ impl HttpRequest {
             url,
             headers: Vec::new(),
             body: None,
+            secret: Vec::new(),
         }
+    }
+
+    /// Adds a header whose value is secret, and marks it so.
+    pub fn push_secret_header(&mut self, name: &str, value: &Secret) {
+        self.headers
+            .push((name.to_owned(), value.secret().to_owned()));
+        self.mark_secret(name);
+    }
+
+    /// Marks the header or query parameter `name` as secret: its values are
+    /// never shown. Header names are matched case-insensitively, query
+    /// parameter names exactly.
+    pub fn mark_secret(&mut self, name: &str) {
+        if !self.secret.iter().any(|n| n == name) {
+            self.secret.push(name.to_owned());
+        }
+    }
+
+    /// The names marked [secret](Self::mark_secret).
+    pub fn secret_names(&self) -> &[String] {
+        &self.secret
+    }
+
+    /// Whether the header `name` is marked secret.
+    pub fn is_secret_header(&self, name: &str) -> bool {
+        self.secret.iter().any(|n| n.eq_ignore_ascii_case(name))
+    }
+
+    /// The URL with the value of every secret query parameter replaced by
+    /// `REDACTED`: the URL to show.
+    pub fn redacted_url(&self) -> Url {
+        redact_query(&self.url, &self.secret)
+    }
+
+    /// Every secret value of the request (headers and query parameters), as
+    /// sent, for scrubbing text that may quote the request.
+    pub(crate) fn secret_values(&self) -> Vec<String> {
+        let mut values: Vec<String> = self
+            .headers
+            .iter()
+            .filter(|(name, _)| self.is_secret_header(name))
+            .map(|(_, value)| value.clone())
+            .collect();
+        values.extend(
+            self.url
+                .query_pairs()
+                .filter(|(name, _)| self.secret.iter().any(|n| n == name))
+                .map(|(_, value)| value.into_owned()),
+        );
+        values.retain(|v| !v.is_empty());
+        values
     }
 
     /// Serializes `value` as the JSON body and sets `content-type`. `parameter`
@@ -127,14 +190,49 @@ impl HttpRequest {
     }
 }
 
+/// `url` with the values of the query parameters named in `secret` replaced
+/// by `REDACTED` (the rest as it was).
+pub(crate) fn redact_query(url: &Url, secret: &[String]) -> Url {
+    let is_secret = |name: &str| secret.iter().any(|n| n == name);
+    if !url.query_pairs().any(|(name, _)| is_secret(&name)) {
+        return url.clone();
+    }
+    let pairs: Vec<(String, String)> = url
+        .query_pairs()
+        .map(|(name, value)| {
+            let value = if is_secret(&name) {
+                REDACTED.to_owned()
+            } else {
+                value.into_owned()
+            };
+            (name.into_owned(), value)
+        })
+        .collect();
+    let mut redacted = url.clone();
+    redacted.query_pairs_mut().clear().extend_pairs(pairs);
+    redacted
+}
+
 // Bodies can carry keys (e.g. a PUT of an authorization rule), so `Debug`
-// shows only their size.
+// shows only their size; secret headers and query parameters show no value.
 impl fmt::Debug for HttpRequest {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let headers: Vec<(&str, &str)> = self
+            .headers
+            .iter()
+            .map(|(name, value)| {
+                let value = if self.is_secret_header(name) {
+                    REDACTED
+                } else {
+                    value.as_str()
+                };
+                (name.as_str(), value)
+            })
+            .collect();
         f.debug_struct("HttpRequest")
             .field("method", &self.method)
-            .field("url", &self.url.as_str())
-            .field("headers", &self.headers)
+            .field("url", &self.redacted_url().as_str())
+            .field("headers", &headers)
             .field("body_len", &self.body.as_ref().map(Vec::len))
             .finish()
     }
@@ -204,28 +302,52 @@ fn find_header<'a>(headers: &'a [(String, String)], name: &str) -> Option<&'a st
 /// because URL parsers resolve them even when encoded (`%2e%2e`), as is the
 /// empty value, which would make `//` and address another URL. So no value
 /// can change which resource a request addresses.
-#[derive(Debug)]
 pub struct UrlBuilder {
-    path: String,
-    query: Vec<(String, String)>,
-    endpoint: Url,
+    /// The endpoint's origin and path, then the encoded path so far.
+    url: String,
+    /// `name=value&…`, form-encoded.
+    query: String,
     errors: ValidationErrors,
+}
+
+// Query values may be secret (the builder does not know which): `Debug`
+// shows their names only.
+impl fmt::Debug for UrlBuilder {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let query: Vec<&str> = self
+            .query
+            .split('&')
+            .filter(|pair| !pair.is_empty())
+            .map(|pair| pair.split_once('=').map_or(pair, |(name, _)| name))
+            .collect();
+        f.debug_struct("UrlBuilder")
+            .field("url", &self.url)
+            .field("query", &query)
+            .field("errors", &self.errors)
+            .finish()
+    }
 }
 
 impl UrlBuilder {
     /// Starts a URL below `endpoint` (whose own path, if any, is kept).
     pub fn new(endpoint: &Url) -> Self {
+        // One string, parsed once in `build`: cheaper than editing a `Url`
+        // piece by piece, which re-serializes it at every step.
+        let origin = &endpoint[..url::Position::BeforePath];
+        let prefix = endpoint.path().trim_end_matches('/');
+        let mut url = String::with_capacity(origin.len() + prefix.len() + 192);
+        url.push_str(origin);
+        url.push_str(prefix);
         Self {
-            path: endpoint.path().trim_end_matches('/').to_owned(),
-            query: Vec::new(),
-            endpoint: endpoint.clone(),
+            url,
+            query: String::new(),
             errors: ValidationErrors::default(),
         }
     }
 
     /// Appends literal text from the path template (`/subscriptions/`).
     pub fn literal(mut self, text: &str) -> Self {
-        self.path.push_str(text);
+        self.url.push_str(text);
         self
     }
 
@@ -238,7 +360,7 @@ impl UrlBuilder {
             self.errors
                 .push(ValidationError::new(parameter, Constraint::PathSegment));
         }
-        encode_segment(value, &mut self.path);
+        encode_segment(value, &mut self.url);
         self
     }
 
@@ -259,31 +381,38 @@ impl UrlBuilder {
                 break;
             }
             if i > 0 {
-                self.path.push('/');
+                self.url.push('/');
             }
-            encode_segment(part, &mut self.path);
+            encode_segment(part, &mut self.url);
         }
         self
     }
 
     /// Adds a query parameter.
     pub fn query(mut self, name: &str, value: &str) -> Self {
-        self.query.push((name.to_owned(), value.to_owned()));
+        if !self.query.is_empty() {
+            self.query.push('&');
+        }
+        self.query
+            .extend(url::form_urlencoded::byte_serialize(name.as_bytes()));
+        self.query.push('=');
+        self.query
+            .extend(url::form_urlencoded::byte_serialize(value.as_bytes()));
         self
     }
 
     /// Finishes the URL, or reports the segments that were refused.
-    pub fn build(self) -> Result<Url, ValidationErrors> {
+    pub fn build(mut self) -> Result<Url, ValidationErrors> {
         self.errors.into_result()?;
-        let mut url = self.endpoint;
-        url.set_path(&self.path);
-        url.set_fragment(None);
-        url.set_query(None);
         if !self.query.is_empty() {
-            url.query_pairs_mut()
-                .extend_pairs(self.query.iter().map(|(n, v)| (n.as_str(), v.as_str())));
+            self.url.push('?');
+            self.url.push_str(&self.query);
         }
-        Ok(url)
+        // Every piece was encoded here and the origin came from a parsed
+        // URL, so this cannot fail; were it to, the path is what is wrong.
+        Url::parse(&self.url).map_err(|_| {
+            ValidationErrors(vec![ValidationError::new("path", Constraint::PathSegment)])
+        })
     }
 }
 
@@ -370,6 +499,38 @@ mod tests {
         assert_eq!(
             url.as_str(),
             "https://127.0.0.1:8443/prefix/x?api-version=2024-01-01"
+        );
+    }
+
+    #[test]
+    fn secret_headers_and_query_parameters_are_redacted_in_debug() {
+        let url = UrlBuilder::new(&endpoint())
+            .literal("/x")
+            .query("api-version", "1")
+            .query("sig", "s3cr3t/+=")
+            .build()
+            .unwrap();
+        let builder = UrlBuilder::new(&endpoint()).query("sig", "s3cr3t/+=");
+        assert!(!format!("{builder:?}").contains("s3cr3t"));
+        let mut request = HttpRequest::new(Method::Get, url);
+        request.mark_secret("sig");
+        request.push_secret_header("X-Key", &Secret::new("k3y"));
+        request
+            .headers
+            .push(("x-plain".to_owned(), "visible".to_owned()));
+        let debug = format!("{request:?}");
+        assert!(
+            !debug.contains("s3cr3t") && !debug.contains("k3y"),
+            "{debug}"
+        );
+        assert!(debug.contains("api-version=1&sig=REDACTED"), "{debug}");
+        assert!(debug.contains("\"visible\""), "{debug}");
+        assert!(request.is_secret_header("x-key"));
+        assert_eq!(request.header("x-key"), Some("k3y"));
+        assert_eq!(request.secret_values(), ["k3y", "s3cr3t/+="]);
+        assert_eq!(
+            request.redacted_url().as_str(),
+            "https://management.azure.com/x?api-version=1&sig=REDACTED"
         );
     }
 

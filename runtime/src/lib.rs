@@ -30,6 +30,14 @@
 //!
 //! Bindings generated for a crate that turns `client` off have no `clients`
 //! modules: [`client_only!`] drops them.
+//!
+//! # Limits
+//!
+//! Every call a client makes is bounded, whatever the endpoint does: the wait
+//! any `Retry-After` can ask for, the time a call takes with its retries, the
+//! bytes read of a response, the pages a pager fetches, and the time a
+//! long-running operation is followed. The defaults and how to change them are
+//! on `ArmClientOptions` (see its "Limits" section) and `PollerOptions`.
 
 #![warn(missing_docs)]
 
@@ -42,10 +50,14 @@ mod http;
 mod include;
 pub use include::client_only;
 #[cfg(feature = "client")]
+mod limits;
+#[cfg(feature = "client")]
 mod lro;
 #[cfg(feature = "client")]
 mod paging;
+mod pattern;
 mod read_only;
+mod redact;
 mod secret;
 mod validate;
 
@@ -58,6 +70,10 @@ pub use crate::__armgen_string_enum as string_enum;
 pub use crate::__armgen_tagged_union as tagged_union;
 #[cfg(feature = "client")]
 pub use async_trait::async_trait;
+/// The Azure SDK core the clients run on (`azure_core` 1.x), for its types:
+/// `azure_core::Error` and its `http_status()`, `ClientOptions`, `Response`.
+#[cfg(feature = "client")]
+pub use azure_core;
 #[cfg(feature = "client")]
 pub use client::{
     ArmClientOptions, ArmPipeline, MethodOptions, ResourceManagerAudience, StaticTokenCredential,
@@ -67,13 +83,16 @@ pub use dynamic::{
     DynamicError, DynamicParams, DynamicValidate, OperationInfo, ServiceInfo, dynamic_result,
 };
 pub use error::{
-    ResponseError, ServiceError, decode_body, decode_empty, decode_json, decode_optional,
+    ErrorBody, ResponseError, ServiceError, decode_body, decode_empty, decode_json, decode_optional,
 };
 pub use http::{HttpRequest, HttpResponse, Method, UrlBuilder};
+#[cfg(feature = "client")]
+pub use limits::ResponseTooLarge;
 #[cfg(feature = "client")]
 pub use lro::{FinalStateVia, Poller, PollerOptions};
 #[cfg(feature = "client")]
 pub use paging::{NextLink, PageDecoder};
+pub use pattern::Pattern;
 pub use read_only::{StripReadOnly, strip_member, strip_members};
 pub use regex::Regex;
 pub use secret::Secret;

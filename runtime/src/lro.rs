@@ -13,11 +13,13 @@ use std::time::Duration as StdDuration;
 
 use azure_core::error::ErrorKind;
 use azure_core::http::{Context, Url};
+use azure_core::time::OffsetDateTime;
 use serde_json::Value;
 
 use super::client::{ArmPipeline, response_error};
 use super::error::ResponseError;
 use super::http::{HttpRequest, HttpResponse, Method};
+use super::limits::{RetryDelayCap, azure_duration, describe, retry_after, timed_out, within};
 
 /// Where the final result of a long-running operation is read
 /// (`x-ms-long-running-operation-options.final-state-via`).
@@ -32,15 +34,37 @@ pub enum FinalStateVia {
     AzureAsyncOperation,
 }
 
-/// How a [`Poller`] waits.
+/// How a [`Poller`] waits, and for how long in all.
+///
+/// Every wait is bounded twice: by [`max_delay`](Self::max_delay) here and by
+/// the client's [`ArmClientOptions::max_retry_delay`](crate::ArmClientOptions::max_retry_delay),
+/// whichever is shorter. That holds for the poller's own waits between polls
+/// and for the retry policy's waits when a poll is throttled (429, 503).
+/// Each poll is also a call with the client's
+/// [`timeout`](crate::ArmClientOptions::timeout).
 #[derive(Clone, Debug)]
 pub struct PollerOptions {
     /// The wait between polls when a response has no `Retry-After`.
+    /// Default: 5 s.
     pub default_delay: StdDuration,
     /// The longest single wait honoured, however long `Retry-After` asks.
+    /// Default: 60 s.
     pub max_delay: StdDuration,
-    /// Polls after which the poller gives up with an error.
+    /// Polls after which the poller gives up with an error. Default: 720.
     pub max_polls: u32,
+    /// The deadline of [`Poller::wait`] as a whole, every poll and wait
+    /// included; past it `wait` fails with an `ErrorKind::Io` error holding a
+    /// [`std::io::ErrorKind::TimedOut`] I/O error (the operation itself may
+    /// still be running in Azure). `None`: no deadline.
+    ///
+    /// Default: [`PollerOptions::DEFAULT_TIMEOUT`], one hour: more than most
+    /// ARM operations take; raise it for those known to take longer.
+    pub timeout: Option<StdDuration>,
+}
+
+impl PollerOptions {
+    /// The default [`timeout`](Self::timeout): one hour.
+    pub const DEFAULT_TIMEOUT: StdDuration = StdDuration::from_secs(60 * 60);
 }
 
 impl Default for PollerOptions {
@@ -49,6 +73,7 @@ impl Default for PollerOptions {
             default_delay: StdDuration::from_secs(5),
             max_delay: StdDuration::from_secs(60),
             max_polls: 720,
+            timeout: Some(Self::DEFAULT_TIMEOUT),
         }
     }
 }
@@ -73,7 +98,7 @@ impl<T> std::fmt::Debug for Poller<T> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Poller")
             .field("initial_status", &self.initial.status)
-            .field("url", &self.original.url.as_str())
+            .field("url", &self.original.redacted_url().as_str())
             .field("final_state_via", &self.final_state_via)
             .finish_non_exhaustive()
     }
@@ -141,8 +166,22 @@ impl<T> Poller<T> {
     }
 
     /// Polls until the operation ends and returns its final result, or the
-    /// typed error of a failed operation.
+    /// typed error of a failed operation; fails once
+    /// [`PollerOptions::timeout`] has passed.
     pub async fn wait(self) -> azure_core::Result<T> {
+        let timeout = self.options.timeout;
+        let url = self.original.url.clone();
+        within(timeout, self.poll_to_end(), || {
+            timed_out(format!(
+                "the long-running operation at {} did not finish within {} (PollerOptions::timeout)",
+                url.path(),
+                describe(timeout.unwrap_or_default())
+            ))
+        })
+        .await
+    }
+
+    async fn poll_to_end(&self) -> azure_core::Result<T> {
         let status_url = self.polling_url("azure-asyncoperation")?;
         let location = self.polling_url("location")?;
         let mut last = self.initial.clone();
@@ -218,7 +257,19 @@ impl<T> Poller<T> {
         request
             .headers
             .push(("accept".to_owned(), "application/json".to_owned()));
-        self.pipeline.send(&self.context, request).await
+        // A throttled poll waits no longer than the poller would.
+        let context = self
+            .context
+            .clone()
+            .with_value(RetryDelayCap(self.options.max_delay));
+        self.pipeline.send(&context, request).await
+    }
+
+    /// The longest wait: the poller's and the client's caps, whichever is shorter.
+    fn max_delay(&self) -> StdDuration {
+        self.options
+            .max_delay
+            .min(self.pipeline.limits().max_retry_delay)
     }
 
     /// Waits as `Retry-After` says (bounded), counting polls.
@@ -229,17 +280,16 @@ impl<T> Poller<T> {
                 ErrorKind::Other,
                 format!(
                     "the long-running operation at {} did not finish after {} polls",
-                    self.original.url, self.options.max_polls
+                    self.original.url.path(),
+                    self.options.max_polls
                 ),
             ));
         }
-        let delay = retry_after(response)
+        let delay = retry_after(|name| response.header(name), OffsetDateTime::now_utc())
             .unwrap_or(self.options.default_delay)
-            .min(self.options.max_delay);
+            .min(self.max_delay());
         if !delay.is_zero() {
-            let delay = azure_core::time::Duration::try_from(delay)
-                .unwrap_or(azure_core::time::Duration::seconds(1));
-            azure_core::sleep::sleep(delay).await;
+            azure_core::sleep::sleep(azure_duration(delay)).await;
         }
         Ok(())
     }
@@ -284,12 +334,6 @@ fn operation_state(body: &[u8]) -> String {
         .unwrap_or_default()
 }
 
-/// `Retry-After` in seconds (ARM sends seconds, not dates).
-fn retry_after(response: &HttpResponse) -> Option<StdDuration> {
-    let value = response.header("retry-after")?;
-    value.trim().parse::<u64>().ok().map(StdDuration::from_secs)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -302,15 +346,5 @@ mod tests {
             "inprogress"
         );
         assert_eq!(operation_state(b"not json"), "");
-    }
-
-    #[test]
-    fn retry_after_is_read_in_seconds() {
-        let response = HttpResponse::new(202, "").with_header("Retry-After", "3");
-        assert_eq!(retry_after(&response), Some(StdDuration::from_secs(3)));
-        assert_eq!(
-            retry_after(&HttpResponse::new(202, "").with_header("Retry-After", "soon")),
-            None
-        );
     }
 }

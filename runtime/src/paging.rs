@@ -5,6 +5,13 @@
 //! is a `GET` of the link the previous page returned. A link to another origin
 //! than the client's endpoint is refused, because the bearer token would go
 //! with it.
+//!
+//! A pager ends: a next link that leads back to a page already fetched (a
+//! page linking to itself, or a cycle) is an error, and so is a list longer
+//! than [`ArmClientOptions::max_pages`](crate::ArmClientOptions::max_pages).
+
+use std::collections::HashSet;
+use std::sync::{Arc, Mutex, PoisonError};
 
 use azure_core::error::ErrorKind;
 use azure_core::http::pager::{PagerContinuation, PagerOptions, PagerResult, PagerState};
@@ -24,6 +31,10 @@ pub type NextLink<L> = fn(&L) -> Option<&str>;
 impl ArmPipeline {
     /// Pages through a list operation: yields the items of every page,
     /// fetching the next page when the current one is used up.
+    ///
+    /// Fails on a next link to a page already fetched, and past
+    /// [`ArmClientOptions::max_pages`](crate::ArmClientOptions::max_pages)
+    /// pages.
     pub fn pager<L, E>(
         &self,
         ctx: Context<'_>,
@@ -37,15 +48,28 @@ impl ArmPipeline {
     {
         let pipeline = self.clone();
         let context = ctx.into_owned();
+        let fetched = Arc::new(Mutex::new(Fetched::default()));
         ItemIterator::new(
             move |state: PagerState, options: PagerOptions<'static>| {
                 let pipeline = pipeline.clone();
                 let first = first.clone();
+                let fetched = Arc::clone(&fetched);
                 Box::pin(async move {
                     let request = match state {
-                        PagerState::Initial => first,
+                        PagerState::Initial => {
+                            let mut fetched =
+                                fetched.lock().unwrap_or_else(PoisonError::into_inner);
+                            *fetched = Fetched::default();
+                            fetched.check(&first.url, pipeline.limits().max_pages)?;
+                            first
+                        }
                         PagerState::More(PagerContinuation::Link(link)) => {
-                            next_request(&pipeline, &first, link)?
+                            let request = next_request(&pipeline, &first, link)?;
+                            fetched
+                                .lock()
+                                .unwrap_or_else(PoisonError::into_inner)
+                                .check(&request.url, pipeline.limits().max_pages)?;
+                            request
                         }
                         PagerState::More(_) => {
                             return Err(azure_core::Error::with_message(
@@ -89,6 +113,43 @@ impl ArmPipeline {
     }
 }
 
+/// The pages one pager has fetched so far.
+#[derive(Debug, Default)]
+struct Fetched {
+    urls: HashSet<String>,
+    pages: u32,
+}
+
+impl Fetched {
+    /// Records that `url` is about to be fetched, or refuses: a page fetched
+    /// before, or one past the limit.
+    fn check(&mut self, url: &Url, max_pages: u32) -> azure_core::Result<()> {
+        // The fragment never reaches the server.
+        let mut key = url.clone();
+        key.set_fragment(None);
+        if !self.urls.insert(key.into()) {
+            return Err(azure_core::Error::with_message(
+                ErrorKind::DataConversion,
+                format!(
+                    "the list's next link leads back to a page already fetched ({}): stopping instead of paging forever",
+                    url.path()
+                ),
+            ));
+        }
+        self.pages += 1;
+        if self.pages > max_pages {
+            return Err(azure_core::Error::with_message(
+                ErrorKind::Other,
+                format!(
+                    "the list at {} has more than {max_pages} pages (ArmClientOptions::max_pages)",
+                    url.path()
+                ),
+            ));
+        }
+        Ok(())
+    }
+}
+
 /// The `GET` of a next link, with the first request's headers (but no body)
 /// and its `api-version` when the link lacks one.
 fn next_request(
@@ -125,6 +186,9 @@ fn next_request(
         .filter(|(name, _)| !name.eq_ignore_ascii_case("content-type"))
         .cloned()
         .collect();
+    for name in first.secret_names() {
+        request.mark_secret(name);
+    }
     Ok(request)
 }
 

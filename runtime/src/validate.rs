@@ -7,7 +7,7 @@
 use std::fmt;
 use std::sync::LazyLock;
 
-use regex::Regex;
+use crate::pattern::Pattern;
 
 /// A constraint from the spec that a value broke.
 #[derive(Clone, Debug, PartialEq)]
@@ -264,11 +264,11 @@ impl Validator {
         &mut self,
         target: &str,
         value: &str,
-        regex: &LazyLock<Option<Regex>>,
+        pattern: &LazyLock<Option<Pattern>>,
         source: &'static str,
     ) {
-        if let Some(regex) = regex.as_ref()
-            && !regex.is_match(value)
+        if let Some(pattern) = pattern.as_ref()
+            && !pattern.is_match(value)
         {
             self.fail(target, Constraint::Pattern(source));
         }
@@ -334,8 +334,8 @@ impl Validator {
 /// Compiles a spec pattern for a `LazyLock`. `None` only if the pattern stopped
 /// compiling after generation checked it (a different `regex` version): the
 /// check is then skipped rather than panicking at run time.
-pub fn compile_pattern(source: &str) -> Option<Regex> {
-    Regex::new(source).ok()
+pub fn compile_pattern(source: &str) -> Option<Pattern> {
+    Pattern::new(source)
 }
 
 #[cfg(test)]

@@ -3,7 +3,7 @@
 use arm_bindings::eventgrid::clients::{EventGridClient, EventGridClientOptions};
 use arm_bindings::relay::clients::{RelayClient, RelayClientOptions};
 use arm_bindings::runtime::StaticTokenCredential;
-use arm_emulator::{Emulator, EmulatorConfig};
+use armgen_emulator::{Emulator, EmulatorConfig};
 use azure_core::http::{ClientOptions, FixedRetryOptions, RetryOptions, Url};
 
 pub const TOKEN: &str = "emulator-test-token-5f0c1a";
@@ -17,9 +17,13 @@ pub const EG_NS: &str = "examplePartnerNamespaceName1";
 
 /// An emulator seeded with the two seed resources.
 pub async fn emulator() -> Emulator {
-    let emulator = Emulator::start(EmulatorConfig::new().with_token(TOKEN))
-        .await
-        .expect("emulator starts");
+    let emulator = Emulator::start(
+        EmulatorConfig::new()
+            .with_services(arm_bindings::SERVICES)
+            .with_token(TOKEN),
+    )
+    .await
+    .expect("emulator starts");
     emulator
         .add_relay_namespace(RELAY_SUB, RELAY_RG, RELAY_NS, &[RELAY_RULE])
         .unwrap();

@@ -6,9 +6,10 @@
 //! - `eventgrid_2025_02_15`: Microsoft.EventGrid `stable/2025-02-15/EventGrid.json`.
 //!
 //! The list is `upstream/armgen.yaml`, which `bench/run` reads too. The specs
-//! are read where they are, never copied into the repository. When
-//! they are missing the crate is empty ([`SPECS_FOUND`] is `false`), unless
-//! `ARMGEN_REQUIRE_UPSTREAM=1` (as in CI) makes that a build error.
+//! are read where they are, never copied into the repository. When they are
+//! missing the crate is empty ([`SPECS_FOUND`] is `false`) and the
+//! conformance test that uses it fails unless `ARMGEN_SKIP_UPSTREAM=1`;
+//! `ARMGEN_REQUIRE_UPSTREAM=1` (as in CI) makes it a build error instead.
 
 #![warn(missing_docs)]
 

@@ -3,7 +3,6 @@
 
 use arm_bindings::relay::clients::{RelayClient, RelayClientOptions};
 use arm_bindings::relay::models::ProvisioningStateEnum;
-use arm_emulator::EmulatorConfig;
 
 use crate::common::*;
 
@@ -58,7 +57,7 @@ async fn a_generated_client_works_with_the_emulators_options() {
 #[tokio::test]
 async fn the_client_trusts_only_this_emulators_certificate() {
     let f = Fixture::start().await;
-    let other = Fixture::start_with(EmulatorConfig::new().with_token(f.emulator.token())).await;
+    let other = Fixture::start_with(config().with_token(f.emulator.token())).await;
     // Options of one emulator against the other's endpoint: its certificate is not trusted.
     let mut options = f.emulator.client_options();
     options.retry = azure_core::http::RetryOptions::none();
@@ -95,7 +94,7 @@ async fn debug_output_shows_no_token_or_keys() {
         f.emulator.credential(),
         f.emulator.client_options(),
         f.emulator.relay_namespace(SUB, RG, RELAY_NS).unwrap(),
-        EmulatorConfig::new().with_token(token.clone()),
+        config().with_token(token.clone()),
     );
     assert!(!shown.contains(&token), "{shown}");
     assert!(!shown.contains(&keys.primary_key) && !shown.contains(&keys.secondary_key));

@@ -2,7 +2,7 @@
 
 use std::time::Duration;
 
-use arm_emulator::{Emulator, EmulatorConfig};
+use armgen_emulator::{Emulator, EmulatorConfig};
 use reqwest::{Client, Method, Response, StatusCode};
 use serde_json::Value;
 
@@ -19,6 +19,11 @@ pub const EG_VERSION: &str = "2025-02-15";
 /// Upper bound on any single request, so a hung server fails a test instead of stalling it.
 pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(5);
 
+/// The configuration every test starts from: this repository's services (Relay, EventGrid).
+pub fn config() -> EmulatorConfig {
+    EmulatorConfig::new().with_services(arm_bindings::SERVICES)
+}
+
 /// A running emulator with the sample resources, plus a client configured for it.
 pub struct Fixture {
     pub emulator: Emulator,
@@ -27,7 +32,7 @@ pub struct Fixture {
 
 impl Fixture {
     pub async fn start() -> Fixture {
-        Self::start_with(EmulatorConfig::default()).await
+        Self::start_with(config()).await
     }
 
     pub async fn start_with(config: EmulatorConfig) -> Fixture {

@@ -2,7 +2,7 @@
 
 use std::time::{Duration, Instant};
 
-use arm_emulator::Fault;
+use armgen_emulator::Fault;
 use reqwest::StatusCode;
 
 use crate::common::*;
@@ -106,6 +106,36 @@ async fn dropped_connection_sends_no_response() {
     );
     // The client recovers on a new connection.
     json(f.partner_list_keys().await).await;
+}
+
+#[tokio::test]
+async fn a_scripted_response_is_sent_as_is_and_serves_nothing() {
+    let f = Fixture::start().await;
+    let before = f.emulator.partner_namespace_keys(EG_SUB, EG_RG, PARTNER_NS);
+    f.emulator.inject_fault(Fault::Respond {
+        status: 409,
+        content_type: "text/plain".into(),
+        body: "no, not today".into(),
+    });
+    let response = f.regenerate("key1").await;
+    assert_eq!(response.status(), StatusCode::CONFLICT);
+    assert_eq!(header(&response, "content-type"), "text/plain");
+    assert!(response.headers().contains_key("x-ms-request-id"));
+    assert_eq!(response.text().await.unwrap(), "no, not today");
+    assert_eq!(
+        f.emulator.partner_namespace_keys(EG_SUB, EG_RG, PARTNER_NS),
+        before
+    );
+
+    // What cannot be sent is replaced, not a panic.
+    f.emulator.inject_fault(Fault::Respond {
+        status: 42,
+        content_type: "bad\nvalue".into(),
+        body: String::new(),
+    });
+    let response = f.partner_list_keys().await;
+    assert_eq!(response.status(), StatusCode::INTERNAL_SERVER_ERROR);
+    assert!(!response.headers().contains_key("content-type"));
 }
 
 #[tokio::test]

@@ -7,6 +7,7 @@ mod common;
 mod concurrency;
 mod errors;
 mod faults;
+mod generic;
 mod lro;
 mod operations;
 mod paging;

@@ -1,8 +1,8 @@
 //! The three emulated operations on their success paths, and the request log.
 
-use arm_emulator::{Emulator, EmulatorConfig};
+use armgen_emulator::Emulator;
 use base64::Engine as _;
-use reqwest::{Client, StatusCode};
+use reqwest::StatusCode;
 
 use crate::common::*;
 
@@ -137,7 +137,7 @@ async fn request_log_keeps_requests_exactly_as_received() {
 
 #[tokio::test]
 async fn configured_token_and_versions_are_used() {
-    let config = EmulatorConfig::new()
+    let config = config()
         .with_token("fixed-token")
         .with_api_versions("microsoft.relay", ["2021-11-01", RELAY_VERSION]);
     let f = Fixture::start_with(config).await;
@@ -149,7 +149,7 @@ async fn configured_token_and_versions_are_used() {
 
 #[tokio::test]
 async fn shutdown_stops_serving_and_drop_does_too() {
-    let emulator = Emulator::start(EmulatorConfig::default()).await.unwrap();
+    let emulator = Emulator::start(config()).await.unwrap();
     let client = client_for(&emulator, REQUEST_TIMEOUT);
     let url = format!("{}/", emulator.endpoint());
     // Any response proves it is up; 401 is expected without a token.
@@ -157,12 +157,15 @@ async fn shutdown_stops_serving_and_drop_does_too() {
         client.get(&url).send().await.unwrap().status(),
         StatusCode::UNAUTHORIZED
     );
+    // A fresh client, so no pooled connection can mask the listener being gone,
+    // that trusts the emulator's certificate, so its error can only mean that
+    // nothing answers any more.
+    let fresh = client_for(&emulator, REQUEST_TIMEOUT);
     emulator.shutdown().await;
-    // A fresh client, so no pooled connection can mask the listener being gone.
-    let fresh = Client::builder().timeout(REQUEST_TIMEOUT).build().unwrap();
-    assert!(fresh.get(&url).send().await.is_err());
+    let after = fresh.get(&url).send().await;
+    assert!(after.is_err(), "still served after shutdown: {after:?}");
 
-    let emulator = Emulator::start(EmulatorConfig::default()).await.unwrap();
+    let emulator = Emulator::start(config()).await.unwrap();
     let addr = emulator.local_addr();
     drop(emulator);
     // The accept loop ends asynchronously after Drop; poll briefly for the port to close.

@@ -231,7 +231,7 @@ fn method(
         } else {
             match &p.ty {
                 TypeRef::String => quote!(options.#name.as_deref()),
-                TypeRef::Model(_) => quote!(options.#name.as_ref()),
+                TypeRef::Model(_) | TypeRef::Secret => quote!(options.#name.as_ref()),
                 _ if p.location == crate::ir::ParamLocation::Body => quote!(options.#name.as_ref()),
                 _ => quote!(options.#name),
             }

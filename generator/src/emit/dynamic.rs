@@ -30,9 +30,26 @@ pub fn module(service: &Service, ctx: &Context) -> TokenStream {
                 }
             );
             let path = &op.path_template;
-            infos.push(
-                quote!(#rt::OperationInfo { id: #id, method: #rt::Method::#method, path: #path },),
-            );
+            let body = match op.body() {
+                Some(p) => {
+                    let wire = &p.wire_name;
+                    quote!(Some(#wire))
+                }
+                None => quote!(None),
+            };
+            let mut statuses: Vec<u16> = op.responses.iter().map(|r| r.status).collect();
+            statuses.sort_unstable();
+            statuses.dedup();
+            let statuses = statuses
+                .into_iter()
+                .map(proc_macro2::Literal::u16_unsuffixed);
+            infos.push(quote!(#rt::OperationInfo {
+                id: #id,
+                method: #rt::Method::#method,
+                path: #path,
+                body: #body,
+                statuses: &[#(#statuses),*],
+            },));
 
             let request_fn = request_fn_name(op);
             let mut reads = Vec::new();
@@ -50,7 +67,7 @@ pub fn module(service: &Service, ctx: &Context) -> TokenStream {
                 let wire = &p.wire_name;
                 let owned = type_tokens(&p.ty, Scope::Sibling, rt);
                 let expected = expected(&p.ty);
-                let by_ref = matches!(p.ty, TypeRef::String | TypeRef::Model(_))
+                let by_ref = matches!(p.ty, TypeRef::String | TypeRef::Secret | TypeRef::Model(_))
                     || p.location == ParamLocation::Body;
                 if p.required {
                     reads.push(quote!(let #name: #owned = __params.required(#wire, #expected)?;));

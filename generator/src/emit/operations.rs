@@ -41,7 +41,7 @@ pub fn arg_type(p: &Parameter, ctx: &Context) -> TokenStream {
     let base = match (&p.ty, p.location) {
         (_, ParamLocation::Body) => quote!(&#owned),
         (TypeRef::String, _) => quote!(&str),
-        (TypeRef::Model(_), _) => quote!(&#owned),
+        (TypeRef::Model(_) | TypeRef::Secret, _) => quote!(&#owned),
         _ => owned,
     };
     if p.required { base } else { option(base) }
@@ -63,6 +63,7 @@ fn as_text(p: &Parameter, value: &TokenStream) -> TokenStream {
     match &p.ty {
         TypeRef::String => quote!(#value),
         TypeRef::Model(_) => quote!(#value.as_str()),
+        TypeRef::Secret => quote!(#value.secret()),
         _ => quote!(&#value.to_string()),
     }
 }
@@ -156,6 +157,7 @@ fn request_fn(op: &Operation, ctx: &Context) -> TokenStream {
         chain.push(quote!(.query("api-version", api_version)));
     }
     let mut optional_query = Vec::new();
+    let mut secret_marks = Vec::new();
     let mut headers = Vec::new();
     if let Some(accept) = &op.accept {
         headers.push(quote!(__request.headers.push(("accept".to_owned(), #accept.to_owned()));));
@@ -169,17 +171,28 @@ fn request_fn(op: &Operation, ctx: &Context) -> TokenStream {
             TypeRef::Model(_) => quote!(#name.as_str().to_owned()),
             _ => quote!(#name.to_string()),
         };
+        let secret = p.ty == TypeRef::Secret;
+        // The request remembers which names are secret, so that it never
+        // shows their values.
+        if secret && p.location == ParamLocation::Query {
+            secret_marks.push(quote!(__request.mark_secret(#wire);));
+        }
+        let push_header = if secret {
+            quote!(__request.push_secret_header(#wire, #name);)
+        } else {
+            quote!(__request.headers.push((#wire.to_owned(), #owned));)
+        };
         match (p.location, p.required) {
             (ParamLocation::Query, true) => chain.push(quote!(.query(#wire, #text))),
             (ParamLocation::Query, false) => {
-                optional_query.push(quote!(if let Some(#name) = #name { __url = __url.query(#wire, #text); }));
+                optional_query.push(
+                    quote!(if let Some(#name) = #name { __url = __url.query(#wire, #text); }),
+                );
             }
-            (ParamLocation::Header, true) => {
-                headers.push(quote!(__request.headers.push((#wire.to_owned(), #owned));));
+            (ParamLocation::Header, true) => headers.push(push_header),
+            (ParamLocation::Header, false) => {
+                headers.push(quote!(if let Some(#name) = #name { #push_header }))
             }
-            (ParamLocation::Header, false) => headers.push(
-                quote!(if let Some(#name) = #name { __request.headers.push((#wire.to_owned(), #owned)); }),
-            ),
             _ => {}
         }
     }
@@ -221,6 +234,7 @@ fn request_fn(op: &Operation, ctx: &Context) -> TokenStream {
             #validate
             #url
             let mut __request = #rt::HttpRequest::new(#method, __url.build()?);
+            #(#secret_marks)*
             #(#headers)*
             #body
             Ok(__request)

@@ -221,7 +221,7 @@ impl Patterns {
         let statics = sorted.into_iter().map(|(pattern, i)| {
             let name = format_ident!("PATTERN_{}", i);
             quote! {
-                pub(super) static #name: ::std::sync::LazyLock<::core::option::Option<#rt::Regex>> =
+                pub(super) static #name: ::std::sync::LazyLock<::core::option::Option<#rt::Pattern>> =
                     ::std::sync::LazyLock::new(|| #rt::compile_pattern(#pattern));
             }
         });

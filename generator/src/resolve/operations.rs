@@ -144,6 +144,8 @@ impl Resolver<'_> {
             }
         }
         let mut params: Vec<Parameter> = Vec::new();
+        // Where each of `params` is declared, for diagnostics about it.
+        let mut declared: Vec<Node> = Vec::new();
         let mut api_version = None;
         // The arguments every generated function takes besides the
         // parameters, and the fields of the options struct beside the
@@ -167,10 +169,12 @@ impl Resolver<'_> {
                     && !param_node.pointer.starts_with(&node.pointer);
                 if !from_path_item {
                     params[i] = param;
+                    declared[i] = param_node;
                 }
                 continue;
             }
             params.push(param);
+            declared.push(param_node);
         }
         // Arguments follow the path template, never the spec's parameter
         // order, which may change between api-versions.
@@ -192,14 +196,14 @@ impl Resolver<'_> {
                 self.error(&node.child("parameters"), message);
             }
         }
-        for p in &params {
+        for (p, at) in params.iter().zip(&declared) {
             if p.location == ParamLocation::Path && !template_order.contains(&p.wire_name.as_str())
             {
                 let message = format!(
                     "path parameter `{}` does not appear in the path template",
                     p.wire_name
                 );
-                self.error(&node.child("parameters"), message);
+                self.error(at, message);
             }
         }
         params.sort_by_key(|p| {
@@ -465,6 +469,21 @@ impl Resolver<'_> {
                 return None;
             }
             let constraints = self.constraints(&target, &value, &ty);
+            // Secret header and query values are `Secret`s, as secret fields
+            // are: they never show in `Debug`. (A path segment names a
+            // resource: it is never secret.)
+            let marked = value
+                .get("x-ms-secret")
+                .and_then(Value::as_bool)
+                .unwrap_or(false);
+            let ty = if ty == TypeRef::String
+                && matches!(location, ParamLocation::Header | ParamLocation::Query)
+                && self.secrets.is_secret(&wire_name, marked)
+            {
+                TypeRef::Secret
+            } else {
+                ty
+            };
             (ty, constraints)
         };
         let required = location == ParamLocation::Path
@@ -473,6 +492,11 @@ impl Resolver<'_> {
                 .and_then(Value::as_bool)
                 .unwrap_or(false);
         let is_api_version = location == ParamLocation::Query && wire_name == "api-version";
+        let ty = if is_api_version && ty == TypeRef::Secret {
+            TypeRef::String
+        } else {
+            ty
+        };
         Some((
             Parameter {
                 name: naming::value_name(

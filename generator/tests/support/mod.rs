@@ -1,8 +1,10 @@
 // Each test binary uses part of these helpers.
 #![allow(dead_code)]
 
-//! Golden-file helpers: compare with a checked-in file, or rewrite it when
-//! `ARMGEN_BLESS=1` is set.
+//! Golden-file helpers: compare with a checked-in file or, when
+//! `ARMGEN_BLESS=1` is set, rewrite it and fail. A blessing run is never
+//! green, so CI cannot pass by blessing and every rewrite is looked at
+//! before the next run.
 
 use std::path::{Path, PathBuf};
 
@@ -10,20 +12,41 @@ pub fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests")
 }
 
+/// Whether this run rewrites golden files instead of comparing with them.
+pub fn blessing() -> bool {
+    std::env::var_os("ARMGEN_BLESS").is_some()
+}
+
+/// Ends a blessing run of `what`, always as a failure, naming the files
+/// `rewritten`.
+pub fn fail_blessed(what: &str, rewritten: &[String]) -> ! {
+    if rewritten.is_empty() {
+        panic!("ARMGEN_BLESS is set: {what} already matched; rerun without ARMGEN_BLESS");
+    }
+    panic!(
+        "ARMGEN_BLESS is set: rewrote {}; review the change, then rerun without ARMGEN_BLESS",
+        rewritten.join(", ")
+    );
+}
+
 /// Asserts that `actual` equals the file at `path` (relative to tests/),
 /// showing a diff when it does not.
 pub fn assert_golden(path: &str, actual: &str) {
     let full = fixtures().join(path);
-    if std::env::var_os("ARMGEN_BLESS").is_some() {
-        std::fs::write(&full, actual).unwrap();
-        return;
-    }
     let expected = std::fs::read_to_string(&full).unwrap_or_default();
+    if blessing() {
+        let mut rewritten = Vec::new();
+        if expected != actual {
+            std::fs::write(&full, actual).unwrap();
+            rewritten.push(path.to_owned());
+        }
+        fail_blessed(path, &rewritten);
+    }
     if expected != actual {
         let diff = similar::TextDiff::from_lines(expected.as_str(), actual)
             .unified_diff()
             .header(path, "actual")
             .to_string();
-        panic!("{path} differs (rerun with ARMGEN_BLESS=1 to accept):\n{diff}");
+        panic!("{path} differs (rerun with ARMGEN_BLESS=1 to rewrite it):\n{diff}");
     }
 }

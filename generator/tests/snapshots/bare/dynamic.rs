@@ -7,11 +7,15 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
         id: "Bare_Get",
         method: ::armgen_runtime::Method::Get,
         path: "/bare",
+        body: None,
+        statuses: &[204],
     },
     ::armgen_runtime::OperationInfo {
         id: "Ping",
         method: ::armgen_runtime::Method::Get,
         path: "/ping",
+        body: None,
+        statuses: &[204],
     },
 ];
 /// Builds the request of `operation_id` from named parameters

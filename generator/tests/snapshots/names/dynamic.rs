@@ -7,2281 +7,3235 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
         id: "align_of_align_of",
         method: ::armgen_runtime::Method::Post,
         path: "/groups/69",
+        body: Some("align_of"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "align_of_val_align_of_val",
         method: ::armgen_runtime::Method::Post,
         path: "/groups/70",
+        body: Some("align_of_val"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "alloc_alloc",
         method: ::armgen_runtime::Method::Post,
         path: "/groups/133",
+        body: Some("alloc"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "api_version_api_version",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/186",
+        path: "/groups/189",
+        body: Some("api_version"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "Arc_Arc",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/218",
+        path: "/groups/221",
+        body: Some("Arc"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "ArmClientOptions_ArmClientOptions",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/139",
+        path: "/groups/140",
+        body: Some("ArmClientOptions"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "ArmPipeline_ArmPipeline",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/140",
+        path: "/groups/141",
+        body: Some("ArmPipeline"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "armgen_runtime_armgen_runtime",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/235",
+        path: "/groups/238",
+        body: Some("armgen_runtime"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "AsMut_AsMut",
         method: ::armgen_runtime::Method::Post,
         path: "/groups/79",
+        body: Some("AsMut"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "AsRef_AsRef",
         method: ::armgen_runtime::Method::Post,
         path: "/groups/78",
+        body: Some("AsRef"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "assert_assert",
         method: ::armgen_runtime::Method::Post,
         path: "/groups/104",
+        body: Some("assert"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "assert_eq_assert_eq",
         method: ::armgen_runtime::Method::Post,
         path: "/groups/105",
+        body: Some("assert_eq"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "AsyncFn_AsyncFn",
         method: ::armgen_runtime::Method::Post,
         path: "/groups/63",
+        body: Some("AsyncFn"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "AsyncFnMut_AsyncFnMut",
         method: ::armgen_runtime::Method::Post,
         path: "/groups/64",
+        body: Some("AsyncFnMut"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "AsyncFnOnce_AsyncFnOnce",
         method: ::armgen_runtime::Method::Post,
         path: "/groups/65",
+        body: Some("AsyncFnOnce"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "at_at",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/193",
+        path: "/groups/196",
+        body: Some("at"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "azure_core_azure_core",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/180",
+        path: "/groups/139",
+        body: Some("azure_core"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "BTreeMap_BTreeMap",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/220",
+        path: "/groups/223",
+        body: Some("BTreeMap"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "bool_bool",
         method: ::armgen_runtime::Method::Post,
         path: "/groups/121",
+        body: Some("bool"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "build_request_build_request",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/210",
+        path: "/groups/213",
+        body: Some("build_request"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "cfg_cfg",
         method: ::armgen_runtime::Method::Post,
         path: "/groups/106",
+        body: Some("cfg"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "char_char",
         method: ::armgen_runtime::Method::Post,
         path: "/groups/122",
+        body: Some("char"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "client_only_client_only",
         method: ::armgen_runtime::Method::Post,
         path: "/groups/134",
+        body: Some("client_only"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "ClientMethodOptions_ClientMethodOptions",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/230",
+        path: "/groups/233",
+        body: Some("ClientMethodOptions"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "clients_clients",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/213",
+        path: "/groups/216",
+        body: Some("clients"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "Clone_Clone",
         method: ::armgen_runtime::Method::Post,
         path: "/groups/73",
+        body: Some("Clone"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "compile_pattern_compile_pattern",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/179",
+        path: "/groups/183",
+        body: Some("compile_pattern"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "concat_concat",
         method: ::armgen_runtime::Method::Post,
         path: "/groups/107",
+        body: Some("concat"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "Constraint_Constraint",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/174",
+        path: "/groups/178",
+        body: Some("Constraint"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "Context_Context",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/234",
+        path: "/groups/237",
+        body: Some("Context"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "Copy_Copy",
         method: ::armgen_runtime::Method::Post,
         path: "/groups/54",
+        body: Some("Copy"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "core_core",
         method: ::armgen_runtime::Method::Post,
         path: "/groups/132",
+        body: Some("core"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "Cow_Cow",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/221",
+        path: "/groups/224",
+        body: Some("Cow"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "crate_crate",
         method: ::armgen_runtime::Method::Post,
         path: "/groups/9",
+        body: Some("crate"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "credential_credential",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/199",
+        path: "/groups/202",
+        body: Some("credential"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "Debug_Debug",
         method: ::armgen_runtime::Method::Post,
         path: "/groups/102",
+        body: Some("Debug"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "decode_body_decode_body",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/155",
+        path: "/groups/157",
+        body: Some("decode_body"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "decode_empty_decode_empty",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/156",
+        path: "/groups/158",
+        body: Some("decode_empty"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "decode_json_decode_json",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/157",
+        path: "/groups/159",
+        body: Some("decode_json"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "decode_optional_decode_optional",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/158",
+        path: "/groups/160",
+        body: Some("decode_optional"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "decode_response_decode_response",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/211",
+        path: "/groups/214",
+        body: Some("decode_response"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "Default_Default",
         method: ::armgen_runtime::Method::Post,
         path: "/groups/82",
+        body: Some("Default"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "DEFAULT_ENDPOINT_DEFAULT_ENDPOINT",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/207",
+        path: "/groups/210",
+        body: Some("DEFAULT_ENDPOINT"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "Deserialize_Deserialize",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/225",
+        path: "/groups/228",
+        body: Some("Deserialize"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "Deserializer_Deserializer",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/227",
+        path: "/groups/230",
+        body: Some("Deserializer"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "DoubleEndedIterator_DoubleEndedIterator",
         method: ::armgen_runtime::Method::Post,
         path: "/groups/86",
+        body: Some("DoubleEndedIterator"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "Drop_Drop",
         method: ::armgen_runtime::Method::Post,
         path: "/groups/59",
+        body: Some("Drop"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "dynamic_dynamic",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/214",
+        path: "/groups/217",
+        body: Some("dynamic"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "dynamic_result_dynamic_result",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/152",
+        path: "/groups/153",
+        body: Some("dynamic_result"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "DynamicError_DynamicError",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/147",
+        path: "/groups/148",
+        body: Some("DynamicError"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "DynamicParams_DynamicParams",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/148",
+        path: "/groups/149",
+        body: Some("DynamicParams"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "DynamicValidate_DynamicValidate",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/149",
+        path: "/groups/150",
+        body: Some("DynamicValidate"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "endpoint_endpoint",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/185",
+        path: "/groups/188",
+        body: Some("endpoint"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "env_env",
         method: ::armgen_runtime::Method::Post,
         path: "/groups/108",
+        body: Some("env"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "Eq_Eq",
         method: ::armgen_runtime::Method::Post,
         path: "/groups/76",
+        body: Some("Eq"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "Err_Err",
         method: ::armgen_runtime::Method::Post,
         path: "/groups/93",
+        body: Some("Err"),
+        statuses: &[200],
+    },
+    ::armgen_runtime::OperationInfo {
+        id: "ErrorBody_ErrorBody",
+        method: ::armgen_runtime::Method::Post,
+        path: "/groups/154",
+        body: Some("ErrorBody"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "ExactSizeIterator_ExactSizeIterator",
         method: ::armgen_runtime::Method::Post,
         path: "/groups/87",
+        body: Some("ExactSizeIterator"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "Extend_Extend",
         method: ::armgen_runtime::Method::Post,
         path: "/groups/84",
+        body: Some("Extend"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "f_f",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/204",
+        path: "/groups/207",
+        body: Some("f"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "f32_f32",
         method: ::armgen_runtime::Method::Post,
         path: "/groups/129",
+        body: Some("f32"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "f64_f64",
         method: ::armgen_runtime::Method::Post,
         path: "/groups/130",
+        body: Some("f64"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "Fields_Update",
         method: ::armgen_runtime::Method::Patch,
         path: "/fields",
+        body: Some("fields"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "FinalStateVia_FinalStateVia",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/163",
+        path: "/groups/166",
+        body: Some("FinalStateVia"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "FnMut_FnMut",
         method: ::armgen_runtime::Method::Post,
         path: "/groups/61",
+        body: Some("FnMut"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "FnOnce_FnOnce",
         method: ::armgen_runtime::Method::Post,
         path: "/groups/62",
+        body: Some("FnOnce"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "format_args_format_args",
         method: ::armgen_runtime::Method::Post,
         path: "/groups/110",
+        body: Some("format_args"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "format_format",
         method: ::armgen_runtime::Method::Post,
         path: "/groups/109",
+        body: Some("format"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "From_From",
         method: ::armgen_runtime::Method::Post,
         path: "/groups/81",
+        body: Some("From"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "FromIterator_FromIterator",
         method: ::armgen_runtime::Method::Post,
         path: "/groups/99",
+        body: Some("FromIterator"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "Future_Future",
         method: ::armgen_runtime::Method::Post,
         path: "/groups/100",
+        body: Some("Future"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "Hash_Hash",
         method: ::armgen_runtime::Method::Post,
         path: "/groups/103",
+        body: Some("Hash"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "HttpRequest_HttpRequest",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/159",
+        path: "/groups/161",
+        body: Some("HttpRequest"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "HttpResponse_HttpResponse",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/160",
+        path: "/groups/162",
+        body: Some("HttpResponse"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "i32_i32",
         method: ::armgen_runtime::Method::Post,
         path: "/groups/124",
+        body: Some("i32"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "i64_i64",
         method: ::armgen_runtime::Method::Post,
         path: "/groups/125",
+        body: Some("i64"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "include_include",
         method: ::armgen_runtime::Method::Post,
         path: "/groups/111",
+        body: Some("include"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "include_str_include_str",
         method: ::armgen_runtime::Method::Post,
         path: "/groups/112",
+        body: Some("include_str"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "inner_inner",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/201",
+        path: "/groups/204",
+        body: Some("inner"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "Into_Into",
         method: ::armgen_runtime::Method::Post,
         path: "/groups/80",
+        body: Some("Into"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "IntoFuture_IntoFuture",
         method: ::armgen_runtime::Method::Post,
         path: "/groups/101",
+        body: Some("IntoFuture"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "IntoIterator_IntoIterator",
         method: ::armgen_runtime::Method::Post,
         path: "/groups/85",
+        body: Some("IntoIterator"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "Iterator_Iterator",
         method: ::armgen_runtime::Method::Post,
         path: "/groups/83",
+        body: Some("Iterator"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "json_json",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/194",
+        path: "/groups/197",
+        body: Some("json"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "LazyLock_LazyLock",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/219",
+        path: "/groups/222",
+        body: Some("LazyLock"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "Map_Map",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/223",
+        path: "/groups/226",
+        body: Some("Map"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "matches_matches",
         method: ::armgen_runtime::Method::Post,
         path: "/groups/113",
+        body: Some("matches"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "members_members",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/195",
+        path: "/groups/198",
+        body: Some("members"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "Method_Method",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/161",
+        path: "/groups/163",
+        body: Some("Method"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "MethodOptions_MethodOptions",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/141",
+        path: "/groups/142",
+        body: Some("MethodOptions"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "models_models",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/212",
+        path: "/groups/215",
+        body: Some("models"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "new_new",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/205",
+        path: "/groups/208",
+        body: Some("new"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "NextLink_NextLink",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/166",
+        path: "/groups/169",
+        body: Some("NextLink"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "NoFormat_NoFormat",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/231",
+        path: "/groups/234",
+        body: Some("NoFormat"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "None_None",
         method: ::armgen_runtime::Method::Post,
         path: "/groups/90",
+        body: Some("None"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "Ok_Ok",
         method: ::armgen_runtime::Method::Post,
         path: "/groups/92",
+        body: Some("Ok"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "operation_id_operation_id",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/198",
+        path: "/groups/201",
+        body: Some("operation_id"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OperationInfo_OperationInfo",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/150",
+        path: "/groups/151",
+        body: Some("OperationInfo"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OPERATIONS_OPERATIONS",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/209",
+        path: "/groups/212",
+        body: Some("OPERATIONS"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "option_env_option_env",
         method: ::armgen_runtime::Method::Post,
         path: "/groups/114",
+        body: Some("option_env"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "Option_Option",
         method: ::armgen_runtime::Method::Post,
         path: "/groups/88",
+        body: Some("Option"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_align_of",
         method: ::armgen_runtime::Method::Post,
         path: "/optional-bodies/69",
+        body: Some("align_of"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_align_of_val",
         method: ::armgen_runtime::Method::Post,
         path: "/optional-bodies/70",
+        body: Some("align_of_val"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_alloc",
         method: ::armgen_runtime::Method::Post,
         path: "/optional-bodies/133",
+        body: Some("alloc"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_api_version",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/186",
+        path: "/optional-bodies/189",
+        body: Some("api_version"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Arc",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/218",
+        path: "/optional-bodies/221",
+        body: Some("Arc"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_ArmClientOptions",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/139",
+        path: "/optional-bodies/140",
+        body: Some("ArmClientOptions"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_ArmPipeline",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/140",
+        path: "/optional-bodies/141",
+        body: Some("ArmPipeline"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_armgen_runtime",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/235",
+        path: "/optional-bodies/238",
+        body: Some("armgen_runtime"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_AsMut",
         method: ::armgen_runtime::Method::Post,
         path: "/optional-bodies/79",
+        body: Some("AsMut"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_AsRef",
         method: ::armgen_runtime::Method::Post,
         path: "/optional-bodies/78",
+        body: Some("AsRef"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_assert",
         method: ::armgen_runtime::Method::Post,
         path: "/optional-bodies/104",
+        body: Some("assert"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_assert_eq",
         method: ::armgen_runtime::Method::Post,
         path: "/optional-bodies/105",
+        body: Some("assert_eq"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_AsyncFn",
         method: ::armgen_runtime::Method::Post,
         path: "/optional-bodies/63",
+        body: Some("AsyncFn"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_AsyncFnMut",
         method: ::armgen_runtime::Method::Post,
         path: "/optional-bodies/64",
+        body: Some("AsyncFnMut"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_AsyncFnOnce",
         method: ::armgen_runtime::Method::Post,
         path: "/optional-bodies/65",
+        body: Some("AsyncFnOnce"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_async_trait",
         method: ::armgen_runtime::Method::Post,
         path: "/optional-bodies/138",
+        body: Some("async_trait"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_at",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/193",
+        path: "/optional-bodies/196",
+        body: Some("at"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_azure_core",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/180",
+        path: "/optional-bodies/139",
+        body: Some("azure_core"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_BTreeMap",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/220",
+        path: "/optional-bodies/223",
+        body: Some("BTreeMap"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_bool",
         method: ::armgen_runtime::Method::Post,
         path: "/optional-bodies/121",
+        body: Some("bool"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_build_request",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/210",
+        path: "/optional-bodies/213",
+        body: Some("build_request"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_cfg",
         method: ::armgen_runtime::Method::Post,
         path: "/optional-bodies/106",
+        body: Some("cfg"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_char",
         method: ::armgen_runtime::Method::Post,
         path: "/optional-bodies/122",
+        body: Some("char"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_ClientMethodOptions",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/230",
+        path: "/optional-bodies/233",
+        body: Some("ClientMethodOptions"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_client_only",
         method: ::armgen_runtime::Method::Post,
         path: "/optional-bodies/134",
+        body: Some("client_only"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_clients",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/213",
+        path: "/optional-bodies/216",
+        body: Some("clients"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Clone",
         method: ::armgen_runtime::Method::Post,
         path: "/optional-bodies/73",
+        body: Some("Clone"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_compile_pattern",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/179",
+        path: "/optional-bodies/183",
+        body: Some("compile_pattern"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_concat",
         method: ::armgen_runtime::Method::Post,
         path: "/optional-bodies/107",
+        body: Some("concat"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Constraint",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/174",
+        path: "/optional-bodies/178",
+        body: Some("Constraint"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Context",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/234",
+        path: "/optional-bodies/237",
+        body: Some("Context"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Copy",
         method: ::armgen_runtime::Method::Post,
         path: "/optional-bodies/54",
+        body: Some("Copy"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_core",
         method: ::armgen_runtime::Method::Post,
         path: "/optional-bodies/132",
+        body: Some("core"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Cow",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/221",
+        path: "/optional-bodies/224",
+        body: Some("Cow"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_crate",
         method: ::armgen_runtime::Method::Post,
         path: "/optional-bodies/9",
+        body: Some("crate"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_credential",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/199",
+        path: "/optional-bodies/202",
+        body: Some("credential"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Debug",
         method: ::armgen_runtime::Method::Post,
         path: "/optional-bodies/102",
+        body: Some("Debug"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_decode_body",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/155",
+        path: "/optional-bodies/157",
+        body: Some("decode_body"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_decode_empty",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/156",
+        path: "/optional-bodies/158",
+        body: Some("decode_empty"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_decode_json",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/157",
+        path: "/optional-bodies/159",
+        body: Some("decode_json"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_decode_optional",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/158",
+        path: "/optional-bodies/160",
+        body: Some("decode_optional"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_decode_response",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/211",
+        path: "/optional-bodies/214",
+        body: Some("decode_response"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Default",
         method: ::armgen_runtime::Method::Post,
         path: "/optional-bodies/82",
+        body: Some("Default"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_DEFAULT_ENDPOINT",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/207",
+        path: "/optional-bodies/210",
+        body: Some("DEFAULT_ENDPOINT"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Deserialize",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/225",
+        path: "/optional-bodies/228",
+        body: Some("Deserialize"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Deserializer",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/227",
+        path: "/optional-bodies/230",
+        body: Some("Deserializer"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_DoubleEndedIterator",
         method: ::armgen_runtime::Method::Post,
         path: "/optional-bodies/86",
+        body: Some("DoubleEndedIterator"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Drop",
         method: ::armgen_runtime::Method::Post,
         path: "/optional-bodies/59",
+        body: Some("Drop"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_dynamic",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/214",
+        path: "/optional-bodies/217",
+        body: Some("dynamic"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_DynamicError",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/147",
+        path: "/optional-bodies/148",
+        body: Some("DynamicError"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_DynamicParams",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/148",
+        path: "/optional-bodies/149",
+        body: Some("DynamicParams"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_dynamic_result",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/152",
+        path: "/optional-bodies/153",
+        body: Some("dynamic_result"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_DynamicValidate",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/149",
+        path: "/optional-bodies/150",
+        body: Some("DynamicValidate"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_endpoint",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/185",
+        path: "/optional-bodies/188",
+        body: Some("endpoint"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_env",
         method: ::armgen_runtime::Method::Post,
         path: "/optional-bodies/108",
+        body: Some("env"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Eq",
         method: ::armgen_runtime::Method::Post,
         path: "/optional-bodies/76",
+        body: Some("Eq"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Err",
         method: ::armgen_runtime::Method::Post,
         path: "/optional-bodies/93",
+        body: Some("Err"),
+        statuses: &[200],
+    },
+    ::armgen_runtime::OperationInfo {
+        id: "OptionalBodies_ErrorBody",
+        method: ::armgen_runtime::Method::Post,
+        path: "/optional-bodies/154",
+        body: Some("ErrorBody"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_ExactSizeIterator",
         method: ::armgen_runtime::Method::Post,
         path: "/optional-bodies/87",
+        body: Some("ExactSizeIterator"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Extend",
         method: ::armgen_runtime::Method::Post,
         path: "/optional-bodies/84",
+        body: Some("Extend"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_f",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/204",
+        path: "/optional-bodies/207",
+        body: Some("f"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_f32",
         method: ::armgen_runtime::Method::Post,
         path: "/optional-bodies/129",
+        body: Some("f32"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_f64",
         method: ::armgen_runtime::Method::Post,
         path: "/optional-bodies/130",
+        body: Some("f64"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_FinalStateVia",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/163",
+        path: "/optional-bodies/166",
+        body: Some("FinalStateVia"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_FnMut",
         method: ::armgen_runtime::Method::Post,
         path: "/optional-bodies/61",
+        body: Some("FnMut"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_FnOnce",
         method: ::armgen_runtime::Method::Post,
         path: "/optional-bodies/62",
+        body: Some("FnOnce"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_format",
         method: ::armgen_runtime::Method::Post,
         path: "/optional-bodies/109",
+        body: Some("format"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_format_args",
         method: ::armgen_runtime::Method::Post,
         path: "/optional-bodies/110",
+        body: Some("format_args"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_From",
         method: ::armgen_runtime::Method::Post,
         path: "/optional-bodies/81",
+        body: Some("From"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_FromIterator",
         method: ::armgen_runtime::Method::Post,
         path: "/optional-bodies/99",
+        body: Some("FromIterator"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Future",
         method: ::armgen_runtime::Method::Post,
         path: "/optional-bodies/100",
+        body: Some("Future"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Hash",
         method: ::armgen_runtime::Method::Post,
         path: "/optional-bodies/103",
+        body: Some("Hash"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_HttpRequest",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/159",
+        path: "/optional-bodies/161",
+        body: Some("HttpRequest"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_HttpResponse",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/160",
+        path: "/optional-bodies/162",
+        body: Some("HttpResponse"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_i32",
         method: ::armgen_runtime::Method::Post,
         path: "/optional-bodies/124",
+        body: Some("i32"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_i64",
         method: ::armgen_runtime::Method::Post,
         path: "/optional-bodies/125",
+        body: Some("i64"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_include",
         method: ::armgen_runtime::Method::Post,
         path: "/optional-bodies/111",
+        body: Some("include"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_include_str",
         method: ::armgen_runtime::Method::Post,
         path: "/optional-bodies/112",
+        body: Some("include_str"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_inner",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/201",
+        path: "/optional-bodies/204",
+        body: Some("inner"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Into",
         method: ::armgen_runtime::Method::Post,
         path: "/optional-bodies/80",
+        body: Some("Into"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_IntoFuture",
         method: ::armgen_runtime::Method::Post,
         path: "/optional-bodies/101",
+        body: Some("IntoFuture"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_IntoIterator",
         method: ::armgen_runtime::Method::Post,
         path: "/optional-bodies/85",
+        body: Some("IntoIterator"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Iterator",
         method: ::armgen_runtime::Method::Post,
         path: "/optional-bodies/83",
+        body: Some("Iterator"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_json",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/194",
+        path: "/optional-bodies/197",
+        body: Some("json"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_LazyLock",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/219",
+        path: "/optional-bodies/222",
+        body: Some("LazyLock"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Map",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/223",
+        path: "/optional-bodies/226",
+        body: Some("Map"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_matches",
         method: ::armgen_runtime::Method::Post,
         path: "/optional-bodies/113",
+        body: Some("matches"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_members",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/195",
+        path: "/optional-bodies/198",
+        body: Some("members"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Method",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/161",
+        path: "/optional-bodies/163",
+        body: Some("Method"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_MethodOptions",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/141",
+        path: "/optional-bodies/142",
+        body: Some("MethodOptions"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_models",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/212",
+        path: "/optional-bodies/215",
+        body: Some("models"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_new",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/205",
+        path: "/optional-bodies/208",
+        body: Some("new"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_NextLink",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/166",
+        path: "/optional-bodies/169",
+        body: Some("NextLink"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_NoFormat",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/231",
+        path: "/optional-bodies/234",
+        body: Some("NoFormat"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_None",
         method: ::armgen_runtime::Method::Post,
         path: "/optional-bodies/90",
+        body: Some("None"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Ok",
         method: ::armgen_runtime::Method::Post,
         path: "/optional-bodies/92",
+        body: Some("Ok"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_operation_id",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/198",
+        path: "/optional-bodies/201",
+        body: Some("operation_id"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_OperationInfo",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/150",
+        path: "/optional-bodies/151",
+        body: Some("OperationInfo"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_OPERATIONS",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/209",
+        path: "/optional-bodies/212",
+        body: Some("OPERATIONS"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Option",
         method: ::armgen_runtime::Method::Post,
         path: "/optional-bodies/88",
+        body: Some("Option"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_option_env",
         method: ::armgen_runtime::Method::Post,
         path: "/optional-bodies/114",
+        body: Some("option_env"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_options",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/187",
+        path: "/optional-bodies/190",
+        body: Some("options"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Ord",
         method: ::armgen_runtime::Method::Post,
         path: "/optional-bodies/77",
+        body: Some("Ord"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Other",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/216",
+        path: "/optional-bodies/219",
+        body: Some("Other"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_page",
         method: ::armgen_runtime::Method::Post,
         path: "/optional-bodies/135",
+        body: Some("page"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_PageDecoder",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/167",
+        path: "/optional-bodies/170",
+        body: Some("PageDecoder"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Pager",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/232",
+        path: "/optional-bodies/235",
+        body: Some("Pager"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_panic",
         method: ::armgen_runtime::Method::Post,
         path: "/optional-bodies/115",
+        body: Some("panic"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_params",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/191",
+        path: "/optional-bodies/194",
+        body: Some("params"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_PartialEq",
         method: ::armgen_runtime::Method::Post,
         path: "/optional-bodies/74",
+        body: Some("PartialEq"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_PartialOrd",
         method: ::armgen_runtime::Method::Post,
         path: "/optional-bodies/75",
+        body: Some("PartialOrd"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_path",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/192",
+        path: "/optional-bodies/195",
+        body: Some("path"),
+        statuses: &[200],
+    },
+    ::armgen_runtime::OperationInfo {
+        id: "OptionalBodies_Pattern",
+        method: ::armgen_runtime::Method::Post,
+        path: "/optional-bodies/171",
+        body: Some("Pattern"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_patterns",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/215",
+        path: "/optional-bodies/218",
+        body: Some("patterns"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_pipeline",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/196",
+        path: "/optional-bodies/199",
+        body: Some("pipeline"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Poller",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/164",
+        path: "/optional-bodies/167",
+        body: Some("Poller"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_PollerOptions",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/165",
+        path: "/optional-bodies/168",
+        body: Some("PollerOptions"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies___private",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/236",
+        path: "/optional-bodies/239",
+        body: Some("__private"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_abstract",
         method: ::armgen_runtime::Method::Post,
         path: "/optional-bodies/0",
+        body: Some("abstract"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_as",
         method: ::armgen_runtime::Method::Post,
         path: "/optional-bodies/1",
+        body: Some("as"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_async",
         method: ::armgen_runtime::Method::Post,
         path: "/optional-bodies/2",
+        body: Some("async"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_await",
         method: ::armgen_runtime::Method::Post,
         path: "/optional-bodies/3",
+        body: Some("await"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_become",
         method: ::armgen_runtime::Method::Post,
         path: "/optional-bodies/4",
+        body: Some("become"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_box",
         method: ::armgen_runtime::Method::Post,
         path: "/optional-bodies/5",
+        body: Some("box"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_break",
         method: ::armgen_runtime::Method::Post,
         path: "/optional-bodies/6",
+        body: Some("break"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_const",
         method: ::armgen_runtime::Method::Post,
         path: "/optional-bodies/7",
+        body: Some("const"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_continue",
         method: ::armgen_runtime::Method::Post,
         path: "/optional-bodies/8",
+        body: Some("continue"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_do",
         method: ::armgen_runtime::Method::Post,
         path: "/optional-bodies/10",
+        body: Some("do"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_dyn",
         method: ::armgen_runtime::Method::Post,
         path: "/optional-bodies/11",
+        body: Some("dyn"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_else",
         method: ::armgen_runtime::Method::Post,
         path: "/optional-bodies/12",
+        body: Some("else"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_enum",
         method: ::armgen_runtime::Method::Post,
         path: "/optional-bodies/13",
+        body: Some("enum"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_extern",
         method: ::armgen_runtime::Method::Post,
         path: "/optional-bodies/14",
+        body: Some("extern"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_false",
         method: ::armgen_runtime::Method::Post,
         path: "/optional-bodies/15",
+        body: Some("false"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_final",
         method: ::armgen_runtime::Method::Post,
         path: "/optional-bodies/16",
+        body: Some("final"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_fn",
         method: ::armgen_runtime::Method::Post,
         path: "/optional-bodies/17",
+        body: Some("fn"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_for",
         method: ::armgen_runtime::Method::Post,
         path: "/optional-bodies/18",
+        body: Some("for"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_gen",
         method: ::armgen_runtime::Method::Post,
         path: "/optional-bodies/19",
+        body: Some("gen"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_if",
         method: ::armgen_runtime::Method::Post,
         path: "/optional-bodies/20",
+        body: Some("if"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_impl",
         method: ::armgen_runtime::Method::Post,
         path: "/optional-bodies/21",
+        body: Some("impl"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_in",
         method: ::armgen_runtime::Method::Post,
         path: "/optional-bodies/22",
+        body: Some("in"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_let",
         method: ::armgen_runtime::Method::Post,
         path: "/optional-bodies/23",
+        body: Some("let"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_loop",
         method: ::armgen_runtime::Method::Post,
         path: "/optional-bodies/24",
+        body: Some("loop"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_macro",
         method: ::armgen_runtime::Method::Post,
         path: "/optional-bodies/25",
+        body: Some("macro"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_match",
         method: ::armgen_runtime::Method::Post,
         path: "/optional-bodies/26",
+        body: Some("match"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_mod",
         method: ::armgen_runtime::Method::Post,
         path: "/optional-bodies/27",
+        body: Some("mod"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_move",
         method: ::armgen_runtime::Method::Post,
         path: "/optional-bodies/28",
+        body: Some("move"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_mut",
         method: ::armgen_runtime::Method::Post,
         path: "/optional-bodies/29",
+        body: Some("mut"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_override",
         method: ::armgen_runtime::Method::Post,
         path: "/optional-bodies/30",
+        body: Some("override"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_priv",
         method: ::armgen_runtime::Method::Post,
         path: "/optional-bodies/31",
+        body: Some("priv"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_pub",
         method: ::armgen_runtime::Method::Post,
         path: "/optional-bodies/32",
+        body: Some("pub"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_ref",
         method: ::armgen_runtime::Method::Post,
         path: "/optional-bodies/33",
+        body: Some("ref"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_return",
         method: ::armgen_runtime::Method::Post,
         path: "/optional-bodies/34",
+        body: Some("return"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_static",
         method: ::armgen_runtime::Method::Post,
         path: "/optional-bodies/37",
+        body: Some("static"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_struct",
         method: ::armgen_runtime::Method::Post,
         path: "/optional-bodies/38",
+        body: Some("struct"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_trait",
         method: ::armgen_runtime::Method::Post,
         path: "/optional-bodies/40",
+        body: Some("trait"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_true",
         method: ::armgen_runtime::Method::Post,
         path: "/optional-bodies/41",
+        body: Some("true"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_try",
         method: ::armgen_runtime::Method::Post,
         path: "/optional-bodies/42",
+        body: Some("try"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_type",
         method: ::armgen_runtime::Method::Post,
         path: "/optional-bodies/43",
+        body: Some("type"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_typeof",
         method: ::armgen_runtime::Method::Post,
         path: "/optional-bodies/44",
+        body: Some("typeof"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_union",
         method: ::armgen_runtime::Method::Post,
         path: "/optional-bodies/45",
+        body: Some("union"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_unsafe",
         method: ::armgen_runtime::Method::Post,
         path: "/optional-bodies/46",
+        body: Some("unsafe"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_unsized",
         method: ::armgen_runtime::Method::Post,
         path: "/optional-bodies/47",
+        body: Some("unsized"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_use",
         method: ::armgen_runtime::Method::Post,
         path: "/optional-bodies/48",
+        body: Some("use"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_virtual",
         method: ::armgen_runtime::Method::Post,
         path: "/optional-bodies/49",
+        body: Some("virtual"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_where",
         method: ::armgen_runtime::Method::Post,
         path: "/optional-bodies/50",
+        body: Some("where"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_while",
         method: ::armgen_runtime::Method::Post,
         path: "/optional-bodies/51",
+        body: Some("while"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_yield",
         method: ::armgen_runtime::Method::Post,
         path: "/optional-bodies/52",
+        body: Some("yield"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Regex",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/171",
+        path: "/optional-bodies/175",
+        body: Some("Regex"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_request",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/188",
+        path: "/optional-bodies/191",
+        body: Some("request"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_ResourceManagerAudience",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/142",
+        path: "/optional-bodies/143",
+        body: Some("ResourceManagerAudience"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_resource_manager_endpoint",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/144",
+        path: "/optional-bodies/145",
+        body: Some("resource_manager_endpoint"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_resource_manager_scope",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/145",
+        path: "/optional-bodies/146",
+        body: Some("resource_manager_scope"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_response",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/197",
+        path: "/optional-bodies/200",
+        body: Some("response"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_response_error",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/146",
+        path: "/optional-bodies/147",
+        body: Some("response_error"),
+        statuses: &[200],
+    },
+    ::armgen_runtime::OperationInfo {
+        id: "OptionalBodies_ResponseTooLarge",
+        method: ::armgen_runtime::Method::Post,
+        path: "/optional-bodies/165",
+        body: Some("ResponseTooLarge"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Result",
         method: ::armgen_runtime::Method::Post,
         path: "/optional-bodies/91",
+        body: Some("Result"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_SafeDebug",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/229",
+        path: "/optional-bodies/232",
+        body: Some("SafeDebug"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Secret",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/172",
+        path: "/optional-bodies/176",
+        body: Some("Secret"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_self",
         method: ::armgen_runtime::Method::Post,
         path: "/optional-bodies/35",
+        body: Some("self"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Send",
         method: ::armgen_runtime::Method::Post,
         path: "/optional-bodies/55",
+        body: Some("Send"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_serde",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/182",
+        path: "/optional-bodies/185",
+        body: Some("serde"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_serde_json",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/183",
+        path: "/optional-bodies/186",
+        body: Some("serde_json"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Serialize",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/224",
+        path: "/optional-bodies/227",
+        body: Some("Serialize"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Serializer",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/226",
+        path: "/optional-bodies/229",
+        body: Some("Serializer"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_ServiceError",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/154",
+        path: "/optional-bodies/156",
+        body: Some("ServiceError"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_ServiceInfo",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/151",
+        path: "/optional-bodies/152",
+        body: Some("ServiceInfo"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_SERVICES",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/208",
+        path: "/optional-bodies/211",
+        body: Some("SERVICES"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_size_of",
         method: ::armgen_runtime::Method::Post,
         path: "/optional-bodies/67",
+        body: Some("size_of"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_size_of_val",
         method: ::armgen_runtime::Method::Post,
         path: "/optional-bodies/68",
+        body: Some("size_of_val"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Sized",
         method: ::armgen_runtime::Method::Post,
         path: "/optional-bodies/56",
+        body: Some("Sized"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Some",
         method: ::armgen_runtime::Method::Post,
         path: "/optional-bodies/89",
+        body: Some("Some"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_StaticTokenCredential",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/143",
+        path: "/optional-bodies/144",
+        body: Some("StaticTokenCredential"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_std",
         method: ::armgen_runtime::Method::Post,
         path: "/optional-bodies/131",
+        body: Some("std"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_str",
         method: ::armgen_runtime::Method::Post,
         path: "/optional-bodies/123",
+        body: Some("str"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_String",
         method: ::armgen_runtime::Method::Post,
         path: "/optional-bodies/94",
+        body: Some("String"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_string_enum",
         method: ::armgen_runtime::Method::Post,
         path: "/optional-bodies/136",
+        body: Some("string_enum"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_stringify",
         method: ::armgen_runtime::Method::Post,
         path: "/optional-bodies/116",
+        body: Some("stringify"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_strip_member",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/169",
+        path: "/optional-bodies/173",
+        body: Some("strip_member"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_strip_members",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/170",
+        path: "/optional-bodies/174",
+        body: Some("strip_members"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_StripReadOnly",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/168",
+        path: "/optional-bodies/172",
+        body: Some("StripReadOnly"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_subscription_id",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/200",
+        path: "/optional-bodies/203",
+        body: Some("subscription_id"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_super",
         method: ::armgen_runtime::Method::Post,
         path: "/optional-bodies/39",
+        body: Some("super"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Sync",
         method: ::armgen_runtime::Method::Post,
         path: "/optional-bodies/57",
+        body: Some("Sync"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_tag",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/202",
+        path: "/optional-bodies/205",
+        body: Some("tag"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_tagged_union",
         method: ::armgen_runtime::Method::Post,
         path: "/optional-bodies/137",
+        body: Some("tagged_union"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_ToOwned",
         method: ::armgen_runtime::Method::Post,
         path: "/optional-bodies/72",
+        body: Some("ToOwned"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_ToString",
         method: ::armgen_runtime::Method::Post,
         path: "/optional-bodies/95",
+        body: Some("ToString"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_todo",
         method: ::armgen_runtime::Method::Post,
         path: "/optional-bodies/117",
+        body: Some("todo"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_TokenCredential",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/228",
+        path: "/optional-bodies/231",
+        body: Some("TokenCredential"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_TryFrom",
         method: ::armgen_runtime::Method::Post,
         path: "/optional-bodies/97",
+        body: Some("TryFrom"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_TryInto",
         method: ::armgen_runtime::Method::Post,
         path: "/optional-bodies/98",
+        body: Some("TryInto"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_u64",
         method: ::armgen_runtime::Method::Post,
         path: "/optional-bodies/127",
+        body: Some("u64"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_u8",
         method: ::armgen_runtime::Method::Post,
         path: "/optional-bodies/126",
+        body: Some("u8"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Unknown",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/217",
+        path: "/optional-bodies/220",
+        body: Some("Unknown"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Unpin",
         method: ::armgen_runtime::Method::Post,
         path: "/optional-bodies/58",
+        body: Some("Unpin"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_unreachable",
         method: ::armgen_runtime::Method::Post,
         path: "/optional-bodies/118",
+        body: Some("unreachable"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Url",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/173",
+        path: "/optional-bodies/177",
+        body: Some("Url"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_UrlBuilder",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/162",
+        path: "/optional-bodies/164",
+        body: Some("UrlBuilder"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_usize",
         method: ::armgen_runtime::Method::Post,
         path: "/optional-bodies/128",
+        body: Some("usize"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Validate",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/175",
+        path: "/optional-bodies/179",
+        body: Some("Validate"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_ValidationError",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/176",
+        path: "/optional-bodies/180",
+        body: Some("ValidationError"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_ValidationErrors",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/177",
+        path: "/optional-bodies/181",
+        body: Some("ValidationErrors"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Validator",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/178",
+        path: "/optional-bodies/182",
+        body: Some("Validator"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies__",
         method: ::armgen_runtime::Method::Post,
         path: "/optional-bodies/53",
+        body: Some("_"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Vec",
         method: ::armgen_runtime::Method::Post,
         path: "/optional-bodies/96",
+        body: Some("Vec"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_write",
         method: ::armgen_runtime::Method::Post,
         path: "/optional-bodies/120",
+        body: Some("write"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "options_options",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/187",
+        path: "/groups/190",
+        body: Some("options"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "Ord_Ord",
         method: ::armgen_runtime::Method::Post,
         path: "/groups/77",
+        body: Some("Ord"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "Other_Other",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/216",
+        path: "/groups/219",
+        body: Some("Other"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "page_page",
         method: ::armgen_runtime::Method::Post,
         path: "/groups/135",
+        body: Some("page"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "PageDecoder_PageDecoder",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/167",
+        path: "/groups/170",
+        body: Some("PageDecoder"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "Pager_Pager",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/232",
+        path: "/groups/235",
+        body: Some("Pager"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "panic_panic",
         method: ::armgen_runtime::Method::Post,
         path: "/groups/115",
+        body: Some("panic"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "Parameters_HeaderOptional",
         method: ::armgen_runtime::Method::Put,
         path: "/parameters/HeaderOptional",
+        body: None,
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "Parameters_HeaderRequired",
         method: ::armgen_runtime::Method::Put,
         path: "/parameters/HeaderRequired",
+        body: None,
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "Parameters_Path0",
         method: ::armgen_runtime::Method::Put,
         path: "/path0/{abstract}/{as}/{async}/{await}/{become}/{box}/{break}/{const}/{continue}/{crate}/{do}/{dyn}/{else}/{enum}/{extern}/{false}/{final}/{fn}/{for}/{gen}/{if}/{impl}/{in}/{let}/{loop}/{macro}/{match}/{mod}/{move}/{mut}/{override}/{priv}/{pub}/{ref}/{return}/{self}/{Self}/{static}/{struct}/{super}/{trait}/{true}/{try}/{type}/{typeof}/{union}/{unsafe}/{unsized}/{use}/{virtual}",
+        body: None,
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "Parameters_Path1",
         method: ::armgen_runtime::Method::Put,
         path: "/path1/{where}/{while}/{yield}/{_}/{Copy}/{Send}/{Sized}/{Sync}/{Unpin}/{Drop}/{Fn}/{FnMut}/{FnOnce}/{AsyncFn}/{AsyncFnMut}/{AsyncFnOnce}/{drop}/{size_of}/{size_of_val}/{align_of}/{align_of_val}/{Box}/{ToOwned}/{Clone}/{PartialEq}/{PartialOrd}/{Eq}/{Ord}/{AsRef}/{AsMut}/{Into}/{From}/{Default}/{Iterator}/{Extend}/{IntoIterator}/{DoubleEndedIterator}/{ExactSizeIterator}/{Option}/{Some}/{None}/{Result}/{Ok}/{Err}/{String}/{ToString}/{Vec}/{TryFrom}/{TryInto}/{FromIterator}",
+        body: None,
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "Parameters_Path2",
         method: ::armgen_runtime::Method::Put,
-        path: "/path2/{Future}/{IntoFuture}/{Debug}/{Hash}/{assert}/{assert_eq}/{cfg}/{concat}/{env}/{format}/{format_args}/{include}/{include_str}/{matches}/{option_env}/{panic}/{stringify}/{todo}/{unreachable}/{vec}/{write}/{bool}/{char}/{str}/{i32}/{i64}/{u8}/{u64}/{usize}/{f32}/{f64}/{std}/{core}/{alloc}/{client_only}/{page}/{string_enum}/{tagged_union}/{async_trait}/{ArmClientOptions}/{ArmPipeline}/{MethodOptions}/{ResourceManagerAudience}/{StaticTokenCredential}/{resource_manager_endpoint}/{resource_manager_scope}/{response_error}/{DynamicError}/{DynamicParams}/{DynamicValidate}",
+        path: "/path2/{Future}/{IntoFuture}/{Debug}/{Hash}/{assert}/{assert_eq}/{cfg}/{concat}/{env}/{format}/{format_args}/{include}/{include_str}/{matches}/{option_env}/{panic}/{stringify}/{todo}/{unreachable}/{vec}/{write}/{bool}/{char}/{str}/{i32}/{i64}/{u8}/{u64}/{usize}/{f32}/{f64}/{std}/{core}/{alloc}/{client_only}/{page}/{string_enum}/{tagged_union}/{async_trait}/{azure_core}/{ArmClientOptions}/{ArmPipeline}/{MethodOptions}/{ResourceManagerAudience}/{StaticTokenCredential}/{resource_manager_endpoint}/{resource_manager_scope}/{response_error}/{DynamicError}/{DynamicParams}",
+        body: None,
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "Parameters_Path3",
         method: ::armgen_runtime::Method::Put,
-        path: "/path3/{OperationInfo}/{ServiceInfo}/{dynamic_result}/{ResponseError}/{ServiceError}/{decode_body}/{decode_empty}/{decode_json}/{decode_optional}/{HttpRequest}/{HttpResponse}/{Method}/{UrlBuilder}/{FinalStateVia}/{Poller}/{PollerOptions}/{NextLink}/{PageDecoder}/{StripReadOnly}/{strip_member}/{strip_members}/{Regex}/{Secret}/{Url}/{Constraint}/{Validate}/{ValidationError}/{ValidationErrors}/{Validator}/{compile_pattern}/{azure_core}/{regex}/{serde}/{serde_json}/{url}/{endpoint}/{api_version}/{options}/{request}/{validator}/{value}/{params}/{path}/{at}/{json}/{members}/{pipeline}/{response}/{operation_id}/{credential}",
+        path: "/path3/{DynamicValidate}/{OperationInfo}/{ServiceInfo}/{dynamic_result}/{ErrorBody}/{ResponseError}/{ServiceError}/{decode_body}/{decode_empty}/{decode_json}/{decode_optional}/{HttpRequest}/{HttpResponse}/{Method}/{UrlBuilder}/{ResponseTooLarge}/{FinalStateVia}/{Poller}/{PollerOptions}/{NextLink}/{PageDecoder}/{Pattern}/{StripReadOnly}/{strip_member}/{strip_members}/{Regex}/{Secret}/{Url}/{Constraint}/{Validate}/{ValidationError}/{ValidationErrors}/{Validator}/{compile_pattern}/{regex}/{serde}/{serde_json}/{url}/{endpoint}/{api_version}/{options}/{request}/{validator}/{value}/{params}/{path}/{at}/{json}/{members}/{pipeline}",
+        body: None,
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "Parameters_Path4",
         method: ::armgen_runtime::Method::Put,
-        path: "/path4/{subscription_id}/{inner}/{tag}/{method_options}/{f}/{new}/{API_VERSION}/{DEFAULT_ENDPOINT}/{SERVICES}/{OPERATIONS}/{build_request}/{decode_response}/{models}/{clients}/{dynamic}/{patterns}/{Other}/{Unknown}/{Arc}/{LazyLock}/{BTreeMap}/{Cow}/{Value}/{Map}/{Serialize}/{Deserialize}/{Serializer}/{Deserializer}/{TokenCredential}/{SafeDebug}/{ClientMethodOptions}/{NoFormat}/{Pager}/{Response}/{Context}/{armgen_runtime}/{__private}",
+        path: "/path4/{response}/{operation_id}/{credential}/{subscription_id}/{inner}/{tag}/{method_options}/{f}/{new}/{API_VERSION}/{DEFAULT_ENDPOINT}/{SERVICES}/{OPERATIONS}/{build_request}/{decode_response}/{models}/{clients}/{dynamic}/{patterns}/{Other}/{Unknown}/{Arc}/{LazyLock}/{BTreeMap}/{Cow}/{Value}/{Map}/{Serialize}/{Deserialize}/{Serializer}/{Deserializer}/{TokenCredential}/{SafeDebug}/{ClientMethodOptions}/{NoFormat}/{Pager}/{Response}/{Context}/{armgen_runtime}/{__private}",
+        body: None,
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "Parameters_QueryOptional",
         method: ::armgen_runtime::Method::Put,
         path: "/parameters/QueryOptional",
+        body: None,
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "Parameters_QueryRequired",
         method: ::armgen_runtime::Method::Put,
         path: "/parameters/QueryRequired",
+        body: None,
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "params_params",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/191",
+        path: "/groups/194",
+        body: Some("params"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "PartialEq_PartialEq",
         method: ::armgen_runtime::Method::Post,
         path: "/groups/74",
+        body: Some("PartialEq"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "PartialOrd_PartialOrd",
         method: ::armgen_runtime::Method::Post,
         path: "/groups/75",
+        body: Some("PartialOrd"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "path_path",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/192",
+        path: "/groups/195",
+        body: Some("path"),
+        statuses: &[200],
+    },
+    ::armgen_runtime::OperationInfo {
+        id: "Pattern_Pattern",
+        method: ::armgen_runtime::Method::Post,
+        path: "/groups/171",
+        body: Some("Pattern"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "patterns_patterns",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/215",
+        path: "/groups/218",
+        body: Some("patterns"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "pipeline_pipeline",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/196",
+        path: "/groups/199",
+        body: Some("pipeline"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "Poller_Poller",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/164",
+        path: "/groups/167",
+        body: Some("Poller"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "PollerOptions_PollerOptions",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/165",
+        path: "/groups/168",
+        body: Some("PollerOptions"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "abstract_abstract",
         method: ::armgen_runtime::Method::Post,
         path: "/groups/0",
+        body: Some("abstract"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "as_as",
         method: ::armgen_runtime::Method::Post,
         path: "/groups/1",
+        body: Some("as"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "async_async",
         method: ::armgen_runtime::Method::Post,
         path: "/groups/2",
+        body: Some("async"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "async_trait_async_trait",
         method: ::armgen_runtime::Method::Post,
         path: "/groups/138",
+        body: Some("async_trait"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "await_await",
         method: ::armgen_runtime::Method::Post,
         path: "/groups/3",
+        body: Some("await"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "become_become",
         method: ::armgen_runtime::Method::Post,
         path: "/groups/4",
+        body: Some("become"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "box_box",
         method: ::armgen_runtime::Method::Post,
         path: "/groups/5",
+        body: Some("box"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "break_break",
         method: ::armgen_runtime::Method::Post,
         path: "/groups/6",
+        body: Some("break"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "const_const",
         method: ::armgen_runtime::Method::Post,
         path: "/groups/7",
+        body: Some("const"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "continue_continue",
         method: ::armgen_runtime::Method::Post,
         path: "/groups/8",
+        body: Some("continue"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "do_do",
         method: ::armgen_runtime::Method::Post,
         path: "/groups/10",
+        body: Some("do"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "dyn_dyn",
         method: ::armgen_runtime::Method::Post,
         path: "/groups/11",
+        body: Some("dyn"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "else_else",
         method: ::armgen_runtime::Method::Post,
         path: "/groups/12",
+        body: Some("else"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "enum_enum",
         method: ::armgen_runtime::Method::Post,
         path: "/groups/13",
+        body: Some("enum"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "extern_extern",
         method: ::armgen_runtime::Method::Post,
         path: "/groups/14",
+        body: Some("extern"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "false_false",
         method: ::armgen_runtime::Method::Post,
         path: "/groups/15",
+        body: Some("false"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "final_final",
         method: ::armgen_runtime::Method::Post,
         path: "/groups/16",
+        body: Some("final"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "fn_fn",
         method: ::armgen_runtime::Method::Post,
         path: "/groups/17",
+        body: Some("fn"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "for_for",
         method: ::armgen_runtime::Method::Post,
         path: "/groups/18",
+        body: Some("for"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "gen_gen",
         method: ::armgen_runtime::Method::Post,
         path: "/groups/19",
+        body: Some("gen"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "if_if",
         method: ::armgen_runtime::Method::Post,
         path: "/groups/20",
+        body: Some("if"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "impl_impl",
         method: ::armgen_runtime::Method::Post,
         path: "/groups/21",
+        body: Some("impl"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "in_in",
         method: ::armgen_runtime::Method::Post,
         path: "/groups/22",
+        body: Some("in"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "let_let",
         method: ::armgen_runtime::Method::Post,
         path: "/groups/23",
+        body: Some("let"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "loop_loop",
         method: ::armgen_runtime::Method::Post,
         path: "/groups/24",
+        body: Some("loop"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "macro_macro",
         method: ::armgen_runtime::Method::Post,
         path: "/groups/25",
+        body: Some("macro"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "match_match",
         method: ::armgen_runtime::Method::Post,
         path: "/groups/26",
+        body: Some("match"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "mod_mod",
         method: ::armgen_runtime::Method::Post,
         path: "/groups/27",
+        body: Some("mod"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "move_move",
         method: ::armgen_runtime::Method::Post,
         path: "/groups/28",
+        body: Some("move"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "mut_mut",
         method: ::armgen_runtime::Method::Post,
         path: "/groups/29",
+        body: Some("mut"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "override_override",
         method: ::armgen_runtime::Method::Post,
         path: "/groups/30",
+        body: Some("override"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "priv_priv",
         method: ::armgen_runtime::Method::Post,
         path: "/groups/31",
+        body: Some("priv"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "pub_pub",
         method: ::armgen_runtime::Method::Post,
         path: "/groups/32",
+        body: Some("pub"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "ref_ref",
         method: ::armgen_runtime::Method::Post,
         path: "/groups/33",
+        body: Some("ref"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "return_return",
         method: ::armgen_runtime::Method::Post,
         path: "/groups/34",
+        body: Some("return"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "static_static",
         method: ::armgen_runtime::Method::Post,
         path: "/groups/37",
+        body: Some("static"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "struct_struct",
         method: ::armgen_runtime::Method::Post,
         path: "/groups/38",
+        body: Some("struct"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "trait_trait",
         method: ::armgen_runtime::Method::Post,
         path: "/groups/40",
+        body: Some("trait"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "true_true",
         method: ::armgen_runtime::Method::Post,
         path: "/groups/41",
+        body: Some("true"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "try_try",
         method: ::armgen_runtime::Method::Post,
         path: "/groups/42",
+        body: Some("try"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "type_type",
         method: ::armgen_runtime::Method::Post,
         path: "/groups/43",
+        body: Some("type"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "typeof_typeof",
         method: ::armgen_runtime::Method::Post,
         path: "/groups/44",
+        body: Some("typeof"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "union_union",
         method: ::armgen_runtime::Method::Post,
         path: "/groups/45",
+        body: Some("union"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "unsafe_unsafe",
         method: ::armgen_runtime::Method::Post,
         path: "/groups/46",
+        body: Some("unsafe"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "unsized_unsized",
         method: ::armgen_runtime::Method::Post,
         path: "/groups/47",
+        body: Some("unsized"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "use_use",
         method: ::armgen_runtime::Method::Post,
         path: "/groups/48",
+        body: Some("use"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "virtual_virtual",
         method: ::armgen_runtime::Method::Post,
         path: "/groups/49",
+        body: Some("virtual"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "where_where",
         method: ::armgen_runtime::Method::Post,
         path: "/groups/50",
+        body: Some("where"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "while_while",
         method: ::armgen_runtime::Method::Post,
         path: "/groups/51",
+        body: Some("while"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "yield_yield",
         method: ::armgen_runtime::Method::Post,
         path: "/groups/52",
+        body: Some("yield"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "Regex_Regex",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/171",
+        path: "/groups/175",
+        body: Some("Regex"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "request_request",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/188",
+        path: "/groups/191",
+        body: Some("request"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "resource_manager_endpoint_resource_manager_endpoint",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/144",
+        path: "/groups/145",
+        body: Some("resource_manager_endpoint"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "resource_manager_scope_resource_manager_scope",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/145",
+        path: "/groups/146",
+        body: Some("resource_manager_scope"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "ResourceManagerAudience_ResourceManagerAudience",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/142",
+        path: "/groups/143",
+        body: Some("ResourceManagerAudience"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "response_error_response_error",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/146",
+        path: "/groups/147",
+        body: Some("response_error"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "response_response",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/197",
+        path: "/groups/200",
+        body: Some("response"),
+        statuses: &[200],
+    },
+    ::armgen_runtime::OperationInfo {
+        id: "ResponseTooLarge_ResponseTooLarge",
+        method: ::armgen_runtime::Method::Post,
+        path: "/groups/165",
+        body: Some("ResponseTooLarge"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "Result_Result",
         method: ::armgen_runtime::Method::Post,
         path: "/groups/91",
+        body: Some("Result"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "SafeDebug_SafeDebug",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/229",
+        path: "/groups/232",
+        body: Some("SafeDebug"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "Secret_Secret",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/172",
+        path: "/groups/176",
+        body: Some("Secret"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "self_self",
         method: ::armgen_runtime::Method::Post,
         path: "/groups/35",
+        body: Some("self"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "Send_Send",
         method: ::armgen_runtime::Method::Post,
         path: "/groups/55",
+        body: Some("Send"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "serde_json_serde_json",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/183",
+        path: "/groups/186",
+        body: Some("serde_json"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "serde_serde",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/182",
+        path: "/groups/185",
+        body: Some("serde"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "Serialize_Serialize",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/224",
+        path: "/groups/227",
+        body: Some("Serialize"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "Serializer_Serializer",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/226",
+        path: "/groups/229",
+        body: Some("Serializer"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "ServiceError_ServiceError",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/154",
+        path: "/groups/156",
+        body: Some("ServiceError"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "ServiceInfo_ServiceInfo",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/151",
+        path: "/groups/152",
+        body: Some("ServiceInfo"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "SERVICES_SERVICES",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/208",
+        path: "/groups/211",
+        body: Some("SERVICES"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "size_of_size_of",
         method: ::armgen_runtime::Method::Post,
         path: "/groups/67",
+        body: Some("size_of"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "size_of_val_size_of_val",
         method: ::armgen_runtime::Method::Post,
         path: "/groups/68",
+        body: Some("size_of_val"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "Sized_Sized",
         method: ::armgen_runtime::Method::Post,
         path: "/groups/56",
+        body: Some("Sized"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "Some_Some",
         method: ::armgen_runtime::Method::Post,
         path: "/groups/89",
+        body: Some("Some"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "StaticTokenCredential_StaticTokenCredential",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/143",
+        path: "/groups/144",
+        body: Some("StaticTokenCredential"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "std_std",
         method: ::armgen_runtime::Method::Post,
         path: "/groups/131",
+        body: Some("std"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "str_str",
         method: ::armgen_runtime::Method::Post,
         path: "/groups/123",
+        body: Some("str"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "string_enum_string_enum",
         method: ::armgen_runtime::Method::Post,
         path: "/groups/136",
+        body: Some("string_enum"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "String_String",
         method: ::armgen_runtime::Method::Post,
         path: "/groups/94",
+        body: Some("String"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "stringify_stringify",
         method: ::armgen_runtime::Method::Post,
         path: "/groups/116",
+        body: Some("stringify"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "strip_member_strip_member",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/169",
+        path: "/groups/173",
+        body: Some("strip_member"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "strip_members_strip_members",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/170",
+        path: "/groups/174",
+        body: Some("strip_members"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "StripReadOnly_StripReadOnly",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/168",
+        path: "/groups/172",
+        body: Some("StripReadOnly"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "subscription_id_subscription_id",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/200",
+        path: "/groups/203",
+        body: Some("subscription_id"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "super_super",
         method: ::armgen_runtime::Method::Post,
         path: "/groups/39",
+        body: Some("super"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "Sync_Sync",
         method: ::armgen_runtime::Method::Post,
         path: "/groups/57",
+        body: Some("Sync"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "tag_tag",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/202",
+        path: "/groups/205",
+        body: Some("tag"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "tagged_union_tagged_union",
         method: ::armgen_runtime::Method::Post,
         path: "/groups/137",
+        body: Some("tagged_union"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "ToOwned_ToOwned",
         method: ::armgen_runtime::Method::Post,
         path: "/groups/72",
+        body: Some("ToOwned"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "ToString_ToString",
         method: ::armgen_runtime::Method::Post,
         path: "/groups/95",
+        body: Some("ToString"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "todo_todo",
         method: ::armgen_runtime::Method::Post,
         path: "/groups/117",
+        body: Some("todo"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "TokenCredential_TokenCredential",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/228",
+        path: "/groups/231",
+        body: Some("TokenCredential"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "TryFrom_TryFrom",
         method: ::armgen_runtime::Method::Post,
         path: "/groups/97",
+        body: Some("TryFrom"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "TryInto_TryInto",
         method: ::armgen_runtime::Method::Post,
         path: "/groups/98",
+        body: Some("TryInto"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "u64_u64",
         method: ::armgen_runtime::Method::Post,
         path: "/groups/127",
+        body: Some("u64"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "u8_u8",
         method: ::armgen_runtime::Method::Post,
         path: "/groups/126",
+        body: Some("u8"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "Unknown_Unknown",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/217",
+        path: "/groups/220",
+        body: Some("Unknown"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "Unpin_Unpin",
         method: ::armgen_runtime::Method::Post,
         path: "/groups/58",
+        body: Some("Unpin"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "unreachable_unreachable",
         method: ::armgen_runtime::Method::Post,
         path: "/groups/118",
+        body: Some("unreachable"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "Url_Url",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/173",
+        path: "/groups/177",
+        body: Some("Url"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "UrlBuilder_UrlBuilder",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/162",
+        path: "/groups/164",
+        body: Some("UrlBuilder"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "usize_usize",
         method: ::armgen_runtime::Method::Post,
         path: "/groups/128",
+        body: Some("usize"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "Validate_Validate",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/175",
+        path: "/groups/179",
+        body: Some("Validate"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "ValidationError_ValidationError",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/176",
+        path: "/groups/180",
+        body: Some("ValidationError"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "ValidationErrors_ValidationErrors",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/177",
+        path: "/groups/181",
+        body: Some("ValidationErrors"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "Validator_Validator",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/178",
+        path: "/groups/182",
+        body: Some("Validator"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "__private___private",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/236",
+        path: "/groups/239",
+        body: Some("__private"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "___",
         method: ::armgen_runtime::Method::Post,
         path: "/groups/53",
+        body: Some("_"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "Vec_Vec",
         method: ::armgen_runtime::Method::Post,
         path: "/groups/96",
+        body: Some("Vec"),
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "write_write",
         method: ::armgen_runtime::Method::Post,
         path: "/groups/120",
+        body: Some("write"),
+        statuses: &[200],
     },
 ];
 /// Builds the request of `operation_id` from named parameters
@@ -2915,6 +3869,20 @@ pub fn build_request(
             let err: super::models::Err = __params
                 .required("Err", "a value of the documented model")?;
             Ok(super::err::err_request(endpoint, &api_version, &err)?)
+        }
+        "ErrorBody_ErrorBody" => {
+            let api_version: ::std::string::String = __params
+                .optional("api-version", "a string")?
+                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let error_body: super::models::ErrorBody = __params
+                .required("ErrorBody", "a value of the documented model")?;
+            Ok(
+                super::error_body::error_body_request(
+                    endpoint,
+                    &api_version,
+                    &error_body,
+                )?,
+            )
         }
         "ExactSizeIterator_ExactSizeIterator" => {
             let api_version: ::std::string::String = __params
@@ -3791,6 +4759,16 @@ pub fn build_request(
                 .optional("Err", "a value of the documented model")?;
             Ok(super::optional_bodies::err_request(endpoint, err.as_ref())?)
         }
+        "OptionalBodies_ErrorBody" => {
+            let error_body: ::core::option::Option<super::models::ErrorBody> = __params
+                .optional("ErrorBody", "a value of the documented model")?;
+            Ok(
+                super::optional_bodies::error_body_request(
+                    endpoint,
+                    error_body.as_ref(),
+                )?,
+            )
+        }
         "OptionalBodies_ExactSizeIterator" => {
             let exact_size_iterator: ::core::option::Option<
                 super::models::ExactSizeIterator,
@@ -4148,6 +5126,11 @@ pub fn build_request(
                 .optional("path", "a value of the documented model")?;
             Ok(super::optional_bodies::path_request(endpoint, path.as_ref())?)
         }
+        "OptionalBodies_Pattern" => {
+            let pattern: ::core::option::Option<super::models::Pattern> = __params
+                .optional("Pattern", "a value of the documented model")?;
+            Ok(super::optional_bodies::pattern_request(endpoint, pattern.as_ref())?)
+        }
         "OptionalBodies_patterns" => {
             let patterns: ::core::option::Option<super::models::Patterns> = __params
                 .optional("patterns", "a value of the documented model")?;
@@ -4484,6 +5467,18 @@ pub fn build_request(
                 super::optional_bodies::response_error_request(
                     endpoint,
                     response_error.as_ref(),
+                )?,
+            )
+        }
+        "OptionalBodies_ResponseTooLarge" => {
+            let response_too_large: ::core::option::Option<
+                super::models::ResponseTooLarge,
+            > = __params
+                .optional("ResponseTooLarge", "a value of the documented model")?;
+            Ok(
+                super::optional_bodies::response_too_large_request(
+                    endpoint,
+                    response_too_large.as_ref(),
                 )?,
             )
         }
@@ -4908,10 +5903,10 @@ pub fn build_request(
                 .optional("API_VERSION", "a value of the documented model")?;
             let arc: ::core::option::Option<super::models::Choice> = __params
                 .optional("Arc", "a value of the documented model")?;
-            let arm_client_options: ::core::option::Option<i32> = __params
-                .optional("ArmClientOptions", "an integer")?;
-            let arm_pipeline: ::core::option::Option<super::models::Choice> = __params
-                .optional("ArmPipeline", "a value of the documented model")?;
+            let arm_client_options: ::core::option::Option<super::models::Choice> = __params
+                .optional("ArmClientOptions", "a value of the documented model")?;
+            let arm_pipeline: ::core::option::Option<::std::string::String> = __params
+                .optional("ArmPipeline", "a string")?;
             let as_mut: ::core::option::Option<i32> = __params
                 .optional("AsMut", "an integer")?;
             let as_ref: ::core::option::Option<::std::string::String> = __params
@@ -4930,8 +5925,8 @@ pub fn build_request(
                 .optional("ClientMethodOptions", "a value of the documented model")?;
             let clone: ::core::option::Option<i32> = __params
                 .optional("Clone", "an integer")?;
-            let constraint: ::core::option::Option<::std::string::String> = __params
-                .optional("Constraint", "a string")?;
+            let constraint: ::core::option::Option<i32> = __params
+                .optional("Constraint", "an integer")?;
             let context: ::core::option::Option<::std::string::String> = __params
                 .optional("Context", "a string")?;
             let copy: ::core::option::Option<::std::string::String> = __params
@@ -4952,15 +5947,17 @@ pub fn build_request(
                 .optional("DoubleEndedIterator", "a value of the documented model")?;
             let drop: ::core::option::Option<super::models::Choice> = __params
                 .optional("Drop", "a value of the documented model")?;
-            let dynamic_error: ::core::option::Option<::std::string::String> = __params
-                .optional("DynamicError", "a string")?;
-            let dynamic_params: ::core::option::Option<i32> = __params
-                .optional("DynamicParams", "an integer")?;
-            let dynamic_validate: ::core::option::Option<super::models::Choice> = __params
-                .optional("DynamicValidate", "a value of the documented model")?;
+            let dynamic_error: ::core::option::Option<i32> = __params
+                .optional("DynamicError", "an integer")?;
+            let dynamic_params: ::core::option::Option<super::models::Choice> = __params
+                .optional("DynamicParams", "a value of the documented model")?;
+            let dynamic_validate: ::core::option::Option<::std::string::String> = __params
+                .optional("DynamicValidate", "a string")?;
             let eq: ::core::option::Option<i32> = __params.optional("Eq", "an integer")?;
             let err: ::core::option::Option<::std::string::String> = __params
                 .optional("Err", "a string")?;
+            let error_body: ::core::option::Option<i32> = __params
+                .optional("ErrorBody", "an integer")?;
             let exact_size_iterator: ::core::option::Option<::std::string::String> = __params
                 .optional("ExactSizeIterator", "a string")?;
             let extend: ::core::option::Option<::std::string::String> = __params
@@ -4981,10 +5978,10 @@ pub fn build_request(
                 .optional("Future", "an integer")?;
             let hash: ::core::option::Option<i32> = __params
                 .optional("Hash", "an integer")?;
-            let http_request: ::core::option::Option<::std::string::String> = __params
-                .optional("HttpRequest", "a string")?;
-            let http_response: ::core::option::Option<i32> = __params
-                .optional("HttpResponse", "an integer")?;
+            let http_request: ::core::option::Option<super::models::Choice> = __params
+                .optional("HttpRequest", "a value of the documented model")?;
+            let http_response: ::core::option::Option<::std::string::String> = __params
+                .optional("HttpResponse", "a string")?;
             let into: ::core::option::Option<super::models::Choice> = __params
                 .optional("Into", "a value of the documented model")?;
             let into_future: ::core::option::Option<super::models::Choice> = __params
@@ -4997,10 +5994,10 @@ pub fn build_request(
                 .optional("LazyLock", "a string")?;
             let map: ::core::option::Option<i32> = __params
                 .optional("Map", "an integer")?;
-            let method: ::core::option::Option<super::models::Choice> = __params
-                .optional("Method", "a value of the documented model")?;
-            let method_options_2: ::core::option::Option<::std::string::String> = __params
-                .optional("MethodOptions", "a string")?;
+            let method: ::core::option::Option<i32> = __params
+                .optional("Method", "an integer")?;
+            let method_options_2: ::core::option::Option<i32> = __params
+                .optional("MethodOptions", "an integer")?;
             let next_link: ::core::option::Option<i32> = __params
                 .optional("NextLink", "an integer")?;
             let no_format: ::core::option::Option<::std::string::String> = __params
@@ -5011,8 +6008,8 @@ pub fn build_request(
                 .optional("OPERATIONS", "a value of the documented model")?;
             let ok: ::core::option::Option<super::models::Choice> = __params
                 .optional("Ok", "a value of the documented model")?;
-            let operation_info: ::core::option::Option<::std::string::String> = __params
-                .optional("OperationInfo", "a string")?;
+            let operation_info: ::core::option::Option<i32> = __params
+                .optional("OperationInfo", "an integer")?;
             let option: ::core::option::Option<i32> = __params
                 .optional("Option", "an integer")?;
             let ord: ::core::option::Option<super::models::Choice> = __params
@@ -5027,26 +6024,32 @@ pub fn build_request(
                 .optional("PartialEq", "a value of the documented model")?;
             let partial_ord: ::core::option::Option<::std::string::String> = __params
                 .optional("PartialOrd", "a string")?;
+            let pattern: ::core::option::Option<::std::string::String> = __params
+                .optional("Pattern", "a string")?;
             let poller: ::core::option::Option<super::models::Choice> = __params
                 .optional("Poller", "a value of the documented model")?;
             let poller_options: ::core::option::Option<::std::string::String> = __params
                 .optional("PollerOptions", "a string")?;
-            let regex: ::core::option::Option<::std::string::String> = __params
-                .optional("Regex", "a string")?;
-            let resource_manager_audience: ::core::option::Option<i32> = __params
-                .optional("ResourceManagerAudience", "an integer")?;
+            let regex: ::core::option::Option<i32> = __params
+                .optional("Regex", "an integer")?;
+            let resource_manager_audience: ::core::option::Option<
+                super::models::Choice,
+            > = __params
+                .optional("ResourceManagerAudience", "a value of the documented model")?;
             let response: ::core::option::Option<super::models::Choice> = __params
                 .optional("Response", "a value of the documented model")?;
-            let response_error: ::core::option::Option<::std::string::String> = __params
-                .optional("ResponseError", "a string")?;
+            let response_error: ::core::option::Option<super::models::Choice> = __params
+                .optional("ResponseError", "a value of the documented model")?;
+            let response_too_large: ::core::option::Option<::std::string::String> = __params
+                .optional("ResponseTooLarge", "a string")?;
             let result: ::core::option::Option<i32> = __params
                 .optional("Result", "an integer")?;
             let services: ::core::option::Option<i32> = __params
                 .optional("SERVICES", "an integer")?;
             let safe_debug: ::core::option::Option<i32> = __params
                 .optional("SafeDebug", "an integer")?;
-            let secret: ::core::option::Option<i32> = __params
-                .optional("Secret", "an integer")?;
+            let secret: ::core::option::Option<super::models::Choice> = __params
+                .optional("Secret", "a value of the documented model")?;
             let self_: ::core::option::Option<::std::string::String> = __params
                 .optional("Self", "a string")?;
             let send: ::core::option::Option<i32> = __params
@@ -5055,20 +6058,20 @@ pub fn build_request(
                 .optional("Serialize", "a value of the documented model")?;
             let serializer: ::core::option::Option<i32> = __params
                 .optional("Serializer", "an integer")?;
-            let service_error: ::core::option::Option<i32> = __params
-                .optional("ServiceError", "an integer")?;
-            let service_info: ::core::option::Option<i32> = __params
-                .optional("ServiceInfo", "an integer")?;
+            let service_error: ::core::option::Option<::std::string::String> = __params
+                .optional("ServiceError", "a string")?;
+            let service_info: ::core::option::Option<super::models::Choice> = __params
+                .optional("ServiceInfo", "a value of the documented model")?;
             let sized: ::core::option::Option<super::models::Choice> = __params
                 .optional("Sized", "a value of the documented model")?;
             let some: ::core::option::Option<super::models::Choice> = __params
                 .optional("Some", "a value of the documented model")?;
-            let static_token_credential: ::core::option::Option<super::models::Choice> = __params
-                .optional("StaticTokenCredential", "a value of the documented model")?;
+            let static_token_credential: ::core::option::Option<::std::string::String> = __params
+                .optional("StaticTokenCredential", "a string")?;
             let string: ::core::option::Option<i32> = __params
                 .optional("String", "an integer")?;
-            let strip_read_only: ::core::option::Option<::std::string::String> = __params
-                .optional("StripReadOnly", "a string")?;
+            let strip_read_only: ::core::option::Option<i32> = __params
+                .optional("StripReadOnly", "an integer")?;
             let sync: ::core::option::Option<::std::string::String> = __params
                 .optional("Sync", "a string")?;
             let to_owned: ::core::option::Option<::std::string::String> = __params
@@ -5085,18 +6088,18 @@ pub fn build_request(
                 .optional("Unknown", "an integer")?;
             let unpin: ::core::option::Option<i32> = __params
                 .optional("Unpin", "an integer")?;
-            let url: ::core::option::Option<super::models::Choice> = __params
-                .optional("Url", "a value of the documented model")?;
-            let url_builder: ::core::option::Option<::std::string::String> = __params
-                .optional("UrlBuilder", "a string")?;
-            let validate: ::core::option::Option<i32> = __params
-                .optional("Validate", "an integer")?;
-            let validation_error: ::core::option::Option<super::models::Choice> = __params
-                .optional("ValidationError", "a value of the documented model")?;
-            let validation_errors: ::core::option::Option<::std::string::String> = __params
-                .optional("ValidationErrors", "a string")?;
-            let validator: ::core::option::Option<i32> = __params
-                .optional("Validator", "an integer")?;
+            let url: ::core::option::Option<::std::string::String> = __params
+                .optional("Url", "a string")?;
+            let url_builder: ::core::option::Option<super::models::Choice> = __params
+                .optional("UrlBuilder", "a value of the documented model")?;
+            let validate: ::core::option::Option<super::models::Choice> = __params
+                .optional("Validate", "a value of the documented model")?;
+            let validation_error: ::core::option::Option<::std::string::String> = __params
+                .optional("ValidationError", "a string")?;
+            let validation_errors: ::core::option::Option<i32> = __params
+                .optional("ValidationErrors", "an integer")?;
+            let validator: ::core::option::Option<super::models::Choice> = __params
+                .optional("Validator", "a value of the documented model")?;
             let value: ::core::option::Option<::std::string::String> = __params
                 .optional("Value", "a string")?;
             let vec: ::core::option::Option<::std::string::String> = __params
@@ -5130,8 +6133,8 @@ pub fn build_request(
             let at: ::core::option::Option<i32> = __params.optional("at", "an integer")?;
             let r#await: ::core::option::Option<::std::string::String> = __params
                 .optional("await", "a string")?;
-            let azure_core: ::core::option::Option<::std::string::String> = __params
-                .optional("azure_core", "a string")?;
+            let azure_core: ::core::option::Option<i32> = __params
+                .optional("azure_core", "an integer")?;
             let r#become: ::core::option::Option<i32> = __params
                 .optional("become", "an integer")?;
             let bool: ::core::option::Option<i32> = __params
@@ -5150,8 +6153,8 @@ pub fn build_request(
                 .optional("client_only", "a value of the documented model")?;
             let clients: ::core::option::Option<::std::string::String> = __params
                 .optional("clients", "a string")?;
-            let compile_pattern: ::core::option::Option<super::models::Choice> = __params
-                .optional("compile_pattern", "a value of the documented model")?;
+            let compile_pattern: ::core::option::Option<::std::string::String> = __params
+                .optional("compile_pattern", "a string")?;
             let concat: ::core::option::Option<super::models::Choice> = __params
                 .optional("concat", "a value of the documented model")?;
             let r#const: ::core::option::Option<i32> = __params
@@ -5164,14 +6167,14 @@ pub fn build_request(
                 .optional("crate", "a string")?;
             let credential: ::core::option::Option<i32> = __params
                 .optional("credential", "an integer")?;
-            let decode_body: ::core::option::Option<super::models::Choice> = __params
-                .optional("decode_body", "a value of the documented model")?;
-            let decode_empty: ::core::option::Option<::std::string::String> = __params
-                .optional("decode_empty", "a string")?;
-            let decode_json: ::core::option::Option<i32> = __params
-                .optional("decode_json", "an integer")?;
-            let decode_optional: ::core::option::Option<super::models::Choice> = __params
-                .optional("decode_optional", "a value of the documented model")?;
+            let decode_body: ::core::option::Option<i32> = __params
+                .optional("decode_body", "an integer")?;
+            let decode_empty: ::core::option::Option<super::models::Choice> = __params
+                .optional("decode_empty", "a value of the documented model")?;
+            let decode_json: ::core::option::Option<::std::string::String> = __params
+                .optional("decode_json", "a string")?;
+            let decode_optional: ::core::option::Option<i32> = __params
+                .optional("decode_optional", "an integer")?;
             let decode_response: ::core::option::Option<i32> = __params
                 .optional("decode_response", "an integer")?;
             let r#do: ::core::option::Option<i32> = __params
@@ -5182,8 +6185,8 @@ pub fn build_request(
                 .optional("dyn", "a value of the documented model")?;
             let dynamic: ::core::option::Option<i32> = __params
                 .optional("dynamic", "an integer")?;
-            let dynamic_result: ::core::option::Option<super::models::Choice> = __params
-                .optional("dynamic_result", "a value of the documented model")?;
+            let dynamic_result: ::core::option::Option<::std::string::String> = __params
+                .optional("dynamic_result", "a string")?;
             let r#else: ::core::option::Option<::std::string::String> = __params
                 .optional("else", "a string")?;
             let endpoint_2: ::core::option::Option<super::models::Choice> = __params
@@ -5286,15 +6289,14 @@ pub fn build_request(
                 .optional("regex", "an integer")?;
             let request: ::core::option::Option<super::models::Choice> = __params
                 .optional("request", "a value of the documented model")?;
-            let resource_manager_endpoint: ::core::option::Option<
-                ::std::string::String,
-            > = __params.optional("resource_manager_endpoint", "a string")?;
-            let resource_manager_scope: ::core::option::Option<i32> = __params
-                .optional("resource_manager_scope", "an integer")?;
+            let resource_manager_endpoint: ::core::option::Option<i32> = __params
+                .optional("resource_manager_endpoint", "an integer")?;
+            let resource_manager_scope: ::core::option::Option<super::models::Choice> = __params
+                .optional("resource_manager_scope", "a value of the documented model")?;
             let response_2: ::core::option::Option<super::models::Choice> = __params
                 .optional("response", "a value of the documented model")?;
-            let response_error_2: ::core::option::Option<super::models::Choice> = __params
-                .optional("response_error", "a value of the documented model")?;
+            let response_error_2: ::core::option::Option<::std::string::String> = __params
+                .optional("response_error", "a string")?;
             let r#return: ::core::option::Option<i32> = __params
                 .optional("return", "an integer")?;
             let self_2: ::core::option::Option<super::models::Choice> = __params
@@ -5317,10 +6319,10 @@ pub fn build_request(
                 .optional("string_enum", "an integer")?;
             let stringify: ::core::option::Option<super::models::Choice> = __params
                 .optional("stringify", "a value of the documented model")?;
-            let strip_member: ::core::option::Option<i32> = __params
-                .optional("strip_member", "an integer")?;
-            let strip_members: ::core::option::Option<super::models::Choice> = __params
-                .optional("strip_members", "a value of the documented model")?;
+            let strip_member: ::core::option::Option<super::models::Choice> = __params
+                .optional("strip_member", "a value of the documented model")?;
+            let strip_members: ::core::option::Option<::std::string::String> = __params
+                .optional("strip_members", "a string")?;
             let r#struct: ::core::option::Option<super::models::Choice> = __params
                 .optional("struct", "a value of the documented model")?;
             let subscription_id: ::core::option::Option<super::models::Choice> = __params
@@ -5383,8 +6385,8 @@ pub fn build_request(
                     &api_version,
                     api_version_2.as_ref(),
                     arc.as_ref(),
-                    arm_client_options,
-                    arm_pipeline.as_ref(),
+                    arm_client_options.as_ref(),
+                    arm_pipeline.as_deref(),
                     as_mut,
                     as_ref.as_deref(),
                     async_fn.as_deref(),
@@ -5394,7 +6396,7 @@ pub fn build_request(
                     r#box.as_ref(),
                     client_method_options.as_ref(),
                     clone,
-                    constraint.as_deref(),
+                    constraint,
                     context.as_deref(),
                     copy.as_deref(),
                     cow.as_ref(),
@@ -5405,11 +6407,12 @@ pub fn build_request(
                     deserializer.as_ref(),
                     double_ended_iterator.as_ref(),
                     drop.as_ref(),
-                    dynamic_error.as_deref(),
-                    dynamic_params,
-                    dynamic_validate.as_ref(),
+                    dynamic_error,
+                    dynamic_params.as_ref(),
+                    dynamic_validate.as_deref(),
                     eq,
                     err.as_deref(),
+                    error_body,
                     exact_size_iterator.as_deref(),
                     extend.as_deref(),
                     final_state_via,
@@ -5420,22 +6423,22 @@ pub fn build_request(
                     from_iterator.as_deref(),
                     future,
                     hash,
-                    http_request.as_deref(),
-                    http_response,
+                    http_request.as_ref(),
+                    http_response.as_deref(),
                     into.as_ref(),
                     into_future.as_ref(),
                     into_iterator,
                     iterator.as_ref(),
                     lazy_lock.as_deref(),
                     map,
-                    method.as_ref(),
-                    method_options_2.as_deref(),
+                    method,
+                    method_options_2,
                     next_link,
                     no_format.as_deref(),
                     none.as_deref(),
                     operations.as_ref(),
                     ok.as_ref(),
-                    operation_info.as_deref(),
+                    operation_info,
                     option,
                     ord.as_ref(),
                     other.as_deref(),
@@ -5443,27 +6446,29 @@ pub fn build_request(
                     pager,
                     partial_eq.as_ref(),
                     partial_ord.as_deref(),
+                    pattern.as_deref(),
                     poller.as_ref(),
                     poller_options.as_deref(),
-                    regex.as_deref(),
-                    resource_manager_audience,
+                    regex,
+                    resource_manager_audience.as_ref(),
                     response.as_ref(),
-                    response_error.as_deref(),
+                    response_error.as_ref(),
+                    response_too_large.as_deref(),
                     result,
                     services,
                     safe_debug,
-                    secret,
+                    secret.as_ref(),
                     self_.as_deref(),
                     send,
                     serialize.as_ref(),
                     serializer,
-                    service_error,
-                    service_info,
+                    service_error.as_deref(),
+                    service_info.as_ref(),
                     sized.as_ref(),
                     some.as_ref(),
-                    static_token_credential.as_ref(),
+                    static_token_credential.as_deref(),
                     string,
-                    strip_read_only.as_deref(),
+                    strip_read_only,
                     sync.as_deref(),
                     to_owned.as_deref(),
                     to_string.as_ref(),
@@ -5472,12 +6477,12 @@ pub fn build_request(
                     try_into.as_ref(),
                     unknown,
                     unpin,
-                    url.as_ref(),
-                    url_builder.as_deref(),
-                    validate,
-                    validation_error.as_ref(),
-                    validation_errors.as_deref(),
-                    validator,
+                    url.as_deref(),
+                    url_builder.as_ref(),
+                    validate.as_ref(),
+                    validation_error.as_deref(),
+                    validation_errors,
+                    validator.as_ref(),
                     value.as_deref(),
                     vec.as_deref(),
                     value_2.as_ref(),
@@ -5495,7 +6500,7 @@ pub fn build_request(
                     async_trait.as_deref(),
                     at,
                     r#await.as_deref(),
-                    azure_core.as_deref(),
+                    azure_core,
                     r#become,
                     bool,
                     box_2.as_ref(),
@@ -5505,23 +6510,23 @@ pub fn build_request(
                     char.as_ref(),
                     client_only.as_ref(),
                     clients.as_deref(),
-                    compile_pattern.as_ref(),
+                    compile_pattern.as_deref(),
                     concat.as_ref(),
                     r#const,
                     r#continue.as_ref(),
                     core.as_deref(),
                     crate_.as_deref(),
                     credential,
-                    decode_body.as_ref(),
-                    decode_empty.as_deref(),
-                    decode_json,
-                    decode_optional.as_ref(),
+                    decode_body,
+                    decode_empty.as_ref(),
+                    decode_json.as_deref(),
+                    decode_optional,
                     decode_response,
                     r#do,
                     drop_2.as_deref(),
                     r#dyn.as_ref(),
                     dynamic,
-                    dynamic_result.as_ref(),
+                    dynamic_result.as_deref(),
                     r#else.as_deref(),
                     endpoint_2.as_ref(),
                     r#enum,
@@ -5573,10 +6578,10 @@ pub fn build_request(
                     r#ref.as_deref(),
                     regex_2,
                     request.as_ref(),
-                    resource_manager_endpoint.as_deref(),
-                    resource_manager_scope,
+                    resource_manager_endpoint,
+                    resource_manager_scope.as_ref(),
                     response_2.as_ref(),
-                    response_error_2.as_ref(),
+                    response_error_2.as_deref(),
                     r#return,
                     self_2.as_ref(),
                     serde.as_ref(),
@@ -5588,8 +6593,8 @@ pub fn build_request(
                     str.as_deref(),
                     string_enum,
                     stringify.as_ref(),
-                    strip_member,
-                    strip_members.as_ref(),
+                    strip_member.as_ref(),
+                    strip_members.as_deref(),
                     r#struct.as_ref(),
                     subscription_id.as_ref(),
                     super_.as_deref(),
@@ -5629,10 +6634,10 @@ pub fn build_request(
                 .required("API_VERSION", "a value of the documented model")?;
             let arc: super::models::Choice = __params
                 .required("Arc", "a value of the documented model")?;
-            let arm_client_options: i32 = __params
-                .required("ArmClientOptions", "an integer")?;
-            let arm_pipeline: super::models::Choice = __params
-                .required("ArmPipeline", "a value of the documented model")?;
+            let arm_client_options: super::models::Choice = __params
+                .required("ArmClientOptions", "a value of the documented model")?;
+            let arm_pipeline: ::std::string::String = __params
+                .required("ArmPipeline", "a string")?;
             let as_mut: i32 = __params.required("AsMut", "an integer")?;
             let as_ref: ::std::string::String = __params.required("AsRef", "a string")?;
             let async_fn: ::std::string::String = __params
@@ -5646,8 +6651,7 @@ pub fn build_request(
             let client_method_options: super::models::Choice = __params
                 .required("ClientMethodOptions", "a value of the documented model")?;
             let clone: i32 = __params.required("Clone", "an integer")?;
-            let constraint: ::std::string::String = __params
-                .required("Constraint", "a string")?;
+            let constraint: i32 = __params.required("Constraint", "an integer")?;
             let context: ::std::string::String = __params
                 .required("Context", "a string")?;
             let copy: ::std::string::String = __params.required("Copy", "a string")?;
@@ -5665,13 +6669,14 @@ pub fn build_request(
                 .required("DoubleEndedIterator", "a value of the documented model")?;
             let drop: super::models::Choice = __params
                 .required("Drop", "a value of the documented model")?;
-            let dynamic_error: ::std::string::String = __params
-                .required("DynamicError", "a string")?;
-            let dynamic_params: i32 = __params.required("DynamicParams", "an integer")?;
-            let dynamic_validate: super::models::Choice = __params
-                .required("DynamicValidate", "a value of the documented model")?;
+            let dynamic_error: i32 = __params.required("DynamicError", "an integer")?;
+            let dynamic_params: super::models::Choice = __params
+                .required("DynamicParams", "a value of the documented model")?;
+            let dynamic_validate: ::std::string::String = __params
+                .required("DynamicValidate", "a string")?;
             let eq: i32 = __params.required("Eq", "an integer")?;
             let err: ::std::string::String = __params.required("Err", "a string")?;
+            let error_body: i32 = __params.required("ErrorBody", "an integer")?;
             let exact_size_iterator: ::std::string::String = __params
                 .required("ExactSizeIterator", "a string")?;
             let extend: ::std::string::String = __params.required("Extend", "a string")?;
@@ -5685,9 +6690,10 @@ pub fn build_request(
                 .required("FromIterator", "a string")?;
             let future: i32 = __params.required("Future", "an integer")?;
             let hash: i32 = __params.required("Hash", "an integer")?;
-            let http_request: ::std::string::String = __params
-                .required("HttpRequest", "a string")?;
-            let http_response: i32 = __params.required("HttpResponse", "an integer")?;
+            let http_request: super::models::Choice = __params
+                .required("HttpRequest", "a value of the documented model")?;
+            let http_response: ::std::string::String = __params
+                .required("HttpResponse", "a string")?;
             let into: super::models::Choice = __params
                 .required("Into", "a value of the documented model")?;
             let into_future: super::models::Choice = __params
@@ -5698,10 +6704,9 @@ pub fn build_request(
             let lazy_lock: ::std::string::String = __params
                 .required("LazyLock", "a string")?;
             let map: i32 = __params.required("Map", "an integer")?;
-            let method: super::models::Choice = __params
-                .required("Method", "a value of the documented model")?;
-            let method_options_2: ::std::string::String = __params
-                .required("MethodOptions", "a string")?;
+            let method: i32 = __params.required("Method", "an integer")?;
+            let method_options_2: i32 = __params
+                .required("MethodOptions", "an integer")?;
             let next_link: i32 = __params.required("NextLink", "an integer")?;
             let no_format: ::std::string::String = __params
                 .required("NoFormat", "a string")?;
@@ -5710,8 +6715,7 @@ pub fn build_request(
                 .required("OPERATIONS", "a value of the documented model")?;
             let ok: super::models::Choice = __params
                 .required("Ok", "a value of the documented model")?;
-            let operation_info: ::std::string::String = __params
-                .required("OperationInfo", "a string")?;
+            let operation_info: i32 = __params.required("OperationInfo", "an integer")?;
             let option: i32 = __params.required("Option", "an integer")?;
             let ord: super::models::Choice = __params
                 .required("Ord", "a value of the documented model")?;
@@ -5723,37 +6727,43 @@ pub fn build_request(
                 .required("PartialEq", "a value of the documented model")?;
             let partial_ord: ::std::string::String = __params
                 .required("PartialOrd", "a string")?;
+            let pattern: ::std::string::String = __params
+                .required("Pattern", "a string")?;
             let poller: super::models::Choice = __params
                 .required("Poller", "a value of the documented model")?;
             let poller_options: ::std::string::String = __params
                 .required("PollerOptions", "a string")?;
-            let regex: ::std::string::String = __params.required("Regex", "a string")?;
-            let resource_manager_audience: i32 = __params
-                .required("ResourceManagerAudience", "an integer")?;
+            let regex: i32 = __params.required("Regex", "an integer")?;
+            let resource_manager_audience: super::models::Choice = __params
+                .required("ResourceManagerAudience", "a value of the documented model")?;
             let response: super::models::Choice = __params
                 .required("Response", "a value of the documented model")?;
-            let response_error: ::std::string::String = __params
-                .required("ResponseError", "a string")?;
+            let response_error: super::models::Choice = __params
+                .required("ResponseError", "a value of the documented model")?;
+            let response_too_large: ::std::string::String = __params
+                .required("ResponseTooLarge", "a string")?;
             let result: i32 = __params.required("Result", "an integer")?;
             let services: i32 = __params.required("SERVICES", "an integer")?;
             let safe_debug: i32 = __params.required("SafeDebug", "an integer")?;
-            let secret: i32 = __params.required("Secret", "an integer")?;
+            let secret: super::models::Choice = __params
+                .required("Secret", "a value of the documented model")?;
             let self_: ::std::string::String = __params.required("Self", "a string")?;
             let send: i32 = __params.required("Send", "an integer")?;
             let serialize: super::models::Choice = __params
                 .required("Serialize", "a value of the documented model")?;
             let serializer: i32 = __params.required("Serializer", "an integer")?;
-            let service_error: i32 = __params.required("ServiceError", "an integer")?;
-            let service_info: i32 = __params.required("ServiceInfo", "an integer")?;
+            let service_error: ::std::string::String = __params
+                .required("ServiceError", "a string")?;
+            let service_info: super::models::Choice = __params
+                .required("ServiceInfo", "a value of the documented model")?;
             let sized: super::models::Choice = __params
                 .required("Sized", "a value of the documented model")?;
             let some: super::models::Choice = __params
                 .required("Some", "a value of the documented model")?;
-            let static_token_credential: super::models::Choice = __params
-                .required("StaticTokenCredential", "a value of the documented model")?;
+            let static_token_credential: ::std::string::String = __params
+                .required("StaticTokenCredential", "a string")?;
             let string: i32 = __params.required("String", "an integer")?;
-            let strip_read_only: ::std::string::String = __params
-                .required("StripReadOnly", "a string")?;
+            let strip_read_only: i32 = __params.required("StripReadOnly", "an integer")?;
             let sync: ::std::string::String = __params.required("Sync", "a string")?;
             let to_owned: ::std::string::String = __params
                 .required("ToOwned", "a string")?;
@@ -5766,16 +6776,17 @@ pub fn build_request(
                 .required("TryInto", "a value of the documented model")?;
             let unknown: i32 = __params.required("Unknown", "an integer")?;
             let unpin: i32 = __params.required("Unpin", "an integer")?;
-            let url: super::models::Choice = __params
-                .required("Url", "a value of the documented model")?;
-            let url_builder: ::std::string::String = __params
-                .required("UrlBuilder", "a string")?;
-            let validate: i32 = __params.required("Validate", "an integer")?;
-            let validation_error: super::models::Choice = __params
-                .required("ValidationError", "a value of the documented model")?;
-            let validation_errors: ::std::string::String = __params
-                .required("ValidationErrors", "a string")?;
-            let validator: i32 = __params.required("Validator", "an integer")?;
+            let url: ::std::string::String = __params.required("Url", "a string")?;
+            let url_builder: super::models::Choice = __params
+                .required("UrlBuilder", "a value of the documented model")?;
+            let validate: super::models::Choice = __params
+                .required("Validate", "a value of the documented model")?;
+            let validation_error: ::std::string::String = __params
+                .required("ValidationError", "a string")?;
+            let validation_errors: i32 = __params
+                .required("ValidationErrors", "an integer")?;
+            let validator: super::models::Choice = __params
+                .required("Validator", "a value of the documented model")?;
             let value: ::std::string::String = __params.required("Value", "a string")?;
             let vec: ::std::string::String = __params.required("Vec", "a string")?;
             let value_2: super::models::Choice = __params
@@ -5802,8 +6813,7 @@ pub fn build_request(
                 .required("async_trait", "a string")?;
             let at: i32 = __params.required("at", "an integer")?;
             let r#await: ::std::string::String = __params.required("await", "a string")?;
-            let azure_core: ::std::string::String = __params
-                .required("azure_core", "a string")?;
+            let azure_core: i32 = __params.required("azure_core", "an integer")?;
             let r#become: i32 = __params.required("become", "an integer")?;
             let bool: i32 = __params.required("bool", "an integer")?;
             let box_2: super::models::Choice = __params
@@ -5818,8 +6828,8 @@ pub fn build_request(
                 .required("client_only", "a value of the documented model")?;
             let clients: ::std::string::String = __params
                 .required("clients", "a string")?;
-            let compile_pattern: super::models::Choice = __params
-                .required("compile_pattern", "a value of the documented model")?;
+            let compile_pattern: ::std::string::String = __params
+                .required("compile_pattern", "a string")?;
             let concat: super::models::Choice = __params
                 .required("concat", "a value of the documented model")?;
             let r#const: i32 = __params.required("const", "an integer")?;
@@ -5828,13 +6838,13 @@ pub fn build_request(
             let core: ::std::string::String = __params.required("core", "a string")?;
             let crate_: ::std::string::String = __params.required("crate", "a string")?;
             let credential: i32 = __params.required("credential", "an integer")?;
-            let decode_body: super::models::Choice = __params
-                .required("decode_body", "a value of the documented model")?;
-            let decode_empty: ::std::string::String = __params
-                .required("decode_empty", "a string")?;
-            let decode_json: i32 = __params.required("decode_json", "an integer")?;
-            let decode_optional: super::models::Choice = __params
-                .required("decode_optional", "a value of the documented model")?;
+            let decode_body: i32 = __params.required("decode_body", "an integer")?;
+            let decode_empty: super::models::Choice = __params
+                .required("decode_empty", "a value of the documented model")?;
+            let decode_json: ::std::string::String = __params
+                .required("decode_json", "a string")?;
+            let decode_optional: i32 = __params
+                .required("decode_optional", "an integer")?;
             let decode_response: i32 = __params
                 .required("decode_response", "an integer")?;
             let r#do: i32 = __params.required("do", "an integer")?;
@@ -5842,8 +6852,8 @@ pub fn build_request(
             let r#dyn: super::models::Choice = __params
                 .required("dyn", "a value of the documented model")?;
             let dynamic: i32 = __params.required("dynamic", "an integer")?;
-            let dynamic_result: super::models::Choice = __params
-                .required("dynamic_result", "a value of the documented model")?;
+            let dynamic_result: ::std::string::String = __params
+                .required("dynamic_result", "a string")?;
             let r#else: ::std::string::String = __params.required("else", "a string")?;
             let endpoint_2: super::models::Choice = __params
                 .required("endpoint", "a value of the documented model")?;
@@ -5917,14 +6927,14 @@ pub fn build_request(
             let regex_2: i32 = __params.required("regex", "an integer")?;
             let request: super::models::Choice = __params
                 .required("request", "a value of the documented model")?;
-            let resource_manager_endpoint: ::std::string::String = __params
-                .required("resource_manager_endpoint", "a string")?;
-            let resource_manager_scope: i32 = __params
-                .required("resource_manager_scope", "an integer")?;
+            let resource_manager_endpoint: i32 = __params
+                .required("resource_manager_endpoint", "an integer")?;
+            let resource_manager_scope: super::models::Choice = __params
+                .required("resource_manager_scope", "a value of the documented model")?;
             let response_2: super::models::Choice = __params
                 .required("response", "a value of the documented model")?;
-            let response_error_2: super::models::Choice = __params
-                .required("response_error", "a value of the documented model")?;
+            let response_error_2: ::std::string::String = __params
+                .required("response_error", "a string")?;
             let r#return: i32 = __params.required("return", "an integer")?;
             let self_2: super::models::Choice = __params
                 .required("self", "a value of the documented model")?;
@@ -5942,9 +6952,10 @@ pub fn build_request(
             let string_enum: i32 = __params.required("string_enum", "an integer")?;
             let stringify: super::models::Choice = __params
                 .required("stringify", "a value of the documented model")?;
-            let strip_member: i32 = __params.required("strip_member", "an integer")?;
-            let strip_members: super::models::Choice = __params
-                .required("strip_members", "a value of the documented model")?;
+            let strip_member: super::models::Choice = __params
+                .required("strip_member", "a value of the documented model")?;
+            let strip_members: ::std::string::String = __params
+                .required("strip_members", "a string")?;
             let r#struct: super::models::Choice = __params
                 .required("struct", "a value of the documented model")?;
             let subscription_id: super::models::Choice = __params
@@ -5989,7 +7000,7 @@ pub fn build_request(
                     &api_version,
                     &api_version_2,
                     &arc,
-                    arm_client_options,
+                    &arm_client_options,
                     &arm_pipeline,
                     as_mut,
                     &as_ref,
@@ -6000,7 +7011,7 @@ pub fn build_request(
                     &r#box,
                     &client_method_options,
                     clone,
-                    &constraint,
+                    constraint,
                     &context,
                     &copy,
                     &cow,
@@ -6011,11 +7022,12 @@ pub fn build_request(
                     &deserializer,
                     &double_ended_iterator,
                     &drop,
-                    &dynamic_error,
-                    dynamic_params,
+                    dynamic_error,
+                    &dynamic_params,
                     &dynamic_validate,
                     eq,
                     &err,
+                    error_body,
                     &exact_size_iterator,
                     &extend,
                     final_state_via,
@@ -6027,21 +7039,21 @@ pub fn build_request(
                     future,
                     hash,
                     &http_request,
-                    http_response,
+                    &http_response,
                     &into,
                     &into_future,
                     into_iterator,
                     &iterator,
                     &lazy_lock,
                     map,
-                    &method,
-                    &method_options_2,
+                    method,
+                    method_options_2,
                     next_link,
                     &no_format,
                     &none,
                     &operations,
                     &ok,
-                    &operation_info,
+                    operation_info,
                     option,
                     &ord,
                     &other,
@@ -6049,27 +7061,29 @@ pub fn build_request(
                     pager,
                     &partial_eq,
                     &partial_ord,
+                    &pattern,
                     &poller,
                     &poller_options,
-                    &regex,
-                    resource_manager_audience,
+                    regex,
+                    &resource_manager_audience,
                     &response,
                     &response_error,
+                    &response_too_large,
                     result,
                     services,
                     safe_debug,
-                    secret,
+                    &secret,
                     &self_,
                     send,
                     &serialize,
                     serializer,
-                    service_error,
-                    service_info,
+                    &service_error,
+                    &service_info,
                     &sized,
                     &some,
                     &static_token_credential,
                     string,
-                    &strip_read_only,
+                    strip_read_only,
                     &sync,
                     &to_owned,
                     &to_string,
@@ -6080,10 +7094,10 @@ pub fn build_request(
                     unpin,
                     &url,
                     &url_builder,
-                    validate,
+                    &validate,
                     &validation_error,
-                    &validation_errors,
-                    validator,
+                    validation_errors,
+                    &validator,
                     &value,
                     &vec,
                     &value_2,
@@ -6101,7 +7115,7 @@ pub fn build_request(
                     &async_trait,
                     at,
                     &r#await,
-                    &azure_core,
+                    azure_core,
                     r#become,
                     bool,
                     &box_2,
@@ -6118,10 +7132,10 @@ pub fn build_request(
                     &core,
                     &crate_,
                     credential,
-                    &decode_body,
+                    decode_body,
                     &decode_empty,
-                    decode_json,
-                    &decode_optional,
+                    &decode_json,
+                    decode_optional,
                     decode_response,
                     r#do,
                     &drop_2,
@@ -6179,8 +7193,8 @@ pub fn build_request(
                     &r#ref,
                     regex_2,
                     &request,
-                    &resource_manager_endpoint,
-                    resource_manager_scope,
+                    resource_manager_endpoint,
+                    &resource_manager_scope,
                     &response_2,
                     &response_error_2,
                     r#return,
@@ -6194,7 +7208,7 @@ pub fn build_request(
                     &str,
                     string_enum,
                     &stringify,
-                    strip_member,
+                    &strip_member,
                     &strip_members,
                     &r#struct,
                     &subscription_id,
@@ -6551,29 +7565,27 @@ pub fn build_request(
             let tagged_union: i32 = __params.required("tagged_union", "an integer")?;
             let async_trait: super::models::Choice = __params
                 .required("async_trait", "a value of the documented model")?;
-            let arm_client_options: ::std::string::String = __params
-                .required("ArmClientOptions", "a string")?;
-            let arm_pipeline: i32 = __params.required("ArmPipeline", "an integer")?;
-            let method_options_2: super::models::Choice = __params
-                .required("MethodOptions", "a value of the documented model")?;
-            let resource_manager_audience: ::std::string::String = __params
-                .required("ResourceManagerAudience", "a string")?;
-            let static_token_credential: i32 = __params
-                .required("StaticTokenCredential", "an integer")?;
-            let resource_manager_endpoint: super::models::Choice = __params
-                .required(
-                    "resource_manager_endpoint",
-                    "a value of the documented model",
-                )?;
-            let resource_manager_scope: ::std::string::String = __params
-                .required("resource_manager_scope", "a string")?;
-            let response_error: i32 = __params.required("response_error", "an integer")?;
-            let dynamic_error: super::models::Choice = __params
-                .required("DynamicError", "a value of the documented model")?;
-            let dynamic_params: ::std::string::String = __params
-                .required("DynamicParams", "a string")?;
-            let dynamic_validate: i32 = __params
-                .required("DynamicValidate", "an integer")?;
+            let azure_core: ::std::string::String = __params
+                .required("azure_core", "a string")?;
+            let arm_client_options: i32 = __params
+                .required("ArmClientOptions", "an integer")?;
+            let arm_pipeline: super::models::Choice = __params
+                .required("ArmPipeline", "a value of the documented model")?;
+            let method_options_2: ::std::string::String = __params
+                .required("MethodOptions", "a string")?;
+            let resource_manager_audience: i32 = __params
+                .required("ResourceManagerAudience", "an integer")?;
+            let static_token_credential: super::models::Choice = __params
+                .required("StaticTokenCredential", "a value of the documented model")?;
+            let resource_manager_endpoint: ::std::string::String = __params
+                .required("resource_manager_endpoint", "a string")?;
+            let resource_manager_scope: i32 = __params
+                .required("resource_manager_scope", "an integer")?;
+            let response_error: super::models::Choice = __params
+                .required("response_error", "a value of the documented model")?;
+            let dynamic_error: ::std::string::String = __params
+                .required("DynamicError", "a string")?;
+            let dynamic_params: i32 = __params.required("DynamicParams", "an integer")?;
             Ok(
                 super::parameters::path2_request(
                     endpoint,
@@ -6617,17 +7629,17 @@ pub fn build_request(
                     &string_enum,
                     tagged_union,
                     &async_trait,
-                    &arm_client_options,
-                    arm_pipeline,
+                    &azure_core,
+                    arm_client_options,
+                    &arm_pipeline,
                     &method_options_2,
-                    &resource_manager_audience,
-                    static_token_credential,
+                    resource_manager_audience,
+                    &static_token_credential,
                     &resource_manager_endpoint,
-                    &resource_manager_scope,
-                    response_error,
+                    resource_manager_scope,
+                    &response_error,
                     &dynamic_error,
-                    &dynamic_params,
-                    dynamic_validate,
+                    dynamic_params,
                 )?,
             )
         }
@@ -6635,28 +7647,34 @@ pub fn build_request(
             let api_version: ::std::string::String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
-            let operation_info: ::std::string::String = __params
-                .required("OperationInfo", "a string")?;
-            let service_info: i32 = __params.required("ServiceInfo", "an integer")?;
-            let dynamic_result: super::models::Choice = __params
-                .required("dynamic_result", "a value of the documented model")?;
-            let response_error: ::std::string::String = __params
-                .required("ResponseError", "a string")?;
-            let service_error: i32 = __params.required("ServiceError", "an integer")?;
-            let decode_body: super::models::Choice = __params
-                .required("decode_body", "a value of the documented model")?;
-            let decode_empty: ::std::string::String = __params
-                .required("decode_empty", "a string")?;
-            let decode_json: i32 = __params.required("decode_json", "an integer")?;
-            let decode_optional: super::models::Choice = __params
-                .required("decode_optional", "a value of the documented model")?;
-            let http_request: ::std::string::String = __params
-                .required("HttpRequest", "a string")?;
-            let http_response: i32 = __params.required("HttpResponse", "an integer")?;
-            let method: super::models::Choice = __params
-                .required("Method", "a value of the documented model")?;
-            let url_builder: ::std::string::String = __params
-                .required("UrlBuilder", "a string")?;
+            let dynamic_validate: ::std::string::String = __params
+                .required("DynamicValidate", "a string")?;
+            let operation_info: i32 = __params.required("OperationInfo", "an integer")?;
+            let service_info: super::models::Choice = __params
+                .required("ServiceInfo", "a value of the documented model")?;
+            let dynamic_result: ::std::string::String = __params
+                .required("dynamic_result", "a string")?;
+            let error_body: i32 = __params.required("ErrorBody", "an integer")?;
+            let response_error: super::models::Choice = __params
+                .required("ResponseError", "a value of the documented model")?;
+            let service_error: ::std::string::String = __params
+                .required("ServiceError", "a string")?;
+            let decode_body: i32 = __params.required("decode_body", "an integer")?;
+            let decode_empty: super::models::Choice = __params
+                .required("decode_empty", "a value of the documented model")?;
+            let decode_json: ::std::string::String = __params
+                .required("decode_json", "a string")?;
+            let decode_optional: i32 = __params
+                .required("decode_optional", "an integer")?;
+            let http_request: super::models::Choice = __params
+                .required("HttpRequest", "a value of the documented model")?;
+            let http_response: ::std::string::String = __params
+                .required("HttpResponse", "a string")?;
+            let method: i32 = __params.required("Method", "an integer")?;
+            let url_builder: super::models::Choice = __params
+                .required("UrlBuilder", "a value of the documented model")?;
+            let response_too_large: ::std::string::String = __params
+                .required("ResponseTooLarge", "a string")?;
             let final_state_via: i32 = __params.required("FinalStateVia", "an integer")?;
             let poller: super::models::Choice = __params
                 .required("Poller", "a value of the documented model")?;
@@ -6665,27 +7683,28 @@ pub fn build_request(
             let next_link: i32 = __params.required("NextLink", "an integer")?;
             let page_decoder: super::models::Choice = __params
                 .required("PageDecoder", "a value of the documented model")?;
-            let strip_read_only: ::std::string::String = __params
-                .required("StripReadOnly", "a string")?;
-            let strip_member: i32 = __params.required("strip_member", "an integer")?;
-            let strip_members: super::models::Choice = __params
-                .required("strip_members", "a value of the documented model")?;
-            let regex: ::std::string::String = __params.required("Regex", "a string")?;
-            let secret: i32 = __params.required("Secret", "an integer")?;
-            let url: super::models::Choice = __params
-                .required("Url", "a value of the documented model")?;
-            let constraint: ::std::string::String = __params
-                .required("Constraint", "a string")?;
-            let validate: i32 = __params.required("Validate", "an integer")?;
-            let validation_error: super::models::Choice = __params
-                .required("ValidationError", "a value of the documented model")?;
-            let validation_errors: ::std::string::String = __params
-                .required("ValidationErrors", "a string")?;
-            let validator: i32 = __params.required("Validator", "an integer")?;
-            let compile_pattern: super::models::Choice = __params
-                .required("compile_pattern", "a value of the documented model")?;
-            let azure_core: ::std::string::String = __params
-                .required("azure_core", "a string")?;
+            let pattern: ::std::string::String = __params
+                .required("Pattern", "a string")?;
+            let strip_read_only: i32 = __params.required("StripReadOnly", "an integer")?;
+            let strip_member: super::models::Choice = __params
+                .required("strip_member", "a value of the documented model")?;
+            let strip_members: ::std::string::String = __params
+                .required("strip_members", "a string")?;
+            let regex: i32 = __params.required("Regex", "an integer")?;
+            let secret: super::models::Choice = __params
+                .required("Secret", "a value of the documented model")?;
+            let url: ::std::string::String = __params.required("Url", "a string")?;
+            let constraint: i32 = __params.required("Constraint", "an integer")?;
+            let validate: super::models::Choice = __params
+                .required("Validate", "a value of the documented model")?;
+            let validation_error: ::std::string::String = __params
+                .required("ValidationError", "a string")?;
+            let validation_errors: i32 = __params
+                .required("ValidationErrors", "an integer")?;
+            let validator: super::models::Choice = __params
+                .required("Validator", "a value of the documented model")?;
+            let compile_pattern: ::std::string::String = __params
+                .required("compile_pattern", "a string")?;
             let regex_2: i32 = __params.required("regex", "an integer")?;
             let serde: super::models::Choice = __params
                 .required("serde", "a value of the documented model")?;
@@ -6711,46 +7730,44 @@ pub fn build_request(
             let members: ::std::string::String = __params
                 .required("members", "a string")?;
             let pipeline: i32 = __params.required("pipeline", "an integer")?;
-            let response: super::models::Choice = __params
-                .required("response", "a value of the documented model")?;
-            let operation_id: ::std::string::String = __params
-                .required("operation_id", "a string")?;
-            let credential: i32 = __params.required("credential", "an integer")?;
             Ok(
                 super::parameters::path3_request(
                     endpoint,
                     &api_version,
-                    &operation_info,
-                    service_info,
+                    &dynamic_validate,
+                    operation_info,
+                    &service_info,
                     &dynamic_result,
+                    error_body,
                     &response_error,
-                    service_error,
-                    &decode_body,
+                    &service_error,
+                    decode_body,
                     &decode_empty,
-                    decode_json,
-                    &decode_optional,
+                    &decode_json,
+                    decode_optional,
                     &http_request,
-                    http_response,
-                    &method,
+                    &http_response,
+                    method,
                     &url_builder,
+                    &response_too_large,
                     final_state_via,
                     &poller,
                     &poller_options,
                     next_link,
                     &page_decoder,
-                    &strip_read_only,
-                    strip_member,
+                    &pattern,
+                    strip_read_only,
+                    &strip_member,
                     &strip_members,
-                    &regex,
-                    secret,
+                    regex,
+                    &secret,
                     &url,
-                    &constraint,
-                    validate,
+                    constraint,
+                    &validate,
                     &validation_error,
-                    &validation_errors,
-                    validator,
+                    validation_errors,
+                    &validator,
                     &compile_pattern,
-                    &azure_core,
                     regex_2,
                     &serde,
                     &serde_json,
@@ -6767,9 +7784,6 @@ pub fn build_request(
                     &json,
                     &members,
                     pipeline,
-                    &response,
-                    &operation_id,
-                    credential,
                 )?,
             )
         }
@@ -6777,6 +7791,11 @@ pub fn build_request(
             let api_version: ::std::string::String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let response: ::std::string::String = __params
+                .required("response", "a string")?;
+            let operation_id: i32 = __params.required("operation_id", "an integer")?;
+            let credential: super::models::Choice = __params
+                .required("credential", "a value of the documented model")?;
             let subscription_id: ::std::string::String = __params
                 .required("subscription_id", "a string")?;
             let inner: i32 = __params.required("inner", "an integer")?;
@@ -6831,7 +7850,7 @@ pub fn build_request(
             let no_format: i32 = __params.required("NoFormat", "an integer")?;
             let pager: super::models::Choice = __params
                 .required("Pager", "a value of the documented model")?;
-            let response: ::std::string::String = __params
+            let response_2: ::std::string::String = __params
                 .required("Response", "a string")?;
             let context: i32 = __params.required("Context", "an integer")?;
             let armgen_runtime: super::models::Choice = __params
@@ -6842,6 +7861,9 @@ pub fn build_request(
                 super::parameters::path4_request(
                     endpoint,
                     &api_version,
+                    &response,
+                    operation_id,
+                    &credential,
                     &subscription_id,
                     inner,
                     &tag,
@@ -6875,7 +7897,7 @@ pub fn build_request(
                     &client_method_options,
                     no_format,
                     &pager,
-                    &response,
+                    &response_2,
                     context,
                     &armgen_runtime,
                     &private,
@@ -6890,10 +7912,10 @@ pub fn build_request(
                 .optional("API_VERSION", "a value of the documented model")?;
             let arc: ::core::option::Option<super::models::Choice> = __params
                 .optional("Arc", "a value of the documented model")?;
-            let arm_client_options: ::core::option::Option<i32> = __params
-                .optional("ArmClientOptions", "an integer")?;
-            let arm_pipeline: ::core::option::Option<super::models::Choice> = __params
-                .optional("ArmPipeline", "a value of the documented model")?;
+            let arm_client_options: ::core::option::Option<super::models::Choice> = __params
+                .optional("ArmClientOptions", "a value of the documented model")?;
+            let arm_pipeline: ::core::option::Option<::std::string::String> = __params
+                .optional("ArmPipeline", "a string")?;
             let as_mut: ::core::option::Option<i32> = __params
                 .optional("AsMut", "an integer")?;
             let as_ref: ::core::option::Option<::std::string::String> = __params
@@ -6912,8 +7934,8 @@ pub fn build_request(
                 .optional("ClientMethodOptions", "a value of the documented model")?;
             let clone: ::core::option::Option<i32> = __params
                 .optional("Clone", "an integer")?;
-            let constraint: ::core::option::Option<::std::string::String> = __params
-                .optional("Constraint", "a string")?;
+            let constraint: ::core::option::Option<i32> = __params
+                .optional("Constraint", "an integer")?;
             let context: ::core::option::Option<::std::string::String> = __params
                 .optional("Context", "a string")?;
             let copy: ::core::option::Option<::std::string::String> = __params
@@ -6934,15 +7956,17 @@ pub fn build_request(
                 .optional("DoubleEndedIterator", "a value of the documented model")?;
             let drop: ::core::option::Option<super::models::Choice> = __params
                 .optional("Drop", "a value of the documented model")?;
-            let dynamic_error: ::core::option::Option<::std::string::String> = __params
-                .optional("DynamicError", "a string")?;
-            let dynamic_params: ::core::option::Option<i32> = __params
-                .optional("DynamicParams", "an integer")?;
-            let dynamic_validate: ::core::option::Option<super::models::Choice> = __params
-                .optional("DynamicValidate", "a value of the documented model")?;
+            let dynamic_error: ::core::option::Option<i32> = __params
+                .optional("DynamicError", "an integer")?;
+            let dynamic_params: ::core::option::Option<super::models::Choice> = __params
+                .optional("DynamicParams", "a value of the documented model")?;
+            let dynamic_validate: ::core::option::Option<::std::string::String> = __params
+                .optional("DynamicValidate", "a string")?;
             let eq: ::core::option::Option<i32> = __params.optional("Eq", "an integer")?;
             let err: ::core::option::Option<::std::string::String> = __params
                 .optional("Err", "a string")?;
+            let error_body: ::core::option::Option<i32> = __params
+                .optional("ErrorBody", "an integer")?;
             let exact_size_iterator: ::core::option::Option<::std::string::String> = __params
                 .optional("ExactSizeIterator", "a string")?;
             let extend: ::core::option::Option<::std::string::String> = __params
@@ -6963,10 +7987,10 @@ pub fn build_request(
                 .optional("Future", "an integer")?;
             let hash: ::core::option::Option<i32> = __params
                 .optional("Hash", "an integer")?;
-            let http_request: ::core::option::Option<::std::string::String> = __params
-                .optional("HttpRequest", "a string")?;
-            let http_response: ::core::option::Option<i32> = __params
-                .optional("HttpResponse", "an integer")?;
+            let http_request: ::core::option::Option<super::models::Choice> = __params
+                .optional("HttpRequest", "a value of the documented model")?;
+            let http_response: ::core::option::Option<::std::string::String> = __params
+                .optional("HttpResponse", "a string")?;
             let into: ::core::option::Option<super::models::Choice> = __params
                 .optional("Into", "a value of the documented model")?;
             let into_future: ::core::option::Option<super::models::Choice> = __params
@@ -6979,10 +8003,10 @@ pub fn build_request(
                 .optional("LazyLock", "a string")?;
             let map: ::core::option::Option<i32> = __params
                 .optional("Map", "an integer")?;
-            let method: ::core::option::Option<super::models::Choice> = __params
-                .optional("Method", "a value of the documented model")?;
-            let method_options_2: ::core::option::Option<::std::string::String> = __params
-                .optional("MethodOptions", "a string")?;
+            let method: ::core::option::Option<i32> = __params
+                .optional("Method", "an integer")?;
+            let method_options_2: ::core::option::Option<i32> = __params
+                .optional("MethodOptions", "an integer")?;
             let next_link: ::core::option::Option<i32> = __params
                 .optional("NextLink", "an integer")?;
             let no_format: ::core::option::Option<::std::string::String> = __params
@@ -6993,8 +8017,8 @@ pub fn build_request(
                 .optional("OPERATIONS", "a value of the documented model")?;
             let ok: ::core::option::Option<super::models::Choice> = __params
                 .optional("Ok", "a value of the documented model")?;
-            let operation_info: ::core::option::Option<::std::string::String> = __params
-                .optional("OperationInfo", "a string")?;
+            let operation_info: ::core::option::Option<i32> = __params
+                .optional("OperationInfo", "an integer")?;
             let option: ::core::option::Option<i32> = __params
                 .optional("Option", "an integer")?;
             let ord: ::core::option::Option<super::models::Choice> = __params
@@ -7009,26 +8033,32 @@ pub fn build_request(
                 .optional("PartialEq", "a value of the documented model")?;
             let partial_ord: ::core::option::Option<::std::string::String> = __params
                 .optional("PartialOrd", "a string")?;
+            let pattern: ::core::option::Option<::std::string::String> = __params
+                .optional("Pattern", "a string")?;
             let poller: ::core::option::Option<super::models::Choice> = __params
                 .optional("Poller", "a value of the documented model")?;
             let poller_options: ::core::option::Option<::std::string::String> = __params
                 .optional("PollerOptions", "a string")?;
-            let regex: ::core::option::Option<::std::string::String> = __params
-                .optional("Regex", "a string")?;
-            let resource_manager_audience: ::core::option::Option<i32> = __params
-                .optional("ResourceManagerAudience", "an integer")?;
+            let regex: ::core::option::Option<i32> = __params
+                .optional("Regex", "an integer")?;
+            let resource_manager_audience: ::core::option::Option<
+                super::models::Choice,
+            > = __params
+                .optional("ResourceManagerAudience", "a value of the documented model")?;
             let response: ::core::option::Option<super::models::Choice> = __params
                 .optional("Response", "a value of the documented model")?;
-            let response_error: ::core::option::Option<::std::string::String> = __params
-                .optional("ResponseError", "a string")?;
+            let response_error: ::core::option::Option<super::models::Choice> = __params
+                .optional("ResponseError", "a value of the documented model")?;
+            let response_too_large: ::core::option::Option<::std::string::String> = __params
+                .optional("ResponseTooLarge", "a string")?;
             let result: ::core::option::Option<i32> = __params
                 .optional("Result", "an integer")?;
             let services: ::core::option::Option<i32> = __params
                 .optional("SERVICES", "an integer")?;
             let safe_debug: ::core::option::Option<i32> = __params
                 .optional("SafeDebug", "an integer")?;
-            let secret: ::core::option::Option<i32> = __params
-                .optional("Secret", "an integer")?;
+            let secret: ::core::option::Option<super::models::Choice> = __params
+                .optional("Secret", "a value of the documented model")?;
             let self_: ::core::option::Option<::std::string::String> = __params
                 .optional("Self", "a string")?;
             let send: ::core::option::Option<i32> = __params
@@ -7037,20 +8067,20 @@ pub fn build_request(
                 .optional("Serialize", "a value of the documented model")?;
             let serializer: ::core::option::Option<i32> = __params
                 .optional("Serializer", "an integer")?;
-            let service_error: ::core::option::Option<i32> = __params
-                .optional("ServiceError", "an integer")?;
-            let service_info: ::core::option::Option<i32> = __params
-                .optional("ServiceInfo", "an integer")?;
+            let service_error: ::core::option::Option<::std::string::String> = __params
+                .optional("ServiceError", "a string")?;
+            let service_info: ::core::option::Option<super::models::Choice> = __params
+                .optional("ServiceInfo", "a value of the documented model")?;
             let sized: ::core::option::Option<super::models::Choice> = __params
                 .optional("Sized", "a value of the documented model")?;
             let some: ::core::option::Option<super::models::Choice> = __params
                 .optional("Some", "a value of the documented model")?;
-            let static_token_credential: ::core::option::Option<super::models::Choice> = __params
-                .optional("StaticTokenCredential", "a value of the documented model")?;
+            let static_token_credential: ::core::option::Option<::std::string::String> = __params
+                .optional("StaticTokenCredential", "a string")?;
             let string: ::core::option::Option<i32> = __params
                 .optional("String", "an integer")?;
-            let strip_read_only: ::core::option::Option<::std::string::String> = __params
-                .optional("StripReadOnly", "a string")?;
+            let strip_read_only: ::core::option::Option<i32> = __params
+                .optional("StripReadOnly", "an integer")?;
             let sync: ::core::option::Option<::std::string::String> = __params
                 .optional("Sync", "a string")?;
             let to_owned: ::core::option::Option<::std::string::String> = __params
@@ -7067,18 +8097,18 @@ pub fn build_request(
                 .optional("Unknown", "an integer")?;
             let unpin: ::core::option::Option<i32> = __params
                 .optional("Unpin", "an integer")?;
-            let url: ::core::option::Option<super::models::Choice> = __params
-                .optional("Url", "a value of the documented model")?;
-            let url_builder: ::core::option::Option<::std::string::String> = __params
-                .optional("UrlBuilder", "a string")?;
-            let validate: ::core::option::Option<i32> = __params
-                .optional("Validate", "an integer")?;
-            let validation_error: ::core::option::Option<super::models::Choice> = __params
-                .optional("ValidationError", "a value of the documented model")?;
-            let validation_errors: ::core::option::Option<::std::string::String> = __params
-                .optional("ValidationErrors", "a string")?;
-            let validator: ::core::option::Option<i32> = __params
-                .optional("Validator", "an integer")?;
+            let url: ::core::option::Option<::std::string::String> = __params
+                .optional("Url", "a string")?;
+            let url_builder: ::core::option::Option<super::models::Choice> = __params
+                .optional("UrlBuilder", "a value of the documented model")?;
+            let validate: ::core::option::Option<super::models::Choice> = __params
+                .optional("Validate", "a value of the documented model")?;
+            let validation_error: ::core::option::Option<::std::string::String> = __params
+                .optional("ValidationError", "a string")?;
+            let validation_errors: ::core::option::Option<i32> = __params
+                .optional("ValidationErrors", "an integer")?;
+            let validator: ::core::option::Option<super::models::Choice> = __params
+                .optional("Validator", "a value of the documented model")?;
             let value: ::core::option::Option<::std::string::String> = __params
                 .optional("Value", "a string")?;
             let vec: ::core::option::Option<::std::string::String> = __params
@@ -7112,8 +8142,8 @@ pub fn build_request(
             let at: ::core::option::Option<i32> = __params.optional("at", "an integer")?;
             let r#await: ::core::option::Option<::std::string::String> = __params
                 .optional("await", "a string")?;
-            let azure_core: ::core::option::Option<::std::string::String> = __params
-                .optional("azure_core", "a string")?;
+            let azure_core: ::core::option::Option<i32> = __params
+                .optional("azure_core", "an integer")?;
             let r#become: ::core::option::Option<i32> = __params
                 .optional("become", "an integer")?;
             let bool: ::core::option::Option<i32> = __params
@@ -7132,8 +8162,8 @@ pub fn build_request(
                 .optional("client_only", "a value of the documented model")?;
             let clients: ::core::option::Option<::std::string::String> = __params
                 .optional("clients", "a string")?;
-            let compile_pattern: ::core::option::Option<super::models::Choice> = __params
-                .optional("compile_pattern", "a value of the documented model")?;
+            let compile_pattern: ::core::option::Option<::std::string::String> = __params
+                .optional("compile_pattern", "a string")?;
             let concat: ::core::option::Option<super::models::Choice> = __params
                 .optional("concat", "a value of the documented model")?;
             let r#const: ::core::option::Option<i32> = __params
@@ -7146,14 +8176,14 @@ pub fn build_request(
                 .optional("crate", "a string")?;
             let credential: ::core::option::Option<i32> = __params
                 .optional("credential", "an integer")?;
-            let decode_body: ::core::option::Option<super::models::Choice> = __params
-                .optional("decode_body", "a value of the documented model")?;
-            let decode_empty: ::core::option::Option<::std::string::String> = __params
-                .optional("decode_empty", "a string")?;
-            let decode_json: ::core::option::Option<i32> = __params
-                .optional("decode_json", "an integer")?;
-            let decode_optional: ::core::option::Option<super::models::Choice> = __params
-                .optional("decode_optional", "a value of the documented model")?;
+            let decode_body: ::core::option::Option<i32> = __params
+                .optional("decode_body", "an integer")?;
+            let decode_empty: ::core::option::Option<super::models::Choice> = __params
+                .optional("decode_empty", "a value of the documented model")?;
+            let decode_json: ::core::option::Option<::std::string::String> = __params
+                .optional("decode_json", "a string")?;
+            let decode_optional: ::core::option::Option<i32> = __params
+                .optional("decode_optional", "an integer")?;
             let decode_response: ::core::option::Option<i32> = __params
                 .optional("decode_response", "an integer")?;
             let r#do: ::core::option::Option<i32> = __params
@@ -7164,8 +8194,8 @@ pub fn build_request(
                 .optional("dyn", "a value of the documented model")?;
             let dynamic: ::core::option::Option<i32> = __params
                 .optional("dynamic", "an integer")?;
-            let dynamic_result: ::core::option::Option<super::models::Choice> = __params
-                .optional("dynamic_result", "a value of the documented model")?;
+            let dynamic_result: ::core::option::Option<::std::string::String> = __params
+                .optional("dynamic_result", "a string")?;
             let r#else: ::core::option::Option<::std::string::String> = __params
                 .optional("else", "a string")?;
             let endpoint_2: ::core::option::Option<super::models::Choice> = __params
@@ -7268,15 +8298,14 @@ pub fn build_request(
                 .optional("regex", "an integer")?;
             let request: ::core::option::Option<super::models::Choice> = __params
                 .optional("request", "a value of the documented model")?;
-            let resource_manager_endpoint: ::core::option::Option<
-                ::std::string::String,
-            > = __params.optional("resource_manager_endpoint", "a string")?;
-            let resource_manager_scope: ::core::option::Option<i32> = __params
-                .optional("resource_manager_scope", "an integer")?;
+            let resource_manager_endpoint: ::core::option::Option<i32> = __params
+                .optional("resource_manager_endpoint", "an integer")?;
+            let resource_manager_scope: ::core::option::Option<super::models::Choice> = __params
+                .optional("resource_manager_scope", "a value of the documented model")?;
             let response_2: ::core::option::Option<super::models::Choice> = __params
                 .optional("response", "a value of the documented model")?;
-            let response_error_2: ::core::option::Option<super::models::Choice> = __params
-                .optional("response_error", "a value of the documented model")?;
+            let response_error_2: ::core::option::Option<::std::string::String> = __params
+                .optional("response_error", "a string")?;
             let r#return: ::core::option::Option<i32> = __params
                 .optional("return", "an integer")?;
             let self_2: ::core::option::Option<super::models::Choice> = __params
@@ -7299,10 +8328,10 @@ pub fn build_request(
                 .optional("string_enum", "an integer")?;
             let stringify: ::core::option::Option<super::models::Choice> = __params
                 .optional("stringify", "a value of the documented model")?;
-            let strip_member: ::core::option::Option<i32> = __params
-                .optional("strip_member", "an integer")?;
-            let strip_members: ::core::option::Option<super::models::Choice> = __params
-                .optional("strip_members", "a value of the documented model")?;
+            let strip_member: ::core::option::Option<super::models::Choice> = __params
+                .optional("strip_member", "a value of the documented model")?;
+            let strip_members: ::core::option::Option<::std::string::String> = __params
+                .optional("strip_members", "a string")?;
             let r#struct: ::core::option::Option<super::models::Choice> = __params
                 .optional("struct", "a value of the documented model")?;
             let subscription_id: ::core::option::Option<super::models::Choice> = __params
@@ -7365,8 +8394,8 @@ pub fn build_request(
                     &api_version,
                     api_version_2.as_ref(),
                     arc.as_ref(),
-                    arm_client_options,
-                    arm_pipeline.as_ref(),
+                    arm_client_options.as_ref(),
+                    arm_pipeline.as_deref(),
                     as_mut,
                     as_ref.as_deref(),
                     async_fn.as_deref(),
@@ -7376,7 +8405,7 @@ pub fn build_request(
                     r#box.as_ref(),
                     client_method_options.as_ref(),
                     clone,
-                    constraint.as_deref(),
+                    constraint,
                     context.as_deref(),
                     copy.as_deref(),
                     cow.as_ref(),
@@ -7387,11 +8416,12 @@ pub fn build_request(
                     deserializer.as_ref(),
                     double_ended_iterator.as_ref(),
                     drop.as_ref(),
-                    dynamic_error.as_deref(),
-                    dynamic_params,
-                    dynamic_validate.as_ref(),
+                    dynamic_error,
+                    dynamic_params.as_ref(),
+                    dynamic_validate.as_deref(),
                     eq,
                     err.as_deref(),
+                    error_body,
                     exact_size_iterator.as_deref(),
                     extend.as_deref(),
                     final_state_via,
@@ -7402,22 +8432,22 @@ pub fn build_request(
                     from_iterator.as_deref(),
                     future,
                     hash,
-                    http_request.as_deref(),
-                    http_response,
+                    http_request.as_ref(),
+                    http_response.as_deref(),
                     into.as_ref(),
                     into_future.as_ref(),
                     into_iterator,
                     iterator.as_ref(),
                     lazy_lock.as_deref(),
                     map,
-                    method.as_ref(),
-                    method_options_2.as_deref(),
+                    method,
+                    method_options_2,
                     next_link,
                     no_format.as_deref(),
                     none.as_deref(),
                     operations.as_ref(),
                     ok.as_ref(),
-                    operation_info.as_deref(),
+                    operation_info,
                     option,
                     ord.as_ref(),
                     other.as_deref(),
@@ -7425,27 +8455,29 @@ pub fn build_request(
                     pager,
                     partial_eq.as_ref(),
                     partial_ord.as_deref(),
+                    pattern.as_deref(),
                     poller.as_ref(),
                     poller_options.as_deref(),
-                    regex.as_deref(),
-                    resource_manager_audience,
+                    regex,
+                    resource_manager_audience.as_ref(),
                     response.as_ref(),
-                    response_error.as_deref(),
+                    response_error.as_ref(),
+                    response_too_large.as_deref(),
                     result,
                     services,
                     safe_debug,
-                    secret,
+                    secret.as_ref(),
                     self_.as_deref(),
                     send,
                     serialize.as_ref(),
                     serializer,
-                    service_error,
-                    service_info,
+                    service_error.as_deref(),
+                    service_info.as_ref(),
                     sized.as_ref(),
                     some.as_ref(),
-                    static_token_credential.as_ref(),
+                    static_token_credential.as_deref(),
                     string,
-                    strip_read_only.as_deref(),
+                    strip_read_only,
                     sync.as_deref(),
                     to_owned.as_deref(),
                     to_string.as_ref(),
@@ -7454,12 +8486,12 @@ pub fn build_request(
                     try_into.as_ref(),
                     unknown,
                     unpin,
-                    url.as_ref(),
-                    url_builder.as_deref(),
-                    validate,
-                    validation_error.as_ref(),
-                    validation_errors.as_deref(),
-                    validator,
+                    url.as_deref(),
+                    url_builder.as_ref(),
+                    validate.as_ref(),
+                    validation_error.as_deref(),
+                    validation_errors,
+                    validator.as_ref(),
                     value.as_deref(),
                     vec.as_deref(),
                     value_2.as_ref(),
@@ -7477,7 +8509,7 @@ pub fn build_request(
                     async_trait.as_deref(),
                     at,
                     r#await.as_deref(),
-                    azure_core.as_deref(),
+                    azure_core,
                     r#become,
                     bool,
                     box_2.as_ref(),
@@ -7487,23 +8519,23 @@ pub fn build_request(
                     char.as_ref(),
                     client_only.as_ref(),
                     clients.as_deref(),
-                    compile_pattern.as_ref(),
+                    compile_pattern.as_deref(),
                     concat.as_ref(),
                     r#const,
                     r#continue.as_ref(),
                     core.as_deref(),
                     crate_.as_deref(),
                     credential,
-                    decode_body.as_ref(),
-                    decode_empty.as_deref(),
-                    decode_json,
-                    decode_optional.as_ref(),
+                    decode_body,
+                    decode_empty.as_ref(),
+                    decode_json.as_deref(),
+                    decode_optional,
                     decode_response,
                     r#do,
                     drop_2.as_deref(),
                     r#dyn.as_ref(),
                     dynamic,
-                    dynamic_result.as_ref(),
+                    dynamic_result.as_deref(),
                     r#else.as_deref(),
                     endpoint_2.as_ref(),
                     r#enum,
@@ -7555,10 +8587,10 @@ pub fn build_request(
                     r#ref.as_deref(),
                     regex_2,
                     request.as_ref(),
-                    resource_manager_endpoint.as_deref(),
-                    resource_manager_scope,
+                    resource_manager_endpoint,
+                    resource_manager_scope.as_ref(),
                     response_2.as_ref(),
-                    response_error_2.as_ref(),
+                    response_error_2.as_deref(),
                     r#return,
                     self_2.as_ref(),
                     serde.as_ref(),
@@ -7570,8 +8602,8 @@ pub fn build_request(
                     str.as_deref(),
                     string_enum,
                     stringify.as_ref(),
-                    strip_member,
-                    strip_members.as_ref(),
+                    strip_member.as_ref(),
+                    strip_members.as_deref(),
                     r#struct.as_ref(),
                     subscription_id.as_ref(),
                     super_.as_deref(),
@@ -7611,10 +8643,10 @@ pub fn build_request(
                 .required("API_VERSION", "a value of the documented model")?;
             let arc: super::models::Choice = __params
                 .required("Arc", "a value of the documented model")?;
-            let arm_client_options: i32 = __params
-                .required("ArmClientOptions", "an integer")?;
-            let arm_pipeline: super::models::Choice = __params
-                .required("ArmPipeline", "a value of the documented model")?;
+            let arm_client_options: super::models::Choice = __params
+                .required("ArmClientOptions", "a value of the documented model")?;
+            let arm_pipeline: ::std::string::String = __params
+                .required("ArmPipeline", "a string")?;
             let as_mut: i32 = __params.required("AsMut", "an integer")?;
             let as_ref: ::std::string::String = __params.required("AsRef", "a string")?;
             let async_fn: ::std::string::String = __params
@@ -7628,8 +8660,7 @@ pub fn build_request(
             let client_method_options: super::models::Choice = __params
                 .required("ClientMethodOptions", "a value of the documented model")?;
             let clone: i32 = __params.required("Clone", "an integer")?;
-            let constraint: ::std::string::String = __params
-                .required("Constraint", "a string")?;
+            let constraint: i32 = __params.required("Constraint", "an integer")?;
             let context: ::std::string::String = __params
                 .required("Context", "a string")?;
             let copy: ::std::string::String = __params.required("Copy", "a string")?;
@@ -7647,13 +8678,14 @@ pub fn build_request(
                 .required("DoubleEndedIterator", "a value of the documented model")?;
             let drop: super::models::Choice = __params
                 .required("Drop", "a value of the documented model")?;
-            let dynamic_error: ::std::string::String = __params
-                .required("DynamicError", "a string")?;
-            let dynamic_params: i32 = __params.required("DynamicParams", "an integer")?;
-            let dynamic_validate: super::models::Choice = __params
-                .required("DynamicValidate", "a value of the documented model")?;
+            let dynamic_error: i32 = __params.required("DynamicError", "an integer")?;
+            let dynamic_params: super::models::Choice = __params
+                .required("DynamicParams", "a value of the documented model")?;
+            let dynamic_validate: ::std::string::String = __params
+                .required("DynamicValidate", "a string")?;
             let eq: i32 = __params.required("Eq", "an integer")?;
             let err: ::std::string::String = __params.required("Err", "a string")?;
+            let error_body: i32 = __params.required("ErrorBody", "an integer")?;
             let exact_size_iterator: ::std::string::String = __params
                 .required("ExactSizeIterator", "a string")?;
             let extend: ::std::string::String = __params.required("Extend", "a string")?;
@@ -7667,9 +8699,10 @@ pub fn build_request(
                 .required("FromIterator", "a string")?;
             let future: i32 = __params.required("Future", "an integer")?;
             let hash: i32 = __params.required("Hash", "an integer")?;
-            let http_request: ::std::string::String = __params
-                .required("HttpRequest", "a string")?;
-            let http_response: i32 = __params.required("HttpResponse", "an integer")?;
+            let http_request: super::models::Choice = __params
+                .required("HttpRequest", "a value of the documented model")?;
+            let http_response: ::std::string::String = __params
+                .required("HttpResponse", "a string")?;
             let into: super::models::Choice = __params
                 .required("Into", "a value of the documented model")?;
             let into_future: super::models::Choice = __params
@@ -7680,10 +8713,9 @@ pub fn build_request(
             let lazy_lock: ::std::string::String = __params
                 .required("LazyLock", "a string")?;
             let map: i32 = __params.required("Map", "an integer")?;
-            let method: super::models::Choice = __params
-                .required("Method", "a value of the documented model")?;
-            let method_options_2: ::std::string::String = __params
-                .required("MethodOptions", "a string")?;
+            let method: i32 = __params.required("Method", "an integer")?;
+            let method_options_2: i32 = __params
+                .required("MethodOptions", "an integer")?;
             let next_link: i32 = __params.required("NextLink", "an integer")?;
             let no_format: ::std::string::String = __params
                 .required("NoFormat", "a string")?;
@@ -7692,8 +8724,7 @@ pub fn build_request(
                 .required("OPERATIONS", "a value of the documented model")?;
             let ok: super::models::Choice = __params
                 .required("Ok", "a value of the documented model")?;
-            let operation_info: ::std::string::String = __params
-                .required("OperationInfo", "a string")?;
+            let operation_info: i32 = __params.required("OperationInfo", "an integer")?;
             let option: i32 = __params.required("Option", "an integer")?;
             let ord: super::models::Choice = __params
                 .required("Ord", "a value of the documented model")?;
@@ -7705,37 +8736,43 @@ pub fn build_request(
                 .required("PartialEq", "a value of the documented model")?;
             let partial_ord: ::std::string::String = __params
                 .required("PartialOrd", "a string")?;
+            let pattern: ::std::string::String = __params
+                .required("Pattern", "a string")?;
             let poller: super::models::Choice = __params
                 .required("Poller", "a value of the documented model")?;
             let poller_options: ::std::string::String = __params
                 .required("PollerOptions", "a string")?;
-            let regex: ::std::string::String = __params.required("Regex", "a string")?;
-            let resource_manager_audience: i32 = __params
-                .required("ResourceManagerAudience", "an integer")?;
+            let regex: i32 = __params.required("Regex", "an integer")?;
+            let resource_manager_audience: super::models::Choice = __params
+                .required("ResourceManagerAudience", "a value of the documented model")?;
             let response: super::models::Choice = __params
                 .required("Response", "a value of the documented model")?;
-            let response_error: ::std::string::String = __params
-                .required("ResponseError", "a string")?;
+            let response_error: super::models::Choice = __params
+                .required("ResponseError", "a value of the documented model")?;
+            let response_too_large: ::std::string::String = __params
+                .required("ResponseTooLarge", "a string")?;
             let result: i32 = __params.required("Result", "an integer")?;
             let services: i32 = __params.required("SERVICES", "an integer")?;
             let safe_debug: i32 = __params.required("SafeDebug", "an integer")?;
-            let secret: i32 = __params.required("Secret", "an integer")?;
+            let secret: super::models::Choice = __params
+                .required("Secret", "a value of the documented model")?;
             let self_: ::std::string::String = __params.required("Self", "a string")?;
             let send: i32 = __params.required("Send", "an integer")?;
             let serialize: super::models::Choice = __params
                 .required("Serialize", "a value of the documented model")?;
             let serializer: i32 = __params.required("Serializer", "an integer")?;
-            let service_error: i32 = __params.required("ServiceError", "an integer")?;
-            let service_info: i32 = __params.required("ServiceInfo", "an integer")?;
+            let service_error: ::std::string::String = __params
+                .required("ServiceError", "a string")?;
+            let service_info: super::models::Choice = __params
+                .required("ServiceInfo", "a value of the documented model")?;
             let sized: super::models::Choice = __params
                 .required("Sized", "a value of the documented model")?;
             let some: super::models::Choice = __params
                 .required("Some", "a value of the documented model")?;
-            let static_token_credential: super::models::Choice = __params
-                .required("StaticTokenCredential", "a value of the documented model")?;
+            let static_token_credential: ::std::string::String = __params
+                .required("StaticTokenCredential", "a string")?;
             let string: i32 = __params.required("String", "an integer")?;
-            let strip_read_only: ::std::string::String = __params
-                .required("StripReadOnly", "a string")?;
+            let strip_read_only: i32 = __params.required("StripReadOnly", "an integer")?;
             let sync: ::std::string::String = __params.required("Sync", "a string")?;
             let to_owned: ::std::string::String = __params
                 .required("ToOwned", "a string")?;
@@ -7748,16 +8785,17 @@ pub fn build_request(
                 .required("TryInto", "a value of the documented model")?;
             let unknown: i32 = __params.required("Unknown", "an integer")?;
             let unpin: i32 = __params.required("Unpin", "an integer")?;
-            let url: super::models::Choice = __params
-                .required("Url", "a value of the documented model")?;
-            let url_builder: ::std::string::String = __params
-                .required("UrlBuilder", "a string")?;
-            let validate: i32 = __params.required("Validate", "an integer")?;
-            let validation_error: super::models::Choice = __params
-                .required("ValidationError", "a value of the documented model")?;
-            let validation_errors: ::std::string::String = __params
-                .required("ValidationErrors", "a string")?;
-            let validator: i32 = __params.required("Validator", "an integer")?;
+            let url: ::std::string::String = __params.required("Url", "a string")?;
+            let url_builder: super::models::Choice = __params
+                .required("UrlBuilder", "a value of the documented model")?;
+            let validate: super::models::Choice = __params
+                .required("Validate", "a value of the documented model")?;
+            let validation_error: ::std::string::String = __params
+                .required("ValidationError", "a string")?;
+            let validation_errors: i32 = __params
+                .required("ValidationErrors", "an integer")?;
+            let validator: super::models::Choice = __params
+                .required("Validator", "a value of the documented model")?;
             let value: ::std::string::String = __params.required("Value", "a string")?;
             let vec: ::std::string::String = __params.required("Vec", "a string")?;
             let value_2: super::models::Choice = __params
@@ -7784,8 +8822,7 @@ pub fn build_request(
                 .required("async_trait", "a string")?;
             let at: i32 = __params.required("at", "an integer")?;
             let r#await: ::std::string::String = __params.required("await", "a string")?;
-            let azure_core: ::std::string::String = __params
-                .required("azure_core", "a string")?;
+            let azure_core: i32 = __params.required("azure_core", "an integer")?;
             let r#become: i32 = __params.required("become", "an integer")?;
             let bool: i32 = __params.required("bool", "an integer")?;
             let box_2: super::models::Choice = __params
@@ -7800,8 +8837,8 @@ pub fn build_request(
                 .required("client_only", "a value of the documented model")?;
             let clients: ::std::string::String = __params
                 .required("clients", "a string")?;
-            let compile_pattern: super::models::Choice = __params
-                .required("compile_pattern", "a value of the documented model")?;
+            let compile_pattern: ::std::string::String = __params
+                .required("compile_pattern", "a string")?;
             let concat: super::models::Choice = __params
                 .required("concat", "a value of the documented model")?;
             let r#const: i32 = __params.required("const", "an integer")?;
@@ -7810,13 +8847,13 @@ pub fn build_request(
             let core: ::std::string::String = __params.required("core", "a string")?;
             let crate_: ::std::string::String = __params.required("crate", "a string")?;
             let credential: i32 = __params.required("credential", "an integer")?;
-            let decode_body: super::models::Choice = __params
-                .required("decode_body", "a value of the documented model")?;
-            let decode_empty: ::std::string::String = __params
-                .required("decode_empty", "a string")?;
-            let decode_json: i32 = __params.required("decode_json", "an integer")?;
-            let decode_optional: super::models::Choice = __params
-                .required("decode_optional", "a value of the documented model")?;
+            let decode_body: i32 = __params.required("decode_body", "an integer")?;
+            let decode_empty: super::models::Choice = __params
+                .required("decode_empty", "a value of the documented model")?;
+            let decode_json: ::std::string::String = __params
+                .required("decode_json", "a string")?;
+            let decode_optional: i32 = __params
+                .required("decode_optional", "an integer")?;
             let decode_response: i32 = __params
                 .required("decode_response", "an integer")?;
             let r#do: i32 = __params.required("do", "an integer")?;
@@ -7824,8 +8861,8 @@ pub fn build_request(
             let r#dyn: super::models::Choice = __params
                 .required("dyn", "a value of the documented model")?;
             let dynamic: i32 = __params.required("dynamic", "an integer")?;
-            let dynamic_result: super::models::Choice = __params
-                .required("dynamic_result", "a value of the documented model")?;
+            let dynamic_result: ::std::string::String = __params
+                .required("dynamic_result", "a string")?;
             let r#else: ::std::string::String = __params.required("else", "a string")?;
             let endpoint_2: super::models::Choice = __params
                 .required("endpoint", "a value of the documented model")?;
@@ -7899,14 +8936,14 @@ pub fn build_request(
             let regex_2: i32 = __params.required("regex", "an integer")?;
             let request: super::models::Choice = __params
                 .required("request", "a value of the documented model")?;
-            let resource_manager_endpoint: ::std::string::String = __params
-                .required("resource_manager_endpoint", "a string")?;
-            let resource_manager_scope: i32 = __params
-                .required("resource_manager_scope", "an integer")?;
+            let resource_manager_endpoint: i32 = __params
+                .required("resource_manager_endpoint", "an integer")?;
+            let resource_manager_scope: super::models::Choice = __params
+                .required("resource_manager_scope", "a value of the documented model")?;
             let response_2: super::models::Choice = __params
                 .required("response", "a value of the documented model")?;
-            let response_error_2: super::models::Choice = __params
-                .required("response_error", "a value of the documented model")?;
+            let response_error_2: ::std::string::String = __params
+                .required("response_error", "a string")?;
             let r#return: i32 = __params.required("return", "an integer")?;
             let self_2: super::models::Choice = __params
                 .required("self", "a value of the documented model")?;
@@ -7924,9 +8961,10 @@ pub fn build_request(
             let string_enum: i32 = __params.required("string_enum", "an integer")?;
             let stringify: super::models::Choice = __params
                 .required("stringify", "a value of the documented model")?;
-            let strip_member: i32 = __params.required("strip_member", "an integer")?;
-            let strip_members: super::models::Choice = __params
-                .required("strip_members", "a value of the documented model")?;
+            let strip_member: super::models::Choice = __params
+                .required("strip_member", "a value of the documented model")?;
+            let strip_members: ::std::string::String = __params
+                .required("strip_members", "a string")?;
             let r#struct: super::models::Choice = __params
                 .required("struct", "a value of the documented model")?;
             let subscription_id: super::models::Choice = __params
@@ -7971,7 +9009,7 @@ pub fn build_request(
                     &api_version,
                     &api_version_2,
                     &arc,
-                    arm_client_options,
+                    &arm_client_options,
                     &arm_pipeline,
                     as_mut,
                     &as_ref,
@@ -7982,7 +9020,7 @@ pub fn build_request(
                     &r#box,
                     &client_method_options,
                     clone,
-                    &constraint,
+                    constraint,
                     &context,
                     &copy,
                     &cow,
@@ -7993,11 +9031,12 @@ pub fn build_request(
                     &deserializer,
                     &double_ended_iterator,
                     &drop,
-                    &dynamic_error,
-                    dynamic_params,
+                    dynamic_error,
+                    &dynamic_params,
                     &dynamic_validate,
                     eq,
                     &err,
+                    error_body,
                     &exact_size_iterator,
                     &extend,
                     final_state_via,
@@ -8009,21 +9048,21 @@ pub fn build_request(
                     future,
                     hash,
                     &http_request,
-                    http_response,
+                    &http_response,
                     &into,
                     &into_future,
                     into_iterator,
                     &iterator,
                     &lazy_lock,
                     map,
-                    &method,
-                    &method_options_2,
+                    method,
+                    method_options_2,
                     next_link,
                     &no_format,
                     &none,
                     &operations,
                     &ok,
-                    &operation_info,
+                    operation_info,
                     option,
                     &ord,
                     &other,
@@ -8031,27 +9070,29 @@ pub fn build_request(
                     pager,
                     &partial_eq,
                     &partial_ord,
+                    &pattern,
                     &poller,
                     &poller_options,
-                    &regex,
-                    resource_manager_audience,
+                    regex,
+                    &resource_manager_audience,
                     &response,
                     &response_error,
+                    &response_too_large,
                     result,
                     services,
                     safe_debug,
-                    secret,
+                    &secret,
                     &self_,
                     send,
                     &serialize,
                     serializer,
-                    service_error,
-                    service_info,
+                    &service_error,
+                    &service_info,
                     &sized,
                     &some,
                     &static_token_credential,
                     string,
-                    &strip_read_only,
+                    strip_read_only,
                     &sync,
                     &to_owned,
                     &to_string,
@@ -8062,10 +9103,10 @@ pub fn build_request(
                     unpin,
                     &url,
                     &url_builder,
-                    validate,
+                    &validate,
                     &validation_error,
-                    &validation_errors,
-                    validator,
+                    validation_errors,
+                    &validator,
                     &value,
                     &vec,
                     &value_2,
@@ -8083,7 +9124,7 @@ pub fn build_request(
                     &async_trait,
                     at,
                     &r#await,
-                    &azure_core,
+                    azure_core,
                     r#become,
                     bool,
                     &box_2,
@@ -8100,10 +9141,10 @@ pub fn build_request(
                     &core,
                     &crate_,
                     credential,
-                    &decode_body,
+                    decode_body,
                     &decode_empty,
-                    decode_json,
-                    &decode_optional,
+                    &decode_json,
+                    decode_optional,
                     decode_response,
                     r#do,
                     &drop_2,
@@ -8161,8 +9202,8 @@ pub fn build_request(
                     &r#ref,
                     regex_2,
                     &request,
-                    &resource_manager_endpoint,
-                    resource_manager_scope,
+                    resource_manager_endpoint,
+                    &resource_manager_scope,
                     &response_2,
                     &response_error_2,
                     r#return,
@@ -8176,7 +9217,7 @@ pub fn build_request(
                     &str,
                     string_enum,
                     &stringify,
-                    strip_member,
+                    &strip_member,
                     &strip_members,
                     &r#struct,
                     &subscription_id,
@@ -8252,6 +9293,14 @@ pub fn build_request(
             let path: super::models::Path = __params
                 .required("path", "a value of the documented model")?;
             Ok(super::path::path_request(endpoint, &api_version, &path)?)
+        }
+        "Pattern_Pattern" => {
+            let api_version: ::std::string::String = __params
+                .optional("api-version", "a string")?
+                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let pattern: super::models::Pattern = __params
+                .required("Pattern", "a value of the documented model")?;
+            Ok(super::pattern::pattern_request(endpoint, &api_version, &pattern)?)
         }
         "patterns_patterns" => {
             let api_version: ::std::string::String = __params
@@ -8779,6 +9828,20 @@ pub fn build_request(
             let response: super::models::Response = __params
                 .required("response", "a value of the documented model")?;
             Ok(super::response::response_request(endpoint, &api_version, &response)?)
+        }
+        "ResponseTooLarge_ResponseTooLarge" => {
+            let api_version: ::std::string::String = __params
+                .optional("api-version", "a string")?
+                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let response_too_large: super::models::ResponseTooLarge = __params
+                .required("ResponseTooLarge", "a value of the documented model")?;
+            Ok(
+                super::response_too_large::response_too_large_request(
+                    endpoint,
+                    &api_version,
+                    &response_too_large,
+                )?,
+            )
         }
         "Result_Result" => {
             let api_version: ::std::string::String = __params
@@ -9543,6 +10606,11 @@ pub fn decode_response(
         "env_env" => ::armgen_runtime::dynamic_result(super::env::env_response(response)),
         "Eq_Eq" => ::armgen_runtime::dynamic_result(super::eq::eq_response(response)),
         "Err_Err" => ::armgen_runtime::dynamic_result(super::err::err_response(response)),
+        "ErrorBody_ErrorBody" => {
+            ::armgen_runtime::dynamic_result(
+                super::error_body::error_body_response(response),
+            )
+        }
         "ExactSizeIterator_ExactSizeIterator" => {
             ::armgen_runtime::dynamic_result(
                 super::exact_size_iterator::exact_size_iterator_response(response),
@@ -9990,6 +11058,11 @@ pub fn decode_response(
                 super::optional_bodies::err_response(response),
             )
         }
+        "OptionalBodies_ErrorBody" => {
+            ::armgen_runtime::dynamic_result(
+                super::optional_bodies::error_body_response(response),
+            )
+        }
         "OptionalBodies_ExactSizeIterator" => {
             ::armgen_runtime::dynamic_result(
                 super::optional_bodies::exact_size_iterator_response(response),
@@ -10258,6 +11331,11 @@ pub fn decode_response(
         "OptionalBodies_path" => {
             ::armgen_runtime::dynamic_result(
                 super::optional_bodies::path_response(response),
+            )
+        }
+        "OptionalBodies_Pattern" => {
+            ::armgen_runtime::dynamic_result(
+                super::optional_bodies::pattern_response(response),
             )
         }
         "OptionalBodies_patterns" => {
@@ -10563,6 +11641,11 @@ pub fn decode_response(
         "OptionalBodies_response_error" => {
             ::armgen_runtime::dynamic_result(
                 super::optional_bodies::response_error_response(response),
+            )
+        }
+        "OptionalBodies_ResponseTooLarge" => {
+            ::armgen_runtime::dynamic_result(
+                super::optional_bodies::response_too_large_response(response),
             )
         }
         "OptionalBodies_Result" => {
@@ -10892,6 +11975,9 @@ pub fn decode_response(
         "path_path" => {
             ::armgen_runtime::dynamic_result(super::path::path_response(response))
         }
+        "Pattern_Pattern" => {
+            ::armgen_runtime::dynamic_result(super::pattern::pattern_response(response))
+        }
         "patterns_patterns" => {
             ::armgen_runtime::dynamic_result(
                 super::patterns_2::patterns_response(response),
@@ -11095,6 +12181,11 @@ pub fn decode_response(
         "response_response" => {
             ::armgen_runtime::dynamic_result(
                 super::response::response_response(response),
+            )
+        }
+        "ResponseTooLarge_ResponseTooLarge" => {
+            ::armgen_runtime::dynamic_result(
+                super::response_too_large::response_too_large_response(response),
             )
         }
         "Result_Result" => {

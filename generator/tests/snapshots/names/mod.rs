@@ -298,6 +298,12 @@ pub mod eq {
 pub mod err {
     include!("err.rs");
 }
+/// Operations of the `ErrorBody` group.
+///
+/// Every `*_request` function takes the Resource Manager `endpoint` (e.g. `https://management.azure.com`) and, when the operation has one, the `api_version` to call (normally [`API_VERSION`](super::API_VERSION)), then the operation's arguments; it checks every constraint of the spec before building the request.
+pub mod error_body {
+    include!("error_body.rs");
+}
 /// Operations of the `ExactSizeIterator` group.
 ///
 /// Every `*_request` function takes the Resource Manager `endpoint` (e.g. `https://management.azure.com`) and, when the operation has one, the `api_version` to call (normally [`API_VERSION`](super::API_VERSION)), then the operation's arguments; it checks every constraint of the spec before building the request.
@@ -621,6 +627,12 @@ pub mod partial_ord {
 /// Every `*_request` function takes the Resource Manager `endpoint` (e.g. `https://management.azure.com`) and, when the operation has one, the `api_version` to call (normally [`API_VERSION`](super::API_VERSION)), then the operation's arguments; it checks every constraint of the spec before building the request.
 pub mod path {
     include!("path.rs");
+}
+/// Operations of the `Pattern` group.
+///
+/// Every `*_request` function takes the Resource Manager `endpoint` (e.g. `https://management.azure.com`) and, when the operation has one, the `api_version` to call (normally [`API_VERSION`](super::API_VERSION)), then the operation's arguments; it checks every constraint of the spec before building the request.
+pub mod pattern {
+    include!("pattern.rs");
 }
 /// Operations of the `patterns` group.
 ///
@@ -969,6 +981,12 @@ pub mod resource_manager_audience {
 /// Every `*_request` function takes the Resource Manager `endpoint` (e.g. `https://management.azure.com`) and, when the operation has one, the `api_version` to call (normally [`API_VERSION`](super::API_VERSION)), then the operation's arguments; it checks every constraint of the spec before building the request.
 pub mod response {
     include!("response.rs");
+}
+/// Operations of the `ResponseTooLarge` group.
+///
+/// Every `*_request` function takes the Resource Manager `endpoint` (e.g. `https://management.azure.com`) and, when the operation has one, the `api_version` to call (normally [`API_VERSION`](super::API_VERSION)), then the operation's arguments; it checks every constraint of the spec before building the request.
+pub mod response_too_large {
+    include!("response_too_large.rs");
 }
 /// Operations of the `Result` group.
 ///

@@ -1340,12 +1340,12 @@ impl ::armgen_runtime::StripReadOnly for Clone {
     " `client_only`"] ClientOnly = "client_only", #[doc = " `page`"] Page = "page", #[doc
     = " `string_enum`"] StringEnum = "string_enum", #[doc = " `tagged_union`"]
     TaggedUnion = "tagged_union", #[doc = " `async_trait`"] AsyncTrait = "async_trait",
-    #[doc = " `ArmClientOptions`"] ArmClientOptions = "ArmClientOptions", #[doc =
-    " `ArmPipeline`"] ArmPipeline = "ArmPipeline", #[doc = " `MethodOptions`"]
-    MethodOptions = "MethodOptions", #[doc = " `ResourceManagerAudience`"]
-    ResourceManagerAudience = "ResourceManagerAudience", #[doc =
-    " `StaticTokenCredential`"] StaticTokenCredential = "StaticTokenCredential", #[doc =
-    " `resource_manager_endpoint`"] ResourceManagerEndpoint =
+    #[doc = " `azure_core`"] AzureCore = "azure_core", #[doc = " `ArmClientOptions`"]
+    ArmClientOptions = "ArmClientOptions", #[doc = " `ArmPipeline`"] ArmPipeline =
+    "ArmPipeline", #[doc = " `MethodOptions`"] MethodOptions = "MethodOptions", #[doc =
+    " `ResourceManagerAudience`"] ResourceManagerAudience = "ResourceManagerAudience",
+    #[doc = " `StaticTokenCredential`"] StaticTokenCredential = "StaticTokenCredential",
+    #[doc = " `resource_manager_endpoint`"] ResourceManagerEndpoint =
     "resource_manager_endpoint", #[doc = " `resource_manager_scope`"]
     ResourceManagerScope = "resource_manager_scope", #[doc = " `response_error`"]
     ResponseError = "response_error", #[doc = " `DynamicError`"] DynamicError =
@@ -1353,44 +1353,46 @@ impl ::armgen_runtime::StripReadOnly for Clone {
     " `DynamicValidate`"] DynamicValidate = "DynamicValidate", #[doc =
     " `OperationInfo`"] OperationInfo = "OperationInfo", #[doc = " `ServiceInfo`"]
     ServiceInfo = "ServiceInfo", #[doc = " `dynamic_result`"] DynamicResult =
-    "dynamic_result", #[doc = " `ResponseError`"] ResponseError2 = "ResponseError", #[doc
-    = " `ServiceError`"] ServiceError = "ServiceError", #[doc = " `decode_body`"]
-    DecodeBody = "decode_body", #[doc = " `decode_empty`"] DecodeEmpty = "decode_empty",
-    #[doc = " `decode_json`"] DecodeJson = "decode_json", #[doc = " `decode_optional`"]
-    DecodeOptional = "decode_optional", #[doc = " `HttpRequest`"] HttpRequest =
-    "HttpRequest", #[doc = " `HttpResponse`"] HttpResponse = "HttpResponse", #[doc =
-    " `Method`"] Method = "Method", #[doc = " `UrlBuilder`"] UrlBuilder = "UrlBuilder",
-    #[doc = " `FinalStateVia`"] FinalStateVia = "FinalStateVia", #[doc = " `Poller`"]
-    Poller = "Poller", #[doc = " `PollerOptions`"] PollerOptions = "PollerOptions", #[doc
-    = " `NextLink`"] NextLink = "NextLink", #[doc = " `PageDecoder`"] PageDecoder =
-    "PageDecoder", #[doc = " `StripReadOnly`"] StripReadOnly = "StripReadOnly", #[doc =
-    " `strip_member`"] StripMember = "strip_member", #[doc = " `strip_members`"]
-    StripMembers = "strip_members", #[doc = " `Regex`"] Regex = "Regex", #[doc =
-    " `Secret`"] Secret = "Secret", #[doc = " `Url`"] Url = "Url", #[doc =
-    " `Constraint`"] Constraint = "Constraint", #[doc = " `Validate`"] Validate =
-    "Validate", #[doc = " `ValidationError`"] ValidationError = "ValidationError", #[doc
-    = " `ValidationErrors`"] ValidationErrors = "ValidationErrors", #[doc =
-    " `Validator`"] Validator = "Validator", #[doc = " `compile_pattern`"] CompilePattern
-    = "compile_pattern", #[doc = " `azure_core`"] AzureCore = "azure_core", #[doc =
-    " `regex`"] Regex2 = "regex", #[doc = " `serde`"] Serde = "serde", #[doc =
-    " `serde_json`"] SerdeJson = "serde_json", #[doc = " `url`"] Url2 = "url", #[doc =
-    " `endpoint`"] Endpoint = "endpoint", #[doc = " `api_version`"] ApiVersion =
-    "api_version", #[doc = " `options`"] Options = "options", #[doc = " `request`"]
-    Request = "request", #[doc = " `validator`"] Validator2 = "validator", #[doc =
-    " `value`"] Value = "value", #[doc = " `params`"] Params = "params", #[doc =
-    " `path`"] Path = "path", #[doc = " `at`"] At = "at", #[doc = " `json`"] Json =
-    "json", #[doc = " `members`"] Members = "members", #[doc = " `pipeline`"] Pipeline =
-    "pipeline", #[doc = " `response`"] Response = "response", #[doc = " `operation_id`"]
-    OperationId = "operation_id", #[doc = " `credential`"] Credential = "credential",
-    #[doc = " `subscription_id`"] SubscriptionId = "subscription_id", #[doc = " `inner`"]
-    Inner = "inner", #[doc = " `tag`"] Tag = "tag", #[doc = " `method_options`"]
-    MethodOptions2 = "method_options", #[doc = " `f`"] F = "f", #[doc = " `new`"] New =
-    "new", #[doc = " `API_VERSION`"] ApiVersion2 = "API_VERSION", #[doc =
-    " `DEFAULT_ENDPOINT`"] DefaultEndpoint = "DEFAULT_ENDPOINT", #[doc = " `SERVICES`"]
-    Services = "SERVICES", #[doc = " `OPERATIONS`"] Operations = "OPERATIONS", #[doc =
-    " `build_request`"] BuildRequest = "build_request", #[doc = " `decode_response`"]
-    DecodeResponse = "decode_response", #[doc = " `models`"] Models = "models", #[doc =
-    " `clients`"] Clients = "clients", #[doc = " `dynamic`"] Dynamic = "dynamic", #[doc =
+    "dynamic_result", #[doc = " `ErrorBody`"] ErrorBody = "ErrorBody", #[doc =
+    " `ResponseError`"] ResponseError2 = "ResponseError", #[doc = " `ServiceError`"]
+    ServiceError = "ServiceError", #[doc = " `decode_body`"] DecodeBody = "decode_body",
+    #[doc = " `decode_empty`"] DecodeEmpty = "decode_empty", #[doc = " `decode_json`"]
+    DecodeJson = "decode_json", #[doc = " `decode_optional`"] DecodeOptional =
+    "decode_optional", #[doc = " `HttpRequest`"] HttpRequest = "HttpRequest", #[doc =
+    " `HttpResponse`"] HttpResponse = "HttpResponse", #[doc = " `Method`"] Method =
+    "Method", #[doc = " `UrlBuilder`"] UrlBuilder = "UrlBuilder", #[doc =
+    " `ResponseTooLarge`"] ResponseTooLarge = "ResponseTooLarge", #[doc =
+    " `FinalStateVia`"] FinalStateVia = "FinalStateVia", #[doc = " `Poller`"] Poller =
+    "Poller", #[doc = " `PollerOptions`"] PollerOptions = "PollerOptions", #[doc =
+    " `NextLink`"] NextLink = "NextLink", #[doc = " `PageDecoder`"] PageDecoder =
+    "PageDecoder", #[doc = " `Pattern`"] Pattern = "Pattern", #[doc = " `StripReadOnly`"]
+    StripReadOnly = "StripReadOnly", #[doc = " `strip_member`"] StripMember =
+    "strip_member", #[doc = " `strip_members`"] StripMembers = "strip_members", #[doc =
+    " `Regex`"] Regex = "Regex", #[doc = " `Secret`"] Secret = "Secret", #[doc =
+    " `Url`"] Url = "Url", #[doc = " `Constraint`"] Constraint = "Constraint", #[doc =
+    " `Validate`"] Validate = "Validate", #[doc = " `ValidationError`"] ValidationError =
+    "ValidationError", #[doc = " `ValidationErrors`"] ValidationErrors =
+    "ValidationErrors", #[doc = " `Validator`"] Validator = "Validator", #[doc =
+    " `compile_pattern`"] CompilePattern = "compile_pattern", #[doc = " `regex`"] Regex2
+    = "regex", #[doc = " `serde`"] Serde = "serde", #[doc = " `serde_json`"] SerdeJson =
+    "serde_json", #[doc = " `url`"] Url2 = "url", #[doc = " `endpoint`"] Endpoint =
+    "endpoint", #[doc = " `api_version`"] ApiVersion = "api_version", #[doc =
+    " `options`"] Options = "options", #[doc = " `request`"] Request = "request", #[doc =
+    " `validator`"] Validator2 = "validator", #[doc = " `value`"] Value = "value", #[doc
+    = " `params`"] Params = "params", #[doc = " `path`"] Path = "path", #[doc = " `at`"]
+    At = "at", #[doc = " `json`"] Json = "json", #[doc = " `members`"] Members =
+    "members", #[doc = " `pipeline`"] Pipeline = "pipeline", #[doc = " `response`"]
+    Response = "response", #[doc = " `operation_id`"] OperationId = "operation_id", #[doc
+    = " `credential`"] Credential = "credential", #[doc = " `subscription_id`"]
+    SubscriptionId = "subscription_id", #[doc = " `inner`"] Inner = "inner", #[doc =
+    " `tag`"] Tag = "tag", #[doc = " `method_options`"] MethodOptions2 =
+    "method_options", #[doc = " `f`"] F = "f", #[doc = " `new`"] New = "new", #[doc =
+    " `API_VERSION`"] ApiVersion2 = "API_VERSION", #[doc = " `DEFAULT_ENDPOINT`"]
+    DefaultEndpoint = "DEFAULT_ENDPOINT", #[doc = " `SERVICES`"] Services = "SERVICES",
+    #[doc = " `OPERATIONS`"] Operations = "OPERATIONS", #[doc = " `build_request`"]
+    BuildRequest = "build_request", #[doc = " `decode_response`"] DecodeResponse =
+    "decode_response", #[doc = " `models`"] Models = "models", #[doc = " `clients`"]
+    Clients = "clients", #[doc = " `dynamic`"] Dynamic = "dynamic", #[doc =
     " `patterns`"] Patterns = "patterns", #[doc = " `Other`"] Other2 = "Other", #[doc =
     " `Unknown`"] Unknown = "Unknown", #[doc = " `Arc`"] Arc = "Arc", #[doc =
     " `LazyLock`"] LazyLock = "LazyLock", #[doc = " `BTreeMap`"] BTreeMap = "BTreeMap",
@@ -2711,6 +2713,44 @@ impl ::armgen_runtime::StripReadOnly for Err {
         );
     }
 }
+/// The `ErrorBody` object.
+#[derive(
+    ::core::clone::Clone,
+    ::core::fmt::Debug,
+    ::core::default::Default,
+    ::core::cmp::PartialEq,
+    ::armgen_runtime::__private::serde::Serialize,
+    ::armgen_runtime::__private::serde::Deserialize,
+)]
+#[serde(crate = "::armgen_runtime::__private::serde")]
+pub struct ErrorBody {
+    /// Set by the service.
+    #[serde(
+        rename = "ErrorBody",
+        skip_serializing_if = "::core::option::Option::is_none"
+    )]
+    pub error_body: ::core::option::Option<::std::string::String>,
+    /// `next`
+    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
+    pub next: ::core::option::Option<::std::boxed::Box<ErrorBody>>,
+}
+impl ::armgen_runtime::Validate for ErrorBody {
+    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
+}
+impl ::armgen_runtime::StripReadOnly for ErrorBody {
+    fn strip_read_only(
+        &self,
+        json: &mut ::armgen_runtime::__private::serde_json::Value,
+    ) {
+        ::armgen_runtime::strip_members(
+            json,
+            &["ErrorBody"],
+            |members| {
+                ::armgen_runtime::strip_member(members, "next", &self.next);
+            },
+        );
+    }
+}
 /// The `ExactSizeIterator` object.
 #[derive(
     ::core::clone::Clone,
@@ -2852,12 +2892,12 @@ impl ::armgen_runtime::StripReadOnly for Extend {
     " `client_only`"] ClientOnly = "client_only", #[doc = " `page`"] Page = "page", #[doc
     = " `string_enum`"] StringEnum = "string_enum", #[doc = " `tagged_union`"]
     TaggedUnion = "tagged_union", #[doc = " `async_trait`"] AsyncTrait = "async_trait",
-    #[doc = " `ArmClientOptions`"] ArmClientOptions = "ArmClientOptions", #[doc =
-    " `ArmPipeline`"] ArmPipeline = "ArmPipeline", #[doc = " `MethodOptions`"]
-    MethodOptions = "MethodOptions", #[doc = " `ResourceManagerAudience`"]
-    ResourceManagerAudience = "ResourceManagerAudience", #[doc =
-    " `StaticTokenCredential`"] StaticTokenCredential = "StaticTokenCredential", #[doc =
-    " `resource_manager_endpoint`"] ResourceManagerEndpoint =
+    #[doc = " `azure_core`"] AzureCore = "azure_core", #[doc = " `ArmClientOptions`"]
+    ArmClientOptions = "ArmClientOptions", #[doc = " `ArmPipeline`"] ArmPipeline =
+    "ArmPipeline", #[doc = " `MethodOptions`"] MethodOptions = "MethodOptions", #[doc =
+    " `ResourceManagerAudience`"] ResourceManagerAudience = "ResourceManagerAudience",
+    #[doc = " `StaticTokenCredential`"] StaticTokenCredential = "StaticTokenCredential",
+    #[doc = " `resource_manager_endpoint`"] ResourceManagerEndpoint =
     "resource_manager_endpoint", #[doc = " `resource_manager_scope`"]
     ResourceManagerScope = "resource_manager_scope", #[doc = " `response_error`"]
     ResponseError = "response_error", #[doc = " `DynamicError`"] DynamicError =
@@ -2865,44 +2905,46 @@ impl ::armgen_runtime::StripReadOnly for Extend {
     " `DynamicValidate`"] DynamicValidate = "DynamicValidate", #[doc =
     " `OperationInfo`"] OperationInfo = "OperationInfo", #[doc = " `ServiceInfo`"]
     ServiceInfo = "ServiceInfo", #[doc = " `dynamic_result`"] DynamicResult =
-    "dynamic_result", #[doc = " `ResponseError`"] ResponseError2 = "ResponseError", #[doc
-    = " `ServiceError`"] ServiceError = "ServiceError", #[doc = " `decode_body`"]
-    DecodeBody = "decode_body", #[doc = " `decode_empty`"] DecodeEmpty = "decode_empty",
-    #[doc = " `decode_json`"] DecodeJson = "decode_json", #[doc = " `decode_optional`"]
-    DecodeOptional = "decode_optional", #[doc = " `HttpRequest`"] HttpRequest =
-    "HttpRequest", #[doc = " `HttpResponse`"] HttpResponse = "HttpResponse", #[doc =
-    " `Method`"] Method = "Method", #[doc = " `UrlBuilder`"] UrlBuilder = "UrlBuilder",
-    #[doc = " `FinalStateVia`"] FinalStateVia = "FinalStateVia", #[doc = " `Poller`"]
-    Poller = "Poller", #[doc = " `PollerOptions`"] PollerOptions = "PollerOptions", #[doc
-    = " `NextLink`"] NextLink = "NextLink", #[doc = " `PageDecoder`"] PageDecoder =
-    "PageDecoder", #[doc = " `StripReadOnly`"] StripReadOnly = "StripReadOnly", #[doc =
-    " `strip_member`"] StripMember = "strip_member", #[doc = " `strip_members`"]
-    StripMembers = "strip_members", #[doc = " `Regex`"] Regex = "Regex", #[doc =
-    " `Secret`"] Secret = "Secret", #[doc = " `Url`"] Url = "Url", #[doc =
-    " `Constraint`"] Constraint = "Constraint", #[doc = " `Validate`"] Validate =
-    "Validate", #[doc = " `ValidationError`"] ValidationError = "ValidationError", #[doc
-    = " `ValidationErrors`"] ValidationErrors = "ValidationErrors", #[doc =
-    " `Validator`"] Validator = "Validator", #[doc = " `compile_pattern`"] CompilePattern
-    = "compile_pattern", #[doc = " `azure_core`"] AzureCore = "azure_core", #[doc =
-    " `regex`"] Regex2 = "regex", #[doc = " `serde`"] Serde = "serde", #[doc =
-    " `serde_json`"] SerdeJson = "serde_json", #[doc = " `url`"] Url2 = "url", #[doc =
-    " `endpoint`"] Endpoint = "endpoint", #[doc = " `api_version`"] ApiVersion =
-    "api_version", #[doc = " `options`"] Options = "options", #[doc = " `request`"]
-    Request = "request", #[doc = " `validator`"] Validator2 = "validator", #[doc =
-    " `value`"] Value = "value", #[doc = " `params`"] Params = "params", #[doc =
-    " `path`"] Path = "path", #[doc = " `at`"] At = "at", #[doc = " `json`"] Json =
-    "json", #[doc = " `members`"] Members = "members", #[doc = " `pipeline`"] Pipeline =
-    "pipeline", #[doc = " `response`"] Response = "response", #[doc = " `operation_id`"]
-    OperationId = "operation_id", #[doc = " `credential`"] Credential = "credential",
-    #[doc = " `subscription_id`"] SubscriptionId = "subscription_id", #[doc = " `inner`"]
-    Inner = "inner", #[doc = " `tag`"] Tag = "tag", #[doc = " `method_options`"]
-    MethodOptions2 = "method_options", #[doc = " `f`"] F = "f", #[doc = " `new`"] New =
-    "new", #[doc = " `API_VERSION`"] ApiVersion2 = "API_VERSION", #[doc =
-    " `DEFAULT_ENDPOINT`"] DefaultEndpoint = "DEFAULT_ENDPOINT", #[doc = " `SERVICES`"]
-    Services = "SERVICES", #[doc = " `OPERATIONS`"] Operations = "OPERATIONS", #[doc =
-    " `build_request`"] BuildRequest = "build_request", #[doc = " `decode_response`"]
-    DecodeResponse = "decode_response", #[doc = " `models`"] Models = "models", #[doc =
-    " `clients`"] Clients = "clients", #[doc = " `dynamic`"] Dynamic = "dynamic", #[doc =
+    "dynamic_result", #[doc = " `ErrorBody`"] ErrorBody = "ErrorBody", #[doc =
+    " `ResponseError`"] ResponseError2 = "ResponseError", #[doc = " `ServiceError`"]
+    ServiceError = "ServiceError", #[doc = " `decode_body`"] DecodeBody = "decode_body",
+    #[doc = " `decode_empty`"] DecodeEmpty = "decode_empty", #[doc = " `decode_json`"]
+    DecodeJson = "decode_json", #[doc = " `decode_optional`"] DecodeOptional =
+    "decode_optional", #[doc = " `HttpRequest`"] HttpRequest = "HttpRequest", #[doc =
+    " `HttpResponse`"] HttpResponse = "HttpResponse", #[doc = " `Method`"] Method =
+    "Method", #[doc = " `UrlBuilder`"] UrlBuilder = "UrlBuilder", #[doc =
+    " `ResponseTooLarge`"] ResponseTooLarge = "ResponseTooLarge", #[doc =
+    " `FinalStateVia`"] FinalStateVia = "FinalStateVia", #[doc = " `Poller`"] Poller =
+    "Poller", #[doc = " `PollerOptions`"] PollerOptions = "PollerOptions", #[doc =
+    " `NextLink`"] NextLink = "NextLink", #[doc = " `PageDecoder`"] PageDecoder =
+    "PageDecoder", #[doc = " `Pattern`"] Pattern = "Pattern", #[doc = " `StripReadOnly`"]
+    StripReadOnly = "StripReadOnly", #[doc = " `strip_member`"] StripMember =
+    "strip_member", #[doc = " `strip_members`"] StripMembers = "strip_members", #[doc =
+    " `Regex`"] Regex = "Regex", #[doc = " `Secret`"] Secret = "Secret", #[doc =
+    " `Url`"] Url = "Url", #[doc = " `Constraint`"] Constraint = "Constraint", #[doc =
+    " `Validate`"] Validate = "Validate", #[doc = " `ValidationError`"] ValidationError =
+    "ValidationError", #[doc = " `ValidationErrors`"] ValidationErrors =
+    "ValidationErrors", #[doc = " `Validator`"] Validator = "Validator", #[doc =
+    " `compile_pattern`"] CompilePattern = "compile_pattern", #[doc = " `regex`"] Regex2
+    = "regex", #[doc = " `serde`"] Serde = "serde", #[doc = " `serde_json`"] SerdeJson =
+    "serde_json", #[doc = " `url`"] Url2 = "url", #[doc = " `endpoint`"] Endpoint =
+    "endpoint", #[doc = " `api_version`"] ApiVersion = "api_version", #[doc =
+    " `options`"] Options = "options", #[doc = " `request`"] Request = "request", #[doc =
+    " `validator`"] Validator2 = "validator", #[doc = " `value`"] Value = "value", #[doc
+    = " `params`"] Params = "params", #[doc = " `path`"] Path = "path", #[doc = " `at`"]
+    At = "at", #[doc = " `json`"] Json = "json", #[doc = " `members`"] Members =
+    "members", #[doc = " `pipeline`"] Pipeline = "pipeline", #[doc = " `response`"]
+    Response = "response", #[doc = " `operation_id`"] OperationId = "operation_id", #[doc
+    = " `credential`"] Credential = "credential", #[doc = " `subscription_id`"]
+    SubscriptionId = "subscription_id", #[doc = " `inner`"] Inner = "inner", #[doc =
+    " `tag`"] Tag = "tag", #[doc = " `method_options`"] MethodOptions2 =
+    "method_options", #[doc = " `f`"] F = "f", #[doc = " `new`"] New = "new", #[doc =
+    " `API_VERSION`"] ApiVersion2 = "API_VERSION", #[doc = " `DEFAULT_ENDPOINT`"]
+    DefaultEndpoint = "DEFAULT_ENDPOINT", #[doc = " `SERVICES`"] Services = "SERVICES",
+    #[doc = " `OPERATIONS`"] Operations = "OPERATIONS", #[doc = " `build_request`"]
+    BuildRequest = "build_request", #[doc = " `decode_response`"] DecodeResponse =
+    "decode_response", #[doc = " `models`"] Models = "models", #[doc = " `clients`"]
+    Clients = "clients", #[doc = " `dynamic`"] Dynamic = "dynamic", #[doc =
     " `patterns`"] Patterns = "patterns", #[doc = " `Other`"] Other2 = "Other", #[doc =
     " `Unknown`"] Unknown = "Unknown", #[doc = " `Arc`"] Arc = "Arc", #[doc =
     " `LazyLock`"] LazyLock = "LazyLock", #[doc = " `BTreeMap`"] BTreeMap = "BTreeMap",
@@ -3554,158 +3596,173 @@ pub struct Fields {
         skip_serializing_if = "::core::option::Option::is_none"
     )]
     pub async_trait: ::core::option::Option<::std::boxed::Box<Fields>>,
-    /// `ArmClientOptions`
+    /// `azure_core`
     #[serde(
-        rename = "ArmClientOptions",
+        rename = "azure_core",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub arm_client_options: ::core::option::Option<::std::vec::Vec<ArmClientOptions>>,
-    /// `ArmPipeline`
-    #[serde(rename = "ArmPipeline")]
-    pub arm_pipeline: ::std::string::String,
+    pub azure_core: ::core::option::Option<::std::vec::Vec<AzureCore>>,
+    /// `ArmClientOptions`
+    #[serde(rename = "ArmClientOptions")]
+    pub arm_client_options: ::std::string::String,
     /// Set by the service.
+    #[serde(
+        rename = "ArmPipeline",
+        skip_serializing_if = "::core::option::Option::is_none"
+    )]
+    pub arm_pipeline: ::core::option::Option<::std::string::String>,
+    /// `MethodOptions`
     #[serde(
         rename = "MethodOptions",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub method_options: ::core::option::Option<::std::string::String>,
+    pub method_options: ::core::option::Option<::std::boxed::Box<Fields>>,
     /// `ResourceManagerAudience`
     #[serde(
         rename = "ResourceManagerAudience",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub resource_manager_audience: ::core::option::Option<::std::boxed::Box<Fields>>,
+    pub resource_manager_audience: ::core::option::Option<
+        ::std::vec::Vec<ResourceManagerAudience>,
+    >,
     /// `StaticTokenCredential`
+    #[serde(rename = "StaticTokenCredential")]
+    pub static_token_credential: ::std::string::String,
+    /// Set by the service.
     #[serde(
-        rename = "StaticTokenCredential",
+        rename = "resource_manager_endpoint",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub static_token_credential: ::core::option::Option<
-        ::std::vec::Vec<StaticTokenCredential>,
-    >,
-    /// `resource_manager_endpoint`
-    #[serde(rename = "resource_manager_endpoint")]
-    pub resource_manager_endpoint: ::std::string::String,
-    /// Set by the service.
+    pub resource_manager_endpoint: ::core::option::Option<::std::string::String>,
+    /// `resource_manager_scope`
     #[serde(
         rename = "resource_manager_scope",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub resource_manager_scope: ::core::option::Option<::std::string::String>,
+    pub resource_manager_scope: ::core::option::Option<::std::boxed::Box<Fields>>,
     /// `response_error`
     #[serde(
         rename = "response_error",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub response_error: ::core::option::Option<::std::boxed::Box<Fields>>,
+    pub response_error: ::core::option::Option<::std::vec::Vec<ResponseError>>,
     /// `DynamicError`
+    #[serde(rename = "DynamicError")]
+    pub dynamic_error: ::std::string::String,
+    /// Set by the service.
     #[serde(
-        rename = "DynamicError",
+        rename = "DynamicParams",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub dynamic_error: ::core::option::Option<::std::vec::Vec<DynamicError>>,
-    /// `DynamicParams`
-    #[serde(rename = "DynamicParams")]
-    pub dynamic_params: ::std::string::String,
-    /// Set by the service.
+    pub dynamic_params: ::core::option::Option<::std::string::String>,
+    /// `DynamicValidate`
     #[serde(
         rename = "DynamicValidate",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub dynamic_validate: ::core::option::Option<::std::string::String>,
+    pub dynamic_validate: ::core::option::Option<::std::boxed::Box<Fields>>,
     /// `OperationInfo`
     #[serde(
         rename = "OperationInfo",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub operation_info: ::core::option::Option<::std::boxed::Box<Fields>>,
+    pub operation_info: ::core::option::Option<::std::vec::Vec<OperationInfo>>,
     /// `ServiceInfo`
+    #[serde(rename = "ServiceInfo")]
+    pub service_info: ::std::string::String,
+    /// Set by the service.
     #[serde(
-        rename = "ServiceInfo",
+        rename = "dynamic_result",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub service_info: ::core::option::Option<::std::vec::Vec<ServiceInfo>>,
-    /// `dynamic_result`
-    #[serde(rename = "dynamic_result")]
-    pub dynamic_result: ::std::string::String,
-    /// Set by the service.
+    pub dynamic_result: ::core::option::Option<::std::string::String>,
+    /// `ErrorBody`
+    #[serde(
+        rename = "ErrorBody",
+        skip_serializing_if = "::core::option::Option::is_none"
+    )]
+    pub error_body: ::core::option::Option<::std::boxed::Box<Fields>>,
+    /// `ResponseError`
     #[serde(
         rename = "ResponseError",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub response_error_2: ::core::option::Option<::std::string::String>,
+    pub response_error_2: ::core::option::Option<::std::vec::Vec<ResponseError2>>,
     /// `ServiceError`
-    #[serde(
-        rename = "ServiceError",
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub service_error: ::core::option::Option<::std::boxed::Box<Fields>>,
-    /// `decode_body`
+    #[serde(rename = "ServiceError")]
+    pub service_error: ::std::string::String,
+    /// Set by the service.
     #[serde(
         rename = "decode_body",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub decode_body: ::core::option::Option<::std::vec::Vec<DecodeBody>>,
+    pub decode_body: ::core::option::Option<::std::string::String>,
     /// `decode_empty`
-    #[serde(rename = "decode_empty")]
-    pub decode_empty: ::std::string::String,
-    /// Set by the service.
+    #[serde(
+        rename = "decode_empty",
+        skip_serializing_if = "::core::option::Option::is_none"
+    )]
+    pub decode_empty: ::core::option::Option<::std::boxed::Box<Fields>>,
+    /// `decode_json`
     #[serde(
         rename = "decode_json",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub decode_json: ::core::option::Option<::std::string::String>,
+    pub decode_json: ::core::option::Option<::std::vec::Vec<DecodeJson>>,
     /// `decode_optional`
-    #[serde(
-        rename = "decode_optional",
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub decode_optional: ::core::option::Option<::std::boxed::Box<Fields>>,
-    /// `HttpRequest`
+    #[serde(rename = "decode_optional")]
+    pub decode_optional: ::std::string::String,
+    /// Set by the service.
     #[serde(
         rename = "HttpRequest",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub http_request: ::core::option::Option<::std::vec::Vec<HttpRequest>>,
+    pub http_request: ::core::option::Option<::std::string::String>,
     /// `HttpResponse`
-    #[serde(rename = "HttpResponse")]
-    pub http_response: ::std::string::String,
-    /// Set by the service.
-    #[serde(rename = "Method", skip_serializing_if = "::core::option::Option::is_none")]
-    pub method: ::core::option::Option<::std::string::String>,
-    /// `UrlBuilder`
     #[serde(
-        rename = "UrlBuilder",
+        rename = "HttpResponse",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub url_builder: ::core::option::Option<::std::boxed::Box<Fields>>,
+    pub http_response: ::core::option::Option<::std::boxed::Box<Fields>>,
+    /// `Method`
+    #[serde(rename = "Method", skip_serializing_if = "::core::option::Option::is_none")]
+    pub method: ::core::option::Option<::std::vec::Vec<Method>>,
+    /// `UrlBuilder`
+    #[serde(rename = "UrlBuilder")]
+    pub url_builder: ::std::string::String,
+    /// Set by the service.
+    #[serde(
+        rename = "ResponseTooLarge",
+        skip_serializing_if = "::core::option::Option::is_none"
+    )]
+    pub response_too_large: ::core::option::Option<::std::string::String>,
     /// `FinalStateVia`
     #[serde(
         rename = "FinalStateVia",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub final_state_via: ::core::option::Option<::std::vec::Vec<FinalStateVia>>,
+    pub final_state_via: ::core::option::Option<::std::boxed::Box<Fields>>,
     /// `Poller`
-    #[serde(rename = "Poller")]
-    pub poller: ::std::string::String,
+    #[serde(rename = "Poller", skip_serializing_if = "::core::option::Option::is_none")]
+    pub poller: ::core::option::Option<::std::vec::Vec<Poller>>,
+    /// `PollerOptions`
+    #[serde(rename = "PollerOptions")]
+    pub poller_options: ::std::string::String,
     /// Set by the service.
-    #[serde(
-        rename = "PollerOptions",
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub poller_options: ::core::option::Option<::std::string::String>,
-    /// `NextLink`
     #[serde(
         rename = "NextLink",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub next_link: ::core::option::Option<::std::boxed::Box<Fields>>,
+    pub next_link: ::core::option::Option<::std::string::String>,
     /// `PageDecoder`
     #[serde(
         rename = "PageDecoder",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub page_decoder: ::core::option::Option<::std::vec::Vec<PageDecoder>>,
+    pub page_decoder: ::core::option::Option<::std::boxed::Box<Fields>>,
+    /// `Pattern`
+    #[serde(rename = "Pattern", skip_serializing_if = "::core::option::Option::is_none")]
+    pub pattern: ::core::option::Option<::std::vec::Vec<Pattern>>,
     /// `StripReadOnly`
     #[serde(rename = "StripReadOnly")]
     pub strip_read_only: ::std::string::String,
@@ -3763,229 +3820,228 @@ pub struct Fields {
         skip_serializing_if = "::core::option::Option::is_none"
     )]
     pub compile_pattern: ::core::option::Option<::std::vec::Vec<CompilePattern>>,
-    /// `azure_core`
-    #[serde(rename = "azure_core")]
-    pub azure_core: ::std::string::String,
+    /// `regex`
+    #[serde(rename = "regex")]
+    pub regex_2: ::std::string::String,
     /// Set by the service.
-    #[serde(rename = "regex", skip_serializing_if = "::core::option::Option::is_none")]
-    pub regex_2: ::core::option::Option<::std::string::String>,
-    /// `serde`
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub serde: ::core::option::Option<::std::boxed::Box<Fields>>,
+    pub serde: ::core::option::Option<::std::string::String>,
     /// `serde_json`
     #[serde(
         rename = "serde_json",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub serde_json: ::core::option::Option<::std::vec::Vec<SerdeJson>>,
+    pub serde_json: ::core::option::Option<::std::boxed::Box<Fields>>,
     /// `url`
-    #[serde(rename = "url")]
-    pub url_2: ::std::string::String,
+    #[serde(rename = "url", skip_serializing_if = "::core::option::Option::is_none")]
+    pub url_2: ::core::option::Option<::std::vec::Vec<Url2>>,
+    /// `endpoint`
+    pub endpoint: ::std::string::String,
     /// Set by the service.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub endpoint: ::core::option::Option<::std::string::String>,
-    /// `api_version`
     #[serde(
         rename = "api_version",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub api_version: ::core::option::Option<::std::boxed::Box<Fields>>,
+    pub api_version: ::core::option::Option<::std::string::String>,
     /// `options`
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub options: ::core::option::Option<::std::vec::Vec<Options>>,
+    pub options: ::core::option::Option<::std::boxed::Box<Fields>>,
     /// `request`
-    pub request: ::std::string::String,
+    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
+    pub request: ::core::option::Option<::std::vec::Vec<Request>>,
+    /// `validator`
+    #[serde(rename = "validator")]
+    pub validator_2: ::std::string::String,
     /// Set by the service.
-    #[serde(
-        rename = "validator",
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub validator_2: ::core::option::Option<::std::string::String>,
-    /// `value`
     #[serde(rename = "value", skip_serializing_if = "::core::option::Option::is_none")]
-    pub value_2: ::core::option::Option<::std::boxed::Box<Fields>>,
+    pub value_2: ::core::option::Option<::std::string::String>,
     /// `params`
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub params: ::core::option::Option<::std::vec::Vec<Params>>,
+    pub params: ::core::option::Option<::std::boxed::Box<Fields>>,
     /// `path`
-    pub path: ::std::string::String,
+    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
+    pub path: ::core::option::Option<::std::vec::Vec<Path>>,
+    /// `at`
+    pub at: ::std::string::String,
     /// Set by the service.
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub at: ::core::option::Option<::std::string::String>,
-    /// `json`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub json: ::core::option::Option<::std::boxed::Box<Fields>>,
+    pub json: ::core::option::Option<::std::string::String>,
     /// `members`
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub members: ::core::option::Option<::std::vec::Vec<Members>>,
+    pub members: ::core::option::Option<::std::boxed::Box<Fields>>,
     /// `pipeline`
-    pub pipeline: ::std::string::String,
-    /// Set by the service.
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub response: ::core::option::Option<::std::string::String>,
-    /// `operation_id`
+    pub pipeline: ::core::option::Option<::std::vec::Vec<Pipeline>>,
+    /// `response`
+    pub response: ::std::string::String,
+    /// Set by the service.
     #[serde(
         rename = "operation_id",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub operation_id: ::core::option::Option<::std::boxed::Box<Fields>>,
+    pub operation_id: ::core::option::Option<::std::string::String>,
     /// `credential`
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub credential: ::core::option::Option<::std::vec::Vec<Credential>>,
+    pub credential: ::core::option::Option<::std::boxed::Box<Fields>>,
     /// `subscription_id`
-    #[serde(rename = "subscription_id")]
-    pub subscription_id: ::std::string::String,
+    #[serde(
+        rename = "subscription_id",
+        skip_serializing_if = "::core::option::Option::is_none"
+    )]
+    pub subscription_id: ::core::option::Option<::std::vec::Vec<SubscriptionId>>,
+    /// `inner`
+    pub inner: ::std::string::String,
     /// Set by the service.
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub inner: ::core::option::Option<::std::string::String>,
-    /// `tag`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub tag: ::core::option::Option<::std::boxed::Box<Fields>>,
+    pub tag: ::core::option::Option<::std::string::String>,
     /// `method_options`
     #[serde(
         rename = "method_options",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub method_options_2: ::core::option::Option<::std::vec::Vec<MethodOptions2>>,
+    pub method_options_2: ::core::option::Option<::std::boxed::Box<Fields>>,
     /// `f`
-    pub f: ::std::string::String,
-    /// Set by the service.
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub new: ::core::option::Option<::std::string::String>,
-    /// `API_VERSION`
+    pub f: ::core::option::Option<::std::vec::Vec<F>>,
+    /// `new`
+    pub new: ::std::string::String,
+    /// Set by the service.
     #[serde(
         rename = "API_VERSION",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub api_version_2: ::core::option::Option<::std::boxed::Box<Fields>>,
+    pub api_version_2: ::core::option::Option<::std::string::String>,
     /// `DEFAULT_ENDPOINT`
     #[serde(
         rename = "DEFAULT_ENDPOINT",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub default_endpoint: ::core::option::Option<::std::vec::Vec<DefaultEndpoint>>,
+    pub default_endpoint: ::core::option::Option<::std::boxed::Box<Fields>>,
     /// `SERVICES`
-    #[serde(rename = "SERVICES")]
-    pub services: ::std::string::String,
-    /// Set by the service.
     #[serde(
-        rename = "OPERATIONS",
+        rename = "SERVICES",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub operations: ::core::option::Option<::std::string::String>,
-    /// `build_request`
+    pub services: ::core::option::Option<::std::vec::Vec<Services>>,
+    /// `OPERATIONS`
+    #[serde(rename = "OPERATIONS")]
+    pub operations: ::std::string::String,
+    /// Set by the service.
     #[serde(
         rename = "build_request",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub build_request: ::core::option::Option<::std::boxed::Box<Fields>>,
+    pub build_request: ::core::option::Option<::std::string::String>,
     /// `decode_response`
     #[serde(
         rename = "decode_response",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub decode_response: ::core::option::Option<::std::vec::Vec<DecodeResponse>>,
+    pub decode_response: ::core::option::Option<::std::boxed::Box<Fields>>,
     /// `models`
-    pub models: ::std::string::String,
+    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
+    pub models: ::core::option::Option<::std::vec::Vec<Models>>,
+    /// `clients`
+    pub clients: ::std::string::String,
     /// Set by the service.
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub clients: ::core::option::Option<::std::string::String>,
-    /// `dynamic`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub dynamic: ::core::option::Option<::std::boxed::Box<Fields>>,
+    pub dynamic: ::core::option::Option<::std::string::String>,
     /// `patterns`
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub patterns: ::core::option::Option<::std::vec::Vec<Patterns>>,
+    pub patterns: ::core::option::Option<::std::boxed::Box<Fields>>,
     /// `Other`
-    #[serde(rename = "Other")]
-    pub other: ::std::string::String,
+    #[serde(rename = "Other", skip_serializing_if = "::core::option::Option::is_none")]
+    pub other: ::core::option::Option<::std::vec::Vec<Other>>,
+    /// `Unknown`
+    #[serde(rename = "Unknown")]
+    pub unknown: ::std::string::String,
     /// Set by the service.
-    #[serde(rename = "Unknown", skip_serializing_if = "::core::option::Option::is_none")]
-    pub unknown: ::core::option::Option<::std::string::String>,
-    /// `Arc`
     #[serde(rename = "Arc", skip_serializing_if = "::core::option::Option::is_none")]
-    pub arc: ::core::option::Option<::std::boxed::Box<Fields>>,
+    pub arc: ::core::option::Option<::std::string::String>,
     /// `LazyLock`
     #[serde(
         rename = "LazyLock",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub lazy_lock: ::core::option::Option<::std::vec::Vec<LazyLock>>,
+    pub lazy_lock: ::core::option::Option<::std::boxed::Box<Fields>>,
     /// `BTreeMap`
-    #[serde(rename = "BTreeMap")]
-    pub b_tree_map: ::std::string::String,
-    /// Set by the service.
-    #[serde(rename = "Cow", skip_serializing_if = "::core::option::Option::is_none")]
-    pub cow: ::core::option::Option<::std::string::String>,
-    /// `Value`
-    #[serde(rename = "Value", skip_serializing_if = "::core::option::Option::is_none")]
-    pub value_3: ::core::option::Option<::std::boxed::Box<Fields>>,
-    /// `Map`
-    #[serde(rename = "Map", skip_serializing_if = "::core::option::Option::is_none")]
-    pub map: ::core::option::Option<::std::vec::Vec<Map>>,
-    /// `Serialize`
-    #[serde(rename = "Serialize")]
-    pub serialize: ::std::string::String,
-    /// Set by the service.
     #[serde(
-        rename = "Deserialize",
+        rename = "BTreeMap",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub deserialize: ::core::option::Option<::std::string::String>,
-    /// `Serializer`
+    pub b_tree_map: ::core::option::Option<::std::vec::Vec<BTreeMap>>,
+    /// `Cow`
+    #[serde(rename = "Cow")]
+    pub cow: ::std::string::String,
+    /// Set by the service.
+    #[serde(rename = "Value", skip_serializing_if = "::core::option::Option::is_none")]
+    pub value_3: ::core::option::Option<::std::string::String>,
+    /// `Map`
+    #[serde(rename = "Map", skip_serializing_if = "::core::option::Option::is_none")]
+    pub map: ::core::option::Option<::std::boxed::Box<Fields>>,
+    /// `Serialize`
+    #[serde(
+        rename = "Serialize",
+        skip_serializing_if = "::core::option::Option::is_none"
+    )]
+    pub serialize: ::core::option::Option<::std::vec::Vec<Serialize>>,
+    /// `Deserialize`
+    #[serde(rename = "Deserialize")]
+    pub deserialize: ::std::string::String,
+    /// Set by the service.
     #[serde(
         rename = "Serializer",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub serializer: ::core::option::Option<::std::boxed::Box<Fields>>,
+    pub serializer: ::core::option::Option<::std::string::String>,
     /// `Deserializer`
     #[serde(
         rename = "Deserializer",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub deserializer: ::core::option::Option<::std::vec::Vec<Deserializer>>,
+    pub deserializer: ::core::option::Option<::std::boxed::Box<Fields>>,
     /// `TokenCredential`
-    #[serde(rename = "TokenCredential")]
-    pub token_credential: ::std::string::String,
-    /// Set by the service.
     #[serde(
-        rename = "SafeDebug",
+        rename = "TokenCredential",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub safe_debug: ::core::option::Option<::std::string::String>,
-    /// `ClientMethodOptions`
+    pub token_credential: ::core::option::Option<::std::vec::Vec<TokenCredential>>,
+    /// `SafeDebug`
+    #[serde(rename = "SafeDebug")]
+    pub safe_debug: ::std::string::String,
+    /// Set by the service.
     #[serde(
         rename = "ClientMethodOptions",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub client_method_options: ::core::option::Option<::std::boxed::Box<Fields>>,
+    pub client_method_options: ::core::option::Option<::std::string::String>,
     /// `NoFormat`
     #[serde(
         rename = "NoFormat",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub no_format: ::core::option::Option<::std::vec::Vec<NoFormat>>,
+    pub no_format: ::core::option::Option<::std::boxed::Box<Fields>>,
     /// `Pager`
-    #[serde(rename = "Pager")]
-    pub pager: ::std::string::String,
+    #[serde(rename = "Pager", skip_serializing_if = "::core::option::Option::is_none")]
+    pub pager: ::core::option::Option<::std::vec::Vec<Pager>>,
+    /// `Response`
+    #[serde(rename = "Response")]
+    pub response_2: ::std::string::String,
     /// Set by the service.
-    #[serde(
-        rename = "Response",
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub response_2: ::core::option::Option<::std::string::String>,
-    /// `Context`
     #[serde(rename = "Context", skip_serializing_if = "::core::option::Option::is_none")]
-    pub context: ::core::option::Option<::std::boxed::Box<Fields>>,
+    pub context: ::core::option::Option<::std::string::String>,
     /// `armgen_runtime`
     #[serde(
         rename = "armgen_runtime",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub armgen_runtime: ::core::option::Option<::std::vec::Vec<ArmgenRuntime>>,
+    pub armgen_runtime: ::core::option::Option<::std::boxed::Box<Fields>>,
     /// `__private`
-    #[serde(rename = "__private")]
-    pub private: ::std::string::String,
+    #[serde(
+        rename = "__private",
+        skip_serializing_if = "::core::option::Option::is_none"
+    )]
+    pub private: ::core::option::Option<::std::vec::Vec<Private>>,
     /// `closed enum`
     #[serde(
         rename = "closed enum",
@@ -4452,99 +4508,112 @@ impl ::armgen_runtime::Validate for Fields {
             let at = format!("{}.{}", path, "async_trait");
             __validator.nested(&at, value);
         }
-        if let Some(value) = &self.arm_client_options {
-            let at = format!("{}.{}", path, "ArmClientOptions");
+        if let Some(value) = &self.azure_core {
+            let at = format!("{}.{}", path, "azure_core");
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.arm_pipeline;
-            let at = format!("{}.{}", path, "ArmPipeline");
+            let value = &self.arm_client_options;
+            let at = format!("{}.{}", path, "ArmClientOptions");
             __validator.max_length(&at, value.as_str(), 10);
+        }
+        if let Some(value) = &self.method_options {
+            let at = format!("{}.{}", path, "MethodOptions");
+            __validator.nested(&at, value);
         }
         if let Some(value) = &self.resource_manager_audience {
             let at = format!("{}.{}", path, "ResourceManagerAudience");
-            __validator.nested(&at, value);
-        }
-        if let Some(value) = &self.static_token_credential {
-            let at = format!("{}.{}", path, "StaticTokenCredential");
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.resource_manager_endpoint;
-            let at = format!("{}.{}", path, "resource_manager_endpoint");
+            let value = &self.static_token_credential;
+            let at = format!("{}.{}", path, "StaticTokenCredential");
             __validator.max_length(&at, value.as_str(), 10);
+        }
+        if let Some(value) = &self.resource_manager_scope {
+            let at = format!("{}.{}", path, "resource_manager_scope");
+            __validator.nested(&at, value);
         }
         if let Some(value) = &self.response_error {
             let at = format!("{}.{}", path, "response_error");
-            __validator.nested(&at, value);
-        }
-        if let Some(value) = &self.dynamic_error {
-            let at = format!("{}.{}", path, "DynamicError");
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.dynamic_params;
-            let at = format!("{}.{}", path, "DynamicParams");
+            let value = &self.dynamic_error;
+            let at = format!("{}.{}", path, "DynamicError");
             __validator.max_length(&at, value.as_str(), 10);
+        }
+        if let Some(value) = &self.dynamic_validate {
+            let at = format!("{}.{}", path, "DynamicValidate");
+            __validator.nested(&at, value);
         }
         if let Some(value) = &self.operation_info {
             let at = format!("{}.{}", path, "OperationInfo");
-            __validator.nested(&at, value);
+            __validator.max_items(&at, value.len(), 3);
         }
-        if let Some(value) = &self.service_info {
+        {
+            let value = &self.service_info;
             let at = format!("{}.{}", path, "ServiceInfo");
+            __validator.max_length(&at, value.as_str(), 10);
+        }
+        if let Some(value) = &self.error_body {
+            let at = format!("{}.{}", path, "ErrorBody");
+            __validator.nested(&at, value);
+        }
+        if let Some(value) = &self.response_error_2 {
+            let at = format!("{}.{}", path, "ResponseError");
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.dynamic_result;
-            let at = format!("{}.{}", path, "dynamic_result");
-            __validator.max_length(&at, value.as_str(), 10);
-        }
-        if let Some(value) = &self.service_error {
+            let value = &self.service_error;
             let at = format!("{}.{}", path, "ServiceError");
-            __validator.nested(&at, value);
+            __validator.max_length(&at, value.as_str(), 10);
         }
-        if let Some(value) = &self.decode_body {
-            let at = format!("{}.{}", path, "decode_body");
-            __validator.max_items(&at, value.len(), 3);
-        }
-        {
-            let value = &self.decode_empty;
+        if let Some(value) = &self.decode_empty {
             let at = format!("{}.{}", path, "decode_empty");
-            __validator.max_length(&at, value.as_str(), 10);
-        }
-        if let Some(value) = &self.decode_optional {
-            let at = format!("{}.{}", path, "decode_optional");
             __validator.nested(&at, value);
         }
-        if let Some(value) = &self.http_request {
-            let at = format!("{}.{}", path, "HttpRequest");
+        if let Some(value) = &self.decode_json {
+            let at = format!("{}.{}", path, "decode_json");
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.http_response;
-            let at = format!("{}.{}", path, "HttpResponse");
+            let value = &self.decode_optional;
+            let at = format!("{}.{}", path, "decode_optional");
             __validator.max_length(&at, value.as_str(), 10);
         }
-        if let Some(value) = &self.url_builder {
-            let at = format!("{}.{}", path, "UrlBuilder");
+        if let Some(value) = &self.http_response {
+            let at = format!("{}.{}", path, "HttpResponse");
             __validator.nested(&at, value);
+        }
+        if let Some(value) = &self.method {
+            let at = format!("{}.{}", path, "Method");
+            __validator.max_items(&at, value.len(), 3);
+        }
+        {
+            let value = &self.url_builder;
+            let at = format!("{}.{}", path, "UrlBuilder");
+            __validator.max_length(&at, value.as_str(), 10);
         }
         if let Some(value) = &self.final_state_via {
             let at = format!("{}.{}", path, "FinalStateVia");
+            __validator.nested(&at, value);
+        }
+        if let Some(value) = &self.poller {
+            let at = format!("{}.{}", path, "Poller");
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.poller;
-            let at = format!("{}.{}", path, "Poller");
+            let value = &self.poller_options;
+            let at = format!("{}.{}", path, "PollerOptions");
             __validator.max_length(&at, value.as_str(), 10);
-        }
-        if let Some(value) = &self.next_link {
-            let at = format!("{}.{}", path, "NextLink");
-            __validator.nested(&at, value);
         }
         if let Some(value) = &self.page_decoder {
             let at = format!("{}.{}", path, "PageDecoder");
+            __validator.nested(&at, value);
+        }
+        if let Some(value) = &self.pattern {
+            let at = format!("{}.{}", path, "Pattern");
             __validator.max_items(&at, value.len(), 3);
         }
         {
@@ -4587,191 +4656,186 @@ impl ::armgen_runtime::Validate for Fields {
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.azure_core;
-            let at = format!("{}.{}", path, "azure_core");
+            let value = &self.regex_2;
+            let at = format!("{}.{}", path, "regex");
             __validator.max_length(&at, value.as_str(), 10);
-        }
-        if let Some(value) = &self.serde {
-            let at = format!("{}.{}", path, "serde");
-            __validator.nested(&at, value);
         }
         if let Some(value) = &self.serde_json {
             let at = format!("{}.{}", path, "serde_json");
+            __validator.nested(&at, value);
+        }
+        if let Some(value) = &self.url_2 {
+            let at = format!("{}.{}", path, "url");
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.url_2;
-            let at = format!("{}.{}", path, "url");
+            let value = &self.endpoint;
+            let at = format!("{}.{}", path, "endpoint");
             __validator.max_length(&at, value.as_str(), 10);
-        }
-        if let Some(value) = &self.api_version {
-            let at = format!("{}.{}", path, "api_version");
-            __validator.nested(&at, value);
         }
         if let Some(value) = &self.options {
             let at = format!("{}.{}", path, "options");
+            __validator.nested(&at, value);
+        }
+        if let Some(value) = &self.request {
+            let at = format!("{}.{}", path, "request");
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.request;
-            let at = format!("{}.{}", path, "request");
+            let value = &self.validator_2;
+            let at = format!("{}.{}", path, "validator");
             __validator.max_length(&at, value.as_str(), 10);
-        }
-        if let Some(value) = &self.value_2 {
-            let at = format!("{}.{}", path, "value");
-            __validator.nested(&at, value);
         }
         if let Some(value) = &self.params {
             let at = format!("{}.{}", path, "params");
+            __validator.nested(&at, value);
+        }
+        if let Some(value) = &self.path {
+            let at = format!("{}.{}", path, "path");
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.path;
-            let at = format!("{}.{}", path, "path");
+            let value = &self.at;
+            let at = format!("{}.{}", path, "at");
             __validator.max_length(&at, value.as_str(), 10);
-        }
-        if let Some(value) = &self.json {
-            let at = format!("{}.{}", path, "json");
-            __validator.nested(&at, value);
         }
         if let Some(value) = &self.members {
             let at = format!("{}.{}", path, "members");
+            __validator.nested(&at, value);
+        }
+        if let Some(value) = &self.pipeline {
+            let at = format!("{}.{}", path, "pipeline");
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.pipeline;
-            let at = format!("{}.{}", path, "pipeline");
+            let value = &self.response;
+            let at = format!("{}.{}", path, "response");
             __validator.max_length(&at, value.as_str(), 10);
-        }
-        if let Some(value) = &self.operation_id {
-            let at = format!("{}.{}", path, "operation_id");
-            __validator.nested(&at, value);
         }
         if let Some(value) = &self.credential {
             let at = format!("{}.{}", path, "credential");
+            __validator.nested(&at, value);
+        }
+        if let Some(value) = &self.subscription_id {
+            let at = format!("{}.{}", path, "subscription_id");
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.subscription_id;
-            let at = format!("{}.{}", path, "subscription_id");
+            let value = &self.inner;
+            let at = format!("{}.{}", path, "inner");
             __validator.max_length(&at, value.as_str(), 10);
-        }
-        if let Some(value) = &self.tag {
-            let at = format!("{}.{}", path, "tag");
-            __validator.nested(&at, value);
         }
         if let Some(value) = &self.method_options_2 {
             let at = format!("{}.{}", path, "method_options");
+            __validator.nested(&at, value);
+        }
+        if let Some(value) = &self.f {
+            let at = format!("{}.{}", path, "f");
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.f;
-            let at = format!("{}.{}", path, "f");
+            let value = &self.new;
+            let at = format!("{}.{}", path, "new");
             __validator.max_length(&at, value.as_str(), 10);
-        }
-        if let Some(value) = &self.api_version_2 {
-            let at = format!("{}.{}", path, "API_VERSION");
-            __validator.nested(&at, value);
         }
         if let Some(value) = &self.default_endpoint {
             let at = format!("{}.{}", path, "DEFAULT_ENDPOINT");
+            __validator.nested(&at, value);
+        }
+        if let Some(value) = &self.services {
+            let at = format!("{}.{}", path, "SERVICES");
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.services;
-            let at = format!("{}.{}", path, "SERVICES");
+            let value = &self.operations;
+            let at = format!("{}.{}", path, "OPERATIONS");
             __validator.max_length(&at, value.as_str(), 10);
-        }
-        if let Some(value) = &self.build_request {
-            let at = format!("{}.{}", path, "build_request");
-            __validator.nested(&at, value);
         }
         if let Some(value) = &self.decode_response {
             let at = format!("{}.{}", path, "decode_response");
+            __validator.nested(&at, value);
+        }
+        if let Some(value) = &self.models {
+            let at = format!("{}.{}", path, "models");
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.models;
-            let at = format!("{}.{}", path, "models");
+            let value = &self.clients;
+            let at = format!("{}.{}", path, "clients");
             __validator.max_length(&at, value.as_str(), 10);
-        }
-        if let Some(value) = &self.dynamic {
-            let at = format!("{}.{}", path, "dynamic");
-            __validator.nested(&at, value);
         }
         if let Some(value) = &self.patterns {
             let at = format!("{}.{}", path, "patterns");
+            __validator.nested(&at, value);
+        }
+        if let Some(value) = &self.other {
+            let at = format!("{}.{}", path, "Other");
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.other;
-            let at = format!("{}.{}", path, "Other");
+            let value = &self.unknown;
+            let at = format!("{}.{}", path, "Unknown");
             __validator.max_length(&at, value.as_str(), 10);
-        }
-        if let Some(value) = &self.arc {
-            let at = format!("{}.{}", path, "Arc");
-            __validator.nested(&at, value);
         }
         if let Some(value) = &self.lazy_lock {
             let at = format!("{}.{}", path, "LazyLock");
+            __validator.nested(&at, value);
+        }
+        if let Some(value) = &self.b_tree_map {
+            let at = format!("{}.{}", path, "BTreeMap");
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.b_tree_map;
-            let at = format!("{}.{}", path, "BTreeMap");
+            let value = &self.cow;
+            let at = format!("{}.{}", path, "Cow");
             __validator.max_length(&at, value.as_str(), 10);
-        }
-        if let Some(value) = &self.value_3 {
-            let at = format!("{}.{}", path, "Value");
-            __validator.nested(&at, value);
         }
         if let Some(value) = &self.map {
             let at = format!("{}.{}", path, "Map");
+            __validator.nested(&at, value);
+        }
+        if let Some(value) = &self.serialize {
+            let at = format!("{}.{}", path, "Serialize");
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.serialize;
-            let at = format!("{}.{}", path, "Serialize");
+            let value = &self.deserialize;
+            let at = format!("{}.{}", path, "Deserialize");
             __validator.max_length(&at, value.as_str(), 10);
-        }
-        if let Some(value) = &self.serializer {
-            let at = format!("{}.{}", path, "Serializer");
-            __validator.nested(&at, value);
         }
         if let Some(value) = &self.deserializer {
             let at = format!("{}.{}", path, "Deserializer");
+            __validator.nested(&at, value);
+        }
+        if let Some(value) = &self.token_credential {
+            let at = format!("{}.{}", path, "TokenCredential");
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.token_credential;
-            let at = format!("{}.{}", path, "TokenCredential");
+            let value = &self.safe_debug;
+            let at = format!("{}.{}", path, "SafeDebug");
             __validator.max_length(&at, value.as_str(), 10);
-        }
-        if let Some(value) = &self.client_method_options {
-            let at = format!("{}.{}", path, "ClientMethodOptions");
-            __validator.nested(&at, value);
         }
         if let Some(value) = &self.no_format {
             let at = format!("{}.{}", path, "NoFormat");
+            __validator.nested(&at, value);
+        }
+        if let Some(value) = &self.pager {
+            let at = format!("{}.{}", path, "Pager");
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.pager;
-            let at = format!("{}.{}", path, "Pager");
+            let value = &self.response_2;
+            let at = format!("{}.{}", path, "Response");
             __validator.max_length(&at, value.as_str(), 10);
-        }
-        if let Some(value) = &self.context {
-            let at = format!("{}.{}", path, "Context");
-            __validator.nested(&at, value);
         }
         if let Some(value) = &self.armgen_runtime {
             let at = format!("{}.{}", path, "armgen_runtime");
-            __validator.max_items(&at, value.len(), 3);
+            __validator.nested(&at, value);
         }
-        {
-            let value = &self.private;
+        if let Some(value) = &self.private {
             let at = format!("{}.{}", path, "__private");
-            __validator.max_length(&at, value.as_str(), 10);
+            __validator.max_items(&at, value.len(), 3);
         }
     }
 }
@@ -4818,30 +4882,31 @@ impl ::armgen_runtime::StripReadOnly for Fields {
                 "f32",
                 "alloc",
                 "tagged_union",
-                "MethodOptions",
-                "resource_manager_scope",
-                "DynamicValidate",
-                "ResponseError",
-                "decode_json",
-                "Method",
-                "PollerOptions",
+                "ArmPipeline",
+                "resource_manager_endpoint",
+                "DynamicParams",
+                "dynamic_result",
+                "decode_body",
+                "HttpRequest",
+                "ResponseTooLarge",
+                "NextLink",
                 "strip_member",
                 "Url",
                 "ValidationErrors",
-                "regex",
-                "endpoint",
-                "validator",
-                "at",
-                "response",
-                "inner",
-                "new",
-                "OPERATIONS",
-                "clients",
-                "Unknown",
-                "Cow",
-                "Deserialize",
-                "SafeDebug",
-                "Response",
+                "serde",
+                "api_version",
+                "value",
+                "json",
+                "operation_id",
+                "tag",
+                "API_VERSION",
+                "build_request",
+                "dynamic",
+                "Arc",
+                "Value",
+                "Serializer",
+                "ClientMethodOptions",
+                "Context",
             ],
             |members| {
                 ::armgen_runtime::strip_member(members, "async", &self.r#async);
@@ -4945,10 +5010,11 @@ impl ::armgen_runtime::StripReadOnly for Fields {
                     "async_trait",
                     &self.async_trait,
                 );
+                ::armgen_runtime::strip_member(members, "azure_core", &self.azure_core);
                 ::armgen_runtime::strip_member(
                     members,
-                    "ArmClientOptions",
-                    &self.arm_client_options,
+                    "MethodOptions",
+                    &self.method_options,
                 );
                 ::armgen_runtime::strip_member(
                     members,
@@ -4957,8 +5023,8 @@ impl ::armgen_runtime::StripReadOnly for Fields {
                 );
                 ::armgen_runtime::strip_member(
                     members,
-                    "StaticTokenCredential",
-                    &self.static_token_credential,
+                    "resource_manager_scope",
+                    &self.resource_manager_scope,
                 );
                 ::armgen_runtime::strip_member(
                     members,
@@ -4967,51 +5033,48 @@ impl ::armgen_runtime::StripReadOnly for Fields {
                 );
                 ::armgen_runtime::strip_member(
                     members,
-                    "DynamicError",
-                    &self.dynamic_error,
+                    "DynamicValidate",
+                    &self.dynamic_validate,
                 );
                 ::armgen_runtime::strip_member(
                     members,
                     "OperationInfo",
                     &self.operation_info,
                 );
+                ::armgen_runtime::strip_member(members, "ErrorBody", &self.error_body);
                 ::armgen_runtime::strip_member(
                     members,
-                    "ServiceInfo",
-                    &self.service_info,
+                    "ResponseError",
+                    &self.response_error_2,
                 );
                 ::armgen_runtime::strip_member(
                     members,
-                    "ServiceError",
-                    &self.service_error,
+                    "decode_empty",
+                    &self.decode_empty,
                 );
                 ::armgen_runtime::strip_member(
                     members,
-                    "decode_body",
-                    &self.decode_body,
+                    "decode_json",
+                    &self.decode_json,
                 );
                 ::armgen_runtime::strip_member(
                     members,
-                    "decode_optional",
-                    &self.decode_optional,
+                    "HttpResponse",
+                    &self.http_response,
                 );
-                ::armgen_runtime::strip_member(
-                    members,
-                    "HttpRequest",
-                    &self.http_request,
-                );
-                ::armgen_runtime::strip_member(members, "UrlBuilder", &self.url_builder);
+                ::armgen_runtime::strip_member(members, "Method", &self.method);
                 ::armgen_runtime::strip_member(
                     members,
                     "FinalStateVia",
                     &self.final_state_via,
                 );
-                ::armgen_runtime::strip_member(members, "NextLink", &self.next_link);
+                ::armgen_runtime::strip_member(members, "Poller", &self.poller);
                 ::armgen_runtime::strip_member(
                     members,
                     "PageDecoder",
                     &self.page_decoder,
                 );
+                ::armgen_runtime::strip_member(members, "Pattern", &self.pattern);
                 ::armgen_runtime::strip_member(
                     members,
                     "strip_members",
@@ -5026,57 +5089,44 @@ impl ::armgen_runtime::StripReadOnly for Fields {
                     "compile_pattern",
                     &self.compile_pattern,
                 );
-                ::armgen_runtime::strip_member(members, "serde", &self.serde);
                 ::armgen_runtime::strip_member(members, "serde_json", &self.serde_json);
-                ::armgen_runtime::strip_member(
-                    members,
-                    "api_version",
-                    &self.api_version,
-                );
+                ::armgen_runtime::strip_member(members, "url", &self.url_2);
                 ::armgen_runtime::strip_member(members, "options", &self.options);
-                ::armgen_runtime::strip_member(members, "value", &self.value_2);
+                ::armgen_runtime::strip_member(members, "request", &self.request);
                 ::armgen_runtime::strip_member(members, "params", &self.params);
-                ::armgen_runtime::strip_member(members, "json", &self.json);
+                ::armgen_runtime::strip_member(members, "path", &self.path);
                 ::armgen_runtime::strip_member(members, "members", &self.members);
+                ::armgen_runtime::strip_member(members, "pipeline", &self.pipeline);
+                ::armgen_runtime::strip_member(members, "credential", &self.credential);
                 ::armgen_runtime::strip_member(
                     members,
-                    "operation_id",
-                    &self.operation_id,
+                    "subscription_id",
+                    &self.subscription_id,
                 );
-                ::armgen_runtime::strip_member(members, "credential", &self.credential);
-                ::armgen_runtime::strip_member(members, "tag", &self.tag);
                 ::armgen_runtime::strip_member(
                     members,
                     "method_options",
                     &self.method_options_2,
                 );
-                ::armgen_runtime::strip_member(
-                    members,
-                    "API_VERSION",
-                    &self.api_version_2,
-                );
+                ::armgen_runtime::strip_member(members, "f", &self.f);
                 ::armgen_runtime::strip_member(
                     members,
                     "DEFAULT_ENDPOINT",
                     &self.default_endpoint,
                 );
-                ::armgen_runtime::strip_member(
-                    members,
-                    "build_request",
-                    &self.build_request,
-                );
+                ::armgen_runtime::strip_member(members, "SERVICES", &self.services);
                 ::armgen_runtime::strip_member(
                     members,
                     "decode_response",
                     &self.decode_response,
                 );
-                ::armgen_runtime::strip_member(members, "dynamic", &self.dynamic);
+                ::armgen_runtime::strip_member(members, "models", &self.models);
                 ::armgen_runtime::strip_member(members, "patterns", &self.patterns);
-                ::armgen_runtime::strip_member(members, "Arc", &self.arc);
+                ::armgen_runtime::strip_member(members, "Other", &self.other);
                 ::armgen_runtime::strip_member(members, "LazyLock", &self.lazy_lock);
-                ::armgen_runtime::strip_member(members, "Value", &self.value_3);
+                ::armgen_runtime::strip_member(members, "BTreeMap", &self.b_tree_map);
                 ::armgen_runtime::strip_member(members, "Map", &self.map);
-                ::armgen_runtime::strip_member(members, "Serializer", &self.serializer);
+                ::armgen_runtime::strip_member(members, "Serialize", &self.serialize);
                 ::armgen_runtime::strip_member(
                     members,
                     "Deserializer",
@@ -5084,16 +5134,17 @@ impl ::armgen_runtime::StripReadOnly for Fields {
                 );
                 ::armgen_runtime::strip_member(
                     members,
-                    "ClientMethodOptions",
-                    &self.client_method_options,
+                    "TokenCredential",
+                    &self.token_credential,
                 );
                 ::armgen_runtime::strip_member(members, "NoFormat", &self.no_format);
-                ::armgen_runtime::strip_member(members, "Context", &self.context);
+                ::armgen_runtime::strip_member(members, "Pager", &self.pager);
                 ::armgen_runtime::strip_member(
                     members,
                     "armgen_runtime",
                     &self.armgen_runtime,
                 );
+                ::armgen_runtime::strip_member(members, "__private", &self.private);
             },
         );
     }
@@ -6497,20 +6548,6 @@ pub struct MethodOptions2 {
 impl ::armgen_runtime::Validate for MethodOptions2 {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
 }
-impl ::armgen_runtime::StripReadOnly for MethodOptions2 {
-    fn strip_read_only(
-        &self,
-        json: &mut ::armgen_runtime::__private::serde_json::Value,
-    ) {
-        ::armgen_runtime::strip_members(
-            json,
-            &["method_options"],
-            |members| {
-                ::armgen_runtime::strip_member(members, "next", &self.next);
-            },
-        );
-    }
-}
 /// The `mod` object.
 #[derive(
     ::core::clone::Clone,
@@ -7442,6 +7479,41 @@ impl ::armgen_runtime::StripReadOnly for Path {
         );
     }
 }
+/// The `Pattern` object.
+#[derive(
+    ::core::clone::Clone,
+    ::core::fmt::Debug,
+    ::core::default::Default,
+    ::core::cmp::PartialEq,
+    ::armgen_runtime::__private::serde::Serialize,
+    ::armgen_runtime::__private::serde::Deserialize,
+)]
+#[serde(crate = "::armgen_runtime::__private::serde")]
+pub struct Pattern {
+    /// Set by the service.
+    #[serde(rename = "Pattern", skip_serializing_if = "::core::option::Option::is_none")]
+    pub pattern: ::core::option::Option<::std::string::String>,
+    /// `next`
+    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
+    pub next: ::core::option::Option<::std::boxed::Box<Pattern>>,
+}
+impl ::armgen_runtime::Validate for Pattern {
+    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
+}
+impl ::armgen_runtime::StripReadOnly for Pattern {
+    fn strip_read_only(
+        &self,
+        json: &mut ::armgen_runtime::__private::serde_json::Value,
+    ) {
+        ::armgen_runtime::strip_members(
+            json,
+            &["Pattern"],
+            |members| {
+                ::armgen_runtime::strip_member(members, "next", &self.next);
+            },
+        );
+    }
+}
 /// The `patterns` object.
 #[derive(
     ::core::clone::Clone,
@@ -7631,41 +7703,42 @@ impl ::armgen_runtime::StripReadOnly for PollerOptions {
     "u64", Usize(Usize) = "usize", F32(F32) = "f32", F64(F64) = "f64", Std(Std) = "std",
     Core(Core) = "core", Alloc(Alloc) = "alloc", ClientOnly(ClientOnly) = "client_only",
     Page(Page) = "page", StringEnum(StringEnum) = "string_enum", TaggedUnion(TaggedUnion)
-    = "tagged_union", AsyncTrait(AsyncTrait) = "async_trait",
-    ArmClientOptions(ArmClientOptions) = "ArmClientOptions", ArmPipeline(ArmPipeline) =
-    "ArmPipeline", MethodOptions(MethodOptions) = "MethodOptions",
-    ResourceManagerAudience(ResourceManagerAudience) = "ResourceManagerAudience",
-    StaticTokenCredential(StaticTokenCredential) = "StaticTokenCredential",
-    ResourceManagerEndpoint(ResourceManagerEndpoint) = "resource_manager_endpoint",
-    ResourceManagerScope(ResourceManagerScope) = "resource_manager_scope",
-    ResponseError(ResponseError) = "response_error", DynamicError(DynamicError) =
-    "DynamicError", DynamicParams(DynamicParams) = "DynamicParams",
-    DynamicValidate(DynamicValidate) = "DynamicValidate", OperationInfo(OperationInfo) =
-    "OperationInfo", ServiceInfo(ServiceInfo) = "ServiceInfo",
-    DynamicResult(DynamicResult) = "dynamic_result", ResponseError2(ResponseError2) =
-    "ResponseError", ServiceError(ServiceError) = "ServiceError", DecodeBody(DecodeBody)
-    = "decode_body", DecodeEmpty(DecodeEmpty) = "decode_empty", DecodeJson(DecodeJson) =
-    "decode_json", DecodeOptional(DecodeOptional) = "decode_optional",
-    HttpRequest(HttpRequest) = "HttpRequest", HttpResponse(HttpResponse) =
-    "HttpResponse", Method(Method) = "Method", UrlBuilder(UrlBuilder) = "UrlBuilder",
-    FinalStateVia(FinalStateVia) = "FinalStateVia", Poller(Poller) = "Poller",
-    PollerOptions(PollerOptions) = "PollerOptions", NextLink(NextLink) = "NextLink",
-    PageDecoder(PageDecoder) = "PageDecoder", StripReadOnly(StripReadOnly) =
-    "StripReadOnly", StripMember(StripMember) = "strip_member",
-    StripMembers(StripMembers) = "strip_members", Regex(Regex) = "Regex", Secret(Secret)
-    = "Secret", Url(Url) = "Url", Constraint(Constraint) = "Constraint",
+    = "tagged_union", AsyncTrait(AsyncTrait) = "async_trait", AzureCore(AzureCore) =
+    "azure_core", ArmClientOptions(ArmClientOptions) = "ArmClientOptions",
+    ArmPipeline(ArmPipeline) = "ArmPipeline", MethodOptions(MethodOptions) =
+    "MethodOptions", ResourceManagerAudience(ResourceManagerAudience) =
+    "ResourceManagerAudience", StaticTokenCredential(StaticTokenCredential) =
+    "StaticTokenCredential", ResourceManagerEndpoint(ResourceManagerEndpoint) =
+    "resource_manager_endpoint", ResourceManagerScope(ResourceManagerScope) =
+    "resource_manager_scope", ResponseError(ResponseError) = "response_error",
+    DynamicError(DynamicError) = "DynamicError", DynamicParams(DynamicParams) =
+    "DynamicParams", DynamicValidate(DynamicValidate) = "DynamicValidate",
+    OperationInfo(OperationInfo) = "OperationInfo", ServiceInfo(ServiceInfo) =
+    "ServiceInfo", DynamicResult(DynamicResult) = "dynamic_result", ErrorBody(ErrorBody)
+    = "ErrorBody", ResponseError2(ResponseError2) = "ResponseError",
+    ServiceError(ServiceError) = "ServiceError", DecodeBody(DecodeBody) = "decode_body",
+    DecodeEmpty(DecodeEmpty) = "decode_empty", DecodeJson(DecodeJson) = "decode_json",
+    DecodeOptional(DecodeOptional) = "decode_optional", HttpRequest(HttpRequest) =
+    "HttpRequest", HttpResponse(HttpResponse) = "HttpResponse", Method(Method) =
+    "Method", UrlBuilder(UrlBuilder) = "UrlBuilder", ResponseTooLarge(ResponseTooLarge) =
+    "ResponseTooLarge", FinalStateVia(FinalStateVia) = "FinalStateVia", Poller(Poller) =
+    "Poller", PollerOptions(PollerOptions) = "PollerOptions", NextLink(NextLink) =
+    "NextLink", PageDecoder(PageDecoder) = "PageDecoder", Pattern(Pattern) = "Pattern",
+    StripReadOnly(StripReadOnly) = "StripReadOnly", StripMember(StripMember) =
+    "strip_member", StripMembers(StripMembers) = "strip_members", Regex(Regex) = "Regex",
+    Secret(Secret) = "Secret", Url(Url) = "Url", Constraint(Constraint) = "Constraint",
     Validate(Validate) = "Validate", ValidationError(ValidationError) =
     "ValidationError", ValidationErrors(ValidationErrors) = "ValidationErrors",
     Validator(Validator) = "Validator", CompilePattern(CompilePattern) =
-    "compile_pattern", AzureCore(AzureCore) = "azure_core", Regex2(Regex2) = "regex",
-    Serde(Serde) = "serde", SerdeJson(SerdeJson) = "serde_json", Url2(Url2) = "url",
-    Endpoint(Endpoint) = "endpoint", ApiVersion(ApiVersion) = "api_version",
-    Options(Options) = "options", Request(Request) = "request", Validator2(Validator2) =
-    "validator", Value(Value) = "value", Params(Params) = "params", Path(Path) = "path",
-    At(At) = "at", Json(Json) = "json", Members(Members) = "members", Pipeline(Pipeline)
-    = "pipeline", Response(Response) = "response", OperationId(OperationId) =
-    "operation_id", Credential(Credential) = "credential", SubscriptionId(SubscriptionId)
-    = "subscription_id", Inner(Inner) = "inner", Tag(Tag) = "tag",
+    "compile_pattern", Regex2(Regex2) = "regex", Serde(Serde) = "serde",
+    SerdeJson(SerdeJson) = "serde_json", Url2(Url2) = "url", Endpoint(Endpoint) =
+    "endpoint", ApiVersion(ApiVersion) = "api_version", Options(Options) = "options",
+    Request(Request) = "request", Validator2(Validator2) = "validator", Value(Value) =
+    "value", Params(Params) = "params", Path(Path) = "path", At(At) = "at", Json(Json) =
+    "json", Members(Members) = "members", Pipeline(Pipeline) = "pipeline",
+    Response(Response) = "response", OperationId(OperationId) = "operation_id",
+    Credential(Credential) = "credential", SubscriptionId(SubscriptionId) =
+    "subscription_id", Inner(Inner) = "inner", Tag(Tag) = "tag",
     MethodOptions2(MethodOptions2) = "method_options", F(F) = "f", New(New) = "new",
     ApiVersion2(ApiVersion2) = "API_VERSION", DefaultEndpoint(DefaultEndpoint) =
     "DEFAULT_ENDPOINT", Services(Services) = "SERVICES", Operations(Operations) =
@@ -8142,6 +8215,58 @@ pub struct ResponseError2 {
 }
 impl ::armgen_runtime::Validate for ResponseError2 {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
+}
+impl ::armgen_runtime::StripReadOnly for ResponseError2 {
+    fn strip_read_only(
+        &self,
+        json: &mut ::armgen_runtime::__private::serde_json::Value,
+    ) {
+        ::armgen_runtime::strip_members(
+            json,
+            &["ResponseError"],
+            |members| {
+                ::armgen_runtime::strip_member(members, "next", &self.next);
+            },
+        );
+    }
+}
+/// The `ResponseTooLarge` object.
+#[derive(
+    ::core::clone::Clone,
+    ::core::fmt::Debug,
+    ::core::default::Default,
+    ::core::cmp::PartialEq,
+    ::armgen_runtime::__private::serde::Serialize,
+    ::armgen_runtime::__private::serde::Deserialize,
+)]
+#[serde(crate = "::armgen_runtime::__private::serde")]
+pub struct ResponseTooLarge {
+    /// Set by the service.
+    #[serde(
+        rename = "ResponseTooLarge",
+        skip_serializing_if = "::core::option::Option::is_none"
+    )]
+    pub response_too_large: ::core::option::Option<::std::string::String>,
+    /// `next`
+    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
+    pub next: ::core::option::Option<::std::boxed::Box<ResponseTooLarge>>,
+}
+impl ::armgen_runtime::Validate for ResponseTooLarge {
+    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
+}
+impl ::armgen_runtime::StripReadOnly for ResponseTooLarge {
+    fn strip_read_only(
+        &self,
+        json: &mut ::armgen_runtime::__private::serde_json::Value,
+    ) {
+        ::armgen_runtime::strip_members(
+            json,
+            &["ResponseTooLarge"],
+            |members| {
+                ::armgen_runtime::strip_member(members, "next", &self.next);
+            },
+        );
+    }
 }
 /// The `Result` object.
 #[derive(
@@ -10106,6 +10231,20 @@ pub struct Url2 {
 }
 impl ::armgen_runtime::Validate for Url2 {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
+}
+impl ::armgen_runtime::StripReadOnly for Url2 {
+    fn strip_read_only(
+        &self,
+        json: &mut ::armgen_runtime::__private::serde_json::Value,
+    ) {
+        ::armgen_runtime::strip_members(
+            json,
+            &["url"],
+            |members| {
+                ::armgen_runtime::strip_member(members, "next", &self.next);
+            },
+        );
+    }
 }
 /// The `UrlBuilder` object.
 #[derive(

@@ -112,7 +112,7 @@ pub fn alloc_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// `POST /optional-bodies/186` (`OptionalBodies_api_version`).
+/// `POST /optional-bodies/189` (`OptionalBodies_api_version`).
 ///
 /// # Arguments
 /// * `api_version_2` - `api_version` (body, optional)
@@ -129,7 +129,7 @@ pub fn api_version_request(
     }
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/optional-bodies/186");
+        .literal("/optional-bodies/189");
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Post,
         __url.build()?,
@@ -149,7 +149,7 @@ pub fn api_version_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// `POST /optional-bodies/218` (`OptionalBodies_Arc`).
+/// `POST /optional-bodies/221` (`OptionalBodies_Arc`).
 ///
 /// # Arguments
 /// * `arc` - `Arc` (body, optional)
@@ -166,7 +166,7 @@ pub fn arc_request(
     }
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/optional-bodies/218");
+        .literal("/optional-bodies/221");
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Post,
         __url.build()?,
@@ -186,7 +186,7 @@ pub fn arc_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// `POST /optional-bodies/139` (`OptionalBodies_ArmClientOptions`).
+/// `POST /optional-bodies/140` (`OptionalBodies_ArmClientOptions`).
 ///
 /// # Arguments
 /// * `arm_client_options` - `ArmClientOptions` (body, optional)
@@ -203,7 +203,7 @@ pub fn arm_client_options_request(
     }
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/optional-bodies/139");
+        .literal("/optional-bodies/140");
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Post,
         __url.build()?,
@@ -223,7 +223,7 @@ pub fn arm_client_options_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// `POST /optional-bodies/140` (`OptionalBodies_ArmPipeline`).
+/// `POST /optional-bodies/141` (`OptionalBodies_ArmPipeline`).
 ///
 /// # Arguments
 /// * `arm_pipeline` - `ArmPipeline` (body, optional)
@@ -240,7 +240,7 @@ pub fn arm_pipeline_request(
     }
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/optional-bodies/140");
+        .literal("/optional-bodies/141");
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Post,
         __url.build()?,
@@ -260,7 +260,7 @@ pub fn arm_pipeline_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// `POST /optional-bodies/235` (`OptionalBodies_armgen_runtime`).
+/// `POST /optional-bodies/238` (`OptionalBodies_armgen_runtime`).
 ///
 /// # Arguments
 /// * `armgen_runtime` - `armgen_runtime` (body, optional)
@@ -277,7 +277,7 @@ pub fn armgen_runtime_request(
     }
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/optional-bodies/235");
+        .literal("/optional-bodies/238");
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Post,
         __url.build()?,
@@ -593,7 +593,7 @@ pub fn async_trait_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// `POST /optional-bodies/193` (`OptionalBodies_at`).
+/// `POST /optional-bodies/196` (`OptionalBodies_at`).
 ///
 /// # Arguments
 /// * `at` - `at` (body, optional)
@@ -610,7 +610,7 @@ pub fn at_request(
     }
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/optional-bodies/193");
+        .literal("/optional-bodies/196");
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Post,
         __url.build()?,
@@ -630,7 +630,7 @@ pub fn at_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// `POST /optional-bodies/180` (`OptionalBodies_azure_core`).
+/// `POST /optional-bodies/139` (`OptionalBodies_azure_core`).
 ///
 /// # Arguments
 /// * `azure_core` - `azure_core` (body, optional)
@@ -647,7 +647,7 @@ pub fn azure_core_request(
     }
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/optional-bodies/180");
+        .literal("/optional-bodies/139");
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Post,
         __url.build()?,
@@ -667,7 +667,7 @@ pub fn azure_core_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// `POST /optional-bodies/220` (`OptionalBodies_BTreeMap`).
+/// `POST /optional-bodies/223` (`OptionalBodies_BTreeMap`).
 ///
 /// # Arguments
 /// * `b_tree_map` - `BTreeMap` (body, optional)
@@ -684,7 +684,7 @@ pub fn b_tree_map_request(
     }
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/optional-bodies/220");
+        .literal("/optional-bodies/223");
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Post,
         __url.build()?,
@@ -741,7 +741,7 @@ pub fn bool_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// `POST /optional-bodies/210` (`OptionalBodies_build_request`).
+/// `POST /optional-bodies/213` (`OptionalBodies_build_request`).
 ///
 /// # Arguments
 /// * `build_request` - `build_request` (body, optional)
@@ -758,7 +758,7 @@ pub fn build_request_request(
     }
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/optional-bodies/210");
+        .literal("/optional-bodies/213");
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Post,
         __url.build()?,
@@ -852,7 +852,7 @@ pub fn char_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// `POST /optional-bodies/230` (`OptionalBodies_ClientMethodOptions`).
+/// `POST /optional-bodies/233` (`OptionalBodies_ClientMethodOptions`).
 ///
 /// # Arguments
 /// * `client_method_options` - `ClientMethodOptions` (body, optional)
@@ -869,7 +869,7 @@ pub fn client_method_options_request(
     }
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/optional-bodies/230");
+        .literal("/optional-bodies/233");
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Post,
         __url.build()?,
@@ -926,7 +926,7 @@ pub fn client_only_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// `POST /optional-bodies/213` (`OptionalBodies_clients`).
+/// `POST /optional-bodies/216` (`OptionalBodies_clients`).
 ///
 /// # Arguments
 /// * `clients` - `clients` (body, optional)
@@ -943,7 +943,7 @@ pub fn clients_request(
     }
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/optional-bodies/213");
+        .literal("/optional-bodies/216");
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Post,
         __url.build()?,
@@ -1000,7 +1000,7 @@ pub fn clone_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// `POST /optional-bodies/179` (`OptionalBodies_compile_pattern`).
+/// `POST /optional-bodies/183` (`OptionalBodies_compile_pattern`).
 ///
 /// # Arguments
 /// * `compile_pattern` - `compile_pattern` (body, optional)
@@ -1017,7 +1017,7 @@ pub fn compile_pattern_request(
     }
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/optional-bodies/179");
+        .literal("/optional-bodies/183");
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Post,
         __url.build()?,
@@ -1074,7 +1074,7 @@ pub fn concat_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// `POST /optional-bodies/174` (`OptionalBodies_Constraint`).
+/// `POST /optional-bodies/178` (`OptionalBodies_Constraint`).
 ///
 /// # Arguments
 /// * `constraint` - `Constraint` (body, optional)
@@ -1091,7 +1091,7 @@ pub fn constraint_request(
     }
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/optional-bodies/174");
+        .literal("/optional-bodies/178");
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Post,
         __url.build()?,
@@ -1111,7 +1111,7 @@ pub fn constraint_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// `POST /optional-bodies/234` (`OptionalBodies_Context`).
+/// `POST /optional-bodies/237` (`OptionalBodies_Context`).
 ///
 /// # Arguments
 /// * `context` - `Context` (body, optional)
@@ -1128,7 +1128,7 @@ pub fn context_request(
     }
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/optional-bodies/234");
+        .literal("/optional-bodies/237");
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Post,
         __url.build()?,
@@ -1222,7 +1222,7 @@ pub fn core_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// `POST /optional-bodies/221` (`OptionalBodies_Cow`).
+/// `POST /optional-bodies/224` (`OptionalBodies_Cow`).
 ///
 /// # Arguments
 /// * `cow` - `Cow` (body, optional)
@@ -1239,7 +1239,7 @@ pub fn cow_request(
     }
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/optional-bodies/221");
+        .literal("/optional-bodies/224");
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Post,
         __url.build()?,
@@ -1296,7 +1296,7 @@ pub fn crate_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// `POST /optional-bodies/199` (`OptionalBodies_credential`).
+/// `POST /optional-bodies/202` (`OptionalBodies_credential`).
 ///
 /// # Arguments
 /// * `credential` - `credential` (body, optional)
@@ -1313,7 +1313,7 @@ pub fn credential_request(
     }
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/optional-bodies/199");
+        .literal("/optional-bodies/202");
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Post,
         __url.build()?,
@@ -1370,7 +1370,7 @@ pub fn debug_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// `POST /optional-bodies/155` (`OptionalBodies_decode_body`).
+/// `POST /optional-bodies/157` (`OptionalBodies_decode_body`).
 ///
 /// # Arguments
 /// * `decode_body` - `decode_body` (body, optional)
@@ -1387,7 +1387,7 @@ pub fn decode_body_request(
     }
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/optional-bodies/155");
+        .literal("/optional-bodies/157");
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Post,
         __url.build()?,
@@ -1407,7 +1407,7 @@ pub fn decode_body_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// `POST /optional-bodies/156` (`OptionalBodies_decode_empty`).
+/// `POST /optional-bodies/158` (`OptionalBodies_decode_empty`).
 ///
 /// # Arguments
 /// * `decode_empty` - `decode_empty` (body, optional)
@@ -1424,7 +1424,7 @@ pub fn decode_empty_request(
     }
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/optional-bodies/156");
+        .literal("/optional-bodies/158");
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Post,
         __url.build()?,
@@ -1444,7 +1444,7 @@ pub fn decode_empty_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// `POST /optional-bodies/157` (`OptionalBodies_decode_json`).
+/// `POST /optional-bodies/159` (`OptionalBodies_decode_json`).
 ///
 /// # Arguments
 /// * `decode_json` - `decode_json` (body, optional)
@@ -1461,7 +1461,7 @@ pub fn decode_json_request(
     }
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/optional-bodies/157");
+        .literal("/optional-bodies/159");
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Post,
         __url.build()?,
@@ -1481,7 +1481,7 @@ pub fn decode_json_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// `POST /optional-bodies/158` (`OptionalBodies_decode_optional`).
+/// `POST /optional-bodies/160` (`OptionalBodies_decode_optional`).
 ///
 /// # Arguments
 /// * `decode_optional` - `decode_optional` (body, optional)
@@ -1498,7 +1498,7 @@ pub fn decode_optional_request(
     }
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/optional-bodies/158");
+        .literal("/optional-bodies/160");
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Post,
         __url.build()?,
@@ -1518,7 +1518,7 @@ pub fn decode_optional_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// `POST /optional-bodies/211` (`OptionalBodies_decode_response`).
+/// `POST /optional-bodies/214` (`OptionalBodies_decode_response`).
 ///
 /// # Arguments
 /// * `decode_response` - `decode_response` (body, optional)
@@ -1535,7 +1535,7 @@ pub fn decode_response_request(
     }
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/optional-bodies/211");
+        .literal("/optional-bodies/214");
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Post,
         __url.build()?,
@@ -1592,7 +1592,7 @@ pub fn default_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// `POST /optional-bodies/207` (`OptionalBodies_DEFAULT_ENDPOINT`).
+/// `POST /optional-bodies/210` (`OptionalBodies_DEFAULT_ENDPOINT`).
 ///
 /// # Arguments
 /// * `default_endpoint` - `DEFAULT_ENDPOINT` (body, optional)
@@ -1609,7 +1609,7 @@ pub fn default_endpoint_request(
     }
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/optional-bodies/207");
+        .literal("/optional-bodies/210");
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Post,
         __url.build()?,
@@ -1629,7 +1629,7 @@ pub fn default_endpoint_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// `POST /optional-bodies/225` (`OptionalBodies_Deserialize`).
+/// `POST /optional-bodies/228` (`OptionalBodies_Deserialize`).
 ///
 /// # Arguments
 /// * `deserialize` - `Deserialize` (body, optional)
@@ -1646,7 +1646,7 @@ pub fn deserialize_request(
     }
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/optional-bodies/225");
+        .literal("/optional-bodies/228");
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Post,
         __url.build()?,
@@ -1666,7 +1666,7 @@ pub fn deserialize_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// `POST /optional-bodies/227` (`OptionalBodies_Deserializer`).
+/// `POST /optional-bodies/230` (`OptionalBodies_Deserializer`).
 ///
 /// # Arguments
 /// * `deserializer` - `Deserializer` (body, optional)
@@ -1683,7 +1683,7 @@ pub fn deserializer_request(
     }
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/optional-bodies/227");
+        .literal("/optional-bodies/230");
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Post,
         __url.build()?,
@@ -1777,7 +1777,7 @@ pub fn drop_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// `POST /optional-bodies/214` (`OptionalBodies_dynamic`).
+/// `POST /optional-bodies/217` (`OptionalBodies_dynamic`).
 ///
 /// # Arguments
 /// * `dynamic` - `dynamic` (body, optional)
@@ -1794,7 +1794,7 @@ pub fn dynamic_request(
     }
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/optional-bodies/214");
+        .literal("/optional-bodies/217");
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Post,
         __url.build()?,
@@ -1814,7 +1814,7 @@ pub fn dynamic_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// `POST /optional-bodies/147` (`OptionalBodies_DynamicError`).
+/// `POST /optional-bodies/148` (`OptionalBodies_DynamicError`).
 ///
 /// # Arguments
 /// * `dynamic_error` - `DynamicError` (body, optional)
@@ -1831,7 +1831,7 @@ pub fn dynamic_error_request(
     }
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/optional-bodies/147");
+        .literal("/optional-bodies/148");
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Post,
         __url.build()?,
@@ -1851,7 +1851,7 @@ pub fn dynamic_error_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// `POST /optional-bodies/148` (`OptionalBodies_DynamicParams`).
+/// `POST /optional-bodies/149` (`OptionalBodies_DynamicParams`).
 ///
 /// # Arguments
 /// * `dynamic_params` - `DynamicParams` (body, optional)
@@ -1868,7 +1868,7 @@ pub fn dynamic_params_request(
     }
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/optional-bodies/148");
+        .literal("/optional-bodies/149");
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Post,
         __url.build()?,
@@ -1888,7 +1888,7 @@ pub fn dynamic_params_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// `POST /optional-bodies/152` (`OptionalBodies_dynamic_result`).
+/// `POST /optional-bodies/153` (`OptionalBodies_dynamic_result`).
 ///
 /// # Arguments
 /// * `dynamic_result` - `dynamic_result` (body, optional)
@@ -1905,7 +1905,7 @@ pub fn dynamic_result_request(
     }
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/optional-bodies/152");
+        .literal("/optional-bodies/153");
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Post,
         __url.build()?,
@@ -1925,7 +1925,7 @@ pub fn dynamic_result_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// `POST /optional-bodies/149` (`OptionalBodies_DynamicValidate`).
+/// `POST /optional-bodies/150` (`OptionalBodies_DynamicValidate`).
 ///
 /// # Arguments
 /// * `dynamic_validate` - `DynamicValidate` (body, optional)
@@ -1942,7 +1942,7 @@ pub fn dynamic_validate_request(
     }
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/optional-bodies/149");
+        .literal("/optional-bodies/150");
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Post,
         __url.build()?,
@@ -1962,7 +1962,7 @@ pub fn dynamic_validate_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// `POST /optional-bodies/185` (`OptionalBodies_endpoint`).
+/// `POST /optional-bodies/188` (`OptionalBodies_endpoint`).
 ///
 /// # Arguments
 /// * `endpoint_2` - `endpoint` (body, optional)
@@ -1979,7 +1979,7 @@ pub fn endpoint_request(
     }
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/optional-bodies/185");
+        .literal("/optional-bodies/188");
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Post,
         __url.build()?,
@@ -2110,6 +2110,43 @@ pub fn err_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
+/// `POST /optional-bodies/154` (`OptionalBodies_ErrorBody`).
+///
+/// # Arguments
+/// * `error_body` - `ErrorBody` (body, optional)
+pub fn error_body_request(
+    endpoint: &::armgen_runtime::Url,
+    error_body: ::core::option::Option<&super::models::ErrorBody>,
+) -> ::core::result::Result<
+    ::armgen_runtime::HttpRequest,
+    ::armgen_runtime::ValidationErrors,
+> {
+    let mut __validator = ::armgen_runtime::Validator::default();
+    if let Some(error_body) = error_body {
+        __validator.nested("ErrorBody", error_body);
+    }
+    __validator.finish()?;
+    let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
+        .literal("/optional-bodies/154");
+    let mut __request = ::armgen_runtime::HttpRequest::new(
+        ::armgen_runtime::Method::Post,
+        __url.build()?,
+    );
+    __request.headers.push(("accept".to_owned(), "application/json".to_owned()));
+    if let Some(error_body) = error_body {
+        __request.set_json_body_writable("ErrorBody", error_body)?;
+    }
+    Ok(__request)
+}
+/// Decodes a response to `OptionalBodies_ErrorBody`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
+pub fn error_body_response(
+    response: &::armgen_runtime::HttpResponse,
+) -> ::core::result::Result<
+    super::models::Polymorphic,
+    ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
+> {
+    ::armgen_runtime::decode_body(response, &[200])
+}
 /// `POST /optional-bodies/87` (`OptionalBodies_ExactSizeIterator`).
 ///
 /// # Arguments
@@ -2184,7 +2221,7 @@ pub fn extend_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// `POST /optional-bodies/204` (`OptionalBodies_f`).
+/// `POST /optional-bodies/207` (`OptionalBodies_f`).
 ///
 /// # Arguments
 /// * `f_2` - `f` (body, optional)
@@ -2201,7 +2238,7 @@ pub fn f_request(
     }
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/optional-bodies/204");
+        .literal("/optional-bodies/207");
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Post,
         __url.build()?,
@@ -2295,7 +2332,7 @@ pub fn f64_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// `POST /optional-bodies/163` (`OptionalBodies_FinalStateVia`).
+/// `POST /optional-bodies/166` (`OptionalBodies_FinalStateVia`).
 ///
 /// # Arguments
 /// * `final_state_via` - `FinalStateVia` (body, optional)
@@ -2312,7 +2349,7 @@ pub fn final_state_via_request(
     }
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/optional-bodies/163");
+        .literal("/optional-bodies/166");
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Post,
         __url.build()?,
@@ -2628,7 +2665,7 @@ pub fn hash_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// `POST /optional-bodies/159` (`OptionalBodies_HttpRequest`).
+/// `POST /optional-bodies/161` (`OptionalBodies_HttpRequest`).
 ///
 /// # Arguments
 /// * `http_request` - `HttpRequest` (body, optional)
@@ -2645,7 +2682,7 @@ pub fn http_request_request(
     }
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/optional-bodies/159");
+        .literal("/optional-bodies/161");
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Post,
         __url.build()?,
@@ -2665,7 +2702,7 @@ pub fn http_request_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// `POST /optional-bodies/160` (`OptionalBodies_HttpResponse`).
+/// `POST /optional-bodies/162` (`OptionalBodies_HttpResponse`).
 ///
 /// # Arguments
 /// * `http_response` - `HttpResponse` (body, optional)
@@ -2682,7 +2719,7 @@ pub fn http_response_request(
     }
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/optional-bodies/160");
+        .literal("/optional-bodies/162");
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Post,
         __url.build()?,
@@ -2850,7 +2887,7 @@ pub fn include_str_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// `POST /optional-bodies/201` (`OptionalBodies_inner`).
+/// `POST /optional-bodies/204` (`OptionalBodies_inner`).
 ///
 /// # Arguments
 /// * `inner` - `inner` (body, optional)
@@ -2867,7 +2904,7 @@ pub fn inner_request(
     }
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/optional-bodies/201");
+        .literal("/optional-bodies/204");
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Post,
         __url.build()?,
@@ -3035,7 +3072,7 @@ pub fn iterator_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// `POST /optional-bodies/194` (`OptionalBodies_json`).
+/// `POST /optional-bodies/197` (`OptionalBodies_json`).
 ///
 /// # Arguments
 /// * `json` - `json` (body, optional)
@@ -3052,7 +3089,7 @@ pub fn json_request(
     }
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/optional-bodies/194");
+        .literal("/optional-bodies/197");
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Post,
         __url.build()?,
@@ -3072,7 +3109,7 @@ pub fn json_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// `POST /optional-bodies/219` (`OptionalBodies_LazyLock`).
+/// `POST /optional-bodies/222` (`OptionalBodies_LazyLock`).
 ///
 /// # Arguments
 /// * `lazy_lock` - `LazyLock` (body, optional)
@@ -3089,7 +3126,7 @@ pub fn lazy_lock_request(
     }
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/optional-bodies/219");
+        .literal("/optional-bodies/222");
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Post,
         __url.build()?,
@@ -3109,7 +3146,7 @@ pub fn lazy_lock_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// `POST /optional-bodies/223` (`OptionalBodies_Map`).
+/// `POST /optional-bodies/226` (`OptionalBodies_Map`).
 ///
 /// # Arguments
 /// * `map` - `Map` (body, optional)
@@ -3126,7 +3163,7 @@ pub fn map_request(
     }
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/optional-bodies/223");
+        .literal("/optional-bodies/226");
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Post,
         __url.build()?,
@@ -3183,7 +3220,7 @@ pub fn matches_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// `POST /optional-bodies/195` (`OptionalBodies_members`).
+/// `POST /optional-bodies/198` (`OptionalBodies_members`).
 ///
 /// # Arguments
 /// * `members` - `members` (body, optional)
@@ -3200,7 +3237,7 @@ pub fn members_request(
     }
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/optional-bodies/195");
+        .literal("/optional-bodies/198");
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Post,
         __url.build()?,
@@ -3220,7 +3257,7 @@ pub fn members_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// `POST /optional-bodies/161` (`OptionalBodies_Method`).
+/// `POST /optional-bodies/163` (`OptionalBodies_Method`).
 ///
 /// # Arguments
 /// * `method` - `Method` (body, optional)
@@ -3237,7 +3274,7 @@ pub fn method_request(
     }
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/optional-bodies/161");
+        .literal("/optional-bodies/163");
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Post,
         __url.build()?,
@@ -3257,7 +3294,7 @@ pub fn method_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// `POST /optional-bodies/141` (`OptionalBodies_MethodOptions`).
+/// `POST /optional-bodies/142` (`OptionalBodies_MethodOptions`).
 ///
 /// # Arguments
 /// * `method_options_2` - `MethodOptions` (body, optional)
@@ -3274,7 +3311,7 @@ pub fn method_options_request(
     }
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/optional-bodies/141");
+        .literal("/optional-bodies/142");
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Post,
         __url.build()?,
@@ -3294,7 +3331,7 @@ pub fn method_options_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// `POST /optional-bodies/212` (`OptionalBodies_models`).
+/// `POST /optional-bodies/215` (`OptionalBodies_models`).
 ///
 /// # Arguments
 /// * `models` - `models` (body, optional)
@@ -3311,7 +3348,7 @@ pub fn models_request(
     }
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/optional-bodies/212");
+        .literal("/optional-bodies/215");
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Post,
         __url.build()?,
@@ -3331,7 +3368,7 @@ pub fn models_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// `POST /optional-bodies/205` (`OptionalBodies_new`).
+/// `POST /optional-bodies/208` (`OptionalBodies_new`).
 ///
 /// # Arguments
 /// * `new` - `new` (body, optional)
@@ -3348,7 +3385,7 @@ pub fn new_request(
     }
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/optional-bodies/205");
+        .literal("/optional-bodies/208");
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Post,
         __url.build()?,
@@ -3368,7 +3405,7 @@ pub fn new_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// `POST /optional-bodies/166` (`OptionalBodies_NextLink`).
+/// `POST /optional-bodies/169` (`OptionalBodies_NextLink`).
 ///
 /// # Arguments
 /// * `next_link` - `NextLink` (body, optional)
@@ -3385,7 +3422,7 @@ pub fn next_link_request(
     }
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/optional-bodies/166");
+        .literal("/optional-bodies/169");
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Post,
         __url.build()?,
@@ -3405,7 +3442,7 @@ pub fn next_link_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// `POST /optional-bodies/231` (`OptionalBodies_NoFormat`).
+/// `POST /optional-bodies/234` (`OptionalBodies_NoFormat`).
 ///
 /// # Arguments
 /// * `no_format` - `NoFormat` (body, optional)
@@ -3422,7 +3459,7 @@ pub fn no_format_request(
     }
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/optional-bodies/231");
+        .literal("/optional-bodies/234");
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Post,
         __url.build()?,
@@ -3516,7 +3553,7 @@ pub fn ok_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// `POST /optional-bodies/198` (`OptionalBodies_operation_id`).
+/// `POST /optional-bodies/201` (`OptionalBodies_operation_id`).
 ///
 /// # Arguments
 /// * `operation_id` - `operation_id` (body, optional)
@@ -3533,7 +3570,7 @@ pub fn operation_id_request(
     }
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/optional-bodies/198");
+        .literal("/optional-bodies/201");
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Post,
         __url.build()?,
@@ -3553,7 +3590,7 @@ pub fn operation_id_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// `POST /optional-bodies/150` (`OptionalBodies_OperationInfo`).
+/// `POST /optional-bodies/151` (`OptionalBodies_OperationInfo`).
 ///
 /// # Arguments
 /// * `operation_info` - `OperationInfo` (body, optional)
@@ -3570,7 +3607,7 @@ pub fn operation_info_request(
     }
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/optional-bodies/150");
+        .literal("/optional-bodies/151");
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Post,
         __url.build()?,
@@ -3590,7 +3627,7 @@ pub fn operation_info_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// `POST /optional-bodies/209` (`OptionalBodies_OPERATIONS`).
+/// `POST /optional-bodies/212` (`OptionalBodies_OPERATIONS`).
 ///
 /// # Arguments
 /// * `operations` - `OPERATIONS` (body, optional)
@@ -3607,7 +3644,7 @@ pub fn operations_request(
     }
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/optional-bodies/209");
+        .literal("/optional-bodies/212");
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Post,
         __url.build()?,
@@ -3701,7 +3738,7 @@ pub fn option_env_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// `POST /optional-bodies/187` (`OptionalBodies_options`).
+/// `POST /optional-bodies/190` (`OptionalBodies_options`).
 ///
 /// # Arguments
 /// * `options_2` - `options` (body, optional)
@@ -3718,7 +3755,7 @@ pub fn options_request(
     }
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/optional-bodies/187");
+        .literal("/optional-bodies/190");
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Post,
         __url.build()?,
@@ -3775,7 +3812,7 @@ pub fn ord_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// `POST /optional-bodies/216` (`OptionalBodies_Other`).
+/// `POST /optional-bodies/219` (`OptionalBodies_Other`).
 ///
 /// # Arguments
 /// * `other` - `Other` (body, optional)
@@ -3792,7 +3829,7 @@ pub fn other_request(
     }
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/optional-bodies/216");
+        .literal("/optional-bodies/219");
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Post,
         __url.build()?,
@@ -3849,7 +3886,7 @@ pub fn page_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// `POST /optional-bodies/167` (`OptionalBodies_PageDecoder`).
+/// `POST /optional-bodies/170` (`OptionalBodies_PageDecoder`).
 ///
 /// # Arguments
 /// * `page_decoder` - `PageDecoder` (body, optional)
@@ -3866,7 +3903,7 @@ pub fn page_decoder_request(
     }
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/optional-bodies/167");
+        .literal("/optional-bodies/170");
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Post,
         __url.build()?,
@@ -3886,7 +3923,7 @@ pub fn page_decoder_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// `POST /optional-bodies/232` (`OptionalBodies_Pager`).
+/// `POST /optional-bodies/235` (`OptionalBodies_Pager`).
 ///
 /// # Arguments
 /// * `pager` - `Pager` (body, optional)
@@ -3903,7 +3940,7 @@ pub fn pager_request(
     }
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/optional-bodies/232");
+        .literal("/optional-bodies/235");
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Post,
         __url.build()?,
@@ -3960,7 +3997,7 @@ pub fn panic_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// `POST /optional-bodies/191` (`OptionalBodies_params`).
+/// `POST /optional-bodies/194` (`OptionalBodies_params`).
 ///
 /// # Arguments
 /// * `params` - `params` (body, optional)
@@ -3977,7 +4014,7 @@ pub fn params_request(
     }
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/optional-bodies/191");
+        .literal("/optional-bodies/194");
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Post,
         __url.build()?,
@@ -4071,7 +4108,7 @@ pub fn partial_ord_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// `POST /optional-bodies/192` (`OptionalBodies_path`).
+/// `POST /optional-bodies/195` (`OptionalBodies_path`).
 ///
 /// # Arguments
 /// * `path` - `path` (body, optional)
@@ -4088,7 +4125,7 @@ pub fn path_request(
     }
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/optional-bodies/192");
+        .literal("/optional-bodies/195");
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Post,
         __url.build()?,
@@ -4108,7 +4145,44 @@ pub fn path_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// `POST /optional-bodies/215` (`OptionalBodies_patterns`).
+/// `POST /optional-bodies/171` (`OptionalBodies_Pattern`).
+///
+/// # Arguments
+/// * `pattern` - `Pattern` (body, optional)
+pub fn pattern_request(
+    endpoint: &::armgen_runtime::Url,
+    pattern: ::core::option::Option<&super::models::Pattern>,
+) -> ::core::result::Result<
+    ::armgen_runtime::HttpRequest,
+    ::armgen_runtime::ValidationErrors,
+> {
+    let mut __validator = ::armgen_runtime::Validator::default();
+    if let Some(pattern) = pattern {
+        __validator.nested("Pattern", pattern);
+    }
+    __validator.finish()?;
+    let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
+        .literal("/optional-bodies/171");
+    let mut __request = ::armgen_runtime::HttpRequest::new(
+        ::armgen_runtime::Method::Post,
+        __url.build()?,
+    );
+    __request.headers.push(("accept".to_owned(), "application/json".to_owned()));
+    if let Some(pattern) = pattern {
+        __request.set_json_body_writable("Pattern", pattern)?;
+    }
+    Ok(__request)
+}
+/// Decodes a response to `OptionalBodies_Pattern`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
+pub fn pattern_response(
+    response: &::armgen_runtime::HttpResponse,
+) -> ::core::result::Result<
+    super::models::Polymorphic,
+    ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
+> {
+    ::armgen_runtime::decode_body(response, &[200])
+}
+/// `POST /optional-bodies/218` (`OptionalBodies_patterns`).
 ///
 /// # Arguments
 /// * `patterns` - `patterns` (body, optional)
@@ -4125,7 +4199,7 @@ pub fn patterns_request(
     }
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/optional-bodies/215");
+        .literal("/optional-bodies/218");
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Post,
         __url.build()?,
@@ -4145,7 +4219,7 @@ pub fn patterns_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// `POST /optional-bodies/196` (`OptionalBodies_pipeline`).
+/// `POST /optional-bodies/199` (`OptionalBodies_pipeline`).
 ///
 /// # Arguments
 /// * `pipeline` - `pipeline` (body, optional)
@@ -4162,7 +4236,7 @@ pub fn pipeline_request(
     }
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/optional-bodies/196");
+        .literal("/optional-bodies/199");
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Post,
         __url.build()?,
@@ -4182,7 +4256,7 @@ pub fn pipeline_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// `POST /optional-bodies/164` (`OptionalBodies_Poller`).
+/// `POST /optional-bodies/167` (`OptionalBodies_Poller`).
 ///
 /// # Arguments
 /// * `poller` - `Poller` (body, optional)
@@ -4199,7 +4273,7 @@ pub fn poller_request(
     }
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/optional-bodies/164");
+        .literal("/optional-bodies/167");
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Post,
         __url.build()?,
@@ -4219,7 +4293,7 @@ pub fn poller_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// `POST /optional-bodies/165` (`OptionalBodies_PollerOptions`).
+/// `POST /optional-bodies/168` (`OptionalBodies_PollerOptions`).
 ///
 /// # Arguments
 /// * `poller_options` - `PollerOptions` (body, optional)
@@ -4236,7 +4310,7 @@ pub fn poller_options_request(
     }
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/optional-bodies/165");
+        .literal("/optional-bodies/168");
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Post,
         __url.build()?,
@@ -4256,7 +4330,7 @@ pub fn poller_options_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// `POST /optional-bodies/236` (`OptionalBodies___private`).
+/// `POST /optional-bodies/239` (`OptionalBodies___private`).
 ///
 /// # Arguments
 /// * `private` - `__private` (body, optional)
@@ -4273,7 +4347,7 @@ pub fn private_request(
     }
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/optional-bodies/236");
+        .literal("/optional-bodies/239");
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Post,
         __url.build()?,
@@ -6106,7 +6180,7 @@ pub fn yield_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// `POST /optional-bodies/171` (`OptionalBodies_Regex`).
+/// `POST /optional-bodies/175` (`OptionalBodies_Regex`).
 ///
 /// # Arguments
 /// * `regex` - `Regex` (body, optional)
@@ -6123,7 +6197,7 @@ pub fn regex_request(
     }
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/optional-bodies/171");
+        .literal("/optional-bodies/175");
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Post,
         __url.build()?,
@@ -6143,7 +6217,7 @@ pub fn regex_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// `POST /optional-bodies/188` (`OptionalBodies_request`).
+/// `POST /optional-bodies/191` (`OptionalBodies_request`).
 ///
 /// # Arguments
 /// * `request` - `request` (body, optional)
@@ -6160,7 +6234,7 @@ pub fn request_request(
     }
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/optional-bodies/188");
+        .literal("/optional-bodies/191");
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Post,
         __url.build()?,
@@ -6180,7 +6254,7 @@ pub fn request_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// `POST /optional-bodies/142` (`OptionalBodies_ResourceManagerAudience`).
+/// `POST /optional-bodies/143` (`OptionalBodies_ResourceManagerAudience`).
 ///
 /// # Arguments
 /// * `resource_manager_audience` - `ResourceManagerAudience` (body, optional)
@@ -6199,7 +6273,7 @@ pub fn resource_manager_audience_request(
     }
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/optional-bodies/142");
+        .literal("/optional-bodies/143");
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Post,
         __url.build()?,
@@ -6223,7 +6297,7 @@ pub fn resource_manager_audience_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// `POST /optional-bodies/144` (`OptionalBodies_resource_manager_endpoint`).
+/// `POST /optional-bodies/145` (`OptionalBodies_resource_manager_endpoint`).
 ///
 /// # Arguments
 /// * `resource_manager_endpoint` - `resource_manager_endpoint` (body, optional)
@@ -6242,7 +6316,7 @@ pub fn resource_manager_endpoint_request(
     }
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/optional-bodies/144");
+        .literal("/optional-bodies/145");
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Post,
         __url.build()?,
@@ -6266,7 +6340,7 @@ pub fn resource_manager_endpoint_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// `POST /optional-bodies/145` (`OptionalBodies_resource_manager_scope`).
+/// `POST /optional-bodies/146` (`OptionalBodies_resource_manager_scope`).
 ///
 /// # Arguments
 /// * `resource_manager_scope` - `resource_manager_scope` (body, optional)
@@ -6283,7 +6357,7 @@ pub fn resource_manager_scope_request(
     }
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/optional-bodies/145");
+        .literal("/optional-bodies/146");
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Post,
         __url.build()?,
@@ -6304,7 +6378,7 @@ pub fn resource_manager_scope_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// `POST /optional-bodies/197` (`OptionalBodies_response`).
+/// `POST /optional-bodies/200` (`OptionalBodies_response`).
 ///
 /// # Arguments
 /// * `response` - `response` (body, optional)
@@ -6321,7 +6395,7 @@ pub fn response_request(
     }
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/optional-bodies/197");
+        .literal("/optional-bodies/200");
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Post,
         __url.build()?,
@@ -6341,7 +6415,7 @@ pub fn response_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// `POST /optional-bodies/146` (`OptionalBodies_response_error`).
+/// `POST /optional-bodies/147` (`OptionalBodies_response_error`).
 ///
 /// # Arguments
 /// * `response_error` - `response_error` (body, optional)
@@ -6358,7 +6432,7 @@ pub fn response_error_request(
     }
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/optional-bodies/146");
+        .literal("/optional-bodies/147");
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Post,
         __url.build()?,
@@ -6371,6 +6445,43 @@ pub fn response_error_request(
 }
 /// Decodes a response to `OptionalBodies_response_error`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn response_error_response(
+    response: &::armgen_runtime::HttpResponse,
+) -> ::core::result::Result<
+    super::models::Polymorphic,
+    ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
+> {
+    ::armgen_runtime::decode_body(response, &[200])
+}
+/// `POST /optional-bodies/165` (`OptionalBodies_ResponseTooLarge`).
+///
+/// # Arguments
+/// * `response_too_large` - `ResponseTooLarge` (body, optional)
+pub fn response_too_large_request(
+    endpoint: &::armgen_runtime::Url,
+    response_too_large: ::core::option::Option<&super::models::ResponseTooLarge>,
+) -> ::core::result::Result<
+    ::armgen_runtime::HttpRequest,
+    ::armgen_runtime::ValidationErrors,
+> {
+    let mut __validator = ::armgen_runtime::Validator::default();
+    if let Some(response_too_large) = response_too_large {
+        __validator.nested("ResponseTooLarge", response_too_large);
+    }
+    __validator.finish()?;
+    let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
+        .literal("/optional-bodies/165");
+    let mut __request = ::armgen_runtime::HttpRequest::new(
+        ::armgen_runtime::Method::Post,
+        __url.build()?,
+    );
+    __request.headers.push(("accept".to_owned(), "application/json".to_owned()));
+    if let Some(response_too_large) = response_too_large {
+        __request.set_json_body_writable("ResponseTooLarge", response_too_large)?;
+    }
+    Ok(__request)
+}
+/// Decodes a response to `OptionalBodies_ResponseTooLarge`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
+pub fn response_too_large_response(
     response: &::armgen_runtime::HttpResponse,
 ) -> ::core::result::Result<
     super::models::Polymorphic,
@@ -6415,7 +6526,7 @@ pub fn result_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// `POST /optional-bodies/229` (`OptionalBodies_SafeDebug`).
+/// `POST /optional-bodies/232` (`OptionalBodies_SafeDebug`).
 ///
 /// # Arguments
 /// * `safe_debug` - `SafeDebug` (body, optional)
@@ -6432,7 +6543,7 @@ pub fn safe_debug_request(
     }
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/optional-bodies/229");
+        .literal("/optional-bodies/232");
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Post,
         __url.build()?,
@@ -6452,7 +6563,7 @@ pub fn safe_debug_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// `POST /optional-bodies/172` (`OptionalBodies_Secret`).
+/// `POST /optional-bodies/176` (`OptionalBodies_Secret`).
 ///
 /// # Arguments
 /// * `secret` - `Secret` (body, optional)
@@ -6469,7 +6580,7 @@ pub fn secret_request(
     }
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/optional-bodies/172");
+        .literal("/optional-bodies/176");
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Post,
         __url.build()?,
@@ -6563,7 +6674,7 @@ pub fn send_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// `POST /optional-bodies/182` (`OptionalBodies_serde`).
+/// `POST /optional-bodies/185` (`OptionalBodies_serde`).
 ///
 /// # Arguments
 /// * `serde` - `serde` (body, optional)
@@ -6580,7 +6691,7 @@ pub fn serde_request(
     }
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/optional-bodies/182");
+        .literal("/optional-bodies/185");
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Post,
         __url.build()?,
@@ -6600,7 +6711,7 @@ pub fn serde_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// `POST /optional-bodies/183` (`OptionalBodies_serde_json`).
+/// `POST /optional-bodies/186` (`OptionalBodies_serde_json`).
 ///
 /// # Arguments
 /// * `serde_json` - `serde_json` (body, optional)
@@ -6617,7 +6728,7 @@ pub fn serde_json_request(
     }
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/optional-bodies/183");
+        .literal("/optional-bodies/186");
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Post,
         __url.build()?,
@@ -6637,7 +6748,7 @@ pub fn serde_json_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// `POST /optional-bodies/224` (`OptionalBodies_Serialize`).
+/// `POST /optional-bodies/227` (`OptionalBodies_Serialize`).
 ///
 /// # Arguments
 /// * `serialize` - `Serialize` (body, optional)
@@ -6654,7 +6765,7 @@ pub fn serialize_request(
     }
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/optional-bodies/224");
+        .literal("/optional-bodies/227");
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Post,
         __url.build()?,
@@ -6674,7 +6785,7 @@ pub fn serialize_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// `POST /optional-bodies/226` (`OptionalBodies_Serializer`).
+/// `POST /optional-bodies/229` (`OptionalBodies_Serializer`).
 ///
 /// # Arguments
 /// * `serializer` - `Serializer` (body, optional)
@@ -6691,7 +6802,7 @@ pub fn serializer_request(
     }
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/optional-bodies/226");
+        .literal("/optional-bodies/229");
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Post,
         __url.build()?,
@@ -6711,7 +6822,7 @@ pub fn serializer_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// `POST /optional-bodies/154` (`OptionalBodies_ServiceError`).
+/// `POST /optional-bodies/156` (`OptionalBodies_ServiceError`).
 ///
 /// # Arguments
 /// * `service_error` - `ServiceError` (body, optional)
@@ -6728,7 +6839,7 @@ pub fn service_error_request(
     }
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/optional-bodies/154");
+        .literal("/optional-bodies/156");
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Post,
         __url.build()?,
@@ -6748,7 +6859,7 @@ pub fn service_error_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// `POST /optional-bodies/151` (`OptionalBodies_ServiceInfo`).
+/// `POST /optional-bodies/152` (`OptionalBodies_ServiceInfo`).
 ///
 /// # Arguments
 /// * `service_info` - `ServiceInfo` (body, optional)
@@ -6765,7 +6876,7 @@ pub fn service_info_request(
     }
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/optional-bodies/151");
+        .literal("/optional-bodies/152");
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Post,
         __url.build()?,
@@ -6785,7 +6896,7 @@ pub fn service_info_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// `POST /optional-bodies/208` (`OptionalBodies_SERVICES`).
+/// `POST /optional-bodies/211` (`OptionalBodies_SERVICES`).
 ///
 /// # Arguments
 /// * `services` - `SERVICES` (body, optional)
@@ -6802,7 +6913,7 @@ pub fn services_request(
     }
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/optional-bodies/208");
+        .literal("/optional-bodies/211");
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Post,
         __url.build()?,
@@ -6970,7 +7081,7 @@ pub fn some_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// `POST /optional-bodies/143` (`OptionalBodies_StaticTokenCredential`).
+/// `POST /optional-bodies/144` (`OptionalBodies_StaticTokenCredential`).
 ///
 /// # Arguments
 /// * `static_token_credential` - `StaticTokenCredential` (body, optional)
@@ -6989,7 +7100,7 @@ pub fn static_token_credential_request(
     }
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/optional-bodies/143");
+        .literal("/optional-bodies/144");
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Post,
         __url.build()?,
@@ -7195,7 +7306,7 @@ pub fn stringify_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// `POST /optional-bodies/169` (`OptionalBodies_strip_member`).
+/// `POST /optional-bodies/173` (`OptionalBodies_strip_member`).
 ///
 /// # Arguments
 /// * `strip_member` - `strip_member` (body, optional)
@@ -7212,7 +7323,7 @@ pub fn strip_member_request(
     }
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/optional-bodies/169");
+        .literal("/optional-bodies/173");
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Post,
         __url.build()?,
@@ -7232,7 +7343,7 @@ pub fn strip_member_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// `POST /optional-bodies/170` (`OptionalBodies_strip_members`).
+/// `POST /optional-bodies/174` (`OptionalBodies_strip_members`).
 ///
 /// # Arguments
 /// * `strip_members` - `strip_members` (body, optional)
@@ -7249,7 +7360,7 @@ pub fn strip_members_request(
     }
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/optional-bodies/170");
+        .literal("/optional-bodies/174");
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Post,
         __url.build()?,
@@ -7269,7 +7380,7 @@ pub fn strip_members_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// `POST /optional-bodies/168` (`OptionalBodies_StripReadOnly`).
+/// `POST /optional-bodies/172` (`OptionalBodies_StripReadOnly`).
 ///
 /// # Arguments
 /// * `strip_read_only` - `StripReadOnly` (body, optional)
@@ -7286,7 +7397,7 @@ pub fn strip_read_only_request(
     }
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/optional-bodies/168");
+        .literal("/optional-bodies/172");
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Post,
         __url.build()?,
@@ -7306,7 +7417,7 @@ pub fn strip_read_only_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// `POST /optional-bodies/200` (`OptionalBodies_subscription_id`).
+/// `POST /optional-bodies/203` (`OptionalBodies_subscription_id`).
 ///
 /// # Arguments
 /// * `subscription_id` - `subscription_id` (body, optional)
@@ -7323,7 +7434,7 @@ pub fn subscription_id_request(
     }
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/optional-bodies/200");
+        .literal("/optional-bodies/203");
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Post,
         __url.build()?,
@@ -7417,7 +7528,7 @@ pub fn sync_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// `POST /optional-bodies/202` (`OptionalBodies_tag`).
+/// `POST /optional-bodies/205` (`OptionalBodies_tag`).
 ///
 /// # Arguments
 /// * `tag` - `tag` (body, optional)
@@ -7434,7 +7545,7 @@ pub fn tag_request(
     }
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/optional-bodies/202");
+        .literal("/optional-bodies/205");
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Post,
         __url.build()?,
@@ -7602,7 +7713,7 @@ pub fn todo_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// `POST /optional-bodies/228` (`OptionalBodies_TokenCredential`).
+/// `POST /optional-bodies/231` (`OptionalBodies_TokenCredential`).
 ///
 /// # Arguments
 /// * `token_credential` - `TokenCredential` (body, optional)
@@ -7619,7 +7730,7 @@ pub fn token_credential_request(
     }
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/optional-bodies/228");
+        .literal("/optional-bodies/231");
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Post,
         __url.build()?,
@@ -7787,7 +7898,7 @@ pub fn u8_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// `POST /optional-bodies/217` (`OptionalBodies_Unknown`).
+/// `POST /optional-bodies/220` (`OptionalBodies_Unknown`).
 ///
 /// # Arguments
 /// * `unknown` - `Unknown` (body, optional)
@@ -7804,7 +7915,7 @@ pub fn unknown_request(
     }
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/optional-bodies/217");
+        .literal("/optional-bodies/220");
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Post,
         __url.build()?,
@@ -7898,7 +8009,7 @@ pub fn unreachable_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// `POST /optional-bodies/173` (`OptionalBodies_Url`).
+/// `POST /optional-bodies/177` (`OptionalBodies_Url`).
 ///
 /// # Arguments
 /// * `url` - `Url` (body, optional)
@@ -7915,7 +8026,7 @@ pub fn url_request(
     }
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/optional-bodies/173");
+        .literal("/optional-bodies/177");
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Post,
         __url.build()?,
@@ -7935,7 +8046,7 @@ pub fn url_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// `POST /optional-bodies/162` (`OptionalBodies_UrlBuilder`).
+/// `POST /optional-bodies/164` (`OptionalBodies_UrlBuilder`).
 ///
 /// # Arguments
 /// * `url_builder` - `UrlBuilder` (body, optional)
@@ -7952,7 +8063,7 @@ pub fn url_builder_request(
     }
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/optional-bodies/162");
+        .literal("/optional-bodies/164");
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Post,
         __url.build()?,
@@ -8009,7 +8120,7 @@ pub fn usize_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// `POST /optional-bodies/175` (`OptionalBodies_Validate`).
+/// `POST /optional-bodies/179` (`OptionalBodies_Validate`).
 ///
 /// # Arguments
 /// * `validate` - `Validate` (body, optional)
@@ -8026,7 +8137,7 @@ pub fn validate_request(
     }
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/optional-bodies/175");
+        .literal("/optional-bodies/179");
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Post,
         __url.build()?,
@@ -8046,7 +8157,7 @@ pub fn validate_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// `POST /optional-bodies/176` (`OptionalBodies_ValidationError`).
+/// `POST /optional-bodies/180` (`OptionalBodies_ValidationError`).
 ///
 /// # Arguments
 /// * `validation_error` - `ValidationError` (body, optional)
@@ -8063,7 +8174,7 @@ pub fn validation_error_request(
     }
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/optional-bodies/176");
+        .literal("/optional-bodies/180");
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Post,
         __url.build()?,
@@ -8083,7 +8194,7 @@ pub fn validation_error_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// `POST /optional-bodies/177` (`OptionalBodies_ValidationErrors`).
+/// `POST /optional-bodies/181` (`OptionalBodies_ValidationErrors`).
 ///
 /// # Arguments
 /// * `validation_errors` - `ValidationErrors` (body, optional)
@@ -8100,7 +8211,7 @@ pub fn validation_errors_request(
     }
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/optional-bodies/177");
+        .literal("/optional-bodies/181");
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Post,
         __url.build()?,
@@ -8120,7 +8231,7 @@ pub fn validation_errors_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// `POST /optional-bodies/178` (`OptionalBodies_Validator`).
+/// `POST /optional-bodies/182` (`OptionalBodies_Validator`).
 ///
 /// # Arguments
 /// * `validator` - `Validator` (body, optional)
@@ -8137,7 +8248,7 @@ pub fn validator_request(
     }
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/optional-bodies/178");
+        .literal("/optional-bodies/182");
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Post,
         __url.build()?,

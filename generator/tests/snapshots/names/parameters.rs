@@ -33,6 +33,7 @@
 /// * `dynamic_validate` - `DynamicValidate` (header, optional)
 /// * `eq` - `Eq` (header, optional)
 /// * `err` - `Err` (header, optional)
+/// * `error_body` - `ErrorBody` (header, optional)
 /// * `exact_size_iterator` - `ExactSizeIterator` (header, optional)
 /// * `extend` - `Extend` (header, optional)
 /// * `final_state_via` - `FinalStateVia` (header, optional)
@@ -66,12 +67,14 @@
 /// * `pager` - `Pager` (header, optional)
 /// * `partial_eq` - `PartialEq` (header, optional)
 /// * `partial_ord` - `PartialOrd` (header, optional)
+/// * `pattern` - `Pattern` (header, optional)
 /// * `poller` - `Poller` (header, optional)
 /// * `poller_options` - `PollerOptions` (header, optional)
 /// * `regex` - `Regex` (header, optional)
 /// * `resource_manager_audience` - `ResourceManagerAudience` (header, optional)
 /// * `response` - `Response` (header, optional)
 /// * `response_error` - `ResponseError` (header, optional)
+/// * `response_too_large` - `ResponseTooLarge` (header, optional)
 /// * `result` - `Result` (header, optional)
 /// * `services` - `SERVICES` (header, optional)
 /// * `safe_debug` - `SafeDebug` (header, optional)
@@ -246,8 +249,8 @@ pub fn header_optional_request(
     api_version: &str,
     api_version_2: ::core::option::Option<&super::models::Choice>,
     arc: ::core::option::Option<&super::models::Choice>,
-    arm_client_options: ::core::option::Option<i32>,
-    arm_pipeline: ::core::option::Option<&super::models::Choice>,
+    arm_client_options: ::core::option::Option<&super::models::Choice>,
+    arm_pipeline: ::core::option::Option<&str>,
     as_mut: ::core::option::Option<i32>,
     as_ref: ::core::option::Option<&str>,
     async_fn: ::core::option::Option<&str>,
@@ -257,7 +260,7 @@ pub fn header_optional_request(
     r#box: ::core::option::Option<&super::models::Choice>,
     client_method_options: ::core::option::Option<&super::models::Choice>,
     clone: ::core::option::Option<i32>,
-    constraint: ::core::option::Option<&str>,
+    constraint: ::core::option::Option<i32>,
     context: ::core::option::Option<&str>,
     copy: ::core::option::Option<&str>,
     cow: ::core::option::Option<&super::models::Choice>,
@@ -268,11 +271,12 @@ pub fn header_optional_request(
     deserializer: ::core::option::Option<&super::models::Choice>,
     double_ended_iterator: ::core::option::Option<&super::models::Choice>,
     drop: ::core::option::Option<&super::models::Choice>,
-    dynamic_error: ::core::option::Option<&str>,
-    dynamic_params: ::core::option::Option<i32>,
-    dynamic_validate: ::core::option::Option<&super::models::Choice>,
+    dynamic_error: ::core::option::Option<i32>,
+    dynamic_params: ::core::option::Option<&super::models::Choice>,
+    dynamic_validate: ::core::option::Option<&str>,
     eq: ::core::option::Option<i32>,
     err: ::core::option::Option<&str>,
+    error_body: ::core::option::Option<i32>,
     exact_size_iterator: ::core::option::Option<&str>,
     extend: ::core::option::Option<&str>,
     final_state_via: ::core::option::Option<i32>,
@@ -283,22 +287,22 @@ pub fn header_optional_request(
     from_iterator: ::core::option::Option<&str>,
     future: ::core::option::Option<i32>,
     hash: ::core::option::Option<i32>,
-    http_request: ::core::option::Option<&str>,
-    http_response: ::core::option::Option<i32>,
+    http_request: ::core::option::Option<&super::models::Choice>,
+    http_response: ::core::option::Option<&str>,
     into: ::core::option::Option<&super::models::Choice>,
     into_future: ::core::option::Option<&super::models::Choice>,
     into_iterator: ::core::option::Option<i32>,
     iterator: ::core::option::Option<&super::models::Choice>,
     lazy_lock: ::core::option::Option<&str>,
     map: ::core::option::Option<i32>,
-    method: ::core::option::Option<&super::models::Choice>,
-    method_options_2: ::core::option::Option<&str>,
+    method: ::core::option::Option<i32>,
+    method_options_2: ::core::option::Option<i32>,
     next_link: ::core::option::Option<i32>,
     no_format: ::core::option::Option<&str>,
     none: ::core::option::Option<&str>,
     operations: ::core::option::Option<&super::models::Choice>,
     ok: ::core::option::Option<&super::models::Choice>,
-    operation_info: ::core::option::Option<&str>,
+    operation_info: ::core::option::Option<i32>,
     option: ::core::option::Option<i32>,
     ord: ::core::option::Option<&super::models::Choice>,
     other: ::core::option::Option<&str>,
@@ -306,27 +310,29 @@ pub fn header_optional_request(
     pager: ::core::option::Option<i32>,
     partial_eq: ::core::option::Option<&super::models::Choice>,
     partial_ord: ::core::option::Option<&str>,
+    pattern: ::core::option::Option<&str>,
     poller: ::core::option::Option<&super::models::Choice>,
     poller_options: ::core::option::Option<&str>,
-    regex: ::core::option::Option<&str>,
-    resource_manager_audience: ::core::option::Option<i32>,
+    regex: ::core::option::Option<i32>,
+    resource_manager_audience: ::core::option::Option<&super::models::Choice>,
     response: ::core::option::Option<&super::models::Choice>,
-    response_error: ::core::option::Option<&str>,
+    response_error: ::core::option::Option<&super::models::Choice>,
+    response_too_large: ::core::option::Option<&str>,
     result: ::core::option::Option<i32>,
     services: ::core::option::Option<i32>,
     safe_debug: ::core::option::Option<i32>,
-    secret: ::core::option::Option<i32>,
+    secret: ::core::option::Option<&super::models::Choice>,
     self_: ::core::option::Option<&str>,
     send: ::core::option::Option<i32>,
     serialize: ::core::option::Option<&super::models::Choice>,
     serializer: ::core::option::Option<i32>,
-    service_error: ::core::option::Option<i32>,
-    service_info: ::core::option::Option<i32>,
+    service_error: ::core::option::Option<&str>,
+    service_info: ::core::option::Option<&super::models::Choice>,
     sized: ::core::option::Option<&super::models::Choice>,
     some: ::core::option::Option<&super::models::Choice>,
-    static_token_credential: ::core::option::Option<&super::models::Choice>,
+    static_token_credential: ::core::option::Option<&str>,
     string: ::core::option::Option<i32>,
-    strip_read_only: ::core::option::Option<&str>,
+    strip_read_only: ::core::option::Option<i32>,
     sync: ::core::option::Option<&str>,
     to_owned: ::core::option::Option<&str>,
     to_string: ::core::option::Option<&super::models::Choice>,
@@ -335,12 +341,12 @@ pub fn header_optional_request(
     try_into: ::core::option::Option<&super::models::Choice>,
     unknown: ::core::option::Option<i32>,
     unpin: ::core::option::Option<i32>,
-    url: ::core::option::Option<&super::models::Choice>,
-    url_builder: ::core::option::Option<&str>,
-    validate: ::core::option::Option<i32>,
-    validation_error: ::core::option::Option<&super::models::Choice>,
-    validation_errors: ::core::option::Option<&str>,
-    validator: ::core::option::Option<i32>,
+    url: ::core::option::Option<&str>,
+    url_builder: ::core::option::Option<&super::models::Choice>,
+    validate: ::core::option::Option<&super::models::Choice>,
+    validation_error: ::core::option::Option<&str>,
+    validation_errors: ::core::option::Option<i32>,
+    validator: ::core::option::Option<&super::models::Choice>,
     value: ::core::option::Option<&str>,
     vec: ::core::option::Option<&str>,
     value_2: ::core::option::Option<&super::models::Choice>,
@@ -358,7 +364,7 @@ pub fn header_optional_request(
     async_trait: ::core::option::Option<&str>,
     at: ::core::option::Option<i32>,
     r#await: ::core::option::Option<&str>,
-    azure_core: ::core::option::Option<&str>,
+    azure_core: ::core::option::Option<i32>,
     r#become: ::core::option::Option<i32>,
     bool: ::core::option::Option<i32>,
     box_2: ::core::option::Option<&super::models::Choice>,
@@ -368,23 +374,23 @@ pub fn header_optional_request(
     char: ::core::option::Option<&super::models::Choice>,
     client_only: ::core::option::Option<&super::models::Choice>,
     clients: ::core::option::Option<&str>,
-    compile_pattern: ::core::option::Option<&super::models::Choice>,
+    compile_pattern: ::core::option::Option<&str>,
     concat: ::core::option::Option<&super::models::Choice>,
     r#const: ::core::option::Option<i32>,
     r#continue: ::core::option::Option<&super::models::Choice>,
     core: ::core::option::Option<&str>,
     crate_: ::core::option::Option<&str>,
     credential: ::core::option::Option<i32>,
-    decode_body: ::core::option::Option<&super::models::Choice>,
-    decode_empty: ::core::option::Option<&str>,
-    decode_json: ::core::option::Option<i32>,
-    decode_optional: ::core::option::Option<&super::models::Choice>,
+    decode_body: ::core::option::Option<i32>,
+    decode_empty: ::core::option::Option<&super::models::Choice>,
+    decode_json: ::core::option::Option<&str>,
+    decode_optional: ::core::option::Option<i32>,
     decode_response: ::core::option::Option<i32>,
     r#do: ::core::option::Option<i32>,
     drop_2: ::core::option::Option<&str>,
     r#dyn: ::core::option::Option<&super::models::Choice>,
     dynamic: ::core::option::Option<i32>,
-    dynamic_result: ::core::option::Option<&super::models::Choice>,
+    dynamic_result: ::core::option::Option<&str>,
     r#else: ::core::option::Option<&str>,
     endpoint_2: ::core::option::Option<&super::models::Choice>,
     r#enum: ::core::option::Option<i32>,
@@ -436,10 +442,10 @@ pub fn header_optional_request(
     r#ref: ::core::option::Option<&str>,
     regex_2: ::core::option::Option<i32>,
     request: ::core::option::Option<&super::models::Choice>,
-    resource_manager_endpoint: ::core::option::Option<&str>,
-    resource_manager_scope: ::core::option::Option<i32>,
+    resource_manager_endpoint: ::core::option::Option<i32>,
+    resource_manager_scope: ::core::option::Option<&super::models::Choice>,
     response_2: ::core::option::Option<&super::models::Choice>,
-    response_error_2: ::core::option::Option<&super::models::Choice>,
+    response_error_2: ::core::option::Option<&str>,
     r#return: ::core::option::Option<i32>,
     self_2: ::core::option::Option<&super::models::Choice>,
     serde: ::core::option::Option<&super::models::Choice>,
@@ -451,8 +457,8 @@ pub fn header_optional_request(
     str: ::core::option::Option<&str>,
     string_enum: ::core::option::Option<i32>,
     stringify: ::core::option::Option<&super::models::Choice>,
-    strip_member: ::core::option::Option<i32>,
-    strip_members: ::core::option::Option<&super::models::Choice>,
+    strip_member: ::core::option::Option<&super::models::Choice>,
+    strip_members: ::core::option::Option<&str>,
     r#struct: ::core::option::Option<&super::models::Choice>,
     subscription_id: ::core::option::Option<&super::models::Choice>,
     super_: ::core::option::Option<&str>,
@@ -486,8 +492,8 @@ pub fn header_optional_request(
     ::armgen_runtime::ValidationErrors,
 > {
     let mut __validator = ::armgen_runtime::Validator::default();
-    if let Some(arm_client_options) = arm_client_options {
-        __validator.minimum("ArmClientOptions", arm_client_options as f64, 1.0, false);
+    if let Some(arm_pipeline) = arm_pipeline {
+        __validator.min_length("ArmPipeline", arm_pipeline, 1);
     }
     if let Some(as_mut) = as_mut {
         __validator.minimum("AsMut", as_mut as f64, 1.0, false);
@@ -508,7 +514,7 @@ pub fn header_optional_request(
         __validator.minimum("Clone", clone as f64, 1.0, false);
     }
     if let Some(constraint) = constraint {
-        __validator.min_length("Constraint", constraint, 1);
+        __validator.minimum("Constraint", constraint as f64, 1.0, false);
     }
     if let Some(context) = context {
         __validator.min_length("Context", context, 1);
@@ -529,16 +535,19 @@ pub fn header_optional_request(
         __validator.min_length("Deserialize", deserialize, 1);
     }
     if let Some(dynamic_error) = dynamic_error {
-        __validator.min_length("DynamicError", dynamic_error, 1);
+        __validator.minimum("DynamicError", dynamic_error as f64, 1.0, false);
     }
-    if let Some(dynamic_params) = dynamic_params {
-        __validator.minimum("DynamicParams", dynamic_params as f64, 1.0, false);
+    if let Some(dynamic_validate) = dynamic_validate {
+        __validator.min_length("DynamicValidate", dynamic_validate, 1);
     }
     if let Some(eq) = eq {
         __validator.minimum("Eq", eq as f64, 1.0, false);
     }
     if let Some(err) = err {
         __validator.min_length("Err", err, 1);
+    }
+    if let Some(error_body) = error_body {
+        __validator.minimum("ErrorBody", error_body as f64, 1.0, false);
     }
     if let Some(exact_size_iterator) = exact_size_iterator {
         __validator.min_length("ExactSizeIterator", exact_size_iterator, 1);
@@ -567,11 +576,8 @@ pub fn header_optional_request(
     if let Some(hash) = hash {
         __validator.minimum("Hash", hash as f64, 1.0, false);
     }
-    if let Some(http_request) = http_request {
-        __validator.min_length("HttpRequest", http_request, 1);
-    }
     if let Some(http_response) = http_response {
-        __validator.minimum("HttpResponse", http_response as f64, 1.0, false);
+        __validator.min_length("HttpResponse", http_response, 1);
     }
     if let Some(into_iterator) = into_iterator {
         __validator.minimum("IntoIterator", into_iterator as f64, 1.0, false);
@@ -582,8 +588,11 @@ pub fn header_optional_request(
     if let Some(map) = map {
         __validator.minimum("Map", map as f64, 1.0, false);
     }
+    if let Some(method) = method {
+        __validator.minimum("Method", method as f64, 1.0, false);
+    }
     if let Some(method_options_2) = method_options_2 {
-        __validator.min_length("MethodOptions", method_options_2, 1);
+        __validator.minimum("MethodOptions", method_options_2 as f64, 1.0, false);
     }
     if let Some(next_link) = next_link {
         __validator.minimum("NextLink", next_link as f64, 1.0, false);
@@ -595,7 +604,7 @@ pub fn header_optional_request(
         __validator.min_length("None", none, 1);
     }
     if let Some(operation_info) = operation_info {
-        __validator.min_length("OperationInfo", operation_info, 1);
+        __validator.minimum("OperationInfo", operation_info as f64, 1.0, false);
     }
     if let Some(option) = option {
         __validator.minimum("Option", option as f64, 1.0, false);
@@ -609,23 +618,17 @@ pub fn header_optional_request(
     if let Some(partial_ord) = partial_ord {
         __validator.min_length("PartialOrd", partial_ord, 1);
     }
+    if let Some(pattern) = pattern {
+        __validator.min_length("Pattern", pattern, 1);
+    }
     if let Some(poller_options) = poller_options {
         __validator.min_length("PollerOptions", poller_options, 1);
     }
     if let Some(regex) = regex {
-        __validator.min_length("Regex", regex, 1);
+        __validator.minimum("Regex", regex as f64, 1.0, false);
     }
-    if let Some(resource_manager_audience) = resource_manager_audience {
-        __validator
-            .minimum(
-                "ResourceManagerAudience",
-                resource_manager_audience as f64,
-                1.0,
-                false,
-            );
-    }
-    if let Some(response_error) = response_error {
-        __validator.min_length("ResponseError", response_error, 1);
+    if let Some(response_too_large) = response_too_large {
+        __validator.min_length("ResponseTooLarge", response_too_large, 1);
     }
     if let Some(result) = result {
         __validator.minimum("Result", result as f64, 1.0, false);
@@ -635,9 +638,6 @@ pub fn header_optional_request(
     }
     if let Some(safe_debug) = safe_debug {
         __validator.minimum("SafeDebug", safe_debug as f64, 1.0, false);
-    }
-    if let Some(secret) = secret {
-        __validator.minimum("Secret", secret as f64, 1.0, false);
     }
     if let Some(self_) = self_ {
         __validator.min_length("Self", self_, 1);
@@ -649,16 +649,16 @@ pub fn header_optional_request(
         __validator.minimum("Serializer", serializer as f64, 1.0, false);
     }
     if let Some(service_error) = service_error {
-        __validator.minimum("ServiceError", service_error as f64, 1.0, false);
+        __validator.min_length("ServiceError", service_error, 1);
     }
-    if let Some(service_info) = service_info {
-        __validator.minimum("ServiceInfo", service_info as f64, 1.0, false);
+    if let Some(static_token_credential) = static_token_credential {
+        __validator.min_length("StaticTokenCredential", static_token_credential, 1);
     }
     if let Some(string) = string {
         __validator.minimum("String", string as f64, 1.0, false);
     }
     if let Some(strip_read_only) = strip_read_only {
-        __validator.min_length("StripReadOnly", strip_read_only, 1);
+        __validator.minimum("StripReadOnly", strip_read_only as f64, 1.0, false);
     }
     if let Some(sync) = sync {
         __validator.min_length("Sync", sync, 1);
@@ -678,17 +678,14 @@ pub fn header_optional_request(
     if let Some(unpin) = unpin {
         __validator.minimum("Unpin", unpin as f64, 1.0, false);
     }
-    if let Some(url_builder) = url_builder {
-        __validator.min_length("UrlBuilder", url_builder, 1);
+    if let Some(url) = url {
+        __validator.min_length("Url", url, 1);
     }
-    if let Some(validate) = validate {
-        __validator.minimum("Validate", validate as f64, 1.0, false);
+    if let Some(validation_error) = validation_error {
+        __validator.min_length("ValidationError", validation_error, 1);
     }
     if let Some(validation_errors) = validation_errors {
-        __validator.min_length("ValidationErrors", validation_errors, 1);
-    }
-    if let Some(validator) = validator {
-        __validator.minimum("Validator", validator as f64, 1.0, false);
+        __validator.minimum("ValidationErrors", validation_errors as f64, 1.0, false);
     }
     if let Some(value) = value {
         __validator.min_length("Value", value, 1);
@@ -730,7 +727,7 @@ pub fn header_optional_request(
         __validator.min_length("await", r#await, 1);
     }
     if let Some(azure_core) = azure_core {
-        __validator.min_length("azure_core", azure_core, 1);
+        __validator.minimum("azure_core", azure_core as f64, 1.0, false);
     }
     if let Some(r#become) = r#become {
         __validator.minimum("become", r#become as f64, 1.0, false);
@@ -750,6 +747,9 @@ pub fn header_optional_request(
     if let Some(clients) = clients {
         __validator.min_length("clients", clients, 1);
     }
+    if let Some(compile_pattern) = compile_pattern {
+        __validator.min_length("compile_pattern", compile_pattern, 1);
+    }
     if let Some(r#const) = r#const {
         __validator.minimum("const", r#const as f64, 1.0, false);
     }
@@ -762,11 +762,14 @@ pub fn header_optional_request(
     if let Some(credential) = credential {
         __validator.minimum("credential", credential as f64, 1.0, false);
     }
-    if let Some(decode_empty) = decode_empty {
-        __validator.min_length("decode_empty", decode_empty, 1);
+    if let Some(decode_body) = decode_body {
+        __validator.minimum("decode_body", decode_body as f64, 1.0, false);
     }
     if let Some(decode_json) = decode_json {
-        __validator.minimum("decode_json", decode_json as f64, 1.0, false);
+        __validator.min_length("decode_json", decode_json, 1);
+    }
+    if let Some(decode_optional) = decode_optional {
+        __validator.minimum("decode_optional", decode_optional as f64, 1.0, false);
     }
     if let Some(decode_response) = decode_response {
         __validator.minimum("decode_response", decode_response as f64, 1.0, false);
@@ -779,6 +782,9 @@ pub fn header_optional_request(
     }
     if let Some(dynamic) = dynamic {
         __validator.minimum("dynamic", dynamic as f64, 1.0, false);
+    }
+    if let Some(dynamic_result) = dynamic_result {
+        __validator.min_length("dynamic_result", dynamic_result, 1);
     }
     if let Some(r#else) = r#else {
         __validator.min_length("else", r#else, 1);
@@ -884,16 +890,15 @@ pub fn header_optional_request(
     }
     if let Some(resource_manager_endpoint) = resource_manager_endpoint {
         __validator
-            .min_length("resource_manager_endpoint", resource_manager_endpoint, 1);
-    }
-    if let Some(resource_manager_scope) = resource_manager_scope {
-        __validator
             .minimum(
-                "resource_manager_scope",
-                resource_manager_scope as f64,
+                "resource_manager_endpoint",
+                resource_manager_endpoint as f64,
                 1.0,
                 false,
             );
+    }
+    if let Some(response_error_2) = response_error_2 {
+        __validator.min_length("response_error", response_error_2, 1);
     }
     if let Some(r#return) = r#return {
         __validator.minimum("return", r#return as f64, 1.0, false);
@@ -913,8 +918,8 @@ pub fn header_optional_request(
     if let Some(string_enum) = string_enum {
         __validator.minimum("string_enum", string_enum as f64, 1.0, false);
     }
-    if let Some(strip_member) = strip_member {
-        __validator.minimum("strip_member", strip_member as f64, 1.0, false);
+    if let Some(strip_members) = strip_members {
+        __validator.min_length("strip_members", strip_members, 1);
     }
     if let Some(super_) = super_ {
         __validator.min_length("super", super_, 1);
@@ -993,12 +998,13 @@ pub fn header_optional_request(
     if let Some(arm_client_options) = arm_client_options {
         __request
             .headers
-            .push(("ArmClientOptions".to_owned(), arm_client_options.to_string()));
+            .push((
+                "ArmClientOptions".to_owned(),
+                arm_client_options.as_str().to_owned(),
+            ));
     }
     if let Some(arm_pipeline) = arm_pipeline {
-        __request
-            .headers
-            .push(("ArmPipeline".to_owned(), arm_pipeline.as_str().to_owned()));
+        __request.headers.push(("ArmPipeline".to_owned(), arm_pipeline.to_owned()));
     }
     if let Some(as_mut) = as_mut {
         __request.headers.push(("AsMut".to_owned(), as_mut.to_string()));
@@ -1035,7 +1041,7 @@ pub fn header_optional_request(
         __request.headers.push(("Clone".to_owned(), clone.to_string()));
     }
     if let Some(constraint) = constraint {
-        __request.headers.push(("Constraint".to_owned(), constraint.to_owned()));
+        __request.headers.push(("Constraint".to_owned(), constraint.to_string()));
     }
     if let Some(context) = context {
         __request.headers.push(("Context".to_owned(), context.to_owned()));
@@ -1077,21 +1083,26 @@ pub fn header_optional_request(
         __request.headers.push(("Drop".to_owned(), drop.as_str().to_owned()));
     }
     if let Some(dynamic_error) = dynamic_error {
-        __request.headers.push(("DynamicError".to_owned(), dynamic_error.to_owned()));
+        __request.headers.push(("DynamicError".to_owned(), dynamic_error.to_string()));
     }
     if let Some(dynamic_params) = dynamic_params {
-        __request.headers.push(("DynamicParams".to_owned(), dynamic_params.to_string()));
+        __request
+            .headers
+            .push(("DynamicParams".to_owned(), dynamic_params.as_str().to_owned()));
     }
     if let Some(dynamic_validate) = dynamic_validate {
         __request
             .headers
-            .push(("DynamicValidate".to_owned(), dynamic_validate.as_str().to_owned()));
+            .push(("DynamicValidate".to_owned(), dynamic_validate.to_owned()));
     }
     if let Some(eq) = eq {
         __request.headers.push(("Eq".to_owned(), eq.to_string()));
     }
     if let Some(err) = err {
         __request.headers.push(("Err".to_owned(), err.to_owned()));
+    }
+    if let Some(error_body) = error_body {
+        __request.headers.push(("ErrorBody".to_owned(), error_body.to_string()));
     }
     if let Some(exact_size_iterator) = exact_size_iterator {
         __request
@@ -1128,10 +1139,12 @@ pub fn header_optional_request(
         __request.headers.push(("Hash".to_owned(), hash.to_string()));
     }
     if let Some(http_request) = http_request {
-        __request.headers.push(("HttpRequest".to_owned(), http_request.to_owned()));
+        __request
+            .headers
+            .push(("HttpRequest".to_owned(), http_request.as_str().to_owned()));
     }
     if let Some(http_response) = http_response {
-        __request.headers.push(("HttpResponse".to_owned(), http_response.to_string()));
+        __request.headers.push(("HttpResponse".to_owned(), http_response.to_owned()));
     }
     if let Some(into) = into {
         __request.headers.push(("Into".to_owned(), into.as_str().to_owned()));
@@ -1154,12 +1167,12 @@ pub fn header_optional_request(
         __request.headers.push(("Map".to_owned(), map.to_string()));
     }
     if let Some(method) = method {
-        __request.headers.push(("Method".to_owned(), method.as_str().to_owned()));
+        __request.headers.push(("Method".to_owned(), method.to_string()));
     }
     if let Some(method_options_2) = method_options_2 {
         __request
             .headers
-            .push(("MethodOptions".to_owned(), method_options_2.to_owned()));
+            .push(("MethodOptions".to_owned(), method_options_2.to_string()));
     }
     if let Some(next_link) = next_link {
         __request.headers.push(("NextLink".to_owned(), next_link.to_string()));
@@ -1179,7 +1192,7 @@ pub fn header_optional_request(
         __request.headers.push(("Ok".to_owned(), ok.as_str().to_owned()));
     }
     if let Some(operation_info) = operation_info {
-        __request.headers.push(("OperationInfo".to_owned(), operation_info.to_owned()));
+        __request.headers.push(("OperationInfo".to_owned(), operation_info.to_string()));
     }
     if let Some(option) = option {
         __request.headers.push(("Option".to_owned(), option.to_string()));
@@ -1204,6 +1217,9 @@ pub fn header_optional_request(
     if let Some(partial_ord) = partial_ord {
         __request.headers.push(("PartialOrd".to_owned(), partial_ord.to_owned()));
     }
+    if let Some(pattern) = pattern {
+        __request.headers.push(("Pattern".to_owned(), pattern.to_owned()));
+    }
     if let Some(poller) = poller {
         __request.headers.push(("Poller".to_owned(), poller.as_str().to_owned()));
     }
@@ -1211,21 +1227,28 @@ pub fn header_optional_request(
         __request.headers.push(("PollerOptions".to_owned(), poller_options.to_owned()));
     }
     if let Some(regex) = regex {
-        __request.headers.push(("Regex".to_owned(), regex.to_owned()));
+        __request.headers.push(("Regex".to_owned(), regex.to_string()));
     }
     if let Some(resource_manager_audience) = resource_manager_audience {
         __request
             .headers
             .push((
                 "ResourceManagerAudience".to_owned(),
-                resource_manager_audience.to_string(),
+                resource_manager_audience.as_str().to_owned(),
             ));
     }
     if let Some(response) = response {
         __request.headers.push(("Response".to_owned(), response.as_str().to_owned()));
     }
     if let Some(response_error) = response_error {
-        __request.headers.push(("ResponseError".to_owned(), response_error.to_owned()));
+        __request
+            .headers
+            .push(("ResponseError".to_owned(), response_error.as_str().to_owned()));
+    }
+    if let Some(response_too_large) = response_too_large {
+        __request
+            .headers
+            .push(("ResponseTooLarge".to_owned(), response_too_large.to_owned()));
     }
     if let Some(result) = result {
         __request.headers.push(("Result".to_owned(), result.to_string()));
@@ -1237,7 +1260,7 @@ pub fn header_optional_request(
         __request.headers.push(("SafeDebug".to_owned(), safe_debug.to_string()));
     }
     if let Some(secret) = secret {
-        __request.headers.push(("Secret".to_owned(), secret.to_string()));
+        __request.headers.push(("Secret".to_owned(), secret.as_str().to_owned()));
     }
     if let Some(self_) = self_ {
         __request.headers.push(("Self".to_owned(), self_.to_owned()));
@@ -1252,10 +1275,12 @@ pub fn header_optional_request(
         __request.headers.push(("Serializer".to_owned(), serializer.to_string()));
     }
     if let Some(service_error) = service_error {
-        __request.headers.push(("ServiceError".to_owned(), service_error.to_string()));
+        __request.headers.push(("ServiceError".to_owned(), service_error.to_owned()));
     }
     if let Some(service_info) = service_info {
-        __request.headers.push(("ServiceInfo".to_owned(), service_info.to_string()));
+        __request
+            .headers
+            .push(("ServiceInfo".to_owned(), service_info.as_str().to_owned()));
     }
     if let Some(sized) = sized {
         __request.headers.push(("Sized".to_owned(), sized.as_str().to_owned()));
@@ -1268,14 +1293,16 @@ pub fn header_optional_request(
             .headers
             .push((
                 "StaticTokenCredential".to_owned(),
-                static_token_credential.as_str().to_owned(),
+                static_token_credential.to_owned(),
             ));
     }
     if let Some(string) = string {
         __request.headers.push(("String".to_owned(), string.to_string()));
     }
     if let Some(strip_read_only) = strip_read_only {
-        __request.headers.push(("StripReadOnly".to_owned(), strip_read_only.to_owned()));
+        __request
+            .headers
+            .push(("StripReadOnly".to_owned(), strip_read_only.to_string()));
     }
     if let Some(sync) = sync {
         __request.headers.push(("Sync".to_owned(), sync.to_owned()));
@@ -1304,26 +1331,28 @@ pub fn header_optional_request(
         __request.headers.push(("Unpin".to_owned(), unpin.to_string()));
     }
     if let Some(url) = url {
-        __request.headers.push(("Url".to_owned(), url.as_str().to_owned()));
+        __request.headers.push(("Url".to_owned(), url.to_owned()));
     }
     if let Some(url_builder) = url_builder {
-        __request.headers.push(("UrlBuilder".to_owned(), url_builder.to_owned()));
+        __request
+            .headers
+            .push(("UrlBuilder".to_owned(), url_builder.as_str().to_owned()));
     }
     if let Some(validate) = validate {
-        __request.headers.push(("Validate".to_owned(), validate.to_string()));
+        __request.headers.push(("Validate".to_owned(), validate.as_str().to_owned()));
     }
     if let Some(validation_error) = validation_error {
         __request
             .headers
-            .push(("ValidationError".to_owned(), validation_error.as_str().to_owned()));
+            .push(("ValidationError".to_owned(), validation_error.to_owned()));
     }
     if let Some(validation_errors) = validation_errors {
         __request
             .headers
-            .push(("ValidationErrors".to_owned(), validation_errors.to_owned()));
+            .push(("ValidationErrors".to_owned(), validation_errors.to_string()));
     }
     if let Some(validator) = validator {
-        __request.headers.push(("Validator".to_owned(), validator.to_string()));
+        __request.headers.push(("Validator".to_owned(), validator.as_str().to_owned()));
     }
     if let Some(value) = value {
         __request.headers.push(("Value".to_owned(), value.to_owned()));
@@ -1379,7 +1408,7 @@ pub fn header_optional_request(
         __request.headers.push(("await".to_owned(), r#await.to_owned()));
     }
     if let Some(azure_core) = azure_core {
-        __request.headers.push(("azure_core".to_owned(), azure_core.to_owned()));
+        __request.headers.push(("azure_core".to_owned(), azure_core.to_string()));
     }
     if let Some(r#become) = r#become {
         __request.headers.push(("become".to_owned(), r#become.to_string()));
@@ -1413,7 +1442,7 @@ pub fn header_optional_request(
     if let Some(compile_pattern) = compile_pattern {
         __request
             .headers
-            .push(("compile_pattern".to_owned(), compile_pattern.as_str().to_owned()));
+            .push(("compile_pattern".to_owned(), compile_pattern.to_owned()));
     }
     if let Some(concat) = concat {
         __request.headers.push(("concat".to_owned(), concat.as_str().to_owned()));
@@ -1434,20 +1463,20 @@ pub fn header_optional_request(
         __request.headers.push(("credential".to_owned(), credential.to_string()));
     }
     if let Some(decode_body) = decode_body {
-        __request
-            .headers
-            .push(("decode_body".to_owned(), decode_body.as_str().to_owned()));
+        __request.headers.push(("decode_body".to_owned(), decode_body.to_string()));
     }
     if let Some(decode_empty) = decode_empty {
-        __request.headers.push(("decode_empty".to_owned(), decode_empty.to_owned()));
+        __request
+            .headers
+            .push(("decode_empty".to_owned(), decode_empty.as_str().to_owned()));
     }
     if let Some(decode_json) = decode_json {
-        __request.headers.push(("decode_json".to_owned(), decode_json.to_string()));
+        __request.headers.push(("decode_json".to_owned(), decode_json.to_owned()));
     }
     if let Some(decode_optional) = decode_optional {
         __request
             .headers
-            .push(("decode_optional".to_owned(), decode_optional.as_str().to_owned()));
+            .push(("decode_optional".to_owned(), decode_optional.to_string()));
     }
     if let Some(decode_response) = decode_response {
         __request
@@ -1467,9 +1496,7 @@ pub fn header_optional_request(
         __request.headers.push(("dynamic".to_owned(), dynamic.to_string()));
     }
     if let Some(dynamic_result) = dynamic_result {
-        __request
-            .headers
-            .push(("dynamic_result".to_owned(), dynamic_result.as_str().to_owned()));
+        __request.headers.push(("dynamic_result".to_owned(), dynamic_result.to_owned()));
     }
     if let Some(r#else) = r#else {
         __request.headers.push(("else".to_owned(), r#else.to_owned()));
@@ -1633,7 +1660,7 @@ pub fn header_optional_request(
             .headers
             .push((
                 "resource_manager_endpoint".to_owned(),
-                resource_manager_endpoint.to_owned(),
+                resource_manager_endpoint.to_string(),
             ));
     }
     if let Some(resource_manager_scope) = resource_manager_scope {
@@ -1641,7 +1668,7 @@ pub fn header_optional_request(
             .headers
             .push((
                 "resource_manager_scope".to_owned(),
-                resource_manager_scope.to_string(),
+                resource_manager_scope.as_str().to_owned(),
             ));
     }
     if let Some(response_2) = response_2 {
@@ -1650,7 +1677,7 @@ pub fn header_optional_request(
     if let Some(response_error_2) = response_error_2 {
         __request
             .headers
-            .push(("response_error".to_owned(), response_error_2.as_str().to_owned()));
+            .push(("response_error".to_owned(), response_error_2.to_owned()));
     }
     if let Some(r#return) = r#return {
         __request.headers.push(("return".to_owned(), r#return.to_string()));
@@ -1688,12 +1715,12 @@ pub fn header_optional_request(
         __request.headers.push(("stringify".to_owned(), stringify.as_str().to_owned()));
     }
     if let Some(strip_member) = strip_member {
-        __request.headers.push(("strip_member".to_owned(), strip_member.to_string()));
-    }
-    if let Some(strip_members) = strip_members {
         __request
             .headers
-            .push(("strip_members".to_owned(), strip_members.as_str().to_owned()));
+            .push(("strip_member".to_owned(), strip_member.as_str().to_owned()));
+    }
+    if let Some(strip_members) = strip_members {
+        __request.headers.push(("strip_members".to_owned(), strip_members.to_owned()));
     }
     if let Some(r#struct) = r#struct {
         __request.headers.push(("struct".to_owned(), r#struct.as_str().to_owned()));
@@ -1826,6 +1853,7 @@ pub fn header_optional_response(
 /// * `dynamic_validate` - `DynamicValidate` (header)
 /// * `eq` - `Eq` (header)
 /// * `err` - `Err` (header)
+/// * `error_body` - `ErrorBody` (header)
 /// * `exact_size_iterator` - `ExactSizeIterator` (header)
 /// * `extend` - `Extend` (header)
 /// * `final_state_via` - `FinalStateVia` (header)
@@ -1859,12 +1887,14 @@ pub fn header_optional_response(
 /// * `pager` - `Pager` (header)
 /// * `partial_eq` - `PartialEq` (header)
 /// * `partial_ord` - `PartialOrd` (header)
+/// * `pattern` - `Pattern` (header)
 /// * `poller` - `Poller` (header)
 /// * `poller_options` - `PollerOptions` (header)
 /// * `regex` - `Regex` (header)
 /// * `resource_manager_audience` - `ResourceManagerAudience` (header)
 /// * `response` - `Response` (header)
 /// * `response_error` - `ResponseError` (header)
+/// * `response_too_large` - `ResponseTooLarge` (header)
 /// * `result` - `Result` (header)
 /// * `services` - `SERVICES` (header)
 /// * `safe_debug` - `SafeDebug` (header)
@@ -2039,8 +2069,8 @@ pub fn header_required_request(
     api_version: &str,
     api_version_2: &super::models::Choice,
     arc: &super::models::Choice,
-    arm_client_options: i32,
-    arm_pipeline: &super::models::Choice,
+    arm_client_options: &super::models::Choice,
+    arm_pipeline: &str,
     as_mut: i32,
     as_ref: &str,
     async_fn: &str,
@@ -2050,7 +2080,7 @@ pub fn header_required_request(
     r#box: &super::models::Choice,
     client_method_options: &super::models::Choice,
     clone: i32,
-    constraint: &str,
+    constraint: i32,
     context: &str,
     copy: &str,
     cow: &super::models::Choice,
@@ -2061,11 +2091,12 @@ pub fn header_required_request(
     deserializer: &super::models::Choice,
     double_ended_iterator: &super::models::Choice,
     drop: &super::models::Choice,
-    dynamic_error: &str,
-    dynamic_params: i32,
-    dynamic_validate: &super::models::Choice,
+    dynamic_error: i32,
+    dynamic_params: &super::models::Choice,
+    dynamic_validate: &str,
     eq: i32,
     err: &str,
+    error_body: i32,
     exact_size_iterator: &str,
     extend: &str,
     final_state_via: i32,
@@ -2076,22 +2107,22 @@ pub fn header_required_request(
     from_iterator: &str,
     future: i32,
     hash: i32,
-    http_request: &str,
-    http_response: i32,
+    http_request: &super::models::Choice,
+    http_response: &str,
     into: &super::models::Choice,
     into_future: &super::models::Choice,
     into_iterator: i32,
     iterator: &super::models::Choice,
     lazy_lock: &str,
     map: i32,
-    method: &super::models::Choice,
-    method_options_2: &str,
+    method: i32,
+    method_options_2: i32,
     next_link: i32,
     no_format: &str,
     none: &str,
     operations: &super::models::Choice,
     ok: &super::models::Choice,
-    operation_info: &str,
+    operation_info: i32,
     option: i32,
     ord: &super::models::Choice,
     other: &str,
@@ -2099,27 +2130,29 @@ pub fn header_required_request(
     pager: i32,
     partial_eq: &super::models::Choice,
     partial_ord: &str,
+    pattern: &str,
     poller: &super::models::Choice,
     poller_options: &str,
-    regex: &str,
-    resource_manager_audience: i32,
+    regex: i32,
+    resource_manager_audience: &super::models::Choice,
     response: &super::models::Choice,
-    response_error: &str,
+    response_error: &super::models::Choice,
+    response_too_large: &str,
     result: i32,
     services: i32,
     safe_debug: i32,
-    secret: i32,
+    secret: &super::models::Choice,
     self_: &str,
     send: i32,
     serialize: &super::models::Choice,
     serializer: i32,
-    service_error: i32,
-    service_info: i32,
+    service_error: &str,
+    service_info: &super::models::Choice,
     sized: &super::models::Choice,
     some: &super::models::Choice,
-    static_token_credential: &super::models::Choice,
+    static_token_credential: &str,
     string: i32,
-    strip_read_only: &str,
+    strip_read_only: i32,
     sync: &str,
     to_owned: &str,
     to_string: &super::models::Choice,
@@ -2128,12 +2161,12 @@ pub fn header_required_request(
     try_into: &super::models::Choice,
     unknown: i32,
     unpin: i32,
-    url: &super::models::Choice,
-    url_builder: &str,
-    validate: i32,
-    validation_error: &super::models::Choice,
-    validation_errors: &str,
-    validator: i32,
+    url: &str,
+    url_builder: &super::models::Choice,
+    validate: &super::models::Choice,
+    validation_error: &str,
+    validation_errors: i32,
+    validator: &super::models::Choice,
     value: &str,
     vec: &str,
     value_2: &super::models::Choice,
@@ -2151,7 +2184,7 @@ pub fn header_required_request(
     async_trait: &str,
     at: i32,
     r#await: &str,
-    azure_core: &str,
+    azure_core: i32,
     r#become: i32,
     bool: i32,
     box_2: &super::models::Choice,
@@ -2161,23 +2194,23 @@ pub fn header_required_request(
     char: &super::models::Choice,
     client_only: &super::models::Choice,
     clients: &str,
-    compile_pattern: &super::models::Choice,
+    compile_pattern: &str,
     concat: &super::models::Choice,
     r#const: i32,
     r#continue: &super::models::Choice,
     core: &str,
     crate_: &str,
     credential: i32,
-    decode_body: &super::models::Choice,
-    decode_empty: &str,
-    decode_json: i32,
-    decode_optional: &super::models::Choice,
+    decode_body: i32,
+    decode_empty: &super::models::Choice,
+    decode_json: &str,
+    decode_optional: i32,
     decode_response: i32,
     r#do: i32,
     drop_2: &str,
     r#dyn: &super::models::Choice,
     dynamic: i32,
-    dynamic_result: &super::models::Choice,
+    dynamic_result: &str,
     r#else: &str,
     endpoint_2: &super::models::Choice,
     r#enum: i32,
@@ -2229,10 +2262,10 @@ pub fn header_required_request(
     r#ref: &str,
     regex_2: i32,
     request: &super::models::Choice,
-    resource_manager_endpoint: &str,
-    resource_manager_scope: i32,
+    resource_manager_endpoint: i32,
+    resource_manager_scope: &super::models::Choice,
     response_2: &super::models::Choice,
-    response_error_2: &super::models::Choice,
+    response_error_2: &str,
     r#return: i32,
     self_2: &super::models::Choice,
     serde: &super::models::Choice,
@@ -2244,8 +2277,8 @@ pub fn header_required_request(
     str: &str,
     string_enum: i32,
     stringify: &super::models::Choice,
-    strip_member: i32,
-    strip_members: &super::models::Choice,
+    strip_member: &super::models::Choice,
+    strip_members: &str,
     r#struct: &super::models::Choice,
     subscription_id: &super::models::Choice,
     super_: &str,
@@ -2279,24 +2312,25 @@ pub fn header_required_request(
     ::armgen_runtime::ValidationErrors,
 > {
     let mut __validator = ::armgen_runtime::Validator::default();
-    __validator.minimum("ArmClientOptions", arm_client_options as f64, 1.0, false);
+    __validator.min_length("ArmPipeline", arm_pipeline, 1);
     __validator.minimum("AsMut", as_mut as f64, 1.0, false);
     __validator.min_length("AsRef", as_ref, 1);
     __validator.min_length("AsyncFn", async_fn, 1);
     __validator.minimum("AsyncFnMut", async_fn_mut as f64, 1.0, false);
     __validator.minimum("BTreeMap", b_tree_map as f64, 1.0, false);
     __validator.minimum("Clone", clone as f64, 1.0, false);
-    __validator.min_length("Constraint", constraint, 1);
+    __validator.minimum("Constraint", constraint as f64, 1.0, false);
     __validator.min_length("Context", context, 1);
     __validator.min_length("Copy", copy, 1);
     __validator.min_length("DEFAULT_ENDPOINT", default_endpoint, 1);
     __validator.min_length("Debug", debug, 1);
     __validator.minimum("Default", default as f64, 1.0, false);
     __validator.min_length("Deserialize", deserialize, 1);
-    __validator.min_length("DynamicError", dynamic_error, 1);
-    __validator.minimum("DynamicParams", dynamic_params as f64, 1.0, false);
+    __validator.minimum("DynamicError", dynamic_error as f64, 1.0, false);
+    __validator.min_length("DynamicValidate", dynamic_validate, 1);
     __validator.minimum("Eq", eq as f64, 1.0, false);
     __validator.min_length("Err", err, 1);
+    __validator.minimum("ErrorBody", error_body as f64, 1.0, false);
     __validator.min_length("ExactSizeIterator", exact_size_iterator, 1);
     __validator.min_length("Extend", extend, 1);
     __validator.minimum("FinalStateVia", final_state_via as f64, 1.0, false);
@@ -2306,51 +2340,43 @@ pub fn header_required_request(
     __validator.min_length("FromIterator", from_iterator, 1);
     __validator.minimum("Future", future as f64, 1.0, false);
     __validator.minimum("Hash", hash as f64, 1.0, false);
-    __validator.min_length("HttpRequest", http_request, 1);
-    __validator.minimum("HttpResponse", http_response as f64, 1.0, false);
+    __validator.min_length("HttpResponse", http_response, 1);
     __validator.minimum("IntoIterator", into_iterator as f64, 1.0, false);
     __validator.min_length("LazyLock", lazy_lock, 1);
     __validator.minimum("Map", map as f64, 1.0, false);
-    __validator.min_length("MethodOptions", method_options_2, 1);
+    __validator.minimum("Method", method as f64, 1.0, false);
+    __validator.minimum("MethodOptions", method_options_2 as f64, 1.0, false);
     __validator.minimum("NextLink", next_link as f64, 1.0, false);
     __validator.min_length("NoFormat", no_format, 1);
     __validator.min_length("None", none, 1);
-    __validator.min_length("OperationInfo", operation_info, 1);
+    __validator.minimum("OperationInfo", operation_info as f64, 1.0, false);
     __validator.minimum("Option", option as f64, 1.0, false);
     __validator.min_length("Other", other, 1);
     __validator.minimum("Pager", pager as f64, 1.0, false);
     __validator.min_length("PartialOrd", partial_ord, 1);
+    __validator.min_length("Pattern", pattern, 1);
     __validator.min_length("PollerOptions", poller_options, 1);
-    __validator.min_length("Regex", regex, 1);
-    __validator
-        .minimum(
-            "ResourceManagerAudience",
-            resource_manager_audience as f64,
-            1.0,
-            false,
-        );
-    __validator.min_length("ResponseError", response_error, 1);
+    __validator.minimum("Regex", regex as f64, 1.0, false);
+    __validator.min_length("ResponseTooLarge", response_too_large, 1);
     __validator.minimum("Result", result as f64, 1.0, false);
     __validator.minimum("SERVICES", services as f64, 1.0, false);
     __validator.minimum("SafeDebug", safe_debug as f64, 1.0, false);
-    __validator.minimum("Secret", secret as f64, 1.0, false);
     __validator.min_length("Self", self_, 1);
     __validator.minimum("Send", send as f64, 1.0, false);
     __validator.minimum("Serializer", serializer as f64, 1.0, false);
-    __validator.minimum("ServiceError", service_error as f64, 1.0, false);
-    __validator.minimum("ServiceInfo", service_info as f64, 1.0, false);
+    __validator.min_length("ServiceError", service_error, 1);
+    __validator.min_length("StaticTokenCredential", static_token_credential, 1);
     __validator.minimum("String", string as f64, 1.0, false);
-    __validator.min_length("StripReadOnly", strip_read_only, 1);
+    __validator.minimum("StripReadOnly", strip_read_only as f64, 1.0, false);
     __validator.min_length("Sync", sync, 1);
     __validator.min_length("ToOwned", to_owned, 1);
     __validator.min_length("TokenCredential", token_credential, 1);
     __validator.minimum("TryFrom", try_from as f64, 1.0, false);
     __validator.minimum("Unknown", unknown as f64, 1.0, false);
     __validator.minimum("Unpin", unpin as f64, 1.0, false);
-    __validator.min_length("UrlBuilder", url_builder, 1);
-    __validator.minimum("Validate", validate as f64, 1.0, false);
-    __validator.min_length("ValidationErrors", validation_errors, 1);
-    __validator.minimum("Validator", validator as f64, 1.0, false);
+    __validator.min_length("Url", url, 1);
+    __validator.min_length("ValidationError", validation_error, 1);
+    __validator.minimum("ValidationErrors", validation_errors as f64, 1.0, false);
     __validator.min_length("Value", value, 1);
     __validator.min_length("Vec", vec, 1);
     __validator.min_length("abstract", r#abstract, 1);
@@ -2364,23 +2390,26 @@ pub fn header_required_request(
     __validator.min_length("async_trait", async_trait, 1);
     __validator.minimum("at", at as f64, 1.0, false);
     __validator.min_length("await", r#await, 1);
-    __validator.min_length("azure_core", azure_core, 1);
+    __validator.minimum("azure_core", azure_core as f64, 1.0, false);
     __validator.minimum("become", r#become as f64, 1.0, false);
     __validator.minimum("bool", bool as f64, 1.0, false);
     __validator.min_length("break", r#break, 1);
     __validator.min_length("build_request", build_request, 1);
     __validator.minimum("cfg", cfg as f64, 1.0, false);
     __validator.min_length("clients", clients, 1);
+    __validator.min_length("compile_pattern", compile_pattern, 1);
     __validator.minimum("const", r#const as f64, 1.0, false);
     __validator.min_length("core", core, 1);
     __validator.min_length("crate", crate_, 1);
     __validator.minimum("credential", credential as f64, 1.0, false);
-    __validator.min_length("decode_empty", decode_empty, 1);
-    __validator.minimum("decode_json", decode_json as f64, 1.0, false);
+    __validator.minimum("decode_body", decode_body as f64, 1.0, false);
+    __validator.min_length("decode_json", decode_json, 1);
+    __validator.minimum("decode_optional", decode_optional as f64, 1.0, false);
     __validator.minimum("decode_response", decode_response as f64, 1.0, false);
     __validator.minimum("do", r#do as f64, 1.0, false);
     __validator.min_length("drop", drop_2, 1);
     __validator.minimum("dynamic", dynamic as f64, 1.0, false);
+    __validator.min_length("dynamic_result", dynamic_result, 1);
     __validator.min_length("else", r#else, 1);
     __validator.minimum("enum", r#enum as f64, 1.0, false);
     __validator.min_length("env", env, 1);
@@ -2415,16 +2444,21 @@ pub fn header_required_request(
     __validator.minimum("priv", r#priv as f64, 1.0, false);
     __validator.min_length("ref", r#ref, 1);
     __validator.minimum("regex", regex_2 as f64, 1.0, false);
-    __validator.min_length("resource_manager_endpoint", resource_manager_endpoint, 1);
     __validator
-        .minimum("resource_manager_scope", resource_manager_scope as f64, 1.0, false);
+        .minimum(
+            "resource_manager_endpoint",
+            resource_manager_endpoint as f64,
+            1.0,
+            false,
+        );
+    __validator.min_length("response_error", response_error_2, 1);
     __validator.minimum("return", r#return as f64, 1.0, false);
     __validator.min_length("serde_json", serde_json, 1);
     __validator.minimum("size_of", size_of as f64, 1.0, false);
     __validator.minimum("static", r#static as f64, 1.0, false);
     __validator.min_length("str", str, 1);
     __validator.minimum("string_enum", string_enum as f64, 1.0, false);
-    __validator.minimum("strip_member", strip_member as f64, 1.0, false);
+    __validator.min_length("strip_members", strip_members, 1);
     __validator.min_length("super", super_, 1);
     __validator.minimum("tag", tag as f64, 1.0, false);
     __validator.min_length("todo", todo, 1);
@@ -2459,8 +2493,8 @@ pub fn header_required_request(
     __request.headers.push(("Arc".to_owned(), arc.as_str().to_owned()));
     __request
         .headers
-        .push(("ArmClientOptions".to_owned(), arm_client_options.to_string()));
-    __request.headers.push(("ArmPipeline".to_owned(), arm_pipeline.as_str().to_owned()));
+        .push(("ArmClientOptions".to_owned(), arm_client_options.as_str().to_owned()));
+    __request.headers.push(("ArmPipeline".to_owned(), arm_pipeline.to_owned()));
     __request.headers.push(("AsMut".to_owned(), as_mut.to_string()));
     __request.headers.push(("AsRef".to_owned(), as_ref.to_owned()));
     __request.headers.push(("AsyncFn".to_owned(), async_fn.to_owned()));
@@ -2477,7 +2511,7 @@ pub fn header_required_request(
             client_method_options.as_str().to_owned(),
         ));
     __request.headers.push(("Clone".to_owned(), clone.to_string()));
-    __request.headers.push(("Constraint".to_owned(), constraint.to_owned()));
+    __request.headers.push(("Constraint".to_owned(), constraint.to_string()));
     __request.headers.push(("Context".to_owned(), context.to_owned()));
     __request.headers.push(("Copy".to_owned(), copy.to_owned()));
     __request.headers.push(("Cow".to_owned(), cow.as_str().to_owned()));
@@ -2495,13 +2529,14 @@ pub fn header_required_request(
             double_ended_iterator.as_str().to_owned(),
         ));
     __request.headers.push(("Drop".to_owned(), drop.as_str().to_owned()));
-    __request.headers.push(("DynamicError".to_owned(), dynamic_error.to_owned()));
-    __request.headers.push(("DynamicParams".to_owned(), dynamic_params.to_string()));
+    __request.headers.push(("DynamicError".to_owned(), dynamic_error.to_string()));
     __request
         .headers
-        .push(("DynamicValidate".to_owned(), dynamic_validate.as_str().to_owned()));
+        .push(("DynamicParams".to_owned(), dynamic_params.as_str().to_owned()));
+    __request.headers.push(("DynamicValidate".to_owned(), dynamic_validate.to_owned()));
     __request.headers.push(("Eq".to_owned(), eq.to_string()));
     __request.headers.push(("Err".to_owned(), err.to_owned()));
+    __request.headers.push(("ErrorBody".to_owned(), error_body.to_string()));
     __request
         .headers
         .push(("ExactSizeIterator".to_owned(), exact_size_iterator.to_owned()));
@@ -2514,22 +2549,22 @@ pub fn header_required_request(
     __request.headers.push(("FromIterator".to_owned(), from_iterator.to_owned()));
     __request.headers.push(("Future".to_owned(), future.to_string()));
     __request.headers.push(("Hash".to_owned(), hash.to_string()));
-    __request.headers.push(("HttpRequest".to_owned(), http_request.to_owned()));
-    __request.headers.push(("HttpResponse".to_owned(), http_response.to_string()));
+    __request.headers.push(("HttpRequest".to_owned(), http_request.as_str().to_owned()));
+    __request.headers.push(("HttpResponse".to_owned(), http_response.to_owned()));
     __request.headers.push(("Into".to_owned(), into.as_str().to_owned()));
     __request.headers.push(("IntoFuture".to_owned(), into_future.as_str().to_owned()));
     __request.headers.push(("IntoIterator".to_owned(), into_iterator.to_string()));
     __request.headers.push(("Iterator".to_owned(), iterator.as_str().to_owned()));
     __request.headers.push(("LazyLock".to_owned(), lazy_lock.to_owned()));
     __request.headers.push(("Map".to_owned(), map.to_string()));
-    __request.headers.push(("Method".to_owned(), method.as_str().to_owned()));
-    __request.headers.push(("MethodOptions".to_owned(), method_options_2.to_owned()));
+    __request.headers.push(("Method".to_owned(), method.to_string()));
+    __request.headers.push(("MethodOptions".to_owned(), method_options_2.to_string()));
     __request.headers.push(("NextLink".to_owned(), next_link.to_string()));
     __request.headers.push(("NoFormat".to_owned(), no_format.to_owned()));
     __request.headers.push(("None".to_owned(), none.to_owned()));
     __request.headers.push(("OPERATIONS".to_owned(), operations.as_str().to_owned()));
     __request.headers.push(("Ok".to_owned(), ok.as_str().to_owned()));
-    __request.headers.push(("OperationInfo".to_owned(), operation_info.to_owned()));
+    __request.headers.push(("OperationInfo".to_owned(), operation_info.to_string()));
     __request.headers.push(("Option".to_owned(), option.to_string()));
     __request.headers.push(("Ord".to_owned(), ord.as_str().to_owned()));
     __request.headers.push(("Other".to_owned(), other.to_owned()));
@@ -2537,37 +2572,40 @@ pub fn header_required_request(
     __request.headers.push(("Pager".to_owned(), pager.to_string()));
     __request.headers.push(("PartialEq".to_owned(), partial_eq.as_str().to_owned()));
     __request.headers.push(("PartialOrd".to_owned(), partial_ord.to_owned()));
+    __request.headers.push(("Pattern".to_owned(), pattern.to_owned()));
     __request.headers.push(("Poller".to_owned(), poller.as_str().to_owned()));
     __request.headers.push(("PollerOptions".to_owned(), poller_options.to_owned()));
-    __request.headers.push(("Regex".to_owned(), regex.to_owned()));
+    __request.headers.push(("Regex".to_owned(), regex.to_string()));
     __request
         .headers
         .push((
             "ResourceManagerAudience".to_owned(),
-            resource_manager_audience.to_string(),
+            resource_manager_audience.as_str().to_owned(),
         ));
     __request.headers.push(("Response".to_owned(), response.as_str().to_owned()));
-    __request.headers.push(("ResponseError".to_owned(), response_error.to_owned()));
+    __request
+        .headers
+        .push(("ResponseError".to_owned(), response_error.as_str().to_owned()));
+    __request
+        .headers
+        .push(("ResponseTooLarge".to_owned(), response_too_large.to_owned()));
     __request.headers.push(("Result".to_owned(), result.to_string()));
     __request.headers.push(("SERVICES".to_owned(), services.to_string()));
     __request.headers.push(("SafeDebug".to_owned(), safe_debug.to_string()));
-    __request.headers.push(("Secret".to_owned(), secret.to_string()));
+    __request.headers.push(("Secret".to_owned(), secret.as_str().to_owned()));
     __request.headers.push(("Self".to_owned(), self_.to_owned()));
     __request.headers.push(("Send".to_owned(), send.to_string()));
     __request.headers.push(("Serialize".to_owned(), serialize.as_str().to_owned()));
     __request.headers.push(("Serializer".to_owned(), serializer.to_string()));
-    __request.headers.push(("ServiceError".to_owned(), service_error.to_string()));
-    __request.headers.push(("ServiceInfo".to_owned(), service_info.to_string()));
+    __request.headers.push(("ServiceError".to_owned(), service_error.to_owned()));
+    __request.headers.push(("ServiceInfo".to_owned(), service_info.as_str().to_owned()));
     __request.headers.push(("Sized".to_owned(), sized.as_str().to_owned()));
     __request.headers.push(("Some".to_owned(), some.as_str().to_owned()));
     __request
         .headers
-        .push((
-            "StaticTokenCredential".to_owned(),
-            static_token_credential.as_str().to_owned(),
-        ));
+        .push(("StaticTokenCredential".to_owned(), static_token_credential.to_owned()));
     __request.headers.push(("String".to_owned(), string.to_string()));
-    __request.headers.push(("StripReadOnly".to_owned(), strip_read_only.to_owned()));
+    __request.headers.push(("StripReadOnly".to_owned(), strip_read_only.to_string()));
     __request.headers.push(("Sync".to_owned(), sync.to_owned()));
     __request.headers.push(("ToOwned".to_owned(), to_owned.to_owned()));
     __request.headers.push(("ToString".to_owned(), to_string.as_str().to_owned()));
@@ -2576,16 +2614,14 @@ pub fn header_required_request(
     __request.headers.push(("TryInto".to_owned(), try_into.as_str().to_owned()));
     __request.headers.push(("Unknown".to_owned(), unknown.to_string()));
     __request.headers.push(("Unpin".to_owned(), unpin.to_string()));
-    __request.headers.push(("Url".to_owned(), url.as_str().to_owned()));
-    __request.headers.push(("UrlBuilder".to_owned(), url_builder.to_owned()));
-    __request.headers.push(("Validate".to_owned(), validate.to_string()));
+    __request.headers.push(("Url".to_owned(), url.to_owned()));
+    __request.headers.push(("UrlBuilder".to_owned(), url_builder.as_str().to_owned()));
+    __request.headers.push(("Validate".to_owned(), validate.as_str().to_owned()));
+    __request.headers.push(("ValidationError".to_owned(), validation_error.to_owned()));
     __request
         .headers
-        .push(("ValidationError".to_owned(), validation_error.as_str().to_owned()));
-    __request
-        .headers
-        .push(("ValidationErrors".to_owned(), validation_errors.to_owned()));
-    __request.headers.push(("Validator".to_owned(), validator.to_string()));
+        .push(("ValidationErrors".to_owned(), validation_errors.to_string()));
+    __request.headers.push(("Validator".to_owned(), validator.as_str().to_owned()));
     __request.headers.push(("Value".to_owned(), value.to_owned()));
     __request.headers.push(("Vec".to_owned(), vec.to_owned()));
     __request.headers.push(("_".to_owned(), value_2.as_str().to_owned()));
@@ -2603,7 +2639,7 @@ pub fn header_required_request(
     __request.headers.push(("async_trait".to_owned(), async_trait.to_owned()));
     __request.headers.push(("at".to_owned(), at.to_string()));
     __request.headers.push(("await".to_owned(), r#await.to_owned()));
-    __request.headers.push(("azure_core".to_owned(), azure_core.to_owned()));
+    __request.headers.push(("azure_core".to_owned(), azure_core.to_string()));
     __request.headers.push(("become".to_owned(), r#become.to_string()));
     __request.headers.push(("bool".to_owned(), bool.to_string()));
     __request.headers.push(("box".to_owned(), box_2.as_str().to_owned()));
@@ -2613,29 +2649,25 @@ pub fn header_required_request(
     __request.headers.push(("char".to_owned(), char.as_str().to_owned()));
     __request.headers.push(("client_only".to_owned(), client_only.as_str().to_owned()));
     __request.headers.push(("clients".to_owned(), clients.to_owned()));
-    __request
-        .headers
-        .push(("compile_pattern".to_owned(), compile_pattern.as_str().to_owned()));
+    __request.headers.push(("compile_pattern".to_owned(), compile_pattern.to_owned()));
     __request.headers.push(("concat".to_owned(), concat.as_str().to_owned()));
     __request.headers.push(("const".to_owned(), r#const.to_string()));
     __request.headers.push(("continue".to_owned(), r#continue.as_str().to_owned()));
     __request.headers.push(("core".to_owned(), core.to_owned()));
     __request.headers.push(("crate".to_owned(), crate_.to_owned()));
     __request.headers.push(("credential".to_owned(), credential.to_string()));
-    __request.headers.push(("decode_body".to_owned(), decode_body.as_str().to_owned()));
-    __request.headers.push(("decode_empty".to_owned(), decode_empty.to_owned()));
-    __request.headers.push(("decode_json".to_owned(), decode_json.to_string()));
+    __request.headers.push(("decode_body".to_owned(), decode_body.to_string()));
     __request
         .headers
-        .push(("decode_optional".to_owned(), decode_optional.as_str().to_owned()));
+        .push(("decode_empty".to_owned(), decode_empty.as_str().to_owned()));
+    __request.headers.push(("decode_json".to_owned(), decode_json.to_owned()));
+    __request.headers.push(("decode_optional".to_owned(), decode_optional.to_string()));
     __request.headers.push(("decode_response".to_owned(), decode_response.to_string()));
     __request.headers.push(("do".to_owned(), r#do.to_string()));
     __request.headers.push(("drop".to_owned(), drop_2.to_owned()));
     __request.headers.push(("dyn".to_owned(), r#dyn.as_str().to_owned()));
     __request.headers.push(("dynamic".to_owned(), dynamic.to_string()));
-    __request
-        .headers
-        .push(("dynamic_result".to_owned(), dynamic_result.as_str().to_owned()));
+    __request.headers.push(("dynamic_result".to_owned(), dynamic_result.to_owned()));
     __request.headers.push(("else".to_owned(), r#else.to_owned()));
     __request.headers.push(("endpoint".to_owned(), endpoint_2.as_str().to_owned()));
     __request.headers.push(("enum".to_owned(), r#enum.to_string()));
@@ -2693,15 +2725,16 @@ pub fn header_required_request(
         .headers
         .push((
             "resource_manager_endpoint".to_owned(),
-            resource_manager_endpoint.to_owned(),
+            resource_manager_endpoint.to_string(),
         ));
     __request
         .headers
-        .push(("resource_manager_scope".to_owned(), resource_manager_scope.to_string()));
+        .push((
+            "resource_manager_scope".to_owned(),
+            resource_manager_scope.as_str().to_owned(),
+        ));
     __request.headers.push(("response".to_owned(), response_2.as_str().to_owned()));
-    __request
-        .headers
-        .push(("response_error".to_owned(), response_error_2.as_str().to_owned()));
+    __request.headers.push(("response_error".to_owned(), response_error_2.to_owned()));
     __request.headers.push(("return".to_owned(), r#return.to_string()));
     __request.headers.push(("self".to_owned(), self_2.as_str().to_owned()));
     __request.headers.push(("serde".to_owned(), serde.as_str().to_owned()));
@@ -2713,10 +2746,10 @@ pub fn header_required_request(
     __request.headers.push(("str".to_owned(), str.to_owned()));
     __request.headers.push(("string_enum".to_owned(), string_enum.to_string()));
     __request.headers.push(("stringify".to_owned(), stringify.as_str().to_owned()));
-    __request.headers.push(("strip_member".to_owned(), strip_member.to_string()));
     __request
         .headers
-        .push(("strip_members".to_owned(), strip_members.as_str().to_owned()));
+        .push(("strip_member".to_owned(), strip_member.as_str().to_owned()));
+    __request.headers.push(("strip_members".to_owned(), strip_members.to_owned()));
     __request.headers.push(("struct".to_owned(), r#struct.as_str().to_owned()));
     __request
         .headers
@@ -3288,7 +3321,7 @@ pub fn path1_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// `PUT /path2/{Future}/{IntoFuture}/{Debug}/{Hash}/{assert}/{assert_eq}/{cfg}/{concat}/{env}/{format}/{format_args}/{include}/{include_str}/{matches}/{option_env}/{panic}/{stringify}/{todo}/{unreachable}/{vec}/{write}/{bool}/{char}/{str}/{i32}/{i64}/{u8}/{u64}/{usize}/{f32}/{f64}/{std}/{core}/{alloc}/{client_only}/{page}/{string_enum}/{tagged_union}/{async_trait}/{ArmClientOptions}/{ArmPipeline}/{MethodOptions}/{ResourceManagerAudience}/{StaticTokenCredential}/{resource_manager_endpoint}/{resource_manager_scope}/{response_error}/{DynamicError}/{DynamicParams}/{DynamicValidate}` (`Parameters_Path2`).
+/// `PUT /path2/{Future}/{IntoFuture}/{Debug}/{Hash}/{assert}/{assert_eq}/{cfg}/{concat}/{env}/{format}/{format_args}/{include}/{include_str}/{matches}/{option_env}/{panic}/{stringify}/{todo}/{unreachable}/{vec}/{write}/{bool}/{char}/{str}/{i32}/{i64}/{u8}/{u64}/{usize}/{f32}/{f64}/{std}/{core}/{alloc}/{client_only}/{page}/{string_enum}/{tagged_union}/{async_trait}/{azure_core}/{ArmClientOptions}/{ArmPipeline}/{MethodOptions}/{ResourceManagerAudience}/{StaticTokenCredential}/{resource_manager_endpoint}/{resource_manager_scope}/{response_error}/{DynamicError}/{DynamicParams}` (`Parameters_Path2`).
 ///
 /// # Arguments
 /// * `future` - `Future` (path)
@@ -3330,6 +3363,7 @@ pub fn path1_response(
 /// * `string_enum` - `string_enum` (path)
 /// * `tagged_union` - `tagged_union` (path)
 /// * `async_trait` - `async_trait` (path)
+/// * `azure_core` - `azure_core` (path)
 /// * `arm_client_options` - `ArmClientOptions` (path)
 /// * `arm_pipeline` - `ArmPipeline` (path)
 /// * `method_options_2` - `MethodOptions` (path)
@@ -3340,7 +3374,6 @@ pub fn path1_response(
 /// * `response_error` - `response_error` (path)
 /// * `dynamic_error` - `DynamicError` (path)
 /// * `dynamic_params` - `DynamicParams` (path)
-/// * `dynamic_validate` - `DynamicValidate` (path)
 pub fn path2_request(
     endpoint: &::armgen_runtime::Url,
     api_version: &str,
@@ -3383,17 +3416,17 @@ pub fn path2_request(
     string_enum: &str,
     tagged_union: i32,
     async_trait: &super::models::Choice,
-    arm_client_options: &str,
-    arm_pipeline: i32,
-    method_options_2: &super::models::Choice,
-    resource_manager_audience: &str,
-    static_token_credential: i32,
-    resource_manager_endpoint: &super::models::Choice,
-    resource_manager_scope: &str,
-    response_error: i32,
-    dynamic_error: &super::models::Choice,
-    dynamic_params: &str,
-    dynamic_validate: i32,
+    azure_core: &str,
+    arm_client_options: i32,
+    arm_pipeline: &super::models::Choice,
+    method_options_2: &str,
+    resource_manager_audience: i32,
+    static_token_credential: &super::models::Choice,
+    resource_manager_endpoint: &str,
+    resource_manager_scope: i32,
+    response_error: &super::models::Choice,
+    dynamic_error: &str,
+    dynamic_params: i32,
 ) -> ::core::result::Result<
     ::armgen_runtime::HttpRequest,
     ::armgen_runtime::ValidationErrors,
@@ -3425,15 +3458,21 @@ pub fn path2_request(
     __validator.minimum("client_only", client_only as f64, 1.0, false);
     __validator.min_length("string_enum", string_enum, 1);
     __validator.minimum("tagged_union", tagged_union as f64, 1.0, false);
-    __validator.min_length("ArmClientOptions", arm_client_options, 1);
-    __validator.minimum("ArmPipeline", arm_pipeline as f64, 1.0, false);
-    __validator.min_length("ResourceManagerAudience", resource_manager_audience, 1);
+    __validator.min_length("azure_core", azure_core, 1);
+    __validator.minimum("ArmClientOptions", arm_client_options as f64, 1.0, false);
+    __validator.min_length("MethodOptions", method_options_2, 1);
     __validator
-        .minimum("StaticTokenCredential", static_token_credential as f64, 1.0, false);
-    __validator.min_length("resource_manager_scope", resource_manager_scope, 1);
-    __validator.minimum("response_error", response_error as f64, 1.0, false);
-    __validator.min_length("DynamicParams", dynamic_params, 1);
-    __validator.minimum("DynamicValidate", dynamic_validate as f64, 1.0, false);
+        .minimum(
+            "ResourceManagerAudience",
+            resource_manager_audience as f64,
+            1.0,
+            false,
+        );
+    __validator.min_length("resource_manager_endpoint", resource_manager_endpoint, 1);
+    __validator
+        .minimum("resource_manager_scope", resource_manager_scope as f64, 1.0, false);
+    __validator.min_length("DynamicError", dynamic_error, 1);
+    __validator.minimum("DynamicParams", dynamic_params as f64, 1.0, false);
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
         .literal("/path2/")
@@ -3515,27 +3554,27 @@ pub fn path2_request(
         .literal("/")
         .segment("async_trait", async_trait.as_str())
         .literal("/")
-        .segment("ArmClientOptions", arm_client_options)
+        .segment("azure_core", azure_core)
         .literal("/")
-        .segment("ArmPipeline", &arm_pipeline.to_string())
+        .segment("ArmClientOptions", &arm_client_options.to_string())
         .literal("/")
-        .segment("MethodOptions", method_options_2.as_str())
+        .segment("ArmPipeline", arm_pipeline.as_str())
         .literal("/")
-        .segment("ResourceManagerAudience", resource_manager_audience)
+        .segment("MethodOptions", method_options_2)
         .literal("/")
-        .segment("StaticTokenCredential", &static_token_credential.to_string())
+        .segment("ResourceManagerAudience", &resource_manager_audience.to_string())
         .literal("/")
-        .segment("resource_manager_endpoint", resource_manager_endpoint.as_str())
+        .segment("StaticTokenCredential", static_token_credential.as_str())
         .literal("/")
-        .segment("resource_manager_scope", resource_manager_scope)
+        .segment("resource_manager_endpoint", resource_manager_endpoint)
         .literal("/")
-        .segment("response_error", &response_error.to_string())
+        .segment("resource_manager_scope", &resource_manager_scope.to_string())
         .literal("/")
-        .segment("DynamicError", dynamic_error.as_str())
+        .segment("response_error", response_error.as_str())
         .literal("/")
-        .segment("DynamicParams", dynamic_params)
+        .segment("DynamicError", dynamic_error)
         .literal("/")
-        .segment("DynamicValidate", &dynamic_validate.to_string())
+        .segment("DynamicParams", &dynamic_params.to_string())
         .query("api-version", api_version);
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Put,
@@ -3553,12 +3592,14 @@ pub fn path2_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// `PUT /path3/{OperationInfo}/{ServiceInfo}/{dynamic_result}/{ResponseError}/{ServiceError}/{decode_body}/{decode_empty}/{decode_json}/{decode_optional}/{HttpRequest}/{HttpResponse}/{Method}/{UrlBuilder}/{FinalStateVia}/{Poller}/{PollerOptions}/{NextLink}/{PageDecoder}/{StripReadOnly}/{strip_member}/{strip_members}/{Regex}/{Secret}/{Url}/{Constraint}/{Validate}/{ValidationError}/{ValidationErrors}/{Validator}/{compile_pattern}/{azure_core}/{regex}/{serde}/{serde_json}/{url}/{endpoint}/{api_version}/{options}/{request}/{validator}/{value}/{params}/{path}/{at}/{json}/{members}/{pipeline}/{response}/{operation_id}/{credential}` (`Parameters_Path3`).
+/// `PUT /path3/{DynamicValidate}/{OperationInfo}/{ServiceInfo}/{dynamic_result}/{ErrorBody}/{ResponseError}/{ServiceError}/{decode_body}/{decode_empty}/{decode_json}/{decode_optional}/{HttpRequest}/{HttpResponse}/{Method}/{UrlBuilder}/{ResponseTooLarge}/{FinalStateVia}/{Poller}/{PollerOptions}/{NextLink}/{PageDecoder}/{Pattern}/{StripReadOnly}/{strip_member}/{strip_members}/{Regex}/{Secret}/{Url}/{Constraint}/{Validate}/{ValidationError}/{ValidationErrors}/{Validator}/{compile_pattern}/{regex}/{serde}/{serde_json}/{url}/{endpoint}/{api_version}/{options}/{request}/{validator}/{value}/{params}/{path}/{at}/{json}/{members}/{pipeline}` (`Parameters_Path3`).
 ///
 /// # Arguments
+/// * `dynamic_validate` - `DynamicValidate` (path)
 /// * `operation_info` - `OperationInfo` (path)
 /// * `service_info` - `ServiceInfo` (path)
 /// * `dynamic_result` - `dynamic_result` (path)
+/// * `error_body` - `ErrorBody` (path)
 /// * `response_error` - `ResponseError` (path)
 /// * `service_error` - `ServiceError` (path)
 /// * `decode_body` - `decode_body` (path)
@@ -3569,11 +3610,13 @@ pub fn path2_response(
 /// * `http_response` - `HttpResponse` (path)
 /// * `method` - `Method` (path)
 /// * `url_builder` - `UrlBuilder` (path)
+/// * `response_too_large` - `ResponseTooLarge` (path)
 /// * `final_state_via` - `FinalStateVia` (path)
 /// * `poller` - `Poller` (path)
 /// * `poller_options` - `PollerOptions` (path)
 /// * `next_link` - `NextLink` (path)
 /// * `page_decoder` - `PageDecoder` (path)
+/// * `pattern` - `Pattern` (path)
 /// * `strip_read_only` - `StripReadOnly` (path)
 /// * `strip_member` - `strip_member` (path)
 /// * `strip_members` - `strip_members` (path)
@@ -3586,7 +3629,6 @@ pub fn path2_response(
 /// * `validation_errors` - `ValidationErrors` (path)
 /// * `validator` - `Validator` (path)
 /// * `compile_pattern` - `compile_pattern` (path)
-/// * `azure_core` - `azure_core` (path)
 /// * `regex_2` - `regex` (path)
 /// * `serde` - `serde` (path)
 /// * `serde_json` - `serde_json` (path)
@@ -3603,43 +3645,43 @@ pub fn path2_response(
 /// * `json` - `json` (path)
 /// * `members` - `members` (path)
 /// * `pipeline` - `pipeline` (path)
-/// * `response` - `response` (path)
-/// * `operation_id` - `operation_id` (path)
-/// * `credential` - `credential` (path)
 pub fn path3_request(
     endpoint: &::armgen_runtime::Url,
     api_version: &str,
-    operation_info: &str,
-    service_info: i32,
-    dynamic_result: &super::models::Choice,
-    response_error: &str,
-    service_error: i32,
-    decode_body: &super::models::Choice,
-    decode_empty: &str,
-    decode_json: i32,
-    decode_optional: &super::models::Choice,
-    http_request: &str,
-    http_response: i32,
-    method: &super::models::Choice,
-    url_builder: &str,
+    dynamic_validate: &str,
+    operation_info: i32,
+    service_info: &super::models::Choice,
+    dynamic_result: &str,
+    error_body: i32,
+    response_error: &super::models::Choice,
+    service_error: &str,
+    decode_body: i32,
+    decode_empty: &super::models::Choice,
+    decode_json: &str,
+    decode_optional: i32,
+    http_request: &super::models::Choice,
+    http_response: &str,
+    method: i32,
+    url_builder: &super::models::Choice,
+    response_too_large: &str,
     final_state_via: i32,
     poller: &super::models::Choice,
     poller_options: &str,
     next_link: i32,
     page_decoder: &super::models::Choice,
-    strip_read_only: &str,
-    strip_member: i32,
-    strip_members: &super::models::Choice,
-    regex: &str,
-    secret: i32,
-    url: &super::models::Choice,
-    constraint: &str,
-    validate: i32,
-    validation_error: &super::models::Choice,
-    validation_errors: &str,
-    validator: i32,
-    compile_pattern: &super::models::Choice,
-    azure_core: &str,
+    pattern: &str,
+    strip_read_only: i32,
+    strip_member: &super::models::Choice,
+    strip_members: &str,
+    regex: i32,
+    secret: &super::models::Choice,
+    url: &str,
+    constraint: i32,
+    validate: &super::models::Choice,
+    validation_error: &str,
+    validation_errors: i32,
+    validator: &super::models::Choice,
+    compile_pattern: &str,
     regex_2: i32,
     serde: &super::models::Choice,
     serde_json: &str,
@@ -3656,35 +3698,34 @@ pub fn path3_request(
     json: &super::models::Choice,
     members: &str,
     pipeline: i32,
-    response: &super::models::Choice,
-    operation_id: &str,
-    credential: i32,
 ) -> ::core::result::Result<
     ::armgen_runtime::HttpRequest,
     ::armgen_runtime::ValidationErrors,
 > {
     let mut __validator = ::armgen_runtime::Validator::default();
-    __validator.min_length("OperationInfo", operation_info, 1);
-    __validator.minimum("ServiceInfo", service_info as f64, 1.0, false);
-    __validator.min_length("ResponseError", response_error, 1);
-    __validator.minimum("ServiceError", service_error as f64, 1.0, false);
-    __validator.min_length("decode_empty", decode_empty, 1);
-    __validator.minimum("decode_json", decode_json as f64, 1.0, false);
-    __validator.min_length("HttpRequest", http_request, 1);
-    __validator.minimum("HttpResponse", http_response as f64, 1.0, false);
-    __validator.min_length("UrlBuilder", url_builder, 1);
+    __validator.min_length("DynamicValidate", dynamic_validate, 1);
+    __validator.minimum("OperationInfo", operation_info as f64, 1.0, false);
+    __validator.min_length("dynamic_result", dynamic_result, 1);
+    __validator.minimum("ErrorBody", error_body as f64, 1.0, false);
+    __validator.min_length("ServiceError", service_error, 1);
+    __validator.minimum("decode_body", decode_body as f64, 1.0, false);
+    __validator.min_length("decode_json", decode_json, 1);
+    __validator.minimum("decode_optional", decode_optional as f64, 1.0, false);
+    __validator.min_length("HttpResponse", http_response, 1);
+    __validator.minimum("Method", method as f64, 1.0, false);
+    __validator.min_length("ResponseTooLarge", response_too_large, 1);
     __validator.minimum("FinalStateVia", final_state_via as f64, 1.0, false);
     __validator.min_length("PollerOptions", poller_options, 1);
     __validator.minimum("NextLink", next_link as f64, 1.0, false);
-    __validator.min_length("StripReadOnly", strip_read_only, 1);
-    __validator.minimum("strip_member", strip_member as f64, 1.0, false);
-    __validator.min_length("Regex", regex, 1);
-    __validator.minimum("Secret", secret as f64, 1.0, false);
-    __validator.min_length("Constraint", constraint, 1);
-    __validator.minimum("Validate", validate as f64, 1.0, false);
-    __validator.min_length("ValidationErrors", validation_errors, 1);
-    __validator.minimum("Validator", validator as f64, 1.0, false);
-    __validator.min_length("azure_core", azure_core, 1);
+    __validator.min_length("Pattern", pattern, 1);
+    __validator.minimum("StripReadOnly", strip_read_only as f64, 1.0, false);
+    __validator.min_length("strip_members", strip_members, 1);
+    __validator.minimum("Regex", regex as f64, 1.0, false);
+    __validator.min_length("Url", url, 1);
+    __validator.minimum("Constraint", constraint as f64, 1.0, false);
+    __validator.min_length("ValidationError", validation_error, 1);
+    __validator.minimum("ValidationErrors", validation_errors as f64, 1.0, false);
+    __validator.min_length("compile_pattern", compile_pattern, 1);
     __validator.minimum("regex", regex_2 as f64, 1.0, false);
     __validator.min_length("serde_json", serde_json, 1);
     __validator.minimum("url", url_2 as f64, 1.0, false);
@@ -3696,36 +3737,40 @@ pub fn path3_request(
     __validator.minimum("at", at as f64, 1.0, false);
     __validator.min_length("members", members, 1);
     __validator.minimum("pipeline", pipeline as f64, 1.0, false);
-    __validator.min_length("operation_id", operation_id, 1);
-    __validator.minimum("credential", credential as f64, 1.0, false);
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
         .literal("/path3/")
-        .segment("OperationInfo", operation_info)
+        .segment("DynamicValidate", dynamic_validate)
         .literal("/")
-        .segment("ServiceInfo", &service_info.to_string())
+        .segment("OperationInfo", &operation_info.to_string())
         .literal("/")
-        .segment("dynamic_result", dynamic_result.as_str())
+        .segment("ServiceInfo", service_info.as_str())
         .literal("/")
-        .segment("ResponseError", response_error)
+        .segment("dynamic_result", dynamic_result)
         .literal("/")
-        .segment("ServiceError", &service_error.to_string())
+        .segment("ErrorBody", &error_body.to_string())
         .literal("/")
-        .segment("decode_body", decode_body.as_str())
+        .segment("ResponseError", response_error.as_str())
         .literal("/")
-        .segment("decode_empty", decode_empty)
+        .segment("ServiceError", service_error)
         .literal("/")
-        .segment("decode_json", &decode_json.to_string())
+        .segment("decode_body", &decode_body.to_string())
         .literal("/")
-        .segment("decode_optional", decode_optional.as_str())
+        .segment("decode_empty", decode_empty.as_str())
         .literal("/")
-        .segment("HttpRequest", http_request)
+        .segment("decode_json", decode_json)
         .literal("/")
-        .segment("HttpResponse", &http_response.to_string())
+        .segment("decode_optional", &decode_optional.to_string())
         .literal("/")
-        .segment("Method", method.as_str())
+        .segment("HttpRequest", http_request.as_str())
         .literal("/")
-        .segment("UrlBuilder", url_builder)
+        .segment("HttpResponse", http_response)
+        .literal("/")
+        .segment("Method", &method.to_string())
+        .literal("/")
+        .segment("UrlBuilder", url_builder.as_str())
+        .literal("/")
+        .segment("ResponseTooLarge", response_too_large)
         .literal("/")
         .segment("FinalStateVia", &final_state_via.to_string())
         .literal("/")
@@ -3737,31 +3782,31 @@ pub fn path3_request(
         .literal("/")
         .segment("PageDecoder", page_decoder.as_str())
         .literal("/")
-        .segment("StripReadOnly", strip_read_only)
+        .segment("Pattern", pattern)
         .literal("/")
-        .segment("strip_member", &strip_member.to_string())
+        .segment("StripReadOnly", &strip_read_only.to_string())
         .literal("/")
-        .segment("strip_members", strip_members.as_str())
+        .segment("strip_member", strip_member.as_str())
         .literal("/")
-        .segment("Regex", regex)
+        .segment("strip_members", strip_members)
         .literal("/")
-        .segment("Secret", &secret.to_string())
+        .segment("Regex", &regex.to_string())
         .literal("/")
-        .segment("Url", url.as_str())
+        .segment("Secret", secret.as_str())
         .literal("/")
-        .segment("Constraint", constraint)
+        .segment("Url", url)
         .literal("/")
-        .segment("Validate", &validate.to_string())
+        .segment("Constraint", &constraint.to_string())
         .literal("/")
-        .segment("ValidationError", validation_error.as_str())
+        .segment("Validate", validate.as_str())
         .literal("/")
-        .segment("ValidationErrors", validation_errors)
+        .segment("ValidationError", validation_error)
         .literal("/")
-        .segment("Validator", &validator.to_string())
+        .segment("ValidationErrors", &validation_errors.to_string())
         .literal("/")
-        .segment("compile_pattern", compile_pattern.as_str())
+        .segment("Validator", validator.as_str())
         .literal("/")
-        .segment("azure_core", azure_core)
+        .segment("compile_pattern", compile_pattern)
         .literal("/")
         .segment("regex", &regex_2.to_string())
         .literal("/")
@@ -3794,12 +3839,6 @@ pub fn path3_request(
         .segment("members", members)
         .literal("/")
         .segment("pipeline", &pipeline.to_string())
-        .literal("/")
-        .segment("response", response.as_str())
-        .literal("/")
-        .segment("operation_id", operation_id)
-        .literal("/")
-        .segment("credential", &credential.to_string())
         .query("api-version", api_version);
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Put,
@@ -3817,9 +3856,12 @@ pub fn path3_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// `PUT /path4/{subscription_id}/{inner}/{tag}/{method_options}/{f}/{new}/{API_VERSION}/{DEFAULT_ENDPOINT}/{SERVICES}/{OPERATIONS}/{build_request}/{decode_response}/{models}/{clients}/{dynamic}/{patterns}/{Other}/{Unknown}/{Arc}/{LazyLock}/{BTreeMap}/{Cow}/{Value}/{Map}/{Serialize}/{Deserialize}/{Serializer}/{Deserializer}/{TokenCredential}/{SafeDebug}/{ClientMethodOptions}/{NoFormat}/{Pager}/{Response}/{Context}/{armgen_runtime}/{__private}` (`Parameters_Path4`).
+/// `PUT /path4/{response}/{operation_id}/{credential}/{subscription_id}/{inner}/{tag}/{method_options}/{f}/{new}/{API_VERSION}/{DEFAULT_ENDPOINT}/{SERVICES}/{OPERATIONS}/{build_request}/{decode_response}/{models}/{clients}/{dynamic}/{patterns}/{Other}/{Unknown}/{Arc}/{LazyLock}/{BTreeMap}/{Cow}/{Value}/{Map}/{Serialize}/{Deserialize}/{Serializer}/{Deserializer}/{TokenCredential}/{SafeDebug}/{ClientMethodOptions}/{NoFormat}/{Pager}/{Response}/{Context}/{armgen_runtime}/{__private}` (`Parameters_Path4`).
 ///
 /// # Arguments
+/// * `response` - `response` (path)
+/// * `operation_id` - `operation_id` (path)
+/// * `credential` - `credential` (path)
 /// * `subscription_id` - `subscription_id` (path)
 /// * `inner` - `inner` (path)
 /// * `tag` - `tag` (path)
@@ -3853,13 +3895,16 @@ pub fn path3_response(
 /// * `client_method_options` - `ClientMethodOptions` (path)
 /// * `no_format` - `NoFormat` (path)
 /// * `pager` - `Pager` (path)
-/// * `response` - `Response` (path)
+/// * `response_2` - `Response` (path)
 /// * `context` - `Context` (path)
 /// * `armgen_runtime` - `armgen_runtime` (path)
 /// * `private` - `__private` (path)
 pub fn path4_request(
     endpoint: &::armgen_runtime::Url,
     api_version: &str,
+    response: &str,
+    operation_id: i32,
+    credential: &super::models::Choice,
     subscription_id: &str,
     inner: i32,
     tag: &super::models::Choice,
@@ -3893,7 +3938,7 @@ pub fn path4_request(
     client_method_options: &str,
     no_format: i32,
     pager: &super::models::Choice,
-    response: &str,
+    response_2: &str,
     context: i32,
     armgen_runtime: &super::models::Choice,
     private: &str,
@@ -3902,6 +3947,8 @@ pub fn path4_request(
     ::armgen_runtime::ValidationErrors,
 > {
     let mut __validator = ::armgen_runtime::Validator::default();
+    __validator.min_length("response", response, 1);
+    __validator.minimum("operation_id", operation_id as f64, 1.0, false);
     __validator.min_length("subscription_id", subscription_id, 1);
     __validator.minimum("inner", inner as f64, 1.0, false);
     __validator.min_length("method_options", method_options_2, 1);
@@ -3924,12 +3971,18 @@ pub fn path4_request(
     __validator.minimum("TokenCredential", token_credential as f64, 1.0, false);
     __validator.min_length("ClientMethodOptions", client_method_options, 1);
     __validator.minimum("NoFormat", no_format as f64, 1.0, false);
-    __validator.min_length("Response", response, 1);
+    __validator.min_length("Response", response_2, 1);
     __validator.minimum("Context", context as f64, 1.0, false);
     __validator.min_length("__private", private, 1);
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
         .literal("/path4/")
+        .segment("response", response)
+        .literal("/")
+        .segment("operation_id", &operation_id.to_string())
+        .literal("/")
+        .segment("credential", credential.as_str())
+        .literal("/")
         .segment("subscription_id", subscription_id)
         .literal("/")
         .segment("inner", &inner.to_string())
@@ -3996,7 +4049,7 @@ pub fn path4_request(
         .literal("/")
         .segment("Pager", pager.as_str())
         .literal("/")
-        .segment("Response", response)
+        .segment("Response", response_2)
         .literal("/")
         .segment("Context", &context.to_string())
         .literal("/")
@@ -4052,6 +4105,7 @@ pub fn path4_response(
 /// * `dynamic_validate` - `DynamicValidate` (query, optional)
 /// * `eq` - `Eq` (query, optional)
 /// * `err` - `Err` (query, optional)
+/// * `error_body` - `ErrorBody` (query, optional)
 /// * `exact_size_iterator` - `ExactSizeIterator` (query, optional)
 /// * `extend` - `Extend` (query, optional)
 /// * `final_state_via` - `FinalStateVia` (query, optional)
@@ -4085,12 +4139,14 @@ pub fn path4_response(
 /// * `pager` - `Pager` (query, optional)
 /// * `partial_eq` - `PartialEq` (query, optional)
 /// * `partial_ord` - `PartialOrd` (query, optional)
+/// * `pattern` - `Pattern` (query, optional)
 /// * `poller` - `Poller` (query, optional)
 /// * `poller_options` - `PollerOptions` (query, optional)
 /// * `regex` - `Regex` (query, optional)
 /// * `resource_manager_audience` - `ResourceManagerAudience` (query, optional)
 /// * `response` - `Response` (query, optional)
 /// * `response_error` - `ResponseError` (query, optional)
+/// * `response_too_large` - `ResponseTooLarge` (query, optional)
 /// * `result` - `Result` (query, optional)
 /// * `services` - `SERVICES` (query, optional)
 /// * `safe_debug` - `SafeDebug` (query, optional)
@@ -4265,8 +4321,8 @@ pub fn query_optional_request(
     api_version: &str,
     api_version_2: ::core::option::Option<&super::models::Choice>,
     arc: ::core::option::Option<&super::models::Choice>,
-    arm_client_options: ::core::option::Option<i32>,
-    arm_pipeline: ::core::option::Option<&super::models::Choice>,
+    arm_client_options: ::core::option::Option<&super::models::Choice>,
+    arm_pipeline: ::core::option::Option<&str>,
     as_mut: ::core::option::Option<i32>,
     as_ref: ::core::option::Option<&str>,
     async_fn: ::core::option::Option<&str>,
@@ -4276,7 +4332,7 @@ pub fn query_optional_request(
     r#box: ::core::option::Option<&super::models::Choice>,
     client_method_options: ::core::option::Option<&super::models::Choice>,
     clone: ::core::option::Option<i32>,
-    constraint: ::core::option::Option<&str>,
+    constraint: ::core::option::Option<i32>,
     context: ::core::option::Option<&str>,
     copy: ::core::option::Option<&str>,
     cow: ::core::option::Option<&super::models::Choice>,
@@ -4287,11 +4343,12 @@ pub fn query_optional_request(
     deserializer: ::core::option::Option<&super::models::Choice>,
     double_ended_iterator: ::core::option::Option<&super::models::Choice>,
     drop: ::core::option::Option<&super::models::Choice>,
-    dynamic_error: ::core::option::Option<&str>,
-    dynamic_params: ::core::option::Option<i32>,
-    dynamic_validate: ::core::option::Option<&super::models::Choice>,
+    dynamic_error: ::core::option::Option<i32>,
+    dynamic_params: ::core::option::Option<&super::models::Choice>,
+    dynamic_validate: ::core::option::Option<&str>,
     eq: ::core::option::Option<i32>,
     err: ::core::option::Option<&str>,
+    error_body: ::core::option::Option<i32>,
     exact_size_iterator: ::core::option::Option<&str>,
     extend: ::core::option::Option<&str>,
     final_state_via: ::core::option::Option<i32>,
@@ -4302,22 +4359,22 @@ pub fn query_optional_request(
     from_iterator: ::core::option::Option<&str>,
     future: ::core::option::Option<i32>,
     hash: ::core::option::Option<i32>,
-    http_request: ::core::option::Option<&str>,
-    http_response: ::core::option::Option<i32>,
+    http_request: ::core::option::Option<&super::models::Choice>,
+    http_response: ::core::option::Option<&str>,
     into: ::core::option::Option<&super::models::Choice>,
     into_future: ::core::option::Option<&super::models::Choice>,
     into_iterator: ::core::option::Option<i32>,
     iterator: ::core::option::Option<&super::models::Choice>,
     lazy_lock: ::core::option::Option<&str>,
     map: ::core::option::Option<i32>,
-    method: ::core::option::Option<&super::models::Choice>,
-    method_options_2: ::core::option::Option<&str>,
+    method: ::core::option::Option<i32>,
+    method_options_2: ::core::option::Option<i32>,
     next_link: ::core::option::Option<i32>,
     no_format: ::core::option::Option<&str>,
     none: ::core::option::Option<&str>,
     operations: ::core::option::Option<&super::models::Choice>,
     ok: ::core::option::Option<&super::models::Choice>,
-    operation_info: ::core::option::Option<&str>,
+    operation_info: ::core::option::Option<i32>,
     option: ::core::option::Option<i32>,
     ord: ::core::option::Option<&super::models::Choice>,
     other: ::core::option::Option<&str>,
@@ -4325,27 +4382,29 @@ pub fn query_optional_request(
     pager: ::core::option::Option<i32>,
     partial_eq: ::core::option::Option<&super::models::Choice>,
     partial_ord: ::core::option::Option<&str>,
+    pattern: ::core::option::Option<&str>,
     poller: ::core::option::Option<&super::models::Choice>,
     poller_options: ::core::option::Option<&str>,
-    regex: ::core::option::Option<&str>,
-    resource_manager_audience: ::core::option::Option<i32>,
+    regex: ::core::option::Option<i32>,
+    resource_manager_audience: ::core::option::Option<&super::models::Choice>,
     response: ::core::option::Option<&super::models::Choice>,
-    response_error: ::core::option::Option<&str>,
+    response_error: ::core::option::Option<&super::models::Choice>,
+    response_too_large: ::core::option::Option<&str>,
     result: ::core::option::Option<i32>,
     services: ::core::option::Option<i32>,
     safe_debug: ::core::option::Option<i32>,
-    secret: ::core::option::Option<i32>,
+    secret: ::core::option::Option<&super::models::Choice>,
     self_: ::core::option::Option<&str>,
     send: ::core::option::Option<i32>,
     serialize: ::core::option::Option<&super::models::Choice>,
     serializer: ::core::option::Option<i32>,
-    service_error: ::core::option::Option<i32>,
-    service_info: ::core::option::Option<i32>,
+    service_error: ::core::option::Option<&str>,
+    service_info: ::core::option::Option<&super::models::Choice>,
     sized: ::core::option::Option<&super::models::Choice>,
     some: ::core::option::Option<&super::models::Choice>,
-    static_token_credential: ::core::option::Option<&super::models::Choice>,
+    static_token_credential: ::core::option::Option<&str>,
     string: ::core::option::Option<i32>,
-    strip_read_only: ::core::option::Option<&str>,
+    strip_read_only: ::core::option::Option<i32>,
     sync: ::core::option::Option<&str>,
     to_owned: ::core::option::Option<&str>,
     to_string: ::core::option::Option<&super::models::Choice>,
@@ -4354,12 +4413,12 @@ pub fn query_optional_request(
     try_into: ::core::option::Option<&super::models::Choice>,
     unknown: ::core::option::Option<i32>,
     unpin: ::core::option::Option<i32>,
-    url: ::core::option::Option<&super::models::Choice>,
-    url_builder: ::core::option::Option<&str>,
-    validate: ::core::option::Option<i32>,
-    validation_error: ::core::option::Option<&super::models::Choice>,
-    validation_errors: ::core::option::Option<&str>,
-    validator: ::core::option::Option<i32>,
+    url: ::core::option::Option<&str>,
+    url_builder: ::core::option::Option<&super::models::Choice>,
+    validate: ::core::option::Option<&super::models::Choice>,
+    validation_error: ::core::option::Option<&str>,
+    validation_errors: ::core::option::Option<i32>,
+    validator: ::core::option::Option<&super::models::Choice>,
     value: ::core::option::Option<&str>,
     vec: ::core::option::Option<&str>,
     value_2: ::core::option::Option<&super::models::Choice>,
@@ -4377,7 +4436,7 @@ pub fn query_optional_request(
     async_trait: ::core::option::Option<&str>,
     at: ::core::option::Option<i32>,
     r#await: ::core::option::Option<&str>,
-    azure_core: ::core::option::Option<&str>,
+    azure_core: ::core::option::Option<i32>,
     r#become: ::core::option::Option<i32>,
     bool: ::core::option::Option<i32>,
     box_2: ::core::option::Option<&super::models::Choice>,
@@ -4387,23 +4446,23 @@ pub fn query_optional_request(
     char: ::core::option::Option<&super::models::Choice>,
     client_only: ::core::option::Option<&super::models::Choice>,
     clients: ::core::option::Option<&str>,
-    compile_pattern: ::core::option::Option<&super::models::Choice>,
+    compile_pattern: ::core::option::Option<&str>,
     concat: ::core::option::Option<&super::models::Choice>,
     r#const: ::core::option::Option<i32>,
     r#continue: ::core::option::Option<&super::models::Choice>,
     core: ::core::option::Option<&str>,
     crate_: ::core::option::Option<&str>,
     credential: ::core::option::Option<i32>,
-    decode_body: ::core::option::Option<&super::models::Choice>,
-    decode_empty: ::core::option::Option<&str>,
-    decode_json: ::core::option::Option<i32>,
-    decode_optional: ::core::option::Option<&super::models::Choice>,
+    decode_body: ::core::option::Option<i32>,
+    decode_empty: ::core::option::Option<&super::models::Choice>,
+    decode_json: ::core::option::Option<&str>,
+    decode_optional: ::core::option::Option<i32>,
     decode_response: ::core::option::Option<i32>,
     r#do: ::core::option::Option<i32>,
     drop_2: ::core::option::Option<&str>,
     r#dyn: ::core::option::Option<&super::models::Choice>,
     dynamic: ::core::option::Option<i32>,
-    dynamic_result: ::core::option::Option<&super::models::Choice>,
+    dynamic_result: ::core::option::Option<&str>,
     r#else: ::core::option::Option<&str>,
     endpoint_2: ::core::option::Option<&super::models::Choice>,
     r#enum: ::core::option::Option<i32>,
@@ -4455,10 +4514,10 @@ pub fn query_optional_request(
     r#ref: ::core::option::Option<&str>,
     regex_2: ::core::option::Option<i32>,
     request: ::core::option::Option<&super::models::Choice>,
-    resource_manager_endpoint: ::core::option::Option<&str>,
-    resource_manager_scope: ::core::option::Option<i32>,
+    resource_manager_endpoint: ::core::option::Option<i32>,
+    resource_manager_scope: ::core::option::Option<&super::models::Choice>,
     response_2: ::core::option::Option<&super::models::Choice>,
-    response_error_2: ::core::option::Option<&super::models::Choice>,
+    response_error_2: ::core::option::Option<&str>,
     r#return: ::core::option::Option<i32>,
     self_2: ::core::option::Option<&super::models::Choice>,
     serde: ::core::option::Option<&super::models::Choice>,
@@ -4470,8 +4529,8 @@ pub fn query_optional_request(
     str: ::core::option::Option<&str>,
     string_enum: ::core::option::Option<i32>,
     stringify: ::core::option::Option<&super::models::Choice>,
-    strip_member: ::core::option::Option<i32>,
-    strip_members: ::core::option::Option<&super::models::Choice>,
+    strip_member: ::core::option::Option<&super::models::Choice>,
+    strip_members: ::core::option::Option<&str>,
     r#struct: ::core::option::Option<&super::models::Choice>,
     subscription_id: ::core::option::Option<&super::models::Choice>,
     super_: ::core::option::Option<&str>,
@@ -4505,8 +4564,8 @@ pub fn query_optional_request(
     ::armgen_runtime::ValidationErrors,
 > {
     let mut __validator = ::armgen_runtime::Validator::default();
-    if let Some(arm_client_options) = arm_client_options {
-        __validator.minimum("ArmClientOptions", arm_client_options as f64, 1.0, false);
+    if let Some(arm_pipeline) = arm_pipeline {
+        __validator.min_length("ArmPipeline", arm_pipeline, 1);
     }
     if let Some(as_mut) = as_mut {
         __validator.minimum("AsMut", as_mut as f64, 1.0, false);
@@ -4527,7 +4586,7 @@ pub fn query_optional_request(
         __validator.minimum("Clone", clone as f64, 1.0, false);
     }
     if let Some(constraint) = constraint {
-        __validator.min_length("Constraint", constraint, 1);
+        __validator.minimum("Constraint", constraint as f64, 1.0, false);
     }
     if let Some(context) = context {
         __validator.min_length("Context", context, 1);
@@ -4548,16 +4607,19 @@ pub fn query_optional_request(
         __validator.min_length("Deserialize", deserialize, 1);
     }
     if let Some(dynamic_error) = dynamic_error {
-        __validator.min_length("DynamicError", dynamic_error, 1);
+        __validator.minimum("DynamicError", dynamic_error as f64, 1.0, false);
     }
-    if let Some(dynamic_params) = dynamic_params {
-        __validator.minimum("DynamicParams", dynamic_params as f64, 1.0, false);
+    if let Some(dynamic_validate) = dynamic_validate {
+        __validator.min_length("DynamicValidate", dynamic_validate, 1);
     }
     if let Some(eq) = eq {
         __validator.minimum("Eq", eq as f64, 1.0, false);
     }
     if let Some(err) = err {
         __validator.min_length("Err", err, 1);
+    }
+    if let Some(error_body) = error_body {
+        __validator.minimum("ErrorBody", error_body as f64, 1.0, false);
     }
     if let Some(exact_size_iterator) = exact_size_iterator {
         __validator.min_length("ExactSizeIterator", exact_size_iterator, 1);
@@ -4586,11 +4648,8 @@ pub fn query_optional_request(
     if let Some(hash) = hash {
         __validator.minimum("Hash", hash as f64, 1.0, false);
     }
-    if let Some(http_request) = http_request {
-        __validator.min_length("HttpRequest", http_request, 1);
-    }
     if let Some(http_response) = http_response {
-        __validator.minimum("HttpResponse", http_response as f64, 1.0, false);
+        __validator.min_length("HttpResponse", http_response, 1);
     }
     if let Some(into_iterator) = into_iterator {
         __validator.minimum("IntoIterator", into_iterator as f64, 1.0, false);
@@ -4601,8 +4660,11 @@ pub fn query_optional_request(
     if let Some(map) = map {
         __validator.minimum("Map", map as f64, 1.0, false);
     }
+    if let Some(method) = method {
+        __validator.minimum("Method", method as f64, 1.0, false);
+    }
     if let Some(method_options_2) = method_options_2 {
-        __validator.min_length("MethodOptions", method_options_2, 1);
+        __validator.minimum("MethodOptions", method_options_2 as f64, 1.0, false);
     }
     if let Some(next_link) = next_link {
         __validator.minimum("NextLink", next_link as f64, 1.0, false);
@@ -4614,7 +4676,7 @@ pub fn query_optional_request(
         __validator.min_length("None", none, 1);
     }
     if let Some(operation_info) = operation_info {
-        __validator.min_length("OperationInfo", operation_info, 1);
+        __validator.minimum("OperationInfo", operation_info as f64, 1.0, false);
     }
     if let Some(option) = option {
         __validator.minimum("Option", option as f64, 1.0, false);
@@ -4628,23 +4690,17 @@ pub fn query_optional_request(
     if let Some(partial_ord) = partial_ord {
         __validator.min_length("PartialOrd", partial_ord, 1);
     }
+    if let Some(pattern) = pattern {
+        __validator.min_length("Pattern", pattern, 1);
+    }
     if let Some(poller_options) = poller_options {
         __validator.min_length("PollerOptions", poller_options, 1);
     }
     if let Some(regex) = regex {
-        __validator.min_length("Regex", regex, 1);
+        __validator.minimum("Regex", regex as f64, 1.0, false);
     }
-    if let Some(resource_manager_audience) = resource_manager_audience {
-        __validator
-            .minimum(
-                "ResourceManagerAudience",
-                resource_manager_audience as f64,
-                1.0,
-                false,
-            );
-    }
-    if let Some(response_error) = response_error {
-        __validator.min_length("ResponseError", response_error, 1);
+    if let Some(response_too_large) = response_too_large {
+        __validator.min_length("ResponseTooLarge", response_too_large, 1);
     }
     if let Some(result) = result {
         __validator.minimum("Result", result as f64, 1.0, false);
@@ -4654,9 +4710,6 @@ pub fn query_optional_request(
     }
     if let Some(safe_debug) = safe_debug {
         __validator.minimum("SafeDebug", safe_debug as f64, 1.0, false);
-    }
-    if let Some(secret) = secret {
-        __validator.minimum("Secret", secret as f64, 1.0, false);
     }
     if let Some(self_) = self_ {
         __validator.min_length("Self", self_, 1);
@@ -4668,16 +4721,16 @@ pub fn query_optional_request(
         __validator.minimum("Serializer", serializer as f64, 1.0, false);
     }
     if let Some(service_error) = service_error {
-        __validator.minimum("ServiceError", service_error as f64, 1.0, false);
+        __validator.min_length("ServiceError", service_error, 1);
     }
-    if let Some(service_info) = service_info {
-        __validator.minimum("ServiceInfo", service_info as f64, 1.0, false);
+    if let Some(static_token_credential) = static_token_credential {
+        __validator.min_length("StaticTokenCredential", static_token_credential, 1);
     }
     if let Some(string) = string {
         __validator.minimum("String", string as f64, 1.0, false);
     }
     if let Some(strip_read_only) = strip_read_only {
-        __validator.min_length("StripReadOnly", strip_read_only, 1);
+        __validator.minimum("StripReadOnly", strip_read_only as f64, 1.0, false);
     }
     if let Some(sync) = sync {
         __validator.min_length("Sync", sync, 1);
@@ -4697,17 +4750,14 @@ pub fn query_optional_request(
     if let Some(unpin) = unpin {
         __validator.minimum("Unpin", unpin as f64, 1.0, false);
     }
-    if let Some(url_builder) = url_builder {
-        __validator.min_length("UrlBuilder", url_builder, 1);
+    if let Some(url) = url {
+        __validator.min_length("Url", url, 1);
     }
-    if let Some(validate) = validate {
-        __validator.minimum("Validate", validate as f64, 1.0, false);
+    if let Some(validation_error) = validation_error {
+        __validator.min_length("ValidationError", validation_error, 1);
     }
     if let Some(validation_errors) = validation_errors {
-        __validator.min_length("ValidationErrors", validation_errors, 1);
-    }
-    if let Some(validator) = validator {
-        __validator.minimum("Validator", validator as f64, 1.0, false);
+        __validator.minimum("ValidationErrors", validation_errors as f64, 1.0, false);
     }
     if let Some(value) = value {
         __validator.min_length("Value", value, 1);
@@ -4749,7 +4799,7 @@ pub fn query_optional_request(
         __validator.min_length("await", r#await, 1);
     }
     if let Some(azure_core) = azure_core {
-        __validator.min_length("azure_core", azure_core, 1);
+        __validator.minimum("azure_core", azure_core as f64, 1.0, false);
     }
     if let Some(r#become) = r#become {
         __validator.minimum("become", r#become as f64, 1.0, false);
@@ -4769,6 +4819,9 @@ pub fn query_optional_request(
     if let Some(clients) = clients {
         __validator.min_length("clients", clients, 1);
     }
+    if let Some(compile_pattern) = compile_pattern {
+        __validator.min_length("compile_pattern", compile_pattern, 1);
+    }
     if let Some(r#const) = r#const {
         __validator.minimum("const", r#const as f64, 1.0, false);
     }
@@ -4781,11 +4834,14 @@ pub fn query_optional_request(
     if let Some(credential) = credential {
         __validator.minimum("credential", credential as f64, 1.0, false);
     }
-    if let Some(decode_empty) = decode_empty {
-        __validator.min_length("decode_empty", decode_empty, 1);
+    if let Some(decode_body) = decode_body {
+        __validator.minimum("decode_body", decode_body as f64, 1.0, false);
     }
     if let Some(decode_json) = decode_json {
-        __validator.minimum("decode_json", decode_json as f64, 1.0, false);
+        __validator.min_length("decode_json", decode_json, 1);
+    }
+    if let Some(decode_optional) = decode_optional {
+        __validator.minimum("decode_optional", decode_optional as f64, 1.0, false);
     }
     if let Some(decode_response) = decode_response {
         __validator.minimum("decode_response", decode_response as f64, 1.0, false);
@@ -4798,6 +4854,9 @@ pub fn query_optional_request(
     }
     if let Some(dynamic) = dynamic {
         __validator.minimum("dynamic", dynamic as f64, 1.0, false);
+    }
+    if let Some(dynamic_result) = dynamic_result {
+        __validator.min_length("dynamic_result", dynamic_result, 1);
     }
     if let Some(r#else) = r#else {
         __validator.min_length("else", r#else, 1);
@@ -4903,16 +4962,15 @@ pub fn query_optional_request(
     }
     if let Some(resource_manager_endpoint) = resource_manager_endpoint {
         __validator
-            .min_length("resource_manager_endpoint", resource_manager_endpoint, 1);
-    }
-    if let Some(resource_manager_scope) = resource_manager_scope {
-        __validator
             .minimum(
-                "resource_manager_scope",
-                resource_manager_scope as f64,
+                "resource_manager_endpoint",
+                resource_manager_endpoint as f64,
                 1.0,
                 false,
             );
+    }
+    if let Some(response_error_2) = response_error_2 {
+        __validator.min_length("response_error", response_error_2, 1);
     }
     if let Some(r#return) = r#return {
         __validator.minimum("return", r#return as f64, 1.0, false);
@@ -4932,8 +4990,8 @@ pub fn query_optional_request(
     if let Some(string_enum) = string_enum {
         __validator.minimum("string_enum", string_enum as f64, 1.0, false);
     }
-    if let Some(strip_member) = strip_member {
-        __validator.minimum("strip_member", strip_member as f64, 1.0, false);
+    if let Some(strip_members) = strip_members {
+        __validator.min_length("strip_members", strip_members, 1);
     }
     if let Some(super_) = super_ {
         __validator.min_length("super", super_, 1);
@@ -5003,10 +5061,10 @@ pub fn query_optional_request(
         __url = __url.query("Arc", arc.as_str());
     }
     if let Some(arm_client_options) = arm_client_options {
-        __url = __url.query("ArmClientOptions", &arm_client_options.to_string());
+        __url = __url.query("ArmClientOptions", arm_client_options.as_str());
     }
     if let Some(arm_pipeline) = arm_pipeline {
-        __url = __url.query("ArmPipeline", arm_pipeline.as_str());
+        __url = __url.query("ArmPipeline", arm_pipeline);
     }
     if let Some(as_mut) = as_mut {
         __url = __url.query("AsMut", &as_mut.to_string());
@@ -5036,7 +5094,7 @@ pub fn query_optional_request(
         __url = __url.query("Clone", &clone.to_string());
     }
     if let Some(constraint) = constraint {
-        __url = __url.query("Constraint", constraint);
+        __url = __url.query("Constraint", &constraint.to_string());
     }
     if let Some(context) = context {
         __url = __url.query("Context", context);
@@ -5069,19 +5127,22 @@ pub fn query_optional_request(
         __url = __url.query("Drop", drop.as_str());
     }
     if let Some(dynamic_error) = dynamic_error {
-        __url = __url.query("DynamicError", dynamic_error);
+        __url = __url.query("DynamicError", &dynamic_error.to_string());
     }
     if let Some(dynamic_params) = dynamic_params {
-        __url = __url.query("DynamicParams", &dynamic_params.to_string());
+        __url = __url.query("DynamicParams", dynamic_params.as_str());
     }
     if let Some(dynamic_validate) = dynamic_validate {
-        __url = __url.query("DynamicValidate", dynamic_validate.as_str());
+        __url = __url.query("DynamicValidate", dynamic_validate);
     }
     if let Some(eq) = eq {
         __url = __url.query("Eq", &eq.to_string());
     }
     if let Some(err) = err {
         __url = __url.query("Err", err);
+    }
+    if let Some(error_body) = error_body {
+        __url = __url.query("ErrorBody", &error_body.to_string());
     }
     if let Some(exact_size_iterator) = exact_size_iterator {
         __url = __url.query("ExactSizeIterator", exact_size_iterator);
@@ -5114,10 +5175,10 @@ pub fn query_optional_request(
         __url = __url.query("Hash", &hash.to_string());
     }
     if let Some(http_request) = http_request {
-        __url = __url.query("HttpRequest", http_request);
+        __url = __url.query("HttpRequest", http_request.as_str());
     }
     if let Some(http_response) = http_response {
-        __url = __url.query("HttpResponse", &http_response.to_string());
+        __url = __url.query("HttpResponse", http_response);
     }
     if let Some(into) = into {
         __url = __url.query("Into", into.as_str());
@@ -5138,10 +5199,10 @@ pub fn query_optional_request(
         __url = __url.query("Map", &map.to_string());
     }
     if let Some(method) = method {
-        __url = __url.query("Method", method.as_str());
+        __url = __url.query("Method", &method.to_string());
     }
     if let Some(method_options_2) = method_options_2 {
-        __url = __url.query("MethodOptions", method_options_2);
+        __url = __url.query("MethodOptions", &method_options_2.to_string());
     }
     if let Some(next_link) = next_link {
         __url = __url.query("NextLink", &next_link.to_string());
@@ -5159,7 +5220,7 @@ pub fn query_optional_request(
         __url = __url.query("Ok", ok.as_str());
     }
     if let Some(operation_info) = operation_info {
-        __url = __url.query("OperationInfo", operation_info);
+        __url = __url.query("OperationInfo", &operation_info.to_string());
     }
     if let Some(option) = option {
         __url = __url.query("Option", &option.to_string());
@@ -5182,6 +5243,9 @@ pub fn query_optional_request(
     if let Some(partial_ord) = partial_ord {
         __url = __url.query("PartialOrd", partial_ord);
     }
+    if let Some(pattern) = pattern {
+        __url = __url.query("Pattern", pattern);
+    }
     if let Some(poller) = poller {
         __url = __url.query("Poller", poller.as_str());
     }
@@ -5189,17 +5253,20 @@ pub fn query_optional_request(
         __url = __url.query("PollerOptions", poller_options);
     }
     if let Some(regex) = regex {
-        __url = __url.query("Regex", regex);
+        __url = __url.query("Regex", &regex.to_string());
     }
     if let Some(resource_manager_audience) = resource_manager_audience {
         __url = __url
-            .query("ResourceManagerAudience", &resource_manager_audience.to_string());
+            .query("ResourceManagerAudience", resource_manager_audience.as_str());
     }
     if let Some(response) = response {
         __url = __url.query("Response", response.as_str());
     }
     if let Some(response_error) = response_error {
-        __url = __url.query("ResponseError", response_error);
+        __url = __url.query("ResponseError", response_error.as_str());
+    }
+    if let Some(response_too_large) = response_too_large {
+        __url = __url.query("ResponseTooLarge", response_too_large);
     }
     if let Some(result) = result {
         __url = __url.query("Result", &result.to_string());
@@ -5211,7 +5278,7 @@ pub fn query_optional_request(
         __url = __url.query("SafeDebug", &safe_debug.to_string());
     }
     if let Some(secret) = secret {
-        __url = __url.query("Secret", &secret.to_string());
+        __url = __url.query("Secret", secret.as_str());
     }
     if let Some(self_) = self_ {
         __url = __url.query("Self", self_);
@@ -5226,10 +5293,10 @@ pub fn query_optional_request(
         __url = __url.query("Serializer", &serializer.to_string());
     }
     if let Some(service_error) = service_error {
-        __url = __url.query("ServiceError", &service_error.to_string());
+        __url = __url.query("ServiceError", service_error);
     }
     if let Some(service_info) = service_info {
-        __url = __url.query("ServiceInfo", &service_info.to_string());
+        __url = __url.query("ServiceInfo", service_info.as_str());
     }
     if let Some(sized) = sized {
         __url = __url.query("Sized", sized.as_str());
@@ -5238,13 +5305,13 @@ pub fn query_optional_request(
         __url = __url.query("Some", some.as_str());
     }
     if let Some(static_token_credential) = static_token_credential {
-        __url = __url.query("StaticTokenCredential", static_token_credential.as_str());
+        __url = __url.query("StaticTokenCredential", static_token_credential);
     }
     if let Some(string) = string {
         __url = __url.query("String", &string.to_string());
     }
     if let Some(strip_read_only) = strip_read_only {
-        __url = __url.query("StripReadOnly", strip_read_only);
+        __url = __url.query("StripReadOnly", &strip_read_only.to_string());
     }
     if let Some(sync) = sync {
         __url = __url.query("Sync", sync);
@@ -5271,22 +5338,22 @@ pub fn query_optional_request(
         __url = __url.query("Unpin", &unpin.to_string());
     }
     if let Some(url) = url {
-        __url = __url.query("Url", url.as_str());
+        __url = __url.query("Url", url);
     }
     if let Some(url_builder) = url_builder {
-        __url = __url.query("UrlBuilder", url_builder);
+        __url = __url.query("UrlBuilder", url_builder.as_str());
     }
     if let Some(validate) = validate {
-        __url = __url.query("Validate", &validate.to_string());
+        __url = __url.query("Validate", validate.as_str());
     }
     if let Some(validation_error) = validation_error {
-        __url = __url.query("ValidationError", validation_error.as_str());
+        __url = __url.query("ValidationError", validation_error);
     }
     if let Some(validation_errors) = validation_errors {
-        __url = __url.query("ValidationErrors", validation_errors);
+        __url = __url.query("ValidationErrors", &validation_errors.to_string());
     }
     if let Some(validator) = validator {
-        __url = __url.query("Validator", &validator.to_string());
+        __url = __url.query("Validator", validator.as_str());
     }
     if let Some(value) = value {
         __url = __url.query("Value", value);
@@ -5340,7 +5407,7 @@ pub fn query_optional_request(
         __url = __url.query("await", r#await);
     }
     if let Some(azure_core) = azure_core {
-        __url = __url.query("azure_core", azure_core);
+        __url = __url.query("azure_core", &azure_core.to_string());
     }
     if let Some(r#become) = r#become {
         __url = __url.query("become", &r#become.to_string());
@@ -5370,7 +5437,7 @@ pub fn query_optional_request(
         __url = __url.query("clients", clients);
     }
     if let Some(compile_pattern) = compile_pattern {
-        __url = __url.query("compile_pattern", compile_pattern.as_str());
+        __url = __url.query("compile_pattern", compile_pattern);
     }
     if let Some(concat) = concat {
         __url = __url.query("concat", concat.as_str());
@@ -5391,16 +5458,16 @@ pub fn query_optional_request(
         __url = __url.query("credential", &credential.to_string());
     }
     if let Some(decode_body) = decode_body {
-        __url = __url.query("decode_body", decode_body.as_str());
+        __url = __url.query("decode_body", &decode_body.to_string());
     }
     if let Some(decode_empty) = decode_empty {
-        __url = __url.query("decode_empty", decode_empty);
+        __url = __url.query("decode_empty", decode_empty.as_str());
     }
     if let Some(decode_json) = decode_json {
-        __url = __url.query("decode_json", &decode_json.to_string());
+        __url = __url.query("decode_json", decode_json);
     }
     if let Some(decode_optional) = decode_optional {
-        __url = __url.query("decode_optional", decode_optional.as_str());
+        __url = __url.query("decode_optional", &decode_optional.to_string());
     }
     if let Some(decode_response) = decode_response {
         __url = __url.query("decode_response", &decode_response.to_string());
@@ -5418,7 +5485,7 @@ pub fn query_optional_request(
         __url = __url.query("dynamic", &dynamic.to_string());
     }
     if let Some(dynamic_result) = dynamic_result {
-        __url = __url.query("dynamic_result", dynamic_result.as_str());
+        __url = __url.query("dynamic_result", dynamic_result);
     }
     if let Some(r#else) = r#else {
         __url = __url.query("else", r#else);
@@ -5574,17 +5641,17 @@ pub fn query_optional_request(
         __url = __url.query("request", request.as_str());
     }
     if let Some(resource_manager_endpoint) = resource_manager_endpoint {
-        __url = __url.query("resource_manager_endpoint", resource_manager_endpoint);
+        __url = __url
+            .query("resource_manager_endpoint", &resource_manager_endpoint.to_string());
     }
     if let Some(resource_manager_scope) = resource_manager_scope {
-        __url = __url
-            .query("resource_manager_scope", &resource_manager_scope.to_string());
+        __url = __url.query("resource_manager_scope", resource_manager_scope.as_str());
     }
     if let Some(response_2) = response_2 {
         __url = __url.query("response", response_2.as_str());
     }
     if let Some(response_error_2) = response_error_2 {
-        __url = __url.query("response_error", response_error_2.as_str());
+        __url = __url.query("response_error", response_error_2);
     }
     if let Some(r#return) = r#return {
         __url = __url.query("return", &r#return.to_string());
@@ -5620,10 +5687,10 @@ pub fn query_optional_request(
         __url = __url.query("stringify", stringify.as_str());
     }
     if let Some(strip_member) = strip_member {
-        __url = __url.query("strip_member", &strip_member.to_string());
+        __url = __url.query("strip_member", strip_member.as_str());
     }
     if let Some(strip_members) = strip_members {
-        __url = __url.query("strip_members", strip_members.as_str());
+        __url = __url.query("strip_members", strip_members);
     }
     if let Some(r#struct) = r#struct {
         __url = __url.query("struct", r#struct.as_str());
@@ -5757,6 +5824,7 @@ pub fn query_optional_response(
 /// * `dynamic_validate` - `DynamicValidate` (query)
 /// * `eq` - `Eq` (query)
 /// * `err` - `Err` (query)
+/// * `error_body` - `ErrorBody` (query)
 /// * `exact_size_iterator` - `ExactSizeIterator` (query)
 /// * `extend` - `Extend` (query)
 /// * `final_state_via` - `FinalStateVia` (query)
@@ -5790,12 +5858,14 @@ pub fn query_optional_response(
 /// * `pager` - `Pager` (query)
 /// * `partial_eq` - `PartialEq` (query)
 /// * `partial_ord` - `PartialOrd` (query)
+/// * `pattern` - `Pattern` (query)
 /// * `poller` - `Poller` (query)
 /// * `poller_options` - `PollerOptions` (query)
 /// * `regex` - `Regex` (query)
 /// * `resource_manager_audience` - `ResourceManagerAudience` (query)
 /// * `response` - `Response` (query)
 /// * `response_error` - `ResponseError` (query)
+/// * `response_too_large` - `ResponseTooLarge` (query)
 /// * `result` - `Result` (query)
 /// * `services` - `SERVICES` (query)
 /// * `safe_debug` - `SafeDebug` (query)
@@ -5970,8 +6040,8 @@ pub fn query_required_request(
     api_version: &str,
     api_version_2: &super::models::Choice,
     arc: &super::models::Choice,
-    arm_client_options: i32,
-    arm_pipeline: &super::models::Choice,
+    arm_client_options: &super::models::Choice,
+    arm_pipeline: &str,
     as_mut: i32,
     as_ref: &str,
     async_fn: &str,
@@ -5981,7 +6051,7 @@ pub fn query_required_request(
     r#box: &super::models::Choice,
     client_method_options: &super::models::Choice,
     clone: i32,
-    constraint: &str,
+    constraint: i32,
     context: &str,
     copy: &str,
     cow: &super::models::Choice,
@@ -5992,11 +6062,12 @@ pub fn query_required_request(
     deserializer: &super::models::Choice,
     double_ended_iterator: &super::models::Choice,
     drop: &super::models::Choice,
-    dynamic_error: &str,
-    dynamic_params: i32,
-    dynamic_validate: &super::models::Choice,
+    dynamic_error: i32,
+    dynamic_params: &super::models::Choice,
+    dynamic_validate: &str,
     eq: i32,
     err: &str,
+    error_body: i32,
     exact_size_iterator: &str,
     extend: &str,
     final_state_via: i32,
@@ -6007,22 +6078,22 @@ pub fn query_required_request(
     from_iterator: &str,
     future: i32,
     hash: i32,
-    http_request: &str,
-    http_response: i32,
+    http_request: &super::models::Choice,
+    http_response: &str,
     into: &super::models::Choice,
     into_future: &super::models::Choice,
     into_iterator: i32,
     iterator: &super::models::Choice,
     lazy_lock: &str,
     map: i32,
-    method: &super::models::Choice,
-    method_options_2: &str,
+    method: i32,
+    method_options_2: i32,
     next_link: i32,
     no_format: &str,
     none: &str,
     operations: &super::models::Choice,
     ok: &super::models::Choice,
-    operation_info: &str,
+    operation_info: i32,
     option: i32,
     ord: &super::models::Choice,
     other: &str,
@@ -6030,27 +6101,29 @@ pub fn query_required_request(
     pager: i32,
     partial_eq: &super::models::Choice,
     partial_ord: &str,
+    pattern: &str,
     poller: &super::models::Choice,
     poller_options: &str,
-    regex: &str,
-    resource_manager_audience: i32,
+    regex: i32,
+    resource_manager_audience: &super::models::Choice,
     response: &super::models::Choice,
-    response_error: &str,
+    response_error: &super::models::Choice,
+    response_too_large: &str,
     result: i32,
     services: i32,
     safe_debug: i32,
-    secret: i32,
+    secret: &super::models::Choice,
     self_: &str,
     send: i32,
     serialize: &super::models::Choice,
     serializer: i32,
-    service_error: i32,
-    service_info: i32,
+    service_error: &str,
+    service_info: &super::models::Choice,
     sized: &super::models::Choice,
     some: &super::models::Choice,
-    static_token_credential: &super::models::Choice,
+    static_token_credential: &str,
     string: i32,
-    strip_read_only: &str,
+    strip_read_only: i32,
     sync: &str,
     to_owned: &str,
     to_string: &super::models::Choice,
@@ -6059,12 +6132,12 @@ pub fn query_required_request(
     try_into: &super::models::Choice,
     unknown: i32,
     unpin: i32,
-    url: &super::models::Choice,
-    url_builder: &str,
-    validate: i32,
-    validation_error: &super::models::Choice,
-    validation_errors: &str,
-    validator: i32,
+    url: &str,
+    url_builder: &super::models::Choice,
+    validate: &super::models::Choice,
+    validation_error: &str,
+    validation_errors: i32,
+    validator: &super::models::Choice,
     value: &str,
     vec: &str,
     value_2: &super::models::Choice,
@@ -6082,7 +6155,7 @@ pub fn query_required_request(
     async_trait: &str,
     at: i32,
     r#await: &str,
-    azure_core: &str,
+    azure_core: i32,
     r#become: i32,
     bool: i32,
     box_2: &super::models::Choice,
@@ -6092,23 +6165,23 @@ pub fn query_required_request(
     char: &super::models::Choice,
     client_only: &super::models::Choice,
     clients: &str,
-    compile_pattern: &super::models::Choice,
+    compile_pattern: &str,
     concat: &super::models::Choice,
     r#const: i32,
     r#continue: &super::models::Choice,
     core: &str,
     crate_: &str,
     credential: i32,
-    decode_body: &super::models::Choice,
-    decode_empty: &str,
-    decode_json: i32,
-    decode_optional: &super::models::Choice,
+    decode_body: i32,
+    decode_empty: &super::models::Choice,
+    decode_json: &str,
+    decode_optional: i32,
     decode_response: i32,
     r#do: i32,
     drop_2: &str,
     r#dyn: &super::models::Choice,
     dynamic: i32,
-    dynamic_result: &super::models::Choice,
+    dynamic_result: &str,
     r#else: &str,
     endpoint_2: &super::models::Choice,
     r#enum: i32,
@@ -6160,10 +6233,10 @@ pub fn query_required_request(
     r#ref: &str,
     regex_2: i32,
     request: &super::models::Choice,
-    resource_manager_endpoint: &str,
-    resource_manager_scope: i32,
+    resource_manager_endpoint: i32,
+    resource_manager_scope: &super::models::Choice,
     response_2: &super::models::Choice,
-    response_error_2: &super::models::Choice,
+    response_error_2: &str,
     r#return: i32,
     self_2: &super::models::Choice,
     serde: &super::models::Choice,
@@ -6175,8 +6248,8 @@ pub fn query_required_request(
     str: &str,
     string_enum: i32,
     stringify: &super::models::Choice,
-    strip_member: i32,
-    strip_members: &super::models::Choice,
+    strip_member: &super::models::Choice,
+    strip_members: &str,
     r#struct: &super::models::Choice,
     subscription_id: &super::models::Choice,
     super_: &str,
@@ -6210,24 +6283,25 @@ pub fn query_required_request(
     ::armgen_runtime::ValidationErrors,
 > {
     let mut __validator = ::armgen_runtime::Validator::default();
-    __validator.minimum("ArmClientOptions", arm_client_options as f64, 1.0, false);
+    __validator.min_length("ArmPipeline", arm_pipeline, 1);
     __validator.minimum("AsMut", as_mut as f64, 1.0, false);
     __validator.min_length("AsRef", as_ref, 1);
     __validator.min_length("AsyncFn", async_fn, 1);
     __validator.minimum("AsyncFnMut", async_fn_mut as f64, 1.0, false);
     __validator.minimum("BTreeMap", b_tree_map as f64, 1.0, false);
     __validator.minimum("Clone", clone as f64, 1.0, false);
-    __validator.min_length("Constraint", constraint, 1);
+    __validator.minimum("Constraint", constraint as f64, 1.0, false);
     __validator.min_length("Context", context, 1);
     __validator.min_length("Copy", copy, 1);
     __validator.min_length("DEFAULT_ENDPOINT", default_endpoint, 1);
     __validator.min_length("Debug", debug, 1);
     __validator.minimum("Default", default as f64, 1.0, false);
     __validator.min_length("Deserialize", deserialize, 1);
-    __validator.min_length("DynamicError", dynamic_error, 1);
-    __validator.minimum("DynamicParams", dynamic_params as f64, 1.0, false);
+    __validator.minimum("DynamicError", dynamic_error as f64, 1.0, false);
+    __validator.min_length("DynamicValidate", dynamic_validate, 1);
     __validator.minimum("Eq", eq as f64, 1.0, false);
     __validator.min_length("Err", err, 1);
+    __validator.minimum("ErrorBody", error_body as f64, 1.0, false);
     __validator.min_length("ExactSizeIterator", exact_size_iterator, 1);
     __validator.min_length("Extend", extend, 1);
     __validator.minimum("FinalStateVia", final_state_via as f64, 1.0, false);
@@ -6237,51 +6311,43 @@ pub fn query_required_request(
     __validator.min_length("FromIterator", from_iterator, 1);
     __validator.minimum("Future", future as f64, 1.0, false);
     __validator.minimum("Hash", hash as f64, 1.0, false);
-    __validator.min_length("HttpRequest", http_request, 1);
-    __validator.minimum("HttpResponse", http_response as f64, 1.0, false);
+    __validator.min_length("HttpResponse", http_response, 1);
     __validator.minimum("IntoIterator", into_iterator as f64, 1.0, false);
     __validator.min_length("LazyLock", lazy_lock, 1);
     __validator.minimum("Map", map as f64, 1.0, false);
-    __validator.min_length("MethodOptions", method_options_2, 1);
+    __validator.minimum("Method", method as f64, 1.0, false);
+    __validator.minimum("MethodOptions", method_options_2 as f64, 1.0, false);
     __validator.minimum("NextLink", next_link as f64, 1.0, false);
     __validator.min_length("NoFormat", no_format, 1);
     __validator.min_length("None", none, 1);
-    __validator.min_length("OperationInfo", operation_info, 1);
+    __validator.minimum("OperationInfo", operation_info as f64, 1.0, false);
     __validator.minimum("Option", option as f64, 1.0, false);
     __validator.min_length("Other", other, 1);
     __validator.minimum("Pager", pager as f64, 1.0, false);
     __validator.min_length("PartialOrd", partial_ord, 1);
+    __validator.min_length("Pattern", pattern, 1);
     __validator.min_length("PollerOptions", poller_options, 1);
-    __validator.min_length("Regex", regex, 1);
-    __validator
-        .minimum(
-            "ResourceManagerAudience",
-            resource_manager_audience as f64,
-            1.0,
-            false,
-        );
-    __validator.min_length("ResponseError", response_error, 1);
+    __validator.minimum("Regex", regex as f64, 1.0, false);
+    __validator.min_length("ResponseTooLarge", response_too_large, 1);
     __validator.minimum("Result", result as f64, 1.0, false);
     __validator.minimum("SERVICES", services as f64, 1.0, false);
     __validator.minimum("SafeDebug", safe_debug as f64, 1.0, false);
-    __validator.minimum("Secret", secret as f64, 1.0, false);
     __validator.min_length("Self", self_, 1);
     __validator.minimum("Send", send as f64, 1.0, false);
     __validator.minimum("Serializer", serializer as f64, 1.0, false);
-    __validator.minimum("ServiceError", service_error as f64, 1.0, false);
-    __validator.minimum("ServiceInfo", service_info as f64, 1.0, false);
+    __validator.min_length("ServiceError", service_error, 1);
+    __validator.min_length("StaticTokenCredential", static_token_credential, 1);
     __validator.minimum("String", string as f64, 1.0, false);
-    __validator.min_length("StripReadOnly", strip_read_only, 1);
+    __validator.minimum("StripReadOnly", strip_read_only as f64, 1.0, false);
     __validator.min_length("Sync", sync, 1);
     __validator.min_length("ToOwned", to_owned, 1);
     __validator.min_length("TokenCredential", token_credential, 1);
     __validator.minimum("TryFrom", try_from as f64, 1.0, false);
     __validator.minimum("Unknown", unknown as f64, 1.0, false);
     __validator.minimum("Unpin", unpin as f64, 1.0, false);
-    __validator.min_length("UrlBuilder", url_builder, 1);
-    __validator.minimum("Validate", validate as f64, 1.0, false);
-    __validator.min_length("ValidationErrors", validation_errors, 1);
-    __validator.minimum("Validator", validator as f64, 1.0, false);
+    __validator.min_length("Url", url, 1);
+    __validator.min_length("ValidationError", validation_error, 1);
+    __validator.minimum("ValidationErrors", validation_errors as f64, 1.0, false);
     __validator.min_length("Value", value, 1);
     __validator.min_length("Vec", vec, 1);
     __validator.min_length("abstract", r#abstract, 1);
@@ -6295,23 +6361,26 @@ pub fn query_required_request(
     __validator.min_length("async_trait", async_trait, 1);
     __validator.minimum("at", at as f64, 1.0, false);
     __validator.min_length("await", r#await, 1);
-    __validator.min_length("azure_core", azure_core, 1);
+    __validator.minimum("azure_core", azure_core as f64, 1.0, false);
     __validator.minimum("become", r#become as f64, 1.0, false);
     __validator.minimum("bool", bool as f64, 1.0, false);
     __validator.min_length("break", r#break, 1);
     __validator.min_length("build_request", build_request, 1);
     __validator.minimum("cfg", cfg as f64, 1.0, false);
     __validator.min_length("clients", clients, 1);
+    __validator.min_length("compile_pattern", compile_pattern, 1);
     __validator.minimum("const", r#const as f64, 1.0, false);
     __validator.min_length("core", core, 1);
     __validator.min_length("crate", crate_, 1);
     __validator.minimum("credential", credential as f64, 1.0, false);
-    __validator.min_length("decode_empty", decode_empty, 1);
-    __validator.minimum("decode_json", decode_json as f64, 1.0, false);
+    __validator.minimum("decode_body", decode_body as f64, 1.0, false);
+    __validator.min_length("decode_json", decode_json, 1);
+    __validator.minimum("decode_optional", decode_optional as f64, 1.0, false);
     __validator.minimum("decode_response", decode_response as f64, 1.0, false);
     __validator.minimum("do", r#do as f64, 1.0, false);
     __validator.min_length("drop", drop_2, 1);
     __validator.minimum("dynamic", dynamic as f64, 1.0, false);
+    __validator.min_length("dynamic_result", dynamic_result, 1);
     __validator.min_length("else", r#else, 1);
     __validator.minimum("enum", r#enum as f64, 1.0, false);
     __validator.min_length("env", env, 1);
@@ -6346,16 +6415,21 @@ pub fn query_required_request(
     __validator.minimum("priv", r#priv as f64, 1.0, false);
     __validator.min_length("ref", r#ref, 1);
     __validator.minimum("regex", regex_2 as f64, 1.0, false);
-    __validator.min_length("resource_manager_endpoint", resource_manager_endpoint, 1);
     __validator
-        .minimum("resource_manager_scope", resource_manager_scope as f64, 1.0, false);
+        .minimum(
+            "resource_manager_endpoint",
+            resource_manager_endpoint as f64,
+            1.0,
+            false,
+        );
+    __validator.min_length("response_error", response_error_2, 1);
     __validator.minimum("return", r#return as f64, 1.0, false);
     __validator.min_length("serde_json", serde_json, 1);
     __validator.minimum("size_of", size_of as f64, 1.0, false);
     __validator.minimum("static", r#static as f64, 1.0, false);
     __validator.min_length("str", str, 1);
     __validator.minimum("string_enum", string_enum as f64, 1.0, false);
-    __validator.minimum("strip_member", strip_member as f64, 1.0, false);
+    __validator.min_length("strip_members", strip_members, 1);
     __validator.min_length("super", super_, 1);
     __validator.minimum("tag", tag as f64, 1.0, false);
     __validator.min_length("todo", todo, 1);
@@ -6381,8 +6455,8 @@ pub fn query_required_request(
         .query("api-version", api_version)
         .query("API_VERSION", api_version_2.as_str())
         .query("Arc", arc.as_str())
-        .query("ArmClientOptions", &arm_client_options.to_string())
-        .query("ArmPipeline", arm_pipeline.as_str())
+        .query("ArmClientOptions", arm_client_options.as_str())
+        .query("ArmPipeline", arm_pipeline)
         .query("AsMut", &as_mut.to_string())
         .query("AsRef", as_ref)
         .query("AsyncFn", async_fn)
@@ -6392,7 +6466,7 @@ pub fn query_required_request(
         .query("Box", r#box.as_str())
         .query("ClientMethodOptions", client_method_options.as_str())
         .query("Clone", &clone.to_string())
-        .query("Constraint", constraint)
+        .query("Constraint", &constraint.to_string())
         .query("Context", context)
         .query("Copy", copy)
         .query("Cow", cow.as_str())
@@ -6403,11 +6477,12 @@ pub fn query_required_request(
         .query("Deserializer", deserializer.as_str())
         .query("DoubleEndedIterator", double_ended_iterator.as_str())
         .query("Drop", drop.as_str())
-        .query("DynamicError", dynamic_error)
-        .query("DynamicParams", &dynamic_params.to_string())
-        .query("DynamicValidate", dynamic_validate.as_str())
+        .query("DynamicError", &dynamic_error.to_string())
+        .query("DynamicParams", dynamic_params.as_str())
+        .query("DynamicValidate", dynamic_validate)
         .query("Eq", &eq.to_string())
         .query("Err", err)
+        .query("ErrorBody", &error_body.to_string())
         .query("ExactSizeIterator", exact_size_iterator)
         .query("Extend", extend)
         .query("FinalStateVia", &final_state_via.to_string())
@@ -6418,22 +6493,22 @@ pub fn query_required_request(
         .query("FromIterator", from_iterator)
         .query("Future", &future.to_string())
         .query("Hash", &hash.to_string())
-        .query("HttpRequest", http_request)
-        .query("HttpResponse", &http_response.to_string())
+        .query("HttpRequest", http_request.as_str())
+        .query("HttpResponse", http_response)
         .query("Into", into.as_str())
         .query("IntoFuture", into_future.as_str())
         .query("IntoIterator", &into_iterator.to_string())
         .query("Iterator", iterator.as_str())
         .query("LazyLock", lazy_lock)
         .query("Map", &map.to_string())
-        .query("Method", method.as_str())
-        .query("MethodOptions", method_options_2)
+        .query("Method", &method.to_string())
+        .query("MethodOptions", &method_options_2.to_string())
         .query("NextLink", &next_link.to_string())
         .query("NoFormat", no_format)
         .query("None", none)
         .query("OPERATIONS", operations.as_str())
         .query("Ok", ok.as_str())
-        .query("OperationInfo", operation_info)
+        .query("OperationInfo", &operation_info.to_string())
         .query("Option", &option.to_string())
         .query("Ord", ord.as_str())
         .query("Other", other)
@@ -6441,27 +6516,29 @@ pub fn query_required_request(
         .query("Pager", &pager.to_string())
         .query("PartialEq", partial_eq.as_str())
         .query("PartialOrd", partial_ord)
+        .query("Pattern", pattern)
         .query("Poller", poller.as_str())
         .query("PollerOptions", poller_options)
-        .query("Regex", regex)
-        .query("ResourceManagerAudience", &resource_manager_audience.to_string())
+        .query("Regex", &regex.to_string())
+        .query("ResourceManagerAudience", resource_manager_audience.as_str())
         .query("Response", response.as_str())
-        .query("ResponseError", response_error)
+        .query("ResponseError", response_error.as_str())
+        .query("ResponseTooLarge", response_too_large)
         .query("Result", &result.to_string())
         .query("SERVICES", &services.to_string())
         .query("SafeDebug", &safe_debug.to_string())
-        .query("Secret", &secret.to_string())
+        .query("Secret", secret.as_str())
         .query("Self", self_)
         .query("Send", &send.to_string())
         .query("Serialize", serialize.as_str())
         .query("Serializer", &serializer.to_string())
-        .query("ServiceError", &service_error.to_string())
-        .query("ServiceInfo", &service_info.to_string())
+        .query("ServiceError", service_error)
+        .query("ServiceInfo", service_info.as_str())
         .query("Sized", sized.as_str())
         .query("Some", some.as_str())
-        .query("StaticTokenCredential", static_token_credential.as_str())
+        .query("StaticTokenCredential", static_token_credential)
         .query("String", &string.to_string())
-        .query("StripReadOnly", strip_read_only)
+        .query("StripReadOnly", &strip_read_only.to_string())
         .query("Sync", sync)
         .query("ToOwned", to_owned)
         .query("ToString", to_string.as_str())
@@ -6470,12 +6547,12 @@ pub fn query_required_request(
         .query("TryInto", try_into.as_str())
         .query("Unknown", &unknown.to_string())
         .query("Unpin", &unpin.to_string())
-        .query("Url", url.as_str())
-        .query("UrlBuilder", url_builder)
-        .query("Validate", &validate.to_string())
-        .query("ValidationError", validation_error.as_str())
-        .query("ValidationErrors", validation_errors)
-        .query("Validator", &validator.to_string())
+        .query("Url", url)
+        .query("UrlBuilder", url_builder.as_str())
+        .query("Validate", validate.as_str())
+        .query("ValidationError", validation_error)
+        .query("ValidationErrors", &validation_errors.to_string())
+        .query("Validator", validator.as_str())
         .query("Value", value)
         .query("Vec", vec)
         .query("_", value_2.as_str())
@@ -6493,7 +6570,7 @@ pub fn query_required_request(
         .query("async_trait", async_trait)
         .query("at", &at.to_string())
         .query("await", r#await)
-        .query("azure_core", azure_core)
+        .query("azure_core", &azure_core.to_string())
         .query("become", &r#become.to_string())
         .query("bool", &bool.to_string())
         .query("box", box_2.as_str())
@@ -6503,23 +6580,23 @@ pub fn query_required_request(
         .query("char", char.as_str())
         .query("client_only", client_only.as_str())
         .query("clients", clients)
-        .query("compile_pattern", compile_pattern.as_str())
+        .query("compile_pattern", compile_pattern)
         .query("concat", concat.as_str())
         .query("const", &r#const.to_string())
         .query("continue", r#continue.as_str())
         .query("core", core)
         .query("crate", crate_)
         .query("credential", &credential.to_string())
-        .query("decode_body", decode_body.as_str())
-        .query("decode_empty", decode_empty)
-        .query("decode_json", &decode_json.to_string())
-        .query("decode_optional", decode_optional.as_str())
+        .query("decode_body", &decode_body.to_string())
+        .query("decode_empty", decode_empty.as_str())
+        .query("decode_json", decode_json)
+        .query("decode_optional", &decode_optional.to_string())
         .query("decode_response", &decode_response.to_string())
         .query("do", &r#do.to_string())
         .query("drop", drop_2)
         .query("dyn", r#dyn.as_str())
         .query("dynamic", &dynamic.to_string())
-        .query("dynamic_result", dynamic_result.as_str())
+        .query("dynamic_result", dynamic_result)
         .query("else", r#else)
         .query("endpoint", endpoint_2.as_str())
         .query("enum", &r#enum.to_string())
@@ -6571,10 +6648,10 @@ pub fn query_required_request(
         .query("ref", r#ref)
         .query("regex", &regex_2.to_string())
         .query("request", request.as_str())
-        .query("resource_manager_endpoint", resource_manager_endpoint)
-        .query("resource_manager_scope", &resource_manager_scope.to_string())
+        .query("resource_manager_endpoint", &resource_manager_endpoint.to_string())
+        .query("resource_manager_scope", resource_manager_scope.as_str())
         .query("response", response_2.as_str())
-        .query("response_error", response_error_2.as_str())
+        .query("response_error", response_error_2)
         .query("return", &r#return.to_string())
         .query("self", self_2.as_str())
         .query("serde", serde.as_str())
@@ -6586,8 +6663,8 @@ pub fn query_required_request(
         .query("str", str)
         .query("string_enum", &string_enum.to_string())
         .query("stringify", stringify.as_str())
-        .query("strip_member", &strip_member.to_string())
-        .query("strip_members", strip_members.as_str())
+        .query("strip_member", strip_member.as_str())
+        .query("strip_members", strip_members)
         .query("struct", r#struct.as_str())
         .query("subscription_id", subscription_id.as_str())
         .query("super", super_)

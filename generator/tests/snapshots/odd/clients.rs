@@ -92,6 +92,8 @@ impl OddItemsClient {
         self_: &str,
         item: &super::models::Self_,
         mode: &super::models::Mode,
+        shared_access_signature: &::armgen_runtime::Secret,
+        x_ms_encryption_key: &::armgen_runtime::Secret,
         options: ::core::option::Option<OddItemsClientPutOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<super::models::Self_>,
@@ -104,9 +106,14 @@ impl OddItemsClient {
             self_,
             item,
             mode,
+            shared_access_signature,
+            x_ms_encryption_key,
             options.filter.as_deref(),
             options.top,
+            options.admin_password.as_ref(),
             options.if_match.as_deref(),
+            options.x_ms_blob_cookie.as_ref(),
+            options.x_ms_encryption_key_sha256.as_deref(),
         )?;
         self.pipeline
             .execute(
@@ -132,7 +139,10 @@ pub struct OddItemsClientPutOptions<'a> {
     >,
     pub filter: ::core::option::Option<::std::string::String>,
     pub top: ::core::option::Option<i32>,
+    pub admin_password: ::core::option::Option<::armgen_runtime::Secret>,
     pub if_match: ::core::option::Option<::std::string::String>,
+    pub x_ms_blob_cookie: ::core::option::Option<::armgen_runtime::Secret>,
+    pub x_ms_encryption_key_sha256: ::core::option::Option<::std::string::String>,
 }
 /// The `Operations` operations of Odd names.
 #[derive(::core::clone::Clone, ::core::fmt::Debug)]

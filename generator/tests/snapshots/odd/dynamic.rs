@@ -7,16 +7,22 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
         id: "Items_Delete",
         method: ::armgen_runtime::Method::Delete,
         path: "/items/{type}/{self}",
+        body: None,
+        statuses: &[200, 204],
     },
     ::armgen_runtime::OperationInfo {
         id: "Items_Put",
         method: ::armgen_runtime::Method::Put,
         path: "/items/{type}/{self}",
+        body: Some("item"),
+        statuses: &[200, 201],
     },
     ::armgen_runtime::OperationInfo {
         id: "getHistory",
         method: ::armgen_runtime::Method::Get,
         path: "/items/{type}/{self}/history",
+        body: None,
+        statuses: &[200, 202],
     },
 ];
 /// Builds the request of `operation_id` from named parameters
@@ -50,12 +56,23 @@ pub fn build_request(
                 .required("item", "a value of the documented model")?;
             let mode: super::models::Mode = __params
                 .required("mode", "a value of the documented model")?;
+            let shared_access_signature: ::armgen_runtime::Secret = __params
+                .required("sharedAccessSignature", "a string")?;
+            let x_ms_encryption_key: ::armgen_runtime::Secret = __params
+                .required("x-ms-encryption-key", "a string")?;
             let filter: ::core::option::Option<::std::string::String> = __params
                 .optional("$filter", "a string")?;
             let top: ::core::option::Option<i32> = __params
                 .optional("$top", "an integer")?;
+            let admin_password: ::core::option::Option<::armgen_runtime::Secret> = __params
+                .optional("adminPassword", "a string")?;
             let if_match: ::core::option::Option<::std::string::String> = __params
                 .optional("If-Match", "a string")?;
+            let x_ms_blob_cookie: ::core::option::Option<::armgen_runtime::Secret> = __params
+                .optional("x-ms-blob-cookie", "a string")?;
+            let x_ms_encryption_key_sha256: ::core::option::Option<
+                ::std::string::String,
+            > = __params.optional("x-ms-encryption-key-sha256", "a string")?;
             Ok(
                 super::items::put_request(
                     endpoint,
@@ -64,9 +81,14 @@ pub fn build_request(
                     &self_,
                     &item,
                     &mode,
+                    &shared_access_signature,
+                    &x_ms_encryption_key,
                     filter.as_deref(),
                     top,
+                    admin_password.as_ref(),
                     if_match.as_deref(),
+                    x_ms_blob_cookie.as_ref(),
+                    x_ms_encryption_key_sha256.as_deref(),
                 )?,
             )
         }

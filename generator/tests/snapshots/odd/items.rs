@@ -42,9 +42,14 @@ pub fn delete_response(
 /// * `self_` - `self` (path)
 /// * `item` - `item` (body)
 /// * `mode` - `mode` (query)
+/// * `shared_access_signature` - `sharedAccessSignature` (query)
+/// * `x_ms_encryption_key` - `x-ms-encryption-key` (header)
 /// * `filter` - `$filter` (query, optional)
 /// * `top` - `$top` (query, optional)
+/// * `admin_password` - `adminPassword` (query, optional)
 /// * `if_match` - `If-Match` (header, optional)
+/// * `x_ms_blob_cookie` - `x-ms-blob-cookie` (header, optional)
+/// * `x_ms_encryption_key_sha256` - `x-ms-encryption-key-sha256` (header, optional)
 pub fn put_request(
     endpoint: &::armgen_runtime::Url,
     api_version: &str,
@@ -52,9 +57,14 @@ pub fn put_request(
     self_: &str,
     item: &super::models::Self_,
     mode: &super::models::Mode,
+    shared_access_signature: &::armgen_runtime::Secret,
+    x_ms_encryption_key: &::armgen_runtime::Secret,
     filter: ::core::option::Option<&str>,
     top: ::core::option::Option<i32>,
+    admin_password: ::core::option::Option<&::armgen_runtime::Secret>,
     if_match: ::core::option::Option<&str>,
+    x_ms_blob_cookie: ::core::option::Option<&::armgen_runtime::Secret>,
+    x_ms_encryption_key_sha256: ::core::option::Option<&str>,
 ) -> ::core::result::Result<
     ::armgen_runtime::HttpRequest,
     ::armgen_runtime::ValidationErrors,
@@ -73,20 +83,38 @@ pub fn put_request(
         .literal("/")
         .segment("self", self_)
         .query("api-version", api_version)
-        .query("mode", mode.as_str());
+        .query("mode", mode.as_str())
+        .query("sharedAccessSignature", shared_access_signature.secret());
     if let Some(filter) = filter {
         __url = __url.query("$filter", filter);
     }
     if let Some(top) = top {
         __url = __url.query("$top", &top.to_string());
     }
+    if let Some(admin_password) = admin_password {
+        __url = __url.query("adminPassword", admin_password.secret());
+    }
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Put,
         __url.build()?,
     );
+    __request.mark_secret("sharedAccessSignature");
+    __request.mark_secret("adminPassword");
     __request.headers.push(("accept".to_owned(), "application/json".to_owned()));
+    __request.push_secret_header("x-ms-encryption-key", x_ms_encryption_key);
     if let Some(if_match) = if_match {
         __request.headers.push(("If-Match".to_owned(), if_match.to_owned()));
+    }
+    if let Some(x_ms_blob_cookie) = x_ms_blob_cookie {
+        __request.push_secret_header("x-ms-blob-cookie", x_ms_blob_cookie);
+    }
+    if let Some(x_ms_encryption_key_sha256) = x_ms_encryption_key_sha256 {
+        __request
+            .headers
+            .push((
+                "x-ms-encryption-key-sha256".to_owned(),
+                x_ms_encryption_key_sha256.to_owned(),
+            ));
     }
     __request.set_json_body("item", item)?;
     Ok(__request)

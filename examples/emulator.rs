@@ -1,12 +1,16 @@
-//! `arm-emulator`: runs the emulator with sample resources until Ctrl-C.
+//! A standalone ARM emulator for this repository's services (Relay, EventGrid), with sample
+//! resources, until Ctrl-C: `cargo run --example emulator -- --cert-out emulator.pem`.
+//!
+//! The emulator library (`armgen-emulator`) serves whichever generated services it is given;
+//! a crate with its own bindings runs its own server the same way, with its `SERVICES`.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use arm_emulator::{Emulator, EmulatorConfig};
+use armgen_emulator::{Emulator, EmulatorConfig};
 
 const USAGE: &str = "\
-Usage: arm-emulator [--cert-out PATH] [--token TOKEN] [--port PORT]
+Usage: cargo run --example emulator -- [--cert-out PATH] [--token TOKEN] [--port PORT]
 
 Serves an emulation of Azure Resource Manager over HTTPS on 127.0.0.1 until Ctrl-C.
 
@@ -81,14 +85,14 @@ async fn main() -> ExitCode {
             return ExitCode::SUCCESS;
         }
         Err(message) => {
-            eprintln!("arm-emulator: {message}\n\n{USAGE}");
+            eprintln!("emulator: {message}\n\n{USAGE}");
             return ExitCode::from(2);
         }
     };
     match run(args).await {
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {
-            eprintln!("arm-emulator: {message}");
+            eprintln!("emulator: {message}");
             ExitCode::FAILURE
         }
     }
@@ -97,7 +101,9 @@ async fn main() -> ExitCode {
 async fn run(args: Args) -> Result<(), String> {
     // Registered before anything slow, so a signal arriving during start-up is not missed.
     let stop = StopSignal::register().map_err(|e| format!("cannot listen for signals: {e}"))?;
-    let mut config = EmulatorConfig::new().with_port(args.port);
+    let mut config = EmulatorConfig::new()
+        .with_services(arm_bindings::SERVICES)
+        .with_port(args.port);
     if let Some(token) = args.token {
         config = config.with_token(token);
     }
