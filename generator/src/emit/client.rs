@@ -7,7 +7,9 @@ use quote::{format_ident, quote};
 
 use super::docs;
 use super::operations::{arg_type, success_type};
-use super::types::{Context, Scope, ident, option, request_fn_name, response_fn_name, type_tokens};
+use super::types::{
+    Context, Scope, ident, option, path_text, request_fn_name, response_fn_name, type_tokens,
+};
 use crate::ir::{FinalStateVia, Operation, OperationGroup, Parameter, Service, TypeRef};
 use crate::naming::{self, type_name, unraw};
 
@@ -61,7 +63,7 @@ pub fn module(service: &Service, ctx: &Context) -> TokenStream {
     );
     let credential_doc = format!(
         " * `credential` - any [`TokenCredential`]({}::credentials::TokenCredential), e.g. from `azure_identity`.",
-        az.to_string().replace(' ', "")
+        path_text(&az)
     );
 
     let accessors = service.groups.iter().map(|g| {
@@ -324,7 +326,7 @@ fn method(
             };
             let poller_doc = format!(
                 " Sends the initial request; [`Poller::wait`]({}::Poller::wait) then follows the operation to its final result.",
-                quote!(#rt).to_string().replace(' ', "")
+                path_text(rt)
             );
             quote! {
                 #method_docs

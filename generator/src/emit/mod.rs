@@ -115,7 +115,7 @@ pub fn service_files(
 fn service_tokens(service: &Service, runtime: &syn::Path) -> TokenStream {
     let patterns = types::Patterns::collect(service);
     let read_only = types::read_only_models(service);
-    let serde_crate = format!("{}::__private::serde", quote!(#runtime)).replace(' ', "");
+    let serde_crate = format!("{}::__private::serde", types::path_text(runtime));
     let ctx = types::Context {
         runtime,
         serde_crate: &serde_crate,

@@ -321,7 +321,7 @@ fn response_fn(op: &Operation, ctx: &Context) -> TokenStream {
     let doc = format!(
         " Decodes a response to `{}`: the success body, or a [`ResponseError`]({}::ResponseError) holding the service's error.",
         op.id,
-        quote!(#rt).to_string().replace(' ', "")
+        super::types::path_text(rt)
     );
     quote! {
         #[doc = #doc]

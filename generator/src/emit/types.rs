@@ -114,6 +114,12 @@ pub fn ident(name: &str) -> Ident {
     }
 }
 
+/// A path as text, for doc links and attributes (`::armgen_runtime`, not
+/// `:: armgen_runtime` as tokens print).
+pub fn path_text(path: &impl quote::ToTokens) -> String {
+    quote!(#path).to_string().replace(' ', "")
+}
+
 /// `Option<ty>`, by absolute path.
 pub fn option(ty: TokenStream) -> TokenStream {
     quote!(::core::option::Option<#ty>)
