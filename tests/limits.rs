@@ -5,16 +5,17 @@
 //!
 //! Without the bounds these tests hang; `bounded` turns a hang into a failure.
 
-use std::future::Future;
+use std::future::{Future, IntoFuture};
 use std::time::Duration;
 
 use arm_bindings::relay::clients::{RelayClient, RelayClientOptions};
 use arm_bindings::relay::models::{ErrorResponse, RelayNamespace};
 use arm_bindings::runtime::{
-    PollerOptions, ResponseError, ResponseTooLarge, StaticTokenCredential,
+    OperationStatus, PollerMethodOptions, PollerOptions, ResponseError, ResponseTooLarge,
+    StaticTokenCredential,
 };
 use armgen_emulator::scripted::{Reply, ScriptedServer};
-use azure_core::http::{ClientOptions, FixedRetryOptions, RetryOptions};
+use azure_core::http::{ClientOptions, FixedRetryOptions, Poller, RetryOptions};
 use futures::TryStreamExt as _;
 
 const SUB: &str = "00000000-0000-0000-0000-000000000000";
@@ -103,21 +104,25 @@ fn namespace() -> RelayNamespace {
     serde_json::from_str(namespace_json()).unwrap()
 }
 
-/// Starts a create whose status monitor is `/operations/1` on `server`.
-async fn begin_create(
+/// Starts a create whose status monitor is `/operations/1` on `server`,
+/// polled as `options` say.
+fn begin_create(
     server: &ScriptedServer,
     client: &RelayClient,
-) -> arm_bindings::runtime::Poller<RelayNamespace> {
+    options: PollerOptions<'static>,
+) -> Poller<OperationStatus<RelayNamespace>> {
     let monitor = format!("{}/operations/1", server.endpoint());
     server.reply(
         Reply::new(201)
             .header("Azure-AsyncOperation", monitor)
             .json(namespace_json()),
     );
+    let options = PollerMethodOptions {
+        method_options: options,
+    };
     client
         .namespaces()
-        .create_or_update(RG, NS, &namespace(), None)
-        .await
+        .begin_create_or_update(RG, NS, &namespace(), Some(options))
         .unwrap()
 }
 
@@ -128,16 +133,18 @@ async fn begin_create(
 async fn a_throttled_poll_waits_no_longer_than_the_pollers_max_delay() {
     let server = ScriptedServer::start().await.unwrap();
     let client = client(options(&server, 3));
-    let poller = begin_create(&server, &client).await;
-    server.reply(Reply::new(429).header("Retry-After", "1000000000"));
-    server.reply(Reply::new(200).json(r#"{"status": "Succeeded"}"#));
-    server.reply(Reply::new(200).json(namespace_json()));
     let options = PollerOptions {
         max_delay: Duration::from_millis(100),
         ..Default::default()
     };
-    let created = bounded("throttled poll", poller.with_options(options).wait())
+    let poller = begin_create(&server, &client, options);
+    server.reply(Reply::new(429).header("Retry-After", "1000000000"));
+    server.reply(Reply::new(200).json(r#"{"status": "Succeeded"}"#));
+    server.reply(Reply::new(200).json(namespace_json()));
+    let created = bounded("throttled poll", poller.into_future())
         .await
+        .unwrap()
+        .into_model()
         .unwrap();
     assert_eq!(created.location, "westus");
     assert_eq!(server.request_count(), 4);
@@ -154,7 +161,7 @@ async fn the_pollers_own_waits_are_capped_by_max_retry_delay() {
         max_retry_delay: Duration::from_millis(100),
         ..options(&server, 0)
     });
-    let poller = begin_create(&server, &client).await;
+    let poller = begin_create(&server, &client, PollerOptions::default());
     let in_progress = r#"{"status": "InProgress"}"#;
     server.reply(
         Reply::new(200)
@@ -168,7 +175,7 @@ async fn the_pollers_own_waits_are_capped_by_max_retry_delay() {
     );
     server.reply(Reply::new(200).json(r#"{"status": "Succeeded"}"#));
     server.reply(Reply::new(200).json(namespace_json()));
-    bounded("polling", poller.wait()).await.unwrap();
+    bounded("polling", poller.into_future()).await.unwrap();
     assert_eq!(server.request_count(), 5);
     server.shutdown().await;
 }
@@ -219,15 +226,15 @@ async fn the_call_deadline_covers_every_retry() {
 async fn an_endless_operation_ends_at_the_poller_deadline() {
     let server = ScriptedServer::start().await.unwrap();
     let client = client(options(&server, 0));
-    let poller = begin_create(&server, &client).await;
-    server.reply_always(Reply::new(200).json(r#"{"status": "InProgress"}"#));
     let options = PollerOptions {
-        default_delay: Duration::from_millis(20),
+        frequency: Duration::from_millis(20),
         max_polls: u32::MAX,
         timeout: Some(Duration::from_secs(1)),
         ..Default::default()
     };
-    let error = bounded("endless operation", poller.with_options(options).wait())
+    let poller = begin_create(&server, &client, options);
+    server.reply_always(Reply::new(200).json(r#"{"status": "InProgress"}"#));
+    let error = bounded("endless operation", poller.into_future())
         .await
         .unwrap_err();
     assert!(is_timeout(&error), "{error:?}");

@@ -119,18 +119,24 @@ async fn create_or_update_polls_to_the_final_resource() {
             .with_lro_polls(3),
     )
     .await;
-    let poller = relay(&emulator)
+    let mut poller = relay(&emulator)
         .namespaces()
-        .create_or_update(RELAY_RG, "namespace-created", &new_namespace(), None)
-        .await
+        .begin_create_or_update(RELAY_RG, "namespace-created", &new_namespace(), None)
         .unwrap();
-    assert_eq!(poller.initial_response().status, 201);
-    let path_of = |header: &str| {
-        let url = poller.initial_response().header(header).expect(header);
+    // The first item of the stream is the initial response.
+    let initial = poller
+        .try_next()
+        .await
+        .unwrap()
+        .expect("the initial response");
+    assert_eq!(u16::from(initial.status()), 201);
+    let path_of = |header: &'static str| {
+        let name = azure_core::http::headers::HeaderName::from_static(header);
+        let url = initial.headers().get_str(&name).expect(header);
         azure_core::http::Url::parse(url).unwrap().path().to_owned()
     };
     let (status_path, result_path) = (path_of("azure-asyncoperation"), path_of("location"));
-    let created = poller.wait().await.unwrap();
+    let created = poller.await.unwrap().into_model().unwrap();
     assert_eq!(created.name.as_deref(), Some("namespace-created"));
     assert_eq!(
         created.properties.unwrap().provisioning_state,
@@ -179,10 +185,8 @@ async fn polling_honours_retry_after() {
     let started = Instant::now();
     relay(&emulator)
         .namespaces()
-        .delete(RELAY_RG, RELAY_NS, None)
-        .await
+        .begin_delete(RELAY_RG, RELAY_NS, None)
         .unwrap()
-        .wait()
         .await
         .unwrap();
     let elapsed = started.elapsed();
@@ -197,6 +201,14 @@ async fn polling_honours_retry_after() {
             .is_none(),
         "the namespace is gone"
     );
+    // A delete reads nothing once its status monitor says Succeeded.
+    let requests = emulator.requests();
+    assert!(
+        requests[1..]
+            .iter()
+            .all(|r| r.method == "GET" && r.path.contains("/operationStatuses/")),
+        "{requests:?}"
+    );
     emulator.shutdown().await;
 }
 
@@ -206,10 +218,8 @@ async fn a_failed_operation_is_a_typed_error() {
     emulator.fail_next_operation();
     let error = relay(&emulator)
         .namespaces()
-        .create_or_update(RELAY_RG, "namespace-failing", &new_namespace(), None)
-        .await
+        .begin_create_or_update(RELAY_RG, "namespace-failing", &new_namespace(), None)
         .unwrap()
-        .wait()
         .await
         .unwrap_err();
     let typed = error
@@ -220,19 +230,20 @@ async fn a_failed_operation_is_a_typed_error() {
         "{typed:?}"
     );
     assert_eq!(typed.error_code().as_deref(), Some("ProvisioningFailed"));
+    assert_eq!(error.http_status(), None, "the polls themselves succeeded");
     emulator.shutdown().await;
 }
 
 #[tokio::test]
 async fn deleting_a_missing_namespace_needs_no_polling() {
     let emulator = start(EmulatorConfig::new().with_services(arm_bindings::SERVICES)).await;
-    let poller = relay(&emulator)
+    let response = relay(&emulator)
         .namespaces()
-        .delete(RELAY_RG, "never-existed", None)
+        .begin_delete(RELAY_RG, "never-existed", None)
+        .unwrap()
         .await
         .unwrap();
-    assert_eq!(poller.initial_response().status, 204);
-    poller.wait().await.unwrap();
+    assert_eq!(u16::from(response.status()), 204);
     assert_eq!(emulator.request_count(), 1);
     emulator.shutdown().await;
 }

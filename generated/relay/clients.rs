@@ -66,15 +66,17 @@ impl RelayNamespacesClient {
     ///
     /// Arguments: see [`create_or_update_request`](super::namespaces::create_or_update_request).
     ///
-    /// Sends the initial request; [`Poller::wait`](::armgen_runtime::Poller::wait) then follows the operation to its final result.
-    pub async fn create_or_update(
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_create_or_update(
         &self,
         resource_group_name: &str,
         namespace_name: &str,
         parameters: &super::models::RelayNamespace,
         options: ::core::option::Option<RelayNamespacesClientCreateOrUpdateOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::Poller<super::models::RelayNamespace>,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::RelayNamespace>,
+        >,
     > {
         let options = options.unwrap_or_default();
         let __request = super::namespaces::create_or_update_request(
@@ -85,26 +87,35 @@ impl RelayNamespacesClient {
             namespace_name,
             parameters,
         )?;
-        self.pipeline
-            .begin(
-                options.method_options.context,
-                __request,
-                super::namespaces::create_or_update_response,
-                ::armgen_runtime::FinalStateVia::Location,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::namespaces::create_or_update_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Deletes an existing namespace. This operation also removes all associated resources under the namespace.
     ///
     /// Arguments: see [`delete_request`](super::namespaces::delete_request).
     ///
-    /// Sends the initial request; [`Poller::wait`](::armgen_runtime::Poller::wait) then follows the operation to its final result.
-    pub async fn delete(
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_delete(
         &self,
         resource_group_name: &str,
         namespace_name: &str,
         options: ::core::option::Option<RelayNamespacesClientDeleteOptions<'_>>,
-    ) -> ::armgen_runtime::__private::azure_core::Result<::armgen_runtime::Poller<()>> {
+    ) -> ::armgen_runtime::__private::azure_core::Result<
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<
+                (),
+                ::armgen_runtime::__private::azure_core::http::NoFormat,
+            >,
+        >,
+    > {
         let options = options.unwrap_or_default();
         let __request = super::namespaces::delete_request(
             self.pipeline.endpoint(),
@@ -113,14 +124,16 @@ impl RelayNamespacesClient {
             resource_group_name,
             namespace_name,
         )?;
-        self.pipeline
-            .begin(
-                options.method_options.context,
-                __request,
-                super::namespaces::delete_response,
-                ::armgen_runtime::FinalStateVia::Location,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::namespaces::delete_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Returns the description for the specified namespace.
     ///
@@ -222,12 +235,14 @@ impl RelayNamespacesClient {
             .await
     }
 }
-/// Options for [`RelayNamespacesClient::create_or_update()`].
-pub type RelayNamespacesClientCreateOrUpdateOptions<'a> = ::armgen_runtime::MethodOptions<
+/// Options for [`RelayNamespacesClient::begin_create_or_update()`].
+pub type RelayNamespacesClientCreateOrUpdateOptions<'a> = ::armgen_runtime::PollerMethodOptions<
     'a,
 >;
-/// Options for [`RelayNamespacesClient::delete()`].
-pub type RelayNamespacesClientDeleteOptions<'a> = ::armgen_runtime::MethodOptions<'a>;
+/// Options for [`RelayNamespacesClient::begin_delete()`].
+pub type RelayNamespacesClientDeleteOptions<'a> = ::armgen_runtime::PollerMethodOptions<
+    'a,
+>;
 /// Options for [`RelayNamespacesClient::get()`].
 pub type RelayNamespacesClientGetOptions<'a> = ::armgen_runtime::MethodOptions<'a>;
 /// Options for [`RelayNamespacesClient::list_authorization_rules()`].

@@ -8,11 +8,55 @@ use std::path::PathBuf;
 
 use crate::diagnostics::Location;
 
-/// Everything generated in one run: one service per root spec file.
-#[derive(Clone, Debug, PartialEq)]
+/// Everything generated in one run: one service per root spec file, and
+/// providers generated at several api-versions side by side.
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct Api {
     /// The services, sorted by module name.
     pub services: Vec<Service>,
+    /// Providers at several api-versions, sorted by module name.
+    pub providers: Vec<Provider>,
+}
+
+impl Api {
+    /// Every service with the Rust path of its module below the bindings'
+    /// root (`relay`, or `relay::v2024_01_01` for a version of a provider).
+    pub fn all_services(&self) -> impl Iterator<Item = (String, &Service)> {
+        self.services
+            .iter()
+            .map(|s| (s.module.clone(), s))
+            .chain(self.providers.iter().flat_map(|p| {
+                p.versions
+                    .iter()
+                    .map(move |v| (format!("{}::{}", p.module, v.module), v))
+            }))
+    }
+}
+
+/// One resource provider at several api-versions: a module per version
+/// (`relay::v2024_01_01`), each behind a cargo feature, the models that are
+/// the same in every version emitted once in `relay::shared`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Provider {
+    /// The provider's module (`relay`).
+    pub module: String,
+    /// The versions, oldest first; each one's `module` is its version module
+    /// (`v2024_01_01`) and its models that are [`Model::shared`] are only
+    /// re-exported from [`Provider::shared`].
+    pub versions: Vec<Service>,
+    /// The definitions identical (docs aside) in every version.
+    pub shared: Vec<Model>,
+    /// The version re-exported at the provider's root and on by default: the
+    /// newest stable one (never a preview), if any.
+    pub default: Option<usize>,
+}
+
+impl Provider {
+    /// The cargo feature that compiles a version: `relay-2024-01-01`.
+    pub fn feature(&self, version: &Service) -> String {
+        let module = crate::naming::join(&[&self.module]);
+        format!("{}-{}", module.replace('_', "-"), version.api_version)
+    }
 }
 
 /// One resource provider at one api-version (one root spec file).
@@ -54,6 +98,9 @@ pub struct Model {
     pub kind: ModelKind,
     /// Where it is defined.
     pub source: Location,
+    /// Emitted once in its provider's `shared` module, identical in every
+    /// version; a version only re-exports it.
+    pub shared: bool,
 }
 
 /// The shape of a model.
@@ -117,6 +164,11 @@ pub struct Field {
     pub boxed: bool,
     /// The constraints on the value.
     pub constraints: Constraints,
+    /// `default`, as written (documentation: armgen sends what the caller
+    /// sets).
+    pub default: Option<serde_json::Value>,
+    /// `x-ms-mutability` (`create`, `read`, `update`), documentation only.
+    pub mutability: Vec<String>,
 }
 
 /// A string enum.
@@ -362,6 +414,8 @@ pub enum FinalStateVia {
     OriginalUri,
     /// The `Azure-AsyncOperation` status monitor.
     AzureAsyncOperation,
+    /// The `Operation-Location` status monitor.
+    OperationLocation,
 }
 
 /// A piece of a path template.
@@ -409,6 +463,10 @@ pub struct Parameter {
     pub client: bool,
     /// `x-ms-skip-url-encoding`: the value is itself a path (`{scope}`).
     pub multi_segment: bool,
+    /// `default`, as written.
+    pub default: Option<serde_json::Value>,
+    /// `collectionFormat` of an array parameter, as written.
+    pub collection_format: Option<String>,
 }
 
 /// A success response.
@@ -418,6 +476,8 @@ pub struct Response {
     pub status: u16,
     /// The body's type, if it has one.
     pub ty: Option<TypeRef>,
+    /// The response headers the spec declares, as written.
+    pub headers: Vec<String>,
 }
 
 /// An `x-ms-examples` entry.

@@ -58,6 +58,7 @@ mod output;
 mod project;
 mod resolve;
 pub mod secrets;
+pub mod versions;
 
 use std::path::{Path, PathBuf};
 
@@ -87,6 +88,7 @@ pub struct Config {
     from_build_script: bool,
     root_env: Option<String>,
     spec_dirs: Vec<PathBuf>,
+    providers: Vec<(String, Vec<PathBuf>)>,
 }
 
 impl Config {
@@ -105,6 +107,7 @@ impl Config {
             from_build_script: false,
             root_env: None,
             spec_dirs: Vec::new(),
+            providers: Vec::new(),
             ref_aliases: Vec::new(),
             max_alias_expansion: load::DEFAULT_MAX_ALIAS_EXPANSION,
             dynamic_feature: None,
@@ -119,6 +122,35 @@ impl Config {
     /// use instead.
     pub fn spec(mut self, path: impl Into<PathBuf>, module: impl Into<String>) -> Self {
         self.specs.push((path.into(), module.into()));
+        self
+    }
+
+    /// Adds a provider at several api-versions side by side, generated as
+    /// module `module` with a module per version (`relay::v2024_01_01`, named
+    /// after each spec's `info.version`). Each version compiles only with the
+    /// cargo feature `{module}-{api-version}` (`relay-2024-01-01`), which the
+    /// crate declares; the newest stable version is re-exported at
+    /// `module`'s root when its feature is on (make it a default feature).
+    /// Models identical in every version are emitted once, in
+    /// `module::shared`, and re-exported by each version.
+    ///
+    /// ```
+    /// let config = armgen::Config::new("../shared/upstream-specs").versions(
+    ///     "relay",
+    ///     [
+    ///         "specification/relay/resource-manager/Microsoft.Relay/stable/2021-11-01/authorizationRules.json",
+    ///         "specification/relay/resource-manager/Microsoft.Relay/stable/2024-01-01/relay.json",
+    ///     ],
+    /// );
+    /// # let _ = config;
+    /// ```
+    pub fn versions<P: Into<PathBuf>>(
+        mut self,
+        module: impl Into<String>,
+        files: impl IntoIterator<Item = P>,
+    ) -> Self {
+        self.providers
+            .push((module.into(), files.into_iter().map(Into::into).collect()));
         self
     }
 
@@ -294,20 +326,7 @@ impl Config {
             let module = match naming::check_module_name(given) {
                 Ok(module) => module,
                 Err(suggestion) => {
-                    diagnostics.push(
-                        Diagnostic::new(
-                            spec_location,
-                            format!(
-                                "module name `{given}` is not a Rust module name (a snake_case identifier)"
-                            ),
-                        )
-                        .with_help(format!(
-                            "name the module `{}`, e.g. `--spec {}={}`",
-                            naming::unraw(&suggestion),
-                            path.display(),
-                            naming::unraw(&suggestion)
-                        )),
-                    );
+                    diagnostics.push(module_name_error(path, given, &suggestion));
                     continue;
                 }
             };
@@ -331,8 +350,63 @@ impl Config {
             }
         }
         services.sort_by(|a, b| naming::unraw(&a.module).cmp(naming::unraw(&b.module)));
+        let mut providers = Vec::new();
+        for (module, files) in &self.providers {
+            let at = |file: &PathBuf| Location {
+                file: file.clone(),
+                line: 1,
+                column: 1,
+                pointer: String::new(),
+            };
+            let first = files.first().cloned().unwrap_or_default();
+            let module = match naming::check_module_name(module) {
+                Ok(checked) => checked,
+                Err(suggestion) => {
+                    diagnostics.push(module_name_error(&first, module, &suggestion));
+                    continue;
+                }
+            };
+            if modules.claim(&module) != module {
+                diagnostics.push(Diagnostic::new(
+                    at(&first),
+                    format!("module name `{module}` is used twice"),
+                ));
+                continue;
+            }
+            let mut versions: Vec<ir::Service> = Vec::new();
+            for path in files {
+                let full = self.root.join(path);
+                let Some(mut service) =
+                    resolve::service(&mut docs, &mut diagnostics, &self.secrets, &full, &module)
+                else {
+                    continue;
+                };
+                service.source = path.clone();
+                service.module = versions::version_module(&service.api_version);
+                if let Some(twin) = versions.iter().find(|v| v.module == service.module) {
+                    diagnostics.push(
+                        Diagnostic::new(
+                            at(path),
+                            format!(
+                                "`{module}` has api-version `{}` twice: here and in `{}`",
+                                service.api_version,
+                                twin.source.display()
+                            ),
+                        )
+                        .with_help("list each api-version of a provider once"),
+                    );
+                    continue;
+                }
+                versions.push(service);
+            }
+            providers.push(versions::provider(module.clone(), versions));
+        }
+        providers.sort_by(|a, b| naming::unraw(&a.module).cmp(naming::unraw(&b.module)));
         let inputs = docs.paths();
-        let api = ir::Api { services };
+        let api = ir::Api {
+            services,
+            providers,
+        };
         diagnostics.into_result(api).map(|api| (api, inputs))
     }
 
@@ -363,7 +437,10 @@ impl Config {
             let t = Instant::now();
             let emitted = emit::service_files(service, &runtime, self.dynamic_feature.as_deref())
                 .map_err(|e| {
-                internal(service, format!("emitted code that does not parse ({e})"))
+                internal(
+                    &service.source,
+                    format!("emitted code that does not parse ({e})"),
+                )
             })?;
             emit_time += t.elapsed();
             let t = Instant::now();
@@ -371,21 +448,59 @@ impl Config {
             let header = emit::header(&source, &self.refresh());
             for (path, file) in &emitted.files {
                 let text = format!("{header}{}", prettyplease::unparse(file));
-                // Module names are unique, so file names are: a clash would
-                // silently lose a module (or make one include itself).
-                if files.insert(path.clone(), text).is_some() {
-                    return Err(internal(
-                        service,
-                        format!("generated two files named `{path}`"),
-                    ));
-                }
+                insert_file(&mut files, path, text, &service.source)?;
             }
             wrappers.push(emitted.wrapper);
             format_time += t.elapsed();
         }
-        let modules: Vec<String> = api.services.iter().map(|s| s.module.clone()).collect();
+        for provider in &api.providers {
+            let t = Instant::now();
+            let emitted = emit::provider_files(provider, &runtime, self.dynamic_feature.as_deref())
+                .map_err(|e| internal_provider(provider, e))?;
+            emit_time += t.elapsed();
+            let t = Instant::now();
+            for (path, file) in &emitted.files {
+                // A version's files name its spec; the shared module and the
+                // provider's index name every version's.
+                let source = provider
+                    .versions
+                    .iter()
+                    .find(|v| {
+                        let dir = naming::unraw(&provider.module);
+                        path.starts_with(&format!("{dir}/{}/", v.module))
+                    })
+                    .map(|v| v.source.display().to_string().replace('\\', "/"))
+                    .unwrap_or_else(|| {
+                        provider
+                            .versions
+                            .iter()
+                            .map(|v| v.source.display().to_string().replace('\\', "/"))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    });
+                let header = emit::header(&source, &self.refresh());
+                let text = format!("{header}{}", prettyplease::unparse(file));
+                insert_file(&mut files, path, text, Path::new(&source))?;
+            }
+            wrappers.push(emitted.wrapper);
+            format_time += t.elapsed();
+        }
+        let entries: Vec<emit::IndexEntry> = api
+            .services
+            .iter()
+            .map(|s| emit::IndexEntry {
+                path: s.module.clone(),
+                feature: None,
+            })
+            .chain(api.providers.iter().flat_map(|p| {
+                p.versions.iter().map(move |v| emit::IndexEntry {
+                    path: format!("{}::{}", p.module, v.module),
+                    feature: Some(p.feature(v)),
+                })
+            }))
+            .collect();
         let index_code = emit::index(
-            &modules,
+            &entries,
             &wrappers,
             &runtime,
             self.dynamic_feature.as_deref(),
@@ -421,6 +536,16 @@ impl Config {
     }
 }
 
+fn internal_provider(provider: &ir::Provider, error: syn::Error) -> Error {
+    match provider.versions.first() {
+        Some(first) => internal(
+            &first.source,
+            format!("emitted code that does not parse ({error})"),
+        ),
+        None => internal_index(error),
+    }
+}
+
 fn internal_index(error: syn::Error) -> Error {
     Error::Spec(vec![Diagnostic::new(
         Location {
@@ -433,12 +558,47 @@ fn internal_index(error: syn::Error) -> Error {
     )])
 }
 
+/// Adds a generated file. Module names are unique, so file names are: a
+/// clash would silently lose a module (or make one include itself).
+fn insert_file(
+    files: &mut std::collections::BTreeMap<String, String>,
+    path: &str,
+    text: String,
+    spec: &Path,
+) -> Result<(), Error> {
+    if files.insert(path.to_owned(), text).is_some() {
+        return Err(internal(
+            spec,
+            format!("generated two files named `{path}`"),
+        ));
+    }
+    Ok(())
+}
+
+/// A module name given for `spec` that is not one, with the one to use.
+fn module_name_error(spec: &Path, given: &str, suggestion: &str) -> Diagnostic {
+    let suggestion = naming::unraw(suggestion);
+    Diagnostic::new(
+        Location {
+            file: spec.to_path_buf(),
+            line: 1,
+            column: 1,
+            pointer: String::new(),
+        },
+        format!("module name `{given}` is not a Rust module name (a snake_case identifier)"),
+    )
+    .with_help(format!(
+        "name the module `{suggestion}`, e.g. `--spec {}={suggestion}`",
+        spec.display()
+    ))
+}
+
 /// Emitted tokens that do not parse, or files that clash, are a bug in
 /// armgen, not in the spec; still reported as an error rather than a panic.
-fn internal(service: &ir::Service, what: String) -> Error {
+fn internal(spec: &Path, what: String) -> Error {
     Error::Spec(vec![Diagnostic::new(
         Location {
-            file: service.source.clone(),
+            file: spec.to_path_buf(),
             line: 1,
             column: 1,
             pointer: String::new(),

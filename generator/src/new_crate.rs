@@ -405,12 +405,19 @@ async fn a_missing_resource_is_not_found() {{
         let body = body_ty
             .map(|ty| format!("    let body = {ty}::default();\n"))
             .unwrap_or_default();
-        let put_name = &put.name;
         let put_args = call_args(put);
-        let finish = if put.long_running.is_some() {
-            ".wait().await.expect(\"the operation completes\")"
+        // A long-running create is `begin_*`: the poller is built at once and
+        // sends when awaited.
+        let (put_name, finish) = if put.long_running.is_some() {
+            (
+                format!("begin_{}", put.name.trim_start_matches("r#")),
+                ".expect(\"the create is accepted\")\n        .await\n        .expect(\"the operation completes\")",
+            )
         } else {
-            ".into_model().expect(\"the resource decodes\")"
+            (
+                put.name.clone(),
+                ".await\n        .expect(\"the create is accepted\")\n        .into_model()\n        .expect(\"the resource decodes\")",
+            )
         };
         let _ = write!(
             text,
@@ -421,8 +428,6 @@ async fn a_created_resource_can_be_read_back() {{
 {body}    let _created = client
         .{group}()
         .{put_name}({put_args})
-        .await
-        .expect("the create is accepted")
         {finish};
     client
         .{group}()
@@ -434,20 +439,24 @@ async fn a_created_resource_can_be_read_back() {{
 "#
         );
         if let Some(delete) = walk.delete {
-            let delete_name = &delete.name;
             let delete_args = call_args(delete);
-            let finish = if delete.long_running.is_some() {
-                ".wait().await.expect(\"the delete completes\");"
+            let (delete_name, finish) = if delete.long_running.is_some() {
+                (
+                    format!("begin_{}", delete.name.trim_start_matches("r#")),
+                    ".expect(\"the delete is accepted\")\n        .await\n        .expect(\"the delete completes\");",
+                )
             } else {
-                ";"
+                (
+                    delete.name.clone(),
+                    ".await\n        .expect(\"the delete is accepted\");",
+                )
             };
             let _ = write!(
                 text,
                 r#"    client
         .{group}()
         .{delete_name}({delete_args})
-        .await
-        .expect("the delete is accepted"){finish}
+        {finish}
     let error = client
         .{group}()
         .{get}({get_args})

@@ -155,9 +155,7 @@ mod tests {
                 .map(|(n, t)| (n.to_string(), t.to_string()))
                 .collect(),
             inputs: Vec::new(),
-            api: Api {
-                services: Vec::new(),
-            },
+            api: Api::default(),
             timings: Timings::default(),
         }
     }

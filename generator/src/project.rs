@@ -44,10 +44,14 @@ struct ProjectFile {
     max_alias_expansion: Option<u64>,
 }
 
+/// One spec (`file`), or one provider at several api-versions side by side
+/// (`versions`, see [`Config::versions`]).
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct SpecEntry {
-    file: PathBuf,
+    file: Option<PathBuf>,
+    #[serde(default)]
+    versions: Vec<PathBuf>,
     module: String,
 }
 
@@ -121,7 +125,16 @@ fn project(dir: &Path, file: Option<&Path>, settings: ProjectFile) -> Result<Pro
             config = config.spec_dir(settings.spec_dir.as_deref().unwrap_or(Path::new("spec")))?;
         }
         for spec in settings.specs {
-            config = config.spec(spec.file, spec.module);
+            config = match (spec.file, spec.versions.is_empty()) {
+                (Some(file), true) => config.spec(file, spec.module),
+                (None, false) => config.versions(spec.module, spec.versions),
+                _ => {
+                    return Err(setting_error(format!(
+                        "specs: `{}` needs either `file` or `versions`, not both",
+                        spec.module
+                    )));
+                }
+            };
         }
         if let Some(feature) = settings.dynamic_feature {
             config = config.dynamic_feature(feature);

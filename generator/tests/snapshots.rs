@@ -292,7 +292,7 @@ fn reference(definition: &str) -> Value {
 /// and a child of a polymorphic type tagged with it), a field, a value of a
 /// closed and of an extensible enum, a parameter of every location (required
 /// and optional), an operation group with an operation and a required body
-/// of the name, and an operation with an optional body.
+/// of the name, and a long-running operation with an optional body.
 fn names_spec() -> Value {
     let names = names();
     let mut paths = Map::new();
@@ -414,6 +414,7 @@ fn names_spec() -> Value {
             format!("/optional-bodies/{i}"),
             json!({"post": {
                 "operationId": format!("OptionalBodies_{n}"),
+                "x-ms-long-running-operation": true,
                 "parameters": [{"name": n, "in": "body", "required": false, "schema": reference(n)}],
                 "responses": ok(reference("Polymorphic")),
             }}),

@@ -451,7 +451,7 @@ fn from_raw(raw: RawResponse) -> (HttpResponse, Headers) {
     (response, headers)
 }
 
-fn to_headers(pairs: &[(String, String)]) -> Headers {
+pub(crate) fn to_headers(pairs: &[(String, String)]) -> Headers {
     let mut headers = Headers::new();
     for (name, value) in pairs.iter().filter(|(name, _)| is_token(name)) {
         headers.insert(name.clone(), value.clone());
@@ -507,7 +507,7 @@ pub struct ArmClientOptions {
     /// The longest wait any `Retry-After` (`Retry-After` in seconds or as an
     /// HTTP date, `retry-after-ms`, `x-ms-retry-after-ms`) can ask for:
     /// longer ones are lowered to this before `azure_core`'s retry policy
-    /// reads them, and a [`Poller`](crate::Poller) never waits longer either.
+    /// reads them, and a long-running operation's poller never waits longer either.
     /// The caller sees the lowered value in the response's headers.
     ///
     /// Default: [`DEFAULT_MAX_RETRY_DELAY`](Self::DEFAULT_MAX_RETRY_DELAY),

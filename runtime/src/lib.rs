@@ -89,7 +89,7 @@ pub use http::{HttpRequest, HttpResponse, Method, UrlBuilder};
 #[cfg(feature = "client")]
 pub use limits::ResponseTooLarge;
 #[cfg(feature = "client")]
-pub use lro::{FinalStateVia, Poller, PollerOptions};
+pub use lro::{FinalStateVia, OperationStatus, PollerMethodOptions, PollerOptions};
 #[cfg(feature = "client")]
 pub use paging::{NextLink, PageDecoder};
 pub use pattern::Pattern;

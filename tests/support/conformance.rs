@@ -33,18 +33,18 @@ impl Report {
 /// Checks every example of `api` against the generated `services`.
 pub fn check(api: &armgen::ir::Api, services: &[ServiceInfo]) -> Report {
     let mut report = Report::default();
-    for service in &api.services {
+    for (path, service) in api.all_services() {
         let generated = services
             .iter()
-            .find(|s| s.module == service.module)
-            .unwrap_or_else(|| panic!("no generated service `{}`", service.module));
+            .find(|s| s.module == path)
+            .unwrap_or_else(|| panic!("no generated service `{path}`"));
         for op in service.groups.iter().flat_map(|g| &g.operations) {
             for example in &op.examples {
                 let Ok(doc) = super::read_json(&example.file) else {
                     report.missing.push(example.file.display().to_string());
                     continue;
                 };
-                let name = format!("{}/{} ({})", service.module, op.id, example.name);
+                let name = format!("{path}/{} ({})", op.id, example.name);
                 let mut failures = Vec::new();
                 check_request(generated, op, &doc, &mut failures);
                 check_responses(generated, op, &doc, &mut failures);

@@ -2,8 +2,15 @@
 //! (Azure/azure-rest-api-specs, MIT) found where `ARMGEN_UPSTREAM_SPECS`
 //! points (default: `../shared/upstream-specs` beside the repository):
 //!
-//! - `relay_2024_01_01`: Microsoft.Relay `stable/2024-01-01/relay.json`;
-//! - `eventgrid_2025_02_15`: Microsoft.EventGrid `stable/2025-02-15/EventGrid.json`.
+//! - `relay`: Microsoft.Relay `stable/2021-11-01/authorizationRules.json` as
+//!   `relay::v2021_11_01` and `stable/2024-01-01/relay.json` as
+//!   `relay::v2024_01_01` (re-exported at `relay`), models they share in
+//!   `relay::shared`;
+//! - `eventgrid`: Microsoft.EventGrid `preview/2024-06-01-preview` and
+//!   `stable/2025-02-15` `EventGrid.json`, likewise.
+//!
+//! Each version compiles with the cargo feature named after it
+//! (`relay-2021-11-01`, …); the newest stable ones are the default.
 //!
 //! The list is `upstream/armgen.yaml`, which `bench/run` reads too. The specs
 //! are read where they are, never copied into the repository. When they are

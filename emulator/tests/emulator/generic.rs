@@ -161,13 +161,21 @@ async fn a_generated_client_puts_gets_and_deletes_through_the_generic_behaviour(
     };
 
     // A long-running PUT completes at once: no polling headers, the 201 is the result.
-    let poller = namespaces
-        .create_or_update(RG, "generic-namespace", &body, None)
+    let response = namespaces
+        .begin_create_or_update(RG, "generic-namespace", &body, None)
+        .unwrap()
         .await
         .unwrap();
-    assert_eq!(poller.initial_response().status, 201);
-    assert!(poller.initial_response().header("location").is_none());
-    let created = poller.wait().await.unwrap();
+    assert_eq!(u16::from(response.status()), 201);
+    assert!(
+        response
+            .headers()
+            .get_optional_str(&azure_core::http::headers::HeaderName::from_static(
+                "location"
+            ))
+            .is_none()
+    );
+    let created = response.into_model().unwrap();
     let id = format!(
         "/subscriptions/{SUB}/resourceGroups/{RG}/providers/Microsoft.Relay/namespaces/generic-namespace"
     );
@@ -190,17 +198,16 @@ async fn a_generated_client_puts_gets_and_deletes_through_the_generic_behaviour(
     assert_eq!(f.emulator.resource(&id).unwrap()["location"], "westus");
 
     // Replacing is 200.
-    let poller = namespaces
-        .create_or_update(RG, "generic-namespace", &body, None)
+    let response = namespaces
+        .begin_create_or_update(RG, "generic-namespace", &body, None)
+        .unwrap()
         .await
         .unwrap();
-    assert_eq!(poller.initial_response().status, 200);
+    assert_eq!(u16::from(response.status()), 200);
 
     namespaces
-        .delete(RG, "generic-namespace", None)
-        .await
+        .begin_delete(RG, "generic-namespace", None)
         .unwrap()
-        .wait()
         .await
         .unwrap();
     assert!(f.emulator.resource(&id).is_none());

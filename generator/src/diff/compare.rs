@@ -607,6 +607,33 @@ impl<'a> Comparison<'a> {
                 }
                 // A parameter is only sent: a wider type accepts every old value.
                 self.types(subject(), &at, &p.ty, &q.ty, false, touched);
+                if p.default != q.default {
+                    self.push(
+                        Rule::DefaultValueChanged,
+                        subject(),
+                        &at,
+                        format!("default {} → {}", show(&p.default), show(&q.default)),
+                        Breaking,
+                        Patch,
+                        "armgen sends what the caller sets; the service's default changes",
+                        touched.to_vec(),
+                    );
+                }
+                if p.collection_format != q.collection_format {
+                    self.push(
+                        Rule::ArrayCollectionFormatChanged,
+                        subject(),
+                        &at,
+                        format!(
+                            "collectionFormat {:?} → {:?}",
+                            p.collection_format, q.collection_format
+                        ),
+                        Breaking,
+                        Patch,
+                        "the same array is joined differently on the wire",
+                        touched.to_vec(),
+                    );
+                }
                 if p.multi_segment != q.multi_segment {
                     self.push(
                         Rule::SkipUrlEncodingChanged,
@@ -673,6 +700,42 @@ impl<'a> Comparison<'a> {
                 "the response decoder accepts one status less",
                 touched.to_vec(),
             );
+        }
+        for response in &new.responses {
+            let Some(before) = old.responses.iter().find(|r| r.status == response.status) else {
+                continue;
+            };
+            let lower = |h: &[String]| -> BTreeSet<String> {
+                h.iter().map(|name| name.to_ascii_lowercase()).collect()
+            };
+            let (was, is) = (lower(&before.headers), lower(&response.headers));
+            for header in is.difference(&was) {
+                self.push(
+                    Rule::AddingHeader,
+                    subject(),
+                    &format!("response {} header {header}", response.status),
+                    format!("response header `{header}` added to {}", response.status),
+                    Breaking,
+                    Patch,
+                    "headers are read from the raw response; no generated item changes",
+                    touched.to_vec(),
+                );
+            }
+            for header in was.difference(&is) {
+                self.push(
+                    Rule::RemovingHeader,
+                    subject(),
+                    &format!("response {} header {header}", response.status),
+                    format!(
+                        "response header `{header}` removed from {}",
+                        response.status
+                    ),
+                    Breaking,
+                    Patch,
+                    "headers are read from the raw response; no generated item changes",
+                    touched.to_vec(),
+                );
+            }
         }
         match (old.success_type(), new.success_type()) {
             (Some(a), Some(b)) => {
@@ -1119,6 +1182,37 @@ impl<'a> Comparison<'a> {
                     item.clone(),
                 );
             }
+            if f.default != g.default {
+                self.push(
+                    Rule::DefaultValueChanged,
+                    subject(),
+                    &at,
+                    format!("default {} → {}", show(&f.default), show(&g.default)),
+                    if sent { Breaking } else { Compatible },
+                    Patch,
+                    "defaults are documentation in the generated model",
+                    item.clone(),
+                );
+            }
+            if f.mutability != g.mutability {
+                // Losing `create` or `update` breaks callers that send it.
+                let narrowed = f.mutability.iter().any(|m| !g.mutability.contains(m))
+                    && !g.mutability.is_empty();
+                self.push(
+                    Rule::XmsMutabilityChanged,
+                    subject(),
+                    &at,
+                    format!("x-ms-mutability {:?} → {:?}", f.mutability, g.mutability),
+                    if narrowed && sent {
+                        Breaking
+                    } else {
+                        Compatible
+                    },
+                    Patch,
+                    "x-ms-mutability is documentation in the generated model",
+                    item.clone(),
+                );
+            }
             if f.read_only != g.read_only {
                 self.push(
                     Rule::ReadonlyPropertyChanged,
@@ -1390,18 +1484,18 @@ impl<'a> Comparison<'a> {
     }
 }
 
-/// The generated items of an operation.
+/// The generated items of an operation, named as the emitter names them.
 fn items(group: &OperationGroup, op: &Operation) -> Vec<String> {
     vec![
         format!(
-            "{}::{}_request",
+            "{}::{}",
             group.name,
-            op.name.trim_start_matches("r#")
+            crate::naming::join(&[&op.name, "_request"])
         ),
         format!(
-            "{}::{}_response",
+            "{}::{}",
             group.name,
-            op.name.trim_start_matches("r#")
+            crate::naming::join(&[&op.name, "_response"])
         ),
         format!("clients: {}()", op.name.trim_start_matches("r#")),
     ]
@@ -1435,6 +1529,13 @@ fn url_shape(path: &[PathPart]) -> String {
             PathPart::Param(_) => "{}".to_owned(),
         })
         .collect()
+}
+
+/// A `default` as people read it.
+fn show(value: &Option<serde_json::Value>) -> String {
+    value
+        .as_ref()
+        .map_or_else(|| "none".to_owned(), |v| format!("`{v}`"))
 }
 
 fn is_constant(c: &Constraints) -> bool {

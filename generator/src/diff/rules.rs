@@ -30,6 +30,16 @@ pub enum Rule {
     AddingResponseCode,
     /// A success status is gone.
     RemovedResponseCode,
+    /// A response header was added.
+    AddingHeader,
+    /// A response header is gone.
+    RemovingHeader,
+    /// A `default` value changed.
+    DefaultValueChanged,
+    /// An array parameter's `collectionFormat` changed.
+    ArrayCollectionFormatChanged,
+    /// `x-ms-mutability` changed.
+    XmsMutabilityChanged,
     /// A parameter moved (path, query, header, body).
     ParameterInHasChanged,
     /// A constant (single-value) parameter's value changed.
@@ -122,6 +132,8 @@ impl Rule {
             AddingRequiredParameter => 1010,
             AddingResponseCode => 1011,
             RemovedResponseCode => 1012,
+            AddingHeader => 1013,
+            RemovingHeader => 1014,
             ParameterInHasChanged => 1015,
             ConstantStatusHasChanged => 1016,
             ReferenceRedirection => 1017,
@@ -132,6 +144,8 @@ impl Rule {
             TypeFormatChanged => 1023,
             RequiredStatusChange => 1025,
             TypeChanged => 1026,
+            DefaultValueChanged => 1027,
+            ArrayCollectionFormatChanged => 1028,
             ReadonlyPropertyChanged => 1029,
             DifferentDiscriminator => 1030,
             DifferentAllOf => 1032,

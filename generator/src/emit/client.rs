@@ -146,6 +146,54 @@ fn group_client_name(prefix: &str, group: &OperationGroup) -> proc_macro2::Ident
     format_ident!("{}", naming::join(&[prefix, &group_type, "Client"]))
 }
 
+/// `azure_core`'s `Page` for the list models of a provider's `shared`
+/// module that some version pages through, inside a `pages` module of it (so
+/// `super::models` names the shared models, and no spec name can be the
+/// `Box` that `async_trait` writes plainly). A version's own list models have
+/// theirs in its `models` module.
+pub fn shared_page_impls(provider: &crate::ir::Provider, ctx: &Context) -> TokenStream {
+    let shared: std::collections::HashSet<&str> =
+        provider.shared.iter().map(|m| m.name.as_str()).collect();
+    let impls = page_impls_of(&provider.versions, ctx, |model| shared.contains(model));
+    if impls.is_empty() {
+        return TokenStream::new();
+    }
+    let rt = ctx.runtime;
+    quote! {
+        #rt::client_only! {
+            /// `azure_core`'s `Page` for the shared list models.
+            mod pages {
+                #(#impls)*
+            }
+        }
+    }
+}
+
+fn page_impls_of(
+    services: &[Service],
+    ctx: &Context,
+    keep: impl Fn(&str) -> bool,
+) -> Vec<TokenStream> {
+    let rt = ctx.runtime;
+    let mut seen = std::collections::BTreeMap::new();
+    for fields in services
+        .iter()
+        .flat_map(|s| &s.groups)
+        .flat_map(|g| &g.operations)
+        .filter_map(|o| o.pageable.as_ref()?.fields.as_ref())
+        .filter(|f| keep(&f.model))
+    {
+        seen.entry(fields.model.clone()).or_insert_with(|| {
+            let list = ident(&fields.model);
+            let field = ident(&fields.items.0);
+            let item = type_tokens(&fields.item_type, Scope::Sibling, rt);
+            let optional = fields.items.1.then(|| quote!(optional));
+            quote!(#rt::page!(super::models::#list, #optional #field, #item);)
+        });
+    }
+    seen.into_values().collect()
+}
+
 /// Whether a group's operations take the api-version and the subscription
 /// from the client: its sub-client holds only what they use.
 fn group_needs(group: &OperationGroup) -> (bool, bool) {
@@ -207,7 +255,12 @@ fn method(
     let rt = ctx.runtime;
     let az = quote!(#rt::__private::azure_core);
     let module = ident(&group.name);
-    let fn_name = ident(&op.name);
+    // Long-running methods are `begin_*`, as in the Azure SDKs: the name says
+    // that the call returns a poller, not the result.
+    let fn_name = match op.long_running {
+        Some(_) => format_ident!("begin_{}", naming::join(&[&op.name])),
+        None => ident(&op.name),
+    };
     let request_fn = request_fn_name(op);
     let response_fn = response_fn_name(op);
     let options = format_ident!(
@@ -246,22 +299,39 @@ fn method(
         let doc = docs::attrs(&p.docs);
         quote! { #doc pub #name: #ty, }
     });
-    let options_doc = format!(" Options for [`{}::{}()`].", client, unraw(&op.name));
+    let options_doc = format!(
+        " Options for [`{}::{}()`].",
+        client,
+        unraw(&fn_name.to_string())
+    );
     // Every method has its own options type, so that an optional parameter
     // added by a later api-version is not a breaking change; while it has
     // none, the type is the runtime's shared one under the method's name.
+    // A long-running method's `method_options` also say how its poller waits.
+    let (shared_options, method_options, method_options_doc) = match op.long_running {
+        Some(_) => (
+            quote!(#rt::PollerMethodOptions),
+            quote!(#rt::PollerOptions<'a>),
+            " How the poller waits, and the `azure_core` context.",
+        ),
+        None => (
+            quote!(#rt::MethodOptions),
+            quote!(#az::http::ClientMethodOptions<'a>),
+            " Per-call options: the `azure_core` context.",
+        ),
+    };
     let options_struct = if op.params.iter().all(|p| p.required) {
         quote! {
             #[doc = #options_doc]
-            pub type #options<'a> = #rt::MethodOptions<'a>;
+            pub type #options<'a> = #shared_options<'a>;
         }
     } else {
         quote! {
             #[doc = #options_doc]
             #[derive(::core::clone::Clone, ::core::default::Default, #az::fmt::SafeDebug)]
             pub struct #options<'a> {
-                /// Per-call options: the `azure_core` context.
-                pub method_options: #az::http::ClientMethodOptions<'a>,
+                #[doc = #method_options_doc]
+                pub method_options: #method_options,
                 #(#option_fields)*
             }
         }
@@ -274,7 +344,13 @@ fn method(
             let list = ident(&fields.model);
             quote!(#az::http::Pager<super::models::#list>)
         }
-        (None, Some(_)) => quote!(#rt::Poller<#success>),
+        (None, Some(_)) => match op.success_type() {
+            Some(ty) => {
+                let ty = type_tokens(ty, Scope::Sibling, rt);
+                quote!(#az::http::Poller<#rt::OperationStatus<#ty>>)
+            }
+            None => quote!(#az::http::Poller<#rt::OperationStatus<(), #az::http::NoFormat>>),
+        },
         (None, None) if op.success_type().is_none() => {
             quote!(#az::http::Response<(), #az::http::NoFormat>)
         }
@@ -323,20 +399,19 @@ fn method(
                 FinalStateVia::Location => quote!(Location),
                 FinalStateVia::OriginalUri => quote!(OriginalUri),
                 FinalStateVia::AzureAsyncOperation => quote!(AzureAsyncOperation),
+                FinalStateVia::OperationLocation => quote!(OperationLocation),
             };
+            let status = format!("[`OperationStatus`]({}::OperationStatus)", path_text(rt));
             let poller_doc = format!(
-                " Sends the initial request; [`Poller::wait`]({}::Poller::wait) then follows the operation to its final result.",
-                path_text(rt)
+                " Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of {status} responses."
             );
             quote! {
                 #method_docs
                 #[doc = ""]
                 #[doc = #poller_doc]
-                pub async fn #fn_name(&self, #(#args,)* options: ::core::option::Option<#options<'_>>) -> #az::Result<#response_ty> {
+                pub fn #fn_name(&self, #(#args,)* options: ::core::option::Option<#options<'_>>) -> #az::Result<#response_ty> {
                     #build
-                    self.pipeline
-                        .begin(options.method_options.context, __request, super::#module::#response_fn, #rt::FinalStateVia::#via)
-                        .await
+                    Ok(self.pipeline.begin(__request, super::#module::#response_fn, #rt::FinalStateVia::#via, options.method_options))
                 }
             }
         }

@@ -13,7 +13,7 @@ mod types;
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use crate::ir::Service;
+use crate::ir::{Provider, Service};
 
 /// What every generated file starts with; `refresh` says how to refresh it.
 pub fn header(source: &str, refresh: &str) -> String {
@@ -39,9 +39,154 @@ pub fn service_files(
     runtime: &syn::Path,
     dynamic_feature: Option<&str>,
 ) -> Result<ServiceFiles, syn::Error> {
-    let mut service_mod: syn::ItemMod = syn::parse2(service_tokens(service, runtime))?;
+    split(
+        service_tokens(service, runtime),
+        &service.module,
+        runtime,
+        dynamic_feature,
+    )
+}
+
+/// The `shared` module of a provider at several api-versions: the models
+/// identical in every version (`models` holds them as a service's models),
+/// with the read-only stripping the versions' requests need
+/// (`read_only`: the union of the versions' sets).
+fn shared_files(
+    provider: &Provider,
+    models: &Service,
+    runtime: &syn::Path,
+    read_only: &std::collections::HashSet<String>,
+) -> Result<ServiceFiles, syn::Error> {
+    let patterns = types::Patterns::collect(models);
+    let serde_crate = format!("{}::__private::serde", types::path_text(runtime));
+    let ctx = types::Context {
+        runtime,
+        serde_crate: &serde_crate,
+        patterns: &patterns,
+        read_only,
+    };
+    let models_mod = models::module(models, &ctx);
+    let statics = patterns.statics(runtime);
+    let pages = client::shared_page_impls(provider, &ctx);
+    let tokens = quote! {
+        /// The models that are the same in every api-version of this
+        /// provider, defined once; each version's `models` re-exports them.
+        pub mod shared {
+            #![allow(
+                clippy::doc_lazy_continuation,
+                clippy::doc_overindented_list_items,
+                rustdoc::broken_intra_doc_links,
+                rustdoc::invalid_html_tags,
+                rustdoc::bare_urls
+            )]
+            #statics
+            #models_mod
+            #pages
+        }
+    };
+    split(tokens, "shared", runtime, None)
+}
+
+/// A provider at several api-versions as files below `<module>/`: its
+/// `mod.rs` (the `shared` module, a module per version behind its cargo
+/// feature, the default version re-exported), and each one's files. Each file
+/// comes with the spec it is generated from, for its header.
+pub fn provider_files(
+    provider: &Provider,
+    runtime: &syn::Path,
+    dynamic_feature: Option<&str>,
+) -> Result<ServiceFiles, syn::Error> {
+    let name = &provider.module;
     // Files are named without the raw prefix of a keyword (`type/mod.rs`).
-    let name = crate::naming::unraw(&service.module).to_owned();
+    let dir = crate::naming::unraw(name);
+    let mut files = Vec::new();
+    let mut items = Vec::new();
+    if let (false, Some(first)) = (provider.shared.is_empty(), provider.versions.first()) {
+        let shared_names: std::collections::HashSet<&str> =
+            provider.shared.iter().map(|m| m.name.as_str()).collect();
+        // A shared model is stripped of read-only members if any version
+        // sends it with some.
+        let read_only = provider
+            .versions
+            .iter()
+            .flat_map(types::read_only_models)
+            .filter(|m| shared_names.contains(m.as_str()))
+            .collect();
+        let models = Service {
+            module: "shared".to_owned(),
+            models: provider.shared.clone(),
+            groups: Vec::new(),
+            ..first.clone()
+        };
+        let shared = shared_files(provider, &models, runtime, &read_only)?;
+        items.push(shared.wrapper);
+        files.extend(shared.files);
+    }
+    for version in &provider.versions {
+        let emitted = service_files(version, runtime, dynamic_feature)?;
+        let mut wrapper: syn::ItemMod = syn::parse2(emitted.wrapper)?;
+        let feature = provider.feature(version);
+        wrapper
+            .attrs
+            .insert(0, syn::parse_quote!(#[cfg(feature = #feature)]));
+        items.push(quote!(#wrapper));
+        files.extend(emitted.files);
+    }
+    if let Some(default) = provider.default.and_then(|i| provider.versions.get(i)) {
+        let feature = provider.feature(default);
+        let module = types::ident(&default.module);
+        let doc = format!(
+            " The newest stable api-version, `{}` (with the `{feature}` feature).",
+            default.api_version
+        );
+        items.push(quote! {
+            #[doc = #doc]
+            #[cfg(feature = #feature)]
+            pub use #module::*;
+        });
+    }
+    let mod_rs: syn::File = syn::parse2(quote!(#(#items)*))?;
+    let mut files: Vec<(String, syn::File)> = files
+        .into_iter()
+        .map(|(path, file)| (format!("{dir}/{path}"), file))
+        .collect();
+    files.push((format!("{dir}/mod.rs"), mod_rs));
+    let module = types::ident(name);
+    let include = format!("{dir}/mod.rs");
+    let versions: Vec<String> = provider
+        .versions
+        .iter()
+        .map(|v| format!("`{}` (feature `{}`)", v.api_version, provider.feature(v)))
+        .collect();
+    let doc = format!(
+        " {} at api-versions {}: a module per version; the models the same in every version are in `shared`.",
+        provider
+            .versions
+            .last()
+            .map_or(name.as_str(), |v| v.title.as_str()),
+        versions.join(", ")
+    );
+    Ok(ServiceFiles {
+        wrapper: quote! {
+            #[doc = #doc]
+            pub mod #module {
+                include!(#include);
+            }
+        },
+        files,
+    })
+}
+
+/// Cuts a module's child modules into files of their own.
+fn split(
+    tokens: TokenStream,
+    name: &str,
+    runtime: &syn::Path,
+    dynamic_feature: Option<&str>,
+) -> Result<ServiceFiles, syn::Error> {
+    let mut service_mod: syn::ItemMod = syn::parse2(tokens)?;
+    // Files are named without the raw prefix of a keyword (`type/mod.rs`).
+    let name = crate::naming::unraw(name).to_owned();
     let items = service_mod
         .content
         .take()
@@ -167,16 +312,31 @@ fn service_tokens(service: &Service, runtime: &syn::Path) -> TokenStream {
 
 /// The file that includes every service module and lists them in
 /// `SERVICES`, so tools can drive any operation of any service by name.
+/// One entry of `SERVICES`: the module path of a service (`relay`,
+/// `relay::v2024_01_01`) and the cargo feature it needs, if any.
+pub struct IndexEntry {
+    /// `relay` or `relay::v2024_01_01`.
+    pub path: String,
+    /// The feature that compiles it (a version of a provider).
+    pub feature: Option<String>,
+}
+
+/// The index.
 pub fn index(
-    modules: &[String],
+    entries: &[IndexEntry],
     wrappers: &[TokenStream],
     runtime: &syn::Path,
     dynamic_feature: Option<&str>,
 ) -> Result<String, syn::Error> {
-    let entries = modules.iter().map(|m| {
-        let module = types::ident(m);
-        let name = crate::naming::unraw(m);
+    let entries = entries.iter().map(|entry| {
+        let m = &entry.path;
+        let module: syn::Path = syn::parse_str(m).unwrap_or_else(|_| syn::parse_quote!(invalid));
+        // Named as written, without the raw prefix of a keyword (`type`).
+        let name: Vec<&str> = m.split("::").map(crate::naming::unraw).collect();
+        let name = name.join("::");
+        let cfg = entry.feature.as_ref().map(|f| quote!(#[cfg(feature = #f)]));
         quote! {
+            #cfg
             #runtime::ServiceInfo {
                 module: #name,
                 api_version: #module::API_VERSION,

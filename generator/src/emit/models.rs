@@ -28,6 +28,12 @@ pub fn module(service: &Service, ctx: &Context) -> TokenStream {
         }
     }
     let items = service.models.iter().map(|m| match &m.kind {
+        // The same in every version of the provider: defined once in its
+        // `shared` module.
+        _ if m.shared => {
+            let name = ident(&m.name);
+            quote!(pub use super::super::shared::models::#name;)
+        }
         ModelKind::Struct(s) => {
             let model = struct_model(m, s, &constrained, ctx);
             let strip = strip_read_only(m, s, ctx);
@@ -54,15 +60,23 @@ pub fn module(service: &Service, ctx: &Context) -> TokenStream {
 /// for the async clients' pagers (so only with the runtime's `client`
 /// feature). Here rather than in `clients` because `async_trait` writes `Box`
 /// unqualified, and `models` is the one module where no spec name can be
-/// `Box`.
+/// `Box`. A model shared by every api-version of a provider has its impl in
+/// the `shared` module, once.
 fn page_impls(service: &Service, ctx: &Context) -> TokenStream {
     let rt = ctx.runtime;
+    let shared: HashSet<&str> = service
+        .models
+        .iter()
+        .filter(|m| m.shared)
+        .map(|m| m.name.as_str())
+        .collect();
     let mut seen = std::collections::BTreeMap::new();
     for fields in service
         .groups
         .iter()
         .flat_map(|g| &g.operations)
         .filter_map(|o| o.pageable.as_ref()?.fields.as_ref())
+        .filter(|f| !shared.contains(f.model.as_str()))
     {
         seen.entry(fields.model.clone()).or_insert_with(|| {
             let list = ident(&fields.model);

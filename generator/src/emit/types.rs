@@ -183,7 +183,8 @@ impl Patterns {
     /// Numbers the service's patterns in a stable order.
     pub fn collect(service: &Service) -> Self {
         let mut all: Vec<&String> = Vec::new();
-        for model in &service.models {
+        // A shared model's patterns are its provider's `shared` module's.
+        for model in service.models.iter().filter(|m| !m.shared) {
             if let ModelKind::Struct(s) = &model.kind {
                 all.extend(
                     s.fields

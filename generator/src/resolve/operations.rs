@@ -285,7 +285,8 @@ impl Resolver<'_> {
             .pointer("/x-ms-long-running-operation-options/final-state-via")
             .and_then(Value::as_str)
         {
-            Some("location") | Some("operation-location") => FinalStateVia::Location,
+            Some("location") => FinalStateVia::Location,
+            Some("operation-location") => FinalStateVia::OperationLocation,
             Some("original-uri") => FinalStateVia::OriginalUri,
             Some("azure-async-operation") => FinalStateVia::AzureAsyncOperation,
             Some(other) => {
@@ -505,6 +506,11 @@ impl Resolver<'_> {
                         .and_then(Value::as_str)
                         .unwrap_or(&wire_name),
                 ),
+                default: value.get("default").cloned(),
+                collection_format: value
+                    .get("collectionFormat")
+                    .and_then(Value::as_str)
+                    .map(str::to_owned),
                 wire_name,
                 docs: description(&value),
                 location,
@@ -542,7 +548,16 @@ impl Resolver<'_> {
             }
             match status.parse::<u16>() {
                 Ok(code) if (200..300).contains(&code) => {
-                    success.push(Response { status: code, ty })
+                    let headers = response
+                        .get("headers")
+                        .and_then(Value::as_object)
+                        .map(|h| h.keys().cloned().collect())
+                        .unwrap_or_default();
+                    success.push(Response {
+                        status: code,
+                        ty,
+                        headers,
+                    })
                 }
                 Ok(code) if (100..600).contains(&code) => {
                     // Documented error statuses decode with the error model.

@@ -117,6 +117,7 @@ impl Resolver<'_> {
                     docs: description(value),
                     kind: ModelKind::Enum(enum_model),
                     source: self.docs.location(node),
+                    shared: false,
                 };
                 self.models.insert(ty_name.clone(), model);
             }
@@ -193,6 +194,7 @@ impl Resolver<'_> {
                 docs: description(&value),
                 kind,
                 source: self.docs.location(&node),
+                shared: false,
             };
             self.models.insert(name, model);
         }
@@ -331,6 +333,18 @@ impl Resolver<'_> {
                     .unwrap_or(false),
                 boxed: false,
                 constraints,
+                default: own.get("default").cloned(),
+                mutability: own
+                    .get("x-ms-mutability")
+                    .and_then(Value::as_array)
+                    .map(|values| {
+                        values
+                            .iter()
+                            .filter_map(Value::as_str)
+                            .map(str::to_owned)
+                            .collect()
+                    })
+                    .unwrap_or_default(),
             });
         }
         let has_constraints = fields.iter().any(|f| !f.constraints.is_empty());

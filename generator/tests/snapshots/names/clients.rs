@@ -654,6 +654,13 @@ impl NamesClient {
             api_version: self.api_version.clone(),
         }
     }
+    /// The `OperationStatus` operations.
+    pub fn operation_status(&self) -> NamesOperationStatusClient {
+        NamesOperationStatusClient {
+            pipeline: self.pipeline.clone(),
+            api_version: self.api_version.clone(),
+        }
+    }
     /// The `OPERATIONS` operations.
     pub fn operations(&self) -> NamesOperationsClient {
         NamesOperationsClient {
@@ -779,9 +786,9 @@ impl NamesClient {
             api_version: self.api_version.clone(),
         }
     }
-    /// The `Poller` operations.
-    pub fn poller(&self) -> NamesPollerClient {
-        NamesPollerClient {
+    /// The `PollerMethodOptions` operations.
+    pub fn poller_method_options(&self) -> NamesPollerMethodOptionsClient {
+        NamesPollerMethodOptionsClient {
             pipeline: self.pipeline.clone(),
             api_version: self.api_version.clone(),
         }
@@ -4720,6 +4727,44 @@ impl NamesOperationInfoClient {
 pub type NamesOperationInfoClientOperationInfoOptions<'a> = ::armgen_runtime::MethodOptions<
     'a,
 >;
+/// The `OperationStatus` operations of Every name at every position.
+#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+pub struct NamesOperationStatusClient {
+    pipeline: ::armgen_runtime::ArmPipeline,
+    api_version: ::std::string::String,
+}
+impl NamesOperationStatusClient {
+    /// Arguments: see [`operation_status_request`](super::operation_status::operation_status_request).
+    pub async fn operation_status(
+        &self,
+        operation_status: &super::models::OperationStatus,
+        options: ::core::option::Option<
+            NamesOperationStatusClientOperationStatusOptions<'_>,
+        >,
+    ) -> ::armgen_runtime::__private::azure_core::Result<
+        ::armgen_runtime::__private::azure_core::http::Response<
+            super::models::OperationStatus,
+        >,
+    > {
+        let options = options.unwrap_or_default();
+        let __request = super::operation_status::operation_status_request(
+            self.pipeline.endpoint(),
+            &self.api_version,
+            operation_status,
+        )?;
+        self.pipeline
+            .execute(
+                &options.method_options.context,
+                __request,
+                super::operation_status::operation_status_response,
+            )
+            .await
+    }
+}
+/// Options for [`NamesOperationStatusClient::operation_status()`].
+pub type NamesOperationStatusClientOperationStatusOptions<'a> = ::armgen_runtime::MethodOptions<
+    'a,
+>;
 /// The `OPERATIONS` operations of Every name at every position.
 #[derive(::core::clone::Clone, ::core::fmt::Debug)]
 pub struct NamesOperationsClient {
@@ -4819,12 +4864,14 @@ pub struct NamesOptionalBodiesClient {
 }
 impl NamesOptionalBodiesClient {
     /// Arguments: see [`align_of_request`](super::optional_bodies::align_of_request).
-    pub async fn align_of(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_align_of(
         &self,
         options: ::core::option::Option<NamesOptionalBodiesClientAlignOfOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -4832,21 +4879,26 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.align_of.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::align_of_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::align_of_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`align_of_val_request`](super::optional_bodies::align_of_val_request).
-    pub async fn align_of_val(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_align_of_val(
         &self,
         options: ::core::option::Option<NamesOptionalBodiesClientAlignOfValOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -4854,21 +4906,26 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.align_of_val.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::align_of_val_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::align_of_val_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`alloc_request`](super::optional_bodies::alloc_request).
-    pub async fn alloc(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_alloc(
         &self,
         options: ::core::option::Option<NamesOptionalBodiesClientAllocOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -4876,21 +4933,26 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.alloc.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::alloc_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::alloc_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`api_version_request`](super::optional_bodies::api_version_request).
-    pub async fn api_version(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_api_version(
         &self,
         options: ::core::option::Option<NamesOptionalBodiesClientApiVersionOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -4898,21 +4960,26 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.api_version_2.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::api_version_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::api_version_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`arc_request`](super::optional_bodies::arc_request).
-    pub async fn arc(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_arc(
         &self,
         options: ::core::option::Option<NamesOptionalBodiesClientArcOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -4920,23 +4987,28 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.arc.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::arc_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::arc_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`arm_client_options_request`](super::optional_bodies::arm_client_options_request).
-    pub async fn arm_client_options(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_arm_client_options(
         &self,
         options: ::core::option::Option<
             NamesOptionalBodiesClientArmClientOptionsOptions<'_>,
         >,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -4944,21 +5016,26 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.arm_client_options.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::arm_client_options_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::arm_client_options_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`arm_pipeline_request`](super::optional_bodies::arm_pipeline_request).
-    pub async fn arm_pipeline(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_arm_pipeline(
         &self,
         options: ::core::option::Option<NamesOptionalBodiesClientArmPipelineOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -4966,23 +5043,28 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.arm_pipeline.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::arm_pipeline_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::arm_pipeline_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`armgen_runtime_request`](super::optional_bodies::armgen_runtime_request).
-    pub async fn armgen_runtime(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_armgen_runtime(
         &self,
         options: ::core::option::Option<
             NamesOptionalBodiesClientArmgenRuntimeOptions<'_>,
         >,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -4990,21 +5072,26 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.armgen_runtime.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::armgen_runtime_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::armgen_runtime_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`as_mut_request`](super::optional_bodies::as_mut_request).
-    pub async fn as_mut(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_as_mut(
         &self,
         options: ::core::option::Option<NamesOptionalBodiesClientAsMutOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -5012,21 +5099,26 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.as_mut.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::as_mut_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::as_mut_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`as_ref_request`](super::optional_bodies::as_ref_request).
-    pub async fn as_ref(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_as_ref(
         &self,
         options: ::core::option::Option<NamesOptionalBodiesClientAsRefOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -5034,21 +5126,26 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.as_ref.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::as_ref_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::as_ref_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`assert_request`](super::optional_bodies::assert_request).
-    pub async fn assert(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_assert(
         &self,
         options: ::core::option::Option<NamesOptionalBodiesClientAssertOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -5056,21 +5153,26 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.assert.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::assert_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::assert_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`assert_eq_request`](super::optional_bodies::assert_eq_request).
-    pub async fn assert_eq(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_assert_eq(
         &self,
         options: ::core::option::Option<NamesOptionalBodiesClientAssertEqOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -5078,21 +5180,26 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.assert_eq.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::assert_eq_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::assert_eq_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`async_fn_request`](super::optional_bodies::async_fn_request).
-    pub async fn async_fn(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_async_fn(
         &self,
         options: ::core::option::Option<NamesOptionalBodiesClientAsyncFnOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -5100,21 +5207,26 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.async_fn.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::async_fn_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::async_fn_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`async_fn_mut_request`](super::optional_bodies::async_fn_mut_request).
-    pub async fn async_fn_mut(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_async_fn_mut(
         &self,
         options: ::core::option::Option<NamesOptionalBodiesClientAsyncFnMutOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -5122,21 +5234,26 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.async_fn_mut.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::async_fn_mut_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::async_fn_mut_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`async_fn_once_request`](super::optional_bodies::async_fn_once_request).
-    pub async fn async_fn_once(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_async_fn_once(
         &self,
         options: ::core::option::Option<NamesOptionalBodiesClientAsyncFnOnceOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -5144,21 +5261,26 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.async_fn_once.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::async_fn_once_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::async_fn_once_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`async_trait_request`](super::optional_bodies::async_trait_request).
-    pub async fn async_trait(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_async_trait(
         &self,
         options: ::core::option::Option<NamesOptionalBodiesClientAsyncTraitOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -5166,21 +5288,26 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.async_trait.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::async_trait_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::async_trait_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`at_request`](super::optional_bodies::at_request).
-    pub async fn at(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_at(
         &self,
         options: ::core::option::Option<NamesOptionalBodiesClientAtOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -5188,21 +5315,26 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.at.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::at_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::at_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`azure_core_request`](super::optional_bodies::azure_core_request).
-    pub async fn azure_core(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_azure_core(
         &self,
         options: ::core::option::Option<NamesOptionalBodiesClientAzureCoreOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -5210,21 +5342,26 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.azure_core.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::azure_core_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::azure_core_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`b_tree_map_request`](super::optional_bodies::b_tree_map_request).
-    pub async fn b_tree_map(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_b_tree_map(
         &self,
         options: ::core::option::Option<NamesOptionalBodiesClientBTreeMapOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -5232,21 +5369,26 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.b_tree_map.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::b_tree_map_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::b_tree_map_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`bool_request`](super::optional_bodies::bool_request).
-    pub async fn bool(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_bool(
         &self,
         options: ::core::option::Option<NamesOptionalBodiesClientBoolOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -5254,21 +5396,26 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.bool.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::bool_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::bool_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`build_request_request`](super::optional_bodies::build_request_request).
-    pub async fn build_request(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_build_request(
         &self,
         options: ::core::option::Option<NamesOptionalBodiesClientBuildRequestOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -5276,21 +5423,26 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.build_request.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::build_request_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::build_request_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`cfg_request`](super::optional_bodies::cfg_request).
-    pub async fn cfg(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_cfg(
         &self,
         options: ::core::option::Option<NamesOptionalBodiesClientCfgOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -5298,21 +5450,26 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.cfg.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::cfg_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::cfg_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`char_request`](super::optional_bodies::char_request).
-    pub async fn char(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_char(
         &self,
         options: ::core::option::Option<NamesOptionalBodiesClientCharOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -5320,23 +5477,28 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.char.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::char_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::char_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`client_method_options_request`](super::optional_bodies::client_method_options_request).
-    pub async fn client_method_options(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_client_method_options(
         &self,
         options: ::core::option::Option<
             NamesOptionalBodiesClientClientMethodOptionsOptions<'_>,
         >,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -5344,21 +5506,26 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.client_method_options.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::client_method_options_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::client_method_options_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`client_only_request`](super::optional_bodies::client_only_request).
-    pub async fn client_only(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_client_only(
         &self,
         options: ::core::option::Option<NamesOptionalBodiesClientClientOnlyOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -5366,21 +5533,26 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.client_only.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::client_only_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::client_only_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`clients_request`](super::optional_bodies::clients_request).
-    pub async fn clients(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_clients(
         &self,
         options: ::core::option::Option<NamesOptionalBodiesClientClientsOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -5388,21 +5560,26 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.clients.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::clients_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::clients_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`clone_request`](super::optional_bodies::clone_request).
-    pub async fn clone(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_clone(
         &self,
         options: ::core::option::Option<NamesOptionalBodiesClientCloneOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -5410,23 +5587,28 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.clone.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::clone_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::clone_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`compile_pattern_request`](super::optional_bodies::compile_pattern_request).
-    pub async fn compile_pattern(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_compile_pattern(
         &self,
         options: ::core::option::Option<
             NamesOptionalBodiesClientCompilePatternOptions<'_>,
         >,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -5434,21 +5616,26 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.compile_pattern.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::compile_pattern_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::compile_pattern_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`concat_request`](super::optional_bodies::concat_request).
-    pub async fn concat(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_concat(
         &self,
         options: ::core::option::Option<NamesOptionalBodiesClientConcatOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -5456,21 +5643,26 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.concat.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::concat_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::concat_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`constraint_request`](super::optional_bodies::constraint_request).
-    pub async fn constraint(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_constraint(
         &self,
         options: ::core::option::Option<NamesOptionalBodiesClientConstraintOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -5478,21 +5670,26 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.constraint.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::constraint_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::constraint_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`context_request`](super::optional_bodies::context_request).
-    pub async fn context(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_context(
         &self,
         options: ::core::option::Option<NamesOptionalBodiesClientContextOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -5500,21 +5697,26 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.context.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::context_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::context_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`copy_request`](super::optional_bodies::copy_request).
-    pub async fn copy(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_copy(
         &self,
         options: ::core::option::Option<NamesOptionalBodiesClientCopyOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -5522,21 +5724,26 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.copy.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::copy_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::copy_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`core_request`](super::optional_bodies::core_request).
-    pub async fn core(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_core(
         &self,
         options: ::core::option::Option<NamesOptionalBodiesClientCoreOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -5544,21 +5751,26 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.core.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::core_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::core_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`cow_request`](super::optional_bodies::cow_request).
-    pub async fn cow(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_cow(
         &self,
         options: ::core::option::Option<NamesOptionalBodiesClientCowOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -5566,21 +5778,26 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.cow.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::cow_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::cow_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`crate_request`](super::optional_bodies::crate_request).
-    pub async fn crate_(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_crate(
         &self,
         options: ::core::option::Option<NamesOptionalBodiesClientCrateOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -5588,21 +5805,26 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.crate_.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::crate_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::crate_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`credential_request`](super::optional_bodies::credential_request).
-    pub async fn credential(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_credential(
         &self,
         options: ::core::option::Option<NamesOptionalBodiesClientCredentialOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -5610,21 +5832,26 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.credential.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::credential_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::credential_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`debug_request`](super::optional_bodies::debug_request).
-    pub async fn debug(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_debug(
         &self,
         options: ::core::option::Option<NamesOptionalBodiesClientDebugOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -5632,21 +5859,26 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.debug.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::debug_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::debug_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`decode_body_request`](super::optional_bodies::decode_body_request).
-    pub async fn decode_body(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_decode_body(
         &self,
         options: ::core::option::Option<NamesOptionalBodiesClientDecodeBodyOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -5654,21 +5886,26 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.decode_body.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::decode_body_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::decode_body_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`decode_empty_request`](super::optional_bodies::decode_empty_request).
-    pub async fn decode_empty(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_decode_empty(
         &self,
         options: ::core::option::Option<NamesOptionalBodiesClientDecodeEmptyOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -5676,21 +5913,26 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.decode_empty.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::decode_empty_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::decode_empty_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`decode_json_request`](super::optional_bodies::decode_json_request).
-    pub async fn decode_json(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_decode_json(
         &self,
         options: ::core::option::Option<NamesOptionalBodiesClientDecodeJsonOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -5698,23 +5940,28 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.decode_json.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::decode_json_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::decode_json_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`decode_optional_request`](super::optional_bodies::decode_optional_request).
-    pub async fn decode_optional(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_decode_optional(
         &self,
         options: ::core::option::Option<
             NamesOptionalBodiesClientDecodeOptionalOptions<'_>,
         >,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -5722,23 +5969,28 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.decode_optional.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::decode_optional_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::decode_optional_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`decode_response_request`](super::optional_bodies::decode_response_request).
-    pub async fn decode_response(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_decode_response(
         &self,
         options: ::core::option::Option<
             NamesOptionalBodiesClientDecodeResponseOptions<'_>,
         >,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -5746,21 +5998,26 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.decode_response.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::decode_response_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::decode_response_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`default_request`](super::optional_bodies::default_request).
-    pub async fn default(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_default(
         &self,
         options: ::core::option::Option<NamesOptionalBodiesClientDefaultOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -5768,23 +6025,28 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.default.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::default_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::default_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`default_endpoint_request`](super::optional_bodies::default_endpoint_request).
-    pub async fn default_endpoint(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_default_endpoint(
         &self,
         options: ::core::option::Option<
             NamesOptionalBodiesClientDefaultEndpointOptions<'_>,
         >,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -5792,21 +6054,26 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.default_endpoint.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::default_endpoint_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::default_endpoint_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`deserialize_request`](super::optional_bodies::deserialize_request).
-    pub async fn deserialize(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_deserialize(
         &self,
         options: ::core::option::Option<NamesOptionalBodiesClientDeserializeOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -5814,21 +6081,26 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.deserialize.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::deserialize_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::deserialize_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`deserializer_request`](super::optional_bodies::deserializer_request).
-    pub async fn deserializer(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_deserializer(
         &self,
         options: ::core::option::Option<NamesOptionalBodiesClientDeserializerOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -5836,23 +6108,28 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.deserializer.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::deserializer_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::deserializer_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`double_ended_iterator_request`](super::optional_bodies::double_ended_iterator_request).
-    pub async fn double_ended_iterator(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_double_ended_iterator(
         &self,
         options: ::core::option::Option<
             NamesOptionalBodiesClientDoubleEndedIteratorOptions<'_>,
         >,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -5860,21 +6137,26 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.double_ended_iterator.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::double_ended_iterator_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::double_ended_iterator_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`drop_request`](super::optional_bodies::drop_request).
-    pub async fn drop(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_drop(
         &self,
         options: ::core::option::Option<NamesOptionalBodiesClientDropOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -5882,21 +6164,26 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.drop.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::drop_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::drop_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`dynamic_request`](super::optional_bodies::dynamic_request).
-    pub async fn dynamic(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_dynamic(
         &self,
         options: ::core::option::Option<NamesOptionalBodiesClientDynamicOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -5904,21 +6191,26 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.dynamic.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::dynamic_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::dynamic_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`dynamic_error_request`](super::optional_bodies::dynamic_error_request).
-    pub async fn dynamic_error(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_dynamic_error(
         &self,
         options: ::core::option::Option<NamesOptionalBodiesClientDynamicErrorOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -5926,23 +6218,28 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.dynamic_error.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::dynamic_error_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::dynamic_error_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`dynamic_params_request`](super::optional_bodies::dynamic_params_request).
-    pub async fn dynamic_params(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_dynamic_params(
         &self,
         options: ::core::option::Option<
             NamesOptionalBodiesClientDynamicParamsOptions<'_>,
         >,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -5950,23 +6247,28 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.dynamic_params.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::dynamic_params_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::dynamic_params_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`dynamic_result_request`](super::optional_bodies::dynamic_result_request).
-    pub async fn dynamic_result(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_dynamic_result(
         &self,
         options: ::core::option::Option<
             NamesOptionalBodiesClientDynamicResultOptions<'_>,
         >,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -5974,23 +6276,28 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.dynamic_result.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::dynamic_result_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::dynamic_result_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`dynamic_validate_request`](super::optional_bodies::dynamic_validate_request).
-    pub async fn dynamic_validate(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_dynamic_validate(
         &self,
         options: ::core::option::Option<
             NamesOptionalBodiesClientDynamicValidateOptions<'_>,
         >,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -5998,21 +6305,26 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.dynamic_validate.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::dynamic_validate_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::dynamic_validate_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`endpoint_request`](super::optional_bodies::endpoint_request).
-    pub async fn endpoint(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_endpoint(
         &self,
         options: ::core::option::Option<NamesOptionalBodiesClientEndpointOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -6020,21 +6332,26 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.endpoint_2.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::endpoint_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::endpoint_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`env_request`](super::optional_bodies::env_request).
-    pub async fn env(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_env(
         &self,
         options: ::core::option::Option<NamesOptionalBodiesClientEnvOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -6042,21 +6359,26 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.env.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::env_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::env_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`eq_request`](super::optional_bodies::eq_request).
-    pub async fn eq(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_eq(
         &self,
         options: ::core::option::Option<NamesOptionalBodiesClientEqOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -6064,21 +6386,26 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.eq.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::eq_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::eq_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`err_request`](super::optional_bodies::err_request).
-    pub async fn err(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_err(
         &self,
         options: ::core::option::Option<NamesOptionalBodiesClientErrOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -6086,21 +6413,26 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.err.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::err_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::err_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`error_body_request`](super::optional_bodies::error_body_request).
-    pub async fn error_body(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_error_body(
         &self,
         options: ::core::option::Option<NamesOptionalBodiesClientErrorBodyOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -6108,23 +6440,28 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.error_body.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::error_body_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::error_body_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`exact_size_iterator_request`](super::optional_bodies::exact_size_iterator_request).
-    pub async fn exact_size_iterator(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_exact_size_iterator(
         &self,
         options: ::core::option::Option<
             NamesOptionalBodiesClientExactSizeIteratorOptions<'_>,
         >,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -6132,21 +6469,26 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.exact_size_iterator.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::exact_size_iterator_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::exact_size_iterator_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`extend_request`](super::optional_bodies::extend_request).
-    pub async fn extend(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_extend(
         &self,
         options: ::core::option::Option<NamesOptionalBodiesClientExtendOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -6154,21 +6496,26 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.extend.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::extend_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::extend_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`f_request`](super::optional_bodies::f_request).
-    pub async fn f(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_f(
         &self,
         options: ::core::option::Option<NamesOptionalBodiesClientFOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -6176,21 +6523,26 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.f_2.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::f_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::f_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`f32_request`](super::optional_bodies::f32_request).
-    pub async fn f32(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_f32(
         &self,
         options: ::core::option::Option<NamesOptionalBodiesClientF32Options<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -6198,21 +6550,26 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.f32.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::f32_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::f32_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`f64_request`](super::optional_bodies::f64_request).
-    pub async fn f64(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_f64(
         &self,
         options: ::core::option::Option<NamesOptionalBodiesClientF64Options<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -6220,23 +6577,28 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.f64.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::f64_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::f64_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`final_state_via_request`](super::optional_bodies::final_state_via_request).
-    pub async fn final_state_via(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_final_state_via(
         &self,
         options: ::core::option::Option<
             NamesOptionalBodiesClientFinalStateViaOptions<'_>,
         >,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -6244,21 +6606,26 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.final_state_via.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::final_state_via_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::final_state_via_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`fn_mut_request`](super::optional_bodies::fn_mut_request).
-    pub async fn fn_mut(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_fn_mut(
         &self,
         options: ::core::option::Option<NamesOptionalBodiesClientFnMutOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -6266,21 +6633,26 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.fn_mut.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::fn_mut_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::fn_mut_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`fn_once_request`](super::optional_bodies::fn_once_request).
-    pub async fn fn_once(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_fn_once(
         &self,
         options: ::core::option::Option<NamesOptionalBodiesClientFnOnceOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -6288,21 +6660,26 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.fn_once.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::fn_once_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::fn_once_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`format_request`](super::optional_bodies::format_request).
-    pub async fn format(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_format(
         &self,
         options: ::core::option::Option<NamesOptionalBodiesClientFormatOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -6310,21 +6687,26 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.format.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::format_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::format_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`format_args_request`](super::optional_bodies::format_args_request).
-    pub async fn format_args(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_format_args(
         &self,
         options: ::core::option::Option<NamesOptionalBodiesClientFormatArgsOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -6332,21 +6714,26 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.format_args.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::format_args_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::format_args_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`from_request`](super::optional_bodies::from_request).
-    pub async fn from(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_from(
         &self,
         options: ::core::option::Option<NamesOptionalBodiesClientFromOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -6354,21 +6741,26 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.from.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::from_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::from_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`from_iterator_request`](super::optional_bodies::from_iterator_request).
-    pub async fn from_iterator(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_from_iterator(
         &self,
         options: ::core::option::Option<NamesOptionalBodiesClientFromIteratorOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -6376,21 +6768,26 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.from_iterator.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::from_iterator_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::from_iterator_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`future_request`](super::optional_bodies::future_request).
-    pub async fn future(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_future(
         &self,
         options: ::core::option::Option<NamesOptionalBodiesClientFutureOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -6398,21 +6795,26 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.future.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::future_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::future_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`hash_request`](super::optional_bodies::hash_request).
-    pub async fn hash(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_hash(
         &self,
         options: ::core::option::Option<NamesOptionalBodiesClientHashOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -6420,21 +6822,26 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.hash.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::hash_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::hash_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`http_request_request`](super::optional_bodies::http_request_request).
-    pub async fn http_request(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_http_request(
         &self,
         options: ::core::option::Option<NamesOptionalBodiesClientHttpRequestOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -6442,21 +6849,26 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.http_request.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::http_request_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::http_request_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`http_response_request`](super::optional_bodies::http_response_request).
-    pub async fn http_response(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_http_response(
         &self,
         options: ::core::option::Option<NamesOptionalBodiesClientHttpResponseOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -6464,21 +6876,26 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.http_response.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::http_response_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::http_response_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`i32_request`](super::optional_bodies::i32_request).
-    pub async fn i32(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_i32(
         &self,
         options: ::core::option::Option<NamesOptionalBodiesClientI32Options<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -6486,21 +6903,26 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.i32.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::i32_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::i32_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`i64_request`](super::optional_bodies::i64_request).
-    pub async fn i64(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_i64(
         &self,
         options: ::core::option::Option<NamesOptionalBodiesClientI64Options<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -6508,21 +6930,26 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.i64.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::i64_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::i64_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`include_request`](super::optional_bodies::include_request).
-    pub async fn include(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_include(
         &self,
         options: ::core::option::Option<NamesOptionalBodiesClientIncludeOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -6530,21 +6957,26 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.include.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::include_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::include_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`include_str_request`](super::optional_bodies::include_str_request).
-    pub async fn include_str(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_include_str(
         &self,
         options: ::core::option::Option<NamesOptionalBodiesClientIncludeStrOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -6552,21 +6984,26 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.include_str.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::include_str_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::include_str_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`inner_request`](super::optional_bodies::inner_request).
-    pub async fn inner(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_inner(
         &self,
         options: ::core::option::Option<NamesOptionalBodiesClientInnerOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -6574,21 +7011,26 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.inner.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::inner_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::inner_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`into_request`](super::optional_bodies::into_request).
-    pub async fn into(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_into(
         &self,
         options: ::core::option::Option<NamesOptionalBodiesClientIntoOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -6596,21 +7038,26 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.into.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::into_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::into_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`into_future_request`](super::optional_bodies::into_future_request).
-    pub async fn into_future(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_into_future(
         &self,
         options: ::core::option::Option<NamesOptionalBodiesClientIntoFutureOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -6618,21 +7065,26 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.into_future.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::into_future_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::into_future_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`into_iterator_request`](super::optional_bodies::into_iterator_request).
-    pub async fn into_iterator(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_into_iterator(
         &self,
         options: ::core::option::Option<NamesOptionalBodiesClientIntoIteratorOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -6640,21 +7092,26 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.into_iterator.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::into_iterator_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::into_iterator_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`iterator_request`](super::optional_bodies::iterator_request).
-    pub async fn iterator(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_iterator(
         &self,
         options: ::core::option::Option<NamesOptionalBodiesClientIteratorOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -6662,21 +7119,26 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.iterator.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::iterator_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::iterator_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`json_request`](super::optional_bodies::json_request).
-    pub async fn json(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_json(
         &self,
         options: ::core::option::Option<NamesOptionalBodiesClientJsonOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -6684,21 +7146,26 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.json.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::json_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::json_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`lazy_lock_request`](super::optional_bodies::lazy_lock_request).
-    pub async fn lazy_lock(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_lazy_lock(
         &self,
         options: ::core::option::Option<NamesOptionalBodiesClientLazyLockOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -6706,21 +7173,26 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.lazy_lock.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::lazy_lock_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::lazy_lock_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`map_request`](super::optional_bodies::map_request).
-    pub async fn map(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_map(
         &self,
         options: ::core::option::Option<NamesOptionalBodiesClientMapOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -6728,21 +7200,26 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.map.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::map_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::map_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`matches_request`](super::optional_bodies::matches_request).
-    pub async fn matches(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_matches(
         &self,
         options: ::core::option::Option<NamesOptionalBodiesClientMatchesOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -6750,21 +7227,26 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.matches.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::matches_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::matches_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`members_request`](super::optional_bodies::members_request).
-    pub async fn members(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_members(
         &self,
         options: ::core::option::Option<NamesOptionalBodiesClientMembersOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -6772,21 +7254,26 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.members.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::members_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::members_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`method_request`](super::optional_bodies::method_request).
-    pub async fn method(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_method(
         &self,
         options: ::core::option::Option<NamesOptionalBodiesClientMethodOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -6794,23 +7281,28 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.method.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::method_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::method_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`method_options_request`](super::optional_bodies::method_options_request).
-    pub async fn method_options(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_method_options(
         &self,
         options: ::core::option::Option<
             NamesOptionalBodiesClientMethodOptionsOptions<'_>,
         >,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -6818,21 +7310,26 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.method_options_2.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::method_options_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::method_options_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`models_request`](super::optional_bodies::models_request).
-    pub async fn models(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_models(
         &self,
         options: ::core::option::Option<NamesOptionalBodiesClientModelsOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -6840,21 +7337,26 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.models.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::models_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::models_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`new_request`](super::optional_bodies::new_request).
-    pub async fn new(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_new(
         &self,
         options: ::core::option::Option<NamesOptionalBodiesClientNewOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -6862,21 +7364,26 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.new.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::new_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::new_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`next_link_request`](super::optional_bodies::next_link_request).
-    pub async fn next_link(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_next_link(
         &self,
         options: ::core::option::Option<NamesOptionalBodiesClientNextLinkOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -6884,21 +7391,26 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.next_link.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::next_link_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::next_link_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`no_format_request`](super::optional_bodies::no_format_request).
-    pub async fn no_format(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_no_format(
         &self,
         options: ::core::option::Option<NamesOptionalBodiesClientNoFormatOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -6906,21 +7418,26 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.no_format.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::no_format_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::no_format_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`none_request`](super::optional_bodies::none_request).
-    pub async fn none(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_none(
         &self,
         options: ::core::option::Option<NamesOptionalBodiesClientNoneOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -6928,21 +7445,26 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.none.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::none_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::none_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`ok_request`](super::optional_bodies::ok_request).
-    pub async fn ok(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_ok(
         &self,
         options: ::core::option::Option<NamesOptionalBodiesClientOkOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -6950,21 +7472,26 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.ok.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::ok_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::ok_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`operation_id_request`](super::optional_bodies::operation_id_request).
-    pub async fn operation_id(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_operation_id(
         &self,
         options: ::core::option::Option<NamesOptionalBodiesClientOperationIdOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -6972,23 +7499,28 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.operation_id.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::operation_id_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::operation_id_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`operation_info_request`](super::optional_bodies::operation_info_request).
-    pub async fn operation_info(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_operation_info(
         &self,
         options: ::core::option::Option<
             NamesOptionalBodiesClientOperationInfoOptions<'_>,
         >,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -6996,21 +7528,55 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.operation_info.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::operation_info_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::operation_info_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
+    }
+    /// Arguments: see [`operation_status_request`](super::optional_bodies::operation_status_request).
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_operation_status(
+        &self,
+        options: ::core::option::Option<
+            NamesOptionalBodiesClientOperationStatusOptions<'_>,
+        >,
+    ) -> ::armgen_runtime::__private::azure_core::Result<
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
+        >,
+    > {
+        let options = options.unwrap_or_default();
+        let __request = super::optional_bodies::operation_status_request(
+            self.pipeline.endpoint(),
+            options.operation_status.as_ref(),
+        )?;
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::operation_status_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`operations_request`](super::optional_bodies::operations_request).
-    pub async fn operations(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_operations(
         &self,
         options: ::core::option::Option<NamesOptionalBodiesClientOperationsOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -7018,21 +7584,26 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.operations.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::operations_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::operations_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`option_request`](super::optional_bodies::option_request).
-    pub async fn option(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_option(
         &self,
         options: ::core::option::Option<NamesOptionalBodiesClientOptionOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -7040,21 +7611,26 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.option.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::option_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::option_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`option_env_request`](super::optional_bodies::option_env_request).
-    pub async fn option_env(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_option_env(
         &self,
         options: ::core::option::Option<NamesOptionalBodiesClientOptionEnvOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -7062,21 +7638,26 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.option_env.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::option_env_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::option_env_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`options_request`](super::optional_bodies::options_request).
-    pub async fn options(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_options(
         &self,
         options: ::core::option::Option<NamesOptionalBodiesClientOptionsOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -7084,21 +7665,26 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.options_2.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::options_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::options_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`ord_request`](super::optional_bodies::ord_request).
-    pub async fn ord(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_ord(
         &self,
         options: ::core::option::Option<NamesOptionalBodiesClientOrdOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -7106,21 +7692,26 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.ord.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::ord_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::ord_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`other_request`](super::optional_bodies::other_request).
-    pub async fn other(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_other(
         &self,
         options: ::core::option::Option<NamesOptionalBodiesClientOtherOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -7128,21 +7719,26 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.other.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::other_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::other_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`page_request`](super::optional_bodies::page_request).
-    pub async fn page(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_page(
         &self,
         options: ::core::option::Option<NamesOptionalBodiesClientPageOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -7150,21 +7746,26 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.page.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::page_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::page_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`page_decoder_request`](super::optional_bodies::page_decoder_request).
-    pub async fn page_decoder(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_page_decoder(
         &self,
         options: ::core::option::Option<NamesOptionalBodiesClientPageDecoderOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -7172,21 +7773,26 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.page_decoder.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::page_decoder_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::page_decoder_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`pager_request`](super::optional_bodies::pager_request).
-    pub async fn pager(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_pager(
         &self,
         options: ::core::option::Option<NamesOptionalBodiesClientPagerOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -7194,21 +7800,26 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.pager.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::pager_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::pager_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`panic_request`](super::optional_bodies::panic_request).
-    pub async fn panic(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_panic(
         &self,
         options: ::core::option::Option<NamesOptionalBodiesClientPanicOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -7216,21 +7827,26 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.panic.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::panic_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::panic_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`params_request`](super::optional_bodies::params_request).
-    pub async fn params(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_params(
         &self,
         options: ::core::option::Option<NamesOptionalBodiesClientParamsOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -7238,21 +7854,26 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.params.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::params_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::params_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`partial_eq_request`](super::optional_bodies::partial_eq_request).
-    pub async fn partial_eq(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_partial_eq(
         &self,
         options: ::core::option::Option<NamesOptionalBodiesClientPartialEqOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -7260,21 +7881,26 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.partial_eq.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::partial_eq_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::partial_eq_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`partial_ord_request`](super::optional_bodies::partial_ord_request).
-    pub async fn partial_ord(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_partial_ord(
         &self,
         options: ::core::option::Option<NamesOptionalBodiesClientPartialOrdOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -7282,21 +7908,26 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.partial_ord.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::partial_ord_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::partial_ord_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`path_request`](super::optional_bodies::path_request).
-    pub async fn path(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_path(
         &self,
         options: ::core::option::Option<NamesOptionalBodiesClientPathOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -7304,21 +7935,26 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.path.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::path_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::path_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`pattern_request`](super::optional_bodies::pattern_request).
-    pub async fn pattern(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_pattern(
         &self,
         options: ::core::option::Option<NamesOptionalBodiesClientPatternOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -7326,21 +7962,26 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.pattern.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::pattern_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::pattern_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`patterns_request`](super::optional_bodies::patterns_request).
-    pub async fn patterns(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_patterns(
         &self,
         options: ::core::option::Option<NamesOptionalBodiesClientPatternsOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -7348,21 +7989,26 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.patterns.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::patterns_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::patterns_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`pipeline_request`](super::optional_bodies::pipeline_request).
-    pub async fn pipeline(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_pipeline(
         &self,
         options: ::core::option::Option<NamesOptionalBodiesClientPipelineOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -7370,45 +8016,57 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.pipeline.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::pipeline_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::pipeline_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
-    /// Arguments: see [`poller_request`](super::optional_bodies::poller_request).
-    pub async fn poller(
+    /// Arguments: see [`poller_method_options_request`](super::optional_bodies::poller_method_options_request).
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_poller_method_options(
         &self,
-        options: ::core::option::Option<NamesOptionalBodiesClientPollerOptions<'_>>,
+        options: ::core::option::Option<
+            NamesOptionalBodiesClientPollerMethodOptionsOptions<'_>,
+        >,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
-        let __request = super::optional_bodies::poller_request(
+        let __request = super::optional_bodies::poller_method_options_request(
             self.pipeline.endpoint(),
-            options.poller.as_ref(),
+            options.poller_method_options.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::poller_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::poller_method_options_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`poller_options_request`](super::optional_bodies::poller_options_request).
-    pub async fn poller_options(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_poller_options(
         &self,
         options: ::core::option::Option<
             NamesOptionalBodiesClientPollerOptionsOptions<'_>,
         >,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -7416,21 +8074,26 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.poller_options.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::poller_options_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::poller_options_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`private_request`](super::optional_bodies::private_request).
-    pub async fn private(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_private(
         &self,
         options: ::core::option::Option<NamesOptionalBodiesClientPrivateOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -7438,21 +8101,26 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.private.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::private_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::private_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`abstract_request`](super::optional_bodies::abstract_request).
-    pub async fn r#abstract(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_abstract(
         &self,
         options: ::core::option::Option<NamesOptionalBodiesClientRAbstractOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -7460,21 +8128,26 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.r#abstract.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::abstract_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::abstract_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`as_request`](super::optional_bodies::as_request).
-    pub async fn r#as(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_as(
         &self,
         options: ::core::option::Option<NamesOptionalBodiesClientRAsOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -7482,21 +8155,26 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.r#as.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::as_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::as_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`async_request`](super::optional_bodies::async_request).
-    pub async fn r#async(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_async(
         &self,
         options: ::core::option::Option<NamesOptionalBodiesClientRAsyncOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -7504,21 +8182,26 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.r#async.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::async_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::async_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`await_request`](super::optional_bodies::await_request).
-    pub async fn r#await(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_await(
         &self,
         options: ::core::option::Option<NamesOptionalBodiesClientRAwaitOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -7526,21 +8209,26 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.r#await.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::await_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::await_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`become_request`](super::optional_bodies::become_request).
-    pub async fn r#become(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_become(
         &self,
         options: ::core::option::Option<NamesOptionalBodiesClientRBecomeOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -7548,21 +8236,26 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.r#become.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::become_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::become_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`box_request`](super::optional_bodies::box_request).
-    pub async fn r#box(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_box(
         &self,
         options: ::core::option::Option<NamesOptionalBodiesClientRBoxOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -7570,21 +8263,26 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.r#box.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::box_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::box_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`break_request`](super::optional_bodies::break_request).
-    pub async fn r#break(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_break(
         &self,
         options: ::core::option::Option<NamesOptionalBodiesClientRBreakOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -7592,21 +8290,26 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.r#break.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::break_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::break_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`const_request`](super::optional_bodies::const_request).
-    pub async fn r#const(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_const(
         &self,
         options: ::core::option::Option<NamesOptionalBodiesClientRConstOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -7614,21 +8317,26 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.r#const.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::const_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::const_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`continue_request`](super::optional_bodies::continue_request).
-    pub async fn r#continue(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_continue(
         &self,
         options: ::core::option::Option<NamesOptionalBodiesClientRContinueOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -7636,21 +8344,26 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.r#continue.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::continue_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::continue_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`do_request`](super::optional_bodies::do_request).
-    pub async fn r#do(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_do(
         &self,
         options: ::core::option::Option<NamesOptionalBodiesClientRDoOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -7658,21 +8371,26 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.r#do.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::do_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::do_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`dyn_request`](super::optional_bodies::dyn_request).
-    pub async fn r#dyn(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_dyn(
         &self,
         options: ::core::option::Option<NamesOptionalBodiesClientRDynOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -7680,21 +8398,26 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.r#dyn.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::dyn_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::dyn_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`else_request`](super::optional_bodies::else_request).
-    pub async fn r#else(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_else(
         &self,
         options: ::core::option::Option<NamesOptionalBodiesClientRElseOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -7702,21 +8425,26 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.r#else.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::else_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::else_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`enum_request`](super::optional_bodies::enum_request).
-    pub async fn r#enum(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_enum(
         &self,
         options: ::core::option::Option<NamesOptionalBodiesClientREnumOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -7724,21 +8452,26 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.r#enum.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::enum_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::enum_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`extern_request`](super::optional_bodies::extern_request).
-    pub async fn r#extern(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_extern(
         &self,
         options: ::core::option::Option<NamesOptionalBodiesClientRExternOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -7746,21 +8479,26 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.r#extern.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::extern_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::extern_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`false_request`](super::optional_bodies::false_request).
-    pub async fn r#false(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_false(
         &self,
         options: ::core::option::Option<NamesOptionalBodiesClientRFalseOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -7768,21 +8506,26 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.r#false.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::false_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::false_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`final_request`](super::optional_bodies::final_request).
-    pub async fn r#final(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_final(
         &self,
         options: ::core::option::Option<NamesOptionalBodiesClientRFinalOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -7790,21 +8533,26 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.r#final.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::final_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::final_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`fn_request`](super::optional_bodies::fn_request).
-    pub async fn r#fn(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_fn(
         &self,
         options: ::core::option::Option<NamesOptionalBodiesClientRFnOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -7812,21 +8560,26 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.r#fn.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::fn_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::fn_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`for_request`](super::optional_bodies::for_request).
-    pub async fn r#for(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_for(
         &self,
         options: ::core::option::Option<NamesOptionalBodiesClientRForOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -7834,21 +8587,26 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.r#for.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::for_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::for_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`gen_request`](super::optional_bodies::gen_request).
-    pub async fn r#gen(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_gen(
         &self,
         options: ::core::option::Option<NamesOptionalBodiesClientRGenOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -7856,21 +8614,26 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.r#gen.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::gen_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::gen_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`if_request`](super::optional_bodies::if_request).
-    pub async fn r#if(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_if(
         &self,
         options: ::core::option::Option<NamesOptionalBodiesClientRIfOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -7878,21 +8641,26 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.r#if.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::if_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::if_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`impl_request`](super::optional_bodies::impl_request).
-    pub async fn r#impl(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_impl(
         &self,
         options: ::core::option::Option<NamesOptionalBodiesClientRImplOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -7900,21 +8668,26 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.r#impl.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::impl_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::impl_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`in_request`](super::optional_bodies::in_request).
-    pub async fn r#in(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_in(
         &self,
         options: ::core::option::Option<NamesOptionalBodiesClientRInOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -7922,21 +8695,26 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.r#in.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::in_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::in_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`let_request`](super::optional_bodies::let_request).
-    pub async fn r#let(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_let(
         &self,
         options: ::core::option::Option<NamesOptionalBodiesClientRLetOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -7944,21 +8722,26 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.r#let.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::let_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::let_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`loop_request`](super::optional_bodies::loop_request).
-    pub async fn r#loop(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_loop(
         &self,
         options: ::core::option::Option<NamesOptionalBodiesClientRLoopOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -7966,21 +8749,26 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.r#loop.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::loop_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::loop_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`macro_request`](super::optional_bodies::macro_request).
-    pub async fn r#macro(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_macro(
         &self,
         options: ::core::option::Option<NamesOptionalBodiesClientRMacroOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -7988,21 +8776,26 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.r#macro.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::macro_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::macro_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`match_request`](super::optional_bodies::match_request).
-    pub async fn r#match(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_match(
         &self,
         options: ::core::option::Option<NamesOptionalBodiesClientRMatchOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -8010,21 +8803,26 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.r#match.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::match_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::match_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`mod_request`](super::optional_bodies::mod_request).
-    pub async fn r#mod(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_mod(
         &self,
         options: ::core::option::Option<NamesOptionalBodiesClientRModOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -8032,21 +8830,26 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.r#mod.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::mod_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::mod_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`move_request`](super::optional_bodies::move_request).
-    pub async fn r#move(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_move(
         &self,
         options: ::core::option::Option<NamesOptionalBodiesClientRMoveOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -8054,21 +8857,26 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.r#move.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::move_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::move_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`mut_request`](super::optional_bodies::mut_request).
-    pub async fn r#mut(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_mut(
         &self,
         options: ::core::option::Option<NamesOptionalBodiesClientRMutOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -8076,21 +8884,26 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.r#mut.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::mut_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::mut_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`override_request`](super::optional_bodies::override_request).
-    pub async fn r#override(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_override(
         &self,
         options: ::core::option::Option<NamesOptionalBodiesClientROverrideOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -8098,21 +8911,26 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.r#override.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::override_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::override_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`priv_request`](super::optional_bodies::priv_request).
-    pub async fn r#priv(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_priv(
         &self,
         options: ::core::option::Option<NamesOptionalBodiesClientRPrivOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -8120,21 +8938,26 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.r#priv.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::priv_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::priv_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`pub_request`](super::optional_bodies::pub_request).
-    pub async fn r#pub(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_pub(
         &self,
         options: ::core::option::Option<NamesOptionalBodiesClientRPubOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -8142,21 +8965,26 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.r#pub.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::pub_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::pub_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`ref_request`](super::optional_bodies::ref_request).
-    pub async fn r#ref(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_ref(
         &self,
         options: ::core::option::Option<NamesOptionalBodiesClientRRefOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -8164,21 +8992,26 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.r#ref.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::ref_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::ref_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`return_request`](super::optional_bodies::return_request).
-    pub async fn r#return(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_return(
         &self,
         options: ::core::option::Option<NamesOptionalBodiesClientRReturnOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -8186,21 +9019,26 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.r#return.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::return_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::return_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`static_request`](super::optional_bodies::static_request).
-    pub async fn r#static(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_static(
         &self,
         options: ::core::option::Option<NamesOptionalBodiesClientRStaticOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -8208,21 +9046,26 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.r#static.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::static_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::static_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`struct_request`](super::optional_bodies::struct_request).
-    pub async fn r#struct(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_struct(
         &self,
         options: ::core::option::Option<NamesOptionalBodiesClientRStructOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -8230,21 +9073,26 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.r#struct.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::struct_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::struct_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`trait_request`](super::optional_bodies::trait_request).
-    pub async fn r#trait(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_trait(
         &self,
         options: ::core::option::Option<NamesOptionalBodiesClientRTraitOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -8252,21 +9100,26 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.r#trait.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::trait_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::trait_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`true_request`](super::optional_bodies::true_request).
-    pub async fn r#true(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_true(
         &self,
         options: ::core::option::Option<NamesOptionalBodiesClientRTrueOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -8274,21 +9127,26 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.r#true.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::true_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::true_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`try_request`](super::optional_bodies::try_request).
-    pub async fn r#try(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_try(
         &self,
         options: ::core::option::Option<NamesOptionalBodiesClientRTryOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -8296,21 +9154,26 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.r#try.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::try_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::try_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`type_request`](super::optional_bodies::type_request).
-    pub async fn r#type(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_type(
         &self,
         options: ::core::option::Option<NamesOptionalBodiesClientRTypeOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -8318,21 +9181,26 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.r#type.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::type_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::type_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`typeof_request`](super::optional_bodies::typeof_request).
-    pub async fn r#typeof(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_typeof(
         &self,
         options: ::core::option::Option<NamesOptionalBodiesClientRTypeofOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -8340,21 +9208,26 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.r#typeof.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::typeof_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::typeof_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`union_request`](super::optional_bodies::union_request).
-    pub async fn r#union(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_union(
         &self,
         options: ::core::option::Option<NamesOptionalBodiesClientRUnionOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -8362,21 +9235,26 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.r#union.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::union_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::union_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`unsafe_request`](super::optional_bodies::unsafe_request).
-    pub async fn r#unsafe(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_unsafe(
         &self,
         options: ::core::option::Option<NamesOptionalBodiesClientRUnsafeOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -8384,21 +9262,26 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.r#unsafe.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::unsafe_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::unsafe_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`unsized_request`](super::optional_bodies::unsized_request).
-    pub async fn r#unsized(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_unsized(
         &self,
         options: ::core::option::Option<NamesOptionalBodiesClientRUnsizedOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -8406,21 +9289,26 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.r#unsized.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::unsized_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::unsized_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`use_request`](super::optional_bodies::use_request).
-    pub async fn r#use(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_use(
         &self,
         options: ::core::option::Option<NamesOptionalBodiesClientRUseOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -8428,21 +9316,26 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.r#use.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::use_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::use_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`virtual_request`](super::optional_bodies::virtual_request).
-    pub async fn r#virtual(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_virtual(
         &self,
         options: ::core::option::Option<NamesOptionalBodiesClientRVirtualOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -8450,21 +9343,26 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.r#virtual.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::virtual_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::virtual_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`where_request`](super::optional_bodies::where_request).
-    pub async fn r#where(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_where(
         &self,
         options: ::core::option::Option<NamesOptionalBodiesClientRWhereOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -8472,21 +9370,26 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.r#where.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::where_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::where_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`while_request`](super::optional_bodies::while_request).
-    pub async fn r#while(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_while(
         &self,
         options: ::core::option::Option<NamesOptionalBodiesClientRWhileOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -8494,21 +9397,26 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.r#while.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::while_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::while_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`yield_request`](super::optional_bodies::yield_request).
-    pub async fn r#yield(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_yield(
         &self,
         options: ::core::option::Option<NamesOptionalBodiesClientRYieldOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -8516,21 +9424,26 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.r#yield.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::yield_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::yield_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`regex_request`](super::optional_bodies::regex_request).
-    pub async fn regex(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_regex(
         &self,
         options: ::core::option::Option<NamesOptionalBodiesClientRegexOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -8538,21 +9451,26 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.regex.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::regex_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::regex_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`request_request`](super::optional_bodies::request_request).
-    pub async fn request(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_request(
         &self,
         options: ::core::option::Option<NamesOptionalBodiesClientRequestOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -8560,23 +9478,28 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.request.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::request_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::request_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`resource_manager_audience_request`](super::optional_bodies::resource_manager_audience_request).
-    pub async fn resource_manager_audience(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_resource_manager_audience(
         &self,
         options: ::core::option::Option<
             NamesOptionalBodiesClientResourceManagerAudienceOptions<'_>,
         >,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -8584,23 +9507,28 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.resource_manager_audience.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::resource_manager_audience_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::resource_manager_audience_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`resource_manager_endpoint_request`](super::optional_bodies::resource_manager_endpoint_request).
-    pub async fn resource_manager_endpoint(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_resource_manager_endpoint(
         &self,
         options: ::core::option::Option<
             NamesOptionalBodiesClientResourceManagerEndpointOptions<'_>,
         >,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -8608,23 +9536,28 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.resource_manager_endpoint.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::resource_manager_endpoint_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::resource_manager_endpoint_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`resource_manager_scope_request`](super::optional_bodies::resource_manager_scope_request).
-    pub async fn resource_manager_scope(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_resource_manager_scope(
         &self,
         options: ::core::option::Option<
             NamesOptionalBodiesClientResourceManagerScopeOptions<'_>,
         >,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -8632,21 +9565,26 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.resource_manager_scope.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::resource_manager_scope_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::resource_manager_scope_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`response_request`](super::optional_bodies::response_request).
-    pub async fn response(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_response(
         &self,
         options: ::core::option::Option<NamesOptionalBodiesClientResponseOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -8654,23 +9592,28 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.response.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::response_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::response_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`response_error_request`](super::optional_bodies::response_error_request).
-    pub async fn response_error(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_response_error(
         &self,
         options: ::core::option::Option<
             NamesOptionalBodiesClientResponseErrorOptions<'_>,
         >,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -8678,23 +9621,28 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.response_error.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::response_error_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::response_error_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`response_too_large_request`](super::optional_bodies::response_too_large_request).
-    pub async fn response_too_large(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_response_too_large(
         &self,
         options: ::core::option::Option<
             NamesOptionalBodiesClientResponseTooLargeOptions<'_>,
         >,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -8702,21 +9650,26 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.response_too_large.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::response_too_large_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::response_too_large_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`result_request`](super::optional_bodies::result_request).
-    pub async fn result(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_result(
         &self,
         options: ::core::option::Option<NamesOptionalBodiesClientResultOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -8724,21 +9677,26 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.result.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::result_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::result_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`safe_debug_request`](super::optional_bodies::safe_debug_request).
-    pub async fn safe_debug(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_safe_debug(
         &self,
         options: ::core::option::Option<NamesOptionalBodiesClientSafeDebugOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -8746,21 +9704,26 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.safe_debug.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::safe_debug_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::safe_debug_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`secret_request`](super::optional_bodies::secret_request).
-    pub async fn secret(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_secret(
         &self,
         options: ::core::option::Option<NamesOptionalBodiesClientSecretOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -8768,21 +9731,26 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.secret.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::secret_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::secret_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`self_request`](super::optional_bodies::self_request).
-    pub async fn self_(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_self(
         &self,
         options: ::core::option::Option<NamesOptionalBodiesClientSelfOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -8790,21 +9758,26 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.self_.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::self_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::self_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`send_request`](super::optional_bodies::send_request).
-    pub async fn send(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_send(
         &self,
         options: ::core::option::Option<NamesOptionalBodiesClientSendOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -8812,21 +9785,26 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.send.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::send_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::send_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`serde_request`](super::optional_bodies::serde_request).
-    pub async fn serde(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_serde(
         &self,
         options: ::core::option::Option<NamesOptionalBodiesClientSerdeOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -8834,21 +9812,26 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.serde.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::serde_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::serde_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`serde_json_request`](super::optional_bodies::serde_json_request).
-    pub async fn serde_json(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_serde_json(
         &self,
         options: ::core::option::Option<NamesOptionalBodiesClientSerdeJsonOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -8856,21 +9839,26 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.serde_json.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::serde_json_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::serde_json_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`serialize_request`](super::optional_bodies::serialize_request).
-    pub async fn serialize(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_serialize(
         &self,
         options: ::core::option::Option<NamesOptionalBodiesClientSerializeOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -8878,21 +9866,26 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.serialize.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::serialize_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::serialize_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`serializer_request`](super::optional_bodies::serializer_request).
-    pub async fn serializer(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_serializer(
         &self,
         options: ::core::option::Option<NamesOptionalBodiesClientSerializerOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -8900,21 +9893,26 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.serializer.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::serializer_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::serializer_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`service_error_request`](super::optional_bodies::service_error_request).
-    pub async fn service_error(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_service_error(
         &self,
         options: ::core::option::Option<NamesOptionalBodiesClientServiceErrorOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -8922,21 +9920,26 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.service_error.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::service_error_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::service_error_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`service_info_request`](super::optional_bodies::service_info_request).
-    pub async fn service_info(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_service_info(
         &self,
         options: ::core::option::Option<NamesOptionalBodiesClientServiceInfoOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -8944,21 +9947,26 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.service_info.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::service_info_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::service_info_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`services_request`](super::optional_bodies::services_request).
-    pub async fn services(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_services(
         &self,
         options: ::core::option::Option<NamesOptionalBodiesClientServicesOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -8966,21 +9974,26 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.services.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::services_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::services_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`size_of_request`](super::optional_bodies::size_of_request).
-    pub async fn size_of(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_size_of(
         &self,
         options: ::core::option::Option<NamesOptionalBodiesClientSizeOfOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -8988,21 +10001,26 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.size_of.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::size_of_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::size_of_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`size_of_val_request`](super::optional_bodies::size_of_val_request).
-    pub async fn size_of_val(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_size_of_val(
         &self,
         options: ::core::option::Option<NamesOptionalBodiesClientSizeOfValOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -9010,21 +10028,26 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.size_of_val.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::size_of_val_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::size_of_val_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`sized_request`](super::optional_bodies::sized_request).
-    pub async fn sized(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_sized(
         &self,
         options: ::core::option::Option<NamesOptionalBodiesClientSizedOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -9032,21 +10055,26 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.sized.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::sized_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::sized_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`some_request`](super::optional_bodies::some_request).
-    pub async fn some(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_some(
         &self,
         options: ::core::option::Option<NamesOptionalBodiesClientSomeOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -9054,23 +10082,28 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.some.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::some_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::some_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`static_token_credential_request`](super::optional_bodies::static_token_credential_request).
-    pub async fn static_token_credential(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_static_token_credential(
         &self,
         options: ::core::option::Option<
             NamesOptionalBodiesClientStaticTokenCredentialOptions<'_>,
         >,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -9078,21 +10111,26 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.static_token_credential.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::static_token_credential_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::static_token_credential_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`std_request`](super::optional_bodies::std_request).
-    pub async fn std(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_std(
         &self,
         options: ::core::option::Option<NamesOptionalBodiesClientStdOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -9100,21 +10138,26 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.std.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::std_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::std_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`str_request`](super::optional_bodies::str_request).
-    pub async fn str(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_str(
         &self,
         options: ::core::option::Option<NamesOptionalBodiesClientStrOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -9122,21 +10165,26 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.str.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::str_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::str_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`string_request`](super::optional_bodies::string_request).
-    pub async fn string(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_string(
         &self,
         options: ::core::option::Option<NamesOptionalBodiesClientStringOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -9144,21 +10192,26 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.string.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::string_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::string_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`string_enum_request`](super::optional_bodies::string_enum_request).
-    pub async fn string_enum(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_string_enum(
         &self,
         options: ::core::option::Option<NamesOptionalBodiesClientStringEnumOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -9166,21 +10219,26 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.string_enum.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::string_enum_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::string_enum_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`stringify_request`](super::optional_bodies::stringify_request).
-    pub async fn stringify(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_stringify(
         &self,
         options: ::core::option::Option<NamesOptionalBodiesClientStringifyOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -9188,21 +10246,26 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.stringify.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::stringify_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::stringify_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`strip_member_request`](super::optional_bodies::strip_member_request).
-    pub async fn strip_member(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_strip_member(
         &self,
         options: ::core::option::Option<NamesOptionalBodiesClientStripMemberOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -9210,21 +10273,26 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.strip_member.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::strip_member_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::strip_member_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`strip_members_request`](super::optional_bodies::strip_members_request).
-    pub async fn strip_members(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_strip_members(
         &self,
         options: ::core::option::Option<NamesOptionalBodiesClientStripMembersOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -9232,23 +10300,28 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.strip_members.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::strip_members_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::strip_members_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`strip_read_only_request`](super::optional_bodies::strip_read_only_request).
-    pub async fn strip_read_only(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_strip_read_only(
         &self,
         options: ::core::option::Option<
             NamesOptionalBodiesClientStripReadOnlyOptions<'_>,
         >,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -9256,23 +10329,28 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.strip_read_only.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::strip_read_only_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::strip_read_only_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`subscription_id_request`](super::optional_bodies::subscription_id_request).
-    pub async fn subscription_id(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_subscription_id(
         &self,
         options: ::core::option::Option<
             NamesOptionalBodiesClientSubscriptionIdOptions<'_>,
         >,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -9280,21 +10358,26 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.subscription_id.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::subscription_id_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::subscription_id_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`super_request`](super::optional_bodies::super_request).
-    pub async fn super_(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_super(
         &self,
         options: ::core::option::Option<NamesOptionalBodiesClientSuperOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -9302,21 +10385,26 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.super_.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::super_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::super_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`sync_request`](super::optional_bodies::sync_request).
-    pub async fn sync(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_sync(
         &self,
         options: ::core::option::Option<NamesOptionalBodiesClientSyncOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -9324,21 +10412,26 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.sync.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::sync_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::sync_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`tag_request`](super::optional_bodies::tag_request).
-    pub async fn tag(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_tag(
         &self,
         options: ::core::option::Option<NamesOptionalBodiesClientTagOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -9346,21 +10439,26 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.tag.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::tag_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::tag_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`tagged_union_request`](super::optional_bodies::tagged_union_request).
-    pub async fn tagged_union(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_tagged_union(
         &self,
         options: ::core::option::Option<NamesOptionalBodiesClientTaggedUnionOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -9368,21 +10466,26 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.tagged_union.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::tagged_union_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::tagged_union_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`to_owned_request`](super::optional_bodies::to_owned_request).
-    pub async fn to_owned(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_to_owned(
         &self,
         options: ::core::option::Option<NamesOptionalBodiesClientToOwnedOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -9390,21 +10493,26 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.to_owned.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::to_owned_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::to_owned_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`to_string_request`](super::optional_bodies::to_string_request).
-    pub async fn to_string(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_to_string(
         &self,
         options: ::core::option::Option<NamesOptionalBodiesClientToStringOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -9412,21 +10520,26 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.to_string.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::to_string_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::to_string_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`todo_request`](super::optional_bodies::todo_request).
-    pub async fn todo(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_todo(
         &self,
         options: ::core::option::Option<NamesOptionalBodiesClientTodoOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -9434,23 +10547,28 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.todo.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::todo_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::todo_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`token_credential_request`](super::optional_bodies::token_credential_request).
-    pub async fn token_credential(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_token_credential(
         &self,
         options: ::core::option::Option<
             NamesOptionalBodiesClientTokenCredentialOptions<'_>,
         >,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -9458,21 +10576,26 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.token_credential.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::token_credential_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::token_credential_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`try_from_request`](super::optional_bodies::try_from_request).
-    pub async fn try_from(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_try_from(
         &self,
         options: ::core::option::Option<NamesOptionalBodiesClientTryFromOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -9480,21 +10603,26 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.try_from.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::try_from_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::try_from_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`try_into_request`](super::optional_bodies::try_into_request).
-    pub async fn try_into(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_try_into(
         &self,
         options: ::core::option::Option<NamesOptionalBodiesClientTryIntoOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -9502,21 +10630,26 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.try_into.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::try_into_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::try_into_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`u64_request`](super::optional_bodies::u64_request).
-    pub async fn u64(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_u64(
         &self,
         options: ::core::option::Option<NamesOptionalBodiesClientU64Options<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -9524,21 +10657,26 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.u64.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::u64_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::u64_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`u8_request`](super::optional_bodies::u8_request).
-    pub async fn u8(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_u8(
         &self,
         options: ::core::option::Option<NamesOptionalBodiesClientU8Options<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -9546,21 +10684,26 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.u8.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::u8_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::u8_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`unknown_request`](super::optional_bodies::unknown_request).
-    pub async fn unknown(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_unknown(
         &self,
         options: ::core::option::Option<NamesOptionalBodiesClientUnknownOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -9568,21 +10711,26 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.unknown.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::unknown_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::unknown_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`unpin_request`](super::optional_bodies::unpin_request).
-    pub async fn unpin(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_unpin(
         &self,
         options: ::core::option::Option<NamesOptionalBodiesClientUnpinOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -9590,21 +10738,26 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.unpin.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::unpin_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::unpin_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`unreachable_request`](super::optional_bodies::unreachable_request).
-    pub async fn unreachable(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_unreachable(
         &self,
         options: ::core::option::Option<NamesOptionalBodiesClientUnreachableOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -9612,21 +10765,26 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.unreachable.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::unreachable_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::unreachable_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`url_request`](super::optional_bodies::url_request).
-    pub async fn url(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_url(
         &self,
         options: ::core::option::Option<NamesOptionalBodiesClientUrlOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -9634,21 +10792,26 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.url.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::url_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::url_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`url_builder_request`](super::optional_bodies::url_builder_request).
-    pub async fn url_builder(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_url_builder(
         &self,
         options: ::core::option::Option<NamesOptionalBodiesClientUrlBuilderOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -9656,21 +10819,26 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.url_builder.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::url_builder_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::url_builder_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`usize_request`](super::optional_bodies::usize_request).
-    pub async fn usize(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_usize(
         &self,
         options: ::core::option::Option<NamesOptionalBodiesClientUsizeOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -9678,21 +10846,26 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.usize.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::usize_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::usize_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`validate_request`](super::optional_bodies::validate_request).
-    pub async fn validate(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_validate(
         &self,
         options: ::core::option::Option<NamesOptionalBodiesClientValidateOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -9700,23 +10873,28 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.validate.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::validate_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::validate_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`validation_error_request`](super::optional_bodies::validation_error_request).
-    pub async fn validation_error(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_validation_error(
         &self,
         options: ::core::option::Option<
             NamesOptionalBodiesClientValidationErrorOptions<'_>,
         >,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -9724,23 +10902,28 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.validation_error.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::validation_error_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::validation_error_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`validation_errors_request`](super::optional_bodies::validation_errors_request).
-    pub async fn validation_errors(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_validation_errors(
         &self,
         options: ::core::option::Option<
             NamesOptionalBodiesClientValidationErrorsOptions<'_>,
         >,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -9748,21 +10931,26 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.validation_errors.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::validation_errors_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::validation_errors_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`validator_request`](super::optional_bodies::validator_request).
-    pub async fn validator(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_validator(
         &self,
         options: ::core::option::Option<NamesOptionalBodiesClientValidatorOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -9770,21 +10958,26 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.validator.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::validator_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::validator_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`value_request`](super::optional_bodies::value_request).
-    pub async fn value(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_value(
         &self,
         options: ::core::option::Option<NamesOptionalBodiesClientValueOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -9792,21 +10985,26 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.value.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::value_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::value_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`vec_request`](super::optional_bodies::vec_request).
-    pub async fn vec(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_vec(
         &self,
         options: ::core::option::Option<NamesOptionalBodiesClientVecOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -9814,21 +11012,26 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.vec.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::vec_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::vec_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
     /// Arguments: see [`write_request`](super::optional_bodies::write_request).
-    pub async fn write(
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_write(
         &self,
         options: ::core::option::Option<NamesOptionalBodiesClientWriteOptions<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<
-            super::models::Polymorphic,
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -9836,2963 +11039,2527 @@ impl NamesOptionalBodiesClient {
             self.pipeline.endpoint(),
             options.write.as_ref(),
         )?;
-        self.pipeline
-            .execute(
-                &options.method_options.context,
-                __request,
-                super::optional_bodies::write_response,
-            )
-            .await
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::write_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
     }
 }
-/// Options for [`NamesOptionalBodiesClient::align_of()`].
+/// Options for [`NamesOptionalBodiesClient::begin_align_of()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientAlignOfOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub align_of: ::core::option::Option<super::models::AlignOf>,
 }
-/// Options for [`NamesOptionalBodiesClient::align_of_val()`].
+/// Options for [`NamesOptionalBodiesClient::begin_align_of_val()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientAlignOfValOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub align_of_val: ::core::option::Option<super::models::AlignOfVal>,
 }
-/// Options for [`NamesOptionalBodiesClient::alloc()`].
+/// Options for [`NamesOptionalBodiesClient::begin_alloc()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientAllocOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub alloc: ::core::option::Option<super::models::Alloc>,
 }
-/// Options for [`NamesOptionalBodiesClient::api_version()`].
+/// Options for [`NamesOptionalBodiesClient::begin_api_version()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientApiVersionOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub api_version_2: ::core::option::Option<super::models::ApiVersion>,
 }
-/// Options for [`NamesOptionalBodiesClient::arc()`].
+/// Options for [`NamesOptionalBodiesClient::begin_arc()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientArcOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub arc: ::core::option::Option<super::models::Arc>,
 }
-/// Options for [`NamesOptionalBodiesClient::arm_client_options()`].
+/// Options for [`NamesOptionalBodiesClient::begin_arm_client_options()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientArmClientOptionsOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub arm_client_options: ::core::option::Option<super::models::ArmClientOptions>,
 }
-/// Options for [`NamesOptionalBodiesClient::arm_pipeline()`].
+/// Options for [`NamesOptionalBodiesClient::begin_arm_pipeline()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientArmPipelineOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub arm_pipeline: ::core::option::Option<super::models::ArmPipeline>,
 }
-/// Options for [`NamesOptionalBodiesClient::armgen_runtime()`].
+/// Options for [`NamesOptionalBodiesClient::begin_armgen_runtime()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientArmgenRuntimeOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub armgen_runtime: ::core::option::Option<super::models::ArmgenRuntime>,
 }
-/// Options for [`NamesOptionalBodiesClient::as_mut()`].
+/// Options for [`NamesOptionalBodiesClient::begin_as_mut()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientAsMutOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub as_mut: ::core::option::Option<super::models::AsMut>,
 }
-/// Options for [`NamesOptionalBodiesClient::as_ref()`].
+/// Options for [`NamesOptionalBodiesClient::begin_as_ref()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientAsRefOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub as_ref: ::core::option::Option<super::models::AsRef>,
 }
-/// Options for [`NamesOptionalBodiesClient::assert()`].
+/// Options for [`NamesOptionalBodiesClient::begin_assert()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientAssertOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub assert: ::core::option::Option<super::models::Assert>,
 }
-/// Options for [`NamesOptionalBodiesClient::assert_eq()`].
+/// Options for [`NamesOptionalBodiesClient::begin_assert_eq()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientAssertEqOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub assert_eq: ::core::option::Option<super::models::AssertEq>,
 }
-/// Options for [`NamesOptionalBodiesClient::async_fn()`].
+/// Options for [`NamesOptionalBodiesClient::begin_async_fn()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientAsyncFnOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub async_fn: ::core::option::Option<super::models::AsyncFn>,
 }
-/// Options for [`NamesOptionalBodiesClient::async_fn_mut()`].
+/// Options for [`NamesOptionalBodiesClient::begin_async_fn_mut()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientAsyncFnMutOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub async_fn_mut: ::core::option::Option<super::models::AsyncFnMut>,
 }
-/// Options for [`NamesOptionalBodiesClient::async_fn_once()`].
+/// Options for [`NamesOptionalBodiesClient::begin_async_fn_once()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientAsyncFnOnceOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub async_fn_once: ::core::option::Option<super::models::AsyncFnOnce>,
 }
-/// Options for [`NamesOptionalBodiesClient::async_trait()`].
+/// Options for [`NamesOptionalBodiesClient::begin_async_trait()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientAsyncTraitOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub async_trait: ::core::option::Option<super::models::AsyncTrait>,
 }
-/// Options for [`NamesOptionalBodiesClient::at()`].
+/// Options for [`NamesOptionalBodiesClient::begin_at()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientAtOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub at: ::core::option::Option<super::models::At>,
 }
-/// Options for [`NamesOptionalBodiesClient::azure_core()`].
+/// Options for [`NamesOptionalBodiesClient::begin_azure_core()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientAzureCoreOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub azure_core: ::core::option::Option<super::models::AzureCore>,
 }
-/// Options for [`NamesOptionalBodiesClient::b_tree_map()`].
+/// Options for [`NamesOptionalBodiesClient::begin_b_tree_map()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientBTreeMapOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub b_tree_map: ::core::option::Option<super::models::BTreeMap>,
 }
-/// Options for [`NamesOptionalBodiesClient::bool()`].
+/// Options for [`NamesOptionalBodiesClient::begin_bool()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientBoolOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub bool: ::core::option::Option<super::models::Bool>,
 }
-/// Options for [`NamesOptionalBodiesClient::build_request()`].
+/// Options for [`NamesOptionalBodiesClient::begin_build_request()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientBuildRequestOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub build_request: ::core::option::Option<super::models::BuildRequest>,
 }
-/// Options for [`NamesOptionalBodiesClient::cfg()`].
+/// Options for [`NamesOptionalBodiesClient::begin_cfg()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientCfgOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub cfg: ::core::option::Option<super::models::Cfg>,
 }
-/// Options for [`NamesOptionalBodiesClient::char()`].
+/// Options for [`NamesOptionalBodiesClient::begin_char()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientCharOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub char: ::core::option::Option<super::models::Char>,
 }
-/// Options for [`NamesOptionalBodiesClient::client_method_options()`].
+/// Options for [`NamesOptionalBodiesClient::begin_client_method_options()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientClientMethodOptionsOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub client_method_options: ::core::option::Option<
         super::models::ClientMethodOptions,
     >,
 }
-/// Options for [`NamesOptionalBodiesClient::client_only()`].
+/// Options for [`NamesOptionalBodiesClient::begin_client_only()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientClientOnlyOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub client_only: ::core::option::Option<super::models::ClientOnly>,
 }
-/// Options for [`NamesOptionalBodiesClient::clients()`].
+/// Options for [`NamesOptionalBodiesClient::begin_clients()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientClientsOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub clients: ::core::option::Option<super::models::Clients>,
 }
-/// Options for [`NamesOptionalBodiesClient::clone()`].
+/// Options for [`NamesOptionalBodiesClient::begin_clone()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientCloneOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub clone: ::core::option::Option<super::models::Clone>,
 }
-/// Options for [`NamesOptionalBodiesClient::compile_pattern()`].
+/// Options for [`NamesOptionalBodiesClient::begin_compile_pattern()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientCompilePatternOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub compile_pattern: ::core::option::Option<super::models::CompilePattern>,
 }
-/// Options for [`NamesOptionalBodiesClient::concat()`].
+/// Options for [`NamesOptionalBodiesClient::begin_concat()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientConcatOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub concat: ::core::option::Option<super::models::Concat>,
 }
-/// Options for [`NamesOptionalBodiesClient::constraint()`].
+/// Options for [`NamesOptionalBodiesClient::begin_constraint()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientConstraintOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub constraint: ::core::option::Option<super::models::Constraint>,
 }
-/// Options for [`NamesOptionalBodiesClient::context()`].
+/// Options for [`NamesOptionalBodiesClient::begin_context()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientContextOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub context: ::core::option::Option<super::models::Context>,
 }
-/// Options for [`NamesOptionalBodiesClient::copy()`].
+/// Options for [`NamesOptionalBodiesClient::begin_copy()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientCopyOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub copy: ::core::option::Option<super::models::Copy>,
 }
-/// Options for [`NamesOptionalBodiesClient::core()`].
+/// Options for [`NamesOptionalBodiesClient::begin_core()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientCoreOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub core: ::core::option::Option<super::models::Core>,
 }
-/// Options for [`NamesOptionalBodiesClient::cow()`].
+/// Options for [`NamesOptionalBodiesClient::begin_cow()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientCowOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub cow: ::core::option::Option<super::models::Cow>,
 }
-/// Options for [`NamesOptionalBodiesClient::crate_()`].
+/// Options for [`NamesOptionalBodiesClient::begin_crate()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientCrateOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub crate_: ::core::option::Option<super::models::Crate>,
 }
-/// Options for [`NamesOptionalBodiesClient::credential()`].
+/// Options for [`NamesOptionalBodiesClient::begin_credential()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientCredentialOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub credential: ::core::option::Option<super::models::Credential>,
 }
-/// Options for [`NamesOptionalBodiesClient::debug()`].
+/// Options for [`NamesOptionalBodiesClient::begin_debug()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientDebugOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub debug: ::core::option::Option<super::models::Debug>,
 }
-/// Options for [`NamesOptionalBodiesClient::decode_body()`].
+/// Options for [`NamesOptionalBodiesClient::begin_decode_body()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientDecodeBodyOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub decode_body: ::core::option::Option<super::models::DecodeBody>,
 }
-/// Options for [`NamesOptionalBodiesClient::decode_empty()`].
+/// Options for [`NamesOptionalBodiesClient::begin_decode_empty()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientDecodeEmptyOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub decode_empty: ::core::option::Option<super::models::DecodeEmpty>,
 }
-/// Options for [`NamesOptionalBodiesClient::decode_json()`].
+/// Options for [`NamesOptionalBodiesClient::begin_decode_json()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientDecodeJsonOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub decode_json: ::core::option::Option<super::models::DecodeJson>,
 }
-/// Options for [`NamesOptionalBodiesClient::decode_optional()`].
+/// Options for [`NamesOptionalBodiesClient::begin_decode_optional()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientDecodeOptionalOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub decode_optional: ::core::option::Option<super::models::DecodeOptional>,
 }
-/// Options for [`NamesOptionalBodiesClient::decode_response()`].
+/// Options for [`NamesOptionalBodiesClient::begin_decode_response()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientDecodeResponseOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub decode_response: ::core::option::Option<super::models::DecodeResponse>,
 }
-/// Options for [`NamesOptionalBodiesClient::default()`].
+/// Options for [`NamesOptionalBodiesClient::begin_default()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientDefaultOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub default: ::core::option::Option<super::models::Default>,
 }
-/// Options for [`NamesOptionalBodiesClient::default_endpoint()`].
+/// Options for [`NamesOptionalBodiesClient::begin_default_endpoint()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientDefaultEndpointOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub default_endpoint: ::core::option::Option<super::models::DefaultEndpoint>,
 }
-/// Options for [`NamesOptionalBodiesClient::deserialize()`].
+/// Options for [`NamesOptionalBodiesClient::begin_deserialize()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientDeserializeOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub deserialize: ::core::option::Option<super::models::Deserialize>,
 }
-/// Options for [`NamesOptionalBodiesClient::deserializer()`].
+/// Options for [`NamesOptionalBodiesClient::begin_deserializer()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientDeserializerOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub deserializer: ::core::option::Option<super::models::Deserializer>,
 }
-/// Options for [`NamesOptionalBodiesClient::double_ended_iterator()`].
+/// Options for [`NamesOptionalBodiesClient::begin_double_ended_iterator()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientDoubleEndedIteratorOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub double_ended_iterator: ::core::option::Option<
         super::models::DoubleEndedIterator,
     >,
 }
-/// Options for [`NamesOptionalBodiesClient::drop()`].
+/// Options for [`NamesOptionalBodiesClient::begin_drop()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientDropOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub drop: ::core::option::Option<super::models::Drop>,
 }
-/// Options for [`NamesOptionalBodiesClient::dynamic()`].
+/// Options for [`NamesOptionalBodiesClient::begin_dynamic()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientDynamicOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub dynamic: ::core::option::Option<super::models::Dynamic>,
 }
-/// Options for [`NamesOptionalBodiesClient::dynamic_error()`].
+/// Options for [`NamesOptionalBodiesClient::begin_dynamic_error()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientDynamicErrorOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub dynamic_error: ::core::option::Option<super::models::DynamicError>,
 }
-/// Options for [`NamesOptionalBodiesClient::dynamic_params()`].
+/// Options for [`NamesOptionalBodiesClient::begin_dynamic_params()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientDynamicParamsOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub dynamic_params: ::core::option::Option<super::models::DynamicParams>,
 }
-/// Options for [`NamesOptionalBodiesClient::dynamic_result()`].
+/// Options for [`NamesOptionalBodiesClient::begin_dynamic_result()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientDynamicResultOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub dynamic_result: ::core::option::Option<super::models::DynamicResult>,
 }
-/// Options for [`NamesOptionalBodiesClient::dynamic_validate()`].
+/// Options for [`NamesOptionalBodiesClient::begin_dynamic_validate()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientDynamicValidateOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub dynamic_validate: ::core::option::Option<super::models::DynamicValidate>,
 }
-/// Options for [`NamesOptionalBodiesClient::endpoint()`].
+/// Options for [`NamesOptionalBodiesClient::begin_endpoint()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientEndpointOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub endpoint_2: ::core::option::Option<super::models::Endpoint>,
 }
-/// Options for [`NamesOptionalBodiesClient::env()`].
+/// Options for [`NamesOptionalBodiesClient::begin_env()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientEnvOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub env: ::core::option::Option<super::models::Env>,
 }
-/// Options for [`NamesOptionalBodiesClient::eq()`].
+/// Options for [`NamesOptionalBodiesClient::begin_eq()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientEqOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub eq: ::core::option::Option<super::models::Eq>,
 }
-/// Options for [`NamesOptionalBodiesClient::err()`].
+/// Options for [`NamesOptionalBodiesClient::begin_err()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientErrOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub err: ::core::option::Option<super::models::Err>,
 }
-/// Options for [`NamesOptionalBodiesClient::error_body()`].
+/// Options for [`NamesOptionalBodiesClient::begin_error_body()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientErrorBodyOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub error_body: ::core::option::Option<super::models::ErrorBody>,
 }
-/// Options for [`NamesOptionalBodiesClient::exact_size_iterator()`].
+/// Options for [`NamesOptionalBodiesClient::begin_exact_size_iterator()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientExactSizeIteratorOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub exact_size_iterator: ::core::option::Option<super::models::ExactSizeIterator>,
 }
-/// Options for [`NamesOptionalBodiesClient::extend()`].
+/// Options for [`NamesOptionalBodiesClient::begin_extend()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientExtendOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub extend: ::core::option::Option<super::models::Extend>,
 }
-/// Options for [`NamesOptionalBodiesClient::f()`].
+/// Options for [`NamesOptionalBodiesClient::begin_f()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientFOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub f_2: ::core::option::Option<super::models::F>,
 }
-/// Options for [`NamesOptionalBodiesClient::f32()`].
+/// Options for [`NamesOptionalBodiesClient::begin_f32()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientF32Options<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub f32: ::core::option::Option<super::models::F32>,
 }
-/// Options for [`NamesOptionalBodiesClient::f64()`].
+/// Options for [`NamesOptionalBodiesClient::begin_f64()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientF64Options<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub f64: ::core::option::Option<super::models::F64>,
 }
-/// Options for [`NamesOptionalBodiesClient::final_state_via()`].
+/// Options for [`NamesOptionalBodiesClient::begin_final_state_via()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientFinalStateViaOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub final_state_via: ::core::option::Option<super::models::FinalStateVia>,
 }
-/// Options for [`NamesOptionalBodiesClient::fn_mut()`].
+/// Options for [`NamesOptionalBodiesClient::begin_fn_mut()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientFnMutOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub fn_mut: ::core::option::Option<super::models::FnMut>,
 }
-/// Options for [`NamesOptionalBodiesClient::fn_once()`].
+/// Options for [`NamesOptionalBodiesClient::begin_fn_once()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientFnOnceOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub fn_once: ::core::option::Option<super::models::FnOnce>,
 }
-/// Options for [`NamesOptionalBodiesClient::format()`].
+/// Options for [`NamesOptionalBodiesClient::begin_format()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientFormatOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub format: ::core::option::Option<super::models::Format>,
 }
-/// Options for [`NamesOptionalBodiesClient::format_args()`].
+/// Options for [`NamesOptionalBodiesClient::begin_format_args()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientFormatArgsOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub format_args: ::core::option::Option<super::models::FormatArgs>,
 }
-/// Options for [`NamesOptionalBodiesClient::from()`].
+/// Options for [`NamesOptionalBodiesClient::begin_from()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientFromOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub from: ::core::option::Option<super::models::From>,
 }
-/// Options for [`NamesOptionalBodiesClient::from_iterator()`].
+/// Options for [`NamesOptionalBodiesClient::begin_from_iterator()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientFromIteratorOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub from_iterator: ::core::option::Option<super::models::FromIterator>,
 }
-/// Options for [`NamesOptionalBodiesClient::future()`].
+/// Options for [`NamesOptionalBodiesClient::begin_future()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientFutureOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub future: ::core::option::Option<super::models::Future>,
 }
-/// Options for [`NamesOptionalBodiesClient::hash()`].
+/// Options for [`NamesOptionalBodiesClient::begin_hash()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientHashOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub hash: ::core::option::Option<super::models::Hash>,
 }
-/// Options for [`NamesOptionalBodiesClient::http_request()`].
+/// Options for [`NamesOptionalBodiesClient::begin_http_request()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientHttpRequestOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub http_request: ::core::option::Option<super::models::HttpRequest>,
 }
-/// Options for [`NamesOptionalBodiesClient::http_response()`].
+/// Options for [`NamesOptionalBodiesClient::begin_http_response()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientHttpResponseOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub http_response: ::core::option::Option<super::models::HttpResponse>,
 }
-/// Options for [`NamesOptionalBodiesClient::i32()`].
+/// Options for [`NamesOptionalBodiesClient::begin_i32()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientI32Options<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub i32: ::core::option::Option<super::models::I32>,
 }
-/// Options for [`NamesOptionalBodiesClient::i64()`].
+/// Options for [`NamesOptionalBodiesClient::begin_i64()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientI64Options<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub i64: ::core::option::Option<super::models::I64>,
 }
-/// Options for [`NamesOptionalBodiesClient::include()`].
+/// Options for [`NamesOptionalBodiesClient::begin_include()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientIncludeOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub include: ::core::option::Option<super::models::Include>,
 }
-/// Options for [`NamesOptionalBodiesClient::include_str()`].
+/// Options for [`NamesOptionalBodiesClient::begin_include_str()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientIncludeStrOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub include_str: ::core::option::Option<super::models::IncludeStr>,
 }
-/// Options for [`NamesOptionalBodiesClient::inner()`].
+/// Options for [`NamesOptionalBodiesClient::begin_inner()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientInnerOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub inner: ::core::option::Option<super::models::Inner>,
 }
-/// Options for [`NamesOptionalBodiesClient::into()`].
+/// Options for [`NamesOptionalBodiesClient::begin_into()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientIntoOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub into: ::core::option::Option<super::models::Into>,
 }
-/// Options for [`NamesOptionalBodiesClient::into_future()`].
+/// Options for [`NamesOptionalBodiesClient::begin_into_future()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientIntoFutureOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub into_future: ::core::option::Option<super::models::IntoFuture>,
 }
-/// Options for [`NamesOptionalBodiesClient::into_iterator()`].
+/// Options for [`NamesOptionalBodiesClient::begin_into_iterator()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientIntoIteratorOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub into_iterator: ::core::option::Option<super::models::IntoIterator>,
 }
-/// Options for [`NamesOptionalBodiesClient::iterator()`].
+/// Options for [`NamesOptionalBodiesClient::begin_iterator()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientIteratorOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub iterator: ::core::option::Option<super::models::Iterator>,
 }
-/// Options for [`NamesOptionalBodiesClient::json()`].
+/// Options for [`NamesOptionalBodiesClient::begin_json()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientJsonOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub json: ::core::option::Option<super::models::Json>,
 }
-/// Options for [`NamesOptionalBodiesClient::lazy_lock()`].
+/// Options for [`NamesOptionalBodiesClient::begin_lazy_lock()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientLazyLockOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub lazy_lock: ::core::option::Option<super::models::LazyLock>,
 }
-/// Options for [`NamesOptionalBodiesClient::map()`].
+/// Options for [`NamesOptionalBodiesClient::begin_map()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientMapOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub map: ::core::option::Option<super::models::Map>,
 }
-/// Options for [`NamesOptionalBodiesClient::matches()`].
+/// Options for [`NamesOptionalBodiesClient::begin_matches()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientMatchesOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub matches: ::core::option::Option<super::models::Matches>,
 }
-/// Options for [`NamesOptionalBodiesClient::members()`].
+/// Options for [`NamesOptionalBodiesClient::begin_members()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientMembersOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub members: ::core::option::Option<super::models::Members>,
 }
-/// Options for [`NamesOptionalBodiesClient::method()`].
+/// Options for [`NamesOptionalBodiesClient::begin_method()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientMethodOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub method: ::core::option::Option<super::models::Method>,
 }
-/// Options for [`NamesOptionalBodiesClient::method_options()`].
+/// Options for [`NamesOptionalBodiesClient::begin_method_options()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientMethodOptionsOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub method_options_2: ::core::option::Option<super::models::MethodOptions>,
 }
-/// Options for [`NamesOptionalBodiesClient::models()`].
+/// Options for [`NamesOptionalBodiesClient::begin_models()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientModelsOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub models: ::core::option::Option<super::models::Models>,
 }
-/// Options for [`NamesOptionalBodiesClient::new()`].
+/// Options for [`NamesOptionalBodiesClient::begin_new()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientNewOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub new: ::core::option::Option<super::models::New>,
 }
-/// Options for [`NamesOptionalBodiesClient::next_link()`].
+/// Options for [`NamesOptionalBodiesClient::begin_next_link()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientNextLinkOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub next_link: ::core::option::Option<super::models::NextLink>,
 }
-/// Options for [`NamesOptionalBodiesClient::no_format()`].
+/// Options for [`NamesOptionalBodiesClient::begin_no_format()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientNoFormatOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub no_format: ::core::option::Option<super::models::NoFormat>,
 }
-/// Options for [`NamesOptionalBodiesClient::none()`].
+/// Options for [`NamesOptionalBodiesClient::begin_none()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientNoneOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub none: ::core::option::Option<super::models::None>,
 }
-/// Options for [`NamesOptionalBodiesClient::ok()`].
+/// Options for [`NamesOptionalBodiesClient::begin_ok()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientOkOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub ok: ::core::option::Option<super::models::Ok>,
 }
-/// Options for [`NamesOptionalBodiesClient::operation_id()`].
+/// Options for [`NamesOptionalBodiesClient::begin_operation_id()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientOperationIdOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub operation_id: ::core::option::Option<super::models::OperationId>,
 }
-/// Options for [`NamesOptionalBodiesClient::operation_info()`].
+/// Options for [`NamesOptionalBodiesClient::begin_operation_info()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientOperationInfoOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub operation_info: ::core::option::Option<super::models::OperationInfo>,
 }
-/// Options for [`NamesOptionalBodiesClient::operations()`].
+/// Options for [`NamesOptionalBodiesClient::begin_operation_status()`].
+#[derive(
+    ::core::clone::Clone,
+    ::core::default::Default,
+    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
+)]
+pub struct NamesOptionalBodiesClientOperationStatusOptions<'a> {
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
+    pub operation_status: ::core::option::Option<super::models::OperationStatus>,
+}
+/// Options for [`NamesOptionalBodiesClient::begin_operations()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientOperationsOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub operations: ::core::option::Option<super::models::Operations>,
 }
-/// Options for [`NamesOptionalBodiesClient::option()`].
+/// Options for [`NamesOptionalBodiesClient::begin_option()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientOptionOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub option: ::core::option::Option<super::models::Option2>,
 }
-/// Options for [`NamesOptionalBodiesClient::option_env()`].
+/// Options for [`NamesOptionalBodiesClient::begin_option_env()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientOptionEnvOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub option_env: ::core::option::Option<super::models::OptionEnv>,
 }
-/// Options for [`NamesOptionalBodiesClient::options()`].
+/// Options for [`NamesOptionalBodiesClient::begin_options()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientOptionsOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub options_2: ::core::option::Option<super::models::Options>,
 }
-/// Options for [`NamesOptionalBodiesClient::ord()`].
+/// Options for [`NamesOptionalBodiesClient::begin_ord()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientOrdOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub ord: ::core::option::Option<super::models::Ord>,
 }
-/// Options for [`NamesOptionalBodiesClient::other()`].
+/// Options for [`NamesOptionalBodiesClient::begin_other()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientOtherOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub other: ::core::option::Option<super::models::Other>,
 }
-/// Options for [`NamesOptionalBodiesClient::page()`].
+/// Options for [`NamesOptionalBodiesClient::begin_page()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientPageOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub page: ::core::option::Option<super::models::Page>,
 }
-/// Options for [`NamesOptionalBodiesClient::page_decoder()`].
+/// Options for [`NamesOptionalBodiesClient::begin_page_decoder()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientPageDecoderOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub page_decoder: ::core::option::Option<super::models::PageDecoder>,
 }
-/// Options for [`NamesOptionalBodiesClient::pager()`].
+/// Options for [`NamesOptionalBodiesClient::begin_pager()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientPagerOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub pager: ::core::option::Option<super::models::Pager>,
 }
-/// Options for [`NamesOptionalBodiesClient::panic()`].
+/// Options for [`NamesOptionalBodiesClient::begin_panic()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientPanicOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub panic: ::core::option::Option<super::models::Panic>,
 }
-/// Options for [`NamesOptionalBodiesClient::params()`].
+/// Options for [`NamesOptionalBodiesClient::begin_params()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientParamsOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub params: ::core::option::Option<super::models::Params>,
 }
-/// Options for [`NamesOptionalBodiesClient::partial_eq()`].
+/// Options for [`NamesOptionalBodiesClient::begin_partial_eq()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientPartialEqOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub partial_eq: ::core::option::Option<super::models::PartialEq>,
 }
-/// Options for [`NamesOptionalBodiesClient::partial_ord()`].
+/// Options for [`NamesOptionalBodiesClient::begin_partial_ord()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientPartialOrdOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub partial_ord: ::core::option::Option<super::models::PartialOrd>,
 }
-/// Options for [`NamesOptionalBodiesClient::path()`].
+/// Options for [`NamesOptionalBodiesClient::begin_path()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientPathOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub path: ::core::option::Option<super::models::Path>,
 }
-/// Options for [`NamesOptionalBodiesClient::pattern()`].
+/// Options for [`NamesOptionalBodiesClient::begin_pattern()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientPatternOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub pattern: ::core::option::Option<super::models::Pattern>,
 }
-/// Options for [`NamesOptionalBodiesClient::patterns()`].
+/// Options for [`NamesOptionalBodiesClient::begin_patterns()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientPatternsOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub patterns: ::core::option::Option<super::models::Patterns>,
 }
-/// Options for [`NamesOptionalBodiesClient::pipeline()`].
+/// Options for [`NamesOptionalBodiesClient::begin_pipeline()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientPipelineOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub pipeline: ::core::option::Option<super::models::Pipeline>,
 }
-/// Options for [`NamesOptionalBodiesClient::poller()`].
+/// Options for [`NamesOptionalBodiesClient::begin_poller_method_options()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
-pub struct NamesOptionalBodiesClientPollerOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
+pub struct NamesOptionalBodiesClientPollerMethodOptionsOptions<'a> {
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
+    pub poller_method_options: ::core::option::Option<
+        super::models::PollerMethodOptions,
     >,
-    pub poller: ::core::option::Option<super::models::Poller>,
 }
-/// Options for [`NamesOptionalBodiesClient::poller_options()`].
+/// Options for [`NamesOptionalBodiesClient::begin_poller_options()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientPollerOptionsOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub poller_options: ::core::option::Option<super::models::PollerOptions>,
 }
-/// Options for [`NamesOptionalBodiesClient::private()`].
+/// Options for [`NamesOptionalBodiesClient::begin_private()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientPrivateOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub private: ::core::option::Option<super::models::Private>,
 }
-/// Options for [`NamesOptionalBodiesClient::abstract()`].
+/// Options for [`NamesOptionalBodiesClient::begin_abstract()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientRAbstractOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub r#abstract: ::core::option::Option<super::models::Abstract>,
 }
-/// Options for [`NamesOptionalBodiesClient::as()`].
+/// Options for [`NamesOptionalBodiesClient::begin_as()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientRAsOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub r#as: ::core::option::Option<super::models::As>,
 }
-/// Options for [`NamesOptionalBodiesClient::async()`].
+/// Options for [`NamesOptionalBodiesClient::begin_async()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientRAsyncOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub r#async: ::core::option::Option<super::models::Async>,
 }
-/// Options for [`NamesOptionalBodiesClient::await()`].
+/// Options for [`NamesOptionalBodiesClient::begin_await()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientRAwaitOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub r#await: ::core::option::Option<super::models::Await>,
 }
-/// Options for [`NamesOptionalBodiesClient::become()`].
+/// Options for [`NamesOptionalBodiesClient::begin_become()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientRBecomeOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub r#become: ::core::option::Option<super::models::Become>,
 }
-/// Options for [`NamesOptionalBodiesClient::box()`].
+/// Options for [`NamesOptionalBodiesClient::begin_box()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientRBoxOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub r#box: ::core::option::Option<super::models::Box2>,
 }
-/// Options for [`NamesOptionalBodiesClient::break()`].
+/// Options for [`NamesOptionalBodiesClient::begin_break()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientRBreakOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub r#break: ::core::option::Option<super::models::Break>,
 }
-/// Options for [`NamesOptionalBodiesClient::const()`].
+/// Options for [`NamesOptionalBodiesClient::begin_const()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientRConstOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub r#const: ::core::option::Option<super::models::Const>,
 }
-/// Options for [`NamesOptionalBodiesClient::continue()`].
+/// Options for [`NamesOptionalBodiesClient::begin_continue()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientRContinueOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub r#continue: ::core::option::Option<super::models::Continue>,
 }
-/// Options for [`NamesOptionalBodiesClient::do()`].
+/// Options for [`NamesOptionalBodiesClient::begin_do()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientRDoOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub r#do: ::core::option::Option<super::models::Do>,
 }
-/// Options for [`NamesOptionalBodiesClient::dyn()`].
+/// Options for [`NamesOptionalBodiesClient::begin_dyn()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientRDynOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub r#dyn: ::core::option::Option<super::models::Dyn>,
 }
-/// Options for [`NamesOptionalBodiesClient::else()`].
+/// Options for [`NamesOptionalBodiesClient::begin_else()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientRElseOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub r#else: ::core::option::Option<super::models::Else>,
 }
-/// Options for [`NamesOptionalBodiesClient::enum()`].
+/// Options for [`NamesOptionalBodiesClient::begin_enum()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientREnumOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub r#enum: ::core::option::Option<super::models::Enum>,
 }
-/// Options for [`NamesOptionalBodiesClient::extern()`].
+/// Options for [`NamesOptionalBodiesClient::begin_extern()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientRExternOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub r#extern: ::core::option::Option<super::models::Extern>,
 }
-/// Options for [`NamesOptionalBodiesClient::false()`].
+/// Options for [`NamesOptionalBodiesClient::begin_false()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientRFalseOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub r#false: ::core::option::Option<super::models::False>,
 }
-/// Options for [`NamesOptionalBodiesClient::final()`].
+/// Options for [`NamesOptionalBodiesClient::begin_final()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientRFinalOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub r#final: ::core::option::Option<super::models::Final>,
 }
-/// Options for [`NamesOptionalBodiesClient::fn()`].
+/// Options for [`NamesOptionalBodiesClient::begin_fn()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientRFnOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub r#fn: ::core::option::Option<super::models::Fn>,
 }
-/// Options for [`NamesOptionalBodiesClient::for()`].
+/// Options for [`NamesOptionalBodiesClient::begin_for()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientRForOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub r#for: ::core::option::Option<super::models::For>,
 }
-/// Options for [`NamesOptionalBodiesClient::gen()`].
+/// Options for [`NamesOptionalBodiesClient::begin_gen()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientRGenOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub r#gen: ::core::option::Option<super::models::Gen>,
 }
-/// Options for [`NamesOptionalBodiesClient::if()`].
+/// Options for [`NamesOptionalBodiesClient::begin_if()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientRIfOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub r#if: ::core::option::Option<super::models::If>,
 }
-/// Options for [`NamesOptionalBodiesClient::impl()`].
+/// Options for [`NamesOptionalBodiesClient::begin_impl()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientRImplOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub r#impl: ::core::option::Option<super::models::Impl>,
 }
-/// Options for [`NamesOptionalBodiesClient::in()`].
+/// Options for [`NamesOptionalBodiesClient::begin_in()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientRInOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub r#in: ::core::option::Option<super::models::In>,
 }
-/// Options for [`NamesOptionalBodiesClient::let()`].
+/// Options for [`NamesOptionalBodiesClient::begin_let()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientRLetOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub r#let: ::core::option::Option<super::models::Let>,
 }
-/// Options for [`NamesOptionalBodiesClient::loop()`].
+/// Options for [`NamesOptionalBodiesClient::begin_loop()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientRLoopOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub r#loop: ::core::option::Option<super::models::Loop>,
 }
-/// Options for [`NamesOptionalBodiesClient::macro()`].
+/// Options for [`NamesOptionalBodiesClient::begin_macro()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientRMacroOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub r#macro: ::core::option::Option<super::models::Macro>,
 }
-/// Options for [`NamesOptionalBodiesClient::match()`].
+/// Options for [`NamesOptionalBodiesClient::begin_match()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientRMatchOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub r#match: ::core::option::Option<super::models::Match>,
 }
-/// Options for [`NamesOptionalBodiesClient::mod()`].
+/// Options for [`NamesOptionalBodiesClient::begin_mod()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientRModOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub r#mod: ::core::option::Option<super::models::Mod>,
 }
-/// Options for [`NamesOptionalBodiesClient::move()`].
+/// Options for [`NamesOptionalBodiesClient::begin_move()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientRMoveOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub r#move: ::core::option::Option<super::models::Move>,
 }
-/// Options for [`NamesOptionalBodiesClient::mut()`].
+/// Options for [`NamesOptionalBodiesClient::begin_mut()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientRMutOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub r#mut: ::core::option::Option<super::models::Mut>,
 }
-/// Options for [`NamesOptionalBodiesClient::override()`].
+/// Options for [`NamesOptionalBodiesClient::begin_override()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientROverrideOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub r#override: ::core::option::Option<super::models::Override>,
 }
-/// Options for [`NamesOptionalBodiesClient::priv()`].
+/// Options for [`NamesOptionalBodiesClient::begin_priv()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientRPrivOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub r#priv: ::core::option::Option<super::models::Priv>,
 }
-/// Options for [`NamesOptionalBodiesClient::pub()`].
+/// Options for [`NamesOptionalBodiesClient::begin_pub()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientRPubOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub r#pub: ::core::option::Option<super::models::Pub>,
 }
-/// Options for [`NamesOptionalBodiesClient::ref()`].
+/// Options for [`NamesOptionalBodiesClient::begin_ref()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientRRefOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub r#ref: ::core::option::Option<super::models::Ref>,
 }
-/// Options for [`NamesOptionalBodiesClient::return()`].
+/// Options for [`NamesOptionalBodiesClient::begin_return()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientRReturnOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub r#return: ::core::option::Option<super::models::Return>,
 }
-/// Options for [`NamesOptionalBodiesClient::static()`].
+/// Options for [`NamesOptionalBodiesClient::begin_static()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientRStaticOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub r#static: ::core::option::Option<super::models::Static>,
 }
-/// Options for [`NamesOptionalBodiesClient::struct()`].
+/// Options for [`NamesOptionalBodiesClient::begin_struct()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientRStructOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub r#struct: ::core::option::Option<super::models::Struct>,
 }
-/// Options for [`NamesOptionalBodiesClient::trait()`].
+/// Options for [`NamesOptionalBodiesClient::begin_trait()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientRTraitOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub r#trait: ::core::option::Option<super::models::Trait>,
 }
-/// Options for [`NamesOptionalBodiesClient::true()`].
+/// Options for [`NamesOptionalBodiesClient::begin_true()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientRTrueOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub r#true: ::core::option::Option<super::models::True>,
 }
-/// Options for [`NamesOptionalBodiesClient::try()`].
+/// Options for [`NamesOptionalBodiesClient::begin_try()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientRTryOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub r#try: ::core::option::Option<super::models::Try>,
 }
-/// Options for [`NamesOptionalBodiesClient::type()`].
+/// Options for [`NamesOptionalBodiesClient::begin_type()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientRTypeOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub r#type: ::core::option::Option<super::models::Type>,
 }
-/// Options for [`NamesOptionalBodiesClient::typeof()`].
+/// Options for [`NamesOptionalBodiesClient::begin_typeof()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientRTypeofOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub r#typeof: ::core::option::Option<super::models::Typeof>,
 }
-/// Options for [`NamesOptionalBodiesClient::union()`].
+/// Options for [`NamesOptionalBodiesClient::begin_union()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientRUnionOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub r#union: ::core::option::Option<super::models::Union>,
 }
-/// Options for [`NamesOptionalBodiesClient::unsafe()`].
+/// Options for [`NamesOptionalBodiesClient::begin_unsafe()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientRUnsafeOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub r#unsafe: ::core::option::Option<super::models::Unsafe>,
 }
-/// Options for [`NamesOptionalBodiesClient::unsized()`].
+/// Options for [`NamesOptionalBodiesClient::begin_unsized()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientRUnsizedOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub r#unsized: ::core::option::Option<super::models::Unsized>,
 }
-/// Options for [`NamesOptionalBodiesClient::use()`].
+/// Options for [`NamesOptionalBodiesClient::begin_use()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientRUseOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub r#use: ::core::option::Option<super::models::Use>,
 }
-/// Options for [`NamesOptionalBodiesClient::virtual()`].
+/// Options for [`NamesOptionalBodiesClient::begin_virtual()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientRVirtualOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub r#virtual: ::core::option::Option<super::models::Virtual>,
 }
-/// Options for [`NamesOptionalBodiesClient::where()`].
+/// Options for [`NamesOptionalBodiesClient::begin_where()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientRWhereOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub r#where: ::core::option::Option<super::models::Where>,
 }
-/// Options for [`NamesOptionalBodiesClient::while()`].
+/// Options for [`NamesOptionalBodiesClient::begin_while()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientRWhileOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub r#while: ::core::option::Option<super::models::While>,
 }
-/// Options for [`NamesOptionalBodiesClient::yield()`].
+/// Options for [`NamesOptionalBodiesClient::begin_yield()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientRYieldOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub r#yield: ::core::option::Option<super::models::Yield>,
 }
-/// Options for [`NamesOptionalBodiesClient::regex()`].
+/// Options for [`NamesOptionalBodiesClient::begin_regex()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientRegexOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub regex: ::core::option::Option<super::models::Regex>,
 }
-/// Options for [`NamesOptionalBodiesClient::request()`].
+/// Options for [`NamesOptionalBodiesClient::begin_request()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientRequestOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub request: ::core::option::Option<super::models::Request>,
 }
-/// Options for [`NamesOptionalBodiesClient::resource_manager_audience()`].
+/// Options for [`NamesOptionalBodiesClient::begin_resource_manager_audience()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientResourceManagerAudienceOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub resource_manager_audience: ::core::option::Option<
         super::models::ResourceManagerAudience,
     >,
 }
-/// Options for [`NamesOptionalBodiesClient::resource_manager_endpoint()`].
+/// Options for [`NamesOptionalBodiesClient::begin_resource_manager_endpoint()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientResourceManagerEndpointOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub resource_manager_endpoint: ::core::option::Option<
         super::models::ResourceManagerEndpoint,
     >,
 }
-/// Options for [`NamesOptionalBodiesClient::resource_manager_scope()`].
+/// Options for [`NamesOptionalBodiesClient::begin_resource_manager_scope()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientResourceManagerScopeOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub resource_manager_scope: ::core::option::Option<
         super::models::ResourceManagerScope,
     >,
 }
-/// Options for [`NamesOptionalBodiesClient::response()`].
+/// Options for [`NamesOptionalBodiesClient::begin_response()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientResponseOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub response: ::core::option::Option<super::models::Response>,
 }
-/// Options for [`NamesOptionalBodiesClient::response_error()`].
+/// Options for [`NamesOptionalBodiesClient::begin_response_error()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientResponseErrorOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub response_error: ::core::option::Option<super::models::ResponseError>,
 }
-/// Options for [`NamesOptionalBodiesClient::response_too_large()`].
+/// Options for [`NamesOptionalBodiesClient::begin_response_too_large()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientResponseTooLargeOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub response_too_large: ::core::option::Option<super::models::ResponseTooLarge>,
 }
-/// Options for [`NamesOptionalBodiesClient::result()`].
+/// Options for [`NamesOptionalBodiesClient::begin_result()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientResultOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub result: ::core::option::Option<super::models::Result2>,
 }
-/// Options for [`NamesOptionalBodiesClient::safe_debug()`].
+/// Options for [`NamesOptionalBodiesClient::begin_safe_debug()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientSafeDebugOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub safe_debug: ::core::option::Option<super::models::SafeDebug>,
 }
-/// Options for [`NamesOptionalBodiesClient::secret()`].
+/// Options for [`NamesOptionalBodiesClient::begin_secret()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientSecretOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub secret: ::core::option::Option<super::models::Secret>,
 }
-/// Options for [`NamesOptionalBodiesClient::self_()`].
+/// Options for [`NamesOptionalBodiesClient::begin_self()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientSelfOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub self_: ::core::option::Option<super::models::Self_>,
 }
-/// Options for [`NamesOptionalBodiesClient::send()`].
+/// Options for [`NamesOptionalBodiesClient::begin_send()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientSendOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub send: ::core::option::Option<super::models::Send>,
 }
-/// Options for [`NamesOptionalBodiesClient::serde()`].
+/// Options for [`NamesOptionalBodiesClient::begin_serde()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientSerdeOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub serde: ::core::option::Option<super::models::Serde>,
 }
-/// Options for [`NamesOptionalBodiesClient::serde_json()`].
+/// Options for [`NamesOptionalBodiesClient::begin_serde_json()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientSerdeJsonOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub serde_json: ::core::option::Option<super::models::SerdeJson>,
 }
-/// Options for [`NamesOptionalBodiesClient::serialize()`].
+/// Options for [`NamesOptionalBodiesClient::begin_serialize()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientSerializeOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub serialize: ::core::option::Option<super::models::Serialize>,
 }
-/// Options for [`NamesOptionalBodiesClient::serializer()`].
+/// Options for [`NamesOptionalBodiesClient::begin_serializer()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientSerializerOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub serializer: ::core::option::Option<super::models::Serializer>,
 }
-/// Options for [`NamesOptionalBodiesClient::service_error()`].
+/// Options for [`NamesOptionalBodiesClient::begin_service_error()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientServiceErrorOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub service_error: ::core::option::Option<super::models::ServiceError>,
 }
-/// Options for [`NamesOptionalBodiesClient::service_info()`].
+/// Options for [`NamesOptionalBodiesClient::begin_service_info()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientServiceInfoOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub service_info: ::core::option::Option<super::models::ServiceInfo>,
 }
-/// Options for [`NamesOptionalBodiesClient::services()`].
+/// Options for [`NamesOptionalBodiesClient::begin_services()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientServicesOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub services: ::core::option::Option<super::models::Services>,
 }
-/// Options for [`NamesOptionalBodiesClient::size_of()`].
+/// Options for [`NamesOptionalBodiesClient::begin_size_of()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientSizeOfOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub size_of: ::core::option::Option<super::models::SizeOf>,
 }
-/// Options for [`NamesOptionalBodiesClient::size_of_val()`].
+/// Options for [`NamesOptionalBodiesClient::begin_size_of_val()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientSizeOfValOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub size_of_val: ::core::option::Option<super::models::SizeOfVal>,
 }
-/// Options for [`NamesOptionalBodiesClient::sized()`].
+/// Options for [`NamesOptionalBodiesClient::begin_sized()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientSizedOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub sized: ::core::option::Option<super::models::Sized>,
 }
-/// Options for [`NamesOptionalBodiesClient::some()`].
+/// Options for [`NamesOptionalBodiesClient::begin_some()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientSomeOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub some: ::core::option::Option<super::models::Some>,
 }
-/// Options for [`NamesOptionalBodiesClient::static_token_credential()`].
+/// Options for [`NamesOptionalBodiesClient::begin_static_token_credential()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientStaticTokenCredentialOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub static_token_credential: ::core::option::Option<
         super::models::StaticTokenCredential,
     >,
 }
-/// Options for [`NamesOptionalBodiesClient::std()`].
+/// Options for [`NamesOptionalBodiesClient::begin_std()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientStdOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub std: ::core::option::Option<super::models::Std>,
 }
-/// Options for [`NamesOptionalBodiesClient::str()`].
+/// Options for [`NamesOptionalBodiesClient::begin_str()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientStrOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub str: ::core::option::Option<super::models::Str>,
 }
-/// Options for [`NamesOptionalBodiesClient::string()`].
+/// Options for [`NamesOptionalBodiesClient::begin_string()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientStringOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub string: ::core::option::Option<super::models::String2>,
 }
-/// Options for [`NamesOptionalBodiesClient::string_enum()`].
+/// Options for [`NamesOptionalBodiesClient::begin_string_enum()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientStringEnumOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub string_enum: ::core::option::Option<super::models::StringEnum>,
 }
-/// Options for [`NamesOptionalBodiesClient::stringify()`].
+/// Options for [`NamesOptionalBodiesClient::begin_stringify()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientStringifyOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub stringify: ::core::option::Option<super::models::Stringify>,
 }
-/// Options for [`NamesOptionalBodiesClient::strip_member()`].
+/// Options for [`NamesOptionalBodiesClient::begin_strip_member()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientStripMemberOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub strip_member: ::core::option::Option<super::models::StripMember>,
 }
-/// Options for [`NamesOptionalBodiesClient::strip_members()`].
+/// Options for [`NamesOptionalBodiesClient::begin_strip_members()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientStripMembersOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub strip_members: ::core::option::Option<super::models::StripMembers>,
 }
-/// Options for [`NamesOptionalBodiesClient::strip_read_only()`].
+/// Options for [`NamesOptionalBodiesClient::begin_strip_read_only()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientStripReadOnlyOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub strip_read_only: ::core::option::Option<super::models::StripReadOnly>,
 }
-/// Options for [`NamesOptionalBodiesClient::subscription_id()`].
+/// Options for [`NamesOptionalBodiesClient::begin_subscription_id()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientSubscriptionIdOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub subscription_id: ::core::option::Option<super::models::SubscriptionId>,
 }
-/// Options for [`NamesOptionalBodiesClient::super_()`].
+/// Options for [`NamesOptionalBodiesClient::begin_super()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientSuperOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub super_: ::core::option::Option<super::models::Super>,
 }
-/// Options for [`NamesOptionalBodiesClient::sync()`].
+/// Options for [`NamesOptionalBodiesClient::begin_sync()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientSyncOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub sync: ::core::option::Option<super::models::Sync>,
 }
-/// Options for [`NamesOptionalBodiesClient::tag()`].
+/// Options for [`NamesOptionalBodiesClient::begin_tag()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientTagOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub tag: ::core::option::Option<super::models::Tag>,
 }
-/// Options for [`NamesOptionalBodiesClient::tagged_union()`].
+/// Options for [`NamesOptionalBodiesClient::begin_tagged_union()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientTaggedUnionOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub tagged_union: ::core::option::Option<super::models::TaggedUnion>,
 }
-/// Options for [`NamesOptionalBodiesClient::to_owned()`].
+/// Options for [`NamesOptionalBodiesClient::begin_to_owned()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientToOwnedOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub to_owned: ::core::option::Option<super::models::ToOwned>,
 }
-/// Options for [`NamesOptionalBodiesClient::to_string()`].
+/// Options for [`NamesOptionalBodiesClient::begin_to_string()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientToStringOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub to_string: ::core::option::Option<super::models::ToString>,
 }
-/// Options for [`NamesOptionalBodiesClient::todo()`].
+/// Options for [`NamesOptionalBodiesClient::begin_todo()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientTodoOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub todo: ::core::option::Option<super::models::Todo>,
 }
-/// Options for [`NamesOptionalBodiesClient::token_credential()`].
+/// Options for [`NamesOptionalBodiesClient::begin_token_credential()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientTokenCredentialOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub token_credential: ::core::option::Option<super::models::TokenCredential>,
 }
-/// Options for [`NamesOptionalBodiesClient::try_from()`].
+/// Options for [`NamesOptionalBodiesClient::begin_try_from()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientTryFromOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub try_from: ::core::option::Option<super::models::TryFrom>,
 }
-/// Options for [`NamesOptionalBodiesClient::try_into()`].
+/// Options for [`NamesOptionalBodiesClient::begin_try_into()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientTryIntoOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub try_into: ::core::option::Option<super::models::TryInto>,
 }
-/// Options for [`NamesOptionalBodiesClient::u64()`].
+/// Options for [`NamesOptionalBodiesClient::begin_u64()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientU64Options<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub u64: ::core::option::Option<super::models::U64>,
 }
-/// Options for [`NamesOptionalBodiesClient::u8()`].
+/// Options for [`NamesOptionalBodiesClient::begin_u8()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientU8Options<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub u8: ::core::option::Option<super::models::U8>,
 }
-/// Options for [`NamesOptionalBodiesClient::unknown()`].
+/// Options for [`NamesOptionalBodiesClient::begin_unknown()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientUnknownOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub unknown: ::core::option::Option<super::models::Unknown>,
 }
-/// Options for [`NamesOptionalBodiesClient::unpin()`].
+/// Options for [`NamesOptionalBodiesClient::begin_unpin()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientUnpinOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub unpin: ::core::option::Option<super::models::Unpin>,
 }
-/// Options for [`NamesOptionalBodiesClient::unreachable()`].
+/// Options for [`NamesOptionalBodiesClient::begin_unreachable()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientUnreachableOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub unreachable: ::core::option::Option<super::models::Unreachable>,
 }
-/// Options for [`NamesOptionalBodiesClient::url()`].
+/// Options for [`NamesOptionalBodiesClient::begin_url()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientUrlOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub url: ::core::option::Option<super::models::Url>,
 }
-/// Options for [`NamesOptionalBodiesClient::url_builder()`].
+/// Options for [`NamesOptionalBodiesClient::begin_url_builder()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientUrlBuilderOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub url_builder: ::core::option::Option<super::models::UrlBuilder>,
 }
-/// Options for [`NamesOptionalBodiesClient::usize()`].
+/// Options for [`NamesOptionalBodiesClient::begin_usize()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientUsizeOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub usize: ::core::option::Option<super::models::Usize>,
 }
-/// Options for [`NamesOptionalBodiesClient::validate()`].
+/// Options for [`NamesOptionalBodiesClient::begin_validate()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientValidateOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub validate: ::core::option::Option<super::models::Validate>,
 }
-/// Options for [`NamesOptionalBodiesClient::validation_error()`].
+/// Options for [`NamesOptionalBodiesClient::begin_validation_error()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientValidationErrorOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub validation_error: ::core::option::Option<super::models::ValidationError>,
 }
-/// Options for [`NamesOptionalBodiesClient::validation_errors()`].
+/// Options for [`NamesOptionalBodiesClient::begin_validation_errors()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientValidationErrorsOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub validation_errors: ::core::option::Option<super::models::ValidationErrors>,
 }
-/// Options for [`NamesOptionalBodiesClient::validator()`].
+/// Options for [`NamesOptionalBodiesClient::begin_validator()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientValidatorOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub validator: ::core::option::Option<super::models::Validator>,
 }
-/// Options for [`NamesOptionalBodiesClient::value()`].
+/// Options for [`NamesOptionalBodiesClient::begin_value()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientValueOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub value: ::core::option::Option<super::models::Unnamed>,
 }
-/// Options for [`NamesOptionalBodiesClient::vec()`].
+/// Options for [`NamesOptionalBodiesClient::begin_vec()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientVecOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub vec: ::core::option::Option<super::models::Vec2>,
 }
-/// Options for [`NamesOptionalBodiesClient::write()`].
+/// Options for [`NamesOptionalBodiesClient::begin_write()`].
 #[derive(
     ::core::clone::Clone,
     ::core::default::Default,
     ::armgen_runtime::__private::azure_core::fmt::SafeDebug
 )]
 pub struct NamesOptionalBodiesClientWriteOptions<'a> {
-    /// Per-call options: the `azure_core` context.
-    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
-        'a,
-    >,
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub write: ::core::option::Option<super::models::Write>,
 }
 /// The `options` operations of Every name at every position.
@@ -13041,8 +13808,8 @@ impl NamesParametersClient {
         let __request = super::parameters::header_optional_request(
             self.pipeline.endpoint(),
             &self.api_version,
-            options.api_version_2.as_ref(),
-            options.arc.as_ref(),
+            options.api_version_2.as_deref(),
+            options.arc.as_deref(),
             options.arm_client_options.as_ref(),
             options.arm_pipeline.as_deref(),
             options.as_mut,
@@ -13050,19 +13817,19 @@ impl NamesParametersClient {
             options.async_fn.as_deref(),
             options.async_fn_mut,
             options.async_fn_once.as_ref(),
-            options.b_tree_map,
+            options.b_tree_map.as_ref(),
             options.r#box.as_ref(),
-            options.client_method_options.as_ref(),
+            options.client_method_options.as_deref(),
             options.clone,
-            options.constraint,
-            options.context.as_deref(),
+            options.constraint.as_ref(),
+            options.context,
             options.copy.as_deref(),
-            options.cow.as_ref(),
-            options.default_endpoint.as_deref(),
+            options.cow.as_deref(),
+            options.default_endpoint,
             options.debug.as_deref(),
             options.default,
-            options.deserialize.as_deref(),
-            options.deserializer.as_ref(),
+            options.deserialize,
+            options.deserializer.as_deref(),
             options.double_ended_iterator.as_ref(),
             options.drop.as_ref(),
             options.dynamic_error,
@@ -13087,110 +13854,111 @@ impl NamesParametersClient {
             options.into_future.as_ref(),
             options.into_iterator,
             options.iterator.as_ref(),
-            options.lazy_lock.as_deref(),
-            options.map,
+            options.lazy_lock,
+            options.map.as_ref(),
             options.method,
             options.method_options_2,
-            options.next_link,
-            options.no_format.as_deref(),
+            options.next_link.as_ref(),
+            options.no_format,
             options.none.as_deref(),
-            options.operations.as_ref(),
+            options.operations.as_deref(),
             options.ok.as_ref(),
             options.operation_info,
+            options.operation_status.as_ref(),
             options.option,
             options.ord.as_ref(),
-            options.other.as_deref(),
-            options.page_decoder.as_ref(),
-            options.pager,
+            options.other,
+            options.page_decoder.as_deref(),
+            options.pager.as_ref(),
             options.partial_eq.as_ref(),
             options.partial_ord.as_deref(),
-            options.pattern.as_deref(),
-            options.poller.as_ref(),
-            options.poller_options.as_deref(),
-            options.regex,
+            options.pattern,
+            options.poller_method_options.as_deref(),
+            options.poller_options,
+            options.regex.as_ref(),
             options.resource_manager_audience.as_ref(),
-            options.response.as_ref(),
+            options.response.as_deref(),
             options.response_error.as_ref(),
             options.response_too_large.as_deref(),
             options.result,
-            options.services,
-            options.safe_debug,
+            options.services.as_ref(),
+            options.safe_debug.as_ref(),
             options.secret.as_ref(),
             options.self_.as_deref(),
             options.send,
-            options.serialize.as_ref(),
-            options.serializer,
+            options.serialize.as_deref(),
+            options.serializer.as_ref(),
             options.service_error.as_deref(),
             options.service_info.as_ref(),
             options.sized.as_ref(),
             options.some.as_ref(),
             options.static_token_credential.as_deref(),
             options.string,
-            options.strip_read_only,
+            options.strip_read_only.as_ref(),
             options.sync.as_deref(),
             options.to_owned.as_deref(),
             options.to_string.as_ref(),
-            options.token_credential.as_deref(),
+            options.token_credential,
             options.try_from,
             options.try_into.as_ref(),
-            options.unknown,
+            options.unknown.as_ref(),
             options.unpin,
-            options.url.as_deref(),
+            options.url,
             options.url_builder.as_ref(),
-            options.validate.as_ref(),
-            options.validation_error.as_deref(),
-            options.validation_errors,
-            options.validator.as_ref(),
-            options.value.as_deref(),
+            options.validate.as_deref(),
+            options.validation_error,
+            options.validation_errors.as_ref(),
+            options.validator.as_deref(),
+            options.value,
             options.vec.as_deref(),
             options.value_2.as_ref(),
-            options.private.as_ref(),
+            options.private.as_deref(),
             options.r#abstract.as_deref(),
             options.align_of.as_deref(),
             options.align_of_val,
             options.alloc,
-            options.api_version_3.as_deref(),
-            options.armgen_runtime,
+            options.api_version_3,
+            options.armgen_runtime.as_ref(),
             options.r#as,
             options.assert.as_ref(),
             options.assert_eq.as_deref(),
             options.r#async.as_ref(),
             options.async_trait.as_deref(),
-            options.at,
+            options.at.as_ref(),
             options.r#await.as_deref(),
             options.azure_core,
             options.r#become,
             options.bool,
             options.box_2.as_ref(),
             options.r#break.as_deref(),
-            options.build_request.as_deref(),
+            options.build_request,
             options.cfg,
             options.char.as_ref(),
             options.client_only.as_ref(),
-            options.clients.as_deref(),
-            options.compile_pattern.as_deref(),
+            options.clients,
+            options.compile_pattern,
             options.concat.as_ref(),
             options.r#const,
             options.r#continue.as_ref(),
             options.core.as_deref(),
             options.crate_.as_deref(),
-            options.credential,
+            options.credential.as_ref(),
             options.decode_body,
             options.decode_empty.as_ref(),
             options.decode_json.as_deref(),
             options.decode_optional,
-            options.decode_response,
+            options.decode_response.as_ref(),
             options.r#do,
             options.drop_2.as_deref(),
             options.r#dyn.as_ref(),
-            options.dynamic,
+            options.dynamic.as_ref(),
             options.dynamic_result.as_deref(),
             options.r#else.as_deref(),
-            options.endpoint_2.as_ref(),
+            options.endpoint_2.as_deref(),
             options.r#enum,
             options.env.as_deref(),
             options.r#extern.as_ref(),
-            options.f_2.as_deref(),
+            options.f_2,
             options.f32.as_deref(),
             options.f64,
             options.r#false.as_deref(),
@@ -13207,43 +13975,43 @@ impl NamesParametersClient {
             options.r#in,
             options.include.as_deref(),
             options.include_str,
-            options.inner.as_deref(),
-            options.json.as_ref(),
+            options.inner,
+            options.json.as_deref(),
             options.r#let.as_ref(),
             options.r#loop.as_deref(),
             options.r#macro,
             options.r#match.as_ref(),
             options.matches.as_ref(),
-            options.members.as_deref(),
-            options.method_options_3.as_ref(),
+            options.members,
+            options.method_options_3.as_deref(),
             options.r#mod.as_deref(),
-            options.models.as_ref(),
+            options.models.as_deref(),
             options.r#move,
             options.r#mut.as_ref(),
-            options.new,
-            options.operation_id.as_deref(),
+            options.new.as_ref(),
+            options.operation_id,
             options.option_env.as_deref(),
-            options.options_2,
+            options.options_2.as_ref(),
             options.r#override.as_deref(),
             options.page.as_deref(),
             options.panic,
-            options.params.as_ref(),
-            options.path.as_deref(),
-            options.patterns.as_ref(),
-            options.pipeline,
+            options.params.as_deref(),
+            options.path,
+            options.patterns.as_deref(),
+            options.pipeline.as_ref(),
             options.r#priv,
             options.r#pub.as_ref(),
             options.r#ref.as_deref(),
-            options.regex_2,
-            options.request.as_ref(),
+            options.regex_2.as_ref(),
+            options.request.as_deref(),
             options.resource_manager_endpoint,
             options.resource_manager_scope.as_ref(),
-            options.response_2.as_ref(),
+            options.response_2.as_deref(),
             options.response_error_2.as_deref(),
             options.r#return,
             options.self_2.as_ref(),
-            options.serde.as_ref(),
-            options.serde_json.as_deref(),
+            options.serde.as_deref(),
+            options.serde_json,
             options.size_of,
             options.size_of_val.as_ref(),
             options.r#static,
@@ -13251,12 +14019,12 @@ impl NamesParametersClient {
             options.str.as_deref(),
             options.string_enum,
             options.stringify.as_ref(),
-            options.strip_member.as_ref(),
-            options.strip_members.as_deref(),
+            options.strip_member.as_deref(),
+            options.strip_members,
             options.r#struct.as_ref(),
-            options.subscription_id.as_ref(),
+            options.subscription_id.as_deref(),
             options.super_.as_deref(),
-            options.tag,
+            options.tag.as_ref(),
             options.tagged_union.as_ref(),
             options.todo.as_deref(),
             options.r#trait,
@@ -13270,11 +14038,11 @@ impl NamesParametersClient {
             options.unreachable,
             options.r#unsafe,
             options.r#unsized.as_ref(),
-            options.url_2,
+            options.url_2.as_ref(),
             options.r#use.as_deref(),
             options.usize.as_ref(),
-            options.validator_2.as_deref(),
-            options.value_3,
+            options.validator_2,
+            options.value_3.as_ref(),
             options.vec_2.as_ref(),
             options.r#virtual,
             options.r#where.as_ref(),
@@ -13293,8 +14061,8 @@ impl NamesParametersClient {
     /// Arguments: see [`header_required_request`](super::parameters::header_required_request).
     pub async fn header_required(
         &self,
-        api_version_2: &super::models::Choice,
-        arc: &super::models::Choice,
+        api_version_2: &str,
+        arc: &str,
         arm_client_options: &super::models::Choice,
         arm_pipeline: &str,
         as_mut: i32,
@@ -13302,19 +14070,19 @@ impl NamesParametersClient {
         async_fn: &str,
         async_fn_mut: i32,
         async_fn_once: &super::models::Choice,
-        b_tree_map: i32,
+        b_tree_map: &super::models::Choice,
         r#box: &super::models::Choice,
-        client_method_options: &super::models::Choice,
+        client_method_options: &str,
         clone: i32,
-        constraint: i32,
-        context: &str,
+        constraint: &super::models::Choice,
+        context: i32,
         copy: &str,
-        cow: &super::models::Choice,
-        default_endpoint: &str,
+        cow: &str,
+        default_endpoint: i32,
         debug: &str,
         default: i32,
-        deserialize: &str,
-        deserializer: &super::models::Choice,
+        deserialize: i32,
+        deserializer: &str,
         double_ended_iterator: &super::models::Choice,
         drop: &super::models::Choice,
         dynamic_error: i32,
@@ -13339,110 +14107,111 @@ impl NamesParametersClient {
         into_future: &super::models::Choice,
         into_iterator: i32,
         iterator: &super::models::Choice,
-        lazy_lock: &str,
-        map: i32,
+        lazy_lock: i32,
+        map: &super::models::Choice,
         method: i32,
         method_options_2: i32,
-        next_link: i32,
-        no_format: &str,
+        next_link: &super::models::Choice,
+        no_format: i32,
         none: &str,
-        operations: &super::models::Choice,
+        operations: &str,
         ok: &super::models::Choice,
         operation_info: i32,
+        operation_status: &super::models::Choice,
         option: i32,
         ord: &super::models::Choice,
-        other: &str,
-        page_decoder: &super::models::Choice,
-        pager: i32,
+        other: i32,
+        page_decoder: &str,
+        pager: &super::models::Choice,
         partial_eq: &super::models::Choice,
         partial_ord: &str,
-        pattern: &str,
-        poller: &super::models::Choice,
-        poller_options: &str,
-        regex: i32,
+        pattern: i32,
+        poller_method_options: &str,
+        poller_options: i32,
+        regex: &super::models::Choice,
         resource_manager_audience: &super::models::Choice,
-        response: &super::models::Choice,
+        response: &str,
         response_error: &super::models::Choice,
         response_too_large: &str,
         result: i32,
-        services: i32,
-        safe_debug: i32,
-        secret: &super::models::Choice,
+        services: &super::models::Choice,
+        safe_debug: &super::models::Choice,
+        secret: &::armgen_runtime::Secret,
         self_: &str,
         send: i32,
-        serialize: &super::models::Choice,
-        serializer: i32,
+        serialize: &str,
+        serializer: &super::models::Choice,
         service_error: &str,
         service_info: &super::models::Choice,
         sized: &super::models::Choice,
         some: &super::models::Choice,
         static_token_credential: &str,
         string: i32,
-        strip_read_only: i32,
+        strip_read_only: &super::models::Choice,
         sync: &str,
         to_owned: &str,
         to_string: &super::models::Choice,
-        token_credential: &str,
+        token_credential: i32,
         try_from: i32,
         try_into: &super::models::Choice,
-        unknown: i32,
+        unknown: &super::models::Choice,
         unpin: i32,
-        url: &str,
+        url: i32,
         url_builder: &super::models::Choice,
-        validate: &super::models::Choice,
-        validation_error: &str,
-        validation_errors: i32,
-        validator: &super::models::Choice,
-        value: &str,
+        validate: &str,
+        validation_error: i32,
+        validation_errors: &super::models::Choice,
+        validator: &str,
+        value: i32,
         vec: &str,
         value_2: &super::models::Choice,
-        private: &super::models::Choice,
+        private: &str,
         r#abstract: &str,
         align_of: &str,
         align_of_val: i32,
         alloc: i32,
-        api_version_3: &str,
-        armgen_runtime: i32,
+        api_version_3: i32,
+        armgen_runtime: &super::models::Choice,
         r#as: i32,
         assert: &super::models::Choice,
         assert_eq: &str,
         r#async: &super::models::Choice,
         async_trait: &str,
-        at: i32,
+        at: &super::models::Choice,
         r#await: &str,
         azure_core: i32,
         r#become: i32,
         bool: i32,
         box_2: &super::models::Choice,
         r#break: &str,
-        build_request: &str,
+        build_request: i32,
         cfg: i32,
         char: &super::models::Choice,
         client_only: &super::models::Choice,
-        clients: &str,
-        compile_pattern: &str,
+        clients: i32,
+        compile_pattern: i32,
         concat: &super::models::Choice,
         r#const: i32,
         r#continue: &super::models::Choice,
         core: &str,
         crate_: &str,
-        credential: i32,
+        credential: &super::models::Choice,
         decode_body: i32,
         decode_empty: &super::models::Choice,
         decode_json: &str,
         decode_optional: i32,
-        decode_response: i32,
+        decode_response: &super::models::Choice,
         r#do: i32,
         drop_2: &str,
         r#dyn: &super::models::Choice,
-        dynamic: i32,
+        dynamic: &super::models::Choice,
         dynamic_result: &str,
         r#else: &str,
-        endpoint_2: &super::models::Choice,
+        endpoint_2: &str,
         r#enum: i32,
         env: &str,
         r#extern: &super::models::Choice,
-        f_2: &str,
+        f_2: i32,
         f32: &str,
         f64: i32,
         r#false: &str,
@@ -13459,43 +14228,43 @@ impl NamesParametersClient {
         r#in: i32,
         include: &str,
         include_str: i32,
-        inner: &str,
-        json: &super::models::Choice,
+        inner: i32,
+        json: &str,
         r#let: &super::models::Choice,
         r#loop: &str,
         r#macro: i32,
         r#match: &super::models::Choice,
         matches: &super::models::Choice,
-        members: &str,
-        method_options_3: &super::models::Choice,
+        members: i32,
+        method_options_3: &str,
         r#mod: &str,
-        models: &super::models::Choice,
+        models: &str,
         r#move: i32,
         r#mut: &super::models::Choice,
-        new: i32,
-        operation_id: &str,
+        new: &super::models::Choice,
+        operation_id: i32,
         option_env: &str,
-        options_2: i32,
+        options_2: &super::models::Choice,
         r#override: &str,
         page: &str,
         panic: i32,
-        params: &super::models::Choice,
-        path: &str,
-        patterns: &super::models::Choice,
-        pipeline: i32,
+        params: &str,
+        path: i32,
+        patterns: &str,
+        pipeline: &super::models::Choice,
         r#priv: i32,
         r#pub: &super::models::Choice,
         r#ref: &str,
-        regex_2: i32,
-        request: &super::models::Choice,
+        regex_2: &super::models::Choice,
+        request: &str,
         resource_manager_endpoint: i32,
         resource_manager_scope: &super::models::Choice,
-        response_2: &super::models::Choice,
+        response_2: &str,
         response_error_2: &str,
         r#return: i32,
         self_2: &super::models::Choice,
-        serde: &super::models::Choice,
-        serde_json: &str,
+        serde: &str,
+        serde_json: i32,
         size_of: i32,
         size_of_val: &super::models::Choice,
         r#static: i32,
@@ -13503,12 +14272,12 @@ impl NamesParametersClient {
         str: &str,
         string_enum: i32,
         stringify: &super::models::Choice,
-        strip_member: &super::models::Choice,
-        strip_members: &str,
+        strip_member: &str,
+        strip_members: i32,
         r#struct: &super::models::Choice,
-        subscription_id: &super::models::Choice,
+        subscription_id: &str,
         super_: &str,
-        tag: i32,
+        tag: &super::models::Choice,
         tagged_union: &super::models::Choice,
         todo: &str,
         r#trait: i32,
@@ -13522,11 +14291,11 @@ impl NamesParametersClient {
         unreachable: i32,
         r#unsafe: i32,
         r#unsized: &super::models::Choice,
-        url_2: i32,
+        url_2: &super::models::Choice,
         r#use: &str,
         usize: &super::models::Choice,
-        validator_2: &str,
-        value_3: i32,
+        validator_2: i32,
+        value_3: &super::models::Choice,
         vec_2: &super::models::Choice,
         r#virtual: i32,
         r#where: &super::models::Choice,
@@ -13597,6 +14366,7 @@ impl NamesParametersClient {
             operations,
             ok,
             operation_info,
+            operation_status,
             option,
             ord,
             other,
@@ -13605,7 +14375,7 @@ impl NamesParametersClient {
             partial_eq,
             partial_ord,
             pattern,
-            poller,
+            poller_method_options,
             poller_options,
             regex,
             resource_manager_audience,
@@ -14170,39 +14940,39 @@ impl NamesParametersClient {
         url_builder: &super::models::Choice,
         response_too_large: &str,
         final_state_via: i32,
-        poller: &super::models::Choice,
-        poller_options: &str,
-        next_link: i32,
-        page_decoder: &super::models::Choice,
-        pattern: &str,
-        strip_read_only: i32,
-        strip_member: &super::models::Choice,
-        strip_members: &str,
-        regex: i32,
-        secret: &super::models::Choice,
-        url: &str,
-        constraint: i32,
-        validate: &super::models::Choice,
-        validation_error: &str,
-        validation_errors: i32,
-        validator: &super::models::Choice,
-        compile_pattern: &str,
-        regex_2: i32,
-        serde: &super::models::Choice,
-        serde_json: &str,
-        url_2: i32,
-        endpoint_2: &super::models::Choice,
-        api_version_2: &str,
-        options_2: i32,
-        request: &super::models::Choice,
-        validator_2: &str,
-        value: i32,
-        params: &super::models::Choice,
-        path: &str,
-        at: i32,
-        json: &super::models::Choice,
-        members: &str,
-        pipeline: i32,
+        operation_status: &super::models::Choice,
+        poller_method_options: &str,
+        poller_options: i32,
+        next_link: &super::models::Choice,
+        page_decoder: &str,
+        pattern: i32,
+        strip_read_only: &super::models::Choice,
+        strip_member: &str,
+        strip_members: i32,
+        regex: &super::models::Choice,
+        secret: &str,
+        url: i32,
+        constraint: &super::models::Choice,
+        validate: &str,
+        validation_error: i32,
+        validation_errors: &super::models::Choice,
+        validator: &str,
+        compile_pattern: i32,
+        regex_2: &super::models::Choice,
+        serde: &str,
+        serde_json: i32,
+        url_2: &super::models::Choice,
+        endpoint_2: &str,
+        api_version_2: i32,
+        options_2: &super::models::Choice,
+        request: &str,
+        validator_2: i32,
+        value: &super::models::Choice,
+        params: &str,
+        path: i32,
+        at: &super::models::Choice,
+        json: &str,
+        members: i32,
         options: ::core::option::Option<NamesParametersClientPath3Options<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<super::models::Fields>,
@@ -14228,7 +14998,8 @@ impl NamesParametersClient {
             url_builder,
             response_too_large,
             final_state_via,
-            poller,
+            operation_status,
+            poller_method_options,
             poller_options,
             next_link,
             page_decoder,
@@ -14260,7 +15031,6 @@ impl NamesParametersClient {
             at,
             json,
             members,
-            pipeline,
         )?;
         self.pipeline
             .execute(
@@ -14273,46 +15043,47 @@ impl NamesParametersClient {
     /// Arguments: see [`path4_request`](super::parameters::path4_request).
     pub async fn path4(
         &self,
-        response: &str,
-        operation_id: i32,
-        credential: &super::models::Choice,
-        subscription_id: &str,
-        inner: i32,
-        tag: &super::models::Choice,
-        method_options_2: &str,
-        f_2: i32,
-        new: &super::models::Choice,
-        api_version_2: &str,
-        default_endpoint: i32,
-        services: &super::models::Choice,
-        operations: &str,
-        build_request: i32,
-        decode_response: &super::models::Choice,
-        models: &str,
-        clients: i32,
-        dynamic: &super::models::Choice,
-        patterns: &str,
-        other: i32,
-        unknown: &super::models::Choice,
-        arc: &str,
-        lazy_lock: i32,
-        b_tree_map: &super::models::Choice,
-        cow: &str,
-        value: i32,
-        map: &super::models::Choice,
-        serialize: &str,
-        deserialize: i32,
-        serializer: &super::models::Choice,
-        deserializer: &str,
-        token_credential: i32,
-        safe_debug: &super::models::Choice,
-        client_method_options: &str,
-        no_format: i32,
-        pager: &super::models::Choice,
-        response_2: &str,
-        context: i32,
-        armgen_runtime: &super::models::Choice,
-        private: &str,
+        pipeline: &str,
+        response: i32,
+        operation_id: &super::models::Choice,
+        credential: &str,
+        subscription_id: i32,
+        inner: &super::models::Choice,
+        tag: &str,
+        method_options_2: i32,
+        f_2: &super::models::Choice,
+        new: &str,
+        api_version_2: i32,
+        default_endpoint: &super::models::Choice,
+        services: &str,
+        operations: i32,
+        build_request: &super::models::Choice,
+        decode_response: &str,
+        models: i32,
+        clients: &super::models::Choice,
+        dynamic: &str,
+        patterns: i32,
+        other: &super::models::Choice,
+        unknown: &str,
+        arc: i32,
+        lazy_lock: &super::models::Choice,
+        b_tree_map: &str,
+        cow: i32,
+        value: &super::models::Choice,
+        map: &str,
+        serialize: i32,
+        deserialize: &super::models::Choice,
+        serializer: &str,
+        deserializer: i32,
+        token_credential: &super::models::Choice,
+        safe_debug: &str,
+        client_method_options: i32,
+        no_format: &super::models::Choice,
+        pager: &str,
+        response_2: i32,
+        context: &super::models::Choice,
+        armgen_runtime: &str,
+        private: i32,
         options: ::core::option::Option<NamesParametersClientPath4Options<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<super::models::Fields>,
@@ -14321,6 +15092,7 @@ impl NamesParametersClient {
         let __request = super::parameters::path4_request(
             self.pipeline.endpoint(),
             &self.api_version,
+            pipeline,
             response,
             operation_id,
             credential,
@@ -14381,8 +15153,8 @@ impl NamesParametersClient {
         let __request = super::parameters::query_optional_request(
             self.pipeline.endpoint(),
             &self.api_version,
-            options.api_version_2.as_ref(),
-            options.arc.as_ref(),
+            options.api_version_2.as_deref(),
+            options.arc.as_deref(),
             options.arm_client_options.as_ref(),
             options.arm_pipeline.as_deref(),
             options.as_mut,
@@ -14390,19 +15162,19 @@ impl NamesParametersClient {
             options.async_fn.as_deref(),
             options.async_fn_mut,
             options.async_fn_once.as_ref(),
-            options.b_tree_map,
+            options.b_tree_map.as_ref(),
             options.r#box.as_ref(),
-            options.client_method_options.as_ref(),
+            options.client_method_options.as_deref(),
             options.clone,
-            options.constraint,
-            options.context.as_deref(),
+            options.constraint.as_ref(),
+            options.context,
             options.copy.as_deref(),
-            options.cow.as_ref(),
-            options.default_endpoint.as_deref(),
+            options.cow.as_deref(),
+            options.default_endpoint,
             options.debug.as_deref(),
             options.default,
-            options.deserialize.as_deref(),
-            options.deserializer.as_ref(),
+            options.deserialize,
+            options.deserializer.as_deref(),
             options.double_ended_iterator.as_ref(),
             options.drop.as_ref(),
             options.dynamic_error,
@@ -14427,110 +15199,111 @@ impl NamesParametersClient {
             options.into_future.as_ref(),
             options.into_iterator,
             options.iterator.as_ref(),
-            options.lazy_lock.as_deref(),
-            options.map,
+            options.lazy_lock,
+            options.map.as_ref(),
             options.method,
             options.method_options_2,
-            options.next_link,
-            options.no_format.as_deref(),
+            options.next_link.as_ref(),
+            options.no_format,
             options.none.as_deref(),
-            options.operations.as_ref(),
+            options.operations.as_deref(),
             options.ok.as_ref(),
             options.operation_info,
+            options.operation_status.as_ref(),
             options.option,
             options.ord.as_ref(),
-            options.other.as_deref(),
-            options.page_decoder.as_ref(),
-            options.pager,
+            options.other,
+            options.page_decoder.as_deref(),
+            options.pager.as_ref(),
             options.partial_eq.as_ref(),
             options.partial_ord.as_deref(),
-            options.pattern.as_deref(),
-            options.poller.as_ref(),
-            options.poller_options.as_deref(),
-            options.regex,
+            options.pattern,
+            options.poller_method_options.as_deref(),
+            options.poller_options,
+            options.regex.as_ref(),
             options.resource_manager_audience.as_ref(),
-            options.response.as_ref(),
+            options.response.as_deref(),
             options.response_error.as_ref(),
             options.response_too_large.as_deref(),
             options.result,
-            options.services,
-            options.safe_debug,
+            options.services.as_ref(),
+            options.safe_debug.as_ref(),
             options.secret.as_ref(),
             options.self_.as_deref(),
             options.send,
-            options.serialize.as_ref(),
-            options.serializer,
+            options.serialize.as_deref(),
+            options.serializer.as_ref(),
             options.service_error.as_deref(),
             options.service_info.as_ref(),
             options.sized.as_ref(),
             options.some.as_ref(),
             options.static_token_credential.as_deref(),
             options.string,
-            options.strip_read_only,
+            options.strip_read_only.as_ref(),
             options.sync.as_deref(),
             options.to_owned.as_deref(),
             options.to_string.as_ref(),
-            options.token_credential.as_deref(),
+            options.token_credential,
             options.try_from,
             options.try_into.as_ref(),
-            options.unknown,
+            options.unknown.as_ref(),
             options.unpin,
-            options.url.as_deref(),
+            options.url,
             options.url_builder.as_ref(),
-            options.validate.as_ref(),
-            options.validation_error.as_deref(),
-            options.validation_errors,
-            options.validator.as_ref(),
-            options.value.as_deref(),
+            options.validate.as_deref(),
+            options.validation_error,
+            options.validation_errors.as_ref(),
+            options.validator.as_deref(),
+            options.value,
             options.vec.as_deref(),
             options.value_2.as_ref(),
-            options.private.as_ref(),
+            options.private.as_deref(),
             options.r#abstract.as_deref(),
             options.align_of.as_deref(),
             options.align_of_val,
             options.alloc,
-            options.api_version_3.as_deref(),
-            options.armgen_runtime,
+            options.api_version_3,
+            options.armgen_runtime.as_ref(),
             options.r#as,
             options.assert.as_ref(),
             options.assert_eq.as_deref(),
             options.r#async.as_ref(),
             options.async_trait.as_deref(),
-            options.at,
+            options.at.as_ref(),
             options.r#await.as_deref(),
             options.azure_core,
             options.r#become,
             options.bool,
             options.box_2.as_ref(),
             options.r#break.as_deref(),
-            options.build_request.as_deref(),
+            options.build_request,
             options.cfg,
             options.char.as_ref(),
             options.client_only.as_ref(),
-            options.clients.as_deref(),
-            options.compile_pattern.as_deref(),
+            options.clients,
+            options.compile_pattern,
             options.concat.as_ref(),
             options.r#const,
             options.r#continue.as_ref(),
             options.core.as_deref(),
             options.crate_.as_deref(),
-            options.credential,
+            options.credential.as_ref(),
             options.decode_body,
             options.decode_empty.as_ref(),
             options.decode_json.as_deref(),
             options.decode_optional,
-            options.decode_response,
+            options.decode_response.as_ref(),
             options.r#do,
             options.drop_2.as_deref(),
             options.r#dyn.as_ref(),
-            options.dynamic,
+            options.dynamic.as_ref(),
             options.dynamic_result.as_deref(),
             options.r#else.as_deref(),
-            options.endpoint_2.as_ref(),
+            options.endpoint_2.as_deref(),
             options.r#enum,
             options.env.as_deref(),
             options.r#extern.as_ref(),
-            options.f_2.as_deref(),
+            options.f_2,
             options.f32.as_deref(),
             options.f64,
             options.r#false.as_deref(),
@@ -14547,43 +15320,43 @@ impl NamesParametersClient {
             options.r#in,
             options.include.as_deref(),
             options.include_str,
-            options.inner.as_deref(),
-            options.json.as_ref(),
+            options.inner,
+            options.json.as_deref(),
             options.r#let.as_ref(),
             options.r#loop.as_deref(),
             options.r#macro,
             options.r#match.as_ref(),
             options.matches.as_ref(),
-            options.members.as_deref(),
-            options.method_options_3.as_ref(),
+            options.members,
+            options.method_options_3.as_deref(),
             options.r#mod.as_deref(),
-            options.models.as_ref(),
+            options.models.as_deref(),
             options.r#move,
             options.r#mut.as_ref(),
-            options.new,
-            options.operation_id.as_deref(),
+            options.new.as_ref(),
+            options.operation_id,
             options.option_env.as_deref(),
-            options.options_2,
+            options.options_2.as_ref(),
             options.r#override.as_deref(),
             options.page.as_deref(),
             options.panic,
-            options.params.as_ref(),
-            options.path.as_deref(),
-            options.patterns.as_ref(),
-            options.pipeline,
+            options.params.as_deref(),
+            options.path,
+            options.patterns.as_deref(),
+            options.pipeline.as_ref(),
             options.r#priv,
             options.r#pub.as_ref(),
             options.r#ref.as_deref(),
-            options.regex_2,
-            options.request.as_ref(),
+            options.regex_2.as_ref(),
+            options.request.as_deref(),
             options.resource_manager_endpoint,
             options.resource_manager_scope.as_ref(),
-            options.response_2.as_ref(),
+            options.response_2.as_deref(),
             options.response_error_2.as_deref(),
             options.r#return,
             options.self_2.as_ref(),
-            options.serde.as_ref(),
-            options.serde_json.as_deref(),
+            options.serde.as_deref(),
+            options.serde_json,
             options.size_of,
             options.size_of_val.as_ref(),
             options.r#static,
@@ -14591,12 +15364,12 @@ impl NamesParametersClient {
             options.str.as_deref(),
             options.string_enum,
             options.stringify.as_ref(),
-            options.strip_member.as_ref(),
-            options.strip_members.as_deref(),
+            options.strip_member.as_deref(),
+            options.strip_members,
             options.r#struct.as_ref(),
-            options.subscription_id.as_ref(),
+            options.subscription_id.as_deref(),
             options.super_.as_deref(),
-            options.tag,
+            options.tag.as_ref(),
             options.tagged_union.as_ref(),
             options.todo.as_deref(),
             options.r#trait,
@@ -14610,11 +15383,11 @@ impl NamesParametersClient {
             options.unreachable,
             options.r#unsafe,
             options.r#unsized.as_ref(),
-            options.url_2,
+            options.url_2.as_ref(),
             options.r#use.as_deref(),
             options.usize.as_ref(),
-            options.validator_2.as_deref(),
-            options.value_3,
+            options.validator_2,
+            options.value_3.as_ref(),
             options.vec_2.as_ref(),
             options.r#virtual,
             options.r#where.as_ref(),
@@ -14633,8 +15406,8 @@ impl NamesParametersClient {
     /// Arguments: see [`query_required_request`](super::parameters::query_required_request).
     pub async fn query_required(
         &self,
-        api_version_2: &super::models::Choice,
-        arc: &super::models::Choice,
+        api_version_2: &str,
+        arc: &str,
         arm_client_options: &super::models::Choice,
         arm_pipeline: &str,
         as_mut: i32,
@@ -14642,19 +15415,19 @@ impl NamesParametersClient {
         async_fn: &str,
         async_fn_mut: i32,
         async_fn_once: &super::models::Choice,
-        b_tree_map: i32,
+        b_tree_map: &super::models::Choice,
         r#box: &super::models::Choice,
-        client_method_options: &super::models::Choice,
+        client_method_options: &str,
         clone: i32,
-        constraint: i32,
-        context: &str,
+        constraint: &super::models::Choice,
+        context: i32,
         copy: &str,
-        cow: &super::models::Choice,
-        default_endpoint: &str,
+        cow: &str,
+        default_endpoint: i32,
         debug: &str,
         default: i32,
-        deserialize: &str,
-        deserializer: &super::models::Choice,
+        deserialize: i32,
+        deserializer: &str,
         double_ended_iterator: &super::models::Choice,
         drop: &super::models::Choice,
         dynamic_error: i32,
@@ -14679,110 +15452,111 @@ impl NamesParametersClient {
         into_future: &super::models::Choice,
         into_iterator: i32,
         iterator: &super::models::Choice,
-        lazy_lock: &str,
-        map: i32,
+        lazy_lock: i32,
+        map: &super::models::Choice,
         method: i32,
         method_options_2: i32,
-        next_link: i32,
-        no_format: &str,
+        next_link: &super::models::Choice,
+        no_format: i32,
         none: &str,
-        operations: &super::models::Choice,
+        operations: &str,
         ok: &super::models::Choice,
         operation_info: i32,
+        operation_status: &super::models::Choice,
         option: i32,
         ord: &super::models::Choice,
-        other: &str,
-        page_decoder: &super::models::Choice,
-        pager: i32,
+        other: i32,
+        page_decoder: &str,
+        pager: &super::models::Choice,
         partial_eq: &super::models::Choice,
         partial_ord: &str,
-        pattern: &str,
-        poller: &super::models::Choice,
-        poller_options: &str,
-        regex: i32,
+        pattern: i32,
+        poller_method_options: &str,
+        poller_options: i32,
+        regex: &super::models::Choice,
         resource_manager_audience: &super::models::Choice,
-        response: &super::models::Choice,
+        response: &str,
         response_error: &super::models::Choice,
         response_too_large: &str,
         result: i32,
-        services: i32,
-        safe_debug: i32,
-        secret: &super::models::Choice,
+        services: &super::models::Choice,
+        safe_debug: &super::models::Choice,
+        secret: &::armgen_runtime::Secret,
         self_: &str,
         send: i32,
-        serialize: &super::models::Choice,
-        serializer: i32,
+        serialize: &str,
+        serializer: &super::models::Choice,
         service_error: &str,
         service_info: &super::models::Choice,
         sized: &super::models::Choice,
         some: &super::models::Choice,
         static_token_credential: &str,
         string: i32,
-        strip_read_only: i32,
+        strip_read_only: &super::models::Choice,
         sync: &str,
         to_owned: &str,
         to_string: &super::models::Choice,
-        token_credential: &str,
+        token_credential: i32,
         try_from: i32,
         try_into: &super::models::Choice,
-        unknown: i32,
+        unknown: &super::models::Choice,
         unpin: i32,
-        url: &str,
+        url: i32,
         url_builder: &super::models::Choice,
-        validate: &super::models::Choice,
-        validation_error: &str,
-        validation_errors: i32,
-        validator: &super::models::Choice,
-        value: &str,
+        validate: &str,
+        validation_error: i32,
+        validation_errors: &super::models::Choice,
+        validator: &str,
+        value: i32,
         vec: &str,
         value_2: &super::models::Choice,
-        private: &super::models::Choice,
+        private: &str,
         r#abstract: &str,
         align_of: &str,
         align_of_val: i32,
         alloc: i32,
-        api_version_3: &str,
-        armgen_runtime: i32,
+        api_version_3: i32,
+        armgen_runtime: &super::models::Choice,
         r#as: i32,
         assert: &super::models::Choice,
         assert_eq: &str,
         r#async: &super::models::Choice,
         async_trait: &str,
-        at: i32,
+        at: &super::models::Choice,
         r#await: &str,
         azure_core: i32,
         r#become: i32,
         bool: i32,
         box_2: &super::models::Choice,
         r#break: &str,
-        build_request: &str,
+        build_request: i32,
         cfg: i32,
         char: &super::models::Choice,
         client_only: &super::models::Choice,
-        clients: &str,
-        compile_pattern: &str,
+        clients: i32,
+        compile_pattern: i32,
         concat: &super::models::Choice,
         r#const: i32,
         r#continue: &super::models::Choice,
         core: &str,
         crate_: &str,
-        credential: i32,
+        credential: &super::models::Choice,
         decode_body: i32,
         decode_empty: &super::models::Choice,
         decode_json: &str,
         decode_optional: i32,
-        decode_response: i32,
+        decode_response: &super::models::Choice,
         r#do: i32,
         drop_2: &str,
         r#dyn: &super::models::Choice,
-        dynamic: i32,
+        dynamic: &super::models::Choice,
         dynamic_result: &str,
         r#else: &str,
-        endpoint_2: &super::models::Choice,
+        endpoint_2: &str,
         r#enum: i32,
         env: &str,
         r#extern: &super::models::Choice,
-        f_2: &str,
+        f_2: i32,
         f32: &str,
         f64: i32,
         r#false: &str,
@@ -14799,43 +15573,43 @@ impl NamesParametersClient {
         r#in: i32,
         include: &str,
         include_str: i32,
-        inner: &str,
-        json: &super::models::Choice,
+        inner: i32,
+        json: &str,
         r#let: &super::models::Choice,
         r#loop: &str,
         r#macro: i32,
         r#match: &super::models::Choice,
         matches: &super::models::Choice,
-        members: &str,
-        method_options_3: &super::models::Choice,
+        members: i32,
+        method_options_3: &str,
         r#mod: &str,
-        models: &super::models::Choice,
+        models: &str,
         r#move: i32,
         r#mut: &super::models::Choice,
-        new: i32,
-        operation_id: &str,
+        new: &super::models::Choice,
+        operation_id: i32,
         option_env: &str,
-        options_2: i32,
+        options_2: &super::models::Choice,
         r#override: &str,
         page: &str,
         panic: i32,
-        params: &super::models::Choice,
-        path: &str,
-        patterns: &super::models::Choice,
-        pipeline: i32,
+        params: &str,
+        path: i32,
+        patterns: &str,
+        pipeline: &super::models::Choice,
         r#priv: i32,
         r#pub: &super::models::Choice,
         r#ref: &str,
-        regex_2: i32,
-        request: &super::models::Choice,
+        regex_2: &super::models::Choice,
+        request: &str,
         resource_manager_endpoint: i32,
         resource_manager_scope: &super::models::Choice,
-        response_2: &super::models::Choice,
+        response_2: &str,
         response_error_2: &str,
         r#return: i32,
         self_2: &super::models::Choice,
-        serde: &super::models::Choice,
-        serde_json: &str,
+        serde: &str,
+        serde_json: i32,
         size_of: i32,
         size_of_val: &super::models::Choice,
         r#static: i32,
@@ -14843,12 +15617,12 @@ impl NamesParametersClient {
         str: &str,
         string_enum: i32,
         stringify: &super::models::Choice,
-        strip_member: &super::models::Choice,
-        strip_members: &str,
+        strip_member: &str,
+        strip_members: i32,
         r#struct: &super::models::Choice,
-        subscription_id: &super::models::Choice,
+        subscription_id: &str,
         super_: &str,
-        tag: i32,
+        tag: &super::models::Choice,
         tagged_union: &super::models::Choice,
         todo: &str,
         r#trait: i32,
@@ -14862,11 +15636,11 @@ impl NamesParametersClient {
         unreachable: i32,
         r#unsafe: i32,
         r#unsized: &super::models::Choice,
-        url_2: i32,
+        url_2: &super::models::Choice,
         r#use: &str,
         usize: &super::models::Choice,
-        validator_2: &str,
-        value_3: i32,
+        validator_2: i32,
+        value_3: &super::models::Choice,
         vec_2: &super::models::Choice,
         r#virtual: i32,
         r#where: &super::models::Choice,
@@ -14937,6 +15711,7 @@ impl NamesParametersClient {
             operations,
             ok,
             operation_info,
+            operation_status,
             option,
             ord,
             other,
@@ -14945,7 +15720,7 @@ impl NamesParametersClient {
             partial_eq,
             partial_ord,
             pattern,
-            poller,
+            poller_method_options,
             poller_options,
             regex,
             resource_manager_audience,
@@ -15142,8 +15917,8 @@ pub struct NamesParametersClientHeaderOptionalOptions<'a> {
     pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
         'a,
     >,
-    pub api_version_2: ::core::option::Option<super::models::Choice>,
-    pub arc: ::core::option::Option<super::models::Choice>,
+    pub api_version_2: ::core::option::Option<::std::string::String>,
+    pub arc: ::core::option::Option<::std::string::String>,
     pub arm_client_options: ::core::option::Option<super::models::Choice>,
     pub arm_pipeline: ::core::option::Option<::std::string::String>,
     pub as_mut: ::core::option::Option<i32>,
@@ -15151,19 +15926,19 @@ pub struct NamesParametersClientHeaderOptionalOptions<'a> {
     pub async_fn: ::core::option::Option<::std::string::String>,
     pub async_fn_mut: ::core::option::Option<i32>,
     pub async_fn_once: ::core::option::Option<super::models::Choice>,
-    pub b_tree_map: ::core::option::Option<i32>,
+    pub b_tree_map: ::core::option::Option<super::models::Choice>,
     pub r#box: ::core::option::Option<super::models::Choice>,
-    pub client_method_options: ::core::option::Option<super::models::Choice>,
+    pub client_method_options: ::core::option::Option<::std::string::String>,
     pub clone: ::core::option::Option<i32>,
-    pub constraint: ::core::option::Option<i32>,
-    pub context: ::core::option::Option<::std::string::String>,
+    pub constraint: ::core::option::Option<super::models::Choice>,
+    pub context: ::core::option::Option<i32>,
     pub copy: ::core::option::Option<::std::string::String>,
-    pub cow: ::core::option::Option<super::models::Choice>,
-    pub default_endpoint: ::core::option::Option<::std::string::String>,
+    pub cow: ::core::option::Option<::std::string::String>,
+    pub default_endpoint: ::core::option::Option<i32>,
     pub debug: ::core::option::Option<::std::string::String>,
     pub default: ::core::option::Option<i32>,
-    pub deserialize: ::core::option::Option<::std::string::String>,
-    pub deserializer: ::core::option::Option<super::models::Choice>,
+    pub deserialize: ::core::option::Option<i32>,
+    pub deserializer: ::core::option::Option<::std::string::String>,
     pub double_ended_iterator: ::core::option::Option<super::models::Choice>,
     pub drop: ::core::option::Option<super::models::Choice>,
     pub dynamic_error: ::core::option::Option<i32>,
@@ -15188,110 +15963,111 @@ pub struct NamesParametersClientHeaderOptionalOptions<'a> {
     pub into_future: ::core::option::Option<super::models::Choice>,
     pub into_iterator: ::core::option::Option<i32>,
     pub iterator: ::core::option::Option<super::models::Choice>,
-    pub lazy_lock: ::core::option::Option<::std::string::String>,
-    pub map: ::core::option::Option<i32>,
+    pub lazy_lock: ::core::option::Option<i32>,
+    pub map: ::core::option::Option<super::models::Choice>,
     pub method: ::core::option::Option<i32>,
     pub method_options_2: ::core::option::Option<i32>,
-    pub next_link: ::core::option::Option<i32>,
-    pub no_format: ::core::option::Option<::std::string::String>,
+    pub next_link: ::core::option::Option<super::models::Choice>,
+    pub no_format: ::core::option::Option<i32>,
     pub none: ::core::option::Option<::std::string::String>,
-    pub operations: ::core::option::Option<super::models::Choice>,
+    pub operations: ::core::option::Option<::std::string::String>,
     pub ok: ::core::option::Option<super::models::Choice>,
     pub operation_info: ::core::option::Option<i32>,
+    pub operation_status: ::core::option::Option<super::models::Choice>,
     pub option: ::core::option::Option<i32>,
     pub ord: ::core::option::Option<super::models::Choice>,
-    pub other: ::core::option::Option<::std::string::String>,
-    pub page_decoder: ::core::option::Option<super::models::Choice>,
-    pub pager: ::core::option::Option<i32>,
+    pub other: ::core::option::Option<i32>,
+    pub page_decoder: ::core::option::Option<::std::string::String>,
+    pub pager: ::core::option::Option<super::models::Choice>,
     pub partial_eq: ::core::option::Option<super::models::Choice>,
     pub partial_ord: ::core::option::Option<::std::string::String>,
-    pub pattern: ::core::option::Option<::std::string::String>,
-    pub poller: ::core::option::Option<super::models::Choice>,
-    pub poller_options: ::core::option::Option<::std::string::String>,
-    pub regex: ::core::option::Option<i32>,
+    pub pattern: ::core::option::Option<i32>,
+    pub poller_method_options: ::core::option::Option<::std::string::String>,
+    pub poller_options: ::core::option::Option<i32>,
+    pub regex: ::core::option::Option<super::models::Choice>,
     pub resource_manager_audience: ::core::option::Option<super::models::Choice>,
-    pub response: ::core::option::Option<super::models::Choice>,
+    pub response: ::core::option::Option<::std::string::String>,
     pub response_error: ::core::option::Option<super::models::Choice>,
     pub response_too_large: ::core::option::Option<::std::string::String>,
     pub result: ::core::option::Option<i32>,
-    pub services: ::core::option::Option<i32>,
-    pub safe_debug: ::core::option::Option<i32>,
-    pub secret: ::core::option::Option<super::models::Choice>,
+    pub services: ::core::option::Option<super::models::Choice>,
+    pub safe_debug: ::core::option::Option<super::models::Choice>,
+    pub secret: ::core::option::Option<::armgen_runtime::Secret>,
     pub self_: ::core::option::Option<::std::string::String>,
     pub send: ::core::option::Option<i32>,
-    pub serialize: ::core::option::Option<super::models::Choice>,
-    pub serializer: ::core::option::Option<i32>,
+    pub serialize: ::core::option::Option<::std::string::String>,
+    pub serializer: ::core::option::Option<super::models::Choice>,
     pub service_error: ::core::option::Option<::std::string::String>,
     pub service_info: ::core::option::Option<super::models::Choice>,
     pub sized: ::core::option::Option<super::models::Choice>,
     pub some: ::core::option::Option<super::models::Choice>,
     pub static_token_credential: ::core::option::Option<::std::string::String>,
     pub string: ::core::option::Option<i32>,
-    pub strip_read_only: ::core::option::Option<i32>,
+    pub strip_read_only: ::core::option::Option<super::models::Choice>,
     pub sync: ::core::option::Option<::std::string::String>,
     pub to_owned: ::core::option::Option<::std::string::String>,
     pub to_string: ::core::option::Option<super::models::Choice>,
-    pub token_credential: ::core::option::Option<::std::string::String>,
+    pub token_credential: ::core::option::Option<i32>,
     pub try_from: ::core::option::Option<i32>,
     pub try_into: ::core::option::Option<super::models::Choice>,
-    pub unknown: ::core::option::Option<i32>,
+    pub unknown: ::core::option::Option<super::models::Choice>,
     pub unpin: ::core::option::Option<i32>,
-    pub url: ::core::option::Option<::std::string::String>,
+    pub url: ::core::option::Option<i32>,
     pub url_builder: ::core::option::Option<super::models::Choice>,
-    pub validate: ::core::option::Option<super::models::Choice>,
-    pub validation_error: ::core::option::Option<::std::string::String>,
-    pub validation_errors: ::core::option::Option<i32>,
-    pub validator: ::core::option::Option<super::models::Choice>,
-    pub value: ::core::option::Option<::std::string::String>,
+    pub validate: ::core::option::Option<::std::string::String>,
+    pub validation_error: ::core::option::Option<i32>,
+    pub validation_errors: ::core::option::Option<super::models::Choice>,
+    pub validator: ::core::option::Option<::std::string::String>,
+    pub value: ::core::option::Option<i32>,
     pub vec: ::core::option::Option<::std::string::String>,
     pub value_2: ::core::option::Option<super::models::Choice>,
-    pub private: ::core::option::Option<super::models::Choice>,
+    pub private: ::core::option::Option<::std::string::String>,
     pub r#abstract: ::core::option::Option<::std::string::String>,
     pub align_of: ::core::option::Option<::std::string::String>,
     pub align_of_val: ::core::option::Option<i32>,
     pub alloc: ::core::option::Option<i32>,
-    pub api_version_3: ::core::option::Option<::std::string::String>,
-    pub armgen_runtime: ::core::option::Option<i32>,
+    pub api_version_3: ::core::option::Option<i32>,
+    pub armgen_runtime: ::core::option::Option<super::models::Choice>,
     pub r#as: ::core::option::Option<i32>,
     pub assert: ::core::option::Option<super::models::Choice>,
     pub assert_eq: ::core::option::Option<::std::string::String>,
     pub r#async: ::core::option::Option<super::models::Choice>,
     pub async_trait: ::core::option::Option<::std::string::String>,
-    pub at: ::core::option::Option<i32>,
+    pub at: ::core::option::Option<super::models::Choice>,
     pub r#await: ::core::option::Option<::std::string::String>,
     pub azure_core: ::core::option::Option<i32>,
     pub r#become: ::core::option::Option<i32>,
     pub bool: ::core::option::Option<i32>,
     pub box_2: ::core::option::Option<super::models::Choice>,
     pub r#break: ::core::option::Option<::std::string::String>,
-    pub build_request: ::core::option::Option<::std::string::String>,
+    pub build_request: ::core::option::Option<i32>,
     pub cfg: ::core::option::Option<i32>,
     pub char: ::core::option::Option<super::models::Choice>,
     pub client_only: ::core::option::Option<super::models::Choice>,
-    pub clients: ::core::option::Option<::std::string::String>,
-    pub compile_pattern: ::core::option::Option<::std::string::String>,
+    pub clients: ::core::option::Option<i32>,
+    pub compile_pattern: ::core::option::Option<i32>,
     pub concat: ::core::option::Option<super::models::Choice>,
     pub r#const: ::core::option::Option<i32>,
     pub r#continue: ::core::option::Option<super::models::Choice>,
     pub core: ::core::option::Option<::std::string::String>,
     pub crate_: ::core::option::Option<::std::string::String>,
-    pub credential: ::core::option::Option<i32>,
+    pub credential: ::core::option::Option<super::models::Choice>,
     pub decode_body: ::core::option::Option<i32>,
     pub decode_empty: ::core::option::Option<super::models::Choice>,
     pub decode_json: ::core::option::Option<::std::string::String>,
     pub decode_optional: ::core::option::Option<i32>,
-    pub decode_response: ::core::option::Option<i32>,
+    pub decode_response: ::core::option::Option<super::models::Choice>,
     pub r#do: ::core::option::Option<i32>,
     pub drop_2: ::core::option::Option<::std::string::String>,
     pub r#dyn: ::core::option::Option<super::models::Choice>,
-    pub dynamic: ::core::option::Option<i32>,
+    pub dynamic: ::core::option::Option<super::models::Choice>,
     pub dynamic_result: ::core::option::Option<::std::string::String>,
     pub r#else: ::core::option::Option<::std::string::String>,
-    pub endpoint_2: ::core::option::Option<super::models::Choice>,
+    pub endpoint_2: ::core::option::Option<::std::string::String>,
     pub r#enum: ::core::option::Option<i32>,
     pub env: ::core::option::Option<::std::string::String>,
     pub r#extern: ::core::option::Option<super::models::Choice>,
-    pub f_2: ::core::option::Option<::std::string::String>,
+    pub f_2: ::core::option::Option<i32>,
     pub f32: ::core::option::Option<::std::string::String>,
     pub f64: ::core::option::Option<i32>,
     pub r#false: ::core::option::Option<::std::string::String>,
@@ -15308,43 +16084,43 @@ pub struct NamesParametersClientHeaderOptionalOptions<'a> {
     pub r#in: ::core::option::Option<i32>,
     pub include: ::core::option::Option<::std::string::String>,
     pub include_str: ::core::option::Option<i32>,
-    pub inner: ::core::option::Option<::std::string::String>,
-    pub json: ::core::option::Option<super::models::Choice>,
+    pub inner: ::core::option::Option<i32>,
+    pub json: ::core::option::Option<::std::string::String>,
     pub r#let: ::core::option::Option<super::models::Choice>,
     pub r#loop: ::core::option::Option<::std::string::String>,
     pub r#macro: ::core::option::Option<i32>,
     pub r#match: ::core::option::Option<super::models::Choice>,
     pub matches: ::core::option::Option<super::models::Choice>,
-    pub members: ::core::option::Option<::std::string::String>,
-    pub method_options_3: ::core::option::Option<super::models::Choice>,
+    pub members: ::core::option::Option<i32>,
+    pub method_options_3: ::core::option::Option<::std::string::String>,
     pub r#mod: ::core::option::Option<::std::string::String>,
-    pub models: ::core::option::Option<super::models::Choice>,
+    pub models: ::core::option::Option<::std::string::String>,
     pub r#move: ::core::option::Option<i32>,
     pub r#mut: ::core::option::Option<super::models::Choice>,
-    pub new: ::core::option::Option<i32>,
-    pub operation_id: ::core::option::Option<::std::string::String>,
+    pub new: ::core::option::Option<super::models::Choice>,
+    pub operation_id: ::core::option::Option<i32>,
     pub option_env: ::core::option::Option<::std::string::String>,
-    pub options_2: ::core::option::Option<i32>,
+    pub options_2: ::core::option::Option<super::models::Choice>,
     pub r#override: ::core::option::Option<::std::string::String>,
     pub page: ::core::option::Option<::std::string::String>,
     pub panic: ::core::option::Option<i32>,
-    pub params: ::core::option::Option<super::models::Choice>,
-    pub path: ::core::option::Option<::std::string::String>,
-    pub patterns: ::core::option::Option<super::models::Choice>,
-    pub pipeline: ::core::option::Option<i32>,
+    pub params: ::core::option::Option<::std::string::String>,
+    pub path: ::core::option::Option<i32>,
+    pub patterns: ::core::option::Option<::std::string::String>,
+    pub pipeline: ::core::option::Option<super::models::Choice>,
     pub r#priv: ::core::option::Option<i32>,
     pub r#pub: ::core::option::Option<super::models::Choice>,
     pub r#ref: ::core::option::Option<::std::string::String>,
-    pub regex_2: ::core::option::Option<i32>,
-    pub request: ::core::option::Option<super::models::Choice>,
+    pub regex_2: ::core::option::Option<super::models::Choice>,
+    pub request: ::core::option::Option<::std::string::String>,
     pub resource_manager_endpoint: ::core::option::Option<i32>,
     pub resource_manager_scope: ::core::option::Option<super::models::Choice>,
-    pub response_2: ::core::option::Option<super::models::Choice>,
+    pub response_2: ::core::option::Option<::std::string::String>,
     pub response_error_2: ::core::option::Option<::std::string::String>,
     pub r#return: ::core::option::Option<i32>,
     pub self_2: ::core::option::Option<super::models::Choice>,
-    pub serde: ::core::option::Option<super::models::Choice>,
-    pub serde_json: ::core::option::Option<::std::string::String>,
+    pub serde: ::core::option::Option<::std::string::String>,
+    pub serde_json: ::core::option::Option<i32>,
     pub size_of: ::core::option::Option<i32>,
     pub size_of_val: ::core::option::Option<super::models::Choice>,
     pub r#static: ::core::option::Option<i32>,
@@ -15352,12 +16128,12 @@ pub struct NamesParametersClientHeaderOptionalOptions<'a> {
     pub str: ::core::option::Option<::std::string::String>,
     pub string_enum: ::core::option::Option<i32>,
     pub stringify: ::core::option::Option<super::models::Choice>,
-    pub strip_member: ::core::option::Option<super::models::Choice>,
-    pub strip_members: ::core::option::Option<::std::string::String>,
+    pub strip_member: ::core::option::Option<::std::string::String>,
+    pub strip_members: ::core::option::Option<i32>,
     pub r#struct: ::core::option::Option<super::models::Choice>,
-    pub subscription_id: ::core::option::Option<super::models::Choice>,
+    pub subscription_id: ::core::option::Option<::std::string::String>,
     pub super_: ::core::option::Option<::std::string::String>,
-    pub tag: ::core::option::Option<i32>,
+    pub tag: ::core::option::Option<super::models::Choice>,
     pub tagged_union: ::core::option::Option<super::models::Choice>,
     pub todo: ::core::option::Option<::std::string::String>,
     pub r#trait: ::core::option::Option<i32>,
@@ -15371,11 +16147,11 @@ pub struct NamesParametersClientHeaderOptionalOptions<'a> {
     pub unreachable: ::core::option::Option<i32>,
     pub r#unsafe: ::core::option::Option<i32>,
     pub r#unsized: ::core::option::Option<super::models::Choice>,
-    pub url_2: ::core::option::Option<i32>,
+    pub url_2: ::core::option::Option<super::models::Choice>,
     pub r#use: ::core::option::Option<::std::string::String>,
     pub usize: ::core::option::Option<super::models::Choice>,
-    pub validator_2: ::core::option::Option<::std::string::String>,
-    pub value_3: ::core::option::Option<i32>,
+    pub validator_2: ::core::option::Option<i32>,
+    pub value_3: ::core::option::Option<super::models::Choice>,
     pub vec_2: ::core::option::Option<super::models::Choice>,
     pub r#virtual: ::core::option::Option<i32>,
     pub r#where: ::core::option::Option<super::models::Choice>,
@@ -15408,8 +16184,8 @@ pub struct NamesParametersClientQueryOptionalOptions<'a> {
     pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
         'a,
     >,
-    pub api_version_2: ::core::option::Option<super::models::Choice>,
-    pub arc: ::core::option::Option<super::models::Choice>,
+    pub api_version_2: ::core::option::Option<::std::string::String>,
+    pub arc: ::core::option::Option<::std::string::String>,
     pub arm_client_options: ::core::option::Option<super::models::Choice>,
     pub arm_pipeline: ::core::option::Option<::std::string::String>,
     pub as_mut: ::core::option::Option<i32>,
@@ -15417,19 +16193,19 @@ pub struct NamesParametersClientQueryOptionalOptions<'a> {
     pub async_fn: ::core::option::Option<::std::string::String>,
     pub async_fn_mut: ::core::option::Option<i32>,
     pub async_fn_once: ::core::option::Option<super::models::Choice>,
-    pub b_tree_map: ::core::option::Option<i32>,
+    pub b_tree_map: ::core::option::Option<super::models::Choice>,
     pub r#box: ::core::option::Option<super::models::Choice>,
-    pub client_method_options: ::core::option::Option<super::models::Choice>,
+    pub client_method_options: ::core::option::Option<::std::string::String>,
     pub clone: ::core::option::Option<i32>,
-    pub constraint: ::core::option::Option<i32>,
-    pub context: ::core::option::Option<::std::string::String>,
+    pub constraint: ::core::option::Option<super::models::Choice>,
+    pub context: ::core::option::Option<i32>,
     pub copy: ::core::option::Option<::std::string::String>,
-    pub cow: ::core::option::Option<super::models::Choice>,
-    pub default_endpoint: ::core::option::Option<::std::string::String>,
+    pub cow: ::core::option::Option<::std::string::String>,
+    pub default_endpoint: ::core::option::Option<i32>,
     pub debug: ::core::option::Option<::std::string::String>,
     pub default: ::core::option::Option<i32>,
-    pub deserialize: ::core::option::Option<::std::string::String>,
-    pub deserializer: ::core::option::Option<super::models::Choice>,
+    pub deserialize: ::core::option::Option<i32>,
+    pub deserializer: ::core::option::Option<::std::string::String>,
     pub double_ended_iterator: ::core::option::Option<super::models::Choice>,
     pub drop: ::core::option::Option<super::models::Choice>,
     pub dynamic_error: ::core::option::Option<i32>,
@@ -15454,110 +16230,111 @@ pub struct NamesParametersClientQueryOptionalOptions<'a> {
     pub into_future: ::core::option::Option<super::models::Choice>,
     pub into_iterator: ::core::option::Option<i32>,
     pub iterator: ::core::option::Option<super::models::Choice>,
-    pub lazy_lock: ::core::option::Option<::std::string::String>,
-    pub map: ::core::option::Option<i32>,
+    pub lazy_lock: ::core::option::Option<i32>,
+    pub map: ::core::option::Option<super::models::Choice>,
     pub method: ::core::option::Option<i32>,
     pub method_options_2: ::core::option::Option<i32>,
-    pub next_link: ::core::option::Option<i32>,
-    pub no_format: ::core::option::Option<::std::string::String>,
+    pub next_link: ::core::option::Option<super::models::Choice>,
+    pub no_format: ::core::option::Option<i32>,
     pub none: ::core::option::Option<::std::string::String>,
-    pub operations: ::core::option::Option<super::models::Choice>,
+    pub operations: ::core::option::Option<::std::string::String>,
     pub ok: ::core::option::Option<super::models::Choice>,
     pub operation_info: ::core::option::Option<i32>,
+    pub operation_status: ::core::option::Option<super::models::Choice>,
     pub option: ::core::option::Option<i32>,
     pub ord: ::core::option::Option<super::models::Choice>,
-    pub other: ::core::option::Option<::std::string::String>,
-    pub page_decoder: ::core::option::Option<super::models::Choice>,
-    pub pager: ::core::option::Option<i32>,
+    pub other: ::core::option::Option<i32>,
+    pub page_decoder: ::core::option::Option<::std::string::String>,
+    pub pager: ::core::option::Option<super::models::Choice>,
     pub partial_eq: ::core::option::Option<super::models::Choice>,
     pub partial_ord: ::core::option::Option<::std::string::String>,
-    pub pattern: ::core::option::Option<::std::string::String>,
-    pub poller: ::core::option::Option<super::models::Choice>,
-    pub poller_options: ::core::option::Option<::std::string::String>,
-    pub regex: ::core::option::Option<i32>,
+    pub pattern: ::core::option::Option<i32>,
+    pub poller_method_options: ::core::option::Option<::std::string::String>,
+    pub poller_options: ::core::option::Option<i32>,
+    pub regex: ::core::option::Option<super::models::Choice>,
     pub resource_manager_audience: ::core::option::Option<super::models::Choice>,
-    pub response: ::core::option::Option<super::models::Choice>,
+    pub response: ::core::option::Option<::std::string::String>,
     pub response_error: ::core::option::Option<super::models::Choice>,
     pub response_too_large: ::core::option::Option<::std::string::String>,
     pub result: ::core::option::Option<i32>,
-    pub services: ::core::option::Option<i32>,
-    pub safe_debug: ::core::option::Option<i32>,
-    pub secret: ::core::option::Option<super::models::Choice>,
+    pub services: ::core::option::Option<super::models::Choice>,
+    pub safe_debug: ::core::option::Option<super::models::Choice>,
+    pub secret: ::core::option::Option<::armgen_runtime::Secret>,
     pub self_: ::core::option::Option<::std::string::String>,
     pub send: ::core::option::Option<i32>,
-    pub serialize: ::core::option::Option<super::models::Choice>,
-    pub serializer: ::core::option::Option<i32>,
+    pub serialize: ::core::option::Option<::std::string::String>,
+    pub serializer: ::core::option::Option<super::models::Choice>,
     pub service_error: ::core::option::Option<::std::string::String>,
     pub service_info: ::core::option::Option<super::models::Choice>,
     pub sized: ::core::option::Option<super::models::Choice>,
     pub some: ::core::option::Option<super::models::Choice>,
     pub static_token_credential: ::core::option::Option<::std::string::String>,
     pub string: ::core::option::Option<i32>,
-    pub strip_read_only: ::core::option::Option<i32>,
+    pub strip_read_only: ::core::option::Option<super::models::Choice>,
     pub sync: ::core::option::Option<::std::string::String>,
     pub to_owned: ::core::option::Option<::std::string::String>,
     pub to_string: ::core::option::Option<super::models::Choice>,
-    pub token_credential: ::core::option::Option<::std::string::String>,
+    pub token_credential: ::core::option::Option<i32>,
     pub try_from: ::core::option::Option<i32>,
     pub try_into: ::core::option::Option<super::models::Choice>,
-    pub unknown: ::core::option::Option<i32>,
+    pub unknown: ::core::option::Option<super::models::Choice>,
     pub unpin: ::core::option::Option<i32>,
-    pub url: ::core::option::Option<::std::string::String>,
+    pub url: ::core::option::Option<i32>,
     pub url_builder: ::core::option::Option<super::models::Choice>,
-    pub validate: ::core::option::Option<super::models::Choice>,
-    pub validation_error: ::core::option::Option<::std::string::String>,
-    pub validation_errors: ::core::option::Option<i32>,
-    pub validator: ::core::option::Option<super::models::Choice>,
-    pub value: ::core::option::Option<::std::string::String>,
+    pub validate: ::core::option::Option<::std::string::String>,
+    pub validation_error: ::core::option::Option<i32>,
+    pub validation_errors: ::core::option::Option<super::models::Choice>,
+    pub validator: ::core::option::Option<::std::string::String>,
+    pub value: ::core::option::Option<i32>,
     pub vec: ::core::option::Option<::std::string::String>,
     pub value_2: ::core::option::Option<super::models::Choice>,
-    pub private: ::core::option::Option<super::models::Choice>,
+    pub private: ::core::option::Option<::std::string::String>,
     pub r#abstract: ::core::option::Option<::std::string::String>,
     pub align_of: ::core::option::Option<::std::string::String>,
     pub align_of_val: ::core::option::Option<i32>,
     pub alloc: ::core::option::Option<i32>,
-    pub api_version_3: ::core::option::Option<::std::string::String>,
-    pub armgen_runtime: ::core::option::Option<i32>,
+    pub api_version_3: ::core::option::Option<i32>,
+    pub armgen_runtime: ::core::option::Option<super::models::Choice>,
     pub r#as: ::core::option::Option<i32>,
     pub assert: ::core::option::Option<super::models::Choice>,
     pub assert_eq: ::core::option::Option<::std::string::String>,
     pub r#async: ::core::option::Option<super::models::Choice>,
     pub async_trait: ::core::option::Option<::std::string::String>,
-    pub at: ::core::option::Option<i32>,
+    pub at: ::core::option::Option<super::models::Choice>,
     pub r#await: ::core::option::Option<::std::string::String>,
     pub azure_core: ::core::option::Option<i32>,
     pub r#become: ::core::option::Option<i32>,
     pub bool: ::core::option::Option<i32>,
     pub box_2: ::core::option::Option<super::models::Choice>,
     pub r#break: ::core::option::Option<::std::string::String>,
-    pub build_request: ::core::option::Option<::std::string::String>,
+    pub build_request: ::core::option::Option<i32>,
     pub cfg: ::core::option::Option<i32>,
     pub char: ::core::option::Option<super::models::Choice>,
     pub client_only: ::core::option::Option<super::models::Choice>,
-    pub clients: ::core::option::Option<::std::string::String>,
-    pub compile_pattern: ::core::option::Option<::std::string::String>,
+    pub clients: ::core::option::Option<i32>,
+    pub compile_pattern: ::core::option::Option<i32>,
     pub concat: ::core::option::Option<super::models::Choice>,
     pub r#const: ::core::option::Option<i32>,
     pub r#continue: ::core::option::Option<super::models::Choice>,
     pub core: ::core::option::Option<::std::string::String>,
     pub crate_: ::core::option::Option<::std::string::String>,
-    pub credential: ::core::option::Option<i32>,
+    pub credential: ::core::option::Option<super::models::Choice>,
     pub decode_body: ::core::option::Option<i32>,
     pub decode_empty: ::core::option::Option<super::models::Choice>,
     pub decode_json: ::core::option::Option<::std::string::String>,
     pub decode_optional: ::core::option::Option<i32>,
-    pub decode_response: ::core::option::Option<i32>,
+    pub decode_response: ::core::option::Option<super::models::Choice>,
     pub r#do: ::core::option::Option<i32>,
     pub drop_2: ::core::option::Option<::std::string::String>,
     pub r#dyn: ::core::option::Option<super::models::Choice>,
-    pub dynamic: ::core::option::Option<i32>,
+    pub dynamic: ::core::option::Option<super::models::Choice>,
     pub dynamic_result: ::core::option::Option<::std::string::String>,
     pub r#else: ::core::option::Option<::std::string::String>,
-    pub endpoint_2: ::core::option::Option<super::models::Choice>,
+    pub endpoint_2: ::core::option::Option<::std::string::String>,
     pub r#enum: ::core::option::Option<i32>,
     pub env: ::core::option::Option<::std::string::String>,
     pub r#extern: ::core::option::Option<super::models::Choice>,
-    pub f_2: ::core::option::Option<::std::string::String>,
+    pub f_2: ::core::option::Option<i32>,
     pub f32: ::core::option::Option<::std::string::String>,
     pub f64: ::core::option::Option<i32>,
     pub r#false: ::core::option::Option<::std::string::String>,
@@ -15574,43 +16351,43 @@ pub struct NamesParametersClientQueryOptionalOptions<'a> {
     pub r#in: ::core::option::Option<i32>,
     pub include: ::core::option::Option<::std::string::String>,
     pub include_str: ::core::option::Option<i32>,
-    pub inner: ::core::option::Option<::std::string::String>,
-    pub json: ::core::option::Option<super::models::Choice>,
+    pub inner: ::core::option::Option<i32>,
+    pub json: ::core::option::Option<::std::string::String>,
     pub r#let: ::core::option::Option<super::models::Choice>,
     pub r#loop: ::core::option::Option<::std::string::String>,
     pub r#macro: ::core::option::Option<i32>,
     pub r#match: ::core::option::Option<super::models::Choice>,
     pub matches: ::core::option::Option<super::models::Choice>,
-    pub members: ::core::option::Option<::std::string::String>,
-    pub method_options_3: ::core::option::Option<super::models::Choice>,
+    pub members: ::core::option::Option<i32>,
+    pub method_options_3: ::core::option::Option<::std::string::String>,
     pub r#mod: ::core::option::Option<::std::string::String>,
-    pub models: ::core::option::Option<super::models::Choice>,
+    pub models: ::core::option::Option<::std::string::String>,
     pub r#move: ::core::option::Option<i32>,
     pub r#mut: ::core::option::Option<super::models::Choice>,
-    pub new: ::core::option::Option<i32>,
-    pub operation_id: ::core::option::Option<::std::string::String>,
+    pub new: ::core::option::Option<super::models::Choice>,
+    pub operation_id: ::core::option::Option<i32>,
     pub option_env: ::core::option::Option<::std::string::String>,
-    pub options_2: ::core::option::Option<i32>,
+    pub options_2: ::core::option::Option<super::models::Choice>,
     pub r#override: ::core::option::Option<::std::string::String>,
     pub page: ::core::option::Option<::std::string::String>,
     pub panic: ::core::option::Option<i32>,
-    pub params: ::core::option::Option<super::models::Choice>,
-    pub path: ::core::option::Option<::std::string::String>,
-    pub patterns: ::core::option::Option<super::models::Choice>,
-    pub pipeline: ::core::option::Option<i32>,
+    pub params: ::core::option::Option<::std::string::String>,
+    pub path: ::core::option::Option<i32>,
+    pub patterns: ::core::option::Option<::std::string::String>,
+    pub pipeline: ::core::option::Option<super::models::Choice>,
     pub r#priv: ::core::option::Option<i32>,
     pub r#pub: ::core::option::Option<super::models::Choice>,
     pub r#ref: ::core::option::Option<::std::string::String>,
-    pub regex_2: ::core::option::Option<i32>,
-    pub request: ::core::option::Option<super::models::Choice>,
+    pub regex_2: ::core::option::Option<super::models::Choice>,
+    pub request: ::core::option::Option<::std::string::String>,
     pub resource_manager_endpoint: ::core::option::Option<i32>,
     pub resource_manager_scope: ::core::option::Option<super::models::Choice>,
-    pub response_2: ::core::option::Option<super::models::Choice>,
+    pub response_2: ::core::option::Option<::std::string::String>,
     pub response_error_2: ::core::option::Option<::std::string::String>,
     pub r#return: ::core::option::Option<i32>,
     pub self_2: ::core::option::Option<super::models::Choice>,
-    pub serde: ::core::option::Option<super::models::Choice>,
-    pub serde_json: ::core::option::Option<::std::string::String>,
+    pub serde: ::core::option::Option<::std::string::String>,
+    pub serde_json: ::core::option::Option<i32>,
     pub size_of: ::core::option::Option<i32>,
     pub size_of_val: ::core::option::Option<super::models::Choice>,
     pub r#static: ::core::option::Option<i32>,
@@ -15618,12 +16395,12 @@ pub struct NamesParametersClientQueryOptionalOptions<'a> {
     pub str: ::core::option::Option<::std::string::String>,
     pub string_enum: ::core::option::Option<i32>,
     pub stringify: ::core::option::Option<super::models::Choice>,
-    pub strip_member: ::core::option::Option<super::models::Choice>,
-    pub strip_members: ::core::option::Option<::std::string::String>,
+    pub strip_member: ::core::option::Option<::std::string::String>,
+    pub strip_members: ::core::option::Option<i32>,
     pub r#struct: ::core::option::Option<super::models::Choice>,
-    pub subscription_id: ::core::option::Option<super::models::Choice>,
+    pub subscription_id: ::core::option::Option<::std::string::String>,
     pub super_: ::core::option::Option<::std::string::String>,
-    pub tag: ::core::option::Option<i32>,
+    pub tag: ::core::option::Option<super::models::Choice>,
     pub tagged_union: ::core::option::Option<super::models::Choice>,
     pub todo: ::core::option::Option<::std::string::String>,
     pub r#trait: ::core::option::Option<i32>,
@@ -15637,11 +16414,11 @@ pub struct NamesParametersClientQueryOptionalOptions<'a> {
     pub unreachable: ::core::option::Option<i32>,
     pub r#unsafe: ::core::option::Option<i32>,
     pub r#unsized: ::core::option::Option<super::models::Choice>,
-    pub url_2: ::core::option::Option<i32>,
+    pub url_2: ::core::option::Option<super::models::Choice>,
     pub r#use: ::core::option::Option<::std::string::String>,
     pub usize: ::core::option::Option<super::models::Choice>,
-    pub validator_2: ::core::option::Option<::std::string::String>,
-    pub value_3: ::core::option::Option<i32>,
+    pub validator_2: ::core::option::Option<i32>,
+    pub value_3: ::core::option::Option<super::models::Choice>,
     pub vec_2: ::core::option::Option<super::models::Choice>,
     pub r#virtual: ::core::option::Option<i32>,
     pub r#where: ::core::option::Option<super::models::Choice>,
@@ -15881,38 +16658,44 @@ impl NamesPipelineClient {
 }
 /// Options for [`NamesPipelineClient::pipeline()`].
 pub type NamesPipelineClientPipelineOptions<'a> = ::armgen_runtime::MethodOptions<'a>;
-/// The `Poller` operations of Every name at every position.
+/// The `PollerMethodOptions` operations of Every name at every position.
 #[derive(::core::clone::Clone, ::core::fmt::Debug)]
-pub struct NamesPollerClient {
+pub struct NamesPollerMethodOptionsClient {
     pipeline: ::armgen_runtime::ArmPipeline,
     api_version: ::std::string::String,
 }
-impl NamesPollerClient {
-    /// Arguments: see [`poller_request`](super::poller::poller_request).
-    pub async fn poller(
+impl NamesPollerMethodOptionsClient {
+    /// Arguments: see [`poller_method_options_request`](super::poller_method_options::poller_method_options_request).
+    pub async fn poller_method_options(
         &self,
-        poller: &super::models::Poller,
-        options: ::core::option::Option<NamesPollerClientPollerOptions<'_>>,
+        poller_method_options: &super::models::PollerMethodOptions,
+        options: ::core::option::Option<
+            NamesPollerMethodOptionsClientPollerMethodOptionsOptions<'_>,
+        >,
     ) -> ::armgen_runtime::__private::azure_core::Result<
-        ::armgen_runtime::__private::azure_core::http::Response<super::models::Poller>,
+        ::armgen_runtime::__private::azure_core::http::Response<
+            super::models::PollerMethodOptions,
+        >,
     > {
         let options = options.unwrap_or_default();
-        let __request = super::poller::poller_request(
+        let __request = super::poller_method_options::poller_method_options_request(
             self.pipeline.endpoint(),
             &self.api_version,
-            poller,
+            poller_method_options,
         )?;
         self.pipeline
             .execute(
                 &options.method_options.context,
                 __request,
-                super::poller::poller_response,
+                super::poller_method_options::poller_method_options_response,
             )
             .await
     }
 }
-/// Options for [`NamesPollerClient::poller()`].
-pub type NamesPollerClientPollerOptions<'a> = ::armgen_runtime::MethodOptions<'a>;
+/// Options for [`NamesPollerMethodOptionsClient::poller_method_options()`].
+pub type NamesPollerMethodOptionsClientPollerMethodOptionsOptions<'a> = ::armgen_runtime::MethodOptions<
+    'a,
+>;
 /// The `PollerOptions` operations of Every name at every position.
 #[derive(::core::clone::Clone, ::core::fmt::Debug)]
 pub struct NamesPollerOptionsClient {

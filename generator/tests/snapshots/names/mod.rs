@@ -538,6 +538,12 @@ pub mod operation {
 pub mod operation_info {
     include!("operation_info.rs");
 }
+/// Operations of the `OperationStatus` group.
+///
+/// Every `*_request` function takes the Resource Manager `endpoint` (e.g. `https://management.azure.com`) and, when the operation has one, the `api_version` to call (normally [`API_VERSION`](super::API_VERSION)), then the operation's arguments; it checks every constraint of the spec before building the request.
+pub mod operation_status {
+    include!("operation_status.rs");
+}
 /// Operations of the `OPERATIONS` group.
 ///
 /// Every `*_request` function takes the Resource Manager `endpoint` (e.g. `https://management.azure.com`) and, when the operation has one, the `api_version` to call (normally [`API_VERSION`](super::API_VERSION)), then the operation's arguments; it checks every constraint of the spec before building the request.
@@ -646,11 +652,11 @@ pub mod patterns_2 {
 pub mod pipeline {
     include!("pipeline.rs");
 }
-/// Operations of the `Poller` group.
+/// Operations of the `PollerMethodOptions` group.
 ///
 /// Every `*_request` function takes the Resource Manager `endpoint` (e.g. `https://management.azure.com`) and, when the operation has one, the `api_version` to call (normally [`API_VERSION`](super::API_VERSION)), then the operation's arguments; it checks every constraint of the spec before building the request.
-pub mod poller {
-    include!("poller.rs");
+pub mod poller_method_options {
+    include!("poller_method_options.rs");
 }
 /// Operations of the `PollerOptions` group.
 ///

@@ -1,0 +1,112 @@
+//! Several api-versions of one provider side by side: a module per version
+//! behind its feature, the newest stable one re-exported, and the models the
+//! same in every version emitted once. (The real pairs are compiled side by
+//! side by the `arm-upstream` crate, with every version's feature on in the
+//! workspace's tests.)
+
+mod support;
+
+fn pair() -> armgen::Output {
+    armgen::Config::new(support::fixtures().join("fixtures/diff"))
+        .versions("things", ["changed.yaml", "base.yaml"])
+        .generate()
+        .unwrap_or_else(|e| panic!("{e}"))
+}
+
+#[test]
+fn each_version_is_a_module_behind_its_feature_and_the_newest_stable_is_re_exported() {
+    let output = pair();
+    let provider = &output.api.providers[0];
+    let versions: Vec<&str> = provider
+        .versions
+        .iter()
+        .map(|v| v.module.as_str())
+        .collect();
+    assert_eq!(versions, ["v2025_01_01", "v2025_06_01"], "oldest first");
+    assert_eq!(provider.default, Some(1));
+    assert_eq!(provider.feature(&provider.versions[1]), "things-2025-06-01");
+    let index = &output.files["things/mod.rs"];
+    let gate = index
+        .find("#[cfg(feature = \"things-2025-01-01\")]")
+        .expect("the old version is gated");
+    assert!(index[gate..].contains("pub mod v2025_01_01"), "{index}");
+    assert!(index.contains("#[cfg(feature = \"things-2025-06-01\")]\npub use v2025_06_01::*;"));
+    let root = &output.files["mod.rs"];
+    assert!(
+        root.contains("#[cfg(feature = \"things-2025-06-01\")]"),
+        "{root}"
+    );
+    assert!(root.contains("module: \"things::v2025_06_01\""), "{root}");
+}
+
+#[test]
+fn models_identical_in_every_version_are_emitted_once() {
+    let output = pair();
+    let provider = &output.api.providers[0];
+    let shared: Vec<&str> = provider
+        .shared
+        .iter()
+        .map(|m| m.wire_name.as_str())
+        .collect();
+    // `Result` and `Dog` are unchanged; `Thing`, `Color`, `Animal` changed,
+    // and a model naming a changed one cannot be shared either.
+    assert!(shared.contains(&"Result"), "{shared:?}");
+    assert!(!shared.contains(&"Thing"), "{shared:?}");
+    assert!(!shared.contains(&"Color"), "{shared:?}");
+    assert!(!shared.contains(&"ThingList"), "it names Thing: {shared:?}");
+    let result = &provider
+        .shared
+        .iter()
+        .find(|m| m.wire_name == "Result")
+        .expect("shared")
+        .name;
+    let shared_models = &output.files["things/shared/models.rs"];
+    assert!(shared_models.contains(&format!("pub struct {result} ")));
+    for version in ["v2025_01_01", "v2025_06_01"] {
+        let models = &output.files[&format!("things/{version}/models.rs")];
+        assert!(models.contains(&format!("pub use super::super::shared::models::{result};")));
+        assert!(
+            !models.contains(&format!("pub struct {result} ")),
+            "{version}"
+        );
+        assert!(models.contains("pub struct Thing"), "{version}");
+    }
+}
+
+#[test]
+fn a_preview_is_never_the_default() {
+    let dir = std::env::temp_dir().join(format!("armgen-versions-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let base =
+        std::fs::read_to_string(support::fixtures().join("fixtures/diff/base.yaml")).unwrap();
+    std::fs::write(dir.join("stable.yaml"), &base).unwrap();
+    std::fs::write(
+        dir.join("preview.yaml"),
+        base.replace("version: \"2025-01-01\"", "version: \"2026-01-01-preview\""),
+    )
+    .unwrap();
+    let output = armgen::Config::new(&dir)
+        .versions("things", ["stable.yaml", "preview.yaml"])
+        .generate()
+        .unwrap_or_else(|e| panic!("{e}"));
+    let provider = &output.api.providers[0];
+    assert_eq!(provider.versions[1].api_version, "2026-01-01-preview");
+    assert_eq!(provider.default, Some(0), "the stable one, though older");
+    // Identical specs: every model is shared.
+    assert_eq!(provider.shared.len(), provider.versions[0].models.len());
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn the_same_api_version_twice_is_a_located_error() {
+    let error = armgen::Config::new(support::fixtures().join("fixtures/diff"))
+        .versions("things", ["base.yaml", "base.yaml"])
+        .generate()
+        .unwrap_err()
+        .to_string();
+    assert!(
+        error.contains("`things` has api-version `2025-01-01` twice"),
+        "{error}"
+    );
+    assert!(error.contains("base.yaml:1:1"), "{error}");
+}
