@@ -1,0 +1,109 @@
+//! Smaller swaggers: `azure-parameter-grouping.json`
+//! (`legacy/routes/azureParameterGrouping.js`), `extensible-enums-swagger.json`
+//! (`legacy/routes/extensibleEnums.js`), `security-aad.json`
+//! (`dist/test-routes/security.js`), `custom-baseUrl.json`.
+
+use arm_autorest::azure_parameter_grouping::clients::{
+    AzureParameterGroupingClient, AzureParameterGroupingParameterGroupingClient,
+    AzureParameterGroupingParameterGroupingClientPostMultiParamGroupsOptions,
+    AzureParameterGroupingParameterGroupingClientPostOptionalOptions,
+    AzureParameterGroupingParameterGroupingClientPostRequiredOptions,
+    AzureParameterGroupingParameterGroupingClientPostSharedParameterGroupObjectOptions,
+};
+use arm_autorest::extensible_enums_swagger::clients::ExtensibleEnumsSwaggerClient;
+use arm_autorest::extensible_enums_swagger::models::{DaysOfWeekExtensibleEnum, IntEnum, Pet};
+
+use crate::support::{Ctx, Gap, model, scenarios, status};
+
+fn grouping(ctx: &Ctx) -> AzureParameterGroupingParameterGroupingClient {
+    AzureParameterGroupingClient::new(ctx.credential(), Some(ctx.options()))
+        .expect("a client")
+        .parameter_grouping()
+}
+
+fn pets(ctx: &Ctx) -> arm_autorest::extensible_enums_swagger::clients::ExtensibleEnumsSwaggerPetClient {
+    ExtensibleEnumsSwaggerClient::new(ctx.credential(), Some(ctx.options()))
+        .expect("a client")
+        .pet()
+}
+
+scenarios! {
+    ["postParameterGroupingRequiredParameters"] async fn grouping_required(ctx) {
+        let options = AzureParameterGroupingParameterGroupingClientPostRequiredOptions {
+            custom_header: Some("header".to_owned()),
+            query: Some(21),
+            ..Default::default()
+        };
+        assert_eq!(status(grouping(&ctx).post_required("path", &1234, Some(options)).await), 200);
+    }
+    ["postParameterGroupingOptionalParameters"] async fn grouping_optional(ctx) {
+        let options = AzureParameterGroupingParameterGroupingClientPostOptionalOptions {
+            custom_header: Some("header".to_owned()),
+            query: Some(21),
+            ..Default::default()
+        };
+        assert_eq!(status(grouping(&ctx).post_optional(Some(options)).await), 200);
+    }
+    ["postParameterGroupingMultipleParameterGroups"] async fn grouping_multiple(ctx) {
+        let options = AzureParameterGroupingParameterGroupingClientPostMultiParamGroupsOptions {
+            header_one: Some("header".to_owned()),
+            query_one: Some(21),
+            header_two: Some("header2".to_owned()),
+            query_two: Some(42),
+            ..Default::default()
+        };
+        assert_eq!(status(grouping(&ctx).post_multi_param_groups(Some(options)).await), 200);
+    }
+    ["postParameterGroupingSharedParameterGroupObject"] async fn grouping_shared(ctx) {
+        let options = AzureParameterGroupingParameterGroupingClientPostSharedParameterGroupObjectOptions {
+            header_one: Some("header".to_owned()),
+            query_one: Some(21),
+            ..Default::default()
+        };
+        assert_eq!(status(grouping(&ctx).post_shared_parameter_group_object(Some(options)).await), 200);
+    }
+    ["expectedEnum"] async fn expected_enum(ctx) {
+        let pet = model(pets(&ctx).get_by_pet_id("tommy", None).await);
+        assert_eq!(pet.days_of_week, Some(DaysOfWeekExtensibleEnum::Monday));
+        assert_eq!(pet.int_enum, IntEnum::N1);
+    }
+    ["unexpectedEnum"] async fn unexpected_enum(ctx) {
+        // Extensible enums keep a value the spec does not list.
+        let pet = model(pets(&ctx).get_by_pet_id("casper", None).await);
+        assert_eq!(pet.days_of_week, Some(DaysOfWeekExtensibleEnum::Other("Weekend".to_owned())));
+        assert_eq!(pet.int_enum, IntEnum::N2);
+    }
+    ["allowedValueEnum"] async fn allowed_value_enum(ctx) {
+        let pet = model(pets(&ctx).get_by_pet_id("scooby", None).await);
+        assert_eq!(pet.days_of_week, Some(DaysOfWeekExtensibleEnum::Thursday));
+        assert_eq!(pet.int_enum, IntEnum::Other("2.1".to_owned()));
+    }
+    ["roundTripEnum"] async fn round_trip_enum(ctx) {
+        let pet = Pet {
+            name: Some("Retriever".to_owned()),
+            days_of_week: Some(DaysOfWeekExtensibleEnum::Other("Weekend".to_owned())),
+            int_enum: IntEnum::N2,
+        };
+        let options = arm_autorest::extensible_enums_swagger::clients::ExtensibleEnumsSwaggerPetClientAddPetOptions {
+            pet_param: Some(pet.clone()),
+            ..Default::default()
+        };
+        assert_eq!(model(pets(&ctx).add_pet(Some(options)).await), pet);
+    }
+}
+
+/// Not called: what armgen generates differs from what the scenarios expect.
+pub const GAPS: &[Gap] = &[
+    Gap {
+        scenarios: &["SecurityAad"],
+        reason: "the swagger's `securityDefinitions` scope (`https://security.microsoft.com/.default`): armgen ignores it and asks for ARM's scope unless `credential_scopes` is set by hand",
+    },
+    Gap {
+        scenarios: &["PutParameterGroupingConstant", "PostParameterGroupingWithReservedWords"],
+        reason: "no test yet (a constant in a parameter group; reserved words as grouped parameter names)",
+    },
+    Gap {
+        scenarios: &["CustomBaseUri", "CustomBaseUriMoreOptions", "PagingCustomUrlPartialNextLink", "PagingCustomUrlPartialOperationNextLink", "LROParameterizedEndpoint", "LROConstantParameterizedGet", "LROConstantParameterizedPost"],
+        reason: "`x-ms-parameterized-host`: armgen ignores it, so the generated operations take no host parameters (`accountName`, `host`) and call the client's endpoint",
+    },
+];

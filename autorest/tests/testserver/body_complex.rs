@@ -1,0 +1,163 @@
+//! `body-complex.json`: `legacy/routes/complex.js`. Most scenarios are a
+//! pair: the GET's model is asserted, then sent back with the PUT, which the
+//! server accepts only when it equals what it expects (a round trip through
+//! the generated models: read-only properties stripped, discriminators kept).
+
+use arm_autorest::body_complex::clients::BodyComplexClient;
+use serde_json::json;
+
+use crate::support::{Ctx, Gap, assert_decode_error, model, scenarios, status};
+
+fn client(ctx: &Ctx) -> BodyComplexClient {
+    BodyComplexClient::new(ctx.credential(), Some(ctx.options())).expect("a client")
+}
+
+/// The JSON a model serializes to.
+fn json_of<T: armgen_runtime::__private::serde::Serialize>(value: &T) -> serde_json::Value {
+    serde_json::to_value(value).expect("the model serializes")
+}
+
+scenarios! {
+    ["getComplexPrimitiveInteger", "putComplexPrimitiveInteger"] async fn primitive_int(ctx) {
+        let client = client(&ctx).primitive();
+        let value = model(client.get_int(None).await);
+        assert_eq!(json_of(&value), json!({"field1": -1, "field2": 2}));
+        assert_eq!(status(client.put_int(&value, None).await), 200);
+    }
+    ["getComplexPrimitiveLong", "putComplexPrimitiveLong"] async fn primitive_long(ctx) {
+        let client = client(&ctx).primitive();
+        let value = model(client.get_long(None).await);
+        assert_eq!(json_of(&value), json!({"field1": 1099511627775_i64, "field2": -999511627788_i64}));
+        assert_eq!(status(client.put_long(&value, None).await), 200);
+    }
+    ["getComplexPrimitiveFloat", "putComplexPrimitiveFloat"] async fn primitive_float(ctx) {
+        let client = client(&ctx).primitive();
+        let value = model(client.get_float(None).await);
+        assert_eq!(status(client.put_float(&value, None).await), 200);
+    }
+    ["getComplexPrimitiveBool", "putComplexPrimitiveBool"] async fn primitive_bool(ctx) {
+        let client = client(&ctx).primitive();
+        let value = model(client.get_bool(None).await);
+        assert_eq!(json_of(&value), json!({"field_true": true, "field_false": false}));
+        assert_eq!(status(client.put_bool(&value, None).await), 200);
+    }
+    ["getComplexPrimitiveString", "putComplexPrimitiveString"] async fn primitive_string(ctx) {
+        let client = client(&ctx).primitive();
+        let value = model(client.get_string(None).await);
+        assert_eq!(json_of(&value), json!({"field": "goodrequest", "empty": ""}));
+        assert_eq!(status(client.put_string(&value, None).await), 200);
+    }
+    ["getComplexPrimitiveDate", "putComplexPrimitiveDate"] async fn primitive_date(ctx) {
+        let client = client(&ctx).primitive();
+        let value = model(client.get_date(None).await);
+        assert_eq!(json_of(&value), json!({"field": "0001-01-01", "leap": "2016-02-29"}));
+        assert_eq!(status(client.put_date(&value, None).await), 200);
+    }
+    ["getComplexPrimitiveDateTime", "putComplexPrimitiveDateTime"] async fn primitive_date_time(ctx) {
+        let client = client(&ctx).primitive();
+        let value = model(client.get_date_time(None).await);
+        assert_eq!(json_of(&value), json!({"field": "0001-01-01T00:00:00Z", "now": "2015-05-18T18:38:00Z"}));
+        assert_eq!(status(client.put_date_time(&value, None).await), 200);
+    }
+    ["getComplexPrimitiveDateTimeRfc1123", "putComplexPrimitiveDateTimeRfc1123"] async fn primitive_date_time_rfc1123(ctx) {
+        let client = client(&ctx).primitive();
+        let value = model(client.get_date_time_rfc1123(None).await);
+        assert_eq!(json_of(&value), json!({"field": "Mon, 01 Jan 0001 00:00:00 GMT", "now": "Mon, 18 May 2015 11:38:00 GMT"}));
+        assert_eq!(status(client.put_date_time_rfc1123(&value, None).await), 200);
+    }
+    ["getComplexPrimitiveDuration", "putComplexPrimitiveDuration"] async fn primitive_duration(ctx) {
+        let client = client(&ctx).primitive();
+        let value = model(client.get_duration(None).await);
+        assert_eq!(json_of(&value), json!({"field": "P123DT22H14M12.011S"}));
+        assert_eq!(status(client.put_duration(&value, None).await), 200);
+    }
+    ["getComplexPrimitiveByte", "putComplexPrimitiveByte"] async fn primitive_byte(ctx) {
+        let client = client(&ctx).primitive();
+        let value = model(client.get_byte(None).await);
+        assert_eq!(status(client.put_byte(&value, None).await), 200);
+    }
+    ["getComplexBasicValid"] async fn basic_get_valid(ctx) {
+        let value = model(client(&ctx).basic().get_valid(None).await);
+        assert_eq!(json_of(&value), json!({"id": 2, "name": "abc", "color": "YELLOW"}));
+    }
+    ["putComplexBasicValid"] async fn basic_put_valid(ctx) {
+        let body = serde_json::from_value(json!({"id": 2, "name": "abc", "color": "Magenta"})).unwrap();
+        assert_eq!(status(client(&ctx).basic().put_valid(&body, None).await), 200);
+    }
+    ["getComplexBasicEmpty"] async fn basic_get_empty(ctx) {
+        assert_eq!(json_of(&model(client(&ctx).basic().get_empty(None).await)), json!({}));
+    }
+    ["getComplexBasicNull"] async fn basic_get_null(ctx) {
+        assert_eq!(json_of(&model(client(&ctx).basic().get_null(None).await)), json!({}));
+    }
+    ["getComplexBasicInvalid"] async fn basic_get_invalid(ctx) {
+        assert_decode_error(client(&ctx).basic().get_invalid(None).await);
+    }
+    ["getComplexArrayEmpty", "putComplexArrayEmpty"] async fn array_empty(ctx) {
+        let client = client(&ctx).array();
+        let value = model(client.get_empty(None).await);
+        assert_eq!(json_of(&value), json!({"array": []}));
+        assert_eq!(status(client.put_empty(&value, None).await), 200);
+    }
+    ["getComplexArrayNotProvided"] async fn array_not_provided(ctx) {
+        assert_eq!(json_of(&model(client(&ctx).array().get_not_provided(None).await)), json!({}));
+    }
+    ["getComplexDictionaryEmpty", "putComplexDictionaryEmpty"] async fn dictionary_empty(ctx) {
+        let client = client(&ctx).dictionary();
+        let value = model(client.get_empty(None).await);
+        assert_eq!(json_of(&value), json!({"defaultProgram": {}}));
+        assert_eq!(status(client.put_empty(&value, None).await), 200);
+    }
+    ["getComplexDictionaryNull"] async fn dictionary_null(ctx) {
+        assert_eq!(json_of(&model(client(&ctx).dictionary().get_null(None).await)), json!({}));
+    }
+    ["getComplexInheritanceValid", "putComplexInheritanceValid"] async fn inheritance(ctx) {
+        let client = client(&ctx).inheritance();
+        let value = model(client.get_valid(None).await);
+        assert_eq!(json_of(&value)["breed"], json!("persian"));
+        assert_eq!(status(client.put_valid(&value, None).await), 200);
+    }
+    ["getComplexPolymorphismValid", "putComplexPolymorphismValid"] async fn polymorphism(ctx) {
+        let client = client(&ctx).polymorphism();
+        let value = model(client.get_valid(None).await);
+        assert_eq!(json_of(&value)["fishtype"], json!("salmon"));
+        assert_eq!(status(client.put_valid(&value, None).await), 200);
+    }
+    ["getComplexPolymorphicRecursiveValid", "putComplexPolymorphicRecursiveValid"] async fn polymorphic_recursive(ctx) {
+        let client = client(&ctx).polymorphicrecursive();
+        let value = model(client.get_valid(None).await);
+        assert_eq!(json_of(&value)["fishtype"], json!("salmon"));
+        assert_eq!(status(client.put_valid(&value, None).await), 200);
+    }
+    ["getComplexPolymorphismDotSyntax"] async fn polymorphism_dot_syntax(ctx) {
+        let value = model(client(&ctx).polymorphism().get_dot_syntax(None).await);
+        assert_eq!(json_of(&value)["fish.type"], json!("DotSalmon"));
+    }
+    ["getComplexReadOnlyPropertyValid", "putComplexReadOnlyPropertyValid"] async fn readonly_property(ctx) {
+        let client = client(&ctx).readonlyproperty();
+        let value = model(client.get_valid(None).await);
+        assert_eq!(json_of(&value)["size"], json!(2));
+        // The read-only `id` is kept in the model and never sent back.
+        assert_eq!(status(client.put_valid(&value, None).await), 200);
+    }
+}
+
+/// Not called: AutoRest expects what armgen's types cannot give.
+pub const GAPS: &[Gap] = &[
+    Gap {
+        scenarios: &["getComplexBasicNotProvided", "getComplexDictionaryNotProvided"],
+        reason: "a 200 with an empty body is a decoding error for a non-nullable model result; AutoRest returns null",
+    },
+    Gap {
+        scenarios: &["getComplexPrimitiveDouble", "putComplexPrimitiveDouble"],
+        reason: "the server refuses the PUT of the decoded values (400): the doubles `3e-100` and `-5e-57` do not come back as sent, presumably serde_json's inexact float parsing without `float_roundtrip`, as in body-number",
+    },
+    Gap {
+        scenarios: &["getComplexPolymorphismComplicated", "putComplexPolymorphismComplicated"],
+        reason: "a response declared as a concrete type (`Salmon`) that carries a more derived kind (`smart_salmon`): armgen decodes the plain struct, dropping the discriminator and the derived properties, so the PUT back is not what the server sent",
+    },
+    Gap {
+        scenarios: &["getComplexArrayValid", "putComplexArrayValid", "getComplexDictionaryValid", "putComplexDictionaryValid"],
+        reason: "a null item or value inside the model's array or dictionary: not nullable in armgen's model, a decoding error",
+    },
+];

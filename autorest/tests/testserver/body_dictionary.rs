@@ -1,0 +1,159 @@
+//! `body-dictionary.json`: `legacy/routes/dictionary.js`. Values are
+//! compared as the JSON the server sent (formats other than numbers are
+//! strings in armgen's models).
+
+use arm_autorest::body_dictionary::clients::{BodyDictionaryClient, BodyDictionaryDictionaryClient};
+use serde_json::json;
+
+use crate::support::{Gap, assert_decode_error, assert_model, scenarios, status};
+
+fn client(ctx: &crate::support::Ctx) -> BodyDictionaryDictionaryClient {
+    BodyDictionaryClient::new(ctx.credential(), Some(ctx.options()))
+        .expect("a client")
+        .dictionary()
+}
+
+/// A request body from its JSON.
+fn body<T: armgen_runtime::__private::serde::de::DeserializeOwned>(value: serde_json::Value) -> T {
+    serde_json::from_value(value).expect("a valid body")
+}
+
+scenarios! {
+    ["getDictionaryEmpty"] async fn get_empty(ctx) {
+        assert_model(client(&ctx).get_empty(None).await, json!({}));
+    }
+    ["getDictionaryKeyEmptyString"] async fn get_empty_string_key(ctx) {
+        assert_model(client(&ctx).get_empty_string_key(None).await, json!({"": "val1"}));
+    }
+    ["getDictionaryBooleanValid"] async fn get_boolean_tfft(ctx) {
+        assert_model(client(&ctx).get_boolean_tfft(None).await, json!({"0": true, "1": false, "2": false, "3": true}));
+    }
+    ["getDictionaryIntegerValid"] async fn get_integer_valid(ctx) {
+        assert_model(client(&ctx).get_integer_valid(None).await, json!({"0": 1, "1": -1, "2": 3, "3": 300}));
+    }
+    ["getDictionaryLongValid"] async fn get_long_valid(ctx) {
+        assert_model(client(&ctx).get_long_valid(None).await, json!({"0": 1, "1": -1, "2": 3, "3": 300}));
+    }
+    ["getDictionaryDoubleValid"] async fn get_double_valid(ctx) {
+        assert_model(client(&ctx).get_double_valid(None).await, json!({"0": 0.0, "1": -0.01, "2": -1.2e20}));
+    }
+    ["getDictionaryStringValid"] async fn get_string_valid(ctx) {
+        assert_model(client(&ctx).get_string_valid(None).await, json!({"0": "foo1", "1": "foo2", "2": "foo3"}));
+    }
+    ["getDictionaryDateValid"] async fn get_date_valid(ctx) {
+        assert_model(client(&ctx).get_date_valid(None).await, json!({"0": "2000-12-01", "1": "1980-01-02", "2": "1492-10-12"}));
+    }
+    ["getDictionaryDateTimeValid"] async fn get_date_time_valid(ctx) {
+        assert_model(client(&ctx).get_date_time_valid(None).await, json!({"0": "2000-12-01t00:00:01z", "1": "1980-01-02T00:11:35+01:00", "2": "1492-10-12T10:15:01-08:00"}));
+    }
+    ["getDictionaryDurationValid"] async fn get_duration_valid(ctx) {
+        assert_model(client(&ctx).get_duration_valid(None).await, json!({"0": "P123DT22H14M12.011S", "1": "P5DT1H"}));
+    }
+    ["getDictionaryComplexEmpty"] async fn get_complex_empty(ctx) {
+        assert_model(client(&ctx).get_complex_empty(None).await, json!({}));
+    }
+    ["getDictionaryComplexItemEmpty"] async fn get_complex_item_empty(ctx) {
+        assert_model(client(&ctx).get_complex_item_empty(None).await, json!({"0": {"integer": 1, "string": "2"}, "1": {}, "2": {"integer": 5, "string": "6"}}));
+    }
+    ["getDictionaryArrayEmpty"] async fn get_array_empty(ctx) {
+        assert_model(client(&ctx).get_array_empty(None).await, json!({}));
+    }
+    ["getDictionaryArrayItemEmpty"] async fn get_array_item_empty(ctx) {
+        assert_model(client(&ctx).get_array_item_empty(None).await, json!({"0": ["1", "2", "3"], "1": [], "2": ["7", "8", "9"]}));
+    }
+    ["getDictionaryArrayValid"] async fn get_array_valid(ctx) {
+        assert_model(client(&ctx).get_array_valid(None).await, json!({"0": ["1", "2", "3"], "1": ["4", "5", "6"], "2": ["7", "8", "9"]}));
+    }
+    ["getDictionaryDictionaryEmpty"] async fn get_dictionary_empty(ctx) {
+        assert_model(client(&ctx).get_dictionary_empty(None).await, json!({}));
+    }
+    ["putDictionaryEmpty"] async fn put_empty(ctx) {
+        assert_eq!(status(client(&ctx).put_empty(&body(json!({})), None).await), 200);
+    }
+    ["putDictionaryBooleanValid"] async fn put_boolean_tfft(ctx) {
+        assert_eq!(status(client(&ctx).put_boolean_tfft(&body(json!({"0": true, "1": false, "2": false, "3": true})), None).await), 200);
+    }
+    ["putDictionaryIntegerValid"] async fn put_integer_valid(ctx) {
+        assert_eq!(status(client(&ctx).put_integer_valid(&body(json!({"0": 1, "1": -1, "2": 3, "3": 300})), None).await), 200);
+    }
+    ["putDictionaryLongValid"] async fn put_long_valid(ctx) {
+        assert_eq!(status(client(&ctx).put_long_valid(&body(json!({"0": 1, "1": -1, "2": 3, "3": 300})), None).await), 200);
+    }
+    ["putDictionaryFloatValid"] async fn put_float_valid(ctx) {
+        assert_eq!(status(client(&ctx).put_float_valid(&body(json!({"0": 0.0, "1": -0.01, "2": -1.2e20})), None).await), 200);
+    }
+    ["putDictionaryDoubleValid"] async fn put_double_valid(ctx) {
+        assert_eq!(status(client(&ctx).put_double_valid(&body(json!({"0": 0.0, "1": -0.01, "2": -1.2e20})), None).await), 200);
+    }
+    ["putDictionaryStringValid"] async fn put_string_valid(ctx) {
+        assert_eq!(status(client(&ctx).put_string_valid(&body(json!({"0": "foo1", "1": "foo2", "2": "foo3"})), None).await), 200);
+    }
+    ["putDictionaryDateValid"] async fn put_date_valid(ctx) {
+        assert_eq!(status(client(&ctx).put_date_valid(&body(json!({"0": "2000-12-01", "1": "1980-01-02", "2": "1492-10-12"})), None).await), 200);
+    }
+    ["putDictionaryDurationValid"] async fn put_duration_valid(ctx) {
+        assert_eq!(status(client(&ctx).put_duration_valid(&body(json!({"0": "P123DT22H14M12.011S", "1": "P5DT1H"})), None).await), 200);
+    }
+    ["putDictionaryArrayValid"] async fn put_array_valid(ctx) {
+        assert_eq!(status(client(&ctx).put_array_valid(&body(json!({"0": ["1", "2", "3"], "1": ["4", "5", "6"], "2": ["7", "8", "9"]})), None).await), 200);
+    }
+    ["getDictionaryInvalid"] async fn get_invalid(ctx) {
+        assert_decode_error(client(&ctx).get_invalid(None).await);
+    }
+    ["getDictionaryNullkey"] async fn get_null_key(ctx) {
+        assert_decode_error(client(&ctx).get_null_key(None).await);
+    }
+    ["getDictionaryBooleanWithString"] async fn get_boolean_invalid_string(ctx) {
+        assert_decode_error(client(&ctx).get_boolean_invalid_string(None).await);
+    }
+    ["getDictionaryIntegerWithString"] async fn get_int_invalid_string(ctx) {
+        assert_decode_error(client(&ctx).get_int_invalid_string(None).await);
+    }
+    ["getDictionaryLongWithString"] async fn get_long_invalid_string(ctx) {
+        assert_decode_error(client(&ctx).get_long_invalid_string(None).await);
+    }
+    ["getDictionaryFloatWithString"] async fn get_float_invalid_string(ctx) {
+        assert_decode_error(client(&ctx).get_float_invalid_string(None).await);
+    }
+    ["getDictionaryDoubleWithString"] async fn get_double_invalid_string(ctx) {
+        assert_decode_error(client(&ctx).get_double_invalid_string(None).await);
+    }
+    ["getDictionaryStringWithNumber"] async fn get_string_with_invalid(ctx) {
+        assert_decode_error(client(&ctx).get_string_with_invalid(None).await);
+    }
+}
+
+/// Not called yet, or not what AutoRest expects.
+pub const GAPS: &[Gap] = &[
+    Gap {
+        scenarios: &[
+            "getDictionaryNull",
+            "getDictionaryComplexNull",
+            "getDictionaryArrayNull",
+            "getDictionaryDictionaryNull",
+        ],
+        reason: "a 200 with an empty body is a decoding error for a non-nullable dictionary result; AutoRest returns null",
+    },
+    Gap {
+        scenarios: &[
+            "getDictionaryNullValue",
+            "getDictionaryBooleanWithNull",
+            "getDictionaryIntegerWithNull",
+            "getDictionaryLongWithNull",
+            "getDictionaryFloatWithNull",
+            "getDictionaryDoubleWithNull",
+            "getDictionaryStringWithNull",
+            "getDictionaryDateWithNull",
+            "getDictionaryDateTimeWithNull",
+            "getDictionaryByteWithNull",
+            "getDictionaryComplexItemNull",
+            "getDictionaryArrayItemNull",
+            "getDictionaryDictionaryItemNull",
+        ],
+        reason: "null values: armgen's dictionary values are not nullable (`BTreeMap<String, T>`), so the body is a decoding error; AutoRest returns the nulls",
+    },
+    Gap {
+        scenarios: &["getDictionaryDateWithInvalidChars", "getDictionaryDateTimeWithInvalidChars"],
+        reason: "formats are kept as strings: an invalid date or date-time decodes without error; AutoRest fails",
+    },
+];

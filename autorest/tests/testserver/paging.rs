@@ -1,0 +1,110 @@
+//! `paging.json`: `legacy/routes/paging.js`. Each pager is drained; the
+//! items (count and ids) or the error are asserted as AutoRest's paging
+//! tests do.
+
+use arm_autorest::paging::clients::{PagingClient, PagingPagingClient};
+use arm_autorest::paging::models::Product;
+use futures::TryStreamExt as _;
+
+use crate::support::{Ctx, Gap, scenarios};
+
+fn client(ctx: &Ctx) -> PagingPagingClient {
+    PagingClient::new(ctx.credential(), Some(ctx.options()))
+        .expect("a client")
+        .paging()
+}
+
+/// Every item of every page (a macro: the pager's page types differ).
+macro_rules! all {
+    ($pager:expr) => {
+        async {
+            let items: Vec<Product> = $pager?.try_collect().await?;
+            azure_core::Result::Ok(items)
+        }
+    };
+}
+
+fn ids(items: &[Product]) -> Vec<i64> {
+    items
+        .iter()
+        .map(|p| p.properties.as_ref().and_then(|p| p.id).unwrap_or(-1))
+        .collect()
+}
+
+scenarios! {
+    ["PagingNoItemName"] async fn get_no_item_name_pages(ctx) {
+        assert_eq!(ids(&all!(client(&ctx).get_no_item_name_pages(None)).await.unwrap()), [1]);
+    }
+    ["PagingNextLinkNameNull"] async fn get_null_next_link_name_pages(ctx) {
+        assert_eq!(ids(&all!(client(&ctx).get_null_next_link_name_pages(None)).await.unwrap()), [1]);
+    }
+    ["PagingSingle"] async fn get_single_pages(ctx) {
+        assert_eq!(ids(&all!(client(&ctx).get_single_pages(None)).await.unwrap()), [1]);
+    }
+    ["PagingMultiple"] async fn get_multiple_pages(ctx) {
+        assert_eq!(all!(client(&ctx).get_multiple_pages(None)).await.unwrap().len(), 10);
+    }
+    ["PagingOdataMultiple"] async fn get_odata_multiple_pages(ctx) {
+        assert_eq!(all!(client(&ctx).get_odata_multiple_pages(None)).await.unwrap().len(), 10);
+    }
+    ["PagingMultiplePath"] async fn get_multiple_pages_with_offset(ctx) {
+        let items = all!(client(&ctx).get_multiple_pages_with_offset(100, None)).await.unwrap();
+        assert_eq!(items.len(), 10);
+        assert_eq!(ids(&items).last(), Some(&110));
+    }
+    ["PagingMultipleRetryFirst"] async fn get_multiple_pages_retry_first(ctx) {
+        assert_eq!(all!(client(&ctx).get_multiple_pages_retry_first(None)).await.unwrap().len(), 10);
+    }
+    ["PagingMultipleRetrySecond"] async fn get_multiple_pages_retry_second(ctx) {
+        assert_eq!(all!(client(&ctx).get_multiple_pages_retry_second(None)).await.unwrap().len(), 10);
+    }
+    ["PagingSingleFailure"] async fn get_single_pages_failure(ctx) {
+        let error = all!(client(&ctx).get_single_pages_failure(None)).await.unwrap_err();
+        assert_eq!(error.http_status().map(u16::from), Some(400), "{error}");
+    }
+    ["PagingMultipleFailure"] async fn get_multiple_pages_failure(ctx) {
+        let error = all!(client(&ctx).get_multiple_pages_failure(None)).await.unwrap_err();
+        assert_eq!(error.http_status().map(u16::from), Some(400), "{error}");
+    }
+    ["PagingMultipleFailureUri"] async fn get_multiple_pages_failure_uri(ctx) {
+        // The next link is `*&*#&$`: not a URL the pager may follow.
+        all!(client(&ctx).get_multiple_pages_failure_uri(None)).await.unwrap_err();
+    }
+    ["PagingEmptyNextLink"] async fn get_empty_next_link_name_pages(ctx) {
+        assert_eq!(ids(&all!(client(&ctx).get_empty_next_link_name_pages(None)).await.unwrap()), [1]);
+    }
+    ["PagingSingleWithBodyParams"] async fn get_single_pages_with_body_params(ctx) {
+        let body = arm_autorest::paging::models::BodyParam { name: Some("body".to_owned()) };
+        let pager = client(&ctx).get_single_pages_with_body_params(&body, None);
+        assert_eq!(ids(&all!(pager).await.unwrap()), [1]);
+    }
+    ["PagingWithApiVersionAppend"] async fn append_api_version(ctx) {
+        assert_eq!(ids(&all!(client(&ctx).append_api_version(None)).await.unwrap()), [1]);
+    }
+    ["PagingWithApiVersionReplace"] async fn replace_api_version(ctx) {
+        assert_eq!(ids(&all!(client(&ctx).replace_api_version(None)).await.unwrap()), [1]);
+    }
+    ["PagingDuplicateParameters"] async fn duplicate_params(ctx) {
+        let options = arm_autorest::paging::clients::PagingPagingClientDuplicateParamsOptions {
+            filter: Some("foo".to_owned()),
+            ..Default::default()
+        };
+        assert_eq!(ids(&all!(client(&ctx).duplicate_params(Some(options))).await.unwrap()), [1]);
+    }
+}
+
+/// Not called: armgen's pagers do not do what these scenarios expect yet.
+pub const GAPS: &[Gap] = &[
+    Gap {
+        scenarios: &["PagingFragment", "PagingFirstResponseEmpty"],
+        reason: "a relative next link (`next?page=2`): armgen's pager refuses it (\"relative URL without a base\") instead of resolving it against the endpoint",
+    },
+    Gap {
+        scenarios: &["PagingMultipleWithQueryParameters"],
+        reason: "`x-ms-pageable.operationName`: the next page must be fetched with another operation (`nextOperationWithQueryParams`); armgen follows the next link with the first operation's request and gets 400",
+    },
+    Gap {
+        scenarios: &["PagingMultipleLRO"],
+        reason: "a long-running operation whose result is a pager: armgen generates a pager only (no test yet)",
+    },
+];
