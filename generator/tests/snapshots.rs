@@ -376,6 +376,17 @@ fn names_spec() -> Value {
             "responses": ok(reference("Fields")),
         }}),
     );
+    // Bodies that are plain strings, required and optional.
+    for (op, required) in [("String", true), ("OptionalString", false)] {
+        paths.insert(
+            format!("/bodies/{op}"),
+            json!({"put": {
+                "operationId": format!("Bodies_{op}"),
+                "parameters": [{"name": "body", "in": "body", "required": required, "schema": {"type": "string"}}],
+                "responses": {"204": {"description": "Stored"}},
+            }}),
+        );
+    }
     // A polymorphic type whose children are tagged with every name.
     definitions.insert(
         "Polymorphic".to_owned(),

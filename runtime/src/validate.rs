@@ -229,7 +229,7 @@ macro_rules! no_constraints {
     };
 }
 
-no_constraints!(String, bool, i32, i64, f32, f64, super::Secret);
+no_constraints!(String, str, bool, i32, i64, f32, f64, super::Secret);
 
 /// Collects broken constraints; the generated code calls one method per
 /// constraint in the spec.

@@ -38,9 +38,11 @@ pub fn group(group: &OperationGroup, ctx: &Context) -> TokenStream {
 /// The argument type of a parameter.
 pub fn arg_type(p: &Parameter, ctx: &Context) -> TokenStream {
     let owned = type_tokens(&p.ty, Scope::Sibling, ctx.runtime);
+    // A string is taken as `&str` wherever it goes: the body too, which
+    // callers hand over as `as_deref()` like any optional string.
     let base = match (&p.ty, p.location) {
-        (_, ParamLocation::Body) => quote!(&#owned),
         (TypeRef::String, _) => quote!(&str),
+        (_, ParamLocation::Body) => quote!(&#owned),
         (TypeRef::Model(_) | TypeRef::Secret, _) => quote!(&#owned),
         _ => owned,
     };

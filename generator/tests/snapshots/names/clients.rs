@@ -150,6 +150,12 @@ impl NamesClient {
             api_version: self.api_version.clone(),
         }
     }
+    /// The `Bodies` operations.
+    pub fn bodies(&self) -> NamesBodiesClient {
+        NamesBodiesClient {
+            pipeline: self.pipeline.clone(),
+        }
+    }
     /// The `bool` operations.
     pub fn bool_(&self) -> NamesBoolClient {
         NamesBoolClient {
@@ -2101,6 +2107,72 @@ impl NamesBTreeMapClient {
 }
 /// Options for [`NamesBTreeMapClient::b_tree_map()`].
 pub type NamesBTreeMapClientBTreeMapOptions<'a> = ::armgen_runtime::MethodOptions<'a>;
+/// The `Bodies` operations of Every name at every position.
+#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+pub struct NamesBodiesClient {
+    pipeline: ::armgen_runtime::ArmPipeline,
+}
+impl NamesBodiesClient {
+    /// Arguments: see [`optional_string_request`](super::bodies::optional_string_request).
+    pub async fn optional_string(
+        &self,
+        options: ::core::option::Option<NamesBodiesClientOptionalStringOptions<'_>>,
+    ) -> ::armgen_runtime::__private::azure_core::Result<
+        ::armgen_runtime::__private::azure_core::http::Response<
+            (),
+            ::armgen_runtime::__private::azure_core::http::NoFormat,
+        >,
+    > {
+        let options = options.unwrap_or_default();
+        let __request = super::bodies::optional_string_request(
+            self.pipeline.endpoint(),
+            options.body.as_deref(),
+        )?;
+        self.pipeline
+            .execute(
+                &options.method_options.context,
+                __request,
+                super::bodies::optional_string_response,
+            )
+            .await
+    }
+    /// Arguments: see [`string_request`](super::bodies::string_request).
+    pub async fn string(
+        &self,
+        body: &str,
+        options: ::core::option::Option<NamesBodiesClientStringOptions<'_>>,
+    ) -> ::armgen_runtime::__private::azure_core::Result<
+        ::armgen_runtime::__private::azure_core::http::Response<
+            (),
+            ::armgen_runtime::__private::azure_core::http::NoFormat,
+        >,
+    > {
+        let options = options.unwrap_or_default();
+        let __request = super::bodies::string_request(self.pipeline.endpoint(), body)?;
+        self.pipeline
+            .execute(
+                &options.method_options.context,
+                __request,
+                super::bodies::string_response,
+            )
+            .await
+    }
+}
+/// Options for [`NamesBodiesClient::optional_string()`].
+#[derive(
+    ::core::clone::Clone,
+    ::core::default::Default,
+    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
+)]
+pub struct NamesBodiesClientOptionalStringOptions<'a> {
+    /// Per-call options: the `azure_core` context.
+    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
+        'a,
+    >,
+    pub body: ::core::option::Option<::std::string::String>,
+}
+/// Options for [`NamesBodiesClient::string()`].
+pub type NamesBodiesClientStringOptions<'a> = ::armgen_runtime::MethodOptions<'a>;
 /// The `bool` operations of Every name at every position.
 #[derive(::core::clone::Clone, ::core::fmt::Debug)]
 pub struct NamesBoolClient {

@@ -130,6 +130,20 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
+        id: "Bodies_OptionalString",
+        method: ::armgen_runtime::Method::Put,
+        path: "/bodies/OptionalString",
+        body: Some("body"),
+        statuses: &[204],
+    },
+    ::armgen_runtime::OperationInfo {
+        id: "Bodies_String",
+        method: ::armgen_runtime::Method::Put,
+        path: "/bodies/String",
+        body: Some("body"),
+        statuses: &[204],
+    },
+    ::armgen_runtime::OperationInfo {
         id: "bool_bool",
         method: ::armgen_runtime::Method::Post,
         path: "/groups/121",
@@ -3465,6 +3479,15 @@ pub fn build_request(
                     &b_tree_map,
                 )?,
             )
+        }
+        "Bodies_OptionalString" => {
+            let body: ::core::option::Option<::std::string::String> = __params
+                .optional("body", "a string")?;
+            Ok(super::bodies::optional_string_request(endpoint, body.as_deref())?)
+        }
+        "Bodies_String" => {
+            let body: ::std::string::String = __params.required("body", "a string")?;
+            Ok(super::bodies::string_request(endpoint, &body)?)
         }
         "bool_bool" => {
             let api_version: ::std::string::String = __params
@@ -10526,6 +10549,14 @@ pub fn decode_response(
             ::armgen_runtime::dynamic_result(
                 super::b_tree_map::b_tree_map_response(response),
             )
+        }
+        "Bodies_OptionalString" => {
+            ::armgen_runtime::dynamic_result(
+                super::bodies::optional_string_response(response),
+            )
+        }
+        "Bodies_String" => {
+            ::armgen_runtime::dynamic_result(super::bodies::string_response(response))
         }
         "bool_bool" => {
             ::armgen_runtime::dynamic_result(super::bool_::bool_response(response))
