@@ -33,7 +33,9 @@ enum Plan {
     /// Generate it and compile the bindings into the crate.
     Include,
     /// Generate it (to record whether armgen accepts it) but leave the code
-    /// out of the crate, for the reason given: it does not compile yet.
+    /// out of the crate, for the reason given: it does not compile yet. No
+    /// swagger needs it at the moment; it stays for the next one that does.
+    #[allow(dead_code)]
     Exclude(&'static str),
     /// Not part of issue 11's scope, for the reason given.
     OutOfScope(&'static str),
@@ -114,13 +116,7 @@ const SWAGGERS: &[(&str, &str, Plan)] = &[
     ),
     ("header", "header", Include),
     ("httpInfrastructure", "http_infrastructure", Include),
-    (
-        "media_types",
-        "media_types",
-        Exclude(
-            "does not compile: for the optional string body of `contentTypeWithEncoding` the client passes `Option<&str>` where the request function takes `Option<&String>` (E0308)",
-        ),
-    ),
+    ("media_types", "media_types", Include),
     ("model-flattening", "model_flattening", Include),
     ("required-optional", "required_optional", Include),
     ("reserved-words", "reserved_words", Include),

@@ -8,6 +8,9 @@
 /// Generated from `spec/eventgrid.yaml`.
 #[allow(
     clippy::too_many_arguments,
+    clippy::module_inception,
+    clippy::new_ret_no_self,
+    clippy::should_implement_trait,
     clippy::doc_lazy_continuation,
     clippy::doc_overindented_list_items,
     clippy::manual_range_patterns,
@@ -25,6 +28,9 @@ pub mod eventgrid {
 /// Generated from `spec/relay.yaml`.
 #[allow(
     clippy::too_many_arguments,
+    clippy::module_inception,
+    clippy::new_ret_no_self,
+    clippy::should_implement_trait,
     clippy::doc_lazy_continuation,
     clippy::doc_overindented_list_items,
     clippy::manual_range_patterns,

@@ -1,9 +1,12 @@
-//! The odd-names snapshot (`generator/tests/snapshots/odd.rs`) compiles and
-//! behaves: keywords, invalid identifiers, collisions, recursion, enums.
+//! The snapshot (`generator/tests/snapshots/`) compiles and behaves: the
+//! odd-names fixture (keywords, invalid identifiers, collisions, recursion,
+//! enums), the `names` fixture (every keyword, prelude name and runtime item
+//! at every naming position), specs without parameters or operations, and
+//! modules named after keywords.
 
 include!("../generator/tests/snapshots/mod.rs");
 
-use arm_bindings::runtime::{HttpResponse, Secret, Url};
+use arm_bindings::runtime::{DynamicError, HttpResponse, Secret, Url};
 use odd::models::{IdentityKind, Mode, Option2, Self_};
 
 fn item(json: serde_json::Value) -> Self_ {
@@ -142,4 +145,114 @@ fn bodiless_and_optional_success_responses() {
         odd::operations::get_history_response(&HttpResponse::new(200, r#"[{"kind": "None"}]"#))
             .unwrap();
     assert_eq!(listed.unwrap()[0].kind, Some(IdentityKind::None));
+}
+
+#[test]
+fn an_empty_path_parameter_is_refused_though_the_spec_sets_no_min_length() {
+    let endpoint = Url::parse("https://management.azure.com").unwrap();
+    let errors = odd::items::delete_request(&endpoint, "", "me").unwrap_err();
+    assert_eq!(
+        errors.to_string(),
+        "`type` must not be empty (path segment)"
+    );
+}
+
+/// The `names` fixture's operation `id`: its parameters as wire names with a
+/// value of their type.
+fn names_operation(id: &str) -> (serde_json::Map<String, serde_json::Value>, Vec<String>) {
+    let spec: serde_json::Value =
+        serde_json::from_str(include_str!("../generator/tests/fixtures/names/names.json")).unwrap();
+    let operation = spec["paths"]
+        .as_object()
+        .unwrap()
+        .values()
+        .map(|item| &item["put"])
+        .find(|op| op["operationId"] == id)
+        .unwrap();
+    let mut params = serde_json::Map::new();
+    let mut names = Vec::new();
+    for p in operation["parameters"].as_array().unwrap() {
+        let name = p["name"].as_str().unwrap().to_owned();
+        let value = match (p["type"].as_str(), p.get("enum")) {
+            (Some("integer"), _) => serde_json::json!(7),
+            (_, Some(_)) => serde_json::json!("b"),
+            _ => serde_json::json!(format!("v-{name}")),
+        };
+        if name != "api-version" {
+            names.push(name.clone());
+        }
+        params.insert(name, value);
+    }
+    (params, names)
+}
+
+fn text(value: &serde_json::Value) -> String {
+    value
+        .as_str()
+        .map_or_else(|| value.to_string(), str::to_owned)
+}
+
+#[test]
+fn every_name_reaches_the_wire_as_itself_from_every_location() {
+    let endpoint = Url::parse("https://management.azure.com").unwrap();
+    for id in ["Parameters_QueryRequired", "Parameters_QueryOptional"] {
+        let (params, names) = names_operation(id);
+        let request = names::dynamic::build_request(id, &endpoint, &params).unwrap();
+        let query: Vec<(String, String)> = request.url.query_pairs().into_owned().collect();
+        assert_eq!(query.len(), names.len() + 1, "{id}");
+        for name in &names {
+            assert!(
+                query.contains(&(name.clone(), text(&params[name]))),
+                "{id}: {name}"
+            );
+        }
+    }
+    for id in ["Parameters_HeaderRequired", "Parameters_HeaderOptional"] {
+        let (params, names) = names_operation(id);
+        let request = names::dynamic::build_request(id, &endpoint, &params).unwrap();
+        // Exact names: HTTP compares them without case, and `Fn` and `fn` are
+        // both among them.
+        for name in &names {
+            assert!(
+                request
+                    .headers
+                    .contains(&(name.clone(), text(&params[name]))),
+                "{id}: {name}"
+            );
+        }
+    }
+    let (params, names) = names_operation("Parameters_Path0");
+    let request = names::dynamic::build_request("Parameters_Path0", &endpoint, &params).unwrap();
+    let segments: Vec<&str> = request.url.path_segments().unwrap().skip(1).collect();
+    let expected: Vec<String> = names.iter().map(|n| text(&params[n])).collect();
+    assert_eq!(segments, expected);
+}
+
+#[test]
+fn specs_without_parameters_or_operations_work() {
+    let endpoint = Url::parse("https://management.azure.com").unwrap();
+    let request = bare::operations::ping_request(&endpoint).unwrap();
+    assert_eq!(request.url.as_str(), "https://management.azure.com/ping");
+    assert_eq!(
+        bare::operations::ping_response(&HttpResponse::new(204, "")),
+        Ok(())
+    );
+    let _: Option<bare::clients::SelfOptions> = None;
+    assert!(empty::dynamic::OPERATIONS.is_empty());
+    assert!(matches!(
+        empty::dynamic::build_request("Any", &endpoint, &serde_json::Map::new()),
+        Err(DynamicError::UnknownOperation(_))
+    ));
+}
+
+#[test]
+fn modules_named_after_keywords_are_escaped() {
+    let modules: Vec<&str> = SERVICES.iter().map(|s| s.module).collect();
+    for module in ["type", "match", "async", "gen", "mod", "self_", "str_"] {
+        assert!(modules.contains(&module), "{module} in {modules:?}");
+    }
+    assert_eq!(r#type::API_VERSION, r#mod::API_VERSION);
+    assert_eq!(self_::API_VERSION, str_::API_VERSION);
+    assert!(r#match::dynamic::OPERATIONS.is_empty() && r#async::dynamic::OPERATIONS.is_empty());
+    assert!(r#gen::dynamic::OPERATIONS.is_empty());
 }

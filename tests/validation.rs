@@ -117,6 +117,73 @@ fn a_missing_body_names_the_body_parameter() {
     );
 }
 
+#[test]
+fn an_empty_path_parameter_is_refused_whatever_the_spec_says() {
+    // `//` in a path addresses another URL than the template means, so every
+    // path parameter of every generated `*_request` function refuses "",
+    // including those the spec gives no `minLength`.
+    let api = support::api();
+    let mut without_min_length = 0;
+    for service in &api.services {
+        let generated = support::service(&service.module);
+        for op in service.groups.iter().flat_map(|g| &g.operations) {
+            let doc = support::read_json(&op.examples[0].file).unwrap();
+            let base: Map<String, Value> = doc["parameters"].as_object().unwrap().clone();
+            for param in op
+                .params
+                .iter()
+                .filter(|p| p.location == armgen::ir::ParamLocation::Path)
+            {
+                let mut params = base.clone();
+                params.insert(param.wire_name.clone(), Value::String(String::new()));
+                let result =
+                    (generated.build_request)(&op.id, &support::public_endpoint(), &params);
+                let Err(DynamicError::Invalid(errors)) = result else {
+                    panic!(
+                        "{} {}=\"\" was not refused: {result:?}",
+                        op.id, param.wire_name
+                    );
+                };
+                let expected = match param.constraints.min_length {
+                    Some(n) if n > 0 => Constraint::MinLength(n),
+                    _ => {
+                        without_min_length += 1;
+                        Constraint::EmptySegment
+                    }
+                };
+                assert!(
+                    errors.errors().iter().all(|e| e.target == param.wire_name)
+                        && errors.errors().iter().any(|e| e.constraint == expected),
+                    "{} {}: {errors}",
+                    op.id,
+                    param.wire_name
+                );
+            }
+        }
+    }
+    assert!(
+        without_min_length > 0,
+        "some path parameter has no minLength, or this test proves nothing"
+    );
+    // EventGrid's `partnerNamespaceName` has no `minLength`.
+    let body = arm_bindings::eventgrid::models::PartnerNamespaceRegenerateKeyRequest {
+        key_name: "key1".into(),
+    };
+    let errors = arm_bindings::eventgrid::partner_namespaces::regenerate_key_request(
+        &support::public_endpoint(),
+        arm_bindings::eventgrid::API_VERSION,
+        "sub",
+        "rg",
+        "",
+        &body,
+    )
+    .unwrap_err();
+    assert_eq!(
+        errors.to_string(),
+        "`partnerNamespaceName` must not be empty (path segment)"
+    );
+}
+
 /// Values that try to leave their path segment.
 const INJECTIONS: &[&str] = &[
     "a/b",

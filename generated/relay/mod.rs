@@ -8,9 +8,11 @@ pub const API_VERSION: &str = "2024-01-01";
 pub const DEFAULT_ENDPOINT: &str = "https://management.azure.com";
 /// The spec's `pattern`s, compiled once on first use.
 mod patterns {
-    use ::std::sync::LazyLock;
-    pub(super) static PATTERN_0: LazyLock<Option<::armgen_runtime::Pattern>> = LazyLock::new(||
-    ::armgen_runtime::compile_pattern("^[-\\w\\._\\(\\)]+$"));
+    pub(super) static PATTERN_0: ::std::sync::LazyLock<
+        ::core::option::Option<::armgen_runtime::Pattern>,
+    > = ::std::sync::LazyLock::new(|| ::armgen_runtime::compile_pattern(
+        "^[-\\w\\._\\(\\)]+$",
+    ));
 }
 /// The request and response bodies of this API.
 pub mod models {

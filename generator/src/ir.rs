@@ -54,7 +54,8 @@ pub struct Provider {
 impl Provider {
     /// The cargo feature that compiles a version: `relay-2024-01-01`.
     pub fn feature(&self, version: &Service) -> String {
-        format!("{}-{}", self.module.replace('_', "-"), version.api_version)
+        let module = crate::naming::join(&[&self.module]);
+        format!("{}-{}", module.replace('_', "-"), version.api_version)
     }
 }
 

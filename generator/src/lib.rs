@@ -83,6 +83,7 @@ pub struct Config {
     out_subdir: String,
     project_file: Option<PathBuf>,
     ref_aliases: Vec<load::RefAlias>,
+    max_alias_expansion: u64,
     dynamic_feature: Option<String>,
     from_build_script: bool,
     root_env: Option<String>,
@@ -108,12 +109,17 @@ impl Config {
             spec_dirs: Vec::new(),
             providers: Vec::new(),
             ref_aliases: Vec::new(),
+            max_alias_expansion: load::DEFAULT_MAX_ALIAS_EXPANSION,
             dynamic_feature: None,
         }
     }
 
     /// Adds a root spec file (one resource provider at one api-version),
-    /// generated as module `module`.
+    /// generated as module `module`: a snake_case identifier, escaped when it
+    /// is a keyword (`type` becomes `r#type`, `self` becomes `self_`) or a
+    /// primitive type or standard crate (`str` becomes `str_`). Any other
+    /// name is reported by [`generate`](Config::generate) with the name to
+    /// use instead.
     pub fn spec(mut self, path: impl Into<PathBuf>, module: impl Into<String>) -> Self {
         self.specs.push((path.into(), module.into()));
         self
@@ -149,7 +155,8 @@ impl Config {
     }
 
     /// Adds every `*.yaml`, `*.yml` and `*.json` file directly inside `dir`
-    /// (relative to the root) as a root spec, named after its file stem.
+    /// (relative to the root) as a root spec, named after its file stem in
+    /// snake_case (`Web-Apps.json` becomes `web_apps`).
     /// Subfolders hold shared definitions and examples and are not roots.
     pub fn spec_dir(mut self, dir: impl AsRef<Path>) -> Result<Self, Error> {
         let dir = dir.as_ref();
@@ -166,7 +173,9 @@ impl Config {
                 && is_spec
                 && let (Some(name), Some(stem)) = (path.file_name(), path.file_stem())
             {
-                let module = naming::value_name(&stem.to_string_lossy());
+                // Stored as a user would write it (`type`, `str_`): the
+                // escaping happens where every module name is checked.
+                let module = naming::module_name(&stem.to_string_lossy());
                 found.push((dir.join(name), naming::unraw(&module).to_owned()));
             }
         }
@@ -270,6 +279,16 @@ impl Config {
         Some(self)
     }
 
+    /// How many bytes YAML aliases may add to one spec file once expanded
+    /// (default [`load::DEFAULT_MAX_ALIAS_EXPANSION`], 4 MiB). An alias
+    /// copies its anchor, so aliases of aliases can stand for gigabytes; a
+    /// file past the bound fails with a diagnostic at the alias that crossed
+    /// it, before anything is expanded.
+    pub fn max_alias_expansion(mut self, bytes: u64) -> Self {
+        self.max_alias_expansion = bytes;
+        self
+    }
+
     /// Puts each service's `dynamic` module (every operation callable by
     /// `operationId` with JSON parameters, and the `SERVICES` table) in a file
     /// of its own, compiled only with the cargo feature `feature`: crates that
@@ -291,22 +310,32 @@ impl Config {
 
     /// Resolves every spec into the IR, or returns all problems found.
     pub fn resolve(&self) -> Result<(ir::Api, Vec<PathBuf>), Error> {
-        let mut docs = load::DocumentSet::new(&self.root).with_aliases(&self.ref_aliases);
+        let mut docs = load::DocumentSet::new(&self.root)
+            .with_aliases(&self.ref_aliases)
+            .with_max_alias_expansion(self.max_alias_expansion);
         let mut diagnostics = Diagnostics::default();
         let mut services = Vec::new();
         let mut modules = naming::Scope::with_reserved(&[]);
-        for (path, module) in &self.specs {
-            let unique = modules.claim(module);
-            if unique != *module {
+        for (path, given) in &self.specs {
+            let spec_location = Location {
+                file: path.clone(),
+                line: 1,
+                column: 1,
+                pointer: String::new(),
+            };
+            let module = match naming::check_module_name(given) {
+                Ok(module) => module,
+                Err(suggestion) => {
+                    diagnostics.push(module_name_error(path, given, &suggestion));
+                    continue;
+                }
+            };
+            let unique = modules.claim(&module);
+            if unique != module {
                 diagnostics.push(
                     Diagnostic::new(
-                        Location {
-                            file: path.clone(),
-                            line: 1,
-                            column: 1,
-                            pointer: String::new(),
-                        },
-                        format!("module name `{module}` is used by two specs"),
+                        spec_location,
+                        format!("module name `{given}` is used by two specs"),
                     )
                     .with_help("give the specs distinct file names or module names"),
                 );
@@ -314,13 +343,13 @@ impl Config {
             }
             let full = self.root.join(path);
             if let Some(mut service) =
-                resolve::service(&mut docs, &mut diagnostics, &self.secrets, &full, module)
+                resolve::service(&mut docs, &mut diagnostics, &self.secrets, &full, &module)
             {
                 service.source = path.clone();
                 services.push(service);
             }
         }
-        services.sort_by(|a, b| a.module.cmp(&b.module));
+        services.sort_by(|a, b| naming::unraw(&a.module).cmp(naming::unraw(&b.module)));
         let mut providers = Vec::new();
         for (module, files) in &self.providers {
             let at = |file: &PathBuf| Location {
@@ -330,7 +359,14 @@ impl Config {
                 pointer: String::new(),
             };
             let first = files.first().cloned().unwrap_or_default();
-            if modules.claim(module) != *module {
+            let module = match naming::check_module_name(module) {
+                Ok(checked) => checked,
+                Err(suggestion) => {
+                    diagnostics.push(module_name_error(&first, module, &suggestion));
+                    continue;
+                }
+            };
+            if modules.claim(&module) != module {
                 diagnostics.push(Diagnostic::new(
                     at(&first),
                     format!("module name `{module}` is used twice"),
@@ -341,7 +377,7 @@ impl Config {
             for path in files {
                 let full = self.root.join(path);
                 let Some(mut service) =
-                    resolve::service(&mut docs, &mut diagnostics, &self.secrets, &full, module)
+                    resolve::service(&mut docs, &mut diagnostics, &self.secrets, &full, &module)
                 else {
                     continue;
                 };
@@ -365,7 +401,7 @@ impl Config {
             }
             providers.push(versions::provider(module.clone(), versions));
         }
-        providers.sort_by(|a, b| a.module.cmp(&b.module));
+        providers.sort_by(|a, b| naming::unraw(&a.module).cmp(naming::unraw(&b.module)));
         let inputs = docs.paths();
         let api = ir::Api {
             services,
@@ -400,16 +436,19 @@ impl Config {
         for service in &api.services {
             let t = Instant::now();
             let emitted = emit::service_files(service, &runtime, self.dynamic_feature.as_deref())
-                .map_err(|e| internal(service, e))?;
+                .map_err(|e| {
+                internal(
+                    &service.source,
+                    format!("emitted code that does not parse ({e})"),
+                )
+            })?;
             emit_time += t.elapsed();
             let t = Instant::now();
             let source = service.source.display().to_string().replace('\\', "/");
             let header = emit::header(&source, &self.refresh());
             for (path, file) in &emitted.files {
-                files.insert(
-                    path.clone(),
-                    format!("{header}{}", prettyplease::unparse(file)),
-                );
+                let text = format!("{header}{}", prettyplease::unparse(file));
+                insert_file(&mut files, path, text, &service.source)?;
             }
             wrappers.push(emitted.wrapper);
             format_time += t.elapsed();
@@ -426,7 +465,10 @@ impl Config {
                 let source = provider
                     .versions
                     .iter()
-                    .find(|v| path.starts_with(&format!("{}/{}/", provider.module, v.module)))
+                    .find(|v| {
+                        let dir = naming::unraw(&provider.module);
+                        path.starts_with(&format!("{dir}/{}/", v.module))
+                    })
                     .map(|v| v.source.display().to_string().replace('\\', "/"))
                     .unwrap_or_else(|| {
                         provider
@@ -437,10 +479,8 @@ impl Config {
                             .join(", ")
                     });
                 let header = emit::header(&source, &self.refresh());
-                files.insert(
-                    path.clone(),
-                    format!("{header}{}", prettyplease::unparse(file)),
-                );
+                let text = format!("{header}{}", prettyplease::unparse(file));
+                insert_file(&mut files, path, text, Path::new(&source))?;
             }
             wrappers.push(emitted.wrapper);
             format_time += t.elapsed();
@@ -498,7 +538,10 @@ impl Config {
 
 fn internal_provider(provider: &ir::Provider, error: syn::Error) -> Error {
     match provider.versions.first() {
-        Some(first) => internal(first, error),
+        Some(first) => internal(
+            &first.source,
+            format!("emitted code that does not parse ({error})"),
+        ),
         None => internal_index(error),
     }
 }
@@ -515,18 +558,51 @@ fn internal_index(error: syn::Error) -> Error {
     )])
 }
 
-/// Emitted tokens that do not parse are a bug in armgen, not in the spec;
-/// still reported as an error rather than a panic.
-fn internal(service: &ir::Service, error: syn::Error) -> Error {
-    Error::Spec(vec![Diagnostic::new(
+/// Adds a generated file. Module names are unique, so file names are: a
+/// clash would silently lose a module (or make one include itself).
+fn insert_file(
+    files: &mut std::collections::BTreeMap<String, String>,
+    path: &str,
+    text: String,
+    spec: &Path,
+) -> Result<(), Error> {
+    if files.insert(path.to_owned(), text).is_some() {
+        return Err(internal(
+            spec,
+            format!("generated two files named `{path}`"),
+        ));
+    }
+    Ok(())
+}
+
+/// A module name given for `spec` that is not one, with the one to use.
+fn module_name_error(spec: &Path, given: &str, suggestion: &str) -> Diagnostic {
+    let suggestion = naming::unraw(suggestion);
+    Diagnostic::new(
         Location {
-            file: service.source.clone(),
+            file: spec.to_path_buf(),
             line: 1,
             column: 1,
             pointer: String::new(),
         },
-        format!(
-            "internal error: armgen emitted code that does not parse ({error}); please report it with this spec"
-        ),
+        format!("module name `{given}` is not a Rust module name (a snake_case identifier)"),
+    )
+    .with_help(format!(
+        "name the module `{suggestion}`, e.g. `--spec {}={suggestion}`",
+        spec.display()
+    ))
+}
+
+/// Emitted tokens that do not parse, or files that clash, are a bug in
+/// armgen, not in the spec; still reported as an error rather than a panic.
+fn internal(spec: &Path, what: String) -> Error {
+    Error::Spec(vec![Diagnostic::new(
+        Location {
+            file: spec.to_path_buf(),
+            line: 1,
+            column: 1,
+            pointer: String::new(),
+        },
+        format!("internal error: armgen {what}; please report it with this spec"),
     )])
 }

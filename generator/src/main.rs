@@ -36,7 +36,8 @@ exists (else every spec in DIR/spec, written to DIR/generated).
                     by path (with their version, as published ones would be)
   --spec-dir DIR    every *.yaml/*.yml/*.json directly in DIR is a spec
   --spec FILE=MOD   a single spec file generated as module MOD (repeatable;
-                    replaces --spec-dir), e.g. an upstream azure-rest-api-specs file
+                    replaces --spec-dir), e.g. an upstream azure-rest-api-specs file;
+                    MOD is a snake_case identifier (`type` becomes `r#type`)
   --out DIR         where the generated files go (default: generated)
   --runtime-path P  the path generated code uses for the runtime crate
                     (default ::armgen_runtime)

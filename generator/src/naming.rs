@@ -8,7 +8,7 @@ use std::collections::BTreeSet;
 use heck::{ToSnakeCase, ToUpperCamelCase};
 
 /// Keywords of every edition up to 2024, reserved ones included.
-const KEYWORDS: &[&str] = &[
+pub const KEYWORDS: &[&str] = &[
     "abstract", "as", "async", "await", "become", "box", "break", "const", "continue", "crate",
     "do", "dyn", "else", "enum", "extern", "false", "final", "fn", "for", "gen", "if", "impl",
     "in", "let", "loop", "macro", "match", "mod", "move", "mut", "override", "priv", "pub", "ref",
@@ -18,6 +18,14 @@ const KEYWORDS: &[&str] = &[
 
 /// Keywords that cannot be raw identifiers (`r#self` is invalid).
 const NOT_RAW: &[&str] = &["crate", "self", "Self", "super", "_"];
+
+/// Names a module must not take although they are not keywords: a module
+/// `str` or `u8` hides the primitive type in the scope it is declared in,
+/// and `std`, `core` or `alloc` the crate, in the user's code too.
+const NOT_MODULES: &[&str] = &[
+    "bool", "char", "str", "i8", "i16", "i32", "i64", "i128", "isize", "u8", "u16", "u32", "u64",
+    "u128", "usize", "f16", "f32", "f64", "f128", "std", "core", "alloc",
+];
 
 /// Splits on anything that is not alphanumeric so that `@odata.type` or
 /// `x-ms-foo` convert like `odataType`.
@@ -30,16 +38,24 @@ fn words(name: &str) -> String {
 }
 
 /// Makes `name` usable as an identifier: non-ASCII letters dropped, a leading
-/// digit prefixed, keywords escaped.
+/// digit prefixed, keywords escaped. Underscores left next to each other or at
+/// either end by dropped letters are removed, so that no name draws a naming
+/// lint, and no name starts with `_`: generated code may use such names for
+/// itself.
 fn finish(name: String, digit_prefix: &str, fallback: &str) -> String {
     let ascii: String = name
         .chars()
         .filter(|c| c.is_ascii_alphanumeric() || *c == '_')
         .collect();
-    let mut ident = if ascii.is_empty() || ascii.chars().all(|c| c == '_') {
+    let joined = ascii
+        .split('_')
+        .filter(|part| !part.is_empty())
+        .collect::<Vec<_>>()
+        .join("_");
+    let mut ident = if joined.is_empty() {
         fallback.to_owned()
     } else {
-        ascii
+        joined
     };
     if ident.starts_with(|c: char| c.is_ascii_digit()) {
         ident = format!("{digit_prefix}{ident}");
@@ -68,9 +84,45 @@ pub fn variant_name(name: &str) -> String {
     finish(words(name).to_upper_camel_case(), "N", "Empty")
 }
 
+/// A module name: a value name that hides neither a primitive type nor a
+/// standard crate (`str` becomes `str_`).
+pub fn module_name(name: &str) -> String {
+    let ident = value_name(name);
+    if NOT_MODULES.contains(&ident.as_str()) {
+        format!("{ident}_")
+    } else {
+        ident
+    }
+}
+
+/// A module name given by the user as is (`--spec FILE=MODULE`): accepted
+/// when it is a snake_case identifier, escaped if it is a keyword or hides a
+/// primitive type (`type` becomes `r#type`, `self` and `str` get a `_`);
+/// otherwise the error holds the module name to use instead.
+pub fn check_module_name(name: &str) -> Result<String, String> {
+    let module = module_name(name);
+    let escaped = module == name || module == format!("r#{name}") || module == format!("{name}_");
+    if escaped && !name.is_empty() {
+        Ok(module)
+    } else {
+        Err(module)
+    }
+}
+
 /// The identifier without a raw prefix, for building derived names.
 pub fn unraw(ident: &str) -> &str {
     ident.strip_prefix("r#").unwrap_or(ident)
+}
+
+/// A name built from names and suffixes (`{operation}_request`,
+/// `{Client}Options`): raw prefixes dropped, and the `_` that escapes a
+/// keyword (`self_`, `Self_`) too, which would otherwise draw a naming lint
+/// in the middle of a name (`self__request`, `Self_Options`).
+pub fn join(parts: &[&str]) -> String {
+    parts
+        .iter()
+        .map(|part| unraw(part).trim_end_matches('_'))
+        .collect()
 }
 
 /// Hands out names unique within one scope: the second `key_name` becomes
@@ -89,9 +141,10 @@ impl Scope {
         }
     }
 
-    /// Returns `ident` or the first free `ident_N`/`identN`; records it.
+    /// Returns `ident` or the first free `ident_N`/`identN`; records it. An
+    /// escaped keyword loses its `_` when numbered (`self_2`, `Self2`).
     pub fn claim(&mut self, ident: &str) -> String {
-        let base = unraw(ident);
+        let base = unraw(ident).trim_end_matches('_');
         let separator = if base.starts_with(|c: char| c.is_ascii_uppercase()) {
             ""
         } else {
@@ -147,6 +200,42 @@ mod tests {
     }
 
     #[test]
+    fn dropped_letters_leave_no_stray_underscores() {
+        assert_eq!(value_name("é_x"), "x");
+        assert_eq!(value_name("a é b"), "a_b");
+        assert_eq!(value_name("x é"), "x");
+        assert_eq!(value_name("é"), "value");
+    }
+
+    #[test]
+    fn modules_hide_no_primitive_type_or_crate() {
+        assert_eq!(module_name("str"), "str_");
+        assert_eq!(module_name("std"), "std_");
+        assert_eq!(module_name("type"), "r#type");
+        assert_eq!(module_name("Relay"), "relay");
+    }
+
+    #[test]
+    fn given_module_names_are_escaped_or_refused() {
+        assert_eq!(check_module_name("relay"), Ok("relay".to_owned()));
+        assert_eq!(check_module_name("type"), Ok("r#type".to_owned()));
+        assert_eq!(check_module_name("self"), Ok("self_".to_owned()));
+        assert_eq!(check_module_name("str"), Ok("str_".to_owned()));
+        assert_eq!(check_module_name("1abc"), Err("n1abc".to_owned()));
+        assert_eq!(check_module_name("a-b"), Err("a_b".to_owned()));
+        assert_eq!(check_module_name("Relay"), Err("relay".to_owned()));
+        assert_eq!(check_module_name(""), Err("value".to_owned()));
+        assert_eq!(check_module_name("x_"), Err("x".to_owned()));
+    }
+
+    #[test]
+    fn joined_names_carry_no_escape() {
+        assert_eq!(join(&["self_", "_request"]), "self_request");
+        assert_eq!(join(&["r#type", "_request"]), "type_request");
+        assert_eq!(join(&["Self_", "Options"]), "SelfOptions");
+    }
+
+    #[test]
     fn collisions_are_numbered() {
         let mut scope = Scope::default();
         assert_eq!(scope.claim("key_name"), "key_name");
@@ -157,5 +246,11 @@ mod tests {
         assert_eq!(types.claim("ERROR"), "ERROR2");
         let mut raw = Scope::with_reserved(&["type"]);
         assert_eq!(raw.claim("r#type"), "type_2");
+        let mut escaped = Scope::default();
+        assert_eq!(escaped.claim("self_"), "self_");
+        assert_eq!(escaped.claim("self_"), "self_2");
+        let mut types = Scope::default();
+        assert_eq!(types.claim("Self_"), "Self_");
+        assert_eq!(types.claim("Self_"), "Self2");
     }
 }

@@ -64,7 +64,7 @@ pub(crate) fn run(args: &Args) -> Result<ExitCode, Error> {
                 .file_stem()
                 .map(|s| s.to_string_lossy())
                 .unwrap_or_default();
-            armgen::naming::unraw(&armgen::naming::value_name(&stem)).to_owned()
+            armgen::naming::unraw(&armgen::naming::module_name(&stem)).to_owned()
         } else {
             module.clone()
         };
@@ -339,6 +339,8 @@ fn emulator_test(krate: &str, services: &[Service]) -> String {
     let service = walk.service;
     let module = &service.module;
     let client = &service.client_name;
+    // As the generator names it: `Self_` has the options `SelfOptions`.
+    let client_options = armgen::naming::join(&[client, "Options"]);
     let group = walk.group;
     let get = &walk.get.name;
     let get_args = call_args(walk.get);
@@ -350,7 +352,7 @@ fn emulator_test(krate: &str, services: &[Service]) -> String {
         text,
         r#"use armgen_emulator::{{Emulator, EmulatorConfig}};
 use armgen_runtime::ResponseError;
-use {krate}::{module}::clients::{{{client}, {client}Options}};
+use {krate}::{module}::clients::{{{client}, {client_options}}};
 
 const SUBSCRIPTION: &str = "00000000-0000-0000-0000-000000000000";
 const RESOURCE_GROUP: &str = "example-rg";
@@ -360,7 +362,7 @@ async fn start() -> (Emulator, {client}) {{
         .await
         .expect("the emulator starts");
     emulator.add_resource_group(SUBSCRIPTION, RESOURCE_GROUP);
-    let options = {client}Options {{
+    let options = {client_options} {{
         client_options: emulator.client_options(),
         endpoint: Some(emulator.endpoint_url()),
         ..Default::default()

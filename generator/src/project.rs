@@ -40,6 +40,8 @@ struct ProjectFile {
     spec_root_env: Option<String>,
     /// The command generated headers name as the way to refresh them.
     refresh_command: Option<String>,
+    /// See [`Config::max_alias_expansion`].
+    max_alias_expansion: Option<u64>,
 }
 
 /// One spec (`file`), or one provider at several api-versions side by side
@@ -136,6 +138,9 @@ fn project(dir: &Path, file: Option<&Path>, settings: ProjectFile) -> Result<Pro
         }
         if let Some(feature) = settings.dynamic_feature {
             config = config.dynamic_feature(feature);
+        }
+        if let Some(bytes) = settings.max_alias_expansion {
+            config = config.max_alias_expansion(bytes);
         }
         if let Some(runtime) = settings.runtime_path {
             config = config.runtime_path(runtime);

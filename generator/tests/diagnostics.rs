@@ -57,6 +57,16 @@ fn only_openapi_2_is_accepted() {
 }
 
 #[test]
+fn a_file_that_is_not_utf8_is_reported_at_the_offending_byte() {
+    check("not_utf8");
+}
+
+#[test]
+fn a_byte_order_mark_is_accepted_and_positions_after_it_are_right() {
+    check("bom");
+}
+
+#[test]
 fn a_missing_spec_file_is_an_error_not_a_panic() {
     let text = errors_of("no-such-file.yaml");
     assert!(

@@ -301,7 +301,8 @@ fn find_header<'a>(headers: &'a [(String, String)], name: &str) -> Option<&'a st
 ///
 /// Every value placed in the path is a single segment: it is percent-encoded
 /// (all but RFC 3986 unreserved characters), and `.` / `..` are refused,
-/// because URL parsers resolve them even when encoded (`%2e%2e`). So no value
+/// because URL parsers resolve them even when encoded (`%2e%2e`), as is the
+/// empty value, which would make `//` and address another URL. So no value
 /// can change which resource a request addresses.
 pub struct UrlBuilder {
     /// The endpoint's origin and path, then the encoded path so far.
@@ -354,7 +355,10 @@ impl UrlBuilder {
 
     /// Appends a parameter value as exactly one encoded path segment.
     pub fn segment(mut self, parameter: &str, value: &str) -> Self {
-        if value == "." || value == ".." {
+        if value.is_empty() {
+            self.errors
+                .push(ValidationError::new(parameter, Constraint::EmptySegment));
+        } else if value == "." || value == ".." {
             self.errors
                 .push(ValidationError::new(parameter, Constraint::PathSegment));
         }
@@ -367,6 +371,11 @@ impl UrlBuilder {
     /// on its own, so `..`, `?`, `#` or a host can never slip in.
     pub fn segments(mut self, parameter: &str, value: &str) -> Self {
         let trimmed = value.strip_prefix('/').unwrap_or(value);
+        if trimmed.is_empty() {
+            self.errors
+                .push(ValidationError::new(parameter, Constraint::EmptySegment));
+            return self;
+        }
         for (i, part) in trimmed.split('/').enumerate() {
             if part.is_empty() || part == "." || part == ".." {
                 self.errors
@@ -454,6 +463,29 @@ mod tests {
             assert_eq!(
                 err.unwrap_err().to_string(),
                 "`name` must not be `.` or `..` (path segment)"
+            );
+        }
+    }
+
+    #[test]
+    fn empty_segments_are_refused() {
+        let err = UrlBuilder::new(&endpoint())
+            .literal("/a/")
+            .segment("name", "")
+            .literal("/b")
+            .build();
+        assert_eq!(
+            err.unwrap_err().to_string(),
+            "`name` must not be empty (path segment)"
+        );
+        for empty in ["", "/"] {
+            let err = UrlBuilder::new(&endpoint())
+                .literal("/")
+                .segments("scope", empty)
+                .build();
+            assert_eq!(
+                err.unwrap_err().to_string(),
+                "`scope` must not be empty (path segment)"
             );
         }
     }

@@ -45,6 +45,9 @@ pub enum Constraint {
     /// A path parameter equal to `.` or `..`, or a multi-segment value with an
     /// empty, `.` or `..` segment: it would address another resource.
     PathSegment,
+    /// An empty path parameter: `/a//b` is another URL than the template
+    /// means, whether or not the spec sets `minLength`.
+    EmptySegment,
     /// A value that could not be read as the declared type (dynamic calls).
     Type(String),
 }
@@ -96,6 +99,7 @@ impl fmt::Display for Constraint {
             Constraint::UniqueItems => write!(f, "must not repeat an item (uniqueItems)"),
             Constraint::Enum(values) => write!(f, "must be one of {} (enum)", values.join(", ")),
             Constraint::PathSegment => write!(f, "must not be `.` or `..` (path segment)"),
+            Constraint::EmptySegment => write!(f, "must not be empty (path segment)"),
             Constraint::Type(expected) => write!(f, "must be {expected} (type)"),
         }
     }
@@ -225,7 +229,7 @@ macro_rules! no_constraints {
     };
 }
 
-no_constraints!(String, bool, i32, i64, f32, f64, super::Secret);
+no_constraints!(String, str, bool, i32, i64, f32, f64, super::Secret);
 
 /// Collects broken constraints; the generated code calls one method per
 /// constraint in the spec.

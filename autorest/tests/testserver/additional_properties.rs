@@ -36,7 +36,7 @@ scenarios! {
     }
     ["BodyTimePut"] async fn time_put(ctx) {
         let client = BodyTimeClient::new(ctx.credential(), Some(ctx.options())).unwrap();
-        let response = client.time().put(&"08:07:56".to_owned(), None).await;
+        let response = client.time().put("08:07:56", None).await;
         assert_eq!(status(response), 200);
     }
 }

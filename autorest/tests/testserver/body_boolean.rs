@@ -7,7 +7,9 @@ use crate::support::{Ctx, Gap, assert_decode_error, model, scenarios, status};
 fn client(ctx: &Ctx) -> BodyBooleanBoolClient {
     BodyBooleanClient::new(ctx.credential(), Some(ctx.options()))
         .expect("a client")
-        .bool()
+        // The group `bool` is the module `bool_`: a module `bool` would hide
+        // the primitive type where it is declared.
+        .bool_()
 }
 
 scenarios! {

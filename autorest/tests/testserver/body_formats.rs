@@ -30,13 +30,13 @@ scenarios! {
         assert_eq!(model(date(&ctx).get_max_date(None).await), "9999-12-31");
     }
     ["putDateMax"] async fn put_max_date(ctx) {
-        assert_eq!(status(date(&ctx).put_max_date(&"9999-12-31".to_owned(), None).await), 200);
+        assert_eq!(status(date(&ctx).put_max_date("9999-12-31", None).await), 200);
     }
     ["getDateMin"] async fn get_min_date(ctx) {
         assert_eq!(model(date(&ctx).get_min_date(None).await), "0001-01-01");
     }
     ["putDateMin"] async fn put_min_date(ctx) {
-        assert_eq!(status(date(&ctx).put_min_date(&"0001-01-01".to_owned(), None).await), 200);
+        assert_eq!(status(date(&ctx).put_min_date("0001-01-01", None).await), 200);
     }
     ["getDurationPositive"] async fn get_positive_duration(ctx) {
         assert_eq!(model(duration(&ctx).get_positive_duration(None).await), "P3Y6M4DT12H30M5S");
@@ -52,7 +52,7 @@ scenarios! {
         assert_eq!(model(byte(&ctx).get_non_ascii(None).await), NON_ASCII);
     }
     ["putByteNonAscii"] async fn put_byte_non_ascii(ctx) {
-        assert_eq!(status(byte(&ctx).put_non_ascii(&NON_ASCII.to_owned(), None).await), 200);
+        assert_eq!(status(byte(&ctx).put_non_ascii(NON_ASCII, None).await), 200);
     }
 }
 

@@ -1484,18 +1484,18 @@ impl<'a> Comparison<'a> {
     }
 }
 
-/// The generated items of an operation.
+/// The generated items of an operation, named as the emitter names them.
 fn items(group: &OperationGroup, op: &Operation) -> Vec<String> {
     vec![
         format!(
-            "{}::{}_request",
+            "{}::{}",
             group.name,
-            op.name.trim_start_matches("r#")
+            crate::naming::join(&[&op.name, "_request"])
         ),
         format!(
-            "{}::{}_response",
+            "{}::{}",
             group.name,
-            op.name.trim_start_matches("r#")
+            crate::naming::join(&[&op.name, "_response"])
         ),
         format!("clients: {}()", op.name.trim_start_matches("r#")),
     ]

@@ -17,7 +17,8 @@ pub enum Held {
 }
 
 /// The checks for `value` (an expression) at `target` (a `&str` expression);
-/// `nested` adds the nested-model validation.
+/// `nested` adds the nested-model validation. They are recorded in the
+/// `&mut Validator` called `__validator`, a name no spec name becomes.
 pub fn checks(
     value: &TokenStream,
     held: Held,
@@ -35,18 +36,18 @@ pub fn checks(
             (_, Held::Arg) => quote!(#value),
         };
         if let Some(n) = c.min_length.map(Literal::u64_unsuffixed) {
-            out.push(quote!(validator.min_length(#target, #text, #n);));
+            out.push(quote!(__validator.min_length(#target, #text, #n);));
         }
         if let Some(n) = c.max_length.map(Literal::u64_unsuffixed) {
-            out.push(quote!(validator.max_length(#target, #text, #n);));
+            out.push(quote!(__validator.max_length(#target, #text, #n);));
         }
         if let Some(pattern) = &c.pattern {
             let stat = ctx.patterns.path(pattern);
-            out.push(quote!(validator.pattern(#target, #text, &#stat, #pattern);));
+            out.push(quote!(__validator.pattern(#target, #text, &#stat, #pattern);));
         }
         if !c.allowed.is_empty() {
             let allowed = &c.allowed;
-            out.push(quote!(validator.one_of(#target, #text, &[#(#allowed),*]);));
+            out.push(quote!(__validator.one_of(#target, #text, &[#(#allowed),*]);));
         }
     }
     if ty.is_number() {
@@ -58,26 +59,26 @@ pub fn checks(
         };
         if let Some((bound, exclusive)) = c.minimum {
             let bound = Literal::f64_unsuffixed(bound);
-            out.push(quote!(validator.minimum(#target, #number, #bound, #exclusive);));
+            out.push(quote!(__validator.minimum(#target, #number, #bound, #exclusive);));
         }
         if let Some((bound, exclusive)) = c.maximum {
             let bound = Literal::f64_unsuffixed(bound);
-            out.push(quote!(validator.maximum(#target, #number, #bound, #exclusive);));
+            out.push(quote!(__validator.maximum(#target, #number, #bound, #exclusive);));
         }
     }
     if let TypeRef::Array(_) = ty {
         if let Some(n) = c.min_items.map(Literal::u64_unsuffixed) {
-            out.push(quote!(validator.min_items(#target, #value.len(), #n);));
+            out.push(quote!(__validator.min_items(#target, #value.len(), #n);));
         }
         if let Some(n) = c.max_items.map(Literal::u64_unsuffixed) {
-            out.push(quote!(validator.max_items(#target, #value.len(), #n);));
+            out.push(quote!(__validator.max_items(#target, #value.len(), #n);));
         }
         if c.unique_items {
-            out.push(quote!(validator.unique_items(#target, #value);));
+            out.push(quote!(__validator.unique_items(#target, #value);));
         }
     }
     if nested {
-        out.push(quote!(validator.nested(#target, #value);));
+        out.push(quote!(__validator.nested(#target, #value);));
     }
     quote!(#(#out)*)
 }

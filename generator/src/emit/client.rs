@@ -7,7 +7,9 @@ use quote::{format_ident, quote};
 
 use super::docs;
 use super::operations::{arg_type, success_type};
-use super::types::{Context, Scope, ident, type_tokens};
+use super::types::{
+    Context, Scope, ident, option, path_text, request_fn_name, response_fn_name, type_tokens,
+};
 use crate::ir::{FinalStateVia, Operation, OperationGroup, Parameter, Service, TypeRef};
 use crate::naming::{self, type_name, unraw};
 
@@ -28,13 +30,24 @@ fn uses_subscription(service: &Service) -> bool {
 /// The `clients` module of a service.
 pub fn module(service: &Service, ctx: &Context) -> TokenStream {
     let rt = ctx.runtime;
+    let az = quote!(#rt::__private::azure_core);
     let client = ident(&service.client_name);
-    let options = format_ident!("{}Options", unraw(&service.client_name));
+    let options = format_ident!("{}", naming::join(&[&service.client_name, "Options"]));
     let prefix = unraw(&service.client_name)
         .trim_end_matches("Client")
         .to_owned();
     let with_subscription = uses_subscription(service);
-    let sub_field = with_subscription.then(|| quote!(subscription_id: String,));
+    // The client holds only what some group's operations take, so that no
+    // field goes unread.
+    let with_version = service.groups.iter().any(|g| group_needs(g).0);
+    let version_field = with_version.then(|| quote!(api_version: ::std::string::String,));
+    let version_init = with_version.then(|| {
+        quote! {
+            let api_version = options.api_version.clone().unwrap_or_else(|| super::API_VERSION.to_owned());
+        }
+    });
+    let version_arg = with_version.then(|| quote!(api_version,));
+    let sub_field = with_subscription.then(|| quote!(subscription_id: ::std::string::String,));
     let sub_arg = with_subscription.then(|| quote!(subscription_id: &str,));
     let sub_init = with_subscription.then(|| quote!(subscription_id: subscription_id.to_owned(),));
     let sub_clone = quote!(subscription_id: self.subscription_id.clone(),);
@@ -48,10 +61,14 @@ pub fn module(service: &Service, ctx: &Context) -> TokenStream {
         " Client for {} (api-version `{}`).",
         service.title, service.api_version
     );
+    let credential_doc = format!(
+        " * `credential` - any [`TokenCredential`]({}::credentials::TokenCredential), e.g. from `azure_identity`.",
+        path_text(&az)
+    );
 
     let accessors = service.groups.iter().map(|g| {
         let accessor = ident(&g.name);
-        let group_client = format_ident!("{}{}Client", prefix, unraw(&type_name(&g.wire_name)));
+        let group_client = group_client_name(&prefix, g);
         let doc = format!(" The `{}` operations.", g.wire_name);
         let (needs_version, needs_sub) = group_needs(g);
         let version = needs_version.then(|| quote!(api_version: self.api_version.clone(),));
@@ -71,7 +88,6 @@ pub fn module(service: &Service, ctx: &Context) -> TokenStream {
         .groups
         .iter()
         .map(|g| group_client(service, g, &prefix, ctx));
-    let pages = page_impls(service, ctx);
 
     quote! {
         /// Async clients that send these operations through an `azure_core`
@@ -86,22 +102,14 @@ pub fn module(service: &Service, ctx: &Context) -> TokenStream {
         /// error and the `x-ms-request-id`); both are reached with
         /// `downcast_ref`.
         pub mod clients {
-            use ::std::sync::Arc;
-            use #rt::__private::azure_core::credentials::TokenCredential;
-            #[allow(unused_imports)]
-            use #rt::__private::azure_core::fmt::SafeDebug;
-            #[allow(unused_imports)]
-            use #rt::__private::azure_core::http::{ClientMethodOptions, NoFormat, Pager, Poller, Response, Url};
-            use #rt::ArmPipeline;
-
             #[doc = #options_doc]
             pub type #options = #rt::ArmClientOptions;
 
             #[doc = #title_doc]
-            #[derive(Clone, Debug)]
+            #[derive(::core::clone::Clone, ::core::fmt::Debug)]
             pub struct #client {
-                pipeline: ArmPipeline,
-                api_version: String,
+                pipeline: #rt::ArmPipeline,
+                #version_field
                 #sub_field
             }
 
@@ -110,17 +118,17 @@ pub fn module(service: &Service, ctx: &Context) -> TokenStream {
                 ///
                 /// # Arguments
                 #sub_doc
-                /// * `credential` - any [`TokenCredential`], e.g. from `azure_identity`.
+                #[doc = #credential_doc]
                 /// * `options` - optional configuration.
-                pub fn new(#sub_arg credential: Arc<dyn TokenCredential>, options: Option<#options>) -> #rt::__private::azure_core::Result<Self> {
+                pub fn new(#sub_arg credential: ::std::sync::Arc<dyn #az::credentials::TokenCredential>, options: ::core::option::Option<#options>) -> #az::Result<Self> {
                     let options = options.unwrap_or_default();
-                    let api_version = options.api_version.clone().unwrap_or_else(|| super::API_VERSION.to_owned());
-                    let pipeline = ArmPipeline::from_options(option_env!("CARGO_PKG_NAME"), option_env!("CARGO_PKG_VERSION"), credential, options)?;
-                    Ok(Self { pipeline, api_version, #sub_init })
+                    #version_init
+                    let pipeline = #rt::ArmPipeline::from_options(option_env!("CARGO_PKG_NAME"), option_env!("CARGO_PKG_VERSION"), credential, options)?;
+                    Ok(Self { pipeline, #version_arg #sub_init })
                 }
 
                 /// The Resource Manager endpoint this client calls.
-                pub fn endpoint(&self) -> &Url {
+                pub fn endpoint(&self) -> &#az::http::Url {
                     self.pipeline.endpoint()
                 }
 
@@ -128,28 +136,21 @@ pub fn module(service: &Service, ctx: &Context) -> TokenStream {
             }
 
             #(#groups)*
-            #(#pages)*
         }
     }
 }
 
-/// `azure_core`'s `Page` for each list model a pageable operation returns.
-fn page_impls(service: &Service, ctx: &Context) -> Vec<TokenStream> {
-    // A shared list model implements `Page` once, in the shared module.
-    let shared: std::collections::HashSet<&str> = service
-        .models
-        .iter()
-        .filter(|m| m.shared)
-        .map(|m| m.name.as_str())
-        .collect();
-    page_impls_of(std::slice::from_ref(service), ctx, |model| {
-        !shared.contains(model)
-    })
+/// The sub-client of a group: named after its module, which is unique.
+fn group_client_name(prefix: &str, group: &OperationGroup) -> proc_macro2::Ident {
+    let group_type = type_name(unraw(&group.name));
+    format_ident!("{}", naming::join(&[prefix, &group_type, "Client"]))
 }
 
 /// `azure_core`'s `Page` for the list models of a provider's `shared`
 /// module that some version pages through, inside a `pages` module of it (so
-/// `super::models` names the shared models).
+/// `super::models` names the shared models, and no spec name can be the
+/// `Box` that `async_trait` writes plainly). A version's own list models have
+/// theirs in its `models` module.
 pub fn shared_page_impls(provider: &crate::ir::Provider, ctx: &Context) -> TokenStream {
     let shared: std::collections::HashSet<&str> =
         provider.shared.iter().map(|m| m.name.as_str()).collect();
@@ -209,10 +210,11 @@ fn group_client(
     prefix: &str,
     ctx: &Context,
 ) -> TokenStream {
-    let name = format_ident!("{}{}Client", prefix, unraw(&type_name(&group.wire_name)));
+    let rt = ctx.runtime;
+    let name = group_client_name(prefix, group);
     let (needs_version, needs_sub) = group_needs(group);
-    let version_field = needs_version.then(|| quote!(api_version: String,));
-    let sub_field = needs_sub.then(|| quote!(subscription_id: String,));
+    let version_field = needs_version.then(|| quote!(api_version: ::std::string::String,));
+    let sub_field = needs_sub.then(|| quote!(subscription_id: ::std::string::String,));
     let doc = format!(
         " The `{}` operations of {}.",
         group.wire_name, service.title
@@ -229,9 +231,9 @@ fn group_client(
         .collect();
     quote! {
         #[doc = #doc]
-        #[derive(Clone, Debug)]
+        #[derive(::core::clone::Clone, ::core::fmt::Debug)]
         pub struct #name {
-            pipeline: ArmPipeline,
+            pipeline: #rt::ArmPipeline,
             #version_field
             #sub_field
         }
@@ -251,16 +253,20 @@ fn method(
     ctx: &Context,
 ) -> (TokenStream, TokenStream) {
     let rt = ctx.runtime;
+    let az = quote!(#rt::__private::azure_core);
     let module = ident(&group.name);
     // Long-running methods are `begin_*`, as in the Azure SDKs: the name says
     // that the call returns a poller, not the result.
     let fn_name = match op.long_running {
-        Some(_) => format_ident!("begin_{}", unraw(&op.name)),
+        Some(_) => format_ident!("begin_{}", naming::join(&[&op.name])),
         None => ident(&op.name),
     };
-    let request_fn = format_ident!("{}_request", unraw(&op.name));
-    let response_fn = format_ident!("{}_response", unraw(&op.name));
-    let options = format_ident!("{}{}Options", client, unraw(&type_name(&op.name)));
+    let request_fn = request_fn_name(op);
+    let response_fn = response_fn_name(op);
+    let options = format_ident!(
+        "{}",
+        naming::join(&[&client.to_string(), &type_name(&op.name), "Options"])
+    );
 
     let args = op
         .params
@@ -289,9 +295,9 @@ fn method(
     let api_version_arg = op.api_version.as_ref().map(|_| quote!(&self.api_version,));
     let option_fields = op.params.iter().filter(|p| !p.required).map(|p| {
         let name = ident(&p.name);
-        let ty = type_tokens(&p.ty, Scope::Sibling, rt);
+        let ty = option(type_tokens(&p.ty, Scope::Sibling, rt));
         let doc = docs::attrs(&p.docs);
-        quote! { #doc pub #name: Option<#ty>, }
+        quote! { #doc pub #name: #ty, }
     });
     let options_doc = format!(
         " Options for [`{}::{}()`].",
@@ -310,7 +316,7 @@ fn method(
         ),
         None => (
             quote!(#rt::MethodOptions),
-            quote!(ClientMethodOptions<'a>),
+            quote!(#az::http::ClientMethodOptions<'a>),
             " Per-call options: the `azure_core` context.",
         ),
     };
@@ -322,7 +328,7 @@ fn method(
     } else {
         quote! {
             #[doc = #options_doc]
-            #[derive(Clone, Default, SafeDebug)]
+            #[derive(::core::clone::Clone, ::core::default::Default, #az::fmt::SafeDebug)]
             pub struct #options<'a> {
                 #[doc = #method_options_doc]
                 pub method_options: #method_options,
@@ -336,29 +342,32 @@ fn method(
     let response_ty = match (page_fields, op.long_running) {
         (Some(fields), _) => {
             let list = ident(&fields.model);
-            quote!(Pager<super::models::#list>)
+            quote!(#az::http::Pager<super::models::#list>)
         }
         (None, Some(_)) => match op.success_type() {
             Some(ty) => {
                 let ty = type_tokens(ty, Scope::Sibling, rt);
-                quote!(Poller<#rt::OperationStatus<#ty>>)
+                quote!(#az::http::Poller<#rt::OperationStatus<#ty>>)
             }
-            None => quote!(Poller<#rt::OperationStatus<(), NoFormat>>),
+            None => quote!(#az::http::Poller<#rt::OperationStatus<(), #az::http::NoFormat>>),
         },
-        (None, None) if op.success_type().is_none() => quote!(Response<(), NoFormat>),
-        (None, None) => quote!(Response<#success>),
+        (None, None) if op.success_type().is_none() => {
+            quote!(#az::http::Response<(), #az::http::NoFormat>)
+        }
+        (None, None) => quote!(#az::http::Response<#success>),
     };
     let see = format!(
         "Arguments: see [`{request_fn}`](super::{}::{request_fn}).",
-        naming::unraw(&group.name)
+        group.name
     );
     let method_docs = docs::paragraphs(&[
         op.summary.as_deref().or(op.description.as_deref()),
         Some(&see),
     ]);
+    // `__request` cannot be a parameter's name (see `naming`).
     let build = quote! {
         let options = options.unwrap_or_default();
-        let request = super::#module::#request_fn(self.pipeline.endpoint(), #api_version_arg #(#call_args),*)?;
+        let __request = super::#module::#request_fn(self.pipeline.endpoint(), #api_version_arg #(#call_args),*)?;
     };
     let method = match (page_fields, op.long_running) {
         (Some(fields), _) => {
@@ -379,9 +388,9 @@ fn method(
                 ///
                 /// Returns a pager over the items of every page: it follows each
                 /// page's next link (on the client's endpoint only).
-                pub fn #fn_name<'a>(&self, #(#args,)* options: Option<#options<'a>>) -> #rt::__private::azure_core::Result<#response_ty> {
+                pub fn #fn_name<'a>(&self, #(#args,)* options: ::core::option::Option<#options<'a>>) -> #az::Result<#response_ty> {
                     #build
-                    Ok(self.pipeline.pager(options.method_options.context, request, super::#module::#response_fn, #next_link))
+                    Ok(self.pipeline.pager(options.method_options.context, __request, super::#module::#response_fn, #next_link))
                 }
             }
         }
@@ -392,10 +401,7 @@ fn method(
                 FinalStateVia::AzureAsyncOperation => quote!(AzureAsyncOperation),
                 FinalStateVia::OperationLocation => quote!(OperationLocation),
             };
-            let status = format!(
-                "[`OperationStatus`]({}::OperationStatus)",
-                quote!(#rt).to_string().replace(' ', "")
-            );
+            let status = format!("[`OperationStatus`]({}::OperationStatus)", path_text(rt));
             let poller_doc = format!(
                 " Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of {status} responses."
             );
@@ -403,17 +409,17 @@ fn method(
                 #method_docs
                 #[doc = ""]
                 #[doc = #poller_doc]
-                pub fn #fn_name(&self, #(#args,)* options: Option<#options<'_>>) -> #rt::__private::azure_core::Result<#response_ty> {
+                pub fn #fn_name(&self, #(#args,)* options: ::core::option::Option<#options<'_>>) -> #az::Result<#response_ty> {
                     #build
-                    Ok(self.pipeline.begin(request, super::#module::#response_fn, #rt::FinalStateVia::#via, options.method_options))
+                    Ok(self.pipeline.begin(__request, super::#module::#response_fn, #rt::FinalStateVia::#via, options.method_options))
                 }
             }
         }
         (None, None) => quote! {
             #method_docs
-            pub async fn #fn_name(&self, #(#args,)* options: Option<#options<'_>>) -> #rt::__private::azure_core::Result<#response_ty> {
+            pub async fn #fn_name(&self, #(#args,)* options: ::core::option::Option<#options<'_>>) -> #az::Result<#response_ty> {
                 #build
-                self.pipeline.execute(&options.method_options.context, request, super::#module::#response_fn).await
+                self.pipeline.execute(&options.method_options.context, __request, super::#module::#response_fn).await
             }
         },
     };

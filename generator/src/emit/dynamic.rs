@@ -4,9 +4,8 @@
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
-use super::types::{Context, Scope, ident, type_tokens};
+use super::types::{Context, Scope, ident, option, request_fn_name, response_fn_name, type_tokens};
 use crate::ir::{HttpMethod, ParamLocation, Service, TypeRef};
-use crate::naming::unraw;
 
 /// The `dynamic` module of a service.
 pub fn module(service: &Service, ctx: &Context) -> TokenStream {
@@ -14,6 +13,7 @@ pub fn module(service: &Service, ctx: &Context) -> TokenStream {
     let mut infos = Vec::new();
     let mut build_arms = Vec::new();
     let mut decode_arms = Vec::new();
+    let mut reads_params = false;
     for group in &service.groups {
         let module = ident(&group.name);
         for op in &group.operations {
@@ -51,12 +51,12 @@ pub fn module(service: &Service, ctx: &Context) -> TokenStream {
                 statuses: &[#(#statuses),*],
             },));
 
-            let request_fn = format_ident!("{}_request", unraw(&op.name));
+            let request_fn = request_fn_name(op);
             let mut reads = Vec::new();
             let mut args = Vec::new();
             if op.api_version.is_some() {
                 reads.push(quote! {
-                    let api_version: String = params
+                    let api_version: ::std::string::String = __params
                         .optional("api-version", "a string")?
                         .unwrap_or_else(|| super::API_VERSION.to_owned());
                 });
@@ -70,16 +70,15 @@ pub fn module(service: &Service, ctx: &Context) -> TokenStream {
                 let by_ref = matches!(p.ty, TypeRef::String | TypeRef::Secret | TypeRef::Model(_))
                     || p.location == ParamLocation::Body;
                 if p.required {
-                    reads.push(quote!(let #name: #owned = params.required(#wire, #expected)?;));
+                    reads.push(quote!(let #name: #owned = __params.required(#wire, #expected)?;));
                     args.push(if by_ref {
                         quote!(&#name)
                     } else {
                         quote!(#name)
                     });
                 } else {
-                    reads.push(
-                        quote!(let #name: Option<#owned> = params.optional(#wire, #expected)?;),
-                    );
+                    let owned = option(owned);
+                    reads.push(quote!(let #name: #owned = __params.optional(#wire, #expected)?;));
                     args.push(match (&p.ty, by_ref) {
                         (TypeRef::String, _) => quote!(#name.as_deref()),
                         (_, true) => quote!(#name.as_ref()),
@@ -87,44 +86,67 @@ pub fn module(service: &Service, ctx: &Context) -> TokenStream {
                     });
                 }
             }
+            reads_params |= !reads.is_empty();
             build_arms.push(quote! {
                 #id => {
                     #(#reads)*
                     Ok(super::#module::#request_fn(endpoint, #(#args),*)?)
                 }
             });
-            let response_fn = format_ident!("{}_response", unraw(&op.name));
+            let response_fn = response_fn_name(op);
             decode_arms
                 .push(quote!(#id => #rt::dynamic_result(super::#module::#response_fn(response)),));
         }
     }
+    let unknown = quote!(Err(#rt::DynamicError::UnknownOperation(operation_id.to_owned())));
+    // Without operations there is nothing to match, and without parameters
+    // nothing to read: arguments that go unused say so with a `_`, rather
+    // than the spec's shape drawing lints on the generated code.
+    let has_operations = !decode_arms.is_empty();
+    let argument = |name: &str, used: bool| format_ident!("{}{name}", if used { "" } else { "_" });
+    let endpoint = argument("endpoint", has_operations);
+    let params = argument("params", reads_params);
+    let response = argument("response", has_operations);
+    let (build_body, decode_body) = if !has_operations {
+        (unknown.clone(), unknown)
+    } else {
+        // `__params` cannot be a parameter's name (see `naming`).
+        let read = reads_params.then(|| quote!(let __params = #rt::DynamicParams::new(params);));
+        (
+            quote! {
+                #read
+                match operation_id {
+                    #(#build_arms)*
+                    _ => #unknown,
+                }
+            },
+            quote! {
+                match operation_id {
+                    #(#decode_arms)*
+                    _ => #unknown,
+                }
+            },
+        )
+    };
+    let json = quote!(#rt::__private::serde_json);
     quote! {
         /// Every operation by `operationId`, with JSON parameters as found in
         /// `x-ms-examples` files.
         pub mod dynamic {
-            use #rt::{DynamicError, DynamicParams, HttpRequest, HttpResponse, Url};
-
             /// Method and path template of every operation.
             pub const OPERATIONS: &[#rt::OperationInfo] = &[#(#infos)*];
 
             /// Builds the request of `operation_id` from named parameters
             /// (wire names, as in an example file). A missing `api-version`
             /// defaults to [`API_VERSION`](super::API_VERSION).
-            pub fn build_request(operation_id: &str, endpoint: &Url, params: &#rt::__private::serde_json::Map<String, #rt::__private::serde_json::Value>) -> Result<HttpRequest, DynamicError> {
-                let params = DynamicParams::new(params);
-                match operation_id {
-                    #(#build_arms)*
-                    _ => Err(DynamicError::UnknownOperation(operation_id.to_owned())),
-                }
+            pub fn build_request(operation_id: &str, #endpoint: &#rt::Url, #params: &#json::Map<::std::string::String, #json::Value>) -> ::core::result::Result<#rt::HttpRequest, #rt::DynamicError> {
+                #build_body
             }
 
             /// Decodes a response of `operation_id`, validates the success
             /// model and returns it serialized back to JSON.
-            pub fn decode_response(operation_id: &str, response: &HttpResponse) -> Result<#rt::__private::serde_json::Value, DynamicError> {
-                match operation_id {
-                    #(#decode_arms)*
-                    _ => Err(DynamicError::UnknownOperation(operation_id.to_owned())),
-                }
+            pub fn decode_response(operation_id: &str, #response: &#rt::HttpResponse) -> ::core::result::Result<#json::Value, #rt::DynamicError> {
+                #decode_body
             }
         }
     }

@@ -58,7 +58,7 @@ fn shared_files(
     read_only: &std::collections::HashSet<String>,
 ) -> Result<ServiceFiles, syn::Error> {
     let patterns = types::Patterns::collect(models);
-    let serde_crate = format!("{}::__private::serde", quote!(#runtime)).replace(' ', "");
+    let serde_crate = format!("{}::__private::serde", types::path_text(runtime));
     let ctx = types::Context {
         runtime,
         serde_crate: &serde_crate,
@@ -97,6 +97,8 @@ pub fn provider_files(
     dynamic_feature: Option<&str>,
 ) -> Result<ServiceFiles, syn::Error> {
     let name = &provider.module;
+    // Files are named without the raw prefix of a keyword (`type/mod.rs`).
+    let dir = crate::naming::unraw(name);
     let mut files = Vec::new();
     let mut items = Vec::new();
     if let (false, Some(first)) = (provider.shared.is_empty(), provider.versions.first()) {
@@ -146,11 +148,11 @@ pub fn provider_files(
     let mod_rs: syn::File = syn::parse2(quote!(#(#items)*))?;
     let mut files: Vec<(String, syn::File)> = files
         .into_iter()
-        .map(|(path, file)| (format!("{name}/{path}"), file))
+        .map(|(path, file)| (format!("{dir}/{path}"), file))
         .collect();
-    files.push((format!("{name}/mod.rs"), mod_rs));
+    files.push((format!("{dir}/mod.rs"), mod_rs));
     let module = types::ident(name);
-    let include = format!("{name}/mod.rs");
+    let include = format!("{dir}/mod.rs");
     let versions: Vec<String> = provider
         .versions
         .iter()
@@ -183,7 +185,8 @@ fn split(
     dynamic_feature: Option<&str>,
 ) -> Result<ServiceFiles, syn::Error> {
     let mut service_mod: syn::ItemMod = syn::parse2(tokens)?;
-    let name = name.to_owned();
+    // Files are named without the raw prefix of a keyword (`type/mod.rs`).
+    let name = crate::naming::unraw(name).to_owned();
     let items = service_mod
         .content
         .take()
@@ -199,7 +202,7 @@ fn split(
                     .take()
                     .map(|(_, items)| items)
                     .unwrap_or_default();
-                let file = format!("{}.rs", child.ident);
+                let file = format!("{}.rs", syn::ext::IdentExt::unraw(&child.ident));
                 files.push((
                     format!("{name}/{file}"),
                     syn::File {
@@ -257,7 +260,7 @@ fn split(
 fn service_tokens(service: &Service, runtime: &syn::Path) -> TokenStream {
     let patterns = types::Patterns::collect(service);
     let read_only = types::read_only_models(service);
-    let serde_crate = format!("{}::__private::serde", quote!(#runtime)).replace(' ', "");
+    let serde_crate = format!("{}::__private::serde", types::path_text(runtime));
     let ctx = types::Context {
         runtime,
         serde_crate: &serde_crate,
@@ -278,9 +281,14 @@ fn service_tokens(service: &Service, runtime: &syn::Path) -> TokenStream {
         pub mod #module {
             // Operations take one argument per path segment; docs are the
             // spec's prose, not written for rustdoc's markdown; listed success
-            // statuses read better than ranges.
+            // statuses read better than ranges; modules and methods are named
+            // after the spec's groups and operations, which may be called
+            // like their service, `new` or `clone`.
             #![allow(
                 clippy::too_many_arguments,
+                clippy::module_inception,
+                clippy::new_ret_no_self,
+                clippy::should_implement_trait,
                 clippy::doc_lazy_continuation,
                 clippy::doc_overindented_list_items,
                 clippy::manual_range_patterns,
@@ -323,11 +331,14 @@ pub fn index(
     let entries = entries.iter().map(|entry| {
         let m = &entry.path;
         let module: syn::Path = syn::parse_str(m).unwrap_or_else(|_| syn::parse_quote!(invalid));
+        // Named as written, without the raw prefix of a keyword (`type`).
+        let name: Vec<&str> = m.split("::").map(crate::naming::unraw).collect();
+        let name = name.join("::");
         let cfg = entry.feature.as_ref().map(|f| quote!(#[cfg(feature = #f)]));
         quote! {
             #cfg
             #runtime::ServiceInfo {
-                module: #m,
+                module: #name,
                 api_version: #module::API_VERSION,
                 operations: #module::dynamic::OPERATIONS,
                 build_request: #module::dynamic::build_request,

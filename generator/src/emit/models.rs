@@ -7,7 +7,7 @@ use quote::quote;
 
 use super::checks::{Held, checks};
 use super::docs;
-use super::types::{Context, Scope, ident, refers_to, type_tokens};
+use super::types::{Context, Scope, ident, option, refers_to, type_tokens};
 use crate::ir::{EnumModel, Field, Model, ModelKind, Service, StructModel, UnionModel};
 use crate::naming::unraw;
 
@@ -46,15 +46,53 @@ pub fn module(service: &Service, ctx: &Context) -> TokenStream {
             quote!(#model #strip)
         }
     });
-    let rt = ctx.runtime;
+    let pages = page_impls(service, ctx);
     quote! {
         /// The request and response bodies of this API.
         pub mod models {
-            #[allow(unused_imports)]
-            use #rt::{Validate, Validator};
-            #[allow(unused_imports)]
-            use #rt::__private::serde::{Deserialize, Serialize};
             #(#items)*
+            #pages
+        }
+    }
+}
+
+/// `azure_core`'s `Page` for each list model a pageable operation returns,
+/// for the async clients' pagers (so only with the runtime's `client`
+/// feature). Here rather than in `clients` because `async_trait` writes `Box`
+/// unqualified, and `models` is the one module where no spec name can be
+/// `Box`. A model shared by every api-version of a provider has its impl in
+/// the `shared` module, once.
+fn page_impls(service: &Service, ctx: &Context) -> TokenStream {
+    let rt = ctx.runtime;
+    let shared: HashSet<&str> = service
+        .models
+        .iter()
+        .filter(|m| m.shared)
+        .map(|m| m.name.as_str())
+        .collect();
+    let mut seen = std::collections::BTreeMap::new();
+    for fields in service
+        .groups
+        .iter()
+        .flat_map(|g| &g.operations)
+        .filter_map(|o| o.pageable.as_ref()?.fields.as_ref())
+        .filter(|f| !shared.contains(f.model.as_str()))
+    {
+        seen.entry(fields.model.clone()).or_insert_with(|| {
+            let list = ident(&fields.model);
+            let field = ident(&fields.items.0);
+            let item = type_tokens(&fields.item_type, Scope::Models, rt);
+            let optional = fields.items.1.then(|| quote!(optional));
+            quote!(#rt::page!(#list, #optional #field, #item);)
+        });
+    }
+    if seen.is_empty() {
+        return TokenStream::new();
+    }
+    let impls = seen.into_values();
+    quote! {
+        #rt::client_only! {
+            #(#impls)*
         }
     }
 }
@@ -72,7 +110,7 @@ fn struct_model(
         .fields
         .iter()
         .all(|f| !f.required)
-        .then(|| quote!(Default,));
+        .then(|| quote!(::core::default::Default,));
     // One container attribute instead of a rename per field, when serde's
     // camelCase rule yields the wire names.
     let camel = s
@@ -83,9 +121,17 @@ fn struct_model(
     let fields = s.fields.iter().map(|f| field(f, camel, ctx));
     let validate = validator(model, s, constrained, ctx);
     let serde_crate = ctx.serde_crate;
+    let rt = ctx.runtime;
     quote! {
         #docs
-        #[derive(Clone, Debug, #default PartialEq, Serialize, Deserialize)]
+        #[derive(
+            ::core::clone::Clone,
+            ::core::fmt::Debug,
+            #default
+            ::core::cmp::PartialEq,
+            #rt::__private::serde::Serialize,
+            #rt::__private::serde::Deserialize,
+        )]
         #[serde(crate = #serde_crate)]
         #rename_all
         pub struct #name {
@@ -122,7 +168,7 @@ fn field(f: &Field, camel: bool, ctx: &Context) -> TokenStream {
     let docs = docs::or(&docs_text, || format!("`{}`", f.wire_name));
     let mut ty = type_tokens(&f.ty, Scope::Models, ctx.runtime);
     if f.boxed {
-        ty = quote!(Box<#ty>);
+        ty = quote!(::std::boxed::Box<#ty>);
     }
     let wire = &f.wire_name;
     let serde_name = if camel {
@@ -137,10 +183,11 @@ fn field(f: &Field, camel: bool, ctx: &Context) -> TokenStream {
         (true, Some(rename)) => quote! { #docs #[serde(#rename)] pub #name: #ty, },
         (false, rename) => {
             let rename = rename.map(|r| quote!(#r,));
+            let ty = option(ty);
             quote! {
                 #docs
-                #[serde(#rename skip_serializing_if = "Option::is_none")]
-                pub #name: Option<#ty>,
+                #[serde(#rename skip_serializing_if = "::core::option::Option::is_none")]
+                pub #name: #ty,
             }
         }
     }
@@ -181,16 +228,17 @@ fn validator(
             })
         })
         .collect();
+    let rt = ctx.runtime;
     if checks.is_empty() {
         return quote! {
-            impl Validate for #name {
-                fn validate_at(&self, _path: &str, _validator: &mut Validator) {}
+            impl #rt::Validate for #name {
+                fn validate_at(&self, _path: &str, _validator: &mut #rt::Validator) {}
             }
         };
     }
     quote! {
-        impl Validate for #name {
-            fn validate_at(&self, path: &str, validator: &mut Validator) {
+        impl #rt::Validate for #name {
+            fn validate_at(&self, path: &str, __validator: &mut #rt::Validator) {
                 #(#checks)*
             }
         }

@@ -2,11 +2,11 @@
 //! per operation.
 
 use proc_macro2::TokenStream;
-use quote::{format_ident, quote};
+use quote::quote;
 
 use super::checks::{Held, checks};
 use super::docs;
-use super::types::{Context, Scope, ident, type_tokens};
+use super::types::{Context, Scope, ident, option, request_fn_name, response_fn_name, type_tokens};
 use crate::ir::{
     HttpMethod, Operation, OperationGroup, ParamLocation, Parameter, PathPart, TypeRef,
 };
@@ -15,7 +15,6 @@ use crate::naming::unraw;
 /// The module of one operation group.
 pub fn group(group: &OperationGroup, ctx: &Context) -> TokenStream {
     let module = ident(&group.name);
-    let rt = ctx.runtime;
     let doc = format!(
         "Operations of the `{}` group.\n\nEvery `*_request` function takes the Resource Manager `endpoint` (e.g. `https://management.azure.com`) and, when the operation has one, the `api_version` to call (normally [`API_VERSION`](super::API_VERSION)), then the operation's arguments; it checks every constraint of the spec before building the request.",
         group.wire_name
@@ -26,12 +25,11 @@ pub fn group(group: &OperationGroup, ctx: &Context) -> TokenStream {
         quote! { #request #response }
     });
     let doc = docs::attrs(&Some(doc));
+    // No `use` lines: the runtime's items are named by path, so that no
+    // parameter or operation name can ever meet them.
     quote! {
         #doc
         pub mod #module {
-            #[allow(unused_imports)]
-            use #rt::{HttpRequest, HttpResponse, Method, ResponseError, UrlBuilder, Validate, ValidationErrors, Validator};
-            use #rt::Url;
             #(#functions)*
         }
     }
@@ -40,27 +38,25 @@ pub fn group(group: &OperationGroup, ctx: &Context) -> TokenStream {
 /// The argument type of a parameter.
 pub fn arg_type(p: &Parameter, ctx: &Context) -> TokenStream {
     let owned = type_tokens(&p.ty, Scope::Sibling, ctx.runtime);
+    // A string is taken as `&str` wherever it goes: the body too, which
+    // callers hand over as `as_deref()` like any optional string.
     let base = match (&p.ty, p.location) {
-        (_, ParamLocation::Body) => quote!(&#owned),
         (TypeRef::String, _) => quote!(&str),
+        (_, ParamLocation::Body) => quote!(&#owned),
         (TypeRef::Model(_) | TypeRef::Secret, _) => quote!(&#owned),
         _ => owned,
     };
-    if p.required {
-        base
-    } else {
-        quote!(Option<#base>)
-    }
+    if p.required { base } else { option(base) }
 }
 
-fn method_tokens(method: HttpMethod) -> TokenStream {
+fn method_tokens(method: HttpMethod, rt: &syn::Path) -> TokenStream {
     match method {
-        HttpMethod::Get => quote!(Method::Get),
-        HttpMethod::Put => quote!(Method::Put),
-        HttpMethod::Post => quote!(Method::Post),
-        HttpMethod::Patch => quote!(Method::Patch),
-        HttpMethod::Delete => quote!(Method::Delete),
-        HttpMethod::Head => quote!(Method::Head),
+        HttpMethod::Get => quote!(#rt::Method::Get),
+        HttpMethod::Put => quote!(#rt::Method::Put),
+        HttpMethod::Post => quote!(#rt::Method::Post),
+        HttpMethod::Patch => quote!(#rt::Method::Patch),
+        HttpMethod::Delete => quote!(#rt::Method::Delete),
+        HttpMethod::Head => quote!(#rt::Method::Head),
     }
 }
 
@@ -74,8 +70,12 @@ fn as_text(p: &Parameter, value: &TokenStream) -> TokenStream {
     }
 }
 
+/// The `*_request` function. Its locals start with `__`, which no parameter
+/// name does (see `naming`), and an optional parameter is unwrapped under its
+/// own name: so no parameter can hide a local, nor a local a parameter.
 fn request_fn(op: &Operation, ctx: &Context) -> TokenStream {
-    let fn_name = format_ident!("{}_request", unraw(&op.name));
+    let rt = ctx.runtime;
+    let fn_name = request_fn_name(op);
     let args = op.params.iter().map(|p| {
         let name = ident(&p.name);
         let ty = arg_type(p, ctx);
@@ -117,13 +117,8 @@ fn request_fn(op: &Operation, ctx: &Context) -> TokenStream {
         if p.constraints.is_empty() && !nested {
             continue;
         }
-        let value = if p.required {
-            quote!(#name)
-        } else {
-            quote!(value)
-        };
         let body = checks(
-            &value,
+            &quote!(#name),
             held,
             &p.ty,
             &p.constraints,
@@ -134,11 +129,11 @@ fn request_fn(op: &Operation, ctx: &Context) -> TokenStream {
         validations.push(if p.required {
             body
         } else {
-            quote! { if let Some(value) = #name { #body } }
+            quote! { if let Some(#name) = #name { #body } }
         });
     }
 
-    let mut chain = vec![quote!(UrlBuilder::new(endpoint))];
+    let mut chain = vec![quote!(#rt::UrlBuilder::new(endpoint))];
     for part in &op.path {
         chain.push(match part {
             PathPart::Literal(text) => quote!(.literal(#text)),
@@ -167,50 +162,46 @@ fn request_fn(op: &Operation, ctx: &Context) -> TokenStream {
     let mut secret_marks = Vec::new();
     let mut headers = Vec::new();
     if let Some(accept) = &op.accept {
-        headers.push(quote!(request.headers.push(("accept".to_owned(), #accept.to_owned()));));
+        headers.push(quote!(__request.headers.push(("accept".to_owned(), #accept.to_owned()));));
     }
     for p in &op.params {
         let name = ident(&p.name);
         let wire = &p.wire_name;
-        let value = if p.required {
-            quote!(#name)
-        } else {
-            quote!(value)
-        };
-        let text = as_text(p, &value);
+        let text = as_text(p, &quote!(#name));
         let owned = match &p.ty {
-            TypeRef::String => quote!(#value.to_owned()),
-            TypeRef::Model(_) => quote!(#value.as_str().to_owned()),
-            _ => quote!(#value.to_string()),
+            TypeRef::String => quote!(#name.to_owned()),
+            TypeRef::Model(_) => quote!(#name.as_str().to_owned()),
+            _ => quote!(#name.to_string()),
         };
         let secret = p.ty == TypeRef::Secret;
         // The request remembers which names are secret, so that it never
         // shows their values.
         if secret && p.location == ParamLocation::Query {
-            secret_marks.push(quote!(request.mark_secret(#wire);));
+            secret_marks.push(quote!(__request.mark_secret(#wire);));
         }
         let push_header = if secret {
-            quote!(request.push_secret_header(#wire, #value);)
+            quote!(__request.push_secret_header(#wire, #name);)
         } else {
-            quote!(request.headers.push((#wire.to_owned(), #owned));)
+            quote!(__request.headers.push((#wire.to_owned(), #owned));)
         };
         match (p.location, p.required) {
             (ParamLocation::Query, true) => chain.push(quote!(.query(#wire, #text))),
             (ParamLocation::Query, false) => {
-                optional_query
-                    .push(quote!(if let Some(value) = #name { url = url.query(#wire, #text); }));
+                optional_query.push(
+                    quote!(if let Some(#name) = #name { __url = __url.query(#wire, #text); }),
+                );
             }
             (ParamLocation::Header, true) => headers.push(push_header),
             (ParamLocation::Header, false) => {
-                headers.push(quote!(if let Some(value) = #name { #push_header }))
+                headers.push(quote!(if let Some(#name) = #name { #push_header }))
             }
             _ => {}
         }
     }
     let url = if optional_query.is_empty() {
-        quote!(let url = #(#chain)*;)
+        quote!(let __url = #(#chain)*;)
     } else {
-        quote!(let mut url = #(#chain)*; #(#optional_query)*)
+        quote!(let mut __url = #(#chain)*; #(#optional_query)*)
     };
     let body = op.body().map(|p| {
         let name = ident(&p.name);
@@ -222,33 +213,33 @@ fn request_fn(op: &Operation, ctx: &Context) -> TokenStream {
             quote!(set_json_body)
         };
         if p.required {
-            quote!(request.#set(#wire, #name)?;)
+            quote!(__request.#set(#wire, #name)?;)
         } else {
-            quote!(if let Some(value) = #name { request.#set(#wire, value)?; })
+            quote!(if let Some(#name) = #name { __request.#set(#wire, #name)?; })
         }
     });
-    let method = method_tokens(op.method);
+    let method = method_tokens(op.method, rt);
     let api_version_arg = op.api_version.as_ref().map(|_| quote!(api_version: &str,));
     validations.retain(|tokens| !tokens.is_empty());
     let validate = if validations.is_empty() {
         quote!()
     } else {
         quote! {
-            let mut validator = Validator::default();
+            let mut __validator = #rt::Validator::default();
             #(#validations)*
-            validator.finish()?;
+            __validator.finish()?;
         }
     };
     quote! {
         #docs
-        pub fn #fn_name(endpoint: &Url, #api_version_arg #(#args),*) -> Result<HttpRequest, ValidationErrors> {
+        pub fn #fn_name(endpoint: &#rt::Url, #api_version_arg #(#args),*) -> ::core::result::Result<#rt::HttpRequest, #rt::ValidationErrors> {
             #validate
             #url
-            let mut request = HttpRequest::new(#method, url.build()?);
+            let mut __request = #rt::HttpRequest::new(#method, __url.build()?);
             #(#secret_marks)*
             #(#headers)*
             #body
-            Ok(request)
+            Ok(__request)
         }
     }
 }
@@ -288,7 +279,7 @@ pub fn success_type(op: &Operation, ctx: &Context) -> TokenStream {
         Some(ty) => {
             let ty = type_tokens(ty, Scope::Sibling, ctx.runtime);
             if op.success_may_be_empty() {
-                quote!(Option<#ty>)
+                option(ty)
             } else {
                 ty
             }
@@ -308,7 +299,7 @@ pub fn error_type(op: &Operation, ctx: &Context) -> TokenStream {
 }
 
 fn response_fn(op: &Operation, ctx: &Context) -> TokenStream {
-    let fn_name = format_ident!("{}_response", unraw(&op.name));
+    let fn_name = response_fn_name(op);
     let success = success_type(op, ctx);
     let error = error_type(op, ctx);
     let rt = ctx.runtime;
@@ -330,12 +321,13 @@ fn response_fn(op: &Operation, ctx: &Context) -> TokenStream {
         (None, _) => quote!(#rt::decode_empty(response, &[#(#without_body),*])),
     };
     let doc = format!(
-        " Decodes a response to `{}`: the success body, or a [`ResponseError`] holding the service's error.",
-        op.id
+        " Decodes a response to `{}`: the success body, or a [`ResponseError`]({}::ResponseError) holding the service's error.",
+        op.id,
+        super::types::path_text(rt)
     );
     quote! {
         #[doc = #doc]
-        pub fn #fn_name(response: &HttpResponse) -> Result<#success, ResponseError<#error>> {
+        pub fn #fn_name(response: &#rt::HttpResponse) -> ::core::result::Result<#success, #rt::ResponseError<#error>> {
             #decode
         }
     }

@@ -1,11 +1,20 @@
 //! Shared pieces of emission: identifiers, type tokens and regex statics.
+//!
+//! Generated code names every type, trait and derive it uses by absolute path
+//! (`::core::option::Option`, `::armgen_runtime::Validator`) and has no `use`
+//! lines, so that a model, client or module a spec names `Option`,
+//! `Validator` or `Serialize` meets nothing. Only `Some`, `None`, `Ok` and
+//! `Err` are written plainly: they live in the value namespace, where every
+//! generated item is a function or constant with a snake_case or
+//! SCREAMING_CASE name, so no spec name can take them.
 
 use std::collections::{BTreeMap, HashSet};
 
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::{format_ident, quote};
 
-use crate::ir::{ModelKind, Service, TypeRef};
+use crate::ir::{ModelKind, Operation, Service, TypeRef};
+use crate::naming;
 
 /// What every emitter needs besides the IR node it emits.
 pub struct Context<'a> {
@@ -105,6 +114,27 @@ pub fn ident(name: &str) -> Ident {
     }
 }
 
+/// A path as text, for doc links and attributes (`::armgen_runtime`, not
+/// `:: armgen_runtime` as tokens print).
+pub fn path_text(path: &impl quote::ToTokens) -> String {
+    quote!(#path).to_string().replace(' ', "")
+}
+
+/// `Option<ty>`, by absolute path.
+pub fn option(ty: TokenStream) -> TokenStream {
+    quote!(::core::option::Option<#ty>)
+}
+
+/// The name of an operation's `*_request` function.
+pub fn request_fn_name(op: &Operation) -> Ident {
+    format_ident!("{}", naming::join(&[&op.name, "_request"]))
+}
+
+/// The name of an operation's `*_response` function.
+pub fn response_fn_name(op: &Operation) -> Ident {
+    format_ident!("{}", naming::join(&[&op.name, "_response"]))
+}
+
 /// Where a type is written: in `models` itself or in a sibling module.
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub enum Scope {
@@ -117,7 +147,7 @@ pub enum Scope {
 /// The tokens of a type.
 pub fn type_tokens(ty: &TypeRef, scope: Scope, rt: &syn::Path) -> TokenStream {
     match ty {
-        TypeRef::String => quote!(String),
+        TypeRef::String => quote!(::std::string::String),
         TypeRef::Secret => quote!(#rt::Secret),
         TypeRef::Bool => quote!(bool),
         TypeRef::I32 => quote!(i32),
@@ -127,11 +157,11 @@ pub fn type_tokens(ty: &TypeRef, scope: Scope, rt: &syn::Path) -> TokenStream {
         TypeRef::Any => quote!(#rt::__private::serde_json::Value),
         TypeRef::Array(inner) => {
             let inner = type_tokens(inner, scope, rt);
-            quote!(Vec<#inner>)
+            quote!(::std::vec::Vec<#inner>)
         }
         TypeRef::Map(inner) => {
             let inner = type_tokens(inner, scope, rt);
-            quote!(::std::collections::BTreeMap<String, #inner>)
+            quote!(::std::collections::BTreeMap<::std::string::String, #inner>)
         }
         TypeRef::Model(name) => {
             let name = ident(name);
@@ -198,14 +228,13 @@ impl Patterns {
         let statics = sorted.into_iter().map(|(pattern, i)| {
             let name = format_ident!("PATTERN_{}", i);
             quote! {
-                pub(super) static #name: LazyLock<Option<#rt::Pattern>> =
-                    LazyLock::new(|| #rt::compile_pattern(#pattern));
+                pub(super) static #name: ::std::sync::LazyLock<::core::option::Option<#rt::Pattern>> =
+                    ::std::sync::LazyLock::new(|| #rt::compile_pattern(#pattern));
             }
         });
         quote! {
             /// The spec's `pattern`s, compiled once on first use.
             mod patterns {
-                use ::std::sync::LazyLock;
                 #(#statics)*
             }
         }

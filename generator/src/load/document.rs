@@ -4,8 +4,20 @@ use std::path::{Path, PathBuf};
 
 use serde_json::Value;
 
-use super::positions::Positions;
+use super::positions::{AliasOverflow, Positions};
 use crate::diagnostics::{Diagnostic, Location};
+
+/// How many bytes YAML aliases may add to one document once expanded, unless
+/// [`Config::max_alias_expansion`](crate::Config::max_alias_expansion) says
+/// otherwise: 4 MiB, about the bytes of the copies as JSON text.
+///
+/// An alias copies its anchor's content, so a few hundred kilobytes of
+/// aliases of aliases can stand for gigabytes (a "billion laughs"), which
+/// serde_yaml would build in memory. Real specs rarely use aliases, and when
+/// they do the copies are small: the bound is far above them and far below
+/// what exhausts a build machine (the parsed value takes ten to fifty times
+/// the bytes of its text: some 200 MB for copies just under the bound).
+pub const DEFAULT_MAX_ALIAS_EXPANSION: u64 = 4 << 20;
 
 /// A parsed spec or example file with the positions of its nodes.
 #[derive(Debug)]
@@ -20,13 +32,46 @@ pub struct Document {
     positions: Positions,
 }
 
+/// The byte-order mark some editors write at the start of UTF-8 files.
+const BOM: char = '\u{feff}';
+
 impl Document {
+    /// Parses the bytes of the file at `path`: UTF-8, with or without a
+    /// byte-order mark. A byte that is not UTF-8 is reported where it is, and
+    /// so is the alias that takes what aliases add to the document past
+    /// `max_alias_expansion` bytes (see [`DEFAULT_MAX_ALIAS_EXPANSION`]).
+    pub fn parse_bytes(
+        path: &Path,
+        display: &Path,
+        bytes: &[u8],
+        max_alias_expansion: u64,
+    ) -> Result<Self, Diagnostic> {
+        Self::parse_bounded(path, display, decode(display, bytes)?, max_alias_expansion)
+    }
+
     /// Parses `text` read from `path`; a syntax error becomes a diagnostic with
-    /// the parser's position.
+    /// the parser's position. A leading byte-order mark is skipped, so that
+    /// columns on the first line count from the first character after it.
+    /// Aliases may add [`DEFAULT_MAX_ALIAS_EXPANSION`] bytes.
     pub fn parse(path: &Path, display: &Path, text: &str) -> Result<Self, Diagnostic> {
+        Self::parse_bounded(path, display, text, DEFAULT_MAX_ALIAS_EXPANSION)
+    }
+
+    fn parse_bounded(
+        path: &Path,
+        display: &Path,
+        text: &str,
+        max_alias_expansion: u64,
+    ) -> Result<Self, Diagnostic> {
+        let text = text.strip_prefix(BOM).unwrap_or(text);
+        // Positions first: their event pass sizes the aliases without
+        // expanding them, so that serde_yaml never expands a bomb.
+        let positions = Positions::of(text, max_alias_expansion);
+        if let Some(overflow) = &positions.alias_overflow {
+            return Err(alias_bomb(display, text, overflow, max_alias_expansion));
+        }
         let value: Value =
             serde_yaml::from_str(text).map_err(|e| syntax_error(display, text, &e))?;
-        let positions = Positions::of(text);
         if let Some((pointer, (line, column), (first_line, first_column))) =
             positions.duplicates.first()
         {
@@ -122,9 +167,107 @@ fn split_position(text: &str) -> (&str, Option<(usize, usize)>) {
     }
 }
 
+fn alias_bomb(
+    display: &Path,
+    text: &str,
+    overflow: &AliasOverflow,
+    max_alias_expansion: u64,
+) -> Diagnostic {
+    let (line, column) = overflow.at;
+    // The alias event does not carry its name: read it at the alias.
+    let name: String = text
+        .lines()
+        .nth(line - 1)
+        .unwrap_or("")
+        .chars()
+        .skip(column - 1)
+        .skip_while(|c| *c == '*')
+        .take_while(|c| !c.is_whitespace() && !matches!(c, ',' | '[' | ']' | '{' | '}'))
+        .collect();
+    Diagnostic::new(
+        Location {
+            file: display.to_path_buf(),
+            line,
+            column,
+            pointer: overflow.pointer.clone(),
+        },
+        format!(
+            "YAML aliases expand too far: with alias `*{name}` they add {} bytes to the document, more than the {max_alias_expansion} allowed",
+            overflow.added
+        ),
+    )
+    .with_help("an alias copies its anchor's whole content, so aliases of aliases grow exponentially (a \"billion laughs\"); write the content out, or raise the bound with `Config::max_alias_expansion` (`max_alias_expansion` in armgen.yaml) if the document really is this large")
+}
+
+/// The text of a spec file, or a diagnostic at the first byte that is not
+/// UTF-8: its line and column, and the node being read when it came.
+fn decode<'a>(display: &Path, bytes: &'a [u8]) -> Result<&'a str, Diagnostic> {
+    let error = match std::str::from_utf8(bytes) {
+        Ok(text) => return Ok(text),
+        Err(error) => error,
+    };
+    let valid = &bytes[..error.valid_up_to()];
+    let before = std::str::from_utf8(valid).unwrap_or_default();
+    let before = before.strip_prefix(BOM).unwrap_or(before);
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    let message = match (error.error_len(), bytes.get(error.valid_up_to())) {
+        (Some(_), Some(byte)) => format!(
+            "the file is not UTF-8: byte 0x{byte:02X} does not belong in a UTF-8 character here"
+        ),
+        _ => "the file is not UTF-8: it ends inside a character".to_owned(),
+    };
+    Err(Diagnostic::new(
+        Location {
+            file: display.to_path_buf(),
+            line,
+            column,
+            pointer: Positions::last_pointer(before),
+        },
+        message,
+    )
+    .with_help("save the file as UTF-8 (armgen reads spec files as UTF-8, with or without a byte-order mark)"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn error(bytes: &[u8]) -> Location {
+        decode(Path::new("x.yaml"), bytes).unwrap_err().location
+    }
+
+    #[test]
+    fn the_offending_byte_is_located_by_character_column() {
+        let at = error(b"a:\n  b: \xc3\xa9t\xc3\xa9 \xff\n");
+        assert_eq!((at.line, at.column, at.pointer.as_str()), (2, 10, "/a/b"));
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_not_a_column() {
+        let at = error(b"\xef\xbb\xbfkey: \xe9\n");
+        assert_eq!((at.line, at.column, at.pointer.as_str()), (1, 6, "/key"));
+        let doc = Document::parse_bytes(
+            Path::new("x.yaml"),
+            Path::new("x.yaml"),
+            b"\xef\xbb\xbfa: 1\nb: 2\n",
+            DEFAULT_MAX_ALIAS_EXPANSION,
+        )
+        .unwrap();
+        assert_eq!(doc.value["b"], 2);
+        assert_eq!((doc.location("/a").line, doc.location("/a").column), (1, 1));
+    }
+
+    #[test]
+    fn a_truncated_character_at_the_end_is_reported() {
+        let e = decode(Path::new("x.yaml"), b"a: \xe2\x82").unwrap_err();
+        assert_eq!((e.location.line, e.location.column), (1, 4));
+        assert!(
+            e.message.contains("ends inside a character"),
+            "{}",
+            e.message
+        );
+    }
 
     /// Line, column and message of the syntax error of `text`.
     fn error_of(text: &str) -> (usize, usize, String) {

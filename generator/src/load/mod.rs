@@ -9,5 +9,5 @@ mod document;
 mod positions;
 mod set;
 
-pub use document::Document;
+pub use document::{DEFAULT_MAX_ALIAS_EXPANSION, Document};
 pub use set::{DocId, DocumentSet, Node, RefAlias, normalize};

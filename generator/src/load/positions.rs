@@ -19,21 +19,60 @@ pub struct Positions {
     /// Mapping keys that appear twice: pointer, second position, first
     /// position. Parsers keep one of the two values silently.
     pub duplicates: Vec<DuplicateKey>,
+    /// The first alias whose copy takes the aliases' growth of the
+    /// document past the bound.
+    pub alias_overflow: Option<AliasOverflow>,
+}
+
+/// An alias that makes a document too large once expanded.
+#[derive(Debug, PartialEq, Eq)]
+pub struct AliasOverflow {
+    /// The alias's pointer (its parent's when it is a mapping key).
+    pub pointer: String,
+    /// Where the alias is.
+    pub at: LineColumn,
+    /// How many bytes the aliases up to this one add.
+    pub added: u64,
 }
 
 impl Positions {
-    /// Records positions for `text`. A text the event parser rejects yields an
-    /// empty map: serde_yaml reports the syntax error with its own position.
-    pub fn of(text: &str) -> Self {
-        let mut recorder = Recorder::default();
+    /// Records positions for `text`, and measures what its aliases would add
+    /// once expanded against `max_alias_expansion` bytes. A text the event
+    /// parser rejects yields an empty map: serde_yaml reports the syntax error
+    /// with its own position.
+    pub fn of(text: &str, max_alias_expansion: u64) -> Self {
+        let mut recorder = Recorder {
+            max_alias_expansion,
+            ..Recorder::default()
+        };
         let mut parser = Parser::new_from_str(text);
-        if parser.load(&mut recorder, false).is_err() {
-            return Self::default();
+        let parsed = parser.load(&mut recorder, false);
+        // A bomb found before a syntax error is still a bomb: report it
+        // rather than let serde_yaml start expanding.
+        let alias_overflow = recorder.overflow.take();
+        if parsed.is_err() {
+            return Self {
+                alias_overflow,
+                ..Self::default()
+            };
         }
         Self {
             by_pointer: recorder.positions,
             duplicates: recorder.duplicates,
+            alias_overflow,
         }
+    }
+
+    /// The pointer of the last node that starts in `text`, which may end
+    /// anywhere (even inside a token): the node being read at its end. The
+    /// document root when there is none.
+    pub fn last_pointer(text: &str) -> String {
+        let mut recorder = Recorder::default();
+        let mut parser = Parser::new_from_str(text);
+        // A text cut short is usually a syntax error: the nodes before the cut
+        // were recorded all the same.
+        let _ = parser.load(&mut recorder, false);
+        recorder.last
     }
 
     /// The position of `pointer`, or of its nearest ancestor that has one.
@@ -74,10 +113,22 @@ struct Recorder {
     stack: Vec<Frame>,
     positions: HashMap<String, (usize, usize)>,
     duplicates: Vec<DuplicateKey>,
+    /// The pointer recorded last.
+    last: String,
+    /// Expanded sizes of the open collections, with their anchor ids (0 for
+    /// none): aliases inside count at their anchor's expanded size.
+    sizes: Vec<(usize, u64)>,
+    /// Expanded size of every anchored node that is complete, by anchor id.
+    anchors: HashMap<usize, u64>,
+    /// Bytes the aliases seen so far add to the document.
+    added: u64,
+    max_alias_expansion: u64,
+    overflow: Option<AliasOverflow>,
 }
 
 impl Recorder {
     fn record(&mut self, pointer: &str, mark: Marker) {
+        pointer.clone_into(&mut self.last);
         self.positions
             .entry(pointer.to_owned())
             .or_insert((mark.line().max(1), mark.col() + 1));
@@ -116,20 +167,72 @@ impl Recorder {
     }
 }
 
+/// What a node adds to the size of a document once every alias is expanded:
+/// about the bytes of its JSON text. Bytes, not nodes, so that a bomb built
+/// of a few long strings counts as much as one of many short ones.
+const SCALAR_OVERHEAD: u64 = 2;
+const COLLECTION_OVERHEAD: u64 = 2;
+
+impl Recorder {
+    /// Adds a complete node's expanded size to its parent, and remembers it
+    /// when the node is anchored.
+    fn sized(&mut self, anchor: usize, size: u64) {
+        if anchor != 0 {
+            self.anchors.insert(anchor, size);
+        }
+        if let Some((_, parent)) = self.sizes.last_mut() {
+            *parent = parent.saturating_add(size);
+        }
+    }
+
+    /// Counts what an alias adds; records the first alias past the bound.
+    fn alias(&mut self, anchor: usize, pointer: &str, mark: Marker) {
+        // An alias of a collection still open (a recursive document) has no
+        // size yet; serde_yaml refuses such documents by its recursion limit.
+        let size = self.anchors.get(&anchor).copied().unwrap_or(0);
+        self.added = self.added.saturating_add(size);
+        self.sized(0, size);
+        if self.added > self.max_alias_expansion && self.overflow.is_none() {
+            self.overflow = Some(AliasOverflow {
+                pointer: pointer.to_owned(),
+                at: (mark.line().max(1), mark.col() + 1),
+                added: self.added,
+            });
+        }
+    }
+
+    /// The pointer of the open collection, for an alias in key position.
+    fn parent_pointer(&self) -> String {
+        match self.stack.last() {
+            Some(Frame::Mapping { pointer, .. } | Frame::Sequence { pointer, .. }) => {
+                pointer.clone()
+            }
+            _ => self.last.clone(),
+        }
+    }
+}
+
 impl MarkedEventReceiver for Recorder {
     fn on_event(&mut self, event: Event, mark: Marker) {
         match event {
-            Event::Scalar(value, ..) => {
+            Event::Scalar(value, _, anchor, _) => {
+                self.sized(anchor, SCALAR_OVERHEAD.saturating_add(value.len() as u64));
                 if let Some(pointer) = self.node(Some(&value), mark) {
                     self.record(&pointer, mark);
                 }
             }
-            Event::Alias(_) => {
-                if let Some(pointer) = self.node(Some(""), mark) {
-                    self.record(&pointer, mark);
-                }
+            Event::Alias(anchor) => {
+                let pointer = match self.node(Some(""), mark) {
+                    Some(pointer) => {
+                        self.record(&pointer, mark);
+                        pointer
+                    }
+                    None => self.parent_pointer(),
+                };
+                self.alias(anchor, &pointer, mark);
             }
-            Event::MappingStart(..) | Event::SequenceStart(..) => {
+            Event::MappingStart(anchor, _) | Event::SequenceStart(anchor, _) => {
+                self.sizes.push((anchor, COLLECTION_OVERHEAD));
                 let is_mapping = matches!(event, Event::MappingStart(..));
                 let in_key_position =
                     matches!(self.stack.last(), Some(Frame::Mapping { key: None, .. }));
@@ -156,6 +259,9 @@ impl MarkedEventReceiver for Recorder {
             }
             Event::MappingEnd | Event::SequenceEnd => {
                 self.stack.pop();
+                if let Some((anchor, size)) = self.sizes.pop() {
+                    self.sized(anchor, size);
+                }
             }
             _ => {}
         }
@@ -174,7 +280,7 @@ mod tests {
     #[test]
     fn yaml_positions_point_at_keys() {
         let text = "a:\n  b: 1\n  list:\n    - x\n    - {c: 2}\n";
-        let p = Positions::of(text);
+        let p = Positions::of(text, u64::MAX);
         assert_eq!(p.find("/a"), (1, 1));
         assert_eq!(p.find("/a/b"), (2, 3));
         assert_eq!(p.find("/a/list/0"), (4, 7));
@@ -184,14 +290,39 @@ mod tests {
 
     #[test]
     fn duplicate_keys_are_found() {
-        let p = Positions::of("a: 1\nb: 2\na: 3\n");
+        let p = Positions::of("a: 1\nb: 2\na: 3\n", u64::MAX);
         assert_eq!(p.duplicates, vec![("/a".to_owned(), (3, 1), (1, 1))]);
     }
 
     #[test]
     fn json_positions_and_escaped_pointers() {
         let text = "{\n  \"paths\": {\n    \"/a/{b}\": {\"post\": {}}\n  }\n}\n";
-        let p = Positions::of(text);
+        let p = Positions::of(text, u64::MAX);
         assert_eq!(p.find("/paths/~1a~1{b}/post"), (3, 16));
+    }
+
+    #[test]
+    fn aliases_count_at_their_expanded_size() {
+        // Each level holds ten copies of the one before: 10^9 copies of the
+        // string once expanded, measured without expanding anything.
+        let mut text = "a0: &a0 xxxxxxxx\n".to_owned();
+        for level in 1..10 {
+            let copies = vec![format!("*a{}", level - 1); 10].join(", ");
+            text.push_str(&format!("a{level}: &a{level} [{copies}]\n"));
+        }
+        let overflow = Positions::of(&text, 1 << 20).alias_overflow.unwrap();
+        // Levels 1 to 4 add 113,560 bytes, each alias of level 5 another
+        // 102,222: its tenth takes the total past 1 MiB.
+        assert_eq!(overflow.pointer, "/a5/9");
+        assert_eq!(overflow.at.0, 6);
+        assert!(overflow.added > 1 << 20);
+        assert!(Positions::of(&text, u64::MAX).alias_overflow.is_none());
+    }
+
+    #[test]
+    fn an_alias_in_key_position_is_placed_at_its_mapping() {
+        let text = "k: &k [a, b]\nm: {*k : 1}\n";
+        let overflow = Positions::of(text, 1).alias_overflow.unwrap();
+        assert_eq!(overflow.pointer, "/m");
     }
 }

@@ -5,7 +5,7 @@ use std::path::{Component, Path, PathBuf};
 
 use serde_json::Value;
 
-use super::document::Document;
+use super::document::{DEFAULT_MAX_ALIAS_EXPANSION, Document};
 use super::positions::escape;
 use crate::diagnostics::{Diagnostic, Location};
 
@@ -39,12 +39,25 @@ impl Node {
 }
 
 /// Every document read so far, each loaded once.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct DocumentSet {
     root: PathBuf,
     aliases: Vec<RefAlias>,
+    max_alias_expansion: u64,
     docs: Vec<Document>,
     by_path: HashMap<PathBuf, Result<DocId, Diagnostic>>,
+}
+
+impl Default for DocumentSet {
+    fn default() -> Self {
+        Self {
+            root: PathBuf::new(),
+            aliases: Vec::new(),
+            max_alias_expansion: DEFAULT_MAX_ALIAS_EXPANSION,
+            docs: Vec::new(),
+            by_path: HashMap::new(),
+        }
+    }
 }
 
 impl DocumentSet {
@@ -54,6 +67,13 @@ impl DocumentSet {
             root: normalize(root),
             ..Self::default()
         }
+    }
+
+    /// How many bytes YAML aliases may add to each document once expanded
+    /// (default [`DEFAULT_MAX_ALIAS_EXPANSION`]).
+    pub fn with_max_alias_expansion(mut self, bytes: u64) -> Self {
+        self.max_alias_expansion = bytes;
+        self
     }
 
     /// Redirects references that point at nothing (see [`RefAlias`]).
@@ -75,11 +95,12 @@ impl DocumentSet {
             return result.clone();
         }
         let display = self.display_path(&path);
-        let result = match std::fs::read_to_string(&path) {
-            Ok(text) => Document::parse(&path, &display, &text).map(|doc| {
-                self.docs.push(doc);
-                DocId(self.docs.len() - 1)
-            }),
+        let result = match std::fs::read(&path) {
+            Ok(bytes) => Document::parse_bytes(&path, &display, &bytes, self.max_alias_expansion)
+                .map(|doc| {
+                    self.docs.push(doc);
+                    DocId(self.docs.len() - 1)
+                }),
             Err(e) => {
                 let location = referrer.cloned().unwrap_or(Location {
                     file: display.clone(),

@@ -38,6 +38,10 @@ pub(crate) fn service(
         docs,
         diagnostics,
         secrets,
+        // Generated code names the prelude's types by absolute path, but a
+        // model called `Option` would still hide it from a user's
+        // `use models::*`; and `async_trait` writes `Box` unqualified in the
+        // page impls of the models module.
         model_names: Scope::with_reserved(&["Result", "Option", "Vec", "String", "Box"]),
         models_by_node: HashMap::new(),
         enums_by_name: HashMap::new(),
@@ -77,7 +81,10 @@ pub(crate) fn service(
         .pointer("/x-ms-code-generation-settings/name")
         .and_then(Value::as_str)
         .map(crate::naming::type_name)
-        .unwrap_or_else(|| format!("{}Client", crate::naming::type_name(module)));
+        .unwrap_or_else(|| {
+            let service = crate::naming::type_name(crate::naming::unraw(module));
+            crate::naming::join(&[&service, "Client"])
+        });
     Some(Service {
         client_name,
         module: module.to_owned(),

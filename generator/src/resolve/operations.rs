@@ -67,9 +67,8 @@ impl Resolver<'_> {
                     .split_once('_')
                     .map_or(DEFAULT_GROUP, |(group, _)| group)
                     .to_owned();
-                let module = naming::value_name(&wire_group);
                 by_group
-                    .entry(naming::unraw(&module).to_owned())
+                    .entry(naming::module_name(&wire_group))
                     .or_insert_with(|| (wire_group, Vec::new()))
                     .1
                     .push(operation);
@@ -77,7 +76,12 @@ impl Resolver<'_> {
         }
         // The emitter's own modules: an upstream group called `Clients` becomes
         // `clients_2`.
-        let mut group_scope = Scope::with_reserved(&["models", "dynamic", "clients", "patterns"]);
+        // And `mod`, whose file would be the service's own `mod.rs`; and the
+        // client's own methods, beside which each group has an accessor of
+        // its module's name.
+        let mut group_scope = Scope::with_reserved(&[
+            "models", "dynamic", "clients", "patterns", "mod", "new", "endpoint",
+        ]);
         let mut groups = Vec::new();
         for (module, (wire_name, mut operations)) in by_group {
             operations.sort_by(|a, b| a.name.cmp(&b.name).then_with(|| a.id.cmp(&b.id)));
@@ -143,7 +147,12 @@ impl Resolver<'_> {
         // Where each of `params` is declared, for diagnostics about it.
         let mut declared: Vec<Node> = Vec::new();
         let mut api_version = None;
-        let mut arg_scope = Scope::with_reserved(&["endpoint", "api_version", "options"]);
+        // The arguments every generated function takes besides the
+        // parameters, and the fields of the options struct beside the
+        // optional ones; `f` because `SafeDebug`'s derive (with azure_core's
+        // `debug` feature) binds every field by name next to its formatter.
+        let mut arg_scope =
+            Scope::with_reserved(&["endpoint", "api_version", "options", "method_options", "f"]);
         for param_node in raw_params {
             let Some((param, is_api_version)) = self.parameter(&param_node, &name) else {
                 continue;
