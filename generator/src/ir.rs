@@ -469,6 +469,14 @@ pub struct Parameter {
     pub collection_format: Option<String>,
 }
 
+impl Parameter {
+    /// Whether the generated client holds the parameter instead of each
+    /// call taking it: the subscription, which every ARM client is for.
+    pub fn held_by_client(&self) -> bool {
+        self.client && self.wire_name == "subscriptionId"
+    }
+}
+
 /// A success response.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Response {

@@ -241,7 +241,7 @@ fn simple(op: &Operation) -> bool {
     op.pageable.is_none()
         && op.params.iter().all(|p| {
             !p.required
-                || held_by_client(p)
+                || p.held_by_client()
                 || (p.location == ParamLocation::Path && p.ty == TypeRef::String)
                 || p.location == ParamLocation::Body
         })
@@ -298,12 +298,6 @@ fn body_defaults(service: &Service, ty: &TypeRef) -> bool {
     })
 }
 
-/// Whether the generated client holds the parameter instead of each call
-/// taking it: the subscription, as the clients emitter decides.
-fn held_by_client(p: &armgen::ir::Parameter) -> bool {
-    p.client && p.wire_name == "subscriptionId"
-}
-
 /// The arguments of a call, in the generated method's order: a placeholder
 /// name per path parameter, `&body` for the body.
 fn call_args(op: &Operation) -> String {
@@ -311,7 +305,7 @@ fn call_args(op: &Operation) -> String {
     for p in op
         .params
         .iter()
-        .filter(|p| p.required && !held_by_client(p))
+        .filter(|p| p.required && !p.held_by_client())
     {
         if p.location == ParamLocation::Body {
             args.push("&body".to_owned());

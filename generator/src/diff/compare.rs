@@ -1559,13 +1559,11 @@ fn kind_name(kind: &ModelKind) -> &'static str {
     }
 }
 
-/// api-versions sort by date, a preview after its stable date's release:
+/// api-versions sort by date, a preview before the stable release of its date:
 /// `2024-06-01-preview` < `2024-06-01`.
-fn version_key(version: &str) -> (String, bool) {
-    match version.split_once('-').map(|_| version) {
-        _ if version.ends_with("-preview") => {
-            (version.trim_end_matches("-preview").to_owned(), false)
-        }
-        _ => (version.to_owned(), true),
+fn version_key(version: &str) -> (&str, bool) {
+    match version.strip_suffix("-preview") {
+        Some(date) => (date, false),
+        None => (version, true),
     }
 }

@@ -13,18 +13,14 @@ use super::types::{
 use crate::ir::{FinalStateVia, Operation, OperationGroup, Parameter, Service, TypeRef};
 use crate::naming::{self, type_name, unraw};
 
-/// Parameters a client holds instead of each call taking them.
-fn from_client(p: &Parameter) -> bool {
-    p.client && p.wire_name == "subscriptionId"
-}
-
+/// Whether some operation takes the subscription, which the client then holds.
 fn uses_subscription(service: &Service) -> bool {
     service
         .groups
         .iter()
         .flat_map(|g| &g.operations)
         .flat_map(|o| &o.params)
-        .any(from_client)
+        .any(Parameter::held_by_client)
 }
 
 /// The `clients` module of a service.
@@ -200,7 +196,9 @@ fn group_needs(group: &OperationGroup) -> (bool, bool) {
     let ops = &group.operations;
     (
         ops.iter().any(|o| o.api_version.is_some()),
-        ops.iter().flat_map(|o| &o.params).any(from_client),
+        ops.iter()
+            .flat_map(|o| &o.params)
+            .any(Parameter::held_by_client),
     )
 }
 
@@ -271,7 +269,7 @@ fn method(
     let args = op
         .params
         .iter()
-        .filter(|p| p.required && !from_client(p))
+        .filter(|p| p.required && !p.held_by_client())
         .map(|p| {
             let name = ident(&p.name);
             let ty = arg_type(p, ctx);
@@ -279,7 +277,7 @@ fn method(
         });
     let call_args = op.params.iter().map(|p| {
         let name = ident(&p.name);
-        if from_client(p) {
+        if p.held_by_client() {
             quote!(&self.subscription_id)
         } else if p.required {
             quote!(#name)

@@ -58,7 +58,7 @@ fn shared_files(
     read_only: &std::collections::HashSet<String>,
 ) -> Result<ServiceFiles, syn::Error> {
     let patterns = types::Patterns::collect(models);
-    let serde_crate = format!("{}::__private::serde", types::path_text(runtime));
+    let serde_crate = types::serde_crate(runtime);
     let ctx = types::Context {
         runtime,
         serde_crate: &serde_crate,
@@ -260,7 +260,7 @@ fn split(
 fn service_tokens(service: &Service, runtime: &syn::Path) -> TokenStream {
     let patterns = types::Patterns::collect(service);
     let read_only = types::read_only_models(service);
-    let serde_crate = format!("{}::__private::serde", types::path_text(runtime));
+    let serde_crate = types::serde_crate(runtime);
     let ctx = types::Context {
         runtime,
         serde_crate: &serde_crate,

@@ -120,6 +120,11 @@ pub fn path_text(path: &impl quote::ToTokens) -> String {
     quote!(#path).to_string().replace(' ', "")
 }
 
+/// The runtime's serde as serde's `crate = "…"` attribute wants it.
+pub fn serde_crate(runtime: &syn::Path) -> String {
+    format!("{}::__private::serde", path_text(runtime))
+}
+
 /// `Option<ty>`, by absolute path.
 pub fn option(ty: TokenStream) -> TokenStream {
     quote!(::core::option::Option<#ty>)
