@@ -202,8 +202,12 @@ pub(crate) const BUILD_RS: &str = "fn main() -> Result<(), armgen::Error> {
 }
 ";
 
-fn io(path: &Path, e: std::io::Error) -> Error {
-    Error::Usage(format!("{}: {e}", path.display()))
+/// A file that cannot be written or copied: armgen's own I/O error.
+fn io(path: &Path, source: std::io::Error) -> Error {
+    Error::Io {
+        path: path.to_path_buf(),
+        source,
+    }
 }
 
 /// The deepest folder holding every file of `files` (absolute, normalized).

@@ -103,72 +103,69 @@ impl Config {
 }
 
 fn project(dir: &Path, file: Option<&Path>, settings: ProjectFile) -> Result<Project, Error> {
-    {
-        let from_env = settings
-            .spec_root_env
-            .as_deref()
-            .and_then(std::env::var_os)
-            .filter(|v| !v.is_empty())
-            .map(PathBuf::from);
-        let root = match (from_env, &settings.spec_root) {
-            (Some(root), _) => root,
-            (None, Some(root)) => dir.join(root),
-            (None, None) => dir.to_path_buf(),
-        };
-        let mut config = Config::new(&root);
-        config.project_file = file.map(Path::to_path_buf);
-        config.root_env = settings.spec_root_env.clone();
-        if let Some(command) = settings.refresh_command {
-            config = config.refresh_command(command);
-        }
-        if settings.specs.is_empty() {
-            config = config.spec_dir(settings.spec_dir.as_deref().unwrap_or(Path::new("spec")))?;
-        }
-        for spec in settings.specs {
-            config = match (spec.file, spec.versions.is_empty()) {
-                (Some(file), true) => config.spec(file, spec.module),
-                (None, false) => config.versions(spec.module, spec.versions),
-                _ => {
-                    return Err(setting_error(format!(
-                        "specs: `{}` needs either `file` or `versions`, not both",
-                        spec.module
-                    )));
-                }
-            };
-        }
-        if let Some(feature) = settings.dynamic_feature {
-            config = config.dynamic_feature(feature);
-        }
-        if let Some(bytes) = settings.max_alias_expansion {
-            config = config.max_alias_expansion(bytes);
-        }
-        if let Some(runtime) = settings.runtime_path {
-            config = config.runtime_path(runtime);
-        }
-        for alias in &settings.ref_aliases {
-            config = config.ref_alias(alias).ok_or_else(|| {
-                setting_error(format!(
-                    "ref_aliases: `{alias}` is not of the form FILE#/missing=#/existing"
-                ))
-            })?;
-        }
-        match settings.secret_names.as_deref() {
-            None => {}
-            Some("") => config = config.secret_policy(SecretPolicy::explicit_only()),
-            Some(pattern) => {
-                let policy = SecretPolicy::by_name(pattern).map_err(|e| {
-                    setting_error(format!("secret_names is not a valid regex: {e}"))
-                })?;
-                config = config.secret_policy(policy);
-            }
-        }
-        Ok(Project {
-            config,
-            out: settings.out.unwrap_or_else(|| PathBuf::from("generated")),
-            spec_root: root,
-            spec_root_env: settings.spec_root_env,
-        })
+    let from_env = settings
+        .spec_root_env
+        .as_deref()
+        .and_then(std::env::var_os)
+        .filter(|v| !v.is_empty())
+        .map(PathBuf::from);
+    let root = match (from_env, &settings.spec_root) {
+        (Some(root), _) => root,
+        (None, Some(root)) => dir.join(root),
+        (None, None) => dir.to_path_buf(),
+    };
+    let mut config = Config::new(&root);
+    config.project_file = file.map(Path::to_path_buf);
+    config.root_env = settings.spec_root_env.clone();
+    if let Some(command) = settings.refresh_command {
+        config = config.refresh_command(command);
     }
+    if settings.specs.is_empty() {
+        config = config.spec_dir(settings.spec_dir.as_deref().unwrap_or(Path::new("spec")))?;
+    }
+    for spec in settings.specs {
+        config = match (spec.file, spec.versions.is_empty()) {
+            (Some(file), true) => config.spec(file, spec.module),
+            (None, false) => config.versions(spec.module, spec.versions),
+            _ => {
+                return Err(setting_error(format!(
+                    "specs: `{}` needs either `file` or `versions`, not both",
+                    spec.module
+                )));
+            }
+        };
+    }
+    if let Some(feature) = settings.dynamic_feature {
+        config = config.dynamic_feature(feature);
+    }
+    if let Some(bytes) = settings.max_alias_expansion {
+        config = config.max_alias_expansion(bytes);
+    }
+    if let Some(runtime) = settings.runtime_path {
+        config = config.runtime_path(runtime);
+    }
+    for alias in &settings.ref_aliases {
+        config = config.ref_alias(alias).ok_or_else(|| {
+            setting_error(format!(
+                "ref_aliases: `{alias}` is not of the form FILE#/missing=#/existing"
+            ))
+        })?;
+    }
+    match settings.secret_names.as_deref() {
+        None => {}
+        Some("") => config = config.secret_policy(SecretPolicy::explicit_only()),
+        Some(pattern) => {
+            let policy = SecretPolicy::by_name(pattern)
+                .map_err(|e| setting_error(format!("secret_names is not a valid regex: {e}")))?;
+            config = config.secret_policy(policy);
+        }
+    }
+    Ok(Project {
+        config,
+        out: settings.out.unwrap_or_else(|| PathBuf::from("generated")),
+        spec_root: root,
+        spec_root_env: settings.spec_root_env,
+    })
 }
 
 fn parse(text: &str, file: &Path) -> Result<ProjectFile, Error> {
