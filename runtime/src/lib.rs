@@ -44,6 +44,8 @@
 #[cfg(feature = "client")]
 mod client;
 mod dynamic;
+#[cfg(feature = "client")]
+mod dynamic_call;
 mod enums;
 mod error;
 mod http;
@@ -81,6 +83,10 @@ pub use client::{
 };
 pub use dynamic::{
     DynamicError, DynamicParams, DynamicValidate, OperationInfo, ServiceInfo, dynamic_result,
+};
+#[cfg(feature = "client")]
+pub use dynamic_call::{
+    DynamicReply, dynamic_execute, dynamic_pages, dynamic_poll, dynamic_request_error,
 };
 pub use error::{
     ErrorBody, ResponseError, ServiceError, decode_body, decode_empty, decode_json, decode_optional,

@@ -342,13 +342,10 @@ fn method(
             let list = ident(&fields.model);
             quote!(#az::http::Pager<super::models::#list>)
         }
-        (None, Some(_)) => match op.success_type() {
-            Some(ty) => {
-                let ty = type_tokens(ty, Scope::Sibling, rt);
-                quote!(#az::http::Poller<#rt::OperationStatus<#ty>>)
-            }
-            None => quote!(#az::http::Poller<#rt::OperationStatus<(), #az::http::NoFormat>>),
-        },
+        (None, Some(_)) => {
+            let status = operation_status(op, rt);
+            quote!(#az::http::Poller<#status>)
+        }
         (None, None) if op.success_type().is_none() => {
             quote!(#az::http::Response<(), #az::http::NoFormat>)
         }
@@ -369,18 +366,7 @@ fn method(
     };
     let method = match (page_fields, op.long_running) {
         (Some(fields), _) => {
-            let list = ident(&fields.model);
-            let next_link = match &fields.next_link {
-                Some((field, true)) => {
-                    let field = ident(field);
-                    quote!(|page: &super::models::#list| page.#field.as_deref())
-                }
-                Some((field, false)) => {
-                    let field = ident(field);
-                    quote!(|page: &super::models::#list| Some(page.#field.as_str()))
-                }
-                None => quote!(|_: &super::models::#list| None),
-            };
+            let next_link = next_link(fields);
             quote! {
                 #method_docs
                 ///
@@ -393,12 +379,7 @@ fn method(
             }
         }
         (None, Some(via)) => {
-            let via = match via {
-                FinalStateVia::Location => quote!(Location),
-                FinalStateVia::OriginalUri => quote!(OriginalUri),
-                FinalStateVia::AzureAsyncOperation => quote!(AzureAsyncOperation),
-                FinalStateVia::OperationLocation => quote!(OperationLocation),
-            };
+            let via = final_state_via(via);
             let status = format!("[`OperationStatus`]({}::OperationStatus)", path_text(rt));
             let poller_doc = format!(
                 " Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of {status} responses."
@@ -422,4 +403,42 @@ fn method(
         },
     };
     (method, options_struct)
+}
+
+/// The `OperationStatus<…>` a long-running operation's poller reports.
+pub(super) fn operation_status(op: &Operation, rt: &syn::Path) -> TokenStream {
+    let az = quote!(#rt::__private::azure_core);
+    match op.success_type() {
+        Some(ty) => {
+            let ty = type_tokens(ty, Scope::Sibling, rt);
+            quote!(#rt::OperationStatus<#ty>)
+        }
+        None => quote!(#rt::OperationStatus<(), #az::http::NoFormat>),
+    }
+}
+
+/// The closure that reads a page's next link, for `ArmPipeline::pager`.
+pub(super) fn next_link(fields: &crate::ir::PageFields) -> TokenStream {
+    let list = ident(&fields.model);
+    match &fields.next_link {
+        Some((field, true)) => {
+            let field = ident(field);
+            quote!(|page: &super::models::#list| page.#field.as_deref())
+        }
+        Some((field, false)) => {
+            let field = ident(field);
+            quote!(|page: &super::models::#list| Some(page.#field.as_str()))
+        }
+        None => quote!(|_: &super::models::#list| None),
+    }
+}
+
+/// The runtime's `FinalStateVia` variant of `via`.
+pub(super) fn final_state_via(via: FinalStateVia) -> TokenStream {
+    match via {
+        FinalStateVia::Location => quote!(Location),
+        FinalStateVia::OriginalUri => quote!(OriginalUri),
+        FinalStateVia::AzureAsyncOperation => quote!(AzureAsyncOperation),
+        FinalStateVia::OperationLocation => quote!(OperationLocation),
+    }
 }

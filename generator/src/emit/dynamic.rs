@@ -4,8 +4,9 @@
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
+use super::client;
 use super::types::{Context, Scope, ident, option, request_fn_name, response_fn_name, type_tokens};
-use crate::ir::{HttpMethod, ParamLocation, Service, TypeRef};
+use crate::ir::{HttpMethod, Operation, ParamLocation, Service, TypeRef};
 
 /// The `dynamic` module of a service.
 pub fn module(service: &Service, ctx: &Context) -> TokenStream {
@@ -13,6 +14,7 @@ pub fn module(service: &Service, ctx: &Context) -> TokenStream {
     let mut infos = Vec::new();
     let mut build_arms = Vec::new();
     let mut decode_arms = Vec::new();
+    let mut call_arms = Vec::new();
     let mut reads_params = false;
     for group in &service.groups {
         let module = ident(&group.name);
@@ -96,9 +98,11 @@ pub fn module(service: &Service, ctx: &Context) -> TokenStream {
             let response_fn = response_fn_name(op);
             decode_arms
                 .push(quote!(#id => #rt::dynamic_result(super::#module::#response_fn(response)),));
+            call_arms.push(call_arm(op, &module, ctx));
         }
     }
-    let unknown = quote!(Err(#rt::DynamicError::UnknownOperation(operation_id.to_owned())));
+    let unknown_call = quote!(#rt::DynamicError::UnknownOperation(operation_id.to_owned()));
+    let unknown = quote!(Err(#unknown_call));
     // Without operations there is nothing to match, and without parameters
     // nothing to read: arguments that go unused say so with a `_`, rather
     // than the spec's shape drawing lints on the generated code.
@@ -129,6 +133,24 @@ pub fn module(service: &Service, ctx: &Context) -> TokenStream {
         )
     };
     let json = quote!(#rt::__private::serde_json);
+    let az = quote!(#rt::__private::azure_core);
+    let call_body = if has_operations {
+        quote! {
+            let __request = build_request(operation_id, pipeline.endpoint(), params)
+                .map_err(#rt::dynamic_request_error)?;
+            match operation_id {
+                #(#call_arms)*
+                _ => Err(#rt::dynamic_request_error(#unknown_call)),
+            }
+        }
+    } else {
+        quote!(Err(#rt::dynamic_request_error(#unknown_call)))
+    };
+    let (call_pipeline, call_params) = if has_operations {
+        (format_ident!("pipeline"), format_ident!("params"))
+    } else {
+        (format_ident!("_pipeline"), format_ident!("_params"))
+    };
     quote! {
         /// Every operation by `operationId`, with JSON parameters as found in
         /// `x-ms-examples` files.
@@ -148,6 +170,17 @@ pub fn module(service: &Service, ctx: &Context) -> TokenStream {
             pub fn decode_response(operation_id: &str, #response: &#rt::HttpResponse) -> ::core::result::Result<#json::Value, #rt::DynamicError> {
                 #decode_body
             }
+
+            #rt::client_only! {
+                /// Calls `operation_id` with named parameters (as for
+                /// [`build_request`]) over `pipeline`, the way the
+                /// generated client's method does: long-running operations
+                /// are polled to their end and pageable ones read page by
+                /// page (see [`DynamicReply`](#rt::DynamicReply)).
+                pub async fn call(#call_pipeline: &#rt::ArmPipeline, operation_id: &str, #call_params: &#json::Map<::std::string::String, #json::Value>) -> #az::Result<#rt::DynamicReply> {
+                    #call_body
+                }
+            }
         }
     }
 }
@@ -162,5 +195,35 @@ fn expected(ty: &TypeRef) -> &'static str {
         TypeRef::Array(_) => "an array",
         TypeRef::Map(_) => "an object",
         TypeRef::Model(_) => "a value of the documented model",
+    }
+}
+
+/// How `call` sends the request of `op`: as its client method does.
+fn call_arm(op: &Operation, module: &proc_macro2::Ident, ctx: &Context) -> TokenStream {
+    let rt = ctx.runtime;
+    let az = quote!(#rt::__private::azure_core);
+    let id = &op.id;
+    let response_fn = response_fn_name(op);
+    let page_fields = op.pageable.as_ref().and_then(|p| p.fields.as_ref());
+    match (page_fields, op.long_running) {
+        (Some(fields), _) => {
+            let next_link = client::next_link(fields);
+            quote! {
+                #id => #rt::dynamic_pages(pipeline.pager(#az::http::Context::new(), __request, super::#module::#response_fn, #next_link)).await,
+            }
+        }
+        (None, Some(via)) => {
+            let status = client::operation_status(op, rt);
+            let via = client::final_state_via(via);
+            quote! {
+                #id => {
+                    let poller: #az::http::Poller<#status> = pipeline.begin(__request, super::#module::#response_fn, #rt::FinalStateVia::#via, ::core::default::Default::default());
+                    #rt::dynamic_poll(poller).await
+                }
+            }
+        }
+        (None, None) => quote! {
+            #id => #rt::dynamic_execute(pipeline, __request, super::#module::#response_fn).await,
+        },
     }
 }

@@ -27,14 +27,14 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "api_version_api_version",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/190",
+        path: "/groups/195",
         body: Some("api_version"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "Arc_Arc",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/222",
+        path: "/groups/227",
         body: Some("Arc"),
         statuses: &[200],
     },
@@ -55,7 +55,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "armgen_runtime_armgen_runtime",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/239",
+        path: "/groups/244",
         body: Some("armgen_runtime"),
         statuses: &[200],
     },
@@ -111,7 +111,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "at_at",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/197",
+        path: "/groups/202",
         body: Some("at"),
         statuses: &[200],
     },
@@ -125,7 +125,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "BTreeMap_BTreeMap",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/224",
+        path: "/groups/229",
         body: Some("BTreeMap"),
         statuses: &[200],
     },
@@ -153,7 +153,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "build_request_build_request",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/214",
+        path: "/groups/219",
         body: Some("build_request"),
         statuses: &[200],
     },
@@ -181,14 +181,14 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "ClientMethodOptions_ClientMethodOptions",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/234",
+        path: "/groups/239",
         body: Some("ClientMethodOptions"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "clients_clients",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/217",
+        path: "/groups/222",
         body: Some("clients"),
         statuses: &[200],
     },
@@ -202,7 +202,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "compile_pattern_compile_pattern",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/184",
+        path: "/groups/189",
         body: Some("compile_pattern"),
         statuses: &[200],
     },
@@ -216,14 +216,14 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "Constraint_Constraint",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/179",
+        path: "/groups/184",
         body: Some("Constraint"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "Context_Context",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/238",
+        path: "/groups/243",
         body: Some("Context"),
         statuses: &[200],
     },
@@ -244,7 +244,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "Cow_Cow",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/225",
+        path: "/groups/230",
         body: Some("Cow"),
         statuses: &[200],
     },
@@ -258,7 +258,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "credential_credential",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/203",
+        path: "/groups/208",
         body: Some("credential"),
         statuses: &[200],
     },
@@ -272,35 +272,35 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "decode_body_decode_body",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/157",
+        path: "/groups/162",
         body: Some("decode_body"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "decode_empty_decode_empty",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/158",
+        path: "/groups/163",
         body: Some("decode_empty"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "decode_json_decode_json",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/159",
+        path: "/groups/164",
         body: Some("decode_json"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "decode_optional_decode_optional",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/160",
+        path: "/groups/165",
         body: Some("decode_optional"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "decode_response_decode_response",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/215",
+        path: "/groups/220",
         body: Some("decode_response"),
         statuses: &[200],
     },
@@ -314,21 +314,21 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "DEFAULT_ENDPOINT_DEFAULT_ENDPOINT",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/211",
+        path: "/groups/216",
         body: Some("DEFAULT_ENDPOINT"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "Deserialize_Deserialize",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/229",
+        path: "/groups/234",
         body: Some("Deserialize"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "Deserializer_Deserializer",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/231",
+        path: "/groups/236",
         body: Some("Deserializer"),
         statuses: &[200],
     },
@@ -349,8 +349,36 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "dynamic_dynamic",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/218",
+        path: "/groups/223",
         body: Some("dynamic"),
+        statuses: &[200],
+    },
+    ::armgen_runtime::OperationInfo {
+        id: "dynamic_execute_dynamic_execute",
+        method: ::armgen_runtime::Method::Post,
+        path: "/groups/155",
+        body: Some("dynamic_execute"),
+        statuses: &[200],
+    },
+    ::armgen_runtime::OperationInfo {
+        id: "dynamic_pages_dynamic_pages",
+        method: ::armgen_runtime::Method::Post,
+        path: "/groups/156",
+        body: Some("dynamic_pages"),
+        statuses: &[200],
+    },
+    ::armgen_runtime::OperationInfo {
+        id: "dynamic_poll_dynamic_poll",
+        method: ::armgen_runtime::Method::Post,
+        path: "/groups/157",
+        body: Some("dynamic_poll"),
+        statuses: &[200],
+    },
+    ::armgen_runtime::OperationInfo {
+        id: "dynamic_request_error_dynamic_request_error",
+        method: ::armgen_runtime::Method::Post,
+        path: "/groups/158",
+        body: Some("dynamic_request_error"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
@@ -375,6 +403,13 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
+        id: "DynamicReply_DynamicReply",
+        method: ::armgen_runtime::Method::Post,
+        path: "/groups/154",
+        body: Some("DynamicReply"),
+        statuses: &[200],
+    },
+    ::armgen_runtime::OperationInfo {
         id: "DynamicValidate_DynamicValidate",
         method: ::armgen_runtime::Method::Post,
         path: "/groups/150",
@@ -384,7 +419,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "endpoint_endpoint",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/189",
+        path: "/groups/194",
         body: Some("endpoint"),
         statuses: &[200],
     },
@@ -412,7 +447,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "ErrorBody_ErrorBody",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/154",
+        path: "/groups/159",
         body: Some("ErrorBody"),
         statuses: &[200],
     },
@@ -433,7 +468,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "f_f",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/208",
+        path: "/groups/213",
         body: Some("f"),
         statuses: &[200],
     },
@@ -461,7 +496,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "FinalStateVia_FinalStateVia",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/166",
+        path: "/groups/171",
         body: Some("FinalStateVia"),
         statuses: &[200],
     },
@@ -524,14 +559,14 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "HttpRequest_HttpRequest",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/161",
+        path: "/groups/166",
         body: Some("HttpRequest"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "HttpResponse_HttpResponse",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/162",
+        path: "/groups/167",
         body: Some("HttpResponse"),
         statuses: &[200],
     },
@@ -566,7 +601,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "inner_inner",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/205",
+        path: "/groups/210",
         body: Some("inner"),
         statuses: &[200],
     },
@@ -601,21 +636,21 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "json_json",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/198",
+        path: "/groups/203",
         body: Some("json"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "LazyLock_LazyLock",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/223",
+        path: "/groups/228",
         body: Some("LazyLock"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "Map_Map",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/227",
+        path: "/groups/232",
         body: Some("Map"),
         statuses: &[200],
     },
@@ -629,14 +664,14 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "members_members",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/199",
+        path: "/groups/204",
         body: Some("members"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "Method_Method",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/163",
+        path: "/groups/168",
         body: Some("Method"),
         statuses: &[200],
     },
@@ -650,28 +685,28 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "models_models",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/216",
+        path: "/groups/221",
         body: Some("models"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "new_new",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/209",
+        path: "/groups/214",
         body: Some("new"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "NextLink_NextLink",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/170",
+        path: "/groups/175",
         body: Some("NextLink"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "NoFormat_NoFormat",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/235",
+        path: "/groups/240",
         body: Some("NoFormat"),
         statuses: &[200],
     },
@@ -692,7 +727,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "operation_id_operation_id",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/202",
+        path: "/groups/207",
         body: Some("operation_id"),
         statuses: &[200],
     },
@@ -706,14 +741,14 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OperationStatus_OperationStatus",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/167",
+        path: "/groups/172",
         body: Some("OperationStatus"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OPERATIONS_OPERATIONS",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/213",
+        path: "/groups/218",
         body: Some("OPERATIONS"),
         statuses: &[200],
     },
@@ -755,14 +790,14 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_api_version",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/190",
+        path: "/optional-bodies/195",
         body: Some("api_version"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Arc",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/222",
+        path: "/optional-bodies/227",
         body: Some("Arc"),
         statuses: &[200],
     },
@@ -783,7 +818,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_armgen_runtime",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/239",
+        path: "/optional-bodies/244",
         body: Some("armgen_runtime"),
         statuses: &[200],
     },
@@ -846,7 +881,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_at",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/197",
+        path: "/optional-bodies/202",
         body: Some("at"),
         statuses: &[200],
     },
@@ -860,7 +895,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_BTreeMap",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/224",
+        path: "/optional-bodies/229",
         body: Some("BTreeMap"),
         statuses: &[200],
     },
@@ -874,7 +909,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_build_request",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/214",
+        path: "/optional-bodies/219",
         body: Some("build_request"),
         statuses: &[200],
     },
@@ -895,7 +930,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_ClientMethodOptions",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/234",
+        path: "/optional-bodies/239",
         body: Some("ClientMethodOptions"),
         statuses: &[200],
     },
@@ -909,7 +944,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_clients",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/217",
+        path: "/optional-bodies/222",
         body: Some("clients"),
         statuses: &[200],
     },
@@ -923,7 +958,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_compile_pattern",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/184",
+        path: "/optional-bodies/189",
         body: Some("compile_pattern"),
         statuses: &[200],
     },
@@ -937,14 +972,14 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Constraint",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/179",
+        path: "/optional-bodies/184",
         body: Some("Constraint"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Context",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/238",
+        path: "/optional-bodies/243",
         body: Some("Context"),
         statuses: &[200],
     },
@@ -965,7 +1000,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Cow",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/225",
+        path: "/optional-bodies/230",
         body: Some("Cow"),
         statuses: &[200],
     },
@@ -979,7 +1014,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_credential",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/203",
+        path: "/optional-bodies/208",
         body: Some("credential"),
         statuses: &[200],
     },
@@ -993,35 +1028,35 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_decode_body",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/157",
+        path: "/optional-bodies/162",
         body: Some("decode_body"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_decode_empty",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/158",
+        path: "/optional-bodies/163",
         body: Some("decode_empty"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_decode_json",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/159",
+        path: "/optional-bodies/164",
         body: Some("decode_json"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_decode_optional",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/160",
+        path: "/optional-bodies/165",
         body: Some("decode_optional"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_decode_response",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/215",
+        path: "/optional-bodies/220",
         body: Some("decode_response"),
         statuses: &[200],
     },
@@ -1035,21 +1070,21 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_DEFAULT_ENDPOINT",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/211",
+        path: "/optional-bodies/216",
         body: Some("DEFAULT_ENDPOINT"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Deserialize",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/229",
+        path: "/optional-bodies/234",
         body: Some("Deserialize"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Deserializer",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/231",
+        path: "/optional-bodies/236",
         body: Some("Deserializer"),
         statuses: &[200],
     },
@@ -1070,7 +1105,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_dynamic",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/218",
+        path: "/optional-bodies/223",
         body: Some("dynamic"),
         statuses: &[200],
     },
@@ -1082,10 +1117,45 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
+        id: "OptionalBodies_dynamic_execute",
+        method: ::armgen_runtime::Method::Post,
+        path: "/optional-bodies/155",
+        body: Some("dynamic_execute"),
+        statuses: &[200],
+    },
+    ::armgen_runtime::OperationInfo {
+        id: "OptionalBodies_dynamic_pages",
+        method: ::armgen_runtime::Method::Post,
+        path: "/optional-bodies/156",
+        body: Some("dynamic_pages"),
+        statuses: &[200],
+    },
+    ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_DynamicParams",
         method: ::armgen_runtime::Method::Post,
         path: "/optional-bodies/149",
         body: Some("DynamicParams"),
+        statuses: &[200],
+    },
+    ::armgen_runtime::OperationInfo {
+        id: "OptionalBodies_dynamic_poll",
+        method: ::armgen_runtime::Method::Post,
+        path: "/optional-bodies/157",
+        body: Some("dynamic_poll"),
+        statuses: &[200],
+    },
+    ::armgen_runtime::OperationInfo {
+        id: "OptionalBodies_DynamicReply",
+        method: ::armgen_runtime::Method::Post,
+        path: "/optional-bodies/154",
+        body: Some("DynamicReply"),
+        statuses: &[200],
+    },
+    ::armgen_runtime::OperationInfo {
+        id: "OptionalBodies_dynamic_request_error",
+        method: ::armgen_runtime::Method::Post,
+        path: "/optional-bodies/158",
+        body: Some("dynamic_request_error"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
@@ -1105,7 +1175,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_endpoint",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/189",
+        path: "/optional-bodies/194",
         body: Some("endpoint"),
         statuses: &[200],
     },
@@ -1133,7 +1203,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_ErrorBody",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/154",
+        path: "/optional-bodies/159",
         body: Some("ErrorBody"),
         statuses: &[200],
     },
@@ -1154,7 +1224,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_f",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/208",
+        path: "/optional-bodies/213",
         body: Some("f"),
         statuses: &[200],
     },
@@ -1175,7 +1245,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_FinalStateVia",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/166",
+        path: "/optional-bodies/171",
         body: Some("FinalStateVia"),
         statuses: &[200],
     },
@@ -1238,14 +1308,14 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_HttpRequest",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/161",
+        path: "/optional-bodies/166",
         body: Some("HttpRequest"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_HttpResponse",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/162",
+        path: "/optional-bodies/167",
         body: Some("HttpResponse"),
         statuses: &[200],
     },
@@ -1280,7 +1350,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_inner",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/205",
+        path: "/optional-bodies/210",
         body: Some("inner"),
         statuses: &[200],
     },
@@ -1315,21 +1385,21 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_json",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/198",
+        path: "/optional-bodies/203",
         body: Some("json"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_LazyLock",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/223",
+        path: "/optional-bodies/228",
         body: Some("LazyLock"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Map",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/227",
+        path: "/optional-bodies/232",
         body: Some("Map"),
         statuses: &[200],
     },
@@ -1343,14 +1413,14 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_members",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/199",
+        path: "/optional-bodies/204",
         body: Some("members"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Method",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/163",
+        path: "/optional-bodies/168",
         body: Some("Method"),
         statuses: &[200],
     },
@@ -1364,28 +1434,28 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_models",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/216",
+        path: "/optional-bodies/221",
         body: Some("models"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_new",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/209",
+        path: "/optional-bodies/214",
         body: Some("new"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_NextLink",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/170",
+        path: "/optional-bodies/175",
         body: Some("NextLink"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_NoFormat",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/235",
+        path: "/optional-bodies/240",
         body: Some("NoFormat"),
         statuses: &[200],
     },
@@ -1406,7 +1476,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_operation_id",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/202",
+        path: "/optional-bodies/207",
         body: Some("operation_id"),
         statuses: &[200],
     },
@@ -1420,14 +1490,14 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_OperationStatus",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/167",
+        path: "/optional-bodies/172",
         body: Some("OperationStatus"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_OPERATIONS",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/213",
+        path: "/optional-bodies/218",
         body: Some("OPERATIONS"),
         statuses: &[200],
     },
@@ -1448,7 +1518,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_options",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/191",
+        path: "/optional-bodies/196",
         body: Some("options"),
         statuses: &[200],
     },
@@ -1462,7 +1532,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Other",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/220",
+        path: "/optional-bodies/225",
         body: Some("Other"),
         statuses: &[200],
     },
@@ -1476,14 +1546,14 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_PageDecoder",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/171",
+        path: "/optional-bodies/176",
         body: Some("PageDecoder"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Pager",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/236",
+        path: "/optional-bodies/241",
         body: Some("Pager"),
         statuses: &[200],
     },
@@ -1497,7 +1567,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_params",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/195",
+        path: "/optional-bodies/200",
         body: Some("params"),
         statuses: &[200],
     },
@@ -1518,49 +1588,49 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_path",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/196",
+        path: "/optional-bodies/201",
         body: Some("path"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Pattern",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/172",
+        path: "/optional-bodies/177",
         body: Some("Pattern"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_patterns",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/219",
+        path: "/optional-bodies/224",
         body: Some("patterns"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_pipeline",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/200",
+        path: "/optional-bodies/205",
         body: Some("pipeline"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_PollerMethodOptions",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/168",
+        path: "/optional-bodies/173",
         body: Some("PollerMethodOptions"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_PollerOptions",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/169",
+        path: "/optional-bodies/174",
         body: Some("PollerOptions"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies___private",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/240",
+        path: "/optional-bodies/245",
         body: Some("__private"),
         statuses: &[200],
     },
@@ -1910,14 +1980,14 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Regex",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/176",
+        path: "/optional-bodies/181",
         body: Some("Regex"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_request",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/192",
+        path: "/optional-bodies/197",
         body: Some("request"),
         statuses: &[200],
     },
@@ -1945,7 +2015,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_response",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/201",
+        path: "/optional-bodies/206",
         body: Some("response"),
         statuses: &[200],
     },
@@ -1959,7 +2029,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_ResponseTooLarge",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/165",
+        path: "/optional-bodies/170",
         body: Some("ResponseTooLarge"),
         statuses: &[200],
     },
@@ -1973,14 +2043,14 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_SafeDebug",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/233",
+        path: "/optional-bodies/238",
         body: Some("SafeDebug"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Secret",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/177",
+        path: "/optional-bodies/182",
         body: Some("Secret"),
         statuses: &[200],
     },
@@ -2001,35 +2071,35 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_serde",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/186",
+        path: "/optional-bodies/191",
         body: Some("serde"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_serde_json",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/187",
+        path: "/optional-bodies/192",
         body: Some("serde_json"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Serialize",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/228",
+        path: "/optional-bodies/233",
         body: Some("Serialize"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Serializer",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/230",
+        path: "/optional-bodies/235",
         body: Some("Serializer"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_ServiceError",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/156",
+        path: "/optional-bodies/161",
         body: Some("ServiceError"),
         statuses: &[200],
     },
@@ -2043,7 +2113,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_SERVICES",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/212",
+        path: "/optional-bodies/217",
         body: Some("SERVICES"),
         statuses: &[200],
     },
@@ -2120,28 +2190,28 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_strip_member",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/174",
+        path: "/optional-bodies/179",
         body: Some("strip_member"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_strip_members",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/175",
+        path: "/optional-bodies/180",
         body: Some("strip_members"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_StripReadOnly",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/173",
+        path: "/optional-bodies/178",
         body: Some("StripReadOnly"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_subscription_id",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/204",
+        path: "/optional-bodies/209",
         body: Some("subscription_id"),
         statuses: &[200],
     },
@@ -2162,7 +2232,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_tag",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/206",
+        path: "/optional-bodies/211",
         body: Some("tag"),
         statuses: &[200],
     },
@@ -2197,7 +2267,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_TokenCredential",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/232",
+        path: "/optional-bodies/237",
         body: Some("TokenCredential"),
         statuses: &[200],
     },
@@ -2232,7 +2302,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Unknown",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/221",
+        path: "/optional-bodies/226",
         body: Some("Unknown"),
         statuses: &[200],
     },
@@ -2253,14 +2323,14 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Url",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/178",
+        path: "/optional-bodies/183",
         body: Some("Url"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_UrlBuilder",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/164",
+        path: "/optional-bodies/169",
         body: Some("UrlBuilder"),
         statuses: &[200],
     },
@@ -2274,28 +2344,28 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Validate",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/180",
+        path: "/optional-bodies/185",
         body: Some("Validate"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_ValidationError",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/181",
+        path: "/optional-bodies/186",
         body: Some("ValidationError"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_ValidationErrors",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/182",
+        path: "/optional-bodies/187",
         body: Some("ValidationErrors"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Validator",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/183",
+        path: "/optional-bodies/188",
         body: Some("Validator"),
         statuses: &[200],
     },
@@ -2323,7 +2393,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "options_options",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/191",
+        path: "/groups/196",
         body: Some("options"),
         statuses: &[200],
     },
@@ -2337,7 +2407,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "Other_Other",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/220",
+        path: "/groups/225",
         body: Some("Other"),
         statuses: &[200],
     },
@@ -2351,14 +2421,14 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "PageDecoder_PageDecoder",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/171",
+        path: "/groups/176",
         body: Some("PageDecoder"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "Pager_Pager",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/236",
+        path: "/groups/241",
         body: Some("Pager"),
         statuses: &[200],
     },
@@ -2407,14 +2477,14 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "Parameters_Path3",
         method: ::armgen_runtime::Method::Put,
-        path: "/path3/{DynamicValidate}/{OperationInfo}/{ServiceInfo}/{dynamic_result}/{ErrorBody}/{ResponseError}/{ServiceError}/{decode_body}/{decode_empty}/{decode_json}/{decode_optional}/{HttpRequest}/{HttpResponse}/{Method}/{UrlBuilder}/{ResponseTooLarge}/{FinalStateVia}/{OperationStatus}/{PollerMethodOptions}/{PollerOptions}/{NextLink}/{PageDecoder}/{Pattern}/{StripReadOnly}/{strip_member}/{strip_members}/{Regex}/{Secret}/{Url}/{Constraint}/{Validate}/{ValidationError}/{ValidationErrors}/{Validator}/{compile_pattern}/{regex}/{serde}/{serde_json}/{url}/{endpoint}/{api_version}/{options}/{request}/{validator}/{value}/{params}/{path}/{at}/{json}/{members}",
+        path: "/path3/{DynamicValidate}/{OperationInfo}/{ServiceInfo}/{dynamic_result}/{DynamicReply}/{dynamic_execute}/{dynamic_pages}/{dynamic_poll}/{dynamic_request_error}/{ErrorBody}/{ResponseError}/{ServiceError}/{decode_body}/{decode_empty}/{decode_json}/{decode_optional}/{HttpRequest}/{HttpResponse}/{Method}/{UrlBuilder}/{ResponseTooLarge}/{FinalStateVia}/{OperationStatus}/{PollerMethodOptions}/{PollerOptions}/{NextLink}/{PageDecoder}/{Pattern}/{StripReadOnly}/{strip_member}/{strip_members}/{Regex}/{Secret}/{Url}/{Constraint}/{Validate}/{ValidationError}/{ValidationErrors}/{Validator}/{compile_pattern}/{regex}/{serde}/{serde_json}/{url}/{endpoint}/{api_version}/{options}/{request}/{validator}/{value}",
         body: None,
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "Parameters_Path4",
         method: ::armgen_runtime::Method::Put,
-        path: "/path4/{pipeline}/{response}/{operation_id}/{credential}/{subscription_id}/{inner}/{tag}/{method_options}/{f}/{new}/{API_VERSION}/{DEFAULT_ENDPOINT}/{SERVICES}/{OPERATIONS}/{build_request}/{decode_response}/{models}/{clients}/{dynamic}/{patterns}/{Other}/{Unknown}/{Arc}/{LazyLock}/{BTreeMap}/{Cow}/{Value}/{Map}/{Serialize}/{Deserialize}/{Serializer}/{Deserializer}/{TokenCredential}/{SafeDebug}/{ClientMethodOptions}/{NoFormat}/{Pager}/{Response}/{Context}/{armgen_runtime}/{__private}",
+        path: "/path4/{params}/{path}/{at}/{json}/{members}/{pipeline}/{response}/{operation_id}/{credential}/{subscription_id}/{inner}/{tag}/{method_options}/{f}/{new}/{API_VERSION}/{DEFAULT_ENDPOINT}/{SERVICES}/{OPERATIONS}/{build_request}/{decode_response}/{models}/{clients}/{dynamic}/{patterns}/{Other}/{Unknown}/{Arc}/{LazyLock}/{BTreeMap}/{Cow}/{Value}/{Map}/{Serialize}/{Deserialize}/{Serializer}/{Deserializer}/{TokenCredential}/{SafeDebug}/{ClientMethodOptions}/{NoFormat}/{Pager}/{Response}/{Context}/{armgen_runtime}/{__private}",
         body: None,
         statuses: &[200],
     },
@@ -2435,7 +2505,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "params_params",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/195",
+        path: "/groups/200",
         body: Some("params"),
         statuses: &[200],
     },
@@ -2456,42 +2526,42 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "path_path",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/196",
+        path: "/groups/201",
         body: Some("path"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "Pattern_Pattern",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/172",
+        path: "/groups/177",
         body: Some("Pattern"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "patterns_patterns",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/219",
+        path: "/groups/224",
         body: Some("patterns"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "pipeline_pipeline",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/200",
+        path: "/groups/205",
         body: Some("pipeline"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "PollerMethodOptions_PollerMethodOptions",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/168",
+        path: "/groups/173",
         body: Some("PollerMethodOptions"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "PollerOptions_PollerOptions",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/169",
+        path: "/groups/174",
         body: Some("PollerOptions"),
         statuses: &[200],
     },
@@ -2848,14 +2918,14 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "Regex_Regex",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/176",
+        path: "/groups/181",
         body: Some("Regex"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "request_request",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/192",
+        path: "/groups/197",
         body: Some("request"),
         statuses: &[200],
     },
@@ -2890,14 +2960,14 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "response_response",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/201",
+        path: "/groups/206",
         body: Some("response"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "ResponseTooLarge_ResponseTooLarge",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/165",
+        path: "/groups/170",
         body: Some("ResponseTooLarge"),
         statuses: &[200],
     },
@@ -2911,14 +2981,14 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "SafeDebug_SafeDebug",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/233",
+        path: "/groups/238",
         body: Some("SafeDebug"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "Secret_Secret",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/177",
+        path: "/groups/182",
         body: Some("Secret"),
         statuses: &[200],
     },
@@ -2939,35 +3009,35 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "serde_json_serde_json",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/187",
+        path: "/groups/192",
         body: Some("serde_json"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "serde_serde",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/186",
+        path: "/groups/191",
         body: Some("serde"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "Serialize_Serialize",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/228",
+        path: "/groups/233",
         body: Some("Serialize"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "Serializer_Serializer",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/230",
+        path: "/groups/235",
         body: Some("Serializer"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "ServiceError_ServiceError",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/156",
+        path: "/groups/161",
         body: Some("ServiceError"),
         statuses: &[200],
     },
@@ -2981,7 +3051,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "SERVICES_SERVICES",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/212",
+        path: "/groups/217",
         body: Some("SERVICES"),
         statuses: &[200],
     },
@@ -3058,28 +3128,28 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "strip_member_strip_member",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/174",
+        path: "/groups/179",
         body: Some("strip_member"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "strip_members_strip_members",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/175",
+        path: "/groups/180",
         body: Some("strip_members"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "StripReadOnly_StripReadOnly",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/173",
+        path: "/groups/178",
         body: Some("StripReadOnly"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "subscription_id_subscription_id",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/204",
+        path: "/groups/209",
         body: Some("subscription_id"),
         statuses: &[200],
     },
@@ -3100,7 +3170,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "tag_tag",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/206",
+        path: "/groups/211",
         body: Some("tag"),
         statuses: &[200],
     },
@@ -3135,7 +3205,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "TokenCredential_TokenCredential",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/232",
+        path: "/groups/237",
         body: Some("TokenCredential"),
         statuses: &[200],
     },
@@ -3170,7 +3240,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "Unknown_Unknown",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/221",
+        path: "/groups/226",
         body: Some("Unknown"),
         statuses: &[200],
     },
@@ -3191,14 +3261,14 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "Url_Url",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/178",
+        path: "/groups/183",
         body: Some("Url"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "UrlBuilder_UrlBuilder",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/164",
+        path: "/groups/169",
         body: Some("UrlBuilder"),
         statuses: &[200],
     },
@@ -3212,35 +3282,35 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "Validate_Validate",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/180",
+        path: "/groups/185",
         body: Some("Validate"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "ValidationError_ValidationError",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/181",
+        path: "/groups/186",
         body: Some("ValidationError"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "ValidationErrors_ValidationErrors",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/182",
+        path: "/groups/187",
         body: Some("ValidationErrors"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "Validator_Validator",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/183",
+        path: "/groups/188",
         body: Some("Validator"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "__private___private",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/240",
+        path: "/groups/245",
         body: Some("__private"),
         statuses: &[200],
     },
@@ -3819,6 +3889,62 @@ pub fn build_request(
                 .required("dynamic", "a value of the documented model")?;
             Ok(super::dynamic_2::dynamic_request(endpoint, &api_version, &dynamic)?)
         }
+        "dynamic_execute_dynamic_execute" => {
+            let api_version: ::std::string::String = __params
+                .optional("api-version", "a string")?
+                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let dynamic_execute: super::models::DynamicExecute = __params
+                .required("dynamic_execute", "a value of the documented model")?;
+            Ok(
+                super::dynamic_2::execute_dynamic_execute_request(
+                    endpoint,
+                    &api_version,
+                    &dynamic_execute,
+                )?,
+            )
+        }
+        "dynamic_pages_dynamic_pages" => {
+            let api_version: ::std::string::String = __params
+                .optional("api-version", "a string")?
+                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let dynamic_pages: super::models::DynamicPages = __params
+                .required("dynamic_pages", "a value of the documented model")?;
+            Ok(
+                super::dynamic_2::pages_dynamic_pages_request(
+                    endpoint,
+                    &api_version,
+                    &dynamic_pages,
+                )?,
+            )
+        }
+        "dynamic_poll_dynamic_poll" => {
+            let api_version: ::std::string::String = __params
+                .optional("api-version", "a string")?
+                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let dynamic_poll: super::models::DynamicPoll = __params
+                .required("dynamic_poll", "a value of the documented model")?;
+            Ok(
+                super::dynamic_2::poll_dynamic_poll_request(
+                    endpoint,
+                    &api_version,
+                    &dynamic_poll,
+                )?,
+            )
+        }
+        "dynamic_request_error_dynamic_request_error" => {
+            let api_version: ::std::string::String = __params
+                .optional("api-version", "a string")?
+                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let dynamic_request_error: super::models::DynamicRequestError = __params
+                .required("dynamic_request_error", "a value of the documented model")?;
+            Ok(
+                super::dynamic_2::request_error_dynamic_request_error_request(
+                    endpoint,
+                    &api_version,
+                    &dynamic_request_error,
+                )?,
+            )
+        }
         "dynamic_result_dynamic_result" => {
             let api_version: ::std::string::String = __params
                 .optional("api-version", "a string")?
@@ -3858,6 +3984,20 @@ pub fn build_request(
                     endpoint,
                     &api_version,
                     &dynamic_params,
+                )?,
+            )
+        }
+        "DynamicReply_DynamicReply" => {
+            let api_version: ::std::string::String = __params
+                .optional("api-version", "a string")?
+                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let dynamic_reply: super::models::DynamicReply = __params
+                .required("DynamicReply", "a value of the documented model")?;
+            Ok(
+                super::dynamic_reply::dynamic_reply_request(
+                    endpoint,
+                    &api_version,
+                    &dynamic_reply,
                 )?,
             )
         }
@@ -4759,6 +4899,26 @@ pub fn build_request(
                 )?,
             )
         }
+        "OptionalBodies_dynamic_execute" => {
+            let dynamic_execute: ::core::option::Option<super::models::DynamicExecute> = __params
+                .optional("dynamic_execute", "a value of the documented model")?;
+            Ok(
+                super::optional_bodies::dynamic_execute_request(
+                    endpoint,
+                    dynamic_execute.as_ref(),
+                )?,
+            )
+        }
+        "OptionalBodies_dynamic_pages" => {
+            let dynamic_pages: ::core::option::Option<super::models::DynamicPages> = __params
+                .optional("dynamic_pages", "a value of the documented model")?;
+            Ok(
+                super::optional_bodies::dynamic_pages_request(
+                    endpoint,
+                    dynamic_pages.as_ref(),
+                )?,
+            )
+        }
         "OptionalBodies_DynamicParams" => {
             let dynamic_params: ::core::option::Option<super::models::DynamicParams> = __params
                 .optional("DynamicParams", "a value of the documented model")?;
@@ -4766,6 +4926,38 @@ pub fn build_request(
                 super::optional_bodies::dynamic_params_request(
                     endpoint,
                     dynamic_params.as_ref(),
+                )?,
+            )
+        }
+        "OptionalBodies_dynamic_poll" => {
+            let dynamic_poll: ::core::option::Option<super::models::DynamicPoll> = __params
+                .optional("dynamic_poll", "a value of the documented model")?;
+            Ok(
+                super::optional_bodies::dynamic_poll_request(
+                    endpoint,
+                    dynamic_poll.as_ref(),
+                )?,
+            )
+        }
+        "OptionalBodies_DynamicReply" => {
+            let dynamic_reply: ::core::option::Option<super::models::DynamicReply> = __params
+                .optional("DynamicReply", "a value of the documented model")?;
+            Ok(
+                super::optional_bodies::dynamic_reply_request(
+                    endpoint,
+                    dynamic_reply.as_ref(),
+                )?,
+            )
+        }
+        "OptionalBodies_dynamic_request_error" => {
+            let dynamic_request_error: ::core::option::Option<
+                super::models::DynamicRequestError,
+            > = __params
+                .optional("dynamic_request_error", "a value of the documented model")?;
+            Ok(
+                super::optional_bodies::dynamic_request_error_request(
+                    endpoint,
+                    dynamic_request_error.as_ref(),
                 )?,
             )
         }
@@ -5968,10 +6160,10 @@ pub fn build_request(
             let api_version: ::std::string::String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
-            let api_version_2: ::core::option::Option<::std::string::String> = __params
-                .optional("API_VERSION", "a string")?;
-            let arc: ::core::option::Option<::std::string::String> = __params
-                .optional("Arc", "a string")?;
+            let api_version_2: ::core::option::Option<super::models::Choice> = __params
+                .optional("API_VERSION", "a value of the documented model")?;
+            let arc: ::core::option::Option<super::models::Choice> = __params
+                .optional("Arc", "a value of the documented model")?;
             let arm_client_options: ::core::option::Option<super::models::Choice> = __params
                 .optional("ArmClientOptions", "a value of the documented model")?;
             let arm_pipeline: ::core::option::Option<::std::string::String> = __params
@@ -5986,32 +6178,32 @@ pub fn build_request(
                 .optional("AsyncFnMut", "an integer")?;
             let async_fn_once: ::core::option::Option<super::models::Choice> = __params
                 .optional("AsyncFnOnce", "a value of the documented model")?;
-            let b_tree_map: ::core::option::Option<super::models::Choice> = __params
-                .optional("BTreeMap", "a value of the documented model")?;
+            let b_tree_map: ::core::option::Option<i32> = __params
+                .optional("BTreeMap", "an integer")?;
             let r#box: ::core::option::Option<super::models::Choice> = __params
                 .optional("Box", "a value of the documented model")?;
-            let client_method_options: ::core::option::Option<::std::string::String> = __params
-                .optional("ClientMethodOptions", "a string")?;
+            let client_method_options: ::core::option::Option<super::models::Choice> = __params
+                .optional("ClientMethodOptions", "a value of the documented model")?;
             let clone: ::core::option::Option<i32> = __params
                 .optional("Clone", "an integer")?;
-            let constraint: ::core::option::Option<super::models::Choice> = __params
-                .optional("Constraint", "a value of the documented model")?;
-            let context: ::core::option::Option<i32> = __params
-                .optional("Context", "an integer")?;
+            let constraint: ::core::option::Option<i32> = __params
+                .optional("Constraint", "an integer")?;
+            let context: ::core::option::Option<::std::string::String> = __params
+                .optional("Context", "a string")?;
             let copy: ::core::option::Option<::std::string::String> = __params
                 .optional("Copy", "a string")?;
-            let cow: ::core::option::Option<::std::string::String> = __params
-                .optional("Cow", "a string")?;
-            let default_endpoint: ::core::option::Option<i32> = __params
-                .optional("DEFAULT_ENDPOINT", "an integer")?;
+            let cow: ::core::option::Option<super::models::Choice> = __params
+                .optional("Cow", "a value of the documented model")?;
+            let default_endpoint: ::core::option::Option<::std::string::String> = __params
+                .optional("DEFAULT_ENDPOINT", "a string")?;
             let debug: ::core::option::Option<::std::string::String> = __params
                 .optional("Debug", "a string")?;
             let default: ::core::option::Option<i32> = __params
                 .optional("Default", "an integer")?;
-            let deserialize: ::core::option::Option<i32> = __params
-                .optional("Deserialize", "an integer")?;
-            let deserializer: ::core::option::Option<::std::string::String> = __params
-                .optional("Deserializer", "a string")?;
+            let deserialize: ::core::option::Option<::std::string::String> = __params
+                .optional("Deserialize", "a string")?;
+            let deserializer: ::core::option::Option<super::models::Choice> = __params
+                .optional("Deserializer", "a value of the documented model")?;
             let double_ended_iterator: ::core::option::Option<super::models::Choice> = __params
                 .optional("DoubleEndedIterator", "a value of the documented model")?;
             let drop: ::core::option::Option<super::models::Choice> = __params
@@ -6020,19 +6212,21 @@ pub fn build_request(
                 .optional("DynamicError", "an integer")?;
             let dynamic_params: ::core::option::Option<super::models::Choice> = __params
                 .optional("DynamicParams", "a value of the documented model")?;
+            let dynamic_reply: ::core::option::Option<i32> = __params
+                .optional("DynamicReply", "an integer")?;
             let dynamic_validate: ::core::option::Option<::std::string::String> = __params
                 .optional("DynamicValidate", "a string")?;
             let eq: ::core::option::Option<i32> = __params.optional("Eq", "an integer")?;
             let err: ::core::option::Option<::std::string::String> = __params
                 .optional("Err", "a string")?;
-            let error_body: ::core::option::Option<i32> = __params
-                .optional("ErrorBody", "an integer")?;
+            let error_body: ::core::option::Option<::std::string::String> = __params
+                .optional("ErrorBody", "a string")?;
             let exact_size_iterator: ::core::option::Option<::std::string::String> = __params
                 .optional("ExactSizeIterator", "a string")?;
             let extend: ::core::option::Option<::std::string::String> = __params
                 .optional("Extend", "a string")?;
-            let final_state_via: ::core::option::Option<i32> = __params
-                .optional("FinalStateVia", "an integer")?;
+            let final_state_via: ::core::option::Option<::std::string::String> = __params
+                .optional("FinalStateVia", "a string")?;
             let r#fn: ::core::option::Option<::std::string::String> = __params
                 .optional("Fn", "a string")?;
             let fn_mut: ::core::option::Option<i32> = __params
@@ -6047,10 +6241,10 @@ pub fn build_request(
                 .optional("Future", "an integer")?;
             let hash: ::core::option::Option<i32> = __params
                 .optional("Hash", "an integer")?;
-            let http_request: ::core::option::Option<super::models::Choice> = __params
-                .optional("HttpRequest", "a value of the documented model")?;
-            let http_response: ::core::option::Option<::std::string::String> = __params
-                .optional("HttpResponse", "a string")?;
+            let http_request: ::core::option::Option<i32> = __params
+                .optional("HttpRequest", "an integer")?;
+            let http_response: ::core::option::Option<super::models::Choice> = __params
+                .optional("HttpResponse", "a value of the documented model")?;
             let into: ::core::option::Option<super::models::Choice> = __params
                 .optional("Into", "a value of the documented model")?;
             let into_future: ::core::option::Option<super::models::Choice> = __params
@@ -6059,78 +6253,78 @@ pub fn build_request(
                 .optional("IntoIterator", "an integer")?;
             let iterator: ::core::option::Option<super::models::Choice> = __params
                 .optional("Iterator", "a value of the documented model")?;
-            let lazy_lock: ::core::option::Option<i32> = __params
-                .optional("LazyLock", "an integer")?;
-            let map: ::core::option::Option<super::models::Choice> = __params
-                .optional("Map", "a value of the documented model")?;
-            let method: ::core::option::Option<i32> = __params
-                .optional("Method", "an integer")?;
+            let lazy_lock: ::core::option::Option<::std::string::String> = __params
+                .optional("LazyLock", "a string")?;
+            let map: ::core::option::Option<i32> = __params
+                .optional("Map", "an integer")?;
+            let method: ::core::option::Option<::std::string::String> = __params
+                .optional("Method", "a string")?;
             let method_options_2: ::core::option::Option<i32> = __params
                 .optional("MethodOptions", "an integer")?;
-            let next_link: ::core::option::Option<super::models::Choice> = __params
-                .optional("NextLink", "a value of the documented model")?;
-            let no_format: ::core::option::Option<i32> = __params
-                .optional("NoFormat", "an integer")?;
+            let next_link: ::core::option::Option<i32> = __params
+                .optional("NextLink", "an integer")?;
+            let no_format: ::core::option::Option<::std::string::String> = __params
+                .optional("NoFormat", "a string")?;
             let none: ::core::option::Option<::std::string::String> = __params
                 .optional("None", "a string")?;
-            let operations: ::core::option::Option<::std::string::String> = __params
-                .optional("OPERATIONS", "a string")?;
+            let operations: ::core::option::Option<super::models::Choice> = __params
+                .optional("OPERATIONS", "a value of the documented model")?;
             let ok: ::core::option::Option<super::models::Choice> = __params
                 .optional("Ok", "a value of the documented model")?;
             let operation_info: ::core::option::Option<i32> = __params
                 .optional("OperationInfo", "an integer")?;
-            let operation_status: ::core::option::Option<super::models::Choice> = __params
-                .optional("OperationStatus", "a value of the documented model")?;
+            let operation_status: ::core::option::Option<i32> = __params
+                .optional("OperationStatus", "an integer")?;
             let option: ::core::option::Option<i32> = __params
                 .optional("Option", "an integer")?;
             let ord: ::core::option::Option<super::models::Choice> = __params
                 .optional("Ord", "a value of the documented model")?;
-            let other: ::core::option::Option<i32> = __params
-                .optional("Other", "an integer")?;
-            let page_decoder: ::core::option::Option<::std::string::String> = __params
-                .optional("PageDecoder", "a string")?;
-            let pager: ::core::option::Option<super::models::Choice> = __params
-                .optional("Pager", "a value of the documented model")?;
+            let other: ::core::option::Option<::std::string::String> = __params
+                .optional("Other", "a string")?;
+            let page_decoder: ::core::option::Option<super::models::Choice> = __params
+                .optional("PageDecoder", "a value of the documented model")?;
+            let pager: ::core::option::Option<i32> = __params
+                .optional("Pager", "an integer")?;
             let partial_eq: ::core::option::Option<super::models::Choice> = __params
                 .optional("PartialEq", "a value of the documented model")?;
             let partial_ord: ::core::option::Option<::std::string::String> = __params
                 .optional("PartialOrd", "a string")?;
-            let pattern: ::core::option::Option<i32> = __params
-                .optional("Pattern", "an integer")?;
-            let poller_method_options: ::core::option::Option<::std::string::String> = __params
-                .optional("PollerMethodOptions", "a string")?;
-            let poller_options: ::core::option::Option<i32> = __params
-                .optional("PollerOptions", "an integer")?;
-            let regex: ::core::option::Option<super::models::Choice> = __params
-                .optional("Regex", "a value of the documented model")?;
+            let pattern: ::core::option::Option<::std::string::String> = __params
+                .optional("Pattern", "a string")?;
+            let poller_method_options: ::core::option::Option<super::models::Choice> = __params
+                .optional("PollerMethodOptions", "a value of the documented model")?;
+            let poller_options: ::core::option::Option<::std::string::String> = __params
+                .optional("PollerOptions", "a string")?;
+            let regex: ::core::option::Option<i32> = __params
+                .optional("Regex", "an integer")?;
             let resource_manager_audience: ::core::option::Option<
                 super::models::Choice,
             > = __params
                 .optional("ResourceManagerAudience", "a value of the documented model")?;
-            let response: ::core::option::Option<::std::string::String> = __params
-                .optional("Response", "a string")?;
-            let response_error: ::core::option::Option<super::models::Choice> = __params
-                .optional("ResponseError", "a value of the documented model")?;
-            let response_too_large: ::core::option::Option<::std::string::String> = __params
-                .optional("ResponseTooLarge", "a string")?;
+            let response: ::core::option::Option<super::models::Choice> = __params
+                .optional("Response", "a value of the documented model")?;
+            let response_error: ::core::option::Option<i32> = __params
+                .optional("ResponseError", "an integer")?;
+            let response_too_large: ::core::option::Option<super::models::Choice> = __params
+                .optional("ResponseTooLarge", "a value of the documented model")?;
             let result: ::core::option::Option<i32> = __params
                 .optional("Result", "an integer")?;
-            let services: ::core::option::Option<super::models::Choice> = __params
-                .optional("SERVICES", "a value of the documented model")?;
-            let safe_debug: ::core::option::Option<super::models::Choice> = __params
-                .optional("SafeDebug", "a value of the documented model")?;
-            let secret: ::core::option::Option<::armgen_runtime::Secret> = __params
-                .optional("Secret", "a string")?;
+            let services: ::core::option::Option<i32> = __params
+                .optional("SERVICES", "an integer")?;
+            let safe_debug: ::core::option::Option<i32> = __params
+                .optional("SafeDebug", "an integer")?;
+            let secret: ::core::option::Option<super::models::Choice> = __params
+                .optional("Secret", "a value of the documented model")?;
             let self_: ::core::option::Option<::std::string::String> = __params
                 .optional("Self", "a string")?;
             let send: ::core::option::Option<i32> = __params
                 .optional("Send", "an integer")?;
-            let serialize: ::core::option::Option<::std::string::String> = __params
-                .optional("Serialize", "a string")?;
-            let serializer: ::core::option::Option<super::models::Choice> = __params
-                .optional("Serializer", "a value of the documented model")?;
-            let service_error: ::core::option::Option<::std::string::String> = __params
-                .optional("ServiceError", "a string")?;
+            let serialize: ::core::option::Option<super::models::Choice> = __params
+                .optional("Serialize", "a value of the documented model")?;
+            let serializer: ::core::option::Option<i32> = __params
+                .optional("Serializer", "an integer")?;
+            let service_error: ::core::option::Option<super::models::Choice> = __params
+                .optional("ServiceError", "a value of the documented model")?;
             let service_info: ::core::option::Option<super::models::Choice> = __params
                 .optional("ServiceInfo", "a value of the documented model")?;
             let sized: ::core::option::Option<super::models::Choice> = __params
@@ -6141,44 +6335,44 @@ pub fn build_request(
                 .optional("StaticTokenCredential", "a string")?;
             let string: ::core::option::Option<i32> = __params
                 .optional("String", "an integer")?;
-            let strip_read_only: ::core::option::Option<super::models::Choice> = __params
-                .optional("StripReadOnly", "a value of the documented model")?;
+            let strip_read_only: ::core::option::Option<i32> = __params
+                .optional("StripReadOnly", "an integer")?;
             let sync: ::core::option::Option<::std::string::String> = __params
                 .optional("Sync", "a string")?;
             let to_owned: ::core::option::Option<::std::string::String> = __params
                 .optional("ToOwned", "a string")?;
             let to_string: ::core::option::Option<super::models::Choice> = __params
                 .optional("ToString", "a value of the documented model")?;
-            let token_credential: ::core::option::Option<i32> = __params
-                .optional("TokenCredential", "an integer")?;
+            let token_credential: ::core::option::Option<::std::string::String> = __params
+                .optional("TokenCredential", "a string")?;
             let try_from: ::core::option::Option<i32> = __params
                 .optional("TryFrom", "an integer")?;
             let try_into: ::core::option::Option<super::models::Choice> = __params
                 .optional("TryInto", "a value of the documented model")?;
-            let unknown: ::core::option::Option<super::models::Choice> = __params
-                .optional("Unknown", "a value of the documented model")?;
+            let unknown: ::core::option::Option<i32> = __params
+                .optional("Unknown", "an integer")?;
             let unpin: ::core::option::Option<i32> = __params
                 .optional("Unpin", "an integer")?;
-            let url: ::core::option::Option<i32> = __params
-                .optional("Url", "an integer")?;
-            let url_builder: ::core::option::Option<super::models::Choice> = __params
-                .optional("UrlBuilder", "a value of the documented model")?;
-            let validate: ::core::option::Option<::std::string::String> = __params
-                .optional("Validate", "a string")?;
-            let validation_error: ::core::option::Option<i32> = __params
-                .optional("ValidationError", "an integer")?;
-            let validation_errors: ::core::option::Option<super::models::Choice> = __params
-                .optional("ValidationErrors", "a value of the documented model")?;
-            let validator: ::core::option::Option<::std::string::String> = __params
-                .optional("Validator", "a string")?;
-            let value: ::core::option::Option<i32> = __params
-                .optional("Value", "an integer")?;
+            let url: ::core::option::Option<::std::string::String> = __params
+                .optional("Url", "a string")?;
+            let url_builder: ::core::option::Option<i32> = __params
+                .optional("UrlBuilder", "an integer")?;
+            let validate: ::core::option::Option<super::models::Choice> = __params
+                .optional("Validate", "a value of the documented model")?;
+            let validation_error: ::core::option::Option<::std::string::String> = __params
+                .optional("ValidationError", "a string")?;
+            let validation_errors: ::core::option::Option<i32> = __params
+                .optional("ValidationErrors", "an integer")?;
+            let validator: ::core::option::Option<super::models::Choice> = __params
+                .optional("Validator", "a value of the documented model")?;
+            let value: ::core::option::Option<::std::string::String> = __params
+                .optional("Value", "a string")?;
             let vec: ::core::option::Option<::std::string::String> = __params
                 .optional("Vec", "a string")?;
             let value_2: ::core::option::Option<super::models::Choice> = __params
                 .optional("_", "a value of the documented model")?;
-            let private: ::core::option::Option<::std::string::String> = __params
-                .optional("__private", "a string")?;
+            let private: ::core::option::Option<super::models::Choice> = __params
+                .optional("__private", "a value of the documented model")?;
             let r#abstract: ::core::option::Option<::std::string::String> = __params
                 .optional("abstract", "a string")?;
             let align_of: ::core::option::Option<::std::string::String> = __params
@@ -6187,10 +6381,10 @@ pub fn build_request(
                 .optional("align_of_val", "an integer")?;
             let alloc: ::core::option::Option<i32> = __params
                 .optional("alloc", "an integer")?;
-            let api_version_3: ::core::option::Option<i32> = __params
-                .optional("api_version", "an integer")?;
-            let armgen_runtime: ::core::option::Option<super::models::Choice> = __params
-                .optional("armgen_runtime", "a value of the documented model")?;
+            let api_version_3: ::core::option::Option<::std::string::String> = __params
+                .optional("api_version", "a string")?;
+            let armgen_runtime: ::core::option::Option<i32> = __params
+                .optional("armgen_runtime", "an integer")?;
             let r#as: ::core::option::Option<i32> = __params
                 .optional("as", "an integer")?;
             let assert: ::core::option::Option<super::models::Choice> = __params
@@ -6201,8 +6395,7 @@ pub fn build_request(
                 .optional("async", "a value of the documented model")?;
             let async_trait: ::core::option::Option<::std::string::String> = __params
                 .optional("async_trait", "a string")?;
-            let at: ::core::option::Option<super::models::Choice> = __params
-                .optional("at", "a value of the documented model")?;
+            let at: ::core::option::Option<i32> = __params.optional("at", "an integer")?;
             let r#await: ::core::option::Option<::std::string::String> = __params
                 .optional("await", "a string")?;
             let azure_core: ::core::option::Option<i32> = __params
@@ -6215,18 +6408,18 @@ pub fn build_request(
                 .optional("box", "a value of the documented model")?;
             let r#break: ::core::option::Option<::std::string::String> = __params
                 .optional("break", "a string")?;
-            let build_request: ::core::option::Option<i32> = __params
-                .optional("build_request", "an integer")?;
+            let build_request: ::core::option::Option<::std::string::String> = __params
+                .optional("build_request", "a string")?;
             let cfg: ::core::option::Option<i32> = __params
                 .optional("cfg", "an integer")?;
             let char: ::core::option::Option<super::models::Choice> = __params
                 .optional("char", "a value of the documented model")?;
             let client_only: ::core::option::Option<super::models::Choice> = __params
                 .optional("client_only", "a value of the documented model")?;
-            let clients: ::core::option::Option<i32> = __params
-                .optional("clients", "an integer")?;
-            let compile_pattern: ::core::option::Option<i32> = __params
-                .optional("compile_pattern", "an integer")?;
+            let clients: ::core::option::Option<::std::string::String> = __params
+                .optional("clients", "a string")?;
+            let compile_pattern: ::core::option::Option<::std::string::String> = __params
+                .optional("compile_pattern", "a string")?;
             let concat: ::core::option::Option<super::models::Choice> = __params
                 .optional("concat", "a value of the documented model")?;
             let r#const: ::core::option::Option<i32> = __params
@@ -6237,39 +6430,48 @@ pub fn build_request(
                 .optional("core", "a string")?;
             let crate_: ::core::option::Option<::std::string::String> = __params
                 .optional("crate", "a string")?;
-            let credential: ::core::option::Option<super::models::Choice> = __params
-                .optional("credential", "a value of the documented model")?;
-            let decode_body: ::core::option::Option<i32> = __params
-                .optional("decode_body", "an integer")?;
-            let decode_empty: ::core::option::Option<super::models::Choice> = __params
-                .optional("decode_empty", "a value of the documented model")?;
-            let decode_json: ::core::option::Option<::std::string::String> = __params
-                .optional("decode_json", "a string")?;
-            let decode_optional: ::core::option::Option<i32> = __params
-                .optional("decode_optional", "an integer")?;
-            let decode_response: ::core::option::Option<super::models::Choice> = __params
-                .optional("decode_response", "a value of the documented model")?;
+            let credential: ::core::option::Option<i32> = __params
+                .optional("credential", "an integer")?;
+            let decode_body: ::core::option::Option<::std::string::String> = __params
+                .optional("decode_body", "a string")?;
+            let decode_empty: ::core::option::Option<i32> = __params
+                .optional("decode_empty", "an integer")?;
+            let decode_json: ::core::option::Option<super::models::Choice> = __params
+                .optional("decode_json", "a value of the documented model")?;
+            let decode_optional: ::core::option::Option<::std::string::String> = __params
+                .optional("decode_optional", "a string")?;
+            let decode_response: ::core::option::Option<i32> = __params
+                .optional("decode_response", "an integer")?;
             let r#do: ::core::option::Option<i32> = __params
                 .optional("do", "an integer")?;
             let drop_2: ::core::option::Option<::std::string::String> = __params
                 .optional("drop", "a string")?;
             let r#dyn: ::core::option::Option<super::models::Choice> = __params
                 .optional("dyn", "a value of the documented model")?;
-            let dynamic: ::core::option::Option<super::models::Choice> = __params
-                .optional("dynamic", "a value of the documented model")?;
+            let dynamic: ::core::option::Option<i32> = __params
+                .optional("dynamic", "an integer")?;
+            let dynamic_execute: ::core::option::Option<super::models::Choice> = __params
+                .optional("dynamic_execute", "a value of the documented model")?;
+            let dynamic_pages: ::core::option::Option<::std::string::String> = __params
+                .optional("dynamic_pages", "a string")?;
+            let dynamic_poll: ::core::option::Option<i32> = __params
+                .optional("dynamic_poll", "an integer")?;
+            let dynamic_request_error: ::core::option::Option<super::models::Choice> = __params
+                .optional("dynamic_request_error", "a value of the documented model")?;
             let dynamic_result: ::core::option::Option<::std::string::String> = __params
                 .optional("dynamic_result", "a string")?;
             let r#else: ::core::option::Option<::std::string::String> = __params
                 .optional("else", "a string")?;
-            let endpoint_2: ::core::option::Option<::std::string::String> = __params
-                .optional("endpoint", "a string")?;
+            let endpoint_2: ::core::option::Option<super::models::Choice> = __params
+                .optional("endpoint", "a value of the documented model")?;
             let r#enum: ::core::option::Option<i32> = __params
                 .optional("enum", "an integer")?;
             let env: ::core::option::Option<::std::string::String> = __params
                 .optional("env", "a string")?;
             let r#extern: ::core::option::Option<super::models::Choice> = __params
                 .optional("extern", "a value of the documented model")?;
-            let f_2: ::core::option::Option<i32> = __params.optional("f", "an integer")?;
+            let f_2: ::core::option::Option<::std::string::String> = __params
+                .optional("f", "a string")?;
             let f32: ::core::option::Option<::std::string::String> = __params
                 .optional("f32", "a string")?;
             let f64: ::core::option::Option<i32> = __params
@@ -6302,10 +6504,10 @@ pub fn build_request(
                 .optional("include", "a string")?;
             let include_str: ::core::option::Option<i32> = __params
                 .optional("include_str", "an integer")?;
-            let inner: ::core::option::Option<i32> = __params
-                .optional("inner", "an integer")?;
-            let json: ::core::option::Option<::std::string::String> = __params
-                .optional("json", "a string")?;
+            let inner: ::core::option::Option<::std::string::String> = __params
+                .optional("inner", "a string")?;
+            let json: ::core::option::Option<super::models::Choice> = __params
+                .optional("json", "a value of the documented model")?;
             let r#let: ::core::option::Option<super::models::Choice> = __params
                 .optional("let", "a value of the documented model")?;
             let r#loop: ::core::option::Option<::std::string::String> = __params
@@ -6316,66 +6518,66 @@ pub fn build_request(
                 .optional("match", "a value of the documented model")?;
             let matches: ::core::option::Option<super::models::Choice> = __params
                 .optional("matches", "a value of the documented model")?;
-            let members: ::core::option::Option<i32> = __params
-                .optional("members", "an integer")?;
-            let method_options_3: ::core::option::Option<::std::string::String> = __params
-                .optional("method_options", "a string")?;
+            let members: ::core::option::Option<::std::string::String> = __params
+                .optional("members", "a string")?;
+            let method_options_3: ::core::option::Option<super::models::Choice> = __params
+                .optional("method_options", "a value of the documented model")?;
             let r#mod: ::core::option::Option<::std::string::String> = __params
                 .optional("mod", "a string")?;
-            let models: ::core::option::Option<::std::string::String> = __params
-                .optional("models", "a string")?;
+            let models: ::core::option::Option<super::models::Choice> = __params
+                .optional("models", "a value of the documented model")?;
             let r#move: ::core::option::Option<i32> = __params
                 .optional("move", "an integer")?;
             let r#mut: ::core::option::Option<super::models::Choice> = __params
                 .optional("mut", "a value of the documented model")?;
-            let new: ::core::option::Option<super::models::Choice> = __params
-                .optional("new", "a value of the documented model")?;
-            let operation_id: ::core::option::Option<i32> = __params
-                .optional("operation_id", "an integer")?;
+            let new: ::core::option::Option<i32> = __params
+                .optional("new", "an integer")?;
+            let operation_id: ::core::option::Option<::std::string::String> = __params
+                .optional("operation_id", "a string")?;
             let option_env: ::core::option::Option<::std::string::String> = __params
                 .optional("option_env", "a string")?;
-            let options_2: ::core::option::Option<super::models::Choice> = __params
-                .optional("options", "a value of the documented model")?;
+            let options_2: ::core::option::Option<i32> = __params
+                .optional("options", "an integer")?;
             let r#override: ::core::option::Option<::std::string::String> = __params
                 .optional("override", "a string")?;
             let page: ::core::option::Option<::std::string::String> = __params
                 .optional("page", "a string")?;
             let panic: ::core::option::Option<i32> = __params
                 .optional("panic", "an integer")?;
-            let params: ::core::option::Option<::std::string::String> = __params
-                .optional("params", "a string")?;
-            let path: ::core::option::Option<i32> = __params
-                .optional("path", "an integer")?;
-            let patterns: ::core::option::Option<::std::string::String> = __params
-                .optional("patterns", "a string")?;
-            let pipeline: ::core::option::Option<super::models::Choice> = __params
-                .optional("pipeline", "a value of the documented model")?;
+            let params: ::core::option::Option<super::models::Choice> = __params
+                .optional("params", "a value of the documented model")?;
+            let path: ::core::option::Option<::std::string::String> = __params
+                .optional("path", "a string")?;
+            let patterns: ::core::option::Option<super::models::Choice> = __params
+                .optional("patterns", "a value of the documented model")?;
+            let pipeline: ::core::option::Option<i32> = __params
+                .optional("pipeline", "an integer")?;
             let r#priv: ::core::option::Option<i32> = __params
                 .optional("priv", "an integer")?;
             let r#pub: ::core::option::Option<super::models::Choice> = __params
                 .optional("pub", "a value of the documented model")?;
             let r#ref: ::core::option::Option<::std::string::String> = __params
                 .optional("ref", "a string")?;
-            let regex_2: ::core::option::Option<super::models::Choice> = __params
-                .optional("regex", "a value of the documented model")?;
-            let request: ::core::option::Option<::std::string::String> = __params
-                .optional("request", "a string")?;
+            let regex_2: ::core::option::Option<i32> = __params
+                .optional("regex", "an integer")?;
+            let request: ::core::option::Option<super::models::Choice> = __params
+                .optional("request", "a value of the documented model")?;
             let resource_manager_endpoint: ::core::option::Option<i32> = __params
                 .optional("resource_manager_endpoint", "an integer")?;
             let resource_manager_scope: ::core::option::Option<super::models::Choice> = __params
                 .optional("resource_manager_scope", "a value of the documented model")?;
-            let response_2: ::core::option::Option<::std::string::String> = __params
-                .optional("response", "a string")?;
+            let response_2: ::core::option::Option<super::models::Choice> = __params
+                .optional("response", "a value of the documented model")?;
             let response_error_2: ::core::option::Option<::std::string::String> = __params
                 .optional("response_error", "a string")?;
             let r#return: ::core::option::Option<i32> = __params
                 .optional("return", "an integer")?;
             let self_2: ::core::option::Option<super::models::Choice> = __params
                 .optional("self", "a value of the documented model")?;
-            let serde: ::core::option::Option<::std::string::String> = __params
-                .optional("serde", "a string")?;
-            let serde_json: ::core::option::Option<i32> = __params
-                .optional("serde_json", "an integer")?;
+            let serde: ::core::option::Option<super::models::Choice> = __params
+                .optional("serde", "a value of the documented model")?;
+            let serde_json: ::core::option::Option<::std::string::String> = __params
+                .optional("serde_json", "a string")?;
             let size_of: ::core::option::Option<i32> = __params
                 .optional("size_of", "an integer")?;
             let size_of_val: ::core::option::Option<super::models::Choice> = __params
@@ -6390,18 +6592,18 @@ pub fn build_request(
                 .optional("string_enum", "an integer")?;
             let stringify: ::core::option::Option<super::models::Choice> = __params
                 .optional("stringify", "a value of the documented model")?;
-            let strip_member: ::core::option::Option<::std::string::String> = __params
-                .optional("strip_member", "a string")?;
-            let strip_members: ::core::option::Option<i32> = __params
-                .optional("strip_members", "an integer")?;
+            let strip_member: ::core::option::Option<super::models::Choice> = __params
+                .optional("strip_member", "a value of the documented model")?;
+            let strip_members: ::core::option::Option<::std::string::String> = __params
+                .optional("strip_members", "a string")?;
             let r#struct: ::core::option::Option<super::models::Choice> = __params
                 .optional("struct", "a value of the documented model")?;
-            let subscription_id: ::core::option::Option<::std::string::String> = __params
-                .optional("subscription_id", "a string")?;
+            let subscription_id: ::core::option::Option<super::models::Choice> = __params
+                .optional("subscription_id", "a value of the documented model")?;
             let super_: ::core::option::Option<::std::string::String> = __params
                 .optional("super", "a string")?;
-            let tag: ::core::option::Option<super::models::Choice> = __params
-                .optional("tag", "a value of the documented model")?;
+            let tag: ::core::option::Option<i32> = __params
+                .optional("tag", "an integer")?;
             let tagged_union: ::core::option::Option<super::models::Choice> = __params
                 .optional("tagged_union", "a value of the documented model")?;
             let todo: ::core::option::Option<::std::string::String> = __params
@@ -6428,16 +6630,16 @@ pub fn build_request(
                 .optional("unsafe", "an integer")?;
             let r#unsized: ::core::option::Option<super::models::Choice> = __params
                 .optional("unsized", "a value of the documented model")?;
-            let url_2: ::core::option::Option<super::models::Choice> = __params
-                .optional("url", "a value of the documented model")?;
+            let url_2: ::core::option::Option<i32> = __params
+                .optional("url", "an integer")?;
             let r#use: ::core::option::Option<::std::string::String> = __params
                 .optional("use", "a string")?;
             let usize: ::core::option::Option<super::models::Choice> = __params
                 .optional("usize", "a value of the documented model")?;
-            let validator_2: ::core::option::Option<i32> = __params
-                .optional("validator", "an integer")?;
-            let value_3: ::core::option::Option<super::models::Choice> = __params
-                .optional("value", "a value of the documented model")?;
+            let validator_2: ::core::option::Option<::std::string::String> = __params
+                .optional("validator", "a string")?;
+            let value_3: ::core::option::Option<i32> = __params
+                .optional("value", "an integer")?;
             let vec_2: ::core::option::Option<super::models::Choice> = __params
                 .optional("vec", "a value of the documented model")?;
             let r#virtual: ::core::option::Option<i32> = __params
@@ -6454,8 +6656,8 @@ pub fn build_request(
                 super::parameters::header_optional_request(
                     endpoint,
                     &api_version,
-                    api_version_2.as_deref(),
-                    arc.as_deref(),
+                    api_version_2.as_ref(),
+                    arc.as_ref(),
                     arm_client_options.as_ref(),
                     arm_pipeline.as_deref(),
                     as_mut,
@@ -6463,30 +6665,31 @@ pub fn build_request(
                     async_fn.as_deref(),
                     async_fn_mut,
                     async_fn_once.as_ref(),
-                    b_tree_map.as_ref(),
+                    b_tree_map,
                     r#box.as_ref(),
-                    client_method_options.as_deref(),
+                    client_method_options.as_ref(),
                     clone,
-                    constraint.as_ref(),
-                    context,
+                    constraint,
+                    context.as_deref(),
                     copy.as_deref(),
-                    cow.as_deref(),
-                    default_endpoint,
+                    cow.as_ref(),
+                    default_endpoint.as_deref(),
                     debug.as_deref(),
                     default,
-                    deserialize,
-                    deserializer.as_deref(),
+                    deserialize.as_deref(),
+                    deserializer.as_ref(),
                     double_ended_iterator.as_ref(),
                     drop.as_ref(),
                     dynamic_error,
                     dynamic_params.as_ref(),
+                    dynamic_reply,
                     dynamic_validate.as_deref(),
                     eq,
                     err.as_deref(),
-                    error_body,
+                    error_body.as_deref(),
                     exact_size_iterator.as_deref(),
                     extend.as_deref(),
-                    final_state_via,
+                    final_state_via.as_deref(),
                     r#fn.as_deref(),
                     fn_mut,
                     fn_once.as_ref(),
@@ -6494,117 +6697,121 @@ pub fn build_request(
                     from_iterator.as_deref(),
                     future,
                     hash,
-                    http_request.as_ref(),
-                    http_response.as_deref(),
+                    http_request,
+                    http_response.as_ref(),
                     into.as_ref(),
                     into_future.as_ref(),
                     into_iterator,
                     iterator.as_ref(),
-                    lazy_lock,
-                    map.as_ref(),
-                    method,
+                    lazy_lock.as_deref(),
+                    map,
+                    method.as_deref(),
                     method_options_2,
-                    next_link.as_ref(),
-                    no_format,
+                    next_link,
+                    no_format.as_deref(),
                     none.as_deref(),
-                    operations.as_deref(),
+                    operations.as_ref(),
                     ok.as_ref(),
                     operation_info,
-                    operation_status.as_ref(),
+                    operation_status,
                     option,
                     ord.as_ref(),
-                    other,
-                    page_decoder.as_deref(),
-                    pager.as_ref(),
+                    other.as_deref(),
+                    page_decoder.as_ref(),
+                    pager,
                     partial_eq.as_ref(),
                     partial_ord.as_deref(),
-                    pattern,
-                    poller_method_options.as_deref(),
-                    poller_options,
-                    regex.as_ref(),
+                    pattern.as_deref(),
+                    poller_method_options.as_ref(),
+                    poller_options.as_deref(),
+                    regex,
                     resource_manager_audience.as_ref(),
-                    response.as_deref(),
-                    response_error.as_ref(),
-                    response_too_large.as_deref(),
+                    response.as_ref(),
+                    response_error,
+                    response_too_large.as_ref(),
                     result,
-                    services.as_ref(),
-                    safe_debug.as_ref(),
+                    services,
+                    safe_debug,
                     secret.as_ref(),
                     self_.as_deref(),
                     send,
-                    serialize.as_deref(),
-                    serializer.as_ref(),
-                    service_error.as_deref(),
+                    serialize.as_ref(),
+                    serializer,
+                    service_error.as_ref(),
                     service_info.as_ref(),
                     sized.as_ref(),
                     some.as_ref(),
                     static_token_credential.as_deref(),
                     string,
-                    strip_read_only.as_ref(),
+                    strip_read_only,
                     sync.as_deref(),
                     to_owned.as_deref(),
                     to_string.as_ref(),
-                    token_credential,
+                    token_credential.as_deref(),
                     try_from,
                     try_into.as_ref(),
-                    unknown.as_ref(),
+                    unknown,
                     unpin,
-                    url,
-                    url_builder.as_ref(),
-                    validate.as_deref(),
-                    validation_error,
-                    validation_errors.as_ref(),
-                    validator.as_deref(),
-                    value,
+                    url.as_deref(),
+                    url_builder,
+                    validate.as_ref(),
+                    validation_error.as_deref(),
+                    validation_errors,
+                    validator.as_ref(),
+                    value.as_deref(),
                     vec.as_deref(),
                     value_2.as_ref(),
-                    private.as_deref(),
+                    private.as_ref(),
                     r#abstract.as_deref(),
                     align_of.as_deref(),
                     align_of_val,
                     alloc,
-                    api_version_3,
-                    armgen_runtime.as_ref(),
+                    api_version_3.as_deref(),
+                    armgen_runtime,
                     r#as,
                     assert.as_ref(),
                     assert_eq.as_deref(),
                     r#async.as_ref(),
                     async_trait.as_deref(),
-                    at.as_ref(),
+                    at,
                     r#await.as_deref(),
                     azure_core,
                     r#become,
                     bool,
                     box_2.as_ref(),
                     r#break.as_deref(),
-                    build_request,
+                    build_request.as_deref(),
                     cfg,
                     char.as_ref(),
                     client_only.as_ref(),
-                    clients,
-                    compile_pattern,
+                    clients.as_deref(),
+                    compile_pattern.as_deref(),
                     concat.as_ref(),
                     r#const,
                     r#continue.as_ref(),
                     core.as_deref(),
                     crate_.as_deref(),
-                    credential.as_ref(),
-                    decode_body,
-                    decode_empty.as_ref(),
-                    decode_json.as_deref(),
-                    decode_optional,
-                    decode_response.as_ref(),
+                    credential,
+                    decode_body.as_deref(),
+                    decode_empty,
+                    decode_json.as_ref(),
+                    decode_optional.as_deref(),
+                    decode_response,
                     r#do,
                     drop_2.as_deref(),
                     r#dyn.as_ref(),
-                    dynamic.as_ref(),
+                    dynamic,
+                    dynamic_execute.as_ref(),
+                    dynamic_pages.as_deref(),
+                    dynamic_poll,
+                    dynamic_request_error.as_ref(),
                     dynamic_result.as_deref(),
                     r#else.as_deref(),
-                    endpoint_2.as_deref(),
+                    endpoint_2.as_ref(),
                     r#enum,
                     env.as_deref(),
                     r#extern.as_ref(),
-                    f_2,
+                    f_2.as_deref(),
                     f32.as_deref(),
                     f64,
                     r#false.as_deref(),
@@ -6621,43 +6828,43 @@ pub fn build_request(
                     r#in,
                     include.as_deref(),
                     include_str,
-                    inner,
-                    json.as_deref(),
+                    inner.as_deref(),
+                    json.as_ref(),
                     r#let.as_ref(),
                     r#loop.as_deref(),
                     r#macro,
                     r#match.as_ref(),
                     matches.as_ref(),
-                    members,
-                    method_options_3.as_deref(),
+                    members.as_deref(),
+                    method_options_3.as_ref(),
                     r#mod.as_deref(),
-                    models.as_deref(),
+                    models.as_ref(),
                     r#move,
                     r#mut.as_ref(),
-                    new.as_ref(),
-                    operation_id,
+                    new,
+                    operation_id.as_deref(),
                     option_env.as_deref(),
-                    options_2.as_ref(),
+                    options_2,
                     r#override.as_deref(),
                     page.as_deref(),
                     panic,
-                    params.as_deref(),
-                    path,
-                    patterns.as_deref(),
-                    pipeline.as_ref(),
+                    params.as_ref(),
+                    path.as_deref(),
+                    patterns.as_ref(),
+                    pipeline,
                     r#priv,
                     r#pub.as_ref(),
                     r#ref.as_deref(),
-                    regex_2.as_ref(),
-                    request.as_deref(),
+                    regex_2,
+                    request.as_ref(),
                     resource_manager_endpoint,
                     resource_manager_scope.as_ref(),
-                    response_2.as_deref(),
+                    response_2.as_ref(),
                     response_error_2.as_deref(),
                     r#return,
                     self_2.as_ref(),
-                    serde.as_deref(),
-                    serde_json,
+                    serde.as_ref(),
+                    serde_json.as_deref(),
                     size_of,
                     size_of_val.as_ref(),
                     r#static,
@@ -6665,12 +6872,12 @@ pub fn build_request(
                     str.as_deref(),
                     string_enum,
                     stringify.as_ref(),
-                    strip_member.as_deref(),
-                    strip_members,
+                    strip_member.as_ref(),
+                    strip_members.as_deref(),
                     r#struct.as_ref(),
-                    subscription_id.as_deref(),
+                    subscription_id.as_ref(),
                     super_.as_deref(),
-                    tag.as_ref(),
+                    tag,
                     tagged_union.as_ref(),
                     todo.as_deref(),
                     r#trait,
@@ -6684,11 +6891,11 @@ pub fn build_request(
                     unreachable,
                     r#unsafe,
                     r#unsized.as_ref(),
-                    url_2.as_ref(),
+                    url_2,
                     r#use.as_deref(),
                     usize.as_ref(),
-                    validator_2,
-                    value_3.as_ref(),
+                    validator_2.as_deref(),
+                    value_3,
                     vec_2.as_ref(),
                     r#virtual,
                     r#where.as_ref(),
@@ -6702,9 +6909,10 @@ pub fn build_request(
             let api_version: ::std::string::String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
-            let api_version_2: ::std::string::String = __params
-                .required("API_VERSION", "a string")?;
-            let arc: ::std::string::String = __params.required("Arc", "a string")?;
+            let api_version_2: super::models::Choice = __params
+                .required("API_VERSION", "a value of the documented model")?;
+            let arc: super::models::Choice = __params
+                .required("Arc", "a value of the documented model")?;
             let arm_client_options: super::models::Choice = __params
                 .required("ArmClientOptions", "a value of the documented model")?;
             let arm_pipeline: ::std::string::String = __params
@@ -6716,25 +6924,26 @@ pub fn build_request(
             let async_fn_mut: i32 = __params.required("AsyncFnMut", "an integer")?;
             let async_fn_once: super::models::Choice = __params
                 .required("AsyncFnOnce", "a value of the documented model")?;
-            let b_tree_map: super::models::Choice = __params
-                .required("BTreeMap", "a value of the documented model")?;
+            let b_tree_map: i32 = __params.required("BTreeMap", "an integer")?;
             let r#box: super::models::Choice = __params
                 .required("Box", "a value of the documented model")?;
-            let client_method_options: ::std::string::String = __params
-                .required("ClientMethodOptions", "a string")?;
+            let client_method_options: super::models::Choice = __params
+                .required("ClientMethodOptions", "a value of the documented model")?;
             let clone: i32 = __params.required("Clone", "an integer")?;
-            let constraint: super::models::Choice = __params
-                .required("Constraint", "a value of the documented model")?;
-            let context: i32 = __params.required("Context", "an integer")?;
+            let constraint: i32 = __params.required("Constraint", "an integer")?;
+            let context: ::std::string::String = __params
+                .required("Context", "a string")?;
             let copy: ::std::string::String = __params.required("Copy", "a string")?;
-            let cow: ::std::string::String = __params.required("Cow", "a string")?;
-            let default_endpoint: i32 = __params
-                .required("DEFAULT_ENDPOINT", "an integer")?;
+            let cow: super::models::Choice = __params
+                .required("Cow", "a value of the documented model")?;
+            let default_endpoint: ::std::string::String = __params
+                .required("DEFAULT_ENDPOINT", "a string")?;
             let debug: ::std::string::String = __params.required("Debug", "a string")?;
             let default: i32 = __params.required("Default", "an integer")?;
-            let deserialize: i32 = __params.required("Deserialize", "an integer")?;
-            let deserializer: ::std::string::String = __params
-                .required("Deserializer", "a string")?;
+            let deserialize: ::std::string::String = __params
+                .required("Deserialize", "a string")?;
+            let deserializer: super::models::Choice = __params
+                .required("Deserializer", "a value of the documented model")?;
             let double_ended_iterator: super::models::Choice = __params
                 .required("DoubleEndedIterator", "a value of the documented model")?;
             let drop: super::models::Choice = __params
@@ -6742,15 +6951,18 @@ pub fn build_request(
             let dynamic_error: i32 = __params.required("DynamicError", "an integer")?;
             let dynamic_params: super::models::Choice = __params
                 .required("DynamicParams", "a value of the documented model")?;
+            let dynamic_reply: i32 = __params.required("DynamicReply", "an integer")?;
             let dynamic_validate: ::std::string::String = __params
                 .required("DynamicValidate", "a string")?;
             let eq: i32 = __params.required("Eq", "an integer")?;
             let err: ::std::string::String = __params.required("Err", "a string")?;
-            let error_body: i32 = __params.required("ErrorBody", "an integer")?;
+            let error_body: ::std::string::String = __params
+                .required("ErrorBody", "a string")?;
             let exact_size_iterator: ::std::string::String = __params
                 .required("ExactSizeIterator", "a string")?;
             let extend: ::std::string::String = __params.required("Extend", "a string")?;
-            let final_state_via: i32 = __params.required("FinalStateVia", "an integer")?;
+            let final_state_via: ::std::string::String = __params
+                .required("FinalStateVia", "a string")?;
             let r#fn: ::std::string::String = __params.required("Fn", "a string")?;
             let fn_mut: i32 = __params.required("FnMut", "an integer")?;
             let fn_once: super::models::Choice = __params
@@ -6760,10 +6972,9 @@ pub fn build_request(
                 .required("FromIterator", "a string")?;
             let future: i32 = __params.required("Future", "an integer")?;
             let hash: i32 = __params.required("Hash", "an integer")?;
-            let http_request: super::models::Choice = __params
-                .required("HttpRequest", "a value of the documented model")?;
-            let http_response: ::std::string::String = __params
-                .required("HttpResponse", "a string")?;
+            let http_request: i32 = __params.required("HttpRequest", "an integer")?;
+            let http_response: super::models::Choice = __params
+                .required("HttpResponse", "a value of the documented model")?;
             let into: super::models::Choice = __params
                 .required("Into", "a value of the documented model")?;
             let into_future: super::models::Choice = __params
@@ -6771,64 +6982,60 @@ pub fn build_request(
             let into_iterator: i32 = __params.required("IntoIterator", "an integer")?;
             let iterator: super::models::Choice = __params
                 .required("Iterator", "a value of the documented model")?;
-            let lazy_lock: i32 = __params.required("LazyLock", "an integer")?;
-            let map: super::models::Choice = __params
-                .required("Map", "a value of the documented model")?;
-            let method: i32 = __params.required("Method", "an integer")?;
+            let lazy_lock: ::std::string::String = __params
+                .required("LazyLock", "a string")?;
+            let map: i32 = __params.required("Map", "an integer")?;
+            let method: ::std::string::String = __params.required("Method", "a string")?;
             let method_options_2: i32 = __params
                 .required("MethodOptions", "an integer")?;
-            let next_link: super::models::Choice = __params
-                .required("NextLink", "a value of the documented model")?;
-            let no_format: i32 = __params.required("NoFormat", "an integer")?;
+            let next_link: i32 = __params.required("NextLink", "an integer")?;
+            let no_format: ::std::string::String = __params
+                .required("NoFormat", "a string")?;
             let none: ::std::string::String = __params.required("None", "a string")?;
-            let operations: ::std::string::String = __params
-                .required("OPERATIONS", "a string")?;
+            let operations: super::models::Choice = __params
+                .required("OPERATIONS", "a value of the documented model")?;
             let ok: super::models::Choice = __params
                 .required("Ok", "a value of the documented model")?;
             let operation_info: i32 = __params.required("OperationInfo", "an integer")?;
-            let operation_status: super::models::Choice = __params
-                .required("OperationStatus", "a value of the documented model")?;
+            let operation_status: i32 = __params
+                .required("OperationStatus", "an integer")?;
             let option: i32 = __params.required("Option", "an integer")?;
             let ord: super::models::Choice = __params
                 .required("Ord", "a value of the documented model")?;
-            let other: i32 = __params.required("Other", "an integer")?;
-            let page_decoder: ::std::string::String = __params
-                .required("PageDecoder", "a string")?;
-            let pager: super::models::Choice = __params
-                .required("Pager", "a value of the documented model")?;
+            let other: ::std::string::String = __params.required("Other", "a string")?;
+            let page_decoder: super::models::Choice = __params
+                .required("PageDecoder", "a value of the documented model")?;
+            let pager: i32 = __params.required("Pager", "an integer")?;
             let partial_eq: super::models::Choice = __params
                 .required("PartialEq", "a value of the documented model")?;
             let partial_ord: ::std::string::String = __params
                 .required("PartialOrd", "a string")?;
-            let pattern: i32 = __params.required("Pattern", "an integer")?;
-            let poller_method_options: ::std::string::String = __params
-                .required("PollerMethodOptions", "a string")?;
-            let poller_options: i32 = __params.required("PollerOptions", "an integer")?;
-            let regex: super::models::Choice = __params
-                .required("Regex", "a value of the documented model")?;
+            let pattern: ::std::string::String = __params
+                .required("Pattern", "a string")?;
+            let poller_method_options: super::models::Choice = __params
+                .required("PollerMethodOptions", "a value of the documented model")?;
+            let poller_options: ::std::string::String = __params
+                .required("PollerOptions", "a string")?;
+            let regex: i32 = __params.required("Regex", "an integer")?;
             let resource_manager_audience: super::models::Choice = __params
                 .required("ResourceManagerAudience", "a value of the documented model")?;
-            let response: ::std::string::String = __params
-                .required("Response", "a string")?;
-            let response_error: super::models::Choice = __params
-                .required("ResponseError", "a value of the documented model")?;
-            let response_too_large: ::std::string::String = __params
-                .required("ResponseTooLarge", "a string")?;
+            let response: super::models::Choice = __params
+                .required("Response", "a value of the documented model")?;
+            let response_error: i32 = __params.required("ResponseError", "an integer")?;
+            let response_too_large: super::models::Choice = __params
+                .required("ResponseTooLarge", "a value of the documented model")?;
             let result: i32 = __params.required("Result", "an integer")?;
-            let services: super::models::Choice = __params
-                .required("SERVICES", "a value of the documented model")?;
-            let safe_debug: super::models::Choice = __params
-                .required("SafeDebug", "a value of the documented model")?;
-            let secret: ::armgen_runtime::Secret = __params
-                .required("Secret", "a string")?;
+            let services: i32 = __params.required("SERVICES", "an integer")?;
+            let safe_debug: i32 = __params.required("SafeDebug", "an integer")?;
+            let secret: super::models::Choice = __params
+                .required("Secret", "a value of the documented model")?;
             let self_: ::std::string::String = __params.required("Self", "a string")?;
             let send: i32 = __params.required("Send", "an integer")?;
-            let serialize: ::std::string::String = __params
-                .required("Serialize", "a string")?;
-            let serializer: super::models::Choice = __params
-                .required("Serializer", "a value of the documented model")?;
-            let service_error: ::std::string::String = __params
-                .required("ServiceError", "a string")?;
+            let serialize: super::models::Choice = __params
+                .required("Serialize", "a value of the documented model")?;
+            let serializer: i32 = __params.required("Serializer", "an integer")?;
+            let service_error: super::models::Choice = __params
+                .required("ServiceError", "a value of the documented model")?;
             let service_info: super::models::Choice = __params
                 .required("ServiceInfo", "a value of the documented model")?;
             let sized: super::models::Choice = __params
@@ -6838,47 +7045,44 @@ pub fn build_request(
             let static_token_credential: ::std::string::String = __params
                 .required("StaticTokenCredential", "a string")?;
             let string: i32 = __params.required("String", "an integer")?;
-            let strip_read_only: super::models::Choice = __params
-                .required("StripReadOnly", "a value of the documented model")?;
+            let strip_read_only: i32 = __params.required("StripReadOnly", "an integer")?;
             let sync: ::std::string::String = __params.required("Sync", "a string")?;
             let to_owned: ::std::string::String = __params
                 .required("ToOwned", "a string")?;
             let to_string: super::models::Choice = __params
                 .required("ToString", "a value of the documented model")?;
-            let token_credential: i32 = __params
-                .required("TokenCredential", "an integer")?;
+            let token_credential: ::std::string::String = __params
+                .required("TokenCredential", "a string")?;
             let try_from: i32 = __params.required("TryFrom", "an integer")?;
             let try_into: super::models::Choice = __params
                 .required("TryInto", "a value of the documented model")?;
-            let unknown: super::models::Choice = __params
-                .required("Unknown", "a value of the documented model")?;
+            let unknown: i32 = __params.required("Unknown", "an integer")?;
             let unpin: i32 = __params.required("Unpin", "an integer")?;
-            let url: i32 = __params.required("Url", "an integer")?;
-            let url_builder: super::models::Choice = __params
-                .required("UrlBuilder", "a value of the documented model")?;
-            let validate: ::std::string::String = __params
-                .required("Validate", "a string")?;
-            let validation_error: i32 = __params
-                .required("ValidationError", "an integer")?;
-            let validation_errors: super::models::Choice = __params
-                .required("ValidationErrors", "a value of the documented model")?;
-            let validator: ::std::string::String = __params
-                .required("Validator", "a string")?;
-            let value: i32 = __params.required("Value", "an integer")?;
+            let url: ::std::string::String = __params.required("Url", "a string")?;
+            let url_builder: i32 = __params.required("UrlBuilder", "an integer")?;
+            let validate: super::models::Choice = __params
+                .required("Validate", "a value of the documented model")?;
+            let validation_error: ::std::string::String = __params
+                .required("ValidationError", "a string")?;
+            let validation_errors: i32 = __params
+                .required("ValidationErrors", "an integer")?;
+            let validator: super::models::Choice = __params
+                .required("Validator", "a value of the documented model")?;
+            let value: ::std::string::String = __params.required("Value", "a string")?;
             let vec: ::std::string::String = __params.required("Vec", "a string")?;
             let value_2: super::models::Choice = __params
                 .required("_", "a value of the documented model")?;
-            let private: ::std::string::String = __params
-                .required("__private", "a string")?;
+            let private: super::models::Choice = __params
+                .required("__private", "a value of the documented model")?;
             let r#abstract: ::std::string::String = __params
                 .required("abstract", "a string")?;
             let align_of: ::std::string::String = __params
                 .required("align_of", "a string")?;
             let align_of_val: i32 = __params.required("align_of_val", "an integer")?;
             let alloc: i32 = __params.required("alloc", "an integer")?;
-            let api_version_3: i32 = __params.required("api_version", "an integer")?;
-            let armgen_runtime: super::models::Choice = __params
-                .required("armgen_runtime", "a value of the documented model")?;
+            let api_version_3: ::std::string::String = __params
+                .required("api_version", "a string")?;
+            let armgen_runtime: i32 = __params.required("armgen_runtime", "an integer")?;
             let r#as: i32 = __params.required("as", "an integer")?;
             let assert: super::models::Choice = __params
                 .required("assert", "a value of the documented model")?;
@@ -6888,8 +7092,7 @@ pub fn build_request(
                 .required("async", "a value of the documented model")?;
             let async_trait: ::std::string::String = __params
                 .required("async_trait", "a string")?;
-            let at: super::models::Choice = __params
-                .required("at", "a value of the documented model")?;
+            let at: i32 = __params.required("at", "an integer")?;
             let r#await: ::std::string::String = __params.required("await", "a string")?;
             let azure_core: i32 = __params.required("azure_core", "an integer")?;
             let r#become: i32 = __params.required("become", "an integer")?;
@@ -6897,15 +7100,17 @@ pub fn build_request(
             let box_2: super::models::Choice = __params
                 .required("box", "a value of the documented model")?;
             let r#break: ::std::string::String = __params.required("break", "a string")?;
-            let build_request: i32 = __params.required("build_request", "an integer")?;
+            let build_request: ::std::string::String = __params
+                .required("build_request", "a string")?;
             let cfg: i32 = __params.required("cfg", "an integer")?;
             let char: super::models::Choice = __params
                 .required("char", "a value of the documented model")?;
             let client_only: super::models::Choice = __params
                 .required("client_only", "a value of the documented model")?;
-            let clients: i32 = __params.required("clients", "an integer")?;
-            let compile_pattern: i32 = __params
-                .required("compile_pattern", "an integer")?;
+            let clients: ::std::string::String = __params
+                .required("clients", "a string")?;
+            let compile_pattern: ::std::string::String = __params
+                .required("compile_pattern", "a string")?;
             let concat: super::models::Choice = __params
                 .required("concat", "a value of the documented model")?;
             let r#const: i32 = __params.required("const", "an integer")?;
@@ -6913,33 +7118,38 @@ pub fn build_request(
                 .required("continue", "a value of the documented model")?;
             let core: ::std::string::String = __params.required("core", "a string")?;
             let crate_: ::std::string::String = __params.required("crate", "a string")?;
-            let credential: super::models::Choice = __params
-                .required("credential", "a value of the documented model")?;
-            let decode_body: i32 = __params.required("decode_body", "an integer")?;
-            let decode_empty: super::models::Choice = __params
-                .required("decode_empty", "a value of the documented model")?;
-            let decode_json: ::std::string::String = __params
-                .required("decode_json", "a string")?;
-            let decode_optional: i32 = __params
-                .required("decode_optional", "an integer")?;
-            let decode_response: super::models::Choice = __params
-                .required("decode_response", "a value of the documented model")?;
+            let credential: i32 = __params.required("credential", "an integer")?;
+            let decode_body: ::std::string::String = __params
+                .required("decode_body", "a string")?;
+            let decode_empty: i32 = __params.required("decode_empty", "an integer")?;
+            let decode_json: super::models::Choice = __params
+                .required("decode_json", "a value of the documented model")?;
+            let decode_optional: ::std::string::String = __params
+                .required("decode_optional", "a string")?;
+            let decode_response: i32 = __params
+                .required("decode_response", "an integer")?;
             let r#do: i32 = __params.required("do", "an integer")?;
             let drop_2: ::std::string::String = __params.required("drop", "a string")?;
             let r#dyn: super::models::Choice = __params
                 .required("dyn", "a value of the documented model")?;
-            let dynamic: super::models::Choice = __params
-                .required("dynamic", "a value of the documented model")?;
+            let dynamic: i32 = __params.required("dynamic", "an integer")?;
+            let dynamic_execute: super::models::Choice = __params
+                .required("dynamic_execute", "a value of the documented model")?;
+            let dynamic_pages: ::std::string::String = __params
+                .required("dynamic_pages", "a string")?;
+            let dynamic_poll: i32 = __params.required("dynamic_poll", "an integer")?;
+            let dynamic_request_error: super::models::Choice = __params
+                .required("dynamic_request_error", "a value of the documented model")?;
             let dynamic_result: ::std::string::String = __params
                 .required("dynamic_result", "a string")?;
             let r#else: ::std::string::String = __params.required("else", "a string")?;
-            let endpoint_2: ::std::string::String = __params
-                .required("endpoint", "a string")?;
+            let endpoint_2: super::models::Choice = __params
+                .required("endpoint", "a value of the documented model")?;
             let r#enum: i32 = __params.required("enum", "an integer")?;
             let env: ::std::string::String = __params.required("env", "a string")?;
             let r#extern: super::models::Choice = __params
                 .required("extern", "a value of the documented model")?;
-            let f_2: i32 = __params.required("f", "an integer")?;
+            let f_2: ::std::string::String = __params.required("f", "a string")?;
             let f32: ::std::string::String = __params.required("f32", "a string")?;
             let f64: i32 = __params.required("f64", "an integer")?;
             let r#false: ::std::string::String = __params.required("false", "a string")?;
@@ -6961,8 +7171,9 @@ pub fn build_request(
             let include: ::std::string::String = __params
                 .required("include", "a string")?;
             let include_str: i32 = __params.required("include_str", "an integer")?;
-            let inner: i32 = __params.required("inner", "an integer")?;
-            let json: ::std::string::String = __params.required("json", "a string")?;
+            let inner: ::std::string::String = __params.required("inner", "a string")?;
+            let json: super::models::Choice = __params
+                .required("json", "a value of the documented model")?;
             let r#let: super::models::Choice = __params
                 .required("let", "a value of the documented model")?;
             let r#loop: ::std::string::String = __params.required("loop", "a string")?;
@@ -6971,52 +7182,54 @@ pub fn build_request(
                 .required("match", "a value of the documented model")?;
             let matches: super::models::Choice = __params
                 .required("matches", "a value of the documented model")?;
-            let members: i32 = __params.required("members", "an integer")?;
-            let method_options_3: ::std::string::String = __params
-                .required("method_options", "a string")?;
+            let members: ::std::string::String = __params
+                .required("members", "a string")?;
+            let method_options_3: super::models::Choice = __params
+                .required("method_options", "a value of the documented model")?;
             let r#mod: ::std::string::String = __params.required("mod", "a string")?;
-            let models: ::std::string::String = __params.required("models", "a string")?;
+            let models: super::models::Choice = __params
+                .required("models", "a value of the documented model")?;
             let r#move: i32 = __params.required("move", "an integer")?;
             let r#mut: super::models::Choice = __params
                 .required("mut", "a value of the documented model")?;
-            let new: super::models::Choice = __params
-                .required("new", "a value of the documented model")?;
-            let operation_id: i32 = __params.required("operation_id", "an integer")?;
+            let new: i32 = __params.required("new", "an integer")?;
+            let operation_id: ::std::string::String = __params
+                .required("operation_id", "a string")?;
             let option_env: ::std::string::String = __params
                 .required("option_env", "a string")?;
-            let options_2: super::models::Choice = __params
-                .required("options", "a value of the documented model")?;
+            let options_2: i32 = __params.required("options", "an integer")?;
             let r#override: ::std::string::String = __params
                 .required("override", "a string")?;
             let page: ::std::string::String = __params.required("page", "a string")?;
             let panic: i32 = __params.required("panic", "an integer")?;
-            let params: ::std::string::String = __params.required("params", "a string")?;
-            let path: i32 = __params.required("path", "an integer")?;
-            let patterns: ::std::string::String = __params
-                .required("patterns", "a string")?;
-            let pipeline: super::models::Choice = __params
-                .required("pipeline", "a value of the documented model")?;
+            let params: super::models::Choice = __params
+                .required("params", "a value of the documented model")?;
+            let path: ::std::string::String = __params.required("path", "a string")?;
+            let patterns: super::models::Choice = __params
+                .required("patterns", "a value of the documented model")?;
+            let pipeline: i32 = __params.required("pipeline", "an integer")?;
             let r#priv: i32 = __params.required("priv", "an integer")?;
             let r#pub: super::models::Choice = __params
                 .required("pub", "a value of the documented model")?;
             let r#ref: ::std::string::String = __params.required("ref", "a string")?;
-            let regex_2: super::models::Choice = __params
-                .required("regex", "a value of the documented model")?;
-            let request: ::std::string::String = __params
-                .required("request", "a string")?;
+            let regex_2: i32 = __params.required("regex", "an integer")?;
+            let request: super::models::Choice = __params
+                .required("request", "a value of the documented model")?;
             let resource_manager_endpoint: i32 = __params
                 .required("resource_manager_endpoint", "an integer")?;
             let resource_manager_scope: super::models::Choice = __params
                 .required("resource_manager_scope", "a value of the documented model")?;
-            let response_2: ::std::string::String = __params
-                .required("response", "a string")?;
+            let response_2: super::models::Choice = __params
+                .required("response", "a value of the documented model")?;
             let response_error_2: ::std::string::String = __params
                 .required("response_error", "a string")?;
             let r#return: i32 = __params.required("return", "an integer")?;
             let self_2: super::models::Choice = __params
                 .required("self", "a value of the documented model")?;
-            let serde: ::std::string::String = __params.required("serde", "a string")?;
-            let serde_json: i32 = __params.required("serde_json", "an integer")?;
+            let serde: super::models::Choice = __params
+                .required("serde", "a value of the documented model")?;
+            let serde_json: ::std::string::String = __params
+                .required("serde_json", "a string")?;
             let size_of: i32 = __params.required("size_of", "an integer")?;
             let size_of_val: super::models::Choice = __params
                 .required("size_of_val", "a value of the documented model")?;
@@ -7027,16 +7240,16 @@ pub fn build_request(
             let string_enum: i32 = __params.required("string_enum", "an integer")?;
             let stringify: super::models::Choice = __params
                 .required("stringify", "a value of the documented model")?;
-            let strip_member: ::std::string::String = __params
-                .required("strip_member", "a string")?;
-            let strip_members: i32 = __params.required("strip_members", "an integer")?;
+            let strip_member: super::models::Choice = __params
+                .required("strip_member", "a value of the documented model")?;
+            let strip_members: ::std::string::String = __params
+                .required("strip_members", "a string")?;
             let r#struct: super::models::Choice = __params
                 .required("struct", "a value of the documented model")?;
-            let subscription_id: ::std::string::String = __params
-                .required("subscription_id", "a string")?;
+            let subscription_id: super::models::Choice = __params
+                .required("subscription_id", "a value of the documented model")?;
             let super_: ::std::string::String = __params.required("super", "a string")?;
-            let tag: super::models::Choice = __params
-                .required("tag", "a value of the documented model")?;
+            let tag: i32 = __params.required("tag", "an integer")?;
             let tagged_union: super::models::Choice = __params
                 .required("tagged_union", "a value of the documented model")?;
             let todo: ::std::string::String = __params.required("todo", "a string")?;
@@ -7054,14 +7267,13 @@ pub fn build_request(
             let r#unsafe: i32 = __params.required("unsafe", "an integer")?;
             let r#unsized: super::models::Choice = __params
                 .required("unsized", "a value of the documented model")?;
-            let url_2: super::models::Choice = __params
-                .required("url", "a value of the documented model")?;
+            let url_2: i32 = __params.required("url", "an integer")?;
             let r#use: ::std::string::String = __params.required("use", "a string")?;
             let usize: super::models::Choice = __params
                 .required("usize", "a value of the documented model")?;
-            let validator_2: i32 = __params.required("validator", "an integer")?;
-            let value_3: super::models::Choice = __params
-                .required("value", "a value of the documented model")?;
+            let validator_2: ::std::string::String = __params
+                .required("validator", "a string")?;
+            let value_3: i32 = __params.required("value", "an integer")?;
             let vec_2: super::models::Choice = __params
                 .required("vec", "a value of the documented model")?;
             let r#virtual: i32 = __params.required("virtual", "an integer")?;
@@ -7083,30 +7295,31 @@ pub fn build_request(
                     &async_fn,
                     async_fn_mut,
                     &async_fn_once,
-                    &b_tree_map,
+                    b_tree_map,
                     &r#box,
                     &client_method_options,
                     clone,
-                    &constraint,
-                    context,
+                    constraint,
+                    &context,
                     &copy,
                     &cow,
-                    default_endpoint,
+                    &default_endpoint,
                     &debug,
                     default,
-                    deserialize,
+                    &deserialize,
                     &deserializer,
                     &double_ended_iterator,
                     &drop,
                     dynamic_error,
                     &dynamic_params,
+                    dynamic_reply,
                     &dynamic_validate,
                     eq,
                     &err,
-                    error_body,
+                    &error_body,
                     &exact_size_iterator,
                     &extend,
-                    final_state_via,
+                    &final_state_via,
                     &r#fn,
                     fn_mut,
                     &fn_once,
@@ -7114,68 +7327,68 @@ pub fn build_request(
                     &from_iterator,
                     future,
                     hash,
-                    &http_request,
+                    http_request,
                     &http_response,
                     &into,
                     &into_future,
                     into_iterator,
                     &iterator,
-                    lazy_lock,
-                    &map,
-                    method,
+                    &lazy_lock,
+                    map,
+                    &method,
                     method_options_2,
-                    &next_link,
-                    no_format,
+                    next_link,
+                    &no_format,
                     &none,
                     &operations,
                     &ok,
                     operation_info,
-                    &operation_status,
+                    operation_status,
                     option,
                     &ord,
-                    other,
+                    &other,
                     &page_decoder,
-                    &pager,
+                    pager,
                     &partial_eq,
                     &partial_ord,
-                    pattern,
+                    &pattern,
                     &poller_method_options,
-                    poller_options,
-                    &regex,
+                    &poller_options,
+                    regex,
                     &resource_manager_audience,
                     &response,
-                    &response_error,
+                    response_error,
                     &response_too_large,
                     result,
-                    &services,
-                    &safe_debug,
+                    services,
+                    safe_debug,
                     &secret,
                     &self_,
                     send,
                     &serialize,
-                    &serializer,
+                    serializer,
                     &service_error,
                     &service_info,
                     &sized,
                     &some,
                     &static_token_credential,
                     string,
-                    &strip_read_only,
+                    strip_read_only,
                     &sync,
                     &to_owned,
                     &to_string,
-                    token_credential,
+                    &token_credential,
                     try_from,
                     &try_into,
-                    &unknown,
+                    unknown,
                     unpin,
-                    url,
-                    &url_builder,
+                    &url,
+                    url_builder,
                     &validate,
-                    validation_error,
-                    &validation_errors,
+                    &validation_error,
+                    validation_errors,
                     &validator,
-                    value,
+                    &value,
                     &vec,
                     &value_2,
                     &private,
@@ -7183,48 +7396,52 @@ pub fn build_request(
                     &align_of,
                     align_of_val,
                     alloc,
-                    api_version_3,
-                    &armgen_runtime,
+                    &api_version_3,
+                    armgen_runtime,
                     r#as,
                     &assert,
                     &assert_eq,
                     &r#async,
                     &async_trait,
-                    &at,
+                    at,
                     &r#await,
                     azure_core,
                     r#become,
                     bool,
                     &box_2,
                     &r#break,
-                    build_request,
+                    &build_request,
                     cfg,
                     &char,
                     &client_only,
-                    clients,
-                    compile_pattern,
+                    &clients,
+                    &compile_pattern,
                     &concat,
                     r#const,
                     &r#continue,
                     &core,
                     &crate_,
-                    &credential,
-                    decode_body,
-                    &decode_empty,
+                    credential,
+                    &decode_body,
+                    decode_empty,
                     &decode_json,
-                    decode_optional,
-                    &decode_response,
+                    &decode_optional,
+                    decode_response,
                     r#do,
                     &drop_2,
                     &r#dyn,
-                    &dynamic,
+                    dynamic,
+                    &dynamic_execute,
+                    &dynamic_pages,
+                    dynamic_poll,
+                    &dynamic_request_error,
                     &dynamic_result,
                     &r#else,
                     &endpoint_2,
                     r#enum,
                     &env,
                     &r#extern,
-                    f_2,
+                    &f_2,
                     &f32,
                     f64,
                     &r#false,
@@ -7241,34 +7458,34 @@ pub fn build_request(
                     r#in,
                     &include,
                     include_str,
-                    inner,
+                    &inner,
                     &json,
                     &r#let,
                     &r#loop,
                     r#macro,
                     &r#match,
                     &matches,
-                    members,
+                    &members,
                     &method_options_3,
                     &r#mod,
                     &models,
                     r#move,
                     &r#mut,
-                    &new,
-                    operation_id,
+                    new,
+                    &operation_id,
                     &option_env,
-                    &options_2,
+                    options_2,
                     &r#override,
                     &page,
                     panic,
                     &params,
-                    path,
+                    &path,
                     &patterns,
-                    &pipeline,
+                    pipeline,
                     r#priv,
                     &r#pub,
                     &r#ref,
-                    &regex_2,
+                    regex_2,
                     &request,
                     resource_manager_endpoint,
                     &resource_manager_scope,
@@ -7277,7 +7494,7 @@ pub fn build_request(
                     r#return,
                     &self_2,
                     &serde,
-                    serde_json,
+                    &serde_json,
                     size_of,
                     &size_of_val,
                     r#static,
@@ -7286,11 +7503,11 @@ pub fn build_request(
                     string_enum,
                     &stringify,
                     &strip_member,
-                    strip_members,
+                    &strip_members,
                     &r#struct,
                     &subscription_id,
                     &super_,
-                    &tag,
+                    tag,
                     &tagged_union,
                     &todo,
                     r#trait,
@@ -7304,11 +7521,11 @@ pub fn build_request(
                     unreachable,
                     r#unsafe,
                     &r#unsized,
-                    &url_2,
+                    url_2,
                     &r#use,
                     &usize,
-                    validator_2,
-                    &value_3,
+                    &validator_2,
+                    value_3,
                     &vec_2,
                     r#virtual,
                     &r#where,
@@ -7731,81 +7948,82 @@ pub fn build_request(
                 .required("ServiceInfo", "a value of the documented model")?;
             let dynamic_result: ::std::string::String = __params
                 .required("dynamic_result", "a string")?;
-            let error_body: i32 = __params.required("ErrorBody", "an integer")?;
-            let response_error: super::models::Choice = __params
-                .required("ResponseError", "a value of the documented model")?;
-            let service_error: ::std::string::String = __params
-                .required("ServiceError", "a string")?;
-            let decode_body: i32 = __params.required("decode_body", "an integer")?;
-            let decode_empty: super::models::Choice = __params
-                .required("decode_empty", "a value of the documented model")?;
-            let decode_json: ::std::string::String = __params
-                .required("decode_json", "a string")?;
-            let decode_optional: i32 = __params
-                .required("decode_optional", "an integer")?;
-            let http_request: super::models::Choice = __params
-                .required("HttpRequest", "a value of the documented model")?;
-            let http_response: ::std::string::String = __params
-                .required("HttpResponse", "a string")?;
-            let method: i32 = __params.required("Method", "an integer")?;
-            let url_builder: super::models::Choice = __params
-                .required("UrlBuilder", "a value of the documented model")?;
-            let response_too_large: ::std::string::String = __params
-                .required("ResponseTooLarge", "a string")?;
-            let final_state_via: i32 = __params.required("FinalStateVia", "an integer")?;
-            let operation_status: super::models::Choice = __params
-                .required("OperationStatus", "a value of the documented model")?;
-            let poller_method_options: ::std::string::String = __params
-                .required("PollerMethodOptions", "a string")?;
-            let poller_options: i32 = __params.required("PollerOptions", "an integer")?;
-            let next_link: super::models::Choice = __params
-                .required("NextLink", "a value of the documented model")?;
-            let page_decoder: ::std::string::String = __params
-                .required("PageDecoder", "a string")?;
-            let pattern: i32 = __params.required("Pattern", "an integer")?;
-            let strip_read_only: super::models::Choice = __params
-                .required("StripReadOnly", "a value of the documented model")?;
-            let strip_member: ::std::string::String = __params
-                .required("strip_member", "a string")?;
-            let strip_members: i32 = __params.required("strip_members", "an integer")?;
-            let regex: super::models::Choice = __params
-                .required("Regex", "a value of the documented model")?;
-            let secret: ::std::string::String = __params.required("Secret", "a string")?;
-            let url: i32 = __params.required("Url", "an integer")?;
-            let constraint: super::models::Choice = __params
-                .required("Constraint", "a value of the documented model")?;
-            let validate: ::std::string::String = __params
-                .required("Validate", "a string")?;
-            let validation_error: i32 = __params
-                .required("ValidationError", "an integer")?;
-            let validation_errors: super::models::Choice = __params
-                .required("ValidationErrors", "a value of the documented model")?;
-            let validator: ::std::string::String = __params
-                .required("Validator", "a string")?;
-            let compile_pattern: i32 = __params
-                .required("compile_pattern", "an integer")?;
-            let regex_2: super::models::Choice = __params
-                .required("regex", "a value of the documented model")?;
-            let serde: ::std::string::String = __params.required("serde", "a string")?;
-            let serde_json: i32 = __params.required("serde_json", "an integer")?;
-            let url_2: super::models::Choice = __params
-                .required("url", "a value of the documented model")?;
-            let endpoint_2: ::std::string::String = __params
-                .required("endpoint", "a string")?;
-            let api_version_2: i32 = __params.required("api_version", "an integer")?;
-            let options_2: super::models::Choice = __params
-                .required("options", "a value of the documented model")?;
-            let request: ::std::string::String = __params
-                .required("request", "a string")?;
-            let validator_2: i32 = __params.required("validator", "an integer")?;
-            let value: super::models::Choice = __params
-                .required("value", "a value of the documented model")?;
-            let params: ::std::string::String = __params.required("params", "a string")?;
-            let path: i32 = __params.required("path", "an integer")?;
-            let at: super::models::Choice = __params
-                .required("at", "a value of the documented model")?;
-            let json: ::std::string::String = __params.required("json", "a string")?;
-            let members: i32 = __params.required("members", "an integer")?;
+            let dynamic_reply: i32 = __params.required("DynamicReply", "an integer")?;
+            let dynamic_execute: super::models::Choice = __params
+                .required("dynamic_execute", "a value of the documented model")?;
+            let dynamic_pages: ::std::string::String = __params
+                .required("dynamic_pages", "a string")?;
+            let dynamic_poll: i32 = __params.required("dynamic_poll", "an integer")?;
+            let dynamic_request_error: super::models::Choice = __params
+                .required("dynamic_request_error", "a value of the documented model")?;
+            let error_body: ::std::string::String = __params
+                .required("ErrorBody", "a string")?;
+            let response_error: i32 = __params.required("ResponseError", "an integer")?;
+            let service_error: super::models::Choice = __params
+                .required("ServiceError", "a value of the documented model")?;
+            let decode_body: ::std::string::String = __params
+                .required("decode_body", "a string")?;
+            let decode_empty: i32 = __params.required("decode_empty", "an integer")?;
+            let decode_json: super::models::Choice = __params
+                .required("decode_json", "a value of the documented model")?;
+            let decode_optional: ::std::string::String = __params
+                .required("decode_optional", "a string")?;
+            let http_request: i32 = __params.required("HttpRequest", "an integer")?;
+            let http_response: super::models::Choice = __params
+                .required("HttpResponse", "a value of the documented model")?;
+            let method: ::std::string::String = __params.required("Method", "a string")?;
+            let url_builder: i32 = __params.required("UrlBuilder", "an integer")?;
+            let response_too_large: super::models::Choice = __params
+                .required("ResponseTooLarge", "a value of the documented model")?;
+            let final_state_via: ::std::string::String = __params
+                .required("FinalStateVia", "a string")?;
+            let operation_status: i32 = __params
+                .required("OperationStatus", "an integer")?;
+            let poller_method_options: super::models::Choice = __params
+                .required("PollerMethodOptions", "a value of the documented model")?;
+            let poller_options: ::std::string::String = __params
+                .required("PollerOptions", "a string")?;
+            let next_link: i32 = __params.required("NextLink", "an integer")?;
+            let page_decoder: super::models::Choice = __params
+                .required("PageDecoder", "a value of the documented model")?;
+            let pattern: ::std::string::String = __params
+                .required("Pattern", "a string")?;
+            let strip_read_only: i32 = __params.required("StripReadOnly", "an integer")?;
+            let strip_member: super::models::Choice = __params
+                .required("strip_member", "a value of the documented model")?;
+            let strip_members: ::std::string::String = __params
+                .required("strip_members", "a string")?;
+            let regex: i32 = __params.required("Regex", "an integer")?;
+            let secret: super::models::Choice = __params
+                .required("Secret", "a value of the documented model")?;
+            let url: ::std::string::String = __params.required("Url", "a string")?;
+            let constraint: i32 = __params.required("Constraint", "an integer")?;
+            let validate: super::models::Choice = __params
+                .required("Validate", "a value of the documented model")?;
+            let validation_error: ::std::string::String = __params
+                .required("ValidationError", "a string")?;
+            let validation_errors: i32 = __params
+                .required("ValidationErrors", "an integer")?;
+            let validator: super::models::Choice = __params
+                .required("Validator", "a value of the documented model")?;
+            let compile_pattern: ::std::string::String = __params
+                .required("compile_pattern", "a string")?;
+            let regex_2: i32 = __params.required("regex", "an integer")?;
+            let serde: super::models::Choice = __params
+                .required("serde", "a value of the documented model")?;
+            let serde_json: ::std::string::String = __params
+                .required("serde_json", "a string")?;
+            let url_2: i32 = __params.required("url", "an integer")?;
+            let endpoint_2: super::models::Choice = __params
+                .required("endpoint", "a value of the documented model")?;
+            let api_version_2: ::std::string::String = __params
+                .required("api_version", "a string")?;
+            let options_2: i32 = __params.required("options", "an integer")?;
+            let request: super::models::Choice = __params
+                .required("request", "a value of the documented model")?;
+            let validator_2: ::std::string::String = __params
+                .required("validator", "a string")?;
+            let value: i32 = __params.required("value", "an integer")?;
             Ok(
                 super::parameters::path3_request(
                     endpoint,
@@ -7814,52 +8032,52 @@ pub fn build_request(
                     operation_info,
                     &service_info,
                     &dynamic_result,
-                    error_body,
-                    &response_error,
+                    dynamic_reply,
+                    &dynamic_execute,
+                    &dynamic_pages,
+                    dynamic_poll,
+                    &dynamic_request_error,
+                    &error_body,
+                    response_error,
                     &service_error,
-                    decode_body,
-                    &decode_empty,
+                    &decode_body,
+                    decode_empty,
                     &decode_json,
-                    decode_optional,
-                    &http_request,
+                    &decode_optional,
+                    http_request,
                     &http_response,
-                    method,
-                    &url_builder,
+                    &method,
+                    url_builder,
                     &response_too_large,
-                    final_state_via,
-                    &operation_status,
+                    &final_state_via,
+                    operation_status,
                     &poller_method_options,
-                    poller_options,
-                    &next_link,
+                    &poller_options,
+                    next_link,
                     &page_decoder,
-                    pattern,
-                    &strip_read_only,
+                    &pattern,
+                    strip_read_only,
                     &strip_member,
-                    strip_members,
-                    &regex,
+                    &strip_members,
+                    regex,
                     &secret,
-                    url,
-                    &constraint,
+                    &url,
+                    constraint,
                     &validate,
-                    validation_error,
-                    &validation_errors,
+                    &validation_error,
+                    validation_errors,
                     &validator,
-                    compile_pattern,
-                    &regex_2,
+                    &compile_pattern,
+                    regex_2,
                     &serde,
-                    serde_json,
-                    &url_2,
+                    &serde_json,
+                    url_2,
                     &endpoint_2,
-                    api_version_2,
-                    &options_2,
+                    &api_version_2,
+                    options_2,
                     &request,
-                    validator_2,
-                    &value,
-                    &params,
-                    path,
-                    &at,
-                    &json,
-                    members,
+                    &validator_2,
+                    value,
                 )?,
             )
         }
@@ -7867,118 +8085,130 @@ pub fn build_request(
             let api_version: ::std::string::String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
-            let pipeline: ::std::string::String = __params
-                .required("pipeline", "a string")?;
-            let response: i32 = __params.required("response", "an integer")?;
-            let operation_id: super::models::Choice = __params
-                .required("operation_id", "a value of the documented model")?;
-            let credential: ::std::string::String = __params
-                .required("credential", "a string")?;
-            let subscription_id: i32 = __params
-                .required("subscription_id", "an integer")?;
-            let inner: super::models::Choice = __params
-                .required("inner", "a value of the documented model")?;
-            let tag: ::std::string::String = __params.required("tag", "a string")?;
-            let method_options_2: i32 = __params
-                .required("method_options", "an integer")?;
-            let f_2: super::models::Choice = __params
-                .required("f", "a value of the documented model")?;
-            let new: ::std::string::String = __params.required("new", "a string")?;
-            let api_version_2: i32 = __params.required("API_VERSION", "an integer")?;
-            let default_endpoint: super::models::Choice = __params
-                .required("DEFAULT_ENDPOINT", "a value of the documented model")?;
-            let services: ::std::string::String = __params
-                .required("SERVICES", "a string")?;
-            let operations: i32 = __params.required("OPERATIONS", "an integer")?;
-            let build_request: super::models::Choice = __params
-                .required("build_request", "a value of the documented model")?;
-            let decode_response: ::std::string::String = __params
-                .required("decode_response", "a string")?;
-            let models: i32 = __params.required("models", "an integer")?;
-            let clients: super::models::Choice = __params
-                .required("clients", "a value of the documented model")?;
-            let dynamic: ::std::string::String = __params
-                .required("dynamic", "a string")?;
-            let patterns: i32 = __params.required("patterns", "an integer")?;
-            let other: super::models::Choice = __params
-                .required("Other", "a value of the documented model")?;
-            let unknown: ::std::string::String = __params
-                .required("Unknown", "a string")?;
-            let arc: i32 = __params.required("Arc", "an integer")?;
-            let lazy_lock: super::models::Choice = __params
-                .required("LazyLock", "a value of the documented model")?;
-            let b_tree_map: ::std::string::String = __params
-                .required("BTreeMap", "a string")?;
-            let cow: i32 = __params.required("Cow", "an integer")?;
-            let value: super::models::Choice = __params
-                .required("Value", "a value of the documented model")?;
-            let map: ::std::string::String = __params.required("Map", "a string")?;
-            let serialize: i32 = __params.required("Serialize", "an integer")?;
-            let deserialize: super::models::Choice = __params
-                .required("Deserialize", "a value of the documented model")?;
-            let serializer: ::std::string::String = __params
-                .required("Serializer", "a string")?;
-            let deserializer: i32 = __params.required("Deserializer", "an integer")?;
-            let token_credential: super::models::Choice = __params
-                .required("TokenCredential", "a value of the documented model")?;
-            let safe_debug: ::std::string::String = __params
-                .required("SafeDebug", "a string")?;
-            let client_method_options: i32 = __params
-                .required("ClientMethodOptions", "an integer")?;
-            let no_format: super::models::Choice = __params
-                .required("NoFormat", "a value of the documented model")?;
-            let pager: ::std::string::String = __params.required("Pager", "a string")?;
-            let response_2: i32 = __params.required("Response", "an integer")?;
-            let context: super::models::Choice = __params
-                .required("Context", "a value of the documented model")?;
-            let armgen_runtime: ::std::string::String = __params
-                .required("armgen_runtime", "a string")?;
-            let private: i32 = __params.required("__private", "an integer")?;
+            let params: ::std::string::String = __params.required("params", "a string")?;
+            let path: i32 = __params.required("path", "an integer")?;
+            let at: super::models::Choice = __params
+                .required("at", "a value of the documented model")?;
+            let json: ::std::string::String = __params.required("json", "a string")?;
+            let members: i32 = __params.required("members", "an integer")?;
+            let pipeline: super::models::Choice = __params
+                .required("pipeline", "a value of the documented model")?;
+            let response: ::std::string::String = __params
+                .required("response", "a string")?;
+            let operation_id: i32 = __params.required("operation_id", "an integer")?;
+            let credential: super::models::Choice = __params
+                .required("credential", "a value of the documented model")?;
+            let subscription_id: ::std::string::String = __params
+                .required("subscription_id", "a string")?;
+            let inner: i32 = __params.required("inner", "an integer")?;
+            let tag: super::models::Choice = __params
+                .required("tag", "a value of the documented model")?;
+            let method_options_2: ::std::string::String = __params
+                .required("method_options", "a string")?;
+            let f_2: i32 = __params.required("f", "an integer")?;
+            let new: super::models::Choice = __params
+                .required("new", "a value of the documented model")?;
+            let api_version_2: ::std::string::String = __params
+                .required("API_VERSION", "a string")?;
+            let default_endpoint: i32 = __params
+                .required("DEFAULT_ENDPOINT", "an integer")?;
+            let services: super::models::Choice = __params
+                .required("SERVICES", "a value of the documented model")?;
+            let operations: ::std::string::String = __params
+                .required("OPERATIONS", "a string")?;
+            let build_request: i32 = __params.required("build_request", "an integer")?;
+            let decode_response: super::models::Choice = __params
+                .required("decode_response", "a value of the documented model")?;
+            let models: ::std::string::String = __params.required("models", "a string")?;
+            let clients: i32 = __params.required("clients", "an integer")?;
+            let dynamic: super::models::Choice = __params
+                .required("dynamic", "a value of the documented model")?;
+            let patterns: ::std::string::String = __params
+                .required("patterns", "a string")?;
+            let other: i32 = __params.required("Other", "an integer")?;
+            let unknown: super::models::Choice = __params
+                .required("Unknown", "a value of the documented model")?;
+            let arc: ::std::string::String = __params.required("Arc", "a string")?;
+            let lazy_lock: i32 = __params.required("LazyLock", "an integer")?;
+            let b_tree_map: super::models::Choice = __params
+                .required("BTreeMap", "a value of the documented model")?;
+            let cow: ::std::string::String = __params.required("Cow", "a string")?;
+            let value: i32 = __params.required("Value", "an integer")?;
+            let map: super::models::Choice = __params
+                .required("Map", "a value of the documented model")?;
+            let serialize: ::std::string::String = __params
+                .required("Serialize", "a string")?;
+            let deserialize: i32 = __params.required("Deserialize", "an integer")?;
+            let serializer: super::models::Choice = __params
+                .required("Serializer", "a value of the documented model")?;
+            let deserializer: ::std::string::String = __params
+                .required("Deserializer", "a string")?;
+            let token_credential: i32 = __params
+                .required("TokenCredential", "an integer")?;
+            let safe_debug: super::models::Choice = __params
+                .required("SafeDebug", "a value of the documented model")?;
+            let client_method_options: ::std::string::String = __params
+                .required("ClientMethodOptions", "a string")?;
+            let no_format: i32 = __params.required("NoFormat", "an integer")?;
+            let pager: super::models::Choice = __params
+                .required("Pager", "a value of the documented model")?;
+            let response_2: ::std::string::String = __params
+                .required("Response", "a string")?;
+            let context: i32 = __params.required("Context", "an integer")?;
+            let armgen_runtime: super::models::Choice = __params
+                .required("armgen_runtime", "a value of the documented model")?;
+            let private: ::std::string::String = __params
+                .required("__private", "a string")?;
             Ok(
                 super::parameters::path4_request(
                     endpoint,
                     &api_version,
+                    &params,
+                    path,
+                    &at,
+                    &json,
+                    members,
                     &pipeline,
-                    response,
-                    &operation_id,
+                    &response,
+                    operation_id,
                     &credential,
-                    subscription_id,
-                    &inner,
+                    &subscription_id,
+                    inner,
                     &tag,
-                    method_options_2,
-                    &f_2,
+                    &method_options_2,
+                    f_2,
                     &new,
-                    api_version_2,
-                    &default_endpoint,
+                    &api_version_2,
+                    default_endpoint,
                     &services,
-                    operations,
-                    &build_request,
+                    &operations,
+                    build_request,
                     &decode_response,
-                    models,
-                    &clients,
+                    &models,
+                    clients,
                     &dynamic,
-                    patterns,
-                    &other,
+                    &patterns,
+                    other,
                     &unknown,
-                    arc,
-                    &lazy_lock,
+                    &arc,
+                    lazy_lock,
                     &b_tree_map,
-                    cow,
-                    &value,
+                    &cow,
+                    value,
                     &map,
-                    serialize,
-                    &deserialize,
+                    &serialize,
+                    deserialize,
                     &serializer,
-                    deserializer,
-                    &token_credential,
+                    &deserializer,
+                    token_credential,
                     &safe_debug,
-                    client_method_options,
-                    &no_format,
+                    &client_method_options,
+                    no_format,
                     &pager,
-                    response_2,
-                    &context,
+                    &response_2,
+                    context,
                     &armgen_runtime,
-                    private,
+                    &private,
                 )?,
             )
         }
@@ -7986,10 +8216,10 @@ pub fn build_request(
             let api_version: ::std::string::String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
-            let api_version_2: ::core::option::Option<::std::string::String> = __params
-                .optional("API_VERSION", "a string")?;
-            let arc: ::core::option::Option<::std::string::String> = __params
-                .optional("Arc", "a string")?;
+            let api_version_2: ::core::option::Option<super::models::Choice> = __params
+                .optional("API_VERSION", "a value of the documented model")?;
+            let arc: ::core::option::Option<super::models::Choice> = __params
+                .optional("Arc", "a value of the documented model")?;
             let arm_client_options: ::core::option::Option<super::models::Choice> = __params
                 .optional("ArmClientOptions", "a value of the documented model")?;
             let arm_pipeline: ::core::option::Option<::std::string::String> = __params
@@ -8004,32 +8234,32 @@ pub fn build_request(
                 .optional("AsyncFnMut", "an integer")?;
             let async_fn_once: ::core::option::Option<super::models::Choice> = __params
                 .optional("AsyncFnOnce", "a value of the documented model")?;
-            let b_tree_map: ::core::option::Option<super::models::Choice> = __params
-                .optional("BTreeMap", "a value of the documented model")?;
+            let b_tree_map: ::core::option::Option<i32> = __params
+                .optional("BTreeMap", "an integer")?;
             let r#box: ::core::option::Option<super::models::Choice> = __params
                 .optional("Box", "a value of the documented model")?;
-            let client_method_options: ::core::option::Option<::std::string::String> = __params
-                .optional("ClientMethodOptions", "a string")?;
+            let client_method_options: ::core::option::Option<super::models::Choice> = __params
+                .optional("ClientMethodOptions", "a value of the documented model")?;
             let clone: ::core::option::Option<i32> = __params
                 .optional("Clone", "an integer")?;
-            let constraint: ::core::option::Option<super::models::Choice> = __params
-                .optional("Constraint", "a value of the documented model")?;
-            let context: ::core::option::Option<i32> = __params
-                .optional("Context", "an integer")?;
+            let constraint: ::core::option::Option<i32> = __params
+                .optional("Constraint", "an integer")?;
+            let context: ::core::option::Option<::std::string::String> = __params
+                .optional("Context", "a string")?;
             let copy: ::core::option::Option<::std::string::String> = __params
                 .optional("Copy", "a string")?;
-            let cow: ::core::option::Option<::std::string::String> = __params
-                .optional("Cow", "a string")?;
-            let default_endpoint: ::core::option::Option<i32> = __params
-                .optional("DEFAULT_ENDPOINT", "an integer")?;
+            let cow: ::core::option::Option<super::models::Choice> = __params
+                .optional("Cow", "a value of the documented model")?;
+            let default_endpoint: ::core::option::Option<::std::string::String> = __params
+                .optional("DEFAULT_ENDPOINT", "a string")?;
             let debug: ::core::option::Option<::std::string::String> = __params
                 .optional("Debug", "a string")?;
             let default: ::core::option::Option<i32> = __params
                 .optional("Default", "an integer")?;
-            let deserialize: ::core::option::Option<i32> = __params
-                .optional("Deserialize", "an integer")?;
-            let deserializer: ::core::option::Option<::std::string::String> = __params
-                .optional("Deserializer", "a string")?;
+            let deserialize: ::core::option::Option<::std::string::String> = __params
+                .optional("Deserialize", "a string")?;
+            let deserializer: ::core::option::Option<super::models::Choice> = __params
+                .optional("Deserializer", "a value of the documented model")?;
             let double_ended_iterator: ::core::option::Option<super::models::Choice> = __params
                 .optional("DoubleEndedIterator", "a value of the documented model")?;
             let drop: ::core::option::Option<super::models::Choice> = __params
@@ -8038,19 +8268,21 @@ pub fn build_request(
                 .optional("DynamicError", "an integer")?;
             let dynamic_params: ::core::option::Option<super::models::Choice> = __params
                 .optional("DynamicParams", "a value of the documented model")?;
+            let dynamic_reply: ::core::option::Option<i32> = __params
+                .optional("DynamicReply", "an integer")?;
             let dynamic_validate: ::core::option::Option<::std::string::String> = __params
                 .optional("DynamicValidate", "a string")?;
             let eq: ::core::option::Option<i32> = __params.optional("Eq", "an integer")?;
             let err: ::core::option::Option<::std::string::String> = __params
                 .optional("Err", "a string")?;
-            let error_body: ::core::option::Option<i32> = __params
-                .optional("ErrorBody", "an integer")?;
+            let error_body: ::core::option::Option<::std::string::String> = __params
+                .optional("ErrorBody", "a string")?;
             let exact_size_iterator: ::core::option::Option<::std::string::String> = __params
                 .optional("ExactSizeIterator", "a string")?;
             let extend: ::core::option::Option<::std::string::String> = __params
                 .optional("Extend", "a string")?;
-            let final_state_via: ::core::option::Option<i32> = __params
-                .optional("FinalStateVia", "an integer")?;
+            let final_state_via: ::core::option::Option<::std::string::String> = __params
+                .optional("FinalStateVia", "a string")?;
             let r#fn: ::core::option::Option<::std::string::String> = __params
                 .optional("Fn", "a string")?;
             let fn_mut: ::core::option::Option<i32> = __params
@@ -8065,10 +8297,10 @@ pub fn build_request(
                 .optional("Future", "an integer")?;
             let hash: ::core::option::Option<i32> = __params
                 .optional("Hash", "an integer")?;
-            let http_request: ::core::option::Option<super::models::Choice> = __params
-                .optional("HttpRequest", "a value of the documented model")?;
-            let http_response: ::core::option::Option<::std::string::String> = __params
-                .optional("HttpResponse", "a string")?;
+            let http_request: ::core::option::Option<i32> = __params
+                .optional("HttpRequest", "an integer")?;
+            let http_response: ::core::option::Option<super::models::Choice> = __params
+                .optional("HttpResponse", "a value of the documented model")?;
             let into: ::core::option::Option<super::models::Choice> = __params
                 .optional("Into", "a value of the documented model")?;
             let into_future: ::core::option::Option<super::models::Choice> = __params
@@ -8077,78 +8309,78 @@ pub fn build_request(
                 .optional("IntoIterator", "an integer")?;
             let iterator: ::core::option::Option<super::models::Choice> = __params
                 .optional("Iterator", "a value of the documented model")?;
-            let lazy_lock: ::core::option::Option<i32> = __params
-                .optional("LazyLock", "an integer")?;
-            let map: ::core::option::Option<super::models::Choice> = __params
-                .optional("Map", "a value of the documented model")?;
-            let method: ::core::option::Option<i32> = __params
-                .optional("Method", "an integer")?;
+            let lazy_lock: ::core::option::Option<::std::string::String> = __params
+                .optional("LazyLock", "a string")?;
+            let map: ::core::option::Option<i32> = __params
+                .optional("Map", "an integer")?;
+            let method: ::core::option::Option<::std::string::String> = __params
+                .optional("Method", "a string")?;
             let method_options_2: ::core::option::Option<i32> = __params
                 .optional("MethodOptions", "an integer")?;
-            let next_link: ::core::option::Option<super::models::Choice> = __params
-                .optional("NextLink", "a value of the documented model")?;
-            let no_format: ::core::option::Option<i32> = __params
-                .optional("NoFormat", "an integer")?;
+            let next_link: ::core::option::Option<i32> = __params
+                .optional("NextLink", "an integer")?;
+            let no_format: ::core::option::Option<::std::string::String> = __params
+                .optional("NoFormat", "a string")?;
             let none: ::core::option::Option<::std::string::String> = __params
                 .optional("None", "a string")?;
-            let operations: ::core::option::Option<::std::string::String> = __params
-                .optional("OPERATIONS", "a string")?;
+            let operations: ::core::option::Option<super::models::Choice> = __params
+                .optional("OPERATIONS", "a value of the documented model")?;
             let ok: ::core::option::Option<super::models::Choice> = __params
                 .optional("Ok", "a value of the documented model")?;
             let operation_info: ::core::option::Option<i32> = __params
                 .optional("OperationInfo", "an integer")?;
-            let operation_status: ::core::option::Option<super::models::Choice> = __params
-                .optional("OperationStatus", "a value of the documented model")?;
+            let operation_status: ::core::option::Option<i32> = __params
+                .optional("OperationStatus", "an integer")?;
             let option: ::core::option::Option<i32> = __params
                 .optional("Option", "an integer")?;
             let ord: ::core::option::Option<super::models::Choice> = __params
                 .optional("Ord", "a value of the documented model")?;
-            let other: ::core::option::Option<i32> = __params
-                .optional("Other", "an integer")?;
-            let page_decoder: ::core::option::Option<::std::string::String> = __params
-                .optional("PageDecoder", "a string")?;
-            let pager: ::core::option::Option<super::models::Choice> = __params
-                .optional("Pager", "a value of the documented model")?;
+            let other: ::core::option::Option<::std::string::String> = __params
+                .optional("Other", "a string")?;
+            let page_decoder: ::core::option::Option<super::models::Choice> = __params
+                .optional("PageDecoder", "a value of the documented model")?;
+            let pager: ::core::option::Option<i32> = __params
+                .optional("Pager", "an integer")?;
             let partial_eq: ::core::option::Option<super::models::Choice> = __params
                 .optional("PartialEq", "a value of the documented model")?;
             let partial_ord: ::core::option::Option<::std::string::String> = __params
                 .optional("PartialOrd", "a string")?;
-            let pattern: ::core::option::Option<i32> = __params
-                .optional("Pattern", "an integer")?;
-            let poller_method_options: ::core::option::Option<::std::string::String> = __params
-                .optional("PollerMethodOptions", "a string")?;
-            let poller_options: ::core::option::Option<i32> = __params
-                .optional("PollerOptions", "an integer")?;
-            let regex: ::core::option::Option<super::models::Choice> = __params
-                .optional("Regex", "a value of the documented model")?;
+            let pattern: ::core::option::Option<::std::string::String> = __params
+                .optional("Pattern", "a string")?;
+            let poller_method_options: ::core::option::Option<super::models::Choice> = __params
+                .optional("PollerMethodOptions", "a value of the documented model")?;
+            let poller_options: ::core::option::Option<::std::string::String> = __params
+                .optional("PollerOptions", "a string")?;
+            let regex: ::core::option::Option<i32> = __params
+                .optional("Regex", "an integer")?;
             let resource_manager_audience: ::core::option::Option<
                 super::models::Choice,
             > = __params
                 .optional("ResourceManagerAudience", "a value of the documented model")?;
-            let response: ::core::option::Option<::std::string::String> = __params
-                .optional("Response", "a string")?;
-            let response_error: ::core::option::Option<super::models::Choice> = __params
-                .optional("ResponseError", "a value of the documented model")?;
-            let response_too_large: ::core::option::Option<::std::string::String> = __params
-                .optional("ResponseTooLarge", "a string")?;
+            let response: ::core::option::Option<super::models::Choice> = __params
+                .optional("Response", "a value of the documented model")?;
+            let response_error: ::core::option::Option<i32> = __params
+                .optional("ResponseError", "an integer")?;
+            let response_too_large: ::core::option::Option<super::models::Choice> = __params
+                .optional("ResponseTooLarge", "a value of the documented model")?;
             let result: ::core::option::Option<i32> = __params
                 .optional("Result", "an integer")?;
-            let services: ::core::option::Option<super::models::Choice> = __params
-                .optional("SERVICES", "a value of the documented model")?;
-            let safe_debug: ::core::option::Option<super::models::Choice> = __params
-                .optional("SafeDebug", "a value of the documented model")?;
-            let secret: ::core::option::Option<::armgen_runtime::Secret> = __params
-                .optional("Secret", "a string")?;
+            let services: ::core::option::Option<i32> = __params
+                .optional("SERVICES", "an integer")?;
+            let safe_debug: ::core::option::Option<i32> = __params
+                .optional("SafeDebug", "an integer")?;
+            let secret: ::core::option::Option<super::models::Choice> = __params
+                .optional("Secret", "a value of the documented model")?;
             let self_: ::core::option::Option<::std::string::String> = __params
                 .optional("Self", "a string")?;
             let send: ::core::option::Option<i32> = __params
                 .optional("Send", "an integer")?;
-            let serialize: ::core::option::Option<::std::string::String> = __params
-                .optional("Serialize", "a string")?;
-            let serializer: ::core::option::Option<super::models::Choice> = __params
-                .optional("Serializer", "a value of the documented model")?;
-            let service_error: ::core::option::Option<::std::string::String> = __params
-                .optional("ServiceError", "a string")?;
+            let serialize: ::core::option::Option<super::models::Choice> = __params
+                .optional("Serialize", "a value of the documented model")?;
+            let serializer: ::core::option::Option<i32> = __params
+                .optional("Serializer", "an integer")?;
+            let service_error: ::core::option::Option<super::models::Choice> = __params
+                .optional("ServiceError", "a value of the documented model")?;
             let service_info: ::core::option::Option<super::models::Choice> = __params
                 .optional("ServiceInfo", "a value of the documented model")?;
             let sized: ::core::option::Option<super::models::Choice> = __params
@@ -8159,44 +8391,44 @@ pub fn build_request(
                 .optional("StaticTokenCredential", "a string")?;
             let string: ::core::option::Option<i32> = __params
                 .optional("String", "an integer")?;
-            let strip_read_only: ::core::option::Option<super::models::Choice> = __params
-                .optional("StripReadOnly", "a value of the documented model")?;
+            let strip_read_only: ::core::option::Option<i32> = __params
+                .optional("StripReadOnly", "an integer")?;
             let sync: ::core::option::Option<::std::string::String> = __params
                 .optional("Sync", "a string")?;
             let to_owned: ::core::option::Option<::std::string::String> = __params
                 .optional("ToOwned", "a string")?;
             let to_string: ::core::option::Option<super::models::Choice> = __params
                 .optional("ToString", "a value of the documented model")?;
-            let token_credential: ::core::option::Option<i32> = __params
-                .optional("TokenCredential", "an integer")?;
+            let token_credential: ::core::option::Option<::std::string::String> = __params
+                .optional("TokenCredential", "a string")?;
             let try_from: ::core::option::Option<i32> = __params
                 .optional("TryFrom", "an integer")?;
             let try_into: ::core::option::Option<super::models::Choice> = __params
                 .optional("TryInto", "a value of the documented model")?;
-            let unknown: ::core::option::Option<super::models::Choice> = __params
-                .optional("Unknown", "a value of the documented model")?;
+            let unknown: ::core::option::Option<i32> = __params
+                .optional("Unknown", "an integer")?;
             let unpin: ::core::option::Option<i32> = __params
                 .optional("Unpin", "an integer")?;
-            let url: ::core::option::Option<i32> = __params
-                .optional("Url", "an integer")?;
-            let url_builder: ::core::option::Option<super::models::Choice> = __params
-                .optional("UrlBuilder", "a value of the documented model")?;
-            let validate: ::core::option::Option<::std::string::String> = __params
-                .optional("Validate", "a string")?;
-            let validation_error: ::core::option::Option<i32> = __params
-                .optional("ValidationError", "an integer")?;
-            let validation_errors: ::core::option::Option<super::models::Choice> = __params
-                .optional("ValidationErrors", "a value of the documented model")?;
-            let validator: ::core::option::Option<::std::string::String> = __params
-                .optional("Validator", "a string")?;
-            let value: ::core::option::Option<i32> = __params
-                .optional("Value", "an integer")?;
+            let url: ::core::option::Option<::std::string::String> = __params
+                .optional("Url", "a string")?;
+            let url_builder: ::core::option::Option<i32> = __params
+                .optional("UrlBuilder", "an integer")?;
+            let validate: ::core::option::Option<super::models::Choice> = __params
+                .optional("Validate", "a value of the documented model")?;
+            let validation_error: ::core::option::Option<::std::string::String> = __params
+                .optional("ValidationError", "a string")?;
+            let validation_errors: ::core::option::Option<i32> = __params
+                .optional("ValidationErrors", "an integer")?;
+            let validator: ::core::option::Option<super::models::Choice> = __params
+                .optional("Validator", "a value of the documented model")?;
+            let value: ::core::option::Option<::std::string::String> = __params
+                .optional("Value", "a string")?;
             let vec: ::core::option::Option<::std::string::String> = __params
                 .optional("Vec", "a string")?;
             let value_2: ::core::option::Option<super::models::Choice> = __params
                 .optional("_", "a value of the documented model")?;
-            let private: ::core::option::Option<::std::string::String> = __params
-                .optional("__private", "a string")?;
+            let private: ::core::option::Option<super::models::Choice> = __params
+                .optional("__private", "a value of the documented model")?;
             let r#abstract: ::core::option::Option<::std::string::String> = __params
                 .optional("abstract", "a string")?;
             let align_of: ::core::option::Option<::std::string::String> = __params
@@ -8205,10 +8437,10 @@ pub fn build_request(
                 .optional("align_of_val", "an integer")?;
             let alloc: ::core::option::Option<i32> = __params
                 .optional("alloc", "an integer")?;
-            let api_version_3: ::core::option::Option<i32> = __params
-                .optional("api_version", "an integer")?;
-            let armgen_runtime: ::core::option::Option<super::models::Choice> = __params
-                .optional("armgen_runtime", "a value of the documented model")?;
+            let api_version_3: ::core::option::Option<::std::string::String> = __params
+                .optional("api_version", "a string")?;
+            let armgen_runtime: ::core::option::Option<i32> = __params
+                .optional("armgen_runtime", "an integer")?;
             let r#as: ::core::option::Option<i32> = __params
                 .optional("as", "an integer")?;
             let assert: ::core::option::Option<super::models::Choice> = __params
@@ -8219,8 +8451,7 @@ pub fn build_request(
                 .optional("async", "a value of the documented model")?;
             let async_trait: ::core::option::Option<::std::string::String> = __params
                 .optional("async_trait", "a string")?;
-            let at: ::core::option::Option<super::models::Choice> = __params
-                .optional("at", "a value of the documented model")?;
+            let at: ::core::option::Option<i32> = __params.optional("at", "an integer")?;
             let r#await: ::core::option::Option<::std::string::String> = __params
                 .optional("await", "a string")?;
             let azure_core: ::core::option::Option<i32> = __params
@@ -8233,18 +8464,18 @@ pub fn build_request(
                 .optional("box", "a value of the documented model")?;
             let r#break: ::core::option::Option<::std::string::String> = __params
                 .optional("break", "a string")?;
-            let build_request: ::core::option::Option<i32> = __params
-                .optional("build_request", "an integer")?;
+            let build_request: ::core::option::Option<::std::string::String> = __params
+                .optional("build_request", "a string")?;
             let cfg: ::core::option::Option<i32> = __params
                 .optional("cfg", "an integer")?;
             let char: ::core::option::Option<super::models::Choice> = __params
                 .optional("char", "a value of the documented model")?;
             let client_only: ::core::option::Option<super::models::Choice> = __params
                 .optional("client_only", "a value of the documented model")?;
-            let clients: ::core::option::Option<i32> = __params
-                .optional("clients", "an integer")?;
-            let compile_pattern: ::core::option::Option<i32> = __params
-                .optional("compile_pattern", "an integer")?;
+            let clients: ::core::option::Option<::std::string::String> = __params
+                .optional("clients", "a string")?;
+            let compile_pattern: ::core::option::Option<::std::string::String> = __params
+                .optional("compile_pattern", "a string")?;
             let concat: ::core::option::Option<super::models::Choice> = __params
                 .optional("concat", "a value of the documented model")?;
             let r#const: ::core::option::Option<i32> = __params
@@ -8255,39 +8486,48 @@ pub fn build_request(
                 .optional("core", "a string")?;
             let crate_: ::core::option::Option<::std::string::String> = __params
                 .optional("crate", "a string")?;
-            let credential: ::core::option::Option<super::models::Choice> = __params
-                .optional("credential", "a value of the documented model")?;
-            let decode_body: ::core::option::Option<i32> = __params
-                .optional("decode_body", "an integer")?;
-            let decode_empty: ::core::option::Option<super::models::Choice> = __params
-                .optional("decode_empty", "a value of the documented model")?;
-            let decode_json: ::core::option::Option<::std::string::String> = __params
-                .optional("decode_json", "a string")?;
-            let decode_optional: ::core::option::Option<i32> = __params
-                .optional("decode_optional", "an integer")?;
-            let decode_response: ::core::option::Option<super::models::Choice> = __params
-                .optional("decode_response", "a value of the documented model")?;
+            let credential: ::core::option::Option<i32> = __params
+                .optional("credential", "an integer")?;
+            let decode_body: ::core::option::Option<::std::string::String> = __params
+                .optional("decode_body", "a string")?;
+            let decode_empty: ::core::option::Option<i32> = __params
+                .optional("decode_empty", "an integer")?;
+            let decode_json: ::core::option::Option<super::models::Choice> = __params
+                .optional("decode_json", "a value of the documented model")?;
+            let decode_optional: ::core::option::Option<::std::string::String> = __params
+                .optional("decode_optional", "a string")?;
+            let decode_response: ::core::option::Option<i32> = __params
+                .optional("decode_response", "an integer")?;
             let r#do: ::core::option::Option<i32> = __params
                 .optional("do", "an integer")?;
             let drop_2: ::core::option::Option<::std::string::String> = __params
                 .optional("drop", "a string")?;
             let r#dyn: ::core::option::Option<super::models::Choice> = __params
                 .optional("dyn", "a value of the documented model")?;
-            let dynamic: ::core::option::Option<super::models::Choice> = __params
-                .optional("dynamic", "a value of the documented model")?;
+            let dynamic: ::core::option::Option<i32> = __params
+                .optional("dynamic", "an integer")?;
+            let dynamic_execute: ::core::option::Option<super::models::Choice> = __params
+                .optional("dynamic_execute", "a value of the documented model")?;
+            let dynamic_pages: ::core::option::Option<::std::string::String> = __params
+                .optional("dynamic_pages", "a string")?;
+            let dynamic_poll: ::core::option::Option<i32> = __params
+                .optional("dynamic_poll", "an integer")?;
+            let dynamic_request_error: ::core::option::Option<super::models::Choice> = __params
+                .optional("dynamic_request_error", "a value of the documented model")?;
             let dynamic_result: ::core::option::Option<::std::string::String> = __params
                 .optional("dynamic_result", "a string")?;
             let r#else: ::core::option::Option<::std::string::String> = __params
                 .optional("else", "a string")?;
-            let endpoint_2: ::core::option::Option<::std::string::String> = __params
-                .optional("endpoint", "a string")?;
+            let endpoint_2: ::core::option::Option<super::models::Choice> = __params
+                .optional("endpoint", "a value of the documented model")?;
             let r#enum: ::core::option::Option<i32> = __params
                 .optional("enum", "an integer")?;
             let env: ::core::option::Option<::std::string::String> = __params
                 .optional("env", "a string")?;
             let r#extern: ::core::option::Option<super::models::Choice> = __params
                 .optional("extern", "a value of the documented model")?;
-            let f_2: ::core::option::Option<i32> = __params.optional("f", "an integer")?;
+            let f_2: ::core::option::Option<::std::string::String> = __params
+                .optional("f", "a string")?;
             let f32: ::core::option::Option<::std::string::String> = __params
                 .optional("f32", "a string")?;
             let f64: ::core::option::Option<i32> = __params
@@ -8320,10 +8560,10 @@ pub fn build_request(
                 .optional("include", "a string")?;
             let include_str: ::core::option::Option<i32> = __params
                 .optional("include_str", "an integer")?;
-            let inner: ::core::option::Option<i32> = __params
-                .optional("inner", "an integer")?;
-            let json: ::core::option::Option<::std::string::String> = __params
-                .optional("json", "a string")?;
+            let inner: ::core::option::Option<::std::string::String> = __params
+                .optional("inner", "a string")?;
+            let json: ::core::option::Option<super::models::Choice> = __params
+                .optional("json", "a value of the documented model")?;
             let r#let: ::core::option::Option<super::models::Choice> = __params
                 .optional("let", "a value of the documented model")?;
             let r#loop: ::core::option::Option<::std::string::String> = __params
@@ -8334,66 +8574,66 @@ pub fn build_request(
                 .optional("match", "a value of the documented model")?;
             let matches: ::core::option::Option<super::models::Choice> = __params
                 .optional("matches", "a value of the documented model")?;
-            let members: ::core::option::Option<i32> = __params
-                .optional("members", "an integer")?;
-            let method_options_3: ::core::option::Option<::std::string::String> = __params
-                .optional("method_options", "a string")?;
+            let members: ::core::option::Option<::std::string::String> = __params
+                .optional("members", "a string")?;
+            let method_options_3: ::core::option::Option<super::models::Choice> = __params
+                .optional("method_options", "a value of the documented model")?;
             let r#mod: ::core::option::Option<::std::string::String> = __params
                 .optional("mod", "a string")?;
-            let models: ::core::option::Option<::std::string::String> = __params
-                .optional("models", "a string")?;
+            let models: ::core::option::Option<super::models::Choice> = __params
+                .optional("models", "a value of the documented model")?;
             let r#move: ::core::option::Option<i32> = __params
                 .optional("move", "an integer")?;
             let r#mut: ::core::option::Option<super::models::Choice> = __params
                 .optional("mut", "a value of the documented model")?;
-            let new: ::core::option::Option<super::models::Choice> = __params
-                .optional("new", "a value of the documented model")?;
-            let operation_id: ::core::option::Option<i32> = __params
-                .optional("operation_id", "an integer")?;
+            let new: ::core::option::Option<i32> = __params
+                .optional("new", "an integer")?;
+            let operation_id: ::core::option::Option<::std::string::String> = __params
+                .optional("operation_id", "a string")?;
             let option_env: ::core::option::Option<::std::string::String> = __params
                 .optional("option_env", "a string")?;
-            let options_2: ::core::option::Option<super::models::Choice> = __params
-                .optional("options", "a value of the documented model")?;
+            let options_2: ::core::option::Option<i32> = __params
+                .optional("options", "an integer")?;
             let r#override: ::core::option::Option<::std::string::String> = __params
                 .optional("override", "a string")?;
             let page: ::core::option::Option<::std::string::String> = __params
                 .optional("page", "a string")?;
             let panic: ::core::option::Option<i32> = __params
                 .optional("panic", "an integer")?;
-            let params: ::core::option::Option<::std::string::String> = __params
-                .optional("params", "a string")?;
-            let path: ::core::option::Option<i32> = __params
-                .optional("path", "an integer")?;
-            let patterns: ::core::option::Option<::std::string::String> = __params
-                .optional("patterns", "a string")?;
-            let pipeline: ::core::option::Option<super::models::Choice> = __params
-                .optional("pipeline", "a value of the documented model")?;
+            let params: ::core::option::Option<super::models::Choice> = __params
+                .optional("params", "a value of the documented model")?;
+            let path: ::core::option::Option<::std::string::String> = __params
+                .optional("path", "a string")?;
+            let patterns: ::core::option::Option<super::models::Choice> = __params
+                .optional("patterns", "a value of the documented model")?;
+            let pipeline: ::core::option::Option<i32> = __params
+                .optional("pipeline", "an integer")?;
             let r#priv: ::core::option::Option<i32> = __params
                 .optional("priv", "an integer")?;
             let r#pub: ::core::option::Option<super::models::Choice> = __params
                 .optional("pub", "a value of the documented model")?;
             let r#ref: ::core::option::Option<::std::string::String> = __params
                 .optional("ref", "a string")?;
-            let regex_2: ::core::option::Option<super::models::Choice> = __params
-                .optional("regex", "a value of the documented model")?;
-            let request: ::core::option::Option<::std::string::String> = __params
-                .optional("request", "a string")?;
+            let regex_2: ::core::option::Option<i32> = __params
+                .optional("regex", "an integer")?;
+            let request: ::core::option::Option<super::models::Choice> = __params
+                .optional("request", "a value of the documented model")?;
             let resource_manager_endpoint: ::core::option::Option<i32> = __params
                 .optional("resource_manager_endpoint", "an integer")?;
             let resource_manager_scope: ::core::option::Option<super::models::Choice> = __params
                 .optional("resource_manager_scope", "a value of the documented model")?;
-            let response_2: ::core::option::Option<::std::string::String> = __params
-                .optional("response", "a string")?;
+            let response_2: ::core::option::Option<super::models::Choice> = __params
+                .optional("response", "a value of the documented model")?;
             let response_error_2: ::core::option::Option<::std::string::String> = __params
                 .optional("response_error", "a string")?;
             let r#return: ::core::option::Option<i32> = __params
                 .optional("return", "an integer")?;
             let self_2: ::core::option::Option<super::models::Choice> = __params
                 .optional("self", "a value of the documented model")?;
-            let serde: ::core::option::Option<::std::string::String> = __params
-                .optional("serde", "a string")?;
-            let serde_json: ::core::option::Option<i32> = __params
-                .optional("serde_json", "an integer")?;
+            let serde: ::core::option::Option<super::models::Choice> = __params
+                .optional("serde", "a value of the documented model")?;
+            let serde_json: ::core::option::Option<::std::string::String> = __params
+                .optional("serde_json", "a string")?;
             let size_of: ::core::option::Option<i32> = __params
                 .optional("size_of", "an integer")?;
             let size_of_val: ::core::option::Option<super::models::Choice> = __params
@@ -8408,18 +8648,18 @@ pub fn build_request(
                 .optional("string_enum", "an integer")?;
             let stringify: ::core::option::Option<super::models::Choice> = __params
                 .optional("stringify", "a value of the documented model")?;
-            let strip_member: ::core::option::Option<::std::string::String> = __params
-                .optional("strip_member", "a string")?;
-            let strip_members: ::core::option::Option<i32> = __params
-                .optional("strip_members", "an integer")?;
+            let strip_member: ::core::option::Option<super::models::Choice> = __params
+                .optional("strip_member", "a value of the documented model")?;
+            let strip_members: ::core::option::Option<::std::string::String> = __params
+                .optional("strip_members", "a string")?;
             let r#struct: ::core::option::Option<super::models::Choice> = __params
                 .optional("struct", "a value of the documented model")?;
-            let subscription_id: ::core::option::Option<::std::string::String> = __params
-                .optional("subscription_id", "a string")?;
+            let subscription_id: ::core::option::Option<super::models::Choice> = __params
+                .optional("subscription_id", "a value of the documented model")?;
             let super_: ::core::option::Option<::std::string::String> = __params
                 .optional("super", "a string")?;
-            let tag: ::core::option::Option<super::models::Choice> = __params
-                .optional("tag", "a value of the documented model")?;
+            let tag: ::core::option::Option<i32> = __params
+                .optional("tag", "an integer")?;
             let tagged_union: ::core::option::Option<super::models::Choice> = __params
                 .optional("tagged_union", "a value of the documented model")?;
             let todo: ::core::option::Option<::std::string::String> = __params
@@ -8446,16 +8686,16 @@ pub fn build_request(
                 .optional("unsafe", "an integer")?;
             let r#unsized: ::core::option::Option<super::models::Choice> = __params
                 .optional("unsized", "a value of the documented model")?;
-            let url_2: ::core::option::Option<super::models::Choice> = __params
-                .optional("url", "a value of the documented model")?;
+            let url_2: ::core::option::Option<i32> = __params
+                .optional("url", "an integer")?;
             let r#use: ::core::option::Option<::std::string::String> = __params
                 .optional("use", "a string")?;
             let usize: ::core::option::Option<super::models::Choice> = __params
                 .optional("usize", "a value of the documented model")?;
-            let validator_2: ::core::option::Option<i32> = __params
-                .optional("validator", "an integer")?;
-            let value_3: ::core::option::Option<super::models::Choice> = __params
-                .optional("value", "a value of the documented model")?;
+            let validator_2: ::core::option::Option<::std::string::String> = __params
+                .optional("validator", "a string")?;
+            let value_3: ::core::option::Option<i32> = __params
+                .optional("value", "an integer")?;
             let vec_2: ::core::option::Option<super::models::Choice> = __params
                 .optional("vec", "a value of the documented model")?;
             let r#virtual: ::core::option::Option<i32> = __params
@@ -8472,8 +8712,8 @@ pub fn build_request(
                 super::parameters::query_optional_request(
                     endpoint,
                     &api_version,
-                    api_version_2.as_deref(),
-                    arc.as_deref(),
+                    api_version_2.as_ref(),
+                    arc.as_ref(),
                     arm_client_options.as_ref(),
                     arm_pipeline.as_deref(),
                     as_mut,
@@ -8481,30 +8721,31 @@ pub fn build_request(
                     async_fn.as_deref(),
                     async_fn_mut,
                     async_fn_once.as_ref(),
-                    b_tree_map.as_ref(),
+                    b_tree_map,
                     r#box.as_ref(),
-                    client_method_options.as_deref(),
+                    client_method_options.as_ref(),
                     clone,
-                    constraint.as_ref(),
-                    context,
+                    constraint,
+                    context.as_deref(),
                     copy.as_deref(),
-                    cow.as_deref(),
-                    default_endpoint,
+                    cow.as_ref(),
+                    default_endpoint.as_deref(),
                     debug.as_deref(),
                     default,
-                    deserialize,
-                    deserializer.as_deref(),
+                    deserialize.as_deref(),
+                    deserializer.as_ref(),
                     double_ended_iterator.as_ref(),
                     drop.as_ref(),
                     dynamic_error,
                     dynamic_params.as_ref(),
+                    dynamic_reply,
                     dynamic_validate.as_deref(),
                     eq,
                     err.as_deref(),
-                    error_body,
+                    error_body.as_deref(),
                     exact_size_iterator.as_deref(),
                     extend.as_deref(),
-                    final_state_via,
+                    final_state_via.as_deref(),
                     r#fn.as_deref(),
                     fn_mut,
                     fn_once.as_ref(),
@@ -8512,117 +8753,121 @@ pub fn build_request(
                     from_iterator.as_deref(),
                     future,
                     hash,
-                    http_request.as_ref(),
-                    http_response.as_deref(),
+                    http_request,
+                    http_response.as_ref(),
                     into.as_ref(),
                     into_future.as_ref(),
                     into_iterator,
                     iterator.as_ref(),
-                    lazy_lock,
-                    map.as_ref(),
-                    method,
+                    lazy_lock.as_deref(),
+                    map,
+                    method.as_deref(),
                     method_options_2,
-                    next_link.as_ref(),
-                    no_format,
+                    next_link,
+                    no_format.as_deref(),
                     none.as_deref(),
-                    operations.as_deref(),
+                    operations.as_ref(),
                     ok.as_ref(),
                     operation_info,
-                    operation_status.as_ref(),
+                    operation_status,
                     option,
                     ord.as_ref(),
-                    other,
-                    page_decoder.as_deref(),
-                    pager.as_ref(),
+                    other.as_deref(),
+                    page_decoder.as_ref(),
+                    pager,
                     partial_eq.as_ref(),
                     partial_ord.as_deref(),
-                    pattern,
-                    poller_method_options.as_deref(),
-                    poller_options,
-                    regex.as_ref(),
+                    pattern.as_deref(),
+                    poller_method_options.as_ref(),
+                    poller_options.as_deref(),
+                    regex,
                     resource_manager_audience.as_ref(),
-                    response.as_deref(),
-                    response_error.as_ref(),
-                    response_too_large.as_deref(),
+                    response.as_ref(),
+                    response_error,
+                    response_too_large.as_ref(),
                     result,
-                    services.as_ref(),
-                    safe_debug.as_ref(),
+                    services,
+                    safe_debug,
                     secret.as_ref(),
                     self_.as_deref(),
                     send,
-                    serialize.as_deref(),
-                    serializer.as_ref(),
-                    service_error.as_deref(),
+                    serialize.as_ref(),
+                    serializer,
+                    service_error.as_ref(),
                     service_info.as_ref(),
                     sized.as_ref(),
                     some.as_ref(),
                     static_token_credential.as_deref(),
                     string,
-                    strip_read_only.as_ref(),
+                    strip_read_only,
                     sync.as_deref(),
                     to_owned.as_deref(),
                     to_string.as_ref(),
-                    token_credential,
+                    token_credential.as_deref(),
                     try_from,
                     try_into.as_ref(),
-                    unknown.as_ref(),
+                    unknown,
                     unpin,
-                    url,
-                    url_builder.as_ref(),
-                    validate.as_deref(),
-                    validation_error,
-                    validation_errors.as_ref(),
-                    validator.as_deref(),
-                    value,
+                    url.as_deref(),
+                    url_builder,
+                    validate.as_ref(),
+                    validation_error.as_deref(),
+                    validation_errors,
+                    validator.as_ref(),
+                    value.as_deref(),
                     vec.as_deref(),
                     value_2.as_ref(),
-                    private.as_deref(),
+                    private.as_ref(),
                     r#abstract.as_deref(),
                     align_of.as_deref(),
                     align_of_val,
                     alloc,
-                    api_version_3,
-                    armgen_runtime.as_ref(),
+                    api_version_3.as_deref(),
+                    armgen_runtime,
                     r#as,
                     assert.as_ref(),
                     assert_eq.as_deref(),
                     r#async.as_ref(),
                     async_trait.as_deref(),
-                    at.as_ref(),
+                    at,
                     r#await.as_deref(),
                     azure_core,
                     r#become,
                     bool,
                     box_2.as_ref(),
                     r#break.as_deref(),
-                    build_request,
+                    build_request.as_deref(),
                     cfg,
                     char.as_ref(),
                     client_only.as_ref(),
-                    clients,
-                    compile_pattern,
+                    clients.as_deref(),
+                    compile_pattern.as_deref(),
                     concat.as_ref(),
                     r#const,
                     r#continue.as_ref(),
                     core.as_deref(),
                     crate_.as_deref(),
-                    credential.as_ref(),
-                    decode_body,
-                    decode_empty.as_ref(),
-                    decode_json.as_deref(),
-                    decode_optional,
-                    decode_response.as_ref(),
+                    credential,
+                    decode_body.as_deref(),
+                    decode_empty,
+                    decode_json.as_ref(),
+                    decode_optional.as_deref(),
+                    decode_response,
                     r#do,
                     drop_2.as_deref(),
                     r#dyn.as_ref(),
-                    dynamic.as_ref(),
+                    dynamic,
+                    dynamic_execute.as_ref(),
+                    dynamic_pages.as_deref(),
+                    dynamic_poll,
+                    dynamic_request_error.as_ref(),
                     dynamic_result.as_deref(),
                     r#else.as_deref(),
-                    endpoint_2.as_deref(),
+                    endpoint_2.as_ref(),
                     r#enum,
                     env.as_deref(),
                     r#extern.as_ref(),
-                    f_2,
+                    f_2.as_deref(),
                     f32.as_deref(),
                     f64,
                     r#false.as_deref(),
@@ -8639,43 +8884,43 @@ pub fn build_request(
                     r#in,
                     include.as_deref(),
                     include_str,
-                    inner,
-                    json.as_deref(),
+                    inner.as_deref(),
+                    json.as_ref(),
                     r#let.as_ref(),
                     r#loop.as_deref(),
                     r#macro,
                     r#match.as_ref(),
                     matches.as_ref(),
-                    members,
-                    method_options_3.as_deref(),
+                    members.as_deref(),
+                    method_options_3.as_ref(),
                     r#mod.as_deref(),
-                    models.as_deref(),
+                    models.as_ref(),
                     r#move,
                     r#mut.as_ref(),
-                    new.as_ref(),
-                    operation_id,
+                    new,
+                    operation_id.as_deref(),
                     option_env.as_deref(),
-                    options_2.as_ref(),
+                    options_2,
                     r#override.as_deref(),
                     page.as_deref(),
                     panic,
-                    params.as_deref(),
-                    path,
-                    patterns.as_deref(),
-                    pipeline.as_ref(),
+                    params.as_ref(),
+                    path.as_deref(),
+                    patterns.as_ref(),
+                    pipeline,
                     r#priv,
                     r#pub.as_ref(),
                     r#ref.as_deref(),
-                    regex_2.as_ref(),
-                    request.as_deref(),
+                    regex_2,
+                    request.as_ref(),
                     resource_manager_endpoint,
                     resource_manager_scope.as_ref(),
-                    response_2.as_deref(),
+                    response_2.as_ref(),
                     response_error_2.as_deref(),
                     r#return,
                     self_2.as_ref(),
-                    serde.as_deref(),
-                    serde_json,
+                    serde.as_ref(),
+                    serde_json.as_deref(),
                     size_of,
                     size_of_val.as_ref(),
                     r#static,
@@ -8683,12 +8928,12 @@ pub fn build_request(
                     str.as_deref(),
                     string_enum,
                     stringify.as_ref(),
-                    strip_member.as_deref(),
-                    strip_members,
+                    strip_member.as_ref(),
+                    strip_members.as_deref(),
                     r#struct.as_ref(),
-                    subscription_id.as_deref(),
+                    subscription_id.as_ref(),
                     super_.as_deref(),
-                    tag.as_ref(),
+                    tag,
                     tagged_union.as_ref(),
                     todo.as_deref(),
                     r#trait,
@@ -8702,11 +8947,11 @@ pub fn build_request(
                     unreachable,
                     r#unsafe,
                     r#unsized.as_ref(),
-                    url_2.as_ref(),
+                    url_2,
                     r#use.as_deref(),
                     usize.as_ref(),
-                    validator_2,
-                    value_3.as_ref(),
+                    validator_2.as_deref(),
+                    value_3,
                     vec_2.as_ref(),
                     r#virtual,
                     r#where.as_ref(),
@@ -8720,9 +8965,10 @@ pub fn build_request(
             let api_version: ::std::string::String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
-            let api_version_2: ::std::string::String = __params
-                .required("API_VERSION", "a string")?;
-            let arc: ::std::string::String = __params.required("Arc", "a string")?;
+            let api_version_2: super::models::Choice = __params
+                .required("API_VERSION", "a value of the documented model")?;
+            let arc: super::models::Choice = __params
+                .required("Arc", "a value of the documented model")?;
             let arm_client_options: super::models::Choice = __params
                 .required("ArmClientOptions", "a value of the documented model")?;
             let arm_pipeline: ::std::string::String = __params
@@ -8734,25 +8980,26 @@ pub fn build_request(
             let async_fn_mut: i32 = __params.required("AsyncFnMut", "an integer")?;
             let async_fn_once: super::models::Choice = __params
                 .required("AsyncFnOnce", "a value of the documented model")?;
-            let b_tree_map: super::models::Choice = __params
-                .required("BTreeMap", "a value of the documented model")?;
+            let b_tree_map: i32 = __params.required("BTreeMap", "an integer")?;
             let r#box: super::models::Choice = __params
                 .required("Box", "a value of the documented model")?;
-            let client_method_options: ::std::string::String = __params
-                .required("ClientMethodOptions", "a string")?;
+            let client_method_options: super::models::Choice = __params
+                .required("ClientMethodOptions", "a value of the documented model")?;
             let clone: i32 = __params.required("Clone", "an integer")?;
-            let constraint: super::models::Choice = __params
-                .required("Constraint", "a value of the documented model")?;
-            let context: i32 = __params.required("Context", "an integer")?;
+            let constraint: i32 = __params.required("Constraint", "an integer")?;
+            let context: ::std::string::String = __params
+                .required("Context", "a string")?;
             let copy: ::std::string::String = __params.required("Copy", "a string")?;
-            let cow: ::std::string::String = __params.required("Cow", "a string")?;
-            let default_endpoint: i32 = __params
-                .required("DEFAULT_ENDPOINT", "an integer")?;
+            let cow: super::models::Choice = __params
+                .required("Cow", "a value of the documented model")?;
+            let default_endpoint: ::std::string::String = __params
+                .required("DEFAULT_ENDPOINT", "a string")?;
             let debug: ::std::string::String = __params.required("Debug", "a string")?;
             let default: i32 = __params.required("Default", "an integer")?;
-            let deserialize: i32 = __params.required("Deserialize", "an integer")?;
-            let deserializer: ::std::string::String = __params
-                .required("Deserializer", "a string")?;
+            let deserialize: ::std::string::String = __params
+                .required("Deserialize", "a string")?;
+            let deserializer: super::models::Choice = __params
+                .required("Deserializer", "a value of the documented model")?;
             let double_ended_iterator: super::models::Choice = __params
                 .required("DoubleEndedIterator", "a value of the documented model")?;
             let drop: super::models::Choice = __params
@@ -8760,15 +9007,18 @@ pub fn build_request(
             let dynamic_error: i32 = __params.required("DynamicError", "an integer")?;
             let dynamic_params: super::models::Choice = __params
                 .required("DynamicParams", "a value of the documented model")?;
+            let dynamic_reply: i32 = __params.required("DynamicReply", "an integer")?;
             let dynamic_validate: ::std::string::String = __params
                 .required("DynamicValidate", "a string")?;
             let eq: i32 = __params.required("Eq", "an integer")?;
             let err: ::std::string::String = __params.required("Err", "a string")?;
-            let error_body: i32 = __params.required("ErrorBody", "an integer")?;
+            let error_body: ::std::string::String = __params
+                .required("ErrorBody", "a string")?;
             let exact_size_iterator: ::std::string::String = __params
                 .required("ExactSizeIterator", "a string")?;
             let extend: ::std::string::String = __params.required("Extend", "a string")?;
-            let final_state_via: i32 = __params.required("FinalStateVia", "an integer")?;
+            let final_state_via: ::std::string::String = __params
+                .required("FinalStateVia", "a string")?;
             let r#fn: ::std::string::String = __params.required("Fn", "a string")?;
             let fn_mut: i32 = __params.required("FnMut", "an integer")?;
             let fn_once: super::models::Choice = __params
@@ -8778,10 +9028,9 @@ pub fn build_request(
                 .required("FromIterator", "a string")?;
             let future: i32 = __params.required("Future", "an integer")?;
             let hash: i32 = __params.required("Hash", "an integer")?;
-            let http_request: super::models::Choice = __params
-                .required("HttpRequest", "a value of the documented model")?;
-            let http_response: ::std::string::String = __params
-                .required("HttpResponse", "a string")?;
+            let http_request: i32 = __params.required("HttpRequest", "an integer")?;
+            let http_response: super::models::Choice = __params
+                .required("HttpResponse", "a value of the documented model")?;
             let into: super::models::Choice = __params
                 .required("Into", "a value of the documented model")?;
             let into_future: super::models::Choice = __params
@@ -8789,64 +9038,60 @@ pub fn build_request(
             let into_iterator: i32 = __params.required("IntoIterator", "an integer")?;
             let iterator: super::models::Choice = __params
                 .required("Iterator", "a value of the documented model")?;
-            let lazy_lock: i32 = __params.required("LazyLock", "an integer")?;
-            let map: super::models::Choice = __params
-                .required("Map", "a value of the documented model")?;
-            let method: i32 = __params.required("Method", "an integer")?;
+            let lazy_lock: ::std::string::String = __params
+                .required("LazyLock", "a string")?;
+            let map: i32 = __params.required("Map", "an integer")?;
+            let method: ::std::string::String = __params.required("Method", "a string")?;
             let method_options_2: i32 = __params
                 .required("MethodOptions", "an integer")?;
-            let next_link: super::models::Choice = __params
-                .required("NextLink", "a value of the documented model")?;
-            let no_format: i32 = __params.required("NoFormat", "an integer")?;
+            let next_link: i32 = __params.required("NextLink", "an integer")?;
+            let no_format: ::std::string::String = __params
+                .required("NoFormat", "a string")?;
             let none: ::std::string::String = __params.required("None", "a string")?;
-            let operations: ::std::string::String = __params
-                .required("OPERATIONS", "a string")?;
+            let operations: super::models::Choice = __params
+                .required("OPERATIONS", "a value of the documented model")?;
             let ok: super::models::Choice = __params
                 .required("Ok", "a value of the documented model")?;
             let operation_info: i32 = __params.required("OperationInfo", "an integer")?;
-            let operation_status: super::models::Choice = __params
-                .required("OperationStatus", "a value of the documented model")?;
+            let operation_status: i32 = __params
+                .required("OperationStatus", "an integer")?;
             let option: i32 = __params.required("Option", "an integer")?;
             let ord: super::models::Choice = __params
                 .required("Ord", "a value of the documented model")?;
-            let other: i32 = __params.required("Other", "an integer")?;
-            let page_decoder: ::std::string::String = __params
-                .required("PageDecoder", "a string")?;
-            let pager: super::models::Choice = __params
-                .required("Pager", "a value of the documented model")?;
+            let other: ::std::string::String = __params.required("Other", "a string")?;
+            let page_decoder: super::models::Choice = __params
+                .required("PageDecoder", "a value of the documented model")?;
+            let pager: i32 = __params.required("Pager", "an integer")?;
             let partial_eq: super::models::Choice = __params
                 .required("PartialEq", "a value of the documented model")?;
             let partial_ord: ::std::string::String = __params
                 .required("PartialOrd", "a string")?;
-            let pattern: i32 = __params.required("Pattern", "an integer")?;
-            let poller_method_options: ::std::string::String = __params
-                .required("PollerMethodOptions", "a string")?;
-            let poller_options: i32 = __params.required("PollerOptions", "an integer")?;
-            let regex: super::models::Choice = __params
-                .required("Regex", "a value of the documented model")?;
+            let pattern: ::std::string::String = __params
+                .required("Pattern", "a string")?;
+            let poller_method_options: super::models::Choice = __params
+                .required("PollerMethodOptions", "a value of the documented model")?;
+            let poller_options: ::std::string::String = __params
+                .required("PollerOptions", "a string")?;
+            let regex: i32 = __params.required("Regex", "an integer")?;
             let resource_manager_audience: super::models::Choice = __params
                 .required("ResourceManagerAudience", "a value of the documented model")?;
-            let response: ::std::string::String = __params
-                .required("Response", "a string")?;
-            let response_error: super::models::Choice = __params
-                .required("ResponseError", "a value of the documented model")?;
-            let response_too_large: ::std::string::String = __params
-                .required("ResponseTooLarge", "a string")?;
+            let response: super::models::Choice = __params
+                .required("Response", "a value of the documented model")?;
+            let response_error: i32 = __params.required("ResponseError", "an integer")?;
+            let response_too_large: super::models::Choice = __params
+                .required("ResponseTooLarge", "a value of the documented model")?;
             let result: i32 = __params.required("Result", "an integer")?;
-            let services: super::models::Choice = __params
-                .required("SERVICES", "a value of the documented model")?;
-            let safe_debug: super::models::Choice = __params
-                .required("SafeDebug", "a value of the documented model")?;
-            let secret: ::armgen_runtime::Secret = __params
-                .required("Secret", "a string")?;
+            let services: i32 = __params.required("SERVICES", "an integer")?;
+            let safe_debug: i32 = __params.required("SafeDebug", "an integer")?;
+            let secret: super::models::Choice = __params
+                .required("Secret", "a value of the documented model")?;
             let self_: ::std::string::String = __params.required("Self", "a string")?;
             let send: i32 = __params.required("Send", "an integer")?;
-            let serialize: ::std::string::String = __params
-                .required("Serialize", "a string")?;
-            let serializer: super::models::Choice = __params
-                .required("Serializer", "a value of the documented model")?;
-            let service_error: ::std::string::String = __params
-                .required("ServiceError", "a string")?;
+            let serialize: super::models::Choice = __params
+                .required("Serialize", "a value of the documented model")?;
+            let serializer: i32 = __params.required("Serializer", "an integer")?;
+            let service_error: super::models::Choice = __params
+                .required("ServiceError", "a value of the documented model")?;
             let service_info: super::models::Choice = __params
                 .required("ServiceInfo", "a value of the documented model")?;
             let sized: super::models::Choice = __params
@@ -8856,47 +9101,44 @@ pub fn build_request(
             let static_token_credential: ::std::string::String = __params
                 .required("StaticTokenCredential", "a string")?;
             let string: i32 = __params.required("String", "an integer")?;
-            let strip_read_only: super::models::Choice = __params
-                .required("StripReadOnly", "a value of the documented model")?;
+            let strip_read_only: i32 = __params.required("StripReadOnly", "an integer")?;
             let sync: ::std::string::String = __params.required("Sync", "a string")?;
             let to_owned: ::std::string::String = __params
                 .required("ToOwned", "a string")?;
             let to_string: super::models::Choice = __params
                 .required("ToString", "a value of the documented model")?;
-            let token_credential: i32 = __params
-                .required("TokenCredential", "an integer")?;
+            let token_credential: ::std::string::String = __params
+                .required("TokenCredential", "a string")?;
             let try_from: i32 = __params.required("TryFrom", "an integer")?;
             let try_into: super::models::Choice = __params
                 .required("TryInto", "a value of the documented model")?;
-            let unknown: super::models::Choice = __params
-                .required("Unknown", "a value of the documented model")?;
+            let unknown: i32 = __params.required("Unknown", "an integer")?;
             let unpin: i32 = __params.required("Unpin", "an integer")?;
-            let url: i32 = __params.required("Url", "an integer")?;
-            let url_builder: super::models::Choice = __params
-                .required("UrlBuilder", "a value of the documented model")?;
-            let validate: ::std::string::String = __params
-                .required("Validate", "a string")?;
-            let validation_error: i32 = __params
-                .required("ValidationError", "an integer")?;
-            let validation_errors: super::models::Choice = __params
-                .required("ValidationErrors", "a value of the documented model")?;
-            let validator: ::std::string::String = __params
-                .required("Validator", "a string")?;
-            let value: i32 = __params.required("Value", "an integer")?;
+            let url: ::std::string::String = __params.required("Url", "a string")?;
+            let url_builder: i32 = __params.required("UrlBuilder", "an integer")?;
+            let validate: super::models::Choice = __params
+                .required("Validate", "a value of the documented model")?;
+            let validation_error: ::std::string::String = __params
+                .required("ValidationError", "a string")?;
+            let validation_errors: i32 = __params
+                .required("ValidationErrors", "an integer")?;
+            let validator: super::models::Choice = __params
+                .required("Validator", "a value of the documented model")?;
+            let value: ::std::string::String = __params.required("Value", "a string")?;
             let vec: ::std::string::String = __params.required("Vec", "a string")?;
             let value_2: super::models::Choice = __params
                 .required("_", "a value of the documented model")?;
-            let private: ::std::string::String = __params
-                .required("__private", "a string")?;
+            let private: super::models::Choice = __params
+                .required("__private", "a value of the documented model")?;
             let r#abstract: ::std::string::String = __params
                 .required("abstract", "a string")?;
             let align_of: ::std::string::String = __params
                 .required("align_of", "a string")?;
             let align_of_val: i32 = __params.required("align_of_val", "an integer")?;
             let alloc: i32 = __params.required("alloc", "an integer")?;
-            let api_version_3: i32 = __params.required("api_version", "an integer")?;
-            let armgen_runtime: super::models::Choice = __params
-                .required("armgen_runtime", "a value of the documented model")?;
+            let api_version_3: ::std::string::String = __params
+                .required("api_version", "a string")?;
+            let armgen_runtime: i32 = __params.required("armgen_runtime", "an integer")?;
             let r#as: i32 = __params.required("as", "an integer")?;
             let assert: super::models::Choice = __params
                 .required("assert", "a value of the documented model")?;
@@ -8906,8 +9148,7 @@ pub fn build_request(
                 .required("async", "a value of the documented model")?;
             let async_trait: ::std::string::String = __params
                 .required("async_trait", "a string")?;
-            let at: super::models::Choice = __params
-                .required("at", "a value of the documented model")?;
+            let at: i32 = __params.required("at", "an integer")?;
             let r#await: ::std::string::String = __params.required("await", "a string")?;
             let azure_core: i32 = __params.required("azure_core", "an integer")?;
             let r#become: i32 = __params.required("become", "an integer")?;
@@ -8915,15 +9156,17 @@ pub fn build_request(
             let box_2: super::models::Choice = __params
                 .required("box", "a value of the documented model")?;
             let r#break: ::std::string::String = __params.required("break", "a string")?;
-            let build_request: i32 = __params.required("build_request", "an integer")?;
+            let build_request: ::std::string::String = __params
+                .required("build_request", "a string")?;
             let cfg: i32 = __params.required("cfg", "an integer")?;
             let char: super::models::Choice = __params
                 .required("char", "a value of the documented model")?;
             let client_only: super::models::Choice = __params
                 .required("client_only", "a value of the documented model")?;
-            let clients: i32 = __params.required("clients", "an integer")?;
-            let compile_pattern: i32 = __params
-                .required("compile_pattern", "an integer")?;
+            let clients: ::std::string::String = __params
+                .required("clients", "a string")?;
+            let compile_pattern: ::std::string::String = __params
+                .required("compile_pattern", "a string")?;
             let concat: super::models::Choice = __params
                 .required("concat", "a value of the documented model")?;
             let r#const: i32 = __params.required("const", "an integer")?;
@@ -8931,33 +9174,38 @@ pub fn build_request(
                 .required("continue", "a value of the documented model")?;
             let core: ::std::string::String = __params.required("core", "a string")?;
             let crate_: ::std::string::String = __params.required("crate", "a string")?;
-            let credential: super::models::Choice = __params
-                .required("credential", "a value of the documented model")?;
-            let decode_body: i32 = __params.required("decode_body", "an integer")?;
-            let decode_empty: super::models::Choice = __params
-                .required("decode_empty", "a value of the documented model")?;
-            let decode_json: ::std::string::String = __params
-                .required("decode_json", "a string")?;
-            let decode_optional: i32 = __params
-                .required("decode_optional", "an integer")?;
-            let decode_response: super::models::Choice = __params
-                .required("decode_response", "a value of the documented model")?;
+            let credential: i32 = __params.required("credential", "an integer")?;
+            let decode_body: ::std::string::String = __params
+                .required("decode_body", "a string")?;
+            let decode_empty: i32 = __params.required("decode_empty", "an integer")?;
+            let decode_json: super::models::Choice = __params
+                .required("decode_json", "a value of the documented model")?;
+            let decode_optional: ::std::string::String = __params
+                .required("decode_optional", "a string")?;
+            let decode_response: i32 = __params
+                .required("decode_response", "an integer")?;
             let r#do: i32 = __params.required("do", "an integer")?;
             let drop_2: ::std::string::String = __params.required("drop", "a string")?;
             let r#dyn: super::models::Choice = __params
                 .required("dyn", "a value of the documented model")?;
-            let dynamic: super::models::Choice = __params
-                .required("dynamic", "a value of the documented model")?;
+            let dynamic: i32 = __params.required("dynamic", "an integer")?;
+            let dynamic_execute: super::models::Choice = __params
+                .required("dynamic_execute", "a value of the documented model")?;
+            let dynamic_pages: ::std::string::String = __params
+                .required("dynamic_pages", "a string")?;
+            let dynamic_poll: i32 = __params.required("dynamic_poll", "an integer")?;
+            let dynamic_request_error: super::models::Choice = __params
+                .required("dynamic_request_error", "a value of the documented model")?;
             let dynamic_result: ::std::string::String = __params
                 .required("dynamic_result", "a string")?;
             let r#else: ::std::string::String = __params.required("else", "a string")?;
-            let endpoint_2: ::std::string::String = __params
-                .required("endpoint", "a string")?;
+            let endpoint_2: super::models::Choice = __params
+                .required("endpoint", "a value of the documented model")?;
             let r#enum: i32 = __params.required("enum", "an integer")?;
             let env: ::std::string::String = __params.required("env", "a string")?;
             let r#extern: super::models::Choice = __params
                 .required("extern", "a value of the documented model")?;
-            let f_2: i32 = __params.required("f", "an integer")?;
+            let f_2: ::std::string::String = __params.required("f", "a string")?;
             let f32: ::std::string::String = __params.required("f32", "a string")?;
             let f64: i32 = __params.required("f64", "an integer")?;
             let r#false: ::std::string::String = __params.required("false", "a string")?;
@@ -8979,8 +9227,9 @@ pub fn build_request(
             let include: ::std::string::String = __params
                 .required("include", "a string")?;
             let include_str: i32 = __params.required("include_str", "an integer")?;
-            let inner: i32 = __params.required("inner", "an integer")?;
-            let json: ::std::string::String = __params.required("json", "a string")?;
+            let inner: ::std::string::String = __params.required("inner", "a string")?;
+            let json: super::models::Choice = __params
+                .required("json", "a value of the documented model")?;
             let r#let: super::models::Choice = __params
                 .required("let", "a value of the documented model")?;
             let r#loop: ::std::string::String = __params.required("loop", "a string")?;
@@ -8989,52 +9238,54 @@ pub fn build_request(
                 .required("match", "a value of the documented model")?;
             let matches: super::models::Choice = __params
                 .required("matches", "a value of the documented model")?;
-            let members: i32 = __params.required("members", "an integer")?;
-            let method_options_3: ::std::string::String = __params
-                .required("method_options", "a string")?;
+            let members: ::std::string::String = __params
+                .required("members", "a string")?;
+            let method_options_3: super::models::Choice = __params
+                .required("method_options", "a value of the documented model")?;
             let r#mod: ::std::string::String = __params.required("mod", "a string")?;
-            let models: ::std::string::String = __params.required("models", "a string")?;
+            let models: super::models::Choice = __params
+                .required("models", "a value of the documented model")?;
             let r#move: i32 = __params.required("move", "an integer")?;
             let r#mut: super::models::Choice = __params
                 .required("mut", "a value of the documented model")?;
-            let new: super::models::Choice = __params
-                .required("new", "a value of the documented model")?;
-            let operation_id: i32 = __params.required("operation_id", "an integer")?;
+            let new: i32 = __params.required("new", "an integer")?;
+            let operation_id: ::std::string::String = __params
+                .required("operation_id", "a string")?;
             let option_env: ::std::string::String = __params
                 .required("option_env", "a string")?;
-            let options_2: super::models::Choice = __params
-                .required("options", "a value of the documented model")?;
+            let options_2: i32 = __params.required("options", "an integer")?;
             let r#override: ::std::string::String = __params
                 .required("override", "a string")?;
             let page: ::std::string::String = __params.required("page", "a string")?;
             let panic: i32 = __params.required("panic", "an integer")?;
-            let params: ::std::string::String = __params.required("params", "a string")?;
-            let path: i32 = __params.required("path", "an integer")?;
-            let patterns: ::std::string::String = __params
-                .required("patterns", "a string")?;
-            let pipeline: super::models::Choice = __params
-                .required("pipeline", "a value of the documented model")?;
+            let params: super::models::Choice = __params
+                .required("params", "a value of the documented model")?;
+            let path: ::std::string::String = __params.required("path", "a string")?;
+            let patterns: super::models::Choice = __params
+                .required("patterns", "a value of the documented model")?;
+            let pipeline: i32 = __params.required("pipeline", "an integer")?;
             let r#priv: i32 = __params.required("priv", "an integer")?;
             let r#pub: super::models::Choice = __params
                 .required("pub", "a value of the documented model")?;
             let r#ref: ::std::string::String = __params.required("ref", "a string")?;
-            let regex_2: super::models::Choice = __params
-                .required("regex", "a value of the documented model")?;
-            let request: ::std::string::String = __params
-                .required("request", "a string")?;
+            let regex_2: i32 = __params.required("regex", "an integer")?;
+            let request: super::models::Choice = __params
+                .required("request", "a value of the documented model")?;
             let resource_manager_endpoint: i32 = __params
                 .required("resource_manager_endpoint", "an integer")?;
             let resource_manager_scope: super::models::Choice = __params
                 .required("resource_manager_scope", "a value of the documented model")?;
-            let response_2: ::std::string::String = __params
-                .required("response", "a string")?;
+            let response_2: super::models::Choice = __params
+                .required("response", "a value of the documented model")?;
             let response_error_2: ::std::string::String = __params
                 .required("response_error", "a string")?;
             let r#return: i32 = __params.required("return", "an integer")?;
             let self_2: super::models::Choice = __params
                 .required("self", "a value of the documented model")?;
-            let serde: ::std::string::String = __params.required("serde", "a string")?;
-            let serde_json: i32 = __params.required("serde_json", "an integer")?;
+            let serde: super::models::Choice = __params
+                .required("serde", "a value of the documented model")?;
+            let serde_json: ::std::string::String = __params
+                .required("serde_json", "a string")?;
             let size_of: i32 = __params.required("size_of", "an integer")?;
             let size_of_val: super::models::Choice = __params
                 .required("size_of_val", "a value of the documented model")?;
@@ -9045,16 +9296,16 @@ pub fn build_request(
             let string_enum: i32 = __params.required("string_enum", "an integer")?;
             let stringify: super::models::Choice = __params
                 .required("stringify", "a value of the documented model")?;
-            let strip_member: ::std::string::String = __params
-                .required("strip_member", "a string")?;
-            let strip_members: i32 = __params.required("strip_members", "an integer")?;
+            let strip_member: super::models::Choice = __params
+                .required("strip_member", "a value of the documented model")?;
+            let strip_members: ::std::string::String = __params
+                .required("strip_members", "a string")?;
             let r#struct: super::models::Choice = __params
                 .required("struct", "a value of the documented model")?;
-            let subscription_id: ::std::string::String = __params
-                .required("subscription_id", "a string")?;
+            let subscription_id: super::models::Choice = __params
+                .required("subscription_id", "a value of the documented model")?;
             let super_: ::std::string::String = __params.required("super", "a string")?;
-            let tag: super::models::Choice = __params
-                .required("tag", "a value of the documented model")?;
+            let tag: i32 = __params.required("tag", "an integer")?;
             let tagged_union: super::models::Choice = __params
                 .required("tagged_union", "a value of the documented model")?;
             let todo: ::std::string::String = __params.required("todo", "a string")?;
@@ -9072,14 +9323,13 @@ pub fn build_request(
             let r#unsafe: i32 = __params.required("unsafe", "an integer")?;
             let r#unsized: super::models::Choice = __params
                 .required("unsized", "a value of the documented model")?;
-            let url_2: super::models::Choice = __params
-                .required("url", "a value of the documented model")?;
+            let url_2: i32 = __params.required("url", "an integer")?;
             let r#use: ::std::string::String = __params.required("use", "a string")?;
             let usize: super::models::Choice = __params
                 .required("usize", "a value of the documented model")?;
-            let validator_2: i32 = __params.required("validator", "an integer")?;
-            let value_3: super::models::Choice = __params
-                .required("value", "a value of the documented model")?;
+            let validator_2: ::std::string::String = __params
+                .required("validator", "a string")?;
+            let value_3: i32 = __params.required("value", "an integer")?;
             let vec_2: super::models::Choice = __params
                 .required("vec", "a value of the documented model")?;
             let r#virtual: i32 = __params.required("virtual", "an integer")?;
@@ -9101,30 +9351,31 @@ pub fn build_request(
                     &async_fn,
                     async_fn_mut,
                     &async_fn_once,
-                    &b_tree_map,
+                    b_tree_map,
                     &r#box,
                     &client_method_options,
                     clone,
-                    &constraint,
-                    context,
+                    constraint,
+                    &context,
                     &copy,
                     &cow,
-                    default_endpoint,
+                    &default_endpoint,
                     &debug,
                     default,
-                    deserialize,
+                    &deserialize,
                     &deserializer,
                     &double_ended_iterator,
                     &drop,
                     dynamic_error,
                     &dynamic_params,
+                    dynamic_reply,
                     &dynamic_validate,
                     eq,
                     &err,
-                    error_body,
+                    &error_body,
                     &exact_size_iterator,
                     &extend,
-                    final_state_via,
+                    &final_state_via,
                     &r#fn,
                     fn_mut,
                     &fn_once,
@@ -9132,68 +9383,68 @@ pub fn build_request(
                     &from_iterator,
                     future,
                     hash,
-                    &http_request,
+                    http_request,
                     &http_response,
                     &into,
                     &into_future,
                     into_iterator,
                     &iterator,
-                    lazy_lock,
-                    &map,
-                    method,
+                    &lazy_lock,
+                    map,
+                    &method,
                     method_options_2,
-                    &next_link,
-                    no_format,
+                    next_link,
+                    &no_format,
                     &none,
                     &operations,
                     &ok,
                     operation_info,
-                    &operation_status,
+                    operation_status,
                     option,
                     &ord,
-                    other,
+                    &other,
                     &page_decoder,
-                    &pager,
+                    pager,
                     &partial_eq,
                     &partial_ord,
-                    pattern,
+                    &pattern,
                     &poller_method_options,
-                    poller_options,
-                    &regex,
+                    &poller_options,
+                    regex,
                     &resource_manager_audience,
                     &response,
-                    &response_error,
+                    response_error,
                     &response_too_large,
                     result,
-                    &services,
-                    &safe_debug,
+                    services,
+                    safe_debug,
                     &secret,
                     &self_,
                     send,
                     &serialize,
-                    &serializer,
+                    serializer,
                     &service_error,
                     &service_info,
                     &sized,
                     &some,
                     &static_token_credential,
                     string,
-                    &strip_read_only,
+                    strip_read_only,
                     &sync,
                     &to_owned,
                     &to_string,
-                    token_credential,
+                    &token_credential,
                     try_from,
                     &try_into,
-                    &unknown,
+                    unknown,
                     unpin,
-                    url,
-                    &url_builder,
+                    &url,
+                    url_builder,
                     &validate,
-                    validation_error,
-                    &validation_errors,
+                    &validation_error,
+                    validation_errors,
                     &validator,
-                    value,
+                    &value,
                     &vec,
                     &value_2,
                     &private,
@@ -9201,48 +9452,52 @@ pub fn build_request(
                     &align_of,
                     align_of_val,
                     alloc,
-                    api_version_3,
-                    &armgen_runtime,
+                    &api_version_3,
+                    armgen_runtime,
                     r#as,
                     &assert,
                     &assert_eq,
                     &r#async,
                     &async_trait,
-                    &at,
+                    at,
                     &r#await,
                     azure_core,
                     r#become,
                     bool,
                     &box_2,
                     &r#break,
-                    build_request,
+                    &build_request,
                     cfg,
                     &char,
                     &client_only,
-                    clients,
-                    compile_pattern,
+                    &clients,
+                    &compile_pattern,
                     &concat,
                     r#const,
                     &r#continue,
                     &core,
                     &crate_,
-                    &credential,
-                    decode_body,
-                    &decode_empty,
+                    credential,
+                    &decode_body,
+                    decode_empty,
                     &decode_json,
-                    decode_optional,
-                    &decode_response,
+                    &decode_optional,
+                    decode_response,
                     r#do,
                     &drop_2,
                     &r#dyn,
-                    &dynamic,
+                    dynamic,
+                    &dynamic_execute,
+                    &dynamic_pages,
+                    dynamic_poll,
+                    &dynamic_request_error,
                     &dynamic_result,
                     &r#else,
                     &endpoint_2,
                     r#enum,
                     &env,
                     &r#extern,
-                    f_2,
+                    &f_2,
                     &f32,
                     f64,
                     &r#false,
@@ -9259,34 +9514,34 @@ pub fn build_request(
                     r#in,
                     &include,
                     include_str,
-                    inner,
+                    &inner,
                     &json,
                     &r#let,
                     &r#loop,
                     r#macro,
                     &r#match,
                     &matches,
-                    members,
+                    &members,
                     &method_options_3,
                     &r#mod,
                     &models,
                     r#move,
                     &r#mut,
-                    &new,
-                    operation_id,
+                    new,
+                    &operation_id,
                     &option_env,
-                    &options_2,
+                    options_2,
                     &r#override,
                     &page,
                     panic,
                     &params,
-                    path,
+                    &path,
                     &patterns,
-                    &pipeline,
+                    pipeline,
                     r#priv,
                     &r#pub,
                     &r#ref,
-                    &regex_2,
+                    regex_2,
                     &request,
                     resource_manager_endpoint,
                     &resource_manager_scope,
@@ -9295,7 +9550,7 @@ pub fn build_request(
                     r#return,
                     &self_2,
                     &serde,
-                    serde_json,
+                    &serde_json,
                     size_of,
                     &size_of_val,
                     r#static,
@@ -9304,11 +9559,11 @@ pub fn build_request(
                     string_enum,
                     &stringify,
                     &strip_member,
-                    strip_members,
+                    &strip_members,
                     &r#struct,
                     &subscription_id,
                     &super_,
-                    &tag,
+                    tag,
                     &tagged_union,
                     &todo,
                     r#trait,
@@ -9322,11 +9577,11 @@ pub fn build_request(
                     unreachable,
                     r#unsafe,
                     &r#unsized,
-                    &url_2,
+                    url_2,
                     &r#use,
                     &usize,
-                    validator_2,
-                    &value_3,
+                    &validator_2,
+                    value_3,
                     &vec_2,
                     r#virtual,
                     &r#where,
@@ -10678,6 +10933,26 @@ pub fn decode_response(
                 super::dynamic_2::dynamic_response(response),
             )
         }
+        "dynamic_execute_dynamic_execute" => {
+            ::armgen_runtime::dynamic_result(
+                super::dynamic_2::execute_dynamic_execute_response(response),
+            )
+        }
+        "dynamic_pages_dynamic_pages" => {
+            ::armgen_runtime::dynamic_result(
+                super::dynamic_2::pages_dynamic_pages_response(response),
+            )
+        }
+        "dynamic_poll_dynamic_poll" => {
+            ::armgen_runtime::dynamic_result(
+                super::dynamic_2::poll_dynamic_poll_response(response),
+            )
+        }
+        "dynamic_request_error_dynamic_request_error" => {
+            ::armgen_runtime::dynamic_result(
+                super::dynamic_2::request_error_dynamic_request_error_response(response),
+            )
+        }
         "dynamic_result_dynamic_result" => {
             ::armgen_runtime::dynamic_result(
                 super::dynamic_2::result_dynamic_result_response(response),
@@ -10691,6 +10966,11 @@ pub fn decode_response(
         "DynamicParams_DynamicParams" => {
             ::armgen_runtime::dynamic_result(
                 super::dynamic_params::dynamic_params_response(response),
+            )
+        }
+        "DynamicReply_DynamicReply" => {
+            ::armgen_runtime::dynamic_result(
+                super::dynamic_reply::dynamic_reply_response(response),
             )
         }
         "DynamicValidate_DynamicValidate" => {
@@ -11128,9 +11408,34 @@ pub fn decode_response(
                 super::optional_bodies::dynamic_error_response(response),
             )
         }
+        "OptionalBodies_dynamic_execute" => {
+            ::armgen_runtime::dynamic_result(
+                super::optional_bodies::dynamic_execute_response(response),
+            )
+        }
+        "OptionalBodies_dynamic_pages" => {
+            ::armgen_runtime::dynamic_result(
+                super::optional_bodies::dynamic_pages_response(response),
+            )
+        }
         "OptionalBodies_DynamicParams" => {
             ::armgen_runtime::dynamic_result(
                 super::optional_bodies::dynamic_params_response(response),
+            )
+        }
+        "OptionalBodies_dynamic_poll" => {
+            ::armgen_runtime::dynamic_result(
+                super::optional_bodies::dynamic_poll_response(response),
+            )
+        }
+        "OptionalBodies_DynamicReply" => {
+            ::armgen_runtime::dynamic_result(
+                super::optional_bodies::dynamic_reply_response(response),
+            )
+        }
+        "OptionalBodies_dynamic_request_error" => {
+            ::armgen_runtime::dynamic_result(
+                super::optional_bodies::dynamic_request_error_response(response),
             )
         }
         "OptionalBodies_dynamic_result" => {
@@ -12510,4 +12815,1627 @@ pub fn decode_response(
             )
         }
     }
+}
+::armgen_runtime::client_only! {
+    #[doc = r" Calls `operation_id` with named parameters (as for"] #[doc =
+    r" [`build_request`]) over `pipeline`, the way the"] #[doc =
+    r" generated client's method does: long-running operations"] #[doc =
+    r" are polled to their end and pageable ones read page by"] #[doc =
+    r" page (see [`DynamicReply`](#rt::DynamicReply))."] pub async fn call(pipeline : &
+    ::armgen_runtime::ArmPipeline, operation_id : & str, params : &
+    ::armgen_runtime::__private::serde_json::Map < ::std::string::String,
+    ::armgen_runtime::__private::serde_json::Value >) ->
+    ::armgen_runtime::__private::azure_core::Result < ::armgen_runtime::DynamicReply > {
+    let __request = build_request(operation_id, pipeline.endpoint(), params)
+    .map_err(::armgen_runtime::dynamic_request_error) ?; match operation_id {
+    "align_of_align_of" => ::armgen_runtime::dynamic_execute(pipeline, __request,
+    super::align::of_align_of_response). await, "align_of_val_align_of_val" =>
+    ::armgen_runtime::dynamic_execute(pipeline, __request,
+    super::align::of_val_align_of_val_response). await, "alloc_alloc" =>
+    ::armgen_runtime::dynamic_execute(pipeline, __request, super::alloc_::alloc_response)
+    . await, "api_version_api_version" => ::armgen_runtime::dynamic_execute(pipeline,
+    __request, super::api::version_api_version_response). await, "Arc_Arc" =>
+    ::armgen_runtime::dynamic_execute(pipeline, __request, super::arc::arc_response).
+    await, "ArmClientOptions_ArmClientOptions" =>
+    ::armgen_runtime::dynamic_execute(pipeline, __request,
+    super::arm_client_options::arm_client_options_response). await,
+    "ArmPipeline_ArmPipeline" => ::armgen_runtime::dynamic_execute(pipeline, __request,
+    super::arm_pipeline::arm_pipeline_response). await, "armgen_runtime_armgen_runtime"
+    => ::armgen_runtime::dynamic_execute(pipeline, __request,
+    super::armgen::runtime_armgen_runtime_response). await, "AsMut_AsMut" =>
+    ::armgen_runtime::dynamic_execute(pipeline, __request,
+    super::as_mut::as_mut_response). await, "AsRef_AsRef" =>
+    ::armgen_runtime::dynamic_execute(pipeline, __request,
+    super::as_ref::as_ref_response). await, "assert_assert" =>
+    ::armgen_runtime::dynamic_execute(pipeline, __request,
+    super::assert::assert_response). await, "assert_eq_assert_eq" =>
+    ::armgen_runtime::dynamic_execute(pipeline, __request,
+    super::assert::eq_assert_eq_response). await, "AsyncFn_AsyncFn" =>
+    ::armgen_runtime::dynamic_execute(pipeline, __request,
+    super::async_fn::async_fn_response). await, "AsyncFnMut_AsyncFnMut" =>
+    ::armgen_runtime::dynamic_execute(pipeline, __request,
+    super::async_fn_mut::async_fn_mut_response). await, "AsyncFnOnce_AsyncFnOnce" =>
+    ::armgen_runtime::dynamic_execute(pipeline, __request,
+    super::async_fn_once::async_fn_once_response). await, "at_at" =>
+    ::armgen_runtime::dynamic_execute(pipeline, __request, super::at::at_response).
+    await, "azure_core_azure_core" => ::armgen_runtime::dynamic_execute(pipeline,
+    __request, super::azure::core_azure_core_response). await, "BTreeMap_BTreeMap" =>
+    ::armgen_runtime::dynamic_execute(pipeline, __request,
+    super::b_tree_map::b_tree_map_response). await, "Bodies_OptionalString" =>
+    ::armgen_runtime::dynamic_execute(pipeline, __request,
+    super::bodies::optional_string_response). await, "Bodies_String" =>
+    ::armgen_runtime::dynamic_execute(pipeline, __request,
+    super::bodies::string_response). await, "bool_bool" =>
+    ::armgen_runtime::dynamic_execute(pipeline, __request, super::bool_::bool_response).
+    await, "build_request_build_request" => ::armgen_runtime::dynamic_execute(pipeline,
+    __request, super::build::request_build_request_response). await, "cfg_cfg" =>
+    ::armgen_runtime::dynamic_execute(pipeline, __request, super::cfg::cfg_response).
+    await, "char_char" => ::armgen_runtime::dynamic_execute(pipeline, __request,
+    super::char_::char_response). await, "client_only_client_only" =>
+    ::armgen_runtime::dynamic_execute(pipeline, __request,
+    super::client::only_client_only_response). await,
+    "ClientMethodOptions_ClientMethodOptions" =>
+    ::armgen_runtime::dynamic_execute(pipeline, __request,
+    super::client_method_options::client_method_options_response). await,
+    "clients_clients" => ::armgen_runtime::dynamic_execute(pipeline, __request,
+    super::clients_2::clients_response). await, "Clone_Clone" =>
+    ::armgen_runtime::dynamic_execute(pipeline, __request, super::clone::clone_response).
+    await, "compile_pattern_compile_pattern" =>
+    ::armgen_runtime::dynamic_execute(pipeline, __request,
+    super::compile::pattern_compile_pattern_response). await, "concat_concat" =>
+    ::armgen_runtime::dynamic_execute(pipeline, __request,
+    super::concat::concat_response). await, "Constraint_Constraint" =>
+    ::armgen_runtime::dynamic_execute(pipeline, __request,
+    super::constraint::constraint_response). await, "Context_Context" =>
+    ::armgen_runtime::dynamic_execute(pipeline, __request,
+    super::context::context_response). await, "Copy_Copy" =>
+    ::armgen_runtime::dynamic_execute(pipeline, __request, super::copy::copy_response).
+    await, "core_core" => ::armgen_runtime::dynamic_execute(pipeline, __request,
+    super::core_::core_response). await, "Cow_Cow" =>
+    ::armgen_runtime::dynamic_execute(pipeline, __request, super::cow::cow_response).
+    await, "crate_crate" => ::armgen_runtime::dynamic_execute(pipeline, __request,
+    super::crate_::crate_response). await, "credential_credential" =>
+    ::armgen_runtime::dynamic_execute(pipeline, __request,
+    super::credential::credential_response). await, "Debug_Debug" =>
+    ::armgen_runtime::dynamic_execute(pipeline, __request, super::debug::debug_response).
+    await, "decode_body_decode_body" => ::armgen_runtime::dynamic_execute(pipeline,
+    __request, super::decode::body_decode_body_response). await,
+    "decode_empty_decode_empty" => ::armgen_runtime::dynamic_execute(pipeline, __request,
+    super::decode::empty_decode_empty_response). await, "decode_json_decode_json" =>
+    ::armgen_runtime::dynamic_execute(pipeline, __request,
+    super::decode::json_decode_json_response). await, "decode_optional_decode_optional"
+    => ::armgen_runtime::dynamic_execute(pipeline, __request,
+    super::decode::optional_decode_optional_response). await,
+    "decode_response_decode_response" => ::armgen_runtime::dynamic_execute(pipeline,
+    __request, super::decode::response_decode_response_response). await,
+    "Default_Default" => ::armgen_runtime::dynamic_execute(pipeline, __request,
+    super::default::default_response). await, "DEFAULT_ENDPOINT_DEFAULT_ENDPOINT" =>
+    ::armgen_runtime::dynamic_execute(pipeline, __request,
+    super::default::endpoint_default_endpoint_response). await, "Deserialize_Deserialize"
+    => ::armgen_runtime::dynamic_execute(pipeline, __request,
+    super::deserialize::deserialize_response). await, "Deserializer_Deserializer" =>
+    ::armgen_runtime::dynamic_execute(pipeline, __request,
+    super::deserializer::deserializer_response). await,
+    "DoubleEndedIterator_DoubleEndedIterator" =>
+    ::armgen_runtime::dynamic_execute(pipeline, __request,
+    super::double_ended_iterator::double_ended_iterator_response). await, "Drop_Drop" =>
+    ::armgen_runtime::dynamic_execute(pipeline, __request, super::drop::drop_response).
+    await, "dynamic_dynamic" => ::armgen_runtime::dynamic_execute(pipeline, __request,
+    super::dynamic_2::dynamic_response). await, "dynamic_execute_dynamic_execute" =>
+    ::armgen_runtime::dynamic_execute(pipeline, __request,
+    super::dynamic_2::execute_dynamic_execute_response). await,
+    "dynamic_pages_dynamic_pages" => ::armgen_runtime::dynamic_execute(pipeline,
+    __request, super::dynamic_2::pages_dynamic_pages_response). await,
+    "dynamic_poll_dynamic_poll" => ::armgen_runtime::dynamic_execute(pipeline, __request,
+    super::dynamic_2::poll_dynamic_poll_response). await,
+    "dynamic_request_error_dynamic_request_error" =>
+    ::armgen_runtime::dynamic_execute(pipeline, __request,
+    super::dynamic_2::request_error_dynamic_request_error_response). await,
+    "dynamic_result_dynamic_result" => ::armgen_runtime::dynamic_execute(pipeline,
+    __request, super::dynamic_2::result_dynamic_result_response). await,
+    "DynamicError_DynamicError" => ::armgen_runtime::dynamic_execute(pipeline, __request,
+    super::dynamic_error::dynamic_error_response). await, "DynamicParams_DynamicParams"
+    => ::armgen_runtime::dynamic_execute(pipeline, __request,
+    super::dynamic_params::dynamic_params_response). await, "DynamicReply_DynamicReply"
+    => ::armgen_runtime::dynamic_execute(pipeline, __request,
+    super::dynamic_reply::dynamic_reply_response). await,
+    "DynamicValidate_DynamicValidate" => ::armgen_runtime::dynamic_execute(pipeline,
+    __request, super::dynamic_validate::dynamic_validate_response). await,
+    "endpoint_endpoint" => ::armgen_runtime::dynamic_execute(pipeline, __request,
+    super::endpoint_2::endpoint_response). await, "env_env" =>
+    ::armgen_runtime::dynamic_execute(pipeline, __request, super::env::env_response).
+    await, "Eq_Eq" => ::armgen_runtime::dynamic_execute(pipeline, __request,
+    super::eq::eq_response). await, "Err_Err" =>
+    ::armgen_runtime::dynamic_execute(pipeline, __request, super::err::err_response).
+    await, "ErrorBody_ErrorBody" => ::armgen_runtime::dynamic_execute(pipeline,
+    __request, super::error_body::error_body_response). await,
+    "ExactSizeIterator_ExactSizeIterator" => ::armgen_runtime::dynamic_execute(pipeline,
+    __request, super::exact_size_iterator::exact_size_iterator_response). await,
+    "Extend_Extend" => ::armgen_runtime::dynamic_execute(pipeline, __request,
+    super::extend::extend_response). await, "f_f" =>
+    ::armgen_runtime::dynamic_execute(pipeline, __request, super::f::f_response). await,
+    "f32_f32" => ::armgen_runtime::dynamic_execute(pipeline, __request,
+    super::f32_::f32_response). await, "f64_f64" =>
+    ::armgen_runtime::dynamic_execute(pipeline, __request, super::f64_::f64_response).
+    await, "Fields_Update" => ::armgen_runtime::dynamic_execute(pipeline, __request,
+    super::fields::update_response). await, "FinalStateVia_FinalStateVia" =>
+    ::armgen_runtime::dynamic_execute(pipeline, __request,
+    super::final_state_via::final_state_via_response). await, "FnMut_FnMut" =>
+    ::armgen_runtime::dynamic_execute(pipeline, __request,
+    super::fn_mut::fn_mut_response). await, "FnOnce_FnOnce" =>
+    ::armgen_runtime::dynamic_execute(pipeline, __request,
+    super::fn_once::fn_once_response). await, "format_args_format_args" =>
+    ::armgen_runtime::dynamic_execute(pipeline, __request,
+    super::format::args_format_args_response). await, "format_format" =>
+    ::armgen_runtime::dynamic_execute(pipeline, __request,
+    super::format::format_response). await, "From_From" =>
+    ::armgen_runtime::dynamic_execute(pipeline, __request, super::from::from_response).
+    await, "FromIterator_FromIterator" => ::armgen_runtime::dynamic_execute(pipeline,
+    __request, super::from_iterator::from_iterator_response). await, "Future_Future" =>
+    ::armgen_runtime::dynamic_execute(pipeline, __request,
+    super::future::future_response). await, "Hash_Hash" =>
+    ::armgen_runtime::dynamic_execute(pipeline, __request, super::hash::hash_response).
+    await, "HttpRequest_HttpRequest" => ::armgen_runtime::dynamic_execute(pipeline,
+    __request, super::http_request::http_request_response). await,
+    "HttpResponse_HttpResponse" => ::armgen_runtime::dynamic_execute(pipeline, __request,
+    super::http_response::http_response_response). await, "i32_i32" =>
+    ::armgen_runtime::dynamic_execute(pipeline, __request, super::i32_::i32_response).
+    await, "i64_i64" => ::armgen_runtime::dynamic_execute(pipeline, __request,
+    super::i64_::i64_response). await, "include_include" =>
+    ::armgen_runtime::dynamic_execute(pipeline, __request,
+    super::include::include_response). await, "include_str_include_str" =>
+    ::armgen_runtime::dynamic_execute(pipeline, __request,
+    super::include::str_include_str_response). await, "inner_inner" =>
+    ::armgen_runtime::dynamic_execute(pipeline, __request, super::inner::inner_response).
+    await, "Into_Into" => ::armgen_runtime::dynamic_execute(pipeline, __request,
+    super::into::into_response). await, "IntoFuture_IntoFuture" =>
+    ::armgen_runtime::dynamic_execute(pipeline, __request,
+    super::into_future::into_future_response). await, "IntoIterator_IntoIterator" =>
+    ::armgen_runtime::dynamic_execute(pipeline, __request,
+    super::into_iterator::into_iterator_response). await, "Iterator_Iterator" =>
+    ::armgen_runtime::dynamic_execute(pipeline, __request,
+    super::iterator::iterator_response). await, "json_json" =>
+    ::armgen_runtime::dynamic_execute(pipeline, __request, super::json::json_response).
+    await, "LazyLock_LazyLock" => ::armgen_runtime::dynamic_execute(pipeline, __request,
+    super::lazy_lock::lazy_lock_response). await, "Map_Map" =>
+    ::armgen_runtime::dynamic_execute(pipeline, __request, super::map::map_response).
+    await, "matches_matches" => ::armgen_runtime::dynamic_execute(pipeline, __request,
+    super::matches::matches_response). await, "members_members" =>
+    ::armgen_runtime::dynamic_execute(pipeline, __request,
+    super::members::members_response). await, "Method_Method" =>
+    ::armgen_runtime::dynamic_execute(pipeline, __request,
+    super::method::method_response). await, "MethodOptions_MethodOptions" =>
+    ::armgen_runtime::dynamic_execute(pipeline, __request,
+    super::method_options::method_options_response). await, "models_models" =>
+    ::armgen_runtime::dynamic_execute(pipeline, __request,
+    super::models_2::models_response). await, "new_new" =>
+    ::armgen_runtime::dynamic_execute(pipeline, __request, super::new_2::new_response).
+    await, "NextLink_NextLink" => ::armgen_runtime::dynamic_execute(pipeline, __request,
+    super::next_link::next_link_response). await, "NoFormat_NoFormat" =>
+    ::armgen_runtime::dynamic_execute(pipeline, __request,
+    super::no_format::no_format_response). await, "None_None" =>
+    ::armgen_runtime::dynamic_execute(pipeline, __request, super::none::none_response).
+    await, "Ok_Ok" => ::armgen_runtime::dynamic_execute(pipeline, __request,
+    super::ok::ok_response). await, "operation_id_operation_id" =>
+    ::armgen_runtime::dynamic_execute(pipeline, __request,
+    super::operation::id_operation_id_response). await, "OperationInfo_OperationInfo" =>
+    ::armgen_runtime::dynamic_execute(pipeline, __request,
+    super::operation_info::operation_info_response). await,
+    "OperationStatus_OperationStatus" => ::armgen_runtime::dynamic_execute(pipeline,
+    __request, super::operation_status::operation_status_response). await,
+    "OPERATIONS_OPERATIONS" => ::armgen_runtime::dynamic_execute(pipeline, __request,
+    super::operations::operations_response). await, "option_env_option_env" =>
+    ::armgen_runtime::dynamic_execute(pipeline, __request,
+    super::option::env_option_env_response). await, "Option_Option" =>
+    ::armgen_runtime::dynamic_execute(pipeline, __request,
+    super::option::option_response). await, "OptionalBodies_align_of" => { let poller :
+    ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::align_of_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_align_of_val" => {
+    let poller : ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::align_of_val_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_alloc" => { let
+    poller : ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::alloc_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_api_version" => { let
+    poller : ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::api_version_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_Arc" => { let poller
+    : ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::arc_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_ArmClientOptions" =>
+    { let poller : ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::arm_client_options_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_ArmPipeline" => { let
+    poller : ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::arm_pipeline_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_armgen_runtime" => {
+    let poller : ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::armgen_runtime_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_AsMut" => { let
+    poller : ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::as_mut_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_AsRef" => { let
+    poller : ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::as_ref_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_assert" => { let
+    poller : ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::assert_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_assert_eq" => { let
+    poller : ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::assert_eq_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_AsyncFn" => { let
+    poller : ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::async_fn_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_AsyncFnMut" => { let
+    poller : ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::async_fn_mut_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_AsyncFnOnce" => { let
+    poller : ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::async_fn_once_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_async_trait" => { let
+    poller : ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::async_trait_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_at" => { let poller :
+    ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::at_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_azure_core" => { let
+    poller : ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::azure_core_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_BTreeMap" => { let
+    poller : ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::b_tree_map_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_bool" => { let poller
+    : ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::bool_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_build_request" => {
+    let poller : ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::build_request_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_cfg" => { let poller
+    : ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::cfg_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_char" => { let poller
+    : ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::char_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_ClientMethodOptions"
+    => { let poller : ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::client_method_options_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_client_only" => { let
+    poller : ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::client_only_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_clients" => { let
+    poller : ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::clients_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_Clone" => { let
+    poller : ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::clone_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_compile_pattern" => {
+    let poller : ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::compile_pattern_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_concat" => { let
+    poller : ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::concat_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_Constraint" => { let
+    poller : ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::constraint_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_Context" => { let
+    poller : ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::context_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_Copy" => { let poller
+    : ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::copy_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_core" => { let poller
+    : ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::core_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_Cow" => { let poller
+    : ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::cow_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_crate" => { let
+    poller : ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::crate_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_credential" => { let
+    poller : ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::credential_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_Debug" => { let
+    poller : ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::debug_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_decode_body" => { let
+    poller : ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::decode_body_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_decode_empty" => {
+    let poller : ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::decode_empty_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_decode_json" => { let
+    poller : ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::decode_json_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_decode_optional" => {
+    let poller : ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::decode_optional_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_decode_response" => {
+    let poller : ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::decode_response_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_Default" => { let
+    poller : ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::default_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_DEFAULT_ENDPOINT" =>
+    { let poller : ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::default_endpoint_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_Deserialize" => { let
+    poller : ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::deserialize_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_Deserializer" => {
+    let poller : ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::deserializer_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_DoubleEndedIterator"
+    => { let poller : ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::double_ended_iterator_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_Drop" => { let poller
+    : ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::drop_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_dynamic" => { let
+    poller : ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::dynamic_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_DynamicError" => {
+    let poller : ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::dynamic_error_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_dynamic_execute" => {
+    let poller : ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::dynamic_execute_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_dynamic_pages" => {
+    let poller : ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::dynamic_pages_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_DynamicParams" => {
+    let poller : ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::dynamic_params_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_dynamic_poll" => {
+    let poller : ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::dynamic_poll_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_DynamicReply" => {
+    let poller : ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::dynamic_reply_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await }
+    "OptionalBodies_dynamic_request_error" => { let poller :
+    ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::dynamic_request_error_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_dynamic_result" => {
+    let poller : ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::dynamic_result_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_DynamicValidate" => {
+    let poller : ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::dynamic_validate_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_endpoint" => { let
+    poller : ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::endpoint_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_env" => { let poller
+    : ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::env_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_Eq" => { let poller :
+    ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::eq_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_Err" => { let poller
+    : ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::err_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_ErrorBody" => { let
+    poller : ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::error_body_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_ExactSizeIterator" =>
+    { let poller : ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::exact_size_iterator_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_Extend" => { let
+    poller : ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::extend_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_f" => { let poller :
+    ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::f_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_f32" => { let poller
+    : ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::f32_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_f64" => { let poller
+    : ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::f64_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_FinalStateVia" => {
+    let poller : ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::final_state_via_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_FnMut" => { let
+    poller : ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::fn_mut_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_FnOnce" => { let
+    poller : ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::fn_once_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_format" => { let
+    poller : ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::format_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_format_args" => { let
+    poller : ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::format_args_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_From" => { let poller
+    : ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::from_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_FromIterator" => {
+    let poller : ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::from_iterator_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_Future" => { let
+    poller : ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::future_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_Hash" => { let poller
+    : ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::hash_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_HttpRequest" => { let
+    poller : ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::http_request_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_HttpResponse" => {
+    let poller : ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::http_response_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_i32" => { let poller
+    : ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::i32_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_i64" => { let poller
+    : ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::i64_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_include" => { let
+    poller : ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::include_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_include_str" => { let
+    poller : ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::include_str_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_inner" => { let
+    poller : ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::inner_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_Into" => { let poller
+    : ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::into_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_IntoFuture" => { let
+    poller : ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::into_future_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_IntoIterator" => {
+    let poller : ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::into_iterator_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_Iterator" => { let
+    poller : ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::iterator_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_json" => { let poller
+    : ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::json_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_LazyLock" => { let
+    poller : ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::lazy_lock_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_Map" => { let poller
+    : ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::map_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_matches" => { let
+    poller : ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::matches_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_members" => { let
+    poller : ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::members_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_Method" => { let
+    poller : ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::method_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_MethodOptions" => {
+    let poller : ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::method_options_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_models" => { let
+    poller : ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::models_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_new" => { let poller
+    : ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::new_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_NextLink" => { let
+    poller : ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::next_link_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_NoFormat" => { let
+    poller : ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::no_format_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_None" => { let poller
+    : ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::none_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_Ok" => { let poller :
+    ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::ok_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_operation_id" => {
+    let poller : ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::operation_id_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_OperationInfo" => {
+    let poller : ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::operation_info_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_OperationStatus" => {
+    let poller : ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::operation_status_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_OPERATIONS" => { let
+    poller : ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::operations_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_Option" => { let
+    poller : ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::option_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_option_env" => { let
+    poller : ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::option_env_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_options" => { let
+    poller : ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::options_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_Ord" => { let poller
+    : ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::ord_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_Other" => { let
+    poller : ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::other_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_page" => { let poller
+    : ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::page_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_PageDecoder" => { let
+    poller : ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::page_decoder_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_Pager" => { let
+    poller : ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::pager_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_panic" => { let
+    poller : ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::panic_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_params" => { let
+    poller : ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::params_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_PartialEq" => { let
+    poller : ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::partial_eq_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_PartialOrd" => { let
+    poller : ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::partial_ord_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_path" => { let poller
+    : ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::path_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_Pattern" => { let
+    poller : ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::pattern_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_patterns" => { let
+    poller : ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::patterns_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_pipeline" => { let
+    poller : ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::pipeline_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_PollerMethodOptions"
+    => { let poller : ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::poller_method_options_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_PollerOptions" => {
+    let poller : ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::poller_options_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies___private" => { let
+    poller : ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::private_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_abstract" => { let
+    poller : ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::abstract_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_as" => { let poller :
+    ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::as_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_async" => { let
+    poller : ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::async_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_await" => { let
+    poller : ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::await_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_become" => { let
+    poller : ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::become_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_box" => { let poller
+    : ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::box_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_break" => { let
+    poller : ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::break_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_const" => { let
+    poller : ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::const_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_continue" => { let
+    poller : ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::continue_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_do" => { let poller :
+    ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::do_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_dyn" => { let poller
+    : ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::dyn_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_else" => { let poller
+    : ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::else_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_enum" => { let poller
+    : ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::enum_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_extern" => { let
+    poller : ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::extern_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_false" => { let
+    poller : ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::false_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_final" => { let
+    poller : ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::final_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_fn" => { let poller :
+    ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::fn_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_for" => { let poller
+    : ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::for_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_gen" => { let poller
+    : ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::gen_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_if" => { let poller :
+    ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::if_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_impl" => { let poller
+    : ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::impl_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_in" => { let poller :
+    ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::in_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_let" => { let poller
+    : ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::let_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_loop" => { let poller
+    : ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::loop_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_macro" => { let
+    poller : ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::macro_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_match" => { let
+    poller : ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::match_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_mod" => { let poller
+    : ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::mod_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_move" => { let poller
+    : ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::move_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_mut" => { let poller
+    : ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::mut_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_override" => { let
+    poller : ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::override_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_priv" => { let poller
+    : ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::priv_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_pub" => { let poller
+    : ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::pub_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_ref" => { let poller
+    : ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::ref_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_return" => { let
+    poller : ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::return_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_static" => { let
+    poller : ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::static_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_struct" => { let
+    poller : ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::struct_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_trait" => { let
+    poller : ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::trait_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_true" => { let poller
+    : ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::true_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_try" => { let poller
+    : ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::try_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_type" => { let poller
+    : ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::type_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_typeof" => { let
+    poller : ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::typeof_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_union" => { let
+    poller : ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::union_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_unsafe" => { let
+    poller : ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::unsafe_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_unsized" => { let
+    poller : ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::unsized_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_use" => { let poller
+    : ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::use_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_virtual" => { let
+    poller : ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::virtual_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_where" => { let
+    poller : ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::where_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_while" => { let
+    poller : ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::while_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_yield" => { let
+    poller : ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::yield_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_Regex" => { let
+    poller : ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::regex_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_request" => { let
+    poller : ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::request_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await }
+    "OptionalBodies_ResourceManagerAudience" => { let poller :
+    ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::resource_manager_audience_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await }
+    "OptionalBodies_resource_manager_endpoint" => { let poller :
+    ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::resource_manager_endpoint_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await }
+    "OptionalBodies_resource_manager_scope" => { let poller :
+    ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::resource_manager_scope_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_response" => { let
+    poller : ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::response_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_response_error" => {
+    let poller : ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::response_error_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_ResponseTooLarge" =>
+    { let poller : ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::response_too_large_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_Result" => { let
+    poller : ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::result_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_SafeDebug" => { let
+    poller : ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::safe_debug_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_Secret" => { let
+    poller : ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::secret_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_self" => { let poller
+    : ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::self_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_Send" => { let poller
+    : ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::send_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_serde" => { let
+    poller : ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::serde_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_serde_json" => { let
+    poller : ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::serde_json_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_Serialize" => { let
+    poller : ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::serialize_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_Serializer" => { let
+    poller : ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::serializer_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_ServiceError" => {
+    let poller : ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::service_error_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_ServiceInfo" => { let
+    poller : ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::service_info_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_SERVICES" => { let
+    poller : ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::services_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_size_of" => { let
+    poller : ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::size_of_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_size_of_val" => { let
+    poller : ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::size_of_val_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_Sized" => { let
+    poller : ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::sized_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_Some" => { let poller
+    : ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::some_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await }
+    "OptionalBodies_StaticTokenCredential" => { let poller :
+    ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::static_token_credential_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_std" => { let poller
+    : ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::std_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_str" => { let poller
+    : ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::str_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_String" => { let
+    poller : ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::string_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_string_enum" => { let
+    poller : ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::string_enum_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_stringify" => { let
+    poller : ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::stringify_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_strip_member" => {
+    let poller : ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::strip_member_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_strip_members" => {
+    let poller : ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::strip_members_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_StripReadOnly" => {
+    let poller : ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::strip_read_only_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_subscription_id" => {
+    let poller : ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::subscription_id_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_super" => { let
+    poller : ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::super_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_Sync" => { let poller
+    : ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::sync_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_tag" => { let poller
+    : ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::tag_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_tagged_union" => {
+    let poller : ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::tagged_union_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_ToOwned" => { let
+    poller : ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::to_owned_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_ToString" => { let
+    poller : ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::to_string_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_todo" => { let poller
+    : ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::todo_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_TokenCredential" => {
+    let poller : ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::token_credential_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_TryFrom" => { let
+    poller : ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::try_from_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_TryInto" => { let
+    poller : ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::try_into_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_u64" => { let poller
+    : ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::u64_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_u8" => { let poller :
+    ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::u8_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_Unknown" => { let
+    poller : ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::unknown_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_Unpin" => { let
+    poller : ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::unpin_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_unreachable" => { let
+    poller : ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::unreachable_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_Url" => { let poller
+    : ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::url_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_UrlBuilder" => { let
+    poller : ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::url_builder_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_usize" => { let
+    poller : ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::usize_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_Validate" => { let
+    poller : ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::validate_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_ValidationError" => {
+    let poller : ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::validation_error_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_ValidationErrors" =>
+    { let poller : ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::validation_errors_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_Validator" => { let
+    poller : ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::validator_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies__" => { let poller :
+    ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::value_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_Vec" => { let poller
+    : ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::vec_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "OptionalBodies_write" => { let
+    poller : ::armgen_runtime::__private::azure_core::http::Poller <
+    ::armgen_runtime::OperationStatus < super::models::Polymorphic > > = pipeline
+    .begin(__request, super::optional_bodies::write_response,
+    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
+    ::armgen_runtime::dynamic_poll(poller). await } "options_options" =>
+    ::armgen_runtime::dynamic_execute(pipeline, __request,
+    super::options::options_response). await, "Ord_Ord" =>
+    ::armgen_runtime::dynamic_execute(pipeline, __request, super::ord::ord_response).
+    await, "Other_Other" => ::armgen_runtime::dynamic_execute(pipeline, __request,
+    super::other::other_response). await, "page_page" =>
+    ::armgen_runtime::dynamic_execute(pipeline, __request, super::page::page_response).
+    await, "PageDecoder_PageDecoder" => ::armgen_runtime::dynamic_execute(pipeline,
+    __request, super::page_decoder::page_decoder_response). await, "Pager_Pager" =>
+    ::armgen_runtime::dynamic_execute(pipeline, __request, super::pager::pager_response).
+    await, "panic_panic" => ::armgen_runtime::dynamic_execute(pipeline, __request,
+    super::panic::panic_response). await, "Parameters_HeaderOptional" =>
+    ::armgen_runtime::dynamic_execute(pipeline, __request,
+    super::parameters::header_optional_response). await, "Parameters_HeaderRequired" =>
+    ::armgen_runtime::dynamic_execute(pipeline, __request,
+    super::parameters::header_required_response). await, "Parameters_Path0" =>
+    ::armgen_runtime::dynamic_execute(pipeline, __request,
+    super::parameters::path0_response). await, "Parameters_Path1" =>
+    ::armgen_runtime::dynamic_execute(pipeline, __request,
+    super::parameters::path1_response). await, "Parameters_Path2" =>
+    ::armgen_runtime::dynamic_execute(pipeline, __request,
+    super::parameters::path2_response). await, "Parameters_Path3" =>
+    ::armgen_runtime::dynamic_execute(pipeline, __request,
+    super::parameters::path3_response). await, "Parameters_Path4" =>
+    ::armgen_runtime::dynamic_execute(pipeline, __request,
+    super::parameters::path4_response). await, "Parameters_QueryOptional" =>
+    ::armgen_runtime::dynamic_execute(pipeline, __request,
+    super::parameters::query_optional_response). await, "Parameters_QueryRequired" =>
+    ::armgen_runtime::dynamic_execute(pipeline, __request,
+    super::parameters::query_required_response). await, "params_params" =>
+    ::armgen_runtime::dynamic_execute(pipeline, __request,
+    super::params::params_response). await, "PartialEq_PartialEq" =>
+    ::armgen_runtime::dynamic_execute(pipeline, __request,
+    super::partial_eq::partial_eq_response). await, "PartialOrd_PartialOrd" =>
+    ::armgen_runtime::dynamic_execute(pipeline, __request,
+    super::partial_ord::partial_ord_response). await, "path_path" =>
+    ::armgen_runtime::dynamic_execute(pipeline, __request, super::path::path_response).
+    await, "Pattern_Pattern" => ::armgen_runtime::dynamic_execute(pipeline, __request,
+    super::pattern::pattern_response). await, "patterns_patterns" =>
+    ::armgen_runtime::dynamic_execute(pipeline, __request,
+    super::patterns_2::patterns_response). await, "pipeline_pipeline" =>
+    ::armgen_runtime::dynamic_execute(pipeline, __request,
+    super::pipeline::pipeline_response). await, "PollerMethodOptions_PollerMethodOptions"
+    => ::armgen_runtime::dynamic_execute(pipeline, __request,
+    super::poller_method_options::poller_method_options_response). await,
+    "PollerOptions_PollerOptions" => ::armgen_runtime::dynamic_execute(pipeline,
+    __request, super::poller_options::poller_options_response). await,
+    "abstract_abstract" => ::armgen_runtime::dynamic_execute(pipeline, __request,
+    super::r#abstract::abstract_response). await, "as_as" =>
+    ::armgen_runtime::dynamic_execute(pipeline, __request, super::r#as::as_response).
+    await, "async_async" => ::armgen_runtime::dynamic_execute(pipeline, __request,
+    super::r#async::async_response). await, "async_trait_async_trait" =>
+    ::armgen_runtime::dynamic_execute(pipeline, __request,
+    super::r#async::trait_async_trait_response). await, "await_await" =>
+    ::armgen_runtime::dynamic_execute(pipeline, __request,
+    super::r#await::await_response). await, "become_become" =>
+    ::armgen_runtime::dynamic_execute(pipeline, __request,
+    super::r#become::become_response). await, "box_box" =>
+    ::armgen_runtime::dynamic_execute(pipeline, __request, super::r#box::box_response).
+    await, "break_break" => ::armgen_runtime::dynamic_execute(pipeline, __request,
+    super::r#break::break_response). await, "const_const" =>
+    ::armgen_runtime::dynamic_execute(pipeline, __request,
+    super::r#const::const_response). await, "continue_continue" =>
+    ::armgen_runtime::dynamic_execute(pipeline, __request,
+    super::r#continue::continue_response). await, "do_do" =>
+    ::armgen_runtime::dynamic_execute(pipeline, __request, super::r#do::do_response).
+    await, "dyn_dyn" => ::armgen_runtime::dynamic_execute(pipeline, __request,
+    super::r#dyn::dyn_response). await, "else_else" =>
+    ::armgen_runtime::dynamic_execute(pipeline, __request, super::r#else::else_response).
+    await, "enum_enum" => ::armgen_runtime::dynamic_execute(pipeline, __request,
+    super::r#enum::enum_response). await, "extern_extern" =>
+    ::armgen_runtime::dynamic_execute(pipeline, __request,
+    super::r#extern::extern_response). await, "false_false" =>
+    ::armgen_runtime::dynamic_execute(pipeline, __request,
+    super::r#false::false_response). await, "final_final" =>
+    ::armgen_runtime::dynamic_execute(pipeline, __request,
+    super::r#final::final_response). await, "fn_fn" =>
+    ::armgen_runtime::dynamic_execute(pipeline, __request, super::r#fn::fn_response).
+    await, "for_for" => ::armgen_runtime::dynamic_execute(pipeline, __request,
+    super::r#for::for_response). await, "gen_gen" =>
+    ::armgen_runtime::dynamic_execute(pipeline, __request, super::r#gen::gen_response).
+    await, "if_if" => ::armgen_runtime::dynamic_execute(pipeline, __request,
+    super::r#if::if_response). await, "impl_impl" =>
+    ::armgen_runtime::dynamic_execute(pipeline, __request, super::r#impl::impl_response).
+    await, "in_in" => ::armgen_runtime::dynamic_execute(pipeline, __request,
+    super::r#in::in_response). await, "let_let" =>
+    ::armgen_runtime::dynamic_execute(pipeline, __request, super::r#let::let_response).
+    await, "loop_loop" => ::armgen_runtime::dynamic_execute(pipeline, __request,
+    super::r#loop::loop_response). await, "macro_macro" =>
+    ::armgen_runtime::dynamic_execute(pipeline, __request,
+    super::r#macro::macro_response). await, "match_match" =>
+    ::armgen_runtime::dynamic_execute(pipeline, __request,
+    super::r#match::match_response). await, "mod_mod" =>
+    ::armgen_runtime::dynamic_execute(pipeline, __request, super::mod_2::mod_response).
+    await, "move_move" => ::armgen_runtime::dynamic_execute(pipeline, __request,
+    super::r#move::move_response). await, "mut_mut" =>
+    ::armgen_runtime::dynamic_execute(pipeline, __request, super::r#mut::mut_response).
+    await, "override_override" => ::armgen_runtime::dynamic_execute(pipeline, __request,
+    super::r#override::override_response). await, "priv_priv" =>
+    ::armgen_runtime::dynamic_execute(pipeline, __request, super::r#priv::priv_response).
+    await, "pub_pub" => ::armgen_runtime::dynamic_execute(pipeline, __request,
+    super::r#pub::pub_response). await, "ref_ref" =>
+    ::armgen_runtime::dynamic_execute(pipeline, __request, super::r#ref::ref_response).
+    await, "return_return" => ::armgen_runtime::dynamic_execute(pipeline, __request,
+    super::r#return::return_response). await, "static_static" =>
+    ::armgen_runtime::dynamic_execute(pipeline, __request,
+    super::r#static::static_response). await, "struct_struct" =>
+    ::armgen_runtime::dynamic_execute(pipeline, __request,
+    super::r#struct::struct_response). await, "trait_trait" =>
+    ::armgen_runtime::dynamic_execute(pipeline, __request,
+    super::r#trait::trait_response). await, "true_true" =>
+    ::armgen_runtime::dynamic_execute(pipeline, __request, super::r#true::true_response).
+    await, "try_try" => ::armgen_runtime::dynamic_execute(pipeline, __request,
+    super::r#try::try_response). await, "type_type" =>
+    ::armgen_runtime::dynamic_execute(pipeline, __request, super::r#type::type_response).
+    await, "typeof_typeof" => ::armgen_runtime::dynamic_execute(pipeline, __request,
+    super::r#typeof::typeof_response). await, "union_union" =>
+    ::armgen_runtime::dynamic_execute(pipeline, __request,
+    super::r#union::union_response). await, "unsafe_unsafe" =>
+    ::armgen_runtime::dynamic_execute(pipeline, __request,
+    super::r#unsafe::unsafe_response). await, "unsized_unsized" =>
+    ::armgen_runtime::dynamic_execute(pipeline, __request,
+    super::r#unsized::unsized_response). await, "use_use" =>
+    ::armgen_runtime::dynamic_execute(pipeline, __request, super::r#use::use_response).
+    await, "virtual_virtual" => ::armgen_runtime::dynamic_execute(pipeline, __request,
+    super::r#virtual::virtual_response). await, "where_where" =>
+    ::armgen_runtime::dynamic_execute(pipeline, __request,
+    super::r#where::where_response). await, "while_while" =>
+    ::armgen_runtime::dynamic_execute(pipeline, __request,
+    super::r#while::while_response). await, "yield_yield" =>
+    ::armgen_runtime::dynamic_execute(pipeline, __request,
+    super::r#yield::yield_response). await, "Regex_Regex" =>
+    ::armgen_runtime::dynamic_execute(pipeline, __request, super::regex::regex_response).
+    await, "request_request" => ::armgen_runtime::dynamic_execute(pipeline, __request,
+    super::request::request_response). await,
+    "resource_manager_endpoint_resource_manager_endpoint" =>
+    ::armgen_runtime::dynamic_execute(pipeline, __request,
+    super::resource::manager_endpoint_resource_manager_endpoint_response). await,
+    "resource_manager_scope_resource_manager_scope" =>
+    ::armgen_runtime::dynamic_execute(pipeline, __request,
+    super::resource::manager_scope_resource_manager_scope_response). await,
+    "ResourceManagerAudience_ResourceManagerAudience" =>
+    ::armgen_runtime::dynamic_execute(pipeline, __request,
+    super::resource_manager_audience::resource_manager_audience_response). await,
+    "response_error_response_error" => ::armgen_runtime::dynamic_execute(pipeline,
+    __request, super::response::error_response_error_response). await,
+    "response_response" => ::armgen_runtime::dynamic_execute(pipeline, __request,
+    super::response::response_response). await, "ResponseTooLarge_ResponseTooLarge" =>
+    ::armgen_runtime::dynamic_execute(pipeline, __request,
+    super::response_too_large::response_too_large_response). await, "Result_Result" =>
+    ::armgen_runtime::dynamic_execute(pipeline, __request,
+    super::result::result_response). await, "SafeDebug_SafeDebug" =>
+    ::armgen_runtime::dynamic_execute(pipeline, __request,
+    super::safe_debug::safe_debug_response). await, "Secret_Secret" =>
+    ::armgen_runtime::dynamic_execute(pipeline, __request,
+    super::secret::secret_response). await, "self_self" =>
+    ::armgen_runtime::dynamic_execute(pipeline, __request, super::self_::self_response).
+    await, "Send_Send" => ::armgen_runtime::dynamic_execute(pipeline, __request,
+    super::send::send_response). await, "serde_json_serde_json" =>
+    ::armgen_runtime::dynamic_execute(pipeline, __request,
+    super::serde::json_serde_json_response). await, "serde_serde" =>
+    ::armgen_runtime::dynamic_execute(pipeline, __request, super::serde::serde_response).
+    await, "Serialize_Serialize" => ::armgen_runtime::dynamic_execute(pipeline,
+    __request, super::serialize::serialize_response). await, "Serializer_Serializer" =>
+    ::armgen_runtime::dynamic_execute(pipeline, __request,
+    super::serializer::serializer_response). await, "ServiceError_ServiceError" =>
+    ::armgen_runtime::dynamic_execute(pipeline, __request,
+    super::service_error::service_error_response). await, "ServiceInfo_ServiceInfo" =>
+    ::armgen_runtime::dynamic_execute(pipeline, __request,
+    super::service_info::service_info_response). await, "SERVICES_SERVICES" =>
+    ::armgen_runtime::dynamic_execute(pipeline, __request,
+    super::services::services_response). await, "size_of_size_of" =>
+    ::armgen_runtime::dynamic_execute(pipeline, __request,
+    super::size::of_size_of_response). await, "size_of_val_size_of_val" =>
+    ::armgen_runtime::dynamic_execute(pipeline, __request,
+    super::size::of_val_size_of_val_response). await, "Sized_Sized" =>
+    ::armgen_runtime::dynamic_execute(pipeline, __request, super::sized::sized_response).
+    await, "Some_Some" => ::armgen_runtime::dynamic_execute(pipeline, __request,
+    super::some::some_response). await, "StaticTokenCredential_StaticTokenCredential" =>
+    ::armgen_runtime::dynamic_execute(pipeline, __request,
+    super::static_token_credential::static_token_credential_response). await, "std_std"
+    => ::armgen_runtime::dynamic_execute(pipeline, __request, super::std_::std_response).
+    await, "str_str" => ::armgen_runtime::dynamic_execute(pipeline, __request,
+    super::str_::str_response). await, "string_enum_string_enum" =>
+    ::armgen_runtime::dynamic_execute(pipeline, __request,
+    super::string::enum_string_enum_response). await, "String_String" =>
+    ::armgen_runtime::dynamic_execute(pipeline, __request,
+    super::string::string_response). await, "stringify_stringify" =>
+    ::armgen_runtime::dynamic_execute(pipeline, __request,
+    super::stringify::stringify_response). await, "strip_member_strip_member" =>
+    ::armgen_runtime::dynamic_execute(pipeline, __request,
+    super::strip::member_strip_member_response). await, "strip_members_strip_members" =>
+    ::armgen_runtime::dynamic_execute(pipeline, __request,
+    super::strip::members_strip_members_response). await, "StripReadOnly_StripReadOnly"
+    => ::armgen_runtime::dynamic_execute(pipeline, __request,
+    super::strip_read_only::strip_read_only_response). await,
+    "subscription_id_subscription_id" => ::armgen_runtime::dynamic_execute(pipeline,
+    __request, super::subscription::id_subscription_id_response). await, "super_super" =>
+    ::armgen_runtime::dynamic_execute(pipeline, __request, super::super_::super_response)
+    . await, "Sync_Sync" => ::armgen_runtime::dynamic_execute(pipeline, __request,
+    super::sync::sync_response). await, "tag_tag" =>
+    ::armgen_runtime::dynamic_execute(pipeline, __request, super::tag::tag_response).
+    await, "tagged_union_tagged_union" => ::armgen_runtime::dynamic_execute(pipeline,
+    __request, super::tagged::union_tagged_union_response). await, "ToOwned_ToOwned" =>
+    ::armgen_runtime::dynamic_execute(pipeline, __request,
+    super::to_owned::to_owned_response). await, "ToString_ToString" =>
+    ::armgen_runtime::dynamic_execute(pipeline, __request,
+    super::to_string::to_string_response). await, "todo_todo" =>
+    ::armgen_runtime::dynamic_execute(pipeline, __request, super::todo::todo_response).
+    await, "TokenCredential_TokenCredential" =>
+    ::armgen_runtime::dynamic_execute(pipeline, __request,
+    super::token_credential::token_credential_response). await, "TryFrom_TryFrom" =>
+    ::armgen_runtime::dynamic_execute(pipeline, __request,
+    super::try_from::try_from_response). await, "TryInto_TryInto" =>
+    ::armgen_runtime::dynamic_execute(pipeline, __request,
+    super::try_into::try_into_response). await, "u64_u64" =>
+    ::armgen_runtime::dynamic_execute(pipeline, __request, super::u64_::u64_response).
+    await, "u8_u8" => ::armgen_runtime::dynamic_execute(pipeline, __request,
+    super::u8_::u8_response). await, "Unknown_Unknown" =>
+    ::armgen_runtime::dynamic_execute(pipeline, __request,
+    super::unknown::unknown_response). await, "Unpin_Unpin" =>
+    ::armgen_runtime::dynamic_execute(pipeline, __request, super::unpin::unpin_response).
+    await, "unreachable_unreachable" => ::armgen_runtime::dynamic_execute(pipeline,
+    __request, super::unreachable::unreachable_response). await, "Url_Url" =>
+    ::armgen_runtime::dynamic_execute(pipeline, __request, super::url::url_response).
+    await, "UrlBuilder_UrlBuilder" => ::armgen_runtime::dynamic_execute(pipeline,
+    __request, super::url_builder::url_builder_response). await, "usize_usize" =>
+    ::armgen_runtime::dynamic_execute(pipeline, __request, super::usize_::usize_response)
+    . await, "Validate_Validate" => ::armgen_runtime::dynamic_execute(pipeline,
+    __request, super::validate::validate_response). await,
+    "ValidationError_ValidationError" => ::armgen_runtime::dynamic_execute(pipeline,
+    __request, super::validation_error::validation_error_response). await,
+    "ValidationErrors_ValidationErrors" => ::armgen_runtime::dynamic_execute(pipeline,
+    __request, super::validation_errors::validation_errors_response). await,
+    "Validator_Validator" => ::armgen_runtime::dynamic_execute(pipeline, __request,
+    super::validator::validator_response). await, "__private___private" =>
+    ::armgen_runtime::dynamic_execute(pipeline, __request,
+    super::value::private_private_response). await, "___" =>
+    ::armgen_runtime::dynamic_execute(pipeline, __request, super::value::value_response).
+    await, "Vec_Vec" => ::armgen_runtime::dynamic_execute(pipeline, __request,
+    super::vec::vec_response). await, "write_write" =>
+    ::armgen_runtime::dynamic_execute(pipeline, __request, super::write::write_response).
+    await, _ =>
+    Err(::armgen_runtime::dynamic_request_error(::armgen_runtime::DynamicError::UnknownOperation(operation_id
+    .to_owned()))), } }
 }

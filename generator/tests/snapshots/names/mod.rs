@@ -274,6 +274,12 @@ pub mod dynamic_error {
 pub mod dynamic_params {
     include!("dynamic_params.rs");
 }
+/// Operations of the `DynamicReply` group.
+///
+/// Every `*_request` function takes the Resource Manager `endpoint` (e.g. `https://management.azure.com`) and, when the operation has one, the `api_version` to call (normally [`API_VERSION`](super::API_VERSION)), then the operation's arguments; it checks every constraint of the spec before building the request.
+pub mod dynamic_reply {
+    include!("dynamic_reply.rs");
+}
 /// Operations of the `DynamicValidate` group.
 ///
 /// Every `*_request` function takes the Resource Manager `endpoint` (e.g. `https://management.azure.com`) and, when the operation has one, the `api_version` to call (normally [`API_VERSION`](super::API_VERSION)), then the operation's arguments; it checks every constraint of the spec before building the request.

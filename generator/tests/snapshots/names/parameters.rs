@@ -30,6 +30,7 @@
 /// * `drop` - `Drop` (header, optional)
 /// * `dynamic_error` - `DynamicError` (header, optional)
 /// * `dynamic_params` - `DynamicParams` (header, optional)
+/// * `dynamic_reply` - `DynamicReply` (header, optional)
 /// * `dynamic_validate` - `DynamicValidate` (header, optional)
 /// * `eq` - `Eq` (header, optional)
 /// * `err` - `Err` (header, optional)
@@ -148,6 +149,10 @@
 /// * `drop_2` - `drop` (header, optional)
 /// * `dyn` - `dyn` (header, optional)
 /// * `dynamic` - `dynamic` (header, optional)
+/// * `dynamic_execute` - `dynamic_execute` (header, optional)
+/// * `dynamic_pages` - `dynamic_pages` (header, optional)
+/// * `dynamic_poll` - `dynamic_poll` (header, optional)
+/// * `dynamic_request_error` - `dynamic_request_error` (header, optional)
 /// * `dynamic_result` - `dynamic_result` (header, optional)
 /// * `else` - `else` (header, optional)
 /// * `endpoint_2` - `endpoint` (header, optional)
@@ -248,8 +253,8 @@
 pub fn header_optional_request(
     endpoint: &::armgen_runtime::Url,
     api_version: &str,
-    api_version_2: ::core::option::Option<&str>,
-    arc: ::core::option::Option<&str>,
+    api_version_2: ::core::option::Option<&super::models::Choice>,
+    arc: ::core::option::Option<&super::models::Choice>,
     arm_client_options: ::core::option::Option<&super::models::Choice>,
     arm_pipeline: ::core::option::Option<&str>,
     as_mut: ::core::option::Option<i32>,
@@ -257,30 +262,31 @@ pub fn header_optional_request(
     async_fn: ::core::option::Option<&str>,
     async_fn_mut: ::core::option::Option<i32>,
     async_fn_once: ::core::option::Option<&super::models::Choice>,
-    b_tree_map: ::core::option::Option<&super::models::Choice>,
+    b_tree_map: ::core::option::Option<i32>,
     r#box: ::core::option::Option<&super::models::Choice>,
-    client_method_options: ::core::option::Option<&str>,
+    client_method_options: ::core::option::Option<&super::models::Choice>,
     clone: ::core::option::Option<i32>,
-    constraint: ::core::option::Option<&super::models::Choice>,
-    context: ::core::option::Option<i32>,
+    constraint: ::core::option::Option<i32>,
+    context: ::core::option::Option<&str>,
     copy: ::core::option::Option<&str>,
-    cow: ::core::option::Option<&str>,
-    default_endpoint: ::core::option::Option<i32>,
+    cow: ::core::option::Option<&super::models::Choice>,
+    default_endpoint: ::core::option::Option<&str>,
     debug: ::core::option::Option<&str>,
     default: ::core::option::Option<i32>,
-    deserialize: ::core::option::Option<i32>,
-    deserializer: ::core::option::Option<&str>,
+    deserialize: ::core::option::Option<&str>,
+    deserializer: ::core::option::Option<&super::models::Choice>,
     double_ended_iterator: ::core::option::Option<&super::models::Choice>,
     drop: ::core::option::Option<&super::models::Choice>,
     dynamic_error: ::core::option::Option<i32>,
     dynamic_params: ::core::option::Option<&super::models::Choice>,
+    dynamic_reply: ::core::option::Option<i32>,
     dynamic_validate: ::core::option::Option<&str>,
     eq: ::core::option::Option<i32>,
     err: ::core::option::Option<&str>,
-    error_body: ::core::option::Option<i32>,
+    error_body: ::core::option::Option<&str>,
     exact_size_iterator: ::core::option::Option<&str>,
     extend: ::core::option::Option<&str>,
-    final_state_via: ::core::option::Option<i32>,
+    final_state_via: ::core::option::Option<&str>,
     r#fn: ::core::option::Option<&str>,
     fn_mut: ::core::option::Option<i32>,
     fn_once: ::core::option::Option<&super::models::Choice>,
@@ -288,117 +294,121 @@ pub fn header_optional_request(
     from_iterator: ::core::option::Option<&str>,
     future: ::core::option::Option<i32>,
     hash: ::core::option::Option<i32>,
-    http_request: ::core::option::Option<&super::models::Choice>,
-    http_response: ::core::option::Option<&str>,
+    http_request: ::core::option::Option<i32>,
+    http_response: ::core::option::Option<&super::models::Choice>,
     into: ::core::option::Option<&super::models::Choice>,
     into_future: ::core::option::Option<&super::models::Choice>,
     into_iterator: ::core::option::Option<i32>,
     iterator: ::core::option::Option<&super::models::Choice>,
-    lazy_lock: ::core::option::Option<i32>,
-    map: ::core::option::Option<&super::models::Choice>,
-    method: ::core::option::Option<i32>,
+    lazy_lock: ::core::option::Option<&str>,
+    map: ::core::option::Option<i32>,
+    method: ::core::option::Option<&str>,
     method_options_2: ::core::option::Option<i32>,
-    next_link: ::core::option::Option<&super::models::Choice>,
-    no_format: ::core::option::Option<i32>,
+    next_link: ::core::option::Option<i32>,
+    no_format: ::core::option::Option<&str>,
     none: ::core::option::Option<&str>,
-    operations: ::core::option::Option<&str>,
+    operations: ::core::option::Option<&super::models::Choice>,
     ok: ::core::option::Option<&super::models::Choice>,
     operation_info: ::core::option::Option<i32>,
-    operation_status: ::core::option::Option<&super::models::Choice>,
+    operation_status: ::core::option::Option<i32>,
     option: ::core::option::Option<i32>,
     ord: ::core::option::Option<&super::models::Choice>,
-    other: ::core::option::Option<i32>,
-    page_decoder: ::core::option::Option<&str>,
-    pager: ::core::option::Option<&super::models::Choice>,
+    other: ::core::option::Option<&str>,
+    page_decoder: ::core::option::Option<&super::models::Choice>,
+    pager: ::core::option::Option<i32>,
     partial_eq: ::core::option::Option<&super::models::Choice>,
     partial_ord: ::core::option::Option<&str>,
-    pattern: ::core::option::Option<i32>,
-    poller_method_options: ::core::option::Option<&str>,
-    poller_options: ::core::option::Option<i32>,
-    regex: ::core::option::Option<&super::models::Choice>,
+    pattern: ::core::option::Option<&str>,
+    poller_method_options: ::core::option::Option<&super::models::Choice>,
+    poller_options: ::core::option::Option<&str>,
+    regex: ::core::option::Option<i32>,
     resource_manager_audience: ::core::option::Option<&super::models::Choice>,
-    response: ::core::option::Option<&str>,
-    response_error: ::core::option::Option<&super::models::Choice>,
-    response_too_large: ::core::option::Option<&str>,
+    response: ::core::option::Option<&super::models::Choice>,
+    response_error: ::core::option::Option<i32>,
+    response_too_large: ::core::option::Option<&super::models::Choice>,
     result: ::core::option::Option<i32>,
-    services: ::core::option::Option<&super::models::Choice>,
-    safe_debug: ::core::option::Option<&super::models::Choice>,
-    secret: ::core::option::Option<&::armgen_runtime::Secret>,
+    services: ::core::option::Option<i32>,
+    safe_debug: ::core::option::Option<i32>,
+    secret: ::core::option::Option<&super::models::Choice>,
     self_: ::core::option::Option<&str>,
     send: ::core::option::Option<i32>,
-    serialize: ::core::option::Option<&str>,
-    serializer: ::core::option::Option<&super::models::Choice>,
-    service_error: ::core::option::Option<&str>,
+    serialize: ::core::option::Option<&super::models::Choice>,
+    serializer: ::core::option::Option<i32>,
+    service_error: ::core::option::Option<&super::models::Choice>,
     service_info: ::core::option::Option<&super::models::Choice>,
     sized: ::core::option::Option<&super::models::Choice>,
     some: ::core::option::Option<&super::models::Choice>,
     static_token_credential: ::core::option::Option<&str>,
     string: ::core::option::Option<i32>,
-    strip_read_only: ::core::option::Option<&super::models::Choice>,
+    strip_read_only: ::core::option::Option<i32>,
     sync: ::core::option::Option<&str>,
     to_owned: ::core::option::Option<&str>,
     to_string: ::core::option::Option<&super::models::Choice>,
-    token_credential: ::core::option::Option<i32>,
+    token_credential: ::core::option::Option<&str>,
     try_from: ::core::option::Option<i32>,
     try_into: ::core::option::Option<&super::models::Choice>,
-    unknown: ::core::option::Option<&super::models::Choice>,
+    unknown: ::core::option::Option<i32>,
     unpin: ::core::option::Option<i32>,
-    url: ::core::option::Option<i32>,
-    url_builder: ::core::option::Option<&super::models::Choice>,
-    validate: ::core::option::Option<&str>,
-    validation_error: ::core::option::Option<i32>,
-    validation_errors: ::core::option::Option<&super::models::Choice>,
-    validator: ::core::option::Option<&str>,
-    value: ::core::option::Option<i32>,
+    url: ::core::option::Option<&str>,
+    url_builder: ::core::option::Option<i32>,
+    validate: ::core::option::Option<&super::models::Choice>,
+    validation_error: ::core::option::Option<&str>,
+    validation_errors: ::core::option::Option<i32>,
+    validator: ::core::option::Option<&super::models::Choice>,
+    value: ::core::option::Option<&str>,
     vec: ::core::option::Option<&str>,
     value_2: ::core::option::Option<&super::models::Choice>,
-    private: ::core::option::Option<&str>,
+    private: ::core::option::Option<&super::models::Choice>,
     r#abstract: ::core::option::Option<&str>,
     align_of: ::core::option::Option<&str>,
     align_of_val: ::core::option::Option<i32>,
     alloc: ::core::option::Option<i32>,
-    api_version_3: ::core::option::Option<i32>,
-    armgen_runtime: ::core::option::Option<&super::models::Choice>,
+    api_version_3: ::core::option::Option<&str>,
+    armgen_runtime: ::core::option::Option<i32>,
     r#as: ::core::option::Option<i32>,
     assert: ::core::option::Option<&super::models::Choice>,
     assert_eq: ::core::option::Option<&str>,
     r#async: ::core::option::Option<&super::models::Choice>,
     async_trait: ::core::option::Option<&str>,
-    at: ::core::option::Option<&super::models::Choice>,
+    at: ::core::option::Option<i32>,
     r#await: ::core::option::Option<&str>,
     azure_core: ::core::option::Option<i32>,
     r#become: ::core::option::Option<i32>,
     bool: ::core::option::Option<i32>,
     box_2: ::core::option::Option<&super::models::Choice>,
     r#break: ::core::option::Option<&str>,
-    build_request: ::core::option::Option<i32>,
+    build_request: ::core::option::Option<&str>,
     cfg: ::core::option::Option<i32>,
     char: ::core::option::Option<&super::models::Choice>,
     client_only: ::core::option::Option<&super::models::Choice>,
-    clients: ::core::option::Option<i32>,
-    compile_pattern: ::core::option::Option<i32>,
+    clients: ::core::option::Option<&str>,
+    compile_pattern: ::core::option::Option<&str>,
     concat: ::core::option::Option<&super::models::Choice>,
     r#const: ::core::option::Option<i32>,
     r#continue: ::core::option::Option<&super::models::Choice>,
     core: ::core::option::Option<&str>,
     crate_: ::core::option::Option<&str>,
-    credential: ::core::option::Option<&super::models::Choice>,
-    decode_body: ::core::option::Option<i32>,
-    decode_empty: ::core::option::Option<&super::models::Choice>,
-    decode_json: ::core::option::Option<&str>,
-    decode_optional: ::core::option::Option<i32>,
-    decode_response: ::core::option::Option<&super::models::Choice>,
+    credential: ::core::option::Option<i32>,
+    decode_body: ::core::option::Option<&str>,
+    decode_empty: ::core::option::Option<i32>,
+    decode_json: ::core::option::Option<&super::models::Choice>,
+    decode_optional: ::core::option::Option<&str>,
+    decode_response: ::core::option::Option<i32>,
     r#do: ::core::option::Option<i32>,
     drop_2: ::core::option::Option<&str>,
     r#dyn: ::core::option::Option<&super::models::Choice>,
-    dynamic: ::core::option::Option<&super::models::Choice>,
+    dynamic: ::core::option::Option<i32>,
+    dynamic_execute: ::core::option::Option<&super::models::Choice>,
+    dynamic_pages: ::core::option::Option<&str>,
+    dynamic_poll: ::core::option::Option<i32>,
+    dynamic_request_error: ::core::option::Option<&super::models::Choice>,
     dynamic_result: ::core::option::Option<&str>,
     r#else: ::core::option::Option<&str>,
-    endpoint_2: ::core::option::Option<&str>,
+    endpoint_2: ::core::option::Option<&super::models::Choice>,
     r#enum: ::core::option::Option<i32>,
     env: ::core::option::Option<&str>,
     r#extern: ::core::option::Option<&super::models::Choice>,
-    f_2: ::core::option::Option<i32>,
+    f_2: ::core::option::Option<&str>,
     f32: ::core::option::Option<&str>,
     f64: ::core::option::Option<i32>,
     r#false: ::core::option::Option<&str>,
@@ -415,43 +425,43 @@ pub fn header_optional_request(
     r#in: ::core::option::Option<i32>,
     include: ::core::option::Option<&str>,
     include_str: ::core::option::Option<i32>,
-    inner: ::core::option::Option<i32>,
-    json: ::core::option::Option<&str>,
+    inner: ::core::option::Option<&str>,
+    json: ::core::option::Option<&super::models::Choice>,
     r#let: ::core::option::Option<&super::models::Choice>,
     r#loop: ::core::option::Option<&str>,
     r#macro: ::core::option::Option<i32>,
     r#match: ::core::option::Option<&super::models::Choice>,
     matches: ::core::option::Option<&super::models::Choice>,
-    members: ::core::option::Option<i32>,
-    method_options_3: ::core::option::Option<&str>,
+    members: ::core::option::Option<&str>,
+    method_options_3: ::core::option::Option<&super::models::Choice>,
     r#mod: ::core::option::Option<&str>,
-    models: ::core::option::Option<&str>,
+    models: ::core::option::Option<&super::models::Choice>,
     r#move: ::core::option::Option<i32>,
     r#mut: ::core::option::Option<&super::models::Choice>,
-    new: ::core::option::Option<&super::models::Choice>,
-    operation_id: ::core::option::Option<i32>,
+    new: ::core::option::Option<i32>,
+    operation_id: ::core::option::Option<&str>,
     option_env: ::core::option::Option<&str>,
-    options_2: ::core::option::Option<&super::models::Choice>,
+    options_2: ::core::option::Option<i32>,
     r#override: ::core::option::Option<&str>,
     page: ::core::option::Option<&str>,
     panic: ::core::option::Option<i32>,
-    params: ::core::option::Option<&str>,
-    path: ::core::option::Option<i32>,
-    patterns: ::core::option::Option<&str>,
-    pipeline: ::core::option::Option<&super::models::Choice>,
+    params: ::core::option::Option<&super::models::Choice>,
+    path: ::core::option::Option<&str>,
+    patterns: ::core::option::Option<&super::models::Choice>,
+    pipeline: ::core::option::Option<i32>,
     r#priv: ::core::option::Option<i32>,
     r#pub: ::core::option::Option<&super::models::Choice>,
     r#ref: ::core::option::Option<&str>,
-    regex_2: ::core::option::Option<&super::models::Choice>,
-    request: ::core::option::Option<&str>,
+    regex_2: ::core::option::Option<i32>,
+    request: ::core::option::Option<&super::models::Choice>,
     resource_manager_endpoint: ::core::option::Option<i32>,
     resource_manager_scope: ::core::option::Option<&super::models::Choice>,
-    response_2: ::core::option::Option<&str>,
+    response_2: ::core::option::Option<&super::models::Choice>,
     response_error_2: ::core::option::Option<&str>,
     r#return: ::core::option::Option<i32>,
     self_2: ::core::option::Option<&super::models::Choice>,
-    serde: ::core::option::Option<&str>,
-    serde_json: ::core::option::Option<i32>,
+    serde: ::core::option::Option<&super::models::Choice>,
+    serde_json: ::core::option::Option<&str>,
     size_of: ::core::option::Option<i32>,
     size_of_val: ::core::option::Option<&super::models::Choice>,
     r#static: ::core::option::Option<i32>,
@@ -459,12 +469,12 @@ pub fn header_optional_request(
     str: ::core::option::Option<&str>,
     string_enum: ::core::option::Option<i32>,
     stringify: ::core::option::Option<&super::models::Choice>,
-    strip_member: ::core::option::Option<&str>,
-    strip_members: ::core::option::Option<i32>,
+    strip_member: ::core::option::Option<&super::models::Choice>,
+    strip_members: ::core::option::Option<&str>,
     r#struct: ::core::option::Option<&super::models::Choice>,
-    subscription_id: ::core::option::Option<&str>,
+    subscription_id: ::core::option::Option<&super::models::Choice>,
     super_: ::core::option::Option<&str>,
-    tag: ::core::option::Option<&super::models::Choice>,
+    tag: ::core::option::Option<i32>,
     tagged_union: ::core::option::Option<&super::models::Choice>,
     todo: ::core::option::Option<&str>,
     r#trait: ::core::option::Option<i32>,
@@ -478,11 +488,11 @@ pub fn header_optional_request(
     unreachable: ::core::option::Option<i32>,
     r#unsafe: ::core::option::Option<i32>,
     r#unsized: ::core::option::Option<&super::models::Choice>,
-    url_2: ::core::option::Option<&super::models::Choice>,
+    url_2: ::core::option::Option<i32>,
     r#use: ::core::option::Option<&str>,
     usize: ::core::option::Option<&super::models::Choice>,
-    validator_2: ::core::option::Option<i32>,
-    value_3: ::core::option::Option<&super::models::Choice>,
+    validator_2: ::core::option::Option<&str>,
+    value_3: ::core::option::Option<i32>,
     vec_2: ::core::option::Option<&super::models::Choice>,
     r#virtual: ::core::option::Option<i32>,
     r#where: ::core::option::Option<&super::models::Choice>,
@@ -494,12 +504,6 @@ pub fn header_optional_request(
     ::armgen_runtime::ValidationErrors,
 > {
     let mut __validator = ::armgen_runtime::Validator::default();
-    if let Some(api_version_2) = api_version_2 {
-        __validator.min_length("API_VERSION", api_version_2, 1);
-    }
-    if let Some(arc) = arc {
-        __validator.min_length("Arc", arc, 1);
-    }
     if let Some(arm_pipeline) = arm_pipeline {
         __validator.min_length("ArmPipeline", arm_pipeline, 1);
     }
@@ -515,23 +519,23 @@ pub fn header_optional_request(
     if let Some(async_fn_mut) = async_fn_mut {
         __validator.minimum("AsyncFnMut", async_fn_mut as f64, 1.0, false);
     }
-    if let Some(client_method_options) = client_method_options {
-        __validator.min_length("ClientMethodOptions", client_method_options, 1);
+    if let Some(b_tree_map) = b_tree_map {
+        __validator.minimum("BTreeMap", b_tree_map as f64, 1.0, false);
     }
     if let Some(clone) = clone {
         __validator.minimum("Clone", clone as f64, 1.0, false);
     }
+    if let Some(constraint) = constraint {
+        __validator.minimum("Constraint", constraint as f64, 1.0, false);
+    }
     if let Some(context) = context {
-        __validator.minimum("Context", context as f64, 1.0, false);
+        __validator.min_length("Context", context, 1);
     }
     if let Some(copy) = copy {
         __validator.min_length("Copy", copy, 1);
     }
-    if let Some(cow) = cow {
-        __validator.min_length("Cow", cow, 1);
-    }
     if let Some(default_endpoint) = default_endpoint {
-        __validator.minimum("DEFAULT_ENDPOINT", default_endpoint as f64, 1.0, false);
+        __validator.min_length("DEFAULT_ENDPOINT", default_endpoint, 1);
     }
     if let Some(debug) = debug {
         __validator.min_length("Debug", debug, 1);
@@ -540,13 +544,13 @@ pub fn header_optional_request(
         __validator.minimum("Default", default as f64, 1.0, false);
     }
     if let Some(deserialize) = deserialize {
-        __validator.minimum("Deserialize", deserialize as f64, 1.0, false);
-    }
-    if let Some(deserializer) = deserializer {
-        __validator.min_length("Deserializer", deserializer, 1);
+        __validator.min_length("Deserialize", deserialize, 1);
     }
     if let Some(dynamic_error) = dynamic_error {
         __validator.minimum("DynamicError", dynamic_error as f64, 1.0, false);
+    }
+    if let Some(dynamic_reply) = dynamic_reply {
+        __validator.minimum("DynamicReply", dynamic_reply as f64, 1.0, false);
     }
     if let Some(dynamic_validate) = dynamic_validate {
         __validator.min_length("DynamicValidate", dynamic_validate, 1);
@@ -558,7 +562,7 @@ pub fn header_optional_request(
         __validator.min_length("Err", err, 1);
     }
     if let Some(error_body) = error_body {
-        __validator.minimum("ErrorBody", error_body as f64, 1.0, false);
+        __validator.min_length("ErrorBody", error_body, 1);
     }
     if let Some(exact_size_iterator) = exact_size_iterator {
         __validator.min_length("ExactSizeIterator", exact_size_iterator, 1);
@@ -567,7 +571,7 @@ pub fn header_optional_request(
         __validator.min_length("Extend", extend, 1);
     }
     if let Some(final_state_via) = final_state_via {
-        __validator.minimum("FinalStateVia", final_state_via as f64, 1.0, false);
+        __validator.min_length("FinalStateVia", final_state_via, 1);
     }
     if let Some(r#fn) = r#fn {
         __validator.min_length("Fn", r#fn, 1);
@@ -587,65 +591,71 @@ pub fn header_optional_request(
     if let Some(hash) = hash {
         __validator.minimum("Hash", hash as f64, 1.0, false);
     }
-    if let Some(http_response) = http_response {
-        __validator.min_length("HttpResponse", http_response, 1);
+    if let Some(http_request) = http_request {
+        __validator.minimum("HttpRequest", http_request as f64, 1.0, false);
     }
     if let Some(into_iterator) = into_iterator {
         __validator.minimum("IntoIterator", into_iterator as f64, 1.0, false);
     }
     if let Some(lazy_lock) = lazy_lock {
-        __validator.minimum("LazyLock", lazy_lock as f64, 1.0, false);
+        __validator.min_length("LazyLock", lazy_lock, 1);
+    }
+    if let Some(map) = map {
+        __validator.minimum("Map", map as f64, 1.0, false);
     }
     if let Some(method) = method {
-        __validator.minimum("Method", method as f64, 1.0, false);
+        __validator.min_length("Method", method, 1);
     }
     if let Some(method_options_2) = method_options_2 {
         __validator.minimum("MethodOptions", method_options_2 as f64, 1.0, false);
     }
+    if let Some(next_link) = next_link {
+        __validator.minimum("NextLink", next_link as f64, 1.0, false);
+    }
     if let Some(no_format) = no_format {
-        __validator.minimum("NoFormat", no_format as f64, 1.0, false);
+        __validator.min_length("NoFormat", no_format, 1);
     }
     if let Some(none) = none {
         __validator.min_length("None", none, 1);
     }
-    if let Some(operations) = operations {
-        __validator.min_length("OPERATIONS", operations, 1);
-    }
     if let Some(operation_info) = operation_info {
         __validator.minimum("OperationInfo", operation_info as f64, 1.0, false);
+    }
+    if let Some(operation_status) = operation_status {
+        __validator.minimum("OperationStatus", operation_status as f64, 1.0, false);
     }
     if let Some(option) = option {
         __validator.minimum("Option", option as f64, 1.0, false);
     }
     if let Some(other) = other {
-        __validator.minimum("Other", other as f64, 1.0, false);
+        __validator.min_length("Other", other, 1);
     }
-    if let Some(page_decoder) = page_decoder {
-        __validator.min_length("PageDecoder", page_decoder, 1);
+    if let Some(pager) = pager {
+        __validator.minimum("Pager", pager as f64, 1.0, false);
     }
     if let Some(partial_ord) = partial_ord {
         __validator.min_length("PartialOrd", partial_ord, 1);
     }
     if let Some(pattern) = pattern {
-        __validator.minimum("Pattern", pattern as f64, 1.0, false);
-    }
-    if let Some(poller_method_options) = poller_method_options {
-        __validator.min_length("PollerMethodOptions", poller_method_options, 1);
+        __validator.min_length("Pattern", pattern, 1);
     }
     if let Some(poller_options) = poller_options {
-        __validator.minimum("PollerOptions", poller_options as f64, 1.0, false);
+        __validator.min_length("PollerOptions", poller_options, 1);
     }
-    if let Some(response) = response {
-        __validator.min_length("Response", response, 1);
+    if let Some(regex) = regex {
+        __validator.minimum("Regex", regex as f64, 1.0, false);
     }
-    if let Some(response_too_large) = response_too_large {
-        __validator.min_length("ResponseTooLarge", response_too_large, 1);
+    if let Some(response_error) = response_error {
+        __validator.minimum("ResponseError", response_error as f64, 1.0, false);
     }
     if let Some(result) = result {
         __validator.minimum("Result", result as f64, 1.0, false);
     }
-    if let Some(secret) = secret {
-        __validator.min_length("Secret", secret.secret(), 1);
+    if let Some(services) = services {
+        __validator.minimum("SERVICES", services as f64, 1.0, false);
+    }
+    if let Some(safe_debug) = safe_debug {
+        __validator.minimum("SafeDebug", safe_debug as f64, 1.0, false);
     }
     if let Some(self_) = self_ {
         __validator.min_length("Self", self_, 1);
@@ -653,17 +663,17 @@ pub fn header_optional_request(
     if let Some(send) = send {
         __validator.minimum("Send", send as f64, 1.0, false);
     }
-    if let Some(serialize) = serialize {
-        __validator.min_length("Serialize", serialize, 1);
-    }
-    if let Some(service_error) = service_error {
-        __validator.min_length("ServiceError", service_error, 1);
+    if let Some(serializer) = serializer {
+        __validator.minimum("Serializer", serializer as f64, 1.0, false);
     }
     if let Some(static_token_credential) = static_token_credential {
         __validator.min_length("StaticTokenCredential", static_token_credential, 1);
     }
     if let Some(string) = string {
         __validator.minimum("String", string as f64, 1.0, false);
+    }
+    if let Some(strip_read_only) = strip_read_only {
+        __validator.minimum("StripReadOnly", strip_read_only as f64, 1.0, false);
     }
     if let Some(sync) = sync {
         __validator.min_length("Sync", sync, 1);
@@ -672,34 +682,34 @@ pub fn header_optional_request(
         __validator.min_length("ToOwned", to_owned, 1);
     }
     if let Some(token_credential) = token_credential {
-        __validator.minimum("TokenCredential", token_credential as f64, 1.0, false);
+        __validator.min_length("TokenCredential", token_credential, 1);
     }
     if let Some(try_from) = try_from {
         __validator.minimum("TryFrom", try_from as f64, 1.0, false);
+    }
+    if let Some(unknown) = unknown {
+        __validator.minimum("Unknown", unknown as f64, 1.0, false);
     }
     if let Some(unpin) = unpin {
         __validator.minimum("Unpin", unpin as f64, 1.0, false);
     }
     if let Some(url) = url {
-        __validator.minimum("Url", url as f64, 1.0, false);
+        __validator.min_length("Url", url, 1);
     }
-    if let Some(validate) = validate {
-        __validator.min_length("Validate", validate, 1);
+    if let Some(url_builder) = url_builder {
+        __validator.minimum("UrlBuilder", url_builder as f64, 1.0, false);
     }
     if let Some(validation_error) = validation_error {
-        __validator.minimum("ValidationError", validation_error as f64, 1.0, false);
+        __validator.min_length("ValidationError", validation_error, 1);
     }
-    if let Some(validator) = validator {
-        __validator.min_length("Validator", validator, 1);
+    if let Some(validation_errors) = validation_errors {
+        __validator.minimum("ValidationErrors", validation_errors as f64, 1.0, false);
     }
     if let Some(value) = value {
-        __validator.minimum("Value", value as f64, 1.0, false);
+        __validator.min_length("Value", value, 1);
     }
     if let Some(vec) = vec {
         __validator.min_length("Vec", vec, 1);
-    }
-    if let Some(private) = private {
-        __validator.min_length("__private", private, 1);
     }
     if let Some(r#abstract) = r#abstract {
         __validator.min_length("abstract", r#abstract, 1);
@@ -714,7 +724,10 @@ pub fn header_optional_request(
         __validator.minimum("alloc", alloc as f64, 1.0, false);
     }
     if let Some(api_version_3) = api_version_3 {
-        __validator.minimum("api_version", api_version_3 as f64, 1.0, false);
+        __validator.min_length("api_version", api_version_3, 1);
+    }
+    if let Some(armgen_runtime) = armgen_runtime {
+        __validator.minimum("armgen_runtime", armgen_runtime as f64, 1.0, false);
     }
     if let Some(r#as) = r#as {
         __validator.minimum("as", r#as as f64, 1.0, false);
@@ -724,6 +737,9 @@ pub fn header_optional_request(
     }
     if let Some(async_trait) = async_trait {
         __validator.min_length("async_trait", async_trait, 1);
+    }
+    if let Some(at) = at {
+        __validator.minimum("at", at as f64, 1.0, false);
     }
     if let Some(r#await) = r#await {
         __validator.min_length("await", r#await, 1);
@@ -741,16 +757,16 @@ pub fn header_optional_request(
         __validator.min_length("break", r#break, 1);
     }
     if let Some(build_request) = build_request {
-        __validator.minimum("build_request", build_request as f64, 1.0, false);
+        __validator.min_length("build_request", build_request, 1);
     }
     if let Some(cfg) = cfg {
         __validator.minimum("cfg", cfg as f64, 1.0, false);
     }
     if let Some(clients) = clients {
-        __validator.minimum("clients", clients as f64, 1.0, false);
+        __validator.min_length("clients", clients, 1);
     }
     if let Some(compile_pattern) = compile_pattern {
-        __validator.minimum("compile_pattern", compile_pattern as f64, 1.0, false);
+        __validator.min_length("compile_pattern", compile_pattern, 1);
     }
     if let Some(r#const) = r#const {
         __validator.minimum("const", r#const as f64, 1.0, false);
@@ -761,14 +777,20 @@ pub fn header_optional_request(
     if let Some(crate_) = crate_ {
         __validator.min_length("crate", crate_, 1);
     }
-    if let Some(decode_body) = decode_body {
-        __validator.minimum("decode_body", decode_body as f64, 1.0, false);
+    if let Some(credential) = credential {
+        __validator.minimum("credential", credential as f64, 1.0, false);
     }
-    if let Some(decode_json) = decode_json {
-        __validator.min_length("decode_json", decode_json, 1);
+    if let Some(decode_body) = decode_body {
+        __validator.min_length("decode_body", decode_body, 1);
+    }
+    if let Some(decode_empty) = decode_empty {
+        __validator.minimum("decode_empty", decode_empty as f64, 1.0, false);
     }
     if let Some(decode_optional) = decode_optional {
-        __validator.minimum("decode_optional", decode_optional as f64, 1.0, false);
+        __validator.min_length("decode_optional", decode_optional, 1);
+    }
+    if let Some(decode_response) = decode_response {
+        __validator.minimum("decode_response", decode_response as f64, 1.0, false);
     }
     if let Some(r#do) = r#do {
         __validator.minimum("do", r#do as f64, 1.0, false);
@@ -776,14 +798,20 @@ pub fn header_optional_request(
     if let Some(drop_2) = drop_2 {
         __validator.min_length("drop", drop_2, 1);
     }
+    if let Some(dynamic) = dynamic {
+        __validator.minimum("dynamic", dynamic as f64, 1.0, false);
+    }
+    if let Some(dynamic_pages) = dynamic_pages {
+        __validator.min_length("dynamic_pages", dynamic_pages, 1);
+    }
+    if let Some(dynamic_poll) = dynamic_poll {
+        __validator.minimum("dynamic_poll", dynamic_poll as f64, 1.0, false);
+    }
     if let Some(dynamic_result) = dynamic_result {
         __validator.min_length("dynamic_result", dynamic_result, 1);
     }
     if let Some(r#else) = r#else {
         __validator.min_length("else", r#else, 1);
-    }
-    if let Some(endpoint_2) = endpoint_2 {
-        __validator.min_length("endpoint", endpoint_2, 1);
     }
     if let Some(r#enum) = r#enum {
         __validator.minimum("enum", r#enum as f64, 1.0, false);
@@ -792,7 +820,7 @@ pub fn header_optional_request(
         __validator.min_length("env", env, 1);
     }
     if let Some(f_2) = f_2 {
-        __validator.minimum("f", f_2 as f64, 1.0, false);
+        __validator.min_length("f", f_2, 1);
     }
     if let Some(f32) = f32 {
         __validator.min_length("f32", f32, 1);
@@ -831,10 +859,7 @@ pub fn header_optional_request(
         __validator.minimum("include_str", include_str as f64, 1.0, false);
     }
     if let Some(inner) = inner {
-        __validator.minimum("inner", inner as f64, 1.0, false);
-    }
-    if let Some(json) = json {
-        __validator.min_length("json", json, 1);
+        __validator.min_length("inner", inner, 1);
     }
     if let Some(r#loop) = r#loop {
         __validator.min_length("loop", r#loop, 1);
@@ -843,25 +868,25 @@ pub fn header_optional_request(
         __validator.minimum("macro", r#macro as f64, 1.0, false);
     }
     if let Some(members) = members {
-        __validator.minimum("members", members as f64, 1.0, false);
-    }
-    if let Some(method_options_3) = method_options_3 {
-        __validator.min_length("method_options", method_options_3, 1);
+        __validator.min_length("members", members, 1);
     }
     if let Some(r#mod) = r#mod {
         __validator.min_length("mod", r#mod, 1);
     }
-    if let Some(models) = models {
-        __validator.min_length("models", models, 1);
-    }
     if let Some(r#move) = r#move {
         __validator.minimum("move", r#move as f64, 1.0, false);
     }
+    if let Some(new) = new {
+        __validator.minimum("new", new as f64, 1.0, false);
+    }
     if let Some(operation_id) = operation_id {
-        __validator.minimum("operation_id", operation_id as f64, 1.0, false);
+        __validator.min_length("operation_id", operation_id, 1);
     }
     if let Some(option_env) = option_env {
         __validator.min_length("option_env", option_env, 1);
+    }
+    if let Some(options_2) = options_2 {
+        __validator.minimum("options", options_2 as f64, 1.0, false);
     }
     if let Some(r#override) = r#override {
         __validator.min_length("override", r#override, 1);
@@ -872,14 +897,11 @@ pub fn header_optional_request(
     if let Some(panic) = panic {
         __validator.minimum("panic", panic as f64, 1.0, false);
     }
-    if let Some(params) = params {
-        __validator.min_length("params", params, 1);
-    }
     if let Some(path) = path {
-        __validator.minimum("path", path as f64, 1.0, false);
+        __validator.min_length("path", path, 1);
     }
-    if let Some(patterns) = patterns {
-        __validator.min_length("patterns", patterns, 1);
+    if let Some(pipeline) = pipeline {
+        __validator.minimum("pipeline", pipeline as f64, 1.0, false);
     }
     if let Some(r#priv) = r#priv {
         __validator.minimum("priv", r#priv as f64, 1.0, false);
@@ -887,8 +909,8 @@ pub fn header_optional_request(
     if let Some(r#ref) = r#ref {
         __validator.min_length("ref", r#ref, 1);
     }
-    if let Some(request) = request {
-        __validator.min_length("request", request, 1);
+    if let Some(regex_2) = regex_2 {
+        __validator.minimum("regex", regex_2 as f64, 1.0, false);
     }
     if let Some(resource_manager_endpoint) = resource_manager_endpoint {
         __validator
@@ -899,20 +921,14 @@ pub fn header_optional_request(
                 false,
             );
     }
-    if let Some(response_2) = response_2 {
-        __validator.min_length("response", response_2, 1);
-    }
     if let Some(response_error_2) = response_error_2 {
         __validator.min_length("response_error", response_error_2, 1);
     }
     if let Some(r#return) = r#return {
         __validator.minimum("return", r#return as f64, 1.0, false);
     }
-    if let Some(serde) = serde {
-        __validator.min_length("serde", serde, 1);
-    }
     if let Some(serde_json) = serde_json {
-        __validator.minimum("serde_json", serde_json as f64, 1.0, false);
+        __validator.min_length("serde_json", serde_json, 1);
     }
     if let Some(size_of) = size_of {
         __validator.minimum("size_of", size_of as f64, 1.0, false);
@@ -926,17 +942,14 @@ pub fn header_optional_request(
     if let Some(string_enum) = string_enum {
         __validator.minimum("string_enum", string_enum as f64, 1.0, false);
     }
-    if let Some(strip_member) = strip_member {
-        __validator.min_length("strip_member", strip_member, 1);
-    }
     if let Some(strip_members) = strip_members {
-        __validator.minimum("strip_members", strip_members as f64, 1.0, false);
-    }
-    if let Some(subscription_id) = subscription_id {
-        __validator.min_length("subscription_id", subscription_id, 1);
+        __validator.min_length("strip_members", strip_members, 1);
     }
     if let Some(super_) = super_ {
         __validator.min_length("super", super_, 1);
+    }
+    if let Some(tag) = tag {
+        __validator.minimum("tag", tag as f64, 1.0, false);
     }
     if let Some(todo) = todo {
         __validator.min_length("todo", todo, 1);
@@ -965,11 +978,17 @@ pub fn header_optional_request(
     if let Some(r#unsafe) = r#unsafe {
         __validator.minimum("unsafe", r#unsafe as f64, 1.0, false);
     }
+    if let Some(url_2) = url_2 {
+        __validator.minimum("url", url_2 as f64, 1.0, false);
+    }
     if let Some(r#use) = r#use {
         __validator.min_length("use", r#use, 1);
     }
     if let Some(validator_2) = validator_2 {
-        __validator.minimum("validator", validator_2 as f64, 1.0, false);
+        __validator.min_length("validator", validator_2, 1);
+    }
+    if let Some(value_3) = value_3 {
+        __validator.minimum("value", value_3 as f64, 1.0, false);
     }
     if let Some(r#virtual) = r#virtual {
         __validator.minimum("virtual", r#virtual as f64, 1.0, false);
@@ -993,10 +1012,12 @@ pub fn header_optional_request(
     );
     __request.headers.push(("accept".to_owned(), "application/json".to_owned()));
     if let Some(api_version_2) = api_version_2 {
-        __request.headers.push(("API_VERSION".to_owned(), api_version_2.to_owned()));
+        __request
+            .headers
+            .push(("API_VERSION".to_owned(), api_version_2.as_str().to_owned()));
     }
     if let Some(arc) = arc {
-        __request.headers.push(("Arc".to_owned(), arc.to_owned()));
+        __request.headers.push(("Arc".to_owned(), arc.as_str().to_owned()));
     }
     if let Some(arm_client_options) = arm_client_options {
         __request
@@ -1027,7 +1048,7 @@ pub fn header_optional_request(
             .push(("AsyncFnOnce".to_owned(), async_fn_once.as_str().to_owned()));
     }
     if let Some(b_tree_map) = b_tree_map {
-        __request.headers.push(("BTreeMap".to_owned(), b_tree_map.as_str().to_owned()));
+        __request.headers.push(("BTreeMap".to_owned(), b_tree_map.to_string()));
     }
     if let Some(r#box) = r#box {
         __request.headers.push(("Box".to_owned(), r#box.as_str().to_owned()));
@@ -1035,29 +1056,30 @@ pub fn header_optional_request(
     if let Some(client_method_options) = client_method_options {
         __request
             .headers
-            .push(("ClientMethodOptions".to_owned(), client_method_options.to_owned()));
+            .push((
+                "ClientMethodOptions".to_owned(),
+                client_method_options.as_str().to_owned(),
+            ));
     }
     if let Some(clone) = clone {
         __request.headers.push(("Clone".to_owned(), clone.to_string()));
     }
     if let Some(constraint) = constraint {
-        __request
-            .headers
-            .push(("Constraint".to_owned(), constraint.as_str().to_owned()));
+        __request.headers.push(("Constraint".to_owned(), constraint.to_string()));
     }
     if let Some(context) = context {
-        __request.headers.push(("Context".to_owned(), context.to_string()));
+        __request.headers.push(("Context".to_owned(), context.to_owned()));
     }
     if let Some(copy) = copy {
         __request.headers.push(("Copy".to_owned(), copy.to_owned()));
     }
     if let Some(cow) = cow {
-        __request.headers.push(("Cow".to_owned(), cow.to_owned()));
+        __request.headers.push(("Cow".to_owned(), cow.as_str().to_owned()));
     }
     if let Some(default_endpoint) = default_endpoint {
         __request
             .headers
-            .push(("DEFAULT_ENDPOINT".to_owned(), default_endpoint.to_string()));
+            .push(("DEFAULT_ENDPOINT".to_owned(), default_endpoint.to_owned()));
     }
     if let Some(debug) = debug {
         __request.headers.push(("Debug".to_owned(), debug.to_owned()));
@@ -1066,10 +1088,12 @@ pub fn header_optional_request(
         __request.headers.push(("Default".to_owned(), default.to_string()));
     }
     if let Some(deserialize) = deserialize {
-        __request.headers.push(("Deserialize".to_owned(), deserialize.to_string()));
+        __request.headers.push(("Deserialize".to_owned(), deserialize.to_owned()));
     }
     if let Some(deserializer) = deserializer {
-        __request.headers.push(("Deserializer".to_owned(), deserializer.to_owned()));
+        __request
+            .headers
+            .push(("Deserializer".to_owned(), deserializer.as_str().to_owned()));
     }
     if let Some(double_ended_iterator) = double_ended_iterator {
         __request
@@ -1090,6 +1114,9 @@ pub fn header_optional_request(
             .headers
             .push(("DynamicParams".to_owned(), dynamic_params.as_str().to_owned()));
     }
+    if let Some(dynamic_reply) = dynamic_reply {
+        __request.headers.push(("DynamicReply".to_owned(), dynamic_reply.to_string()));
+    }
     if let Some(dynamic_validate) = dynamic_validate {
         __request
             .headers
@@ -1102,7 +1129,7 @@ pub fn header_optional_request(
         __request.headers.push(("Err".to_owned(), err.to_owned()));
     }
     if let Some(error_body) = error_body {
-        __request.headers.push(("ErrorBody".to_owned(), error_body.to_string()));
+        __request.headers.push(("ErrorBody".to_owned(), error_body.to_owned()));
     }
     if let Some(exact_size_iterator) = exact_size_iterator {
         __request
@@ -1113,9 +1140,7 @@ pub fn header_optional_request(
         __request.headers.push(("Extend".to_owned(), extend.to_owned()));
     }
     if let Some(final_state_via) = final_state_via {
-        __request
-            .headers
-            .push(("FinalStateVia".to_owned(), final_state_via.to_string()));
+        __request.headers.push(("FinalStateVia".to_owned(), final_state_via.to_owned()));
     }
     if let Some(r#fn) = r#fn {
         __request.headers.push(("Fn".to_owned(), r#fn.to_owned()));
@@ -1139,12 +1164,12 @@ pub fn header_optional_request(
         __request.headers.push(("Hash".to_owned(), hash.to_string()));
     }
     if let Some(http_request) = http_request {
-        __request
-            .headers
-            .push(("HttpRequest".to_owned(), http_request.as_str().to_owned()));
+        __request.headers.push(("HttpRequest".to_owned(), http_request.to_string()));
     }
     if let Some(http_response) = http_response {
-        __request.headers.push(("HttpResponse".to_owned(), http_response.to_owned()));
+        __request
+            .headers
+            .push(("HttpResponse".to_owned(), http_response.as_str().to_owned()));
     }
     if let Some(into) = into {
         __request.headers.push(("Into".to_owned(), into.as_str().to_owned()));
@@ -1161,13 +1186,13 @@ pub fn header_optional_request(
         __request.headers.push(("Iterator".to_owned(), iterator.as_str().to_owned()));
     }
     if let Some(lazy_lock) = lazy_lock {
-        __request.headers.push(("LazyLock".to_owned(), lazy_lock.to_string()));
+        __request.headers.push(("LazyLock".to_owned(), lazy_lock.to_owned()));
     }
     if let Some(map) = map {
-        __request.headers.push(("Map".to_owned(), map.as_str().to_owned()));
+        __request.headers.push(("Map".to_owned(), map.to_string()));
     }
     if let Some(method) = method {
-        __request.headers.push(("Method".to_owned(), method.to_string()));
+        __request.headers.push(("Method".to_owned(), method.to_owned()));
     }
     if let Some(method_options_2) = method_options_2 {
         __request
@@ -1175,16 +1200,18 @@ pub fn header_optional_request(
             .push(("MethodOptions".to_owned(), method_options_2.to_string()));
     }
     if let Some(next_link) = next_link {
-        __request.headers.push(("NextLink".to_owned(), next_link.as_str().to_owned()));
+        __request.headers.push(("NextLink".to_owned(), next_link.to_string()));
     }
     if let Some(no_format) = no_format {
-        __request.headers.push(("NoFormat".to_owned(), no_format.to_string()));
+        __request.headers.push(("NoFormat".to_owned(), no_format.to_owned()));
     }
     if let Some(none) = none {
         __request.headers.push(("None".to_owned(), none.to_owned()));
     }
     if let Some(operations) = operations {
-        __request.headers.push(("OPERATIONS".to_owned(), operations.to_owned()));
+        __request
+            .headers
+            .push(("OPERATIONS".to_owned(), operations.as_str().to_owned()));
     }
     if let Some(ok) = ok {
         __request.headers.push(("Ok".to_owned(), ok.as_str().to_owned()));
@@ -1195,7 +1222,7 @@ pub fn header_optional_request(
     if let Some(operation_status) = operation_status {
         __request
             .headers
-            .push(("OperationStatus".to_owned(), operation_status.as_str().to_owned()));
+            .push(("OperationStatus".to_owned(), operation_status.to_string()));
     }
     if let Some(option) = option {
         __request.headers.push(("Option".to_owned(), option.to_string()));
@@ -1204,13 +1231,15 @@ pub fn header_optional_request(
         __request.headers.push(("Ord".to_owned(), ord.as_str().to_owned()));
     }
     if let Some(other) = other {
-        __request.headers.push(("Other".to_owned(), other.to_string()));
+        __request.headers.push(("Other".to_owned(), other.to_owned()));
     }
     if let Some(page_decoder) = page_decoder {
-        __request.headers.push(("PageDecoder".to_owned(), page_decoder.to_owned()));
+        __request
+            .headers
+            .push(("PageDecoder".to_owned(), page_decoder.as_str().to_owned()));
     }
     if let Some(pager) = pager {
-        __request.headers.push(("Pager".to_owned(), pager.as_str().to_owned()));
+        __request.headers.push(("Pager".to_owned(), pager.to_string()));
     }
     if let Some(partial_eq) = partial_eq {
         __request.headers.push(("PartialEq".to_owned(), partial_eq.as_str().to_owned()));
@@ -1219,18 +1248,21 @@ pub fn header_optional_request(
         __request.headers.push(("PartialOrd".to_owned(), partial_ord.to_owned()));
     }
     if let Some(pattern) = pattern {
-        __request.headers.push(("Pattern".to_owned(), pattern.to_string()));
+        __request.headers.push(("Pattern".to_owned(), pattern.to_owned()));
     }
     if let Some(poller_method_options) = poller_method_options {
         __request
             .headers
-            .push(("PollerMethodOptions".to_owned(), poller_method_options.to_owned()));
+            .push((
+                "PollerMethodOptions".to_owned(),
+                poller_method_options.as_str().to_owned(),
+            ));
     }
     if let Some(poller_options) = poller_options {
-        __request.headers.push(("PollerOptions".to_owned(), poller_options.to_string()));
+        __request.headers.push(("PollerOptions".to_owned(), poller_options.to_owned()));
     }
     if let Some(regex) = regex {
-        __request.headers.push(("Regex".to_owned(), regex.as_str().to_owned()));
+        __request.headers.push(("Regex".to_owned(), regex.to_string()));
     }
     if let Some(resource_manager_audience) = resource_manager_audience {
         __request
@@ -1241,29 +1273,30 @@ pub fn header_optional_request(
             ));
     }
     if let Some(response) = response {
-        __request.headers.push(("Response".to_owned(), response.to_owned()));
+        __request.headers.push(("Response".to_owned(), response.as_str().to_owned()));
     }
     if let Some(response_error) = response_error {
-        __request
-            .headers
-            .push(("ResponseError".to_owned(), response_error.as_str().to_owned()));
+        __request.headers.push(("ResponseError".to_owned(), response_error.to_string()));
     }
     if let Some(response_too_large) = response_too_large {
         __request
             .headers
-            .push(("ResponseTooLarge".to_owned(), response_too_large.to_owned()));
+            .push((
+                "ResponseTooLarge".to_owned(),
+                response_too_large.as_str().to_owned(),
+            ));
     }
     if let Some(result) = result {
         __request.headers.push(("Result".to_owned(), result.to_string()));
     }
     if let Some(services) = services {
-        __request.headers.push(("SERVICES".to_owned(), services.as_str().to_owned()));
+        __request.headers.push(("SERVICES".to_owned(), services.to_string()));
     }
     if let Some(safe_debug) = safe_debug {
-        __request.headers.push(("SafeDebug".to_owned(), safe_debug.as_str().to_owned()));
+        __request.headers.push(("SafeDebug".to_owned(), safe_debug.to_string()));
     }
     if let Some(secret) = secret {
-        __request.push_secret_header("Secret", secret);
+        __request.headers.push(("Secret".to_owned(), secret.as_str().to_owned()));
     }
     if let Some(self_) = self_ {
         __request.headers.push(("Self".to_owned(), self_.to_owned()));
@@ -1272,15 +1305,15 @@ pub fn header_optional_request(
         __request.headers.push(("Send".to_owned(), send.to_string()));
     }
     if let Some(serialize) = serialize {
-        __request.headers.push(("Serialize".to_owned(), serialize.to_owned()));
+        __request.headers.push(("Serialize".to_owned(), serialize.as_str().to_owned()));
     }
     if let Some(serializer) = serializer {
-        __request
-            .headers
-            .push(("Serializer".to_owned(), serializer.as_str().to_owned()));
+        __request.headers.push(("Serializer".to_owned(), serializer.to_string()));
     }
     if let Some(service_error) = service_error {
-        __request.headers.push(("ServiceError".to_owned(), service_error.to_owned()));
+        __request
+            .headers
+            .push(("ServiceError".to_owned(), service_error.as_str().to_owned()));
     }
     if let Some(service_info) = service_info {
         __request
@@ -1307,7 +1340,7 @@ pub fn header_optional_request(
     if let Some(strip_read_only) = strip_read_only {
         __request
             .headers
-            .push(("StripReadOnly".to_owned(), strip_read_only.as_str().to_owned()));
+            .push(("StripReadOnly".to_owned(), strip_read_only.to_string()));
     }
     if let Some(sync) = sync {
         __request.headers.push(("Sync".to_owned(), sync.to_owned()));
@@ -1321,7 +1354,7 @@ pub fn header_optional_request(
     if let Some(token_credential) = token_credential {
         __request
             .headers
-            .push(("TokenCredential".to_owned(), token_credential.to_string()));
+            .push(("TokenCredential".to_owned(), token_credential.to_owned()));
     }
     if let Some(try_from) = try_from {
         __request.headers.push(("TryFrom".to_owned(), try_from.to_string()));
@@ -1330,40 +1363,35 @@ pub fn header_optional_request(
         __request.headers.push(("TryInto".to_owned(), try_into.as_str().to_owned()));
     }
     if let Some(unknown) = unknown {
-        __request.headers.push(("Unknown".to_owned(), unknown.as_str().to_owned()));
+        __request.headers.push(("Unknown".to_owned(), unknown.to_string()));
     }
     if let Some(unpin) = unpin {
         __request.headers.push(("Unpin".to_owned(), unpin.to_string()));
     }
     if let Some(url) = url {
-        __request.headers.push(("Url".to_owned(), url.to_string()));
+        __request.headers.push(("Url".to_owned(), url.to_owned()));
     }
     if let Some(url_builder) = url_builder {
-        __request
-            .headers
-            .push(("UrlBuilder".to_owned(), url_builder.as_str().to_owned()));
+        __request.headers.push(("UrlBuilder".to_owned(), url_builder.to_string()));
     }
     if let Some(validate) = validate {
-        __request.headers.push(("Validate".to_owned(), validate.to_owned()));
+        __request.headers.push(("Validate".to_owned(), validate.as_str().to_owned()));
     }
     if let Some(validation_error) = validation_error {
         __request
             .headers
-            .push(("ValidationError".to_owned(), validation_error.to_string()));
+            .push(("ValidationError".to_owned(), validation_error.to_owned()));
     }
     if let Some(validation_errors) = validation_errors {
         __request
             .headers
-            .push((
-                "ValidationErrors".to_owned(),
-                validation_errors.as_str().to_owned(),
-            ));
+            .push(("ValidationErrors".to_owned(), validation_errors.to_string()));
     }
     if let Some(validator) = validator {
-        __request.headers.push(("Validator".to_owned(), validator.to_owned()));
+        __request.headers.push(("Validator".to_owned(), validator.as_str().to_owned()));
     }
     if let Some(value) = value {
-        __request.headers.push(("Value".to_owned(), value.to_string()));
+        __request.headers.push(("Value".to_owned(), value.to_owned()));
     }
     if let Some(vec) = vec {
         __request.headers.push(("Vec".to_owned(), vec.to_owned()));
@@ -1372,7 +1400,7 @@ pub fn header_optional_request(
         __request.headers.push(("_".to_owned(), value_2.as_str().to_owned()));
     }
     if let Some(private) = private {
-        __request.headers.push(("__private".to_owned(), private.to_owned()));
+        __request.headers.push(("__private".to_owned(), private.as_str().to_owned()));
     }
     if let Some(r#abstract) = r#abstract {
         __request.headers.push(("abstract".to_owned(), r#abstract.to_owned()));
@@ -1387,12 +1415,12 @@ pub fn header_optional_request(
         __request.headers.push(("alloc".to_owned(), alloc.to_string()));
     }
     if let Some(api_version_3) = api_version_3 {
-        __request.headers.push(("api_version".to_owned(), api_version_3.to_string()));
+        __request.headers.push(("api_version".to_owned(), api_version_3.to_owned()));
     }
     if let Some(armgen_runtime) = armgen_runtime {
         __request
             .headers
-            .push(("armgen_runtime".to_owned(), armgen_runtime.as_str().to_owned()));
+            .push(("armgen_runtime".to_owned(), armgen_runtime.to_string()));
     }
     if let Some(r#as) = r#as {
         __request.headers.push(("as".to_owned(), r#as.to_string()));
@@ -1410,7 +1438,7 @@ pub fn header_optional_request(
         __request.headers.push(("async_trait".to_owned(), async_trait.to_owned()));
     }
     if let Some(at) = at {
-        __request.headers.push(("at".to_owned(), at.as_str().to_owned()));
+        __request.headers.push(("at".to_owned(), at.to_string()));
     }
     if let Some(r#await) = r#await {
         __request.headers.push(("await".to_owned(), r#await.to_owned()));
@@ -1431,7 +1459,7 @@ pub fn header_optional_request(
         __request.headers.push(("break".to_owned(), r#break.to_owned()));
     }
     if let Some(build_request) = build_request {
-        __request.headers.push(("build_request".to_owned(), build_request.to_string()));
+        __request.headers.push(("build_request".to_owned(), build_request.to_owned()));
     }
     if let Some(cfg) = cfg {
         __request.headers.push(("cfg".to_owned(), cfg.to_string()));
@@ -1445,12 +1473,12 @@ pub fn header_optional_request(
             .push(("client_only".to_owned(), client_only.as_str().to_owned()));
     }
     if let Some(clients) = clients {
-        __request.headers.push(("clients".to_owned(), clients.to_string()));
+        __request.headers.push(("clients".to_owned(), clients.to_owned()));
     }
     if let Some(compile_pattern) = compile_pattern {
         __request
             .headers
-            .push(("compile_pattern".to_owned(), compile_pattern.to_string()));
+            .push(("compile_pattern".to_owned(), compile_pattern.to_owned()));
     }
     if let Some(concat) = concat {
         __request.headers.push(("concat".to_owned(), concat.as_str().to_owned()));
@@ -1468,30 +1496,28 @@ pub fn header_optional_request(
         __request.headers.push(("crate".to_owned(), crate_.to_owned()));
     }
     if let Some(credential) = credential {
-        __request
-            .headers
-            .push(("credential".to_owned(), credential.as_str().to_owned()));
+        __request.headers.push(("credential".to_owned(), credential.to_string()));
     }
     if let Some(decode_body) = decode_body {
-        __request.headers.push(("decode_body".to_owned(), decode_body.to_string()));
+        __request.headers.push(("decode_body".to_owned(), decode_body.to_owned()));
     }
     if let Some(decode_empty) = decode_empty {
-        __request
-            .headers
-            .push(("decode_empty".to_owned(), decode_empty.as_str().to_owned()));
+        __request.headers.push(("decode_empty".to_owned(), decode_empty.to_string()));
     }
     if let Some(decode_json) = decode_json {
-        __request.headers.push(("decode_json".to_owned(), decode_json.to_owned()));
+        __request
+            .headers
+            .push(("decode_json".to_owned(), decode_json.as_str().to_owned()));
     }
     if let Some(decode_optional) = decode_optional {
         __request
             .headers
-            .push(("decode_optional".to_owned(), decode_optional.to_string()));
+            .push(("decode_optional".to_owned(), decode_optional.to_owned()));
     }
     if let Some(decode_response) = decode_response {
         __request
             .headers
-            .push(("decode_response".to_owned(), decode_response.as_str().to_owned()));
+            .push(("decode_response".to_owned(), decode_response.to_string()));
     }
     if let Some(r#do) = r#do {
         __request.headers.push(("do".to_owned(), r#do.to_string()));
@@ -1503,7 +1529,26 @@ pub fn header_optional_request(
         __request.headers.push(("dyn".to_owned(), r#dyn.as_str().to_owned()));
     }
     if let Some(dynamic) = dynamic {
-        __request.headers.push(("dynamic".to_owned(), dynamic.as_str().to_owned()));
+        __request.headers.push(("dynamic".to_owned(), dynamic.to_string()));
+    }
+    if let Some(dynamic_execute) = dynamic_execute {
+        __request
+            .headers
+            .push(("dynamic_execute".to_owned(), dynamic_execute.as_str().to_owned()));
+    }
+    if let Some(dynamic_pages) = dynamic_pages {
+        __request.headers.push(("dynamic_pages".to_owned(), dynamic_pages.to_owned()));
+    }
+    if let Some(dynamic_poll) = dynamic_poll {
+        __request.headers.push(("dynamic_poll".to_owned(), dynamic_poll.to_string()));
+    }
+    if let Some(dynamic_request_error) = dynamic_request_error {
+        __request
+            .headers
+            .push((
+                "dynamic_request_error".to_owned(),
+                dynamic_request_error.as_str().to_owned(),
+            ));
     }
     if let Some(dynamic_result) = dynamic_result {
         __request.headers.push(("dynamic_result".to_owned(), dynamic_result.to_owned()));
@@ -1512,7 +1557,7 @@ pub fn header_optional_request(
         __request.headers.push(("else".to_owned(), r#else.to_owned()));
     }
     if let Some(endpoint_2) = endpoint_2 {
-        __request.headers.push(("endpoint".to_owned(), endpoint_2.to_owned()));
+        __request.headers.push(("endpoint".to_owned(), endpoint_2.as_str().to_owned()));
     }
     if let Some(r#enum) = r#enum {
         __request.headers.push(("enum".to_owned(), r#enum.to_string()));
@@ -1524,7 +1569,7 @@ pub fn header_optional_request(
         __request.headers.push(("extern".to_owned(), r#extern.as_str().to_owned()));
     }
     if let Some(f_2) = f_2 {
-        __request.headers.push(("f".to_owned(), f_2.to_string()));
+        __request.headers.push(("f".to_owned(), f_2.to_owned()));
     }
     if let Some(f32) = f32 {
         __request.headers.push(("f32".to_owned(), f32.to_owned()));
@@ -1577,10 +1622,10 @@ pub fn header_optional_request(
         __request.headers.push(("include_str".to_owned(), include_str.to_string()));
     }
     if let Some(inner) = inner {
-        __request.headers.push(("inner".to_owned(), inner.to_string()));
+        __request.headers.push(("inner".to_owned(), inner.to_owned()));
     }
     if let Some(json) = json {
-        __request.headers.push(("json".to_owned(), json.to_owned()));
+        __request.headers.push(("json".to_owned(), json.as_str().to_owned()));
     }
     if let Some(r#let) = r#let {
         __request.headers.push(("let".to_owned(), r#let.as_str().to_owned()));
@@ -1598,18 +1643,18 @@ pub fn header_optional_request(
         __request.headers.push(("matches".to_owned(), matches.as_str().to_owned()));
     }
     if let Some(members) = members {
-        __request.headers.push(("members".to_owned(), members.to_string()));
+        __request.headers.push(("members".to_owned(), members.to_owned()));
     }
     if let Some(method_options_3) = method_options_3 {
         __request
             .headers
-            .push(("method_options".to_owned(), method_options_3.to_owned()));
+            .push(("method_options".to_owned(), method_options_3.as_str().to_owned()));
     }
     if let Some(r#mod) = r#mod {
         __request.headers.push(("mod".to_owned(), r#mod.to_owned()));
     }
     if let Some(models) = models {
-        __request.headers.push(("models".to_owned(), models.to_owned()));
+        __request.headers.push(("models".to_owned(), models.as_str().to_owned()));
     }
     if let Some(r#move) = r#move {
         __request.headers.push(("move".to_owned(), r#move.to_string()));
@@ -1618,16 +1663,16 @@ pub fn header_optional_request(
         __request.headers.push(("mut".to_owned(), r#mut.as_str().to_owned()));
     }
     if let Some(new) = new {
-        __request.headers.push(("new".to_owned(), new.as_str().to_owned()));
+        __request.headers.push(("new".to_owned(), new.to_string()));
     }
     if let Some(operation_id) = operation_id {
-        __request.headers.push(("operation_id".to_owned(), operation_id.to_string()));
+        __request.headers.push(("operation_id".to_owned(), operation_id.to_owned()));
     }
     if let Some(option_env) = option_env {
         __request.headers.push(("option_env".to_owned(), option_env.to_owned()));
     }
     if let Some(options_2) = options_2 {
-        __request.headers.push(("options".to_owned(), options_2.as_str().to_owned()));
+        __request.headers.push(("options".to_owned(), options_2.to_string()));
     }
     if let Some(r#override) = r#override {
         __request.headers.push(("override".to_owned(), r#override.to_owned()));
@@ -1639,16 +1684,16 @@ pub fn header_optional_request(
         __request.headers.push(("panic".to_owned(), panic.to_string()));
     }
     if let Some(params) = params {
-        __request.headers.push(("params".to_owned(), params.to_owned()));
+        __request.headers.push(("params".to_owned(), params.as_str().to_owned()));
     }
     if let Some(path) = path {
-        __request.headers.push(("path".to_owned(), path.to_string()));
+        __request.headers.push(("path".to_owned(), path.to_owned()));
     }
     if let Some(patterns) = patterns {
-        __request.headers.push(("patterns".to_owned(), patterns.to_owned()));
+        __request.headers.push(("patterns".to_owned(), patterns.as_str().to_owned()));
     }
     if let Some(pipeline) = pipeline {
-        __request.headers.push(("pipeline".to_owned(), pipeline.as_str().to_owned()));
+        __request.headers.push(("pipeline".to_owned(), pipeline.to_string()));
     }
     if let Some(r#priv) = r#priv {
         __request.headers.push(("priv".to_owned(), r#priv.to_string()));
@@ -1660,10 +1705,10 @@ pub fn header_optional_request(
         __request.headers.push(("ref".to_owned(), r#ref.to_owned()));
     }
     if let Some(regex_2) = regex_2 {
-        __request.headers.push(("regex".to_owned(), regex_2.as_str().to_owned()));
+        __request.headers.push(("regex".to_owned(), regex_2.to_string()));
     }
     if let Some(request) = request {
-        __request.headers.push(("request".to_owned(), request.to_owned()));
+        __request.headers.push(("request".to_owned(), request.as_str().to_owned()));
     }
     if let Some(resource_manager_endpoint) = resource_manager_endpoint {
         __request
@@ -1682,7 +1727,7 @@ pub fn header_optional_request(
             ));
     }
     if let Some(response_2) = response_2 {
-        __request.headers.push(("response".to_owned(), response_2.to_owned()));
+        __request.headers.push(("response".to_owned(), response_2.as_str().to_owned()));
     }
     if let Some(response_error_2) = response_error_2 {
         __request
@@ -1696,10 +1741,10 @@ pub fn header_optional_request(
         __request.headers.push(("self".to_owned(), self_2.as_str().to_owned()));
     }
     if let Some(serde) = serde {
-        __request.headers.push(("serde".to_owned(), serde.to_owned()));
+        __request.headers.push(("serde".to_owned(), serde.as_str().to_owned()));
     }
     if let Some(serde_json) = serde_json {
-        __request.headers.push(("serde_json".to_owned(), serde_json.to_string()));
+        __request.headers.push(("serde_json".to_owned(), serde_json.to_owned()));
     }
     if let Some(size_of) = size_of {
         __request.headers.push(("size_of".to_owned(), size_of.to_string()));
@@ -1725,10 +1770,12 @@ pub fn header_optional_request(
         __request.headers.push(("stringify".to_owned(), stringify.as_str().to_owned()));
     }
     if let Some(strip_member) = strip_member {
-        __request.headers.push(("strip_member".to_owned(), strip_member.to_owned()));
+        __request
+            .headers
+            .push(("strip_member".to_owned(), strip_member.as_str().to_owned()));
     }
     if let Some(strip_members) = strip_members {
-        __request.headers.push(("strip_members".to_owned(), strip_members.to_string()));
+        __request.headers.push(("strip_members".to_owned(), strip_members.to_owned()));
     }
     if let Some(r#struct) = r#struct {
         __request.headers.push(("struct".to_owned(), r#struct.as_str().to_owned()));
@@ -1736,13 +1783,13 @@ pub fn header_optional_request(
     if let Some(subscription_id) = subscription_id {
         __request
             .headers
-            .push(("subscription_id".to_owned(), subscription_id.to_owned()));
+            .push(("subscription_id".to_owned(), subscription_id.as_str().to_owned()));
     }
     if let Some(super_) = super_ {
         __request.headers.push(("super".to_owned(), super_.to_owned()));
     }
     if let Some(tag) = tag {
-        __request.headers.push(("tag".to_owned(), tag.as_str().to_owned()));
+        __request.headers.push(("tag".to_owned(), tag.to_string()));
     }
     if let Some(tagged_union) = tagged_union {
         __request
@@ -1786,7 +1833,7 @@ pub fn header_optional_request(
         __request.headers.push(("unsized".to_owned(), r#unsized.as_str().to_owned()));
     }
     if let Some(url_2) = url_2 {
-        __request.headers.push(("url".to_owned(), url_2.as_str().to_owned()));
+        __request.headers.push(("url".to_owned(), url_2.to_string()));
     }
     if let Some(r#use) = r#use {
         __request.headers.push(("use".to_owned(), r#use.to_owned()));
@@ -1795,10 +1842,10 @@ pub fn header_optional_request(
         __request.headers.push(("usize".to_owned(), usize.as_str().to_owned()));
     }
     if let Some(validator_2) = validator_2 {
-        __request.headers.push(("validator".to_owned(), validator_2.to_string()));
+        __request.headers.push(("validator".to_owned(), validator_2.to_owned()));
     }
     if let Some(value_3) = value_3 {
-        __request.headers.push(("value".to_owned(), value_3.as_str().to_owned()));
+        __request.headers.push(("value".to_owned(), value_3.to_string()));
     }
     if let Some(vec_2) = vec_2 {
         __request.headers.push(("vec".to_owned(), vec_2.as_str().to_owned()));
@@ -1858,6 +1905,7 @@ pub fn header_optional_response(
 /// * `drop` - `Drop` (header)
 /// * `dynamic_error` - `DynamicError` (header)
 /// * `dynamic_params` - `DynamicParams` (header)
+/// * `dynamic_reply` - `DynamicReply` (header)
 /// * `dynamic_validate` - `DynamicValidate` (header)
 /// * `eq` - `Eq` (header)
 /// * `err` - `Err` (header)
@@ -1976,6 +2024,10 @@ pub fn header_optional_response(
 /// * `drop_2` - `drop` (header)
 /// * `dyn` - `dyn` (header)
 /// * `dynamic` - `dynamic` (header)
+/// * `dynamic_execute` - `dynamic_execute` (header)
+/// * `dynamic_pages` - `dynamic_pages` (header)
+/// * `dynamic_poll` - `dynamic_poll` (header)
+/// * `dynamic_request_error` - `dynamic_request_error` (header)
 /// * `dynamic_result` - `dynamic_result` (header)
 /// * `else` - `else` (header)
 /// * `endpoint_2` - `endpoint` (header)
@@ -2076,8 +2128,8 @@ pub fn header_optional_response(
 pub fn header_required_request(
     endpoint: &::armgen_runtime::Url,
     api_version: &str,
-    api_version_2: &str,
-    arc: &str,
+    api_version_2: &super::models::Choice,
+    arc: &super::models::Choice,
     arm_client_options: &super::models::Choice,
     arm_pipeline: &str,
     as_mut: i32,
@@ -2085,30 +2137,31 @@ pub fn header_required_request(
     async_fn: &str,
     async_fn_mut: i32,
     async_fn_once: &super::models::Choice,
-    b_tree_map: &super::models::Choice,
+    b_tree_map: i32,
     r#box: &super::models::Choice,
-    client_method_options: &str,
+    client_method_options: &super::models::Choice,
     clone: i32,
-    constraint: &super::models::Choice,
-    context: i32,
+    constraint: i32,
+    context: &str,
     copy: &str,
-    cow: &str,
-    default_endpoint: i32,
+    cow: &super::models::Choice,
+    default_endpoint: &str,
     debug: &str,
     default: i32,
-    deserialize: i32,
-    deserializer: &str,
+    deserialize: &str,
+    deserializer: &super::models::Choice,
     double_ended_iterator: &super::models::Choice,
     drop: &super::models::Choice,
     dynamic_error: i32,
     dynamic_params: &super::models::Choice,
+    dynamic_reply: i32,
     dynamic_validate: &str,
     eq: i32,
     err: &str,
-    error_body: i32,
+    error_body: &str,
     exact_size_iterator: &str,
     extend: &str,
-    final_state_via: i32,
+    final_state_via: &str,
     r#fn: &str,
     fn_mut: i32,
     fn_once: &super::models::Choice,
@@ -2116,117 +2169,121 @@ pub fn header_required_request(
     from_iterator: &str,
     future: i32,
     hash: i32,
-    http_request: &super::models::Choice,
-    http_response: &str,
+    http_request: i32,
+    http_response: &super::models::Choice,
     into: &super::models::Choice,
     into_future: &super::models::Choice,
     into_iterator: i32,
     iterator: &super::models::Choice,
-    lazy_lock: i32,
-    map: &super::models::Choice,
-    method: i32,
+    lazy_lock: &str,
+    map: i32,
+    method: &str,
     method_options_2: i32,
-    next_link: &super::models::Choice,
-    no_format: i32,
+    next_link: i32,
+    no_format: &str,
     none: &str,
-    operations: &str,
+    operations: &super::models::Choice,
     ok: &super::models::Choice,
     operation_info: i32,
-    operation_status: &super::models::Choice,
+    operation_status: i32,
     option: i32,
     ord: &super::models::Choice,
-    other: i32,
-    page_decoder: &str,
-    pager: &super::models::Choice,
+    other: &str,
+    page_decoder: &super::models::Choice,
+    pager: i32,
     partial_eq: &super::models::Choice,
     partial_ord: &str,
-    pattern: i32,
-    poller_method_options: &str,
-    poller_options: i32,
-    regex: &super::models::Choice,
+    pattern: &str,
+    poller_method_options: &super::models::Choice,
+    poller_options: &str,
+    regex: i32,
     resource_manager_audience: &super::models::Choice,
-    response: &str,
-    response_error: &super::models::Choice,
-    response_too_large: &str,
+    response: &super::models::Choice,
+    response_error: i32,
+    response_too_large: &super::models::Choice,
     result: i32,
-    services: &super::models::Choice,
-    safe_debug: &super::models::Choice,
-    secret: &::armgen_runtime::Secret,
+    services: i32,
+    safe_debug: i32,
+    secret: &super::models::Choice,
     self_: &str,
     send: i32,
-    serialize: &str,
-    serializer: &super::models::Choice,
-    service_error: &str,
+    serialize: &super::models::Choice,
+    serializer: i32,
+    service_error: &super::models::Choice,
     service_info: &super::models::Choice,
     sized: &super::models::Choice,
     some: &super::models::Choice,
     static_token_credential: &str,
     string: i32,
-    strip_read_only: &super::models::Choice,
+    strip_read_only: i32,
     sync: &str,
     to_owned: &str,
     to_string: &super::models::Choice,
-    token_credential: i32,
+    token_credential: &str,
     try_from: i32,
     try_into: &super::models::Choice,
-    unknown: &super::models::Choice,
+    unknown: i32,
     unpin: i32,
-    url: i32,
-    url_builder: &super::models::Choice,
-    validate: &str,
-    validation_error: i32,
-    validation_errors: &super::models::Choice,
-    validator: &str,
-    value: i32,
+    url: &str,
+    url_builder: i32,
+    validate: &super::models::Choice,
+    validation_error: &str,
+    validation_errors: i32,
+    validator: &super::models::Choice,
+    value: &str,
     vec: &str,
     value_2: &super::models::Choice,
-    private: &str,
+    private: &super::models::Choice,
     r#abstract: &str,
     align_of: &str,
     align_of_val: i32,
     alloc: i32,
-    api_version_3: i32,
-    armgen_runtime: &super::models::Choice,
+    api_version_3: &str,
+    armgen_runtime: i32,
     r#as: i32,
     assert: &super::models::Choice,
     assert_eq: &str,
     r#async: &super::models::Choice,
     async_trait: &str,
-    at: &super::models::Choice,
+    at: i32,
     r#await: &str,
     azure_core: i32,
     r#become: i32,
     bool: i32,
     box_2: &super::models::Choice,
     r#break: &str,
-    build_request: i32,
+    build_request: &str,
     cfg: i32,
     char: &super::models::Choice,
     client_only: &super::models::Choice,
-    clients: i32,
-    compile_pattern: i32,
+    clients: &str,
+    compile_pattern: &str,
     concat: &super::models::Choice,
     r#const: i32,
     r#continue: &super::models::Choice,
     core: &str,
     crate_: &str,
-    credential: &super::models::Choice,
-    decode_body: i32,
-    decode_empty: &super::models::Choice,
-    decode_json: &str,
-    decode_optional: i32,
-    decode_response: &super::models::Choice,
+    credential: i32,
+    decode_body: &str,
+    decode_empty: i32,
+    decode_json: &super::models::Choice,
+    decode_optional: &str,
+    decode_response: i32,
     r#do: i32,
     drop_2: &str,
     r#dyn: &super::models::Choice,
-    dynamic: &super::models::Choice,
+    dynamic: i32,
+    dynamic_execute: &super::models::Choice,
+    dynamic_pages: &str,
+    dynamic_poll: i32,
+    dynamic_request_error: &super::models::Choice,
     dynamic_result: &str,
     r#else: &str,
-    endpoint_2: &str,
+    endpoint_2: &super::models::Choice,
     r#enum: i32,
     env: &str,
     r#extern: &super::models::Choice,
-    f_2: i32,
+    f_2: &str,
     f32: &str,
     f64: i32,
     r#false: &str,
@@ -2243,43 +2300,43 @@ pub fn header_required_request(
     r#in: i32,
     include: &str,
     include_str: i32,
-    inner: i32,
-    json: &str,
+    inner: &str,
+    json: &super::models::Choice,
     r#let: &super::models::Choice,
     r#loop: &str,
     r#macro: i32,
     r#match: &super::models::Choice,
     matches: &super::models::Choice,
-    members: i32,
-    method_options_3: &str,
+    members: &str,
+    method_options_3: &super::models::Choice,
     r#mod: &str,
-    models: &str,
+    models: &super::models::Choice,
     r#move: i32,
     r#mut: &super::models::Choice,
-    new: &super::models::Choice,
-    operation_id: i32,
+    new: i32,
+    operation_id: &str,
     option_env: &str,
-    options_2: &super::models::Choice,
+    options_2: i32,
     r#override: &str,
     page: &str,
     panic: i32,
-    params: &str,
-    path: i32,
-    patterns: &str,
-    pipeline: &super::models::Choice,
+    params: &super::models::Choice,
+    path: &str,
+    patterns: &super::models::Choice,
+    pipeline: i32,
     r#priv: i32,
     r#pub: &super::models::Choice,
     r#ref: &str,
-    regex_2: &super::models::Choice,
-    request: &str,
+    regex_2: i32,
+    request: &super::models::Choice,
     resource_manager_endpoint: i32,
     resource_manager_scope: &super::models::Choice,
-    response_2: &str,
+    response_2: &super::models::Choice,
     response_error_2: &str,
     r#return: i32,
     self_2: &super::models::Choice,
-    serde: &str,
-    serde_json: i32,
+    serde: &super::models::Choice,
+    serde_json: &str,
     size_of: i32,
     size_of_val: &super::models::Choice,
     r#static: i32,
@@ -2287,12 +2344,12 @@ pub fn header_required_request(
     str: &str,
     string_enum: i32,
     stringify: &super::models::Choice,
-    strip_member: &str,
-    strip_members: i32,
+    strip_member: &super::models::Choice,
+    strip_members: &str,
     r#struct: &super::models::Choice,
-    subscription_id: &str,
+    subscription_id: &super::models::Choice,
     super_: &str,
-    tag: &super::models::Choice,
+    tag: i32,
     tagged_union: &super::models::Choice,
     todo: &str,
     r#trait: i32,
@@ -2306,11 +2363,11 @@ pub fn header_required_request(
     unreachable: i32,
     r#unsafe: i32,
     r#unsized: &super::models::Choice,
-    url_2: &super::models::Choice,
+    url_2: i32,
     r#use: &str,
     usize: &super::models::Choice,
-    validator_2: i32,
-    value_3: &super::models::Choice,
+    validator_2: &str,
+    value_3: i32,
     vec_2: &super::models::Choice,
     r#virtual: i32,
     r#where: &super::models::Choice,
@@ -2322,106 +2379,112 @@ pub fn header_required_request(
     ::armgen_runtime::ValidationErrors,
 > {
     let mut __validator = ::armgen_runtime::Validator::default();
-    __validator.min_length("API_VERSION", api_version_2, 1);
-    __validator.min_length("Arc", arc, 1);
     __validator.min_length("ArmPipeline", arm_pipeline, 1);
     __validator.minimum("AsMut", as_mut as f64, 1.0, false);
     __validator.min_length("AsRef", as_ref, 1);
     __validator.min_length("AsyncFn", async_fn, 1);
     __validator.minimum("AsyncFnMut", async_fn_mut as f64, 1.0, false);
-    __validator.min_length("ClientMethodOptions", client_method_options, 1);
+    __validator.minimum("BTreeMap", b_tree_map as f64, 1.0, false);
     __validator.minimum("Clone", clone as f64, 1.0, false);
-    __validator.minimum("Context", context as f64, 1.0, false);
+    __validator.minimum("Constraint", constraint as f64, 1.0, false);
+    __validator.min_length("Context", context, 1);
     __validator.min_length("Copy", copy, 1);
-    __validator.min_length("Cow", cow, 1);
-    __validator.minimum("DEFAULT_ENDPOINT", default_endpoint as f64, 1.0, false);
+    __validator.min_length("DEFAULT_ENDPOINT", default_endpoint, 1);
     __validator.min_length("Debug", debug, 1);
     __validator.minimum("Default", default as f64, 1.0, false);
-    __validator.minimum("Deserialize", deserialize as f64, 1.0, false);
-    __validator.min_length("Deserializer", deserializer, 1);
+    __validator.min_length("Deserialize", deserialize, 1);
     __validator.minimum("DynamicError", dynamic_error as f64, 1.0, false);
+    __validator.minimum("DynamicReply", dynamic_reply as f64, 1.0, false);
     __validator.min_length("DynamicValidate", dynamic_validate, 1);
     __validator.minimum("Eq", eq as f64, 1.0, false);
     __validator.min_length("Err", err, 1);
-    __validator.minimum("ErrorBody", error_body as f64, 1.0, false);
+    __validator.min_length("ErrorBody", error_body, 1);
     __validator.min_length("ExactSizeIterator", exact_size_iterator, 1);
     __validator.min_length("Extend", extend, 1);
-    __validator.minimum("FinalStateVia", final_state_via as f64, 1.0, false);
+    __validator.min_length("FinalStateVia", final_state_via, 1);
     __validator.min_length("Fn", r#fn, 1);
     __validator.minimum("FnMut", fn_mut as f64, 1.0, false);
     __validator.min_length("From", from, 1);
     __validator.min_length("FromIterator", from_iterator, 1);
     __validator.minimum("Future", future as f64, 1.0, false);
     __validator.minimum("Hash", hash as f64, 1.0, false);
-    __validator.min_length("HttpResponse", http_response, 1);
+    __validator.minimum("HttpRequest", http_request as f64, 1.0, false);
     __validator.minimum("IntoIterator", into_iterator as f64, 1.0, false);
-    __validator.minimum("LazyLock", lazy_lock as f64, 1.0, false);
-    __validator.minimum("Method", method as f64, 1.0, false);
+    __validator.min_length("LazyLock", lazy_lock, 1);
+    __validator.minimum("Map", map as f64, 1.0, false);
+    __validator.min_length("Method", method, 1);
     __validator.minimum("MethodOptions", method_options_2 as f64, 1.0, false);
-    __validator.minimum("NoFormat", no_format as f64, 1.0, false);
+    __validator.minimum("NextLink", next_link as f64, 1.0, false);
+    __validator.min_length("NoFormat", no_format, 1);
     __validator.min_length("None", none, 1);
-    __validator.min_length("OPERATIONS", operations, 1);
     __validator.minimum("OperationInfo", operation_info as f64, 1.0, false);
+    __validator.minimum("OperationStatus", operation_status as f64, 1.0, false);
     __validator.minimum("Option", option as f64, 1.0, false);
-    __validator.minimum("Other", other as f64, 1.0, false);
-    __validator.min_length("PageDecoder", page_decoder, 1);
+    __validator.min_length("Other", other, 1);
+    __validator.minimum("Pager", pager as f64, 1.0, false);
     __validator.min_length("PartialOrd", partial_ord, 1);
-    __validator.minimum("Pattern", pattern as f64, 1.0, false);
-    __validator.min_length("PollerMethodOptions", poller_method_options, 1);
-    __validator.minimum("PollerOptions", poller_options as f64, 1.0, false);
-    __validator.min_length("Response", response, 1);
-    __validator.min_length("ResponseTooLarge", response_too_large, 1);
+    __validator.min_length("Pattern", pattern, 1);
+    __validator.min_length("PollerOptions", poller_options, 1);
+    __validator.minimum("Regex", regex as f64, 1.0, false);
+    __validator.minimum("ResponseError", response_error as f64, 1.0, false);
     __validator.minimum("Result", result as f64, 1.0, false);
-    __validator.min_length("Secret", secret.secret(), 1);
+    __validator.minimum("SERVICES", services as f64, 1.0, false);
+    __validator.minimum("SafeDebug", safe_debug as f64, 1.0, false);
     __validator.min_length("Self", self_, 1);
     __validator.minimum("Send", send as f64, 1.0, false);
-    __validator.min_length("Serialize", serialize, 1);
-    __validator.min_length("ServiceError", service_error, 1);
+    __validator.minimum("Serializer", serializer as f64, 1.0, false);
     __validator.min_length("StaticTokenCredential", static_token_credential, 1);
     __validator.minimum("String", string as f64, 1.0, false);
+    __validator.minimum("StripReadOnly", strip_read_only as f64, 1.0, false);
     __validator.min_length("Sync", sync, 1);
     __validator.min_length("ToOwned", to_owned, 1);
-    __validator.minimum("TokenCredential", token_credential as f64, 1.0, false);
+    __validator.min_length("TokenCredential", token_credential, 1);
     __validator.minimum("TryFrom", try_from as f64, 1.0, false);
+    __validator.minimum("Unknown", unknown as f64, 1.0, false);
     __validator.minimum("Unpin", unpin as f64, 1.0, false);
-    __validator.minimum("Url", url as f64, 1.0, false);
-    __validator.min_length("Validate", validate, 1);
-    __validator.minimum("ValidationError", validation_error as f64, 1.0, false);
-    __validator.min_length("Validator", validator, 1);
-    __validator.minimum("Value", value as f64, 1.0, false);
+    __validator.min_length("Url", url, 1);
+    __validator.minimum("UrlBuilder", url_builder as f64, 1.0, false);
+    __validator.min_length("ValidationError", validation_error, 1);
+    __validator.minimum("ValidationErrors", validation_errors as f64, 1.0, false);
+    __validator.min_length("Value", value, 1);
     __validator.min_length("Vec", vec, 1);
-    __validator.min_length("__private", private, 1);
     __validator.min_length("abstract", r#abstract, 1);
     __validator.min_length("align_of", align_of, 1);
     __validator.minimum("align_of_val", align_of_val as f64, 1.0, false);
     __validator.minimum("alloc", alloc as f64, 1.0, false);
-    __validator.minimum("api_version", api_version_3 as f64, 1.0, false);
+    __validator.min_length("api_version", api_version_3, 1);
+    __validator.minimum("armgen_runtime", armgen_runtime as f64, 1.0, false);
     __validator.minimum("as", r#as as f64, 1.0, false);
     __validator.min_length("assert_eq", assert_eq, 1);
     __validator.min_length("async_trait", async_trait, 1);
+    __validator.minimum("at", at as f64, 1.0, false);
     __validator.min_length("await", r#await, 1);
     __validator.minimum("azure_core", azure_core as f64, 1.0, false);
     __validator.minimum("become", r#become as f64, 1.0, false);
     __validator.minimum("bool", bool as f64, 1.0, false);
     __validator.min_length("break", r#break, 1);
-    __validator.minimum("build_request", build_request as f64, 1.0, false);
+    __validator.min_length("build_request", build_request, 1);
     __validator.minimum("cfg", cfg as f64, 1.0, false);
-    __validator.minimum("clients", clients as f64, 1.0, false);
-    __validator.minimum("compile_pattern", compile_pattern as f64, 1.0, false);
+    __validator.min_length("clients", clients, 1);
+    __validator.min_length("compile_pattern", compile_pattern, 1);
     __validator.minimum("const", r#const as f64, 1.0, false);
     __validator.min_length("core", core, 1);
     __validator.min_length("crate", crate_, 1);
-    __validator.minimum("decode_body", decode_body as f64, 1.0, false);
-    __validator.min_length("decode_json", decode_json, 1);
-    __validator.minimum("decode_optional", decode_optional as f64, 1.0, false);
+    __validator.minimum("credential", credential as f64, 1.0, false);
+    __validator.min_length("decode_body", decode_body, 1);
+    __validator.minimum("decode_empty", decode_empty as f64, 1.0, false);
+    __validator.min_length("decode_optional", decode_optional, 1);
+    __validator.minimum("decode_response", decode_response as f64, 1.0, false);
     __validator.minimum("do", r#do as f64, 1.0, false);
     __validator.min_length("drop", drop_2, 1);
+    __validator.minimum("dynamic", dynamic as f64, 1.0, false);
+    __validator.min_length("dynamic_pages", dynamic_pages, 1);
+    __validator.minimum("dynamic_poll", dynamic_poll as f64, 1.0, false);
     __validator.min_length("dynamic_result", dynamic_result, 1);
     __validator.min_length("else", r#else, 1);
-    __validator.min_length("endpoint", endpoint_2, 1);
     __validator.minimum("enum", r#enum as f64, 1.0, false);
     __validator.min_length("env", env, 1);
-    __validator.minimum("f", f_2 as f64, 1.0, false);
+    __validator.min_length("f", f_2, 1);
     __validator.min_length("f32", f32, 1);
     __validator.minimum("f64", f64 as f64, 1.0, false);
     __validator.min_length("false", r#false, 1);
@@ -2434,26 +2497,24 @@ pub fn header_required_request(
     __validator.minimum("in", r#in as f64, 1.0, false);
     __validator.min_length("include", include, 1);
     __validator.minimum("include_str", include_str as f64, 1.0, false);
-    __validator.minimum("inner", inner as f64, 1.0, false);
-    __validator.min_length("json", json, 1);
+    __validator.min_length("inner", inner, 1);
     __validator.min_length("loop", r#loop, 1);
     __validator.minimum("macro", r#macro as f64, 1.0, false);
-    __validator.minimum("members", members as f64, 1.0, false);
-    __validator.min_length("method_options", method_options_3, 1);
+    __validator.min_length("members", members, 1);
     __validator.min_length("mod", r#mod, 1);
-    __validator.min_length("models", models, 1);
     __validator.minimum("move", r#move as f64, 1.0, false);
-    __validator.minimum("operation_id", operation_id as f64, 1.0, false);
+    __validator.minimum("new", new as f64, 1.0, false);
+    __validator.min_length("operation_id", operation_id, 1);
     __validator.min_length("option_env", option_env, 1);
+    __validator.minimum("options", options_2 as f64, 1.0, false);
     __validator.min_length("override", r#override, 1);
     __validator.min_length("page", page, 1);
     __validator.minimum("panic", panic as f64, 1.0, false);
-    __validator.min_length("params", params, 1);
-    __validator.minimum("path", path as f64, 1.0, false);
-    __validator.min_length("patterns", patterns, 1);
+    __validator.min_length("path", path, 1);
+    __validator.minimum("pipeline", pipeline as f64, 1.0, false);
     __validator.minimum("priv", r#priv as f64, 1.0, false);
     __validator.min_length("ref", r#ref, 1);
-    __validator.min_length("request", request, 1);
+    __validator.minimum("regex", regex_2 as f64, 1.0, false);
     __validator
         .minimum(
             "resource_manager_endpoint",
@@ -2461,19 +2522,16 @@ pub fn header_required_request(
             1.0,
             false,
         );
-    __validator.min_length("response", response_2, 1);
     __validator.min_length("response_error", response_error_2, 1);
     __validator.minimum("return", r#return as f64, 1.0, false);
-    __validator.min_length("serde", serde, 1);
-    __validator.minimum("serde_json", serde_json as f64, 1.0, false);
+    __validator.min_length("serde_json", serde_json, 1);
     __validator.minimum("size_of", size_of as f64, 1.0, false);
     __validator.minimum("static", r#static as f64, 1.0, false);
     __validator.min_length("str", str, 1);
     __validator.minimum("string_enum", string_enum as f64, 1.0, false);
-    __validator.min_length("strip_member", strip_member, 1);
-    __validator.minimum("strip_members", strip_members as f64, 1.0, false);
-    __validator.min_length("subscription_id", subscription_id, 1);
+    __validator.min_length("strip_members", strip_members, 1);
     __validator.min_length("super", super_, 1);
+    __validator.minimum("tag", tag as f64, 1.0, false);
     __validator.min_length("todo", todo, 1);
     __validator.minimum("trait", r#trait as f64, 1.0, false);
     __validator.min_length("try", r#try, 1);
@@ -2483,8 +2541,10 @@ pub fn header_required_request(
     __validator.min_length("union", r#union, 1);
     __validator.minimum("unreachable", unreachable as f64, 1.0, false);
     __validator.minimum("unsafe", r#unsafe as f64, 1.0, false);
+    __validator.minimum("url", url_2 as f64, 1.0, false);
     __validator.min_length("use", r#use, 1);
-    __validator.minimum("validator", validator_2 as f64, 1.0, false);
+    __validator.min_length("validator", validator_2, 1);
+    __validator.minimum("value", value_3 as f64, 1.0, false);
     __validator.minimum("virtual", r#virtual as f64, 1.0, false);
     __validator.min_length("while", r#while, 1);
     __validator.min_length("write", write, 1);
@@ -2498,8 +2558,10 @@ pub fn header_required_request(
         __url.build()?,
     );
     __request.headers.push(("accept".to_owned(), "application/json".to_owned()));
-    __request.headers.push(("API_VERSION".to_owned(), api_version_2.to_owned()));
-    __request.headers.push(("Arc".to_owned(), arc.to_owned()));
+    __request
+        .headers
+        .push(("API_VERSION".to_owned(), api_version_2.as_str().to_owned()));
+    __request.headers.push(("Arc".to_owned(), arc.as_str().to_owned()));
     __request
         .headers
         .push(("ArmClientOptions".to_owned(), arm_client_options.as_str().to_owned()));
@@ -2511,23 +2573,26 @@ pub fn header_required_request(
     __request
         .headers
         .push(("AsyncFnOnce".to_owned(), async_fn_once.as_str().to_owned()));
-    __request.headers.push(("BTreeMap".to_owned(), b_tree_map.as_str().to_owned()));
+    __request.headers.push(("BTreeMap".to_owned(), b_tree_map.to_string()));
     __request.headers.push(("Box".to_owned(), r#box.as_str().to_owned()));
     __request
         .headers
-        .push(("ClientMethodOptions".to_owned(), client_method_options.to_owned()));
+        .push((
+            "ClientMethodOptions".to_owned(),
+            client_method_options.as_str().to_owned(),
+        ));
     __request.headers.push(("Clone".to_owned(), clone.to_string()));
-    __request.headers.push(("Constraint".to_owned(), constraint.as_str().to_owned()));
-    __request.headers.push(("Context".to_owned(), context.to_string()));
+    __request.headers.push(("Constraint".to_owned(), constraint.to_string()));
+    __request.headers.push(("Context".to_owned(), context.to_owned()));
     __request.headers.push(("Copy".to_owned(), copy.to_owned()));
-    __request.headers.push(("Cow".to_owned(), cow.to_owned()));
-    __request
-        .headers
-        .push(("DEFAULT_ENDPOINT".to_owned(), default_endpoint.to_string()));
+    __request.headers.push(("Cow".to_owned(), cow.as_str().to_owned()));
+    __request.headers.push(("DEFAULT_ENDPOINT".to_owned(), default_endpoint.to_owned()));
     __request.headers.push(("Debug".to_owned(), debug.to_owned()));
     __request.headers.push(("Default".to_owned(), default.to_string()));
-    __request.headers.push(("Deserialize".to_owned(), deserialize.to_string()));
-    __request.headers.push(("Deserializer".to_owned(), deserializer.to_owned()));
+    __request.headers.push(("Deserialize".to_owned(), deserialize.to_owned()));
+    __request
+        .headers
+        .push(("Deserializer".to_owned(), deserializer.as_str().to_owned()));
     __request
         .headers
         .push((
@@ -2539,15 +2604,16 @@ pub fn header_required_request(
     __request
         .headers
         .push(("DynamicParams".to_owned(), dynamic_params.as_str().to_owned()));
+    __request.headers.push(("DynamicReply".to_owned(), dynamic_reply.to_string()));
     __request.headers.push(("DynamicValidate".to_owned(), dynamic_validate.to_owned()));
     __request.headers.push(("Eq".to_owned(), eq.to_string()));
     __request.headers.push(("Err".to_owned(), err.to_owned()));
-    __request.headers.push(("ErrorBody".to_owned(), error_body.to_string()));
+    __request.headers.push(("ErrorBody".to_owned(), error_body.to_owned()));
     __request
         .headers
         .push(("ExactSizeIterator".to_owned(), exact_size_iterator.to_owned()));
     __request.headers.push(("Extend".to_owned(), extend.to_owned()));
-    __request.headers.push(("FinalStateVia".to_owned(), final_state_via.to_string()));
+    __request.headers.push(("FinalStateVia".to_owned(), final_state_via.to_owned()));
     __request.headers.push(("Fn".to_owned(), r#fn.to_owned()));
     __request.headers.push(("FnMut".to_owned(), fn_mut.to_string()));
     __request.headers.push(("FnOnce".to_owned(), fn_once.as_str().to_owned()));
@@ -2555,60 +2621,63 @@ pub fn header_required_request(
     __request.headers.push(("FromIterator".to_owned(), from_iterator.to_owned()));
     __request.headers.push(("Future".to_owned(), future.to_string()));
     __request.headers.push(("Hash".to_owned(), hash.to_string()));
-    __request.headers.push(("HttpRequest".to_owned(), http_request.as_str().to_owned()));
-    __request.headers.push(("HttpResponse".to_owned(), http_response.to_owned()));
+    __request.headers.push(("HttpRequest".to_owned(), http_request.to_string()));
+    __request
+        .headers
+        .push(("HttpResponse".to_owned(), http_response.as_str().to_owned()));
     __request.headers.push(("Into".to_owned(), into.as_str().to_owned()));
     __request.headers.push(("IntoFuture".to_owned(), into_future.as_str().to_owned()));
     __request.headers.push(("IntoIterator".to_owned(), into_iterator.to_string()));
     __request.headers.push(("Iterator".to_owned(), iterator.as_str().to_owned()));
-    __request.headers.push(("LazyLock".to_owned(), lazy_lock.to_string()));
-    __request.headers.push(("Map".to_owned(), map.as_str().to_owned()));
-    __request.headers.push(("Method".to_owned(), method.to_string()));
+    __request.headers.push(("LazyLock".to_owned(), lazy_lock.to_owned()));
+    __request.headers.push(("Map".to_owned(), map.to_string()));
+    __request.headers.push(("Method".to_owned(), method.to_owned()));
     __request.headers.push(("MethodOptions".to_owned(), method_options_2.to_string()));
-    __request.headers.push(("NextLink".to_owned(), next_link.as_str().to_owned()));
-    __request.headers.push(("NoFormat".to_owned(), no_format.to_string()));
+    __request.headers.push(("NextLink".to_owned(), next_link.to_string()));
+    __request.headers.push(("NoFormat".to_owned(), no_format.to_owned()));
     __request.headers.push(("None".to_owned(), none.to_owned()));
-    __request.headers.push(("OPERATIONS".to_owned(), operations.to_owned()));
+    __request.headers.push(("OPERATIONS".to_owned(), operations.as_str().to_owned()));
     __request.headers.push(("Ok".to_owned(), ok.as_str().to_owned()));
     __request.headers.push(("OperationInfo".to_owned(), operation_info.to_string()));
-    __request
-        .headers
-        .push(("OperationStatus".to_owned(), operation_status.as_str().to_owned()));
+    __request.headers.push(("OperationStatus".to_owned(), operation_status.to_string()));
     __request.headers.push(("Option".to_owned(), option.to_string()));
     __request.headers.push(("Ord".to_owned(), ord.as_str().to_owned()));
-    __request.headers.push(("Other".to_owned(), other.to_string()));
-    __request.headers.push(("PageDecoder".to_owned(), page_decoder.to_owned()));
-    __request.headers.push(("Pager".to_owned(), pager.as_str().to_owned()));
+    __request.headers.push(("Other".to_owned(), other.to_owned()));
+    __request.headers.push(("PageDecoder".to_owned(), page_decoder.as_str().to_owned()));
+    __request.headers.push(("Pager".to_owned(), pager.to_string()));
     __request.headers.push(("PartialEq".to_owned(), partial_eq.as_str().to_owned()));
     __request.headers.push(("PartialOrd".to_owned(), partial_ord.to_owned()));
-    __request.headers.push(("Pattern".to_owned(), pattern.to_string()));
+    __request.headers.push(("Pattern".to_owned(), pattern.to_owned()));
     __request
         .headers
-        .push(("PollerMethodOptions".to_owned(), poller_method_options.to_owned()));
-    __request.headers.push(("PollerOptions".to_owned(), poller_options.to_string()));
-    __request.headers.push(("Regex".to_owned(), regex.as_str().to_owned()));
+        .push((
+            "PollerMethodOptions".to_owned(),
+            poller_method_options.as_str().to_owned(),
+        ));
+    __request.headers.push(("PollerOptions".to_owned(), poller_options.to_owned()));
+    __request.headers.push(("Regex".to_owned(), regex.to_string()));
     __request
         .headers
         .push((
             "ResourceManagerAudience".to_owned(),
             resource_manager_audience.as_str().to_owned(),
         ));
-    __request.headers.push(("Response".to_owned(), response.to_owned()));
+    __request.headers.push(("Response".to_owned(), response.as_str().to_owned()));
+    __request.headers.push(("ResponseError".to_owned(), response_error.to_string()));
     __request
         .headers
-        .push(("ResponseError".to_owned(), response_error.as_str().to_owned()));
-    __request
-        .headers
-        .push(("ResponseTooLarge".to_owned(), response_too_large.to_owned()));
+        .push(("ResponseTooLarge".to_owned(), response_too_large.as_str().to_owned()));
     __request.headers.push(("Result".to_owned(), result.to_string()));
-    __request.headers.push(("SERVICES".to_owned(), services.as_str().to_owned()));
-    __request.headers.push(("SafeDebug".to_owned(), safe_debug.as_str().to_owned()));
-    __request.push_secret_header("Secret", secret);
+    __request.headers.push(("SERVICES".to_owned(), services.to_string()));
+    __request.headers.push(("SafeDebug".to_owned(), safe_debug.to_string()));
+    __request.headers.push(("Secret".to_owned(), secret.as_str().to_owned()));
     __request.headers.push(("Self".to_owned(), self_.to_owned()));
     __request.headers.push(("Send".to_owned(), send.to_string()));
-    __request.headers.push(("Serialize".to_owned(), serialize.to_owned()));
-    __request.headers.push(("Serializer".to_owned(), serializer.as_str().to_owned()));
-    __request.headers.push(("ServiceError".to_owned(), service_error.to_owned()));
+    __request.headers.push(("Serialize".to_owned(), serialize.as_str().to_owned()));
+    __request.headers.push(("Serializer".to_owned(), serializer.to_string()));
+    __request
+        .headers
+        .push(("ServiceError".to_owned(), service_error.as_str().to_owned()));
     __request.headers.push(("ServiceInfo".to_owned(), service_info.as_str().to_owned()));
     __request.headers.push(("Sized".to_owned(), sized.as_str().to_owned()));
     __request.headers.push(("Some".to_owned(), some.as_str().to_owned()));
@@ -2616,81 +2685,84 @@ pub fn header_required_request(
         .headers
         .push(("StaticTokenCredential".to_owned(), static_token_credential.to_owned()));
     __request.headers.push(("String".to_owned(), string.to_string()));
-    __request
-        .headers
-        .push(("StripReadOnly".to_owned(), strip_read_only.as_str().to_owned()));
+    __request.headers.push(("StripReadOnly".to_owned(), strip_read_only.to_string()));
     __request.headers.push(("Sync".to_owned(), sync.to_owned()));
     __request.headers.push(("ToOwned".to_owned(), to_owned.to_owned()));
     __request.headers.push(("ToString".to_owned(), to_string.as_str().to_owned()));
-    __request.headers.push(("TokenCredential".to_owned(), token_credential.to_string()));
+    __request.headers.push(("TokenCredential".to_owned(), token_credential.to_owned()));
     __request.headers.push(("TryFrom".to_owned(), try_from.to_string()));
     __request.headers.push(("TryInto".to_owned(), try_into.as_str().to_owned()));
-    __request.headers.push(("Unknown".to_owned(), unknown.as_str().to_owned()));
+    __request.headers.push(("Unknown".to_owned(), unknown.to_string()));
     __request.headers.push(("Unpin".to_owned(), unpin.to_string()));
-    __request.headers.push(("Url".to_owned(), url.to_string()));
-    __request.headers.push(("UrlBuilder".to_owned(), url_builder.as_str().to_owned()));
-    __request.headers.push(("Validate".to_owned(), validate.to_owned()));
-    __request.headers.push(("ValidationError".to_owned(), validation_error.to_string()));
+    __request.headers.push(("Url".to_owned(), url.to_owned()));
+    __request.headers.push(("UrlBuilder".to_owned(), url_builder.to_string()));
+    __request.headers.push(("Validate".to_owned(), validate.as_str().to_owned()));
+    __request.headers.push(("ValidationError".to_owned(), validation_error.to_owned()));
     __request
         .headers
-        .push(("ValidationErrors".to_owned(), validation_errors.as_str().to_owned()));
-    __request.headers.push(("Validator".to_owned(), validator.to_owned()));
-    __request.headers.push(("Value".to_owned(), value.to_string()));
+        .push(("ValidationErrors".to_owned(), validation_errors.to_string()));
+    __request.headers.push(("Validator".to_owned(), validator.as_str().to_owned()));
+    __request.headers.push(("Value".to_owned(), value.to_owned()));
     __request.headers.push(("Vec".to_owned(), vec.to_owned()));
     __request.headers.push(("_".to_owned(), value_2.as_str().to_owned()));
-    __request.headers.push(("__private".to_owned(), private.to_owned()));
+    __request.headers.push(("__private".to_owned(), private.as_str().to_owned()));
     __request.headers.push(("abstract".to_owned(), r#abstract.to_owned()));
     __request.headers.push(("align_of".to_owned(), align_of.to_owned()));
     __request.headers.push(("align_of_val".to_owned(), align_of_val.to_string()));
     __request.headers.push(("alloc".to_owned(), alloc.to_string()));
-    __request.headers.push(("api_version".to_owned(), api_version_3.to_string()));
-    __request
-        .headers
-        .push(("armgen_runtime".to_owned(), armgen_runtime.as_str().to_owned()));
+    __request.headers.push(("api_version".to_owned(), api_version_3.to_owned()));
+    __request.headers.push(("armgen_runtime".to_owned(), armgen_runtime.to_string()));
     __request.headers.push(("as".to_owned(), r#as.to_string()));
     __request.headers.push(("assert".to_owned(), assert.as_str().to_owned()));
     __request.headers.push(("assert_eq".to_owned(), assert_eq.to_owned()));
     __request.headers.push(("async".to_owned(), r#async.as_str().to_owned()));
     __request.headers.push(("async_trait".to_owned(), async_trait.to_owned()));
-    __request.headers.push(("at".to_owned(), at.as_str().to_owned()));
+    __request.headers.push(("at".to_owned(), at.to_string()));
     __request.headers.push(("await".to_owned(), r#await.to_owned()));
     __request.headers.push(("azure_core".to_owned(), azure_core.to_string()));
     __request.headers.push(("become".to_owned(), r#become.to_string()));
     __request.headers.push(("bool".to_owned(), bool.to_string()));
     __request.headers.push(("box".to_owned(), box_2.as_str().to_owned()));
     __request.headers.push(("break".to_owned(), r#break.to_owned()));
-    __request.headers.push(("build_request".to_owned(), build_request.to_string()));
+    __request.headers.push(("build_request".to_owned(), build_request.to_owned()));
     __request.headers.push(("cfg".to_owned(), cfg.to_string()));
     __request.headers.push(("char".to_owned(), char.as_str().to_owned()));
     __request.headers.push(("client_only".to_owned(), client_only.as_str().to_owned()));
-    __request.headers.push(("clients".to_owned(), clients.to_string()));
-    __request.headers.push(("compile_pattern".to_owned(), compile_pattern.to_string()));
+    __request.headers.push(("clients".to_owned(), clients.to_owned()));
+    __request.headers.push(("compile_pattern".to_owned(), compile_pattern.to_owned()));
     __request.headers.push(("concat".to_owned(), concat.as_str().to_owned()));
     __request.headers.push(("const".to_owned(), r#const.to_string()));
     __request.headers.push(("continue".to_owned(), r#continue.as_str().to_owned()));
     __request.headers.push(("core".to_owned(), core.to_owned()));
     __request.headers.push(("crate".to_owned(), crate_.to_owned()));
-    __request.headers.push(("credential".to_owned(), credential.as_str().to_owned()));
-    __request.headers.push(("decode_body".to_owned(), decode_body.to_string()));
-    __request
-        .headers
-        .push(("decode_empty".to_owned(), decode_empty.as_str().to_owned()));
-    __request.headers.push(("decode_json".to_owned(), decode_json.to_owned()));
-    __request.headers.push(("decode_optional".to_owned(), decode_optional.to_string()));
-    __request
-        .headers
-        .push(("decode_response".to_owned(), decode_response.as_str().to_owned()));
+    __request.headers.push(("credential".to_owned(), credential.to_string()));
+    __request.headers.push(("decode_body".to_owned(), decode_body.to_owned()));
+    __request.headers.push(("decode_empty".to_owned(), decode_empty.to_string()));
+    __request.headers.push(("decode_json".to_owned(), decode_json.as_str().to_owned()));
+    __request.headers.push(("decode_optional".to_owned(), decode_optional.to_owned()));
+    __request.headers.push(("decode_response".to_owned(), decode_response.to_string()));
     __request.headers.push(("do".to_owned(), r#do.to_string()));
     __request.headers.push(("drop".to_owned(), drop_2.to_owned()));
     __request.headers.push(("dyn".to_owned(), r#dyn.as_str().to_owned()));
-    __request.headers.push(("dynamic".to_owned(), dynamic.as_str().to_owned()));
+    __request.headers.push(("dynamic".to_owned(), dynamic.to_string()));
+    __request
+        .headers
+        .push(("dynamic_execute".to_owned(), dynamic_execute.as_str().to_owned()));
+    __request.headers.push(("dynamic_pages".to_owned(), dynamic_pages.to_owned()));
+    __request.headers.push(("dynamic_poll".to_owned(), dynamic_poll.to_string()));
+    __request
+        .headers
+        .push((
+            "dynamic_request_error".to_owned(),
+            dynamic_request_error.as_str().to_owned(),
+        ));
     __request.headers.push(("dynamic_result".to_owned(), dynamic_result.to_owned()));
     __request.headers.push(("else".to_owned(), r#else.to_owned()));
-    __request.headers.push(("endpoint".to_owned(), endpoint_2.to_owned()));
+    __request.headers.push(("endpoint".to_owned(), endpoint_2.as_str().to_owned()));
     __request.headers.push(("enum".to_owned(), r#enum.to_string()));
     __request.headers.push(("env".to_owned(), env.to_owned()));
     __request.headers.push(("extern".to_owned(), r#extern.as_str().to_owned()));
-    __request.headers.push(("f".to_owned(), f_2.to_string()));
+    __request.headers.push(("f".to_owned(), f_2.to_owned()));
     __request.headers.push(("f32".to_owned(), f32.to_owned()));
     __request.headers.push(("f64".to_owned(), f64.to_string()));
     __request.headers.push(("false".to_owned(), r#false.to_owned()));
@@ -2707,35 +2779,37 @@ pub fn header_required_request(
     __request.headers.push(("in".to_owned(), r#in.to_string()));
     __request.headers.push(("include".to_owned(), include.to_owned()));
     __request.headers.push(("include_str".to_owned(), include_str.to_string()));
-    __request.headers.push(("inner".to_owned(), inner.to_string()));
-    __request.headers.push(("json".to_owned(), json.to_owned()));
+    __request.headers.push(("inner".to_owned(), inner.to_owned()));
+    __request.headers.push(("json".to_owned(), json.as_str().to_owned()));
     __request.headers.push(("let".to_owned(), r#let.as_str().to_owned()));
     __request.headers.push(("loop".to_owned(), r#loop.to_owned()));
     __request.headers.push(("macro".to_owned(), r#macro.to_string()));
     __request.headers.push(("match".to_owned(), r#match.as_str().to_owned()));
     __request.headers.push(("matches".to_owned(), matches.as_str().to_owned()));
-    __request.headers.push(("members".to_owned(), members.to_string()));
-    __request.headers.push(("method_options".to_owned(), method_options_3.to_owned()));
+    __request.headers.push(("members".to_owned(), members.to_owned()));
+    __request
+        .headers
+        .push(("method_options".to_owned(), method_options_3.as_str().to_owned()));
     __request.headers.push(("mod".to_owned(), r#mod.to_owned()));
-    __request.headers.push(("models".to_owned(), models.to_owned()));
+    __request.headers.push(("models".to_owned(), models.as_str().to_owned()));
     __request.headers.push(("move".to_owned(), r#move.to_string()));
     __request.headers.push(("mut".to_owned(), r#mut.as_str().to_owned()));
-    __request.headers.push(("new".to_owned(), new.as_str().to_owned()));
-    __request.headers.push(("operation_id".to_owned(), operation_id.to_string()));
+    __request.headers.push(("new".to_owned(), new.to_string()));
+    __request.headers.push(("operation_id".to_owned(), operation_id.to_owned()));
     __request.headers.push(("option_env".to_owned(), option_env.to_owned()));
-    __request.headers.push(("options".to_owned(), options_2.as_str().to_owned()));
+    __request.headers.push(("options".to_owned(), options_2.to_string()));
     __request.headers.push(("override".to_owned(), r#override.to_owned()));
     __request.headers.push(("page".to_owned(), page.to_owned()));
     __request.headers.push(("panic".to_owned(), panic.to_string()));
-    __request.headers.push(("params".to_owned(), params.to_owned()));
-    __request.headers.push(("path".to_owned(), path.to_string()));
-    __request.headers.push(("patterns".to_owned(), patterns.to_owned()));
-    __request.headers.push(("pipeline".to_owned(), pipeline.as_str().to_owned()));
+    __request.headers.push(("params".to_owned(), params.as_str().to_owned()));
+    __request.headers.push(("path".to_owned(), path.to_owned()));
+    __request.headers.push(("patterns".to_owned(), patterns.as_str().to_owned()));
+    __request.headers.push(("pipeline".to_owned(), pipeline.to_string()));
     __request.headers.push(("priv".to_owned(), r#priv.to_string()));
     __request.headers.push(("pub".to_owned(), r#pub.as_str().to_owned()));
     __request.headers.push(("ref".to_owned(), r#ref.to_owned()));
-    __request.headers.push(("regex".to_owned(), regex_2.as_str().to_owned()));
-    __request.headers.push(("request".to_owned(), request.to_owned()));
+    __request.headers.push(("regex".to_owned(), regex_2.to_string()));
+    __request.headers.push(("request".to_owned(), request.as_str().to_owned()));
     __request
         .headers
         .push((
@@ -2748,12 +2822,12 @@ pub fn header_required_request(
             "resource_manager_scope".to_owned(),
             resource_manager_scope.as_str().to_owned(),
         ));
-    __request.headers.push(("response".to_owned(), response_2.to_owned()));
+    __request.headers.push(("response".to_owned(), response_2.as_str().to_owned()));
     __request.headers.push(("response_error".to_owned(), response_error_2.to_owned()));
     __request.headers.push(("return".to_owned(), r#return.to_string()));
     __request.headers.push(("self".to_owned(), self_2.as_str().to_owned()));
-    __request.headers.push(("serde".to_owned(), serde.to_owned()));
-    __request.headers.push(("serde_json".to_owned(), serde_json.to_string()));
+    __request.headers.push(("serde".to_owned(), serde.as_str().to_owned()));
+    __request.headers.push(("serde_json".to_owned(), serde_json.to_owned()));
     __request.headers.push(("size_of".to_owned(), size_of.to_string()));
     __request.headers.push(("size_of_val".to_owned(), size_of_val.as_str().to_owned()));
     __request.headers.push(("static".to_owned(), r#static.to_string()));
@@ -2761,12 +2835,16 @@ pub fn header_required_request(
     __request.headers.push(("str".to_owned(), str.to_owned()));
     __request.headers.push(("string_enum".to_owned(), string_enum.to_string()));
     __request.headers.push(("stringify".to_owned(), stringify.as_str().to_owned()));
-    __request.headers.push(("strip_member".to_owned(), strip_member.to_owned()));
-    __request.headers.push(("strip_members".to_owned(), strip_members.to_string()));
+    __request
+        .headers
+        .push(("strip_member".to_owned(), strip_member.as_str().to_owned()));
+    __request.headers.push(("strip_members".to_owned(), strip_members.to_owned()));
     __request.headers.push(("struct".to_owned(), r#struct.as_str().to_owned()));
-    __request.headers.push(("subscription_id".to_owned(), subscription_id.to_owned()));
+    __request
+        .headers
+        .push(("subscription_id".to_owned(), subscription_id.as_str().to_owned()));
     __request.headers.push(("super".to_owned(), super_.to_owned()));
-    __request.headers.push(("tag".to_owned(), tag.as_str().to_owned()));
+    __request.headers.push(("tag".to_owned(), tag.to_string()));
     __request
         .headers
         .push(("tagged_union".to_owned(), tagged_union.as_str().to_owned()));
@@ -2782,11 +2860,11 @@ pub fn header_required_request(
     __request.headers.push(("unreachable".to_owned(), unreachable.to_string()));
     __request.headers.push(("unsafe".to_owned(), r#unsafe.to_string()));
     __request.headers.push(("unsized".to_owned(), r#unsized.as_str().to_owned()));
-    __request.headers.push(("url".to_owned(), url_2.as_str().to_owned()));
+    __request.headers.push(("url".to_owned(), url_2.to_string()));
     __request.headers.push(("use".to_owned(), r#use.to_owned()));
     __request.headers.push(("usize".to_owned(), usize.as_str().to_owned()));
-    __request.headers.push(("validator".to_owned(), validator_2.to_string()));
-    __request.headers.push(("value".to_owned(), value_3.as_str().to_owned()));
+    __request.headers.push(("validator".to_owned(), validator_2.to_owned()));
+    __request.headers.push(("value".to_owned(), value_3.to_string()));
     __request.headers.push(("vec".to_owned(), vec_2.as_str().to_owned()));
     __request.headers.push(("virtual".to_owned(), r#virtual.to_string()));
     __request.headers.push(("where".to_owned(), r#where.as_str().to_owned()));
@@ -3603,13 +3681,18 @@ pub fn path2_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// `PUT /path3/{DynamicValidate}/{OperationInfo}/{ServiceInfo}/{dynamic_result}/{ErrorBody}/{ResponseError}/{ServiceError}/{decode_body}/{decode_empty}/{decode_json}/{decode_optional}/{HttpRequest}/{HttpResponse}/{Method}/{UrlBuilder}/{ResponseTooLarge}/{FinalStateVia}/{OperationStatus}/{PollerMethodOptions}/{PollerOptions}/{NextLink}/{PageDecoder}/{Pattern}/{StripReadOnly}/{strip_member}/{strip_members}/{Regex}/{Secret}/{Url}/{Constraint}/{Validate}/{ValidationError}/{ValidationErrors}/{Validator}/{compile_pattern}/{regex}/{serde}/{serde_json}/{url}/{endpoint}/{api_version}/{options}/{request}/{validator}/{value}/{params}/{path}/{at}/{json}/{members}` (`Parameters_Path3`).
+/// `PUT /path3/{DynamicValidate}/{OperationInfo}/{ServiceInfo}/{dynamic_result}/{DynamicReply}/{dynamic_execute}/{dynamic_pages}/{dynamic_poll}/{dynamic_request_error}/{ErrorBody}/{ResponseError}/{ServiceError}/{decode_body}/{decode_empty}/{decode_json}/{decode_optional}/{HttpRequest}/{HttpResponse}/{Method}/{UrlBuilder}/{ResponseTooLarge}/{FinalStateVia}/{OperationStatus}/{PollerMethodOptions}/{PollerOptions}/{NextLink}/{PageDecoder}/{Pattern}/{StripReadOnly}/{strip_member}/{strip_members}/{Regex}/{Secret}/{Url}/{Constraint}/{Validate}/{ValidationError}/{ValidationErrors}/{Validator}/{compile_pattern}/{regex}/{serde}/{serde_json}/{url}/{endpoint}/{api_version}/{options}/{request}/{validator}/{value}` (`Parameters_Path3`).
 ///
 /// # Arguments
 /// * `dynamic_validate` - `DynamicValidate` (path)
 /// * `operation_info` - `OperationInfo` (path)
 /// * `service_info` - `ServiceInfo` (path)
 /// * `dynamic_result` - `dynamic_result` (path)
+/// * `dynamic_reply` - `DynamicReply` (path)
+/// * `dynamic_execute` - `dynamic_execute` (path)
+/// * `dynamic_pages` - `dynamic_pages` (path)
+/// * `dynamic_poll` - `dynamic_poll` (path)
+/// * `dynamic_request_error` - `dynamic_request_error` (path)
 /// * `error_body` - `ErrorBody` (path)
 /// * `response_error` - `ResponseError` (path)
 /// * `service_error` - `ServiceError` (path)
@@ -3651,11 +3734,6 @@ pub fn path2_response(
 /// * `request` - `request` (path)
 /// * `validator_2` - `validator` (path)
 /// * `value` - `value` (path)
-/// * `params` - `params` (path)
-/// * `path` - `path` (path)
-/// * `at` - `at` (path)
-/// * `json` - `json` (path)
-/// * `members` - `members` (path)
 pub fn path3_request(
     endpoint: &::armgen_runtime::Url,
     api_version: &str,
@@ -3663,52 +3741,52 @@ pub fn path3_request(
     operation_info: i32,
     service_info: &super::models::Choice,
     dynamic_result: &str,
-    error_body: i32,
-    response_error: &super::models::Choice,
-    service_error: &str,
-    decode_body: i32,
-    decode_empty: &super::models::Choice,
-    decode_json: &str,
-    decode_optional: i32,
-    http_request: &super::models::Choice,
-    http_response: &str,
-    method: i32,
-    url_builder: &super::models::Choice,
-    response_too_large: &str,
-    final_state_via: i32,
-    operation_status: &super::models::Choice,
-    poller_method_options: &str,
-    poller_options: i32,
-    next_link: &super::models::Choice,
-    page_decoder: &str,
-    pattern: i32,
-    strip_read_only: &super::models::Choice,
-    strip_member: &str,
-    strip_members: i32,
-    regex: &super::models::Choice,
-    secret: &str,
-    url: i32,
-    constraint: &super::models::Choice,
-    validate: &str,
-    validation_error: i32,
-    validation_errors: &super::models::Choice,
-    validator: &str,
-    compile_pattern: i32,
-    regex_2: &super::models::Choice,
-    serde: &str,
-    serde_json: i32,
-    url_2: &super::models::Choice,
-    endpoint_2: &str,
-    api_version_2: i32,
-    options_2: &super::models::Choice,
-    request: &str,
-    validator_2: i32,
-    value: &super::models::Choice,
-    params: &str,
-    path: i32,
-    at: &super::models::Choice,
-    json: &str,
-    members: i32,
+    dynamic_reply: i32,
+    dynamic_execute: &super::models::Choice,
+    dynamic_pages: &str,
+    dynamic_poll: i32,
+    dynamic_request_error: &super::models::Choice,
+    error_body: &str,
+    response_error: i32,
+    service_error: &super::models::Choice,
+    decode_body: &str,
+    decode_empty: i32,
+    decode_json: &super::models::Choice,
+    decode_optional: &str,
+    http_request: i32,
+    http_response: &super::models::Choice,
+    method: &str,
+    url_builder: i32,
+    response_too_large: &super::models::Choice,
+    final_state_via: &str,
+    operation_status: i32,
+    poller_method_options: &super::models::Choice,
+    poller_options: &str,
+    next_link: i32,
+    page_decoder: &super::models::Choice,
+    pattern: &str,
+    strip_read_only: i32,
+    strip_member: &super::models::Choice,
+    strip_members: &str,
+    regex: i32,
+    secret: &super::models::Choice,
+    url: &str,
+    constraint: i32,
+    validate: &super::models::Choice,
+    validation_error: &str,
+    validation_errors: i32,
+    validator: &super::models::Choice,
+    compile_pattern: &str,
+    regex_2: i32,
+    serde: &super::models::Choice,
+    serde_json: &str,
+    url_2: i32,
+    endpoint_2: &super::models::Choice,
+    api_version_2: &str,
+    options_2: i32,
+    request: &super::models::Choice,
+    validator_2: &str,
+    value: i32,
 ) -> ::core::result::Result<
     ::armgen_runtime::HttpRequest,
     ::armgen_runtime::ValidationErrors,
@@ -3717,37 +3795,37 @@ pub fn path3_request(
     __validator.min_length("DynamicValidate", dynamic_validate, 1);
     __validator.minimum("OperationInfo", operation_info as f64, 1.0, false);
     __validator.min_length("dynamic_result", dynamic_result, 1);
-    __validator.minimum("ErrorBody", error_body as f64, 1.0, false);
-    __validator.min_length("ServiceError", service_error, 1);
-    __validator.minimum("decode_body", decode_body as f64, 1.0, false);
-    __validator.min_length("decode_json", decode_json, 1);
-    __validator.minimum("decode_optional", decode_optional as f64, 1.0, false);
-    __validator.min_length("HttpResponse", http_response, 1);
-    __validator.minimum("Method", method as f64, 1.0, false);
-    __validator.min_length("ResponseTooLarge", response_too_large, 1);
-    __validator.minimum("FinalStateVia", final_state_via as f64, 1.0, false);
-    __validator.min_length("PollerMethodOptions", poller_method_options, 1);
-    __validator.minimum("PollerOptions", poller_options as f64, 1.0, false);
-    __validator.min_length("PageDecoder", page_decoder, 1);
-    __validator.minimum("Pattern", pattern as f64, 1.0, false);
-    __validator.min_length("strip_member", strip_member, 1);
-    __validator.minimum("strip_members", strip_members as f64, 1.0, false);
-    __validator.min_length("Secret", secret, 1);
-    __validator.minimum("Url", url as f64, 1.0, false);
-    __validator.min_length("Validate", validate, 1);
-    __validator.minimum("ValidationError", validation_error as f64, 1.0, false);
-    __validator.min_length("Validator", validator, 1);
-    __validator.minimum("compile_pattern", compile_pattern as f64, 1.0, false);
-    __validator.min_length("serde", serde, 1);
-    __validator.minimum("serde_json", serde_json as f64, 1.0, false);
-    __validator.min_length("endpoint", endpoint_2, 1);
-    __validator.minimum("api_version", api_version_2 as f64, 1.0, false);
-    __validator.min_length("request", request, 1);
-    __validator.minimum("validator", validator_2 as f64, 1.0, false);
-    __validator.min_length("params", params, 1);
-    __validator.minimum("path", path as f64, 1.0, false);
-    __validator.min_length("json", json, 1);
-    __validator.minimum("members", members as f64, 1.0, false);
+    __validator.minimum("DynamicReply", dynamic_reply as f64, 1.0, false);
+    __validator.min_length("dynamic_pages", dynamic_pages, 1);
+    __validator.minimum("dynamic_poll", dynamic_poll as f64, 1.0, false);
+    __validator.min_length("ErrorBody", error_body, 1);
+    __validator.minimum("ResponseError", response_error as f64, 1.0, false);
+    __validator.min_length("decode_body", decode_body, 1);
+    __validator.minimum("decode_empty", decode_empty as f64, 1.0, false);
+    __validator.min_length("decode_optional", decode_optional, 1);
+    __validator.minimum("HttpRequest", http_request as f64, 1.0, false);
+    __validator.min_length("Method", method, 1);
+    __validator.minimum("UrlBuilder", url_builder as f64, 1.0, false);
+    __validator.min_length("FinalStateVia", final_state_via, 1);
+    __validator.minimum("OperationStatus", operation_status as f64, 1.0, false);
+    __validator.min_length("PollerOptions", poller_options, 1);
+    __validator.minimum("NextLink", next_link as f64, 1.0, false);
+    __validator.min_length("Pattern", pattern, 1);
+    __validator.minimum("StripReadOnly", strip_read_only as f64, 1.0, false);
+    __validator.min_length("strip_members", strip_members, 1);
+    __validator.minimum("Regex", regex as f64, 1.0, false);
+    __validator.min_length("Url", url, 1);
+    __validator.minimum("Constraint", constraint as f64, 1.0, false);
+    __validator.min_length("ValidationError", validation_error, 1);
+    __validator.minimum("ValidationErrors", validation_errors as f64, 1.0, false);
+    __validator.min_length("compile_pattern", compile_pattern, 1);
+    __validator.minimum("regex", regex_2 as f64, 1.0, false);
+    __validator.min_length("serde_json", serde_json, 1);
+    __validator.minimum("url", url_2 as f64, 1.0, false);
+    __validator.min_length("api_version", api_version_2, 1);
+    __validator.minimum("options", options_2 as f64, 1.0, false);
+    __validator.min_length("validator", validator_2, 1);
+    __validator.minimum("value", value as f64, 1.0, false);
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
         .literal("/path3/")
@@ -3759,97 +3837,97 @@ pub fn path3_request(
         .literal("/")
         .segment("dynamic_result", dynamic_result)
         .literal("/")
-        .segment("ErrorBody", &error_body.to_string())
+        .segment("DynamicReply", &dynamic_reply.to_string())
         .literal("/")
-        .segment("ResponseError", response_error.as_str())
+        .segment("dynamic_execute", dynamic_execute.as_str())
         .literal("/")
-        .segment("ServiceError", service_error)
+        .segment("dynamic_pages", dynamic_pages)
         .literal("/")
-        .segment("decode_body", &decode_body.to_string())
+        .segment("dynamic_poll", &dynamic_poll.to_string())
         .literal("/")
-        .segment("decode_empty", decode_empty.as_str())
+        .segment("dynamic_request_error", dynamic_request_error.as_str())
         .literal("/")
-        .segment("decode_json", decode_json)
+        .segment("ErrorBody", error_body)
         .literal("/")
-        .segment("decode_optional", &decode_optional.to_string())
+        .segment("ResponseError", &response_error.to_string())
         .literal("/")
-        .segment("HttpRequest", http_request.as_str())
+        .segment("ServiceError", service_error.as_str())
         .literal("/")
-        .segment("HttpResponse", http_response)
+        .segment("decode_body", decode_body)
         .literal("/")
-        .segment("Method", &method.to_string())
+        .segment("decode_empty", &decode_empty.to_string())
         .literal("/")
-        .segment("UrlBuilder", url_builder.as_str())
+        .segment("decode_json", decode_json.as_str())
         .literal("/")
-        .segment("ResponseTooLarge", response_too_large)
+        .segment("decode_optional", decode_optional)
         .literal("/")
-        .segment("FinalStateVia", &final_state_via.to_string())
+        .segment("HttpRequest", &http_request.to_string())
         .literal("/")
-        .segment("OperationStatus", operation_status.as_str())
+        .segment("HttpResponse", http_response.as_str())
         .literal("/")
-        .segment("PollerMethodOptions", poller_method_options)
+        .segment("Method", method)
         .literal("/")
-        .segment("PollerOptions", &poller_options.to_string())
+        .segment("UrlBuilder", &url_builder.to_string())
         .literal("/")
-        .segment("NextLink", next_link.as_str())
+        .segment("ResponseTooLarge", response_too_large.as_str())
         .literal("/")
-        .segment("PageDecoder", page_decoder)
+        .segment("FinalStateVia", final_state_via)
         .literal("/")
-        .segment("Pattern", &pattern.to_string())
+        .segment("OperationStatus", &operation_status.to_string())
         .literal("/")
-        .segment("StripReadOnly", strip_read_only.as_str())
+        .segment("PollerMethodOptions", poller_method_options.as_str())
         .literal("/")
-        .segment("strip_member", strip_member)
+        .segment("PollerOptions", poller_options)
         .literal("/")
-        .segment("strip_members", &strip_members.to_string())
+        .segment("NextLink", &next_link.to_string())
         .literal("/")
-        .segment("Regex", regex.as_str())
+        .segment("PageDecoder", page_decoder.as_str())
         .literal("/")
-        .segment("Secret", secret)
+        .segment("Pattern", pattern)
         .literal("/")
-        .segment("Url", &url.to_string())
+        .segment("StripReadOnly", &strip_read_only.to_string())
         .literal("/")
-        .segment("Constraint", constraint.as_str())
+        .segment("strip_member", strip_member.as_str())
         .literal("/")
-        .segment("Validate", validate)
+        .segment("strip_members", strip_members)
         .literal("/")
-        .segment("ValidationError", &validation_error.to_string())
+        .segment("Regex", &regex.to_string())
         .literal("/")
-        .segment("ValidationErrors", validation_errors.as_str())
+        .segment("Secret", secret.as_str())
         .literal("/")
-        .segment("Validator", validator)
+        .segment("Url", url)
         .literal("/")
-        .segment("compile_pattern", &compile_pattern.to_string())
+        .segment("Constraint", &constraint.to_string())
         .literal("/")
-        .segment("regex", regex_2.as_str())
+        .segment("Validate", validate.as_str())
         .literal("/")
-        .segment("serde", serde)
+        .segment("ValidationError", validation_error)
         .literal("/")
-        .segment("serde_json", &serde_json.to_string())
+        .segment("ValidationErrors", &validation_errors.to_string())
         .literal("/")
-        .segment("url", url_2.as_str())
+        .segment("Validator", validator.as_str())
         .literal("/")
-        .segment("endpoint", endpoint_2)
+        .segment("compile_pattern", compile_pattern)
         .literal("/")
-        .segment("api_version", &api_version_2.to_string())
+        .segment("regex", &regex_2.to_string())
         .literal("/")
-        .segment("options", options_2.as_str())
+        .segment("serde", serde.as_str())
         .literal("/")
-        .segment("request", request)
+        .segment("serde_json", serde_json)
         .literal("/")
-        .segment("validator", &validator_2.to_string())
+        .segment("url", &url_2.to_string())
         .literal("/")
-        .segment("value", value.as_str())
+        .segment("endpoint", endpoint_2.as_str())
         .literal("/")
-        .segment("params", params)
+        .segment("api_version", api_version_2)
         .literal("/")
-        .segment("path", &path.to_string())
+        .segment("options", &options_2.to_string())
         .literal("/")
-        .segment("at", at.as_str())
+        .segment("request", request.as_str())
         .literal("/")
-        .segment("json", json)
+        .segment("validator", validator_2)
         .literal("/")
-        .segment("members", &members.to_string())
+        .segment("value", &value.to_string())
         .query("api-version", api_version);
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Put,
@@ -3867,9 +3945,14 @@ pub fn path3_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// `PUT /path4/{pipeline}/{response}/{operation_id}/{credential}/{subscription_id}/{inner}/{tag}/{method_options}/{f}/{new}/{API_VERSION}/{DEFAULT_ENDPOINT}/{SERVICES}/{OPERATIONS}/{build_request}/{decode_response}/{models}/{clients}/{dynamic}/{patterns}/{Other}/{Unknown}/{Arc}/{LazyLock}/{BTreeMap}/{Cow}/{Value}/{Map}/{Serialize}/{Deserialize}/{Serializer}/{Deserializer}/{TokenCredential}/{SafeDebug}/{ClientMethodOptions}/{NoFormat}/{Pager}/{Response}/{Context}/{armgen_runtime}/{__private}` (`Parameters_Path4`).
+/// `PUT /path4/{params}/{path}/{at}/{json}/{members}/{pipeline}/{response}/{operation_id}/{credential}/{subscription_id}/{inner}/{tag}/{method_options}/{f}/{new}/{API_VERSION}/{DEFAULT_ENDPOINT}/{SERVICES}/{OPERATIONS}/{build_request}/{decode_response}/{models}/{clients}/{dynamic}/{patterns}/{Other}/{Unknown}/{Arc}/{LazyLock}/{BTreeMap}/{Cow}/{Value}/{Map}/{Serialize}/{Deserialize}/{Serializer}/{Deserializer}/{TokenCredential}/{SafeDebug}/{ClientMethodOptions}/{NoFormat}/{Pager}/{Response}/{Context}/{armgen_runtime}/{__private}` (`Parameters_Path4`).
 ///
 /// # Arguments
+/// * `params` - `params` (path)
+/// * `path` - `path` (path)
+/// * `at` - `at` (path)
+/// * `json` - `json` (path)
+/// * `members` - `members` (path)
 /// * `pipeline` - `pipeline` (path)
 /// * `response` - `response` (path)
 /// * `operation_id` - `operation_id` (path)
@@ -3914,164 +3997,182 @@ pub fn path3_response(
 pub fn path4_request(
     endpoint: &::armgen_runtime::Url,
     api_version: &str,
-    pipeline: &str,
-    response: i32,
-    operation_id: &super::models::Choice,
-    credential: &str,
-    subscription_id: i32,
-    inner: &super::models::Choice,
-    tag: &str,
-    method_options_2: i32,
-    f_2: &super::models::Choice,
-    new: &str,
-    api_version_2: i32,
-    default_endpoint: &super::models::Choice,
-    services: &str,
-    operations: i32,
-    build_request: &super::models::Choice,
-    decode_response: &str,
-    models: i32,
-    clients: &super::models::Choice,
-    dynamic: &str,
-    patterns: i32,
-    other: &super::models::Choice,
-    unknown: &str,
-    arc: i32,
-    lazy_lock: &super::models::Choice,
-    b_tree_map: &str,
-    cow: i32,
-    value: &super::models::Choice,
-    map: &str,
-    serialize: i32,
-    deserialize: &super::models::Choice,
-    serializer: &str,
-    deserializer: i32,
-    token_credential: &super::models::Choice,
-    safe_debug: &str,
-    client_method_options: i32,
-    no_format: &super::models::Choice,
-    pager: &str,
-    response_2: i32,
-    context: &super::models::Choice,
-    armgen_runtime: &str,
-    private: i32,
+    params: &str,
+    path: i32,
+    at: &super::models::Choice,
+    json: &str,
+    members: i32,
+    pipeline: &super::models::Choice,
+    response: &str,
+    operation_id: i32,
+    credential: &super::models::Choice,
+    subscription_id: &str,
+    inner: i32,
+    tag: &super::models::Choice,
+    method_options_2: &str,
+    f_2: i32,
+    new: &super::models::Choice,
+    api_version_2: &str,
+    default_endpoint: i32,
+    services: &super::models::Choice,
+    operations: &str,
+    build_request: i32,
+    decode_response: &super::models::Choice,
+    models: &str,
+    clients: i32,
+    dynamic: &super::models::Choice,
+    patterns: &str,
+    other: i32,
+    unknown: &super::models::Choice,
+    arc: &str,
+    lazy_lock: i32,
+    b_tree_map: &super::models::Choice,
+    cow: &str,
+    value: i32,
+    map: &super::models::Choice,
+    serialize: &str,
+    deserialize: i32,
+    serializer: &super::models::Choice,
+    deserializer: &str,
+    token_credential: i32,
+    safe_debug: &super::models::Choice,
+    client_method_options: &str,
+    no_format: i32,
+    pager: &super::models::Choice,
+    response_2: &str,
+    context: i32,
+    armgen_runtime: &super::models::Choice,
+    private: &str,
 ) -> ::core::result::Result<
     ::armgen_runtime::HttpRequest,
     ::armgen_runtime::ValidationErrors,
 > {
     let mut __validator = ::armgen_runtime::Validator::default();
-    __validator.min_length("pipeline", pipeline, 1);
-    __validator.minimum("response", response as f64, 1.0, false);
-    __validator.min_length("credential", credential, 1);
-    __validator.minimum("subscription_id", subscription_id as f64, 1.0, false);
-    __validator.min_length("tag", tag, 1);
-    __validator.minimum("method_options", method_options_2 as f64, 1.0, false);
-    __validator.min_length("new", new, 1);
-    __validator.minimum("API_VERSION", api_version_2 as f64, 1.0, false);
-    __validator.min_length("SERVICES", services, 1);
-    __validator.minimum("OPERATIONS", operations as f64, 1.0, false);
-    __validator.min_length("decode_response", decode_response, 1);
-    __validator.minimum("models", models as f64, 1.0, false);
-    __validator.min_length("dynamic", dynamic, 1);
-    __validator.minimum("patterns", patterns as f64, 1.0, false);
-    __validator.min_length("Unknown", unknown, 1);
-    __validator.minimum("Arc", arc as f64, 1.0, false);
-    __validator.min_length("BTreeMap", b_tree_map, 1);
-    __validator.minimum("Cow", cow as f64, 1.0, false);
-    __validator.min_length("Map", map, 1);
-    __validator.minimum("Serialize", serialize as f64, 1.0, false);
-    __validator.min_length("Serializer", serializer, 1);
-    __validator.minimum("Deserializer", deserializer as f64, 1.0, false);
-    __validator.min_length("SafeDebug", safe_debug, 1);
-    __validator.minimum("ClientMethodOptions", client_method_options as f64, 1.0, false);
-    __validator.min_length("Pager", pager, 1);
-    __validator.minimum("Response", response_2 as f64, 1.0, false);
-    __validator.min_length("armgen_runtime", armgen_runtime, 1);
-    __validator.minimum("__private", private as f64, 1.0, false);
+    __validator.min_length("params", params, 1);
+    __validator.minimum("path", path as f64, 1.0, false);
+    __validator.min_length("json", json, 1);
+    __validator.minimum("members", members as f64, 1.0, false);
+    __validator.min_length("response", response, 1);
+    __validator.minimum("operation_id", operation_id as f64, 1.0, false);
+    __validator.min_length("subscription_id", subscription_id, 1);
+    __validator.minimum("inner", inner as f64, 1.0, false);
+    __validator.min_length("method_options", method_options_2, 1);
+    __validator.minimum("f", f_2 as f64, 1.0, false);
+    __validator.min_length("API_VERSION", api_version_2, 1);
+    __validator.minimum("DEFAULT_ENDPOINT", default_endpoint as f64, 1.0, false);
+    __validator.min_length("OPERATIONS", operations, 1);
+    __validator.minimum("build_request", build_request as f64, 1.0, false);
+    __validator.min_length("models", models, 1);
+    __validator.minimum("clients", clients as f64, 1.0, false);
+    __validator.min_length("patterns", patterns, 1);
+    __validator.minimum("Other", other as f64, 1.0, false);
+    __validator.min_length("Arc", arc, 1);
+    __validator.minimum("LazyLock", lazy_lock as f64, 1.0, false);
+    __validator.min_length("Cow", cow, 1);
+    __validator.minimum("Value", value as f64, 1.0, false);
+    __validator.min_length("Serialize", serialize, 1);
+    __validator.minimum("Deserialize", deserialize as f64, 1.0, false);
+    __validator.min_length("Deserializer", deserializer, 1);
+    __validator.minimum("TokenCredential", token_credential as f64, 1.0, false);
+    __validator.min_length("ClientMethodOptions", client_method_options, 1);
+    __validator.minimum("NoFormat", no_format as f64, 1.0, false);
+    __validator.min_length("Response", response_2, 1);
+    __validator.minimum("Context", context as f64, 1.0, false);
+    __validator.min_length("__private", private, 1);
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
         .literal("/path4/")
-        .segment("pipeline", pipeline)
+        .segment("params", params)
         .literal("/")
-        .segment("response", &response.to_string())
+        .segment("path", &path.to_string())
         .literal("/")
-        .segment("operation_id", operation_id.as_str())
+        .segment("at", at.as_str())
         .literal("/")
-        .segment("credential", credential)
+        .segment("json", json)
         .literal("/")
-        .segment("subscription_id", &subscription_id.to_string())
+        .segment("members", &members.to_string())
         .literal("/")
-        .segment("inner", inner.as_str())
+        .segment("pipeline", pipeline.as_str())
         .literal("/")
-        .segment("tag", tag)
+        .segment("response", response)
         .literal("/")
-        .segment("method_options", &method_options_2.to_string())
+        .segment("operation_id", &operation_id.to_string())
         .literal("/")
-        .segment("f", f_2.as_str())
+        .segment("credential", credential.as_str())
         .literal("/")
-        .segment("new", new)
+        .segment("subscription_id", subscription_id)
         .literal("/")
-        .segment("API_VERSION", &api_version_2.to_string())
+        .segment("inner", &inner.to_string())
         .literal("/")
-        .segment("DEFAULT_ENDPOINT", default_endpoint.as_str())
+        .segment("tag", tag.as_str())
         .literal("/")
-        .segment("SERVICES", services)
+        .segment("method_options", method_options_2)
         .literal("/")
-        .segment("OPERATIONS", &operations.to_string())
+        .segment("f", &f_2.to_string())
         .literal("/")
-        .segment("build_request", build_request.as_str())
+        .segment("new", new.as_str())
         .literal("/")
-        .segment("decode_response", decode_response)
+        .segment("API_VERSION", api_version_2)
         .literal("/")
-        .segment("models", &models.to_string())
+        .segment("DEFAULT_ENDPOINT", &default_endpoint.to_string())
         .literal("/")
-        .segment("clients", clients.as_str())
+        .segment("SERVICES", services.as_str())
         .literal("/")
-        .segment("dynamic", dynamic)
+        .segment("OPERATIONS", operations)
         .literal("/")
-        .segment("patterns", &patterns.to_string())
+        .segment("build_request", &build_request.to_string())
         .literal("/")
-        .segment("Other", other.as_str())
+        .segment("decode_response", decode_response.as_str())
         .literal("/")
-        .segment("Unknown", unknown)
+        .segment("models", models)
         .literal("/")
-        .segment("Arc", &arc.to_string())
+        .segment("clients", &clients.to_string())
         .literal("/")
-        .segment("LazyLock", lazy_lock.as_str())
+        .segment("dynamic", dynamic.as_str())
         .literal("/")
-        .segment("BTreeMap", b_tree_map)
+        .segment("patterns", patterns)
         .literal("/")
-        .segment("Cow", &cow.to_string())
+        .segment("Other", &other.to_string())
         .literal("/")
-        .segment("Value", value.as_str())
+        .segment("Unknown", unknown.as_str())
         .literal("/")
-        .segment("Map", map)
+        .segment("Arc", arc)
         .literal("/")
-        .segment("Serialize", &serialize.to_string())
+        .segment("LazyLock", &lazy_lock.to_string())
         .literal("/")
-        .segment("Deserialize", deserialize.as_str())
+        .segment("BTreeMap", b_tree_map.as_str())
         .literal("/")
-        .segment("Serializer", serializer)
+        .segment("Cow", cow)
         .literal("/")
-        .segment("Deserializer", &deserializer.to_string())
+        .segment("Value", &value.to_string())
         .literal("/")
-        .segment("TokenCredential", token_credential.as_str())
+        .segment("Map", map.as_str())
         .literal("/")
-        .segment("SafeDebug", safe_debug)
+        .segment("Serialize", serialize)
         .literal("/")
-        .segment("ClientMethodOptions", &client_method_options.to_string())
+        .segment("Deserialize", &deserialize.to_string())
         .literal("/")
-        .segment("NoFormat", no_format.as_str())
+        .segment("Serializer", serializer.as_str())
         .literal("/")
-        .segment("Pager", pager)
+        .segment("Deserializer", deserializer)
         .literal("/")
-        .segment("Response", &response_2.to_string())
+        .segment("TokenCredential", &token_credential.to_string())
         .literal("/")
-        .segment("Context", context.as_str())
+        .segment("SafeDebug", safe_debug.as_str())
         .literal("/")
-        .segment("armgen_runtime", armgen_runtime)
+        .segment("ClientMethodOptions", client_method_options)
         .literal("/")
-        .segment("__private", &private.to_string())
+        .segment("NoFormat", &no_format.to_string())
+        .literal("/")
+        .segment("Pager", pager.as_str())
+        .literal("/")
+        .segment("Response", response_2)
+        .literal("/")
+        .segment("Context", &context.to_string())
+        .literal("/")
+        .segment("armgen_runtime", armgen_runtime.as_str())
+        .literal("/")
+        .segment("__private", private)
         .query("api-version", api_version);
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Put,
@@ -4118,6 +4219,7 @@ pub fn path4_response(
 /// * `drop` - `Drop` (query, optional)
 /// * `dynamic_error` - `DynamicError` (query, optional)
 /// * `dynamic_params` - `DynamicParams` (query, optional)
+/// * `dynamic_reply` - `DynamicReply` (query, optional)
 /// * `dynamic_validate` - `DynamicValidate` (query, optional)
 /// * `eq` - `Eq` (query, optional)
 /// * `err` - `Err` (query, optional)
@@ -4236,6 +4338,10 @@ pub fn path4_response(
 /// * `drop_2` - `drop` (query, optional)
 /// * `dyn` - `dyn` (query, optional)
 /// * `dynamic` - `dynamic` (query, optional)
+/// * `dynamic_execute` - `dynamic_execute` (query, optional)
+/// * `dynamic_pages` - `dynamic_pages` (query, optional)
+/// * `dynamic_poll` - `dynamic_poll` (query, optional)
+/// * `dynamic_request_error` - `dynamic_request_error` (query, optional)
 /// * `dynamic_result` - `dynamic_result` (query, optional)
 /// * `else` - `else` (query, optional)
 /// * `endpoint_2` - `endpoint` (query, optional)
@@ -4336,8 +4442,8 @@ pub fn path4_response(
 pub fn query_optional_request(
     endpoint: &::armgen_runtime::Url,
     api_version: &str,
-    api_version_2: ::core::option::Option<&str>,
-    arc: ::core::option::Option<&str>,
+    api_version_2: ::core::option::Option<&super::models::Choice>,
+    arc: ::core::option::Option<&super::models::Choice>,
     arm_client_options: ::core::option::Option<&super::models::Choice>,
     arm_pipeline: ::core::option::Option<&str>,
     as_mut: ::core::option::Option<i32>,
@@ -4345,30 +4451,31 @@ pub fn query_optional_request(
     async_fn: ::core::option::Option<&str>,
     async_fn_mut: ::core::option::Option<i32>,
     async_fn_once: ::core::option::Option<&super::models::Choice>,
-    b_tree_map: ::core::option::Option<&super::models::Choice>,
+    b_tree_map: ::core::option::Option<i32>,
     r#box: ::core::option::Option<&super::models::Choice>,
-    client_method_options: ::core::option::Option<&str>,
+    client_method_options: ::core::option::Option<&super::models::Choice>,
     clone: ::core::option::Option<i32>,
-    constraint: ::core::option::Option<&super::models::Choice>,
-    context: ::core::option::Option<i32>,
+    constraint: ::core::option::Option<i32>,
+    context: ::core::option::Option<&str>,
     copy: ::core::option::Option<&str>,
-    cow: ::core::option::Option<&str>,
-    default_endpoint: ::core::option::Option<i32>,
+    cow: ::core::option::Option<&super::models::Choice>,
+    default_endpoint: ::core::option::Option<&str>,
     debug: ::core::option::Option<&str>,
     default: ::core::option::Option<i32>,
-    deserialize: ::core::option::Option<i32>,
-    deserializer: ::core::option::Option<&str>,
+    deserialize: ::core::option::Option<&str>,
+    deserializer: ::core::option::Option<&super::models::Choice>,
     double_ended_iterator: ::core::option::Option<&super::models::Choice>,
     drop: ::core::option::Option<&super::models::Choice>,
     dynamic_error: ::core::option::Option<i32>,
     dynamic_params: ::core::option::Option<&super::models::Choice>,
+    dynamic_reply: ::core::option::Option<i32>,
     dynamic_validate: ::core::option::Option<&str>,
     eq: ::core::option::Option<i32>,
     err: ::core::option::Option<&str>,
-    error_body: ::core::option::Option<i32>,
+    error_body: ::core::option::Option<&str>,
     exact_size_iterator: ::core::option::Option<&str>,
     extend: ::core::option::Option<&str>,
-    final_state_via: ::core::option::Option<i32>,
+    final_state_via: ::core::option::Option<&str>,
     r#fn: ::core::option::Option<&str>,
     fn_mut: ::core::option::Option<i32>,
     fn_once: ::core::option::Option<&super::models::Choice>,
@@ -4376,117 +4483,121 @@ pub fn query_optional_request(
     from_iterator: ::core::option::Option<&str>,
     future: ::core::option::Option<i32>,
     hash: ::core::option::Option<i32>,
-    http_request: ::core::option::Option<&super::models::Choice>,
-    http_response: ::core::option::Option<&str>,
+    http_request: ::core::option::Option<i32>,
+    http_response: ::core::option::Option<&super::models::Choice>,
     into: ::core::option::Option<&super::models::Choice>,
     into_future: ::core::option::Option<&super::models::Choice>,
     into_iterator: ::core::option::Option<i32>,
     iterator: ::core::option::Option<&super::models::Choice>,
-    lazy_lock: ::core::option::Option<i32>,
-    map: ::core::option::Option<&super::models::Choice>,
-    method: ::core::option::Option<i32>,
+    lazy_lock: ::core::option::Option<&str>,
+    map: ::core::option::Option<i32>,
+    method: ::core::option::Option<&str>,
     method_options_2: ::core::option::Option<i32>,
-    next_link: ::core::option::Option<&super::models::Choice>,
-    no_format: ::core::option::Option<i32>,
+    next_link: ::core::option::Option<i32>,
+    no_format: ::core::option::Option<&str>,
     none: ::core::option::Option<&str>,
-    operations: ::core::option::Option<&str>,
+    operations: ::core::option::Option<&super::models::Choice>,
     ok: ::core::option::Option<&super::models::Choice>,
     operation_info: ::core::option::Option<i32>,
-    operation_status: ::core::option::Option<&super::models::Choice>,
+    operation_status: ::core::option::Option<i32>,
     option: ::core::option::Option<i32>,
     ord: ::core::option::Option<&super::models::Choice>,
-    other: ::core::option::Option<i32>,
-    page_decoder: ::core::option::Option<&str>,
-    pager: ::core::option::Option<&super::models::Choice>,
+    other: ::core::option::Option<&str>,
+    page_decoder: ::core::option::Option<&super::models::Choice>,
+    pager: ::core::option::Option<i32>,
     partial_eq: ::core::option::Option<&super::models::Choice>,
     partial_ord: ::core::option::Option<&str>,
-    pattern: ::core::option::Option<i32>,
-    poller_method_options: ::core::option::Option<&str>,
-    poller_options: ::core::option::Option<i32>,
-    regex: ::core::option::Option<&super::models::Choice>,
+    pattern: ::core::option::Option<&str>,
+    poller_method_options: ::core::option::Option<&super::models::Choice>,
+    poller_options: ::core::option::Option<&str>,
+    regex: ::core::option::Option<i32>,
     resource_manager_audience: ::core::option::Option<&super::models::Choice>,
-    response: ::core::option::Option<&str>,
-    response_error: ::core::option::Option<&super::models::Choice>,
-    response_too_large: ::core::option::Option<&str>,
+    response: ::core::option::Option<&super::models::Choice>,
+    response_error: ::core::option::Option<i32>,
+    response_too_large: ::core::option::Option<&super::models::Choice>,
     result: ::core::option::Option<i32>,
-    services: ::core::option::Option<&super::models::Choice>,
-    safe_debug: ::core::option::Option<&super::models::Choice>,
-    secret: ::core::option::Option<&::armgen_runtime::Secret>,
+    services: ::core::option::Option<i32>,
+    safe_debug: ::core::option::Option<i32>,
+    secret: ::core::option::Option<&super::models::Choice>,
     self_: ::core::option::Option<&str>,
     send: ::core::option::Option<i32>,
-    serialize: ::core::option::Option<&str>,
-    serializer: ::core::option::Option<&super::models::Choice>,
-    service_error: ::core::option::Option<&str>,
+    serialize: ::core::option::Option<&super::models::Choice>,
+    serializer: ::core::option::Option<i32>,
+    service_error: ::core::option::Option<&super::models::Choice>,
     service_info: ::core::option::Option<&super::models::Choice>,
     sized: ::core::option::Option<&super::models::Choice>,
     some: ::core::option::Option<&super::models::Choice>,
     static_token_credential: ::core::option::Option<&str>,
     string: ::core::option::Option<i32>,
-    strip_read_only: ::core::option::Option<&super::models::Choice>,
+    strip_read_only: ::core::option::Option<i32>,
     sync: ::core::option::Option<&str>,
     to_owned: ::core::option::Option<&str>,
     to_string: ::core::option::Option<&super::models::Choice>,
-    token_credential: ::core::option::Option<i32>,
+    token_credential: ::core::option::Option<&str>,
     try_from: ::core::option::Option<i32>,
     try_into: ::core::option::Option<&super::models::Choice>,
-    unknown: ::core::option::Option<&super::models::Choice>,
+    unknown: ::core::option::Option<i32>,
     unpin: ::core::option::Option<i32>,
-    url: ::core::option::Option<i32>,
-    url_builder: ::core::option::Option<&super::models::Choice>,
-    validate: ::core::option::Option<&str>,
-    validation_error: ::core::option::Option<i32>,
-    validation_errors: ::core::option::Option<&super::models::Choice>,
-    validator: ::core::option::Option<&str>,
-    value: ::core::option::Option<i32>,
+    url: ::core::option::Option<&str>,
+    url_builder: ::core::option::Option<i32>,
+    validate: ::core::option::Option<&super::models::Choice>,
+    validation_error: ::core::option::Option<&str>,
+    validation_errors: ::core::option::Option<i32>,
+    validator: ::core::option::Option<&super::models::Choice>,
+    value: ::core::option::Option<&str>,
     vec: ::core::option::Option<&str>,
     value_2: ::core::option::Option<&super::models::Choice>,
-    private: ::core::option::Option<&str>,
+    private: ::core::option::Option<&super::models::Choice>,
     r#abstract: ::core::option::Option<&str>,
     align_of: ::core::option::Option<&str>,
     align_of_val: ::core::option::Option<i32>,
     alloc: ::core::option::Option<i32>,
-    api_version_3: ::core::option::Option<i32>,
-    armgen_runtime: ::core::option::Option<&super::models::Choice>,
+    api_version_3: ::core::option::Option<&str>,
+    armgen_runtime: ::core::option::Option<i32>,
     r#as: ::core::option::Option<i32>,
     assert: ::core::option::Option<&super::models::Choice>,
     assert_eq: ::core::option::Option<&str>,
     r#async: ::core::option::Option<&super::models::Choice>,
     async_trait: ::core::option::Option<&str>,
-    at: ::core::option::Option<&super::models::Choice>,
+    at: ::core::option::Option<i32>,
     r#await: ::core::option::Option<&str>,
     azure_core: ::core::option::Option<i32>,
     r#become: ::core::option::Option<i32>,
     bool: ::core::option::Option<i32>,
     box_2: ::core::option::Option<&super::models::Choice>,
     r#break: ::core::option::Option<&str>,
-    build_request: ::core::option::Option<i32>,
+    build_request: ::core::option::Option<&str>,
     cfg: ::core::option::Option<i32>,
     char: ::core::option::Option<&super::models::Choice>,
     client_only: ::core::option::Option<&super::models::Choice>,
-    clients: ::core::option::Option<i32>,
-    compile_pattern: ::core::option::Option<i32>,
+    clients: ::core::option::Option<&str>,
+    compile_pattern: ::core::option::Option<&str>,
     concat: ::core::option::Option<&super::models::Choice>,
     r#const: ::core::option::Option<i32>,
     r#continue: ::core::option::Option<&super::models::Choice>,
     core: ::core::option::Option<&str>,
     crate_: ::core::option::Option<&str>,
-    credential: ::core::option::Option<&super::models::Choice>,
-    decode_body: ::core::option::Option<i32>,
-    decode_empty: ::core::option::Option<&super::models::Choice>,
-    decode_json: ::core::option::Option<&str>,
-    decode_optional: ::core::option::Option<i32>,
-    decode_response: ::core::option::Option<&super::models::Choice>,
+    credential: ::core::option::Option<i32>,
+    decode_body: ::core::option::Option<&str>,
+    decode_empty: ::core::option::Option<i32>,
+    decode_json: ::core::option::Option<&super::models::Choice>,
+    decode_optional: ::core::option::Option<&str>,
+    decode_response: ::core::option::Option<i32>,
     r#do: ::core::option::Option<i32>,
     drop_2: ::core::option::Option<&str>,
     r#dyn: ::core::option::Option<&super::models::Choice>,
-    dynamic: ::core::option::Option<&super::models::Choice>,
+    dynamic: ::core::option::Option<i32>,
+    dynamic_execute: ::core::option::Option<&super::models::Choice>,
+    dynamic_pages: ::core::option::Option<&str>,
+    dynamic_poll: ::core::option::Option<i32>,
+    dynamic_request_error: ::core::option::Option<&super::models::Choice>,
     dynamic_result: ::core::option::Option<&str>,
     r#else: ::core::option::Option<&str>,
-    endpoint_2: ::core::option::Option<&str>,
+    endpoint_2: ::core::option::Option<&super::models::Choice>,
     r#enum: ::core::option::Option<i32>,
     env: ::core::option::Option<&str>,
     r#extern: ::core::option::Option<&super::models::Choice>,
-    f_2: ::core::option::Option<i32>,
+    f_2: ::core::option::Option<&str>,
     f32: ::core::option::Option<&str>,
     f64: ::core::option::Option<i32>,
     r#false: ::core::option::Option<&str>,
@@ -4503,43 +4614,43 @@ pub fn query_optional_request(
     r#in: ::core::option::Option<i32>,
     include: ::core::option::Option<&str>,
     include_str: ::core::option::Option<i32>,
-    inner: ::core::option::Option<i32>,
-    json: ::core::option::Option<&str>,
+    inner: ::core::option::Option<&str>,
+    json: ::core::option::Option<&super::models::Choice>,
     r#let: ::core::option::Option<&super::models::Choice>,
     r#loop: ::core::option::Option<&str>,
     r#macro: ::core::option::Option<i32>,
     r#match: ::core::option::Option<&super::models::Choice>,
     matches: ::core::option::Option<&super::models::Choice>,
-    members: ::core::option::Option<i32>,
-    method_options_3: ::core::option::Option<&str>,
+    members: ::core::option::Option<&str>,
+    method_options_3: ::core::option::Option<&super::models::Choice>,
     r#mod: ::core::option::Option<&str>,
-    models: ::core::option::Option<&str>,
+    models: ::core::option::Option<&super::models::Choice>,
     r#move: ::core::option::Option<i32>,
     r#mut: ::core::option::Option<&super::models::Choice>,
-    new: ::core::option::Option<&super::models::Choice>,
-    operation_id: ::core::option::Option<i32>,
+    new: ::core::option::Option<i32>,
+    operation_id: ::core::option::Option<&str>,
     option_env: ::core::option::Option<&str>,
-    options_2: ::core::option::Option<&super::models::Choice>,
+    options_2: ::core::option::Option<i32>,
     r#override: ::core::option::Option<&str>,
     page: ::core::option::Option<&str>,
     panic: ::core::option::Option<i32>,
-    params: ::core::option::Option<&str>,
-    path: ::core::option::Option<i32>,
-    patterns: ::core::option::Option<&str>,
-    pipeline: ::core::option::Option<&super::models::Choice>,
+    params: ::core::option::Option<&super::models::Choice>,
+    path: ::core::option::Option<&str>,
+    patterns: ::core::option::Option<&super::models::Choice>,
+    pipeline: ::core::option::Option<i32>,
     r#priv: ::core::option::Option<i32>,
     r#pub: ::core::option::Option<&super::models::Choice>,
     r#ref: ::core::option::Option<&str>,
-    regex_2: ::core::option::Option<&super::models::Choice>,
-    request: ::core::option::Option<&str>,
+    regex_2: ::core::option::Option<i32>,
+    request: ::core::option::Option<&super::models::Choice>,
     resource_manager_endpoint: ::core::option::Option<i32>,
     resource_manager_scope: ::core::option::Option<&super::models::Choice>,
-    response_2: ::core::option::Option<&str>,
+    response_2: ::core::option::Option<&super::models::Choice>,
     response_error_2: ::core::option::Option<&str>,
     r#return: ::core::option::Option<i32>,
     self_2: ::core::option::Option<&super::models::Choice>,
-    serde: ::core::option::Option<&str>,
-    serde_json: ::core::option::Option<i32>,
+    serde: ::core::option::Option<&super::models::Choice>,
+    serde_json: ::core::option::Option<&str>,
     size_of: ::core::option::Option<i32>,
     size_of_val: ::core::option::Option<&super::models::Choice>,
     r#static: ::core::option::Option<i32>,
@@ -4547,12 +4658,12 @@ pub fn query_optional_request(
     str: ::core::option::Option<&str>,
     string_enum: ::core::option::Option<i32>,
     stringify: ::core::option::Option<&super::models::Choice>,
-    strip_member: ::core::option::Option<&str>,
-    strip_members: ::core::option::Option<i32>,
+    strip_member: ::core::option::Option<&super::models::Choice>,
+    strip_members: ::core::option::Option<&str>,
     r#struct: ::core::option::Option<&super::models::Choice>,
-    subscription_id: ::core::option::Option<&str>,
+    subscription_id: ::core::option::Option<&super::models::Choice>,
     super_: ::core::option::Option<&str>,
-    tag: ::core::option::Option<&super::models::Choice>,
+    tag: ::core::option::Option<i32>,
     tagged_union: ::core::option::Option<&super::models::Choice>,
     todo: ::core::option::Option<&str>,
     r#trait: ::core::option::Option<i32>,
@@ -4566,11 +4677,11 @@ pub fn query_optional_request(
     unreachable: ::core::option::Option<i32>,
     r#unsafe: ::core::option::Option<i32>,
     r#unsized: ::core::option::Option<&super::models::Choice>,
-    url_2: ::core::option::Option<&super::models::Choice>,
+    url_2: ::core::option::Option<i32>,
     r#use: ::core::option::Option<&str>,
     usize: ::core::option::Option<&super::models::Choice>,
-    validator_2: ::core::option::Option<i32>,
-    value_3: ::core::option::Option<&super::models::Choice>,
+    validator_2: ::core::option::Option<&str>,
+    value_3: ::core::option::Option<i32>,
     vec_2: ::core::option::Option<&super::models::Choice>,
     r#virtual: ::core::option::Option<i32>,
     r#where: ::core::option::Option<&super::models::Choice>,
@@ -4582,12 +4693,6 @@ pub fn query_optional_request(
     ::armgen_runtime::ValidationErrors,
 > {
     let mut __validator = ::armgen_runtime::Validator::default();
-    if let Some(api_version_2) = api_version_2 {
-        __validator.min_length("API_VERSION", api_version_2, 1);
-    }
-    if let Some(arc) = arc {
-        __validator.min_length("Arc", arc, 1);
-    }
     if let Some(arm_pipeline) = arm_pipeline {
         __validator.min_length("ArmPipeline", arm_pipeline, 1);
     }
@@ -4603,23 +4708,23 @@ pub fn query_optional_request(
     if let Some(async_fn_mut) = async_fn_mut {
         __validator.minimum("AsyncFnMut", async_fn_mut as f64, 1.0, false);
     }
-    if let Some(client_method_options) = client_method_options {
-        __validator.min_length("ClientMethodOptions", client_method_options, 1);
+    if let Some(b_tree_map) = b_tree_map {
+        __validator.minimum("BTreeMap", b_tree_map as f64, 1.0, false);
     }
     if let Some(clone) = clone {
         __validator.minimum("Clone", clone as f64, 1.0, false);
     }
+    if let Some(constraint) = constraint {
+        __validator.minimum("Constraint", constraint as f64, 1.0, false);
+    }
     if let Some(context) = context {
-        __validator.minimum("Context", context as f64, 1.0, false);
+        __validator.min_length("Context", context, 1);
     }
     if let Some(copy) = copy {
         __validator.min_length("Copy", copy, 1);
     }
-    if let Some(cow) = cow {
-        __validator.min_length("Cow", cow, 1);
-    }
     if let Some(default_endpoint) = default_endpoint {
-        __validator.minimum("DEFAULT_ENDPOINT", default_endpoint as f64, 1.0, false);
+        __validator.min_length("DEFAULT_ENDPOINT", default_endpoint, 1);
     }
     if let Some(debug) = debug {
         __validator.min_length("Debug", debug, 1);
@@ -4628,13 +4733,13 @@ pub fn query_optional_request(
         __validator.minimum("Default", default as f64, 1.0, false);
     }
     if let Some(deserialize) = deserialize {
-        __validator.minimum("Deserialize", deserialize as f64, 1.0, false);
-    }
-    if let Some(deserializer) = deserializer {
-        __validator.min_length("Deserializer", deserializer, 1);
+        __validator.min_length("Deserialize", deserialize, 1);
     }
     if let Some(dynamic_error) = dynamic_error {
         __validator.minimum("DynamicError", dynamic_error as f64, 1.0, false);
+    }
+    if let Some(dynamic_reply) = dynamic_reply {
+        __validator.minimum("DynamicReply", dynamic_reply as f64, 1.0, false);
     }
     if let Some(dynamic_validate) = dynamic_validate {
         __validator.min_length("DynamicValidate", dynamic_validate, 1);
@@ -4646,7 +4751,7 @@ pub fn query_optional_request(
         __validator.min_length("Err", err, 1);
     }
     if let Some(error_body) = error_body {
-        __validator.minimum("ErrorBody", error_body as f64, 1.0, false);
+        __validator.min_length("ErrorBody", error_body, 1);
     }
     if let Some(exact_size_iterator) = exact_size_iterator {
         __validator.min_length("ExactSizeIterator", exact_size_iterator, 1);
@@ -4655,7 +4760,7 @@ pub fn query_optional_request(
         __validator.min_length("Extend", extend, 1);
     }
     if let Some(final_state_via) = final_state_via {
-        __validator.minimum("FinalStateVia", final_state_via as f64, 1.0, false);
+        __validator.min_length("FinalStateVia", final_state_via, 1);
     }
     if let Some(r#fn) = r#fn {
         __validator.min_length("Fn", r#fn, 1);
@@ -4675,65 +4780,71 @@ pub fn query_optional_request(
     if let Some(hash) = hash {
         __validator.minimum("Hash", hash as f64, 1.0, false);
     }
-    if let Some(http_response) = http_response {
-        __validator.min_length("HttpResponse", http_response, 1);
+    if let Some(http_request) = http_request {
+        __validator.minimum("HttpRequest", http_request as f64, 1.0, false);
     }
     if let Some(into_iterator) = into_iterator {
         __validator.minimum("IntoIterator", into_iterator as f64, 1.0, false);
     }
     if let Some(lazy_lock) = lazy_lock {
-        __validator.minimum("LazyLock", lazy_lock as f64, 1.0, false);
+        __validator.min_length("LazyLock", lazy_lock, 1);
+    }
+    if let Some(map) = map {
+        __validator.minimum("Map", map as f64, 1.0, false);
     }
     if let Some(method) = method {
-        __validator.minimum("Method", method as f64, 1.0, false);
+        __validator.min_length("Method", method, 1);
     }
     if let Some(method_options_2) = method_options_2 {
         __validator.minimum("MethodOptions", method_options_2 as f64, 1.0, false);
     }
+    if let Some(next_link) = next_link {
+        __validator.minimum("NextLink", next_link as f64, 1.0, false);
+    }
     if let Some(no_format) = no_format {
-        __validator.minimum("NoFormat", no_format as f64, 1.0, false);
+        __validator.min_length("NoFormat", no_format, 1);
     }
     if let Some(none) = none {
         __validator.min_length("None", none, 1);
     }
-    if let Some(operations) = operations {
-        __validator.min_length("OPERATIONS", operations, 1);
-    }
     if let Some(operation_info) = operation_info {
         __validator.minimum("OperationInfo", operation_info as f64, 1.0, false);
+    }
+    if let Some(operation_status) = operation_status {
+        __validator.minimum("OperationStatus", operation_status as f64, 1.0, false);
     }
     if let Some(option) = option {
         __validator.minimum("Option", option as f64, 1.0, false);
     }
     if let Some(other) = other {
-        __validator.minimum("Other", other as f64, 1.0, false);
+        __validator.min_length("Other", other, 1);
     }
-    if let Some(page_decoder) = page_decoder {
-        __validator.min_length("PageDecoder", page_decoder, 1);
+    if let Some(pager) = pager {
+        __validator.minimum("Pager", pager as f64, 1.0, false);
     }
     if let Some(partial_ord) = partial_ord {
         __validator.min_length("PartialOrd", partial_ord, 1);
     }
     if let Some(pattern) = pattern {
-        __validator.minimum("Pattern", pattern as f64, 1.0, false);
-    }
-    if let Some(poller_method_options) = poller_method_options {
-        __validator.min_length("PollerMethodOptions", poller_method_options, 1);
+        __validator.min_length("Pattern", pattern, 1);
     }
     if let Some(poller_options) = poller_options {
-        __validator.minimum("PollerOptions", poller_options as f64, 1.0, false);
+        __validator.min_length("PollerOptions", poller_options, 1);
     }
-    if let Some(response) = response {
-        __validator.min_length("Response", response, 1);
+    if let Some(regex) = regex {
+        __validator.minimum("Regex", regex as f64, 1.0, false);
     }
-    if let Some(response_too_large) = response_too_large {
-        __validator.min_length("ResponseTooLarge", response_too_large, 1);
+    if let Some(response_error) = response_error {
+        __validator.minimum("ResponseError", response_error as f64, 1.0, false);
     }
     if let Some(result) = result {
         __validator.minimum("Result", result as f64, 1.0, false);
     }
-    if let Some(secret) = secret {
-        __validator.min_length("Secret", secret.secret(), 1);
+    if let Some(services) = services {
+        __validator.minimum("SERVICES", services as f64, 1.0, false);
+    }
+    if let Some(safe_debug) = safe_debug {
+        __validator.minimum("SafeDebug", safe_debug as f64, 1.0, false);
     }
     if let Some(self_) = self_ {
         __validator.min_length("Self", self_, 1);
@@ -4741,17 +4852,17 @@ pub fn query_optional_request(
     if let Some(send) = send {
         __validator.minimum("Send", send as f64, 1.0, false);
     }
-    if let Some(serialize) = serialize {
-        __validator.min_length("Serialize", serialize, 1);
-    }
-    if let Some(service_error) = service_error {
-        __validator.min_length("ServiceError", service_error, 1);
+    if let Some(serializer) = serializer {
+        __validator.minimum("Serializer", serializer as f64, 1.0, false);
     }
     if let Some(static_token_credential) = static_token_credential {
         __validator.min_length("StaticTokenCredential", static_token_credential, 1);
     }
     if let Some(string) = string {
         __validator.minimum("String", string as f64, 1.0, false);
+    }
+    if let Some(strip_read_only) = strip_read_only {
+        __validator.minimum("StripReadOnly", strip_read_only as f64, 1.0, false);
     }
     if let Some(sync) = sync {
         __validator.min_length("Sync", sync, 1);
@@ -4760,34 +4871,34 @@ pub fn query_optional_request(
         __validator.min_length("ToOwned", to_owned, 1);
     }
     if let Some(token_credential) = token_credential {
-        __validator.minimum("TokenCredential", token_credential as f64, 1.0, false);
+        __validator.min_length("TokenCredential", token_credential, 1);
     }
     if let Some(try_from) = try_from {
         __validator.minimum("TryFrom", try_from as f64, 1.0, false);
+    }
+    if let Some(unknown) = unknown {
+        __validator.minimum("Unknown", unknown as f64, 1.0, false);
     }
     if let Some(unpin) = unpin {
         __validator.minimum("Unpin", unpin as f64, 1.0, false);
     }
     if let Some(url) = url {
-        __validator.minimum("Url", url as f64, 1.0, false);
+        __validator.min_length("Url", url, 1);
     }
-    if let Some(validate) = validate {
-        __validator.min_length("Validate", validate, 1);
+    if let Some(url_builder) = url_builder {
+        __validator.minimum("UrlBuilder", url_builder as f64, 1.0, false);
     }
     if let Some(validation_error) = validation_error {
-        __validator.minimum("ValidationError", validation_error as f64, 1.0, false);
+        __validator.min_length("ValidationError", validation_error, 1);
     }
-    if let Some(validator) = validator {
-        __validator.min_length("Validator", validator, 1);
+    if let Some(validation_errors) = validation_errors {
+        __validator.minimum("ValidationErrors", validation_errors as f64, 1.0, false);
     }
     if let Some(value) = value {
-        __validator.minimum("Value", value as f64, 1.0, false);
+        __validator.min_length("Value", value, 1);
     }
     if let Some(vec) = vec {
         __validator.min_length("Vec", vec, 1);
-    }
-    if let Some(private) = private {
-        __validator.min_length("__private", private, 1);
     }
     if let Some(r#abstract) = r#abstract {
         __validator.min_length("abstract", r#abstract, 1);
@@ -4802,7 +4913,10 @@ pub fn query_optional_request(
         __validator.minimum("alloc", alloc as f64, 1.0, false);
     }
     if let Some(api_version_3) = api_version_3 {
-        __validator.minimum("api_version", api_version_3 as f64, 1.0, false);
+        __validator.min_length("api_version", api_version_3, 1);
+    }
+    if let Some(armgen_runtime) = armgen_runtime {
+        __validator.minimum("armgen_runtime", armgen_runtime as f64, 1.0, false);
     }
     if let Some(r#as) = r#as {
         __validator.minimum("as", r#as as f64, 1.0, false);
@@ -4812,6 +4926,9 @@ pub fn query_optional_request(
     }
     if let Some(async_trait) = async_trait {
         __validator.min_length("async_trait", async_trait, 1);
+    }
+    if let Some(at) = at {
+        __validator.minimum("at", at as f64, 1.0, false);
     }
     if let Some(r#await) = r#await {
         __validator.min_length("await", r#await, 1);
@@ -4829,16 +4946,16 @@ pub fn query_optional_request(
         __validator.min_length("break", r#break, 1);
     }
     if let Some(build_request) = build_request {
-        __validator.minimum("build_request", build_request as f64, 1.0, false);
+        __validator.min_length("build_request", build_request, 1);
     }
     if let Some(cfg) = cfg {
         __validator.minimum("cfg", cfg as f64, 1.0, false);
     }
     if let Some(clients) = clients {
-        __validator.minimum("clients", clients as f64, 1.0, false);
+        __validator.min_length("clients", clients, 1);
     }
     if let Some(compile_pattern) = compile_pattern {
-        __validator.minimum("compile_pattern", compile_pattern as f64, 1.0, false);
+        __validator.min_length("compile_pattern", compile_pattern, 1);
     }
     if let Some(r#const) = r#const {
         __validator.minimum("const", r#const as f64, 1.0, false);
@@ -4849,14 +4966,20 @@ pub fn query_optional_request(
     if let Some(crate_) = crate_ {
         __validator.min_length("crate", crate_, 1);
     }
-    if let Some(decode_body) = decode_body {
-        __validator.minimum("decode_body", decode_body as f64, 1.0, false);
+    if let Some(credential) = credential {
+        __validator.minimum("credential", credential as f64, 1.0, false);
     }
-    if let Some(decode_json) = decode_json {
-        __validator.min_length("decode_json", decode_json, 1);
+    if let Some(decode_body) = decode_body {
+        __validator.min_length("decode_body", decode_body, 1);
+    }
+    if let Some(decode_empty) = decode_empty {
+        __validator.minimum("decode_empty", decode_empty as f64, 1.0, false);
     }
     if let Some(decode_optional) = decode_optional {
-        __validator.minimum("decode_optional", decode_optional as f64, 1.0, false);
+        __validator.min_length("decode_optional", decode_optional, 1);
+    }
+    if let Some(decode_response) = decode_response {
+        __validator.minimum("decode_response", decode_response as f64, 1.0, false);
     }
     if let Some(r#do) = r#do {
         __validator.minimum("do", r#do as f64, 1.0, false);
@@ -4864,14 +4987,20 @@ pub fn query_optional_request(
     if let Some(drop_2) = drop_2 {
         __validator.min_length("drop", drop_2, 1);
     }
+    if let Some(dynamic) = dynamic {
+        __validator.minimum("dynamic", dynamic as f64, 1.0, false);
+    }
+    if let Some(dynamic_pages) = dynamic_pages {
+        __validator.min_length("dynamic_pages", dynamic_pages, 1);
+    }
+    if let Some(dynamic_poll) = dynamic_poll {
+        __validator.minimum("dynamic_poll", dynamic_poll as f64, 1.0, false);
+    }
     if let Some(dynamic_result) = dynamic_result {
         __validator.min_length("dynamic_result", dynamic_result, 1);
     }
     if let Some(r#else) = r#else {
         __validator.min_length("else", r#else, 1);
-    }
-    if let Some(endpoint_2) = endpoint_2 {
-        __validator.min_length("endpoint", endpoint_2, 1);
     }
     if let Some(r#enum) = r#enum {
         __validator.minimum("enum", r#enum as f64, 1.0, false);
@@ -4880,7 +5009,7 @@ pub fn query_optional_request(
         __validator.min_length("env", env, 1);
     }
     if let Some(f_2) = f_2 {
-        __validator.minimum("f", f_2 as f64, 1.0, false);
+        __validator.min_length("f", f_2, 1);
     }
     if let Some(f32) = f32 {
         __validator.min_length("f32", f32, 1);
@@ -4919,10 +5048,7 @@ pub fn query_optional_request(
         __validator.minimum("include_str", include_str as f64, 1.0, false);
     }
     if let Some(inner) = inner {
-        __validator.minimum("inner", inner as f64, 1.0, false);
-    }
-    if let Some(json) = json {
-        __validator.min_length("json", json, 1);
+        __validator.min_length("inner", inner, 1);
     }
     if let Some(r#loop) = r#loop {
         __validator.min_length("loop", r#loop, 1);
@@ -4931,25 +5057,25 @@ pub fn query_optional_request(
         __validator.minimum("macro", r#macro as f64, 1.0, false);
     }
     if let Some(members) = members {
-        __validator.minimum("members", members as f64, 1.0, false);
-    }
-    if let Some(method_options_3) = method_options_3 {
-        __validator.min_length("method_options", method_options_3, 1);
+        __validator.min_length("members", members, 1);
     }
     if let Some(r#mod) = r#mod {
         __validator.min_length("mod", r#mod, 1);
     }
-    if let Some(models) = models {
-        __validator.min_length("models", models, 1);
-    }
     if let Some(r#move) = r#move {
         __validator.minimum("move", r#move as f64, 1.0, false);
     }
+    if let Some(new) = new {
+        __validator.minimum("new", new as f64, 1.0, false);
+    }
     if let Some(operation_id) = operation_id {
-        __validator.minimum("operation_id", operation_id as f64, 1.0, false);
+        __validator.min_length("operation_id", operation_id, 1);
     }
     if let Some(option_env) = option_env {
         __validator.min_length("option_env", option_env, 1);
+    }
+    if let Some(options_2) = options_2 {
+        __validator.minimum("options", options_2 as f64, 1.0, false);
     }
     if let Some(r#override) = r#override {
         __validator.min_length("override", r#override, 1);
@@ -4960,14 +5086,11 @@ pub fn query_optional_request(
     if let Some(panic) = panic {
         __validator.minimum("panic", panic as f64, 1.0, false);
     }
-    if let Some(params) = params {
-        __validator.min_length("params", params, 1);
-    }
     if let Some(path) = path {
-        __validator.minimum("path", path as f64, 1.0, false);
+        __validator.min_length("path", path, 1);
     }
-    if let Some(patterns) = patterns {
-        __validator.min_length("patterns", patterns, 1);
+    if let Some(pipeline) = pipeline {
+        __validator.minimum("pipeline", pipeline as f64, 1.0, false);
     }
     if let Some(r#priv) = r#priv {
         __validator.minimum("priv", r#priv as f64, 1.0, false);
@@ -4975,8 +5098,8 @@ pub fn query_optional_request(
     if let Some(r#ref) = r#ref {
         __validator.min_length("ref", r#ref, 1);
     }
-    if let Some(request) = request {
-        __validator.min_length("request", request, 1);
+    if let Some(regex_2) = regex_2 {
+        __validator.minimum("regex", regex_2 as f64, 1.0, false);
     }
     if let Some(resource_manager_endpoint) = resource_manager_endpoint {
         __validator
@@ -4987,20 +5110,14 @@ pub fn query_optional_request(
                 false,
             );
     }
-    if let Some(response_2) = response_2 {
-        __validator.min_length("response", response_2, 1);
-    }
     if let Some(response_error_2) = response_error_2 {
         __validator.min_length("response_error", response_error_2, 1);
     }
     if let Some(r#return) = r#return {
         __validator.minimum("return", r#return as f64, 1.0, false);
     }
-    if let Some(serde) = serde {
-        __validator.min_length("serde", serde, 1);
-    }
     if let Some(serde_json) = serde_json {
-        __validator.minimum("serde_json", serde_json as f64, 1.0, false);
+        __validator.min_length("serde_json", serde_json, 1);
     }
     if let Some(size_of) = size_of {
         __validator.minimum("size_of", size_of as f64, 1.0, false);
@@ -5014,17 +5131,14 @@ pub fn query_optional_request(
     if let Some(string_enum) = string_enum {
         __validator.minimum("string_enum", string_enum as f64, 1.0, false);
     }
-    if let Some(strip_member) = strip_member {
-        __validator.min_length("strip_member", strip_member, 1);
-    }
     if let Some(strip_members) = strip_members {
-        __validator.minimum("strip_members", strip_members as f64, 1.0, false);
-    }
-    if let Some(subscription_id) = subscription_id {
-        __validator.min_length("subscription_id", subscription_id, 1);
+        __validator.min_length("strip_members", strip_members, 1);
     }
     if let Some(super_) = super_ {
         __validator.min_length("super", super_, 1);
+    }
+    if let Some(tag) = tag {
+        __validator.minimum("tag", tag as f64, 1.0, false);
     }
     if let Some(todo) = todo {
         __validator.min_length("todo", todo, 1);
@@ -5053,11 +5167,17 @@ pub fn query_optional_request(
     if let Some(r#unsafe) = r#unsafe {
         __validator.minimum("unsafe", r#unsafe as f64, 1.0, false);
     }
+    if let Some(url_2) = url_2 {
+        __validator.minimum("url", url_2 as f64, 1.0, false);
+    }
     if let Some(r#use) = r#use {
         __validator.min_length("use", r#use, 1);
     }
     if let Some(validator_2) = validator_2 {
-        __validator.minimum("validator", validator_2 as f64, 1.0, false);
+        __validator.min_length("validator", validator_2, 1);
+    }
+    if let Some(value_3) = value_3 {
+        __validator.minimum("value", value_3 as f64, 1.0, false);
     }
     if let Some(r#virtual) = r#virtual {
         __validator.minimum("virtual", r#virtual as f64, 1.0, false);
@@ -5076,10 +5196,10 @@ pub fn query_optional_request(
         .literal("/parameters/QueryOptional")
         .query("api-version", api_version);
     if let Some(api_version_2) = api_version_2 {
-        __url = __url.query("API_VERSION", api_version_2);
+        __url = __url.query("API_VERSION", api_version_2.as_str());
     }
     if let Some(arc) = arc {
-        __url = __url.query("Arc", arc);
+        __url = __url.query("Arc", arc.as_str());
     }
     if let Some(arm_client_options) = arm_client_options {
         __url = __url.query("ArmClientOptions", arm_client_options.as_str());
@@ -5103,31 +5223,31 @@ pub fn query_optional_request(
         __url = __url.query("AsyncFnOnce", async_fn_once.as_str());
     }
     if let Some(b_tree_map) = b_tree_map {
-        __url = __url.query("BTreeMap", b_tree_map.as_str());
+        __url = __url.query("BTreeMap", &b_tree_map.to_string());
     }
     if let Some(r#box) = r#box {
         __url = __url.query("Box", r#box.as_str());
     }
     if let Some(client_method_options) = client_method_options {
-        __url = __url.query("ClientMethodOptions", client_method_options);
+        __url = __url.query("ClientMethodOptions", client_method_options.as_str());
     }
     if let Some(clone) = clone {
         __url = __url.query("Clone", &clone.to_string());
     }
     if let Some(constraint) = constraint {
-        __url = __url.query("Constraint", constraint.as_str());
+        __url = __url.query("Constraint", &constraint.to_string());
     }
     if let Some(context) = context {
-        __url = __url.query("Context", &context.to_string());
+        __url = __url.query("Context", context);
     }
     if let Some(copy) = copy {
         __url = __url.query("Copy", copy);
     }
     if let Some(cow) = cow {
-        __url = __url.query("Cow", cow);
+        __url = __url.query("Cow", cow.as_str());
     }
     if let Some(default_endpoint) = default_endpoint {
-        __url = __url.query("DEFAULT_ENDPOINT", &default_endpoint.to_string());
+        __url = __url.query("DEFAULT_ENDPOINT", default_endpoint);
     }
     if let Some(debug) = debug {
         __url = __url.query("Debug", debug);
@@ -5136,10 +5256,10 @@ pub fn query_optional_request(
         __url = __url.query("Default", &default.to_string());
     }
     if let Some(deserialize) = deserialize {
-        __url = __url.query("Deserialize", &deserialize.to_string());
+        __url = __url.query("Deserialize", deserialize);
     }
     if let Some(deserializer) = deserializer {
-        __url = __url.query("Deserializer", deserializer);
+        __url = __url.query("Deserializer", deserializer.as_str());
     }
     if let Some(double_ended_iterator) = double_ended_iterator {
         __url = __url.query("DoubleEndedIterator", double_ended_iterator.as_str());
@@ -5153,6 +5273,9 @@ pub fn query_optional_request(
     if let Some(dynamic_params) = dynamic_params {
         __url = __url.query("DynamicParams", dynamic_params.as_str());
     }
+    if let Some(dynamic_reply) = dynamic_reply {
+        __url = __url.query("DynamicReply", &dynamic_reply.to_string());
+    }
     if let Some(dynamic_validate) = dynamic_validate {
         __url = __url.query("DynamicValidate", dynamic_validate);
     }
@@ -5163,7 +5286,7 @@ pub fn query_optional_request(
         __url = __url.query("Err", err);
     }
     if let Some(error_body) = error_body {
-        __url = __url.query("ErrorBody", &error_body.to_string());
+        __url = __url.query("ErrorBody", error_body);
     }
     if let Some(exact_size_iterator) = exact_size_iterator {
         __url = __url.query("ExactSizeIterator", exact_size_iterator);
@@ -5172,7 +5295,7 @@ pub fn query_optional_request(
         __url = __url.query("Extend", extend);
     }
     if let Some(final_state_via) = final_state_via {
-        __url = __url.query("FinalStateVia", &final_state_via.to_string());
+        __url = __url.query("FinalStateVia", final_state_via);
     }
     if let Some(r#fn) = r#fn {
         __url = __url.query("Fn", r#fn);
@@ -5196,10 +5319,10 @@ pub fn query_optional_request(
         __url = __url.query("Hash", &hash.to_string());
     }
     if let Some(http_request) = http_request {
-        __url = __url.query("HttpRequest", http_request.as_str());
+        __url = __url.query("HttpRequest", &http_request.to_string());
     }
     if let Some(http_response) = http_response {
-        __url = __url.query("HttpResponse", http_response);
+        __url = __url.query("HttpResponse", http_response.as_str());
     }
     if let Some(into) = into {
         __url = __url.query("Into", into.as_str());
@@ -5214,28 +5337,28 @@ pub fn query_optional_request(
         __url = __url.query("Iterator", iterator.as_str());
     }
     if let Some(lazy_lock) = lazy_lock {
-        __url = __url.query("LazyLock", &lazy_lock.to_string());
+        __url = __url.query("LazyLock", lazy_lock);
     }
     if let Some(map) = map {
-        __url = __url.query("Map", map.as_str());
+        __url = __url.query("Map", &map.to_string());
     }
     if let Some(method) = method {
-        __url = __url.query("Method", &method.to_string());
+        __url = __url.query("Method", method);
     }
     if let Some(method_options_2) = method_options_2 {
         __url = __url.query("MethodOptions", &method_options_2.to_string());
     }
     if let Some(next_link) = next_link {
-        __url = __url.query("NextLink", next_link.as_str());
+        __url = __url.query("NextLink", &next_link.to_string());
     }
     if let Some(no_format) = no_format {
-        __url = __url.query("NoFormat", &no_format.to_string());
+        __url = __url.query("NoFormat", no_format);
     }
     if let Some(none) = none {
         __url = __url.query("None", none);
     }
     if let Some(operations) = operations {
-        __url = __url.query("OPERATIONS", operations);
+        __url = __url.query("OPERATIONS", operations.as_str());
     }
     if let Some(ok) = ok {
         __url = __url.query("Ok", ok.as_str());
@@ -5244,7 +5367,7 @@ pub fn query_optional_request(
         __url = __url.query("OperationInfo", &operation_info.to_string());
     }
     if let Some(operation_status) = operation_status {
-        __url = __url.query("OperationStatus", operation_status.as_str());
+        __url = __url.query("OperationStatus", &operation_status.to_string());
     }
     if let Some(option) = option {
         __url = __url.query("Option", &option.to_string());
@@ -5253,13 +5376,13 @@ pub fn query_optional_request(
         __url = __url.query("Ord", ord.as_str());
     }
     if let Some(other) = other {
-        __url = __url.query("Other", &other.to_string());
+        __url = __url.query("Other", other);
     }
     if let Some(page_decoder) = page_decoder {
-        __url = __url.query("PageDecoder", page_decoder);
+        __url = __url.query("PageDecoder", page_decoder.as_str());
     }
     if let Some(pager) = pager {
-        __url = __url.query("Pager", pager.as_str());
+        __url = __url.query("Pager", &pager.to_string());
     }
     if let Some(partial_eq) = partial_eq {
         __url = __url.query("PartialEq", partial_eq.as_str());
@@ -5268,41 +5391,41 @@ pub fn query_optional_request(
         __url = __url.query("PartialOrd", partial_ord);
     }
     if let Some(pattern) = pattern {
-        __url = __url.query("Pattern", &pattern.to_string());
+        __url = __url.query("Pattern", pattern);
     }
     if let Some(poller_method_options) = poller_method_options {
-        __url = __url.query("PollerMethodOptions", poller_method_options);
+        __url = __url.query("PollerMethodOptions", poller_method_options.as_str());
     }
     if let Some(poller_options) = poller_options {
-        __url = __url.query("PollerOptions", &poller_options.to_string());
+        __url = __url.query("PollerOptions", poller_options);
     }
     if let Some(regex) = regex {
-        __url = __url.query("Regex", regex.as_str());
+        __url = __url.query("Regex", &regex.to_string());
     }
     if let Some(resource_manager_audience) = resource_manager_audience {
         __url = __url
             .query("ResourceManagerAudience", resource_manager_audience.as_str());
     }
     if let Some(response) = response {
-        __url = __url.query("Response", response);
+        __url = __url.query("Response", response.as_str());
     }
     if let Some(response_error) = response_error {
-        __url = __url.query("ResponseError", response_error.as_str());
+        __url = __url.query("ResponseError", &response_error.to_string());
     }
     if let Some(response_too_large) = response_too_large {
-        __url = __url.query("ResponseTooLarge", response_too_large);
+        __url = __url.query("ResponseTooLarge", response_too_large.as_str());
     }
     if let Some(result) = result {
         __url = __url.query("Result", &result.to_string());
     }
     if let Some(services) = services {
-        __url = __url.query("SERVICES", services.as_str());
+        __url = __url.query("SERVICES", &services.to_string());
     }
     if let Some(safe_debug) = safe_debug {
-        __url = __url.query("SafeDebug", safe_debug.as_str());
+        __url = __url.query("SafeDebug", &safe_debug.to_string());
     }
     if let Some(secret) = secret {
-        __url = __url.query("Secret", secret.secret());
+        __url = __url.query("Secret", secret.as_str());
     }
     if let Some(self_) = self_ {
         __url = __url.query("Self", self_);
@@ -5311,13 +5434,13 @@ pub fn query_optional_request(
         __url = __url.query("Send", &send.to_string());
     }
     if let Some(serialize) = serialize {
-        __url = __url.query("Serialize", serialize);
+        __url = __url.query("Serialize", serialize.as_str());
     }
     if let Some(serializer) = serializer {
-        __url = __url.query("Serializer", serializer.as_str());
+        __url = __url.query("Serializer", &serializer.to_string());
     }
     if let Some(service_error) = service_error {
-        __url = __url.query("ServiceError", service_error);
+        __url = __url.query("ServiceError", service_error.as_str());
     }
     if let Some(service_info) = service_info {
         __url = __url.query("ServiceInfo", service_info.as_str());
@@ -5335,7 +5458,7 @@ pub fn query_optional_request(
         __url = __url.query("String", &string.to_string());
     }
     if let Some(strip_read_only) = strip_read_only {
-        __url = __url.query("StripReadOnly", strip_read_only.as_str());
+        __url = __url.query("StripReadOnly", &strip_read_only.to_string());
     }
     if let Some(sync) = sync {
         __url = __url.query("Sync", sync);
@@ -5347,7 +5470,7 @@ pub fn query_optional_request(
         __url = __url.query("ToString", to_string.as_str());
     }
     if let Some(token_credential) = token_credential {
-        __url = __url.query("TokenCredential", &token_credential.to_string());
+        __url = __url.query("TokenCredential", token_credential);
     }
     if let Some(try_from) = try_from {
         __url = __url.query("TryFrom", &try_from.to_string());
@@ -5356,31 +5479,31 @@ pub fn query_optional_request(
         __url = __url.query("TryInto", try_into.as_str());
     }
     if let Some(unknown) = unknown {
-        __url = __url.query("Unknown", unknown.as_str());
+        __url = __url.query("Unknown", &unknown.to_string());
     }
     if let Some(unpin) = unpin {
         __url = __url.query("Unpin", &unpin.to_string());
     }
     if let Some(url) = url {
-        __url = __url.query("Url", &url.to_string());
+        __url = __url.query("Url", url);
     }
     if let Some(url_builder) = url_builder {
-        __url = __url.query("UrlBuilder", url_builder.as_str());
+        __url = __url.query("UrlBuilder", &url_builder.to_string());
     }
     if let Some(validate) = validate {
-        __url = __url.query("Validate", validate);
+        __url = __url.query("Validate", validate.as_str());
     }
     if let Some(validation_error) = validation_error {
-        __url = __url.query("ValidationError", &validation_error.to_string());
+        __url = __url.query("ValidationError", validation_error);
     }
     if let Some(validation_errors) = validation_errors {
-        __url = __url.query("ValidationErrors", validation_errors.as_str());
+        __url = __url.query("ValidationErrors", &validation_errors.to_string());
     }
     if let Some(validator) = validator {
-        __url = __url.query("Validator", validator);
+        __url = __url.query("Validator", validator.as_str());
     }
     if let Some(value) = value {
-        __url = __url.query("Value", &value.to_string());
+        __url = __url.query("Value", value);
     }
     if let Some(vec) = vec {
         __url = __url.query("Vec", vec);
@@ -5389,7 +5512,7 @@ pub fn query_optional_request(
         __url = __url.query("_", value_2.as_str());
     }
     if let Some(private) = private {
-        __url = __url.query("__private", private);
+        __url = __url.query("__private", private.as_str());
     }
     if let Some(r#abstract) = r#abstract {
         __url = __url.query("abstract", r#abstract);
@@ -5404,10 +5527,10 @@ pub fn query_optional_request(
         __url = __url.query("alloc", &alloc.to_string());
     }
     if let Some(api_version_3) = api_version_3 {
-        __url = __url.query("api_version", &api_version_3.to_string());
+        __url = __url.query("api_version", api_version_3);
     }
     if let Some(armgen_runtime) = armgen_runtime {
-        __url = __url.query("armgen_runtime", armgen_runtime.as_str());
+        __url = __url.query("armgen_runtime", &armgen_runtime.to_string());
     }
     if let Some(r#as) = r#as {
         __url = __url.query("as", &r#as.to_string());
@@ -5425,7 +5548,7 @@ pub fn query_optional_request(
         __url = __url.query("async_trait", async_trait);
     }
     if let Some(at) = at {
-        __url = __url.query("at", at.as_str());
+        __url = __url.query("at", &at.to_string());
     }
     if let Some(r#await) = r#await {
         __url = __url.query("await", r#await);
@@ -5446,7 +5569,7 @@ pub fn query_optional_request(
         __url = __url.query("break", r#break);
     }
     if let Some(build_request) = build_request {
-        __url = __url.query("build_request", &build_request.to_string());
+        __url = __url.query("build_request", build_request);
     }
     if let Some(cfg) = cfg {
         __url = __url.query("cfg", &cfg.to_string());
@@ -5458,10 +5581,10 @@ pub fn query_optional_request(
         __url = __url.query("client_only", client_only.as_str());
     }
     if let Some(clients) = clients {
-        __url = __url.query("clients", &clients.to_string());
+        __url = __url.query("clients", clients);
     }
     if let Some(compile_pattern) = compile_pattern {
-        __url = __url.query("compile_pattern", &compile_pattern.to_string());
+        __url = __url.query("compile_pattern", compile_pattern);
     }
     if let Some(concat) = concat {
         __url = __url.query("concat", concat.as_str());
@@ -5479,22 +5602,22 @@ pub fn query_optional_request(
         __url = __url.query("crate", crate_);
     }
     if let Some(credential) = credential {
-        __url = __url.query("credential", credential.as_str());
+        __url = __url.query("credential", &credential.to_string());
     }
     if let Some(decode_body) = decode_body {
-        __url = __url.query("decode_body", &decode_body.to_string());
+        __url = __url.query("decode_body", decode_body);
     }
     if let Some(decode_empty) = decode_empty {
-        __url = __url.query("decode_empty", decode_empty.as_str());
+        __url = __url.query("decode_empty", &decode_empty.to_string());
     }
     if let Some(decode_json) = decode_json {
-        __url = __url.query("decode_json", decode_json);
+        __url = __url.query("decode_json", decode_json.as_str());
     }
     if let Some(decode_optional) = decode_optional {
-        __url = __url.query("decode_optional", &decode_optional.to_string());
+        __url = __url.query("decode_optional", decode_optional);
     }
     if let Some(decode_response) = decode_response {
-        __url = __url.query("decode_response", decode_response.as_str());
+        __url = __url.query("decode_response", &decode_response.to_string());
     }
     if let Some(r#do) = r#do {
         __url = __url.query("do", &r#do.to_string());
@@ -5506,7 +5629,19 @@ pub fn query_optional_request(
         __url = __url.query("dyn", r#dyn.as_str());
     }
     if let Some(dynamic) = dynamic {
-        __url = __url.query("dynamic", dynamic.as_str());
+        __url = __url.query("dynamic", &dynamic.to_string());
+    }
+    if let Some(dynamic_execute) = dynamic_execute {
+        __url = __url.query("dynamic_execute", dynamic_execute.as_str());
+    }
+    if let Some(dynamic_pages) = dynamic_pages {
+        __url = __url.query("dynamic_pages", dynamic_pages);
+    }
+    if let Some(dynamic_poll) = dynamic_poll {
+        __url = __url.query("dynamic_poll", &dynamic_poll.to_string());
+    }
+    if let Some(dynamic_request_error) = dynamic_request_error {
+        __url = __url.query("dynamic_request_error", dynamic_request_error.as_str());
     }
     if let Some(dynamic_result) = dynamic_result {
         __url = __url.query("dynamic_result", dynamic_result);
@@ -5515,7 +5650,7 @@ pub fn query_optional_request(
         __url = __url.query("else", r#else);
     }
     if let Some(endpoint_2) = endpoint_2 {
-        __url = __url.query("endpoint", endpoint_2);
+        __url = __url.query("endpoint", endpoint_2.as_str());
     }
     if let Some(r#enum) = r#enum {
         __url = __url.query("enum", &r#enum.to_string());
@@ -5527,7 +5662,7 @@ pub fn query_optional_request(
         __url = __url.query("extern", r#extern.as_str());
     }
     if let Some(f_2) = f_2 {
-        __url = __url.query("f", &f_2.to_string());
+        __url = __url.query("f", f_2);
     }
     if let Some(f32) = f32 {
         __url = __url.query("f32", f32);
@@ -5578,10 +5713,10 @@ pub fn query_optional_request(
         __url = __url.query("include_str", &include_str.to_string());
     }
     if let Some(inner) = inner {
-        __url = __url.query("inner", &inner.to_string());
+        __url = __url.query("inner", inner);
     }
     if let Some(json) = json {
-        __url = __url.query("json", json);
+        __url = __url.query("json", json.as_str());
     }
     if let Some(r#let) = r#let {
         __url = __url.query("let", r#let.as_str());
@@ -5599,16 +5734,16 @@ pub fn query_optional_request(
         __url = __url.query("matches", matches.as_str());
     }
     if let Some(members) = members {
-        __url = __url.query("members", &members.to_string());
+        __url = __url.query("members", members);
     }
     if let Some(method_options_3) = method_options_3 {
-        __url = __url.query("method_options", method_options_3);
+        __url = __url.query("method_options", method_options_3.as_str());
     }
     if let Some(r#mod) = r#mod {
         __url = __url.query("mod", r#mod);
     }
     if let Some(models) = models {
-        __url = __url.query("models", models);
+        __url = __url.query("models", models.as_str());
     }
     if let Some(r#move) = r#move {
         __url = __url.query("move", &r#move.to_string());
@@ -5617,16 +5752,16 @@ pub fn query_optional_request(
         __url = __url.query("mut", r#mut.as_str());
     }
     if let Some(new) = new {
-        __url = __url.query("new", new.as_str());
+        __url = __url.query("new", &new.to_string());
     }
     if let Some(operation_id) = operation_id {
-        __url = __url.query("operation_id", &operation_id.to_string());
+        __url = __url.query("operation_id", operation_id);
     }
     if let Some(option_env) = option_env {
         __url = __url.query("option_env", option_env);
     }
     if let Some(options_2) = options_2 {
-        __url = __url.query("options", options_2.as_str());
+        __url = __url.query("options", &options_2.to_string());
     }
     if let Some(r#override) = r#override {
         __url = __url.query("override", r#override);
@@ -5638,16 +5773,16 @@ pub fn query_optional_request(
         __url = __url.query("panic", &panic.to_string());
     }
     if let Some(params) = params {
-        __url = __url.query("params", params);
+        __url = __url.query("params", params.as_str());
     }
     if let Some(path) = path {
-        __url = __url.query("path", &path.to_string());
+        __url = __url.query("path", path);
     }
     if let Some(patterns) = patterns {
-        __url = __url.query("patterns", patterns);
+        __url = __url.query("patterns", patterns.as_str());
     }
     if let Some(pipeline) = pipeline {
-        __url = __url.query("pipeline", pipeline.as_str());
+        __url = __url.query("pipeline", &pipeline.to_string());
     }
     if let Some(r#priv) = r#priv {
         __url = __url.query("priv", &r#priv.to_string());
@@ -5659,10 +5794,10 @@ pub fn query_optional_request(
         __url = __url.query("ref", r#ref);
     }
     if let Some(regex_2) = regex_2 {
-        __url = __url.query("regex", regex_2.as_str());
+        __url = __url.query("regex", &regex_2.to_string());
     }
     if let Some(request) = request {
-        __url = __url.query("request", request);
+        __url = __url.query("request", request.as_str());
     }
     if let Some(resource_manager_endpoint) = resource_manager_endpoint {
         __url = __url
@@ -5672,7 +5807,7 @@ pub fn query_optional_request(
         __url = __url.query("resource_manager_scope", resource_manager_scope.as_str());
     }
     if let Some(response_2) = response_2 {
-        __url = __url.query("response", response_2);
+        __url = __url.query("response", response_2.as_str());
     }
     if let Some(response_error_2) = response_error_2 {
         __url = __url.query("response_error", response_error_2);
@@ -5684,10 +5819,10 @@ pub fn query_optional_request(
         __url = __url.query("self", self_2.as_str());
     }
     if let Some(serde) = serde {
-        __url = __url.query("serde", serde);
+        __url = __url.query("serde", serde.as_str());
     }
     if let Some(serde_json) = serde_json {
-        __url = __url.query("serde_json", &serde_json.to_string());
+        __url = __url.query("serde_json", serde_json);
     }
     if let Some(size_of) = size_of {
         __url = __url.query("size_of", &size_of.to_string());
@@ -5711,22 +5846,22 @@ pub fn query_optional_request(
         __url = __url.query("stringify", stringify.as_str());
     }
     if let Some(strip_member) = strip_member {
-        __url = __url.query("strip_member", strip_member);
+        __url = __url.query("strip_member", strip_member.as_str());
     }
     if let Some(strip_members) = strip_members {
-        __url = __url.query("strip_members", &strip_members.to_string());
+        __url = __url.query("strip_members", strip_members);
     }
     if let Some(r#struct) = r#struct {
         __url = __url.query("struct", r#struct.as_str());
     }
     if let Some(subscription_id) = subscription_id {
-        __url = __url.query("subscription_id", subscription_id);
+        __url = __url.query("subscription_id", subscription_id.as_str());
     }
     if let Some(super_) = super_ {
         __url = __url.query("super", super_);
     }
     if let Some(tag) = tag {
-        __url = __url.query("tag", tag.as_str());
+        __url = __url.query("tag", &tag.to_string());
     }
     if let Some(tagged_union) = tagged_union {
         __url = __url.query("tagged_union", tagged_union.as_str());
@@ -5768,7 +5903,7 @@ pub fn query_optional_request(
         __url = __url.query("unsized", r#unsized.as_str());
     }
     if let Some(url_2) = url_2 {
-        __url = __url.query("url", url_2.as_str());
+        __url = __url.query("url", &url_2.to_string());
     }
     if let Some(r#use) = r#use {
         __url = __url.query("use", r#use);
@@ -5777,10 +5912,10 @@ pub fn query_optional_request(
         __url = __url.query("usize", usize.as_str());
     }
     if let Some(validator_2) = validator_2 {
-        __url = __url.query("validator", &validator_2.to_string());
+        __url = __url.query("validator", validator_2);
     }
     if let Some(value_3) = value_3 {
-        __url = __url.query("value", value_3.as_str());
+        __url = __url.query("value", &value_3.to_string());
     }
     if let Some(vec_2) = vec_2 {
         __url = __url.query("vec", vec_2.as_str());
@@ -5804,7 +5939,6 @@ pub fn query_optional_request(
         ::armgen_runtime::Method::Put,
         __url.build()?,
     );
-    __request.mark_secret("Secret");
     __request.headers.push(("accept".to_owned(), "application/json".to_owned()));
     Ok(__request)
 }
@@ -5846,6 +5980,7 @@ pub fn query_optional_response(
 /// * `drop` - `Drop` (query)
 /// * `dynamic_error` - `DynamicError` (query)
 /// * `dynamic_params` - `DynamicParams` (query)
+/// * `dynamic_reply` - `DynamicReply` (query)
 /// * `dynamic_validate` - `DynamicValidate` (query)
 /// * `eq` - `Eq` (query)
 /// * `err` - `Err` (query)
@@ -5964,6 +6099,10 @@ pub fn query_optional_response(
 /// * `drop_2` - `drop` (query)
 /// * `dyn` - `dyn` (query)
 /// * `dynamic` - `dynamic` (query)
+/// * `dynamic_execute` - `dynamic_execute` (query)
+/// * `dynamic_pages` - `dynamic_pages` (query)
+/// * `dynamic_poll` - `dynamic_poll` (query)
+/// * `dynamic_request_error` - `dynamic_request_error` (query)
 /// * `dynamic_result` - `dynamic_result` (query)
 /// * `else` - `else` (query)
 /// * `endpoint_2` - `endpoint` (query)
@@ -6064,8 +6203,8 @@ pub fn query_optional_response(
 pub fn query_required_request(
     endpoint: &::armgen_runtime::Url,
     api_version: &str,
-    api_version_2: &str,
-    arc: &str,
+    api_version_2: &super::models::Choice,
+    arc: &super::models::Choice,
     arm_client_options: &super::models::Choice,
     arm_pipeline: &str,
     as_mut: i32,
@@ -6073,30 +6212,31 @@ pub fn query_required_request(
     async_fn: &str,
     async_fn_mut: i32,
     async_fn_once: &super::models::Choice,
-    b_tree_map: &super::models::Choice,
+    b_tree_map: i32,
     r#box: &super::models::Choice,
-    client_method_options: &str,
+    client_method_options: &super::models::Choice,
     clone: i32,
-    constraint: &super::models::Choice,
-    context: i32,
+    constraint: i32,
+    context: &str,
     copy: &str,
-    cow: &str,
-    default_endpoint: i32,
+    cow: &super::models::Choice,
+    default_endpoint: &str,
     debug: &str,
     default: i32,
-    deserialize: i32,
-    deserializer: &str,
+    deserialize: &str,
+    deserializer: &super::models::Choice,
     double_ended_iterator: &super::models::Choice,
     drop: &super::models::Choice,
     dynamic_error: i32,
     dynamic_params: &super::models::Choice,
+    dynamic_reply: i32,
     dynamic_validate: &str,
     eq: i32,
     err: &str,
-    error_body: i32,
+    error_body: &str,
     exact_size_iterator: &str,
     extend: &str,
-    final_state_via: i32,
+    final_state_via: &str,
     r#fn: &str,
     fn_mut: i32,
     fn_once: &super::models::Choice,
@@ -6104,117 +6244,121 @@ pub fn query_required_request(
     from_iterator: &str,
     future: i32,
     hash: i32,
-    http_request: &super::models::Choice,
-    http_response: &str,
+    http_request: i32,
+    http_response: &super::models::Choice,
     into: &super::models::Choice,
     into_future: &super::models::Choice,
     into_iterator: i32,
     iterator: &super::models::Choice,
-    lazy_lock: i32,
-    map: &super::models::Choice,
-    method: i32,
+    lazy_lock: &str,
+    map: i32,
+    method: &str,
     method_options_2: i32,
-    next_link: &super::models::Choice,
-    no_format: i32,
+    next_link: i32,
+    no_format: &str,
     none: &str,
-    operations: &str,
+    operations: &super::models::Choice,
     ok: &super::models::Choice,
     operation_info: i32,
-    operation_status: &super::models::Choice,
+    operation_status: i32,
     option: i32,
     ord: &super::models::Choice,
-    other: i32,
-    page_decoder: &str,
-    pager: &super::models::Choice,
+    other: &str,
+    page_decoder: &super::models::Choice,
+    pager: i32,
     partial_eq: &super::models::Choice,
     partial_ord: &str,
-    pattern: i32,
-    poller_method_options: &str,
-    poller_options: i32,
-    regex: &super::models::Choice,
+    pattern: &str,
+    poller_method_options: &super::models::Choice,
+    poller_options: &str,
+    regex: i32,
     resource_manager_audience: &super::models::Choice,
-    response: &str,
-    response_error: &super::models::Choice,
-    response_too_large: &str,
+    response: &super::models::Choice,
+    response_error: i32,
+    response_too_large: &super::models::Choice,
     result: i32,
-    services: &super::models::Choice,
-    safe_debug: &super::models::Choice,
-    secret: &::armgen_runtime::Secret,
+    services: i32,
+    safe_debug: i32,
+    secret: &super::models::Choice,
     self_: &str,
     send: i32,
-    serialize: &str,
-    serializer: &super::models::Choice,
-    service_error: &str,
+    serialize: &super::models::Choice,
+    serializer: i32,
+    service_error: &super::models::Choice,
     service_info: &super::models::Choice,
     sized: &super::models::Choice,
     some: &super::models::Choice,
     static_token_credential: &str,
     string: i32,
-    strip_read_only: &super::models::Choice,
+    strip_read_only: i32,
     sync: &str,
     to_owned: &str,
     to_string: &super::models::Choice,
-    token_credential: i32,
+    token_credential: &str,
     try_from: i32,
     try_into: &super::models::Choice,
-    unknown: &super::models::Choice,
+    unknown: i32,
     unpin: i32,
-    url: i32,
-    url_builder: &super::models::Choice,
-    validate: &str,
-    validation_error: i32,
-    validation_errors: &super::models::Choice,
-    validator: &str,
-    value: i32,
+    url: &str,
+    url_builder: i32,
+    validate: &super::models::Choice,
+    validation_error: &str,
+    validation_errors: i32,
+    validator: &super::models::Choice,
+    value: &str,
     vec: &str,
     value_2: &super::models::Choice,
-    private: &str,
+    private: &super::models::Choice,
     r#abstract: &str,
     align_of: &str,
     align_of_val: i32,
     alloc: i32,
-    api_version_3: i32,
-    armgen_runtime: &super::models::Choice,
+    api_version_3: &str,
+    armgen_runtime: i32,
     r#as: i32,
     assert: &super::models::Choice,
     assert_eq: &str,
     r#async: &super::models::Choice,
     async_trait: &str,
-    at: &super::models::Choice,
+    at: i32,
     r#await: &str,
     azure_core: i32,
     r#become: i32,
     bool: i32,
     box_2: &super::models::Choice,
     r#break: &str,
-    build_request: i32,
+    build_request: &str,
     cfg: i32,
     char: &super::models::Choice,
     client_only: &super::models::Choice,
-    clients: i32,
-    compile_pattern: i32,
+    clients: &str,
+    compile_pattern: &str,
     concat: &super::models::Choice,
     r#const: i32,
     r#continue: &super::models::Choice,
     core: &str,
     crate_: &str,
-    credential: &super::models::Choice,
-    decode_body: i32,
-    decode_empty: &super::models::Choice,
-    decode_json: &str,
-    decode_optional: i32,
-    decode_response: &super::models::Choice,
+    credential: i32,
+    decode_body: &str,
+    decode_empty: i32,
+    decode_json: &super::models::Choice,
+    decode_optional: &str,
+    decode_response: i32,
     r#do: i32,
     drop_2: &str,
     r#dyn: &super::models::Choice,
-    dynamic: &super::models::Choice,
+    dynamic: i32,
+    dynamic_execute: &super::models::Choice,
+    dynamic_pages: &str,
+    dynamic_poll: i32,
+    dynamic_request_error: &super::models::Choice,
     dynamic_result: &str,
     r#else: &str,
-    endpoint_2: &str,
+    endpoint_2: &super::models::Choice,
     r#enum: i32,
     env: &str,
     r#extern: &super::models::Choice,
-    f_2: i32,
+    f_2: &str,
     f32: &str,
     f64: i32,
     r#false: &str,
@@ -6231,43 +6375,43 @@ pub fn query_required_request(
     r#in: i32,
     include: &str,
     include_str: i32,
-    inner: i32,
-    json: &str,
+    inner: &str,
+    json: &super::models::Choice,
     r#let: &super::models::Choice,
     r#loop: &str,
     r#macro: i32,
     r#match: &super::models::Choice,
     matches: &super::models::Choice,
-    members: i32,
-    method_options_3: &str,
+    members: &str,
+    method_options_3: &super::models::Choice,
     r#mod: &str,
-    models: &str,
+    models: &super::models::Choice,
     r#move: i32,
     r#mut: &super::models::Choice,
-    new: &super::models::Choice,
-    operation_id: i32,
+    new: i32,
+    operation_id: &str,
     option_env: &str,
-    options_2: &super::models::Choice,
+    options_2: i32,
     r#override: &str,
     page: &str,
     panic: i32,
-    params: &str,
-    path: i32,
-    patterns: &str,
-    pipeline: &super::models::Choice,
+    params: &super::models::Choice,
+    path: &str,
+    patterns: &super::models::Choice,
+    pipeline: i32,
     r#priv: i32,
     r#pub: &super::models::Choice,
     r#ref: &str,
-    regex_2: &super::models::Choice,
-    request: &str,
+    regex_2: i32,
+    request: &super::models::Choice,
     resource_manager_endpoint: i32,
     resource_manager_scope: &super::models::Choice,
-    response_2: &str,
+    response_2: &super::models::Choice,
     response_error_2: &str,
     r#return: i32,
     self_2: &super::models::Choice,
-    serde: &str,
-    serde_json: i32,
+    serde: &super::models::Choice,
+    serde_json: &str,
     size_of: i32,
     size_of_val: &super::models::Choice,
     r#static: i32,
@@ -6275,12 +6419,12 @@ pub fn query_required_request(
     str: &str,
     string_enum: i32,
     stringify: &super::models::Choice,
-    strip_member: &str,
-    strip_members: i32,
+    strip_member: &super::models::Choice,
+    strip_members: &str,
     r#struct: &super::models::Choice,
-    subscription_id: &str,
+    subscription_id: &super::models::Choice,
     super_: &str,
-    tag: &super::models::Choice,
+    tag: i32,
     tagged_union: &super::models::Choice,
     todo: &str,
     r#trait: i32,
@@ -6294,11 +6438,11 @@ pub fn query_required_request(
     unreachable: i32,
     r#unsafe: i32,
     r#unsized: &super::models::Choice,
-    url_2: &super::models::Choice,
+    url_2: i32,
     r#use: &str,
     usize: &super::models::Choice,
-    validator_2: i32,
-    value_3: &super::models::Choice,
+    validator_2: &str,
+    value_3: i32,
     vec_2: &super::models::Choice,
     r#virtual: i32,
     r#where: &super::models::Choice,
@@ -6310,106 +6454,112 @@ pub fn query_required_request(
     ::armgen_runtime::ValidationErrors,
 > {
     let mut __validator = ::armgen_runtime::Validator::default();
-    __validator.min_length("API_VERSION", api_version_2, 1);
-    __validator.min_length("Arc", arc, 1);
     __validator.min_length("ArmPipeline", arm_pipeline, 1);
     __validator.minimum("AsMut", as_mut as f64, 1.0, false);
     __validator.min_length("AsRef", as_ref, 1);
     __validator.min_length("AsyncFn", async_fn, 1);
     __validator.minimum("AsyncFnMut", async_fn_mut as f64, 1.0, false);
-    __validator.min_length("ClientMethodOptions", client_method_options, 1);
+    __validator.minimum("BTreeMap", b_tree_map as f64, 1.0, false);
     __validator.minimum("Clone", clone as f64, 1.0, false);
-    __validator.minimum("Context", context as f64, 1.0, false);
+    __validator.minimum("Constraint", constraint as f64, 1.0, false);
+    __validator.min_length("Context", context, 1);
     __validator.min_length("Copy", copy, 1);
-    __validator.min_length("Cow", cow, 1);
-    __validator.minimum("DEFAULT_ENDPOINT", default_endpoint as f64, 1.0, false);
+    __validator.min_length("DEFAULT_ENDPOINT", default_endpoint, 1);
     __validator.min_length("Debug", debug, 1);
     __validator.minimum("Default", default as f64, 1.0, false);
-    __validator.minimum("Deserialize", deserialize as f64, 1.0, false);
-    __validator.min_length("Deserializer", deserializer, 1);
+    __validator.min_length("Deserialize", deserialize, 1);
     __validator.minimum("DynamicError", dynamic_error as f64, 1.0, false);
+    __validator.minimum("DynamicReply", dynamic_reply as f64, 1.0, false);
     __validator.min_length("DynamicValidate", dynamic_validate, 1);
     __validator.minimum("Eq", eq as f64, 1.0, false);
     __validator.min_length("Err", err, 1);
-    __validator.minimum("ErrorBody", error_body as f64, 1.0, false);
+    __validator.min_length("ErrorBody", error_body, 1);
     __validator.min_length("ExactSizeIterator", exact_size_iterator, 1);
     __validator.min_length("Extend", extend, 1);
-    __validator.minimum("FinalStateVia", final_state_via as f64, 1.0, false);
+    __validator.min_length("FinalStateVia", final_state_via, 1);
     __validator.min_length("Fn", r#fn, 1);
     __validator.minimum("FnMut", fn_mut as f64, 1.0, false);
     __validator.min_length("From", from, 1);
     __validator.min_length("FromIterator", from_iterator, 1);
     __validator.minimum("Future", future as f64, 1.0, false);
     __validator.minimum("Hash", hash as f64, 1.0, false);
-    __validator.min_length("HttpResponse", http_response, 1);
+    __validator.minimum("HttpRequest", http_request as f64, 1.0, false);
     __validator.minimum("IntoIterator", into_iterator as f64, 1.0, false);
-    __validator.minimum("LazyLock", lazy_lock as f64, 1.0, false);
-    __validator.minimum("Method", method as f64, 1.0, false);
+    __validator.min_length("LazyLock", lazy_lock, 1);
+    __validator.minimum("Map", map as f64, 1.0, false);
+    __validator.min_length("Method", method, 1);
     __validator.minimum("MethodOptions", method_options_2 as f64, 1.0, false);
-    __validator.minimum("NoFormat", no_format as f64, 1.0, false);
+    __validator.minimum("NextLink", next_link as f64, 1.0, false);
+    __validator.min_length("NoFormat", no_format, 1);
     __validator.min_length("None", none, 1);
-    __validator.min_length("OPERATIONS", operations, 1);
     __validator.minimum("OperationInfo", operation_info as f64, 1.0, false);
+    __validator.minimum("OperationStatus", operation_status as f64, 1.0, false);
     __validator.minimum("Option", option as f64, 1.0, false);
-    __validator.minimum("Other", other as f64, 1.0, false);
-    __validator.min_length("PageDecoder", page_decoder, 1);
+    __validator.min_length("Other", other, 1);
+    __validator.minimum("Pager", pager as f64, 1.0, false);
     __validator.min_length("PartialOrd", partial_ord, 1);
-    __validator.minimum("Pattern", pattern as f64, 1.0, false);
-    __validator.min_length("PollerMethodOptions", poller_method_options, 1);
-    __validator.minimum("PollerOptions", poller_options as f64, 1.0, false);
-    __validator.min_length("Response", response, 1);
-    __validator.min_length("ResponseTooLarge", response_too_large, 1);
+    __validator.min_length("Pattern", pattern, 1);
+    __validator.min_length("PollerOptions", poller_options, 1);
+    __validator.minimum("Regex", regex as f64, 1.0, false);
+    __validator.minimum("ResponseError", response_error as f64, 1.0, false);
     __validator.minimum("Result", result as f64, 1.0, false);
-    __validator.min_length("Secret", secret.secret(), 1);
+    __validator.minimum("SERVICES", services as f64, 1.0, false);
+    __validator.minimum("SafeDebug", safe_debug as f64, 1.0, false);
     __validator.min_length("Self", self_, 1);
     __validator.minimum("Send", send as f64, 1.0, false);
-    __validator.min_length("Serialize", serialize, 1);
-    __validator.min_length("ServiceError", service_error, 1);
+    __validator.minimum("Serializer", serializer as f64, 1.0, false);
     __validator.min_length("StaticTokenCredential", static_token_credential, 1);
     __validator.minimum("String", string as f64, 1.0, false);
+    __validator.minimum("StripReadOnly", strip_read_only as f64, 1.0, false);
     __validator.min_length("Sync", sync, 1);
     __validator.min_length("ToOwned", to_owned, 1);
-    __validator.minimum("TokenCredential", token_credential as f64, 1.0, false);
+    __validator.min_length("TokenCredential", token_credential, 1);
     __validator.minimum("TryFrom", try_from as f64, 1.0, false);
+    __validator.minimum("Unknown", unknown as f64, 1.0, false);
     __validator.minimum("Unpin", unpin as f64, 1.0, false);
-    __validator.minimum("Url", url as f64, 1.0, false);
-    __validator.min_length("Validate", validate, 1);
-    __validator.minimum("ValidationError", validation_error as f64, 1.0, false);
-    __validator.min_length("Validator", validator, 1);
-    __validator.minimum("Value", value as f64, 1.0, false);
+    __validator.min_length("Url", url, 1);
+    __validator.minimum("UrlBuilder", url_builder as f64, 1.0, false);
+    __validator.min_length("ValidationError", validation_error, 1);
+    __validator.minimum("ValidationErrors", validation_errors as f64, 1.0, false);
+    __validator.min_length("Value", value, 1);
     __validator.min_length("Vec", vec, 1);
-    __validator.min_length("__private", private, 1);
     __validator.min_length("abstract", r#abstract, 1);
     __validator.min_length("align_of", align_of, 1);
     __validator.minimum("align_of_val", align_of_val as f64, 1.0, false);
     __validator.minimum("alloc", alloc as f64, 1.0, false);
-    __validator.minimum("api_version", api_version_3 as f64, 1.0, false);
+    __validator.min_length("api_version", api_version_3, 1);
+    __validator.minimum("armgen_runtime", armgen_runtime as f64, 1.0, false);
     __validator.minimum("as", r#as as f64, 1.0, false);
     __validator.min_length("assert_eq", assert_eq, 1);
     __validator.min_length("async_trait", async_trait, 1);
+    __validator.minimum("at", at as f64, 1.0, false);
     __validator.min_length("await", r#await, 1);
     __validator.minimum("azure_core", azure_core as f64, 1.0, false);
     __validator.minimum("become", r#become as f64, 1.0, false);
     __validator.minimum("bool", bool as f64, 1.0, false);
     __validator.min_length("break", r#break, 1);
-    __validator.minimum("build_request", build_request as f64, 1.0, false);
+    __validator.min_length("build_request", build_request, 1);
     __validator.minimum("cfg", cfg as f64, 1.0, false);
-    __validator.minimum("clients", clients as f64, 1.0, false);
-    __validator.minimum("compile_pattern", compile_pattern as f64, 1.0, false);
+    __validator.min_length("clients", clients, 1);
+    __validator.min_length("compile_pattern", compile_pattern, 1);
     __validator.minimum("const", r#const as f64, 1.0, false);
     __validator.min_length("core", core, 1);
     __validator.min_length("crate", crate_, 1);
-    __validator.minimum("decode_body", decode_body as f64, 1.0, false);
-    __validator.min_length("decode_json", decode_json, 1);
-    __validator.minimum("decode_optional", decode_optional as f64, 1.0, false);
+    __validator.minimum("credential", credential as f64, 1.0, false);
+    __validator.min_length("decode_body", decode_body, 1);
+    __validator.minimum("decode_empty", decode_empty as f64, 1.0, false);
+    __validator.min_length("decode_optional", decode_optional, 1);
+    __validator.minimum("decode_response", decode_response as f64, 1.0, false);
     __validator.minimum("do", r#do as f64, 1.0, false);
     __validator.min_length("drop", drop_2, 1);
+    __validator.minimum("dynamic", dynamic as f64, 1.0, false);
+    __validator.min_length("dynamic_pages", dynamic_pages, 1);
+    __validator.minimum("dynamic_poll", dynamic_poll as f64, 1.0, false);
     __validator.min_length("dynamic_result", dynamic_result, 1);
     __validator.min_length("else", r#else, 1);
-    __validator.min_length("endpoint", endpoint_2, 1);
     __validator.minimum("enum", r#enum as f64, 1.0, false);
     __validator.min_length("env", env, 1);
-    __validator.minimum("f", f_2 as f64, 1.0, false);
+    __validator.min_length("f", f_2, 1);
     __validator.min_length("f32", f32, 1);
     __validator.minimum("f64", f64 as f64, 1.0, false);
     __validator.min_length("false", r#false, 1);
@@ -6422,26 +6572,24 @@ pub fn query_required_request(
     __validator.minimum("in", r#in as f64, 1.0, false);
     __validator.min_length("include", include, 1);
     __validator.minimum("include_str", include_str as f64, 1.0, false);
-    __validator.minimum("inner", inner as f64, 1.0, false);
-    __validator.min_length("json", json, 1);
+    __validator.min_length("inner", inner, 1);
     __validator.min_length("loop", r#loop, 1);
     __validator.minimum("macro", r#macro as f64, 1.0, false);
-    __validator.minimum("members", members as f64, 1.0, false);
-    __validator.min_length("method_options", method_options_3, 1);
+    __validator.min_length("members", members, 1);
     __validator.min_length("mod", r#mod, 1);
-    __validator.min_length("models", models, 1);
     __validator.minimum("move", r#move as f64, 1.0, false);
-    __validator.minimum("operation_id", operation_id as f64, 1.0, false);
+    __validator.minimum("new", new as f64, 1.0, false);
+    __validator.min_length("operation_id", operation_id, 1);
     __validator.min_length("option_env", option_env, 1);
+    __validator.minimum("options", options_2 as f64, 1.0, false);
     __validator.min_length("override", r#override, 1);
     __validator.min_length("page", page, 1);
     __validator.minimum("panic", panic as f64, 1.0, false);
-    __validator.min_length("params", params, 1);
-    __validator.minimum("path", path as f64, 1.0, false);
-    __validator.min_length("patterns", patterns, 1);
+    __validator.min_length("path", path, 1);
+    __validator.minimum("pipeline", pipeline as f64, 1.0, false);
     __validator.minimum("priv", r#priv as f64, 1.0, false);
     __validator.min_length("ref", r#ref, 1);
-    __validator.min_length("request", request, 1);
+    __validator.minimum("regex", regex_2 as f64, 1.0, false);
     __validator
         .minimum(
             "resource_manager_endpoint",
@@ -6449,19 +6597,16 @@ pub fn query_required_request(
             1.0,
             false,
         );
-    __validator.min_length("response", response_2, 1);
     __validator.min_length("response_error", response_error_2, 1);
     __validator.minimum("return", r#return as f64, 1.0, false);
-    __validator.min_length("serde", serde, 1);
-    __validator.minimum("serde_json", serde_json as f64, 1.0, false);
+    __validator.min_length("serde_json", serde_json, 1);
     __validator.minimum("size_of", size_of as f64, 1.0, false);
     __validator.minimum("static", r#static as f64, 1.0, false);
     __validator.min_length("str", str, 1);
     __validator.minimum("string_enum", string_enum as f64, 1.0, false);
-    __validator.min_length("strip_member", strip_member, 1);
-    __validator.minimum("strip_members", strip_members as f64, 1.0, false);
-    __validator.min_length("subscription_id", subscription_id, 1);
+    __validator.min_length("strip_members", strip_members, 1);
     __validator.min_length("super", super_, 1);
+    __validator.minimum("tag", tag as f64, 1.0, false);
     __validator.min_length("todo", todo, 1);
     __validator.minimum("trait", r#trait as f64, 1.0, false);
     __validator.min_length("try", r#try, 1);
@@ -6471,8 +6616,10 @@ pub fn query_required_request(
     __validator.min_length("union", r#union, 1);
     __validator.minimum("unreachable", unreachable as f64, 1.0, false);
     __validator.minimum("unsafe", r#unsafe as f64, 1.0, false);
+    __validator.minimum("url", url_2 as f64, 1.0, false);
     __validator.min_length("use", r#use, 1);
-    __validator.minimum("validator", validator_2 as f64, 1.0, false);
+    __validator.min_length("validator", validator_2, 1);
+    __validator.minimum("value", value_3 as f64, 1.0, false);
     __validator.minimum("virtual", r#virtual as f64, 1.0, false);
     __validator.min_length("while", r#while, 1);
     __validator.min_length("write", write, 1);
@@ -6481,8 +6628,8 @@ pub fn query_required_request(
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
         .literal("/parameters/QueryRequired")
         .query("api-version", api_version)
-        .query("API_VERSION", api_version_2)
-        .query("Arc", arc)
+        .query("API_VERSION", api_version_2.as_str())
+        .query("Arc", arc.as_str())
         .query("ArmClientOptions", arm_client_options.as_str())
         .query("ArmPipeline", arm_pipeline)
         .query("AsMut", &as_mut.to_string())
@@ -6490,30 +6637,31 @@ pub fn query_required_request(
         .query("AsyncFn", async_fn)
         .query("AsyncFnMut", &async_fn_mut.to_string())
         .query("AsyncFnOnce", async_fn_once.as_str())
-        .query("BTreeMap", b_tree_map.as_str())
+        .query("BTreeMap", &b_tree_map.to_string())
         .query("Box", r#box.as_str())
-        .query("ClientMethodOptions", client_method_options)
+        .query("ClientMethodOptions", client_method_options.as_str())
         .query("Clone", &clone.to_string())
-        .query("Constraint", constraint.as_str())
-        .query("Context", &context.to_string())
+        .query("Constraint", &constraint.to_string())
+        .query("Context", context)
         .query("Copy", copy)
-        .query("Cow", cow)
-        .query("DEFAULT_ENDPOINT", &default_endpoint.to_string())
+        .query("Cow", cow.as_str())
+        .query("DEFAULT_ENDPOINT", default_endpoint)
         .query("Debug", debug)
         .query("Default", &default.to_string())
-        .query("Deserialize", &deserialize.to_string())
-        .query("Deserializer", deserializer)
+        .query("Deserialize", deserialize)
+        .query("Deserializer", deserializer.as_str())
         .query("DoubleEndedIterator", double_ended_iterator.as_str())
         .query("Drop", drop.as_str())
         .query("DynamicError", &dynamic_error.to_string())
         .query("DynamicParams", dynamic_params.as_str())
+        .query("DynamicReply", &dynamic_reply.to_string())
         .query("DynamicValidate", dynamic_validate)
         .query("Eq", &eq.to_string())
         .query("Err", err)
-        .query("ErrorBody", &error_body.to_string())
+        .query("ErrorBody", error_body)
         .query("ExactSizeIterator", exact_size_iterator)
         .query("Extend", extend)
-        .query("FinalStateVia", &final_state_via.to_string())
+        .query("FinalStateVia", final_state_via)
         .query("Fn", r#fn)
         .query("FnMut", &fn_mut.to_string())
         .query("FnOnce", fn_once.as_str())
@@ -6521,117 +6669,121 @@ pub fn query_required_request(
         .query("FromIterator", from_iterator)
         .query("Future", &future.to_string())
         .query("Hash", &hash.to_string())
-        .query("HttpRequest", http_request.as_str())
-        .query("HttpResponse", http_response)
+        .query("HttpRequest", &http_request.to_string())
+        .query("HttpResponse", http_response.as_str())
         .query("Into", into.as_str())
         .query("IntoFuture", into_future.as_str())
         .query("IntoIterator", &into_iterator.to_string())
         .query("Iterator", iterator.as_str())
-        .query("LazyLock", &lazy_lock.to_string())
-        .query("Map", map.as_str())
-        .query("Method", &method.to_string())
+        .query("LazyLock", lazy_lock)
+        .query("Map", &map.to_string())
+        .query("Method", method)
         .query("MethodOptions", &method_options_2.to_string())
-        .query("NextLink", next_link.as_str())
-        .query("NoFormat", &no_format.to_string())
+        .query("NextLink", &next_link.to_string())
+        .query("NoFormat", no_format)
         .query("None", none)
-        .query("OPERATIONS", operations)
+        .query("OPERATIONS", operations.as_str())
         .query("Ok", ok.as_str())
         .query("OperationInfo", &operation_info.to_string())
-        .query("OperationStatus", operation_status.as_str())
+        .query("OperationStatus", &operation_status.to_string())
         .query("Option", &option.to_string())
         .query("Ord", ord.as_str())
-        .query("Other", &other.to_string())
-        .query("PageDecoder", page_decoder)
-        .query("Pager", pager.as_str())
+        .query("Other", other)
+        .query("PageDecoder", page_decoder.as_str())
+        .query("Pager", &pager.to_string())
         .query("PartialEq", partial_eq.as_str())
         .query("PartialOrd", partial_ord)
-        .query("Pattern", &pattern.to_string())
-        .query("PollerMethodOptions", poller_method_options)
-        .query("PollerOptions", &poller_options.to_string())
-        .query("Regex", regex.as_str())
+        .query("Pattern", pattern)
+        .query("PollerMethodOptions", poller_method_options.as_str())
+        .query("PollerOptions", poller_options)
+        .query("Regex", &regex.to_string())
         .query("ResourceManagerAudience", resource_manager_audience.as_str())
-        .query("Response", response)
-        .query("ResponseError", response_error.as_str())
-        .query("ResponseTooLarge", response_too_large)
+        .query("Response", response.as_str())
+        .query("ResponseError", &response_error.to_string())
+        .query("ResponseTooLarge", response_too_large.as_str())
         .query("Result", &result.to_string())
-        .query("SERVICES", services.as_str())
-        .query("SafeDebug", safe_debug.as_str())
-        .query("Secret", secret.secret())
+        .query("SERVICES", &services.to_string())
+        .query("SafeDebug", &safe_debug.to_string())
+        .query("Secret", secret.as_str())
         .query("Self", self_)
         .query("Send", &send.to_string())
-        .query("Serialize", serialize)
-        .query("Serializer", serializer.as_str())
-        .query("ServiceError", service_error)
+        .query("Serialize", serialize.as_str())
+        .query("Serializer", &serializer.to_string())
+        .query("ServiceError", service_error.as_str())
         .query("ServiceInfo", service_info.as_str())
         .query("Sized", sized.as_str())
         .query("Some", some.as_str())
         .query("StaticTokenCredential", static_token_credential)
         .query("String", &string.to_string())
-        .query("StripReadOnly", strip_read_only.as_str())
+        .query("StripReadOnly", &strip_read_only.to_string())
         .query("Sync", sync)
         .query("ToOwned", to_owned)
         .query("ToString", to_string.as_str())
-        .query("TokenCredential", &token_credential.to_string())
+        .query("TokenCredential", token_credential)
         .query("TryFrom", &try_from.to_string())
         .query("TryInto", try_into.as_str())
-        .query("Unknown", unknown.as_str())
+        .query("Unknown", &unknown.to_string())
         .query("Unpin", &unpin.to_string())
-        .query("Url", &url.to_string())
-        .query("UrlBuilder", url_builder.as_str())
-        .query("Validate", validate)
-        .query("ValidationError", &validation_error.to_string())
-        .query("ValidationErrors", validation_errors.as_str())
-        .query("Validator", validator)
-        .query("Value", &value.to_string())
+        .query("Url", url)
+        .query("UrlBuilder", &url_builder.to_string())
+        .query("Validate", validate.as_str())
+        .query("ValidationError", validation_error)
+        .query("ValidationErrors", &validation_errors.to_string())
+        .query("Validator", validator.as_str())
+        .query("Value", value)
         .query("Vec", vec)
         .query("_", value_2.as_str())
-        .query("__private", private)
+        .query("__private", private.as_str())
         .query("abstract", r#abstract)
         .query("align_of", align_of)
         .query("align_of_val", &align_of_val.to_string())
         .query("alloc", &alloc.to_string())
-        .query("api_version", &api_version_3.to_string())
-        .query("armgen_runtime", armgen_runtime.as_str())
+        .query("api_version", api_version_3)
+        .query("armgen_runtime", &armgen_runtime.to_string())
         .query("as", &r#as.to_string())
         .query("assert", assert.as_str())
         .query("assert_eq", assert_eq)
         .query("async", r#async.as_str())
         .query("async_trait", async_trait)
-        .query("at", at.as_str())
+        .query("at", &at.to_string())
         .query("await", r#await)
         .query("azure_core", &azure_core.to_string())
         .query("become", &r#become.to_string())
         .query("bool", &bool.to_string())
         .query("box", box_2.as_str())
         .query("break", r#break)
-        .query("build_request", &build_request.to_string())
+        .query("build_request", build_request)
         .query("cfg", &cfg.to_string())
         .query("char", char.as_str())
         .query("client_only", client_only.as_str())
-        .query("clients", &clients.to_string())
-        .query("compile_pattern", &compile_pattern.to_string())
+        .query("clients", clients)
+        .query("compile_pattern", compile_pattern)
         .query("concat", concat.as_str())
         .query("const", &r#const.to_string())
         .query("continue", r#continue.as_str())
         .query("core", core)
         .query("crate", crate_)
-        .query("credential", credential.as_str())
-        .query("decode_body", &decode_body.to_string())
-        .query("decode_empty", decode_empty.as_str())
-        .query("decode_json", decode_json)
-        .query("decode_optional", &decode_optional.to_string())
-        .query("decode_response", decode_response.as_str())
+        .query("credential", &credential.to_string())
+        .query("decode_body", decode_body)
+        .query("decode_empty", &decode_empty.to_string())
+        .query("decode_json", decode_json.as_str())
+        .query("decode_optional", decode_optional)
+        .query("decode_response", &decode_response.to_string())
         .query("do", &r#do.to_string())
         .query("drop", drop_2)
         .query("dyn", r#dyn.as_str())
-        .query("dynamic", dynamic.as_str())
+        .query("dynamic", &dynamic.to_string())
+        .query("dynamic_execute", dynamic_execute.as_str())
+        .query("dynamic_pages", dynamic_pages)
+        .query("dynamic_poll", &dynamic_poll.to_string())
+        .query("dynamic_request_error", dynamic_request_error.as_str())
         .query("dynamic_result", dynamic_result)
         .query("else", r#else)
-        .query("endpoint", endpoint_2)
+        .query("endpoint", endpoint_2.as_str())
         .query("enum", &r#enum.to_string())
         .query("env", env)
         .query("extern", r#extern.as_str())
-        .query("f", &f_2.to_string())
+        .query("f", f_2)
         .query("f32", f32)
         .query("f64", &f64.to_string())
         .query("false", r#false)
@@ -6648,43 +6800,43 @@ pub fn query_required_request(
         .query("in", &r#in.to_string())
         .query("include", include)
         .query("include_str", &include_str.to_string())
-        .query("inner", &inner.to_string())
-        .query("json", json)
+        .query("inner", inner)
+        .query("json", json.as_str())
         .query("let", r#let.as_str())
         .query("loop", r#loop)
         .query("macro", &r#macro.to_string())
         .query("match", r#match.as_str())
         .query("matches", matches.as_str())
-        .query("members", &members.to_string())
-        .query("method_options", method_options_3)
+        .query("members", members)
+        .query("method_options", method_options_3.as_str())
         .query("mod", r#mod)
-        .query("models", models)
+        .query("models", models.as_str())
         .query("move", &r#move.to_string())
         .query("mut", r#mut.as_str())
-        .query("new", new.as_str())
-        .query("operation_id", &operation_id.to_string())
+        .query("new", &new.to_string())
+        .query("operation_id", operation_id)
         .query("option_env", option_env)
-        .query("options", options_2.as_str())
+        .query("options", &options_2.to_string())
         .query("override", r#override)
         .query("page", page)
         .query("panic", &panic.to_string())
-        .query("params", params)
-        .query("path", &path.to_string())
-        .query("patterns", patterns)
-        .query("pipeline", pipeline.as_str())
+        .query("params", params.as_str())
+        .query("path", path)
+        .query("patterns", patterns.as_str())
+        .query("pipeline", &pipeline.to_string())
         .query("priv", &r#priv.to_string())
         .query("pub", r#pub.as_str())
         .query("ref", r#ref)
-        .query("regex", regex_2.as_str())
-        .query("request", request)
+        .query("regex", &regex_2.to_string())
+        .query("request", request.as_str())
         .query("resource_manager_endpoint", &resource_manager_endpoint.to_string())
         .query("resource_manager_scope", resource_manager_scope.as_str())
-        .query("response", response_2)
+        .query("response", response_2.as_str())
         .query("response_error", response_error_2)
         .query("return", &r#return.to_string())
         .query("self", self_2.as_str())
-        .query("serde", serde)
-        .query("serde_json", &serde_json.to_string())
+        .query("serde", serde.as_str())
+        .query("serde_json", serde_json)
         .query("size_of", &size_of.to_string())
         .query("size_of_val", size_of_val.as_str())
         .query("static", &r#static.to_string())
@@ -6692,12 +6844,12 @@ pub fn query_required_request(
         .query("str", str)
         .query("string_enum", &string_enum.to_string())
         .query("stringify", stringify.as_str())
-        .query("strip_member", strip_member)
-        .query("strip_members", &strip_members.to_string())
+        .query("strip_member", strip_member.as_str())
+        .query("strip_members", strip_members)
         .query("struct", r#struct.as_str())
-        .query("subscription_id", subscription_id)
+        .query("subscription_id", subscription_id.as_str())
         .query("super", super_)
-        .query("tag", tag.as_str())
+        .query("tag", &tag.to_string())
         .query("tagged_union", tagged_union.as_str())
         .query("todo", todo)
         .query("trait", &r#trait.to_string())
@@ -6711,11 +6863,11 @@ pub fn query_required_request(
         .query("unreachable", &unreachable.to_string())
         .query("unsafe", &r#unsafe.to_string())
         .query("unsized", r#unsized.as_str())
-        .query("url", url_2.as_str())
+        .query("url", &url_2.to_string())
         .query("use", r#use)
         .query("usize", usize.as_str())
-        .query("validator", &validator_2.to_string())
-        .query("value", value_3.as_str())
+        .query("validator", validator_2)
+        .query("value", &value_3.to_string())
         .query("vec", vec_2.as_str())
         .query("virtual", &r#virtual.to_string())
         .query("where", r#where.as_str())
@@ -6726,7 +6878,6 @@ pub fn query_required_request(
         ::armgen_runtime::Method::Put,
         __url.build()?,
     );
-    __request.mark_secret("Secret");
     __request.headers.push(("accept".to_owned(), "application/json".to_owned()));
     Ok(__request)
 }
