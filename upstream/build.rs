@@ -7,6 +7,8 @@ const REQUIRE_ENV: &str = "ARMGEN_REQUIRE_UPSTREAM";
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     println!("cargo:rerun-if-env-changed={REQUIRE_ENV}");
+    // Tests that name the generated modules compile only when they exist.
+    println!("cargo::rustc-check-cfg=cfg(upstream_specs)");
     let project = armgen::Config::from_project_file("armgen.yaml")?;
     let root = std::path::absolute(&project.spec_root)?;
     println!(
@@ -15,6 +17,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     );
     if root.is_dir() {
         project.config.compile()?;
+        println!("cargo::rustc-cfg=upstream_specs");
         return Ok(());
     }
     if std::env::var(REQUIRE_ENV).is_ok_and(|v| v == "1") {

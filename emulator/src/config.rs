@@ -7,6 +7,7 @@ use std::fmt;
 use armgen_runtime::ServiceInfo;
 
 use crate::catalog;
+use crate::spec::{SpecError, SpecSet};
 
 /// Resource provider namespace of Azure Relay, whose namespaces have built-in handlers.
 pub const RELAY_PROVIDER: &str = "Microsoft.Relay";
@@ -47,6 +48,7 @@ pub const DEFAULT_LRO_POLLS: u32 = 2;
 pub struct EmulatorConfig {
     pub(crate) token: Option<String>,
     pub(crate) services: &'static [ServiceInfo],
+    pub(crate) specs: SpecSet,
     // Both keyed by the provider namespace in ASCII lowercase, because ARM matches it
     // case-insensitively. Defaults follow `services`; overrides survive a change of services.
     default_api_versions: BTreeMap<String, Vec<String>>,
@@ -68,6 +70,7 @@ impl EmulatorConfig {
         Self {
             token: None,
             services: &[],
+            specs: SpecSet::default(),
             default_api_versions: BTreeMap::new(),
             api_version_overrides: BTreeMap::new(),
             request_log_capacity: DEFAULT_REQUEST_LOG_CAPACITY,
@@ -95,8 +98,46 @@ impl EmulatorConfig {
     /// `&'static` slice (e.g. with `Vec::leak`).
     pub fn with_services(mut self, services: &'static [ServiceInfo]) -> Self {
         self.services = services;
-        self.default_api_versions = catalog::api_versions(services);
+        self.refresh_default_api_versions();
         self
+    }
+
+    /// Serve every operation of `specs`, replacing any set before: each is routed and answers
+    /// as the spec describes it (see [`SpecSet`] and the crate documentation: resources,
+    /// long-running operations, paged lists, actions answered from the spec's examples,
+    /// requests checked against the spec). The accepted api-versions default to the specs'
+    /// own. An operation that a table of [`with_services`](EmulatorConfig::with_services)
+    /// also has keeps its built-in handler there, if it has one.
+    pub fn with_specs(mut self, specs: SpecSet) -> Self {
+        self.specs = specs;
+        self.refresh_default_api_versions();
+        self
+    }
+
+    /// Serve the spec file at `path` (YAML or JSON): [`SpecSet::load`] then
+    /// [`with_specs`](EmulatorConfig::with_specs).
+    ///
+    /// # Errors
+    ///
+    /// What armgen reports for the spec, naming the file, line, column and JSON pointer.
+    pub fn with_spec(self, path: impl AsRef<std::path::Path>) -> Result<Self, SpecError> {
+        Ok(self.with_specs(SpecSet::load(path)?))
+    }
+
+    /// The specs whose operations are served.
+    pub fn specs(&self) -> &SpecSet {
+        &self.specs
+    }
+
+    fn refresh_default_api_versions(&mut self) {
+        let mut versions = catalog::api_versions(self.services);
+        for (provider, version) in self.specs.api_versions() {
+            let accepted = versions.entry(provider).or_default();
+            if !accepted.contains(&version) {
+                accepted.push(version);
+            }
+        }
+        self.default_api_versions = versions;
     }
 
     /// Replace the api-versions accepted for `provider` (e.g. `"Microsoft.Relay"`, matched
@@ -217,6 +258,7 @@ impl fmt::Debug for EmulatorConfig {
                 },
             )
             .field("services", &services)
+            .field("specs", &self.specs)
             .field("api_versions", &self.all_api_versions())
             .field("request_log_capacity", &self.request_log_capacity)
             .field("port", &self.port)

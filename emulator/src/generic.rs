@@ -151,7 +151,7 @@ fn object_body(
 }
 
 /// ARM's 404 for the resource at `segments`.
-fn not_found(segments: &[String]) -> ArmError {
+pub(crate) fn not_found(segments: &[String]) -> ArmError {
     let identity = Identity::of(segments);
     match identity.resource_group {
         Some(group) => ArmError::resource_not_found(&identity.resource, group),
@@ -160,11 +160,11 @@ fn not_found(segments: &[String]) -> ArmError {
 }
 
 /// What ARM reads from a resource id.
-struct Identity<'s> {
+pub(crate) struct Identity<'s> {
     /// `Microsoft.Widgets/widgets`.
     kind: String,
     /// `Microsoft.Widgets/widgets/w1`: the part after the last `providers`.
-    resource: String,
+    pub(crate) resource: String,
     /// The value of `resourceGroups`, if the id has one.
     resource_group: Option<&'s str>,
 }
@@ -173,7 +173,7 @@ impl<'s> Identity<'s> {
     /// Reads `segments` the way ARM reads ids: as `key/value` pairs from the start, the value
     /// of the last `providers` key being the provider namespace and every key after it a
     /// resource type. An id without a provider has its last key as its type.
-    fn of(segments: &'s [String]) -> Self {
+    pub(crate) fn of(segments: &'s [String]) -> Self {
         let mut namespace: Option<usize> = None;
         let mut resource_group = None;
         let mut types: Vec<&str> = Vec::new();
@@ -262,14 +262,7 @@ impl Resources {
     /// `id`, `name` and `type` stay. `None` if there is no such resource.
     pub(crate) fn patch(&mut self, segments: &[String], patch: &Value) -> Option<Value> {
         let resource = self.by_key.get_mut(&key(segments))?;
-        let kept: Vec<(String, Value)> = ["id", "name", "type"]
-            .into_iter()
-            .filter_map(|member| Some((member.to_owned(), resource.get(member)?.clone())))
-            .collect();
-        merge(resource, patch);
-        if let Value::Object(object) = resource {
-            object.extend(kept);
-        }
+        merge_keeping_identity(resource, patch);
         Some(resource.clone())
     }
 
@@ -306,6 +299,18 @@ fn in_collection(key: &[String], collection: &[String]) -> bool {
         && key[..2] == collection[..2]
         && key[2] == "resourcegroups"
         && key[4..key.len() - 1] == collection[2..]
+}
+
+/// Merges `patch` into `resource` (JSON merge patch); its `id`, `name` and `type` stay.
+pub(crate) fn merge_keeping_identity(resource: &mut Value, patch: &Value) {
+    let kept: Vec<(String, Value)> = ["id", "name", "type"]
+        .into_iter()
+        .filter_map(|member| Some((member.to_owned(), resource.get(member)?.clone())))
+        .collect();
+    merge(resource, patch);
+    if let Value::Object(object) = resource {
+        object.extend(kept);
+    }
 }
 
 /// JSON merge patch (RFC 7396).

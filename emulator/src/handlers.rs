@@ -10,7 +10,7 @@ use crate::generic;
 use crate::response::HttpResponse;
 use crate::routes::{OPERATION_RESULT, OPERATION_STATUS, Params, Route};
 use crate::server::Shared;
-use crate::{eventgrid, polling, relay};
+use crate::{eventgrid, polling, relay, spec_serve};
 
 /// A routed, authenticated request whose api-version was accepted.
 pub(crate) struct Call<'a> {
@@ -95,12 +95,29 @@ pub(crate) fn handler(provider: &str, operation_id: &str) -> Option<Handler> {
 /// served spec (for operations that take a body) and then served.
 pub(crate) fn invoke(shared: &Shared, mut call: Call<'_>) -> Result<HttpResponse, ArmError> {
     let route = call.route;
-    let handler = handler(route.provider, route.operation_id);
+    if spec_serve::is_polling_route(route) {
+        return spec_serve::poll(shared, &call);
+    }
+    let operation = shared.operation(route);
+    // A built-in handler serves the operations of a served table; a spec's operation without
+    // one answers as its spec describes it.
+    let handler = handler(route.provider, route.operation_id)
+        .filter(|_| operation.is_some() || route.service.is_none());
+    if handler.is_none()
+        && let Some((service, op)) = shared.specs.operation(route, call.api_version)
+    {
+        let body_parameter = op.body().map(|p| p.wire_name.as_str());
+        if body_parameter.is_some()
+            || generic::Kind::of(route).is_some_and(generic::Kind::takes_body)
+        {
+            call.json = body::parse(call.content_type, call.body, body_parameter)?;
+        }
+        return spec_serve::serve(shared, &call, service, op);
+    }
     let generic = generic::Kind::of(route);
     if handler.is_none() && generic.is_none() {
         return Err(ArmError::not_implemented(route.operation_id));
     }
-    let operation = shared.operation(route);
     let body_parameter = operation.and_then(|(_, op)| op.body);
     if body_parameter.is_some() || generic.is_some_and(generic::Kind::takes_body) {
         call.json = body::parse(call.content_type, call.body, body_parameter)?;

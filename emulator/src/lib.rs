@@ -129,8 +129,11 @@ mod random;
 mod relay;
 mod response;
 pub mod routes;
+mod schema;
 pub mod scripted;
 mod server;
+mod spec;
+mod spec_serve;
 mod state;
 mod tls;
 
@@ -154,6 +157,7 @@ pub use faults::Fault;
 pub use history::{HistoryError, Regeneration, check_regenerations};
 pub use log::RecordedRequest;
 pub use routes::Route;
+pub use spec::{SpecError, SpecExample, SpecOperationInfo, SpecSet};
 pub use state::{
     PartnerKeyName, PartnerNamespaceKeys, ProvisioningState, RelayKeys, RelayNamespaceState, Sku,
 };
@@ -199,6 +203,20 @@ impl Emulator {
         let endpoint = format!("https://{addr}");
         let endpoint_url = Url::parse(&endpoint).map_err(io::Error::other)?;
         let mut routes = catalog::routes(config.services);
+        // Spec operations a served table already routes keep that route (and its handler).
+        for service in &config.specs.services {
+            for op in &service.operations {
+                let routed = routes
+                    .iter()
+                    .any(|r| r.method == op.route.method && r.template == op.route.template);
+                if !routed {
+                    routes.push(op.route);
+                }
+            }
+        }
+        if !config.specs.services.is_empty() {
+            routes.extend_from_slice(spec_serve::POLLING_ROUTES);
+        }
         // The built-in Relay writes hand out these polling URLs.
         if routes
             .iter()
@@ -221,6 +239,7 @@ impl Emulator {
             token,
             api_versions: config.all_api_versions(),
             services: config.services,
+            specs: config.specs.clone(),
             routes,
             settings,
             store: Mutex::new(Store::default()),
@@ -276,6 +295,46 @@ impl Emulator {
     /// [`Route::is_implemented`] tells which answer 501.
     pub fn routes(&self) -> &[Route] {
         &self.shared.routes
+    }
+
+    /// Whether the emulator answers `route` with more than 501 `NotImplemented`: every
+    /// operation of a served spec does, and those of served tables that
+    /// [`Route::is_implemented`] says do.
+    pub fn implements(&self, route: &Route) -> bool {
+        route.is_implemented()
+            || self
+                .shared
+                .specs
+                .operations()
+                .any(|op| op.method == route.method && op.template == route.template)
+    }
+
+    /// The specs served (empty unless [`EmulatorConfig::with_specs`] named some).
+    pub fn specs(&self) -> &SpecSet {
+        &self.shared.specs
+    }
+
+    /// Creates every resource the served specs' example files name, so that a client can read,
+    /// list, act on and delete them at once: for each example, each resource along its
+    /// request path (`…/namespaces/ns`, then `…/namespaces/ns/rules/r`) that does not exist yet
+    /// is stored as the spec's examples show a resource of that type (the body of a `GET` or
+    /// `PUT` example of the same path template), with its own `id`, `name` and `type`.
+    /// Returns how many resources were created.
+    pub fn seed_examples(&self) -> usize {
+        spec_serve::seed_examples(&self.shared)
+    }
+
+    /// Creates every resource the request of `operation_id` (of the served spec of
+    /// `api_version`) with `parameters` names along its path and that does not exist yet,
+    /// shaped as in [`seed_examples`](Emulator::seed_examples): the parents a create needs,
+    /// the resource a read or action needs. Returns how many were created.
+    pub fn seed_call(
+        &self,
+        api_version: &str,
+        operation_id: &str,
+        parameters: &serde_json::Map<String, Value>,
+    ) -> usize {
+        spec_serve::seed_call(&self.shared, api_version, operation_id, parameters)
     }
 
     /// The socket address the server listens on.

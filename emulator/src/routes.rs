@@ -112,7 +112,11 @@ pub(crate) fn match_route<'t>(
 ) -> Result<RouteMatch<'t>, ArmError> {
     let segments = decode_segments(raw_path)?;
     let mut allowed = Vec::new();
-    for route in table {
+    // Templates with a multi-segment parameter match many paths: they come last, so a more
+    // specific route wins.
+    let specific = table.iter().filter(|r| !r.template.contains("{+"));
+    let open = table.iter().filter(|r| r.template.contains("{+"));
+    for route in specific.chain(open) {
         let Some(params) = match_template(route.template, &segments) else {
             continue;
         };
@@ -151,22 +155,54 @@ pub(crate) fn decode_segments(raw_path: &str) -> Result<Vec<String>, ArmError> {
         .collect()
 }
 
-/// Matches decoded `segments` against `template`, returning the parameters on success.
-fn match_template(template: &'static str, segments: &[String]) -> Option<Params> {
+/// Matches decoded `segments` against `template`, returning the parameters on success. A
+/// `{+name}` part (a spec's `x-ms-skip-url-encoding` parameter, such as `{scope}`) takes one
+/// or more segments, joined with `/`.
+pub(crate) fn match_template(template: &'static str, segments: &[String]) -> Option<Params> {
     let parts: Vec<&'static str> = template.trim_start_matches('/').split('/').collect();
-    if parts.len() != segments.len() {
-        return None;
-    }
     let mut params = Vec::new();
-    for (part, segment) in parts.into_iter().zip(segments) {
-        match part.strip_prefix('{').and_then(|p| p.strip_suffix('}')) {
-            Some(name) if !segment.is_empty() => params.push((name, segment.clone())),
-            Some(_) => return None,
-            None if part.eq_ignore_ascii_case(segment) => {}
-            None => return None,
+    match_parts(&parts, segments, &mut params).then_some(Params(params))
+}
+
+fn match_parts(
+    parts: &[&'static str],
+    segments: &[String],
+    params: &mut Vec<(&'static str, String)>,
+) -> bool {
+    let Some((part, rest)) = parts.split_first() else {
+        return segments.is_empty();
+    };
+    if let Some(name) = part.strip_prefix("{+").and_then(|p| p.strip_suffix('}')) {
+        // Templates have few parts and rarely more than one such parameter, so trying each
+        // length stays cheap.
+        for take in 1..=segments.len().saturating_sub(rest.len()) {
+            if segments[..take].iter().any(String::is_empty) {
+                break;
+            }
+            params.push((name, segments[..take].join("/")));
+            if match_parts(rest, &segments[take..], params) {
+                return true;
+            }
+            params.pop();
         }
+        return false;
     }
-    Some(Params(params))
+    let Some((segment, others)) = segments.split_first() else {
+        return false;
+    };
+    match part.strip_prefix('{').and_then(|p| p.strip_suffix('}')) {
+        Some(name) if !segment.is_empty() => {
+            params.push((name, segment.clone()));
+            if match_parts(rest, others, params) {
+                return true;
+            }
+            params.pop();
+            false
+        }
+        Some(_) => false,
+        None if part.eq_ignore_ascii_case(segment) => match_parts(rest, others, params),
+        None => false,
+    }
 }
 
 #[cfg(test)]
@@ -237,6 +273,32 @@ mod tests {
         let empty_param = RELAY.replace("/ns/", "//");
         assert_eq!(
             match_route(&ROUTES, "POST", &empty_param).unwrap(),
+            RouteMatch::NotFound
+        );
+    }
+
+    #[test]
+    fn multi_segment_parameters_take_one_or_more_segments() {
+        let route = |template| Route {
+            method: "GET",
+            template,
+            provider: "Microsoft.EventGrid",
+            operation_id: "EventSubscriptions_Get",
+            service: Some("eventgrid"),
+        };
+        let table = [route(
+            "/{+scope}/providers/Microsoft.EventGrid/eventSubscriptions/{name}",
+        )];
+        let path = "/subscriptions/s/resourceGroups/rg/providers/Microsoft.EventGrid/topics/t/providers/Microsoft.EventGrid/eventSubscriptions/e";
+        let (_, params) = found(match_route(&table, "GET", path).unwrap());
+        assert_eq!(
+            params.get("scope").unwrap(),
+            "subscriptions/s/resourceGroups/rg/providers/Microsoft.EventGrid/topics/t"
+        );
+        assert_eq!(params.get("name").unwrap(), "e");
+        let short = "/providers/Microsoft.EventGrid/eventSubscriptions/e";
+        assert_eq!(
+            match_route(&table, "GET", short).unwrap(),
             RouteMatch::NotFound
         );
     }

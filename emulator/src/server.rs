@@ -54,6 +54,8 @@ pub(crate) struct Shared {
     pub(crate) api_versions: BTreeMap<String, Vec<String>>,
     /// The served services.
     pub(crate) services: &'static [ServiceInfo],
+    /// The served specs.
+    pub(crate) specs: crate::spec::SpecSet,
     /// The routing table: the served services' operations and the polling URLs.
     pub(crate) routes: Vec<Route>,
     /// How handlers behave.
@@ -250,7 +252,12 @@ fn dispatch(
         RouteMatch::NotFound => return Err(ArmError::no_route(method, path)),
     };
     let query = parts.uri.query().unwrap_or("");
-    let api_version = check_api_version(shared, route, query)?;
+    // The emulator's own polling URLs carry the api-version of the write they poll.
+    let api_version = if crate::spec_serve::is_polling_route(route) {
+        query_values(query, "api-version").pop().unwrap_or_default()
+    } else {
+        check_api_version(shared, route, query)?
+    };
     let call = Call {
         route,
         params: &params,

@@ -11,6 +11,7 @@ use crate::error::ArmError;
 use crate::generic::Resources;
 use crate::lro::{Operation, OperationKind, OperationStatus, Operations};
 use crate::random;
+use crate::spec_serve::SpecState;
 
 /// Where namespaces seeded with [`Emulator::add_relay_namespace`](crate::Emulator::add_relay_namespace) live.
 pub(crate) const SEEDED_LOCATION: &str = "westus";
@@ -288,12 +289,24 @@ pub(crate) struct Store {
     operations: Operations,
     /// What the generic resource behaviour stores.
     resources: Resources,
+    /// Long-running operations and secrets of served specs' operations.
+    spec: SpecState,
 }
 
 impl Store {
     /// The resources of the generic resource behaviour.
     pub(crate) fn resources(&self) -> &Resources {
         &self.resources
+    }
+
+    /// The state of served specs' operations beside their resources.
+    pub(crate) fn spec_state(&mut self) -> &mut SpecState {
+        &mut self.spec
+    }
+
+    /// Whether the next long-running operation must fail (and forgets that it must).
+    pub(crate) fn take_fail_next(&mut self) -> bool {
+        self.operations.take_fail_next()
     }
 
     /// The resources of the generic resource behaviour, to change.

@@ -12,3 +12,4 @@ mod lro;
 mod operations;
 mod paging;
 mod routing;
+mod spec;

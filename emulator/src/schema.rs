@@ -1,0 +1,468 @@
+//! What the spec's schemas say about a JSON value: whether a request body conforms (as ARM's
+//! request validation would judge it), which of its members are read-only (ignored on input),
+//! and a value of the right shape when the spec gives no example of one.
+
+use armgen::ir::{Constraints, Field, ModelKind, TypeRef};
+use armgen_runtime::Pattern;
+use serde_json::{Map, Value};
+
+use crate::error::ArmError;
+use crate::spec::SpecService;
+
+/// How deep a value's models are followed: specs nest models in each other (a resource's
+/// `properties` holding itself), and neither checking nor synthesis may recurse without end.
+pub(crate) const MAX_DEPTH: usize = 32;
+
+/// Checks `value` against `ty`; the first problem is ARM's 400 `InvalidRequestContent`
+/// naming the member (`parameters.properties.sku`) and the constraint it broke. Read-only
+/// members are not checked (ARM ignores them on input), unknown members are allowed.
+pub(crate) fn check(
+    service: &SpecService,
+    ty: &TypeRef,
+    value: &Value,
+    path: &str,
+) -> Result<(), ArmError> {
+    check_at(service, ty, None, value, path, 0)
+}
+
+fn invalid(path: &str, reason: impl std::fmt::Display) -> ArmError {
+    ArmError::invalid_request_content(format!("'{path}' {reason}.")).with_target(path)
+}
+
+fn check_at(
+    service: &SpecService,
+    ty: &TypeRef,
+    constraints: Option<&Constraints>,
+    value: &Value,
+    path: &str,
+    depth: usize,
+) -> Result<(), ArmError> {
+    if depth > MAX_DEPTH || value.is_null() {
+        return Ok(());
+    }
+    match ty {
+        TypeRef::String | TypeRef::Secret => {
+            let Some(text) = value.as_str() else {
+                return Err(invalid(path, "must be a string"));
+            };
+            if let Some(constraints) = constraints {
+                check_string(constraints, text, path)?;
+            }
+        }
+        TypeRef::Bool if !value.is_boolean() => return Err(invalid(path, "must be a boolean")),
+        TypeRef::I32 | TypeRef::I64 if !(value.is_i64() || value.is_u64()) => {
+            return Err(invalid(path, "must be an integer"));
+        }
+        TypeRef::F32 | TypeRef::F64 if !value.is_number() => {
+            return Err(invalid(path, "must be a number"));
+        }
+        TypeRef::I32 | TypeRef::I64 | TypeRef::F32 | TypeRef::F64 => {
+            if let (Some(constraints), Some(number)) = (constraints, value.as_f64()) {
+                check_number(constraints, number, path)?;
+            }
+        }
+        TypeRef::Array(item) => {
+            let Some(items) = value.as_array() else {
+                return Err(invalid(path, "must be an array"));
+            };
+            if let Some(c) = constraints {
+                if c.min_items.is_some_and(|min| (items.len() as u64) < min) {
+                    return Err(invalid(
+                        path,
+                        format!("needs at least {:?} items", c.min_items),
+                    ));
+                }
+                if c.max_items.is_some_and(|max| (items.len() as u64) > max) {
+                    return Err(invalid(
+                        path,
+                        format!("takes at most {:?} items", c.max_items),
+                    ));
+                }
+            }
+            for (i, item_value) in items.iter().enumerate() {
+                check_at(
+                    service,
+                    item,
+                    None,
+                    item_value,
+                    &format!("{path}[{i}]"),
+                    depth + 1,
+                )?;
+            }
+        }
+        TypeRef::Map(item) => {
+            let Some(members) = value.as_object() else {
+                return Err(invalid(path, "must be an object"));
+            };
+            for (key, member) in members {
+                check_at(
+                    service,
+                    item,
+                    None,
+                    member,
+                    &format!("{path}.{key}"),
+                    depth + 1,
+                )?;
+            }
+        }
+        TypeRef::Model(name) => {
+            if let Some(model) = service.model(name) {
+                check_model(service, &model.kind, value, path, depth)?;
+            }
+        }
+        TypeRef::Bool | TypeRef::Any => {}
+    }
+    Ok(())
+}
+
+fn check_model(
+    service: &SpecService,
+    kind: &ModelKind,
+    value: &Value,
+    path: &str,
+    depth: usize,
+) -> Result<(), ArmError> {
+    match kind {
+        ModelKind::Struct(model) => {
+            let Some(members) = value.as_object() else {
+                return Err(invalid(path, "must be an object"));
+            };
+            check_fields(service, &model.fields, members, path, depth)
+        }
+        ModelKind::Enum(model) => {
+            let Some(text) = value.as_str() else {
+                return Err(invalid(path, "must be a string"));
+            };
+            let known = model
+                .values
+                .iter()
+                .any(|v| v.wire_value.eq_ignore_ascii_case(text));
+            if known || model.extensible {
+                Ok(())
+            } else {
+                let allowed: Vec<&str> =
+                    model.values.iter().map(|v| v.wire_value.as_str()).collect();
+                Err(invalid(
+                    path,
+                    format!("must be one of {}", allowed.join(", ")),
+                ))
+            }
+        }
+        ModelKind::Union(union) => {
+            let Some(members) = value.as_object() else {
+                return Err(invalid(path, "must be an object"));
+            };
+            let tag = members.get(&union.tag).and_then(Value::as_str);
+            let variant = tag.and_then(|tag| union.variants.iter().find(|v| v.tag_value == tag));
+            match (tag, variant) {
+                (None, _) => Err(invalid(&format!("{path}.{}", union.tag), "is required")),
+                (Some(_), None) => {
+                    let allowed: Vec<&str> = union
+                        .variants
+                        .iter()
+                        .map(|v| v.tag_value.as_str())
+                        .collect();
+                    Err(invalid(
+                        &format!("{path}.{}", union.tag),
+                        format!("must be one of {}", allowed.join(", ")),
+                    ))
+                }
+                (Some(_), Some(variant)) => check_at(
+                    service,
+                    &TypeRef::Model(variant.model.clone()),
+                    None,
+                    value,
+                    path,
+                    depth + 1,
+                ),
+            }
+        }
+    }
+}
+
+fn check_fields(
+    service: &SpecService,
+    fields: &[Field],
+    members: &Map<String, Value>,
+    path: &str,
+    depth: usize,
+) -> Result<(), ArmError> {
+    for field in fields.iter().filter(|f| !f.read_only) {
+        let here = format!("{path}.{}", field.wire_name);
+        match members.get(&field.wire_name) {
+            None | Some(Value::Null) if field.required => {
+                return Err(invalid(&here, "is required"));
+            }
+            None => {}
+            Some(member) => check_at(
+                service,
+                &field.ty,
+                Some(&field.constraints),
+                member,
+                &here,
+                depth + 1,
+            )?,
+        }
+    }
+    Ok(())
+}
+
+/// Checks a string against its length, pattern and allowed values.
+pub(crate) fn check_string(c: &Constraints, text: &str, path: &str) -> Result<(), ArmError> {
+    let length = text.chars().count() as u64;
+    if let Some(min) = c.min_length.filter(|&min| length < min) {
+        return Err(invalid(path, format!("needs at least {min} characters")));
+    }
+    if let Some(max) = c.max_length.filter(|&max| length > max) {
+        return Err(invalid(path, format!("takes at most {max} characters")));
+    }
+    if let Some(pattern) = &c.pattern
+        && let Some(compiled) = Pattern::new(pattern)
+        && !compiled.is_match(text)
+    {
+        return Err(invalid(path, format!("must match the pattern {pattern}")));
+    }
+    if !c.allowed.is_empty() && !c.allowed.iter().any(|a| a.eq_ignore_ascii_case(text)) {
+        return Err(invalid(
+            path,
+            format!("must be one of {}", c.allowed.join(", ")),
+        ));
+    }
+    Ok(())
+}
+
+fn check_number(c: &Constraints, number: f64, path: &str) -> Result<(), ArmError> {
+    if let Some((min, exclusive)) = c.minimum
+        && (number < min || (exclusive && number == min))
+    {
+        let op = if exclusive { "above" } else { "at least" };
+        return Err(invalid(path, format!("must be {op} {min}")));
+    }
+    if let Some((max, exclusive)) = c.maximum
+        && (number > max || (exclusive && number == max))
+    {
+        let op = if exclusive { "below" } else { "at most" };
+        return Err(invalid(path, format!("must be {op} {max}")));
+    }
+    Ok(())
+}
+
+/// Removes the members `ty` marks read-only from `value`, at every depth: ARM ignores them in
+/// a request, so a client that echoes a resource back does not overwrite what the service
+/// owns (its `provisioningState`, its `systemData`).
+pub(crate) fn strip_read_only(
+    service: &SpecService,
+    ty: &TypeRef,
+    value: &mut Value,
+    depth: usize,
+) {
+    if depth > MAX_DEPTH {
+        return;
+    }
+    match (ty, value) {
+        (TypeRef::Array(item), Value::Array(items)) => {
+            for item_value in items {
+                strip_read_only(service, item, item_value, depth + 1);
+            }
+        }
+        (TypeRef::Map(item), Value::Object(members)) => {
+            for member in members.values_mut() {
+                strip_read_only(service, item, member, depth + 1);
+            }
+        }
+        (TypeRef::Model(name), Value::Object(members)) => {
+            let Some(fields) = fields_of(service, name, members) else {
+                return;
+            };
+            for field in fields {
+                if field.read_only {
+                    members.remove(&field.wire_name);
+                } else if let Some(member) = members.get_mut(&field.wire_name) {
+                    strip_read_only(service, &field.ty, member, depth + 1);
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
+/// The fields of model `name` for the object `members` (a union's variant chosen by its tag).
+fn fields_of<'s>(
+    service: &'s SpecService,
+    name: &str,
+    members: &Map<String, Value>,
+) -> Option<&'s [Field]> {
+    match &service.model(name)?.kind {
+        ModelKind::Struct(model) => Some(&model.fields),
+        ModelKind::Union(union) => {
+            let tag = members.get(&union.tag)?.as_str()?;
+            let variant = union.variants.iter().find(|v| v.tag_value == tag)?;
+            match &service.model(&variant.model)?.kind {
+                ModelKind::Struct(model) => Some(&model.fields),
+                _ => None,
+            }
+        }
+        ModelKind::Enum(_) => None,
+    }
+}
+
+/// Whether model `name` has a member at the wire path `path` (`["properties",
+/// "provisioningState"]`).
+pub(crate) fn has_member(service: &SpecService, ty: &TypeRef, path: &[&str]) -> bool {
+    let mut ty = ty.clone();
+    for (depth, member) in path.iter().enumerate() {
+        let TypeRef::Model(name) = &ty else {
+            return false;
+        };
+        let Some(fields) = fields_of(service, name, &Map::new()) else {
+            return false;
+        };
+        let Some(field) = fields.iter().find(|f| f.wire_name == *member) else {
+            return false;
+        };
+        if depth + 1 == path.len() {
+            return true;
+        }
+        ty = field.ty.clone();
+    }
+    false
+}
+
+/// A value of type `ty` for a response the spec has no example of: every required member,
+/// and every member that is a secret; strings say what they are, secrets come from `secret`
+/// (called with the member's wire name).
+pub(crate) fn synthesize(
+    service: &SpecService,
+    ty: &TypeRef,
+    secret: &mut dyn FnMut(&str) -> String,
+    name: &str,
+    depth: usize,
+) -> Value {
+    if depth > MAX_DEPTH {
+        return Value::Null;
+    }
+    match ty {
+        TypeRef::String => Value::String(format!("{name}-value")),
+        TypeRef::Secret => Value::String(secret(name)),
+        TypeRef::Bool => Value::Bool(true),
+        TypeRef::I32 | TypeRef::I64 => Value::from(1),
+        TypeRef::F32 | TypeRef::F64 => Value::from(1.5),
+        TypeRef::Any | TypeRef::Map(_) => Value::Object(Map::new()),
+        TypeRef::Array(item) => {
+            Value::Array(vec![synthesize(service, item, secret, name, depth + 1)])
+        }
+        TypeRef::Model(model_name) => match service.model(model_name).map(|m| &m.kind) {
+            Some(ModelKind::Struct(model)) => {
+                let mut members = Map::new();
+                for field in &model.fields {
+                    let wanted = field.required || field.ty == TypeRef::Secret;
+                    if wanted {
+                        members.insert(
+                            field.wire_name.clone(),
+                            synthesize(service, &field.ty, secret, &field.wire_name, depth + 1),
+                        );
+                    }
+                }
+                Value::Object(members)
+            }
+            Some(ModelKind::Enum(model)) => model
+                .values
+                .first()
+                .map(|v| Value::String(v.wire_value.clone()))
+                .unwrap_or_else(|| Value::String(format!("{name}-value"))),
+            Some(ModelKind::Union(union)) => match union.variants.first() {
+                Some(variant) => {
+                    let mut value = synthesize(
+                        service,
+                        &TypeRef::Model(variant.model.clone()),
+                        secret,
+                        name,
+                        depth + 1,
+                    );
+                    if let Value::Object(members) = &mut value {
+                        members.insert(union.tag.clone(), Value::String(variant.tag_value.clone()));
+                    }
+                    value
+                }
+                None => Value::Object(Map::new()),
+            },
+            None => Value::Object(Map::new()),
+        },
+    }
+}
+
+/// Replaces every secret string of `value` (members of type secret) with `secret(name)`: an
+/// example's placeholder keys become this resource's own.
+pub(crate) fn replace_secrets(
+    service: &SpecService,
+    ty: &TypeRef,
+    value: &mut Value,
+    secret: &mut dyn FnMut(&str) -> String,
+    name: &str,
+    depth: usize,
+) {
+    if depth > MAX_DEPTH {
+        return;
+    }
+    match (ty, value) {
+        (TypeRef::Secret, value @ Value::String(_)) => *value = Value::String(secret(name)),
+        (TypeRef::Array(item), Value::Array(items)) => {
+            for item_value in items {
+                replace_secrets(service, item, item_value, secret, name, depth + 1);
+            }
+        }
+        (TypeRef::Model(model), Value::Object(members)) => {
+            let Some(fields) = fields_of(service, model, members) else {
+                return;
+            };
+            for field in fields {
+                if let Some(member) = members.get_mut(&field.wire_name) {
+                    replace_secrets(
+                        service,
+                        &field.ty,
+                        member,
+                        secret,
+                        &field.wire_name,
+                        depth + 1,
+                    );
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Copies into `target` the read-only members `example` has and `target` lacks, at every
+/// depth: what the service sets on a resource (its endpoint, creation time, metric id), as the
+/// spec's example of the operation shows it.
+pub(crate) fn fill_read_only(
+    service: &SpecService,
+    ty: &TypeRef,
+    target: &mut Value,
+    example: &Value,
+    depth: usize,
+) {
+    if depth > MAX_DEPTH {
+        return;
+    }
+    let (TypeRef::Model(name), Value::Object(members), Value::Object(shown)) =
+        (ty, &mut *target, example)
+    else {
+        return;
+    };
+    let Some(fields) = fields_of(service, name, shown) else {
+        return;
+    };
+    for field in fields {
+        let Some(shown_member) = shown.get(&field.wire_name) else {
+            continue;
+        };
+        match members.get_mut(&field.wire_name) {
+            None if field.read_only => {
+                members.insert(field.wire_name.clone(), shown_member.clone());
+            }
+            None => {}
+            Some(member) => fill_read_only(service, &field.ty, member, shown_member, depth + 1),
+        }
+    }
+}
