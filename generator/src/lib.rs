@@ -158,6 +158,19 @@ impl Config {
     /// (relative to the root) as a root spec, named after its file stem in
     /// snake_case (`Web-Apps.json` becomes `web_apps`).
     /// Subfolders hold shared definitions and examples and are not roots.
+    ///
+    /// # Rebuilds
+    ///
+    /// So that a spec file added to `dir` is generated at the next build,
+    /// [`compile`](Config::compile) lists `dir` itself in
+    /// `cargo:rerun-if-changed`. Cargo scans a listed folder recursively (the
+    /// newest modification time of anything below it), so then *any* change
+    /// below `dir` reruns the build script and recompiles the crate: an
+    /// edited README, a new example. Cargo has no way to watch only a
+    /// folder's own entries, and a precise list of files cannot see a file
+    /// that does not exist yet, so discovery costs precision. Name the specs
+    /// instead ([`spec`](Config::spec), or `specs:` in `armgen.yaml`) for
+    /// rebuilds that follow exactly the files armgen read.
     pub fn spec_dir(mut self, dir: impl AsRef<Path>) -> Result<Self, Error> {
         let dir = dir.as_ref();
         let full = self.root.join(dir);
@@ -218,9 +231,14 @@ impl Config {
     /// Generates the bindings from a build script: writes them to
     /// `OUT_DIR/armgen` (only the files whose text changed, so cargo does
     /// not recompile for nothing), and prints `cargo:rerun-if-changed` for
-    /// every file read, so that a change to a spec, an example-free `$ref`'d
-    /// file or `armgen.yaml` regenerates, and nothing else does. Include the
-    /// result with `armgen_runtime::include_bindings!()`.
+    /// exactly the files read: every spec, every file a `$ref` reached, and
+    /// `armgen.yaml` when the configuration came from it. A change to one of
+    /// them regenerates; nothing else does: not a no-op build, not a README
+    /// or a new example beside the specs, not the examples `x-ms-examples`
+    /// names (armgen records their paths, it does not read them). The one
+    /// folder listed is that of [`spec_dir`](Config::spec_dir), whose
+    /// section on rebuilds says why. Include the result with
+    /// `armgen_runtime::include_bindings!()`.
     ///
     /// ```no_run
     /// // build.rs
@@ -247,8 +265,9 @@ impl Config {
         if let Some(file) = &self.project_file {
             println!("cargo:rerun-if-changed={}", file.display());
         }
-        // A folder of specs: cargo scans it, so that a spec added to it is
-        // generated too.
+        // A folder of specs: listed so that a spec added to it is generated
+        // too. Cargo scans it recursively, so anything below it reruns us:
+        // the price of discovery that `spec_dir` documents.
         for dir in &self.spec_dirs {
             println!("cargo:rerun-if-changed={}", dir.display());
         }

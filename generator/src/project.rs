@@ -15,9 +15,12 @@ pub const PROJECT_FILE: &str = "armgen.yaml";
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "snake_case")]
 struct ProjectFile {
-    /// Every spec directly in this folder is generated (default `spec`).
+    /// Every spec directly in this folder is generated (default `spec`). A
+    /// build script then reruns on any change below the folder (see
+    /// [`Config::spec_dir`]).
     spec_dir: Option<PathBuf>,
-    /// Explicit specs instead of `spec_dir`.
+    /// Explicit specs instead of `spec_dir`: a build script reruns only when
+    /// a file armgen read changes.
     #[serde(default)]
     specs: Vec<SpecEntry>,
     /// Where `armgen generate` writes (default `generated`).
