@@ -278,6 +278,10 @@ impl Config {
         for input in &output.inputs {
             println!("cargo:rerun-if-changed={}", input.display());
         }
+        // Cargo shows these (one line each) whenever the build script runs.
+        for warning in &output.warnings {
+            println!("cargo:warning={}", warning.one_line());
+        }
         output.write_to(&PathBuf::from(out_dir).join(&self.out_subdir))?;
         Ok(output)
     }
@@ -327,8 +331,16 @@ impl Config {
         &self.specs
     }
 
-    /// Resolves every spec into the IR, or returns all problems found.
+    /// Resolves every spec into the IR, or returns all problems found. The
+    /// warnings [`generate`](Config::generate) reports are not returned.
     pub fn resolve(&self) -> Result<(ir::Api, Vec<PathBuf>), Error> {
+        self.resolve_with_warnings()
+            .map(|(api, inputs, _)| (api, inputs))
+    }
+
+    /// [`resolve`](Config::resolve), and the warnings, sorted by location.
+    fn resolve_with_warnings(&self) -> Result<(ir::Api, Vec<PathBuf>, Vec<Diagnostic>), Error> {
+        let mut warnings = Vec::new();
         let mut docs = load::DocumentSet::new(&self.root)
             .with_aliases(&self.ref_aliases)
             .with_max_alias_expansion(self.max_alias_expansion);
@@ -361,9 +373,14 @@ impl Config {
                 continue;
             }
             let full = self.root.join(path);
-            if let Some(mut service) =
-                resolve::service(&mut docs, &mut diagnostics, &self.secrets, &full, &module)
-            {
+            if let Some(mut service) = resolve::service(
+                &mut docs,
+                &mut diagnostics,
+                &mut warnings,
+                &self.secrets,
+                &full,
+                &module,
+            ) {
                 service.source = path.clone();
                 services.push(service);
             }
@@ -395,9 +412,14 @@ impl Config {
             let mut versions: Vec<ir::Service> = Vec::new();
             for path in files {
                 let full = self.root.join(path);
-                let Some(mut service) =
-                    resolve::service(&mut docs, &mut diagnostics, &self.secrets, &full, &module)
-                else {
+                let Some(mut service) = resolve::service(
+                    &mut docs,
+                    &mut diagnostics,
+                    &mut warnings,
+                    &self.secrets,
+                    &full,
+                    &module,
+                ) else {
                     continue;
                 };
                 service.source = path.clone();
@@ -426,13 +448,17 @@ impl Config {
             services,
             providers,
         };
-        diagnostics.into_result(api).map(|api| (api, inputs))
+        warnings.sort();
+        warnings.dedup();
+        diagnostics
+            .into_result(api)
+            .map(|api| (api, inputs, warnings))
     }
 
     /// Generates the code of every spec.
     pub fn generate(&self) -> Result<Output, Error> {
         let started = Instant::now();
-        let (api, inputs) = self.resolve()?;
+        let (api, inputs, warnings) = self.resolve_with_warnings()?;
         let resolved = started.elapsed();
         let runtime: syn::Path = syn::parse_str(&self.runtime_path).map_err(|e| {
             Error::Spec(vec![Diagnostic::new(
@@ -533,6 +559,7 @@ impl Config {
         Ok(Output {
             files,
             inputs,
+            warnings,
             api,
             timings: Timings {
                 resolve: resolved,

@@ -69,6 +69,9 @@ const TYPES: &str = r#"definitions:
     type: object
     properties:
       color: {type: string}
+      properties:
+        x-ms-client-flatten: true
+        type: object
 "#;
 
 const GADGETS: &str = r#"swagger: "2.0"
@@ -135,6 +138,11 @@ struct Build {
 }
 
 fn build(dir: &Path, name: &str) -> Build {
+    build_and_say(dir, name).0
+}
+
+/// [`build`], and what cargo printed.
+fn build_and_say(dir: &Path, name: &str) -> (Build, String) {
     let target = std::env::var_os("CARGO_TARGET_DIR")
         .map(PathBuf::from)
         .unwrap_or_else(|| repo().join("target"));
@@ -152,10 +160,11 @@ fn build(dir: &Path, name: &str) -> Build {
         .unwrap_or_default()
         .lines()
         .count();
-    Build {
+    let build = Build {
         runs,
         compiled: stderr.contains(&format!("Compiling {name} ")),
-    }
+    };
+    (build, stderr.into_owned())
 }
 
 fn workspace(name: &str) -> PathBuf {
@@ -193,7 +202,14 @@ fn only_the_files_armgen_read_rerun_the_build_script() {
         "precise",
         "specs:\n  - file: spec/widgets.yaml\n    module: widgets\n",
     );
-    assert_eq!(build(&dir, "precise"), rerun(1), "the first build");
+    let (first, said) = build_and_say(&dir, "precise");
+    assert_eq!(first, rerun(1), "the first build");
+    // What armgen ignored reaches the user as a cargo warning.
+    assert!(
+        said.contains("warning: precise@0.1.0: ")
+            && said.contains("`x-ms-client-flatten` is ignored"),
+        "{said}"
+    );
     assert_eq!(build(&dir, "precise"), fresh(1), "a no-op build");
 
     touch(&krate.join("spec/README.md"));

@@ -1,6 +1,7 @@
 //! Turning loaded spec documents into the [`crate::ir`]: following `$ref`s,
 //! naming everything, and checking what the emitters rely on.
 
+mod extensions;
 mod operations;
 mod schema;
 
@@ -15,10 +16,12 @@ use crate::load::{DocumentSet, Node};
 use crate::naming::Scope;
 use crate::secrets::SecretPolicy;
 
-/// Resolves one root spec file into a [`Service`].
+/// Resolves one root spec file into a [`Service`]. Problems go to
+/// `diagnostics`; what armgen ignores (extensions) to `warnings`.
 pub(crate) fn service(
     docs: &mut DocumentSet,
     diagnostics: &mut Diagnostics,
+    warnings: &mut Vec<Diagnostic>,
     secrets: &SecretPolicy,
     root_file: &Path,
     module: &str,
@@ -34,6 +37,29 @@ pub(crate) fn service(
         doc,
         pointer: String::new(),
     };
+    let followed_before = docs.followed().len();
+    let service = resolve_service(docs, diagnostics, secrets, &root, root_file, module);
+    // The whole root spec, and what its `$ref`s reached in other files.
+    let mut reached = vec![root.clone()];
+    reached.extend(
+        docs.followed()[followed_before..]
+            .iter()
+            .filter(|node| node.doc != root.doc)
+            .cloned(),
+    );
+    extensions::check(docs, &reached, diagnostics, warnings);
+    service
+}
+
+fn resolve_service(
+    docs: &mut DocumentSet,
+    diagnostics: &mut Diagnostics,
+    secrets: &SecretPolicy,
+    root: &Node,
+    root_file: &Path,
+    module: &str,
+) -> Option<Service> {
+    let root = root.clone();
     let mut resolver = Resolver {
         docs,
         diagnostics,

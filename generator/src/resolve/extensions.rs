@@ -1,0 +1,304 @@
+//! Every Azure `x-ms-*` extension armgen knows, and what it does with each:
+//! reads it, ignores it (generating the same code without it, which a
+//! warning says), or refuses it (code generated without it would be
+//! wrong, so it is a located error). An extension in none of the lists is
+//! ignored with a warning too: none vanishes silently.
+
+use std::collections::BTreeMap;
+
+use serde_json::Value;
+
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::load::{DocumentSet, Node};
+
+/// What armgen does with one extension.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Support {
+    /// Read by the resolver: it changes the generated code.
+    Read,
+    /// Known, and the generated code is right without it; why.
+    Ignored(&'static str),
+    /// Generated code would be wrong without it; why, and what to do.
+    Unsupported {
+        why: &'static str,
+        remedy: &'static str,
+    },
+}
+
+/// Every extension armgen knows, by name.
+const KNOWN: &[(&str, Support)] = &[
+    ("x-ms-client-name", Support::Read),
+    ("x-ms-code-generation-settings", Support::Read),
+    ("x-ms-discriminator-value", Support::Read),
+    ("x-ms-enum", Support::Read),
+    ("x-ms-examples", Support::Read),
+    ("x-ms-long-running-operation", Support::Read),
+    ("x-ms-long-running-operation-options", Support::Read),
+    ("x-ms-mutability", Support::Read),
+    ("x-ms-pageable", Support::Read),
+    ("x-ms-parameter-location", Support::Read),
+    ("x-ms-secret", Support::Read),
+    ("x-ms-skip-url-encoding", Support::Read),
+    (
+        "x-ms-client-flatten",
+        Support::Ignored("models stay nested as on the wire (`properties` remains a field)"),
+    ),
+    (
+        "x-ms-flatten",
+        Support::Ignored("models stay nested as on the wire (`properties` remains a field)"),
+    ),
+    (
+        "x-ms-azure-resource",
+        Support::Ignored("it marks ARM resource models, which need no special code"),
+    ),
+    (
+        "x-ms-identifiers",
+        Support::Ignored("it names the properties that identify array items, for diffing tools"),
+    ),
+    (
+        "x-ms-arm-id-details",
+        Support::Ignored(
+            "it documents which resource types an ARM id may name; the id stays a string",
+        ),
+    ),
+    (
+        "x-ms-external",
+        Support::Ignored("the model is generated from its schema like any other"),
+    ),
+    (
+        "x-ms-odata",
+        Support::Ignored("the OData `$filter` it describes stays a string parameter"),
+    ),
+    (
+        "x-ms-parameter-grouping",
+        Support::Ignored("each grouped parameter stays an argument of its own"),
+    ),
+    (
+        "x-ms-error-response",
+        Support::Ignored("every status outside 2xx is decoded as an error already"),
+    ),
+    (
+        "x-ms-request-id",
+        Support::Ignored("azure_core reads the request id header itself"),
+    ),
+    (
+        "x-ms-client-request-id",
+        Support::Ignored("azure_core sends a client request id itself"),
+    ),
+    (
+        "x-ms-paths",
+        Support::Unsupported {
+            why: "operations told apart by a query string would not be generated",
+            remedy: "move the operations to `paths` if their paths differ, or remove those you do not need",
+        },
+    ),
+    (
+        "x-ms-parameterized-host",
+        Support::Unsupported {
+            why: "requests go to the client's endpoint, not to a host built from parameters",
+            remedy: "remove it and give the client that host as its `endpoint` option",
+        },
+    ),
+    (
+        "x-ms-header-collection-prefix",
+        Support::Unsupported {
+            why: "headers gathered into a map by a common prefix would be neither sent nor read",
+            remedy: "declare each header as a parameter of its own",
+        },
+    ),
+];
+
+/// What armgen does with extension `name`; `None` for one it does not know.
+pub(crate) fn support(name: &str) -> Option<Support> {
+    KNOWN
+        .iter()
+        .find(|(known, _)| *known == name)
+        .map(|(_, support)| *support)
+}
+
+/// Maps whose keys are names chosen by the spec's author (a property, a
+/// definition, a path, a status code), not fields of the OpenAPI object
+/// they sit in: a property called `x-ms-foo` is no extension.
+const NAME_MAPS: &[&str] = &[
+    "properties",
+    "definitions",
+    "parameters",
+    "responses",
+    "paths",
+    "headers",
+    "securityDefinitions",
+    "scopes",
+];
+
+/// Fields whose values are data, not OpenAPI objects.
+const DATA: &[&str] = &["example", "examples", "default", "enum", "x-example"];
+
+/// Checks the extensions of `nodes` (each with everything below it): an
+/// unsupported one is an error where it is; ignored and unknown ones are a
+/// warning each, at their first use, with how many uses there are. Nodes
+/// below another one of `nodes` are looked at once.
+pub(crate) fn check(
+    docs: &DocumentSet,
+    nodes: &[Node],
+    diagnostics: &mut Diagnostics,
+    warnings: &mut Vec<Diagnostic>,
+) {
+    let mut nodes = nodes.to_vec();
+    nodes.sort();
+    nodes.dedup();
+    let mut found = Vec::new();
+    let mut seen = std::collections::BTreeSet::new();
+    for node in &nodes {
+        let covered = seen.iter().any(|done: &Node| {
+            done.doc == node.doc
+                && (node.pointer == done.pointer
+                    || node.pointer.starts_with(&format!("{}/", done.pointer)))
+        });
+        if covered {
+            continue;
+        }
+        seen.insert(node.clone());
+        if let Some(value) = docs.get(node) {
+            let mut pointers = Vec::new();
+            walk(value, &node.pointer, false, &mut pointers);
+            found.extend(pointers.into_iter().map(|(name, pointer)| {
+                let at = Node {
+                    doc: node.doc,
+                    pointer,
+                };
+                (name, at)
+            }));
+        }
+    }
+    // Ignored and unknown extensions: one warning per name, at the first use.
+    let mut uses: BTreeMap<&str, (usize, &Node)> = BTreeMap::new();
+    for (name, at) in &found {
+        match support(name) {
+            Some(Support::Read) => {}
+            Some(Support::Unsupported { why, remedy }) => diagnostics.push(
+                Diagnostic::new(
+                    docs.location(at),
+                    format!("`{name}` is not supported: {why}"),
+                )
+                .with_help(remedy),
+            ),
+            Some(Support::Ignored(_)) | None => {
+                uses.entry(name).or_insert((0, at)).0 += 1;
+            }
+        }
+    }
+    for (name, (count, first)) in uses {
+        let how_many = match count {
+            1 => String::new(),
+            n => format!(" ({n} uses, the first here)"),
+        };
+        let message = match support(name) {
+            Some(Support::Ignored(why)) => format!("`{name}` is ignored{how_many}: {why}"),
+            _ => format!("`{name}` is not an extension armgen knows; it is ignored{how_many}"),
+        };
+        warnings.push(Diagnostic::new(docs.location(first), message));
+    }
+}
+
+/// Collects the name and pointer of every `x-ms-*` field below `value` (at
+/// `pointer`), in document order. `names` says that `value`'s keys are
+/// names, not fields.
+fn walk(value: &Value, pointer: &str, names: bool, found: &mut Vec<(String, String)>) {
+    match value {
+        Value::Object(map) => {
+            for (key, child) in map {
+                let child_pointer = format!("{pointer}/{}", escape(key));
+                if !names && key.starts_with("x-ms-") {
+                    // An extension's own content is its reader's business.
+                    found.push((key.clone(), child_pointer));
+                } else if names || !DATA.contains(&key.as_str()) {
+                    let child_names = !names && NAME_MAPS.contains(&key.as_str());
+                    walk(child, &child_pointer, child_names, found);
+                }
+            }
+        }
+        Value::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                walk(item, &format!("{pointer}/{i}"), false, found);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Escapes one JSON pointer token (RFC 6901).
+fn escape(token: &str) -> String {
+    token.replace('~', "~0").replace('/', "~1")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(value: Value) -> Vec<(String, String)> {
+        let mut found = Vec::new();
+        walk(&value, "", false, &mut found);
+        found
+    }
+
+    #[test]
+    fn extensions_are_fields_not_names_nor_data() {
+        let spec = serde_json::json!({
+            "x-ms-paths": {"/a?b": {"x-ms-inner": 1}},
+            "definitions": {
+                "x-ms-named-model": {
+                    "properties": {"x-ms-property": {"type": "string", "x-ms-client-flatten": true}},
+                    "example": {"x-ms-data": 1},
+                    "x-ms-azure-resource": true
+                }
+            },
+            "paths": {"/p": {"get": {"responses": {"404": {"x-ms-error-response": true}}}}}
+        });
+        assert_eq!(
+            found(spec),
+            [
+                ("x-ms-paths", "/x-ms-paths"),
+                (
+                    "x-ms-client-flatten",
+                    "/definitions/x-ms-named-model/properties/x-ms-property/x-ms-client-flatten"
+                ),
+                (
+                    "x-ms-azure-resource",
+                    "/definitions/x-ms-named-model/x-ms-azure-resource"
+                ),
+                (
+                    "x-ms-error-response",
+                    "/paths/~1p/get/responses/404/x-ms-error-response"
+                ),
+            ]
+            .map(|(n, p)| (n.to_owned(), p.to_owned()))
+        );
+    }
+
+    #[test]
+    fn every_extension_the_resolver_reads_is_listed_as_read() {
+        let sources = [
+            include_str!("mod.rs"),
+            include_str!("operations.rs"),
+            include_str!("schema.rs"),
+        ];
+        for source in sources {
+            for (i, _) in source.match_indices("\"x-ms-") {
+                let rest = &source[i + 1..];
+                let name: String = rest
+                    .chars()
+                    .take_while(|c| c.is_ascii_alphanumeric() || *c == '-')
+                    .collect();
+                assert_eq!(support(&name), Some(Support::Read), "{name}");
+            }
+            for (i, _) in source.match_indices("\"/x-ms-") {
+                let rest = &source[i + 2..];
+                let name: String = rest
+                    .chars()
+                    .take_while(|c| c.is_ascii_alphanumeric() || *c == '-')
+                    .collect();
+                assert_eq!(support(&name), Some(Support::Read), "{name}");
+            }
+        }
+    }
+}

@@ -1,0 +1,53 @@
+//! Azure extensions armgen does not use are never dropped silently: ignored
+//! ones (known or not) are warnings at their first use, unsupported ones
+//! located errors.
+
+mod support;
+
+fn config(file: &str) -> armgen::Config {
+    armgen::Config::new(support::fixtures().join("fixtures/extensions")).spec(file, "things")
+}
+
+#[test]
+fn ignored_and_unknown_extensions_are_warnings_at_their_first_use() {
+    let output = config("ignored.yaml")
+        .generate()
+        .expect("ignored extensions do not stop generation");
+    let text: String = output
+        .warnings
+        .iter()
+        .map(|w| format!("{}\n", w.as_warning()))
+        .collect();
+    support::assert_golden("fixtures/extensions/ignored.expected", &text);
+}
+
+#[test]
+fn unsupported_extensions_are_located_errors() {
+    let error = config("unsupported.yaml")
+        .generate()
+        .expect_err("unsupported extensions are errors");
+    support::assert_golden(
+        "fixtures/extensions/unsupported.expected",
+        &format!("{error}\n"),
+    );
+}
+
+#[test]
+fn the_cli_prints_the_warnings() {
+    let out = std::env::temp_dir().join(format!("armgen-extensions-{}", std::process::id()));
+    let run = std::process::Command::new(env!("CARGO_BIN_EXE_armgen"))
+        .arg("generate")
+        .arg("--root")
+        .arg(support::fixtures().join("fixtures/extensions"))
+        .args(["--spec", "ignored.yaml=things", "--out"])
+        .arg(&out)
+        .output()
+        .expect("armgen runs");
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert!(run.status.success(), "{stderr}");
+    assert!(
+        stderr.contains("warning: `x-ms-client-flatten` is ignored (2 uses, the first here)"),
+        "{stderr}"
+    );
+    let _ = std::fs::remove_dir_all(&out);
+}
