@@ -108,6 +108,139 @@ const KNOWN: &[(&str, Support)] = &[
     ),
 ];
 
+// One reader per extension the resolver reads: the only place its name and
+// shape are spelled out.
+
+/// `x-ms-client-name`: the name generated code uses instead of the wire
+/// name.
+pub(crate) fn client_name(value: &Value) -> Option<&str> {
+    value.get("x-ms-client-name").and_then(Value::as_str)
+}
+
+/// `x-ms-code-generation-settings.name`: the client's type name.
+pub(crate) fn client_type_name(info: &Value) -> Option<&str> {
+    info.pointer("/x-ms-code-generation-settings/name")
+        .and_then(Value::as_str)
+}
+
+/// `x-ms-discriminator-value`: the value that names a derived model in its
+/// base's discriminator.
+pub(crate) fn discriminator_value(value: &Value) -> Option<&str> {
+    value
+        .get("x-ms-discriminator-value")
+        .and_then(Value::as_str)
+}
+
+/// `x-ms-enum`, for a schema with `enum` values.
+pub(crate) struct Enum<'a> {
+    /// The enum's type name, shared by every schema giving the same one.
+    pub(crate) name: Option<&'a str>,
+    /// `modelAsString`: values other than those listed are accepted.
+    pub(crate) extensible: bool,
+    /// `values`: each value's description and name.
+    pub(crate) values: Option<&'a Vec<Value>>,
+}
+
+/// `x-ms-enum`.
+pub(crate) fn enumeration(value: &Value) -> Enum<'_> {
+    let field = |name: &str| value.get("x-ms-enum").and_then(|e| e.get(name));
+    Enum {
+        name: field("name").and_then(Value::as_str),
+        extensible: field("modelAsString")
+            .and_then(Value::as_bool)
+            .unwrap_or(false),
+        values: field("values").and_then(Value::as_array),
+    }
+}
+
+/// `x-ms-examples`: example names and their `{$ref: file}` entries.
+pub(crate) fn examples(value: &Value) -> Option<&serde_json::Map<String, Value>> {
+    value.get("x-ms-examples").and_then(Value::as_object)
+}
+
+/// The field of `x-ms-examples` (for locating its entries).
+pub(crate) const EXAMPLES: &str = "x-ms-examples";
+
+/// `x-ms-long-running-operation: true`.
+pub(crate) fn long_running(value: &Value) -> bool {
+    value
+        .get("x-ms-long-running-operation")
+        .and_then(Value::as_bool)
+        .unwrap_or(false)
+}
+
+/// `x-ms-long-running-operation-options.final-state-via`, as written, and
+/// the path to it (for locating it).
+pub(crate) fn final_state_via(value: &Value) -> (Option<&str>, [&'static str; 2]) {
+    let path = ["x-ms-long-running-operation-options", "final-state-via"];
+    let found = value
+        .get(path[0])
+        .and_then(|options| options.get(path[1]))
+        .and_then(Value::as_str);
+    (found, path)
+}
+
+/// `x-ms-mutability`: when a field may be sent (`create`, `update`,
+/// `read`).
+pub(crate) fn mutability(value: &Value) -> Option<Vec<String>> {
+    value
+        .get("x-ms-mutability")
+        .and_then(Value::as_array)
+        .map(|values| {
+            values
+                .iter()
+                .filter_map(Value::as_str)
+                .map(str::to_owned)
+                .collect()
+        })
+}
+
+/// `x-ms-pageable`.
+pub(crate) struct Pageable<'a> {
+    /// `nextLinkName`: the field holding the next page's URL, if any.
+    pub(crate) next_link_name: Option<&'a str>,
+    /// `itemName`: the field holding the items (default `value`).
+    pub(crate) item_name: &'a str,
+}
+
+/// `x-ms-pageable`.
+pub(crate) fn pageable(value: &Value) -> Option<Pageable<'_>> {
+    let pageable = value.get("x-ms-pageable")?;
+    Some(Pageable {
+        next_link_name: pageable.get("nextLinkName").and_then(Value::as_str),
+        item_name: pageable
+            .get("itemName")
+            .and_then(Value::as_str)
+            .unwrap_or("value"),
+    })
+}
+
+/// `x-ms-parameter-location`: `Some(true)` for `client`, `Some(false)` for
+/// `method`, `None` when absent (or anything else).
+pub(crate) fn client_parameter(value: &Value) -> Option<bool> {
+    match value.get("x-ms-parameter-location").and_then(Value::as_str) {
+        Some("client") => Some(true),
+        Some("method") => Some(false),
+        _ => None,
+    }
+}
+
+/// `x-ms-secret: true`.
+pub(crate) fn secret(value: &Value) -> bool {
+    value
+        .get("x-ms-secret")
+        .and_then(Value::as_bool)
+        .unwrap_or(false)
+}
+
+/// `x-ms-skip-url-encoding: true`: a path parameter that spans segments.
+pub(crate) fn skip_url_encoding(value: &Value) -> bool {
+    value
+        .get("x-ms-skip-url-encoding")
+        .and_then(Value::as_bool)
+        .unwrap_or(false)
+}
+
 /// What armgen does with extension `name`; `None` for one it does not know.
 pub(crate) fn support(name: &str) -> Option<Support> {
     KNOWN
@@ -277,7 +410,24 @@ mod tests {
 
     #[test]
     fn every_extension_the_resolver_reads_is_listed_as_read() {
+        // The readers above, and any read that slipped back into the
+        // resolver.
+        let readers = include_str!("extensions.rs")
+            .split_once("// One reader per extension")
+            .and_then(|(_, rest)| rest.split_once("/// What armgen does with extension `name`"))
+            .map(|(readers, _)| readers)
+            .unwrap_or_default();
+        assert!(readers.contains("fn client_name"), "the readers are found");
+        for (name, support) in KNOWN {
+            if *support == Support::Read {
+                assert!(
+                    readers.contains(&format!("{name}\"")) || readers.contains(&format!("{name}/")),
+                    "{name} has no reader"
+                );
+            }
+        }
         let sources = [
+            readers,
             include_str!("mod.rs"),
             include_str!("operations.rs"),
             include_str!("schema.rs"),

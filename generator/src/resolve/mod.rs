@@ -103,9 +103,7 @@ fn resolve_service(
                 .collect::<Vec<_>>()
         })
         .unwrap_or_default();
-    let client_name = info
-        .pointer("/x-ms-code-generation-settings/name")
-        .and_then(Value::as_str)
+    let client_name = extensions::client_type_name(&info)
         .map(crate::naming::type_name)
         .unwrap_or_else(|| {
             let service = crate::naming::type_name(crate::naming::unraw(module));
