@@ -85,6 +85,7 @@ pub struct Config {
     ref_aliases: Vec<load::RefAlias>,
     max_alias_expansion: u64,
     dynamic_feature: Option<String>,
+    accepted_extensions: Vec<String>,
     from_build_script: bool,
     root_env: Option<String>,
     spec_dirs: Vec<PathBuf>,
@@ -111,6 +112,7 @@ impl Config {
             ref_aliases: Vec::new(),
             max_alias_expansion: load::DEFAULT_MAX_ALIAS_EXPANSION,
             dynamic_feature: None,
+            accepted_extensions: Vec::new(),
         }
     }
 
@@ -321,6 +323,20 @@ impl Config {
         self
     }
 
+    /// Stops warning that the `x-ms-*` extension `name` is ignored: for a
+    /// project that has looked at what armgen does without it (each warning
+    /// says) and accepts it. An extension armgen cannot honour stays an
+    /// error. `accepted_extensions` in `armgen.yaml`.
+    ///
+    /// ```
+    /// let config = armgen::Config::new(".").accept_extension("x-ms-client-flatten");
+    /// # let _ = config;
+    /// ```
+    pub fn accept_extension(mut self, name: impl Into<String>) -> Self {
+        self.accepted_extensions.push(name.into());
+        self
+    }
+
     /// The folder spec paths are relative to.
     pub fn root(&self) -> &Path {
         &self.root
@@ -377,6 +393,7 @@ impl Config {
                 &mut docs,
                 &mut diagnostics,
                 &mut warnings,
+                &self.accepted_extensions,
                 &self.secrets,
                 &full,
                 &module,
@@ -416,6 +433,7 @@ impl Config {
                     &mut docs,
                     &mut diagnostics,
                     &mut warnings,
+                    &self.accepted_extensions,
                     &self.secrets,
                     &full,
                     &module,

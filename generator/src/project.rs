@@ -45,6 +45,9 @@ struct ProjectFile {
     refresh_command: Option<String>,
     /// See [`Config::max_alias_expansion`].
     max_alias_expansion: Option<u64>,
+    /// See [`Config::accept_extension`].
+    #[serde(default)]
+    accepted_extensions: Vec<String>,
 }
 
 /// One spec (`file`), or one provider at several api-versions side by side
@@ -140,6 +143,9 @@ fn project(dir: &Path, file: Option<&Path>, settings: ProjectFile) -> Result<Pro
     }
     if let Some(feature) = settings.dynamic_feature {
         config = config.dynamic_feature(feature);
+    }
+    for name in settings.accepted_extensions {
+        config = config.accept_extension(name);
     }
     if let Some(bytes) = settings.max_alias_expansion {
         config = config.max_alias_expansion(bytes);

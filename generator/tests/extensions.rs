@@ -22,6 +22,29 @@ fn ignored_and_unknown_extensions_are_warnings_at_their_first_use() {
 }
 
 #[test]
+fn an_accepted_extension_is_not_warned_about() {
+    let output = config("ignored.yaml")
+        .accept_extension("x-ms-client-flatten")
+        .accept_extension("x-ms-unheard-of")
+        .accept_extension("x-ms-paths")
+        .generate()
+        .expect("generates");
+    let names: Vec<&str> = output
+        .warnings
+        .iter()
+        .filter_map(|w| w.location.pointer.rsplit('/').next())
+        .collect();
+    assert_eq!(names, ["x-ms-error-response", "x-ms-azure-resource"]);
+    // Accepting an extension armgen cannot honour changes nothing.
+    assert!(
+        config("unsupported.yaml")
+            .accept_extension("x-ms-paths")
+            .generate()
+            .is_err()
+    );
+}
+
+#[test]
 fn unsupported_extensions_are_located_errors() {
     let error = config("unsupported.yaml")
         .generate()

@@ -268,11 +268,13 @@ const DATA: &[&str] = &["example", "examples", "default", "enum", "x-example"];
 
 /// Checks the extensions of `nodes` (each with everything below it): an
 /// unsupported one is an error where it is; ignored and unknown ones are a
-/// warning each, at their first use, with how many uses there are. Nodes
-/// below another one of `nodes` are looked at once.
+/// warning each, at their first use, with how many uses there are, unless
+/// the project `accepted` them. Nodes below another one of `nodes` are
+/// looked at once.
 pub(crate) fn check(
     docs: &DocumentSet,
     nodes: &[Node],
+    accepted: &[String],
     diagnostics: &mut Diagnostics,
     warnings: &mut Vec<Diagnostic>,
 ) {
@@ -316,7 +318,9 @@ pub(crate) fn check(
                 .with_help(remedy),
             ),
             Some(Support::Ignored(_)) | None => {
-                uses.entry(name).or_insert((0, at)).0 += 1;
+                if !accepted.iter().any(|a| a == name) {
+                    uses.entry(name).or_insert((0, at)).0 += 1;
+                }
             }
         }
     }

@@ -17,11 +17,13 @@ use crate::naming::Scope;
 use crate::secrets::SecretPolicy;
 
 /// Resolves one root spec file into a [`Service`]. Problems go to
-/// `diagnostics`; what armgen ignores (extensions) to `warnings`.
+/// `diagnostics`; what armgen ignores (extensions) to `warnings`, but for
+/// the extensions the project accepts.
 pub(crate) fn service(
     docs: &mut DocumentSet,
     diagnostics: &mut Diagnostics,
     warnings: &mut Vec<Diagnostic>,
+    accepted_extensions: &[String],
     secrets: &SecretPolicy,
     root_file: &Path,
     module: &str,
@@ -47,7 +49,7 @@ pub(crate) fn service(
             .filter(|node| node.doc != root.doc)
             .cloned(),
     );
-    extensions::check(docs, &reached, diagnostics, warnings);
+    extensions::check(docs, &reached, accepted_extensions, diagnostics, warnings);
     service
 }
 
