@@ -325,7 +325,7 @@ impl Config {
 
     /// Stops warning that the `x-ms-*` extension `name` is ignored: for a
     /// project that has looked at what armgen does without it (each warning
-    /// says) and accepts it. An extension armgen cannot honour stays an
+    /// says) and accepts it. A use armgen cannot honour stays an
     /// error. `accepted_extensions` in `armgen.yaml`.
     ///
     /// ```

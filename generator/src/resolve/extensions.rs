@@ -1,8 +1,9 @@
 //! Every Azure `x-ms-*` extension armgen knows, and what it does with each:
-//! reads it, ignores it (generating the same code without it, which a
-//! warning says), or refuses it (code generated without it would be
-//! wrong, so it is a located error). An extension in none of the lists is
-//! ignored with a warning too: none vanishes silently.
+//! reads it, or ignores it (a warning says what that means for the
+//! generated code). An extension armgen does not know is ignored with a
+//! warning too: none vanishes silently. A use armgen cannot honour, where
+//! the generated code would silently do the opposite of what the spec says,
+//! is a located error ([`refusal`]).
 
 use std::collections::BTreeMap;
 
@@ -16,13 +17,8 @@ use crate::load::{DocumentSet, Node};
 pub(crate) enum Support {
     /// Read by the resolver: it changes the generated code.
     Read,
-    /// Known, and the generated code is right without it; why.
+    /// Known and not read: what that means for the generated code.
     Ignored(&'static str),
-    /// Generated code would be wrong without it; why, and what to do.
-    Unsupported {
-        why: &'static str,
-        remedy: &'static str,
-    },
 }
 
 /// Every extension armgen knows, by name.
@@ -87,24 +83,21 @@ const KNOWN: &[(&str, Support)] = &[
     ),
     (
         "x-ms-paths",
-        Support::Unsupported {
-            why: "operations told apart by a query string would not be generated",
-            remedy: "move the operations to `paths` if their paths differ, or remove those you do not need",
-        },
+        Support::Ignored(
+            "the operations under it (told apart by a query string) are not generated",
+        ),
     ),
     (
         "x-ms-parameterized-host",
-        Support::Unsupported {
-            why: "requests go to the client's endpoint, not to a host built from parameters",
-            remedy: "remove it and give the client that host as its `endpoint` option",
-        },
+        Support::Ignored(
+            "requests go to the client's `endpoint` option: give it the host the template builds",
+        ),
     ),
     (
         "x-ms-header-collection-prefix",
-        Support::Unsupported {
-            why: "headers gathered into a map by a common prefix would be neither sent nor read",
-            remedy: "declare each header as a parameter of its own",
-        },
+        Support::Ignored(
+            "a header collection is neither sent nor read (such a parameter is refused where it is)",
+        ),
     ),
 ];
 
@@ -241,6 +234,22 @@ pub(crate) fn skip_url_encoding(value: &Value) -> bool {
         .unwrap_or(false)
 }
 
+/// Why armgen cannot honour this use of extension `name` (with `value`,
+/// at `pointer`), and what to do: generated code would silently do the
+/// opposite of what the spec says.
+fn refusal(name: &str, pointer: &str, value: &Value) -> Option<(&'static str, &'static str)> {
+    // `x-ms-error-response: true` on a success status: armgen decodes every
+    // 2xx response as a success.
+    let status = pointer.rsplit('/').nth(1)?;
+    let success = status.parse::<u16>().is_ok_and(|s| (200..300).contains(&s));
+    let in_responses = pointer.rsplit('/').nth(2) == Some("responses");
+    (name == "x-ms-error-response" && *value == Value::Bool(true) && success && in_responses)
+        .then_some((
+            "a 2xx response marked as an error would be decoded as a success",
+            "give the error a status outside 2xx, or remove the 2xx response",
+        ))
+}
+
 /// What armgen does with extension `name`; `None` for one it does not know.
 pub(crate) fn support(name: &str) -> Option<Support> {
     KNOWN
@@ -266,8 +275,8 @@ const NAME_MAPS: &[&str] = &[
 /// Fields whose values are data, not OpenAPI objects.
 const DATA: &[&str] = &["example", "examples", "default", "enum", "x-example"];
 
-/// Checks the extensions of `nodes` (each with everything below it): an
-/// unsupported one is an error where it is; ignored and unknown ones are a
+/// Checks the extensions of `nodes` (each with everything below it): a use
+/// armgen cannot honour is an error where it is; ignored and unknown ones are a
 /// warning each, at their first use, with how many uses there are, unless
 /// the project `accepted` them. Nodes below another one of `nodes` are
 /// looked at once.
@@ -308,15 +317,21 @@ pub(crate) fn check(
     // Ignored and unknown extensions: one warning per name, at the first use.
     let mut uses: BTreeMap<&str, (usize, &Node)> = BTreeMap::new();
     for (name, at) in &found {
-        match support(name) {
-            Some(Support::Read) => {}
-            Some(Support::Unsupported { why, remedy }) => diagnostics.push(
+        let refused = docs
+            .get(at)
+            .and_then(|value| refusal(name, &at.pointer, value));
+        if let Some((why, remedy)) = refused {
+            diagnostics.push(
                 Diagnostic::new(
                     docs.location(at),
-                    format!("`{name}` is not supported: {why}"),
+                    format!("`{name}` is not supported here: {why}"),
                 )
                 .with_help(remedy),
-            ),
+            );
+            continue;
+        }
+        match support(name) {
+            Some(Support::Read) => {}
             Some(Support::Ignored(_)) | None => {
                 if !accepted.iter().any(|a| a == name) {
                     uses.entry(name).or_insert((0, at)).0 += 1;
