@@ -234,6 +234,14 @@ pub(crate) fn skip_url_encoding(value: &Value) -> bool {
         .unwrap_or(false)
 }
 
+/// What armgen does with extension `name`; `None` for one it does not know.
+pub(crate) fn support(name: &str) -> Option<Support> {
+    KNOWN
+        .iter()
+        .find(|(known, _)| *known == name)
+        .map(|(_, support)| *support)
+}
+
 /// Why armgen cannot honour this use of extension `name` (with `value`,
 /// at `pointer`), and what to do: generated code would silently do the
 /// opposite of what the spec says.
@@ -248,14 +256,6 @@ fn refusal(name: &str, pointer: &str, value: &Value) -> Option<(&'static str, &'
             "a 2xx response marked as an error would be decoded as a success",
             "give the error a status outside 2xx, or remove the 2xx response",
         ))
-}
-
-/// What armgen does with extension `name`; `None` for one it does not know.
-pub(crate) fn support(name: &str) -> Option<Support> {
-    KNOWN
-        .iter()
-        .find(|(known, _)| *known == name)
-        .map(|(_, support)| *support)
 }
 
 /// Maps whose keys are names chosen by the spec's author (a property, a
