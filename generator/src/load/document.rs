@@ -1,7 +1,7 @@
 //! One parsed spec file.
 
-use std::cell::RefCell;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 use serde_json::Value;
 
@@ -41,7 +41,9 @@ enum Located {
     Yaml(Positions),
     Json {
         text: String,
-        locator: RefCell<Locator>,
+        /// Behind a lock rather than a `RefCell` so that documents stay
+        /// `Sync`, as they were; it is never contended.
+        locator: Mutex<Locator>,
     },
 }
 
@@ -96,7 +98,7 @@ impl Document {
                 value,
                 positions: Located::Json {
                     text: text.to_owned(),
-                    locator: RefCell::default(),
+                    locator: Mutex::default(),
                 },
             });
         }
@@ -147,7 +149,12 @@ impl Document {
     pub fn location(&self, pointer: &str) -> Location {
         let (line, column) = match &self.positions {
             Located::Yaml(positions) => positions.find(pointer),
-            Located::Json { text, locator } => locator.borrow_mut().find(text, pointer),
+            Located::Json { text, locator } => locator
+                .lock()
+                // A panic elsewhere cannot leave the index wrong, only
+                // incomplete: it is still usable.
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
+                .find(text, pointer),
         };
         Location {
             file: self.display.clone(),
@@ -294,6 +301,12 @@ fn decode<'a>(display: &Path, bytes: &'a [u8]) -> Result<&'a str, Diagnostic> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn documents_can_be_shared_between_threads() {
+        fn shared<T: Send + Sync>() {}
+        shared::<Document>();
+    }
 
     fn error(bytes: &[u8]) -> Location {
         decode(Path::new("x.yaml"), bytes).unwrap_err().location
