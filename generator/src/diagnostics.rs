@@ -66,6 +66,27 @@ impl Diagnostic {
     }
 }
 
+impl Diagnostic {
+    /// The diagnostic as a warning (`warning: …` instead of `error: …`).
+    pub fn as_warning(&self) -> String {
+        let text = self.to_string();
+        match text.strip_prefix("error: ") {
+            Some(rest) => format!("warning: {rest}"),
+            None => text,
+        }
+    }
+
+    /// The diagnostic on one line (`file:line:col (at #/ptr): message`), as
+    /// `cargo:warning` needs.
+    pub fn one_line(&self) -> String {
+        let mut line = format!("{}: {}", self.location, self.message);
+        if let Some(help) = &self.help {
+            line.push_str(&format!(" (help: {help})"));
+        }
+        line.replace(['\n', '\r'], " ")
+    }
+}
+
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "error: {}\n  --> {}", self.message, self.location)?;

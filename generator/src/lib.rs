@@ -85,6 +85,7 @@ pub struct Config {
     ref_aliases: Vec<load::RefAlias>,
     max_alias_expansion: u64,
     dynamic_feature: Option<String>,
+    accepted_extensions: Vec<String>,
     from_build_script: bool,
     root_env: Option<String>,
     spec_dirs: Vec<PathBuf>,
@@ -111,6 +112,7 @@ impl Config {
             ref_aliases: Vec::new(),
             max_alias_expansion: load::DEFAULT_MAX_ALIAS_EXPANSION,
             dynamic_feature: None,
+            accepted_extensions: Vec::new(),
         }
     }
 
@@ -158,6 +160,19 @@ impl Config {
     /// (relative to the root) as a root spec, named after its file stem in
     /// snake_case (`Web-Apps.json` becomes `web_apps`).
     /// Subfolders hold shared definitions and examples and are not roots.
+    ///
+    /// # Rebuilds
+    ///
+    /// So that a spec file added to `dir` is generated at the next build,
+    /// [`compile`](Config::compile) lists `dir` itself in
+    /// `cargo:rerun-if-changed`. Cargo scans a listed folder recursively (the
+    /// newest modification time of anything below it), so then *any* change
+    /// below `dir` reruns the build script and recompiles the crate: an
+    /// edited README, a new example. Cargo has no way to watch only a
+    /// folder's own entries, and a precise list of files cannot see a file
+    /// that does not exist yet, so discovery costs precision. Name the specs
+    /// instead ([`spec`](Config::spec), or `specs:` in `armgen.yaml`) for
+    /// rebuilds that follow exactly the files armgen read.
     pub fn spec_dir(mut self, dir: impl AsRef<Path>) -> Result<Self, Error> {
         let dir = dir.as_ref();
         let full = self.root.join(dir);
@@ -218,9 +233,14 @@ impl Config {
     /// Generates the bindings from a build script: writes them to
     /// `OUT_DIR/armgen` (only the files whose text changed, so cargo does
     /// not recompile for nothing), and prints `cargo:rerun-if-changed` for
-    /// every file read, so that a change to a spec, an example-free `$ref`'d
-    /// file or `armgen.yaml` regenerates, and nothing else does. Include the
-    /// result with `armgen_runtime::include_bindings!()`.
+    /// exactly the files read: every spec, every file a `$ref` reached, and
+    /// `armgen.yaml` when the configuration came from it. A change to one of
+    /// them regenerates; nothing else does: not a no-op build, not a README
+    /// or a new example beside the specs, not the examples `x-ms-examples`
+    /// names (armgen records their paths, it does not read them). The one
+    /// folder listed is that of [`spec_dir`](Config::spec_dir), whose
+    /// section on rebuilds says why. Include the result with
+    /// `armgen_runtime::include_bindings!()`.
     ///
     /// ```no_run
     /// // build.rs
@@ -247,8 +267,9 @@ impl Config {
         if let Some(file) = &self.project_file {
             println!("cargo:rerun-if-changed={}", file.display());
         }
-        // A folder of specs: cargo scans it, so that a spec added to it is
-        // generated too.
+        // A folder of specs: listed so that a spec added to it is generated
+        // too. Cargo scans it recursively, so anything below it reruns us:
+        // the price of discovery that `spec_dir` documents.
         for dir in &self.spec_dirs {
             println!("cargo:rerun-if-changed={}", dir.display());
         }
@@ -258,6 +279,10 @@ impl Config {
         let output = config.generate()?;
         for input in &output.inputs {
             println!("cargo:rerun-if-changed={}", input.display());
+        }
+        // Cargo shows these (one line each) whenever the build script runs.
+        for warning in &output.warnings {
+            println!("cargo:warning={}", warning.one_line());
         }
         output.write_to(&PathBuf::from(out_dir).join(&self.out_subdir))?;
         Ok(output)
@@ -298,6 +323,20 @@ impl Config {
         self
     }
 
+    /// Stops warning that the `x-ms-*` extension `name` is ignored: for a
+    /// project that has looked at what armgen does without it (each warning
+    /// says) and accepts it. A use armgen cannot honour stays an
+    /// error. `accepted_extensions` in `armgen.yaml`.
+    ///
+    /// ```
+    /// let config = armgen::Config::new(".").accept_extension("x-ms-client-flatten");
+    /// # let _ = config;
+    /// ```
+    pub fn accept_extension(mut self, name: impl Into<String>) -> Self {
+        self.accepted_extensions.push(name.into());
+        self
+    }
+
     /// The folder spec paths are relative to.
     pub fn root(&self) -> &Path {
         &self.root
@@ -308,8 +347,16 @@ impl Config {
         &self.specs
     }
 
-    /// Resolves every spec into the IR, or returns all problems found.
+    /// Resolves every spec into the IR, or returns all problems found. The
+    /// warnings [`generate`](Config::generate) reports are not returned.
     pub fn resolve(&self) -> Result<(ir::Api, Vec<PathBuf>), Error> {
+        self.resolve_with_warnings()
+            .map(|(api, inputs, _)| (api, inputs))
+    }
+
+    /// [`resolve`](Config::resolve), and the warnings, sorted by location.
+    fn resolve_with_warnings(&self) -> Result<(ir::Api, Vec<PathBuf>, Vec<Diagnostic>), Error> {
+        let mut warnings = Vec::new();
         let mut docs = load::DocumentSet::new(&self.root)
             .with_aliases(&self.ref_aliases)
             .with_max_alias_expansion(self.max_alias_expansion);
@@ -342,9 +389,15 @@ impl Config {
                 continue;
             }
             let full = self.root.join(path);
-            if let Some(mut service) =
-                resolve::service(&mut docs, &mut diagnostics, &self.secrets, &full, &module)
-            {
+            if let Some(mut service) = resolve::service(
+                &mut docs,
+                &mut diagnostics,
+                &mut warnings,
+                &self.accepted_extensions,
+                &self.secrets,
+                &full,
+                &module,
+            ) {
                 service.source = path.clone();
                 services.push(service);
             }
@@ -376,9 +429,15 @@ impl Config {
             let mut versions: Vec<ir::Service> = Vec::new();
             for path in files {
                 let full = self.root.join(path);
-                let Some(mut service) =
-                    resolve::service(&mut docs, &mut diagnostics, &self.secrets, &full, &module)
-                else {
+                let Some(mut service) = resolve::service(
+                    &mut docs,
+                    &mut diagnostics,
+                    &mut warnings,
+                    &self.accepted_extensions,
+                    &self.secrets,
+                    &full,
+                    &module,
+                ) else {
                     continue;
                 };
                 service.source = path.clone();
@@ -407,13 +466,17 @@ impl Config {
             services,
             providers,
         };
-        diagnostics.into_result(api).map(|api| (api, inputs))
+        warnings.sort();
+        warnings.dedup();
+        diagnostics
+            .into_result(api)
+            .map(|api| (api, inputs, warnings))
     }
 
     /// Generates the code of every spec.
     pub fn generate(&self) -> Result<Output, Error> {
         let started = Instant::now();
-        let (api, inputs) = self.resolve()?;
+        let (api, inputs, warnings) = self.resolve_with_warnings()?;
         let resolved = started.elapsed();
         let runtime: syn::Path = syn::parse_str(&self.runtime_path).map_err(|e| {
             Error::Spec(vec![Diagnostic::new(
@@ -514,6 +577,7 @@ impl Config {
         Ok(Output {
             files,
             inputs,
+            warnings,
             api,
             timings: Timings {
                 resolve: resolved,

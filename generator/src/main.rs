@@ -193,6 +193,9 @@ fn run(args: &Args) -> Result<ExitCode, armgen::Error> {
         })?;
     }
     let output = config.generate()?;
+    for warning in &output.warnings {
+        eprintln!("{}", warning.as_warning());
+    }
     // An explicit --out is relative to --root, as the specs are.
     let out = match &args.out {
         Some(out) => args.root.join(out),

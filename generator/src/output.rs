@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use crate::diagnostics::Error;
+use crate::diagnostics::{Diagnostic, Error};
 use crate::ir::Api;
 
 /// The result of a generation.
@@ -15,6 +15,9 @@ pub struct Output {
     pub files: BTreeMap<String, String>,
     /// Every spec file read, for `cargo:rerun-if-changed`.
     pub inputs: Vec<PathBuf>,
+    /// What armgen ignored in the specs (extensions it does not use), each
+    /// at its place: printed as warnings by the CLI and build scripts.
+    pub warnings: Vec<Diagnostic>,
     /// The resolved API the code was generated from.
     pub api: Api,
     /// Where the time went.
@@ -155,6 +158,7 @@ mod tests {
                 .map(|(n, t)| (n.to_string(), t.to_string()))
                 .collect(),
             inputs: Vec::new(),
+            warnings: Vec::new(),
             api: Api::default(),
             timings: Timings::default(),
         }

@@ -15,9 +15,12 @@ pub const PROJECT_FILE: &str = "armgen.yaml";
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "snake_case")]
 struct ProjectFile {
-    /// Every spec directly in this folder is generated (default `spec`).
+    /// Every spec directly in this folder is generated (default `spec`). A
+    /// build script then reruns on any change below the folder (see
+    /// [`Config::spec_dir`]).
     spec_dir: Option<PathBuf>,
-    /// Explicit specs instead of `spec_dir`.
+    /// Explicit specs instead of `spec_dir`: a build script reruns only when
+    /// a file armgen read changes.
     #[serde(default)]
     specs: Vec<SpecEntry>,
     /// Where `armgen generate` writes (default `generated`).
@@ -42,6 +45,9 @@ struct ProjectFile {
     refresh_command: Option<String>,
     /// See [`Config::max_alias_expansion`].
     max_alias_expansion: Option<u64>,
+    /// See [`Config::accept_extension`].
+    #[serde(default)]
+    accepted_extensions: Vec<String>,
 }
 
 /// One spec (`file`), or one provider at several api-versions side by side
@@ -137,6 +143,9 @@ fn project(dir: &Path, file: Option<&Path>, settings: ProjectFile) -> Result<Pro
     }
     if let Some(feature) = settings.dynamic_feature {
         config = config.dynamic_feature(feature);
+    }
+    for name in settings.accepted_extensions {
+        config = config.accept_extension(name);
     }
     if let Some(bytes) = settings.max_alias_expansion {
         config = config.max_alias_expansion(bytes);

@@ -14,7 +14,11 @@ fn errors_of(fixture: &str) -> String {
 }
 
 fn check(fixture: &str) {
-    let text = errors_of(&format!("{fixture}.yaml"));
+    check_file(fixture, "yaml");
+}
+
+fn check_file(fixture: &str, extension: &str) {
+    let text = errors_of(&format!("{fixture}.{extension}"));
     support::assert_golden(
         &format!("fixtures/broken/{fixture}.expected"),
         &format!("{text}\n"),
@@ -49,6 +53,23 @@ fn all_problems_of_a_spec_are_reported_together() {
 #[test]
 fn duplicate_mapping_keys_are_errors() {
     check("duplicate_key");
+}
+
+/// JSON specs are parsed by serde_json and located only when a problem is
+/// reported: the problems still name line:column and pointer.
+#[test]
+fn problems_of_a_json_spec_are_located() {
+    check_file("json_problems", "json");
+}
+
+#[test]
+fn invalid_json_names_line_and_column() {
+    check_file("bad_json", "json");
+}
+
+#[test]
+fn duplicate_keys_in_json_are_errors() {
+    check_file("duplicate_key_json", "json");
 }
 
 #[test]

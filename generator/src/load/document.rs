@@ -1,10 +1,13 @@
 //! One parsed spec file.
 
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 use serde_json::Value;
 
+use super::json::{self, Locator};
 use super::positions::{AliasOverflow, Positions};
+use super::yaml;
 use crate::diagnostics::{Diagnostic, Location};
 
 /// How many bytes YAML aliases may add to one document once expanded, unless
@@ -19,7 +22,7 @@ use crate::diagnostics::{Diagnostic, Location};
 /// the bytes of its text: some 200 MB for copies just under the bound).
 pub const DEFAULT_MAX_ALIAS_EXPANSION: u64 = 4 << 20;
 
-/// A parsed spec or example file with the positions of its nodes.
+/// A parsed spec or example file, and how to find where its nodes are.
 #[derive(Debug)]
 pub struct Document {
     /// The file's path, for reading it and resolving relative `$ref`s.
@@ -29,7 +32,28 @@ pub struct Document {
     pub display: PathBuf,
     /// The content.
     pub value: Value,
-    positions: Positions,
+    positions: Located,
+}
+
+/// How a document's positions are found: recorded by the YAML pass that
+/// built the value, or looked up in the JSON text when first asked for.
+enum Located {
+    Yaml(Positions),
+    Json {
+        text: String,
+        /// Behind a lock rather than a `RefCell` so that documents stay
+        /// `Sync`, as they were; it is never contended.
+        locator: Mutex<Locator>,
+    },
+}
+
+impl std::fmt::Debug for Located {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Yaml(positions) => f.debug_tuple("Yaml").field(positions).finish(),
+            Self::Json { text, .. } => write!(f, "Json({} bytes)", text.len()),
+        }
+    }
 }
 
 /// The byte-order mark some editors write at the start of UTF-8 files.
@@ -64,14 +88,34 @@ impl Document {
         max_alias_expansion: u64,
     ) -> Result<Self, Diagnostic> {
         let text = text.strip_prefix(BOM).unwrap_or(text);
-        // Positions first: their event pass sizes the aliases without
-        // expanding them, so that serde_yaml never expands a bomb.
-        let positions = Positions::of(text, max_alias_expansion);
+        let is_json = path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("json"));
+        if is_json && let Some(value) = json::parse(text) {
+            return Ok(Self {
+                path: path.to_path_buf(),
+                display: display.to_path_buf(),
+                value,
+                positions: Located::Json {
+                    text: text.to_owned(),
+                    locator: Mutex::default(),
+                },
+            });
+        }
+        // YAML, and JSON that serde_json refused (its problem is then worded
+        // as it always was). The pass sizes aliases as it goes and stops
+        // expanding at the bound, so a bomb is never built.
+        let loaded = yaml::load(text, max_alias_expansion);
+        let positions = loaded.positions;
         if let Some(overflow) = &positions.alias_overflow {
             return Err(alias_bomb(display, text, overflow, max_alias_expansion));
         }
-        let value: Value =
-            serde_yaml::from_str(text).map_err(|e| syntax_error(display, text, &e))?;
+        let value: Value = match loaded.value {
+            Some(value) => value,
+            // The rare text the pass leaves to serde_yaml (a syntax error, a
+            // tag, ...): see `yaml`. Aliases were measured above.
+            None => serde_yaml::from_str(text).map_err(|e| syntax_error(display, text, &e))?,
+        };
         if let Some((pointer, (line, column), (first_line, first_column))) =
             positions.duplicates.first()
         {
@@ -97,13 +141,21 @@ impl Document {
             path: path.to_path_buf(),
             display: display.to_path_buf(),
             value,
-            positions,
+            positions: Located::Yaml(positions),
         })
     }
 
     /// The location of the node at `pointer` (or its nearest ancestor).
     pub fn location(&self, pointer: &str) -> Location {
-        let (line, column) = self.positions.find(pointer);
+        let (line, column) = match &self.positions {
+            Located::Yaml(positions) => positions.find(pointer),
+            Located::Json { text, locator } => locator
+                .lock()
+                // A panic elsewhere cannot leave the index wrong, only
+                // incomplete: it is still usable.
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
+                .find(text, pointer),
+        };
         Location {
             file: self.display.clone(),
             line,
@@ -148,10 +200,27 @@ fn syntax_error(display: &Path, text: &str, error: &serde_yaml::Error) -> Diagno
             file: display.to_path_buf(),
             line,
             column,
-            pointer: String::new(),
+            // The node being read there: the text before it still parses
+            // far enough to say which.
+            pointer: Positions::last_pointer(before(text, line, column)),
         },
         format!("the file is not valid YAML or JSON: {message}"),
     )
+}
+
+/// The text before 1-based `line` and `column` (in characters).
+fn before(text: &str, line: usize, column: usize) -> &str {
+    let line_start = text
+        .match_indices('\n')
+        .nth(line.saturating_sub(2))
+        .map_or(0, |(i, _)| i + 1);
+    let line_start = if line <= 1 { 0 } else { line_start };
+    let rest = text.get(line_start..).unwrap_or("");
+    let end = rest
+        .char_indices()
+        .nth(column.saturating_sub(1))
+        .map_or(rest.len(), |(i, _)| i);
+    &text[..line_start + end]
 }
 
 /// Splits the ` at line L column C` that serde_yaml appends to each part of
@@ -233,6 +302,12 @@ fn decode<'a>(display: &Path, bytes: &'a [u8]) -> Result<&'a str, Diagnostic> {
 mod tests {
     use super::*;
 
+    #[test]
+    fn documents_can_be_shared_between_threads() {
+        fn shared<T: Send + Sync>() {}
+        shared::<Document>();
+    }
+
     fn error(bytes: &[u8]) -> Location {
         decode(Path::new("x.yaml"), bytes).unwrap_err().location
     }
@@ -286,6 +361,22 @@ mod tests {
             ),
             "{message}"
         );
+    }
+
+    #[test]
+    fn a_syntax_error_names_the_node_being_read() {
+        let path = Path::new("spec.json");
+        let text = "{\n  \"paths\": {\"/a\": {\"get\": {\"x\": 1 \"y\": 2}}}\n}\n";
+        let error = Document::parse(path, path, text).unwrap_err();
+        assert_eq!(
+            (error.location.line, error.location.column),
+            (2, 38),
+            "{}",
+            error.message
+        );
+        assert_eq!(error.location.pointer, "/paths/~1a/get/x");
+        assert_eq!(before("ab\ncé\nd", 2, 3), "ab\ncé");
+        assert_eq!(before("ab", 1, 1), "");
     }
 
     #[test]

@@ -1,13 +1,16 @@
 //! Loading spec files (YAML or JSON) and following `$ref`s between them.
 //!
-//! Documents are parsed by serde_yaml into JSON values (JSON is a subset of
-//! the YAML it reads), and a separate event pass records where every node
-//! starts, so later stages can point at any node by file, line:column and JSON
-//! pointer.
+//! Each file is parsed once into a JSON value: a `.json` file by serde_json,
+//! whose positions are found only when a diagnostic asks for one
+//! ([`json`]); YAML by one event pass that also records where every node
+//! starts ([`yaml`]). Later stages point at any node by file, line:column
+//! and JSON pointer.
 
 mod document;
+mod json;
 mod positions;
 mod set;
+mod yaml;
 
 pub use document::{DEFAULT_MAX_ALIAS_EXPANSION, Document};
 pub use set::{DocId, DocumentSet, Node, RefAlias, normalize};

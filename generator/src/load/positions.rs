@@ -40,27 +40,12 @@ impl Positions {
     /// once expanded against `max_alias_expansion` bytes. A text the event
     /// parser rejects yields an empty map: serde_yaml reports the syntax error
     /// with its own position.
+    #[cfg(test)]
     pub fn of(text: &str, max_alias_expansion: u64) -> Self {
-        let mut recorder = Recorder {
-            max_alias_expansion,
-            ..Recorder::default()
-        };
+        let mut recorder = Recorder::new(max_alias_expansion);
         let mut parser = Parser::new_from_str(text);
         let parsed = parser.load(&mut recorder, false);
-        // A bomb found before a syntax error is still a bomb: report it
-        // rather than let serde_yaml start expanding.
-        let alias_overflow = recorder.overflow.take();
-        if parsed.is_err() {
-            return Self {
-                alias_overflow,
-                ..Self::default()
-            };
-        }
-        Self {
-            by_pointer: recorder.positions,
-            duplicates: recorder.duplicates,
-            alias_overflow,
-        }
+        recorder.finish(parsed.is_ok())
     }
 
     /// The pointer of the last node that starts in `text`, which may end
@@ -109,7 +94,7 @@ enum Frame {
 }
 
 #[derive(Default)]
-struct Recorder {
+pub(super) struct Recorder {
     stack: Vec<Frame>,
     positions: HashMap<String, (usize, usize)>,
     duplicates: Vec<DuplicateKey>,
@@ -127,6 +112,38 @@ struct Recorder {
 }
 
 impl Recorder {
+    /// A recorder that measures aliases against `max_alias_expansion` bytes.
+    pub(super) fn new(max_alias_expansion: u64) -> Self {
+        Self {
+            max_alias_expansion,
+            ..Self::default()
+        }
+    }
+
+    /// Whether an alias has taken the document past the bound: nothing may
+    /// be expanded from then on.
+    pub(super) fn overflowed(&self) -> bool {
+        self.overflow.is_some()
+    }
+
+    /// The positions recorded; none when the parser stopped at a syntax
+    /// error (serde_yaml then reports it with its own position), but a bomb
+    /// found before the error is still a bomb.
+    pub(super) fn finish(mut self, parsed: bool) -> Positions {
+        let alias_overflow = self.overflow.take();
+        if !parsed {
+            return Positions {
+                alias_overflow,
+                ..Positions::default()
+            };
+        }
+        Positions {
+            by_pointer: self.positions,
+            duplicates: self.duplicates,
+            alias_overflow,
+        }
+    }
+
     fn record(&mut self, pointer: &str, mark: Marker) {
         pointer.clone_into(&mut self.last);
         self.positions
@@ -214,10 +231,18 @@ impl Recorder {
 
 impl MarkedEventReceiver for Recorder {
     fn on_event(&mut self, event: Event, mark: Marker) {
-        match event {
-            Event::Scalar(value, _, anchor, _) => {
+        self.event(&event, mark);
+    }
+}
+
+impl Recorder {
+    /// Records one parser event (borrowed, so that the value builder can
+    /// take its strings afterwards).
+    pub(super) fn event(&mut self, event: &Event, mark: Marker) {
+        match *event {
+            Event::Scalar(ref value, _, anchor, _) => {
                 self.sized(anchor, SCALAR_OVERHEAD.saturating_add(value.len() as u64));
-                if let Some(pointer) = self.node(Some(&value), mark) {
+                if let Some(pointer) = self.node(Some(value), mark) {
                     self.record(&pointer, mark);
                 }
             }

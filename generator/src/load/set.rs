@@ -46,6 +46,7 @@ pub struct DocumentSet {
     max_alias_expansion: u64,
     docs: Vec<Document>,
     by_path: HashMap<PathBuf, Result<DocId, Diagnostic>>,
+    followed: Vec<Node>,
 }
 
 impl Default for DocumentSet {
@@ -56,6 +57,7 @@ impl Default for DocumentSet {
             max_alias_expansion: DEFAULT_MAX_ALIAS_EXPANSION,
             docs: Vec::new(),
             by_path: HashMap::new(),
+            followed: Vec::new(),
         }
     }
 }
@@ -125,6 +127,12 @@ impl DocumentSet {
         paths
     }
 
+    /// The target of every `$ref` followed so far, in order (repeats
+    /// included): what a stage reached beyond the root documents.
+    pub fn followed(&self) -> &[Node] {
+        &self.followed
+    }
+
     /// The document behind an id.
     pub fn doc(&self, id: DocId) -> &Document {
         &self.docs[id.0]
@@ -160,6 +168,7 @@ impl DocumentSet {
         let pointer = percent_decode(fragment);
         let target = Node { doc, pointer };
         if self.get(&target).is_some() {
+            self.followed.push(target.clone());
             return Ok(target);
         }
         let path = self.doc(doc).path.clone();
@@ -174,6 +183,7 @@ impl DocumentSet {
                 pointer: alias.to_pointer.clone(),
             };
             if self.get(&redirected).is_some() {
+                self.followed.push(redirected.clone());
                 return Ok(redirected);
             }
         }

@@ -1,6 +1,7 @@
 //! Turning loaded spec documents into the [`crate::ir`]: following `$ref`s,
 //! naming everything, and checking what the emitters rely on.
 
+mod extensions;
 mod operations;
 mod schema;
 
@@ -15,10 +16,14 @@ use crate::load::{DocumentSet, Node};
 use crate::naming::Scope;
 use crate::secrets::SecretPolicy;
 
-/// Resolves one root spec file into a [`Service`].
+/// Resolves one root spec file into a [`Service`]. Problems go to
+/// `diagnostics`; what armgen ignores (extensions) to `warnings`, but for
+/// the extensions the project accepts.
 pub(crate) fn service(
     docs: &mut DocumentSet,
     diagnostics: &mut Diagnostics,
+    warnings: &mut Vec<Diagnostic>,
+    accepted_extensions: &[String],
     secrets: &SecretPolicy,
     root_file: &Path,
     module: &str,
@@ -34,6 +39,29 @@ pub(crate) fn service(
         doc,
         pointer: String::new(),
     };
+    let followed_before = docs.followed().len();
+    let service = resolve_service(docs, diagnostics, secrets, &root, root_file, module);
+    // The whole root spec, and what its `$ref`s reached in other files.
+    let mut reached = vec![root.clone()];
+    reached.extend(
+        docs.followed()[followed_before..]
+            .iter()
+            .filter(|node| node.doc != root.doc)
+            .cloned(),
+    );
+    extensions::check(docs, &reached, accepted_extensions, diagnostics, warnings);
+    service
+}
+
+fn resolve_service(
+    docs: &mut DocumentSet,
+    diagnostics: &mut Diagnostics,
+    secrets: &SecretPolicy,
+    root: &Node,
+    root_file: &Path,
+    module: &str,
+) -> Option<Service> {
+    let root = root.clone();
     let mut resolver = Resolver {
         docs,
         diagnostics,
@@ -77,9 +105,7 @@ pub(crate) fn service(
                 .collect::<Vec<_>>()
         })
         .unwrap_or_default();
-    let client_name = info
-        .pointer("/x-ms-code-generation-settings/name")
-        .and_then(Value::as_str)
+    let client_name = extensions::client_type_name(&info)
         .map(crate::naming::type_name)
         .unwrap_or_else(|| {
             let service = crate::naming::type_name(crate::naming::unraw(module));

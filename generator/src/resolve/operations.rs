@@ -5,8 +5,8 @@ use std::path::PathBuf;
 
 use serde_json::Value;
 
-use super::Resolver;
 use super::schema::description;
+use super::{Resolver, extensions};
 use crate::ir::{
     Constraints, Example, FinalStateVia, HttpMethod, Operation, OperationGroup, PageFields,
     Pageable, ParamLocation, Parameter, PathPart, Response, TypeRef,
@@ -236,23 +236,13 @@ impl Resolver<'_> {
             .and_then(Value::as_str)
             .map(str::to_owned);
         let examples = self.examples(node, &value);
-        let pageable = value.get("x-ms-pageable").map(|p| Pageable {
-            next_link_name: p
-                .get("nextLinkName")
-                .and_then(Value::as_str)
-                .map(str::to_owned),
-            item_name: p
-                .get("itemName")
-                .and_then(Value::as_str)
-                .unwrap_or("value")
-                .to_owned(),
+        let pageable = extensions::pageable(&value).map(|p| Pageable {
+            next_link_name: p.next_link_name.map(str::to_owned),
+            item_name: p.item_name.to_owned(),
             fields: None,
         });
-        let long_running = value
-            .get("x-ms-long-running-operation")
-            .and_then(Value::as_bool)
-            .unwrap_or(false)
-            .then(|| self.final_state_via(node, &value, method));
+        let long_running =
+            extensions::long_running(&value).then(|| self.final_state_via(node, &value, method));
         Some(Operation {
             pageable,
             long_running,
@@ -278,13 +268,9 @@ impl Resolver<'_> {
 
     /// `final-state-via`, or ARM's default for the method.
     fn final_state_via(&mut self, node: &Node, value: &Value, method: HttpMethod) -> FinalStateVia {
-        let options = node
-            .child("x-ms-long-running-operation-options")
-            .child("final-state-via");
-        match value
-            .pointer("/x-ms-long-running-operation-options/final-state-via")
-            .and_then(Value::as_str)
-        {
+        let (found, [options, field]) = extensions::final_state_via(value);
+        let options = node.child(options).child(field);
+        match found {
             Some("location") => FinalStateVia::Location,
             Some("operation-location") => FinalStateVia::OperationLocation,
             Some("original-uri") => FinalStateVia::OriginalUri,
@@ -429,11 +415,7 @@ impl Resolver<'_> {
             }
         };
         let shared = target.pointer.starts_with("/parameters/");
-        let client = match value.get("x-ms-parameter-location").and_then(Value::as_str) {
-            Some("client") => true,
-            Some("method") => false,
-            _ => shared,
-        };
+        let client = extensions::client_parameter(&value).unwrap_or(shared);
         let hint = format!(
             "{}{}",
             naming::type_name(op_name),
@@ -473,10 +455,7 @@ impl Resolver<'_> {
             // Secret header and query values are `Secret`s, as secret fields
             // are: they never show in `Debug`. (A path segment names a
             // resource: it is never secret.)
-            let marked = value
-                .get("x-ms-secret")
-                .and_then(Value::as_bool)
-                .unwrap_or(false);
+            let marked = extensions::secret(&value);
             let ty = if ty == TypeRef::String
                 && matches!(location, ParamLocation::Header | ParamLocation::Query)
                 && self.secrets.is_secret(&wire_name, marked)
@@ -500,12 +479,7 @@ impl Resolver<'_> {
         };
         Some((
             Parameter {
-                name: naming::value_name(
-                    value
-                        .get("x-ms-client-name")
-                        .and_then(Value::as_str)
-                        .unwrap_or(&wire_name),
-                ),
+                name: naming::value_name(extensions::client_name(&value).unwrap_or(&wire_name)),
                 default: value.get("default").cloned(),
                 collection_format: value
                     .get("collectionFormat")
@@ -518,10 +492,7 @@ impl Resolver<'_> {
                 required,
                 constraints,
                 client,
-                multi_segment: value
-                    .get("x-ms-skip-url-encoding")
-                    .and_then(Value::as_bool)
-                    .unwrap_or(false),
+                multi_segment: extensions::skip_url_encoding(&value),
             },
             is_api_version,
         ))
@@ -593,7 +564,7 @@ impl Resolver<'_> {
     }
 
     fn examples(&mut self, node: &Node, value: &Value) -> Vec<Example> {
-        let Some(map) = value.get("x-ms-examples").and_then(Value::as_object) else {
+        let Some(map) = extensions::examples(value) else {
             return Vec::new();
         };
         let base = self
@@ -611,7 +582,7 @@ impl Resolver<'_> {
                     file: crate::load::normalize(&base.join(reference)),
                 }),
                 None => {
-                    let at = node.child("x-ms-examples").child(name);
+                    let at = node.child(extensions::EXAMPLES).child(name);
                     self.error(&at, "an `x-ms-examples` entry must be `{$ref: file}`");
                 }
             }

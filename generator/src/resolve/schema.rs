@@ -4,7 +4,7 @@ use std::collections::BTreeSet;
 
 use serde_json::Value;
 
-use super::Resolver;
+use super::{Resolver, extensions};
 use crate::ir::{
     Constraints, EnumModel, EnumValue, Field, Model, ModelKind, StructModel, TypeRef, UnionModel,
     UnionVariant,
@@ -77,7 +77,7 @@ impl Resolver<'_> {
     }
 
     fn string_type(&mut self, node: &Node, value: &Value) -> TypeRef {
-        let Some(name) = value.pointer("/x-ms-enum/name").and_then(Value::as_str) else {
+        let Some(name) = extensions::enumeration(value).name else {
             return TypeRef::String;
         };
         if value.get("enum").is_none() {
@@ -126,11 +126,8 @@ impl Resolver<'_> {
     }
 
     fn enum_model(&mut self, node: &Node, value: &Value) -> EnumModel {
-        let extensible = value
-            .pointer("/x-ms-enum/modelAsString")
-            .and_then(Value::as_bool)
-            .unwrap_or(false);
-        let described = value.pointer("/x-ms-enum/values").and_then(Value::as_array);
+        let extension = extensions::enumeration(value);
+        let (extensible, described) = (extension.extensible, extension.values);
         let mut scope = Scope::with_reserved(&["Other"]);
         let mut values = Vec::new();
         for (i, item) in value
@@ -241,9 +238,7 @@ impl Resolver<'_> {
             if !extends {
                 continue;
             }
-            let tag_value = definition
-                .get("x-ms-discriminator-value")
-                .and_then(Value::as_str)
+            let tag_value = extensions::discriminator_value(definition)
                 .unwrap_or(name)
                 .to_owned();
             let TypeRef::Model(model) = self.model_for(&child, name) else {
@@ -298,9 +293,7 @@ impl Resolver<'_> {
             };
             let value = self.value(&target).cloned().unwrap_or(Value::Null);
             let own = self.value(&prop).cloned().unwrap_or(Value::Null);
-            let client_name = own
-                .get("x-ms-client-name")
-                .and_then(Value::as_str)
+            let client_name = extensions::client_name(&own)
                 .unwrap_or(&wire_name)
                 .to_owned();
             let hint = format!(
@@ -309,14 +302,7 @@ impl Resolver<'_> {
                 naming::type_name(&client_name)
             );
             let mut ty = self.schema_type(&prop, &hint);
-            let marked = own
-                .get("x-ms-secret")
-                .and_then(Value::as_bool)
-                .unwrap_or(false)
-                || value
-                    .get("x-ms-secret")
-                    .and_then(Value::as_bool)
-                    .unwrap_or(false);
+            let marked = extensions::secret(&own) || extensions::secret(&value);
             if ty == TypeRef::String && self.secrets.is_secret(&wire_name, marked) {
                 ty = TypeRef::Secret;
             }
@@ -334,17 +320,7 @@ impl Resolver<'_> {
                 boxed: false,
                 constraints,
                 default: own.get("default").cloned(),
-                mutability: own
-                    .get("x-ms-mutability")
-                    .and_then(Value::as_array)
-                    .map(|values| {
-                        values
-                            .iter()
-                            .filter_map(Value::as_str)
-                            .map(str::to_owned)
-                            .collect()
-                    })
-                    .unwrap_or_default(),
+                mutability: extensions::mutability(&own).unwrap_or_default(),
             });
         }
         let has_constraints = fields.iter().any(|f| !f.constraints.is_empty());
