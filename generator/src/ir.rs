@@ -46,6 +46,12 @@ pub struct Provider {
     pub versions: Vec<Service>,
     /// The definitions identical (docs aside) in every version.
     pub shared: Vec<Model>,
+    /// The operations identical (docs aside) in every version and whose types
+    /// are all in [`Provider::shared`], by group: their functions, options
+    /// types and, for a group whose every operation is here in every version,
+    /// its sub-client are emitted once in the `shared` module. A group's
+    /// [`OperationGroup::shared`] says whether its sub-client is.
+    pub shared_groups: Vec<OperationGroup>,
     /// The version re-exported at the provider's root and on by default: the
     /// newest stable one (never a preview), if any.
     pub default: Option<usize>,
@@ -273,6 +279,10 @@ pub struct OperationGroup {
     pub wire_name: String,
     /// The operations, sorted by function name.
     pub operations: Vec<Operation>,
+    /// In a provider at several api-versions: every version has this group
+    /// with the same operations, all [`Operation::shared`], so its async
+    /// sub-client is emitted once in the provider's `shared` module.
+    pub shared: bool,
 }
 
 /// An HTTP method.
@@ -357,6 +367,10 @@ pub struct Operation {
     pub long_running: Option<FinalStateVia>,
     /// Where the operation is defined.
     pub source: Location,
+    /// In a provider at several api-versions: the same (docs aside) in every
+    /// version, so its functions and options type are emitted once in the
+    /// provider's `shared` module and a version only re-exports them.
+    pub shared: bool,
 }
 
 impl Operation {

@@ -8,7 +8,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::ir::{Model, ModelKind, Provider, Service, TypeRef};
+use crate::ir::{Model, ModelKind, Operation, OperationGroup, Provider, Service, TypeRef};
 
 /// The module of one api-version: `2024-01-01` → `v2024_01_01`,
 /// `2024-06-01-preview` → `v2024_06_01_preview`.
@@ -35,8 +35,8 @@ pub fn is_preview(api_version: &str) -> bool {
 
 /// Builds a provider from its versions (each resolved on its own, module set
 /// to its version module): sorts them oldest first, picks the newest stable
-/// one as the default, and moves the models identical in every version to
-/// `shared`, marking the versions' copies.
+/// one as the default, and moves the models and then the operations identical
+/// in every version to `shared`, marking the versions' copies.
 pub fn provider(module: String, mut versions: Vec<Service>) -> Provider {
     versions.sort_by(|a, b| a.api_version.cmp(&b.api_version));
     let default = versions.iter().rposition(|v| !is_preview(&v.api_version));
@@ -57,12 +57,167 @@ pub fn provider(module: String, mut versions: Vec<Service>) -> Provider {
             model.shared = shared_names.contains(model.name.as_str());
         }
     }
+    let shared_ops = shared_operations(&versions, &shared_names);
+    // A group's sub-client can be shared when every version has the same
+    // operations in it, all shared.
+    let shared_clients: BTreeSet<&str> = versions
+        .first()
+        .map(|first| {
+            first
+                .groups
+                .iter()
+                .filter(|g| {
+                    let names = op_names(g);
+                    versions.iter().all(|v| {
+                        v.groups.iter().any(|other| {
+                            other.name == g.name
+                                && op_names(other) == names
+                                && names
+                                    .iter()
+                                    .all(|op| shared_ops.contains(&(g.name.as_str(), *op)))
+                        })
+                    })
+                })
+                .map(|g| g.name.as_str())
+                .collect()
+        })
+        .unwrap_or_default();
+    let shared_clients: BTreeSet<String> = shared_clients.into_iter().map(str::to_owned).collect();
+    let shared_ops: BTreeSet<(String, String)> = shared_ops
+        .into_iter()
+        .map(|(g, o)| (g.to_owned(), o.to_owned()))
+        .collect();
+    let shared_groups = versions
+        .first()
+        .map(|first| {
+            first
+                .groups
+                .iter()
+                .filter_map(|g| {
+                    let operations: Vec<Operation> = g
+                        .operations
+                        .iter()
+                        .filter(|o| shared_ops.contains(&(g.name.clone(), o.name.clone())))
+                        .cloned()
+                        .collect();
+                    (!operations.is_empty()).then(|| OperationGroup {
+                        operations,
+                        shared: shared_clients.contains(&g.name),
+                        ..g.clone()
+                    })
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    for version in &mut versions {
+        for group in &mut version.groups {
+            group.shared = shared_clients.contains(&group.name);
+            for op in &mut group.operations {
+                op.shared = shared_ops.contains(&(group.name.clone(), op.name.clone()));
+            }
+        }
+    }
     Provider {
         module,
         versions,
         shared,
+        shared_groups,
         default,
     }
+}
+
+fn op_names(group: &OperationGroup) -> BTreeSet<&str> {
+    group.operations.iter().map(|o| o.name.as_str()).collect()
+}
+
+/// The operations, by group and function name, that every version defines
+/// identically (docs aside) and whose types are all shared models: their
+/// functions name `super::models`, which in `shared` holds only those. The
+/// options types are named after the client, so nothing is shared when the
+/// versions' clients are named differently.
+fn shared_operations<'a>(
+    versions: &'a [Service],
+    shared_models: &BTreeSet<String>,
+) -> BTreeSet<(&'a str, &'a str)> {
+    let (Some(first), true) = (versions.first(), versions.len() >= 2) else {
+        return BTreeSet::new();
+    };
+    if versions.iter().any(|v| v.client_name != first.client_name) {
+        return BTreeSet::new();
+    }
+    let by_name: Vec<BTreeMap<(&str, &str), &Operation>> = versions
+        .iter()
+        .map(|v| {
+            v.groups
+                .iter()
+                .flat_map(|g| {
+                    g.operations
+                        .iter()
+                        .map(move |o| ((g.name.as_str(), o.name.as_str()), o))
+                })
+                .collect()
+        })
+        .collect();
+    by_name[0]
+        .iter()
+        .filter(|(key, op)| {
+            operation_types(op)
+                .iter()
+                .all(|m| shared_models.contains(m))
+                && by_name[1..]
+                    .iter()
+                    .all(|other| other.get(*key).is_some_and(|o| same_operation(op, o)))
+        })
+        .map(|(key, _)| *key)
+        .collect()
+}
+
+/// The models an operation's functions and client method name.
+fn operation_types(op: &Operation) -> Vec<String> {
+    let mut out = Vec::new();
+    let types = op
+        .params
+        .iter()
+        .map(|p| &p.ty)
+        .chain(op.responses.iter().filter_map(|r| r.ty.as_ref()))
+        .chain(op.error.iter())
+        .chain(
+            op.pageable
+                .iter()
+                .filter_map(|p| p.fields.as_ref())
+                .map(|f| &f.item_type),
+        );
+    for ty in types {
+        collect_models(ty, &mut out);
+    }
+    out.extend(
+        op.pageable
+            .iter()
+            .filter_map(|p| p.fields.as_ref())
+            .map(|f| f.model.clone()),
+    );
+    out
+}
+
+/// Two operations generate the same functions, options type and client
+/// method: everything but their prose, examples, where they are written and
+/// what the generated code does not read (response headers, parameter
+/// defaults, which are documentation).
+pub fn same_operation(a: &Operation, b: &Operation) -> bool {
+    fn strip(op: &Operation) -> Operation {
+        let mut op = op.clone();
+        op.summary = None;
+        op.description = None;
+        op.examples.clear();
+        op.source = Default::default();
+        op.responses.iter_mut().for_each(|r| r.headers.clear());
+        op.params.iter_mut().for_each(|p| {
+            p.docs = None;
+            p.default = None;
+        });
+        op
+    }
+    strip(a) == strip(b)
 }
 
 /// The Rust names of the models that every version defines identically
@@ -104,31 +259,39 @@ fn shared_models(versions: &[Service]) -> BTreeSet<String> {
     }
 }
 
+fn collect_models(ty: &TypeRef, out: &mut Vec<String>) {
+    match ty {
+        TypeRef::Model(name) => out.push(name.clone()),
+        TypeRef::Array(inner) | TypeRef::Map(inner) => collect_models(inner, out),
+        _ => {}
+    }
+}
+
 /// The models a model's fields or variants name.
 fn references(model: &Model) -> Vec<String> {
-    fn collect(ty: &TypeRef, out: &mut Vec<String>) {
-        match ty {
-            TypeRef::Model(name) => out.push(name.clone()),
-            TypeRef::Array(inner) | TypeRef::Map(inner) => collect(inner, out),
-            _ => {}
-        }
-    }
     let mut out = Vec::new();
     match &model.kind {
-        ModelKind::Struct(s) => s.fields.iter().for_each(|f| collect(&f.ty, &mut out)),
+        ModelKind::Struct(s) => s
+            .fields
+            .iter()
+            .for_each(|f| collect_models(&f.ty, &mut out)),
         ModelKind::Union(u) => out.extend(u.variants.iter().map(|v| v.model.clone())),
         ModelKind::Enum(_) => {}
     }
     out
 }
 
-/// Two definitions generate the same type: same names, wire names, types,
-/// requiredness, constraints, values and variants. Docs and where they are
-/// written do not count.
+/// Two definitions generate the same type: same names, field and value wire
+/// names, types, requiredness, constraints, values and variants. Docs and
+/// where they are written do not count, nor the definition's own name in the
+/// spec, which only the docs show: EventGrid 2025-02-15 reaches common-types'
+/// `SystemData` through the alias of `systemData`, the same type under another
+/// definition name, and every resource model holds one.
 pub fn same_definition(a: &Model, b: &Model) -> bool {
     fn strip(model: &Model) -> Model {
         let mut model = model.clone();
         model.docs = None;
+        model.wire_name.clear();
         model.source = Default::default();
         match &mut model.kind {
             // Neither is emitted: the generated types are the same.

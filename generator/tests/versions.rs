@@ -110,3 +110,106 @@ fn the_same_api_version_twice_is_a_located_error() {
     );
     assert!(error.contains("base.yaml:1:1"), "{error}");
 }
+
+fn parts() -> armgen::Output {
+    armgen::Config::new(support::fixtures().join("fixtures/versions"))
+        .versions("parts", ["old.yaml", "new.yaml"])
+        .generate()
+        .unwrap_or_else(|e| panic!("{e}"))
+}
+
+#[test]
+fn a_definition_renamed_but_the_same_type_is_shared() {
+    let output = parts();
+    let shared: Vec<&str> = output.api.providers[0]
+        .shared
+        .iter()
+        .map(|m| m.name.as_str())
+        .collect();
+    assert!(shared.contains(&"SystemData"), "{shared:?}");
+    assert!(
+        shared.contains(&"Widget"),
+        "it names SystemData: {shared:?}"
+    );
+    assert!(!shared.contains(&"Gizmo"), "{shared:?}");
+}
+
+#[test]
+fn operations_identical_in_every_version_are_emitted_once() {
+    let output = parts();
+    let shared = &output.files["parts/shared/widgets.rs"];
+    assert!(shared.contains("pub fn get_request("), "{shared}");
+    assert!(shared.contains("pub fn list_response("), "{shared}");
+    let gadgets = &output.files["parts/shared/gadgets.rs"];
+    assert!(gadgets.contains("pub fn get_request("), "{gadgets}");
+    assert!(
+        !gadgets.contains("pub fn put_request("),
+        "a constraint changed"
+    );
+    assert!(
+        !output.files.contains_key("parts/shared/gizmos.rs"),
+        "Gizmo changed, so its operation is each version's"
+    );
+    for version in ["v2025_01_01", "v2025_06_01"] {
+        let widgets = &output.files[&format!("parts/{version}/widgets.rs")];
+        assert!(
+            widgets.contains("pub use super::super::shared::widgets::{"),
+            "{widgets}"
+        );
+        assert!(!widgets.contains("pub fn "), "{version}: {widgets}");
+        let gadgets = &output.files[&format!("parts/{version}/gadgets.rs")];
+        assert!(
+            gadgets.contains("pub use super::super::shared::gadgets::{get_request, get_response};"),
+            "{gadgets}"
+        );
+        assert!(gadgets.contains("pub fn put_request("), "{version}");
+        let gizmos = &output.files[&format!("parts/{version}/gizmos.rs")];
+        assert!(gizmos.contains("pub fn get_request("), "{version}");
+    }
+}
+
+#[test]
+fn a_group_the_same_in_every_version_has_one_sub_client() {
+    let output = parts();
+    let shared = &output.files["parts/shared/clients.rs"];
+    assert!(
+        shared.contains("pub struct PartsWidgetsClient {"),
+        "{shared}"
+    );
+    // Each version's client makes it, so the fields are the provider's to see.
+    assert!(
+        shared.contains("pub(in super::super) api_version: ::std::string::String"),
+        "{shared}"
+    );
+    assert!(shared.contains("pub struct PartsWidgetsClientListOptions<'a>"));
+    // `Gadgets` gains an operation: its sub-client is each version's, the
+    // options of its shared operation are not.
+    assert!(
+        !shared.contains("pub struct PartsGadgetsClient {"),
+        "{shared}"
+    );
+    assert!(shared.contains("pub type PartsGadgetsClientGetOptions<'a>"));
+    for version in ["v2025_01_01", "v2025_06_01"] {
+        let clients = &output.files[&format!("parts/{version}/clients.rs")];
+        assert!(
+            clients.contains("pub use super::super::shared::clients::{\n    PartsWidgetsClient,"),
+            "{clients}"
+        );
+        assert!(
+            clients.contains("pub struct PartsGadgetsClient {"),
+            "{version}"
+        );
+        assert!(
+            clients
+                .contains("pub use super::super::shared::clients::PartsGadgetsClientGetOptions;"),
+            "{clients}"
+        );
+        // Each version's client still sends its own api-version.
+        assert!(clients.contains("super::API_VERSION"), "{version}");
+    }
+}
+
+#[test]
+fn sharing_is_deterministic() {
+    assert_eq!(parts().files, parts().files);
+}

@@ -80,10 +80,22 @@ pub fn module(service: &Service, ctx: &Context) -> TokenStream {
             }
         }
     });
-    let groups = service
-        .groups
-        .iter()
-        .map(|g| group_client(service, g, &prefix, ctx));
+    let groups = service.groups.iter().map(|g| {
+        if g.shared {
+            // The same in every version: defined once in `shared`, with the
+            // options types of its methods.
+            let client = group_client_name(&prefix, g);
+            let mut names: Vec<_> = g
+                .operations
+                .iter()
+                .map(|op| options_name(&client, op))
+                .collect();
+            names.insert(0, client);
+            quote!(pub use super::super::shared::clients::{#(#names),*};)
+        } else {
+            group_client(service, g, &prefix, ctx, Place::Version)
+        }
+    });
 
     quote! {
         /// Async clients that send these operations through an `azure_core`
@@ -134,6 +146,54 @@ pub fn module(service: &Service, ctx: &Context) -> TokenStream {
             #(#groups)*
         }
     }
+}
+
+/// Where a sub-client or options type is emitted.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Place {
+    /// In a service or a version of a provider.
+    Version,
+    /// Once, in a provider's `shared` module.
+    Shared,
+}
+
+/// The `clients` module of a provider's `shared` module: the sub-clients of
+/// the groups that are the same in every version, and the options types of
+/// the operations that are (`shared` holds them as a service's groups). Their
+/// fields are visible to the provider's module, whose versions' clients make
+/// them.
+pub fn shared_module(shared: &Service, ctx: &Context) -> TokenStream {
+    let prefix = unraw(&shared.client_name)
+        .trim_end_matches("Client")
+        .to_owned();
+    let items = shared.groups.iter().map(|g| {
+        if g.shared {
+            group_client(shared, g, &prefix, ctx, Place::Shared)
+        } else {
+            let name = group_client_name(&prefix, g);
+            let options = g.operations.iter().map(|op| method(g, op, &name, ctx).1);
+            quote!(#(#options)*)
+        }
+    });
+    if shared.groups.is_empty() {
+        return TokenStream::new();
+    }
+    quote! {
+        /// The async sub-clients and options types that are the same in every
+        /// api-version of this provider, defined once; each version's
+        /// `clients` re-exports them.
+        pub mod clients {
+            #(#items)*
+        }
+    }
+}
+
+/// The options type of an operation's method.
+fn options_name(client: &proc_macro2::Ident, op: &Operation) -> proc_macro2::Ident {
+    format_ident!(
+        "{}",
+        naming::join(&[&client.to_string(), &type_name(&op.name), "Options"])
+    )
 }
 
 /// The sub-client of a group: named after its module, which is unique.
@@ -207,31 +267,46 @@ fn group_client(
     group: &OperationGroup,
     prefix: &str,
     ctx: &Context,
+    place: Place,
 ) -> TokenStream {
     let rt = ctx.runtime;
     let name = group_client_name(prefix, group);
     let (needs_version, needs_sub) = group_needs(group);
-    let version_field = needs_version.then(|| quote!(api_version: ::std::string::String,));
-    let sub_field = needs_sub.then(|| quote!(subscription_id: ::std::string::String,));
+    // A shared sub-client is made by each version's client, in a sibling
+    // module of `shared`.
+    let vis = match place {
+        Place::Version => quote!(),
+        Place::Shared => quote!(pub(in super::super)),
+    };
+    let version_field = needs_version.then(|| quote!(#vis api_version: ::std::string::String,));
+    let sub_field = needs_sub.then(|| quote!(#vis subscription_id: ::std::string::String,));
     let doc = format!(
         " The `{}` operations of {}.",
         group.wire_name, service.title
     );
     let mut option_structs = Vec::new();
+    let mut shared_options = Vec::new();
     let methods: Vec<TokenStream> = group
         .operations
         .iter()
         .map(|op| {
             let (method, options) = method(group, op, &name, ctx);
-            option_structs.push(options);
+            if op.shared && place == Place::Version {
+                shared_options.push(options_name(&name, op));
+            } else {
+                option_structs.push(options);
+            }
             method
         })
         .collect();
+    if !shared_options.is_empty() {
+        option_structs.push(quote!(pub use super::super::shared::clients::{#(#shared_options),*};));
+    }
     quote! {
         #[doc = #doc]
         #[derive(::core::clone::Clone, ::core::fmt::Debug)]
         pub struct #name {
-            pipeline: #rt::ArmPipeline,
+            #vis pipeline: #rt::ArmPipeline,
             #version_field
             #sub_field
         }
@@ -261,10 +336,7 @@ fn method(
     };
     let request_fn = request_fn_name(op);
     let response_fn = response_fn_name(op);
-    let options = format_ident!(
-        "{}",
-        naming::join(&[&client.to_string(), &type_name(&op.name), "Options"])
-    );
+    let options = options_name(client, op);
 
     let args = op
         .params

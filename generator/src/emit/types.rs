@@ -198,7 +198,13 @@ impl Patterns {
                 );
             }
         }
-        for op in service.groups.iter().flat_map(|g| &g.operations) {
+        // So are a shared operation's.
+        for op in service
+            .groups
+            .iter()
+            .flat_map(|g| &g.operations)
+            .filter(|o| !o.shared)
+        {
             all.extend(
                 op.params
                     .iter()

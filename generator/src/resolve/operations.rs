@@ -104,6 +104,7 @@ impl Resolver<'_> {
                 name: group_scope.claim(&module),
                 wire_name,
                 operations,
+                shared: false,
             });
         }
         groups
@@ -273,6 +274,7 @@ impl Resolver<'_> {
             accept: produces.or_else(|| Some("application/json".to_owned())),
             examples,
             source: self.docs.location(node),
+            shared: false,
         })
     }
 
