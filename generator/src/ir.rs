@@ -46,11 +46,9 @@ pub struct Provider {
     pub versions: Vec<Service>,
     /// The definitions identical (docs aside) in every version.
     pub shared: Vec<Model>,
-    /// The operations identical (docs aside) in every version and whose types
-    /// are all in [`Provider::shared`], by group: their functions, options
-    /// types and, for a group whose every operation is here in every version,
-    /// its sub-client are emitted once in the `shared` module. A group's
-    /// [`OperationGroup::shared`] says whether its sub-client is.
+    /// The operations with a part shared ([`Operation::shared`]), by group, emitted in the `shared`
+    /// module; a group's [`OperationGroup::shared`] says whether its
+    /// sub-client is too.
     pub shared_groups: Vec<OperationGroup>,
     /// The version re-exported at the provider's root and on by default: the
     /// newest stable one (never a preview), if any.
@@ -280,8 +278,9 @@ pub struct OperationGroup {
     /// The operations, sorted by function name.
     pub operations: Vec<Operation>,
     /// In a provider at several api-versions: every version has this group
-    /// with the same operations, all [`Operation::shared`], so its async
-    /// sub-client is emitted once in the provider's `shared` module.
+    /// with the same operations, each the same in every version (docs aside)
+    /// and naming only shared models, so its async sub-client is emitted once
+    /// in the provider's `shared` module.
     pub shared: bool,
 }
 
@@ -367,10 +366,25 @@ pub struct Operation {
     pub long_running: Option<FinalStateVia>,
     /// Where the operation is defined.
     pub source: Location,
-    /// In a provider at several api-versions: the same (docs aside) in every
-    /// version, so its functions and options type are emitted once in the
-    /// provider's `shared` module and a version only re-exports them.
-    pub shared: bool,
+    /// In a provider at several api-versions: what of it is the same in
+    /// every version, emitted once in the provider's `shared` module and only
+    /// re-exported by a version.
+    pub shared: SharedParts,
+}
+
+/// The parts of an operation that a provider's `shared` module emits for
+/// every version: each is the same (docs aside) in every version and names
+/// only shared models.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub struct SharedParts {
+    /// The `*_request` function (parameters, path, method).
+    pub request: bool,
+    /// The `*_response` function (responses, error model).
+    pub response: bool,
+    /// The options type of its client method (the optional parameters and
+    /// long-running or not; named after the client, so only when every
+    /// version's client has the same name).
+    pub options: bool,
 }
 
 impl Operation {

@@ -8,7 +8,9 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::ir::{Model, ModelKind, Operation, OperationGroup, Provider, Service, TypeRef};
+use crate::ir::{
+    Model, ModelKind, Operation, OperationGroup, Provider, Service, SharedParts, TypeRef,
+};
 
 /// The module of one api-version: `2024-01-01` → `v2024_01_01`,
 /// `2024-06-01-preview` → `v2024_06_01_preview`.
@@ -57,10 +59,16 @@ pub fn provider(module: String, mut versions: Vec<Service>) -> Provider {
             model.shared = shared_names.contains(model.name.as_str());
         }
     }
-    let shared_ops = shared_operations(&versions, &shared_names);
+    // Options types and sub-clients are named after the client.
+    let same_client = versions
+        .windows(2)
+        .all(|pair| pair[0].client_name == pair[1].client_name);
+    let whole = shared_operations(&versions, &shared_names, Part::Whole);
+    let requests = shared_operations(&versions, &shared_names, Part::Request);
+    let responses = shared_operations(&versions, &shared_names, Part::Response);
     // A group's sub-client can be shared when every version has the same
-    // operations in it, all shared.
-    let shared_clients: BTreeSet<&str> = versions
+    // operations in it, all shared whole.
+    let shared_clients: BTreeSet<String> = versions
         .first()
         .map(|first| {
             first
@@ -68,25 +76,35 @@ pub fn provider(module: String, mut versions: Vec<Service>) -> Provider {
                 .iter()
                 .filter(|g| {
                     let names = op_names(g);
-                    versions.iter().all(|v| {
-                        v.groups.iter().any(|other| {
-                            other.name == g.name
-                                && op_names(other) == names
-                                && names
-                                    .iter()
-                                    .all(|op| shared_ops.contains(&(g.name.as_str(), *op)))
+                    names
+                        .iter()
+                        .all(|op| whole.contains(&(g.name.clone(), (*op).to_owned())))
+                        && versions.iter().all(|v| {
+                            v.groups
+                                .iter()
+                                .any(|other| other.name == g.name && op_names(other) == names)
                         })
-                    })
                 })
-                .map(|g| g.name.as_str())
+                .map(|g| g.name.clone())
                 .collect()
         })
         .unwrap_or_default();
-    let shared_clients: BTreeSet<String> = shared_clients.into_iter().map(str::to_owned).collect();
-    let shared_ops: BTreeSet<(String, String)> = shared_ops
-        .into_iter()
-        .map(|(g, o)| (g.to_owned(), o.to_owned()))
-        .collect();
+    let mark = |group: &mut OperationGroup| {
+        group.shared = shared_clients.contains(&group.name);
+        for op in &mut group.operations {
+            let key = (group.name.clone(), op.name.clone());
+            op.shared = SharedParts {
+                request: requests.contains(&key),
+                response: responses.contains(&key),
+                options: same_client && requests.contains(&key),
+            };
+        }
+    };
+    for version in &mut versions {
+        version.groups.iter_mut().for_each(mark);
+    }
+    // The shared module's copies carry the same marks: it emits what is
+    // marked, a version what is not.
     let shared_groups = versions
         .first()
         .map(|first| {
@@ -97,26 +115,17 @@ pub fn provider(module: String, mut versions: Vec<Service>) -> Provider {
                     let operations: Vec<Operation> = g
                         .operations
                         .iter()
-                        .filter(|o| shared_ops.contains(&(g.name.clone(), o.name.clone())))
+                        .filter(|o| o.shared.request || o.shared.response)
                         .cloned()
                         .collect();
                     (!operations.is_empty()).then(|| OperationGroup {
                         operations,
-                        shared: shared_clients.contains(&g.name),
                         ..g.clone()
                     })
                 })
                 .collect()
         })
         .unwrap_or_default();
-    for version in &mut versions {
-        for group in &mut version.groups {
-            group.shared = shared_clients.contains(&group.name);
-            for op in &mut group.operations {
-                op.shared = shared_ops.contains(&(group.name.clone(), op.name.clone()));
-            }
-        }
-    }
     Provider {
         module,
         versions,
@@ -130,22 +139,28 @@ fn op_names(group: &OperationGroup) -> BTreeSet<&str> {
     group.operations.iter().map(|o| o.name.as_str()).collect()
 }
 
-/// The operations, by group and function name, that every version defines
-/// identically (docs aside) and whose types are all shared models: their
-/// functions name `super::models`, which in `shared` holds only those. The
-/// options types are named after the client, so nothing is shared when the
-/// versions' clients are named differently.
-fn shared_operations<'a>(
-    versions: &'a [Service],
+/// What of an operation is compared: a request function and the options
+/// type of its method depend on the parameters, a response function on the
+/// responses, the method of a sub-client on everything.
+#[derive(Clone, Copy)]
+enum Part {
+    Whole,
+    Request,
+    Response,
+}
+
+/// The operations, by group and function name, whose `part` every version
+/// defines identically (docs aside) and names only shared models: the shared
+/// module's `super::models` holds only those.
+fn shared_operations(
+    versions: &[Service],
     shared_models: &BTreeSet<String>,
-) -> BTreeSet<(&'a str, &'a str)> {
-    let (Some(first), true) = (versions.first(), versions.len() >= 2) else {
-        return BTreeSet::new();
-    };
-    if versions.iter().any(|v| v.client_name != first.client_name) {
+    part: Part,
+) -> BTreeSet<(String, String)> {
+    if versions.len() < 2 {
         return BTreeSet::new();
     }
-    let by_name: Vec<BTreeMap<(&str, &str), &Operation>> = versions
+    let by_name: Vec<BTreeMap<(&str, &str), Operation>> = versions
         .iter()
         .map(|v| {
             v.groups
@@ -153,7 +168,7 @@ fn shared_operations<'a>(
                 .flat_map(|g| {
                     g.operations
                         .iter()
-                        .map(move |o| ((g.name.as_str(), o.name.as_str()), o))
+                        .map(move |o| ((g.name.as_str(), o.name.as_str()), view(o, part)))
                 })
                 .collect()
         })
@@ -166,10 +181,44 @@ fn shared_operations<'a>(
                 .all(|m| shared_models.contains(m))
                 && by_name[1..]
                     .iter()
-                    .all(|other| other.get(*key).is_some_and(|o| same_operation(op, o)))
+                    .all(|other| other.get(*key) == Some(*op))
         })
-        .map(|(key, _)| *key)
+        .map(|((g, o), _)| ((*g).to_owned(), (*o).to_owned()))
         .collect()
+}
+
+/// The part of an operation that generates `part`, without what is not
+/// generated from it: prose, examples, where it is written, response headers
+/// and parameter defaults (documentation).
+fn view(op: &Operation, part: Part) -> Operation {
+    let mut op = op.clone();
+    op.summary = None;
+    op.description = None;
+    op.examples.clear();
+    op.source = Default::default();
+    op.responses.iter_mut().for_each(|r| r.headers.clear());
+    op.params.iter_mut().for_each(|p| {
+        p.docs = None;
+        p.default = None;
+    });
+    match part {
+        Part::Whole => {}
+        Part::Request => {
+            op.responses.clear();
+            op.error = None;
+            op.pageable = None;
+        }
+        Part::Response => {
+            op.params.clear();
+            op.api_version = None;
+            op.path.clear();
+            op.path_template.clear();
+            op.accept = None;
+            op.pageable = None;
+            op.long_running = None;
+        }
+    }
+    op
 }
 
 /// The models an operation's functions and client method name.
@@ -197,27 +246,6 @@ fn operation_types(op: &Operation) -> Vec<String> {
             .map(|f| f.model.clone()),
     );
     out
-}
-
-/// Two operations generate the same functions, options type and client
-/// method: everything but their prose, examples, where they are written and
-/// what the generated code does not read (response headers, parameter
-/// defaults, which are documentation).
-pub fn same_operation(a: &Operation, b: &Operation) -> bool {
-    fn strip(op: &Operation) -> Operation {
-        let mut op = op.clone();
-        op.summary = None;
-        op.description = None;
-        op.examples.clear();
-        op.source = Default::default();
-        op.responses.iter_mut().for_each(|r| r.headers.clear());
-        op.params.iter_mut().for_each(|p| {
-            p.docs = None;
-            p.default = None;
-        });
-        op
-    }
-    strip(a) == strip(b)
 }
 
 /// The Rust names of the models that every version defines identically

@@ -171,11 +171,19 @@ pub fn shared_module(shared: &Service, ctx: &Context) -> TokenStream {
             group_client(shared, g, &prefix, ctx, Place::Shared)
         } else {
             let name = group_client_name(&prefix, g);
-            let options = g.operations.iter().map(|op| method(g, op, &name, ctx).1);
+            let options = g
+                .operations
+                .iter()
+                .filter(|op| op.shared.options)
+                .map(|op| method(g, op, &name, ctx).1);
             quote!(#(#options)*)
         }
     });
-    if shared.groups.is_empty() {
+    let any = shared
+        .groups
+        .iter()
+        .any(|g| g.shared || g.operations.iter().any(|op| op.shared.options));
+    if !any {
         return TokenStream::new();
     }
     quote! {
@@ -291,7 +299,7 @@ fn group_client(
         .iter()
         .map(|op| {
             let (method, options) = method(group, op, &name, ctx);
-            if op.shared && place == Place::Version {
+            if op.shared.options && place == Place::Version {
                 shared_options.push(options_name(&name, op));
             } else {
                 option_structs.push(options);

@@ -59,7 +59,7 @@ fn shared_files(
     runtime: &syn::Path,
     read_only: &std::collections::HashSet<String>,
 ) -> Result<ServiceFiles, syn::Error> {
-    let patterns = types::Patterns::collect(shared);
+    let patterns = types::Patterns::collect(shared, true);
     let serde_crate = types::serde_crate(runtime);
     let ctx = types::Context {
         runtime,
@@ -282,7 +282,7 @@ fn split(
 
 /// The tokens of one service module, every module nested.
 fn service_tokens(service: &Service, runtime: &syn::Path) -> TokenStream {
-    let patterns = types::Patterns::collect(service);
+    let patterns = types::Patterns::collect(service, false);
     let read_only = types::read_only_models(service);
     let serde_crate = types::serde_crate(runtime);
     let ctx = types::Context {

@@ -27,24 +27,24 @@ pub fn group(group: &OperationGroup, ctx: &Context, in_shared: bool) -> TokenStr
         "Operations of the `{}` group.\n\nEvery `*_request` function takes the Resource Manager `endpoint` (e.g. `https://management.azure.com`) and, when the operation has one, the `api_version` to call (normally {api_version}), then the operation's arguments; it checks every constraint of the spec before building the request.",
         group.wire_name
     );
-    let reexported: Vec<TokenStream> = group
-        .operations
-        .iter()
-        .filter(|op| op.shared && !in_shared)
-        .flat_map(|op| [request_fn_name(op), response_fn_name(op)])
-        .map(|name| quote!(#name))
-        .collect();
-    let reexport = (!reexported.is_empty())
+    // Each function is here when its mark says it is where this module is:
+    // shared in `shared`, the version's own in a version.
+    let mut reexported = Vec::new();
+    let mut functions = Vec::new();
+    for op in &group.operations {
+        if op.shared.request == in_shared {
+            functions.push(request_fn(op, ctx));
+        } else {
+            reexported.push(request_fn_name(op));
+        }
+        if op.shared.response == in_shared {
+            functions.push(response_fn(op, ctx));
+        } else {
+            reexported.push(response_fn_name(op));
+        }
+    }
+    let reexport = (!reexported.is_empty() && !in_shared)
         .then(|| quote!(pub use super::super::shared::#module::{#(#reexported),*};));
-    let functions = group
-        .operations
-        .iter()
-        .filter(|op| in_shared || !op.shared)
-        .map(|op| {
-            let request = request_fn(op, ctx);
-            let response = response_fn(op, ctx);
-            quote! { #request #response }
-        });
     let doc = docs::attrs(&Some(doc));
     // No `use` lines: the runtime's items are named by path, so that no
     // parameter or operation name can ever meet them.

@@ -274,7 +274,7 @@ impl Resolver<'_> {
             accept: produces.or_else(|| Some("application/json".to_owned())),
             examples,
             source: self.docs.location(node),
-            shared: false,
+            shared: Default::default(),
         })
     }
 
