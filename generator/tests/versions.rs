@@ -31,6 +31,13 @@ fn each_version_is_a_module_behind_its_feature_and_the_newest_stable_is_re_expor
         .expect("the old version is gated");
     assert!(index[gate..].contains("pub mod v2025_01_01"), "{index}");
     assert!(index.contains("#[cfg(feature = \"things-2025-06-01\")]\npub use v2025_06_01::*;"));
+    // The shared module is compiled with some version only.
+    let gate = index
+        .find("#[cfg(any(feature = \"things-2025-01-01\", feature = \"things-2025-06-01\"))]")
+        .expect("the shared module is gated");
+    let shared = index.find("pub mod shared").expect("a shared module");
+    let first_version = index.find("pub mod v2025_01_01").expect("a version");
+    assert!(gate < shared && shared < first_version, "{index}");
     let root = &output.files["mod.rs"];
     assert!(
         root.contains("#[cfg(feature = \"things-2025-06-01\")]"),

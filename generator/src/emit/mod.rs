@@ -143,7 +143,14 @@ pub fn provider_files(
             ..first.clone()
         };
         let shared = shared_files(provider, &shared, runtime, &read_only)?;
-        items.push(shared.wrapper);
+        // Only the versions use it: with none of their features on, a crate
+        // does not compile it.
+        let features = provider.versions.iter().map(|v| provider.feature(v));
+        let wrapper = shared.wrapper;
+        items.push(quote! {
+            #[cfg(any(#(feature = #features),*))]
+            #wrapper
+        });
         files.extend(shared.files);
     }
     for version in &provider.versions {
