@@ -83,10 +83,57 @@ pub struct Service {
     pub host: String,
     /// OAuth2 scopes named by `securityDefinitions`.
     pub scopes: Vec<String>,
+    /// The spec's `schemes`, `consumes` and `produces`, as written (for
+    /// `armgen diff`; the generated code speaks JSON over HTTPS).
+    pub protocols: Protocols,
     /// Models, sorted by name.
     pub models: Vec<Model>,
     /// Operation groups, sorted by module name.
     pub groups: Vec<OperationGroup>,
+}
+
+/// `schemes`, `consumes` and `produces` as written; `None` where a spec or
+/// operation does not say (an operation then inherits the spec's).
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct Protocols {
+    /// `schemes` (`https`, `http`, `ws`, `wss`).
+    pub schemes: Option<Vec<String>>,
+    /// `consumes`: the request body formats.
+    pub consumes: Option<Vec<String>>,
+    /// `produces`: the response body formats.
+    pub produces: Option<Vec<String>>,
+}
+
+impl Protocols {
+    /// Reads the three lists of a spec's root or an operation.
+    pub fn read(value: &serde_json::Value) -> Self {
+        let list = |key: &str| {
+            value
+                .get(key)
+                .and_then(serde_json::Value::as_array)
+                .map(|items| {
+                    items
+                        .iter()
+                        .filter_map(serde_json::Value::as_str)
+                        .map(str::to_owned)
+                        .collect()
+                })
+        };
+        Protocols {
+            schemes: list("schemes"),
+            consumes: list("consumes"),
+            produces: list("produces"),
+        }
+    }
+
+    /// These, where set, else `inherited`'s: what an operation uses.
+    pub fn or(&self, inherited: &Protocols) -> Protocols {
+        Protocols {
+            schemes: self.schemes.clone().or_else(|| inherited.schemes.clone()),
+            consumes: self.consumes.clone().or_else(|| inherited.consumes.clone()),
+            produces: self.produces.clone().or_else(|| inherited.produces.clone()),
+        }
+    }
 }
 
 /// A named type: a struct or an enum.
@@ -358,6 +405,9 @@ pub struct Operation {
     pub error: Option<TypeRef>,
     /// `Accept` value, from `produces`.
     pub accept: Option<String>,
+    /// The operation's own `schemes`, `consumes` and `produces`, where it
+    /// overrides the spec's.
+    pub protocols: Protocols,
     /// `x-ms-examples`.
     pub examples: Vec<Example>,
     /// `x-ms-pageable`: the result is a list that continues at a next link.

@@ -196,6 +196,8 @@ fn view(op: &Operation, part: Part) -> Operation {
     op.description = None;
     op.examples.clear();
     op.source = Default::default();
+    // Read by `armgen diff`; the generated code follows `accept`.
+    op.protocols = Default::default();
     op.responses.iter_mut().for_each(|r| r.headers.clear());
     op.params.iter_mut().for_each(|p| {
         p.docs = None;

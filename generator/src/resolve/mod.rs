@@ -98,6 +98,7 @@ pub(crate) fn service(
             .unwrap_or("management.azure.com")
             .to_owned(),
         scopes,
+        protocols: crate::ir::Protocols::read(&root_value),
         models,
         groups,
     })

@@ -272,6 +272,7 @@ impl Resolver<'_> {
             responses,
             error,
             accept: produces.or_else(|| Some("application/json".to_owned())),
+            protocols: crate::ir::Protocols::read(&value),
             examples,
             source: self.docs.location(node),
             shared: Default::default(),
