@@ -185,6 +185,28 @@ fn operations_identical_in_every_version_are_emitted_once() {
 }
 
 #[test]
+fn operations_by_id_fall_back_to_the_shared_functions_with_their_own_api_version() {
+    let output = parts();
+    let shared = &output.files["parts/shared/dynamic.rs"];
+    assert!(shared.contains("\"Widgets_Get\" =>"), "{shared}");
+    // `Gadgets_Put` is built by each version, decoded by `shared`.
+    assert!(!shared.contains("super::gadgets::put_request("), "{shared}");
+    assert!(shared.contains("super::gadgets::put_response(response)"));
+    assert!(shared.contains(".unwrap_or_else(|| api_version.to_owned())"));
+    for version in ["v2025_01_01", "v2025_06_01"] {
+        let dynamic = &output.files[&format!("parts/{version}/dynamic.rs")];
+        assert!(
+            dynamic.contains("id: \"Widgets_Get\""),
+            "each version lists all"
+        );
+        assert!(!dynamic.contains("\"Widgets_Get\" =>"), "{dynamic}");
+        assert!(dynamic.contains(
+            "super::super::shared::dynamic::build_request(\n                operation_id,\n                endpoint,\n                params,\n                super::API_VERSION,"
+        ), "{dynamic}");
+    }
+}
+
+#[test]
 fn a_group_the_same_in_every_version_has_one_sub_client() {
     let output = parts();
     let shared = &output.files["parts/shared/clients.rs"];

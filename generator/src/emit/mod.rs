@@ -58,6 +58,7 @@ fn shared_files(
     shared: &Service,
     runtime: &syn::Path,
     read_only: &std::collections::HashSet<String>,
+    dynamic_feature: Option<&str>,
 ) -> Result<ServiceFiles, syn::Error> {
     let patterns = types::Patterns::collect(shared, true);
     let serde_crate = types::serde_crate(runtime);
@@ -83,6 +84,7 @@ fn shared_files(
         .iter()
         .map(|g| operations::group(g, &ctx, true));
     let clients = client::shared_module(shared, &ctx);
+    let dynamic = (!shared.groups.is_empty()).then(|| dynamic::module(shared, &ctx, true));
     let tokens = quote! {
         /// What is the same in every api-version of this provider, defined
         /// once: models, operations' functions and options, sub-clients. Each
@@ -105,9 +107,10 @@ fn shared_files(
             #pages
             #(#groups)*
             #clients
+            #dynamic
         }
     };
-    split(tokens, "shared", runtime, None)
+    split(tokens, "shared", runtime, dynamic_feature)
 }
 
 /// A provider at several api-versions as files below `<module>/`: its
@@ -142,7 +145,7 @@ pub fn provider_files(
             groups: provider.shared_groups.clone(),
             ..first.clone()
         };
-        let shared = shared_files(provider, &shared, runtime, &read_only)?;
+        let shared = shared_files(provider, &shared, runtime, &read_only, dynamic_feature)?;
         // Only the versions use it: with none of their features on, a crate
         // does not compile it.
         let features = provider.versions.iter().map(|v| provider.feature(v));
@@ -307,7 +310,7 @@ fn service_tokens(service: &Service, runtime: &syn::Path) -> TokenStream {
         .groups
         .iter()
         .map(|g| operations::group(g, &ctx, false));
-    let dynamic = dynamic::module(service, &ctx);
+    let dynamic = dynamic::module(service, &ctx, false);
     let clients = client::module(service, &ctx);
     let pattern_statics = patterns.statics(runtime);
     quote! {
