@@ -175,7 +175,7 @@ pub fn shared_module(shared: &Service, ctx: &Context) -> TokenStream {
                 .operations
                 .iter()
                 .filter(|op| op.shared.options)
-                .map(|op| method(g, op, &name, ctx).1);
+                .map(|op| method(g, op, &name, ctx, false).1);
             quote!(#(#options)*)
         }
     });
@@ -298,7 +298,7 @@ fn group_client(
         .operations
         .iter()
         .map(|op| {
-            let (method, options) = method(group, op, &name, ctx);
+            let (method, options) = method(group, op, &name, ctx, true);
             if op.shared.options && place == Place::Version {
                 shared_options.push(options_name(&name, op));
             } else {
@@ -327,11 +327,16 @@ fn group_client(
     }
 }
 
+/// A sub-client's method and its options type; `beside_client`: the options
+/// type is emitted beside the sub-client, which its docs can then link to
+/// (not so the options a provider's `shared` module holds for the
+/// sub-clients of its versions).
 fn method(
     group: &OperationGroup,
     op: &Operation,
     client: &proc_macro2::Ident,
     ctx: &Context,
+    beside_client: bool,
 ) -> (TokenStream, TokenStream) {
     let rt = ctx.runtime;
     let az = quote!(#rt::__private::azure_core);
@@ -377,11 +382,19 @@ fn method(
         let doc = docs::attrs(&p.docs);
         quote! { #doc pub #name: #ty, }
     });
-    let options_doc = format!(
-        " Options for [`{}::{}()`].",
-        client,
-        unraw(&fn_name.to_string())
-    );
+    let options_doc = if beside_client {
+        format!(
+            " Options for [`{}::{}()`].",
+            client,
+            unraw(&fn_name.to_string())
+        )
+    } else {
+        format!(
+            " Options for `{}::{}()` of every api-version's `clients`.",
+            client,
+            unraw(&fn_name.to_string())
+        )
+    };
     // Every method has its own options type, so that an optional parameter
     // added by a later api-version is not a breaking change; while it has
     // none, the type is the runtime's shared one under the method's name.
