@@ -46,6 +46,10 @@ pub struct Provider {
     pub versions: Vec<Service>,
     /// The definitions identical (docs aside) in every version.
     pub shared: Vec<Model>,
+    /// The operations with a part shared ([`Operation::shared`]), by group, emitted in the `shared`
+    /// module; a group's [`OperationGroup::shared`] says whether its
+    /// sub-client is too.
+    pub shared_groups: Vec<OperationGroup>,
     /// The version re-exported at the provider's root and on by default: the
     /// newest stable one (never a preview), if any.
     pub default: Option<usize>,
@@ -79,10 +83,57 @@ pub struct Service {
     pub host: String,
     /// OAuth2 scopes named by `securityDefinitions`.
     pub scopes: Vec<String>,
+    /// The spec's `schemes`, `consumes` and `produces`, as written (for
+    /// `armgen diff`; the generated code speaks JSON over HTTPS).
+    pub protocols: Protocols,
     /// Models, sorted by name.
     pub models: Vec<Model>,
     /// Operation groups, sorted by module name.
     pub groups: Vec<OperationGroup>,
+}
+
+/// `schemes`, `consumes` and `produces` as written; `None` where a spec or
+/// operation does not say (an operation then inherits the spec's).
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct Protocols {
+    /// `schemes` (`https`, `http`, `ws`, `wss`).
+    pub schemes: Option<Vec<String>>,
+    /// `consumes`: the request body formats.
+    pub consumes: Option<Vec<String>>,
+    /// `produces`: the response body formats.
+    pub produces: Option<Vec<String>>,
+}
+
+impl Protocols {
+    /// Reads the three lists of a spec's root or an operation.
+    pub fn read(value: &serde_json::Value) -> Self {
+        let list = |key: &str| {
+            value
+                .get(key)
+                .and_then(serde_json::Value::as_array)
+                .map(|items| {
+                    items
+                        .iter()
+                        .filter_map(serde_json::Value::as_str)
+                        .map(str::to_owned)
+                        .collect()
+                })
+        };
+        Protocols {
+            schemes: list("schemes"),
+            consumes: list("consumes"),
+            produces: list("produces"),
+        }
+    }
+
+    /// These, where set, else `inherited`'s: what an operation uses.
+    pub fn or(&self, inherited: &Protocols) -> Protocols {
+        Protocols {
+            schemes: self.schemes.clone().or_else(|| inherited.schemes.clone()),
+            consumes: self.consumes.clone().or_else(|| inherited.consumes.clone()),
+            produces: self.produces.clone().or_else(|| inherited.produces.clone()),
+        }
+    }
 }
 
 /// A named type: a struct or an enum.
@@ -273,6 +324,11 @@ pub struct OperationGroup {
     pub wire_name: String,
     /// The operations, sorted by function name.
     pub operations: Vec<Operation>,
+    /// In a provider at several api-versions: every version has this group
+    /// with the same operations, each the same in every version (docs aside)
+    /// and naming only shared models, so its async sub-client is emitted once
+    /// in the provider's `shared` module.
+    pub shared: bool,
 }
 
 /// An HTTP method.
@@ -349,6 +405,9 @@ pub struct Operation {
     pub error: Option<TypeRef>,
     /// `Accept` value, from `produces`.
     pub accept: Option<String>,
+    /// The operation's own `schemes`, `consumes` and `produces`, where it
+    /// overrides the spec's.
+    pub protocols: Protocols,
     /// `x-ms-examples`.
     pub examples: Vec<Example>,
     /// `x-ms-pageable`: the result is a list that continues at a next link.
@@ -357,6 +416,25 @@ pub struct Operation {
     pub long_running: Option<FinalStateVia>,
     /// Where the operation is defined.
     pub source: Location,
+    /// In a provider at several api-versions: what of it is the same in
+    /// every version, emitted once in the provider's `shared` module and only
+    /// re-exported by a version.
+    pub shared: SharedParts,
+}
+
+/// The parts of an operation that a provider's `shared` module emits for
+/// every version: each is the same (docs aside) in every version and names
+/// only shared models.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub struct SharedParts {
+    /// The `*_request` function (parameters, path, method).
+    pub request: bool,
+    /// The `*_response` function (responses, error model).
+    pub response: bool,
+    /// The options type of its client method (the optional parameters and
+    /// long-running or not; named after the client, so only when every
+    /// version's client has the same name).
+    pub options: bool,
 }
 
 impl Operation {

@@ -133,8 +133,10 @@ impl Config {
     /// cargo feature `{module}-{api-version}` (`relay-2024-01-01`), which the
     /// crate declares; the newest stable version is re-exported at
     /// `module`'s root when its feature is on (make it a default feature).
-    /// Models identical in every version are emitted once, in
-    /// `module::shared`, and re-exported by each version.
+    /// What is identical in every version (models, request and response
+    /// functions, options types, sub-clients, `dynamic` arms) is emitted
+    /// once, in `module::shared`, and re-exported by each version; each
+    /// version's client still sends its own api-version.
     ///
     /// ```
     /// let config = armgen::Config::new("../shared/upstream-specs").versions(

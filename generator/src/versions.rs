@@ -8,7 +8,9 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::ir::{Model, ModelKind, Provider, Service, TypeRef};
+use crate::ir::{
+    Model, ModelKind, Operation, OperationGroup, Provider, Service, SharedParts, TypeRef,
+};
 
 /// The module of one api-version: `2024-01-01` → `v2024_01_01`,
 /// `2024-06-01-preview` → `v2024_06_01_preview`.
@@ -35,8 +37,8 @@ pub fn is_preview(api_version: &str) -> bool {
 
 /// Builds a provider from its versions (each resolved on its own, module set
 /// to its version module): sorts them oldest first, picks the newest stable
-/// one as the default, and moves the models identical in every version to
-/// `shared`, marking the versions' copies.
+/// one as the default, and moves the models and then the operations identical
+/// in every version to `shared`, marking the versions' copies.
 pub fn provider(module: String, mut versions: Vec<Service>) -> Provider {
     versions.sort_by(|a, b| a.api_version.cmp(&b.api_version));
     let default = versions.iter().rposition(|v| !is_preview(&v.api_version));
@@ -57,12 +59,195 @@ pub fn provider(module: String, mut versions: Vec<Service>) -> Provider {
             model.shared = shared_names.contains(model.name.as_str());
         }
     }
+    // Options types and sub-clients are named after the client.
+    let same_client = versions
+        .windows(2)
+        .all(|pair| pair[0].client_name == pair[1].client_name);
+    let whole = shared_operations(&versions, &shared_names, Part::Whole);
+    let requests = shared_operations(&versions, &shared_names, Part::Request);
+    let responses = shared_operations(&versions, &shared_names, Part::Response);
+    // A group's sub-client can be shared when every version has the same
+    // operations in it, all shared whole.
+    let shared_clients: BTreeSet<String> = versions
+        .first()
+        .map(|first| {
+            first
+                .groups
+                .iter()
+                .filter(|g| {
+                    let names = op_names(g);
+                    names
+                        .iter()
+                        .all(|op| whole.contains(&(g.name.clone(), (*op).to_owned())))
+                        && versions.iter().all(|v| {
+                            v.groups
+                                .iter()
+                                .any(|other| other.name == g.name && op_names(other) == names)
+                        })
+                })
+                .map(|g| g.name.clone())
+                .collect()
+        })
+        .unwrap_or_default();
+    let mark = |group: &mut OperationGroup| {
+        group.shared = shared_clients.contains(&group.name);
+        for op in &mut group.operations {
+            let key = (group.name.clone(), op.name.clone());
+            op.shared = SharedParts {
+                request: requests.contains(&key),
+                response: responses.contains(&key),
+                options: same_client && requests.contains(&key),
+            };
+        }
+    };
+    for version in &mut versions {
+        version.groups.iter_mut().for_each(mark);
+    }
+    // The shared module's copies carry the same marks: it emits what is
+    // marked, a version what is not.
+    let shared_groups = versions
+        .first()
+        .map(|first| {
+            first
+                .groups
+                .iter()
+                .filter_map(|g| {
+                    let operations: Vec<Operation> = g
+                        .operations
+                        .iter()
+                        .filter(|o| o.shared.request || o.shared.response)
+                        .cloned()
+                        .collect();
+                    (!operations.is_empty()).then(|| OperationGroup {
+                        operations,
+                        ..g.clone()
+                    })
+                })
+                .collect()
+        })
+        .unwrap_or_default();
     Provider {
         module,
         versions,
         shared,
+        shared_groups,
         default,
     }
+}
+
+fn op_names(group: &OperationGroup) -> BTreeSet<&str> {
+    group.operations.iter().map(|o| o.name.as_str()).collect()
+}
+
+/// What of an operation is compared: a request function and the options
+/// type of its method depend on the parameters, a response function on the
+/// responses, the method of a sub-client on everything.
+#[derive(Clone, Copy)]
+enum Part {
+    Whole,
+    Request,
+    Response,
+}
+
+/// The operations, by group and function name, whose `part` every version
+/// defines identically (docs aside) and names only shared models: the shared
+/// module's `super::models` holds only those.
+fn shared_operations(
+    versions: &[Service],
+    shared_models: &BTreeSet<String>,
+    part: Part,
+) -> BTreeSet<(String, String)> {
+    if versions.len() < 2 {
+        return BTreeSet::new();
+    }
+    let by_name: Vec<BTreeMap<(&str, &str), Operation>> = versions
+        .iter()
+        .map(|v| {
+            v.groups
+                .iter()
+                .flat_map(|g| {
+                    g.operations
+                        .iter()
+                        .map(move |o| ((g.name.as_str(), o.name.as_str()), view(o, part)))
+                })
+                .collect()
+        })
+        .collect();
+    by_name[0]
+        .iter()
+        .filter(|(key, op)| {
+            operation_types(op)
+                .iter()
+                .all(|m| shared_models.contains(m))
+                && by_name[1..]
+                    .iter()
+                    .all(|other| other.get(*key) == Some(*op))
+        })
+        .map(|((g, o), _)| ((*g).to_owned(), (*o).to_owned()))
+        .collect()
+}
+
+/// The part of an operation that generates `part`, without what is not
+/// generated from it: prose, examples, where it is written, response headers
+/// and parameter defaults (documentation).
+fn view(op: &Operation, part: Part) -> Operation {
+    let mut op = op.clone();
+    op.summary = None;
+    op.description = None;
+    op.examples.clear();
+    op.source = Default::default();
+    // Read by `armgen diff`; the generated code follows `accept`.
+    op.protocols = Default::default();
+    op.responses.iter_mut().for_each(|r| r.headers.clear());
+    op.params.iter_mut().for_each(|p| {
+        p.docs = None;
+        p.default = None;
+    });
+    match part {
+        Part::Whole => {}
+        Part::Request => {
+            op.responses.clear();
+            op.error = None;
+            op.pageable = None;
+        }
+        Part::Response => {
+            op.params.clear();
+            op.api_version = None;
+            op.path.clear();
+            op.path_template.clear();
+            op.accept = None;
+            op.pageable = None;
+            op.long_running = None;
+        }
+    }
+    op
+}
+
+/// The models an operation's functions and client method name.
+fn operation_types(op: &Operation) -> Vec<String> {
+    let mut out = Vec::new();
+    let types = op
+        .params
+        .iter()
+        .map(|p| &p.ty)
+        .chain(op.responses.iter().filter_map(|r| r.ty.as_ref()))
+        .chain(op.error.iter())
+        .chain(
+            op.pageable
+                .iter()
+                .filter_map(|p| p.fields.as_ref())
+                .map(|f| &f.item_type),
+        );
+    for ty in types {
+        collect_models(ty, &mut out);
+    }
+    out.extend(
+        op.pageable
+            .iter()
+            .filter_map(|p| p.fields.as_ref())
+            .map(|f| f.model.clone()),
+    );
+    out
 }
 
 /// The Rust names of the models that every version defines identically
@@ -104,31 +289,39 @@ fn shared_models(versions: &[Service]) -> BTreeSet<String> {
     }
 }
 
+fn collect_models(ty: &TypeRef, out: &mut Vec<String>) {
+    match ty {
+        TypeRef::Model(name) => out.push(name.clone()),
+        TypeRef::Array(inner) | TypeRef::Map(inner) => collect_models(inner, out),
+        _ => {}
+    }
+}
+
 /// The models a model's fields or variants name.
 fn references(model: &Model) -> Vec<String> {
-    fn collect(ty: &TypeRef, out: &mut Vec<String>) {
-        match ty {
-            TypeRef::Model(name) => out.push(name.clone()),
-            TypeRef::Array(inner) | TypeRef::Map(inner) => collect(inner, out),
-            _ => {}
-        }
-    }
     let mut out = Vec::new();
     match &model.kind {
-        ModelKind::Struct(s) => s.fields.iter().for_each(|f| collect(&f.ty, &mut out)),
+        ModelKind::Struct(s) => s
+            .fields
+            .iter()
+            .for_each(|f| collect_models(&f.ty, &mut out)),
         ModelKind::Union(u) => out.extend(u.variants.iter().map(|v| v.model.clone())),
         ModelKind::Enum(_) => {}
     }
     out
 }
 
-/// Two definitions generate the same type: same names, wire names, types,
-/// requiredness, constraints, values and variants. Docs and where they are
-/// written do not count.
+/// Two definitions generate the same type: same names, field and value wire
+/// names, types, requiredness, constraints, values and variants. Docs and
+/// where they are written do not count, nor the definition's own name in the
+/// spec, which only the docs show: EventGrid 2025-02-15 reaches common-types'
+/// `SystemData` through the alias of `systemData`, the same type under another
+/// definition name, and every resource model holds one.
 pub fn same_definition(a: &Model, b: &Model) -> bool {
     fn strip(model: &Model) -> Model {
         let mut model = model.clone();
         model.docs = None;
+        model.wire_name.clear();
         model.source = Default::default();
         match &mut model.kind {
             // Neither is emitted: the generated types are the same.

@@ -534,3 +534,251 @@ fn the_command_prints_markdown_or_json_and_gates_ci() {
     assert_eq!(usage.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&usage.stderr).contains("two spec files"));
 }
+
+/// Diffs two specs written inline (a minimal spec each, `{…}` filled in).
+fn inline_pair(name: &str, old: &str, new: &str) -> Report {
+    let dir = std::env::temp_dir().join(format!("armgen-diff-{name}-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("old.yaml"), old).unwrap();
+    std::fs::write(dir.join("new.yaml"), new).unwrap();
+    let report = diff(&dir, "old.yaml", "new.yaml");
+    std::fs::remove_dir_all(&dir).unwrap();
+    report
+}
+
+/// A one-operation spec at `version`; `root` and `op` are extra YAML lines
+/// at the root and in the operation, `params` extra parameters, `defs`
+/// extra definitions.
+fn spec(version: &str, root: &str, op: &str, params: &str, defs: &str) -> String {
+    format!(
+        r##"swagger: "2.0"
+info: {{title: Things, version: "{version}"}}
+host: management.azure.com
+{root}
+paths:
+  /subscriptions/{{subscriptionId}}/providers/Contoso.Things/things/{{thingName}}:
+    put:
+      operationId: Things_Put
+{op}
+      parameters:
+        - {{$ref: "#/parameters/ApiVersion"}}
+        - {{$ref: "#/parameters/SubscriptionId"}}
+        - {{name: thingName, in: path, required: true, type: string}}
+        - {{name: thing, in: body, required: true, schema: {{$ref: "#/definitions/Thing"}}}}
+{params}
+      responses:
+        "200": {{description: ok, schema: {{$ref: "#/definitions/Thing"}}}}
+parameters:
+  ApiVersion: {{name: api-version, in: query, required: true, type: string}}
+  SubscriptionId: {{name: subscriptionId, in: path, required: true, type: string}}
+  Tag: {{name: tag, in: query, required: false, type: string}}
+definitions:
+  Thing:
+    type: object
+    properties:
+      name: {{type: string}}
+{defs}
+"##
+    )
+}
+
+#[test]
+fn schemes_and_body_formats_follow_oad_1002_to_1004() {
+    let old = spec(
+        "2025-01-01",
+        "schemes: [http, https]\nconsumes: [application/json, text/json]\nproduces: [application/json]",
+        "",
+        "",
+        "",
+    );
+    let new = spec(
+        "2025-06-01",
+        "schemes: [https]\nconsumes: [application/json]\nproduces: [application/json]",
+        "      produces: [application/json, text/json]",
+        "",
+        "",
+    );
+    let report = inline_pair("protocols", &old, &new);
+    let scheme = find(
+        &report,
+        Rule::ProtocolNoLongerSupported,
+        &Subject::Service,
+        "schemes",
+    );
+    assert_eq!(scheme.rule.oad_id(), Some(1002));
+    assert!(scheme.message.contains("`http`"), "{}", scheme.message);
+    assert_eq!(
+        (scheme.wire, scheme.rust),
+        (Wire::Breaking, SemverBump::Patch)
+    );
+    let consumes = find(
+        &report,
+        Rule::RequestBodyFormatNoLongerSupported,
+        &Subject::Service,
+        "consumes",
+    );
+    assert_eq!(consumes.rule.oad_id(), Some(1003));
+    assert!(consumes.message.contains("`text/json`"));
+    // The operation's own `produces` adds a format to the spec's.
+    let produces = find(
+        &report,
+        Rule::ResponseBodyFormatNowSupported,
+        &op("Things_Put"),
+        "produces",
+    );
+    assert_eq!(produces.rule.oad_id(), Some(1004));
+    assert!(produces.message.contains("`text/json`"));
+    // Nothing more: `application/json` stays everywhere.
+    let protocol_changes = report
+        .changes
+        .iter()
+        .filter(|c| matches!(c.rule.oad_id(), Some(1002..=1004)))
+        .count();
+    assert_eq!(protocol_changes, 3, "{}", report.to_markdown());
+}
+
+#[test]
+fn constraints_carry_oad_1024_1036_and_1037() {
+    let old = spec(
+        "2025-01-01",
+        "",
+        "",
+        "        - {name: a, in: query, required: false, type: string, maxLength: 10}\n        - {name: b, in: query, required: false, type: string, maxLength: 10}\n        - {name: c, in: query, required: false, type: string, pattern: \"^a$\"}",
+        "",
+    );
+    let new = spec(
+        "2025-06-01",
+        "",
+        "",
+        "        - {name: a, in: query, required: false, type: string, maxLength: 5}\n        - {name: b, in: query, required: false, type: string, maxLength: 20}\n        - {name: c, in: query, required: false, type: string, pattern: \"^b$\"}",
+        "",
+    );
+    let report = inline_pair("constraints", &old, &new);
+    let ids = |at: &str| {
+        report
+            .changes
+            .iter()
+            .find(|c| c.at == at)
+            .map(|c| (c.rule, c.rule.oad_id()))
+    };
+    assert_eq!(
+        ids("parameter a"),
+        Some((Rule::ConstraintIsStronger, Some(1024)))
+    );
+    assert_eq!(
+        ids("parameter b"),
+        Some((Rule::ConstraintIsWeaker, Some(1037)))
+    );
+    assert_eq!(
+        ids("parameter c"),
+        Some((Rule::ConstraintChanged, Some(1036)))
+    );
+}
+
+#[test]
+fn a_removed_optional_parameter_is_oad_1046() {
+    let old = spec(
+        "2025-01-01",
+        "",
+        "",
+        "        - {name: trace, in: query, required: false, type: boolean}",
+        "",
+    );
+    let new = spec("2025-06-01", "", "", "", "");
+    let report = inline_pair("optional", &old, &new);
+    let removed = find(
+        &report,
+        Rule::RemovedOptionalParameter,
+        &op("Things_Put"),
+        "parameter trace",
+    );
+    assert_eq!(removed.rule.oad_id(), Some(1046));
+}
+
+#[test]
+fn x_ms_enum_added_or_removed_is_oad_1048_or_1049() {
+    let plain = "      kind: {type: string, enum: [a, b]}\n      mode: {type: string, enum: [x, y], x-ms-enum: {name: Mode, modelAsString: true}}";
+    let named = "      kind: {type: string, enum: [a, b], x-ms-enum: {name: Kind, modelAsString: true}}\n      mode: {type: string, enum: [x, y]}";
+    let report = inline_pair(
+        "xmsenum",
+        &spec(
+            "2025-01-01",
+            "",
+            "",
+            "",
+            &format!("      tier: {{type: string}}\n{plain}"),
+        ),
+        &spec(
+            "2025-06-01",
+            "",
+            "",
+            "",
+            &format!("      tier: {{type: string}}\n{named}"),
+        ),
+    );
+    let added = find(
+        &report,
+        Rule::AddedXmsEnum,
+        &model("Thing"),
+        "property kind",
+    );
+    assert_eq!(added.rule.oad_id(), Some(1048));
+    assert_eq!(
+        (added.wire, added.rust),
+        (Wire::Compatible, SemverBump::Major),
+        "the same strings on the wire, another Rust type"
+    );
+    let removed = find(
+        &report,
+        Rule::RemovedXmsEnum,
+        &model("Thing"),
+        "property mode",
+    );
+    assert_eq!(removed.rule.oad_id(), Some(1049));
+    // The values are the same: no type change, and no constraint change from
+    // the values moving between the string's `enum` and the generated type.
+    assert!(
+        !report.changes.iter().any(|c| c.at.starts_with("property")
+            && !matches!(c.rule, Rule::AddedXmsEnum | Rule::RemovedXmsEnum)),
+        "{}",
+        report.to_markdown()
+    );
+}
+
+#[test]
+fn a_parameter_moved_between_client_and_method_is_oad_1050() {
+    // `tag` is a global parameter (client-level by default), then the
+    // operation's own.
+    let old = spec(
+        "2025-01-01",
+        "",
+        "",
+        "        - {$ref: \"#/parameters/Tag\"}",
+        "",
+    );
+    let new = spec(
+        "2025-06-01",
+        "",
+        "",
+        "        - {name: tag, in: query, required: false, type: string}",
+        "",
+    );
+    let report = inline_pair("location", &old, &new);
+    let moved = find(
+        &report,
+        Rule::ParameterLocationHasChanged,
+        &op("Things_Put"),
+        "parameter tag",
+    );
+    assert_eq!(moved.rule.oad_id(), Some(1050));
+    assert!(
+        moved.message.contains("from the client to the method"),
+        "{}",
+        moved.message
+    );
+    assert_eq!(
+        (moved.wire, moved.rust),
+        (Wire::Compatible, SemverBump::Patch),
+        "sent the same, and a generated call takes it either way"
+    );
+}

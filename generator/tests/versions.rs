@@ -31,6 +31,13 @@ fn each_version_is_a_module_behind_its_feature_and_the_newest_stable_is_re_expor
         .expect("the old version is gated");
     assert!(index[gate..].contains("pub mod v2025_01_01"), "{index}");
     assert!(index.contains("#[cfg(feature = \"things-2025-06-01\")]\npub use v2025_06_01::*;"));
+    // The shared module is compiled with some version only.
+    let gate = index
+        .find("#[cfg(any(feature = \"things-2025-01-01\", feature = \"things-2025-06-01\"))]")
+        .expect("the shared module is gated");
+    let shared = index.find("pub mod shared").expect("a shared module");
+    let first_version = index.find("pub mod v2025_01_01").expect("a version");
+    assert!(gate < shared && shared < first_version, "{index}");
     let root = &output.files["mod.rs"];
     assert!(
         root.contains("#[cfg(feature = \"things-2025-06-01\")]"),
@@ -109,4 +116,138 @@ fn the_same_api_version_twice_is_a_located_error() {
         "{error}"
     );
     assert!(error.contains("base.yaml:1:1"), "{error}");
+}
+
+fn parts() -> armgen::Output {
+    armgen::Config::new(support::fixtures().join("fixtures/versions"))
+        .versions("parts", ["old.yaml", "new.yaml"])
+        .generate()
+        .unwrap_or_else(|e| panic!("{e}"))
+}
+
+#[test]
+fn a_definition_renamed_but_the_same_type_is_shared() {
+    let output = parts();
+    let shared: Vec<&str> = output.api.providers[0]
+        .shared
+        .iter()
+        .map(|m| m.name.as_str())
+        .collect();
+    assert!(shared.contains(&"SystemData"), "{shared:?}");
+    assert!(
+        shared.contains(&"Widget"),
+        "it names SystemData: {shared:?}"
+    );
+    assert!(!shared.contains(&"Gizmo"), "{shared:?}");
+}
+
+#[test]
+fn operations_identical_in_every_version_are_emitted_once() {
+    let output = parts();
+    let shared = &output.files["parts/shared/widgets.rs"];
+    assert!(shared.contains("pub fn get_request("), "{shared}");
+    assert!(shared.contains("pub fn list_response("), "{shared}");
+    let gadgets = &output.files["parts/shared/gadgets.rs"];
+    assert!(gadgets.contains("pub fn get_request("), "{gadgets}");
+    assert!(
+        !gadgets.contains("pub fn put_request("),
+        "a constraint changed"
+    );
+    // `Gizmo` changed: the response function is each version's, the request
+    // function, which does not name it, is shared.
+    let gizmos = &output.files["parts/shared/gizmos.rs"];
+    assert!(gizmos.contains("pub fn get_request("), "{gizmos}");
+    assert!(!gizmos.contains("pub fn get_response("), "{gizmos}");
+    for version in ["v2025_01_01", "v2025_06_01"] {
+        let widgets = &output.files[&format!("parts/{version}/widgets.rs")];
+        assert!(
+            widgets.contains("pub use super::super::shared::widgets::{"),
+            "{widgets}"
+        );
+        assert!(!widgets.contains("pub fn "), "{version}: {widgets}");
+        let gadgets = &output.files[&format!("parts/{version}/gadgets.rs")];
+        assert!(
+            // `Gadgets_Put`'s responses did not change.
+            gadgets.contains(
+                "pub use super::super::shared::gadgets::{get_request, get_response, put_response};"
+            ),
+            "{gadgets}"
+        );
+        assert!(gadgets.contains("pub fn put_request("), "{version}");
+        let gizmos = &output.files[&format!("parts/{version}/gizmos.rs")];
+        assert!(
+            gizmos.contains("pub use super::super::shared::gizmos::{get_request};")
+                || gizmos.contains("pub use super::super::shared::gizmos::get_request;"),
+            "{gizmos}"
+        );
+        assert!(gizmos.contains("pub fn get_response("), "{version}");
+    }
+}
+
+#[test]
+fn operations_by_id_fall_back_to_the_shared_functions_with_their_own_api_version() {
+    let output = parts();
+    let shared = &output.files["parts/shared/dynamic.rs"];
+    assert!(shared.contains("\"Widgets_Get\" =>"), "{shared}");
+    // `Gadgets_Put` is built by each version, decoded by `shared`.
+    assert!(!shared.contains("super::gadgets::put_request("), "{shared}");
+    assert!(shared.contains("super::gadgets::put_response(response)"));
+    assert!(shared.contains(".unwrap_or_else(|| api_version.to_owned())"));
+    for version in ["v2025_01_01", "v2025_06_01"] {
+        let dynamic = &output.files[&format!("parts/{version}/dynamic.rs")];
+        assert!(
+            dynamic.contains("id: \"Widgets_Get\""),
+            "each version lists all"
+        );
+        assert!(!dynamic.contains("\"Widgets_Get\" =>"), "{dynamic}");
+        assert!(dynamic.contains(
+            "super::super::shared::dynamic::build_request(\n                operation_id,\n                endpoint,\n                params,\n                super::API_VERSION,"
+        ), "{dynamic}");
+    }
+}
+
+#[test]
+fn a_group_the_same_in_every_version_has_one_sub_client() {
+    let output = parts();
+    let shared = &output.files["parts/shared/clients.rs"];
+    assert!(
+        shared.contains("pub struct PartsWidgetsClient {"),
+        "{shared}"
+    );
+    // Each version's client makes it, so the fields are the provider's to see.
+    assert!(
+        shared.contains("pub(in super::super) api_version: ::std::string::String"),
+        "{shared}"
+    );
+    assert!(shared.contains("pub struct PartsWidgetsClientListOptions<'a>"));
+    // `Gadgets` gains an operation: its sub-client is each version's, the
+    // options of its shared operation are not.
+    assert!(
+        !shared.contains("pub struct PartsGadgetsClient {"),
+        "{shared}"
+    );
+    assert!(shared.contains("pub type PartsGadgetsClientGetOptions<'a>"));
+    for version in ["v2025_01_01", "v2025_06_01"] {
+        let clients = &output.files[&format!("parts/{version}/clients.rs")];
+        assert!(
+            clients.contains("pub use super::super::shared::clients::{\n    PartsWidgetsClient,"),
+            "{clients}"
+        );
+        assert!(
+            clients.contains("pub struct PartsGadgetsClient {"),
+            "{version}"
+        );
+        assert!(
+            clients
+                .contains("pub use super::super::shared::clients::PartsGadgetsClientGetOptions;"),
+            "{clients}"
+        );
+        // Each version's client still sends its own api-version.
+        assert!(clients.contains("super::API_VERSION"), "{version}");
+    }
+}
+
+#[test]
+fn sharing_is_deterministic() {
+    assert_eq!(parts().files, parts().files);
 }

@@ -4,8 +4,8 @@
 //!
 //! - `relay`: Microsoft.Relay `stable/2021-11-01/authorizationRules.json` as
 //!   `relay::v2021_11_01` and `stable/2024-01-01/relay.json` as
-//!   `relay::v2024_01_01` (re-exported at `relay`), models they share in
-//!   `relay::shared`;
+//!   `relay::v2024_01_01` (re-exported at `relay`), what they share (models,
+//!   functions, options, sub-clients) in `relay::shared`;
 //! - `eventgrid`: Microsoft.EventGrid `preview/2024-06-01-preview` and
 //!   `stable/2025-02-15` `EventGrid.json`, likewise.
 //!

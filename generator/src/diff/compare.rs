@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, BTreeSet, HashSet};
 use super::{Change, Rule, SemverBump, Subject, Wire};
 use crate::ir::{
     Constraints, FinalStateVia, Model, ModelKind, Operation, OperationGroup, ParamLocation,
-    Parameter, PathPart, Service, StructModel, TypeRef,
+    Parameter, PathPart, Protocols, Service, StructModel, TypeRef,
 };
 
 use SemverBump::{Major, Minor, Patch};
@@ -241,6 +241,8 @@ impl<'a> Comparison<'a> {
                 vec!["DEFAULT_ENDPOINT".to_owned()],
             );
         }
+        let (subject, items) = (Subject::Service, Vec::new());
+        self.protocols(&old.protocols, &new.protocols, subject, "", &items);
         if old.scopes != new.scopes {
             self.push(
                 Rule::SecurityScopesChanged,
@@ -386,8 +388,91 @@ impl<'a> Comparison<'a> {
                 touched.clone(),
             );
         }
+        // An operation's own lists, where either version has some; the
+        // spec's are compared once, for the service.
+        let (inherit_old, inherit_new) = (&self.old.service.protocols, &self.new.service.protocols);
+        let own = |p: &Protocols, q: &Protocols| Protocols {
+            schemes: (p.schemes.is_some() || q.schemes.is_some()).then_some(vec![]),
+            consumes: (p.consumes.is_some() || q.consumes.is_some()).then_some(vec![]),
+            produces: (p.produces.is_some() || q.produces.is_some()).then_some(vec![]),
+        };
+        let mask = own(&old.protocols, &new.protocols);
+        let pick = |mine: &Protocols, inherited: &Protocols| {
+            let used = mine.or(inherited);
+            Protocols {
+                schemes: mask.schemes.as_ref().and(used.schemes),
+                consumes: mask.consumes.as_ref().and(used.consumes),
+                produces: mask.produces.as_ref().and(used.produces),
+            }
+        };
+        let (a, b) = (
+            pick(&old.protocols, inherit_old),
+            pick(&new.protocols, inherit_new),
+        );
+        self.protocols(&a, &b, subject(), "", &touched);
         self.parameters(old, new, &touched);
         self.responses(old, new, &touched);
+    }
+
+    /// oad's 1002–1004: a scheme or a request body format no longer listed,
+    /// or a response body format newly listed. A list not written counts as
+    /// empty, as in oad. The generated code sends JSON over HTTPS and asks
+    /// for the first `produces`, so the Rust side changes at most in the
+    /// `Accept` it sends.
+    fn protocols(
+        &mut self,
+        old: &Protocols,
+        new: &Protocols,
+        subject: Subject,
+        at: &str,
+        items: &[String],
+    ) {
+        let list = |l: &Option<Vec<String>>| -> BTreeSet<String> {
+            l.iter().flatten().map(|v| v.to_ascii_lowercase()).collect()
+        };
+        let at = |key: &str| {
+            if at.is_empty() {
+                key.to_owned()
+            } else {
+                format!("{at} {key}")
+            }
+        };
+        for scheme in list(&old.schemes).difference(&list(&new.schemes)) {
+            self.push(
+                Rule::ProtocolNoLongerSupported,
+                subject.clone(),
+                &at("schemes"),
+                format!("scheme `{scheme}` no longer supported"),
+                Breaking,
+                Patch,
+                "generated clients speak HTTPS whatever the spec lists",
+                items.to_vec(),
+            );
+        }
+        for format in list(&old.consumes).difference(&list(&new.consumes)) {
+            self.push(
+                Rule::RequestBodyFormatNoLongerSupported,
+                subject.clone(),
+                &at("consumes"),
+                format!("request body format `{format}` no longer supported"),
+                Breaking,
+                Patch,
+                "generated functions send JSON bodies whatever the spec lists",
+                items.to_vec(),
+            );
+        }
+        for format in list(&new.produces).difference(&list(&old.produces)) {
+            self.push(
+                Rule::ResponseBodyFormatNowSupported,
+                subject.clone(),
+                &at("produces"),
+                format!("response body format `{format}` now possible"),
+                Breaking,
+                Patch,
+                "at most the `Accept` header sent changes (it is the first `produces`)",
+                items.to_vec(),
+            );
+        }
     }
 
     fn parameters(&mut self, old: &Operation, new: &Operation, touched: &[String]) {
@@ -571,6 +656,35 @@ impl<'a> Comparison<'a> {
                         touched.to_vec(),
                     );
                 }
+                if p.client != q.client {
+                    let side = |client: bool| if client { "client" } else { "method" };
+                    let (rust, why) = if p.held_by_client() != q.held_by_client() {
+                        (
+                            Major,
+                            "the client's constructor takes it, or each call does",
+                        )
+                    } else {
+                        (
+                            Patch,
+                            "generated calls take every parameter but the subscription, wherever the spec puts it",
+                        )
+                    };
+                    self.push(
+                        Rule::ParameterLocationHasChanged,
+                        subject(),
+                        &at,
+                        format!(
+                            "`{}` moved from the {} to the {}",
+                            q.wire_name,
+                            side(p.client),
+                            side(q.client)
+                        ),
+                        Compatible,
+                        rust,
+                        why,
+                        touched.to_vec(),
+                    );
+                }
                 if p.location != q.location {
                     self.push(
                         Rule::ParameterInHasChanged,
@@ -667,7 +781,9 @@ impl<'a> Comparison<'a> {
                         touched.to_vec(),
                     );
                 } else {
-                    self.constraints(subject(), &at, &p.constraints, &q.constraints, true);
+                    let (a, b) =
+                        self.enum_values_as_allowed(&p.ty, &q.ty, &p.constraints, &q.constraints);
+                    self.constraints(subject(), &at, &a, &b, true);
                 }
             }
         }
@@ -1226,7 +1342,8 @@ impl<'a> Comparison<'a> {
                 );
             }
             self.types(subject(), &at, &f.ty, &g.ty, received, &item);
-            self.constraints(subject(), &at, &f.constraints, &g.constraints, sent);
+            let (a, b) = self.enum_values_as_allowed(&f.ty, &g.ty, &f.constraints, &g.constraints);
+            self.constraints(subject(), &at, &a, &b, sent);
         }
     }
 
@@ -1274,6 +1391,25 @@ impl<'a> Comparison<'a> {
                 "the Rust type changes between `String` and `Secret`",
                 touched.to_vec(),
             ),
+            TypeDiff::Other if self.enum_added_or_removed(a, b).is_some() => {
+                let (rule, why) = match self.enum_added_or_removed(a, b) {
+                    Some(true) => (Rule::AddedXmsEnum, "a generated enum replaces the `String`"),
+                    _ => (
+                        Rule::RemovedXmsEnum,
+                        "a `String` replaces the generated enum",
+                    ),
+                };
+                self.push(
+                    rule,
+                    subject,
+                    at,
+                    format!("{old} → {new}"),
+                    Compatible,
+                    Major,
+                    why,
+                    touched.to_vec(),
+                );
+            }
             TypeDiff::Other => {
                 let rule = match (a, b) {
                     (TypeRef::Map(_), t) | (t, TypeRef::Map(_))
@@ -1299,6 +1435,57 @@ impl<'a> Comparison<'a> {
                 );
             }
         }
+    }
+
+    /// Whether a string became a named enum (`Some(true)`: `x-ms-enum` was
+    /// added) or a named enum a string (`Some(false)`), at any depth of
+    /// arrays and maps. The JSON is the same strings either way.
+    fn enum_added_or_removed(&self, a: &TypeRef, b: &TypeRef) -> Option<bool> {
+        let is_enum = |side: &Side, name: &str| {
+            side.by_name
+                .get(name)
+                .is_some_and(|m| matches!(m.kind, ModelKind::Enum(_)))
+        };
+        match (a, b) {
+            (TypeRef::String, TypeRef::Model(n)) if is_enum(&self.new, n) => Some(true),
+            (TypeRef::Model(n), TypeRef::String) if is_enum(&self.old, n) => Some(false),
+            (TypeRef::Array(x), TypeRef::Array(y)) | (TypeRef::Map(x), TypeRef::Map(y)) => {
+                self.enum_added_or_removed(x, y)
+            }
+            _ => None,
+        }
+    }
+
+    /// The constraints to compare for a value whose type is a string on one
+    /// side and a named enum on the other (`x-ms-enum` added or removed): the
+    /// enum's values are the allowed values the string had, so that only a
+    /// change of values shows, not the move from constraint to type.
+    fn enum_values_as_allowed(
+        &self,
+        a: &TypeRef,
+        b: &TypeRef,
+        ca: &Constraints,
+        cb: &Constraints,
+    ) -> (Constraints, Constraints) {
+        let (mut ca, mut cb) = (ca.clone(), cb.clone());
+        if self.enum_added_or_removed(a, b).is_some() {
+            let values = |side: &Side, ty: &TypeRef| match ty {
+                TypeRef::Model(name) => match side.by_name.get(name.as_str()).map(|m| &m.kind) {
+                    Some(ModelKind::Enum(e)) => {
+                        e.values.iter().map(|v| v.wire_value.clone()).collect()
+                    }
+                    _ => Vec::new(),
+                },
+                _ => Vec::new(),
+            };
+            if ca.allowed.is_empty() {
+                ca.allowed = values(&self.old, a);
+            }
+            if cb.allowed.is_empty() {
+                cb.allowed = values(&self.new, b);
+            }
+        }
+        (ca, cb)
     }
 
     fn type_diff(&self, a: &TypeRef, b: &TypeRef) -> TypeDiff {

@@ -1,5 +1,11 @@
 //! The kinds of change `armgen diff` finds, with the `@azure/oad` rule each
 //! matches (Azure/openapi-diff's `docs/rules/NNNN.md`), where one does.
+//!
+//! Every oad rule from 1000 to 1050 has a kind here, but two that cannot
+//! apply: 1018 is no rule (oad's numbering skips it), and 1031
+//! `DifferentExtends` compares a schema's `extends`, a JSON Schema draft-3
+//! keyword that Swagger 2.0 does not have and no Azure spec writes (bases
+//! are `allOf`, which 1032 `DifferentAllOf` covers).
 
 use serde::{Serialize, Serializer};
 
@@ -115,6 +121,20 @@ pub enum Rule {
     SecurityScopesChanged,
     /// The host changed.
     HostChanged,
+    /// A scheme (`http`, `https`) is no longer listed.
+    ProtocolNoLongerSupported,
+    /// A request body format (`consumes`) is no longer listed.
+    RequestBodyFormatNoLongerSupported,
+    /// A response body format (`produces`) was added.
+    ResponseBodyFormatNowSupported,
+    /// A string enum gained `x-ms-enum`: a generated enum type replaces a
+    /// string.
+    AddedXmsEnum,
+    /// A string enum lost `x-ms-enum`: a string replaces its enum type.
+    RemovedXmsEnum,
+    /// A parameter moved between the client and the method
+    /// (`x-ms-parameter-location`, or a global parameter made local).
+    ParameterLocationHasChanged,
 }
 
 impl Rule {
@@ -124,6 +144,9 @@ impl Rule {
         Some(match self {
             VersionsReversed => 1000,
             NoVersionChange => 1001,
+            ProtocolNoLongerSupported => 1002,
+            RequestBodyFormatNoLongerSupported => 1003,
+            ResponseBodyFormatNowSupported => 1004,
             RemovedPath => 1005,
             RemovedDefinition => 1006,
             RemovedClientParameter => 1007,
@@ -142,6 +165,7 @@ impl Rule {
             AddedAdditionalProperties => 1021,
             RemovedAdditionalProperties => 1022,
             TypeFormatChanged => 1023,
+            ConstraintIsStronger => 1024,
             RequiredStatusChange => 1025,
             TypeChanged => 1026,
             DefaultValueChanged => 1027,
@@ -152,7 +176,8 @@ impl Rule {
             RemovedProperty => 1033,
             AddedRequiredProperty => 1034,
             RemovedOperation => 1035,
-            ConstraintChanged | ConstraintIsStronger | ConstraintIsWeaker => 1036,
+            ConstraintChanged => 1036,
+            ConstraintIsWeaker => 1037,
             AddedPath => 1038,
             AddedOperation => 1039,
             AddedReadOnlyPropertyInResponse => 1040,
@@ -161,7 +186,11 @@ impl Rule {
             AddingOptionalParameter => 1043,
             XmsLongRunningOperationChanged => 1044,
             AddedOptionalProperty => 1045,
+            RemovedOptionalParameter => 1046,
             XmsEnumChanged => 1047,
+            AddedXmsEnum => 1048,
+            RemovedXmsEnum => 1049,
+            ParameterLocationHasChanged => 1050,
             _ => return None,
         })
     }

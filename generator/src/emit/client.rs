@@ -80,10 +80,22 @@ pub fn module(service: &Service, ctx: &Context) -> TokenStream {
             }
         }
     });
-    let groups = service
-        .groups
-        .iter()
-        .map(|g| group_client(service, g, &prefix, ctx));
+    let groups = service.groups.iter().map(|g| {
+        if g.shared {
+            // The same in every version: defined once in `shared`, with the
+            // options types of its methods.
+            let client = group_client_name(&prefix, g);
+            let mut names: Vec<_> = g
+                .operations
+                .iter()
+                .map(|op| options_name(&client, op))
+                .collect();
+            names.insert(0, client);
+            quote!(pub use super::super::shared::clients::{#(#names),*};)
+        } else {
+            group_client(service, g, &prefix, ctx, Place::Version)
+        }
+    });
 
     quote! {
         /// Async clients that send these operations through an `azure_core`
@@ -134,6 +146,62 @@ pub fn module(service: &Service, ctx: &Context) -> TokenStream {
             #(#groups)*
         }
     }
+}
+
+/// Where a sub-client or options type is emitted.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Place {
+    /// In a service or a version of a provider.
+    Version,
+    /// Once, in a provider's `shared` module.
+    Shared,
+}
+
+/// The `clients` module of a provider's `shared` module: the sub-clients of
+/// the groups that are the same in every version, and the options types of
+/// the operations that are (`shared` holds them as a service's groups). Their
+/// fields are visible to the provider's module, whose versions' clients make
+/// them.
+pub fn shared_module(shared: &Service, ctx: &Context) -> TokenStream {
+    let prefix = unraw(&shared.client_name)
+        .trim_end_matches("Client")
+        .to_owned();
+    let items = shared.groups.iter().map(|g| {
+        if g.shared {
+            group_client(shared, g, &prefix, ctx, Place::Shared)
+        } else {
+            let name = group_client_name(&prefix, g);
+            let options = g
+                .operations
+                .iter()
+                .filter(|op| op.shared.options)
+                .map(|op| method(g, op, &name, ctx, false).1);
+            quote!(#(#options)*)
+        }
+    });
+    let any = shared
+        .groups
+        .iter()
+        .any(|g| g.shared || g.operations.iter().any(|op| op.shared.options));
+    if !any {
+        return TokenStream::new();
+    }
+    quote! {
+        /// The async sub-clients and options types that are the same in every
+        /// api-version of this provider, defined once; each version's
+        /// `clients` re-exports them.
+        pub mod clients {
+            #(#items)*
+        }
+    }
+}
+
+/// The options type of an operation's method.
+fn options_name(client: &proc_macro2::Ident, op: &Operation) -> proc_macro2::Ident {
+    format_ident!(
+        "{}",
+        naming::join(&[&client.to_string(), &type_name(&op.name), "Options"])
+    )
 }
 
 /// The sub-client of a group: named after its module, which is unique.
@@ -207,31 +275,46 @@ fn group_client(
     group: &OperationGroup,
     prefix: &str,
     ctx: &Context,
+    place: Place,
 ) -> TokenStream {
     let rt = ctx.runtime;
     let name = group_client_name(prefix, group);
     let (needs_version, needs_sub) = group_needs(group);
-    let version_field = needs_version.then(|| quote!(api_version: ::std::string::String,));
-    let sub_field = needs_sub.then(|| quote!(subscription_id: ::std::string::String,));
+    // A shared sub-client is made by each version's client, in a sibling
+    // module of `shared`.
+    let vis = match place {
+        Place::Version => quote!(),
+        Place::Shared => quote!(pub(in super::super)),
+    };
+    let version_field = needs_version.then(|| quote!(#vis api_version: ::std::string::String,));
+    let sub_field = needs_sub.then(|| quote!(#vis subscription_id: ::std::string::String,));
     let doc = format!(
         " The `{}` operations of {}.",
         group.wire_name, service.title
     );
     let mut option_structs = Vec::new();
+    let mut shared_options = Vec::new();
     let methods: Vec<TokenStream> = group
         .operations
         .iter()
         .map(|op| {
-            let (method, options) = method(group, op, &name, ctx);
-            option_structs.push(options);
+            let (method, options) = method(group, op, &name, ctx, true);
+            if op.shared.options && place == Place::Version {
+                shared_options.push(options_name(&name, op));
+            } else {
+                option_structs.push(options);
+            }
             method
         })
         .collect();
+    if !shared_options.is_empty() {
+        option_structs.push(quote!(pub use super::super::shared::clients::{#(#shared_options),*};));
+    }
     quote! {
         #[doc = #doc]
         #[derive(::core::clone::Clone, ::core::fmt::Debug)]
         pub struct #name {
-            pipeline: #rt::ArmPipeline,
+            #vis pipeline: #rt::ArmPipeline,
             #version_field
             #sub_field
         }
@@ -244,11 +327,16 @@ fn group_client(
     }
 }
 
+/// A sub-client's method and its options type; `beside_client`: the options
+/// type is emitted beside the sub-client, which its docs can then link to
+/// (not so the options a provider's `shared` module holds for the
+/// sub-clients of its versions).
 fn method(
     group: &OperationGroup,
     op: &Operation,
     client: &proc_macro2::Ident,
     ctx: &Context,
+    beside_client: bool,
 ) -> (TokenStream, TokenStream) {
     let rt = ctx.runtime;
     let az = quote!(#rt::__private::azure_core);
@@ -261,10 +349,7 @@ fn method(
     };
     let request_fn = request_fn_name(op);
     let response_fn = response_fn_name(op);
-    let options = format_ident!(
-        "{}",
-        naming::join(&[&client.to_string(), &type_name(&op.name), "Options"])
-    );
+    let options = options_name(client, op);
 
     let args = op
         .params
@@ -297,11 +382,19 @@ fn method(
         let doc = docs::attrs(&p.docs);
         quote! { #doc pub #name: #ty, }
     });
-    let options_doc = format!(
-        " Options for [`{}::{}()`].",
-        client,
-        unraw(&fn_name.to_string())
-    );
+    let options_doc = if beside_client {
+        format!(
+            " Options for [`{}::{}()`].",
+            client,
+            unraw(&fn_name.to_string())
+        )
+    } else {
+        format!(
+            " Options for `{}::{}()` of every api-version's `clients`.",
+            client,
+            unraw(&fn_name.to_string())
+        )
+    };
     // Every method has its own options type, so that an optional parameter
     // added by a later api-version is not a breaking change; while it has
     // none, the type is the runtime's shared one under the method's name.

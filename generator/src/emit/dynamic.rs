@@ -8,14 +8,25 @@ use super::client;
 use super::types::{Context, Scope, ident, option, request_fn_name, response_fn_name, type_tokens};
 use crate::ir::{HttpMethod, Operation, ParamLocation, Service, TypeRef};
 
-/// The `dynamic` module of a service.
-pub fn module(service: &Service, ctx: &Context) -> TokenStream {
+/// The `dynamic` module of a service. In a provider at several
+/// api-versions, the arms of the shared functions are in the `shared`
+/// module's `dynamic` (`in_shared`), which each version's falls back to with
+/// its own default api-version.
+pub fn module(service: &Service, ctx: &Context, in_shared: bool) -> TokenStream {
     let rt = ctx.runtime;
     let mut infos = Vec::new();
     let mut build_arms = Vec::new();
     let mut decode_arms = Vec::new();
     let mut call_arms = Vec::new();
     let mut reads_params = false;
+    let ops = || service.groups.iter().flat_map(|g| &g.operations);
+    let delegate_build = !in_shared && ops().any(|op| op.shared.request);
+    let delegate_decode = !in_shared && ops().any(|op| op.shared.response);
+    let default_api_version = if in_shared {
+        quote!(api_version)
+    } else {
+        quote!(super::API_VERSION)
+    };
     for group in &service.groups {
         let module = ident(&group.name);
         for op in &group.operations {
@@ -54,13 +65,25 @@ pub fn module(service: &Service, ctx: &Context) -> TokenStream {
             },));
 
             let request_fn = request_fn_name(op);
+            let response_fn = response_fn_name(op);
+            if op.shared.response == in_shared {
+                decode_arms.push(
+                    quote!(#id => #rt::dynamic_result(super::#module::#response_fn(response)),),
+                );
+            }
+            if !in_shared {
+                call_arms.push(call_arm(op, &module, ctx));
+            }
+            if op.shared.request != in_shared {
+                continue;
+            }
             let mut reads = Vec::new();
             let mut args = Vec::new();
             if op.api_version.is_some() {
                 reads.push(quote! {
                     let api_version: ::std::string::String = __params
                         .optional("api-version", "a string")?
-                        .unwrap_or_else(|| super::API_VERSION.to_owned());
+                        .unwrap_or_else(|| #default_api_version.to_owned());
                 });
                 args.push(quote!(&api_version));
             }
@@ -95,46 +118,89 @@ pub fn module(service: &Service, ctx: &Context) -> TokenStream {
                     Ok(super::#module::#request_fn(endpoint, #(#args),*)?)
                 }
             });
-            let response_fn = response_fn_name(op);
-            decode_arms
-                .push(quote!(#id => #rt::dynamic_result(super::#module::#response_fn(response)),));
-            call_arms.push(call_arm(op, &module, ctx));
         }
+    }
+    if in_shared {
+        // `shared` lists no operations: each version lists its own.
+        infos.clear();
     }
     let unknown_call = quote!(#rt::DynamicError::UnknownOperation(operation_id.to_owned()));
     let unknown = quote!(Err(#unknown_call));
+    let (build_fallback, decode_fallback) = (
+        if delegate_build {
+            quote!(super::super::shared::dynamic::build_request(
+                operation_id,
+                endpoint,
+                params,
+                super::API_VERSION
+            ))
+        } else {
+            unknown.clone()
+        },
+        if delegate_decode {
+            quote!(super::super::shared::dynamic::decode_response(
+                operation_id,
+                response
+            ))
+        } else {
+            unknown.clone()
+        },
+    );
     // Without operations there is nothing to match, and without parameters
     // nothing to read: arguments that go unused say so with a `_`, rather
     // than the spec's shape drawing lints on the generated code.
-    let has_operations = !decode_arms.is_empty();
+    let builds = !build_arms.is_empty() || delegate_build;
+    let decodes = !decode_arms.is_empty() || delegate_decode;
     let argument = |name: &str, used: bool| format_ident!("{}{name}", if used { "" } else { "_" });
-    let endpoint = argument("endpoint", has_operations);
-    let params = argument("params", reads_params);
-    let response = argument("response", has_operations);
-    let (build_body, decode_body) = if !has_operations {
-        (unknown.clone(), unknown)
-    } else {
-        // `__params` cannot be a parameter's name (see `naming`).
-        let read = reads_params.then(|| quote!(let __params = #rt::DynamicParams::new(params);));
-        (
-            quote! {
-                #read
-                match operation_id {
-                    #(#build_arms)*
-                    _ => #unknown,
-                }
-            },
-            quote! {
-                match operation_id {
-                    #(#decode_arms)*
-                    _ => #unknown,
-                }
-            },
-        )
+    let endpoint = argument("endpoint", builds);
+    let params = argument("params", reads_params || delegate_build);
+    let response = argument("response", decodes);
+    // `__params` cannot be a parameter's name (see `naming`).
+    let read = reads_params.then(|| quote!(let __params = #rt::DynamicParams::new(params);));
+    let build_body = match (build_arms.is_empty(), delegate_build) {
+        (true, false) => unknown.clone(),
+        (true, true) => build_fallback,
+        (false, _) => quote! {
+            #read
+            match operation_id {
+                #(#build_arms)*
+                _ => #build_fallback,
+            }
+        },
+    };
+    let decode_body = match (decode_arms.is_empty(), delegate_decode) {
+        (true, false) => unknown,
+        (true, true) => decode_fallback,
+        (false, _) => quote! {
+            match operation_id {
+                #(#decode_arms)*
+                _ => #decode_fallback,
+            }
+        },
     };
     let json = quote!(#rt::__private::serde_json);
+    if in_shared {
+        // Used when some shared request function takes one.
+        let api_version = argument("api_version", uses_api_version(service));
+        return quote! {
+            /// The operations whose functions are shared, by `operationId`,
+            /// for each version's `dynamic` to fall back to.
+            pub mod dynamic {
+                /// Builds the request of a shared `operation_id` from named
+                /// parameters; a missing `api-version` is `api_version`.
+                pub fn build_request(operation_id: &str, #endpoint: &#rt::Url, #params: &#json::Map<::std::string::String, #json::Value>, #api_version: &str) -> ::core::result::Result<#rt::HttpRequest, #rt::DynamicError> {
+                    #build_body
+                }
+
+                /// Decodes a response of a shared `operation_id`.
+                pub fn decode_response(operation_id: &str, #response: &#rt::HttpResponse) -> ::core::result::Result<#json::Value, #rt::DynamicError> {
+                    #decode_body
+                }
+            }
+        };
+    }
     let az = quote!(#rt::__private::azure_core);
-    let call_body = if has_operations {
+    let call_body = if !call_arms.is_empty() {
         quote! {
             let __request = build_request(operation_id, pipeline.endpoint(), params)
                 .map_err(#rt::dynamic_request_error)?;
@@ -146,7 +212,7 @@ pub fn module(service: &Service, ctx: &Context) -> TokenStream {
     } else {
         quote!(Err(#rt::dynamic_request_error(#unknown_call)))
     };
-    let (call_pipeline, call_params) = if has_operations {
+    let (call_pipeline, call_params) = if !call_arms.is_empty() {
         (format_ident!("pipeline"), format_ident!("params"))
     } else {
         (format_ident!("_pipeline"), format_ident!("_params"))
@@ -183,6 +249,15 @@ pub fn module(service: &Service, ctx: &Context) -> TokenStream {
             }
         }
     }
+}
+
+/// Whether some shared request function takes the api-version.
+fn uses_api_version(service: &Service) -> bool {
+    service
+        .groups
+        .iter()
+        .flat_map(|g| &g.operations)
+        .any(|op| op.shared.request && op.api_version.is_some())
 }
 
 fn expected(ty: &TypeRef) -> &'static str {

@@ -47,17 +47,20 @@ pub fn service_files(
     )
 }
 
-/// The `shared` module of a provider at several api-versions: the models
-/// identical in every version (`models` holds them as a service's models),
-/// with the read-only stripping the versions' requests need
-/// (`read_only`: the union of the versions' sets).
+/// The `shared` module of a provider at several api-versions: what is
+/// identical in every version. `shared` holds it as a service: the models,
+/// and the groups of the shared operations, whose functions, options types
+/// and (for a group shared whole) sub-clients are emitted once; with the
+/// read-only stripping the versions' requests need (`read_only`: the union of
+/// the versions' sets).
 fn shared_files(
     provider: &Provider,
-    models: &Service,
+    shared: &Service,
     runtime: &syn::Path,
     read_only: &std::collections::HashSet<String>,
+    dynamic_feature: Option<&str>,
 ) -> Result<ServiceFiles, syn::Error> {
-    let patterns = types::Patterns::collect(models);
+    let patterns = types::Patterns::collect(shared, true);
     let serde_crate = types::serde_crate(runtime);
     let ctx = types::Context {
         runtime,
@@ -65,16 +68,36 @@ fn shared_files(
         patterns: &patterns,
         read_only,
     };
-    let models_mod = models::module(models, &ctx);
+    // Page impls of shared list models are in `pages`, for every version's
+    // operations, not only the shared ones.
+    let models_mod = models::module(
+        &Service {
+            groups: Vec::new(),
+            ..shared.clone()
+        },
+        &ctx,
+    );
     let statics = patterns.statics(runtime);
     let pages = client::shared_page_impls(provider, &ctx);
+    let groups = shared
+        .groups
+        .iter()
+        .map(|g| operations::group(g, &ctx, true));
+    let clients = client::shared_module(shared, &ctx);
+    let dynamic = (!shared.groups.is_empty()).then(|| dynamic::module(shared, &ctx, true));
     let tokens = quote! {
-        /// The models that are the same in every api-version of this
-        /// provider, defined once; each version's `models` re-exports them.
+        /// What is the same in every api-version of this provider, defined
+        /// once: models, operations' functions and options, sub-clients. Each
+        /// version re-exports what it has of it.
         pub mod shared {
             #![allow(
+                clippy::too_many_arguments,
+                clippy::module_inception,
+                clippy::new_ret_no_self,
+                clippy::should_implement_trait,
                 clippy::doc_lazy_continuation,
                 clippy::doc_overindented_list_items,
+                clippy::manual_range_patterns,
                 rustdoc::broken_intra_doc_links,
                 rustdoc::invalid_html_tags,
                 rustdoc::bare_urls
@@ -82,9 +105,12 @@ fn shared_files(
             #statics
             #models_mod
             #pages
+            #(#groups)*
+            #clients
+            #dynamic
         }
     };
-    split(tokens, "shared", runtime, None)
+    split(tokens, "shared", runtime, dynamic_feature)
 }
 
 /// A provider at several api-versions as files below `<module>/`: its
@@ -101,7 +127,8 @@ pub fn provider_files(
     let dir = crate::naming::unraw(name);
     let mut files = Vec::new();
     let mut items = Vec::new();
-    if let (false, Some(first)) = (provider.shared.is_empty(), provider.versions.first()) {
+    let nothing_shared = provider.shared.is_empty() && provider.shared_groups.is_empty();
+    if let (false, Some(first)) = (nothing_shared, provider.versions.first()) {
         let shared_names: std::collections::HashSet<&str> =
             provider.shared.iter().map(|m| m.name.as_str()).collect();
         // A shared model is stripped of read-only members if any version
@@ -112,14 +139,21 @@ pub fn provider_files(
             .flat_map(types::read_only_models)
             .filter(|m| shared_names.contains(m.as_str()))
             .collect();
-        let models = Service {
+        let shared = Service {
             module: "shared".to_owned(),
             models: provider.shared.clone(),
-            groups: Vec::new(),
+            groups: provider.shared_groups.clone(),
             ..first.clone()
         };
-        let shared = shared_files(provider, &models, runtime, &read_only)?;
-        items.push(shared.wrapper);
+        let shared = shared_files(provider, &shared, runtime, &read_only, dynamic_feature)?;
+        // Only the versions use it: with none of their features on, a crate
+        // does not compile it.
+        let features = provider.versions.iter().map(|v| provider.feature(v));
+        let wrapper = shared.wrapper;
+        items.push(quote! {
+            #[cfg(any(#(feature = #features),*))]
+            #wrapper
+        });
         files.extend(shared.files);
     }
     for version in &provider.versions {
@@ -258,7 +292,7 @@ fn split(
 
 /// The tokens of one service module, every module nested.
 fn service_tokens(service: &Service, runtime: &syn::Path) -> TokenStream {
-    let patterns = types::Patterns::collect(service);
+    let patterns = types::Patterns::collect(service, false);
     let read_only = types::read_only_models(service);
     let serde_crate = types::serde_crate(runtime);
     let ctx = types::Context {
@@ -272,8 +306,11 @@ fn service_tokens(service: &Service, runtime: &syn::Path) -> TokenStream {
     let api_version = &service.api_version;
     let endpoint = format!("https://{}", service.host);
     let models = models::module(service, &ctx);
-    let groups = service.groups.iter().map(|g| operations::group(g, &ctx));
-    let dynamic = dynamic::module(service, &ctx);
+    let groups = service
+        .groups
+        .iter()
+        .map(|g| operations::group(g, &ctx, false));
+    let dynamic = dynamic::module(service, &ctx, false);
     let clients = client::module(service, &ctx);
     let pattern_statics = patterns.statics(runtime);
     quote! {

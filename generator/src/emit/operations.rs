@@ -12,24 +12,46 @@ use crate::ir::{
 };
 use crate::naming::unraw;
 
-/// The module of one operation group.
-pub fn group(group: &OperationGroup, ctx: &Context) -> TokenStream {
+/// The module of one operation group. In a version of a provider, the
+/// operations that are the same in every version are re-exported from the
+/// provider's `shared` module (`in_shared`: this is that module's copy).
+pub fn group(group: &OperationGroup, ctx: &Context, in_shared: bool) -> TokenStream {
     let module = ident(&group.name);
+    // `shared` has no `API_VERSION`: each version has its own.
+    let api_version = if in_shared {
+        "the `API_VERSION` of the version module that re-exports it"
+    } else {
+        "[`API_VERSION`](super::API_VERSION)"
+    };
     let doc = format!(
-        "Operations of the `{}` group.\n\nEvery `*_request` function takes the Resource Manager `endpoint` (e.g. `https://management.azure.com`) and, when the operation has one, the `api_version` to call (normally [`API_VERSION`](super::API_VERSION)), then the operation's arguments; it checks every constraint of the spec before building the request.",
+        "Operations of the `{}` group.\n\nEvery `*_request` function takes the Resource Manager `endpoint` (e.g. `https://management.azure.com`) and, when the operation has one, the `api_version` to call (normally {api_version}), then the operation's arguments; it checks every constraint of the spec before building the request.",
         group.wire_name
     );
-    let functions = group.operations.iter().map(|op| {
-        let request = request_fn(op, ctx);
-        let response = response_fn(op, ctx);
-        quote! { #request #response }
-    });
+    // Each function is here when its mark says it is where this module is:
+    // shared in `shared`, the version's own in a version.
+    let mut reexported = Vec::new();
+    let mut functions = Vec::new();
+    for op in &group.operations {
+        if op.shared.request == in_shared {
+            functions.push(request_fn(op, ctx));
+        } else {
+            reexported.push(request_fn_name(op));
+        }
+        if op.shared.response == in_shared {
+            functions.push(response_fn(op, ctx));
+        } else {
+            reexported.push(response_fn_name(op));
+        }
+    }
+    let reexport = (!reexported.is_empty() && !in_shared)
+        .then(|| quote!(pub use super::super::shared::#module::{#(#reexported),*};));
     let doc = docs::attrs(&Some(doc));
     // No `use` lines: the runtime's items are named by path, so that no
     // parameter or operation name can ever meet them.
     quote! {
         #doc
         pub mod #module {
+            #reexport
             #(#functions)*
         }
     }

@@ -185,8 +185,10 @@ pub struct Patterns {
 }
 
 impl Patterns {
-    /// Numbers the service's patterns in a stable order.
-    pub fn collect(service: &Service) -> Self {
+    /// Numbers the service's patterns in a stable order: those of its
+    /// models and request functions, or in a provider's `shared` module
+    /// (`in_shared`), of its shared request functions.
+    pub fn collect(service: &Service, in_shared: bool) -> Self {
         let mut all: Vec<&String> = Vec::new();
         // A shared model's patterns are its provider's `shared` module's.
         for model in service.models.iter().filter(|m| !m.shared) {
@@ -198,7 +200,14 @@ impl Patterns {
                 );
             }
         }
-        for op in service.groups.iter().flat_map(|g| &g.operations) {
+        // So are a shared request function's (its copy in `shared` is marked
+        // too, and that module collects with `in_shared`).
+        for op in service
+            .groups
+            .iter()
+            .flat_map(|g| &g.operations)
+            .filter(|o| o.shared.request == in_shared)
+        {
             all.extend(
                 op.params
                     .iter()

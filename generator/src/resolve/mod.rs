@@ -124,6 +124,7 @@ fn resolve_service(
             .unwrap_or("management.azure.com")
             .to_owned(),
         scopes,
+        protocols: crate::ir::Protocols::read(&root_value),
         models,
         groups,
     })

@@ -104,6 +104,7 @@ impl Resolver<'_> {
                 name: group_scope.claim(&module),
                 wire_name,
                 operations,
+                shared: false,
             });
         }
         groups
@@ -261,8 +262,10 @@ impl Resolver<'_> {
             responses,
             error,
             accept: produces.or_else(|| Some("application/json".to_owned())),
+            protocols: crate::ir::Protocols::read(&value),
             examples,
             source: self.docs.location(node),
+            shared: Default::default(),
         })
     }
 
