@@ -8,6 +8,7 @@ use armgen_runtime::ServiceInfo;
 
 use crate::catalog;
 use crate::spec::{SpecError, SpecSet};
+use crate::user::{HandlerRequest, HandlerResponse, UserHandler};
 
 /// Resource provider namespace of Azure Relay, whose namespaces have built-in handlers.
 pub const RELAY_PROVIDER: &str = "Microsoft.Relay";
@@ -49,6 +50,7 @@ pub struct EmulatorConfig {
     pub(crate) token: Option<String>,
     pub(crate) services: &'static [ServiceInfo],
     pub(crate) specs: SpecSet,
+    pub(crate) handlers: Vec<(String, UserHandler)>,
     // Both keyed by the provider namespace in ASCII lowercase, because ARM matches it
     // case-insensitively. Defaults follow `services`; overrides survive a change of services.
     default_api_versions: BTreeMap<String, Vec<String>>,
@@ -71,6 +73,7 @@ impl EmulatorConfig {
             token: None,
             services: &[],
             specs: SpecSet::default(),
+            handlers: Vec::new(),
             default_api_versions: BTreeMap::new(),
             api_version_overrides: BTreeMap::new(),
             request_log_capacity: DEFAULT_REQUEST_LOG_CAPACITY,
@@ -122,6 +125,20 @@ impl EmulatorConfig {
     /// What armgen reports for the spec, naming the file, line, column and JSON pointer.
     pub fn with_spec(self, path: impl AsRef<std::path::Path>) -> Result<Self, SpecError> {
         Ok(self.with_specs(SpecSet::load(path)?))
+    }
+
+    /// Answer `operation_id` (the spec's `operationId`) with `handler` first: whatever it
+    /// returns is the answer; `None` leaves the request to the emulator's own behaviour. Use it
+    /// for what a spec cannot say (a key regeneration with state of its own, a quota error).
+    /// A later handler for the same operation replaces an earlier one.
+    pub fn with_handler<F>(mut self, operation_id: &str, handler: F) -> Self
+    where
+        F: Fn(&HandlerRequest<'_>) -> Option<HandlerResponse> + Send + Sync + 'static,
+    {
+        self.handlers.retain(|(id, _)| id != operation_id);
+        self.handlers
+            .push((operation_id.to_owned(), std::sync::Arc::new(handler)));
+        self
     }
 
     /// The specs whose operations are served.
@@ -259,6 +276,10 @@ impl fmt::Debug for EmulatorConfig {
             )
             .field("services", &services)
             .field("specs", &self.specs)
+            .field(
+                "handlers",
+                &self.handlers.iter().map(|(id, _)| id).collect::<Vec<_>>(),
+            )
             .field("api_versions", &self.all_api_versions())
             .field("request_log_capacity", &self.request_log_capacity)
             .field("port", &self.port)

@@ -98,6 +98,26 @@ pub(crate) fn invoke(shared: &Shared, mut call: Call<'_>) -> Result<HttpResponse
     if spec_serve::is_polling_route(route) {
         return spec_serve::poll(shared, &call);
     }
+    if let Some((_, user)) = shared
+        .handlers
+        .iter()
+        .find(|(id, _)| id == route.operation_id)
+    {
+        // A body that is not JSON reaches the handler as none.
+        let json: Option<Value> = serde_json::from_slice(call.body).ok();
+        let request = crate::user::HandlerRequest {
+            operation_id: route.operation_id,
+            method: route.method,
+            path: call.raw_path,
+            query: call.query,
+            api_version: call.api_version,
+            params: call.params.iter().collect(),
+            body: json.as_ref(),
+        };
+        if let Some(answer) = user(&request) {
+            return Ok(answer.into_response());
+        }
+    }
     let operation = shared.operation(route);
     // A built-in handler serves the operations of a served table; a spec's operation without
     // one answers as its spec describes it.

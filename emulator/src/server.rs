@@ -56,6 +56,8 @@ pub(crate) struct Shared {
     pub(crate) services: &'static [ServiceInfo],
     /// The served specs.
     pub(crate) specs: crate::spec::SpecSet,
+    /// Handlers the user supplied, by operation id.
+    pub(crate) handlers: Vec<(String, crate::user::UserHandler)>,
     /// The routing table: the served services' operations and the polling URLs.
     pub(crate) routes: Vec<Route>,
     /// How handlers behave.
@@ -184,7 +186,13 @@ async fn handle(
     };
     lock(&shared.log).record(record(&parts, &body));
 
-    let fault = lock(&shared.faults).next();
+    // Faults may target one operation: find which the request is for (if any) first.
+    let operation_id =
+        match routes::match_route(&shared.routes, parts.method.as_str(), parts.uri.path()) {
+            Ok(RouteMatch::Found(route, _)) => Some(route.operation_id),
+            _ => None,
+        };
+    let fault = lock(&shared.faults).next(operation_id);
     let mut response = match fault {
         None => serve(&shared, &parts, &body, too_large),
         Some(Fault::Delay(delay)) => {

@@ -138,7 +138,7 @@ impl SpecSet {
         })
     }
 
-    /// Every `(service module, api-version, operation)`: what `dynamic::call` of the
+    /// Every `(service module, api-version, operation)`: what `dynamic_calls::call` of the
     /// generated crate takes, for tests that drive every operation.
     pub fn operations(&self) -> impl Iterator<Item = SpecOperationInfo<'_>> {
         self.services.iter().flat_map(|service| {
@@ -369,7 +369,7 @@ impl SpecOperation {
 pub struct SpecExample {
     /// The example's title in the spec.
     pub name: String,
-    /// Its `parameters`: wire names to values, as `dynamic::call` takes them.
+    /// Its `parameters`: wire names to values, as `dynamic_calls::call` takes them.
     pub parameters: Map<String, Value>,
     /// Its `responses`: status to body (`null` when it shows none).
     pub responses: Vec<(u16, Value)>,

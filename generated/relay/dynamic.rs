@@ -208,38 +208,3 @@ pub fn decode_response(
         }
     }
 }
-::armgen_runtime::client_only! {
-    #[doc = r" Calls `operation_id` with named parameters (as for"] #[doc =
-    r" [`build_request`]) over `pipeline`, the way the"] #[doc =
-    r" generated client's method does: long-running operations"] #[doc =
-    r" are polled to their end and pageable ones read page by"] #[doc =
-    r" page (see [`DynamicReply`](#rt::DynamicReply))."] pub async fn call(pipeline : &
-    ::armgen_runtime::ArmPipeline, operation_id : & str, params : &
-    ::armgen_runtime::__private::serde_json::Map < ::std::string::String,
-    ::armgen_runtime::__private::serde_json::Value >) ->
-    ::armgen_runtime::__private::azure_core::Result < ::armgen_runtime::DynamicReply > {
-    let __request = build_request(operation_id, pipeline.endpoint(), params)
-    .map_err(::armgen_runtime::dynamic_request_error) ?; match operation_id {
-    "Namespaces_CreateOrUpdate" => { let poller :
-    ::armgen_runtime::__private::azure_core::http::Poller <
-    ::armgen_runtime::OperationStatus < super::models::RelayNamespace > > = pipeline
-    .begin(__request, super::namespaces::create_or_update_response,
-    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
-    ::armgen_runtime::dynamic_poll(poller). await } "Namespaces_Delete" => { let poller :
-    ::armgen_runtime::__private::azure_core::http::Poller <
-    ::armgen_runtime::OperationStatus < (),
-    ::armgen_runtime::__private::azure_core::http::NoFormat > > = pipeline
-    .begin(__request, super::namespaces::delete_response,
-    ::armgen_runtime::FinalStateVia::Location, ::core::default::Default::default());
-    ::armgen_runtime::dynamic_poll(poller). await } "Namespaces_Get" =>
-    ::armgen_runtime::dynamic_execute(pipeline, __request,
-    super::namespaces::get_response). await, "Namespaces_ListAuthorizationRules" =>
-    ::armgen_runtime::dynamic_pages(pipeline
-    .pager(::armgen_runtime::__private::azure_core::http::Context::new(), __request,
-    super::namespaces::list_authorization_rules_response, | page : &
-    super::models::AuthorizationRuleListResult | page.next_link.as_deref())). await,
-    "Namespaces_ListKeys" => ::armgen_runtime::dynamic_execute(pipeline, __request,
-    super::namespaces::list_keys_response). await, _ =>
-    Err(::armgen_runtime::dynamic_request_error(::armgen_runtime::DynamicError::UnknownOperation(operation_id
-    .to_owned()))), } }
-}

@@ -200,6 +200,9 @@ fn operations_by_id_fall_back_to_the_shared_functions_with_their_own_api_version
             "each version lists all"
         );
         assert!(!dynamic.contains("\"Widgets_Get\" =>"), "{dynamic}");
+        // `call` sends through the version's own paths, which re-export the shared functions.
+        let calls = &output.files[&format!("parts/{version}/dynamic_calls.rs")];
+        assert!(calls.contains("\"Widgets_Get\" => {"), "{calls}");
         assert!(dynamic.contains(
             "super::super::shared::dynamic::build_request(\n                operation_id,\n                endpoint,\n                params,\n                super::API_VERSION,"
         ), "{dynamic}");

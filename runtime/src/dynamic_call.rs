@@ -1,10 +1,10 @@
 //! Calling an operation by `operationId` over a client's pipeline: what the
-//! generated `dynamic::call` functions use.
+//! generated `dynamic_calls::call` functions use.
 //!
 //! A generated client method is the operation's `*_request` function, then one
 //! of [`ArmPipeline::execute`], [`ArmPipeline::begin`] (long-running) or
 //! [`ArmPipeline::pager`] (pageable) with the operation's `*_response`
-//! function. `dynamic::call` does exactly that with the request built from
+//! function. `dynamic_calls::call` does exactly that with the request built from
 //! JSON parameters, so example files and emulator scenarios run through the
 //! same request builders, decoders, retries, poller and pager as typed calls;
 //! the helpers here only turn the typed result back into JSON.

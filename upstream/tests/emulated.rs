@@ -1,6 +1,6 @@
 //! The real upstream Relay 2024-01-01 and EventGrid 2025-02-15 specifications served by the
 //! emulator from the spec files alone (`SpecSet`), driven over HTTPS on 127.0.0.1 through the
-//! generated `dynamic::call` (each operation's generated request builder and response
+//! generated `dynamic_calls::call` (each operation's generated request builder and response
 //! decoder on the client's pipeline: retries, long-running poller, pager):
 //!
 //! - every example file is replayed: the emulator must receive the example's request
@@ -42,9 +42,11 @@ async fn call(
 ) -> azure_core::Result<DynamicReply> {
     let call = async {
         match api_version {
-            "2024-01-01" => relay::v2024_01_01::dynamic::call(pipeline, operation_id, params).await,
+            "2024-01-01" => {
+                relay::v2024_01_01::dynamic_calls::call(pipeline, operation_id, params).await
+            }
             "2025-02-15" => {
-                eventgrid::v2025_02_15::dynamic::call(pipeline, operation_id, params).await
+                eventgrid::v2025_02_15::dynamic_calls::call(pipeline, operation_id, params).await
             }
             other => panic!("no bindings for api-version {other}"),
         }

@@ -5,7 +5,9 @@
 
 use std::path::PathBuf;
 
-use armgen_emulator::{Emulator, EmulatorConfig};
+use armgen_emulator::{
+    Emulator, EmulatorConfig, Fault, HandlerRequest, HandlerResponse, RandomFaults,
+};
 use reqwest::{Method, StatusCode};
 use serde_json::{Value, json};
 
@@ -360,4 +362,72 @@ async fn a_broken_spec_is_a_located_error() {
         .to_string();
     assert!(error.contains("broken.yaml"), "{error}");
     assert!(error.contains("Missing"), "{error}");
+}
+
+#[tokio::test]
+async fn user_handlers_answer_first_or_decline() {
+    let config =
+        EmulatorConfig::new().with_handler("Widgets_ListKeys", |request: &HandlerRequest<'_>| {
+            // Declines for every widget but one, which gets a quota error.
+            (request.param("widgetName") == Some("limited")).then(|| {
+                HandlerResponse::json(
+                    409,
+                    json!({"error": {"code": "QuotaExceeded", "message": "no more keys"}}),
+                )
+            })
+        });
+    let f = serve_with(WIDGETS, "handlers", config).await;
+    let body = json!({"location": "westus", "properties": {"color": "blue"}}).to_string();
+    for w in ["limited", "free"] {
+        f.send(Method::PUT, &widget(w), Some(&body)).await;
+    }
+    let keys = |w: &str| format!("{GROUP}/widgets/{w}/listKeys?api-version={VERSION}");
+    let limited = f.send(Method::POST, &keys("limited"), None).await;
+    expect_arm_error(limited, StatusCode::CONFLICT, "QuotaExceeded").await;
+    let free = f.send(Method::POST, &keys("free"), None).await;
+    assert!(
+        json(free).await["primaryKey"].is_string(),
+        "declined: the spec's behaviour"
+    );
+}
+
+#[tokio::test]
+async fn faults_target_one_operation_or_come_at_random_with_a_seed() {
+    let f = serve(WIDGETS, "faults").await;
+    let body = json!({"location": "westus", "properties": {"color": "blue"}}).to_string();
+    f.send(Method::PUT, &widget("w1"), Some(&body)).await;
+    f.emulator
+        .inject_faults_for("Widgets_Get", Fault::ServiceUnavailable, 1);
+    let list = format!("{GROUP}/widgets?api-version={VERSION}");
+    assert_eq!(
+        f.get(&list).await.status(),
+        StatusCode::OK,
+        "another operation"
+    );
+    assert_eq!(
+        f.get(&widget("w1")).await.status(),
+        StatusCode::SERVICE_UNAVAILABLE
+    );
+    assert_eq!(f.get(&widget("w1")).await.status(), StatusCode::OK);
+
+    let statuses = |seed| {
+        let f = &f;
+        let list = list.clone();
+        async move {
+            f.emulator.random_faults(Some(RandomFaults {
+                seed,
+                per_mille: 500,
+                faults: vec![Fault::InternalServerError],
+            }));
+            let mut statuses = Vec::new();
+            for _ in 0..20 {
+                statuses.push(f.get(&list).await.status().as_u16());
+            }
+            f.emulator.random_faults(None);
+            statuses
+        }
+    };
+    let first = statuses(42).await;
+    assert_eq!(first, statuses(42).await, "a seed replays");
+    assert!(first.contains(&500) && first.contains(&200), "{first:?}");
 }

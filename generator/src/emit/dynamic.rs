@@ -202,7 +202,7 @@ pub fn module(service: &Service, ctx: &Context, in_shared: bool) -> TokenStream 
     let az = quote!(#rt::__private::azure_core);
     let call_body = if !call_arms.is_empty() {
         quote! {
-            let __request = build_request(operation_id, pipeline.endpoint(), params)
+            let __request = super::dynamic::build_request(operation_id, pipeline.endpoint(), params)
                 .map_err(#rt::dynamic_request_error)?;
             match operation_id {
                 #(#call_arms)*
@@ -217,6 +217,10 @@ pub fn module(service: &Service, ctx: &Context, in_shared: bool) -> TokenStream 
     } else {
         (format_ident!("_pipeline"), format_ident!("_params"))
     };
+    let call_doc = format!(
+        " Calls `operation_id` with named parameters (as for [`build_request`](super::dynamic::build_request)) over `pipeline`, the way the generated client's method does: long-running operations are polled to their end and pageable ones read page by page (see [`DynamicReply`]({}::DynamicReply)).",
+        super::types::path_text(rt)
+    );
     quote! {
         /// Every operation by `operationId`, with JSON parameters as found in
         /// `x-ms-examples` files.
@@ -237,15 +241,14 @@ pub fn module(service: &Service, ctx: &Context, in_shared: bool) -> TokenStream 
                 #decode_body
             }
 
-            #rt::client_only! {
-                /// Calls `operation_id` with named parameters (as for
-                /// [`build_request`]) over `pipeline`, the way the
-                /// generated client's method does: long-running operations
-                /// are polled to their end and pageable ones read page by
-                /// page (see [`DynamicReply`](#rt::DynamicReply)).
-                pub async fn call(#call_pipeline: &#rt::ArmPipeline, operation_id: &str, #call_params: &#json::Map<::std::string::String, #json::Value>) -> #az::Result<#rt::DynamicReply> {
-                    #call_body
-                }
+        }
+
+        /// Every operation by `operationId` over a client's pipeline (needs the
+        /// runtime's `client` feature).
+        pub mod dynamic_calls {
+            #[doc = #call_doc]
+            pub async fn call(#call_pipeline: &#rt::ArmPipeline, operation_id: &str, #call_params: &#json::Map<::std::string::String, #json::Value>) -> #az::Result<#rt::DynamicReply> {
+                #call_body
             }
         }
     }

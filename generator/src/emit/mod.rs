@@ -245,7 +245,8 @@ fn split(
                         items: child_items,
                     },
                 ));
-                if let (true, Some(feature)) = (child.ident == "dynamic", dynamic_feature) {
+                let dynamic = child.ident == "dynamic" || child.ident == "dynamic_calls";
+                if let (true, Some(feature)) = (dynamic, dynamic_feature) {
                     child
                         .attrs
                         .push(syn::parse_quote!(#[cfg(feature = #feature)]));
@@ -254,7 +255,7 @@ fn split(
                     Default::default(),
                     vec![syn::parse_quote!(include!(#file);)],
                 ));
-                if child.ident == "clients" {
+                if child.ident == "clients" || child.ident == "dynamic_calls" {
                     // The async clients need the runtime's `client` feature;
                     // the runtime's macro drops them when it is off.
                     kept.push(syn::Item::Macro(syn::parse_quote! {

@@ -30,16 +30,3 @@ pub fn decode_response(
 > {
     Err(::armgen_runtime::DynamicError::UnknownOperation(operation_id.to_owned()))
 }
-::armgen_runtime::client_only! {
-    #[doc = r" Calls `operation_id` with named parameters (as for"] #[doc =
-    r" [`build_request`]) over `pipeline`, the way the"] #[doc =
-    r" generated client's method does: long-running operations"] #[doc =
-    r" are polled to their end and pageable ones read page by"] #[doc =
-    r" page (see [`DynamicReply`](#rt::DynamicReply))."] pub async fn call(_pipeline : &
-    ::armgen_runtime::ArmPipeline, operation_id : & str, _params : &
-    ::armgen_runtime::__private::serde_json::Map < ::std::string::String,
-    ::armgen_runtime::__private::serde_json::Value >) ->
-    ::armgen_runtime::__private::azure_core::Result < ::armgen_runtime::DynamicReply > {
-    Err(::armgen_runtime::dynamic_request_error(::armgen_runtime::DynamicError::UnknownOperation(operation_id
-    .to_owned()))) }
-}

@@ -26,3 +26,8 @@ pub mod models {
 pub mod dynamic {
     include!("dynamic.rs");
 }
+::armgen_runtime::client_only! {
+    #[doc = r" Every operation by `operationId` over a client's pipeline (needs the"]
+    #[doc = r" runtime's `client` feature)."] pub mod dynamic_calls {
+    include!("dynamic_calls.rs"); }
+}

@@ -132,23 +132,3 @@ pub fn decode_response(
         }
     }
 }
-::armgen_runtime::client_only! {
-    #[doc = r" Calls `operation_id` with named parameters (as for"] #[doc =
-    r" [`build_request`]) over `pipeline`, the way the"] #[doc =
-    r" generated client's method does: long-running operations"] #[doc =
-    r" are polled to their end and pageable ones read page by"] #[doc =
-    r" page (see [`DynamicReply`](#rt::DynamicReply))."] pub async fn call(pipeline : &
-    ::armgen_runtime::ArmPipeline, operation_id : & str, params : &
-    ::armgen_runtime::__private::serde_json::Map < ::std::string::String,
-    ::armgen_runtime::__private::serde_json::Value >) ->
-    ::armgen_runtime::__private::azure_core::Result < ::armgen_runtime::DynamicReply > {
-    let __request = build_request(operation_id, pipeline.endpoint(), params)
-    .map_err(::armgen_runtime::dynamic_request_error) ?; match operation_id {
-    "Items_Delete" => ::armgen_runtime::dynamic_execute(pipeline, __request,
-    super::items::delete_response). await, "Items_Put" =>
-    ::armgen_runtime::dynamic_execute(pipeline, __request, super::items::put_response).
-    await, "getHistory" => ::armgen_runtime::dynamic_execute(pipeline, __request,
-    super::operations::get_history_response). await, _ =>
-    Err(::armgen_runtime::dynamic_request_error(::armgen_runtime::DynamicError::UnknownOperation(operation_id
-    .to_owned()))), } }
-}
