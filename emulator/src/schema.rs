@@ -405,7 +405,7 @@ pub(crate) fn replace_secrets(
         return;
     }
     match (ty, value) {
-        (TypeRef::Secret, value @ Value::String(_)) => *value = Value::String(secret(name)),
+        (TypeRef::Secret, Value::String(text)) => *text = with_secret(text, &secret(name)),
         (TypeRef::Array(item), Value::Array(items)) => {
             for item_value in items {
                 replace_secrets(service, item, item_value, secret, name, depth + 1);
@@ -464,5 +464,38 @@ pub(crate) fn fill_read_only(
             None => {}
             Some(member) => fill_read_only(service, &field.ty, member, shown_member, depth + 1),
         }
+    }
+}
+
+/// `shown` (an example's secret) with `secret` in place of its secret part: the value after
+/// `SharedAccessKey=` in a connection string, so that it stays one; otherwise all of it.
+fn with_secret(shown: &str, secret: &str) -> String {
+    const KEY: &str = "SharedAccessKey=";
+    match shown.find(KEY) {
+        Some(at) => {
+            let start = at + KEY.len();
+            let end = shown[start..].find(';').map_or(shown.len(), |i| start + i);
+            format!("{}{secret}{}", &shown[..start], &shown[end..])
+        }
+        None => secret.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn connection_strings_keep_their_shape() {
+        let shown = "Endpoint=sb://ns.servicebus.windows.net/;SharedAccessKeyName=rule;SharedAccessKey=#####;EntityPath=x";
+        assert_eq!(
+            with_secret(shown, "NEW"),
+            "Endpoint=sb://ns.servicebus.windows.net/;SharedAccessKeyName=rule;SharedAccessKey=NEW;EntityPath=x"
+        );
+        assert_eq!(
+            with_secret("SharedAccessKey=old", "NEW"),
+            "SharedAccessKey=NEW"
+        );
+        assert_eq!(with_secret("#####", "NEW"), "NEW");
     }
 }
