@@ -2,8 +2,8 @@
 //!
 //! Each file is parsed once into a JSON value: a `.json` file by serde_json,
 //! whose positions are found only when a diagnostic asks for one
-//! ([`json`]); YAML by one event pass that also records where every node
-//! starts ([`yaml`]). Later stages point at any node by file, line:column
+//! (the `json` module); YAML by one event pass that also records where every node
+//! starts (the `yaml` module). Later stages point at any node by file, line:column
 //! and JSON pointer.
 
 mod document;
