@@ -447,6 +447,22 @@ async fn put_followed_by_location_reads_the_original_uri() {
     server.shutdown().await;
 }
 
+/// The `Location` URL's last answer carries the resource: it is the result,
+/// as AutoRest's and Go's `loc` pollers take it (the original URL may not
+/// even be readable yet); nothing more is read.
+#[tokio::test]
+async fn put_followed_by_location_takes_its_last_answer_when_it_has_a_body() {
+    let server = ScriptedServer::start().await.unwrap();
+    let polls = location_only(&server, Reply::new(200).json(thing("at location")));
+    let via = absent(Method::Put);
+    let result = run_thing(&server, Method::Put, via).await.unwrap();
+    assert_eq!(result.name, "at location");
+    let mut expected = vec![initial(Method::Put)];
+    expected.extend(polls);
+    assert_eq!(requests(&server), expected);
+    server.shutdown().await;
+}
+
 #[tokio::test]
 async fn put_followed_by_location_with_final_state_via_location_takes_its_last_answer() {
     let server = ScriptedServer::start().await.unwrap();

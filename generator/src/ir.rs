@@ -539,7 +539,8 @@ pub struct Parameter {
     /// default for parameters shared through a `parameters` section):
     /// a client takes it once, not per call.
     pub client: bool,
-    /// `x-ms-skip-url-encoding`: the value is itself a path (`{scope}`).
+    /// `x-ms-skip-url-encoding`: in the path, the value is itself a path
+    /// (`{scope}`); in the query, it is sent as written.
     pub multi_segment: bool,
     /// `default`, as written.
     pub default: Option<serde_json::Value>,

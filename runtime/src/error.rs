@@ -375,3 +375,19 @@ impl<E: Serialize> fmt::Display for ResponseError<E> {
 }
 
 impl<E: Serialize> std::error::Error for ResponseError<E> {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn doubles_decode_exactly_as_sent() {
+        // Without serde_json's `float_roundtrip`, these come back one ulp off
+        // (2.5976930999999998e-101), and a value read and sent back changes.
+        for text in ["2.5976931e-101", "3e-100", "-5e-57"] {
+            let response = HttpResponse::new(200, text);
+            let value: f64 = decode_json::<f64, ()>(&response).unwrap();
+            assert_eq!(value, text.parse::<f64>().unwrap(), "{text}");
+        }
+    }
+}

@@ -403,6 +403,31 @@ impl UrlBuilder {
         self
     }
 
+    /// Adds a query parameter whose value is sent as written
+    /// (`x-ms-skip-url-encoding`): it may hold `&` and `=`, and so several
+    /// parameters (`value1&q2=value2`). Only what would end the query or is
+    /// no URL character is encoded (`#`, spaces, controls, non-ASCII), so the
+    /// value can never reach the fragment.
+    pub fn query_unencoded(mut self, name: &str, value: &str) -> Self {
+        const HEX: &[u8; 16] = b"0123456789ABCDEF";
+        if !self.query.is_empty() {
+            self.query.push('&');
+        }
+        self.query
+            .extend(url::form_urlencoded::byte_serialize(name.as_bytes()));
+        self.query.push('=');
+        for &byte in value.as_bytes() {
+            if byte.is_ascii_graphic() && byte != b'#' {
+                self.query.push(byte as char);
+            } else {
+                self.query.push('%');
+                self.query.push(HEX[usize::from(byte >> 4)] as char);
+                self.query.push(HEX[usize::from(byte & 0x0f)] as char);
+            }
+        }
+        self
+    }
+
     /// Finishes the URL, or reports the segments that were refused.
     pub fn build(mut self) -> Result<Url, ValidationErrors> {
         self.errors.into_result()?;
@@ -488,6 +513,21 @@ mod tests {
                 "`scope` must not be empty (path segment)"
             );
         }
+    }
+
+    #[test]
+    fn an_unencoded_query_value_keeps_its_pairs_but_never_reaches_the_fragment() {
+        let base = Url::parse("https://127.0.0.1:8443").unwrap();
+        let url = UrlBuilder::new(&base)
+            .literal("/x")
+            .query_unencoded("q1", "value1&q2=value2&q3=a b#frag")
+            .build()
+            .unwrap();
+        assert_eq!(
+            url.as_str(),
+            "https://127.0.0.1:8443/x?q1=value1&q2=value2&q3=a%20b%23frag"
+        );
+        assert_eq!(url.fragment(), None);
     }
 
     #[test]

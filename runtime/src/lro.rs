@@ -322,9 +322,9 @@ impl ArmPipeline {
     /// | `DELETE` | any, or none | nothing more is read: the resource is gone, and a `404` for it is no error |
     ///
     /// When the operation is followed through `Location`, its last response is
-    /// the result, except for `PUT`/`PATCH` (unless `final-state-via: location`)
-    /// and `POST` with `final-state-via: original-uri`, which read the original
-    /// URL.
+    /// the result, except for `POST` with `final-state-via: original-uri`, and
+    /// `PUT`/`PATCH` (unless `final-state-via: location`) whose last response
+    /// has no body: these read the original URL.
     ///
     /// **A poll that fails is not a failed operation.** Polls go through the
     /// client's pipeline, so `azure_core`'s retry policy retries 408, 429 and 5xx
@@ -641,7 +641,13 @@ where
     fn after_location(&self, last: &HttpResponse) -> azure_core::Result<Final> {
         let method = self.request.method;
         let via = self.final_state_via;
-        if (matches!(method, Method::Put | Method::Patch) && via != FinalStateVia::Location)
+        // A PUT or PATCH whose Location answers with the resource has its
+        // result in hand (AutoRest's and Go's `loc` pollers take it there);
+        // only an empty answer sends us to the resource itself.
+        let put_or_patch_without_result = matches!(method, Method::Put | Method::Patch)
+            && via != FinalStateVia::Location
+            && !has_body(last);
+        if put_or_patch_without_result
             || (method == Method::Post && via == FinalStateVia::OriginalUri)
         {
             return Ok(Final::Get(self.request.url.clone()));
@@ -839,6 +845,11 @@ fn json_str(body: &[u8], pointer: &str) -> Option<String> {
         .pointer(pointer)?
         .as_str()
         .map(str::to_owned)
+}
+
+/// Whether a response carries a body (whitespace is none).
+fn has_body(response: &HttpResponse) -> bool {
+    !response.body.iter().all(u8::is_ascii_whitespace)
 }
 
 /// `properties.provisioningState` of a resource body.

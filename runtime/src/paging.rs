@@ -2,7 +2,8 @@
 //! `nextLink`.
 //!
 //! The first request is the generated `*_request` function's; each next page
-//! is a `GET` of the link the previous page returned. A link to another origin
+//! is a `GET` of the link the previous page returned (a relative link is
+//! resolved against the client's endpoint). A link to another origin
 //! than the client's endpoint is refused, because the bearer token would go
 //! with it.
 //!
@@ -81,12 +82,14 @@ impl ArmPipeline {
                     let response = pipeline.send(&options.context, request).await?;
                     let page = decode(&response).map_err(|e| response_error(e, &response))?;
                     let next = match next_link(&page) {
-                        Some(link) if !link.is_empty() => Some(Url::parse(link).map_err(|e| {
-                            azure_core::Error::with_message(
-                                ErrorKind::DataConversion,
-                                format!("the next link is not a URL: {e}"),
-                            )
-                        })?),
+                        Some(link) if !link.is_empty() => {
+                            Some(next_link_url(pipeline.endpoint(), link).map_err(|e| {
+                                azure_core::Error::with_message(
+                                    ErrorKind::DataConversion,
+                                    format!("the next link is not a URL: {e}"),
+                                )
+                            })?)
+                        }
                         _ => None,
                     };
                     let raw = RawResponse::from_bytes(
@@ -110,6 +113,24 @@ impl ArmPipeline {
                 ..Default::default()
             }),
         )
+    }
+}
+
+/// A next link as a URL: an absolute one as it is, a relative one
+/// (`/list?page=2`, `next?page=2`) resolved against the client's endpoint, as
+/// AutoRest's Python pagers resolve it. The origin check comes after.
+fn next_link_url(endpoint: &Url, link: &str) -> Result<Url, url::ParseError> {
+    match Url::parse(link) {
+        Err(url::ParseError::RelativeUrlWithoutBase) => {
+            // Without a final `/`, `join` would drop the endpoint's last
+            // path segment.
+            let mut base = endpoint.clone();
+            if !base.path().ends_with('/') {
+                base.set_path(&format!("{}/", base.path()));
+            }
+            base.join(link)
+        }
+        parsed => parsed,
     }
 }
 
@@ -219,4 +240,39 @@ macro_rules! __armgen_page {
             }
         }
     };
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn url(text: &str) -> Url {
+        Url::parse(text).unwrap()
+    }
+
+    #[test]
+    fn absolute_next_links_are_kept() {
+        let endpoint = url("https://management.azure.com");
+        let link = "https://management.azure.com/subs?page=2";
+        assert_eq!(next_link_url(&endpoint, link).unwrap(), url(link));
+    }
+
+    #[test]
+    fn relative_next_links_resolve_against_the_endpoint() {
+        let endpoint = url("https://example.test/base");
+        assert_eq!(
+            next_link_url(&endpoint, "/paging/2").unwrap(),
+            url("https://example.test/paging/2")
+        );
+        assert_eq!(
+            next_link_url(&endpoint, "next?page=2").unwrap(),
+            url("https://example.test/base/next?page=2")
+        );
+    }
+
+    #[test]
+    fn a_next_link_that_is_no_url_is_an_error() {
+        let endpoint = url("https://example.test");
+        assert!(next_link_url(&endpoint, "https://[::1").is_err());
+    }
 }

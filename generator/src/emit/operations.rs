@@ -206,11 +206,16 @@ fn request_fn(op: &Operation, ctx: &Context) -> TokenStream {
         } else {
             quote!(__request.headers.push((#wire.to_owned(), #owned));)
         };
+        let add_query = if p.multi_segment {
+            quote!(query_unencoded)
+        } else {
+            quote!(query)
+        };
         match (p.location, p.required) {
-            (ParamLocation::Query, true) => chain.push(quote!(.query(#wire, #text))),
+            (ParamLocation::Query, true) => chain.push(quote!(.#add_query(#wire, #text))),
             (ParamLocation::Query, false) => {
                 optional_query.push(
-                    quote!(if let Some(#name) = #name { __url = __url.query(#wire, #text); }),
+                    quote!(if let Some(#name) = #name { __url = __url.#add_query(#wire, #text); }),
                 );
             }
             (ParamLocation::Header, true) => headers.push(push_header),

@@ -35,6 +35,7 @@ const KNOWN: &[(&str, Support)] = &[
     ("x-ms-parameter-location", Support::Read),
     ("x-ms-secret", Support::Read),
     ("x-ms-skip-url-encoding", Support::Read),
+    ("x-ms-api-version", Support::Read),
     (
         "x-ms-client-flatten",
         Support::Ignored("models stay nested as on the wire (`properties` remains a field)"),
@@ -224,6 +225,16 @@ pub(crate) fn secret(value: &Value) -> bool {
         .get("x-ms-secret")
         .and_then(Value::as_bool)
         .unwrap_or(false)
+}
+
+/// Whether an `api-version` query parameter is the client's (the default),
+/// not the operation's own: `x-ms-api-version: false` makes it an argument
+/// like any other, and the client's version is then not sent.
+pub(crate) fn client_api_version(value: &Value) -> bool {
+    value
+        .get("x-ms-api-version")
+        .and_then(Value::as_bool)
+        .unwrap_or(true)
 }
 
 /// `x-ms-skip-url-encoding: true`: a path parameter that spans segments.

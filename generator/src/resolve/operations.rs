@@ -474,7 +474,9 @@ impl Resolver<'_> {
                 .get("required")
                 .and_then(Value::as_bool)
                 .unwrap_or(false);
-        let is_api_version = location == ParamLocation::Query && wire_name == "api-version";
+        let is_api_version = location == ParamLocation::Query
+            && wire_name == "api-version"
+            && extensions::client_api_version(&value);
         let ty = if is_api_version && ty == TypeRef::Secret {
             TypeRef::String
         } else {
