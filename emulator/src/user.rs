@@ -12,8 +12,7 @@ use serde_json::Value;
 use crate::response::{self, HttpResponse};
 
 /// A request routed to an operation with a user handler, after authentication and the
-/// api-version check.
-#[derive(Debug)]
+/// api-version check. Its `Debug` leaves the body out: it may hold keys.
 #[non_exhaustive]
 pub struct HandlerRequest<'a> {
     /// The spec's `operationId`.
@@ -42,8 +41,8 @@ impl HandlerRequest<'_> {
     }
 }
 
-/// What a user handler answers.
-#[derive(Debug, Clone, PartialEq)]
+/// What a user handler answers. Its `Debug` leaves the body out: it may hold keys.
+#[derive(Clone, PartialEq)]
 pub struct HandlerResponse {
     /// The HTTP status (outside 100–999 answers 500).
     pub status: u16,
@@ -81,6 +80,50 @@ impl HandlerResponse {
     }
 }
 
+impl std::fmt::Debug for HandlerRequest<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("HandlerRequest")
+            .field("operation_id", &self.operation_id)
+            .field("method", &self.method)
+            .field("path", &self.path)
+            .field("api_version", &self.api_version)
+            .field("body", &self.body.map(|_| "<redacted>"))
+            .finish_non_exhaustive()
+    }
+}
+
+impl std::fmt::Debug for HandlerResponse {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("HandlerResponse")
+            .field("status", &self.status)
+            .field("body", &self.body.as_ref().map(|_| "<redacted>"))
+            .field("headers", &self.headers.len())
+            .finish()
+    }
+}
+
 /// A user handler: `None` leaves the request to the emulator's own behaviour.
 pub type UserHandler =
     Arc<dyn Fn(&HandlerRequest<'_>) -> Option<HandlerResponse> + Send + Sync + 'static>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn debug_leaves_bodies_out() {
+        let body = serde_json::json!({"primaryKey": "s3cr3t-key"});
+        let request = HandlerRequest {
+            operation_id: "Widgets_ListKeys",
+            method: "POST",
+            path: "/x",
+            query: "sig=s3cr3t-sas",
+            api_version: "1",
+            params: Vec::new(),
+            body: Some(&body),
+        };
+        let shown = format!("{request:?} {:?}", HandlerResponse::json(200, body.clone()));
+        assert!(!shown.contains("s3cr3t"), "{shown}");
+        assert!(shown.contains("<redacted>"));
+    }
+}
