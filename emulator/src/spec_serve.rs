@@ -39,6 +39,7 @@ use serde_json::{Map, Value, json};
 use crate::error::ArmError;
 use crate::generic::{self, Identity, Kind};
 use crate::handlers::Call;
+use crate::lro::OperationStatus;
 use crate::paging;
 use crate::query::query_values;
 use crate::random;
@@ -94,7 +95,7 @@ enum Effect {
 struct Run {
     polls_left: u32,
     fails: bool,
-    status: &'static str,
+    status: OperationStatus,
     start: String,
     end: Option<String>,
     effect: Effect,
@@ -242,23 +243,23 @@ fn input_body(call: &Call<'_>, service: &SpecService, op: &SpecOperation) -> Map
     }
 }
 
-/// The parent resource's segments of a nested resource (`…/NS/a/x/b/y` → `…/NS/a/x`).
+/// The parent resource's segments of a nested resource (`…/NS/a/x/b/y` → `…/NS/a/x`): the
+/// resource prefix just before it below the same `providers`.
 fn parent_of(segments: &[String]) -> Option<&[String]> {
-    let providers = segments
-        .iter()
-        .rposition(|s| s.eq_ignore_ascii_case("providers"))?;
-    let below = segments.len() - providers - 1;
-    (below >= 5 && below % 2 == 1).then(|| &segments[..segments.len() - 2])
+    let prefixes = resource_prefixes(segments);
+    match prefixes.as_slice() {
+        [.., parent, own] if *own == segments.len() && *parent + 2 == *own => {
+            Some(&segments[..*parent])
+        }
+        _ => None,
+    }
 }
 
 /// The resource an action addresses (`…/rules/r/listKeys` → `…/rules/r`), if it is one.
 fn target_of(segments: &[String]) -> Option<&[String]> {
     let without_action = &segments[..segments.len().saturating_sub(1)];
-    let providers = without_action
-        .iter()
-        .rposition(|s| s.eq_ignore_ascii_case("providers"))?;
-    let below = without_action.len() - providers - 1;
-    (below >= 3 && below % 2 == 1).then_some(without_action)
+    (resource_prefixes(without_action).last() == Some(&without_action.len()))
+        .then_some(without_action)
 }
 
 fn resource_id(segments: &[String]) -> String {
@@ -344,14 +345,15 @@ fn put(
             let mut done = resource.clone();
             set_state(&mut done, "Succeeded");
             let fails = store.take_fail_next();
-            let run = start_run(
-                shared,
+            let polls = shared.settings.lro_polls;
+            let id = start_run(
                 store.spec_state(),
+                polls,
                 fails,
                 Effect::Store(segments, done),
-            );
+            )?;
             drop(store);
-            accepted(shared, call, status, Some(&resource), run.0)
+            accepted(shared, call, status, Some(&resource), id)
         }
         None => {
             let status = if created {
@@ -385,11 +387,12 @@ fn patch(
         long_running_status(op, &[202, 201]).filter(|_| shared.settings.lro_polls > 0);
     match asynchronous {
         Some(status) => {
-            let mut updated = store
+            let current = store
                 .resources()
                 .get(&segments)
                 .cloned()
                 .ok_or_else(|| generic::not_found(&segments))?;
+            let mut updated = current.clone();
             generic::merge_keeping_identity(&mut updated, &patch);
             if let Value::Object(members) = &mut updated {
                 let before = members.clone();
@@ -402,15 +405,15 @@ fn patch(
                 );
             }
             let fails = store.take_fail_next();
-            let run = start_run(
-                shared,
+            let polls = shared.settings.lro_polls;
+            let id = start_run(
                 store.spec_state(),
+                polls,
                 fails,
                 Effect::Store(segments, updated),
-            );
-            let current = store.resources().get(&run.1).cloned();
+            )?;
             drop(store);
-            accepted(shared, call, status, current.as_ref(), run.0)
+            accepted(shared, call, status, Some(&current), id)
         }
         None => {
             let resource = store
@@ -434,9 +437,10 @@ fn delete(
     match asynchronous {
         Some(status) if exists => {
             let fails = store.take_fail_next();
-            let run = start_run(shared, store.spec_state(), fails, Effect::Delete(segments));
+            let polls = shared.settings.lro_polls;
+            let id = start_run(store.spec_state(), polls, fails, Effect::Delete(segments))?;
             drop(store);
-            accepted(shared, call, status, None, run.0)
+            accepted(shared, call, status, None, id)
         }
         _ => {
             let existed = store.resources_mut().delete(&segments);
@@ -528,9 +532,10 @@ fn action(
     if let Some(status) = long_running_status(op, &[202]).filter(|_| shared.settings.lro_polls > 0)
     {
         let fails = store.take_fail_next();
-        let run = start_run(shared, store.spec_state(), fails, Effect::Answer(body));
+        let polls = shared.settings.lro_polls;
+        let id = start_run(store.spec_state(), polls, fails, Effect::Answer(body))?;
         drop(store);
-        return accepted(shared, call, status, None, run.0);
+        return accepted(shared, call, status, None, id);
     }
     let status = StatusCode::from_u16(status).unwrap_or(StatusCode::OK);
     Ok(match body {
@@ -560,29 +565,27 @@ fn declared(op: &SpecOperation, preferred: &[u16]) -> StatusCode {
     StatusCode::from_u16(status).unwrap_or(StatusCode::OK)
 }
 
-/// Starts a long-running operation; returns its id and the segments it concerns (if any).
+/// Starts a long-running operation that takes `polls` polls; returns its id.
 fn start_run(
-    shared: &Shared,
     state: &mut SpecState,
+    polls: u32,
     fails: bool,
     effect: Effect,
-) -> (String, Vec<String>) {
-    let id = random::uuid_v4().unwrap_or_else(|_| format!("op-{}", shared.settings.lro_polls));
-    let segments = match &effect {
-        Effect::Store(segments, _) | Effect::Delete(segments) => segments.clone(),
-        Effect::Answer(_) => Vec::new(),
-    };
+) -> Result<String, ArmError> {
+    // Ids must not repeat: without the system's randomness there is no operation to start.
+    let id = random::uuid_v4()
+        .map_err(|_| ArmError::internal("no random operation id could be generated"))?;
     let run = Run {
-        polls_left: shared.settings.lro_polls,
+        polls_left: polls,
         fails,
-        status: "InProgress",
+        status: OperationStatus::InProgress,
         start: now(),
         end: None,
         effect,
         result: None,
     };
     state.remember(id.clone(), run);
-    (id, segments)
+    Ok(id)
 }
 
 fn polling_url(shared: &Shared, kind: &str, id: &str, api_version: &str) -> String {
@@ -650,14 +653,14 @@ pub(crate) fn poll(shared: &Shared, call: &Call<'_>) -> Result<HttpResponse, Arm
     let Some(mut run) = store.spec_state().runs.get(&id).cloned() else {
         return Err(ArmError::operation_not_found(&id));
     };
-    if run.status == "InProgress" {
+    if run.status == OperationStatus::InProgress {
         run.polls_left = run.polls_left.saturating_sub(1);
         if run.polls_left == 0 {
             run.end = Some(now());
             if run.fails {
-                run.status = "Failed";
+                run.status = OperationStatus::Failed;
             } else {
-                run.status = "Succeeded";
+                run.status = OperationStatus::Succeeded;
                 run.result = match &run.effect {
                     Effect::Store(segments, resource) => {
                         let Value::Object(members) = resource.clone() else {
@@ -680,34 +683,34 @@ pub(crate) fn poll(shared: &Shared, call: &Call<'_>) -> Result<HttpResponse, Arm
         let mut status = json!({
             "id": format!("/providers/{EMULATOR_PROVIDER}/operationStatuses/{id}"),
             "name": id,
-            "status": run.status,
+            "status": run.status.as_str(),
             "startTime": run.start,
         });
         if let Some(end) = &run.end {
             status["endTime"] = Value::from(end.clone());
         }
-        if run.status == "Failed" {
+        if run.status == OperationStatus::Failed {
             status["error"] = json!({
                 "code": "ProvisioningFailed",
                 "message": "The operation failed (injected by the emulator).",
             });
         }
         let mut response = response::json(StatusCode::OK, &status);
-        if run.status == "InProgress" {
+        if run.status == OperationStatus::InProgress {
             polling_headers(shared, &mut response, &id, call.api_version)?;
         }
         return Ok(response);
     }
     match run.status {
-        "InProgress" => {
+        OperationStatus::InProgress => {
             let mut response = response::empty(StatusCode::ACCEPTED);
             polling_headers(shared, &mut response, &id, call.api_version)?;
             Ok(response)
         }
-        "Failed" => Err(ArmError::provisioning_failed(
+        OperationStatus::Failed | OperationStatus::Canceled => Err(ArmError::provisioning_failed(
             "The operation failed (injected by the emulator).",
         )),
-        _ => Ok(match &run.result {
+        OperationStatus::Succeeded => Ok(match &run.result {
             Some(body) => response::json(StatusCode::OK, body),
             None => response::empty(StatusCode::NO_CONTENT),
         }),
