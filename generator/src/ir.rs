@@ -329,6 +329,37 @@ pub struct OperationGroup {
     /// and naming only shared models, so its async sub-client is emitted once
     /// in the provider's `shared` module.
     pub shared: bool,
+    /// In a provider at several api-versions, when the sub-client is each
+    /// version's but some operations are the same whole in every version
+    /// ([`SharedParts::method`]): the `shared` module defines the sub-client
+    /// once, generic over a version's marker type, with those methods; a
+    /// version names it with its marker and adds its own methods. These are
+    /// the fields it holds (the same in every version).
+    pub generic_client: Option<ClientFields>,
+}
+
+/// What a sub-client holds besides the pipeline: only what its operations
+/// take from the client, so that no field goes unread.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ClientFields {
+    /// The api-version sent by its operations.
+    pub api_version: bool,
+    /// The subscription.
+    pub subscription: bool,
+}
+
+impl ClientFields {
+    /// What the operations of `group` take from the client.
+    pub fn of(group: &OperationGroup) -> Self {
+        let ops = &group.operations;
+        ClientFields {
+            api_version: ops.iter().any(|o| o.api_version.is_some()),
+            subscription: ops
+                .iter()
+                .flat_map(|o| &o.params)
+                .any(Parameter::held_by_client),
+        }
+    }
 }
 
 /// An HTTP method.
@@ -435,6 +466,11 @@ pub struct SharedParts {
     /// long-running or not; named after the client, so only when every
     /// version's client has the same name).
     pub options: bool,
+    /// The sub-client's method, when the group's sub-client is each
+    /// version's ([`OperationGroup::shared`] is false): the operation is the
+    /// same whole in every version, so its method is written once, on the
+    /// sub-client generic over the api-version that `shared` defines.
+    pub method: bool,
 }
 
 impl Operation {

@@ -9,7 +9,8 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::ir::{
-    Model, ModelKind, Operation, OperationGroup, Provider, Service, SharedParts, TypeRef,
+    ClientFields, Model, ModelKind, Operation, OperationGroup, Provider, Service, SharedParts,
+    TypeRef,
 };
 
 /// The module of one api-version: `2024-01-01` → `v2024_01_01`,
@@ -89,14 +90,44 @@ pub fn provider(module: String, mut versions: Vec<Service>) -> Provider {
                 .collect()
         })
         .unwrap_or_default();
+    // A group whose sub-client is each version's gets one generic over the
+    // api-version in `shared` when some of its operations are the same whole
+    // in every version: their methods are written (and type-checked) once.
+    // Its fields must be the same in every version for that.
+    let generic_clients: BTreeSet<String> = versions
+        .first()
+        .map(|first| {
+            first
+                .groups
+                .iter()
+                .filter(|g| {
+                    let fields = ClientFields::of(g);
+                    same_client
+                        && !shared_clients.contains(&g.name)
+                        && versions.iter().all(|v| {
+                            v.groups.iter().any(|other| {
+                                other.name == g.name && ClientFields::of(other) == fields
+                            })
+                        })
+                        && g.operations
+                            .iter()
+                            .any(|op| whole.contains(&(g.name.clone(), op.name.clone())))
+                })
+                .map(|g| g.name.clone())
+                .collect()
+        })
+        .unwrap_or_default();
     let mark = |group: &mut OperationGroup| {
         group.shared = shared_clients.contains(&group.name);
+        let generic = generic_clients.contains(&group.name);
+        group.generic_client = generic.then(|| ClientFields::of(group));
         for op in &mut group.operations {
             let key = (group.name.clone(), op.name.clone());
             op.shared = SharedParts {
                 request: requests.contains(&key),
                 response: responses.contains(&key),
                 options: same_client && requests.contains(&key),
+                method: generic && whole.contains(&key),
             };
         }
     };
@@ -312,8 +343,8 @@ fn references(model: &Model) -> Vec<String> {
 }
 
 /// Two definitions generate the same type: same names, field and value wire
-/// names, types, requiredness, constraints, values and variants. Docs and
-/// where they are written do not count, nor the definition's own name in the
+/// names, types, requiredness, constraints, values and variants. Docs, the
+/// order of the fields and where they are written do not count, nor the definition's own name in the
 /// spec, which only the docs show: EventGrid 2025-02-15 reaches common-types'
 /// `SystemData` through the alias of `systemData`, the same type under another
 /// definition name, and every resource model holds one.
@@ -325,11 +356,17 @@ pub fn same_definition(a: &Model, b: &Model) -> bool {
         model.source = Default::default();
         match &mut model.kind {
             // Neither is emitted: the generated types are the same.
-            ModelKind::Struct(s) => s.fields.iter_mut().for_each(|f| {
-                f.docs = None;
-                f.default = None;
-                f.mutability.clear();
-            }),
+            ModelKind::Struct(s) => {
+                s.fields.iter_mut().for_each(|f| {
+                    f.docs = None;
+                    f.default = None;
+                    f.mutability.clear();
+                });
+                // Nor does the order of the fields: Rust names them, JSON
+                // objects are unordered (Relay 2024-01-01 moved
+                // `AuthorizationRule`'s `location` after `systemData`).
+                s.fields.sort_by(|a, b| a.wire_name.cmp(&b.wire_name));
+            }
             ModelKind::Enum(e) => e.values.iter_mut().for_each(|v| v.docs = None),
             ModelKind::Union(_) => {}
         }

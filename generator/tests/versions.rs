@@ -142,6 +142,31 @@ fn a_definition_renamed_but_the_same_type_is_shared() {
 }
 
 #[test]
+fn a_definition_with_its_members_reordered_is_shared() {
+    let output = parts();
+    let provider = &output.api.providers[0];
+    let orders: Vec<Vec<&str>> = provider
+        .versions
+        .iter()
+        .map(|v| {
+            let widget = v.models.iter().find(|m| m.name == "Widget").unwrap();
+            match &widget.kind {
+                armgen::ir::ModelKind::Struct(s) => {
+                    s.fields.iter().map(|f| f.wire_name.as_str()).collect()
+                }
+                other => panic!("{other:?}"),
+            }
+        })
+        .collect();
+    assert_ne!(orders[0], orders[1], "the fixture reorders Widget");
+    assert!(
+        provider.shared.iter().any(|m| m.name == "Widget"),
+        "JSON objects are unordered and Rust names the fields"
+    );
+    assert!(output.files["parts/shared/models.rs"].contains("pub struct Widget {"));
+}
+
+#[test]
 fn operations_identical_in_every_version_are_emitted_once() {
     let output = parts();
     let shared = &output.files["parts/shared/widgets.rs"];
@@ -223,11 +248,27 @@ fn a_group_the_same_in_every_version_has_one_sub_client() {
         "{shared}"
     );
     assert!(shared.contains("pub struct PartsWidgetsClientListOptions<'a>"));
-    // `Gadgets` gains an operation: its sub-client is each version's, the
-    // options of its shared operation are not.
+    // `Gadgets` gains an operation: its sub-client is generic over the
+    // api-version, with the method of the shared operation written once.
+    let generic = shared
+        .find("pub struct PartsGadgetsClient<V> {")
+        .expect("a generic sub-client");
+    let methods = &shared[generic..];
+    let methods = &methods[..methods.find("\n}\n").unwrap()];
     assert!(
-        !shared.contains("pub struct PartsGadgetsClient {"),
+        shared.contains("impl<V> PartsGadgetsClient<V> {"),
         "{shared}"
+    );
+    let generic_impl = &shared[shared.find("impl<V> PartsGadgetsClient<V> {").unwrap()..];
+    let generic_impl = &generic_impl[..generic_impl.find("\n}\n").unwrap()];
+    assert!(generic_impl.contains("pub async fn get("), "{generic_impl}");
+    assert!(
+        !generic_impl.contains("pub async fn put("),
+        "{generic_impl}"
+    );
+    assert!(
+        methods.contains("pub(in super::super) version: ::core::marker::PhantomData<V>"),
+        "{methods}"
     );
     assert!(shared.contains("pub type PartsGadgetsClientGetOptions<'a>"));
     for version in ["v2025_01_01", "v2025_06_01"] {
@@ -236,10 +277,21 @@ fn a_group_the_same_in_every_version_has_one_sub_client() {
             clients.contains("pub use super::super::shared::clients::{\n    PartsWidgetsClient,"),
             "{clients}"
         );
+        // The version names the generic sub-client with its marker and adds
+        // the method that differs; the shared one is not repeated.
         assert!(
-            clients.contains("pub struct PartsGadgetsClient {"),
-            "{version}"
+            clients.contains(
+                "pub type PartsGadgetsClient = super::super::shared::clients::PartsGadgetsClient<\n    ApiVersion,\n>;"
+            ),
+            "{clients}"
         );
+        assert!(clients.contains("pub enum ApiVersion {}"), "{version}");
+        let own = &clients[clients
+            .find("impl PartsGadgetsClient {")
+            .expect("own methods")..];
+        let own = &own[..own.find("\n}\n").unwrap()];
+        assert!(own.contains("pub async fn put("), "{own}");
+        assert!(!own.contains("pub async fn get("), "{own}");
         assert!(
             clients
                 .contains("pub use super::super::shared::clients::PartsGadgetsClientGetOptions;"),

@@ -10,7 +10,9 @@ use super::operations::{arg_type, success_type};
 use super::types::{
     Context, Scope, ident, option, path_text, request_fn_name, response_fn_name, type_tokens,
 };
-use crate::ir::{FinalStateVia, Operation, OperationGroup, Parameter, Service, TypeRef};
+use crate::ir::{
+    ClientFields, FinalStateVia, Operation, OperationGroup, Parameter, Service, TypeRef,
+};
 use crate::naming::{self, type_name, unraw};
 
 /// Whether some operation takes the subscription, which the client then holds.
@@ -35,7 +37,7 @@ pub fn module(service: &Service, ctx: &Context) -> TokenStream {
     let with_subscription = uses_subscription(service);
     // The client holds only what some group's operations take, so that no
     // field goes unread.
-    let with_version = service.groups.iter().any(|g| group_needs(g).0);
+    let with_version = service.groups.iter().any(|g| group_fields(g).api_version);
     let version_field = with_version.then(|| quote!(api_version: ::std::string::String,));
     let version_init = with_version.then(|| {
         quote! {
@@ -66,9 +68,15 @@ pub fn module(service: &Service, ctx: &Context) -> TokenStream {
         let accessor = ident(&g.name);
         let group_client = group_client_name(&prefix, g);
         let doc = format!(" The `{}` operations.", g.wire_name);
-        let (needs_version, needs_sub) = group_needs(g);
-        let version = needs_version.then(|| quote!(api_version: self.api_version.clone(),));
-        let sub = needs_sub.then(|| sub_clone.clone());
+        let fields = group_fields(g);
+        let version = fields
+            .api_version
+            .then(|| quote!(api_version: self.api_version.clone(),));
+        let sub = fields.subscription.then(|| sub_clone.clone());
+        let marker = g
+            .generic_client
+            .is_some()
+            .then(|| quote!(version: ::core::marker::PhantomData,));
         quote! {
             #[doc = #doc]
             pub fn #accessor(&self) -> #group_client {
@@ -76,6 +84,7 @@ pub fn module(service: &Service, ctx: &Context) -> TokenStream {
                     pipeline: self.pipeline.clone(),
                     #version
                     #sub
+                    #marker
                 }
             }
         }
@@ -92,8 +101,21 @@ pub fn module(service: &Service, ctx: &Context) -> TokenStream {
                 .collect();
             names.insert(0, client);
             quote!(pub use super::super::shared::clients::{#(#names),*};)
+        } else if g.generic_client.is_some() {
+            version_of_generic_client(service, g, &prefix, ctx)
         } else {
             group_client(service, g, &prefix, ctx, Place::Version)
+        }
+    });
+    let marker = service.groups.iter().any(|g| g.generic_client.is_some()).then(|| {
+        let doc = format!(
+            " api-version `{}` as a type: the sub-clients that several api-versions share in part are generic over it.",
+            service.api_version
+        );
+        quote! {
+            #[doc = #doc]
+            #[derive(::core::clone::Clone, ::core::marker::Copy, ::core::fmt::Debug)]
+            pub enum ApiVersion {}
         }
     });
 
@@ -143,6 +165,8 @@ pub fn module(service: &Service, ctx: &Context) -> TokenStream {
                 #(#accessors)*
             }
 
+            #marker
+
             #(#groups)*
         }
     }
@@ -169,6 +193,8 @@ pub fn shared_module(shared: &Service, ctx: &Context) -> TokenStream {
     let items = shared.groups.iter().map(|g| {
         if g.shared {
             group_client(shared, g, &prefix, ctx, Place::Shared)
+        } else if let Some(fields) = g.generic_client {
+            generic_client(shared, g, fields, &prefix, ctx)
         } else {
             let name = group_client_name(&prefix, g);
             let options = g
@@ -258,16 +284,111 @@ fn page_impls_of(
     seen.into_values().collect()
 }
 
-/// Whether a group's operations take the api-version and the subscription
-/// from the client: its sub-client holds only what they use.
-fn group_needs(group: &OperationGroup) -> (bool, bool) {
-    let ops = &group.operations;
-    (
-        ops.iter().any(|o| o.api_version.is_some()),
-        ops.iter()
-            .flat_map(|o| &o.params)
-            .any(Parameter::held_by_client),
-    )
+/// What a group's sub-client holds: what its operations take from the
+/// client, or for a sub-client generic over the api-version, what the
+/// operations of every version take (`shared` has only some of them).
+fn group_fields(group: &OperationGroup) -> ClientFields {
+    group
+        .generic_client
+        .unwrap_or_else(|| ClientFields::of(group))
+}
+
+/// In a provider's `shared` module, the sub-client of a group that every
+/// version has but that differs in some operations: generic over a version's
+/// marker type (`ApiVersion` in its `clients`), with the methods of the
+/// operations that are the same whole in every version, and the options types
+/// of those whose options are. Each version adds its own methods.
+fn generic_client(
+    shared: &Service,
+    group: &OperationGroup,
+    fields: ClientFields,
+    prefix: &str,
+    ctx: &Context,
+) -> TokenStream {
+    let rt = ctx.runtime;
+    let name = group_client_name(prefix, group);
+    let vis = quote!(pub(in super::super));
+    let version_field = fields
+        .api_version
+        .then(|| quote!(#vis api_version: ::std::string::String,));
+    let sub_field = fields
+        .subscription
+        .then(|| quote!(#vis subscription_id: ::std::string::String,));
+    let doc = format!(
+        " The `{}` operations of {}, for the api-version `V` (each version's `clients::ApiVersion`): the methods here are the same in every version, each version's `clients` adds the others.",
+        group.wire_name, shared.title
+    );
+    let mut methods = Vec::new();
+    let mut options = Vec::new();
+    for op in &group.operations {
+        let (method, options_type) = method(group, op, &name, ctx, op.shared.method);
+        if op.shared.method {
+            methods.push(method);
+        }
+        if op.shared.options {
+            options.push(options_type);
+        }
+    }
+    quote! {
+        #[doc = #doc]
+        #[derive(::core::clone::Clone, ::core::fmt::Debug)]
+        pub struct #name<V> {
+            #vis pipeline: #rt::ArmPipeline,
+            #version_field
+            #sub_field
+            /// The api-version this sub-client sends and decodes.
+            #vis version: ::core::marker::PhantomData<V>,
+        }
+
+        impl<V> #name<V> {
+            #(#methods)*
+        }
+
+        #(#options)*
+    }
+}
+
+/// In a version of a provider, the sub-client that `shared` defines generic
+/// over the api-version: named for this version's marker, with the methods
+/// of the operations that differ between versions.
+fn version_of_generic_client(
+    service: &Service,
+    group: &OperationGroup,
+    prefix: &str,
+    ctx: &Context,
+) -> TokenStream {
+    let name = group_client_name(prefix, group);
+    let doc = format!(
+        " The `{}` operations of {} (api-version `{}`).",
+        group.wire_name, service.title, service.api_version
+    );
+    let mut methods = Vec::new();
+    let mut options = Vec::new();
+    let mut shared_options = Vec::new();
+    for op in &group.operations {
+        let (method, options_type) = method(group, op, &name, ctx, true);
+        if !op.shared.method {
+            methods.push(method);
+        }
+        if op.shared.options {
+            shared_options.push(options_name(&name, op));
+        } else {
+            options.push(options_type);
+        }
+    }
+    let shared_options = (!shared_options.is_empty())
+        .then(|| quote!(pub use super::super::shared::clients::{#(#shared_options),*};));
+    quote! {
+        #[doc = #doc]
+        pub type #name = super::super::shared::clients::#name<ApiVersion>;
+
+        impl #name {
+            #(#methods)*
+        }
+
+        #(#options)*
+        #shared_options
+    }
 }
 
 fn group_client(
@@ -279,15 +400,19 @@ fn group_client(
 ) -> TokenStream {
     let rt = ctx.runtime;
     let name = group_client_name(prefix, group);
-    let (needs_version, needs_sub) = group_needs(group);
+    let fields = group_fields(group);
     // A shared sub-client is made by each version's client, in a sibling
     // module of `shared`.
     let vis = match place {
         Place::Version => quote!(),
         Place::Shared => quote!(pub(in super::super)),
     };
-    let version_field = needs_version.then(|| quote!(#vis api_version: ::std::string::String,));
-    let sub_field = needs_sub.then(|| quote!(#vis subscription_id: ::std::string::String,));
+    let version_field = fields
+        .api_version
+        .then(|| quote!(#vis api_version: ::std::string::String,));
+    let sub_field = fields
+        .subscription
+        .then(|| quote!(#vis subscription_id: ::std::string::String,));
     let doc = format!(
         " The `{}` operations of {}.",
         group.wire_name, service.title

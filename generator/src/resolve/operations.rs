@@ -105,6 +105,7 @@ impl Resolver<'_> {
                 wire_name,
                 operations,
                 shared: false,
+                generic_client: None,
             });
         }
         groups
