@@ -46,6 +46,9 @@ pub struct Provider {
     pub versions: Vec<Service>,
     /// The definitions identical (docs aside) in every version.
     pub shared: Vec<Model>,
+    /// The distinct `pattern`s the `shared` module compiles (of its models
+    /// and shared request functions), sorted; set by the analysis stage.
+    pub shared_patterns: Vec<String>,
     /// The operations with a part shared ([`Operation::shared`]), by group, emitted in the `shared`
     /// module; a group's [`OperationGroup::shared`] says whether its
     /// sub-client is too.
@@ -90,6 +93,10 @@ pub struct Service {
     pub models: Vec<Model>,
     /// Operation groups, sorted by module name.
     pub groups: Vec<OperationGroup>,
+    /// The distinct `pattern`s its module compiles, each once, in this
+    /// (sorted) order: those of its models and request functions, those in
+    /// its provider's `shared` module aside. Set by the analysis stage.
+    pub patterns: Vec<String>,
 }
 
 /// `schemes`, `consumes` and `produces` as written; `None` where a spec or
@@ -152,6 +159,12 @@ pub struct Model {
     /// Emitted once in its provider's `shared` module, identical in every
     /// version; a version only re-exports it.
     pub shared: bool,
+    /// Sent in a request body, directly or inside another model (set by the
+    /// analysis stage).
+    pub sent: bool,
+    /// Sent, and holds read-only members directly or in a nested model: a
+    /// request strips them (set by the analysis stage).
+    pub strip_read_only: bool,
 }
 
 /// The shape of a model.
@@ -173,6 +186,9 @@ pub struct UnionModel {
     pub tag: String,
     /// The children, in spec order.
     pub variants: Vec<UnionVariant>,
+    /// Whether a child has constraints, directly or through nested models
+    /// (set by the analysis stage).
+    pub has_constraints: bool,
 }
 
 /// One child of a polymorphic type.
@@ -192,7 +208,7 @@ pub struct StructModel {
     /// Fields in spec order (bases of `allOf` first).
     pub fields: Vec<Field>,
     /// Whether any field, directly or through nested models, has a constraint:
-    /// models without one get an empty validator.
+    /// models without one get an empty validator (set by the analysis stage).
     pub has_constraints: bool,
 }
 
@@ -211,7 +227,7 @@ pub struct Field {
     pub required: bool,
     /// Set by the service only.
     pub read_only: bool,
-    /// Boxed to break a recursive type.
+    /// Boxed to break a recursive type (set by the analysis stage).
     pub boxed: bool,
     /// The constraints on the value.
     pub constraints: Constraints,

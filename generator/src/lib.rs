@@ -48,6 +48,7 @@
 
 #![warn(missing_docs)]
 
+mod analyse;
 pub mod diagnostics;
 pub mod diff;
 mod emit;
@@ -401,6 +402,7 @@ impl Config {
                 &module,
             ) {
                 service.source = path.clone();
+                analyse::service(&mut service);
                 services.push(service);
             }
         }
@@ -444,6 +446,7 @@ impl Config {
                 };
                 service.source = path.clone();
                 service.module = versions::version_module(&service.api_version);
+                analyse::service(&mut service);
                 if let Some(twin) = versions.iter().find(|v| v.module == service.module) {
                     diagnostics.push(
                         Diagnostic::new(
@@ -460,7 +463,9 @@ impl Config {
                 }
                 versions.push(service);
             }
-            providers.push(versions::provider(module.clone(), versions));
+            let mut provider = versions::provider(module.clone(), versions);
+            analyse::provider(&mut provider);
+            providers.push(provider);
         }
         providers.sort_by(|a, b| naming::unraw(&a.module).cmp(naming::unraw(&b.module)));
         let inputs = docs.paths();

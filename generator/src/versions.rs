@@ -161,6 +161,7 @@ pub fn provider(module: String, mut versions: Vec<Service>) -> Provider {
         module,
         versions,
         shared,
+        shared_patterns: Vec::new(),
         shared_groups,
         default,
     }
@@ -354,6 +355,10 @@ pub fn same_definition(a: &Model, b: &Model) -> bool {
         model.docs = None;
         model.wire_name.clear();
         model.source = Default::default();
+        // How a version uses the type, not the type: `shared` serves every
+        // version's uses.
+        model.sent = false;
+        model.strip_read_only = false;
         match &mut model.kind {
             // Neither is emitted: the generated types are the same.
             ModelKind::Struct(s) => {

@@ -60,7 +60,7 @@ fn shared_files(
     read_only: &std::collections::HashSet<String>,
     dynamic_feature: Option<&str>,
 ) -> Result<ServiceFiles, syn::Error> {
-    let patterns = types::Patterns::collect(shared, true);
+    let patterns = types::Patterns::new(&provider.shared_patterns);
     let serde_crate = types::serde_crate(runtime);
     let ctx = types::Context {
         runtime,
@@ -129,16 +129,9 @@ pub fn provider_files(
     let mut items = Vec::new();
     let nothing_shared = provider.shared.is_empty() && provider.shared_groups.is_empty();
     if let (false, Some(first)) = (nothing_shared, provider.versions.first()) {
-        let shared_names: std::collections::HashSet<&str> =
-            provider.shared.iter().map(|m| m.name.as_str()).collect();
         // A shared model is stripped of read-only members if any version
-        // sends it with some.
-        let read_only = provider
-            .versions
-            .iter()
-            .flat_map(types::read_only_models)
-            .filter(|m| shared_names.contains(m.as_str()))
-            .collect();
+        // sends it with some (the analysis stage marked it so).
+        let read_only = types::read_only_models(&provider.shared);
         let shared = Service {
             module: "shared".to_owned(),
             models: provider.shared.clone(),
@@ -293,8 +286,8 @@ fn split(
 
 /// The tokens of one service module, every module nested.
 fn service_tokens(service: &Service, runtime: &syn::Path) -> TokenStream {
-    let patterns = types::Patterns::collect(service, false);
-    let read_only = types::read_only_models(service);
+    let patterns = types::Patterns::new(&service.patterns);
+    let read_only = types::read_only_models(&service.models);
     let serde_crate = types::serde_crate(runtime);
     let ctx = types::Context {
         runtime,

@@ -7,26 +7,14 @@ use quote::quote;
 
 use super::checks::{Held, checks};
 use super::docs;
-use super::types::{Context, Scope, ident, option, refers_to, type_tokens};
+use super::types::{Context, Scope, ident, option, type_tokens};
+use crate::analyse::refers_to;
 use crate::ir::{EnumModel, Field, Model, ModelKind, Service, StructModel, UnionModel};
 use crate::naming::unraw;
 
 /// The whole `models` module of a service.
 pub fn module(service: &Service, ctx: &Context) -> TokenStream {
-    let mut constrained: HashSet<String> = service
-        .models
-        .iter()
-        .filter(|m| matches!(&m.kind, ModelKind::Struct(s) if s.has_constraints))
-        .map(|m| m.name.clone())
-        .collect();
-    // A union needs validating when one of its variants does.
-    for model in &service.models {
-        if let ModelKind::Union(u) = &model.kind
-            && u.variants.iter().any(|v| constrained.contains(&v.model))
-        {
-            constrained.insert(model.name.clone());
-        }
-    }
+    let constrained = crate::analyse::constrained_models(&service.models);
     let items = service.models.iter().map(|m| match &m.kind {
         // The same in every version of the provider: defined once in its
         // `shared` module.

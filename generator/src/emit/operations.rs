@@ -234,7 +234,7 @@ fn request_fn(op: &Operation, ctx: &Context) -> TokenStream {
         let name = ident(&p.name);
         let wire = &p.wire_name;
         // Read-only members are the service's to set: never sent.
-        let set = if super::types::refers_to(&p.ty, ctx.read_only) {
+        let set = if crate::analyse::refers_to(&p.ty, ctx.read_only) {
             quote!(set_json_body_writable)
         } else {
             quote!(set_json_body)

@@ -13,7 +13,7 @@ use std::collections::{BTreeMap, HashSet};
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::{format_ident, quote};
 
-use crate::ir::{ModelKind, Operation, Service, TypeRef};
+use crate::ir::{Operation, TypeRef};
 use crate::naming;
 
 /// What every emitter needs besides the IR node it emits.
@@ -28,81 +28,14 @@ pub struct Context<'a> {
     pub read_only: &'a HashSet<String>,
 }
 
-/// The models sent in request bodies that hold read-only members, directly
-/// or in a nested model (a fixed point: nesting can be deep and recursive).
-/// Models only ever received need no stripping.
-pub fn read_only_models(service: &Service) -> HashSet<String> {
-    let sent = sent_models(service);
-    let mut set = HashSet::new();
-    loop {
-        let before = set.len();
-        for model in &service.models {
-            let needs = match &model.kind {
-                ModelKind::Struct(s) => s
-                    .fields
-                    .iter()
-                    .any(|f| f.read_only || refers_to(&f.ty, &set)),
-                ModelKind::Union(u) => u.variants.iter().any(|v| set.contains(&v.model)),
-                ModelKind::Enum(_) => false,
-            };
-            if needs && sent.contains(&model.name) {
-                set.insert(model.name.clone());
-            }
-        }
-        if set.len() == before {
-            return set;
-        }
-    }
-}
-
-/// Every model reachable from a body parameter.
-fn sent_models(service: &Service) -> HashSet<String> {
-    let by_name: BTreeMap<&str, &crate::ir::Model> = service
-        .models
+/// The names of the models a request strips of read-only members
+/// ([`Model::strip_read_only`](crate::ir::Model::strip_read_only)).
+pub fn read_only_models(models: &[crate::ir::Model]) -> HashSet<String> {
+    models
         .iter()
-        .map(|m| (m.name.as_str(), m))
-        .collect();
-    let mut pending: Vec<&TypeRef> = service
-        .groups
-        .iter()
-        .flat_map(|g| &g.operations)
-        .flat_map(|o| &o.params)
-        .filter(|p| p.location == crate::ir::ParamLocation::Body)
-        .map(|p| &p.ty)
-        .collect();
-    let mut sent = HashSet::new();
-    while let Some(ty) = pending.pop() {
-        match ty {
-            TypeRef::Array(inner) | TypeRef::Map(inner) => pending.push(inner),
-            TypeRef::Model(name) if sent.insert(name.clone()) => {
-                match by_name.get(name.as_str()).map(|m| &m.kind) {
-                    Some(ModelKind::Struct(s)) => pending.extend(s.fields.iter().map(|f| &f.ty)),
-                    Some(ModelKind::Union(u)) => {
-                        for v in &u.variants {
-                            if let Some(ModelKind::Struct(s)) =
-                                by_name.get(v.model.as_str()).map(|m| &m.kind)
-                            {
-                                sent.insert(v.model.clone());
-                                pending.extend(s.fields.iter().map(|f| &f.ty));
-                            }
-                        }
-                    }
-                    _ => {}
-                }
-            }
-            _ => {}
-        }
-    }
-    sent
-}
-
-/// Whether a type contains one of the named models.
-pub fn refers_to(ty: &TypeRef, names: &HashSet<String>) -> bool {
-    match ty {
-        TypeRef::Model(name) => names.contains(name),
-        TypeRef::Array(inner) | TypeRef::Map(inner) => refers_to(inner, names),
-        _ => false,
-    }
+        .filter(|m| m.strip_read_only)
+        .map(|m| m.name.clone())
+        .collect()
 }
 
 /// An identifier token; names in the IR are valid identifiers, raw ones
@@ -185,41 +118,12 @@ pub struct Patterns {
 }
 
 impl Patterns {
-    /// Numbers the service's patterns in a stable order: those of its
-    /// models and request functions, or in a provider's `shared` module
-    /// (`in_shared`), of its shared request functions.
-    pub fn collect(service: &Service, in_shared: bool) -> Self {
-        let mut all: Vec<&String> = Vec::new();
-        // A shared model's patterns are its provider's `shared` module's.
-        for model in service.models.iter().filter(|m| !m.shared) {
-            if let ModelKind::Struct(s) = &model.kind {
-                all.extend(
-                    s.fields
-                        .iter()
-                        .filter_map(|f| f.constraints.pattern.as_ref()),
-                );
-            }
-        }
-        // So are a shared request function's (its copy in `shared` is marked
-        // too, and that module collects with `in_shared`).
-        for op in service
-            .groups
-            .iter()
-            .flat_map(|g| &g.operations)
-            .filter(|o| o.shared.request == in_shared)
-        {
-            all.extend(
-                op.params
-                    .iter()
-                    .filter_map(|p| p.constraints.pattern.as_ref()),
-            );
-            all.extend(op.api_version.iter().filter_map(|c| c.pattern.as_ref()));
-        }
-        all.sort();
-        all.dedup();
+    /// Numbers a module's patterns ([`Service::patterns`](crate::ir::Service::patterns),
+    /// or a provider's `shared_patterns`) in their order.
+    pub fn new(patterns: &[String]) -> Self {
         Self {
-            index: all
-                .into_iter()
+            index: patterns
+                .iter()
                 .enumerate()
                 .map(|(i, p)| (p.clone(), i))
                 .collect(),

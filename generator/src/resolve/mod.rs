@@ -11,7 +11,7 @@ use std::path::Path;
 use serde_json::Value;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::ir::{Model, ModelKind, Service, TypeRef};
+use crate::ir::{Model, Service};
 use crate::load::{DocumentSet, Node};
 use crate::naming::Scope;
 use crate::secrets::SecretPolicy;
@@ -127,6 +127,7 @@ fn resolve_service(
         protocols: crate::ir::Protocols::read(&root_value),
         models,
         groups,
+        patterns: Vec::new(),
     })
 }
 
@@ -172,88 +173,8 @@ impl Resolver<'_> {
         }
     }
 
-    /// Marks fields that must be boxed (a model containing itself without a
-    /// `Vec` or map in between) and which models carry constraints.
+    /// The models, in name order.
     fn finish_models(&mut self) -> Vec<Model> {
-        let direct_edges: HashMap<String, Vec<String>> = self
-            .models
-            .values()
-            .map(|m| {
-                let targets = match &m.kind {
-                    ModelKind::Struct(s) => s
-                        .fields
-                        .iter()
-                        .filter_map(|f| match &f.ty {
-                            TypeRef::Model(t) => Some(t.clone()),
-                            _ => None,
-                        })
-                        .collect(),
-                    ModelKind::Union(u) => u.variants.iter().map(|v| v.model.clone()).collect(),
-                    ModelKind::Enum(_) => Vec::new(),
-                };
-                (m.name.clone(), targets)
-            })
-            .collect();
-        let reaches = |from: &str, to: &str| {
-            let mut stack = vec![from.to_owned()];
-            let mut seen = std::collections::HashSet::new();
-            while let Some(current) = stack.pop() {
-                if current == to {
-                    return true;
-                }
-                if seen.insert(current.clone()) {
-                    stack.extend(direct_edges.get(&current).into_iter().flatten().cloned());
-                }
-            }
-            false
-        };
-        let names: Vec<String> = self.models.keys().cloned().collect();
-        for name in &names {
-            if let Some(Model {
-                kind: ModelKind::Struct(s),
-                ..
-            }) = self.models.get_mut(name)
-            {
-                for field in &mut s.fields {
-                    if let TypeRef::Model(target) = &field.ty {
-                        field.boxed = reaches(target, name);
-                    }
-                }
-            }
-        }
-        // A model has constraints if a field has some or refers to a model
-        // that has: iterate to a fixed point.
-        loop {
-            let constrained: std::collections::HashSet<String> = self
-                .models
-                .values()
-                .filter(|m| matches!(&m.kind, ModelKind::Struct(s) if s.has_constraints))
-                .map(|m| m.name.clone())
-                .collect();
-            let mut changed = false;
-            for model in self.models.values_mut() {
-                if let ModelKind::Struct(s) = &mut model.kind
-                    && !s.has_constraints
-                    && s.fields
-                        .iter()
-                        .any(|f| !f.constraints.is_empty() || refers_to_any(&f.ty, &constrained))
-                {
-                    s.has_constraints = true;
-                    changed = true;
-                }
-            }
-            if !changed {
-                break;
-            }
-        }
         std::mem::take(&mut self.models).into_values().collect()
-    }
-}
-
-fn refers_to_any(ty: &TypeRef, names: &std::collections::HashSet<String>) -> bool {
-    match ty {
-        TypeRef::Model(name) => names.contains(name),
-        TypeRef::Array(inner) | TypeRef::Map(inner) => refers_to_any(inner, names),
-        _ => false,
     }
 }

@@ -118,6 +118,8 @@ impl Resolver<'_> {
                     kind: ModelKind::Enum(enum_model),
                     source: self.docs.location(node),
                     shared: false,
+                    sent: false,
+                    strip_read_only: false,
                 };
                 self.models.insert(ty_name.clone(), model);
             }
@@ -192,6 +194,8 @@ impl Resolver<'_> {
                 kind,
                 source: self.docs.location(&node),
                 shared: false,
+                sent: false,
+                strip_read_only: false,
             };
             self.models.insert(name, model);
         }
@@ -212,6 +216,7 @@ impl Resolver<'_> {
             return UnionModel {
                 tag: String::new(),
                 variants: Vec::new(),
+                has_constraints: false,
             };
         };
         let root = Node {
@@ -256,7 +261,12 @@ impl Resolver<'_> {
             );
             self.error(&node.child("discriminator"), message);
         }
-        UnionModel { tag, variants }
+        UnionModel {
+            tag,
+            variants,
+            // The analysis stage sets it.
+            has_constraints: false,
+        }
     }
 
     fn struct_model(&mut self, node: &Node, model_name: &str) -> StructModel {
@@ -323,10 +333,10 @@ impl Resolver<'_> {
                 mutability: extensions::mutability(&own).unwrap_or_default(),
             });
         }
-        let has_constraints = fields.iter().any(|f| !f.constraints.is_empty());
         StructModel {
             fields,
-            has_constraints,
+            // The analysis stage sets it, nested models counted.
+            has_constraints: false,
         }
     }
 
