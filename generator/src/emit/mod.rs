@@ -1,11 +1,14 @@
 //! Rust source from the IR: tokens with `quote`, formatted by prettyplease.
 //!
-//! Emitters read only [`crate::ir`]; each submodule emits one concern.
+//! Emitters read only [`crate::ir`]; each submodule emits one concern (one
+//! generated module); `layout` alone decides which file each goes in, how it
+//! is included and which cargo feature gates it.
 
 mod checks;
 mod client;
 mod docs;
 mod dynamic;
+mod layout;
 mod models;
 mod operations;
 mod types;
@@ -14,6 +17,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use crate::ir::{Provider, Service};
+use layout::{Module, Needs, Part, ServiceModule};
 
 /// What every generated file starts with; `refresh` says how to refresh it.
 pub fn header(source: &str, refresh: &str) -> String {
@@ -23,12 +27,7 @@ pub fn header(source: &str, refresh: &str) -> String {
 /// One service as files: the wrapper module that goes in the index, and the
 /// files it includes (`relay/mod.rs`, `relay/models.rs`, one per operation
 /// group, `relay/clients.rs`, `relay/dynamic.rs`).
-pub struct ServiceFiles {
-    /// `#[doc] pub mod relay { include!("relay/mod.rs"); }`.
-    pub wrapper: TokenStream,
-    /// Path (relative to the output directory) and content of each file.
-    pub files: Vec<(String, syn::File)>,
-}
+pub use layout::Laid as ServiceFiles;
 
 /// The files of one service. One module per file keeps each file about one
 /// concern, and shallow: nesting every module in one file indented most of
@@ -39,12 +38,7 @@ pub fn service_files(
     runtime: &syn::Path,
     dynamic_feature: Option<&str>,
 ) -> Result<ServiceFiles, syn::Error> {
-    split(
-        service_tokens(service, runtime),
-        &service.module,
-        runtime,
-        dynamic_feature,
-    )
+    service_module(service, runtime)?.lay_out(runtime, dynamic_feature)
 }
 
 /// The `shared` module of a provider at several api-versions: what is
@@ -79,18 +73,35 @@ fn shared_files(
     );
     let statics = patterns.statics(runtime);
     let pages = client::shared_page_impls(provider, &ctx);
-    let groups = shared
-        .groups
-        .iter()
-        .map(|g| operations::group(g, &ctx, true));
+    let mut parts = vec![
+        Part::Inline(statics),
+        Module::parse(models_mod)?.into(),
+        Part::Inline(pages),
+    ];
+    for group in &shared.groups {
+        parts.push(Module::parse(operations::group(group, &ctx, true))?.into());
+    }
     let clients = client::shared_module(shared, &ctx);
-    let dynamic = (!shared.groups.is_empty()).then(|| dynamic::module(shared, &ctx, true));
-    let tokens = quote! {
-        /// What is the same in every api-version of this provider, defined
-        /// once: models, operations' functions and options, sub-clients. Each
-        /// version re-exports what it has of it.
-        pub mod shared {
-            #![allow(
+    parts.extend(
+        Module::parse_all(clients, Needs::Client)?
+            .into_iter()
+            .map(Part::from),
+    );
+    if !shared.groups.is_empty() {
+        let dynamic = dynamic::module(shared, &ctx, true);
+        parts.extend(
+            Module::parse_all(dynamic, Needs::Dynamic)?
+                .into_iter()
+                .map(Part::from),
+        );
+    }
+    ServiceModule {
+        name: "shared".to_owned(),
+        attrs: quote! {
+            /// What is the same in every api-version of this provider, defined
+            /// once: models, operations' functions and options, sub-clients. Each
+            /// version re-exports what it has of it.
+            #[allow(
                 clippy::too_many_arguments,
                 clippy::module_inception,
                 clippy::new_ret_no_self,
@@ -102,15 +113,10 @@ fn shared_files(
                 rustdoc::invalid_html_tags,
                 rustdoc::bare_urls
             )]
-            #statics
-            #models_mod
-            #pages
-            #(#groups)*
-            #clients
-            #dynamic
-        }
-    };
-    split(tokens, "shared", runtime, dynamic_feature)
+        },
+        parts,
+    }
+    .lay_out(runtime, dynamic_feature)
 }
 
 /// A provider at several api-versions as files below `<module>/`: its
@@ -204,88 +210,9 @@ pub fn provider_files(
     })
 }
 
-/// Cuts a module's child modules into files of their own.
-fn split(
-    tokens: TokenStream,
-    name: &str,
-    runtime: &syn::Path,
-    dynamic_feature: Option<&str>,
-) -> Result<ServiceFiles, syn::Error> {
-    let mut service_mod: syn::ItemMod = syn::parse2(tokens)?;
-    // Files are named without the raw prefix of a keyword (`type/mod.rs`).
-    let name = crate::naming::unraw(name).to_owned();
-    let items = service_mod
-        .content
-        .take()
-        .map(|(_, items)| items)
-        .unwrap_or_default();
-    let mut files = Vec::new();
-    let mut kept = Vec::new();
-    for item in items {
-        match item {
-            syn::Item::Mod(mut child) if child.content.is_some() && child.ident != "patterns" => {
-                let child_items = child
-                    .content
-                    .take()
-                    .map(|(_, items)| items)
-                    .unwrap_or_default();
-                let file = format!("{}.rs", syn::ext::IdentExt::unraw(&child.ident));
-                files.push((
-                    format!("{name}/{file}"),
-                    syn::File {
-                        shebang: None,
-                        attrs: Vec::new(),
-                        items: child_items,
-                    },
-                ));
-                let dynamic = child.ident == "dynamic" || child.ident == "dynamic_calls";
-                if let (true, Some(feature)) = (dynamic, dynamic_feature) {
-                    child
-                        .attrs
-                        .push(syn::parse_quote!(#[cfg(feature = #feature)]));
-                }
-                child.content = Some((
-                    Default::default(),
-                    vec![syn::parse_quote!(include!(#file);)],
-                ));
-                if child.ident == "clients" || child.ident == "dynamic_calls" {
-                    // The async clients need the runtime's `client` feature;
-                    // the runtime's macro drops them when it is off.
-                    kept.push(syn::Item::Macro(syn::parse_quote! {
-                        #runtime::client_only! { #child }
-                    }));
-                } else {
-                    kept.push(syn::Item::Mod(child));
-                }
-            }
-            other => kept.push(other),
-        }
-    }
-    files.push((
-        format!("{name}/mod.rs"),
-        syn::File {
-            shebang: None,
-            attrs: Vec::new(),
-            items: kept,
-        },
-    ));
-    // An included file cannot carry its module's inner attributes.
-    for attr in &mut service_mod.attrs {
-        attr.style = syn::AttrStyle::Outer;
-    }
-    let include = format!("{name}/mod.rs");
-    service_mod.content = Some((
-        Default::default(),
-        vec![syn::parse_quote!(include!(#include);)],
-    ));
-    Ok(ServiceFiles {
-        wrapper: quote!(#service_mod),
-        files,
-    })
-}
-
-/// The tokens of one service module, every module nested.
-fn service_tokens(service: &Service, runtime: &syn::Path) -> TokenStream {
+/// One service module: its constants and pattern statics in `mod.rs`, a
+/// file per child module.
+fn service_module(service: &Service, runtime: &syn::Path) -> Result<ServiceModule, syn::Error> {
     let patterns = types::Patterns::new(&service.patterns);
     let read_only = types::read_only_models(&service.models);
     let serde_crate = types::serde_crate(runtime);
@@ -295,27 +222,52 @@ fn service_tokens(service: &Service, runtime: &syn::Path) -> TokenStream {
         patterns: &patterns,
         read_only: &read_only,
     };
-    let module = types::ident(&service.module);
     let module_docs = docs::attrs(&Some(service_docs(service)));
     let api_version = &service.api_version;
     let endpoint = format!("https://{}", service.host);
-    let models = models::module(service, &ctx);
-    let groups = service
-        .groups
-        .iter()
-        .map(|g| operations::group(g, &ctx, false));
-    let dynamic = dynamic::module(service, &ctx, false);
-    let clients = client::module(service, &ctx);
     let pattern_statics = patterns.statics(runtime);
-    quote! {
-        #module_docs
-        pub mod #module {
-            // Operations take one argument per path segment; docs are the
-            // spec's prose, not written for rustdoc's markdown; listed success
-            // statuses read better than ranges; modules and methods are named
-            // after the spec's groups and operations, which may be called
-            // like their service, `new` or `clone`.
-            #![allow(
+    let mut parts = vec![
+        Part::Inline(quote! {
+            /// The api-version these bindings were generated for, sent unless a
+            /// caller chooses another.
+            pub const API_VERSION: &str = #api_version;
+            /// The public Azure cloud's Resource Manager endpoint.
+            pub const DEFAULT_ENDPOINT: &str = #endpoint;
+            #pattern_statics
+        }),
+        Module::parse(models::module(service, &ctx))?.into(),
+    ];
+    for group in &service.groups {
+        parts.push(Module::parse(operations::group(group, &ctx, false))?.into());
+    }
+    parts.push(
+        Module::parse(client::module(service, &ctx))?
+            .needing(Needs::Client)
+            .into(),
+    );
+    // `dynamic` needs the bindings' feature; `dynamic_calls`, the client too.
+    for module in Module::parse_all(dynamic::module(service, &ctx, false), Needs::Dynamic)? {
+        let calls = module.is("dynamic_calls");
+        parts.push(
+            module
+                .needing(if calls {
+                    Needs::DynamicClient
+                } else {
+                    Needs::Dynamic
+                })
+                .into(),
+        );
+    }
+    Ok(ServiceModule {
+        name: service.module.clone(),
+        // Operations take one argument per path segment; docs are the
+        // spec's prose, not written for rustdoc's markdown; listed success
+        // statuses read better than ranges; modules and methods are named
+        // after the spec's groups and operations, which may be called
+        // like their service, `new` or `clone`.
+        attrs: quote! {
+            #module_docs
+            #[allow(
                 clippy::too_many_arguments,
                 clippy::module_inception,
                 clippy::new_ret_no_self,
@@ -327,18 +279,9 @@ fn service_tokens(service: &Service, runtime: &syn::Path) -> TokenStream {
                 rustdoc::invalid_html_tags,
                 rustdoc::bare_urls
             )]
-            /// The api-version these bindings were generated for, sent unless a
-            /// caller chooses another.
-            pub const API_VERSION: &str = #api_version;
-            /// The public Azure cloud's Resource Manager endpoint.
-            pub const DEFAULT_ENDPOINT: &str = #endpoint;
-            #pattern_statics
-            #models
-            #(#groups)*
-            #clients
-            #dynamic
-        }
-    }
+        },
+        parts,
+    })
 }
 
 /// The file that includes every service module and lists them in
