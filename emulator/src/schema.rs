@@ -232,17 +232,17 @@ pub(crate) fn check_string(c: &Constraints, text: &str, path: &str) -> Result<()
 }
 
 fn check_number(c: &Constraints, number: f64, path: &str) -> Result<(), ArmError> {
-    if let Some((min, exclusive)) = c.minimum
-        && (number < min || (exclusive && number == min))
+    if let Some(min) = c.minimum
+        && (number < min.value || (min.exclusive && number == min.value))
     {
-        let op = if exclusive { "above" } else { "at least" };
-        return Err(invalid(path, format!("must be {op} {min}")));
+        let op = if min.exclusive { "above" } else { "at least" };
+        return Err(invalid(path, format!("must be {op} {}", min.value)));
     }
-    if let Some((max, exclusive)) = c.maximum
-        && (number > max || (exclusive && number == max))
+    if let Some(max) = c.maximum
+        && (number > max.value || (max.exclusive && number == max.value))
     {
-        let op = if exclusive { "below" } else { "at most" };
-        return Err(invalid(path, format!("must be {op} {max}")));
+        let op = if max.exclusive { "below" } else { "at most" };
+        return Err(invalid(path, format!("must be {op} {}", max.value)));
     }
     Ok(())
 }

@@ -311,9 +311,9 @@ pub struct Constraints {
     /// `pattern` (checked to compile).
     pub pattern: Option<String>,
     /// `minimum` with `exclusiveMinimum`.
-    pub minimum: Option<(f64, bool)>,
+    pub minimum: Option<Bound>,
     /// `maximum` with `exclusiveMaximum`.
-    pub maximum: Option<(f64, bool)>,
+    pub maximum: Option<Bound>,
     /// `minItems`.
     pub min_items: Option<u64>,
     /// `maxItems`.
@@ -322,6 +322,42 @@ pub struct Constraints {
     pub unique_items: bool,
     /// `enum` on a value kept as a plain string.
     pub allowed: Vec<String>,
+}
+
+/// A numeric bound: `minimum` or `maximum`, and whether the matching
+/// `exclusiveMinimum`/`exclusiveMaximum` leaves the value itself out.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Bound {
+    /// The bound.
+    pub value: f64,
+    /// The bound itself is not allowed.
+    pub exclusive: bool,
+}
+
+impl Bound {
+    /// As a lower bound, whether it admits less than `other` does: a higher
+    /// value, or the same value made exclusive.
+    pub fn tighter_minimum_than(&self, other: &Bound) -> bool {
+        self.value > other.value
+            || (self.value == other.value && self.exclusive && !other.exclusive)
+    }
+
+    /// As an upper bound, whether it admits less than `other` does: a lower
+    /// value, or the same value made exclusive.
+    pub fn tighter_maximum_than(&self, other: &Bound) -> bool {
+        self.value < other.value
+            || (self.value == other.value && self.exclusive && !other.exclusive)
+    }
+}
+
+impl std::fmt::Display for Bound {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}", self.value)?;
+        if self.exclusive {
+            f.write_str(" (exclusive)")?;
+        }
+        Ok(())
+    }
 }
 
 impl Constraints {

@@ -676,6 +676,58 @@ fn constraints_carry_oad_1024_1036_and_1037() {
 }
 
 #[test]
+fn a_bound_made_exclusive_is_stronger_and_made_inclusive_weaker() {
+    let param = |name: &str, rest: &str| {
+        format!("        - {{name: {name}, in: query, required: false, type: integer, {rest}}}\n")
+    };
+    let old = spec(
+        "2025-01-01",
+        "",
+        "",
+        &[
+            param("low", "minimum: 1"),
+            param("high", "maximum: 9, exclusiveMaximum: true"),
+            param("moved", "minimum: 1, exclusiveMinimum: true"),
+        ]
+        .concat(),
+        "",
+    );
+    let new = spec(
+        "2025-06-01",
+        "",
+        "",
+        &[
+            param("low", "minimum: 1, exclusiveMinimum: true"),
+            param("high", "maximum: 9"),
+            param("moved", "minimum: 2"),
+        ]
+        .concat(),
+        "",
+    );
+    let report = inline_pair("bounds", &old, &new);
+    let change = |at: &str| {
+        report
+            .changes
+            .iter()
+            .find(|c| c.at == at)
+            .unwrap_or_else(|| panic!("no change at {at}: {}", report.to_markdown()))
+    };
+    // 1 is no longer allowed: stronger, breaking for a parameter sent.
+    let low = change("parameter low");
+    assert_eq!(low.rule, Rule::ConstraintIsStronger, "{}", low.message);
+    assert_eq!(low.wire, Wire::Breaking);
+    assert!(
+        low.message.contains("minimum 1 → 1 (exclusive)"),
+        "{}",
+        low.message
+    );
+    // 9 is now allowed: weaker.
+    assert_eq!(change("parameter high").rule, Rule::ConstraintIsWeaker);
+    // > 1 becomes >= 2: for integers the same, for numbers stronger.
+    assert_eq!(change("parameter moved").rule, Rule::ConstraintIsStronger);
+}
+
+#[test]
 fn a_removed_optional_parameter_is_oad_1046() {
     let old = spec(
         "2025-01-01",

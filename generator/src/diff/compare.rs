@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, BTreeSet, HashSet};
 
 use super::{Change, Rule, SemverBump, Subject, Wire};
 use crate::ir::{
-    Constraints, FinalStateVia, Model, ModelKind, Operation, OperationGroup, ParamLocation,
+    Bound, Constraints, FinalStateVia, Model, ModelKind, Operation, OperationGroup, ParamLocation,
     Parameter, PathPart, Protocols, Service, StructModel, TypeRef,
 };
 
@@ -1598,26 +1598,26 @@ impl<'a> Comparison<'a> {
             (Some(p), Some(q)) if p != q => changed.push(format!("pattern `{p}` → `{q}`")),
             _ => {}
         }
-        let bound = |v: Option<(f64, bool)>| {
-            v.map(|(x, excl)| format!("{x}{}", if excl { " (exclusive)" } else { "" }))
-        };
+        let shown = |v: Option<Bound>| v.map_or_else(|| "none".to_owned(), |b| b.to_string());
+        // A bound made exclusive (or inclusive) at the same value is tighter
+        // (or looser), as a moved bound is.
         if a.minimum != b.minimum {
-            let text = format!("minimum {:?} → {:?}", bound(a.minimum), bound(b.minimum));
+            let text = format!("minimum {} → {}", shown(a.minimum), shown(b.minimum));
             match (a.minimum, b.minimum) {
                 (None, Some(_)) => stronger.push(text),
                 (Some(_), None) => weaker.push(text),
-                (Some((x, _)), Some((y, _))) if y > x => stronger.push(text),
-                (Some((x, _)), Some((y, _))) if y < x => weaker.push(text),
+                (Some(x), Some(y)) if y.tighter_minimum_than(&x) => stronger.push(text),
+                (Some(x), Some(y)) if x.tighter_minimum_than(&y) => weaker.push(text),
                 _ => changed.push(text),
             }
         }
         if a.maximum != b.maximum {
-            let text = format!("maximum {:?} → {:?}", bound(a.maximum), bound(b.maximum));
+            let text = format!("maximum {} → {}", shown(a.maximum), shown(b.maximum));
             match (a.maximum, b.maximum) {
                 (None, Some(_)) => stronger.push(text),
                 (Some(_), None) => weaker.push(text),
-                (Some((x, _)), Some((y, _))) if y < x => stronger.push(text),
-                (Some((x, _)), Some((y, _))) if y > x => weaker.push(text),
+                (Some(x), Some(y)) if y.tighter_maximum_than(&x) => stronger.push(text),
+                (Some(x), Some(y)) if x.tighter_maximum_than(&y) => weaker.push(text),
                 _ => changed.push(text),
             }
         }

@@ -57,12 +57,12 @@ pub fn checks(
             (_, Held::Ref) => quote!(*#value as f64),
             (_, Held::Arg) => quote!(#value as f64),
         };
-        if let Some((bound, exclusive)) = c.minimum {
-            let bound = Literal::f64_unsuffixed(bound);
+        if let Some(min) = c.minimum {
+            let (bound, exclusive) = (Literal::f64_unsuffixed(min.value), min.exclusive);
             out.push(quote!(__validator.minimum(#target, #number, #bound, #exclusive);));
         }
-        if let Some((bound, exclusive)) = c.maximum {
-            let bound = Literal::f64_unsuffixed(bound);
+        if let Some(max) = c.maximum {
+            let (bound, exclusive) = (Literal::f64_unsuffixed(max.value), max.exclusive);
             out.push(quote!(__validator.maximum(#target, #number, #bound, #exclusive);));
         }
     }

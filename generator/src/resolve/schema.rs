@@ -6,8 +6,8 @@ use serde_json::Value;
 
 use super::{Resolver, extensions};
 use crate::ir::{
-    Constraints, EnumModel, EnumValue, Field, Model, ModelKind, StructModel, TypeRef, UnionModel,
-    UnionVariant,
+    Bound, Constraints, EnumModel, EnumValue, Field, Model, ModelKind, StructModel, TypeRef,
+    UnionModel, UnionVariant,
 };
 use crate::load::Node;
 use crate::naming::{self, Scope};
@@ -433,14 +433,14 @@ impl Resolver<'_> {
         }
         if ty.is_number() {
             let exclusive = |key: &str| value.get(key).and_then(Value::as_bool).unwrap_or(false);
-            c.minimum = value
-                .get("minimum")
-                .and_then(Value::as_f64)
-                .map(|m| (m, exclusive("exclusiveMinimum")));
-            c.maximum = value
-                .get("maximum")
-                .and_then(Value::as_f64)
-                .map(|m| (m, exclusive("exclusiveMaximum")));
+            let bound = |key: &str, flag: &str| {
+                value.get(key).and_then(Value::as_f64).map(|value| Bound {
+                    value,
+                    exclusive: exclusive(flag),
+                })
+            };
+            c.minimum = bound("minimum", "exclusiveMinimum");
+            c.maximum = bound("maximum", "exclusiveMaximum");
         }
         if matches!(ty, TypeRef::Array(_)) {
             c.min_items = uint("minItems");
