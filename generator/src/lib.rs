@@ -2,8 +2,12 @@
 //! 2.0 specs (with Azure's `x-ms-*` extensions).
 //!
 //! The stages are separate modules: [`load`] reads YAML or JSON files and
-//! follows `$ref`s, [`resolve`](Config::generate) builds the [`ir`], the
-//! emitters turn the IR into tokens, and prettyplease formats them. Problems in
+//! follows `$ref`s, [`resolve`](Config::resolve) builds the [`ir`] (and
+//! [`versions`] marks what the api-versions of a provider share), an
+//! analysis stage computes once the facts that span several models (boxing,
+//! nested constraints, read-only stripping, patterns), the emitters turn the
+//! IR into tokens, one layout module decides the files, and prettyplease
+//! formats them. Problems in
 //! a spec are collected and reported together, each with file, line:column
 //! and JSON pointer ([`Diagnostic`]); armgen never panics on a spec.
 //!
