@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 
 use crate::diagnostics::{Diagnostic, Error, Location};
+use crate::load::Document;
 use crate::{Config, SecretPolicy};
 
 /// The file name looked for in a project's root.
@@ -84,10 +85,8 @@ impl Config {
         let root = root.into();
         let path = root.join(PROJECT_FILE);
         match std::fs::read_to_string(&path) {
-            Ok(text) => project(&root, Some(&path), parse(&text, &path)?),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                project(&root, None, ProjectFile::default())
-            }
+            Ok(text) => project(&root, Some(&Settings::parse(&text, &path)?)),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => project(&root, None),
             Err(e) => Err(Error::io(&path, e)),
         }
     }
@@ -104,102 +103,145 @@ impl Config {
         } else {
             dir
         };
-        project(dir, Some(file), parse(&text, file)?)
+        project(dir, Some(&Settings::parse(&text, file)?))
     }
 }
 
-fn project(dir: &Path, file: Option<&Path>, settings: ProjectFile) -> Result<Project, Error> {
-    let from_env = settings
+/// A settings file read: its settings, and where each is written, so that a
+/// setting armgen cannot use is reported at its line and column.
+struct Settings {
+    values: ProjectFile,
+    document: Document,
+}
+
+impl Settings {
+    fn parse(text: &str, file: &Path) -> Result<Self, Error> {
+        let values = serde_yaml::from_str(text).map_err(|e| {
+            let (line, column) = e.location().map_or((1, 1), |l| (l.line(), l.column()));
+            Error::Spec(vec![Diagnostic::new(
+                Location {
+                    file: file.to_path_buf(),
+                    line,
+                    column,
+                    pointer: String::new(),
+                },
+                format!("invalid project settings: {e}"),
+            )])
+        })?;
+        let document = Document::parse(file, file, text).map_err(|d| Error::Spec(vec![d]))?;
+        Ok(Settings { values, document })
+    }
+
+    /// An error about the setting at `pointer` (`/specs/1`).
+    fn error(&self, pointer: &str, message: String, help: &str) -> Error {
+        Error::Spec(vec![
+            Diagnostic::new(self.document.location(pointer), message).with_help(help),
+        ])
+    }
+}
+
+fn project(dir: &Path, settings: Option<&Settings>) -> Result<Project, Error> {
+    let file = settings.map(|s| s.document.path.as_path());
+    let default = ProjectFile::default();
+    let values = settings.map_or(&default, |s| &s.values);
+    let error = |pointer: &str, message: String, help: &str| match settings {
+        Some(settings) => settings.error(pointer, message, help),
+        // Without a settings file every setting is a default: none is wrong.
+        None => Error::Spec(vec![Diagnostic::new(Location::default(), message)]),
+    };
+    let from_env = values
         .spec_root_env
         .as_deref()
         .and_then(std::env::var_os)
         .filter(|v| !v.is_empty())
         .map(PathBuf::from);
-    let root = match (from_env, &settings.spec_root) {
+    let root = match (from_env, &values.spec_root) {
         (Some(root), _) => root,
         (None, Some(root)) => dir.join(root),
         (None, None) => dir.to_path_buf(),
     };
     let mut config = Config::new(&root);
     config.project_file = file.map(Path::to_path_buf);
-    config.root_env = settings.spec_root_env.clone();
-    if let Some(command) = settings.refresh_command {
+    config.root_env = values.spec_root_env.clone();
+    if let Some(command) = &values.refresh_command {
         config = config.refresh_command(command);
     }
-    if settings.specs.is_empty() {
-        config = config.spec_dir(settings.spec_dir.as_deref().unwrap_or(Path::new("spec")))?;
+    match (&values.spec_dir, values.specs.is_empty()) {
+        (Some(_), false) => {
+            return Err(error(
+                "/spec_dir",
+                "`spec_dir` and `specs` are both given: `specs` lists every spec, so the folder would be ignored".to_owned(),
+                "keep `specs` (a build script then reruns only for the files armgen read) or `spec_dir` (every spec in the folder)",
+            ));
+        }
+        (dir, true) => {
+            config = config.spec_dir(dir.as_deref().unwrap_or(Path::new("spec")))?;
+        }
+        (None, false) => {}
     }
-    for spec in settings.specs {
-        config = match (spec.file, spec.versions.is_empty()) {
-            (Some(file), true) => config.spec(file, spec.module),
-            (None, false) => config.versions(spec.module, spec.versions),
-            _ => {
-                return Err(setting_error(format!(
-                    "specs: `{}` needs either `file` or `versions`, not both",
-                    spec.module
-                )));
+    for (i, spec) in values.specs.iter().enumerate() {
+        config = match (&spec.file, spec.versions.is_empty()) {
+            (Some(file), true) => config.spec(file, &spec.module),
+            (None, false) => config.versions(&spec.module, &spec.versions),
+            (file, _) => {
+                let what = if file.is_some() {
+                    "not both"
+                } else {
+                    "it has neither"
+                };
+                return Err(error(
+                    &format!("/specs/{i}"),
+                    format!(
+                        "specs: `{}` needs either `file` or `versions`, {what}",
+                        spec.module
+                    ),
+                    "`file: path.json` for one api-version, `versions: [old.json, new.json]` for several side by side",
+                ));
             }
         };
     }
-    if let Some(feature) = settings.dynamic_feature {
+    if let Some(feature) = &values.dynamic_feature {
         config = config.dynamic_feature(feature);
     }
-    for name in settings.accepted_extensions {
+    for name in &values.accepted_extensions {
         config = config.accept_extension(name);
     }
-    if let Some(bytes) = settings.max_alias_expansion {
+    if let Some(bytes) = values.max_alias_expansion {
         config = config.max_alias_expansion(bytes);
     }
-    if let Some(runtime) = settings.runtime_path {
+    if let Some(runtime) = &values.runtime_path {
         config = config.runtime_path(runtime);
     }
-    for alias in &settings.ref_aliases {
+    for (i, alias) in values.ref_aliases.iter().enumerate() {
         config = config.ref_alias(alias).ok_or_else(|| {
-            setting_error(format!(
-                "ref_aliases: `{alias}` is not of the form FILE#/missing=#/existing"
-            ))
+            error(
+                &format!("/ref_aliases/{i}"),
+                format!("ref_aliases: `{alias}` is not of the form FILE#/missing=#/existing"),
+                "e.g. `common-types/resource-management/v5/types.json#/definitions/systemData=#/definitions/SystemData`",
+            )
         })?;
     }
-    match settings.secret_names.as_deref() {
+    match values.secret_names.as_deref() {
         None => {}
         Some("") => config = config.secret_policy(SecretPolicy::explicit_only()),
         Some(pattern) => {
-            let policy = SecretPolicy::by_name(pattern)
-                .map_err(|e| setting_error(format!("secret_names is not a valid regex: {e}")))?;
+            let policy = SecretPolicy::by_name(pattern).map_err(|e| {
+                error(
+                    "/secret_names",
+                    format!("secret_names is not a valid regex: {e}"),
+                    "`\"\"` marks only `x-ms-secret` properties secret",
+                )
+            })?;
             config = config.secret_policy(policy);
         }
     }
     Ok(Project {
         config,
-        out: settings.out.unwrap_or_else(|| PathBuf::from("generated")),
+        out: values
+            .out
+            .clone()
+            .unwrap_or_else(|| PathBuf::from("generated")),
         spec_root: root,
-        spec_root_env: settings.spec_root_env,
+        spec_root_env: values.spec_root_env.clone(),
     })
-}
-
-fn parse(text: &str, file: &Path) -> Result<ProjectFile, Error> {
-    serde_yaml::from_str(text).map_err(|e| {
-        let (line, column) = e.location().map_or((1, 1), |l| (l.line(), l.column()));
-        Error::Spec(vec![Diagnostic::new(
-            Location {
-                file: file.to_path_buf(),
-                line,
-                column,
-                pointer: String::new(),
-            },
-            format!("invalid project settings: {e}"),
-        )])
-    })
-}
-
-fn setting_error(message: String) -> Error {
-    Error::Spec(vec![Diagnostic::new(
-        Location {
-            file: PathBuf::from(PROJECT_FILE),
-            line: 1,
-            column: 1,
-            pointer: String::new(),
-        },
-        message,
-    )])
 }
