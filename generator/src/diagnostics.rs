@@ -20,6 +20,19 @@ pub struct Location {
     pub pointer: String,
 }
 
+impl Location {
+    /// The start of `file`: for a problem with a whole file (it cannot be
+    /// read, its module name is taken), not with a node in it.
+    pub fn file_start(file: impl Into<PathBuf>) -> Self {
+        Location {
+            file: file.into(),
+            line: 1,
+            column: 1,
+            pointer: String::new(),
+        }
+    }
+}
+
 impl fmt::Display for Location {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let pointer = if self.pointer.is_empty() {

@@ -371,12 +371,7 @@ impl Config {
         let mut services = Vec::new();
         let mut modules = naming::Scope::with_reserved(&[]);
         for (path, given) in &self.specs {
-            let spec_location = Location {
-                file: path.clone(),
-                line: 1,
-                column: 1,
-                pointer: String::new(),
-            };
+            let spec_location = Location::file_start(path.clone());
             let module = match naming::check_module_name(given) {
                 Ok(module) => module,
                 Err(suggestion) => {
@@ -413,12 +408,7 @@ impl Config {
         services.sort_by(|a, b| naming::unraw(&a.module).cmp(naming::unraw(&b.module)));
         let mut providers = Vec::new();
         for (module, files) in &self.providers {
-            let at = |file: &PathBuf| Location {
-                file: file.clone(),
-                line: 1,
-                column: 1,
-                pointer: String::new(),
-            };
+            let at = |file: &PathBuf| Location::file_start(file.clone());
             let first = files.first().cloned().unwrap_or_default();
             let module = match naming::check_module_name(module) {
                 Ok(checked) => checked,
@@ -491,12 +481,7 @@ impl Config {
         let resolved = started.elapsed();
         let runtime: syn::Path = syn::parse_str(&self.runtime_path).map_err(|e| {
             Error::Spec(vec![Diagnostic::new(
-                Location {
-                    file: PathBuf::from("(config)"),
-                    line: 1,
-                    column: 1,
-                    pointer: String::new(),
-                },
+                Location::file_start("(config)"),
                 format!(
                     "runtime path `{}` is not a Rust path: {e}",
                     self.runtime_path
@@ -623,12 +608,7 @@ fn internal_provider(provider: &ir::Provider, error: syn::Error) -> Error {
 
 fn internal_index(error: syn::Error) -> Error {
     Error::Spec(vec![Diagnostic::new(
-        Location {
-            file: PathBuf::from("mod.rs"),
-            line: 1,
-            column: 1,
-            pointer: String::new(),
-        },
+        Location::file_start("mod.rs"),
         format!("internal error: armgen emitted an index that does not parse ({error})"),
     )])
 }
@@ -654,12 +634,7 @@ fn insert_file(
 fn module_name_error(spec: &Path, given: &str, suggestion: &str) -> Diagnostic {
     let suggestion = naming::unraw(suggestion);
     Diagnostic::new(
-        Location {
-            file: spec.to_path_buf(),
-            line: 1,
-            column: 1,
-            pointer: String::new(),
-        },
+        Location::file_start(spec),
         format!("module name `{given}` is not a Rust module name (a snake_case identifier)"),
     )
     .with_help(format!(
@@ -672,12 +647,7 @@ fn module_name_error(spec: &Path, given: &str, suggestion: &str) -> Diagnostic {
 /// armgen, not in the spec; still reported as an error rather than a panic.
 fn internal(spec: &Path, what: String) -> Error {
     Error::Spec(vec![Diagnostic::new(
-        Location {
-            file: spec.to_path_buf(),
-            line: 1,
-            column: 1,
-            pointer: String::new(),
-        },
+        Location::file_start(spec),
         format!("internal error: armgen {what}; please report it with this spec"),
     )])
 }

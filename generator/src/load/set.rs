@@ -104,12 +104,9 @@ impl DocumentSet {
                     DocId(self.docs.len() - 1)
                 }),
             Err(e) => {
-                let location = referrer.cloned().unwrap_or(Location {
-                    file: display.clone(),
-                    line: 1,
-                    column: 1,
-                    pointer: String::new(),
-                });
+                let location = referrer
+                    .cloned()
+                    .unwrap_or_else(|| Location::file_start(&display));
                 Err(Diagnostic::new(
                     location,
                     format!("cannot read `{}`: {e}", display.display()),
