@@ -14,15 +14,28 @@ use crate::ir::{Model, ModelKind, ParamLocation, Provider, Service, TypeRef};
 
 /// Computes a service's facts about its models: [`Field::boxed`](crate::ir::Field::boxed),
 /// [`StructModel::has_constraints`](crate::ir::StructModel::has_constraints),
-/// [`Model::sent`] and [`Model::strip_read_only`].
+/// [`Model::sent`], [`Model::received`] and [`Model::strip_read_only`].
 pub fn service(service: &mut Service) {
     service.patterns = patterns(service, false);
     mark_boxed(&mut service.models);
     mark_constrained(&mut service.models);
-    let sent = sent_models(service);
+    let operations = || service.groups.iter().flat_map(|g| &g.operations);
+    let bodies = operations()
+        .flat_map(|o| &o.params)
+        .filter(|p| p.location == ParamLocation::Body)
+        .map(|p| &p.ty);
+    let sent = reachable(&service.models, bodies);
+    let responses = operations().flat_map(|o| {
+        o.responses
+            .iter()
+            .filter_map(|r| r.ty.as_ref())
+            .chain(&o.error)
+    });
+    let received = reachable(&service.models, responses);
     let strip = read_only_models(&service.models, &sent);
     for model in &mut service.models {
         model.sent = sent.contains(&model.name);
+        model.received = received.contains(&model.name);
         model.strip_read_only = strip.contains(&model.name);
     }
 }
@@ -40,6 +53,7 @@ pub fn provider(provider: &mut Provider) {
             .filter(|m| m.name == model.name);
         for copy in copies {
             model.sent |= copy.sent;
+            model.received |= copy.received;
             model.strip_read_only |= copy.strip_read_only;
         }
     }
@@ -225,26 +239,16 @@ fn read_only_models(models: &[Model], sent: &HashSet<String>) -> HashSet<String>
     }
 }
 
-/// Every model reachable from a body parameter.
-fn sent_models(service: &Service) -> HashSet<String> {
-    let by_name: BTreeMap<&str, &Model> = service
-        .models
-        .iter()
-        .map(|m| (m.name.as_str(), m))
-        .collect();
-    let mut pending: Vec<&TypeRef> = service
-        .groups
-        .iter()
-        .flat_map(|g| &g.operations)
-        .flat_map(|o| &o.params)
-        .filter(|p| p.location == ParamLocation::Body)
-        .map(|p| &p.ty)
-        .collect();
-    let mut sent = HashSet::new();
+/// Every model reachable from `roots`: through fields, collections and
+/// the children of unions.
+fn reachable<'a>(models: &'a [Model], roots: impl Iterator<Item = &'a TypeRef>) -> HashSet<String> {
+    let by_name: BTreeMap<&str, &Model> = models.iter().map(|m| (m.name.as_str(), m)).collect();
+    let mut pending: Vec<&TypeRef> = roots.collect();
+    let mut seen = HashSet::new();
     while let Some(ty) = pending.pop() {
         match ty {
             TypeRef::Array(inner) | TypeRef::Map(inner) => pending.push(inner),
-            TypeRef::Model(name) if sent.insert(name.clone()) => {
+            TypeRef::Model(name) if seen.insert(name.clone()) => {
                 match by_name.get(name.as_str()).map(|m| &m.kind) {
                     Some(ModelKind::Struct(s)) => pending.extend(s.fields.iter().map(|f| &f.ty)),
                     Some(ModelKind::Union(u)) => {
@@ -252,7 +256,7 @@ fn sent_models(service: &Service) -> HashSet<String> {
                             if let Some(ModelKind::Struct(s)) =
                                 by_name.get(v.model.as_str()).map(|m| &m.kind)
                             {
-                                sent.insert(v.model.clone());
+                                seen.insert(v.model.clone());
                                 pending.extend(s.fields.iter().map(|f| &f.ty));
                             }
                         }
@@ -263,7 +267,7 @@ fn sent_models(service: &Service) -> HashSet<String> {
             _ => {}
         }
     }
-    sent
+    seen
 }
 
 /// Whether a type contains one of the named models.

@@ -162,6 +162,9 @@ pub struct Model {
     /// Sent in a request body, directly or inside another model (set by the
     /// analysis stage).
     pub sent: bool,
+    /// Received in a response body, success or error, directly or inside
+    /// another model (set by the analysis stage).
+    pub received: bool,
     /// Sent, and holds read-only members directly or in a nested model: a
     /// request strips them (set by the analysis stage).
     pub strip_read_only: bool,

@@ -358,6 +358,7 @@ pub fn same_definition(a: &Model, b: &Model) -> bool {
         // How a version uses the type, not the type: `shared` serves every
         // version's uses.
         model.sent = false;
+        model.received = false;
         model.strip_read_only = false;
         match &mut model.kind {
             // Neither is emitted: the generated types are the same.

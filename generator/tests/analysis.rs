@@ -61,12 +61,15 @@ fn a_model_reaching_itself_is_boxed() {
 }
 
 #[test]
-fn read_only_members_are_stripped_only_from_what_is_sent() {
+fn what_is_sent_and_received_and_what_a_request_strips() {
     let (service, models) = facts();
     for name in ["Outer", "Inner", "Pet", "Dog"] {
         assert!(model(&service, name).sent, "{name}");
     }
     assert!(!model(&service, "Received").sent);
+    // Only `Received` comes back (what `armgen diff` weighs changes by).
+    assert!(model(&service, "Received").received);
+    assert!(!model(&service, "Outer").received);
     // Outer and Dog hold read-only members; Inner and Pet lead to Dog.
     for name in ["Outer", "Inner", "Pet", "Dog"] {
         assert!(model(&service, name).strip_read_only, "{name}");

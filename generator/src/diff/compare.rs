@@ -29,10 +29,6 @@ struct Side<'a> {
     by_name: BTreeMap<&'a str, &'a Model>,
     /// Models by definition name (how the two versions are matched).
     by_wire: BTreeMap<&'a str, &'a Model>,
-    /// Models reachable from a request body.
-    sent: HashSet<&'a str>,
-    /// Models reachable from a response body (success or error).
-    received: HashSet<&'a str>,
 }
 
 impl<'a> Side<'a> {
@@ -53,71 +49,12 @@ impl<'a> Side<'a> {
             .iter()
             .map(|m| (m.wire_name.as_str(), m))
             .collect();
-        let mut side = Side {
+        Side {
             service,
             operations,
             by_name,
             by_wire,
-            sent: HashSet::new(),
-            received: HashSet::new(),
-        };
-        let roots: Vec<&TypeRef> = service
-            .groups
-            .iter()
-            .flat_map(|g| &g.operations)
-            .flat_map(|o| &o.params)
-            .filter(|p| p.location == ParamLocation::Body)
-            .map(|p| &p.ty)
-            .collect();
-        side.sent = side.reachable(&roots);
-        let responses: Vec<&TypeRef> = service
-            .groups
-            .iter()
-            .flat_map(|g| &g.operations)
-            .flat_map(|o| {
-                o.responses
-                    .iter()
-                    .filter_map(|r| r.ty.as_ref())
-                    .chain(&o.error)
-            })
-            .collect();
-        side.received = side.reachable(&responses);
-        side
-    }
-
-    /// Every model reachable from `roots` (by Rust name).
-    fn reachable(&self, roots: &[&'a TypeRef]) -> HashSet<&'a str> {
-        let mut seen = HashSet::new();
-        let mut pending: Vec<&TypeRef> = roots.to_vec();
-        while let Some(ty) = pending.pop() {
-            match ty {
-                TypeRef::Array(inner) | TypeRef::Map(inner) => pending.push(inner),
-                TypeRef::Model(name) => {
-                    let Some(model) = self.by_name.get(name.as_str()) else {
-                        continue;
-                    };
-                    if !seen.insert(model.name.as_str()) {
-                        continue;
-                    }
-                    match &model.kind {
-                        ModelKind::Struct(s) => pending.extend(s.fields.iter().map(|f| &f.ty)),
-                        ModelKind::Union(u) => {
-                            for v in &u.variants {
-                                if let Some(child) = self.by_name.get(v.model.as_str()) {
-                                    seen.insert(child.name.as_str());
-                                    if let ModelKind::Struct(s) = &child.kind {
-                                        pending.extend(s.fields.iter().map(|f| &f.ty));
-                                    }
-                                }
-                            }
-                        }
-                        ModelKind::Enum(_) => {}
-                    }
-                }
-                _ => {}
-            }
         }
-        seen
     }
 
     /// A type as people read it, with models by definition name.
@@ -1065,10 +1002,9 @@ impl<'a> Comparison<'a> {
     fn model(&mut self, old: &Model, new: &Model) {
         let subject = || Subject::Model(new.wire_name.clone());
         let item = format!("models::{}", new.name);
-        let sent =
-            self.old.sent.contains(old.name.as_str()) || self.new.sent.contains(new.name.as_str());
-        let received = self.old.received.contains(old.name.as_str())
-            || self.new.received.contains(new.name.as_str());
+        // The analysis stage found where each model travels.
+        let sent = old.sent || new.sent;
+        let received = old.received || new.received;
         match (&old.kind, &new.kind) {
             (ModelKind::Struct(a), ModelKind::Struct(b)) => {
                 self.fields(old, new, a, b, sent, received)

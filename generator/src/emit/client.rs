@@ -293,6 +293,17 @@ fn group_fields(group: &OperationGroup) -> ClientFields {
         .unwrap_or_else(|| ClientFields::of(group))
 }
 
+/// The fields a sub-client holds besides its pipeline, visible as `vis`.
+fn held_fields(fields: ClientFields, vis: &TokenStream) -> TokenStream {
+    let version = fields
+        .api_version
+        .then(|| quote!(#vis api_version: ::std::string::String,));
+    let subscription = fields
+        .subscription
+        .then(|| quote!(#vis subscription_id: ::std::string::String,));
+    quote!(#version #subscription)
+}
+
 /// In a provider's `shared` module, the sub-client of a group that every
 /// version has but that differs in some operations: generic over a version's
 /// marker type (`ApiVersion` in its `clients`), with the methods of the
@@ -308,12 +319,7 @@ fn generic_client(
     let rt = ctx.runtime;
     let name = group_client_name(prefix, group);
     let vis = quote!(pub(in super::super));
-    let version_field = fields
-        .api_version
-        .then(|| quote!(#vis api_version: ::std::string::String,));
-    let sub_field = fields
-        .subscription
-        .then(|| quote!(#vis subscription_id: ::std::string::String,));
+    let held = held_fields(fields, &vis);
     let doc = format!(
         " The `{}` operations of {}, for the api-version `V` (each version's `clients::ApiVersion`): the methods here are the same in every version, each version's `clients` adds the others.",
         group.wire_name, shared.title
@@ -334,8 +340,7 @@ fn generic_client(
         #[derive(::core::clone::Clone, ::core::fmt::Debug)]
         pub struct #name<V> {
             #vis pipeline: #rt::ArmPipeline,
-            #version_field
-            #sub_field
+            #held
             /// The api-version this sub-client sends and decodes.
             #vis version: ::core::marker::PhantomData<V>,
         }
@@ -407,12 +412,7 @@ fn group_client(
         Place::Version => quote!(),
         Place::Shared => quote!(pub(in super::super)),
     };
-    let version_field = fields
-        .api_version
-        .then(|| quote!(#vis api_version: ::std::string::String,));
-    let sub_field = fields
-        .subscription
-        .then(|| quote!(#vis subscription_id: ::std::string::String,));
+    let held = held_fields(fields, &vis);
     let doc = format!(
         " The `{}` operations of {}.",
         group.wire_name, service.title
@@ -440,8 +440,7 @@ fn group_client(
         #[derive(::core::clone::Clone, ::core::fmt::Debug)]
         pub struct #name {
             #vis pipeline: #rt::ArmPipeline,
-            #version_field
-            #sub_field
+            #held
         }
 
         impl #name {

@@ -119,6 +119,7 @@ impl Resolver<'_> {
                     source: self.docs.location(node),
                     shared: false,
                     sent: false,
+                    received: false,
                     strip_read_only: false,
                 };
                 self.models.insert(ty_name.clone(), model);
@@ -195,6 +196,7 @@ impl Resolver<'_> {
                 source: self.docs.location(&node),
                 shared: false,
                 sent: false,
+                received: false,
                 strip_read_only: false,
             };
             self.models.insert(name, model);
