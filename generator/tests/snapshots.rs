@@ -2,7 +2,9 @@
 //! module under `snapshots/`) is also compiled and exercised by the bindings
 //! crate (`tests/odd_names.rs`), under `clippy -D warnings` in CI.
 //!
-//! Besides the odd-names fixture it holds the `names` fixture, which this
+//! Besides the odd-names fixture it holds a provider at two api-versions
+//! (`fixtures/versions`: what they share, a sub-client generic over the
+//! version) and the `names` fixture, which this
 //! test writes: every Rust keyword, prelude name, runtime item and name of
 //! the generated code itself at every naming position, so that generated
 //! code can be seen not to depend on the names a spec happens to use.
@@ -25,6 +27,9 @@ fn snapshot() -> armgen::Output {
     let mut config = armgen::Config::new(support::fixtures().join("fixtures"))
         .spec("odd/odd.yaml", "odd")
         .spec("names/names.json", "names")
+        // A provider at two api-versions: `shared`, a generic sub-client,
+        // each version behind its feature (the root crate's tests turn both on).
+        .versions("parts", ["versions/old.yaml", "versions/new.yaml"])
         .refresh_command("ARMGEN_BLESS=1 cargo test -p armgen --test snapshots");
     for spec in PARAMLESS {
         config = config.spec(format!("names/{spec}.yaml"), *spec);

@@ -199,6 +199,10 @@ pub mod str_ {
 pub mod r#type {
     include!("type/mod.rs");
 }
+/// Parts at api-versions `2025-01-01` (feature `parts-2025-01-01`), `2025-06-01` (feature `parts-2025-06-01`): a module per version; the models the same in every version are in `shared`.
+pub mod parts {
+    include!("parts/mod.rs");
+}
 /// Every generated service, for tools that call operations by name.
 pub const SERVICES: &[::armgen_runtime::ServiceInfo] = &[
     ::armgen_runtime::ServiceInfo {
@@ -277,5 +281,21 @@ pub const SERVICES: &[::armgen_runtime::ServiceInfo] = &[
         operations: r#type::dynamic::OPERATIONS,
         build_request: r#type::dynamic::build_request,
         decode_response: r#type::dynamic::decode_response,
+    },
+    #[cfg(feature = "parts-2025-01-01")]
+    ::armgen_runtime::ServiceInfo {
+        module: "parts::v2025_01_01",
+        api_version: parts::v2025_01_01::API_VERSION,
+        operations: parts::v2025_01_01::dynamic::OPERATIONS,
+        build_request: parts::v2025_01_01::dynamic::build_request,
+        decode_response: parts::v2025_01_01::dynamic::decode_response,
+    },
+    #[cfg(feature = "parts-2025-06-01")]
+    ::armgen_runtime::ServiceInfo {
+        module: "parts::v2025_06_01",
+        api_version: parts::v2025_06_01::API_VERSION,
+        operations: parts::v2025_06_01::dynamic::OPERATIONS,
+        build_request: parts::v2025_06_01::dynamic::build_request,
+        decode_response: parts::v2025_06_01::dynamic::decode_response,
     },
 ];
