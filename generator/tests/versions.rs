@@ -306,3 +306,39 @@ fn a_group_the_same_in_every_version_has_one_sub_client() {
 fn sharing_is_deterministic() {
     assert_eq!(parts().files, parts().files);
 }
+
+#[test]
+fn a_client_named_like_the_version_marker_gets_another_marker() {
+    // A spec may name its client anything (`x-ms-code-generation-settings`).
+    let dir = std::env::temp_dir().join(format!("armgen-marker-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let fixtures = support::fixtures().join("fixtures/versions");
+    for file in ["old.yaml", "new.yaml"] {
+        let text = std::fs::read_to_string(fixtures.join(file)).unwrap();
+        let named = text.replacen(
+            "info: {title: Parts,",
+            "info: {x-ms-code-generation-settings: {name: ApiVersion}, title: Parts,",
+            1,
+        );
+        assert_ne!(named, text, "the fixture's info line");
+        std::fs::write(dir.join(file), named).unwrap();
+    }
+    let output = armgen::Config::new(&dir)
+        .versions("parts", ["old.yaml", "new.yaml"])
+        .generate()
+        .unwrap_or_else(|e| panic!("{e}"));
+    let clients = &output.files["parts/v2025_06_01/clients.rs"];
+    assert!(clients.contains("pub struct ApiVersion {"), "{clients}");
+    assert!(
+        clients.contains("pub enum ApiVersionMarker {}"),
+        "{clients}"
+    );
+    assert!(
+        clients.contains(
+            "super::super::shared::clients::ApiVersionGadgetsClient<\n    ApiVersionMarker,\n>"
+        ) || clients
+            .contains("super::super::shared::clients::ApiVersionGadgetsClient<ApiVersionMarker>"),
+        "{clients}"
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -112,10 +112,11 @@ pub fn module(service: &Service, ctx: &Context) -> TokenStream {
             " api-version `{}` as a type: the sub-clients that several api-versions share in part are generic over it.",
             service.api_version
         );
+        let marker = version_marker(service);
         quote! {
             #[doc = #doc]
             #[derive(::core::clone::Clone, ::core::marker::Copy, ::core::fmt::Debug)]
-            pub enum ApiVersion {}
+            pub enum #marker {}
         }
     });
 
@@ -284,6 +285,17 @@ fn page_impls_of(
     seen.into_values().collect()
 }
 
+/// The marker type of a version of a provider, in its `clients` module:
+/// `ApiVersion`, unless the spec names its client so (every other item there
+/// ends in `Client` or `Options`).
+fn version_marker(service: &Service) -> proc_macro2::Ident {
+    if unraw(&service.client_name) == "ApiVersion" {
+        format_ident!("ApiVersionMarker")
+    } else {
+        format_ident!("ApiVersion")
+    }
+}
+
 /// What a group's sub-client holds: what its operations take from the
 /// client, or for a sub-client generic over the api-version, what the
 /// operations of every version take (`shared` has only some of them).
@@ -363,6 +375,7 @@ fn version_of_generic_client(
     ctx: &Context,
 ) -> TokenStream {
     let name = group_client_name(prefix, group);
+    let marker = version_marker(service);
     let doc = format!(
         " The `{}` operations of {} (api-version `{}`).",
         group.wire_name, service.title, service.api_version
@@ -385,7 +398,7 @@ fn version_of_generic_client(
         .then(|| quote!(pub use super::super::shared::clients::{#(#shared_options),*};));
     quote! {
         #[doc = #doc]
-        pub type #name = super::super::shared::clients::#name<ApiVersion>;
+        pub type #name = super::super::shared::clients::#name<#marker>;
 
         impl #name {
             #(#methods)*
