@@ -3,9 +3,9 @@
 //! the IR, so that emitters only project it.
 //!
 //! Per service ([`service`]): which fields are boxed (recursion), which
-//! models carry constraints (directly or through nested models), which are
-//! sent in request bodies and which of those must have their read-only
-//! members stripped. Per emitted module ([`patterns`], after a provider's
+//! models carry constraints (directly, through nested models or a union's
+//! children), which are sent in request bodies or received in responses, and
+//! which of those sent must have their read-only members stripped. Per emitted module ([`patterns`], after a provider's
 //! versions are marked shared or not): the distinct `pattern`s it compiles.
 
 use std::collections::{BTreeMap, BTreeSet, HashSet};
