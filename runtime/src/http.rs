@@ -305,10 +305,15 @@ fn find_header<'a>(headers: &'a [(String, String)], name: &str) -> Option<&'a st
 /// empty value, which would make `//` and address another URL. So no value
 /// can change which resource a request addresses.
 pub struct UrlBuilder {
-    /// The endpoint's origin and path, then the encoded path so far.
+    /// The endpoint's origin and path, the encoded path so far, then
+    /// `?name=value&…` (form-encoded) once a query parameter was added: the
+    /// finished text, written once and parsed once, as a hand-written client
+    /// would `format!` it.
     url: String,
-    /// `name=value&…`, form-encoded.
-    query: String,
+    /// Where the path ends (the `?`, or the end of `url` while there is no
+    /// query), so path text added after a query parameter still goes
+    /// before it.
+    path_end: usize,
     errors: ValidationErrors,
 }
 
@@ -316,14 +321,15 @@ pub struct UrlBuilder {
 // shows their names only.
 impl fmt::Debug for UrlBuilder {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let query: Vec<&str> = self
-            .query
+        let (path, query) = self.url.split_at(self.path_end);
+        let query: Vec<&str> = query
+            .trim_start_matches('?')
             .split('&')
             .filter(|pair| !pair.is_empty())
             .map(|pair| pair.split_once('=').map_or(pair, |(name, _)| name))
             .collect();
         f.debug_struct("UrlBuilder")
-            .field("url", &self.url)
+            .field("url", &path)
             .field("query", &query)
             .field("errors", &self.errors)
             .finish()
@@ -334,22 +340,59 @@ impl UrlBuilder {
     /// Starts a URL below `endpoint` (whose own path, if any, is kept).
     pub fn new(endpoint: &Url) -> Self {
         // One string, parsed once in `build`: cheaper than editing a `Url`
-        // piece by piece, which re-serializes it at every step.
+        // piece by piece, which re-serializes it at every step. Room for a
+        // typical ARM path and api-version, so it is allocated once.
         let origin = &endpoint[..url::Position::BeforePath];
         let prefix = endpoint.path().trim_end_matches('/');
-        let mut url = String::with_capacity(origin.len() + prefix.len() + 192);
+        let mut url = String::with_capacity(origin.len() + prefix.len() + 256);
         url.push_str(origin);
         url.push_str(prefix);
         Self {
+            path_end: url.len(),
             url,
-            query: String::new(),
             errors: ValidationErrors::default(),
         }
     }
 
+    /// Appends `text` to the path. Generated code adds the whole path before
+    /// any query parameter, so this is a push; otherwise the text goes
+    /// before the query.
+    fn push_path(&mut self, text: &str) {
+        if self.path_end == self.url.len() {
+            self.url.push_str(text);
+        } else {
+            self.url.insert_str(self.path_end, text);
+        }
+        self.path_end += text.len();
+    }
+
+    /// Appends `value` percent-encoded to the path (see [`Self::push_path`]).
+    fn push_encoded(&mut self, value: &str) {
+        if self.path_end == self.url.len() {
+            encode_segment(value, &mut self.url);
+            self.path_end = self.url.len();
+        } else {
+            let mut encoded = String::with_capacity(value.len());
+            encode_segment(value, &mut encoded);
+            self.push_path(&encoded);
+        }
+    }
+
+    /// Starts a query pair: `?` before the first, `&` before the others.
+    fn start_pair(&mut self, name: &str) {
+        self.url.push(if self.url.len() == self.path_end {
+            '?'
+        } else {
+            '&'
+        });
+        self.url
+            .extend(url::form_urlencoded::byte_serialize(name.as_bytes()));
+        self.url.push('=');
+    }
+
     /// Appends literal text from the path template (`/subscriptions/`).
     pub fn literal(mut self, text: &str) -> Self {
-        self.url.push_str(text);
+        self.push_path(text);
         self
     }
 
@@ -362,7 +405,7 @@ impl UrlBuilder {
             self.errors
                 .push(ValidationError::new(parameter, Constraint::PathSegment));
         }
-        encode_segment(value, &mut self.url);
+        self.push_encoded(value);
         self
     }
 
@@ -383,22 +426,17 @@ impl UrlBuilder {
                 break;
             }
             if i > 0 {
-                self.url.push('/');
+                self.push_path("/");
             }
-            encode_segment(part, &mut self.url);
+            self.push_encoded(part);
         }
         self
     }
 
     /// Adds a query parameter.
     pub fn query(mut self, name: &str, value: &str) -> Self {
-        if !self.query.is_empty() {
-            self.query.push('&');
-        }
-        self.query
-            .extend(url::form_urlencoded::byte_serialize(name.as_bytes()));
-        self.query.push('=');
-        self.query
+        self.start_pair(name);
+        self.url
             .extend(url::form_urlencoded::byte_serialize(value.as_bytes()));
         self
     }
@@ -410,31 +448,22 @@ impl UrlBuilder {
     /// value can never reach the fragment.
     pub fn query_unencoded(mut self, name: &str, value: &str) -> Self {
         const HEX: &[u8; 16] = b"0123456789ABCDEF";
-        if !self.query.is_empty() {
-            self.query.push('&');
-        }
-        self.query
-            .extend(url::form_urlencoded::byte_serialize(name.as_bytes()));
-        self.query.push('=');
+        self.start_pair(name);
         for &byte in value.as_bytes() {
             if byte.is_ascii_graphic() && byte != b'#' {
-                self.query.push(byte as char);
+                self.url.push(byte as char);
             } else {
-                self.query.push('%');
-                self.query.push(HEX[usize::from(byte >> 4)] as char);
-                self.query.push(HEX[usize::from(byte & 0x0f)] as char);
+                self.url.push('%');
+                self.url.push(HEX[usize::from(byte >> 4)] as char);
+                self.url.push(HEX[usize::from(byte & 0x0f)] as char);
             }
         }
         self
     }
 
     /// Finishes the URL, or reports the segments that were refused.
-    pub fn build(mut self) -> Result<Url, ValidationErrors> {
+    pub fn build(self) -> Result<Url, ValidationErrors> {
         self.errors.into_result()?;
-        if !self.query.is_empty() {
-            self.url.push('?');
-            self.url.push_str(&self.query);
-        }
         // Every piece was encoded here and the origin came from a parsed
         // URL, so this cannot fail; were it to, the path is what is wrong.
         Url::parse(&self.url).map_err(|_| {
@@ -573,6 +602,36 @@ mod tests {
         assert_eq!(
             request.redacted_url().as_str(),
             "https://management.azure.com/x?api-version=1&sig=REDACTED"
+        );
+    }
+
+    #[test]
+    fn path_added_after_a_query_parameter_goes_before_the_query() {
+        let url = UrlBuilder::new(&endpoint())
+            .literal("/a/")
+            .query("api-version", "1 2")
+            .segment("name", "x y")
+            .literal("/b")
+            .query_unencoded("q", "v&w=z")
+            .segments("scope", "/c/d e")
+            .build()
+            .unwrap();
+        assert_eq!(
+            url.as_str(),
+            "https://management.azure.com/a/x%20y/bc/d%20e?api-version=1+2&q=v&w=z"
+        );
+        let builder = UrlBuilder::new(&endpoint())
+            .literal("/a")
+            .query("sig", "s3cr3t")
+            .literal("/b");
+        let debug = format!("{builder:?}");
+        assert!(
+            debug.contains(r#"url: "https://management.azure.com/a/b""#),
+            "{debug}"
+        );
+        assert!(
+            debug.contains(r#"query: ["sig"]"#) && !debug.contains("s3cr3t"),
+            "{debug}"
         );
     }
 
