@@ -474,10 +474,20 @@ impl<'a> UrlBuilder<'a> {
         let query = query.strip_prefix('?');
         let base = self.base;
         if matches!(base.scheme(), "http" | "https") && !base.cannot_be_a_base() {
-            // The endpoint is parsed already: setting the path and query
-            // parses only those, which costs less than parsing the whole
-            // URL again (the host above all). The result is the URL that
-            // parsing `origin + path + ?query` gives (tested below).
+            // The endpoint is parsed already: only the path and query are
+            // parsed here, so building costs no more than one parse of the
+            // finished URL. The result is the URL that parsing
+            // `origin + path + ?query` gives (tested below).
+            let text = self.url.as_bytes();
+            if text.first() == Some(&b'/') && !matches!(text.get(1), Some(b'/' | b'\\')) {
+                // A path-absolute reference, resolved against the endpoint:
+                // the cheapest way (one allocation of the right size). `//`
+                // or `/\` would start a host instead, hence the check.
+                return Url::options()
+                    .base_url(Some(base))
+                    .parse(&self.url)
+                    .map_err(|_| refused());
+            }
             let mut url = base.clone();
             if url.fragment().is_some() {
                 url.set_fragment(None);
@@ -695,16 +705,19 @@ mod tests {
         let values = [
             "rg", "a b", "x/y", "é", "%", "%2e", "a?b#c", "~-._", "'", "\\", "{}", "\u{0}", "😀",
         ];
+        // The path's start decides how it is read: `//` and `/\\` would
+        // start a host in a reference.
+        let firsts = ["/subscriptions/", "/", "//", "/\\", "/./"];
         for endpoint in endpoints {
             let base = Url::parse(endpoint).unwrap();
-            for value in values {
+            for (value, first) in values.iter().flat_map(|v| firsts.map(|f| (*v, f))) {
                 for with_query in [false, true] {
                     let mut builder = UrlBuilder::new(&base)
-                        .literal("/subscriptions/")
+                        .literal(first)
                         .segment("s", value)
                         .literal("/x");
                     let mut expected = format!(
-                        "{}{}/subscriptions/",
+                        "{}{}{first}",
                         &base[..url::Position::BeforePath],
                         base.path().trim_end_matches('/')
                     );
