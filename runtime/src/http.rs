@@ -304,52 +304,97 @@ fn find_header<'a>(headers: &'a [(String, String)], name: &str) -> Option<&'a st
 /// because URL parsers resolve them even when encoded (`%2e%2e`), as is the
 /// empty value, which would make `//` and address another URL. So no value
 /// can change which resource a request addresses.
-pub struct UrlBuilder {
-    /// The endpoint's origin and path, then the encoded path so far.
+pub struct UrlBuilder<'a> {
+    /// The endpoint: scheme, credentials, host and port come from it.
+    /// Borrowed (and cloned once, in `build`), so the builder that every
+    /// chained call moves stays small.
+    base: &'a Url,
+    /// The endpoint's own path, the encoded path so far, then
+    /// `?name=value&…` (form-encoded) once a query parameter was added,
+    /// written once as a hand-written client would `format!` it.
     url: String,
-    /// `name=value&…`, form-encoded.
-    query: String,
+    /// Where the path ends (the `?`, or the end of `url` while there is no
+    /// query), so path text added after a query parameter still goes
+    /// before it.
+    path_end: usize,
     errors: ValidationErrors,
 }
 
 // Query values may be secret (the builder does not know which): `Debug`
 // shows their names only.
-impl fmt::Debug for UrlBuilder {
+impl fmt::Debug for UrlBuilder<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let query: Vec<&str> = self
-            .query
+        let (path, query) = self.url.split_at(self.path_end);
+        let query: Vec<&str> = query
+            .trim_start_matches('?')
             .split('&')
             .filter(|pair| !pair.is_empty())
             .map(|pair| pair.split_once('=').map_or(pair, |(name, _)| name))
             .collect();
+        let url = format!("{}{path}", &self.base[..url::Position::BeforePath]);
         f.debug_struct("UrlBuilder")
-            .field("url", &self.url)
+            .field("url", &url)
             .field("query", &query)
             .field("errors", &self.errors)
             .finish()
     }
 }
 
-impl UrlBuilder {
+impl<'a> UrlBuilder<'a> {
     /// Starts a URL below `endpoint` (whose own path, if any, is kept).
-    pub fn new(endpoint: &Url) -> Self {
-        // One string, parsed once in `build`: cheaper than editing a `Url`
-        // piece by piece, which re-serializes it at every step.
-        let origin = &endpoint[..url::Position::BeforePath];
+    pub fn new(endpoint: &'a Url) -> Self {
+        // Room for a typical ARM path and api-version, so the text is
+        // allocated once.
         let prefix = endpoint.path().trim_end_matches('/');
-        let mut url = String::with_capacity(origin.len() + prefix.len() + 192);
-        url.push_str(origin);
+        let mut url = String::with_capacity(prefix.len() + 256);
         url.push_str(prefix);
         Self {
+            base: endpoint,
+            path_end: url.len(),
             url,
-            query: String::new(),
             errors: ValidationErrors::default(),
         }
     }
 
+    /// Appends `text` to the path. Generated code adds the whole path before
+    /// any query parameter, so this is a push; otherwise the text goes
+    /// before the query.
+    fn push_path(&mut self, text: &str) {
+        if self.path_end == self.url.len() {
+            self.url.push_str(text);
+        } else {
+            self.url.insert_str(self.path_end, text);
+        }
+        self.path_end += text.len();
+    }
+
+    /// Appends `value` percent-encoded to the path (see [`Self::push_path`]).
+    fn push_encoded(&mut self, value: &str) {
+        if self.path_end == self.url.len() {
+            encode_segment(value, &mut self.url);
+            self.path_end = self.url.len();
+        } else {
+            let mut encoded = String::with_capacity(value.len());
+            encode_segment(value, &mut encoded);
+            self.push_path(&encoded);
+        }
+    }
+
+    /// Starts a query pair: `?` before the first, `&` before the others.
+    fn start_pair(&mut self, name: &str) {
+        self.url.push(if self.url.len() == self.path_end {
+            '?'
+        } else {
+            '&'
+        });
+        self.url
+            .extend(url::form_urlencoded::byte_serialize(name.as_bytes()));
+        self.url.push('=');
+    }
+
     /// Appends literal text from the path template (`/subscriptions/`).
     pub fn literal(mut self, text: &str) -> Self {
-        self.url.push_str(text);
+        self.push_path(text);
         self
     }
 
@@ -362,7 +407,7 @@ impl UrlBuilder {
             self.errors
                 .push(ValidationError::new(parameter, Constraint::PathSegment));
         }
-        encode_segment(value, &mut self.url);
+        self.push_encoded(value);
         self
     }
 
@@ -383,22 +428,17 @@ impl UrlBuilder {
                 break;
             }
             if i > 0 {
-                self.url.push('/');
+                self.push_path("/");
             }
-            encode_segment(part, &mut self.url);
+            self.push_encoded(part);
         }
         self
     }
 
     /// Adds a query parameter.
     pub fn query(mut self, name: &str, value: &str) -> Self {
-        if !self.query.is_empty() {
-            self.query.push('&');
-        }
-        self.query
-            .extend(url::form_urlencoded::byte_serialize(name.as_bytes()));
-        self.query.push('=');
-        self.query
+        self.start_pair(name);
+        self.url
             .extend(url::form_urlencoded::byte_serialize(value.as_bytes()));
         self
     }
@@ -410,51 +450,81 @@ impl UrlBuilder {
     /// value can never reach the fragment.
     pub fn query_unencoded(mut self, name: &str, value: &str) -> Self {
         const HEX: &[u8; 16] = b"0123456789ABCDEF";
-        if !self.query.is_empty() {
-            self.query.push('&');
-        }
-        self.query
-            .extend(url::form_urlencoded::byte_serialize(name.as_bytes()));
-        self.query.push('=');
+        self.start_pair(name);
         for &byte in value.as_bytes() {
             if byte.is_ascii_graphic() && byte != b'#' {
-                self.query.push(byte as char);
+                self.url.push(byte as char);
             } else {
-                self.query.push('%');
-                self.query.push(HEX[usize::from(byte >> 4)] as char);
-                self.query.push(HEX[usize::from(byte & 0x0f)] as char);
+                self.url.push('%');
+                self.url.push(HEX[usize::from(byte >> 4)] as char);
+                self.url.push(HEX[usize::from(byte & 0x0f)] as char);
             }
         }
         self
     }
 
     /// Finishes the URL, or reports the segments that were refused.
-    pub fn build(mut self) -> Result<Url, ValidationErrors> {
+    pub fn build(self) -> Result<Url, ValidationErrors> {
         self.errors.into_result()?;
-        if !self.query.is_empty() {
-            self.url.push('?');
-            self.url.push_str(&self.query);
+        // Every piece was encoded here and the rest came from a parsed URL,
+        // so this cannot fail; were it to, the path is what is wrong.
+        let refused =
+            || ValidationErrors(vec![ValidationError::new("path", Constraint::PathSegment)]);
+        let (path, query) = self.url.split_at(self.path_end);
+        let query = query.strip_prefix('?');
+        let base = self.base;
+        if matches!(base.scheme(), "http" | "https") && !base.cannot_be_a_base() {
+            // The endpoint is parsed already: only the path and query are
+            // parsed here, so building costs no more than one parse of the
+            // finished URL. The result is the URL that parsing
+            // `origin + path + ?query` gives (tested below).
+            let text = self.url.as_bytes();
+            if text.first() == Some(&b'/') && !matches!(text.get(1), Some(b'/' | b'\\')) {
+                // A path-absolute reference, resolved against the endpoint:
+                // the cheapest way (one allocation of the right size). `//`
+                // or `/\` would start a host instead, hence the check.
+                return Url::options()
+                    .base_url(Some(base))
+                    .parse(&self.url)
+                    .map_err(|_| refused());
+            }
+            let mut url = base.clone();
+            if url.fragment().is_some() {
+                url.set_fragment(None);
+            }
+            url.set_path(path);
+            if query.is_some() || url.query().is_some() {
+                url.set_query(query);
+            }
+            Ok(url)
+        } else {
+            // Other schemes parse paths differently: the whole text is
+            // parsed, as written.
+            let text = format!("{}{}", &base[..url::Position::BeforePath], self.url);
+            Url::parse(&text).map_err(|_| refused())
         }
-        // Every piece was encoded here and the origin came from a parsed
-        // URL, so this cannot fail; were it to, the path is what is wrong.
-        Url::parse(&self.url).map_err(|_| {
-            ValidationErrors(vec![ValidationError::new("path", Constraint::PathSegment)])
-        })
     }
 }
 
-/// Percent-encodes everything outside RFC 3986's unreserved set.
+/// Percent-encodes everything outside RFC 3986's unreserved set. Runs of
+/// unreserved bytes (all of a typical ARM name) are copied as one slice.
 fn encode_segment(value: &str, out: &mut String) {
     const HEX: &[u8; 16] = b"0123456789ABCDEF";
-    for &byte in value.as_bytes() {
-        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'.' | b'_' | b'~') {
-            out.push(byte as char);
-        } else {
+    let mut start = 0;
+    for (i, &byte) in value.as_bytes().iter().enumerate() {
+        if !(byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'.' | b'_' | b'~')) {
+            // Bytes `start..i` are unreserved ASCII, so both ends are char
+            // boundaries whenever the run is not empty.
+            if start < i {
+                out.push_str(&value[start..i]);
+            }
             out.push('%');
-            out.push(HEX[usize::from(byte >> 4)] as char);
-            out.push(HEX[usize::from(byte & 0x0f)] as char);
+            out.push(char::from(HEX[usize::from(byte >> 4)]));
+            out.push(char::from(HEX[usize::from(byte & 0x0f)]));
+            start = i + 1;
         }
     }
+    out.push_str(&value[start..]);
 }
 
 #[cfg(test)]
@@ -475,6 +545,15 @@ mod tests {
         assert_eq!(
             url.as_str(),
             "https://management.azure.com/a/x%2F..%2Fy%3Fz%23w%25"
+        );
+        let url = UrlBuilder::new(&endpoint())
+            .literal("/a/")
+            .segment("p", "é😀a b~")
+            .build()
+            .unwrap();
+        assert_eq!(
+            url.as_str(),
+            "https://management.azure.com/a/%C3%A9%F0%9F%98%80a%20b~"
         );
     }
 
@@ -552,7 +631,8 @@ mod tests {
             .query("sig", "s3cr3t/+=")
             .build()
             .unwrap();
-        let builder = UrlBuilder::new(&endpoint()).query("sig", "s3cr3t/+=");
+        let base = endpoint();
+        let builder = UrlBuilder::new(&base).query("sig", "s3cr3t/+=");
         assert!(!format!("{builder:?}").contains("s3cr3t"));
         let mut request = HttpRequest::new(Method::Get, url);
         request.mark_secret("sig");
@@ -574,6 +654,101 @@ mod tests {
             request.redacted_url().as_str(),
             "https://management.azure.com/x?api-version=1&sig=REDACTED"
         );
+    }
+
+    #[test]
+    fn path_added_after_a_query_parameter_goes_before_the_query() {
+        let url = UrlBuilder::new(&endpoint())
+            .literal("/a/")
+            .query("api-version", "1 2")
+            .segment("name", "x y")
+            .literal("/b")
+            .query_unencoded("q", "v&w=z")
+            .segments("scope", "/c/d e")
+            .build()
+            .unwrap();
+        assert_eq!(
+            url.as_str(),
+            "https://management.azure.com/a/x%20y/bc/d%20e?api-version=1+2&q=v&w=z"
+        );
+        let base = endpoint();
+        let builder = UrlBuilder::new(&base)
+            .literal("/a")
+            .query("sig", "s3cr3t")
+            .literal("/b");
+        let debug = format!("{builder:?}");
+        assert!(
+            debug.contains(r#"url: "https://management.azure.com/a/b""#),
+            "{debug}"
+        );
+        assert!(
+            debug.contains(r#"query: ["sig"]"#) && !debug.contains("s3cr3t"),
+            "{debug}"
+        );
+    }
+
+    /// The URL is the one parsing the whole text gives, whatever the
+    /// endpoint (port, credentials, a path, a query or fragment, which are
+    /// dropped, another scheme) and whatever the values.
+    #[test]
+    fn the_url_is_the_parse_of_its_text() {
+        let endpoints = [
+            "https://management.azure.com",
+            "https://management.azure.com/",
+            "http://127.0.0.1:8443/prefix/",
+            "https://user:pa%20ss@[::1]:9000/a/b",
+            "https://example.com/base?x=1#frag",
+            "https://xn--bcher-kva.example/",
+            "custom://host/path",
+            "file:///srv/arm",
+        ];
+        let values = [
+            "rg", "a b", "x/y", "é", "%", "%2e", "a?b#c", "~-._", "'", "\\", "{}", "\u{0}", "😀",
+        ];
+        // The path's start decides how it is read: `//` and `/\\` would
+        // start a host in a reference.
+        let firsts = ["/subscriptions/", "/", "//", "/\\", "/./"];
+        for endpoint in endpoints {
+            let base = Url::parse(endpoint).unwrap();
+            for (value, first) in values.iter().flat_map(|v| firsts.map(|f| (*v, f))) {
+                for with_query in [false, true] {
+                    let mut builder = UrlBuilder::new(&base)
+                        .literal(first)
+                        .segment("s", value)
+                        .literal("/x");
+                    let mut expected = format!(
+                        "{}{}{first}",
+                        &base[..url::Position::BeforePath],
+                        base.path().trim_end_matches('/')
+                    );
+                    encode_segment(value, &mut expected);
+                    expected.push_str("/x");
+                    if with_query {
+                        builder = builder
+                            .query("api-version", value)
+                            .query_unencoded("q", value);
+                        expected.push_str("?api-version=");
+                        expected.extend(url::form_urlencoded::byte_serialize(value.as_bytes()));
+                        expected.push_str("&q=");
+                        let mut raw = String::new();
+                        for &byte in value.as_bytes() {
+                            if byte.is_ascii_graphic() && byte != b'#' {
+                                raw.push(byte as char);
+                            } else {
+                                raw.push_str(&format!("%{byte:02X}"));
+                            }
+                        }
+                        expected.push_str(&raw);
+                    }
+                    let built = builder.build().unwrap();
+                    assert_eq!(
+                        built,
+                        Url::parse(&expected).unwrap(),
+                        "{endpoint} with {value:?}"
+                    );
+                }
+            }
+        }
     }
 
     #[test]

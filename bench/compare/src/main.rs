@@ -1,0 +1,309 @@
+//! armgen-bench: the in-process half of `bench/run`.
+//!
+//! Generates the newest api-version of each upstream spec of
+//! `upstream/armgen.yaml` (Relay 2024-01-01, EventGrid 2025-02-15) with armgen
+//! (`Config::generate`: load, resolve, emit, prettyplease) and with
+//! progenitor 0.15 (the spec converted to OpenAPI 3 by [`convert`], then
+//! parse, `Generator::generate_tokens`, `syn::parse2`, prettyplease) in one
+//! process, the runs interleaved sample after sample, and prints the medians
+//! and the ratio armgen / progenitor (issue 10's target: at most 0.5). The
+//! conversion is not timed: it stands for the OpenAPI 3 document a
+//! progenitor user would have; parsing that document is timed, as armgen's
+//! loading of the Swagger files is.
+//!
+//! usage: armgen-bench --repo DIR --specs DIR [--samples N] [--skip-patch NAME]...
+//!
+//! `--skip-patch default-response|empty-success` leaves
+//! out one of the optional patches, to show what progenitor does without it.
+//! A benchmark, not a test: a missed target is a figure, not a failure; the
+//! exit status is non-zero only when a generator fails.
+
+mod convert;
+
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::{Duration, Instant};
+
+/// One spec to compare: where it is and what armgen calls it.
+struct Spec {
+    module: String,
+    /// Relative to the specs folder.
+    path: String,
+}
+
+struct Args {
+    repo: PathBuf,
+    specs: PathBuf,
+    samples: usize,
+    skip: Vec<String>,
+}
+
+fn main() -> ExitCode {
+    match run() {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("armgen-bench: error: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn parse_args() -> Result<Args, String> {
+    let mut args = std::env::args().skip(1);
+    let (mut repo, mut specs, mut samples, mut skip) = (None, None, 30, Vec::new());
+    while let Some(arg) = args.next() {
+        let mut value = || args.next().ok_or_else(|| format!("{arg} needs a value"));
+        match arg.as_str() {
+            "--repo" => repo = Some(PathBuf::from(value()?)),
+            "--specs" => specs = Some(PathBuf::from(value()?)),
+            "--samples" => {
+                let text = value()?;
+                samples =
+                    text.parse().ok().filter(|&n| n > 0).ok_or_else(|| {
+                        format!("--samples needs a positive integer, not `{text}`")
+                    })?;
+            }
+            "--skip-patch" => skip.push(value()?),
+            other => return Err(format!("unknown argument `{other}` (see the crate docs)")),
+        }
+    }
+    Ok(Args {
+        repo: repo.ok_or("--repo DIR is required")?,
+        specs: specs.ok_or("--specs DIR is required")?,
+        samples,
+        skip,
+    })
+}
+
+/// What `upstream/armgen.yaml` says, the list the workspace's own build
+/// reads.
+struct Settings {
+    /// The newest version of each module.
+    specs: Vec<Spec>,
+    ref_aliases: Vec<String>,
+    accepted_extensions: Vec<String>,
+}
+
+fn settings(repo: &Path) -> Result<Settings, String> {
+    let file = repo.join("upstream/armgen.yaml");
+    let text = std::fs::read_to_string(&file)
+        .map_err(|e| format!("cannot read {}: {e}", file.display()))?;
+    let yaml: serde_yaml::Value =
+        serde_yaml::from_str(&text).map_err(|e| format!("{}: {e}", file.display()))?;
+    let strings = |key: &str| -> Vec<String> {
+        yaml.get(key)
+            .and_then(|v| v.as_sequence())
+            .map(|s| {
+                s.iter()
+                    .filter_map(|v| v.as_str().map(str::to_owned))
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    let mut specs = Vec::new();
+    for entry in yaml
+        .get("specs")
+        .and_then(|v| v.as_sequence())
+        .ok_or_else(|| format!("{}: no `specs` list", file.display()))?
+    {
+        let module = entry.get("module").and_then(|v| v.as_str());
+        let newest = entry
+            .get("versions")
+            .and_then(|v| v.as_sequence())
+            .and_then(|v| v.last())
+            .and_then(|v| v.as_str());
+        match (module, newest) {
+            (Some(module), Some(path)) => specs.push(Spec {
+                module: module.to_owned(),
+                path: path.to_owned(),
+            }),
+            _ => {
+                return Err(format!(
+                    "{}: a spec without module or versions",
+                    file.display()
+                ));
+            }
+        }
+    }
+    Ok(Settings {
+        specs,
+        ref_aliases: strings("ref_aliases"),
+        accepted_extensions: strings("accepted_extensions"),
+    })
+}
+
+fn median(mut samples: Vec<Duration>) -> Duration {
+    samples.sort();
+    let n = samples.len();
+    if n % 2 == 1 {
+        samples[n / 2]
+    } else {
+        (samples[n / 2 - 1] + samples[n / 2]) / 2
+    }
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1e3
+}
+
+/// What one armgen run produced: bytes of code and the stage times.
+struct ArmgenRun {
+    bytes: usize,
+    timings: armgen::Timings,
+}
+
+fn armgen_once(config: &armgen::Config) -> Result<ArmgenRun, String> {
+    let output = config.generate().map_err(|e| format!("armgen: {e}"))?;
+    Ok(ArmgenRun {
+        bytes: output.files.values().map(String::len).sum(),
+        timings: output.timings,
+    })
+}
+
+/// progenitor's generate + format of an OpenAPI 3 document (JSON text), as
+/// its build-script documentation does it: the bytes of code produced.
+fn progenitor_once(openapi: &str) -> Result<usize, String> {
+    let run = || -> Result<usize, String> {
+        let spec: openapiv3::OpenAPI =
+            serde_json::from_str(openapi).map_err(|e| format!("not OpenAPI 3: {e}"))?;
+        let mut generator = progenitor::Generator::new(&progenitor::GenerationSettings::default());
+        let tokens = generator
+            .generate_tokens(&spec)
+            .map_err(|e| format!("generate_tokens: {e}"))?;
+        let file: syn::File = syn::parse2(tokens).map_err(|e| format!("syn: {e}"))?;
+        Ok(prettyplease::unparse(&file).len())
+    };
+    // progenitor panics on some inputs; that is a result to report.
+    catch_unwind(AssertUnwindSafe(run)).unwrap_or_else(|panic| {
+        let message = panic
+            .downcast_ref::<String>()
+            .cloned()
+            .or_else(|| panic.downcast_ref::<&str>().map(|s| (*s).to_owned()))
+            .unwrap_or_else(|| "(no message)".to_owned());
+        Err(format!("progenitor panicked: {message}"))
+    })
+}
+
+fn run() -> Result<(), String> {
+    let args = parse_args()?;
+    // progenitor panics on specs it does not accept; `progenitor_once`
+    // reports that as one line, so the default hook's message and
+    // backtrace would only repeat it.
+    std::panic::set_hook(Box::new(|_| {}));
+    let Settings {
+        specs,
+        ref_aliases: aliases,
+        accepted_extensions: accepted,
+    } = settings(&args.repo)?;
+    let parsed_aliases: Vec<convert::RefAlias> = aliases
+        .iter()
+        .map(|a| {
+            convert::RefAlias::parse(a).ok_or_else(|| format!("ref alias `{a}` is not FILE#/a=#/b"))
+        })
+        .collect::<Result<_, _>>()?;
+
+    struct Prepared {
+        spec: Spec,
+        config: armgen::Config,
+        openapi: String,
+    }
+    let mut prepared = Vec::new();
+    println!("== progenitor 0.15.1 input: each spec converted from Swagger 2.0 to OpenAPI 3.0.3");
+    for spec in specs {
+        let mut config = armgen::Config::new(&args.specs).spec(&spec.path, &spec.module);
+        for alias in &aliases {
+            config = config
+                .ref_alias(alias)
+                .ok_or_else(|| format!("ref alias `{alias}` is not FILE#/a=#/b"))?;
+        }
+        for extension in &accepted {
+            config = config.accept_extension(extension);
+        }
+        let converted = convert::convert(&args.specs.join(&spec.path), &parsed_aliases, &args.skip)
+            .map_err(|e| e.to_string())?;
+        println!("{} ({}):", spec.module, spec.path);
+        for (patch, count) in &converted.patches {
+            println!("  {count:5} x {patch}");
+        }
+        prepared.push(Prepared {
+            spec,
+            config,
+            openapi: converted.text,
+        });
+    }
+
+    // One untimed run of each, so both start warm (and a failure shows
+    // before any timing).
+    let mut failed = false;
+    for p in &prepared {
+        armgen_once(&p.config)?;
+        if let Err(e) = progenitor_once(&p.openapi) {
+            eprintln!("armgen-bench: {}: {e}", p.spec.module);
+            failed = true;
+        }
+    }
+    if failed {
+        return Err("progenitor failed on a converted spec (see above)".to_owned());
+    }
+
+    let mut ours: Vec<Vec<Duration>> = vec![Vec::new(); prepared.len()];
+    let mut stages: Vec<Vec<armgen::Timings>> = vec![Vec::new(); prepared.len()];
+    let mut theirs: Vec<Vec<Duration>> = vec![Vec::new(); prepared.len()];
+    let mut bytes = vec![(0, 0); prepared.len()];
+    for sample in 0..args.samples {
+        for (i, p) in prepared.iter().enumerate() {
+            // Alternate who goes first, so neither always runs on the
+            // other's warm caches.
+            for turn in 0..2 {
+                if (sample + turn) % 2 == 0 {
+                    let started = Instant::now();
+                    let run = armgen_once(&p.config)?;
+                    ours[i].push(started.elapsed());
+                    bytes[i].0 = run.bytes;
+                    stages[i].push(run.timings);
+                } else {
+                    let started = Instant::now();
+                    bytes[i].1 = progenitor_once(&p.openapi)?;
+                    theirs[i].push(started.elapsed());
+                }
+            }
+        }
+    }
+
+    println!();
+    println!(
+        "== in-process generation, median of {} interleaved samples (ms)",
+        args.samples
+    );
+    println!(
+        "{:<12} {:>9} {:>9} {:>9} {:>9} {:>11} {:>8}   {:>9} {:>9}",
+        "spec",
+        "armgen",
+        "resolve",
+        "emit",
+        "format",
+        "progenitor",
+        "ratio",
+        "KB ours",
+        "KB theirs"
+    );
+    for (i, p) in prepared.iter().enumerate() {
+        let stage = |f: fn(&armgen::Timings) -> Duration| median(stages[i].iter().map(f).collect());
+        let (a, b) = (median(ours[i].clone()), median(theirs[i].clone()));
+        println!(
+            "{:<12} {:>9.1} {:>9.1} {:>9.1} {:>9.1} {:>11.1} {:>7.2}x   {:>9.0} {:>9.0}",
+            p.spec.module,
+            ms(a),
+            ms(stage(|t| t.resolve)),
+            ms(stage(|t| t.emit)),
+            ms(stage(|t| t.format)),
+            ms(b),
+            ms(a) / ms(b),
+            bytes[i].0 as f64 / 1024.0,
+            bytes[i].1 as f64 / 1024.0,
+        );
+    }
+    println!("ratio = armgen generate+format / progenitor generate+format (target <= 0.5)");
+    Ok(())
+}
