@@ -81,6 +81,9 @@ pub struct Service {
     pub api_version: String,
     /// `host` (`management.azure.com`).
     pub host: String,
+    /// `x-ms-parameterized-host`: the endpoint is built from a template and
+    /// parameters the client takes, not given as an option.
+    pub parameterized_host: Option<ParameterizedHost>,
     /// OAuth2 scopes named by `securityDefinitions`.
     pub scopes: Vec<String>,
     /// The spec's `schemes`, `consumes` and `produces`, as written (for
@@ -90,6 +93,43 @@ pub struct Service {
     pub models: Vec<Model>,
     /// Operation groups, sorted by module name.
     pub groups: Vec<OperationGroup>,
+}
+
+/// `x-ms-parameterized-host`: a host template whose parameters the client
+/// takes when it is made (`new(account_name, host, credential, options)`),
+/// and from which it builds its endpoint.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ParameterizedHost {
+    /// `hostTemplate`, as written (`{accountName}{host}`).
+    pub template: String,
+    /// The template split into literals and parameters (by wire name).
+    pub parts: Vec<PathPart>,
+    /// `useSchemePrefix` (default true): `https://` goes before the
+    /// template; when false the template (its first parameter) holds the
+    /// scheme.
+    pub use_scheme_prefix: bool,
+    /// `positionInOperation` (`first`, the default, or `last`): whether the
+    /// host parameters come before or after the client's other arguments
+    /// (the subscription).
+    pub first: bool,
+    /// The parameters, in the order the extension lists them.
+    pub params: Vec<HostParameter>,
+}
+
+/// One parameter of a host template.
+#[derive(Clone, Debug, PartialEq)]
+pub struct HostParameter {
+    /// The Rust argument name of the client's `new`.
+    pub name: String,
+    /// The name in the template.
+    pub wire_name: String,
+    /// The description.
+    pub docs: Option<String>,
+    /// `x-ms-skip-url-encoding`: the value is placed as written (it may hold
+    /// a scheme, a host and a port); otherwise it is percent-encoded.
+    pub skip_url_encoding: bool,
+    /// `default`, as written (documentation: the caller passes the value).
+    pub default: Option<serde_json::Value>,
 }
 
 /// `schemes`, `consumes` and `produces` as written; `None` where a spec or

@@ -444,7 +444,7 @@ impl UrlBuilder {
 }
 
 /// Percent-encodes everything outside RFC 3986's unreserved set.
-fn encode_segment(value: &str, out: &mut String) {
+pub(crate) fn encode_segment(value: &str, out: &mut String) {
     const HEX: &[u8; 16] = b"0123456789ABCDEF";
     for &byte in value.as_bytes() {
         if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'.' | b'_' | b'~') {

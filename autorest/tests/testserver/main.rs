@@ -67,6 +67,7 @@ modules![
     body_formats,
     body_integer,
     body_number,
+    custom_base_url,
     head,
     header,
     lro,

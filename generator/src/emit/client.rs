@@ -49,6 +49,23 @@ pub fn module(service: &Service, ctx: &Context) -> TokenStream {
     let sub_clone = quote!(subscription_id: self.subscription_id.clone(),);
     let sub_doc = with_subscription
         .then(|| quote!(#[doc = " * `subscription_id` - the subscription every call addresses."]));
+    let host = host_endpoint(service, ctx);
+    let (host_args, host_docs, endpoint_init) = (host.args, host.docs, host.init);
+    // `positionInOperation`: the host parameters before or after the
+    // client's other arguments.
+    let (before, after) = match &service.parameterized_host {
+        Some(h) if !h.first => (quote!(#sub_arg), quote!(#(#host_args,)*)),
+        _ => (quote!(#(#host_args,)*), quote!(#sub_arg)),
+    };
+    let (doc_before, doc_after) = match &service.parameterized_host {
+        Some(h) if !h.first => (quote!(#sub_doc), quote!(#(#host_docs)*)),
+        _ => (quote!(#(#host_docs)*), quote!(#sub_doc)),
+    };
+    let options_binding = if endpoint_init.is_some() {
+        quote!(let mut options = options.unwrap_or_default();)
+    } else {
+        quote!(let options = options.unwrap_or_default();)
+    };
     let options_doc = format!(
         " Options for creating a [`{}`].",
         unraw(&service.client_name)
@@ -125,11 +142,13 @@ pub fn module(service: &Service, ctx: &Context) -> TokenStream {
                 /// Creates a client that authenticates with Entra ID.
                 ///
                 /// # Arguments
-                #sub_doc
+                #doc_before
+                #doc_after
                 #[doc = #credential_doc]
                 /// * `options` - optional configuration.
-                pub fn new(#sub_arg credential: ::std::sync::Arc<dyn #az::credentials::TokenCredential>, options: ::core::option::Option<#options>) -> #az::Result<Self> {
-                    let options = options.unwrap_or_default();
+                pub fn new(#before #after credential: ::std::sync::Arc<dyn #az::credentials::TokenCredential>, options: ::core::option::Option<#options>) -> #az::Result<Self> {
+                    #options_binding
+                    #endpoint_init
                     #version_init
                     let pipeline = #rt::ArmPipeline::from_options(option_env!("CARGO_PKG_NAME"), option_env!("CARGO_PKG_VERSION"), credential, options)?;
                     Ok(Self { pipeline, #version_arg #sub_init })
@@ -145,6 +164,90 @@ pub fn module(service: &Service, ctx: &Context) -> TokenStream {
 
             #(#groups)*
         }
+    }
+}
+
+/// What `x-ms-parameterized-host` adds to a client's `new`.
+struct HostEndpoint {
+    /// The host parameters' arguments.
+    args: Vec<TokenStream>,
+    /// Their `# Arguments` lines.
+    docs: Vec<TokenStream>,
+    /// The statement that sets the endpoint from the template, if any.
+    init: Option<TokenStream>,
+}
+
+/// The client's endpoint from its host template: the parameters are the
+/// client's, taken once by `new`, because the pipeline, and the pagers and
+/// pollers that follow links on its origin only, are bound to one endpoint.
+/// The template replaces the `endpoint` option.
+fn host_endpoint(service: &Service, ctx: &Context) -> HostEndpoint {
+    let rt = ctx.runtime;
+    let az = quote!(#rt::__private::azure_core);
+    let Some(host) = &service.parameterized_host else {
+        return HostEndpoint {
+            args: Vec::new(),
+            docs: Vec::new(),
+            init: None,
+        };
+    };
+    let args = host
+        .params
+        .iter()
+        .map(|p| {
+            let name = ident(&p.name);
+            quote!(#name: &str)
+        })
+        .collect();
+    let docs = host
+        .params
+        .iter()
+        .map(|p| {
+            let mut line = format!(
+                " * `{}` - `{{{}}}` of the host template `{}`",
+                unraw(&p.name),
+                p.wire_name,
+                host.template
+            );
+            if let Some(text) = &p.docs {
+                line.push_str(": ");
+                line.push_str(&text.replace('\n', " "));
+            }
+            if let Some(serde_json::Value::String(default)) = &p.default {
+                line.push_str(&format!(" (the spec's default: `{default}`)"));
+            }
+            quote!(#[doc = #line])
+        })
+        .collect();
+    let parts = host.parts.iter().map(|part| match part {
+        crate::ir::PathPart::Literal(text) => quote!(#rt::HostPart::Literal(#text)),
+        crate::ir::PathPart::Param(wire) => {
+            // The resolver checked that every template parameter is listed.
+            match host.params.iter().find(|p| p.wire_name == *wire) {
+                Some(p) if p.skip_url_encoding => {
+                    let name = ident(&p.name);
+                    quote!(#rt::HostPart::Raw(#name))
+                }
+                Some(p) => {
+                    let name = ident(&p.name);
+                    quote!(#rt::HostPart::Encoded(#name))
+                }
+                None => quote!(#rt::HostPart::Literal("")),
+            }
+        }
+    });
+    let template = &host.template;
+    let prefix = host.use_scheme_prefix;
+    let init = quote! {
+        options.endpoint = Some(
+            #rt::parameterized_host(#template, #prefix, &[#(#parts),*])
+                .map_err(|e| #az::Error::new(#az::error::ErrorKind::Other, e))?,
+        );
+    };
+    HostEndpoint {
+        args,
+        docs,
+        init: Some(init),
     }
 }
 

@@ -36,6 +36,7 @@ const KNOWN: &[(&str, Support)] = &[
     ("x-ms-secret", Support::Read),
     ("x-ms-skip-url-encoding", Support::Read),
     ("x-ms-api-version", Support::Read),
+    (PARAMETERIZED_HOST, Support::Read),
     (
         "x-ms-client-flatten",
         Support::Ignored("models stay nested as on the wire (`properties` remains a field)"),
@@ -89,12 +90,6 @@ const KNOWN: &[(&str, Support)] = &[
         ),
     ),
     (
-        "x-ms-parameterized-host",
-        Support::Ignored(
-            "requests go to the client's `endpoint` option: give it the host the template builds",
-        ),
-    ),
-    (
         "x-ms-header-collection-prefix",
         Support::Ignored(
             "a header collection is neither sent nor read (such a parameter is refused where it is)",
@@ -104,6 +99,10 @@ const KNOWN: &[(&str, Support)] = &[
 
 // One reader per extension the resolver reads: the only place its name and
 // shape are spelled out.
+
+/// `x-ms-parameterized-host` (read by `host.rs`): a host template and its
+/// parameters.
+pub(crate) const PARAMETERIZED_HOST: &str = "x-ms-parameterized-host";
 
 /// `x-ms-client-name`: the name generated code uses instead of the wire
 /// name.
@@ -459,6 +458,7 @@ mod tests {
         let sources = [
             readers,
             include_str!("mod.rs"),
+            include_str!("host.rs"),
             include_str!("operations.rs"),
             include_str!("schema.rs"),
         ];

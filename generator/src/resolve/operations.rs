@@ -368,7 +368,7 @@ impl Resolver<'_> {
         }
     }
 
-    fn path_parts(&mut self, at: &Node, template: &str) -> Vec<PathPart> {
+    pub(super) fn path_parts(&mut self, at: &Node, template: &str) -> Vec<PathPart> {
         let mut parts = Vec::new();
         let mut rest = template;
         while let Some(open) = rest.find('{') {
