@@ -508,6 +508,40 @@ pub struct Pageable {
     pub item_name: String,
     /// The fields of the response model, once resolved.
     pub fields: Option<PageFields>,
+    /// `operationName`, as written: the `operationId` whose request fetches
+    /// the next pages.
+    pub operation_name: Option<String>,
+    /// That operation, once resolved (`None` when the next link is simply followed).
+    pub next_operation: Option<NextOperation>,
+}
+
+/// The operation that fetches a list's next pages
+/// (`x-ms-pageable.operationName`), and where each of its arguments comes
+/// from.
+#[derive(Clone, Debug, PartialEq)]
+pub struct NextOperation {
+    /// Its group's module name.
+    pub group: String,
+    /// Its function base name (its `*_request` function is called).
+    pub name: String,
+    /// Whether it takes the client's api-version.
+    pub api_version: bool,
+    /// Its parameters in order, each with its source.
+    pub args: Vec<(Parameter, NextArg)>,
+}
+
+/// Where an argument of a next-page operation comes from.
+#[derive(Clone, Debug, PartialEq)]
+pub enum NextArg {
+    /// The next link the page holds (its `nextLink` parameter).
+    Link,
+    /// The client's subscription.
+    Subscription,
+    /// The first call's argument of this Rust name (a parameter with the
+    /// same wire name, place and type); `true` when it is required there.
+    Same(String, bool),
+    /// Nothing: an optional parameter the first call does not have.
+    Nothing,
 }
 
 /// The response model's fields a pager reads.

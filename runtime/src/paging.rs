@@ -3,7 +3,9 @@
 //!
 //! The first request is the generated `*_request` function's; each next page
 //! is a `GET` of the link the previous page returned (a relative link is
-//! resolved against the client's endpoint). A link to another origin
+//! resolved against the client's endpoint), or, for
+//! `x-ms-pageable.operationName`, the request of the operation it names,
+//! built from the link and the first call's arguments. A link to another origin
 //! than the client's endpoint is refused, because the bearer token would go
 //! with it.
 //!
@@ -47,7 +49,46 @@ impl ArmPipeline {
         L: azure_core::http::pager::Page + DeserializeOwned + Send + Sync + 'static,
         E: std::fmt::Debug + serde::Serialize + Send + Sync + 'static,
     {
+        self.pages(ctx, first, decode, next_link, None)
+    }
+
+    /// [`pager`](Self::pager) for a list whose next pages are fetched with
+    /// another operation (`x-ms-pageable.operationName`): `next` builds that
+    /// operation's request from the next link (which it may place in its path,
+    /// or ignore) and the first call's arguments. The request must go to the
+    /// client's endpoint, like any next link.
+    pub fn pager_with<L, E, N>(
+        &self,
+        ctx: Context<'_>,
+        first: HttpRequest,
+        decode: PageDecoder<L, E>,
+        next_link: NextLink<L>,
+        next: N,
+    ) -> Pager<L>
+    where
+        L: azure_core::http::pager::Page + DeserializeOwned + Send + Sync + 'static,
+        E: std::fmt::Debug + serde::Serialize + Send + Sync + 'static,
+        N: Fn(&str) -> Result<HttpRequest, crate::ValidationErrors> + Send + Sync + 'static,
+    {
+        self.pages(ctx, first, decode, next_link, Some(Arc::new(next)))
+    }
+
+    fn pages<L, E>(
+        &self,
+        ctx: Context<'_>,
+        first: HttpRequest,
+        decode: PageDecoder<L, E>,
+        next_link: NextLink<L>,
+        next_operation: Option<Arc<NextOperation>>,
+    ) -> Pager<L>
+    where
+        L: azure_core::http::pager::Page + DeserializeOwned + Send + Sync + 'static,
+        E: std::fmt::Debug + serde::Serialize + Send + Sync + 'static,
+    {
         let pipeline = self.clone();
+        // The next operation's request, built when its page's link is read
+        // (the pager's continuation is only its URL).
+        let built: Arc<Mutex<Option<HttpRequest>>> = Arc::default();
         let context = ctx.into_owned();
         let fetched = Arc::new(Mutex::new(Fetched::default()));
         ItemIterator::new(
@@ -55,6 +96,8 @@ impl ArmPipeline {
                 let pipeline = pipeline.clone();
                 let first = first.clone();
                 let fetched = Arc::clone(&fetched);
+                let built = Arc::clone(&built);
+                let next_operation = next_operation.clone();
                 Box::pin(async move {
                     let request = match state {
                         PagerState::Initial => {
@@ -65,7 +108,14 @@ impl ArmPipeline {
                             first
                         }
                         PagerState::More(PagerContinuation::Link(link)) => {
-                            let request = next_request(&pipeline, &first, link)?;
+                            let request =
+                                match built.lock().unwrap_or_else(PoisonError::into_inner).take() {
+                                    Some(request) if request.url == link => {
+                                        same_origin(&pipeline, &request.url)?;
+                                        request
+                                    }
+                                    _ => next_request(&pipeline, &first, link)?,
+                                };
                             fetched
                                 .lock()
                                 .unwrap_or_else(PoisonError::into_inner)
@@ -81,8 +131,14 @@ impl ArmPipeline {
                     };
                     let response = pipeline.send(&options.context, request).await?;
                     let page = decode(&response).map_err(|e| response_error(e, &response))?;
-                    let next = match next_link(&page) {
-                        Some(link) if !link.is_empty() => {
+                    let next = match (next_link(&page), &next_operation) {
+                        (Some(link), Some(build)) if !link.is_empty() => {
+                            let request = build(link)?;
+                            let url = request.url.clone();
+                            *built.lock().unwrap_or_else(PoisonError::into_inner) = Some(request);
+                            Some(url)
+                        }
+                        (Some(link), None) if !link.is_empty() => {
                             Some(next_link_url(pipeline.endpoint(), link).map_err(|e| {
                                 azure_core::Error::with_message(
                                     ErrorKind::DataConversion,
@@ -171,13 +227,13 @@ impl Fetched {
     }
 }
 
-/// The `GET` of a next link, with the first request's headers (but no body)
-/// and its `api-version` when the link lacks one.
-fn next_request(
-    pipeline: &ArmPipeline,
-    first: &HttpRequest,
-    link: Url,
-) -> azure_core::Result<HttpRequest> {
+/// Builds the request for a next page from its link: the next operation's
+/// `*_request` function with the first call's arguments.
+type NextOperation = dyn Fn(&str) -> Result<HttpRequest, crate::ValidationErrors> + Send + Sync;
+
+/// Refuses a next page on another origin than the client's endpoint: the
+/// bearer token would go with it.
+fn same_origin(pipeline: &ArmPipeline, link: &Url) -> azure_core::Result<()> {
     let endpoint = pipeline.endpoint();
     if link.origin() != endpoint.origin() {
         return Err(azure_core::Error::with_message(
@@ -189,6 +245,17 @@ fn next_request(
             ),
         ));
     }
+    Ok(())
+}
+
+/// The `GET` of a next link, with the first request's headers (but no body)
+/// and its `api-version` when the link lacks one.
+fn next_request(
+    pipeline: &ArmPipeline,
+    first: &HttpRequest,
+    link: Url,
+) -> azure_core::Result<HttpRequest> {
+    same_origin(pipeline, &link)?;
     let mut url = link;
     let has_version = url.query_pairs().any(|(name, _)| name == "api-version");
     if !has_version

@@ -10,7 +10,9 @@ use super::operations::{arg_type, success_type};
 use super::types::{
     Context, Scope, ident, option, path_text, request_fn_name, response_fn_name, type_tokens,
 };
-use crate::ir::{FinalStateVia, Operation, OperationGroup, Parameter, Service, TypeRef};
+use crate::ir::{
+    FinalStateVia, NextArg, NextOperation, Operation, OperationGroup, Parameter, Service, TypeRef,
+};
 use crate::naming::{self, type_name, unraw};
 
 /// Whether some operation takes the subscription, which the client then holds.
@@ -365,12 +367,78 @@ fn page_impls_of(
 /// from the client: its sub-client holds only what they use.
 fn group_needs(group: &OperationGroup) -> (bool, bool) {
     let ops = &group.operations;
+    let next = |o: &Operation| o.pageable.as_ref()?.next_operation.clone();
     (
-        ops.iter().any(|o| o.api_version.is_some()),
+        ops.iter()
+            .any(|o| o.api_version.is_some() || next(o).is_some_and(|n| n.api_version)),
         ops.iter()
             .flat_map(|o| &o.params)
-            .any(Parameter::held_by_client),
+            .any(Parameter::held_by_client)
+            || ops.iter().filter_map(next).any(|n| {
+                n.args
+                    .iter()
+                    .any(|(_, source)| *source == NextArg::Subscription)
+            }),
     )
+}
+
+/// The closure that builds a next page's request with the operation
+/// `x-ms-pageable.operationName` names, for `ArmPipeline::pager_with`: it
+/// owns copies of the first call's arguments that operation takes.
+fn next_request(next: &NextOperation) -> TokenStream {
+    let module = ident(&next.group);
+    let request_fn = format_ident!("{}", naming::join(&[&next.name, "_request"]));
+    let mut captures = Vec::new();
+    let mut args = Vec::new();
+    if next.api_version {
+        captures.push(quote!(let __api_version = self.api_version.clone();));
+        args.push(quote!(&__api_version));
+    }
+    for (i, (q, source)) in next.args.iter().enumerate() {
+        let held = format_ident!("__arg{}", i);
+        // How the next operation takes the value: by reference or by copy.
+        let by_ref = matches!(q.ty, TypeRef::String | TypeRef::Model(_) | TypeRef::Secret)
+            || q.location == crate::ir::ParamLocation::Body;
+        args.push(match source {
+            NextArg::Link if q.required => quote!(__link),
+            NextArg::Link => quote!(::core::option::Option::Some(__link)),
+            NextArg::Subscription => {
+                captures.push(quote!(let #held = self.subscription_id.clone();));
+                quote!(&#held)
+            }
+            NextArg::Nothing => quote!(::core::option::Option::None),
+            NextArg::Same(name, true) => {
+                let name = ident(name);
+                captures.push(match q.ty {
+                    TypeRef::String => quote!(let #held = #name.to_owned();),
+                    _ if by_ref => quote!(let #held = #name.clone();),
+                    _ => quote!(let #held = #name;),
+                });
+                match (q.required, by_ref) {
+                    (true, true) => quote!(&#held),
+                    (true, false) => quote!(#held),
+                    (false, true) => quote!(::core::option::Option::Some(&#held)),
+                    (false, false) => quote!(::core::option::Option::Some(#held)),
+                }
+            }
+            NextArg::Same(name, false) => {
+                let name = ident(name);
+                captures.push(quote!(let #held = options.#name.clone();));
+                match q.ty {
+                    TypeRef::String => quote!(#held.as_deref()),
+                    _ if by_ref => quote!(#held.as_ref()),
+                    _ => quote!(#held),
+                }
+            }
+        });
+    }
+    quote! {
+        {
+            let __endpoint = self.pipeline.endpoint().clone();
+            #(#captures)*
+            move |__link: &str| super::#module::#request_fn(&__endpoint, #(#args),*)
+        }
+    }
 }
 
 fn group_client(
@@ -563,14 +631,34 @@ fn method(
     let method = match (page_fields, op.long_running) {
         (Some(fields), _) => {
             let next_link = next_link(fields);
-            quote! {
-                #method_docs
-                ///
-                /// Returns a pager over the items of every page: it follows each
-                /// page's next link (on the client's endpoint only).
-                pub fn #fn_name<'a>(&self, #(#args,)* options: ::core::option::Option<#options<'a>>) -> #az::Result<#response_ty> {
-                    #build
-                    Ok(self.pipeline.pager(options.method_options.context, __request, super::#module::#response_fn, #next_link))
+            match op.pageable.as_ref().and_then(|p| p.next_operation.as_ref()) {
+                None => quote! {
+                    #method_docs
+                    ///
+                    /// Returns a pager over the items of every page: it follows each
+                    /// page's next link (on the client's endpoint only).
+                    pub fn #fn_name<'a>(&self, #(#args,)* options: ::core::option::Option<#options<'a>>) -> #az::Result<#response_ty> {
+                        #build
+                        Ok(self.pipeline.pager(options.method_options.context, __request, super::#module::#response_fn, #next_link))
+                    }
+                },
+                Some(next) => {
+                    let next_fn = format!("{}_request", naming::join(&[&next.name]));
+                    let doc = format!(
+                        " Returns a pager over the items of every page: each next page is asked for with [`{next_fn}`](super::{}::{next_fn}), given the page's next link and this call's arguments.",
+                        next.group
+                    );
+                    let next = next_request(next);
+                    quote! {
+                        #method_docs
+                        ///
+                        #[doc = #doc]
+                        pub fn #fn_name<'a>(&self, #(#args,)* options: ::core::option::Option<#options<'a>>) -> #az::Result<#response_ty> {
+                            #build
+                            let __next = #next;
+                            Ok(self.pipeline.pager_with(options.method_options.context, __request, super::#module::#response_fn, #next_link, __next))
+                        }
+                    }
                 }
             }
         }

@@ -95,6 +95,7 @@ fn resolve_service(
     let mut groups = resolver.operations(&root);
     resolver.drain_pending();
     resolver.resolve_pages(&mut groups);
+    resolver.resolve_next_operations(&mut groups);
     let models = resolver.finish_models();
     let root_value = resolver.docs.get(&root).cloned().unwrap_or(Value::Null);
     let scopes = root_value

@@ -8,14 +8,18 @@ use serde_json::Value;
 use super::schema::description;
 use super::{Resolver, extensions};
 use crate::ir::{
-    Constraints, Example, FinalStateVia, HttpMethod, Operation, OperationGroup, PageFields,
-    Pageable, ParamLocation, Parameter, PathPart, Response, TypeRef,
+    Constraints, Example, FinalStateVia, HttpMethod, NextArg, NextOperation, Operation,
+    OperationGroup, PageFields, Pageable, ParamLocation, Parameter, PathPart, Response, TypeRef,
 };
 use crate::load::Node;
 use crate::naming::{self, Scope};
 
 /// Operations without a `Group_` prefix in their `operationId` land here.
 const DEFAULT_GROUP: &str = "Operations";
+
+/// The parameter of an `x-ms-pageable.operationName` operation that takes
+/// the next link, as AutoRest names it.
+const NEXT_LINK_PARAMETER: &str = "nextLink";
 
 impl Resolver<'_> {
     /// Every operation under `paths`, grouped by `operationId` prefix.
@@ -29,10 +33,27 @@ impl Resolver<'_> {
             );
             return Vec::new();
         };
+        // `x-ms-paths`: more path items, whose keys may end in a query string
+        // that only tells apart two items of the same path (the query
+        // parameters themselves are declared as parameters).
+        let extra_node = root.child(extensions::X_MS_PATHS);
+        let extra = self.value(&extra_node).cloned().unwrap_or(Value::Null);
+        let empty = serde_json::Map::new();
+        let items = paths
+            .iter()
+            .map(|(key, item)| (&paths_node, key, item))
+            .chain(
+                extra
+                    .as_object()
+                    .unwrap_or(&empty)
+                    .iter()
+                    .map(|(key, item)| (&extra_node, key, item)),
+            );
         let mut by_group: BTreeMap<String, (String, Vec<Operation>)> = BTreeMap::new();
         let mut ids: BTreeMap<String, Node> = BTreeMap::new();
-        for (template, item) in paths {
-            let item_node = paths_node.child(template);
+        for (section, key, item) in items {
+            let item_node = section.child(key);
+            let template = key.split_once('?').map_or(key.as_str(), |(path, _)| path);
             let Some(item) = item.as_object() else {
                 self.error(&item_node, "a path item must be a mapping of methods");
                 continue;
@@ -241,6 +262,8 @@ impl Resolver<'_> {
             next_link_name: p.next_link_name.map(str::to_owned),
             item_name: p.item_name.to_owned(),
             fields: None,
+            operation_name: p.operation_name.map(str::to_owned),
+            next_operation: None,
         });
         let long_running =
             extensions::long_running(&value).then(|| self.final_state_via(node, &value, method));
@@ -289,6 +312,78 @@ impl Resolver<'_> {
                 HttpMethod::Put | HttpMethod::Patch => FinalStateVia::OriginalUri,
                 _ => FinalStateVia::Location,
             },
+        }
+    }
+
+    /// Resolves `x-ms-pageable.operationName` once every operation is named:
+    /// the operation that fetches the next pages, and for each of its
+    /// parameters where the value comes from. A parameter with no source is a
+    /// located error, as the next pages could not be asked for.
+    pub(crate) fn resolve_next_operations(&mut self, groups: &mut [OperationGroup]) {
+        let by_id: BTreeMap<String, (String, Operation)> = groups
+            .iter()
+            .flat_map(|g| {
+                g.operations
+                    .iter()
+                    .map(|o| (o.id.clone(), (g.name.clone(), o.clone())))
+            })
+            .collect();
+        for op in groups.iter_mut().flat_map(|g| g.operations.iter_mut()) {
+            let Some(wanted) = op.pageable.as_ref().and_then(|p| p.operation_name.clone()) else {
+                continue;
+            };
+            let Some((group, next)) = by_id.get(&wanted) else {
+                let message = format!(
+                    "`x-ms-pageable.operationName` of `{}` names `{wanted}`, which is not an operation of this spec",
+                    op.id
+                );
+                self.diagnostics.push(crate::diagnostics::Diagnostic::new(
+                    op.source.clone(),
+                    message,
+                ));
+                continue;
+            };
+            let mut args = Vec::new();
+            for q in &next.params {
+                let source = if q.wire_name == NEXT_LINK_PARAMETER
+                    && q.ty == TypeRef::String
+                    && matches!(q.location, ParamLocation::Path | ParamLocation::Query)
+                {
+                    NextArg::Link
+                } else if q.held_by_client() {
+                    NextArg::Subscription
+                } else if let Some(p) = op.params.iter().find(|p| {
+                    p.wire_name == q.wire_name && p.location == q.location && p.ty == q.ty
+                }) && (p.required || !q.required)
+                {
+                    NextArg::Same(p.name.clone(), p.required)
+                } else if !q.required {
+                    NextArg::Nothing
+                } else {
+                    let message = format!(
+                        "`x-ms-pageable.operationName` of `{}` names `{wanted}`, whose required parameter `{}` is neither `{NEXT_LINK_PARAMETER}` nor a required parameter of `{}`",
+                        op.id, q.wire_name, op.id
+                    );
+                    self.diagnostics.push(crate::diagnostics::Diagnostic::new(
+                        op.source.clone(),
+                        message,
+                    ));
+                    args.clear();
+                    break;
+                };
+                args.push((q.clone(), source));
+            }
+            if args.len() != next.params.len() {
+                continue;
+            }
+            if let Some(pageable) = &mut op.pageable {
+                pageable.next_operation = Some(NextOperation {
+                    group: group.clone(),
+                    name: next.name.clone(),
+                    api_version: next.api_version.is_some(),
+                    args,
+                });
+            }
         }
     }
 
