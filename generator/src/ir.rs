@@ -618,11 +618,19 @@ pub struct Parameter {
     pub multi_segment: bool,
     /// `default`, as written.
     pub default: Option<serde_json::Value>,
-    /// `collectionFormat` of an array parameter, as written.
+    /// `collectionFormat` of an array parameter, as written (checked: `csv`,
+    /// `ssv`, `tsv`, `pipes`, or `multi` in the query).
     pub collection_format: Option<String>,
 }
 
 impl Parameter {
+    /// Whether the value is a list sent outside the body (a path segment,
+    /// query or header value joined by its `collectionFormat`, or repeated
+    /// for `multi`): taken as a slice.
+    pub fn is_list(&self) -> bool {
+        matches!(self.ty, TypeRef::Array(_)) && self.location != ParamLocation::Body
+    }
+
     /// Whether the generated client holds the parameter instead of each
     /// call taking it: the subscription, which every ARM client is for.
     pub fn held_by_client(&self) -> bool {

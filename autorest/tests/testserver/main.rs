@@ -73,6 +73,7 @@ modules![
     lro,
     paging,
     subscription_id_api_version,
+    url,
     validation,
     xms_error_responses,
 ];

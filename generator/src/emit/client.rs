@@ -398,7 +398,8 @@ fn next_request(next: &NextOperation) -> TokenStream {
         let held = format_ident!("__arg{}", i);
         // How the next operation takes the value: by reference or by copy.
         let by_ref = matches!(q.ty, TypeRef::String | TypeRef::Model(_) | TypeRef::Secret)
-            || q.location == crate::ir::ParamLocation::Body;
+            || q.location == crate::ir::ParamLocation::Body
+            || q.is_list();
         args.push(match source {
             NextArg::Link if q.required => quote!(__link),
             NextArg::Link => quote!(::core::option::Option::Some(__link)),
@@ -411,6 +412,7 @@ fn next_request(next: &NextOperation) -> TokenStream {
                 let name = ident(name);
                 captures.push(match q.ty {
                     TypeRef::String => quote!(let #held = #name.to_owned();),
+                    TypeRef::Array(_) if q.is_list() => quote!(let #held = #name.to_vec();),
                     _ if by_ref => quote!(let #held = #name.clone();),
                     _ => quote!(let #held = #name;),
                 });
@@ -426,6 +428,7 @@ fn next_request(next: &NextOperation) -> TokenStream {
                 captures.push(quote!(let #held = options.#name.clone();));
                 match q.ty {
                     TypeRef::String => quote!(#held.as_deref()),
+                    TypeRef::Array(_) if q.is_list() => quote!(#held.as_deref()),
                     _ if by_ref => quote!(#held.as_ref()),
                     _ => quote!(#held),
                 }
@@ -540,6 +543,7 @@ fn method(
         } else {
             match &p.ty {
                 TypeRef::String => quote!(options.#name.as_deref()),
+                TypeRef::Array(_) if p.is_list() => quote!(options.#name.as_deref()),
                 TypeRef::Model(_) | TypeRef::Secret => quote!(options.#name.as_ref()),
                 _ if p.location == crate::ir::ParamLocation::Body => quote!(options.#name.as_ref()),
                 _ => quote!(options.#name),

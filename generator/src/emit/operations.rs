@@ -63,6 +63,10 @@ pub fn arg_type(p: &Parameter, ctx: &Context) -> TokenStream {
     // A string is taken as `&str` wherever it goes: the body too, which
     // callers hand over as `as_deref()` like any optional string.
     let base = match (&p.ty, p.location) {
+        (TypeRef::Array(item), _) if p.is_list() => {
+            let item = type_tokens(item, Scope::Sibling, ctx.runtime);
+            quote!(&[#item])
+        }
         (TypeRef::String, _) => quote!(&str),
         (_, ParamLocation::Body) => quote!(&#owned),
         (TypeRef::Model(_) | TypeRef::Secret, _) => quote!(&#owned),
@@ -82,8 +86,47 @@ fn method_tokens(method: HttpMethod, rt: &syn::Path) -> TokenStream {
     }
 }
 
+/// The separator of a list parameter's values (`multi` repeats the
+/// parameter instead).
+fn separator(p: &Parameter) -> &'static str {
+    match p.collection_format.as_deref() {
+        Some("ssv") => " ",
+        Some("tsv") => "\t",
+        Some("pipes") => "|",
+        _ => ",",
+    }
+}
+
+/// The text of one item of a list parameter, `__item`: a `&str` for
+/// strings and enums, a `String` for numbers and booleans.
+fn item_text(item: &TypeRef) -> TokenStream {
+    match item {
+        TypeRef::String | TypeRef::Model(_) => quote!(__item.as_str()),
+        _ => quote!(__item.to_string()),
+    }
+}
+
+/// A list parameter's items as text, joined by its separator: a `String`.
+fn joined(p: &Parameter, value: &TokenStream) -> Option<TokenStream> {
+    let TypeRef::Array(item) = &p.ty else {
+        return None;
+    };
+    if !p.is_list() {
+        return None;
+    }
+    let text = item_text(item);
+    let separator = separator(p);
+    Some(quote!(#value.iter().map(|__item| #text).collect::<::std::vec::Vec<_>>().join(#separator)))
+}
+
 /// A parameter value as text for a URL or header.
 fn as_text(p: &Parameter, value: &TokenStream) -> TokenStream {
+    // A list's items joined: the whole value is then encoded as any other
+    // (a path segment, a query value), so an item can never end the segment
+    // or the query.
+    if let Some(joined) = joined(p, value) {
+        return quote!(&#joined);
+    }
     match &p.ty {
         TypeRef::String => quote!(#value),
         TypeRef::Model(_) => quote!(#value.as_str()),
@@ -191,6 +234,9 @@ fn request_fn(op: &Operation, ctx: &Context) -> TokenStream {
         let wire = &p.wire_name;
         let text = as_text(p, &quote!(#name));
         let owned = match &p.ty {
+            TypeRef::Array(_) => {
+                joined(p, &quote!(#name)).unwrap_or_else(|| quote!(#text.to_owned()))
+            }
             TypeRef::String => quote!(#name.to_owned()),
             TypeRef::Model(_) => quote!(#name.as_str().to_owned()),
             _ => quote!(#name.to_string()),
@@ -211,7 +257,24 @@ fn request_fn(op: &Operation, ctx: &Context) -> TokenStream {
         } else {
             quote!(query)
         };
+        let multi = p.is_list() && p.collection_format.as_deref() == Some("multi");
         match (p.location, p.required) {
+            (ParamLocation::Query, required) if multi => {
+                // `multi`: the parameter once per item, each encoded.
+                let TypeRef::Array(item) = &p.ty else {
+                    continue;
+                };
+                let item = match **item {
+                    TypeRef::String | TypeRef::Model(_) => quote!(__item.as_str()),
+                    _ => quote!(&__item.to_string()),
+                };
+                let each = quote!(for __item in #name { __url = __url.#add_query(#wire, #item); });
+                optional_query.push(if required {
+                    each
+                } else {
+                    quote!(if let Some(#name) = #name { #each })
+                });
+            }
             (ParamLocation::Query, true) => chain.push(quote!(.#add_query(#wire, #text))),
             (ParamLocation::Query, false) => {
                 optional_query.push(

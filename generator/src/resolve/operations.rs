@@ -533,21 +533,41 @@ impl Resolver<'_> {
             )
         } else {
             let ty = self.schema_type(&target, &hint);
-            if !matches!(
-                ty,
-                TypeRef::String
-                    | TypeRef::Bool
-                    | TypeRef::I32
-                    | TypeRef::I64
-                    | TypeRef::F32
-                    | TypeRef::F64
-                    | TypeRef::Model(_)
-            ) {
+            let scalar = |ty: &TypeRef| {
+                matches!(
+                    ty,
+                    TypeRef::String
+                        | TypeRef::Bool
+                        | TypeRef::I32
+                        | TypeRef::I64
+                        | TypeRef::F32
+                        | TypeRef::F64
+                        | TypeRef::Model(_)
+                )
+            };
+            let list_of_scalars = matches!(&ty, TypeRef::Array(item) if scalar(item));
+            if !scalar(&ty) && !list_of_scalars {
                 let message = format!(
-                    "parameter `{wire_name}`: only string, number, boolean and enum values are supported outside the body"
+                    "parameter `{wire_name}`: only string, number, boolean and enum values, and arrays of them, are supported outside the body"
                 );
                 self.error(&target, message);
                 return None;
+            }
+            if list_of_scalars {
+                let format = value.get("collectionFormat").and_then(Value::as_str);
+                let known = match format {
+                    None | Some("csv" | "ssv" | "tsv" | "pipes") => true,
+                    Some("multi") => location == ParamLocation::Query,
+                    Some(_) => false,
+                };
+                if !known {
+                    let message = format!(
+                        "parameter `{wire_name}`: `collectionFormat: {}` is not supported here (csv, ssv, tsv and pipes are, and multi in the query)",
+                        format.unwrap_or_default()
+                    );
+                    self.error(&target.child("collectionFormat"), message);
+                    return None;
+                }
             }
             let constraints = self.constraints(&target, &value, &ty);
             // Secret header and query values are `Secret`s, as secret fields
@@ -607,6 +627,8 @@ impl Resolver<'_> {
         };
         let mut success = Vec::new();
         let mut error = None;
+        // Whether some error status (or `default`) is declared.
+        let mut declares_errors = false;
         for (status, response) in map {
             let response_node = responses_node.child(status);
             let hint = format!("{}Response", naming::type_name(op_name));
@@ -615,6 +637,7 @@ impl Resolver<'_> {
                 .map(|_| self.schema_type(&response_node.child("schema"), &hint));
             if status == "default" {
                 error = ty;
+                declares_errors = true;
                 continue;
             }
             match status.parse::<u16>() {
@@ -631,6 +654,7 @@ impl Resolver<'_> {
                     })
                 }
                 Ok(code) if (100..600).contains(&code) => {
+                    declares_errors = true;
                     // Documented error statuses decode with the error model.
                     if error.is_none() {
                         error = ty;
@@ -654,7 +678,10 @@ impl Resolver<'_> {
                 );
             }
         }
-        if success.is_empty() {
+        // An operation that declares only errors (`url.json`'s null-argument
+        // checks, a `HEAD` answering 404) is generated: every answer is then
+        // its error. One that declares nothing usable cannot be called.
+        if success.is_empty() && !declares_errors {
             self.error(
                 &responses_node,
                 "the operation has no success (2xx) response",
