@@ -72,6 +72,7 @@ modules![
     header,
     lro,
     paging,
+    required_optional,
     subscription_id_api_version,
     url,
     validation,
