@@ -443,6 +443,10 @@ pub struct Operation {
     pub responses: Vec<Response>,
     /// The `default` response's body type (the error model).
     pub error: Option<TypeRef>,
+    /// The headers the success responses declare with a scalar type, each
+    /// once (by name, in any case), in declaration order: read into the
+    /// operation's `*Headers` struct.
+    pub response_headers: Vec<ResponseHeader>,
     /// `Accept` value, from `produces`.
     pub accept: Option<String>,
     /// The operation's own `schemes`, `consumes` and `produces`, where it
@@ -647,6 +651,20 @@ pub struct Response {
     pub ty: Option<TypeRef>,
     /// The response headers the spec declares, as written.
     pub headers: Vec<String>,
+}
+
+/// A response header with its type.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ResponseHeader {
+    /// The Rust field name.
+    pub name: String,
+    /// The header's name as declared.
+    pub wire_name: String,
+    /// The description.
+    pub docs: Option<String>,
+    /// The type: a string (enum values included, as their text), a secret
+    /// string, a boolean or a number.
+    pub ty: TypeRef,
 }
 
 /// An `x-ms-examples` entry.

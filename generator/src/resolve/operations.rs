@@ -9,7 +9,8 @@ use super::schema::description;
 use super::{Resolver, extensions};
 use crate::ir::{
     Constraints, Example, FinalStateVia, HttpMethod, NextArg, NextOperation, Operation,
-    OperationGroup, PageFields, Pageable, ParamLocation, Parameter, PathPart, Response, TypeRef,
+    OperationGroup, PageFields, Pageable, ParamLocation, Parameter, PathPart, Response,
+    ResponseHeader, TypeRef,
 };
 use crate::load::Node;
 use crate::naming::{self, Scope};
@@ -246,6 +247,7 @@ impl Resolver<'_> {
         }
 
         let (responses, error) = self.responses(node, &name);
+        let response_headers = self.response_headers(node);
         let root = Node {
             doc: node.doc,
             pointer: String::new(),
@@ -284,6 +286,7 @@ impl Resolver<'_> {
             api_version,
             responses,
             error,
+            response_headers,
             accept: produces.or_else(|| Some("application/json".to_owned())),
             protocols: crate::ir::Protocols::read(&value),
             examples,
@@ -616,6 +619,60 @@ impl Resolver<'_> {
             },
             is_api_version,
         ))
+    }
+
+    /// The scalar headers the success responses declare, each once. A header
+    /// of another type (an array) stays readable only as raw text.
+    fn response_headers(&mut self, node: &Node) -> Vec<ResponseHeader> {
+        let responses = self
+            .value(&node.child("responses"))
+            .cloned()
+            .unwrap_or(Value::Null);
+        let mut scope = Scope::default();
+        let mut out: Vec<ResponseHeader> = Vec::new();
+        let Some(map) = responses.as_object() else {
+            return out;
+        };
+        for (status, response) in map {
+            if !status.parse::<u16>().is_ok_and(|c| (200..300).contains(&c)) {
+                continue;
+            }
+            let Some(headers) = response.get("headers").and_then(Value::as_object) else {
+                continue;
+            };
+            for (wire_name, header) in headers {
+                if out
+                    .iter()
+                    .any(|h| h.wire_name.eq_ignore_ascii_case(wire_name))
+                {
+                    continue;
+                }
+                let format = header.get("format").and_then(Value::as_str);
+                let ty = match header.get("type").and_then(Value::as_str) {
+                    Some("string")
+                        if self
+                            .secrets
+                            .is_secret(wire_name, extensions::secret(header)) =>
+                    {
+                        TypeRef::Secret
+                    }
+                    Some("string") => TypeRef::String,
+                    Some("boolean") => TypeRef::Bool,
+                    Some("integer") if format == Some("int32") => TypeRef::I32,
+                    Some("integer") => TypeRef::I64,
+                    Some("number") if format == Some("float") => TypeRef::F32,
+                    Some("number") => TypeRef::F64,
+                    _ => continue,
+                };
+                out.push(ResponseHeader {
+                    name: scope.claim(&naming::value_name(wire_name)),
+                    wire_name: wire_name.clone(),
+                    docs: description(header),
+                    ty,
+                });
+            }
+        }
+        out
     }
 
     fn responses(&mut self, node: &Node, op_name: &str) -> (Vec<Response>, Option<TypeRef>) {
