@@ -19,6 +19,13 @@ fn body<T: armgen_runtime::__private::serde::de::DeserializeOwned>(value: serde_
 }
 
 scenarios! {
+    // `float` values are `f32`s: compared as such (their JSON text would be
+    // the widened double).
+    ["getDictionaryFloatValid"] async fn get_float_valid(ctx) {
+        let map = crate::support::model(client(&ctx).get_float_valid(None).await);
+        let values: Vec<(&str, f32)> = map.iter().map(|(k, v)| (k.as_str(), *v)).collect();
+        assert_eq!(values, [("0", 0.0), ("1", -0.01), ("2", -1.2e20)]);
+    }
     ["getDictionaryDateTimeRfc1123Valid"] async fn get_date_time_rfc1123_valid(ctx) {
         assert_model(client(&ctx).get_date_time_rfc1123_valid(None).await, json!({"0": "Fri, 01 Dec 2000 00:00:01 GMT", "1": "Wed, 02 Jan 1980 00:11:35 GMT", "2": "Wed, 12 Oct 1492 10:15:01 GMT"}));
     }

@@ -73,6 +73,7 @@ modules![
     head,
     header,
     lro,
+    model_flattening,
     paging,
     required_optional,
     subscription_id_api_version,
