@@ -82,3 +82,22 @@ fn a_next_operation_armgen_cannot_call_is_a_located_error() {
         );
     }
 }
+
+#[test]
+fn a_long_running_list_is_a_pager_whose_first_page_is_polled_for() {
+    let text = file("lro_list.yaml", "clients.rs");
+    let export = text
+        .split("pub fn begin_export<'a>(")
+        .nth(1)
+        .expect("the begin_export method");
+    assert!(
+        export.contains(
+            "::armgen_runtime::__private::azure_core::http::Pager<super::models::ThingList>"
+        ),
+        "{export}"
+    );
+    assert!(
+        export.contains(".lro_pager( __request, super::things::export_response, ::armgen_runtime::FinalStateVia::Location, options.method_options, |page: &super::models::ThingList| page.next_link.as_deref(), )"),
+        "{export}"
+    );
+}

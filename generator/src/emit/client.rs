@@ -633,6 +633,27 @@ fn method(
         let __request = super::#module::#request_fn(self.pipeline.endpoint(), #api_version_arg #(#call_args),*)?;
     };
     let method = match (page_fields, op.long_running) {
+        (Some(fields), Some(via))
+            if op
+                .pageable
+                .as_ref()
+                .is_some_and(|p| p.next_operation.is_none()) =>
+        {
+            let next_link = next_link(fields);
+            let via = final_state_via(via);
+            quote! {
+                #method_docs
+                ///
+                /// Returns a pager over the items of every page: the first page is
+                /// the long-running operation's result, polled for as `options`
+                /// say; then it follows each page's next link (on the client's
+                /// endpoint only).
+                pub fn #fn_name<'a>(&self, #(#args,)* options: ::core::option::Option<#options<'a>>) -> #az::Result<#response_ty> {
+                    #build
+                    Ok(self.pipeline.lro_pager(__request, super::#module::#response_fn, #rt::FinalStateVia::#via, options.method_options, #next_link))
+                }
+            }
+        }
         (Some(fields), _) => {
             let next_link = next_link(fields);
             match op.pageable.as_ref().and_then(|p| p.next_operation.as_ref()) {
