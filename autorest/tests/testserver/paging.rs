@@ -130,6 +130,10 @@ scenarios! {
         let items = all!(client(&ctx).begin_get_multiple_pages_lro(Some(options))).await.unwrap();
         assert_eq!(items.len(), 10);
     }
+    // `$maxpagesize` left out of the options is not sent.
+    ["PagingDontSendMaxPageSize"] async fn page_with_max_page_size(ctx) {
+        assert!(all!(client(&ctx).page_with_max_page_size(None)).await.unwrap().is_empty());
+    }
     ["PagingDuplicateParameters"] async fn duplicate_params(ctx) {
         let options = arm_autorest::paging::clients::PagingPagingClientDuplicateParamsOptions {
             filter: Some("foo".to_owned()),
