@@ -119,6 +119,56 @@ pub fn delete_response(
 > {
     ::armgen_runtime::decode_empty(response, &[200, 202, 204])
 }
+/// The headers `Namespaces_Delete` declares on its success responses, typed; read them with [`DeleteHeaders::from_headers`].
+#[derive(
+    ::core::clone::Clone,
+    ::core::fmt::Debug,
+    ::core::default::Default,
+    ::core::cmp::PartialEq
+)]
+pub struct DeleteHeaders {
+    /// `Location`: The URL to poll for the result of the deletion.
+    pub location: ::core::option::Option<::std::string::String>,
+    /// `Retry-After`: Seconds to wait before polling.
+    pub retry_after: ::core::option::Option<i32>,
+}
+impl DeleteHeaders {
+    /// Reads the declared headers from a response's `(name, value)`
+    /// pairs, names in any case: one that is absent stays `None`; one
+    /// whose value is not of its declared type is an error naming it.
+    pub fn from_headers<'h>(
+        headers: impl ::core::iter::IntoIterator<Item = (&'h str, &'h str)>,
+    ) -> ::core::result::Result<Self, ::armgen_runtime::ValidationErrors> {
+        let mut __out = Self::default();
+        let mut __errors = ::std::vec::Vec::new();
+        for (__name, __value) in headers {
+            if __name.eq_ignore_ascii_case("Location") {
+                __out.location = ::core::option::Option::Some(__value.to_owned());
+            }
+            if __name.eq_ignore_ascii_case("Retry-After") {
+                match __value.trim().parse::<i32>() {
+                    ::core::result::Result::Ok(__parsed) => {
+                        __out.retry_after = ::core::option::Option::Some(__parsed);
+                    }
+                    ::core::result::Result::Err(_) => {
+                        __errors
+                            .push(
+                                ::armgen_runtime::ValidationError::new(
+                                    "Retry-After",
+                                    ::armgen_runtime::Constraint::Type("an int32".to_owned()),
+                                ),
+                            )
+                    }
+                }
+            }
+        }
+        if __errors.is_empty() {
+            ::core::result::Result::Ok(__out)
+        } else {
+            ::core::result::Result::Err(::armgen_runtime::ValidationErrors(__errors))
+        }
+    }
+}
 /// Returns the description for the specified namespace.
 ///
 /// `GET /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Relay/namespaces/{namespaceName}` (`Namespaces_Get`).

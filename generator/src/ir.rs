@@ -84,6 +84,9 @@ pub struct Service {
     pub api_version: String,
     /// `host` (`management.azure.com`).
     pub host: String,
+    /// `x-ms-parameterized-host`: the endpoint is built from a template and
+    /// parameters the client takes, not given as an option.
+    pub parameterized_host: Option<ParameterizedHost>,
     /// OAuth2 scopes named by `securityDefinitions`.
     pub scopes: Vec<String>,
     /// The spec's `schemes`, `consumes` and `produces`, as written (for
@@ -97,6 +100,43 @@ pub struct Service {
     /// (sorted) order: those of its models and request functions, those in
     /// its provider's `shared` module aside. Set by the analysis stage.
     pub patterns: Vec<String>,
+}
+
+/// `x-ms-parameterized-host`: a host template whose parameters the client
+/// takes when it is made (`new(account_name, host, credential, options)`),
+/// and from which it builds its endpoint.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ParameterizedHost {
+    /// `hostTemplate`, as written (`{accountName}{host}`).
+    pub template: String,
+    /// The template split into literals and parameters (by wire name).
+    pub parts: Vec<PathPart>,
+    /// `useSchemePrefix` (default true): `https://` goes before the
+    /// template; when false the template (its first parameter) holds the
+    /// scheme.
+    pub use_scheme_prefix: bool,
+    /// `positionInOperation` (`first`, the default, or `last`): whether the
+    /// host parameters come before or after the client's other arguments
+    /// (the subscription).
+    pub first: bool,
+    /// The parameters, in the order the extension lists them.
+    pub params: Vec<HostParameter>,
+}
+
+/// One parameter of a host template.
+#[derive(Clone, Debug, PartialEq)]
+pub struct HostParameter {
+    /// The Rust argument name of the client's `new`.
+    pub name: String,
+    /// The name in the template.
+    pub wire_name: String,
+    /// The description.
+    pub docs: Option<String>,
+    /// `x-ms-skip-url-encoding`: the value is placed as written (it may hold
+    /// a scheme, a host and a port); otherwise it is percent-encoded.
+    pub skip_url_encoding: bool,
+    /// `default`, as written (documentation: the caller passes the value).
+    pub default: Option<serde_json::Value>,
 }
 
 /// `schemes`, `consumes` and `produces` as written; `None` where a spec or
@@ -404,15 +444,26 @@ pub struct ClientFields {
 }
 
 impl ClientFields {
-    /// What the operations of `group` take from the client.
+    /// What the operations of `group` take from the client, the operations
+    /// that fetch their next pages (`x-ms-pageable.operationName`) included.
     pub fn of(group: &OperationGroup) -> Self {
         let ops = &group.operations;
+        let next = || {
+            ops.iter()
+                .filter_map(|o| o.pageable.as_ref()?.next_operation.as_ref())
+        };
         ClientFields {
-            api_version: ops.iter().any(|o| o.api_version.is_some()),
+            api_version: ops.iter().any(|o| o.api_version.is_some())
+                || next().any(|n| n.api_version),
             subscription: ops
                 .iter()
                 .flat_map(|o| &o.params)
-                .any(Parameter::held_by_client),
+                .any(Parameter::held_by_client)
+                || next().any(|n| {
+                    n.args
+                        .iter()
+                        .any(|(_, source)| *source == NextArg::Subscription)
+                }),
         }
     }
 }
@@ -489,6 +540,10 @@ pub struct Operation {
     pub responses: Vec<Response>,
     /// The `default` response's body type (the error model).
     pub error: Option<TypeRef>,
+    /// The headers the success responses declare with a scalar type, each
+    /// once (by name, in any case), in declaration order: read into the
+    /// operation's `*Headers` struct.
+    pub response_headers: Vec<ResponseHeader>,
     /// `Accept` value, from `produces`.
     pub accept: Option<String>,
     /// The operation's own `schemes`, `consumes` and `produces`, where it
@@ -559,6 +614,40 @@ pub struct Pageable {
     pub item_name: String,
     /// The fields of the response model, once resolved.
     pub fields: Option<PageFields>,
+    /// `operationName`, as written: the `operationId` whose request fetches
+    /// the next pages.
+    pub operation_name: Option<String>,
+    /// That operation, once resolved (`None` when the next link is simply followed).
+    pub next_operation: Option<NextOperation>,
+}
+
+/// The operation that fetches a list's next pages
+/// (`x-ms-pageable.operationName`), and where each of its arguments comes
+/// from.
+#[derive(Clone, Debug, PartialEq)]
+pub struct NextOperation {
+    /// Its group's module name.
+    pub group: String,
+    /// Its function base name (its `*_request` function is called).
+    pub name: String,
+    /// Whether it takes the client's api-version.
+    pub api_version: bool,
+    /// Its parameters in order, each with its source.
+    pub args: Vec<(Parameter, NextArg)>,
+}
+
+/// Where an argument of a next-page operation comes from.
+#[derive(Clone, Debug, PartialEq)]
+pub enum NextArg {
+    /// The next link the page holds (its `nextLink` parameter).
+    Link,
+    /// The client's subscription.
+    Subscription,
+    /// The first call's argument of this Rust name (a parameter with the
+    /// same wire name, place and type); `true` when it is required there.
+    Same(String, bool),
+    /// Nothing: an optional parameter the first call does not have.
+    Nothing,
 }
 
 /// The response model's fields a pager reads.
@@ -635,11 +724,19 @@ pub struct Parameter {
     pub multi_segment: bool,
     /// `default`, as written.
     pub default: Option<serde_json::Value>,
-    /// `collectionFormat` of an array parameter, as written.
+    /// `collectionFormat` of an array parameter, as written (checked: `csv`,
+    /// `ssv`, `tsv`, `pipes`, or `multi` in the query).
     pub collection_format: Option<String>,
 }
 
 impl Parameter {
+    /// Whether the value is a list sent outside the body (a path segment,
+    /// query or header value joined by its `collectionFormat`, or repeated
+    /// for `multi`): taken as a slice.
+    pub fn is_list(&self) -> bool {
+        matches!(self.ty, TypeRef::Array(_)) && self.location != ParamLocation::Body
+    }
+
     /// Whether the generated client holds the parameter instead of each
     /// call taking it: the subscription, which every ARM client is for.
     pub fn held_by_client(&self) -> bool {
@@ -656,6 +753,20 @@ pub struct Response {
     pub ty: Option<TypeRef>,
     /// The response headers the spec declares, as written.
     pub headers: Vec<String>,
+}
+
+/// A response header with its type.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ResponseHeader {
+    /// The Rust field name.
+    pub name: String,
+    /// The header's name as declared.
+    pub wire_name: String,
+    /// The description.
+    pub docs: Option<String>,
+    /// The type: a string (enum values included, as their text), a secret
+    /// string, a boolean or a number.
+    pub ty: TypeRef,
 }
 
 /// An `x-ms-examples` entry.

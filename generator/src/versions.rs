@@ -64,9 +64,17 @@ pub fn provider(module: String, mut versions: Vec<Service>) -> Provider {
     let same_client = versions
         .windows(2)
         .all(|pair| pair[0].client_name == pair[1].client_name);
-    let whole = shared_operations(&versions, &shared_names, Part::Whole);
     let requests = shared_operations(&versions, &shared_names, Part::Request);
     let responses = shared_operations(&versions, &shared_names, Part::Response);
+    // A method written in `shared` fetches next pages with the request
+    // function of its `operationName` there: that one must be shared too.
+    let whole: BTreeSet<(String, String)> =
+        shared_operations(&versions, &shared_names, Part::Whole)
+            .into_iter()
+            .filter(|(group, name)| {
+                next_operation(&versions, group, name).is_none_or(|next| requests.contains(&next))
+            })
+            .collect();
     // A group's sub-client can be shared when every version has the same
     // operations in it, all shared whole.
     let shared_clients: BTreeSet<String> = versions
@@ -167,6 +175,20 @@ pub fn provider(module: String, mut versions: Vec<Service>) -> Provider {
     }
 }
 
+/// The group and name of the operation that fetches the next pages of
+/// `group`'s `name` (`x-ms-pageable.operationName`), in the first version.
+fn next_operation(versions: &[Service], group: &str, name: &str) -> Option<(String, String)> {
+    let op = versions
+        .first()?
+        .groups
+        .iter()
+        .filter(|g| g.name == group)
+        .flat_map(|g| &g.operations)
+        .find(|o| o.name == name)?;
+    let next = op.pageable.as_ref()?.next_operation.as_ref()?;
+    Some((next.group.clone(), next.name.clone()))
+}
+
 fn op_names(group: &OperationGroup) -> BTreeSet<&str> {
     group.operations.iter().map(|o| o.name.as_str()).collect()
 }
@@ -220,8 +242,9 @@ fn shared_operations(
 }
 
 /// The part of an operation that generates `part`, without what is not
-/// generated from it: prose, examples, where it is written, response headers
-/// and parameter defaults (documentation).
+/// generated from it: prose, examples, where it is written, the raw list of
+/// response headers (the typed ones count) and parameter defaults
+/// (documentation).
 fn view(op: &Operation, part: Part) -> Operation {
     let mut op = op.clone();
     op.summary = None;
@@ -231,6 +254,9 @@ fn view(op: &Operation, part: Part) -> Operation {
     // Read by `armgen diff`; the generated code follows `accept`.
     op.protocols = Default::default();
     op.responses.iter_mut().for_each(|r| r.headers.clear());
+    // The typed headers generate the `*Headers` struct beside the response
+    // function; their prose does not count.
+    op.response_headers.iter_mut().for_each(|h| h.docs = None);
     op.params.iter_mut().for_each(|p| {
         p.docs = None;
         p.default = None;
@@ -239,6 +265,7 @@ fn view(op: &Operation, part: Part) -> Operation {
         Part::Whole => {}
         Part::Request => {
             op.responses.clear();
+            op.response_headers.clear();
             op.error = None;
             op.pageable = None;
         }

@@ -342,3 +342,52 @@ fn a_client_named_like_the_version_marker_gets_another_marker() {
     );
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn a_method_whose_next_page_operation_differs_is_not_written_in_shared() {
+    // `Things_List` is the same in both versions, but the operation that
+    // fetches its next pages (`operationName`) moves to another path: a
+    // method in `shared` would call a request function `shared` does not
+    // have (its arguments, which `Things_List` records, are the same).
+    let dir = std::env::temp_dir().join(format!("armgen-next-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let old =
+        std::fs::read_to_string(support::fixtures().join("fixtures/paging/next_operation.yaml"))
+            .unwrap();
+    let new = old
+        .replacen("version: \"2024-01-01\"", "version: \"2025-01-01\"", 1)
+        .replacen(
+            "/things/{tenant}/{nextLink}?next:",
+            "/things/{tenant}/pages/{nextLink}?next:",
+            1,
+        );
+    assert!(new.contains("/pages/"), "the fixture changed");
+    std::fs::write(dir.join("old.yaml"), &old).unwrap();
+    std::fs::write(dir.join("new.yaml"), &new).unwrap();
+    let output = armgen::Config::new(&dir)
+        .versions("next", ["old.yaml", "new.yaml"])
+        .generate()
+        .unwrap_or_else(|e| panic!("{e}"));
+    let provider = &output.api.providers[0];
+    for version in &provider.versions {
+        let group = version.groups.iter().find(|g| g.name == "things").unwrap();
+        let list = group.operations.iter().find(|o| o.name == "list").unwrap();
+        let next = group
+            .operations
+            .iter()
+            .find(|o| o.name == "list_next")
+            .unwrap();
+        assert!(!next.shared.request, "its path changed");
+        assert!(list.shared.request && list.shared.response, "the same");
+        assert!(!list.shared.method && !group.shared, "{}", version.module);
+    }
+    let shared_clients = output
+        .files
+        .get("next/shared/clients.rs")
+        .map_or("", String::as_str);
+    assert!(
+        !shared_clients.contains("list_next_request"),
+        "{shared_clients}"
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}

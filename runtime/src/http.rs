@@ -508,7 +508,7 @@ impl<'a> UrlBuilder<'a> {
 
 /// Percent-encodes everything outside RFC 3986's unreserved set. Runs of
 /// unreserved bytes (all of a typical ARM name) are copied as one slice.
-fn encode_segment(value: &str, out: &mut String) {
+pub(crate) fn encode_segment(value: &str, out: &mut String) {
     const HEX: &[u8; 16] = b"0123456789ABCDEF";
     let mut start = 0;
     for (i, &byte) in value.as_bytes().iter().enumerate() {

@@ -48,6 +48,7 @@ mod dynamic;
 mod dynamic_call;
 mod enums;
 mod error;
+mod host;
 mod http;
 mod include;
 pub use include::client_only;
@@ -91,6 +92,7 @@ pub use dynamic_call::{
 pub use error::{
     ErrorBody, ResponseError, ServiceError, decode_body, decode_empty, decode_json, decode_optional,
 };
+pub use host::{HostPart, InvalidHost, parameterized_host};
 pub use http::{HttpRequest, HttpResponse, Method, UrlBuilder};
 #[cfg(feature = "client")]
 pub use limits::ResponseTooLarge;

@@ -3,7 +3,9 @@
 //!
 //! The first request is the generated `*_request` function's; each next page
 //! is a `GET` of the link the previous page returned (a relative link is
-//! resolved against the client's endpoint). A link to another origin
+//! resolved against the client's endpoint), or, for
+//! `x-ms-pageable.operationName`, the request of the operation it names,
+//! built from the link and the first call's arguments. A link to another origin
 //! than the client's endpoint is refused, because the bearer token would go
 //! with it.
 //!
@@ -22,6 +24,7 @@ use serde::de::DeserializeOwned;
 use super::client::{ArmPipeline, response_error};
 use super::error::ResponseError;
 use super::http::{HttpRequest, HttpResponse, Method};
+use super::lro::{FinalStateVia, PollerOptions};
 
 /// A decoder of one page: the generated `*_response` function.
 pub type PageDecoder<L, E> = fn(&HttpResponse) -> Result<L, ResponseError<E>>;
@@ -45,9 +48,83 @@ impl ArmPipeline {
     ) -> Pager<L>
     where
         L: azure_core::http::pager::Page + DeserializeOwned + Send + Sync + 'static,
-        E: std::fmt::Debug + serde::Serialize + Send + Sync + 'static,
+        E: std::fmt::Debug + serde::Serialize + DeserializeOwned + Send + Sync + 'static,
+    {
+        self.pages(ctx, first, decode, next_link, None, None)
+    }
+
+    /// [`pager`](Self::pager) for a list whose next pages are fetched with
+    /// another operation (`x-ms-pageable.operationName`): `next` builds that
+    /// operation's request from the next link (which it may place in its path,
+    /// or ignore) and the first call's arguments. The request must go to the
+    /// client's endpoint, like any next link.
+    pub fn pager_with<L, E, N>(
+        &self,
+        ctx: Context<'_>,
+        first: HttpRequest,
+        decode: PageDecoder<L, E>,
+        next_link: NextLink<L>,
+        next: N,
+    ) -> Pager<L>
+    where
+        L: azure_core::http::pager::Page + DeserializeOwned + Send + Sync + 'static,
+        E: std::fmt::Debug + serde::Serialize + DeserializeOwned + Send + Sync + 'static,
+        N: Fn(&str) -> Result<HttpRequest, crate::ValidationErrors> + Send + Sync + 'static,
+    {
+        self.pages(ctx, first, decode, next_link, Some(Arc::new(next)), None)
+    }
+
+    /// A long-running operation whose result is a list
+    /// (`x-ms-long-running-operation` with `x-ms-pageable`): the first page is
+    /// the operation's final result, polled for as
+    /// [`begin`](Self::begin) does with `options`; the next pages follow its
+    /// next link as [`pager`](Self::pager)'s do.
+    pub fn lro_pager<L, E>(
+        &self,
+        first: HttpRequest,
+        decode: PageDecoder<L, E>,
+        final_state_via: FinalStateVia,
+        options: PollerOptions<'_>,
+        next_link: NextLink<L>,
+    ) -> Pager<L>
+    where
+        L: azure_core::http::pager::Page + DeserializeOwned + Send + Sync + 'static,
+        E: std::fmt::Debug + serde::Serialize + DeserializeOwned + Send + Sync + 'static,
+    {
+        let PollerOptions {
+            context,
+            frequency,
+            max_delay,
+            max_polls,
+            timeout,
+        } = options;
+        let start = LongRunning {
+            via: final_state_via,
+            frequency,
+            max_delay,
+            max_polls,
+            timeout,
+        };
+        self.pages(context, first, decode, next_link, None, Some(start))
+    }
+
+    fn pages<L, E>(
+        &self,
+        ctx: Context<'_>,
+        first: HttpRequest,
+        decode: PageDecoder<L, E>,
+        next_link: NextLink<L>,
+        next_operation: Option<Arc<NextOperation>>,
+        long_running: Option<LongRunning>,
+    ) -> Pager<L>
+    where
+        L: azure_core::http::pager::Page + DeserializeOwned + Send + Sync + 'static,
+        E: std::fmt::Debug + serde::Serialize + DeserializeOwned + Send + Sync + 'static,
     {
         let pipeline = self.clone();
+        // The next operation's request, built when its page's link is read
+        // (the pager's continuation is only its URL).
+        let built: Arc<Mutex<Option<HttpRequest>>> = Arc::default();
         let context = ctx.into_owned();
         let fetched = Arc::new(Mutex::new(Fetched::default()));
         ItemIterator::new(
@@ -55,17 +132,30 @@ impl ArmPipeline {
                 let pipeline = pipeline.clone();
                 let first = first.clone();
                 let fetched = Arc::clone(&fetched);
+                let built = Arc::clone(&built);
+                let next_operation = next_operation.clone();
                 Box::pin(async move {
+                    // `Some` for the first page of a long-running list: its
+                    // request starts the operation, whose result is the page.
+                    let mut start = None;
                     let request = match state {
                         PagerState::Initial => {
                             let mut fetched =
                                 fetched.lock().unwrap_or_else(PoisonError::into_inner);
                             *fetched = Fetched::default();
                             fetched.check(&first.url, pipeline.limits().max_pages)?;
+                            start = long_running;
                             first
                         }
                         PagerState::More(PagerContinuation::Link(link)) => {
-                            let request = next_request(&pipeline, &first, link)?;
+                            let request =
+                                match built.lock().unwrap_or_else(PoisonError::into_inner).take() {
+                                    Some(request) if request.url == link => {
+                                        same_origin(&pipeline, &request.url)?;
+                                        request
+                                    }
+                                    _ => next_request(&pipeline, &first, link)?,
+                                };
                             fetched
                                 .lock()
                                 .unwrap_or_else(PoisonError::into_inner)
@@ -79,10 +169,52 @@ impl ArmPipeline {
                             ));
                         }
                     };
-                    let response = pipeline.send(&options.context, request).await?;
-                    let page = decode(&response).map_err(|e| response_error(e, &response))?;
-                    let next = match next_link(&page) {
-                        Some(link) if !link.is_empty() => {
+                    let (status, body, page) = match start {
+                        Some(lro) => {
+                            let poller = pipeline.begin::<L, azure_core::http::JsonFormat, L, E>(
+                                request,
+                                decode,
+                                lro.via,
+                                PollerOptions {
+                                    context: options.context.clone(),
+                                    frequency: lro.frequency,
+                                    max_delay: lro.max_delay,
+                                    max_polls: lro.max_polls,
+                                    timeout: lro.timeout,
+                                },
+                            );
+                            let response = poller.await?;
+                            let page: L = response.body().json()?;
+                            let status = response.status();
+                            (status, azure_core::Bytes::from(response.into_body()), page)
+                        }
+                        None => {
+                            let response = pipeline.send(&options.context, request).await?;
+                            // The next pages of a long-running list are plain
+                            // pages: their `200` is not among the statuses the
+                            // operation declares (`202`), which the decoder
+                            // checks.
+                            let page = if long_running.is_some()
+                                && (200..300).contains(&response.status)
+                            {
+                                serde_json::from_slice(&response.body).map_err(|e| {
+                                    azure_core::Error::new(ErrorKind::DataConversion, e)
+                                })?
+                            } else {
+                                decode(&response).map_err(|e| response_error(e, &response))?
+                            };
+                            let status = StatusCode::from(response.status);
+                            (status, azure_core::Bytes::from(response.body), page)
+                        }
+                    };
+                    let next = match (next_link(&page), &next_operation) {
+                        (Some(link), Some(build)) if !link.is_empty() => {
+                            let request = build(link)?;
+                            let url = request.url.clone();
+                            *built.lock().unwrap_or_else(PoisonError::into_inner) = Some(request);
+                            Some(url)
+                        }
+                        (Some(link), None) if !link.is_empty() => {
                             Some(next_link_url(pipeline.endpoint(), link).map_err(|e| {
                                 azure_core::Error::with_message(
                                     ErrorKind::DataConversion,
@@ -93,9 +225,9 @@ impl ArmPipeline {
                         _ => None,
                     };
                     let raw = RawResponse::from_bytes(
-                        StatusCode::from(response.status),
+                        status,
                         azure_core::http::headers::Headers::new(),
-                        response.body,
+                        body,
                     );
                     Ok(match next {
                         Some(link) => PagerResult::More {
@@ -171,13 +303,23 @@ impl Fetched {
     }
 }
 
-/// The `GET` of a next link, with the first request's headers (but no body)
-/// and its `api-version` when the link lacks one.
-fn next_request(
-    pipeline: &ArmPipeline,
-    first: &HttpRequest,
-    link: Url,
-) -> azure_core::Result<HttpRequest> {
+/// How the first page of a long-running list is polled for.
+#[derive(Clone, Copy, Debug)]
+struct LongRunning {
+    via: FinalStateVia,
+    frequency: std::time::Duration,
+    max_delay: std::time::Duration,
+    max_polls: u32,
+    timeout: Option<std::time::Duration>,
+}
+
+/// Builds the request for a next page from its link: the next operation's
+/// `*_request` function with the first call's arguments.
+type NextOperation = dyn Fn(&str) -> Result<HttpRequest, crate::ValidationErrors> + Send + Sync;
+
+/// Refuses a next page on another origin than the client's endpoint: the
+/// bearer token would go with it.
+fn same_origin(pipeline: &ArmPipeline, link: &Url) -> azure_core::Result<()> {
     let endpoint = pipeline.endpoint();
     if link.origin() != endpoint.origin() {
         return Err(azure_core::Error::with_message(
@@ -189,6 +331,17 @@ fn next_request(
             ),
         ));
     }
+    Ok(())
+}
+
+/// The `GET` of a next link, with the first request's headers (but no body)
+/// and its `api-version` when the link lacks one.
+fn next_request(
+    pipeline: &ArmPipeline,
+    first: &HttpRequest,
+    link: Url,
+) -> azure_core::Result<HttpRequest> {
+    same_origin(pipeline, &link)?;
     let mut url = link;
     let has_version = url.query_pairs().any(|(name, _)| name == "api-version");
     if !has_version

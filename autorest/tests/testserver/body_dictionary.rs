@@ -19,6 +19,56 @@ fn body<T: armgen_runtime::__private::serde::de::DeserializeOwned>(value: serde_
 }
 
 scenarios! {
+    // `float` values are `f32`s: compared as such (their JSON text would be
+    // the widened double).
+    ["getDictionaryFloatValid"] async fn get_float_valid(ctx) {
+        let map = crate::support::model(client(&ctx).get_float_valid(None).await);
+        let values: Vec<(&str, f32)> = map.iter().map(|(k, v)| (k.as_str(), *v)).collect();
+        assert_eq!(values, [("0", 0.0), ("1", -0.01), ("2", -1.2e20)]);
+    }
+    ["getDictionaryDateTimeRfc1123Valid"] async fn get_date_time_rfc1123_valid(ctx) {
+        assert_model(client(&ctx).get_date_time_rfc1123_valid(None).await, json!({"0": "Fri, 01 Dec 2000 00:00:01 GMT", "1": "Wed, 02 Jan 1980 00:11:35 GMT", "2": "Wed, 12 Oct 1492 10:15:01 GMT"}));
+    }
+    ["putDictionaryDateTimeRfc1123Valid"] async fn put_date_time_rfc1123_valid(ctx) {
+        let value = json!({"0": "Fri, 01 Dec 2000 00:00:01 GMT", "1": "Wed, 02 Jan 1980 00:11:35 GMT", "2": "Wed, 12 Oct 1492 10:15:01 GMT"});
+        assert_eq!(status(client(&ctx).put_date_time_rfc1123_valid(&body(value), None).await), 200);
+    }
+    ["putDictionaryDateTimeValid"] async fn put_date_time_valid(ctx) {
+        let value = json!({"0": "2000-12-01T00:00:01Z", "1": "1980-01-01T23:11:35Z", "2": "1492-10-12T18:15:01Z"});
+        assert_eq!(status(client(&ctx).put_date_time_valid(&body(value), None).await), 200);
+    }
+    // `byte` and `base64url` values are their base64 text.
+    ["getDictionaryByteValid"] async fn get_byte_valid(ctx) {
+        assert_model(client(&ctx).get_byte_valid(None).await, json!({"0": "////+g==", "1": "AQID", "2": "JSlD"}));
+    }
+    ["putDictionaryByteValid"] async fn put_byte_valid(ctx) {
+        let value = json!({"0": "////+g==", "1": "AQID", "2": "JSlD"});
+        assert_eq!(status(client(&ctx).put_byte_valid(&body(value), None).await), 200);
+    }
+    ["getDictionaryBase64Url"] async fn get_base64_url(ctx) {
+        let expected = json!({"0": "YSBzdHJpbmcgdGhhdCBnZXRzIGVuY29kZWQgd2l0aCBiYXNlNjR1cmw", "1": "dGVzdCBzdHJpbmc", "2": "TG9yZW0gaXBzdW0"});
+        assert_model(client(&ctx).get_base64_url(None).await, expected);
+    }
+    ["getDictionaryComplexValid"] async fn get_complex_valid(ctx) {
+        let expected = json!({"0": {"integer": 1, "string": "2"}, "1": {"integer": 3, "string": "4"}, "2": {"integer": 5, "string": "6"}});
+        assert_model(client(&ctx).get_complex_valid(None).await, expected);
+    }
+    ["putDictionaryComplexValid"] async fn put_complex_valid(ctx) {
+        let value = json!({"0": {"integer": 1, "string": "2"}, "1": {"integer": 3, "string": "4"}, "2": {"integer": 5, "string": "6"}});
+        assert_eq!(status(client(&ctx).put_complex_valid(&body(value), None).await), 200);
+    }
+    ["getDictionaryDictionaryItemEmpty"] async fn get_dictionary_item_empty(ctx) {
+        let expected = json!({"0": {"1": "one", "2": "two", "3": "three"}, "1": {}, "2": {"7": "seven", "8": "eight", "9": "nine"}});
+        assert_model(client(&ctx).get_dictionary_item_empty(None).await, expected);
+    }
+    ["getDictionaryDictionaryValid"] async fn get_dictionary_valid(ctx) {
+        let expected = json!({"0": {"1": "one", "2": "two", "3": "three"}, "1": {"4": "four", "5": "five", "6": "six"}, "2": {"7": "seven", "8": "eight", "9": "nine"}});
+        assert_model(client(&ctx).get_dictionary_valid(None).await, expected);
+    }
+    ["putDictionaryDictionaryValid"] async fn put_dictionary_valid(ctx) {
+        let value = json!({"0": {"1": "one", "2": "two", "3": "three"}, "1": {"4": "four", "5": "five", "6": "six"}, "2": {"7": "seven", "8": "eight", "9": "nine"}});
+        assert_eq!(status(client(&ctx).put_dictionary_valid(&body(value), None).await), 200);
+    }
     ["getDictionaryEmpty"] async fn get_empty(ctx) {
         assert_model(client(&ctx).get_empty(None).await, json!({}));
     }

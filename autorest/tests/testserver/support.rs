@@ -118,6 +118,13 @@ impl Ctx {
         self.endpoint.clone()
     }
 
+    /// `host:PORT`, what AutoRest's tests pass as the `host` parameter of
+    /// the parameterized-host scenarios (`host:3000`): after the account
+    /// name `local`, it names this server as `localhost:PORT`.
+    pub fn host_parameter(&self) -> String {
+        format!("host:{}", self.endpoint.port().unwrap_or(443))
+    }
+
     /// A credential: the test server does not check tokens, but clients
     /// send one.
     pub fn credential(&self) -> Arc<dyn TokenCredential> {
@@ -200,6 +207,10 @@ impl TestServer {
             // Clients of ARM never follow redirects; the 3xx scenarios
             // check exactly that the 3xx reaches them.
             .redirect(reqwest::redirect::Policy::none())
+            // The `x-ms-parameterized-host` scenarios name the server
+            // `localhost` (`"local" + "host:PORT"`): it is 127.0.0.1 only,
+            // whatever the resolver would answer (the port is the URL's).
+            .resolve("localhost", std::net::SocketAddr::from(([127, 0, 0, 1], 0)))
             .connect_timeout(Duration::from_secs(10))
             .read_timeout(Duration::from_secs(60))
             .build()

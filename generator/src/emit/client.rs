@@ -11,7 +11,8 @@ use super::types::{
     Context, Scope, ident, option, path_text, request_fn_name, response_fn_name, type_tokens,
 };
 use crate::ir::{
-    ClientFields, FinalStateVia, Operation, OperationGroup, Parameter, Service, TypeRef,
+    ClientFields, FinalStateVia, NextArg, NextOperation, Operation, OperationGroup, Parameter,
+    Service, TypeRef,
 };
 use crate::naming::{self, type_name, unraw};
 
@@ -51,6 +52,23 @@ pub fn module(service: &Service, ctx: &Context) -> TokenStream {
     let sub_clone = quote!(subscription_id: self.subscription_id.clone(),);
     let sub_doc = with_subscription
         .then(|| quote!(#[doc = " * `subscription_id` - the subscription every call addresses."]));
+    let host = host_endpoint(service, ctx);
+    let (host_args, host_docs, endpoint_init) = (host.args, host.docs, host.init);
+    // `positionInOperation`: the host parameters before or after the
+    // client's other arguments.
+    let (before, after) = match &service.parameterized_host {
+        Some(h) if !h.first => (quote!(#sub_arg), quote!(#(#host_args,)*)),
+        _ => (quote!(#(#host_args,)*), quote!(#sub_arg)),
+    };
+    let (doc_before, doc_after) = match &service.parameterized_host {
+        Some(h) if !h.first => (quote!(#sub_doc), quote!(#(#host_docs)*)),
+        _ => (quote!(#(#host_docs)*), quote!(#sub_doc)),
+    };
+    let options_binding = if endpoint_init.is_some() {
+        quote!(let mut options = options.unwrap_or_default();)
+    } else {
+        quote!(let options = options.unwrap_or_default();)
+    };
     let options_doc = format!(
         " Options for creating a [`{}`].",
         unraw(&service.client_name)
@@ -148,11 +166,13 @@ pub fn module(service: &Service, ctx: &Context) -> TokenStream {
                 /// Creates a client that authenticates with Entra ID.
                 ///
                 /// # Arguments
-                #sub_doc
+                #doc_before
+                #doc_after
                 #[doc = #credential_doc]
                 /// * `options` - optional configuration.
-                pub fn new(#sub_arg credential: ::std::sync::Arc<dyn #az::credentials::TokenCredential>, options: ::core::option::Option<#options>) -> #az::Result<Self> {
-                    let options = options.unwrap_or_default();
+                pub fn new(#before #after credential: ::std::sync::Arc<dyn #az::credentials::TokenCredential>, options: ::core::option::Option<#options>) -> #az::Result<Self> {
+                    #options_binding
+                    #endpoint_init
                     #version_init
                     let pipeline = #rt::ArmPipeline::from_options(option_env!("CARGO_PKG_NAME"), option_env!("CARGO_PKG_VERSION"), credential, options)?;
                     Ok(Self { pipeline, #version_arg #sub_init })
@@ -170,6 +190,90 @@ pub fn module(service: &Service, ctx: &Context) -> TokenStream {
 
             #(#groups)*
         }
+    }
+}
+
+/// What `x-ms-parameterized-host` adds to a client's `new`.
+struct HostEndpoint {
+    /// The host parameters' arguments.
+    args: Vec<TokenStream>,
+    /// Their `# Arguments` lines.
+    docs: Vec<TokenStream>,
+    /// The statement that sets the endpoint from the template, if any.
+    init: Option<TokenStream>,
+}
+
+/// The client's endpoint from its host template: the parameters are the
+/// client's, taken once by `new`, because the pipeline, and the pagers and
+/// pollers that follow links on its origin only, are bound to one endpoint.
+/// The template replaces the `endpoint` option.
+fn host_endpoint(service: &Service, ctx: &Context) -> HostEndpoint {
+    let rt = ctx.runtime;
+    let az = quote!(#rt::__private::azure_core);
+    let Some(host) = &service.parameterized_host else {
+        return HostEndpoint {
+            args: Vec::new(),
+            docs: Vec::new(),
+            init: None,
+        };
+    };
+    let args = host
+        .params
+        .iter()
+        .map(|p| {
+            let name = ident(&p.name);
+            quote!(#name: &str)
+        })
+        .collect();
+    let docs = host
+        .params
+        .iter()
+        .map(|p| {
+            let mut line = format!(
+                " * `{}` - `{{{}}}` of the host template `{}`",
+                unraw(&p.name),
+                p.wire_name,
+                host.template
+            );
+            if let Some(text) = &p.docs {
+                line.push_str(": ");
+                line.push_str(&text.replace('\n', " "));
+            }
+            if let Some(serde_json::Value::String(default)) = &p.default {
+                line.push_str(&format!(" (the spec's default: `{default}`)"));
+            }
+            quote!(#[doc = #line])
+        })
+        .collect();
+    let parts = host.parts.iter().map(|part| match part {
+        crate::ir::PathPart::Literal(text) => quote!(#rt::HostPart::Literal(#text)),
+        crate::ir::PathPart::Param(wire) => {
+            // The resolver checked that every template parameter is listed.
+            match host.params.iter().find(|p| p.wire_name == *wire) {
+                Some(p) if p.skip_url_encoding => {
+                    let name = ident(&p.name);
+                    quote!(#rt::HostPart::Raw(#name))
+                }
+                Some(p) => {
+                    let name = ident(&p.name);
+                    quote!(#rt::HostPart::Encoded(#name))
+                }
+                None => quote!(#rt::HostPart::Literal("")),
+            }
+        }
+    });
+    let template = &host.template;
+    let prefix = host.use_scheme_prefix;
+    let init = quote! {
+        options.endpoint = Some(
+            #rt::parameterized_host(#template, #prefix, &[#(#parts),*])
+                .map_err(|e| #az::Error::new(#az::error::ErrorKind::Other, e))?,
+        );
+    };
+    HostEndpoint {
+        args,
+        docs,
+        init: Some(init),
     }
 }
 
@@ -409,6 +513,68 @@ fn version_of_generic_client(
     }
 }
 
+/// The closure that builds a next page's request with the operation
+/// `x-ms-pageable.operationName` names, for `ArmPipeline::pager_with`: it
+/// owns copies of the first call's arguments that operation takes.
+fn next_request(next: &NextOperation) -> TokenStream {
+    let module = ident(&next.group);
+    let request_fn = format_ident!("{}", naming::join(&[&next.name, "_request"]));
+    let mut captures = Vec::new();
+    let mut args = Vec::new();
+    if next.api_version {
+        captures.push(quote!(let __api_version = self.api_version.clone();));
+        args.push(quote!(&__api_version));
+    }
+    for (i, (q, source)) in next.args.iter().enumerate() {
+        let held = format_ident!("__arg{}", i);
+        // How the next operation takes the value: by reference or by copy.
+        let by_ref = matches!(q.ty, TypeRef::String | TypeRef::Model(_) | TypeRef::Secret)
+            || q.location == crate::ir::ParamLocation::Body
+            || q.is_list();
+        args.push(match source {
+            NextArg::Link if q.required => quote!(__link),
+            NextArg::Link => quote!(::core::option::Option::Some(__link)),
+            NextArg::Subscription => {
+                captures.push(quote!(let #held = self.subscription_id.clone();));
+                quote!(&#held)
+            }
+            NextArg::Nothing => quote!(::core::option::Option::None),
+            NextArg::Same(name, true) => {
+                let name = ident(name);
+                captures.push(match q.ty {
+                    TypeRef::String => quote!(let #held = #name.to_owned();),
+                    TypeRef::Array(_) if q.is_list() => quote!(let #held = #name.to_vec();),
+                    _ if by_ref => quote!(let #held = #name.clone();),
+                    _ => quote!(let #held = #name;),
+                });
+                match (q.required, by_ref) {
+                    (true, true) => quote!(&#held),
+                    (true, false) => quote!(#held),
+                    (false, true) => quote!(::core::option::Option::Some(&#held)),
+                    (false, false) => quote!(::core::option::Option::Some(#held)),
+                }
+            }
+            NextArg::Same(name, false) => {
+                let name = ident(name);
+                captures.push(quote!(let #held = options.#name.clone();));
+                match q.ty {
+                    TypeRef::String => quote!(#held.as_deref()),
+                    TypeRef::Array(_) if q.is_list() => quote!(#held.as_deref()),
+                    _ if by_ref => quote!(#held.as_ref()),
+                    _ => quote!(#held),
+                }
+            }
+        });
+    }
+    quote! {
+        {
+            let __endpoint = self.pipeline.endpoint().clone();
+            #(#captures)*
+            move |__link: &str| super::#module::#request_fn(&__endpoint, #(#args),*)
+        }
+    }
+}
+
 fn group_client(
     service: &Service,
     group: &OperationGroup,
@@ -506,6 +672,7 @@ fn method(
         } else {
             match &p.ty {
                 TypeRef::String => quote!(options.#name.as_deref()),
+                TypeRef::Array(_) if p.is_list() => quote!(options.#name.as_deref()),
                 TypeRef::Model(_) | TypeRef::Secret => quote!(options.#name.as_ref()),
                 _ if p.location == crate::ir::ParamLocation::Body => quote!(options.#name.as_ref()),
                 _ => quote!(options.#name),
@@ -595,16 +762,57 @@ fn method(
         let __request = super::#module::#request_fn(self.pipeline.endpoint(), #api_version_arg #(#call_args),*)?;
     };
     let method = match (page_fields, op.long_running) {
-        (Some(fields), _) => {
+        (Some(fields), Some(via))
+            if op
+                .pageable
+                .as_ref()
+                .is_some_and(|p| p.next_operation.is_none()) =>
+        {
             let next_link = next_link(fields);
+            let via = final_state_via(via);
             quote! {
                 #method_docs
                 ///
-                /// Returns a pager over the items of every page: it follows each
-                /// page's next link (on the client's endpoint only).
+                /// Returns a pager over the items of every page: the first page is
+                /// the long-running operation's result, polled for as `options`
+                /// say; then it follows each page's next link (on the client's
+                /// endpoint only).
                 pub fn #fn_name<'a>(&self, #(#args,)* options: ::core::option::Option<#options<'a>>) -> #az::Result<#response_ty> {
                     #build
-                    Ok(self.pipeline.pager(options.method_options.context, __request, super::#module::#response_fn, #next_link))
+                    Ok(self.pipeline.lro_pager(__request, super::#module::#response_fn, #rt::FinalStateVia::#via, options.method_options, #next_link))
+                }
+            }
+        }
+        (Some(fields), _) => {
+            let next_link = next_link(fields);
+            match op.pageable.as_ref().and_then(|p| p.next_operation.as_ref()) {
+                None => quote! {
+                    #method_docs
+                    ///
+                    /// Returns a pager over the items of every page: it follows each
+                    /// page's next link (on the client's endpoint only).
+                    pub fn #fn_name<'a>(&self, #(#args,)* options: ::core::option::Option<#options<'a>>) -> #az::Result<#response_ty> {
+                        #build
+                        Ok(self.pipeline.pager(options.method_options.context, __request, super::#module::#response_fn, #next_link))
+                    }
+                },
+                Some(next) => {
+                    let next_fn = format!("{}_request", naming::join(&[&next.name]));
+                    let doc = format!(
+                        " Returns a pager over the items of every page: each next page is asked for with [`{next_fn}`](super::{}::{next_fn}), given the page's next link and this call's arguments.",
+                        next.group
+                    );
+                    let next = next_request(next);
+                    quote! {
+                        #method_docs
+                        ///
+                        #[doc = #doc]
+                        pub fn #fn_name<'a>(&self, #(#args,)* options: ::core::option::Option<#options<'a>>) -> #az::Result<#response_ty> {
+                            #build
+                            let __next = #next;
+                            Ok(self.pipeline.pager_with(options.method_options.context, __request, super::#module::#response_fn, #next_link, __next))
+                        }
+                    }
                 }
             }
         }

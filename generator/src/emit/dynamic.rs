@@ -93,7 +93,8 @@ pub fn module(service: &Service, ctx: &Context, in_shared: bool) -> TokenStream 
                 let owned = type_tokens(&p.ty, Scope::Sibling, rt);
                 let expected = expected(&p.ty);
                 let by_ref = matches!(p.ty, TypeRef::String | TypeRef::Secret | TypeRef::Model(_))
-                    || p.location == ParamLocation::Body;
+                    || p.location == ParamLocation::Body
+                    || p.is_list();
                 if p.required {
                     reads.push(quote!(let #name: #owned = __params.required(#wire, #expected)?;));
                     args.push(if by_ref {
@@ -106,6 +107,7 @@ pub fn module(service: &Service, ctx: &Context, in_shared: bool) -> TokenStream 
                     reads.push(quote!(let #name: #owned = __params.optional(#wire, #expected)?;));
                     args.push(match (&p.ty, by_ref) {
                         (TypeRef::String, _) => quote!(#name.as_deref()),
+                        (TypeRef::Array(_), _) if p.is_list() => quote!(#name.as_deref()),
                         (_, true) => quote!(#name.as_ref()),
                         (_, false) => quote!(#name),
                     });

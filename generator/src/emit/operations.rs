@@ -39,8 +39,12 @@ pub fn group(group: &OperationGroup, ctx: &Context, in_shared: bool) -> TokenStr
         }
         if op.shared.response == in_shared {
             functions.push(response_fn(op, ctx));
+            functions.push(headers_struct(op, ctx));
         } else {
             reexported.push(response_fn_name(op));
+            if !op.response_headers.is_empty() {
+                reexported.push(headers_name(op));
+            }
         }
     }
     let reexport = (!reexported.is_empty() && !in_shared)
@@ -63,6 +67,10 @@ pub fn arg_type(p: &Parameter, ctx: &Context) -> TokenStream {
     // A string is taken as `&str` wherever it goes: the body too, which
     // callers hand over as `as_deref()` like any optional string.
     let base = match (&p.ty, p.location) {
+        (TypeRef::Array(item), _) if p.is_list() => {
+            let item = type_tokens(item, Scope::Sibling, ctx.runtime);
+            quote!(&[#item])
+        }
         (TypeRef::String, _) => quote!(&str),
         (_, ParamLocation::Body) => quote!(&#owned),
         (TypeRef::Model(_) | TypeRef::Secret, _) => quote!(&#owned),
@@ -82,8 +90,47 @@ fn method_tokens(method: HttpMethod, rt: &syn::Path) -> TokenStream {
     }
 }
 
+/// The separator of a list parameter's values (`multi` repeats the
+/// parameter instead).
+fn separator(p: &Parameter) -> &'static str {
+    match p.collection_format.as_deref() {
+        Some("ssv") => " ",
+        Some("tsv") => "\t",
+        Some("pipes") => "|",
+        _ => ",",
+    }
+}
+
+/// The text of one item of a list parameter, `__item`: a `&str` for
+/// strings and enums, a `String` for numbers and booleans.
+fn item_text(item: &TypeRef) -> TokenStream {
+    match item {
+        TypeRef::String | TypeRef::Model(_) => quote!(__item.as_str()),
+        _ => quote!(__item.to_string()),
+    }
+}
+
+/// A list parameter's items as text, joined by its separator: a `String`.
+fn joined(p: &Parameter, value: &TokenStream) -> Option<TokenStream> {
+    let TypeRef::Array(item) = &p.ty else {
+        return None;
+    };
+    if !p.is_list() {
+        return None;
+    }
+    let text = item_text(item);
+    let separator = separator(p);
+    Some(quote!(#value.iter().map(|__item| #text).collect::<::std::vec::Vec<_>>().join(#separator)))
+}
+
 /// A parameter value as text for a URL or header.
 fn as_text(p: &Parameter, value: &TokenStream) -> TokenStream {
+    // A list's items joined: the whole value is then encoded as any other
+    // (a path segment, a query value), so an item can never end the segment
+    // or the query.
+    if let Some(joined) = joined(p, value) {
+        return quote!(&#joined);
+    }
     match &p.ty {
         TypeRef::String => quote!(#value),
         TypeRef::Model(_) => quote!(#value.as_str()),
@@ -191,6 +238,9 @@ fn request_fn(op: &Operation, ctx: &Context) -> TokenStream {
         let wire = &p.wire_name;
         let text = as_text(p, &quote!(#name));
         let owned = match &p.ty {
+            TypeRef::Array(_) => {
+                joined(p, &quote!(#name)).unwrap_or_else(|| quote!(#text.to_owned()))
+            }
             TypeRef::String => quote!(#name.to_owned()),
             TypeRef::Model(_) => quote!(#name.as_str().to_owned()),
             _ => quote!(#name.to_string()),
@@ -211,7 +261,24 @@ fn request_fn(op: &Operation, ctx: &Context) -> TokenStream {
         } else {
             quote!(query)
         };
+        let multi = p.is_list() && p.collection_format.as_deref() == Some("multi");
         match (p.location, p.required) {
+            (ParamLocation::Query, required) if multi => {
+                // `multi`: the parameter once per item, each encoded.
+                let TypeRef::Array(item) = &p.ty else {
+                    continue;
+                };
+                let item = match **item {
+                    TypeRef::String | TypeRef::Model(_) => quote!(__item.as_str()),
+                    _ => quote!(&__item.to_string()),
+                };
+                let each = quote!(for __item in #name { __url = __url.#add_query(#wire, #item); });
+                optional_query.push(if required {
+                    each
+                } else {
+                    quote!(if let Some(#name) = #name { #each })
+                });
+            }
             (ParamLocation::Query, true) => chain.push(quote!(.#add_query(#wire, #text))),
             (ParamLocation::Query, false) => {
                 optional_query.push(
@@ -356,6 +423,89 @@ fn response_fn(op: &Operation, ctx: &Context) -> TokenStream {
         #[doc = #doc]
         pub fn #fn_name(response: &#rt::HttpResponse) -> ::core::result::Result<#success, #rt::ResponseError<#error>> {
             #decode
+        }
+    }
+}
+
+/// The name of an operation's response headers struct (`ListHeaders`).
+pub fn headers_name(op: &Operation) -> proc_macro2::Ident {
+    quote::format_ident!(
+        "{}",
+        crate::naming::join(&[&crate::naming::type_name(&op.name), "Headers"])
+    )
+}
+
+/// The struct of the headers an operation's success responses declare,
+/// typed, with a reader over a response's `(name, value)` pairs; nothing
+/// when it declares none.
+fn headers_struct(op: &Operation, ctx: &Context) -> TokenStream {
+    if op.response_headers.is_empty() {
+        return TokenStream::new();
+    }
+    let rt = ctx.runtime;
+    let name = headers_name(op);
+    let doc = format!(
+        " The headers `{}` declares on its success responses, typed; read them with [`{name}::from_headers`].",
+        op.id
+    );
+    let fields = op.response_headers.iter().map(|h| {
+        let field = ident(&h.name);
+        let ty = option(type_tokens(&h.ty, Scope::Sibling, rt));
+        let text = match &h.docs {
+            Some(d) => format!(" `{}`: {}", h.wire_name, d.replace('\n', " ")),
+            None => format!(" `{}`.", h.wire_name),
+        };
+        quote! { #[doc = #text] pub #field: #ty, }
+    });
+    let reads = op.response_headers.iter().map(|h| {
+        let field = ident(&h.name);
+        let wire = &h.wire_name;
+        let parse = |ty: TokenStream, what: &str| {
+            quote! {
+                match __value.trim().parse::<#ty>() {
+                    ::core::result::Result::Ok(__parsed) => __out.#field = ::core::option::Option::Some(__parsed),
+                    ::core::result::Result::Err(_) => __errors.push(#rt::ValidationError::new(#wire, #rt::Constraint::Type(#what.to_owned()))),
+                }
+            }
+        };
+        let read = match &h.ty {
+            TypeRef::Secret => quote!(__out.#field = ::core::option::Option::Some(#rt::Secret::new(__value));),
+            TypeRef::Bool => parse(quote!(bool), "a boolean"),
+            TypeRef::I32 => parse(quote!(i32), "an int32"),
+            TypeRef::I64 => parse(quote!(i64), "an int64"),
+            TypeRef::F32 => parse(quote!(f32), "a float"),
+            TypeRef::F64 => parse(quote!(f64), "a double"),
+            _ => quote!(__out.#field = ::core::option::Option::Some(__value.to_owned());),
+        };
+        quote! {
+            if __name.eq_ignore_ascii_case(#wire) {
+                #read
+            }
+        }
+    });
+    quote! {
+        #[doc = #doc]
+        #[derive(::core::clone::Clone, ::core::fmt::Debug, ::core::default::Default, ::core::cmp::PartialEq)]
+        pub struct #name {
+            #(#fields)*
+        }
+
+        impl #name {
+            /// Reads the declared headers from a response's `(name, value)`
+            /// pairs, names in any case: one that is absent stays `None`; one
+            /// whose value is not of its declared type is an error naming it.
+            pub fn from_headers<'h>(headers: impl ::core::iter::IntoIterator<Item = (&'h str, &'h str)>) -> ::core::result::Result<Self, #rt::ValidationErrors> {
+                let mut __out = Self::default();
+                let mut __errors = ::std::vec::Vec::new();
+                for (__name, __value) in headers {
+                    #(#reads)*
+                }
+                if __errors.is_empty() {
+                    ::core::result::Result::Ok(__out)
+                } else {
+                    ::core::result::Result::Err(#rt::ValidationErrors(__errors))
+                }
+            }
         }
     }
 }

@@ -36,6 +36,8 @@ const KNOWN: &[(&str, Support)] = &[
     ("x-ms-secret", Support::Read),
     ("x-ms-skip-url-encoding", Support::Read),
     ("x-ms-api-version", Support::Read),
+    (PARAMETERIZED_HOST, Support::Read),
+    (X_MS_PATHS, Support::Read),
     (
         "x-ms-client-flatten",
         Support::Ignored("models stay nested as on the wire (`properties` remains a field)"),
@@ -83,18 +85,6 @@ const KNOWN: &[(&str, Support)] = &[
         Support::Ignored("azure_core sends a client request id itself"),
     ),
     (
-        "x-ms-paths",
-        Support::Ignored(
-            "the operations under it (told apart by a query string) are not generated",
-        ),
-    ),
-    (
-        "x-ms-parameterized-host",
-        Support::Ignored(
-            "requests go to the client's `endpoint` option: give it the host the template builds",
-        ),
-    ),
-    (
         "x-ms-header-collection-prefix",
         Support::Ignored(
             "a header collection is neither sent nor read (such a parameter is refused where it is)",
@@ -104,6 +94,14 @@ const KNOWN: &[(&str, Support)] = &[
 
 // One reader per extension the resolver reads: the only place its name and
 // shape are spelled out.
+
+/// `x-ms-parameterized-host` (read by `host.rs`): a host template and its
+/// parameters.
+pub(crate) const PARAMETERIZED_HOST: &str = "x-ms-parameterized-host";
+
+/// `x-ms-paths` (read by `operations.rs`): more path items, whose keys may
+/// end in a query string.
+pub(crate) const X_MS_PATHS: &str = "x-ms-paths";
 
 /// `x-ms-client-name`: the name generated code uses instead of the wire
 /// name.
@@ -195,6 +193,8 @@ pub(crate) struct Pageable<'a> {
     pub(crate) next_link_name: Option<&'a str>,
     /// `itemName`: the field holding the items (default `value`).
     pub(crate) item_name: &'a str,
+    /// `operationName`: the operation that fetches the next pages.
+    pub(crate) operation_name: Option<&'a str>,
 }
 
 /// `x-ms-pageable`.
@@ -206,6 +206,7 @@ pub(crate) fn pageable(value: &Value) -> Option<Pageable<'_>> {
             .get("itemName")
             .and_then(Value::as_str)
             .unwrap_or("value"),
+        operation_name: pageable.get("operationName").and_then(Value::as_str),
     })
 }
 
@@ -371,7 +372,12 @@ fn walk(value: &Value, pointer: &str, names: bool, found: &mut Vec<(String, Stri
         Value::Object(map) => {
             for (key, child) in map {
                 let child_pointer = format!("{pointer}/{}", escape(key));
-                if !names && key.starts_with("x-ms-") {
+                if !names && pointer.is_empty() && key == X_MS_PATHS {
+                    // Path items like `paths`' (keys are names): their
+                    // extensions are checked like any operation's.
+                    found.push((key.clone(), child_pointer.clone()));
+                    walk(child, &child_pointer, true, found);
+                } else if !names && key.starts_with("x-ms-") {
                     // An extension's own content is its reader's business.
                     found.push((key.clone(), child_pointer));
                 } else if names || !DATA.contains(&key.as_str()) {
@@ -405,7 +411,7 @@ mod tests {
     }
 
     #[test]
-    fn extensions_are_fields_not_names_nor_data() {
+    fn extensions_are_fields_not_names_nor_data_and_x_ms_paths_items_are_walked() {
         let spec = serde_json::json!({
             "x-ms-paths": {"/a?b": {"x-ms-inner": 1}},
             "definitions": {
@@ -421,6 +427,7 @@ mod tests {
             found(spec),
             [
                 ("x-ms-paths", "/x-ms-paths"),
+                ("x-ms-inner", "/x-ms-paths/~1a?b/x-ms-inner"),
                 (
                     "x-ms-client-flatten",
                     "/definitions/x-ms-named-model/properties/x-ms-property/x-ms-client-flatten"
@@ -459,6 +466,7 @@ mod tests {
         let sources = [
             readers,
             include_str!("mod.rs"),
+            include_str!("host.rs"),
             include_str!("operations.rs"),
             include_str!("schema.rs"),
         ];

@@ -2,6 +2,7 @@
 //! naming everything, and checking what the emitters rely on.
 
 mod extensions;
+mod host;
 mod operations;
 mod schema;
 
@@ -90,9 +91,11 @@ fn resolve_service(
         ));
         String::new()
     });
+    let parameterized_host = resolver.parameterized_host(&root);
     let mut groups = resolver.operations(&root);
     resolver.drain_pending();
     resolver.resolve_pages(&mut groups);
+    resolver.resolve_next_operations(&mut groups);
     let models = resolver.finish_models();
     let root_value = resolver.docs.get(&root).cloned().unwrap_or(Value::Null);
     let scopes = root_value
@@ -123,6 +126,7 @@ fn resolve_service(
             .and_then(Value::as_str)
             .unwrap_or("management.azure.com")
             .to_owned(),
+        parameterized_host,
         scopes,
         protocols: crate::ir::Protocols::read(&root_value),
         models,

@@ -8,14 +8,19 @@ use serde_json::Value;
 use super::schema::description;
 use super::{Resolver, extensions};
 use crate::ir::{
-    Constraints, Example, FinalStateVia, HttpMethod, Operation, OperationGroup, PageFields,
-    Pageable, ParamLocation, Parameter, PathPart, Response, TypeRef,
+    Constraints, Example, FinalStateVia, HttpMethod, NextArg, NextOperation, Operation,
+    OperationGroup, PageFields, Pageable, ParamLocation, Parameter, PathPart, Response,
+    ResponseHeader, TypeRef,
 };
 use crate::load::Node;
 use crate::naming::{self, Scope};
 
 /// Operations without a `Group_` prefix in their `operationId` land here.
 const DEFAULT_GROUP: &str = "Operations";
+
+/// The parameter of an `x-ms-pageable.operationName` operation that takes
+/// the next link, as AutoRest names it.
+const NEXT_LINK_PARAMETER: &str = "nextLink";
 
 impl Resolver<'_> {
     /// Every operation under `paths`, grouped by `operationId` prefix.
@@ -29,10 +34,27 @@ impl Resolver<'_> {
             );
             return Vec::new();
         };
+        // `x-ms-paths`: more path items, whose keys may end in a query string
+        // that only tells apart two items of the same path (the query
+        // parameters themselves are declared as parameters).
+        let extra_node = root.child(extensions::X_MS_PATHS);
+        let extra = self.value(&extra_node).cloned().unwrap_or(Value::Null);
+        let empty = serde_json::Map::new();
+        let items = paths
+            .iter()
+            .map(|(key, item)| (&paths_node, key, item))
+            .chain(
+                extra
+                    .as_object()
+                    .unwrap_or(&empty)
+                    .iter()
+                    .map(|(key, item)| (&extra_node, key, item)),
+            );
         let mut by_group: BTreeMap<String, (String, Vec<Operation>)> = BTreeMap::new();
         let mut ids: BTreeMap<String, Node> = BTreeMap::new();
-        for (template, item) in paths {
-            let item_node = paths_node.child(template);
+        for (section, key, item) in items {
+            let item_node = section.child(key);
+            let template = key.split_once('?').map_or(key.as_str(), |(path, _)| path);
             let Some(item) = item.as_object() else {
                 self.error(&item_node, "a path item must be a mapping of methods");
                 continue;
@@ -226,6 +248,7 @@ impl Resolver<'_> {
         }
 
         let (responses, error) = self.responses(node, &name);
+        let response_headers = self.response_headers(node);
         let root = Node {
             doc: node.doc,
             pointer: String::new(),
@@ -242,6 +265,8 @@ impl Resolver<'_> {
             next_link_name: p.next_link_name.map(str::to_owned),
             item_name: p.item_name.to_owned(),
             fields: None,
+            operation_name: p.operation_name.map(str::to_owned),
+            next_operation: None,
         });
         let long_running =
             extensions::long_running(&value).then(|| self.final_state_via(node, &value, method));
@@ -262,6 +287,7 @@ impl Resolver<'_> {
             api_version,
             responses,
             error,
+            response_headers,
             accept: produces.or_else(|| Some("application/json".to_owned())),
             protocols: crate::ir::Protocols::read(&value),
             examples,
@@ -290,6 +316,78 @@ impl Resolver<'_> {
                 HttpMethod::Put | HttpMethod::Patch => FinalStateVia::OriginalUri,
                 _ => FinalStateVia::Location,
             },
+        }
+    }
+
+    /// Resolves `x-ms-pageable.operationName` once every operation is named:
+    /// the operation that fetches the next pages, and for each of its
+    /// parameters where the value comes from. A parameter with no source is a
+    /// located error, as the next pages could not be asked for.
+    pub(crate) fn resolve_next_operations(&mut self, groups: &mut [OperationGroup]) {
+        let by_id: BTreeMap<String, (String, Operation)> = groups
+            .iter()
+            .flat_map(|g| {
+                g.operations
+                    .iter()
+                    .map(|o| (o.id.clone(), (g.name.clone(), o.clone())))
+            })
+            .collect();
+        for op in groups.iter_mut().flat_map(|g| g.operations.iter_mut()) {
+            let Some(wanted) = op.pageable.as_ref().and_then(|p| p.operation_name.clone()) else {
+                continue;
+            };
+            let Some((group, next)) = by_id.get(&wanted) else {
+                let message = format!(
+                    "`x-ms-pageable.operationName` of `{}` names `{wanted}`, which is not an operation of this spec",
+                    op.id
+                );
+                self.diagnostics.push(crate::diagnostics::Diagnostic::new(
+                    op.source.clone(),
+                    message,
+                ));
+                continue;
+            };
+            let mut args = Vec::new();
+            for q in &next.params {
+                let source = if q.wire_name == NEXT_LINK_PARAMETER
+                    && q.ty == TypeRef::String
+                    && matches!(q.location, ParamLocation::Path | ParamLocation::Query)
+                {
+                    NextArg::Link
+                } else if q.held_by_client() {
+                    NextArg::Subscription
+                } else if let Some(p) = op.params.iter().find(|p| {
+                    p.wire_name == q.wire_name && p.location == q.location && p.ty == q.ty
+                }) && (p.required || !q.required)
+                {
+                    NextArg::Same(p.name.clone(), p.required)
+                } else if !q.required {
+                    NextArg::Nothing
+                } else {
+                    let message = format!(
+                        "`x-ms-pageable.operationName` of `{}` names `{wanted}`, whose required parameter `{}` is neither `{NEXT_LINK_PARAMETER}` nor a required parameter of `{}`",
+                        op.id, q.wire_name, op.id
+                    );
+                    self.diagnostics.push(crate::diagnostics::Diagnostic::new(
+                        op.source.clone(),
+                        message,
+                    ));
+                    args.clear();
+                    break;
+                };
+                args.push((q.clone(), source));
+            }
+            if args.len() != next.params.len() {
+                continue;
+            }
+            if let Some(pageable) = &mut op.pageable {
+                pageable.next_operation = Some(NextOperation {
+                    group: group.clone(),
+                    name: next.name.clone(),
+                    api_version: next.api_version.is_some(),
+                    args,
+                });
+            }
         }
     }
 
@@ -369,7 +467,7 @@ impl Resolver<'_> {
         }
     }
 
-    fn path_parts(&mut self, at: &Node, template: &str) -> Vec<PathPart> {
+    pub(super) fn path_parts(&mut self, at: &Node, template: &str) -> Vec<PathPart> {
         let mut parts = Vec::new();
         let mut rest = template;
         while let Some(open) = rest.find('{') {
@@ -439,21 +537,41 @@ impl Resolver<'_> {
             )
         } else {
             let ty = self.schema_type(&target, &hint);
-            if !matches!(
-                ty,
-                TypeRef::String
-                    | TypeRef::Bool
-                    | TypeRef::I32
-                    | TypeRef::I64
-                    | TypeRef::F32
-                    | TypeRef::F64
-                    | TypeRef::Model(_)
-            ) {
+            let scalar = |ty: &TypeRef| {
+                matches!(
+                    ty,
+                    TypeRef::String
+                        | TypeRef::Bool
+                        | TypeRef::I32
+                        | TypeRef::I64
+                        | TypeRef::F32
+                        | TypeRef::F64
+                        | TypeRef::Model(_)
+                )
+            };
+            let list_of_scalars = matches!(&ty, TypeRef::Array(item) if scalar(item));
+            if !scalar(&ty) && !list_of_scalars {
                 let message = format!(
-                    "parameter `{wire_name}`: only string, number, boolean and enum values are supported outside the body"
+                    "parameter `{wire_name}`: only string, number, boolean and enum values, and arrays of them, are supported outside the body"
                 );
                 self.error(&target, message);
                 return None;
+            }
+            if list_of_scalars {
+                let format = value.get("collectionFormat").and_then(Value::as_str);
+                let known = match format {
+                    None | Some("csv" | "ssv" | "tsv" | "pipes") => true,
+                    Some("multi") => location == ParamLocation::Query,
+                    Some(_) => false,
+                };
+                if !known {
+                    let message = format!(
+                        "parameter `{wire_name}`: `collectionFormat: {}` is not supported here (csv, ssv, tsv and pipes are, and multi in the query)",
+                        format.unwrap_or_default()
+                    );
+                    self.error(&target.child("collectionFormat"), message);
+                    return None;
+                }
             }
             let constraints = self.constraints(&target, &value, &ty);
             // Secret header and query values are `Secret`s, as secret fields
@@ -504,6 +622,60 @@ impl Resolver<'_> {
         ))
     }
 
+    /// The scalar headers the success responses declare, each once. A header
+    /// of another type (an array) stays readable only as raw text.
+    fn response_headers(&mut self, node: &Node) -> Vec<ResponseHeader> {
+        let responses = self
+            .value(&node.child("responses"))
+            .cloned()
+            .unwrap_or(Value::Null);
+        let mut scope = Scope::default();
+        let mut out: Vec<ResponseHeader> = Vec::new();
+        let Some(map) = responses.as_object() else {
+            return out;
+        };
+        for (status, response) in map {
+            if !status.parse::<u16>().is_ok_and(|c| (200..300).contains(&c)) {
+                continue;
+            }
+            let Some(headers) = response.get("headers").and_then(Value::as_object) else {
+                continue;
+            };
+            for (wire_name, header) in headers {
+                if out
+                    .iter()
+                    .any(|h| h.wire_name.eq_ignore_ascii_case(wire_name))
+                {
+                    continue;
+                }
+                let format = header.get("format").and_then(Value::as_str);
+                let ty = match header.get("type").and_then(Value::as_str) {
+                    Some("string")
+                        if self
+                            .secrets
+                            .is_secret(wire_name, extensions::secret(header)) =>
+                    {
+                        TypeRef::Secret
+                    }
+                    Some("string") => TypeRef::String,
+                    Some("boolean") => TypeRef::Bool,
+                    Some("integer") if format == Some("int32") => TypeRef::I32,
+                    Some("integer") => TypeRef::I64,
+                    Some("number") if format == Some("float") => TypeRef::F32,
+                    Some("number") => TypeRef::F64,
+                    _ => continue,
+                };
+                out.push(ResponseHeader {
+                    name: scope.claim(&naming::value_name(wire_name)),
+                    wire_name: wire_name.clone(),
+                    docs: description(header),
+                    ty,
+                });
+            }
+        }
+        out
+    }
+
     fn responses(&mut self, node: &Node, op_name: &str) -> (Vec<Response>, Option<TypeRef>) {
         let responses_node = node.child("responses");
         let value = self.value(&responses_node).cloned().unwrap_or(Value::Null);
@@ -513,6 +685,8 @@ impl Resolver<'_> {
         };
         let mut success = Vec::new();
         let mut error = None;
+        // Whether some error status (or `default`) is declared.
+        let mut declares_errors = false;
         for (status, response) in map {
             let response_node = responses_node.child(status);
             let hint = format!("{}Response", naming::type_name(op_name));
@@ -521,6 +695,7 @@ impl Resolver<'_> {
                 .map(|_| self.schema_type(&response_node.child("schema"), &hint));
             if status == "default" {
                 error = ty;
+                declares_errors = true;
                 continue;
             }
             match status.parse::<u16>() {
@@ -537,6 +712,7 @@ impl Resolver<'_> {
                     })
                 }
                 Ok(code) if (100..600).contains(&code) => {
+                    declares_errors = true;
                     // Documented error statuses decode with the error model.
                     if error.is_none() {
                         error = ty;
@@ -560,7 +736,10 @@ impl Resolver<'_> {
                 );
             }
         }
-        if success.is_empty() {
+        // An operation that declares only errors (`url.json`'s null-argument
+        // checks, a `HEAD` answering 404) is generated: every answer is then
+        // its error. One that declares nothing usable cannot be called.
+        if success.is_empty() && !declares_errors {
             self.error(
                 &responses_node,
                 "the operation has no success (2xx) response",

@@ -492,6 +492,13 @@ impl NamesClient {
             api_version: self.api_version.clone(),
         }
     }
+    /// The `HostPart` operations.
+    pub fn host_part(&self) -> NamesHostPartClient {
+        NamesHostPartClient {
+            pipeline: self.pipeline.clone(),
+            api_version: self.api_version.clone(),
+        }
+    }
     /// The `HttpRequest` operations.
     pub fn http_request(&self) -> NamesHttpRequestClient {
         NamesHttpRequestClient {
@@ -551,6 +558,13 @@ impl NamesClient {
     /// The `IntoIterator` operations.
     pub fn into_iterator(&self) -> NamesIntoIteratorClient {
         NamesIntoIteratorClient {
+            pipeline: self.pipeline.clone(),
+            api_version: self.api_version.clone(),
+        }
+    }
+    /// The `InvalidHost` operations.
+    pub fn invalid_host(&self) -> NamesInvalidHostClient {
+        NamesInvalidHostClient {
             pipeline: self.pipeline.clone(),
             api_version: self.api_version.clone(),
         }
@@ -739,6 +753,13 @@ impl NamesClient {
     /// The `panic` operations.
     pub fn panic(&self) -> NamesPanicClient {
         NamesPanicClient {
+            pipeline: self.pipeline.clone(),
+            api_version: self.api_version.clone(),
+        }
+    }
+    /// The `parameterized` operations.
+    pub fn parameterized(&self) -> NamesParameterizedClient {
+        NamesParameterizedClient {
             pipeline: self.pipeline.clone(),
             api_version: self.api_version.clone(),
         }
@@ -4106,6 +4127,38 @@ impl NamesHashClient {
 }
 /// Options for [`NamesHashClient::hash()`].
 pub type NamesHashClientHashOptions<'a> = ::armgen_runtime::MethodOptions<'a>;
+/// The `HostPart` operations of Every name at every position.
+#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+pub struct NamesHostPartClient {
+    pipeline: ::armgen_runtime::ArmPipeline,
+    api_version: ::std::string::String,
+}
+impl NamesHostPartClient {
+    /// Arguments: see [`host_part_request`](super::host_part::host_part_request).
+    pub async fn host_part(
+        &self,
+        host_part: &super::models::HostPart,
+        options: ::core::option::Option<NamesHostPartClientHostPartOptions<'_>>,
+    ) -> ::armgen_runtime::__private::azure_core::Result<
+        ::armgen_runtime::__private::azure_core::http::Response<super::models::HostPart>,
+    > {
+        let options = options.unwrap_or_default();
+        let __request = super::host_part::host_part_request(
+            self.pipeline.endpoint(),
+            &self.api_version,
+            host_part,
+        )?;
+        self.pipeline
+            .execute(
+                &options.method_options.context,
+                __request,
+                super::host_part::host_part_response,
+            )
+            .await
+    }
+}
+/// Options for [`NamesHostPartClient::host_part()`].
+pub type NamesHostPartClientHostPartOptions<'a> = ::armgen_runtime::MethodOptions<'a>;
 /// The `HttpRequest` operations of Every name at every position.
 #[derive(::core::clone::Clone, ::core::fmt::Debug)]
 pub struct NamesHttpRequestClient {
@@ -4436,6 +4489,42 @@ impl NamesIntoIteratorClient {
 }
 /// Options for [`NamesIntoIteratorClient::into_iterator()`].
 pub type NamesIntoIteratorClientIntoIteratorOptions<'a> = ::armgen_runtime::MethodOptions<
+    'a,
+>;
+/// The `InvalidHost` operations of Every name at every position.
+#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+pub struct NamesInvalidHostClient {
+    pipeline: ::armgen_runtime::ArmPipeline,
+    api_version: ::std::string::String,
+}
+impl NamesInvalidHostClient {
+    /// Arguments: see [`invalid_host_request`](super::invalid_host::invalid_host_request).
+    pub async fn invalid_host(
+        &self,
+        invalid_host: &super::models::InvalidHost,
+        options: ::core::option::Option<NamesInvalidHostClientInvalidHostOptions<'_>>,
+    ) -> ::armgen_runtime::__private::azure_core::Result<
+        ::armgen_runtime::__private::azure_core::http::Response<
+            super::models::InvalidHost,
+        >,
+    > {
+        let options = options.unwrap_or_default();
+        let __request = super::invalid_host::invalid_host_request(
+            self.pipeline.endpoint(),
+            &self.api_version,
+            invalid_host,
+        )?;
+        self.pipeline
+            .execute(
+                &options.method_options.context,
+                __request,
+                super::invalid_host::invalid_host_response,
+            )
+            .await
+    }
+}
+/// Options for [`NamesInvalidHostClient::invalid_host()`].
+pub type NamesInvalidHostClientInvalidHostOptions<'a> = ::armgen_runtime::MethodOptions<
     'a,
 >;
 /// The `Iterator` operations of Every name at every position.
@@ -7203,6 +7292,33 @@ impl NamesOptionalBodiesClient {
                 ),
         )
     }
+    /// Arguments: see [`host_part_request`](super::optional_bodies::host_part_request).
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_host_part(
+        &self,
+        options: ::core::option::Option<NamesOptionalBodiesClientHostPartOptions<'_>>,
+    ) -> ::armgen_runtime::__private::azure_core::Result<
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
+        >,
+    > {
+        let options = options.unwrap_or_default();
+        let __request = super::optional_bodies::host_part_request(
+            self.pipeline.endpoint(),
+            options.host_part.as_ref(),
+        )?;
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::host_part_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
+    }
     /// Arguments: see [`http_request_request`](super::optional_bodies::http_request_request).
     ///
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
@@ -7468,6 +7584,33 @@ impl NamesOptionalBodiesClient {
                 .begin(
                     __request,
                     super::optional_bodies::into_iterator_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
+    }
+    /// Arguments: see [`invalid_host_request`](super::optional_bodies::invalid_host_request).
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_invalid_host(
+        &self,
+        options: ::core::option::Option<NamesOptionalBodiesClientInvalidHostOptions<'_>>,
+    ) -> ::armgen_runtime::__private::azure_core::Result<
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
+        >,
+    > {
+        let options = options.unwrap_or_default();
+        let __request = super::optional_bodies::invalid_host_request(
+            self.pipeline.endpoint(),
+            options.invalid_host.as_ref(),
+        )?;
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::invalid_host_response,
                     ::armgen_runtime::FinalStateVia::Location,
                     options.method_options,
                 ),
@@ -8203,6 +8346,35 @@ impl NamesOptionalBodiesClient {
                 .begin(
                     __request,
                     super::optional_bodies::panic_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
+    }
+    /// Arguments: see [`parameterized_host_request`](super::optional_bodies::parameterized_host_request).
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_parameterized_host(
+        &self,
+        options: ::core::option::Option<
+            NamesOptionalBodiesClientParameterizedHostOptions<'_>,
+        >,
+    ) -> ::armgen_runtime::__private::azure_core::Result<
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
+        >,
+    > {
+        let options = options.unwrap_or_default();
+        let __request = super::optional_bodies::parameterized_host_request(
+            self.pipeline.endpoint(),
+            options.parameterized_host.as_ref(),
+        )?;
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::parameterized_host_response,
                     ::armgen_runtime::FinalStateVia::Location,
                     options.method_options,
                 ),
@@ -12274,6 +12446,17 @@ pub struct NamesOptionalBodiesClientHashOptions<'a> {
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub hash: ::core::option::Option<super::models::Hash>,
 }
+/// Options for [`NamesOptionalBodiesClient::begin_host_part()`].
+#[derive(
+    ::core::clone::Clone,
+    ::core::default::Default,
+    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
+)]
+pub struct NamesOptionalBodiesClientHostPartOptions<'a> {
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
+    pub host_part: ::core::option::Option<super::models::HostPart>,
+}
 /// Options for [`NamesOptionalBodiesClient::begin_http_request()`].
 #[derive(
     ::core::clone::Clone,
@@ -12383,6 +12566,17 @@ pub struct NamesOptionalBodiesClientIntoIteratorOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub into_iterator: ::core::option::Option<super::models::IntoIterator>,
+}
+/// Options for [`NamesOptionalBodiesClient::begin_invalid_host()`].
+#[derive(
+    ::core::clone::Clone,
+    ::core::default::Default,
+    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
+)]
+pub struct NamesOptionalBodiesClientInvalidHostOptions<'a> {
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
+    pub invalid_host: ::core::option::Option<super::models::InvalidHost>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_iterator()`].
 #[derive(
@@ -12680,6 +12874,17 @@ pub struct NamesOptionalBodiesClientPanicOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub panic: ::core::option::Option<super::models::Panic>,
+}
+/// Options for [`NamesOptionalBodiesClient::begin_parameterized_host()`].
+#[derive(
+    ::core::clone::Clone,
+    ::core::default::Default,
+    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
+)]
+pub struct NamesOptionalBodiesClientParameterizedHostOptions<'a> {
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
+    pub parameterized_host: ::core::option::Option<super::models::ParameterizedHost>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_params()`].
 #[derive(
@@ -14217,6 +14422,44 @@ impl NamesPanicClient {
 }
 /// Options for [`NamesPanicClient::panic()`].
 pub type NamesPanicClientPanicOptions<'a> = ::armgen_runtime::MethodOptions<'a>;
+/// The `parameterized` operations of Every name at every position.
+#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+pub struct NamesParameterizedClient {
+    pipeline: ::armgen_runtime::ArmPipeline,
+    api_version: ::std::string::String,
+}
+impl NamesParameterizedClient {
+    /// Arguments: see [`host_parameterized_host_request`](super::parameterized::host_parameterized_host_request).
+    pub async fn host_parameterized_host(
+        &self,
+        parameterized_host: &super::models::ParameterizedHost,
+        options: ::core::option::Option<
+            NamesParameterizedClientHostParameterizedHostOptions<'_>,
+        >,
+    ) -> ::armgen_runtime::__private::azure_core::Result<
+        ::armgen_runtime::__private::azure_core::http::Response<
+            super::models::ParameterizedHost,
+        >,
+    > {
+        let options = options.unwrap_or_default();
+        let __request = super::parameterized::host_parameterized_host_request(
+            self.pipeline.endpoint(),
+            &self.api_version,
+            parameterized_host,
+        )?;
+        self.pipeline
+            .execute(
+                &options.method_options.context,
+                __request,
+                super::parameterized::host_parameterized_host_response,
+            )
+            .await
+    }
+}
+/// Options for [`NamesParameterizedClient::host_parameterized_host()`].
+pub type NamesParameterizedClientHostParameterizedHostOptions<'a> = ::armgen_runtime::MethodOptions<
+    'a,
+>;
 /// The `Parameters` operations of Every name at every position.
 #[derive(::core::clone::Clone, ::core::fmt::Debug)]
 pub struct NamesParametersClient {
@@ -14276,11 +14519,13 @@ impl NamesParametersClient {
             options.from_iterator.as_deref(),
             options.future,
             options.hash,
+            options.host_part,
             options.http_request,
             options.http_response.as_ref(),
             options.into.as_ref(),
             options.into_future.as_ref(),
             options.into_iterator,
+            options.invalid_host.as_ref(),
             options.iterator.as_ref(),
             options.lazy_lock.as_deref(),
             options.map,
@@ -14427,6 +14672,7 @@ impl NamesParametersClient {
             options.r#override.as_deref(),
             options.page.as_deref(),
             options.panic,
+            options.parameterized_host.as_deref(),
             options.params.as_ref(),
             options.path.as_deref(),
             options.patterns.as_ref(),
@@ -14534,11 +14780,13 @@ impl NamesParametersClient {
         from_iterator: &str,
         future: i32,
         hash: i32,
+        host_part: i32,
         http_request: i32,
         http_response: &super::models::Choice,
         into: &super::models::Choice,
         into_future: &super::models::Choice,
         into_iterator: i32,
+        invalid_host: &super::models::Choice,
         iterator: &super::models::Choice,
         lazy_lock: &str,
         map: i32,
@@ -14685,6 +14933,7 @@ impl NamesParametersClient {
         r#override: &str,
         page: &str,
         panic: i32,
+        parameterized_host: &str,
         params: &super::models::Choice,
         path: &str,
         patterns: &super::models::Choice,
@@ -14788,11 +15037,13 @@ impl NamesParametersClient {
             from_iterator,
             future,
             hash,
+            host_part,
             http_request,
             http_response,
             into,
             into_future,
             into_iterator,
+            invalid_host,
             iterator,
             lazy_lock,
             map,
@@ -14939,6 +15190,7 @@ impl NamesParametersClient {
             r#override,
             page,
             panic,
+            parameterized_host,
             params,
             path,
             patterns,
@@ -15381,6 +15633,9 @@ impl NamesParametersClient {
         decode_empty: i32,
         decode_json: &super::models::Choice,
         decode_optional: &str,
+        host_part: i32,
+        invalid_host: &super::models::Choice,
+        parameterized_host: &str,
         http_request: i32,
         http_response: &super::models::Choice,
         method: &str,
@@ -15412,9 +15667,6 @@ impl NamesParametersClient {
         endpoint_2: &super::models::Choice,
         api_version_2: &str,
         options_2: i32,
-        request: &super::models::Choice,
-        validator_2: &str,
-        value: i32,
         options: ::core::option::Option<NamesParametersClientPath3Options<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<super::models::Fields>,
@@ -15439,6 +15691,9 @@ impl NamesParametersClient {
             decode_empty,
             decode_json,
             decode_optional,
+            host_part,
+            invalid_host,
+            parameterized_host,
             http_request,
             http_response,
             method,
@@ -15470,9 +15725,6 @@ impl NamesParametersClient {
             endpoint_2,
             api_version_2,
             options_2,
-            request,
-            validator_2,
-            value,
         )?;
         self.pipeline
             .execute(
@@ -15485,6 +15737,9 @@ impl NamesParametersClient {
     /// Arguments: see [`path4_request`](super::parameters::path4_request).
     pub async fn path4(
         &self,
+        request: &str,
+        validator: i32,
+        value: &super::models::Choice,
         params: &str,
         path: i32,
         at: &super::models::Choice,
@@ -15516,7 +15771,7 @@ impl NamesParametersClient {
         lazy_lock: i32,
         b_tree_map: &super::models::Choice,
         cow: &str,
-        value: i32,
+        value_2: i32,
         map: &super::models::Choice,
         serialize: &str,
         deserialize: i32,
@@ -15539,6 +15794,9 @@ impl NamesParametersClient {
         let __request = super::parameters::path4_request(
             self.pipeline.endpoint(),
             &self.api_version,
+            request,
+            validator,
+            value,
             params,
             path,
             at,
@@ -15570,7 +15828,7 @@ impl NamesParametersClient {
             lazy_lock,
             b_tree_map,
             cow,
-            value,
+            value_2,
             map,
             serialize,
             deserialize,
@@ -15646,11 +15904,13 @@ impl NamesParametersClient {
             options.from_iterator.as_deref(),
             options.future,
             options.hash,
+            options.host_part,
             options.http_request,
             options.http_response.as_ref(),
             options.into.as_ref(),
             options.into_future.as_ref(),
             options.into_iterator,
+            options.invalid_host.as_ref(),
             options.iterator.as_ref(),
             options.lazy_lock.as_deref(),
             options.map,
@@ -15797,6 +16057,7 @@ impl NamesParametersClient {
             options.r#override.as_deref(),
             options.page.as_deref(),
             options.panic,
+            options.parameterized_host.as_deref(),
             options.params.as_ref(),
             options.path.as_deref(),
             options.patterns.as_ref(),
@@ -15904,11 +16165,13 @@ impl NamesParametersClient {
         from_iterator: &str,
         future: i32,
         hash: i32,
+        host_part: i32,
         http_request: i32,
         http_response: &super::models::Choice,
         into: &super::models::Choice,
         into_future: &super::models::Choice,
         into_iterator: i32,
+        invalid_host: &super::models::Choice,
         iterator: &super::models::Choice,
         lazy_lock: &str,
         map: i32,
@@ -16055,6 +16318,7 @@ impl NamesParametersClient {
         r#override: &str,
         page: &str,
         panic: i32,
+        parameterized_host: &str,
         params: &super::models::Choice,
         path: &str,
         patterns: &super::models::Choice,
@@ -16158,11 +16422,13 @@ impl NamesParametersClient {
             from_iterator,
             future,
             hash,
+            host_part,
             http_request,
             http_response,
             into,
             into_future,
             into_iterator,
+            invalid_host,
             iterator,
             lazy_lock,
             map,
@@ -16309,6 +16575,7 @@ impl NamesParametersClient {
             r#override,
             page,
             panic,
+            parameterized_host,
             params,
             path,
             patterns,
@@ -16425,11 +16692,13 @@ pub struct NamesParametersClientHeaderOptionalOptions<'a> {
     pub from_iterator: ::core::option::Option<::std::string::String>,
     pub future: ::core::option::Option<i32>,
     pub hash: ::core::option::Option<i32>,
+    pub host_part: ::core::option::Option<i32>,
     pub http_request: ::core::option::Option<i32>,
     pub http_response: ::core::option::Option<super::models::Choice>,
     pub into: ::core::option::Option<super::models::Choice>,
     pub into_future: ::core::option::Option<super::models::Choice>,
     pub into_iterator: ::core::option::Option<i32>,
+    pub invalid_host: ::core::option::Option<super::models::Choice>,
     pub iterator: ::core::option::Option<super::models::Choice>,
     pub lazy_lock: ::core::option::Option<::std::string::String>,
     pub map: ::core::option::Option<i32>,
@@ -16576,6 +16845,7 @@ pub struct NamesParametersClientHeaderOptionalOptions<'a> {
     pub r#override: ::core::option::Option<::std::string::String>,
     pub page: ::core::option::Option<::std::string::String>,
     pub panic: ::core::option::Option<i32>,
+    pub parameterized_host: ::core::option::Option<::std::string::String>,
     pub params: ::core::option::Option<super::models::Choice>,
     pub path: ::core::option::Option<::std::string::String>,
     pub patterns: ::core::option::Option<super::models::Choice>,
@@ -16697,11 +16967,13 @@ pub struct NamesParametersClientQueryOptionalOptions<'a> {
     pub from_iterator: ::core::option::Option<::std::string::String>,
     pub future: ::core::option::Option<i32>,
     pub hash: ::core::option::Option<i32>,
+    pub host_part: ::core::option::Option<i32>,
     pub http_request: ::core::option::Option<i32>,
     pub http_response: ::core::option::Option<super::models::Choice>,
     pub into: ::core::option::Option<super::models::Choice>,
     pub into_future: ::core::option::Option<super::models::Choice>,
     pub into_iterator: ::core::option::Option<i32>,
+    pub invalid_host: ::core::option::Option<super::models::Choice>,
     pub iterator: ::core::option::Option<super::models::Choice>,
     pub lazy_lock: ::core::option::Option<::std::string::String>,
     pub map: ::core::option::Option<i32>,
@@ -16848,6 +17120,7 @@ pub struct NamesParametersClientQueryOptionalOptions<'a> {
     pub r#override: ::core::option::Option<::std::string::String>,
     pub page: ::core::option::Option<::std::string::String>,
     pub panic: ::core::option::Option<i32>,
+    pub parameterized_host: ::core::option::Option<::std::string::String>,
     pub params: ::core::option::Option<super::models::Choice>,
     pub path: ::core::option::Option<::std::string::String>,
     pub patterns: ::core::option::Option<super::models::Choice>,

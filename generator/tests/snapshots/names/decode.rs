@@ -141,7 +141,7 @@ pub fn optional_decode_optional_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// `POST /groups/220` (`decode_response_decode_response`).
+/// `POST /groups/223` (`decode_response_decode_response`).
 ///
 /// # Arguments
 /// * `decode_response` - `decode_response` (body)
@@ -157,7 +157,7 @@ pub fn response_decode_response_request(
     __validator.nested("decode_response", decode_response);
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/groups/220")
+        .literal("/groups/223")
         .query("api-version", api_version);
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Post,

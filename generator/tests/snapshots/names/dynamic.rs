@@ -27,14 +27,14 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "api_version_api_version",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/195",
+        path: "/groups/198",
         body: Some("api_version"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "Arc_Arc",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/227",
+        path: "/groups/230",
         body: Some("Arc"),
         statuses: &[200],
     },
@@ -55,7 +55,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "armgen_runtime_armgen_runtime",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/244",
+        path: "/groups/247",
         body: Some("armgen_runtime"),
         statuses: &[200],
     },
@@ -111,7 +111,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "at_at",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/202",
+        path: "/groups/205",
         body: Some("at"),
         statuses: &[200],
     },
@@ -125,7 +125,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "BTreeMap_BTreeMap",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/229",
+        path: "/groups/232",
         body: Some("BTreeMap"),
         statuses: &[200],
     },
@@ -153,7 +153,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "build_request_build_request",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/219",
+        path: "/groups/222",
         body: Some("build_request"),
         statuses: &[200],
     },
@@ -181,14 +181,14 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "ClientMethodOptions_ClientMethodOptions",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/239",
+        path: "/groups/242",
         body: Some("ClientMethodOptions"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "clients_clients",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/222",
+        path: "/groups/225",
         body: Some("clients"),
         statuses: &[200],
     },
@@ -202,7 +202,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "compile_pattern_compile_pattern",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/189",
+        path: "/groups/192",
         body: Some("compile_pattern"),
         statuses: &[200],
     },
@@ -216,14 +216,14 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "Constraint_Constraint",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/184",
+        path: "/groups/187",
         body: Some("Constraint"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "Context_Context",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/243",
+        path: "/groups/246",
         body: Some("Context"),
         statuses: &[200],
     },
@@ -244,7 +244,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "Cow_Cow",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/230",
+        path: "/groups/233",
         body: Some("Cow"),
         statuses: &[200],
     },
@@ -258,7 +258,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "credential_credential",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/208",
+        path: "/groups/211",
         body: Some("credential"),
         statuses: &[200],
     },
@@ -300,7 +300,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "decode_response_decode_response",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/220",
+        path: "/groups/223",
         body: Some("decode_response"),
         statuses: &[200],
     },
@@ -314,21 +314,21 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "DEFAULT_ENDPOINT_DEFAULT_ENDPOINT",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/216",
+        path: "/groups/219",
         body: Some("DEFAULT_ENDPOINT"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "Deserialize_Deserialize",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/234",
+        path: "/groups/237",
         body: Some("Deserialize"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "Deserializer_Deserializer",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/236",
+        path: "/groups/239",
         body: Some("Deserializer"),
         statuses: &[200],
     },
@@ -349,7 +349,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "dynamic_dynamic",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/223",
+        path: "/groups/226",
         body: Some("dynamic"),
         statuses: &[200],
     },
@@ -419,7 +419,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "endpoint_endpoint",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/194",
+        path: "/groups/197",
         body: Some("endpoint"),
         statuses: &[200],
     },
@@ -468,7 +468,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "f_f",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/213",
+        path: "/groups/216",
         body: Some("f"),
         statuses: &[200],
     },
@@ -496,7 +496,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "FinalStateVia_FinalStateVia",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/171",
+        path: "/groups/174",
         body: Some("FinalStateVia"),
         statuses: &[200],
     },
@@ -557,16 +557,23 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
-        id: "HttpRequest_HttpRequest",
+        id: "HostPart_HostPart",
         method: ::armgen_runtime::Method::Post,
         path: "/groups/166",
+        body: Some("HostPart"),
+        statuses: &[200],
+    },
+    ::armgen_runtime::OperationInfo {
+        id: "HttpRequest_HttpRequest",
+        method: ::armgen_runtime::Method::Post,
+        path: "/groups/169",
         body: Some("HttpRequest"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "HttpResponse_HttpResponse",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/167",
+        path: "/groups/170",
         body: Some("HttpResponse"),
         statuses: &[200],
     },
@@ -601,7 +608,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "inner_inner",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/210",
+        path: "/groups/213",
         body: Some("inner"),
         statuses: &[200],
     },
@@ -627,6 +634,13 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
+        id: "InvalidHost_InvalidHost",
+        method: ::armgen_runtime::Method::Post,
+        path: "/groups/167",
+        body: Some("InvalidHost"),
+        statuses: &[200],
+    },
+    ::armgen_runtime::OperationInfo {
         id: "Iterator_Iterator",
         method: ::armgen_runtime::Method::Post,
         path: "/groups/83",
@@ -636,21 +650,21 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "json_json",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/203",
+        path: "/groups/206",
         body: Some("json"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "LazyLock_LazyLock",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/228",
+        path: "/groups/231",
         body: Some("LazyLock"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "Map_Map",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/232",
+        path: "/groups/235",
         body: Some("Map"),
         statuses: &[200],
     },
@@ -664,14 +678,14 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "members_members",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/204",
+        path: "/groups/207",
         body: Some("members"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "Method_Method",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/168",
+        path: "/groups/171",
         body: Some("Method"),
         statuses: &[200],
     },
@@ -685,28 +699,28 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "models_models",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/221",
+        path: "/groups/224",
         body: Some("models"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "new_new",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/214",
+        path: "/groups/217",
         body: Some("new"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "NextLink_NextLink",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/175",
+        path: "/groups/178",
         body: Some("NextLink"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "NoFormat_NoFormat",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/240",
+        path: "/groups/243",
         body: Some("NoFormat"),
         statuses: &[200],
     },
@@ -727,7 +741,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "operation_id_operation_id",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/207",
+        path: "/groups/210",
         body: Some("operation_id"),
         statuses: &[200],
     },
@@ -741,14 +755,14 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OperationStatus_OperationStatus",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/172",
+        path: "/groups/175",
         body: Some("OperationStatus"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OPERATIONS_OPERATIONS",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/218",
+        path: "/groups/221",
         body: Some("OPERATIONS"),
         statuses: &[200],
     },
@@ -790,14 +804,14 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_api_version",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/195",
+        path: "/optional-bodies/198",
         body: Some("api_version"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Arc",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/227",
+        path: "/optional-bodies/230",
         body: Some("Arc"),
         statuses: &[200],
     },
@@ -818,7 +832,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_armgen_runtime",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/244",
+        path: "/optional-bodies/247",
         body: Some("armgen_runtime"),
         statuses: &[200],
     },
@@ -881,7 +895,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_at",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/202",
+        path: "/optional-bodies/205",
         body: Some("at"),
         statuses: &[200],
     },
@@ -895,7 +909,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_BTreeMap",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/229",
+        path: "/optional-bodies/232",
         body: Some("BTreeMap"),
         statuses: &[200],
     },
@@ -909,7 +923,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_build_request",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/219",
+        path: "/optional-bodies/222",
         body: Some("build_request"),
         statuses: &[200],
     },
@@ -930,7 +944,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_ClientMethodOptions",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/239",
+        path: "/optional-bodies/242",
         body: Some("ClientMethodOptions"),
         statuses: &[200],
     },
@@ -944,7 +958,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_clients",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/222",
+        path: "/optional-bodies/225",
         body: Some("clients"),
         statuses: &[200],
     },
@@ -958,7 +972,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_compile_pattern",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/189",
+        path: "/optional-bodies/192",
         body: Some("compile_pattern"),
         statuses: &[200],
     },
@@ -972,14 +986,14 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Constraint",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/184",
+        path: "/optional-bodies/187",
         body: Some("Constraint"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Context",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/243",
+        path: "/optional-bodies/246",
         body: Some("Context"),
         statuses: &[200],
     },
@@ -1000,7 +1014,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Cow",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/230",
+        path: "/optional-bodies/233",
         body: Some("Cow"),
         statuses: &[200],
     },
@@ -1014,7 +1028,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_credential",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/208",
+        path: "/optional-bodies/211",
         body: Some("credential"),
         statuses: &[200],
     },
@@ -1056,7 +1070,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_decode_response",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/220",
+        path: "/optional-bodies/223",
         body: Some("decode_response"),
         statuses: &[200],
     },
@@ -1070,21 +1084,21 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_DEFAULT_ENDPOINT",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/216",
+        path: "/optional-bodies/219",
         body: Some("DEFAULT_ENDPOINT"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Deserialize",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/234",
+        path: "/optional-bodies/237",
         body: Some("Deserialize"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Deserializer",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/236",
+        path: "/optional-bodies/239",
         body: Some("Deserializer"),
         statuses: &[200],
     },
@@ -1105,7 +1119,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_dynamic",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/223",
+        path: "/optional-bodies/226",
         body: Some("dynamic"),
         statuses: &[200],
     },
@@ -1175,7 +1189,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_endpoint",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/194",
+        path: "/optional-bodies/197",
         body: Some("endpoint"),
         statuses: &[200],
     },
@@ -1224,7 +1238,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_f",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/213",
+        path: "/optional-bodies/216",
         body: Some("f"),
         statuses: &[200],
     },
@@ -1245,7 +1259,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_FinalStateVia",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/171",
+        path: "/optional-bodies/174",
         body: Some("FinalStateVia"),
         statuses: &[200],
     },
@@ -1306,16 +1320,23 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
-        id: "OptionalBodies_HttpRequest",
+        id: "OptionalBodies_HostPart",
         method: ::armgen_runtime::Method::Post,
         path: "/optional-bodies/166",
+        body: Some("HostPart"),
+        statuses: &[200],
+    },
+    ::armgen_runtime::OperationInfo {
+        id: "OptionalBodies_HttpRequest",
+        method: ::armgen_runtime::Method::Post,
+        path: "/optional-bodies/169",
         body: Some("HttpRequest"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_HttpResponse",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/167",
+        path: "/optional-bodies/170",
         body: Some("HttpResponse"),
         statuses: &[200],
     },
@@ -1350,7 +1371,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_inner",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/210",
+        path: "/optional-bodies/213",
         body: Some("inner"),
         statuses: &[200],
     },
@@ -1376,6 +1397,13 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
+        id: "OptionalBodies_InvalidHost",
+        method: ::armgen_runtime::Method::Post,
+        path: "/optional-bodies/167",
+        body: Some("InvalidHost"),
+        statuses: &[200],
+    },
+    ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Iterator",
         method: ::armgen_runtime::Method::Post,
         path: "/optional-bodies/83",
@@ -1385,21 +1413,21 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_json",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/203",
+        path: "/optional-bodies/206",
         body: Some("json"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_LazyLock",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/228",
+        path: "/optional-bodies/231",
         body: Some("LazyLock"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Map",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/232",
+        path: "/optional-bodies/235",
         body: Some("Map"),
         statuses: &[200],
     },
@@ -1413,14 +1441,14 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_members",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/204",
+        path: "/optional-bodies/207",
         body: Some("members"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Method",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/168",
+        path: "/optional-bodies/171",
         body: Some("Method"),
         statuses: &[200],
     },
@@ -1434,28 +1462,28 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_models",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/221",
+        path: "/optional-bodies/224",
         body: Some("models"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_new",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/214",
+        path: "/optional-bodies/217",
         body: Some("new"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_NextLink",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/175",
+        path: "/optional-bodies/178",
         body: Some("NextLink"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_NoFormat",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/240",
+        path: "/optional-bodies/243",
         body: Some("NoFormat"),
         statuses: &[200],
     },
@@ -1476,7 +1504,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_operation_id",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/207",
+        path: "/optional-bodies/210",
         body: Some("operation_id"),
         statuses: &[200],
     },
@@ -1490,14 +1518,14 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_OperationStatus",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/172",
+        path: "/optional-bodies/175",
         body: Some("OperationStatus"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_OPERATIONS",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/218",
+        path: "/optional-bodies/221",
         body: Some("OPERATIONS"),
         statuses: &[200],
     },
@@ -1518,7 +1546,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_options",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/196",
+        path: "/optional-bodies/199",
         body: Some("options"),
         statuses: &[200],
     },
@@ -1532,7 +1560,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Other",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/225",
+        path: "/optional-bodies/228",
         body: Some("Other"),
         statuses: &[200],
     },
@@ -1546,14 +1574,14 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_PageDecoder",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/176",
+        path: "/optional-bodies/179",
         body: Some("PageDecoder"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Pager",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/241",
+        path: "/optional-bodies/244",
         body: Some("Pager"),
         statuses: &[200],
     },
@@ -1565,9 +1593,16 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
+        id: "OptionalBodies_parameterized_host",
+        method: ::armgen_runtime::Method::Post,
+        path: "/optional-bodies/168",
+        body: Some("parameterized_host"),
+        statuses: &[200],
+    },
+    ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_params",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/200",
+        path: "/optional-bodies/203",
         body: Some("params"),
         statuses: &[200],
     },
@@ -1588,49 +1623,49 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_path",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/201",
+        path: "/optional-bodies/204",
         body: Some("path"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Pattern",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/177",
+        path: "/optional-bodies/180",
         body: Some("Pattern"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_patterns",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/224",
+        path: "/optional-bodies/227",
         body: Some("patterns"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_pipeline",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/205",
+        path: "/optional-bodies/208",
         body: Some("pipeline"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_PollerMethodOptions",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/173",
+        path: "/optional-bodies/176",
         body: Some("PollerMethodOptions"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_PollerOptions",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/174",
+        path: "/optional-bodies/177",
         body: Some("PollerOptions"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies___private",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/245",
+        path: "/optional-bodies/248",
         body: Some("__private"),
         statuses: &[200],
     },
@@ -1980,14 +2015,14 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Regex",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/181",
+        path: "/optional-bodies/184",
         body: Some("Regex"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_request",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/197",
+        path: "/optional-bodies/200",
         body: Some("request"),
         statuses: &[200],
     },
@@ -2015,7 +2050,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_response",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/206",
+        path: "/optional-bodies/209",
         body: Some("response"),
         statuses: &[200],
     },
@@ -2029,7 +2064,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_ResponseTooLarge",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/170",
+        path: "/optional-bodies/173",
         body: Some("ResponseTooLarge"),
         statuses: &[200],
     },
@@ -2043,14 +2078,14 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_SafeDebug",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/238",
+        path: "/optional-bodies/241",
         body: Some("SafeDebug"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Secret",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/182",
+        path: "/optional-bodies/185",
         body: Some("Secret"),
         statuses: &[200],
     },
@@ -2071,28 +2106,28 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_serde",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/191",
+        path: "/optional-bodies/194",
         body: Some("serde"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_serde_json",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/192",
+        path: "/optional-bodies/195",
         body: Some("serde_json"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Serialize",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/233",
+        path: "/optional-bodies/236",
         body: Some("Serialize"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Serializer",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/235",
+        path: "/optional-bodies/238",
         body: Some("Serializer"),
         statuses: &[200],
     },
@@ -2113,7 +2148,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_SERVICES",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/217",
+        path: "/optional-bodies/220",
         body: Some("SERVICES"),
         statuses: &[200],
     },
@@ -2190,28 +2225,28 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_strip_member",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/179",
+        path: "/optional-bodies/182",
         body: Some("strip_member"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_strip_members",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/180",
+        path: "/optional-bodies/183",
         body: Some("strip_members"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_StripReadOnly",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/178",
+        path: "/optional-bodies/181",
         body: Some("StripReadOnly"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_subscription_id",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/209",
+        path: "/optional-bodies/212",
         body: Some("subscription_id"),
         statuses: &[200],
     },
@@ -2232,7 +2267,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_tag",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/211",
+        path: "/optional-bodies/214",
         body: Some("tag"),
         statuses: &[200],
     },
@@ -2267,7 +2302,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_TokenCredential",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/237",
+        path: "/optional-bodies/240",
         body: Some("TokenCredential"),
         statuses: &[200],
     },
@@ -2302,7 +2337,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Unknown",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/226",
+        path: "/optional-bodies/229",
         body: Some("Unknown"),
         statuses: &[200],
     },
@@ -2323,14 +2358,14 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Url",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/183",
+        path: "/optional-bodies/186",
         body: Some("Url"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_UrlBuilder",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/169",
+        path: "/optional-bodies/172",
         body: Some("UrlBuilder"),
         statuses: &[200],
     },
@@ -2344,28 +2379,28 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Validate",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/185",
+        path: "/optional-bodies/188",
         body: Some("Validate"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_ValidationError",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/186",
+        path: "/optional-bodies/189",
         body: Some("ValidationError"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_ValidationErrors",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/187",
+        path: "/optional-bodies/190",
         body: Some("ValidationErrors"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Validator",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/188",
+        path: "/optional-bodies/191",
         body: Some("Validator"),
         statuses: &[200],
     },
@@ -2393,7 +2428,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "options_options",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/196",
+        path: "/groups/199",
         body: Some("options"),
         statuses: &[200],
     },
@@ -2407,7 +2442,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "Other_Other",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/225",
+        path: "/groups/228",
         body: Some("Other"),
         statuses: &[200],
     },
@@ -2421,14 +2456,14 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "PageDecoder_PageDecoder",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/176",
+        path: "/groups/179",
         body: Some("PageDecoder"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "Pager_Pager",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/241",
+        path: "/groups/244",
         body: Some("Pager"),
         statuses: &[200],
     },
@@ -2437,6 +2472,13 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
         method: ::armgen_runtime::Method::Post,
         path: "/groups/115",
         body: Some("panic"),
+        statuses: &[200],
+    },
+    ::armgen_runtime::OperationInfo {
+        id: "parameterized_host_parameterized_host",
+        method: ::armgen_runtime::Method::Post,
+        path: "/groups/168",
+        body: Some("parameterized_host"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
@@ -2477,14 +2519,14 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "Parameters_Path3",
         method: ::armgen_runtime::Method::Put,
-        path: "/path3/{DynamicValidate}/{OperationInfo}/{ServiceInfo}/{dynamic_result}/{DynamicReply}/{dynamic_execute}/{dynamic_pages}/{dynamic_poll}/{dynamic_request_error}/{ErrorBody}/{ResponseError}/{ServiceError}/{decode_body}/{decode_empty}/{decode_json}/{decode_optional}/{HttpRequest}/{HttpResponse}/{Method}/{UrlBuilder}/{ResponseTooLarge}/{FinalStateVia}/{OperationStatus}/{PollerMethodOptions}/{PollerOptions}/{NextLink}/{PageDecoder}/{Pattern}/{StripReadOnly}/{strip_member}/{strip_members}/{Regex}/{Secret}/{Url}/{Constraint}/{Validate}/{ValidationError}/{ValidationErrors}/{Validator}/{compile_pattern}/{regex}/{serde}/{serde_json}/{url}/{endpoint}/{api_version}/{options}/{request}/{validator}/{value}",
+        path: "/path3/{DynamicValidate}/{OperationInfo}/{ServiceInfo}/{dynamic_result}/{DynamicReply}/{dynamic_execute}/{dynamic_pages}/{dynamic_poll}/{dynamic_request_error}/{ErrorBody}/{ResponseError}/{ServiceError}/{decode_body}/{decode_empty}/{decode_json}/{decode_optional}/{HostPart}/{InvalidHost}/{parameterized_host}/{HttpRequest}/{HttpResponse}/{Method}/{UrlBuilder}/{ResponseTooLarge}/{FinalStateVia}/{OperationStatus}/{PollerMethodOptions}/{PollerOptions}/{NextLink}/{PageDecoder}/{Pattern}/{StripReadOnly}/{strip_member}/{strip_members}/{Regex}/{Secret}/{Url}/{Constraint}/{Validate}/{ValidationError}/{ValidationErrors}/{Validator}/{compile_pattern}/{regex}/{serde}/{serde_json}/{url}/{endpoint}/{api_version}/{options}",
         body: None,
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "Parameters_Path4",
         method: ::armgen_runtime::Method::Put,
-        path: "/path4/{params}/{path}/{at}/{json}/{members}/{pipeline}/{response}/{operation_id}/{credential}/{subscription_id}/{inner}/{tag}/{method_options}/{f}/{new}/{API_VERSION}/{DEFAULT_ENDPOINT}/{SERVICES}/{OPERATIONS}/{build_request}/{decode_response}/{models}/{clients}/{dynamic}/{patterns}/{Other}/{Unknown}/{Arc}/{LazyLock}/{BTreeMap}/{Cow}/{Value}/{Map}/{Serialize}/{Deserialize}/{Serializer}/{Deserializer}/{TokenCredential}/{SafeDebug}/{ClientMethodOptions}/{NoFormat}/{Pager}/{Response}/{Context}/{armgen_runtime}/{__private}",
+        path: "/path4/{request}/{validator}/{value}/{params}/{path}/{at}/{json}/{members}/{pipeline}/{response}/{operation_id}/{credential}/{subscription_id}/{inner}/{tag}/{method_options}/{f}/{new}/{API_VERSION}/{DEFAULT_ENDPOINT}/{SERVICES}/{OPERATIONS}/{build_request}/{decode_response}/{models}/{clients}/{dynamic}/{patterns}/{Other}/{Unknown}/{Arc}/{LazyLock}/{BTreeMap}/{Cow}/{Value}/{Map}/{Serialize}/{Deserialize}/{Serializer}/{Deserializer}/{TokenCredential}/{SafeDebug}/{ClientMethodOptions}/{NoFormat}/{Pager}/{Response}/{Context}/{armgen_runtime}/{__private}",
         body: None,
         statuses: &[200],
     },
@@ -2505,7 +2547,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "params_params",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/200",
+        path: "/groups/203",
         body: Some("params"),
         statuses: &[200],
     },
@@ -2526,42 +2568,42 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "path_path",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/201",
+        path: "/groups/204",
         body: Some("path"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "Pattern_Pattern",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/177",
+        path: "/groups/180",
         body: Some("Pattern"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "patterns_patterns",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/224",
+        path: "/groups/227",
         body: Some("patterns"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "pipeline_pipeline",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/205",
+        path: "/groups/208",
         body: Some("pipeline"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "PollerMethodOptions_PollerMethodOptions",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/173",
+        path: "/groups/176",
         body: Some("PollerMethodOptions"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "PollerOptions_PollerOptions",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/174",
+        path: "/groups/177",
         body: Some("PollerOptions"),
         statuses: &[200],
     },
@@ -2918,14 +2960,14 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "Regex_Regex",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/181",
+        path: "/groups/184",
         body: Some("Regex"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "request_request",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/197",
+        path: "/groups/200",
         body: Some("request"),
         statuses: &[200],
     },
@@ -2960,14 +3002,14 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "response_response",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/206",
+        path: "/groups/209",
         body: Some("response"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "ResponseTooLarge_ResponseTooLarge",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/170",
+        path: "/groups/173",
         body: Some("ResponseTooLarge"),
         statuses: &[200],
     },
@@ -2981,14 +3023,14 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "SafeDebug_SafeDebug",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/238",
+        path: "/groups/241",
         body: Some("SafeDebug"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "Secret_Secret",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/182",
+        path: "/groups/185",
         body: Some("Secret"),
         statuses: &[200],
     },
@@ -3009,28 +3051,28 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "serde_json_serde_json",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/192",
+        path: "/groups/195",
         body: Some("serde_json"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "serde_serde",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/191",
+        path: "/groups/194",
         body: Some("serde"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "Serialize_Serialize",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/233",
+        path: "/groups/236",
         body: Some("Serialize"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "Serializer_Serializer",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/235",
+        path: "/groups/238",
         body: Some("Serializer"),
         statuses: &[200],
     },
@@ -3051,7 +3093,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "SERVICES_SERVICES",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/217",
+        path: "/groups/220",
         body: Some("SERVICES"),
         statuses: &[200],
     },
@@ -3128,28 +3170,28 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "strip_member_strip_member",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/179",
+        path: "/groups/182",
         body: Some("strip_member"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "strip_members_strip_members",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/180",
+        path: "/groups/183",
         body: Some("strip_members"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "StripReadOnly_StripReadOnly",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/178",
+        path: "/groups/181",
         body: Some("StripReadOnly"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "subscription_id_subscription_id",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/209",
+        path: "/groups/212",
         body: Some("subscription_id"),
         statuses: &[200],
     },
@@ -3170,7 +3212,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "tag_tag",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/211",
+        path: "/groups/214",
         body: Some("tag"),
         statuses: &[200],
     },
@@ -3205,7 +3247,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "TokenCredential_TokenCredential",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/237",
+        path: "/groups/240",
         body: Some("TokenCredential"),
         statuses: &[200],
     },
@@ -3240,7 +3282,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "Unknown_Unknown",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/226",
+        path: "/groups/229",
         body: Some("Unknown"),
         statuses: &[200],
     },
@@ -3261,14 +3303,14 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "Url_Url",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/183",
+        path: "/groups/186",
         body: Some("Url"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "UrlBuilder_UrlBuilder",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/169",
+        path: "/groups/172",
         body: Some("UrlBuilder"),
         statuses: &[200],
     },
@@ -3282,35 +3324,35 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "Validate_Validate",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/185",
+        path: "/groups/188",
         body: Some("Validate"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "ValidationError_ValidationError",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/186",
+        path: "/groups/189",
         body: Some("ValidationError"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "ValidationErrors_ValidationErrors",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/187",
+        path: "/groups/190",
         body: Some("ValidationErrors"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "Validator_Validator",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/188",
+        path: "/groups/191",
         body: Some("Validator"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "__private___private",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/245",
+        path: "/groups/248",
         body: Some("__private"),
         statuses: &[200],
     },
@@ -4205,6 +4247,14 @@ pub fn build_request(
                 .required("Hash", "a value of the documented model")?;
             Ok(super::hash::hash_request(endpoint, &api_version, &hash)?)
         }
+        "HostPart_HostPart" => {
+            let api_version: ::std::string::String = __params
+                .optional("api-version", "a string")?
+                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let host_part: super::models::HostPart = __params
+                .required("HostPart", "a value of the documented model")?;
+            Ok(super::host_part::host_part_request(endpoint, &api_version, &host_part)?)
+        }
         "HttpRequest_HttpRequest" => {
             let api_version: ::std::string::String = __params
                 .optional("api-version", "a string")?
@@ -4312,6 +4362,20 @@ pub fn build_request(
                     endpoint,
                     &api_version,
                     &into_iterator,
+                )?,
+            )
+        }
+        "InvalidHost_InvalidHost" => {
+            let api_version: ::std::string::String = __params
+                .optional("api-version", "a string")?
+                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let invalid_host: super::models::InvalidHost = __params
+                .required("InvalidHost", "a value of the documented model")?;
+            Ok(
+                super::invalid_host::invalid_host_request(
+                    endpoint,
+                    &api_version,
+                    &invalid_host,
                 )?,
             )
         }
@@ -5104,6 +5168,11 @@ pub fn build_request(
                 .optional("Hash", "a value of the documented model")?;
             Ok(super::optional_bodies::hash_request(endpoint, hash.as_ref())?)
         }
+        "OptionalBodies_HostPart" => {
+            let host_part: ::core::option::Option<super::models::HostPart> = __params
+                .optional("HostPart", "a value of the documented model")?;
+            Ok(super::optional_bodies::host_part_request(endpoint, host_part.as_ref())?)
+        }
         "OptionalBodies_HttpRequest" => {
             let http_request: ::core::option::Option<super::models::HttpRequest> = __params
                 .optional("HttpRequest", "a value of the documented model")?;
@@ -5176,6 +5245,16 @@ pub fn build_request(
                 super::optional_bodies::into_iterator_request(
                     endpoint,
                     into_iterator.as_ref(),
+                )?,
+            )
+        }
+        "OptionalBodies_InvalidHost" => {
+            let invalid_host: ::core::option::Option<super::models::InvalidHost> = __params
+                .optional("InvalidHost", "a value of the documented model")?;
+            Ok(
+                super::optional_bodies::invalid_host_request(
+                    endpoint,
+                    invalid_host.as_ref(),
                 )?,
             )
         }
@@ -5349,6 +5428,18 @@ pub fn build_request(
             let panic: ::core::option::Option<super::models::Panic> = __params
                 .optional("panic", "a value of the documented model")?;
             Ok(super::optional_bodies::panic_request(endpoint, panic.as_ref())?)
+        }
+        "OptionalBodies_parameterized_host" => {
+            let parameterized_host: ::core::option::Option<
+                super::models::ParameterizedHost,
+            > = __params
+                .optional("parameterized_host", "a value of the documented model")?;
+            Ok(
+                super::optional_bodies::parameterized_host_request(
+                    endpoint,
+                    parameterized_host.as_ref(),
+                )?,
+            )
         }
         "OptionalBodies_params" => {
             let params: ::core::option::Option<super::models::Params> = __params
@@ -6156,6 +6247,20 @@ pub fn build_request(
                 .required("panic", "a value of the documented model")?;
             Ok(super::panic::panic_request(endpoint, &api_version, &panic)?)
         }
+        "parameterized_host_parameterized_host" => {
+            let api_version: ::std::string::String = __params
+                .optional("api-version", "a string")?
+                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let parameterized_host: super::models::ParameterizedHost = __params
+                .required("parameterized_host", "a value of the documented model")?;
+            Ok(
+                super::parameterized::host_parameterized_host_request(
+                    endpoint,
+                    &api_version,
+                    &parameterized_host,
+                )?,
+            )
+        }
         "Parameters_HeaderOptional" => {
             let api_version: ::std::string::String = __params
                 .optional("api-version", "a string")?
@@ -6241,6 +6346,8 @@ pub fn build_request(
                 .optional("Future", "an integer")?;
             let hash: ::core::option::Option<i32> = __params
                 .optional("Hash", "an integer")?;
+            let host_part: ::core::option::Option<i32> = __params
+                .optional("HostPart", "an integer")?;
             let http_request: ::core::option::Option<i32> = __params
                 .optional("HttpRequest", "an integer")?;
             let http_response: ::core::option::Option<super::models::Choice> = __params
@@ -6251,6 +6358,8 @@ pub fn build_request(
                 .optional("IntoFuture", "a value of the documented model")?;
             let into_iterator: ::core::option::Option<i32> = __params
                 .optional("IntoIterator", "an integer")?;
+            let invalid_host: ::core::option::Option<super::models::Choice> = __params
+                .optional("InvalidHost", "a value of the documented model")?;
             let iterator: ::core::option::Option<super::models::Choice> = __params
                 .optional("Iterator", "a value of the documented model")?;
             let lazy_lock: ::core::option::Option<::std::string::String> = __params
@@ -6544,6 +6653,8 @@ pub fn build_request(
                 .optional("page", "a string")?;
             let panic: ::core::option::Option<i32> = __params
                 .optional("panic", "an integer")?;
+            let parameterized_host: ::core::option::Option<::std::string::String> = __params
+                .optional("parameterized_host", "a string")?;
             let params: ::core::option::Option<super::models::Choice> = __params
                 .optional("params", "a value of the documented model")?;
             let path: ::core::option::Option<::std::string::String> = __params
@@ -6697,11 +6808,13 @@ pub fn build_request(
                     from_iterator.as_deref(),
                     future,
                     hash,
+                    host_part,
                     http_request,
                     http_response.as_ref(),
                     into.as_ref(),
                     into_future.as_ref(),
                     into_iterator,
+                    invalid_host.as_ref(),
                     iterator.as_ref(),
                     lazy_lock.as_deref(),
                     map,
@@ -6848,6 +6961,7 @@ pub fn build_request(
                     r#override.as_deref(),
                     page.as_deref(),
                     panic,
+                    parameterized_host.as_deref(),
                     params.as_ref(),
                     path.as_deref(),
                     patterns.as_ref(),
@@ -6972,6 +7086,7 @@ pub fn build_request(
                 .required("FromIterator", "a string")?;
             let future: i32 = __params.required("Future", "an integer")?;
             let hash: i32 = __params.required("Hash", "an integer")?;
+            let host_part: i32 = __params.required("HostPart", "an integer")?;
             let http_request: i32 = __params.required("HttpRequest", "an integer")?;
             let http_response: super::models::Choice = __params
                 .required("HttpResponse", "a value of the documented model")?;
@@ -6980,6 +7095,8 @@ pub fn build_request(
             let into_future: super::models::Choice = __params
                 .required("IntoFuture", "a value of the documented model")?;
             let into_iterator: i32 = __params.required("IntoIterator", "an integer")?;
+            let invalid_host: super::models::Choice = __params
+                .required("InvalidHost", "a value of the documented model")?;
             let iterator: super::models::Choice = __params
                 .required("Iterator", "a value of the documented model")?;
             let lazy_lock: ::std::string::String = __params
@@ -7202,6 +7319,8 @@ pub fn build_request(
                 .required("override", "a string")?;
             let page: ::std::string::String = __params.required("page", "a string")?;
             let panic: i32 = __params.required("panic", "an integer")?;
+            let parameterized_host: ::std::string::String = __params
+                .required("parameterized_host", "a string")?;
             let params: super::models::Choice = __params
                 .required("params", "a value of the documented model")?;
             let path: ::std::string::String = __params.required("path", "a string")?;
@@ -7327,11 +7446,13 @@ pub fn build_request(
                     &from_iterator,
                     future,
                     hash,
+                    host_part,
                     http_request,
                     &http_response,
                     &into,
                     &into_future,
                     into_iterator,
+                    &invalid_host,
                     &iterator,
                     &lazy_lock,
                     map,
@@ -7478,6 +7599,7 @@ pub fn build_request(
                     &r#override,
                     &page,
                     panic,
+                    &parameterized_host,
                     &params,
                     &path,
                     &patterns,
@@ -7968,6 +8090,11 @@ pub fn build_request(
                 .required("decode_json", "a value of the documented model")?;
             let decode_optional: ::std::string::String = __params
                 .required("decode_optional", "a string")?;
+            let host_part: i32 = __params.required("HostPart", "an integer")?;
+            let invalid_host: super::models::Choice = __params
+                .required("InvalidHost", "a value of the documented model")?;
+            let parameterized_host: ::std::string::String = __params
+                .required("parameterized_host", "a string")?;
             let http_request: i32 = __params.required("HttpRequest", "an integer")?;
             let http_response: super::models::Choice = __params
                 .required("HttpResponse", "a value of the documented model")?;
@@ -8019,11 +8146,6 @@ pub fn build_request(
             let api_version_2: ::std::string::String = __params
                 .required("api_version", "a string")?;
             let options_2: i32 = __params.required("options", "an integer")?;
-            let request: super::models::Choice = __params
-                .required("request", "a value of the documented model")?;
-            let validator_2: ::std::string::String = __params
-                .required("validator", "a string")?;
-            let value: i32 = __params.required("value", "an integer")?;
             Ok(
                 super::parameters::path3_request(
                     endpoint,
@@ -8044,6 +8166,9 @@ pub fn build_request(
                     decode_empty,
                     &decode_json,
                     &decode_optional,
+                    host_part,
+                    &invalid_host,
+                    &parameterized_host,
                     http_request,
                     &http_response,
                     &method,
@@ -8075,9 +8200,6 @@ pub fn build_request(
                     &endpoint_2,
                     &api_version_2,
                     options_2,
-                    &request,
-                    &validator_2,
-                    value,
                 )?,
             )
         }
@@ -8085,6 +8207,11 @@ pub fn build_request(
             let api_version: ::std::string::String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let request: ::std::string::String = __params
+                .required("request", "a string")?;
+            let validator: i32 = __params.required("validator", "an integer")?;
+            let value: super::models::Choice = __params
+                .required("value", "a value of the documented model")?;
             let params: ::std::string::String = __params.required("params", "a string")?;
             let path: i32 = __params.required("path", "an integer")?;
             let at: super::models::Choice = __params
@@ -8133,7 +8260,7 @@ pub fn build_request(
             let b_tree_map: super::models::Choice = __params
                 .required("BTreeMap", "a value of the documented model")?;
             let cow: ::std::string::String = __params.required("Cow", "a string")?;
-            let value: i32 = __params.required("Value", "an integer")?;
+            let value_2: i32 = __params.required("Value", "an integer")?;
             let map: super::models::Choice = __params
                 .required("Map", "a value of the documented model")?;
             let serialize: ::std::string::String = __params
@@ -8163,6 +8290,9 @@ pub fn build_request(
                 super::parameters::path4_request(
                     endpoint,
                     &api_version,
+                    &request,
+                    validator,
+                    &value,
                     &params,
                     path,
                     &at,
@@ -8194,7 +8324,7 @@ pub fn build_request(
                     lazy_lock,
                     &b_tree_map,
                     &cow,
-                    value,
+                    value_2,
                     &map,
                     &serialize,
                     deserialize,
@@ -8297,6 +8427,8 @@ pub fn build_request(
                 .optional("Future", "an integer")?;
             let hash: ::core::option::Option<i32> = __params
                 .optional("Hash", "an integer")?;
+            let host_part: ::core::option::Option<i32> = __params
+                .optional("HostPart", "an integer")?;
             let http_request: ::core::option::Option<i32> = __params
                 .optional("HttpRequest", "an integer")?;
             let http_response: ::core::option::Option<super::models::Choice> = __params
@@ -8307,6 +8439,8 @@ pub fn build_request(
                 .optional("IntoFuture", "a value of the documented model")?;
             let into_iterator: ::core::option::Option<i32> = __params
                 .optional("IntoIterator", "an integer")?;
+            let invalid_host: ::core::option::Option<super::models::Choice> = __params
+                .optional("InvalidHost", "a value of the documented model")?;
             let iterator: ::core::option::Option<super::models::Choice> = __params
                 .optional("Iterator", "a value of the documented model")?;
             let lazy_lock: ::core::option::Option<::std::string::String> = __params
@@ -8600,6 +8734,8 @@ pub fn build_request(
                 .optional("page", "a string")?;
             let panic: ::core::option::Option<i32> = __params
                 .optional("panic", "an integer")?;
+            let parameterized_host: ::core::option::Option<::std::string::String> = __params
+                .optional("parameterized_host", "a string")?;
             let params: ::core::option::Option<super::models::Choice> = __params
                 .optional("params", "a value of the documented model")?;
             let path: ::core::option::Option<::std::string::String> = __params
@@ -8753,11 +8889,13 @@ pub fn build_request(
                     from_iterator.as_deref(),
                     future,
                     hash,
+                    host_part,
                     http_request,
                     http_response.as_ref(),
                     into.as_ref(),
                     into_future.as_ref(),
                     into_iterator,
+                    invalid_host.as_ref(),
                     iterator.as_ref(),
                     lazy_lock.as_deref(),
                     map,
@@ -8904,6 +9042,7 @@ pub fn build_request(
                     r#override.as_deref(),
                     page.as_deref(),
                     panic,
+                    parameterized_host.as_deref(),
                     params.as_ref(),
                     path.as_deref(),
                     patterns.as_ref(),
@@ -9028,6 +9167,7 @@ pub fn build_request(
                 .required("FromIterator", "a string")?;
             let future: i32 = __params.required("Future", "an integer")?;
             let hash: i32 = __params.required("Hash", "an integer")?;
+            let host_part: i32 = __params.required("HostPart", "an integer")?;
             let http_request: i32 = __params.required("HttpRequest", "an integer")?;
             let http_response: super::models::Choice = __params
                 .required("HttpResponse", "a value of the documented model")?;
@@ -9036,6 +9176,8 @@ pub fn build_request(
             let into_future: super::models::Choice = __params
                 .required("IntoFuture", "a value of the documented model")?;
             let into_iterator: i32 = __params.required("IntoIterator", "an integer")?;
+            let invalid_host: super::models::Choice = __params
+                .required("InvalidHost", "a value of the documented model")?;
             let iterator: super::models::Choice = __params
                 .required("Iterator", "a value of the documented model")?;
             let lazy_lock: ::std::string::String = __params
@@ -9258,6 +9400,8 @@ pub fn build_request(
                 .required("override", "a string")?;
             let page: ::std::string::String = __params.required("page", "a string")?;
             let panic: i32 = __params.required("panic", "an integer")?;
+            let parameterized_host: ::std::string::String = __params
+                .required("parameterized_host", "a string")?;
             let params: super::models::Choice = __params
                 .required("params", "a value of the documented model")?;
             let path: ::std::string::String = __params.required("path", "a string")?;
@@ -9383,11 +9527,13 @@ pub fn build_request(
                     &from_iterator,
                     future,
                     hash,
+                    host_part,
                     http_request,
                     &http_response,
                     &into,
                     &into_future,
                     into_iterator,
+                    &invalid_host,
                     &iterator,
                     &lazy_lock,
                     map,
@@ -9534,6 +9680,7 @@ pub fn build_request(
                     &r#override,
                     &page,
                     panic,
+                    &parameterized_host,
                     &params,
                     &path,
                     &patterns,
@@ -11042,6 +11189,11 @@ pub fn decode_response(
         "Hash_Hash" => {
             ::armgen_runtime::dynamic_result(super::hash::hash_response(response))
         }
+        "HostPart_HostPart" => {
+            ::armgen_runtime::dynamic_result(
+                super::host_part::host_part_response(response),
+            )
+        }
         "HttpRequest_HttpRequest" => {
             ::armgen_runtime::dynamic_result(
                 super::http_request::http_request_response(response),
@@ -11080,6 +11232,11 @@ pub fn decode_response(
         "IntoIterator_IntoIterator" => {
             ::armgen_runtime::dynamic_result(
                 super::into_iterator::into_iterator_response(response),
+            )
+        }
+        "InvalidHost_InvalidHost" => {
+            ::armgen_runtime::dynamic_result(
+                super::invalid_host::invalid_host_response(response),
             )
         }
         "Iterator_Iterator" => {
@@ -11543,6 +11700,11 @@ pub fn decode_response(
                 super::optional_bodies::hash_response(response),
             )
         }
+        "OptionalBodies_HostPart" => {
+            ::armgen_runtime::dynamic_result(
+                super::optional_bodies::host_part_response(response),
+            )
+        }
         "OptionalBodies_HttpRequest" => {
             ::armgen_runtime::dynamic_result(
                 super::optional_bodies::http_request_response(response),
@@ -11591,6 +11753,11 @@ pub fn decode_response(
         "OptionalBodies_IntoIterator" => {
             ::armgen_runtime::dynamic_result(
                 super::optional_bodies::into_iterator_response(response),
+            )
+        }
+        "OptionalBodies_InvalidHost" => {
+            ::armgen_runtime::dynamic_result(
+                super::optional_bodies::invalid_host_response(response),
             )
         }
         "OptionalBodies_Iterator" => {
@@ -11726,6 +11893,11 @@ pub fn decode_response(
         "OptionalBodies_panic" => {
             ::armgen_runtime::dynamic_result(
                 super::optional_bodies::panic_response(response),
+            )
+        }
+        "OptionalBodies_parameterized_host" => {
+            ::armgen_runtime::dynamic_result(
+                super::optional_bodies::parameterized_host_response(response),
             )
         }
         "OptionalBodies_params" => {
@@ -12338,6 +12510,11 @@ pub fn decode_response(
         }
         "panic_panic" => {
             ::armgen_runtime::dynamic_result(super::panic::panic_response(response))
+        }
+        "parameterized_host_parameterized_host" => {
+            ::armgen_runtime::dynamic_result(
+                super::parameterized::host_parameterized_host_response(response),
+            )
         }
         "Parameters_HeaderOptional" => {
             ::armgen_runtime::dynamic_result(

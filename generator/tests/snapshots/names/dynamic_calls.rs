@@ -645,6 +645,14 @@ pub async fn call(
                 )
                 .await
         }
+        "HostPart_HostPart" => {
+            ::armgen_runtime::dynamic_execute(
+                    pipeline,
+                    __request,
+                    super::host_part::host_part_response,
+                )
+                .await
+        }
         "HttpRequest_HttpRequest" => {
             ::armgen_runtime::dynamic_execute(
                     pipeline,
@@ -722,6 +730,14 @@ pub async fn call(
                     pipeline,
                     __request,
                     super::into_iterator::into_iterator_response,
+                )
+                .await
+        }
+        "InvalidHost_InvalidHost" => {
+            ::armgen_runtime::dynamic_execute(
+                    pipeline,
+                    __request,
+                    super::invalid_host::invalid_host_response,
                 )
                 .await
         }
@@ -1809,6 +1825,18 @@ pub async fn call(
                 );
             ::armgen_runtime::dynamic_poll(poller).await
         }
+        "OptionalBodies_HostPart" => {
+            let poller: ::armgen_runtime::__private::azure_core::http::Poller<
+                ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
+            > = pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::host_part_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    ::core::default::Default::default(),
+                );
+            ::armgen_runtime::dynamic_poll(poller).await
+        }
         "OptionalBodies_HttpRequest" => {
             let poller: ::armgen_runtime::__private::azure_core::http::Poller<
                 ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -1924,6 +1952,18 @@ pub async fn call(
                 .begin(
                     __request,
                     super::optional_bodies::into_iterator_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    ::core::default::Default::default(),
+                );
+            ::armgen_runtime::dynamic_poll(poller).await
+        }
+        "OptionalBodies_InvalidHost" => {
+            let poller: ::armgen_runtime::__private::azure_core::http::Poller<
+                ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
+            > = pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::invalid_host_response,
                     ::armgen_runtime::FinalStateVia::Location,
                     ::core::default::Default::default(),
                 );
@@ -2248,6 +2288,18 @@ pub async fn call(
                 .begin(
                     __request,
                     super::optional_bodies::panic_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    ::core::default::Default::default(),
+                );
+            ::armgen_runtime::dynamic_poll(poller).await
+        }
+        "OptionalBodies_parameterized_host" => {
+            let poller: ::armgen_runtime::__private::azure_core::http::Poller<
+                ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
+            > = pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::parameterized_host_response,
                     ::armgen_runtime::FinalStateVia::Location,
                     ::core::default::Default::default(),
                 );
@@ -3722,6 +3774,14 @@ pub async fn call(
                     pipeline,
                     __request,
                     super::panic::panic_response,
+                )
+                .await
+        }
+        "parameterized_host_parameterized_host" => {
+            ::armgen_runtime::dynamic_execute(
+                    pipeline,
+                    __request,
+                    super::parameterized::host_parameterized_host_response,
                 )
                 .await
         }

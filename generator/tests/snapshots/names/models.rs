@@ -200,20 +200,6 @@ pub struct ApiVersion2 {
 impl ::armgen_runtime::Validate for ApiVersion2 {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
 }
-impl ::armgen_runtime::StripReadOnly for ApiVersion2 {
-    fn strip_read_only(
-        &self,
-        json: &mut ::armgen_runtime::__private::serde_json::Value,
-    ) {
-        ::armgen_runtime::strip_members(
-            json,
-            &["API_VERSION"],
-            |members| {
-                ::armgen_runtime::strip_member(members, "next", &self.next);
-            },
-        );
-    }
-}
 /// The `Arc` object.
 #[derive(
     ::core::clone::Clone,
@@ -1376,10 +1362,12 @@ impl ::armgen_runtime::StripReadOnly for Clone {
     ServiceError = "ServiceError", #[doc = " `decode_body`"] DecodeBody = "decode_body",
     #[doc = " `decode_empty`"] DecodeEmpty = "decode_empty", #[doc = " `decode_json`"]
     DecodeJson = "decode_json", #[doc = " `decode_optional`"] DecodeOptional =
-    "decode_optional", #[doc = " `HttpRequest`"] HttpRequest = "HttpRequest", #[doc =
-    " `HttpResponse`"] HttpResponse = "HttpResponse", #[doc = " `Method`"] Method =
-    "Method", #[doc = " `UrlBuilder`"] UrlBuilder = "UrlBuilder", #[doc =
-    " `ResponseTooLarge`"] ResponseTooLarge = "ResponseTooLarge", #[doc =
+    "decode_optional", #[doc = " `HostPart`"] HostPart = "HostPart", #[doc =
+    " `InvalidHost`"] InvalidHost = "InvalidHost", #[doc = " `parameterized_host`"]
+    ParameterizedHost = "parameterized_host", #[doc = " `HttpRequest`"] HttpRequest =
+    "HttpRequest", #[doc = " `HttpResponse`"] HttpResponse = "HttpResponse", #[doc =
+    " `Method`"] Method = "Method", #[doc = " `UrlBuilder`"] UrlBuilder = "UrlBuilder",
+    #[doc = " `ResponseTooLarge`"] ResponseTooLarge = "ResponseTooLarge", #[doc =
     " `FinalStateVia`"] FinalStateVia = "FinalStateVia", #[doc = " `OperationStatus`"]
     OperationStatus = "OperationStatus", #[doc = " `PollerMethodOptions`"]
     PollerMethodOptions = "PollerMethodOptions", #[doc = " `PollerOptions`"]
@@ -3111,10 +3099,12 @@ impl ::armgen_runtime::StripReadOnly for Extend {
     ServiceError = "ServiceError", #[doc = " `decode_body`"] DecodeBody = "decode_body",
     #[doc = " `decode_empty`"] DecodeEmpty = "decode_empty", #[doc = " `decode_json`"]
     DecodeJson = "decode_json", #[doc = " `decode_optional`"] DecodeOptional =
-    "decode_optional", #[doc = " `HttpRequest`"] HttpRequest = "HttpRequest", #[doc =
-    " `HttpResponse`"] HttpResponse = "HttpResponse", #[doc = " `Method`"] Method =
-    "Method", #[doc = " `UrlBuilder`"] UrlBuilder = "UrlBuilder", #[doc =
-    " `ResponseTooLarge`"] ResponseTooLarge = "ResponseTooLarge", #[doc =
+    "decode_optional", #[doc = " `HostPart`"] HostPart = "HostPart", #[doc =
+    " `InvalidHost`"] InvalidHost = "InvalidHost", #[doc = " `parameterized_host`"]
+    ParameterizedHost = "parameterized_host", #[doc = " `HttpRequest`"] HttpRequest =
+    "HttpRequest", #[doc = " `HttpResponse`"] HttpResponse = "HttpResponse", #[doc =
+    " `Method`"] Method = "Method", #[doc = " `UrlBuilder`"] UrlBuilder = "UrlBuilder",
+    #[doc = " `ResponseTooLarge`"] ResponseTooLarge = "ResponseTooLarge", #[doc =
     " `FinalStateVia`"] FinalStateVia = "FinalStateVia", #[doc = " `OperationStatus`"]
     OperationStatus = "OperationStatus", #[doc = " `PollerMethodOptions`"]
     PollerMethodOptions = "PollerMethodOptions", #[doc = " `PollerOptions`"]
@@ -3941,336 +3931,358 @@ pub struct Fields {
         skip_serializing_if = "::core::option::Option::is_none"
     )]
     pub decode_optional: ::core::option::Option<::std::string::String>,
-    /// `HttpRequest`
+    /// `HostPart`
+    #[serde(
+        rename = "HostPart",
+        skip_serializing_if = "::core::option::Option::is_none"
+    )]
+    pub host_part: ::core::option::Option<::std::boxed::Box<Fields>>,
+    /// `InvalidHost`
+    #[serde(
+        rename = "InvalidHost",
+        skip_serializing_if = "::core::option::Option::is_none"
+    )]
+    pub invalid_host: ::core::option::Option<::std::vec::Vec<InvalidHost>>,
+    /// `parameterized_host`
+    #[serde(rename = "parameterized_host")]
+    pub parameterized_host: ::std::string::String,
+    /// Set by the service.
     #[serde(
         rename = "HttpRequest",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub http_request: ::core::option::Option<::std::boxed::Box<Fields>>,
+    pub http_request: ::core::option::Option<::std::string::String>,
     /// `HttpResponse`
     #[serde(
         rename = "HttpResponse",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub http_response: ::core::option::Option<::std::vec::Vec<HttpResponse>>,
+    pub http_response: ::core::option::Option<::std::boxed::Box<Fields>>,
     /// `Method`
-    #[serde(rename = "Method")]
-    pub method: ::std::string::String,
+    #[serde(rename = "Method", skip_serializing_if = "::core::option::Option::is_none")]
+    pub method: ::core::option::Option<::std::vec::Vec<Method>>,
+    /// `UrlBuilder`
+    #[serde(rename = "UrlBuilder")]
+    pub url_builder: ::std::string::String,
     /// Set by the service.
-    #[serde(
-        rename = "UrlBuilder",
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub url_builder: ::core::option::Option<::std::string::String>,
-    /// `ResponseTooLarge`
     #[serde(
         rename = "ResponseTooLarge",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub response_too_large: ::core::option::Option<::std::boxed::Box<Fields>>,
+    pub response_too_large: ::core::option::Option<::std::string::String>,
     /// `FinalStateVia`
     #[serde(
         rename = "FinalStateVia",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub final_state_via: ::core::option::Option<::std::vec::Vec<FinalStateVia>>,
+    pub final_state_via: ::core::option::Option<::std::boxed::Box<Fields>>,
     /// `OperationStatus`
-    #[serde(rename = "OperationStatus")]
-    pub operation_status: ::std::string::String,
-    /// Set by the service.
     #[serde(
-        rename = "PollerMethodOptions",
+        rename = "OperationStatus",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub poller_method_options: ::core::option::Option<::std::string::String>,
-    /// `PollerOptions`
+    pub operation_status: ::core::option::Option<::std::vec::Vec<OperationStatus>>,
+    /// `PollerMethodOptions`
+    #[serde(rename = "PollerMethodOptions")]
+    pub poller_method_options: ::std::string::String,
+    /// Set by the service.
     #[serde(
         rename = "PollerOptions",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub poller_options: ::core::option::Option<::std::boxed::Box<Fields>>,
+    pub poller_options: ::core::option::Option<::std::string::String>,
     /// `NextLink`
     #[serde(
         rename = "NextLink",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub next_link: ::core::option::Option<::std::vec::Vec<NextLink>>,
+    pub next_link: ::core::option::Option<::std::boxed::Box<Fields>>,
     /// `PageDecoder`
-    #[serde(rename = "PageDecoder")]
-    pub page_decoder: ::std::string::String,
+    #[serde(
+        rename = "PageDecoder",
+        skip_serializing_if = "::core::option::Option::is_none"
+    )]
+    pub page_decoder: ::core::option::Option<::std::vec::Vec<PageDecoder>>,
+    /// `Pattern`
+    #[serde(rename = "Pattern")]
+    pub pattern: ::std::string::String,
     /// Set by the service.
-    #[serde(rename = "Pattern", skip_serializing_if = "::core::option::Option::is_none")]
-    pub pattern: ::core::option::Option<::std::string::String>,
-    /// `StripReadOnly`
     #[serde(
         rename = "StripReadOnly",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub strip_read_only: ::core::option::Option<::std::boxed::Box<Fields>>,
+    pub strip_read_only: ::core::option::Option<::std::string::String>,
     /// `strip_member`
     #[serde(
         rename = "strip_member",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub strip_member: ::core::option::Option<::std::vec::Vec<StripMember>>,
+    pub strip_member: ::core::option::Option<::std::boxed::Box<Fields>>,
     /// `strip_members`
-    #[serde(rename = "strip_members")]
-    pub strip_members: ::std::string::String,
-    /// Set by the service.
-    #[serde(rename = "Regex", skip_serializing_if = "::core::option::Option::is_none")]
-    pub regex: ::core::option::Option<::std::string::String>,
-    /// `Secret`
-    #[serde(rename = "Secret", skip_serializing_if = "::core::option::Option::is_none")]
-    pub secret: ::core::option::Option<::std::boxed::Box<Fields>>,
-    /// `Url`
-    #[serde(rename = "Url", skip_serializing_if = "::core::option::Option::is_none")]
-    pub url: ::core::option::Option<::std::vec::Vec<Url>>,
-    /// `Constraint`
-    #[serde(rename = "Constraint")]
-    pub constraint: ::std::string::String,
-    /// Set by the service.
     #[serde(
-        rename = "Validate",
+        rename = "strip_members",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub validate: ::core::option::Option<::std::string::String>,
-    /// `ValidationError`
+    pub strip_members: ::core::option::Option<::std::vec::Vec<StripMembers>>,
+    /// `Regex`
+    #[serde(rename = "Regex")]
+    pub regex: ::std::string::String,
+    /// Set by the service.
+    #[serde(rename = "Secret", skip_serializing_if = "::core::option::Option::is_none")]
+    pub secret: ::core::option::Option<::armgen_runtime::Secret>,
+    /// `Url`
+    #[serde(rename = "Url", skip_serializing_if = "::core::option::Option::is_none")]
+    pub url: ::core::option::Option<::std::boxed::Box<Fields>>,
+    /// `Constraint`
+    #[serde(
+        rename = "Constraint",
+        skip_serializing_if = "::core::option::Option::is_none"
+    )]
+    pub constraint: ::core::option::Option<::std::vec::Vec<Constraint>>,
+    /// `Validate`
+    #[serde(rename = "Validate")]
+    pub validate: ::std::string::String,
+    /// Set by the service.
     #[serde(
         rename = "ValidationError",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub validation_error: ::core::option::Option<::std::boxed::Box<Fields>>,
+    pub validation_error: ::core::option::Option<::std::string::String>,
     /// `ValidationErrors`
     #[serde(
         rename = "ValidationErrors",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub validation_errors: ::core::option::Option<::std::vec::Vec<ValidationErrors>>,
+    pub validation_errors: ::core::option::Option<::std::boxed::Box<Fields>>,
     /// `Validator`
-    #[serde(rename = "Validator")]
-    pub validator: ::std::string::String,
-    /// Set by the service.
     #[serde(
-        rename = "compile_pattern",
+        rename = "Validator",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub compile_pattern: ::core::option::Option<::std::string::String>,
-    /// `regex`
+    pub validator: ::core::option::Option<::std::vec::Vec<Validator>>,
+    /// `compile_pattern`
+    #[serde(rename = "compile_pattern")]
+    pub compile_pattern: ::std::string::String,
+    /// Set by the service.
     #[serde(rename = "regex", skip_serializing_if = "::core::option::Option::is_none")]
-    pub regex_2: ::core::option::Option<::std::boxed::Box<Fields>>,
+    pub regex_2: ::core::option::Option<::std::string::String>,
     /// `serde`
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub serde: ::core::option::Option<::std::vec::Vec<Serde>>,
+    pub serde: ::core::option::Option<::std::boxed::Box<Fields>>,
     /// `serde_json`
-    #[serde(rename = "serde_json")]
-    pub serde_json: ::std::string::String,
+    #[serde(
+        rename = "serde_json",
+        skip_serializing_if = "::core::option::Option::is_none"
+    )]
+    pub serde_json: ::core::option::Option<::std::vec::Vec<SerdeJson>>,
+    /// `url`
+    #[serde(rename = "url")]
+    pub url_2: ::std::string::String,
     /// Set by the service.
-    #[serde(rename = "url", skip_serializing_if = "::core::option::Option::is_none")]
-    pub url_2: ::core::option::Option<::std::string::String>,
-    /// `endpoint`
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub endpoint: ::core::option::Option<::std::boxed::Box<Fields>>,
+    pub endpoint: ::core::option::Option<::std::string::String>,
     /// `api_version`
     #[serde(
         rename = "api_version",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub api_version: ::core::option::Option<::std::vec::Vec<ApiVersion>>,
+    pub api_version: ::core::option::Option<::std::boxed::Box<Fields>>,
     /// `options`
-    pub options: ::std::string::String,
-    /// Set by the service.
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub request: ::core::option::Option<::std::string::String>,
-    /// `validator`
+    pub options: ::core::option::Option<::std::vec::Vec<Options>>,
+    /// `request`
+    pub request: ::std::string::String,
+    /// Set by the service.
     #[serde(
         rename = "validator",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub validator_2: ::core::option::Option<::std::boxed::Box<Fields>>,
+    pub validator_2: ::core::option::Option<::std::string::String>,
     /// `value`
     #[serde(rename = "value", skip_serializing_if = "::core::option::Option::is_none")]
-    pub value_2: ::core::option::Option<::std::vec::Vec<Value>>,
+    pub value_2: ::core::option::Option<::std::boxed::Box<Fields>>,
     /// `params`
-    pub params: ::std::string::String,
+    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
+    pub params: ::core::option::Option<::std::vec::Vec<Params>>,
+    /// `path`
+    pub path: ::std::string::String,
     /// Set by the service.
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub path: ::core::option::Option<::std::string::String>,
-    /// `at`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub at: ::core::option::Option<::std::boxed::Box<Fields>>,
+    pub at: ::core::option::Option<::std::string::String>,
     /// `json`
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub json: ::core::option::Option<::std::vec::Vec<Json>>,
+    pub json: ::core::option::Option<::std::boxed::Box<Fields>>,
     /// `members`
-    pub members: ::std::string::String,
+    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
+    pub members: ::core::option::Option<::std::vec::Vec<Members>>,
+    /// `pipeline`
+    pub pipeline: ::std::string::String,
     /// Set by the service.
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub pipeline: ::core::option::Option<::std::string::String>,
-    /// `response`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub response: ::core::option::Option<::std::boxed::Box<Fields>>,
+    pub response: ::core::option::Option<::std::string::String>,
     /// `operation_id`
     #[serde(
         rename = "operation_id",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub operation_id: ::core::option::Option<::std::vec::Vec<OperationId>>,
+    pub operation_id: ::core::option::Option<::std::boxed::Box<Fields>>,
     /// `credential`
-    pub credential: ::std::string::String,
-    /// Set by the service.
-    #[serde(
-        rename = "subscription_id",
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub subscription_id: ::core::option::Option<::std::string::String>,
-    /// `inner`
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub inner: ::core::option::Option<::std::boxed::Box<Fields>>,
+    pub credential: ::core::option::Option<::std::vec::Vec<Credential>>,
+    /// `subscription_id`
+    #[serde(rename = "subscription_id")]
+    pub subscription_id: ::std::string::String,
+    /// Set by the service.
+    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
+    pub inner: ::core::option::Option<::std::string::String>,
     /// `tag`
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub tag: ::core::option::Option<::std::vec::Vec<Tag>>,
+    pub tag: ::core::option::Option<::std::boxed::Box<Fields>>,
     /// `method_options`
-    #[serde(rename = "method_options")]
-    pub method_options_2: ::std::string::String,
+    #[serde(
+        rename = "method_options",
+        skip_serializing_if = "::core::option::Option::is_none"
+    )]
+    pub method_options_2: ::core::option::Option<::std::vec::Vec<MethodOptions2>>,
+    /// `f`
+    pub f: ::std::string::String,
     /// Set by the service.
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub f: ::core::option::Option<::std::string::String>,
-    /// `new`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub new: ::core::option::Option<::std::boxed::Box<Fields>>,
+    pub new: ::core::option::Option<::std::string::String>,
     /// `API_VERSION`
     #[serde(
         rename = "API_VERSION",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub api_version_2: ::core::option::Option<::std::vec::Vec<ApiVersion2>>,
+    pub api_version_2: ::core::option::Option<::std::boxed::Box<Fields>>,
     /// `DEFAULT_ENDPOINT`
-    #[serde(rename = "DEFAULT_ENDPOINT")]
-    pub default_endpoint: ::std::string::String,
-    /// Set by the service.
     #[serde(
-        rename = "SERVICES",
+        rename = "DEFAULT_ENDPOINT",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub services: ::core::option::Option<::std::string::String>,
-    /// `OPERATIONS`
+    pub default_endpoint: ::core::option::Option<::std::vec::Vec<DefaultEndpoint>>,
+    /// `SERVICES`
+    #[serde(rename = "SERVICES")]
+    pub services: ::std::string::String,
+    /// Set by the service.
     #[serde(
         rename = "OPERATIONS",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub operations: ::core::option::Option<::std::boxed::Box<Fields>>,
+    pub operations: ::core::option::Option<::std::string::String>,
     /// `build_request`
     #[serde(
         rename = "build_request",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub build_request: ::core::option::Option<::std::vec::Vec<BuildRequest>>,
+    pub build_request: ::core::option::Option<::std::boxed::Box<Fields>>,
     /// `decode_response`
-    #[serde(rename = "decode_response")]
-    pub decode_response: ::std::string::String,
+    #[serde(
+        rename = "decode_response",
+        skip_serializing_if = "::core::option::Option::is_none"
+    )]
+    pub decode_response: ::core::option::Option<::std::vec::Vec<DecodeResponse>>,
+    /// `models`
+    pub models: ::std::string::String,
     /// Set by the service.
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub models: ::core::option::Option<::std::string::String>,
-    /// `clients`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub clients: ::core::option::Option<::std::boxed::Box<Fields>>,
+    pub clients: ::core::option::Option<::std::string::String>,
     /// `dynamic`
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub dynamic: ::core::option::Option<::std::vec::Vec<Dynamic>>,
+    pub dynamic: ::core::option::Option<::std::boxed::Box<Fields>>,
     /// `patterns`
-    pub patterns: ::std::string::String,
+    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
+    pub patterns: ::core::option::Option<::std::vec::Vec<Patterns>>,
+    /// `Other`
+    #[serde(rename = "Other")]
+    pub other: ::std::string::String,
     /// Set by the service.
-    #[serde(rename = "Other", skip_serializing_if = "::core::option::Option::is_none")]
-    pub other: ::core::option::Option<::std::string::String>,
-    /// `Unknown`
     #[serde(rename = "Unknown", skip_serializing_if = "::core::option::Option::is_none")]
-    pub unknown: ::core::option::Option<::std::boxed::Box<Fields>>,
+    pub unknown: ::core::option::Option<::std::string::String>,
     /// `Arc`
     #[serde(rename = "Arc", skip_serializing_if = "::core::option::Option::is_none")]
-    pub arc: ::core::option::Option<::std::vec::Vec<Arc>>,
+    pub arc: ::core::option::Option<::std::boxed::Box<Fields>>,
     /// `LazyLock`
-    #[serde(rename = "LazyLock")]
-    pub lazy_lock: ::std::string::String,
-    /// Set by the service.
     #[serde(
-        rename = "BTreeMap",
+        rename = "LazyLock",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub b_tree_map: ::core::option::Option<::std::string::String>,
-    /// `Cow`
+    pub lazy_lock: ::core::option::Option<::std::vec::Vec<LazyLock>>,
+    /// `BTreeMap`
+    #[serde(rename = "BTreeMap")]
+    pub b_tree_map: ::std::string::String,
+    /// Set by the service.
     #[serde(rename = "Cow", skip_serializing_if = "::core::option::Option::is_none")]
-    pub cow: ::core::option::Option<::std::boxed::Box<Fields>>,
+    pub cow: ::core::option::Option<::std::string::String>,
     /// `Value`
     #[serde(rename = "Value", skip_serializing_if = "::core::option::Option::is_none")]
-    pub value_3: ::core::option::Option<::std::vec::Vec<Value2>>,
+    pub value_3: ::core::option::Option<::std::boxed::Box<Fields>>,
     /// `Map`
-    #[serde(rename = "Map")]
-    pub map: ::std::string::String,
+    #[serde(rename = "Map", skip_serializing_if = "::core::option::Option::is_none")]
+    pub map: ::core::option::Option<::std::vec::Vec<Map>>,
+    /// `Serialize`
+    #[serde(rename = "Serialize")]
+    pub serialize: ::std::string::String,
     /// Set by the service.
-    #[serde(
-        rename = "Serialize",
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub serialize: ::core::option::Option<::std::string::String>,
-    /// `Deserialize`
     #[serde(
         rename = "Deserialize",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub deserialize: ::core::option::Option<::std::boxed::Box<Fields>>,
+    pub deserialize: ::core::option::Option<::std::string::String>,
     /// `Serializer`
     #[serde(
         rename = "Serializer",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub serializer: ::core::option::Option<::std::vec::Vec<Serializer>>,
+    pub serializer: ::core::option::Option<::std::boxed::Box<Fields>>,
     /// `Deserializer`
-    #[serde(rename = "Deserializer")]
-    pub deserializer: ::std::string::String,
-    /// Set by the service.
     #[serde(
-        rename = "TokenCredential",
+        rename = "Deserializer",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub token_credential: ::core::option::Option<::std::string::String>,
-    /// `SafeDebug`
+    pub deserializer: ::core::option::Option<::std::vec::Vec<Deserializer>>,
+    /// `TokenCredential`
+    #[serde(rename = "TokenCredential")]
+    pub token_credential: ::std::string::String,
+    /// Set by the service.
     #[serde(
         rename = "SafeDebug",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub safe_debug: ::core::option::Option<::std::boxed::Box<Fields>>,
+    pub safe_debug: ::core::option::Option<::std::string::String>,
     /// `ClientMethodOptions`
     #[serde(
         rename = "ClientMethodOptions",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub client_method_options: ::core::option::Option<
-        ::std::vec::Vec<ClientMethodOptions>,
-    >,
+    pub client_method_options: ::core::option::Option<::std::boxed::Box<Fields>>,
     /// `NoFormat`
-    #[serde(rename = "NoFormat")]
-    pub no_format: ::std::string::String,
+    #[serde(
+        rename = "NoFormat",
+        skip_serializing_if = "::core::option::Option::is_none"
+    )]
+    pub no_format: ::core::option::Option<::std::vec::Vec<NoFormat>>,
+    /// `Pager`
+    #[serde(rename = "Pager")]
+    pub pager: ::std::string::String,
     /// Set by the service.
-    #[serde(rename = "Pager", skip_serializing_if = "::core::option::Option::is_none")]
-    pub pager: ::core::option::Option<::std::string::String>,
-    /// `Response`
     #[serde(
         rename = "Response",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub response_2: ::core::option::Option<::std::boxed::Box<Fields>>,
+    pub response_2: ::core::option::Option<::std::string::String>,
     /// `Context`
     #[serde(rename = "Context", skip_serializing_if = "::core::option::Option::is_none")]
-    pub context: ::core::option::Option<::std::vec::Vec<Context>>,
+    pub context: ::core::option::Option<::std::boxed::Box<Fields>>,
     /// `armgen_runtime`
-    #[serde(rename = "armgen_runtime")]
-    pub armgen_runtime: ::std::string::String,
-    /// Set by the service.
     #[serde(
-        rename = "__private",
+        rename = "armgen_runtime",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub private: ::core::option::Option<::std::string::String>,
+    pub armgen_runtime: ::core::option::Option<::std::vec::Vec<ArmgenRuntime>>,
+    /// `__private`
+    #[serde(rename = "__private")]
+    pub private: ::std::string::String,
     /// `closed enum`
     #[serde(
         rename = "closed enum",
@@ -4824,264 +4836,277 @@ impl ::armgen_runtime::Validate for Fields {
             let at = format!("{}.{}", path, "decode_json");
             __validator.max_length(&at, value.as_str(), 10);
         }
-        if let Some(value) = &self.http_request {
-            let at = format!("{}.{}", path, "HttpRequest");
+        if let Some(value) = &self.host_part {
+            let at = format!("{}.{}", path, "HostPart");
             __validator.nested(&at, value);
+        }
+        if let Some(value) = &self.invalid_host {
+            let at = format!("{}.{}", path, "InvalidHost");
+            __validator.max_items(&at, value.len(), 3);
+        }
+        {
+            let value = &self.parameterized_host;
+            let at = format!("{}.{}", path, "parameterized_host");
+            __validator.max_length(&at, value.as_str(), 10);
         }
         if let Some(value) = &self.http_response {
             let at = format!("{}.{}", path, "HttpResponse");
+            __validator.nested(&at, value);
+        }
+        if let Some(value) = &self.method {
+            let at = format!("{}.{}", path, "Method");
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.method;
-            let at = format!("{}.{}", path, "Method");
+            let value = &self.url_builder;
+            let at = format!("{}.{}", path, "UrlBuilder");
             __validator.max_length(&at, value.as_str(), 10);
-        }
-        if let Some(value) = &self.response_too_large {
-            let at = format!("{}.{}", path, "ResponseTooLarge");
-            __validator.nested(&at, value);
         }
         if let Some(value) = &self.final_state_via {
             let at = format!("{}.{}", path, "FinalStateVia");
+            __validator.nested(&at, value);
+        }
+        if let Some(value) = &self.operation_status {
+            let at = format!("{}.{}", path, "OperationStatus");
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.operation_status;
-            let at = format!("{}.{}", path, "OperationStatus");
+            let value = &self.poller_method_options;
+            let at = format!("{}.{}", path, "PollerMethodOptions");
             __validator.max_length(&at, value.as_str(), 10);
-        }
-        if let Some(value) = &self.poller_options {
-            let at = format!("{}.{}", path, "PollerOptions");
-            __validator.nested(&at, value);
         }
         if let Some(value) = &self.next_link {
             let at = format!("{}.{}", path, "NextLink");
+            __validator.nested(&at, value);
+        }
+        if let Some(value) = &self.page_decoder {
+            let at = format!("{}.{}", path, "PageDecoder");
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.page_decoder;
-            let at = format!("{}.{}", path, "PageDecoder");
+            let value = &self.pattern;
+            let at = format!("{}.{}", path, "Pattern");
             __validator.max_length(&at, value.as_str(), 10);
-        }
-        if let Some(value) = &self.strip_read_only {
-            let at = format!("{}.{}", path, "StripReadOnly");
-            __validator.nested(&at, value);
         }
         if let Some(value) = &self.strip_member {
             let at = format!("{}.{}", path, "strip_member");
+            __validator.nested(&at, value);
+        }
+        if let Some(value) = &self.strip_members {
+            let at = format!("{}.{}", path, "strip_members");
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.strip_members;
-            let at = format!("{}.{}", path, "strip_members");
+            let value = &self.regex;
+            let at = format!("{}.{}", path, "Regex");
             __validator.max_length(&at, value.as_str(), 10);
-        }
-        if let Some(value) = &self.secret {
-            let at = format!("{}.{}", path, "Secret");
-            __validator.nested(&at, value);
         }
         if let Some(value) = &self.url {
             let at = format!("{}.{}", path, "Url");
+            __validator.nested(&at, value);
+        }
+        if let Some(value) = &self.constraint {
+            let at = format!("{}.{}", path, "Constraint");
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.constraint;
-            let at = format!("{}.{}", path, "Constraint");
+            let value = &self.validate;
+            let at = format!("{}.{}", path, "Validate");
             __validator.max_length(&at, value.as_str(), 10);
-        }
-        if let Some(value) = &self.validation_error {
-            let at = format!("{}.{}", path, "ValidationError");
-            __validator.nested(&at, value);
         }
         if let Some(value) = &self.validation_errors {
             let at = format!("{}.{}", path, "ValidationErrors");
+            __validator.nested(&at, value);
+        }
+        if let Some(value) = &self.validator {
+            let at = format!("{}.{}", path, "Validator");
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.validator;
-            let at = format!("{}.{}", path, "Validator");
+            let value = &self.compile_pattern;
+            let at = format!("{}.{}", path, "compile_pattern");
             __validator.max_length(&at, value.as_str(), 10);
-        }
-        if let Some(value) = &self.regex_2 {
-            let at = format!("{}.{}", path, "regex");
-            __validator.nested(&at, value);
         }
         if let Some(value) = &self.serde {
             let at = format!("{}.{}", path, "serde");
+            __validator.nested(&at, value);
+        }
+        if let Some(value) = &self.serde_json {
+            let at = format!("{}.{}", path, "serde_json");
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.serde_json;
-            let at = format!("{}.{}", path, "serde_json");
+            let value = &self.url_2;
+            let at = format!("{}.{}", path, "url");
             __validator.max_length(&at, value.as_str(), 10);
-        }
-        if let Some(value) = &self.endpoint {
-            let at = format!("{}.{}", path, "endpoint");
-            __validator.nested(&at, value);
         }
         if let Some(value) = &self.api_version {
             let at = format!("{}.{}", path, "api_version");
+            __validator.nested(&at, value);
+        }
+        if let Some(value) = &self.options {
+            let at = format!("{}.{}", path, "options");
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.options;
-            let at = format!("{}.{}", path, "options");
+            let value = &self.request;
+            let at = format!("{}.{}", path, "request");
             __validator.max_length(&at, value.as_str(), 10);
-        }
-        if let Some(value) = &self.validator_2 {
-            let at = format!("{}.{}", path, "validator");
-            __validator.nested(&at, value);
         }
         if let Some(value) = &self.value_2 {
             let at = format!("{}.{}", path, "value");
+            __validator.nested(&at, value);
+        }
+        if let Some(value) = &self.params {
+            let at = format!("{}.{}", path, "params");
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.params;
-            let at = format!("{}.{}", path, "params");
+            let value = &self.path;
+            let at = format!("{}.{}", path, "path");
             __validator.max_length(&at, value.as_str(), 10);
-        }
-        if let Some(value) = &self.at {
-            let at = format!("{}.{}", path, "at");
-            __validator.nested(&at, value);
         }
         if let Some(value) = &self.json {
             let at = format!("{}.{}", path, "json");
+            __validator.nested(&at, value);
+        }
+        if let Some(value) = &self.members {
+            let at = format!("{}.{}", path, "members");
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.members;
-            let at = format!("{}.{}", path, "members");
+            let value = &self.pipeline;
+            let at = format!("{}.{}", path, "pipeline");
             __validator.max_length(&at, value.as_str(), 10);
-        }
-        if let Some(value) = &self.response {
-            let at = format!("{}.{}", path, "response");
-            __validator.nested(&at, value);
         }
         if let Some(value) = &self.operation_id {
             let at = format!("{}.{}", path, "operation_id");
+            __validator.nested(&at, value);
+        }
+        if let Some(value) = &self.credential {
+            let at = format!("{}.{}", path, "credential");
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.credential;
-            let at = format!("{}.{}", path, "credential");
+            let value = &self.subscription_id;
+            let at = format!("{}.{}", path, "subscription_id");
             __validator.max_length(&at, value.as_str(), 10);
-        }
-        if let Some(value) = &self.inner {
-            let at = format!("{}.{}", path, "inner");
-            __validator.nested(&at, value);
         }
         if let Some(value) = &self.tag {
             let at = format!("{}.{}", path, "tag");
+            __validator.nested(&at, value);
+        }
+        if let Some(value) = &self.method_options_2 {
+            let at = format!("{}.{}", path, "method_options");
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.method_options_2;
-            let at = format!("{}.{}", path, "method_options");
+            let value = &self.f;
+            let at = format!("{}.{}", path, "f");
             __validator.max_length(&at, value.as_str(), 10);
-        }
-        if let Some(value) = &self.new {
-            let at = format!("{}.{}", path, "new");
-            __validator.nested(&at, value);
         }
         if let Some(value) = &self.api_version_2 {
             let at = format!("{}.{}", path, "API_VERSION");
+            __validator.nested(&at, value);
+        }
+        if let Some(value) = &self.default_endpoint {
+            let at = format!("{}.{}", path, "DEFAULT_ENDPOINT");
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.default_endpoint;
-            let at = format!("{}.{}", path, "DEFAULT_ENDPOINT");
+            let value = &self.services;
+            let at = format!("{}.{}", path, "SERVICES");
             __validator.max_length(&at, value.as_str(), 10);
-        }
-        if let Some(value) = &self.operations {
-            let at = format!("{}.{}", path, "OPERATIONS");
-            __validator.nested(&at, value);
         }
         if let Some(value) = &self.build_request {
             let at = format!("{}.{}", path, "build_request");
+            __validator.nested(&at, value);
+        }
+        if let Some(value) = &self.decode_response {
+            let at = format!("{}.{}", path, "decode_response");
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.decode_response;
-            let at = format!("{}.{}", path, "decode_response");
+            let value = &self.models;
+            let at = format!("{}.{}", path, "models");
             __validator.max_length(&at, value.as_str(), 10);
-        }
-        if let Some(value) = &self.clients {
-            let at = format!("{}.{}", path, "clients");
-            __validator.nested(&at, value);
         }
         if let Some(value) = &self.dynamic {
             let at = format!("{}.{}", path, "dynamic");
+            __validator.nested(&at, value);
+        }
+        if let Some(value) = &self.patterns {
+            let at = format!("{}.{}", path, "patterns");
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.patterns;
-            let at = format!("{}.{}", path, "patterns");
+            let value = &self.other;
+            let at = format!("{}.{}", path, "Other");
             __validator.max_length(&at, value.as_str(), 10);
-        }
-        if let Some(value) = &self.unknown {
-            let at = format!("{}.{}", path, "Unknown");
-            __validator.nested(&at, value);
         }
         if let Some(value) = &self.arc {
             let at = format!("{}.{}", path, "Arc");
+            __validator.nested(&at, value);
+        }
+        if let Some(value) = &self.lazy_lock {
+            let at = format!("{}.{}", path, "LazyLock");
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.lazy_lock;
-            let at = format!("{}.{}", path, "LazyLock");
+            let value = &self.b_tree_map;
+            let at = format!("{}.{}", path, "BTreeMap");
             __validator.max_length(&at, value.as_str(), 10);
-        }
-        if let Some(value) = &self.cow {
-            let at = format!("{}.{}", path, "Cow");
-            __validator.nested(&at, value);
         }
         if let Some(value) = &self.value_3 {
             let at = format!("{}.{}", path, "Value");
+            __validator.nested(&at, value);
+        }
+        if let Some(value) = &self.map {
+            let at = format!("{}.{}", path, "Map");
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.map;
-            let at = format!("{}.{}", path, "Map");
+            let value = &self.serialize;
+            let at = format!("{}.{}", path, "Serialize");
             __validator.max_length(&at, value.as_str(), 10);
-        }
-        if let Some(value) = &self.deserialize {
-            let at = format!("{}.{}", path, "Deserialize");
-            __validator.nested(&at, value);
         }
         if let Some(value) = &self.serializer {
             let at = format!("{}.{}", path, "Serializer");
+            __validator.nested(&at, value);
+        }
+        if let Some(value) = &self.deserializer {
+            let at = format!("{}.{}", path, "Deserializer");
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.deserializer;
-            let at = format!("{}.{}", path, "Deserializer");
+            let value = &self.token_credential;
+            let at = format!("{}.{}", path, "TokenCredential");
             __validator.max_length(&at, value.as_str(), 10);
-        }
-        if let Some(value) = &self.safe_debug {
-            let at = format!("{}.{}", path, "SafeDebug");
-            __validator.nested(&at, value);
         }
         if let Some(value) = &self.client_method_options {
             let at = format!("{}.{}", path, "ClientMethodOptions");
+            __validator.nested(&at, value);
+        }
+        if let Some(value) = &self.no_format {
+            let at = format!("{}.{}", path, "NoFormat");
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.no_format;
-            let at = format!("{}.{}", path, "NoFormat");
+            let value = &self.pager;
+            let at = format!("{}.{}", path, "Pager");
             __validator.max_length(&at, value.as_str(), 10);
-        }
-        if let Some(value) = &self.response_2 {
-            let at = format!("{}.{}", path, "Response");
-            __validator.nested(&at, value);
         }
         if let Some(value) = &self.context {
             let at = format!("{}.{}", path, "Context");
+            __validator.nested(&at, value);
+        }
+        if let Some(value) = &self.armgen_runtime {
+            let at = format!("{}.{}", path, "armgen_runtime");
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.armgen_runtime;
-            let at = format!("{}.{}", path, "armgen_runtime");
+            let value = &self.private;
+            let at = format!("{}.{}", path, "__private");
             __validator.max_length(&at, value.as_str(), 10);
         }
     }
@@ -5136,26 +5161,26 @@ impl ::armgen_runtime::StripReadOnly for Fields {
                 "dynamic_poll",
                 "ServiceError",
                 "decode_optional",
-                "UrlBuilder",
-                "PollerMethodOptions",
-                "Pattern",
-                "Regex",
-                "Validate",
-                "compile_pattern",
-                "url",
-                "request",
-                "path",
-                "pipeline",
-                "subscription_id",
-                "f",
-                "SERVICES",
-                "models",
-                "Other",
-                "BTreeMap",
-                "Serialize",
-                "TokenCredential",
-                "Pager",
-                "__private",
+                "HttpRequest",
+                "ResponseTooLarge",
+                "PollerOptions",
+                "StripReadOnly",
+                "Secret",
+                "ValidationError",
+                "regex",
+                "endpoint",
+                "validator",
+                "at",
+                "response",
+                "inner",
+                "new",
+                "OPERATIONS",
+                "clients",
+                "Unknown",
+                "Cow",
+                "Deserialize",
+                "SafeDebug",
+                "Response",
             ],
             |members| {
                 ::armgen_runtime::strip_member(members, "async", &self.r#async);
@@ -5316,21 +5341,18 @@ impl ::armgen_runtime::StripReadOnly for Fields {
                     "decode_empty",
                     &self.decode_empty,
                 );
+                ::armgen_runtime::strip_member(members, "HostPart", &self.host_part);
                 ::armgen_runtime::strip_member(
                     members,
-                    "HttpRequest",
-                    &self.http_request,
+                    "InvalidHost",
+                    &self.invalid_host,
                 );
                 ::armgen_runtime::strip_member(
                     members,
                     "HttpResponse",
                     &self.http_response,
                 );
-                ::armgen_runtime::strip_member(
-                    members,
-                    "ResponseTooLarge",
-                    &self.response_too_large,
-                );
+                ::armgen_runtime::strip_member(members, "Method", &self.method);
                 ::armgen_runtime::strip_member(
                     members,
                     "FinalStateVia",
@@ -5338,84 +5360,101 @@ impl ::armgen_runtime::StripReadOnly for Fields {
                 );
                 ::armgen_runtime::strip_member(
                     members,
-                    "PollerOptions",
-                    &self.poller_options,
+                    "OperationStatus",
+                    &self.operation_status,
                 );
                 ::armgen_runtime::strip_member(members, "NextLink", &self.next_link);
                 ::armgen_runtime::strip_member(
                     members,
-                    "StripReadOnly",
-                    &self.strip_read_only,
+                    "PageDecoder",
+                    &self.page_decoder,
                 );
                 ::armgen_runtime::strip_member(
                     members,
                     "strip_member",
                     &self.strip_member,
                 );
-                ::armgen_runtime::strip_member(members, "Secret", &self.secret);
-                ::armgen_runtime::strip_member(members, "Url", &self.url);
                 ::armgen_runtime::strip_member(
                     members,
-                    "ValidationError",
-                    &self.validation_error,
+                    "strip_members",
+                    &self.strip_members,
                 );
+                ::armgen_runtime::strip_member(members, "Url", &self.url);
+                ::armgen_runtime::strip_member(members, "Constraint", &self.constraint);
                 ::armgen_runtime::strip_member(
                     members,
                     "ValidationErrors",
                     &self.validation_errors,
                 );
-                ::armgen_runtime::strip_member(members, "regex", &self.regex_2);
+                ::armgen_runtime::strip_member(members, "Validator", &self.validator);
                 ::armgen_runtime::strip_member(members, "serde", &self.serde);
-                ::armgen_runtime::strip_member(members, "endpoint", &self.endpoint);
+                ::armgen_runtime::strip_member(members, "serde_json", &self.serde_json);
                 ::armgen_runtime::strip_member(
                     members,
                     "api_version",
                     &self.api_version,
                 );
-                ::armgen_runtime::strip_member(members, "validator", &self.validator_2);
+                ::armgen_runtime::strip_member(members, "options", &self.options);
                 ::armgen_runtime::strip_member(members, "value", &self.value_2);
-                ::armgen_runtime::strip_member(members, "at", &self.at);
+                ::armgen_runtime::strip_member(members, "params", &self.params);
                 ::armgen_runtime::strip_member(members, "json", &self.json);
-                ::armgen_runtime::strip_member(members, "response", &self.response);
+                ::armgen_runtime::strip_member(members, "members", &self.members);
                 ::armgen_runtime::strip_member(
                     members,
                     "operation_id",
                     &self.operation_id,
                 );
-                ::armgen_runtime::strip_member(members, "inner", &self.inner);
+                ::armgen_runtime::strip_member(members, "credential", &self.credential);
                 ::armgen_runtime::strip_member(members, "tag", &self.tag);
-                ::armgen_runtime::strip_member(members, "new", &self.new);
+                ::armgen_runtime::strip_member(
+                    members,
+                    "method_options",
+                    &self.method_options_2,
+                );
                 ::armgen_runtime::strip_member(
                     members,
                     "API_VERSION",
                     &self.api_version_2,
                 );
-                ::armgen_runtime::strip_member(members, "OPERATIONS", &self.operations);
+                ::armgen_runtime::strip_member(
+                    members,
+                    "DEFAULT_ENDPOINT",
+                    &self.default_endpoint,
+                );
                 ::armgen_runtime::strip_member(
                     members,
                     "build_request",
                     &self.build_request,
                 );
-                ::armgen_runtime::strip_member(members, "clients", &self.clients);
-                ::armgen_runtime::strip_member(members, "dynamic", &self.dynamic);
-                ::armgen_runtime::strip_member(members, "Unknown", &self.unknown);
-                ::armgen_runtime::strip_member(members, "Arc", &self.arc);
-                ::armgen_runtime::strip_member(members, "Cow", &self.cow);
-                ::armgen_runtime::strip_member(members, "Value", &self.value_3);
                 ::armgen_runtime::strip_member(
                     members,
-                    "Deserialize",
-                    &self.deserialize,
+                    "decode_response",
+                    &self.decode_response,
                 );
+                ::armgen_runtime::strip_member(members, "dynamic", &self.dynamic);
+                ::armgen_runtime::strip_member(members, "patterns", &self.patterns);
+                ::armgen_runtime::strip_member(members, "Arc", &self.arc);
+                ::armgen_runtime::strip_member(members, "LazyLock", &self.lazy_lock);
+                ::armgen_runtime::strip_member(members, "Value", &self.value_3);
+                ::armgen_runtime::strip_member(members, "Map", &self.map);
                 ::armgen_runtime::strip_member(members, "Serializer", &self.serializer);
-                ::armgen_runtime::strip_member(members, "SafeDebug", &self.safe_debug);
+                ::armgen_runtime::strip_member(
+                    members,
+                    "Deserializer",
+                    &self.deserializer,
+                );
                 ::armgen_runtime::strip_member(
                     members,
                     "ClientMethodOptions",
                     &self.client_method_options,
                 );
-                ::armgen_runtime::strip_member(members, "Response", &self.response_2);
+                ::armgen_runtime::strip_member(members, "NoFormat", &self.no_format);
                 ::armgen_runtime::strip_member(members, "Context", &self.context);
+                ::armgen_runtime::strip_member(
+                    members,
+                    "armgen_runtime",
+                    &self.armgen_runtime,
+                );
             },
         );
     }
@@ -5902,6 +5941,44 @@ impl ::armgen_runtime::StripReadOnly for Hash {
         );
     }
 }
+/// The `HostPart` object.
+#[derive(
+    ::core::clone::Clone,
+    ::core::fmt::Debug,
+    ::core::default::Default,
+    ::core::cmp::PartialEq,
+    ::armgen_runtime::__private::serde::Serialize,
+    ::armgen_runtime::__private::serde::Deserialize,
+)]
+#[serde(crate = "::armgen_runtime::__private::serde")]
+pub struct HostPart {
+    /// Set by the service.
+    #[serde(
+        rename = "HostPart",
+        skip_serializing_if = "::core::option::Option::is_none"
+    )]
+    pub host_part: ::core::option::Option<::std::string::String>,
+    /// `next`
+    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
+    pub next: ::core::option::Option<::std::boxed::Box<HostPart>>,
+}
+impl ::armgen_runtime::Validate for HostPart {
+    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
+}
+impl ::armgen_runtime::StripReadOnly for HostPart {
+    fn strip_read_only(
+        &self,
+        json: &mut ::armgen_runtime::__private::serde_json::Value,
+    ) {
+        ::armgen_runtime::strip_members(
+            json,
+            &["HostPart"],
+            |members| {
+                ::armgen_runtime::strip_member(members, "next", &self.next);
+            },
+        );
+    }
+}
 /// The `HttpRequest` object.
 #[derive(
     ::core::clone::Clone,
@@ -6369,6 +6446,44 @@ impl ::armgen_runtime::StripReadOnly for IntoIterator {
         );
     }
 }
+/// The `InvalidHost` object.
+#[derive(
+    ::core::clone::Clone,
+    ::core::fmt::Debug,
+    ::core::default::Default,
+    ::core::cmp::PartialEq,
+    ::armgen_runtime::__private::serde::Serialize,
+    ::armgen_runtime::__private::serde::Deserialize,
+)]
+#[serde(crate = "::armgen_runtime::__private::serde")]
+pub struct InvalidHost {
+    /// Set by the service.
+    #[serde(
+        rename = "InvalidHost",
+        skip_serializing_if = "::core::option::Option::is_none"
+    )]
+    pub invalid_host: ::core::option::Option<::std::string::String>,
+    /// `next`
+    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
+    pub next: ::core::option::Option<::std::boxed::Box<InvalidHost>>,
+}
+impl ::armgen_runtime::Validate for InvalidHost {
+    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
+}
+impl ::armgen_runtime::StripReadOnly for InvalidHost {
+    fn strip_read_only(
+        &self,
+        json: &mut ::armgen_runtime::__private::serde_json::Value,
+    ) {
+        ::armgen_runtime::strip_members(
+            json,
+            &["InvalidHost"],
+            |members| {
+                ::armgen_runtime::strip_member(members, "next", &self.next);
+            },
+        );
+    }
+}
 /// The `Iterator` object.
 #[derive(
     ::core::clone::Clone,
@@ -6818,6 +6933,20 @@ pub struct MethodOptions2 {
 }
 impl ::armgen_runtime::Validate for MethodOptions2 {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
+}
+impl ::armgen_runtime::StripReadOnly for MethodOptions2 {
+    fn strip_read_only(
+        &self,
+        json: &mut ::armgen_runtime::__private::serde_json::Value,
+    ) {
+        ::armgen_runtime::strip_members(
+            json,
+            &["method_options"],
+            |members| {
+                ::armgen_runtime::strip_member(members, "next", &self.next);
+            },
+        );
+    }
 }
 /// The `mod` object.
 #[derive(
@@ -7642,6 +7771,41 @@ impl ::armgen_runtime::StripReadOnly for Panic {
         );
     }
 }
+/// The `parameterized_host` object.
+#[derive(
+    ::core::clone::Clone,
+    ::core::fmt::Debug,
+    ::core::default::Default,
+    ::core::cmp::PartialEq,
+    ::armgen_runtime::__private::serde::Serialize,
+    ::armgen_runtime::__private::serde::Deserialize,
+)]
+#[serde(crate = "::armgen_runtime::__private::serde")]
+pub struct ParameterizedHost {
+    /// Set by the service.
+    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
+    pub parameterized_host: ::core::option::Option<::std::string::String>,
+    /// `next`
+    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
+    pub next: ::core::option::Option<::std::boxed::Box<ParameterizedHost>>,
+}
+impl ::armgen_runtime::Validate for ParameterizedHost {
+    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
+}
+impl ::armgen_runtime::StripReadOnly for ParameterizedHost {
+    fn strip_read_only(
+        &self,
+        json: &mut ::armgen_runtime::__private::serde_json::Value,
+    ) {
+        ::armgen_runtime::strip_members(
+            json,
+            &["parameterized_host"],
+            |members| {
+                ::armgen_runtime::strip_member(members, "next", &self.next);
+            },
+        );
+    }
+}
 /// The `params` object.
 #[derive(
     ::core::clone::Clone,
@@ -8034,9 +8198,11 @@ impl ::armgen_runtime::StripReadOnly for PollerOptions {
     ResponseError2(ResponseError2) = "ResponseError", ServiceError(ServiceError) =
     "ServiceError", DecodeBody(DecodeBody) = "decode_body", DecodeEmpty(DecodeEmpty) =
     "decode_empty", DecodeJson(DecodeJson) = "decode_json",
-    DecodeOptional(DecodeOptional) = "decode_optional", HttpRequest(HttpRequest) =
-    "HttpRequest", HttpResponse(HttpResponse) = "HttpResponse", Method(Method) =
-    "Method", UrlBuilder(UrlBuilder) = "UrlBuilder", ResponseTooLarge(ResponseTooLarge) =
+    DecodeOptional(DecodeOptional) = "decode_optional", HostPart(HostPart) = "HostPart",
+    InvalidHost(InvalidHost) = "InvalidHost", ParameterizedHost(ParameterizedHost) =
+    "parameterized_host", HttpRequest(HttpRequest) = "HttpRequest",
+    HttpResponse(HttpResponse) = "HttpResponse", Method(Method) = "Method",
+    UrlBuilder(UrlBuilder) = "UrlBuilder", ResponseTooLarge(ResponseTooLarge) =
     "ResponseTooLarge", FinalStateVia(FinalStateVia) = "FinalStateVia",
     OperationStatus(OperationStatus) = "OperationStatus",
     PollerMethodOptions(PollerMethodOptions) = "PollerMethodOptions",
@@ -10838,20 +11004,6 @@ pub struct Value {
 impl ::armgen_runtime::Validate for Value {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
 }
-impl ::armgen_runtime::StripReadOnly for Value {
-    fn strip_read_only(
-        &self,
-        json: &mut ::armgen_runtime::__private::serde_json::Value,
-    ) {
-        ::armgen_runtime::strip_members(
-            json,
-            &["value"],
-            |members| {
-                ::armgen_runtime::strip_member(members, "next", &self.next);
-            },
-        );
-    }
-}
 /// The `Value` object.
 #[derive(
     ::core::clone::Clone,
@@ -10872,20 +11024,6 @@ pub struct Value2 {
 }
 impl ::armgen_runtime::Validate for Value2 {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
-impl ::armgen_runtime::StripReadOnly for Value2 {
-    fn strip_read_only(
-        &self,
-        json: &mut ::armgen_runtime::__private::serde_json::Value,
-    ) {
-        ::armgen_runtime::strip_members(
-            json,
-            &["Value"],
-            |members| {
-                ::armgen_runtime::strip_member(members, "next", &self.next);
-            },
-        );
-    }
 }
 /// The `Vec` object.
 #[derive(

@@ -45,11 +45,13 @@
 /// * `from_iterator` - `FromIterator` (header, optional)
 /// * `future` - `Future` (header, optional)
 /// * `hash` - `Hash` (header, optional)
+/// * `host_part` - `HostPart` (header, optional)
 /// * `http_request` - `HttpRequest` (header, optional)
 /// * `http_response` - `HttpResponse` (header, optional)
 /// * `into` - `Into` (header, optional)
 /// * `into_future` - `IntoFuture` (header, optional)
 /// * `into_iterator` - `IntoIterator` (header, optional)
+/// * `invalid_host` - `InvalidHost` (header, optional)
 /// * `iterator` - `Iterator` (header, optional)
 /// * `lazy_lock` - `LazyLock` (header, optional)
 /// * `map` - `Map` (header, optional)
@@ -196,6 +198,7 @@
 /// * `override` - `override` (header, optional)
 /// * `page` - `page` (header, optional)
 /// * `panic` - `panic` (header, optional)
+/// * `parameterized_host` - `parameterized_host` (header, optional)
 /// * `params` - `params` (header, optional)
 /// * `path` - `path` (header, optional)
 /// * `patterns` - `patterns` (header, optional)
@@ -294,11 +297,13 @@ pub fn header_optional_request(
     from_iterator: ::core::option::Option<&str>,
     future: ::core::option::Option<i32>,
     hash: ::core::option::Option<i32>,
+    host_part: ::core::option::Option<i32>,
     http_request: ::core::option::Option<i32>,
     http_response: ::core::option::Option<&super::models::Choice>,
     into: ::core::option::Option<&super::models::Choice>,
     into_future: ::core::option::Option<&super::models::Choice>,
     into_iterator: ::core::option::Option<i32>,
+    invalid_host: ::core::option::Option<&super::models::Choice>,
     iterator: ::core::option::Option<&super::models::Choice>,
     lazy_lock: ::core::option::Option<&str>,
     map: ::core::option::Option<i32>,
@@ -445,6 +450,7 @@ pub fn header_optional_request(
     r#override: ::core::option::Option<&str>,
     page: ::core::option::Option<&str>,
     panic: ::core::option::Option<i32>,
+    parameterized_host: ::core::option::Option<&str>,
     params: ::core::option::Option<&super::models::Choice>,
     path: ::core::option::Option<&str>,
     patterns: ::core::option::Option<&super::models::Choice>,
@@ -590,6 +596,9 @@ pub fn header_optional_request(
     }
     if let Some(hash) = hash {
         __validator.minimum("Hash", hash as f64, 1.0, false);
+    }
+    if let Some(host_part) = host_part {
+        __validator.minimum("HostPart", host_part as f64, 1.0, false);
     }
     if let Some(http_request) = http_request {
         __validator.minimum("HttpRequest", http_request as f64, 1.0, false);
@@ -897,6 +906,9 @@ pub fn header_optional_request(
     if let Some(panic) = panic {
         __validator.minimum("panic", panic as f64, 1.0, false);
     }
+    if let Some(parameterized_host) = parameterized_host {
+        __validator.min_length("parameterized_host", parameterized_host, 1);
+    }
     if let Some(path) = path {
         __validator.min_length("path", path, 1);
     }
@@ -1163,6 +1175,9 @@ pub fn header_optional_request(
     if let Some(hash) = hash {
         __request.headers.push(("Hash".to_owned(), hash.to_string()));
     }
+    if let Some(host_part) = host_part {
+        __request.headers.push(("HostPart".to_owned(), host_part.to_string()));
+    }
     if let Some(http_request) = http_request {
         __request.headers.push(("HttpRequest".to_owned(), http_request.to_string()));
     }
@@ -1181,6 +1196,11 @@ pub fn header_optional_request(
     }
     if let Some(into_iterator) = into_iterator {
         __request.headers.push(("IntoIterator".to_owned(), into_iterator.to_string()));
+    }
+    if let Some(invalid_host) = invalid_host {
+        __request
+            .headers
+            .push(("InvalidHost".to_owned(), invalid_host.as_str().to_owned()));
     }
     if let Some(iterator) = iterator {
         __request.headers.push(("Iterator".to_owned(), iterator.as_str().to_owned()));
@@ -1683,6 +1703,11 @@ pub fn header_optional_request(
     if let Some(panic) = panic {
         __request.headers.push(("panic".to_owned(), panic.to_string()));
     }
+    if let Some(parameterized_host) = parameterized_host {
+        __request
+            .headers
+            .push(("parameterized_host".to_owned(), parameterized_host.to_owned()));
+    }
     if let Some(params) = params {
         __request.headers.push(("params".to_owned(), params.as_str().to_owned()));
     }
@@ -1920,11 +1945,13 @@ pub fn header_optional_response(
 /// * `from_iterator` - `FromIterator` (header)
 /// * `future` - `Future` (header)
 /// * `hash` - `Hash` (header)
+/// * `host_part` - `HostPart` (header)
 /// * `http_request` - `HttpRequest` (header)
 /// * `http_response` - `HttpResponse` (header)
 /// * `into` - `Into` (header)
 /// * `into_future` - `IntoFuture` (header)
 /// * `into_iterator` - `IntoIterator` (header)
+/// * `invalid_host` - `InvalidHost` (header)
 /// * `iterator` - `Iterator` (header)
 /// * `lazy_lock` - `LazyLock` (header)
 /// * `map` - `Map` (header)
@@ -2071,6 +2098,7 @@ pub fn header_optional_response(
 /// * `override` - `override` (header)
 /// * `page` - `page` (header)
 /// * `panic` - `panic` (header)
+/// * `parameterized_host` - `parameterized_host` (header)
 /// * `params` - `params` (header)
 /// * `path` - `path` (header)
 /// * `patterns` - `patterns` (header)
@@ -2169,11 +2197,13 @@ pub fn header_required_request(
     from_iterator: &str,
     future: i32,
     hash: i32,
+    host_part: i32,
     http_request: i32,
     http_response: &super::models::Choice,
     into: &super::models::Choice,
     into_future: &super::models::Choice,
     into_iterator: i32,
+    invalid_host: &super::models::Choice,
     iterator: &super::models::Choice,
     lazy_lock: &str,
     map: i32,
@@ -2320,6 +2350,7 @@ pub fn header_required_request(
     r#override: &str,
     page: &str,
     panic: i32,
+    parameterized_host: &str,
     params: &super::models::Choice,
     path: &str,
     patterns: &super::models::Choice,
@@ -2408,6 +2439,7 @@ pub fn header_required_request(
     __validator.min_length("FromIterator", from_iterator, 1);
     __validator.minimum("Future", future as f64, 1.0, false);
     __validator.minimum("Hash", hash as f64, 1.0, false);
+    __validator.minimum("HostPart", host_part as f64, 1.0, false);
     __validator.minimum("HttpRequest", http_request as f64, 1.0, false);
     __validator.minimum("IntoIterator", into_iterator as f64, 1.0, false);
     __validator.min_length("LazyLock", lazy_lock, 1);
@@ -2510,6 +2542,7 @@ pub fn header_required_request(
     __validator.min_length("override", r#override, 1);
     __validator.min_length("page", page, 1);
     __validator.minimum("panic", panic as f64, 1.0, false);
+    __validator.min_length("parameterized_host", parameterized_host, 1);
     __validator.min_length("path", path, 1);
     __validator.minimum("pipeline", pipeline as f64, 1.0, false);
     __validator.minimum("priv", r#priv as f64, 1.0, false);
@@ -2621,6 +2654,7 @@ pub fn header_required_request(
     __request.headers.push(("FromIterator".to_owned(), from_iterator.to_owned()));
     __request.headers.push(("Future".to_owned(), future.to_string()));
     __request.headers.push(("Hash".to_owned(), hash.to_string()));
+    __request.headers.push(("HostPart".to_owned(), host_part.to_string()));
     __request.headers.push(("HttpRequest".to_owned(), http_request.to_string()));
     __request
         .headers
@@ -2628,6 +2662,7 @@ pub fn header_required_request(
     __request.headers.push(("Into".to_owned(), into.as_str().to_owned()));
     __request.headers.push(("IntoFuture".to_owned(), into_future.as_str().to_owned()));
     __request.headers.push(("IntoIterator".to_owned(), into_iterator.to_string()));
+    __request.headers.push(("InvalidHost".to_owned(), invalid_host.as_str().to_owned()));
     __request.headers.push(("Iterator".to_owned(), iterator.as_str().to_owned()));
     __request.headers.push(("LazyLock".to_owned(), lazy_lock.to_owned()));
     __request.headers.push(("Map".to_owned(), map.to_string()));
@@ -2801,6 +2836,9 @@ pub fn header_required_request(
     __request.headers.push(("override".to_owned(), r#override.to_owned()));
     __request.headers.push(("page".to_owned(), page.to_owned()));
     __request.headers.push(("panic".to_owned(), panic.to_string()));
+    __request
+        .headers
+        .push(("parameterized_host".to_owned(), parameterized_host.to_owned()));
     __request.headers.push(("params".to_owned(), params.as_str().to_owned()));
     __request.headers.push(("path".to_owned(), path.to_owned()));
     __request.headers.push(("patterns".to_owned(), patterns.as_str().to_owned()));
@@ -3681,7 +3719,7 @@ pub fn path2_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// `PUT /path3/{DynamicValidate}/{OperationInfo}/{ServiceInfo}/{dynamic_result}/{DynamicReply}/{dynamic_execute}/{dynamic_pages}/{dynamic_poll}/{dynamic_request_error}/{ErrorBody}/{ResponseError}/{ServiceError}/{decode_body}/{decode_empty}/{decode_json}/{decode_optional}/{HttpRequest}/{HttpResponse}/{Method}/{UrlBuilder}/{ResponseTooLarge}/{FinalStateVia}/{OperationStatus}/{PollerMethodOptions}/{PollerOptions}/{NextLink}/{PageDecoder}/{Pattern}/{StripReadOnly}/{strip_member}/{strip_members}/{Regex}/{Secret}/{Url}/{Constraint}/{Validate}/{ValidationError}/{ValidationErrors}/{Validator}/{compile_pattern}/{regex}/{serde}/{serde_json}/{url}/{endpoint}/{api_version}/{options}/{request}/{validator}/{value}` (`Parameters_Path3`).
+/// `PUT /path3/{DynamicValidate}/{OperationInfo}/{ServiceInfo}/{dynamic_result}/{DynamicReply}/{dynamic_execute}/{dynamic_pages}/{dynamic_poll}/{dynamic_request_error}/{ErrorBody}/{ResponseError}/{ServiceError}/{decode_body}/{decode_empty}/{decode_json}/{decode_optional}/{HostPart}/{InvalidHost}/{parameterized_host}/{HttpRequest}/{HttpResponse}/{Method}/{UrlBuilder}/{ResponseTooLarge}/{FinalStateVia}/{OperationStatus}/{PollerMethodOptions}/{PollerOptions}/{NextLink}/{PageDecoder}/{Pattern}/{StripReadOnly}/{strip_member}/{strip_members}/{Regex}/{Secret}/{Url}/{Constraint}/{Validate}/{ValidationError}/{ValidationErrors}/{Validator}/{compile_pattern}/{regex}/{serde}/{serde_json}/{url}/{endpoint}/{api_version}/{options}` (`Parameters_Path3`).
 ///
 /// # Arguments
 /// * `dynamic_validate` - `DynamicValidate` (path)
@@ -3700,6 +3738,9 @@ pub fn path2_response(
 /// * `decode_empty` - `decode_empty` (path)
 /// * `decode_json` - `decode_json` (path)
 /// * `decode_optional` - `decode_optional` (path)
+/// * `host_part` - `HostPart` (path)
+/// * `invalid_host` - `InvalidHost` (path)
+/// * `parameterized_host` - `parameterized_host` (path)
 /// * `http_request` - `HttpRequest` (path)
 /// * `http_response` - `HttpResponse` (path)
 /// * `method` - `Method` (path)
@@ -3731,9 +3772,6 @@ pub fn path2_response(
 /// * `endpoint_2` - `endpoint` (path)
 /// * `api_version_2` - `api_version` (path)
 /// * `options_2` - `options` (path)
-/// * `request` - `request` (path)
-/// * `validator_2` - `validator` (path)
-/// * `value` - `value` (path)
 pub fn path3_request(
     endpoint: &::armgen_runtime::Url,
     api_version: &str,
@@ -3753,6 +3791,9 @@ pub fn path3_request(
     decode_empty: i32,
     decode_json: &super::models::Choice,
     decode_optional: &str,
+    host_part: i32,
+    invalid_host: &super::models::Choice,
+    parameterized_host: &str,
     http_request: i32,
     http_response: &super::models::Choice,
     method: &str,
@@ -3784,9 +3825,6 @@ pub fn path3_request(
     endpoint_2: &super::models::Choice,
     api_version_2: &str,
     options_2: i32,
-    request: &super::models::Choice,
-    validator_2: &str,
-    value: i32,
 ) -> ::core::result::Result<
     ::armgen_runtime::HttpRequest,
     ::armgen_runtime::ValidationErrors,
@@ -3803,6 +3841,8 @@ pub fn path3_request(
     __validator.min_length("decode_body", decode_body, 1);
     __validator.minimum("decode_empty", decode_empty as f64, 1.0, false);
     __validator.min_length("decode_optional", decode_optional, 1);
+    __validator.minimum("HostPart", host_part as f64, 1.0, false);
+    __validator.min_length("parameterized_host", parameterized_host, 1);
     __validator.minimum("HttpRequest", http_request as f64, 1.0, false);
     __validator.min_length("Method", method, 1);
     __validator.minimum("UrlBuilder", url_builder as f64, 1.0, false);
@@ -3824,8 +3864,6 @@ pub fn path3_request(
     __validator.minimum("url", url_2 as f64, 1.0, false);
     __validator.min_length("api_version", api_version_2, 1);
     __validator.minimum("options", options_2 as f64, 1.0, false);
-    __validator.min_length("validator", validator_2, 1);
-    __validator.minimum("value", value as f64, 1.0, false);
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
         .literal("/path3/")
@@ -3860,6 +3898,12 @@ pub fn path3_request(
         .segment("decode_json", decode_json.as_str())
         .literal("/")
         .segment("decode_optional", decode_optional)
+        .literal("/")
+        .segment("HostPart", &host_part.to_string())
+        .literal("/")
+        .segment("InvalidHost", invalid_host.as_str())
+        .literal("/")
+        .segment("parameterized_host", parameterized_host)
         .literal("/")
         .segment("HttpRequest", &http_request.to_string())
         .literal("/")
@@ -3922,12 +3966,6 @@ pub fn path3_request(
         .segment("api_version", api_version_2)
         .literal("/")
         .segment("options", &options_2.to_string())
-        .literal("/")
-        .segment("request", request.as_str())
-        .literal("/")
-        .segment("validator", validator_2)
-        .literal("/")
-        .segment("value", &value.to_string())
         .query("api-version", api_version);
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Put,
@@ -3945,9 +3983,12 @@ pub fn path3_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// `PUT /path4/{params}/{path}/{at}/{json}/{members}/{pipeline}/{response}/{operation_id}/{credential}/{subscription_id}/{inner}/{tag}/{method_options}/{f}/{new}/{API_VERSION}/{DEFAULT_ENDPOINT}/{SERVICES}/{OPERATIONS}/{build_request}/{decode_response}/{models}/{clients}/{dynamic}/{patterns}/{Other}/{Unknown}/{Arc}/{LazyLock}/{BTreeMap}/{Cow}/{Value}/{Map}/{Serialize}/{Deserialize}/{Serializer}/{Deserializer}/{TokenCredential}/{SafeDebug}/{ClientMethodOptions}/{NoFormat}/{Pager}/{Response}/{Context}/{armgen_runtime}/{__private}` (`Parameters_Path4`).
+/// `PUT /path4/{request}/{validator}/{value}/{params}/{path}/{at}/{json}/{members}/{pipeline}/{response}/{operation_id}/{credential}/{subscription_id}/{inner}/{tag}/{method_options}/{f}/{new}/{API_VERSION}/{DEFAULT_ENDPOINT}/{SERVICES}/{OPERATIONS}/{build_request}/{decode_response}/{models}/{clients}/{dynamic}/{patterns}/{Other}/{Unknown}/{Arc}/{LazyLock}/{BTreeMap}/{Cow}/{Value}/{Map}/{Serialize}/{Deserialize}/{Serializer}/{Deserializer}/{TokenCredential}/{SafeDebug}/{ClientMethodOptions}/{NoFormat}/{Pager}/{Response}/{Context}/{armgen_runtime}/{__private}` (`Parameters_Path4`).
 ///
 /// # Arguments
+/// * `request` - `request` (path)
+/// * `validator` - `validator` (path)
+/// * `value` - `value` (path)
 /// * `params` - `params` (path)
 /// * `path` - `path` (path)
 /// * `at` - `at` (path)
@@ -3979,7 +4020,7 @@ pub fn path3_response(
 /// * `lazy_lock` - `LazyLock` (path)
 /// * `b_tree_map` - `BTreeMap` (path)
 /// * `cow` - `Cow` (path)
-/// * `value` - `Value` (path)
+/// * `value_2` - `Value` (path)
 /// * `map` - `Map` (path)
 /// * `serialize` - `Serialize` (path)
 /// * `deserialize` - `Deserialize` (path)
@@ -3997,6 +4038,9 @@ pub fn path3_response(
 pub fn path4_request(
     endpoint: &::armgen_runtime::Url,
     api_version: &str,
+    request: &str,
+    validator: i32,
+    value: &super::models::Choice,
     params: &str,
     path: i32,
     at: &super::models::Choice,
@@ -4028,7 +4072,7 @@ pub fn path4_request(
     lazy_lock: i32,
     b_tree_map: &super::models::Choice,
     cow: &str,
-    value: i32,
+    value_2: i32,
     map: &super::models::Choice,
     serialize: &str,
     deserialize: i32,
@@ -4048,6 +4092,8 @@ pub fn path4_request(
     ::armgen_runtime::ValidationErrors,
 > {
     let mut __validator = ::armgen_runtime::Validator::default();
+    __validator.min_length("request", request, 1);
+    __validator.minimum("validator", validator as f64, 1.0, false);
     __validator.min_length("params", params, 1);
     __validator.minimum("path", path as f64, 1.0, false);
     __validator.min_length("json", json, 1);
@@ -4069,7 +4115,7 @@ pub fn path4_request(
     __validator.min_length("Arc", arc, 1);
     __validator.minimum("LazyLock", lazy_lock as f64, 1.0, false);
     __validator.min_length("Cow", cow, 1);
-    __validator.minimum("Value", value as f64, 1.0, false);
+    __validator.minimum("Value", value_2 as f64, 1.0, false);
     __validator.min_length("Serialize", serialize, 1);
     __validator.minimum("Deserialize", deserialize as f64, 1.0, false);
     __validator.min_length("Deserializer", deserializer, 1);
@@ -4082,6 +4128,12 @@ pub fn path4_request(
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
         .literal("/path4/")
+        .segment("request", request)
+        .literal("/")
+        .segment("validator", &validator.to_string())
+        .literal("/")
+        .segment("value", value.as_str())
+        .literal("/")
         .segment("params", params)
         .literal("/")
         .segment("path", &path.to_string())
@@ -4144,7 +4196,7 @@ pub fn path4_request(
         .literal("/")
         .segment("Cow", cow)
         .literal("/")
-        .segment("Value", &value.to_string())
+        .segment("Value", &value_2.to_string())
         .literal("/")
         .segment("Map", map.as_str())
         .literal("/")
@@ -4234,11 +4286,13 @@ pub fn path4_response(
 /// * `from_iterator` - `FromIterator` (query, optional)
 /// * `future` - `Future` (query, optional)
 /// * `hash` - `Hash` (query, optional)
+/// * `host_part` - `HostPart` (query, optional)
 /// * `http_request` - `HttpRequest` (query, optional)
 /// * `http_response` - `HttpResponse` (query, optional)
 /// * `into` - `Into` (query, optional)
 /// * `into_future` - `IntoFuture` (query, optional)
 /// * `into_iterator` - `IntoIterator` (query, optional)
+/// * `invalid_host` - `InvalidHost` (query, optional)
 /// * `iterator` - `Iterator` (query, optional)
 /// * `lazy_lock` - `LazyLock` (query, optional)
 /// * `map` - `Map` (query, optional)
@@ -4385,6 +4439,7 @@ pub fn path4_response(
 /// * `override` - `override` (query, optional)
 /// * `page` - `page` (query, optional)
 /// * `panic` - `panic` (query, optional)
+/// * `parameterized_host` - `parameterized_host` (query, optional)
 /// * `params` - `params` (query, optional)
 /// * `path` - `path` (query, optional)
 /// * `patterns` - `patterns` (query, optional)
@@ -4483,11 +4538,13 @@ pub fn query_optional_request(
     from_iterator: ::core::option::Option<&str>,
     future: ::core::option::Option<i32>,
     hash: ::core::option::Option<i32>,
+    host_part: ::core::option::Option<i32>,
     http_request: ::core::option::Option<i32>,
     http_response: ::core::option::Option<&super::models::Choice>,
     into: ::core::option::Option<&super::models::Choice>,
     into_future: ::core::option::Option<&super::models::Choice>,
     into_iterator: ::core::option::Option<i32>,
+    invalid_host: ::core::option::Option<&super::models::Choice>,
     iterator: ::core::option::Option<&super::models::Choice>,
     lazy_lock: ::core::option::Option<&str>,
     map: ::core::option::Option<i32>,
@@ -4634,6 +4691,7 @@ pub fn query_optional_request(
     r#override: ::core::option::Option<&str>,
     page: ::core::option::Option<&str>,
     panic: ::core::option::Option<i32>,
+    parameterized_host: ::core::option::Option<&str>,
     params: ::core::option::Option<&super::models::Choice>,
     path: ::core::option::Option<&str>,
     patterns: ::core::option::Option<&super::models::Choice>,
@@ -4779,6 +4837,9 @@ pub fn query_optional_request(
     }
     if let Some(hash) = hash {
         __validator.minimum("Hash", hash as f64, 1.0, false);
+    }
+    if let Some(host_part) = host_part {
+        __validator.minimum("HostPart", host_part as f64, 1.0, false);
     }
     if let Some(http_request) = http_request {
         __validator.minimum("HttpRequest", http_request as f64, 1.0, false);
@@ -5086,6 +5147,9 @@ pub fn query_optional_request(
     if let Some(panic) = panic {
         __validator.minimum("panic", panic as f64, 1.0, false);
     }
+    if let Some(parameterized_host) = parameterized_host {
+        __validator.min_length("parameterized_host", parameterized_host, 1);
+    }
     if let Some(path) = path {
         __validator.min_length("path", path, 1);
     }
@@ -5318,6 +5382,9 @@ pub fn query_optional_request(
     if let Some(hash) = hash {
         __url = __url.query("Hash", &hash.to_string());
     }
+    if let Some(host_part) = host_part {
+        __url = __url.query("HostPart", &host_part.to_string());
+    }
     if let Some(http_request) = http_request {
         __url = __url.query("HttpRequest", &http_request.to_string());
     }
@@ -5332,6 +5399,9 @@ pub fn query_optional_request(
     }
     if let Some(into_iterator) = into_iterator {
         __url = __url.query("IntoIterator", &into_iterator.to_string());
+    }
+    if let Some(invalid_host) = invalid_host {
+        __url = __url.query("InvalidHost", invalid_host.as_str());
     }
     if let Some(iterator) = iterator {
         __url = __url.query("Iterator", iterator.as_str());
@@ -5772,6 +5842,9 @@ pub fn query_optional_request(
     if let Some(panic) = panic {
         __url = __url.query("panic", &panic.to_string());
     }
+    if let Some(parameterized_host) = parameterized_host {
+        __url = __url.query("parameterized_host", parameterized_host);
+    }
     if let Some(params) = params {
         __url = __url.query("params", params.as_str());
     }
@@ -5995,11 +6068,13 @@ pub fn query_optional_response(
 /// * `from_iterator` - `FromIterator` (query)
 /// * `future` - `Future` (query)
 /// * `hash` - `Hash` (query)
+/// * `host_part` - `HostPart` (query)
 /// * `http_request` - `HttpRequest` (query)
 /// * `http_response` - `HttpResponse` (query)
 /// * `into` - `Into` (query)
 /// * `into_future` - `IntoFuture` (query)
 /// * `into_iterator` - `IntoIterator` (query)
+/// * `invalid_host` - `InvalidHost` (query)
 /// * `iterator` - `Iterator` (query)
 /// * `lazy_lock` - `LazyLock` (query)
 /// * `map` - `Map` (query)
@@ -6146,6 +6221,7 @@ pub fn query_optional_response(
 /// * `override` - `override` (query)
 /// * `page` - `page` (query)
 /// * `panic` - `panic` (query)
+/// * `parameterized_host` - `parameterized_host` (query)
 /// * `params` - `params` (query)
 /// * `path` - `path` (query)
 /// * `patterns` - `patterns` (query)
@@ -6244,11 +6320,13 @@ pub fn query_required_request(
     from_iterator: &str,
     future: i32,
     hash: i32,
+    host_part: i32,
     http_request: i32,
     http_response: &super::models::Choice,
     into: &super::models::Choice,
     into_future: &super::models::Choice,
     into_iterator: i32,
+    invalid_host: &super::models::Choice,
     iterator: &super::models::Choice,
     lazy_lock: &str,
     map: i32,
@@ -6395,6 +6473,7 @@ pub fn query_required_request(
     r#override: &str,
     page: &str,
     panic: i32,
+    parameterized_host: &str,
     params: &super::models::Choice,
     path: &str,
     patterns: &super::models::Choice,
@@ -6483,6 +6562,7 @@ pub fn query_required_request(
     __validator.min_length("FromIterator", from_iterator, 1);
     __validator.minimum("Future", future as f64, 1.0, false);
     __validator.minimum("Hash", hash as f64, 1.0, false);
+    __validator.minimum("HostPart", host_part as f64, 1.0, false);
     __validator.minimum("HttpRequest", http_request as f64, 1.0, false);
     __validator.minimum("IntoIterator", into_iterator as f64, 1.0, false);
     __validator.min_length("LazyLock", lazy_lock, 1);
@@ -6585,6 +6665,7 @@ pub fn query_required_request(
     __validator.min_length("override", r#override, 1);
     __validator.min_length("page", page, 1);
     __validator.minimum("panic", panic as f64, 1.0, false);
+    __validator.min_length("parameterized_host", parameterized_host, 1);
     __validator.min_length("path", path, 1);
     __validator.minimum("pipeline", pipeline as f64, 1.0, false);
     __validator.minimum("priv", r#priv as f64, 1.0, false);
@@ -6669,11 +6750,13 @@ pub fn query_required_request(
         .query("FromIterator", from_iterator)
         .query("Future", &future.to_string())
         .query("Hash", &hash.to_string())
+        .query("HostPart", &host_part.to_string())
         .query("HttpRequest", &http_request.to_string())
         .query("HttpResponse", http_response.as_str())
         .query("Into", into.as_str())
         .query("IntoFuture", into_future.as_str())
         .query("IntoIterator", &into_iterator.to_string())
+        .query("InvalidHost", invalid_host.as_str())
         .query("Iterator", iterator.as_str())
         .query("LazyLock", lazy_lock)
         .query("Map", &map.to_string())
@@ -6820,6 +6903,7 @@ pub fn query_required_request(
         .query("override", r#override)
         .query("page", page)
         .query("panic", &panic.to_string())
+        .query("parameterized_host", parameterized_host)
         .query("params", params.as_str())
         .query("path", path)
         .query("patterns", patterns.as_str())
