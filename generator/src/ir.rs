@@ -719,6 +719,8 @@ pub struct Parameter {
     /// default for parameters shared through a `parameters` section):
     /// a client takes it once, not per call.
     pub client: bool,
+    /// What the parameter is to the generated code.
+    pub role: ParamRole,
     /// `x-ms-skip-url-encoding`: in the path, the value is itself a path
     /// (`{scope}`); in the query, it is sent as written.
     pub multi_segment: bool,
@@ -738,10 +740,21 @@ impl Parameter {
     }
 
     /// Whether the generated client holds the parameter instead of each
-    /// call taking it: the subscription, which every ARM client is for.
+    /// call taking it ([`ParamRole::Subscription`]).
     pub fn held_by_client(&self) -> bool {
-        self.client && self.wire_name == "subscriptionId"
+        self.role == ParamRole::Subscription
     }
+}
+
+/// What a parameter is to the generated code, decided once by resolve.
+/// (The api-version is not a parameter: it is [`Operation::api_version`].)
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ParamRole {
+    /// An argument of each call, or a field of its options when optional.
+    Argument,
+    /// The client-level `subscriptionId`: the generated client holds it and
+    /// passes it to every call.
+    Subscription,
 }
 
 /// A success response.

@@ -9,7 +9,7 @@ use super::schema::description;
 use super::{Resolver, extensions};
 use crate::ir::{
     Constraints, Example, FinalStateVia, HttpMethod, NextArg, NextOperation, Operation,
-    OperationGroup, PageFields, Pageable, ParamLocation, Parameter, PathPart, Response,
+    OperationGroup, PageFields, Pageable, ParamLocation, ParamRole, Parameter, PathPart, Response,
     ResponseHeader, TypeRef,
 };
 use crate::load::Node;
@@ -601,6 +601,13 @@ impl Resolver<'_> {
         } else {
             ty
         };
+        // Every ARM client is for one subscription: it holds the client-level
+        // `subscriptionId` instead of each call taking it.
+        let role = if client && wire_name == "subscriptionId" {
+            ParamRole::Subscription
+        } else {
+            ParamRole::Argument
+        };
         Some((
             Parameter {
                 name: naming::value_name(extensions::client_name(&value).unwrap_or(&wire_name)),
@@ -616,6 +623,7 @@ impl Resolver<'_> {
                 required,
                 constraints,
                 client,
+                role,
                 multi_segment: extensions::skip_url_encoding(&value),
             },
             is_api_version,
