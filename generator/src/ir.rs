@@ -739,11 +739,39 @@ impl Parameter {
         matches!(self.ty, TypeRef::Array(_)) && self.location != ParamLocation::Body
     }
 
+    /// How a request function takes the value: the one place that decides
+    /// it, for the function's signature and for every caller (the client's
+    /// methods, calls by operation id).
+    pub fn passing(&self) -> Passing {
+        match (&self.ty, self.location) {
+            (TypeRef::Array(_), _) if self.is_list() => Passing::Slice,
+            // The body too, which callers hand over as `as_deref()` like any
+            // optional string.
+            (TypeRef::String, _) => Passing::Str,
+            (_, ParamLocation::Body) | (TypeRef::Model(_) | TypeRef::Secret, _) => Passing::Ref,
+            _ => Passing::Value,
+        }
+    }
+
     /// Whether the generated client holds the parameter instead of each
     /// call taking it ([`ParamRole::Subscription`]).
     pub fn held_by_client(&self) -> bool {
         self.role == ParamRole::Subscription
     }
+}
+
+/// How a request function takes an argument ([`Parameter::passing`]); an
+/// optional one is the same inside an `Option`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Passing {
+    /// A string, as `&str`.
+    Str,
+    /// A list outside the body, as a slice `&[T]`.
+    Slice,
+    /// A body, model or secret, by reference `&T`.
+    Ref,
+    /// A number, boolean or other small value, by value.
+    Value,
 }
 
 /// What a parameter is to the generated code, decided once by resolve.

@@ -6,7 +6,7 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
 use super::docs;
-use super::operations::{arg_type, success_type};
+use super::operations::{arg_type, pass_owned, success_type};
 use super::types::{
     Context, Scope, ident, option, path_text, request_fn_name, response_fn_name, type_tokens,
 };
@@ -668,15 +668,10 @@ fn method(
         if p.held_by_client() {
             quote!(&self.subscription_id)
         } else if p.required {
+            // Taken already as the request function takes it.
             quote!(#name)
         } else {
-            match &p.ty {
-                TypeRef::String => quote!(options.#name.as_deref()),
-                TypeRef::Array(_) if p.is_list() => quote!(options.#name.as_deref()),
-                TypeRef::Model(_) | TypeRef::Secret => quote!(options.#name.as_ref()),
-                _ if p.location == crate::ir::ParamLocation::Body => quote!(options.#name.as_ref()),
-                _ => quote!(options.#name),
-            }
+            pass_owned(p, quote!(options.#name))
         }
     });
     let api_version_arg = op.api_version.as_ref().map(|_| quote!(&self.api_version,));

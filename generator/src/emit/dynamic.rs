@@ -6,7 +6,7 @@ use quote::{format_ident, quote};
 
 use super::client;
 use super::types::{Context, Scope, ident, option, request_fn_name, response_fn_name, type_tokens};
-use crate::ir::{HttpMethod, Operation, ParamLocation, Service, TypeRef};
+use crate::ir::{HttpMethod, Operation, Service, TypeRef};
 
 /// The `dynamic` module of a service. In a provider at several
 /// api-versions, the arms of the shared functions are in the `shared`
@@ -92,26 +92,13 @@ pub fn module(service: &Service, ctx: &Context, in_shared: bool) -> TokenStream 
                 let wire = &p.wire_name;
                 let owned = type_tokens(&p.ty, Scope::Sibling, rt);
                 let expected = expected(&p.ty);
-                let by_ref = matches!(p.ty, TypeRef::String | TypeRef::Secret | TypeRef::Model(_))
-                    || p.location == ParamLocation::Body
-                    || p.is_list();
                 if p.required {
                     reads.push(quote!(let #name: #owned = __params.required(#wire, #expected)?;));
-                    args.push(if by_ref {
-                        quote!(&#name)
-                    } else {
-                        quote!(#name)
-                    });
                 } else {
                     let owned = option(owned);
                     reads.push(quote!(let #name: #owned = __params.optional(#wire, #expected)?;));
-                    args.push(match (&p.ty, by_ref) {
-                        (TypeRef::String, _) => quote!(#name.as_deref()),
-                        (TypeRef::Array(_), _) if p.is_list() => quote!(#name.as_deref()),
-                        (_, true) => quote!(#name.as_ref()),
-                        (_, false) => quote!(#name),
-                    });
                 }
+                args.push(super::operations::pass_owned(p, quote!(#name)));
             }
             reads_params |= !reads.is_empty();
             build_arms.push(quote! {

@@ -8,7 +8,7 @@ use super::checks::{Held, checks};
 use super::docs;
 use super::types::{Context, Scope, ident, option, request_fn_name, response_fn_name, type_tokens};
 use crate::ir::{
-    HttpMethod, Operation, OperationGroup, ParamLocation, Parameter, PathPart, TypeRef,
+    HttpMethod, Operation, OperationGroup, ParamLocation, Parameter, Passing, PathPart, TypeRef,
 };
 use crate::naming::unraw;
 
@@ -64,19 +64,27 @@ pub fn group(group: &OperationGroup, ctx: &Context, in_shared: bool) -> TokenStr
 /// The argument type of a parameter.
 pub fn arg_type(p: &Parameter, ctx: &Context) -> TokenStream {
     let owned = type_tokens(&p.ty, Scope::Sibling, ctx.runtime);
-    // A string is taken as `&str` wherever it goes: the body too, which
-    // callers hand over as `as_deref()` like any optional string.
-    let base = match (&p.ty, p.location) {
-        (TypeRef::Array(item), _) if p.is_list() => {
+    let base = match (p.passing(), &p.ty) {
+        (Passing::Slice, TypeRef::Array(item)) => {
             let item = type_tokens(item, Scope::Sibling, ctx.runtime);
             quote!(&[#item])
         }
-        (TypeRef::String, _) => quote!(&str),
-        (_, ParamLocation::Body) => quote!(&#owned),
-        (TypeRef::Model(_) | TypeRef::Secret, _) => quote!(&#owned),
-        _ => owned,
+        (Passing::Str, _) => quote!(&str),
+        (Passing::Ref | Passing::Slice, _) => quote!(&#owned),
+        (Passing::Value, _) => owned,
     };
     if p.required { base } else { option(base) }
+}
+
+/// How a caller hands `value`, the owned argument (`T`, or `Option<T>` when
+/// optional), to the request function's parameter `p`.
+pub fn pass_owned(p: &Parameter, value: TokenStream) -> TokenStream {
+    match (p.passing(), p.required) {
+        (Passing::Value, _) => value,
+        (_, true) => quote!(&#value),
+        (Passing::Str | Passing::Slice, false) => quote!(#value.as_deref()),
+        (Passing::Ref, false) => quote!(#value.as_ref()),
+    }
 }
 
 fn method_tokens(method: HttpMethod, rt: &syn::Path) -> TokenStream {
