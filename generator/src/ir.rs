@@ -655,12 +655,21 @@ pub enum NextArg {
 pub struct PageFields {
     /// The list model.
     pub model: String,
-    /// The items field and whether it is an `Option`.
-    pub items: (String, bool),
+    /// The items field.
+    pub items: PageField,
     /// The item type.
     pub item_type: TypeRef,
-    /// The next-link field and whether it is an `Option`.
-    pub next_link: Option<(String, bool)>,
+    /// The next-link field (a string), if the list has more than one page.
+    pub next_link: Option<PageField>,
+}
+
+/// A field of a list model that a pager reads.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PageField {
+    /// The Rust field name.
+    pub name: String,
+    /// The field is an `Option` (not required in the spec).
+    pub optional: bool,
 }
 
 /// `final-state-via` of a long-running operation.

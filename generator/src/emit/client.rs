@@ -378,13 +378,8 @@ fn page_impls_of(
         .filter_map(|o| o.pageable.as_ref()?.fields.as_ref())
         .filter(|f| keep(&f.model))
     {
-        seen.entry(fields.model.clone()).or_insert_with(|| {
-            let list = ident(&fields.model);
-            let field = ident(&fields.items.0);
-            let item = type_tokens(&fields.item_type, Scope::Sibling, rt);
-            let optional = fields.items.1.then(|| quote!(optional));
-            quote!(#rt::page!(super::models::#list, #optional #field, #item);)
-        });
+        seen.entry(fields.model.clone())
+            .or_insert_with(|| page_impl(fields, Scope::Sibling, rt));
     }
     seen.into_values().collect()
 }
@@ -850,16 +845,30 @@ pub(super) fn operation_status(op: &Operation, rt: &syn::Path) -> TokenStream {
     }
 }
 
+/// `azure_core`'s `Page` for a list model, through the runtime's `page!`,
+/// written from `scope` (in `models`, or in a sibling module).
+pub(super) fn page_impl(
+    fields: &crate::ir::PageFields,
+    scope: Scope,
+    rt: &syn::Path,
+) -> TokenStream {
+    let list = type_tokens(&TypeRef::Model(fields.model.clone()), scope, rt);
+    let field = ident(&fields.items.name);
+    let item = type_tokens(&fields.item_type, scope, rt);
+    let optional = fields.items.optional.then(|| quote!(optional));
+    quote!(#rt::page!(#list, #optional #field, #item);)
+}
+
 /// The closure that reads a page's next link, for `ArmPipeline::pager`.
 pub(super) fn next_link(fields: &crate::ir::PageFields) -> TokenStream {
     let list = ident(&fields.model);
     match &fields.next_link {
-        Some((field, true)) => {
-            let field = ident(field);
+        Some(link) if link.optional => {
+            let field = ident(&link.name);
             quote!(|page: &super::models::#list| page.#field.as_deref())
         }
-        Some((field, false)) => {
-            let field = ident(field);
+        Some(link) => {
+            let field = ident(&link.name);
             quote!(|page: &super::models::#list| Some(page.#field.as_str()))
         }
         None => quote!(|_: &super::models::#list| None),

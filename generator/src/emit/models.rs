@@ -66,13 +66,8 @@ fn page_impls(service: &Service, ctx: &Context) -> TokenStream {
         .filter_map(|o| o.pageable.as_ref()?.fields.as_ref())
         .filter(|f| !shared.contains(f.model.as_str()))
     {
-        seen.entry(fields.model.clone()).or_insert_with(|| {
-            let list = ident(&fields.model);
-            let field = ident(&fields.items.0);
-            let item = type_tokens(&fields.item_type, Scope::Models, rt);
-            let optional = fields.items.1.then(|| quote!(optional));
-            quote!(#rt::page!(#list, #optional #field, #item);)
-        });
+        seen.entry(fields.model.clone())
+            .or_insert_with(|| super::client::page_impl(fields, Scope::Models, rt));
     }
     if seen.is_empty() {
         return TokenStream::new();

@@ -9,8 +9,8 @@ use super::schema::description;
 use super::{Resolver, extensions};
 use crate::ir::{
     Constraints, Example, FinalStateVia, HttpMethod, NextArg, NextOperation, Operation,
-    OperationGroup, PageFields, Pageable, ParamLocation, ParamRole, Parameter, PathPart, Response,
-    ResponseHeader, TypeRef,
+    OperationGroup, PageField, PageFields, Pageable, ParamLocation, ParamRole, Parameter, PathPart,
+    Response, ResponseHeader, TypeRef,
 };
 use crate::load::Node;
 use crate::naming::{self, Scope};
@@ -446,7 +446,10 @@ impl Resolver<'_> {
                 .as_deref()
                 .and_then(field)
                 .filter(|f| f.ty == TypeRef::String)
-                .map(|f| (f.name.clone(), !f.required));
+                .map(|f| PageField {
+                    name: f.name.clone(),
+                    optional: !f.required,
+                });
             if pageable.next_link_name.is_some() && next_link.is_none() {
                 let message = format!(
                     "`x-ms-pageable` names the next link `{}`, which `{model}` does not have as a string",
@@ -460,7 +463,10 @@ impl Resolver<'_> {
             }
             pageable.fields = Some(PageFields {
                 model: model.clone(),
-                items: (items.name.clone(), !items.required),
+                items: PageField {
+                    name: items.name.clone(),
+                    optional: !items.required,
+                },
                 item_type: (**item_type).clone(),
                 next_link,
             });
