@@ -685,13 +685,45 @@ pub enum FinalStateVia {
     OperationLocation,
 }
 
-/// A piece of a path template.
+/// A piece of a path template (or of a host template).
 #[derive(Clone, Debug, PartialEq)]
 pub enum PathPart {
     /// Literal text.
     Literal(String),
-    /// The path parameter with this wire name.
-    Param(String),
+    /// A parameter of the template.
+    Param(ParamRef),
+}
+
+/// A template's parameter: its name in the template and, once resolved, the
+/// parameter it is (an index into the operation's `params`, or the host's).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ParamRef {
+    /// The name between the braces.
+    pub wire_name: String,
+    /// Its parameter's position in the owner's list; resolve drops the
+    /// parts that name no parameter (and reports them).
+    pub index: usize,
+}
+
+impl PathPart {
+    /// The parts with each parameter pointed at its position in `params`
+    /// (found by wire name with `is_it`); a part naming none is left out.
+    pub fn resolve_params<P>(
+        parts: Vec<PathPart>,
+        params: &[P],
+        is_it: impl Fn(&P, &str) -> bool,
+    ) -> Vec<PathPart> {
+        parts
+            .into_iter()
+            .filter_map(|part| match part {
+                PathPart::Param(reference) => {
+                    let index = params.iter().position(|p| is_it(p, &reference.wire_name))?;
+                    Some(PathPart::Param(ParamRef { index, ..reference }))
+                }
+                literal => Some(literal),
+            })
+            .collect()
+    }
 }
 
 /// Where a parameter goes.

@@ -1636,7 +1636,7 @@ fn path_params(op: &Operation) -> Vec<&Parameter> {
     op.path
         .iter()
         .filter_map(|part| match part {
-            PathPart::Param(name) => op.params.iter().find(|p| &p.wire_name == name),
+            PathPart::Param(reference) => op.params.get(reference.index),
             PathPart::Literal(_) => None,
         })
         .collect()

@@ -247,9 +247,9 @@ fn host_endpoint(service: &Service, ctx: &Context) -> HostEndpoint {
         .collect();
     let parts = host.parts.iter().map(|part| match part {
         crate::ir::PathPart::Literal(text) => quote!(#rt::HostPart::Literal(#text)),
-        crate::ir::PathPart::Param(wire) => {
-            // The resolver checked that every template parameter is listed.
-            match host.params.iter().find(|p| p.wire_name == *wire) {
+        crate::ir::PathPart::Param(reference) => {
+            // The resolver pointed every template parameter at its entry.
+            match host.params.get(reference.index) {
                 Some(p) if p.skip_url_encoding => {
                     let name = ident(&p.name);
                     quote!(#rt::HostPart::Raw(#name))

@@ -214,14 +214,11 @@ fn request_fn(op: &Operation, ctx: &Context) -> TokenStream {
     for part in &op.path {
         chain.push(match part {
             PathPart::Literal(text) => quote!(.literal(#text)),
-            PathPart::Param(wire) => {
-                let Some(p) = op
-                    .params
-                    .iter()
-                    .find(|p| p.location == ParamLocation::Path && p.wire_name == *wire)
-                else {
+            PathPart::Param(reference) => {
+                let Some(p) = op.params.get(reference.index) else {
                     continue;
                 };
+                let wire = &p.wire_name;
                 let name = ident(&p.name);
                 let text = as_text(p, &quote!(#name));
                 if p.multi_segment {

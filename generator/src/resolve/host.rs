@@ -5,7 +5,7 @@ use serde_json::Value;
 
 use super::schema::description;
 use super::{Resolver, extensions};
-use crate::ir::{HostParameter, ParameterizedHost, PathPart};
+use crate::ir::{HostParameter, ParamRef, ParameterizedHost, PathPart};
 use crate::load::Node;
 use crate::naming::{self, Scope};
 
@@ -89,7 +89,7 @@ impl Resolver<'_> {
             }
             let used = parts
                 .iter()
-                .any(|p| matches!(p, PathPart::Param(n) if n == wire_name));
+                .any(|p| matches!(p, PathPart::Param(r) if r.wire_name == wire_name));
             if !used {
                 let message =
                     format!("host parameter `{wire_name}` does not appear in `{template}`");
@@ -106,7 +106,9 @@ impl Resolver<'_> {
             });
         }
         for part in &parts {
-            if let PathPart::Param(wanted) = part
+            if let PathPart::Param(ParamRef {
+                wire_name: wanted, ..
+            }) = part
                 && !params.iter().any(|p| p.wire_name == *wanted)
             {
                 let message = format!(
@@ -115,6 +117,7 @@ impl Resolver<'_> {
                 self.error(&node.child("hostTemplate"), message);
             }
         }
+        let parts = PathPart::resolve_params(parts, &params, |p, wire| p.wire_name == wire);
         Some(ParameterizedHost {
             template: template.to_owned(),
             parts,

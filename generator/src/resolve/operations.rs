@@ -9,8 +9,8 @@ use super::schema::description;
 use super::{Resolver, extensions};
 use crate::ir::{
     Constraints, Example, FinalStateVia, HttpMethod, NextArg, NextOperation, Operation,
-    OperationGroup, PageField, PageFields, Pageable, ParamLocation, ParamRole, Parameter, PathPart,
-    Response, ResponseHeader, TypeRef,
+    OperationGroup, PageField, PageFields, Pageable, ParamLocation, ParamRef, ParamRole, Parameter,
+    PathPart, Response, ResponseHeader, TypeRef,
 };
 use crate::load::Node;
 use crate::naming::{self, Scope};
@@ -205,7 +205,7 @@ impl Resolver<'_> {
         let template_order: Vec<&str> = path
             .iter()
             .filter_map(|p| match p {
-                PathPart::Param(name) => Some(name.as_str()),
+                PathPart::Param(reference) => Some(reference.wire_name.as_str()),
                 PathPart::Literal(_) => None,
             })
             .collect();
@@ -246,6 +246,11 @@ impl Resolver<'_> {
         for p in &mut params {
             p.name = arg_scope.claim(&p.name);
         }
+        // Each `{name}` now points at its parameter (a missing one was
+        // reported above).
+        let path = PathPart::resolve_params(path, &params, |p, wire| {
+            p.location == ParamLocation::Path && p.wire_name == wire
+        });
 
         let (responses, error) = self.responses(node, &name);
         let response_headers = self.response_headers(node);
@@ -485,7 +490,11 @@ impl Resolver<'_> {
                 self.error(at, message);
                 return parts;
             };
-            parts.push(PathPart::Param(rest[open + 1..open + close].to_owned()));
+            parts.push(PathPart::Param(ParamRef {
+                wire_name: rest[open + 1..open + close].to_owned(),
+                // Set once the parameters are known (`PathPart::resolve_params`).
+                index: usize::MAX,
+            }));
             rest = &rest[open + close + 1..];
         }
         if !rest.is_empty() {
