@@ -77,54 +77,25 @@ pub fn provider(module: String, mut versions: Vec<Service>) -> Provider {
             .collect();
     // A group's sub-client can be shared when every version has the same
     // operations in it, all shared whole.
-    let shared_clients: BTreeSet<String> = versions
-        .first()
-        .map(|first| {
-            first
-                .groups
-                .iter()
-                .filter(|g| {
-                    let names = op_names(g);
-                    names
-                        .iter()
-                        .all(|op| whole.contains(&(g.name.clone(), (*op).to_owned())))
-                        && versions.iter().all(|v| {
-                            v.groups
-                                .iter()
-                                .any(|other| other.name == g.name && op_names(other) == names)
-                        })
-                })
-                .map(|g| g.name.clone())
-                .collect()
-        })
-        .unwrap_or_default();
+    let shared_clients = groups_where(&versions, |g, other| {
+        let names = op_names(g);
+        names
+            .iter()
+            .all(|op| whole.contains(&(g.name.clone(), (*op).to_owned())))
+            && op_names(other) == names
+    });
     // A group whose sub-client is each version's gets one generic over the
     // api-version in `shared` when some of its operations are the same whole
     // in every version: their methods are written (and type-checked) once.
     // Its fields must be the same in every version for that.
-    let generic_clients: BTreeSet<String> = versions
-        .first()
-        .map(|first| {
-            first
-                .groups
+    let generic_clients = groups_where(&versions, |g, other| {
+        same_client
+            && !shared_clients.contains(&g.name)
+            && ClientFields::of(other) == ClientFields::of(g)
+            && g.operations
                 .iter()
-                .filter(|g| {
-                    let fields = ClientFields::of(g);
-                    same_client
-                        && !shared_clients.contains(&g.name)
-                        && versions.iter().all(|v| {
-                            v.groups.iter().any(|other| {
-                                other.name == g.name && ClientFields::of(other) == fields
-                            })
-                        })
-                        && g.operations
-                            .iter()
-                            .any(|op| whole.contains(&(g.name.clone(), op.name.clone())))
-                })
-                .map(|g| g.name.clone())
-                .collect()
-        })
-        .unwrap_or_default();
+                .any(|op| whole.contains(&(g.name.clone(), op.name.clone())))
+    });
     let mark = |group: &mut OperationGroup| {
         group.shared = shared_clients.contains(&group.name);
         let generic = generic_clients.contains(&group.name);
@@ -187,6 +158,29 @@ fn next_operation(versions: &[Service], group: &str, name: &str) -> Option<(Stri
         .find(|o| o.name == name)?;
     let next = op.pageable.as_ref()?.next_operation.as_ref()?;
     Some((next.group.clone(), next.name.clone()))
+}
+
+/// The groups of the first version for which every version has a group of
+/// the same name that `agrees` with it (the first version's included).
+fn groups_where(
+    versions: &[Service],
+    agrees: impl Fn(&OperationGroup, &OperationGroup) -> bool,
+) -> BTreeSet<String> {
+    let Some(first) = versions.first() else {
+        return BTreeSet::new();
+    };
+    first
+        .groups
+        .iter()
+        .filter(|g| {
+            versions.iter().all(|v| {
+                v.groups
+                    .iter()
+                    .any(|other| other.name == g.name && agrees(g, other))
+            })
+        })
+        .map(|g| g.name.clone())
+        .collect()
 }
 
 fn op_names(group: &OperationGroup) -> BTreeSet<&str> {

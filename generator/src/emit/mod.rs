@@ -95,24 +95,14 @@ fn shared_files(
                 .map(Part::from),
         );
     }
+    let lints = lints();
     ServiceModule {
         name: "shared".to_owned(),
         attrs: quote! {
             /// What is the same in every api-version of this provider, defined
             /// once: models, operations' functions and options, sub-clients. Each
             /// version re-exports what it has of it.
-            #[allow(
-                clippy::too_many_arguments,
-                clippy::module_inception,
-                clippy::new_ret_no_self,
-                clippy::should_implement_trait,
-                clippy::doc_lazy_continuation,
-                clippy::doc_overindented_list_items,
-                clippy::manual_range_patterns,
-                rustdoc::broken_intra_doc_links,
-                rustdoc::invalid_html_tags,
-                rustdoc::bare_urls
-            )]
+            #lints
         },
         parts,
     }
@@ -210,6 +200,28 @@ pub fn provider_files(
     })
 }
 
+/// The lints a generated service (or `shared`) module allows: operations
+/// take one argument per path segment; docs are the spec's prose, not
+/// written for rustdoc's markdown; listed success statuses read better than
+/// ranges; modules and methods are named after the spec's groups and
+/// operations, which may be called like their service, `new` or `clone`.
+fn lints() -> TokenStream {
+    quote! {
+        #[allow(
+            clippy::too_many_arguments,
+            clippy::module_inception,
+            clippy::new_ret_no_self,
+            clippy::should_implement_trait,
+            clippy::doc_lazy_continuation,
+            clippy::doc_overindented_list_items,
+            clippy::manual_range_patterns,
+            rustdoc::broken_intra_doc_links,
+            rustdoc::invalid_html_tags,
+            rustdoc::bare_urls
+        )]
+    }
+}
+
 /// One service module: its constants and pattern statics in `mod.rs`, a
 /// file per child module.
 fn service_module(service: &Service, runtime: &syn::Path) -> Result<ServiceModule, syn::Error> {
@@ -258,27 +270,12 @@ fn service_module(service: &Service, runtime: &syn::Path) -> Result<ServiceModul
                 .into(),
         );
     }
+    let lints = lints();
     Ok(ServiceModule {
         name: service.module.clone(),
-        // Operations take one argument per path segment; docs are the
-        // spec's prose, not written for rustdoc's markdown; listed success
-        // statuses read better than ranges; modules and methods are named
-        // after the spec's groups and operations, which may be called
-        // like their service, `new` or `clone`.
         attrs: quote! {
             #module_docs
-            #[allow(
-                clippy::too_many_arguments,
-                clippy::module_inception,
-                clippy::new_ret_no_self,
-                clippy::should_implement_trait,
-                clippy::doc_lazy_continuation,
-                clippy::doc_overindented_list_items,
-                clippy::manual_range_patterns,
-                rustdoc::broken_intra_doc_links,
-                rustdoc::invalid_html_tags,
-                rustdoc::bare_urls
-            )]
+            #lints
         },
         parts,
     })
