@@ -596,6 +596,13 @@ impl Operation {
         self.success_type().is_some() && self.responses.iter().any(|r| r.ty.is_none())
     }
 
+    /// Whether success statuses have bodies of different types (`200` an
+    /// `A`, `201` a `B`): the result is then an enum with one variant per
+    /// success status, and [`Operation::success_type`] is only the first.
+    pub fn success_by_status(&self) -> bool {
+        distinct_success_types(&self.responses)
+    }
+
     /// The body parameter, if any.
     pub fn body(&self) -> Option<&Parameter> {
         self.params
@@ -824,6 +831,12 @@ pub enum ParamRole {
     /// The client-level `subscriptionId`: the generated client holds it and
     /// passes it to every call.
     Subscription,
+}
+
+/// Whether `responses` have bodies of more than one type.
+pub fn distinct_success_types(responses: &[Response]) -> bool {
+    let mut types = responses.iter().filter_map(|r| r.ty.as_ref());
+    types.next().is_some_and(|first| types.any(|t| t != first))
 }
 
 /// A success response.

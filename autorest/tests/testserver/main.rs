@@ -72,6 +72,7 @@ modules![
     custom_base_url,
     head,
     header,
+    http_infrastructure,
     lro,
     model_flattening,
     paging,

@@ -65,10 +65,7 @@ impl Resolver<'_> {
                 }
                 let op_node = item_node.child(key);
                 let Some(method) = HttpMethod::from_spec(key) else {
-                    let message = format!(
-                        "unsupported method `{key}`: armgen supports get, put, post, patch, delete and head"
-                    );
-                    self.error(&op_node, message);
+                    self.unsupported_method(&op_node, key, template);
                     continue;
                 };
                 let Some(operation) = self.operation(&item_node, &op_node, template, method) else {
@@ -131,6 +128,32 @@ impl Resolver<'_> {
             });
         }
         groups
+    }
+
+    /// An operation whose method armgen cannot send. A method HTTP knows
+    /// but `azure_core` 1.x cannot send (its `Method` has no `OPTIONS`,
+    /// `TRACE` or `CONNECT`) leaves out that one operation, with a warning
+    /// that names it: the rest of the spec does not depend on it. Any other
+    /// key is a mistake in the spec, an error.
+    fn unsupported_method(&mut self, op_node: &Node, key: &str, template: &str) {
+        const UNSENDABLE: &[&str] = &["options", "trace", "connect"];
+        if !UNSENDABLE.contains(&key) {
+            let message = format!(
+                "unsupported method `{key}`: armgen supports get, put, post, patch, delete and head"
+            );
+            self.error(op_node, message);
+            return;
+        }
+        let id = self
+            .value(&op_node.child("operationId"))
+            .and_then(Value::as_str)
+            .map_or_else(|| "(no operationId)".to_owned(), |id| format!("`{id}`"));
+        let message = format!(
+            "operation {id} (`{} {template}`) is left out: azure_core 1.x cannot send the `{}` method (it sends get, put, post, patch, delete and head), so no client method is generated for it",
+            key.to_ascii_uppercase(),
+            key.to_ascii_uppercase()
+        );
+        self.warning(op_node, message);
     }
 
     fn operation(
@@ -275,6 +298,17 @@ impl Resolver<'_> {
         });
         let long_running =
             extensions::long_running(&value).then(|| self.final_state_via(node, &value, method));
+        // Success bodies of different types are told apart by status (see
+        // `Operation::success_by_status`); a poller or a pager has one result
+        // type, from which the status of the response is gone.
+        if crate::ir::distinct_success_types(&responses)
+            && (pageable.is_some() || long_running.is_some())
+        {
+            self.error(
+                &node.child("responses"),
+                "success responses with different body types: a long-running or pageable operation needs one result type (plain operations get an enum with a variant per status)",
+            );
+        }
         Some(Operation {
             pageable,
             long_running,
@@ -748,17 +782,6 @@ impl Resolver<'_> {
             }
         }
         success.sort_by_key(|r| r.status);
-        let mut types = success.iter().filter_map(|r| r.ty.as_ref());
-        if let Some(first) = types.next()
-            && types.any(|t| t != first)
-        {
-            {
-                self.error(
-                    &responses_node,
-                    "success responses with different body types are not supported yet",
-                );
-            }
-        }
         // An operation that declares only errors (`url.json`'s null-argument
         // checks, a `HEAD` answering 404) is generated: every answer is then
         // its error. One that declares nothing usable cannot be called.

@@ -478,6 +478,13 @@ impl NamesClient {
             api_version: self.api_version.clone(),
         }
     }
+    /// The `FromStatus` operations.
+    pub fn from_status(&self) -> NamesFromStatusClient {
+        NamesFromStatusClient {
+            pipeline: self.pipeline.clone(),
+            api_version: self.api_version.clone(),
+        }
+    }
     /// The `Future` operations.
     pub fn future(&self) -> NamesFutureClient {
         NamesFutureClient {
@@ -558,6 +565,13 @@ impl NamesClient {
     /// The `IntoIterator` operations.
     pub fn into_iterator(&self) -> NamesIntoIteratorClient {
         NamesIntoIteratorClient {
+            pipeline: self.pipeline.clone(),
+            api_version: self.api_version.clone(),
+        }
+    }
+    /// The `IntoVariant` operations.
+    pub fn into_variant(&self) -> NamesIntoVariantClient {
+        NamesIntoVariantClient {
             pipeline: self.pipeline.clone(),
             api_version: self.api_version.clone(),
         }
@@ -2836,6 +2850,32 @@ impl NamesDecodeClient {
             )
             .await
     }
+    /// Arguments: see [`by_status_decode_by_status_request`](super::decode::by_status_decode_by_status_request).
+    pub async fn by_status_decode_by_status(
+        &self,
+        decode_by_status: &super::models::DecodeByStatus,
+        options: ::core::option::Option<
+            NamesDecodeClientByStatusDecodeByStatusOptions<'_>,
+        >,
+    ) -> ::armgen_runtime::__private::azure_core::Result<
+        ::armgen_runtime::__private::azure_core::http::Response<
+            super::models::DecodeByStatus,
+        >,
+    > {
+        let options = options.unwrap_or_default();
+        let __request = super::decode::by_status_decode_by_status_request(
+            self.pipeline.endpoint(),
+            &self.api_version,
+            decode_by_status,
+        )?;
+        self.pipeline
+            .execute(
+                &options.method_options.context,
+                __request,
+                super::decode::by_status_decode_by_status_response,
+            )
+            .await
+    }
     /// Arguments: see [`empty_decode_empty_request`](super::decode::empty_decode_empty_request).
     pub async fn empty_decode_empty(
         &self,
@@ -2939,6 +2979,10 @@ impl NamesDecodeClient {
 }
 /// Options for [`NamesDecodeClient::body_decode_body()`].
 pub type NamesDecodeClientBodyDecodeBodyOptions<'a> = ::armgen_runtime::MethodOptions<
+    'a,
+>;
+/// Options for [`NamesDecodeClient::by_status_decode_by_status()`].
+pub type NamesDecodeClientByStatusDecodeByStatusOptions<'a> = ::armgen_runtime::MethodOptions<
     'a,
 >;
 /// Options for [`NamesDecodeClient::empty_decode_empty()`].
@@ -4063,6 +4107,42 @@ impl NamesFromIteratorClient {
 pub type NamesFromIteratorClientFromIteratorOptions<'a> = ::armgen_runtime::MethodOptions<
     'a,
 >;
+/// The `FromStatus` operations of Every name at every position.
+#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+pub struct NamesFromStatusClient {
+    pipeline: ::armgen_runtime::ArmPipeline,
+    api_version: ::std::string::String,
+}
+impl NamesFromStatusClient {
+    /// Arguments: see [`from_status_request`](super::from_status::from_status_request).
+    pub async fn from_status(
+        &self,
+        from_status: &super::models::FromStatus,
+        options: ::core::option::Option<NamesFromStatusClientFromStatusOptions<'_>>,
+    ) -> ::armgen_runtime::__private::azure_core::Result<
+        ::armgen_runtime::__private::azure_core::http::Response<
+            super::models::FromStatus,
+        >,
+    > {
+        let options = options.unwrap_or_default();
+        let __request = super::from_status::from_status_request(
+            self.pipeline.endpoint(),
+            &self.api_version,
+            from_status,
+        )?;
+        self.pipeline
+            .execute(
+                &options.method_options.context,
+                __request,
+                super::from_status::from_status_response,
+            )
+            .await
+    }
+}
+/// Options for [`NamesFromStatusClient::from_status()`].
+pub type NamesFromStatusClientFromStatusOptions<'a> = ::armgen_runtime::MethodOptions<
+    'a,
+>;
 /// The `Future` operations of Every name at every position.
 #[derive(::core::clone::Clone, ::core::fmt::Debug)]
 pub struct NamesFutureClient {
@@ -4489,6 +4569,42 @@ impl NamesIntoIteratorClient {
 }
 /// Options for [`NamesIntoIteratorClient::into_iterator()`].
 pub type NamesIntoIteratorClientIntoIteratorOptions<'a> = ::armgen_runtime::MethodOptions<
+    'a,
+>;
+/// The `IntoVariant` operations of Every name at every position.
+#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+pub struct NamesIntoVariantClient {
+    pipeline: ::armgen_runtime::ArmPipeline,
+    api_version: ::std::string::String,
+}
+impl NamesIntoVariantClient {
+    /// Arguments: see [`into_variant_request`](super::into_variant::into_variant_request).
+    pub async fn into_variant(
+        &self,
+        into_variant: &super::models::IntoVariant,
+        options: ::core::option::Option<NamesIntoVariantClientIntoVariantOptions<'_>>,
+    ) -> ::armgen_runtime::__private::azure_core::Result<
+        ::armgen_runtime::__private::azure_core::http::Response<
+            super::models::IntoVariant,
+        >,
+    > {
+        let options = options.unwrap_or_default();
+        let __request = super::into_variant::into_variant_request(
+            self.pipeline.endpoint(),
+            &self.api_version,
+            into_variant,
+        )?;
+        self.pipeline
+            .execute(
+                &options.method_options.context,
+                __request,
+                super::into_variant::into_variant_response,
+            )
+            .await
+    }
+}
+/// Options for [`NamesIntoVariantClient::into_variant()`].
+pub type NamesIntoVariantClientIntoVariantOptions<'a> = ::armgen_runtime::MethodOptions<
     'a,
 >;
 /// The `InvalidHost` operations of Every name at every position.
@@ -6217,6 +6333,35 @@ impl NamesOptionalBodiesClient {
                 ),
         )
     }
+    /// Arguments: see [`decode_by_status_request`](super::optional_bodies::decode_by_status_request).
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_decode_by_status(
+        &self,
+        options: ::core::option::Option<
+            NamesOptionalBodiesClientDecodeByStatusOptions<'_>,
+        >,
+    ) -> ::armgen_runtime::__private::azure_core::Result<
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
+        >,
+    > {
+        let options = options.unwrap_or_default();
+        let __request = super::optional_bodies::decode_by_status_request(
+            self.pipeline.endpoint(),
+            options.decode_by_status.as_ref(),
+        )?;
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::decode_by_status_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
+    }
     /// Arguments: see [`decode_empty_request`](super::optional_bodies::decode_empty_request).
     ///
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
@@ -7238,6 +7383,33 @@ impl NamesOptionalBodiesClient {
                 ),
         )
     }
+    /// Arguments: see [`from_status_request`](super::optional_bodies::from_status_request).
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_from_status(
+        &self,
+        options: ::core::option::Option<NamesOptionalBodiesClientFromStatusOptions<'_>>,
+    ) -> ::armgen_runtime::__private::azure_core::Result<
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
+        >,
+    > {
+        let options = options.unwrap_or_default();
+        let __request = super::optional_bodies::from_status_request(
+            self.pipeline.endpoint(),
+            options.from_status.as_ref(),
+        )?;
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::from_status_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
+    }
     /// Arguments: see [`future_request`](super::optional_bodies::future_request).
     ///
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
@@ -7584,6 +7756,33 @@ impl NamesOptionalBodiesClient {
                 .begin(
                     __request,
                     super::optional_bodies::into_iterator_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
+    }
+    /// Arguments: see [`into_variant_request`](super::optional_bodies::into_variant_request).
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_into_variant(
+        &self,
+        options: ::core::option::Option<NamesOptionalBodiesClientIntoVariantOptions<'_>>,
+    ) -> ::armgen_runtime::__private::azure_core::Result<
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
+        >,
+    > {
+        let options = options.unwrap_or_default();
+        let __request = super::optional_bodies::into_variant_request(
+            self.pipeline.endpoint(),
+            options.into_variant.as_ref(),
+        )?;
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::into_variant_response,
                     ::armgen_runtime::FinalStateVia::Location,
                     options.method_options,
                 ),
@@ -12013,6 +12212,17 @@ pub struct NamesOptionalBodiesClientDecodeBodyOptions<'a> {
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub decode_body: ::core::option::Option<super::models::DecodeBody>,
 }
+/// Options for [`NamesOptionalBodiesClient::begin_decode_by_status()`].
+#[derive(
+    ::core::clone::Clone,
+    ::core::default::Default,
+    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
+)]
+pub struct NamesOptionalBodiesClientDecodeByStatusOptions<'a> {
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
+    pub decode_by_status: ::core::option::Option<super::models::DecodeByStatus>,
+}
 /// Options for [`NamesOptionalBodiesClient::begin_decode_empty()`].
 #[derive(
     ::core::clone::Clone,
@@ -12424,6 +12634,17 @@ pub struct NamesOptionalBodiesClientFromIteratorOptions<'a> {
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub from_iterator: ::core::option::Option<super::models::FromIterator>,
 }
+/// Options for [`NamesOptionalBodiesClient::begin_from_status()`].
+#[derive(
+    ::core::clone::Clone,
+    ::core::default::Default,
+    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
+)]
+pub struct NamesOptionalBodiesClientFromStatusOptions<'a> {
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
+    pub from_status: ::core::option::Option<super::models::FromStatus>,
+}
 /// Options for [`NamesOptionalBodiesClient::begin_future()`].
 #[derive(
     ::core::clone::Clone,
@@ -12566,6 +12787,17 @@ pub struct NamesOptionalBodiesClientIntoIteratorOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub into_iterator: ::core::option::Option<super::models::IntoIterator>,
+}
+/// Options for [`NamesOptionalBodiesClient::begin_into_variant()`].
+#[derive(
+    ::core::clone::Clone,
+    ::core::default::Default,
+    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
+)]
+pub struct NamesOptionalBodiesClientIntoVariantOptions<'a> {
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
+    pub into_variant: ::core::option::Option<super::models::IntoVariant>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_invalid_host()`].
 #[derive(
@@ -14502,13 +14734,13 @@ impl NamesParametersClient {
             options.deserializer.as_ref(),
             options.double_ended_iterator.as_ref(),
             options.drop.as_ref(),
-            options.dynamic_error,
-            options.dynamic_params.as_ref(),
-            options.dynamic_reply,
-            options.dynamic_validate.as_deref(),
+            options.dynamic_error.as_ref(),
+            options.dynamic_params.as_deref(),
+            options.dynamic_reply.as_ref(),
+            options.dynamic_validate,
             options.eq,
             options.err.as_deref(),
-            options.error_body.as_deref(),
+            options.error_body,
             options.exact_size_iterator.as_deref(),
             options.extend.as_deref(),
             options.final_state_via.as_deref(),
@@ -14517,6 +14749,7 @@ impl NamesParametersClient {
             options.fn_once.as_ref(),
             options.from.as_deref(),
             options.from_iterator.as_deref(),
+            options.from_status.as_ref(),
             options.future,
             options.hash,
             options.host_part,
@@ -14525,18 +14758,19 @@ impl NamesParametersClient {
             options.into.as_ref(),
             options.into_future.as_ref(),
             options.into_iterator,
+            options.into_variant,
             options.invalid_host.as_ref(),
             options.iterator.as_ref(),
             options.lazy_lock.as_deref(),
             options.map,
             options.method.as_deref(),
-            options.method_options_2,
+            options.method_options_2.as_ref(),
             options.next_link,
             options.no_format.as_deref(),
             options.none.as_deref(),
             options.operations.as_ref(),
             options.ok.as_ref(),
-            options.operation_info,
+            options.operation_info.as_ref(),
             options.operation_status,
             options.option,
             options.ord.as_ref(),
@@ -14549,9 +14783,9 @@ impl NamesParametersClient {
             options.poller_method_options.as_ref(),
             options.poller_options.as_deref(),
             options.regex,
-            options.resource_manager_audience.as_ref(),
+            options.resource_manager_audience.as_deref(),
             options.response.as_ref(),
-            options.response_error,
+            options.response_error.as_deref(),
             options.response_too_large.as_ref(),
             options.result,
             options.services,
@@ -14561,11 +14795,11 @@ impl NamesParametersClient {
             options.send,
             options.serialize.as_ref(),
             options.serializer,
-            options.service_error.as_ref(),
-            options.service_info.as_ref(),
+            options.service_error,
+            options.service_info.as_deref(),
             options.sized.as_ref(),
             options.some.as_ref(),
-            options.static_token_credential.as_deref(),
+            options.static_token_credential,
             options.string,
             options.strip_read_only,
             options.sync.as_deref(),
@@ -14616,7 +14850,8 @@ impl NamesParametersClient {
             options.core.as_deref(),
             options.crate_.as_deref(),
             options.credential,
-            options.decode_body.as_deref(),
+            options.decode_body.as_ref(),
+            options.decode_by_status.as_deref(),
             options.decode_empty,
             options.decode_json.as_ref(),
             options.decode_optional.as_deref(),
@@ -14625,11 +14860,11 @@ impl NamesParametersClient {
             options.drop_2.as_deref(),
             options.r#dyn.as_ref(),
             options.dynamic,
-            options.dynamic_execute.as_ref(),
-            options.dynamic_pages.as_deref(),
-            options.dynamic_poll,
-            options.dynamic_request_error.as_ref(),
-            options.dynamic_result.as_deref(),
+            options.dynamic_execute.as_deref(),
+            options.dynamic_pages,
+            options.dynamic_poll.as_ref(),
+            options.dynamic_request_error.as_deref(),
+            options.dynamic_result,
             options.r#else.as_deref(),
             options.endpoint_2.as_ref(),
             options.r#enum,
@@ -14682,10 +14917,10 @@ impl NamesParametersClient {
             options.r#ref.as_deref(),
             options.regex_2,
             options.request.as_ref(),
-            options.resource_manager_endpoint,
-            options.resource_manager_scope.as_ref(),
+            options.resource_manager_endpoint.as_ref(),
+            options.resource_manager_scope.as_deref(),
             options.response_2.as_ref(),
-            options.response_error_2.as_deref(),
+            options.response_error_2,
             options.r#return,
             options.self_2.as_ref(),
             options.serde.as_ref(),
@@ -14763,13 +14998,13 @@ impl NamesParametersClient {
         deserializer: &super::models::Choice,
         double_ended_iterator: &super::models::Choice,
         drop: &super::models::Choice,
-        dynamic_error: i32,
-        dynamic_params: &super::models::Choice,
-        dynamic_reply: i32,
-        dynamic_validate: &str,
+        dynamic_error: &super::models::Choice,
+        dynamic_params: &str,
+        dynamic_reply: &super::models::Choice,
+        dynamic_validate: i32,
         eq: i32,
         err: &str,
-        error_body: &str,
+        error_body: i32,
         exact_size_iterator: &str,
         extend: &str,
         final_state_via: &str,
@@ -14778,6 +15013,7 @@ impl NamesParametersClient {
         fn_once: &super::models::Choice,
         from: &str,
         from_iterator: &str,
+        from_status: &super::models::Choice,
         future: i32,
         hash: i32,
         host_part: i32,
@@ -14786,18 +15022,19 @@ impl NamesParametersClient {
         into: &super::models::Choice,
         into_future: &super::models::Choice,
         into_iterator: i32,
+        into_variant: i32,
         invalid_host: &super::models::Choice,
         iterator: &super::models::Choice,
         lazy_lock: &str,
         map: i32,
         method: &str,
-        method_options_2: i32,
+        method_options_2: &super::models::Choice,
         next_link: i32,
         no_format: &str,
         none: &str,
         operations: &super::models::Choice,
         ok: &super::models::Choice,
-        operation_info: i32,
+        operation_info: &super::models::Choice,
         operation_status: i32,
         option: i32,
         ord: &super::models::Choice,
@@ -14810,9 +15047,9 @@ impl NamesParametersClient {
         poller_method_options: &super::models::Choice,
         poller_options: &str,
         regex: i32,
-        resource_manager_audience: &super::models::Choice,
+        resource_manager_audience: &str,
         response: &super::models::Choice,
-        response_error: i32,
+        response_error: &str,
         response_too_large: &super::models::Choice,
         result: i32,
         services: i32,
@@ -14822,11 +15059,11 @@ impl NamesParametersClient {
         send: i32,
         serialize: &super::models::Choice,
         serializer: i32,
-        service_error: &super::models::Choice,
-        service_info: &super::models::Choice,
+        service_error: i32,
+        service_info: &str,
         sized: &super::models::Choice,
         some: &super::models::Choice,
-        static_token_credential: &str,
+        static_token_credential: i32,
         string: i32,
         strip_read_only: i32,
         sync: &str,
@@ -14877,7 +15114,8 @@ impl NamesParametersClient {
         core: &str,
         crate_: &str,
         credential: i32,
-        decode_body: &str,
+        decode_body: &super::models::Choice,
+        decode_by_status: &str,
         decode_empty: i32,
         decode_json: &super::models::Choice,
         decode_optional: &str,
@@ -14886,11 +15124,11 @@ impl NamesParametersClient {
         drop_2: &str,
         r#dyn: &super::models::Choice,
         dynamic: i32,
-        dynamic_execute: &super::models::Choice,
-        dynamic_pages: &str,
-        dynamic_poll: i32,
-        dynamic_request_error: &super::models::Choice,
-        dynamic_result: &str,
+        dynamic_execute: &str,
+        dynamic_pages: i32,
+        dynamic_poll: &super::models::Choice,
+        dynamic_request_error: &str,
+        dynamic_result: i32,
         r#else: &str,
         endpoint_2: &super::models::Choice,
         r#enum: i32,
@@ -14943,10 +15181,10 @@ impl NamesParametersClient {
         r#ref: &str,
         regex_2: i32,
         request: &super::models::Choice,
-        resource_manager_endpoint: i32,
-        resource_manager_scope: &super::models::Choice,
+        resource_manager_endpoint: &super::models::Choice,
+        resource_manager_scope: &str,
         response_2: &super::models::Choice,
-        response_error_2: &str,
+        response_error_2: i32,
         r#return: i32,
         self_2: &super::models::Choice,
         serde: &super::models::Choice,
@@ -15035,6 +15273,7 @@ impl NamesParametersClient {
             fn_once,
             from,
             from_iterator,
+            from_status,
             future,
             hash,
             host_part,
@@ -15043,6 +15282,7 @@ impl NamesParametersClient {
             into,
             into_future,
             into_iterator,
+            into_variant,
             invalid_host,
             iterator,
             lazy_lock,
@@ -15135,6 +15375,7 @@ impl NamesParametersClient {
             crate_,
             credential,
             decode_body,
+            decode_by_status,
             decode_empty,
             decode_json,
             decode_optional,
@@ -15539,14 +15780,14 @@ impl NamesParametersClient {
         azure_core: &str,
         arm_client_options: i32,
         arm_pipeline: &super::models::Choice,
-        method_options_2: &str,
-        resource_manager_audience: i32,
-        static_token_credential: &super::models::Choice,
-        resource_manager_endpoint: &str,
-        resource_manager_scope: i32,
-        response_error: &super::models::Choice,
-        dynamic_error: &str,
-        dynamic_params: i32,
+        into_variant: &str,
+        method_options_2: i32,
+        resource_manager_audience: &super::models::Choice,
+        static_token_credential: &str,
+        resource_manager_endpoint: i32,
+        resource_manager_scope: &super::models::Choice,
+        response_error: &str,
+        dynamic_error: i32,
         options: ::core::option::Option<NamesParametersClientPath2Options<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<super::models::Fields>,
@@ -15597,6 +15838,7 @@ impl NamesParametersClient {
             azure_core,
             arm_client_options,
             arm_pipeline,
+            into_variant,
             method_options_2,
             resource_manager_audience,
             static_token_credential,
@@ -15604,7 +15846,6 @@ impl NamesParametersClient {
             resource_manager_scope,
             response_error,
             dynamic_error,
-            dynamic_params,
         )?;
         self.pipeline
             .execute(
@@ -15617,19 +15858,22 @@ impl NamesParametersClient {
     /// Arguments: see [`path3_request`](super::parameters::path3_request).
     pub async fn path3(
         &self,
-        dynamic_validate: &str,
-        operation_info: i32,
-        service_info: &super::models::Choice,
-        dynamic_result: &str,
-        dynamic_reply: i32,
-        dynamic_execute: &super::models::Choice,
-        dynamic_pages: &str,
-        dynamic_poll: i32,
-        dynamic_request_error: &super::models::Choice,
-        error_body: &str,
-        response_error: i32,
-        service_error: &super::models::Choice,
-        decode_body: &str,
+        dynamic_params: &str,
+        dynamic_validate: i32,
+        operation_info: &super::models::Choice,
+        service_info: &str,
+        dynamic_result: i32,
+        dynamic_reply: &super::models::Choice,
+        dynamic_execute: &str,
+        dynamic_pages: i32,
+        dynamic_poll: &super::models::Choice,
+        dynamic_request_error: &str,
+        error_body: i32,
+        from_status: &super::models::Choice,
+        response_error: &str,
+        service_error: i32,
+        decode_body: &super::models::Choice,
+        decode_by_status: &str,
         decode_empty: i32,
         decode_json: &super::models::Choice,
         decode_optional: &str,
@@ -15664,9 +15908,6 @@ impl NamesParametersClient {
         serde: &super::models::Choice,
         serde_json: &str,
         url_2: i32,
-        endpoint_2: &super::models::Choice,
-        api_version_2: &str,
-        options_2: i32,
         options: ::core::option::Option<NamesParametersClientPath3Options<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<super::models::Fields>,
@@ -15675,6 +15916,7 @@ impl NamesParametersClient {
         let __request = super::parameters::path3_request(
             self.pipeline.endpoint(),
             &self.api_version,
+            dynamic_params,
             dynamic_validate,
             operation_info,
             service_info,
@@ -15685,9 +15927,11 @@ impl NamesParametersClient {
             dynamic_poll,
             dynamic_request_error,
             error_body,
+            from_status,
             response_error,
             service_error,
             decode_body,
+            decode_by_status,
             decode_empty,
             decode_json,
             decode_optional,
@@ -15722,9 +15966,6 @@ impl NamesParametersClient {
             serde,
             serde_json,
             url_2,
-            endpoint_2,
-            api_version_2,
-            options_2,
         )?;
         self.pipeline
             .execute(
@@ -15737,6 +15978,9 @@ impl NamesParametersClient {
     /// Arguments: see [`path4_request`](super::parameters::path4_request).
     pub async fn path4(
         &self,
+        endpoint_2: &str,
+        api_version_2: i32,
+        options_2: &super::models::Choice,
         request: &str,
         validator: i32,
         value: &super::models::Choice,
@@ -15755,7 +15999,7 @@ impl NamesParametersClient {
         method_options_2: &str,
         f_2: i32,
         new: &super::models::Choice,
-        api_version_2: &str,
+        api_version_3: &str,
         default_endpoint: i32,
         services: &super::models::Choice,
         operations: &str,
@@ -15784,8 +16028,6 @@ impl NamesParametersClient {
         pager: &super::models::Choice,
         response_2: &str,
         context: i32,
-        armgen_runtime: &super::models::Choice,
-        private: &str,
         options: ::core::option::Option<NamesParametersClientPath4Options<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<super::models::Fields>,
@@ -15794,6 +16036,9 @@ impl NamesParametersClient {
         let __request = super::parameters::path4_request(
             self.pipeline.endpoint(),
             &self.api_version,
+            endpoint_2,
+            api_version_2,
+            options_2,
             request,
             validator,
             value,
@@ -15812,7 +16057,7 @@ impl NamesParametersClient {
             method_options_2,
             f_2,
             new,
-            api_version_2,
+            api_version_3,
             default_endpoint,
             services,
             operations,
@@ -15841,6 +16086,28 @@ impl NamesParametersClient {
             pager,
             response_2,
             context,
+        )?;
+        self.pipeline
+            .execute(
+                &options.method_options.context,
+                __request,
+                super::parameters::path4_response,
+            )
+            .await
+    }
+    /// Arguments: see [`path5_request`](super::parameters::path5_request).
+    pub async fn path5(
+        &self,
+        armgen_runtime: &str,
+        private: i32,
+        options: ::core::option::Option<NamesParametersClientPath5Options<'_>>,
+    ) -> ::armgen_runtime::__private::azure_core::Result<
+        ::armgen_runtime::__private::azure_core::http::Response<super::models::Fields>,
+    > {
+        let options = options.unwrap_or_default();
+        let __request = super::parameters::path5_request(
+            self.pipeline.endpoint(),
+            &self.api_version,
             armgen_runtime,
             private,
         )?;
@@ -15848,7 +16115,7 @@ impl NamesParametersClient {
             .execute(
                 &options.method_options.context,
                 __request,
-                super::parameters::path4_response,
+                super::parameters::path5_response,
             )
             .await
     }
@@ -15887,13 +16154,13 @@ impl NamesParametersClient {
             options.deserializer.as_ref(),
             options.double_ended_iterator.as_ref(),
             options.drop.as_ref(),
-            options.dynamic_error,
-            options.dynamic_params.as_ref(),
-            options.dynamic_reply,
-            options.dynamic_validate.as_deref(),
+            options.dynamic_error.as_ref(),
+            options.dynamic_params.as_deref(),
+            options.dynamic_reply.as_ref(),
+            options.dynamic_validate,
             options.eq,
             options.err.as_deref(),
-            options.error_body.as_deref(),
+            options.error_body,
             options.exact_size_iterator.as_deref(),
             options.extend.as_deref(),
             options.final_state_via.as_deref(),
@@ -15902,6 +16169,7 @@ impl NamesParametersClient {
             options.fn_once.as_ref(),
             options.from.as_deref(),
             options.from_iterator.as_deref(),
+            options.from_status.as_ref(),
             options.future,
             options.hash,
             options.host_part,
@@ -15910,18 +16178,19 @@ impl NamesParametersClient {
             options.into.as_ref(),
             options.into_future.as_ref(),
             options.into_iterator,
+            options.into_variant,
             options.invalid_host.as_ref(),
             options.iterator.as_ref(),
             options.lazy_lock.as_deref(),
             options.map,
             options.method.as_deref(),
-            options.method_options_2,
+            options.method_options_2.as_ref(),
             options.next_link,
             options.no_format.as_deref(),
             options.none.as_deref(),
             options.operations.as_ref(),
             options.ok.as_ref(),
-            options.operation_info,
+            options.operation_info.as_ref(),
             options.operation_status,
             options.option,
             options.ord.as_ref(),
@@ -15934,9 +16203,9 @@ impl NamesParametersClient {
             options.poller_method_options.as_ref(),
             options.poller_options.as_deref(),
             options.regex,
-            options.resource_manager_audience.as_ref(),
+            options.resource_manager_audience.as_deref(),
             options.response.as_ref(),
-            options.response_error,
+            options.response_error.as_deref(),
             options.response_too_large.as_ref(),
             options.result,
             options.services,
@@ -15946,11 +16215,11 @@ impl NamesParametersClient {
             options.send,
             options.serialize.as_ref(),
             options.serializer,
-            options.service_error.as_ref(),
-            options.service_info.as_ref(),
+            options.service_error,
+            options.service_info.as_deref(),
             options.sized.as_ref(),
             options.some.as_ref(),
-            options.static_token_credential.as_deref(),
+            options.static_token_credential,
             options.string,
             options.strip_read_only,
             options.sync.as_deref(),
@@ -16001,7 +16270,8 @@ impl NamesParametersClient {
             options.core.as_deref(),
             options.crate_.as_deref(),
             options.credential,
-            options.decode_body.as_deref(),
+            options.decode_body.as_ref(),
+            options.decode_by_status.as_deref(),
             options.decode_empty,
             options.decode_json.as_ref(),
             options.decode_optional.as_deref(),
@@ -16010,11 +16280,11 @@ impl NamesParametersClient {
             options.drop_2.as_deref(),
             options.r#dyn.as_ref(),
             options.dynamic,
-            options.dynamic_execute.as_ref(),
-            options.dynamic_pages.as_deref(),
-            options.dynamic_poll,
-            options.dynamic_request_error.as_ref(),
-            options.dynamic_result.as_deref(),
+            options.dynamic_execute.as_deref(),
+            options.dynamic_pages,
+            options.dynamic_poll.as_ref(),
+            options.dynamic_request_error.as_deref(),
+            options.dynamic_result,
             options.r#else.as_deref(),
             options.endpoint_2.as_ref(),
             options.r#enum,
@@ -16067,10 +16337,10 @@ impl NamesParametersClient {
             options.r#ref.as_deref(),
             options.regex_2,
             options.request.as_ref(),
-            options.resource_manager_endpoint,
-            options.resource_manager_scope.as_ref(),
+            options.resource_manager_endpoint.as_ref(),
+            options.resource_manager_scope.as_deref(),
             options.response_2.as_ref(),
-            options.response_error_2.as_deref(),
+            options.response_error_2,
             options.r#return,
             options.self_2.as_ref(),
             options.serde.as_ref(),
@@ -16148,13 +16418,13 @@ impl NamesParametersClient {
         deserializer: &super::models::Choice,
         double_ended_iterator: &super::models::Choice,
         drop: &super::models::Choice,
-        dynamic_error: i32,
-        dynamic_params: &super::models::Choice,
-        dynamic_reply: i32,
-        dynamic_validate: &str,
+        dynamic_error: &super::models::Choice,
+        dynamic_params: &str,
+        dynamic_reply: &super::models::Choice,
+        dynamic_validate: i32,
         eq: i32,
         err: &str,
-        error_body: &str,
+        error_body: i32,
         exact_size_iterator: &str,
         extend: &str,
         final_state_via: &str,
@@ -16163,6 +16433,7 @@ impl NamesParametersClient {
         fn_once: &super::models::Choice,
         from: &str,
         from_iterator: &str,
+        from_status: &super::models::Choice,
         future: i32,
         hash: i32,
         host_part: i32,
@@ -16171,18 +16442,19 @@ impl NamesParametersClient {
         into: &super::models::Choice,
         into_future: &super::models::Choice,
         into_iterator: i32,
+        into_variant: i32,
         invalid_host: &super::models::Choice,
         iterator: &super::models::Choice,
         lazy_lock: &str,
         map: i32,
         method: &str,
-        method_options_2: i32,
+        method_options_2: &super::models::Choice,
         next_link: i32,
         no_format: &str,
         none: &str,
         operations: &super::models::Choice,
         ok: &super::models::Choice,
-        operation_info: i32,
+        operation_info: &super::models::Choice,
         operation_status: i32,
         option: i32,
         ord: &super::models::Choice,
@@ -16195,9 +16467,9 @@ impl NamesParametersClient {
         poller_method_options: &super::models::Choice,
         poller_options: &str,
         regex: i32,
-        resource_manager_audience: &super::models::Choice,
+        resource_manager_audience: &str,
         response: &super::models::Choice,
-        response_error: i32,
+        response_error: &str,
         response_too_large: &super::models::Choice,
         result: i32,
         services: i32,
@@ -16207,11 +16479,11 @@ impl NamesParametersClient {
         send: i32,
         serialize: &super::models::Choice,
         serializer: i32,
-        service_error: &super::models::Choice,
-        service_info: &super::models::Choice,
+        service_error: i32,
+        service_info: &str,
         sized: &super::models::Choice,
         some: &super::models::Choice,
-        static_token_credential: &str,
+        static_token_credential: i32,
         string: i32,
         strip_read_only: i32,
         sync: &str,
@@ -16262,7 +16534,8 @@ impl NamesParametersClient {
         core: &str,
         crate_: &str,
         credential: i32,
-        decode_body: &str,
+        decode_body: &super::models::Choice,
+        decode_by_status: &str,
         decode_empty: i32,
         decode_json: &super::models::Choice,
         decode_optional: &str,
@@ -16271,11 +16544,11 @@ impl NamesParametersClient {
         drop_2: &str,
         r#dyn: &super::models::Choice,
         dynamic: i32,
-        dynamic_execute: &super::models::Choice,
-        dynamic_pages: &str,
-        dynamic_poll: i32,
-        dynamic_request_error: &super::models::Choice,
-        dynamic_result: &str,
+        dynamic_execute: &str,
+        dynamic_pages: i32,
+        dynamic_poll: &super::models::Choice,
+        dynamic_request_error: &str,
+        dynamic_result: i32,
         r#else: &str,
         endpoint_2: &super::models::Choice,
         r#enum: i32,
@@ -16328,10 +16601,10 @@ impl NamesParametersClient {
         r#ref: &str,
         regex_2: i32,
         request: &super::models::Choice,
-        resource_manager_endpoint: i32,
-        resource_manager_scope: &super::models::Choice,
+        resource_manager_endpoint: &super::models::Choice,
+        resource_manager_scope: &str,
         response_2: &super::models::Choice,
-        response_error_2: &str,
+        response_error_2: i32,
         r#return: i32,
         self_2: &super::models::Choice,
         serde: &super::models::Choice,
@@ -16420,6 +16693,7 @@ impl NamesParametersClient {
             fn_once,
             from,
             from_iterator,
+            from_status,
             future,
             hash,
             host_part,
@@ -16428,6 +16702,7 @@ impl NamesParametersClient {
             into,
             into_future,
             into_iterator,
+            into_variant,
             invalid_host,
             iterator,
             lazy_lock,
@@ -16520,6 +16795,7 @@ impl NamesParametersClient {
             crate_,
             credential,
             decode_body,
+            decode_by_status,
             decode_empty,
             decode_json,
             decode_optional,
@@ -16675,13 +16951,13 @@ pub struct NamesParametersClientHeaderOptionalOptions<'a> {
     pub deserializer: ::core::option::Option<super::models::Choice>,
     pub double_ended_iterator: ::core::option::Option<super::models::Choice>,
     pub drop: ::core::option::Option<super::models::Choice>,
-    pub dynamic_error: ::core::option::Option<i32>,
-    pub dynamic_params: ::core::option::Option<super::models::Choice>,
-    pub dynamic_reply: ::core::option::Option<i32>,
-    pub dynamic_validate: ::core::option::Option<::std::string::String>,
+    pub dynamic_error: ::core::option::Option<super::models::Choice>,
+    pub dynamic_params: ::core::option::Option<::std::string::String>,
+    pub dynamic_reply: ::core::option::Option<super::models::Choice>,
+    pub dynamic_validate: ::core::option::Option<i32>,
     pub eq: ::core::option::Option<i32>,
     pub err: ::core::option::Option<::std::string::String>,
-    pub error_body: ::core::option::Option<::std::string::String>,
+    pub error_body: ::core::option::Option<i32>,
     pub exact_size_iterator: ::core::option::Option<::std::string::String>,
     pub extend: ::core::option::Option<::std::string::String>,
     pub final_state_via: ::core::option::Option<::std::string::String>,
@@ -16690,6 +16966,7 @@ pub struct NamesParametersClientHeaderOptionalOptions<'a> {
     pub fn_once: ::core::option::Option<super::models::Choice>,
     pub from: ::core::option::Option<::std::string::String>,
     pub from_iterator: ::core::option::Option<::std::string::String>,
+    pub from_status: ::core::option::Option<super::models::Choice>,
     pub future: ::core::option::Option<i32>,
     pub hash: ::core::option::Option<i32>,
     pub host_part: ::core::option::Option<i32>,
@@ -16698,18 +16975,19 @@ pub struct NamesParametersClientHeaderOptionalOptions<'a> {
     pub into: ::core::option::Option<super::models::Choice>,
     pub into_future: ::core::option::Option<super::models::Choice>,
     pub into_iterator: ::core::option::Option<i32>,
+    pub into_variant: ::core::option::Option<i32>,
     pub invalid_host: ::core::option::Option<super::models::Choice>,
     pub iterator: ::core::option::Option<super::models::Choice>,
     pub lazy_lock: ::core::option::Option<::std::string::String>,
     pub map: ::core::option::Option<i32>,
     pub method: ::core::option::Option<::std::string::String>,
-    pub method_options_2: ::core::option::Option<i32>,
+    pub method_options_2: ::core::option::Option<super::models::Choice>,
     pub next_link: ::core::option::Option<i32>,
     pub no_format: ::core::option::Option<::std::string::String>,
     pub none: ::core::option::Option<::std::string::String>,
     pub operations: ::core::option::Option<super::models::Choice>,
     pub ok: ::core::option::Option<super::models::Choice>,
-    pub operation_info: ::core::option::Option<i32>,
+    pub operation_info: ::core::option::Option<super::models::Choice>,
     pub operation_status: ::core::option::Option<i32>,
     pub option: ::core::option::Option<i32>,
     pub ord: ::core::option::Option<super::models::Choice>,
@@ -16722,9 +17000,9 @@ pub struct NamesParametersClientHeaderOptionalOptions<'a> {
     pub poller_method_options: ::core::option::Option<super::models::Choice>,
     pub poller_options: ::core::option::Option<::std::string::String>,
     pub regex: ::core::option::Option<i32>,
-    pub resource_manager_audience: ::core::option::Option<super::models::Choice>,
+    pub resource_manager_audience: ::core::option::Option<::std::string::String>,
     pub response: ::core::option::Option<super::models::Choice>,
-    pub response_error: ::core::option::Option<i32>,
+    pub response_error: ::core::option::Option<::std::string::String>,
     pub response_too_large: ::core::option::Option<super::models::Choice>,
     pub result: ::core::option::Option<i32>,
     pub services: ::core::option::Option<i32>,
@@ -16734,11 +17012,11 @@ pub struct NamesParametersClientHeaderOptionalOptions<'a> {
     pub send: ::core::option::Option<i32>,
     pub serialize: ::core::option::Option<super::models::Choice>,
     pub serializer: ::core::option::Option<i32>,
-    pub service_error: ::core::option::Option<super::models::Choice>,
-    pub service_info: ::core::option::Option<super::models::Choice>,
+    pub service_error: ::core::option::Option<i32>,
+    pub service_info: ::core::option::Option<::std::string::String>,
     pub sized: ::core::option::Option<super::models::Choice>,
     pub some: ::core::option::Option<super::models::Choice>,
-    pub static_token_credential: ::core::option::Option<::std::string::String>,
+    pub static_token_credential: ::core::option::Option<i32>,
     pub string: ::core::option::Option<i32>,
     pub strip_read_only: ::core::option::Option<i32>,
     pub sync: ::core::option::Option<::std::string::String>,
@@ -16789,7 +17067,8 @@ pub struct NamesParametersClientHeaderOptionalOptions<'a> {
     pub core: ::core::option::Option<::std::string::String>,
     pub crate_: ::core::option::Option<::std::string::String>,
     pub credential: ::core::option::Option<i32>,
-    pub decode_body: ::core::option::Option<::std::string::String>,
+    pub decode_body: ::core::option::Option<super::models::Choice>,
+    pub decode_by_status: ::core::option::Option<::std::string::String>,
     pub decode_empty: ::core::option::Option<i32>,
     pub decode_json: ::core::option::Option<super::models::Choice>,
     pub decode_optional: ::core::option::Option<::std::string::String>,
@@ -16798,11 +17077,11 @@ pub struct NamesParametersClientHeaderOptionalOptions<'a> {
     pub drop_2: ::core::option::Option<::std::string::String>,
     pub r#dyn: ::core::option::Option<super::models::Choice>,
     pub dynamic: ::core::option::Option<i32>,
-    pub dynamic_execute: ::core::option::Option<super::models::Choice>,
-    pub dynamic_pages: ::core::option::Option<::std::string::String>,
-    pub dynamic_poll: ::core::option::Option<i32>,
-    pub dynamic_request_error: ::core::option::Option<super::models::Choice>,
-    pub dynamic_result: ::core::option::Option<::std::string::String>,
+    pub dynamic_execute: ::core::option::Option<::std::string::String>,
+    pub dynamic_pages: ::core::option::Option<i32>,
+    pub dynamic_poll: ::core::option::Option<super::models::Choice>,
+    pub dynamic_request_error: ::core::option::Option<::std::string::String>,
+    pub dynamic_result: ::core::option::Option<i32>,
     pub r#else: ::core::option::Option<::std::string::String>,
     pub endpoint_2: ::core::option::Option<super::models::Choice>,
     pub r#enum: ::core::option::Option<i32>,
@@ -16855,10 +17134,10 @@ pub struct NamesParametersClientHeaderOptionalOptions<'a> {
     pub r#ref: ::core::option::Option<::std::string::String>,
     pub regex_2: ::core::option::Option<i32>,
     pub request: ::core::option::Option<super::models::Choice>,
-    pub resource_manager_endpoint: ::core::option::Option<i32>,
-    pub resource_manager_scope: ::core::option::Option<super::models::Choice>,
+    pub resource_manager_endpoint: ::core::option::Option<super::models::Choice>,
+    pub resource_manager_scope: ::core::option::Option<::std::string::String>,
     pub response_2: ::core::option::Option<super::models::Choice>,
-    pub response_error_2: ::core::option::Option<::std::string::String>,
+    pub response_error_2: ::core::option::Option<i32>,
     pub r#return: ::core::option::Option<i32>,
     pub self_2: ::core::option::Option<super::models::Choice>,
     pub serde: ::core::option::Option<super::models::Choice>,
@@ -16915,6 +17194,8 @@ pub type NamesParametersClientPath2Options<'a> = ::armgen_runtime::MethodOptions
 pub type NamesParametersClientPath3Options<'a> = ::armgen_runtime::MethodOptions<'a>;
 /// Options for [`NamesParametersClient::path4()`].
 pub type NamesParametersClientPath4Options<'a> = ::armgen_runtime::MethodOptions<'a>;
+/// Options for [`NamesParametersClient::path5()`].
+pub type NamesParametersClientPath5Options<'a> = ::armgen_runtime::MethodOptions<'a>;
 /// Options for [`NamesParametersClient::query_optional()`].
 #[derive(
     ::core::clone::Clone,
@@ -16950,13 +17231,13 @@ pub struct NamesParametersClientQueryOptionalOptions<'a> {
     pub deserializer: ::core::option::Option<super::models::Choice>,
     pub double_ended_iterator: ::core::option::Option<super::models::Choice>,
     pub drop: ::core::option::Option<super::models::Choice>,
-    pub dynamic_error: ::core::option::Option<i32>,
-    pub dynamic_params: ::core::option::Option<super::models::Choice>,
-    pub dynamic_reply: ::core::option::Option<i32>,
-    pub dynamic_validate: ::core::option::Option<::std::string::String>,
+    pub dynamic_error: ::core::option::Option<super::models::Choice>,
+    pub dynamic_params: ::core::option::Option<::std::string::String>,
+    pub dynamic_reply: ::core::option::Option<super::models::Choice>,
+    pub dynamic_validate: ::core::option::Option<i32>,
     pub eq: ::core::option::Option<i32>,
     pub err: ::core::option::Option<::std::string::String>,
-    pub error_body: ::core::option::Option<::std::string::String>,
+    pub error_body: ::core::option::Option<i32>,
     pub exact_size_iterator: ::core::option::Option<::std::string::String>,
     pub extend: ::core::option::Option<::std::string::String>,
     pub final_state_via: ::core::option::Option<::std::string::String>,
@@ -16965,6 +17246,7 @@ pub struct NamesParametersClientQueryOptionalOptions<'a> {
     pub fn_once: ::core::option::Option<super::models::Choice>,
     pub from: ::core::option::Option<::std::string::String>,
     pub from_iterator: ::core::option::Option<::std::string::String>,
+    pub from_status: ::core::option::Option<super::models::Choice>,
     pub future: ::core::option::Option<i32>,
     pub hash: ::core::option::Option<i32>,
     pub host_part: ::core::option::Option<i32>,
@@ -16973,18 +17255,19 @@ pub struct NamesParametersClientQueryOptionalOptions<'a> {
     pub into: ::core::option::Option<super::models::Choice>,
     pub into_future: ::core::option::Option<super::models::Choice>,
     pub into_iterator: ::core::option::Option<i32>,
+    pub into_variant: ::core::option::Option<i32>,
     pub invalid_host: ::core::option::Option<super::models::Choice>,
     pub iterator: ::core::option::Option<super::models::Choice>,
     pub lazy_lock: ::core::option::Option<::std::string::String>,
     pub map: ::core::option::Option<i32>,
     pub method: ::core::option::Option<::std::string::String>,
-    pub method_options_2: ::core::option::Option<i32>,
+    pub method_options_2: ::core::option::Option<super::models::Choice>,
     pub next_link: ::core::option::Option<i32>,
     pub no_format: ::core::option::Option<::std::string::String>,
     pub none: ::core::option::Option<::std::string::String>,
     pub operations: ::core::option::Option<super::models::Choice>,
     pub ok: ::core::option::Option<super::models::Choice>,
-    pub operation_info: ::core::option::Option<i32>,
+    pub operation_info: ::core::option::Option<super::models::Choice>,
     pub operation_status: ::core::option::Option<i32>,
     pub option: ::core::option::Option<i32>,
     pub ord: ::core::option::Option<super::models::Choice>,
@@ -16997,9 +17280,9 @@ pub struct NamesParametersClientQueryOptionalOptions<'a> {
     pub poller_method_options: ::core::option::Option<super::models::Choice>,
     pub poller_options: ::core::option::Option<::std::string::String>,
     pub regex: ::core::option::Option<i32>,
-    pub resource_manager_audience: ::core::option::Option<super::models::Choice>,
+    pub resource_manager_audience: ::core::option::Option<::std::string::String>,
     pub response: ::core::option::Option<super::models::Choice>,
-    pub response_error: ::core::option::Option<i32>,
+    pub response_error: ::core::option::Option<::std::string::String>,
     pub response_too_large: ::core::option::Option<super::models::Choice>,
     pub result: ::core::option::Option<i32>,
     pub services: ::core::option::Option<i32>,
@@ -17009,11 +17292,11 @@ pub struct NamesParametersClientQueryOptionalOptions<'a> {
     pub send: ::core::option::Option<i32>,
     pub serialize: ::core::option::Option<super::models::Choice>,
     pub serializer: ::core::option::Option<i32>,
-    pub service_error: ::core::option::Option<super::models::Choice>,
-    pub service_info: ::core::option::Option<super::models::Choice>,
+    pub service_error: ::core::option::Option<i32>,
+    pub service_info: ::core::option::Option<::std::string::String>,
     pub sized: ::core::option::Option<super::models::Choice>,
     pub some: ::core::option::Option<super::models::Choice>,
-    pub static_token_credential: ::core::option::Option<::std::string::String>,
+    pub static_token_credential: ::core::option::Option<i32>,
     pub string: ::core::option::Option<i32>,
     pub strip_read_only: ::core::option::Option<i32>,
     pub sync: ::core::option::Option<::std::string::String>,
@@ -17064,7 +17347,8 @@ pub struct NamesParametersClientQueryOptionalOptions<'a> {
     pub core: ::core::option::Option<::std::string::String>,
     pub crate_: ::core::option::Option<::std::string::String>,
     pub credential: ::core::option::Option<i32>,
-    pub decode_body: ::core::option::Option<::std::string::String>,
+    pub decode_body: ::core::option::Option<super::models::Choice>,
+    pub decode_by_status: ::core::option::Option<::std::string::String>,
     pub decode_empty: ::core::option::Option<i32>,
     pub decode_json: ::core::option::Option<super::models::Choice>,
     pub decode_optional: ::core::option::Option<::std::string::String>,
@@ -17073,11 +17357,11 @@ pub struct NamesParametersClientQueryOptionalOptions<'a> {
     pub drop_2: ::core::option::Option<::std::string::String>,
     pub r#dyn: ::core::option::Option<super::models::Choice>,
     pub dynamic: ::core::option::Option<i32>,
-    pub dynamic_execute: ::core::option::Option<super::models::Choice>,
-    pub dynamic_pages: ::core::option::Option<::std::string::String>,
-    pub dynamic_poll: ::core::option::Option<i32>,
-    pub dynamic_request_error: ::core::option::Option<super::models::Choice>,
-    pub dynamic_result: ::core::option::Option<::std::string::String>,
+    pub dynamic_execute: ::core::option::Option<::std::string::String>,
+    pub dynamic_pages: ::core::option::Option<i32>,
+    pub dynamic_poll: ::core::option::Option<super::models::Choice>,
+    pub dynamic_request_error: ::core::option::Option<::std::string::String>,
+    pub dynamic_result: ::core::option::Option<i32>,
     pub r#else: ::core::option::Option<::std::string::String>,
     pub endpoint_2: ::core::option::Option<super::models::Choice>,
     pub r#enum: ::core::option::Option<i32>,
@@ -17130,10 +17414,10 @@ pub struct NamesParametersClientQueryOptionalOptions<'a> {
     pub r#ref: ::core::option::Option<::std::string::String>,
     pub regex_2: ::core::option::Option<i32>,
     pub request: ::core::option::Option<super::models::Choice>,
-    pub resource_manager_endpoint: ::core::option::Option<i32>,
-    pub resource_manager_scope: ::core::option::Option<super::models::Choice>,
+    pub resource_manager_endpoint: ::core::option::Option<super::models::Choice>,
+    pub resource_manager_scope: ::core::option::Option<::std::string::String>,
     pub response_2: ::core::option::Option<super::models::Choice>,
-    pub response_error_2: ::core::option::Option<::std::string::String>,
+    pub response_error_2: ::core::option::Option<i32>,
     pub r#return: ::core::option::Option<i32>,
     pub self_2: ::core::option::Option<super::models::Choice>,
     pub serde: ::core::option::Option<super::models::Choice>,

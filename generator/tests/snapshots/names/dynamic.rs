@@ -27,14 +27,14 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "api_version_api_version",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/198",
+        path: "/groups/201",
         body: Some("api_version"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "Arc_Arc",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/230",
+        path: "/groups/233",
         body: Some("Arc"),
         statuses: &[200],
     },
@@ -55,7 +55,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "armgen_runtime_armgen_runtime",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/247",
+        path: "/groups/250",
         body: Some("armgen_runtime"),
         statuses: &[200],
     },
@@ -111,7 +111,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "at_at",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/205",
+        path: "/groups/208",
         body: Some("at"),
         statuses: &[200],
     },
@@ -125,7 +125,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "BTreeMap_BTreeMap",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/232",
+        path: "/groups/235",
         body: Some("BTreeMap"),
         statuses: &[200],
     },
@@ -153,7 +153,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "build_request_build_request",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/222",
+        path: "/groups/225",
         body: Some("build_request"),
         statuses: &[200],
     },
@@ -181,14 +181,14 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "ClientMethodOptions_ClientMethodOptions",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/242",
+        path: "/groups/245",
         body: Some("ClientMethodOptions"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "clients_clients",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/225",
+        path: "/groups/228",
         body: Some("clients"),
         statuses: &[200],
     },
@@ -202,7 +202,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "compile_pattern_compile_pattern",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/192",
+        path: "/groups/195",
         body: Some("compile_pattern"),
         statuses: &[200],
     },
@@ -216,14 +216,14 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "Constraint_Constraint",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/187",
+        path: "/groups/190",
         body: Some("Constraint"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "Context_Context",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/246",
+        path: "/groups/249",
         body: Some("Context"),
         statuses: &[200],
     },
@@ -244,7 +244,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "Cow_Cow",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/233",
+        path: "/groups/236",
         body: Some("Cow"),
         statuses: &[200],
     },
@@ -258,7 +258,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "credential_credential",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/211",
+        path: "/groups/214",
         body: Some("credential"),
         statuses: &[200],
     },
@@ -272,35 +272,42 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "decode_body_decode_body",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/162",
+        path: "/groups/164",
         body: Some("decode_body"),
+        statuses: &[200],
+    },
+    ::armgen_runtime::OperationInfo {
+        id: "decode_by_status_decode_by_status",
+        method: ::armgen_runtime::Method::Post,
+        path: "/groups/165",
+        body: Some("decode_by_status"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "decode_empty_decode_empty",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/163",
+        path: "/groups/166",
         body: Some("decode_empty"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "decode_json_decode_json",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/164",
+        path: "/groups/167",
         body: Some("decode_json"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "decode_optional_decode_optional",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/165",
+        path: "/groups/168",
         body: Some("decode_optional"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "decode_response_decode_response",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/223",
+        path: "/groups/226",
         body: Some("decode_response"),
         statuses: &[200],
     },
@@ -314,21 +321,21 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "DEFAULT_ENDPOINT_DEFAULT_ENDPOINT",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/219",
+        path: "/groups/222",
         body: Some("DEFAULT_ENDPOINT"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "Deserialize_Deserialize",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/237",
+        path: "/groups/240",
         body: Some("Deserialize"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "Deserializer_Deserializer",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/239",
+        path: "/groups/242",
         body: Some("Deserializer"),
         statuses: &[200],
     },
@@ -349,77 +356,77 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "dynamic_dynamic",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/226",
+        path: "/groups/229",
         body: Some("dynamic"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "dynamic_execute_dynamic_execute",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/155",
+        path: "/groups/156",
         body: Some("dynamic_execute"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "dynamic_pages_dynamic_pages",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/156",
+        path: "/groups/157",
         body: Some("dynamic_pages"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "dynamic_poll_dynamic_poll",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/157",
+        path: "/groups/158",
         body: Some("dynamic_poll"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "dynamic_request_error_dynamic_request_error",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/158",
+        path: "/groups/159",
         body: Some("dynamic_request_error"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "dynamic_result_dynamic_result",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/153",
+        path: "/groups/154",
         body: Some("dynamic_result"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "DynamicError_DynamicError",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/148",
+        path: "/groups/149",
         body: Some("DynamicError"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "DynamicParams_DynamicParams",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/149",
+        path: "/groups/150",
         body: Some("DynamicParams"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "DynamicReply_DynamicReply",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/154",
+        path: "/groups/155",
         body: Some("DynamicReply"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "DynamicValidate_DynamicValidate",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/150",
+        path: "/groups/151",
         body: Some("DynamicValidate"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "endpoint_endpoint",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/197",
+        path: "/groups/200",
         body: Some("endpoint"),
         statuses: &[200],
     },
@@ -447,7 +454,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "ErrorBody_ErrorBody",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/159",
+        path: "/groups/160",
         body: Some("ErrorBody"),
         statuses: &[200],
     },
@@ -468,7 +475,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "f_f",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/216",
+        path: "/groups/219",
         body: Some("f"),
         statuses: &[200],
     },
@@ -496,7 +503,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "FinalStateVia_FinalStateVia",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/174",
+        path: "/groups/177",
         body: Some("FinalStateVia"),
         statuses: &[200],
     },
@@ -543,6 +550,13 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
+        id: "FromStatus_FromStatus",
+        method: ::armgen_runtime::Method::Post,
+        path: "/groups/161",
+        body: Some("FromStatus"),
+        statuses: &[200],
+    },
+    ::armgen_runtime::OperationInfo {
         id: "Future_Future",
         method: ::armgen_runtime::Method::Post,
         path: "/groups/100",
@@ -559,21 +573,21 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "HostPart_HostPart",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/166",
+        path: "/groups/169",
         body: Some("HostPart"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "HttpRequest_HttpRequest",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/169",
+        path: "/groups/172",
         body: Some("HttpRequest"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "HttpResponse_HttpResponse",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/170",
+        path: "/groups/173",
         body: Some("HttpResponse"),
         statuses: &[200],
     },
@@ -608,7 +622,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "inner_inner",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/213",
+        path: "/groups/216",
         body: Some("inner"),
         statuses: &[200],
     },
@@ -634,9 +648,16 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
+        id: "IntoVariant_IntoVariant",
+        method: ::armgen_runtime::Method::Post,
+        path: "/groups/142",
+        body: Some("IntoVariant"),
+        statuses: &[200],
+    },
+    ::armgen_runtime::OperationInfo {
         id: "InvalidHost_InvalidHost",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/167",
+        path: "/groups/170",
         body: Some("InvalidHost"),
         statuses: &[200],
     },
@@ -650,21 +671,21 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "json_json",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/206",
+        path: "/groups/209",
         body: Some("json"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "LazyLock_LazyLock",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/231",
+        path: "/groups/234",
         body: Some("LazyLock"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "Map_Map",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/235",
+        path: "/groups/238",
         body: Some("Map"),
         statuses: &[200],
     },
@@ -678,49 +699,49 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "members_members",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/207",
+        path: "/groups/210",
         body: Some("members"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "Method_Method",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/171",
+        path: "/groups/174",
         body: Some("Method"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "MethodOptions_MethodOptions",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/142",
+        path: "/groups/143",
         body: Some("MethodOptions"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "models_models",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/224",
+        path: "/groups/227",
         body: Some("models"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "new_new",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/217",
+        path: "/groups/220",
         body: Some("new"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "NextLink_NextLink",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/178",
+        path: "/groups/181",
         body: Some("NextLink"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "NoFormat_NoFormat",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/243",
+        path: "/groups/246",
         body: Some("NoFormat"),
         statuses: &[200],
     },
@@ -741,28 +762,28 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "operation_id_operation_id",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/210",
+        path: "/groups/213",
         body: Some("operation_id"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OperationInfo_OperationInfo",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/151",
+        path: "/groups/152",
         body: Some("OperationInfo"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OperationStatus_OperationStatus",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/175",
+        path: "/groups/178",
         body: Some("OperationStatus"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OPERATIONS_OPERATIONS",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/221",
+        path: "/groups/224",
         body: Some("OPERATIONS"),
         statuses: &[200],
     },
@@ -804,14 +825,14 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_api_version",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/198",
+        path: "/optional-bodies/201",
         body: Some("api_version"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Arc",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/230",
+        path: "/optional-bodies/233",
         body: Some("Arc"),
         statuses: &[200],
     },
@@ -832,7 +853,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_armgen_runtime",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/247",
+        path: "/optional-bodies/250",
         body: Some("armgen_runtime"),
         statuses: &[200],
     },
@@ -895,7 +916,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_at",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/205",
+        path: "/optional-bodies/208",
         body: Some("at"),
         statuses: &[200],
     },
@@ -909,7 +930,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_BTreeMap",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/232",
+        path: "/optional-bodies/235",
         body: Some("BTreeMap"),
         statuses: &[200],
     },
@@ -923,7 +944,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_build_request",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/222",
+        path: "/optional-bodies/225",
         body: Some("build_request"),
         statuses: &[200],
     },
@@ -944,7 +965,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_ClientMethodOptions",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/242",
+        path: "/optional-bodies/245",
         body: Some("ClientMethodOptions"),
         statuses: &[200],
     },
@@ -958,7 +979,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_clients",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/225",
+        path: "/optional-bodies/228",
         body: Some("clients"),
         statuses: &[200],
     },
@@ -972,7 +993,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_compile_pattern",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/192",
+        path: "/optional-bodies/195",
         body: Some("compile_pattern"),
         statuses: &[200],
     },
@@ -986,14 +1007,14 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Constraint",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/187",
+        path: "/optional-bodies/190",
         body: Some("Constraint"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Context",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/246",
+        path: "/optional-bodies/249",
         body: Some("Context"),
         statuses: &[200],
     },
@@ -1014,7 +1035,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Cow",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/233",
+        path: "/optional-bodies/236",
         body: Some("Cow"),
         statuses: &[200],
     },
@@ -1028,7 +1049,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_credential",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/211",
+        path: "/optional-bodies/214",
         body: Some("credential"),
         statuses: &[200],
     },
@@ -1042,35 +1063,42 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_decode_body",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/162",
+        path: "/optional-bodies/164",
         body: Some("decode_body"),
+        statuses: &[200],
+    },
+    ::armgen_runtime::OperationInfo {
+        id: "OptionalBodies_decode_by_status",
+        method: ::armgen_runtime::Method::Post,
+        path: "/optional-bodies/165",
+        body: Some("decode_by_status"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_decode_empty",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/163",
+        path: "/optional-bodies/166",
         body: Some("decode_empty"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_decode_json",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/164",
+        path: "/optional-bodies/167",
         body: Some("decode_json"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_decode_optional",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/165",
+        path: "/optional-bodies/168",
         body: Some("decode_optional"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_decode_response",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/223",
+        path: "/optional-bodies/226",
         body: Some("decode_response"),
         statuses: &[200],
     },
@@ -1084,21 +1112,21 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_DEFAULT_ENDPOINT",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/219",
+        path: "/optional-bodies/222",
         body: Some("DEFAULT_ENDPOINT"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Deserialize",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/237",
+        path: "/optional-bodies/240",
         body: Some("Deserialize"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Deserializer",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/239",
+        path: "/optional-bodies/242",
         body: Some("Deserializer"),
         statuses: &[200],
     },
@@ -1119,77 +1147,77 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_dynamic",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/226",
+        path: "/optional-bodies/229",
         body: Some("dynamic"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_DynamicError",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/148",
+        path: "/optional-bodies/149",
         body: Some("DynamicError"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_dynamic_execute",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/155",
+        path: "/optional-bodies/156",
         body: Some("dynamic_execute"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_dynamic_pages",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/156",
+        path: "/optional-bodies/157",
         body: Some("dynamic_pages"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_DynamicParams",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/149",
+        path: "/optional-bodies/150",
         body: Some("DynamicParams"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_dynamic_poll",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/157",
+        path: "/optional-bodies/158",
         body: Some("dynamic_poll"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_DynamicReply",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/154",
+        path: "/optional-bodies/155",
         body: Some("DynamicReply"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_dynamic_request_error",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/158",
+        path: "/optional-bodies/159",
         body: Some("dynamic_request_error"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_dynamic_result",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/153",
+        path: "/optional-bodies/154",
         body: Some("dynamic_result"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_DynamicValidate",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/150",
+        path: "/optional-bodies/151",
         body: Some("DynamicValidate"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_endpoint",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/197",
+        path: "/optional-bodies/200",
         body: Some("endpoint"),
         statuses: &[200],
     },
@@ -1217,7 +1245,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_ErrorBody",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/159",
+        path: "/optional-bodies/160",
         body: Some("ErrorBody"),
         statuses: &[200],
     },
@@ -1238,7 +1266,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_f",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/216",
+        path: "/optional-bodies/219",
         body: Some("f"),
         statuses: &[200],
     },
@@ -1259,7 +1287,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_FinalStateVia",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/174",
+        path: "/optional-bodies/177",
         body: Some("FinalStateVia"),
         statuses: &[200],
     },
@@ -1306,6 +1334,13 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
+        id: "OptionalBodies_FromStatus",
+        method: ::armgen_runtime::Method::Post,
+        path: "/optional-bodies/161",
+        body: Some("FromStatus"),
+        statuses: &[200],
+    },
+    ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Future",
         method: ::armgen_runtime::Method::Post,
         path: "/optional-bodies/100",
@@ -1322,21 +1357,21 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_HostPart",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/166",
+        path: "/optional-bodies/169",
         body: Some("HostPart"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_HttpRequest",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/169",
+        path: "/optional-bodies/172",
         body: Some("HttpRequest"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_HttpResponse",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/170",
+        path: "/optional-bodies/173",
         body: Some("HttpResponse"),
         statuses: &[200],
     },
@@ -1371,7 +1406,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_inner",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/213",
+        path: "/optional-bodies/216",
         body: Some("inner"),
         statuses: &[200],
     },
@@ -1397,9 +1432,16 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
+        id: "OptionalBodies_IntoVariant",
+        method: ::armgen_runtime::Method::Post,
+        path: "/optional-bodies/142",
+        body: Some("IntoVariant"),
+        statuses: &[200],
+    },
+    ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_InvalidHost",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/167",
+        path: "/optional-bodies/170",
         body: Some("InvalidHost"),
         statuses: &[200],
     },
@@ -1413,21 +1455,21 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_json",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/206",
+        path: "/optional-bodies/209",
         body: Some("json"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_LazyLock",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/231",
+        path: "/optional-bodies/234",
         body: Some("LazyLock"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Map",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/235",
+        path: "/optional-bodies/238",
         body: Some("Map"),
         statuses: &[200],
     },
@@ -1441,49 +1483,49 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_members",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/207",
+        path: "/optional-bodies/210",
         body: Some("members"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Method",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/171",
+        path: "/optional-bodies/174",
         body: Some("Method"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_MethodOptions",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/142",
+        path: "/optional-bodies/143",
         body: Some("MethodOptions"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_models",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/224",
+        path: "/optional-bodies/227",
         body: Some("models"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_new",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/217",
+        path: "/optional-bodies/220",
         body: Some("new"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_NextLink",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/178",
+        path: "/optional-bodies/181",
         body: Some("NextLink"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_NoFormat",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/243",
+        path: "/optional-bodies/246",
         body: Some("NoFormat"),
         statuses: &[200],
     },
@@ -1504,28 +1546,28 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_operation_id",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/210",
+        path: "/optional-bodies/213",
         body: Some("operation_id"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_OperationInfo",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/151",
+        path: "/optional-bodies/152",
         body: Some("OperationInfo"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_OperationStatus",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/175",
+        path: "/optional-bodies/178",
         body: Some("OperationStatus"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_OPERATIONS",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/221",
+        path: "/optional-bodies/224",
         body: Some("OPERATIONS"),
         statuses: &[200],
     },
@@ -1546,7 +1588,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_options",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/199",
+        path: "/optional-bodies/202",
         body: Some("options"),
         statuses: &[200],
     },
@@ -1560,7 +1602,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Other",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/228",
+        path: "/optional-bodies/231",
         body: Some("Other"),
         statuses: &[200],
     },
@@ -1574,14 +1616,14 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_PageDecoder",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/179",
+        path: "/optional-bodies/182",
         body: Some("PageDecoder"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Pager",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/244",
+        path: "/optional-bodies/247",
         body: Some("Pager"),
         statuses: &[200],
     },
@@ -1595,14 +1637,14 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_parameterized_host",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/168",
+        path: "/optional-bodies/171",
         body: Some("parameterized_host"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_params",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/203",
+        path: "/optional-bodies/206",
         body: Some("params"),
         statuses: &[200],
     },
@@ -1623,49 +1665,49 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_path",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/204",
+        path: "/optional-bodies/207",
         body: Some("path"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Pattern",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/180",
+        path: "/optional-bodies/183",
         body: Some("Pattern"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_patterns",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/227",
+        path: "/optional-bodies/230",
         body: Some("patterns"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_pipeline",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/208",
+        path: "/optional-bodies/211",
         body: Some("pipeline"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_PollerMethodOptions",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/176",
+        path: "/optional-bodies/179",
         body: Some("PollerMethodOptions"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_PollerOptions",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/177",
+        path: "/optional-bodies/180",
         body: Some("PollerOptions"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies___private",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/248",
+        path: "/optional-bodies/251",
         body: Some("__private"),
         statuses: &[200],
     },
@@ -2015,56 +2057,56 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Regex",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/184",
+        path: "/optional-bodies/187",
         body: Some("Regex"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_request",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/200",
+        path: "/optional-bodies/203",
         body: Some("request"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_ResourceManagerAudience",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/143",
+        path: "/optional-bodies/144",
         body: Some("ResourceManagerAudience"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_resource_manager_endpoint",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/145",
+        path: "/optional-bodies/146",
         body: Some("resource_manager_endpoint"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_resource_manager_scope",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/146",
+        path: "/optional-bodies/147",
         body: Some("resource_manager_scope"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_response",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/209",
+        path: "/optional-bodies/212",
         body: Some("response"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_response_error",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/147",
+        path: "/optional-bodies/148",
         body: Some("response_error"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_ResponseTooLarge",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/173",
+        path: "/optional-bodies/176",
         body: Some("ResponseTooLarge"),
         statuses: &[200],
     },
@@ -2078,14 +2120,14 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_SafeDebug",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/241",
+        path: "/optional-bodies/244",
         body: Some("SafeDebug"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Secret",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/185",
+        path: "/optional-bodies/188",
         body: Some("Secret"),
         statuses: &[200],
     },
@@ -2106,49 +2148,49 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_serde",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/194",
+        path: "/optional-bodies/197",
         body: Some("serde"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_serde_json",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/195",
+        path: "/optional-bodies/198",
         body: Some("serde_json"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Serialize",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/236",
+        path: "/optional-bodies/239",
         body: Some("Serialize"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Serializer",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/238",
+        path: "/optional-bodies/241",
         body: Some("Serializer"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_ServiceError",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/161",
+        path: "/optional-bodies/163",
         body: Some("ServiceError"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_ServiceInfo",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/152",
+        path: "/optional-bodies/153",
         body: Some("ServiceInfo"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_SERVICES",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/220",
+        path: "/optional-bodies/223",
         body: Some("SERVICES"),
         statuses: &[200],
     },
@@ -2183,7 +2225,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_StaticTokenCredential",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/144",
+        path: "/optional-bodies/145",
         body: Some("StaticTokenCredential"),
         statuses: &[200],
     },
@@ -2225,28 +2267,28 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_strip_member",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/182",
+        path: "/optional-bodies/185",
         body: Some("strip_member"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_strip_members",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/183",
+        path: "/optional-bodies/186",
         body: Some("strip_members"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_StripReadOnly",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/181",
+        path: "/optional-bodies/184",
         body: Some("StripReadOnly"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_subscription_id",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/212",
+        path: "/optional-bodies/215",
         body: Some("subscription_id"),
         statuses: &[200],
     },
@@ -2267,7 +2309,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_tag",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/214",
+        path: "/optional-bodies/217",
         body: Some("tag"),
         statuses: &[200],
     },
@@ -2302,7 +2344,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_TokenCredential",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/240",
+        path: "/optional-bodies/243",
         body: Some("TokenCredential"),
         statuses: &[200],
     },
@@ -2337,7 +2379,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Unknown",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/229",
+        path: "/optional-bodies/232",
         body: Some("Unknown"),
         statuses: &[200],
     },
@@ -2358,14 +2400,14 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Url",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/186",
+        path: "/optional-bodies/189",
         body: Some("Url"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_UrlBuilder",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/172",
+        path: "/optional-bodies/175",
         body: Some("UrlBuilder"),
         statuses: &[200],
     },
@@ -2379,28 +2421,28 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Validate",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/188",
+        path: "/optional-bodies/191",
         body: Some("Validate"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_ValidationError",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/189",
+        path: "/optional-bodies/192",
         body: Some("ValidationError"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_ValidationErrors",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/190",
+        path: "/optional-bodies/193",
         body: Some("ValidationErrors"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Validator",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/191",
+        path: "/optional-bodies/194",
         body: Some("Validator"),
         statuses: &[200],
     },
@@ -2428,7 +2470,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "options_options",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/199",
+        path: "/groups/202",
         body: Some("options"),
         statuses: &[200],
     },
@@ -2442,7 +2484,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "Other_Other",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/228",
+        path: "/groups/231",
         body: Some("Other"),
         statuses: &[200],
     },
@@ -2456,14 +2498,14 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "PageDecoder_PageDecoder",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/179",
+        path: "/groups/182",
         body: Some("PageDecoder"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "Pager_Pager",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/244",
+        path: "/groups/247",
         body: Some("Pager"),
         statuses: &[200],
     },
@@ -2477,7 +2519,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "parameterized_host_parameterized_host",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/168",
+        path: "/groups/171",
         body: Some("parameterized_host"),
         statuses: &[200],
     },
@@ -2512,21 +2554,28 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "Parameters_Path2",
         method: ::armgen_runtime::Method::Put,
-        path: "/path2/{Future}/{IntoFuture}/{Debug}/{Hash}/{assert}/{assert_eq}/{cfg}/{concat}/{env}/{format}/{format_args}/{include}/{include_str}/{matches}/{option_env}/{panic}/{stringify}/{todo}/{unreachable}/{vec}/{write}/{bool}/{char}/{str}/{i32}/{i64}/{u8}/{u64}/{usize}/{f32}/{f64}/{std}/{core}/{alloc}/{client_only}/{page}/{string_enum}/{tagged_union}/{async_trait}/{azure_core}/{ArmClientOptions}/{ArmPipeline}/{MethodOptions}/{ResourceManagerAudience}/{StaticTokenCredential}/{resource_manager_endpoint}/{resource_manager_scope}/{response_error}/{DynamicError}/{DynamicParams}",
+        path: "/path2/{Future}/{IntoFuture}/{Debug}/{Hash}/{assert}/{assert_eq}/{cfg}/{concat}/{env}/{format}/{format_args}/{include}/{include_str}/{matches}/{option_env}/{panic}/{stringify}/{todo}/{unreachable}/{vec}/{write}/{bool}/{char}/{str}/{i32}/{i64}/{u8}/{u64}/{usize}/{f32}/{f64}/{std}/{core}/{alloc}/{client_only}/{page}/{string_enum}/{tagged_union}/{async_trait}/{azure_core}/{ArmClientOptions}/{ArmPipeline}/{IntoVariant}/{MethodOptions}/{ResourceManagerAudience}/{StaticTokenCredential}/{resource_manager_endpoint}/{resource_manager_scope}/{response_error}/{DynamicError}",
         body: None,
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "Parameters_Path3",
         method: ::armgen_runtime::Method::Put,
-        path: "/path3/{DynamicValidate}/{OperationInfo}/{ServiceInfo}/{dynamic_result}/{DynamicReply}/{dynamic_execute}/{dynamic_pages}/{dynamic_poll}/{dynamic_request_error}/{ErrorBody}/{ResponseError}/{ServiceError}/{decode_body}/{decode_empty}/{decode_json}/{decode_optional}/{HostPart}/{InvalidHost}/{parameterized_host}/{HttpRequest}/{HttpResponse}/{Method}/{UrlBuilder}/{ResponseTooLarge}/{FinalStateVia}/{OperationStatus}/{PollerMethodOptions}/{PollerOptions}/{NextLink}/{PageDecoder}/{Pattern}/{StripReadOnly}/{strip_member}/{strip_members}/{Regex}/{Secret}/{Url}/{Constraint}/{Validate}/{ValidationError}/{ValidationErrors}/{Validator}/{compile_pattern}/{regex}/{serde}/{serde_json}/{url}/{endpoint}/{api_version}/{options}",
+        path: "/path3/{DynamicParams}/{DynamicValidate}/{OperationInfo}/{ServiceInfo}/{dynamic_result}/{DynamicReply}/{dynamic_execute}/{dynamic_pages}/{dynamic_poll}/{dynamic_request_error}/{ErrorBody}/{FromStatus}/{ResponseError}/{ServiceError}/{decode_body}/{decode_by_status}/{decode_empty}/{decode_json}/{decode_optional}/{HostPart}/{InvalidHost}/{parameterized_host}/{HttpRequest}/{HttpResponse}/{Method}/{UrlBuilder}/{ResponseTooLarge}/{FinalStateVia}/{OperationStatus}/{PollerMethodOptions}/{PollerOptions}/{NextLink}/{PageDecoder}/{Pattern}/{StripReadOnly}/{strip_member}/{strip_members}/{Regex}/{Secret}/{Url}/{Constraint}/{Validate}/{ValidationError}/{ValidationErrors}/{Validator}/{compile_pattern}/{regex}/{serde}/{serde_json}/{url}",
         body: None,
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "Parameters_Path4",
         method: ::armgen_runtime::Method::Put,
-        path: "/path4/{request}/{validator}/{value}/{params}/{path}/{at}/{json}/{members}/{pipeline}/{response}/{operation_id}/{credential}/{subscription_id}/{inner}/{tag}/{method_options}/{f}/{new}/{API_VERSION}/{DEFAULT_ENDPOINT}/{SERVICES}/{OPERATIONS}/{build_request}/{decode_response}/{models}/{clients}/{dynamic}/{patterns}/{Other}/{Unknown}/{Arc}/{LazyLock}/{BTreeMap}/{Cow}/{Value}/{Map}/{Serialize}/{Deserialize}/{Serializer}/{Deserializer}/{TokenCredential}/{SafeDebug}/{ClientMethodOptions}/{NoFormat}/{Pager}/{Response}/{Context}/{armgen_runtime}/{__private}",
+        path: "/path4/{endpoint}/{api_version}/{options}/{request}/{validator}/{value}/{params}/{path}/{at}/{json}/{members}/{pipeline}/{response}/{operation_id}/{credential}/{subscription_id}/{inner}/{tag}/{method_options}/{f}/{new}/{API_VERSION}/{DEFAULT_ENDPOINT}/{SERVICES}/{OPERATIONS}/{build_request}/{decode_response}/{models}/{clients}/{dynamic}/{patterns}/{Other}/{Unknown}/{Arc}/{LazyLock}/{BTreeMap}/{Cow}/{Value}/{Map}/{Serialize}/{Deserialize}/{Serializer}/{Deserializer}/{TokenCredential}/{SafeDebug}/{ClientMethodOptions}/{NoFormat}/{Pager}/{Response}/{Context}",
+        body: None,
+        statuses: &[200],
+    },
+    ::armgen_runtime::OperationInfo {
+        id: "Parameters_Path5",
+        method: ::armgen_runtime::Method::Put,
+        path: "/path5/{armgen_runtime}/{__private}",
         body: None,
         statuses: &[200],
     },
@@ -2547,7 +2596,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "params_params",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/203",
+        path: "/groups/206",
         body: Some("params"),
         statuses: &[200],
     },
@@ -2568,42 +2617,42 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "path_path",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/204",
+        path: "/groups/207",
         body: Some("path"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "Pattern_Pattern",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/180",
+        path: "/groups/183",
         body: Some("Pattern"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "patterns_patterns",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/227",
+        path: "/groups/230",
         body: Some("patterns"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "pipeline_pipeline",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/208",
+        path: "/groups/211",
         body: Some("pipeline"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "PollerMethodOptions_PollerMethodOptions",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/176",
+        path: "/groups/179",
         body: Some("PollerMethodOptions"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "PollerOptions_PollerOptions",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/177",
+        path: "/groups/180",
         body: Some("PollerOptions"),
         statuses: &[200],
     },
@@ -2960,56 +3009,56 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "Regex_Regex",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/184",
+        path: "/groups/187",
         body: Some("Regex"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "request_request",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/200",
+        path: "/groups/203",
         body: Some("request"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "resource_manager_endpoint_resource_manager_endpoint",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/145",
+        path: "/groups/146",
         body: Some("resource_manager_endpoint"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "resource_manager_scope_resource_manager_scope",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/146",
+        path: "/groups/147",
         body: Some("resource_manager_scope"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "ResourceManagerAudience_ResourceManagerAudience",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/143",
+        path: "/groups/144",
         body: Some("ResourceManagerAudience"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "response_error_response_error",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/147",
+        path: "/groups/148",
         body: Some("response_error"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "response_response",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/209",
+        path: "/groups/212",
         body: Some("response"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "ResponseTooLarge_ResponseTooLarge",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/173",
+        path: "/groups/176",
         body: Some("ResponseTooLarge"),
         statuses: &[200],
     },
@@ -3023,14 +3072,14 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "SafeDebug_SafeDebug",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/241",
+        path: "/groups/244",
         body: Some("SafeDebug"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "Secret_Secret",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/185",
+        path: "/groups/188",
         body: Some("Secret"),
         statuses: &[200],
     },
@@ -3051,49 +3100,49 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "serde_json_serde_json",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/195",
+        path: "/groups/198",
         body: Some("serde_json"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "serde_serde",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/194",
+        path: "/groups/197",
         body: Some("serde"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "Serialize_Serialize",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/236",
+        path: "/groups/239",
         body: Some("Serialize"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "Serializer_Serializer",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/238",
+        path: "/groups/241",
         body: Some("Serializer"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "ServiceError_ServiceError",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/161",
+        path: "/groups/163",
         body: Some("ServiceError"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "ServiceInfo_ServiceInfo",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/152",
+        path: "/groups/153",
         body: Some("ServiceInfo"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "SERVICES_SERVICES",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/220",
+        path: "/groups/223",
         body: Some("SERVICES"),
         statuses: &[200],
     },
@@ -3128,7 +3177,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "StaticTokenCredential_StaticTokenCredential",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/144",
+        path: "/groups/145",
         body: Some("StaticTokenCredential"),
         statuses: &[200],
     },
@@ -3170,28 +3219,28 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "strip_member_strip_member",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/182",
+        path: "/groups/185",
         body: Some("strip_member"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "strip_members_strip_members",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/183",
+        path: "/groups/186",
         body: Some("strip_members"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "StripReadOnly_StripReadOnly",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/181",
+        path: "/groups/184",
         body: Some("StripReadOnly"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "subscription_id_subscription_id",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/212",
+        path: "/groups/215",
         body: Some("subscription_id"),
         statuses: &[200],
     },
@@ -3212,7 +3261,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "tag_tag",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/214",
+        path: "/groups/217",
         body: Some("tag"),
         statuses: &[200],
     },
@@ -3247,7 +3296,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "TokenCredential_TokenCredential",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/240",
+        path: "/groups/243",
         body: Some("TokenCredential"),
         statuses: &[200],
     },
@@ -3282,7 +3331,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "Unknown_Unknown",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/229",
+        path: "/groups/232",
         body: Some("Unknown"),
         statuses: &[200],
     },
@@ -3303,14 +3352,14 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "Url_Url",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/186",
+        path: "/groups/189",
         body: Some("Url"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "UrlBuilder_UrlBuilder",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/172",
+        path: "/groups/175",
         body: Some("UrlBuilder"),
         statuses: &[200],
     },
@@ -3324,35 +3373,35 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "Validate_Validate",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/188",
+        path: "/groups/191",
         body: Some("Validate"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "ValidationError_ValidationError",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/189",
+        path: "/groups/192",
         body: Some("ValidationError"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "ValidationErrors_ValidationErrors",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/190",
+        path: "/groups/193",
         body: Some("ValidationErrors"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "Validator_Validator",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/191",
+        path: "/groups/194",
         body: Some("Validator"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "__private___private",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/248",
+        path: "/groups/251",
         body: Some("__private"),
         statuses: &[200],
     },
@@ -3795,6 +3844,20 @@ pub fn build_request(
                 )?,
             )
         }
+        "decode_by_status_decode_by_status" => {
+            let api_version: ::std::string::String = __params
+                .optional("api-version", "a string")?
+                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let decode_by_status: super::models::DecodeByStatus = __params
+                .required("decode_by_status", "a value of the documented model")?;
+            Ok(
+                super::decode::by_status_decode_by_status_request(
+                    endpoint,
+                    &api_version,
+                    &decode_by_status,
+                )?,
+            )
+        }
         "decode_empty_decode_empty" => {
             let api_version: ::std::string::String = __params
                 .optional("api-version", "a string")?
@@ -4231,6 +4294,20 @@ pub fn build_request(
                 )?,
             )
         }
+        "FromStatus_FromStatus" => {
+            let api_version: ::std::string::String = __params
+                .optional("api-version", "a string")?
+                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let from_status: super::models::FromStatus = __params
+                .required("FromStatus", "a value of the documented model")?;
+            Ok(
+                super::from_status::from_status_request(
+                    endpoint,
+                    &api_version,
+                    &from_status,
+                )?,
+            )
+        }
         "Future_Future" => {
             let api_version: ::std::string::String = __params
                 .optional("api-version", "a string")?
@@ -4362,6 +4439,20 @@ pub fn build_request(
                     endpoint,
                     &api_version,
                     &into_iterator,
+                )?,
+            )
+        }
+        "IntoVariant_IntoVariant" => {
+            let api_version: ::std::string::String = __params
+                .optional("api-version", "a string")?
+                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let into_variant: super::models::IntoVariant = __params
+                .required("IntoVariant", "a value of the documented model")?;
+            Ok(
+                super::into_variant::into_variant_request(
+                    endpoint,
+                    &api_version,
+                    &into_variant,
                 )?,
             )
         }
@@ -4854,6 +4945,18 @@ pub fn build_request(
                 )?,
             )
         }
+        "OptionalBodies_decode_by_status" => {
+            let decode_by_status: ::core::option::Option<
+                super::models::DecodeByStatus,
+            > = __params
+                .optional("decode_by_status", "a value of the documented model")?;
+            Ok(
+                super::optional_bodies::decode_by_status_request(
+                    endpoint,
+                    decode_by_status.as_ref(),
+                )?,
+            )
+        }
         "OptionalBodies_decode_empty" => {
             let decode_empty: ::core::option::Option<super::models::DecodeEmpty> = __params
                 .optional("decode_empty", "a value of the documented model")?;
@@ -5158,6 +5261,16 @@ pub fn build_request(
                 )?,
             )
         }
+        "OptionalBodies_FromStatus" => {
+            let from_status: ::core::option::Option<super::models::FromStatus> = __params
+                .optional("FromStatus", "a value of the documented model")?;
+            Ok(
+                super::optional_bodies::from_status_request(
+                    endpoint,
+                    from_status.as_ref(),
+                )?,
+            )
+        }
         "OptionalBodies_Future" => {
             let future: ::core::option::Option<super::models::Future> = __params
                 .optional("Future", "a value of the documented model")?;
@@ -5245,6 +5358,16 @@ pub fn build_request(
                 super::optional_bodies::into_iterator_request(
                     endpoint,
                     into_iterator.as_ref(),
+                )?,
+            )
+        }
+        "OptionalBodies_IntoVariant" => {
+            let into_variant: ::core::option::Option<super::models::IntoVariant> = __params
+                .optional("IntoVariant", "a value of the documented model")?;
+            Ok(
+                super::optional_bodies::into_variant_request(
+                    endpoint,
+                    into_variant.as_ref(),
                 )?,
             )
         }
@@ -6313,19 +6436,19 @@ pub fn build_request(
                 .optional("DoubleEndedIterator", "a value of the documented model")?;
             let drop: ::core::option::Option<super::models::Choice> = __params
                 .optional("Drop", "a value of the documented model")?;
-            let dynamic_error: ::core::option::Option<i32> = __params
-                .optional("DynamicError", "an integer")?;
-            let dynamic_params: ::core::option::Option<super::models::Choice> = __params
-                .optional("DynamicParams", "a value of the documented model")?;
-            let dynamic_reply: ::core::option::Option<i32> = __params
-                .optional("DynamicReply", "an integer")?;
-            let dynamic_validate: ::core::option::Option<::std::string::String> = __params
-                .optional("DynamicValidate", "a string")?;
+            let dynamic_error: ::core::option::Option<super::models::Choice> = __params
+                .optional("DynamicError", "a value of the documented model")?;
+            let dynamic_params: ::core::option::Option<::std::string::String> = __params
+                .optional("DynamicParams", "a string")?;
+            let dynamic_reply: ::core::option::Option<super::models::Choice> = __params
+                .optional("DynamicReply", "a value of the documented model")?;
+            let dynamic_validate: ::core::option::Option<i32> = __params
+                .optional("DynamicValidate", "an integer")?;
             let eq: ::core::option::Option<i32> = __params.optional("Eq", "an integer")?;
             let err: ::core::option::Option<::std::string::String> = __params
                 .optional("Err", "a string")?;
-            let error_body: ::core::option::Option<::std::string::String> = __params
-                .optional("ErrorBody", "a string")?;
+            let error_body: ::core::option::Option<i32> = __params
+                .optional("ErrorBody", "an integer")?;
             let exact_size_iterator: ::core::option::Option<::std::string::String> = __params
                 .optional("ExactSizeIterator", "a string")?;
             let extend: ::core::option::Option<::std::string::String> = __params
@@ -6342,6 +6465,8 @@ pub fn build_request(
                 .optional("From", "a string")?;
             let from_iterator: ::core::option::Option<::std::string::String> = __params
                 .optional("FromIterator", "a string")?;
+            let from_status: ::core::option::Option<super::models::Choice> = __params
+                .optional("FromStatus", "a value of the documented model")?;
             let future: ::core::option::Option<i32> = __params
                 .optional("Future", "an integer")?;
             let hash: ::core::option::Option<i32> = __params
@@ -6358,6 +6483,8 @@ pub fn build_request(
                 .optional("IntoFuture", "a value of the documented model")?;
             let into_iterator: ::core::option::Option<i32> = __params
                 .optional("IntoIterator", "an integer")?;
+            let into_variant: ::core::option::Option<i32> = __params
+                .optional("IntoVariant", "an integer")?;
             let invalid_host: ::core::option::Option<super::models::Choice> = __params
                 .optional("InvalidHost", "a value of the documented model")?;
             let iterator: ::core::option::Option<super::models::Choice> = __params
@@ -6368,8 +6495,8 @@ pub fn build_request(
                 .optional("Map", "an integer")?;
             let method: ::core::option::Option<::std::string::String> = __params
                 .optional("Method", "a string")?;
-            let method_options_2: ::core::option::Option<i32> = __params
-                .optional("MethodOptions", "an integer")?;
+            let method_options_2: ::core::option::Option<super::models::Choice> = __params
+                .optional("MethodOptions", "a value of the documented model")?;
             let next_link: ::core::option::Option<i32> = __params
                 .optional("NextLink", "an integer")?;
             let no_format: ::core::option::Option<::std::string::String> = __params
@@ -6380,8 +6507,8 @@ pub fn build_request(
                 .optional("OPERATIONS", "a value of the documented model")?;
             let ok: ::core::option::Option<super::models::Choice> = __params
                 .optional("Ok", "a value of the documented model")?;
-            let operation_info: ::core::option::Option<i32> = __params
-                .optional("OperationInfo", "an integer")?;
+            let operation_info: ::core::option::Option<super::models::Choice> = __params
+                .optional("OperationInfo", "a value of the documented model")?;
             let operation_status: ::core::option::Option<i32> = __params
                 .optional("OperationStatus", "an integer")?;
             let option: ::core::option::Option<i32> = __params
@@ -6407,13 +6534,12 @@ pub fn build_request(
             let regex: ::core::option::Option<i32> = __params
                 .optional("Regex", "an integer")?;
             let resource_manager_audience: ::core::option::Option<
-                super::models::Choice,
-            > = __params
-                .optional("ResourceManagerAudience", "a value of the documented model")?;
+                ::std::string::String,
+            > = __params.optional("ResourceManagerAudience", "a string")?;
             let response: ::core::option::Option<super::models::Choice> = __params
                 .optional("Response", "a value of the documented model")?;
-            let response_error: ::core::option::Option<i32> = __params
-                .optional("ResponseError", "an integer")?;
+            let response_error: ::core::option::Option<::std::string::String> = __params
+                .optional("ResponseError", "a string")?;
             let response_too_large: ::core::option::Option<super::models::Choice> = __params
                 .optional("ResponseTooLarge", "a value of the documented model")?;
             let result: ::core::option::Option<i32> = __params
@@ -6432,16 +6558,16 @@ pub fn build_request(
                 .optional("Serialize", "a value of the documented model")?;
             let serializer: ::core::option::Option<i32> = __params
                 .optional("Serializer", "an integer")?;
-            let service_error: ::core::option::Option<super::models::Choice> = __params
-                .optional("ServiceError", "a value of the documented model")?;
-            let service_info: ::core::option::Option<super::models::Choice> = __params
-                .optional("ServiceInfo", "a value of the documented model")?;
+            let service_error: ::core::option::Option<i32> = __params
+                .optional("ServiceError", "an integer")?;
+            let service_info: ::core::option::Option<::std::string::String> = __params
+                .optional("ServiceInfo", "a string")?;
             let sized: ::core::option::Option<super::models::Choice> = __params
                 .optional("Sized", "a value of the documented model")?;
             let some: ::core::option::Option<super::models::Choice> = __params
                 .optional("Some", "a value of the documented model")?;
-            let static_token_credential: ::core::option::Option<::std::string::String> = __params
-                .optional("StaticTokenCredential", "a string")?;
+            let static_token_credential: ::core::option::Option<i32> = __params
+                .optional("StaticTokenCredential", "an integer")?;
             let string: ::core::option::Option<i32> = __params
                 .optional("String", "an integer")?;
             let strip_read_only: ::core::option::Option<i32> = __params
@@ -6541,8 +6667,10 @@ pub fn build_request(
                 .optional("crate", "a string")?;
             let credential: ::core::option::Option<i32> = __params
                 .optional("credential", "an integer")?;
-            let decode_body: ::core::option::Option<::std::string::String> = __params
-                .optional("decode_body", "a string")?;
+            let decode_body: ::core::option::Option<super::models::Choice> = __params
+                .optional("decode_body", "a value of the documented model")?;
+            let decode_by_status: ::core::option::Option<::std::string::String> = __params
+                .optional("decode_by_status", "a string")?;
             let decode_empty: ::core::option::Option<i32> = __params
                 .optional("decode_empty", "an integer")?;
             let decode_json: ::core::option::Option<super::models::Choice> = __params
@@ -6559,16 +6687,16 @@ pub fn build_request(
                 .optional("dyn", "a value of the documented model")?;
             let dynamic: ::core::option::Option<i32> = __params
                 .optional("dynamic", "an integer")?;
-            let dynamic_execute: ::core::option::Option<super::models::Choice> = __params
-                .optional("dynamic_execute", "a value of the documented model")?;
-            let dynamic_pages: ::core::option::Option<::std::string::String> = __params
-                .optional("dynamic_pages", "a string")?;
-            let dynamic_poll: ::core::option::Option<i32> = __params
-                .optional("dynamic_poll", "an integer")?;
-            let dynamic_request_error: ::core::option::Option<super::models::Choice> = __params
-                .optional("dynamic_request_error", "a value of the documented model")?;
-            let dynamic_result: ::core::option::Option<::std::string::String> = __params
-                .optional("dynamic_result", "a string")?;
+            let dynamic_execute: ::core::option::Option<::std::string::String> = __params
+                .optional("dynamic_execute", "a string")?;
+            let dynamic_pages: ::core::option::Option<i32> = __params
+                .optional("dynamic_pages", "an integer")?;
+            let dynamic_poll: ::core::option::Option<super::models::Choice> = __params
+                .optional("dynamic_poll", "a value of the documented model")?;
+            let dynamic_request_error: ::core::option::Option<::std::string::String> = __params
+                .optional("dynamic_request_error", "a string")?;
+            let dynamic_result: ::core::option::Option<i32> = __params
+                .optional("dynamic_result", "an integer")?;
             let r#else: ::core::option::Option<::std::string::String> = __params
                 .optional("else", "a string")?;
             let endpoint_2: ::core::option::Option<super::models::Choice> = __params
@@ -6673,14 +6801,19 @@ pub fn build_request(
                 .optional("regex", "an integer")?;
             let request: ::core::option::Option<super::models::Choice> = __params
                 .optional("request", "a value of the documented model")?;
-            let resource_manager_endpoint: ::core::option::Option<i32> = __params
-                .optional("resource_manager_endpoint", "an integer")?;
-            let resource_manager_scope: ::core::option::Option<super::models::Choice> = __params
-                .optional("resource_manager_scope", "a value of the documented model")?;
+            let resource_manager_endpoint: ::core::option::Option<
+                super::models::Choice,
+            > = __params
+                .optional(
+                    "resource_manager_endpoint",
+                    "a value of the documented model",
+                )?;
+            let resource_manager_scope: ::core::option::Option<::std::string::String> = __params
+                .optional("resource_manager_scope", "a string")?;
             let response_2: ::core::option::Option<super::models::Choice> = __params
                 .optional("response", "a value of the documented model")?;
-            let response_error_2: ::core::option::Option<::std::string::String> = __params
-                .optional("response_error", "a string")?;
+            let response_error_2: ::core::option::Option<i32> = __params
+                .optional("response_error", "an integer")?;
             let r#return: ::core::option::Option<i32> = __params
                 .optional("return", "an integer")?;
             let self_2: ::core::option::Option<super::models::Choice> = __params
@@ -6791,13 +6924,13 @@ pub fn build_request(
                     deserializer.as_ref(),
                     double_ended_iterator.as_ref(),
                     drop.as_ref(),
-                    dynamic_error,
-                    dynamic_params.as_ref(),
-                    dynamic_reply,
-                    dynamic_validate.as_deref(),
+                    dynamic_error.as_ref(),
+                    dynamic_params.as_deref(),
+                    dynamic_reply.as_ref(),
+                    dynamic_validate,
                     eq,
                     err.as_deref(),
-                    error_body.as_deref(),
+                    error_body,
                     exact_size_iterator.as_deref(),
                     extend.as_deref(),
                     final_state_via.as_deref(),
@@ -6806,6 +6939,7 @@ pub fn build_request(
                     fn_once.as_ref(),
                     from.as_deref(),
                     from_iterator.as_deref(),
+                    from_status.as_ref(),
                     future,
                     hash,
                     host_part,
@@ -6814,18 +6948,19 @@ pub fn build_request(
                     into.as_ref(),
                     into_future.as_ref(),
                     into_iterator,
+                    into_variant,
                     invalid_host.as_ref(),
                     iterator.as_ref(),
                     lazy_lock.as_deref(),
                     map,
                     method.as_deref(),
-                    method_options_2,
+                    method_options_2.as_ref(),
                     next_link,
                     no_format.as_deref(),
                     none.as_deref(),
                     operations.as_ref(),
                     ok.as_ref(),
-                    operation_info,
+                    operation_info.as_ref(),
                     operation_status,
                     option,
                     ord.as_ref(),
@@ -6838,9 +6973,9 @@ pub fn build_request(
                     poller_method_options.as_ref(),
                     poller_options.as_deref(),
                     regex,
-                    resource_manager_audience.as_ref(),
+                    resource_manager_audience.as_deref(),
                     response.as_ref(),
-                    response_error,
+                    response_error.as_deref(),
                     response_too_large.as_ref(),
                     result,
                     services,
@@ -6850,11 +6985,11 @@ pub fn build_request(
                     send,
                     serialize.as_ref(),
                     serializer,
-                    service_error.as_ref(),
-                    service_info.as_ref(),
+                    service_error,
+                    service_info.as_deref(),
                     sized.as_ref(),
                     some.as_ref(),
-                    static_token_credential.as_deref(),
+                    static_token_credential,
                     string,
                     strip_read_only,
                     sync.as_deref(),
@@ -6905,7 +7040,8 @@ pub fn build_request(
                     core.as_deref(),
                     crate_.as_deref(),
                     credential,
-                    decode_body.as_deref(),
+                    decode_body.as_ref(),
+                    decode_by_status.as_deref(),
                     decode_empty,
                     decode_json.as_ref(),
                     decode_optional.as_deref(),
@@ -6914,11 +7050,11 @@ pub fn build_request(
                     drop_2.as_deref(),
                     r#dyn.as_ref(),
                     dynamic,
-                    dynamic_execute.as_ref(),
-                    dynamic_pages.as_deref(),
-                    dynamic_poll,
-                    dynamic_request_error.as_ref(),
-                    dynamic_result.as_deref(),
+                    dynamic_execute.as_deref(),
+                    dynamic_pages,
+                    dynamic_poll.as_ref(),
+                    dynamic_request_error.as_deref(),
+                    dynamic_result,
                     r#else.as_deref(),
                     endpoint_2.as_ref(),
                     r#enum,
@@ -6971,10 +7107,10 @@ pub fn build_request(
                     r#ref.as_deref(),
                     regex_2,
                     request.as_ref(),
-                    resource_manager_endpoint,
-                    resource_manager_scope.as_ref(),
+                    resource_manager_endpoint.as_ref(),
+                    resource_manager_scope.as_deref(),
                     response_2.as_ref(),
-                    response_error_2.as_deref(),
+                    response_error_2,
                     r#return,
                     self_2.as_ref(),
                     serde.as_ref(),
@@ -7062,16 +7198,17 @@ pub fn build_request(
                 .required("DoubleEndedIterator", "a value of the documented model")?;
             let drop: super::models::Choice = __params
                 .required("Drop", "a value of the documented model")?;
-            let dynamic_error: i32 = __params.required("DynamicError", "an integer")?;
-            let dynamic_params: super::models::Choice = __params
-                .required("DynamicParams", "a value of the documented model")?;
-            let dynamic_reply: i32 = __params.required("DynamicReply", "an integer")?;
-            let dynamic_validate: ::std::string::String = __params
-                .required("DynamicValidate", "a string")?;
+            let dynamic_error: super::models::Choice = __params
+                .required("DynamicError", "a value of the documented model")?;
+            let dynamic_params: ::std::string::String = __params
+                .required("DynamicParams", "a string")?;
+            let dynamic_reply: super::models::Choice = __params
+                .required("DynamicReply", "a value of the documented model")?;
+            let dynamic_validate: i32 = __params
+                .required("DynamicValidate", "an integer")?;
             let eq: i32 = __params.required("Eq", "an integer")?;
             let err: ::std::string::String = __params.required("Err", "a string")?;
-            let error_body: ::std::string::String = __params
-                .required("ErrorBody", "a string")?;
+            let error_body: i32 = __params.required("ErrorBody", "an integer")?;
             let exact_size_iterator: ::std::string::String = __params
                 .required("ExactSizeIterator", "a string")?;
             let extend: ::std::string::String = __params.required("Extend", "a string")?;
@@ -7084,6 +7221,8 @@ pub fn build_request(
             let from: ::std::string::String = __params.required("From", "a string")?;
             let from_iterator: ::std::string::String = __params
                 .required("FromIterator", "a string")?;
+            let from_status: super::models::Choice = __params
+                .required("FromStatus", "a value of the documented model")?;
             let future: i32 = __params.required("Future", "an integer")?;
             let hash: i32 = __params.required("Hash", "an integer")?;
             let host_part: i32 = __params.required("HostPart", "an integer")?;
@@ -7095,6 +7234,7 @@ pub fn build_request(
             let into_future: super::models::Choice = __params
                 .required("IntoFuture", "a value of the documented model")?;
             let into_iterator: i32 = __params.required("IntoIterator", "an integer")?;
+            let into_variant: i32 = __params.required("IntoVariant", "an integer")?;
             let invalid_host: super::models::Choice = __params
                 .required("InvalidHost", "a value of the documented model")?;
             let iterator: super::models::Choice = __params
@@ -7103,8 +7243,8 @@ pub fn build_request(
                 .required("LazyLock", "a string")?;
             let map: i32 = __params.required("Map", "an integer")?;
             let method: ::std::string::String = __params.required("Method", "a string")?;
-            let method_options_2: i32 = __params
-                .required("MethodOptions", "an integer")?;
+            let method_options_2: super::models::Choice = __params
+                .required("MethodOptions", "a value of the documented model")?;
             let next_link: i32 = __params.required("NextLink", "an integer")?;
             let no_format: ::std::string::String = __params
                 .required("NoFormat", "a string")?;
@@ -7113,7 +7253,8 @@ pub fn build_request(
                 .required("OPERATIONS", "a value of the documented model")?;
             let ok: super::models::Choice = __params
                 .required("Ok", "a value of the documented model")?;
-            let operation_info: i32 = __params.required("OperationInfo", "an integer")?;
+            let operation_info: super::models::Choice = __params
+                .required("OperationInfo", "a value of the documented model")?;
             let operation_status: i32 = __params
                 .required("OperationStatus", "an integer")?;
             let option: i32 = __params.required("Option", "an integer")?;
@@ -7134,11 +7275,12 @@ pub fn build_request(
             let poller_options: ::std::string::String = __params
                 .required("PollerOptions", "a string")?;
             let regex: i32 = __params.required("Regex", "an integer")?;
-            let resource_manager_audience: super::models::Choice = __params
-                .required("ResourceManagerAudience", "a value of the documented model")?;
+            let resource_manager_audience: ::std::string::String = __params
+                .required("ResourceManagerAudience", "a string")?;
             let response: super::models::Choice = __params
                 .required("Response", "a value of the documented model")?;
-            let response_error: i32 = __params.required("ResponseError", "an integer")?;
+            let response_error: ::std::string::String = __params
+                .required("ResponseError", "a string")?;
             let response_too_large: super::models::Choice = __params
                 .required("ResponseTooLarge", "a value of the documented model")?;
             let result: i32 = __params.required("Result", "an integer")?;
@@ -7151,16 +7293,15 @@ pub fn build_request(
             let serialize: super::models::Choice = __params
                 .required("Serialize", "a value of the documented model")?;
             let serializer: i32 = __params.required("Serializer", "an integer")?;
-            let service_error: super::models::Choice = __params
-                .required("ServiceError", "a value of the documented model")?;
-            let service_info: super::models::Choice = __params
-                .required("ServiceInfo", "a value of the documented model")?;
+            let service_error: i32 = __params.required("ServiceError", "an integer")?;
+            let service_info: ::std::string::String = __params
+                .required("ServiceInfo", "a string")?;
             let sized: super::models::Choice = __params
                 .required("Sized", "a value of the documented model")?;
             let some: super::models::Choice = __params
                 .required("Some", "a value of the documented model")?;
-            let static_token_credential: ::std::string::String = __params
-                .required("StaticTokenCredential", "a string")?;
+            let static_token_credential: i32 = __params
+                .required("StaticTokenCredential", "an integer")?;
             let string: i32 = __params.required("String", "an integer")?;
             let strip_read_only: i32 = __params.required("StripReadOnly", "an integer")?;
             let sync: ::std::string::String = __params.required("Sync", "a string")?;
@@ -7236,8 +7377,10 @@ pub fn build_request(
             let core: ::std::string::String = __params.required("core", "a string")?;
             let crate_: ::std::string::String = __params.required("crate", "a string")?;
             let credential: i32 = __params.required("credential", "an integer")?;
-            let decode_body: ::std::string::String = __params
-                .required("decode_body", "a string")?;
+            let decode_body: super::models::Choice = __params
+                .required("decode_body", "a value of the documented model")?;
+            let decode_by_status: ::std::string::String = __params
+                .required("decode_by_status", "a string")?;
             let decode_empty: i32 = __params.required("decode_empty", "an integer")?;
             let decode_json: super::models::Choice = __params
                 .required("decode_json", "a value of the documented model")?;
@@ -7250,15 +7393,14 @@ pub fn build_request(
             let r#dyn: super::models::Choice = __params
                 .required("dyn", "a value of the documented model")?;
             let dynamic: i32 = __params.required("dynamic", "an integer")?;
-            let dynamic_execute: super::models::Choice = __params
-                .required("dynamic_execute", "a value of the documented model")?;
-            let dynamic_pages: ::std::string::String = __params
-                .required("dynamic_pages", "a string")?;
-            let dynamic_poll: i32 = __params.required("dynamic_poll", "an integer")?;
-            let dynamic_request_error: super::models::Choice = __params
-                .required("dynamic_request_error", "a value of the documented model")?;
-            let dynamic_result: ::std::string::String = __params
-                .required("dynamic_result", "a string")?;
+            let dynamic_execute: ::std::string::String = __params
+                .required("dynamic_execute", "a string")?;
+            let dynamic_pages: i32 = __params.required("dynamic_pages", "an integer")?;
+            let dynamic_poll: super::models::Choice = __params
+                .required("dynamic_poll", "a value of the documented model")?;
+            let dynamic_request_error: ::std::string::String = __params
+                .required("dynamic_request_error", "a string")?;
+            let dynamic_result: i32 = __params.required("dynamic_result", "an integer")?;
             let r#else: ::std::string::String = __params.required("else", "a string")?;
             let endpoint_2: super::models::Choice = __params
                 .required("endpoint", "a value of the documented model")?;
@@ -7334,14 +7476,17 @@ pub fn build_request(
             let regex_2: i32 = __params.required("regex", "an integer")?;
             let request: super::models::Choice = __params
                 .required("request", "a value of the documented model")?;
-            let resource_manager_endpoint: i32 = __params
-                .required("resource_manager_endpoint", "an integer")?;
-            let resource_manager_scope: super::models::Choice = __params
-                .required("resource_manager_scope", "a value of the documented model")?;
+            let resource_manager_endpoint: super::models::Choice = __params
+                .required(
+                    "resource_manager_endpoint",
+                    "a value of the documented model",
+                )?;
+            let resource_manager_scope: ::std::string::String = __params
+                .required("resource_manager_scope", "a string")?;
             let response_2: super::models::Choice = __params
                 .required("response", "a value of the documented model")?;
-            let response_error_2: ::std::string::String = __params
-                .required("response_error", "a string")?;
+            let response_error_2: i32 = __params
+                .required("response_error", "an integer")?;
             let r#return: i32 = __params.required("return", "an integer")?;
             let self_2: super::models::Choice = __params
                 .required("self", "a value of the documented model")?;
@@ -7429,13 +7574,13 @@ pub fn build_request(
                     &deserializer,
                     &double_ended_iterator,
                     &drop,
-                    dynamic_error,
+                    &dynamic_error,
                     &dynamic_params,
-                    dynamic_reply,
-                    &dynamic_validate,
+                    &dynamic_reply,
+                    dynamic_validate,
                     eq,
                     &err,
-                    &error_body,
+                    error_body,
                     &exact_size_iterator,
                     &extend,
                     &final_state_via,
@@ -7444,6 +7589,7 @@ pub fn build_request(
                     &fn_once,
                     &from,
                     &from_iterator,
+                    &from_status,
                     future,
                     hash,
                     host_part,
@@ -7452,18 +7598,19 @@ pub fn build_request(
                     &into,
                     &into_future,
                     into_iterator,
+                    into_variant,
                     &invalid_host,
                     &iterator,
                     &lazy_lock,
                     map,
                     &method,
-                    method_options_2,
+                    &method_options_2,
                     next_link,
                     &no_format,
                     &none,
                     &operations,
                     &ok,
-                    operation_info,
+                    &operation_info,
                     operation_status,
                     option,
                     &ord,
@@ -7478,7 +7625,7 @@ pub fn build_request(
                     regex,
                     &resource_manager_audience,
                     &response,
-                    response_error,
+                    &response_error,
                     &response_too_large,
                     result,
                     services,
@@ -7488,11 +7635,11 @@ pub fn build_request(
                     send,
                     &serialize,
                     serializer,
-                    &service_error,
+                    service_error,
                     &service_info,
                     &sized,
                     &some,
-                    &static_token_credential,
+                    static_token_credential,
                     string,
                     strip_read_only,
                     &sync,
@@ -7544,6 +7691,7 @@ pub fn build_request(
                     &crate_,
                     credential,
                     &decode_body,
+                    &decode_by_status,
                     decode_empty,
                     &decode_json,
                     &decode_optional,
@@ -7553,10 +7701,10 @@ pub fn build_request(
                     &r#dyn,
                     dynamic,
                     &dynamic_execute,
-                    &dynamic_pages,
-                    dynamic_poll,
+                    dynamic_pages,
+                    &dynamic_poll,
                     &dynamic_request_error,
-                    &dynamic_result,
+                    dynamic_result,
                     &r#else,
                     &endpoint_2,
                     r#enum,
@@ -7609,10 +7757,10 @@ pub fn build_request(
                     &r#ref,
                     regex_2,
                     &request,
-                    resource_manager_endpoint,
+                    &resource_manager_endpoint,
                     &resource_manager_scope,
                     &response_2,
-                    &response_error_2,
+                    response_error_2,
                     r#return,
                     &self_2,
                     &serde,
@@ -7987,21 +8135,21 @@ pub fn build_request(
                 .required("ArmClientOptions", "an integer")?;
             let arm_pipeline: super::models::Choice = __params
                 .required("ArmPipeline", "a value of the documented model")?;
-            let method_options_2: ::std::string::String = __params
-                .required("MethodOptions", "a string")?;
-            let resource_manager_audience: i32 = __params
-                .required("ResourceManagerAudience", "an integer")?;
-            let static_token_credential: super::models::Choice = __params
-                .required("StaticTokenCredential", "a value of the documented model")?;
-            let resource_manager_endpoint: ::std::string::String = __params
-                .required("resource_manager_endpoint", "a string")?;
-            let resource_manager_scope: i32 = __params
-                .required("resource_manager_scope", "an integer")?;
-            let response_error: super::models::Choice = __params
-                .required("response_error", "a value of the documented model")?;
-            let dynamic_error: ::std::string::String = __params
-                .required("DynamicError", "a string")?;
-            let dynamic_params: i32 = __params.required("DynamicParams", "an integer")?;
+            let into_variant: ::std::string::String = __params
+                .required("IntoVariant", "a string")?;
+            let method_options_2: i32 = __params
+                .required("MethodOptions", "an integer")?;
+            let resource_manager_audience: super::models::Choice = __params
+                .required("ResourceManagerAudience", "a value of the documented model")?;
+            let static_token_credential: ::std::string::String = __params
+                .required("StaticTokenCredential", "a string")?;
+            let resource_manager_endpoint: i32 = __params
+                .required("resource_manager_endpoint", "an integer")?;
+            let resource_manager_scope: super::models::Choice = __params
+                .required("resource_manager_scope", "a value of the documented model")?;
+            let response_error: ::std::string::String = __params
+                .required("response_error", "a string")?;
+            let dynamic_error: i32 = __params.required("DynamicError", "an integer")?;
             Ok(
                 super::parameters::path2_request(
                     endpoint,
@@ -8048,14 +8196,14 @@ pub fn build_request(
                     &azure_core,
                     arm_client_options,
                     &arm_pipeline,
-                    &method_options_2,
-                    resource_manager_audience,
+                    &into_variant,
+                    method_options_2,
+                    &resource_manager_audience,
                     &static_token_credential,
-                    &resource_manager_endpoint,
-                    resource_manager_scope,
+                    resource_manager_endpoint,
+                    &resource_manager_scope,
                     &response_error,
-                    &dynamic_error,
-                    dynamic_params,
+                    dynamic_error,
                 )?,
             )
         }
@@ -8063,28 +8211,34 @@ pub fn build_request(
             let api_version: ::std::string::String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
-            let dynamic_validate: ::std::string::String = __params
-                .required("DynamicValidate", "a string")?;
-            let operation_info: i32 = __params.required("OperationInfo", "an integer")?;
-            let service_info: super::models::Choice = __params
-                .required("ServiceInfo", "a value of the documented model")?;
-            let dynamic_result: ::std::string::String = __params
-                .required("dynamic_result", "a string")?;
-            let dynamic_reply: i32 = __params.required("DynamicReply", "an integer")?;
-            let dynamic_execute: super::models::Choice = __params
-                .required("dynamic_execute", "a value of the documented model")?;
-            let dynamic_pages: ::std::string::String = __params
-                .required("dynamic_pages", "a string")?;
-            let dynamic_poll: i32 = __params.required("dynamic_poll", "an integer")?;
-            let dynamic_request_error: super::models::Choice = __params
-                .required("dynamic_request_error", "a value of the documented model")?;
-            let error_body: ::std::string::String = __params
-                .required("ErrorBody", "a string")?;
-            let response_error: i32 = __params.required("ResponseError", "an integer")?;
-            let service_error: super::models::Choice = __params
-                .required("ServiceError", "a value of the documented model")?;
-            let decode_body: ::std::string::String = __params
-                .required("decode_body", "a string")?;
+            let dynamic_params: ::std::string::String = __params
+                .required("DynamicParams", "a string")?;
+            let dynamic_validate: i32 = __params
+                .required("DynamicValidate", "an integer")?;
+            let operation_info: super::models::Choice = __params
+                .required("OperationInfo", "a value of the documented model")?;
+            let service_info: ::std::string::String = __params
+                .required("ServiceInfo", "a string")?;
+            let dynamic_result: i32 = __params.required("dynamic_result", "an integer")?;
+            let dynamic_reply: super::models::Choice = __params
+                .required("DynamicReply", "a value of the documented model")?;
+            let dynamic_execute: ::std::string::String = __params
+                .required("dynamic_execute", "a string")?;
+            let dynamic_pages: i32 = __params.required("dynamic_pages", "an integer")?;
+            let dynamic_poll: super::models::Choice = __params
+                .required("dynamic_poll", "a value of the documented model")?;
+            let dynamic_request_error: ::std::string::String = __params
+                .required("dynamic_request_error", "a string")?;
+            let error_body: i32 = __params.required("ErrorBody", "an integer")?;
+            let from_status: super::models::Choice = __params
+                .required("FromStatus", "a value of the documented model")?;
+            let response_error: ::std::string::String = __params
+                .required("ResponseError", "a string")?;
+            let service_error: i32 = __params.required("ServiceError", "an integer")?;
+            let decode_body: super::models::Choice = __params
+                .required("decode_body", "a value of the documented model")?;
+            let decode_by_status: ::std::string::String = __params
+                .required("decode_by_status", "a string")?;
             let decode_empty: i32 = __params.required("decode_empty", "an integer")?;
             let decode_json: super::models::Choice = __params
                 .required("decode_json", "a value of the documented model")?;
@@ -8141,28 +8295,26 @@ pub fn build_request(
             let serde_json: ::std::string::String = __params
                 .required("serde_json", "a string")?;
             let url_2: i32 = __params.required("url", "an integer")?;
-            let endpoint_2: super::models::Choice = __params
-                .required("endpoint", "a value of the documented model")?;
-            let api_version_2: ::std::string::String = __params
-                .required("api_version", "a string")?;
-            let options_2: i32 = __params.required("options", "an integer")?;
             Ok(
                 super::parameters::path3_request(
                     endpoint,
                     &api_version,
-                    &dynamic_validate,
-                    operation_info,
+                    &dynamic_params,
+                    dynamic_validate,
+                    &operation_info,
                     &service_info,
-                    &dynamic_result,
-                    dynamic_reply,
+                    dynamic_result,
+                    &dynamic_reply,
                     &dynamic_execute,
-                    &dynamic_pages,
-                    dynamic_poll,
+                    dynamic_pages,
+                    &dynamic_poll,
                     &dynamic_request_error,
-                    &error_body,
-                    response_error,
-                    &service_error,
+                    error_body,
+                    &from_status,
+                    &response_error,
+                    service_error,
                     &decode_body,
+                    &decode_by_status,
                     decode_empty,
                     &decode_json,
                     &decode_optional,
@@ -8197,9 +8349,6 @@ pub fn build_request(
                     &serde,
                     &serde_json,
                     url_2,
-                    &endpoint_2,
-                    &api_version_2,
-                    options_2,
                 )?,
             )
         }
@@ -8207,6 +8356,11 @@ pub fn build_request(
             let api_version: ::std::string::String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let endpoint_2: ::std::string::String = __params
+                .required("endpoint", "a string")?;
+            let api_version_2: i32 = __params.required("api_version", "an integer")?;
+            let options_2: super::models::Choice = __params
+                .required("options", "a value of the documented model")?;
             let request: ::std::string::String = __params
                 .required("request", "a string")?;
             let validator: i32 = __params.required("validator", "an integer")?;
@@ -8235,7 +8389,7 @@ pub fn build_request(
             let f_2: i32 = __params.required("f", "an integer")?;
             let new: super::models::Choice = __params
                 .required("new", "a value of the documented model")?;
-            let api_version_2: ::std::string::String = __params
+            let api_version_3: ::std::string::String = __params
                 .required("API_VERSION", "a string")?;
             let default_endpoint: i32 = __params
                 .required("DEFAULT_ENDPOINT", "an integer")?;
@@ -8282,14 +8436,13 @@ pub fn build_request(
             let response_2: ::std::string::String = __params
                 .required("Response", "a string")?;
             let context: i32 = __params.required("Context", "an integer")?;
-            let armgen_runtime: super::models::Choice = __params
-                .required("armgen_runtime", "a value of the documented model")?;
-            let private: ::std::string::String = __params
-                .required("__private", "a string")?;
             Ok(
                 super::parameters::path4_request(
                     endpoint,
                     &api_version,
+                    &endpoint_2,
+                    api_version_2,
+                    &options_2,
                     &request,
                     validator,
                     &value,
@@ -8308,7 +8461,7 @@ pub fn build_request(
                     &method_options_2,
                     f_2,
                     &new,
-                    &api_version_2,
+                    &api_version_3,
                     default_endpoint,
                     &services,
                     &operations,
@@ -8337,8 +8490,22 @@ pub fn build_request(
                     &pager,
                     &response_2,
                     context,
+                )?,
+            )
+        }
+        "Parameters_Path5" => {
+            let api_version: ::std::string::String = __params
+                .optional("api-version", "a string")?
+                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let armgen_runtime: ::std::string::String = __params
+                .required("armgen_runtime", "a string")?;
+            let private: i32 = __params.required("__private", "an integer")?;
+            Ok(
+                super::parameters::path5_request(
+                    endpoint,
+                    &api_version,
                     &armgen_runtime,
-                    &private,
+                    private,
                 )?,
             )
         }
@@ -8394,19 +8561,19 @@ pub fn build_request(
                 .optional("DoubleEndedIterator", "a value of the documented model")?;
             let drop: ::core::option::Option<super::models::Choice> = __params
                 .optional("Drop", "a value of the documented model")?;
-            let dynamic_error: ::core::option::Option<i32> = __params
-                .optional("DynamicError", "an integer")?;
-            let dynamic_params: ::core::option::Option<super::models::Choice> = __params
-                .optional("DynamicParams", "a value of the documented model")?;
-            let dynamic_reply: ::core::option::Option<i32> = __params
-                .optional("DynamicReply", "an integer")?;
-            let dynamic_validate: ::core::option::Option<::std::string::String> = __params
-                .optional("DynamicValidate", "a string")?;
+            let dynamic_error: ::core::option::Option<super::models::Choice> = __params
+                .optional("DynamicError", "a value of the documented model")?;
+            let dynamic_params: ::core::option::Option<::std::string::String> = __params
+                .optional("DynamicParams", "a string")?;
+            let dynamic_reply: ::core::option::Option<super::models::Choice> = __params
+                .optional("DynamicReply", "a value of the documented model")?;
+            let dynamic_validate: ::core::option::Option<i32> = __params
+                .optional("DynamicValidate", "an integer")?;
             let eq: ::core::option::Option<i32> = __params.optional("Eq", "an integer")?;
             let err: ::core::option::Option<::std::string::String> = __params
                 .optional("Err", "a string")?;
-            let error_body: ::core::option::Option<::std::string::String> = __params
-                .optional("ErrorBody", "a string")?;
+            let error_body: ::core::option::Option<i32> = __params
+                .optional("ErrorBody", "an integer")?;
             let exact_size_iterator: ::core::option::Option<::std::string::String> = __params
                 .optional("ExactSizeIterator", "a string")?;
             let extend: ::core::option::Option<::std::string::String> = __params
@@ -8423,6 +8590,8 @@ pub fn build_request(
                 .optional("From", "a string")?;
             let from_iterator: ::core::option::Option<::std::string::String> = __params
                 .optional("FromIterator", "a string")?;
+            let from_status: ::core::option::Option<super::models::Choice> = __params
+                .optional("FromStatus", "a value of the documented model")?;
             let future: ::core::option::Option<i32> = __params
                 .optional("Future", "an integer")?;
             let hash: ::core::option::Option<i32> = __params
@@ -8439,6 +8608,8 @@ pub fn build_request(
                 .optional("IntoFuture", "a value of the documented model")?;
             let into_iterator: ::core::option::Option<i32> = __params
                 .optional("IntoIterator", "an integer")?;
+            let into_variant: ::core::option::Option<i32> = __params
+                .optional("IntoVariant", "an integer")?;
             let invalid_host: ::core::option::Option<super::models::Choice> = __params
                 .optional("InvalidHost", "a value of the documented model")?;
             let iterator: ::core::option::Option<super::models::Choice> = __params
@@ -8449,8 +8620,8 @@ pub fn build_request(
                 .optional("Map", "an integer")?;
             let method: ::core::option::Option<::std::string::String> = __params
                 .optional("Method", "a string")?;
-            let method_options_2: ::core::option::Option<i32> = __params
-                .optional("MethodOptions", "an integer")?;
+            let method_options_2: ::core::option::Option<super::models::Choice> = __params
+                .optional("MethodOptions", "a value of the documented model")?;
             let next_link: ::core::option::Option<i32> = __params
                 .optional("NextLink", "an integer")?;
             let no_format: ::core::option::Option<::std::string::String> = __params
@@ -8461,8 +8632,8 @@ pub fn build_request(
                 .optional("OPERATIONS", "a value of the documented model")?;
             let ok: ::core::option::Option<super::models::Choice> = __params
                 .optional("Ok", "a value of the documented model")?;
-            let operation_info: ::core::option::Option<i32> = __params
-                .optional("OperationInfo", "an integer")?;
+            let operation_info: ::core::option::Option<super::models::Choice> = __params
+                .optional("OperationInfo", "a value of the documented model")?;
             let operation_status: ::core::option::Option<i32> = __params
                 .optional("OperationStatus", "an integer")?;
             let option: ::core::option::Option<i32> = __params
@@ -8488,13 +8659,12 @@ pub fn build_request(
             let regex: ::core::option::Option<i32> = __params
                 .optional("Regex", "an integer")?;
             let resource_manager_audience: ::core::option::Option<
-                super::models::Choice,
-            > = __params
-                .optional("ResourceManagerAudience", "a value of the documented model")?;
+                ::std::string::String,
+            > = __params.optional("ResourceManagerAudience", "a string")?;
             let response: ::core::option::Option<super::models::Choice> = __params
                 .optional("Response", "a value of the documented model")?;
-            let response_error: ::core::option::Option<i32> = __params
-                .optional("ResponseError", "an integer")?;
+            let response_error: ::core::option::Option<::std::string::String> = __params
+                .optional("ResponseError", "a string")?;
             let response_too_large: ::core::option::Option<super::models::Choice> = __params
                 .optional("ResponseTooLarge", "a value of the documented model")?;
             let result: ::core::option::Option<i32> = __params
@@ -8513,16 +8683,16 @@ pub fn build_request(
                 .optional("Serialize", "a value of the documented model")?;
             let serializer: ::core::option::Option<i32> = __params
                 .optional("Serializer", "an integer")?;
-            let service_error: ::core::option::Option<super::models::Choice> = __params
-                .optional("ServiceError", "a value of the documented model")?;
-            let service_info: ::core::option::Option<super::models::Choice> = __params
-                .optional("ServiceInfo", "a value of the documented model")?;
+            let service_error: ::core::option::Option<i32> = __params
+                .optional("ServiceError", "an integer")?;
+            let service_info: ::core::option::Option<::std::string::String> = __params
+                .optional("ServiceInfo", "a string")?;
             let sized: ::core::option::Option<super::models::Choice> = __params
                 .optional("Sized", "a value of the documented model")?;
             let some: ::core::option::Option<super::models::Choice> = __params
                 .optional("Some", "a value of the documented model")?;
-            let static_token_credential: ::core::option::Option<::std::string::String> = __params
-                .optional("StaticTokenCredential", "a string")?;
+            let static_token_credential: ::core::option::Option<i32> = __params
+                .optional("StaticTokenCredential", "an integer")?;
             let string: ::core::option::Option<i32> = __params
                 .optional("String", "an integer")?;
             let strip_read_only: ::core::option::Option<i32> = __params
@@ -8622,8 +8792,10 @@ pub fn build_request(
                 .optional("crate", "a string")?;
             let credential: ::core::option::Option<i32> = __params
                 .optional("credential", "an integer")?;
-            let decode_body: ::core::option::Option<::std::string::String> = __params
-                .optional("decode_body", "a string")?;
+            let decode_body: ::core::option::Option<super::models::Choice> = __params
+                .optional("decode_body", "a value of the documented model")?;
+            let decode_by_status: ::core::option::Option<::std::string::String> = __params
+                .optional("decode_by_status", "a string")?;
             let decode_empty: ::core::option::Option<i32> = __params
                 .optional("decode_empty", "an integer")?;
             let decode_json: ::core::option::Option<super::models::Choice> = __params
@@ -8640,16 +8812,16 @@ pub fn build_request(
                 .optional("dyn", "a value of the documented model")?;
             let dynamic: ::core::option::Option<i32> = __params
                 .optional("dynamic", "an integer")?;
-            let dynamic_execute: ::core::option::Option<super::models::Choice> = __params
-                .optional("dynamic_execute", "a value of the documented model")?;
-            let dynamic_pages: ::core::option::Option<::std::string::String> = __params
-                .optional("dynamic_pages", "a string")?;
-            let dynamic_poll: ::core::option::Option<i32> = __params
-                .optional("dynamic_poll", "an integer")?;
-            let dynamic_request_error: ::core::option::Option<super::models::Choice> = __params
-                .optional("dynamic_request_error", "a value of the documented model")?;
-            let dynamic_result: ::core::option::Option<::std::string::String> = __params
-                .optional("dynamic_result", "a string")?;
+            let dynamic_execute: ::core::option::Option<::std::string::String> = __params
+                .optional("dynamic_execute", "a string")?;
+            let dynamic_pages: ::core::option::Option<i32> = __params
+                .optional("dynamic_pages", "an integer")?;
+            let dynamic_poll: ::core::option::Option<super::models::Choice> = __params
+                .optional("dynamic_poll", "a value of the documented model")?;
+            let dynamic_request_error: ::core::option::Option<::std::string::String> = __params
+                .optional("dynamic_request_error", "a string")?;
+            let dynamic_result: ::core::option::Option<i32> = __params
+                .optional("dynamic_result", "an integer")?;
             let r#else: ::core::option::Option<::std::string::String> = __params
                 .optional("else", "a string")?;
             let endpoint_2: ::core::option::Option<super::models::Choice> = __params
@@ -8754,14 +8926,19 @@ pub fn build_request(
                 .optional("regex", "an integer")?;
             let request: ::core::option::Option<super::models::Choice> = __params
                 .optional("request", "a value of the documented model")?;
-            let resource_manager_endpoint: ::core::option::Option<i32> = __params
-                .optional("resource_manager_endpoint", "an integer")?;
-            let resource_manager_scope: ::core::option::Option<super::models::Choice> = __params
-                .optional("resource_manager_scope", "a value of the documented model")?;
+            let resource_manager_endpoint: ::core::option::Option<
+                super::models::Choice,
+            > = __params
+                .optional(
+                    "resource_manager_endpoint",
+                    "a value of the documented model",
+                )?;
+            let resource_manager_scope: ::core::option::Option<::std::string::String> = __params
+                .optional("resource_manager_scope", "a string")?;
             let response_2: ::core::option::Option<super::models::Choice> = __params
                 .optional("response", "a value of the documented model")?;
-            let response_error_2: ::core::option::Option<::std::string::String> = __params
-                .optional("response_error", "a string")?;
+            let response_error_2: ::core::option::Option<i32> = __params
+                .optional("response_error", "an integer")?;
             let r#return: ::core::option::Option<i32> = __params
                 .optional("return", "an integer")?;
             let self_2: ::core::option::Option<super::models::Choice> = __params
@@ -8872,13 +9049,13 @@ pub fn build_request(
                     deserializer.as_ref(),
                     double_ended_iterator.as_ref(),
                     drop.as_ref(),
-                    dynamic_error,
-                    dynamic_params.as_ref(),
-                    dynamic_reply,
-                    dynamic_validate.as_deref(),
+                    dynamic_error.as_ref(),
+                    dynamic_params.as_deref(),
+                    dynamic_reply.as_ref(),
+                    dynamic_validate,
                     eq,
                     err.as_deref(),
-                    error_body.as_deref(),
+                    error_body,
                     exact_size_iterator.as_deref(),
                     extend.as_deref(),
                     final_state_via.as_deref(),
@@ -8887,6 +9064,7 @@ pub fn build_request(
                     fn_once.as_ref(),
                     from.as_deref(),
                     from_iterator.as_deref(),
+                    from_status.as_ref(),
                     future,
                     hash,
                     host_part,
@@ -8895,18 +9073,19 @@ pub fn build_request(
                     into.as_ref(),
                     into_future.as_ref(),
                     into_iterator,
+                    into_variant,
                     invalid_host.as_ref(),
                     iterator.as_ref(),
                     lazy_lock.as_deref(),
                     map,
                     method.as_deref(),
-                    method_options_2,
+                    method_options_2.as_ref(),
                     next_link,
                     no_format.as_deref(),
                     none.as_deref(),
                     operations.as_ref(),
                     ok.as_ref(),
-                    operation_info,
+                    operation_info.as_ref(),
                     operation_status,
                     option,
                     ord.as_ref(),
@@ -8919,9 +9098,9 @@ pub fn build_request(
                     poller_method_options.as_ref(),
                     poller_options.as_deref(),
                     regex,
-                    resource_manager_audience.as_ref(),
+                    resource_manager_audience.as_deref(),
                     response.as_ref(),
-                    response_error,
+                    response_error.as_deref(),
                     response_too_large.as_ref(),
                     result,
                     services,
@@ -8931,11 +9110,11 @@ pub fn build_request(
                     send,
                     serialize.as_ref(),
                     serializer,
-                    service_error.as_ref(),
-                    service_info.as_ref(),
+                    service_error,
+                    service_info.as_deref(),
                     sized.as_ref(),
                     some.as_ref(),
-                    static_token_credential.as_deref(),
+                    static_token_credential,
                     string,
                     strip_read_only,
                     sync.as_deref(),
@@ -8986,7 +9165,8 @@ pub fn build_request(
                     core.as_deref(),
                     crate_.as_deref(),
                     credential,
-                    decode_body.as_deref(),
+                    decode_body.as_ref(),
+                    decode_by_status.as_deref(),
                     decode_empty,
                     decode_json.as_ref(),
                     decode_optional.as_deref(),
@@ -8995,11 +9175,11 @@ pub fn build_request(
                     drop_2.as_deref(),
                     r#dyn.as_ref(),
                     dynamic,
-                    dynamic_execute.as_ref(),
-                    dynamic_pages.as_deref(),
-                    dynamic_poll,
-                    dynamic_request_error.as_ref(),
-                    dynamic_result.as_deref(),
+                    dynamic_execute.as_deref(),
+                    dynamic_pages,
+                    dynamic_poll.as_ref(),
+                    dynamic_request_error.as_deref(),
+                    dynamic_result,
                     r#else.as_deref(),
                     endpoint_2.as_ref(),
                     r#enum,
@@ -9052,10 +9232,10 @@ pub fn build_request(
                     r#ref.as_deref(),
                     regex_2,
                     request.as_ref(),
-                    resource_manager_endpoint,
-                    resource_manager_scope.as_ref(),
+                    resource_manager_endpoint.as_ref(),
+                    resource_manager_scope.as_deref(),
                     response_2.as_ref(),
-                    response_error_2.as_deref(),
+                    response_error_2,
                     r#return,
                     self_2.as_ref(),
                     serde.as_ref(),
@@ -9143,16 +9323,17 @@ pub fn build_request(
                 .required("DoubleEndedIterator", "a value of the documented model")?;
             let drop: super::models::Choice = __params
                 .required("Drop", "a value of the documented model")?;
-            let dynamic_error: i32 = __params.required("DynamicError", "an integer")?;
-            let dynamic_params: super::models::Choice = __params
-                .required("DynamicParams", "a value of the documented model")?;
-            let dynamic_reply: i32 = __params.required("DynamicReply", "an integer")?;
-            let dynamic_validate: ::std::string::String = __params
-                .required("DynamicValidate", "a string")?;
+            let dynamic_error: super::models::Choice = __params
+                .required("DynamicError", "a value of the documented model")?;
+            let dynamic_params: ::std::string::String = __params
+                .required("DynamicParams", "a string")?;
+            let dynamic_reply: super::models::Choice = __params
+                .required("DynamicReply", "a value of the documented model")?;
+            let dynamic_validate: i32 = __params
+                .required("DynamicValidate", "an integer")?;
             let eq: i32 = __params.required("Eq", "an integer")?;
             let err: ::std::string::String = __params.required("Err", "a string")?;
-            let error_body: ::std::string::String = __params
-                .required("ErrorBody", "a string")?;
+            let error_body: i32 = __params.required("ErrorBody", "an integer")?;
             let exact_size_iterator: ::std::string::String = __params
                 .required("ExactSizeIterator", "a string")?;
             let extend: ::std::string::String = __params.required("Extend", "a string")?;
@@ -9165,6 +9346,8 @@ pub fn build_request(
             let from: ::std::string::String = __params.required("From", "a string")?;
             let from_iterator: ::std::string::String = __params
                 .required("FromIterator", "a string")?;
+            let from_status: super::models::Choice = __params
+                .required("FromStatus", "a value of the documented model")?;
             let future: i32 = __params.required("Future", "an integer")?;
             let hash: i32 = __params.required("Hash", "an integer")?;
             let host_part: i32 = __params.required("HostPart", "an integer")?;
@@ -9176,6 +9359,7 @@ pub fn build_request(
             let into_future: super::models::Choice = __params
                 .required("IntoFuture", "a value of the documented model")?;
             let into_iterator: i32 = __params.required("IntoIterator", "an integer")?;
+            let into_variant: i32 = __params.required("IntoVariant", "an integer")?;
             let invalid_host: super::models::Choice = __params
                 .required("InvalidHost", "a value of the documented model")?;
             let iterator: super::models::Choice = __params
@@ -9184,8 +9368,8 @@ pub fn build_request(
                 .required("LazyLock", "a string")?;
             let map: i32 = __params.required("Map", "an integer")?;
             let method: ::std::string::String = __params.required("Method", "a string")?;
-            let method_options_2: i32 = __params
-                .required("MethodOptions", "an integer")?;
+            let method_options_2: super::models::Choice = __params
+                .required("MethodOptions", "a value of the documented model")?;
             let next_link: i32 = __params.required("NextLink", "an integer")?;
             let no_format: ::std::string::String = __params
                 .required("NoFormat", "a string")?;
@@ -9194,7 +9378,8 @@ pub fn build_request(
                 .required("OPERATIONS", "a value of the documented model")?;
             let ok: super::models::Choice = __params
                 .required("Ok", "a value of the documented model")?;
-            let operation_info: i32 = __params.required("OperationInfo", "an integer")?;
+            let operation_info: super::models::Choice = __params
+                .required("OperationInfo", "a value of the documented model")?;
             let operation_status: i32 = __params
                 .required("OperationStatus", "an integer")?;
             let option: i32 = __params.required("Option", "an integer")?;
@@ -9215,11 +9400,12 @@ pub fn build_request(
             let poller_options: ::std::string::String = __params
                 .required("PollerOptions", "a string")?;
             let regex: i32 = __params.required("Regex", "an integer")?;
-            let resource_manager_audience: super::models::Choice = __params
-                .required("ResourceManagerAudience", "a value of the documented model")?;
+            let resource_manager_audience: ::std::string::String = __params
+                .required("ResourceManagerAudience", "a string")?;
             let response: super::models::Choice = __params
                 .required("Response", "a value of the documented model")?;
-            let response_error: i32 = __params.required("ResponseError", "an integer")?;
+            let response_error: ::std::string::String = __params
+                .required("ResponseError", "a string")?;
             let response_too_large: super::models::Choice = __params
                 .required("ResponseTooLarge", "a value of the documented model")?;
             let result: i32 = __params.required("Result", "an integer")?;
@@ -9232,16 +9418,15 @@ pub fn build_request(
             let serialize: super::models::Choice = __params
                 .required("Serialize", "a value of the documented model")?;
             let serializer: i32 = __params.required("Serializer", "an integer")?;
-            let service_error: super::models::Choice = __params
-                .required("ServiceError", "a value of the documented model")?;
-            let service_info: super::models::Choice = __params
-                .required("ServiceInfo", "a value of the documented model")?;
+            let service_error: i32 = __params.required("ServiceError", "an integer")?;
+            let service_info: ::std::string::String = __params
+                .required("ServiceInfo", "a string")?;
             let sized: super::models::Choice = __params
                 .required("Sized", "a value of the documented model")?;
             let some: super::models::Choice = __params
                 .required("Some", "a value of the documented model")?;
-            let static_token_credential: ::std::string::String = __params
-                .required("StaticTokenCredential", "a string")?;
+            let static_token_credential: i32 = __params
+                .required("StaticTokenCredential", "an integer")?;
             let string: i32 = __params.required("String", "an integer")?;
             let strip_read_only: i32 = __params.required("StripReadOnly", "an integer")?;
             let sync: ::std::string::String = __params.required("Sync", "a string")?;
@@ -9317,8 +9502,10 @@ pub fn build_request(
             let core: ::std::string::String = __params.required("core", "a string")?;
             let crate_: ::std::string::String = __params.required("crate", "a string")?;
             let credential: i32 = __params.required("credential", "an integer")?;
-            let decode_body: ::std::string::String = __params
-                .required("decode_body", "a string")?;
+            let decode_body: super::models::Choice = __params
+                .required("decode_body", "a value of the documented model")?;
+            let decode_by_status: ::std::string::String = __params
+                .required("decode_by_status", "a string")?;
             let decode_empty: i32 = __params.required("decode_empty", "an integer")?;
             let decode_json: super::models::Choice = __params
                 .required("decode_json", "a value of the documented model")?;
@@ -9331,15 +9518,14 @@ pub fn build_request(
             let r#dyn: super::models::Choice = __params
                 .required("dyn", "a value of the documented model")?;
             let dynamic: i32 = __params.required("dynamic", "an integer")?;
-            let dynamic_execute: super::models::Choice = __params
-                .required("dynamic_execute", "a value of the documented model")?;
-            let dynamic_pages: ::std::string::String = __params
-                .required("dynamic_pages", "a string")?;
-            let dynamic_poll: i32 = __params.required("dynamic_poll", "an integer")?;
-            let dynamic_request_error: super::models::Choice = __params
-                .required("dynamic_request_error", "a value of the documented model")?;
-            let dynamic_result: ::std::string::String = __params
-                .required("dynamic_result", "a string")?;
+            let dynamic_execute: ::std::string::String = __params
+                .required("dynamic_execute", "a string")?;
+            let dynamic_pages: i32 = __params.required("dynamic_pages", "an integer")?;
+            let dynamic_poll: super::models::Choice = __params
+                .required("dynamic_poll", "a value of the documented model")?;
+            let dynamic_request_error: ::std::string::String = __params
+                .required("dynamic_request_error", "a string")?;
+            let dynamic_result: i32 = __params.required("dynamic_result", "an integer")?;
             let r#else: ::std::string::String = __params.required("else", "a string")?;
             let endpoint_2: super::models::Choice = __params
                 .required("endpoint", "a value of the documented model")?;
@@ -9415,14 +9601,17 @@ pub fn build_request(
             let regex_2: i32 = __params.required("regex", "an integer")?;
             let request: super::models::Choice = __params
                 .required("request", "a value of the documented model")?;
-            let resource_manager_endpoint: i32 = __params
-                .required("resource_manager_endpoint", "an integer")?;
-            let resource_manager_scope: super::models::Choice = __params
-                .required("resource_manager_scope", "a value of the documented model")?;
+            let resource_manager_endpoint: super::models::Choice = __params
+                .required(
+                    "resource_manager_endpoint",
+                    "a value of the documented model",
+                )?;
+            let resource_manager_scope: ::std::string::String = __params
+                .required("resource_manager_scope", "a string")?;
             let response_2: super::models::Choice = __params
                 .required("response", "a value of the documented model")?;
-            let response_error_2: ::std::string::String = __params
-                .required("response_error", "a string")?;
+            let response_error_2: i32 = __params
+                .required("response_error", "an integer")?;
             let r#return: i32 = __params.required("return", "an integer")?;
             let self_2: super::models::Choice = __params
                 .required("self", "a value of the documented model")?;
@@ -9510,13 +9699,13 @@ pub fn build_request(
                     &deserializer,
                     &double_ended_iterator,
                     &drop,
-                    dynamic_error,
+                    &dynamic_error,
                     &dynamic_params,
-                    dynamic_reply,
-                    &dynamic_validate,
+                    &dynamic_reply,
+                    dynamic_validate,
                     eq,
                     &err,
-                    &error_body,
+                    error_body,
                     &exact_size_iterator,
                     &extend,
                     &final_state_via,
@@ -9525,6 +9714,7 @@ pub fn build_request(
                     &fn_once,
                     &from,
                     &from_iterator,
+                    &from_status,
                     future,
                     hash,
                     host_part,
@@ -9533,18 +9723,19 @@ pub fn build_request(
                     &into,
                     &into_future,
                     into_iterator,
+                    into_variant,
                     &invalid_host,
                     &iterator,
                     &lazy_lock,
                     map,
                     &method,
-                    method_options_2,
+                    &method_options_2,
                     next_link,
                     &no_format,
                     &none,
                     &operations,
                     &ok,
-                    operation_info,
+                    &operation_info,
                     operation_status,
                     option,
                     &ord,
@@ -9559,7 +9750,7 @@ pub fn build_request(
                     regex,
                     &resource_manager_audience,
                     &response,
-                    response_error,
+                    &response_error,
                     &response_too_large,
                     result,
                     services,
@@ -9569,11 +9760,11 @@ pub fn build_request(
                     send,
                     &serialize,
                     serializer,
-                    &service_error,
+                    service_error,
                     &service_info,
                     &sized,
                     &some,
-                    &static_token_credential,
+                    static_token_credential,
                     string,
                     strip_read_only,
                     &sync,
@@ -9625,6 +9816,7 @@ pub fn build_request(
                     &crate_,
                     credential,
                     &decode_body,
+                    &decode_by_status,
                     decode_empty,
                     &decode_json,
                     &decode_optional,
@@ -9634,10 +9826,10 @@ pub fn build_request(
                     &r#dyn,
                     dynamic,
                     &dynamic_execute,
-                    &dynamic_pages,
-                    dynamic_poll,
+                    dynamic_pages,
+                    &dynamic_poll,
                     &dynamic_request_error,
-                    &dynamic_result,
+                    dynamic_result,
                     &r#else,
                     &endpoint_2,
                     r#enum,
@@ -9690,10 +9882,10 @@ pub fn build_request(
                     &r#ref,
                     regex_2,
                     &request,
-                    resource_manager_endpoint,
+                    &resource_manager_endpoint,
                     &resource_manager_scope,
                     &response_2,
-                    &response_error_2,
+                    response_error_2,
                     r#return,
                     &self_2,
                     &serde,
@@ -11029,6 +11221,11 @@ pub fn decode_response(
                 super::decode::body_decode_body_response(response),
             )
         }
+        "decode_by_status_decode_by_status" => {
+            ::armgen_runtime::dynamic_result(
+                super::decode::by_status_decode_by_status_response(response),
+            )
+        }
         "decode_empty_decode_empty" => {
             ::armgen_runtime::dynamic_result(
                 super::decode::empty_decode_empty_response(response),
@@ -11183,6 +11380,11 @@ pub fn decode_response(
                 super::from_iterator::from_iterator_response(response),
             )
         }
+        "FromStatus_FromStatus" => {
+            ::armgen_runtime::dynamic_result(
+                super::from_status::from_status_response(response),
+            )
+        }
         "Future_Future" => {
             ::armgen_runtime::dynamic_result(super::future::future_response(response))
         }
@@ -11232,6 +11434,11 @@ pub fn decode_response(
         "IntoIterator_IntoIterator" => {
             ::armgen_runtime::dynamic_result(
                 super::into_iterator::into_iterator_response(response),
+            )
+        }
+        "IntoVariant_IntoVariant" => {
+            ::armgen_runtime::dynamic_result(
+                super::into_variant::into_variant_response(response),
             )
         }
         "InvalidHost_InvalidHost" => {
@@ -11505,6 +11712,11 @@ pub fn decode_response(
                 super::optional_bodies::decode_body_response(response),
             )
         }
+        "OptionalBodies_decode_by_status" => {
+            ::armgen_runtime::dynamic_result(
+                super::optional_bodies::decode_by_status_response(response),
+            )
+        }
         "OptionalBodies_decode_empty" => {
             ::armgen_runtime::dynamic_result(
                 super::optional_bodies::decode_empty_response(response),
@@ -11690,6 +11902,11 @@ pub fn decode_response(
                 super::optional_bodies::from_iterator_response(response),
             )
         }
+        "OptionalBodies_FromStatus" => {
+            ::armgen_runtime::dynamic_result(
+                super::optional_bodies::from_status_response(response),
+            )
+        }
         "OptionalBodies_Future" => {
             ::armgen_runtime::dynamic_result(
                 super::optional_bodies::future_response(response),
@@ -11753,6 +11970,11 @@ pub fn decode_response(
         "OptionalBodies_IntoIterator" => {
             ::armgen_runtime::dynamic_result(
                 super::optional_bodies::into_iterator_response(response),
+            )
+        }
+        "OptionalBodies_IntoVariant" => {
+            ::armgen_runtime::dynamic_result(
+                super::optional_bodies::into_variant_response(response),
             )
         }
         "OptionalBodies_InvalidHost" => {
@@ -12540,6 +12762,9 @@ pub fn decode_response(
         }
         "Parameters_Path4" => {
             ::armgen_runtime::dynamic_result(super::parameters::path4_response(response))
+        }
+        "Parameters_Path5" => {
+            ::armgen_runtime::dynamic_result(super::parameters::path5_response(response))
         }
         "Parameters_QueryOptional" => {
             ::armgen_runtime::dynamic_result(

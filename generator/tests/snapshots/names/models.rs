@@ -1342,7 +1342,8 @@ impl ::armgen_runtime::StripReadOnly for Clone {
     TaggedUnion = "tagged_union", #[doc = " `async_trait`"] AsyncTrait = "async_trait",
     #[doc = " `azure_core`"] AzureCore = "azure_core", #[doc = " `ArmClientOptions`"]
     ArmClientOptions = "ArmClientOptions", #[doc = " `ArmPipeline`"] ArmPipeline =
-    "ArmPipeline", #[doc = " `MethodOptions`"] MethodOptions = "MethodOptions", #[doc =
+    "ArmPipeline", #[doc = " `IntoVariant`"] IntoVariant = "IntoVariant", #[doc =
+    " `MethodOptions`"] MethodOptions = "MethodOptions", #[doc =
     " `ResourceManagerAudience`"] ResourceManagerAudience = "ResourceManagerAudience",
     #[doc = " `StaticTokenCredential`"] StaticTokenCredential = "StaticTokenCredential",
     #[doc = " `resource_manager_endpoint`"] ResourceManagerEndpoint =
@@ -1358,16 +1359,18 @@ impl ::armgen_runtime::StripReadOnly for Clone {
     DynamicPages = "dynamic_pages", #[doc = " `dynamic_poll`"] DynamicPoll =
     "dynamic_poll", #[doc = " `dynamic_request_error`"] DynamicRequestError =
     "dynamic_request_error", #[doc = " `ErrorBody`"] ErrorBody = "ErrorBody", #[doc =
-    " `ResponseError`"] ResponseError2 = "ResponseError", #[doc = " `ServiceError`"]
-    ServiceError = "ServiceError", #[doc = " `decode_body`"] DecodeBody = "decode_body",
-    #[doc = " `decode_empty`"] DecodeEmpty = "decode_empty", #[doc = " `decode_json`"]
-    DecodeJson = "decode_json", #[doc = " `decode_optional`"] DecodeOptional =
-    "decode_optional", #[doc = " `HostPart`"] HostPart = "HostPart", #[doc =
-    " `InvalidHost`"] InvalidHost = "InvalidHost", #[doc = " `parameterized_host`"]
-    ParameterizedHost = "parameterized_host", #[doc = " `HttpRequest`"] HttpRequest =
-    "HttpRequest", #[doc = " `HttpResponse`"] HttpResponse = "HttpResponse", #[doc =
-    " `Method`"] Method = "Method", #[doc = " `UrlBuilder`"] UrlBuilder = "UrlBuilder",
-    #[doc = " `ResponseTooLarge`"] ResponseTooLarge = "ResponseTooLarge", #[doc =
+    " `FromStatus`"] FromStatus = "FromStatus", #[doc = " `ResponseError`"]
+    ResponseError2 = "ResponseError", #[doc = " `ServiceError`"] ServiceError =
+    "ServiceError", #[doc = " `decode_body`"] DecodeBody = "decode_body", #[doc =
+    " `decode_by_status`"] DecodeByStatus = "decode_by_status", #[doc =
+    " `decode_empty`"] DecodeEmpty = "decode_empty", #[doc = " `decode_json`"] DecodeJson
+    = "decode_json", #[doc = " `decode_optional`"] DecodeOptional = "decode_optional",
+    #[doc = " `HostPart`"] HostPart = "HostPart", #[doc = " `InvalidHost`"] InvalidHost =
+    "InvalidHost", #[doc = " `parameterized_host`"] ParameterizedHost =
+    "parameterized_host", #[doc = " `HttpRequest`"] HttpRequest = "HttpRequest", #[doc =
+    " `HttpResponse`"] HttpResponse = "HttpResponse", #[doc = " `Method`"] Method =
+    "Method", #[doc = " `UrlBuilder`"] UrlBuilder = "UrlBuilder", #[doc =
+    " `ResponseTooLarge`"] ResponseTooLarge = "ResponseTooLarge", #[doc =
     " `FinalStateVia`"] FinalStateVia = "FinalStateVia", #[doc = " `OperationStatus`"]
     OperationStatus = "OperationStatus", #[doc = " `PollerMethodOptions`"]
     PollerMethodOptions = "PollerMethodOptions", #[doc = " `PollerOptions`"]
@@ -1867,6 +1870,41 @@ impl ::armgen_runtime::StripReadOnly for DecodeBody {
         ::armgen_runtime::strip_members(
             json,
             &["decode_body"],
+            |members| {
+                ::armgen_runtime::strip_member(members, "next", &self.next);
+            },
+        );
+    }
+}
+/// The `decode_by_status` object.
+#[derive(
+    ::core::clone::Clone,
+    ::core::fmt::Debug,
+    ::core::default::Default,
+    ::core::cmp::PartialEq,
+    ::armgen_runtime::__private::serde::Serialize,
+    ::armgen_runtime::__private::serde::Deserialize,
+)]
+#[serde(crate = "::armgen_runtime::__private::serde")]
+pub struct DecodeByStatus {
+    /// Set by the service.
+    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
+    pub decode_by_status: ::core::option::Option<::std::string::String>,
+    /// `next`
+    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
+    pub next: ::core::option::Option<::std::boxed::Box<DecodeByStatus>>,
+}
+impl ::armgen_runtime::Validate for DecodeByStatus {
+    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
+}
+impl ::armgen_runtime::StripReadOnly for DecodeByStatus {
+    fn strip_read_only(
+        &self,
+        json: &mut ::armgen_runtime::__private::serde_json::Value,
+    ) {
+        ::armgen_runtime::strip_members(
+            json,
+            &["decode_by_status"],
             |members| {
                 ::armgen_runtime::strip_member(members, "next", &self.next);
             },
@@ -3079,7 +3117,8 @@ impl ::armgen_runtime::StripReadOnly for Extend {
     TaggedUnion = "tagged_union", #[doc = " `async_trait`"] AsyncTrait = "async_trait",
     #[doc = " `azure_core`"] AzureCore = "azure_core", #[doc = " `ArmClientOptions`"]
     ArmClientOptions = "ArmClientOptions", #[doc = " `ArmPipeline`"] ArmPipeline =
-    "ArmPipeline", #[doc = " `MethodOptions`"] MethodOptions = "MethodOptions", #[doc =
+    "ArmPipeline", #[doc = " `IntoVariant`"] IntoVariant = "IntoVariant", #[doc =
+    " `MethodOptions`"] MethodOptions = "MethodOptions", #[doc =
     " `ResourceManagerAudience`"] ResourceManagerAudience = "ResourceManagerAudience",
     #[doc = " `StaticTokenCredential`"] StaticTokenCredential = "StaticTokenCredential",
     #[doc = " `resource_manager_endpoint`"] ResourceManagerEndpoint =
@@ -3095,16 +3134,18 @@ impl ::armgen_runtime::StripReadOnly for Extend {
     DynamicPages = "dynamic_pages", #[doc = " `dynamic_poll`"] DynamicPoll =
     "dynamic_poll", #[doc = " `dynamic_request_error`"] DynamicRequestError =
     "dynamic_request_error", #[doc = " `ErrorBody`"] ErrorBody = "ErrorBody", #[doc =
-    " `ResponseError`"] ResponseError2 = "ResponseError", #[doc = " `ServiceError`"]
-    ServiceError = "ServiceError", #[doc = " `decode_body`"] DecodeBody = "decode_body",
-    #[doc = " `decode_empty`"] DecodeEmpty = "decode_empty", #[doc = " `decode_json`"]
-    DecodeJson = "decode_json", #[doc = " `decode_optional`"] DecodeOptional =
-    "decode_optional", #[doc = " `HostPart`"] HostPart = "HostPart", #[doc =
-    " `InvalidHost`"] InvalidHost = "InvalidHost", #[doc = " `parameterized_host`"]
-    ParameterizedHost = "parameterized_host", #[doc = " `HttpRequest`"] HttpRequest =
-    "HttpRequest", #[doc = " `HttpResponse`"] HttpResponse = "HttpResponse", #[doc =
-    " `Method`"] Method = "Method", #[doc = " `UrlBuilder`"] UrlBuilder = "UrlBuilder",
-    #[doc = " `ResponseTooLarge`"] ResponseTooLarge = "ResponseTooLarge", #[doc =
+    " `FromStatus`"] FromStatus = "FromStatus", #[doc = " `ResponseError`"]
+    ResponseError2 = "ResponseError", #[doc = " `ServiceError`"] ServiceError =
+    "ServiceError", #[doc = " `decode_body`"] DecodeBody = "decode_body", #[doc =
+    " `decode_by_status`"] DecodeByStatus = "decode_by_status", #[doc =
+    " `decode_empty`"] DecodeEmpty = "decode_empty", #[doc = " `decode_json`"] DecodeJson
+    = "decode_json", #[doc = " `decode_optional`"] DecodeOptional = "decode_optional",
+    #[doc = " `HostPart`"] HostPart = "HostPart", #[doc = " `InvalidHost`"] InvalidHost =
+    "InvalidHost", #[doc = " `parameterized_host`"] ParameterizedHost =
+    "parameterized_host", #[doc = " `HttpRequest`"] HttpRequest = "HttpRequest", #[doc =
+    " `HttpResponse`"] HttpResponse = "HttpResponse", #[doc = " `Method`"] Method =
+    "Method", #[doc = " `UrlBuilder`"] UrlBuilder = "UrlBuilder", #[doc =
+    " `ResponseTooLarge`"] ResponseTooLarge = "ResponseTooLarge", #[doc =
     " `FinalStateVia`"] FinalStateVia = "FinalStateVia", #[doc = " `OperationStatus`"]
     OperationStatus = "OperationStatus", #[doc = " `PollerMethodOptions`"]
     PollerMethodOptions = "PollerMethodOptions", #[doc = " `PollerOptions`"]
@@ -3803,486 +3844,507 @@ pub struct Fields {
         skip_serializing_if = "::core::option::Option::is_none"
     )]
     pub arm_pipeline: ::core::option::Option<::std::string::String>,
+    /// `IntoVariant`
+    #[serde(
+        rename = "IntoVariant",
+        skip_serializing_if = "::core::option::Option::is_none"
+    )]
+    pub into_variant: ::core::option::Option<::std::boxed::Box<Fields>>,
     /// `MethodOptions`
     #[serde(
         rename = "MethodOptions",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub method_options: ::core::option::Option<::std::boxed::Box<Fields>>,
+    pub method_options: ::core::option::Option<::std::vec::Vec<MethodOptions>>,
     /// `ResourceManagerAudience`
+    #[serde(rename = "ResourceManagerAudience")]
+    pub resource_manager_audience: ::std::string::String,
+    /// Set by the service.
     #[serde(
-        rename = "ResourceManagerAudience",
+        rename = "StaticTokenCredential",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub resource_manager_audience: ::core::option::Option<
-        ::std::vec::Vec<ResourceManagerAudience>,
-    >,
-    /// `StaticTokenCredential`
-    #[serde(rename = "StaticTokenCredential")]
-    pub static_token_credential: ::std::string::String,
-    /// Set by the service.
+    pub static_token_credential: ::core::option::Option<::std::string::String>,
+    /// `resource_manager_endpoint`
     #[serde(
         rename = "resource_manager_endpoint",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub resource_manager_endpoint: ::core::option::Option<::std::string::String>,
+    pub resource_manager_endpoint: ::core::option::Option<::std::boxed::Box<Fields>>,
     /// `resource_manager_scope`
     #[serde(
         rename = "resource_manager_scope",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub resource_manager_scope: ::core::option::Option<::std::boxed::Box<Fields>>,
+    pub resource_manager_scope: ::core::option::Option<
+        ::std::vec::Vec<ResourceManagerScope>,
+    >,
     /// `response_error`
+    #[serde(rename = "response_error")]
+    pub response_error: ::std::string::String,
+    /// Set by the service.
     #[serde(
-        rename = "response_error",
+        rename = "DynamicError",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub response_error: ::core::option::Option<::std::vec::Vec<ResponseError>>,
-    /// `DynamicError`
-    #[serde(rename = "DynamicError")]
-    pub dynamic_error: ::std::string::String,
-    /// Set by the service.
+    pub dynamic_error: ::core::option::Option<::std::string::String>,
+    /// `DynamicParams`
     #[serde(
         rename = "DynamicParams",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub dynamic_params: ::core::option::Option<::std::string::String>,
+    pub dynamic_params: ::core::option::Option<::std::boxed::Box<Fields>>,
     /// `DynamicValidate`
     #[serde(
         rename = "DynamicValidate",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub dynamic_validate: ::core::option::Option<::std::boxed::Box<Fields>>,
+    pub dynamic_validate: ::core::option::Option<::std::vec::Vec<DynamicValidate>>,
     /// `OperationInfo`
+    #[serde(rename = "OperationInfo")]
+    pub operation_info: ::std::string::String,
+    /// Set by the service.
     #[serde(
-        rename = "OperationInfo",
+        rename = "ServiceInfo",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub operation_info: ::core::option::Option<::std::vec::Vec<OperationInfo>>,
-    /// `ServiceInfo`
-    #[serde(rename = "ServiceInfo")]
-    pub service_info: ::std::string::String,
-    /// Set by the service.
+    pub service_info: ::core::option::Option<::std::string::String>,
+    /// `dynamic_result`
     #[serde(
         rename = "dynamic_result",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub dynamic_result: ::core::option::Option<::std::string::String>,
+    pub dynamic_result: ::core::option::Option<::std::boxed::Box<Fields>>,
     /// `DynamicReply`
     #[serde(
         rename = "DynamicReply",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub dynamic_reply: ::core::option::Option<::std::boxed::Box<Fields>>,
+    pub dynamic_reply: ::core::option::Option<::std::vec::Vec<DynamicReply>>,
     /// `dynamic_execute`
+    #[serde(rename = "dynamic_execute")]
+    pub dynamic_execute: ::std::string::String,
+    /// Set by the service.
     #[serde(
-        rename = "dynamic_execute",
+        rename = "dynamic_pages",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub dynamic_execute: ::core::option::Option<::std::vec::Vec<DynamicExecute>>,
-    /// `dynamic_pages`
-    #[serde(rename = "dynamic_pages")]
-    pub dynamic_pages: ::std::string::String,
-    /// Set by the service.
+    pub dynamic_pages: ::core::option::Option<::std::string::String>,
+    /// `dynamic_poll`
     #[serde(
         rename = "dynamic_poll",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub dynamic_poll: ::core::option::Option<::std::string::String>,
+    pub dynamic_poll: ::core::option::Option<::std::boxed::Box<Fields>>,
     /// `dynamic_request_error`
     #[serde(
         rename = "dynamic_request_error",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub dynamic_request_error: ::core::option::Option<::std::boxed::Box<Fields>>,
+    pub dynamic_request_error: ::core::option::Option<
+        ::std::vec::Vec<DynamicRequestError>,
+    >,
     /// `ErrorBody`
+    #[serde(rename = "ErrorBody")]
+    pub error_body: ::std::string::String,
+    /// Set by the service.
     #[serde(
-        rename = "ErrorBody",
+        rename = "FromStatus",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub error_body: ::core::option::Option<::std::vec::Vec<ErrorBody>>,
+    pub from_status: ::core::option::Option<::std::string::String>,
     /// `ResponseError`
-    #[serde(rename = "ResponseError")]
-    pub response_error_2: ::std::string::String,
-    /// Set by the service.
+    #[serde(
+        rename = "ResponseError",
+        skip_serializing_if = "::core::option::Option::is_none"
+    )]
+    pub response_error_2: ::core::option::Option<::std::boxed::Box<Fields>>,
+    /// `ServiceError`
     #[serde(
         rename = "ServiceError",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub service_error: ::core::option::Option<::std::string::String>,
+    pub service_error: ::core::option::Option<::std::vec::Vec<ServiceError>>,
     /// `decode_body`
+    #[serde(rename = "decode_body")]
+    pub decode_body: ::std::string::String,
+    /// Set by the service.
     #[serde(
-        rename = "decode_body",
+        rename = "decode_by_status",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub decode_body: ::core::option::Option<::std::boxed::Box<Fields>>,
+    pub decode_by_status: ::core::option::Option<::std::string::String>,
     /// `decode_empty`
     #[serde(
         rename = "decode_empty",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub decode_empty: ::core::option::Option<::std::vec::Vec<DecodeEmpty>>,
+    pub decode_empty: ::core::option::Option<::std::boxed::Box<Fields>>,
     /// `decode_json`
-    #[serde(rename = "decode_json")]
-    pub decode_json: ::std::string::String,
-    /// Set by the service.
     #[serde(
-        rename = "decode_optional",
+        rename = "decode_json",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub decode_optional: ::core::option::Option<::std::string::String>,
-    /// `HostPart`
+    pub decode_json: ::core::option::Option<::std::vec::Vec<DecodeJson>>,
+    /// `decode_optional`
+    #[serde(rename = "decode_optional")]
+    pub decode_optional: ::std::string::String,
+    /// Set by the service.
     #[serde(
         rename = "HostPart",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub host_part: ::core::option::Option<::std::boxed::Box<Fields>>,
+    pub host_part: ::core::option::Option<::std::string::String>,
     /// `InvalidHost`
     #[serde(
         rename = "InvalidHost",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub invalid_host: ::core::option::Option<::std::vec::Vec<InvalidHost>>,
+    pub invalid_host: ::core::option::Option<::std::boxed::Box<Fields>>,
     /// `parameterized_host`
-    #[serde(rename = "parameterized_host")]
-    pub parameterized_host: ::std::string::String,
-    /// Set by the service.
     #[serde(
-        rename = "HttpRequest",
+        rename = "parameterized_host",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub http_request: ::core::option::Option<::std::string::String>,
-    /// `HttpResponse`
+    pub parameterized_host: ::core::option::Option<::std::vec::Vec<ParameterizedHost>>,
+    /// `HttpRequest`
+    #[serde(rename = "HttpRequest")]
+    pub http_request: ::std::string::String,
+    /// Set by the service.
     #[serde(
         rename = "HttpResponse",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub http_response: ::core::option::Option<::std::boxed::Box<Fields>>,
+    pub http_response: ::core::option::Option<::std::string::String>,
     /// `Method`
     #[serde(rename = "Method", skip_serializing_if = "::core::option::Option::is_none")]
-    pub method: ::core::option::Option<::std::vec::Vec<Method>>,
+    pub method: ::core::option::Option<::std::boxed::Box<Fields>>,
     /// `UrlBuilder`
-    #[serde(rename = "UrlBuilder")]
-    pub url_builder: ::std::string::String,
-    /// Set by the service.
     #[serde(
-        rename = "ResponseTooLarge",
+        rename = "UrlBuilder",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub response_too_large: ::core::option::Option<::std::string::String>,
-    /// `FinalStateVia`
+    pub url_builder: ::core::option::Option<::std::vec::Vec<UrlBuilder>>,
+    /// `ResponseTooLarge`
+    #[serde(rename = "ResponseTooLarge")]
+    pub response_too_large: ::std::string::String,
+    /// Set by the service.
     #[serde(
         rename = "FinalStateVia",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub final_state_via: ::core::option::Option<::std::boxed::Box<Fields>>,
+    pub final_state_via: ::core::option::Option<::std::string::String>,
     /// `OperationStatus`
     #[serde(
         rename = "OperationStatus",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub operation_status: ::core::option::Option<::std::vec::Vec<OperationStatus>>,
+    pub operation_status: ::core::option::Option<::std::boxed::Box<Fields>>,
     /// `PollerMethodOptions`
-    #[serde(rename = "PollerMethodOptions")]
-    pub poller_method_options: ::std::string::String,
-    /// Set by the service.
     #[serde(
-        rename = "PollerOptions",
+        rename = "PollerMethodOptions",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub poller_options: ::core::option::Option<::std::string::String>,
-    /// `NextLink`
+    pub poller_method_options: ::core::option::Option<
+        ::std::vec::Vec<PollerMethodOptions>,
+    >,
+    /// `PollerOptions`
+    #[serde(rename = "PollerOptions")]
+    pub poller_options: ::std::string::String,
+    /// Set by the service.
     #[serde(
         rename = "NextLink",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub next_link: ::core::option::Option<::std::boxed::Box<Fields>>,
+    pub next_link: ::core::option::Option<::std::string::String>,
     /// `PageDecoder`
     #[serde(
         rename = "PageDecoder",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub page_decoder: ::core::option::Option<::std::vec::Vec<PageDecoder>>,
+    pub page_decoder: ::core::option::Option<::std::boxed::Box<Fields>>,
     /// `Pattern`
-    #[serde(rename = "Pattern")]
-    pub pattern: ::std::string::String,
+    #[serde(rename = "Pattern", skip_serializing_if = "::core::option::Option::is_none")]
+    pub pattern: ::core::option::Option<::std::vec::Vec<Pattern>>,
+    /// `StripReadOnly`
+    #[serde(rename = "StripReadOnly")]
+    pub strip_read_only: ::std::string::String,
     /// Set by the service.
-    #[serde(
-        rename = "StripReadOnly",
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub strip_read_only: ::core::option::Option<::std::string::String>,
-    /// `strip_member`
     #[serde(
         rename = "strip_member",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub strip_member: ::core::option::Option<::std::boxed::Box<Fields>>,
+    pub strip_member: ::core::option::Option<::std::string::String>,
     /// `strip_members`
     #[serde(
         rename = "strip_members",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub strip_members: ::core::option::Option<::std::vec::Vec<StripMembers>>,
+    pub strip_members: ::core::option::Option<::std::boxed::Box<Fields>>,
     /// `Regex`
-    #[serde(rename = "Regex")]
-    pub regex: ::std::string::String,
+    #[serde(rename = "Regex", skip_serializing_if = "::core::option::Option::is_none")]
+    pub regex: ::core::option::Option<::std::vec::Vec<Regex>>,
+    /// `Secret`
+    #[serde(rename = "Secret")]
+    pub secret: ::armgen_runtime::Secret,
     /// Set by the service.
-    #[serde(rename = "Secret", skip_serializing_if = "::core::option::Option::is_none")]
-    pub secret: ::core::option::Option<::armgen_runtime::Secret>,
-    /// `Url`
     #[serde(rename = "Url", skip_serializing_if = "::core::option::Option::is_none")]
-    pub url: ::core::option::Option<::std::boxed::Box<Fields>>,
+    pub url: ::core::option::Option<::std::string::String>,
     /// `Constraint`
     #[serde(
         rename = "Constraint",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub constraint: ::core::option::Option<::std::vec::Vec<Constraint>>,
+    pub constraint: ::core::option::Option<::std::boxed::Box<Fields>>,
     /// `Validate`
-    #[serde(rename = "Validate")]
-    pub validate: ::std::string::String,
-    /// Set by the service.
     #[serde(
-        rename = "ValidationError",
+        rename = "Validate",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub validation_error: ::core::option::Option<::std::string::String>,
-    /// `ValidationErrors`
+    pub validate: ::core::option::Option<::std::vec::Vec<Validate>>,
+    /// `ValidationError`
+    #[serde(rename = "ValidationError")]
+    pub validation_error: ::std::string::String,
+    /// Set by the service.
     #[serde(
         rename = "ValidationErrors",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub validation_errors: ::core::option::Option<::std::boxed::Box<Fields>>,
+    pub validation_errors: ::core::option::Option<::std::string::String>,
     /// `Validator`
     #[serde(
         rename = "Validator",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub validator: ::core::option::Option<::std::vec::Vec<Validator>>,
+    pub validator: ::core::option::Option<::std::boxed::Box<Fields>>,
     /// `compile_pattern`
-    #[serde(rename = "compile_pattern")]
-    pub compile_pattern: ::std::string::String,
+    #[serde(
+        rename = "compile_pattern",
+        skip_serializing_if = "::core::option::Option::is_none"
+    )]
+    pub compile_pattern: ::core::option::Option<::std::vec::Vec<CompilePattern>>,
+    /// `regex`
+    #[serde(rename = "regex")]
+    pub regex_2: ::std::string::String,
     /// Set by the service.
-    #[serde(rename = "regex", skip_serializing_if = "::core::option::Option::is_none")]
-    pub regex_2: ::core::option::Option<::std::string::String>,
-    /// `serde`
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub serde: ::core::option::Option<::std::boxed::Box<Fields>>,
+    pub serde: ::core::option::Option<::std::string::String>,
     /// `serde_json`
     #[serde(
         rename = "serde_json",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub serde_json: ::core::option::Option<::std::vec::Vec<SerdeJson>>,
+    pub serde_json: ::core::option::Option<::std::boxed::Box<Fields>>,
     /// `url`
-    #[serde(rename = "url")]
-    pub url_2: ::std::string::String,
+    #[serde(rename = "url", skip_serializing_if = "::core::option::Option::is_none")]
+    pub url_2: ::core::option::Option<::std::vec::Vec<Url2>>,
+    /// `endpoint`
+    pub endpoint: ::std::string::String,
     /// Set by the service.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub endpoint: ::core::option::Option<::std::string::String>,
-    /// `api_version`
     #[serde(
         rename = "api_version",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub api_version: ::core::option::Option<::std::boxed::Box<Fields>>,
+    pub api_version: ::core::option::Option<::std::string::String>,
     /// `options`
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub options: ::core::option::Option<::std::vec::Vec<Options>>,
+    pub options: ::core::option::Option<::std::boxed::Box<Fields>>,
     /// `request`
-    pub request: ::std::string::String,
+    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
+    pub request: ::core::option::Option<::std::vec::Vec<Request>>,
+    /// `validator`
+    #[serde(rename = "validator")]
+    pub validator_2: ::std::string::String,
     /// Set by the service.
-    #[serde(
-        rename = "validator",
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub validator_2: ::core::option::Option<::std::string::String>,
-    /// `value`
     #[serde(rename = "value", skip_serializing_if = "::core::option::Option::is_none")]
-    pub value_2: ::core::option::Option<::std::boxed::Box<Fields>>,
+    pub value_2: ::core::option::Option<::std::string::String>,
     /// `params`
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub params: ::core::option::Option<::std::vec::Vec<Params>>,
+    pub params: ::core::option::Option<::std::boxed::Box<Fields>>,
     /// `path`
-    pub path: ::std::string::String,
+    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
+    pub path: ::core::option::Option<::std::vec::Vec<Path>>,
+    /// `at`
+    pub at: ::std::string::String,
     /// Set by the service.
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub at: ::core::option::Option<::std::string::String>,
-    /// `json`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub json: ::core::option::Option<::std::boxed::Box<Fields>>,
+    pub json: ::core::option::Option<::std::string::String>,
     /// `members`
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub members: ::core::option::Option<::std::vec::Vec<Members>>,
+    pub members: ::core::option::Option<::std::boxed::Box<Fields>>,
     /// `pipeline`
-    pub pipeline: ::std::string::String,
-    /// Set by the service.
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub response: ::core::option::Option<::std::string::String>,
-    /// `operation_id`
+    pub pipeline: ::core::option::Option<::std::vec::Vec<Pipeline>>,
+    /// `response`
+    pub response: ::std::string::String,
+    /// Set by the service.
     #[serde(
         rename = "operation_id",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub operation_id: ::core::option::Option<::std::boxed::Box<Fields>>,
+    pub operation_id: ::core::option::Option<::std::string::String>,
     /// `credential`
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub credential: ::core::option::Option<::std::vec::Vec<Credential>>,
+    pub credential: ::core::option::Option<::std::boxed::Box<Fields>>,
     /// `subscription_id`
-    #[serde(rename = "subscription_id")]
-    pub subscription_id: ::std::string::String,
+    #[serde(
+        rename = "subscription_id",
+        skip_serializing_if = "::core::option::Option::is_none"
+    )]
+    pub subscription_id: ::core::option::Option<::std::vec::Vec<SubscriptionId>>,
+    /// `inner`
+    pub inner: ::std::string::String,
     /// Set by the service.
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub inner: ::core::option::Option<::std::string::String>,
-    /// `tag`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub tag: ::core::option::Option<::std::boxed::Box<Fields>>,
+    pub tag: ::core::option::Option<::std::string::String>,
     /// `method_options`
     #[serde(
         rename = "method_options",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub method_options_2: ::core::option::Option<::std::vec::Vec<MethodOptions2>>,
+    pub method_options_2: ::core::option::Option<::std::boxed::Box<Fields>>,
     /// `f`
-    pub f: ::std::string::String,
-    /// Set by the service.
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub new: ::core::option::Option<::std::string::String>,
-    /// `API_VERSION`
+    pub f: ::core::option::Option<::std::vec::Vec<F>>,
+    /// `new`
+    pub new: ::std::string::String,
+    /// Set by the service.
     #[serde(
         rename = "API_VERSION",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub api_version_2: ::core::option::Option<::std::boxed::Box<Fields>>,
+    pub api_version_2: ::core::option::Option<::std::string::String>,
     /// `DEFAULT_ENDPOINT`
     #[serde(
         rename = "DEFAULT_ENDPOINT",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub default_endpoint: ::core::option::Option<::std::vec::Vec<DefaultEndpoint>>,
+    pub default_endpoint: ::core::option::Option<::std::boxed::Box<Fields>>,
     /// `SERVICES`
-    #[serde(rename = "SERVICES")]
-    pub services: ::std::string::String,
-    /// Set by the service.
     #[serde(
-        rename = "OPERATIONS",
+        rename = "SERVICES",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub operations: ::core::option::Option<::std::string::String>,
-    /// `build_request`
+    pub services: ::core::option::Option<::std::vec::Vec<Services>>,
+    /// `OPERATIONS`
+    #[serde(rename = "OPERATIONS")]
+    pub operations: ::std::string::String,
+    /// Set by the service.
     #[serde(
         rename = "build_request",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub build_request: ::core::option::Option<::std::boxed::Box<Fields>>,
+    pub build_request: ::core::option::Option<::std::string::String>,
     /// `decode_response`
     #[serde(
         rename = "decode_response",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub decode_response: ::core::option::Option<::std::vec::Vec<DecodeResponse>>,
+    pub decode_response: ::core::option::Option<::std::boxed::Box<Fields>>,
     /// `models`
-    pub models: ::std::string::String,
+    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
+    pub models: ::core::option::Option<::std::vec::Vec<Models>>,
+    /// `clients`
+    pub clients: ::std::string::String,
     /// Set by the service.
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub clients: ::core::option::Option<::std::string::String>,
-    /// `dynamic`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub dynamic: ::core::option::Option<::std::boxed::Box<Fields>>,
+    pub dynamic: ::core::option::Option<::std::string::String>,
     /// `patterns`
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub patterns: ::core::option::Option<::std::vec::Vec<Patterns>>,
+    pub patterns: ::core::option::Option<::std::boxed::Box<Fields>>,
     /// `Other`
-    #[serde(rename = "Other")]
-    pub other: ::std::string::String,
+    #[serde(rename = "Other", skip_serializing_if = "::core::option::Option::is_none")]
+    pub other: ::core::option::Option<::std::vec::Vec<Other>>,
+    /// `Unknown`
+    #[serde(rename = "Unknown")]
+    pub unknown: ::std::string::String,
     /// Set by the service.
-    #[serde(rename = "Unknown", skip_serializing_if = "::core::option::Option::is_none")]
-    pub unknown: ::core::option::Option<::std::string::String>,
-    /// `Arc`
     #[serde(rename = "Arc", skip_serializing_if = "::core::option::Option::is_none")]
-    pub arc: ::core::option::Option<::std::boxed::Box<Fields>>,
+    pub arc: ::core::option::Option<::std::string::String>,
     /// `LazyLock`
     #[serde(
         rename = "LazyLock",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub lazy_lock: ::core::option::Option<::std::vec::Vec<LazyLock>>,
+    pub lazy_lock: ::core::option::Option<::std::boxed::Box<Fields>>,
     /// `BTreeMap`
-    #[serde(rename = "BTreeMap")]
-    pub b_tree_map: ::std::string::String,
-    /// Set by the service.
-    #[serde(rename = "Cow", skip_serializing_if = "::core::option::Option::is_none")]
-    pub cow: ::core::option::Option<::std::string::String>,
-    /// `Value`
-    #[serde(rename = "Value", skip_serializing_if = "::core::option::Option::is_none")]
-    pub value_3: ::core::option::Option<::std::boxed::Box<Fields>>,
-    /// `Map`
-    #[serde(rename = "Map", skip_serializing_if = "::core::option::Option::is_none")]
-    pub map: ::core::option::Option<::std::vec::Vec<Map>>,
-    /// `Serialize`
-    #[serde(rename = "Serialize")]
-    pub serialize: ::std::string::String,
-    /// Set by the service.
     #[serde(
-        rename = "Deserialize",
+        rename = "BTreeMap",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub deserialize: ::core::option::Option<::std::string::String>,
-    /// `Serializer`
+    pub b_tree_map: ::core::option::Option<::std::vec::Vec<BTreeMap>>,
+    /// `Cow`
+    #[serde(rename = "Cow")]
+    pub cow: ::std::string::String,
+    /// Set by the service.
+    #[serde(rename = "Value", skip_serializing_if = "::core::option::Option::is_none")]
+    pub value_3: ::core::option::Option<::std::string::String>,
+    /// `Map`
+    #[serde(rename = "Map", skip_serializing_if = "::core::option::Option::is_none")]
+    pub map: ::core::option::Option<::std::boxed::Box<Fields>>,
+    /// `Serialize`
+    #[serde(
+        rename = "Serialize",
+        skip_serializing_if = "::core::option::Option::is_none"
+    )]
+    pub serialize: ::core::option::Option<::std::vec::Vec<Serialize>>,
+    /// `Deserialize`
+    #[serde(rename = "Deserialize")]
+    pub deserialize: ::std::string::String,
+    /// Set by the service.
     #[serde(
         rename = "Serializer",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub serializer: ::core::option::Option<::std::boxed::Box<Fields>>,
+    pub serializer: ::core::option::Option<::std::string::String>,
     /// `Deserializer`
     #[serde(
         rename = "Deserializer",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub deserializer: ::core::option::Option<::std::vec::Vec<Deserializer>>,
+    pub deserializer: ::core::option::Option<::std::boxed::Box<Fields>>,
     /// `TokenCredential`
-    #[serde(rename = "TokenCredential")]
-    pub token_credential: ::std::string::String,
-    /// Set by the service.
     #[serde(
-        rename = "SafeDebug",
+        rename = "TokenCredential",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub safe_debug: ::core::option::Option<::std::string::String>,
-    /// `ClientMethodOptions`
+    pub token_credential: ::core::option::Option<::std::vec::Vec<TokenCredential>>,
+    /// `SafeDebug`
+    #[serde(rename = "SafeDebug")]
+    pub safe_debug: ::std::string::String,
+    /// Set by the service.
     #[serde(
         rename = "ClientMethodOptions",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub client_method_options: ::core::option::Option<::std::boxed::Box<Fields>>,
+    pub client_method_options: ::core::option::Option<::std::string::String>,
     /// `NoFormat`
     #[serde(
         rename = "NoFormat",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub no_format: ::core::option::Option<::std::vec::Vec<NoFormat>>,
+    pub no_format: ::core::option::Option<::std::boxed::Box<Fields>>,
     /// `Pager`
-    #[serde(rename = "Pager")]
-    pub pager: ::std::string::String,
+    #[serde(rename = "Pager", skip_serializing_if = "::core::option::Option::is_none")]
+    pub pager: ::core::option::Option<::std::vec::Vec<Pager>>,
+    /// `Response`
+    #[serde(rename = "Response")]
+    pub response_2: ::std::string::String,
     /// Set by the service.
-    #[serde(
-        rename = "Response",
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub response_2: ::core::option::Option<::std::string::String>,
-    /// `Context`
     #[serde(rename = "Context", skip_serializing_if = "::core::option::Option::is_none")]
-    pub context: ::core::option::Option<::std::boxed::Box<Fields>>,
+    pub context: ::core::option::Option<::std::string::String>,
     /// `armgen_runtime`
     #[serde(
         rename = "armgen_runtime",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub armgen_runtime: ::core::option::Option<::std::vec::Vec<ArmgenRuntime>>,
+    pub armgen_runtime: ::core::option::Option<::std::boxed::Box<Fields>>,
     /// `__private`
-    #[serde(rename = "__private")]
-    pub private: ::std::string::String,
+    #[serde(
+        rename = "__private",
+        skip_serializing_if = "::core::option::Option::is_none"
+    )]
+    pub private: ::core::option::Option<::std::vec::Vec<Private>>,
     /// `closed enum`
     #[serde(
         rename = "closed enum",
@@ -4758,356 +4820,364 @@ impl ::armgen_runtime::Validate for Fields {
             let at = format!("{}.{}", path, "ArmClientOptions");
             __validator.max_length(&at, value.as_str(), 10);
         }
-        if let Some(value) = &self.method_options {
-            let at = format!("{}.{}", path, "MethodOptions");
+        if let Some(value) = &self.into_variant {
+            let at = format!("{}.{}", path, "IntoVariant");
             __validator.nested(&at, value);
         }
-        if let Some(value) = &self.resource_manager_audience {
-            let at = format!("{}.{}", path, "ResourceManagerAudience");
+        if let Some(value) = &self.method_options {
+            let at = format!("{}.{}", path, "MethodOptions");
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.static_token_credential;
-            let at = format!("{}.{}", path, "StaticTokenCredential");
+            let value = &self.resource_manager_audience;
+            let at = format!("{}.{}", path, "ResourceManagerAudience");
             __validator.max_length(&at, value.as_str(), 10);
+        }
+        if let Some(value) = &self.resource_manager_endpoint {
+            let at = format!("{}.{}", path, "resource_manager_endpoint");
+            __validator.nested(&at, value);
         }
         if let Some(value) = &self.resource_manager_scope {
             let at = format!("{}.{}", path, "resource_manager_scope");
-            __validator.nested(&at, value);
-        }
-        if let Some(value) = &self.response_error {
-            let at = format!("{}.{}", path, "response_error");
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.dynamic_error;
-            let at = format!("{}.{}", path, "DynamicError");
+            let value = &self.response_error;
+            let at = format!("{}.{}", path, "response_error");
             __validator.max_length(&at, value.as_str(), 10);
+        }
+        if let Some(value) = &self.dynamic_params {
+            let at = format!("{}.{}", path, "DynamicParams");
+            __validator.nested(&at, value);
         }
         if let Some(value) = &self.dynamic_validate {
             let at = format!("{}.{}", path, "DynamicValidate");
-            __validator.nested(&at, value);
-        }
-        if let Some(value) = &self.operation_info {
-            let at = format!("{}.{}", path, "OperationInfo");
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.service_info;
-            let at = format!("{}.{}", path, "ServiceInfo");
+            let value = &self.operation_info;
+            let at = format!("{}.{}", path, "OperationInfo");
             __validator.max_length(&at, value.as_str(), 10);
+        }
+        if let Some(value) = &self.dynamic_result {
+            let at = format!("{}.{}", path, "dynamic_result");
+            __validator.nested(&at, value);
         }
         if let Some(value) = &self.dynamic_reply {
             let at = format!("{}.{}", path, "DynamicReply");
-            __validator.nested(&at, value);
-        }
-        if let Some(value) = &self.dynamic_execute {
-            let at = format!("{}.{}", path, "dynamic_execute");
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.dynamic_pages;
-            let at = format!("{}.{}", path, "dynamic_pages");
+            let value = &self.dynamic_execute;
+            let at = format!("{}.{}", path, "dynamic_execute");
             __validator.max_length(&at, value.as_str(), 10);
+        }
+        if let Some(value) = &self.dynamic_poll {
+            let at = format!("{}.{}", path, "dynamic_poll");
+            __validator.nested(&at, value);
         }
         if let Some(value) = &self.dynamic_request_error {
             let at = format!("{}.{}", path, "dynamic_request_error");
-            __validator.nested(&at, value);
-        }
-        if let Some(value) = &self.error_body {
-            let at = format!("{}.{}", path, "ErrorBody");
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.response_error_2;
-            let at = format!("{}.{}", path, "ResponseError");
+            let value = &self.error_body;
+            let at = format!("{}.{}", path, "ErrorBody");
             __validator.max_length(&at, value.as_str(), 10);
         }
-        if let Some(value) = &self.decode_body {
-            let at = format!("{}.{}", path, "decode_body");
+        if let Some(value) = &self.response_error_2 {
+            let at = format!("{}.{}", path, "ResponseError");
             __validator.nested(&at, value);
+        }
+        if let Some(value) = &self.service_error {
+            let at = format!("{}.{}", path, "ServiceError");
+            __validator.max_items(&at, value.len(), 3);
+        }
+        {
+            let value = &self.decode_body;
+            let at = format!("{}.{}", path, "decode_body");
+            __validator.max_length(&at, value.as_str(), 10);
         }
         if let Some(value) = &self.decode_empty {
             let at = format!("{}.{}", path, "decode_empty");
+            __validator.nested(&at, value);
+        }
+        if let Some(value) = &self.decode_json {
+            let at = format!("{}.{}", path, "decode_json");
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.decode_json;
-            let at = format!("{}.{}", path, "decode_json");
+            let value = &self.decode_optional;
+            let at = format!("{}.{}", path, "decode_optional");
             __validator.max_length(&at, value.as_str(), 10);
-        }
-        if let Some(value) = &self.host_part {
-            let at = format!("{}.{}", path, "HostPart");
-            __validator.nested(&at, value);
         }
         if let Some(value) = &self.invalid_host {
             let at = format!("{}.{}", path, "InvalidHost");
+            __validator.nested(&at, value);
+        }
+        if let Some(value) = &self.parameterized_host {
+            let at = format!("{}.{}", path, "parameterized_host");
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.parameterized_host;
-            let at = format!("{}.{}", path, "parameterized_host");
+            let value = &self.http_request;
+            let at = format!("{}.{}", path, "HttpRequest");
             __validator.max_length(&at, value.as_str(), 10);
-        }
-        if let Some(value) = &self.http_response {
-            let at = format!("{}.{}", path, "HttpResponse");
-            __validator.nested(&at, value);
         }
         if let Some(value) = &self.method {
             let at = format!("{}.{}", path, "Method");
+            __validator.nested(&at, value);
+        }
+        if let Some(value) = &self.url_builder {
+            let at = format!("{}.{}", path, "UrlBuilder");
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.url_builder;
-            let at = format!("{}.{}", path, "UrlBuilder");
+            let value = &self.response_too_large;
+            let at = format!("{}.{}", path, "ResponseTooLarge");
             __validator.max_length(&at, value.as_str(), 10);
-        }
-        if let Some(value) = &self.final_state_via {
-            let at = format!("{}.{}", path, "FinalStateVia");
-            __validator.nested(&at, value);
         }
         if let Some(value) = &self.operation_status {
             let at = format!("{}.{}", path, "OperationStatus");
+            __validator.nested(&at, value);
+        }
+        if let Some(value) = &self.poller_method_options {
+            let at = format!("{}.{}", path, "PollerMethodOptions");
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.poller_method_options;
-            let at = format!("{}.{}", path, "PollerMethodOptions");
+            let value = &self.poller_options;
+            let at = format!("{}.{}", path, "PollerOptions");
             __validator.max_length(&at, value.as_str(), 10);
-        }
-        if let Some(value) = &self.next_link {
-            let at = format!("{}.{}", path, "NextLink");
-            __validator.nested(&at, value);
         }
         if let Some(value) = &self.page_decoder {
             let at = format!("{}.{}", path, "PageDecoder");
+            __validator.nested(&at, value);
+        }
+        if let Some(value) = &self.pattern {
+            let at = format!("{}.{}", path, "Pattern");
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.pattern;
-            let at = format!("{}.{}", path, "Pattern");
+            let value = &self.strip_read_only;
+            let at = format!("{}.{}", path, "StripReadOnly");
             __validator.max_length(&at, value.as_str(), 10);
-        }
-        if let Some(value) = &self.strip_member {
-            let at = format!("{}.{}", path, "strip_member");
-            __validator.nested(&at, value);
         }
         if let Some(value) = &self.strip_members {
             let at = format!("{}.{}", path, "strip_members");
+            __validator.nested(&at, value);
+        }
+        if let Some(value) = &self.regex {
+            let at = format!("{}.{}", path, "Regex");
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.regex;
-            let at = format!("{}.{}", path, "Regex");
-            __validator.max_length(&at, value.as_str(), 10);
-        }
-        if let Some(value) = &self.url {
-            let at = format!("{}.{}", path, "Url");
-            __validator.nested(&at, value);
+            let value = &self.secret;
+            let at = format!("{}.{}", path, "Secret");
+            __validator.max_length(&at, value.secret(), 10);
         }
         if let Some(value) = &self.constraint {
             let at = format!("{}.{}", path, "Constraint");
+            __validator.nested(&at, value);
+        }
+        if let Some(value) = &self.validate {
+            let at = format!("{}.{}", path, "Validate");
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.validate;
-            let at = format!("{}.{}", path, "Validate");
+            let value = &self.validation_error;
+            let at = format!("{}.{}", path, "ValidationError");
             __validator.max_length(&at, value.as_str(), 10);
-        }
-        if let Some(value) = &self.validation_errors {
-            let at = format!("{}.{}", path, "ValidationErrors");
-            __validator.nested(&at, value);
         }
         if let Some(value) = &self.validator {
             let at = format!("{}.{}", path, "Validator");
+            __validator.nested(&at, value);
+        }
+        if let Some(value) = &self.compile_pattern {
+            let at = format!("{}.{}", path, "compile_pattern");
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.compile_pattern;
-            let at = format!("{}.{}", path, "compile_pattern");
+            let value = &self.regex_2;
+            let at = format!("{}.{}", path, "regex");
             __validator.max_length(&at, value.as_str(), 10);
-        }
-        if let Some(value) = &self.serde {
-            let at = format!("{}.{}", path, "serde");
-            __validator.nested(&at, value);
         }
         if let Some(value) = &self.serde_json {
             let at = format!("{}.{}", path, "serde_json");
+            __validator.nested(&at, value);
+        }
+        if let Some(value) = &self.url_2 {
+            let at = format!("{}.{}", path, "url");
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.url_2;
-            let at = format!("{}.{}", path, "url");
+            let value = &self.endpoint;
+            let at = format!("{}.{}", path, "endpoint");
             __validator.max_length(&at, value.as_str(), 10);
-        }
-        if let Some(value) = &self.api_version {
-            let at = format!("{}.{}", path, "api_version");
-            __validator.nested(&at, value);
         }
         if let Some(value) = &self.options {
             let at = format!("{}.{}", path, "options");
+            __validator.nested(&at, value);
+        }
+        if let Some(value) = &self.request {
+            let at = format!("{}.{}", path, "request");
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.request;
-            let at = format!("{}.{}", path, "request");
+            let value = &self.validator_2;
+            let at = format!("{}.{}", path, "validator");
             __validator.max_length(&at, value.as_str(), 10);
-        }
-        if let Some(value) = &self.value_2 {
-            let at = format!("{}.{}", path, "value");
-            __validator.nested(&at, value);
         }
         if let Some(value) = &self.params {
             let at = format!("{}.{}", path, "params");
+            __validator.nested(&at, value);
+        }
+        if let Some(value) = &self.path {
+            let at = format!("{}.{}", path, "path");
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.path;
-            let at = format!("{}.{}", path, "path");
+            let value = &self.at;
+            let at = format!("{}.{}", path, "at");
             __validator.max_length(&at, value.as_str(), 10);
-        }
-        if let Some(value) = &self.json {
-            let at = format!("{}.{}", path, "json");
-            __validator.nested(&at, value);
         }
         if let Some(value) = &self.members {
             let at = format!("{}.{}", path, "members");
+            __validator.nested(&at, value);
+        }
+        if let Some(value) = &self.pipeline {
+            let at = format!("{}.{}", path, "pipeline");
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.pipeline;
-            let at = format!("{}.{}", path, "pipeline");
+            let value = &self.response;
+            let at = format!("{}.{}", path, "response");
             __validator.max_length(&at, value.as_str(), 10);
-        }
-        if let Some(value) = &self.operation_id {
-            let at = format!("{}.{}", path, "operation_id");
-            __validator.nested(&at, value);
         }
         if let Some(value) = &self.credential {
             let at = format!("{}.{}", path, "credential");
+            __validator.nested(&at, value);
+        }
+        if let Some(value) = &self.subscription_id {
+            let at = format!("{}.{}", path, "subscription_id");
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.subscription_id;
-            let at = format!("{}.{}", path, "subscription_id");
+            let value = &self.inner;
+            let at = format!("{}.{}", path, "inner");
             __validator.max_length(&at, value.as_str(), 10);
-        }
-        if let Some(value) = &self.tag {
-            let at = format!("{}.{}", path, "tag");
-            __validator.nested(&at, value);
         }
         if let Some(value) = &self.method_options_2 {
             let at = format!("{}.{}", path, "method_options");
+            __validator.nested(&at, value);
+        }
+        if let Some(value) = &self.f {
+            let at = format!("{}.{}", path, "f");
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.f;
-            let at = format!("{}.{}", path, "f");
+            let value = &self.new;
+            let at = format!("{}.{}", path, "new");
             __validator.max_length(&at, value.as_str(), 10);
-        }
-        if let Some(value) = &self.api_version_2 {
-            let at = format!("{}.{}", path, "API_VERSION");
-            __validator.nested(&at, value);
         }
         if let Some(value) = &self.default_endpoint {
             let at = format!("{}.{}", path, "DEFAULT_ENDPOINT");
+            __validator.nested(&at, value);
+        }
+        if let Some(value) = &self.services {
+            let at = format!("{}.{}", path, "SERVICES");
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.services;
-            let at = format!("{}.{}", path, "SERVICES");
+            let value = &self.operations;
+            let at = format!("{}.{}", path, "OPERATIONS");
             __validator.max_length(&at, value.as_str(), 10);
-        }
-        if let Some(value) = &self.build_request {
-            let at = format!("{}.{}", path, "build_request");
-            __validator.nested(&at, value);
         }
         if let Some(value) = &self.decode_response {
             let at = format!("{}.{}", path, "decode_response");
+            __validator.nested(&at, value);
+        }
+        if let Some(value) = &self.models {
+            let at = format!("{}.{}", path, "models");
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.models;
-            let at = format!("{}.{}", path, "models");
+            let value = &self.clients;
+            let at = format!("{}.{}", path, "clients");
             __validator.max_length(&at, value.as_str(), 10);
-        }
-        if let Some(value) = &self.dynamic {
-            let at = format!("{}.{}", path, "dynamic");
-            __validator.nested(&at, value);
         }
         if let Some(value) = &self.patterns {
             let at = format!("{}.{}", path, "patterns");
+            __validator.nested(&at, value);
+        }
+        if let Some(value) = &self.other {
+            let at = format!("{}.{}", path, "Other");
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.other;
-            let at = format!("{}.{}", path, "Other");
+            let value = &self.unknown;
+            let at = format!("{}.{}", path, "Unknown");
             __validator.max_length(&at, value.as_str(), 10);
-        }
-        if let Some(value) = &self.arc {
-            let at = format!("{}.{}", path, "Arc");
-            __validator.nested(&at, value);
         }
         if let Some(value) = &self.lazy_lock {
             let at = format!("{}.{}", path, "LazyLock");
+            __validator.nested(&at, value);
+        }
+        if let Some(value) = &self.b_tree_map {
+            let at = format!("{}.{}", path, "BTreeMap");
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.b_tree_map;
-            let at = format!("{}.{}", path, "BTreeMap");
+            let value = &self.cow;
+            let at = format!("{}.{}", path, "Cow");
             __validator.max_length(&at, value.as_str(), 10);
-        }
-        if let Some(value) = &self.value_3 {
-            let at = format!("{}.{}", path, "Value");
-            __validator.nested(&at, value);
         }
         if let Some(value) = &self.map {
             let at = format!("{}.{}", path, "Map");
+            __validator.nested(&at, value);
+        }
+        if let Some(value) = &self.serialize {
+            let at = format!("{}.{}", path, "Serialize");
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.serialize;
-            let at = format!("{}.{}", path, "Serialize");
+            let value = &self.deserialize;
+            let at = format!("{}.{}", path, "Deserialize");
             __validator.max_length(&at, value.as_str(), 10);
-        }
-        if let Some(value) = &self.serializer {
-            let at = format!("{}.{}", path, "Serializer");
-            __validator.nested(&at, value);
         }
         if let Some(value) = &self.deserializer {
             let at = format!("{}.{}", path, "Deserializer");
+            __validator.nested(&at, value);
+        }
+        if let Some(value) = &self.token_credential {
+            let at = format!("{}.{}", path, "TokenCredential");
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.token_credential;
-            let at = format!("{}.{}", path, "TokenCredential");
+            let value = &self.safe_debug;
+            let at = format!("{}.{}", path, "SafeDebug");
             __validator.max_length(&at, value.as_str(), 10);
-        }
-        if let Some(value) = &self.client_method_options {
-            let at = format!("{}.{}", path, "ClientMethodOptions");
-            __validator.nested(&at, value);
         }
         if let Some(value) = &self.no_format {
             let at = format!("{}.{}", path, "NoFormat");
+            __validator.nested(&at, value);
+        }
+        if let Some(value) = &self.pager {
+            let at = format!("{}.{}", path, "Pager");
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.pager;
-            let at = format!("{}.{}", path, "Pager");
+            let value = &self.response_2;
+            let at = format!("{}.{}", path, "Response");
             __validator.max_length(&at, value.as_str(), 10);
-        }
-        if let Some(value) = &self.context {
-            let at = format!("{}.{}", path, "Context");
-            __validator.nested(&at, value);
         }
         if let Some(value) = &self.armgen_runtime {
             let at = format!("{}.{}", path, "armgen_runtime");
-            __validator.max_items(&at, value.len(), 3);
+            __validator.nested(&at, value);
         }
-        {
-            let value = &self.private;
+        if let Some(value) = &self.private {
             let at = format!("{}.{}", path, "__private");
-            __validator.max_length(&at, value.as_str(), 10);
+            __validator.max_items(&at, value.len(), 3);
         }
     }
 }
@@ -5155,32 +5225,33 @@ impl ::armgen_runtime::StripReadOnly for Fields {
                 "alloc",
                 "tagged_union",
                 "ArmPipeline",
-                "resource_manager_endpoint",
-                "DynamicParams",
-                "dynamic_result",
-                "dynamic_poll",
-                "ServiceError",
-                "decode_optional",
-                "HttpRequest",
-                "ResponseTooLarge",
-                "PollerOptions",
-                "StripReadOnly",
-                "Secret",
-                "ValidationError",
-                "regex",
-                "endpoint",
-                "validator",
-                "at",
-                "response",
-                "inner",
-                "new",
-                "OPERATIONS",
-                "clients",
-                "Unknown",
-                "Cow",
-                "Deserialize",
-                "SafeDebug",
-                "Response",
+                "StaticTokenCredential",
+                "DynamicError",
+                "ServiceInfo",
+                "dynamic_pages",
+                "FromStatus",
+                "decode_by_status",
+                "HostPart",
+                "HttpResponse",
+                "FinalStateVia",
+                "NextLink",
+                "strip_member",
+                "Url",
+                "ValidationErrors",
+                "serde",
+                "api_version",
+                "value",
+                "json",
+                "operation_id",
+                "tag",
+                "API_VERSION",
+                "build_request",
+                "dynamic",
+                "Arc",
+                "Value",
+                "Serializer",
+                "ClientMethodOptions",
+                "Context",
             ],
             |members| {
                 ::armgen_runtime::strip_member(members, "async", &self.r#async);
@@ -5287,13 +5358,18 @@ impl ::armgen_runtime::StripReadOnly for Fields {
                 ::armgen_runtime::strip_member(members, "azure_core", &self.azure_core);
                 ::armgen_runtime::strip_member(
                     members,
+                    "IntoVariant",
+                    &self.into_variant,
+                );
+                ::armgen_runtime::strip_member(
+                    members,
                     "MethodOptions",
                     &self.method_options,
                 );
                 ::armgen_runtime::strip_member(
                     members,
-                    "ResourceManagerAudience",
-                    &self.resource_manager_audience,
+                    "resource_manager_endpoint",
+                    &self.resource_manager_endpoint,
                 );
                 ::armgen_runtime::strip_member(
                     members,
@@ -5302,8 +5378,8 @@ impl ::armgen_runtime::StripReadOnly for Fields {
                 );
                 ::armgen_runtime::strip_member(
                     members,
-                    "response_error",
-                    &self.response_error,
+                    "DynamicParams",
+                    &self.dynamic_params,
                 );
                 ::armgen_runtime::strip_member(
                     members,
@@ -5312,8 +5388,8 @@ impl ::armgen_runtime::StripReadOnly for Fields {
                 );
                 ::armgen_runtime::strip_member(
                     members,
-                    "OperationInfo",
-                    &self.operation_info,
+                    "dynamic_result",
+                    &self.dynamic_result,
                 );
                 ::armgen_runtime::strip_member(
                     members,
@@ -5322,26 +5398,34 @@ impl ::armgen_runtime::StripReadOnly for Fields {
                 );
                 ::armgen_runtime::strip_member(
                     members,
-                    "dynamic_execute",
-                    &self.dynamic_execute,
+                    "dynamic_poll",
+                    &self.dynamic_poll,
                 );
                 ::armgen_runtime::strip_member(
                     members,
                     "dynamic_request_error",
                     &self.dynamic_request_error,
                 );
-                ::armgen_runtime::strip_member(members, "ErrorBody", &self.error_body);
                 ::armgen_runtime::strip_member(
                     members,
-                    "decode_body",
-                    &self.decode_body,
+                    "ResponseError",
+                    &self.response_error_2,
+                );
+                ::armgen_runtime::strip_member(
+                    members,
+                    "ServiceError",
+                    &self.service_error,
                 );
                 ::armgen_runtime::strip_member(
                     members,
                     "decode_empty",
                     &self.decode_empty,
                 );
-                ::armgen_runtime::strip_member(members, "HostPart", &self.host_part);
+                ::armgen_runtime::strip_member(
+                    members,
+                    "decode_json",
+                    &self.decode_json,
+                );
                 ::armgen_runtime::strip_member(
                     members,
                     "InvalidHost",
@@ -5349,95 +5433,79 @@ impl ::armgen_runtime::StripReadOnly for Fields {
                 );
                 ::armgen_runtime::strip_member(
                     members,
-                    "HttpResponse",
-                    &self.http_response,
+                    "parameterized_host",
+                    &self.parameterized_host,
                 );
                 ::armgen_runtime::strip_member(members, "Method", &self.method);
-                ::armgen_runtime::strip_member(
-                    members,
-                    "FinalStateVia",
-                    &self.final_state_via,
-                );
+                ::armgen_runtime::strip_member(members, "UrlBuilder", &self.url_builder);
                 ::armgen_runtime::strip_member(
                     members,
                     "OperationStatus",
                     &self.operation_status,
                 );
-                ::armgen_runtime::strip_member(members, "NextLink", &self.next_link);
+                ::armgen_runtime::strip_member(
+                    members,
+                    "PollerMethodOptions",
+                    &self.poller_method_options,
+                );
                 ::armgen_runtime::strip_member(
                     members,
                     "PageDecoder",
                     &self.page_decoder,
                 );
-                ::armgen_runtime::strip_member(
-                    members,
-                    "strip_member",
-                    &self.strip_member,
-                );
+                ::armgen_runtime::strip_member(members, "Pattern", &self.pattern);
                 ::armgen_runtime::strip_member(
                     members,
                     "strip_members",
                     &self.strip_members,
                 );
-                ::armgen_runtime::strip_member(members, "Url", &self.url);
+                ::armgen_runtime::strip_member(members, "Regex", &self.regex);
                 ::armgen_runtime::strip_member(members, "Constraint", &self.constraint);
-                ::armgen_runtime::strip_member(
-                    members,
-                    "ValidationErrors",
-                    &self.validation_errors,
-                );
+                ::armgen_runtime::strip_member(members, "Validate", &self.validate);
                 ::armgen_runtime::strip_member(members, "Validator", &self.validator);
-                ::armgen_runtime::strip_member(members, "serde", &self.serde);
+                ::armgen_runtime::strip_member(
+                    members,
+                    "compile_pattern",
+                    &self.compile_pattern,
+                );
                 ::armgen_runtime::strip_member(members, "serde_json", &self.serde_json);
-                ::armgen_runtime::strip_member(
-                    members,
-                    "api_version",
-                    &self.api_version,
-                );
+                ::armgen_runtime::strip_member(members, "url", &self.url_2);
                 ::armgen_runtime::strip_member(members, "options", &self.options);
-                ::armgen_runtime::strip_member(members, "value", &self.value_2);
+                ::armgen_runtime::strip_member(members, "request", &self.request);
                 ::armgen_runtime::strip_member(members, "params", &self.params);
-                ::armgen_runtime::strip_member(members, "json", &self.json);
+                ::armgen_runtime::strip_member(members, "path", &self.path);
                 ::armgen_runtime::strip_member(members, "members", &self.members);
+                ::armgen_runtime::strip_member(members, "pipeline", &self.pipeline);
+                ::armgen_runtime::strip_member(members, "credential", &self.credential);
                 ::armgen_runtime::strip_member(
                     members,
-                    "operation_id",
-                    &self.operation_id,
+                    "subscription_id",
+                    &self.subscription_id,
                 );
-                ::armgen_runtime::strip_member(members, "credential", &self.credential);
-                ::armgen_runtime::strip_member(members, "tag", &self.tag);
                 ::armgen_runtime::strip_member(
                     members,
                     "method_options",
                     &self.method_options_2,
                 );
-                ::armgen_runtime::strip_member(
-                    members,
-                    "API_VERSION",
-                    &self.api_version_2,
-                );
+                ::armgen_runtime::strip_member(members, "f", &self.f);
                 ::armgen_runtime::strip_member(
                     members,
                     "DEFAULT_ENDPOINT",
                     &self.default_endpoint,
                 );
-                ::armgen_runtime::strip_member(
-                    members,
-                    "build_request",
-                    &self.build_request,
-                );
+                ::armgen_runtime::strip_member(members, "SERVICES", &self.services);
                 ::armgen_runtime::strip_member(
                     members,
                     "decode_response",
                     &self.decode_response,
                 );
-                ::armgen_runtime::strip_member(members, "dynamic", &self.dynamic);
+                ::armgen_runtime::strip_member(members, "models", &self.models);
                 ::armgen_runtime::strip_member(members, "patterns", &self.patterns);
-                ::armgen_runtime::strip_member(members, "Arc", &self.arc);
+                ::armgen_runtime::strip_member(members, "Other", &self.other);
                 ::armgen_runtime::strip_member(members, "LazyLock", &self.lazy_lock);
-                ::armgen_runtime::strip_member(members, "Value", &self.value_3);
+                ::armgen_runtime::strip_member(members, "BTreeMap", &self.b_tree_map);
                 ::armgen_runtime::strip_member(members, "Map", &self.map);
-                ::armgen_runtime::strip_member(members, "Serializer", &self.serializer);
+                ::armgen_runtime::strip_member(members, "Serialize", &self.serialize);
                 ::armgen_runtime::strip_member(
                     members,
                     "Deserializer",
@@ -5445,16 +5513,17 @@ impl ::armgen_runtime::StripReadOnly for Fields {
                 );
                 ::armgen_runtime::strip_member(
                     members,
-                    "ClientMethodOptions",
-                    &self.client_method_options,
+                    "TokenCredential",
+                    &self.token_credential,
                 );
                 ::armgen_runtime::strip_member(members, "NoFormat", &self.no_format);
-                ::armgen_runtime::strip_member(members, "Context", &self.context);
+                ::armgen_runtime::strip_member(members, "Pager", &self.pager);
                 ::armgen_runtime::strip_member(
                     members,
                     "armgen_runtime",
                     &self.armgen_runtime,
                 );
+                ::armgen_runtime::strip_member(members, "__private", &self.private);
             },
         );
     }
@@ -5830,6 +5899,44 @@ impl ::armgen_runtime::StripReadOnly for FromIterator {
         ::armgen_runtime::strip_members(
             json,
             &["FromIterator"],
+            |members| {
+                ::armgen_runtime::strip_member(members, "next", &self.next);
+            },
+        );
+    }
+}
+/// The `FromStatus` object.
+#[derive(
+    ::core::clone::Clone,
+    ::core::fmt::Debug,
+    ::core::default::Default,
+    ::core::cmp::PartialEq,
+    ::armgen_runtime::__private::serde::Serialize,
+    ::armgen_runtime::__private::serde::Deserialize,
+)]
+#[serde(crate = "::armgen_runtime::__private::serde")]
+pub struct FromStatus {
+    /// Set by the service.
+    #[serde(
+        rename = "FromStatus",
+        skip_serializing_if = "::core::option::Option::is_none"
+    )]
+    pub from_status: ::core::option::Option<::std::string::String>,
+    /// `next`
+    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
+    pub next: ::core::option::Option<::std::boxed::Box<FromStatus>>,
+}
+impl ::armgen_runtime::Validate for FromStatus {
+    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
+}
+impl ::armgen_runtime::StripReadOnly for FromStatus {
+    fn strip_read_only(
+        &self,
+        json: &mut ::armgen_runtime::__private::serde_json::Value,
+    ) {
+        ::armgen_runtime::strip_members(
+            json,
+            &["FromStatus"],
             |members| {
                 ::armgen_runtime::strip_member(members, "next", &self.next);
             },
@@ -6446,6 +6553,44 @@ impl ::armgen_runtime::StripReadOnly for IntoIterator {
         );
     }
 }
+/// The `IntoVariant` object.
+#[derive(
+    ::core::clone::Clone,
+    ::core::fmt::Debug,
+    ::core::default::Default,
+    ::core::cmp::PartialEq,
+    ::armgen_runtime::__private::serde::Serialize,
+    ::armgen_runtime::__private::serde::Deserialize,
+)]
+#[serde(crate = "::armgen_runtime::__private::serde")]
+pub struct IntoVariant {
+    /// Set by the service.
+    #[serde(
+        rename = "IntoVariant",
+        skip_serializing_if = "::core::option::Option::is_none"
+    )]
+    pub into_variant: ::core::option::Option<::std::string::String>,
+    /// `next`
+    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
+    pub next: ::core::option::Option<::std::boxed::Box<IntoVariant>>,
+}
+impl ::armgen_runtime::Validate for IntoVariant {
+    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
+}
+impl ::armgen_runtime::StripReadOnly for IntoVariant {
+    fn strip_read_only(
+        &self,
+        json: &mut ::armgen_runtime::__private::serde_json::Value,
+    ) {
+        ::armgen_runtime::strip_members(
+            json,
+            &["IntoVariant"],
+            |members| {
+                ::armgen_runtime::strip_member(members, "next", &self.next);
+            },
+        );
+    }
+}
 /// The `InvalidHost` object.
 #[derive(
     ::core::clone::Clone,
@@ -6933,20 +7078,6 @@ pub struct MethodOptions2 {
 }
 impl ::armgen_runtime::Validate for MethodOptions2 {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
-impl ::armgen_runtime::StripReadOnly for MethodOptions2 {
-    fn strip_read_only(
-        &self,
-        json: &mut ::armgen_runtime::__private::serde_json::Value,
-    ) {
-        ::armgen_runtime::strip_members(
-            json,
-            &["method_options"],
-            |members| {
-                ::armgen_runtime::strip_member(members, "next", &self.next);
-            },
-        );
-    }
 }
 /// The `mod` object.
 #[derive(
@@ -8181,22 +8312,24 @@ impl ::armgen_runtime::StripReadOnly for PollerOptions {
     Page(Page) = "page", StringEnum(StringEnum) = "string_enum", TaggedUnion(TaggedUnion)
     = "tagged_union", AsyncTrait(AsyncTrait) = "async_trait", AzureCore(AzureCore) =
     "azure_core", ArmClientOptions(ArmClientOptions) = "ArmClientOptions",
-    ArmPipeline(ArmPipeline) = "ArmPipeline", MethodOptions(MethodOptions) =
-    "MethodOptions", ResourceManagerAudience(ResourceManagerAudience) =
-    "ResourceManagerAudience", StaticTokenCredential(StaticTokenCredential) =
-    "StaticTokenCredential", ResourceManagerEndpoint(ResourceManagerEndpoint) =
-    "resource_manager_endpoint", ResourceManagerScope(ResourceManagerScope) =
-    "resource_manager_scope", ResponseError(ResponseError) = "response_error",
-    DynamicError(DynamicError) = "DynamicError", DynamicParams(DynamicParams) =
-    "DynamicParams", DynamicValidate(DynamicValidate) = "DynamicValidate",
-    OperationInfo(OperationInfo) = "OperationInfo", ServiceInfo(ServiceInfo) =
-    "ServiceInfo", DynamicResult(DynamicResult) = "dynamic_result",
-    DynamicReply(DynamicReply) = "DynamicReply", DynamicExecute(DynamicExecute) =
-    "dynamic_execute", DynamicPages(DynamicPages) = "dynamic_pages",
-    DynamicPoll(DynamicPoll) = "dynamic_poll", DynamicRequestError(DynamicRequestError) =
-    "dynamic_request_error", ErrorBody(ErrorBody) = "ErrorBody",
+    ArmPipeline(ArmPipeline) = "ArmPipeline", IntoVariant(IntoVariant) = "IntoVariant",
+    MethodOptions(MethodOptions) = "MethodOptions",
+    ResourceManagerAudience(ResourceManagerAudience) = "ResourceManagerAudience",
+    StaticTokenCredential(StaticTokenCredential) = "StaticTokenCredential",
+    ResourceManagerEndpoint(ResourceManagerEndpoint) = "resource_manager_endpoint",
+    ResourceManagerScope(ResourceManagerScope) = "resource_manager_scope",
+    ResponseError(ResponseError) = "response_error", DynamicError(DynamicError) =
+    "DynamicError", DynamicParams(DynamicParams) = "DynamicParams",
+    DynamicValidate(DynamicValidate) = "DynamicValidate", OperationInfo(OperationInfo) =
+    "OperationInfo", ServiceInfo(ServiceInfo) = "ServiceInfo",
+    DynamicResult(DynamicResult) = "dynamic_result", DynamicReply(DynamicReply) =
+    "DynamicReply", DynamicExecute(DynamicExecute) = "dynamic_execute",
+    DynamicPages(DynamicPages) = "dynamic_pages", DynamicPoll(DynamicPoll) =
+    "dynamic_poll", DynamicRequestError(DynamicRequestError) = "dynamic_request_error",
+    ErrorBody(ErrorBody) = "ErrorBody", FromStatus(FromStatus) = "FromStatus",
     ResponseError2(ResponseError2) = "ResponseError", ServiceError(ServiceError) =
-    "ServiceError", DecodeBody(DecodeBody) = "decode_body", DecodeEmpty(DecodeEmpty) =
+    "ServiceError", DecodeBody(DecodeBody) = "decode_body",
+    DecodeByStatus(DecodeByStatus) = "decode_by_status", DecodeEmpty(DecodeEmpty) =
     "decode_empty", DecodeJson(DecodeJson) = "decode_json",
     DecodeOptional(DecodeOptional) = "decode_optional", HostPart(HostPart) = "HostPart",
     InvalidHost(InvalidHost) = "InvalidHost", ParameterizedHost(ParameterizedHost) =
@@ -10701,6 +10834,20 @@ pub struct Url2 {
 }
 impl ::armgen_runtime::Validate for Url2 {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
+}
+impl ::armgen_runtime::StripReadOnly for Url2 {
+    fn strip_read_only(
+        &self,
+        json: &mut ::armgen_runtime::__private::serde_json::Value,
+    ) {
+        ::armgen_runtime::strip_members(
+            json,
+            &["url"],
+            |members| {
+                ::armgen_runtime::strip_member(members, "next", &self.next);
+            },
+        );
+    }
 }
 /// The `UrlBuilder` object.
 #[derive(

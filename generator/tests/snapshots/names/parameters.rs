@@ -43,6 +43,7 @@
 /// * `fn_once` - `FnOnce` (header, optional)
 /// * `from` - `From` (header, optional)
 /// * `from_iterator` - `FromIterator` (header, optional)
+/// * `from_status` - `FromStatus` (header, optional)
 /// * `future` - `Future` (header, optional)
 /// * `hash` - `Hash` (header, optional)
 /// * `host_part` - `HostPart` (header, optional)
@@ -51,6 +52,7 @@
 /// * `into` - `Into` (header, optional)
 /// * `into_future` - `IntoFuture` (header, optional)
 /// * `into_iterator` - `IntoIterator` (header, optional)
+/// * `into_variant` - `IntoVariant` (header, optional)
 /// * `invalid_host` - `InvalidHost` (header, optional)
 /// * `iterator` - `Iterator` (header, optional)
 /// * `lazy_lock` - `LazyLock` (header, optional)
@@ -143,6 +145,7 @@
 /// * `crate_` - `crate` (header, optional)
 /// * `credential` - `credential` (header, optional)
 /// * `decode_body` - `decode_body` (header, optional)
+/// * `decode_by_status` - `decode_by_status` (header, optional)
 /// * `decode_empty` - `decode_empty` (header, optional)
 /// * `decode_json` - `decode_json` (header, optional)
 /// * `decode_optional` - `decode_optional` (header, optional)
@@ -280,13 +283,13 @@ pub fn header_optional_request(
     deserializer: ::core::option::Option<&super::models::Choice>,
     double_ended_iterator: ::core::option::Option<&super::models::Choice>,
     drop: ::core::option::Option<&super::models::Choice>,
-    dynamic_error: ::core::option::Option<i32>,
-    dynamic_params: ::core::option::Option<&super::models::Choice>,
-    dynamic_reply: ::core::option::Option<i32>,
-    dynamic_validate: ::core::option::Option<&str>,
+    dynamic_error: ::core::option::Option<&super::models::Choice>,
+    dynamic_params: ::core::option::Option<&str>,
+    dynamic_reply: ::core::option::Option<&super::models::Choice>,
+    dynamic_validate: ::core::option::Option<i32>,
     eq: ::core::option::Option<i32>,
     err: ::core::option::Option<&str>,
-    error_body: ::core::option::Option<&str>,
+    error_body: ::core::option::Option<i32>,
     exact_size_iterator: ::core::option::Option<&str>,
     extend: ::core::option::Option<&str>,
     final_state_via: ::core::option::Option<&str>,
@@ -295,6 +298,7 @@ pub fn header_optional_request(
     fn_once: ::core::option::Option<&super::models::Choice>,
     from: ::core::option::Option<&str>,
     from_iterator: ::core::option::Option<&str>,
+    from_status: ::core::option::Option<&super::models::Choice>,
     future: ::core::option::Option<i32>,
     hash: ::core::option::Option<i32>,
     host_part: ::core::option::Option<i32>,
@@ -303,18 +307,19 @@ pub fn header_optional_request(
     into: ::core::option::Option<&super::models::Choice>,
     into_future: ::core::option::Option<&super::models::Choice>,
     into_iterator: ::core::option::Option<i32>,
+    into_variant: ::core::option::Option<i32>,
     invalid_host: ::core::option::Option<&super::models::Choice>,
     iterator: ::core::option::Option<&super::models::Choice>,
     lazy_lock: ::core::option::Option<&str>,
     map: ::core::option::Option<i32>,
     method: ::core::option::Option<&str>,
-    method_options_2: ::core::option::Option<i32>,
+    method_options_2: ::core::option::Option<&super::models::Choice>,
     next_link: ::core::option::Option<i32>,
     no_format: ::core::option::Option<&str>,
     none: ::core::option::Option<&str>,
     operations: ::core::option::Option<&super::models::Choice>,
     ok: ::core::option::Option<&super::models::Choice>,
-    operation_info: ::core::option::Option<i32>,
+    operation_info: ::core::option::Option<&super::models::Choice>,
     operation_status: ::core::option::Option<i32>,
     option: ::core::option::Option<i32>,
     ord: ::core::option::Option<&super::models::Choice>,
@@ -327,9 +332,9 @@ pub fn header_optional_request(
     poller_method_options: ::core::option::Option<&super::models::Choice>,
     poller_options: ::core::option::Option<&str>,
     regex: ::core::option::Option<i32>,
-    resource_manager_audience: ::core::option::Option<&super::models::Choice>,
+    resource_manager_audience: ::core::option::Option<&str>,
     response: ::core::option::Option<&super::models::Choice>,
-    response_error: ::core::option::Option<i32>,
+    response_error: ::core::option::Option<&str>,
     response_too_large: ::core::option::Option<&super::models::Choice>,
     result: ::core::option::Option<i32>,
     services: ::core::option::Option<i32>,
@@ -339,11 +344,11 @@ pub fn header_optional_request(
     send: ::core::option::Option<i32>,
     serialize: ::core::option::Option<&super::models::Choice>,
     serializer: ::core::option::Option<i32>,
-    service_error: ::core::option::Option<&super::models::Choice>,
-    service_info: ::core::option::Option<&super::models::Choice>,
+    service_error: ::core::option::Option<i32>,
+    service_info: ::core::option::Option<&str>,
     sized: ::core::option::Option<&super::models::Choice>,
     some: ::core::option::Option<&super::models::Choice>,
-    static_token_credential: ::core::option::Option<&str>,
+    static_token_credential: ::core::option::Option<i32>,
     string: ::core::option::Option<i32>,
     strip_read_only: ::core::option::Option<i32>,
     sync: ::core::option::Option<&str>,
@@ -394,7 +399,8 @@ pub fn header_optional_request(
     core: ::core::option::Option<&str>,
     crate_: ::core::option::Option<&str>,
     credential: ::core::option::Option<i32>,
-    decode_body: ::core::option::Option<&str>,
+    decode_body: ::core::option::Option<&super::models::Choice>,
+    decode_by_status: ::core::option::Option<&str>,
     decode_empty: ::core::option::Option<i32>,
     decode_json: ::core::option::Option<&super::models::Choice>,
     decode_optional: ::core::option::Option<&str>,
@@ -403,11 +409,11 @@ pub fn header_optional_request(
     drop_2: ::core::option::Option<&str>,
     r#dyn: ::core::option::Option<&super::models::Choice>,
     dynamic: ::core::option::Option<i32>,
-    dynamic_execute: ::core::option::Option<&super::models::Choice>,
-    dynamic_pages: ::core::option::Option<&str>,
-    dynamic_poll: ::core::option::Option<i32>,
-    dynamic_request_error: ::core::option::Option<&super::models::Choice>,
-    dynamic_result: ::core::option::Option<&str>,
+    dynamic_execute: ::core::option::Option<&str>,
+    dynamic_pages: ::core::option::Option<i32>,
+    dynamic_poll: ::core::option::Option<&super::models::Choice>,
+    dynamic_request_error: ::core::option::Option<&str>,
+    dynamic_result: ::core::option::Option<i32>,
     r#else: ::core::option::Option<&str>,
     endpoint_2: ::core::option::Option<&super::models::Choice>,
     r#enum: ::core::option::Option<i32>,
@@ -460,10 +466,10 @@ pub fn header_optional_request(
     r#ref: ::core::option::Option<&str>,
     regex_2: ::core::option::Option<i32>,
     request: ::core::option::Option<&super::models::Choice>,
-    resource_manager_endpoint: ::core::option::Option<i32>,
-    resource_manager_scope: ::core::option::Option<&super::models::Choice>,
+    resource_manager_endpoint: ::core::option::Option<&super::models::Choice>,
+    resource_manager_scope: ::core::option::Option<&str>,
     response_2: ::core::option::Option<&super::models::Choice>,
-    response_error_2: ::core::option::Option<&str>,
+    response_error_2: ::core::option::Option<i32>,
     r#return: ::core::option::Option<i32>,
     self_2: ::core::option::Option<&super::models::Choice>,
     serde: ::core::option::Option<&super::models::Choice>,
@@ -552,14 +558,11 @@ pub fn header_optional_request(
     if let Some(deserialize) = deserialize {
         __validator.min_length("Deserialize", deserialize, 1);
     }
-    if let Some(dynamic_error) = dynamic_error {
-        __validator.minimum("DynamicError", dynamic_error as f64, 1.0, false);
-    }
-    if let Some(dynamic_reply) = dynamic_reply {
-        __validator.minimum("DynamicReply", dynamic_reply as f64, 1.0, false);
+    if let Some(dynamic_params) = dynamic_params {
+        __validator.min_length("DynamicParams", dynamic_params, 1);
     }
     if let Some(dynamic_validate) = dynamic_validate {
-        __validator.min_length("DynamicValidate", dynamic_validate, 1);
+        __validator.minimum("DynamicValidate", dynamic_validate as f64, 1.0, false);
     }
     if let Some(eq) = eq {
         __validator.minimum("Eq", eq as f64, 1.0, false);
@@ -568,7 +571,7 @@ pub fn header_optional_request(
         __validator.min_length("Err", err, 1);
     }
     if let Some(error_body) = error_body {
-        __validator.min_length("ErrorBody", error_body, 1);
+        __validator.minimum("ErrorBody", error_body as f64, 1.0, false);
     }
     if let Some(exact_size_iterator) = exact_size_iterator {
         __validator.min_length("ExactSizeIterator", exact_size_iterator, 1);
@@ -606,6 +609,9 @@ pub fn header_optional_request(
     if let Some(into_iterator) = into_iterator {
         __validator.minimum("IntoIterator", into_iterator as f64, 1.0, false);
     }
+    if let Some(into_variant) = into_variant {
+        __validator.minimum("IntoVariant", into_variant as f64, 1.0, false);
+    }
     if let Some(lazy_lock) = lazy_lock {
         __validator.min_length("LazyLock", lazy_lock, 1);
     }
@@ -615,9 +621,6 @@ pub fn header_optional_request(
     if let Some(method) = method {
         __validator.min_length("Method", method, 1);
     }
-    if let Some(method_options_2) = method_options_2 {
-        __validator.minimum("MethodOptions", method_options_2 as f64, 1.0, false);
-    }
     if let Some(next_link) = next_link {
         __validator.minimum("NextLink", next_link as f64, 1.0, false);
     }
@@ -626,9 +629,6 @@ pub fn header_optional_request(
     }
     if let Some(none) = none {
         __validator.min_length("None", none, 1);
-    }
-    if let Some(operation_info) = operation_info {
-        __validator.minimum("OperationInfo", operation_info as f64, 1.0, false);
     }
     if let Some(operation_status) = operation_status {
         __validator.minimum("OperationStatus", operation_status as f64, 1.0, false);
@@ -654,8 +654,11 @@ pub fn header_optional_request(
     if let Some(regex) = regex {
         __validator.minimum("Regex", regex as f64, 1.0, false);
     }
+    if let Some(resource_manager_audience) = resource_manager_audience {
+        __validator.min_length("ResourceManagerAudience", resource_manager_audience, 1);
+    }
     if let Some(response_error) = response_error {
-        __validator.minimum("ResponseError", response_error as f64, 1.0, false);
+        __validator.min_length("ResponseError", response_error, 1);
     }
     if let Some(result) = result {
         __validator.minimum("Result", result as f64, 1.0, false);
@@ -675,8 +678,20 @@ pub fn header_optional_request(
     if let Some(serializer) = serializer {
         __validator.minimum("Serializer", serializer as f64, 1.0, false);
     }
+    if let Some(service_error) = service_error {
+        __validator.minimum("ServiceError", service_error as f64, 1.0, false);
+    }
+    if let Some(service_info) = service_info {
+        __validator.min_length("ServiceInfo", service_info, 1);
+    }
     if let Some(static_token_credential) = static_token_credential {
-        __validator.min_length("StaticTokenCredential", static_token_credential, 1);
+        __validator
+            .minimum(
+                "StaticTokenCredential",
+                static_token_credential as f64,
+                1.0,
+                false,
+            );
     }
     if let Some(string) = string {
         __validator.minimum("String", string as f64, 1.0, false);
@@ -789,8 +804,8 @@ pub fn header_optional_request(
     if let Some(credential) = credential {
         __validator.minimum("credential", credential as f64, 1.0, false);
     }
-    if let Some(decode_body) = decode_body {
-        __validator.min_length("decode_body", decode_body, 1);
+    if let Some(decode_by_status) = decode_by_status {
+        __validator.min_length("decode_by_status", decode_by_status, 1);
     }
     if let Some(decode_empty) = decode_empty {
         __validator.minimum("decode_empty", decode_empty as f64, 1.0, false);
@@ -810,14 +825,17 @@ pub fn header_optional_request(
     if let Some(dynamic) = dynamic {
         __validator.minimum("dynamic", dynamic as f64, 1.0, false);
     }
-    if let Some(dynamic_pages) = dynamic_pages {
-        __validator.min_length("dynamic_pages", dynamic_pages, 1);
+    if let Some(dynamic_execute) = dynamic_execute {
+        __validator.min_length("dynamic_execute", dynamic_execute, 1);
     }
-    if let Some(dynamic_poll) = dynamic_poll {
-        __validator.minimum("dynamic_poll", dynamic_poll as f64, 1.0, false);
+    if let Some(dynamic_pages) = dynamic_pages {
+        __validator.minimum("dynamic_pages", dynamic_pages as f64, 1.0, false);
+    }
+    if let Some(dynamic_request_error) = dynamic_request_error {
+        __validator.min_length("dynamic_request_error", dynamic_request_error, 1);
     }
     if let Some(dynamic_result) = dynamic_result {
-        __validator.min_length("dynamic_result", dynamic_result, 1);
+        __validator.minimum("dynamic_result", dynamic_result as f64, 1.0, false);
     }
     if let Some(r#else) = r#else {
         __validator.min_length("else", r#else, 1);
@@ -924,17 +942,11 @@ pub fn header_optional_request(
     if let Some(regex_2) = regex_2 {
         __validator.minimum("regex", regex_2 as f64, 1.0, false);
     }
-    if let Some(resource_manager_endpoint) = resource_manager_endpoint {
-        __validator
-            .minimum(
-                "resource_manager_endpoint",
-                resource_manager_endpoint as f64,
-                1.0,
-                false,
-            );
+    if let Some(resource_manager_scope) = resource_manager_scope {
+        __validator.min_length("resource_manager_scope", resource_manager_scope, 1);
     }
     if let Some(response_error_2) = response_error_2 {
-        __validator.min_length("response_error", response_error_2, 1);
+        __validator.minimum("response_error", response_error_2 as f64, 1.0, false);
     }
     if let Some(r#return) = r#return {
         __validator.minimum("return", r#return as f64, 1.0, false);
@@ -1119,20 +1131,22 @@ pub fn header_optional_request(
         __request.headers.push(("Drop".to_owned(), drop.as_str().to_owned()));
     }
     if let Some(dynamic_error) = dynamic_error {
-        __request.headers.push(("DynamicError".to_owned(), dynamic_error.to_string()));
-    }
-    if let Some(dynamic_params) = dynamic_params {
         __request
             .headers
-            .push(("DynamicParams".to_owned(), dynamic_params.as_str().to_owned()));
+            .push(("DynamicError".to_owned(), dynamic_error.as_str().to_owned()));
+    }
+    if let Some(dynamic_params) = dynamic_params {
+        __request.headers.push(("DynamicParams".to_owned(), dynamic_params.to_owned()));
     }
     if let Some(dynamic_reply) = dynamic_reply {
-        __request.headers.push(("DynamicReply".to_owned(), dynamic_reply.to_string()));
+        __request
+            .headers
+            .push(("DynamicReply".to_owned(), dynamic_reply.as_str().to_owned()));
     }
     if let Some(dynamic_validate) = dynamic_validate {
         __request
             .headers
-            .push(("DynamicValidate".to_owned(), dynamic_validate.to_owned()));
+            .push(("DynamicValidate".to_owned(), dynamic_validate.to_string()));
     }
     if let Some(eq) = eq {
         __request.headers.push(("Eq".to_owned(), eq.to_string()));
@@ -1141,7 +1155,7 @@ pub fn header_optional_request(
         __request.headers.push(("Err".to_owned(), err.to_owned()));
     }
     if let Some(error_body) = error_body {
-        __request.headers.push(("ErrorBody".to_owned(), error_body.to_owned()));
+        __request.headers.push(("ErrorBody".to_owned(), error_body.to_string()));
     }
     if let Some(exact_size_iterator) = exact_size_iterator {
         __request
@@ -1168,6 +1182,11 @@ pub fn header_optional_request(
     }
     if let Some(from_iterator) = from_iterator {
         __request.headers.push(("FromIterator".to_owned(), from_iterator.to_owned()));
+    }
+    if let Some(from_status) = from_status {
+        __request
+            .headers
+            .push(("FromStatus".to_owned(), from_status.as_str().to_owned()));
     }
     if let Some(future) = future {
         __request.headers.push(("Future".to_owned(), future.to_string()));
@@ -1197,6 +1216,9 @@ pub fn header_optional_request(
     if let Some(into_iterator) = into_iterator {
         __request.headers.push(("IntoIterator".to_owned(), into_iterator.to_string()));
     }
+    if let Some(into_variant) = into_variant {
+        __request.headers.push(("IntoVariant".to_owned(), into_variant.to_string()));
+    }
     if let Some(invalid_host) = invalid_host {
         __request
             .headers
@@ -1217,7 +1239,7 @@ pub fn header_optional_request(
     if let Some(method_options_2) = method_options_2 {
         __request
             .headers
-            .push(("MethodOptions".to_owned(), method_options_2.to_string()));
+            .push(("MethodOptions".to_owned(), method_options_2.as_str().to_owned()));
     }
     if let Some(next_link) = next_link {
         __request.headers.push(("NextLink".to_owned(), next_link.to_string()));
@@ -1237,7 +1259,9 @@ pub fn header_optional_request(
         __request.headers.push(("Ok".to_owned(), ok.as_str().to_owned()));
     }
     if let Some(operation_info) = operation_info {
-        __request.headers.push(("OperationInfo".to_owned(), operation_info.to_string()));
+        __request
+            .headers
+            .push(("OperationInfo".to_owned(), operation_info.as_str().to_owned()));
     }
     if let Some(operation_status) = operation_status {
         __request
@@ -1289,14 +1313,14 @@ pub fn header_optional_request(
             .headers
             .push((
                 "ResourceManagerAudience".to_owned(),
-                resource_manager_audience.as_str().to_owned(),
+                resource_manager_audience.to_owned(),
             ));
     }
     if let Some(response) = response {
         __request.headers.push(("Response".to_owned(), response.as_str().to_owned()));
     }
     if let Some(response_error) = response_error {
-        __request.headers.push(("ResponseError".to_owned(), response_error.to_string()));
+        __request.headers.push(("ResponseError".to_owned(), response_error.to_owned()));
     }
     if let Some(response_too_large) = response_too_large {
         __request
@@ -1331,14 +1355,10 @@ pub fn header_optional_request(
         __request.headers.push(("Serializer".to_owned(), serializer.to_string()));
     }
     if let Some(service_error) = service_error {
-        __request
-            .headers
-            .push(("ServiceError".to_owned(), service_error.as_str().to_owned()));
+        __request.headers.push(("ServiceError".to_owned(), service_error.to_string()));
     }
     if let Some(service_info) = service_info {
-        __request
-            .headers
-            .push(("ServiceInfo".to_owned(), service_info.as_str().to_owned()));
+        __request.headers.push(("ServiceInfo".to_owned(), service_info.to_owned()));
     }
     if let Some(sized) = sized {
         __request.headers.push(("Sized".to_owned(), sized.as_str().to_owned()));
@@ -1351,7 +1371,7 @@ pub fn header_optional_request(
             .headers
             .push((
                 "StaticTokenCredential".to_owned(),
-                static_token_credential.to_owned(),
+                static_token_credential.to_string(),
             ));
     }
     if let Some(string) = string {
@@ -1519,7 +1539,14 @@ pub fn header_optional_request(
         __request.headers.push(("credential".to_owned(), credential.to_string()));
     }
     if let Some(decode_body) = decode_body {
-        __request.headers.push(("decode_body".to_owned(), decode_body.to_owned()));
+        __request
+            .headers
+            .push(("decode_body".to_owned(), decode_body.as_str().to_owned()));
+    }
+    if let Some(decode_by_status) = decode_by_status {
+        __request
+            .headers
+            .push(("decode_by_status".to_owned(), decode_by_status.to_owned()));
     }
     if let Some(decode_empty) = decode_empty {
         __request.headers.push(("decode_empty".to_owned(), decode_empty.to_string()));
@@ -1554,24 +1581,28 @@ pub fn header_optional_request(
     if let Some(dynamic_execute) = dynamic_execute {
         __request
             .headers
-            .push(("dynamic_execute".to_owned(), dynamic_execute.as_str().to_owned()));
+            .push(("dynamic_execute".to_owned(), dynamic_execute.to_owned()));
     }
     if let Some(dynamic_pages) = dynamic_pages {
-        __request.headers.push(("dynamic_pages".to_owned(), dynamic_pages.to_owned()));
+        __request.headers.push(("dynamic_pages".to_owned(), dynamic_pages.to_string()));
     }
     if let Some(dynamic_poll) = dynamic_poll {
-        __request.headers.push(("dynamic_poll".to_owned(), dynamic_poll.to_string()));
+        __request
+            .headers
+            .push(("dynamic_poll".to_owned(), dynamic_poll.as_str().to_owned()));
     }
     if let Some(dynamic_request_error) = dynamic_request_error {
         __request
             .headers
             .push((
                 "dynamic_request_error".to_owned(),
-                dynamic_request_error.as_str().to_owned(),
+                dynamic_request_error.to_owned(),
             ));
     }
     if let Some(dynamic_result) = dynamic_result {
-        __request.headers.push(("dynamic_result".to_owned(), dynamic_result.to_owned()));
+        __request
+            .headers
+            .push(("dynamic_result".to_owned(), dynamic_result.to_string()));
     }
     if let Some(r#else) = r#else {
         __request.headers.push(("else".to_owned(), r#else.to_owned()));
@@ -1740,7 +1771,7 @@ pub fn header_optional_request(
             .headers
             .push((
                 "resource_manager_endpoint".to_owned(),
-                resource_manager_endpoint.to_string(),
+                resource_manager_endpoint.as_str().to_owned(),
             ));
     }
     if let Some(resource_manager_scope) = resource_manager_scope {
@@ -1748,7 +1779,7 @@ pub fn header_optional_request(
             .headers
             .push((
                 "resource_manager_scope".to_owned(),
-                resource_manager_scope.as_str().to_owned(),
+                resource_manager_scope.to_owned(),
             ));
     }
     if let Some(response_2) = response_2 {
@@ -1757,7 +1788,7 @@ pub fn header_optional_request(
     if let Some(response_error_2) = response_error_2 {
         __request
             .headers
-            .push(("response_error".to_owned(), response_error_2.to_owned()));
+            .push(("response_error".to_owned(), response_error_2.to_string()));
     }
     if let Some(r#return) = r#return {
         __request.headers.push(("return".to_owned(), r#return.to_string()));
@@ -1943,6 +1974,7 @@ pub fn header_optional_response(
 /// * `fn_once` - `FnOnce` (header)
 /// * `from` - `From` (header)
 /// * `from_iterator` - `FromIterator` (header)
+/// * `from_status` - `FromStatus` (header)
 /// * `future` - `Future` (header)
 /// * `hash` - `Hash` (header)
 /// * `host_part` - `HostPart` (header)
@@ -1951,6 +1983,7 @@ pub fn header_optional_response(
 /// * `into` - `Into` (header)
 /// * `into_future` - `IntoFuture` (header)
 /// * `into_iterator` - `IntoIterator` (header)
+/// * `into_variant` - `IntoVariant` (header)
 /// * `invalid_host` - `InvalidHost` (header)
 /// * `iterator` - `Iterator` (header)
 /// * `lazy_lock` - `LazyLock` (header)
@@ -2043,6 +2076,7 @@ pub fn header_optional_response(
 /// * `crate_` - `crate` (header)
 /// * `credential` - `credential` (header)
 /// * `decode_body` - `decode_body` (header)
+/// * `decode_by_status` - `decode_by_status` (header)
 /// * `decode_empty` - `decode_empty` (header)
 /// * `decode_json` - `decode_json` (header)
 /// * `decode_optional` - `decode_optional` (header)
@@ -2180,13 +2214,13 @@ pub fn header_required_request(
     deserializer: &super::models::Choice,
     double_ended_iterator: &super::models::Choice,
     drop: &super::models::Choice,
-    dynamic_error: i32,
-    dynamic_params: &super::models::Choice,
-    dynamic_reply: i32,
-    dynamic_validate: &str,
+    dynamic_error: &super::models::Choice,
+    dynamic_params: &str,
+    dynamic_reply: &super::models::Choice,
+    dynamic_validate: i32,
     eq: i32,
     err: &str,
-    error_body: &str,
+    error_body: i32,
     exact_size_iterator: &str,
     extend: &str,
     final_state_via: &str,
@@ -2195,6 +2229,7 @@ pub fn header_required_request(
     fn_once: &super::models::Choice,
     from: &str,
     from_iterator: &str,
+    from_status: &super::models::Choice,
     future: i32,
     hash: i32,
     host_part: i32,
@@ -2203,18 +2238,19 @@ pub fn header_required_request(
     into: &super::models::Choice,
     into_future: &super::models::Choice,
     into_iterator: i32,
+    into_variant: i32,
     invalid_host: &super::models::Choice,
     iterator: &super::models::Choice,
     lazy_lock: &str,
     map: i32,
     method: &str,
-    method_options_2: i32,
+    method_options_2: &super::models::Choice,
     next_link: i32,
     no_format: &str,
     none: &str,
     operations: &super::models::Choice,
     ok: &super::models::Choice,
-    operation_info: i32,
+    operation_info: &super::models::Choice,
     operation_status: i32,
     option: i32,
     ord: &super::models::Choice,
@@ -2227,9 +2263,9 @@ pub fn header_required_request(
     poller_method_options: &super::models::Choice,
     poller_options: &str,
     regex: i32,
-    resource_manager_audience: &super::models::Choice,
+    resource_manager_audience: &str,
     response: &super::models::Choice,
-    response_error: i32,
+    response_error: &str,
     response_too_large: &super::models::Choice,
     result: i32,
     services: i32,
@@ -2239,11 +2275,11 @@ pub fn header_required_request(
     send: i32,
     serialize: &super::models::Choice,
     serializer: i32,
-    service_error: &super::models::Choice,
-    service_info: &super::models::Choice,
+    service_error: i32,
+    service_info: &str,
     sized: &super::models::Choice,
     some: &super::models::Choice,
-    static_token_credential: &str,
+    static_token_credential: i32,
     string: i32,
     strip_read_only: i32,
     sync: &str,
@@ -2294,7 +2330,8 @@ pub fn header_required_request(
     core: &str,
     crate_: &str,
     credential: i32,
-    decode_body: &str,
+    decode_body: &super::models::Choice,
+    decode_by_status: &str,
     decode_empty: i32,
     decode_json: &super::models::Choice,
     decode_optional: &str,
@@ -2303,11 +2340,11 @@ pub fn header_required_request(
     drop_2: &str,
     r#dyn: &super::models::Choice,
     dynamic: i32,
-    dynamic_execute: &super::models::Choice,
-    dynamic_pages: &str,
-    dynamic_poll: i32,
-    dynamic_request_error: &super::models::Choice,
-    dynamic_result: &str,
+    dynamic_execute: &str,
+    dynamic_pages: i32,
+    dynamic_poll: &super::models::Choice,
+    dynamic_request_error: &str,
+    dynamic_result: i32,
     r#else: &str,
     endpoint_2: &super::models::Choice,
     r#enum: i32,
@@ -2360,10 +2397,10 @@ pub fn header_required_request(
     r#ref: &str,
     regex_2: i32,
     request: &super::models::Choice,
-    resource_manager_endpoint: i32,
-    resource_manager_scope: &super::models::Choice,
+    resource_manager_endpoint: &super::models::Choice,
+    resource_manager_scope: &str,
     response_2: &super::models::Choice,
-    response_error_2: &str,
+    response_error_2: i32,
     r#return: i32,
     self_2: &super::models::Choice,
     serde: &super::models::Choice,
@@ -2424,12 +2461,11 @@ pub fn header_required_request(
     __validator.min_length("Debug", debug, 1);
     __validator.minimum("Default", default as f64, 1.0, false);
     __validator.min_length("Deserialize", deserialize, 1);
-    __validator.minimum("DynamicError", dynamic_error as f64, 1.0, false);
-    __validator.minimum("DynamicReply", dynamic_reply as f64, 1.0, false);
-    __validator.min_length("DynamicValidate", dynamic_validate, 1);
+    __validator.min_length("DynamicParams", dynamic_params, 1);
+    __validator.minimum("DynamicValidate", dynamic_validate as f64, 1.0, false);
     __validator.minimum("Eq", eq as f64, 1.0, false);
     __validator.min_length("Err", err, 1);
-    __validator.min_length("ErrorBody", error_body, 1);
+    __validator.minimum("ErrorBody", error_body as f64, 1.0, false);
     __validator.min_length("ExactSizeIterator", exact_size_iterator, 1);
     __validator.min_length("Extend", extend, 1);
     __validator.min_length("FinalStateVia", final_state_via, 1);
@@ -2442,14 +2478,13 @@ pub fn header_required_request(
     __validator.minimum("HostPart", host_part as f64, 1.0, false);
     __validator.minimum("HttpRequest", http_request as f64, 1.0, false);
     __validator.minimum("IntoIterator", into_iterator as f64, 1.0, false);
+    __validator.minimum("IntoVariant", into_variant as f64, 1.0, false);
     __validator.min_length("LazyLock", lazy_lock, 1);
     __validator.minimum("Map", map as f64, 1.0, false);
     __validator.min_length("Method", method, 1);
-    __validator.minimum("MethodOptions", method_options_2 as f64, 1.0, false);
     __validator.minimum("NextLink", next_link as f64, 1.0, false);
     __validator.min_length("NoFormat", no_format, 1);
     __validator.min_length("None", none, 1);
-    __validator.minimum("OperationInfo", operation_info as f64, 1.0, false);
     __validator.minimum("OperationStatus", operation_status as f64, 1.0, false);
     __validator.minimum("Option", option as f64, 1.0, false);
     __validator.min_length("Other", other, 1);
@@ -2458,14 +2493,18 @@ pub fn header_required_request(
     __validator.min_length("Pattern", pattern, 1);
     __validator.min_length("PollerOptions", poller_options, 1);
     __validator.minimum("Regex", regex as f64, 1.0, false);
-    __validator.minimum("ResponseError", response_error as f64, 1.0, false);
+    __validator.min_length("ResourceManagerAudience", resource_manager_audience, 1);
+    __validator.min_length("ResponseError", response_error, 1);
     __validator.minimum("Result", result as f64, 1.0, false);
     __validator.minimum("SERVICES", services as f64, 1.0, false);
     __validator.minimum("SafeDebug", safe_debug as f64, 1.0, false);
     __validator.min_length("Self", self_, 1);
     __validator.minimum("Send", send as f64, 1.0, false);
     __validator.minimum("Serializer", serializer as f64, 1.0, false);
-    __validator.min_length("StaticTokenCredential", static_token_credential, 1);
+    __validator.minimum("ServiceError", service_error as f64, 1.0, false);
+    __validator.min_length("ServiceInfo", service_info, 1);
+    __validator
+        .minimum("StaticTokenCredential", static_token_credential as f64, 1.0, false);
     __validator.minimum("String", string as f64, 1.0, false);
     __validator.minimum("StripReadOnly", strip_read_only as f64, 1.0, false);
     __validator.min_length("Sync", sync, 1);
@@ -2503,16 +2542,17 @@ pub fn header_required_request(
     __validator.min_length("core", core, 1);
     __validator.min_length("crate", crate_, 1);
     __validator.minimum("credential", credential as f64, 1.0, false);
-    __validator.min_length("decode_body", decode_body, 1);
+    __validator.min_length("decode_by_status", decode_by_status, 1);
     __validator.minimum("decode_empty", decode_empty as f64, 1.0, false);
     __validator.min_length("decode_optional", decode_optional, 1);
     __validator.minimum("decode_response", decode_response as f64, 1.0, false);
     __validator.minimum("do", r#do as f64, 1.0, false);
     __validator.min_length("drop", drop_2, 1);
     __validator.minimum("dynamic", dynamic as f64, 1.0, false);
-    __validator.min_length("dynamic_pages", dynamic_pages, 1);
-    __validator.minimum("dynamic_poll", dynamic_poll as f64, 1.0, false);
-    __validator.min_length("dynamic_result", dynamic_result, 1);
+    __validator.min_length("dynamic_execute", dynamic_execute, 1);
+    __validator.minimum("dynamic_pages", dynamic_pages as f64, 1.0, false);
+    __validator.min_length("dynamic_request_error", dynamic_request_error, 1);
+    __validator.minimum("dynamic_result", dynamic_result as f64, 1.0, false);
     __validator.min_length("else", r#else, 1);
     __validator.minimum("enum", r#enum as f64, 1.0, false);
     __validator.min_length("env", env, 1);
@@ -2548,14 +2588,8 @@ pub fn header_required_request(
     __validator.minimum("priv", r#priv as f64, 1.0, false);
     __validator.min_length("ref", r#ref, 1);
     __validator.minimum("regex", regex_2 as f64, 1.0, false);
-    __validator
-        .minimum(
-            "resource_manager_endpoint",
-            resource_manager_endpoint as f64,
-            1.0,
-            false,
-        );
-    __validator.min_length("response_error", response_error_2, 1);
+    __validator.min_length("resource_manager_scope", resource_manager_scope, 1);
+    __validator.minimum("response_error", response_error_2 as f64, 1.0, false);
     __validator.minimum("return", r#return as f64, 1.0, false);
     __validator.min_length("serde_json", serde_json, 1);
     __validator.minimum("size_of", size_of as f64, 1.0, false);
@@ -2633,15 +2667,17 @@ pub fn header_required_request(
             double_ended_iterator.as_str().to_owned(),
         ));
     __request.headers.push(("Drop".to_owned(), drop.as_str().to_owned()));
-    __request.headers.push(("DynamicError".to_owned(), dynamic_error.to_string()));
     __request
         .headers
-        .push(("DynamicParams".to_owned(), dynamic_params.as_str().to_owned()));
-    __request.headers.push(("DynamicReply".to_owned(), dynamic_reply.to_string()));
-    __request.headers.push(("DynamicValidate".to_owned(), dynamic_validate.to_owned()));
+        .push(("DynamicError".to_owned(), dynamic_error.as_str().to_owned()));
+    __request.headers.push(("DynamicParams".to_owned(), dynamic_params.to_owned()));
+    __request
+        .headers
+        .push(("DynamicReply".to_owned(), dynamic_reply.as_str().to_owned()));
+    __request.headers.push(("DynamicValidate".to_owned(), dynamic_validate.to_string()));
     __request.headers.push(("Eq".to_owned(), eq.to_string()));
     __request.headers.push(("Err".to_owned(), err.to_owned()));
-    __request.headers.push(("ErrorBody".to_owned(), error_body.to_owned()));
+    __request.headers.push(("ErrorBody".to_owned(), error_body.to_string()));
     __request
         .headers
         .push(("ExactSizeIterator".to_owned(), exact_size_iterator.to_owned()));
@@ -2652,6 +2688,7 @@ pub fn header_required_request(
     __request.headers.push(("FnOnce".to_owned(), fn_once.as_str().to_owned()));
     __request.headers.push(("From".to_owned(), from.to_owned()));
     __request.headers.push(("FromIterator".to_owned(), from_iterator.to_owned()));
+    __request.headers.push(("FromStatus".to_owned(), from_status.as_str().to_owned()));
     __request.headers.push(("Future".to_owned(), future.to_string()));
     __request.headers.push(("Hash".to_owned(), hash.to_string()));
     __request.headers.push(("HostPart".to_owned(), host_part.to_string()));
@@ -2662,18 +2699,23 @@ pub fn header_required_request(
     __request.headers.push(("Into".to_owned(), into.as_str().to_owned()));
     __request.headers.push(("IntoFuture".to_owned(), into_future.as_str().to_owned()));
     __request.headers.push(("IntoIterator".to_owned(), into_iterator.to_string()));
+    __request.headers.push(("IntoVariant".to_owned(), into_variant.to_string()));
     __request.headers.push(("InvalidHost".to_owned(), invalid_host.as_str().to_owned()));
     __request.headers.push(("Iterator".to_owned(), iterator.as_str().to_owned()));
     __request.headers.push(("LazyLock".to_owned(), lazy_lock.to_owned()));
     __request.headers.push(("Map".to_owned(), map.to_string()));
     __request.headers.push(("Method".to_owned(), method.to_owned()));
-    __request.headers.push(("MethodOptions".to_owned(), method_options_2.to_string()));
+    __request
+        .headers
+        .push(("MethodOptions".to_owned(), method_options_2.as_str().to_owned()));
     __request.headers.push(("NextLink".to_owned(), next_link.to_string()));
     __request.headers.push(("NoFormat".to_owned(), no_format.to_owned()));
     __request.headers.push(("None".to_owned(), none.to_owned()));
     __request.headers.push(("OPERATIONS".to_owned(), operations.as_str().to_owned()));
     __request.headers.push(("Ok".to_owned(), ok.as_str().to_owned()));
-    __request.headers.push(("OperationInfo".to_owned(), operation_info.to_string()));
+    __request
+        .headers
+        .push(("OperationInfo".to_owned(), operation_info.as_str().to_owned()));
     __request.headers.push(("OperationStatus".to_owned(), operation_status.to_string()));
     __request.headers.push(("Option".to_owned(), option.to_string()));
     __request.headers.push(("Ord".to_owned(), ord.as_str().to_owned()));
@@ -2695,10 +2737,10 @@ pub fn header_required_request(
         .headers
         .push((
             "ResourceManagerAudience".to_owned(),
-            resource_manager_audience.as_str().to_owned(),
+            resource_manager_audience.to_owned(),
         ));
     __request.headers.push(("Response".to_owned(), response.as_str().to_owned()));
-    __request.headers.push(("ResponseError".to_owned(), response_error.to_string()));
+    __request.headers.push(("ResponseError".to_owned(), response_error.to_owned()));
     __request
         .headers
         .push(("ResponseTooLarge".to_owned(), response_too_large.as_str().to_owned()));
@@ -2710,15 +2752,13 @@ pub fn header_required_request(
     __request.headers.push(("Send".to_owned(), send.to_string()));
     __request.headers.push(("Serialize".to_owned(), serialize.as_str().to_owned()));
     __request.headers.push(("Serializer".to_owned(), serializer.to_string()));
-    __request
-        .headers
-        .push(("ServiceError".to_owned(), service_error.as_str().to_owned()));
-    __request.headers.push(("ServiceInfo".to_owned(), service_info.as_str().to_owned()));
+    __request.headers.push(("ServiceError".to_owned(), service_error.to_string()));
+    __request.headers.push(("ServiceInfo".to_owned(), service_info.to_owned()));
     __request.headers.push(("Sized".to_owned(), sized.as_str().to_owned()));
     __request.headers.push(("Some".to_owned(), some.as_str().to_owned()));
     __request
         .headers
-        .push(("StaticTokenCredential".to_owned(), static_token_credential.to_owned()));
+        .push(("StaticTokenCredential".to_owned(), static_token_credential.to_string()));
     __request.headers.push(("String".to_owned(), string.to_string()));
     __request.headers.push(("StripReadOnly".to_owned(), strip_read_only.to_string()));
     __request.headers.push(("Sync".to_owned(), sync.to_owned()));
@@ -2771,7 +2811,8 @@ pub fn header_required_request(
     __request.headers.push(("core".to_owned(), core.to_owned()));
     __request.headers.push(("crate".to_owned(), crate_.to_owned()));
     __request.headers.push(("credential".to_owned(), credential.to_string()));
-    __request.headers.push(("decode_body".to_owned(), decode_body.to_owned()));
+    __request.headers.push(("decode_body".to_owned(), decode_body.as_str().to_owned()));
+    __request.headers.push(("decode_by_status".to_owned(), decode_by_status.to_owned()));
     __request.headers.push(("decode_empty".to_owned(), decode_empty.to_string()));
     __request.headers.push(("decode_json".to_owned(), decode_json.as_str().to_owned()));
     __request.headers.push(("decode_optional".to_owned(), decode_optional.to_owned()));
@@ -2780,18 +2821,15 @@ pub fn header_required_request(
     __request.headers.push(("drop".to_owned(), drop_2.to_owned()));
     __request.headers.push(("dyn".to_owned(), r#dyn.as_str().to_owned()));
     __request.headers.push(("dynamic".to_owned(), dynamic.to_string()));
+    __request.headers.push(("dynamic_execute".to_owned(), dynamic_execute.to_owned()));
+    __request.headers.push(("dynamic_pages".to_owned(), dynamic_pages.to_string()));
     __request
         .headers
-        .push(("dynamic_execute".to_owned(), dynamic_execute.as_str().to_owned()));
-    __request.headers.push(("dynamic_pages".to_owned(), dynamic_pages.to_owned()));
-    __request.headers.push(("dynamic_poll".to_owned(), dynamic_poll.to_string()));
+        .push(("dynamic_poll".to_owned(), dynamic_poll.as_str().to_owned()));
     __request
         .headers
-        .push((
-            "dynamic_request_error".to_owned(),
-            dynamic_request_error.as_str().to_owned(),
-        ));
-    __request.headers.push(("dynamic_result".to_owned(), dynamic_result.to_owned()));
+        .push(("dynamic_request_error".to_owned(), dynamic_request_error.to_owned()));
+    __request.headers.push(("dynamic_result".to_owned(), dynamic_result.to_string()));
     __request.headers.push(("else".to_owned(), r#else.to_owned()));
     __request.headers.push(("endpoint".to_owned(), endpoint_2.as_str().to_owned()));
     __request.headers.push(("enum".to_owned(), r#enum.to_string()));
@@ -2852,16 +2890,13 @@ pub fn header_required_request(
         .headers
         .push((
             "resource_manager_endpoint".to_owned(),
-            resource_manager_endpoint.to_string(),
+            resource_manager_endpoint.as_str().to_owned(),
         ));
     __request
         .headers
-        .push((
-            "resource_manager_scope".to_owned(),
-            resource_manager_scope.as_str().to_owned(),
-        ));
+        .push(("resource_manager_scope".to_owned(), resource_manager_scope.to_owned()));
     __request.headers.push(("response".to_owned(), response_2.as_str().to_owned()));
-    __request.headers.push(("response_error".to_owned(), response_error_2.to_owned()));
+    __request.headers.push(("response_error".to_owned(), response_error_2.to_string()));
     __request.headers.push(("return".to_owned(), r#return.to_string()));
     __request.headers.push(("self".to_owned(), self_2.as_str().to_owned()));
     __request.headers.push(("serde".to_owned(), serde.as_str().to_owned()));
@@ -3448,7 +3483,7 @@ pub fn path1_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// `PUT /path2/{Future}/{IntoFuture}/{Debug}/{Hash}/{assert}/{assert_eq}/{cfg}/{concat}/{env}/{format}/{format_args}/{include}/{include_str}/{matches}/{option_env}/{panic}/{stringify}/{todo}/{unreachable}/{vec}/{write}/{bool}/{char}/{str}/{i32}/{i64}/{u8}/{u64}/{usize}/{f32}/{f64}/{std}/{core}/{alloc}/{client_only}/{page}/{string_enum}/{tagged_union}/{async_trait}/{azure_core}/{ArmClientOptions}/{ArmPipeline}/{MethodOptions}/{ResourceManagerAudience}/{StaticTokenCredential}/{resource_manager_endpoint}/{resource_manager_scope}/{response_error}/{DynamicError}/{DynamicParams}` (`Parameters_Path2`).
+/// `PUT /path2/{Future}/{IntoFuture}/{Debug}/{Hash}/{assert}/{assert_eq}/{cfg}/{concat}/{env}/{format}/{format_args}/{include}/{include_str}/{matches}/{option_env}/{panic}/{stringify}/{todo}/{unreachable}/{vec}/{write}/{bool}/{char}/{str}/{i32}/{i64}/{u8}/{u64}/{usize}/{f32}/{f64}/{std}/{core}/{alloc}/{client_only}/{page}/{string_enum}/{tagged_union}/{async_trait}/{azure_core}/{ArmClientOptions}/{ArmPipeline}/{IntoVariant}/{MethodOptions}/{ResourceManagerAudience}/{StaticTokenCredential}/{resource_manager_endpoint}/{resource_manager_scope}/{response_error}/{DynamicError}` (`Parameters_Path2`).
 ///
 /// # Arguments
 /// * `future` - `Future` (path)
@@ -3493,6 +3528,7 @@ pub fn path1_response(
 /// * `azure_core` - `azure_core` (path)
 /// * `arm_client_options` - `ArmClientOptions` (path)
 /// * `arm_pipeline` - `ArmPipeline` (path)
+/// * `into_variant` - `IntoVariant` (path)
 /// * `method_options_2` - `MethodOptions` (path)
 /// * `resource_manager_audience` - `ResourceManagerAudience` (path)
 /// * `static_token_credential` - `StaticTokenCredential` (path)
@@ -3500,7 +3536,6 @@ pub fn path1_response(
 /// * `resource_manager_scope` - `resource_manager_scope` (path)
 /// * `response_error` - `response_error` (path)
 /// * `dynamic_error` - `DynamicError` (path)
-/// * `dynamic_params` - `DynamicParams` (path)
 pub fn path2_request(
     endpoint: &::armgen_runtime::Url,
     api_version: &str,
@@ -3546,14 +3581,14 @@ pub fn path2_request(
     azure_core: &str,
     arm_client_options: i32,
     arm_pipeline: &super::models::Choice,
-    method_options_2: &str,
-    resource_manager_audience: i32,
-    static_token_credential: &super::models::Choice,
-    resource_manager_endpoint: &str,
-    resource_manager_scope: i32,
-    response_error: &super::models::Choice,
-    dynamic_error: &str,
-    dynamic_params: i32,
+    into_variant: &str,
+    method_options_2: i32,
+    resource_manager_audience: &super::models::Choice,
+    static_token_credential: &str,
+    resource_manager_endpoint: i32,
+    resource_manager_scope: &super::models::Choice,
+    response_error: &str,
+    dynamic_error: i32,
 ) -> ::core::result::Result<
     ::armgen_runtime::HttpRequest,
     ::armgen_runtime::ValidationErrors,
@@ -3587,19 +3622,18 @@ pub fn path2_request(
     __validator.minimum("tagged_union", tagged_union as f64, 1.0, false);
     __validator.min_length("azure_core", azure_core, 1);
     __validator.minimum("ArmClientOptions", arm_client_options as f64, 1.0, false);
-    __validator.min_length("MethodOptions", method_options_2, 1);
+    __validator.min_length("IntoVariant", into_variant, 1);
+    __validator.minimum("MethodOptions", method_options_2 as f64, 1.0, false);
+    __validator.min_length("StaticTokenCredential", static_token_credential, 1);
     __validator
         .minimum(
-            "ResourceManagerAudience",
-            resource_manager_audience as f64,
+            "resource_manager_endpoint",
+            resource_manager_endpoint as f64,
             1.0,
             false,
         );
-    __validator.min_length("resource_manager_endpoint", resource_manager_endpoint, 1);
-    __validator
-        .minimum("resource_manager_scope", resource_manager_scope as f64, 1.0, false);
-    __validator.min_length("DynamicError", dynamic_error, 1);
-    __validator.minimum("DynamicParams", dynamic_params as f64, 1.0, false);
+    __validator.min_length("response_error", response_error, 1);
+    __validator.minimum("DynamicError", dynamic_error as f64, 1.0, false);
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
         .literal("/path2/")
@@ -3687,21 +3721,21 @@ pub fn path2_request(
         .literal("/")
         .segment("ArmPipeline", arm_pipeline.as_str())
         .literal("/")
-        .segment("MethodOptions", method_options_2)
+        .segment("IntoVariant", into_variant)
         .literal("/")
-        .segment("ResourceManagerAudience", &resource_manager_audience.to_string())
+        .segment("MethodOptions", &method_options_2.to_string())
         .literal("/")
-        .segment("StaticTokenCredential", static_token_credential.as_str())
+        .segment("ResourceManagerAudience", resource_manager_audience.as_str())
         .literal("/")
-        .segment("resource_manager_endpoint", resource_manager_endpoint)
+        .segment("StaticTokenCredential", static_token_credential)
         .literal("/")
-        .segment("resource_manager_scope", &resource_manager_scope.to_string())
+        .segment("resource_manager_endpoint", &resource_manager_endpoint.to_string())
         .literal("/")
-        .segment("response_error", response_error.as_str())
+        .segment("resource_manager_scope", resource_manager_scope.as_str())
         .literal("/")
-        .segment("DynamicError", dynamic_error)
+        .segment("response_error", response_error)
         .literal("/")
-        .segment("DynamicParams", &dynamic_params.to_string())
+        .segment("DynamicError", &dynamic_error.to_string())
         .query("api-version", api_version);
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Put,
@@ -3719,9 +3753,10 @@ pub fn path2_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// `PUT /path3/{DynamicValidate}/{OperationInfo}/{ServiceInfo}/{dynamic_result}/{DynamicReply}/{dynamic_execute}/{dynamic_pages}/{dynamic_poll}/{dynamic_request_error}/{ErrorBody}/{ResponseError}/{ServiceError}/{decode_body}/{decode_empty}/{decode_json}/{decode_optional}/{HostPart}/{InvalidHost}/{parameterized_host}/{HttpRequest}/{HttpResponse}/{Method}/{UrlBuilder}/{ResponseTooLarge}/{FinalStateVia}/{OperationStatus}/{PollerMethodOptions}/{PollerOptions}/{NextLink}/{PageDecoder}/{Pattern}/{StripReadOnly}/{strip_member}/{strip_members}/{Regex}/{Secret}/{Url}/{Constraint}/{Validate}/{ValidationError}/{ValidationErrors}/{Validator}/{compile_pattern}/{regex}/{serde}/{serde_json}/{url}/{endpoint}/{api_version}/{options}` (`Parameters_Path3`).
+/// `PUT /path3/{DynamicParams}/{DynamicValidate}/{OperationInfo}/{ServiceInfo}/{dynamic_result}/{DynamicReply}/{dynamic_execute}/{dynamic_pages}/{dynamic_poll}/{dynamic_request_error}/{ErrorBody}/{FromStatus}/{ResponseError}/{ServiceError}/{decode_body}/{decode_by_status}/{decode_empty}/{decode_json}/{decode_optional}/{HostPart}/{InvalidHost}/{parameterized_host}/{HttpRequest}/{HttpResponse}/{Method}/{UrlBuilder}/{ResponseTooLarge}/{FinalStateVia}/{OperationStatus}/{PollerMethodOptions}/{PollerOptions}/{NextLink}/{PageDecoder}/{Pattern}/{StripReadOnly}/{strip_member}/{strip_members}/{Regex}/{Secret}/{Url}/{Constraint}/{Validate}/{ValidationError}/{ValidationErrors}/{Validator}/{compile_pattern}/{regex}/{serde}/{serde_json}/{url}` (`Parameters_Path3`).
 ///
 /// # Arguments
+/// * `dynamic_params` - `DynamicParams` (path)
 /// * `dynamic_validate` - `DynamicValidate` (path)
 /// * `operation_info` - `OperationInfo` (path)
 /// * `service_info` - `ServiceInfo` (path)
@@ -3732,9 +3767,11 @@ pub fn path2_response(
 /// * `dynamic_poll` - `dynamic_poll` (path)
 /// * `dynamic_request_error` - `dynamic_request_error` (path)
 /// * `error_body` - `ErrorBody` (path)
+/// * `from_status` - `FromStatus` (path)
 /// * `response_error` - `ResponseError` (path)
 /// * `service_error` - `ServiceError` (path)
 /// * `decode_body` - `decode_body` (path)
+/// * `decode_by_status` - `decode_by_status` (path)
 /// * `decode_empty` - `decode_empty` (path)
 /// * `decode_json` - `decode_json` (path)
 /// * `decode_optional` - `decode_optional` (path)
@@ -3769,25 +3806,25 @@ pub fn path2_response(
 /// * `serde` - `serde` (path)
 /// * `serde_json` - `serde_json` (path)
 /// * `url_2` - `url` (path)
-/// * `endpoint_2` - `endpoint` (path)
-/// * `api_version_2` - `api_version` (path)
-/// * `options_2` - `options` (path)
 pub fn path3_request(
     endpoint: &::armgen_runtime::Url,
     api_version: &str,
-    dynamic_validate: &str,
-    operation_info: i32,
-    service_info: &super::models::Choice,
-    dynamic_result: &str,
-    dynamic_reply: i32,
-    dynamic_execute: &super::models::Choice,
-    dynamic_pages: &str,
-    dynamic_poll: i32,
-    dynamic_request_error: &super::models::Choice,
-    error_body: &str,
-    response_error: i32,
-    service_error: &super::models::Choice,
-    decode_body: &str,
+    dynamic_params: &str,
+    dynamic_validate: i32,
+    operation_info: &super::models::Choice,
+    service_info: &str,
+    dynamic_result: i32,
+    dynamic_reply: &super::models::Choice,
+    dynamic_execute: &str,
+    dynamic_pages: i32,
+    dynamic_poll: &super::models::Choice,
+    dynamic_request_error: &str,
+    error_body: i32,
+    from_status: &super::models::Choice,
+    response_error: &str,
+    service_error: i32,
+    decode_body: &super::models::Choice,
+    decode_by_status: &str,
     decode_empty: i32,
     decode_json: &super::models::Choice,
     decode_optional: &str,
@@ -3822,23 +3859,22 @@ pub fn path3_request(
     serde: &super::models::Choice,
     serde_json: &str,
     url_2: i32,
-    endpoint_2: &super::models::Choice,
-    api_version_2: &str,
-    options_2: i32,
 ) -> ::core::result::Result<
     ::armgen_runtime::HttpRequest,
     ::armgen_runtime::ValidationErrors,
 > {
     let mut __validator = ::armgen_runtime::Validator::default();
-    __validator.min_length("DynamicValidate", dynamic_validate, 1);
-    __validator.minimum("OperationInfo", operation_info as f64, 1.0, false);
-    __validator.min_length("dynamic_result", dynamic_result, 1);
-    __validator.minimum("DynamicReply", dynamic_reply as f64, 1.0, false);
-    __validator.min_length("dynamic_pages", dynamic_pages, 1);
-    __validator.minimum("dynamic_poll", dynamic_poll as f64, 1.0, false);
-    __validator.min_length("ErrorBody", error_body, 1);
-    __validator.minimum("ResponseError", response_error as f64, 1.0, false);
-    __validator.min_length("decode_body", decode_body, 1);
+    __validator.min_length("DynamicParams", dynamic_params, 1);
+    __validator.minimum("DynamicValidate", dynamic_validate as f64, 1.0, false);
+    __validator.min_length("ServiceInfo", service_info, 1);
+    __validator.minimum("dynamic_result", dynamic_result as f64, 1.0, false);
+    __validator.min_length("dynamic_execute", dynamic_execute, 1);
+    __validator.minimum("dynamic_pages", dynamic_pages as f64, 1.0, false);
+    __validator.min_length("dynamic_request_error", dynamic_request_error, 1);
+    __validator.minimum("ErrorBody", error_body as f64, 1.0, false);
+    __validator.min_length("ResponseError", response_error, 1);
+    __validator.minimum("ServiceError", service_error as f64, 1.0, false);
+    __validator.min_length("decode_by_status", decode_by_status, 1);
     __validator.minimum("decode_empty", decode_empty as f64, 1.0, false);
     __validator.min_length("decode_optional", decode_optional, 1);
     __validator.minimum("HostPart", host_part as f64, 1.0, false);
@@ -3862,36 +3898,40 @@ pub fn path3_request(
     __validator.minimum("regex", regex_2 as f64, 1.0, false);
     __validator.min_length("serde_json", serde_json, 1);
     __validator.minimum("url", url_2 as f64, 1.0, false);
-    __validator.min_length("api_version", api_version_2, 1);
-    __validator.minimum("options", options_2 as f64, 1.0, false);
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
         .literal("/path3/")
-        .segment("DynamicValidate", dynamic_validate)
+        .segment("DynamicParams", dynamic_params)
         .literal("/")
-        .segment("OperationInfo", &operation_info.to_string())
+        .segment("DynamicValidate", &dynamic_validate.to_string())
         .literal("/")
-        .segment("ServiceInfo", service_info.as_str())
+        .segment("OperationInfo", operation_info.as_str())
         .literal("/")
-        .segment("dynamic_result", dynamic_result)
+        .segment("ServiceInfo", service_info)
         .literal("/")
-        .segment("DynamicReply", &dynamic_reply.to_string())
+        .segment("dynamic_result", &dynamic_result.to_string())
         .literal("/")
-        .segment("dynamic_execute", dynamic_execute.as_str())
+        .segment("DynamicReply", dynamic_reply.as_str())
         .literal("/")
-        .segment("dynamic_pages", dynamic_pages)
+        .segment("dynamic_execute", dynamic_execute)
         .literal("/")
-        .segment("dynamic_poll", &dynamic_poll.to_string())
+        .segment("dynamic_pages", &dynamic_pages.to_string())
         .literal("/")
-        .segment("dynamic_request_error", dynamic_request_error.as_str())
+        .segment("dynamic_poll", dynamic_poll.as_str())
         .literal("/")
-        .segment("ErrorBody", error_body)
+        .segment("dynamic_request_error", dynamic_request_error)
         .literal("/")
-        .segment("ResponseError", &response_error.to_string())
+        .segment("ErrorBody", &error_body.to_string())
         .literal("/")
-        .segment("ServiceError", service_error.as_str())
+        .segment("FromStatus", from_status.as_str())
         .literal("/")
-        .segment("decode_body", decode_body)
+        .segment("ResponseError", response_error)
+        .literal("/")
+        .segment("ServiceError", &service_error.to_string())
+        .literal("/")
+        .segment("decode_body", decode_body.as_str())
+        .literal("/")
+        .segment("decode_by_status", decode_by_status)
         .literal("/")
         .segment("decode_empty", &decode_empty.to_string())
         .literal("/")
@@ -3960,12 +4000,6 @@ pub fn path3_request(
         .segment("serde_json", serde_json)
         .literal("/")
         .segment("url", &url_2.to_string())
-        .literal("/")
-        .segment("endpoint", endpoint_2.as_str())
-        .literal("/")
-        .segment("api_version", api_version_2)
-        .literal("/")
-        .segment("options", &options_2.to_string())
         .query("api-version", api_version);
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Put,
@@ -3983,9 +4017,12 @@ pub fn path3_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// `PUT /path4/{request}/{validator}/{value}/{params}/{path}/{at}/{json}/{members}/{pipeline}/{response}/{operation_id}/{credential}/{subscription_id}/{inner}/{tag}/{method_options}/{f}/{new}/{API_VERSION}/{DEFAULT_ENDPOINT}/{SERVICES}/{OPERATIONS}/{build_request}/{decode_response}/{models}/{clients}/{dynamic}/{patterns}/{Other}/{Unknown}/{Arc}/{LazyLock}/{BTreeMap}/{Cow}/{Value}/{Map}/{Serialize}/{Deserialize}/{Serializer}/{Deserializer}/{TokenCredential}/{SafeDebug}/{ClientMethodOptions}/{NoFormat}/{Pager}/{Response}/{Context}/{armgen_runtime}/{__private}` (`Parameters_Path4`).
+/// `PUT /path4/{endpoint}/{api_version}/{options}/{request}/{validator}/{value}/{params}/{path}/{at}/{json}/{members}/{pipeline}/{response}/{operation_id}/{credential}/{subscription_id}/{inner}/{tag}/{method_options}/{f}/{new}/{API_VERSION}/{DEFAULT_ENDPOINT}/{SERVICES}/{OPERATIONS}/{build_request}/{decode_response}/{models}/{clients}/{dynamic}/{patterns}/{Other}/{Unknown}/{Arc}/{LazyLock}/{BTreeMap}/{Cow}/{Value}/{Map}/{Serialize}/{Deserialize}/{Serializer}/{Deserializer}/{TokenCredential}/{SafeDebug}/{ClientMethodOptions}/{NoFormat}/{Pager}/{Response}/{Context}` (`Parameters_Path4`).
 ///
 /// # Arguments
+/// * `endpoint_2` - `endpoint` (path)
+/// * `api_version_2` - `api_version` (path)
+/// * `options_2` - `options` (path)
 /// * `request` - `request` (path)
 /// * `validator` - `validator` (path)
 /// * `value` - `value` (path)
@@ -4004,7 +4041,7 @@ pub fn path3_response(
 /// * `method_options_2` - `method_options` (path)
 /// * `f_2` - `f` (path)
 /// * `new` - `new` (path)
-/// * `api_version_2` - `API_VERSION` (path)
+/// * `api_version_3` - `API_VERSION` (path)
 /// * `default_endpoint` - `DEFAULT_ENDPOINT` (path)
 /// * `services` - `SERVICES` (path)
 /// * `operations` - `OPERATIONS` (path)
@@ -4033,11 +4070,12 @@ pub fn path3_response(
 /// * `pager` - `Pager` (path)
 /// * `response_2` - `Response` (path)
 /// * `context` - `Context` (path)
-/// * `armgen_runtime` - `armgen_runtime` (path)
-/// * `private` - `__private` (path)
 pub fn path4_request(
     endpoint: &::armgen_runtime::Url,
     api_version: &str,
+    endpoint_2: &str,
+    api_version_2: i32,
+    options_2: &super::models::Choice,
     request: &str,
     validator: i32,
     value: &super::models::Choice,
@@ -4056,7 +4094,7 @@ pub fn path4_request(
     method_options_2: &str,
     f_2: i32,
     new: &super::models::Choice,
-    api_version_2: &str,
+    api_version_3: &str,
     default_endpoint: i32,
     services: &super::models::Choice,
     operations: &str,
@@ -4085,13 +4123,13 @@ pub fn path4_request(
     pager: &super::models::Choice,
     response_2: &str,
     context: i32,
-    armgen_runtime: &super::models::Choice,
-    private: &str,
 ) -> ::core::result::Result<
     ::armgen_runtime::HttpRequest,
     ::armgen_runtime::ValidationErrors,
 > {
     let mut __validator = ::armgen_runtime::Validator::default();
+    __validator.min_length("endpoint", endpoint_2, 1);
+    __validator.minimum("api_version", api_version_2 as f64, 1.0, false);
     __validator.min_length("request", request, 1);
     __validator.minimum("validator", validator as f64, 1.0, false);
     __validator.min_length("params", params, 1);
@@ -4104,7 +4142,7 @@ pub fn path4_request(
     __validator.minimum("inner", inner as f64, 1.0, false);
     __validator.min_length("method_options", method_options_2, 1);
     __validator.minimum("f", f_2 as f64, 1.0, false);
-    __validator.min_length("API_VERSION", api_version_2, 1);
+    __validator.min_length("API_VERSION", api_version_3, 1);
     __validator.minimum("DEFAULT_ENDPOINT", default_endpoint as f64, 1.0, false);
     __validator.min_length("OPERATIONS", operations, 1);
     __validator.minimum("build_request", build_request as f64, 1.0, false);
@@ -4124,10 +4162,15 @@ pub fn path4_request(
     __validator.minimum("NoFormat", no_format as f64, 1.0, false);
     __validator.min_length("Response", response_2, 1);
     __validator.minimum("Context", context as f64, 1.0, false);
-    __validator.min_length("__private", private, 1);
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
         .literal("/path4/")
+        .segment("endpoint", endpoint_2)
+        .literal("/")
+        .segment("api_version", &api_version_2.to_string())
+        .literal("/")
+        .segment("options", options_2.as_str())
+        .literal("/")
         .segment("request", request)
         .literal("/")
         .segment("validator", &validator.to_string())
@@ -4164,7 +4207,7 @@ pub fn path4_request(
         .literal("/")
         .segment("new", new.as_str())
         .literal("/")
-        .segment("API_VERSION", api_version_2)
+        .segment("API_VERSION", api_version_3)
         .literal("/")
         .segment("DEFAULT_ENDPOINT", &default_endpoint.to_string())
         .literal("/")
@@ -4221,10 +4264,6 @@ pub fn path4_request(
         .segment("Response", response_2)
         .literal("/")
         .segment("Context", &context.to_string())
-        .literal("/")
-        .segment("armgen_runtime", armgen_runtime.as_str())
-        .literal("/")
-        .segment("__private", private)
         .query("api-version", api_version);
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Put,
@@ -4235,6 +4274,46 @@ pub fn path4_request(
 }
 /// Decodes a response to `Parameters_Path4`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
 pub fn path4_response(
+    response: &::armgen_runtime::HttpResponse,
+) -> ::core::result::Result<
+    super::models::Fields,
+    ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
+> {
+    ::armgen_runtime::decode_body(response, &[200])
+}
+/// `PUT /path5/{armgen_runtime}/{__private}` (`Parameters_Path5`).
+///
+/// # Arguments
+/// * `armgen_runtime` - `armgen_runtime` (path)
+/// * `private` - `__private` (path)
+pub fn path5_request(
+    endpoint: &::armgen_runtime::Url,
+    api_version: &str,
+    armgen_runtime: &str,
+    private: i32,
+) -> ::core::result::Result<
+    ::armgen_runtime::HttpRequest,
+    ::armgen_runtime::ValidationErrors,
+> {
+    let mut __validator = ::armgen_runtime::Validator::default();
+    __validator.min_length("armgen_runtime", armgen_runtime, 1);
+    __validator.minimum("__private", private as f64, 1.0, false);
+    __validator.finish()?;
+    let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
+        .literal("/path5/")
+        .segment("armgen_runtime", armgen_runtime)
+        .literal("/")
+        .segment("__private", &private.to_string())
+        .query("api-version", api_version);
+    let mut __request = ::armgen_runtime::HttpRequest::new(
+        ::armgen_runtime::Method::Put,
+        __url.build()?,
+    );
+    __request.headers.push(("accept".to_owned(), "application/json".to_owned()));
+    Ok(__request)
+}
+/// Decodes a response to `Parameters_Path5`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
+pub fn path5_response(
     response: &::armgen_runtime::HttpResponse,
 ) -> ::core::result::Result<
     super::models::Fields,
@@ -4284,6 +4363,7 @@ pub fn path4_response(
 /// * `fn_once` - `FnOnce` (query, optional)
 /// * `from` - `From` (query, optional)
 /// * `from_iterator` - `FromIterator` (query, optional)
+/// * `from_status` - `FromStatus` (query, optional)
 /// * `future` - `Future` (query, optional)
 /// * `hash` - `Hash` (query, optional)
 /// * `host_part` - `HostPart` (query, optional)
@@ -4292,6 +4372,7 @@ pub fn path4_response(
 /// * `into` - `Into` (query, optional)
 /// * `into_future` - `IntoFuture` (query, optional)
 /// * `into_iterator` - `IntoIterator` (query, optional)
+/// * `into_variant` - `IntoVariant` (query, optional)
 /// * `invalid_host` - `InvalidHost` (query, optional)
 /// * `iterator` - `Iterator` (query, optional)
 /// * `lazy_lock` - `LazyLock` (query, optional)
@@ -4384,6 +4465,7 @@ pub fn path4_response(
 /// * `crate_` - `crate` (query, optional)
 /// * `credential` - `credential` (query, optional)
 /// * `decode_body` - `decode_body` (query, optional)
+/// * `decode_by_status` - `decode_by_status` (query, optional)
 /// * `decode_empty` - `decode_empty` (query, optional)
 /// * `decode_json` - `decode_json` (query, optional)
 /// * `decode_optional` - `decode_optional` (query, optional)
@@ -4521,13 +4603,13 @@ pub fn query_optional_request(
     deserializer: ::core::option::Option<&super::models::Choice>,
     double_ended_iterator: ::core::option::Option<&super::models::Choice>,
     drop: ::core::option::Option<&super::models::Choice>,
-    dynamic_error: ::core::option::Option<i32>,
-    dynamic_params: ::core::option::Option<&super::models::Choice>,
-    dynamic_reply: ::core::option::Option<i32>,
-    dynamic_validate: ::core::option::Option<&str>,
+    dynamic_error: ::core::option::Option<&super::models::Choice>,
+    dynamic_params: ::core::option::Option<&str>,
+    dynamic_reply: ::core::option::Option<&super::models::Choice>,
+    dynamic_validate: ::core::option::Option<i32>,
     eq: ::core::option::Option<i32>,
     err: ::core::option::Option<&str>,
-    error_body: ::core::option::Option<&str>,
+    error_body: ::core::option::Option<i32>,
     exact_size_iterator: ::core::option::Option<&str>,
     extend: ::core::option::Option<&str>,
     final_state_via: ::core::option::Option<&str>,
@@ -4536,6 +4618,7 @@ pub fn query_optional_request(
     fn_once: ::core::option::Option<&super::models::Choice>,
     from: ::core::option::Option<&str>,
     from_iterator: ::core::option::Option<&str>,
+    from_status: ::core::option::Option<&super::models::Choice>,
     future: ::core::option::Option<i32>,
     hash: ::core::option::Option<i32>,
     host_part: ::core::option::Option<i32>,
@@ -4544,18 +4627,19 @@ pub fn query_optional_request(
     into: ::core::option::Option<&super::models::Choice>,
     into_future: ::core::option::Option<&super::models::Choice>,
     into_iterator: ::core::option::Option<i32>,
+    into_variant: ::core::option::Option<i32>,
     invalid_host: ::core::option::Option<&super::models::Choice>,
     iterator: ::core::option::Option<&super::models::Choice>,
     lazy_lock: ::core::option::Option<&str>,
     map: ::core::option::Option<i32>,
     method: ::core::option::Option<&str>,
-    method_options_2: ::core::option::Option<i32>,
+    method_options_2: ::core::option::Option<&super::models::Choice>,
     next_link: ::core::option::Option<i32>,
     no_format: ::core::option::Option<&str>,
     none: ::core::option::Option<&str>,
     operations: ::core::option::Option<&super::models::Choice>,
     ok: ::core::option::Option<&super::models::Choice>,
-    operation_info: ::core::option::Option<i32>,
+    operation_info: ::core::option::Option<&super::models::Choice>,
     operation_status: ::core::option::Option<i32>,
     option: ::core::option::Option<i32>,
     ord: ::core::option::Option<&super::models::Choice>,
@@ -4568,9 +4652,9 @@ pub fn query_optional_request(
     poller_method_options: ::core::option::Option<&super::models::Choice>,
     poller_options: ::core::option::Option<&str>,
     regex: ::core::option::Option<i32>,
-    resource_manager_audience: ::core::option::Option<&super::models::Choice>,
+    resource_manager_audience: ::core::option::Option<&str>,
     response: ::core::option::Option<&super::models::Choice>,
-    response_error: ::core::option::Option<i32>,
+    response_error: ::core::option::Option<&str>,
     response_too_large: ::core::option::Option<&super::models::Choice>,
     result: ::core::option::Option<i32>,
     services: ::core::option::Option<i32>,
@@ -4580,11 +4664,11 @@ pub fn query_optional_request(
     send: ::core::option::Option<i32>,
     serialize: ::core::option::Option<&super::models::Choice>,
     serializer: ::core::option::Option<i32>,
-    service_error: ::core::option::Option<&super::models::Choice>,
-    service_info: ::core::option::Option<&super::models::Choice>,
+    service_error: ::core::option::Option<i32>,
+    service_info: ::core::option::Option<&str>,
     sized: ::core::option::Option<&super::models::Choice>,
     some: ::core::option::Option<&super::models::Choice>,
-    static_token_credential: ::core::option::Option<&str>,
+    static_token_credential: ::core::option::Option<i32>,
     string: ::core::option::Option<i32>,
     strip_read_only: ::core::option::Option<i32>,
     sync: ::core::option::Option<&str>,
@@ -4635,7 +4719,8 @@ pub fn query_optional_request(
     core: ::core::option::Option<&str>,
     crate_: ::core::option::Option<&str>,
     credential: ::core::option::Option<i32>,
-    decode_body: ::core::option::Option<&str>,
+    decode_body: ::core::option::Option<&super::models::Choice>,
+    decode_by_status: ::core::option::Option<&str>,
     decode_empty: ::core::option::Option<i32>,
     decode_json: ::core::option::Option<&super::models::Choice>,
     decode_optional: ::core::option::Option<&str>,
@@ -4644,11 +4729,11 @@ pub fn query_optional_request(
     drop_2: ::core::option::Option<&str>,
     r#dyn: ::core::option::Option<&super::models::Choice>,
     dynamic: ::core::option::Option<i32>,
-    dynamic_execute: ::core::option::Option<&super::models::Choice>,
-    dynamic_pages: ::core::option::Option<&str>,
-    dynamic_poll: ::core::option::Option<i32>,
-    dynamic_request_error: ::core::option::Option<&super::models::Choice>,
-    dynamic_result: ::core::option::Option<&str>,
+    dynamic_execute: ::core::option::Option<&str>,
+    dynamic_pages: ::core::option::Option<i32>,
+    dynamic_poll: ::core::option::Option<&super::models::Choice>,
+    dynamic_request_error: ::core::option::Option<&str>,
+    dynamic_result: ::core::option::Option<i32>,
     r#else: ::core::option::Option<&str>,
     endpoint_2: ::core::option::Option<&super::models::Choice>,
     r#enum: ::core::option::Option<i32>,
@@ -4701,10 +4786,10 @@ pub fn query_optional_request(
     r#ref: ::core::option::Option<&str>,
     regex_2: ::core::option::Option<i32>,
     request: ::core::option::Option<&super::models::Choice>,
-    resource_manager_endpoint: ::core::option::Option<i32>,
-    resource_manager_scope: ::core::option::Option<&super::models::Choice>,
+    resource_manager_endpoint: ::core::option::Option<&super::models::Choice>,
+    resource_manager_scope: ::core::option::Option<&str>,
     response_2: ::core::option::Option<&super::models::Choice>,
-    response_error_2: ::core::option::Option<&str>,
+    response_error_2: ::core::option::Option<i32>,
     r#return: ::core::option::Option<i32>,
     self_2: ::core::option::Option<&super::models::Choice>,
     serde: ::core::option::Option<&super::models::Choice>,
@@ -4793,14 +4878,11 @@ pub fn query_optional_request(
     if let Some(deserialize) = deserialize {
         __validator.min_length("Deserialize", deserialize, 1);
     }
-    if let Some(dynamic_error) = dynamic_error {
-        __validator.minimum("DynamicError", dynamic_error as f64, 1.0, false);
-    }
-    if let Some(dynamic_reply) = dynamic_reply {
-        __validator.minimum("DynamicReply", dynamic_reply as f64, 1.0, false);
+    if let Some(dynamic_params) = dynamic_params {
+        __validator.min_length("DynamicParams", dynamic_params, 1);
     }
     if let Some(dynamic_validate) = dynamic_validate {
-        __validator.min_length("DynamicValidate", dynamic_validate, 1);
+        __validator.minimum("DynamicValidate", dynamic_validate as f64, 1.0, false);
     }
     if let Some(eq) = eq {
         __validator.minimum("Eq", eq as f64, 1.0, false);
@@ -4809,7 +4891,7 @@ pub fn query_optional_request(
         __validator.min_length("Err", err, 1);
     }
     if let Some(error_body) = error_body {
-        __validator.min_length("ErrorBody", error_body, 1);
+        __validator.minimum("ErrorBody", error_body as f64, 1.0, false);
     }
     if let Some(exact_size_iterator) = exact_size_iterator {
         __validator.min_length("ExactSizeIterator", exact_size_iterator, 1);
@@ -4847,6 +4929,9 @@ pub fn query_optional_request(
     if let Some(into_iterator) = into_iterator {
         __validator.minimum("IntoIterator", into_iterator as f64, 1.0, false);
     }
+    if let Some(into_variant) = into_variant {
+        __validator.minimum("IntoVariant", into_variant as f64, 1.0, false);
+    }
     if let Some(lazy_lock) = lazy_lock {
         __validator.min_length("LazyLock", lazy_lock, 1);
     }
@@ -4856,9 +4941,6 @@ pub fn query_optional_request(
     if let Some(method) = method {
         __validator.min_length("Method", method, 1);
     }
-    if let Some(method_options_2) = method_options_2 {
-        __validator.minimum("MethodOptions", method_options_2 as f64, 1.0, false);
-    }
     if let Some(next_link) = next_link {
         __validator.minimum("NextLink", next_link as f64, 1.0, false);
     }
@@ -4867,9 +4949,6 @@ pub fn query_optional_request(
     }
     if let Some(none) = none {
         __validator.min_length("None", none, 1);
-    }
-    if let Some(operation_info) = operation_info {
-        __validator.minimum("OperationInfo", operation_info as f64, 1.0, false);
     }
     if let Some(operation_status) = operation_status {
         __validator.minimum("OperationStatus", operation_status as f64, 1.0, false);
@@ -4895,8 +4974,11 @@ pub fn query_optional_request(
     if let Some(regex) = regex {
         __validator.minimum("Regex", regex as f64, 1.0, false);
     }
+    if let Some(resource_manager_audience) = resource_manager_audience {
+        __validator.min_length("ResourceManagerAudience", resource_manager_audience, 1);
+    }
     if let Some(response_error) = response_error {
-        __validator.minimum("ResponseError", response_error as f64, 1.0, false);
+        __validator.min_length("ResponseError", response_error, 1);
     }
     if let Some(result) = result {
         __validator.minimum("Result", result as f64, 1.0, false);
@@ -4916,8 +4998,20 @@ pub fn query_optional_request(
     if let Some(serializer) = serializer {
         __validator.minimum("Serializer", serializer as f64, 1.0, false);
     }
+    if let Some(service_error) = service_error {
+        __validator.minimum("ServiceError", service_error as f64, 1.0, false);
+    }
+    if let Some(service_info) = service_info {
+        __validator.min_length("ServiceInfo", service_info, 1);
+    }
     if let Some(static_token_credential) = static_token_credential {
-        __validator.min_length("StaticTokenCredential", static_token_credential, 1);
+        __validator
+            .minimum(
+                "StaticTokenCredential",
+                static_token_credential as f64,
+                1.0,
+                false,
+            );
     }
     if let Some(string) = string {
         __validator.minimum("String", string as f64, 1.0, false);
@@ -5030,8 +5124,8 @@ pub fn query_optional_request(
     if let Some(credential) = credential {
         __validator.minimum("credential", credential as f64, 1.0, false);
     }
-    if let Some(decode_body) = decode_body {
-        __validator.min_length("decode_body", decode_body, 1);
+    if let Some(decode_by_status) = decode_by_status {
+        __validator.min_length("decode_by_status", decode_by_status, 1);
     }
     if let Some(decode_empty) = decode_empty {
         __validator.minimum("decode_empty", decode_empty as f64, 1.0, false);
@@ -5051,14 +5145,17 @@ pub fn query_optional_request(
     if let Some(dynamic) = dynamic {
         __validator.minimum("dynamic", dynamic as f64, 1.0, false);
     }
-    if let Some(dynamic_pages) = dynamic_pages {
-        __validator.min_length("dynamic_pages", dynamic_pages, 1);
+    if let Some(dynamic_execute) = dynamic_execute {
+        __validator.min_length("dynamic_execute", dynamic_execute, 1);
     }
-    if let Some(dynamic_poll) = dynamic_poll {
-        __validator.minimum("dynamic_poll", dynamic_poll as f64, 1.0, false);
+    if let Some(dynamic_pages) = dynamic_pages {
+        __validator.minimum("dynamic_pages", dynamic_pages as f64, 1.0, false);
+    }
+    if let Some(dynamic_request_error) = dynamic_request_error {
+        __validator.min_length("dynamic_request_error", dynamic_request_error, 1);
     }
     if let Some(dynamic_result) = dynamic_result {
-        __validator.min_length("dynamic_result", dynamic_result, 1);
+        __validator.minimum("dynamic_result", dynamic_result as f64, 1.0, false);
     }
     if let Some(r#else) = r#else {
         __validator.min_length("else", r#else, 1);
@@ -5165,17 +5262,11 @@ pub fn query_optional_request(
     if let Some(regex_2) = regex_2 {
         __validator.minimum("regex", regex_2 as f64, 1.0, false);
     }
-    if let Some(resource_manager_endpoint) = resource_manager_endpoint {
-        __validator
-            .minimum(
-                "resource_manager_endpoint",
-                resource_manager_endpoint as f64,
-                1.0,
-                false,
-            );
+    if let Some(resource_manager_scope) = resource_manager_scope {
+        __validator.min_length("resource_manager_scope", resource_manager_scope, 1);
     }
     if let Some(response_error_2) = response_error_2 {
-        __validator.min_length("response_error", response_error_2, 1);
+        __validator.minimum("response_error", response_error_2 as f64, 1.0, false);
     }
     if let Some(r#return) = r#return {
         __validator.minimum("return", r#return as f64, 1.0, false);
@@ -5332,16 +5423,16 @@ pub fn query_optional_request(
         __url = __url.query("Drop", drop.as_str());
     }
     if let Some(dynamic_error) = dynamic_error {
-        __url = __url.query("DynamicError", &dynamic_error.to_string());
+        __url = __url.query("DynamicError", dynamic_error.as_str());
     }
     if let Some(dynamic_params) = dynamic_params {
-        __url = __url.query("DynamicParams", dynamic_params.as_str());
+        __url = __url.query("DynamicParams", dynamic_params);
     }
     if let Some(dynamic_reply) = dynamic_reply {
-        __url = __url.query("DynamicReply", &dynamic_reply.to_string());
+        __url = __url.query("DynamicReply", dynamic_reply.as_str());
     }
     if let Some(dynamic_validate) = dynamic_validate {
-        __url = __url.query("DynamicValidate", dynamic_validate);
+        __url = __url.query("DynamicValidate", &dynamic_validate.to_string());
     }
     if let Some(eq) = eq {
         __url = __url.query("Eq", &eq.to_string());
@@ -5350,7 +5441,7 @@ pub fn query_optional_request(
         __url = __url.query("Err", err);
     }
     if let Some(error_body) = error_body {
-        __url = __url.query("ErrorBody", error_body);
+        __url = __url.query("ErrorBody", &error_body.to_string());
     }
     if let Some(exact_size_iterator) = exact_size_iterator {
         __url = __url.query("ExactSizeIterator", exact_size_iterator);
@@ -5376,6 +5467,9 @@ pub fn query_optional_request(
     if let Some(from_iterator) = from_iterator {
         __url = __url.query("FromIterator", from_iterator);
     }
+    if let Some(from_status) = from_status {
+        __url = __url.query("FromStatus", from_status.as_str());
+    }
     if let Some(future) = future {
         __url = __url.query("Future", &future.to_string());
     }
@@ -5400,6 +5494,9 @@ pub fn query_optional_request(
     if let Some(into_iterator) = into_iterator {
         __url = __url.query("IntoIterator", &into_iterator.to_string());
     }
+    if let Some(into_variant) = into_variant {
+        __url = __url.query("IntoVariant", &into_variant.to_string());
+    }
     if let Some(invalid_host) = invalid_host {
         __url = __url.query("InvalidHost", invalid_host.as_str());
     }
@@ -5416,7 +5513,7 @@ pub fn query_optional_request(
         __url = __url.query("Method", method);
     }
     if let Some(method_options_2) = method_options_2 {
-        __url = __url.query("MethodOptions", &method_options_2.to_string());
+        __url = __url.query("MethodOptions", method_options_2.as_str());
     }
     if let Some(next_link) = next_link {
         __url = __url.query("NextLink", &next_link.to_string());
@@ -5434,7 +5531,7 @@ pub fn query_optional_request(
         __url = __url.query("Ok", ok.as_str());
     }
     if let Some(operation_info) = operation_info {
-        __url = __url.query("OperationInfo", &operation_info.to_string());
+        __url = __url.query("OperationInfo", operation_info.as_str());
     }
     if let Some(operation_status) = operation_status {
         __url = __url.query("OperationStatus", &operation_status.to_string());
@@ -5473,14 +5570,13 @@ pub fn query_optional_request(
         __url = __url.query("Regex", &regex.to_string());
     }
     if let Some(resource_manager_audience) = resource_manager_audience {
-        __url = __url
-            .query("ResourceManagerAudience", resource_manager_audience.as_str());
+        __url = __url.query("ResourceManagerAudience", resource_manager_audience);
     }
     if let Some(response) = response {
         __url = __url.query("Response", response.as_str());
     }
     if let Some(response_error) = response_error {
-        __url = __url.query("ResponseError", &response_error.to_string());
+        __url = __url.query("ResponseError", response_error);
     }
     if let Some(response_too_large) = response_too_large {
         __url = __url.query("ResponseTooLarge", response_too_large.as_str());
@@ -5510,10 +5606,10 @@ pub fn query_optional_request(
         __url = __url.query("Serializer", &serializer.to_string());
     }
     if let Some(service_error) = service_error {
-        __url = __url.query("ServiceError", service_error.as_str());
+        __url = __url.query("ServiceError", &service_error.to_string());
     }
     if let Some(service_info) = service_info {
-        __url = __url.query("ServiceInfo", service_info.as_str());
+        __url = __url.query("ServiceInfo", service_info);
     }
     if let Some(sized) = sized {
         __url = __url.query("Sized", sized.as_str());
@@ -5522,7 +5618,8 @@ pub fn query_optional_request(
         __url = __url.query("Some", some.as_str());
     }
     if let Some(static_token_credential) = static_token_credential {
-        __url = __url.query("StaticTokenCredential", static_token_credential);
+        __url = __url
+            .query("StaticTokenCredential", &static_token_credential.to_string());
     }
     if let Some(string) = string {
         __url = __url.query("String", &string.to_string());
@@ -5675,7 +5772,10 @@ pub fn query_optional_request(
         __url = __url.query("credential", &credential.to_string());
     }
     if let Some(decode_body) = decode_body {
-        __url = __url.query("decode_body", decode_body);
+        __url = __url.query("decode_body", decode_body.as_str());
+    }
+    if let Some(decode_by_status) = decode_by_status {
+        __url = __url.query("decode_by_status", decode_by_status);
     }
     if let Some(decode_empty) = decode_empty {
         __url = __url.query("decode_empty", &decode_empty.to_string());
@@ -5702,19 +5802,19 @@ pub fn query_optional_request(
         __url = __url.query("dynamic", &dynamic.to_string());
     }
     if let Some(dynamic_execute) = dynamic_execute {
-        __url = __url.query("dynamic_execute", dynamic_execute.as_str());
+        __url = __url.query("dynamic_execute", dynamic_execute);
     }
     if let Some(dynamic_pages) = dynamic_pages {
-        __url = __url.query("dynamic_pages", dynamic_pages);
+        __url = __url.query("dynamic_pages", &dynamic_pages.to_string());
     }
     if let Some(dynamic_poll) = dynamic_poll {
-        __url = __url.query("dynamic_poll", &dynamic_poll.to_string());
+        __url = __url.query("dynamic_poll", dynamic_poll.as_str());
     }
     if let Some(dynamic_request_error) = dynamic_request_error {
-        __url = __url.query("dynamic_request_error", dynamic_request_error.as_str());
+        __url = __url.query("dynamic_request_error", dynamic_request_error);
     }
     if let Some(dynamic_result) = dynamic_result {
-        __url = __url.query("dynamic_result", dynamic_result);
+        __url = __url.query("dynamic_result", &dynamic_result.to_string());
     }
     if let Some(r#else) = r#else {
         __url = __url.query("else", r#else);
@@ -5874,16 +5974,16 @@ pub fn query_optional_request(
     }
     if let Some(resource_manager_endpoint) = resource_manager_endpoint {
         __url = __url
-            .query("resource_manager_endpoint", &resource_manager_endpoint.to_string());
+            .query("resource_manager_endpoint", resource_manager_endpoint.as_str());
     }
     if let Some(resource_manager_scope) = resource_manager_scope {
-        __url = __url.query("resource_manager_scope", resource_manager_scope.as_str());
+        __url = __url.query("resource_manager_scope", resource_manager_scope);
     }
     if let Some(response_2) = response_2 {
         __url = __url.query("response", response_2.as_str());
     }
     if let Some(response_error_2) = response_error_2 {
-        __url = __url.query("response_error", response_error_2);
+        __url = __url.query("response_error", &response_error_2.to_string());
     }
     if let Some(r#return) = r#return {
         __url = __url.query("return", &r#return.to_string());
@@ -6066,6 +6166,7 @@ pub fn query_optional_response(
 /// * `fn_once` - `FnOnce` (query)
 /// * `from` - `From` (query)
 /// * `from_iterator` - `FromIterator` (query)
+/// * `from_status` - `FromStatus` (query)
 /// * `future` - `Future` (query)
 /// * `hash` - `Hash` (query)
 /// * `host_part` - `HostPart` (query)
@@ -6074,6 +6175,7 @@ pub fn query_optional_response(
 /// * `into` - `Into` (query)
 /// * `into_future` - `IntoFuture` (query)
 /// * `into_iterator` - `IntoIterator` (query)
+/// * `into_variant` - `IntoVariant` (query)
 /// * `invalid_host` - `InvalidHost` (query)
 /// * `iterator` - `Iterator` (query)
 /// * `lazy_lock` - `LazyLock` (query)
@@ -6166,6 +6268,7 @@ pub fn query_optional_response(
 /// * `crate_` - `crate` (query)
 /// * `credential` - `credential` (query)
 /// * `decode_body` - `decode_body` (query)
+/// * `decode_by_status` - `decode_by_status` (query)
 /// * `decode_empty` - `decode_empty` (query)
 /// * `decode_json` - `decode_json` (query)
 /// * `decode_optional` - `decode_optional` (query)
@@ -6303,13 +6406,13 @@ pub fn query_required_request(
     deserializer: &super::models::Choice,
     double_ended_iterator: &super::models::Choice,
     drop: &super::models::Choice,
-    dynamic_error: i32,
-    dynamic_params: &super::models::Choice,
-    dynamic_reply: i32,
-    dynamic_validate: &str,
+    dynamic_error: &super::models::Choice,
+    dynamic_params: &str,
+    dynamic_reply: &super::models::Choice,
+    dynamic_validate: i32,
     eq: i32,
     err: &str,
-    error_body: &str,
+    error_body: i32,
     exact_size_iterator: &str,
     extend: &str,
     final_state_via: &str,
@@ -6318,6 +6421,7 @@ pub fn query_required_request(
     fn_once: &super::models::Choice,
     from: &str,
     from_iterator: &str,
+    from_status: &super::models::Choice,
     future: i32,
     hash: i32,
     host_part: i32,
@@ -6326,18 +6430,19 @@ pub fn query_required_request(
     into: &super::models::Choice,
     into_future: &super::models::Choice,
     into_iterator: i32,
+    into_variant: i32,
     invalid_host: &super::models::Choice,
     iterator: &super::models::Choice,
     lazy_lock: &str,
     map: i32,
     method: &str,
-    method_options_2: i32,
+    method_options_2: &super::models::Choice,
     next_link: i32,
     no_format: &str,
     none: &str,
     operations: &super::models::Choice,
     ok: &super::models::Choice,
-    operation_info: i32,
+    operation_info: &super::models::Choice,
     operation_status: i32,
     option: i32,
     ord: &super::models::Choice,
@@ -6350,9 +6455,9 @@ pub fn query_required_request(
     poller_method_options: &super::models::Choice,
     poller_options: &str,
     regex: i32,
-    resource_manager_audience: &super::models::Choice,
+    resource_manager_audience: &str,
     response: &super::models::Choice,
-    response_error: i32,
+    response_error: &str,
     response_too_large: &super::models::Choice,
     result: i32,
     services: i32,
@@ -6362,11 +6467,11 @@ pub fn query_required_request(
     send: i32,
     serialize: &super::models::Choice,
     serializer: i32,
-    service_error: &super::models::Choice,
-    service_info: &super::models::Choice,
+    service_error: i32,
+    service_info: &str,
     sized: &super::models::Choice,
     some: &super::models::Choice,
-    static_token_credential: &str,
+    static_token_credential: i32,
     string: i32,
     strip_read_only: i32,
     sync: &str,
@@ -6417,7 +6522,8 @@ pub fn query_required_request(
     core: &str,
     crate_: &str,
     credential: i32,
-    decode_body: &str,
+    decode_body: &super::models::Choice,
+    decode_by_status: &str,
     decode_empty: i32,
     decode_json: &super::models::Choice,
     decode_optional: &str,
@@ -6426,11 +6532,11 @@ pub fn query_required_request(
     drop_2: &str,
     r#dyn: &super::models::Choice,
     dynamic: i32,
-    dynamic_execute: &super::models::Choice,
-    dynamic_pages: &str,
-    dynamic_poll: i32,
-    dynamic_request_error: &super::models::Choice,
-    dynamic_result: &str,
+    dynamic_execute: &str,
+    dynamic_pages: i32,
+    dynamic_poll: &super::models::Choice,
+    dynamic_request_error: &str,
+    dynamic_result: i32,
     r#else: &str,
     endpoint_2: &super::models::Choice,
     r#enum: i32,
@@ -6483,10 +6589,10 @@ pub fn query_required_request(
     r#ref: &str,
     regex_2: i32,
     request: &super::models::Choice,
-    resource_manager_endpoint: i32,
-    resource_manager_scope: &super::models::Choice,
+    resource_manager_endpoint: &super::models::Choice,
+    resource_manager_scope: &str,
     response_2: &super::models::Choice,
-    response_error_2: &str,
+    response_error_2: i32,
     r#return: i32,
     self_2: &super::models::Choice,
     serde: &super::models::Choice,
@@ -6547,12 +6653,11 @@ pub fn query_required_request(
     __validator.min_length("Debug", debug, 1);
     __validator.minimum("Default", default as f64, 1.0, false);
     __validator.min_length("Deserialize", deserialize, 1);
-    __validator.minimum("DynamicError", dynamic_error as f64, 1.0, false);
-    __validator.minimum("DynamicReply", dynamic_reply as f64, 1.0, false);
-    __validator.min_length("DynamicValidate", dynamic_validate, 1);
+    __validator.min_length("DynamicParams", dynamic_params, 1);
+    __validator.minimum("DynamicValidate", dynamic_validate as f64, 1.0, false);
     __validator.minimum("Eq", eq as f64, 1.0, false);
     __validator.min_length("Err", err, 1);
-    __validator.min_length("ErrorBody", error_body, 1);
+    __validator.minimum("ErrorBody", error_body as f64, 1.0, false);
     __validator.min_length("ExactSizeIterator", exact_size_iterator, 1);
     __validator.min_length("Extend", extend, 1);
     __validator.min_length("FinalStateVia", final_state_via, 1);
@@ -6565,14 +6670,13 @@ pub fn query_required_request(
     __validator.minimum("HostPart", host_part as f64, 1.0, false);
     __validator.minimum("HttpRequest", http_request as f64, 1.0, false);
     __validator.minimum("IntoIterator", into_iterator as f64, 1.0, false);
+    __validator.minimum("IntoVariant", into_variant as f64, 1.0, false);
     __validator.min_length("LazyLock", lazy_lock, 1);
     __validator.minimum("Map", map as f64, 1.0, false);
     __validator.min_length("Method", method, 1);
-    __validator.minimum("MethodOptions", method_options_2 as f64, 1.0, false);
     __validator.minimum("NextLink", next_link as f64, 1.0, false);
     __validator.min_length("NoFormat", no_format, 1);
     __validator.min_length("None", none, 1);
-    __validator.minimum("OperationInfo", operation_info as f64, 1.0, false);
     __validator.minimum("OperationStatus", operation_status as f64, 1.0, false);
     __validator.minimum("Option", option as f64, 1.0, false);
     __validator.min_length("Other", other, 1);
@@ -6581,14 +6685,18 @@ pub fn query_required_request(
     __validator.min_length("Pattern", pattern, 1);
     __validator.min_length("PollerOptions", poller_options, 1);
     __validator.minimum("Regex", regex as f64, 1.0, false);
-    __validator.minimum("ResponseError", response_error as f64, 1.0, false);
+    __validator.min_length("ResourceManagerAudience", resource_manager_audience, 1);
+    __validator.min_length("ResponseError", response_error, 1);
     __validator.minimum("Result", result as f64, 1.0, false);
     __validator.minimum("SERVICES", services as f64, 1.0, false);
     __validator.minimum("SafeDebug", safe_debug as f64, 1.0, false);
     __validator.min_length("Self", self_, 1);
     __validator.minimum("Send", send as f64, 1.0, false);
     __validator.minimum("Serializer", serializer as f64, 1.0, false);
-    __validator.min_length("StaticTokenCredential", static_token_credential, 1);
+    __validator.minimum("ServiceError", service_error as f64, 1.0, false);
+    __validator.min_length("ServiceInfo", service_info, 1);
+    __validator
+        .minimum("StaticTokenCredential", static_token_credential as f64, 1.0, false);
     __validator.minimum("String", string as f64, 1.0, false);
     __validator.minimum("StripReadOnly", strip_read_only as f64, 1.0, false);
     __validator.min_length("Sync", sync, 1);
@@ -6626,16 +6734,17 @@ pub fn query_required_request(
     __validator.min_length("core", core, 1);
     __validator.min_length("crate", crate_, 1);
     __validator.minimum("credential", credential as f64, 1.0, false);
-    __validator.min_length("decode_body", decode_body, 1);
+    __validator.min_length("decode_by_status", decode_by_status, 1);
     __validator.minimum("decode_empty", decode_empty as f64, 1.0, false);
     __validator.min_length("decode_optional", decode_optional, 1);
     __validator.minimum("decode_response", decode_response as f64, 1.0, false);
     __validator.minimum("do", r#do as f64, 1.0, false);
     __validator.min_length("drop", drop_2, 1);
     __validator.minimum("dynamic", dynamic as f64, 1.0, false);
-    __validator.min_length("dynamic_pages", dynamic_pages, 1);
-    __validator.minimum("dynamic_poll", dynamic_poll as f64, 1.0, false);
-    __validator.min_length("dynamic_result", dynamic_result, 1);
+    __validator.min_length("dynamic_execute", dynamic_execute, 1);
+    __validator.minimum("dynamic_pages", dynamic_pages as f64, 1.0, false);
+    __validator.min_length("dynamic_request_error", dynamic_request_error, 1);
+    __validator.minimum("dynamic_result", dynamic_result as f64, 1.0, false);
     __validator.min_length("else", r#else, 1);
     __validator.minimum("enum", r#enum as f64, 1.0, false);
     __validator.min_length("env", env, 1);
@@ -6671,14 +6780,8 @@ pub fn query_required_request(
     __validator.minimum("priv", r#priv as f64, 1.0, false);
     __validator.min_length("ref", r#ref, 1);
     __validator.minimum("regex", regex_2 as f64, 1.0, false);
-    __validator
-        .minimum(
-            "resource_manager_endpoint",
-            resource_manager_endpoint as f64,
-            1.0,
-            false,
-        );
-    __validator.min_length("response_error", response_error_2, 1);
+    __validator.min_length("resource_manager_scope", resource_manager_scope, 1);
+    __validator.minimum("response_error", response_error_2 as f64, 1.0, false);
     __validator.minimum("return", r#return as f64, 1.0, false);
     __validator.min_length("serde_json", serde_json, 1);
     __validator.minimum("size_of", size_of as f64, 1.0, false);
@@ -6733,13 +6836,13 @@ pub fn query_required_request(
         .query("Deserializer", deserializer.as_str())
         .query("DoubleEndedIterator", double_ended_iterator.as_str())
         .query("Drop", drop.as_str())
-        .query("DynamicError", &dynamic_error.to_string())
-        .query("DynamicParams", dynamic_params.as_str())
-        .query("DynamicReply", &dynamic_reply.to_string())
-        .query("DynamicValidate", dynamic_validate)
+        .query("DynamicError", dynamic_error.as_str())
+        .query("DynamicParams", dynamic_params)
+        .query("DynamicReply", dynamic_reply.as_str())
+        .query("DynamicValidate", &dynamic_validate.to_string())
         .query("Eq", &eq.to_string())
         .query("Err", err)
-        .query("ErrorBody", error_body)
+        .query("ErrorBody", &error_body.to_string())
         .query("ExactSizeIterator", exact_size_iterator)
         .query("Extend", extend)
         .query("FinalStateVia", final_state_via)
@@ -6748,6 +6851,7 @@ pub fn query_required_request(
         .query("FnOnce", fn_once.as_str())
         .query("From", from)
         .query("FromIterator", from_iterator)
+        .query("FromStatus", from_status.as_str())
         .query("Future", &future.to_string())
         .query("Hash", &hash.to_string())
         .query("HostPart", &host_part.to_string())
@@ -6756,18 +6860,19 @@ pub fn query_required_request(
         .query("Into", into.as_str())
         .query("IntoFuture", into_future.as_str())
         .query("IntoIterator", &into_iterator.to_string())
+        .query("IntoVariant", &into_variant.to_string())
         .query("InvalidHost", invalid_host.as_str())
         .query("Iterator", iterator.as_str())
         .query("LazyLock", lazy_lock)
         .query("Map", &map.to_string())
         .query("Method", method)
-        .query("MethodOptions", &method_options_2.to_string())
+        .query("MethodOptions", method_options_2.as_str())
         .query("NextLink", &next_link.to_string())
         .query("NoFormat", no_format)
         .query("None", none)
         .query("OPERATIONS", operations.as_str())
         .query("Ok", ok.as_str())
-        .query("OperationInfo", &operation_info.to_string())
+        .query("OperationInfo", operation_info.as_str())
         .query("OperationStatus", &operation_status.to_string())
         .query("Option", &option.to_string())
         .query("Ord", ord.as_str())
@@ -6780,9 +6885,9 @@ pub fn query_required_request(
         .query("PollerMethodOptions", poller_method_options.as_str())
         .query("PollerOptions", poller_options)
         .query("Regex", &regex.to_string())
-        .query("ResourceManagerAudience", resource_manager_audience.as_str())
+        .query("ResourceManagerAudience", resource_manager_audience)
         .query("Response", response.as_str())
-        .query("ResponseError", &response_error.to_string())
+        .query("ResponseError", response_error)
         .query("ResponseTooLarge", response_too_large.as_str())
         .query("Result", &result.to_string())
         .query("SERVICES", &services.to_string())
@@ -6792,11 +6897,11 @@ pub fn query_required_request(
         .query("Send", &send.to_string())
         .query("Serialize", serialize.as_str())
         .query("Serializer", &serializer.to_string())
-        .query("ServiceError", service_error.as_str())
-        .query("ServiceInfo", service_info.as_str())
+        .query("ServiceError", &service_error.to_string())
+        .query("ServiceInfo", service_info)
         .query("Sized", sized.as_str())
         .query("Some", some.as_str())
-        .query("StaticTokenCredential", static_token_credential)
+        .query("StaticTokenCredential", &static_token_credential.to_string())
         .query("String", &string.to_string())
         .query("StripReadOnly", &strip_read_only.to_string())
         .query("Sync", sync)
@@ -6847,7 +6952,8 @@ pub fn query_required_request(
         .query("core", core)
         .query("crate", crate_)
         .query("credential", &credential.to_string())
-        .query("decode_body", decode_body)
+        .query("decode_body", decode_body.as_str())
+        .query("decode_by_status", decode_by_status)
         .query("decode_empty", &decode_empty.to_string())
         .query("decode_json", decode_json.as_str())
         .query("decode_optional", decode_optional)
@@ -6856,11 +6962,11 @@ pub fn query_required_request(
         .query("drop", drop_2)
         .query("dyn", r#dyn.as_str())
         .query("dynamic", &dynamic.to_string())
-        .query("dynamic_execute", dynamic_execute.as_str())
-        .query("dynamic_pages", dynamic_pages)
-        .query("dynamic_poll", &dynamic_poll.to_string())
-        .query("dynamic_request_error", dynamic_request_error.as_str())
-        .query("dynamic_result", dynamic_result)
+        .query("dynamic_execute", dynamic_execute)
+        .query("dynamic_pages", &dynamic_pages.to_string())
+        .query("dynamic_poll", dynamic_poll.as_str())
+        .query("dynamic_request_error", dynamic_request_error)
+        .query("dynamic_result", &dynamic_result.to_string())
         .query("else", r#else)
         .query("endpoint", endpoint_2.as_str())
         .query("enum", &r#enum.to_string())
@@ -6913,10 +7019,10 @@ pub fn query_required_request(
         .query("ref", r#ref)
         .query("regex", &regex_2.to_string())
         .query("request", request.as_str())
-        .query("resource_manager_endpoint", &resource_manager_endpoint.to_string())
-        .query("resource_manager_scope", resource_manager_scope.as_str())
+        .query("resource_manager_endpoint", resource_manager_endpoint.as_str())
+        .query("resource_manager_scope", resource_manager_scope)
         .query("response", response_2.as_str())
-        .query("response_error", response_error_2)
+        .query("response_error", &response_error_2.to_string())
         .query("return", &r#return.to_string())
         .query("self", self_2.as_str())
         .query("serde", serde.as_str())
