@@ -247,7 +247,9 @@ fn reachable<'a>(models: &'a [Model], roots: impl Iterator<Item = &'a TypeRef>) 
     let mut seen = HashSet::new();
     while let Some(ty) = pending.pop() {
         match ty {
-            TypeRef::Array(inner) | TypeRef::Map(inner) => pending.push(inner),
+            TypeRef::Array(inner) | TypeRef::Map(inner) | TypeRef::Nullable(inner) => {
+                pending.push(inner)
+            }
             TypeRef::Model(name) if seen.insert(name.clone()) => {
                 match by_name.get(name.as_str()).map(|m| &m.kind) {
                     Some(ModelKind::Struct(s)) => pending.extend(s.fields.iter().map(|f| &f.ty)),
@@ -274,7 +276,9 @@ fn reachable<'a>(models: &'a [Model], roots: impl Iterator<Item = &'a TypeRef>) 
 pub fn refers_to(ty: &TypeRef, names: &HashSet<String>) -> bool {
     match ty {
         TypeRef::Model(name) => names.contains(name),
-        TypeRef::Array(inner) | TypeRef::Map(inner) => refers_to(inner, names),
+        TypeRef::Array(inner) | TypeRef::Map(inner) | TypeRef::Nullable(inner) => {
+            refers_to(inner, names)
+        }
         _ => false,
     }
 }

@@ -326,6 +326,11 @@ pub enum TypeRef {
     Map(Box<TypeRef>),
     /// A model by its Rust name.
     Model(String),
+    /// `x-nullable: true` where armgen honours it: a success response's
+    /// body (`null` or an empty body is `None`), array items and map values
+    /// (`Vec<Option<T>>`). Model properties are `Option`s already unless
+    /// required; parameters outside the body cannot be null.
+    Nullable(Box<TypeRef>),
 }
 
 impl TypeRef {
@@ -333,6 +338,40 @@ impl TypeRef {
     /// `minLength` apply).
     pub fn is_string_like(&self) -> bool {
         matches!(self, TypeRef::String | TypeRef::Secret)
+    }
+
+    /// `ty`, `Nullable` when `x-nullable: true` is set on the schema
+    /// `value` (as written, beside a `$ref`).
+    pub fn nullable_if(ty: TypeRef, value: Option<&serde_json::Value>) -> TypeRef {
+        let nullable = value
+            .and_then(|v| v.get("x-nullable"))
+            .and_then(serde_json::Value::as_bool)
+            .unwrap_or(false);
+        if nullable && !matches!(ty, TypeRef::Nullable(_)) {
+            TypeRef::Nullable(Box::new(ty))
+        } else {
+            ty
+        }
+    }
+
+    /// Whether `Nullable` is part of the type at any depth.
+    pub fn has_nullable(&self) -> bool {
+        match self {
+            TypeRef::Nullable(_) => true,
+            TypeRef::Array(inner) | TypeRef::Map(inner) => inner.has_nullable(),
+            _ => false,
+        }
+    }
+
+    /// The type without `Nullable` at any depth: where `null` cannot be
+    /// sent (a query or header value, a path segment).
+    pub fn without_nullable(self) -> TypeRef {
+        match self {
+            TypeRef::Nullable(inner) => inner.without_nullable(),
+            TypeRef::Array(inner) => TypeRef::Array(Box::new(inner.without_nullable())),
+            TypeRef::Map(inner) => TypeRef::Map(Box::new(inner.without_nullable())),
+            other => other,
+        }
     }
 
     /// Whether the value is numeric (`minimum`/`maximum` apply).
@@ -594,6 +633,12 @@ impl Operation {
     /// result is then an `Option`.
     pub fn success_may_be_empty(&self) -> bool {
         self.success_type().is_some() && self.responses.iter().any(|r| r.ty.is_none())
+    }
+
+    /// Whether the success body is `x-nullable`: `null`, or no body at all,
+    /// is `None`.
+    pub fn success_nullable(&self) -> bool {
+        matches!(self.success_type(), Some(TypeRef::Nullable(_)))
     }
 
     /// Whether success statuses have bodies of different types (`200` an

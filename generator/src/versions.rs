@@ -345,7 +345,9 @@ fn shared_models(versions: &[Service]) -> BTreeSet<String> {
 fn collect_models(ty: &TypeRef, out: &mut Vec<String>) {
     match ty {
         TypeRef::Model(name) => out.push(name.clone()),
-        TypeRef::Array(inner) | TypeRef::Map(inner) => collect_models(inner, out),
+        TypeRef::Array(inner) | TypeRef::Map(inner) | TypeRef::Nullable(inner) => {
+            collect_models(inner, out)
+        }
         _ => {}
     }
 }

@@ -219,6 +219,22 @@ pub fn decode_optional<T: DeserializeOwned, E: DeserializeOwned>(
     }
 }
 
+/// Like [`decode_optional`], for operations whose success body is
+/// `x-nullable`: `null`, or an empty body of a status in `with_body`, is
+/// `None` too.
+pub fn decode_nullable<T: DeserializeOwned, E: DeserializeOwned>(
+    response: &HttpResponse,
+    with_body: &[u16],
+    empty: &[u16],
+) -> Result<Option<T>, ResponseError<E>> {
+    let no_body = response.body.iter().all(u8::is_ascii_whitespace);
+    if empty.contains(&response.status) || (no_body && with_body.contains(&response.status)) {
+        Ok(None)
+    } else {
+        decode_body(response, with_body)
+    }
+}
+
 /// The success of an operation whose success statuses have bodies of
 /// different types (`200` an `A`, `201` a `B`): a generated enum with one
 /// variant per success status.
@@ -425,6 +441,30 @@ mod tests {
 
     fn by_status(status: u16, body: &str) -> Result<ByStatus, ResponseError<serde_json::Value>> {
         decode_by_status(&HttpResponse::new(status, body), &[200, 201, 204])
+    }
+
+    #[test]
+    fn a_nullable_body_is_none_when_null_or_empty_and_an_error_otherwise() {
+        let nullable = |status: u16, body: &str| {
+            decode_nullable::<i32, serde_json::Value>(
+                &HttpResponse::new(status, body),
+                &[200],
+                &[204],
+            )
+        };
+        assert_eq!(nullable(200, "7"), Ok(Some(7)));
+        assert_eq!(nullable(200, "null"), Ok(None));
+        assert_eq!(nullable(200, " "), Ok(None));
+        assert_eq!(nullable(204, "ignored"), Ok(None));
+        assert!(matches!(
+            nullable(200, "true"),
+            Err(ResponseError::Decode { status: 200, .. })
+        ));
+        // An empty body of a status that is not a success is still an error.
+        assert!(matches!(
+            nullable(404, ""),
+            Err(ResponseError::Unrecognized { status: 404, .. })
+        ));
     }
 
     #[test]

@@ -91,7 +91,7 @@ pub use dynamic_call::{
 };
 pub use error::{
     ErrorBody, FromStatus, ResponseError, ServiceError, decode_body, decode_by_status,
-    decode_empty, decode_json, decode_optional,
+    decode_empty, decode_json, decode_nullable, decode_optional,
 };
 pub use host::{HostPart, InvalidHost, parameterized_host};
 pub use http::{HttpRequest, HttpResponse, Method, UrlBuilder};

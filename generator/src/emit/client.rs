@@ -829,9 +829,12 @@ fn method(
             }
         }
         (None, None) => {
-            // An `Option` result: a success without a body must read as
-            // `None` through `into_model`.
-            let execute = if op.success_may_be_empty() && !op.success_by_status() {
+            // An `Option` result (a status without a body, or a nullable
+            // body): a success without a body must read as `None` through
+            // `into_model`.
+            let execute = if (op.success_may_be_empty() || op.success_nullable())
+                && !op.success_by_status()
+            {
                 format_ident!("execute_optional")
             } else {
                 format_ident!("execute")

@@ -386,7 +386,9 @@ pub fn success_type(op: &Operation, ctx: &Context) -> TokenStream {
         None => quote!(()),
         Some(ty) => {
             let ty = type_tokens(ty, Scope::Sibling, ctx.runtime);
-            if op.success_may_be_empty() {
+            // A nullable body is an `Option` already, `None` also when a
+            // status has no body.
+            if op.success_may_be_empty() && !op.success_nullable() {
                 option(ty)
             } else {
                 ty
@@ -422,6 +424,9 @@ fn response_fn(op: &Operation, ctx: &Context) -> TokenStream {
         .filter(|r| r.ty.is_none())
         .map(|r| proc_macro2::Literal::u16_unsuffixed(r.status));
     let decode = match (op.success_type(), op.success_may_be_empty()) {
+        _ if op.success_nullable() && !op.success_by_status() => {
+            quote!(#rt::decode_nullable(response, &[#(#with_body),*], &[#(#without_body),*]))
+        }
         _ if op.success_by_status() => {
             let statuses = op
                 .responses
@@ -440,8 +445,16 @@ fn response_fn(op: &Operation, ctx: &Context) -> TokenStream {
         op.id,
         super::types::path_text(rt)
     );
+    // `Option` items (`x-nullable`) nest the spec's type one level deeper
+    // than clippy's `type_complexity` accepts in a signature.
+    let allow = op
+        .responses
+        .iter()
+        .any(|r| r.ty.as_ref().is_some_and(TypeRef::has_nullable))
+        .then(|| quote!(#[allow(clippy::type_complexity)]));
     quote! {
         #[doc = #doc]
+        #allow
         pub fn #fn_name(response: &#rt::HttpResponse) -> ::core::result::Result<#success, #rt::ResponseError<#error>> {
             #decode
         }
@@ -493,6 +506,11 @@ fn by_status_enum(op: &Operation, ctx: &Context) -> TokenStream {
         let v = variant(r.status);
         let status = proc_macro2::Literal::u16_unsuffixed(r.status);
         match r.ty {
+            // `null` or no body at all.
+            Some(TypeRef::Nullable(_)) => quote! {
+                #status if body.iter().all(u8::is_ascii_whitespace) => ::core::result::Result::Ok(Self::#v(::core::option::Option::None)),
+                #status => #rt::__private::serde_json::from_slice(body).map(Self::#v),
+            },
             Some(_) => {
                 quote!(#status => #rt::__private::serde_json::from_slice(body).map(Self::#v),)
             }

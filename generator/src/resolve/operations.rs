@@ -585,7 +585,8 @@ impl Resolver<'_> {
                 Constraints::default(),
             )
         } else {
-            let ty = self.schema_type(&target, &hint);
+            // `null` cannot be sent in a path, query or header.
+            let ty = self.schema_type(&target, &hint).without_nullable();
             let scalar = |ty: &TypeRef| {
                 matches!(
                     ty,
@@ -747,9 +748,10 @@ impl Resolver<'_> {
         for (status, response) in map {
             let response_node = responses_node.child(status);
             let hint = format!("{}Response", naming::type_name(op_name));
-            let ty = response
-                .get("schema")
-                .map(|_| self.schema_type(&response_node.child("schema"), &hint));
+            let ty = response.get("schema").map(|schema| {
+                let ty = self.schema_type(&response_node.child("schema"), &hint);
+                TypeRef::nullable_if(ty, Some(schema))
+            });
             if status == "default" {
                 error = ty;
                 declares_errors = true;

@@ -52,16 +52,17 @@ impl Resolver<'_> {
                     return TypeRef::Array(Box::new(TypeRef::Any));
                 }
                 let item_hint = format!("{hint}Item");
-                TypeRef::Array(Box::new(
-                    self.schema_type(&target.child("items"), &item_hint),
-                ))
+                let item = self.schema_type(&target.child("items"), &item_hint);
+                TypeRef::Array(Box::new(TypeRef::nullable_if(item, value.get("items"))))
             }
             Some("object") | None => match value.get("additionalProperties") {
                 Some(Value::Object(_)) => {
                     let item_hint = format!("{hint}Value");
-                    TypeRef::Map(Box::new(
-                        self.schema_type(&target.child("additionalProperties"), &item_hint),
-                    ))
+                    let item = self.schema_type(&target.child("additionalProperties"), &item_hint);
+                    TypeRef::Map(Box::new(TypeRef::nullable_if(
+                        item,
+                        value.get("additionalProperties"),
+                    )))
                 }
                 Some(Value::Bool(true)) => TypeRef::Map(Box::new(TypeRef::Any)),
                 _ => TypeRef::Any,

@@ -141,7 +141,42 @@ pub fn json_decode_json_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// `POST /groups/168` (`decode_optional_decode_optional`).
+/// `POST /groups/168` (`decode_nullable_decode_nullable`).
+///
+/// # Arguments
+/// * `decode_nullable` - `decode_nullable` (body)
+pub fn nullable_decode_nullable_request(
+    endpoint: &::armgen_runtime::Url,
+    api_version: &str,
+    decode_nullable: &super::models::DecodeNullable,
+) -> ::core::result::Result<
+    ::armgen_runtime::HttpRequest,
+    ::armgen_runtime::ValidationErrors,
+> {
+    let mut __validator = ::armgen_runtime::Validator::default();
+    __validator.nested("decode_nullable", decode_nullable);
+    __validator.finish()?;
+    let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
+        .literal("/groups/168")
+        .query("api-version", api_version);
+    let mut __request = ::armgen_runtime::HttpRequest::new(
+        ::armgen_runtime::Method::Post,
+        __url.build()?,
+    );
+    __request.headers.push(("accept".to_owned(), "application/json".to_owned()));
+    __request.set_json_body_writable("decode_nullable", decode_nullable)?;
+    Ok(__request)
+}
+/// Decodes a response to `decode_nullable_decode_nullable`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
+pub fn nullable_decode_nullable_response(
+    response: &::armgen_runtime::HttpResponse,
+) -> ::core::result::Result<
+    super::models::DecodeNullable,
+    ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
+> {
+    ::armgen_runtime::decode_body(response, &[200])
+}
+/// `POST /groups/169` (`decode_optional_decode_optional`).
 ///
 /// # Arguments
 /// * `decode_optional` - `decode_optional` (body)
@@ -157,7 +192,7 @@ pub fn optional_decode_optional_request(
     __validator.nested("decode_optional", decode_optional);
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/groups/168")
+        .literal("/groups/169")
         .query("api-version", api_version);
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Post,
@@ -176,7 +211,7 @@ pub fn optional_decode_optional_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// `POST /groups/226` (`decode_response_decode_response`).
+/// `POST /groups/227` (`decode_response_decode_response`).
 ///
 /// # Arguments
 /// * `decode_response` - `decode_response` (body)
@@ -192,7 +227,7 @@ pub fn response_decode_response_request(
     __validator.nested("decode_response", decode_response);
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/groups/226")
+        .literal("/groups/227")
         .query("api-version", api_version);
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Post,

@@ -353,6 +353,14 @@ pub async fn call(
                 )
                 .await
         }
+        "decode_nullable_decode_nullable" => {
+            ::armgen_runtime::dynamic_execute(
+                    pipeline,
+                    __request,
+                    super::decode::nullable_decode_nullable_response,
+                )
+                .await
+        }
         "decode_optional_decode_optional" => {
             ::armgen_runtime::dynamic_execute(
                     pipeline,
@@ -1412,6 +1420,18 @@ pub async fn call(
                 .begin(
                     __request,
                     super::optional_bodies::decode_json_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    ::core::default::Default::default(),
+                );
+            ::armgen_runtime::dynamic_poll(poller).await
+        }
+        "OptionalBodies_decode_nullable" => {
+            let poller: ::armgen_runtime::__private::azure_core::http::Poller<
+                ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
+            > = pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::decode_nullable_response,
                     ::armgen_runtime::FinalStateVia::Location,
                     ::core::default::Default::default(),
                 );

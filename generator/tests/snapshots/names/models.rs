@@ -1364,8 +1364,9 @@ impl ::armgen_runtime::StripReadOnly for Clone {
     "ServiceError", #[doc = " `decode_body`"] DecodeBody = "decode_body", #[doc =
     " `decode_by_status`"] DecodeByStatus = "decode_by_status", #[doc =
     " `decode_empty`"] DecodeEmpty = "decode_empty", #[doc = " `decode_json`"] DecodeJson
-    = "decode_json", #[doc = " `decode_optional`"] DecodeOptional = "decode_optional",
-    #[doc = " `HostPart`"] HostPart = "HostPart", #[doc = " `InvalidHost`"] InvalidHost =
+    = "decode_json", #[doc = " `decode_nullable`"] DecodeNullable = "decode_nullable",
+    #[doc = " `decode_optional`"] DecodeOptional = "decode_optional", #[doc =
+    " `HostPart`"] HostPart = "HostPart", #[doc = " `InvalidHost`"] InvalidHost =
     "InvalidHost", #[doc = " `parameterized_host`"] ParameterizedHost =
     "parameterized_host", #[doc = " `HttpRequest`"] HttpRequest = "HttpRequest", #[doc =
     " `HttpResponse`"] HttpResponse = "HttpResponse", #[doc = " `Method`"] Method =
@@ -1975,6 +1976,41 @@ impl ::armgen_runtime::StripReadOnly for DecodeJson {
         ::armgen_runtime::strip_members(
             json,
             &["decode_json"],
+            |members| {
+                ::armgen_runtime::strip_member(members, "next", &self.next);
+            },
+        );
+    }
+}
+/// The `decode_nullable` object.
+#[derive(
+    ::core::clone::Clone,
+    ::core::fmt::Debug,
+    ::core::default::Default,
+    ::core::cmp::PartialEq,
+    ::armgen_runtime::__private::serde::Serialize,
+    ::armgen_runtime::__private::serde::Deserialize,
+)]
+#[serde(crate = "::armgen_runtime::__private::serde")]
+pub struct DecodeNullable {
+    /// Set by the service.
+    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
+    pub decode_nullable: ::core::option::Option<::std::string::String>,
+    /// `next`
+    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
+    pub next: ::core::option::Option<::std::boxed::Box<DecodeNullable>>,
+}
+impl ::armgen_runtime::Validate for DecodeNullable {
+    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
+}
+impl ::armgen_runtime::StripReadOnly for DecodeNullable {
+    fn strip_read_only(
+        &self,
+        json: &mut ::armgen_runtime::__private::serde_json::Value,
+    ) {
+        ::armgen_runtime::strip_members(
+            json,
+            &["decode_nullable"],
             |members| {
                 ::armgen_runtime::strip_member(members, "next", &self.next);
             },
@@ -3139,8 +3175,9 @@ impl ::armgen_runtime::StripReadOnly for Extend {
     "ServiceError", #[doc = " `decode_body`"] DecodeBody = "decode_body", #[doc =
     " `decode_by_status`"] DecodeByStatus = "decode_by_status", #[doc =
     " `decode_empty`"] DecodeEmpty = "decode_empty", #[doc = " `decode_json`"] DecodeJson
-    = "decode_json", #[doc = " `decode_optional`"] DecodeOptional = "decode_optional",
-    #[doc = " `HostPart`"] HostPart = "HostPart", #[doc = " `InvalidHost`"] InvalidHost =
+    = "decode_json", #[doc = " `decode_nullable`"] DecodeNullable = "decode_nullable",
+    #[doc = " `decode_optional`"] DecodeOptional = "decode_optional", #[doc =
+    " `HostPart`"] HostPart = "HostPart", #[doc = " `InvalidHost`"] InvalidHost =
     "InvalidHost", #[doc = " `parameterized_host`"] ParameterizedHost =
     "parameterized_host", #[doc = " `HttpRequest`"] HttpRequest = "HttpRequest", #[doc =
     " `HttpResponse`"] HttpResponse = "HttpResponse", #[doc = " `Method`"] Method =
@@ -3986,365 +4023,367 @@ pub struct Fields {
         skip_serializing_if = "::core::option::Option::is_none"
     )]
     pub decode_json: ::core::option::Option<::std::vec::Vec<DecodeJson>>,
-    /// `decode_optional`
-    #[serde(rename = "decode_optional")]
-    pub decode_optional: ::std::string::String,
+    /// `decode_nullable`
+    #[serde(rename = "decode_nullable")]
+    pub decode_nullable: ::std::string::String,
     /// Set by the service.
+    #[serde(
+        rename = "decode_optional",
+        skip_serializing_if = "::core::option::Option::is_none"
+    )]
+    pub decode_optional: ::core::option::Option<::std::string::String>,
+    /// `HostPart`
     #[serde(
         rename = "HostPart",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub host_part: ::core::option::Option<::std::string::String>,
+    pub host_part: ::core::option::Option<::std::boxed::Box<Fields>>,
     /// `InvalidHost`
     #[serde(
         rename = "InvalidHost",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub invalid_host: ::core::option::Option<::std::boxed::Box<Fields>>,
+    pub invalid_host: ::core::option::Option<::std::vec::Vec<InvalidHost>>,
     /// `parameterized_host`
+    #[serde(rename = "parameterized_host")]
+    pub parameterized_host: ::std::string::String,
+    /// Set by the service.
     #[serde(
-        rename = "parameterized_host",
+        rename = "HttpRequest",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub parameterized_host: ::core::option::Option<::std::vec::Vec<ParameterizedHost>>,
-    /// `HttpRequest`
-    #[serde(rename = "HttpRequest")]
-    pub http_request: ::std::string::String,
-    /// Set by the service.
+    pub http_request: ::core::option::Option<::std::string::String>,
+    /// `HttpResponse`
     #[serde(
         rename = "HttpResponse",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub http_response: ::core::option::Option<::std::string::String>,
+    pub http_response: ::core::option::Option<::std::boxed::Box<Fields>>,
     /// `Method`
     #[serde(rename = "Method", skip_serializing_if = "::core::option::Option::is_none")]
-    pub method: ::core::option::Option<::std::boxed::Box<Fields>>,
+    pub method: ::core::option::Option<::std::vec::Vec<Method>>,
     /// `UrlBuilder`
+    #[serde(rename = "UrlBuilder")]
+    pub url_builder: ::std::string::String,
+    /// Set by the service.
     #[serde(
-        rename = "UrlBuilder",
+        rename = "ResponseTooLarge",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub url_builder: ::core::option::Option<::std::vec::Vec<UrlBuilder>>,
-    /// `ResponseTooLarge`
-    #[serde(rename = "ResponseTooLarge")]
-    pub response_too_large: ::std::string::String,
-    /// Set by the service.
+    pub response_too_large: ::core::option::Option<::std::string::String>,
+    /// `FinalStateVia`
     #[serde(
         rename = "FinalStateVia",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub final_state_via: ::core::option::Option<::std::string::String>,
+    pub final_state_via: ::core::option::Option<::std::boxed::Box<Fields>>,
     /// `OperationStatus`
     #[serde(
         rename = "OperationStatus",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub operation_status: ::core::option::Option<::std::boxed::Box<Fields>>,
+    pub operation_status: ::core::option::Option<::std::vec::Vec<OperationStatus>>,
     /// `PollerMethodOptions`
+    #[serde(rename = "PollerMethodOptions")]
+    pub poller_method_options: ::std::string::String,
+    /// Set by the service.
     #[serde(
-        rename = "PollerMethodOptions",
+        rename = "PollerOptions",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub poller_method_options: ::core::option::Option<
-        ::std::vec::Vec<PollerMethodOptions>,
-    >,
-    /// `PollerOptions`
-    #[serde(rename = "PollerOptions")]
-    pub poller_options: ::std::string::String,
-    /// Set by the service.
+    pub poller_options: ::core::option::Option<::std::string::String>,
+    /// `NextLink`
     #[serde(
         rename = "NextLink",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub next_link: ::core::option::Option<::std::string::String>,
+    pub next_link: ::core::option::Option<::std::boxed::Box<Fields>>,
     /// `PageDecoder`
     #[serde(
         rename = "PageDecoder",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub page_decoder: ::core::option::Option<::std::boxed::Box<Fields>>,
+    pub page_decoder: ::core::option::Option<::std::vec::Vec<PageDecoder>>,
     /// `Pattern`
-    #[serde(rename = "Pattern", skip_serializing_if = "::core::option::Option::is_none")]
-    pub pattern: ::core::option::Option<::std::vec::Vec<Pattern>>,
-    /// `StripReadOnly`
-    #[serde(rename = "StripReadOnly")]
-    pub strip_read_only: ::std::string::String,
+    #[serde(rename = "Pattern")]
+    pub pattern: ::std::string::String,
     /// Set by the service.
+    #[serde(
+        rename = "StripReadOnly",
+        skip_serializing_if = "::core::option::Option::is_none"
+    )]
+    pub strip_read_only: ::core::option::Option<::std::string::String>,
+    /// `strip_member`
     #[serde(
         rename = "strip_member",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub strip_member: ::core::option::Option<::std::string::String>,
+    pub strip_member: ::core::option::Option<::std::boxed::Box<Fields>>,
     /// `strip_members`
     #[serde(
         rename = "strip_members",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub strip_members: ::core::option::Option<::std::boxed::Box<Fields>>,
+    pub strip_members: ::core::option::Option<::std::vec::Vec<StripMembers>>,
     /// `Regex`
-    #[serde(rename = "Regex", skip_serializing_if = "::core::option::Option::is_none")]
-    pub regex: ::core::option::Option<::std::vec::Vec<Regex>>,
-    /// `Secret`
-    #[serde(rename = "Secret")]
-    pub secret: ::armgen_runtime::Secret,
+    #[serde(rename = "Regex")]
+    pub regex: ::std::string::String,
     /// Set by the service.
+    #[serde(rename = "Secret", skip_serializing_if = "::core::option::Option::is_none")]
+    pub secret: ::core::option::Option<::armgen_runtime::Secret>,
+    /// `Url`
     #[serde(rename = "Url", skip_serializing_if = "::core::option::Option::is_none")]
-    pub url: ::core::option::Option<::std::string::String>,
+    pub url: ::core::option::Option<::std::boxed::Box<Fields>>,
     /// `Constraint`
     #[serde(
         rename = "Constraint",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub constraint: ::core::option::Option<::std::boxed::Box<Fields>>,
+    pub constraint: ::core::option::Option<::std::vec::Vec<Constraint>>,
     /// `Validate`
+    #[serde(rename = "Validate")]
+    pub validate: ::std::string::String,
+    /// Set by the service.
     #[serde(
-        rename = "Validate",
+        rename = "ValidationError",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub validate: ::core::option::Option<::std::vec::Vec<Validate>>,
-    /// `ValidationError`
-    #[serde(rename = "ValidationError")]
-    pub validation_error: ::std::string::String,
-    /// Set by the service.
+    pub validation_error: ::core::option::Option<::std::string::String>,
+    /// `ValidationErrors`
     #[serde(
         rename = "ValidationErrors",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub validation_errors: ::core::option::Option<::std::string::String>,
+    pub validation_errors: ::core::option::Option<::std::boxed::Box<Fields>>,
     /// `Validator`
     #[serde(
         rename = "Validator",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub validator: ::core::option::Option<::std::boxed::Box<Fields>>,
+    pub validator: ::core::option::Option<::std::vec::Vec<Validator>>,
     /// `compile_pattern`
-    #[serde(
-        rename = "compile_pattern",
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub compile_pattern: ::core::option::Option<::std::vec::Vec<CompilePattern>>,
-    /// `regex`
-    #[serde(rename = "regex")]
-    pub regex_2: ::std::string::String,
+    #[serde(rename = "compile_pattern")]
+    pub compile_pattern: ::std::string::String,
     /// Set by the service.
+    #[serde(rename = "regex", skip_serializing_if = "::core::option::Option::is_none")]
+    pub regex_2: ::core::option::Option<::std::string::String>,
+    /// `serde`
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub serde: ::core::option::Option<::std::string::String>,
+    pub serde: ::core::option::Option<::std::boxed::Box<Fields>>,
     /// `serde_json`
     #[serde(
         rename = "serde_json",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub serde_json: ::core::option::Option<::std::boxed::Box<Fields>>,
+    pub serde_json: ::core::option::Option<::std::vec::Vec<SerdeJson>>,
     /// `url`
-    #[serde(rename = "url", skip_serializing_if = "::core::option::Option::is_none")]
-    pub url_2: ::core::option::Option<::std::vec::Vec<Url2>>,
-    /// `endpoint`
-    pub endpoint: ::std::string::String,
+    #[serde(rename = "url")]
+    pub url_2: ::std::string::String,
     /// Set by the service.
+    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
+    pub endpoint: ::core::option::Option<::std::string::String>,
+    /// `api_version`
     #[serde(
         rename = "api_version",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub api_version: ::core::option::Option<::std::string::String>,
+    pub api_version: ::core::option::Option<::std::boxed::Box<Fields>>,
     /// `options`
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub options: ::core::option::Option<::std::boxed::Box<Fields>>,
+    pub options: ::core::option::Option<::std::vec::Vec<Options>>,
     /// `request`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub request: ::core::option::Option<::std::vec::Vec<Request>>,
-    /// `validator`
-    #[serde(rename = "validator")]
-    pub validator_2: ::std::string::String,
+    pub request: ::std::string::String,
     /// Set by the service.
+    #[serde(
+        rename = "validator",
+        skip_serializing_if = "::core::option::Option::is_none"
+    )]
+    pub validator_2: ::core::option::Option<::std::string::String>,
+    /// `value`
     #[serde(rename = "value", skip_serializing_if = "::core::option::Option::is_none")]
-    pub value_2: ::core::option::Option<::std::string::String>,
+    pub value_2: ::core::option::Option<::std::boxed::Box<Fields>>,
     /// `params`
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub params: ::core::option::Option<::std::boxed::Box<Fields>>,
+    pub params: ::core::option::Option<::std::vec::Vec<Params>>,
     /// `path`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub path: ::core::option::Option<::std::vec::Vec<Path>>,
-    /// `at`
-    pub at: ::std::string::String,
+    pub path: ::std::string::String,
     /// Set by the service.
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub json: ::core::option::Option<::std::string::String>,
+    pub at: ::core::option::Option<::std::string::String>,
+    /// `json`
+    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
+    pub json: ::core::option::Option<::std::boxed::Box<Fields>>,
     /// `members`
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub members: ::core::option::Option<::std::boxed::Box<Fields>>,
+    pub members: ::core::option::Option<::std::vec::Vec<Members>>,
     /// `pipeline`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub pipeline: ::core::option::Option<::std::vec::Vec<Pipeline>>,
-    /// `response`
-    pub response: ::std::string::String,
+    pub pipeline: ::std::string::String,
     /// Set by the service.
+    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
+    pub response: ::core::option::Option<::std::string::String>,
+    /// `operation_id`
     #[serde(
         rename = "operation_id",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub operation_id: ::core::option::Option<::std::string::String>,
+    pub operation_id: ::core::option::Option<::std::boxed::Box<Fields>>,
     /// `credential`
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub credential: ::core::option::Option<::std::boxed::Box<Fields>>,
+    pub credential: ::core::option::Option<::std::vec::Vec<Credential>>,
     /// `subscription_id`
-    #[serde(
-        rename = "subscription_id",
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub subscription_id: ::core::option::Option<::std::vec::Vec<SubscriptionId>>,
-    /// `inner`
-    pub inner: ::std::string::String,
+    #[serde(rename = "subscription_id")]
+    pub subscription_id: ::std::string::String,
     /// Set by the service.
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub tag: ::core::option::Option<::std::string::String>,
+    pub inner: ::core::option::Option<::std::string::String>,
+    /// `tag`
+    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
+    pub tag: ::core::option::Option<::std::boxed::Box<Fields>>,
     /// `method_options`
     #[serde(
         rename = "method_options",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub method_options_2: ::core::option::Option<::std::boxed::Box<Fields>>,
+    pub method_options_2: ::core::option::Option<::std::vec::Vec<MethodOptions2>>,
     /// `f`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub f: ::core::option::Option<::std::vec::Vec<F>>,
-    /// `new`
-    pub new: ::std::string::String,
+    pub f: ::std::string::String,
     /// Set by the service.
+    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
+    pub new: ::core::option::Option<::std::string::String>,
+    /// `API_VERSION`
     #[serde(
         rename = "API_VERSION",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub api_version_2: ::core::option::Option<::std::string::String>,
+    pub api_version_2: ::core::option::Option<::std::boxed::Box<Fields>>,
     /// `DEFAULT_ENDPOINT`
     #[serde(
         rename = "DEFAULT_ENDPOINT",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub default_endpoint: ::core::option::Option<::std::boxed::Box<Fields>>,
+    pub default_endpoint: ::core::option::Option<::std::vec::Vec<DefaultEndpoint>>,
     /// `SERVICES`
+    #[serde(rename = "SERVICES")]
+    pub services: ::std::string::String,
+    /// Set by the service.
     #[serde(
-        rename = "SERVICES",
+        rename = "OPERATIONS",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub services: ::core::option::Option<::std::vec::Vec<Services>>,
-    /// `OPERATIONS`
-    #[serde(rename = "OPERATIONS")]
-    pub operations: ::std::string::String,
-    /// Set by the service.
+    pub operations: ::core::option::Option<::std::string::String>,
+    /// `build_request`
     #[serde(
         rename = "build_request",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub build_request: ::core::option::Option<::std::string::String>,
+    pub build_request: ::core::option::Option<::std::boxed::Box<Fields>>,
     /// `decode_response`
     #[serde(
         rename = "decode_response",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub decode_response: ::core::option::Option<::std::boxed::Box<Fields>>,
+    pub decode_response: ::core::option::Option<::std::vec::Vec<DecodeResponse>>,
     /// `models`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub models: ::core::option::Option<::std::vec::Vec<Models>>,
-    /// `clients`
-    pub clients: ::std::string::String,
+    pub models: ::std::string::String,
     /// Set by the service.
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub dynamic: ::core::option::Option<::std::string::String>,
+    pub clients: ::core::option::Option<::std::string::String>,
+    /// `dynamic`
+    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
+    pub dynamic: ::core::option::Option<::std::boxed::Box<Fields>>,
     /// `patterns`
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub patterns: ::core::option::Option<::std::boxed::Box<Fields>>,
+    pub patterns: ::core::option::Option<::std::vec::Vec<Patterns>>,
     /// `Other`
-    #[serde(rename = "Other", skip_serializing_if = "::core::option::Option::is_none")]
-    pub other: ::core::option::Option<::std::vec::Vec<Other>>,
-    /// `Unknown`
-    #[serde(rename = "Unknown")]
-    pub unknown: ::std::string::String,
+    #[serde(rename = "Other")]
+    pub other: ::std::string::String,
     /// Set by the service.
+    #[serde(rename = "Unknown", skip_serializing_if = "::core::option::Option::is_none")]
+    pub unknown: ::core::option::Option<::std::string::String>,
+    /// `Arc`
     #[serde(rename = "Arc", skip_serializing_if = "::core::option::Option::is_none")]
-    pub arc: ::core::option::Option<::std::string::String>,
+    pub arc: ::core::option::Option<::std::boxed::Box<Fields>>,
     /// `LazyLock`
     #[serde(
         rename = "LazyLock",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub lazy_lock: ::core::option::Option<::std::boxed::Box<Fields>>,
+    pub lazy_lock: ::core::option::Option<::std::vec::Vec<LazyLock>>,
     /// `BTreeMap`
-    #[serde(
-        rename = "BTreeMap",
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub b_tree_map: ::core::option::Option<::std::vec::Vec<BTreeMap>>,
-    /// `Cow`
-    #[serde(rename = "Cow")]
-    pub cow: ::std::string::String,
+    #[serde(rename = "BTreeMap")]
+    pub b_tree_map: ::std::string::String,
     /// Set by the service.
+    #[serde(rename = "Cow", skip_serializing_if = "::core::option::Option::is_none")]
+    pub cow: ::core::option::Option<::std::string::String>,
+    /// `Value`
     #[serde(rename = "Value", skip_serializing_if = "::core::option::Option::is_none")]
-    pub value_3: ::core::option::Option<::std::string::String>,
+    pub value_3: ::core::option::Option<::std::boxed::Box<Fields>>,
     /// `Map`
     #[serde(rename = "Map", skip_serializing_if = "::core::option::Option::is_none")]
-    pub map: ::core::option::Option<::std::boxed::Box<Fields>>,
+    pub map: ::core::option::Option<::std::vec::Vec<Map>>,
     /// `Serialize`
+    #[serde(rename = "Serialize")]
+    pub serialize: ::std::string::String,
+    /// Set by the service.
     #[serde(
-        rename = "Serialize",
+        rename = "Deserialize",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub serialize: ::core::option::Option<::std::vec::Vec<Serialize>>,
-    /// `Deserialize`
-    #[serde(rename = "Deserialize")]
-    pub deserialize: ::std::string::String,
-    /// Set by the service.
+    pub deserialize: ::core::option::Option<::std::string::String>,
+    /// `Serializer`
     #[serde(
         rename = "Serializer",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub serializer: ::core::option::Option<::std::string::String>,
+    pub serializer: ::core::option::Option<::std::boxed::Box<Fields>>,
     /// `Deserializer`
     #[serde(
         rename = "Deserializer",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub deserializer: ::core::option::Option<::std::boxed::Box<Fields>>,
+    pub deserializer: ::core::option::Option<::std::vec::Vec<Deserializer>>,
     /// `TokenCredential`
+    #[serde(rename = "TokenCredential")]
+    pub token_credential: ::std::string::String,
+    /// Set by the service.
     #[serde(
-        rename = "TokenCredential",
+        rename = "SafeDebug",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub token_credential: ::core::option::Option<::std::vec::Vec<TokenCredential>>,
-    /// `SafeDebug`
-    #[serde(rename = "SafeDebug")]
-    pub safe_debug: ::std::string::String,
-    /// Set by the service.
+    pub safe_debug: ::core::option::Option<::std::string::String>,
+    /// `ClientMethodOptions`
     #[serde(
         rename = "ClientMethodOptions",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub client_method_options: ::core::option::Option<::std::string::String>,
+    pub client_method_options: ::core::option::Option<::std::boxed::Box<Fields>>,
     /// `NoFormat`
     #[serde(
         rename = "NoFormat",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub no_format: ::core::option::Option<::std::boxed::Box<Fields>>,
+    pub no_format: ::core::option::Option<::std::vec::Vec<NoFormat>>,
     /// `Pager`
-    #[serde(rename = "Pager", skip_serializing_if = "::core::option::Option::is_none")]
-    pub pager: ::core::option::Option<::std::vec::Vec<Pager>>,
-    /// `Response`
-    #[serde(rename = "Response")]
-    pub response_2: ::std::string::String,
+    #[serde(rename = "Pager")]
+    pub pager: ::std::string::String,
     /// Set by the service.
+    #[serde(
+        rename = "Response",
+        skip_serializing_if = "::core::option::Option::is_none"
+    )]
+    pub response_2: ::core::option::Option<::std::string::String>,
+    /// `Context`
     #[serde(rename = "Context", skip_serializing_if = "::core::option::Option::is_none")]
-    pub context: ::core::option::Option<::std::string::String>,
+    pub context: ::core::option::Option<::std::boxed::Box<Fields>>,
     /// `armgen_runtime`
     #[serde(
         rename = "armgen_runtime",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub armgen_runtime: ::core::option::Option<::std::boxed::Box<Fields>>,
+    pub armgen_runtime: ::core::option::Option<::std::vec::Vec<ArmgenRuntime>>,
     /// `__private`
-    #[serde(
-        rename = "__private",
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub private: ::core::option::Option<::std::vec::Vec<Private>>,
+    #[serde(rename = "__private")]
+    pub private: ::std::string::String,
     /// `closed enum`
     #[serde(
         rename = "closed enum",
@@ -4907,277 +4946,282 @@ impl ::armgen_runtime::Validate for Fields {
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.decode_optional;
-            let at = format!("{}.{}", path, "decode_optional");
+            let value = &self.decode_nullable;
+            let at = format!("{}.{}", path, "decode_nullable");
             __validator.max_length(&at, value.as_str(), 10);
+        }
+        if let Some(value) = &self.host_part {
+            let at = format!("{}.{}", path, "HostPart");
+            __validator.nested(&at, value);
         }
         if let Some(value) = &self.invalid_host {
             let at = format!("{}.{}", path, "InvalidHost");
-            __validator.nested(&at, value);
-        }
-        if let Some(value) = &self.parameterized_host {
-            let at = format!("{}.{}", path, "parameterized_host");
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.http_request;
-            let at = format!("{}.{}", path, "HttpRequest");
+            let value = &self.parameterized_host;
+            let at = format!("{}.{}", path, "parameterized_host");
             __validator.max_length(&at, value.as_str(), 10);
+        }
+        if let Some(value) = &self.http_response {
+            let at = format!("{}.{}", path, "HttpResponse");
+            __validator.nested(&at, value);
         }
         if let Some(value) = &self.method {
             let at = format!("{}.{}", path, "Method");
-            __validator.nested(&at, value);
-        }
-        if let Some(value) = &self.url_builder {
-            let at = format!("{}.{}", path, "UrlBuilder");
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.response_too_large;
-            let at = format!("{}.{}", path, "ResponseTooLarge");
+            let value = &self.url_builder;
+            let at = format!("{}.{}", path, "UrlBuilder");
             __validator.max_length(&at, value.as_str(), 10);
+        }
+        if let Some(value) = &self.final_state_via {
+            let at = format!("{}.{}", path, "FinalStateVia");
+            __validator.nested(&at, value);
         }
         if let Some(value) = &self.operation_status {
             let at = format!("{}.{}", path, "OperationStatus");
-            __validator.nested(&at, value);
-        }
-        if let Some(value) = &self.poller_method_options {
-            let at = format!("{}.{}", path, "PollerMethodOptions");
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.poller_options;
-            let at = format!("{}.{}", path, "PollerOptions");
+            let value = &self.poller_method_options;
+            let at = format!("{}.{}", path, "PollerMethodOptions");
             __validator.max_length(&at, value.as_str(), 10);
+        }
+        if let Some(value) = &self.next_link {
+            let at = format!("{}.{}", path, "NextLink");
+            __validator.nested(&at, value);
         }
         if let Some(value) = &self.page_decoder {
             let at = format!("{}.{}", path, "PageDecoder");
-            __validator.nested(&at, value);
-        }
-        if let Some(value) = &self.pattern {
-            let at = format!("{}.{}", path, "Pattern");
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.strip_read_only;
-            let at = format!("{}.{}", path, "StripReadOnly");
+            let value = &self.pattern;
+            let at = format!("{}.{}", path, "Pattern");
             __validator.max_length(&at, value.as_str(), 10);
+        }
+        if let Some(value) = &self.strip_member {
+            let at = format!("{}.{}", path, "strip_member");
+            __validator.nested(&at, value);
         }
         if let Some(value) = &self.strip_members {
             let at = format!("{}.{}", path, "strip_members");
-            __validator.nested(&at, value);
-        }
-        if let Some(value) = &self.regex {
-            let at = format!("{}.{}", path, "Regex");
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.secret;
-            let at = format!("{}.{}", path, "Secret");
-            __validator.max_length(&at, value.secret(), 10);
+            let value = &self.regex;
+            let at = format!("{}.{}", path, "Regex");
+            __validator.max_length(&at, value.as_str(), 10);
+        }
+        if let Some(value) = &self.url {
+            let at = format!("{}.{}", path, "Url");
+            __validator.nested(&at, value);
         }
         if let Some(value) = &self.constraint {
             let at = format!("{}.{}", path, "Constraint");
-            __validator.nested(&at, value);
-        }
-        if let Some(value) = &self.validate {
-            let at = format!("{}.{}", path, "Validate");
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.validation_error;
-            let at = format!("{}.{}", path, "ValidationError");
+            let value = &self.validate;
+            let at = format!("{}.{}", path, "Validate");
             __validator.max_length(&at, value.as_str(), 10);
+        }
+        if let Some(value) = &self.validation_errors {
+            let at = format!("{}.{}", path, "ValidationErrors");
+            __validator.nested(&at, value);
         }
         if let Some(value) = &self.validator {
             let at = format!("{}.{}", path, "Validator");
-            __validator.nested(&at, value);
-        }
-        if let Some(value) = &self.compile_pattern {
-            let at = format!("{}.{}", path, "compile_pattern");
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.regex_2;
-            let at = format!("{}.{}", path, "regex");
+            let value = &self.compile_pattern;
+            let at = format!("{}.{}", path, "compile_pattern");
             __validator.max_length(&at, value.as_str(), 10);
+        }
+        if let Some(value) = &self.serde {
+            let at = format!("{}.{}", path, "serde");
+            __validator.nested(&at, value);
         }
         if let Some(value) = &self.serde_json {
             let at = format!("{}.{}", path, "serde_json");
-            __validator.nested(&at, value);
-        }
-        if let Some(value) = &self.url_2 {
-            let at = format!("{}.{}", path, "url");
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.endpoint;
-            let at = format!("{}.{}", path, "endpoint");
+            let value = &self.url_2;
+            let at = format!("{}.{}", path, "url");
             __validator.max_length(&at, value.as_str(), 10);
+        }
+        if let Some(value) = &self.api_version {
+            let at = format!("{}.{}", path, "api_version");
+            __validator.nested(&at, value);
         }
         if let Some(value) = &self.options {
             let at = format!("{}.{}", path, "options");
-            __validator.nested(&at, value);
-        }
-        if let Some(value) = &self.request {
-            let at = format!("{}.{}", path, "request");
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.validator_2;
-            let at = format!("{}.{}", path, "validator");
+            let value = &self.request;
+            let at = format!("{}.{}", path, "request");
             __validator.max_length(&at, value.as_str(), 10);
+        }
+        if let Some(value) = &self.value_2 {
+            let at = format!("{}.{}", path, "value");
+            __validator.nested(&at, value);
         }
         if let Some(value) = &self.params {
             let at = format!("{}.{}", path, "params");
-            __validator.nested(&at, value);
-        }
-        if let Some(value) = &self.path {
-            let at = format!("{}.{}", path, "path");
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.at;
-            let at = format!("{}.{}", path, "at");
+            let value = &self.path;
+            let at = format!("{}.{}", path, "path");
             __validator.max_length(&at, value.as_str(), 10);
+        }
+        if let Some(value) = &self.json {
+            let at = format!("{}.{}", path, "json");
+            __validator.nested(&at, value);
         }
         if let Some(value) = &self.members {
             let at = format!("{}.{}", path, "members");
-            __validator.nested(&at, value);
-        }
-        if let Some(value) = &self.pipeline {
-            let at = format!("{}.{}", path, "pipeline");
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.response;
-            let at = format!("{}.{}", path, "response");
+            let value = &self.pipeline;
+            let at = format!("{}.{}", path, "pipeline");
             __validator.max_length(&at, value.as_str(), 10);
+        }
+        if let Some(value) = &self.operation_id {
+            let at = format!("{}.{}", path, "operation_id");
+            __validator.nested(&at, value);
         }
         if let Some(value) = &self.credential {
             let at = format!("{}.{}", path, "credential");
-            __validator.nested(&at, value);
-        }
-        if let Some(value) = &self.subscription_id {
-            let at = format!("{}.{}", path, "subscription_id");
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.inner;
-            let at = format!("{}.{}", path, "inner");
+            let value = &self.subscription_id;
+            let at = format!("{}.{}", path, "subscription_id");
             __validator.max_length(&at, value.as_str(), 10);
+        }
+        if let Some(value) = &self.tag {
+            let at = format!("{}.{}", path, "tag");
+            __validator.nested(&at, value);
         }
         if let Some(value) = &self.method_options_2 {
             let at = format!("{}.{}", path, "method_options");
-            __validator.nested(&at, value);
-        }
-        if let Some(value) = &self.f {
-            let at = format!("{}.{}", path, "f");
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.new;
-            let at = format!("{}.{}", path, "new");
+            let value = &self.f;
+            let at = format!("{}.{}", path, "f");
             __validator.max_length(&at, value.as_str(), 10);
+        }
+        if let Some(value) = &self.api_version_2 {
+            let at = format!("{}.{}", path, "API_VERSION");
+            __validator.nested(&at, value);
         }
         if let Some(value) = &self.default_endpoint {
             let at = format!("{}.{}", path, "DEFAULT_ENDPOINT");
-            __validator.nested(&at, value);
-        }
-        if let Some(value) = &self.services {
-            let at = format!("{}.{}", path, "SERVICES");
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.operations;
-            let at = format!("{}.{}", path, "OPERATIONS");
+            let value = &self.services;
+            let at = format!("{}.{}", path, "SERVICES");
             __validator.max_length(&at, value.as_str(), 10);
+        }
+        if let Some(value) = &self.build_request {
+            let at = format!("{}.{}", path, "build_request");
+            __validator.nested(&at, value);
         }
         if let Some(value) = &self.decode_response {
             let at = format!("{}.{}", path, "decode_response");
-            __validator.nested(&at, value);
-        }
-        if let Some(value) = &self.models {
-            let at = format!("{}.{}", path, "models");
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.clients;
-            let at = format!("{}.{}", path, "clients");
+            let value = &self.models;
+            let at = format!("{}.{}", path, "models");
             __validator.max_length(&at, value.as_str(), 10);
+        }
+        if let Some(value) = &self.dynamic {
+            let at = format!("{}.{}", path, "dynamic");
+            __validator.nested(&at, value);
         }
         if let Some(value) = &self.patterns {
             let at = format!("{}.{}", path, "patterns");
-            __validator.nested(&at, value);
-        }
-        if let Some(value) = &self.other {
-            let at = format!("{}.{}", path, "Other");
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.unknown;
-            let at = format!("{}.{}", path, "Unknown");
+            let value = &self.other;
+            let at = format!("{}.{}", path, "Other");
             __validator.max_length(&at, value.as_str(), 10);
+        }
+        if let Some(value) = &self.arc {
+            let at = format!("{}.{}", path, "Arc");
+            __validator.nested(&at, value);
         }
         if let Some(value) = &self.lazy_lock {
             let at = format!("{}.{}", path, "LazyLock");
-            __validator.nested(&at, value);
-        }
-        if let Some(value) = &self.b_tree_map {
-            let at = format!("{}.{}", path, "BTreeMap");
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.cow;
-            let at = format!("{}.{}", path, "Cow");
+            let value = &self.b_tree_map;
+            let at = format!("{}.{}", path, "BTreeMap");
             __validator.max_length(&at, value.as_str(), 10);
+        }
+        if let Some(value) = &self.value_3 {
+            let at = format!("{}.{}", path, "Value");
+            __validator.nested(&at, value);
         }
         if let Some(value) = &self.map {
             let at = format!("{}.{}", path, "Map");
-            __validator.nested(&at, value);
-        }
-        if let Some(value) = &self.serialize {
-            let at = format!("{}.{}", path, "Serialize");
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.deserialize;
-            let at = format!("{}.{}", path, "Deserialize");
+            let value = &self.serialize;
+            let at = format!("{}.{}", path, "Serialize");
             __validator.max_length(&at, value.as_str(), 10);
+        }
+        if let Some(value) = &self.serializer {
+            let at = format!("{}.{}", path, "Serializer");
+            __validator.nested(&at, value);
         }
         if let Some(value) = &self.deserializer {
             let at = format!("{}.{}", path, "Deserializer");
-            __validator.nested(&at, value);
-        }
-        if let Some(value) = &self.token_credential {
-            let at = format!("{}.{}", path, "TokenCredential");
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.safe_debug;
-            let at = format!("{}.{}", path, "SafeDebug");
+            let value = &self.token_credential;
+            let at = format!("{}.{}", path, "TokenCredential");
             __validator.max_length(&at, value.as_str(), 10);
+        }
+        if let Some(value) = &self.client_method_options {
+            let at = format!("{}.{}", path, "ClientMethodOptions");
+            __validator.nested(&at, value);
         }
         if let Some(value) = &self.no_format {
             let at = format!("{}.{}", path, "NoFormat");
-            __validator.nested(&at, value);
-        }
-        if let Some(value) = &self.pager {
-            let at = format!("{}.{}", path, "Pager");
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.response_2;
-            let at = format!("{}.{}", path, "Response");
+            let value = &self.pager;
+            let at = format!("{}.{}", path, "Pager");
             __validator.max_length(&at, value.as_str(), 10);
+        }
+        if let Some(value) = &self.context {
+            let at = format!("{}.{}", path, "Context");
+            __validator.nested(&at, value);
         }
         if let Some(value) = &self.armgen_runtime {
             let at = format!("{}.{}", path, "armgen_runtime");
-            __validator.nested(&at, value);
-        }
-        if let Some(value) = &self.private {
-            let at = format!("{}.{}", path, "__private");
             __validator.max_items(&at, value.len(), 3);
+        }
+        {
+            let value = &self.private;
+            let at = format!("{}.{}", path, "__private");
+            __validator.max_length(&at, value.as_str(), 10);
         }
     }
 }
@@ -5231,27 +5275,27 @@ impl ::armgen_runtime::StripReadOnly for Fields {
                 "dynamic_pages",
                 "FromStatus",
                 "decode_by_status",
-                "HostPart",
-                "HttpResponse",
-                "FinalStateVia",
-                "NextLink",
-                "strip_member",
-                "Url",
-                "ValidationErrors",
-                "serde",
-                "api_version",
-                "value",
-                "json",
-                "operation_id",
-                "tag",
-                "API_VERSION",
-                "build_request",
-                "dynamic",
-                "Arc",
-                "Value",
-                "Serializer",
-                "ClientMethodOptions",
-                "Context",
+                "decode_optional",
+                "HttpRequest",
+                "ResponseTooLarge",
+                "PollerOptions",
+                "StripReadOnly",
+                "Secret",
+                "ValidationError",
+                "regex",
+                "endpoint",
+                "validator",
+                "at",
+                "response",
+                "inner",
+                "new",
+                "OPERATIONS",
+                "clients",
+                "Unknown",
+                "Cow",
+                "Deserialize",
+                "SafeDebug",
+                "Response",
             ],
             |members| {
                 ::armgen_runtime::strip_member(members, "async", &self.r#async);
@@ -5426,6 +5470,7 @@ impl ::armgen_runtime::StripReadOnly for Fields {
                     "decode_json",
                     &self.decode_json,
                 );
+                ::armgen_runtime::strip_member(members, "HostPart", &self.host_part);
                 ::armgen_runtime::strip_member(
                     members,
                     "InvalidHost",
@@ -5433,79 +5478,95 @@ impl ::armgen_runtime::StripReadOnly for Fields {
                 );
                 ::armgen_runtime::strip_member(
                     members,
-                    "parameterized_host",
-                    &self.parameterized_host,
+                    "HttpResponse",
+                    &self.http_response,
                 );
                 ::armgen_runtime::strip_member(members, "Method", &self.method);
-                ::armgen_runtime::strip_member(members, "UrlBuilder", &self.url_builder);
+                ::armgen_runtime::strip_member(
+                    members,
+                    "FinalStateVia",
+                    &self.final_state_via,
+                );
                 ::armgen_runtime::strip_member(
                     members,
                     "OperationStatus",
                     &self.operation_status,
                 );
-                ::armgen_runtime::strip_member(
-                    members,
-                    "PollerMethodOptions",
-                    &self.poller_method_options,
-                );
+                ::armgen_runtime::strip_member(members, "NextLink", &self.next_link);
                 ::armgen_runtime::strip_member(
                     members,
                     "PageDecoder",
                     &self.page_decoder,
                 );
-                ::armgen_runtime::strip_member(members, "Pattern", &self.pattern);
+                ::armgen_runtime::strip_member(
+                    members,
+                    "strip_member",
+                    &self.strip_member,
+                );
                 ::armgen_runtime::strip_member(
                     members,
                     "strip_members",
                     &self.strip_members,
                 );
-                ::armgen_runtime::strip_member(members, "Regex", &self.regex);
+                ::armgen_runtime::strip_member(members, "Url", &self.url);
                 ::armgen_runtime::strip_member(members, "Constraint", &self.constraint);
-                ::armgen_runtime::strip_member(members, "Validate", &self.validate);
+                ::armgen_runtime::strip_member(
+                    members,
+                    "ValidationErrors",
+                    &self.validation_errors,
+                );
                 ::armgen_runtime::strip_member(members, "Validator", &self.validator);
-                ::armgen_runtime::strip_member(
-                    members,
-                    "compile_pattern",
-                    &self.compile_pattern,
-                );
+                ::armgen_runtime::strip_member(members, "serde", &self.serde);
                 ::armgen_runtime::strip_member(members, "serde_json", &self.serde_json);
-                ::armgen_runtime::strip_member(members, "url", &self.url_2);
-                ::armgen_runtime::strip_member(members, "options", &self.options);
-                ::armgen_runtime::strip_member(members, "request", &self.request);
-                ::armgen_runtime::strip_member(members, "params", &self.params);
-                ::armgen_runtime::strip_member(members, "path", &self.path);
-                ::armgen_runtime::strip_member(members, "members", &self.members);
-                ::armgen_runtime::strip_member(members, "pipeline", &self.pipeline);
-                ::armgen_runtime::strip_member(members, "credential", &self.credential);
                 ::armgen_runtime::strip_member(
                     members,
-                    "subscription_id",
-                    &self.subscription_id,
+                    "api_version",
+                    &self.api_version,
                 );
+                ::armgen_runtime::strip_member(members, "options", &self.options);
+                ::armgen_runtime::strip_member(members, "value", &self.value_2);
+                ::armgen_runtime::strip_member(members, "params", &self.params);
+                ::armgen_runtime::strip_member(members, "json", &self.json);
+                ::armgen_runtime::strip_member(members, "members", &self.members);
+                ::armgen_runtime::strip_member(
+                    members,
+                    "operation_id",
+                    &self.operation_id,
+                );
+                ::armgen_runtime::strip_member(members, "credential", &self.credential);
+                ::armgen_runtime::strip_member(members, "tag", &self.tag);
                 ::armgen_runtime::strip_member(
                     members,
                     "method_options",
                     &self.method_options_2,
                 );
-                ::armgen_runtime::strip_member(members, "f", &self.f);
+                ::armgen_runtime::strip_member(
+                    members,
+                    "API_VERSION",
+                    &self.api_version_2,
+                );
                 ::armgen_runtime::strip_member(
                     members,
                     "DEFAULT_ENDPOINT",
                     &self.default_endpoint,
                 );
-                ::armgen_runtime::strip_member(members, "SERVICES", &self.services);
+                ::armgen_runtime::strip_member(
+                    members,
+                    "build_request",
+                    &self.build_request,
+                );
                 ::armgen_runtime::strip_member(
                     members,
                     "decode_response",
                     &self.decode_response,
                 );
-                ::armgen_runtime::strip_member(members, "models", &self.models);
+                ::armgen_runtime::strip_member(members, "dynamic", &self.dynamic);
                 ::armgen_runtime::strip_member(members, "patterns", &self.patterns);
-                ::armgen_runtime::strip_member(members, "Other", &self.other);
+                ::armgen_runtime::strip_member(members, "Arc", &self.arc);
                 ::armgen_runtime::strip_member(members, "LazyLock", &self.lazy_lock);
-                ::armgen_runtime::strip_member(members, "BTreeMap", &self.b_tree_map);
+                ::armgen_runtime::strip_member(members, "Value", &self.value_3);
                 ::armgen_runtime::strip_member(members, "Map", &self.map);
-                ::armgen_runtime::strip_member(members, "Serialize", &self.serialize);
+                ::armgen_runtime::strip_member(members, "Serializer", &self.serializer);
                 ::armgen_runtime::strip_member(
                     members,
                     "Deserializer",
@@ -5513,17 +5574,16 @@ impl ::armgen_runtime::StripReadOnly for Fields {
                 );
                 ::armgen_runtime::strip_member(
                     members,
-                    "TokenCredential",
-                    &self.token_credential,
+                    "ClientMethodOptions",
+                    &self.client_method_options,
                 );
                 ::armgen_runtime::strip_member(members, "NoFormat", &self.no_format);
-                ::armgen_runtime::strip_member(members, "Pager", &self.pager);
+                ::armgen_runtime::strip_member(members, "Context", &self.context);
                 ::armgen_runtime::strip_member(
                     members,
                     "armgen_runtime",
                     &self.armgen_runtime,
                 );
-                ::armgen_runtime::strip_member(members, "__private", &self.private);
             },
         );
     }
@@ -7079,6 +7139,20 @@ pub struct MethodOptions2 {
 impl ::armgen_runtime::Validate for MethodOptions2 {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
 }
+impl ::armgen_runtime::StripReadOnly for MethodOptions2 {
+    fn strip_read_only(
+        &self,
+        json: &mut ::armgen_runtime::__private::serde_json::Value,
+    ) {
+        ::armgen_runtime::strip_members(
+            json,
+            &["method_options"],
+            |members| {
+                ::armgen_runtime::strip_member(members, "next", &self.next);
+            },
+        );
+    }
+}
 /// The `mod` object.
 #[derive(
     ::core::clone::Clone,
@@ -8331,13 +8405,13 @@ impl ::armgen_runtime::StripReadOnly for PollerOptions {
     "ServiceError", DecodeBody(DecodeBody) = "decode_body",
     DecodeByStatus(DecodeByStatus) = "decode_by_status", DecodeEmpty(DecodeEmpty) =
     "decode_empty", DecodeJson(DecodeJson) = "decode_json",
-    DecodeOptional(DecodeOptional) = "decode_optional", HostPart(HostPart) = "HostPart",
-    InvalidHost(InvalidHost) = "InvalidHost", ParameterizedHost(ParameterizedHost) =
-    "parameterized_host", HttpRequest(HttpRequest) = "HttpRequest",
-    HttpResponse(HttpResponse) = "HttpResponse", Method(Method) = "Method",
-    UrlBuilder(UrlBuilder) = "UrlBuilder", ResponseTooLarge(ResponseTooLarge) =
-    "ResponseTooLarge", FinalStateVia(FinalStateVia) = "FinalStateVia",
-    OperationStatus(OperationStatus) = "OperationStatus",
+    DecodeNullable(DecodeNullable) = "decode_nullable", DecodeOptional(DecodeOptional) =
+    "decode_optional", HostPart(HostPart) = "HostPart", InvalidHost(InvalidHost) =
+    "InvalidHost", ParameterizedHost(ParameterizedHost) = "parameterized_host",
+    HttpRequest(HttpRequest) = "HttpRequest", HttpResponse(HttpResponse) =
+    "HttpResponse", Method(Method) = "Method", UrlBuilder(UrlBuilder) = "UrlBuilder",
+    ResponseTooLarge(ResponseTooLarge) = "ResponseTooLarge", FinalStateVia(FinalStateVia)
+    = "FinalStateVia", OperationStatus(OperationStatus) = "OperationStatus",
     PollerMethodOptions(PollerMethodOptions) = "PollerMethodOptions",
     PollerOptions(PollerOptions) = "PollerOptions", NextLink(NextLink) = "NextLink",
     PageDecoder(PageDecoder) = "PageDecoder", Pattern(Pattern) = "Pattern",
@@ -10834,20 +10908,6 @@ pub struct Url2 {
 }
 impl ::armgen_runtime::Validate for Url2 {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
-impl ::armgen_runtime::StripReadOnly for Url2 {
-    fn strip_read_only(
-        &self,
-        json: &mut ::armgen_runtime::__private::serde_json::Value,
-    ) {
-        ::armgen_runtime::strip_members(
-            json,
-            &["url"],
-            |members| {
-                ::armgen_runtime::strip_member(members, "next", &self.next);
-            },
-        );
-    }
 }
 /// The `UrlBuilder` object.
 #[derive(
