@@ -74,6 +74,7 @@ modules![
     header,
     http_infrastructure,
     lro,
+    media_types,
     model_flattening,
     paging,
     required_optional,
