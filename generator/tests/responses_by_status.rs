@@ -100,10 +100,39 @@ fn an_options_operation_is_left_out_with_a_warning_naming_it() {
     assert!(warning.starts_with("warning: "), "{warning}");
     assert!(warning.contains("`OPTIONS /things`"), "{warning}");
     assert!(warning.contains("is left out"), "{warning}");
-    assert!(warning.contains("responses.yaml:20:5"), "{warning}");
+    assert!(warning.contains("responses.yaml:21:5"), "{warning}");
     assert!(warning.contains("#/paths/~1things/options"), "{warning}");
     let things = file(&output, "things.rs");
     assert!(!things.contains("options_request"), "{things}");
+}
+
+#[test]
+fn form_bodies_and_file_responses_are_left_out_one_operation_at_a_time() {
+    let output = output();
+    let warnings: Vec<String> = output.warnings.iter().map(|w| w.as_warning()).collect();
+    let find = |id: &str| {
+        warnings
+            .iter()
+            .find(|w| w.contains(id))
+            .unwrap_or_else(|| panic!("no warning names {id}: {warnings:?}"))
+            .clone()
+    };
+    let upload = find("`Things_Upload`");
+    assert!(
+        upload.contains("(`POST /upload`) is left out: its parameter `content` is `in: formData`"),
+        "{upload}"
+    );
+    assert!(upload.contains("#/paths/~1upload/post"), "{upload}");
+    let download = find("`Things_Download`");
+    assert!(
+        download.contains("(`GET /download`) is left out: its `200` response is `type: file`"),
+        "{download}"
+    );
+    // The rest of the spec is generated.
+    let things = file(&output, "things.rs");
+    assert!(!things.contains("upload_request"), "{things}");
+    assert!(!things.contains("download_request"), "{things}");
+    assert!(things.contains("pub fn get_request("), "{things}");
 }
 
 #[test]

@@ -61,6 +61,7 @@ modules![
     azure_misc,
     azure_special_properties,
     body_array,
+    body_binary,
     body_boolean,
     body_complex,
     body_datetime,

@@ -68,6 +68,10 @@ impl Resolver<'_> {
                     self.unsupported_method(&op_node, key, template);
                     continue;
                 };
+                if let Some(why) = self.inexpressible(&item_node, &op_node) {
+                    self.leave_out(&op_node, key, template, &why);
+                    continue;
+                }
                 let Some(operation) = self.operation(&item_node, &op_node, template, method) else {
                     continue;
                 };
@@ -130,6 +134,73 @@ impl Resolver<'_> {
         groups
     }
 
+    /// Why armgen cannot express an operation whose leaving out does not
+    /// affect the rest of the spec: a form body (`in: formData`) or a file
+    /// response (`type: file`). A `$ref` that leads nowhere is not a reason:
+    /// resolving the operation reports it.
+    fn inexpressible(&mut self, item_node: &Node, op_node: &Node) -> Option<String> {
+        for list in [item_node.child("parameters"), op_node.child("parameters")] {
+            let count = self
+                .value(&list)
+                .and_then(Value::as_array)
+                .map_or(0, Vec::len);
+            for i in 0..count {
+                let Ok(target) = self.docs.deref(&list.child(i.to_string())) else {
+                    continue;
+                };
+                let value = self.value(&target);
+                if value.and_then(|v| v.get("in")).and_then(Value::as_str) == Some("formData") {
+                    let name = value
+                        .and_then(|v| v.get("name"))
+                        .and_then(Value::as_str)
+                        .unwrap_or_default();
+                    return Some(format!(
+                        "its parameter `{name}` is `in: formData` (form bodies are not supported yet)"
+                    ));
+                }
+            }
+        }
+        let responses = op_node.child("responses");
+        let statuses: Vec<String> = self
+            .value(&responses)
+            .and_then(Value::as_object)
+            .map(|m| m.keys().cloned().collect())
+            .unwrap_or_default();
+        for status in statuses {
+            let schema = responses.child(&status).child("schema");
+            if self.value(&schema).is_none() {
+                continue;
+            }
+            let Ok(target) = self.docs.deref(&schema) else {
+                continue;
+            };
+            if self
+                .value(&target)
+                .and_then(|v| v.get("type"))
+                .and_then(Value::as_str)
+                == Some("file")
+            {
+                return Some(format!(
+                    "its `{status}` response is `type: file` (binary bodies are not supported yet)"
+                ));
+            }
+        }
+        None
+    }
+
+    /// Leaves an operation out with a located warning naming it and `why`.
+    fn leave_out(&mut self, op_node: &Node, method: &str, template: &str, why: &str) {
+        let id = self
+            .value(&op_node.child("operationId"))
+            .and_then(Value::as_str)
+            .map_or_else(|| "(no operationId)".to_owned(), |id| format!("`{id}`"));
+        let message = format!(
+            "operation {id} (`{} {template}`) is left out: {why}, so no client method is generated for it",
+            method.to_ascii_uppercase()
+        );
+        self.warning(op_node, message);
+    }
+
     /// An operation whose method armgen cannot send. A method HTTP knows
     /// but `azure_core` 1.x cannot send (its `Method` has no `OPTIONS`,
     /// `TRACE` or `CONNECT`) leaves out that one operation, with a warning
@@ -144,16 +215,11 @@ impl Resolver<'_> {
             self.error(op_node, message);
             return;
         }
-        let id = self
-            .value(&op_node.child("operationId"))
-            .and_then(Value::as_str)
-            .map_or_else(|| "(no operationId)".to_owned(), |id| format!("`{id}`"));
-        let message = format!(
-            "operation {id} (`{} {template}`) is left out: azure_core 1.x cannot send the `{}` method (it sends get, put, post, patch, delete and head), so no client method is generated for it",
-            key.to_ascii_uppercase(),
+        let why = format!(
+            "azure_core 1.x cannot send the `{}` method (it sends get, put, post, patch, delete and head)",
             key.to_ascii_uppercase()
         );
-        self.warning(op_node, message);
+        self.leave_out(op_node, key, template, &why);
     }
 
     fn operation(
