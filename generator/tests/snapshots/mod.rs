@@ -127,6 +127,24 @@ pub mod r#mod {
 pub mod names {
     include!("names/mod.rs");
 }
+/// Nullable (api-version `2024-01-01`).
+///
+/// Generated from `nullable/nullable.yaml`.
+#[allow(
+    clippy::too_many_arguments,
+    clippy::module_inception,
+    clippy::new_ret_no_self,
+    clippy::should_implement_trait,
+    clippy::doc_lazy_continuation,
+    clippy::doc_overindented_list_items,
+    clippy::manual_range_patterns,
+    rustdoc::broken_intra_doc_links,
+    rustdoc::invalid_html_tags,
+    rustdoc::bare_urls
+)]
+pub mod nullable {
+    include!("nullable/mod.rs");
+}
 /// Odd names (api-version `2020-01-01`).
 ///
 /// Generated from `odd/odd.yaml`.
@@ -144,6 +162,24 @@ pub mod names {
 )]
 pub mod odd {
     include!("odd/mod.rs");
+}
+/// Responses (api-version `2024-01-01`).
+///
+/// Generated from `responses/responses.yaml`.
+#[allow(
+    clippy::too_many_arguments,
+    clippy::module_inception,
+    clippy::new_ret_no_self,
+    clippy::should_implement_trait,
+    clippy::doc_lazy_continuation,
+    clippy::doc_overindented_list_items,
+    clippy::manual_range_patterns,
+    rustdoc::broken_intra_doc_links,
+    rustdoc::invalid_html_tags,
+    rustdoc::bare_urls
+)]
+pub mod responses {
+    include!("responses/mod.rs");
 }
 /// Empty (api-version `2020-01-01`).
 ///
@@ -255,11 +291,25 @@ pub const SERVICES: &[::armgen_runtime::ServiceInfo] = &[
         decode_response: names::dynamic::decode_response,
     },
     ::armgen_runtime::ServiceInfo {
+        module: "nullable",
+        api_version: nullable::API_VERSION,
+        operations: nullable::dynamic::OPERATIONS,
+        build_request: nullable::dynamic::build_request,
+        decode_response: nullable::dynamic::decode_response,
+    },
+    ::armgen_runtime::ServiceInfo {
         module: "odd",
         api_version: odd::API_VERSION,
         operations: odd::dynamic::OPERATIONS,
         build_request: odd::dynamic::build_request,
         decode_response: odd::dynamic::decode_response,
+    },
+    ::armgen_runtime::ServiceInfo {
+        module: "responses",
+        api_version: responses::API_VERSION,
+        operations: responses::dynamic::OPERATIONS,
+        build_request: responses::dynamic::build_request,
+        decode_response: responses::dynamic::decode_response,
     },
     ::armgen_runtime::ServiceInfo {
         module: "self_",
