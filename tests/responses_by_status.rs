@@ -2,7 +2,8 @@
 //! fixtures/responses, fixtures/nullable), compiled and decoding: success
 //! bodies of different types per status as the enum's variants, `Option`
 //! results reading `None` from a missing body, `x-nullable` items, and the
-//! dynamic decoder serializing the enum as the body alone.
+//! dynamic decoder serializing the enum as the body alone; and the
+//! `additional` service's maps of undeclared members.
 
 include!("../generator/tests/snapshots/mod.rs");
 
@@ -89,4 +90,30 @@ fn a_nullable_body_is_none_when_null_or_empty_and_nullable_items_keep_their_null
         serde_json::from_str(r#"{"parts":[{"name":"p"},null],"labels":{"k":null}}"#).unwrap();
     assert_eq!(thing.parts.as_ref().map(Vec::len), Some(2));
     assert_eq!(thing.labels.unwrap().get("k"), Some(&None));
+}
+
+#[test]
+fn undeclared_members_round_trip_through_the_additional_properties_map() {
+    let json =
+        serde_json::json!({"id": 1, "friendly": true, "birthdate": "2017", "nested": {"a": [1]}});
+    let cat: additional::models::Cat = serde_json::from_value(json.clone()).unwrap();
+    assert_eq!(cat.id, 1);
+    assert_eq!(cat.friendly, Some(true));
+    assert_eq!(cat.additional_properties.len(), 2);
+    assert_eq!(
+        cat.additional_properties["nested"],
+        serde_json::json!({"a": [1]})
+    );
+    assert_eq!(serde_json::to_value(&cat).unwrap(), json);
+}
+
+#[test]
+fn constrained_values_of_the_additional_properties_map_are_checked() {
+    use arm_bindings::runtime::Validate as _;
+    let json = serde_json::json!({"additionalProperties": "own", "x": {"text": "long"}});
+    let labelled: additional::models::Labelled = serde_json::from_value(json.clone()).unwrap();
+    assert_eq!(labelled.additional_properties.as_deref(), Some("own"));
+    let errors = labelled.validate_as("labelled").unwrap_err().to_string();
+    assert!(errors.contains("labelled.x.text"), "{errors}");
+    assert_eq!(serde_json::to_value(&labelled).unwrap(), json);
 }

@@ -179,7 +179,12 @@ fn mark_constrained(models: &mut [Model]) {
         for model in models.iter_mut() {
             let (flag, now) = match &mut model.kind {
                 ModelKind::Struct(s) => {
-                    let now = s.fields.iter().any(|f| refers_to(&f.ty, &constrained));
+                    let now = s
+                        .fields
+                        .iter()
+                        .map(|f| &f.ty)
+                        .chain(s.additional.iter().map(|a| &a.ty))
+                        .any(|ty| refers_to(ty, &constrained));
                     (&mut s.has_constraints, now)
                 }
                 ModelKind::Union(u) => {
@@ -252,7 +257,10 @@ fn reachable<'a>(models: &'a [Model], roots: impl Iterator<Item = &'a TypeRef>) 
             }
             TypeRef::Model(name) if seen.insert(name.clone()) => {
                 match by_name.get(name.as_str()).map(|m| &m.kind) {
-                    Some(ModelKind::Struct(s)) => pending.extend(s.fields.iter().map(|f| &f.ty)),
+                    Some(ModelKind::Struct(s)) => {
+                        pending.extend(s.fields.iter().map(|f| &f.ty));
+                        pending.extend(s.additional.iter().map(|a| &a.ty));
+                    }
                     Some(ModelKind::Union(u)) => {
                         for v in &u.variants {
                             if let Some(ModelKind::Struct(s)) =
@@ -260,6 +268,7 @@ fn reachable<'a>(models: &'a [Model], roots: impl Iterator<Item = &'a TypeRef>) 
                             {
                                 seen.insert(v.model.clone());
                                 pending.extend(s.fields.iter().map(|f| &f.ty));
+                                pending.extend(s.additional.iter().map(|a| &a.ty));
                             }
                         }
                     }

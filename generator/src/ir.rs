@@ -253,6 +253,18 @@ pub struct StructModel {
     /// Whether any field, directly or through nested models, has a constraint:
     /// models without one get an empty validator (set by the analysis stage).
     pub has_constraints: bool,
+    /// `additionalProperties` beside declared properties (its own or an
+    /// `allOf` base's): the members the spec does not declare, kept in a map.
+    pub additional: Option<AdditionalProperties>,
+}
+
+/// The map of a struct's undeclared members (`#[serde(flatten)]`).
+#[derive(Clone, Debug, PartialEq)]
+pub struct AdditionalProperties {
+    /// The Rust field name (`additional_properties`, unless a property has it).
+    pub name: String,
+    /// The type of each value (`true` and `{}` are any JSON).
+    pub ty: TypeRef,
 }
 
 /// One property of an object.

@@ -359,7 +359,9 @@ fn references(model: &Model) -> Vec<String> {
         ModelKind::Struct(s) => s
             .fields
             .iter()
-            .for_each(|f| collect_models(&f.ty, &mut out)),
+            .map(|f| &f.ty)
+            .chain(s.additional.iter().map(|a| &a.ty))
+            .for_each(|ty| collect_models(ty, &mut out)),
         ModelKind::Union(u) => out.extend(u.variants.iter().map(|v| v.model.clone())),
         ModelKind::Enum(_) => {}
     }
