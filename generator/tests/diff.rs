@@ -3,34 +3,14 @@
 //! raw JSON, not armgen's own model of it), a synthetic pair with one change
 //! per rule category, and the command's formats and exit status.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 
 use armgen::diff::{Change, Report, Rule, SemverBump, Subject, Wire};
 
 mod support;
 
-/// The folder holding `specification/`: `$ARMGEN_UPSTREAM_SPECS`, else the
-/// curated copy beside the repository. Missing specs fail the test unless
-/// `ARMGEN_SKIP_UPSTREAM=1` asks for the skip.
-fn upstream() -> Option<PathBuf> {
-    let dir = std::env::var_os("ARMGEN_UPSTREAM_SPECS")
-        .filter(|v| !v.is_empty())
-        .map(PathBuf::from)
-        .unwrap_or_else(|| {
-            Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/upstream-specs")
-        });
-    if dir.join("specification").is_dir() {
-        return Some(dir);
-    }
-    assert!(
-        std::env::var("ARMGEN_SKIP_UPSTREAM").is_ok_and(|v| v == "1"),
-        "the upstream specs are missing at {} (set ARMGEN_UPSTREAM_SPECS, or ARMGEN_SKIP_UPSTREAM=1 to skip)",
-        dir.display()
-    );
-    eprintln!("SKIPPED: no upstream specs at {}", dir.display());
-    None
-}
+use support::upstream;
 
 const RELAY_OLD: &str = "specification/relay/resource-manager/Microsoft.Relay/stable/2021-11-01/authorizationRules.json";
 const RELAY_NEW: &str =
