@@ -6,8 +6,8 @@ use std::collections::{BTreeMap, BTreeSet, HashSet};
 
 use super::{Change, Rule, SemverBump, Subject, Wire};
 use crate::ir::{
-    Bound, Constraints, FinalStateVia, Model, ModelKind, Operation, OperationGroup, ParamLocation,
-    Parameter, PathPart, Protocols, Service, StructModel, TypeRef,
+    Bound, Constraints, FinalStateVia, Model, ModelId, ModelKind, Operation, OperationGroup,
+    ParamLocation, Parameter, PathPart, Protocols, Service, StructModel, TypeRef,
 };
 
 use SemverBump::{Major, Minor, Patch};
@@ -1072,7 +1072,7 @@ impl<'a> Comparison<'a> {
                                 let wire = side
                                     .by_name
                                     .get(v.model.as_str())
-                                    .map_or(v.model.clone(), |m| m.wire_name.clone());
+                                    .map_or_else(|| v.model.to_string(), |m| m.wire_name.clone());
                                 (wire, v.tag_value.clone())
                             })
                             .collect()
@@ -1433,7 +1433,7 @@ impl<'a> Comparison<'a> {
         &self,
         a: &TypeRef,
         b: &TypeRef,
-        seen: &mut HashSet<(String, String)>,
+        seen: &mut HashSet<(ModelId, ModelId)>,
     ) -> TypeDiff {
         use TypeRef::*;
         match (a, b) {
@@ -1464,7 +1464,7 @@ impl<'a> Comparison<'a> {
 
     /// Whether two models have the same fields (wire names, types,
     /// requiredness, constraints), values or variants, docs aside.
-    fn same_shape(&self, m: &Model, n: &Model, seen: &mut HashSet<(String, String)>) -> bool {
+    fn same_shape(&self, m: &Model, n: &Model, seen: &mut HashSet<(ModelId, ModelId)>) -> bool {
         if !seen.insert((m.name.clone(), n.name.clone())) {
             return true;
         }

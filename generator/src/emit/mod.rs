@@ -19,7 +19,7 @@ use quote::quote;
 use std::collections::HashSet;
 use std::time::Instant;
 
-use crate::ir::{Provider, Service};
+use crate::ir::{ModelId, Provider, Service};
 use layout::{Child, Module, Needs, Part, ServiceModule};
 
 /// What every generated file starts with; `refresh` says how to refresh it.
@@ -82,7 +82,7 @@ struct Source<'a> {
     /// The patterns the module compiles ([`Service::patterns`], or a
     /// provider's `shared_patterns`).
     patterns: &'a [String],
-    read_only: &'a HashSet<String>,
+    read_only: &'a HashSet<ModelId>,
     in_shared: bool,
 }
 
@@ -167,7 +167,7 @@ fn shared_files(
     provider: &Provider,
     shared: &Service,
     runtime: &syn::Path,
-    read_only: &HashSet<String>,
+    read_only: &HashSet<ModelId>,
     dynamic_feature: Option<&str>,
     jobs: usize,
 ) -> Result<ServiceFiles, syn::Error> {

@@ -6,8 +6,8 @@ use serde_json::Value;
 
 use super::{Resolver, extensions};
 use crate::ir::{
-    Bound, Constraints, EnumModel, EnumValue, Field, Model, ModelKind, StructModel, TypeRef,
-    UnionModel, UnionVariant,
+    Bound, Constraints, EnumModel, EnumValue, Field, Model, ModelId, ModelKind, StructModel,
+    TypeRef, UnionModel, UnionVariant,
 };
 use crate::load::Node;
 use crate::naming::{self, Scope};
@@ -86,7 +86,7 @@ impl Resolver<'_> {
         let ty_name = match self.enums_by_name.get(name) {
             Some(existing) => existing.clone(),
             None => {
-                let claimed = self.model_names.claim(&naming::type_name(name));
+                let claimed = ModelId::new(self.model_names.claim(&naming::type_name(name)));
                 self.enums_by_name.insert(name.to_owned(), claimed.clone());
                 claimed
             }
@@ -173,7 +173,7 @@ impl Resolver<'_> {
         if let Some(name) = self.models_by_node.get(node) {
             return TypeRef::Model(name.clone());
         }
-        let name = self.model_names.claim(&naming::type_name(hint));
+        let name = ModelId::new(self.model_names.claim(&naming::type_name(hint)));
         self.models_by_node.insert(node.clone(), name.clone());
         self.pending.push_back((node.clone(), hint.to_owned()));
         TypeRef::Model(name)
