@@ -419,6 +419,12 @@ pub struct Constraints {
     pub max_items: Option<u64>,
     /// `uniqueItems`.
     pub unique_items: bool,
+    /// `multipleOf` (greater than zero).
+    pub multiple_of: Option<f64>,
+    /// `minProperties`, of a map (`additionalProperties`).
+    pub min_properties: Option<u64>,
+    /// `maxProperties`, of a map.
+    pub max_properties: Option<u64>,
     /// `enum` on a value kept as a plain string.
     pub allowed: Vec<String>,
 }

@@ -707,6 +707,58 @@ fn a_bound_made_exclusive_is_stronger_and_made_inclusive_weaker() {
     assert_eq!(change("parameter moved").rule, Rule::ConstraintIsStronger);
 }
 
+/// `multipleOf`: a factor that is a multiple of the old one admits fewer
+/// values (stronger), one the old is a multiple of admits more (weaker),
+/// others neither; `maxProperties` of a map moves like `maxItems`.
+#[test]
+fn multiples_and_map_sizes_are_compared() {
+    let param = |name: &str, rest: &str| {
+        format!("        - {{name: {name}, in: query, required: false, {rest}}}\n")
+    };
+    let number = |factor: &str| format!("type: number, multipleOf: {factor}");
+    let old = spec(
+        "2025-01-01",
+        "",
+        "",
+        &[
+            param("finer", &number("0.5")),
+            param("coarser", &number("0.5")),
+            param("other", &number("2")),
+            param("added", "type: integer"),
+        ]
+        .concat(),
+        "",
+    );
+    let new = spec(
+        "2025-06-01",
+        "",
+        "",
+        &[
+            param("finer", &number("1.5")),
+            param("coarser", &number("0.1")),
+            param("other", &number("3")),
+            param("added", "type: integer, multipleOf: 5"),
+        ]
+        .concat(),
+        "",
+    );
+    let report = inline_pair("multiples", &old, &new);
+    let rule = |at: &str| {
+        report
+            .changes
+            .iter()
+            .find(|c| c.at == at)
+            .map(|c| (c.rule, c.message.clone()))
+            .unwrap_or_else(|| panic!("no change at {at}: {}", report.to_markdown()))
+    };
+    let (finer, message) = rule("parameter finer");
+    assert_eq!(finer, Rule::ConstraintIsStronger, "{message}");
+    assert!(message.contains("multipleOf 0.5 → 1.5"), "{message}");
+    assert_eq!(rule("parameter coarser").0, Rule::ConstraintIsWeaker);
+    assert_eq!(rule("parameter other").0, Rule::ConstraintChanged);
+    assert_eq!(rule("parameter added").0, Rule::ConstraintIsStronger);
+}
+
 #[test]
 fn a_removed_optional_parameter_is_oad_1046() {
     let old = spec(

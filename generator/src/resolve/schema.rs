@@ -443,6 +443,19 @@ impl Resolver<'_> {
             };
             c.minimum = bound("minimum", "exclusiveMinimum");
             c.maximum = bound("maximum", "exclusiveMaximum");
+            if let Some(factor) = value.get("multipleOf") {
+                match factor.as_f64() {
+                    Some(f) if f > 0.0 && f.is_finite() => c.multiple_of = Some(f),
+                    _ => self.error(
+                        &node.child("multipleOf"),
+                        format!("`multipleOf` must be a number greater than 0, not {factor}"),
+                    ),
+                }
+            }
+        }
+        if matches!(ty, TypeRef::Map(_)) {
+            c.min_properties = uint("minProperties");
+            c.max_properties = uint("maxProperties");
         }
         if matches!(ty, TypeRef::Array(_)) {
             c.min_items = uint("minItems");
