@@ -108,6 +108,10 @@ fn check_at(
                 check_model(service, &model.kind, value, path, depth)?;
             }
         }
+        // `null` returned above; anything else is the inner type's.
+        TypeRef::Nullable(inner) => {
+            check_at(service, inner, constraints, value, path, depth)?;
+        }
         TypeRef::Bool | TypeRef::Any => {}
     }
     Ok(())
@@ -386,6 +390,8 @@ pub(crate) fn synthesize(
         TypeRef::Array(item) => {
             Value::Array(vec![synthesize(service, item, secret, name, depth + 1)])
         }
+        // A value, the more useful example of the two.
+        TypeRef::Nullable(inner) => synthesize(service, inner, secret, name, depth),
         TypeRef::Model(model_name) => match service.model(model_name).map(|m| &m.kind) {
             Some(ModelKind::Struct(model)) => {
                 let mut members = Map::new();

@@ -179,7 +179,12 @@ fn mark_constrained(models: &mut [Model]) {
         for model in models.iter_mut() {
             let (flag, now) = match &mut model.kind {
                 ModelKind::Struct(s) => {
-                    let now = s.fields.iter().any(|f| refers_to(&f.ty, &constrained));
+                    let now = s
+                        .fields
+                        .iter()
+                        .map(|f| &f.ty)
+                        .chain(s.additional.iter().map(|a| &a.ty))
+                        .any(|ty| refers_to(ty, &constrained));
                     (&mut s.has_constraints, now)
                 }
                 ModelKind::Union(u) => {
@@ -250,10 +255,15 @@ fn reachable<'a>(
     let mut seen = HashSet::new();
     while let Some(ty) = pending.pop() {
         match ty {
-            TypeRef::Array(inner) | TypeRef::Map(inner) => pending.push(inner),
+            TypeRef::Array(inner) | TypeRef::Map(inner) | TypeRef::Nullable(inner) => {
+                pending.push(inner)
+            }
             TypeRef::Model(name) if seen.insert(name.clone()) => {
                 match by_name.get(name.as_str()).map(|m| &m.kind) {
-                    Some(ModelKind::Struct(s)) => pending.extend(s.fields.iter().map(|f| &f.ty)),
+                    Some(ModelKind::Struct(s)) => {
+                        pending.extend(s.fields.iter().map(|f| &f.ty));
+                        pending.extend(s.additional.iter().map(|a| &a.ty));
+                    }
                     Some(ModelKind::Union(u)) => {
                         for v in &u.variants {
                             if let Some(ModelKind::Struct(s)) =
@@ -261,6 +271,7 @@ fn reachable<'a>(
                             {
                                 seen.insert(v.model.clone());
                                 pending.extend(s.fields.iter().map(|f| &f.ty));
+                                pending.extend(s.additional.iter().map(|a| &a.ty));
                             }
                         }
                     }
@@ -277,7 +288,9 @@ fn reachable<'a>(
 pub fn refers_to(ty: &TypeRef, names: &HashSet<ModelId>) -> bool {
     match ty {
         TypeRef::Model(name) => names.contains(name),
-        TypeRef::Array(inner) | TypeRef::Map(inner) => refers_to(inner, names),
+        TypeRef::Array(inner) | TypeRef::Map(inner) | TypeRef::Nullable(inner) => {
+            refers_to(inner, names)
+        }
         _ => false,
     }
 }

@@ -309,6 +309,18 @@ pub struct StructModel {
     /// Whether any field, directly or through nested models, has a constraint:
     /// models without one get an empty validator (set by the analysis stage).
     pub has_constraints: bool,
+    /// `additionalProperties` beside declared properties (its own or an
+    /// `allOf` base's): the members the spec does not declare, kept in a map.
+    pub additional: Option<AdditionalProperties>,
+}
+
+/// The map of a struct's undeclared members (`#[serde(flatten)]`).
+#[derive(Clone, Debug, PartialEq)]
+pub struct AdditionalProperties {
+    /// The Rust field name (`additional_properties`, unless a property has it).
+    pub name: String,
+    /// The type of each value (`true` and `{}` are any JSON).
+    pub ty: TypeRef,
 }
 
 /// One property of an object.
@@ -382,6 +394,11 @@ pub enum TypeRef {
     Map(Box<TypeRef>),
     /// A model, by its id.
     Model(ModelId),
+    /// `x-nullable: true` where armgen honours it: a success response's
+    /// body (`null` or an empty body is `None`), array items and map values
+    /// (`Vec<Option<T>>`). Model properties are `Option`s already unless
+    /// required; parameters outside the body cannot be null.
+    Nullable(Box<TypeRef>),
 }
 
 impl TypeRef {
@@ -389,6 +406,40 @@ impl TypeRef {
     /// `minLength` apply).
     pub fn is_string_like(&self) -> bool {
         matches!(self, TypeRef::String | TypeRef::Secret)
+    }
+
+    /// `ty`, `Nullable` when `x-nullable: true` is set on the schema
+    /// `value` (as written, beside a `$ref`).
+    pub fn nullable_if(ty: TypeRef, value: Option<&serde_json::Value>) -> TypeRef {
+        let nullable = value
+            .and_then(|v| v.get("x-nullable"))
+            .and_then(serde_json::Value::as_bool)
+            .unwrap_or(false);
+        if nullable && !matches!(ty, TypeRef::Nullable(_)) {
+            TypeRef::Nullable(Box::new(ty))
+        } else {
+            ty
+        }
+    }
+
+    /// Whether `Nullable` is part of the type at any depth.
+    pub fn has_nullable(&self) -> bool {
+        match self {
+            TypeRef::Nullable(_) => true,
+            TypeRef::Array(inner) | TypeRef::Map(inner) => inner.has_nullable(),
+            _ => false,
+        }
+    }
+
+    /// The type without `Nullable` at any depth: where `null` cannot be
+    /// sent (a query or header value, a path segment).
+    pub fn without_nullable(self) -> TypeRef {
+        match self {
+            TypeRef::Nullable(inner) => inner.without_nullable(),
+            TypeRef::Array(inner) => TypeRef::Array(Box::new(inner.without_nullable())),
+            TypeRef::Map(inner) => TypeRef::Map(Box::new(inner.without_nullable())),
+            other => other,
+        }
     }
 
     /// Whether the value is numeric (`minimum`/`maximum` apply).
@@ -658,6 +709,19 @@ impl Operation {
         self.success_type().is_some() && self.responses.iter().any(|r| r.ty.is_none())
     }
 
+    /// Whether the success body is `x-nullable`: `null`, or no body at all,
+    /// is `None`.
+    pub fn success_nullable(&self) -> bool {
+        matches!(self.success_type(), Some(TypeRef::Nullable(_)))
+    }
+
+    /// Whether success statuses have bodies of different types (`200` an
+    /// `A`, `201` a `B`): the result is then an enum with one variant per
+    /// success status, and [`Operation::success_type`] is only the first.
+    pub fn success_by_status(&self) -> bool {
+        distinct_success_types(&self.responses)
+    }
+
     /// The body parameter, if any.
     pub fn body(&self) -> Option<&Parameter> {
         self.params
@@ -886,6 +950,12 @@ pub enum ParamRole {
     /// The client-level `subscriptionId`: the generated client holds it and
     /// passes it to every call.
     Subscription,
+}
+
+/// Whether `responses` have bodies of more than one type.
+pub fn distinct_success_types(responses: &[Response]) -> bool {
+    let mut types = responses.iter().filter_map(|r| r.ty.as_ref());
+    types.next().is_some_and(|first| types.any(|t| t != first))
 }
 
 /// A success response.

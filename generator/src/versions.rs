@@ -345,7 +345,9 @@ fn shared_models(versions: &[Service]) -> BTreeSet<ModelId> {
 fn collect_models(ty: &TypeRef, out: &mut Vec<ModelId>) {
     match ty {
         TypeRef::Model(name) => out.push(name.clone()),
-        TypeRef::Array(inner) | TypeRef::Map(inner) => collect_models(inner, out),
+        TypeRef::Array(inner) | TypeRef::Map(inner) | TypeRef::Nullable(inner) => {
+            collect_models(inner, out)
+        }
         _ => {}
     }
 }
@@ -357,7 +359,9 @@ fn references(model: &Model) -> Vec<ModelId> {
         ModelKind::Struct(s) => s
             .fields
             .iter()
-            .for_each(|f| collect_models(&f.ty, &mut out)),
+            .map(|f| &f.ty)
+            .chain(s.additional.iter().map(|a| &a.ty))
+            .for_each(|ty| collect_models(ty, &mut out)),
         ModelKind::Union(u) => out.extend(u.variants.iter().map(|v| v.model.clone())),
         ModelKind::Enum(_) => {}
     }

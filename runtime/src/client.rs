@@ -33,15 +33,15 @@ use azure_core::{
     credentials::{AccessToken, Secret, TokenCredential, TokenRequestOptions},
     error::ErrorKind,
     http::{
-        ClientOptions, Context, Pipeline, PipelineStreamOptions, RawResponse, Request, Response,
-        StatusCode, Url,
+        ClientOptions, Context, NoFormat, Pipeline, PipelineStreamOptions, RawResponse, Request,
+        Response, StatusCode, Url,
         headers::{HeaderName, Headers},
         policies::{Policy, auth::BearerTokenAuthorizationPolicy},
     },
     time::{Duration, OffsetDateTime},
 };
 
-use super::error::ResponseError;
+use super::error::{FromStatus, ResponseError};
 use super::http::{HttpRequest, HttpResponse, Method, REDACTED};
 use super::limits::{
     Limits, LimitsPolicy, ResponseTooLarge, TRUNCATED, describe, timed_out, within,
@@ -298,11 +298,44 @@ impl ArmPipeline {
     where
         E: fmt::Debug + serde::Serialize + Send + Sync + 'static,
     {
+        self.execute_inner(ctx, request, decode, false).await
+    }
+
+    /// [`execute`](Self::execute) for an operation whose result is
+    /// `Option<T>` (some success statuses have a body, others, such as 204,
+    /// none): a success without a body reaches the caller as the body `null`,
+    /// which [`Response::into_model`] reads as `None` (it would fail on an
+    /// empty body). A body that is there is kept as received.
+    pub async fn execute_optional<T, F, E>(
+        &self,
+        ctx: &Context<'_>,
+        request: HttpRequest,
+        decode: impl FnOnce(&HttpResponse) -> Result<Option<T>, ResponseError<E>>,
+    ) -> azure_core::Result<Response<Option<T>, F>>
+    where
+        E: fmt::Debug + serde::Serialize + Send + Sync + 'static,
+    {
+        self.execute_inner(ctx, request, decode, true).await
+    }
+
+    async fn execute_inner<T, F, E>(
+        &self,
+        ctx: &Context<'_>,
+        request: HttpRequest,
+        decode: impl FnOnce(&HttpResponse) -> Result<T, ResponseError<E>>,
+        empty_as_null: bool,
+    ) -> azure_core::Result<Response<T, F>>
+    where
+        E: fmt::Debug + serde::Serialize + Send + Sync + 'static,
+    {
         let raw = self.send_raw(ctx, request).await?;
-        let (response, headers) = from_raw(raw);
+        let (mut response, headers) = from_raw(raw);
         match decode(&response) {
             Ok(_) => {
                 let status = StatusCode::from(response.status);
+                if empty_as_null && response.body.iter().all(u8::is_ascii_whitespace) {
+                    response.body = b"null".to_vec();
+                }
                 Ok(RawResponse::from_bytes(status, headers, Bytes::from(response.body)).into())
             }
             Err(error) => Err(response_error(error, &response)),
@@ -637,6 +670,45 @@ where
     azure_core::Error::new(kind, error)
 }
 
+/// Reads the success of an operation whose success statuses have bodies of
+/// different types (its client method returns `Response<T, NoFormat>`, `T`
+/// the generated enum with one variant per status), as `into_model` reads
+/// the one model of other operations.
+///
+/// ```ignore
+/// use armgen_runtime::IntoVariant as _;
+/// match client.widgets().get(None).await?.into_variant()? {
+///     GetResponse::Status200(widget) => { /* … */ }
+///     GetResponse::Status201(created) => { /* … */ }
+/// }
+/// ```
+pub trait IntoVariant<T> {
+    /// The variant of the response's status, its body decoded. A body that
+    /// does not decode is an [`ErrorKind::DataConversion`] error holding a
+    /// [`ResponseError::Decode`] (the position and kind of the problem only,
+    /// as a success body may hold keys). The client method has decoded the
+    /// same body before returning, so this fails only for a response made
+    /// another way.
+    fn into_variant(self) -> azure_core::Result<T>;
+}
+
+impl<T: FromStatus> IntoVariant<T> for Response<T, NoFormat> {
+    fn into_variant(self) -> azure_core::Result<T> {
+        let status = u16::from(self.status());
+        let request_id = self
+            .headers()
+            .get_optional_str(&HeaderName::from_static("x-ms-request-id"))
+            .map(str::to_owned);
+        let body = self.into_body();
+        T::from_status(status, body.as_ref()).map_err(|e| {
+            azure_core::Error::new(
+                ErrorKind::DataConversion,
+                ResponseError::<()>::decode(status, &e, request_id.as_deref()),
+            )
+        })
+    }
+}
+
 /// Constraint violations found before sending become an
 /// [`ErrorKind::Other`] error holding the [`ValidationErrors`], which
 /// [`azure_core::Error::downcast_ref`] recovers. Generated client methods use
@@ -760,6 +832,50 @@ mod tests {
     fn debug_hides_the_token() {
         let credential = StaticTokenCredential::new("super-secret");
         assert!(!format!("{credential:?}").contains("super-secret"));
+    }
+
+    /// Success bodies of different types per status.
+    #[derive(Debug, PartialEq)]
+    enum ByStatus {
+        Status200(String),
+        Status201(i32),
+    }
+
+    impl FromStatus for ByStatus {
+        fn from_status(status: u16, body: &[u8]) -> Result<Self, serde_json::Error> {
+            match status {
+                200 => serde_json::from_slice(body).map(Self::Status200),
+                201 => serde_json::from_slice(body).map(Self::Status201),
+                _ => Err(serde::de::Error::custom("not a success")),
+            }
+        }
+    }
+
+    fn response(status: StatusCode, body: &'static str) -> Response<ByStatus, NoFormat> {
+        RawResponse::from_bytes(status, Headers::new(), body).into()
+    }
+
+    #[test]
+    fn into_variant_reads_the_body_by_the_status() {
+        let value = response(StatusCode::Ok, r#""text""#).into_variant();
+        assert_eq!(value.unwrap(), ByStatus::Status200("text".to_owned()));
+        let value = response(StatusCode::Created, "7").into_variant();
+        assert_eq!(value.unwrap(), ByStatus::Status201(7));
+    }
+
+    #[test]
+    fn into_variant_of_a_body_that_does_not_decode_is_a_data_conversion_error_without_it() {
+        let error = response(StatusCode::Created, r#""key=hunter2""#)
+            .into_variant()
+            .unwrap_err();
+        assert!(
+            matches!(error.kind(), ErrorKind::DataConversion),
+            "{error:?}"
+        );
+        assert!(
+            !format!("{error:?} {error}").contains("hunter2"),
+            "{error:?}"
+        );
     }
 
     #[test]

@@ -219,6 +219,46 @@ pub fn decode_optional<T: DeserializeOwned, E: DeserializeOwned>(
     }
 }
 
+/// Like [`decode_optional`], for operations whose success body is
+/// `x-nullable`: `null`, or an empty body of a status in `with_body`, is
+/// `None` too.
+pub fn decode_nullable<T: DeserializeOwned, E: DeserializeOwned>(
+    response: &HttpResponse,
+    with_body: &[u16],
+    empty: &[u16],
+) -> Result<Option<T>, ResponseError<E>> {
+    let no_body = response.body.iter().all(u8::is_ascii_whitespace);
+    if empty.contains(&response.status) || (no_body && with_body.contains(&response.status)) {
+        Ok(None)
+    } else {
+        decode_body(response, with_body)
+    }
+}
+
+/// The success of an operation whose success statuses have bodies of
+/// different types (`200` an `A`, `201` a `B`): a generated enum with one
+/// variant per success status.
+pub trait FromStatus: Sized {
+    /// Decodes `body` as the body of success status `status`; a status that
+    /// is not one of the operation's successes is an error too.
+    fn from_status(status: u16, body: &[u8]) -> Result<Self, serde_json::Error>;
+}
+
+/// The response of an operation whose success statuses `statuses` have
+/// bodies of different types: the variant of the response's status, or the
+/// typed error of any other status.
+pub fn decode_by_status<T: FromStatus, E: DeserializeOwned>(
+    response: &HttpResponse,
+    statuses: &[u16],
+) -> Result<T, ResponseError<E>> {
+    if statuses.contains(&response.status) {
+        T::from_status(response.status, &response.body)
+            .map_err(|e| ResponseError::decode(response.status, &e, response.request_id()))
+    } else {
+        Err(ResponseError::from_response(response))
+    }
+}
+
 /// The response of an operation whose success statuses have no body.
 pub fn decode_empty<E: DeserializeOwned>(
     response: &HttpResponse,
@@ -379,6 +419,83 @@ impl<E: Serialize> std::error::Error for ResponseError<E> {}
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// What armgen generates for `200: String, 201: i32, 204` (no body).
+    #[derive(Debug, PartialEq)]
+    enum ByStatus {
+        Status200(String),
+        Status201(i32),
+        Status204,
+    }
+
+    impl FromStatus for ByStatus {
+        fn from_status(status: u16, body: &[u8]) -> Result<Self, serde_json::Error> {
+            match status {
+                200 => serde_json::from_slice(body).map(Self::Status200),
+                201 => serde_json::from_slice(body).map(Self::Status201),
+                204 => Ok(Self::Status204),
+                _ => Err(serde::de::Error::custom("not a success")),
+            }
+        }
+    }
+
+    fn by_status(status: u16, body: &str) -> Result<ByStatus, ResponseError<serde_json::Value>> {
+        decode_by_status(&HttpResponse::new(status, body), &[200, 201, 204])
+    }
+
+    #[test]
+    fn a_nullable_body_is_none_when_null_or_empty_and_an_error_otherwise() {
+        let nullable = |status: u16, body: &str| {
+            decode_nullable::<i32, serde_json::Value>(
+                &HttpResponse::new(status, body),
+                &[200],
+                &[204],
+            )
+        };
+        assert_eq!(nullable(200, "7"), Ok(Some(7)));
+        assert_eq!(nullable(200, "null"), Ok(None));
+        assert_eq!(nullable(200, " "), Ok(None));
+        assert_eq!(nullable(204, "ignored"), Ok(None));
+        assert!(matches!(
+            nullable(200, "true"),
+            Err(ResponseError::Decode { status: 200, .. })
+        ));
+        // An empty body of a status that is not a success is still an error.
+        assert!(matches!(
+            nullable(404, ""),
+            Err(ResponseError::Unrecognized { status: 404, .. })
+        ));
+    }
+
+    #[test]
+    fn each_success_status_decodes_its_own_body_type() {
+        assert_eq!(
+            by_status(200, r#""text""#),
+            Ok(ByStatus::Status200("text".to_owned()))
+        );
+        assert_eq!(by_status(201, "7"), Ok(ByStatus::Status201(7)));
+        assert_eq!(by_status(204, ""), Ok(ByStatus::Status204));
+    }
+
+    #[test]
+    fn a_body_of_another_status_type_is_a_decode_error_and_other_statuses_are_errors() {
+        // `"text"` is the 200's type, not the 201's.
+        let error = by_status(201, r#""text""#).unwrap_err();
+        assert!(
+            matches!(error, ResponseError::Decode { status: 201, .. }),
+            "{error:?}"
+        );
+        let error = by_status(202, r#""text""#).unwrap_err();
+        assert!(
+            matches!(error, ResponseError::Unrecognized { status: 202, .. }),
+            "{error:?}"
+        );
+        let error = by_status(400, r#"{"code":"Bad"}"#).unwrap_err();
+        assert!(
+            matches!(error, ResponseError::Service(ref e) if e.status == 400),
+            "{error:?}"
+        );
+    }
 
     #[test]
     fn doubles_decode_exactly_as_sent() {

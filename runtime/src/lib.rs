@@ -79,8 +79,8 @@ pub use async_trait::async_trait;
 pub use azure_core;
 #[cfg(feature = "client")]
 pub use client::{
-    ArmClientOptions, ArmPipeline, MethodOptions, ResourceManagerAudience, StaticTokenCredential,
-    resource_manager_endpoint, resource_manager_scope, response_error,
+    ArmClientOptions, ArmPipeline, IntoVariant, MethodOptions, ResourceManagerAudience,
+    StaticTokenCredential, resource_manager_endpoint, resource_manager_scope, response_error,
 };
 pub use dynamic::{
     DynamicError, DynamicParams, DynamicValidate, OperationInfo, ServiceInfo, dynamic_result,
@@ -90,7 +90,8 @@ pub use dynamic_call::{
     DynamicReply, dynamic_execute, dynamic_pages, dynamic_poll, dynamic_request_error,
 };
 pub use error::{
-    ErrorBody, ResponseError, ServiceError, decode_body, decode_empty, decode_json, decode_optional,
+    ErrorBody, FromStatus, ResponseError, ServiceError, decode_body, decode_by_status,
+    decode_empty, decode_json, decode_nullable, decode_optional,
 };
 pub use host::{HostPart, InvalidHost, parameterized_host};
 pub use http::{HttpRequest, HttpResponse, Method, UrlBuilder};

@@ -171,6 +171,26 @@ scenarios! {
     ["getDictionaryStringWithNumber"] async fn get_string_with_invalid(ctx) {
         assert_decode_error(client(&ctx).get_string_with_invalid(None).await);
     }
+    // `x-nullable: true` results: an empty body is `None`.
+    ["getDictionaryComplexNull"] async fn get_complex_null(ctx) {
+        assert_eq!(crate::support::model(client(&ctx).get_complex_null(None).await), None);
+    }
+    ["getDictionaryArrayNull"] async fn get_array_null(ctx) {
+        assert_eq!(crate::support::model(client(&ctx).get_array_null(None).await), None);
+    }
+    // `x-nullable: true` values: `BTreeMap<String, Option<T>>`.
+    ["getDictionaryComplexItemNull"] async fn get_complex_item_null(ctx) {
+        let expected = json!({"0": {"integer": 1, "string": "2"}, "1": null, "2": {"integer": 5, "string": "6"}});
+        assert_model(client(&ctx).get_complex_item_null(None).await, expected);
+    }
+    ["getDictionaryArrayItemNull"] async fn get_array_item_null(ctx) {
+        let expected = json!({"0": ["1", "2", "3"], "1": null, "2": ["7", "8", "9"]});
+        assert_model(client(&ctx).get_array_item_null(None).await, expected);
+    }
+    ["getDictionaryDictionaryItemNull"] async fn get_dictionary_item_null(ctx) {
+        let expected = json!({"0": {"1": "one", "2": "two", "3": "three"}, "1": null, "2": {"7": "seven", "8": "eight", "9": "nine"}});
+        assert_model(client(&ctx).get_dictionary_item_null(None).await, expected);
+    }
 }
 
 /// Not called yet, or not what AutoRest expects.
@@ -178,11 +198,9 @@ pub const GAPS: &[Gap] = &[
     Gap {
         scenarios: &[
             "getDictionaryNull",
-            "getDictionaryComplexNull",
-            "getDictionaryArrayNull",
             "getDictionaryDictionaryNull",
         ],
-        reason: "a 200 with an empty body is a decoding error for a non-nullable dictionary result; AutoRest returns null",
+        reason: "a 200 with an empty body where the spec declares a dictionary that is not `x-nullable`: a decoding error; AutoRest returns null",
     },
     Gap {
         scenarios: &[
@@ -196,11 +214,8 @@ pub const GAPS: &[Gap] = &[
             "getDictionaryDateWithNull",
             "getDictionaryDateTimeWithNull",
             "getDictionaryByteWithNull",
-            "getDictionaryComplexItemNull",
-            "getDictionaryArrayItemNull",
-            "getDictionaryDictionaryItemNull",
         ],
-        reason: "null values: armgen's dictionary values are not nullable (`BTreeMap<String, T>`), so the body is a decoding error; AutoRest returns the nulls",
+        reason: "null values where the spec's values are not `x-nullable`: `BTreeMap<String, T>`, so the body is a decoding error; AutoRest returns the nulls",
     },
     Gap {
         scenarios: &["getDictionaryDateWithInvalidChars", "getDictionaryDateTimeWithInvalidChars"],

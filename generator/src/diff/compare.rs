@@ -70,6 +70,7 @@ impl<'a> Side<'a> {
             TypeRef::Any => "any JSON".to_owned(),
             TypeRef::Array(inner) => format!("array of {}", self.describe(inner)),
             TypeRef::Map(inner) => format!("map of {}", self.describe(inner)),
+            TypeRef::Nullable(inner) => format!("nullable {}", self.describe(inner)),
             TypeRef::Model(name) => format!(
                 "`{}`",
                 self.by_name
@@ -1385,9 +1386,9 @@ impl<'a> Comparison<'a> {
         match (a, b) {
             (TypeRef::String, TypeRef::Model(n)) if is_enum(&self.new, n) => Some(true),
             (TypeRef::Model(n), TypeRef::String) if is_enum(&self.old, n) => Some(false),
-            (TypeRef::Array(x), TypeRef::Array(y)) | (TypeRef::Map(x), TypeRef::Map(y)) => {
-                self.enum_added_or_removed(x, y)
-            }
+            (TypeRef::Array(x), TypeRef::Array(y))
+            | (TypeRef::Map(x), TypeRef::Map(y))
+            | (TypeRef::Nullable(x), TypeRef::Nullable(y)) => self.enum_added_or_removed(x, y),
             _ => None,
         }
     }

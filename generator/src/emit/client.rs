@@ -736,6 +736,12 @@ fn method(
         (None, None) if op.success_type().is_none() => {
             quote!(#az::http::Response<(), #az::http::NoFormat>)
         }
+        // The enum is read with `IntoVariant`, which sees the status;
+        // `into_model` sees only the body.
+        (None, None) if op.success_by_status() => {
+            let name = super::operations::by_status_name(op);
+            quote!(#az::http::Response<super::#module::#name, #az::http::NoFormat>)
+        }
         (None, None) => quote!(#az::http::Response<#success>),
     };
     let see = format!(
@@ -822,13 +828,25 @@ fn method(
                 }
             }
         }
-        (None, None) => quote! {
-            #method_docs
-            pub async fn #fn_name(&self, #(#args,)* options: ::core::option::Option<#options<'_>>) -> #az::Result<#response_ty> {
-                #build
-                self.pipeline.execute(&options.method_options.context, __request, super::#module::#response_fn).await
+        (None, None) => {
+            // An `Option` result (a status without a body, or a nullable
+            // body): a success without a body must read as `None` through
+            // `into_model`.
+            let execute = if (op.success_may_be_empty() || op.success_nullable())
+                && !op.success_by_status()
+            {
+                format_ident!("execute_optional")
+            } else {
+                format_ident!("execute")
+            };
+            quote! {
+                #method_docs
+                pub async fn #fn_name(&self, #(#args,)* options: ::core::option::Option<#options<'_>>) -> #az::Result<#response_ty> {
+                    #build
+                    self.pipeline.#execute(&options.method_options.context, __request, super::#module::#response_fn).await
+                }
             }
-        },
+        }
     };
     (method, options_struct)
 }

@@ -262,6 +262,7 @@ fn expected(ty: &TypeRef) -> &'static str {
         TypeRef::Array(_) => "an array",
         TypeRef::Map(_) => "an object",
         TypeRef::Model(_) => "a value of the documented model",
+        TypeRef::Nullable(inner) => expected(inner),
     }
 }
 

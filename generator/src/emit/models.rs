@@ -102,6 +102,15 @@ fn struct_model(
         .any(|f| serde_camel_case(unraw(&f.name)) == f.wire_name && unraw(&f.name) != f.wire_name);
     let rename_all = camel.then(|| quote!(#[serde(rename_all = "camelCase")]));
     let fields = s.fields.iter().map(|f| field(f, camel, ctx));
+    let additional = s.additional.as_ref().map(|a| {
+        let name = ident(&a.name);
+        let ty = type_tokens(&a.ty, Scope::Models, ctx.runtime);
+        quote! {
+            /// The members the spec does not declare (`additionalProperties`).
+            #[serde(flatten)]
+            pub #name: ::std::collections::BTreeMap<::std::string::String, #ty>,
+        }
+    });
     let validate = validator(model, s, constrained, ctx);
     let serde_crate = ctx.serde_crate;
     let rt = ctx.runtime;
@@ -119,6 +128,7 @@ fn struct_model(
         #rename_all
         pub struct #name {
             #(#fields)*
+            #additional
         }
         #validate
     }
@@ -183,6 +193,16 @@ fn validator(
     ctx: &Context,
 ) -> TokenStream {
     let name = ident(&model.name);
+    // The undeclared members' values, at `path.key`, when they are models
+    // with constraints.
+    let additional = s
+        .additional
+        .as_ref()
+        .filter(|a| refers_to(&a.ty, constrained))
+        .map(|a| {
+            let map = ident(&a.name);
+            quote!(__validator.nested(path, &self.#map);)
+        });
     let checks: Vec<TokenStream> = s
         .fields
         .iter()
@@ -210,6 +230,7 @@ fn validator(
                 quote! { if let Some(value) = &self.#field { #at #body } }
             })
         })
+        .chain(additional)
         .collect();
     let rt = ctx.runtime;
     if checks.is_empty() {

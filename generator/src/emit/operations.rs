@@ -40,10 +40,14 @@ pub fn group(group: &OperationGroup, ctx: &Context, in_shared: bool) -> TokenStr
         if op.shared.response == in_shared {
             functions.push(response_fn(op, ctx));
             functions.push(headers_struct(op, ctx));
+            functions.push(by_status_enum(op, ctx));
         } else {
             reexported.push(response_fn_name(op));
             if !op.response_headers.is_empty() {
                 reexported.push(headers_name(op));
+            }
+            if op.success_by_status() {
+                reexported.push(by_status_name(op));
             }
         }
     }
@@ -371,13 +375,20 @@ fn argument_docs(op: &Operation) -> Option<String> {
     Some(lines.join("\n"))
 }
 
-/// The success type of an operation as tokens.
+/// The success type of an operation as tokens, written from the group's
+/// module.
 pub fn success_type(op: &Operation, ctx: &Context) -> TokenStream {
+    if op.success_by_status() {
+        let name = by_status_name(op);
+        return quote!(#name);
+    }
     match op.success_type() {
         None => quote!(()),
         Some(ty) => {
             let ty = type_tokens(ty, Scope::Sibling, ctx.runtime);
-            if op.success_may_be_empty() {
+            // A nullable body is an `Option` already, `None` also when a
+            // status has no body.
+            if op.success_may_be_empty() && !op.success_nullable() {
                 option(ty)
             } else {
                 ty
@@ -413,6 +424,16 @@ fn response_fn(op: &Operation, ctx: &Context) -> TokenStream {
         .filter(|r| r.ty.is_none())
         .map(|r| proc_macro2::Literal::u16_unsuffixed(r.status));
     let decode = match (op.success_type(), op.success_may_be_empty()) {
+        _ if op.success_nullable() && !op.success_by_status() => {
+            quote!(#rt::decode_nullable(response, &[#(#with_body),*], &[#(#without_body),*]))
+        }
+        _ if op.success_by_status() => {
+            let statuses = op
+                .responses
+                .iter()
+                .map(|r| proc_macro2::Literal::u16_unsuffixed(r.status));
+            quote!(#rt::decode_by_status(response, &[#(#statuses),*]))
+        }
         (Some(_), false) => quote!(#rt::decode_body(response, &[#(#with_body),*])),
         (Some(_), true) => {
             quote!(#rt::decode_optional(response, &[#(#with_body),*], &[#(#without_body),*]))
@@ -424,10 +445,113 @@ fn response_fn(op: &Operation, ctx: &Context) -> TokenStream {
         op.id,
         super::types::path_text(rt)
     );
+    // `Option` items (`x-nullable`) nest the spec's type one level deeper
+    // than clippy's `type_complexity` accepts in a signature.
+    let allow = op
+        .responses
+        .iter()
+        .any(|r| r.ty.as_ref().is_some_and(TypeRef::has_nullable))
+        .then(|| quote!(#[allow(clippy::type_complexity)]));
     quote! {
         #[doc = #doc]
+        #allow
         pub fn #fn_name(response: &#rt::HttpResponse) -> ::core::result::Result<#success, #rt::ResponseError<#error>> {
             #decode
+        }
+    }
+}
+
+/// The name of the success enum of an operation whose success statuses have
+/// bodies of different types (`GetResponse`).
+pub fn by_status_name(op: &Operation) -> proc_macro2::Ident {
+    quote::format_ident!(
+        "{}",
+        crate::naming::join(&[&crate::naming::type_name(&op.name), "Response"])
+    )
+}
+
+/// The success enum of an operation whose success statuses have bodies of
+/// different types: one variant per success status (`Status201(B)`, or
+/// `Status204` without a body), decoded by status; nothing for any other
+/// operation. It serializes as the body alone (the status is the variant),
+/// which is what a dynamic caller gets as JSON.
+fn by_status_enum(op: &Operation, ctx: &Context) -> TokenStream {
+    if !op.success_by_status() {
+        return TokenStream::new();
+    }
+    let rt = ctx.runtime;
+    let serde_crate = ctx.serde_crate;
+    let name = by_status_name(op);
+    let doc = format!(
+        " The success of `{}`, whose success statuses have bodies of different types: one variant per status. The client method returns it in a `Response<{name}, NoFormat>`; read it with [`IntoVariant::into_variant`]({}::IntoVariant::into_variant).",
+        op.id,
+        super::types::path_text(rt)
+    );
+    let variant = |status: u16| quote::format_ident!("Status{status}");
+    let variants = op.responses.iter().map(|r| {
+        let v = variant(r.status);
+        match &r.ty {
+            Some(ty) => {
+                let ty = type_tokens(ty, Scope::Sibling, rt);
+                let text = format!(" `{}`, with its body.", r.status);
+                quote! { #[doc = #text] #v(#ty), }
+            }
+            None => {
+                let text = format!(" `{}`, without a body.", r.status);
+                quote! { #[doc = #text] #v, }
+            }
+        }
+    });
+    let decodes = op.responses.iter().map(|r| {
+        let v = variant(r.status);
+        let status = proc_macro2::Literal::u16_unsuffixed(r.status);
+        match r.ty {
+            // `null` or no body at all.
+            Some(TypeRef::Nullable(_)) => quote! {
+                #status if body.iter().all(u8::is_ascii_whitespace) => ::core::result::Result::Ok(Self::#v(::core::option::Option::None)),
+                #status => #rt::__private::serde_json::from_slice(body).map(Self::#v),
+            },
+            Some(_) => {
+                quote!(#status => #rt::__private::serde_json::from_slice(body).map(Self::#v),)
+            }
+            // Whatever a body-less status carries is not read, as for
+            // operations with one success type.
+            None => quote!(#status => ::core::result::Result::Ok(Self::#v),),
+        }
+    });
+    let validates = op.responses.iter().map(|r| {
+        let v = variant(r.status);
+        match r.ty {
+            Some(_) => {
+                quote!(Self::#v(__body) => #rt::Validate::validate_at(__body, path, validator),)
+            }
+            None => quote!(Self::#v => {}),
+        }
+    });
+    let id = &op.id;
+    quote! {
+        #[doc = #doc]
+        #[derive(::core::clone::Clone, ::core::fmt::Debug, ::core::cmp::PartialEq, #rt::__private::serde::Serialize)]
+        #[serde(crate = #serde_crate, untagged)]
+        pub enum #name {
+            #(#variants)*
+        }
+
+        impl #rt::FromStatus for #name {
+            fn from_status(status: u16, body: &[u8]) -> ::core::result::Result<Self, #rt::__private::serde_json::Error> {
+                match status {
+                    #(#decodes)*
+                    _ => ::core::result::Result::Err(<#rt::__private::serde_json::Error as #rt::__private::serde::de::Error>::custom(::std::format!("status {status} is not a success of `{}`", #id))),
+                }
+            }
+        }
+
+        impl #rt::Validate for #name {
+            fn validate_at(&self, path: &str, validator: &mut #rt::Validator) {
+                match self {
+                    #(#validates)*
+                }
+            }
         }
     }
 }

@@ -108,6 +108,10 @@ pub fn type_tokens(ty: &TypeRef, scope: Scope, rt: &syn::Path) -> TokenStream {
                 Scope::Sibling => quote!(super::models::#name),
             }
         }
+        TypeRef::Nullable(inner) => {
+            let inner = type_tokens(inner, scope, rt);
+            quote!(::core::option::Option<#inner>)
+        }
     }
 }
 

@@ -41,7 +41,15 @@ pub(crate) fn service(
         pointer: String::new(),
     };
     let followed_before = docs.followed().len();
-    let service = resolve_service(docs, diagnostics, secrets, &root, root_file, module);
+    let service = resolve_service(
+        docs,
+        diagnostics,
+        warnings,
+        secrets,
+        &root,
+        root_file,
+        module,
+    );
     // The whole root spec, and what its `$ref`s reached in other files.
     let mut reached = vec![root.clone()];
     reached.extend(
@@ -57,6 +65,7 @@ pub(crate) fn service(
 fn resolve_service(
     docs: &mut DocumentSet,
     diagnostics: &mut Diagnostics,
+    warnings: &mut Vec<Diagnostic>,
     secrets: &SecretPolicy,
     root: &Node,
     root_file: &Path,
@@ -66,6 +75,7 @@ fn resolve_service(
     let mut resolver = Resolver {
         docs,
         diagnostics,
+        warnings,
         secrets,
         // Generated code names the prelude's types by absolute path, but a
         // model called `Option` would still hide it from a user's
@@ -139,6 +149,9 @@ fn resolve_service(
 pub(crate) struct Resolver<'a> {
     pub(crate) docs: &'a mut DocumentSet,
     pub(crate) diagnostics: &'a mut Diagnostics,
+    /// What armgen leaves out of the code without failing: an operation it
+    /// cannot send, which the rest of the spec does not need.
+    pub(crate) warnings: &'a mut Vec<Diagnostic>,
     pub(crate) secrets: &'a SecretPolicy,
     /// Type names handed out so far in this service.
     pub(crate) model_names: Scope,
@@ -160,6 +173,11 @@ impl Resolver<'_> {
     pub(crate) fn error(&mut self, node: &Node, message: impl Into<String>) {
         let location = self.docs.location(node);
         self.diagnostics.push(Diagnostic::new(location, message));
+    }
+
+    pub(crate) fn warning(&mut self, node: &Node, message: impl Into<String>) {
+        let location = self.docs.location(node);
+        self.warnings.push(Diagnostic::new(location, message));
     }
 
     fn check_swagger_version(&mut self, root: &Node) {

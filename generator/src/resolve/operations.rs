@@ -65,12 +65,13 @@ impl Resolver<'_> {
                 }
                 let op_node = item_node.child(key);
                 let Some(method) = HttpMethod::from_spec(key) else {
-                    let message = format!(
-                        "unsupported method `{key}`: armgen supports get, put, post, patch, delete and head"
-                    );
-                    self.error(&op_node, message);
+                    self.unsupported_method(&op_node, key, template);
                     continue;
                 };
+                if let Some(why) = self.inexpressible(&item_node, &op_node) {
+                    self.leave_out(&op_node, key, template, &why);
+                    continue;
+                }
                 let Some(operation) = self.operation(&item_node, &op_node, template, method) else {
                     continue;
                 };
@@ -131,6 +132,94 @@ impl Resolver<'_> {
             });
         }
         groups
+    }
+
+    /// Why armgen cannot express an operation whose leaving out does not
+    /// affect the rest of the spec: a form body (`in: formData`) or a file
+    /// response (`type: file`). A `$ref` that leads nowhere is not a reason:
+    /// resolving the operation reports it.
+    fn inexpressible(&mut self, item_node: &Node, op_node: &Node) -> Option<String> {
+        for list in [item_node.child("parameters"), op_node.child("parameters")] {
+            let count = self
+                .value(&list)
+                .and_then(Value::as_array)
+                .map_or(0, Vec::len);
+            for i in 0..count {
+                let Ok(target) = self.docs.deref(&list.child(i.to_string())) else {
+                    continue;
+                };
+                let value = self.value(&target);
+                if value.and_then(|v| v.get("in")).and_then(Value::as_str) == Some("formData") {
+                    let name = value
+                        .and_then(|v| v.get("name"))
+                        .and_then(Value::as_str)
+                        .unwrap_or_default();
+                    return Some(format!(
+                        "its parameter `{name}` is `in: formData` (form bodies are not supported yet)"
+                    ));
+                }
+            }
+        }
+        let responses = op_node.child("responses");
+        let statuses: Vec<String> = self
+            .value(&responses)
+            .and_then(Value::as_object)
+            .map(|m| m.keys().cloned().collect())
+            .unwrap_or_default();
+        for status in statuses {
+            let schema = responses.child(&status).child("schema");
+            if self.value(&schema).is_none() {
+                continue;
+            }
+            let Ok(target) = self.docs.deref(&schema) else {
+                continue;
+            };
+            if self
+                .value(&target)
+                .and_then(|v| v.get("type"))
+                .and_then(Value::as_str)
+                == Some("file")
+            {
+                return Some(format!(
+                    "its `{status}` response is `type: file` (binary bodies are not supported yet)"
+                ));
+            }
+        }
+        None
+    }
+
+    /// Leaves an operation out with a located warning naming it and `why`.
+    fn leave_out(&mut self, op_node: &Node, method: &str, template: &str, why: &str) {
+        let id = self
+            .value(&op_node.child("operationId"))
+            .and_then(Value::as_str)
+            .map_or_else(|| "(no operationId)".to_owned(), |id| format!("`{id}`"));
+        let message = format!(
+            "operation {id} (`{} {template}`) is left out: {why}, so no client method is generated for it",
+            method.to_ascii_uppercase()
+        );
+        self.warning(op_node, message);
+    }
+
+    /// An operation whose method armgen cannot send. A method HTTP knows
+    /// but `azure_core` 1.x cannot send (its `Method` has no `OPTIONS`,
+    /// `TRACE` or `CONNECT`) leaves out that one operation, with a warning
+    /// that names it: the rest of the spec does not depend on it. Any other
+    /// key is a mistake in the spec, an error.
+    fn unsupported_method(&mut self, op_node: &Node, key: &str, template: &str) {
+        const UNSENDABLE: &[&str] = &["options", "trace", "connect"];
+        if !UNSENDABLE.contains(&key) {
+            let message = format!(
+                "unsupported method `{key}`: armgen supports get, put, post, patch, delete and head"
+            );
+            self.error(op_node, message);
+            return;
+        }
+        let why = format!(
+            "azure_core 1.x cannot send the `{}` method (it sends get, put, post, patch, delete and head)",
+            key.to_ascii_uppercase()
+        );
+        self.leave_out(op_node, key, template, &why);
     }
 
     fn operation(
@@ -275,6 +364,17 @@ impl Resolver<'_> {
         });
         let long_running =
             extensions::long_running(&value).then(|| self.final_state_via(node, &value, method));
+        // Success bodies of different types are told apart by status (see
+        // `Operation::success_by_status`); a poller or a pager has one result
+        // type, from which the status of the response is gone.
+        if crate::ir::distinct_success_types(&responses)
+            && (pageable.is_some() || long_running.is_some())
+        {
+            self.error(
+                &node.child("responses"),
+                "success responses with different body types: a long-running or pageable operation needs one result type (plain operations get an enum with a variant per status)",
+            );
+        }
         Some(Operation {
             pageable,
             long_running,
@@ -551,7 +651,8 @@ impl Resolver<'_> {
                 Constraints::default(),
             )
         } else {
-            let ty = self.schema_type(&target, &hint);
+            // `null` cannot be sent in a path, query or header.
+            let ty = self.schema_type(&target, &hint).without_nullable();
             let scalar = |ty: &TypeRef| {
                 matches!(
                     ty,
@@ -713,9 +814,10 @@ impl Resolver<'_> {
         for (status, response) in map {
             let response_node = responses_node.child(status);
             let hint = format!("{}Response", naming::type_name(op_name));
-            let ty = response
-                .get("schema")
-                .map(|_| self.schema_type(&response_node.child("schema"), &hint));
+            let ty = response.get("schema").map(|schema| {
+                let ty = self.schema_type(&response_node.child("schema"), &hint);
+                TypeRef::nullable_if(ty, Some(schema))
+            });
             if status == "default" {
                 error = ty;
                 declares_errors = true;
@@ -748,17 +850,6 @@ impl Resolver<'_> {
             }
         }
         success.sort_by_key(|r| r.status);
-        let mut types = success.iter().filter_map(|r| r.ty.as_ref());
-        if let Some(first) = types.next()
-            && types.any(|t| t != first)
-        {
-            {
-                self.error(
-                    &responses_node,
-                    "success responses with different body types are not supported yet",
-                );
-            }
-        }
         // An operation that declares only errors (`url.json`'s null-argument
         // checks, a `HEAD` answering 404) is generated: every answer is then
         // its error. One that declares nothing usable cannot be called.

@@ -6,8 +6,8 @@ use serde_json::Value;
 
 use super::{Resolver, extensions};
 use crate::ir::{
-    Bound, Constraints, EnumModel, EnumValue, Field, Model, ModelId, ModelKind, StructModel,
-    TypeRef, UnionModel, UnionVariant,
+    AdditionalProperties, Bound, Constraints, EnumModel, EnumValue, Field, Model, ModelId,
+    ModelKind, StructModel, TypeRef, UnionModel, UnionVariant,
 };
 use crate::load::Node;
 use crate::naming::{self, Scope};
@@ -52,16 +52,17 @@ impl Resolver<'_> {
                     return TypeRef::Array(Box::new(TypeRef::Any));
                 }
                 let item_hint = format!("{hint}Item");
-                TypeRef::Array(Box::new(
-                    self.schema_type(&target.child("items"), &item_hint),
-                ))
+                let item = self.schema_type(&target.child("items"), &item_hint);
+                TypeRef::Array(Box::new(TypeRef::nullable_if(item, value.get("items"))))
             }
             Some("object") | None => match value.get("additionalProperties") {
                 Some(Value::Object(_)) => {
                     let item_hint = format!("{hint}Value");
-                    TypeRef::Map(Box::new(
-                        self.schema_type(&target.child("additionalProperties"), &item_hint),
-                    ))
+                    let item = self.schema_type(&target.child("additionalProperties"), &item_hint);
+                    TypeRef::Map(Box::new(TypeRef::nullable_if(
+                        item,
+                        value.get("additionalProperties"),
+                    )))
                 }
                 Some(Value::Bool(true)) => TypeRef::Map(Box::new(TypeRef::Any)),
                 _ => TypeRef::Any,
@@ -335,11 +336,51 @@ impl Resolver<'_> {
                 mutability: extensions::mutability(&own).unwrap_or_default(),
             });
         }
+        let hint = format!("{}Value", naming::unraw(model_name));
+        let additional =
+            self.additional_properties(node, &hint, 0)
+                .map(|ty| AdditionalProperties {
+                    name: scope.claim("additional_properties"),
+                    ty,
+                });
         StructModel {
             fields,
             // The analysis stage sets it, nested models counted.
             has_constraints: false,
+            additional,
         }
+    }
+
+    /// The type of the undeclared members of an object schema: its own
+    /// `additionalProperties` (`true` and `{}` are any JSON), else the first
+    /// `allOf` base's, depth first (`allOf` cycles are reported by
+    /// [`collect_properties`](Self::collect_properties); the walk stops at
+    /// 32 levels).
+    fn additional_properties(&mut self, node: &Node, hint: &str, depth: usize) -> Option<TypeRef> {
+        if depth > 32 {
+            return None;
+        }
+        let value = self.value(node).cloned().unwrap_or(Value::Null);
+        match value.get("additionalProperties") {
+            Some(Value::Bool(true)) => return Some(TypeRef::Any),
+            Some(Value::Object(_)) => {
+                return Some(self.schema_type(&node.child("additionalProperties"), hint));
+            }
+            _ => {}
+        }
+        let bases = value
+            .get("allOf")
+            .and_then(Value::as_array)
+            .map_or(0, Vec::len);
+        for i in 0..bases {
+            let Ok(base) = self.docs.deref(&node.child("allOf").child(i.to_string())) else {
+                continue;
+            };
+            if let Some(ty) = self.additional_properties(&base, hint, depth + 1) {
+                return Some(ty);
+            }
+        }
+        None
     }
 
     /// Properties of a schema and its `allOf` bases, bases first; a property

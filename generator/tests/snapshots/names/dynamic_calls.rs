@@ -329,6 +329,14 @@ pub async fn call(
                 )
                 .await
         }
+        "decode_by_status_decode_by_status" => {
+            ::armgen_runtime::dynamic_execute(
+                    pipeline,
+                    __request,
+                    super::decode::by_status_decode_by_status_response,
+                )
+                .await
+        }
         "decode_empty_decode_empty" => {
             ::armgen_runtime::dynamic_execute(
                     pipeline,
@@ -342,6 +350,14 @@ pub async fn call(
                     pipeline,
                     __request,
                     super::decode::json_decode_json_response,
+                )
+                .await
+        }
+        "decode_nullable_decode_nullable" => {
+            ::armgen_runtime::dynamic_execute(
+                    pipeline,
+                    __request,
+                    super::decode::nullable_decode_nullable_response,
                 )
                 .await
         }
@@ -629,6 +645,14 @@ pub async fn call(
                 )
                 .await
         }
+        "FromStatus_FromStatus" => {
+            ::armgen_runtime::dynamic_execute(
+                    pipeline,
+                    __request,
+                    super::from_status::from_status_response,
+                )
+                .await
+        }
         "Future_Future" => {
             ::armgen_runtime::dynamic_execute(
                     pipeline,
@@ -730,6 +754,14 @@ pub async fn call(
                     pipeline,
                     __request,
                     super::into_iterator::into_iterator_response,
+                )
+                .await
+        }
+        "IntoVariant_IntoVariant" => {
+            ::armgen_runtime::dynamic_execute(
+                    pipeline,
+                    __request,
+                    super::into_variant::into_variant_response,
                 )
                 .await
         }
@@ -1357,6 +1389,18 @@ pub async fn call(
                 );
             ::armgen_runtime::dynamic_poll(poller).await
         }
+        "OptionalBodies_decode_by_status" => {
+            let poller: ::armgen_runtime::__private::azure_core::http::Poller<
+                ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
+            > = pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::decode_by_status_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    ::core::default::Default::default(),
+                );
+            ::armgen_runtime::dynamic_poll(poller).await
+        }
         "OptionalBodies_decode_empty" => {
             let poller: ::armgen_runtime::__private::azure_core::http::Poller<
                 ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -1376,6 +1420,18 @@ pub async fn call(
                 .begin(
                     __request,
                     super::optional_bodies::decode_json_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    ::core::default::Default::default(),
+                );
+            ::armgen_runtime::dynamic_poll(poller).await
+        }
+        "OptionalBodies_decode_nullable" => {
+            let poller: ::armgen_runtime::__private::azure_core::http::Poller<
+                ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
+            > = pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::decode_nullable_response,
                     ::armgen_runtime::FinalStateVia::Location,
                     ::core::default::Default::default(),
                 );
@@ -1801,6 +1857,18 @@ pub async fn call(
                 );
             ::armgen_runtime::dynamic_poll(poller).await
         }
+        "OptionalBodies_FromStatus" => {
+            let poller: ::armgen_runtime::__private::azure_core::http::Poller<
+                ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
+            > = pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::from_status_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    ::core::default::Default::default(),
+                );
+            ::armgen_runtime::dynamic_poll(poller).await
+        }
         "OptionalBodies_Future" => {
             let poller: ::armgen_runtime::__private::azure_core::http::Poller<
                 ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -1952,6 +2020,18 @@ pub async fn call(
                 .begin(
                     __request,
                     super::optional_bodies::into_iterator_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    ::core::default::Default::default(),
+                );
+            ::armgen_runtime::dynamic_poll(poller).await
+        }
+        "OptionalBodies_IntoVariant" => {
+            let poller: ::armgen_runtime::__private::azure_core::http::Poller<
+                ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
+            > = pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::into_variant_response,
                     ::armgen_runtime::FinalStateVia::Location,
                     ::core::default::Default::default(),
                 );
@@ -3838,6 +3918,14 @@ pub async fn call(
                     pipeline,
                     __request,
                     super::parameters::path4_response,
+                )
+                .await
+        }
+        "Parameters_Path5" => {
+            ::armgen_runtime::dynamic_execute(
+                    pipeline,
+                    __request,
+                    super::parameters::path5_response,
                 )
                 .await
         }

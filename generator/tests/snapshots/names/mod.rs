@@ -388,6 +388,12 @@ pub mod from {
 pub mod from_iterator {
     include!("from_iterator.rs");
 }
+/// Operations of the `FromStatus` group.
+///
+/// Every `*_request` function takes the Resource Manager `endpoint` (e.g. `https://management.azure.com`) and, when the operation has one, the `api_version` to call (normally [`API_VERSION`](super::API_VERSION)), then the operation's arguments; it checks every constraint of the spec before building the request.
+pub mod from_status {
+    include!("from_status.rs");
+}
 /// Operations of the `Future` group.
 ///
 /// Every `*_request` function takes the Resource Manager `endpoint` (e.g. `https://management.azure.com`) and, when the operation has one, the `api_version` to call (normally [`API_VERSION`](super::API_VERSION)), then the operation's arguments; it checks every constraint of the spec before building the request.
@@ -459,6 +465,12 @@ pub mod into_future {
 /// Every `*_request` function takes the Resource Manager `endpoint` (e.g. `https://management.azure.com`) and, when the operation has one, the `api_version` to call (normally [`API_VERSION`](super::API_VERSION)), then the operation's arguments; it checks every constraint of the spec before building the request.
 pub mod into_iterator {
     include!("into_iterator.rs");
+}
+/// Operations of the `IntoVariant` group.
+///
+/// Every `*_request` function takes the Resource Manager `endpoint` (e.g. `https://management.azure.com`) and, when the operation has one, the `api_version` to call (normally [`API_VERSION`](super::API_VERSION)), then the operation's arguments; it checks every constraint of the spec before building the request.
+pub mod into_variant {
+    include!("into_variant.rs");
 }
 /// Operations of the `InvalidHost` group.
 ///

@@ -1342,7 +1342,8 @@ impl ::armgen_runtime::StripReadOnly for Clone {
     TaggedUnion = "tagged_union", #[doc = " `async_trait`"] AsyncTrait = "async_trait",
     #[doc = " `azure_core`"] AzureCore = "azure_core", #[doc = " `ArmClientOptions`"]
     ArmClientOptions = "ArmClientOptions", #[doc = " `ArmPipeline`"] ArmPipeline =
-    "ArmPipeline", #[doc = " `MethodOptions`"] MethodOptions = "MethodOptions", #[doc =
+    "ArmPipeline", #[doc = " `IntoVariant`"] IntoVariant = "IntoVariant", #[doc =
+    " `MethodOptions`"] MethodOptions = "MethodOptions", #[doc =
     " `ResourceManagerAudience`"] ResourceManagerAudience = "ResourceManagerAudience",
     #[doc = " `StaticTokenCredential`"] StaticTokenCredential = "StaticTokenCredential",
     #[doc = " `resource_manager_endpoint`"] ResourceManagerEndpoint =
@@ -1358,16 +1359,19 @@ impl ::armgen_runtime::StripReadOnly for Clone {
     DynamicPages = "dynamic_pages", #[doc = " `dynamic_poll`"] DynamicPoll =
     "dynamic_poll", #[doc = " `dynamic_request_error`"] DynamicRequestError =
     "dynamic_request_error", #[doc = " `ErrorBody`"] ErrorBody = "ErrorBody", #[doc =
-    " `ResponseError`"] ResponseError2 = "ResponseError", #[doc = " `ServiceError`"]
-    ServiceError = "ServiceError", #[doc = " `decode_body`"] DecodeBody = "decode_body",
-    #[doc = " `decode_empty`"] DecodeEmpty = "decode_empty", #[doc = " `decode_json`"]
-    DecodeJson = "decode_json", #[doc = " `decode_optional`"] DecodeOptional =
-    "decode_optional", #[doc = " `HostPart`"] HostPart = "HostPart", #[doc =
-    " `InvalidHost`"] InvalidHost = "InvalidHost", #[doc = " `parameterized_host`"]
-    ParameterizedHost = "parameterized_host", #[doc = " `HttpRequest`"] HttpRequest =
-    "HttpRequest", #[doc = " `HttpResponse`"] HttpResponse = "HttpResponse", #[doc =
-    " `Method`"] Method = "Method", #[doc = " `UrlBuilder`"] UrlBuilder = "UrlBuilder",
-    #[doc = " `ResponseTooLarge`"] ResponseTooLarge = "ResponseTooLarge", #[doc =
+    " `FromStatus`"] FromStatus = "FromStatus", #[doc = " `ResponseError`"]
+    ResponseError2 = "ResponseError", #[doc = " `ServiceError`"] ServiceError =
+    "ServiceError", #[doc = " `decode_body`"] DecodeBody = "decode_body", #[doc =
+    " `decode_by_status`"] DecodeByStatus = "decode_by_status", #[doc =
+    " `decode_empty`"] DecodeEmpty = "decode_empty", #[doc = " `decode_json`"] DecodeJson
+    = "decode_json", #[doc = " `decode_nullable`"] DecodeNullable = "decode_nullable",
+    #[doc = " `decode_optional`"] DecodeOptional = "decode_optional", #[doc =
+    " `HostPart`"] HostPart = "HostPart", #[doc = " `InvalidHost`"] InvalidHost =
+    "InvalidHost", #[doc = " `parameterized_host`"] ParameterizedHost =
+    "parameterized_host", #[doc = " `HttpRequest`"] HttpRequest = "HttpRequest", #[doc =
+    " `HttpResponse`"] HttpResponse = "HttpResponse", #[doc = " `Method`"] Method =
+    "Method", #[doc = " `UrlBuilder`"] UrlBuilder = "UrlBuilder", #[doc =
+    " `ResponseTooLarge`"] ResponseTooLarge = "ResponseTooLarge", #[doc =
     " `FinalStateVia`"] FinalStateVia = "FinalStateVia", #[doc = " `OperationStatus`"]
     OperationStatus = "OperationStatus", #[doc = " `PollerMethodOptions`"]
     PollerMethodOptions = "PollerMethodOptions", #[doc = " `PollerOptions`"]
@@ -1873,6 +1877,41 @@ impl ::armgen_runtime::StripReadOnly for DecodeBody {
         );
     }
 }
+/// The `decode_by_status` object.
+#[derive(
+    ::core::clone::Clone,
+    ::core::fmt::Debug,
+    ::core::default::Default,
+    ::core::cmp::PartialEq,
+    ::armgen_runtime::__private::serde::Serialize,
+    ::armgen_runtime::__private::serde::Deserialize,
+)]
+#[serde(crate = "::armgen_runtime::__private::serde")]
+pub struct DecodeByStatus {
+    /// Set by the service.
+    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
+    pub decode_by_status: ::core::option::Option<::std::string::String>,
+    /// `next`
+    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
+    pub next: ::core::option::Option<::std::boxed::Box<DecodeByStatus>>,
+}
+impl ::armgen_runtime::Validate for DecodeByStatus {
+    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
+}
+impl ::armgen_runtime::StripReadOnly for DecodeByStatus {
+    fn strip_read_only(
+        &self,
+        json: &mut ::armgen_runtime::__private::serde_json::Value,
+    ) {
+        ::armgen_runtime::strip_members(
+            json,
+            &["decode_by_status"],
+            |members| {
+                ::armgen_runtime::strip_member(members, "next", &self.next);
+            },
+        );
+    }
+}
 /// The `decode_empty` object.
 #[derive(
     ::core::clone::Clone,
@@ -1937,6 +1976,41 @@ impl ::armgen_runtime::StripReadOnly for DecodeJson {
         ::armgen_runtime::strip_members(
             json,
             &["decode_json"],
+            |members| {
+                ::armgen_runtime::strip_member(members, "next", &self.next);
+            },
+        );
+    }
+}
+/// The `decode_nullable` object.
+#[derive(
+    ::core::clone::Clone,
+    ::core::fmt::Debug,
+    ::core::default::Default,
+    ::core::cmp::PartialEq,
+    ::armgen_runtime::__private::serde::Serialize,
+    ::armgen_runtime::__private::serde::Deserialize,
+)]
+#[serde(crate = "::armgen_runtime::__private::serde")]
+pub struct DecodeNullable {
+    /// Set by the service.
+    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
+    pub decode_nullable: ::core::option::Option<::std::string::String>,
+    /// `next`
+    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
+    pub next: ::core::option::Option<::std::boxed::Box<DecodeNullable>>,
+}
+impl ::armgen_runtime::Validate for DecodeNullable {
+    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
+}
+impl ::armgen_runtime::StripReadOnly for DecodeNullable {
+    fn strip_read_only(
+        &self,
+        json: &mut ::armgen_runtime::__private::serde_json::Value,
+    ) {
+        ::armgen_runtime::strip_members(
+            json,
+            &["decode_nullable"],
             |members| {
                 ::armgen_runtime::strip_member(members, "next", &self.next);
             },
@@ -3079,7 +3153,8 @@ impl ::armgen_runtime::StripReadOnly for Extend {
     TaggedUnion = "tagged_union", #[doc = " `async_trait`"] AsyncTrait = "async_trait",
     #[doc = " `azure_core`"] AzureCore = "azure_core", #[doc = " `ArmClientOptions`"]
     ArmClientOptions = "ArmClientOptions", #[doc = " `ArmPipeline`"] ArmPipeline =
-    "ArmPipeline", #[doc = " `MethodOptions`"] MethodOptions = "MethodOptions", #[doc =
+    "ArmPipeline", #[doc = " `IntoVariant`"] IntoVariant = "IntoVariant", #[doc =
+    " `MethodOptions`"] MethodOptions = "MethodOptions", #[doc =
     " `ResourceManagerAudience`"] ResourceManagerAudience = "ResourceManagerAudience",
     #[doc = " `StaticTokenCredential`"] StaticTokenCredential = "StaticTokenCredential",
     #[doc = " `resource_manager_endpoint`"] ResourceManagerEndpoint =
@@ -3095,16 +3170,19 @@ impl ::armgen_runtime::StripReadOnly for Extend {
     DynamicPages = "dynamic_pages", #[doc = " `dynamic_poll`"] DynamicPoll =
     "dynamic_poll", #[doc = " `dynamic_request_error`"] DynamicRequestError =
     "dynamic_request_error", #[doc = " `ErrorBody`"] ErrorBody = "ErrorBody", #[doc =
-    " `ResponseError`"] ResponseError2 = "ResponseError", #[doc = " `ServiceError`"]
-    ServiceError = "ServiceError", #[doc = " `decode_body`"] DecodeBody = "decode_body",
-    #[doc = " `decode_empty`"] DecodeEmpty = "decode_empty", #[doc = " `decode_json`"]
-    DecodeJson = "decode_json", #[doc = " `decode_optional`"] DecodeOptional =
-    "decode_optional", #[doc = " `HostPart`"] HostPart = "HostPart", #[doc =
-    " `InvalidHost`"] InvalidHost = "InvalidHost", #[doc = " `parameterized_host`"]
-    ParameterizedHost = "parameterized_host", #[doc = " `HttpRequest`"] HttpRequest =
-    "HttpRequest", #[doc = " `HttpResponse`"] HttpResponse = "HttpResponse", #[doc =
-    " `Method`"] Method = "Method", #[doc = " `UrlBuilder`"] UrlBuilder = "UrlBuilder",
-    #[doc = " `ResponseTooLarge`"] ResponseTooLarge = "ResponseTooLarge", #[doc =
+    " `FromStatus`"] FromStatus = "FromStatus", #[doc = " `ResponseError`"]
+    ResponseError2 = "ResponseError", #[doc = " `ServiceError`"] ServiceError =
+    "ServiceError", #[doc = " `decode_body`"] DecodeBody = "decode_body", #[doc =
+    " `decode_by_status`"] DecodeByStatus = "decode_by_status", #[doc =
+    " `decode_empty`"] DecodeEmpty = "decode_empty", #[doc = " `decode_json`"] DecodeJson
+    = "decode_json", #[doc = " `decode_nullable`"] DecodeNullable = "decode_nullable",
+    #[doc = " `decode_optional`"] DecodeOptional = "decode_optional", #[doc =
+    " `HostPart`"] HostPart = "HostPart", #[doc = " `InvalidHost`"] InvalidHost =
+    "InvalidHost", #[doc = " `parameterized_host`"] ParameterizedHost =
+    "parameterized_host", #[doc = " `HttpRequest`"] HttpRequest = "HttpRequest", #[doc =
+    " `HttpResponse`"] HttpResponse = "HttpResponse", #[doc = " `Method`"] Method =
+    "Method", #[doc = " `UrlBuilder`"] UrlBuilder = "UrlBuilder", #[doc =
+    " `ResponseTooLarge`"] ResponseTooLarge = "ResponseTooLarge", #[doc =
     " `FinalStateVia`"] FinalStateVia = "FinalStateVia", #[doc = " `OperationStatus`"]
     OperationStatus = "OperationStatus", #[doc = " `PollerMethodOptions`"]
     PollerMethodOptions = "PollerMethodOptions", #[doc = " `PollerOptions`"]
@@ -3803,128 +3881,151 @@ pub struct Fields {
         skip_serializing_if = "::core::option::Option::is_none"
     )]
     pub arm_pipeline: ::core::option::Option<::std::string::String>,
+    /// `IntoVariant`
+    #[serde(
+        rename = "IntoVariant",
+        skip_serializing_if = "::core::option::Option::is_none"
+    )]
+    pub into_variant: ::core::option::Option<::std::boxed::Box<Fields>>,
     /// `MethodOptions`
     #[serde(
         rename = "MethodOptions",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub method_options: ::core::option::Option<::std::boxed::Box<Fields>>,
+    pub method_options: ::core::option::Option<::std::vec::Vec<MethodOptions>>,
     /// `ResourceManagerAudience`
+    #[serde(rename = "ResourceManagerAudience")]
+    pub resource_manager_audience: ::std::string::String,
+    /// Set by the service.
     #[serde(
-        rename = "ResourceManagerAudience",
+        rename = "StaticTokenCredential",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub resource_manager_audience: ::core::option::Option<
-        ::std::vec::Vec<ResourceManagerAudience>,
-    >,
-    /// `StaticTokenCredential`
-    #[serde(rename = "StaticTokenCredential")]
-    pub static_token_credential: ::std::string::String,
-    /// Set by the service.
+    pub static_token_credential: ::core::option::Option<::std::string::String>,
+    /// `resource_manager_endpoint`
     #[serde(
         rename = "resource_manager_endpoint",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub resource_manager_endpoint: ::core::option::Option<::std::string::String>,
+    pub resource_manager_endpoint: ::core::option::Option<::std::boxed::Box<Fields>>,
     /// `resource_manager_scope`
     #[serde(
         rename = "resource_manager_scope",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub resource_manager_scope: ::core::option::Option<::std::boxed::Box<Fields>>,
+    pub resource_manager_scope: ::core::option::Option<
+        ::std::vec::Vec<ResourceManagerScope>,
+    >,
     /// `response_error`
+    #[serde(rename = "response_error")]
+    pub response_error: ::std::string::String,
+    /// Set by the service.
     #[serde(
-        rename = "response_error",
+        rename = "DynamicError",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub response_error: ::core::option::Option<::std::vec::Vec<ResponseError>>,
-    /// `DynamicError`
-    #[serde(rename = "DynamicError")]
-    pub dynamic_error: ::std::string::String,
-    /// Set by the service.
+    pub dynamic_error: ::core::option::Option<::std::string::String>,
+    /// `DynamicParams`
     #[serde(
         rename = "DynamicParams",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub dynamic_params: ::core::option::Option<::std::string::String>,
+    pub dynamic_params: ::core::option::Option<::std::boxed::Box<Fields>>,
     /// `DynamicValidate`
     #[serde(
         rename = "DynamicValidate",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub dynamic_validate: ::core::option::Option<::std::boxed::Box<Fields>>,
+    pub dynamic_validate: ::core::option::Option<::std::vec::Vec<DynamicValidate>>,
     /// `OperationInfo`
+    #[serde(rename = "OperationInfo")]
+    pub operation_info: ::std::string::String,
+    /// Set by the service.
     #[serde(
-        rename = "OperationInfo",
+        rename = "ServiceInfo",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub operation_info: ::core::option::Option<::std::vec::Vec<OperationInfo>>,
-    /// `ServiceInfo`
-    #[serde(rename = "ServiceInfo")]
-    pub service_info: ::std::string::String,
-    /// Set by the service.
+    pub service_info: ::core::option::Option<::std::string::String>,
+    /// `dynamic_result`
     #[serde(
         rename = "dynamic_result",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub dynamic_result: ::core::option::Option<::std::string::String>,
+    pub dynamic_result: ::core::option::Option<::std::boxed::Box<Fields>>,
     /// `DynamicReply`
     #[serde(
         rename = "DynamicReply",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub dynamic_reply: ::core::option::Option<::std::boxed::Box<Fields>>,
+    pub dynamic_reply: ::core::option::Option<::std::vec::Vec<DynamicReply>>,
     /// `dynamic_execute`
+    #[serde(rename = "dynamic_execute")]
+    pub dynamic_execute: ::std::string::String,
+    /// Set by the service.
     #[serde(
-        rename = "dynamic_execute",
+        rename = "dynamic_pages",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub dynamic_execute: ::core::option::Option<::std::vec::Vec<DynamicExecute>>,
-    /// `dynamic_pages`
-    #[serde(rename = "dynamic_pages")]
-    pub dynamic_pages: ::std::string::String,
-    /// Set by the service.
+    pub dynamic_pages: ::core::option::Option<::std::string::String>,
+    /// `dynamic_poll`
     #[serde(
         rename = "dynamic_poll",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub dynamic_poll: ::core::option::Option<::std::string::String>,
+    pub dynamic_poll: ::core::option::Option<::std::boxed::Box<Fields>>,
     /// `dynamic_request_error`
     #[serde(
         rename = "dynamic_request_error",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub dynamic_request_error: ::core::option::Option<::std::boxed::Box<Fields>>,
+    pub dynamic_request_error: ::core::option::Option<
+        ::std::vec::Vec<DynamicRequestError>,
+    >,
     /// `ErrorBody`
+    #[serde(rename = "ErrorBody")]
+    pub error_body: ::std::string::String,
+    /// Set by the service.
     #[serde(
-        rename = "ErrorBody",
+        rename = "FromStatus",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub error_body: ::core::option::Option<::std::vec::Vec<ErrorBody>>,
+    pub from_status: ::core::option::Option<::std::string::String>,
     /// `ResponseError`
-    #[serde(rename = "ResponseError")]
-    pub response_error_2: ::std::string::String,
-    /// Set by the service.
+    #[serde(
+        rename = "ResponseError",
+        skip_serializing_if = "::core::option::Option::is_none"
+    )]
+    pub response_error_2: ::core::option::Option<::std::boxed::Box<Fields>>,
+    /// `ServiceError`
     #[serde(
         rename = "ServiceError",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub service_error: ::core::option::Option<::std::string::String>,
+    pub service_error: ::core::option::Option<::std::vec::Vec<ServiceError>>,
     /// `decode_body`
+    #[serde(rename = "decode_body")]
+    pub decode_body: ::std::string::String,
+    /// Set by the service.
     #[serde(
-        rename = "decode_body",
+        rename = "decode_by_status",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub decode_body: ::core::option::Option<::std::boxed::Box<Fields>>,
+    pub decode_by_status: ::core::option::Option<::std::string::String>,
     /// `decode_empty`
     #[serde(
         rename = "decode_empty",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub decode_empty: ::core::option::Option<::std::vec::Vec<DecodeEmpty>>,
+    pub decode_empty: ::core::option::Option<::std::boxed::Box<Fields>>,
     /// `decode_json`
-    #[serde(rename = "decode_json")]
-    pub decode_json: ::std::string::String,
+    #[serde(
+        rename = "decode_json",
+        skip_serializing_if = "::core::option::Option::is_none"
+    )]
+    pub decode_json: ::core::option::Option<::std::vec::Vec<DecodeJson>>,
+    /// `decode_nullable`
+    #[serde(rename = "decode_nullable")]
+    pub decode_nullable: ::std::string::String,
     /// Set by the service.
     #[serde(
         rename = "decode_optional",
@@ -4758,82 +4859,95 @@ impl ::armgen_runtime::Validate for Fields {
             let at = format!("{}.{}", path, "ArmClientOptions");
             __validator.max_length(&at, value.as_str(), 10);
         }
-        if let Some(value) = &self.method_options {
-            let at = format!("{}.{}", path, "MethodOptions");
+        if let Some(value) = &self.into_variant {
+            let at = format!("{}.{}", path, "IntoVariant");
             __validator.nested(&at, value);
         }
-        if let Some(value) = &self.resource_manager_audience {
-            let at = format!("{}.{}", path, "ResourceManagerAudience");
+        if let Some(value) = &self.method_options {
+            let at = format!("{}.{}", path, "MethodOptions");
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.static_token_credential;
-            let at = format!("{}.{}", path, "StaticTokenCredential");
+            let value = &self.resource_manager_audience;
+            let at = format!("{}.{}", path, "ResourceManagerAudience");
             __validator.max_length(&at, value.as_str(), 10);
+        }
+        if let Some(value) = &self.resource_manager_endpoint {
+            let at = format!("{}.{}", path, "resource_manager_endpoint");
+            __validator.nested(&at, value);
         }
         if let Some(value) = &self.resource_manager_scope {
             let at = format!("{}.{}", path, "resource_manager_scope");
-            __validator.nested(&at, value);
-        }
-        if let Some(value) = &self.response_error {
-            let at = format!("{}.{}", path, "response_error");
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.dynamic_error;
-            let at = format!("{}.{}", path, "DynamicError");
+            let value = &self.response_error;
+            let at = format!("{}.{}", path, "response_error");
             __validator.max_length(&at, value.as_str(), 10);
+        }
+        if let Some(value) = &self.dynamic_params {
+            let at = format!("{}.{}", path, "DynamicParams");
+            __validator.nested(&at, value);
         }
         if let Some(value) = &self.dynamic_validate {
             let at = format!("{}.{}", path, "DynamicValidate");
-            __validator.nested(&at, value);
-        }
-        if let Some(value) = &self.operation_info {
-            let at = format!("{}.{}", path, "OperationInfo");
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.service_info;
-            let at = format!("{}.{}", path, "ServiceInfo");
+            let value = &self.operation_info;
+            let at = format!("{}.{}", path, "OperationInfo");
             __validator.max_length(&at, value.as_str(), 10);
+        }
+        if let Some(value) = &self.dynamic_result {
+            let at = format!("{}.{}", path, "dynamic_result");
+            __validator.nested(&at, value);
         }
         if let Some(value) = &self.dynamic_reply {
             let at = format!("{}.{}", path, "DynamicReply");
-            __validator.nested(&at, value);
-        }
-        if let Some(value) = &self.dynamic_execute {
-            let at = format!("{}.{}", path, "dynamic_execute");
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.dynamic_pages;
-            let at = format!("{}.{}", path, "dynamic_pages");
+            let value = &self.dynamic_execute;
+            let at = format!("{}.{}", path, "dynamic_execute");
             __validator.max_length(&at, value.as_str(), 10);
+        }
+        if let Some(value) = &self.dynamic_poll {
+            let at = format!("{}.{}", path, "dynamic_poll");
+            __validator.nested(&at, value);
         }
         if let Some(value) = &self.dynamic_request_error {
             let at = format!("{}.{}", path, "dynamic_request_error");
-            __validator.nested(&at, value);
-        }
-        if let Some(value) = &self.error_body {
-            let at = format!("{}.{}", path, "ErrorBody");
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.response_error_2;
-            let at = format!("{}.{}", path, "ResponseError");
+            let value = &self.error_body;
+            let at = format!("{}.{}", path, "ErrorBody");
             __validator.max_length(&at, value.as_str(), 10);
         }
-        if let Some(value) = &self.decode_body {
-            let at = format!("{}.{}", path, "decode_body");
+        if let Some(value) = &self.response_error_2 {
+            let at = format!("{}.{}", path, "ResponseError");
             __validator.nested(&at, value);
+        }
+        if let Some(value) = &self.service_error {
+            let at = format!("{}.{}", path, "ServiceError");
+            __validator.max_items(&at, value.len(), 3);
+        }
+        {
+            let value = &self.decode_body;
+            let at = format!("{}.{}", path, "decode_body");
+            __validator.max_length(&at, value.as_str(), 10);
         }
         if let Some(value) = &self.decode_empty {
             let at = format!("{}.{}", path, "decode_empty");
+            __validator.nested(&at, value);
+        }
+        if let Some(value) = &self.decode_json {
+            let at = format!("{}.{}", path, "decode_json");
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.decode_json;
-            let at = format!("{}.{}", path, "decode_json");
+            let value = &self.decode_nullable;
+            let at = format!("{}.{}", path, "decode_nullable");
             __validator.max_length(&at, value.as_str(), 10);
         }
         if let Some(value) = &self.host_part {
@@ -5155,11 +5269,12 @@ impl ::armgen_runtime::StripReadOnly for Fields {
                 "alloc",
                 "tagged_union",
                 "ArmPipeline",
-                "resource_manager_endpoint",
-                "DynamicParams",
-                "dynamic_result",
-                "dynamic_poll",
-                "ServiceError",
+                "StaticTokenCredential",
+                "DynamicError",
+                "ServiceInfo",
+                "dynamic_pages",
+                "FromStatus",
+                "decode_by_status",
                 "decode_optional",
                 "HttpRequest",
                 "ResponseTooLarge",
@@ -5287,13 +5402,18 @@ impl ::armgen_runtime::StripReadOnly for Fields {
                 ::armgen_runtime::strip_member(members, "azure_core", &self.azure_core);
                 ::armgen_runtime::strip_member(
                     members,
+                    "IntoVariant",
+                    &self.into_variant,
+                );
+                ::armgen_runtime::strip_member(
+                    members,
                     "MethodOptions",
                     &self.method_options,
                 );
                 ::armgen_runtime::strip_member(
                     members,
-                    "ResourceManagerAudience",
-                    &self.resource_manager_audience,
+                    "resource_manager_endpoint",
+                    &self.resource_manager_endpoint,
                 );
                 ::armgen_runtime::strip_member(
                     members,
@@ -5302,8 +5422,8 @@ impl ::armgen_runtime::StripReadOnly for Fields {
                 );
                 ::armgen_runtime::strip_member(
                     members,
-                    "response_error",
-                    &self.response_error,
+                    "DynamicParams",
+                    &self.dynamic_params,
                 );
                 ::armgen_runtime::strip_member(
                     members,
@@ -5312,8 +5432,8 @@ impl ::armgen_runtime::StripReadOnly for Fields {
                 );
                 ::armgen_runtime::strip_member(
                     members,
-                    "OperationInfo",
-                    &self.operation_info,
+                    "dynamic_result",
+                    &self.dynamic_result,
                 );
                 ::armgen_runtime::strip_member(
                     members,
@@ -5322,24 +5442,33 @@ impl ::armgen_runtime::StripReadOnly for Fields {
                 );
                 ::armgen_runtime::strip_member(
                     members,
-                    "dynamic_execute",
-                    &self.dynamic_execute,
+                    "dynamic_poll",
+                    &self.dynamic_poll,
                 );
                 ::armgen_runtime::strip_member(
                     members,
                     "dynamic_request_error",
                     &self.dynamic_request_error,
                 );
-                ::armgen_runtime::strip_member(members, "ErrorBody", &self.error_body);
                 ::armgen_runtime::strip_member(
                     members,
-                    "decode_body",
-                    &self.decode_body,
+                    "ResponseError",
+                    &self.response_error_2,
+                );
+                ::armgen_runtime::strip_member(
+                    members,
+                    "ServiceError",
+                    &self.service_error,
                 );
                 ::armgen_runtime::strip_member(
                     members,
                     "decode_empty",
                     &self.decode_empty,
+                );
+                ::armgen_runtime::strip_member(
+                    members,
+                    "decode_json",
+                    &self.decode_json,
                 );
                 ::armgen_runtime::strip_member(members, "HostPart", &self.host_part);
                 ::armgen_runtime::strip_member(
@@ -5830,6 +5959,44 @@ impl ::armgen_runtime::StripReadOnly for FromIterator {
         ::armgen_runtime::strip_members(
             json,
             &["FromIterator"],
+            |members| {
+                ::armgen_runtime::strip_member(members, "next", &self.next);
+            },
+        );
+    }
+}
+/// The `FromStatus` object.
+#[derive(
+    ::core::clone::Clone,
+    ::core::fmt::Debug,
+    ::core::default::Default,
+    ::core::cmp::PartialEq,
+    ::armgen_runtime::__private::serde::Serialize,
+    ::armgen_runtime::__private::serde::Deserialize,
+)]
+#[serde(crate = "::armgen_runtime::__private::serde")]
+pub struct FromStatus {
+    /// Set by the service.
+    #[serde(
+        rename = "FromStatus",
+        skip_serializing_if = "::core::option::Option::is_none"
+    )]
+    pub from_status: ::core::option::Option<::std::string::String>,
+    /// `next`
+    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
+    pub next: ::core::option::Option<::std::boxed::Box<FromStatus>>,
+}
+impl ::armgen_runtime::Validate for FromStatus {
+    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
+}
+impl ::armgen_runtime::StripReadOnly for FromStatus {
+    fn strip_read_only(
+        &self,
+        json: &mut ::armgen_runtime::__private::serde_json::Value,
+    ) {
+        ::armgen_runtime::strip_members(
+            json,
+            &["FromStatus"],
             |members| {
                 ::armgen_runtime::strip_member(members, "next", &self.next);
             },
@@ -6440,6 +6607,44 @@ impl ::armgen_runtime::StripReadOnly for IntoIterator {
         ::armgen_runtime::strip_members(
             json,
             &["IntoIterator"],
+            |members| {
+                ::armgen_runtime::strip_member(members, "next", &self.next);
+            },
+        );
+    }
+}
+/// The `IntoVariant` object.
+#[derive(
+    ::core::clone::Clone,
+    ::core::fmt::Debug,
+    ::core::default::Default,
+    ::core::cmp::PartialEq,
+    ::armgen_runtime::__private::serde::Serialize,
+    ::armgen_runtime::__private::serde::Deserialize,
+)]
+#[serde(crate = "::armgen_runtime::__private::serde")]
+pub struct IntoVariant {
+    /// Set by the service.
+    #[serde(
+        rename = "IntoVariant",
+        skip_serializing_if = "::core::option::Option::is_none"
+    )]
+    pub into_variant: ::core::option::Option<::std::string::String>,
+    /// `next`
+    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
+    pub next: ::core::option::Option<::std::boxed::Box<IntoVariant>>,
+}
+impl ::armgen_runtime::Validate for IntoVariant {
+    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
+}
+impl ::armgen_runtime::StripReadOnly for IntoVariant {
+    fn strip_read_only(
+        &self,
+        json: &mut ::armgen_runtime::__private::serde_json::Value,
+    ) {
+        ::armgen_runtime::strip_members(
+            json,
+            &["IntoVariant"],
             |members| {
                 ::armgen_runtime::strip_member(members, "next", &self.next);
             },
@@ -8181,30 +8386,32 @@ impl ::armgen_runtime::StripReadOnly for PollerOptions {
     Page(Page) = "page", StringEnum(StringEnum) = "string_enum", TaggedUnion(TaggedUnion)
     = "tagged_union", AsyncTrait(AsyncTrait) = "async_trait", AzureCore(AzureCore) =
     "azure_core", ArmClientOptions(ArmClientOptions) = "ArmClientOptions",
-    ArmPipeline(ArmPipeline) = "ArmPipeline", MethodOptions(MethodOptions) =
-    "MethodOptions", ResourceManagerAudience(ResourceManagerAudience) =
-    "ResourceManagerAudience", StaticTokenCredential(StaticTokenCredential) =
-    "StaticTokenCredential", ResourceManagerEndpoint(ResourceManagerEndpoint) =
-    "resource_manager_endpoint", ResourceManagerScope(ResourceManagerScope) =
-    "resource_manager_scope", ResponseError(ResponseError) = "response_error",
-    DynamicError(DynamicError) = "DynamicError", DynamicParams(DynamicParams) =
-    "DynamicParams", DynamicValidate(DynamicValidate) = "DynamicValidate",
-    OperationInfo(OperationInfo) = "OperationInfo", ServiceInfo(ServiceInfo) =
-    "ServiceInfo", DynamicResult(DynamicResult) = "dynamic_result",
-    DynamicReply(DynamicReply) = "DynamicReply", DynamicExecute(DynamicExecute) =
-    "dynamic_execute", DynamicPages(DynamicPages) = "dynamic_pages",
-    DynamicPoll(DynamicPoll) = "dynamic_poll", DynamicRequestError(DynamicRequestError) =
-    "dynamic_request_error", ErrorBody(ErrorBody) = "ErrorBody",
+    ArmPipeline(ArmPipeline) = "ArmPipeline", IntoVariant(IntoVariant) = "IntoVariant",
+    MethodOptions(MethodOptions) = "MethodOptions",
+    ResourceManagerAudience(ResourceManagerAudience) = "ResourceManagerAudience",
+    StaticTokenCredential(StaticTokenCredential) = "StaticTokenCredential",
+    ResourceManagerEndpoint(ResourceManagerEndpoint) = "resource_manager_endpoint",
+    ResourceManagerScope(ResourceManagerScope) = "resource_manager_scope",
+    ResponseError(ResponseError) = "response_error", DynamicError(DynamicError) =
+    "DynamicError", DynamicParams(DynamicParams) = "DynamicParams",
+    DynamicValidate(DynamicValidate) = "DynamicValidate", OperationInfo(OperationInfo) =
+    "OperationInfo", ServiceInfo(ServiceInfo) = "ServiceInfo",
+    DynamicResult(DynamicResult) = "dynamic_result", DynamicReply(DynamicReply) =
+    "DynamicReply", DynamicExecute(DynamicExecute) = "dynamic_execute",
+    DynamicPages(DynamicPages) = "dynamic_pages", DynamicPoll(DynamicPoll) =
+    "dynamic_poll", DynamicRequestError(DynamicRequestError) = "dynamic_request_error",
+    ErrorBody(ErrorBody) = "ErrorBody", FromStatus(FromStatus) = "FromStatus",
     ResponseError2(ResponseError2) = "ResponseError", ServiceError(ServiceError) =
-    "ServiceError", DecodeBody(DecodeBody) = "decode_body", DecodeEmpty(DecodeEmpty) =
+    "ServiceError", DecodeBody(DecodeBody) = "decode_body",
+    DecodeByStatus(DecodeByStatus) = "decode_by_status", DecodeEmpty(DecodeEmpty) =
     "decode_empty", DecodeJson(DecodeJson) = "decode_json",
-    DecodeOptional(DecodeOptional) = "decode_optional", HostPart(HostPart) = "HostPart",
-    InvalidHost(InvalidHost) = "InvalidHost", ParameterizedHost(ParameterizedHost) =
-    "parameterized_host", HttpRequest(HttpRequest) = "HttpRequest",
-    HttpResponse(HttpResponse) = "HttpResponse", Method(Method) = "Method",
-    UrlBuilder(UrlBuilder) = "UrlBuilder", ResponseTooLarge(ResponseTooLarge) =
-    "ResponseTooLarge", FinalStateVia(FinalStateVia) = "FinalStateVia",
-    OperationStatus(OperationStatus) = "OperationStatus",
+    DecodeNullable(DecodeNullable) = "decode_nullable", DecodeOptional(DecodeOptional) =
+    "decode_optional", HostPart(HostPart) = "HostPart", InvalidHost(InvalidHost) =
+    "InvalidHost", ParameterizedHost(ParameterizedHost) = "parameterized_host",
+    HttpRequest(HttpRequest) = "HttpRequest", HttpResponse(HttpResponse) =
+    "HttpResponse", Method(Method) = "Method", UrlBuilder(UrlBuilder) = "UrlBuilder",
+    ResponseTooLarge(ResponseTooLarge) = "ResponseTooLarge", FinalStateVia(FinalStateVia)
+    = "FinalStateVia", OperationStatus(OperationStatus) = "OperationStatus",
     PollerMethodOptions(PollerMethodOptions) = "PollerMethodOptions",
     PollerOptions(PollerOptions) = "PollerOptions", NextLink(NextLink) = "NextLink",
     PageDecoder(PageDecoder) = "PageDecoder", Pattern(Pattern) = "Pattern",

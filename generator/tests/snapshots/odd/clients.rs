@@ -168,7 +168,7 @@ impl OddOperationsClient {
             self_,
         )?;
         self.pipeline
-            .execute(
+            .execute_optional(
                 &options.method_options.context,
                 __request,
                 super::operations::get_history_response,

@@ -1,0 +1,77 @@
+//! `additionalProperties` beside declared properties: the undeclared members
+//! are a flattened map field of the struct, typed by the schema (`true` and
+//! `{}` are any JSON), inherited through `allOf`, validated when its values
+//! are constrained models. The AutoRest test server's `additionalProperties*`
+//! scenarios send and read them; the root crate's tests decode them.
+
+mod support;
+
+/// The models module, whitespace-collapsed.
+fn models() -> String {
+    let output = armgen::Config::new(support::fixtures().join("fixtures/additional"))
+        .spec("additional.yaml", "additional")
+        .generate()
+        .unwrap_or_else(|e| panic!("{e}"));
+    let text = output
+        .files
+        .iter()
+        .find(|(path, _)| path.ends_with("models.rs"))
+        .map(|(_, text)| text)
+        .expect("the models module");
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The body of `pub struct {name} { … }`.
+fn fields(models: &str, name: &str) -> String {
+    models
+        .split(&format!("pub struct {name} {{"))
+        .nth(1)
+        .and_then(|rest| rest.split("} ").next())
+        .unwrap_or_else(|| panic!("no struct {name}"))
+        .to_owned()
+}
+
+const MAP: &str = "#[serde(flatten)] pub additional_properties: ::std::collections::BTreeMap<";
+
+#[test]
+fn undeclared_members_are_a_flattened_map_of_the_declared_type() {
+    let models = models();
+    let pet = fields(&models, "Pet");
+    assert!(
+        pet.contains(&format!(
+            "{MAP} ::std::string::String, ::armgen_runtime::__private::serde_json::Value, >,"
+        )),
+        "{pet}"
+    );
+    // Inherited from the `allOf` base.
+    let cat = fields(&models, "Cat");
+    assert!(cat.contains("pub friendly:"), "{cat}");
+    assert!(cat.contains(MAP), "{cat}");
+    // `false`: no map.
+    let closed = fields(&models, "Closed");
+    assert!(!closed.contains("flatten"), "{closed}");
+}
+
+#[test]
+fn a_property_called_additional_properties_keeps_its_name_and_the_map_gets_another() {
+    let models = models();
+    let labelled = fields(&models, "Labelled");
+    assert!(
+        labelled
+            .contains("pub additional_properties: ::core::option::Option<::std::string::String>,"),
+        "{labelled}"
+    );
+    assert!(
+        labelled.contains("#[serde(flatten)] pub additional_properties_2: ::std::collections::BTreeMap< ::std::string::String, Label, >,"),
+        "{labelled}"
+    );
+}
+
+#[test]
+fn constrained_values_of_the_map_are_validated() {
+    let models = models();
+    assert!(
+        models.contains("impl ::armgen_runtime::Validate for Labelled { fn validate_at(&self, path: &str, __validator: &mut ::armgen_runtime::Validator) { __validator.nested(path, &self.additional_properties_2); } }"),
+        "{models}"
+    );
+}
