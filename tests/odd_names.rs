@@ -131,6 +131,43 @@ fn keyword_path_parameters_and_optional_query_and_headers() {
     );
 }
 
+/// `multipleOf` (on an argument and a nested model's number) and
+/// `maxProperties` (on a map) are checked before sending, in the
+/// runtime's words.
+#[test]
+fn multiples_and_map_sizes_are_checked_before_sending() {
+    let endpoint = Url::parse("https://management.azure.com").unwrap();
+    let put = |body: &Self_, top: Option<i32>| {
+        odd::items::put_request(
+            &endpoint,
+            odd::API_VERSION,
+            "t",
+            "me",
+            body,
+            &Mode::Slow,
+            &Secret::new("sas"),
+            &Secret::new("key"),
+            None,
+            top,
+            None,
+            None,
+            None,
+            None,
+        )
+    };
+    let fine = item(serde_json::json!({
+        "type": "t", "tags": {"a": "1", "b": "2"}, "nested": {"value": 2.5}
+    }));
+    assert!(put(&fine, Some(95)).is_ok());
+    let odd = item(serde_json::json!({
+        "type": "t", "tags": {"a": "1", "b": "2", "c": "3"}, "nested": {"value": 2.2}
+    }));
+    assert_eq!(
+        put(&odd, Some(7)).unwrap_err().to_string(),
+        "`item.tags` must have at most 2 entries (maxProperties: 2); `item.nested.value` must be a multiple of 0.5 (multipleOf: 0.5); `$top` must be a multiple of 5 (multipleOf: 5)"
+    );
+}
+
 #[test]
 fn bodiless_and_optional_success_responses() {
     assert_eq!(

@@ -3,7 +3,7 @@
 //! and a value of the right shape when the spec gives no example of one.
 
 use armgen::ir::{Constraints, Field, ModelKind, TypeRef};
-use armgen_runtime::Pattern;
+use armgen_runtime::{Constraint, Pattern, Validator};
 use serde_json::{Map, Value};
 
 use crate::error::ArmError;
@@ -66,18 +66,7 @@ fn check_at(
                 return Err(invalid(path, "must be an array"));
             };
             if let Some(c) = constraints {
-                if c.min_items.is_some_and(|min| (items.len() as u64) < min) {
-                    return Err(invalid(
-                        path,
-                        format!("needs at least {:?} items", c.min_items),
-                    ));
-                }
-                if c.max_items.is_some_and(|max| (items.len() as u64) > max) {
-                    return Err(invalid(
-                        path,
-                        format!("takes at most {:?} items", c.max_items),
-                    ));
-                }
+                check_items(c, items, path)?;
             }
             for (i, item_value) in items.iter().enumerate() {
                 check_at(
@@ -94,6 +83,15 @@ fn check_at(
             let Some(members) = value.as_object() else {
                 return Err(invalid(path, "must be an object"));
             };
+            let count = members.len() as u64;
+            if let Some(c) = constraints {
+                if let Some(min) = c.min_properties.filter(|&min| count < min) {
+                    return Err(invalid(path, Constraint::MinProperties(min)));
+                }
+                if let Some(max) = c.max_properties.filter(|&max| count > max) {
+                    return Err(invalid(path, Constraint::MaxProperties(max)));
+                }
+            }
             for (key, member) in members {
                 check_at(
                     service,
@@ -215,22 +213,50 @@ fn check_fields(
 pub(crate) fn check_string(c: &Constraints, text: &str, path: &str) -> Result<(), ArmError> {
     let length = text.chars().count() as u64;
     if let Some(min) = c.min_length.filter(|&min| length < min) {
-        return Err(invalid(path, format!("needs at least {min} characters")));
+        return Err(invalid(path, Constraint::MinLength(min)));
     }
     if let Some(max) = c.max_length.filter(|&max| length > max) {
-        return Err(invalid(path, format!("takes at most {max} characters")));
+        return Err(invalid(path, Constraint::MaxLength(max)));
     }
+    // The pattern and the values come from the spec at run time, and
+    // `Constraint` holds only `'static` ones: the same words, written here.
     if let Some(pattern) = &c.pattern
         && let Some(compiled) = Pattern::new(pattern)
         && !compiled.is_match(text)
     {
-        return Err(invalid(path, format!("must match the pattern {pattern}")));
+        return Err(invalid(
+            path,
+            format!("must match the pattern `{pattern}` (pattern)"),
+        ));
     }
     if !c.allowed.is_empty() && !c.allowed.iter().any(|a| a.eq_ignore_ascii_case(text)) {
         return Err(invalid(
             path,
-            format!("must be one of {}", c.allowed.join(", ")),
+            format!("must be one of {} (enum)", c.allowed.join(", ")),
         ));
+    }
+    Ok(())
+}
+
+/// Checks an array against its item count and uniqueness, in the runtime's
+/// words.
+fn check_items(c: &Constraints, items: &[Value], path: &str) -> Result<(), ArmError> {
+    let count = items.len() as u64;
+    if let Some(min) = c.min_items.filter(|&min| count < min) {
+        return Err(invalid(path, Constraint::MinItems(min)));
+    }
+    if let Some(max) = c.max_items.filter(|&max| count > max) {
+        return Err(invalid(path, Constraint::MaxItems(max)));
+    }
+    // Quadratic, but within the request body limit and only for arrays the
+    // spec marks unique.
+    if c.unique_items
+        && items
+            .iter()
+            .enumerate()
+            .any(|(i, a)| items[..i].contains(a))
+    {
+        return Err(invalid(path, Constraint::UniqueItems));
     }
     Ok(())
 }
@@ -239,14 +265,23 @@ fn check_number(c: &Constraints, number: f64, path: &str) -> Result<(), ArmError
     if let Some(min) = c.minimum
         && (number < min.value || (min.exclusive && number == min.value))
     {
-        let op = if min.exclusive { "above" } else { "at least" };
-        return Err(invalid(path, format!("must be {op} {}", min.value)));
+        let (bound, exclusive) = (min.value, min.exclusive);
+        return Err(invalid(path, Constraint::Minimum { bound, exclusive }));
     }
     if let Some(max) = c.maximum
         && (number > max.value || (max.exclusive && number == max.value))
     {
-        let op = if max.exclusive { "below" } else { "at most" };
-        return Err(invalid(path, format!("must be {op} {}", max.value)));
+        let (bound, exclusive) = (max.value, max.exclusive);
+        return Err(invalid(path, Constraint::Maximum { bound, exclusive }));
+    }
+    if let Some(factor) = c.multiple_of {
+        // The runtime's judgement, so that client and emulator agree on
+        // decimal factors.
+        let mut validator = Validator::default();
+        validator.multiple_of(path, number, factor);
+        if validator.finish().is_err() {
+            return Err(invalid(path, Constraint::MultipleOf(factor)));
+        }
     }
     Ok(())
 }
@@ -490,6 +525,49 @@ fn with_secret(shown: &str, secret: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn message(error: ArmError) -> String {
+        let text = error.into_body()["error"]["message"]
+            .as_str()
+            .unwrap_or_default()
+            .to_owned();
+        let reason = text
+            .split_once(": ")
+            .map_or(text.as_str(), |(_, reason)| reason);
+        reason.to_owned()
+    }
+
+    /// The emulator says what the client's validator says: item counts
+    /// (once printed as `Some(2)`), uniqueness (once not checked), map
+    /// sizes and `multipleOf`.
+    #[test]
+    fn broken_constraints_are_named_in_the_runtime_words() {
+        let c = Constraints {
+            min_items: Some(2),
+            unique_items: true,
+            ..Constraints::default()
+        };
+        let one = [Value::from(1)];
+        assert_eq!(
+            message(check_items(&c, &one, "p.list").unwrap_err()),
+            "'p.list' must have at least 2 items (minItems: 2)."
+        );
+        let twice = [Value::from(1), Value::from(2), Value::from(1)];
+        assert_eq!(
+            message(check_items(&c, &twice, "p.list").unwrap_err()),
+            "'p.list' must not repeat an item (uniqueItems)."
+        );
+        assert!(check_items(&c, &[Value::from(1), Value::from(2)], "p.list").is_ok());
+        let c = Constraints {
+            multiple_of: Some(0.01),
+            ..Constraints::default()
+        };
+        assert!(check_number(&c, 19.99, "p.price").is_ok());
+        assert_eq!(
+            message(check_number(&c, 19.995, "p.price").unwrap_err()),
+            "'p.price' must be a multiple of 0.01 (multipleOf: 0.01)."
+        );
+    }
 
     #[test]
     fn connection_strings_keep_their_shape() {

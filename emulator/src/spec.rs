@@ -265,8 +265,8 @@ pub(crate) struct SpecService {
     pub(crate) module: String,
     pub(crate) api_version: String,
     pub(crate) operations: Vec<SpecOperation>,
-    /// Models by Rust name (the IR's `TypeRef::Model`), shared ones included.
-    pub(crate) models: HashMap<String, Model>,
+    /// Models by id (the IR's `TypeRef::Model`), shared ones included.
+    pub(crate) models: HashMap<ir::ModelId, Model>,
 }
 
 impl SpecService {

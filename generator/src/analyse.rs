@@ -10,7 +10,7 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 
-use crate::ir::{Model, ModelKind, ParamLocation, Provider, Service, TypeRef};
+use crate::ir::{Model, ModelId, ModelKind, ParamLocation, Provider, Service, TypeRef};
 
 /// Computes a service's facts about its models: [`Field::boxed`](crate::ir::Field::boxed),
 /// [`StructModel::has_constraints`](crate::ir::StructModel::has_constraints),
@@ -126,7 +126,7 @@ fn mark_boxed(models: &mut [Model]) {
         .iter()
         .map(|m| {
             let targets = edges(m).into_iter().map(str::to_owned).collect();
-            (m.name.clone(), targets)
+            (m.name.as_str().to_owned(), targets)
         })
         .collect();
     let reaches = |from: &str, to: &str| {
@@ -153,7 +153,7 @@ fn mark_boxed(models: &mut [Model]) {
         if let ModelKind::Struct(s) = &mut model.kind {
             for field in &mut s.fields {
                 if let TypeRef::Model(target) = &field.ty {
-                    field.boxed = reaches(target, &name);
+                    field.boxed = reaches(target.as_str(), name.as_str());
                 }
             }
         }
@@ -206,7 +206,7 @@ fn mark_constrained(models: &mut [Model]) {
 
 /// The models whose values have something to check: structs and unions
 /// marked [`has_constraints`](crate::ir::StructModel::has_constraints).
-pub fn constrained_models(models: &[Model]) -> HashSet<String> {
+pub fn constrained_models(models: &[Model]) -> HashSet<ModelId> {
     models
         .iter()
         .filter(|m| match &m.kind {
@@ -221,7 +221,7 @@ pub fn constrained_models(models: &[Model]) -> HashSet<String> {
 /// The models sent in request bodies that hold read-only members, directly
 /// or in a nested model (a fixed point: nesting can be deep and recursive).
 /// Models only ever received need no stripping.
-fn read_only_models(models: &[Model], sent: &HashSet<String>) -> HashSet<String> {
+fn read_only_models(models: &[Model], sent: &HashSet<ModelId>) -> HashSet<ModelId> {
     let mut set = HashSet::new();
     loop {
         let before = set.len();
@@ -246,7 +246,10 @@ fn read_only_models(models: &[Model], sent: &HashSet<String>) -> HashSet<String>
 
 /// Every model reachable from `roots`: through fields, collections and
 /// the children of unions.
-fn reachable<'a>(models: &'a [Model], roots: impl Iterator<Item = &'a TypeRef>) -> HashSet<String> {
+fn reachable<'a>(
+    models: &'a [Model],
+    roots: impl Iterator<Item = &'a TypeRef>,
+) -> HashSet<ModelId> {
     let by_name: BTreeMap<&str, &Model> = models.iter().map(|m| (m.name.as_str(), m)).collect();
     let mut pending: Vec<&TypeRef> = roots.collect();
     let mut seen = HashSet::new();
@@ -282,7 +285,7 @@ fn reachable<'a>(models: &'a [Model], roots: impl Iterator<Item = &'a TypeRef>) 
 }
 
 /// Whether a type contains one of the named models.
-pub fn refers_to(ty: &TypeRef, names: &HashSet<String>) -> bool {
+pub fn refers_to(ty: &TypeRef, names: &HashSet<ModelId>) -> bool {
     match ty {
         TypeRef::Model(name) => names.contains(name),
         TypeRef::Array(inner) | TypeRef::Map(inner) | TypeRef::Nullable(inner) => {

@@ -184,11 +184,67 @@ impl Protocols {
     }
 }
 
+/// A model as other parts of the IR point at it: its Rust type name, unique
+/// in its service (and in its provider: a name that two versions define
+/// differently is given to one definition only). Every stage looks models
+/// up by it; it is a name, not an index, because a provider's `shared`
+/// module and its versions each hold a subset of the models, and the diff
+/// matches models across versions by it. Only the resolver makes new ones,
+/// as it names each model.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct ModelId(String);
+
+impl ModelId {
+    /// The model named `name` (a Rust type name the resolver chose).
+    pub fn new(name: impl Into<String>) -> Self {
+        ModelId(name.into())
+    }
+
+    /// The Rust type name.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Display for ModelId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// Reads as the name it is (to print it, or to make an identifier of it);
+/// making one takes [`ModelId::new`].
+impl std::ops::Deref for ModelId {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::borrow::Borrow<str> for ModelId {
+    fn borrow(&self) -> &str {
+        &self.0
+    }
+}
+
+impl PartialEq<str> for ModelId {
+    fn eq(&self, other: &str) -> bool {
+        self.0 == other
+    }
+}
+
+impl PartialEq<&str> for ModelId {
+    fn eq(&self, other: &&str) -> bool {
+        self.0 == *other
+    }
+}
+
 /// A named type: a struct or an enum.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Model {
-    /// The Rust type name, unique in its service.
-    pub name: String,
+    /// The Rust type name, unique in its service: the model's id.
+    pub name: ModelId,
     /// The definition's name in the spec.
     pub wire_name: String,
     /// The description.
@@ -243,7 +299,7 @@ pub struct UnionVariant {
     /// `x-ms-discriminator-value` (the child's definition name by default).
     pub tag_value: String,
     /// The child's struct model.
-    pub model: String,
+    pub model: ModelId,
 }
 
 /// An object with named fields.
@@ -337,8 +393,8 @@ pub enum TypeRef {
     Array(Box<TypeRef>),
     /// A string-keyed map (`additionalProperties`).
     Map(Box<TypeRef>),
-    /// A model by its Rust name.
-    Model(String),
+    /// A model, by its id.
+    Model(ModelId),
     /// `x-nullable: true` where armgen honours it: a success response's
     /// body (`null` or an empty body is `None`), array items and map values
     /// (`Vec<Option<T>>`). Model properties are `Option`s already unless
@@ -415,6 +471,12 @@ pub struct Constraints {
     pub max_items: Option<u64>,
     /// `uniqueItems`.
     pub unique_items: bool,
+    /// `multipleOf` (greater than zero).
+    pub multiple_of: Option<f64>,
+    /// `minProperties`, of a map (`additionalProperties`).
+    pub min_properties: Option<u64>,
+    /// `maxProperties`, of a map.
+    pub max_properties: Option<u64>,
     /// `enum` on a value kept as a plain string.
     pub allowed: Vec<String>,
 }
@@ -719,7 +781,7 @@ pub enum NextArg {
 #[derive(Clone, Debug, PartialEq)]
 pub struct PageFields {
     /// The list model.
-    pub model: String,
+    pub model: ModelId,
     /// The items field.
     pub items: PageField,
     /// The item type.

@@ -60,6 +60,7 @@ pub mod ir;
 pub mod load;
 pub mod naming;
 mod output;
+mod parallel;
 mod project;
 mod resolve;
 pub mod secrets;
@@ -95,6 +96,7 @@ pub struct Config {
     root_env: Option<String>,
     spec_dirs: Vec<PathBuf>,
     providers: Vec<(String, Vec<PathBuf>)>,
+    jobs: Option<usize>,
 }
 
 impl Config {
@@ -118,7 +120,17 @@ impl Config {
             max_alias_expansion: load::DEFAULT_MAX_ALIAS_EXPANSION,
             dynamic_feature: None,
             accepted_extensions: Vec::new(),
+            jobs: None,
         }
+    }
+
+    /// Emits and formats a service's modules on at most `jobs` threads (at
+    /// least one). The output is the same whatever the number. Default:
+    /// cargo's `NUM_JOBS` in a build script (its `-j`), else the machine's
+    /// available parallelism. `--jobs` on the command line.
+    pub fn jobs(mut self, jobs: usize) -> Self {
+        self.jobs = Some(jobs.max(1));
+        self
     }
 
     /// Adds a root spec file (one resource provider at one api-version),
@@ -489,36 +501,37 @@ impl Config {
             )])
         })?;
         let mut files = std::collections::BTreeMap::new();
-        let mut emit_time = std::time::Duration::ZERO;
-        let mut format_time = std::time::Duration::ZERO;
+        let mut spent = emit::Spent::default();
+        let jobs = self.jobs.unwrap_or_else(parallel::default_jobs);
         let mut wrappers = Vec::new();
         for service in &api.services {
-            let t = Instant::now();
-            let emitted = emit::service_files(service, &runtime, self.dynamic_feature.as_deref())
-                .map_err(|e| {
-                internal(
-                    &service.source,
-                    format!("emitted code that does not parse ({e})"),
-                )
-            })?;
-            emit_time += t.elapsed();
-            let t = Instant::now();
+            let emitted =
+                emit::service_files(service, &runtime, self.dynamic_feature.as_deref(), jobs)
+                    .map_err(|e| {
+                        internal(
+                            &service.source,
+                            format!("emitted code that does not parse ({e})"),
+                        )
+                    })?;
+            spent += emitted.spent;
             let source = service.source.display().to_string().replace('\\', "/");
             let header = emit::header(&source, &self.refresh());
-            for (path, file) in &emitted.files {
-                let text = format!("{header}{}", prettyplease::unparse(file));
-                insert_file(&mut files, path, text, &service.source)?;
+            for (path, text) in emitted.files {
+                insert_file(
+                    &mut files,
+                    &path,
+                    format!("{header}{text}"),
+                    &service.source,
+                )?;
             }
             wrappers.push(emitted.wrapper);
-            format_time += t.elapsed();
         }
         for provider in &api.providers {
-            let t = Instant::now();
-            let emitted = emit::provider_files(provider, &runtime, self.dynamic_feature.as_deref())
-                .map_err(|e| internal_provider(provider, e))?;
-            emit_time += t.elapsed();
-            let t = Instant::now();
-            for (path, file) in &emitted.files {
+            let emitted =
+                emit::provider_files(provider, &runtime, self.dynamic_feature.as_deref(), jobs)
+                    .map_err(|e| internal_provider(provider, e))?;
+            spent += emitted.spent;
+            for (path, text) in emitted.files {
                 // A version's files name its spec; the shared module and the
                 // provider's index name every version's.
                 let source = provider
@@ -538,11 +551,14 @@ impl Config {
                             .join(", ")
                     });
                 let header = emit::header(&source, &self.refresh());
-                let text = format!("{header}{}", prettyplease::unparse(file));
-                insert_file(&mut files, path, text, Path::new(&source))?;
+                insert_file(
+                    &mut files,
+                    &path,
+                    format!("{header}{text}"),
+                    Path::new(&source),
+                )?;
             }
             wrappers.push(emitted.wrapper);
-            format_time += t.elapsed();
         }
         let entries: Vec<emit::IndexEntry> = api
             .services
@@ -577,8 +593,8 @@ impl Config {
             api,
             timings: Timings {
                 resolve: resolved,
-                emit: emit_time,
-                format: format_time,
+                emit: spent.emit,
+                format: spent.format,
                 total: started.elapsed(),
             },
         })

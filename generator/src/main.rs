@@ -44,6 +44,8 @@ exists (else every spec in DIR/spec, written to DIR/generated).
   --dynamic-feature F
                     compile each service's `dynamic` module (<module>/dynamic.rs)
                     only with cargo feature F
+  --jobs N          emit and format on at most N threads (default: cargo's
+                    NUM_JOBS, else the number of CPUs); the output is the same
   --ref-alias FILE#/missing=#/existing
                     redirect a $ref that points at nothing (repeatable), e.g.
                     'common-types/resource-management/v5/types.json#/definitions/systemData=#/definitions/SystemData'
@@ -65,6 +67,7 @@ struct Args {
     dynamic_feature: Option<String>,
     runtime_path: Option<String>,
     out: Option<PathBuf>,
+    jobs: Option<usize>,
 }
 
 fn parse_args() -> Result<Args, String> {
@@ -84,6 +87,7 @@ fn parse_args() -> Result<Args, String> {
         specs: Vec::new(),
         aliases: Vec::new(),
         dynamic_feature: None,
+        jobs: None,
         runtime_path: None,
         out: None,
     };
@@ -100,6 +104,17 @@ fn parse_args() -> Result<Args, String> {
             "--out" => parsed.out = Some(PathBuf::from(value()?)),
             "--ref-alias" => parsed.aliases.push(value()?),
             "--dynamic-feature" => parsed.dynamic_feature = Some(value()?),
+            "--jobs" => {
+                let jobs = value()?;
+                parsed.jobs = match jobs.parse::<usize>() {
+                    Ok(n) if n > 0 => Some(n),
+                    _ => {
+                        return Err(format!(
+                            "--jobs takes a number of threads (1 or more), not `{jobs}`"
+                        ));
+                    }
+                };
+            }
             "--runtime-path" => parsed.runtime_path = Some(value()?),
             "--spec" => {
                 let v = value()?;
@@ -179,6 +194,9 @@ fn run(args: &Args) -> Result<ExitCode, armgen::Error> {
         }
         (config, PathBuf::from("generated"), args.root.clone())
     };
+    if let Some(jobs) = args.jobs {
+        config = config.jobs(jobs);
+    }
     if let Some(feature) = &args.dynamic_feature {
         config = config.dynamic_feature(feature);
     }

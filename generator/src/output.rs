@@ -29,11 +29,13 @@ pub struct Output {
 pub struct Timings {
     /// Loading and resolving the specs into the IR.
     pub resolve: Duration,
-    /// Emitting tokens.
+    /// Emitting tokens (and parsing them for the formatter), summed over
+    /// the threads that did it ([`Config::jobs`](crate::Config::jobs)): with
+    /// several, it can exceed the time it took.
     pub emit: Duration,
-    /// Formatting with prettyplease.
+    /// Formatting with prettyplease, summed over the threads likewise.
     pub format: Duration,
-    /// The whole generation.
+    /// The whole generation, as time that passed.
     pub total: Duration,
 }
 

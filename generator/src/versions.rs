@@ -9,8 +9,8 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::ir::{
-    ClientFields, Model, ModelKind, Operation, OperationGroup, Provider, Service, SharedParts,
-    TypeRef,
+    ClientFields, Model, ModelId, ModelKind, Operation, OperationGroup, Provider, Service,
+    SharedParts, TypeRef,
 };
 
 /// The module of one api-version: `2024-01-01` → `v2024_01_01`,
@@ -202,7 +202,7 @@ enum Part {
 /// module's `super::models` holds only those.
 fn shared_operations(
     versions: &[Service],
-    shared_models: &BTreeSet<String>,
+    shared_models: &BTreeSet<ModelId>,
     part: Part,
 ) -> BTreeSet<(String, String)> {
     if versions.len() < 2 {
@@ -277,7 +277,7 @@ fn view(op: &Operation, part: Part) -> Operation {
 }
 
 /// The models an operation's functions and client method name.
-fn operation_types(op: &Operation) -> Vec<String> {
+fn operation_types(op: &Operation) -> Vec<ModelId> {
     let mut out = Vec::new();
     let types = op
         .params
@@ -306,7 +306,7 @@ fn operation_types(op: &Operation) -> Vec<String> {
 /// The Rust names of the models that every version defines identically
 /// (docs and source positions aside), and whose referenced models are all
 /// shared too: a shared model's fields must name the shared types.
-fn shared_models(versions: &[Service]) -> BTreeSet<String> {
+fn shared_models(versions: &[Service]) -> BTreeSet<ModelId> {
     if versions.len() < 2 {
         return BTreeSet::new();
     }
@@ -314,19 +314,19 @@ fn shared_models(versions: &[Service]) -> BTreeSet<String> {
         .iter()
         .map(|v| v.models.iter().map(|m| (m.name.as_str(), m)).collect())
         .collect();
-    let mut shared: BTreeSet<String> = by_name[0]
+    let mut shared: BTreeSet<ModelId> = by_name[0]
         .iter()
         .filter(|(name, model)| {
             by_name[1..]
                 .iter()
                 .all(|other| other.get(*name).is_some_and(|m| same_definition(model, m)))
         })
-        .map(|(name, _)| (*name).to_owned())
+        .map(|(_, model)| model.name.clone())
         .collect();
     // Drop the models that refer to one that is not shared, until none does.
     loop {
         let before = shared.len();
-        let keep: BTreeSet<String> = shared
+        let keep: BTreeSet<ModelId> = shared
             .iter()
             .filter(|name| {
                 by_name[0]
@@ -342,7 +342,7 @@ fn shared_models(versions: &[Service]) -> BTreeSet<String> {
     }
 }
 
-fn collect_models(ty: &TypeRef, out: &mut Vec<String>) {
+fn collect_models(ty: &TypeRef, out: &mut Vec<ModelId>) {
     match ty {
         TypeRef::Model(name) => out.push(name.clone()),
         TypeRef::Array(inner) | TypeRef::Map(inner) | TypeRef::Nullable(inner) => {
@@ -353,7 +353,7 @@ fn collect_models(ty: &TypeRef, out: &mut Vec<String>) {
 }
 
 /// The models a model's fields or variants name.
-fn references(model: &Model) -> Vec<String> {
+fn references(model: &Model) -> Vec<ModelId> {
     let mut out = Vec::new();
     match &model.kind {
         ModelKind::Struct(s) => s

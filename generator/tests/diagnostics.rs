@@ -50,6 +50,13 @@ fn all_problems_of_a_spec_are_reported_together() {
     }
 }
 
+/// `multipleOf` must be a number above zero: anything else would make
+/// every value (or none) pass.
+#[test]
+fn a_multiple_of_zero_negative_or_not_a_number_is_located() {
+    check("multiple_of");
+}
+
 #[test]
 fn duplicate_mapping_keys_are_errors() {
     check("duplicate_key");

@@ -3,34 +3,14 @@
 //! raw JSON, not armgen's own model of it), a synthetic pair with one change
 //! per rule category, and the command's formats and exit status.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 
 use armgen::diff::{Change, Report, Rule, SemverBump, Subject, Wire};
 
 mod support;
 
-/// The folder holding `specification/`: `$ARMGEN_UPSTREAM_SPECS`, else the
-/// curated copy beside the repository. Missing specs fail the test unless
-/// `ARMGEN_SKIP_UPSTREAM=1` asks for the skip.
-fn upstream() -> Option<PathBuf> {
-    let dir = std::env::var_os("ARMGEN_UPSTREAM_SPECS")
-        .filter(|v| !v.is_empty())
-        .map(PathBuf::from)
-        .unwrap_or_else(|| {
-            Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/upstream-specs")
-        });
-    if dir.join("specification").is_dir() {
-        return Some(dir);
-    }
-    assert!(
-        std::env::var("ARMGEN_SKIP_UPSTREAM").is_ok_and(|v| v == "1"),
-        "the upstream specs are missing at {} (set ARMGEN_UPSTREAM_SPECS, or ARMGEN_SKIP_UPSTREAM=1 to skip)",
-        dir.display()
-    );
-    eprintln!("SKIPPED: no upstream specs at {}", dir.display());
-    None
-}
+use support::upstream;
 
 const RELAY_OLD: &str = "specification/relay/resource-manager/Microsoft.Relay/stable/2021-11-01/authorizationRules.json";
 const RELAY_NEW: &str =
@@ -725,6 +705,58 @@ fn a_bound_made_exclusive_is_stronger_and_made_inclusive_weaker() {
     assert_eq!(change("parameter high").rule, Rule::ConstraintIsWeaker);
     // > 1 becomes >= 2: for integers the same, for numbers stronger.
     assert_eq!(change("parameter moved").rule, Rule::ConstraintIsStronger);
+}
+
+/// `multipleOf`: a factor that is a multiple of the old one admits fewer
+/// values (stronger), one the old is a multiple of admits more (weaker),
+/// others neither; `maxProperties` of a map moves like `maxItems`.
+#[test]
+fn multiples_and_map_sizes_are_compared() {
+    let param = |name: &str, rest: &str| {
+        format!("        - {{name: {name}, in: query, required: false, {rest}}}\n")
+    };
+    let number = |factor: &str| format!("type: number, multipleOf: {factor}");
+    let old = spec(
+        "2025-01-01",
+        "",
+        "",
+        &[
+            param("finer", &number("0.5")),
+            param("coarser", &number("0.5")),
+            param("other", &number("2")),
+            param("added", "type: integer"),
+        ]
+        .concat(),
+        "",
+    );
+    let new = spec(
+        "2025-06-01",
+        "",
+        "",
+        &[
+            param("finer", &number("1.5")),
+            param("coarser", &number("0.1")),
+            param("other", &number("3")),
+            param("added", "type: integer, multipleOf: 5"),
+        ]
+        .concat(),
+        "",
+    );
+    let report = inline_pair("multiples", &old, &new);
+    let rule = |at: &str| {
+        report
+            .changes
+            .iter()
+            .find(|c| c.at == at)
+            .map(|c| (c.rule, c.message.clone()))
+            .unwrap_or_else(|| panic!("no change at {at}: {}", report.to_markdown()))
+    };
+    let (finer, message) = rule("parameter finer");
+    assert_eq!(finer, Rule::ConstraintIsStronger, "{message}");
+    assert!(message.contains("multipleOf 0.5 → 1.5"), "{message}");
+    assert_eq!(rule("parameter coarser").0, Rule::ConstraintIsWeaker);
+    assert_eq!(rule("parameter other").0, Rule::ConstraintChanged);
+    assert_eq!(rule("parameter added").0, Rule::ConstraintIsStronger);
 }
 
 #[test]

@@ -216,12 +216,98 @@ type Decoder<D, E> = fn(&HttpResponse) -> Result<D, ResponseError<E>>;
 /// What one call of the poller's callback yields.
 type Step<T, F> = azure_core::Result<PollerResult<OperationStatus<T, F>>>;
 
-/// The future of the final result.
-type TargetFuture<T, F> = Pin<Box<dyn Future<Output = azure_core::Result<Response<T, F>>> + Send>>;
+/// The future of the final result, before it is given its type.
+type RawTarget = Box<
+    dyn FnOnce() -> Pin<Box<dyn Future<Output = azure_core::Result<RawResponse>> + Send>> + Send,
+>;
 
-/// What makes the final result's future, as `azure_core`'s `PollerResult`
-/// takes it.
-type Target<T, F> = Box<dyn FnOnce() -> TargetFuture<T, F> + Send>;
+/// One step of the operation, before it is given the operation's types:
+/// the polling code is compiled once, whatever the operation's model, and
+/// only [`typed`] is compiled per model.
+enum RawStep {
+    /// Still running: the poll's response, the wait, the next URL to poll.
+    InProgress {
+        response: RawResponse,
+        retry_after: azure_core::time::Duration,
+        next: Url,
+    },
+    /// Done: the last poll's response, and how to read the final result.
+    Succeeded {
+        response: RawResponse,
+        target: RawTarget,
+    },
+}
+
+/// A raw step as `azure_core`'s poller takes it.
+fn typed<T, F>(step: azure_core::Result<RawStep>) -> Step<T, F>
+where
+    T: Send + 'static,
+    F: Format + Send + 'static,
+{
+    Ok(match step? {
+        RawStep::InProgress {
+            response,
+            retry_after,
+            next,
+        } => PollerResult::InProgress {
+            response: response.into(),
+            retry_after,
+            continuation: PollerContinuation::Links {
+                next_link: next,
+                final_link: None,
+            },
+        },
+        RawStep::Succeeded { response, target } => PollerResult::Succeeded {
+            response: response.into(),
+            target: Box::new(move || {
+                Box::pin(async move { target().await.map(Into::into) })
+                    as Pin<Box<dyn Future<Output = azure_core::Result<Response<T, F>>> + Send>>
+            }),
+        },
+    })
+}
+
+/// What the operation's generated `*_response` function says of a response,
+/// behind an object so that the polling code does not depend on its types.
+trait Judge: Send + Sync {
+    /// `Ok` if the function decodes the response; else the error it makes
+    /// of it, and whether that is a body that does not decode.
+    fn check(&self, response: &HttpResponse) -> Result<(), (azure_core::Error, bool)>;
+    /// An error status the retry policy left: the operation's typed error.
+    fn error_status(&self, response: &HttpResponse) -> azure_core::Error;
+    /// An operation that reported `Failed` or `Canceled`.
+    fn failed(&self, response: &HttpResponse, state: &str) -> azure_core::Error;
+}
+
+/// The [`Judge`] of an operation decoding `D` with error model `E`.
+struct Typed<D, E>(Decoder<D, E>);
+
+impl<D, E> Judge for Typed<D, E>
+where
+    D: 'static,
+    E: fmt::Debug + Serialize + DeserializeOwned + Send + Sync + 'static,
+{
+    fn check(&self, response: &HttpResponse) -> Result<(), (azure_core::Error, bool)> {
+        (self.0)(response).map(|_| ()).map_err(|error| {
+            let decode = matches!(error, ResponseError::Decode { .. });
+            (response_error(error, response), decode)
+        })
+    }
+
+    fn error_status(&self, response: &HttpResponse) -> azure_core::Error {
+        response_error(ResponseError::<E>::from_response(response), response)
+    }
+
+    fn failed(&self, response: &HttpResponse, state: &str) -> azure_core::Error {
+        let error = ResponseError::<E>::operation_failed(
+            response.status,
+            state,
+            &response.body,
+            response.request_id(),
+        );
+        response_error(error, response)
+    }
+}
 
 /// How the operation is followed once the initial response is in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -258,10 +344,10 @@ enum Final {
 }
 
 /// One started operation: what the poller's callback works from.
-struct Operation<T, F, D, E> {
+struct Operation {
     pipeline: ArmPipeline,
     request: HttpRequest,
-    decode: Decoder<D, E>,
+    judge: Box<dyn Judge>,
     final_state_via: FinalStateVia,
     frequency: StdDuration,
     max_delay: StdDuration,
@@ -270,7 +356,6 @@ struct Operation<T, F, D, E> {
     // The callback is `Fn` and its calls come one after another; the lock is
     // never held across an `await`.
     progress: Mutex<Progress>,
-    output: PhantomData<fn() -> (T, F)>,
 }
 
 impl ArmPipeline {
@@ -361,14 +446,13 @@ impl ArmPipeline {
         let operation = Arc::new(Operation {
             pipeline: self.clone(),
             request,
-            decode,
+            judge: Box::new(Typed(decode)),
             final_state_via,
             frequency,
             max_delay,
             max_polls,
             timeout,
             progress: Mutex::new(Progress::default()),
-            output: PhantomData,
         });
         // `azure_core`'s `frequency` is never used: each step says how long
         // to wait (and `azure_core` refuses one under a second).
@@ -379,21 +463,19 @@ impl ArmPipeline {
         Poller::new(
             move |state, options| {
                 let operation = Arc::clone(&operation);
-                Box::pin(async move { operation.step(state, options.context).await })
+                Box::pin(async move { typed(operation.step(state, options.context).await) })
             },
             Some(core_options),
         )
     }
 }
 
-impl<T, F, D, E> Operation<T, F, D, E>
-where
-    T: Send + 'static,
-    F: Format + Send + 'static,
-    D: 'static,
-    E: fmt::Debug + Serialize + DeserializeOwned + Send + Sync + 'static,
-{
-    async fn step(self: Arc<Self>, state: PollerState, context: Context<'static>) -> Step<T, F> {
+impl Operation {
+    async fn step(
+        self: Arc<Self>,
+        state: PollerState,
+        context: Context<'static>,
+    ) -> azure_core::Result<RawStep> {
         match state {
             PollerState::Initial => self.start(&context).await,
             PollerState::More(PollerContinuation::Links { next_link, .. }) => {
@@ -415,13 +497,13 @@ where
     }
 
     /// Sends the initial request and decides how to follow the operation.
-    async fn start(self: &Arc<Self>, context: &Context<'static>) -> Step<T, F> {
+    async fn start(self: &Arc<Self>, context: &Context<'static>) -> azure_core::Result<RawStep> {
         self.progress().started = Some(Instant::now());
         let response = self.send(context, self.request.clone()).await?;
         if !is_success(response.status) {
-            return Err(match (self.decode)(&response) {
-                Err(error) => response_error(error, &response),
-                Ok(_) => azure_core::Error::with_message(
+            return Err(match self.judge.check(&response) {
+                Err((error, _)) => error,
+                Ok(()) => azure_core::Error::with_message(
                     ErrorKind::Other,
                     format!("unexpected status {}", response.status),
                 ),
@@ -482,10 +564,10 @@ where
 
     /// The initial response is the result: the operation's own response, so
     /// its decoder decides as for any call.
-    fn done_at_once(self: &Arc<Self>, response: HttpResponse) -> Step<T, F> {
-        (self.decode)(&response).map_err(|error| response_error(error, &response))?;
+    fn done_at_once(self: &Arc<Self>, response: HttpResponse) -> azure_core::Result<RawStep> {
+        self.judge.check(&response).map_err(|(error, _)| error)?;
         let status = status_response(&response, Some(SUCCEEDED));
-        Ok(PollerResult::Succeeded {
+        Ok(RawStep::Succeeded {
             response: status,
             target: self.target(Context::new(), Final::Ready(response)),
         })
@@ -497,24 +579,30 @@ where
         location: Option<String>,
         initial: &HttpResponse,
         url: Url,
-    ) -> Step<T, F> {
+    ) -> azure_core::Result<RawStep> {
         self.progress().plan = Some(Plan { mode, location });
         self.in_progress(initial, Some(IN_PROGRESS), url)
     }
 
-    fn in_progress(&self, response: &HttpResponse, body: Option<&str>, next: Url) -> Step<T, F> {
-        Ok(PollerResult::InProgress {
+    fn in_progress(
+        &self,
+        response: &HttpResponse,
+        body: Option<&str>,
+        next: Url,
+    ) -> azure_core::Result<RawStep> {
+        Ok(RawStep::InProgress {
             response: status_response(response, body),
             retry_after: self.delay(response)?,
-            continuation: PollerContinuation::Links {
-                next_link: next,
-                final_link: None,
-            },
+            next,
         })
     }
 
     /// One poll of the status monitor, the `Location` URL or the resource.
-    async fn poll(self: &Arc<Self>, context: &Context<'static>, url: Url) -> Step<T, F> {
+    async fn poll(
+        self: &Arc<Self>,
+        context: &Context<'static>,
+        url: Url,
+    ) -> azure_core::Result<RawStep> {
         let plan = {
             let mut progress = self.progress();
             progress.polls += 1;
@@ -540,8 +628,7 @@ where
         // What the retry policy left of a 408, 429 or 5xx, or any other error
         // status: the HTTP error it is, not a failed operation.
         if !is_success(response.status) {
-            let error = ResponseError::<E>::from_response(&response);
-            return Err(response_error(error, &response));
+            return Err(self.judge.error_status(&response));
         }
         match plan.mode {
             Mode::Monitor => {
@@ -558,7 +645,7 @@ where
                 match PollerStatus::from(state.as_str()) {
                     PollerStatus::Succeeded => {
                         let result = self.after_monitor(&plan, &response)?;
-                        Ok(PollerResult::Succeeded {
+                        Ok(RawStep::Succeeded {
                             response: status_response(&response, None),
                             target: self.target(context.clone(), result),
                         })
@@ -579,7 +666,7 @@ where
                     return self.in_progress(&response, Some(IN_PROGRESS), next);
                 }
                 let result = self.after_location(&response)?;
-                Ok(PollerResult::Succeeded {
+                Ok(RawStep::Succeeded {
                     response: status_response(&response, Some(SUCCEEDED)),
                     target: self.target(context.clone(), result),
                 })
@@ -598,7 +685,7 @@ where
                     }
                 }
                 self.check_final(&response)?;
-                Ok(PollerResult::Succeeded {
+                Ok(RawStep::Succeeded {
                     response: status_response(&response, Some(SUCCEEDED)),
                     target: self.target(context.clone(), Final::Ready(response)),
                 })
@@ -662,9 +749,9 @@ where
 
     /// The future of the final result, read (if it has to be) when the
     /// poller is awaited.
-    fn target(self: &Arc<Self>, context: Context<'static>, result: Final) -> Target<T, F> {
+    fn target(self: &Arc<Self>, context: Context<'static>, result: Final) -> RawTarget {
         let operation = Arc::clone(self);
-        Box::new(move || -> TargetFuture<T, F> {
+        Box::new(move || {
             Box::pin(async move {
                 let response = match result {
                     Final::Ready(response) => response,
@@ -683,10 +770,10 @@ where
     /// is its typed error, a body that does not decode a `DataConversion`
     /// error.
     fn check_final(&self, response: &HttpResponse) -> azure_core::Result<()> {
-        match (self.decode)(response) {
-            Ok(_) => Ok(()),
-            Err(error @ ResponseError::Decode { .. }) => Err(response_error(error, response)),
-            Err(error) if !is_success(response.status) => Err(response_error(error, response)),
+        match self.judge.check(response) {
+            Ok(()) => Ok(()),
+            Err((error, true)) => Err(error),
+            Err((error, false)) if !is_success(response.status) => Err(error),
             // A success status the spec documents for reading the resource,
             // not for the initial method: the body is the result all the
             // same, and `into_model` reads it.
@@ -696,13 +783,7 @@ where
 
     /// An operation that reported `Failed` or `Canceled`.
     fn failed(&self, response: &HttpResponse, state: &str) -> azure_core::Error {
-        let error = ResponseError::<E>::operation_failed(
-            response.status,
-            state,
-            &response.body,
-            response.request_id(),
-        );
-        response_error(error, response)
+        self.judge.failed(response, state)
     }
 
     /// What is left of [`PollerOptions::timeout`]; an error once it has
@@ -798,10 +879,7 @@ fn is_success(status: u16) -> bool {
 
 /// A poll's response as a stream item: its status and headers, and the
 /// status monitor as received or, where there is none, `{"status": body}`.
-fn status_response<T, F>(
-    response: &HttpResponse,
-    body: Option<&str>,
-) -> Response<OperationStatus<T, F>> {
+fn status_response(response: &HttpResponse, body: Option<&str>) -> RawResponse {
     let (headers, body) = match body {
         None => (to_headers(&response.headers), response.body.clone()),
         Some(status) => {
@@ -826,16 +904,14 @@ fn status_response<T, F>(
         headers,
         Bytes::from(body),
     )
-    .into()
 }
 
-fn into_response<T, F>(response: HttpResponse) -> Response<T, F> {
+fn into_response(response: HttpResponse) -> RawResponse {
     RawResponse::from_bytes(
         StatusCode::from(response.status),
         to_headers(&response.headers),
         Bytes::from(response.body),
     )
-    .into()
 }
 
 /// The string at `pointer` in a JSON body, if the body is JSON and has one.

@@ -14,6 +14,8 @@
 //! than [`ArmClientOptions::max_pages`](crate::ArmClientOptions::max_pages).
 
 use std::collections::HashSet;
+use std::future::Future;
+use std::pin::Pin;
 use std::sync::{Arc, Mutex, PoisonError};
 
 use azure_core::error::ErrorKind;
@@ -91,23 +93,33 @@ impl ArmPipeline {
         L: azure_core::http::pager::Page + DeserializeOwned + Send + Sync + 'static,
         E: std::fmt::Debug + serde::Serialize + DeserializeOwned + Send + Sync + 'static,
     {
-        let PollerOptions {
-            context,
-            frequency,
-            max_delay,
-            max_polls,
-            timeout,
-        } = options;
-        let start = LongRunning {
-            via: final_state_via,
-            frequency,
-            max_delay,
-            max_polls,
-            timeout,
-        };
+        let options = options.into_owned();
+        let context = options.context.clone();
+        let pipeline = self.clone();
+        // Only here is the poller instantiated for the list's type: the
+        // walk through the pages below is the same code for every list.
+        let start: Arc<StartLongRunning> = Arc::new(move |request, context| {
+            let poller = pipeline.begin::<L, azure_core::http::JsonFormat, L, E>(
+                request,
+                decode,
+                final_state_via,
+                PollerOptions {
+                    context,
+                    ..options.clone()
+                },
+            );
+            Box::pin(async move {
+                let response = poller.await?;
+                let status = response.status();
+                Ok((status, azure_core::Bytes::from(response.into_body())))
+            })
+        });
         self.pages(context, first, decode, next_link, None, Some(start))
     }
 
+    /// The pager: what depends on the list's type (decoding a page, reading
+    /// its next link) is written here; the walk itself is [`Walk`]'s, compiled
+    /// once for every list.
     fn pages<L, E>(
         &self,
         ctx: Context<'_>,
@@ -115,120 +127,41 @@ impl ArmPipeline {
         decode: PageDecoder<L, E>,
         next_link: NextLink<L>,
         next_operation: Option<Arc<NextOperation>>,
-        long_running: Option<LongRunning>,
+        long_running: Option<Arc<StartLongRunning>>,
     ) -> Pager<L>
     where
         L: azure_core::http::pager::Page + DeserializeOwned + Send + Sync + 'static,
         E: std::fmt::Debug + serde::Serialize + DeserializeOwned + Send + Sync + 'static,
     {
-        let pipeline = self.clone();
-        // The next operation's request, built when its page's link is read
-        // (the pager's continuation is only its URL).
-        let built: Arc<Mutex<Option<HttpRequest>>> = Arc::default();
+        let walk = Arc::new(Walk {
+            pipeline: self.clone(),
+            first,
+            built: Mutex::default(),
+            fetched: Mutex::default(),
+            next_operation,
+            long_running,
+        });
         let context = ctx.into_owned();
-        let fetched = Arc::new(Mutex::new(Fetched::default()));
         ItemIterator::new(
             move |state: PagerState, options: PagerOptions<'static>| {
-                let pipeline = pipeline.clone();
-                let first = first.clone();
-                let fetched = Arc::clone(&fetched);
-                let built = Arc::clone(&built);
-                let next_operation = next_operation.clone();
+                let walk = Arc::clone(&walk);
                 Box::pin(async move {
-                    // `Some` for the first page of a long-running list: its
-                    // request starts the operation, whose result is the page.
-                    let mut start = None;
-                    let request = match state {
-                        PagerState::Initial => {
-                            let mut fetched =
-                                fetched.lock().unwrap_or_else(PoisonError::into_inner);
-                            *fetched = Fetched::default();
-                            fetched.check(&first.url, pipeline.limits().max_pages)?;
-                            start = long_running;
-                            first
-                        }
-                        PagerState::More(PagerContinuation::Link(link)) => {
-                            let request =
-                                match built.lock().unwrap_or_else(PoisonError::into_inner).take() {
-                                    Some(request) if request.url == link => {
-                                        same_origin(&pipeline, &request.url)?;
-                                        request
-                                    }
-                                    _ => next_request(&pipeline, &first, link)?,
-                                };
-                            fetched
-                                .lock()
-                                .unwrap_or_else(PoisonError::into_inner)
-                                .check(&request.url, pipeline.limits().max_pages)?;
-                            request
-                        }
-                        PagerState::More(_) => {
-                            return Err(azure_core::Error::with_message(
-                                ErrorKind::Other,
-                                "ARM list operations page by next link, not by continuation token",
-                            ));
-                        }
-                    };
-                    let (status, body, page) = match start {
-                        Some(lro) => {
-                            let poller = pipeline.begin::<L, azure_core::http::JsonFormat, L, E>(
-                                request,
-                                decode,
-                                lro.via,
-                                PollerOptions {
-                                    context: options.context.clone(),
-                                    frequency: lro.frequency,
-                                    max_delay: lro.max_delay,
-                                    max_polls: lro.max_polls,
-                                    timeout: lro.timeout,
-                                },
-                            );
-                            let response = poller.await?;
-                            let page: L = response.body().json()?;
-                            let status = response.status();
-                            (status, azure_core::Bytes::from(response.into_body()), page)
-                        }
-                        None => {
-                            let response = pipeline.send(&options.context, request).await?;
-                            // The next pages of a long-running list are plain
-                            // pages: their `200` is not among the statuses the
-                            // operation declares (`202`), which the decoder
-                            // checks.
-                            let page = if long_running.is_some()
-                                && (200..300).contains(&response.status)
-                            {
+                    let fetched = walk.fetch(state, options.context).await?;
+                    let page: L = match &fetched {
+                        Fetched::Page { response, plain } => {
+                            if *plain {
                                 serde_json::from_slice(&response.body).map_err(|e| {
                                     azure_core::Error::new(ErrorKind::DataConversion, e)
                                 })?
                             } else {
-                                decode(&response).map_err(|e| response_error(e, &response))?
-                            };
-                            let status = StatusCode::from(response.status);
-                            (status, azure_core::Bytes::from(response.body), page)
+                                decode(response).map_err(|e| response_error(e, response))?
+                            }
                         }
+                        Fetched::Polled { body, .. } => serde_json::from_slice(body)
+                            .map_err(|e| azure_core::Error::new(ErrorKind::DataConversion, e))?,
                     };
-                    let next = match (next_link(&page), &next_operation) {
-                        (Some(link), Some(build)) if !link.is_empty() => {
-                            let request = build(link)?;
-                            let url = request.url.clone();
-                            *built.lock().unwrap_or_else(PoisonError::into_inner) = Some(request);
-                            Some(url)
-                        }
-                        (Some(link), None) if !link.is_empty() => {
-                            Some(next_link_url(pipeline.endpoint(), link).map_err(|e| {
-                                azure_core::Error::with_message(
-                                    ErrorKind::DataConversion,
-                                    format!("the next link is not a URL: {e}"),
-                                )
-                            })?)
-                        }
-                        _ => None,
-                    };
-                    let raw = RawResponse::from_bytes(
-                        status,
-                        azure_core::http::headers::Headers::new(),
-                        body,
-                    );
+                    let next = walk.next(next_link(&page))?;
+                    let raw = fetched.into_raw();
                     Ok(match next {
                         Some(link) => PagerResult::More {
                             response: raw.into(),
@@ -245,6 +178,131 @@ impl ArmPipeline {
                 ..Default::default()
             }),
         )
+    }
+}
+
+/// Starts the long-running operation whose result is a list's first page,
+/// and answers that result's status and body once it is done.
+type StartLongRunning = dyn Fn(
+        HttpRequest,
+        Context<'static>,
+    )
+        -> Pin<Box<dyn Future<Output = azure_core::Result<(StatusCode, azure_core::Bytes)>> + Send>>
+    + Send
+    + Sync;
+
+/// One pager's walk through the pages, the same for every list type.
+struct Walk {
+    pipeline: ArmPipeline,
+    first: HttpRequest,
+    /// The next operation's request, built when its page's link is read
+    /// (the pager's continuation is only its URL).
+    built: Mutex<Option<HttpRequest>>,
+    fetched: Mutex<Seen>,
+    next_operation: Option<Arc<NextOperation>>,
+    long_running: Option<Arc<StartLongRunning>>,
+}
+
+/// A page as fetched, before it is decoded.
+enum Fetched {
+    /// The answer to a page's request. `plain`: a next page of a
+    /// long-running list, whose `200` is not among the statuses the operation
+    /// declares (`202`, which its decoder checks), so it is read as JSON.
+    Page { response: HttpResponse, plain: bool },
+    /// The first page of a long-running list: the operation's final result.
+    Polled {
+        status: StatusCode,
+        body: azure_core::Bytes,
+    },
+}
+
+impl Fetched {
+    /// The page as `azure_core`'s pager holds it.
+    fn into_raw(self) -> RawResponse {
+        let (status, body) = match self {
+            Fetched::Page { response, .. } => (
+                StatusCode::from(response.status),
+                azure_core::Bytes::from(response.body),
+            ),
+            Fetched::Polled { status, body } => (status, body),
+        };
+        RawResponse::from_bytes(status, azure_core::http::headers::Headers::new(), body)
+    }
+}
+
+impl Walk {
+    /// The request for the page `state` asks for, checked against the pages
+    /// fetched before and the limit, and its answer.
+    async fn fetch(
+        &self,
+        state: PagerState,
+        context: Context<'static>,
+    ) -> azure_core::Result<Fetched> {
+        let pipeline = &self.pipeline;
+        let max_pages = pipeline.limits().max_pages;
+        let request = match state {
+            PagerState::Initial => {
+                {
+                    let mut fetched = self.fetched.lock().unwrap_or_else(PoisonError::into_inner);
+                    *fetched = Seen::default();
+                    fetched.check(&self.first.url, max_pages)?;
+                }
+                if let Some(start) = &self.long_running {
+                    let (status, body) = start(self.first.clone(), context).await?;
+                    return Ok(Fetched::Polled { status, body });
+                }
+                self.first.clone()
+            }
+            PagerState::More(PagerContinuation::Link(link)) => {
+                let built = self
+                    .built
+                    .lock()
+                    .unwrap_or_else(PoisonError::into_inner)
+                    .take();
+                let request = match built {
+                    Some(request) if request.url == link => {
+                        same_origin(pipeline, &request.url)?;
+                        request
+                    }
+                    _ => next_request(pipeline, &self.first, link)?,
+                };
+                self.fetched
+                    .lock()
+                    .unwrap_or_else(PoisonError::into_inner)
+                    .check(&request.url, max_pages)?;
+                request
+            }
+            PagerState::More(_) => {
+                return Err(azure_core::Error::with_message(
+                    ErrorKind::Other,
+                    "ARM list operations page by next link, not by continuation token",
+                ));
+            }
+        };
+        let response = pipeline.send(&context, request).await?;
+        let plain = self.long_running.is_some() && (200..300).contains(&response.status);
+        Ok(Fetched::Page { response, plain })
+    }
+
+    /// Where the next page is, from the link the page just decoded holds.
+    fn next(&self, link: Option<&str>) -> azure_core::Result<Option<Url>> {
+        Ok(match (link, &self.next_operation) {
+            (Some(link), Some(build)) if !link.is_empty() => {
+                let request = build(link)?;
+                let url = request.url.clone();
+                *self.built.lock().unwrap_or_else(PoisonError::into_inner) = Some(request);
+                Some(url)
+            }
+            (Some(link), None) if !link.is_empty() => {
+                Some(next_link_url(self.pipeline.endpoint(), link).map_err(|e| {
+                    azure_core::Error::with_message(
+                        ErrorKind::DataConversion,
+                        format!("the next link is not a URL: {e}"),
+                    )
+                })?)
+            }
+            _ => None,
+        })
     }
 }
 
@@ -268,12 +326,12 @@ fn next_link_url(endpoint: &Url, link: &str) -> Result<Url, url::ParseError> {
 
 /// The pages one pager has fetched so far.
 #[derive(Debug, Default)]
-struct Fetched {
+struct Seen {
     urls: HashSet<String>,
     pages: u32,
 }
 
-impl Fetched {
+impl Seen {
     /// Records that `url` is about to be fetched, or refuses: a page fetched
     /// before, or one past the limit.
     fn check(&mut self, url: &Url, max_pages: u32) -> azure_core::Result<()> {
@@ -301,16 +359,6 @@ impl Fetched {
         }
         Ok(())
     }
-}
-
-/// How the first page of a long-running list is polled for.
-#[derive(Clone, Copy, Debug)]
-struct LongRunning {
-    via: FinalStateVia,
-    frequency: std::time::Duration,
-    max_delay: std::time::Duration,
-    max_polls: u32,
-    timeout: Option<std::time::Duration>,
 }
 
 /// Builds the request for a next page from its link: the next operation's

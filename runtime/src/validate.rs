@@ -40,6 +40,12 @@ pub enum Constraint {
     MaxItems(u64),
     /// `uniqueItems`: an array holds the same item twice.
     UniqueItems,
+    /// `multipleOf`: the number divided by it is not a whole number.
+    MultipleOf(f64),
+    /// `minProperties`: a map with fewer entries than allowed.
+    MinProperties(u64),
+    /// `maxProperties`: a map with more entries than allowed.
+    MaxProperties(u64),
     /// `enum`: the value is not one of the listed ones.
     Enum(&'static [&'static str]),
     /// A path parameter equal to `.` or `..`, or a multi-segment value with an
@@ -97,12 +103,33 @@ impl fmt::Display for Constraint {
                 plural(*n, "item")
             ),
             Constraint::UniqueItems => write!(f, "must not repeat an item (uniqueItems)"),
+            Constraint::MultipleOf(n) => write!(f, "must be a multiple of {n} (multipleOf: {n})"),
+            Constraint::MinProperties(n) => write!(
+                f,
+                "must have at least {n} {} (minProperties: {n})",
+                if *n == 1 { "entry" } else { "entries" }
+            ),
+            Constraint::MaxProperties(n) => write!(
+                f,
+                "must have at most {n} {} (maxProperties: {n})",
+                if *n == 1 { "entry" } else { "entries" }
+            ),
             Constraint::Enum(values) => write!(f, "must be one of {} (enum)", values.join(", ")),
             Constraint::PathSegment => write!(f, "must not be `.` or `..` (path segment)"),
             Constraint::EmptySegment => write!(f, "must not be empty (path segment)"),
             Constraint::Type(expected) => write!(f, "must be {expected} (type)"),
         }
     }
+}
+
+/// Whether `value / factor` is a whole number, allowing for the rounding
+/// of binary floats (see [`Validator::multiple_of`]).
+fn is_multiple(value: f64, factor: f64) -> bool {
+    let quotient = value / factor;
+    // `0.3 / 0.1` is 2.9999999999999996: the value, the factor and the
+    // division are each rounded (relative error about 1e-16 each).
+    let slack = quotient.abs() * 1e-15 + 1e-12;
+    quotient.is_finite() && (quotient - quotient.round()).abs() <= slack
 }
 
 fn plural(n: u64, word: &str) -> String {
@@ -288,6 +315,30 @@ impl Validator {
         }
     }
 
+    /// `multipleOf`: `value` divided by `factor` (greater than zero, as the
+    /// generator checks) must be a whole number. The quotient may miss its
+    /// rounding by what binary floats lose (about 1e-15 of it), so that
+    /// decimal factors (`0.01`) accept the values they mean.
+    pub fn multiple_of(&mut self, target: &str, value: f64, factor: f64) {
+        if !is_multiple(value, factor) {
+            self.fail(target, Constraint::MultipleOf(factor));
+        }
+    }
+
+    /// `minProperties`, of a map.
+    pub fn min_properties(&mut self, target: &str, len: usize, min: u64) {
+        if (len as u64) < min {
+            self.fail(target, Constraint::MinProperties(min));
+        }
+    }
+
+    /// `maxProperties`, of a map.
+    pub fn max_properties(&mut self, target: &str, len: usize, max: u64) {
+        if len as u64 > max {
+            self.fail(target, Constraint::MaxProperties(max));
+        }
+    }
+
     /// `minItems`.
     pub fn min_items(&mut self, target: &str, len: usize, min: u64) {
         if (len as u64) < min {
@@ -360,6 +411,45 @@ mod tests {
             "`namespaceName` must be at least 7 characters long (minLength: 7)"
         );
         assert!(!text.contains("hunter"));
+    }
+
+    #[test]
+    fn multiple_of_accepts_whole_quotients_only() {
+        let whole = [
+            (30.0, 10.0),
+            (0.0, 10.0),
+            (-20.0, 10.0),
+            (0.3, 0.1),
+            (1.15, 0.05),
+            (1e12, 10.0),
+        ];
+        for (value, factor) in whole {
+            assert!(is_multiple(value, factor), "{value} / {factor}");
+        }
+        for (value, factor) in [(35.0, 10.0), (1.0, 3.0), (0.25, 0.1), (1e12 + 5.0, 10.0)] {
+            assert!(!is_multiple(value, factor), "{value} / {factor}");
+        }
+        let mut v = Validator::default();
+        v.multiple_of("value", 105.0, 10.0);
+        assert_eq!(
+            v.finish().unwrap_err().to_string(),
+            "`value` must be a multiple of 10 (multipleOf: 10)"
+        );
+    }
+
+    #[test]
+    fn map_sizes_are_counted() {
+        let mut v = Validator::default();
+        v.min_properties("tags", 1, 1);
+        v.max_properties("tags", 2, 2);
+        assert!(v.finish().is_ok());
+        let mut v = Validator::default();
+        v.min_properties("tags", 0, 1);
+        v.max_properties("labels", 3, 2);
+        assert_eq!(
+            v.finish().unwrap_err().to_string(),
+            "`tags` must have at least 1 entry (minProperties: 1); `labels` must have at most 2 entries (maxProperties: 2)"
+        );
     }
 
     #[test]

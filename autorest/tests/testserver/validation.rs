@@ -51,6 +51,10 @@ scenarios! {
         let result = client(&ctx).validation_of_method_parameters("123", 1001, "12.34.5", None).await;
         assert_validation_error(result, "id");
     }
+    [] async fn id_not_a_multiple_of_ten(ctx) {
+        let result = client(&ctx).validation_of_method_parameters("123", 105, "12.34.5", None).await;
+        assert_validation_error(result, "id");
+    }
     [] async fn api_version_pattern(ctx) {
         let result = client(&ctx).validation_of_method_parameters("123", 150, "1.2", None).await;
         assert_validation_error(result, "apiVersion");

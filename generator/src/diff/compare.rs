@@ -6,8 +6,8 @@ use std::collections::{BTreeMap, BTreeSet, HashSet};
 
 use super::{Change, Rule, SemverBump, Subject, Wire};
 use crate::ir::{
-    Bound, Constraints, FinalStateVia, Model, ModelKind, Operation, OperationGroup, ParamLocation,
-    Parameter, PathPart, Protocols, Service, StructModel, TypeRef,
+    Bound, Constraints, FinalStateVia, Model, ModelId, ModelKind, Operation, OperationGroup,
+    ParamLocation, Parameter, PathPart, Protocols, Service, StructModel, TypeRef,
 };
 
 use SemverBump::{Major, Minor, Patch};
@@ -1073,7 +1073,7 @@ impl<'a> Comparison<'a> {
                                 let wire = side
                                     .by_name
                                     .get(v.model.as_str())
-                                    .map_or(v.model.clone(), |m| m.wire_name.clone());
+                                    .map_or_else(|| v.model.to_string(), |m| m.wire_name.clone());
                                 (wire, v.tag_value.clone())
                             })
                             .collect()
@@ -1434,7 +1434,7 @@ impl<'a> Comparison<'a> {
         &self,
         a: &TypeRef,
         b: &TypeRef,
-        seen: &mut HashSet<(String, String)>,
+        seen: &mut HashSet<(ModelId, ModelId)>,
     ) -> TypeDiff {
         use TypeRef::*;
         match (a, b) {
@@ -1465,7 +1465,7 @@ impl<'a> Comparison<'a> {
 
     /// Whether two models have the same fields (wire names, types,
     /// requiredness, constraints), values or variants, docs aside.
-    fn same_shape(&self, m: &Model, n: &Model, seen: &mut HashSet<(String, String)>) -> bool {
+    fn same_shape(&self, m: &Model, n: &Model, seen: &mut HashSet<(ModelId, ModelId)>) -> bool {
         if !seen.insert((m.name.clone(), n.name.clone())) {
             return true;
         }
@@ -1520,6 +1520,7 @@ impl<'a> Comparison<'a> {
         };
         lower("minLength", a.min_length, b.min_length);
         lower("minItems", a.min_items, b.min_items);
+        lower("minProperties", a.min_properties, b.min_properties);
         let mut upper = |name: &str, x: Option<u64>, y: Option<u64>| match (x, y) {
             (None, Some(v)) => stronger.push(format!("{name} {v} added")),
             (Some(v), None) => weaker.push(format!("{name} {v} removed")),
@@ -1529,6 +1530,23 @@ impl<'a> Comparison<'a> {
         };
         upper("maxLength", a.max_length, b.max_length);
         upper("maxItems", a.max_items, b.max_items);
+        upper("maxProperties", a.max_properties, b.max_properties);
+        // A factor that is a multiple of the old one admits fewer values.
+        match (a.multiple_of, b.multiple_of) {
+            (None, Some(f)) => stronger.push(format!("multipleOf {f} added")),
+            (Some(f), None) => weaker.push(format!("multipleOf {f} removed")),
+            (Some(f), Some(g)) if f != g => {
+                let text = format!("multipleOf {f} → {g}");
+                if is_multiple(g, f) {
+                    stronger.push(text);
+                } else if is_multiple(f, g) {
+                    weaker.push(text);
+                } else {
+                    changed.push(text);
+                }
+            }
+            _ => {}
+        }
         match (&a.pattern, &b.pattern) {
             (None, Some(p)) => stronger.push(format!("pattern `{p}` added")),
             (Some(p), None) => weaker.push(format!("pattern `{p}` removed")),
@@ -1660,6 +1678,13 @@ fn show(value: &Option<serde_json::Value>) -> String {
     value
         .as_ref()
         .map_or_else(|| "none".to_owned(), |v| format!("`{v}`"))
+}
+
+/// Whether `value` is a whole multiple of `factor`, allowing for the
+/// rounding of decimal factors in binary floats (`0.3` of `0.1`).
+fn is_multiple(value: f64, factor: f64) -> bool {
+    let quotient = value / factor;
+    quotient.is_finite() && (quotient - quotient.round()).abs() <= quotient.abs() * 1e-15 + 1e-12
 }
 
 fn is_constant(c: &Constraints) -> bool {

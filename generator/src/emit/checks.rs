@@ -65,6 +65,17 @@ pub fn checks(
             let (bound, exclusive) = (Literal::f64_unsuffixed(max.value), max.exclusive);
             out.push(quote!(__validator.maximum(#target, #number, #bound, #exclusive);));
         }
+        if let Some(factor) = c.multiple_of.map(Literal::f64_unsuffixed) {
+            out.push(quote!(__validator.multiple_of(#target, #number, #factor);));
+        }
+    }
+    if let TypeRef::Map(_) = ty {
+        if let Some(n) = c.min_properties.map(Literal::u64_unsuffixed) {
+            out.push(quote!(__validator.min_properties(#target, #value.len(), #n);));
+        }
+        if let Some(n) = c.max_properties.map(Literal::u64_unsuffixed) {
+            out.push(quote!(__validator.max_properties(#target, #value.len(), #n);));
+        }
     }
     if let TypeRef::Array(_) = ty {
         if let Some(n) = c.min_items.map(Literal::u64_unsuffixed) {

@@ -4,7 +4,10 @@
 //! `<service>/mod.rs`), that a file is included with `include!`, and how a
 //! module that needs a cargo feature is gated. Each module's tokens are
 //! parsed once, for the formatter; no tree of the whole service is built and
-//! cut up.
+//! cut up. A child module is formatted where it was emitted ([`Child`] holds
+//! only text), so modules can be emitted on several threads.
+
+use std::time::{Duration, Instant};
 
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -12,9 +15,38 @@ use quote::quote;
 use super::types::ident;
 use crate::naming::unraw;
 
-/// One generated file: its path below the output directory and its content,
-/// ready for the formatter.
-pub type File = (String, syn::File);
+/// One generated file: its path below the output directory and its
+/// formatted content.
+pub type File = (String, String);
+
+/// Time spent emitting tokens and formatting them, summed over the threads
+/// that did it.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Spent {
+    /// Building and parsing tokens.
+    pub emit: Duration,
+    /// prettyplease.
+    pub format: Duration,
+}
+
+impl std::ops::AddAssign for Spent {
+    fn add_assign(&mut self, other: Self) {
+        self.emit += other.emit;
+        self.format += other.format;
+    }
+}
+
+/// Formats a file's items with prettyplease, adding the time to `spent`.
+pub fn format_items(items: Vec<syn::Item>, spent: &mut Spent) -> String {
+    let started = Instant::now();
+    let text = prettyplease::unparse(&syn::File {
+        shebang: None,
+        attrs: Vec::new(),
+        items,
+    });
+    spent.format += started.elapsed();
+    text
+}
 
 /// What a module needs beyond the runtime's pure half.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -67,6 +99,39 @@ impl Module {
     pub fn needing(self, needs: Needs) -> Self {
         Module { needs, ..self }
     }
+
+    /// The module as the text of its file and its declaration.
+    pub fn into_child(self, spent: &mut Spent) -> Child {
+        let mut item = self.item;
+        let items = item
+            .content
+            .take()
+            .map(|(_, items)| items)
+            .unwrap_or_default();
+        // `pub mod name;` with its docs: tokens, unlike text, cannot go to
+        // the thread that writes `mod.rs`. Printed and parsed back, they are
+        // the same tokens.
+        let declaration = quote!(#item).to_string();
+        Child {
+            name: syn::ext::IdentExt::unraw(&item.ident).to_string(),
+            declaration,
+            text: format_items(items, spent),
+            needs: self.needs,
+        }
+    }
+}
+
+/// A child module, emitted and formatted: what `mod.rs` needs of it, and its
+/// file.
+pub struct Child {
+    /// The module's name without a raw prefix: its file is `<name>.rs`.
+    name: String,
+    /// Its `mod` item without content (attributes and docs included), as
+    /// tokens printed.
+    declaration: String,
+    /// Its items, formatted.
+    text: String,
+    needs: Needs,
 }
 
 /// A part of a service module, in order.
@@ -75,12 +140,12 @@ pub enum Part {
     /// (private to the service, so not a file of their own).
     Inline(TokenStream),
     /// A child module, in a file of its own.
-    Child(Module),
+    Child(Child),
 }
 
-impl From<Module> for Part {
-    fn from(module: Module) -> Self {
-        Part::Child(module)
+impl From<Child> for Part {
+    fn from(child: Child) -> Self {
+        Part::Child(child)
     }
 }
 
@@ -103,6 +168,8 @@ pub struct Laid {
     pub wrapper: TokenStream,
     /// Path (relative to the output directory) and content of each file.
     pub files: Vec<File>,
+    /// The time it took, the children's included.
+    pub spent: Spent,
 }
 
 impl ServiceModule {
@@ -113,7 +180,9 @@ impl ServiceModule {
         self,
         runtime: &syn::Path,
         dynamic_feature: Option<&str>,
+        mut spent: Spent,
     ) -> Result<Laid, syn::Error> {
+        let started = Instant::now();
         let dir = unraw(&self.name).to_owned();
         let mut files = Vec::with_capacity(self.parts.len() + 1);
         let mut mod_rs = Vec::with_capacity(self.parts.len());
@@ -125,22 +194,9 @@ impl ServiceModule {
                 }
                 Part::Child(child) => child,
             };
-            let mut item = child.item;
-            let name = syn::ext::IdentExt::unraw(&item.ident).to_string();
-            let file = format!("{name}.rs");
-            let items = item
-                .content
-                .take()
-                .map(|(_, items)| items)
-                .unwrap_or_default();
-            files.push((
-                format!("{dir}/{file}"),
-                syn::File {
-                    shebang: None,
-                    attrs: Vec::new(),
-                    items,
-                },
-            ));
+            let mut item: syn::ItemMod = syn::parse_str(&child.declaration)?;
+            let file = format!("{}.rs", child.name);
+            files.push((format!("{dir}/{file}"), child.text));
             if let (Needs::Dynamic | Needs::DynamicClient, Some(feature)) =
                 (child.needs, dynamic_feature)
             {
@@ -159,7 +215,14 @@ impl ServiceModule {
                 Needs::Nothing | Needs::Dynamic => declaration,
             });
         }
-        files.push((format!("{dir}/mod.rs"), syn::parse2(quote!(#(#mod_rs)*))?));
+        let mod_rs: syn::File = syn::parse2(quote!(#(#mod_rs)*))?;
+        let mut mine = Spent::default();
+        files.push((
+            format!("{dir}/mod.rs"),
+            format_items(mod_rs.items, &mut mine),
+        ));
+        mine.emit = started.elapsed().saturating_sub(mine.format);
+        spent += mine;
         let name = ident(&self.name);
         let attrs = self.attrs;
         let include = format!("{dir}/mod.rs");
@@ -171,6 +234,7 @@ impl ServiceModule {
                 }
             },
             files,
+            spent,
         })
     }
 }

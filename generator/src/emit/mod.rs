@@ -16,8 +16,11 @@ mod types;
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use crate::ir::{Provider, Service};
-use layout::{Module, Needs, Part, ServiceModule};
+use std::collections::HashSet;
+use std::time::Instant;
+
+use crate::ir::{ModelId, Provider, Service};
+use layout::{Child, Module, Needs, Part, ServiceModule};
 
 /// What every generated file starts with; `refresh` says how to refresh it.
 pub fn header(source: &str, refresh: &str) -> String {
@@ -28,17 +31,130 @@ pub fn header(source: &str, refresh: &str) -> String {
 /// files it includes (`relay/mod.rs`, `relay/models.rs`, one per operation
 /// group, `relay/clients.rs`, `relay/dynamic.rs`).
 pub use layout::Laid as ServiceFiles;
+pub use layout::Spent;
 
 /// The files of one service. One module per file keeps each file about one
 /// concern, and shallow: nesting every module in one file indented most of
 /// its lines by twelve spaces or more. With `dynamic_feature`, the `dynamic`
-/// module compiles only with that cargo feature.
+/// module compiles only with that cargo feature. Its child modules are
+/// emitted and formatted on up to `jobs` threads.
 pub fn service_files(
     service: &Service,
     runtime: &syn::Path,
     dynamic_feature: Option<&str>,
+    jobs: usize,
 ) -> Result<ServiceFiles, syn::Error> {
-    service_module(service, runtime)?.lay_out(runtime, dynamic_feature)
+    let (module, spent) = service_module(service, runtime, jobs)?;
+    module.lay_out(runtime, dynamic_feature, spent)
+}
+
+/// One child module of a service module (or several, for `Dynamic` and a
+/// shared `Clients`), emitted independently of the others, so on any thread.
+#[derive(Clone, Copy)]
+enum Piece {
+    Models,
+    Group(usize),
+    Clients,
+    Dynamic,
+}
+
+impl Piece {
+    /// A service's pieces, the longest to emit first (threads take the next
+    /// piece as they finish one).
+    fn all(service: &Service, dynamic: bool) -> Vec<Piece> {
+        let mut pieces = vec![Piece::Models, Piece::Clients];
+        if dynamic {
+            pieces.push(Piece::Dynamic);
+        }
+        pieces.extend((0..service.groups.len()).map(Piece::Group));
+        pieces
+    }
+}
+
+/// What a service module's pieces are emitted from. Tokens cannot cross
+/// threads, so each piece makes its own context from this.
+struct Source<'a> {
+    service: &'a Service,
+    /// The service whose models are emitted: a provider's `shared` service
+    /// without its groups (their page impls are in `pages`, for every
+    /// version's operations).
+    models_of: &'a Service,
+    /// The patterns the module compiles ([`Service::patterns`], or a
+    /// provider's `shared_patterns`).
+    patterns: &'a [String],
+    read_only: &'a HashSet<ModelId>,
+    in_shared: bool,
+}
+
+impl Source<'_> {
+    /// Emits and formats `pieces` on up to `jobs` threads, in their order.
+    fn emit_all(
+        &self,
+        runtime: &syn::Path,
+        pieces: &[Piece],
+        jobs: usize,
+    ) -> Result<(Vec<Vec<Child>>, Spent), syn::Error> {
+        let runtime = quote!(#runtime).to_string();
+        let mut spent = Spent::default();
+        let mut all = Vec::with_capacity(pieces.len());
+        for emitted in crate::parallel::map(pieces, jobs, |piece| {
+            let runtime: syn::Path = syn::parse_str(&runtime)?;
+            self.emit(&runtime, *piece)
+        }) {
+            let (children, time) = emitted?;
+            spent += time;
+            all.push(children);
+        }
+        Ok((all, spent))
+    }
+
+    fn emit(&self, runtime: &syn::Path, piece: Piece) -> Result<(Vec<Child>, Spent), syn::Error> {
+        let started = Instant::now();
+        let patterns = types::Patterns::new(self.patterns);
+        let serde_crate = types::serde_crate(runtime);
+        let ctx = types::Context {
+            runtime,
+            serde_crate: &serde_crate,
+            patterns: &patterns,
+            read_only: self.read_only,
+        };
+        let modules = match piece {
+            Piece::Models => vec![Module::parse(models::module(self.models_of, &ctx))?],
+            Piece::Group(i) => vec![Module::parse(operations::group(
+                &self.service.groups[i],
+                &ctx,
+                self.in_shared,
+            ))?],
+            Piece::Clients if self.in_shared => {
+                Module::parse_all(client::shared_module(self.service, &ctx), Needs::Client)?
+            }
+            Piece::Clients => {
+                vec![Module::parse(client::module(self.service, &ctx))?.needing(Needs::Client)]
+            }
+            // `dynamic` needs the bindings' feature; a version's
+            // `dynamic_calls`, the client too.
+            Piece::Dynamic => Module::parse_all(
+                dynamic::module(self.service, &ctx, self.in_shared),
+                Needs::Dynamic,
+            )?
+            .into_iter()
+            .map(|module| {
+                if !self.in_shared && module.is("dynamic_calls") {
+                    module.needing(Needs::DynamicClient)
+                } else {
+                    module
+                }
+            })
+            .collect(),
+        };
+        let mut spent = Spent::default();
+        let children = modules
+            .into_iter()
+            .map(|module| module.into_child(&mut spent))
+            .collect();
+        spent.emit = started.elapsed().saturating_sub(spent.format);
+        Ok((children, spent))
+    }
 }
 
 /// The `shared` module of a provider at several api-versions: what is
@@ -51,9 +167,11 @@ fn shared_files(
     provider: &Provider,
     shared: &Service,
     runtime: &syn::Path,
-    read_only: &std::collections::HashSet<String>,
+    read_only: &HashSet<ModelId>,
     dynamic_feature: Option<&str>,
+    jobs: usize,
 ) -> Result<ServiceFiles, syn::Error> {
+    let started = Instant::now();
     let patterns = types::Patterns::new(&provider.shared_patterns);
     let serde_crate = types::serde_crate(runtime);
     let ctx = types::Context {
@@ -62,38 +180,32 @@ fn shared_files(
         patterns: &patterns,
         read_only,
     };
-    // Page impls of shared list models are in `pages`, for every version's
-    // operations, not only the shared ones.
-    let models_mod = models::module(
-        &Service {
-            groups: Vec::new(),
-            ..shared.clone()
-        },
-        &ctx,
-    );
+    let models_of = Service {
+        groups: Vec::new(),
+        ..shared.clone()
+    };
+    let source = Source {
+        service: shared,
+        models_of: &models_of,
+        patterns: &provider.shared_patterns,
+        read_only,
+        in_shared: true,
+    };
+    let pieces = Piece::all(shared, !shared.groups.is_empty());
     let statics = patterns.statics(runtime);
     let pages = client::shared_page_impls(provider, &ctx);
-    let mut parts = vec![
-        Part::Inline(statics),
-        Module::parse(models_mod)?.into(),
-        Part::Inline(pages),
-    ];
-    for group in &shared.groups {
-        parts.push(Module::parse(operations::group(group, &ctx, true))?.into());
-    }
-    let clients = client::shared_module(shared, &ctx);
-    parts.extend(
-        Module::parse_all(clients, Needs::Client)?
-            .into_iter()
-            .map(Part::from),
-    );
-    if !shared.groups.is_empty() {
-        let dynamic = dynamic::module(shared, &ctx, true);
-        parts.extend(
-            Module::parse_all(dynamic, Needs::Dynamic)?
-                .into_iter()
-                .map(Part::from),
-        );
+    let mut here = Spent {
+        emit: started.elapsed(),
+        ..Spent::default()
+    };
+    let (emitted, spent) = source.emit_all(runtime, &pieces, jobs)?;
+    here += spent;
+    let mut parts = vec![Part::Inline(statics)];
+    for (piece, children) in in_module_order(&pieces, emitted) {
+        parts.extend(children.into_iter().map(Part::from));
+        if let Piece::Models = piece {
+            parts.push(Part::Inline(pages.clone()));
+        }
     }
     let lints = lints();
     ServiceModule {
@@ -106,7 +218,21 @@ fn shared_files(
         },
         parts,
     }
-    .lay_out(runtime, dynamic_feature)
+    .lay_out(runtime, dynamic_feature, here)
+}
+
+/// Emitted pieces in the order of the module's files: models, the groups,
+/// the clients, `dynamic` (emitted in [`Piece::all`]'s order).
+fn in_module_order(pieces: &[Piece], emitted: Vec<Vec<Child>>) -> Vec<(Piece, Vec<Child>)> {
+    let rank = |piece: &Piece| match piece {
+        Piece::Models => (0, 0),
+        Piece::Group(i) => (1, *i),
+        Piece::Clients => (2, 0),
+        Piece::Dynamic => (3, 0),
+    };
+    let mut all: Vec<(Piece, Vec<Child>)> = pieces.iter().copied().zip(emitted).collect();
+    all.sort_by_key(|(piece, _)| rank(piece));
+    all
 }
 
 /// A provider at several api-versions as files below `<module>/`: its
@@ -117,7 +243,9 @@ pub fn provider_files(
     provider: &Provider,
     runtime: &syn::Path,
     dynamic_feature: Option<&str>,
+    jobs: usize,
 ) -> Result<ServiceFiles, syn::Error> {
+    let mut spent = Spent::default();
     let name = &provider.module;
     // Files are named without the raw prefix of a keyword (`type/mod.rs`).
     let dir = crate::naming::unraw(name);
@@ -134,7 +262,15 @@ pub fn provider_files(
             groups: provider.shared_groups.clone(),
             ..first.clone()
         };
-        let shared = shared_files(provider, &shared, runtime, &read_only, dynamic_feature)?;
+        let shared = shared_files(
+            provider,
+            &shared,
+            runtime,
+            &read_only,
+            dynamic_feature,
+            jobs,
+        )?;
+        spent += shared.spent;
         // Only the versions use it: with none of their features on, a crate
         // does not compile it.
         let features = provider.versions.iter().map(|v| provider.feature(v));
@@ -146,7 +282,8 @@ pub fn provider_files(
         files.extend(shared.files);
     }
     for version in &provider.versions {
-        let emitted = service_files(version, runtime, dynamic_feature)?;
+        let emitted = service_files(version, runtime, dynamic_feature, jobs)?;
+        spent += emitted.spent;
         let mut wrapper: syn::ItemMod = syn::parse2(emitted.wrapper)?;
         let feature = provider.feature(version);
         wrapper
@@ -169,11 +306,14 @@ pub fn provider_files(
         });
     }
     let mod_rs: syn::File = syn::parse2(quote!(#(#items)*))?;
-    let mut files: Vec<(String, syn::File)> = files
+    let mut files: Vec<(String, String)> = files
         .into_iter()
         .map(|(path, file)| (format!("{dir}/{path}"), file))
         .collect();
-    files.push((format!("{dir}/mod.rs"), mod_rs));
+    files.push((
+        format!("{dir}/mod.rs"),
+        layout::format_items(mod_rs.items, &mut spent),
+    ));
     let module = types::ident(name);
     let include = format!("{dir}/mod.rs");
     let versions: Vec<String> = provider
@@ -197,6 +337,7 @@ pub fn provider_files(
             }
         },
         files,
+        spent,
     })
 }
 
@@ -223,62 +364,56 @@ fn lints() -> TokenStream {
 }
 
 /// One service module: its constants and pattern statics in `mod.rs`, a
-/// file per child module.
-fn service_module(service: &Service, runtime: &syn::Path) -> Result<ServiceModule, syn::Error> {
+/// file per child module (emitted on up to `jobs` threads).
+fn service_module(
+    service: &Service,
+    runtime: &syn::Path,
+    jobs: usize,
+) -> Result<(ServiceModule, Spent), syn::Error> {
+    let started = Instant::now();
     let patterns = types::Patterns::new(&service.patterns);
     let read_only = types::read_only_models(&service.models);
-    let serde_crate = types::serde_crate(runtime);
-    let ctx = types::Context {
-        runtime,
-        serde_crate: &serde_crate,
-        patterns: &patterns,
-        read_only: &read_only,
-    };
     let module_docs = docs::attrs(&Some(service_docs(service)));
     let api_version = &service.api_version;
     let endpoint = format!("https://{}", service.host);
     let pattern_statics = patterns.statics(runtime);
-    let mut parts = vec![
-        Part::Inline(quote! {
-            /// The api-version these bindings were generated for, sent unless a
-            /// caller chooses another.
-            pub const API_VERSION: &str = #api_version;
-            /// The public Azure cloud's Resource Manager endpoint.
-            pub const DEFAULT_ENDPOINT: &str = #endpoint;
-            #pattern_statics
-        }),
-        Module::parse(models::module(service, &ctx))?.into(),
-    ];
-    for group in &service.groups {
-        parts.push(Module::parse(operations::group(group, &ctx, false))?.into());
-    }
-    parts.push(
-        Module::parse(client::module(service, &ctx))?
-            .needing(Needs::Client)
-            .into(),
-    );
-    // `dynamic` needs the bindings' feature; `dynamic_calls`, the client too.
-    for module in Module::parse_all(dynamic::module(service, &ctx, false), Needs::Dynamic)? {
-        let calls = module.is("dynamic_calls");
-        parts.push(
-            module
-                .needing(if calls {
-                    Needs::DynamicClient
-                } else {
-                    Needs::Dynamic
-                })
-                .into(),
-        );
+    let mut parts = vec![Part::Inline(quote! {
+        /// The api-version these bindings were generated for, sent unless a
+        /// caller chooses another.
+        pub const API_VERSION: &str = #api_version;
+        /// The public Azure cloud's Resource Manager endpoint.
+        pub const DEFAULT_ENDPOINT: &str = #endpoint;
+        #pattern_statics
+    })];
+    let mut spent = Spent {
+        emit: started.elapsed(),
+        ..Spent::default()
+    };
+    let source = Source {
+        service,
+        models_of: service,
+        patterns: &service.patterns,
+        read_only: &read_only,
+        in_shared: false,
+    };
+    let pieces = Piece::all(service, true);
+    let (emitted, time) = source.emit_all(runtime, &pieces, jobs)?;
+    spent += time;
+    for (_, children) in in_module_order(&pieces, emitted) {
+        parts.extend(children.into_iter().map(Part::from));
     }
     let lints = lints();
-    Ok(ServiceModule {
-        name: service.module.clone(),
-        attrs: quote! {
-            #module_docs
-            #lints
+    Ok((
+        ServiceModule {
+            name: service.module.clone(),
+            attrs: quote! {
+                #module_docs
+                #lints
+            },
+            parts,
         },
-        parts,
-    })
+        spent,
+    ))
 }
 
 /// The file that includes every service module and lists them in

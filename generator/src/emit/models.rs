@@ -9,7 +9,7 @@ use super::checks::{Held, checks};
 use super::docs;
 use super::types::{Context, Scope, ident, option, type_tokens};
 use crate::analyse::refers_to;
-use crate::ir::{EnumModel, Field, Model, ModelKind, Service, StructModel, UnionModel};
+use crate::ir::{EnumModel, Field, Model, ModelId, ModelKind, Service, StructModel, UnionModel};
 use crate::naming::unraw;
 
 /// The whole `models` module of a service.
@@ -83,7 +83,7 @@ fn page_impls(service: &Service, ctx: &Context) -> TokenStream {
 fn struct_model(
     model: &Model,
     s: &StructModel,
-    constrained: &HashSet<String>,
+    constrained: &HashSet<ModelId>,
     ctx: &Context,
 ) -> TokenStream {
     let name = ident(&model.name);
@@ -189,7 +189,7 @@ fn field(f: &Field, camel: bool, ctx: &Context) -> TokenStream {
 fn validator(
     model: &Model,
     s: &StructModel,
-    constrained: &HashSet<String>,
+    constrained: &HashSet<ModelId>,
     ctx: &Context,
 ) -> TokenStream {
     let name = ident(&model.name);

@@ -13,7 +13,7 @@ use std::collections::{BTreeMap, HashSet};
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::{format_ident, quote};
 
-use crate::ir::{Operation, TypeRef};
+use crate::ir::{ModelId, Operation, TypeRef};
 use crate::naming;
 
 /// What every emitter needs besides the IR node it emits.
@@ -25,12 +25,12 @@ pub struct Context<'a> {
     /// The service's regex statics.
     pub patterns: &'a Patterns,
     /// Models whose JSON has read-only members somewhere inside.
-    pub read_only: &'a HashSet<String>,
+    pub read_only: &'a HashSet<ModelId>,
 }
 
 /// The names of the models a request strips of read-only members
 /// ([`Model::strip_read_only`](crate::ir::Model::strip_read_only)).
-pub fn read_only_models(models: &[crate::ir::Model]) -> HashSet<String> {
+pub fn read_only_models(models: &[crate::ir::Model]) -> HashSet<ModelId> {
     models
         .iter()
         .filter(|m| m.strip_read_only)

@@ -12,7 +12,7 @@ use std::path::Path;
 use serde_json::Value;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::ir::{Model, Service};
+use crate::ir::{Model, ModelId, Service};
 use crate::load::{DocumentSet, Node};
 use crate::naming::Scope;
 use crate::secrets::SecretPolicy;
@@ -173,10 +173,10 @@ pub(crate) struct Resolver<'a> {
     /// Type names handed out so far in this service.
     pub(crate) model_names: Scope,
     /// A definition reached twice is one model.
-    pub(crate) models_by_node: HashMap<Node, String>,
+    pub(crate) models_by_node: HashMap<Node, ModelId>,
     /// `x-ms-enum` names are shared across the spec: one enum per name.
-    pub(crate) enums_by_name: HashMap<String, String>,
-    pub(crate) models: BTreeMap<String, Model>,
+    pub(crate) enums_by_name: HashMap<String, ModelId>,
+    pub(crate) models: BTreeMap<ModelId, Model>,
     /// Definitions named but not built yet (breadth-first, so recursion through
     /// `$ref` cycles terminates).
     pub(crate) pending: VecDeque<(Node, String)>,

@@ -6,8 +6,8 @@ use serde_json::Value;
 
 use super::{Resolver, extensions};
 use crate::ir::{
-    AdditionalProperties, Bound, Constraints, EnumModel, EnumValue, Field, Model, ModelKind,
-    StructModel, TypeRef, UnionModel, UnionVariant,
+    AdditionalProperties, Bound, Constraints, EnumModel, EnumValue, Field, Model, ModelId,
+    ModelKind, StructModel, TypeRef, UnionModel, UnionVariant,
 };
 use crate::load::Node;
 use crate::naming::{self, Scope};
@@ -87,7 +87,7 @@ impl Resolver<'_> {
         let ty_name = match self.enums_by_name.get(name) {
             Some(existing) => existing.clone(),
             None => {
-                let claimed = self.model_names.claim(&naming::type_name(name));
+                let claimed = ModelId::new(self.model_names.claim(&naming::type_name(name)));
                 self.enums_by_name.insert(name.to_owned(), claimed.clone());
                 claimed
             }
@@ -174,7 +174,7 @@ impl Resolver<'_> {
         if let Some(name) = self.models_by_node.get(node) {
             return TypeRef::Model(name.clone());
         }
-        let name = self.model_names.claim(&naming::type_name(hint));
+        let name = ModelId::new(self.model_names.claim(&naming::type_name(hint)));
         self.models_by_node.insert(node.clone(), name.clone());
         self.pending.push_back((node.clone(), hint.to_owned()));
         TypeRef::Model(name)
@@ -484,6 +484,19 @@ impl Resolver<'_> {
             };
             c.minimum = bound("minimum", "exclusiveMinimum");
             c.maximum = bound("maximum", "exclusiveMaximum");
+            if let Some(factor) = value.get("multipleOf") {
+                match factor.as_f64() {
+                    Some(f) if f > 0.0 && f.is_finite() => c.multiple_of = Some(f),
+                    _ => self.error(
+                        &node.child("multipleOf"),
+                        format!("`multipleOf` must be a number greater than 0, not {factor}"),
+                    ),
+                }
+            }
+        }
+        if matches!(ty, TypeRef::Map(_)) {
+            c.min_properties = uint("minProperties");
+            c.max_properties = uint("maxProperties");
         }
         if matches!(ty, TypeRef::Array(_)) {
             c.min_items = uint("minItems");

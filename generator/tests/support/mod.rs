@@ -50,3 +50,26 @@ pub fn assert_golden(path: &str, actual: &str) {
         panic!("{path} differs (rerun with ARMGEN_BLESS=1 to rewrite it):\n{diff}");
     }
 }
+
+/// The folder holding the upstream specs' `specification/`:
+/// `$ARMGEN_UPSTREAM_SPECS`, else the curated copy beside the repository.
+/// Missing specs fail the test unless `ARMGEN_SKIP_UPSTREAM=1` asks for the
+/// skip.
+pub fn upstream() -> Option<PathBuf> {
+    let dir = std::env::var_os("ARMGEN_UPSTREAM_SPECS")
+        .filter(|v| !v.is_empty())
+        .map(PathBuf::from)
+        .unwrap_or_else(|| {
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/upstream-specs")
+        });
+    if dir.join("specification").is_dir() {
+        return Some(dir);
+    }
+    assert!(
+        std::env::var("ARMGEN_SKIP_UPSTREAM").is_ok_and(|v| v == "1"),
+        "the upstream specs are missing at {} (set ARMGEN_UPSTREAM_SPECS, or ARMGEN_SKIP_UPSTREAM=1 to skip)",
+        dir.display()
+    );
+    eprintln!("SKIPPED: no upstream specs at {}", dir.display());
+    None
+}

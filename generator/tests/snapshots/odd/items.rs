@@ -75,6 +75,7 @@ pub fn put_request(
     if let Some(top) = top {
         __validator.minimum("$top", top as f64, 1.0, false);
         __validator.maximum("$top", top as f64, 100.0, false);
+        __validator.multiple_of("$top", top as f64, 5.0);
     }
     __validator.finish()?;
     let mut __url = ::armgen_runtime::UrlBuilder::new(endpoint)

@@ -100,6 +100,7 @@ impl ::armgen_runtime::Validate for SelfNested {
         if let Some(value) = &self.value {
             let at = format!("{}.{}", path, "value");
             __validator.maximum(&at, *value, 10.0, false);
+            __validator.multiple_of(&at, *value, 0.5);
         }
     }
 }
@@ -187,6 +188,10 @@ impl ::armgen_runtime::Validate for Self_ {
         if let Some(value) = &self.nave {
             let at = format!("{}.{}", path, "naïve");
             __validator.minimum(&at, *value as f64, 0.0, true);
+        }
+        if let Some(value) = &self.tags {
+            let at = format!("{}.{}", path, "tags");
+            __validator.max_properties(&at, value.len(), 2);
         }
         if let Some(value) = &self.children {
             let at = format!("{}.{}", path, "children");
