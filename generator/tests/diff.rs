@@ -709,39 +709,44 @@ fn a_bound_made_exclusive_is_stronger_and_made_inclusive_weaker() {
 
 /// `multipleOf`: a factor that is a multiple of the old one admits fewer
 /// values (stronger), one the old is a multiple of admits more (weaker),
-/// others neither; `maxProperties` of a map moves like `maxItems`.
+/// others neither.
 #[test]
-fn multiples_and_map_sizes_are_compared() {
-    let param = |name: &str, rest: &str| {
-        format!("        - {{name: {name}, in: query, required: false, {rest}}}\n")
-    };
-    let number = |factor: &str| format!("type: number, multipleOf: {factor}");
-    let old = spec(
-        "2025-01-01",
-        "",
-        "",
-        &[
-            param("finer", &number("0.5")),
-            param("coarser", &number("0.5")),
-            param("other", &number("2")),
-            param("added", "type: integer"),
-        ]
-        .concat(),
-        "",
-    );
-    let new = spec(
-        "2025-06-01",
-        "",
-        "",
-        &[
-            param("finer", &number("1.5")),
-            param("coarser", &number("0.1")),
-            param("other", &number("3")),
-            param("added", "type: integer, multipleOf: 5"),
-        ]
-        .concat(),
-        "",
-    );
+fn multiples_are_compared() {
+    // Each parameter: its name, then its type in the old and the new spec.
+    let params = [
+        (
+            "finer",
+            "type: number, multipleOf: 0.5",
+            "type: number, multipleOf: 1.5",
+        ),
+        (
+            "coarser",
+            "type: number, multipleOf: 0.5",
+            "type: number, multipleOf: 0.1",
+        ),
+        (
+            "other",
+            "type: number, multipleOf: 2",
+            "type: number, multipleOf: 3",
+        ),
+        ("added", "type: integer", "type: integer, multipleOf: 5"),
+    ];
+    let version =
+        |date: &str, side: fn(&(&'static str, &'static str, &'static str)) -> &'static str| {
+            let lines: String = params
+                .iter()
+                .map(|p| {
+                    format!(
+                        "        - {{name: {}, in: query, required: false, {}}}\n",
+                        p.0,
+                        side(p)
+                    )
+                })
+                .collect();
+            spec(date, "", "", &lines, "")
+        };
+    let old = version("2025-01-01", |p| p.1);
+    let new = version("2025-06-01", |p| p.2);
     let report = inline_pair("multiples", &old, &new);
     let rule = |at: &str| {
         report

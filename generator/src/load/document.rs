@@ -30,8 +30,10 @@ pub struct Document {
     /// The path shown in messages: relative to the project root, so messages
     /// (and golden files of them) do not depend on the checkout's location.
     pub display: PathBuf,
-    /// The content.
-    pub value: Value,
+    /// The content, shared: the resolver holds a node's value while it
+    /// reports problems through the set that owns the document, without
+    /// copying the subtree.
+    pub value: std::sync::Arc<Value>,
     positions: Located,
 }
 
@@ -95,7 +97,7 @@ impl Document {
             return Ok(Self {
                 path: path.to_path_buf(),
                 display: display.to_path_buf(),
-                value,
+                value: value.into(),
                 positions: Located::Json {
                     text: text.to_owned(),
                     locator: Mutex::default(),
@@ -140,7 +142,7 @@ impl Document {
         Ok(Self {
             path: path.to_path_buf(),
             display: display.to_path_buf(),
-            value,
+            value: value.into(),
             positions: Located::Yaml(positions),
         })
     }

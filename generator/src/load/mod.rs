@@ -13,4 +13,4 @@ mod set;
 mod yaml;
 
 pub use document::{DEFAULT_MAX_ALIAS_EXPANSION, Document};
-pub use set::{DocId, DocumentSet, Node, RefAlias, normalize};
+pub use set::{DocId, DocumentSet, Node, RefAlias, Shared, normalize};

@@ -140,6 +140,15 @@ impl DocumentSet {
         self.doc(node.doc).value.pointer(&node.pointer)
     }
 
+    /// The value at a node as a handle of its own, which holds no borrow of
+    /// the set: `Value::Null` where the pointer leads nowhere.
+    pub fn shared(&self, node: &Node) -> Shared {
+        Shared {
+            root: std::sync::Arc::clone(&self.doc(node.doc).value),
+            pointer: node.pointer.clone(),
+        }
+    }
+
     /// Where a node is.
     pub fn location(&self, node: &Node) -> Location {
         self.doc(node.doc).location(&node.pointer)
@@ -318,6 +327,23 @@ fn percent_decode(text: &str) -> String {
         i += 1;
     }
     String::from_utf8_lossy(&out).into_owned()
+}
+
+/// A node's value, held without borrowing the [`DocumentSet`]: its
+/// document's root, shared, and the pointer. Cloning one is cheap; the
+/// subtree itself is never copied.
+#[derive(Clone, Debug)]
+pub struct Shared {
+    root: std::sync::Arc<Value>,
+    pointer: String,
+}
+
+impl Shared {
+    /// The value (`Value::Null` where the pointer leads nowhere).
+    pub fn value(&self) -> &Value {
+        static NULL: Value = Value::Null;
+        self.root.pointer(&self.pointer).unwrap_or(&NULL)
+    }
 }
 
 #[cfg(test)]

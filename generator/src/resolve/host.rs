@@ -15,7 +15,9 @@ impl Resolver<'_> {
     /// requests to the wrong host.
     pub(crate) fn parameterized_host(&mut self, root: &Node) -> Option<ParameterizedHost> {
         let node = root.child(extensions::PARAMETERIZED_HOST);
-        let value = self.value(&node)?.clone();
+        self.value(&node)?;
+        let value = self.shared(&node);
+        let value = value.value();
         let Some(template) = value.get("hostTemplate").and_then(Value::as_str) else {
             self.error(
                 &node,
@@ -63,7 +65,8 @@ impl Resolver<'_> {
                     continue;
                 }
             };
-            let param = self.value(&target).cloned().unwrap_or(Value::Null);
+            let param = self.shared(&target);
+            let param = param.value();
             let Some(wire_name) = param.get("name").and_then(Value::as_str) else {
                 self.error(&target, "a host parameter needs a `name`");
                 continue;
@@ -96,12 +99,12 @@ impl Resolver<'_> {
                 self.error(&entry, message);
                 continue;
             }
-            let name = naming::value_name(extensions::client_name(&param).unwrap_or(wire_name));
+            let name = naming::value_name(extensions::client_name(param).unwrap_or(wire_name));
             params.push(HostParameter {
                 name: scope.claim(&name),
                 wire_name: wire_name.to_owned(),
-                docs: description(&param),
-                skip_url_encoding: extensions::skip_url_encoding(&param),
+                docs: description(param),
+                skip_url_encoding: extensions::skip_url_encoding(param),
                 default: param.get("default").cloned(),
             });
         }

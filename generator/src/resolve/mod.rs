@@ -13,7 +13,7 @@ use serde_json::Value;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::ir::{Model, ModelId, Service};
-use crate::load::{DocumentSet, Node};
+use crate::load::{DocumentSet, Node, Shared};
 use crate::naming::Scope;
 use crate::secrets::SecretPolicy;
 
@@ -88,10 +88,8 @@ fn resolve_service(
         pending: VecDeque::new(),
     };
     resolver.check_swagger_version(&root);
-    let info = resolver
-        .value(&root.child("info"))
-        .cloned()
-        .unwrap_or(Value::Null);
+    let info = resolver.shared(&root.child("info"));
+    let info = info.value();
     let text = |key: &str| info.get(key).and_then(Value::as_str).map(str::to_owned);
     let api_version = text("version").unwrap_or_else(|| {
         let location = resolver.docs.location(&root.child("info"));
@@ -107,7 +105,8 @@ fn resolve_service(
     resolver.resolve_pages(&mut groups);
     resolver.resolve_next_operations(&mut groups);
     let models = resolver.finish_models();
-    let root_value = resolver.docs.get(&root).cloned().unwrap_or(Value::Null);
+    let root_value = resolver.shared(&root);
+    let root_value = root_value.value();
     let mut scopes = root_value
         .get("securityDefinitions")
         .and_then(Value::as_object)
@@ -135,7 +134,7 @@ fn resolve_service(
             scopes.push(scope.to_owned());
         }
     }
-    let client_name = extensions::client_type_name(&info)
+    let client_name = extensions::client_type_name(info)
         .map(crate::naming::type_name)
         .unwrap_or_else(|| {
             let service = crate::naming::type_name(crate::naming::unraw(module));
@@ -155,7 +154,7 @@ fn resolve_service(
             .to_owned(),
         parameterized_host,
         scopes,
-        protocols: crate::ir::Protocols::read(&root_value),
+        protocols: crate::ir::Protocols::read(root_value),
         models,
         groups,
         patterns: Vec::new(),
@@ -185,6 +184,13 @@ pub(crate) struct Resolver<'a> {
 impl Resolver<'_> {
     pub(crate) fn value(&self, node: &Node) -> Option<&Value> {
         self.docs.get(node)
+    }
+
+    /// The value at `node` (`Null` where there is none), held apart from
+    /// the resolver, so that it can be read while the resolver reports
+    /// problems or builds models: no subtree is copied.
+    pub(crate) fn shared(&self, node: &Node) -> Shared {
+        self.docs.shared(node)
     }
 
     pub(crate) fn error(&mut self, node: &Node, message: impl Into<String>) {

@@ -26,7 +26,8 @@ impl Resolver<'_> {
     /// Every operation under `paths`, grouped by `operationId` prefix.
     pub(crate) fn operations(&mut self, root: &Node) -> Vec<OperationGroup> {
         let paths_node = root.child("paths");
-        let paths = self.value(&paths_node).cloned().unwrap_or(Value::Null);
+        let paths = self.shared(&paths_node);
+        let paths = paths.value();
         let Some(paths) = paths.as_object() else {
             self.error(
                 root,
@@ -38,7 +39,8 @@ impl Resolver<'_> {
         // that only tells apart two items of the same path (the query
         // parameters themselves are declared as parameters).
         let extra_node = root.child(extensions::X_MS_PATHS);
-        let extra = self.value(&extra_node).cloned().unwrap_or(Value::Null);
+        let extra = self.shared(&extra_node);
+        let extra = extra.value();
         let empty = serde_json::Map::new();
         let items = paths
             .iter()
@@ -229,7 +231,8 @@ impl Resolver<'_> {
         template: &str,
         method: HttpMethod,
     ) -> Option<Operation> {
-        let value = self.value(node).cloned().unwrap_or(Value::Null);
+        let value = self.shared(node);
+        let value = value.value();
         let Some(id) = value
             .get("operationId")
             .and_then(Value::as_str)
@@ -354,8 +357,8 @@ impl Resolver<'_> {
             .and_then(|p| p.first())
             .and_then(Value::as_str)
             .map(str::to_owned);
-        let examples = self.examples(node, &value);
-        let pageable = extensions::pageable(&value).map(|p| Pageable {
+        let examples = self.examples(node, value);
+        let pageable = extensions::pageable(value).map(|p| Pageable {
             next_link_name: p.next_link_name.map(str::to_owned),
             item_name: p.item_name.to_owned(),
             fields: None,
@@ -363,7 +366,7 @@ impl Resolver<'_> {
             next_operation: None,
         });
         let long_running =
-            extensions::long_running(&value).then(|| self.final_state_via(node, &value, method));
+            extensions::long_running(value).then(|| self.final_state_via(node, value, method));
         // Success bodies of different types are told apart by status (see
         // `Operation::success_by_status`); a poller or a pager has one result
         // type, from which the status of the response is gone.
@@ -384,7 +387,7 @@ impl Resolver<'_> {
                 .get("summary")
                 .and_then(Value::as_str)
                 .map(str::to_owned),
-            description: description(&value),
+            description: description(value),
             method,
             path_template: template.to_owned(),
             path,
@@ -394,7 +397,7 @@ impl Resolver<'_> {
             error,
             response_headers,
             accept: produces.or_else(|| Some("application/json".to_owned())),
-            protocols: crate::ir::Protocols::read(&value),
+            protocols: crate::ir::Protocols::read(value),
             examples,
             source: self.docs.location(node),
             shared: Default::default(),
@@ -612,7 +615,8 @@ impl Resolver<'_> {
                 return None;
             }
         };
-        let value = self.value(&target).cloned().unwrap_or(Value::Null);
+        let value = self.shared(&target);
+        let value = value.value();
         let Some(wire_name) = value.get("name").and_then(Value::as_str).map(str::to_owned) else {
             self.error(&target, "a parameter needs a `name`");
             return None;
@@ -632,7 +636,7 @@ impl Resolver<'_> {
             }
         };
         let shared = target.pointer.starts_with("/parameters/");
-        let client = extensions::client_parameter(&value).unwrap_or(shared);
+        let client = extensions::client_parameter(value).unwrap_or(shared);
         let hint = format!(
             "{}{}",
             naming::type_name(op_name),
@@ -689,11 +693,11 @@ impl Resolver<'_> {
                     return None;
                 }
             }
-            let constraints = self.constraints(&target, &value, &ty);
+            let constraints = self.constraints(&target, value, &ty);
             // Secret header and query values are `Secret`s, as secret fields
             // are: they never show in `Debug`. (A path segment names a
             // resource: it is never secret.)
-            let marked = extensions::secret(&value);
+            let marked = extensions::secret(value);
             let ty = if ty == TypeRef::String
                 && matches!(location, ParamLocation::Header | ParamLocation::Query)
                 && self.secrets.is_secret(&wire_name, marked)
@@ -711,7 +715,7 @@ impl Resolver<'_> {
                 .unwrap_or(false);
         let is_api_version = location == ParamLocation::Query
             && wire_name == "api-version"
-            && extensions::client_api_version(&value);
+            && extensions::client_api_version(value);
         let ty = if is_api_version && ty == TypeRef::Secret {
             TypeRef::String
         } else {
@@ -726,21 +730,21 @@ impl Resolver<'_> {
         };
         Some((
             Parameter {
-                name: naming::value_name(extensions::client_name(&value).unwrap_or(&wire_name)),
+                name: naming::value_name(extensions::client_name(value).unwrap_or(&wire_name)),
                 default: value.get("default").cloned(),
                 collection_format: value
                     .get("collectionFormat")
                     .and_then(Value::as_str)
                     .map(str::to_owned),
                 wire_name,
-                docs: description(&value),
+                docs: description(value),
                 location,
                 ty,
                 required,
                 constraints,
                 client,
                 role,
-                multi_segment: extensions::skip_url_encoding(&value),
+                multi_segment: extensions::skip_url_encoding(value),
             },
             is_api_version,
         ))
@@ -749,10 +753,8 @@ impl Resolver<'_> {
     /// The scalar headers the success responses declare, each once. A header
     /// of another type (an array) stays readable only as raw text.
     fn response_headers(&mut self, node: &Node) -> Vec<ResponseHeader> {
-        let responses = self
-            .value(&node.child("responses"))
-            .cloned()
-            .unwrap_or(Value::Null);
+        let responses = self.shared(&node.child("responses"));
+        let responses = responses.value();
         let mut scope = Scope::default();
         let mut out: Vec<ResponseHeader> = Vec::new();
         let Some(map) = responses.as_object() else {
@@ -802,7 +804,8 @@ impl Resolver<'_> {
 
     fn responses(&mut self, node: &Node, op_name: &str) -> (Vec<Response>, Option<TypeRef>) {
         let responses_node = node.child("responses");
-        let value = self.value(&responses_node).cloned().unwrap_or(Value::Null);
+        let value = self.shared(&responses_node);
+        let value = value.value();
         let Some(map) = value.as_object() else {
             self.error(node, "`responses` is missing");
             return (Vec::new(), None);

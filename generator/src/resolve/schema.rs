@@ -22,21 +22,23 @@ impl Resolver<'_> {
                 return TypeRef::Any;
             }
         };
-        let Some(value) = self.value(&target).cloned() else {
+        if self.value(&target).is_none() {
             return TypeRef::Any;
-        };
+        }
+        let value = self.shared(&target);
+        let value = value.value();
         let named = target != *node || is_definition(&target);
         let hint = if named {
             target.last_token()
         } else {
             hint.to_owned()
         };
-        self.check_unsupported(&target, &value);
-        if value.get("discriminator").is_some() || is_object_model(&value) {
+        self.check_unsupported(&target, value);
+        if value.get("discriminator").is_some() || is_object_model(value) {
             return self.model_for(&target, &hint);
         }
         match value.get("type").and_then(Value::as_str) {
-            Some("string") => self.string_type(&target, &value),
+            Some("string") => self.string_type(&target, value),
             Some("integer") => match value.get("format").and_then(Value::as_str) {
                 Some("int32") => TypeRef::I32,
                 _ => TypeRef::I64,
@@ -184,15 +186,16 @@ impl Resolver<'_> {
     pub(crate) fn drain_pending(&mut self) {
         while let Some((node, wire_name)) = self.pending.pop_front() {
             let name = self.models_by_node[&node].clone();
-            let value = self.value(&node).cloned().unwrap_or(Value::Null);
+            let value = self.shared(&node);
+            let value = value.value();
             let kind = match value.get("discriminator") {
-                Some(_) => ModelKind::Union(self.union_model(&node, &value)),
+                Some(_) => ModelKind::Union(self.union_model(&node, value)),
                 None => ModelKind::Struct(self.struct_model(&node, &name)),
             };
             let model = Model {
                 name: name.clone(),
                 wire_name,
-                docs: description(&value),
+                docs: description(value),
                 kind,
                 source: self.docs.location(&node),
                 shared: false,
@@ -226,14 +229,12 @@ impl Resolver<'_> {
             doc: node.doc,
             pointer: String::new(),
         };
-        let definitions = self
-            .value(&root.child("definitions"))
-            .and_then(Value::as_object)
-            .cloned()
-            .unwrap_or_default();
+        let definitions = self.shared(&root.child("definitions"));
+        let none = serde_json::Map::new();
+        let definitions = definitions.value().as_object().unwrap_or(&none);
         let mut variants = Vec::new();
         let mut scope = Scope::with_reserved(&["Unknown"]);
-        for (name, definition) in &definitions {
+        for (name, definition) in definitions {
             let child = root.child("definitions").child(name);
             let members = definition
                 .get("allOf")
@@ -304,9 +305,11 @@ impl Resolver<'_> {
                 self.schema_type(&prop, "");
                 continue;
             };
-            let value = self.value(&target).cloned().unwrap_or(Value::Null);
-            let own = self.value(&prop).cloned().unwrap_or(Value::Null);
-            let client_name = extensions::client_name(&own)
+            let value = self.shared(&target);
+            let value = value.value();
+            let own = self.shared(&prop);
+            let own = own.value();
+            let client_name = extensions::client_name(own)
                 .unwrap_or(&wire_name)
                 .to_owned();
             let hint = format!(
@@ -315,15 +318,15 @@ impl Resolver<'_> {
                 naming::type_name(&client_name)
             );
             let mut ty = self.schema_type(&prop, &hint);
-            let marked = extensions::secret(&own) || extensions::secret(&value);
+            let marked = extensions::secret(own) || extensions::secret(value);
             if ty == TypeRef::String && self.secrets.is_secret(&wire_name, marked) {
                 ty = TypeRef::Secret;
             }
-            let constraints = self.constraints(&target, &value, &ty);
+            let constraints = self.constraints(&target, value, &ty);
             fields.push(Field {
                 name: scope.claim(&naming::value_name(&client_name)),
                 wire_name: wire_name.clone(),
-                docs: description(&own).or_else(|| description(&value)),
+                docs: description(own).or_else(|| description(value)),
                 ty,
                 required: required.iter().any(|(r, _)| *r == wire_name),
                 read_only: own
@@ -333,7 +336,7 @@ impl Resolver<'_> {
                 boxed: false,
                 constraints,
                 default: own.get("default").cloned(),
-                mutability: extensions::mutability(&own).unwrap_or_default(),
+                mutability: extensions::mutability(own).unwrap_or_default(),
             });
         }
         let hint = format!("{}Value", naming::unraw(model_name));
@@ -360,7 +363,8 @@ impl Resolver<'_> {
         if depth > 32 {
             return None;
         }
-        let value = self.value(node).cloned().unwrap_or(Value::Null);
+        let value = self.shared(node);
+        let value = value.value();
         match value.get("additionalProperties") {
             Some(Value::Bool(true)) => return Some(TypeRef::Any),
             Some(Value::Object(_)) => {
@@ -398,7 +402,8 @@ impl Resolver<'_> {
             return;
         }
         visited.push(node.clone());
-        let value = self.value(node).cloned().unwrap_or(Value::Null);
+        let value = self.shared(node);
+        let value = value.value();
         if let Some(tag) = value.get("discriminator").and_then(Value::as_str) {
             tags.push(tag.to_owned());
         }
@@ -412,8 +417,9 @@ impl Resolver<'_> {
             let member = node.child("allOf").child(i.to_string());
             match self.docs.deref(&member) {
                 Ok(base) => {
-                    let base_value = self.value(&base).cloned().unwrap_or(Value::Null);
-                    self.check_unsupported(&base, &base_value);
+                    let base_value = self.shared(&base);
+                    let base_value = base_value.value();
+                    self.check_unsupported(&base, base_value);
                     self.collect_properties(&base, out, required, visited, tags);
                 }
                 Err(diagnostic) => self.diagnostics.push(diagnostic),
