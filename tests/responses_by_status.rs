@@ -3,7 +3,8 @@
 //! bodies of different types per status as the enum's variants, `Option`
 //! results reading `None` from a missing body, `x-nullable` items, and the
 //! dynamic decoder serializing the enum as the body alone; and the
-//! `additional` service's maps of undeclared members.
+//! `additional` service's maps of undeclared members; the `polymorphic`
+//! service's children writing their discriminator.
 
 include!("../generator/tests/snapshots/mod.rs");
 
@@ -116,4 +117,23 @@ fn constrained_values_of_the_additional_properties_map_are_checked() {
     let errors = labelled.validate_as("labelled").unwrap_err().to_string();
     assert!(errors.contains("labelled.x.text"), "{errors}");
     assert_eq!(serde_json::to_value(&labelled).unwrap(), json);
+}
+
+#[test]
+fn a_polymorphic_child_writes_its_discriminator_and_decodes_without_it() {
+    let salmon: polymorphic::models::Salmon =
+        serde_json::from_value(serde_json::json!({"location": "alaska", "length": 1.5})).unwrap();
+    assert_eq!(
+        serde_json::to_value(&salmon).unwrap(),
+        serde_json::json!({"fishtype": "salmon", "location": "alaska", "length": 1.5})
+    );
+    // Through the parent: the same JSON, the tag once.
+    let fish = polymorphic::models::Fish::Salmon(salmon);
+    assert_eq!(
+        serde_json::to_value(&fish).unwrap(),
+        serde_json::json!({"fishtype": "salmon", "location": "alaska", "length": 1.5})
+    );
+    let back: polymorphic::models::Fish =
+        serde_json::from_value(serde_json::json!({"fishtype": "Shark", "age": 3})).unwrap();
+    assert_eq!(back.tag(), "Shark");
 }

@@ -87,7 +87,8 @@ pub struct Service {
     /// `x-ms-parameterized-host`: the endpoint is built from a template and
     /// parameters the client takes, not given as an option.
     pub parameterized_host: Option<ParameterizedHost>,
-    /// OAuth2 scopes named by `securityDefinitions`.
+    /// OAuth2 scopes named by `securityDefinitions` and the top-level
+    /// `security` requirements.
     pub scopes: Vec<String>,
     /// The spec's `schemes`, `consumes` and `produces`, as written (for
     /// `armgen diff`; the generated code speaks JSON over HTTPS).

@@ -28,11 +28,12 @@ fn snapshot() -> armgen::Output {
         .spec("odd/odd.yaml", "odd")
         .spec("names/names.json", "names")
         // Success bodies by status, `Option` results, `x-nullable` items and
-        // `additionalProperties` maps: compiled (with the `dynamic` feature)
-        // by the root crate's tests.
+        // `additionalProperties` maps, polymorphic children: compiled (with
+        // the `dynamic` feature) by the root crate's tests.
         .spec("responses/responses.yaml", "responses")
         .spec("nullable/nullable.yaml", "nullable")
         .spec("additional/additional.yaml", "additional")
+        .spec("polymorphic/polymorphic.yaml", "polymorphic")
         // A provider at two api-versions: `shared`, a generic sub-client,
         // each version behind its feature (the root crate's tests turn both on).
         .versions("parts", ["versions/old.yaml", "versions/new.yaml"])

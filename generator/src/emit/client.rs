@@ -64,7 +64,24 @@ pub fn module(service: &Service, ctx: &Context) -> TokenStream {
         Some(h) if !h.first => (quote!(#sub_doc), quote!(#(#host_docs)*)),
         _ => (quote!(#(#host_docs)*), quote!(#sub_doc)),
     };
-    let options_binding = if endpoint_init.is_some() {
+    // Scopes of the spec's `securityDefinitions` that are token scopes (an
+    // absolute URI, `https://security.microsoft.com/.default`), asked for
+    // unless the caller chose some. ARM specs name a permission there
+    // (`user_impersonation`), not a scope: their clients keep the cloud's
+    // Resource Manager scope.
+    let spec_scopes: Vec<&String> = service
+        .scopes
+        .iter()
+        .filter(|s| s.contains("://"))
+        .collect();
+    let scopes_init = (!spec_scopes.is_empty()).then(|| {
+        quote! {
+            if options.credential_scopes.is_none() {
+                options.credential_scopes = ::core::option::Option::Some(::std::vec![#(#spec_scopes.to_owned()),*]);
+            }
+        }
+    });
+    let options_binding = if endpoint_init.is_some() || scopes_init.is_some() {
         quote!(let mut options = options.unwrap_or_default();)
     } else {
         quote!(let options = options.unwrap_or_default();)
@@ -173,6 +190,7 @@ pub fn module(service: &Service, ctx: &Context) -> TokenStream {
                 pub fn new(#before #after credential: ::std::sync::Arc<dyn #az::credentials::TokenCredential>, options: ::core::option::Option<#options>) -> #az::Result<Self> {
                     #options_binding
                     #endpoint_init
+                    #scopes_init
                     #version_init
                     let pipeline = #rt::ArmPipeline::from_options(option_env!("CARGO_PKG_NAME"), option_env!("CARGO_PKG_VERSION"), credential, options)?;
                     Ok(Self { pipeline, #version_arg #sub_init })

@@ -1,6 +1,6 @@
 //! The `models` module: a struct or enum per model, with its validator.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -15,6 +15,17 @@ use crate::naming::unraw;
 /// The whole `models` module of a service.
 pub fn module(service: &Service, ctx: &Context) -> TokenStream {
     let constrained = crate::analyse::constrained_models(&service.models);
+    // Each child of a polymorphic type, with its discriminator and value
+    // (the first union that names it).
+    let mut tags: HashMap<&str, (&str, &str)> = HashMap::new();
+    for m in &service.models {
+        if let ModelKind::Union(u) = &m.kind {
+            for v in &u.variants {
+                tags.entry(v.model.as_str())
+                    .or_insert((u.tag.as_str(), v.tag_value.as_str()));
+            }
+        }
+    }
     let items = service.models.iter().map(|m| match &m.kind {
         // The same in every version of the provider: defined once in its
         // `shared` module.
@@ -23,7 +34,8 @@ pub fn module(service: &Service, ctx: &Context) -> TokenStream {
             quote!(pub use super::super::shared::models::#name;)
         }
         ModelKind::Struct(s) => {
-            let model = struct_model(m, s, &constrained, ctx);
+            let tag = tags.get(m.name.as_str()).copied();
+            let model = struct_model(m, s, tag, &constrained, ctx);
             let strip = strip_read_only(m, s, ctx);
             quote!(#model #strip)
         }
@@ -80,9 +92,12 @@ fn page_impls(service: &Service, ctx: &Context) -> TokenStream {
     }
 }
 
+/// A struct model; `tag`: the discriminator and value of a child of a
+/// polymorphic type.
 fn struct_model(
     model: &Model,
     s: &StructModel,
+    tag: Option<(&str, &str)>,
     constrained: &HashSet<ModelId>,
     ctx: &Context,
 ) -> TokenStream {
@@ -111,6 +126,10 @@ fn struct_model(
             pub #name: ::std::collections::BTreeMap<::std::string::String, #ty>,
         }
     });
+    // A child writes its discriminator itself, so that a body or a field
+    // declared as the child (not its polymorphic parent) says what it is;
+    // the union writes the same value. Decoding does not require it.
+    let tag = tag.map(|(tag, value)| quote!(#[serde(tag = #tag, rename = #value)]));
     let validate = validator(model, s, constrained, ctx);
     let serde_crate = ctx.serde_crate;
     let rt = ctx.runtime;
@@ -125,6 +144,7 @@ fn struct_model(
             #rt::__private::serde::Deserialize,
         )]
         #[serde(crate = #serde_crate)]
+        #tag
         #rename_all
         pub struct #name {
             #(#fields)*

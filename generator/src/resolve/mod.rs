@@ -107,7 +107,7 @@ fn resolve_service(
     let models = resolver.finish_models();
     let root_value = resolver.shared(&root);
     let root_value = root_value.value();
-    let scopes = root_value
+    let mut scopes = root_value
         .get("securityDefinitions")
         .and_then(Value::as_object)
         .map(|defs| {
@@ -117,6 +117,23 @@ fn resolve_service(
                 .collect::<Vec<_>>()
         })
         .unwrap_or_default();
+    // And those the top-level `security` requirements name, which an OAuth2
+    // definition may leave out of its `scopes`.
+    let required = root_value
+        .get("security")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .filter_map(Value::as_object)
+        .flat_map(|requirement| requirement.values())
+        .filter_map(Value::as_array)
+        .flatten()
+        .filter_map(Value::as_str);
+    for scope in required {
+        if !scopes.iter().any(|s| s == scope) {
+            scopes.push(scope.to_owned());
+        }
+    }
     let client_name = extensions::client_type_name(info)
         .map(crate::naming::type_name)
         .unwrap_or_else(|| {

@@ -181,6 +181,24 @@ pub mod nullable {
 pub mod odd {
     include!("odd/mod.rs");
 }
+/// Polymorphic (api-version `2024-01-01`).
+///
+/// Generated from `polymorphic/polymorphic.yaml`.
+#[allow(
+    clippy::too_many_arguments,
+    clippy::module_inception,
+    clippy::new_ret_no_self,
+    clippy::should_implement_trait,
+    clippy::doc_lazy_continuation,
+    clippy::doc_overindented_list_items,
+    clippy::manual_range_patterns,
+    rustdoc::broken_intra_doc_links,
+    rustdoc::invalid_html_tags,
+    rustdoc::bare_urls
+)]
+pub mod polymorphic {
+    include!("polymorphic/mod.rs");
+}
 /// Responses (api-version `2024-01-01`).
 ///
 /// Generated from `responses/responses.yaml`.
@@ -328,6 +346,13 @@ pub const SERVICES: &[::armgen_runtime::ServiceInfo] = &[
         operations: odd::dynamic::OPERATIONS,
         build_request: odd::dynamic::build_request,
         decode_response: odd::dynamic::decode_response,
+    },
+    ::armgen_runtime::ServiceInfo {
+        module: "polymorphic",
+        api_version: polymorphic::API_VERSION,
+        operations: polymorphic::dynamic::OPERATIONS,
+        build_request: polymorphic::dynamic::build_request,
+        decode_response: polymorphic::dynamic::decode_response,
     },
     ::armgen_runtime::ServiceInfo {
         module: "responses",

@@ -11,6 +11,7 @@
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "abstract")]
 pub struct Abstract {
     /// Set by the service.
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
@@ -46,6 +47,7 @@ impl ::armgen_runtime::StripReadOnly for Abstract {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "align_of")]
 pub struct AlignOf {
     /// Set by the service.
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
@@ -81,6 +83,7 @@ impl ::armgen_runtime::StripReadOnly for AlignOf {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "align_of_val")]
 pub struct AlignOfVal {
     /// Set by the service.
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
@@ -116,6 +119,7 @@ impl ::armgen_runtime::StripReadOnly for AlignOfVal {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "alloc")]
 pub struct Alloc {
     /// Set by the service.
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
@@ -151,6 +155,7 @@ impl ::armgen_runtime::StripReadOnly for Alloc {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "api_version")]
 pub struct ApiVersion {
     /// Set by the service.
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
@@ -186,6 +191,7 @@ impl ::armgen_runtime::StripReadOnly for ApiVersion {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "API_VERSION")]
 pub struct ApiVersion2 {
     /// Set by the service.
     #[serde(
@@ -210,6 +216,7 @@ impl ::armgen_runtime::Validate for ApiVersion2 {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "Arc")]
 pub struct Arc {
     /// Set by the service.
     #[serde(rename = "Arc", skip_serializing_if = "::core::option::Option::is_none")]
@@ -245,6 +252,7 @@ impl ::armgen_runtime::StripReadOnly for Arc {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "ArmClientOptions")]
 pub struct ArmClientOptions {
     /// Set by the service.
     #[serde(
@@ -283,6 +291,7 @@ impl ::armgen_runtime::StripReadOnly for ArmClientOptions {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "ArmPipeline")]
 pub struct ArmPipeline {
     /// Set by the service.
     #[serde(
@@ -321,6 +330,7 @@ impl ::armgen_runtime::StripReadOnly for ArmPipeline {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "armgen_runtime")]
 pub struct ArmgenRuntime {
     /// Set by the service.
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
@@ -356,6 +366,7 @@ impl ::armgen_runtime::StripReadOnly for ArmgenRuntime {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "as")]
 pub struct As {
     /// Set by the service.
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
@@ -391,6 +402,7 @@ impl ::armgen_runtime::StripReadOnly for As {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "AsMut")]
 pub struct AsMut {
     /// Set by the service.
     #[serde(rename = "AsMut", skip_serializing_if = "::core::option::Option::is_none")]
@@ -426,6 +438,7 @@ impl ::armgen_runtime::StripReadOnly for AsMut {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "AsRef")]
 pub struct AsRef {
     /// Set by the service.
     #[serde(rename = "AsRef", skip_serializing_if = "::core::option::Option::is_none")]
@@ -461,6 +474,7 @@ impl ::armgen_runtime::StripReadOnly for AsRef {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "assert")]
 pub struct Assert {
     /// Set by the service.
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
@@ -496,6 +510,7 @@ impl ::armgen_runtime::StripReadOnly for Assert {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "assert_eq")]
 pub struct AssertEq {
     /// Set by the service.
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
@@ -531,6 +546,7 @@ impl ::armgen_runtime::StripReadOnly for AssertEq {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "async")]
 pub struct Async {
     /// Set by the service.
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
@@ -566,6 +582,7 @@ impl ::armgen_runtime::StripReadOnly for Async {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "AsyncFn")]
 pub struct AsyncFn {
     /// Set by the service.
     #[serde(rename = "AsyncFn", skip_serializing_if = "::core::option::Option::is_none")]
@@ -601,6 +618,7 @@ impl ::armgen_runtime::StripReadOnly for AsyncFn {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "AsyncFnMut")]
 pub struct AsyncFnMut {
     /// Set by the service.
     #[serde(
@@ -639,6 +657,7 @@ impl ::armgen_runtime::StripReadOnly for AsyncFnMut {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "AsyncFnOnce")]
 pub struct AsyncFnOnce {
     /// Set by the service.
     #[serde(
@@ -677,6 +696,7 @@ impl ::armgen_runtime::StripReadOnly for AsyncFnOnce {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "async_trait")]
 pub struct AsyncTrait {
     /// Set by the service.
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
@@ -712,6 +732,7 @@ impl ::armgen_runtime::StripReadOnly for AsyncTrait {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "at")]
 pub struct At {
     /// Set by the service.
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
@@ -747,6 +768,7 @@ impl ::armgen_runtime::StripReadOnly for At {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "await")]
 pub struct Await {
     /// Set by the service.
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
@@ -782,6 +804,7 @@ impl ::armgen_runtime::StripReadOnly for Await {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "azure_core")]
 pub struct AzureCore {
     /// Set by the service.
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
@@ -817,6 +840,7 @@ impl ::armgen_runtime::StripReadOnly for AzureCore {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "BTreeMap")]
 pub struct BTreeMap {
     /// Set by the service.
     #[serde(
@@ -855,6 +879,7 @@ impl ::armgen_runtime::StripReadOnly for BTreeMap {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "become")]
 pub struct Become {
     /// Set by the service.
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
@@ -890,6 +915,7 @@ impl ::armgen_runtime::StripReadOnly for Become {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "bool")]
 pub struct Bool {
     /// Set by the service.
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
@@ -925,6 +951,7 @@ impl ::armgen_runtime::StripReadOnly for Bool {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "box")]
 pub struct Box2 {
     /// Set by the service.
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
@@ -960,6 +987,7 @@ impl ::armgen_runtime::StripReadOnly for Box2 {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "Box")]
 pub struct Box3 {
     /// Set by the service.
     #[serde(rename = "Box", skip_serializing_if = "::core::option::Option::is_none")]
@@ -995,6 +1023,7 @@ impl ::armgen_runtime::StripReadOnly for Box3 {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "break")]
 pub struct Break {
     /// Set by the service.
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
@@ -1030,6 +1059,7 @@ impl ::armgen_runtime::StripReadOnly for Break {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "build_request")]
 pub struct BuildRequest {
     /// Set by the service.
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
@@ -1065,6 +1095,7 @@ impl ::armgen_runtime::StripReadOnly for BuildRequest {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "cfg")]
 pub struct Cfg {
     /// Set by the service.
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
@@ -1100,6 +1131,7 @@ impl ::armgen_runtime::StripReadOnly for Cfg {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "char")]
 pub struct Char {
     /// Set by the service.
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
@@ -1139,6 +1171,7 @@ impl ::armgen_runtime::StripReadOnly for Char {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "ClientMethodOptions")]
 pub struct ClientMethodOptions {
     /// Set by the service.
     #[serde(
@@ -1177,6 +1210,7 @@ impl ::armgen_runtime::StripReadOnly for ClientMethodOptions {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "client_only")]
 pub struct ClientOnly {
     /// Set by the service.
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
@@ -1212,6 +1246,7 @@ impl ::armgen_runtime::StripReadOnly for ClientOnly {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "clients")]
 pub struct Clients {
     /// Set by the service.
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
@@ -1247,6 +1282,7 @@ impl ::armgen_runtime::StripReadOnly for Clients {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "Clone")]
 pub struct Clone {
     /// Set by the service.
     #[serde(rename = "Clone", skip_serializing_if = "::core::option::Option::is_none")]
@@ -1428,6 +1464,7 @@ impl ::armgen_runtime::StripReadOnly for Clone {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "compile_pattern")]
 pub struct CompilePattern {
     /// Set by the service.
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
@@ -1463,6 +1500,7 @@ impl ::armgen_runtime::StripReadOnly for CompilePattern {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "concat")]
 pub struct Concat {
     /// Set by the service.
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
@@ -1498,6 +1536,7 @@ impl ::armgen_runtime::StripReadOnly for Concat {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "const")]
 pub struct Const {
     /// Set by the service.
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
@@ -1533,6 +1572,7 @@ impl ::armgen_runtime::StripReadOnly for Const {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "Constraint")]
 pub struct Constraint {
     /// Set by the service.
     #[serde(
@@ -1571,6 +1611,7 @@ impl ::armgen_runtime::StripReadOnly for Constraint {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "Context")]
 pub struct Context {
     /// Set by the service.
     #[serde(rename = "Context", skip_serializing_if = "::core::option::Option::is_none")]
@@ -1606,6 +1647,7 @@ impl ::armgen_runtime::StripReadOnly for Context {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "continue")]
 pub struct Continue {
     /// Set by the service.
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
@@ -1641,6 +1683,7 @@ impl ::armgen_runtime::StripReadOnly for Continue {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "Copy")]
 pub struct Copy {
     /// Set by the service.
     #[serde(rename = "Copy", skip_serializing_if = "::core::option::Option::is_none")]
@@ -1676,6 +1719,7 @@ impl ::armgen_runtime::StripReadOnly for Copy {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "core")]
 pub struct Core {
     /// Set by the service.
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
@@ -1711,6 +1755,7 @@ impl ::armgen_runtime::StripReadOnly for Core {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "Cow")]
 pub struct Cow {
     /// Set by the service.
     #[serde(rename = "Cow", skip_serializing_if = "::core::option::Option::is_none")]
@@ -1746,6 +1791,7 @@ impl ::armgen_runtime::StripReadOnly for Cow {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "crate")]
 #[serde(rename_all = "camelCase")]
 pub struct Crate {
     /// Set by the service.
@@ -1782,6 +1828,7 @@ impl ::armgen_runtime::StripReadOnly for Crate {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "credential")]
 pub struct Credential {
     /// Set by the service.
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
@@ -1817,6 +1864,7 @@ impl ::armgen_runtime::StripReadOnly for Credential {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "Debug")]
 pub struct Debug {
     /// Set by the service.
     #[serde(rename = "Debug", skip_serializing_if = "::core::option::Option::is_none")]
@@ -1852,6 +1900,7 @@ impl ::armgen_runtime::StripReadOnly for Debug {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "decode_body")]
 pub struct DecodeBody {
     /// Set by the service.
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
@@ -1887,6 +1936,7 @@ impl ::armgen_runtime::StripReadOnly for DecodeBody {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "decode_by_status")]
 pub struct DecodeByStatus {
     /// Set by the service.
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
@@ -1922,6 +1972,7 @@ impl ::armgen_runtime::StripReadOnly for DecodeByStatus {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "decode_empty")]
 pub struct DecodeEmpty {
     /// Set by the service.
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
@@ -1957,6 +2008,7 @@ impl ::armgen_runtime::StripReadOnly for DecodeEmpty {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "decode_json")]
 pub struct DecodeJson {
     /// Set by the service.
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
@@ -1992,6 +2044,7 @@ impl ::armgen_runtime::StripReadOnly for DecodeJson {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "decode_nullable")]
 pub struct DecodeNullable {
     /// Set by the service.
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
@@ -2027,6 +2080,7 @@ impl ::armgen_runtime::StripReadOnly for DecodeNullable {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "decode_optional")]
 pub struct DecodeOptional {
     /// Set by the service.
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
@@ -2062,6 +2116,7 @@ impl ::armgen_runtime::StripReadOnly for DecodeOptional {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "decode_response")]
 pub struct DecodeResponse {
     /// Set by the service.
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
@@ -2097,6 +2152,7 @@ impl ::armgen_runtime::StripReadOnly for DecodeResponse {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "Default")]
 pub struct Default {
     /// Set by the service.
     #[serde(rename = "Default", skip_serializing_if = "::core::option::Option::is_none")]
@@ -2132,6 +2188,7 @@ impl ::armgen_runtime::StripReadOnly for Default {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "DEFAULT_ENDPOINT")]
 pub struct DefaultEndpoint {
     /// Set by the service.
     #[serde(
@@ -2170,6 +2227,7 @@ impl ::armgen_runtime::StripReadOnly for DefaultEndpoint {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "Deserialize")]
 pub struct Deserialize {
     /// Set by the service.
     #[serde(
@@ -2208,6 +2266,7 @@ impl ::armgen_runtime::StripReadOnly for Deserialize {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "Deserializer")]
 pub struct Deserializer {
     /// Set by the service.
     #[serde(
@@ -2246,6 +2305,7 @@ impl ::armgen_runtime::StripReadOnly for Deserializer {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "do")]
 pub struct Do {
     /// Set by the service.
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
@@ -2281,6 +2341,7 @@ impl ::armgen_runtime::StripReadOnly for Do {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "DoubleEndedIterator")]
 pub struct DoubleEndedIterator {
     /// Set by the service.
     #[serde(
@@ -2319,6 +2380,7 @@ impl ::armgen_runtime::StripReadOnly for DoubleEndedIterator {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "Drop")]
 pub struct Drop {
     /// Set by the service.
     #[serde(rename = "Drop", skip_serializing_if = "::core::option::Option::is_none")]
@@ -2354,6 +2416,7 @@ impl ::armgen_runtime::StripReadOnly for Drop {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "drop")]
 pub struct Drop2 {
     /// Set by the service.
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
@@ -2375,6 +2438,7 @@ impl ::armgen_runtime::Validate for Drop2 {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "dyn")]
 pub struct Dyn {
     /// Set by the service.
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
@@ -2410,6 +2474,7 @@ impl ::armgen_runtime::StripReadOnly for Dyn {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "dynamic")]
 pub struct Dynamic {
     /// Set by the service.
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
@@ -2445,6 +2510,7 @@ impl ::armgen_runtime::StripReadOnly for Dynamic {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "DynamicError")]
 pub struct DynamicError {
     /// Set by the service.
     #[serde(
@@ -2483,6 +2549,7 @@ impl ::armgen_runtime::StripReadOnly for DynamicError {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "dynamic_execute")]
 pub struct DynamicExecute {
     /// Set by the service.
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
@@ -2518,6 +2585,7 @@ impl ::armgen_runtime::StripReadOnly for DynamicExecute {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "dynamic_pages")]
 pub struct DynamicPages {
     /// Set by the service.
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
@@ -2553,6 +2621,7 @@ impl ::armgen_runtime::StripReadOnly for DynamicPages {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "DynamicParams")]
 pub struct DynamicParams {
     /// Set by the service.
     #[serde(
@@ -2591,6 +2660,7 @@ impl ::armgen_runtime::StripReadOnly for DynamicParams {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "dynamic_poll")]
 pub struct DynamicPoll {
     /// Set by the service.
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
@@ -2626,6 +2696,7 @@ impl ::armgen_runtime::StripReadOnly for DynamicPoll {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "DynamicReply")]
 pub struct DynamicReply {
     /// Set by the service.
     #[serde(
@@ -2664,6 +2735,7 @@ impl ::armgen_runtime::StripReadOnly for DynamicReply {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "dynamic_request_error")]
 pub struct DynamicRequestError {
     /// Set by the service.
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
@@ -2699,6 +2771,7 @@ impl ::armgen_runtime::StripReadOnly for DynamicRequestError {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "dynamic_result")]
 pub struct DynamicResult {
     /// Set by the service.
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
@@ -2734,6 +2807,7 @@ impl ::armgen_runtime::StripReadOnly for DynamicResult {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "DynamicValidate")]
 pub struct DynamicValidate {
     /// Set by the service.
     #[serde(
@@ -2772,6 +2846,7 @@ impl ::armgen_runtime::StripReadOnly for DynamicValidate {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "else")]
 pub struct Else {
     /// Set by the service.
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
@@ -2807,6 +2882,7 @@ impl ::armgen_runtime::StripReadOnly for Else {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "endpoint")]
 pub struct Endpoint {
     /// Set by the service.
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
@@ -2842,6 +2918,7 @@ impl ::armgen_runtime::StripReadOnly for Endpoint {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "enum")]
 pub struct Enum {
     /// Set by the service.
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
@@ -2877,6 +2954,7 @@ impl ::armgen_runtime::StripReadOnly for Enum {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "env")]
 pub struct Env {
     /// Set by the service.
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
@@ -2912,6 +2990,7 @@ impl ::armgen_runtime::StripReadOnly for Env {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "Eq")]
 pub struct Eq {
     /// Set by the service.
     #[serde(rename = "Eq", skip_serializing_if = "::core::option::Option::is_none")]
@@ -2947,6 +3026,7 @@ impl ::armgen_runtime::StripReadOnly for Eq {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "Err")]
 pub struct Err {
     /// Set by the service.
     #[serde(rename = "Err", skip_serializing_if = "::core::option::Option::is_none")]
@@ -2982,6 +3062,7 @@ impl ::armgen_runtime::StripReadOnly for Err {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "ErrorBody")]
 pub struct ErrorBody {
     /// Set by the service.
     #[serde(
@@ -3020,6 +3101,7 @@ impl ::armgen_runtime::StripReadOnly for ErrorBody {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "ExactSizeIterator")]
 pub struct ExactSizeIterator {
     /// Set by the service.
     #[serde(
@@ -3058,6 +3140,7 @@ impl ::armgen_runtime::StripReadOnly for ExactSizeIterator {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "Extend")]
 pub struct Extend {
     /// Set by the service.
     #[serde(rename = "Extend", skip_serializing_if = "::core::option::Option::is_none")]
@@ -3239,6 +3322,7 @@ impl ::armgen_runtime::StripReadOnly for Extend {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "extern")]
 pub struct Extern {
     /// Set by the service.
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
@@ -3274,6 +3358,7 @@ impl ::armgen_runtime::StripReadOnly for Extern {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "f")]
 pub struct F {
     /// Set by the service.
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
@@ -3309,6 +3394,7 @@ impl ::armgen_runtime::StripReadOnly for F {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "f32")]
 pub struct F32 {
     /// Set by the service.
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
@@ -3344,6 +3430,7 @@ impl ::armgen_runtime::StripReadOnly for F32 {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "f64")]
 pub struct F64 {
     /// Set by the service.
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
@@ -3379,6 +3466,7 @@ impl ::armgen_runtime::StripReadOnly for F64 {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "false")]
 pub struct False {
     /// Set by the service.
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
@@ -5598,6 +5686,7 @@ impl ::armgen_runtime::StripReadOnly for Fields {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "final")]
 pub struct Final {
     /// Set by the service.
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
@@ -5633,6 +5722,7 @@ impl ::armgen_runtime::StripReadOnly for Final {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "FinalStateVia")]
 pub struct FinalStateVia {
     /// Set by the service.
     #[serde(
@@ -5671,6 +5761,7 @@ impl ::armgen_runtime::StripReadOnly for FinalStateVia {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "fn")]
 pub struct Fn {
     /// Set by the service.
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
@@ -5706,6 +5797,7 @@ impl ::armgen_runtime::StripReadOnly for Fn {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "Fn")]
 pub struct Fn2 {
     /// Set by the service.
     #[serde(rename = "Fn", skip_serializing_if = "::core::option::Option::is_none")]
@@ -5727,6 +5819,7 @@ impl ::armgen_runtime::Validate for Fn2 {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "FnMut")]
 pub struct FnMut {
     /// Set by the service.
     #[serde(rename = "FnMut", skip_serializing_if = "::core::option::Option::is_none")]
@@ -5762,6 +5855,7 @@ impl ::armgen_runtime::StripReadOnly for FnMut {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "FnOnce")]
 pub struct FnOnce {
     /// Set by the service.
     #[serde(rename = "FnOnce", skip_serializing_if = "::core::option::Option::is_none")]
@@ -5797,6 +5891,7 @@ impl ::armgen_runtime::StripReadOnly for FnOnce {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "for")]
 pub struct For {
     /// Set by the service.
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
@@ -5832,6 +5927,7 @@ impl ::armgen_runtime::StripReadOnly for For {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "format")]
 pub struct Format {
     /// Set by the service.
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
@@ -5867,6 +5963,7 @@ impl ::armgen_runtime::StripReadOnly for Format {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "format_args")]
 pub struct FormatArgs {
     /// Set by the service.
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
@@ -5902,6 +5999,7 @@ impl ::armgen_runtime::StripReadOnly for FormatArgs {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "From")]
 pub struct From {
     /// Set by the service.
     #[serde(rename = "From", skip_serializing_if = "::core::option::Option::is_none")]
@@ -5937,6 +6035,7 @@ impl ::armgen_runtime::StripReadOnly for From {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "FromIterator")]
 pub struct FromIterator {
     /// Set by the service.
     #[serde(
@@ -5975,6 +6074,7 @@ impl ::armgen_runtime::StripReadOnly for FromIterator {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "FromStatus")]
 pub struct FromStatus {
     /// Set by the service.
     #[serde(
@@ -6013,6 +6113,7 @@ impl ::armgen_runtime::StripReadOnly for FromStatus {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "Future")]
 pub struct Future {
     /// Set by the service.
     #[serde(rename = "Future", skip_serializing_if = "::core::option::Option::is_none")]
@@ -6048,6 +6149,7 @@ impl ::armgen_runtime::StripReadOnly for Future {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "gen")]
 pub struct Gen {
     /// Set by the service.
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
@@ -6083,6 +6185,7 @@ impl ::armgen_runtime::StripReadOnly for Gen {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "Hash")]
 pub struct Hash {
     /// Set by the service.
     #[serde(rename = "Hash", skip_serializing_if = "::core::option::Option::is_none")]
@@ -6118,6 +6221,7 @@ impl ::armgen_runtime::StripReadOnly for Hash {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "HostPart")]
 pub struct HostPart {
     /// Set by the service.
     #[serde(
@@ -6156,6 +6260,7 @@ impl ::armgen_runtime::StripReadOnly for HostPart {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "HttpRequest")]
 pub struct HttpRequest {
     /// Set by the service.
     #[serde(
@@ -6194,6 +6299,7 @@ impl ::armgen_runtime::StripReadOnly for HttpRequest {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "HttpResponse")]
 pub struct HttpResponse {
     /// Set by the service.
     #[serde(
@@ -6232,6 +6338,7 @@ impl ::armgen_runtime::StripReadOnly for HttpResponse {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "i32")]
 pub struct I32 {
     /// Set by the service.
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
@@ -6267,6 +6374,7 @@ impl ::armgen_runtime::StripReadOnly for I32 {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "i64")]
 pub struct I64 {
     /// Set by the service.
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
@@ -6302,6 +6410,7 @@ impl ::armgen_runtime::StripReadOnly for I64 {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "if")]
 pub struct If {
     /// Set by the service.
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
@@ -6337,6 +6446,7 @@ impl ::armgen_runtime::StripReadOnly for If {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "impl")]
 pub struct Impl {
     /// Set by the service.
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
@@ -6372,6 +6482,7 @@ impl ::armgen_runtime::StripReadOnly for Impl {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "in")]
 pub struct In {
     /// Set by the service.
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
@@ -6407,6 +6518,7 @@ impl ::armgen_runtime::StripReadOnly for In {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "include")]
 pub struct Include {
     /// Set by the service.
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
@@ -6442,6 +6554,7 @@ impl ::armgen_runtime::StripReadOnly for Include {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "include_str")]
 pub struct IncludeStr {
     /// Set by the service.
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
@@ -6477,6 +6590,7 @@ impl ::armgen_runtime::StripReadOnly for IncludeStr {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "inner")]
 pub struct Inner {
     /// Set by the service.
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
@@ -6512,6 +6626,7 @@ impl ::armgen_runtime::StripReadOnly for Inner {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "Into")]
 pub struct Into {
     /// Set by the service.
     #[serde(rename = "Into", skip_serializing_if = "::core::option::Option::is_none")]
@@ -6547,6 +6662,7 @@ impl ::armgen_runtime::StripReadOnly for Into {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "IntoFuture")]
 pub struct IntoFuture {
     /// Set by the service.
     #[serde(
@@ -6585,6 +6701,7 @@ impl ::armgen_runtime::StripReadOnly for IntoFuture {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "IntoIterator")]
 pub struct IntoIterator {
     /// Set by the service.
     #[serde(
@@ -6623,6 +6740,7 @@ impl ::armgen_runtime::StripReadOnly for IntoIterator {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "IntoVariant")]
 pub struct IntoVariant {
     /// Set by the service.
     #[serde(
@@ -6661,6 +6779,7 @@ impl ::armgen_runtime::StripReadOnly for IntoVariant {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "InvalidHost")]
 pub struct InvalidHost {
     /// Set by the service.
     #[serde(
@@ -6699,6 +6818,7 @@ impl ::armgen_runtime::StripReadOnly for InvalidHost {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "Iterator")]
 pub struct Iterator {
     /// Set by the service.
     #[serde(
@@ -6737,6 +6857,7 @@ impl ::armgen_runtime::StripReadOnly for Iterator {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "json")]
 pub struct Json {
     /// Set by the service.
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
@@ -6772,6 +6893,7 @@ impl ::armgen_runtime::StripReadOnly for Json {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "LazyLock")]
 pub struct LazyLock {
     /// Set by the service.
     #[serde(
@@ -6810,6 +6932,7 @@ impl ::armgen_runtime::StripReadOnly for LazyLock {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "let")]
 pub struct Let {
     /// Set by the service.
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
@@ -6845,6 +6968,7 @@ impl ::armgen_runtime::StripReadOnly for Let {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "loop")]
 pub struct Loop {
     /// Set by the service.
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
@@ -6880,6 +7004,7 @@ impl ::armgen_runtime::StripReadOnly for Loop {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "macro")]
 pub struct Macro {
     /// Set by the service.
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
@@ -6915,6 +7040,7 @@ impl ::armgen_runtime::StripReadOnly for Macro {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "Map")]
 pub struct Map {
     /// Set by the service.
     #[serde(rename = "Map", skip_serializing_if = "::core::option::Option::is_none")]
@@ -6950,6 +7076,7 @@ impl ::armgen_runtime::StripReadOnly for Map {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "match")]
 pub struct Match {
     /// Set by the service.
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
@@ -6985,6 +7112,7 @@ impl ::armgen_runtime::StripReadOnly for Match {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "matches")]
 pub struct Matches {
     /// Set by the service.
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
@@ -7020,6 +7148,7 @@ impl ::armgen_runtime::StripReadOnly for Matches {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "members")]
 pub struct Members {
     /// Set by the service.
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
@@ -7055,6 +7184,7 @@ impl ::armgen_runtime::StripReadOnly for Members {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "Method")]
 pub struct Method {
     /// Set by the service.
     #[serde(rename = "Method", skip_serializing_if = "::core::option::Option::is_none")]
@@ -7090,6 +7220,7 @@ impl ::armgen_runtime::StripReadOnly for Method {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "MethodOptions")]
 pub struct MethodOptions {
     /// Set by the service.
     #[serde(
@@ -7128,6 +7259,7 @@ impl ::armgen_runtime::StripReadOnly for MethodOptions {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "method_options")]
 pub struct MethodOptions2 {
     /// Set by the service.
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
@@ -7163,6 +7295,7 @@ impl ::armgen_runtime::StripReadOnly for MethodOptions2 {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "mod")]
 pub struct Mod {
     /// Set by the service.
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
@@ -7198,6 +7331,7 @@ impl ::armgen_runtime::StripReadOnly for Mod {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "models")]
 pub struct Models {
     /// Set by the service.
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
@@ -7233,6 +7367,7 @@ impl ::armgen_runtime::StripReadOnly for Models {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "move")]
 pub struct Move {
     /// Set by the service.
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
@@ -7268,6 +7403,7 @@ impl ::armgen_runtime::StripReadOnly for Move {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "mut")]
 pub struct Mut {
     /// Set by the service.
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
@@ -7303,6 +7439,7 @@ impl ::armgen_runtime::StripReadOnly for Mut {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "new")]
 pub struct New {
     /// Set by the service.
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
@@ -7338,6 +7475,7 @@ impl ::armgen_runtime::StripReadOnly for New {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "NextLink")]
 pub struct NextLink {
     /// Set by the service.
     #[serde(
@@ -7376,6 +7514,7 @@ impl ::armgen_runtime::StripReadOnly for NextLink {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "NoFormat")]
 pub struct NoFormat {
     /// Set by the service.
     #[serde(
@@ -7414,6 +7553,7 @@ impl ::armgen_runtime::StripReadOnly for NoFormat {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "None")]
 pub struct None {
     /// Set by the service.
     #[serde(rename = "None", skip_serializing_if = "::core::option::Option::is_none")]
@@ -7449,6 +7589,7 @@ impl ::armgen_runtime::StripReadOnly for None {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "Ok")]
 pub struct Ok {
     /// Set by the service.
     #[serde(rename = "Ok", skip_serializing_if = "::core::option::Option::is_none")]
@@ -7484,6 +7625,7 @@ impl ::armgen_runtime::StripReadOnly for Ok {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "operation_id")]
 pub struct OperationId {
     /// Set by the service.
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
@@ -7519,6 +7661,7 @@ impl ::armgen_runtime::StripReadOnly for OperationId {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "OperationInfo")]
 pub struct OperationInfo {
     /// Set by the service.
     #[serde(
@@ -7557,6 +7700,7 @@ impl ::armgen_runtime::StripReadOnly for OperationInfo {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "OperationStatus")]
 pub struct OperationStatus {
     /// Set by the service.
     #[serde(
@@ -7595,6 +7739,7 @@ impl ::armgen_runtime::StripReadOnly for OperationStatus {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "OPERATIONS")]
 pub struct Operations {
     /// Set by the service.
     #[serde(
@@ -7633,6 +7778,7 @@ impl ::armgen_runtime::StripReadOnly for Operations {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "Option")]
 pub struct Option2 {
     /// Set by the service.
     #[serde(rename = "Option", skip_serializing_if = "::core::option::Option::is_none")]
@@ -7668,6 +7814,7 @@ impl ::armgen_runtime::StripReadOnly for Option2 {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "option_env")]
 pub struct OptionEnv {
     /// Set by the service.
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
@@ -7703,6 +7850,7 @@ impl ::armgen_runtime::StripReadOnly for OptionEnv {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "options")]
 pub struct Options {
     /// Set by the service.
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
@@ -7738,6 +7886,7 @@ impl ::armgen_runtime::StripReadOnly for Options {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "Ord")]
 pub struct Ord {
     /// Set by the service.
     #[serde(rename = "Ord", skip_serializing_if = "::core::option::Option::is_none")]
@@ -7773,6 +7922,7 @@ impl ::armgen_runtime::StripReadOnly for Ord {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "Other")]
 pub struct Other {
     /// Set by the service.
     #[serde(rename = "Other", skip_serializing_if = "::core::option::Option::is_none")]
@@ -7808,6 +7958,7 @@ impl ::armgen_runtime::StripReadOnly for Other {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "override")]
 pub struct Override {
     /// Set by the service.
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
@@ -7843,6 +7994,7 @@ impl ::armgen_runtime::StripReadOnly for Override {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "page")]
 pub struct Page {
     /// Set by the service.
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
@@ -7878,6 +8030,7 @@ impl ::armgen_runtime::StripReadOnly for Page {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "PageDecoder")]
 pub struct PageDecoder {
     /// Set by the service.
     #[serde(
@@ -7916,6 +8069,7 @@ impl ::armgen_runtime::StripReadOnly for PageDecoder {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "Pager")]
 pub struct Pager {
     /// Set by the service.
     #[serde(rename = "Pager", skip_serializing_if = "::core::option::Option::is_none")]
@@ -7951,6 +8105,7 @@ impl ::armgen_runtime::StripReadOnly for Pager {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "panic")]
 pub struct Panic {
     /// Set by the service.
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
@@ -7986,6 +8141,7 @@ impl ::armgen_runtime::StripReadOnly for Panic {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "parameterized_host")]
 pub struct ParameterizedHost {
     /// Set by the service.
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
@@ -8021,6 +8177,7 @@ impl ::armgen_runtime::StripReadOnly for ParameterizedHost {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "params")]
 pub struct Params {
     /// Set by the service.
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
@@ -8056,6 +8213,7 @@ impl ::armgen_runtime::StripReadOnly for Params {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "PartialEq")]
 pub struct PartialEq {
     /// Set by the service.
     #[serde(
@@ -8094,6 +8252,7 @@ impl ::armgen_runtime::StripReadOnly for PartialEq {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "PartialOrd")]
 pub struct PartialOrd {
     /// Set by the service.
     #[serde(
@@ -8132,6 +8291,7 @@ impl ::armgen_runtime::StripReadOnly for PartialOrd {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "path")]
 pub struct Path {
     /// Set by the service.
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
@@ -8167,6 +8327,7 @@ impl ::armgen_runtime::StripReadOnly for Path {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "Pattern")]
 pub struct Pattern {
     /// Set by the service.
     #[serde(rename = "Pattern", skip_serializing_if = "::core::option::Option::is_none")]
@@ -8202,6 +8363,7 @@ impl ::armgen_runtime::StripReadOnly for Pattern {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "patterns")]
 pub struct Patterns {
     /// Set by the service.
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
@@ -8237,6 +8399,7 @@ impl ::armgen_runtime::StripReadOnly for Patterns {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "pipeline")]
 pub struct Pipeline {
     /// Set by the service.
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
@@ -8272,6 +8435,7 @@ impl ::armgen_runtime::StripReadOnly for Pipeline {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "PollerMethodOptions")]
 pub struct PollerMethodOptions {
     /// Set by the service.
     #[serde(
@@ -8310,6 +8474,7 @@ impl ::armgen_runtime::StripReadOnly for PollerMethodOptions {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "PollerOptions")]
 pub struct PollerOptions {
     /// Set by the service.
     #[serde(
@@ -8457,6 +8622,7 @@ impl ::armgen_runtime::StripReadOnly for PollerOptions {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "priv")]
 pub struct Priv {
     /// Set by the service.
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
@@ -8492,6 +8658,7 @@ impl ::armgen_runtime::StripReadOnly for Priv {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "__private")]
 pub struct Private {
     /// Set by the service.
     #[serde(
@@ -8530,6 +8697,7 @@ impl ::armgen_runtime::StripReadOnly for Private {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "pub")]
 pub struct Pub {
     /// Set by the service.
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
@@ -8565,6 +8733,7 @@ impl ::armgen_runtime::StripReadOnly for Pub {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "ref")]
 pub struct Ref {
     /// Set by the service.
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
@@ -8600,6 +8769,7 @@ impl ::armgen_runtime::StripReadOnly for Ref {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "Regex")]
 pub struct Regex {
     /// Set by the service.
     #[serde(rename = "Regex", skip_serializing_if = "::core::option::Option::is_none")]
@@ -8635,6 +8805,7 @@ impl ::armgen_runtime::StripReadOnly for Regex {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "regex")]
 pub struct Regex2 {
     /// Set by the service.
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
@@ -8656,6 +8827,7 @@ impl ::armgen_runtime::Validate for Regex2 {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "request")]
 pub struct Request {
     /// Set by the service.
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
@@ -8691,6 +8863,7 @@ impl ::armgen_runtime::StripReadOnly for Request {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "ResourceManagerAudience")]
 pub struct ResourceManagerAudience {
     /// Set by the service.
     #[serde(
@@ -8729,6 +8902,7 @@ impl ::armgen_runtime::StripReadOnly for ResourceManagerAudience {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "resource_manager_endpoint")]
 pub struct ResourceManagerEndpoint {
     /// Set by the service.
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
@@ -8764,6 +8938,7 @@ impl ::armgen_runtime::StripReadOnly for ResourceManagerEndpoint {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "resource_manager_scope")]
 pub struct ResourceManagerScope {
     /// Set by the service.
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
@@ -8799,6 +8974,7 @@ impl ::armgen_runtime::StripReadOnly for ResourceManagerScope {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "response")]
 pub struct Response {
     /// Set by the service.
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
@@ -8834,6 +9010,7 @@ impl ::armgen_runtime::StripReadOnly for Response {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "Response")]
 pub struct Response2 {
     /// Set by the service.
     #[serde(
@@ -8858,6 +9035,7 @@ impl ::armgen_runtime::Validate for Response2 {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "response_error")]
 pub struct ResponseError {
     /// Set by the service.
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
@@ -8893,6 +9071,7 @@ impl ::armgen_runtime::StripReadOnly for ResponseError {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "ResponseError")]
 pub struct ResponseError2 {
     /// Set by the service.
     #[serde(
@@ -8917,6 +9096,7 @@ impl ::armgen_runtime::Validate for ResponseError2 {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "ResponseTooLarge")]
 pub struct ResponseTooLarge {
     /// Set by the service.
     #[serde(
@@ -8955,6 +9135,7 @@ impl ::armgen_runtime::StripReadOnly for ResponseTooLarge {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "Result")]
 pub struct Result2 {
     /// Set by the service.
     #[serde(rename = "Result", skip_serializing_if = "::core::option::Option::is_none")]
@@ -8990,6 +9171,7 @@ impl ::armgen_runtime::StripReadOnly for Result2 {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "return")]
 pub struct Return {
     /// Set by the service.
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
@@ -9025,6 +9207,7 @@ impl ::armgen_runtime::StripReadOnly for Return {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "SafeDebug")]
 pub struct SafeDebug {
     /// Set by the service.
     #[serde(
@@ -9063,6 +9246,7 @@ impl ::armgen_runtime::StripReadOnly for SafeDebug {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "Secret")]
 pub struct Secret {
     /// Set by the service.
     #[serde(rename = "Secret", skip_serializing_if = "::core::option::Option::is_none")]
@@ -9098,6 +9282,7 @@ impl ::armgen_runtime::StripReadOnly for Secret {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "Self")]
 pub struct Self2 {
     /// Set by the service.
     #[serde(rename = "Self", skip_serializing_if = "::core::option::Option::is_none")]
@@ -9119,6 +9304,7 @@ impl ::armgen_runtime::Validate for Self2 {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "self")]
 #[serde(rename_all = "camelCase")]
 pub struct Self_ {
     /// Set by the service.
@@ -9155,6 +9341,7 @@ impl ::armgen_runtime::StripReadOnly for Self_ {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "Send")]
 pub struct Send {
     /// Set by the service.
     #[serde(rename = "Send", skip_serializing_if = "::core::option::Option::is_none")]
@@ -9190,6 +9377,7 @@ impl ::armgen_runtime::StripReadOnly for Send {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "serde")]
 pub struct Serde {
     /// Set by the service.
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
@@ -9225,6 +9413,7 @@ impl ::armgen_runtime::StripReadOnly for Serde {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "serde_json")]
 pub struct SerdeJson {
     /// Set by the service.
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
@@ -9260,6 +9449,7 @@ impl ::armgen_runtime::StripReadOnly for SerdeJson {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "Serialize")]
 pub struct Serialize {
     /// Set by the service.
     #[serde(
@@ -9298,6 +9488,7 @@ impl ::armgen_runtime::StripReadOnly for Serialize {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "Serializer")]
 pub struct Serializer {
     /// Set by the service.
     #[serde(
@@ -9336,6 +9527,7 @@ impl ::armgen_runtime::StripReadOnly for Serializer {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "ServiceError")]
 pub struct ServiceError {
     /// Set by the service.
     #[serde(
@@ -9374,6 +9566,7 @@ impl ::armgen_runtime::StripReadOnly for ServiceError {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "ServiceInfo")]
 pub struct ServiceInfo {
     /// Set by the service.
     #[serde(
@@ -9412,6 +9605,7 @@ impl ::armgen_runtime::StripReadOnly for ServiceInfo {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "SERVICES")]
 pub struct Services {
     /// Set by the service.
     #[serde(
@@ -9450,6 +9644,7 @@ impl ::armgen_runtime::StripReadOnly for Services {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "size_of")]
 pub struct SizeOf {
     /// Set by the service.
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
@@ -9485,6 +9680,7 @@ impl ::armgen_runtime::StripReadOnly for SizeOf {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "size_of_val")]
 pub struct SizeOfVal {
     /// Set by the service.
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
@@ -9520,6 +9716,7 @@ impl ::armgen_runtime::StripReadOnly for SizeOfVal {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "Sized")]
 pub struct Sized {
     /// Set by the service.
     #[serde(rename = "Sized", skip_serializing_if = "::core::option::Option::is_none")]
@@ -9555,6 +9752,7 @@ impl ::armgen_runtime::StripReadOnly for Sized {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "Some")]
 pub struct Some {
     /// Set by the service.
     #[serde(rename = "Some", skip_serializing_if = "::core::option::Option::is_none")]
@@ -9590,6 +9788,7 @@ impl ::armgen_runtime::StripReadOnly for Some {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "static")]
 pub struct Static {
     /// Set by the service.
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
@@ -9625,6 +9824,7 @@ impl ::armgen_runtime::StripReadOnly for Static {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "StaticTokenCredential")]
 pub struct StaticTokenCredential {
     /// Set by the service.
     #[serde(
@@ -9663,6 +9863,7 @@ impl ::armgen_runtime::StripReadOnly for StaticTokenCredential {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "std")]
 pub struct Std {
     /// Set by the service.
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
@@ -9698,6 +9899,7 @@ impl ::armgen_runtime::StripReadOnly for Std {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "str")]
 pub struct Str {
     /// Set by the service.
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
@@ -9733,6 +9935,7 @@ impl ::armgen_runtime::StripReadOnly for Str {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "String")]
 pub struct String2 {
     /// Set by the service.
     #[serde(rename = "String", skip_serializing_if = "::core::option::Option::is_none")]
@@ -9768,6 +9971,7 @@ impl ::armgen_runtime::StripReadOnly for String2 {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "string_enum")]
 pub struct StringEnum {
     /// Set by the service.
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
@@ -9803,6 +10007,7 @@ impl ::armgen_runtime::StripReadOnly for StringEnum {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "stringify")]
 pub struct Stringify {
     /// Set by the service.
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
@@ -9838,6 +10043,7 @@ impl ::armgen_runtime::StripReadOnly for Stringify {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "strip_member")]
 pub struct StripMember {
     /// Set by the service.
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
@@ -9873,6 +10079,7 @@ impl ::armgen_runtime::StripReadOnly for StripMember {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "strip_members")]
 pub struct StripMembers {
     /// Set by the service.
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
@@ -9908,6 +10115,7 @@ impl ::armgen_runtime::StripReadOnly for StripMembers {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "StripReadOnly")]
 pub struct StripReadOnly {
     /// Set by the service.
     #[serde(
@@ -9946,6 +10154,7 @@ impl ::armgen_runtime::StripReadOnly for StripReadOnly {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "struct")]
 pub struct Struct {
     /// Set by the service.
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
@@ -9981,6 +10190,7 @@ impl ::armgen_runtime::StripReadOnly for Struct {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "subscription_id")]
 pub struct SubscriptionId {
     /// Set by the service.
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
@@ -10016,6 +10226,7 @@ impl ::armgen_runtime::StripReadOnly for SubscriptionId {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "super")]
 #[serde(rename_all = "camelCase")]
 pub struct Super {
     /// Set by the service.
@@ -10052,6 +10263,7 @@ impl ::armgen_runtime::StripReadOnly for Super {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "Sync")]
 pub struct Sync {
     /// Set by the service.
     #[serde(rename = "Sync", skip_serializing_if = "::core::option::Option::is_none")]
@@ -10087,6 +10299,7 @@ impl ::armgen_runtime::StripReadOnly for Sync {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "tag")]
 pub struct Tag {
     /// Set by the service.
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
@@ -10122,6 +10335,7 @@ impl ::armgen_runtime::StripReadOnly for Tag {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "tagged_union")]
 pub struct TaggedUnion {
     /// Set by the service.
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
@@ -10157,6 +10371,7 @@ impl ::armgen_runtime::StripReadOnly for TaggedUnion {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "ToOwned")]
 pub struct ToOwned {
     /// Set by the service.
     #[serde(rename = "ToOwned", skip_serializing_if = "::core::option::Option::is_none")]
@@ -10192,6 +10407,7 @@ impl ::armgen_runtime::StripReadOnly for ToOwned {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "ToString")]
 pub struct ToString {
     /// Set by the service.
     #[serde(
@@ -10230,6 +10446,7 @@ impl ::armgen_runtime::StripReadOnly for ToString {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "todo")]
 pub struct Todo {
     /// Set by the service.
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
@@ -10265,6 +10482,7 @@ impl ::armgen_runtime::StripReadOnly for Todo {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "TokenCredential")]
 pub struct TokenCredential {
     /// Set by the service.
     #[serde(
@@ -10303,6 +10521,7 @@ impl ::armgen_runtime::StripReadOnly for TokenCredential {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "trait")]
 pub struct Trait {
     /// Set by the service.
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
@@ -10338,6 +10557,7 @@ impl ::armgen_runtime::StripReadOnly for Trait {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "true")]
 pub struct True {
     /// Set by the service.
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
@@ -10373,6 +10593,7 @@ impl ::armgen_runtime::StripReadOnly for True {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "try")]
 pub struct Try {
     /// Set by the service.
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
@@ -10408,6 +10629,7 @@ impl ::armgen_runtime::StripReadOnly for Try {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "TryFrom")]
 pub struct TryFrom {
     /// Set by the service.
     #[serde(rename = "TryFrom", skip_serializing_if = "::core::option::Option::is_none")]
@@ -10443,6 +10665,7 @@ impl ::armgen_runtime::StripReadOnly for TryFrom {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "TryInto")]
 pub struct TryInto {
     /// Set by the service.
     #[serde(rename = "TryInto", skip_serializing_if = "::core::option::Option::is_none")]
@@ -10478,6 +10701,7 @@ impl ::armgen_runtime::StripReadOnly for TryInto {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "type")]
 pub struct Type {
     /// Set by the service.
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
@@ -10513,6 +10737,7 @@ impl ::armgen_runtime::StripReadOnly for Type {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "typeof")]
 pub struct Typeof {
     /// Set by the service.
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
@@ -10548,6 +10773,7 @@ impl ::armgen_runtime::StripReadOnly for Typeof {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "u64")]
 pub struct U64 {
     /// Set by the service.
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
@@ -10583,6 +10809,7 @@ impl ::armgen_runtime::StripReadOnly for U64 {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "u8")]
 pub struct U8 {
     /// Set by the service.
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
@@ -10618,6 +10845,7 @@ impl ::armgen_runtime::StripReadOnly for U8 {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "union")]
 pub struct Union {
     /// Set by the service.
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
@@ -10653,6 +10881,7 @@ impl ::armgen_runtime::StripReadOnly for Union {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "Unknown")]
 pub struct Unknown {
     /// Set by the service.
     #[serde(rename = "Unknown", skip_serializing_if = "::core::option::Option::is_none")]
@@ -10688,6 +10917,7 @@ impl ::armgen_runtime::StripReadOnly for Unknown {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "_")]
 pub struct Unnamed {
     /// Set by the service.
     #[serde(rename = "_", skip_serializing_if = "::core::option::Option::is_none")]
@@ -10723,6 +10953,7 @@ impl ::armgen_runtime::StripReadOnly for Unnamed {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "Unpin")]
 pub struct Unpin {
     /// Set by the service.
     #[serde(rename = "Unpin", skip_serializing_if = "::core::option::Option::is_none")]
@@ -10758,6 +10989,7 @@ impl ::armgen_runtime::StripReadOnly for Unpin {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "unreachable")]
 pub struct Unreachable {
     /// Set by the service.
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
@@ -10793,6 +11025,7 @@ impl ::armgen_runtime::StripReadOnly for Unreachable {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "unsafe")]
 pub struct Unsafe {
     /// Set by the service.
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
@@ -10828,6 +11061,7 @@ impl ::armgen_runtime::StripReadOnly for Unsafe {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "unsized")]
 pub struct Unsized {
     /// Set by the service.
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
@@ -10863,6 +11097,7 @@ impl ::armgen_runtime::StripReadOnly for Unsized {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "Url")]
 pub struct Url {
     /// Set by the service.
     #[serde(rename = "Url", skip_serializing_if = "::core::option::Option::is_none")]
@@ -10898,6 +11133,7 @@ impl ::armgen_runtime::StripReadOnly for Url {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "url")]
 pub struct Url2 {
     /// Set by the service.
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
@@ -10919,6 +11155,7 @@ impl ::armgen_runtime::Validate for Url2 {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "UrlBuilder")]
 pub struct UrlBuilder {
     /// Set by the service.
     #[serde(
@@ -10957,6 +11194,7 @@ impl ::armgen_runtime::StripReadOnly for UrlBuilder {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "use")]
 pub struct Use {
     /// Set by the service.
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
@@ -10992,6 +11230,7 @@ impl ::armgen_runtime::StripReadOnly for Use {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "usize")]
 pub struct Usize {
     /// Set by the service.
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
@@ -11027,6 +11266,7 @@ impl ::armgen_runtime::StripReadOnly for Usize {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "Validate")]
 pub struct Validate {
     /// Set by the service.
     #[serde(
@@ -11065,6 +11305,7 @@ impl ::armgen_runtime::StripReadOnly for Validate {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "ValidationError")]
 pub struct ValidationError {
     /// Set by the service.
     #[serde(
@@ -11103,6 +11344,7 @@ impl ::armgen_runtime::StripReadOnly for ValidationError {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "ValidationErrors")]
 pub struct ValidationErrors {
     /// Set by the service.
     #[serde(
@@ -11141,6 +11383,7 @@ impl ::armgen_runtime::StripReadOnly for ValidationErrors {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "Validator")]
 pub struct Validator {
     /// Set by the service.
     #[serde(
@@ -11179,6 +11422,7 @@ impl ::armgen_runtime::StripReadOnly for Validator {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "validator")]
 pub struct Validator2 {
     /// Set by the service.
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
@@ -11200,6 +11444,7 @@ impl ::armgen_runtime::Validate for Validator2 {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "value")]
 pub struct Value {
     /// Set by the service.
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
@@ -11221,6 +11466,7 @@ impl ::armgen_runtime::Validate for Value {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "Value")]
 pub struct Value2 {
     /// Set by the service.
     #[serde(rename = "Value", skip_serializing_if = "::core::option::Option::is_none")]
@@ -11242,6 +11488,7 @@ impl ::armgen_runtime::Validate for Value2 {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "Vec")]
 pub struct Vec2 {
     /// Set by the service.
     #[serde(rename = "Vec", skip_serializing_if = "::core::option::Option::is_none")]
@@ -11277,6 +11524,7 @@ impl ::armgen_runtime::StripReadOnly for Vec2 {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "vec")]
 pub struct Vec3 {
     /// Set by the service.
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
@@ -11312,6 +11560,7 @@ impl ::armgen_runtime::StripReadOnly for Vec3 {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "virtual")]
 pub struct Virtual {
     /// Set by the service.
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
@@ -11347,6 +11596,7 @@ impl ::armgen_runtime::StripReadOnly for Virtual {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "where")]
 pub struct Where {
     /// Set by the service.
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
@@ -11382,6 +11632,7 @@ impl ::armgen_runtime::StripReadOnly for Where {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "while")]
 pub struct While {
     /// Set by the service.
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
@@ -11417,6 +11668,7 @@ impl ::armgen_runtime::StripReadOnly for While {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "write")]
 pub struct Write {
     /// Set by the service.
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
@@ -11452,6 +11704,7 @@ impl ::armgen_runtime::StripReadOnly for Write {
     ::armgen_runtime::__private::serde::Deserialize,
 )]
 #[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "yield")]
 pub struct Yield {
     /// Set by the service.
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]

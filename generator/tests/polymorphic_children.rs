@@ -1,0 +1,42 @@
+//! A child of a polymorphic type writes its own discriminator, so that a
+//! body or field declared as the child (not the parent) says what it is on
+//! the wire; decoding does not require it. The AutoRest test server's
+//! `putComplexPolymorphismNoDiscriminator` checks the body; the root crate's
+//! tests encode and decode the compiled snapshot.
+
+mod support;
+
+fn models() -> String {
+    let output = armgen::Config::new(support::fixtures().join("fixtures/polymorphic"))
+        .spec("polymorphic.yaml", "polymorphic")
+        .generate()
+        .unwrap_or_else(|e| panic!("{e}"));
+    let text = output
+        .files
+        .iter()
+        .find(|(path, _)| path.ends_with("models.rs"))
+        .map(|(_, text)| text)
+        .expect("the models module");
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[test]
+fn each_child_struct_writes_its_discriminator_value() {
+    let models = models();
+    assert!(
+        models.contains(r#"#[serde(tag = "fishtype", rename = "salmon")] pub struct Salmon {"#),
+        "{models}"
+    );
+    // The definition name when `x-ms-discriminator-value` is absent.
+    assert!(
+        models.contains(r#"#[serde(tag = "fishtype", rename = "Shark")] pub struct Shark {"#),
+        "{models}"
+    );
+    // The tag is not a field of the child.
+    let salmon = models
+        .split("pub struct Salmon {")
+        .nth(1)
+        .and_then(|rest| rest.split("} ").next())
+        .expect("Salmon");
+    assert!(!salmon.contains("fishtype"), "{salmon}");
+}
