@@ -8,17 +8,7 @@ mod support;
 
 /// The models module, whitespace-collapsed.
 fn models() -> String {
-    let output = armgen::Config::new(support::fixtures().join("fixtures/additional"))
-        .spec("additional.yaml", "additional")
-        .generate()
-        .unwrap_or_else(|e| panic!("{e}"));
-    let text = output
-        .files
-        .iter()
-        .find(|(path, _)| path.ends_with("models.rs"))
-        .map(|(_, text)| text)
-        .expect("the models module");
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    support::collapsed("additional", "additional.yaml", "additional", "models.rs")
 }
 
 /// The body of `pub struct {name} { … }`.

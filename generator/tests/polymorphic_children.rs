@@ -7,17 +7,12 @@
 mod support;
 
 fn models() -> String {
-    let output = armgen::Config::new(support::fixtures().join("fixtures/polymorphic"))
-        .spec("polymorphic.yaml", "polymorphic")
-        .generate()
-        .unwrap_or_else(|e| panic!("{e}"));
-    let text = output
-        .files
-        .iter()
-        .find(|(path, _)| path.ends_with("models.rs"))
-        .map(|(_, text)| text)
-        .expect("the models module");
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    support::collapsed(
+        "polymorphic",
+        "polymorphic.yaml",
+        "polymorphic",
+        "models.rs",
+    )
 }
 
 #[test]

@@ -73,3 +73,21 @@ pub fn upstream() -> Option<PathBuf> {
     eprintln!("SKIPPED: no upstream specs at {}", dir.display());
     None
 }
+
+/// The generated file of `spec` (in `fixtures/<dir>`, generated as module
+/// `module`) whose path ends with `file`, with all whitespace collapsed to
+/// single spaces, so that a test can look for a piece of code regardless
+/// of how it is wrapped.
+pub fn collapsed(dir: &str, spec: &str, module: &str, file: &str) -> String {
+    let output = armgen::Config::new(fixtures().join("fixtures").join(dir))
+        .spec(spec, module)
+        .generate()
+        .unwrap_or_else(|e| panic!("{e}"));
+    let text = output
+        .files
+        .iter()
+        .find(|(path, _)| path.ends_with(file))
+        .map(|(_, text)| text)
+        .unwrap_or_else(|| panic!("no file ending with {file}"));
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
