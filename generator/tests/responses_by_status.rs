@@ -135,6 +135,42 @@ fn form_bodies_and_file_responses_are_left_out_one_operation_at_a_time() {
     assert!(things.contains("pub fn get_request("), "{things}");
 }
 
+/// A body or success response in media types none of which is JSON would
+/// be sent or read as JSON: the operation is left out with a warning naming
+/// it and the types. One JSON type among others is enough; an operation
+/// without such a body is kept whatever it lists.
+#[test]
+fn operations_whose_bodies_are_not_json_are_left_out_one_at_a_time() {
+    let output = generate("media.yaml").unwrap_or_else(|e| panic!("{e}"));
+    let warnings: Vec<String> = output.warnings.iter().map(|w| w.as_warning()).collect();
+    let find = |id: &str| {
+        warnings
+            .iter()
+            .find(|w| w.contains(id))
+            .unwrap_or_else(|| panic!("no warning names {id}: {warnings:?}"))
+            .clone()
+    };
+    let text = find("`Things_PutText`");
+    assert!(
+        text.contains(
+            "(`PUT /text`) is left out: its body is sent as text/plain; charset=UTF-8 only"
+        ),
+        "{text}"
+    );
+    assert!(text.contains("media.yaml:8:5"), "{text}");
+    let xml = find("`Things_GetXml`");
+    assert!(
+        xml.contains("(`GET /xml`) is left out: its success bodies come as application/xml only"),
+        "{xml}"
+    );
+    assert_eq!(warnings.len(), 2, "{warnings:?}");
+    let things = file(&output, "things.rs");
+    assert!(!things.contains("put_text_request"), "{things}");
+    assert!(!things.contains("get_xml_request"), "{things}");
+    assert!(things.contains("pub fn put_either_request("), "{things}");
+    assert!(things.contains("pub fn bare_request("), "{things}");
+}
+
 #[test]
 fn a_poller_with_different_success_bodies_and_an_unknown_method_are_errors() {
     let error = match generate("long_running.yaml") {

@@ -41,5 +41,5 @@ pub const GAPS: &[Gap] = &[Gap {
         "MediaTypesThreeContentTypes",
         "MediaTypesThreeBodyTypes",
     ],
-    reason: "bodies that are not JSON (`application/pdf`, `application/octet-stream`, `text/plain`): armgen sends every body as JSON, so the server answers 400",
+    reason: "bodies that are not JSON (`application/pdf`, `application/octet-stream`, `text/plain`): armgen sends and reads only JSON bodies; an operation whose body or success response allows no JSON type is left out with a located warning, and one that also allows JSON is sent JSON",
 }];

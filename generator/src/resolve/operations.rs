@@ -137,9 +137,12 @@ impl Resolver<'_> {
     }
 
     /// Why armgen cannot express an operation whose leaving out does not
-    /// affect the rest of the spec: a form body (`in: formData`) or a file
-    /// response (`type: file`). A `$ref` that leads nowhere is not a reason:
-    /// resolving the operation reports it.
+    /// affect the rest of the spec: a form body (`in: formData`), a file
+    /// response (`type: file`), or a body or success response in media types
+    /// none of which is JSON (`consumes`/`produces`: XML, `text/plain`,
+    /// `application/octet-stream`), which would otherwise be sent or read as
+    /// JSON. A `$ref` that leads nowhere is not a reason: resolving the
+    /// operation reports it.
     fn inexpressible(&mut self, item_node: &Node, op_node: &Node) -> Option<String> {
         for list in [item_node.child("parameters"), op_node.child("parameters")] {
             let count = self
@@ -186,6 +189,81 @@ impl Resolver<'_> {
                     "its `{status}` response is `type: file` (binary bodies are not supported yet)"
                 ));
             }
+        }
+        self.not_json(item_node, op_node)
+    }
+
+    /// The media types of an operation's body (`consumes`) or success
+    /// bodies (`produces`), its own or the spec's, when it has such a body and
+    /// none of them is JSON.
+    fn not_json(&mut self, item_node: &Node, op_node: &Node) -> Option<String> {
+        let root = Node {
+            doc: op_node.doc,
+            pointer: String::new(),
+        };
+        let op = self.shared(op_node);
+        let op = op.value();
+        let types = |resolver: &Self, key: &str| -> Vec<String> {
+            op.get(key)
+                .or_else(|| resolver.value(&root.child(key)))
+                .and_then(Value::as_array)
+                .map(|list| {
+                    list.iter()
+                        .filter_map(Value::as_str)
+                        .map(str::to_owned)
+                        .collect()
+                })
+                .unwrap_or_default()
+        };
+        let is_json = |media: &String| {
+            let media = media
+                .split(';')
+                .next()
+                .unwrap_or_default()
+                .trim()
+                .to_ascii_lowercase();
+            media == "application/json"
+                || media == "text/json"
+                || media == "*/*"
+                || media.ends_with("+json")
+        };
+        let mut has_body = false;
+        for list in [item_node.child("parameters"), op_node.child("parameters")] {
+            let count = self
+                .value(&list)
+                .and_then(Value::as_array)
+                .map_or(0, Vec::len);
+            for i in 0..count {
+                if let Ok(target) = self.docs.deref(&list.child(i.to_string())) {
+                    has_body |= self
+                        .value(&target)
+                        .and_then(|v| v.get("in"))
+                        .and_then(Value::as_str)
+                        == Some("body");
+                }
+            }
+        }
+        let consumes = types(self, "consumes");
+        if has_body && !consumes.is_empty() && !consumes.iter().any(is_json) {
+            return Some(format!(
+                "its body is sent as {} only, and armgen sends JSON bodies (binary, text and XML bodies are not supported yet)",
+                consumes.join(", ")
+            ));
+        }
+        let has_success_body =
+            op.get("responses")
+                .and_then(Value::as_object)
+                .is_some_and(|responses| {
+                    responses.iter().any(|(status, response)| {
+                        status.starts_with('2') && response.get("schema").is_some()
+                    })
+                });
+        let produces = types(self, "produces");
+        if has_success_body && !produces.is_empty() && !produces.iter().any(is_json) {
+            return Some(format!(
+                "its success bodies come as {} only, and armgen reads JSON bodies (binary, text and XML bodies are not supported yet)",
+                produces.join(", ")
+            ));
         }
         None
     }
