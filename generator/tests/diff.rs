@@ -764,6 +764,66 @@ fn multiples_are_compared() {
     assert_eq!(rule("parameter added").0, Rule::ConstraintIsStronger);
 }
 
+/// `additionalProperties` beside declared properties (the struct's map of
+/// undeclared members): added and removed are oad 1021 and 1022, a new
+/// value type is a type change; a spec compared with itself says nothing.
+#[test]
+fn undeclared_members_beside_properties_are_compared() {
+    let model = |name: &str, extra: &str| {
+        format!("  {name}:\n    type: object\n    properties:\n      id: {{type: string}}\n{extra}")
+    };
+    let map = |ty: &str| format!("    additionalProperties: {{type: {ty}}}\n");
+    let defs = |added: &str, removed: &str, retyped: &str| {
+        [
+            model("Added", added),
+            model("Removed", removed),
+            model("Retyped", retyped),
+            "  Holder:\n    type: object\n    properties:\n      added: {$ref: \"#/definitions/Added\"}\n      removed: {$ref: \"#/definitions/Removed\"}\n      retyped: {$ref: \"#/definitions/Retyped\"}\n".to_owned(),
+        ]
+        .concat()
+    };
+    // `Thing`, which the operation sends and receives, holds them all.
+    let holder = "      holder: {$ref: \"#/definitions/Holder\"}\n";
+    let old = spec(
+        "2025-01-01",
+        "",
+        "",
+        "",
+        &format!("{holder}{}", defs("", &map("string"), &map("string"))),
+    );
+    let new = spec(
+        "2025-06-01",
+        "",
+        "",
+        "",
+        &format!("{holder}{}", defs(&map("string"), "", &map("integer"))),
+    );
+    assert!(
+        inline_pair("undeclared-same", &old, &old)
+            .changes
+            .is_empty()
+    );
+    let report = inline_pair("undeclared", &old, &new);
+    let change = |model: &str| {
+        report
+            .changes
+            .iter()
+            .find(|c| {
+                c.subject == Subject::Model(model.to_owned()) && c.at == "additionalProperties"
+            })
+            .map(|c| (c.rule, c.rule.oad_id(), c.message.clone()))
+            .unwrap_or_else(|| panic!("no change of {model}: {}", report.to_markdown()))
+    };
+    let (rule, oad, message) = change("Added");
+    assert_eq!(
+        (rule, oad),
+        (Rule::AddedAdditionalProperties, Some(1021)),
+        "{message}"
+    );
+    assert_eq!(change("Removed").0, Rule::RemovedAdditionalProperties);
+    assert_eq!(change("Retyped").0, Rule::TypeChanged);
+}
+
 #[test]
 fn a_removed_optional_parameter_is_oad_1046() {
     let old = spec(

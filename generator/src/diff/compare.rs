@@ -1282,6 +1282,54 @@ impl<'a> Comparison<'a> {
             let (a, b) = self.enum_values_as_allowed(&f.ty, &g.ty, &f.constraints, &g.constraints);
             self.constraints(subject(), &at, &a, &b, sent);
         }
+        self.undeclared_members(new, a, b, received);
+    }
+
+    /// `additionalProperties` beside declared properties: the struct's map
+    /// of undeclared members (`AdditionalProperties`) added, removed or
+    /// retyped.
+    fn undeclared_members(
+        &mut self,
+        new: &Model,
+        a: &StructModel,
+        b: &StructModel,
+        received: bool,
+    ) {
+        let subject = || Subject::Model(new.wire_name.clone());
+        let at = "additionalProperties";
+        match (&a.additional, &b.additional) {
+            (None, None) => {}
+            (Some(x), Some(y)) => {
+                let item = vec![format!("models::{}::{}", new.name, y.name)];
+                self.types(subject(), at, &x.ty, &y.ty, received, &item);
+            }
+            (None, Some(y)) => {
+                let ty = self.new.describe(&y.ty);
+                self.push(
+                    Rule::AddedAdditionalProperties,
+                    subject(),
+                    at,
+                    format!("undeclared members allowed, as `{ty}`"),
+                    Breaking,
+                    Major,
+                    "a new public map field breaks struct literals that do not end in `..Default::default()`",
+                    vec![format!("models::{}::{}", new.name, y.name)],
+                );
+            }
+            (Some(x), None) => {
+                let ty = self.old.describe(&x.ty);
+                self.push(
+                    Rule::RemovedAdditionalProperties,
+                    subject(),
+                    at,
+                    format!("undeclared members (`{ty}`) no longer allowed"),
+                    Breaking,
+                    Major,
+                    "the map field goes",
+                    vec![format!("models::{}::{}", new.name, x.name)],
+                );
+            }
+        }
     }
 
     /// Compares two types at one place (`received`: the value comes from the
