@@ -144,17 +144,14 @@ impl Resolver<'_> {
     /// JSON. A `$ref` that leads nowhere is not a reason: resolving the
     /// operation reports it.
     fn inexpressible(&mut self, item_node: &Node, op_node: &Node) -> Option<String> {
-        for list in [item_node.child("parameters"), op_node.child("parameters")] {
-            let count = self
-                .value(&list)
-                .and_then(Value::as_array)
-                .map_or(0, Vec::len);
-            for i in 0..count {
-                let Ok(target) = self.docs.deref(&list.child(i.to_string())) else {
-                    continue;
-                };
-                let value = self.value(&target);
-                if value.and_then(|v| v.get("in")).and_then(Value::as_str) == Some("formData") {
+        let mut has_body = false;
+        for entry in self.parameter_nodes(item_node, op_node) {
+            let Ok(target) = self.docs.deref(&entry) else {
+                continue;
+            };
+            let value = self.value(&target);
+            match value.and_then(|v| v.get("in")).and_then(Value::as_str) {
+                Some("formData") => {
                     let name = value
                         .and_then(|v| v.get("name"))
                         .and_then(Value::as_str)
@@ -163,6 +160,8 @@ impl Resolver<'_> {
                         "its parameter `{name}` is `in: formData` (form bodies are not supported yet)"
                     ));
                 }
+                Some("body") => has_body = true,
+                _ => {}
             }
         }
         let responses = op_node.child("responses");
@@ -190,13 +189,27 @@ impl Resolver<'_> {
                 ));
             }
         }
-        self.not_json(item_node, op_node)
+        self.not_json(op_node, has_body)
     }
 
-    /// The media types of an operation's body (`consumes`) or success
-    /// bodies (`produces`), its own or the spec's, when it has such a body and
-    /// none of them is JSON.
-    fn not_json(&mut self, item_node: &Node, op_node: &Node) -> Option<String> {
+    /// An operation's parameter entries, as written (a `$ref` not
+    /// followed): its path item's, then its own.
+    fn parameter_nodes(&self, item_node: &Node, op_node: &Node) -> Vec<Node> {
+        let mut nodes = Vec::new();
+        for list in [item_node.child("parameters"), op_node.child("parameters")] {
+            let count = self
+                .value(&list)
+                .and_then(Value::as_array)
+                .map_or(0, Vec::len);
+            nodes.extend((0..count).map(|i| list.child(i.to_string())));
+        }
+        nodes
+    }
+
+    /// The media types of an operation's body (`consumes`, when `has_body`)
+    /// or success bodies (`produces`), its own or the spec's, when it has
+    /// such a body and none of them is JSON.
+    fn not_json(&self, op_node: &Node, has_body: bool) -> Option<String> {
         let root = Node {
             doc: op_node.doc,
             pointer: String::new(),
@@ -227,22 +240,6 @@ impl Resolver<'_> {
                 || media == "*/*"
                 || media.ends_with("+json")
         };
-        let mut has_body = false;
-        for list in [item_node.child("parameters"), op_node.child("parameters")] {
-            let count = self
-                .value(&list)
-                .and_then(Value::as_array)
-                .map_or(0, Vec::len);
-            for i in 0..count {
-                if let Ok(target) = self.docs.deref(&list.child(i.to_string())) {
-                    has_body |= self
-                        .value(&target)
-                        .and_then(|v| v.get("in"))
-                        .and_then(Value::as_str)
-                        == Some("body");
-                }
-            }
-        }
         let consumes = types(self, "consumes");
         if has_body && !consumes.is_empty() && !consumes.iter().any(is_json) {
             return Some(format!(
@@ -327,16 +324,7 @@ impl Resolver<'_> {
         let path = self.path_parts(&node.child("operationId"), template);
 
         // Path-level parameters apply unless the operation redefines them.
-        let mut raw_params = Vec::new();
-        for list in [item_node.child("parameters"), node.child("parameters")] {
-            let count = self
-                .value(&list)
-                .and_then(Value::as_array)
-                .map_or(0, Vec::len);
-            for i in 0..count {
-                raw_params.push(list.child(i.to_string()));
-            }
-        }
+        let raw_params = self.parameter_nodes(item_node, node);
         let mut params: Vec<Parameter> = Vec::new();
         // Where each of `params` is declared, for diagnostics about it.
         let mut declared: Vec<Node> = Vec::new();
