@@ -271,8 +271,10 @@ where
 /// behind an object so that the polling code does not depend on its types.
 trait Judge: Send + Sync {
     /// `Ok` if the function decodes the response; else the error it makes
-    /// of it, and whether that is a body that does not decode.
-    fn check(&self, response: &HttpResponse) -> Result<(), (azure_core::Error, bool)>;
+    /// of it. With `accept_success`, a success status the function does not
+    /// document is `Ok` too, as long as the body decodes (the final result
+    /// of a `PUT` documenting `201` is read back with `200`).
+    fn check(&self, response: &HttpResponse, accept_success: bool) -> azure_core::Result<()>;
     /// An error status the retry policy left: the operation's typed error.
     fn error_status(&self, response: &HttpResponse) -> azure_core::Error;
     /// An operation that reported `Failed` or `Canceled`.
@@ -287,11 +289,19 @@ where
     D: 'static,
     E: fmt::Debug + Serialize + DeserializeOwned + Send + Sync + 'static,
 {
-    fn check(&self, response: &HttpResponse) -> Result<(), (azure_core::Error, bool)> {
-        (self.0)(response).map(|_| ()).map_err(|error| {
-            let decode = matches!(error, ResponseError::Decode { .. });
-            (response_error(error, response), decode)
-        })
+    fn check(&self, response: &HttpResponse, accept_success: bool) -> azure_core::Result<()> {
+        match (self.0)(response) {
+            Ok(_) => Ok(()),
+            // Decided before the error is built: it copies the body.
+            Err(error)
+                if accept_success
+                    && is_success(response.status)
+                    && !matches!(error, ResponseError::Decode { .. }) =>
+            {
+                Ok(())
+            }
+            Err(error) => Err(response_error(error, response)),
+        }
     }
 
     fn error_status(&self, response: &HttpResponse) -> azure_core::Error {
@@ -501,8 +511,8 @@ impl Operation {
         self.progress().started = Some(Instant::now());
         let response = self.send(context, self.request.clone()).await?;
         if !is_success(response.status) {
-            return Err(match self.judge.check(&response) {
-                Err((error, _)) => error,
+            return Err(match self.judge.check(&response, false) {
+                Err(error) => error,
                 Ok(()) => azure_core::Error::with_message(
                     ErrorKind::Other,
                     format!("unexpected status {}", response.status),
@@ -565,7 +575,7 @@ impl Operation {
     /// The initial response is the result: the operation's own response, so
     /// its decoder decides as for any call.
     fn done_at_once(self: &Arc<Self>, response: HttpResponse) -> azure_core::Result<RawStep> {
-        self.judge.check(&response).map_err(|(error, _)| error)?;
+        self.judge.check(&response, false)?;
         let status = status_response(&response, Some(SUCCEEDED));
         Ok(RawStep::Succeeded {
             response: status,
@@ -770,15 +780,10 @@ impl Operation {
     /// is its typed error, a body that does not decode a `DataConversion`
     /// error.
     fn check_final(&self, response: &HttpResponse) -> azure_core::Result<()> {
-        match self.judge.check(response) {
-            Ok(()) => Ok(()),
-            Err((error, true)) => Err(error),
-            Err((error, false)) if !is_success(response.status) => Err(error),
-            // A success status the spec documents for reading the resource,
-            // not for the initial method: the body is the result all the
-            // same, and `into_model` reads it.
-            Err(_) => Ok(()),
-        }
+        // A success status the spec documents for reading the resource, not
+        // for the initial method, is accepted: the body is the result all
+        // the same, and `into_model` reads it.
+        self.judge.check(response, true)
     }
 
     /// An operation that reported `Failed` or `Canceled`.
