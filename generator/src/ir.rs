@@ -409,20 +409,6 @@ impl TypeRef {
         matches!(self, TypeRef::String | TypeRef::Secret)
     }
 
-    /// `ty`, `Nullable` when `x-nullable: true` is set on the schema
-    /// `value` (as written, beside a `$ref`).
-    pub fn nullable_if(ty: TypeRef, value: Option<&serde_json::Value>) -> TypeRef {
-        let nullable = value
-            .and_then(|v| v.get("x-nullable"))
-            .and_then(serde_json::Value::as_bool)
-            .unwrap_or(false);
-        if nullable && !matches!(ty, TypeRef::Nullable(_)) {
-            TypeRef::Nullable(Box::new(ty))
-        } else {
-            ty
-        }
-    }
-
     /// Whether `Nullable` is part of the type at any depth.
     pub fn has_nullable(&self) -> bool {
         match self {

@@ -59,6 +59,7 @@ mod emit;
 pub mod ir;
 pub mod load;
 pub mod naming;
+pub mod nulls;
 mod output;
 mod parallel;
 mod project;
@@ -74,6 +75,7 @@ pub const DEFAULT_RUNTIME_PATH: &str = "::armgen_runtime";
 use std::time::Instant;
 
 pub use diagnostics::{Diagnostic, Diagnostics, Error, Location};
+pub use nulls::Nulls;
 pub use output::{Output, Stale, Timings};
 pub use project::{PROJECT_FILE, Project};
 pub use secrets::SecretPolicy;
@@ -85,6 +87,7 @@ pub struct Config {
     specs: Vec<(PathBuf, String)>,
     runtime_path: String,
     secrets: SecretPolicy,
+    nulls: Nulls,
     refresh_command: Option<String>,
     out_subdir: String,
     project_file: Option<PathBuf>,
@@ -109,6 +112,7 @@ impl Config {
             specs: Vec::new(),
             runtime_path: DEFAULT_RUNTIME_PATH.to_owned(),
             secrets: SecretPolicy::default(),
+            nulls: Nulls::default(),
             refresh_command: None,
             out_subdir: "armgen".to_owned(),
             project_file: None,
@@ -230,6 +234,15 @@ impl Config {
     /// Which string fields are secret (default: [`SecretPolicy::default`]).
     pub fn secret_policy(mut self, policy: SecretPolicy) -> Self {
         self.secrets = policy;
+        self
+    }
+
+    /// Where a `null` or an empty success body is read as no value (default
+    /// [`Nulls::Declared`]: where the spec says `x-nullable: true`). See
+    /// [`Nulls::Tolerated`] for services that send nulls their spec does
+    /// not declare.
+    pub fn nulls(mut self, nulls: Nulls) -> Self {
+        self.nulls = nulls;
         self
     }
 
@@ -373,6 +386,15 @@ impl Config {
             .map(|(api, inputs, _)| (api, inputs))
     }
 
+    /// What resolving a spec needs of this configuration.
+    fn resolve_settings(&self) -> resolve::Settings<'_> {
+        resolve::Settings {
+            accepted_extensions: &self.accepted_extensions,
+            secrets: &self.secrets,
+            nulls: self.nulls,
+        }
+    }
+
     /// [`resolve`](Config::resolve), and the warnings, sorted by location.
     fn resolve_with_warnings(&self) -> Result<(ir::Api, Vec<PathBuf>, Vec<Diagnostic>), Error> {
         let mut warnings = Vec::new();
@@ -407,8 +429,7 @@ impl Config {
                 &mut docs,
                 &mut diagnostics,
                 &mut warnings,
-                &self.accepted_extensions,
-                &self.secrets,
+                &self.resolve_settings(),
                 &full,
                 &module,
             ) {
@@ -443,8 +464,7 @@ impl Config {
                     &mut docs,
                     &mut diagnostics,
                     &mut warnings,
-                    &self.accepted_extensions,
-                    &self.secrets,
+                    &self.resolve_settings(),
                     &full,
                     &module,
                 ) else {

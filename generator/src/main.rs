@@ -46,6 +46,11 @@ exists (else every spec in DIR/spec, written to DIR/generated).
                     only with cargo feature F
   --jobs N          emit and format on at most N threads (default: cargo's
                     NUM_JOBS, else the number of CPUs); the output is the same
+  --nulls declared|tolerated
+                    where `null` (or an empty success body) reads as no value:
+                    only where the spec says `x-nullable: true` (default), or
+                    also where it says nothing (array items, map values and
+                    success bodies become `Option`s)
   --ref-alias FILE#/missing=#/existing
                     redirect a $ref that points at nothing (repeatable), e.g.
                     'common-types/resource-management/v5/types.json#/definitions/systemData=#/definitions/SystemData'
@@ -68,6 +73,7 @@ struct Args {
     runtime_path: Option<String>,
     out: Option<PathBuf>,
     jobs: Option<usize>,
+    nulls: Option<armgen::Nulls>,
 }
 
 fn parse_args() -> Result<Args, String> {
@@ -90,6 +96,7 @@ fn parse_args() -> Result<Args, String> {
         jobs: None,
         runtime_path: None,
         out: None,
+        nulls: None,
     };
     while let Some(flag) = args.next() {
         let mut value = || args.next().ok_or(format!("{flag} needs a value"));
@@ -116,6 +123,12 @@ fn parse_args() -> Result<Args, String> {
                 };
             }
             "--runtime-path" => parsed.runtime_path = Some(value()?),
+            "--nulls" => {
+                let nulls = value()?;
+                parsed.nulls = Some(armgen::Nulls::from_name(&nulls).ok_or_else(|| {
+                    format!("--nulls takes declared or tolerated, not `{nulls}`")
+                })?);
+            }
             "--spec" => {
                 let v = value()?;
                 let (file, module) = match v.split_once('=') {
@@ -202,6 +215,9 @@ fn run(args: &Args) -> Result<ExitCode, armgen::Error> {
     }
     if let Some(path) = &args.runtime_path {
         config = config.runtime_path(path);
+    }
+    if let Some(nulls) = args.nulls {
+        config = config.nulls(nulls);
     }
     for alias in &args.aliases {
         config = config.ref_alias(alias).ok_or_else(|| {

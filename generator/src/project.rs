@@ -7,7 +7,7 @@ use serde::Deserialize;
 
 use crate::diagnostics::{Diagnostic, Error, Location};
 use crate::load::Document;
-use crate::{Config, SecretPolicy};
+use crate::{Config, Nulls, SecretPolicy};
 
 /// The file name looked for in a project's root.
 pub const PROJECT_FILE: &str = "armgen.yaml";
@@ -49,6 +49,8 @@ struct ProjectFile {
     /// See [`Config::accept_extension`].
     #[serde(default)]
     accepted_extensions: Vec<String>,
+    /// `declared` or `tolerated`: see [`Config::nulls`].
+    nulls: Option<String>,
 }
 
 /// One spec (`file`), or one provider at several api-versions side by side
@@ -220,6 +222,16 @@ fn project(dir: &Path, settings: Option<&Settings>) -> Result<Project, Error> {
                 "e.g. `common-types/resource-management/v5/types.json#/definitions/systemData=#/definitions/SystemData`",
             )
         })?;
+    }
+    if let Some(name) = &values.nulls {
+        let nulls = Nulls::from_name(name).ok_or_else(|| {
+            error(
+                "/nulls",
+                format!("nulls: `{name}` is neither `declared` nor `tolerated`"),
+                "`declared` reads `null` only where the spec says `x-nullable: true`; `tolerated` also where it says nothing",
+            )
+        })?;
+        config = config.nulls(nulls);
     }
     match values.secret_names.as_deref() {
         None => {}

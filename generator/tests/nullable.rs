@@ -1,15 +1,23 @@
 //! `x-nullable: true`: a success body that may be `null` (or absent) is an
 //! `Option`, and so are array items and map values marked so; a query
-//! parameter's items cannot be null on the wire and stay plain. The
-//! AutoRest test server's `get…Null` and `…ItemNull` scenarios read them
-//! from a server.
+//! parameter's items cannot be null on the wire and stay plain. With
+//! `nulls: tolerated` the same holds where the spec says nothing, but not
+//! where it says `x-nullable: false`, nor for a paged list or an error
+//! body. The AutoRest test server's `get…Null`, `…ItemNull`, `…WithNull`
+//! and `…NotProvided` scenarios read them from a server.
 
 mod support;
 
 /// A generated file, whitespace-collapsed.
 fn file(name: &str) -> String {
+    file_with(name, armgen::Nulls::Declared)
+}
+
+/// A generated file with the `nulls` setting given, whitespace-collapsed.
+fn file_with(name: &str, nulls: armgen::Nulls) -> String {
     let output = armgen::Config::new(support::fixtures().join("fixtures/nullable"))
         .spec("nullable.yaml", "nullable")
+        .nulls(nulls)
         .generate()
         .unwrap_or_else(|e| panic!("{e}"));
     let text = output
@@ -77,4 +85,63 @@ fn a_query_parameter_with_nullable_items_takes_plain_items() {
         things.contains("tags: ::core::option::Option<&[::std::string::String]>"),
         "{things}"
     );
+}
+
+#[test]
+fn by_default_undeclared_nulls_are_not_options() {
+    let models = file("models.rs");
+    assert!(
+        models.contains(
+            "pub strict: ::core::option::Option<::std::vec::Vec<::std::string::String>>,"
+        ),
+        "{models}"
+    );
+    let things = file("things.rs");
+    assert!(
+        things.contains("-> ::core::result::Result< super::models::Thing, ::armgen_runtime::ResponseError<super::models::Failure>, >"),
+        "{things}"
+    );
+}
+
+#[test]
+fn tolerated_nulls_make_undeclared_items_values_and_bodies_options() {
+    let tolerated = armgen::Nulls::Tolerated;
+    let models = file_with("models.rs", tolerated);
+    for field in [
+        // Undeclared: tolerated.
+        "pub plain: ::core::option::Option< ::std::vec::Vec<::core::option::Option<::std::string::String>>, >,",
+        // `x-nullable: false`: never.
+        "pub strict: ::core::option::Option<::std::vec::Vec<::std::string::String>>,",
+        "pub parts: ::core::option::Option<::std::vec::Vec<::core::option::Option<Part>>>,",
+    ] {
+        assert!(models.contains(field), "missing `{field}` in {models}");
+    }
+    let things = file_with("things.rs", tolerated);
+    // The success body may be empty; the error body stays the model.
+    assert!(
+        things.contains("-> ::core::result::Result< ::core::option::Option<super::models::Thing>, ::armgen_runtime::ResponseError<super::models::Failure>, >"),
+        "{things}"
+    );
+    assert!(
+        things.contains("::armgen_runtime::decode_nullable(response, &[200], &[])"),
+        "{things}"
+    );
+    // A pager needs a body: the page type stays plain.
+    assert!(
+        things.contains("pub fn list_pages_response( response: &::armgen_runtime::HttpResponse, ) -> ::core::result::Result< super::models::PartList,"),
+        "{things}"
+    );
+}
+
+#[test]
+fn tolerated_nulls_change_nothing_where_the_spec_is_explicit() {
+    // `x-nullable: true` is an `Option` either way.
+    let declared = file("things.rs");
+    let tolerated = file_with("things.rs", armgen::Nulls::Tolerated);
+    for text in [&declared, &tolerated] {
+        assert!(
+            text.contains("pub fn get_count_response( response: &::armgen_runtime::HttpResponse, ) -> ::core::result::Result< ::core::option::Option<i32>,"),
+            "{text}"
+        );
+    }
 }

@@ -82,6 +82,16 @@ fn a_bad_ref_alias_and_a_bad_secret_regex_are_located() {
         "{error}"
     );
     assert_at(&error, "armgen.yaml", 3, "/secret_names");
+    let error = error_of(
+        "nulls",
+        "armgen.yaml",
+        "specs:\n  - {file: a.json, module: a}\nnulls: sometimes\n",
+    );
+    assert!(
+        error.contains("nulls: `sometimes` is neither `declared` nor `tolerated`"),
+        "{error}"
+    );
+    assert_at(&error, "armgen.yaml", 3, "/nulls");
 }
 
 #[test]
@@ -89,10 +99,12 @@ fn settings_that_fit_are_read() {
     let dir = folder("fit");
     std::fs::write(
         dir.join("armgen.yaml"),
-        "specs:\n  - {file: a.json, module: a}\nout: src/generated\n",
+        "specs:\n  - {file: a.json, module: a}\nout: src/generated\nnulls: tolerated\n",
     )
     .unwrap();
     let project = armgen::Config::from_project(&dir).expect("settings read");
     assert_eq!(project.out, Path::new("src/generated"));
+    let config = format!("{:?}", project.config);
+    assert!(config.contains("nulls: Tolerated"), "{config}");
     std::fs::remove_dir_all(&dir).unwrap();
 }

@@ -36,13 +36,4 @@ pub const GAPS: &[Gap] = &[
         scenarios: &["BodyBinaryOctet", "reservedWordsBodyNamedContent"],
         reason: "an `application/octet-stream` body: armgen sends only JSON bodies, so it leaves the operation out with a located warning",
     },
-    Gap {
-        scenarios: &[
-            "reservedWordsOperationGroupImport",
-            "reservedWordsBodyNamedJson",
-            "reservedWordsUrlHeaderQuery",
-            "reservedWordsHeaderEnum",
-        ],
-        reason: "a 200 with an empty body where the spec declares an `object` result: a decoding error; AutoRest returns null",
-    },
 ];

@@ -53,23 +53,25 @@ scenarios! {
         assert_eq!(status(duration(&ctx).put_positive_duration(&body, None).await), 200);
     }
     ["getByteEmpty"] async fn get_byte_empty(ctx) {
-        assert_eq!(model(byte(&ctx).get_empty(None).await), "");
+        assert_eq!(model(byte(&ctx).get_empty(None).await).as_deref(), Some(""));
     }
     ["getByteNonAscii"] async fn get_byte_non_ascii(ctx) {
-        assert_eq!(model(byte(&ctx).get_non_ascii(None).await), NON_ASCII);
+        assert_eq!(model(byte(&ctx).get_non_ascii(None).await).as_deref(), Some(NON_ASCII));
     }
     ["putByteNonAscii"] async fn put_byte_non_ascii(ctx) {
         assert_eq!(status(byte(&ctx).put_non_ascii(NON_ASCII, None).await), 200);
+    }
+    // Generated with `nulls: tolerated` (autorest/build.rs): the server
+    // sends nulls the spec does not declare, which AutoRest's clients read
+    // as null.
+    ["getByteNull"] async fn byte_null(ctx) {
+        assert_eq!(model(byte(&ctx).get_null(None).await), None);
     }
 }
 
 /// Not called: AutoRest expects null or an error where armgen's string
 /// type gives neither.
 pub const GAPS: &[Gap] = &[
-    Gap {
-        scenarios: &["getByteNull"],
-        reason: "a 200 with an empty body where the spec declares a `byte` string that is not `x-nullable`: a decoding error; AutoRest returns null",
-    },
     Gap {
         scenarios: &[
             "getDateInvalid",

@@ -79,6 +79,7 @@ modules![
     model_flattening,
     paging,
     required_optional,
+    reserved_words,
     subscription_id_api_version,
     url,
     validation,

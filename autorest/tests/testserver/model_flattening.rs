@@ -6,17 +6,12 @@
 use arm_autorest::model_flattening::clients::*;
 use serde_json::json;
 
-use crate::support::{Ctx, Gap, assert_model, scenarios, status};
+use crate::support::{body, Ctx, Gap, assert_model, scenarios, status};
 
 fn client(ctx: &Ctx) -> ModelFlatteningOperationsClient {
     ModelFlatteningClient::new(ctx.credential(), Some(ctx.options()))
         .expect("a client")
         .operations()
-}
-
-/// A request body from its JSON.
-fn body<T: armgen_runtime::__private::serde::de::DeserializeOwned>(value: serde_json::Value) -> T {
-    serde_json::from_value(value).expect("a valid body")
 }
 
 /// The server's full product `n` (`Resource{n}`, `Product{n}`).

@@ -461,3 +461,12 @@ where
     let actual = serde_json::to_value(&value).expect("the model serializes");
     assert_eq!(actual, expected);
 }
+
+/// A request body built from the JSON the scenario expects, whatever Rust
+/// type the spec gives it (`Vec<Option<T>>` where nulls are tolerated).
+#[track_caller]
+pub fn body<T: armgen_runtime::__private::serde::de::DeserializeOwned>(
+    value: serde_json::Value,
+) -> T {
+    serde_json::from_value(value).expect("the JSON fits the body type")
+}

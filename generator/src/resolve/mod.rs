@@ -12,10 +12,21 @@ use std::path::Path;
 use serde_json::Value;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::ir::{Model, ModelId, Service};
+use crate::ir::{Model, ModelId, Service, TypeRef};
 use crate::load::{DocumentSet, Node, Shared};
 use crate::naming::Scope;
+use crate::nulls::Nulls;
 use crate::secrets::SecretPolicy;
+
+/// What resolving a spec takes from the project's configuration.
+pub(crate) struct Settings<'a> {
+    /// `x-ms-*` extensions the project accepts armgen ignoring, unwarned.
+    pub(crate) accepted_extensions: &'a [String],
+    /// Which strings are secret.
+    pub(crate) secrets: &'a SecretPolicy,
+    /// Where `null` is read as no value.
+    pub(crate) nulls: Nulls,
+}
 
 /// Resolves one root spec file into a [`Service`]. Problems go to
 /// `diagnostics`; what armgen ignores (extensions) to `warnings`, but for
@@ -24,8 +35,7 @@ pub(crate) fn service(
     docs: &mut DocumentSet,
     diagnostics: &mut Diagnostics,
     warnings: &mut Vec<Diagnostic>,
-    accepted_extensions: &[String],
-    secrets: &SecretPolicy,
+    settings: &Settings<'_>,
     root_file: &Path,
     module: &str,
 ) -> Option<Service> {
@@ -45,7 +55,7 @@ pub(crate) fn service(
         docs,
         diagnostics,
         warnings,
-        secrets,
+        settings,
         &root,
         root_file,
         module,
@@ -58,7 +68,13 @@ pub(crate) fn service(
             .filter(|node| node.doc != root.doc)
             .cloned(),
     );
-    extensions::check(docs, &reached, accepted_extensions, diagnostics, warnings);
+    extensions::check(
+        docs,
+        &reached,
+        settings.accepted_extensions,
+        diagnostics,
+        warnings,
+    );
     service
 }
 
@@ -66,7 +82,7 @@ fn resolve_service(
     docs: &mut DocumentSet,
     diagnostics: &mut Diagnostics,
     warnings: &mut Vec<Diagnostic>,
-    secrets: &SecretPolicy,
+    settings: &Settings<'_>,
     root: &Node,
     root_file: &Path,
     module: &str,
@@ -76,7 +92,8 @@ fn resolve_service(
         docs,
         diagnostics,
         warnings,
-        secrets,
+        secrets: settings.secrets,
+        nulls: settings.nulls,
         // Generated code names the prelude's types by absolute path, but a
         // model called `Option` would still hide it from a user's
         // `use models::*`; and `async_trait` writes `Box` unqualified in the
@@ -169,6 +186,7 @@ pub(crate) struct Resolver<'a> {
     /// cannot send, which the rest of the spec does not need.
     pub(crate) warnings: &'a mut Vec<Diagnostic>,
     pub(crate) secrets: &'a SecretPolicy,
+    pub(crate) nulls: Nulls,
     /// Type names handed out so far in this service.
     pub(crate) model_names: Scope,
     /// A definition reached twice is one model.
@@ -191,6 +209,13 @@ impl Resolver<'_> {
     /// problems or builds models: no subtree is copied.
     pub(crate) fn shared(&self, node: &Node) -> Shared {
         self.docs.shared(node)
+    }
+
+    /// `ty`, `Nullable` where the schema `value` (as written, beside a
+    /// `$ref`) may be null: `x-nullable: true`, or no `x-nullable` at all
+    /// when the project tolerates undeclared nulls.
+    pub(crate) fn nullable_if(&self, ty: TypeRef, value: Option<&Value>) -> TypeRef {
+        nullable_as(ty, value, self.nulls)
     }
 
     pub(crate) fn error(&mut self, node: &Node, message: impl Into<String>) {
@@ -221,5 +246,19 @@ impl Resolver<'_> {
     /// The models, in name order.
     fn finish_models(&mut self) -> Vec<Model> {
         std::mem::take(&mut self.models).into_values().collect()
+    }
+}
+
+/// `ty`, `Nullable` where the schema `value` may be null under `nulls`:
+/// `x-nullable: true`, or no `x-nullable` at all when undeclared nulls are
+/// tolerated.
+pub(crate) fn nullable_as(ty: TypeRef, value: Option<&Value>, nulls: Nulls) -> TypeRef {
+    let declared = value
+        .and_then(|v| v.get("x-nullable"))
+        .and_then(Value::as_bool);
+    if declared.unwrap_or(nulls.by_default()) && !matches!(ty, TypeRef::Nullable(_)) {
+        TypeRef::Nullable(Box::new(ty))
+    } else {
+        ty
     }
 }

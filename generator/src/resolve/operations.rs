@@ -14,6 +14,7 @@ use crate::ir::{
 };
 use crate::load::Node;
 use crate::naming::{self, Scope};
+use crate::nulls::Nulls;
 
 /// Operations without a `Group_` prefix in their `operationId` land here.
 const DEFAULT_GROUP: &str = "Operations";
@@ -410,7 +411,23 @@ impl Resolver<'_> {
             p.location == ParamLocation::Path && p.wire_name == wire
         });
 
-        let (responses, error) = self.responses(node, &name);
+        let pageable = extensions::pageable(value).map(|p| Pageable {
+            next_link_name: p.next_link_name.map(str::to_owned),
+            item_name: p.item_name.to_owned(),
+            fields: None,
+            operation_name: p.operation_name.map(str::to_owned),
+            next_operation: None,
+        });
+        let long_running =
+            extensions::long_running(value).then(|| self.final_state_via(node, value, method));
+        // A pager or a poller needs a body to go on: only a declared
+        // `x-nullable` makes theirs optional.
+        let body_nulls = if pageable.is_some() || long_running.is_some() {
+            Nulls::Declared
+        } else {
+            self.nulls
+        };
+        let (responses, error) = self.responses(node, &name, body_nulls);
         let response_headers = self.response_headers(node);
         let root = Node {
             doc: node.doc,
@@ -424,15 +441,6 @@ impl Resolver<'_> {
             .and_then(Value::as_str)
             .map(str::to_owned);
         let examples = self.examples(node, value);
-        let pageable = extensions::pageable(value).map(|p| Pageable {
-            next_link_name: p.next_link_name.map(str::to_owned),
-            item_name: p.item_name.to_owned(),
-            fields: None,
-            operation_name: p.operation_name.map(str::to_owned),
-            next_operation: None,
-        });
-        let long_running =
-            extensions::long_running(value).then(|| self.final_state_via(node, value, method));
         // Success bodies of different types are told apart by status (see
         // `Operation::success_by_status`); a poller or a pager has one result
         // type, from which the status of the response is gone.
@@ -868,7 +876,14 @@ impl Resolver<'_> {
         out
     }
 
-    fn responses(&mut self, node: &Node, op_name: &str) -> (Vec<Response>, Option<TypeRef>) {
+    /// The success responses, and the error body type; a success body may be
+    /// null as `body_nulls` says.
+    fn responses(
+        &mut self,
+        node: &Node,
+        op_name: &str,
+        body_nulls: Nulls,
+    ) -> (Vec<Response>, Option<TypeRef>) {
         let responses_node = node.child("responses");
         let value = self.shared(&responses_node);
         let value = value.value();
@@ -885,7 +900,11 @@ impl Resolver<'_> {
             let hint = format!("{}Response", naming::type_name(op_name));
             let ty = response.get("schema").map(|schema| {
                 let ty = self.schema_type(&response_node.child("schema"), &hint);
-                TypeRef::nullable_if(ty, Some(schema))
+                // Only a success body may be tolerated empty: an error
+                // body is read only when the status says there is one.
+                let success = status.parse::<u16>().is_ok_and(|c| (200..300).contains(&c));
+                let nulls = if success { body_nulls } else { Nulls::Declared };
+                super::nullable_as(ty, Some(schema), nulls)
             });
             if status == "default" {
                 error = ty;

@@ -55,16 +55,15 @@ impl Resolver<'_> {
                 }
                 let item_hint = format!("{hint}Item");
                 let item = self.schema_type(&target.child("items"), &item_hint);
-                TypeRef::Array(Box::new(TypeRef::nullable_if(item, value.get("items"))))
+                TypeRef::Array(Box::new(self.nullable_if(item, value.get("items"))))
             }
             Some("object") | None => match value.get("additionalProperties") {
                 Some(Value::Object(_)) => {
                     let item_hint = format!("{hint}Value");
                     let item = self.schema_type(&target.child("additionalProperties"), &item_hint);
-                    TypeRef::Map(Box::new(TypeRef::nullable_if(
-                        item,
-                        value.get("additionalProperties"),
-                    )))
+                    TypeRef::Map(Box::new(
+                        self.nullable_if(item, value.get("additionalProperties")),
+                    ))
                 }
                 Some(Value::Bool(true)) => TypeRef::Map(Box::new(TypeRef::Any)),
                 _ => TypeRef::Any,
