@@ -65,3 +65,16 @@ fn constrained_values_of_the_map_are_validated() {
         "{models}"
     );
 }
+
+#[test]
+fn an_object_without_properties_is_free_form_json_not_an_empty_struct() {
+    let models = models();
+    assert!(!models.contains("pub struct Anything"), "{models}");
+    let pets = support::collapsed("additional", "additional.yaml", "additional", "pets.rs");
+    let value = "::armgen_runtime::__private::serde_json::Value";
+    assert!(pets.contains(&format!("thing: &{value},")), "{pets}");
+    assert!(
+        pets.contains(&format!("-> ::core::result::Result< {value}, ")),
+        "{pets}"
+    );
+}

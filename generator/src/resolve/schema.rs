@@ -543,8 +543,16 @@ fn is_definition(node: &Node) -> bool {
 
 /// An object with properties or bases becomes a struct; a bare `object` or a
 /// map does not.
+/// Whether the schema is a struct: it declares properties or inherits
+/// some. `type: object` with no properties, or `properties: {}`, accepts
+/// any members (Swagger's `additionalProperties` defaults to allowed): it
+/// is free-form JSON, so an empty struct does not drop what the service
+/// sends.
 fn is_object_model(value: &Value) -> bool {
-    value.get("properties").is_some() || value.get("allOf").is_some()
+    let declares = value
+        .get("properties")
+        .is_some_and(|p| p.as_object().is_none_or(|p| !p.is_empty()));
+    declares || value.get("allOf").is_some()
 }
 
 pub(crate) fn description(value: &Value) -> Option<String> {
