@@ -912,6 +912,20 @@ impl Parameter {
     pub fn held_by_client(&self) -> bool {
         self.role == ParamRole::Subscription
     }
+
+    /// The value sent for a [`ParamRole::Constant`], as written on the wire.
+    pub fn constant(&self) -> Option<&str> {
+        match &self.role {
+            ParamRole::Constant(value) => Some(value),
+            _ => None,
+        }
+    }
+
+    /// Whether a caller passes the value ([`ParamRole::Argument`]): not one
+    /// the client holds, nor a constant.
+    pub fn is_argument(&self) -> bool {
+        self.role == ParamRole::Argument
+    }
 }
 
 /// How a request function takes an argument ([`Parameter::passing`]); an
@@ -930,13 +944,18 @@ pub enum Passing {
 
 /// What a parameter is to the generated code, decided once by resolve.
 /// (The api-version is not a parameter: it is [`Operation::api_version`].)
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ParamRole {
     /// An argument of each call, or a field of its options when optional.
     Argument,
     /// The client-level `subscriptionId`: the generated client holds it and
     /// passes it to every call.
     Subscription,
+    /// A required path, query or header parameter with a single allowed
+    /// value (`enum: [v]`, not an extensible `x-ms-enum`): the request
+    /// function sends that value, written here as it goes on the wire (the
+    /// parameter's type is then `String`), and no caller passes it.
+    Constant(String),
 }
 
 /// Whether `responses` have bodies of more than one type.

@@ -245,7 +245,7 @@ fn simple(op: &Operation) -> bool {
     op.pageable.is_none()
         && op.params.iter().all(|p| {
             !p.required
-                || p.held_by_client()
+                || !p.is_argument()
                 || (p.location == ParamLocation::Path && p.ty == TypeRef::String)
                 || p.location == ParamLocation::Body
         })
@@ -306,11 +306,7 @@ fn body_defaults(service: &Service, ty: &TypeRef) -> bool {
 /// name per path parameter, `&body` for the body.
 fn call_args(op: &Operation) -> String {
     let mut args = Vec::new();
-    for p in op
-        .params
-        .iter()
-        .filter(|p| p.required && !p.held_by_client())
-    {
+    for p in op.params.iter().filter(|p| p.required && p.is_argument()) {
         if p.location == ParamLocation::Body {
             args.push("&body".to_owned());
         } else if p.wire_name.eq_ignore_ascii_case("resourceGroupName") {

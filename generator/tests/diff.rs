@@ -931,3 +931,40 @@ fn a_parameter_moved_between_client_and_method_is_oad_1050() {
         "sent the same, and a generated call takes it either way"
     );
 }
+
+#[test]
+fn a_parameter_made_constant_is_oad_1016_and_changes_the_signature() {
+    let old = spec(
+        "2025-01-01",
+        "",
+        "",
+        "        - {name: mode, in: query, required: true, type: string, enum: [fast, slow]}",
+        "",
+    );
+    let new = spec(
+        "2025-06-01",
+        "",
+        "",
+        "        - {name: mode, in: query, required: true, type: string, enum: [fast]}",
+        "",
+    );
+    let report = inline_pair("constant", &old, &new);
+    let change = find(
+        &report,
+        Rule::ConstantStatusHasChanged,
+        &op("Things_Put"),
+        "parameter mode",
+    );
+    assert_eq!(change.rule.oad_id(), Some(1016));
+    assert_eq!(
+        (change.wire, change.rust),
+        (Wire::Breaking, SemverBump::Major),
+        "{}",
+        change.message
+    );
+    assert!(
+        change.message.contains("a constant sent for the caller"),
+        "{}",
+        change.message
+    );
+}

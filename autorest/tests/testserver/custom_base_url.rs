@@ -15,7 +15,6 @@ use arm_autorest::custom_base_url_more_options::clients::{
 use arm_autorest::custom_base_url_paging::clients::CustomBaseUrlPagingClient;
 use arm_autorest::custom_base_url_paging::models::Product;
 use arm_autorest::lro_parameterized_endpoints::clients::LroParameterizedEndpointsClient;
-use arm_autorest::lro_parameterized_endpoints::models::ConstantEnum;
 use armgen_runtime::PollerMethodOptions;
 use futures::TryStreamExt as _;
 
@@ -84,7 +83,7 @@ scenarios! {
         assert_eq!(result, "success");
     }
     ["LROConstantParameterizedPost", "LROConstantParameterizedGet"] async fn lro_constant_parameterized(ctx) {
-        let begin = lro(&ctx).operations().begin_poll_with_constant_parameterized_endpoints(&ConstantEnum::IAmConstant, fast());
+        let begin = lro(&ctx).operations().begin_poll_with_constant_parameterized_endpoints(fast());
         assert_eq!(finish(begin).await.unwrap(), "success");
     }
     // A template that does not make an https URL is the client's error,

@@ -106,7 +106,7 @@ scenarios! {
     // `nextOperationWithQueryParams` and the first call's `queryConstant`,
     // not by following the next link.
     ["PagingMultipleWithQueryParameters"] async fn next_operation_with_query_params(ctx) {
-        let pager = client(&ctx).get_with_query_params(true, 100, None);
+        let pager = client(&ctx).get_with_query_params(100, None);
         assert_eq!(ids(&all!(pager).await.unwrap()), [1, 2]);
     }
     // The next link (`next?page=2`) is the `{nextLink}` path parameter of

@@ -701,6 +701,23 @@ impl<'a> Comparison<'a> {
                         touched.to_vec(),
                     );
                 }
+                if p.constant().is_some() != q.constant().is_some() {
+                    let now = if q.constant().is_some() {
+                        "a constant sent for the caller"
+                    } else {
+                        "an argument the caller passes"
+                    };
+                    self.push(
+                        Rule::ConstantStatusHasChanged,
+                        subject(),
+                        &at,
+                        format!("`{}` is now {now}", q.wire_name),
+                        Breaking,
+                        Major,
+                        "generated methods take an argument only for a parameter that is not constant",
+                        touched.to_vec(),
+                    );
+                }
                 if is_constant(&p.constraints)
                     && is_constant(&q.constraints)
                     && p.constraints.allowed != q.constraints.allowed

@@ -670,23 +670,28 @@ fn method(
     let args = op
         .params
         .iter()
-        .filter(|p| p.required && !p.held_by_client())
+        .filter(|p| p.required && p.is_argument())
         .map(|p| {
             let name = ident(&p.name);
             let ty = arg_type(p, ctx);
             quote!(#name: #ty)
         });
-    let call_args = op.params.iter().map(|p| {
-        let name = ident(&p.name);
-        if p.held_by_client() {
-            quote!(&self.subscription_id)
-        } else if p.required {
-            // Taken already as the request function takes it.
-            quote!(#name)
-        } else {
-            pass_owned(p, quote!(options.#name))
-        }
-    });
+    // The request function sends constants itself.
+    let call_args = op
+        .params
+        .iter()
+        .filter(|p| p.constant().is_none())
+        .map(|p| {
+            let name = ident(&p.name);
+            if p.held_by_client() {
+                quote!(&self.subscription_id)
+            } else if p.required {
+                // Taken already as the request function takes it.
+                quote!(#name)
+            } else {
+                pass_owned(p, quote!(options.#name))
+            }
+        });
     let api_version_arg = op.api_version.as_ref().map(|_| quote!(&self.api_version,));
     let option_fields = op.params.iter().filter(|p| !p.required).map(|p| {
         let name = ident(&p.name);

@@ -87,7 +87,8 @@ pub fn module(service: &Service, ctx: &Context, in_shared: bool) -> TokenStream 
                 });
                 args.push(quote!(&api_version));
             }
-            for p in &op.params {
+            // The request function sends constants itself.
+            for p in op.params.iter().filter(|p| p.constant().is_none()) {
                 let name = ident(&p.name);
                 let wire = &p.wire_name;
                 let owned = type_tokens(&p.ty, Scope::Sibling, rt);

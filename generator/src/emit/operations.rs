@@ -157,11 +157,27 @@ fn as_text(p: &Parameter, value: &TokenStream) -> TokenStream {
 fn request_fn(op: &Operation, ctx: &Context) -> TokenStream {
     let rt = ctx.runtime;
     let fn_name = request_fn_name(op);
-    let args = op.params.iter().map(|p| {
-        let name = ident(&p.name);
-        let ty = arg_type(p, ctx);
-        quote!(#name: #ty)
-    });
+    let args = op
+        .params
+        .iter()
+        .filter(|p| p.constant().is_none())
+        .map(|p| {
+            let name = ident(&p.name);
+            let ty = arg_type(p, ctx);
+            quote!(#name: #ty)
+        });
+    // A constant is a local of the value it always has: the code that sends
+    // an argument sends it.
+    let constants: Vec<TokenStream> = op
+        .params
+        .iter()
+        .filter_map(|p| {
+            let value = p.constant()?;
+            let name = ident(&p.name);
+            // Resolve made every constant a string: its wire text.
+            Some(quote!(let #name: &str = #value;))
+        })
+        .collect();
     let mut docs_text = vec![op.summary.as_deref(), op.description.as_deref()];
     let line = format!(
         "`{} {}` (`{}`).",
@@ -186,7 +202,7 @@ fn request_fn(op: &Operation, ctx: &Context) -> TokenStream {
             ctx,
         ));
     }
-    for p in &op.params {
+    for p in op.params.iter().filter(|p| p.constant().is_none()) {
         let name = ident(&p.name);
         let wire = &p.wire_name;
         let nested = p.location == ParamLocation::Body;
@@ -336,6 +352,7 @@ fn request_fn(op: &Operation, ctx: &Context) -> TokenStream {
     quote! {
         #docs
         pub fn #fn_name(endpoint: &#rt::Url, #api_version_arg #(#args),*) -> ::core::result::Result<#rt::HttpRequest, #rt::ValidationErrors> {
+            #(#constants)*
             #validate
             #url
             let mut __request = #rt::HttpRequest::new(#method, __url.build()?);
@@ -353,6 +370,7 @@ fn argument_docs(op: &Operation) -> Option<String> {
         return None;
     }
     let mut lines = vec!["# Arguments".to_owned()];
+    let mut constants = Vec::new();
     for p in &op.params {
         let location = match p.location {
             ParamLocation::Path => "path",
@@ -366,11 +384,25 @@ fn argument_docs(op: &Operation) -> Option<String> {
             .as_deref()
             .map(|d| format!(": {}", d.replace('\n', " ")))
             .unwrap_or_default();
+        if let Some(value) = p.constant() {
+            constants.push(format!(
+                "* `{}` ({location}) is always `{value}`{doc}",
+                p.wire_name
+            ));
+            continue;
+        }
         lines.push(format!(
             "* `{}` - `{}` ({location}{optional}){doc}",
             unraw(&p.name),
             p.wire_name
         ));
+    }
+    if lines.len() == 1 {
+        lines.clear();
+    }
+    if !constants.is_empty() {
+        lines.push("# Sent for you".to_owned());
+        lines.extend(constants);
     }
     Some(lines.join("\n"))
 }

@@ -530,7 +530,9 @@ impl Resolver<'_> {
                 continue;
             };
             let mut args = Vec::new();
-            for q in &next.params {
+            // The next operation sends its constants itself.
+            let taken = || next.params.iter().filter(|q| q.constant().is_none());
+            for q in taken() {
                 let source = if q.wire_name == NEXT_LINK_PARAMETER
                     && q.ty == TypeRef::String
                     && matches!(q.location, ParamLocation::Path | ParamLocation::Query)
@@ -559,7 +561,7 @@ impl Resolver<'_> {
                 };
                 args.push((q.clone(), source));
             }
-            if args.len() != next.params.len() {
+            if args.len() != taken().count() {
                 continue;
             }
             if let Some(pageable) = &mut op.pageable {
@@ -797,10 +799,17 @@ impl Resolver<'_> {
         };
         // Every ARM client is for one subscription: it holds the client-level
         // `subscriptionId` instead of each call taking it.
-        let role = if client && wire_name == "subscriptionId" {
-            ParamRole::Subscription
+        let constant = (required && location != ParamLocation::Body && !is_api_version)
+            .then(|| constant_value(value, &ty))
+            .flatten();
+        let (role, ty) = if client && wire_name == "subscriptionId" {
+            (ParamRole::Subscription, ty)
+        } else if let Some(constant) = constant {
+            // Sent as the spec writes it (`-1.034e-20` stays that text,
+            // which a float would not), whatever its type.
+            (ParamRole::Constant(constant), TypeRef::String)
         } else {
-            ParamRole::Argument
+            (ParamRole::Argument, ty)
         };
         Some((
             Parameter {
@@ -976,5 +985,33 @@ impl Resolver<'_> {
         }
         examples.sort_by(|a, b| a.name.cmp(&b.name));
         examples
+    }
+}
+
+/// The wire text of a parameter that can take one value only: `enum` with a
+/// single value, unless `x-ms-enum` says other values are accepted
+/// (`modelAsString: true`), of a type sent as text (not a list or a
+/// secret).
+fn constant_value(value: &Value, ty: &TypeRef) -> Option<String> {
+    let sendable = matches!(
+        ty,
+        TypeRef::String
+            | TypeRef::Bool
+            | TypeRef::I32
+            | TypeRef::I64
+            | TypeRef::F32
+            | TypeRef::F64
+            | TypeRef::Model(_)
+    );
+    let [only] = value.get("enum")?.as_array()?.as_slice() else {
+        return None;
+    };
+    if !sendable || extensions::enumeration(value).extensible {
+        return None;
+    }
+    match only {
+        Value::String(text) => Some(text.clone()),
+        Value::Bool(_) | Value::Number(_) => Some(only.to_string()),
+        _ => None,
     }
 }
