@@ -50,13 +50,35 @@ static SECRET_MEMBER: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid")
 });
 
+/// A secret member's value shorter than this is not searched for elsewhere
+/// in the text: masking every `true` or `1` would garble the message for no
+/// gain, and real keys and tokens are longer.
+const ECHO_MIN: usize = 8;
+
 /// Whether a member called `name` holds a credential (see [`SECRET_SUFFIX`]).
 pub(crate) fn is_secret_name(name: &str) -> bool {
     SECRET_NAME.is_match(name)
 }
 
-/// `text` with every credential it seems to hold replaced by [`MASK`].
+/// `text` with every credential it seems to hold replaced by [`MASK`]. The
+/// value of a secret-named member is masked wherever else it appears too:
+/// services quote the key they refused in their message (`"Shared key … is
+/// not permitted"`).
 pub(crate) fn redact_text(text: &str) -> Cow<'_, str> {
+    let echoed: Vec<String> = SECRET_MEMBER
+        .captures_iter(text)
+        .filter_map(|member| {
+            let whole = member.get(0)?.as_str();
+            // The value lies between the captured start and the closing
+            // quote, `"` or `\"`.
+            let (start, quote) = match member.get(1) {
+                Some(start) => (start.len(), 1),
+                None => (member.get(2)?.len(), 2),
+            };
+            let value = whole.get(start..whole.len().checked_sub(quote)?)?;
+            (value.len() >= ECHO_MIN).then(|| value.to_owned())
+        })
+        .collect();
     let mut text = Cow::Borrowed(text);
     for (pattern, replacement) in [
         (&*BEARER, format!("$1 {MASK}")),
@@ -70,28 +92,61 @@ pub(crate) fn redact_text(text: &str) -> Cow<'_, str> {
         Some(start) => format!(r#"{}{MASK}""#, start.as_str()),
         None => format!(r#"{}{MASK}\""#, &member[2]),
     });
-    match masked {
+    let mut text = match masked {
         Cow::Owned(masked) => Cow::Owned(masked),
         Cow::Borrowed(_) => text,
+    };
+    for value in &echoed {
+        if text.contains(value.as_str()) {
+            text = Cow::Owned(text.replace(value.as_str(), MASK));
+        }
+    }
+    text
+}
+
+/// `value` with the value of every secret-named member replaced by [`MASK`],
+/// also where another string quotes it, and every string passed through
+/// [`redact_text`].
+pub(crate) fn redact_json(value: &mut Value) {
+    let mut echoed = Vec::new();
+    secret_strings(value, false, &mut echoed);
+    mask_json(value, &echoed);
+}
+
+/// The strings held by secret-named members of `value` (`secret`: `value`
+/// is one), long enough to be searched for elsewhere.
+fn secret_strings(value: &Value, secret: bool, out: &mut Vec<String>) {
+    match value {
+        Value::String(text) if secret && text.len() >= ECHO_MIN => out.push(text.clone()),
+        Value::Array(items) => items.iter().for_each(|v| secret_strings(v, secret, out)),
+        Value::Object(members) => {
+            for (name, member) in members {
+                secret_strings(member, secret || is_secret_name(name), out);
+            }
+        }
+        _ => {}
     }
 }
 
-/// `value` with the value of every secret-named member replaced by [`MASK`]
-/// and every string passed through [`redact_text`].
-pub(crate) fn redact_json(value: &mut Value) {
+fn mask_json(value: &mut Value, echoed: &[String]) {
     match value {
         Value::String(text) => {
             if let Cow::Owned(masked) = redact_text(text) {
                 *text = masked;
             }
+            for secret in echoed {
+                if text.contains(secret.as_str()) {
+                    *text = text.replace(secret.as_str(), MASK);
+                }
+            }
         }
-        Value::Array(items) => items.iter_mut().for_each(redact_json),
+        Value::Array(items) => items.iter_mut().for_each(|v| mask_json(v, echoed)),
         Value::Object(members) => {
             for (name, member) in members.iter_mut() {
                 if is_secret_name(name) && !member.is_null() {
                     *member = Value::from(MASK);
                 } else {
-                    redact_json(member);
+                    mask_json(member, echoed);
                 }
             }
         }
@@ -150,6 +205,31 @@ mod tests {
             "{}",
             redact_text(&quoted)
         );
+    }
+
+    #[test]
+    fn a_secret_member_quoted_elsewhere_is_masked_there_too() {
+        // As the AutoRest test server's `ErrorWithSecrets` answers.
+        let text = format!(
+            r#"{{"error": {{"details": [{{"innererror": "Shared key {KEY} is not permitted access."}}], "token": "{KEY}"}}, "code": "on"}}"#
+        );
+        let masked = redact_text(&text);
+        assert!(!masked.contains(KEY), "{masked}");
+        assert!(
+            masked.contains("Shared key <redacted> is not permitted"),
+            "{masked}"
+        );
+        let mut value: Value = serde_json::from_str(&text).expect("JSON");
+        redact_json(&mut value);
+        assert!(!value.to_string().contains(KEY), "{value}");
+        assert_eq!(
+            value["error"]["details"][0]["innererror"],
+            "Shared key <redacted> is not permitted access."
+        );
+        // Short values are not hunted down: `on` stays in `code`.
+        let mut short = serde_json::json!({"key": "on", "code": "on"});
+        redact_json(&mut short);
+        assert_eq!(short["code"], "on");
     }
 
     #[test]
