@@ -71,6 +71,7 @@ modules![
     body_number,
     body_string,
     custom_base_url,
+    free_form,
     head,
     header,
     http_infrastructure,
@@ -83,6 +84,7 @@ modules![
     subscription_id_api_version,
     url,
     validation,
+    vanilla_misc,
     xms_error_responses,
 ];
 

@@ -9,10 +9,9 @@ use arm_autorest::url::models::UriColor;
 
 use crate::support::{Ctx, Gap, scenarios, status};
 
-/// The base64 of [`UNICODE`]'s UTF-8 bytes.
+/// The base64 of the UTF-8 bytes of the scenarios' multi-byte string,
+/// `啊齄丂狛狜隣郎隣兀﨩` (a constant of the spec where it is sent as text).
 const MULTIBYTE_BASE64: &str = "5ZWK6b2E5LiC54ub54uc76ex76Ss76ex76iM76ip";
-/// The scenarios' multi-byte string.
-const UNICODE: &str = "啊齄丂狛狜隣郎隣兀﨩";
 const URL_ENCODED: &str = "begin!*'();:@ &=+$,/?#[]end";
 
 fn client(ctx: &Ctx) -> UrlClient {
