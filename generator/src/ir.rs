@@ -921,10 +921,10 @@ impl Parameter {
         }
     }
 
-    /// Whether a caller passes the value ([`ParamRole::Argument`]): not one
-    /// the client holds, nor a constant.
+    /// Whether a caller passes the value ([`ParamRole::Argument`],
+    /// [`ParamRole::NextLink`]): not one the client holds, nor a constant.
     pub fn is_argument(&self) -> bool {
-        self.role == ParamRole::Argument
+        matches!(self.role, ParamRole::Argument | ParamRole::NextLink)
     }
 }
 
@@ -951,6 +951,11 @@ pub enum ParamRole {
     /// The client-level `subscriptionId`: the generated client holds it and
     /// passes it to every call.
     Subscription,
+    /// The `nextLink` path parameter (`x-ms-skip-url-encoding`) of an
+    /// operation that `x-ms-pageable.operationName` names: an argument that
+    /// holds a next link as the service wrote it, a path with perhaps a
+    /// query (`next?page=2`), whose query goes into the URL's query.
+    NextLink,
     /// A required path, query or header parameter with a single allowed
     /// value (`enum: [v]`, not an extensible `x-ms-enum`): the request
     /// function sends that value, written here as it goes on the wire (the

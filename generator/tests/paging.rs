@@ -1,7 +1,9 @@
 //! `x-ms-pageable.operationName`: a list's next pages are asked for with
 //! the operation it names (here one under `x-ms-paths`), given the next link
 //! and the first call's arguments; one armgen cannot call is a located error.
-//! The AutoRest test server's `PagingMultipleWithQueryParameters` and
+//! The link goes into the named operation's `{nextLink}` with its query
+//! (`next?page=2`). The AutoRest test server's
+//! `PagingMultipleWithQueryParameters`, `PagingFragment` and
 //! `PagingCustomUrlPartialOperationNextLink` run it against a server.
 
 mod support;
@@ -32,6 +34,18 @@ fn operations_under_x_ms_paths_are_generated_without_the_keys_query() {
     // The key's `?next` is not sent: only declared parameters are.
     assert!(!text.contains("?next"), "{text}");
     assert!(!text.contains(r#"query("next""#), "{text}");
+}
+
+#[test]
+fn the_next_link_path_parameter_keeps_its_query_other_path_values_do_not() {
+    let text = file("next_operation.yaml", "things.rs");
+    let next = text
+        .split("pub fn list_next_request(")
+        .nth(1)
+        .expect("the next operation");
+    // `next?page=2` as the service wrote it: path, then query.
+    assert!(next.contains(r#".link("nextLink", next_link)"#), "{next}");
+    assert!(next.contains(r#".segment("tenant", tenant)"#), "{next}");
 }
 
 #[test]

@@ -449,9 +449,16 @@ impl<'a> UrlBuilder<'a> {
     /// no URL character is encoded (`#`, spaces, controls, non-ASCII), so the
     /// value can never reach the fragment.
     pub fn query_unencoded(mut self, name: &str, value: &str) -> Self {
-        const HEX: &[u8; 16] = b"0123456789ABCDEF";
         self.start_pair(name);
-        for &byte in value.as_bytes() {
+        self.push_as_written(value);
+        self
+    }
+
+    /// Appends query text as written but for what would end the query or
+    /// is no URL character (`#`, spaces, controls, non-ASCII).
+    fn push_as_written(&mut self, text: &str) {
+        const HEX: &[u8; 16] = b"0123456789ABCDEF";
+        for &byte in text.as_bytes() {
             if byte.is_ascii_graphic() && byte != b'#' {
                 self.url.push(byte as char);
             } else {
@@ -459,6 +466,26 @@ impl<'a> UrlBuilder<'a> {
                 self.url.push(HEX[usize::from(byte >> 4)] as char);
                 self.url.push(HEX[usize::from(byte & 0x0f)] as char);
             }
+        }
+    }
+
+    /// Appends a next link that a paged list gave as a path: the
+    /// `{nextLink}` of the operation `x-ms-pageable.operationName` names
+    /// (`next?page=2`). Its path is checked and encoded as
+    /// [`Self::segments`] does; what follows its `?` joins the query as
+    /// written (as [`Self::query_unencoded`] sends a value), since the
+    /// service wrote the link to be followed as it is. Only these links
+    /// may carry a query: any other path value encodes its `?`.
+    pub fn link(mut self, parameter: &str, value: &str) -> Self {
+        let (path, query) = value.split_once('?').unwrap_or((value, ""));
+        self = self.segments(parameter, path);
+        for pair in query.split('&').filter(|pair| !pair.is_empty()) {
+            self.url.push(if self.url.len() == self.path_end {
+                '?'
+            } else {
+                '&'
+            });
+            self.push_as_written(pair);
         }
         self
     }
@@ -607,6 +634,40 @@ mod tests {
             "https://127.0.0.1:8443/x?q1=value1&q2=value2&q3=a%20b%23frag"
         );
         assert_eq!(url.fragment(), None);
+    }
+
+    #[test]
+    fn a_next_link_keeps_its_query_but_a_path_value_never_gains_one() {
+        let base = Url::parse("https://127.0.0.1:8443").unwrap();
+        let url = UrlBuilder::new(&base)
+            .literal("/paging/fragment/")
+            .segments("tenant", "t1")
+            .literal("/")
+            .link("nextLink", "next?page=2&filter=a b#frag")
+            .query("api-version", "1.6")
+            .build()
+            .unwrap();
+        assert_eq!(
+            url.as_str(),
+            "https://127.0.0.1:8443/paging/fragment/t1/next?page=2&filter=a%20b%23frag&api-version=1.6"
+        );
+        assert_eq!(url.fragment(), None);
+        // The link's path is checked as any path value is.
+        let refused = UrlBuilder::new(&base)
+            .literal("/x/")
+            .link("nextLink", "../admin?page=2")
+            .build();
+        assert!(refused.is_err());
+        // Another `x-ms-skip-url-encoding` path value encodes its `?`.
+        let scope = UrlBuilder::new(&base)
+            .literal("/")
+            .segments("scope", "subscriptions/s?api-version=1")
+            .build()
+            .unwrap();
+        assert_eq!(
+            scope.as_str(),
+            "https://127.0.0.1:8443/subscriptions/s%3Fapi-version%3D1"
+        );
     }
 
     #[test]

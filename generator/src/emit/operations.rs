@@ -8,7 +8,8 @@ use super::checks::{Held, checks};
 use super::docs;
 use super::types::{Context, Scope, ident, option, request_fn_name, response_fn_name, type_tokens};
 use crate::ir::{
-    HttpMethod, Operation, OperationGroup, ParamLocation, Parameter, Passing, PathPart, TypeRef,
+    HttpMethod, Operation, OperationGroup, ParamLocation, ParamRole, Parameter, Passing, PathPart,
+    TypeRef,
 };
 use crate::naming::unraw;
 
@@ -241,7 +242,9 @@ fn request_fn(op: &Operation, ctx: &Context) -> TokenStream {
                 let wire = &p.wire_name;
                 let name = ident(&p.name);
                 let text = as_text(p, &quote!(#name));
-                if p.multi_segment {
+                if p.role == ParamRole::NextLink {
+                    quote!(.link(#wire, #text))
+                } else if p.multi_segment {
                     quote!(.segments(#wire, #text))
                 } else {
                     quote!(.segment(#wire, #text))

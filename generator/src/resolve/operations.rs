@@ -514,6 +514,8 @@ impl Resolver<'_> {
                     .map(|o| (o.id.clone(), (g.name.clone(), o.clone())))
             })
             .collect();
+        // (operation id, parameter) of the next links put into a path.
+        let mut link_paths = Vec::new();
         for op in groups.iter_mut().flat_map(|g| g.operations.iter_mut()) {
             let Some(wanted) = op.pageable.as_ref().and_then(|p| p.operation_name.clone()) else {
                 continue;
@@ -537,6 +539,9 @@ impl Resolver<'_> {
                     && q.ty == TypeRef::String
                     && matches!(q.location, ParamLocation::Path | ParamLocation::Query)
                 {
+                    if q.location == ParamLocation::Path && q.multi_segment {
+                        link_paths.push((next.id.clone(), q.wire_name.clone()));
+                    }
                     NextArg::Link
                 } else if q.held_by_client() {
                     NextArg::Subscription
@@ -571,6 +576,16 @@ impl Resolver<'_> {
                     api_version: next.api_version.is_some(),
                     args,
                 });
+            }
+        }
+        for op in groups.iter_mut().flat_map(|g| g.operations.iter_mut()) {
+            for p in &mut op.params {
+                if link_paths
+                    .iter()
+                    .any(|(id, wire)| *id == op.id && *wire == p.wire_name)
+                {
+                    p.role = ParamRole::NextLink;
+                }
             }
         }
     }
