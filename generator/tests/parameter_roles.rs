@@ -20,7 +20,7 @@ fn roles(service: &Service) -> Vec<(String, ParamRole)> {
         .iter()
         .flat_map(|g| &g.operations)
         .flat_map(|o| &o.params)
-        .map(|p| (p.wire_name.clone(), p.role))
+        .map(|p| (p.wire_name.clone(), p.role.clone()))
         .collect()
 }
 
