@@ -261,7 +261,18 @@ macro_rules! no_constraints {
     };
 }
 
-no_constraints!(String, str, bool, i32, i64, f32, f64, super::Secret);
+no_constraints!(String, str, bool, i32, i64, f32, f64, char, super::Secret);
+// Checked when made: a value of a format type is always valid.
+no_constraints!(
+    crate::Date,
+    crate::DateTime,
+    crate::DateTimeRfc1123,
+    crate::Duration,
+    crate::Uuid,
+    crate::Base64,
+    crate::Base64Url,
+    crate::UnixTime
+);
 
 /// Collects broken constraints; the generated code calls one method per
 /// constraint in the spec.
