@@ -138,6 +138,25 @@ impl StringFormat {
     }
 }
 
+/// `not a date (format: date)` when `message` (a decoding error's) starts
+/// with a [`FormatError`]'s words: the part that names the format, fixed
+/// text that never holds the value.
+pub(crate) fn named_in(message: &str) -> Option<String> {
+    const ALL: [StringFormat; 8] = [
+        StringFormat::Date,
+        StringFormat::DateTime,
+        StringFormat::DateTimeRfc1123,
+        StringFormat::Duration,
+        StringFormat::Uuid,
+        StringFormat::Base64,
+        StringFormat::Base64Url,
+        StringFormat::Char,
+    ];
+    ALL.iter()
+        .map(|f| format!("not {} (format: {})", f.describe(), f.name()))
+        .find(|words| message.starts_with(words.as_str()))
+}
+
 macro_rules! text_format {
     ($(#[$doc:meta])* $name:ident, $format:expr) => {
         $(#[$doc])*
