@@ -43,8 +43,16 @@ fn a_value_not_of_its_format_is_a_decoding_error_naming_the_format() {
         ("id", r#""foo""#, "format: uuid"),
         ("payload", r#""::::SWAGGER::::""#, "format: byte"),
         ("grade", r#""AB""#, "wrong shape"),
-        ("modified", r#""Sat, 1 Jan 10000 00:00:00 GMT""#, "format: date-time-rfc1123"),
-        ("attendees", r#"["6dcc7237-45fe-45c4-8a6b-3a8a3f625652","date"]"#, "format: uuid"),
+        (
+            "modified",
+            r#""Sat, 1 Jan 10000 00:00:00 GMT""#,
+            "format: date-time-rfc1123",
+        ),
+        (
+            "attendees",
+            r#"["6dcc7237-45fe-45c4-8a6b-3a8a3f625652","date"]"#,
+            "format: uuid",
+        ),
         ("history", r#"{"a":"date-time"}"#, "format: date-time"),
     ] {
         let mut json: serde_json::Value = serde_json::from_str(EVENT).unwrap();
@@ -88,7 +96,10 @@ fn a_model_is_built_from_checked_values() {
 #[test]
 fn parameters_of_a_format_are_checked_before_sending() {
     let event: Event = serde_json::from_str(EVENT).unwrap();
-    let ids = ["6dcc7237-45fe-45c4-8a6b-3a8a3f625652".to_owned(), "foo".to_owned()];
+    let ids = [
+        "6dcc7237-45fe-45c4-8a6b-3a8a3f625652".to_owned(),
+        "foo".to_owned(),
+    ];
     let errors = put_request(
         &endpoint(),
         "2024-13-01",
@@ -113,7 +124,9 @@ fn parameters_of_a_format_are_checked_before_sending() {
         ]
     );
     assert!(
-        errors.to_string().contains("`day` must be a date (format: date)"),
+        errors
+            .to_string()
+            .contains("`day` must be a date (format: date)"),
         "{errors}"
     );
     let request = get_took_request(&endpoint(), "2024-02-29").unwrap();

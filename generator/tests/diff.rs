@@ -983,11 +983,20 @@ fn string_formats_are_compared_as_oad_1023() {
     // Read from the service too: a wider type can hold what old readers cannot.
     assert_eq!(wire, Wire::Breaking, "{message}");
     assert!(message.ends_with("(wider)"), "{message}");
-    assert_eq!(change(&thing, "property day").1, "string (date) → string (date-time)");
-    assert_eq!(change(&thing, "property stamp").1, "int64 → int64 (unixtime)");
+    assert_eq!(
+        change(&thing, "property day").1,
+        "string (date) → string (date-time)"
+    );
+    assert_eq!(
+        change(&thing, "property stamp").1,
+        "int64 → int64 (unixtime)"
+    );
     let put = op("Things_Put");
     let (wire, message) = change(&put, "parameter since");
-    assert_eq!((wire, message.as_str()), (Wire::Breaking, "format none → date-time"));
+    assert_eq!(
+        (wire, message.as_str()),
+        (Wire::Breaking, "format none → date-time")
+    );
     let (wire, message) = change(&put, "parameter until");
     assert_eq!(
         (wire, message.as_str()),

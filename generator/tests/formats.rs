@@ -19,7 +19,10 @@ fn field_types(model: &Model) -> Vec<(&str, &TypeRef)> {
     let ModelKind::Struct(s) = &model.kind else {
         panic!("{} is not a struct", model.name);
     };
-    s.fields.iter().map(|f| (f.wire_name.as_str(), &f.ty)).collect()
+    s.fields
+        .iter()
+        .map(|f| (f.wire_name.as_str(), &f.ty))
+        .collect()
 }
 
 #[test]
@@ -63,12 +66,29 @@ fn parameters_outside_the_body_are_text_checked_for_their_format() {
     let params: Vec<(&str, ParamLocation, &TypeRef, Option<Format>)> = put
         .params
         .iter()
-        .map(|p| (p.wire_name.as_str(), p.location, &p.ty, p.constraints.format))
+        .map(|p| {
+            (
+                p.wire_name.as_str(),
+                p.location,
+                &p.ty,
+                p.constraints.format,
+            )
+        })
         .collect();
     let strings = TypeRef::Array(Box::new(TypeRef::String));
     for expected in [
-        ("day", ParamLocation::Path, &TypeRef::String, Some(Format::Date)),
-        ("since", ParamLocation::Query, &TypeRef::String, Some(Format::DateTime)),
+        (
+            "day",
+            ParamLocation::Path,
+            &TypeRef::String,
+            Some(Format::Date),
+        ),
+        (
+            "since",
+            ParamLocation::Query,
+            &TypeRef::String,
+            Some(Format::DateTime),
+        ),
         ("ids", ParamLocation::Query, &strings, Some(Format::Uuid)),
         (
             "x-ms-when",

@@ -95,8 +95,8 @@ pub use error::{
     decode_empty, decode_json, decode_nullable, decode_optional,
 };
 pub use format::{
-    Base64, Base64Url, Date, DateTime, DateTimeRfc1123, Duration, FormatError, StringFormat, UnixTime,
-    Uuid,
+    Base64, Base64Url, Date, DateTime, DateTimeRfc1123, Duration, FormatError, StringFormat,
+    UnixTime, Uuid,
 };
 pub use host::{HostPart, InvalidHost, parameterized_host};
 pub use http::{HttpRequest, HttpResponse, Method, UrlBuilder};

@@ -121,7 +121,12 @@ impl fmt::Display for Constraint {
             Constraint::EmptySegment => write!(f, "must not be empty (path segment)"),
             Constraint::Type(expected) => write!(f, "must be {expected} (type)"),
             Constraint::Format(format) => {
-                write!(f, "must be {} (format: {})", format.describe(), format.name())
+                write!(
+                    f,
+                    "must be {} (format: {})",
+                    format.describe(),
+                    format.name()
+                )
             }
         }
     }

@@ -362,7 +362,10 @@ pub fn parsed<T: std::str::FromStr>(items: &[&str]) -> Vec<T>
 where
     T::Err: std::fmt::Debug,
 {
-    items.iter().map(|s| s.parse().expect("a valid value")).collect()
+    items
+        .iter()
+        .map(|s| s.parse().expect("a valid value"))
+        .collect()
 }
 
 /// The status of a successful response; panics with the error otherwise.

@@ -6,8 +6,8 @@ use std::collections::{BTreeMap, BTreeSet, HashSet};
 
 use super::{Change, Rule, SemverBump, Subject, Wire};
 use crate::ir::{
-    Bound, Constraints, FinalStateVia, Format, Model, ModelId, ModelKind, Operation, OperationGroup,
-    ParamLocation, Parameter, PathPart, Protocols, Service, StructModel, TypeRef,
+    Bound, Constraints, FinalStateVia, Format, Model, ModelId, ModelKind, Operation,
+    OperationGroup, ParamLocation, Parameter, PathPart, Protocols, Service, StructModel, TypeRef,
 };
 
 use SemverBump::{Major, Minor, Patch};
@@ -1662,8 +1662,16 @@ impl<'a> Comparison<'a> {
                 Rule::TypeFormatChanged,
                 subject.clone(),
                 at,
-                if narrower { text } else { format!("{text} (wider)") },
-                if narrower && sent { Breaking } else { Compatible },
+                if narrower {
+                    text
+                } else {
+                    format!("{text} (wider)")
+                },
+                if narrower && sent {
+                    Breaking
+                } else {
+                    Compatible
+                },
                 Patch,
                 "checked before sending: behaviour, not signatures",
                 vec![],

@@ -860,7 +860,9 @@ impl Resolver<'_> {
                     },
                     Some("boolean") => TypeRef::Bool,
                     Some("integer") if format == Some("int32") => TypeRef::I32,
-                    Some("integer") if format == Some("unixtime") => TypeRef::Format(Format::UnixTime),
+                    Some("integer") if format == Some("unixtime") => {
+                        TypeRef::Format(Format::UnixTime)
+                    }
                     Some("integer") => TypeRef::I64,
                     Some("number") if format == Some("float") => TypeRef::F32,
                     Some("number") => TypeRef::F64,
