@@ -2,8 +2,8 @@
 //! request validation would judge it), which of its members are read-only (ignored on input),
 //! and a value of the right shape when the spec gives no example of one.
 
-use armgen::ir::{Constraints, Field, ModelKind, TypeRef};
-use armgen_runtime::{Constraint, Pattern, Validator};
+use armgen::ir::{Constraints, Field, Format, ModelKind, TypeRef};
+use armgen_runtime::{Constraint, Pattern, StringFormat, Validator};
 use serde_json::{Map, Value};
 
 use crate::error::ArmError;
@@ -112,7 +112,19 @@ fn check_at(
         TypeRef::Nullable(inner) => {
             check_at(service, inner, constraints, value, path, depth)?;
         }
-        TypeRef::Bool | TypeRef::Any => {}
+        TypeRef::Format(Format::UnixTime) if !(value.is_i64() || value.is_u64()) => {
+            return Err(invalid(path, "must be an integer"));
+        }
+        TypeRef::Format(format) if *format != Format::UnixTime => {
+            let Some(text) = value.as_str() else {
+                return Err(invalid(path, "must be a string"));
+            };
+            check_format(*format, text, path)?;
+            if let Some(constraints) = constraints {
+                check_string(constraints, text, path)?;
+            }
+        }
+        TypeRef::Bool | TypeRef::Any | TypeRef::Format(_) => {}
     }
     Ok(())
 }
@@ -235,7 +247,50 @@ pub(crate) fn check_string(c: &Constraints, text: &str, path: &str) -> Result<()
             format!("must be one of {} (enum)", c.allowed.join(", ")),
         ));
     }
+    if let Some(format) = c.format {
+        check_format(format, text, path)?;
+    }
     Ok(())
+}
+
+/// The runtime's check of a string format: the very check a generated
+/// client runs on what it decodes and sends.
+fn string_format(format: Format) -> Option<StringFormat> {
+    Some(match format {
+        Format::Date => StringFormat::Date,
+        Format::DateTime => StringFormat::DateTime,
+        Format::DateTimeRfc1123 => StringFormat::DateTimeRfc1123,
+        Format::Duration => StringFormat::Duration,
+        Format::Uuid => StringFormat::Uuid,
+        Format::Byte => StringFormat::Base64,
+        Format::Base64Url => StringFormat::Base64Url,
+        Format::Char => StringFormat::Char,
+        Format::UnixTime => return None,
+    })
+}
+
+fn check_format(format: Format, text: &str, path: &str) -> Result<(), ArmError> {
+    match string_format(format) {
+        Some(check) if check.check(text).is_err() => Err(invalid(path, Constraint::Format(check))),
+        _ => Ok(()),
+    }
+}
+
+/// An example value of a format, for synthesised values (`None`: a string).
+pub(crate) fn format_example(format: Option<Format>) -> Value {
+    let Some(format) = format else {
+        return Value::from("sample");
+    };
+    match format {
+        Format::Date => Value::from("2024-01-01"),
+        Format::DateTime => Value::from("2024-01-01T00:00:00Z"),
+        Format::DateTimeRfc1123 => Value::from("Mon, 01 Jan 2024 00:00:00 GMT"),
+        Format::Duration => Value::from("PT1H"),
+        Format::Uuid => Value::from("00000000-0000-0000-0000-000000000000"),
+        Format::Byte | Format::Base64Url => Value::from("AAAA"),
+        Format::Char => Value::from("a"),
+        Format::UnixTime => Value::from(1_704_067_200),
+    }
 }
 
 /// Checks an array against its item count and uniqueness, in the runtime's
@@ -387,6 +442,7 @@ pub(crate) fn synthesize(
         TypeRef::I32 | TypeRef::I64 => Value::from(1),
         TypeRef::F32 | TypeRef::F64 => Value::from(1.5),
         TypeRef::Any | TypeRef::Map(_) => Value::Object(Map::new()),
+        TypeRef::Format(format) => format_example(Some(*format)),
         TypeRef::Array(item) => {
             Value::Array(vec![synthesize(service, item, secret, name, depth + 1)])
         }

@@ -193,6 +193,9 @@ impl SpecSet {
                     }
                     None => match param.constraints.allowed.first() {
                         Some(allowed) => Value::from(allowed.clone()),
+                        None if param.constraints.format.is_some() => {
+                            crate::schema::format_example(param.constraints.format)
+                        }
                         None => Value::from(format!("sample-{}", param.wire_name.to_lowercase())),
                     },
                 },

@@ -293,12 +293,12 @@ pub struct RelayNamespaceProperties {
     ///
     /// Set by the service.
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub created_at: ::core::option::Option<::std::string::String>,
+    pub created_at: ::core::option::Option<::armgen_runtime::DateTime>,
     /// The time the namespace was updated.
     ///
     /// Set by the service.
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub updated_at: ::core::option::Option<::std::string::String>,
+    pub updated_at: ::core::option::Option<::armgen_runtime::DateTime>,
     /// Endpoint you can use to perform Service Bus operations.
     ///
     /// Set by the service.

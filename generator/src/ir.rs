@@ -400,13 +400,126 @@ pub enum TypeRef {
     /// (`Vec<Option<T>>`). Model properties are `Option`s already unless
     /// required; parameters outside the body cannot be null.
     Nullable(Box<TypeRef>),
+    /// A value of a checked string format (`format: date`, `uuid`, `byte`,
+    /// …) or `integer`/`unixtime`: a runtime type that keeps the exact text.
+    Format(Format),
+}
+
+/// A `format` armgen types and checks ([`TypeRef::Format`]); other formats
+/// (`uri`, `arm-id`, `password`, …) stay plain strings.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Format {
+    /// `date`.
+    Date,
+    /// `date-time`.
+    DateTime,
+    /// `date-time-rfc1123`.
+    DateTimeRfc1123,
+    /// `duration`.
+    Duration,
+    /// `uuid`.
+    Uuid,
+    /// `byte`.
+    Byte,
+    /// `base64url`.
+    Base64Url,
+    /// `char`.
+    Char,
+    /// `unixtime`, of an `integer`: a number on the wire.
+    UnixTime,
+}
+
+impl Format {
+    /// A string on the wire (all but `unixtime`, a number) kept as text
+    /// (all but `char`, a Rust `char`).
+    pub fn is_text(self) -> bool {
+        !matches!(self, Format::UnixTime | Format::Char)
+    }
+
+    /// The checked format of a `type: string` schema's `format`.
+    pub fn of_string(format: Option<&str>) -> Option<Format> {
+        Some(match format? {
+            "date" => Format::Date,
+            "date-time" => Format::DateTime,
+            "date-time-rfc1123" => Format::DateTimeRfc1123,
+            "duration" => Format::Duration,
+            "uuid" => Format::Uuid,
+            "byte" => Format::Byte,
+            "base64url" => Format::Base64Url,
+            "char" => Format::Char,
+            _ => return None,
+        })
+    }
+
+    /// The name the spec uses.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Date => "date",
+            Format::DateTime => "date-time",
+            Format::DateTimeRfc1123 => "date-time-rfc1123",
+            Format::Duration => "duration",
+            Format::Uuid => "uuid",
+            Format::Byte => "byte",
+            Format::Base64Url => "base64url",
+            Format::Char => "char",
+            Format::UnixTime => "unixtime",
+        }
+    }
+
+    /// The runtime's `StringFormat` variant that checks it; `None` for
+    /// `unixtime` (a number, any `i64`).
+    pub fn runtime_name(self) -> Option<&'static str> {
+        Some(match self {
+            Format::Date => "Date",
+            Format::DateTime => "DateTime",
+            Format::DateTimeRfc1123 => "DateTimeRfc1123",
+            Format::Duration => "Duration",
+            Format::Uuid => "Uuid",
+            Format::Byte => "Base64",
+            Format::Base64Url => "Base64Url",
+            Format::Char => "Char",
+            Format::UnixTime => return None,
+        })
+    }
 }
 
 impl TypeRef {
     /// Whether the value is a string on the wire (constraints like
     /// `minLength` apply).
     pub fn is_string_like(&self) -> bool {
-        matches!(self, TypeRef::String | TypeRef::Secret)
+        match self {
+            TypeRef::String | TypeRef::Secret => true,
+            TypeRef::Format(f) => f.is_text(),
+            _ => false,
+        }
+    }
+
+    /// A plain string or a text format: what becomes a `Secret` when the
+    /// spec or the secret policy says it is one (a secret wins over a
+    /// format: a key must never show in `Debug`).
+    pub fn may_be_secret(&self) -> bool {
+        match self {
+            TypeRef::String => true,
+            TypeRef::Format(f) => f.is_text(),
+            _ => false,
+        }
+    }
+
+    /// The type a path, query or header parameter of this type is passed
+    /// as, and the format then checked on its text: a text format is a
+    /// `&str` (an array item a `String`) checked before sending, so a
+    /// caller writes the literal the service documents; `unixtime` is an
+    /// `i64`.
+    pub fn outside_body(self) -> (TypeRef, Option<Format>) {
+        match self {
+            TypeRef::Format(Format::UnixTime) => (TypeRef::I64, None),
+            TypeRef::Format(f) => (TypeRef::String, Some(f)),
+            TypeRef::Array(item) => {
+                let (item, format) = item.outside_body();
+                (TypeRef::Array(Box::new(item)), format)
+            }
+            other => (other, None),
+        }
     }
 
     /// Whether `Nullable` is part of the type at any depth.
@@ -465,6 +578,10 @@ pub struct Constraints {
     pub max_properties: Option<u64>,
     /// `enum` on a value kept as a plain string.
     pub allowed: Vec<String>,
+    /// The string `format` of a path, query or header parameter, which is
+    /// passed as text and checked ([`TypeRef::Format`] elsewhere); of each
+    /// item, for a list.
+    pub format: Option<Format>,
 }
 
 /// A numeric bound: `minimum` or `maximum`, and whether the matching
@@ -903,6 +1020,7 @@ impl Parameter {
             // optional string.
             (TypeRef::String, _) => Passing::Str,
             (_, ParamLocation::Body) | (TypeRef::Model(_) | TypeRef::Secret, _) => Passing::Ref,
+            (TypeRef::Format(f), _) if f.is_text() => Passing::Ref,
             _ => Passing::Value,
         }
     }

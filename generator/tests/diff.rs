@@ -968,3 +968,80 @@ fn a_parameter_made_constant_is_oad_1016_and_changes_the_signature() {
         change.message
     );
 }
+
+/// String formats (oad 1023, `TypeFormatChanged`): a format added to a
+/// property or parameter, or changed, narrows what is accepted (breaking
+/// where the value is sent); one dropped widens it (breaking only for a
+/// property read from the service, whose Rust type changes). A parameter
+/// keeps its `&str` signature either way; a property's type changes.
+#[test]
+fn string_formats_are_compared_as_oad_1023() {
+    let props = |created: &str, seen: &str, day: &str, stamp: &str| {
+        format!(
+            "      created: {{type: string{created}}}\n      seen: {{type: string{seen}}}\n      day: {{type: string{day}}}\n      same: {{type: string, format: uuid}}\n      stamp: {{type: integer{stamp}}}\n"
+        )
+    };
+    let params = |since: &str, until: &str| {
+        format!(
+            "        - {{name: since, in: query, required: false, type: string{since}}}\n        - {{name: until, in: query, required: false, type: string{until}}}\n"
+        )
+    };
+    let old = spec(
+        "2025-01-01",
+        "",
+        "",
+        &params("", ", format: date-time"),
+        &props("", ", format: date-time", ", format: date", ""),
+    );
+    let new = spec(
+        "2025-06-01",
+        "",
+        "",
+        &params(", format: date-time", ""),
+        &props(
+            ", format: date-time",
+            "",
+            ", format: date-time",
+            ", format: unixtime",
+        ),
+    );
+    assert!(inline_pair("formats-same", &new, &new).changes.is_empty());
+    let report = inline_pair("formats", &old, &new);
+    let change = |subject: &Subject, at: &str| {
+        let c = find(&report, Rule::TypeFormatChanged, subject, at);
+        assert_eq!(c.rule.oad_id(), Some(1023));
+        (c.wire, c.message.clone())
+    };
+    let thing = model("Thing");
+    let (wire, message) = change(&thing, "property created");
+    assert_eq!(wire, Wire::Breaking, "{message}");
+    assert_eq!(message, "string → string (date-time)");
+    let (wire, message) = change(&thing, "property seen");
+    // Read from the service too: a wider type can hold what old readers cannot.
+    assert_eq!(wire, Wire::Breaking, "{message}");
+    assert!(message.ends_with("(wider)"), "{message}");
+    assert_eq!(
+        change(&thing, "property day").1,
+        "string (date) → string (date-time)"
+    );
+    assert_eq!(
+        change(&thing, "property stamp").1,
+        "int64 → int64 (unixtime)"
+    );
+    let put = op("Things_Put");
+    let (wire, message) = change(&put, "parameter since");
+    assert_eq!(
+        (wire, message.as_str()),
+        (Wire::Breaking, "format none → date-time")
+    );
+    let (wire, message) = change(&put, "parameter until");
+    assert_eq!(
+        (wire, message.as_str()),
+        (Wire::Compatible, "format date-time → none (wider)")
+    );
+    assert!(
+        !report.changes.iter().any(|c| c.at.contains("same")),
+        "{}",
+        report.to_markdown()
+    );
+}

@@ -34,6 +34,7 @@ fn snapshot() -> armgen::Output {
         .spec("nullable/nullable.yaml", "nullable")
         .spec("additional/additional.yaml", "additional")
         .spec("polymorphic/polymorphic.yaml", "polymorphic")
+        .spec("formats/formats.yaml", "formats")
         // A provider at two api-versions: `shared`, a generic sub-client,
         // each version behind its feature (the root crate's tests turn both on).
         .versions("parts", ["versions/old.yaml", "versions/new.yaml"])

@@ -172,9 +172,16 @@ impl<E> ResponseError<E> {
             serde_json::error::Category::Data => "JSON of the wrong shape",
             serde_json::error::Category::Eof => "truncated JSON",
         };
+        let mut reason = format!("{kind} at line {} column {}", error.line(), error.column());
+        // A value not of its string format: the format is named (the
+        // runtime's own words, which never quote the value).
+        if let Some(format) = crate::format::named_in(&error.to_string()) {
+            reason.push_str(": ");
+            reason.push_str(&format);
+        }
         ResponseError::Decode {
             status,
-            reason: format!("{kind} at line {} column {}", error.line(), error.column()),
+            reason,
             request_id: request_id.map(str::to_owned),
         }
     }

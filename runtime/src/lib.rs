@@ -48,6 +48,7 @@ mod dynamic;
 mod dynamic_call;
 mod enums;
 mod error;
+mod format;
 mod host;
 mod http;
 mod include;
@@ -92,6 +93,10 @@ pub use dynamic_call::{
 pub use error::{
     ErrorBody, FromStatus, ResponseError, ServiceError, decode_body, decode_by_status,
     decode_empty, decode_json, decode_nullable, decode_optional,
+};
+pub use format::{
+    Base64, Base64Url, Date, DateTime, DateTimeRfc1123, Duration, FormatError, StringFormat,
+    UnixTime, Uuid,
 };
 pub use host::{HostPart, InvalidHost, parameterized_host};
 pub use http::{HttpRequest, HttpResponse, Method, UrlBuilder};

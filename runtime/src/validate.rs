@@ -56,6 +56,8 @@ pub enum Constraint {
     EmptySegment,
     /// A value that could not be read as the declared type (dynamic calls).
     Type(String),
+    /// Not the string format the spec declares (`format: date`, …).
+    Format(crate::StringFormat),
 }
 
 impl fmt::Display for Constraint {
@@ -118,6 +120,14 @@ impl fmt::Display for Constraint {
             Constraint::PathSegment => write!(f, "must not be `.` or `..` (path segment)"),
             Constraint::EmptySegment => write!(f, "must not be empty (path segment)"),
             Constraint::Type(expected) => write!(f, "must be {expected} (type)"),
+            Constraint::Format(format) => {
+                write!(
+                    f,
+                    "must be {} (format: {})",
+                    format.describe(),
+                    format.name()
+                )
+            }
         }
     }
 }
@@ -256,7 +266,18 @@ macro_rules! no_constraints {
     };
 }
 
-no_constraints!(String, str, bool, i32, i64, f32, f64, super::Secret);
+no_constraints!(String, str, bool, i32, i64, f32, f64, char, super::Secret);
+// Checked when made: a value of a format type is always valid.
+no_constraints!(
+    crate::Date,
+    crate::DateTime,
+    crate::DateTimeRfc1123,
+    crate::Duration,
+    crate::Uuid,
+    crate::Base64,
+    crate::Base64Url,
+    crate::UnixTime
+);
 
 /// Collects broken constraints; the generated code calls one method per
 /// constraint in the spec.
@@ -368,6 +389,13 @@ impl Validator {
     pub fn one_of(&mut self, target: &str, value: &str, allowed: &'static [&'static str]) {
         if !allowed.contains(&value) {
             self.fail(target, Constraint::Enum(allowed));
+        }
+    }
+
+    /// Checks that `value` is of the string `format`.
+    pub fn format(&mut self, target: &str, value: &str, format: crate::StringFormat) {
+        if format.check(value).is_err() {
+            self.fail(target, Constraint::Format(format));
         }
     }
 

@@ -39,10 +39,10 @@ scenarios! {
     ["getUnixTime"] async fn get_unix_time(ctx) {
         // `format: unixtime` is kept as the seconds the wire carries:
         // 2016-04-13T00:00:00Z.
-        assert_eq!(model(client(&ctx).int().get_unix_time(None).await), 1_460_505_600);
+        assert_eq!(model(client(&ctx).int().get_unix_time(None).await), armgen_runtime::UnixTime(1_460_505_600));
     }
     ["putUnixTime"] async fn put_unix_time(ctx) {
-        assert_eq!(status(client(&ctx).int().put_unix_time_date(&1_460_505_600, None).await), 200);
+        assert_eq!(status(client(&ctx).int().put_unix_time_date(&armgen_runtime::UnixTime(1_460_505_600), None).await), 200);
     }
     ["getInvalidUnixTime"] async fn get_invalid_unix_time(ctx) {
         assert_decode_error(client(&ctx).int().get_invalid_unix_time(None).await);

@@ -63,7 +63,7 @@ scenarios! {
         assert_eq!(model(strings(&ctx).get_base64_url_encoded(None).await).as_deref(), Some(BASE64URL));
     }
     ["putStringBase64UrlEncoded"] async fn put_base64_url(ctx) {
-        assert_eq!(status(strings(&ctx).put_base64_url_encoded(BASE64URL, None).await), 200);
+        assert_eq!(status(strings(&ctx).put_base64_url_encoded(&BASE64URL.parse().unwrap(), None).await), 200);
     }
     ["getStringBase64Encoded"] async fn get_base64(ctx) {
         assert_eq!(

@@ -355,6 +355,19 @@ pub fn model<T: armgen_runtime::__private::serde::de::DeserializeOwned>(
     }
 }
 
+/// Each text parsed as `T` (a format type such as `armgen_runtime::Date`):
+/// the values the tests send.
+#[track_caller]
+pub fn parsed<T: std::str::FromStr>(items: &[&str]) -> Vec<T>
+where
+    T::Err: std::fmt::Debug,
+{
+    items
+        .iter()
+        .map(|s| s.parse().expect("a valid value"))
+        .collect()
+}
+
 /// The status of a successful response; panics with the error otherwise.
 #[track_caller]
 pub fn status<T, F>(result: azure_core::Result<Response<T, F>>) -> u16 {

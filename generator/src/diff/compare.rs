@@ -6,8 +6,8 @@ use std::collections::{BTreeMap, BTreeSet, HashSet};
 
 use super::{Change, Rule, SemverBump, Subject, Wire};
 use crate::ir::{
-    Bound, Constraints, FinalStateVia, Model, ModelId, ModelKind, Operation, OperationGroup,
-    ParamLocation, Parameter, PathPart, Protocols, Service, StructModel, TypeRef,
+    Bound, Constraints, FinalStateVia, Format, Model, ModelId, ModelKind, Operation,
+    OperationGroup, ParamLocation, Parameter, PathPart, Protocols, Service, StructModel, TypeRef,
 };
 
 use SemverBump::{Major, Minor, Patch};
@@ -71,6 +71,8 @@ impl<'a> Side<'a> {
             TypeRef::Array(inner) => format!("array of {}", self.describe(inner)),
             TypeRef::Map(inner) => format!("map of {}", self.describe(inner)),
             TypeRef::Nullable(inner) => format!("nullable {}", self.describe(inner)),
+            TypeRef::Format(Format::UnixTime) => "int64 (unixtime)".to_owned(),
+            TypeRef::Format(format) => format!("string ({})", format.name()),
             TypeRef::Model(name) => format!(
                 "`{}`",
                 self.by_name
@@ -1506,6 +1508,12 @@ impl<'a> Comparison<'a> {
             (I32, I64) | (F32, F64) => TypeDiff::Widened,
             (I64, I32) | (F64, F32) => TypeDiff::Format,
             (String, Secret) | (Secret, String) => TypeDiff::Secret,
+            // A format dropped: the new type holds every old value (oad's
+            // 1023 with widening allowed); added or changed, it holds fewer.
+            (TypeRef::Format(f), String) if *f != crate::ir::Format::UnixTime => TypeDiff::Widened,
+            (TypeRef::Format(crate::ir::Format::UnixTime), I64) => TypeDiff::Widened,
+            (String | I32 | I64, TypeRef::Format(_)) => TypeDiff::Format,
+            (TypeRef::Format(f), TypeRef::Format(g)) if f != g => TypeDiff::Format,
             (Array(x), Array(y)) | (Map(x), Map(y)) => self.type_diff_in(x, y, seen),
             (Model(x), Model(y)) => {
                 let (Some(m), Some(n)) = (
@@ -1660,6 +1668,31 @@ impl<'a> Comparison<'a> {
             } else {
                 changed.push(text);
             }
+        }
+        // The format of a parameter passed as text (`Constraints::format`):
+        // the signature stays `&str`, what is accepted changes (oad 1023).
+        if a.format != b.format {
+            let name = |f: Option<Format>| f.map_or("none", |f| f.name());
+            let text = format!("format {} → {}", name(a.format), name(b.format));
+            let narrower = b.format.is_some();
+            self.push(
+                Rule::TypeFormatChanged,
+                subject.clone(),
+                at,
+                if narrower {
+                    text
+                } else {
+                    format!("{text} (wider)")
+                },
+                if narrower && sent {
+                    Breaking
+                } else {
+                    Compatible
+                },
+                Patch,
+                "checked before sending: behaviour, not signatures",
+                vec![],
+            );
         }
         let why = "checked before sending: behaviour, not signatures";
         for (rule, list, wire) in [

@@ -4,7 +4,7 @@
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
-use super::types::Context;
+use super::types::{Context, string_format};
 use crate::ir::{Constraints, TypeRef};
 
 /// How the checked value is held.
@@ -49,6 +49,10 @@ pub fn checks(
             let allowed = &c.allowed;
             out.push(quote!(__validator.one_of(#target, #text, &[#(#allowed),*]);));
         }
+        if let Some(format) = c.format {
+            let format = string_format(format, ctx.runtime);
+            out.push(quote!(__validator.format(#target, #text, #format);));
+        }
     }
     if ty.is_number() {
         let number = match (ty, held) {
@@ -86,6 +90,15 @@ pub fn checks(
         }
         if c.unique_items {
             out.push(quote!(__validator.unique_items(#target, #value);));
+        }
+        // A list parameter of a format: each item, passed as text.
+        if let Some(format) = c.format {
+            let format = string_format(format, ctx.runtime);
+            out.push(quote! {
+                for __item in #value.iter() {
+                    __validator.format(#target, __item.as_str(), #format);
+                }
+            });
         }
     }
     if nested {

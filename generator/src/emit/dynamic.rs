@@ -264,6 +264,8 @@ fn expected(ty: &TypeRef) -> &'static str {
         TypeRef::Map(_) => "an object",
         TypeRef::Model(_) => "a value of the documented model",
         TypeRef::Nullable(inner) => expected(inner),
+        TypeRef::Format(crate::ir::Format::UnixTime) => "an integer (unixtime)",
+        TypeRef::Format(_) => "a string of its declared format",
     }
 }
 

@@ -6,9 +6,12 @@ use quote::quote;
 
 use super::checks::{Held, checks};
 use super::docs;
-use super::types::{Context, Scope, ident, option, request_fn_name, response_fn_name, type_tokens};
+use super::types::{
+    Context, Scope, ident, option, request_fn_name, response_fn_name, string_format, type_tokens,
+};
 use crate::ir::{
-    HttpMethod, Operation, OperationGroup, ParamLocation, ParamRole, Parameter, Passing, PathPart,
+    Format, HttpMethod, Operation, OperationGroup, ParamLocation, ParamRole, Parameter, Passing,
+    PathPart,
     TypeRef,
 };
 use crate::naming::unraw;
@@ -639,6 +642,18 @@ fn headers_struct(op: &Operation, ctx: &Context) -> TokenStream {
             TypeRef::I64 => parse(quote!(i64), "an int64"),
             TypeRef::F32 => parse(quote!(f32), "a float"),
             TypeRef::F64 => parse(quote!(f64), "a double"),
+            TypeRef::Format(Format::Char) => parse(quote!(char), "a single character"),
+            TypeRef::Format(Format::UnixTime) => parse(quote!(#rt::UnixTime), "an integer (unixtime)"),
+            TypeRef::Format(format) => {
+                let ty = type_tokens(&h.ty, Scope::Sibling, rt);
+                let check = string_format(*format, rt);
+                quote! {
+                    match #ty::parse(__value.trim()) {
+                        ::core::result::Result::Ok(__parsed) => __out.#field = ::core::option::Option::Some(__parsed),
+                        ::core::result::Result::Err(_) => __errors.push(#rt::ValidationError::new(#wire, #rt::Constraint::Format(#check))),
+                    }
+                }
+            }
             _ => quote!(__out.#field = ::core::option::Option::Some(__value.to_owned());),
         };
         quote! {

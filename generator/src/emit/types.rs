@@ -13,7 +13,7 @@ use std::collections::{BTreeMap, HashSet};
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::{format_ident, quote};
 
-use crate::ir::{ModelId, Operation, TypeRef};
+use crate::ir::{Format, ModelId, Operation, TypeRef};
 use crate::naming;
 
 /// What every emitter needs besides the IR node it emits.
@@ -112,7 +112,19 @@ pub fn type_tokens(ty: &TypeRef, scope: Scope, rt: &syn::Path) -> TokenStream {
             let inner = type_tokens(inner, scope, rt);
             quote!(::core::option::Option<#inner>)
         }
+        TypeRef::Format(Format::Char) => quote!(char),
+        TypeRef::Format(Format::UnixTime) => quote!(#rt::UnixTime),
+        TypeRef::Format(format) => {
+            let name = format_ident!("{}", format.runtime_name().unwrap_or("Date"));
+            quote!(#rt::#name)
+        }
     }
+}
+
+/// `#rt::StringFormat::<variant>`: the runtime's check of a format.
+pub fn string_format(format: Format, rt: &syn::Path) -> TokenStream {
+    let name = format_ident!("{}", format.runtime_name().unwrap_or("Char"));
+    quote!(#rt::StringFormat::#name)
 }
 
 /// Every distinct `pattern` of a service, each compiled once in a static.

@@ -8,7 +8,7 @@ use serde_json::Value;
 use super::schema::description;
 use super::{Resolver, extensions};
 use crate::ir::{
-    Constraints, Example, FinalStateVia, HttpMethod, NextArg, NextOperation, Operation,
+    Constraints, Example, FinalStateVia, Format, HttpMethod, NextArg, NextOperation, Operation,
     OperationGroup, PageField, PageFields, Pageable, ParamLocation, ParamRef, ParamRole, Parameter,
     PathPart, Response, ResponseHeader, TypeRef,
 };
@@ -747,7 +747,11 @@ impl Resolver<'_> {
             )
         } else {
             // `null` cannot be sent in a path, query or header.
-            let ty = self.schema_type(&target, &hint).without_nullable();
+            // A format is passed as text and checked (`Constraints::format`).
+            let (ty, format) = self
+                .schema_type(&target, &hint)
+                .without_nullable()
+                .outside_body();
             let scalar = |ty: &TypeRef| {
                 matches!(
                     ty,
@@ -784,7 +788,8 @@ impl Resolver<'_> {
                     return None;
                 }
             }
-            let constraints = self.constraints(&target, value, &ty);
+            let mut constraints = self.constraints(&target, value, &ty);
+            constraints.format = format;
             // Secret header and query values are `Secret`s, as secret fields
             // are: they never show in `Debug`. (A path segment names a
             // resource: it is never secret.)
@@ -881,9 +886,15 @@ impl Resolver<'_> {
                     {
                         TypeRef::Secret
                     }
-                    Some("string") => TypeRef::String,
+                    Some("string") => match Format::of_string(format) {
+                        Some(format) => TypeRef::Format(format),
+                        None => TypeRef::String,
+                    },
                     Some("boolean") => TypeRef::Bool,
                     Some("integer") if format == Some("int32") => TypeRef::I32,
+                    Some("integer") if format == Some("unixtime") => {
+                        TypeRef::Format(Format::UnixTime)
+                    }
                     Some("integer") => TypeRef::I64,
                     Some("number") if format == Some("float") => TypeRef::F32,
                     Some("number") => TypeRef::F64,

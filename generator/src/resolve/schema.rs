@@ -6,7 +6,7 @@ use serde_json::Value;
 
 use super::{Resolver, extensions};
 use crate::ir::{
-    AdditionalProperties, Bound, Constraints, EnumModel, EnumValue, Field, Model, ModelId,
+    AdditionalProperties, Bound, Constraints, EnumModel, EnumValue, Field, Format, Model, ModelId,
     ModelKind, StructModel, TypeRef, UnionModel, UnionVariant,
 };
 use crate::load::Node;
@@ -41,6 +41,7 @@ impl Resolver<'_> {
             Some("string") => self.string_type(&target, value),
             Some("integer") => match value.get("format").and_then(Value::as_str) {
                 Some("int32") => TypeRef::I32,
+                Some("unixtime") => TypeRef::Format(Format::UnixTime),
                 _ => TypeRef::I64,
             },
             Some("number") => match value.get("format").and_then(Value::as_str) {
@@ -79,11 +80,15 @@ impl Resolver<'_> {
     }
 
     fn string_type(&mut self, node: &Node, value: &Value) -> TypeRef {
+        let plain = || match Format::of_string(value.get("format").and_then(Value::as_str)) {
+            Some(format) => TypeRef::Format(format),
+            None => TypeRef::String,
+        };
         let Some(name) = extensions::enumeration(value).name else {
-            return TypeRef::String;
+            return plain();
         };
         if value.get("enum").is_none() {
-            return TypeRef::String;
+            return plain();
         }
         let ty_name = match self.enums_by_name.get(name) {
             Some(existing) => existing.clone(),
@@ -318,7 +323,7 @@ impl Resolver<'_> {
             );
             let mut ty = self.schema_type(&prop, &hint);
             let marked = extensions::secret(own) || extensions::secret(value);
-            if ty == TypeRef::String && self.secrets.is_secret(&wire_name, marked) {
+            if ty.may_be_secret() && self.secrets.is_secret(&wire_name, marked) {
                 ty = TypeRef::Secret;
             }
             let constraints = self.constraints(&target, value, &ty);

@@ -73,6 +73,24 @@ pub mod bare {
 pub mod empty {
     include!("empty/mod.rs");
 }
+/// Formats (api-version `2024-01-01`).
+///
+/// Generated from `formats/formats.yaml`.
+#[allow(
+    clippy::too_many_arguments,
+    clippy::module_inception,
+    clippy::new_ret_no_self,
+    clippy::should_implement_trait,
+    clippy::doc_lazy_continuation,
+    clippy::doc_overindented_list_items,
+    clippy::manual_range_patterns,
+    rustdoc::broken_intra_doc_links,
+    rustdoc::invalid_html_tags,
+    rustdoc::bare_urls
+)]
+pub mod formats {
+    include!("formats/mod.rs");
+}
 /// Empty (api-version `2020-01-01`).
 ///
 /// Generated from `names/empty.yaml`.
@@ -304,6 +322,13 @@ pub const SERVICES: &[::armgen_runtime::ServiceInfo] = &[
         operations: empty::dynamic::OPERATIONS,
         build_request: empty::dynamic::build_request,
         decode_response: empty::dynamic::decode_response,
+    },
+    ::armgen_runtime::ServiceInfo {
+        module: "formats",
+        api_version: formats::API_VERSION,
+        operations: formats::dynamic::OPERATIONS,
+        build_request: formats::dynamic::build_request,
+        decode_response: formats::dynamic::decode_response,
     },
     ::armgen_runtime::ServiceInfo {
         module: "gen",

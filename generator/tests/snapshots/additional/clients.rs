@@ -46,6 +46,26 @@ pub struct AdditionalPetsClient {
     pipeline: ::armgen_runtime::ArmPipeline,
 }
 impl AdditionalPetsClient {
+    /// Arguments: see [`anything_request`](super::pets::anything_request).
+    pub async fn anything(
+        &self,
+        thing: &::armgen_runtime::__private::serde_json::Value,
+        options: ::core::option::Option<AdditionalPetsClientAnythingOptions<'_>>,
+    ) -> ::armgen_runtime::__private::azure_core::Result<
+        ::armgen_runtime::__private::azure_core::http::Response<
+            ::armgen_runtime::__private::serde_json::Value,
+        >,
+    > {
+        let options = options.unwrap_or_default();
+        let __request = super::pets::anything_request(self.pipeline.endpoint(), thing)?;
+        self.pipeline
+            .execute(
+                &options.method_options.context,
+                __request,
+                super::pets::anything_response,
+            )
+            .await
+    }
     /// Arguments: see [`label_request`](super::pets::label_request).
     pub async fn label(
         &self,
@@ -83,6 +103,8 @@ impl AdditionalPetsClient {
             .await
     }
 }
+/// Options for [`AdditionalPetsClient::anything()`].
+pub type AdditionalPetsClientAnythingOptions<'a> = ::armgen_runtime::MethodOptions<'a>;
 /// Options for [`AdditionalPetsClient::label()`].
 pub type AdditionalPetsClientLabelOptions<'a> = ::armgen_runtime::MethodOptions<'a>;
 /// Options for [`AdditionalPetsClient::put()`].

@@ -4,6 +4,13 @@
 /// Method and path template of every operation.
 pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
+        id: "Pets_Anything",
+        method: ::armgen_runtime::Method::Put,
+        path: "/anything",
+        body: Some("thing"),
+        statuses: &[200],
+    },
+    ::armgen_runtime::OperationInfo {
         id: "Pets_Label",
         method: ::armgen_runtime::Method::Put,
         path: "/labels",
@@ -34,6 +41,11 @@ pub fn build_request(
 > {
     let __params = ::armgen_runtime::DynamicParams::new(params);
     match operation_id {
+        "Pets_Anything" => {
+            let thing: ::armgen_runtime::__private::serde_json::Value = __params
+                .required("thing", "JSON")?;
+            Ok(super::pets::anything_request(endpoint, &thing)?)
+        }
         "Pets_Label" => {
             let labelled: super::models::Labelled = __params
                 .required("labelled", "a value of the documented model")?;
@@ -61,6 +73,9 @@ pub fn decode_response(
     ::armgen_runtime::DynamicError,
 > {
     match operation_id {
+        "Pets_Anything" => {
+            ::armgen_runtime::dynamic_result(super::pets::anything_response(response))
+        }
         "Pets_Label" => {
             ::armgen_runtime::dynamic_result(super::pets::label_response(response))
         }

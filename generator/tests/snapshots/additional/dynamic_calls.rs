@@ -17,6 +17,14 @@ pub async fn call(
         )
         .map_err(::armgen_runtime::dynamic_request_error)?;
     match operation_id {
+        "Pets_Anything" => {
+            ::armgen_runtime::dynamic_execute(
+                    pipeline,
+                    __request,
+                    super::pets::anything_response,
+                )
+                .await
+        }
         "Pets_Label" => {
             ::armgen_runtime::dynamic_execute(
                     pipeline,

@@ -150,6 +150,20 @@ impl NamesClient {
             api_version: self.api_version.clone(),
         }
     }
+    /// The `Base64` operations.
+    pub fn base64(&self) -> NamesBase64Client {
+        NamesBase64Client {
+            pipeline: self.pipeline.clone(),
+            api_version: self.api_version.clone(),
+        }
+    }
+    /// The `Base64Url` operations.
+    pub fn base64_url(&self) -> NamesBase64UrlClient {
+        NamesBase64UrlClient {
+            pipeline: self.pipeline.clone(),
+            api_version: self.api_version.clone(),
+        }
+    }
     /// The `Bodies` operations.
     pub fn bodies(&self) -> NamesBodiesClient {
         NamesBodiesClient {
@@ -275,6 +289,27 @@ impl NamesClient {
             api_version: self.api_version.clone(),
         }
     }
+    /// The `Date` operations.
+    pub fn date(&self) -> NamesDateClient {
+        NamesDateClient {
+            pipeline: self.pipeline.clone(),
+            api_version: self.api_version.clone(),
+        }
+    }
+    /// The `DateTime` operations.
+    pub fn date_time(&self) -> NamesDateTimeClient {
+        NamesDateTimeClient {
+            pipeline: self.pipeline.clone(),
+            api_version: self.api_version.clone(),
+        }
+    }
+    /// The `DateTimeRfc1123` operations.
+    pub fn date_time_rfc1123(&self) -> NamesDateTimeRfc1123Client {
+        NamesDateTimeRfc1123Client {
+            pipeline: self.pipeline.clone(),
+            api_version: self.api_version.clone(),
+        }
+    }
     /// The `Debug` operations.
     pub fn debug(&self) -> NamesDebugClient {
         NamesDebugClient {
@@ -320,6 +355,13 @@ impl NamesClient {
     /// The `Drop` operations.
     pub fn drop(&self) -> NamesDropClient {
         NamesDropClient {
+            pipeline: self.pipeline.clone(),
+            api_version: self.api_version.clone(),
+        }
+    }
+    /// The `Duration` operations.
+    pub fn duration(&self) -> NamesDurationClient {
+        NamesDurationClient {
             pipeline: self.pipeline.clone(),
             api_version: self.api_version.clone(),
         }
@@ -460,6 +502,13 @@ impl NamesClient {
     /// The `format` operations.
     pub fn format(&self) -> NamesFormatClient {
         NamesFormatClient {
+            pipeline: self.pipeline.clone(),
+            api_version: self.api_version.clone(),
+        }
+    }
+    /// The `FormatError` operations.
+    pub fn format_error(&self) -> NamesFormatErrorClient {
+        NamesFormatErrorClient {
             pipeline: self.pipeline.clone(),
             api_version: self.api_version.clone(),
         }
@@ -1359,6 +1408,13 @@ impl NamesClient {
             api_version: self.api_version.clone(),
         }
     }
+    /// The `StringFormat` operations.
+    pub fn string_format(&self) -> NamesStringFormatClient {
+        NamesStringFormatClient {
+            pipeline: self.pipeline.clone(),
+            api_version: self.api_version.clone(),
+        }
+    }
     /// The `stringify` operations.
     pub fn stringify(&self) -> NamesStringifyClient {
         NamesStringifyClient {
@@ -1471,6 +1527,13 @@ impl NamesClient {
             api_version: self.api_version.clone(),
         }
     }
+    /// The `UnixTime` operations.
+    pub fn unix_time(&self) -> NamesUnixTimeClient {
+        NamesUnixTimeClient {
+            pipeline: self.pipeline.clone(),
+            api_version: self.api_version.clone(),
+        }
+    }
     /// The `Unknown` operations.
     pub fn unknown(&self) -> NamesUnknownClient {
         NamesUnknownClient {
@@ -1509,6 +1572,13 @@ impl NamesClient {
     /// The `usize` operations.
     pub fn usize_(&self) -> NamesUsizeClient {
         NamesUsizeClient {
+            pipeline: self.pipeline.clone(),
+            api_version: self.api_version.clone(),
+        }
+    }
+    /// The `Uuid` operations.
+    pub fn uuid(&self) -> NamesUuidClient {
+        NamesUuidClient {
             pipeline: self.pipeline.clone(),
             api_version: self.api_version.clone(),
         }
@@ -2149,6 +2219,70 @@ impl NamesBTreeMapClient {
 }
 /// Options for [`NamesBTreeMapClient::b_tree_map()`].
 pub type NamesBTreeMapClientBTreeMapOptions<'a> = ::armgen_runtime::MethodOptions<'a>;
+/// The `Base64` operations of Every name at every position.
+#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+pub struct NamesBase64Client {
+    pipeline: ::armgen_runtime::ArmPipeline,
+    api_version: ::std::string::String,
+}
+impl NamesBase64Client {
+    /// Arguments: see [`base64_request`](super::base64::base64_request).
+    pub async fn base64(
+        &self,
+        base64: &super::models::Base64,
+        options: ::core::option::Option<NamesBase64ClientBase64Options<'_>>,
+    ) -> ::armgen_runtime::__private::azure_core::Result<
+        ::armgen_runtime::__private::azure_core::http::Response<super::models::Base64>,
+    > {
+        let options = options.unwrap_or_default();
+        let __request = super::base64::base64_request(
+            self.pipeline.endpoint(),
+            &self.api_version,
+            base64,
+        )?;
+        self.pipeline
+            .execute(
+                &options.method_options.context,
+                __request,
+                super::base64::base64_response,
+            )
+            .await
+    }
+}
+/// Options for [`NamesBase64Client::base64()`].
+pub type NamesBase64ClientBase64Options<'a> = ::armgen_runtime::MethodOptions<'a>;
+/// The `Base64Url` operations of Every name at every position.
+#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+pub struct NamesBase64UrlClient {
+    pipeline: ::armgen_runtime::ArmPipeline,
+    api_version: ::std::string::String,
+}
+impl NamesBase64UrlClient {
+    /// Arguments: see [`base64_url_request`](super::base64_url::base64_url_request).
+    pub async fn base64_url(
+        &self,
+        base64_url: &super::models::Base64Url,
+        options: ::core::option::Option<NamesBase64UrlClientBase64UrlOptions<'_>>,
+    ) -> ::armgen_runtime::__private::azure_core::Result<
+        ::armgen_runtime::__private::azure_core::http::Response<super::models::Base64Url>,
+    > {
+        let options = options.unwrap_or_default();
+        let __request = super::base64_url::base64_url_request(
+            self.pipeline.endpoint(),
+            &self.api_version,
+            base64_url,
+        )?;
+        self.pipeline
+            .execute(
+                &options.method_options.context,
+                __request,
+                super::base64_url::base64_url_response,
+            )
+            .await
+    }
+}
+/// Options for [`NamesBase64UrlClient::base64_url()`].
+pub type NamesBase64UrlClientBase64UrlOptions<'a> = ::armgen_runtime::MethodOptions<'a>;
 /// The `Bodies` operations of Every name at every position.
 #[derive(::core::clone::Clone, ::core::fmt::Debug)]
 pub struct NamesBodiesClient {
@@ -2787,6 +2921,108 @@ impl NamesCredentialClient {
 pub type NamesCredentialClientCredentialOptions<'a> = ::armgen_runtime::MethodOptions<
     'a,
 >;
+/// The `Date` operations of Every name at every position.
+#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+pub struct NamesDateClient {
+    pipeline: ::armgen_runtime::ArmPipeline,
+    api_version: ::std::string::String,
+}
+impl NamesDateClient {
+    /// Arguments: see [`date_request`](super::date::date_request).
+    pub async fn date(
+        &self,
+        date: &super::models::Date,
+        options: ::core::option::Option<NamesDateClientDateOptions<'_>>,
+    ) -> ::armgen_runtime::__private::azure_core::Result<
+        ::armgen_runtime::__private::azure_core::http::Response<super::models::Date>,
+    > {
+        let options = options.unwrap_or_default();
+        let __request = super::date::date_request(
+            self.pipeline.endpoint(),
+            &self.api_version,
+            date,
+        )?;
+        self.pipeline
+            .execute(
+                &options.method_options.context,
+                __request,
+                super::date::date_response,
+            )
+            .await
+    }
+}
+/// Options for [`NamesDateClient::date()`].
+pub type NamesDateClientDateOptions<'a> = ::armgen_runtime::MethodOptions<'a>;
+/// The `DateTime` operations of Every name at every position.
+#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+pub struct NamesDateTimeClient {
+    pipeline: ::armgen_runtime::ArmPipeline,
+    api_version: ::std::string::String,
+}
+impl NamesDateTimeClient {
+    /// Arguments: see [`date_time_request`](super::date_time::date_time_request).
+    pub async fn date_time(
+        &self,
+        date_time: &super::models::DateTime,
+        options: ::core::option::Option<NamesDateTimeClientDateTimeOptions<'_>>,
+    ) -> ::armgen_runtime::__private::azure_core::Result<
+        ::armgen_runtime::__private::azure_core::http::Response<super::models::DateTime>,
+    > {
+        let options = options.unwrap_or_default();
+        let __request = super::date_time::date_time_request(
+            self.pipeline.endpoint(),
+            &self.api_version,
+            date_time,
+        )?;
+        self.pipeline
+            .execute(
+                &options.method_options.context,
+                __request,
+                super::date_time::date_time_response,
+            )
+            .await
+    }
+}
+/// Options for [`NamesDateTimeClient::date_time()`].
+pub type NamesDateTimeClientDateTimeOptions<'a> = ::armgen_runtime::MethodOptions<'a>;
+/// The `DateTimeRfc1123` operations of Every name at every position.
+#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+pub struct NamesDateTimeRfc1123Client {
+    pipeline: ::armgen_runtime::ArmPipeline,
+    api_version: ::std::string::String,
+}
+impl NamesDateTimeRfc1123Client {
+    /// Arguments: see [`date_time_rfc1123_request`](super::date_time_rfc1123::date_time_rfc1123_request).
+    pub async fn date_time_rfc1123(
+        &self,
+        date_time_rfc1123: &super::models::DateTimeRfc1123,
+        options: ::core::option::Option<
+            NamesDateTimeRfc1123ClientDateTimeRfc1123Options<'_>,
+        >,
+    ) -> ::armgen_runtime::__private::azure_core::Result<
+        ::armgen_runtime::__private::azure_core::http::Response<
+            super::models::DateTimeRfc1123,
+        >,
+    > {
+        let options = options.unwrap_or_default();
+        let __request = super::date_time_rfc1123::date_time_rfc1123_request(
+            self.pipeline.endpoint(),
+            &self.api_version,
+            date_time_rfc1123,
+        )?;
+        self.pipeline
+            .execute(
+                &options.method_options.context,
+                __request,
+                super::date_time_rfc1123::date_time_rfc1123_response,
+            )
+            .await
+    }
+}
+/// Options for [`NamesDateTimeRfc1123Client::date_time_rfc1123()`].
+pub type NamesDateTimeRfc1123ClientDateTimeRfc1123Options<'a> = ::armgen_runtime::MethodOptions<
+    'a,
+>;
 /// The `Debug` operations of Every name at every position.
 #[derive(::core::clone::Clone, ::core::fmt::Debug)]
 pub struct NamesDebugClient {
@@ -3235,6 +3471,38 @@ impl NamesDropClient {
 }
 /// Options for [`NamesDropClient::drop()`].
 pub type NamesDropClientDropOptions<'a> = ::armgen_runtime::MethodOptions<'a>;
+/// The `Duration` operations of Every name at every position.
+#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+pub struct NamesDurationClient {
+    pipeline: ::armgen_runtime::ArmPipeline,
+    api_version: ::std::string::String,
+}
+impl NamesDurationClient {
+    /// Arguments: see [`duration_request`](super::duration::duration_request).
+    pub async fn duration(
+        &self,
+        duration: &super::models::Duration,
+        options: ::core::option::Option<NamesDurationClientDurationOptions<'_>>,
+    ) -> ::armgen_runtime::__private::azure_core::Result<
+        ::armgen_runtime::__private::azure_core::http::Response<super::models::Duration>,
+    > {
+        let options = options.unwrap_or_default();
+        let __request = super::duration::duration_request(
+            self.pipeline.endpoint(),
+            &self.api_version,
+            duration,
+        )?;
+        self.pipeline
+            .execute(
+                &options.method_options.context,
+                __request,
+                super::duration::duration_response,
+            )
+            .await
+    }
+}
+/// Options for [`NamesDurationClient::duration()`].
+pub type NamesDurationClientDurationOptions<'a> = ::armgen_runtime::MethodOptions<'a>;
 /// The `dynamic` operations of Every name at every position.
 #[derive(::core::clone::Clone, ::core::fmt::Debug)]
 pub struct NamesDynamic2Client {
@@ -4069,6 +4337,42 @@ pub type NamesFormatClientArgsFormatArgsOptions<'a> = ::armgen_runtime::MethodOp
 >;
 /// Options for [`NamesFormatClient::format()`].
 pub type NamesFormatClientFormatOptions<'a> = ::armgen_runtime::MethodOptions<'a>;
+/// The `FormatError` operations of Every name at every position.
+#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+pub struct NamesFormatErrorClient {
+    pipeline: ::armgen_runtime::ArmPipeline,
+    api_version: ::std::string::String,
+}
+impl NamesFormatErrorClient {
+    /// Arguments: see [`format_error_request`](super::format_error::format_error_request).
+    pub async fn format_error(
+        &self,
+        format_error: &super::models::FormatError,
+        options: ::core::option::Option<NamesFormatErrorClientFormatErrorOptions<'_>>,
+    ) -> ::armgen_runtime::__private::azure_core::Result<
+        ::armgen_runtime::__private::azure_core::http::Response<
+            super::models::FormatError,
+        >,
+    > {
+        let options = options.unwrap_or_default();
+        let __request = super::format_error::format_error_request(
+            self.pipeline.endpoint(),
+            &self.api_version,
+            format_error,
+        )?;
+        self.pipeline
+            .execute(
+                &options.method_options.context,
+                __request,
+                super::format_error::format_error_response,
+            )
+            .await
+    }
+}
+/// Options for [`NamesFormatErrorClient::format_error()`].
+pub type NamesFormatErrorClientFormatErrorOptions<'a> = ::armgen_runtime::MethodOptions<
+    'a,
+>;
 /// The `From` operations of Every name at every position.
 #[derive(::core::clone::Clone, ::core::fmt::Debug)]
 pub struct NamesFromClient {
@@ -5846,6 +6150,60 @@ impl NamesOptionalBodiesClient {
                 ),
         )
     }
+    /// Arguments: see [`base64_request`](super::optional_bodies::base64_request).
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_base64(
+        &self,
+        options: ::core::option::Option<NamesOptionalBodiesClientBase64Options<'_>>,
+    ) -> ::armgen_runtime::__private::azure_core::Result<
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
+        >,
+    > {
+        let options = options.unwrap_or_default();
+        let __request = super::optional_bodies::base64_request(
+            self.pipeline.endpoint(),
+            options.base64.as_ref(),
+        )?;
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::base64_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
+    }
+    /// Arguments: see [`base64_url_request`](super::optional_bodies::base64_url_request).
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_base64_url(
+        &self,
+        options: ::core::option::Option<NamesOptionalBodiesClientBase64UrlOptions<'_>>,
+    ) -> ::armgen_runtime::__private::azure_core::Result<
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
+        >,
+    > {
+        let options = options.unwrap_or_default();
+        let __request = super::optional_bodies::base64_url_request(
+            self.pipeline.endpoint(),
+            options.base64_url.as_ref(),
+        )?;
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::base64_url_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
+    }
     /// Arguments: see [`bool_request`](super::optional_bodies::bool_request).
     ///
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
@@ -6309,6 +6667,89 @@ impl NamesOptionalBodiesClient {
                 ),
         )
     }
+    /// Arguments: see [`date_request`](super::optional_bodies::date_request).
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_date(
+        &self,
+        options: ::core::option::Option<NamesOptionalBodiesClientDateOptions<'_>>,
+    ) -> ::armgen_runtime::__private::azure_core::Result<
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
+        >,
+    > {
+        let options = options.unwrap_or_default();
+        let __request = super::optional_bodies::date_request(
+            self.pipeline.endpoint(),
+            options.date.as_ref(),
+        )?;
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::date_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
+    }
+    /// Arguments: see [`date_time_request`](super::optional_bodies::date_time_request).
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_date_time(
+        &self,
+        options: ::core::option::Option<NamesOptionalBodiesClientDateTimeOptions<'_>>,
+    ) -> ::armgen_runtime::__private::azure_core::Result<
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
+        >,
+    > {
+        let options = options.unwrap_or_default();
+        let __request = super::optional_bodies::date_time_request(
+            self.pipeline.endpoint(),
+            options.date_time.as_ref(),
+        )?;
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::date_time_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
+    }
+    /// Arguments: see [`date_time_rfc1123_request`](super::optional_bodies::date_time_rfc1123_request).
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_date_time_rfc1123(
+        &self,
+        options: ::core::option::Option<
+            NamesOptionalBodiesClientDateTimeRfc1123Options<'_>,
+        >,
+    ) -> ::armgen_runtime::__private::azure_core::Result<
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
+        >,
+    > {
+        let options = options.unwrap_or_default();
+        let __request = super::optional_bodies::date_time_rfc1123_request(
+            self.pipeline.endpoint(),
+            options.date_time_rfc1123.as_ref(),
+        )?;
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::date_time_rfc1123_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
+    }
     /// Arguments: see [`debug_request`](super::optional_bodies::debug_request).
     ///
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
@@ -6694,6 +7135,33 @@ impl NamesOptionalBodiesClient {
                 .begin(
                     __request,
                     super::optional_bodies::drop_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
+    }
+    /// Arguments: see [`duration_request`](super::optional_bodies::duration_request).
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_duration(
+        &self,
+        options: ::core::option::Option<NamesOptionalBodiesClientDurationOptions<'_>>,
+    ) -> ::armgen_runtime::__private::azure_core::Result<
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
+        >,
+    > {
+        let options = options.unwrap_or_default();
+        let __request = super::optional_bodies::duration_request(
+            self.pipeline.endpoint(),
+            options.duration.as_ref(),
+        )?;
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::duration_response,
                     ::armgen_runtime::FinalStateVia::Location,
                     options.method_options,
                 ),
@@ -7383,6 +7851,33 @@ impl NamesOptionalBodiesClient {
                 .begin(
                     __request,
                     super::optional_bodies::format_args_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
+    }
+    /// Arguments: see [`format_error_request`](super::optional_bodies::format_error_request).
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_format_error(
+        &self,
+        options: ::core::option::Option<NamesOptionalBodiesClientFormatErrorOptions<'_>>,
+    ) -> ::armgen_runtime::__private::azure_core::Result<
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
+        >,
+    > {
+        let options = options.unwrap_or_default();
+        let __request = super::optional_bodies::format_error_request(
+            self.pipeline.endpoint(),
+            options.format_error.as_ref(),
+        )?;
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::format_error_response,
                     ::armgen_runtime::FinalStateVia::Location,
                     options.method_options,
                 ),
@@ -11030,6 +11525,33 @@ impl NamesOptionalBodiesClient {
                 ),
         )
     }
+    /// Arguments: see [`string_format_request`](super::optional_bodies::string_format_request).
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_string_format(
+        &self,
+        options: ::core::option::Option<NamesOptionalBodiesClientStringFormatOptions<'_>>,
+    ) -> ::armgen_runtime::__private::azure_core::Result<
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
+        >,
+    > {
+        let options = options.unwrap_or_default();
+        let __request = super::optional_bodies::string_format_request(
+            self.pipeline.endpoint(),
+            options.string_format.as_ref(),
+        )?;
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::string_format_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
+    }
     /// Arguments: see [`stringify_request`](super::optional_bodies::stringify_request).
     ///
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
@@ -11495,6 +12017,33 @@ impl NamesOptionalBodiesClient {
                 ),
         )
     }
+    /// Arguments: see [`unix_time_request`](super::optional_bodies::unix_time_request).
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_unix_time(
+        &self,
+        options: ::core::option::Option<NamesOptionalBodiesClientUnixTimeOptions<'_>>,
+    ) -> ::armgen_runtime::__private::azure_core::Result<
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
+        >,
+    > {
+        let options = options.unwrap_or_default();
+        let __request = super::optional_bodies::unix_time_request(
+            self.pipeline.endpoint(),
+            options.unix_time.as_ref(),
+        )?;
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::unix_time_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
+    }
     /// Arguments: see [`unknown_request`](super::optional_bodies::unknown_request).
     ///
     /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
@@ -11652,6 +12201,33 @@ impl NamesOptionalBodiesClient {
                 .begin(
                     __request,
                     super::optional_bodies::usize_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    options.method_options,
+                ),
+        )
+    }
+    /// Arguments: see [`uuid_request`](super::optional_bodies::uuid_request).
+    ///
+    /// Returns `azure_core`'s `Poller`, which sends the request when first polled: await it for the final result, or read it as a stream of [`OperationStatus`](::armgen_runtime::OperationStatus) responses.
+    pub fn begin_uuid(
+        &self,
+        options: ::core::option::Option<NamesOptionalBodiesClientUuidOptions<'_>>,
+    ) -> ::armgen_runtime::__private::azure_core::Result<
+        ::armgen_runtime::__private::azure_core::http::Poller<
+            ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
+        >,
+    > {
+        let options = options.unwrap_or_default();
+        let __request = super::optional_bodies::uuid_request(
+            self.pipeline.endpoint(),
+            options.uuid.as_ref(),
+        )?;
+        Ok(
+            self
+                .pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::uuid_response,
                     ::armgen_runtime::FinalStateVia::Location,
                     options.method_options,
                 ),
@@ -12060,6 +12636,28 @@ pub struct NamesOptionalBodiesClientBTreeMapOptions<'a> {
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub b_tree_map: ::core::option::Option<super::models::BTreeMap>,
 }
+/// Options for [`NamesOptionalBodiesClient::begin_base64()`].
+#[derive(
+    ::core::clone::Clone,
+    ::core::default::Default,
+    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
+)]
+pub struct NamesOptionalBodiesClientBase64Options<'a> {
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
+    pub base64: ::core::option::Option<super::models::Base64>,
+}
+/// Options for [`NamesOptionalBodiesClient::begin_base64_url()`].
+#[derive(
+    ::core::clone::Clone,
+    ::core::default::Default,
+    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
+)]
+pub struct NamesOptionalBodiesClientBase64UrlOptions<'a> {
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
+    pub base64_url: ::core::option::Option<super::models::Base64Url>,
+}
 /// Options for [`NamesOptionalBodiesClient::begin_bool()`].
 #[derive(
     ::core::clone::Clone,
@@ -12249,6 +12847,39 @@ pub struct NamesOptionalBodiesClientCredentialOptions<'a> {
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub credential: ::core::option::Option<super::models::Credential>,
 }
+/// Options for [`NamesOptionalBodiesClient::begin_date()`].
+#[derive(
+    ::core::clone::Clone,
+    ::core::default::Default,
+    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
+)]
+pub struct NamesOptionalBodiesClientDateOptions<'a> {
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
+    pub date: ::core::option::Option<super::models::Date>,
+}
+/// Options for [`NamesOptionalBodiesClient::begin_date_time()`].
+#[derive(
+    ::core::clone::Clone,
+    ::core::default::Default,
+    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
+)]
+pub struct NamesOptionalBodiesClientDateTimeOptions<'a> {
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
+    pub date_time: ::core::option::Option<super::models::DateTime>,
+}
+/// Options for [`NamesOptionalBodiesClient::begin_date_time_rfc1123()`].
+#[derive(
+    ::core::clone::Clone,
+    ::core::default::Default,
+    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
+)]
+pub struct NamesOptionalBodiesClientDateTimeRfc1123Options<'a> {
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
+    pub date_time_rfc1123: ::core::option::Option<super::models::DateTimeRfc1123>,
+}
 /// Options for [`NamesOptionalBodiesClient::begin_debug()`].
 #[derive(
     ::core::clone::Clone,
@@ -12404,6 +13035,17 @@ pub struct NamesOptionalBodiesClientDropOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub drop: ::core::option::Option<super::models::Drop>,
+}
+/// Options for [`NamesOptionalBodiesClient::begin_duration()`].
+#[derive(
+    ::core::clone::Clone,
+    ::core::default::Default,
+    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
+)]
+pub struct NamesOptionalBodiesClientDurationOptions<'a> {
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
+    pub duration: ::core::option::Option<super::models::Duration>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_dynamic()`].
 #[derive(
@@ -12681,6 +13323,17 @@ pub struct NamesOptionalBodiesClientFormatArgsOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub format_args: ::core::option::Option<super::models::FormatArgs>,
+}
+/// Options for [`NamesOptionalBodiesClient::begin_format_error()`].
+#[derive(
+    ::core::clone::Clone,
+    ::core::default::Default,
+    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
+)]
+pub struct NamesOptionalBodiesClientFormatErrorOptions<'a> {
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
+    pub format_error: ::core::option::Option<super::models::FormatError>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_from()`].
 #[derive(
@@ -14166,6 +14819,17 @@ pub struct NamesOptionalBodiesClientStringEnumOptions<'a> {
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub string_enum: ::core::option::Option<super::models::StringEnum>,
 }
+/// Options for [`NamesOptionalBodiesClient::begin_string_format()`].
+#[derive(
+    ::core::clone::Clone,
+    ::core::default::Default,
+    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
+)]
+pub struct NamesOptionalBodiesClientStringFormatOptions<'a> {
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
+    pub string_format: ::core::option::Option<super::models::StringFormat>,
+}
 /// Options for [`NamesOptionalBodiesClient::begin_stringify()`].
 #[derive(
     ::core::clone::Clone,
@@ -14353,6 +15017,17 @@ pub struct NamesOptionalBodiesClientU8Options<'a> {
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub u8: ::core::option::Option<super::models::U8>,
 }
+/// Options for [`NamesOptionalBodiesClient::begin_unix_time()`].
+#[derive(
+    ::core::clone::Clone,
+    ::core::default::Default,
+    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
+)]
+pub struct NamesOptionalBodiesClientUnixTimeOptions<'a> {
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
+    pub unix_time: ::core::option::Option<super::models::UnixTime>,
+}
 /// Options for [`NamesOptionalBodiesClient::begin_unknown()`].
 #[derive(
     ::core::clone::Clone,
@@ -14418,6 +15093,17 @@ pub struct NamesOptionalBodiesClientUsizeOptions<'a> {
     /// How the poller waits, and the `azure_core` context.
     pub method_options: ::armgen_runtime::PollerOptions<'a>,
     pub usize: ::core::option::Option<super::models::Usize>,
+}
+/// Options for [`NamesOptionalBodiesClient::begin_uuid()`].
+#[derive(
+    ::core::clone::Clone,
+    ::core::default::Default,
+    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
+)]
+pub struct NamesOptionalBodiesClientUuidOptions<'a> {
+    /// How the poller waits, and the `azure_core` context.
+    pub method_options: ::armgen_runtime::PollerOptions<'a>,
+    pub uuid: ::core::option::Option<super::models::Uuid>,
 }
 /// Options for [`NamesOptionalBodiesClient::begin_validate()`].
 #[derive(
@@ -14780,8 +15466,8 @@ impl NamesParametersClient {
         let __request = super::parameters::header_optional_request(
             self.pipeline.endpoint(),
             &self.api_version,
-            options.api_version_2.as_deref(),
-            options.arc.as_deref(),
+            options.api_version_2,
+            options.arc,
             options.arm_client_options.as_ref(),
             options.arm_pipeline.as_deref(),
             options.as_mut,
@@ -14789,21 +15475,27 @@ impl NamesParametersClient {
             options.async_fn.as_deref(),
             options.async_fn_mut,
             options.async_fn_once.as_ref(),
-            options.b_tree_map.as_ref(),
+            options.b_tree_map.as_deref(),
+            options.base64.as_ref(),
+            options.base64_url.as_deref(),
             options.r#box.as_ref(),
-            options.client_method_options.as_deref(),
+            options.client_method_options,
             options.clone,
-            options.constraint.as_ref(),
-            options.context,
+            options.constraint.as_deref(),
+            options.context.as_ref(),
             options.copy.as_deref(),
-            options.cow.as_deref(),
-            options.default_endpoint,
+            options.cow,
+            options.default_endpoint.as_ref(),
+            options.date,
+            options.date_time.as_ref(),
+            options.date_time_rfc1123.as_deref(),
             options.debug.as_deref(),
             options.default,
-            options.deserialize,
-            options.deserializer.as_deref(),
+            options.deserialize.as_ref(),
+            options.deserializer,
             options.double_ended_iterator.as_ref(),
             options.drop.as_ref(),
+            options.duration,
             options.dynamic_error.as_ref(),
             options.dynamic_params.as_deref(),
             options.dynamic_reply.as_ref(),
@@ -14813,135 +15505,139 @@ impl NamesParametersClient {
             options.error_body,
             options.exact_size_iterator.as_deref(),
             options.extend.as_deref(),
-            options.final_state_via,
+            options.final_state_via.as_ref(),
             options.r#fn.as_deref(),
             options.fn_mut,
             options.fn_once.as_ref(),
+            options.format_error.as_ref(),
             options.from.as_deref(),
             options.from_iterator.as_deref(),
             options.from_status.as_ref(),
             options.future,
             options.hash,
-            options.host_part.as_ref(),
-            options.http_request.as_ref(),
-            options.http_response.as_deref(),
+            options.host_part.as_deref(),
+            options.http_request.as_deref(),
+            options.http_response,
             options.into.as_ref(),
             options.into_future.as_ref(),
             options.into_iterator,
             options.into_variant,
-            options.invalid_host.as_deref(),
+            options.invalid_host,
             options.iterator.as_ref(),
-            options.lazy_lock,
-            options.map.as_ref(),
-            options.method,
+            options.lazy_lock.as_ref(),
+            options.map.as_deref(),
+            options.method.as_ref(),
             options.method_options_2.as_ref(),
-            options.next_link.as_ref(),
-            options.no_format,
+            options.next_link.as_deref(),
+            options.no_format.as_ref(),
             options.none.as_deref(),
-            options.operations.as_deref(),
+            options.operations,
             options.ok.as_ref(),
             options.operation_info.as_ref(),
-            options.operation_status.as_ref(),
+            options.operation_status.as_deref(),
             options.option,
             options.ord.as_ref(),
-            options.other,
-            options.page_decoder.as_deref(),
-            options.pager.as_ref(),
+            options.other.as_ref(),
+            options.page_decoder,
+            options.pager.as_deref(),
             options.partial_eq.as_ref(),
             options.partial_ord.as_deref(),
-            options.pattern,
-            options.poller_method_options.as_deref(),
-            options.poller_options,
-            options.regex.as_ref(),
+            options.pattern.as_ref(),
+            options.poller_method_options,
+            options.poller_options.as_ref(),
+            options.regex.as_deref(),
             options.resource_manager_audience.as_deref(),
-            options.response.as_deref(),
+            options.response,
             options.response_error.as_deref(),
-            options.response_too_large.as_deref(),
+            options.response_too_large,
             options.result,
-            options.services.as_ref(),
-            options.safe_debug.as_ref(),
-            options.secret.as_ref(),
+            options.services.as_deref(),
+            options.safe_debug.as_deref(),
+            options.secret,
             options.self_.as_deref(),
             options.send,
-            options.serialize.as_deref(),
-            options.serializer.as_ref(),
+            options.serialize,
+            options.serializer.as_deref(),
             options.service_error,
             options.service_info.as_deref(),
             options.sized.as_ref(),
             options.some.as_ref(),
             options.static_token_credential,
             options.string,
-            options.strip_read_only.as_ref(),
+            options.string_format.as_deref(),
+            options.strip_read_only.as_deref(),
             options.sync.as_deref(),
             options.to_owned.as_deref(),
             options.to_string.as_ref(),
-            options.token_credential,
+            options.token_credential.as_ref(),
             options.try_from,
             options.try_into.as_ref(),
-            options.unknown.as_ref(),
+            options.unix_time,
+            options.unknown.as_deref(),
             options.unpin,
-            options.url,
-            options.url_builder.as_ref(),
-            options.validate.as_deref(),
-            options.validation_error,
-            options.validation_errors.as_ref(),
-            options.validator.as_deref(),
-            options.value,
+            options.url.as_ref(),
+            options.url_builder.as_deref(),
+            options.uuid.as_ref(),
+            options.validate,
+            options.validation_error.as_ref(),
+            options.validation_errors.as_deref(),
+            options.validator,
+            options.value.as_ref(),
             options.vec.as_deref(),
             options.value_2.as_ref(),
-            options.private.as_deref(),
+            options.private,
             options.r#abstract.as_deref(),
             options.align_of.as_deref(),
             options.align_of_val,
             options.alloc,
-            options.api_version_3,
-            options.armgen_runtime.as_ref(),
+            options.api_version_3.as_ref(),
+            options.armgen_runtime.as_deref(),
             options.r#as,
             options.assert.as_ref(),
             options.assert_eq.as_deref(),
             options.r#async.as_ref(),
             options.async_trait.as_deref(),
-            options.at.as_ref(),
+            options.at.as_deref(),
             options.r#await.as_deref(),
             options.azure_core,
             options.r#become,
             options.bool,
             options.box_2.as_ref(),
             options.r#break.as_deref(),
-            options.build_request,
+            options.build_request.as_ref(),
             options.cfg,
             options.char.as_ref(),
             options.client_only.as_ref(),
-            options.clients,
-            options.compile_pattern,
+            options.clients.as_ref(),
+            options.compile_pattern.as_ref(),
             options.concat.as_ref(),
             options.r#const,
             options.r#continue.as_ref(),
             options.core.as_deref(),
             options.crate_.as_deref(),
-            options.credential.as_ref(),
+            options.credential.as_deref(),
             options.decode_body.as_ref(),
             options.decode_by_status.as_deref(),
             options.decode_empty,
             options.decode_json.as_ref(),
             options.decode_nullable.as_deref(),
             options.decode_optional,
-            options.decode_response.as_ref(),
+            options.decode_response.as_deref(),
             options.r#do,
             options.drop_2.as_deref(),
             options.r#dyn.as_ref(),
-            options.dynamic.as_ref(),
+            options.dynamic.as_deref(),
             options.dynamic_execute.as_deref(),
             options.dynamic_pages,
             options.dynamic_poll.as_ref(),
             options.dynamic_request_error.as_deref(),
             options.dynamic_result,
             options.r#else.as_deref(),
-            options.endpoint_2.as_deref(),
+            options.endpoint_2,
             options.r#enum,
             options.env.as_deref(),
             options.r#extern.as_ref(),
-            options.f_2,
+            options.f_2.as_ref(),
             options.f32.as_deref(),
             options.f64,
             options.r#false.as_deref(),
@@ -14958,44 +15654,44 @@ impl NamesParametersClient {
             options.r#in,
             options.include.as_deref(),
             options.include_str,
-            options.inner,
-            options.json.as_deref(),
+            options.inner.as_ref(),
+            options.json,
             options.r#let.as_ref(),
             options.r#loop.as_deref(),
             options.r#macro,
             options.r#match.as_ref(),
             options.matches.as_ref(),
-            options.members,
-            options.method_options_3.as_deref(),
+            options.members.as_ref(),
+            options.method_options_3,
             options.r#mod.as_deref(),
-            options.models.as_deref(),
+            options.models,
             options.r#move,
             options.r#mut.as_ref(),
-            options.new.as_ref(),
-            options.operation_id,
+            options.new.as_deref(),
+            options.operation_id.as_ref(),
             options.option_env.as_deref(),
-            options.options_2.as_ref(),
+            options.options_2.as_deref(),
             options.r#override.as_deref(),
             options.page.as_deref(),
             options.panic,
-            options.parameterized_host,
-            options.params.as_deref(),
-            options.path,
-            options.patterns.as_deref(),
-            options.pipeline.as_ref(),
+            options.parameterized_host.as_ref(),
+            options.params,
+            options.path.as_ref(),
+            options.patterns,
+            options.pipeline.as_deref(),
             options.r#priv,
             options.r#pub.as_ref(),
             options.r#ref.as_deref(),
-            options.regex_2.as_ref(),
-            options.request.as_deref(),
+            options.regex_2.as_deref(),
+            options.request,
             options.resource_manager_endpoint.as_ref(),
             options.resource_manager_scope.as_deref(),
-            options.response_2.as_deref(),
+            options.response_2,
             options.response_error_2,
             options.r#return,
             options.self_2.as_ref(),
-            options.serde.as_deref(),
-            options.serde_json,
+            options.serde,
+            options.serde_json.as_ref(),
             options.size_of,
             options.size_of_val.as_ref(),
             options.r#static,
@@ -15003,12 +15699,12 @@ impl NamesParametersClient {
             options.str.as_deref(),
             options.string_enum,
             options.stringify.as_ref(),
-            options.strip_member.as_deref(),
-            options.strip_members,
+            options.strip_member,
+            options.strip_members.as_ref(),
             options.r#struct.as_ref(),
-            options.subscription_id.as_deref(),
+            options.subscription_id,
             options.super_.as_deref(),
-            options.tag.as_ref(),
+            options.tag.as_deref(),
             options.tagged_union.as_ref(),
             options.todo.as_deref(),
             options.r#trait,
@@ -15022,11 +15718,11 @@ impl NamesParametersClient {
             options.unreachable,
             options.r#unsafe,
             options.r#unsized.as_ref(),
-            options.url_2.as_ref(),
+            options.url_2.as_deref(),
             options.r#use.as_deref(),
             options.usize.as_ref(),
-            options.validator_2,
-            options.value_3.as_ref(),
+            options.validator_2.as_ref(),
+            options.value_3.as_deref(),
             options.vec_2.as_ref(),
             options.r#virtual,
             options.r#where.as_ref(),
@@ -15045,8 +15741,8 @@ impl NamesParametersClient {
     /// Arguments: see [`header_required_request`](super::parameters::header_required_request).
     pub async fn header_required(
         &self,
-        api_version_2: &str,
-        arc: &str,
+        api_version_2: i32,
+        arc: i32,
         arm_client_options: &super::models::Choice,
         arm_pipeline: &str,
         as_mut: i32,
@@ -15054,21 +15750,27 @@ impl NamesParametersClient {
         async_fn: &str,
         async_fn_mut: i32,
         async_fn_once: &super::models::Choice,
-        b_tree_map: &super::models::Choice,
+        b_tree_map: &str,
+        base64: &super::models::Choice,
+        base64_url: &str,
         r#box: &super::models::Choice,
-        client_method_options: &str,
+        client_method_options: i32,
         clone: i32,
-        constraint: &super::models::Choice,
-        context: i32,
+        constraint: &str,
+        context: &super::models::Choice,
         copy: &str,
-        cow: &str,
-        default_endpoint: i32,
+        cow: i32,
+        default_endpoint: &super::models::Choice,
+        date: i32,
+        date_time: &super::models::Choice,
+        date_time_rfc1123: &str,
         debug: &str,
         default: i32,
-        deserialize: i32,
-        deserializer: &str,
+        deserialize: &super::models::Choice,
+        deserializer: i32,
         double_ended_iterator: &super::models::Choice,
         drop: &super::models::Choice,
+        duration: i32,
         dynamic_error: &super::models::Choice,
         dynamic_params: &str,
         dynamic_reply: &super::models::Choice,
@@ -15078,135 +15780,139 @@ impl NamesParametersClient {
         error_body: i32,
         exact_size_iterator: &str,
         extend: &str,
-        final_state_via: i32,
+        final_state_via: &super::models::Choice,
         r#fn: &str,
         fn_mut: i32,
         fn_once: &super::models::Choice,
+        format_error: &super::models::Choice,
         from: &str,
         from_iterator: &str,
         from_status: &super::models::Choice,
         future: i32,
         hash: i32,
-        host_part: &super::models::Choice,
-        http_request: &super::models::Choice,
-        http_response: &str,
+        host_part: &str,
+        http_request: &str,
+        http_response: i32,
         into: &super::models::Choice,
         into_future: &super::models::Choice,
         into_iterator: i32,
         into_variant: i32,
-        invalid_host: &str,
+        invalid_host: i32,
         iterator: &super::models::Choice,
-        lazy_lock: i32,
-        map: &super::models::Choice,
-        method: i32,
+        lazy_lock: &super::models::Choice,
+        map: &str,
+        method: &super::models::Choice,
         method_options_2: &super::models::Choice,
-        next_link: &super::models::Choice,
-        no_format: i32,
+        next_link: &str,
+        no_format: &super::models::Choice,
         none: &str,
-        operations: &str,
+        operations: i32,
         ok: &super::models::Choice,
         operation_info: &super::models::Choice,
-        operation_status: &super::models::Choice,
+        operation_status: &str,
         option: i32,
         ord: &super::models::Choice,
-        other: i32,
-        page_decoder: &str,
-        pager: &super::models::Choice,
+        other: &super::models::Choice,
+        page_decoder: i32,
+        pager: &str,
         partial_eq: &super::models::Choice,
         partial_ord: &str,
-        pattern: i32,
-        poller_method_options: &str,
-        poller_options: i32,
-        regex: &super::models::Choice,
+        pattern: &super::models::Choice,
+        poller_method_options: i32,
+        poller_options: &super::models::Choice,
+        regex: &str,
         resource_manager_audience: &str,
-        response: &str,
+        response: i32,
         response_error: &str,
-        response_too_large: &str,
+        response_too_large: i32,
         result: i32,
-        services: &super::models::Choice,
-        safe_debug: &super::models::Choice,
-        secret: &::armgen_runtime::Secret,
+        services: &str,
+        safe_debug: &str,
+        secret: i32,
         self_: &str,
         send: i32,
-        serialize: &str,
-        serializer: &super::models::Choice,
+        serialize: i32,
+        serializer: &str,
         service_error: i32,
         service_info: &str,
         sized: &super::models::Choice,
         some: &super::models::Choice,
         static_token_credential: i32,
         string: i32,
-        strip_read_only: &super::models::Choice,
+        string_format: &str,
+        strip_read_only: &str,
         sync: &str,
         to_owned: &str,
         to_string: &super::models::Choice,
-        token_credential: i32,
+        token_credential: &super::models::Choice,
         try_from: i32,
         try_into: &super::models::Choice,
-        unknown: &super::models::Choice,
+        unix_time: i32,
+        unknown: &str,
         unpin: i32,
-        url: i32,
-        url_builder: &super::models::Choice,
-        validate: &str,
-        validation_error: i32,
-        validation_errors: &super::models::Choice,
-        validator: &str,
-        value: i32,
+        url: &super::models::Choice,
+        url_builder: &str,
+        uuid: &super::models::Choice,
+        validate: i32,
+        validation_error: &super::models::Choice,
+        validation_errors: &str,
+        validator: i32,
+        value: &super::models::Choice,
         vec: &str,
         value_2: &super::models::Choice,
-        private: &str,
+        private: i32,
         r#abstract: &str,
         align_of: &str,
         align_of_val: i32,
         alloc: i32,
-        api_version_3: i32,
-        armgen_runtime: &super::models::Choice,
+        api_version_3: &super::models::Choice,
+        armgen_runtime: &str,
         r#as: i32,
         assert: &super::models::Choice,
         assert_eq: &str,
         r#async: &super::models::Choice,
         async_trait: &str,
-        at: &super::models::Choice,
+        at: &str,
         r#await: &str,
         azure_core: i32,
         r#become: i32,
         bool: i32,
         box_2: &super::models::Choice,
         r#break: &str,
-        build_request: i32,
+        build_request: &super::models::Choice,
         cfg: i32,
         char: &super::models::Choice,
         client_only: &super::models::Choice,
-        clients: i32,
-        compile_pattern: i32,
+        clients: &super::models::Choice,
+        compile_pattern: &super::models::Choice,
         concat: &super::models::Choice,
         r#const: i32,
         r#continue: &super::models::Choice,
         core: &str,
         crate_: &str,
-        credential: &super::models::Choice,
+        credential: &str,
         decode_body: &super::models::Choice,
         decode_by_status: &str,
         decode_empty: i32,
         decode_json: &super::models::Choice,
         decode_nullable: &str,
         decode_optional: i32,
-        decode_response: &super::models::Choice,
+        decode_response: &str,
         r#do: i32,
         drop_2: &str,
         r#dyn: &super::models::Choice,
-        dynamic: &super::models::Choice,
+        dynamic: &str,
         dynamic_execute: &str,
         dynamic_pages: i32,
         dynamic_poll: &super::models::Choice,
         dynamic_request_error: &str,
         dynamic_result: i32,
         r#else: &str,
-        endpoint_2: &str,
+        endpoint_2: i32,
         r#enum: i32,
         env: &str,
         r#extern: &super::models::Choice,
-        f_2: i32,
+        f_2: &super::models::Choice,
         f32: &str,
         f64: i32,
         r#false: &str,
@@ -15223,44 +15929,44 @@ impl NamesParametersClient {
         r#in: i32,
         include: &str,
         include_str: i32,
-        inner: i32,
-        json: &str,
+        inner: &super::models::Choice,
+        json: i32,
         r#let: &super::models::Choice,
         r#loop: &str,
         r#macro: i32,
         r#match: &super::models::Choice,
         matches: &super::models::Choice,
-        members: i32,
-        method_options_3: &str,
+        members: &super::models::Choice,
+        method_options_3: i32,
         r#mod: &str,
-        models: &str,
+        models: i32,
         r#move: i32,
         r#mut: &super::models::Choice,
-        new: &super::models::Choice,
-        operation_id: i32,
+        new: &str,
+        operation_id: &super::models::Choice,
         option_env: &str,
-        options_2: &super::models::Choice,
+        options_2: &str,
         r#override: &str,
         page: &str,
         panic: i32,
-        parameterized_host: i32,
-        params: &str,
-        path: i32,
-        patterns: &str,
-        pipeline: &super::models::Choice,
+        parameterized_host: &super::models::Choice,
+        params: i32,
+        path: &super::models::Choice,
+        patterns: i32,
+        pipeline: &str,
         r#priv: i32,
         r#pub: &super::models::Choice,
         r#ref: &str,
-        regex_2: &super::models::Choice,
-        request: &str,
+        regex_2: &str,
+        request: i32,
         resource_manager_endpoint: &super::models::Choice,
         resource_manager_scope: &str,
-        response_2: &str,
+        response_2: i32,
         response_error_2: i32,
         r#return: i32,
         self_2: &super::models::Choice,
-        serde: &str,
-        serde_json: i32,
+        serde: i32,
+        serde_json: &super::models::Choice,
         size_of: i32,
         size_of_val: &super::models::Choice,
         r#static: i32,
@@ -15268,12 +15974,12 @@ impl NamesParametersClient {
         str: &str,
         string_enum: i32,
         stringify: &super::models::Choice,
-        strip_member: &str,
-        strip_members: i32,
+        strip_member: i32,
+        strip_members: &super::models::Choice,
         r#struct: &super::models::Choice,
-        subscription_id: &str,
+        subscription_id: i32,
         super_: &str,
-        tag: &super::models::Choice,
+        tag: &str,
         tagged_union: &super::models::Choice,
         todo: &str,
         r#trait: i32,
@@ -15287,11 +15993,11 @@ impl NamesParametersClient {
         unreachable: i32,
         r#unsafe: i32,
         r#unsized: &super::models::Choice,
-        url_2: &super::models::Choice,
+        url_2: &str,
         r#use: &str,
         usize: &super::models::Choice,
-        validator_2: i32,
-        value_3: &super::models::Choice,
+        validator_2: &super::models::Choice,
+        value_3: &str,
         vec_2: &super::models::Choice,
         r#virtual: i32,
         r#where: &super::models::Choice,
@@ -15316,6 +16022,8 @@ impl NamesParametersClient {
             async_fn_mut,
             async_fn_once,
             b_tree_map,
+            base64,
+            base64_url,
             r#box,
             client_method_options,
             clone,
@@ -15324,12 +16032,16 @@ impl NamesParametersClient {
             copy,
             cow,
             default_endpoint,
+            date,
+            date_time,
+            date_time_rfc1123,
             debug,
             default,
             deserialize,
             deserializer,
             double_ended_iterator,
             drop,
+            duration,
             dynamic_error,
             dynamic_params,
             dynamic_reply,
@@ -15343,6 +16055,7 @@ impl NamesParametersClient {
             r#fn,
             fn_mut,
             fn_once,
+            format_error,
             from,
             from_iterator,
             from_status,
@@ -15397,6 +16110,7 @@ impl NamesParametersClient {
             some,
             static_token_credential,
             string,
+            string_format,
             strip_read_only,
             sync,
             to_owned,
@@ -15404,10 +16118,12 @@ impl NamesParametersClient {
             token_credential,
             try_from,
             try_into,
+            unix_time,
             unknown,
             unpin,
             url,
             url_builder,
+            uuid,
             validate,
             validation_error,
             validation_errors,
@@ -15951,36 +16667,36 @@ impl NamesParametersClient {
         decode_json: &super::models::Choice,
         decode_nullable: &str,
         decode_optional: i32,
-        host_part: &super::models::Choice,
-        invalid_host: &str,
-        parameterized_host: i32,
-        http_request: &super::models::Choice,
-        http_response: &str,
-        method: i32,
-        url_builder: &super::models::Choice,
-        response_too_large: &str,
-        final_state_via: i32,
-        operation_status: &super::models::Choice,
-        poller_method_options: &str,
-        poller_options: i32,
-        next_link: &super::models::Choice,
-        page_decoder: &str,
-        pattern: i32,
-        strip_read_only: &super::models::Choice,
-        strip_member: &str,
-        strip_members: i32,
-        regex: &super::models::Choice,
-        secret: &str,
-        url: i32,
-        constraint: &super::models::Choice,
-        validate: &str,
-        validation_error: i32,
-        validation_errors: &super::models::Choice,
-        validator: &str,
-        compile_pattern: i32,
-        regex_2: &super::models::Choice,
-        serde: &str,
-        serde_json: i32,
+        base64: &super::models::Choice,
+        base64_url: &str,
+        date: i32,
+        date_time: &super::models::Choice,
+        date_time_rfc1123: &str,
+        duration: i32,
+        format_error: &super::models::Choice,
+        string_format: &str,
+        unix_time: i32,
+        uuid: &super::models::Choice,
+        host_part: &str,
+        invalid_host: i32,
+        parameterized_host: &super::models::Choice,
+        http_request: &str,
+        http_response: i32,
+        method: &super::models::Choice,
+        url_builder: &str,
+        response_too_large: i32,
+        final_state_via: &super::models::Choice,
+        operation_status: &str,
+        poller_method_options: i32,
+        poller_options: &super::models::Choice,
+        next_link: &str,
+        page_decoder: i32,
+        pattern: &super::models::Choice,
+        strip_read_only: &str,
+        strip_member: i32,
+        strip_members: &super::models::Choice,
+        regex: &str,
+        secret: i32,
         options: ::core::option::Option<NamesParametersClientPath3Options<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<super::models::Fields>,
@@ -16009,6 +16725,16 @@ impl NamesParametersClient {
             decode_json,
             decode_nullable,
             decode_optional,
+            base64,
+            base64_url,
+            date,
+            date_time,
+            date_time_rfc1123,
+            duration,
+            format_error,
+            string_format,
+            unix_time,
+            uuid,
             host_part,
             invalid_host,
             parameterized_host,
@@ -16029,16 +16755,6 @@ impl NamesParametersClient {
             strip_members,
             regex,
             secret,
-            url,
-            constraint,
-            validate,
-            validation_error,
-            validation_errors,
-            validator,
-            compile_pattern,
-            regex_2,
-            serde,
-            serde_json,
         )?;
         self.pipeline
             .execute(
@@ -16052,55 +16768,55 @@ impl NamesParametersClient {
     pub async fn path4(
         &self,
         url: &str,
-        endpoint_2: i32,
-        api_version_2: &super::models::Choice,
-        options_2: &str,
-        request: i32,
+        constraint: i32,
+        validate: &super::models::Choice,
+        validation_error: &str,
+        validation_errors: i32,
         validator: &super::models::Choice,
-        value: &str,
-        params: i32,
-        path: &super::models::Choice,
-        at: &str,
-        json: i32,
-        members: &super::models::Choice,
-        pipeline: &str,
-        response: i32,
-        operation_id: &super::models::Choice,
-        credential: &str,
-        subscription_id: i32,
-        inner: &super::models::Choice,
-        tag: &str,
-        method_options_2: i32,
-        f_2: &super::models::Choice,
-        new: &str,
-        api_version_3: i32,
-        default_endpoint: &super::models::Choice,
-        services: &str,
-        operations: i32,
-        build_request: &super::models::Choice,
-        decode_response: &str,
-        models: i32,
-        clients: &super::models::Choice,
-        dynamic: &str,
-        patterns: i32,
-        other: &super::models::Choice,
-        unknown: &str,
-        arc: i32,
-        lazy_lock: &super::models::Choice,
-        b_tree_map: &str,
-        cow: i32,
-        value_2: &super::models::Choice,
-        map: &str,
-        serialize: i32,
-        deserialize: &super::models::Choice,
-        serializer: &str,
-        deserializer: i32,
-        token_credential: &super::models::Choice,
-        safe_debug: &str,
-        client_method_options: i32,
-        no_format: &super::models::Choice,
-        pager: &str,
-        response_2: i32,
+        compile_pattern: &str,
+        regex: i32,
+        serde: &super::models::Choice,
+        serde_json: &str,
+        url_2: i32,
+        endpoint_2: &super::models::Choice,
+        api_version_2: &str,
+        options_2: i32,
+        request: &super::models::Choice,
+        validator_2: &str,
+        value: i32,
+        params: &super::models::Choice,
+        path: &str,
+        at: i32,
+        json: &super::models::Choice,
+        members: &str,
+        pipeline: i32,
+        response: &super::models::Choice,
+        operation_id: &str,
+        credential: i32,
+        subscription_id: &super::models::Choice,
+        inner: &str,
+        tag: i32,
+        method_options_2: &super::models::Choice,
+        f_2: &str,
+        new: i32,
+        api_version_3: &super::models::Choice,
+        default_endpoint: &str,
+        services: i32,
+        operations: &super::models::Choice,
+        build_request: &str,
+        decode_response: i32,
+        models: &super::models::Choice,
+        clients: &str,
+        dynamic: i32,
+        patterns: &super::models::Choice,
+        other: &str,
+        unknown: i32,
+        arc: &super::models::Choice,
+        lazy_lock: &str,
+        b_tree_map: i32,
+        cow: &super::models::Choice,
+        value_2: &str,
+        map: i32,
         options: ::core::option::Option<NamesParametersClientPath4Options<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<super::models::Fields>,
@@ -16110,11 +16826,21 @@ impl NamesParametersClient {
             self.pipeline.endpoint(),
             &self.api_version,
             url,
+            constraint,
+            validate,
+            validation_error,
+            validation_errors,
+            validator,
+            compile_pattern,
+            regex,
+            serde,
+            serde_json,
+            url_2,
             endpoint_2,
             api_version_2,
             options_2,
             request,
-            validator,
+            validator_2,
             value,
             params,
             path,
@@ -16149,16 +16875,6 @@ impl NamesParametersClient {
             cow,
             value_2,
             map,
-            serialize,
-            deserialize,
-            serializer,
-            deserializer,
-            token_credential,
-            safe_debug,
-            client_method_options,
-            no_format,
-            pager,
-            response_2,
         )?;
         self.pipeline
             .execute(
@@ -16171,9 +16887,19 @@ impl NamesParametersClient {
     /// Arguments: see [`path5_request`](super::parameters::path5_request).
     pub async fn path5(
         &self,
-        context: &str,
-        armgen_runtime: i32,
-        private: &super::models::Choice,
+        serialize: &str,
+        deserialize: i32,
+        serializer: &super::models::Choice,
+        deserializer: &str,
+        token_credential: i32,
+        safe_debug: &super::models::Choice,
+        client_method_options: &str,
+        no_format: i32,
+        pager: &super::models::Choice,
+        response: &str,
+        context: i32,
+        armgen_runtime: &super::models::Choice,
+        private: &str,
         options: ::core::option::Option<NamesParametersClientPath5Options<'_>>,
     ) -> ::armgen_runtime::__private::azure_core::Result<
         ::armgen_runtime::__private::azure_core::http::Response<super::models::Fields>,
@@ -16182,6 +16908,16 @@ impl NamesParametersClient {
         let __request = super::parameters::path5_request(
             self.pipeline.endpoint(),
             &self.api_version,
+            serialize,
+            deserialize,
+            serializer,
+            deserializer,
+            token_credential,
+            safe_debug,
+            client_method_options,
+            no_format,
+            pager,
+            response,
             context,
             armgen_runtime,
             private,
@@ -16205,8 +16941,8 @@ impl NamesParametersClient {
         let __request = super::parameters::query_optional_request(
             self.pipeline.endpoint(),
             &self.api_version,
-            options.api_version_2.as_deref(),
-            options.arc.as_deref(),
+            options.api_version_2,
+            options.arc,
             options.arm_client_options.as_ref(),
             options.arm_pipeline.as_deref(),
             options.as_mut,
@@ -16214,21 +16950,27 @@ impl NamesParametersClient {
             options.async_fn.as_deref(),
             options.async_fn_mut,
             options.async_fn_once.as_ref(),
-            options.b_tree_map.as_ref(),
+            options.b_tree_map.as_deref(),
+            options.base64.as_ref(),
+            options.base64_url.as_deref(),
             options.r#box.as_ref(),
-            options.client_method_options.as_deref(),
+            options.client_method_options,
             options.clone,
-            options.constraint.as_ref(),
-            options.context,
+            options.constraint.as_deref(),
+            options.context.as_ref(),
             options.copy.as_deref(),
-            options.cow.as_deref(),
-            options.default_endpoint,
+            options.cow,
+            options.default_endpoint.as_ref(),
+            options.date,
+            options.date_time.as_ref(),
+            options.date_time_rfc1123.as_deref(),
             options.debug.as_deref(),
             options.default,
-            options.deserialize,
-            options.deserializer.as_deref(),
+            options.deserialize.as_ref(),
+            options.deserializer,
             options.double_ended_iterator.as_ref(),
             options.drop.as_ref(),
+            options.duration,
             options.dynamic_error.as_ref(),
             options.dynamic_params.as_deref(),
             options.dynamic_reply.as_ref(),
@@ -16238,135 +16980,139 @@ impl NamesParametersClient {
             options.error_body,
             options.exact_size_iterator.as_deref(),
             options.extend.as_deref(),
-            options.final_state_via,
+            options.final_state_via.as_ref(),
             options.r#fn.as_deref(),
             options.fn_mut,
             options.fn_once.as_ref(),
+            options.format_error.as_ref(),
             options.from.as_deref(),
             options.from_iterator.as_deref(),
             options.from_status.as_ref(),
             options.future,
             options.hash,
-            options.host_part.as_ref(),
-            options.http_request.as_ref(),
-            options.http_response.as_deref(),
+            options.host_part.as_deref(),
+            options.http_request.as_deref(),
+            options.http_response,
             options.into.as_ref(),
             options.into_future.as_ref(),
             options.into_iterator,
             options.into_variant,
-            options.invalid_host.as_deref(),
+            options.invalid_host,
             options.iterator.as_ref(),
-            options.lazy_lock,
-            options.map.as_ref(),
-            options.method,
+            options.lazy_lock.as_ref(),
+            options.map.as_deref(),
+            options.method.as_ref(),
             options.method_options_2.as_ref(),
-            options.next_link.as_ref(),
-            options.no_format,
+            options.next_link.as_deref(),
+            options.no_format.as_ref(),
             options.none.as_deref(),
-            options.operations.as_deref(),
+            options.operations,
             options.ok.as_ref(),
             options.operation_info.as_ref(),
-            options.operation_status.as_ref(),
+            options.operation_status.as_deref(),
             options.option,
             options.ord.as_ref(),
-            options.other,
-            options.page_decoder.as_deref(),
-            options.pager.as_ref(),
+            options.other.as_ref(),
+            options.page_decoder,
+            options.pager.as_deref(),
             options.partial_eq.as_ref(),
             options.partial_ord.as_deref(),
-            options.pattern,
-            options.poller_method_options.as_deref(),
-            options.poller_options,
-            options.regex.as_ref(),
+            options.pattern.as_ref(),
+            options.poller_method_options,
+            options.poller_options.as_ref(),
+            options.regex.as_deref(),
             options.resource_manager_audience.as_deref(),
-            options.response.as_deref(),
+            options.response,
             options.response_error.as_deref(),
-            options.response_too_large.as_deref(),
+            options.response_too_large,
             options.result,
-            options.services.as_ref(),
-            options.safe_debug.as_ref(),
-            options.secret.as_ref(),
+            options.services.as_deref(),
+            options.safe_debug.as_deref(),
+            options.secret,
             options.self_.as_deref(),
             options.send,
-            options.serialize.as_deref(),
-            options.serializer.as_ref(),
+            options.serialize,
+            options.serializer.as_deref(),
             options.service_error,
             options.service_info.as_deref(),
             options.sized.as_ref(),
             options.some.as_ref(),
             options.static_token_credential,
             options.string,
-            options.strip_read_only.as_ref(),
+            options.string_format.as_deref(),
+            options.strip_read_only.as_deref(),
             options.sync.as_deref(),
             options.to_owned.as_deref(),
             options.to_string.as_ref(),
-            options.token_credential,
+            options.token_credential.as_ref(),
             options.try_from,
             options.try_into.as_ref(),
-            options.unknown.as_ref(),
+            options.unix_time,
+            options.unknown.as_deref(),
             options.unpin,
-            options.url,
-            options.url_builder.as_ref(),
-            options.validate.as_deref(),
-            options.validation_error,
-            options.validation_errors.as_ref(),
-            options.validator.as_deref(),
-            options.value,
+            options.url.as_ref(),
+            options.url_builder.as_deref(),
+            options.uuid.as_ref(),
+            options.validate,
+            options.validation_error.as_ref(),
+            options.validation_errors.as_deref(),
+            options.validator,
+            options.value.as_ref(),
             options.vec.as_deref(),
             options.value_2.as_ref(),
-            options.private.as_deref(),
+            options.private,
             options.r#abstract.as_deref(),
             options.align_of.as_deref(),
             options.align_of_val,
             options.alloc,
-            options.api_version_3,
-            options.armgen_runtime.as_ref(),
+            options.api_version_3.as_ref(),
+            options.armgen_runtime.as_deref(),
             options.r#as,
             options.assert.as_ref(),
             options.assert_eq.as_deref(),
             options.r#async.as_ref(),
             options.async_trait.as_deref(),
-            options.at.as_ref(),
+            options.at.as_deref(),
             options.r#await.as_deref(),
             options.azure_core,
             options.r#become,
             options.bool,
             options.box_2.as_ref(),
             options.r#break.as_deref(),
-            options.build_request,
+            options.build_request.as_ref(),
             options.cfg,
             options.char.as_ref(),
             options.client_only.as_ref(),
-            options.clients,
-            options.compile_pattern,
+            options.clients.as_ref(),
+            options.compile_pattern.as_ref(),
             options.concat.as_ref(),
             options.r#const,
             options.r#continue.as_ref(),
             options.core.as_deref(),
             options.crate_.as_deref(),
-            options.credential.as_ref(),
+            options.credential.as_deref(),
             options.decode_body.as_ref(),
             options.decode_by_status.as_deref(),
             options.decode_empty,
             options.decode_json.as_ref(),
             options.decode_nullable.as_deref(),
             options.decode_optional,
-            options.decode_response.as_ref(),
+            options.decode_response.as_deref(),
             options.r#do,
             options.drop_2.as_deref(),
             options.r#dyn.as_ref(),
-            options.dynamic.as_ref(),
+            options.dynamic.as_deref(),
             options.dynamic_execute.as_deref(),
             options.dynamic_pages,
             options.dynamic_poll.as_ref(),
             options.dynamic_request_error.as_deref(),
             options.dynamic_result,
             options.r#else.as_deref(),
-            options.endpoint_2.as_deref(),
+            options.endpoint_2,
             options.r#enum,
             options.env.as_deref(),
             options.r#extern.as_ref(),
-            options.f_2,
+            options.f_2.as_ref(),
             options.f32.as_deref(),
             options.f64,
             options.r#false.as_deref(),
@@ -16383,44 +17129,44 @@ impl NamesParametersClient {
             options.r#in,
             options.include.as_deref(),
             options.include_str,
-            options.inner,
-            options.json.as_deref(),
+            options.inner.as_ref(),
+            options.json,
             options.r#let.as_ref(),
             options.r#loop.as_deref(),
             options.r#macro,
             options.r#match.as_ref(),
             options.matches.as_ref(),
-            options.members,
-            options.method_options_3.as_deref(),
+            options.members.as_ref(),
+            options.method_options_3,
             options.r#mod.as_deref(),
-            options.models.as_deref(),
+            options.models,
             options.r#move,
             options.r#mut.as_ref(),
-            options.new.as_ref(),
-            options.operation_id,
+            options.new.as_deref(),
+            options.operation_id.as_ref(),
             options.option_env.as_deref(),
-            options.options_2.as_ref(),
+            options.options_2.as_deref(),
             options.r#override.as_deref(),
             options.page.as_deref(),
             options.panic,
-            options.parameterized_host,
-            options.params.as_deref(),
-            options.path,
-            options.patterns.as_deref(),
-            options.pipeline.as_ref(),
+            options.parameterized_host.as_ref(),
+            options.params,
+            options.path.as_ref(),
+            options.patterns,
+            options.pipeline.as_deref(),
             options.r#priv,
             options.r#pub.as_ref(),
             options.r#ref.as_deref(),
-            options.regex_2.as_ref(),
-            options.request.as_deref(),
+            options.regex_2.as_deref(),
+            options.request,
             options.resource_manager_endpoint.as_ref(),
             options.resource_manager_scope.as_deref(),
-            options.response_2.as_deref(),
+            options.response_2,
             options.response_error_2,
             options.r#return,
             options.self_2.as_ref(),
-            options.serde.as_deref(),
-            options.serde_json,
+            options.serde,
+            options.serde_json.as_ref(),
             options.size_of,
             options.size_of_val.as_ref(),
             options.r#static,
@@ -16428,12 +17174,12 @@ impl NamesParametersClient {
             options.str.as_deref(),
             options.string_enum,
             options.stringify.as_ref(),
-            options.strip_member.as_deref(),
-            options.strip_members,
+            options.strip_member,
+            options.strip_members.as_ref(),
             options.r#struct.as_ref(),
-            options.subscription_id.as_deref(),
+            options.subscription_id,
             options.super_.as_deref(),
-            options.tag.as_ref(),
+            options.tag.as_deref(),
             options.tagged_union.as_ref(),
             options.todo.as_deref(),
             options.r#trait,
@@ -16447,11 +17193,11 @@ impl NamesParametersClient {
             options.unreachable,
             options.r#unsafe,
             options.r#unsized.as_ref(),
-            options.url_2.as_ref(),
+            options.url_2.as_deref(),
             options.r#use.as_deref(),
             options.usize.as_ref(),
-            options.validator_2,
-            options.value_3.as_ref(),
+            options.validator_2.as_ref(),
+            options.value_3.as_deref(),
             options.vec_2.as_ref(),
             options.r#virtual,
             options.r#where.as_ref(),
@@ -16470,8 +17216,8 @@ impl NamesParametersClient {
     /// Arguments: see [`query_required_request`](super::parameters::query_required_request).
     pub async fn query_required(
         &self,
-        api_version_2: &str,
-        arc: &str,
+        api_version_2: i32,
+        arc: i32,
         arm_client_options: &super::models::Choice,
         arm_pipeline: &str,
         as_mut: i32,
@@ -16479,21 +17225,27 @@ impl NamesParametersClient {
         async_fn: &str,
         async_fn_mut: i32,
         async_fn_once: &super::models::Choice,
-        b_tree_map: &super::models::Choice,
+        b_tree_map: &str,
+        base64: &super::models::Choice,
+        base64_url: &str,
         r#box: &super::models::Choice,
-        client_method_options: &str,
+        client_method_options: i32,
         clone: i32,
-        constraint: &super::models::Choice,
-        context: i32,
+        constraint: &str,
+        context: &super::models::Choice,
         copy: &str,
-        cow: &str,
-        default_endpoint: i32,
+        cow: i32,
+        default_endpoint: &super::models::Choice,
+        date: i32,
+        date_time: &super::models::Choice,
+        date_time_rfc1123: &str,
         debug: &str,
         default: i32,
-        deserialize: i32,
-        deserializer: &str,
+        deserialize: &super::models::Choice,
+        deserializer: i32,
         double_ended_iterator: &super::models::Choice,
         drop: &super::models::Choice,
+        duration: i32,
         dynamic_error: &super::models::Choice,
         dynamic_params: &str,
         dynamic_reply: &super::models::Choice,
@@ -16503,135 +17255,139 @@ impl NamesParametersClient {
         error_body: i32,
         exact_size_iterator: &str,
         extend: &str,
-        final_state_via: i32,
+        final_state_via: &super::models::Choice,
         r#fn: &str,
         fn_mut: i32,
         fn_once: &super::models::Choice,
+        format_error: &super::models::Choice,
         from: &str,
         from_iterator: &str,
         from_status: &super::models::Choice,
         future: i32,
         hash: i32,
-        host_part: &super::models::Choice,
-        http_request: &super::models::Choice,
-        http_response: &str,
+        host_part: &str,
+        http_request: &str,
+        http_response: i32,
         into: &super::models::Choice,
         into_future: &super::models::Choice,
         into_iterator: i32,
         into_variant: i32,
-        invalid_host: &str,
+        invalid_host: i32,
         iterator: &super::models::Choice,
-        lazy_lock: i32,
-        map: &super::models::Choice,
-        method: i32,
+        lazy_lock: &super::models::Choice,
+        map: &str,
+        method: &super::models::Choice,
         method_options_2: &super::models::Choice,
-        next_link: &super::models::Choice,
-        no_format: i32,
+        next_link: &str,
+        no_format: &super::models::Choice,
         none: &str,
-        operations: &str,
+        operations: i32,
         ok: &super::models::Choice,
         operation_info: &super::models::Choice,
-        operation_status: &super::models::Choice,
+        operation_status: &str,
         option: i32,
         ord: &super::models::Choice,
-        other: i32,
-        page_decoder: &str,
-        pager: &super::models::Choice,
+        other: &super::models::Choice,
+        page_decoder: i32,
+        pager: &str,
         partial_eq: &super::models::Choice,
         partial_ord: &str,
-        pattern: i32,
-        poller_method_options: &str,
-        poller_options: i32,
-        regex: &super::models::Choice,
+        pattern: &super::models::Choice,
+        poller_method_options: i32,
+        poller_options: &super::models::Choice,
+        regex: &str,
         resource_manager_audience: &str,
-        response: &str,
+        response: i32,
         response_error: &str,
-        response_too_large: &str,
+        response_too_large: i32,
         result: i32,
-        services: &super::models::Choice,
-        safe_debug: &super::models::Choice,
-        secret: &::armgen_runtime::Secret,
+        services: &str,
+        safe_debug: &str,
+        secret: i32,
         self_: &str,
         send: i32,
-        serialize: &str,
-        serializer: &super::models::Choice,
+        serialize: i32,
+        serializer: &str,
         service_error: i32,
         service_info: &str,
         sized: &super::models::Choice,
         some: &super::models::Choice,
         static_token_credential: i32,
         string: i32,
-        strip_read_only: &super::models::Choice,
+        string_format: &str,
+        strip_read_only: &str,
         sync: &str,
         to_owned: &str,
         to_string: &super::models::Choice,
-        token_credential: i32,
+        token_credential: &super::models::Choice,
         try_from: i32,
         try_into: &super::models::Choice,
-        unknown: &super::models::Choice,
+        unix_time: i32,
+        unknown: &str,
         unpin: i32,
-        url: i32,
-        url_builder: &super::models::Choice,
-        validate: &str,
-        validation_error: i32,
-        validation_errors: &super::models::Choice,
-        validator: &str,
-        value: i32,
+        url: &super::models::Choice,
+        url_builder: &str,
+        uuid: &super::models::Choice,
+        validate: i32,
+        validation_error: &super::models::Choice,
+        validation_errors: &str,
+        validator: i32,
+        value: &super::models::Choice,
         vec: &str,
         value_2: &super::models::Choice,
-        private: &str,
+        private: i32,
         r#abstract: &str,
         align_of: &str,
         align_of_val: i32,
         alloc: i32,
-        api_version_3: i32,
-        armgen_runtime: &super::models::Choice,
+        api_version_3: &super::models::Choice,
+        armgen_runtime: &str,
         r#as: i32,
         assert: &super::models::Choice,
         assert_eq: &str,
         r#async: &super::models::Choice,
         async_trait: &str,
-        at: &super::models::Choice,
+        at: &str,
         r#await: &str,
         azure_core: i32,
         r#become: i32,
         bool: i32,
         box_2: &super::models::Choice,
         r#break: &str,
-        build_request: i32,
+        build_request: &super::models::Choice,
         cfg: i32,
         char: &super::models::Choice,
         client_only: &super::models::Choice,
-        clients: i32,
-        compile_pattern: i32,
+        clients: &super::models::Choice,
+        compile_pattern: &super::models::Choice,
         concat: &super::models::Choice,
         r#const: i32,
         r#continue: &super::models::Choice,
         core: &str,
         crate_: &str,
-        credential: &super::models::Choice,
+        credential: &str,
         decode_body: &super::models::Choice,
         decode_by_status: &str,
         decode_empty: i32,
         decode_json: &super::models::Choice,
         decode_nullable: &str,
         decode_optional: i32,
-        decode_response: &super::models::Choice,
+        decode_response: &str,
         r#do: i32,
         drop_2: &str,
         r#dyn: &super::models::Choice,
-        dynamic: &super::models::Choice,
+        dynamic: &str,
         dynamic_execute: &str,
         dynamic_pages: i32,
         dynamic_poll: &super::models::Choice,
         dynamic_request_error: &str,
         dynamic_result: i32,
         r#else: &str,
-        endpoint_2: &str,
+        endpoint_2: i32,
         r#enum: i32,
         env: &str,
         r#extern: &super::models::Choice,
-        f_2: i32,
+        f_2: &super::models::Choice,
         f32: &str,
         f64: i32,
         r#false: &str,
@@ -16648,44 +17404,44 @@ impl NamesParametersClient {
         r#in: i32,
         include: &str,
         include_str: i32,
-        inner: i32,
-        json: &str,
+        inner: &super::models::Choice,
+        json: i32,
         r#let: &super::models::Choice,
         r#loop: &str,
         r#macro: i32,
         r#match: &super::models::Choice,
         matches: &super::models::Choice,
-        members: i32,
-        method_options_3: &str,
+        members: &super::models::Choice,
+        method_options_3: i32,
         r#mod: &str,
-        models: &str,
+        models: i32,
         r#move: i32,
         r#mut: &super::models::Choice,
-        new: &super::models::Choice,
-        operation_id: i32,
+        new: &str,
+        operation_id: &super::models::Choice,
         option_env: &str,
-        options_2: &super::models::Choice,
+        options_2: &str,
         r#override: &str,
         page: &str,
         panic: i32,
-        parameterized_host: i32,
-        params: &str,
-        path: i32,
-        patterns: &str,
-        pipeline: &super::models::Choice,
+        parameterized_host: &super::models::Choice,
+        params: i32,
+        path: &super::models::Choice,
+        patterns: i32,
+        pipeline: &str,
         r#priv: i32,
         r#pub: &super::models::Choice,
         r#ref: &str,
-        regex_2: &super::models::Choice,
-        request: &str,
+        regex_2: &str,
+        request: i32,
         resource_manager_endpoint: &super::models::Choice,
         resource_manager_scope: &str,
-        response_2: &str,
+        response_2: i32,
         response_error_2: i32,
         r#return: i32,
         self_2: &super::models::Choice,
-        serde: &str,
-        serde_json: i32,
+        serde: i32,
+        serde_json: &super::models::Choice,
         size_of: i32,
         size_of_val: &super::models::Choice,
         r#static: i32,
@@ -16693,12 +17449,12 @@ impl NamesParametersClient {
         str: &str,
         string_enum: i32,
         stringify: &super::models::Choice,
-        strip_member: &str,
-        strip_members: i32,
+        strip_member: i32,
+        strip_members: &super::models::Choice,
         r#struct: &super::models::Choice,
-        subscription_id: &str,
+        subscription_id: i32,
         super_: &str,
-        tag: &super::models::Choice,
+        tag: &str,
         tagged_union: &super::models::Choice,
         todo: &str,
         r#trait: i32,
@@ -16712,11 +17468,11 @@ impl NamesParametersClient {
         unreachable: i32,
         r#unsafe: i32,
         r#unsized: &super::models::Choice,
-        url_2: &super::models::Choice,
+        url_2: &str,
         r#use: &str,
         usize: &super::models::Choice,
-        validator_2: i32,
-        value_3: &super::models::Choice,
+        validator_2: &super::models::Choice,
+        value_3: &str,
         vec_2: &super::models::Choice,
         r#virtual: i32,
         r#where: &super::models::Choice,
@@ -16741,6 +17497,8 @@ impl NamesParametersClient {
             async_fn_mut,
             async_fn_once,
             b_tree_map,
+            base64,
+            base64_url,
             r#box,
             client_method_options,
             clone,
@@ -16749,12 +17507,16 @@ impl NamesParametersClient {
             copy,
             cow,
             default_endpoint,
+            date,
+            date_time,
+            date_time_rfc1123,
             debug,
             default,
             deserialize,
             deserializer,
             double_ended_iterator,
             drop,
+            duration,
             dynamic_error,
             dynamic_params,
             dynamic_reply,
@@ -16768,6 +17530,7 @@ impl NamesParametersClient {
             r#fn,
             fn_mut,
             fn_once,
+            format_error,
             from,
             from_iterator,
             from_status,
@@ -16822,6 +17585,7 @@ impl NamesParametersClient {
             some,
             static_token_credential,
             string,
+            string_format,
             strip_read_only,
             sync,
             to_owned,
@@ -16829,10 +17593,12 @@ impl NamesParametersClient {
             token_credential,
             try_from,
             try_into,
+            unix_time,
             unknown,
             unpin,
             url,
             url_builder,
+            uuid,
             validate,
             validation_error,
             validation_errors,
@@ -17005,8 +17771,8 @@ pub struct NamesParametersClientHeaderOptionalOptions<'a> {
     pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
         'a,
     >,
-    pub api_version_2: ::core::option::Option<::std::string::String>,
-    pub arc: ::core::option::Option<::std::string::String>,
+    pub api_version_2: ::core::option::Option<i32>,
+    pub arc: ::core::option::Option<i32>,
     pub arm_client_options: ::core::option::Option<super::models::Choice>,
     pub arm_pipeline: ::core::option::Option<::std::string::String>,
     pub as_mut: ::core::option::Option<i32>,
@@ -17014,21 +17780,27 @@ pub struct NamesParametersClientHeaderOptionalOptions<'a> {
     pub async_fn: ::core::option::Option<::std::string::String>,
     pub async_fn_mut: ::core::option::Option<i32>,
     pub async_fn_once: ::core::option::Option<super::models::Choice>,
-    pub b_tree_map: ::core::option::Option<super::models::Choice>,
+    pub b_tree_map: ::core::option::Option<::std::string::String>,
+    pub base64: ::core::option::Option<super::models::Choice>,
+    pub base64_url: ::core::option::Option<::std::string::String>,
     pub r#box: ::core::option::Option<super::models::Choice>,
-    pub client_method_options: ::core::option::Option<::std::string::String>,
+    pub client_method_options: ::core::option::Option<i32>,
     pub clone: ::core::option::Option<i32>,
-    pub constraint: ::core::option::Option<super::models::Choice>,
-    pub context: ::core::option::Option<i32>,
+    pub constraint: ::core::option::Option<::std::string::String>,
+    pub context: ::core::option::Option<super::models::Choice>,
     pub copy: ::core::option::Option<::std::string::String>,
-    pub cow: ::core::option::Option<::std::string::String>,
-    pub default_endpoint: ::core::option::Option<i32>,
+    pub cow: ::core::option::Option<i32>,
+    pub default_endpoint: ::core::option::Option<super::models::Choice>,
+    pub date: ::core::option::Option<i32>,
+    pub date_time: ::core::option::Option<super::models::Choice>,
+    pub date_time_rfc1123: ::core::option::Option<::std::string::String>,
     pub debug: ::core::option::Option<::std::string::String>,
     pub default: ::core::option::Option<i32>,
-    pub deserialize: ::core::option::Option<i32>,
-    pub deserializer: ::core::option::Option<::std::string::String>,
+    pub deserialize: ::core::option::Option<super::models::Choice>,
+    pub deserializer: ::core::option::Option<i32>,
     pub double_ended_iterator: ::core::option::Option<super::models::Choice>,
     pub drop: ::core::option::Option<super::models::Choice>,
+    pub duration: ::core::option::Option<i32>,
     pub dynamic_error: ::core::option::Option<super::models::Choice>,
     pub dynamic_params: ::core::option::Option<::std::string::String>,
     pub dynamic_reply: ::core::option::Option<super::models::Choice>,
@@ -17038,135 +17810,139 @@ pub struct NamesParametersClientHeaderOptionalOptions<'a> {
     pub error_body: ::core::option::Option<i32>,
     pub exact_size_iterator: ::core::option::Option<::std::string::String>,
     pub extend: ::core::option::Option<::std::string::String>,
-    pub final_state_via: ::core::option::Option<i32>,
+    pub final_state_via: ::core::option::Option<super::models::Choice>,
     pub r#fn: ::core::option::Option<::std::string::String>,
     pub fn_mut: ::core::option::Option<i32>,
     pub fn_once: ::core::option::Option<super::models::Choice>,
+    pub format_error: ::core::option::Option<super::models::Choice>,
     pub from: ::core::option::Option<::std::string::String>,
     pub from_iterator: ::core::option::Option<::std::string::String>,
     pub from_status: ::core::option::Option<super::models::Choice>,
     pub future: ::core::option::Option<i32>,
     pub hash: ::core::option::Option<i32>,
-    pub host_part: ::core::option::Option<super::models::Choice>,
-    pub http_request: ::core::option::Option<super::models::Choice>,
-    pub http_response: ::core::option::Option<::std::string::String>,
+    pub host_part: ::core::option::Option<::std::string::String>,
+    pub http_request: ::core::option::Option<::std::string::String>,
+    pub http_response: ::core::option::Option<i32>,
     pub into: ::core::option::Option<super::models::Choice>,
     pub into_future: ::core::option::Option<super::models::Choice>,
     pub into_iterator: ::core::option::Option<i32>,
     pub into_variant: ::core::option::Option<i32>,
-    pub invalid_host: ::core::option::Option<::std::string::String>,
+    pub invalid_host: ::core::option::Option<i32>,
     pub iterator: ::core::option::Option<super::models::Choice>,
-    pub lazy_lock: ::core::option::Option<i32>,
-    pub map: ::core::option::Option<super::models::Choice>,
-    pub method: ::core::option::Option<i32>,
+    pub lazy_lock: ::core::option::Option<super::models::Choice>,
+    pub map: ::core::option::Option<::std::string::String>,
+    pub method: ::core::option::Option<super::models::Choice>,
     pub method_options_2: ::core::option::Option<super::models::Choice>,
-    pub next_link: ::core::option::Option<super::models::Choice>,
-    pub no_format: ::core::option::Option<i32>,
+    pub next_link: ::core::option::Option<::std::string::String>,
+    pub no_format: ::core::option::Option<super::models::Choice>,
     pub none: ::core::option::Option<::std::string::String>,
-    pub operations: ::core::option::Option<::std::string::String>,
+    pub operations: ::core::option::Option<i32>,
     pub ok: ::core::option::Option<super::models::Choice>,
     pub operation_info: ::core::option::Option<super::models::Choice>,
-    pub operation_status: ::core::option::Option<super::models::Choice>,
+    pub operation_status: ::core::option::Option<::std::string::String>,
     pub option: ::core::option::Option<i32>,
     pub ord: ::core::option::Option<super::models::Choice>,
-    pub other: ::core::option::Option<i32>,
-    pub page_decoder: ::core::option::Option<::std::string::String>,
-    pub pager: ::core::option::Option<super::models::Choice>,
+    pub other: ::core::option::Option<super::models::Choice>,
+    pub page_decoder: ::core::option::Option<i32>,
+    pub pager: ::core::option::Option<::std::string::String>,
     pub partial_eq: ::core::option::Option<super::models::Choice>,
     pub partial_ord: ::core::option::Option<::std::string::String>,
-    pub pattern: ::core::option::Option<i32>,
-    pub poller_method_options: ::core::option::Option<::std::string::String>,
-    pub poller_options: ::core::option::Option<i32>,
-    pub regex: ::core::option::Option<super::models::Choice>,
+    pub pattern: ::core::option::Option<super::models::Choice>,
+    pub poller_method_options: ::core::option::Option<i32>,
+    pub poller_options: ::core::option::Option<super::models::Choice>,
+    pub regex: ::core::option::Option<::std::string::String>,
     pub resource_manager_audience: ::core::option::Option<::std::string::String>,
-    pub response: ::core::option::Option<::std::string::String>,
+    pub response: ::core::option::Option<i32>,
     pub response_error: ::core::option::Option<::std::string::String>,
-    pub response_too_large: ::core::option::Option<::std::string::String>,
+    pub response_too_large: ::core::option::Option<i32>,
     pub result: ::core::option::Option<i32>,
-    pub services: ::core::option::Option<super::models::Choice>,
-    pub safe_debug: ::core::option::Option<super::models::Choice>,
-    pub secret: ::core::option::Option<::armgen_runtime::Secret>,
+    pub services: ::core::option::Option<::std::string::String>,
+    pub safe_debug: ::core::option::Option<::std::string::String>,
+    pub secret: ::core::option::Option<i32>,
     pub self_: ::core::option::Option<::std::string::String>,
     pub send: ::core::option::Option<i32>,
-    pub serialize: ::core::option::Option<::std::string::String>,
-    pub serializer: ::core::option::Option<super::models::Choice>,
+    pub serialize: ::core::option::Option<i32>,
+    pub serializer: ::core::option::Option<::std::string::String>,
     pub service_error: ::core::option::Option<i32>,
     pub service_info: ::core::option::Option<::std::string::String>,
     pub sized: ::core::option::Option<super::models::Choice>,
     pub some: ::core::option::Option<super::models::Choice>,
     pub static_token_credential: ::core::option::Option<i32>,
     pub string: ::core::option::Option<i32>,
-    pub strip_read_only: ::core::option::Option<super::models::Choice>,
+    pub string_format: ::core::option::Option<::std::string::String>,
+    pub strip_read_only: ::core::option::Option<::std::string::String>,
     pub sync: ::core::option::Option<::std::string::String>,
     pub to_owned: ::core::option::Option<::std::string::String>,
     pub to_string: ::core::option::Option<super::models::Choice>,
-    pub token_credential: ::core::option::Option<i32>,
+    pub token_credential: ::core::option::Option<super::models::Choice>,
     pub try_from: ::core::option::Option<i32>,
     pub try_into: ::core::option::Option<super::models::Choice>,
-    pub unknown: ::core::option::Option<super::models::Choice>,
+    pub unix_time: ::core::option::Option<i32>,
+    pub unknown: ::core::option::Option<::std::string::String>,
     pub unpin: ::core::option::Option<i32>,
-    pub url: ::core::option::Option<i32>,
-    pub url_builder: ::core::option::Option<super::models::Choice>,
-    pub validate: ::core::option::Option<::std::string::String>,
-    pub validation_error: ::core::option::Option<i32>,
-    pub validation_errors: ::core::option::Option<super::models::Choice>,
-    pub validator: ::core::option::Option<::std::string::String>,
-    pub value: ::core::option::Option<i32>,
+    pub url: ::core::option::Option<super::models::Choice>,
+    pub url_builder: ::core::option::Option<::std::string::String>,
+    pub uuid: ::core::option::Option<super::models::Choice>,
+    pub validate: ::core::option::Option<i32>,
+    pub validation_error: ::core::option::Option<super::models::Choice>,
+    pub validation_errors: ::core::option::Option<::std::string::String>,
+    pub validator: ::core::option::Option<i32>,
+    pub value: ::core::option::Option<super::models::Choice>,
     pub vec: ::core::option::Option<::std::string::String>,
     pub value_2: ::core::option::Option<super::models::Choice>,
-    pub private: ::core::option::Option<::std::string::String>,
+    pub private: ::core::option::Option<i32>,
     pub r#abstract: ::core::option::Option<::std::string::String>,
     pub align_of: ::core::option::Option<::std::string::String>,
     pub align_of_val: ::core::option::Option<i32>,
     pub alloc: ::core::option::Option<i32>,
-    pub api_version_3: ::core::option::Option<i32>,
-    pub armgen_runtime: ::core::option::Option<super::models::Choice>,
+    pub api_version_3: ::core::option::Option<super::models::Choice>,
+    pub armgen_runtime: ::core::option::Option<::std::string::String>,
     pub r#as: ::core::option::Option<i32>,
     pub assert: ::core::option::Option<super::models::Choice>,
     pub assert_eq: ::core::option::Option<::std::string::String>,
     pub r#async: ::core::option::Option<super::models::Choice>,
     pub async_trait: ::core::option::Option<::std::string::String>,
-    pub at: ::core::option::Option<super::models::Choice>,
+    pub at: ::core::option::Option<::std::string::String>,
     pub r#await: ::core::option::Option<::std::string::String>,
     pub azure_core: ::core::option::Option<i32>,
     pub r#become: ::core::option::Option<i32>,
     pub bool: ::core::option::Option<i32>,
     pub box_2: ::core::option::Option<super::models::Choice>,
     pub r#break: ::core::option::Option<::std::string::String>,
-    pub build_request: ::core::option::Option<i32>,
+    pub build_request: ::core::option::Option<super::models::Choice>,
     pub cfg: ::core::option::Option<i32>,
     pub char: ::core::option::Option<super::models::Choice>,
     pub client_only: ::core::option::Option<super::models::Choice>,
-    pub clients: ::core::option::Option<i32>,
-    pub compile_pattern: ::core::option::Option<i32>,
+    pub clients: ::core::option::Option<super::models::Choice>,
+    pub compile_pattern: ::core::option::Option<super::models::Choice>,
     pub concat: ::core::option::Option<super::models::Choice>,
     pub r#const: ::core::option::Option<i32>,
     pub r#continue: ::core::option::Option<super::models::Choice>,
     pub core: ::core::option::Option<::std::string::String>,
     pub crate_: ::core::option::Option<::std::string::String>,
-    pub credential: ::core::option::Option<super::models::Choice>,
+    pub credential: ::core::option::Option<::std::string::String>,
     pub decode_body: ::core::option::Option<super::models::Choice>,
     pub decode_by_status: ::core::option::Option<::std::string::String>,
     pub decode_empty: ::core::option::Option<i32>,
     pub decode_json: ::core::option::Option<super::models::Choice>,
     pub decode_nullable: ::core::option::Option<::std::string::String>,
     pub decode_optional: ::core::option::Option<i32>,
-    pub decode_response: ::core::option::Option<super::models::Choice>,
+    pub decode_response: ::core::option::Option<::std::string::String>,
     pub r#do: ::core::option::Option<i32>,
     pub drop_2: ::core::option::Option<::std::string::String>,
     pub r#dyn: ::core::option::Option<super::models::Choice>,
-    pub dynamic: ::core::option::Option<super::models::Choice>,
+    pub dynamic: ::core::option::Option<::std::string::String>,
     pub dynamic_execute: ::core::option::Option<::std::string::String>,
     pub dynamic_pages: ::core::option::Option<i32>,
     pub dynamic_poll: ::core::option::Option<super::models::Choice>,
     pub dynamic_request_error: ::core::option::Option<::std::string::String>,
     pub dynamic_result: ::core::option::Option<i32>,
     pub r#else: ::core::option::Option<::std::string::String>,
-    pub endpoint_2: ::core::option::Option<::std::string::String>,
+    pub endpoint_2: ::core::option::Option<i32>,
     pub r#enum: ::core::option::Option<i32>,
     pub env: ::core::option::Option<::std::string::String>,
     pub r#extern: ::core::option::Option<super::models::Choice>,
-    pub f_2: ::core::option::Option<i32>,
+    pub f_2: ::core::option::Option<super::models::Choice>,
     pub f32: ::core::option::Option<::std::string::String>,
     pub f64: ::core::option::Option<i32>,
     pub r#false: ::core::option::Option<::std::string::String>,
@@ -17183,44 +17959,44 @@ pub struct NamesParametersClientHeaderOptionalOptions<'a> {
     pub r#in: ::core::option::Option<i32>,
     pub include: ::core::option::Option<::std::string::String>,
     pub include_str: ::core::option::Option<i32>,
-    pub inner: ::core::option::Option<i32>,
-    pub json: ::core::option::Option<::std::string::String>,
+    pub inner: ::core::option::Option<super::models::Choice>,
+    pub json: ::core::option::Option<i32>,
     pub r#let: ::core::option::Option<super::models::Choice>,
     pub r#loop: ::core::option::Option<::std::string::String>,
     pub r#macro: ::core::option::Option<i32>,
     pub r#match: ::core::option::Option<super::models::Choice>,
     pub matches: ::core::option::Option<super::models::Choice>,
-    pub members: ::core::option::Option<i32>,
-    pub method_options_3: ::core::option::Option<::std::string::String>,
+    pub members: ::core::option::Option<super::models::Choice>,
+    pub method_options_3: ::core::option::Option<i32>,
     pub r#mod: ::core::option::Option<::std::string::String>,
-    pub models: ::core::option::Option<::std::string::String>,
+    pub models: ::core::option::Option<i32>,
     pub r#move: ::core::option::Option<i32>,
     pub r#mut: ::core::option::Option<super::models::Choice>,
-    pub new: ::core::option::Option<super::models::Choice>,
-    pub operation_id: ::core::option::Option<i32>,
+    pub new: ::core::option::Option<::std::string::String>,
+    pub operation_id: ::core::option::Option<super::models::Choice>,
     pub option_env: ::core::option::Option<::std::string::String>,
-    pub options_2: ::core::option::Option<super::models::Choice>,
+    pub options_2: ::core::option::Option<::std::string::String>,
     pub r#override: ::core::option::Option<::std::string::String>,
     pub page: ::core::option::Option<::std::string::String>,
     pub panic: ::core::option::Option<i32>,
-    pub parameterized_host: ::core::option::Option<i32>,
-    pub params: ::core::option::Option<::std::string::String>,
-    pub path: ::core::option::Option<i32>,
-    pub patterns: ::core::option::Option<::std::string::String>,
-    pub pipeline: ::core::option::Option<super::models::Choice>,
+    pub parameterized_host: ::core::option::Option<super::models::Choice>,
+    pub params: ::core::option::Option<i32>,
+    pub path: ::core::option::Option<super::models::Choice>,
+    pub patterns: ::core::option::Option<i32>,
+    pub pipeline: ::core::option::Option<::std::string::String>,
     pub r#priv: ::core::option::Option<i32>,
     pub r#pub: ::core::option::Option<super::models::Choice>,
     pub r#ref: ::core::option::Option<::std::string::String>,
-    pub regex_2: ::core::option::Option<super::models::Choice>,
-    pub request: ::core::option::Option<::std::string::String>,
+    pub regex_2: ::core::option::Option<::std::string::String>,
+    pub request: ::core::option::Option<i32>,
     pub resource_manager_endpoint: ::core::option::Option<super::models::Choice>,
     pub resource_manager_scope: ::core::option::Option<::std::string::String>,
-    pub response_2: ::core::option::Option<::std::string::String>,
+    pub response_2: ::core::option::Option<i32>,
     pub response_error_2: ::core::option::Option<i32>,
     pub r#return: ::core::option::Option<i32>,
     pub self_2: ::core::option::Option<super::models::Choice>,
-    pub serde: ::core::option::Option<::std::string::String>,
-    pub serde_json: ::core::option::Option<i32>,
+    pub serde: ::core::option::Option<i32>,
+    pub serde_json: ::core::option::Option<super::models::Choice>,
     pub size_of: ::core::option::Option<i32>,
     pub size_of_val: ::core::option::Option<super::models::Choice>,
     pub r#static: ::core::option::Option<i32>,
@@ -17228,12 +18004,12 @@ pub struct NamesParametersClientHeaderOptionalOptions<'a> {
     pub str: ::core::option::Option<::std::string::String>,
     pub string_enum: ::core::option::Option<i32>,
     pub stringify: ::core::option::Option<super::models::Choice>,
-    pub strip_member: ::core::option::Option<::std::string::String>,
-    pub strip_members: ::core::option::Option<i32>,
+    pub strip_member: ::core::option::Option<i32>,
+    pub strip_members: ::core::option::Option<super::models::Choice>,
     pub r#struct: ::core::option::Option<super::models::Choice>,
-    pub subscription_id: ::core::option::Option<::std::string::String>,
+    pub subscription_id: ::core::option::Option<i32>,
     pub super_: ::core::option::Option<::std::string::String>,
-    pub tag: ::core::option::Option<super::models::Choice>,
+    pub tag: ::core::option::Option<::std::string::String>,
     pub tagged_union: ::core::option::Option<super::models::Choice>,
     pub todo: ::core::option::Option<::std::string::String>,
     pub r#trait: ::core::option::Option<i32>,
@@ -17247,11 +18023,11 @@ pub struct NamesParametersClientHeaderOptionalOptions<'a> {
     pub unreachable: ::core::option::Option<i32>,
     pub r#unsafe: ::core::option::Option<i32>,
     pub r#unsized: ::core::option::Option<super::models::Choice>,
-    pub url_2: ::core::option::Option<super::models::Choice>,
+    pub url_2: ::core::option::Option<::std::string::String>,
     pub r#use: ::core::option::Option<::std::string::String>,
     pub usize: ::core::option::Option<super::models::Choice>,
-    pub validator_2: ::core::option::Option<i32>,
-    pub value_3: ::core::option::Option<super::models::Choice>,
+    pub validator_2: ::core::option::Option<super::models::Choice>,
+    pub value_3: ::core::option::Option<::std::string::String>,
     pub vec_2: ::core::option::Option<super::models::Choice>,
     pub r#virtual: ::core::option::Option<i32>,
     pub r#where: ::core::option::Option<super::models::Choice>,
@@ -17286,8 +18062,8 @@ pub struct NamesParametersClientQueryOptionalOptions<'a> {
     pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
         'a,
     >,
-    pub api_version_2: ::core::option::Option<::std::string::String>,
-    pub arc: ::core::option::Option<::std::string::String>,
+    pub api_version_2: ::core::option::Option<i32>,
+    pub arc: ::core::option::Option<i32>,
     pub arm_client_options: ::core::option::Option<super::models::Choice>,
     pub arm_pipeline: ::core::option::Option<::std::string::String>,
     pub as_mut: ::core::option::Option<i32>,
@@ -17295,21 +18071,27 @@ pub struct NamesParametersClientQueryOptionalOptions<'a> {
     pub async_fn: ::core::option::Option<::std::string::String>,
     pub async_fn_mut: ::core::option::Option<i32>,
     pub async_fn_once: ::core::option::Option<super::models::Choice>,
-    pub b_tree_map: ::core::option::Option<super::models::Choice>,
+    pub b_tree_map: ::core::option::Option<::std::string::String>,
+    pub base64: ::core::option::Option<super::models::Choice>,
+    pub base64_url: ::core::option::Option<::std::string::String>,
     pub r#box: ::core::option::Option<super::models::Choice>,
-    pub client_method_options: ::core::option::Option<::std::string::String>,
+    pub client_method_options: ::core::option::Option<i32>,
     pub clone: ::core::option::Option<i32>,
-    pub constraint: ::core::option::Option<super::models::Choice>,
-    pub context: ::core::option::Option<i32>,
+    pub constraint: ::core::option::Option<::std::string::String>,
+    pub context: ::core::option::Option<super::models::Choice>,
     pub copy: ::core::option::Option<::std::string::String>,
-    pub cow: ::core::option::Option<::std::string::String>,
-    pub default_endpoint: ::core::option::Option<i32>,
+    pub cow: ::core::option::Option<i32>,
+    pub default_endpoint: ::core::option::Option<super::models::Choice>,
+    pub date: ::core::option::Option<i32>,
+    pub date_time: ::core::option::Option<super::models::Choice>,
+    pub date_time_rfc1123: ::core::option::Option<::std::string::String>,
     pub debug: ::core::option::Option<::std::string::String>,
     pub default: ::core::option::Option<i32>,
-    pub deserialize: ::core::option::Option<i32>,
-    pub deserializer: ::core::option::Option<::std::string::String>,
+    pub deserialize: ::core::option::Option<super::models::Choice>,
+    pub deserializer: ::core::option::Option<i32>,
     pub double_ended_iterator: ::core::option::Option<super::models::Choice>,
     pub drop: ::core::option::Option<super::models::Choice>,
+    pub duration: ::core::option::Option<i32>,
     pub dynamic_error: ::core::option::Option<super::models::Choice>,
     pub dynamic_params: ::core::option::Option<::std::string::String>,
     pub dynamic_reply: ::core::option::Option<super::models::Choice>,
@@ -17319,135 +18101,139 @@ pub struct NamesParametersClientQueryOptionalOptions<'a> {
     pub error_body: ::core::option::Option<i32>,
     pub exact_size_iterator: ::core::option::Option<::std::string::String>,
     pub extend: ::core::option::Option<::std::string::String>,
-    pub final_state_via: ::core::option::Option<i32>,
+    pub final_state_via: ::core::option::Option<super::models::Choice>,
     pub r#fn: ::core::option::Option<::std::string::String>,
     pub fn_mut: ::core::option::Option<i32>,
     pub fn_once: ::core::option::Option<super::models::Choice>,
+    pub format_error: ::core::option::Option<super::models::Choice>,
     pub from: ::core::option::Option<::std::string::String>,
     pub from_iterator: ::core::option::Option<::std::string::String>,
     pub from_status: ::core::option::Option<super::models::Choice>,
     pub future: ::core::option::Option<i32>,
     pub hash: ::core::option::Option<i32>,
-    pub host_part: ::core::option::Option<super::models::Choice>,
-    pub http_request: ::core::option::Option<super::models::Choice>,
-    pub http_response: ::core::option::Option<::std::string::String>,
+    pub host_part: ::core::option::Option<::std::string::String>,
+    pub http_request: ::core::option::Option<::std::string::String>,
+    pub http_response: ::core::option::Option<i32>,
     pub into: ::core::option::Option<super::models::Choice>,
     pub into_future: ::core::option::Option<super::models::Choice>,
     pub into_iterator: ::core::option::Option<i32>,
     pub into_variant: ::core::option::Option<i32>,
-    pub invalid_host: ::core::option::Option<::std::string::String>,
+    pub invalid_host: ::core::option::Option<i32>,
     pub iterator: ::core::option::Option<super::models::Choice>,
-    pub lazy_lock: ::core::option::Option<i32>,
-    pub map: ::core::option::Option<super::models::Choice>,
-    pub method: ::core::option::Option<i32>,
+    pub lazy_lock: ::core::option::Option<super::models::Choice>,
+    pub map: ::core::option::Option<::std::string::String>,
+    pub method: ::core::option::Option<super::models::Choice>,
     pub method_options_2: ::core::option::Option<super::models::Choice>,
-    pub next_link: ::core::option::Option<super::models::Choice>,
-    pub no_format: ::core::option::Option<i32>,
+    pub next_link: ::core::option::Option<::std::string::String>,
+    pub no_format: ::core::option::Option<super::models::Choice>,
     pub none: ::core::option::Option<::std::string::String>,
-    pub operations: ::core::option::Option<::std::string::String>,
+    pub operations: ::core::option::Option<i32>,
     pub ok: ::core::option::Option<super::models::Choice>,
     pub operation_info: ::core::option::Option<super::models::Choice>,
-    pub operation_status: ::core::option::Option<super::models::Choice>,
+    pub operation_status: ::core::option::Option<::std::string::String>,
     pub option: ::core::option::Option<i32>,
     pub ord: ::core::option::Option<super::models::Choice>,
-    pub other: ::core::option::Option<i32>,
-    pub page_decoder: ::core::option::Option<::std::string::String>,
-    pub pager: ::core::option::Option<super::models::Choice>,
+    pub other: ::core::option::Option<super::models::Choice>,
+    pub page_decoder: ::core::option::Option<i32>,
+    pub pager: ::core::option::Option<::std::string::String>,
     pub partial_eq: ::core::option::Option<super::models::Choice>,
     pub partial_ord: ::core::option::Option<::std::string::String>,
-    pub pattern: ::core::option::Option<i32>,
-    pub poller_method_options: ::core::option::Option<::std::string::String>,
-    pub poller_options: ::core::option::Option<i32>,
-    pub regex: ::core::option::Option<super::models::Choice>,
+    pub pattern: ::core::option::Option<super::models::Choice>,
+    pub poller_method_options: ::core::option::Option<i32>,
+    pub poller_options: ::core::option::Option<super::models::Choice>,
+    pub regex: ::core::option::Option<::std::string::String>,
     pub resource_manager_audience: ::core::option::Option<::std::string::String>,
-    pub response: ::core::option::Option<::std::string::String>,
+    pub response: ::core::option::Option<i32>,
     pub response_error: ::core::option::Option<::std::string::String>,
-    pub response_too_large: ::core::option::Option<::std::string::String>,
+    pub response_too_large: ::core::option::Option<i32>,
     pub result: ::core::option::Option<i32>,
-    pub services: ::core::option::Option<super::models::Choice>,
-    pub safe_debug: ::core::option::Option<super::models::Choice>,
-    pub secret: ::core::option::Option<::armgen_runtime::Secret>,
+    pub services: ::core::option::Option<::std::string::String>,
+    pub safe_debug: ::core::option::Option<::std::string::String>,
+    pub secret: ::core::option::Option<i32>,
     pub self_: ::core::option::Option<::std::string::String>,
     pub send: ::core::option::Option<i32>,
-    pub serialize: ::core::option::Option<::std::string::String>,
-    pub serializer: ::core::option::Option<super::models::Choice>,
+    pub serialize: ::core::option::Option<i32>,
+    pub serializer: ::core::option::Option<::std::string::String>,
     pub service_error: ::core::option::Option<i32>,
     pub service_info: ::core::option::Option<::std::string::String>,
     pub sized: ::core::option::Option<super::models::Choice>,
     pub some: ::core::option::Option<super::models::Choice>,
     pub static_token_credential: ::core::option::Option<i32>,
     pub string: ::core::option::Option<i32>,
-    pub strip_read_only: ::core::option::Option<super::models::Choice>,
+    pub string_format: ::core::option::Option<::std::string::String>,
+    pub strip_read_only: ::core::option::Option<::std::string::String>,
     pub sync: ::core::option::Option<::std::string::String>,
     pub to_owned: ::core::option::Option<::std::string::String>,
     pub to_string: ::core::option::Option<super::models::Choice>,
-    pub token_credential: ::core::option::Option<i32>,
+    pub token_credential: ::core::option::Option<super::models::Choice>,
     pub try_from: ::core::option::Option<i32>,
     pub try_into: ::core::option::Option<super::models::Choice>,
-    pub unknown: ::core::option::Option<super::models::Choice>,
+    pub unix_time: ::core::option::Option<i32>,
+    pub unknown: ::core::option::Option<::std::string::String>,
     pub unpin: ::core::option::Option<i32>,
-    pub url: ::core::option::Option<i32>,
-    pub url_builder: ::core::option::Option<super::models::Choice>,
-    pub validate: ::core::option::Option<::std::string::String>,
-    pub validation_error: ::core::option::Option<i32>,
-    pub validation_errors: ::core::option::Option<super::models::Choice>,
-    pub validator: ::core::option::Option<::std::string::String>,
-    pub value: ::core::option::Option<i32>,
+    pub url: ::core::option::Option<super::models::Choice>,
+    pub url_builder: ::core::option::Option<::std::string::String>,
+    pub uuid: ::core::option::Option<super::models::Choice>,
+    pub validate: ::core::option::Option<i32>,
+    pub validation_error: ::core::option::Option<super::models::Choice>,
+    pub validation_errors: ::core::option::Option<::std::string::String>,
+    pub validator: ::core::option::Option<i32>,
+    pub value: ::core::option::Option<super::models::Choice>,
     pub vec: ::core::option::Option<::std::string::String>,
     pub value_2: ::core::option::Option<super::models::Choice>,
-    pub private: ::core::option::Option<::std::string::String>,
+    pub private: ::core::option::Option<i32>,
     pub r#abstract: ::core::option::Option<::std::string::String>,
     pub align_of: ::core::option::Option<::std::string::String>,
     pub align_of_val: ::core::option::Option<i32>,
     pub alloc: ::core::option::Option<i32>,
-    pub api_version_3: ::core::option::Option<i32>,
-    pub armgen_runtime: ::core::option::Option<super::models::Choice>,
+    pub api_version_3: ::core::option::Option<super::models::Choice>,
+    pub armgen_runtime: ::core::option::Option<::std::string::String>,
     pub r#as: ::core::option::Option<i32>,
     pub assert: ::core::option::Option<super::models::Choice>,
     pub assert_eq: ::core::option::Option<::std::string::String>,
     pub r#async: ::core::option::Option<super::models::Choice>,
     pub async_trait: ::core::option::Option<::std::string::String>,
-    pub at: ::core::option::Option<super::models::Choice>,
+    pub at: ::core::option::Option<::std::string::String>,
     pub r#await: ::core::option::Option<::std::string::String>,
     pub azure_core: ::core::option::Option<i32>,
     pub r#become: ::core::option::Option<i32>,
     pub bool: ::core::option::Option<i32>,
     pub box_2: ::core::option::Option<super::models::Choice>,
     pub r#break: ::core::option::Option<::std::string::String>,
-    pub build_request: ::core::option::Option<i32>,
+    pub build_request: ::core::option::Option<super::models::Choice>,
     pub cfg: ::core::option::Option<i32>,
     pub char: ::core::option::Option<super::models::Choice>,
     pub client_only: ::core::option::Option<super::models::Choice>,
-    pub clients: ::core::option::Option<i32>,
-    pub compile_pattern: ::core::option::Option<i32>,
+    pub clients: ::core::option::Option<super::models::Choice>,
+    pub compile_pattern: ::core::option::Option<super::models::Choice>,
     pub concat: ::core::option::Option<super::models::Choice>,
     pub r#const: ::core::option::Option<i32>,
     pub r#continue: ::core::option::Option<super::models::Choice>,
     pub core: ::core::option::Option<::std::string::String>,
     pub crate_: ::core::option::Option<::std::string::String>,
-    pub credential: ::core::option::Option<super::models::Choice>,
+    pub credential: ::core::option::Option<::std::string::String>,
     pub decode_body: ::core::option::Option<super::models::Choice>,
     pub decode_by_status: ::core::option::Option<::std::string::String>,
     pub decode_empty: ::core::option::Option<i32>,
     pub decode_json: ::core::option::Option<super::models::Choice>,
     pub decode_nullable: ::core::option::Option<::std::string::String>,
     pub decode_optional: ::core::option::Option<i32>,
-    pub decode_response: ::core::option::Option<super::models::Choice>,
+    pub decode_response: ::core::option::Option<::std::string::String>,
     pub r#do: ::core::option::Option<i32>,
     pub drop_2: ::core::option::Option<::std::string::String>,
     pub r#dyn: ::core::option::Option<super::models::Choice>,
-    pub dynamic: ::core::option::Option<super::models::Choice>,
+    pub dynamic: ::core::option::Option<::std::string::String>,
     pub dynamic_execute: ::core::option::Option<::std::string::String>,
     pub dynamic_pages: ::core::option::Option<i32>,
     pub dynamic_poll: ::core::option::Option<super::models::Choice>,
     pub dynamic_request_error: ::core::option::Option<::std::string::String>,
     pub dynamic_result: ::core::option::Option<i32>,
     pub r#else: ::core::option::Option<::std::string::String>,
-    pub endpoint_2: ::core::option::Option<::std::string::String>,
+    pub endpoint_2: ::core::option::Option<i32>,
     pub r#enum: ::core::option::Option<i32>,
     pub env: ::core::option::Option<::std::string::String>,
     pub r#extern: ::core::option::Option<super::models::Choice>,
-    pub f_2: ::core::option::Option<i32>,
+    pub f_2: ::core::option::Option<super::models::Choice>,
     pub f32: ::core::option::Option<::std::string::String>,
     pub f64: ::core::option::Option<i32>,
     pub r#false: ::core::option::Option<::std::string::String>,
@@ -17464,44 +18250,44 @@ pub struct NamesParametersClientQueryOptionalOptions<'a> {
     pub r#in: ::core::option::Option<i32>,
     pub include: ::core::option::Option<::std::string::String>,
     pub include_str: ::core::option::Option<i32>,
-    pub inner: ::core::option::Option<i32>,
-    pub json: ::core::option::Option<::std::string::String>,
+    pub inner: ::core::option::Option<super::models::Choice>,
+    pub json: ::core::option::Option<i32>,
     pub r#let: ::core::option::Option<super::models::Choice>,
     pub r#loop: ::core::option::Option<::std::string::String>,
     pub r#macro: ::core::option::Option<i32>,
     pub r#match: ::core::option::Option<super::models::Choice>,
     pub matches: ::core::option::Option<super::models::Choice>,
-    pub members: ::core::option::Option<i32>,
-    pub method_options_3: ::core::option::Option<::std::string::String>,
+    pub members: ::core::option::Option<super::models::Choice>,
+    pub method_options_3: ::core::option::Option<i32>,
     pub r#mod: ::core::option::Option<::std::string::String>,
-    pub models: ::core::option::Option<::std::string::String>,
+    pub models: ::core::option::Option<i32>,
     pub r#move: ::core::option::Option<i32>,
     pub r#mut: ::core::option::Option<super::models::Choice>,
-    pub new: ::core::option::Option<super::models::Choice>,
-    pub operation_id: ::core::option::Option<i32>,
+    pub new: ::core::option::Option<::std::string::String>,
+    pub operation_id: ::core::option::Option<super::models::Choice>,
     pub option_env: ::core::option::Option<::std::string::String>,
-    pub options_2: ::core::option::Option<super::models::Choice>,
+    pub options_2: ::core::option::Option<::std::string::String>,
     pub r#override: ::core::option::Option<::std::string::String>,
     pub page: ::core::option::Option<::std::string::String>,
     pub panic: ::core::option::Option<i32>,
-    pub parameterized_host: ::core::option::Option<i32>,
-    pub params: ::core::option::Option<::std::string::String>,
-    pub path: ::core::option::Option<i32>,
-    pub patterns: ::core::option::Option<::std::string::String>,
-    pub pipeline: ::core::option::Option<super::models::Choice>,
+    pub parameterized_host: ::core::option::Option<super::models::Choice>,
+    pub params: ::core::option::Option<i32>,
+    pub path: ::core::option::Option<super::models::Choice>,
+    pub patterns: ::core::option::Option<i32>,
+    pub pipeline: ::core::option::Option<::std::string::String>,
     pub r#priv: ::core::option::Option<i32>,
     pub r#pub: ::core::option::Option<super::models::Choice>,
     pub r#ref: ::core::option::Option<::std::string::String>,
-    pub regex_2: ::core::option::Option<super::models::Choice>,
-    pub request: ::core::option::Option<::std::string::String>,
+    pub regex_2: ::core::option::Option<::std::string::String>,
+    pub request: ::core::option::Option<i32>,
     pub resource_manager_endpoint: ::core::option::Option<super::models::Choice>,
     pub resource_manager_scope: ::core::option::Option<::std::string::String>,
-    pub response_2: ::core::option::Option<::std::string::String>,
+    pub response_2: ::core::option::Option<i32>,
     pub response_error_2: ::core::option::Option<i32>,
     pub r#return: ::core::option::Option<i32>,
     pub self_2: ::core::option::Option<super::models::Choice>,
-    pub serde: ::core::option::Option<::std::string::String>,
-    pub serde_json: ::core::option::Option<i32>,
+    pub serde: ::core::option::Option<i32>,
+    pub serde_json: ::core::option::Option<super::models::Choice>,
     pub size_of: ::core::option::Option<i32>,
     pub size_of_val: ::core::option::Option<super::models::Choice>,
     pub r#static: ::core::option::Option<i32>,
@@ -17509,12 +18295,12 @@ pub struct NamesParametersClientQueryOptionalOptions<'a> {
     pub str: ::core::option::Option<::std::string::String>,
     pub string_enum: ::core::option::Option<i32>,
     pub stringify: ::core::option::Option<super::models::Choice>,
-    pub strip_member: ::core::option::Option<::std::string::String>,
-    pub strip_members: ::core::option::Option<i32>,
+    pub strip_member: ::core::option::Option<i32>,
+    pub strip_members: ::core::option::Option<super::models::Choice>,
     pub r#struct: ::core::option::Option<super::models::Choice>,
-    pub subscription_id: ::core::option::Option<::std::string::String>,
+    pub subscription_id: ::core::option::Option<i32>,
     pub super_: ::core::option::Option<::std::string::String>,
-    pub tag: ::core::option::Option<super::models::Choice>,
+    pub tag: ::core::option::Option<::std::string::String>,
     pub tagged_union: ::core::option::Option<super::models::Choice>,
     pub todo: ::core::option::Option<::std::string::String>,
     pub r#trait: ::core::option::Option<i32>,
@@ -17528,11 +18314,11 @@ pub struct NamesParametersClientQueryOptionalOptions<'a> {
     pub unreachable: ::core::option::Option<i32>,
     pub r#unsafe: ::core::option::Option<i32>,
     pub r#unsized: ::core::option::Option<super::models::Choice>,
-    pub url_2: ::core::option::Option<super::models::Choice>,
+    pub url_2: ::core::option::Option<::std::string::String>,
     pub r#use: ::core::option::Option<::std::string::String>,
     pub usize: ::core::option::Option<super::models::Choice>,
-    pub validator_2: ::core::option::Option<i32>,
-    pub value_3: ::core::option::Option<super::models::Choice>,
+    pub validator_2: ::core::option::Option<super::models::Choice>,
+    pub value_3: ::core::option::Option<::std::string::String>,
     pub vec_2: ::core::option::Option<super::models::Choice>,
     pub r#virtual: ::core::option::Option<i32>,
     pub r#where: ::core::option::Option<super::models::Choice>,
@@ -20380,6 +21166,42 @@ pub type NamesStringClientEnumStringEnumOptions<'a> = ::armgen_runtime::MethodOp
 >;
 /// Options for [`NamesStringClient::string()`].
 pub type NamesStringClientStringOptions<'a> = ::armgen_runtime::MethodOptions<'a>;
+/// The `StringFormat` operations of Every name at every position.
+#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+pub struct NamesStringFormatClient {
+    pipeline: ::armgen_runtime::ArmPipeline,
+    api_version: ::std::string::String,
+}
+impl NamesStringFormatClient {
+    /// Arguments: see [`string_format_request`](super::string_format::string_format_request).
+    pub async fn string_format(
+        &self,
+        string_format: &super::models::StringFormat,
+        options: ::core::option::Option<NamesStringFormatClientStringFormatOptions<'_>>,
+    ) -> ::armgen_runtime::__private::azure_core::Result<
+        ::armgen_runtime::__private::azure_core::http::Response<
+            super::models::StringFormat,
+        >,
+    > {
+        let options = options.unwrap_or_default();
+        let __request = super::string_format::string_format_request(
+            self.pipeline.endpoint(),
+            &self.api_version,
+            string_format,
+        )?;
+        self.pipeline
+            .execute(
+                &options.method_options.context,
+                __request,
+                super::string_format::string_format_response,
+            )
+            .await
+    }
+}
+/// Options for [`NamesStringFormatClient::string_format()`].
+pub type NamesStringFormatClientStringFormatOptions<'a> = ::armgen_runtime::MethodOptions<
+    'a,
+>;
 /// The `stringify` operations of Every name at every position.
 #[derive(::core::clone::Clone, ::core::fmt::Debug)]
 pub struct NamesStringifyClient {
@@ -20940,6 +21762,38 @@ impl NamesU8Client {
 }
 /// Options for [`NamesU8Client::u8()`].
 pub type NamesU8ClientU8Options<'a> = ::armgen_runtime::MethodOptions<'a>;
+/// The `UnixTime` operations of Every name at every position.
+#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+pub struct NamesUnixTimeClient {
+    pipeline: ::armgen_runtime::ArmPipeline,
+    api_version: ::std::string::String,
+}
+impl NamesUnixTimeClient {
+    /// Arguments: see [`unix_time_request`](super::unix_time::unix_time_request).
+    pub async fn unix_time(
+        &self,
+        unix_time: &super::models::UnixTime,
+        options: ::core::option::Option<NamesUnixTimeClientUnixTimeOptions<'_>>,
+    ) -> ::armgen_runtime::__private::azure_core::Result<
+        ::armgen_runtime::__private::azure_core::http::Response<super::models::UnixTime>,
+    > {
+        let options = options.unwrap_or_default();
+        let __request = super::unix_time::unix_time_request(
+            self.pipeline.endpoint(),
+            &self.api_version,
+            unix_time,
+        )?;
+        self.pipeline
+            .execute(
+                &options.method_options.context,
+                __request,
+                super::unix_time::unix_time_response,
+            )
+            .await
+    }
+}
+/// Options for [`NamesUnixTimeClient::unix_time()`].
+pub type NamesUnixTimeClientUnixTimeOptions<'a> = ::armgen_runtime::MethodOptions<'a>;
 /// The `Unknown` operations of Every name at every position.
 #[derive(::core::clone::Clone, ::core::fmt::Debug)]
 pub struct NamesUnknownClient {
@@ -21140,6 +21994,38 @@ impl NamesUsizeClient {
 }
 /// Options for [`NamesUsizeClient::usize()`].
 pub type NamesUsizeClientUsizeOptions<'a> = ::armgen_runtime::MethodOptions<'a>;
+/// The `Uuid` operations of Every name at every position.
+#[derive(::core::clone::Clone, ::core::fmt::Debug)]
+pub struct NamesUuidClient {
+    pipeline: ::armgen_runtime::ArmPipeline,
+    api_version: ::std::string::String,
+}
+impl NamesUuidClient {
+    /// Arguments: see [`uuid_request`](super::uuid::uuid_request).
+    pub async fn uuid(
+        &self,
+        uuid: &super::models::Uuid,
+        options: ::core::option::Option<NamesUuidClientUuidOptions<'_>>,
+    ) -> ::armgen_runtime::__private::azure_core::Result<
+        ::armgen_runtime::__private::azure_core::http::Response<super::models::Uuid>,
+    > {
+        let options = options.unwrap_or_default();
+        let __request = super::uuid::uuid_request(
+            self.pipeline.endpoint(),
+            &self.api_version,
+            uuid,
+        )?;
+        self.pipeline
+            .execute(
+                &options.method_options.context,
+                __request,
+                super::uuid::uuid_response,
+            )
+            .await
+    }
+}
+/// Options for [`NamesUuidClient::uuid()`].
+pub type NamesUuidClientUuidOptions<'a> = ::armgen_runtime::MethodOptions<'a>;
 /// The `Validate` operations of Every name at every position.
 #[derive(::core::clone::Clone, ::core::fmt::Debug)]
 pub struct NamesValidateClient {

@@ -27,14 +27,14 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "api_version_api_version",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/202",
+        path: "/groups/212",
         body: Some("api_version"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "Arc_Arc",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/234",
+        path: "/groups/244",
         body: Some("Arc"),
         statuses: &[200],
     },
@@ -55,7 +55,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "armgen_runtime_armgen_runtime",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/251",
+        path: "/groups/261",
         body: Some("armgen_runtime"),
         statuses: &[200],
     },
@@ -111,7 +111,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "at_at",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/209",
+        path: "/groups/219",
         body: Some("at"),
         statuses: &[200],
     },
@@ -125,8 +125,22 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "BTreeMap_BTreeMap",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/236",
+        path: "/groups/246",
         body: Some("BTreeMap"),
+        statuses: &[200],
+    },
+    ::armgen_runtime::OperationInfo {
+        id: "Base64_Base64",
+        method: ::armgen_runtime::Method::Post,
+        path: "/groups/170",
+        body: Some("Base64"),
+        statuses: &[200],
+    },
+    ::armgen_runtime::OperationInfo {
+        id: "Base64Url_Base64Url",
+        method: ::armgen_runtime::Method::Post,
+        path: "/groups/171",
+        body: Some("Base64Url"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
@@ -153,7 +167,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "build_request_build_request",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/226",
+        path: "/groups/236",
         body: Some("build_request"),
         statuses: &[200],
     },
@@ -181,14 +195,14 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "ClientMethodOptions_ClientMethodOptions",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/246",
+        path: "/groups/256",
         body: Some("ClientMethodOptions"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "clients_clients",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/229",
+        path: "/groups/239",
         body: Some("clients"),
         statuses: &[200],
     },
@@ -202,7 +216,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "compile_pattern_compile_pattern",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/196",
+        path: "/groups/206",
         body: Some("compile_pattern"),
         statuses: &[200],
     },
@@ -216,14 +230,14 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "Constraint_Constraint",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/191",
+        path: "/groups/201",
         body: Some("Constraint"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "Context_Context",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/250",
+        path: "/groups/260",
         body: Some("Context"),
         statuses: &[200],
     },
@@ -244,7 +258,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "Cow_Cow",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/237",
+        path: "/groups/247",
         body: Some("Cow"),
         statuses: &[200],
     },
@@ -258,8 +272,29 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "credential_credential",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/215",
+        path: "/groups/225",
         body: Some("credential"),
+        statuses: &[200],
+    },
+    ::armgen_runtime::OperationInfo {
+        id: "Date_Date",
+        method: ::armgen_runtime::Method::Post,
+        path: "/groups/172",
+        body: Some("Date"),
+        statuses: &[200],
+    },
+    ::armgen_runtime::OperationInfo {
+        id: "DateTime_DateTime",
+        method: ::armgen_runtime::Method::Post,
+        path: "/groups/173",
+        body: Some("DateTime"),
+        statuses: &[200],
+    },
+    ::armgen_runtime::OperationInfo {
+        id: "DateTimeRfc1123_DateTimeRfc1123",
+        method: ::armgen_runtime::Method::Post,
+        path: "/groups/174",
+        body: Some("DateTimeRfc1123"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
@@ -314,7 +349,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "decode_response_decode_response",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/227",
+        path: "/groups/237",
         body: Some("decode_response"),
         statuses: &[200],
     },
@@ -328,21 +363,21 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "DEFAULT_ENDPOINT_DEFAULT_ENDPOINT",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/223",
+        path: "/groups/233",
         body: Some("DEFAULT_ENDPOINT"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "Deserialize_Deserialize",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/241",
+        path: "/groups/251",
         body: Some("Deserialize"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "Deserializer_Deserializer",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/243",
+        path: "/groups/253",
         body: Some("Deserializer"),
         statuses: &[200],
     },
@@ -361,9 +396,16 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
+        id: "Duration_Duration",
+        method: ::armgen_runtime::Method::Post,
+        path: "/groups/175",
+        body: Some("Duration"),
+        statuses: &[200],
+    },
+    ::armgen_runtime::OperationInfo {
         id: "dynamic_dynamic",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/230",
+        path: "/groups/240",
         body: Some("dynamic"),
         statuses: &[200],
     },
@@ -433,7 +475,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "endpoint_endpoint",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/201",
+        path: "/groups/211",
         body: Some("endpoint"),
         statuses: &[200],
     },
@@ -482,7 +524,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "f_f",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/220",
+        path: "/groups/230",
         body: Some("f"),
         statuses: &[200],
     },
@@ -510,7 +552,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "FinalStateVia_FinalStateVia",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/178",
+        path: "/groups/188",
         body: Some("FinalStateVia"),
         statuses: &[200],
     },
@@ -540,6 +582,13 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
         method: ::armgen_runtime::Method::Post,
         path: "/groups/109",
         body: Some("format"),
+        statuses: &[200],
+    },
+    ::armgen_runtime::OperationInfo {
+        id: "FormatError_FormatError",
+        method: ::armgen_runtime::Method::Post,
+        path: "/groups/176",
+        body: Some("FormatError"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
@@ -580,21 +629,21 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "HostPart_HostPart",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/170",
+        path: "/groups/180",
         body: Some("HostPart"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "HttpRequest_HttpRequest",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/173",
+        path: "/groups/183",
         body: Some("HttpRequest"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "HttpResponse_HttpResponse",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/174",
+        path: "/groups/184",
         body: Some("HttpResponse"),
         statuses: &[200],
     },
@@ -629,7 +678,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "inner_inner",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/217",
+        path: "/groups/227",
         body: Some("inner"),
         statuses: &[200],
     },
@@ -664,7 +713,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "InvalidHost_InvalidHost",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/171",
+        path: "/groups/181",
         body: Some("InvalidHost"),
         statuses: &[200],
     },
@@ -678,21 +727,21 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "json_json",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/210",
+        path: "/groups/220",
         body: Some("json"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "LazyLock_LazyLock",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/235",
+        path: "/groups/245",
         body: Some("LazyLock"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "Map_Map",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/239",
+        path: "/groups/249",
         body: Some("Map"),
         statuses: &[200],
     },
@@ -706,14 +755,14 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "members_members",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/211",
+        path: "/groups/221",
         body: Some("members"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "Method_Method",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/175",
+        path: "/groups/185",
         body: Some("Method"),
         statuses: &[200],
     },
@@ -727,28 +776,28 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "models_models",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/228",
+        path: "/groups/238",
         body: Some("models"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "new_new",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/221",
+        path: "/groups/231",
         body: Some("new"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "NextLink_NextLink",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/182",
+        path: "/groups/192",
         body: Some("NextLink"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "NoFormat_NoFormat",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/247",
+        path: "/groups/257",
         body: Some("NoFormat"),
         statuses: &[200],
     },
@@ -769,7 +818,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "operation_id_operation_id",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/214",
+        path: "/groups/224",
         body: Some("operation_id"),
         statuses: &[200],
     },
@@ -783,14 +832,14 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OperationStatus_OperationStatus",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/179",
+        path: "/groups/189",
         body: Some("OperationStatus"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OPERATIONS_OPERATIONS",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/225",
+        path: "/groups/235",
         body: Some("OPERATIONS"),
         statuses: &[200],
     },
@@ -832,14 +881,14 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_api_version",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/202",
+        path: "/optional-bodies/212",
         body: Some("api_version"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Arc",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/234",
+        path: "/optional-bodies/244",
         body: Some("Arc"),
         statuses: &[200],
     },
@@ -860,7 +909,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_armgen_runtime",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/251",
+        path: "/optional-bodies/261",
         body: Some("armgen_runtime"),
         statuses: &[200],
     },
@@ -923,7 +972,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_at",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/209",
+        path: "/optional-bodies/219",
         body: Some("at"),
         statuses: &[200],
     },
@@ -937,8 +986,22 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_BTreeMap",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/236",
+        path: "/optional-bodies/246",
         body: Some("BTreeMap"),
+        statuses: &[200],
+    },
+    ::armgen_runtime::OperationInfo {
+        id: "OptionalBodies_Base64",
+        method: ::armgen_runtime::Method::Post,
+        path: "/optional-bodies/170",
+        body: Some("Base64"),
+        statuses: &[200],
+    },
+    ::armgen_runtime::OperationInfo {
+        id: "OptionalBodies_Base64Url",
+        method: ::armgen_runtime::Method::Post,
+        path: "/optional-bodies/171",
+        body: Some("Base64Url"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
@@ -951,7 +1014,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_build_request",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/226",
+        path: "/optional-bodies/236",
         body: Some("build_request"),
         statuses: &[200],
     },
@@ -972,7 +1035,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_ClientMethodOptions",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/246",
+        path: "/optional-bodies/256",
         body: Some("ClientMethodOptions"),
         statuses: &[200],
     },
@@ -986,7 +1049,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_clients",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/229",
+        path: "/optional-bodies/239",
         body: Some("clients"),
         statuses: &[200],
     },
@@ -1000,7 +1063,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_compile_pattern",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/196",
+        path: "/optional-bodies/206",
         body: Some("compile_pattern"),
         statuses: &[200],
     },
@@ -1014,14 +1077,14 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Constraint",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/191",
+        path: "/optional-bodies/201",
         body: Some("Constraint"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Context",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/250",
+        path: "/optional-bodies/260",
         body: Some("Context"),
         statuses: &[200],
     },
@@ -1042,7 +1105,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Cow",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/237",
+        path: "/optional-bodies/247",
         body: Some("Cow"),
         statuses: &[200],
     },
@@ -1056,8 +1119,29 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_credential",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/215",
+        path: "/optional-bodies/225",
         body: Some("credential"),
+        statuses: &[200],
+    },
+    ::armgen_runtime::OperationInfo {
+        id: "OptionalBodies_Date",
+        method: ::armgen_runtime::Method::Post,
+        path: "/optional-bodies/172",
+        body: Some("Date"),
+        statuses: &[200],
+    },
+    ::armgen_runtime::OperationInfo {
+        id: "OptionalBodies_DateTime",
+        method: ::armgen_runtime::Method::Post,
+        path: "/optional-bodies/173",
+        body: Some("DateTime"),
+        statuses: &[200],
+    },
+    ::armgen_runtime::OperationInfo {
+        id: "OptionalBodies_DateTimeRfc1123",
+        method: ::armgen_runtime::Method::Post,
+        path: "/optional-bodies/174",
+        body: Some("DateTimeRfc1123"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
@@ -1112,7 +1196,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_decode_response",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/227",
+        path: "/optional-bodies/237",
         body: Some("decode_response"),
         statuses: &[200],
     },
@@ -1126,21 +1210,21 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_DEFAULT_ENDPOINT",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/223",
+        path: "/optional-bodies/233",
         body: Some("DEFAULT_ENDPOINT"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Deserialize",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/241",
+        path: "/optional-bodies/251",
         body: Some("Deserialize"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Deserializer",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/243",
+        path: "/optional-bodies/253",
         body: Some("Deserializer"),
         statuses: &[200],
     },
@@ -1159,9 +1243,16 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
+        id: "OptionalBodies_Duration",
+        method: ::armgen_runtime::Method::Post,
+        path: "/optional-bodies/175",
+        body: Some("Duration"),
+        statuses: &[200],
+    },
+    ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_dynamic",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/230",
+        path: "/optional-bodies/240",
         body: Some("dynamic"),
         statuses: &[200],
     },
@@ -1231,7 +1322,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_endpoint",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/201",
+        path: "/optional-bodies/211",
         body: Some("endpoint"),
         statuses: &[200],
     },
@@ -1280,7 +1371,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_f",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/220",
+        path: "/optional-bodies/230",
         body: Some("f"),
         statuses: &[200],
     },
@@ -1301,7 +1392,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_FinalStateVia",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/178",
+        path: "/optional-bodies/188",
         body: Some("FinalStateVia"),
         statuses: &[200],
     },
@@ -1331,6 +1422,13 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
         method: ::armgen_runtime::Method::Post,
         path: "/optional-bodies/110",
         body: Some("format_args"),
+        statuses: &[200],
+    },
+    ::armgen_runtime::OperationInfo {
+        id: "OptionalBodies_FormatError",
+        method: ::armgen_runtime::Method::Post,
+        path: "/optional-bodies/176",
+        body: Some("FormatError"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
@@ -1371,21 +1469,21 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_HostPart",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/170",
+        path: "/optional-bodies/180",
         body: Some("HostPart"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_HttpRequest",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/173",
+        path: "/optional-bodies/183",
         body: Some("HttpRequest"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_HttpResponse",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/174",
+        path: "/optional-bodies/184",
         body: Some("HttpResponse"),
         statuses: &[200],
     },
@@ -1420,7 +1518,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_inner",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/217",
+        path: "/optional-bodies/227",
         body: Some("inner"),
         statuses: &[200],
     },
@@ -1455,7 +1553,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_InvalidHost",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/171",
+        path: "/optional-bodies/181",
         body: Some("InvalidHost"),
         statuses: &[200],
     },
@@ -1469,21 +1567,21 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_json",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/210",
+        path: "/optional-bodies/220",
         body: Some("json"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_LazyLock",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/235",
+        path: "/optional-bodies/245",
         body: Some("LazyLock"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Map",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/239",
+        path: "/optional-bodies/249",
         body: Some("Map"),
         statuses: &[200],
     },
@@ -1497,14 +1595,14 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_members",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/211",
+        path: "/optional-bodies/221",
         body: Some("members"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Method",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/175",
+        path: "/optional-bodies/185",
         body: Some("Method"),
         statuses: &[200],
     },
@@ -1518,28 +1616,28 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_models",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/228",
+        path: "/optional-bodies/238",
         body: Some("models"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_new",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/221",
+        path: "/optional-bodies/231",
         body: Some("new"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_NextLink",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/182",
+        path: "/optional-bodies/192",
         body: Some("NextLink"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_NoFormat",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/247",
+        path: "/optional-bodies/257",
         body: Some("NoFormat"),
         statuses: &[200],
     },
@@ -1560,7 +1658,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_operation_id",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/214",
+        path: "/optional-bodies/224",
         body: Some("operation_id"),
         statuses: &[200],
     },
@@ -1574,14 +1672,14 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_OperationStatus",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/179",
+        path: "/optional-bodies/189",
         body: Some("OperationStatus"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_OPERATIONS",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/225",
+        path: "/optional-bodies/235",
         body: Some("OPERATIONS"),
         statuses: &[200],
     },
@@ -1602,7 +1700,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_options",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/203",
+        path: "/optional-bodies/213",
         body: Some("options"),
         statuses: &[200],
     },
@@ -1616,7 +1714,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Other",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/232",
+        path: "/optional-bodies/242",
         body: Some("Other"),
         statuses: &[200],
     },
@@ -1630,14 +1728,14 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_PageDecoder",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/183",
+        path: "/optional-bodies/193",
         body: Some("PageDecoder"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Pager",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/248",
+        path: "/optional-bodies/258",
         body: Some("Pager"),
         statuses: &[200],
     },
@@ -1651,14 +1749,14 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_parameterized_host",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/172",
+        path: "/optional-bodies/182",
         body: Some("parameterized_host"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_params",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/207",
+        path: "/optional-bodies/217",
         body: Some("params"),
         statuses: &[200],
     },
@@ -1679,49 +1777,49 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_path",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/208",
+        path: "/optional-bodies/218",
         body: Some("path"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Pattern",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/184",
+        path: "/optional-bodies/194",
         body: Some("Pattern"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_patterns",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/231",
+        path: "/optional-bodies/241",
         body: Some("patterns"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_pipeline",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/212",
+        path: "/optional-bodies/222",
         body: Some("pipeline"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_PollerMethodOptions",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/180",
+        path: "/optional-bodies/190",
         body: Some("PollerMethodOptions"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_PollerOptions",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/181",
+        path: "/optional-bodies/191",
         body: Some("PollerOptions"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies___private",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/252",
+        path: "/optional-bodies/262",
         body: Some("__private"),
         statuses: &[200],
     },
@@ -2071,14 +2169,14 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Regex",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/188",
+        path: "/optional-bodies/198",
         body: Some("Regex"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_request",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/204",
+        path: "/optional-bodies/214",
         body: Some("request"),
         statuses: &[200],
     },
@@ -2106,7 +2204,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_response",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/213",
+        path: "/optional-bodies/223",
         body: Some("response"),
         statuses: &[200],
     },
@@ -2120,7 +2218,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_ResponseTooLarge",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/177",
+        path: "/optional-bodies/187",
         body: Some("ResponseTooLarge"),
         statuses: &[200],
     },
@@ -2134,14 +2232,14 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_SafeDebug",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/245",
+        path: "/optional-bodies/255",
         body: Some("SafeDebug"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Secret",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/189",
+        path: "/optional-bodies/199",
         body: Some("Secret"),
         statuses: &[200],
     },
@@ -2162,28 +2260,28 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_serde",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/198",
+        path: "/optional-bodies/208",
         body: Some("serde"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_serde_json",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/199",
+        path: "/optional-bodies/209",
         body: Some("serde_json"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Serialize",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/240",
+        path: "/optional-bodies/250",
         body: Some("Serialize"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Serializer",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/242",
+        path: "/optional-bodies/252",
         body: Some("Serializer"),
         statuses: &[200],
     },
@@ -2204,7 +2302,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_SERVICES",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/224",
+        path: "/optional-bodies/234",
         body: Some("SERVICES"),
         statuses: &[200],
     },
@@ -2272,6 +2370,13 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
+        id: "OptionalBodies_StringFormat",
+        method: ::armgen_runtime::Method::Post,
+        path: "/optional-bodies/177",
+        body: Some("StringFormat"),
+        statuses: &[200],
+    },
+    ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_stringify",
         method: ::armgen_runtime::Method::Post,
         path: "/optional-bodies/116",
@@ -2281,28 +2386,28 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_strip_member",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/186",
+        path: "/optional-bodies/196",
         body: Some("strip_member"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_strip_members",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/187",
+        path: "/optional-bodies/197",
         body: Some("strip_members"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_StripReadOnly",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/185",
+        path: "/optional-bodies/195",
         body: Some("StripReadOnly"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_subscription_id",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/216",
+        path: "/optional-bodies/226",
         body: Some("subscription_id"),
         statuses: &[200],
     },
@@ -2323,7 +2428,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_tag",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/218",
+        path: "/optional-bodies/228",
         body: Some("tag"),
         statuses: &[200],
     },
@@ -2358,7 +2463,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_TokenCredential",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/244",
+        path: "/optional-bodies/254",
         body: Some("TokenCredential"),
         statuses: &[200],
     },
@@ -2391,9 +2496,16 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
+        id: "OptionalBodies_UnixTime",
+        method: ::armgen_runtime::Method::Post,
+        path: "/optional-bodies/178",
+        body: Some("UnixTime"),
+        statuses: &[200],
+    },
+    ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Unknown",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/233",
+        path: "/optional-bodies/243",
         body: Some("Unknown"),
         statuses: &[200],
     },
@@ -2414,14 +2526,14 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Url",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/190",
+        path: "/optional-bodies/200",
         body: Some("Url"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_UrlBuilder",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/176",
+        path: "/optional-bodies/186",
         body: Some("UrlBuilder"),
         statuses: &[200],
     },
@@ -2433,30 +2545,37 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
+        id: "OptionalBodies_Uuid",
+        method: ::armgen_runtime::Method::Post,
+        path: "/optional-bodies/179",
+        body: Some("Uuid"),
+        statuses: &[200],
+    },
+    ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Validate",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/192",
+        path: "/optional-bodies/202",
         body: Some("Validate"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_ValidationError",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/193",
+        path: "/optional-bodies/203",
         body: Some("ValidationError"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_ValidationErrors",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/194",
+        path: "/optional-bodies/204",
         body: Some("ValidationErrors"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Validator",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/195",
+        path: "/optional-bodies/205",
         body: Some("Validator"),
         statuses: &[200],
     },
@@ -2484,7 +2603,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "options_options",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/203",
+        path: "/groups/213",
         body: Some("options"),
         statuses: &[200],
     },
@@ -2498,7 +2617,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "Other_Other",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/232",
+        path: "/groups/242",
         body: Some("Other"),
         statuses: &[200],
     },
@@ -2512,14 +2631,14 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "PageDecoder_PageDecoder",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/183",
+        path: "/groups/193",
         body: Some("PageDecoder"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "Pager_Pager",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/248",
+        path: "/groups/258",
         body: Some("Pager"),
         statuses: &[200],
     },
@@ -2533,7 +2652,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "parameterized_host_parameterized_host",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/172",
+        path: "/groups/182",
         body: Some("parameterized_host"),
         statuses: &[200],
     },
@@ -2575,21 +2694,21 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "Parameters_Path3",
         method: ::armgen_runtime::Method::Put,
-        path: "/path3/{DynamicParams}/{DynamicValidate}/{OperationInfo}/{ServiceInfo}/{dynamic_result}/{DynamicReply}/{dynamic_execute}/{dynamic_pages}/{dynamic_poll}/{dynamic_request_error}/{ErrorBody}/{FromStatus}/{ResponseError}/{ServiceError}/{decode_body}/{decode_by_status}/{decode_empty}/{decode_json}/{decode_nullable}/{decode_optional}/{HostPart}/{InvalidHost}/{parameterized_host}/{HttpRequest}/{HttpResponse}/{Method}/{UrlBuilder}/{ResponseTooLarge}/{FinalStateVia}/{OperationStatus}/{PollerMethodOptions}/{PollerOptions}/{NextLink}/{PageDecoder}/{Pattern}/{StripReadOnly}/{strip_member}/{strip_members}/{Regex}/{Secret}/{Url}/{Constraint}/{Validate}/{ValidationError}/{ValidationErrors}/{Validator}/{compile_pattern}/{regex}/{serde}/{serde_json}",
+        path: "/path3/{DynamicParams}/{DynamicValidate}/{OperationInfo}/{ServiceInfo}/{dynamic_result}/{DynamicReply}/{dynamic_execute}/{dynamic_pages}/{dynamic_poll}/{dynamic_request_error}/{ErrorBody}/{FromStatus}/{ResponseError}/{ServiceError}/{decode_body}/{decode_by_status}/{decode_empty}/{decode_json}/{decode_nullable}/{decode_optional}/{Base64}/{Base64Url}/{Date}/{DateTime}/{DateTimeRfc1123}/{Duration}/{FormatError}/{StringFormat}/{UnixTime}/{Uuid}/{HostPart}/{InvalidHost}/{parameterized_host}/{HttpRequest}/{HttpResponse}/{Method}/{UrlBuilder}/{ResponseTooLarge}/{FinalStateVia}/{OperationStatus}/{PollerMethodOptions}/{PollerOptions}/{NextLink}/{PageDecoder}/{Pattern}/{StripReadOnly}/{strip_member}/{strip_members}/{Regex}/{Secret}",
         body: None,
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "Parameters_Path4",
         method: ::armgen_runtime::Method::Put,
-        path: "/path4/{url}/{endpoint}/{api_version}/{options}/{request}/{validator}/{value}/{params}/{path}/{at}/{json}/{members}/{pipeline}/{response}/{operation_id}/{credential}/{subscription_id}/{inner}/{tag}/{method_options}/{f}/{new}/{API_VERSION}/{DEFAULT_ENDPOINT}/{SERVICES}/{OPERATIONS}/{build_request}/{decode_response}/{models}/{clients}/{dynamic}/{patterns}/{Other}/{Unknown}/{Arc}/{LazyLock}/{BTreeMap}/{Cow}/{Value}/{Map}/{Serialize}/{Deserialize}/{Serializer}/{Deserializer}/{TokenCredential}/{SafeDebug}/{ClientMethodOptions}/{NoFormat}/{Pager}/{Response}",
+        path: "/path4/{Url}/{Constraint}/{Validate}/{ValidationError}/{ValidationErrors}/{Validator}/{compile_pattern}/{regex}/{serde}/{serde_json}/{url}/{endpoint}/{api_version}/{options}/{request}/{validator}/{value}/{params}/{path}/{at}/{json}/{members}/{pipeline}/{response}/{operation_id}/{credential}/{subscription_id}/{inner}/{tag}/{method_options}/{f}/{new}/{API_VERSION}/{DEFAULT_ENDPOINT}/{SERVICES}/{OPERATIONS}/{build_request}/{decode_response}/{models}/{clients}/{dynamic}/{patterns}/{Other}/{Unknown}/{Arc}/{LazyLock}/{BTreeMap}/{Cow}/{Value}/{Map}",
         body: None,
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "Parameters_Path5",
         method: ::armgen_runtime::Method::Put,
-        path: "/path5/{Context}/{armgen_runtime}/{__private}",
+        path: "/path5/{Serialize}/{Deserialize}/{Serializer}/{Deserializer}/{TokenCredential}/{SafeDebug}/{ClientMethodOptions}/{NoFormat}/{Pager}/{Response}/{Context}/{armgen_runtime}/{__private}",
         body: None,
         statuses: &[200],
     },
@@ -2610,7 +2729,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "params_params",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/207",
+        path: "/groups/217",
         body: Some("params"),
         statuses: &[200],
     },
@@ -2631,42 +2750,42 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "path_path",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/208",
+        path: "/groups/218",
         body: Some("path"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "Pattern_Pattern",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/184",
+        path: "/groups/194",
         body: Some("Pattern"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "patterns_patterns",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/231",
+        path: "/groups/241",
         body: Some("patterns"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "pipeline_pipeline",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/212",
+        path: "/groups/222",
         body: Some("pipeline"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "PollerMethodOptions_PollerMethodOptions",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/180",
+        path: "/groups/190",
         body: Some("PollerMethodOptions"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "PollerOptions_PollerOptions",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/181",
+        path: "/groups/191",
         body: Some("PollerOptions"),
         statuses: &[200],
     },
@@ -3023,14 +3142,14 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "Regex_Regex",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/188",
+        path: "/groups/198",
         body: Some("Regex"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "request_request",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/204",
+        path: "/groups/214",
         body: Some("request"),
         statuses: &[200],
     },
@@ -3065,14 +3184,14 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "response_response",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/213",
+        path: "/groups/223",
         body: Some("response"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "ResponseTooLarge_ResponseTooLarge",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/177",
+        path: "/groups/187",
         body: Some("ResponseTooLarge"),
         statuses: &[200],
     },
@@ -3086,14 +3205,14 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "SafeDebug_SafeDebug",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/245",
+        path: "/groups/255",
         body: Some("SafeDebug"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "Secret_Secret",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/189",
+        path: "/groups/199",
         body: Some("Secret"),
         statuses: &[200],
     },
@@ -3114,28 +3233,28 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "serde_json_serde_json",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/199",
+        path: "/groups/209",
         body: Some("serde_json"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "serde_serde",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/198",
+        path: "/groups/208",
         body: Some("serde"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "Serialize_Serialize",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/240",
+        path: "/groups/250",
         body: Some("Serialize"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "Serializer_Serializer",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/242",
+        path: "/groups/252",
         body: Some("Serializer"),
         statuses: &[200],
     },
@@ -3156,7 +3275,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "SERVICES_SERVICES",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/224",
+        path: "/groups/234",
         body: Some("SERVICES"),
         statuses: &[200],
     },
@@ -3224,6 +3343,13 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
+        id: "StringFormat_StringFormat",
+        method: ::armgen_runtime::Method::Post,
+        path: "/groups/177",
+        body: Some("StringFormat"),
+        statuses: &[200],
+    },
+    ::armgen_runtime::OperationInfo {
         id: "stringify_stringify",
         method: ::armgen_runtime::Method::Post,
         path: "/groups/116",
@@ -3233,28 +3359,28 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "strip_member_strip_member",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/186",
+        path: "/groups/196",
         body: Some("strip_member"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "strip_members_strip_members",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/187",
+        path: "/groups/197",
         body: Some("strip_members"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "StripReadOnly_StripReadOnly",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/185",
+        path: "/groups/195",
         body: Some("StripReadOnly"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "subscription_id_subscription_id",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/216",
+        path: "/groups/226",
         body: Some("subscription_id"),
         statuses: &[200],
     },
@@ -3275,7 +3401,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "tag_tag",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/218",
+        path: "/groups/228",
         body: Some("tag"),
         statuses: &[200],
     },
@@ -3310,7 +3436,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "TokenCredential_TokenCredential",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/244",
+        path: "/groups/254",
         body: Some("TokenCredential"),
         statuses: &[200],
     },
@@ -3343,9 +3469,16 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
+        id: "UnixTime_UnixTime",
+        method: ::armgen_runtime::Method::Post,
+        path: "/groups/178",
+        body: Some("UnixTime"),
+        statuses: &[200],
+    },
+    ::armgen_runtime::OperationInfo {
         id: "Unknown_Unknown",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/233",
+        path: "/groups/243",
         body: Some("Unknown"),
         statuses: &[200],
     },
@@ -3366,14 +3499,14 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "Url_Url",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/190",
+        path: "/groups/200",
         body: Some("Url"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "UrlBuilder_UrlBuilder",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/176",
+        path: "/groups/186",
         body: Some("UrlBuilder"),
         statuses: &[200],
     },
@@ -3385,37 +3518,44 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
+        id: "Uuid_Uuid",
+        method: ::armgen_runtime::Method::Post,
+        path: "/groups/179",
+        body: Some("Uuid"),
+        statuses: &[200],
+    },
+    ::armgen_runtime::OperationInfo {
         id: "Validate_Validate",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/192",
+        path: "/groups/202",
         body: Some("Validate"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "ValidationError_ValidationError",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/193",
+        path: "/groups/203",
         body: Some("ValidationError"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "ValidationErrors_ValidationErrors",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/194",
+        path: "/groups/204",
         body: Some("ValidationErrors"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "Validator_Validator",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/195",
+        path: "/groups/205",
         body: Some("Validator"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "__private___private",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/252",
+        path: "/groups/262",
         body: Some("__private"),
         statuses: &[200],
     },
@@ -3655,6 +3795,28 @@ pub fn build_request(
                 )?,
             )
         }
+        "Base64_Base64" => {
+            let api_version: ::std::string::String = __params
+                .optional("api-version", "a string")?
+                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let base64: super::models::Base64 = __params
+                .required("Base64", "a value of the documented model")?;
+            Ok(super::base64::base64_request(endpoint, &api_version, &base64)?)
+        }
+        "Base64Url_Base64Url" => {
+            let api_version: ::std::string::String = __params
+                .optional("api-version", "a string")?
+                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let base64_url: super::models::Base64Url = __params
+                .required("Base64Url", "a value of the documented model")?;
+            Ok(
+                super::base64_url::base64_url_request(
+                    endpoint,
+                    &api_version,
+                    &base64_url,
+                )?,
+            )
+        }
         "Bodies_OptionalString" => {
             let body: ::core::option::Option<::std::string::String> = __params
                 .optional("body", "a string")?;
@@ -3836,6 +3998,36 @@ pub fn build_request(
                 )?,
             )
         }
+        "Date_Date" => {
+            let api_version: ::std::string::String = __params
+                .optional("api-version", "a string")?
+                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let date: super::models::Date = __params
+                .required("Date", "a value of the documented model")?;
+            Ok(super::date::date_request(endpoint, &api_version, &date)?)
+        }
+        "DateTime_DateTime" => {
+            let api_version: ::std::string::String = __params
+                .optional("api-version", "a string")?
+                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let date_time: super::models::DateTime = __params
+                .required("DateTime", "a value of the documented model")?;
+            Ok(super::date_time::date_time_request(endpoint, &api_version, &date_time)?)
+        }
+        "DateTimeRfc1123_DateTimeRfc1123" => {
+            let api_version: ::std::string::String = __params
+                .optional("api-version", "a string")?
+                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let date_time_rfc1123: super::models::DateTimeRfc1123 = __params
+                .required("DateTimeRfc1123", "a value of the documented model")?;
+            Ok(
+                super::date_time_rfc1123::date_time_rfc1123_request(
+                    endpoint,
+                    &api_version,
+                    &date_time_rfc1123,
+                )?,
+            )
+        }
         "Debug_Debug" => {
             let api_version: ::std::string::String = __params
                 .optional("api-version", "a string")?
@@ -4013,6 +4205,14 @@ pub fn build_request(
             let drop: super::models::Drop = __params
                 .required("Drop", "a value of the documented model")?;
             Ok(super::drop::drop_request(endpoint, &api_version, &drop)?)
+        }
+        "Duration_Duration" => {
+            let api_version: ::std::string::String = __params
+                .optional("api-version", "a string")?
+                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let duration: super::models::Duration = __params
+                .required("Duration", "a value of the documented model")?;
+            Ok(super::duration::duration_request(endpoint, &api_version, &duration)?)
         }
         "dynamic_dynamic" => {
             let api_version: ::std::string::String = __params
@@ -4299,6 +4499,20 @@ pub fn build_request(
             let format: super::models::Format = __params
                 .required("format", "a value of the documented model")?;
             Ok(super::format::format_request(endpoint, &api_version, &format)?)
+        }
+        "FormatError_FormatError" => {
+            let api_version: ::std::string::String = __params
+                .optional("api-version", "a string")?
+                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let format_error: super::models::FormatError = __params
+                .required("FormatError", "a value of the documented model")?;
+            Ok(
+                super::format_error::format_error_request(
+                    endpoint,
+                    &api_version,
+                    &format_error,
+                )?,
+            )
         }
         "From_From" => {
             let api_version: ::std::string::String = __params
@@ -4841,6 +5055,21 @@ pub fn build_request(
                 )?,
             )
         }
+        "OptionalBodies_Base64" => {
+            let base64: ::core::option::Option<super::models::Base64> = __params
+                .optional("Base64", "a value of the documented model")?;
+            Ok(super::optional_bodies::base64_request(endpoint, base64.as_ref())?)
+        }
+        "OptionalBodies_Base64Url" => {
+            let base64_url: ::core::option::Option<super::models::Base64Url> = __params
+                .optional("Base64Url", "a value of the documented model")?;
+            Ok(
+                super::optional_bodies::base64_url_request(
+                    endpoint,
+                    base64_url.as_ref(),
+                )?,
+            )
+        }
         "OptionalBodies_bool" => {
             let bool: ::core::option::Option<super::models::Bool> = __params
                 .optional("bool", "a value of the documented model")?;
@@ -4955,6 +5184,27 @@ pub fn build_request(
                 super::optional_bodies::credential_request(
                     endpoint,
                     credential.as_ref(),
+                )?,
+            )
+        }
+        "OptionalBodies_Date" => {
+            let date: ::core::option::Option<super::models::Date> = __params
+                .optional("Date", "a value of the documented model")?;
+            Ok(super::optional_bodies::date_request(endpoint, date.as_ref())?)
+        }
+        "OptionalBodies_DateTime" => {
+            let date_time: ::core::option::Option<super::models::DateTime> = __params
+                .optional("DateTime", "a value of the documented model")?;
+            Ok(super::optional_bodies::date_time_request(endpoint, date_time.as_ref())?)
+        }
+        "OptionalBodies_DateTimeRfc1123" => {
+            let date_time_rfc1123: ::core::option::Option<
+                super::models::DateTimeRfc1123,
+            > = __params.optional("DateTimeRfc1123", "a value of the documented model")?;
+            Ok(
+                super::optional_bodies::date_time_rfc1123_request(
+                    endpoint,
+                    date_time_rfc1123.as_ref(),
                 )?,
             )
         }
@@ -5088,6 +5338,11 @@ pub fn build_request(
             let drop: ::core::option::Option<super::models::Drop> = __params
                 .optional("Drop", "a value of the documented model")?;
             Ok(super::optional_bodies::drop_request(endpoint, drop.as_ref())?)
+        }
+        "OptionalBodies_Duration" => {
+            let duration: ::core::option::Option<super::models::Duration> = __params
+                .optional("Duration", "a value of the documented model")?;
+            Ok(super::optional_bodies::duration_request(endpoint, duration.as_ref())?)
         }
         "OptionalBodies_dynamic" => {
             let dynamic: ::core::option::Option<super::models::Dynamic> = __params
@@ -5281,6 +5536,16 @@ pub fn build_request(
                 super::optional_bodies::format_args_request(
                     endpoint,
                     format_args.as_ref(),
+                )?,
+            )
+        }
+        "OptionalBodies_FormatError" => {
+            let format_error: ::core::option::Option<super::models::FormatError> = __params
+                .optional("FormatError", "a value of the documented model")?;
+            Ok(
+                super::optional_bodies::format_error_request(
+                    endpoint,
+                    format_error.as_ref(),
                 )?,
             )
         }
@@ -6142,6 +6407,16 @@ pub fn build_request(
                 )?,
             )
         }
+        "OptionalBodies_StringFormat" => {
+            let string_format: ::core::option::Option<super::models::StringFormat> = __params
+                .optional("StringFormat", "a value of the documented model")?;
+            Ok(
+                super::optional_bodies::string_format_request(
+                    endpoint,
+                    string_format.as_ref(),
+                )?,
+            )
+        }
         "OptionalBodies_stringify" => {
             let stringify: ::core::option::Option<super::models::Stringify> = __params
                 .optional("stringify", "a value of the documented model")?;
@@ -6258,6 +6533,11 @@ pub fn build_request(
                 .optional("u8", "a value of the documented model")?;
             Ok(super::optional_bodies::u8_request(endpoint, u8.as_ref())?)
         }
+        "OptionalBodies_UnixTime" => {
+            let unix_time: ::core::option::Option<super::models::UnixTime> = __params
+                .optional("UnixTime", "a value of the documented model")?;
+            Ok(super::optional_bodies::unix_time_request(endpoint, unix_time.as_ref())?)
+        }
         "OptionalBodies_Unknown" => {
             let unknown: ::core::option::Option<super::models::Unknown> = __params
                 .optional("Unknown", "a value of the documented model")?;
@@ -6297,6 +6577,11 @@ pub fn build_request(
             let usize: ::core::option::Option<super::models::Usize> = __params
                 .optional("usize", "a value of the documented model")?;
             Ok(super::optional_bodies::usize_request(endpoint, usize.as_ref())?)
+        }
+        "OptionalBodies_Uuid" => {
+            let uuid: ::core::option::Option<super::models::Uuid> = __params
+                .optional("Uuid", "a value of the documented model")?;
+            Ok(super::optional_bodies::uuid_request(endpoint, uuid.as_ref())?)
         }
         "OptionalBodies_Validate" => {
             let validate: ::core::option::Option<super::models::Validate> = __params
@@ -6426,10 +6711,10 @@ pub fn build_request(
             let api_version: ::std::string::String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
-            let api_version_2: ::core::option::Option<::std::string::String> = __params
-                .optional("API_VERSION", "a string")?;
-            let arc: ::core::option::Option<::std::string::String> = __params
-                .optional("Arc", "a string")?;
+            let api_version_2: ::core::option::Option<i32> = __params
+                .optional("API_VERSION", "an integer")?;
+            let arc: ::core::option::Option<i32> = __params
+                .optional("Arc", "an integer")?;
             let arm_client_options: ::core::option::Option<super::models::Choice> = __params
                 .optional("ArmClientOptions", "a value of the documented model")?;
             let arm_pipeline: ::core::option::Option<::std::string::String> = __params
@@ -6444,36 +6729,48 @@ pub fn build_request(
                 .optional("AsyncFnMut", "an integer")?;
             let async_fn_once: ::core::option::Option<super::models::Choice> = __params
                 .optional("AsyncFnOnce", "a value of the documented model")?;
-            let b_tree_map: ::core::option::Option<super::models::Choice> = __params
-                .optional("BTreeMap", "a value of the documented model")?;
+            let b_tree_map: ::core::option::Option<::std::string::String> = __params
+                .optional("BTreeMap", "a string")?;
+            let base64: ::core::option::Option<super::models::Choice> = __params
+                .optional("Base64", "a value of the documented model")?;
+            let base64_url: ::core::option::Option<::std::string::String> = __params
+                .optional("Base64Url", "a string")?;
             let r#box: ::core::option::Option<super::models::Choice> = __params
                 .optional("Box", "a value of the documented model")?;
-            let client_method_options: ::core::option::Option<::std::string::String> = __params
-                .optional("ClientMethodOptions", "a string")?;
+            let client_method_options: ::core::option::Option<i32> = __params
+                .optional("ClientMethodOptions", "an integer")?;
             let clone: ::core::option::Option<i32> = __params
                 .optional("Clone", "an integer")?;
-            let constraint: ::core::option::Option<super::models::Choice> = __params
-                .optional("Constraint", "a value of the documented model")?;
-            let context: ::core::option::Option<i32> = __params
-                .optional("Context", "an integer")?;
+            let constraint: ::core::option::Option<::std::string::String> = __params
+                .optional("Constraint", "a string")?;
+            let context: ::core::option::Option<super::models::Choice> = __params
+                .optional("Context", "a value of the documented model")?;
             let copy: ::core::option::Option<::std::string::String> = __params
                 .optional("Copy", "a string")?;
-            let cow: ::core::option::Option<::std::string::String> = __params
-                .optional("Cow", "a string")?;
-            let default_endpoint: ::core::option::Option<i32> = __params
-                .optional("DEFAULT_ENDPOINT", "an integer")?;
+            let cow: ::core::option::Option<i32> = __params
+                .optional("Cow", "an integer")?;
+            let default_endpoint: ::core::option::Option<super::models::Choice> = __params
+                .optional("DEFAULT_ENDPOINT", "a value of the documented model")?;
+            let date: ::core::option::Option<i32> = __params
+                .optional("Date", "an integer")?;
+            let date_time: ::core::option::Option<super::models::Choice> = __params
+                .optional("DateTime", "a value of the documented model")?;
+            let date_time_rfc1123: ::core::option::Option<::std::string::String> = __params
+                .optional("DateTimeRfc1123", "a string")?;
             let debug: ::core::option::Option<::std::string::String> = __params
                 .optional("Debug", "a string")?;
             let default: ::core::option::Option<i32> = __params
                 .optional("Default", "an integer")?;
-            let deserialize: ::core::option::Option<i32> = __params
-                .optional("Deserialize", "an integer")?;
-            let deserializer: ::core::option::Option<::std::string::String> = __params
-                .optional("Deserializer", "a string")?;
+            let deserialize: ::core::option::Option<super::models::Choice> = __params
+                .optional("Deserialize", "a value of the documented model")?;
+            let deserializer: ::core::option::Option<i32> = __params
+                .optional("Deserializer", "an integer")?;
             let double_ended_iterator: ::core::option::Option<super::models::Choice> = __params
                 .optional("DoubleEndedIterator", "a value of the documented model")?;
             let drop: ::core::option::Option<super::models::Choice> = __params
                 .optional("Drop", "a value of the documented model")?;
+            let duration: ::core::option::Option<i32> = __params
+                .optional("Duration", "an integer")?;
             let dynamic_error: ::core::option::Option<super::models::Choice> = __params
                 .optional("DynamicError", "a value of the documented model")?;
             let dynamic_params: ::core::option::Option<::std::string::String> = __params
@@ -6491,14 +6788,16 @@ pub fn build_request(
                 .optional("ExactSizeIterator", "a string")?;
             let extend: ::core::option::Option<::std::string::String> = __params
                 .optional("Extend", "a string")?;
-            let final_state_via: ::core::option::Option<i32> = __params
-                .optional("FinalStateVia", "an integer")?;
+            let final_state_via: ::core::option::Option<super::models::Choice> = __params
+                .optional("FinalStateVia", "a value of the documented model")?;
             let r#fn: ::core::option::Option<::std::string::String> = __params
                 .optional("Fn", "a string")?;
             let fn_mut: ::core::option::Option<i32> = __params
                 .optional("FnMut", "an integer")?;
             let fn_once: ::core::option::Option<super::models::Choice> = __params
                 .optional("FnOnce", "a value of the documented model")?;
+            let format_error: ::core::option::Option<super::models::Choice> = __params
+                .optional("FormatError", "a value of the documented model")?;
             let from: ::core::option::Option<::std::string::String> = __params
                 .optional("From", "a string")?;
             let from_iterator: ::core::option::Option<::std::string::String> = __params
@@ -6509,12 +6808,12 @@ pub fn build_request(
                 .optional("Future", "an integer")?;
             let hash: ::core::option::Option<i32> = __params
                 .optional("Hash", "an integer")?;
-            let host_part: ::core::option::Option<super::models::Choice> = __params
-                .optional("HostPart", "a value of the documented model")?;
-            let http_request: ::core::option::Option<super::models::Choice> = __params
-                .optional("HttpRequest", "a value of the documented model")?;
-            let http_response: ::core::option::Option<::std::string::String> = __params
-                .optional("HttpResponse", "a string")?;
+            let host_part: ::core::option::Option<::std::string::String> = __params
+                .optional("HostPart", "a string")?;
+            let http_request: ::core::option::Option<::std::string::String> = __params
+                .optional("HttpRequest", "a string")?;
+            let http_response: ::core::option::Option<i32> = __params
+                .optional("HttpResponse", "an integer")?;
             let into: ::core::option::Option<super::models::Choice> = __params
                 .optional("Into", "a value of the documented model")?;
             let into_future: ::core::option::Option<super::models::Choice> = __params
@@ -6523,79 +6822,79 @@ pub fn build_request(
                 .optional("IntoIterator", "an integer")?;
             let into_variant: ::core::option::Option<i32> = __params
                 .optional("IntoVariant", "an integer")?;
-            let invalid_host: ::core::option::Option<::std::string::String> = __params
-                .optional("InvalidHost", "a string")?;
+            let invalid_host: ::core::option::Option<i32> = __params
+                .optional("InvalidHost", "an integer")?;
             let iterator: ::core::option::Option<super::models::Choice> = __params
                 .optional("Iterator", "a value of the documented model")?;
-            let lazy_lock: ::core::option::Option<i32> = __params
-                .optional("LazyLock", "an integer")?;
-            let map: ::core::option::Option<super::models::Choice> = __params
-                .optional("Map", "a value of the documented model")?;
-            let method: ::core::option::Option<i32> = __params
-                .optional("Method", "an integer")?;
+            let lazy_lock: ::core::option::Option<super::models::Choice> = __params
+                .optional("LazyLock", "a value of the documented model")?;
+            let map: ::core::option::Option<::std::string::String> = __params
+                .optional("Map", "a string")?;
+            let method: ::core::option::Option<super::models::Choice> = __params
+                .optional("Method", "a value of the documented model")?;
             let method_options_2: ::core::option::Option<super::models::Choice> = __params
                 .optional("MethodOptions", "a value of the documented model")?;
-            let next_link: ::core::option::Option<super::models::Choice> = __params
-                .optional("NextLink", "a value of the documented model")?;
-            let no_format: ::core::option::Option<i32> = __params
-                .optional("NoFormat", "an integer")?;
+            let next_link: ::core::option::Option<::std::string::String> = __params
+                .optional("NextLink", "a string")?;
+            let no_format: ::core::option::Option<super::models::Choice> = __params
+                .optional("NoFormat", "a value of the documented model")?;
             let none: ::core::option::Option<::std::string::String> = __params
                 .optional("None", "a string")?;
-            let operations: ::core::option::Option<::std::string::String> = __params
-                .optional("OPERATIONS", "a string")?;
+            let operations: ::core::option::Option<i32> = __params
+                .optional("OPERATIONS", "an integer")?;
             let ok: ::core::option::Option<super::models::Choice> = __params
                 .optional("Ok", "a value of the documented model")?;
             let operation_info: ::core::option::Option<super::models::Choice> = __params
                 .optional("OperationInfo", "a value of the documented model")?;
-            let operation_status: ::core::option::Option<super::models::Choice> = __params
-                .optional("OperationStatus", "a value of the documented model")?;
+            let operation_status: ::core::option::Option<::std::string::String> = __params
+                .optional("OperationStatus", "a string")?;
             let option: ::core::option::Option<i32> = __params
                 .optional("Option", "an integer")?;
             let ord: ::core::option::Option<super::models::Choice> = __params
                 .optional("Ord", "a value of the documented model")?;
-            let other: ::core::option::Option<i32> = __params
-                .optional("Other", "an integer")?;
-            let page_decoder: ::core::option::Option<::std::string::String> = __params
-                .optional("PageDecoder", "a string")?;
-            let pager: ::core::option::Option<super::models::Choice> = __params
-                .optional("Pager", "a value of the documented model")?;
+            let other: ::core::option::Option<super::models::Choice> = __params
+                .optional("Other", "a value of the documented model")?;
+            let page_decoder: ::core::option::Option<i32> = __params
+                .optional("PageDecoder", "an integer")?;
+            let pager: ::core::option::Option<::std::string::String> = __params
+                .optional("Pager", "a string")?;
             let partial_eq: ::core::option::Option<super::models::Choice> = __params
                 .optional("PartialEq", "a value of the documented model")?;
             let partial_ord: ::core::option::Option<::std::string::String> = __params
                 .optional("PartialOrd", "a string")?;
-            let pattern: ::core::option::Option<i32> = __params
-                .optional("Pattern", "an integer")?;
-            let poller_method_options: ::core::option::Option<::std::string::String> = __params
-                .optional("PollerMethodOptions", "a string")?;
-            let poller_options: ::core::option::Option<i32> = __params
-                .optional("PollerOptions", "an integer")?;
-            let regex: ::core::option::Option<super::models::Choice> = __params
-                .optional("Regex", "a value of the documented model")?;
+            let pattern: ::core::option::Option<super::models::Choice> = __params
+                .optional("Pattern", "a value of the documented model")?;
+            let poller_method_options: ::core::option::Option<i32> = __params
+                .optional("PollerMethodOptions", "an integer")?;
+            let poller_options: ::core::option::Option<super::models::Choice> = __params
+                .optional("PollerOptions", "a value of the documented model")?;
+            let regex: ::core::option::Option<::std::string::String> = __params
+                .optional("Regex", "a string")?;
             let resource_manager_audience: ::core::option::Option<
                 ::std::string::String,
             > = __params.optional("ResourceManagerAudience", "a string")?;
-            let response: ::core::option::Option<::std::string::String> = __params
-                .optional("Response", "a string")?;
+            let response: ::core::option::Option<i32> = __params
+                .optional("Response", "an integer")?;
             let response_error: ::core::option::Option<::std::string::String> = __params
                 .optional("ResponseError", "a string")?;
-            let response_too_large: ::core::option::Option<::std::string::String> = __params
-                .optional("ResponseTooLarge", "a string")?;
+            let response_too_large: ::core::option::Option<i32> = __params
+                .optional("ResponseTooLarge", "an integer")?;
             let result: ::core::option::Option<i32> = __params
                 .optional("Result", "an integer")?;
-            let services: ::core::option::Option<super::models::Choice> = __params
-                .optional("SERVICES", "a value of the documented model")?;
-            let safe_debug: ::core::option::Option<super::models::Choice> = __params
-                .optional("SafeDebug", "a value of the documented model")?;
-            let secret: ::core::option::Option<::armgen_runtime::Secret> = __params
-                .optional("Secret", "a string")?;
+            let services: ::core::option::Option<::std::string::String> = __params
+                .optional("SERVICES", "a string")?;
+            let safe_debug: ::core::option::Option<::std::string::String> = __params
+                .optional("SafeDebug", "a string")?;
+            let secret: ::core::option::Option<i32> = __params
+                .optional("Secret", "an integer")?;
             let self_: ::core::option::Option<::std::string::String> = __params
                 .optional("Self", "a string")?;
             let send: ::core::option::Option<i32> = __params
                 .optional("Send", "an integer")?;
-            let serialize: ::core::option::Option<::std::string::String> = __params
-                .optional("Serialize", "a string")?;
-            let serializer: ::core::option::Option<super::models::Choice> = __params
-                .optional("Serializer", "a value of the documented model")?;
+            let serialize: ::core::option::Option<i32> = __params
+                .optional("Serialize", "an integer")?;
+            let serializer: ::core::option::Option<::std::string::String> = __params
+                .optional("Serializer", "a string")?;
             let service_error: ::core::option::Option<i32> = __params
                 .optional("ServiceError", "an integer")?;
             let service_info: ::core::option::Option<::std::string::String> = __params
@@ -6608,44 +6907,50 @@ pub fn build_request(
                 .optional("StaticTokenCredential", "an integer")?;
             let string: ::core::option::Option<i32> = __params
                 .optional("String", "an integer")?;
-            let strip_read_only: ::core::option::Option<super::models::Choice> = __params
-                .optional("StripReadOnly", "a value of the documented model")?;
+            let string_format: ::core::option::Option<::std::string::String> = __params
+                .optional("StringFormat", "a string")?;
+            let strip_read_only: ::core::option::Option<::std::string::String> = __params
+                .optional("StripReadOnly", "a string")?;
             let sync: ::core::option::Option<::std::string::String> = __params
                 .optional("Sync", "a string")?;
             let to_owned: ::core::option::Option<::std::string::String> = __params
                 .optional("ToOwned", "a string")?;
             let to_string: ::core::option::Option<super::models::Choice> = __params
                 .optional("ToString", "a value of the documented model")?;
-            let token_credential: ::core::option::Option<i32> = __params
-                .optional("TokenCredential", "an integer")?;
+            let token_credential: ::core::option::Option<super::models::Choice> = __params
+                .optional("TokenCredential", "a value of the documented model")?;
             let try_from: ::core::option::Option<i32> = __params
                 .optional("TryFrom", "an integer")?;
             let try_into: ::core::option::Option<super::models::Choice> = __params
                 .optional("TryInto", "a value of the documented model")?;
-            let unknown: ::core::option::Option<super::models::Choice> = __params
-                .optional("Unknown", "a value of the documented model")?;
+            let unix_time: ::core::option::Option<i32> = __params
+                .optional("UnixTime", "an integer")?;
+            let unknown: ::core::option::Option<::std::string::String> = __params
+                .optional("Unknown", "a string")?;
             let unpin: ::core::option::Option<i32> = __params
                 .optional("Unpin", "an integer")?;
-            let url: ::core::option::Option<i32> = __params
-                .optional("Url", "an integer")?;
-            let url_builder: ::core::option::Option<super::models::Choice> = __params
-                .optional("UrlBuilder", "a value of the documented model")?;
-            let validate: ::core::option::Option<::std::string::String> = __params
-                .optional("Validate", "a string")?;
-            let validation_error: ::core::option::Option<i32> = __params
-                .optional("ValidationError", "an integer")?;
-            let validation_errors: ::core::option::Option<super::models::Choice> = __params
-                .optional("ValidationErrors", "a value of the documented model")?;
-            let validator: ::core::option::Option<::std::string::String> = __params
-                .optional("Validator", "a string")?;
-            let value: ::core::option::Option<i32> = __params
-                .optional("Value", "an integer")?;
+            let url: ::core::option::Option<super::models::Choice> = __params
+                .optional("Url", "a value of the documented model")?;
+            let url_builder: ::core::option::Option<::std::string::String> = __params
+                .optional("UrlBuilder", "a string")?;
+            let uuid: ::core::option::Option<super::models::Choice> = __params
+                .optional("Uuid", "a value of the documented model")?;
+            let validate: ::core::option::Option<i32> = __params
+                .optional("Validate", "an integer")?;
+            let validation_error: ::core::option::Option<super::models::Choice> = __params
+                .optional("ValidationError", "a value of the documented model")?;
+            let validation_errors: ::core::option::Option<::std::string::String> = __params
+                .optional("ValidationErrors", "a string")?;
+            let validator: ::core::option::Option<i32> = __params
+                .optional("Validator", "an integer")?;
+            let value: ::core::option::Option<super::models::Choice> = __params
+                .optional("Value", "a value of the documented model")?;
             let vec: ::core::option::Option<::std::string::String> = __params
                 .optional("Vec", "a string")?;
             let value_2: ::core::option::Option<super::models::Choice> = __params
                 .optional("_", "a value of the documented model")?;
-            let private: ::core::option::Option<::std::string::String> = __params
-                .optional("__private", "a string")?;
+            let private: ::core::option::Option<i32> = __params
+                .optional("__private", "an integer")?;
             let r#abstract: ::core::option::Option<::std::string::String> = __params
                 .optional("abstract", "a string")?;
             let align_of: ::core::option::Option<::std::string::String> = __params
@@ -6654,10 +6959,10 @@ pub fn build_request(
                 .optional("align_of_val", "an integer")?;
             let alloc: ::core::option::Option<i32> = __params
                 .optional("alloc", "an integer")?;
-            let api_version_3: ::core::option::Option<i32> = __params
-                .optional("api_version", "an integer")?;
-            let armgen_runtime: ::core::option::Option<super::models::Choice> = __params
-                .optional("armgen_runtime", "a value of the documented model")?;
+            let api_version_3: ::core::option::Option<super::models::Choice> = __params
+                .optional("api_version", "a value of the documented model")?;
+            let armgen_runtime: ::core::option::Option<::std::string::String> = __params
+                .optional("armgen_runtime", "a string")?;
             let r#as: ::core::option::Option<i32> = __params
                 .optional("as", "an integer")?;
             let assert: ::core::option::Option<super::models::Choice> = __params
@@ -6668,8 +6973,8 @@ pub fn build_request(
                 .optional("async", "a value of the documented model")?;
             let async_trait: ::core::option::Option<::std::string::String> = __params
                 .optional("async_trait", "a string")?;
-            let at: ::core::option::Option<super::models::Choice> = __params
-                .optional("at", "a value of the documented model")?;
+            let at: ::core::option::Option<::std::string::String> = __params
+                .optional("at", "a string")?;
             let r#await: ::core::option::Option<::std::string::String> = __params
                 .optional("await", "a string")?;
             let azure_core: ::core::option::Option<i32> = __params
@@ -6682,18 +6987,18 @@ pub fn build_request(
                 .optional("box", "a value of the documented model")?;
             let r#break: ::core::option::Option<::std::string::String> = __params
                 .optional("break", "a string")?;
-            let build_request: ::core::option::Option<i32> = __params
-                .optional("build_request", "an integer")?;
+            let build_request: ::core::option::Option<super::models::Choice> = __params
+                .optional("build_request", "a value of the documented model")?;
             let cfg: ::core::option::Option<i32> = __params
                 .optional("cfg", "an integer")?;
             let char: ::core::option::Option<super::models::Choice> = __params
                 .optional("char", "a value of the documented model")?;
             let client_only: ::core::option::Option<super::models::Choice> = __params
                 .optional("client_only", "a value of the documented model")?;
-            let clients: ::core::option::Option<i32> = __params
-                .optional("clients", "an integer")?;
-            let compile_pattern: ::core::option::Option<i32> = __params
-                .optional("compile_pattern", "an integer")?;
+            let clients: ::core::option::Option<super::models::Choice> = __params
+                .optional("clients", "a value of the documented model")?;
+            let compile_pattern: ::core::option::Option<super::models::Choice> = __params
+                .optional("compile_pattern", "a value of the documented model")?;
             let concat: ::core::option::Option<super::models::Choice> = __params
                 .optional("concat", "a value of the documented model")?;
             let r#const: ::core::option::Option<i32> = __params
@@ -6704,8 +7009,8 @@ pub fn build_request(
                 .optional("core", "a string")?;
             let crate_: ::core::option::Option<::std::string::String> = __params
                 .optional("crate", "a string")?;
-            let credential: ::core::option::Option<super::models::Choice> = __params
-                .optional("credential", "a value of the documented model")?;
+            let credential: ::core::option::Option<::std::string::String> = __params
+                .optional("credential", "a string")?;
             let decode_body: ::core::option::Option<super::models::Choice> = __params
                 .optional("decode_body", "a value of the documented model")?;
             let decode_by_status: ::core::option::Option<::std::string::String> = __params
@@ -6718,16 +7023,16 @@ pub fn build_request(
                 .optional("decode_nullable", "a string")?;
             let decode_optional: ::core::option::Option<i32> = __params
                 .optional("decode_optional", "an integer")?;
-            let decode_response: ::core::option::Option<super::models::Choice> = __params
-                .optional("decode_response", "a value of the documented model")?;
+            let decode_response: ::core::option::Option<::std::string::String> = __params
+                .optional("decode_response", "a string")?;
             let r#do: ::core::option::Option<i32> = __params
                 .optional("do", "an integer")?;
             let drop_2: ::core::option::Option<::std::string::String> = __params
                 .optional("drop", "a string")?;
             let r#dyn: ::core::option::Option<super::models::Choice> = __params
                 .optional("dyn", "a value of the documented model")?;
-            let dynamic: ::core::option::Option<super::models::Choice> = __params
-                .optional("dynamic", "a value of the documented model")?;
+            let dynamic: ::core::option::Option<::std::string::String> = __params
+                .optional("dynamic", "a string")?;
             let dynamic_execute: ::core::option::Option<::std::string::String> = __params
                 .optional("dynamic_execute", "a string")?;
             let dynamic_pages: ::core::option::Option<i32> = __params
@@ -6740,15 +7045,16 @@ pub fn build_request(
                 .optional("dynamic_result", "an integer")?;
             let r#else: ::core::option::Option<::std::string::String> = __params
                 .optional("else", "a string")?;
-            let endpoint_2: ::core::option::Option<::std::string::String> = __params
-                .optional("endpoint", "a string")?;
+            let endpoint_2: ::core::option::Option<i32> = __params
+                .optional("endpoint", "an integer")?;
             let r#enum: ::core::option::Option<i32> = __params
                 .optional("enum", "an integer")?;
             let env: ::core::option::Option<::std::string::String> = __params
                 .optional("env", "a string")?;
             let r#extern: ::core::option::Option<super::models::Choice> = __params
                 .optional("extern", "a value of the documented model")?;
-            let f_2: ::core::option::Option<i32> = __params.optional("f", "an integer")?;
+            let f_2: ::core::option::Option<super::models::Choice> = __params
+                .optional("f", "a value of the documented model")?;
             let f32: ::core::option::Option<::std::string::String> = __params
                 .optional("f32", "a string")?;
             let f64: ::core::option::Option<i32> = __params
@@ -6781,10 +7087,10 @@ pub fn build_request(
                 .optional("include", "a string")?;
             let include_str: ::core::option::Option<i32> = __params
                 .optional("include_str", "an integer")?;
-            let inner: ::core::option::Option<i32> = __params
-                .optional("inner", "an integer")?;
-            let json: ::core::option::Option<::std::string::String> = __params
-                .optional("json", "a string")?;
+            let inner: ::core::option::Option<super::models::Choice> = __params
+                .optional("inner", "a value of the documented model")?;
+            let json: ::core::option::Option<i32> = __params
+                .optional("json", "an integer")?;
             let r#let: ::core::option::Option<super::models::Choice> = __params
                 .optional("let", "a value of the documented model")?;
             let r#loop: ::core::option::Option<::std::string::String> = __params
@@ -6795,52 +7101,52 @@ pub fn build_request(
                 .optional("match", "a value of the documented model")?;
             let matches: ::core::option::Option<super::models::Choice> = __params
                 .optional("matches", "a value of the documented model")?;
-            let members: ::core::option::Option<i32> = __params
-                .optional("members", "an integer")?;
-            let method_options_3: ::core::option::Option<::std::string::String> = __params
-                .optional("method_options", "a string")?;
+            let members: ::core::option::Option<super::models::Choice> = __params
+                .optional("members", "a value of the documented model")?;
+            let method_options_3: ::core::option::Option<i32> = __params
+                .optional("method_options", "an integer")?;
             let r#mod: ::core::option::Option<::std::string::String> = __params
                 .optional("mod", "a string")?;
-            let models: ::core::option::Option<::std::string::String> = __params
-                .optional("models", "a string")?;
+            let models: ::core::option::Option<i32> = __params
+                .optional("models", "an integer")?;
             let r#move: ::core::option::Option<i32> = __params
                 .optional("move", "an integer")?;
             let r#mut: ::core::option::Option<super::models::Choice> = __params
                 .optional("mut", "a value of the documented model")?;
-            let new: ::core::option::Option<super::models::Choice> = __params
-                .optional("new", "a value of the documented model")?;
-            let operation_id: ::core::option::Option<i32> = __params
-                .optional("operation_id", "an integer")?;
+            let new: ::core::option::Option<::std::string::String> = __params
+                .optional("new", "a string")?;
+            let operation_id: ::core::option::Option<super::models::Choice> = __params
+                .optional("operation_id", "a value of the documented model")?;
             let option_env: ::core::option::Option<::std::string::String> = __params
                 .optional("option_env", "a string")?;
-            let options_2: ::core::option::Option<super::models::Choice> = __params
-                .optional("options", "a value of the documented model")?;
+            let options_2: ::core::option::Option<::std::string::String> = __params
+                .optional("options", "a string")?;
             let r#override: ::core::option::Option<::std::string::String> = __params
                 .optional("override", "a string")?;
             let page: ::core::option::Option<::std::string::String> = __params
                 .optional("page", "a string")?;
             let panic: ::core::option::Option<i32> = __params
                 .optional("panic", "an integer")?;
-            let parameterized_host: ::core::option::Option<i32> = __params
-                .optional("parameterized_host", "an integer")?;
-            let params: ::core::option::Option<::std::string::String> = __params
-                .optional("params", "a string")?;
-            let path: ::core::option::Option<i32> = __params
-                .optional("path", "an integer")?;
-            let patterns: ::core::option::Option<::std::string::String> = __params
-                .optional("patterns", "a string")?;
-            let pipeline: ::core::option::Option<super::models::Choice> = __params
-                .optional("pipeline", "a value of the documented model")?;
+            let parameterized_host: ::core::option::Option<super::models::Choice> = __params
+                .optional("parameterized_host", "a value of the documented model")?;
+            let params: ::core::option::Option<i32> = __params
+                .optional("params", "an integer")?;
+            let path: ::core::option::Option<super::models::Choice> = __params
+                .optional("path", "a value of the documented model")?;
+            let patterns: ::core::option::Option<i32> = __params
+                .optional("patterns", "an integer")?;
+            let pipeline: ::core::option::Option<::std::string::String> = __params
+                .optional("pipeline", "a string")?;
             let r#priv: ::core::option::Option<i32> = __params
                 .optional("priv", "an integer")?;
             let r#pub: ::core::option::Option<super::models::Choice> = __params
                 .optional("pub", "a value of the documented model")?;
             let r#ref: ::core::option::Option<::std::string::String> = __params
                 .optional("ref", "a string")?;
-            let regex_2: ::core::option::Option<super::models::Choice> = __params
-                .optional("regex", "a value of the documented model")?;
-            let request: ::core::option::Option<::std::string::String> = __params
-                .optional("request", "a string")?;
+            let regex_2: ::core::option::Option<::std::string::String> = __params
+                .optional("regex", "a string")?;
+            let request: ::core::option::Option<i32> = __params
+                .optional("request", "an integer")?;
             let resource_manager_endpoint: ::core::option::Option<
                 super::models::Choice,
             > = __params
@@ -6850,18 +7156,18 @@ pub fn build_request(
                 )?;
             let resource_manager_scope: ::core::option::Option<::std::string::String> = __params
                 .optional("resource_manager_scope", "a string")?;
-            let response_2: ::core::option::Option<::std::string::String> = __params
-                .optional("response", "a string")?;
+            let response_2: ::core::option::Option<i32> = __params
+                .optional("response", "an integer")?;
             let response_error_2: ::core::option::Option<i32> = __params
                 .optional("response_error", "an integer")?;
             let r#return: ::core::option::Option<i32> = __params
                 .optional("return", "an integer")?;
             let self_2: ::core::option::Option<super::models::Choice> = __params
                 .optional("self", "a value of the documented model")?;
-            let serde: ::core::option::Option<::std::string::String> = __params
-                .optional("serde", "a string")?;
-            let serde_json: ::core::option::Option<i32> = __params
-                .optional("serde_json", "an integer")?;
+            let serde: ::core::option::Option<i32> = __params
+                .optional("serde", "an integer")?;
+            let serde_json: ::core::option::Option<super::models::Choice> = __params
+                .optional("serde_json", "a value of the documented model")?;
             let size_of: ::core::option::Option<i32> = __params
                 .optional("size_of", "an integer")?;
             let size_of_val: ::core::option::Option<super::models::Choice> = __params
@@ -6876,18 +7182,18 @@ pub fn build_request(
                 .optional("string_enum", "an integer")?;
             let stringify: ::core::option::Option<super::models::Choice> = __params
                 .optional("stringify", "a value of the documented model")?;
-            let strip_member: ::core::option::Option<::std::string::String> = __params
-                .optional("strip_member", "a string")?;
-            let strip_members: ::core::option::Option<i32> = __params
-                .optional("strip_members", "an integer")?;
+            let strip_member: ::core::option::Option<i32> = __params
+                .optional("strip_member", "an integer")?;
+            let strip_members: ::core::option::Option<super::models::Choice> = __params
+                .optional("strip_members", "a value of the documented model")?;
             let r#struct: ::core::option::Option<super::models::Choice> = __params
                 .optional("struct", "a value of the documented model")?;
-            let subscription_id: ::core::option::Option<::std::string::String> = __params
-                .optional("subscription_id", "a string")?;
+            let subscription_id: ::core::option::Option<i32> = __params
+                .optional("subscription_id", "an integer")?;
             let super_: ::core::option::Option<::std::string::String> = __params
                 .optional("super", "a string")?;
-            let tag: ::core::option::Option<super::models::Choice> = __params
-                .optional("tag", "a value of the documented model")?;
+            let tag: ::core::option::Option<::std::string::String> = __params
+                .optional("tag", "a string")?;
             let tagged_union: ::core::option::Option<super::models::Choice> = __params
                 .optional("tagged_union", "a value of the documented model")?;
             let todo: ::core::option::Option<::std::string::String> = __params
@@ -6914,16 +7220,16 @@ pub fn build_request(
                 .optional("unsafe", "an integer")?;
             let r#unsized: ::core::option::Option<super::models::Choice> = __params
                 .optional("unsized", "a value of the documented model")?;
-            let url_2: ::core::option::Option<super::models::Choice> = __params
-                .optional("url", "a value of the documented model")?;
+            let url_2: ::core::option::Option<::std::string::String> = __params
+                .optional("url", "a string")?;
             let r#use: ::core::option::Option<::std::string::String> = __params
                 .optional("use", "a string")?;
             let usize: ::core::option::Option<super::models::Choice> = __params
                 .optional("usize", "a value of the documented model")?;
-            let validator_2: ::core::option::Option<i32> = __params
-                .optional("validator", "an integer")?;
-            let value_3: ::core::option::Option<super::models::Choice> = __params
-                .optional("value", "a value of the documented model")?;
+            let validator_2: ::core::option::Option<super::models::Choice> = __params
+                .optional("validator", "a value of the documented model")?;
+            let value_3: ::core::option::Option<::std::string::String> = __params
+                .optional("value", "a string")?;
             let vec_2: ::core::option::Option<super::models::Choice> = __params
                 .optional("vec", "a value of the documented model")?;
             let r#virtual: ::core::option::Option<i32> = __params
@@ -6940,8 +7246,8 @@ pub fn build_request(
                 super::parameters::header_optional_request(
                     endpoint,
                     &api_version,
-                    api_version_2.as_deref(),
-                    arc.as_deref(),
+                    api_version_2,
+                    arc,
                     arm_client_options.as_ref(),
                     arm_pipeline.as_deref(),
                     as_mut,
@@ -6949,21 +7255,27 @@ pub fn build_request(
                     async_fn.as_deref(),
                     async_fn_mut,
                     async_fn_once.as_ref(),
-                    b_tree_map.as_ref(),
+                    b_tree_map.as_deref(),
+                    base64.as_ref(),
+                    base64_url.as_deref(),
                     r#box.as_ref(),
-                    client_method_options.as_deref(),
+                    client_method_options,
                     clone,
-                    constraint.as_ref(),
-                    context,
+                    constraint.as_deref(),
+                    context.as_ref(),
                     copy.as_deref(),
-                    cow.as_deref(),
-                    default_endpoint,
+                    cow,
+                    default_endpoint.as_ref(),
+                    date,
+                    date_time.as_ref(),
+                    date_time_rfc1123.as_deref(),
                     debug.as_deref(),
                     default,
-                    deserialize,
-                    deserializer.as_deref(),
+                    deserialize.as_ref(),
+                    deserializer,
                     double_ended_iterator.as_ref(),
                     drop.as_ref(),
+                    duration,
                     dynamic_error.as_ref(),
                     dynamic_params.as_deref(),
                     dynamic_reply.as_ref(),
@@ -6973,135 +7285,139 @@ pub fn build_request(
                     error_body,
                     exact_size_iterator.as_deref(),
                     extend.as_deref(),
-                    final_state_via,
+                    final_state_via.as_ref(),
                     r#fn.as_deref(),
                     fn_mut,
                     fn_once.as_ref(),
+                    format_error.as_ref(),
                     from.as_deref(),
                     from_iterator.as_deref(),
                     from_status.as_ref(),
                     future,
                     hash,
-                    host_part.as_ref(),
-                    http_request.as_ref(),
-                    http_response.as_deref(),
+                    host_part.as_deref(),
+                    http_request.as_deref(),
+                    http_response,
                     into.as_ref(),
                     into_future.as_ref(),
                     into_iterator,
                     into_variant,
-                    invalid_host.as_deref(),
+                    invalid_host,
                     iterator.as_ref(),
-                    lazy_lock,
-                    map.as_ref(),
-                    method,
+                    lazy_lock.as_ref(),
+                    map.as_deref(),
+                    method.as_ref(),
                     method_options_2.as_ref(),
-                    next_link.as_ref(),
-                    no_format,
+                    next_link.as_deref(),
+                    no_format.as_ref(),
                     none.as_deref(),
-                    operations.as_deref(),
+                    operations,
                     ok.as_ref(),
                     operation_info.as_ref(),
-                    operation_status.as_ref(),
+                    operation_status.as_deref(),
                     option,
                     ord.as_ref(),
-                    other,
-                    page_decoder.as_deref(),
-                    pager.as_ref(),
+                    other.as_ref(),
+                    page_decoder,
+                    pager.as_deref(),
                     partial_eq.as_ref(),
                     partial_ord.as_deref(),
-                    pattern,
-                    poller_method_options.as_deref(),
-                    poller_options,
-                    regex.as_ref(),
+                    pattern.as_ref(),
+                    poller_method_options,
+                    poller_options.as_ref(),
+                    regex.as_deref(),
                     resource_manager_audience.as_deref(),
-                    response.as_deref(),
+                    response,
                     response_error.as_deref(),
-                    response_too_large.as_deref(),
+                    response_too_large,
                     result,
-                    services.as_ref(),
-                    safe_debug.as_ref(),
-                    secret.as_ref(),
+                    services.as_deref(),
+                    safe_debug.as_deref(),
+                    secret,
                     self_.as_deref(),
                     send,
-                    serialize.as_deref(),
-                    serializer.as_ref(),
+                    serialize,
+                    serializer.as_deref(),
                     service_error,
                     service_info.as_deref(),
                     sized.as_ref(),
                     some.as_ref(),
                     static_token_credential,
                     string,
-                    strip_read_only.as_ref(),
+                    string_format.as_deref(),
+                    strip_read_only.as_deref(),
                     sync.as_deref(),
                     to_owned.as_deref(),
                     to_string.as_ref(),
-                    token_credential,
+                    token_credential.as_ref(),
                     try_from,
                     try_into.as_ref(),
-                    unknown.as_ref(),
+                    unix_time,
+                    unknown.as_deref(),
                     unpin,
-                    url,
-                    url_builder.as_ref(),
-                    validate.as_deref(),
-                    validation_error,
-                    validation_errors.as_ref(),
-                    validator.as_deref(),
-                    value,
+                    url.as_ref(),
+                    url_builder.as_deref(),
+                    uuid.as_ref(),
+                    validate,
+                    validation_error.as_ref(),
+                    validation_errors.as_deref(),
+                    validator,
+                    value.as_ref(),
                     vec.as_deref(),
                     value_2.as_ref(),
-                    private.as_deref(),
+                    private,
                     r#abstract.as_deref(),
                     align_of.as_deref(),
                     align_of_val,
                     alloc,
-                    api_version_3,
-                    armgen_runtime.as_ref(),
+                    api_version_3.as_ref(),
+                    armgen_runtime.as_deref(),
                     r#as,
                     assert.as_ref(),
                     assert_eq.as_deref(),
                     r#async.as_ref(),
                     async_trait.as_deref(),
-                    at.as_ref(),
+                    at.as_deref(),
                     r#await.as_deref(),
                     azure_core,
                     r#become,
                     bool,
                     box_2.as_ref(),
                     r#break.as_deref(),
-                    build_request,
+                    build_request.as_ref(),
                     cfg,
                     char.as_ref(),
                     client_only.as_ref(),
-                    clients,
-                    compile_pattern,
+                    clients.as_ref(),
+                    compile_pattern.as_ref(),
                     concat.as_ref(),
                     r#const,
                     r#continue.as_ref(),
                     core.as_deref(),
                     crate_.as_deref(),
-                    credential.as_ref(),
+                    credential.as_deref(),
                     decode_body.as_ref(),
                     decode_by_status.as_deref(),
                     decode_empty,
                     decode_json.as_ref(),
                     decode_nullable.as_deref(),
                     decode_optional,
-                    decode_response.as_ref(),
+                    decode_response.as_deref(),
                     r#do,
                     drop_2.as_deref(),
                     r#dyn.as_ref(),
-                    dynamic.as_ref(),
+                    dynamic.as_deref(),
                     dynamic_execute.as_deref(),
                     dynamic_pages,
                     dynamic_poll.as_ref(),
                     dynamic_request_error.as_deref(),
                     dynamic_result,
                     r#else.as_deref(),
-                    endpoint_2.as_deref(),
+                    endpoint_2,
                     r#enum,
                     env.as_deref(),
                     r#extern.as_ref(),
-                    f_2,
+                    f_2.as_ref(),
                     f32.as_deref(),
                     f64,
                     r#false.as_deref(),
@@ -7118,44 +7434,44 @@ pub fn build_request(
                     r#in,
                     include.as_deref(),
                     include_str,
-                    inner,
-                    json.as_deref(),
+                    inner.as_ref(),
+                    json,
                     r#let.as_ref(),
                     r#loop.as_deref(),
                     r#macro,
                     r#match.as_ref(),
                     matches.as_ref(),
-                    members,
-                    method_options_3.as_deref(),
+                    members.as_ref(),
+                    method_options_3,
                     r#mod.as_deref(),
-                    models.as_deref(),
+                    models,
                     r#move,
                     r#mut.as_ref(),
-                    new.as_ref(),
-                    operation_id,
+                    new.as_deref(),
+                    operation_id.as_ref(),
                     option_env.as_deref(),
-                    options_2.as_ref(),
+                    options_2.as_deref(),
                     r#override.as_deref(),
                     page.as_deref(),
                     panic,
-                    parameterized_host,
-                    params.as_deref(),
-                    path,
-                    patterns.as_deref(),
-                    pipeline.as_ref(),
+                    parameterized_host.as_ref(),
+                    params,
+                    path.as_ref(),
+                    patterns,
+                    pipeline.as_deref(),
                     r#priv,
                     r#pub.as_ref(),
                     r#ref.as_deref(),
-                    regex_2.as_ref(),
-                    request.as_deref(),
+                    regex_2.as_deref(),
+                    request,
                     resource_manager_endpoint.as_ref(),
                     resource_manager_scope.as_deref(),
-                    response_2.as_deref(),
+                    response_2,
                     response_error_2,
                     r#return,
                     self_2.as_ref(),
-                    serde.as_deref(),
-                    serde_json,
+                    serde,
+                    serde_json.as_ref(),
                     size_of,
                     size_of_val.as_ref(),
                     r#static,
@@ -7163,12 +7479,12 @@ pub fn build_request(
                     str.as_deref(),
                     string_enum,
                     stringify.as_ref(),
-                    strip_member.as_deref(),
-                    strip_members,
+                    strip_member,
+                    strip_members.as_ref(),
                     r#struct.as_ref(),
-                    subscription_id.as_deref(),
+                    subscription_id,
                     super_.as_deref(),
-                    tag.as_ref(),
+                    tag.as_deref(),
                     tagged_union.as_ref(),
                     todo.as_deref(),
                     r#trait,
@@ -7182,11 +7498,11 @@ pub fn build_request(
                     unreachable,
                     r#unsafe,
                     r#unsized.as_ref(),
-                    url_2.as_ref(),
+                    url_2.as_deref(),
                     r#use.as_deref(),
                     usize.as_ref(),
-                    validator_2,
-                    value_3.as_ref(),
+                    validator_2.as_ref(),
+                    value_3.as_deref(),
                     vec_2.as_ref(),
                     r#virtual,
                     r#where.as_ref(),
@@ -7200,9 +7516,8 @@ pub fn build_request(
             let api_version: ::std::string::String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
-            let api_version_2: ::std::string::String = __params
-                .required("API_VERSION", "a string")?;
-            let arc: ::std::string::String = __params.required("Arc", "a string")?;
+            let api_version_2: i32 = __params.required("API_VERSION", "an integer")?;
+            let arc: i32 = __params.required("Arc", "an integer")?;
             let arm_client_options: super::models::Choice = __params
                 .required("ArmClientOptions", "a value of the documented model")?;
             let arm_pipeline: ::std::string::String = __params
@@ -7214,29 +7529,40 @@ pub fn build_request(
             let async_fn_mut: i32 = __params.required("AsyncFnMut", "an integer")?;
             let async_fn_once: super::models::Choice = __params
                 .required("AsyncFnOnce", "a value of the documented model")?;
-            let b_tree_map: super::models::Choice = __params
-                .required("BTreeMap", "a value of the documented model")?;
+            let b_tree_map: ::std::string::String = __params
+                .required("BTreeMap", "a string")?;
+            let base64: super::models::Choice = __params
+                .required("Base64", "a value of the documented model")?;
+            let base64_url: ::std::string::String = __params
+                .required("Base64Url", "a string")?;
             let r#box: super::models::Choice = __params
                 .required("Box", "a value of the documented model")?;
-            let client_method_options: ::std::string::String = __params
-                .required("ClientMethodOptions", "a string")?;
+            let client_method_options: i32 = __params
+                .required("ClientMethodOptions", "an integer")?;
             let clone: i32 = __params.required("Clone", "an integer")?;
-            let constraint: super::models::Choice = __params
-                .required("Constraint", "a value of the documented model")?;
-            let context: i32 = __params.required("Context", "an integer")?;
+            let constraint: ::std::string::String = __params
+                .required("Constraint", "a string")?;
+            let context: super::models::Choice = __params
+                .required("Context", "a value of the documented model")?;
             let copy: ::std::string::String = __params.required("Copy", "a string")?;
-            let cow: ::std::string::String = __params.required("Cow", "a string")?;
-            let default_endpoint: i32 = __params
-                .required("DEFAULT_ENDPOINT", "an integer")?;
+            let cow: i32 = __params.required("Cow", "an integer")?;
+            let default_endpoint: super::models::Choice = __params
+                .required("DEFAULT_ENDPOINT", "a value of the documented model")?;
+            let date: i32 = __params.required("Date", "an integer")?;
+            let date_time: super::models::Choice = __params
+                .required("DateTime", "a value of the documented model")?;
+            let date_time_rfc1123: ::std::string::String = __params
+                .required("DateTimeRfc1123", "a string")?;
             let debug: ::std::string::String = __params.required("Debug", "a string")?;
             let default: i32 = __params.required("Default", "an integer")?;
-            let deserialize: i32 = __params.required("Deserialize", "an integer")?;
-            let deserializer: ::std::string::String = __params
-                .required("Deserializer", "a string")?;
+            let deserialize: super::models::Choice = __params
+                .required("Deserialize", "a value of the documented model")?;
+            let deserializer: i32 = __params.required("Deserializer", "an integer")?;
             let double_ended_iterator: super::models::Choice = __params
                 .required("DoubleEndedIterator", "a value of the documented model")?;
             let drop: super::models::Choice = __params
                 .required("Drop", "a value of the documented model")?;
+            let duration: i32 = __params.required("Duration", "an integer")?;
             let dynamic_error: super::models::Choice = __params
                 .required("DynamicError", "a value of the documented model")?;
             let dynamic_params: ::std::string::String = __params
@@ -7251,11 +7577,14 @@ pub fn build_request(
             let exact_size_iterator: ::std::string::String = __params
                 .required("ExactSizeIterator", "a string")?;
             let extend: ::std::string::String = __params.required("Extend", "a string")?;
-            let final_state_via: i32 = __params.required("FinalStateVia", "an integer")?;
+            let final_state_via: super::models::Choice = __params
+                .required("FinalStateVia", "a value of the documented model")?;
             let r#fn: ::std::string::String = __params.required("Fn", "a string")?;
             let fn_mut: i32 = __params.required("FnMut", "an integer")?;
             let fn_once: super::models::Choice = __params
                 .required("FnOnce", "a value of the documented model")?;
+            let format_error: super::models::Choice = __params
+                .required("FormatError", "a value of the documented model")?;
             let from: ::std::string::String = __params.required("From", "a string")?;
             let from_iterator: ::std::string::String = __params
                 .required("FromIterator", "a string")?;
@@ -7263,79 +7592,75 @@ pub fn build_request(
                 .required("FromStatus", "a value of the documented model")?;
             let future: i32 = __params.required("Future", "an integer")?;
             let hash: i32 = __params.required("Hash", "an integer")?;
-            let host_part: super::models::Choice = __params
-                .required("HostPart", "a value of the documented model")?;
-            let http_request: super::models::Choice = __params
-                .required("HttpRequest", "a value of the documented model")?;
-            let http_response: ::std::string::String = __params
-                .required("HttpResponse", "a string")?;
+            let host_part: ::std::string::String = __params
+                .required("HostPart", "a string")?;
+            let http_request: ::std::string::String = __params
+                .required("HttpRequest", "a string")?;
+            let http_response: i32 = __params.required("HttpResponse", "an integer")?;
             let into: super::models::Choice = __params
                 .required("Into", "a value of the documented model")?;
             let into_future: super::models::Choice = __params
                 .required("IntoFuture", "a value of the documented model")?;
             let into_iterator: i32 = __params.required("IntoIterator", "an integer")?;
             let into_variant: i32 = __params.required("IntoVariant", "an integer")?;
-            let invalid_host: ::std::string::String = __params
-                .required("InvalidHost", "a string")?;
+            let invalid_host: i32 = __params.required("InvalidHost", "an integer")?;
             let iterator: super::models::Choice = __params
                 .required("Iterator", "a value of the documented model")?;
-            let lazy_lock: i32 = __params.required("LazyLock", "an integer")?;
-            let map: super::models::Choice = __params
-                .required("Map", "a value of the documented model")?;
-            let method: i32 = __params.required("Method", "an integer")?;
+            let lazy_lock: super::models::Choice = __params
+                .required("LazyLock", "a value of the documented model")?;
+            let map: ::std::string::String = __params.required("Map", "a string")?;
+            let method: super::models::Choice = __params
+                .required("Method", "a value of the documented model")?;
             let method_options_2: super::models::Choice = __params
                 .required("MethodOptions", "a value of the documented model")?;
-            let next_link: super::models::Choice = __params
-                .required("NextLink", "a value of the documented model")?;
-            let no_format: i32 = __params.required("NoFormat", "an integer")?;
+            let next_link: ::std::string::String = __params
+                .required("NextLink", "a string")?;
+            let no_format: super::models::Choice = __params
+                .required("NoFormat", "a value of the documented model")?;
             let none: ::std::string::String = __params.required("None", "a string")?;
-            let operations: ::std::string::String = __params
-                .required("OPERATIONS", "a string")?;
+            let operations: i32 = __params.required("OPERATIONS", "an integer")?;
             let ok: super::models::Choice = __params
                 .required("Ok", "a value of the documented model")?;
             let operation_info: super::models::Choice = __params
                 .required("OperationInfo", "a value of the documented model")?;
-            let operation_status: super::models::Choice = __params
-                .required("OperationStatus", "a value of the documented model")?;
+            let operation_status: ::std::string::String = __params
+                .required("OperationStatus", "a string")?;
             let option: i32 = __params.required("Option", "an integer")?;
             let ord: super::models::Choice = __params
                 .required("Ord", "a value of the documented model")?;
-            let other: i32 = __params.required("Other", "an integer")?;
-            let page_decoder: ::std::string::String = __params
-                .required("PageDecoder", "a string")?;
-            let pager: super::models::Choice = __params
-                .required("Pager", "a value of the documented model")?;
+            let other: super::models::Choice = __params
+                .required("Other", "a value of the documented model")?;
+            let page_decoder: i32 = __params.required("PageDecoder", "an integer")?;
+            let pager: ::std::string::String = __params.required("Pager", "a string")?;
             let partial_eq: super::models::Choice = __params
                 .required("PartialEq", "a value of the documented model")?;
             let partial_ord: ::std::string::String = __params
                 .required("PartialOrd", "a string")?;
-            let pattern: i32 = __params.required("Pattern", "an integer")?;
-            let poller_method_options: ::std::string::String = __params
-                .required("PollerMethodOptions", "a string")?;
-            let poller_options: i32 = __params.required("PollerOptions", "an integer")?;
-            let regex: super::models::Choice = __params
-                .required("Regex", "a value of the documented model")?;
+            let pattern: super::models::Choice = __params
+                .required("Pattern", "a value of the documented model")?;
+            let poller_method_options: i32 = __params
+                .required("PollerMethodOptions", "an integer")?;
+            let poller_options: super::models::Choice = __params
+                .required("PollerOptions", "a value of the documented model")?;
+            let regex: ::std::string::String = __params.required("Regex", "a string")?;
             let resource_manager_audience: ::std::string::String = __params
                 .required("ResourceManagerAudience", "a string")?;
-            let response: ::std::string::String = __params
-                .required("Response", "a string")?;
+            let response: i32 = __params.required("Response", "an integer")?;
             let response_error: ::std::string::String = __params
                 .required("ResponseError", "a string")?;
-            let response_too_large: ::std::string::String = __params
-                .required("ResponseTooLarge", "a string")?;
+            let response_too_large: i32 = __params
+                .required("ResponseTooLarge", "an integer")?;
             let result: i32 = __params.required("Result", "an integer")?;
-            let services: super::models::Choice = __params
-                .required("SERVICES", "a value of the documented model")?;
-            let safe_debug: super::models::Choice = __params
-                .required("SafeDebug", "a value of the documented model")?;
-            let secret: ::armgen_runtime::Secret = __params
-                .required("Secret", "a string")?;
+            let services: ::std::string::String = __params
+                .required("SERVICES", "a string")?;
+            let safe_debug: ::std::string::String = __params
+                .required("SafeDebug", "a string")?;
+            let secret: i32 = __params.required("Secret", "an integer")?;
             let self_: ::std::string::String = __params.required("Self", "a string")?;
             let send: i32 = __params.required("Send", "an integer")?;
-            let serialize: ::std::string::String = __params
-                .required("Serialize", "a string")?;
-            let serializer: super::models::Choice = __params
-                .required("Serializer", "a value of the documented model")?;
+            let serialize: i32 = __params.required("Serialize", "an integer")?;
+            let serializer: ::std::string::String = __params
+                .required("Serializer", "a string")?;
             let service_error: i32 = __params.required("ServiceError", "an integer")?;
             let service_info: ::std::string::String = __params
                 .required("ServiceInfo", "a string")?;
@@ -7346,47 +7671,52 @@ pub fn build_request(
             let static_token_credential: i32 = __params
                 .required("StaticTokenCredential", "an integer")?;
             let string: i32 = __params.required("String", "an integer")?;
-            let strip_read_only: super::models::Choice = __params
-                .required("StripReadOnly", "a value of the documented model")?;
+            let string_format: ::std::string::String = __params
+                .required("StringFormat", "a string")?;
+            let strip_read_only: ::std::string::String = __params
+                .required("StripReadOnly", "a string")?;
             let sync: ::std::string::String = __params.required("Sync", "a string")?;
             let to_owned: ::std::string::String = __params
                 .required("ToOwned", "a string")?;
             let to_string: super::models::Choice = __params
                 .required("ToString", "a value of the documented model")?;
-            let token_credential: i32 = __params
-                .required("TokenCredential", "an integer")?;
+            let token_credential: super::models::Choice = __params
+                .required("TokenCredential", "a value of the documented model")?;
             let try_from: i32 = __params.required("TryFrom", "an integer")?;
             let try_into: super::models::Choice = __params
                 .required("TryInto", "a value of the documented model")?;
-            let unknown: super::models::Choice = __params
-                .required("Unknown", "a value of the documented model")?;
+            let unix_time: i32 = __params.required("UnixTime", "an integer")?;
+            let unknown: ::std::string::String = __params
+                .required("Unknown", "a string")?;
             let unpin: i32 = __params.required("Unpin", "an integer")?;
-            let url: i32 = __params.required("Url", "an integer")?;
-            let url_builder: super::models::Choice = __params
-                .required("UrlBuilder", "a value of the documented model")?;
-            let validate: ::std::string::String = __params
-                .required("Validate", "a string")?;
-            let validation_error: i32 = __params
-                .required("ValidationError", "an integer")?;
-            let validation_errors: super::models::Choice = __params
-                .required("ValidationErrors", "a value of the documented model")?;
-            let validator: ::std::string::String = __params
-                .required("Validator", "a string")?;
-            let value: i32 = __params.required("Value", "an integer")?;
+            let url: super::models::Choice = __params
+                .required("Url", "a value of the documented model")?;
+            let url_builder: ::std::string::String = __params
+                .required("UrlBuilder", "a string")?;
+            let uuid: super::models::Choice = __params
+                .required("Uuid", "a value of the documented model")?;
+            let validate: i32 = __params.required("Validate", "an integer")?;
+            let validation_error: super::models::Choice = __params
+                .required("ValidationError", "a value of the documented model")?;
+            let validation_errors: ::std::string::String = __params
+                .required("ValidationErrors", "a string")?;
+            let validator: i32 = __params.required("Validator", "an integer")?;
+            let value: super::models::Choice = __params
+                .required("Value", "a value of the documented model")?;
             let vec: ::std::string::String = __params.required("Vec", "a string")?;
             let value_2: super::models::Choice = __params
                 .required("_", "a value of the documented model")?;
-            let private: ::std::string::String = __params
-                .required("__private", "a string")?;
+            let private: i32 = __params.required("__private", "an integer")?;
             let r#abstract: ::std::string::String = __params
                 .required("abstract", "a string")?;
             let align_of: ::std::string::String = __params
                 .required("align_of", "a string")?;
             let align_of_val: i32 = __params.required("align_of_val", "an integer")?;
             let alloc: i32 = __params.required("alloc", "an integer")?;
-            let api_version_3: i32 = __params.required("api_version", "an integer")?;
-            let armgen_runtime: super::models::Choice = __params
-                .required("armgen_runtime", "a value of the documented model")?;
+            let api_version_3: super::models::Choice = __params
+                .required("api_version", "a value of the documented model")?;
+            let armgen_runtime: ::std::string::String = __params
+                .required("armgen_runtime", "a string")?;
             let r#as: i32 = __params.required("as", "an integer")?;
             let assert: super::models::Choice = __params
                 .required("assert", "a value of the documented model")?;
@@ -7396,8 +7726,7 @@ pub fn build_request(
                 .required("async", "a value of the documented model")?;
             let async_trait: ::std::string::String = __params
                 .required("async_trait", "a string")?;
-            let at: super::models::Choice = __params
-                .required("at", "a value of the documented model")?;
+            let at: ::std::string::String = __params.required("at", "a string")?;
             let r#await: ::std::string::String = __params.required("await", "a string")?;
             let azure_core: i32 = __params.required("azure_core", "an integer")?;
             let r#become: i32 = __params.required("become", "an integer")?;
@@ -7405,15 +7734,17 @@ pub fn build_request(
             let box_2: super::models::Choice = __params
                 .required("box", "a value of the documented model")?;
             let r#break: ::std::string::String = __params.required("break", "a string")?;
-            let build_request: i32 = __params.required("build_request", "an integer")?;
+            let build_request: super::models::Choice = __params
+                .required("build_request", "a value of the documented model")?;
             let cfg: i32 = __params.required("cfg", "an integer")?;
             let char: super::models::Choice = __params
                 .required("char", "a value of the documented model")?;
             let client_only: super::models::Choice = __params
                 .required("client_only", "a value of the documented model")?;
-            let clients: i32 = __params.required("clients", "an integer")?;
-            let compile_pattern: i32 = __params
-                .required("compile_pattern", "an integer")?;
+            let clients: super::models::Choice = __params
+                .required("clients", "a value of the documented model")?;
+            let compile_pattern: super::models::Choice = __params
+                .required("compile_pattern", "a value of the documented model")?;
             let concat: super::models::Choice = __params
                 .required("concat", "a value of the documented model")?;
             let r#const: i32 = __params.required("const", "an integer")?;
@@ -7421,8 +7752,8 @@ pub fn build_request(
                 .required("continue", "a value of the documented model")?;
             let core: ::std::string::String = __params.required("core", "a string")?;
             let crate_: ::std::string::String = __params.required("crate", "a string")?;
-            let credential: super::models::Choice = __params
-                .required("credential", "a value of the documented model")?;
+            let credential: ::std::string::String = __params
+                .required("credential", "a string")?;
             let decode_body: super::models::Choice = __params
                 .required("decode_body", "a value of the documented model")?;
             let decode_by_status: ::std::string::String = __params
@@ -7434,14 +7765,14 @@ pub fn build_request(
                 .required("decode_nullable", "a string")?;
             let decode_optional: i32 = __params
                 .required("decode_optional", "an integer")?;
-            let decode_response: super::models::Choice = __params
-                .required("decode_response", "a value of the documented model")?;
+            let decode_response: ::std::string::String = __params
+                .required("decode_response", "a string")?;
             let r#do: i32 = __params.required("do", "an integer")?;
             let drop_2: ::std::string::String = __params.required("drop", "a string")?;
             let r#dyn: super::models::Choice = __params
                 .required("dyn", "a value of the documented model")?;
-            let dynamic: super::models::Choice = __params
-                .required("dynamic", "a value of the documented model")?;
+            let dynamic: ::std::string::String = __params
+                .required("dynamic", "a string")?;
             let dynamic_execute: ::std::string::String = __params
                 .required("dynamic_execute", "a string")?;
             let dynamic_pages: i32 = __params.required("dynamic_pages", "an integer")?;
@@ -7451,13 +7782,13 @@ pub fn build_request(
                 .required("dynamic_request_error", "a string")?;
             let dynamic_result: i32 = __params.required("dynamic_result", "an integer")?;
             let r#else: ::std::string::String = __params.required("else", "a string")?;
-            let endpoint_2: ::std::string::String = __params
-                .required("endpoint", "a string")?;
+            let endpoint_2: i32 = __params.required("endpoint", "an integer")?;
             let r#enum: i32 = __params.required("enum", "an integer")?;
             let env: ::std::string::String = __params.required("env", "a string")?;
             let r#extern: super::models::Choice = __params
                 .required("extern", "a value of the documented model")?;
-            let f_2: i32 = __params.required("f", "an integer")?;
+            let f_2: super::models::Choice = __params
+                .required("f", "a value of the documented model")?;
             let f32: ::std::string::String = __params.required("f32", "a string")?;
             let f64: i32 = __params.required("f64", "an integer")?;
             let r#false: ::std::string::String = __params.required("false", "a string")?;
@@ -7479,8 +7810,9 @@ pub fn build_request(
             let include: ::std::string::String = __params
                 .required("include", "a string")?;
             let include_str: i32 = __params.required("include_str", "an integer")?;
-            let inner: i32 = __params.required("inner", "an integer")?;
-            let json: ::std::string::String = __params.required("json", "a string")?;
+            let inner: super::models::Choice = __params
+                .required("inner", "a value of the documented model")?;
+            let json: i32 = __params.required("json", "an integer")?;
             let r#let: super::models::Choice = __params
                 .required("let", "a value of the documented model")?;
             let r#loop: ::std::string::String = __params.required("loop", "a string")?;
@@ -7489,41 +7821,40 @@ pub fn build_request(
                 .required("match", "a value of the documented model")?;
             let matches: super::models::Choice = __params
                 .required("matches", "a value of the documented model")?;
-            let members: i32 = __params.required("members", "an integer")?;
-            let method_options_3: ::std::string::String = __params
-                .required("method_options", "a string")?;
+            let members: super::models::Choice = __params
+                .required("members", "a value of the documented model")?;
+            let method_options_3: i32 = __params
+                .required("method_options", "an integer")?;
             let r#mod: ::std::string::String = __params.required("mod", "a string")?;
-            let models: ::std::string::String = __params.required("models", "a string")?;
+            let models: i32 = __params.required("models", "an integer")?;
             let r#move: i32 = __params.required("move", "an integer")?;
             let r#mut: super::models::Choice = __params
                 .required("mut", "a value of the documented model")?;
-            let new: super::models::Choice = __params
-                .required("new", "a value of the documented model")?;
-            let operation_id: i32 = __params.required("operation_id", "an integer")?;
+            let new: ::std::string::String = __params.required("new", "a string")?;
+            let operation_id: super::models::Choice = __params
+                .required("operation_id", "a value of the documented model")?;
             let option_env: ::std::string::String = __params
                 .required("option_env", "a string")?;
-            let options_2: super::models::Choice = __params
-                .required("options", "a value of the documented model")?;
+            let options_2: ::std::string::String = __params
+                .required("options", "a string")?;
             let r#override: ::std::string::String = __params
                 .required("override", "a string")?;
             let page: ::std::string::String = __params.required("page", "a string")?;
             let panic: i32 = __params.required("panic", "an integer")?;
-            let parameterized_host: i32 = __params
-                .required("parameterized_host", "an integer")?;
-            let params: ::std::string::String = __params.required("params", "a string")?;
-            let path: i32 = __params.required("path", "an integer")?;
-            let patterns: ::std::string::String = __params
-                .required("patterns", "a string")?;
-            let pipeline: super::models::Choice = __params
-                .required("pipeline", "a value of the documented model")?;
+            let parameterized_host: super::models::Choice = __params
+                .required("parameterized_host", "a value of the documented model")?;
+            let params: i32 = __params.required("params", "an integer")?;
+            let path: super::models::Choice = __params
+                .required("path", "a value of the documented model")?;
+            let patterns: i32 = __params.required("patterns", "an integer")?;
+            let pipeline: ::std::string::String = __params
+                .required("pipeline", "a string")?;
             let r#priv: i32 = __params.required("priv", "an integer")?;
             let r#pub: super::models::Choice = __params
                 .required("pub", "a value of the documented model")?;
             let r#ref: ::std::string::String = __params.required("ref", "a string")?;
-            let regex_2: super::models::Choice = __params
-                .required("regex", "a value of the documented model")?;
-            let request: ::std::string::String = __params
-                .required("request", "a string")?;
+            let regex_2: ::std::string::String = __params.required("regex", "a string")?;
+            let request: i32 = __params.required("request", "an integer")?;
             let resource_manager_endpoint: super::models::Choice = __params
                 .required(
                     "resource_manager_endpoint",
@@ -7531,15 +7862,15 @@ pub fn build_request(
                 )?;
             let resource_manager_scope: ::std::string::String = __params
                 .required("resource_manager_scope", "a string")?;
-            let response_2: ::std::string::String = __params
-                .required("response", "a string")?;
+            let response_2: i32 = __params.required("response", "an integer")?;
             let response_error_2: i32 = __params
                 .required("response_error", "an integer")?;
             let r#return: i32 = __params.required("return", "an integer")?;
             let self_2: super::models::Choice = __params
                 .required("self", "a value of the documented model")?;
-            let serde: ::std::string::String = __params.required("serde", "a string")?;
-            let serde_json: i32 = __params.required("serde_json", "an integer")?;
+            let serde: i32 = __params.required("serde", "an integer")?;
+            let serde_json: super::models::Choice = __params
+                .required("serde_json", "a value of the documented model")?;
             let size_of: i32 = __params.required("size_of", "an integer")?;
             let size_of_val: super::models::Choice = __params
                 .required("size_of_val", "a value of the documented model")?;
@@ -7550,16 +7881,15 @@ pub fn build_request(
             let string_enum: i32 = __params.required("string_enum", "an integer")?;
             let stringify: super::models::Choice = __params
                 .required("stringify", "a value of the documented model")?;
-            let strip_member: ::std::string::String = __params
-                .required("strip_member", "a string")?;
-            let strip_members: i32 = __params.required("strip_members", "an integer")?;
+            let strip_member: i32 = __params.required("strip_member", "an integer")?;
+            let strip_members: super::models::Choice = __params
+                .required("strip_members", "a value of the documented model")?;
             let r#struct: super::models::Choice = __params
                 .required("struct", "a value of the documented model")?;
-            let subscription_id: ::std::string::String = __params
-                .required("subscription_id", "a string")?;
+            let subscription_id: i32 = __params
+                .required("subscription_id", "an integer")?;
             let super_: ::std::string::String = __params.required("super", "a string")?;
-            let tag: super::models::Choice = __params
-                .required("tag", "a value of the documented model")?;
+            let tag: ::std::string::String = __params.required("tag", "a string")?;
             let tagged_union: super::models::Choice = __params
                 .required("tagged_union", "a value of the documented model")?;
             let todo: ::std::string::String = __params.required("todo", "a string")?;
@@ -7577,14 +7907,13 @@ pub fn build_request(
             let r#unsafe: i32 = __params.required("unsafe", "an integer")?;
             let r#unsized: super::models::Choice = __params
                 .required("unsized", "a value of the documented model")?;
-            let url_2: super::models::Choice = __params
-                .required("url", "a value of the documented model")?;
+            let url_2: ::std::string::String = __params.required("url", "a string")?;
             let r#use: ::std::string::String = __params.required("use", "a string")?;
             let usize: super::models::Choice = __params
                 .required("usize", "a value of the documented model")?;
-            let validator_2: i32 = __params.required("validator", "an integer")?;
-            let value_3: super::models::Choice = __params
-                .required("value", "a value of the documented model")?;
+            let validator_2: super::models::Choice = __params
+                .required("validator", "a value of the documented model")?;
+            let value_3: ::std::string::String = __params.required("value", "a string")?;
             let vec_2: super::models::Choice = __params
                 .required("vec", "a value of the documented model")?;
             let r#virtual: i32 = __params.required("virtual", "an integer")?;
@@ -7597,8 +7926,8 @@ pub fn build_request(
                 super::parameters::header_required_request(
                     endpoint,
                     &api_version,
-                    &api_version_2,
-                    &arc,
+                    api_version_2,
+                    arc,
                     &arm_client_options,
                     &arm_pipeline,
                     as_mut,
@@ -7607,20 +7936,26 @@ pub fn build_request(
                     async_fn_mut,
                     &async_fn_once,
                     &b_tree_map,
+                    &base64,
+                    &base64_url,
                     &r#box,
-                    &client_method_options,
+                    client_method_options,
                     clone,
                     &constraint,
-                    context,
+                    &context,
                     &copy,
-                    &cow,
-                    default_endpoint,
+                    cow,
+                    &default_endpoint,
+                    date,
+                    &date_time,
+                    &date_time_rfc1123,
                     &debug,
                     default,
-                    deserialize,
-                    &deserializer,
+                    &deserialize,
+                    deserializer,
                     &double_ended_iterator,
                     &drop,
+                    duration,
                     &dynamic_error,
                     &dynamic_params,
                     &dynamic_reply,
@@ -7630,10 +7965,11 @@ pub fn build_request(
                     error_body,
                     &exact_size_iterator,
                     &extend,
-                    final_state_via,
+                    &final_state_via,
                     &r#fn,
                     fn_mut,
                     &fn_once,
+                    &format_error,
                     &from,
                     &from_iterator,
                     &from_status,
@@ -7641,46 +7977,46 @@ pub fn build_request(
                     hash,
                     &host_part,
                     &http_request,
-                    &http_response,
+                    http_response,
                     &into,
                     &into_future,
                     into_iterator,
                     into_variant,
-                    &invalid_host,
+                    invalid_host,
                     &iterator,
-                    lazy_lock,
+                    &lazy_lock,
                     &map,
-                    method,
+                    &method,
                     &method_options_2,
                     &next_link,
-                    no_format,
+                    &no_format,
                     &none,
-                    &operations,
+                    operations,
                     &ok,
                     &operation_info,
                     &operation_status,
                     option,
                     &ord,
-                    other,
-                    &page_decoder,
+                    &other,
+                    page_decoder,
                     &pager,
                     &partial_eq,
                     &partial_ord,
-                    pattern,
-                    &poller_method_options,
-                    poller_options,
+                    &pattern,
+                    poller_method_options,
+                    &poller_options,
                     &regex,
                     &resource_manager_audience,
-                    &response,
+                    response,
                     &response_error,
-                    &response_too_large,
+                    response_too_large,
                     result,
                     &services,
                     &safe_debug,
-                    &secret,
+                    secret,
                     &self_,
                     send,
-                    &serialize,
+                    serialize,
                     &serializer,
                     service_error,
                     &service_info,
@@ -7688,30 +8024,33 @@ pub fn build_request(
                     &some,
                     static_token_credential,
                     string,
+                    &string_format,
                     &strip_read_only,
                     &sync,
                     &to_owned,
                     &to_string,
-                    token_credential,
+                    &token_credential,
                     try_from,
                     &try_into,
+                    unix_time,
                     &unknown,
                     unpin,
-                    url,
+                    &url,
                     &url_builder,
-                    &validate,
-                    validation_error,
+                    &uuid,
+                    validate,
+                    &validation_error,
                     &validation_errors,
-                    &validator,
-                    value,
+                    validator,
+                    &value,
                     &vec,
                     &value_2,
-                    &private,
+                    private,
                     &r#abstract,
                     &align_of,
                     align_of_val,
                     alloc,
-                    api_version_3,
+                    &api_version_3,
                     &armgen_runtime,
                     r#as,
                     &assert,
@@ -7725,12 +8064,12 @@ pub fn build_request(
                     bool,
                     &box_2,
                     &r#break,
-                    build_request,
+                    &build_request,
                     cfg,
                     &char,
                     &client_only,
-                    clients,
-                    compile_pattern,
+                    &clients,
+                    &compile_pattern,
                     &concat,
                     r#const,
                     &r#continue,
@@ -7754,11 +8093,11 @@ pub fn build_request(
                     &dynamic_request_error,
                     dynamic_result,
                     &r#else,
-                    &endpoint_2,
+                    endpoint_2,
                     r#enum,
                     &env,
                     &r#extern,
-                    f_2,
+                    &f_2,
                     &f32,
                     f64,
                     &r#false,
@@ -7775,44 +8114,44 @@ pub fn build_request(
                     r#in,
                     &include,
                     include_str,
-                    inner,
-                    &json,
+                    &inner,
+                    json,
                     &r#let,
                     &r#loop,
                     r#macro,
                     &r#match,
                     &matches,
-                    members,
-                    &method_options_3,
+                    &members,
+                    method_options_3,
                     &r#mod,
-                    &models,
+                    models,
                     r#move,
                     &r#mut,
                     &new,
-                    operation_id,
+                    &operation_id,
                     &option_env,
                     &options_2,
                     &r#override,
                     &page,
                     panic,
-                    parameterized_host,
-                    &params,
-                    path,
-                    &patterns,
+                    &parameterized_host,
+                    params,
+                    &path,
+                    patterns,
                     &pipeline,
                     r#priv,
                     &r#pub,
                     &r#ref,
                     &regex_2,
-                    &request,
+                    request,
                     &resource_manager_endpoint,
                     &resource_manager_scope,
-                    &response_2,
+                    response_2,
                     response_error_2,
                     r#return,
                     &self_2,
-                    &serde,
-                    serde_json,
+                    serde,
+                    &serde_json,
                     size_of,
                     &size_of_val,
                     r#static,
@@ -7820,10 +8159,10 @@ pub fn build_request(
                     &str,
                     string_enum,
                     &stringify,
-                    &strip_member,
-                    strip_members,
+                    strip_member,
+                    &strip_members,
                     &r#struct,
-                    &subscription_id,
+                    subscription_id,
                     &super_,
                     &tag,
                     &tagged_union,
@@ -7842,7 +8181,7 @@ pub fn build_request(
                     &url_2,
                     &r#use,
                     &usize,
-                    validator_2,
+                    &validator_2,
                     &value_3,
                     &vec_2,
                     r#virtual,
@@ -8294,57 +8633,57 @@ pub fn build_request(
                 .required("decode_nullable", "a string")?;
             let decode_optional: i32 = __params
                 .required("decode_optional", "an integer")?;
-            let host_part: super::models::Choice = __params
-                .required("HostPart", "a value of the documented model")?;
-            let invalid_host: ::std::string::String = __params
-                .required("InvalidHost", "a string")?;
-            let parameterized_host: i32 = __params
-                .required("parameterized_host", "an integer")?;
-            let http_request: super::models::Choice = __params
-                .required("HttpRequest", "a value of the documented model")?;
-            let http_response: ::std::string::String = __params
-                .required("HttpResponse", "a string")?;
-            let method: i32 = __params.required("Method", "an integer")?;
-            let url_builder: super::models::Choice = __params
-                .required("UrlBuilder", "a value of the documented model")?;
-            let response_too_large: ::std::string::String = __params
-                .required("ResponseTooLarge", "a string")?;
-            let final_state_via: i32 = __params.required("FinalStateVia", "an integer")?;
-            let operation_status: super::models::Choice = __params
-                .required("OperationStatus", "a value of the documented model")?;
-            let poller_method_options: ::std::string::String = __params
-                .required("PollerMethodOptions", "a string")?;
-            let poller_options: i32 = __params.required("PollerOptions", "an integer")?;
-            let next_link: super::models::Choice = __params
-                .required("NextLink", "a value of the documented model")?;
-            let page_decoder: ::std::string::String = __params
-                .required("PageDecoder", "a string")?;
-            let pattern: i32 = __params.required("Pattern", "an integer")?;
-            let strip_read_only: super::models::Choice = __params
-                .required("StripReadOnly", "a value of the documented model")?;
-            let strip_member: ::std::string::String = __params
-                .required("strip_member", "a string")?;
-            let strip_members: i32 = __params.required("strip_members", "an integer")?;
-            let regex: super::models::Choice = __params
-                .required("Regex", "a value of the documented model")?;
-            let secret: ::std::string::String = __params.required("Secret", "a string")?;
-            let url: i32 = __params.required("Url", "an integer")?;
-            let constraint: super::models::Choice = __params
-                .required("Constraint", "a value of the documented model")?;
-            let validate: ::std::string::String = __params
-                .required("Validate", "a string")?;
-            let validation_error: i32 = __params
-                .required("ValidationError", "an integer")?;
-            let validation_errors: super::models::Choice = __params
-                .required("ValidationErrors", "a value of the documented model")?;
-            let validator: ::std::string::String = __params
-                .required("Validator", "a string")?;
-            let compile_pattern: i32 = __params
-                .required("compile_pattern", "an integer")?;
-            let regex_2: super::models::Choice = __params
-                .required("regex", "a value of the documented model")?;
-            let serde: ::std::string::String = __params.required("serde", "a string")?;
-            let serde_json: i32 = __params.required("serde_json", "an integer")?;
+            let base64: super::models::Choice = __params
+                .required("Base64", "a value of the documented model")?;
+            let base64_url: ::std::string::String = __params
+                .required("Base64Url", "a string")?;
+            let date: i32 = __params.required("Date", "an integer")?;
+            let date_time: super::models::Choice = __params
+                .required("DateTime", "a value of the documented model")?;
+            let date_time_rfc1123: ::std::string::String = __params
+                .required("DateTimeRfc1123", "a string")?;
+            let duration: i32 = __params.required("Duration", "an integer")?;
+            let format_error: super::models::Choice = __params
+                .required("FormatError", "a value of the documented model")?;
+            let string_format: ::std::string::String = __params
+                .required("StringFormat", "a string")?;
+            let unix_time: i32 = __params.required("UnixTime", "an integer")?;
+            let uuid: super::models::Choice = __params
+                .required("Uuid", "a value of the documented model")?;
+            let host_part: ::std::string::String = __params
+                .required("HostPart", "a string")?;
+            let invalid_host: i32 = __params.required("InvalidHost", "an integer")?;
+            let parameterized_host: super::models::Choice = __params
+                .required("parameterized_host", "a value of the documented model")?;
+            let http_request: ::std::string::String = __params
+                .required("HttpRequest", "a string")?;
+            let http_response: i32 = __params.required("HttpResponse", "an integer")?;
+            let method: super::models::Choice = __params
+                .required("Method", "a value of the documented model")?;
+            let url_builder: ::std::string::String = __params
+                .required("UrlBuilder", "a string")?;
+            let response_too_large: i32 = __params
+                .required("ResponseTooLarge", "an integer")?;
+            let final_state_via: super::models::Choice = __params
+                .required("FinalStateVia", "a value of the documented model")?;
+            let operation_status: ::std::string::String = __params
+                .required("OperationStatus", "a string")?;
+            let poller_method_options: i32 = __params
+                .required("PollerMethodOptions", "an integer")?;
+            let poller_options: super::models::Choice = __params
+                .required("PollerOptions", "a value of the documented model")?;
+            let next_link: ::std::string::String = __params
+                .required("NextLink", "a string")?;
+            let page_decoder: i32 = __params.required("PageDecoder", "an integer")?;
+            let pattern: super::models::Choice = __params
+                .required("Pattern", "a value of the documented model")?;
+            let strip_read_only: ::std::string::String = __params
+                .required("StripReadOnly", "a string")?;
+            let strip_member: i32 = __params.required("strip_member", "an integer")?;
+            let strip_members: super::models::Choice = __params
+                .required("strip_members", "a value of the documented model")?;
+            let regex: ::std::string::String = __params.required("Regex", "a string")?;
+            let secret: i32 = __params.required("Secret", "an integer")?;
             Ok(
                 super::parameters::path3_request(
                     endpoint,
@@ -8369,36 +8708,36 @@ pub fn build_request(
                     &decode_json,
                     &decode_nullable,
                     decode_optional,
+                    &base64,
+                    &base64_url,
+                    date,
+                    &date_time,
+                    &date_time_rfc1123,
+                    duration,
+                    &format_error,
+                    &string_format,
+                    unix_time,
+                    &uuid,
                     &host_part,
-                    &invalid_host,
-                    parameterized_host,
+                    invalid_host,
+                    &parameterized_host,
                     &http_request,
-                    &http_response,
-                    method,
+                    http_response,
+                    &method,
                     &url_builder,
-                    &response_too_large,
-                    final_state_via,
+                    response_too_large,
+                    &final_state_via,
                     &operation_status,
-                    &poller_method_options,
-                    poller_options,
+                    poller_method_options,
+                    &poller_options,
                     &next_link,
-                    &page_decoder,
-                    pattern,
+                    page_decoder,
+                    &pattern,
                     &strip_read_only,
-                    &strip_member,
-                    strip_members,
+                    strip_member,
+                    &strip_members,
                     &regex,
-                    &secret,
-                    url,
-                    &constraint,
-                    &validate,
-                    validation_error,
-                    &validation_errors,
-                    &validator,
-                    compile_pattern,
-                    &regex_2,
-                    &serde,
-                    serde_json,
+                    secret,
                 )?,
             )
         }
@@ -8406,139 +8745,139 @@ pub fn build_request(
             let api_version: ::std::string::String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
-            let url: ::std::string::String = __params.required("url", "a string")?;
-            let endpoint_2: i32 = __params.required("endpoint", "an integer")?;
-            let api_version_2: super::models::Choice = __params
-                .required("api_version", "a value of the documented model")?;
-            let options_2: ::std::string::String = __params
-                .required("options", "a string")?;
-            let request: i32 = __params.required("request", "an integer")?;
+            let url: ::std::string::String = __params.required("Url", "a string")?;
+            let constraint: i32 = __params.required("Constraint", "an integer")?;
+            let validate: super::models::Choice = __params
+                .required("Validate", "a value of the documented model")?;
+            let validation_error: ::std::string::String = __params
+                .required("ValidationError", "a string")?;
+            let validation_errors: i32 = __params
+                .required("ValidationErrors", "an integer")?;
             let validator: super::models::Choice = __params
-                .required("validator", "a value of the documented model")?;
-            let value: ::std::string::String = __params.required("value", "a string")?;
-            let params: i32 = __params.required("params", "an integer")?;
-            let path: super::models::Choice = __params
-                .required("path", "a value of the documented model")?;
-            let at: ::std::string::String = __params.required("at", "a string")?;
-            let json: i32 = __params.required("json", "an integer")?;
-            let members: super::models::Choice = __params
-                .required("members", "a value of the documented model")?;
-            let pipeline: ::std::string::String = __params
-                .required("pipeline", "a string")?;
-            let response: i32 = __params.required("response", "an integer")?;
-            let operation_id: super::models::Choice = __params
-                .required("operation_id", "a value of the documented model")?;
-            let credential: ::std::string::String = __params
-                .required("credential", "a string")?;
-            let subscription_id: i32 = __params
-                .required("subscription_id", "an integer")?;
-            let inner: super::models::Choice = __params
-                .required("inner", "a value of the documented model")?;
-            let tag: ::std::string::String = __params.required("tag", "a string")?;
-            let method_options_2: i32 = __params
-                .required("method_options", "an integer")?;
-            let f_2: super::models::Choice = __params
-                .required("f", "a value of the documented model")?;
-            let new: ::std::string::String = __params.required("new", "a string")?;
-            let api_version_3: i32 = __params.required("API_VERSION", "an integer")?;
-            let default_endpoint: super::models::Choice = __params
-                .required("DEFAULT_ENDPOINT", "a value of the documented model")?;
-            let services: ::std::string::String = __params
-                .required("SERVICES", "a string")?;
-            let operations: i32 = __params.required("OPERATIONS", "an integer")?;
-            let build_request: super::models::Choice = __params
-                .required("build_request", "a value of the documented model")?;
-            let decode_response: ::std::string::String = __params
-                .required("decode_response", "a string")?;
-            let models: i32 = __params.required("models", "an integer")?;
-            let clients: super::models::Choice = __params
-                .required("clients", "a value of the documented model")?;
-            let dynamic: ::std::string::String = __params
-                .required("dynamic", "a string")?;
-            let patterns: i32 = __params.required("patterns", "an integer")?;
-            let other: super::models::Choice = __params
-                .required("Other", "a value of the documented model")?;
-            let unknown: ::std::string::String = __params
-                .required("Unknown", "a string")?;
-            let arc: i32 = __params.required("Arc", "an integer")?;
-            let lazy_lock: super::models::Choice = __params
-                .required("LazyLock", "a value of the documented model")?;
-            let b_tree_map: ::std::string::String = __params
-                .required("BTreeMap", "a string")?;
-            let cow: i32 = __params.required("Cow", "an integer")?;
-            let value_2: super::models::Choice = __params
-                .required("Value", "a value of the documented model")?;
-            let map: ::std::string::String = __params.required("Map", "a string")?;
-            let serialize: i32 = __params.required("Serialize", "an integer")?;
-            let deserialize: super::models::Choice = __params
-                .required("Deserialize", "a value of the documented model")?;
-            let serializer: ::std::string::String = __params
-                .required("Serializer", "a string")?;
-            let deserializer: i32 = __params.required("Deserializer", "an integer")?;
-            let token_credential: super::models::Choice = __params
-                .required("TokenCredential", "a value of the documented model")?;
-            let safe_debug: ::std::string::String = __params
-                .required("SafeDebug", "a string")?;
-            let client_method_options: i32 = __params
-                .required("ClientMethodOptions", "an integer")?;
-            let no_format: super::models::Choice = __params
-                .required("NoFormat", "a value of the documented model")?;
-            let pager: ::std::string::String = __params.required("Pager", "a string")?;
-            let response_2: i32 = __params.required("Response", "an integer")?;
+                .required("Validator", "a value of the documented model")?;
+            let compile_pattern: ::std::string::String = __params
+                .required("compile_pattern", "a string")?;
+            let regex: i32 = __params.required("regex", "an integer")?;
+            let serde: super::models::Choice = __params
+                .required("serde", "a value of the documented model")?;
+            let serde_json: ::std::string::String = __params
+                .required("serde_json", "a string")?;
+            let url_2: i32 = __params.required("url", "an integer")?;
+            let endpoint_2: super::models::Choice = __params
+                .required("endpoint", "a value of the documented model")?;
+            let api_version_2: ::std::string::String = __params
+                .required("api_version", "a string")?;
+            let options_2: i32 = __params.required("options", "an integer")?;
+            let request: super::models::Choice = __params
+                .required("request", "a value of the documented model")?;
+            let validator_2: ::std::string::String = __params
+                .required("validator", "a string")?;
+            let value: i32 = __params.required("value", "an integer")?;
+            let params: super::models::Choice = __params
+                .required("params", "a value of the documented model")?;
+            let path: ::std::string::String = __params.required("path", "a string")?;
+            let at: i32 = __params.required("at", "an integer")?;
+            let json: super::models::Choice = __params
+                .required("json", "a value of the documented model")?;
+            let members: ::std::string::String = __params
+                .required("members", "a string")?;
+            let pipeline: i32 = __params.required("pipeline", "an integer")?;
+            let response: super::models::Choice = __params
+                .required("response", "a value of the documented model")?;
+            let operation_id: ::std::string::String = __params
+                .required("operation_id", "a string")?;
+            let credential: i32 = __params.required("credential", "an integer")?;
+            let subscription_id: super::models::Choice = __params
+                .required("subscription_id", "a value of the documented model")?;
+            let inner: ::std::string::String = __params.required("inner", "a string")?;
+            let tag: i32 = __params.required("tag", "an integer")?;
+            let method_options_2: super::models::Choice = __params
+                .required("method_options", "a value of the documented model")?;
+            let f_2: ::std::string::String = __params.required("f", "a string")?;
+            let new: i32 = __params.required("new", "an integer")?;
+            let api_version_3: super::models::Choice = __params
+                .required("API_VERSION", "a value of the documented model")?;
+            let default_endpoint: ::std::string::String = __params
+                .required("DEFAULT_ENDPOINT", "a string")?;
+            let services: i32 = __params.required("SERVICES", "an integer")?;
+            let operations: super::models::Choice = __params
+                .required("OPERATIONS", "a value of the documented model")?;
+            let build_request: ::std::string::String = __params
+                .required("build_request", "a string")?;
+            let decode_response: i32 = __params
+                .required("decode_response", "an integer")?;
+            let models: super::models::Choice = __params
+                .required("models", "a value of the documented model")?;
+            let clients: ::std::string::String = __params
+                .required("clients", "a string")?;
+            let dynamic: i32 = __params.required("dynamic", "an integer")?;
+            let patterns: super::models::Choice = __params
+                .required("patterns", "a value of the documented model")?;
+            let other: ::std::string::String = __params.required("Other", "a string")?;
+            let unknown: i32 = __params.required("Unknown", "an integer")?;
+            let arc: super::models::Choice = __params
+                .required("Arc", "a value of the documented model")?;
+            let lazy_lock: ::std::string::String = __params
+                .required("LazyLock", "a string")?;
+            let b_tree_map: i32 = __params.required("BTreeMap", "an integer")?;
+            let cow: super::models::Choice = __params
+                .required("Cow", "a value of the documented model")?;
+            let value_2: ::std::string::String = __params.required("Value", "a string")?;
+            let map: i32 = __params.required("Map", "an integer")?;
             Ok(
                 super::parameters::path4_request(
                     endpoint,
                     &api_version,
                     &url,
-                    endpoint_2,
-                    &api_version_2,
-                    &options_2,
-                    request,
+                    constraint,
+                    &validate,
+                    &validation_error,
+                    validation_errors,
                     &validator,
-                    &value,
-                    params,
+                    &compile_pattern,
+                    regex,
+                    &serde,
+                    &serde_json,
+                    url_2,
+                    &endpoint_2,
+                    &api_version_2,
+                    options_2,
+                    &request,
+                    &validator_2,
+                    value,
+                    &params,
                     &path,
-                    &at,
-                    json,
+                    at,
+                    &json,
                     &members,
-                    &pipeline,
-                    response,
+                    pipeline,
+                    &response,
                     &operation_id,
-                    &credential,
-                    subscription_id,
+                    credential,
+                    &subscription_id,
                     &inner,
-                    &tag,
-                    method_options_2,
+                    tag,
+                    &method_options_2,
                     &f_2,
-                    &new,
-                    api_version_3,
+                    new,
+                    &api_version_3,
                     &default_endpoint,
-                    &services,
-                    operations,
+                    services,
+                    &operations,
                     &build_request,
-                    &decode_response,
-                    models,
+                    decode_response,
+                    &models,
                     &clients,
-                    &dynamic,
-                    patterns,
+                    dynamic,
+                    &patterns,
                     &other,
-                    &unknown,
-                    arc,
+                    unknown,
+                    &arc,
                     &lazy_lock,
-                    &b_tree_map,
-                    cow,
+                    b_tree_map,
+                    &cow,
                     &value_2,
-                    &map,
-                    serialize,
-                    &deserialize,
-                    &serializer,
-                    deserializer,
-                    &token_credential,
-                    &safe_debug,
-                    client_method_options,
-                    &no_format,
-                    &pager,
-                    response_2,
+                    map,
                 )?,
             )
         }
@@ -8546,17 +8885,45 @@ pub fn build_request(
             let api_version: ::std::string::String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
-            let context: ::std::string::String = __params
-                .required("Context", "a string")?;
-            let armgen_runtime: i32 = __params.required("armgen_runtime", "an integer")?;
-            let private: super::models::Choice = __params
-                .required("__private", "a value of the documented model")?;
+            let serialize: ::std::string::String = __params
+                .required("Serialize", "a string")?;
+            let deserialize: i32 = __params.required("Deserialize", "an integer")?;
+            let serializer: super::models::Choice = __params
+                .required("Serializer", "a value of the documented model")?;
+            let deserializer: ::std::string::String = __params
+                .required("Deserializer", "a string")?;
+            let token_credential: i32 = __params
+                .required("TokenCredential", "an integer")?;
+            let safe_debug: super::models::Choice = __params
+                .required("SafeDebug", "a value of the documented model")?;
+            let client_method_options: ::std::string::String = __params
+                .required("ClientMethodOptions", "a string")?;
+            let no_format: i32 = __params.required("NoFormat", "an integer")?;
+            let pager: super::models::Choice = __params
+                .required("Pager", "a value of the documented model")?;
+            let response: ::std::string::String = __params
+                .required("Response", "a string")?;
+            let context: i32 = __params.required("Context", "an integer")?;
+            let armgen_runtime: super::models::Choice = __params
+                .required("armgen_runtime", "a value of the documented model")?;
+            let private: ::std::string::String = __params
+                .required("__private", "a string")?;
             Ok(
                 super::parameters::path5_request(
                     endpoint,
                     &api_version,
-                    &context,
-                    armgen_runtime,
+                    &serialize,
+                    deserialize,
+                    &serializer,
+                    &deserializer,
+                    token_credential,
+                    &safe_debug,
+                    &client_method_options,
+                    no_format,
+                    &pager,
+                    &response,
+                    context,
+                    &armgen_runtime,
                     &private,
                 )?,
             )
@@ -8565,10 +8932,10 @@ pub fn build_request(
             let api_version: ::std::string::String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
-            let api_version_2: ::core::option::Option<::std::string::String> = __params
-                .optional("API_VERSION", "a string")?;
-            let arc: ::core::option::Option<::std::string::String> = __params
-                .optional("Arc", "a string")?;
+            let api_version_2: ::core::option::Option<i32> = __params
+                .optional("API_VERSION", "an integer")?;
+            let arc: ::core::option::Option<i32> = __params
+                .optional("Arc", "an integer")?;
             let arm_client_options: ::core::option::Option<super::models::Choice> = __params
                 .optional("ArmClientOptions", "a value of the documented model")?;
             let arm_pipeline: ::core::option::Option<::std::string::String> = __params
@@ -8583,36 +8950,48 @@ pub fn build_request(
                 .optional("AsyncFnMut", "an integer")?;
             let async_fn_once: ::core::option::Option<super::models::Choice> = __params
                 .optional("AsyncFnOnce", "a value of the documented model")?;
-            let b_tree_map: ::core::option::Option<super::models::Choice> = __params
-                .optional("BTreeMap", "a value of the documented model")?;
+            let b_tree_map: ::core::option::Option<::std::string::String> = __params
+                .optional("BTreeMap", "a string")?;
+            let base64: ::core::option::Option<super::models::Choice> = __params
+                .optional("Base64", "a value of the documented model")?;
+            let base64_url: ::core::option::Option<::std::string::String> = __params
+                .optional("Base64Url", "a string")?;
             let r#box: ::core::option::Option<super::models::Choice> = __params
                 .optional("Box", "a value of the documented model")?;
-            let client_method_options: ::core::option::Option<::std::string::String> = __params
-                .optional("ClientMethodOptions", "a string")?;
+            let client_method_options: ::core::option::Option<i32> = __params
+                .optional("ClientMethodOptions", "an integer")?;
             let clone: ::core::option::Option<i32> = __params
                 .optional("Clone", "an integer")?;
-            let constraint: ::core::option::Option<super::models::Choice> = __params
-                .optional("Constraint", "a value of the documented model")?;
-            let context: ::core::option::Option<i32> = __params
-                .optional("Context", "an integer")?;
+            let constraint: ::core::option::Option<::std::string::String> = __params
+                .optional("Constraint", "a string")?;
+            let context: ::core::option::Option<super::models::Choice> = __params
+                .optional("Context", "a value of the documented model")?;
             let copy: ::core::option::Option<::std::string::String> = __params
                 .optional("Copy", "a string")?;
-            let cow: ::core::option::Option<::std::string::String> = __params
-                .optional("Cow", "a string")?;
-            let default_endpoint: ::core::option::Option<i32> = __params
-                .optional("DEFAULT_ENDPOINT", "an integer")?;
+            let cow: ::core::option::Option<i32> = __params
+                .optional("Cow", "an integer")?;
+            let default_endpoint: ::core::option::Option<super::models::Choice> = __params
+                .optional("DEFAULT_ENDPOINT", "a value of the documented model")?;
+            let date: ::core::option::Option<i32> = __params
+                .optional("Date", "an integer")?;
+            let date_time: ::core::option::Option<super::models::Choice> = __params
+                .optional("DateTime", "a value of the documented model")?;
+            let date_time_rfc1123: ::core::option::Option<::std::string::String> = __params
+                .optional("DateTimeRfc1123", "a string")?;
             let debug: ::core::option::Option<::std::string::String> = __params
                 .optional("Debug", "a string")?;
             let default: ::core::option::Option<i32> = __params
                 .optional("Default", "an integer")?;
-            let deserialize: ::core::option::Option<i32> = __params
-                .optional("Deserialize", "an integer")?;
-            let deserializer: ::core::option::Option<::std::string::String> = __params
-                .optional("Deserializer", "a string")?;
+            let deserialize: ::core::option::Option<super::models::Choice> = __params
+                .optional("Deserialize", "a value of the documented model")?;
+            let deserializer: ::core::option::Option<i32> = __params
+                .optional("Deserializer", "an integer")?;
             let double_ended_iterator: ::core::option::Option<super::models::Choice> = __params
                 .optional("DoubleEndedIterator", "a value of the documented model")?;
             let drop: ::core::option::Option<super::models::Choice> = __params
                 .optional("Drop", "a value of the documented model")?;
+            let duration: ::core::option::Option<i32> = __params
+                .optional("Duration", "an integer")?;
             let dynamic_error: ::core::option::Option<super::models::Choice> = __params
                 .optional("DynamicError", "a value of the documented model")?;
             let dynamic_params: ::core::option::Option<::std::string::String> = __params
@@ -8630,14 +9009,16 @@ pub fn build_request(
                 .optional("ExactSizeIterator", "a string")?;
             let extend: ::core::option::Option<::std::string::String> = __params
                 .optional("Extend", "a string")?;
-            let final_state_via: ::core::option::Option<i32> = __params
-                .optional("FinalStateVia", "an integer")?;
+            let final_state_via: ::core::option::Option<super::models::Choice> = __params
+                .optional("FinalStateVia", "a value of the documented model")?;
             let r#fn: ::core::option::Option<::std::string::String> = __params
                 .optional("Fn", "a string")?;
             let fn_mut: ::core::option::Option<i32> = __params
                 .optional("FnMut", "an integer")?;
             let fn_once: ::core::option::Option<super::models::Choice> = __params
                 .optional("FnOnce", "a value of the documented model")?;
+            let format_error: ::core::option::Option<super::models::Choice> = __params
+                .optional("FormatError", "a value of the documented model")?;
             let from: ::core::option::Option<::std::string::String> = __params
                 .optional("From", "a string")?;
             let from_iterator: ::core::option::Option<::std::string::String> = __params
@@ -8648,12 +9029,12 @@ pub fn build_request(
                 .optional("Future", "an integer")?;
             let hash: ::core::option::Option<i32> = __params
                 .optional("Hash", "an integer")?;
-            let host_part: ::core::option::Option<super::models::Choice> = __params
-                .optional("HostPart", "a value of the documented model")?;
-            let http_request: ::core::option::Option<super::models::Choice> = __params
-                .optional("HttpRequest", "a value of the documented model")?;
-            let http_response: ::core::option::Option<::std::string::String> = __params
-                .optional("HttpResponse", "a string")?;
+            let host_part: ::core::option::Option<::std::string::String> = __params
+                .optional("HostPart", "a string")?;
+            let http_request: ::core::option::Option<::std::string::String> = __params
+                .optional("HttpRequest", "a string")?;
+            let http_response: ::core::option::Option<i32> = __params
+                .optional("HttpResponse", "an integer")?;
             let into: ::core::option::Option<super::models::Choice> = __params
                 .optional("Into", "a value of the documented model")?;
             let into_future: ::core::option::Option<super::models::Choice> = __params
@@ -8662,79 +9043,79 @@ pub fn build_request(
                 .optional("IntoIterator", "an integer")?;
             let into_variant: ::core::option::Option<i32> = __params
                 .optional("IntoVariant", "an integer")?;
-            let invalid_host: ::core::option::Option<::std::string::String> = __params
-                .optional("InvalidHost", "a string")?;
+            let invalid_host: ::core::option::Option<i32> = __params
+                .optional("InvalidHost", "an integer")?;
             let iterator: ::core::option::Option<super::models::Choice> = __params
                 .optional("Iterator", "a value of the documented model")?;
-            let lazy_lock: ::core::option::Option<i32> = __params
-                .optional("LazyLock", "an integer")?;
-            let map: ::core::option::Option<super::models::Choice> = __params
-                .optional("Map", "a value of the documented model")?;
-            let method: ::core::option::Option<i32> = __params
-                .optional("Method", "an integer")?;
+            let lazy_lock: ::core::option::Option<super::models::Choice> = __params
+                .optional("LazyLock", "a value of the documented model")?;
+            let map: ::core::option::Option<::std::string::String> = __params
+                .optional("Map", "a string")?;
+            let method: ::core::option::Option<super::models::Choice> = __params
+                .optional("Method", "a value of the documented model")?;
             let method_options_2: ::core::option::Option<super::models::Choice> = __params
                 .optional("MethodOptions", "a value of the documented model")?;
-            let next_link: ::core::option::Option<super::models::Choice> = __params
-                .optional("NextLink", "a value of the documented model")?;
-            let no_format: ::core::option::Option<i32> = __params
-                .optional("NoFormat", "an integer")?;
+            let next_link: ::core::option::Option<::std::string::String> = __params
+                .optional("NextLink", "a string")?;
+            let no_format: ::core::option::Option<super::models::Choice> = __params
+                .optional("NoFormat", "a value of the documented model")?;
             let none: ::core::option::Option<::std::string::String> = __params
                 .optional("None", "a string")?;
-            let operations: ::core::option::Option<::std::string::String> = __params
-                .optional("OPERATIONS", "a string")?;
+            let operations: ::core::option::Option<i32> = __params
+                .optional("OPERATIONS", "an integer")?;
             let ok: ::core::option::Option<super::models::Choice> = __params
                 .optional("Ok", "a value of the documented model")?;
             let operation_info: ::core::option::Option<super::models::Choice> = __params
                 .optional("OperationInfo", "a value of the documented model")?;
-            let operation_status: ::core::option::Option<super::models::Choice> = __params
-                .optional("OperationStatus", "a value of the documented model")?;
+            let operation_status: ::core::option::Option<::std::string::String> = __params
+                .optional("OperationStatus", "a string")?;
             let option: ::core::option::Option<i32> = __params
                 .optional("Option", "an integer")?;
             let ord: ::core::option::Option<super::models::Choice> = __params
                 .optional("Ord", "a value of the documented model")?;
-            let other: ::core::option::Option<i32> = __params
-                .optional("Other", "an integer")?;
-            let page_decoder: ::core::option::Option<::std::string::String> = __params
-                .optional("PageDecoder", "a string")?;
-            let pager: ::core::option::Option<super::models::Choice> = __params
-                .optional("Pager", "a value of the documented model")?;
+            let other: ::core::option::Option<super::models::Choice> = __params
+                .optional("Other", "a value of the documented model")?;
+            let page_decoder: ::core::option::Option<i32> = __params
+                .optional("PageDecoder", "an integer")?;
+            let pager: ::core::option::Option<::std::string::String> = __params
+                .optional("Pager", "a string")?;
             let partial_eq: ::core::option::Option<super::models::Choice> = __params
                 .optional("PartialEq", "a value of the documented model")?;
             let partial_ord: ::core::option::Option<::std::string::String> = __params
                 .optional("PartialOrd", "a string")?;
-            let pattern: ::core::option::Option<i32> = __params
-                .optional("Pattern", "an integer")?;
-            let poller_method_options: ::core::option::Option<::std::string::String> = __params
-                .optional("PollerMethodOptions", "a string")?;
-            let poller_options: ::core::option::Option<i32> = __params
-                .optional("PollerOptions", "an integer")?;
-            let regex: ::core::option::Option<super::models::Choice> = __params
-                .optional("Regex", "a value of the documented model")?;
+            let pattern: ::core::option::Option<super::models::Choice> = __params
+                .optional("Pattern", "a value of the documented model")?;
+            let poller_method_options: ::core::option::Option<i32> = __params
+                .optional("PollerMethodOptions", "an integer")?;
+            let poller_options: ::core::option::Option<super::models::Choice> = __params
+                .optional("PollerOptions", "a value of the documented model")?;
+            let regex: ::core::option::Option<::std::string::String> = __params
+                .optional("Regex", "a string")?;
             let resource_manager_audience: ::core::option::Option<
                 ::std::string::String,
             > = __params.optional("ResourceManagerAudience", "a string")?;
-            let response: ::core::option::Option<::std::string::String> = __params
-                .optional("Response", "a string")?;
+            let response: ::core::option::Option<i32> = __params
+                .optional("Response", "an integer")?;
             let response_error: ::core::option::Option<::std::string::String> = __params
                 .optional("ResponseError", "a string")?;
-            let response_too_large: ::core::option::Option<::std::string::String> = __params
-                .optional("ResponseTooLarge", "a string")?;
+            let response_too_large: ::core::option::Option<i32> = __params
+                .optional("ResponseTooLarge", "an integer")?;
             let result: ::core::option::Option<i32> = __params
                 .optional("Result", "an integer")?;
-            let services: ::core::option::Option<super::models::Choice> = __params
-                .optional("SERVICES", "a value of the documented model")?;
-            let safe_debug: ::core::option::Option<super::models::Choice> = __params
-                .optional("SafeDebug", "a value of the documented model")?;
-            let secret: ::core::option::Option<::armgen_runtime::Secret> = __params
-                .optional("Secret", "a string")?;
+            let services: ::core::option::Option<::std::string::String> = __params
+                .optional("SERVICES", "a string")?;
+            let safe_debug: ::core::option::Option<::std::string::String> = __params
+                .optional("SafeDebug", "a string")?;
+            let secret: ::core::option::Option<i32> = __params
+                .optional("Secret", "an integer")?;
             let self_: ::core::option::Option<::std::string::String> = __params
                 .optional("Self", "a string")?;
             let send: ::core::option::Option<i32> = __params
                 .optional("Send", "an integer")?;
-            let serialize: ::core::option::Option<::std::string::String> = __params
-                .optional("Serialize", "a string")?;
-            let serializer: ::core::option::Option<super::models::Choice> = __params
-                .optional("Serializer", "a value of the documented model")?;
+            let serialize: ::core::option::Option<i32> = __params
+                .optional("Serialize", "an integer")?;
+            let serializer: ::core::option::Option<::std::string::String> = __params
+                .optional("Serializer", "a string")?;
             let service_error: ::core::option::Option<i32> = __params
                 .optional("ServiceError", "an integer")?;
             let service_info: ::core::option::Option<::std::string::String> = __params
@@ -8747,44 +9128,50 @@ pub fn build_request(
                 .optional("StaticTokenCredential", "an integer")?;
             let string: ::core::option::Option<i32> = __params
                 .optional("String", "an integer")?;
-            let strip_read_only: ::core::option::Option<super::models::Choice> = __params
-                .optional("StripReadOnly", "a value of the documented model")?;
+            let string_format: ::core::option::Option<::std::string::String> = __params
+                .optional("StringFormat", "a string")?;
+            let strip_read_only: ::core::option::Option<::std::string::String> = __params
+                .optional("StripReadOnly", "a string")?;
             let sync: ::core::option::Option<::std::string::String> = __params
                 .optional("Sync", "a string")?;
             let to_owned: ::core::option::Option<::std::string::String> = __params
                 .optional("ToOwned", "a string")?;
             let to_string: ::core::option::Option<super::models::Choice> = __params
                 .optional("ToString", "a value of the documented model")?;
-            let token_credential: ::core::option::Option<i32> = __params
-                .optional("TokenCredential", "an integer")?;
+            let token_credential: ::core::option::Option<super::models::Choice> = __params
+                .optional("TokenCredential", "a value of the documented model")?;
             let try_from: ::core::option::Option<i32> = __params
                 .optional("TryFrom", "an integer")?;
             let try_into: ::core::option::Option<super::models::Choice> = __params
                 .optional("TryInto", "a value of the documented model")?;
-            let unknown: ::core::option::Option<super::models::Choice> = __params
-                .optional("Unknown", "a value of the documented model")?;
+            let unix_time: ::core::option::Option<i32> = __params
+                .optional("UnixTime", "an integer")?;
+            let unknown: ::core::option::Option<::std::string::String> = __params
+                .optional("Unknown", "a string")?;
             let unpin: ::core::option::Option<i32> = __params
                 .optional("Unpin", "an integer")?;
-            let url: ::core::option::Option<i32> = __params
-                .optional("Url", "an integer")?;
-            let url_builder: ::core::option::Option<super::models::Choice> = __params
-                .optional("UrlBuilder", "a value of the documented model")?;
-            let validate: ::core::option::Option<::std::string::String> = __params
-                .optional("Validate", "a string")?;
-            let validation_error: ::core::option::Option<i32> = __params
-                .optional("ValidationError", "an integer")?;
-            let validation_errors: ::core::option::Option<super::models::Choice> = __params
-                .optional("ValidationErrors", "a value of the documented model")?;
-            let validator: ::core::option::Option<::std::string::String> = __params
-                .optional("Validator", "a string")?;
-            let value: ::core::option::Option<i32> = __params
-                .optional("Value", "an integer")?;
+            let url: ::core::option::Option<super::models::Choice> = __params
+                .optional("Url", "a value of the documented model")?;
+            let url_builder: ::core::option::Option<::std::string::String> = __params
+                .optional("UrlBuilder", "a string")?;
+            let uuid: ::core::option::Option<super::models::Choice> = __params
+                .optional("Uuid", "a value of the documented model")?;
+            let validate: ::core::option::Option<i32> = __params
+                .optional("Validate", "an integer")?;
+            let validation_error: ::core::option::Option<super::models::Choice> = __params
+                .optional("ValidationError", "a value of the documented model")?;
+            let validation_errors: ::core::option::Option<::std::string::String> = __params
+                .optional("ValidationErrors", "a string")?;
+            let validator: ::core::option::Option<i32> = __params
+                .optional("Validator", "an integer")?;
+            let value: ::core::option::Option<super::models::Choice> = __params
+                .optional("Value", "a value of the documented model")?;
             let vec: ::core::option::Option<::std::string::String> = __params
                 .optional("Vec", "a string")?;
             let value_2: ::core::option::Option<super::models::Choice> = __params
                 .optional("_", "a value of the documented model")?;
-            let private: ::core::option::Option<::std::string::String> = __params
-                .optional("__private", "a string")?;
+            let private: ::core::option::Option<i32> = __params
+                .optional("__private", "an integer")?;
             let r#abstract: ::core::option::Option<::std::string::String> = __params
                 .optional("abstract", "a string")?;
             let align_of: ::core::option::Option<::std::string::String> = __params
@@ -8793,10 +9180,10 @@ pub fn build_request(
                 .optional("align_of_val", "an integer")?;
             let alloc: ::core::option::Option<i32> = __params
                 .optional("alloc", "an integer")?;
-            let api_version_3: ::core::option::Option<i32> = __params
-                .optional("api_version", "an integer")?;
-            let armgen_runtime: ::core::option::Option<super::models::Choice> = __params
-                .optional("armgen_runtime", "a value of the documented model")?;
+            let api_version_3: ::core::option::Option<super::models::Choice> = __params
+                .optional("api_version", "a value of the documented model")?;
+            let armgen_runtime: ::core::option::Option<::std::string::String> = __params
+                .optional("armgen_runtime", "a string")?;
             let r#as: ::core::option::Option<i32> = __params
                 .optional("as", "an integer")?;
             let assert: ::core::option::Option<super::models::Choice> = __params
@@ -8807,8 +9194,8 @@ pub fn build_request(
                 .optional("async", "a value of the documented model")?;
             let async_trait: ::core::option::Option<::std::string::String> = __params
                 .optional("async_trait", "a string")?;
-            let at: ::core::option::Option<super::models::Choice> = __params
-                .optional("at", "a value of the documented model")?;
+            let at: ::core::option::Option<::std::string::String> = __params
+                .optional("at", "a string")?;
             let r#await: ::core::option::Option<::std::string::String> = __params
                 .optional("await", "a string")?;
             let azure_core: ::core::option::Option<i32> = __params
@@ -8821,18 +9208,18 @@ pub fn build_request(
                 .optional("box", "a value of the documented model")?;
             let r#break: ::core::option::Option<::std::string::String> = __params
                 .optional("break", "a string")?;
-            let build_request: ::core::option::Option<i32> = __params
-                .optional("build_request", "an integer")?;
+            let build_request: ::core::option::Option<super::models::Choice> = __params
+                .optional("build_request", "a value of the documented model")?;
             let cfg: ::core::option::Option<i32> = __params
                 .optional("cfg", "an integer")?;
             let char: ::core::option::Option<super::models::Choice> = __params
                 .optional("char", "a value of the documented model")?;
             let client_only: ::core::option::Option<super::models::Choice> = __params
                 .optional("client_only", "a value of the documented model")?;
-            let clients: ::core::option::Option<i32> = __params
-                .optional("clients", "an integer")?;
-            let compile_pattern: ::core::option::Option<i32> = __params
-                .optional("compile_pattern", "an integer")?;
+            let clients: ::core::option::Option<super::models::Choice> = __params
+                .optional("clients", "a value of the documented model")?;
+            let compile_pattern: ::core::option::Option<super::models::Choice> = __params
+                .optional("compile_pattern", "a value of the documented model")?;
             let concat: ::core::option::Option<super::models::Choice> = __params
                 .optional("concat", "a value of the documented model")?;
             let r#const: ::core::option::Option<i32> = __params
@@ -8843,8 +9230,8 @@ pub fn build_request(
                 .optional("core", "a string")?;
             let crate_: ::core::option::Option<::std::string::String> = __params
                 .optional("crate", "a string")?;
-            let credential: ::core::option::Option<super::models::Choice> = __params
-                .optional("credential", "a value of the documented model")?;
+            let credential: ::core::option::Option<::std::string::String> = __params
+                .optional("credential", "a string")?;
             let decode_body: ::core::option::Option<super::models::Choice> = __params
                 .optional("decode_body", "a value of the documented model")?;
             let decode_by_status: ::core::option::Option<::std::string::String> = __params
@@ -8857,16 +9244,16 @@ pub fn build_request(
                 .optional("decode_nullable", "a string")?;
             let decode_optional: ::core::option::Option<i32> = __params
                 .optional("decode_optional", "an integer")?;
-            let decode_response: ::core::option::Option<super::models::Choice> = __params
-                .optional("decode_response", "a value of the documented model")?;
+            let decode_response: ::core::option::Option<::std::string::String> = __params
+                .optional("decode_response", "a string")?;
             let r#do: ::core::option::Option<i32> = __params
                 .optional("do", "an integer")?;
             let drop_2: ::core::option::Option<::std::string::String> = __params
                 .optional("drop", "a string")?;
             let r#dyn: ::core::option::Option<super::models::Choice> = __params
                 .optional("dyn", "a value of the documented model")?;
-            let dynamic: ::core::option::Option<super::models::Choice> = __params
-                .optional("dynamic", "a value of the documented model")?;
+            let dynamic: ::core::option::Option<::std::string::String> = __params
+                .optional("dynamic", "a string")?;
             let dynamic_execute: ::core::option::Option<::std::string::String> = __params
                 .optional("dynamic_execute", "a string")?;
             let dynamic_pages: ::core::option::Option<i32> = __params
@@ -8879,15 +9266,16 @@ pub fn build_request(
                 .optional("dynamic_result", "an integer")?;
             let r#else: ::core::option::Option<::std::string::String> = __params
                 .optional("else", "a string")?;
-            let endpoint_2: ::core::option::Option<::std::string::String> = __params
-                .optional("endpoint", "a string")?;
+            let endpoint_2: ::core::option::Option<i32> = __params
+                .optional("endpoint", "an integer")?;
             let r#enum: ::core::option::Option<i32> = __params
                 .optional("enum", "an integer")?;
             let env: ::core::option::Option<::std::string::String> = __params
                 .optional("env", "a string")?;
             let r#extern: ::core::option::Option<super::models::Choice> = __params
                 .optional("extern", "a value of the documented model")?;
-            let f_2: ::core::option::Option<i32> = __params.optional("f", "an integer")?;
+            let f_2: ::core::option::Option<super::models::Choice> = __params
+                .optional("f", "a value of the documented model")?;
             let f32: ::core::option::Option<::std::string::String> = __params
                 .optional("f32", "a string")?;
             let f64: ::core::option::Option<i32> = __params
@@ -8920,10 +9308,10 @@ pub fn build_request(
                 .optional("include", "a string")?;
             let include_str: ::core::option::Option<i32> = __params
                 .optional("include_str", "an integer")?;
-            let inner: ::core::option::Option<i32> = __params
-                .optional("inner", "an integer")?;
-            let json: ::core::option::Option<::std::string::String> = __params
-                .optional("json", "a string")?;
+            let inner: ::core::option::Option<super::models::Choice> = __params
+                .optional("inner", "a value of the documented model")?;
+            let json: ::core::option::Option<i32> = __params
+                .optional("json", "an integer")?;
             let r#let: ::core::option::Option<super::models::Choice> = __params
                 .optional("let", "a value of the documented model")?;
             let r#loop: ::core::option::Option<::std::string::String> = __params
@@ -8934,52 +9322,52 @@ pub fn build_request(
                 .optional("match", "a value of the documented model")?;
             let matches: ::core::option::Option<super::models::Choice> = __params
                 .optional("matches", "a value of the documented model")?;
-            let members: ::core::option::Option<i32> = __params
-                .optional("members", "an integer")?;
-            let method_options_3: ::core::option::Option<::std::string::String> = __params
-                .optional("method_options", "a string")?;
+            let members: ::core::option::Option<super::models::Choice> = __params
+                .optional("members", "a value of the documented model")?;
+            let method_options_3: ::core::option::Option<i32> = __params
+                .optional("method_options", "an integer")?;
             let r#mod: ::core::option::Option<::std::string::String> = __params
                 .optional("mod", "a string")?;
-            let models: ::core::option::Option<::std::string::String> = __params
-                .optional("models", "a string")?;
+            let models: ::core::option::Option<i32> = __params
+                .optional("models", "an integer")?;
             let r#move: ::core::option::Option<i32> = __params
                 .optional("move", "an integer")?;
             let r#mut: ::core::option::Option<super::models::Choice> = __params
                 .optional("mut", "a value of the documented model")?;
-            let new: ::core::option::Option<super::models::Choice> = __params
-                .optional("new", "a value of the documented model")?;
-            let operation_id: ::core::option::Option<i32> = __params
-                .optional("operation_id", "an integer")?;
+            let new: ::core::option::Option<::std::string::String> = __params
+                .optional("new", "a string")?;
+            let operation_id: ::core::option::Option<super::models::Choice> = __params
+                .optional("operation_id", "a value of the documented model")?;
             let option_env: ::core::option::Option<::std::string::String> = __params
                 .optional("option_env", "a string")?;
-            let options_2: ::core::option::Option<super::models::Choice> = __params
-                .optional("options", "a value of the documented model")?;
+            let options_2: ::core::option::Option<::std::string::String> = __params
+                .optional("options", "a string")?;
             let r#override: ::core::option::Option<::std::string::String> = __params
                 .optional("override", "a string")?;
             let page: ::core::option::Option<::std::string::String> = __params
                 .optional("page", "a string")?;
             let panic: ::core::option::Option<i32> = __params
                 .optional("panic", "an integer")?;
-            let parameterized_host: ::core::option::Option<i32> = __params
-                .optional("parameterized_host", "an integer")?;
-            let params: ::core::option::Option<::std::string::String> = __params
-                .optional("params", "a string")?;
-            let path: ::core::option::Option<i32> = __params
-                .optional("path", "an integer")?;
-            let patterns: ::core::option::Option<::std::string::String> = __params
-                .optional("patterns", "a string")?;
-            let pipeline: ::core::option::Option<super::models::Choice> = __params
-                .optional("pipeline", "a value of the documented model")?;
+            let parameterized_host: ::core::option::Option<super::models::Choice> = __params
+                .optional("parameterized_host", "a value of the documented model")?;
+            let params: ::core::option::Option<i32> = __params
+                .optional("params", "an integer")?;
+            let path: ::core::option::Option<super::models::Choice> = __params
+                .optional("path", "a value of the documented model")?;
+            let patterns: ::core::option::Option<i32> = __params
+                .optional("patterns", "an integer")?;
+            let pipeline: ::core::option::Option<::std::string::String> = __params
+                .optional("pipeline", "a string")?;
             let r#priv: ::core::option::Option<i32> = __params
                 .optional("priv", "an integer")?;
             let r#pub: ::core::option::Option<super::models::Choice> = __params
                 .optional("pub", "a value of the documented model")?;
             let r#ref: ::core::option::Option<::std::string::String> = __params
                 .optional("ref", "a string")?;
-            let regex_2: ::core::option::Option<super::models::Choice> = __params
-                .optional("regex", "a value of the documented model")?;
-            let request: ::core::option::Option<::std::string::String> = __params
-                .optional("request", "a string")?;
+            let regex_2: ::core::option::Option<::std::string::String> = __params
+                .optional("regex", "a string")?;
+            let request: ::core::option::Option<i32> = __params
+                .optional("request", "an integer")?;
             let resource_manager_endpoint: ::core::option::Option<
                 super::models::Choice,
             > = __params
@@ -8989,18 +9377,18 @@ pub fn build_request(
                 )?;
             let resource_manager_scope: ::core::option::Option<::std::string::String> = __params
                 .optional("resource_manager_scope", "a string")?;
-            let response_2: ::core::option::Option<::std::string::String> = __params
-                .optional("response", "a string")?;
+            let response_2: ::core::option::Option<i32> = __params
+                .optional("response", "an integer")?;
             let response_error_2: ::core::option::Option<i32> = __params
                 .optional("response_error", "an integer")?;
             let r#return: ::core::option::Option<i32> = __params
                 .optional("return", "an integer")?;
             let self_2: ::core::option::Option<super::models::Choice> = __params
                 .optional("self", "a value of the documented model")?;
-            let serde: ::core::option::Option<::std::string::String> = __params
-                .optional("serde", "a string")?;
-            let serde_json: ::core::option::Option<i32> = __params
-                .optional("serde_json", "an integer")?;
+            let serde: ::core::option::Option<i32> = __params
+                .optional("serde", "an integer")?;
+            let serde_json: ::core::option::Option<super::models::Choice> = __params
+                .optional("serde_json", "a value of the documented model")?;
             let size_of: ::core::option::Option<i32> = __params
                 .optional("size_of", "an integer")?;
             let size_of_val: ::core::option::Option<super::models::Choice> = __params
@@ -9015,18 +9403,18 @@ pub fn build_request(
                 .optional("string_enum", "an integer")?;
             let stringify: ::core::option::Option<super::models::Choice> = __params
                 .optional("stringify", "a value of the documented model")?;
-            let strip_member: ::core::option::Option<::std::string::String> = __params
-                .optional("strip_member", "a string")?;
-            let strip_members: ::core::option::Option<i32> = __params
-                .optional("strip_members", "an integer")?;
+            let strip_member: ::core::option::Option<i32> = __params
+                .optional("strip_member", "an integer")?;
+            let strip_members: ::core::option::Option<super::models::Choice> = __params
+                .optional("strip_members", "a value of the documented model")?;
             let r#struct: ::core::option::Option<super::models::Choice> = __params
                 .optional("struct", "a value of the documented model")?;
-            let subscription_id: ::core::option::Option<::std::string::String> = __params
-                .optional("subscription_id", "a string")?;
+            let subscription_id: ::core::option::Option<i32> = __params
+                .optional("subscription_id", "an integer")?;
             let super_: ::core::option::Option<::std::string::String> = __params
                 .optional("super", "a string")?;
-            let tag: ::core::option::Option<super::models::Choice> = __params
-                .optional("tag", "a value of the documented model")?;
+            let tag: ::core::option::Option<::std::string::String> = __params
+                .optional("tag", "a string")?;
             let tagged_union: ::core::option::Option<super::models::Choice> = __params
                 .optional("tagged_union", "a value of the documented model")?;
             let todo: ::core::option::Option<::std::string::String> = __params
@@ -9053,16 +9441,16 @@ pub fn build_request(
                 .optional("unsafe", "an integer")?;
             let r#unsized: ::core::option::Option<super::models::Choice> = __params
                 .optional("unsized", "a value of the documented model")?;
-            let url_2: ::core::option::Option<super::models::Choice> = __params
-                .optional("url", "a value of the documented model")?;
+            let url_2: ::core::option::Option<::std::string::String> = __params
+                .optional("url", "a string")?;
             let r#use: ::core::option::Option<::std::string::String> = __params
                 .optional("use", "a string")?;
             let usize: ::core::option::Option<super::models::Choice> = __params
                 .optional("usize", "a value of the documented model")?;
-            let validator_2: ::core::option::Option<i32> = __params
-                .optional("validator", "an integer")?;
-            let value_3: ::core::option::Option<super::models::Choice> = __params
-                .optional("value", "a value of the documented model")?;
+            let validator_2: ::core::option::Option<super::models::Choice> = __params
+                .optional("validator", "a value of the documented model")?;
+            let value_3: ::core::option::Option<::std::string::String> = __params
+                .optional("value", "a string")?;
             let vec_2: ::core::option::Option<super::models::Choice> = __params
                 .optional("vec", "a value of the documented model")?;
             let r#virtual: ::core::option::Option<i32> = __params
@@ -9079,8 +9467,8 @@ pub fn build_request(
                 super::parameters::query_optional_request(
                     endpoint,
                     &api_version,
-                    api_version_2.as_deref(),
-                    arc.as_deref(),
+                    api_version_2,
+                    arc,
                     arm_client_options.as_ref(),
                     arm_pipeline.as_deref(),
                     as_mut,
@@ -9088,21 +9476,27 @@ pub fn build_request(
                     async_fn.as_deref(),
                     async_fn_mut,
                     async_fn_once.as_ref(),
-                    b_tree_map.as_ref(),
+                    b_tree_map.as_deref(),
+                    base64.as_ref(),
+                    base64_url.as_deref(),
                     r#box.as_ref(),
-                    client_method_options.as_deref(),
+                    client_method_options,
                     clone,
-                    constraint.as_ref(),
-                    context,
+                    constraint.as_deref(),
+                    context.as_ref(),
                     copy.as_deref(),
-                    cow.as_deref(),
-                    default_endpoint,
+                    cow,
+                    default_endpoint.as_ref(),
+                    date,
+                    date_time.as_ref(),
+                    date_time_rfc1123.as_deref(),
                     debug.as_deref(),
                     default,
-                    deserialize,
-                    deserializer.as_deref(),
+                    deserialize.as_ref(),
+                    deserializer,
                     double_ended_iterator.as_ref(),
                     drop.as_ref(),
+                    duration,
                     dynamic_error.as_ref(),
                     dynamic_params.as_deref(),
                     dynamic_reply.as_ref(),
@@ -9112,135 +9506,139 @@ pub fn build_request(
                     error_body,
                     exact_size_iterator.as_deref(),
                     extend.as_deref(),
-                    final_state_via,
+                    final_state_via.as_ref(),
                     r#fn.as_deref(),
                     fn_mut,
                     fn_once.as_ref(),
+                    format_error.as_ref(),
                     from.as_deref(),
                     from_iterator.as_deref(),
                     from_status.as_ref(),
                     future,
                     hash,
-                    host_part.as_ref(),
-                    http_request.as_ref(),
-                    http_response.as_deref(),
+                    host_part.as_deref(),
+                    http_request.as_deref(),
+                    http_response,
                     into.as_ref(),
                     into_future.as_ref(),
                     into_iterator,
                     into_variant,
-                    invalid_host.as_deref(),
+                    invalid_host,
                     iterator.as_ref(),
-                    lazy_lock,
-                    map.as_ref(),
-                    method,
+                    lazy_lock.as_ref(),
+                    map.as_deref(),
+                    method.as_ref(),
                     method_options_2.as_ref(),
-                    next_link.as_ref(),
-                    no_format,
+                    next_link.as_deref(),
+                    no_format.as_ref(),
                     none.as_deref(),
-                    operations.as_deref(),
+                    operations,
                     ok.as_ref(),
                     operation_info.as_ref(),
-                    operation_status.as_ref(),
+                    operation_status.as_deref(),
                     option,
                     ord.as_ref(),
-                    other,
-                    page_decoder.as_deref(),
-                    pager.as_ref(),
+                    other.as_ref(),
+                    page_decoder,
+                    pager.as_deref(),
                     partial_eq.as_ref(),
                     partial_ord.as_deref(),
-                    pattern,
-                    poller_method_options.as_deref(),
-                    poller_options,
-                    regex.as_ref(),
+                    pattern.as_ref(),
+                    poller_method_options,
+                    poller_options.as_ref(),
+                    regex.as_deref(),
                     resource_manager_audience.as_deref(),
-                    response.as_deref(),
+                    response,
                     response_error.as_deref(),
-                    response_too_large.as_deref(),
+                    response_too_large,
                     result,
-                    services.as_ref(),
-                    safe_debug.as_ref(),
-                    secret.as_ref(),
+                    services.as_deref(),
+                    safe_debug.as_deref(),
+                    secret,
                     self_.as_deref(),
                     send,
-                    serialize.as_deref(),
-                    serializer.as_ref(),
+                    serialize,
+                    serializer.as_deref(),
                     service_error,
                     service_info.as_deref(),
                     sized.as_ref(),
                     some.as_ref(),
                     static_token_credential,
                     string,
-                    strip_read_only.as_ref(),
+                    string_format.as_deref(),
+                    strip_read_only.as_deref(),
                     sync.as_deref(),
                     to_owned.as_deref(),
                     to_string.as_ref(),
-                    token_credential,
+                    token_credential.as_ref(),
                     try_from,
                     try_into.as_ref(),
-                    unknown.as_ref(),
+                    unix_time,
+                    unknown.as_deref(),
                     unpin,
-                    url,
-                    url_builder.as_ref(),
-                    validate.as_deref(),
-                    validation_error,
-                    validation_errors.as_ref(),
-                    validator.as_deref(),
-                    value,
+                    url.as_ref(),
+                    url_builder.as_deref(),
+                    uuid.as_ref(),
+                    validate,
+                    validation_error.as_ref(),
+                    validation_errors.as_deref(),
+                    validator,
+                    value.as_ref(),
                     vec.as_deref(),
                     value_2.as_ref(),
-                    private.as_deref(),
+                    private,
                     r#abstract.as_deref(),
                     align_of.as_deref(),
                     align_of_val,
                     alloc,
-                    api_version_3,
-                    armgen_runtime.as_ref(),
+                    api_version_3.as_ref(),
+                    armgen_runtime.as_deref(),
                     r#as,
                     assert.as_ref(),
                     assert_eq.as_deref(),
                     r#async.as_ref(),
                     async_trait.as_deref(),
-                    at.as_ref(),
+                    at.as_deref(),
                     r#await.as_deref(),
                     azure_core,
                     r#become,
                     bool,
                     box_2.as_ref(),
                     r#break.as_deref(),
-                    build_request,
+                    build_request.as_ref(),
                     cfg,
                     char.as_ref(),
                     client_only.as_ref(),
-                    clients,
-                    compile_pattern,
+                    clients.as_ref(),
+                    compile_pattern.as_ref(),
                     concat.as_ref(),
                     r#const,
                     r#continue.as_ref(),
                     core.as_deref(),
                     crate_.as_deref(),
-                    credential.as_ref(),
+                    credential.as_deref(),
                     decode_body.as_ref(),
                     decode_by_status.as_deref(),
                     decode_empty,
                     decode_json.as_ref(),
                     decode_nullable.as_deref(),
                     decode_optional,
-                    decode_response.as_ref(),
+                    decode_response.as_deref(),
                     r#do,
                     drop_2.as_deref(),
                     r#dyn.as_ref(),
-                    dynamic.as_ref(),
+                    dynamic.as_deref(),
                     dynamic_execute.as_deref(),
                     dynamic_pages,
                     dynamic_poll.as_ref(),
                     dynamic_request_error.as_deref(),
                     dynamic_result,
                     r#else.as_deref(),
-                    endpoint_2.as_deref(),
+                    endpoint_2,
                     r#enum,
                     env.as_deref(),
                     r#extern.as_ref(),
-                    f_2,
+                    f_2.as_ref(),
                     f32.as_deref(),
                     f64,
                     r#false.as_deref(),
@@ -9257,44 +9655,44 @@ pub fn build_request(
                     r#in,
                     include.as_deref(),
                     include_str,
-                    inner,
-                    json.as_deref(),
+                    inner.as_ref(),
+                    json,
                     r#let.as_ref(),
                     r#loop.as_deref(),
                     r#macro,
                     r#match.as_ref(),
                     matches.as_ref(),
-                    members,
-                    method_options_3.as_deref(),
+                    members.as_ref(),
+                    method_options_3,
                     r#mod.as_deref(),
-                    models.as_deref(),
+                    models,
                     r#move,
                     r#mut.as_ref(),
-                    new.as_ref(),
-                    operation_id,
+                    new.as_deref(),
+                    operation_id.as_ref(),
                     option_env.as_deref(),
-                    options_2.as_ref(),
+                    options_2.as_deref(),
                     r#override.as_deref(),
                     page.as_deref(),
                     panic,
-                    parameterized_host,
-                    params.as_deref(),
-                    path,
-                    patterns.as_deref(),
-                    pipeline.as_ref(),
+                    parameterized_host.as_ref(),
+                    params,
+                    path.as_ref(),
+                    patterns,
+                    pipeline.as_deref(),
                     r#priv,
                     r#pub.as_ref(),
                     r#ref.as_deref(),
-                    regex_2.as_ref(),
-                    request.as_deref(),
+                    regex_2.as_deref(),
+                    request,
                     resource_manager_endpoint.as_ref(),
                     resource_manager_scope.as_deref(),
-                    response_2.as_deref(),
+                    response_2,
                     response_error_2,
                     r#return,
                     self_2.as_ref(),
-                    serde.as_deref(),
-                    serde_json,
+                    serde,
+                    serde_json.as_ref(),
                     size_of,
                     size_of_val.as_ref(),
                     r#static,
@@ -9302,12 +9700,12 @@ pub fn build_request(
                     str.as_deref(),
                     string_enum,
                     stringify.as_ref(),
-                    strip_member.as_deref(),
-                    strip_members,
+                    strip_member,
+                    strip_members.as_ref(),
                     r#struct.as_ref(),
-                    subscription_id.as_deref(),
+                    subscription_id,
                     super_.as_deref(),
-                    tag.as_ref(),
+                    tag.as_deref(),
                     tagged_union.as_ref(),
                     todo.as_deref(),
                     r#trait,
@@ -9321,11 +9719,11 @@ pub fn build_request(
                     unreachable,
                     r#unsafe,
                     r#unsized.as_ref(),
-                    url_2.as_ref(),
+                    url_2.as_deref(),
                     r#use.as_deref(),
                     usize.as_ref(),
-                    validator_2,
-                    value_3.as_ref(),
+                    validator_2.as_ref(),
+                    value_3.as_deref(),
                     vec_2.as_ref(),
                     r#virtual,
                     r#where.as_ref(),
@@ -9339,9 +9737,8 @@ pub fn build_request(
             let api_version: ::std::string::String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
-            let api_version_2: ::std::string::String = __params
-                .required("API_VERSION", "a string")?;
-            let arc: ::std::string::String = __params.required("Arc", "a string")?;
+            let api_version_2: i32 = __params.required("API_VERSION", "an integer")?;
+            let arc: i32 = __params.required("Arc", "an integer")?;
             let arm_client_options: super::models::Choice = __params
                 .required("ArmClientOptions", "a value of the documented model")?;
             let arm_pipeline: ::std::string::String = __params
@@ -9353,29 +9750,40 @@ pub fn build_request(
             let async_fn_mut: i32 = __params.required("AsyncFnMut", "an integer")?;
             let async_fn_once: super::models::Choice = __params
                 .required("AsyncFnOnce", "a value of the documented model")?;
-            let b_tree_map: super::models::Choice = __params
-                .required("BTreeMap", "a value of the documented model")?;
+            let b_tree_map: ::std::string::String = __params
+                .required("BTreeMap", "a string")?;
+            let base64: super::models::Choice = __params
+                .required("Base64", "a value of the documented model")?;
+            let base64_url: ::std::string::String = __params
+                .required("Base64Url", "a string")?;
             let r#box: super::models::Choice = __params
                 .required("Box", "a value of the documented model")?;
-            let client_method_options: ::std::string::String = __params
-                .required("ClientMethodOptions", "a string")?;
+            let client_method_options: i32 = __params
+                .required("ClientMethodOptions", "an integer")?;
             let clone: i32 = __params.required("Clone", "an integer")?;
-            let constraint: super::models::Choice = __params
-                .required("Constraint", "a value of the documented model")?;
-            let context: i32 = __params.required("Context", "an integer")?;
+            let constraint: ::std::string::String = __params
+                .required("Constraint", "a string")?;
+            let context: super::models::Choice = __params
+                .required("Context", "a value of the documented model")?;
             let copy: ::std::string::String = __params.required("Copy", "a string")?;
-            let cow: ::std::string::String = __params.required("Cow", "a string")?;
-            let default_endpoint: i32 = __params
-                .required("DEFAULT_ENDPOINT", "an integer")?;
+            let cow: i32 = __params.required("Cow", "an integer")?;
+            let default_endpoint: super::models::Choice = __params
+                .required("DEFAULT_ENDPOINT", "a value of the documented model")?;
+            let date: i32 = __params.required("Date", "an integer")?;
+            let date_time: super::models::Choice = __params
+                .required("DateTime", "a value of the documented model")?;
+            let date_time_rfc1123: ::std::string::String = __params
+                .required("DateTimeRfc1123", "a string")?;
             let debug: ::std::string::String = __params.required("Debug", "a string")?;
             let default: i32 = __params.required("Default", "an integer")?;
-            let deserialize: i32 = __params.required("Deserialize", "an integer")?;
-            let deserializer: ::std::string::String = __params
-                .required("Deserializer", "a string")?;
+            let deserialize: super::models::Choice = __params
+                .required("Deserialize", "a value of the documented model")?;
+            let deserializer: i32 = __params.required("Deserializer", "an integer")?;
             let double_ended_iterator: super::models::Choice = __params
                 .required("DoubleEndedIterator", "a value of the documented model")?;
             let drop: super::models::Choice = __params
                 .required("Drop", "a value of the documented model")?;
+            let duration: i32 = __params.required("Duration", "an integer")?;
             let dynamic_error: super::models::Choice = __params
                 .required("DynamicError", "a value of the documented model")?;
             let dynamic_params: ::std::string::String = __params
@@ -9390,11 +9798,14 @@ pub fn build_request(
             let exact_size_iterator: ::std::string::String = __params
                 .required("ExactSizeIterator", "a string")?;
             let extend: ::std::string::String = __params.required("Extend", "a string")?;
-            let final_state_via: i32 = __params.required("FinalStateVia", "an integer")?;
+            let final_state_via: super::models::Choice = __params
+                .required("FinalStateVia", "a value of the documented model")?;
             let r#fn: ::std::string::String = __params.required("Fn", "a string")?;
             let fn_mut: i32 = __params.required("FnMut", "an integer")?;
             let fn_once: super::models::Choice = __params
                 .required("FnOnce", "a value of the documented model")?;
+            let format_error: super::models::Choice = __params
+                .required("FormatError", "a value of the documented model")?;
             let from: ::std::string::String = __params.required("From", "a string")?;
             let from_iterator: ::std::string::String = __params
                 .required("FromIterator", "a string")?;
@@ -9402,79 +9813,75 @@ pub fn build_request(
                 .required("FromStatus", "a value of the documented model")?;
             let future: i32 = __params.required("Future", "an integer")?;
             let hash: i32 = __params.required("Hash", "an integer")?;
-            let host_part: super::models::Choice = __params
-                .required("HostPart", "a value of the documented model")?;
-            let http_request: super::models::Choice = __params
-                .required("HttpRequest", "a value of the documented model")?;
-            let http_response: ::std::string::String = __params
-                .required("HttpResponse", "a string")?;
+            let host_part: ::std::string::String = __params
+                .required("HostPart", "a string")?;
+            let http_request: ::std::string::String = __params
+                .required("HttpRequest", "a string")?;
+            let http_response: i32 = __params.required("HttpResponse", "an integer")?;
             let into: super::models::Choice = __params
                 .required("Into", "a value of the documented model")?;
             let into_future: super::models::Choice = __params
                 .required("IntoFuture", "a value of the documented model")?;
             let into_iterator: i32 = __params.required("IntoIterator", "an integer")?;
             let into_variant: i32 = __params.required("IntoVariant", "an integer")?;
-            let invalid_host: ::std::string::String = __params
-                .required("InvalidHost", "a string")?;
+            let invalid_host: i32 = __params.required("InvalidHost", "an integer")?;
             let iterator: super::models::Choice = __params
                 .required("Iterator", "a value of the documented model")?;
-            let lazy_lock: i32 = __params.required("LazyLock", "an integer")?;
-            let map: super::models::Choice = __params
-                .required("Map", "a value of the documented model")?;
-            let method: i32 = __params.required("Method", "an integer")?;
+            let lazy_lock: super::models::Choice = __params
+                .required("LazyLock", "a value of the documented model")?;
+            let map: ::std::string::String = __params.required("Map", "a string")?;
+            let method: super::models::Choice = __params
+                .required("Method", "a value of the documented model")?;
             let method_options_2: super::models::Choice = __params
                 .required("MethodOptions", "a value of the documented model")?;
-            let next_link: super::models::Choice = __params
-                .required("NextLink", "a value of the documented model")?;
-            let no_format: i32 = __params.required("NoFormat", "an integer")?;
+            let next_link: ::std::string::String = __params
+                .required("NextLink", "a string")?;
+            let no_format: super::models::Choice = __params
+                .required("NoFormat", "a value of the documented model")?;
             let none: ::std::string::String = __params.required("None", "a string")?;
-            let operations: ::std::string::String = __params
-                .required("OPERATIONS", "a string")?;
+            let operations: i32 = __params.required("OPERATIONS", "an integer")?;
             let ok: super::models::Choice = __params
                 .required("Ok", "a value of the documented model")?;
             let operation_info: super::models::Choice = __params
                 .required("OperationInfo", "a value of the documented model")?;
-            let operation_status: super::models::Choice = __params
-                .required("OperationStatus", "a value of the documented model")?;
+            let operation_status: ::std::string::String = __params
+                .required("OperationStatus", "a string")?;
             let option: i32 = __params.required("Option", "an integer")?;
             let ord: super::models::Choice = __params
                 .required("Ord", "a value of the documented model")?;
-            let other: i32 = __params.required("Other", "an integer")?;
-            let page_decoder: ::std::string::String = __params
-                .required("PageDecoder", "a string")?;
-            let pager: super::models::Choice = __params
-                .required("Pager", "a value of the documented model")?;
+            let other: super::models::Choice = __params
+                .required("Other", "a value of the documented model")?;
+            let page_decoder: i32 = __params.required("PageDecoder", "an integer")?;
+            let pager: ::std::string::String = __params.required("Pager", "a string")?;
             let partial_eq: super::models::Choice = __params
                 .required("PartialEq", "a value of the documented model")?;
             let partial_ord: ::std::string::String = __params
                 .required("PartialOrd", "a string")?;
-            let pattern: i32 = __params.required("Pattern", "an integer")?;
-            let poller_method_options: ::std::string::String = __params
-                .required("PollerMethodOptions", "a string")?;
-            let poller_options: i32 = __params.required("PollerOptions", "an integer")?;
-            let regex: super::models::Choice = __params
-                .required("Regex", "a value of the documented model")?;
+            let pattern: super::models::Choice = __params
+                .required("Pattern", "a value of the documented model")?;
+            let poller_method_options: i32 = __params
+                .required("PollerMethodOptions", "an integer")?;
+            let poller_options: super::models::Choice = __params
+                .required("PollerOptions", "a value of the documented model")?;
+            let regex: ::std::string::String = __params.required("Regex", "a string")?;
             let resource_manager_audience: ::std::string::String = __params
                 .required("ResourceManagerAudience", "a string")?;
-            let response: ::std::string::String = __params
-                .required("Response", "a string")?;
+            let response: i32 = __params.required("Response", "an integer")?;
             let response_error: ::std::string::String = __params
                 .required("ResponseError", "a string")?;
-            let response_too_large: ::std::string::String = __params
-                .required("ResponseTooLarge", "a string")?;
+            let response_too_large: i32 = __params
+                .required("ResponseTooLarge", "an integer")?;
             let result: i32 = __params.required("Result", "an integer")?;
-            let services: super::models::Choice = __params
-                .required("SERVICES", "a value of the documented model")?;
-            let safe_debug: super::models::Choice = __params
-                .required("SafeDebug", "a value of the documented model")?;
-            let secret: ::armgen_runtime::Secret = __params
-                .required("Secret", "a string")?;
+            let services: ::std::string::String = __params
+                .required("SERVICES", "a string")?;
+            let safe_debug: ::std::string::String = __params
+                .required("SafeDebug", "a string")?;
+            let secret: i32 = __params.required("Secret", "an integer")?;
             let self_: ::std::string::String = __params.required("Self", "a string")?;
             let send: i32 = __params.required("Send", "an integer")?;
-            let serialize: ::std::string::String = __params
-                .required("Serialize", "a string")?;
-            let serializer: super::models::Choice = __params
-                .required("Serializer", "a value of the documented model")?;
+            let serialize: i32 = __params.required("Serialize", "an integer")?;
+            let serializer: ::std::string::String = __params
+                .required("Serializer", "a string")?;
             let service_error: i32 = __params.required("ServiceError", "an integer")?;
             let service_info: ::std::string::String = __params
                 .required("ServiceInfo", "a string")?;
@@ -9485,47 +9892,52 @@ pub fn build_request(
             let static_token_credential: i32 = __params
                 .required("StaticTokenCredential", "an integer")?;
             let string: i32 = __params.required("String", "an integer")?;
-            let strip_read_only: super::models::Choice = __params
-                .required("StripReadOnly", "a value of the documented model")?;
+            let string_format: ::std::string::String = __params
+                .required("StringFormat", "a string")?;
+            let strip_read_only: ::std::string::String = __params
+                .required("StripReadOnly", "a string")?;
             let sync: ::std::string::String = __params.required("Sync", "a string")?;
             let to_owned: ::std::string::String = __params
                 .required("ToOwned", "a string")?;
             let to_string: super::models::Choice = __params
                 .required("ToString", "a value of the documented model")?;
-            let token_credential: i32 = __params
-                .required("TokenCredential", "an integer")?;
+            let token_credential: super::models::Choice = __params
+                .required("TokenCredential", "a value of the documented model")?;
             let try_from: i32 = __params.required("TryFrom", "an integer")?;
             let try_into: super::models::Choice = __params
                 .required("TryInto", "a value of the documented model")?;
-            let unknown: super::models::Choice = __params
-                .required("Unknown", "a value of the documented model")?;
+            let unix_time: i32 = __params.required("UnixTime", "an integer")?;
+            let unknown: ::std::string::String = __params
+                .required("Unknown", "a string")?;
             let unpin: i32 = __params.required("Unpin", "an integer")?;
-            let url: i32 = __params.required("Url", "an integer")?;
-            let url_builder: super::models::Choice = __params
-                .required("UrlBuilder", "a value of the documented model")?;
-            let validate: ::std::string::String = __params
-                .required("Validate", "a string")?;
-            let validation_error: i32 = __params
-                .required("ValidationError", "an integer")?;
-            let validation_errors: super::models::Choice = __params
-                .required("ValidationErrors", "a value of the documented model")?;
-            let validator: ::std::string::String = __params
-                .required("Validator", "a string")?;
-            let value: i32 = __params.required("Value", "an integer")?;
+            let url: super::models::Choice = __params
+                .required("Url", "a value of the documented model")?;
+            let url_builder: ::std::string::String = __params
+                .required("UrlBuilder", "a string")?;
+            let uuid: super::models::Choice = __params
+                .required("Uuid", "a value of the documented model")?;
+            let validate: i32 = __params.required("Validate", "an integer")?;
+            let validation_error: super::models::Choice = __params
+                .required("ValidationError", "a value of the documented model")?;
+            let validation_errors: ::std::string::String = __params
+                .required("ValidationErrors", "a string")?;
+            let validator: i32 = __params.required("Validator", "an integer")?;
+            let value: super::models::Choice = __params
+                .required("Value", "a value of the documented model")?;
             let vec: ::std::string::String = __params.required("Vec", "a string")?;
             let value_2: super::models::Choice = __params
                 .required("_", "a value of the documented model")?;
-            let private: ::std::string::String = __params
-                .required("__private", "a string")?;
+            let private: i32 = __params.required("__private", "an integer")?;
             let r#abstract: ::std::string::String = __params
                 .required("abstract", "a string")?;
             let align_of: ::std::string::String = __params
                 .required("align_of", "a string")?;
             let align_of_val: i32 = __params.required("align_of_val", "an integer")?;
             let alloc: i32 = __params.required("alloc", "an integer")?;
-            let api_version_3: i32 = __params.required("api_version", "an integer")?;
-            let armgen_runtime: super::models::Choice = __params
-                .required("armgen_runtime", "a value of the documented model")?;
+            let api_version_3: super::models::Choice = __params
+                .required("api_version", "a value of the documented model")?;
+            let armgen_runtime: ::std::string::String = __params
+                .required("armgen_runtime", "a string")?;
             let r#as: i32 = __params.required("as", "an integer")?;
             let assert: super::models::Choice = __params
                 .required("assert", "a value of the documented model")?;
@@ -9535,8 +9947,7 @@ pub fn build_request(
                 .required("async", "a value of the documented model")?;
             let async_trait: ::std::string::String = __params
                 .required("async_trait", "a string")?;
-            let at: super::models::Choice = __params
-                .required("at", "a value of the documented model")?;
+            let at: ::std::string::String = __params.required("at", "a string")?;
             let r#await: ::std::string::String = __params.required("await", "a string")?;
             let azure_core: i32 = __params.required("azure_core", "an integer")?;
             let r#become: i32 = __params.required("become", "an integer")?;
@@ -9544,15 +9955,17 @@ pub fn build_request(
             let box_2: super::models::Choice = __params
                 .required("box", "a value of the documented model")?;
             let r#break: ::std::string::String = __params.required("break", "a string")?;
-            let build_request: i32 = __params.required("build_request", "an integer")?;
+            let build_request: super::models::Choice = __params
+                .required("build_request", "a value of the documented model")?;
             let cfg: i32 = __params.required("cfg", "an integer")?;
             let char: super::models::Choice = __params
                 .required("char", "a value of the documented model")?;
             let client_only: super::models::Choice = __params
                 .required("client_only", "a value of the documented model")?;
-            let clients: i32 = __params.required("clients", "an integer")?;
-            let compile_pattern: i32 = __params
-                .required("compile_pattern", "an integer")?;
+            let clients: super::models::Choice = __params
+                .required("clients", "a value of the documented model")?;
+            let compile_pattern: super::models::Choice = __params
+                .required("compile_pattern", "a value of the documented model")?;
             let concat: super::models::Choice = __params
                 .required("concat", "a value of the documented model")?;
             let r#const: i32 = __params.required("const", "an integer")?;
@@ -9560,8 +9973,8 @@ pub fn build_request(
                 .required("continue", "a value of the documented model")?;
             let core: ::std::string::String = __params.required("core", "a string")?;
             let crate_: ::std::string::String = __params.required("crate", "a string")?;
-            let credential: super::models::Choice = __params
-                .required("credential", "a value of the documented model")?;
+            let credential: ::std::string::String = __params
+                .required("credential", "a string")?;
             let decode_body: super::models::Choice = __params
                 .required("decode_body", "a value of the documented model")?;
             let decode_by_status: ::std::string::String = __params
@@ -9573,14 +9986,14 @@ pub fn build_request(
                 .required("decode_nullable", "a string")?;
             let decode_optional: i32 = __params
                 .required("decode_optional", "an integer")?;
-            let decode_response: super::models::Choice = __params
-                .required("decode_response", "a value of the documented model")?;
+            let decode_response: ::std::string::String = __params
+                .required("decode_response", "a string")?;
             let r#do: i32 = __params.required("do", "an integer")?;
             let drop_2: ::std::string::String = __params.required("drop", "a string")?;
             let r#dyn: super::models::Choice = __params
                 .required("dyn", "a value of the documented model")?;
-            let dynamic: super::models::Choice = __params
-                .required("dynamic", "a value of the documented model")?;
+            let dynamic: ::std::string::String = __params
+                .required("dynamic", "a string")?;
             let dynamic_execute: ::std::string::String = __params
                 .required("dynamic_execute", "a string")?;
             let dynamic_pages: i32 = __params.required("dynamic_pages", "an integer")?;
@@ -9590,13 +10003,13 @@ pub fn build_request(
                 .required("dynamic_request_error", "a string")?;
             let dynamic_result: i32 = __params.required("dynamic_result", "an integer")?;
             let r#else: ::std::string::String = __params.required("else", "a string")?;
-            let endpoint_2: ::std::string::String = __params
-                .required("endpoint", "a string")?;
+            let endpoint_2: i32 = __params.required("endpoint", "an integer")?;
             let r#enum: i32 = __params.required("enum", "an integer")?;
             let env: ::std::string::String = __params.required("env", "a string")?;
             let r#extern: super::models::Choice = __params
                 .required("extern", "a value of the documented model")?;
-            let f_2: i32 = __params.required("f", "an integer")?;
+            let f_2: super::models::Choice = __params
+                .required("f", "a value of the documented model")?;
             let f32: ::std::string::String = __params.required("f32", "a string")?;
             let f64: i32 = __params.required("f64", "an integer")?;
             let r#false: ::std::string::String = __params.required("false", "a string")?;
@@ -9618,8 +10031,9 @@ pub fn build_request(
             let include: ::std::string::String = __params
                 .required("include", "a string")?;
             let include_str: i32 = __params.required("include_str", "an integer")?;
-            let inner: i32 = __params.required("inner", "an integer")?;
-            let json: ::std::string::String = __params.required("json", "a string")?;
+            let inner: super::models::Choice = __params
+                .required("inner", "a value of the documented model")?;
+            let json: i32 = __params.required("json", "an integer")?;
             let r#let: super::models::Choice = __params
                 .required("let", "a value of the documented model")?;
             let r#loop: ::std::string::String = __params.required("loop", "a string")?;
@@ -9628,41 +10042,40 @@ pub fn build_request(
                 .required("match", "a value of the documented model")?;
             let matches: super::models::Choice = __params
                 .required("matches", "a value of the documented model")?;
-            let members: i32 = __params.required("members", "an integer")?;
-            let method_options_3: ::std::string::String = __params
-                .required("method_options", "a string")?;
+            let members: super::models::Choice = __params
+                .required("members", "a value of the documented model")?;
+            let method_options_3: i32 = __params
+                .required("method_options", "an integer")?;
             let r#mod: ::std::string::String = __params.required("mod", "a string")?;
-            let models: ::std::string::String = __params.required("models", "a string")?;
+            let models: i32 = __params.required("models", "an integer")?;
             let r#move: i32 = __params.required("move", "an integer")?;
             let r#mut: super::models::Choice = __params
                 .required("mut", "a value of the documented model")?;
-            let new: super::models::Choice = __params
-                .required("new", "a value of the documented model")?;
-            let operation_id: i32 = __params.required("operation_id", "an integer")?;
+            let new: ::std::string::String = __params.required("new", "a string")?;
+            let operation_id: super::models::Choice = __params
+                .required("operation_id", "a value of the documented model")?;
             let option_env: ::std::string::String = __params
                 .required("option_env", "a string")?;
-            let options_2: super::models::Choice = __params
-                .required("options", "a value of the documented model")?;
+            let options_2: ::std::string::String = __params
+                .required("options", "a string")?;
             let r#override: ::std::string::String = __params
                 .required("override", "a string")?;
             let page: ::std::string::String = __params.required("page", "a string")?;
             let panic: i32 = __params.required("panic", "an integer")?;
-            let parameterized_host: i32 = __params
-                .required("parameterized_host", "an integer")?;
-            let params: ::std::string::String = __params.required("params", "a string")?;
-            let path: i32 = __params.required("path", "an integer")?;
-            let patterns: ::std::string::String = __params
-                .required("patterns", "a string")?;
-            let pipeline: super::models::Choice = __params
-                .required("pipeline", "a value of the documented model")?;
+            let parameterized_host: super::models::Choice = __params
+                .required("parameterized_host", "a value of the documented model")?;
+            let params: i32 = __params.required("params", "an integer")?;
+            let path: super::models::Choice = __params
+                .required("path", "a value of the documented model")?;
+            let patterns: i32 = __params.required("patterns", "an integer")?;
+            let pipeline: ::std::string::String = __params
+                .required("pipeline", "a string")?;
             let r#priv: i32 = __params.required("priv", "an integer")?;
             let r#pub: super::models::Choice = __params
                 .required("pub", "a value of the documented model")?;
             let r#ref: ::std::string::String = __params.required("ref", "a string")?;
-            let regex_2: super::models::Choice = __params
-                .required("regex", "a value of the documented model")?;
-            let request: ::std::string::String = __params
-                .required("request", "a string")?;
+            let regex_2: ::std::string::String = __params.required("regex", "a string")?;
+            let request: i32 = __params.required("request", "an integer")?;
             let resource_manager_endpoint: super::models::Choice = __params
                 .required(
                     "resource_manager_endpoint",
@@ -9670,15 +10083,15 @@ pub fn build_request(
                 )?;
             let resource_manager_scope: ::std::string::String = __params
                 .required("resource_manager_scope", "a string")?;
-            let response_2: ::std::string::String = __params
-                .required("response", "a string")?;
+            let response_2: i32 = __params.required("response", "an integer")?;
             let response_error_2: i32 = __params
                 .required("response_error", "an integer")?;
             let r#return: i32 = __params.required("return", "an integer")?;
             let self_2: super::models::Choice = __params
                 .required("self", "a value of the documented model")?;
-            let serde: ::std::string::String = __params.required("serde", "a string")?;
-            let serde_json: i32 = __params.required("serde_json", "an integer")?;
+            let serde: i32 = __params.required("serde", "an integer")?;
+            let serde_json: super::models::Choice = __params
+                .required("serde_json", "a value of the documented model")?;
             let size_of: i32 = __params.required("size_of", "an integer")?;
             let size_of_val: super::models::Choice = __params
                 .required("size_of_val", "a value of the documented model")?;
@@ -9689,16 +10102,15 @@ pub fn build_request(
             let string_enum: i32 = __params.required("string_enum", "an integer")?;
             let stringify: super::models::Choice = __params
                 .required("stringify", "a value of the documented model")?;
-            let strip_member: ::std::string::String = __params
-                .required("strip_member", "a string")?;
-            let strip_members: i32 = __params.required("strip_members", "an integer")?;
+            let strip_member: i32 = __params.required("strip_member", "an integer")?;
+            let strip_members: super::models::Choice = __params
+                .required("strip_members", "a value of the documented model")?;
             let r#struct: super::models::Choice = __params
                 .required("struct", "a value of the documented model")?;
-            let subscription_id: ::std::string::String = __params
-                .required("subscription_id", "a string")?;
+            let subscription_id: i32 = __params
+                .required("subscription_id", "an integer")?;
             let super_: ::std::string::String = __params.required("super", "a string")?;
-            let tag: super::models::Choice = __params
-                .required("tag", "a value of the documented model")?;
+            let tag: ::std::string::String = __params.required("tag", "a string")?;
             let tagged_union: super::models::Choice = __params
                 .required("tagged_union", "a value of the documented model")?;
             let todo: ::std::string::String = __params.required("todo", "a string")?;
@@ -9716,14 +10128,13 @@ pub fn build_request(
             let r#unsafe: i32 = __params.required("unsafe", "an integer")?;
             let r#unsized: super::models::Choice = __params
                 .required("unsized", "a value of the documented model")?;
-            let url_2: super::models::Choice = __params
-                .required("url", "a value of the documented model")?;
+            let url_2: ::std::string::String = __params.required("url", "a string")?;
             let r#use: ::std::string::String = __params.required("use", "a string")?;
             let usize: super::models::Choice = __params
                 .required("usize", "a value of the documented model")?;
-            let validator_2: i32 = __params.required("validator", "an integer")?;
-            let value_3: super::models::Choice = __params
-                .required("value", "a value of the documented model")?;
+            let validator_2: super::models::Choice = __params
+                .required("validator", "a value of the documented model")?;
+            let value_3: ::std::string::String = __params.required("value", "a string")?;
             let vec_2: super::models::Choice = __params
                 .required("vec", "a value of the documented model")?;
             let r#virtual: i32 = __params.required("virtual", "an integer")?;
@@ -9736,8 +10147,8 @@ pub fn build_request(
                 super::parameters::query_required_request(
                     endpoint,
                     &api_version,
-                    &api_version_2,
-                    &arc,
+                    api_version_2,
+                    arc,
                     &arm_client_options,
                     &arm_pipeline,
                     as_mut,
@@ -9746,20 +10157,26 @@ pub fn build_request(
                     async_fn_mut,
                     &async_fn_once,
                     &b_tree_map,
+                    &base64,
+                    &base64_url,
                     &r#box,
-                    &client_method_options,
+                    client_method_options,
                     clone,
                     &constraint,
-                    context,
+                    &context,
                     &copy,
-                    &cow,
-                    default_endpoint,
+                    cow,
+                    &default_endpoint,
+                    date,
+                    &date_time,
+                    &date_time_rfc1123,
                     &debug,
                     default,
-                    deserialize,
-                    &deserializer,
+                    &deserialize,
+                    deserializer,
                     &double_ended_iterator,
                     &drop,
+                    duration,
                     &dynamic_error,
                     &dynamic_params,
                     &dynamic_reply,
@@ -9769,10 +10186,11 @@ pub fn build_request(
                     error_body,
                     &exact_size_iterator,
                     &extend,
-                    final_state_via,
+                    &final_state_via,
                     &r#fn,
                     fn_mut,
                     &fn_once,
+                    &format_error,
                     &from,
                     &from_iterator,
                     &from_status,
@@ -9780,46 +10198,46 @@ pub fn build_request(
                     hash,
                     &host_part,
                     &http_request,
-                    &http_response,
+                    http_response,
                     &into,
                     &into_future,
                     into_iterator,
                     into_variant,
-                    &invalid_host,
+                    invalid_host,
                     &iterator,
-                    lazy_lock,
+                    &lazy_lock,
                     &map,
-                    method,
+                    &method,
                     &method_options_2,
                     &next_link,
-                    no_format,
+                    &no_format,
                     &none,
-                    &operations,
+                    operations,
                     &ok,
                     &operation_info,
                     &operation_status,
                     option,
                     &ord,
-                    other,
-                    &page_decoder,
+                    &other,
+                    page_decoder,
                     &pager,
                     &partial_eq,
                     &partial_ord,
-                    pattern,
-                    &poller_method_options,
-                    poller_options,
+                    &pattern,
+                    poller_method_options,
+                    &poller_options,
                     &regex,
                     &resource_manager_audience,
-                    &response,
+                    response,
                     &response_error,
-                    &response_too_large,
+                    response_too_large,
                     result,
                     &services,
                     &safe_debug,
-                    &secret,
+                    secret,
                     &self_,
                     send,
-                    &serialize,
+                    serialize,
                     &serializer,
                     service_error,
                     &service_info,
@@ -9827,30 +10245,33 @@ pub fn build_request(
                     &some,
                     static_token_credential,
                     string,
+                    &string_format,
                     &strip_read_only,
                     &sync,
                     &to_owned,
                     &to_string,
-                    token_credential,
+                    &token_credential,
                     try_from,
                     &try_into,
+                    unix_time,
                     &unknown,
                     unpin,
-                    url,
+                    &url,
                     &url_builder,
-                    &validate,
-                    validation_error,
+                    &uuid,
+                    validate,
+                    &validation_error,
                     &validation_errors,
-                    &validator,
-                    value,
+                    validator,
+                    &value,
                     &vec,
                     &value_2,
-                    &private,
+                    private,
                     &r#abstract,
                     &align_of,
                     align_of_val,
                     alloc,
-                    api_version_3,
+                    &api_version_3,
                     &armgen_runtime,
                     r#as,
                     &assert,
@@ -9864,12 +10285,12 @@ pub fn build_request(
                     bool,
                     &box_2,
                     &r#break,
-                    build_request,
+                    &build_request,
                     cfg,
                     &char,
                     &client_only,
-                    clients,
-                    compile_pattern,
+                    &clients,
+                    &compile_pattern,
                     &concat,
                     r#const,
                     &r#continue,
@@ -9893,11 +10314,11 @@ pub fn build_request(
                     &dynamic_request_error,
                     dynamic_result,
                     &r#else,
-                    &endpoint_2,
+                    endpoint_2,
                     r#enum,
                     &env,
                     &r#extern,
-                    f_2,
+                    &f_2,
                     &f32,
                     f64,
                     &r#false,
@@ -9914,44 +10335,44 @@ pub fn build_request(
                     r#in,
                     &include,
                     include_str,
-                    inner,
-                    &json,
+                    &inner,
+                    json,
                     &r#let,
                     &r#loop,
                     r#macro,
                     &r#match,
                     &matches,
-                    members,
-                    &method_options_3,
+                    &members,
+                    method_options_3,
                     &r#mod,
-                    &models,
+                    models,
                     r#move,
                     &r#mut,
                     &new,
-                    operation_id,
+                    &operation_id,
                     &option_env,
                     &options_2,
                     &r#override,
                     &page,
                     panic,
-                    parameterized_host,
-                    &params,
-                    path,
-                    &patterns,
+                    &parameterized_host,
+                    params,
+                    &path,
+                    patterns,
                     &pipeline,
                     r#priv,
                     &r#pub,
                     &r#ref,
                     &regex_2,
-                    &request,
+                    request,
                     &resource_manager_endpoint,
                     &resource_manager_scope,
-                    &response_2,
+                    response_2,
                     response_error_2,
                     r#return,
                     &self_2,
-                    &serde,
-                    serde_json,
+                    serde,
+                    &serde_json,
                     size_of,
                     &size_of_val,
                     r#static,
@@ -9959,10 +10380,10 @@ pub fn build_request(
                     &str,
                     string_enum,
                     &stringify,
-                    &strip_member,
-                    strip_members,
+                    strip_member,
+                    &strip_members,
                     &r#struct,
-                    &subscription_id,
+                    subscription_id,
                     &super_,
                     &tag,
                     &tagged_union,
@@ -9981,7 +10402,7 @@ pub fn build_request(
                     &url_2,
                     &r#use,
                     &usize,
-                    validator_2,
+                    &validator_2,
                     &value_3,
                     &vec_2,
                     r#virtual,
@@ -10807,6 +11228,20 @@ pub fn build_request(
                 .required("String", "a value of the documented model")?;
             Ok(super::string::string_request(endpoint, &api_version, &string)?)
         }
+        "StringFormat_StringFormat" => {
+            let api_version: ::std::string::String = __params
+                .optional("api-version", "a string")?
+                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let string_format: super::models::StringFormat = __params
+                .required("StringFormat", "a value of the documented model")?;
+            Ok(
+                super::string_format::string_format_request(
+                    endpoint,
+                    &api_version,
+                    &string_format,
+                )?,
+            )
+        }
         "stringify_stringify" => {
             let api_version: ::std::string::String = __params
                 .optional("api-version", "a string")?
@@ -10979,6 +11414,14 @@ pub fn build_request(
                 .required("u8", "a value of the documented model")?;
             Ok(super::u8_::u8_request(endpoint, &api_version, &u8)?)
         }
+        "UnixTime_UnixTime" => {
+            let api_version: ::std::string::String = __params
+                .optional("api-version", "a string")?
+                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let unix_time: super::models::UnixTime = __params
+                .required("UnixTime", "a value of the documented model")?;
+            Ok(super::unix_time::unix_time_request(endpoint, &api_version, &unix_time)?)
+        }
         "Unknown_Unknown" => {
             let api_version: ::std::string::String = __params
                 .optional("api-version", "a string")?
@@ -11038,6 +11481,14 @@ pub fn build_request(
             let usize: super::models::Usize = __params
                 .required("usize", "a value of the documented model")?;
             Ok(super::usize_::usize_request(endpoint, &api_version, &usize)?)
+        }
+        "Uuid_Uuid" => {
+            let api_version: ::std::string::String = __params
+                .optional("api-version", "a string")?
+                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let uuid: super::models::Uuid = __params
+                .required("Uuid", "a value of the documented model")?;
+            Ok(super::uuid::uuid_request(endpoint, &api_version, &uuid)?)
         }
         "Validate_Validate" => {
             let api_version: ::std::string::String = __params
@@ -11206,6 +11657,14 @@ pub fn decode_response(
                 super::b_tree_map::b_tree_map_response(response),
             )
         }
+        "Base64_Base64" => {
+            ::armgen_runtime::dynamic_result(super::base64::base64_response(response))
+        }
+        "Base64Url_Base64Url" => {
+            ::armgen_runtime::dynamic_result(
+                super::base64_url::base64_url_response(response),
+            )
+        }
         "Bodies_OptionalString" => {
             ::armgen_runtime::dynamic_result(
                 super::bodies::optional_string_response(response),
@@ -11275,6 +11734,19 @@ pub fn decode_response(
                 super::credential::credential_response(response),
             )
         }
+        "Date_Date" => {
+            ::armgen_runtime::dynamic_result(super::date::date_response(response))
+        }
+        "DateTime_DateTime" => {
+            ::armgen_runtime::dynamic_result(
+                super::date_time::date_time_response(response),
+            )
+        }
+        "DateTimeRfc1123_DateTimeRfc1123" => {
+            ::armgen_runtime::dynamic_result(
+                super::date_time_rfc1123::date_time_rfc1123_response(response),
+            )
+        }
         "Debug_Debug" => {
             ::armgen_runtime::dynamic_result(super::debug::debug_response(response))
         }
@@ -11338,6 +11810,11 @@ pub fn decode_response(
         }
         "Drop_Drop" => {
             ::armgen_runtime::dynamic_result(super::drop::drop_response(response))
+        }
+        "Duration_Duration" => {
+            ::armgen_runtime::dynamic_result(
+                super::duration::duration_response(response),
+            )
         }
         "dynamic_dynamic" => {
             ::armgen_runtime::dynamic_result(
@@ -11438,6 +11915,11 @@ pub fn decode_response(
         }
         "format_format" => {
             ::armgen_runtime::dynamic_result(super::format::format_response(response))
+        }
+        "FormatError_FormatError" => {
+            ::armgen_runtime::dynamic_result(
+                super::format_error::format_error_response(response),
+            )
         }
         "From_From" => {
             ::armgen_runtime::dynamic_result(super::from::from_response(response))
@@ -11684,6 +12166,16 @@ pub fn decode_response(
                 super::optional_bodies::b_tree_map_response(response),
             )
         }
+        "OptionalBodies_Base64" => {
+            ::armgen_runtime::dynamic_result(
+                super::optional_bodies::base64_response(response),
+            )
+        }
+        "OptionalBodies_Base64Url" => {
+            ::armgen_runtime::dynamic_result(
+                super::optional_bodies::base64_url_response(response),
+            )
+        }
         "OptionalBodies_bool" => {
             ::armgen_runtime::dynamic_result(
                 super::optional_bodies::bool_response(response),
@@ -11769,6 +12261,21 @@ pub fn decode_response(
                 super::optional_bodies::credential_response(response),
             )
         }
+        "OptionalBodies_Date" => {
+            ::armgen_runtime::dynamic_result(
+                super::optional_bodies::date_response(response),
+            )
+        }
+        "OptionalBodies_DateTime" => {
+            ::armgen_runtime::dynamic_result(
+                super::optional_bodies::date_time_response(response),
+            )
+        }
+        "OptionalBodies_DateTimeRfc1123" => {
+            ::armgen_runtime::dynamic_result(
+                super::optional_bodies::date_time_rfc1123_response(response),
+            )
+        }
         "OptionalBodies_Debug" => {
             ::armgen_runtime::dynamic_result(
                 super::optional_bodies::debug_response(response),
@@ -11837,6 +12344,11 @@ pub fn decode_response(
         "OptionalBodies_Drop" => {
             ::armgen_runtime::dynamic_result(
                 super::optional_bodies::drop_response(response),
+            )
+        }
+        "OptionalBodies_Duration" => {
+            ::armgen_runtime::dynamic_result(
+                super::optional_bodies::duration_response(response),
             )
         }
         "OptionalBodies_dynamic" => {
@@ -11962,6 +12474,11 @@ pub fn decode_response(
         "OptionalBodies_format_args" => {
             ::armgen_runtime::dynamic_result(
                 super::optional_bodies::format_args_response(response),
+            )
+        }
+        "OptionalBodies_FormatError" => {
+            ::armgen_runtime::dynamic_result(
+                super::optional_bodies::format_error_response(response),
             )
         }
         "OptionalBodies_From" => {
@@ -12634,6 +13151,11 @@ pub fn decode_response(
                 super::optional_bodies::string_enum_response(response),
             )
         }
+        "OptionalBodies_StringFormat" => {
+            ::armgen_runtime::dynamic_result(
+                super::optional_bodies::string_format_response(response),
+            )
+        }
         "OptionalBodies_stringify" => {
             ::armgen_runtime::dynamic_result(
                 super::optional_bodies::stringify_response(response),
@@ -12719,6 +13241,11 @@ pub fn decode_response(
                 super::optional_bodies::u8_response(response),
             )
         }
+        "OptionalBodies_UnixTime" => {
+            ::armgen_runtime::dynamic_result(
+                super::optional_bodies::unix_time_response(response),
+            )
+        }
         "OptionalBodies_Unknown" => {
             ::armgen_runtime::dynamic_result(
                 super::optional_bodies::unknown_response(response),
@@ -12747,6 +13274,11 @@ pub fn decode_response(
         "OptionalBodies_usize" => {
             ::armgen_runtime::dynamic_result(
                 super::optional_bodies::usize_response(response),
+            )
+        }
+        "OptionalBodies_Uuid" => {
+            ::armgen_runtime::dynamic_result(
+                super::optional_bodies::uuid_response(response),
             )
         }
         "OptionalBodies_Validate" => {
@@ -13164,6 +13696,11 @@ pub fn decode_response(
         "String_String" => {
             ::armgen_runtime::dynamic_result(super::string::string_response(response))
         }
+        "StringFormat_StringFormat" => {
+            ::armgen_runtime::dynamic_result(
+                super::string_format::string_format_response(response),
+            )
+        }
         "stringify_stringify" => {
             ::armgen_runtime::dynamic_result(
                 super::stringify::stringify_response(response),
@@ -13233,6 +13770,11 @@ pub fn decode_response(
             ::armgen_runtime::dynamic_result(super::u64_::u64_response(response))
         }
         "u8_u8" => ::armgen_runtime::dynamic_result(super::u8_::u8_response(response)),
+        "UnixTime_UnixTime" => {
+            ::armgen_runtime::dynamic_result(
+                super::unix_time::unix_time_response(response),
+            )
+        }
         "Unknown_Unknown" => {
             ::armgen_runtime::dynamic_result(super::unknown::unknown_response(response))
         }
@@ -13252,6 +13794,9 @@ pub fn decode_response(
         }
         "usize_usize" => {
             ::armgen_runtime::dynamic_result(super::usize_::usize_response(response))
+        }
+        "Uuid_Uuid" => {
+            ::armgen_runtime::dynamic_result(super::uuid::uuid_response(response))
         }
         "Validate_Validate" => {
             ::armgen_runtime::dynamic_result(

@@ -161,6 +161,22 @@ pub async fn call(
                 )
                 .await
         }
+        "Base64_Base64" => {
+            ::armgen_runtime::dynamic_execute(
+                    pipeline,
+                    __request,
+                    super::base64::base64_response,
+                )
+                .await
+        }
+        "Base64Url_Base64Url" => {
+            ::armgen_runtime::dynamic_execute(
+                    pipeline,
+                    __request,
+                    super::base64_url::base64_url_response,
+                )
+                .await
+        }
         "Bodies_OptionalString" => {
             ::armgen_runtime::dynamic_execute(
                     pipeline,
@@ -313,6 +329,30 @@ pub async fn call(
                 )
                 .await
         }
+        "Date_Date" => {
+            ::armgen_runtime::dynamic_execute(
+                    pipeline,
+                    __request,
+                    super::date::date_response,
+                )
+                .await
+        }
+        "DateTime_DateTime" => {
+            ::armgen_runtime::dynamic_execute(
+                    pipeline,
+                    __request,
+                    super::date_time::date_time_response,
+                )
+                .await
+        }
+        "DateTimeRfc1123_DateTimeRfc1123" => {
+            ::armgen_runtime::dynamic_execute(
+                    pipeline,
+                    __request,
+                    super::date_time_rfc1123::date_time_rfc1123_response,
+                )
+                .await
+        }
         "Debug_Debug" => {
             ::armgen_runtime::dynamic_execute(
                     pipeline,
@@ -422,6 +462,14 @@ pub async fn call(
                     pipeline,
                     __request,
                     super::drop::drop_response,
+                )
+                .await
+        }
+        "Duration_Duration" => {
+            ::armgen_runtime::dynamic_execute(
+                    pipeline,
+                    __request,
+                    super::duration::duration_response,
                 )
                 .await
         }
@@ -626,6 +674,14 @@ pub async fn call(
                     pipeline,
                     __request,
                     super::format::format_response,
+                )
+                .await
+        }
+        "FormatError_FormatError" => {
+            ::armgen_runtime::dynamic_execute(
+                    pipeline,
+                    __request,
+                    super::format_error::format_error_response,
                 )
                 .await
         }
@@ -1161,6 +1217,30 @@ pub async fn call(
                 );
             ::armgen_runtime::dynamic_poll(poller).await
         }
+        "OptionalBodies_Base64" => {
+            let poller: ::armgen_runtime::__private::azure_core::http::Poller<
+                ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
+            > = pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::base64_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    ::core::default::Default::default(),
+                );
+            ::armgen_runtime::dynamic_poll(poller).await
+        }
+        "OptionalBodies_Base64Url" => {
+            let poller: ::armgen_runtime::__private::azure_core::http::Poller<
+                ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
+            > = pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::base64_url_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    ::core::default::Default::default(),
+                );
+            ::armgen_runtime::dynamic_poll(poller).await
+        }
         "OptionalBodies_bool" => {
             let poller: ::armgen_runtime::__private::azure_core::http::Poller<
                 ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -1365,6 +1445,42 @@ pub async fn call(
                 );
             ::armgen_runtime::dynamic_poll(poller).await
         }
+        "OptionalBodies_Date" => {
+            let poller: ::armgen_runtime::__private::azure_core::http::Poller<
+                ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
+            > = pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::date_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    ::core::default::Default::default(),
+                );
+            ::armgen_runtime::dynamic_poll(poller).await
+        }
+        "OptionalBodies_DateTime" => {
+            let poller: ::armgen_runtime::__private::azure_core::http::Poller<
+                ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
+            > = pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::date_time_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    ::core::default::Default::default(),
+                );
+            ::armgen_runtime::dynamic_poll(poller).await
+        }
+        "OptionalBodies_DateTimeRfc1123" => {
+            let poller: ::armgen_runtime::__private::azure_core::http::Poller<
+                ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
+            > = pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::date_time_rfc1123_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    ::core::default::Default::default(),
+                );
+            ::armgen_runtime::dynamic_poll(poller).await
+        }
         "OptionalBodies_Debug" => {
             let poller: ::armgen_runtime::__private::azure_core::http::Poller<
                 ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -1528,6 +1644,18 @@ pub async fn call(
                 .begin(
                     __request,
                     super::optional_bodies::drop_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    ::core::default::Default::default(),
+                );
+            ::armgen_runtime::dynamic_poll(poller).await
+        }
+        "OptionalBodies_Duration" => {
+            let poller: ::armgen_runtime::__private::azure_core::http::Poller<
+                ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
+            > = pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::duration_response,
                     ::armgen_runtime::FinalStateVia::Location,
                     ::core::default::Default::default(),
                 );
@@ -1828,6 +1956,18 @@ pub async fn call(
                 .begin(
                     __request,
                     super::optional_bodies::format_args_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    ::core::default::Default::default(),
+                );
+            ::armgen_runtime::dynamic_poll(poller).await
+        }
+        "OptionalBodies_FormatError" => {
+            let poller: ::armgen_runtime::__private::azure_core::http::Poller<
+                ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
+            > = pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::format_error_response,
                     ::armgen_runtime::FinalStateVia::Location,
                     ::core::default::Default::default(),
                 );
@@ -3441,6 +3581,18 @@ pub async fn call(
                 );
             ::armgen_runtime::dynamic_poll(poller).await
         }
+        "OptionalBodies_StringFormat" => {
+            let poller: ::armgen_runtime::__private::azure_core::http::Poller<
+                ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
+            > = pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::string_format_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    ::core::default::Default::default(),
+                );
+            ::armgen_runtime::dynamic_poll(poller).await
+        }
         "OptionalBodies_stringify" => {
             let poller: ::armgen_runtime::__private::azure_core::http::Poller<
                 ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -3645,6 +3797,18 @@ pub async fn call(
                 );
             ::armgen_runtime::dynamic_poll(poller).await
         }
+        "OptionalBodies_UnixTime" => {
+            let poller: ::armgen_runtime::__private::azure_core::http::Poller<
+                ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
+            > = pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::unix_time_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    ::core::default::Default::default(),
+                );
+            ::armgen_runtime::dynamic_poll(poller).await
+        }
         "OptionalBodies_Unknown" => {
             let poller: ::armgen_runtime::__private::azure_core::http::Poller<
                 ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -3712,6 +3876,18 @@ pub async fn call(
                 .begin(
                     __request,
                     super::optional_bodies::usize_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    ::core::default::Default::default(),
+                );
+            ::armgen_runtime::dynamic_poll(poller).await
+        }
+        "OptionalBodies_Uuid" => {
+            let poller: ::armgen_runtime::__private::azure_core::http::Poller<
+                ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
+            > = pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::uuid_response,
                     ::armgen_runtime::FinalStateVia::Location,
                     ::core::default::Default::default(),
                 );
@@ -4649,6 +4825,14 @@ pub async fn call(
                 )
                 .await
         }
+        "StringFormat_StringFormat" => {
+            ::armgen_runtime::dynamic_execute(
+                    pipeline,
+                    __request,
+                    super::string_format::string_format_response,
+                )
+                .await
+        }
         "stringify_stringify" => {
             ::armgen_runtime::dynamic_execute(
                     pipeline,
@@ -4785,6 +4969,14 @@ pub async fn call(
                 )
                 .await
         }
+        "UnixTime_UnixTime" => {
+            ::armgen_runtime::dynamic_execute(
+                    pipeline,
+                    __request,
+                    super::unix_time::unix_time_response,
+                )
+                .await
+        }
         "Unknown_Unknown" => {
             ::armgen_runtime::dynamic_execute(
                     pipeline,
@@ -4830,6 +5022,14 @@ pub async fn call(
                     pipeline,
                     __request,
                     super::usize_::usize_response,
+                )
+                .await
+        }
+        "Uuid_Uuid" => {
+            ::armgen_runtime::dynamic_execute(
+                    pipeline,
+                    __request,
+                    super::uuid::uuid_response,
                 )
                 .await
         }

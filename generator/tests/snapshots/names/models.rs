@@ -869,6 +869,81 @@ impl ::armgen_runtime::StripReadOnly for BTreeMap {
         );
     }
 }
+/// The `Base64` object.
+#[derive(
+    ::core::clone::Clone,
+    ::core::fmt::Debug,
+    ::core::default::Default,
+    ::core::cmp::PartialEq,
+    ::armgen_runtime::__private::serde::Serialize,
+    ::armgen_runtime::__private::serde::Deserialize,
+)]
+#[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "Base64")]
+pub struct Base64 {
+    /// Set by the service.
+    #[serde(rename = "Base64", skip_serializing_if = "::core::option::Option::is_none")]
+    pub base64: ::core::option::Option<::std::string::String>,
+    /// `next`
+    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
+    pub next: ::core::option::Option<::std::boxed::Box<Base64>>,
+}
+impl ::armgen_runtime::Validate for Base64 {
+    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
+}
+impl ::armgen_runtime::StripReadOnly for Base64 {
+    fn strip_read_only(
+        &self,
+        json: &mut ::armgen_runtime::__private::serde_json::Value,
+    ) {
+        ::armgen_runtime::strip_members(
+            json,
+            &["Base64"],
+            |members| {
+                ::armgen_runtime::strip_member(members, "next", &self.next);
+            },
+        );
+    }
+}
+/// The `Base64Url` object.
+#[derive(
+    ::core::clone::Clone,
+    ::core::fmt::Debug,
+    ::core::default::Default,
+    ::core::cmp::PartialEq,
+    ::armgen_runtime::__private::serde::Serialize,
+    ::armgen_runtime::__private::serde::Deserialize,
+)]
+#[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "Base64Url")]
+pub struct Base64Url {
+    /// Set by the service.
+    #[serde(
+        rename = "Base64Url",
+        skip_serializing_if = "::core::option::Option::is_none"
+    )]
+    pub base64_url: ::core::option::Option<::std::string::String>,
+    /// `next`
+    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
+    pub next: ::core::option::Option<::std::boxed::Box<Base64Url>>,
+}
+impl ::armgen_runtime::Validate for Base64Url {
+    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
+}
+impl ::armgen_runtime::StripReadOnly for Base64Url {
+    fn strip_read_only(
+        &self,
+        json: &mut ::armgen_runtime::__private::serde_json::Value,
+    ) {
+        ::armgen_runtime::strip_members(
+            json,
+            &["Base64Url"],
+            |members| {
+                ::armgen_runtime::strip_member(members, "next", &self.next);
+            },
+        );
+    }
+}
 /// The `become` object.
 #[derive(
     ::core::clone::Clone,
@@ -1402,22 +1477,27 @@ impl ::armgen_runtime::StripReadOnly for Clone {
     " `decode_empty`"] DecodeEmpty = "decode_empty", #[doc = " `decode_json`"] DecodeJson
     = "decode_json", #[doc = " `decode_nullable`"] DecodeNullable = "decode_nullable",
     #[doc = " `decode_optional`"] DecodeOptional = "decode_optional", #[doc =
-    " `HostPart`"] HostPart = "HostPart", #[doc = " `InvalidHost`"] InvalidHost =
-    "InvalidHost", #[doc = " `parameterized_host`"] ParameterizedHost =
-    "parameterized_host", #[doc = " `HttpRequest`"] HttpRequest = "HttpRequest", #[doc =
-    " `HttpResponse`"] HttpResponse = "HttpResponse", #[doc = " `Method`"] Method =
-    "Method", #[doc = " `UrlBuilder`"] UrlBuilder = "UrlBuilder", #[doc =
-    " `ResponseTooLarge`"] ResponseTooLarge = "ResponseTooLarge", #[doc =
-    " `FinalStateVia`"] FinalStateVia = "FinalStateVia", #[doc = " `OperationStatus`"]
-    OperationStatus = "OperationStatus", #[doc = " `PollerMethodOptions`"]
-    PollerMethodOptions = "PollerMethodOptions", #[doc = " `PollerOptions`"]
-    PollerOptions = "PollerOptions", #[doc = " `NextLink`"] NextLink = "NextLink", #[doc
-    = " `PageDecoder`"] PageDecoder = "PageDecoder", #[doc = " `Pattern`"] Pattern =
-    "Pattern", #[doc = " `StripReadOnly`"] StripReadOnly = "StripReadOnly", #[doc =
-    " `strip_member`"] StripMember = "strip_member", #[doc = " `strip_members`"]
-    StripMembers = "strip_members", #[doc = " `Regex`"] Regex = "Regex", #[doc =
-    " `Secret`"] Secret = "Secret", #[doc = " `Url`"] Url = "Url", #[doc =
-    " `Constraint`"] Constraint = "Constraint", #[doc = " `Validate`"] Validate =
+    " `Base64`"] Base64 = "Base64", #[doc = " `Base64Url`"] Base64Url = "Base64Url",
+    #[doc = " `Date`"] Date = "Date", #[doc = " `DateTime`"] DateTime = "DateTime", #[doc
+    = " `DateTimeRfc1123`"] DateTimeRfc1123 = "DateTimeRfc1123", #[doc = " `Duration`"]
+    Duration = "Duration", #[doc = " `FormatError`"] FormatError = "FormatError", #[doc =
+    " `StringFormat`"] StringFormat = "StringFormat", #[doc = " `UnixTime`"] UnixTime =
+    "UnixTime", #[doc = " `Uuid`"] Uuid = "Uuid", #[doc = " `HostPart`"] HostPart =
+    "HostPart", #[doc = " `InvalidHost`"] InvalidHost = "InvalidHost", #[doc =
+    " `parameterized_host`"] ParameterizedHost = "parameterized_host", #[doc =
+    " `HttpRequest`"] HttpRequest = "HttpRequest", #[doc = " `HttpResponse`"]
+    HttpResponse = "HttpResponse", #[doc = " `Method`"] Method = "Method", #[doc =
+    " `UrlBuilder`"] UrlBuilder = "UrlBuilder", #[doc = " `ResponseTooLarge`"]
+    ResponseTooLarge = "ResponseTooLarge", #[doc = " `FinalStateVia`"] FinalStateVia =
+    "FinalStateVia", #[doc = " `OperationStatus`"] OperationStatus = "OperationStatus",
+    #[doc = " `PollerMethodOptions`"] PollerMethodOptions = "PollerMethodOptions", #[doc
+    = " `PollerOptions`"] PollerOptions = "PollerOptions", #[doc = " `NextLink`"]
+    NextLink = "NextLink", #[doc = " `PageDecoder`"] PageDecoder = "PageDecoder", #[doc =
+    " `Pattern`"] Pattern = "Pattern", #[doc = " `StripReadOnly`"] StripReadOnly =
+    "StripReadOnly", #[doc = " `strip_member`"] StripMember = "strip_member", #[doc =
+    " `strip_members`"] StripMembers = "strip_members", #[doc = " `Regex`"] Regex =
+    "Regex", #[doc = " `Secret`"] Secret = "Secret", #[doc = " `Url`"] Url = "Url", #[doc
+    = " `Constraint`"] Constraint = "Constraint", #[doc = " `Validate`"] Validate =
     "Validate", #[doc = " `ValidationError`"] ValidationError = "ValidationError", #[doc
     = " `ValidationErrors`"] ValidationErrors = "ValidationErrors", #[doc =
     " `Validator`"] Validator = "Validator", #[doc = " `compile_pattern`"] CompilePattern
@@ -1848,6 +1928,120 @@ impl ::armgen_runtime::StripReadOnly for Credential {
         ::armgen_runtime::strip_members(
             json,
             &["credential"],
+            |members| {
+                ::armgen_runtime::strip_member(members, "next", &self.next);
+            },
+        );
+    }
+}
+/// The `Date` object.
+#[derive(
+    ::core::clone::Clone,
+    ::core::fmt::Debug,
+    ::core::default::Default,
+    ::core::cmp::PartialEq,
+    ::armgen_runtime::__private::serde::Serialize,
+    ::armgen_runtime::__private::serde::Deserialize,
+)]
+#[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "Date")]
+pub struct Date {
+    /// Set by the service.
+    #[serde(rename = "Date", skip_serializing_if = "::core::option::Option::is_none")]
+    pub date: ::core::option::Option<::std::string::String>,
+    /// `next`
+    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
+    pub next: ::core::option::Option<::std::boxed::Box<Date>>,
+}
+impl ::armgen_runtime::Validate for Date {
+    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
+}
+impl ::armgen_runtime::StripReadOnly for Date {
+    fn strip_read_only(
+        &self,
+        json: &mut ::armgen_runtime::__private::serde_json::Value,
+    ) {
+        ::armgen_runtime::strip_members(
+            json,
+            &["Date"],
+            |members| {
+                ::armgen_runtime::strip_member(members, "next", &self.next);
+            },
+        );
+    }
+}
+/// The `DateTime` object.
+#[derive(
+    ::core::clone::Clone,
+    ::core::fmt::Debug,
+    ::core::default::Default,
+    ::core::cmp::PartialEq,
+    ::armgen_runtime::__private::serde::Serialize,
+    ::armgen_runtime::__private::serde::Deserialize,
+)]
+#[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "DateTime")]
+pub struct DateTime {
+    /// Set by the service.
+    #[serde(
+        rename = "DateTime",
+        skip_serializing_if = "::core::option::Option::is_none"
+    )]
+    pub date_time: ::core::option::Option<::std::string::String>,
+    /// `next`
+    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
+    pub next: ::core::option::Option<::std::boxed::Box<DateTime>>,
+}
+impl ::armgen_runtime::Validate for DateTime {
+    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
+}
+impl ::armgen_runtime::StripReadOnly for DateTime {
+    fn strip_read_only(
+        &self,
+        json: &mut ::armgen_runtime::__private::serde_json::Value,
+    ) {
+        ::armgen_runtime::strip_members(
+            json,
+            &["DateTime"],
+            |members| {
+                ::armgen_runtime::strip_member(members, "next", &self.next);
+            },
+        );
+    }
+}
+/// The `DateTimeRfc1123` object.
+#[derive(
+    ::core::clone::Clone,
+    ::core::fmt::Debug,
+    ::core::default::Default,
+    ::core::cmp::PartialEq,
+    ::armgen_runtime::__private::serde::Serialize,
+    ::armgen_runtime::__private::serde::Deserialize,
+)]
+#[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "DateTimeRfc1123")]
+pub struct DateTimeRfc1123 {
+    /// Set by the service.
+    #[serde(
+        rename = "DateTimeRfc1123",
+        skip_serializing_if = "::core::option::Option::is_none"
+    )]
+    pub date_time_rfc1123: ::core::option::Option<::std::string::String>,
+    /// `next`
+    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
+    pub next: ::core::option::Option<::std::boxed::Box<DateTimeRfc1123>>,
+}
+impl ::armgen_runtime::Validate for DateTimeRfc1123 {
+    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
+}
+impl ::armgen_runtime::StripReadOnly for DateTimeRfc1123 {
+    fn strip_read_only(
+        &self,
+        json: &mut ::armgen_runtime::__private::serde_json::Value,
+    ) {
+        ::armgen_runtime::strip_members(
+            json,
+            &["DateTimeRfc1123"],
             |members| {
                 ::armgen_runtime::strip_member(members, "next", &self.next);
             },
@@ -2427,6 +2621,45 @@ pub struct Drop2 {
 }
 impl ::armgen_runtime::Validate for Drop2 {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
+}
+/// The `Duration` object.
+#[derive(
+    ::core::clone::Clone,
+    ::core::fmt::Debug,
+    ::core::default::Default,
+    ::core::cmp::PartialEq,
+    ::armgen_runtime::__private::serde::Serialize,
+    ::armgen_runtime::__private::serde::Deserialize,
+)]
+#[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "Duration")]
+pub struct Duration {
+    /// Set by the service.
+    #[serde(
+        rename = "Duration",
+        skip_serializing_if = "::core::option::Option::is_none"
+    )]
+    pub duration: ::core::option::Option<::std::string::String>,
+    /// `next`
+    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
+    pub next: ::core::option::Option<::std::boxed::Box<Duration>>,
+}
+impl ::armgen_runtime::Validate for Duration {
+    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
+}
+impl ::armgen_runtime::StripReadOnly for Duration {
+    fn strip_read_only(
+        &self,
+        json: &mut ::armgen_runtime::__private::serde_json::Value,
+    ) {
+        ::armgen_runtime::strip_members(
+            json,
+            &["Duration"],
+            |members| {
+                ::armgen_runtime::strip_member(members, "next", &self.next);
+            },
+        );
+    }
 }
 /// The `dyn` object.
 #[derive(
@@ -3260,22 +3493,27 @@ impl ::armgen_runtime::StripReadOnly for Extend {
     " `decode_empty`"] DecodeEmpty = "decode_empty", #[doc = " `decode_json`"] DecodeJson
     = "decode_json", #[doc = " `decode_nullable`"] DecodeNullable = "decode_nullable",
     #[doc = " `decode_optional`"] DecodeOptional = "decode_optional", #[doc =
-    " `HostPart`"] HostPart = "HostPart", #[doc = " `InvalidHost`"] InvalidHost =
-    "InvalidHost", #[doc = " `parameterized_host`"] ParameterizedHost =
-    "parameterized_host", #[doc = " `HttpRequest`"] HttpRequest = "HttpRequest", #[doc =
-    " `HttpResponse`"] HttpResponse = "HttpResponse", #[doc = " `Method`"] Method =
-    "Method", #[doc = " `UrlBuilder`"] UrlBuilder = "UrlBuilder", #[doc =
-    " `ResponseTooLarge`"] ResponseTooLarge = "ResponseTooLarge", #[doc =
-    " `FinalStateVia`"] FinalStateVia = "FinalStateVia", #[doc = " `OperationStatus`"]
-    OperationStatus = "OperationStatus", #[doc = " `PollerMethodOptions`"]
-    PollerMethodOptions = "PollerMethodOptions", #[doc = " `PollerOptions`"]
-    PollerOptions = "PollerOptions", #[doc = " `NextLink`"] NextLink = "NextLink", #[doc
-    = " `PageDecoder`"] PageDecoder = "PageDecoder", #[doc = " `Pattern`"] Pattern =
-    "Pattern", #[doc = " `StripReadOnly`"] StripReadOnly = "StripReadOnly", #[doc =
-    " `strip_member`"] StripMember = "strip_member", #[doc = " `strip_members`"]
-    StripMembers = "strip_members", #[doc = " `Regex`"] Regex = "Regex", #[doc =
-    " `Secret`"] Secret = "Secret", #[doc = " `Url`"] Url = "Url", #[doc =
-    " `Constraint`"] Constraint = "Constraint", #[doc = " `Validate`"] Validate =
+    " `Base64`"] Base64 = "Base64", #[doc = " `Base64Url`"] Base64Url = "Base64Url",
+    #[doc = " `Date`"] Date = "Date", #[doc = " `DateTime`"] DateTime = "DateTime", #[doc
+    = " `DateTimeRfc1123`"] DateTimeRfc1123 = "DateTimeRfc1123", #[doc = " `Duration`"]
+    Duration = "Duration", #[doc = " `FormatError`"] FormatError = "FormatError", #[doc =
+    " `StringFormat`"] StringFormat = "StringFormat", #[doc = " `UnixTime`"] UnixTime =
+    "UnixTime", #[doc = " `Uuid`"] Uuid = "Uuid", #[doc = " `HostPart`"] HostPart =
+    "HostPart", #[doc = " `InvalidHost`"] InvalidHost = "InvalidHost", #[doc =
+    " `parameterized_host`"] ParameterizedHost = "parameterized_host", #[doc =
+    " `HttpRequest`"] HttpRequest = "HttpRequest", #[doc = " `HttpResponse`"]
+    HttpResponse = "HttpResponse", #[doc = " `Method`"] Method = "Method", #[doc =
+    " `UrlBuilder`"] UrlBuilder = "UrlBuilder", #[doc = " `ResponseTooLarge`"]
+    ResponseTooLarge = "ResponseTooLarge", #[doc = " `FinalStateVia`"] FinalStateVia =
+    "FinalStateVia", #[doc = " `OperationStatus`"] OperationStatus = "OperationStatus",
+    #[doc = " `PollerMethodOptions`"] PollerMethodOptions = "PollerMethodOptions", #[doc
+    = " `PollerOptions`"] PollerOptions = "PollerOptions", #[doc = " `NextLink`"]
+    NextLink = "NextLink", #[doc = " `PageDecoder`"] PageDecoder = "PageDecoder", #[doc =
+    " `Pattern`"] Pattern = "Pattern", #[doc = " `StripReadOnly`"] StripReadOnly =
+    "StripReadOnly", #[doc = " `strip_member`"] StripMember = "strip_member", #[doc =
+    " `strip_members`"] StripMembers = "strip_members", #[doc = " `Regex`"] Regex =
+    "Regex", #[doc = " `Secret`"] Secret = "Secret", #[doc = " `Url`"] Url = "Url", #[doc
+    = " `Constraint`"] Constraint = "Constraint", #[doc = " `Validate`"] Validate =
     "Validate", #[doc = " `ValidationError`"] ValidationError = "ValidationError", #[doc
     = " `ValidationErrors`"] ValidationErrors = "ValidationErrors", #[doc =
     " `Validator`"] Validator = "Validator", #[doc = " `compile_pattern`"] CompilePattern
@@ -4120,358 +4358,404 @@ pub struct Fields {
         skip_serializing_if = "::core::option::Option::is_none"
     )]
     pub decode_optional: ::core::option::Option<::std::string::String>,
-    /// `HostPart`
+    /// `Base64`
+    #[serde(rename = "Base64", skip_serializing_if = "::core::option::Option::is_none")]
+    pub base64: ::core::option::Option<::std::boxed::Box<Fields>>,
+    /// `Base64Url`
     #[serde(
-        rename = "HostPart",
+        rename = "Base64Url",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub host_part: ::core::option::Option<::std::boxed::Box<Fields>>,
-    /// `InvalidHost`
+    pub base64_url: ::core::option::Option<::std::vec::Vec<Base64Url>>,
+    /// `Date`
+    #[serde(rename = "Date")]
+    pub date: ::std::string::String,
+    /// Set by the service.
+    #[serde(
+        rename = "DateTime",
+        skip_serializing_if = "::core::option::Option::is_none"
+    )]
+    pub date_time: ::core::option::Option<::std::string::String>,
+    /// `DateTimeRfc1123`
+    #[serde(
+        rename = "DateTimeRfc1123",
+        skip_serializing_if = "::core::option::Option::is_none"
+    )]
+    pub date_time_rfc1123: ::core::option::Option<::std::boxed::Box<Fields>>,
+    /// `Duration`
+    #[serde(
+        rename = "Duration",
+        skip_serializing_if = "::core::option::Option::is_none"
+    )]
+    pub duration: ::core::option::Option<::std::vec::Vec<Duration>>,
+    /// `FormatError`
+    #[serde(rename = "FormatError")]
+    pub format_error: ::std::string::String,
+    /// Set by the service.
+    #[serde(
+        rename = "StringFormat",
+        skip_serializing_if = "::core::option::Option::is_none"
+    )]
+    pub string_format: ::core::option::Option<::std::string::String>,
+    /// `UnixTime`
+    #[serde(
+        rename = "UnixTime",
+        skip_serializing_if = "::core::option::Option::is_none"
+    )]
+    pub unix_time: ::core::option::Option<::std::boxed::Box<Fields>>,
+    /// `Uuid`
+    #[serde(rename = "Uuid", skip_serializing_if = "::core::option::Option::is_none")]
+    pub uuid: ::core::option::Option<::std::vec::Vec<Uuid>>,
+    /// `HostPart`
+    #[serde(rename = "HostPart")]
+    pub host_part: ::std::string::String,
+    /// Set by the service.
     #[serde(
         rename = "InvalidHost",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub invalid_host: ::core::option::Option<::std::vec::Vec<InvalidHost>>,
+    pub invalid_host: ::core::option::Option<::std::string::String>,
     /// `parameterized_host`
-    #[serde(rename = "parameterized_host")]
-    pub parameterized_host: ::std::string::String,
-    /// Set by the service.
+    #[serde(
+        rename = "parameterized_host",
+        skip_serializing_if = "::core::option::Option::is_none"
+    )]
+    pub parameterized_host: ::core::option::Option<::std::boxed::Box<Fields>>,
+    /// `HttpRequest`
     #[serde(
         rename = "HttpRequest",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub http_request: ::core::option::Option<::std::string::String>,
+    pub http_request: ::core::option::Option<::std::vec::Vec<HttpRequest>>,
     /// `HttpResponse`
+    #[serde(rename = "HttpResponse")]
+    pub http_response: ::std::string::String,
+    /// Set by the service.
+    #[serde(rename = "Method", skip_serializing_if = "::core::option::Option::is_none")]
+    pub method: ::core::option::Option<::std::string::String>,
+    /// `UrlBuilder`
     #[serde(
-        rename = "HttpResponse",
+        rename = "UrlBuilder",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub http_response: ::core::option::Option<::std::boxed::Box<Fields>>,
-    /// `Method`
-    #[serde(rename = "Method", skip_serializing_if = "::core::option::Option::is_none")]
-    pub method: ::core::option::Option<::std::vec::Vec<Method>>,
-    /// `UrlBuilder`
-    #[serde(rename = "UrlBuilder")]
-    pub url_builder: ::std::string::String,
-    /// Set by the service.
+    pub url_builder: ::core::option::Option<::std::boxed::Box<Fields>>,
+    /// `ResponseTooLarge`
     #[serde(
         rename = "ResponseTooLarge",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub response_too_large: ::core::option::Option<::std::string::String>,
+    pub response_too_large: ::core::option::Option<::std::vec::Vec<ResponseTooLarge>>,
     /// `FinalStateVia`
-    #[serde(
-        rename = "FinalStateVia",
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub final_state_via: ::core::option::Option<::std::boxed::Box<Fields>>,
-    /// `OperationStatus`
+    #[serde(rename = "FinalStateVia")]
+    pub final_state_via: ::std::string::String,
+    /// Set by the service.
     #[serde(
         rename = "OperationStatus",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub operation_status: ::core::option::Option<::std::vec::Vec<OperationStatus>>,
+    pub operation_status: ::core::option::Option<::std::string::String>,
     /// `PollerMethodOptions`
-    #[serde(rename = "PollerMethodOptions")]
-    pub poller_method_options: ::std::string::String,
-    /// Set by the service.
+    #[serde(
+        rename = "PollerMethodOptions",
+        skip_serializing_if = "::core::option::Option::is_none"
+    )]
+    pub poller_method_options: ::core::option::Option<::std::boxed::Box<Fields>>,
+    /// `PollerOptions`
     #[serde(
         rename = "PollerOptions",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub poller_options: ::core::option::Option<::std::string::String>,
+    pub poller_options: ::core::option::Option<::std::vec::Vec<PollerOptions>>,
     /// `NextLink`
-    #[serde(
-        rename = "NextLink",
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub next_link: ::core::option::Option<::std::boxed::Box<Fields>>,
-    /// `PageDecoder`
+    #[serde(rename = "NextLink")]
+    pub next_link: ::std::string::String,
+    /// Set by the service.
     #[serde(
         rename = "PageDecoder",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub page_decoder: ::core::option::Option<::std::vec::Vec<PageDecoder>>,
+    pub page_decoder: ::core::option::Option<::std::string::String>,
     /// `Pattern`
-    #[serde(rename = "Pattern")]
-    pub pattern: ::std::string::String,
-    /// Set by the service.
+    #[serde(rename = "Pattern", skip_serializing_if = "::core::option::Option::is_none")]
+    pub pattern: ::core::option::Option<::std::boxed::Box<Fields>>,
+    /// `StripReadOnly`
     #[serde(
         rename = "StripReadOnly",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub strip_read_only: ::core::option::Option<::std::string::String>,
+    pub strip_read_only: ::core::option::Option<::std::vec::Vec<StripReadOnly>>,
     /// `strip_member`
-    #[serde(
-        rename = "strip_member",
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub strip_member: ::core::option::Option<::std::boxed::Box<Fields>>,
-    /// `strip_members`
+    #[serde(rename = "strip_member")]
+    pub strip_member: ::std::string::String,
+    /// Set by the service.
     #[serde(
         rename = "strip_members",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub strip_members: ::core::option::Option<::std::vec::Vec<StripMembers>>,
+    pub strip_members: ::core::option::Option<::std::string::String>,
     /// `Regex`
-    #[serde(rename = "Regex")]
-    pub regex: ::std::string::String,
-    /// Set by the service.
+    #[serde(rename = "Regex", skip_serializing_if = "::core::option::Option::is_none")]
+    pub regex: ::core::option::Option<::std::boxed::Box<Fields>>,
+    /// `Secret`
     #[serde(rename = "Secret", skip_serializing_if = "::core::option::Option::is_none")]
-    pub secret: ::core::option::Option<::armgen_runtime::Secret>,
+    pub secret: ::core::option::Option<::std::vec::Vec<Secret>>,
     /// `Url`
-    #[serde(rename = "Url", skip_serializing_if = "::core::option::Option::is_none")]
-    pub url: ::core::option::Option<::std::boxed::Box<Fields>>,
-    /// `Constraint`
+    #[serde(rename = "Url")]
+    pub url: ::std::string::String,
+    /// Set by the service.
     #[serde(
         rename = "Constraint",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub constraint: ::core::option::Option<::std::vec::Vec<Constraint>>,
+    pub constraint: ::core::option::Option<::std::string::String>,
     /// `Validate`
-    #[serde(rename = "Validate")]
-    pub validate: ::std::string::String,
-    /// Set by the service.
+    #[serde(
+        rename = "Validate",
+        skip_serializing_if = "::core::option::Option::is_none"
+    )]
+    pub validate: ::core::option::Option<::std::boxed::Box<Fields>>,
+    /// `ValidationError`
     #[serde(
         rename = "ValidationError",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub validation_error: ::core::option::Option<::std::string::String>,
+    pub validation_error: ::core::option::Option<::std::vec::Vec<ValidationError>>,
     /// `ValidationErrors`
-    #[serde(
-        rename = "ValidationErrors",
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub validation_errors: ::core::option::Option<::std::boxed::Box<Fields>>,
-    /// `Validator`
+    #[serde(rename = "ValidationErrors")]
+    pub validation_errors: ::std::string::String,
+    /// Set by the service.
     #[serde(
         rename = "Validator",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub validator: ::core::option::Option<::std::vec::Vec<Validator>>,
+    pub validator: ::core::option::Option<::std::string::String>,
     /// `compile_pattern`
-    #[serde(rename = "compile_pattern")]
-    pub compile_pattern: ::std::string::String,
-    /// Set by the service.
+    #[serde(
+        rename = "compile_pattern",
+        skip_serializing_if = "::core::option::Option::is_none"
+    )]
+    pub compile_pattern: ::core::option::Option<::std::boxed::Box<Fields>>,
+    /// `regex`
     #[serde(rename = "regex", skip_serializing_if = "::core::option::Option::is_none")]
-    pub regex_2: ::core::option::Option<::std::string::String>,
+    pub regex_2: ::core::option::Option<::std::vec::Vec<Regex2>>,
     /// `serde`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub serde: ::core::option::Option<::std::boxed::Box<Fields>>,
-    /// `serde_json`
+    pub serde: ::std::string::String,
+    /// Set by the service.
     #[serde(
         rename = "serde_json",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub serde_json: ::core::option::Option<::std::vec::Vec<SerdeJson>>,
+    pub serde_json: ::core::option::Option<::std::string::String>,
     /// `url`
-    #[serde(rename = "url")]
-    pub url_2: ::std::string::String,
-    /// Set by the service.
+    #[serde(rename = "url", skip_serializing_if = "::core::option::Option::is_none")]
+    pub url_2: ::core::option::Option<::std::boxed::Box<Fields>>,
+    /// `endpoint`
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub endpoint: ::core::option::Option<::std::string::String>,
+    pub endpoint: ::core::option::Option<::std::vec::Vec<Endpoint>>,
     /// `api_version`
-    #[serde(
-        rename = "api_version",
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub api_version: ::core::option::Option<::std::boxed::Box<Fields>>,
-    /// `options`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub options: ::core::option::Option<::std::vec::Vec<Options>>,
-    /// `request`
-    pub request: ::std::string::String,
+    #[serde(rename = "api_version")]
+    pub api_version: ::std::string::String,
     /// Set by the service.
+    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
+    pub options: ::core::option::Option<::std::string::String>,
+    /// `request`
+    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
+    pub request: ::core::option::Option<::std::boxed::Box<Fields>>,
+    /// `validator`
     #[serde(
         rename = "validator",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub validator_2: ::core::option::Option<::std::string::String>,
+    pub validator_2: ::core::option::Option<::std::vec::Vec<Validator2>>,
     /// `value`
-    #[serde(rename = "value", skip_serializing_if = "::core::option::Option::is_none")]
-    pub value_2: ::core::option::Option<::std::boxed::Box<Fields>>,
-    /// `params`
+    #[serde(rename = "value")]
+    pub value_2: ::std::string::String,
+    /// Set by the service.
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub params: ::core::option::Option<::std::vec::Vec<Params>>,
+    pub params: ::core::option::Option<::std::string::String>,
     /// `path`
-    pub path: ::std::string::String,
-    /// Set by the service.
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub at: ::core::option::Option<::std::string::String>,
+    pub path: ::core::option::Option<::std::boxed::Box<Fields>>,
+    /// `at`
+    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
+    pub at: ::core::option::Option<::std::vec::Vec<At>>,
     /// `json`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub json: ::core::option::Option<::std::boxed::Box<Fields>>,
-    /// `members`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub members: ::core::option::Option<::std::vec::Vec<Members>>,
-    /// `pipeline`
-    pub pipeline: ::std::string::String,
+    pub json: ::std::string::String,
     /// Set by the service.
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub response: ::core::option::Option<::std::string::String>,
+    pub members: ::core::option::Option<::std::string::String>,
+    /// `pipeline`
+    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
+    pub pipeline: ::core::option::Option<::std::boxed::Box<Fields>>,
+    /// `response`
+    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
+    pub response: ::core::option::Option<::std::vec::Vec<Response>>,
     /// `operation_id`
+    #[serde(rename = "operation_id")]
+    pub operation_id: ::std::string::String,
+    /// Set by the service.
+    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
+    pub credential: ::core::option::Option<::std::string::String>,
+    /// `subscription_id`
     #[serde(
-        rename = "operation_id",
+        rename = "subscription_id",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub operation_id: ::core::option::Option<::std::boxed::Box<Fields>>,
-    /// `credential`
+    pub subscription_id: ::core::option::Option<::std::boxed::Box<Fields>>,
+    /// `inner`
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub credential: ::core::option::Option<::std::vec::Vec<Credential>>,
-    /// `subscription_id`
-    #[serde(rename = "subscription_id")]
-    pub subscription_id: ::std::string::String,
-    /// Set by the service.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub inner: ::core::option::Option<::std::string::String>,
+    pub inner: ::core::option::Option<::std::vec::Vec<Inner>>,
     /// `tag`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub tag: ::core::option::Option<::std::boxed::Box<Fields>>,
-    /// `method_options`
+    pub tag: ::std::string::String,
+    /// Set by the service.
     #[serde(
         rename = "method_options",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub method_options_2: ::core::option::Option<::std::vec::Vec<MethodOptions2>>,
+    pub method_options_2: ::core::option::Option<::std::string::String>,
     /// `f`
-    pub f: ::std::string::String,
-    /// Set by the service.
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub new: ::core::option::Option<::std::string::String>,
+    pub f: ::core::option::Option<::std::boxed::Box<Fields>>,
+    /// `new`
+    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
+    pub new: ::core::option::Option<::std::vec::Vec<New>>,
     /// `API_VERSION`
-    #[serde(
-        rename = "API_VERSION",
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub api_version_2: ::core::option::Option<::std::boxed::Box<Fields>>,
-    /// `DEFAULT_ENDPOINT`
+    #[serde(rename = "API_VERSION")]
+    pub api_version_2: ::std::string::String,
+    /// Set by the service.
     #[serde(
         rename = "DEFAULT_ENDPOINT",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub default_endpoint: ::core::option::Option<::std::vec::Vec<DefaultEndpoint>>,
+    pub default_endpoint: ::core::option::Option<::std::string::String>,
     /// `SERVICES`
-    #[serde(rename = "SERVICES")]
-    pub services: ::std::string::String,
-    /// Set by the service.
+    #[serde(
+        rename = "SERVICES",
+        skip_serializing_if = "::core::option::Option::is_none"
+    )]
+    pub services: ::core::option::Option<::std::boxed::Box<Fields>>,
+    /// `OPERATIONS`
     #[serde(
         rename = "OPERATIONS",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub operations: ::core::option::Option<::std::string::String>,
+    pub operations: ::core::option::Option<::std::vec::Vec<Operations>>,
     /// `build_request`
-    #[serde(
-        rename = "build_request",
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub build_request: ::core::option::Option<::std::boxed::Box<Fields>>,
-    /// `decode_response`
+    #[serde(rename = "build_request")]
+    pub build_request: ::std::string::String,
+    /// Set by the service.
     #[serde(
         rename = "decode_response",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub decode_response: ::core::option::Option<::std::vec::Vec<DecodeResponse>>,
+    pub decode_response: ::core::option::Option<::std::string::String>,
     /// `models`
-    pub models: ::std::string::String,
-    /// Set by the service.
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub clients: ::core::option::Option<::std::string::String>,
+    pub models: ::core::option::Option<::std::boxed::Box<Fields>>,
+    /// `clients`
+    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
+    pub clients: ::core::option::Option<::std::vec::Vec<Clients>>,
     /// `dynamic`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub dynamic: ::core::option::Option<::std::boxed::Box<Fields>>,
-    /// `patterns`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub patterns: ::core::option::Option<::std::vec::Vec<Patterns>>,
-    /// `Other`
-    #[serde(rename = "Other")]
-    pub other: ::std::string::String,
+    pub dynamic: ::std::string::String,
     /// Set by the service.
+    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
+    pub patterns: ::core::option::Option<::std::string::String>,
+    /// `Other`
+    #[serde(rename = "Other", skip_serializing_if = "::core::option::Option::is_none")]
+    pub other: ::core::option::Option<::std::boxed::Box<Fields>>,
+    /// `Unknown`
     #[serde(rename = "Unknown", skip_serializing_if = "::core::option::Option::is_none")]
-    pub unknown: ::core::option::Option<::std::string::String>,
+    pub unknown: ::core::option::Option<::std::vec::Vec<Unknown>>,
     /// `Arc`
-    #[serde(rename = "Arc", skip_serializing_if = "::core::option::Option::is_none")]
-    pub arc: ::core::option::Option<::std::boxed::Box<Fields>>,
-    /// `LazyLock`
+    #[serde(rename = "Arc")]
+    pub arc: ::std::string::String,
+    /// Set by the service.
     #[serde(
         rename = "LazyLock",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub lazy_lock: ::core::option::Option<::std::vec::Vec<LazyLock>>,
+    pub lazy_lock: ::core::option::Option<::std::string::String>,
     /// `BTreeMap`
-    #[serde(rename = "BTreeMap")]
-    pub b_tree_map: ::std::string::String,
-    /// Set by the service.
+    #[serde(
+        rename = "BTreeMap",
+        skip_serializing_if = "::core::option::Option::is_none"
+    )]
+    pub b_tree_map: ::core::option::Option<::std::boxed::Box<Fields>>,
+    /// `Cow`
     #[serde(rename = "Cow", skip_serializing_if = "::core::option::Option::is_none")]
-    pub cow: ::core::option::Option<::std::string::String>,
+    pub cow: ::core::option::Option<::std::vec::Vec<Cow>>,
     /// `Value`
-    #[serde(rename = "Value", skip_serializing_if = "::core::option::Option::is_none")]
-    pub value_3: ::core::option::Option<::std::boxed::Box<Fields>>,
-    /// `Map`
-    #[serde(rename = "Map", skip_serializing_if = "::core::option::Option::is_none")]
-    pub map: ::core::option::Option<::std::vec::Vec<Map>>,
-    /// `Serialize`
-    #[serde(rename = "Serialize")]
-    pub serialize: ::std::string::String,
+    #[serde(rename = "Value")]
+    pub value_3: ::std::string::String,
     /// Set by the service.
+    #[serde(rename = "Map", skip_serializing_if = "::core::option::Option::is_none")]
+    pub map: ::core::option::Option<::std::string::String>,
+    /// `Serialize`
+    #[serde(
+        rename = "Serialize",
+        skip_serializing_if = "::core::option::Option::is_none"
+    )]
+    pub serialize: ::core::option::Option<::std::boxed::Box<Fields>>,
+    /// `Deserialize`
     #[serde(
         rename = "Deserialize",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub deserialize: ::core::option::Option<::std::string::String>,
+    pub deserialize: ::core::option::Option<::std::vec::Vec<Deserialize>>,
     /// `Serializer`
-    #[serde(
-        rename = "Serializer",
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub serializer: ::core::option::Option<::std::boxed::Box<Fields>>,
-    /// `Deserializer`
+    #[serde(rename = "Serializer")]
+    pub serializer: ::std::string::String,
+    /// Set by the service.
     #[serde(
         rename = "Deserializer",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub deserializer: ::core::option::Option<::std::vec::Vec<Deserializer>>,
+    pub deserializer: ::core::option::Option<::std::string::String>,
     /// `TokenCredential`
-    #[serde(rename = "TokenCredential")]
-    pub token_credential: ::std::string::String,
-    /// Set by the service.
+    #[serde(
+        rename = "TokenCredential",
+        skip_serializing_if = "::core::option::Option::is_none"
+    )]
+    pub token_credential: ::core::option::Option<::std::boxed::Box<Fields>>,
+    /// `SafeDebug`
     #[serde(
         rename = "SafeDebug",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub safe_debug: ::core::option::Option<::std::string::String>,
+    pub safe_debug: ::core::option::Option<::std::vec::Vec<SafeDebug>>,
     /// `ClientMethodOptions`
-    #[serde(
-        rename = "ClientMethodOptions",
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub client_method_options: ::core::option::Option<::std::boxed::Box<Fields>>,
-    /// `NoFormat`
+    #[serde(rename = "ClientMethodOptions")]
+    pub client_method_options: ::std::string::String,
+    /// Set by the service.
     #[serde(
         rename = "NoFormat",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub no_format: ::core::option::Option<::std::vec::Vec<NoFormat>>,
+    pub no_format: ::core::option::Option<::std::string::String>,
     /// `Pager`
-    #[serde(rename = "Pager")]
-    pub pager: ::std::string::String,
-    /// Set by the service.
+    #[serde(rename = "Pager", skip_serializing_if = "::core::option::Option::is_none")]
+    pub pager: ::core::option::Option<::std::boxed::Box<Fields>>,
+    /// `Response`
     #[serde(
         rename = "Response",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub response_2: ::core::option::Option<::std::string::String>,
+    pub response_2: ::core::option::Option<::std::vec::Vec<Response2>>,
     /// `Context`
-    #[serde(rename = "Context", skip_serializing_if = "::core::option::Option::is_none")]
-    pub context: ::core::option::Option<::std::boxed::Box<Fields>>,
-    /// `armgen_runtime`
+    #[serde(rename = "Context")]
+    pub context: ::std::string::String,
+    /// Set by the service.
     #[serde(
         rename = "armgen_runtime",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub armgen_runtime: ::core::option::Option<::std::vec::Vec<ArmgenRuntime>>,
+    pub armgen_runtime: ::core::option::Option<::std::string::String>,
     /// `__private`
-    #[serde(rename = "__private")]
-    pub private: ::std::string::String,
+    #[serde(
+        rename = "__private",
+        skip_serializing_if = "::core::option::Option::is_none"
+    )]
+    pub private: ::core::option::Option<::std::boxed::Box<Fields>>,
     /// `closed enum`
     #[serde(
         rename = "closed enum",
@@ -5038,278 +5322,308 @@ impl ::armgen_runtime::Validate for Fields {
             let at = format!("{}.{}", path, "decode_nullable");
             __validator.max_length(&at, value.as_str(), 10);
         }
-        if let Some(value) = &self.host_part {
+        if let Some(value) = &self.base64 {
+            let at = format!("{}.{}", path, "Base64");
+            __validator.nested(&at, value);
+        }
+        if let Some(value) = &self.base64_url {
+            let at = format!("{}.{}", path, "Base64Url");
+            __validator.max_items(&at, value.len(), 3);
+        }
+        {
+            let value = &self.date;
+            let at = format!("{}.{}", path, "Date");
+            __validator.max_length(&at, value.as_str(), 10);
+        }
+        if let Some(value) = &self.date_time_rfc1123 {
+            let at = format!("{}.{}", path, "DateTimeRfc1123");
+            __validator.nested(&at, value);
+        }
+        if let Some(value) = &self.duration {
+            let at = format!("{}.{}", path, "Duration");
+            __validator.max_items(&at, value.len(), 3);
+        }
+        {
+            let value = &self.format_error;
+            let at = format!("{}.{}", path, "FormatError");
+            __validator.max_length(&at, value.as_str(), 10);
+        }
+        if let Some(value) = &self.unix_time {
+            let at = format!("{}.{}", path, "UnixTime");
+            __validator.nested(&at, value);
+        }
+        if let Some(value) = &self.uuid {
+            let at = format!("{}.{}", path, "Uuid");
+            __validator.max_items(&at, value.len(), 3);
+        }
+        {
+            let value = &self.host_part;
             let at = format!("{}.{}", path, "HostPart");
-            __validator.nested(&at, value);
+            __validator.max_length(&at, value.as_str(), 10);
         }
-        if let Some(value) = &self.invalid_host {
-            let at = format!("{}.{}", path, "InvalidHost");
-            __validator.max_items(&at, value.len(), 3);
-        }
-        {
-            let value = &self.parameterized_host;
+        if let Some(value) = &self.parameterized_host {
             let at = format!("{}.{}", path, "parameterized_host");
-            __validator.max_length(&at, value.as_str(), 10);
+            __validator.nested(&at, value);
         }
-        if let Some(value) = &self.http_response {
+        if let Some(value) = &self.http_request {
+            let at = format!("{}.{}", path, "HttpRequest");
+            __validator.max_items(&at, value.len(), 3);
+        }
+        {
+            let value = &self.http_response;
             let at = format!("{}.{}", path, "HttpResponse");
-            __validator.nested(&at, value);
+            __validator.max_length(&at, value.as_str(), 10);
         }
-        if let Some(value) = &self.method {
-            let at = format!("{}.{}", path, "Method");
-            __validator.max_items(&at, value.len(), 3);
-        }
-        {
-            let value = &self.url_builder;
+        if let Some(value) = &self.url_builder {
             let at = format!("{}.{}", path, "UrlBuilder");
-            __validator.max_length(&at, value.as_str(), 10);
+            __validator.nested(&at, value);
         }
-        if let Some(value) = &self.final_state_via {
+        if let Some(value) = &self.response_too_large {
+            let at = format!("{}.{}", path, "ResponseTooLarge");
+            __validator.max_items(&at, value.len(), 3);
+        }
+        {
+            let value = &self.final_state_via;
             let at = format!("{}.{}", path, "FinalStateVia");
-            __validator.nested(&at, value);
+            __validator.max_length(&at, value.as_str(), 10);
         }
-        if let Some(value) = &self.operation_status {
-            let at = format!("{}.{}", path, "OperationStatus");
-            __validator.max_items(&at, value.len(), 3);
-        }
-        {
-            let value = &self.poller_method_options;
+        if let Some(value) = &self.poller_method_options {
             let at = format!("{}.{}", path, "PollerMethodOptions");
-            __validator.max_length(&at, value.as_str(), 10);
+            __validator.nested(&at, value);
         }
-        if let Some(value) = &self.next_link {
+        if let Some(value) = &self.poller_options {
+            let at = format!("{}.{}", path, "PollerOptions");
+            __validator.max_items(&at, value.len(), 3);
+        }
+        {
+            let value = &self.next_link;
             let at = format!("{}.{}", path, "NextLink");
-            __validator.nested(&at, value);
+            __validator.max_length(&at, value.as_str(), 10);
         }
-        if let Some(value) = &self.page_decoder {
-            let at = format!("{}.{}", path, "PageDecoder");
-            __validator.max_items(&at, value.len(), 3);
-        }
-        {
-            let value = &self.pattern;
+        if let Some(value) = &self.pattern {
             let at = format!("{}.{}", path, "Pattern");
-            __validator.max_length(&at, value.as_str(), 10);
+            __validator.nested(&at, value);
         }
-        if let Some(value) = &self.strip_member {
+        if let Some(value) = &self.strip_read_only {
+            let at = format!("{}.{}", path, "StripReadOnly");
+            __validator.max_items(&at, value.len(), 3);
+        }
+        {
+            let value = &self.strip_member;
             let at = format!("{}.{}", path, "strip_member");
-            __validator.nested(&at, value);
+            __validator.max_length(&at, value.as_str(), 10);
         }
-        if let Some(value) = &self.strip_members {
-            let at = format!("{}.{}", path, "strip_members");
-            __validator.max_items(&at, value.len(), 3);
-        }
-        {
-            let value = &self.regex;
+        if let Some(value) = &self.regex {
             let at = format!("{}.{}", path, "Regex");
-            __validator.max_length(&at, value.as_str(), 10);
+            __validator.nested(&at, value);
         }
-        if let Some(value) = &self.url {
+        if let Some(value) = &self.secret {
+            let at = format!("{}.{}", path, "Secret");
+            __validator.max_items(&at, value.len(), 3);
+        }
+        {
+            let value = &self.url;
             let at = format!("{}.{}", path, "Url");
-            __validator.nested(&at, value);
+            __validator.max_length(&at, value.as_str(), 10);
         }
-        if let Some(value) = &self.constraint {
-            let at = format!("{}.{}", path, "Constraint");
-            __validator.max_items(&at, value.len(), 3);
-        }
-        {
-            let value = &self.validate;
+        if let Some(value) = &self.validate {
             let at = format!("{}.{}", path, "Validate");
-            __validator.max_length(&at, value.as_str(), 10);
+            __validator.nested(&at, value);
         }
-        if let Some(value) = &self.validation_errors {
+        if let Some(value) = &self.validation_error {
+            let at = format!("{}.{}", path, "ValidationError");
+            __validator.max_items(&at, value.len(), 3);
+        }
+        {
+            let value = &self.validation_errors;
             let at = format!("{}.{}", path, "ValidationErrors");
-            __validator.nested(&at, value);
+            __validator.max_length(&at, value.as_str(), 10);
         }
-        if let Some(value) = &self.validator {
-            let at = format!("{}.{}", path, "Validator");
-            __validator.max_items(&at, value.len(), 3);
-        }
-        {
-            let value = &self.compile_pattern;
+        if let Some(value) = &self.compile_pattern {
             let at = format!("{}.{}", path, "compile_pattern");
-            __validator.max_length(&at, value.as_str(), 10);
+            __validator.nested(&at, value);
         }
-        if let Some(value) = &self.serde {
+        if let Some(value) = &self.regex_2 {
+            let at = format!("{}.{}", path, "regex");
+            __validator.max_items(&at, value.len(), 3);
+        }
+        {
+            let value = &self.serde;
             let at = format!("{}.{}", path, "serde");
-            __validator.nested(&at, value);
+            __validator.max_length(&at, value.as_str(), 10);
         }
-        if let Some(value) = &self.serde_json {
-            let at = format!("{}.{}", path, "serde_json");
-            __validator.max_items(&at, value.len(), 3);
-        }
-        {
-            let value = &self.url_2;
+        if let Some(value) = &self.url_2 {
             let at = format!("{}.{}", path, "url");
-            __validator.max_length(&at, value.as_str(), 10);
+            __validator.nested(&at, value);
         }
-        if let Some(value) = &self.api_version {
+        if let Some(value) = &self.endpoint {
+            let at = format!("{}.{}", path, "endpoint");
+            __validator.max_items(&at, value.len(), 3);
+        }
+        {
+            let value = &self.api_version;
             let at = format!("{}.{}", path, "api_version");
-            __validator.nested(&at, value);
+            __validator.max_length(&at, value.as_str(), 10);
         }
-        if let Some(value) = &self.options {
-            let at = format!("{}.{}", path, "options");
-            __validator.max_items(&at, value.len(), 3);
-        }
-        {
-            let value = &self.request;
+        if let Some(value) = &self.request {
             let at = format!("{}.{}", path, "request");
-            __validator.max_length(&at, value.as_str(), 10);
+            __validator.nested(&at, value);
         }
-        if let Some(value) = &self.value_2 {
+        if let Some(value) = &self.validator_2 {
+            let at = format!("{}.{}", path, "validator");
+            __validator.max_items(&at, value.len(), 3);
+        }
+        {
+            let value = &self.value_2;
             let at = format!("{}.{}", path, "value");
-            __validator.nested(&at, value);
+            __validator.max_length(&at, value.as_str(), 10);
         }
-        if let Some(value) = &self.params {
-            let at = format!("{}.{}", path, "params");
-            __validator.max_items(&at, value.len(), 3);
-        }
-        {
-            let value = &self.path;
+        if let Some(value) = &self.path {
             let at = format!("{}.{}", path, "path");
-            __validator.max_length(&at, value.as_str(), 10);
+            __validator.nested(&at, value);
         }
-        if let Some(value) = &self.json {
+        if let Some(value) = &self.at {
+            let at = format!("{}.{}", path, "at");
+            __validator.max_items(&at, value.len(), 3);
+        }
+        {
+            let value = &self.json;
             let at = format!("{}.{}", path, "json");
-            __validator.nested(&at, value);
+            __validator.max_length(&at, value.as_str(), 10);
         }
-        if let Some(value) = &self.members {
-            let at = format!("{}.{}", path, "members");
-            __validator.max_items(&at, value.len(), 3);
-        }
-        {
-            let value = &self.pipeline;
+        if let Some(value) = &self.pipeline {
             let at = format!("{}.{}", path, "pipeline");
-            __validator.max_length(&at, value.as_str(), 10);
+            __validator.nested(&at, value);
         }
-        if let Some(value) = &self.operation_id {
+        if let Some(value) = &self.response {
+            let at = format!("{}.{}", path, "response");
+            __validator.max_items(&at, value.len(), 3);
+        }
+        {
+            let value = &self.operation_id;
             let at = format!("{}.{}", path, "operation_id");
-            __validator.nested(&at, value);
+            __validator.max_length(&at, value.as_str(), 10);
         }
-        if let Some(value) = &self.credential {
-            let at = format!("{}.{}", path, "credential");
-            __validator.max_items(&at, value.len(), 3);
-        }
-        {
-            let value = &self.subscription_id;
+        if let Some(value) = &self.subscription_id {
             let at = format!("{}.{}", path, "subscription_id");
-            __validator.max_length(&at, value.as_str(), 10);
+            __validator.nested(&at, value);
         }
-        if let Some(value) = &self.tag {
+        if let Some(value) = &self.inner {
+            let at = format!("{}.{}", path, "inner");
+            __validator.max_items(&at, value.len(), 3);
+        }
+        {
+            let value = &self.tag;
             let at = format!("{}.{}", path, "tag");
-            __validator.nested(&at, value);
+            __validator.max_length(&at, value.as_str(), 10);
         }
-        if let Some(value) = &self.method_options_2 {
-            let at = format!("{}.{}", path, "method_options");
-            __validator.max_items(&at, value.len(), 3);
-        }
-        {
-            let value = &self.f;
+        if let Some(value) = &self.f {
             let at = format!("{}.{}", path, "f");
-            __validator.max_length(&at, value.as_str(), 10);
+            __validator.nested(&at, value);
         }
-        if let Some(value) = &self.api_version_2 {
+        if let Some(value) = &self.new {
+            let at = format!("{}.{}", path, "new");
+            __validator.max_items(&at, value.len(), 3);
+        }
+        {
+            let value = &self.api_version_2;
             let at = format!("{}.{}", path, "API_VERSION");
-            __validator.nested(&at, value);
+            __validator.max_length(&at, value.as_str(), 10);
         }
-        if let Some(value) = &self.default_endpoint {
-            let at = format!("{}.{}", path, "DEFAULT_ENDPOINT");
-            __validator.max_items(&at, value.len(), 3);
-        }
-        {
-            let value = &self.services;
+        if let Some(value) = &self.services {
             let at = format!("{}.{}", path, "SERVICES");
-            __validator.max_length(&at, value.as_str(), 10);
+            __validator.nested(&at, value);
         }
-        if let Some(value) = &self.build_request {
+        if let Some(value) = &self.operations {
+            let at = format!("{}.{}", path, "OPERATIONS");
+            __validator.max_items(&at, value.len(), 3);
+        }
+        {
+            let value = &self.build_request;
             let at = format!("{}.{}", path, "build_request");
-            __validator.nested(&at, value);
+            __validator.max_length(&at, value.as_str(), 10);
         }
-        if let Some(value) = &self.decode_response {
-            let at = format!("{}.{}", path, "decode_response");
-            __validator.max_items(&at, value.len(), 3);
-        }
-        {
-            let value = &self.models;
+        if let Some(value) = &self.models {
             let at = format!("{}.{}", path, "models");
-            __validator.max_length(&at, value.as_str(), 10);
+            __validator.nested(&at, value);
         }
-        if let Some(value) = &self.dynamic {
+        if let Some(value) = &self.clients {
+            let at = format!("{}.{}", path, "clients");
+            __validator.max_items(&at, value.len(), 3);
+        }
+        {
+            let value = &self.dynamic;
             let at = format!("{}.{}", path, "dynamic");
-            __validator.nested(&at, value);
+            __validator.max_length(&at, value.as_str(), 10);
         }
-        if let Some(value) = &self.patterns {
-            let at = format!("{}.{}", path, "patterns");
-            __validator.max_items(&at, value.len(), 3);
-        }
-        {
-            let value = &self.other;
+        if let Some(value) = &self.other {
             let at = format!("{}.{}", path, "Other");
-            __validator.max_length(&at, value.as_str(), 10);
+            __validator.nested(&at, value);
         }
-        if let Some(value) = &self.arc {
+        if let Some(value) = &self.unknown {
+            let at = format!("{}.{}", path, "Unknown");
+            __validator.max_items(&at, value.len(), 3);
+        }
+        {
+            let value = &self.arc;
             let at = format!("{}.{}", path, "Arc");
-            __validator.nested(&at, value);
+            __validator.max_length(&at, value.as_str(), 10);
         }
-        if let Some(value) = &self.lazy_lock {
-            let at = format!("{}.{}", path, "LazyLock");
-            __validator.max_items(&at, value.len(), 3);
-        }
-        {
-            let value = &self.b_tree_map;
+        if let Some(value) = &self.b_tree_map {
             let at = format!("{}.{}", path, "BTreeMap");
-            __validator.max_length(&at, value.as_str(), 10);
+            __validator.nested(&at, value);
         }
-        if let Some(value) = &self.value_3 {
+        if let Some(value) = &self.cow {
+            let at = format!("{}.{}", path, "Cow");
+            __validator.max_items(&at, value.len(), 3);
+        }
+        {
+            let value = &self.value_3;
             let at = format!("{}.{}", path, "Value");
-            __validator.nested(&at, value);
+            __validator.max_length(&at, value.as_str(), 10);
         }
-        if let Some(value) = &self.map {
-            let at = format!("{}.{}", path, "Map");
-            __validator.max_items(&at, value.len(), 3);
-        }
-        {
-            let value = &self.serialize;
+        if let Some(value) = &self.serialize {
             let at = format!("{}.{}", path, "Serialize");
-            __validator.max_length(&at, value.as_str(), 10);
+            __validator.nested(&at, value);
         }
-        if let Some(value) = &self.serializer {
+        if let Some(value) = &self.deserialize {
+            let at = format!("{}.{}", path, "Deserialize");
+            __validator.max_items(&at, value.len(), 3);
+        }
+        {
+            let value = &self.serializer;
             let at = format!("{}.{}", path, "Serializer");
-            __validator.nested(&at, value);
+            __validator.max_length(&at, value.as_str(), 10);
         }
-        if let Some(value) = &self.deserializer {
-            let at = format!("{}.{}", path, "Deserializer");
-            __validator.max_items(&at, value.len(), 3);
-        }
-        {
-            let value = &self.token_credential;
+        if let Some(value) = &self.token_credential {
             let at = format!("{}.{}", path, "TokenCredential");
-            __validator.max_length(&at, value.as_str(), 10);
+            __validator.nested(&at, value);
         }
-        if let Some(value) = &self.client_method_options {
+        if let Some(value) = &self.safe_debug {
+            let at = format!("{}.{}", path, "SafeDebug");
+            __validator.max_items(&at, value.len(), 3);
+        }
+        {
+            let value = &self.client_method_options;
             let at = format!("{}.{}", path, "ClientMethodOptions");
-            __validator.nested(&at, value);
+            __validator.max_length(&at, value.as_str(), 10);
         }
-        if let Some(value) = &self.no_format {
-            let at = format!("{}.{}", path, "NoFormat");
-            __validator.max_items(&at, value.len(), 3);
-        }
-        {
-            let value = &self.pager;
+        if let Some(value) = &self.pager {
             let at = format!("{}.{}", path, "Pager");
-            __validator.max_length(&at, value.as_str(), 10);
-        }
-        if let Some(value) = &self.context {
-            let at = format!("{}.{}", path, "Context");
             __validator.nested(&at, value);
         }
-        if let Some(value) = &self.armgen_runtime {
-            let at = format!("{}.{}", path, "armgen_runtime");
+        if let Some(value) = &self.response_2 {
+            let at = format!("{}.{}", path, "Response");
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.private;
-            let at = format!("{}.{}", path, "__private");
+            let value = &self.context;
+            let at = format!("{}.{}", path, "Context");
             __validator.max_length(&at, value.as_str(), 10);
+        }
+        if let Some(value) = &self.private {
+            let at = format!("{}.{}", path, "__private");
+            __validator.nested(&at, value);
         }
     }
 }
@@ -5364,26 +5678,29 @@ impl ::armgen_runtime::StripReadOnly for Fields {
                 "FromStatus",
                 "decode_by_status",
                 "decode_optional",
-                "HttpRequest",
-                "ResponseTooLarge",
-                "PollerOptions",
-                "StripReadOnly",
-                "Secret",
-                "ValidationError",
-                "regex",
-                "endpoint",
-                "validator",
-                "at",
-                "response",
-                "inner",
-                "new",
-                "OPERATIONS",
-                "clients",
-                "Unknown",
-                "Cow",
-                "Deserialize",
-                "SafeDebug",
-                "Response",
+                "DateTime",
+                "StringFormat",
+                "InvalidHost",
+                "Method",
+                "OperationStatus",
+                "PageDecoder",
+                "strip_members",
+                "Constraint",
+                "Validator",
+                "serde_json",
+                "options",
+                "params",
+                "members",
+                "credential",
+                "method_options",
+                "DEFAULT_ENDPOINT",
+                "decode_response",
+                "patterns",
+                "LazyLock",
+                "Map",
+                "Deserializer",
+                "NoFormat",
+                "armgen_runtime",
             ],
             |members| {
                 ::armgen_runtime::strip_member(members, "async", &self.r#async);
@@ -5558,120 +5875,101 @@ impl ::armgen_runtime::StripReadOnly for Fields {
                     "decode_json",
                     &self.decode_json,
                 );
-                ::armgen_runtime::strip_member(members, "HostPart", &self.host_part);
+                ::armgen_runtime::strip_member(members, "Base64", &self.base64);
+                ::armgen_runtime::strip_member(members, "Base64Url", &self.base64_url);
                 ::armgen_runtime::strip_member(
                     members,
-                    "InvalidHost",
-                    &self.invalid_host,
+                    "DateTimeRfc1123",
+                    &self.date_time_rfc1123,
+                );
+                ::armgen_runtime::strip_member(members, "Duration", &self.duration);
+                ::armgen_runtime::strip_member(members, "UnixTime", &self.unix_time);
+                ::armgen_runtime::strip_member(members, "Uuid", &self.uuid);
+                ::armgen_runtime::strip_member(
+                    members,
+                    "parameterized_host",
+                    &self.parameterized_host,
                 );
                 ::armgen_runtime::strip_member(
                     members,
-                    "HttpResponse",
-                    &self.http_response,
+                    "HttpRequest",
+                    &self.http_request,
                 );
-                ::armgen_runtime::strip_member(members, "Method", &self.method);
+                ::armgen_runtime::strip_member(members, "UrlBuilder", &self.url_builder);
                 ::armgen_runtime::strip_member(
                     members,
-                    "FinalStateVia",
-                    &self.final_state_via,
-                );
-                ::armgen_runtime::strip_member(
-                    members,
-                    "OperationStatus",
-                    &self.operation_status,
-                );
-                ::armgen_runtime::strip_member(members, "NextLink", &self.next_link);
-                ::armgen_runtime::strip_member(
-                    members,
-                    "PageDecoder",
-                    &self.page_decoder,
+                    "ResponseTooLarge",
+                    &self.response_too_large,
                 );
                 ::armgen_runtime::strip_member(
                     members,
-                    "strip_member",
-                    &self.strip_member,
+                    "PollerMethodOptions",
+                    &self.poller_method_options,
                 );
                 ::armgen_runtime::strip_member(
                     members,
-                    "strip_members",
-                    &self.strip_members,
+                    "PollerOptions",
+                    &self.poller_options,
                 );
-                ::armgen_runtime::strip_member(members, "Url", &self.url);
-                ::armgen_runtime::strip_member(members, "Constraint", &self.constraint);
+                ::armgen_runtime::strip_member(members, "Pattern", &self.pattern);
                 ::armgen_runtime::strip_member(
                     members,
-                    "ValidationErrors",
-                    &self.validation_errors,
+                    "StripReadOnly",
+                    &self.strip_read_only,
                 );
-                ::armgen_runtime::strip_member(members, "Validator", &self.validator);
-                ::armgen_runtime::strip_member(members, "serde", &self.serde);
-                ::armgen_runtime::strip_member(members, "serde_json", &self.serde_json);
+                ::armgen_runtime::strip_member(members, "Regex", &self.regex);
+                ::armgen_runtime::strip_member(members, "Secret", &self.secret);
+                ::armgen_runtime::strip_member(members, "Validate", &self.validate);
                 ::armgen_runtime::strip_member(
                     members,
-                    "api_version",
-                    &self.api_version,
-                );
-                ::armgen_runtime::strip_member(members, "options", &self.options);
-                ::armgen_runtime::strip_member(members, "value", &self.value_2);
-                ::armgen_runtime::strip_member(members, "params", &self.params);
-                ::armgen_runtime::strip_member(members, "json", &self.json);
-                ::armgen_runtime::strip_member(members, "members", &self.members);
-                ::armgen_runtime::strip_member(
-                    members,
-                    "operation_id",
-                    &self.operation_id,
-                );
-                ::armgen_runtime::strip_member(members, "credential", &self.credential);
-                ::armgen_runtime::strip_member(members, "tag", &self.tag);
-                ::armgen_runtime::strip_member(
-                    members,
-                    "method_options",
-                    &self.method_options_2,
+                    "ValidationError",
+                    &self.validation_error,
                 );
                 ::armgen_runtime::strip_member(
                     members,
-                    "API_VERSION",
-                    &self.api_version_2,
+                    "compile_pattern",
+                    &self.compile_pattern,
+                );
+                ::armgen_runtime::strip_member(members, "regex", &self.regex_2);
+                ::armgen_runtime::strip_member(members, "url", &self.url_2);
+                ::armgen_runtime::strip_member(members, "endpoint", &self.endpoint);
+                ::armgen_runtime::strip_member(members, "request", &self.request);
+                ::armgen_runtime::strip_member(members, "validator", &self.validator_2);
+                ::armgen_runtime::strip_member(members, "path", &self.path);
+                ::armgen_runtime::strip_member(members, "at", &self.at);
+                ::armgen_runtime::strip_member(members, "pipeline", &self.pipeline);
+                ::armgen_runtime::strip_member(members, "response", &self.response);
+                ::armgen_runtime::strip_member(
+                    members,
+                    "subscription_id",
+                    &self.subscription_id,
+                );
+                ::armgen_runtime::strip_member(members, "inner", &self.inner);
+                ::armgen_runtime::strip_member(members, "f", &self.f);
+                ::armgen_runtime::strip_member(members, "new", &self.new);
+                ::armgen_runtime::strip_member(members, "SERVICES", &self.services);
+                ::armgen_runtime::strip_member(members, "OPERATIONS", &self.operations);
+                ::armgen_runtime::strip_member(members, "models", &self.models);
+                ::armgen_runtime::strip_member(members, "clients", &self.clients);
+                ::armgen_runtime::strip_member(members, "Other", &self.other);
+                ::armgen_runtime::strip_member(members, "Unknown", &self.unknown);
+                ::armgen_runtime::strip_member(members, "BTreeMap", &self.b_tree_map);
+                ::armgen_runtime::strip_member(members, "Cow", &self.cow);
+                ::armgen_runtime::strip_member(members, "Serialize", &self.serialize);
+                ::armgen_runtime::strip_member(
+                    members,
+                    "Deserialize",
+                    &self.deserialize,
                 );
                 ::armgen_runtime::strip_member(
                     members,
-                    "DEFAULT_ENDPOINT",
-                    &self.default_endpoint,
+                    "TokenCredential",
+                    &self.token_credential,
                 );
-                ::armgen_runtime::strip_member(
-                    members,
-                    "build_request",
-                    &self.build_request,
-                );
-                ::armgen_runtime::strip_member(
-                    members,
-                    "decode_response",
-                    &self.decode_response,
-                );
-                ::armgen_runtime::strip_member(members, "dynamic", &self.dynamic);
-                ::armgen_runtime::strip_member(members, "patterns", &self.patterns);
-                ::armgen_runtime::strip_member(members, "Arc", &self.arc);
-                ::armgen_runtime::strip_member(members, "LazyLock", &self.lazy_lock);
-                ::armgen_runtime::strip_member(members, "Value", &self.value_3);
-                ::armgen_runtime::strip_member(members, "Map", &self.map);
-                ::armgen_runtime::strip_member(members, "Serializer", &self.serializer);
-                ::armgen_runtime::strip_member(
-                    members,
-                    "Deserializer",
-                    &self.deserializer,
-                );
-                ::armgen_runtime::strip_member(
-                    members,
-                    "ClientMethodOptions",
-                    &self.client_method_options,
-                );
-                ::armgen_runtime::strip_member(members, "NoFormat", &self.no_format);
-                ::armgen_runtime::strip_member(members, "Context", &self.context);
-                ::armgen_runtime::strip_member(
-                    members,
-                    "armgen_runtime",
-                    &self.armgen_runtime,
-                );
+                ::armgen_runtime::strip_member(members, "SafeDebug", &self.safe_debug);
+                ::armgen_runtime::strip_member(members, "Pager", &self.pager);
+                ::armgen_runtime::strip_member(members, "Response", &self.response_2);
+                ::armgen_runtime::strip_member(members, "__private", &self.private);
             },
         );
     }
@@ -5983,6 +6281,45 @@ impl ::armgen_runtime::StripReadOnly for FormatArgs {
         ::armgen_runtime::strip_members(
             json,
             &["format_args"],
+            |members| {
+                ::armgen_runtime::strip_member(members, "next", &self.next);
+            },
+        );
+    }
+}
+/// The `FormatError` object.
+#[derive(
+    ::core::clone::Clone,
+    ::core::fmt::Debug,
+    ::core::default::Default,
+    ::core::cmp::PartialEq,
+    ::armgen_runtime::__private::serde::Serialize,
+    ::armgen_runtime::__private::serde::Deserialize,
+)]
+#[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "FormatError")]
+pub struct FormatError {
+    /// Set by the service.
+    #[serde(
+        rename = "FormatError",
+        skip_serializing_if = "::core::option::Option::is_none"
+    )]
+    pub format_error: ::core::option::Option<::std::string::String>,
+    /// `next`
+    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
+    pub next: ::core::option::Option<::std::boxed::Box<FormatError>>,
+}
+impl ::armgen_runtime::Validate for FormatError {
+    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
+}
+impl ::armgen_runtime::StripReadOnly for FormatError {
+    fn strip_read_only(
+        &self,
+        json: &mut ::armgen_runtime::__private::serde_json::Value,
+    ) {
+        ::armgen_runtime::strip_members(
+            json,
+            &["FormatError"],
             |members| {
                 ::armgen_runtime::strip_member(members, "next", &self.next);
             },
@@ -7271,20 +7608,6 @@ pub struct MethodOptions2 {
 impl ::armgen_runtime::Validate for MethodOptions2 {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
 }
-impl ::armgen_runtime::StripReadOnly for MethodOptions2 {
-    fn strip_read_only(
-        &self,
-        json: &mut ::armgen_runtime::__private::serde_json::Value,
-    ) {
-        ::armgen_runtime::strip_members(
-            json,
-            &["method_options"],
-            |members| {
-                ::armgen_runtime::strip_member(members, "next", &self.next);
-            },
-        );
-    }
-}
 /// The `mod` object.
 #[derive(
     ::core::clone::Clone,
@@ -8571,12 +8894,17 @@ impl ::armgen_runtime::StripReadOnly for PollerOptions {
     DecodeByStatus(DecodeByStatus) = "decode_by_status", DecodeEmpty(DecodeEmpty) =
     "decode_empty", DecodeJson(DecodeJson) = "decode_json",
     DecodeNullable(DecodeNullable) = "decode_nullable", DecodeOptional(DecodeOptional) =
-    "decode_optional", HostPart(HostPart) = "HostPart", InvalidHost(InvalidHost) =
-    "InvalidHost", ParameterizedHost(ParameterizedHost) = "parameterized_host",
-    HttpRequest(HttpRequest) = "HttpRequest", HttpResponse(HttpResponse) =
-    "HttpResponse", Method(Method) = "Method", UrlBuilder(UrlBuilder) = "UrlBuilder",
-    ResponseTooLarge(ResponseTooLarge) = "ResponseTooLarge", FinalStateVia(FinalStateVia)
-    = "FinalStateVia", OperationStatus(OperationStatus) = "OperationStatus",
+    "decode_optional", Base64(Base64) = "Base64", Base64Url(Base64Url) = "Base64Url",
+    Date(Date) = "Date", DateTime(DateTime) = "DateTime",
+    DateTimeRfc1123(DateTimeRfc1123) = "DateTimeRfc1123", Duration(Duration) =
+    "Duration", FormatError(FormatError) = "FormatError", StringFormat(StringFormat) =
+    "StringFormat", UnixTime(UnixTime) = "UnixTime", Uuid(Uuid) = "Uuid",
+    HostPart(HostPart) = "HostPart", InvalidHost(InvalidHost) = "InvalidHost",
+    ParameterizedHost(ParameterizedHost) = "parameterized_host", HttpRequest(HttpRequest)
+    = "HttpRequest", HttpResponse(HttpResponse) = "HttpResponse", Method(Method) =
+    "Method", UrlBuilder(UrlBuilder) = "UrlBuilder", ResponseTooLarge(ResponseTooLarge) =
+    "ResponseTooLarge", FinalStateVia(FinalStateVia) = "FinalStateVia",
+    OperationStatus(OperationStatus) = "OperationStatus",
     PollerMethodOptions(PollerMethodOptions) = "PollerMethodOptions",
     PollerOptions(PollerOptions) = "PollerOptions", NextLink(NextLink) = "NextLink",
     PageDecoder(PageDecoder) = "PageDecoder", Pattern(Pattern) = "Pattern",
@@ -8817,6 +9145,20 @@ pub struct Regex2 {
 impl ::armgen_runtime::Validate for Regex2 {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
 }
+impl ::armgen_runtime::StripReadOnly for Regex2 {
+    fn strip_read_only(
+        &self,
+        json: &mut ::armgen_runtime::__private::serde_json::Value,
+    ) {
+        ::armgen_runtime::strip_members(
+            json,
+            &["regex"],
+            |members| {
+                ::armgen_runtime::strip_member(members, "next", &self.next);
+            },
+        );
+    }
+}
 /// The `request` object.
 #[derive(
     ::core::clone::Clone,
@@ -9024,6 +9366,20 @@ pub struct Response2 {
 }
 impl ::armgen_runtime::Validate for Response2 {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
+}
+impl ::armgen_runtime::StripReadOnly for Response2 {
+    fn strip_read_only(
+        &self,
+        json: &mut ::armgen_runtime::__private::serde_json::Value,
+    ) {
+        ::armgen_runtime::strip_members(
+            json,
+            &["Response"],
+            |members| {
+                ::armgen_runtime::strip_member(members, "next", &self.next);
+            },
+        );
+    }
 }
 /// The `response_error` object.
 #[derive(
@@ -9997,6 +10353,45 @@ impl ::armgen_runtime::StripReadOnly for StringEnum {
         );
     }
 }
+/// The `StringFormat` object.
+#[derive(
+    ::core::clone::Clone,
+    ::core::fmt::Debug,
+    ::core::default::Default,
+    ::core::cmp::PartialEq,
+    ::armgen_runtime::__private::serde::Serialize,
+    ::armgen_runtime::__private::serde::Deserialize,
+)]
+#[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "StringFormat")]
+pub struct StringFormat {
+    /// Set by the service.
+    #[serde(
+        rename = "StringFormat",
+        skip_serializing_if = "::core::option::Option::is_none"
+    )]
+    pub string_format: ::core::option::Option<::std::string::String>,
+    /// `next`
+    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
+    pub next: ::core::option::Option<::std::boxed::Box<StringFormat>>,
+}
+impl ::armgen_runtime::Validate for StringFormat {
+    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
+}
+impl ::armgen_runtime::StripReadOnly for StringFormat {
+    fn strip_read_only(
+        &self,
+        json: &mut ::armgen_runtime::__private::serde_json::Value,
+    ) {
+        ::armgen_runtime::strip_members(
+            json,
+            &["StringFormat"],
+            |members| {
+                ::armgen_runtime::strip_member(members, "next", &self.next);
+            },
+        );
+    }
+}
 /// The `stringify` object.
 #[derive(
     ::core::clone::Clone,
@@ -10871,6 +11266,45 @@ impl ::armgen_runtime::StripReadOnly for Union {
         );
     }
 }
+/// The `UnixTime` object.
+#[derive(
+    ::core::clone::Clone,
+    ::core::fmt::Debug,
+    ::core::default::Default,
+    ::core::cmp::PartialEq,
+    ::armgen_runtime::__private::serde::Serialize,
+    ::armgen_runtime::__private::serde::Deserialize,
+)]
+#[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "UnixTime")]
+pub struct UnixTime {
+    /// Set by the service.
+    #[serde(
+        rename = "UnixTime",
+        skip_serializing_if = "::core::option::Option::is_none"
+    )]
+    pub unix_time: ::core::option::Option<::std::string::String>,
+    /// `next`
+    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
+    pub next: ::core::option::Option<::std::boxed::Box<UnixTime>>,
+}
+impl ::armgen_runtime::Validate for UnixTime {
+    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
+}
+impl ::armgen_runtime::StripReadOnly for UnixTime {
+    fn strip_read_only(
+        &self,
+        json: &mut ::armgen_runtime::__private::serde_json::Value,
+    ) {
+        ::armgen_runtime::strip_members(
+            json,
+            &["UnixTime"],
+            |members| {
+                ::armgen_runtime::strip_member(members, "next", &self.next);
+            },
+        );
+    }
+}
 /// The `Unknown` object.
 #[derive(
     ::core::clone::Clone,
@@ -11256,6 +11690,42 @@ impl ::armgen_runtime::StripReadOnly for Usize {
         );
     }
 }
+/// The `Uuid` object.
+#[derive(
+    ::core::clone::Clone,
+    ::core::fmt::Debug,
+    ::core::default::Default,
+    ::core::cmp::PartialEq,
+    ::armgen_runtime::__private::serde::Serialize,
+    ::armgen_runtime::__private::serde::Deserialize,
+)]
+#[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "Uuid")]
+pub struct Uuid {
+    /// Set by the service.
+    #[serde(rename = "Uuid", skip_serializing_if = "::core::option::Option::is_none")]
+    pub uuid: ::core::option::Option<::std::string::String>,
+    /// `next`
+    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
+    pub next: ::core::option::Option<::std::boxed::Box<Uuid>>,
+}
+impl ::armgen_runtime::Validate for Uuid {
+    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
+}
+impl ::armgen_runtime::StripReadOnly for Uuid {
+    fn strip_read_only(
+        &self,
+        json: &mut ::armgen_runtime::__private::serde_json::Value,
+    ) {
+        ::armgen_runtime::strip_members(
+            json,
+            &["Uuid"],
+            |members| {
+                ::armgen_runtime::strip_member(members, "next", &self.next);
+            },
+        );
+    }
+}
 /// The `Validate` object.
 #[derive(
     ::core::clone::Clone,
@@ -11433,6 +11903,20 @@ pub struct Validator2 {
 }
 impl ::armgen_runtime::Validate for Validator2 {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
+}
+impl ::armgen_runtime::StripReadOnly for Validator2 {
+    fn strip_read_only(
+        &self,
+        json: &mut ::armgen_runtime::__private::serde_json::Value,
+    ) {
+        ::armgen_runtime::strip_members(
+            json,
+            &["validator"],
+            |members| {
+                ::armgen_runtime::strip_member(members, "next", &self.next);
+            },
+        );
+    }
 }
 /// The `value` object.
 #[derive(

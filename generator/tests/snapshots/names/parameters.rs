@@ -14,6 +14,8 @@
 /// * `async_fn_mut` - `AsyncFnMut` (header, optional)
 /// * `async_fn_once` - `AsyncFnOnce` (header, optional)
 /// * `b_tree_map` - `BTreeMap` (header, optional)
+/// * `base64` - `Base64` (header, optional)
+/// * `base64_url` - `Base64Url` (header, optional)
 /// * `box` - `Box` (header, optional)
 /// * `client_method_options` - `ClientMethodOptions` (header, optional)
 /// * `clone` - `Clone` (header, optional)
@@ -22,12 +24,16 @@
 /// * `copy` - `Copy` (header, optional)
 /// * `cow` - `Cow` (header, optional)
 /// * `default_endpoint` - `DEFAULT_ENDPOINT` (header, optional)
+/// * `date` - `Date` (header, optional)
+/// * `date_time` - `DateTime` (header, optional)
+/// * `date_time_rfc1123` - `DateTimeRfc1123` (header, optional)
 /// * `debug` - `Debug` (header, optional)
 /// * `default` - `Default` (header, optional)
 /// * `deserialize` - `Deserialize` (header, optional)
 /// * `deserializer` - `Deserializer` (header, optional)
 /// * `double_ended_iterator` - `DoubleEndedIterator` (header, optional)
 /// * `drop` - `Drop` (header, optional)
+/// * `duration` - `Duration` (header, optional)
 /// * `dynamic_error` - `DynamicError` (header, optional)
 /// * `dynamic_params` - `DynamicParams` (header, optional)
 /// * `dynamic_reply` - `DynamicReply` (header, optional)
@@ -41,6 +47,7 @@
 /// * `fn` - `Fn` (header, optional)
 /// * `fn_mut` - `FnMut` (header, optional)
 /// * `fn_once` - `FnOnce` (header, optional)
+/// * `format_error` - `FormatError` (header, optional)
 /// * `from` - `From` (header, optional)
 /// * `from_iterator` - `FromIterator` (header, optional)
 /// * `from_status` - `FromStatus` (header, optional)
@@ -95,6 +102,7 @@
 /// * `some` - `Some` (header, optional)
 /// * `static_token_credential` - `StaticTokenCredential` (header, optional)
 /// * `string` - `String` (header, optional)
+/// * `string_format` - `StringFormat` (header, optional)
 /// * `strip_read_only` - `StripReadOnly` (header, optional)
 /// * `sync` - `Sync` (header, optional)
 /// * `to_owned` - `ToOwned` (header, optional)
@@ -102,10 +110,12 @@
 /// * `token_credential` - `TokenCredential` (header, optional)
 /// * `try_from` - `TryFrom` (header, optional)
 /// * `try_into` - `TryInto` (header, optional)
+/// * `unix_time` - `UnixTime` (header, optional)
 /// * `unknown` - `Unknown` (header, optional)
 /// * `unpin` - `Unpin` (header, optional)
 /// * `url` - `Url` (header, optional)
 /// * `url_builder` - `UrlBuilder` (header, optional)
+/// * `uuid` - `Uuid` (header, optional)
 /// * `validate` - `Validate` (header, optional)
 /// * `validation_error` - `ValidationError` (header, optional)
 /// * `validation_errors` - `ValidationErrors` (header, optional)
@@ -260,8 +270,8 @@
 pub fn header_optional_request(
     endpoint: &::armgen_runtime::Url,
     api_version: &str,
-    api_version_2: ::core::option::Option<&str>,
-    arc: ::core::option::Option<&str>,
+    api_version_2: ::core::option::Option<i32>,
+    arc: ::core::option::Option<i32>,
     arm_client_options: ::core::option::Option<&super::models::Choice>,
     arm_pipeline: ::core::option::Option<&str>,
     as_mut: ::core::option::Option<i32>,
@@ -269,21 +279,27 @@ pub fn header_optional_request(
     async_fn: ::core::option::Option<&str>,
     async_fn_mut: ::core::option::Option<i32>,
     async_fn_once: ::core::option::Option<&super::models::Choice>,
-    b_tree_map: ::core::option::Option<&super::models::Choice>,
+    b_tree_map: ::core::option::Option<&str>,
+    base64: ::core::option::Option<&super::models::Choice>,
+    base64_url: ::core::option::Option<&str>,
     r#box: ::core::option::Option<&super::models::Choice>,
-    client_method_options: ::core::option::Option<&str>,
+    client_method_options: ::core::option::Option<i32>,
     clone: ::core::option::Option<i32>,
-    constraint: ::core::option::Option<&super::models::Choice>,
-    context: ::core::option::Option<i32>,
+    constraint: ::core::option::Option<&str>,
+    context: ::core::option::Option<&super::models::Choice>,
     copy: ::core::option::Option<&str>,
-    cow: ::core::option::Option<&str>,
-    default_endpoint: ::core::option::Option<i32>,
+    cow: ::core::option::Option<i32>,
+    default_endpoint: ::core::option::Option<&super::models::Choice>,
+    date: ::core::option::Option<i32>,
+    date_time: ::core::option::Option<&super::models::Choice>,
+    date_time_rfc1123: ::core::option::Option<&str>,
     debug: ::core::option::Option<&str>,
     default: ::core::option::Option<i32>,
-    deserialize: ::core::option::Option<i32>,
-    deserializer: ::core::option::Option<&str>,
+    deserialize: ::core::option::Option<&super::models::Choice>,
+    deserializer: ::core::option::Option<i32>,
     double_ended_iterator: ::core::option::Option<&super::models::Choice>,
     drop: ::core::option::Option<&super::models::Choice>,
+    duration: ::core::option::Option<i32>,
     dynamic_error: ::core::option::Option<&super::models::Choice>,
     dynamic_params: ::core::option::Option<&str>,
     dynamic_reply: ::core::option::Option<&super::models::Choice>,
@@ -293,135 +309,139 @@ pub fn header_optional_request(
     error_body: ::core::option::Option<i32>,
     exact_size_iterator: ::core::option::Option<&str>,
     extend: ::core::option::Option<&str>,
-    final_state_via: ::core::option::Option<i32>,
+    final_state_via: ::core::option::Option<&super::models::Choice>,
     r#fn: ::core::option::Option<&str>,
     fn_mut: ::core::option::Option<i32>,
     fn_once: ::core::option::Option<&super::models::Choice>,
+    format_error: ::core::option::Option<&super::models::Choice>,
     from: ::core::option::Option<&str>,
     from_iterator: ::core::option::Option<&str>,
     from_status: ::core::option::Option<&super::models::Choice>,
     future: ::core::option::Option<i32>,
     hash: ::core::option::Option<i32>,
-    host_part: ::core::option::Option<&super::models::Choice>,
-    http_request: ::core::option::Option<&super::models::Choice>,
-    http_response: ::core::option::Option<&str>,
+    host_part: ::core::option::Option<&str>,
+    http_request: ::core::option::Option<&str>,
+    http_response: ::core::option::Option<i32>,
     into: ::core::option::Option<&super::models::Choice>,
     into_future: ::core::option::Option<&super::models::Choice>,
     into_iterator: ::core::option::Option<i32>,
     into_variant: ::core::option::Option<i32>,
-    invalid_host: ::core::option::Option<&str>,
+    invalid_host: ::core::option::Option<i32>,
     iterator: ::core::option::Option<&super::models::Choice>,
-    lazy_lock: ::core::option::Option<i32>,
-    map: ::core::option::Option<&super::models::Choice>,
-    method: ::core::option::Option<i32>,
+    lazy_lock: ::core::option::Option<&super::models::Choice>,
+    map: ::core::option::Option<&str>,
+    method: ::core::option::Option<&super::models::Choice>,
     method_options_2: ::core::option::Option<&super::models::Choice>,
-    next_link: ::core::option::Option<&super::models::Choice>,
-    no_format: ::core::option::Option<i32>,
+    next_link: ::core::option::Option<&str>,
+    no_format: ::core::option::Option<&super::models::Choice>,
     none: ::core::option::Option<&str>,
-    operations: ::core::option::Option<&str>,
+    operations: ::core::option::Option<i32>,
     ok: ::core::option::Option<&super::models::Choice>,
     operation_info: ::core::option::Option<&super::models::Choice>,
-    operation_status: ::core::option::Option<&super::models::Choice>,
+    operation_status: ::core::option::Option<&str>,
     option: ::core::option::Option<i32>,
     ord: ::core::option::Option<&super::models::Choice>,
-    other: ::core::option::Option<i32>,
-    page_decoder: ::core::option::Option<&str>,
-    pager: ::core::option::Option<&super::models::Choice>,
+    other: ::core::option::Option<&super::models::Choice>,
+    page_decoder: ::core::option::Option<i32>,
+    pager: ::core::option::Option<&str>,
     partial_eq: ::core::option::Option<&super::models::Choice>,
     partial_ord: ::core::option::Option<&str>,
-    pattern: ::core::option::Option<i32>,
-    poller_method_options: ::core::option::Option<&str>,
-    poller_options: ::core::option::Option<i32>,
-    regex: ::core::option::Option<&super::models::Choice>,
+    pattern: ::core::option::Option<&super::models::Choice>,
+    poller_method_options: ::core::option::Option<i32>,
+    poller_options: ::core::option::Option<&super::models::Choice>,
+    regex: ::core::option::Option<&str>,
     resource_manager_audience: ::core::option::Option<&str>,
-    response: ::core::option::Option<&str>,
+    response: ::core::option::Option<i32>,
     response_error: ::core::option::Option<&str>,
-    response_too_large: ::core::option::Option<&str>,
+    response_too_large: ::core::option::Option<i32>,
     result: ::core::option::Option<i32>,
-    services: ::core::option::Option<&super::models::Choice>,
-    safe_debug: ::core::option::Option<&super::models::Choice>,
-    secret: ::core::option::Option<&::armgen_runtime::Secret>,
+    services: ::core::option::Option<&str>,
+    safe_debug: ::core::option::Option<&str>,
+    secret: ::core::option::Option<i32>,
     self_: ::core::option::Option<&str>,
     send: ::core::option::Option<i32>,
-    serialize: ::core::option::Option<&str>,
-    serializer: ::core::option::Option<&super::models::Choice>,
+    serialize: ::core::option::Option<i32>,
+    serializer: ::core::option::Option<&str>,
     service_error: ::core::option::Option<i32>,
     service_info: ::core::option::Option<&str>,
     sized: ::core::option::Option<&super::models::Choice>,
     some: ::core::option::Option<&super::models::Choice>,
     static_token_credential: ::core::option::Option<i32>,
     string: ::core::option::Option<i32>,
-    strip_read_only: ::core::option::Option<&super::models::Choice>,
+    string_format: ::core::option::Option<&str>,
+    strip_read_only: ::core::option::Option<&str>,
     sync: ::core::option::Option<&str>,
     to_owned: ::core::option::Option<&str>,
     to_string: ::core::option::Option<&super::models::Choice>,
-    token_credential: ::core::option::Option<i32>,
+    token_credential: ::core::option::Option<&super::models::Choice>,
     try_from: ::core::option::Option<i32>,
     try_into: ::core::option::Option<&super::models::Choice>,
-    unknown: ::core::option::Option<&super::models::Choice>,
+    unix_time: ::core::option::Option<i32>,
+    unknown: ::core::option::Option<&str>,
     unpin: ::core::option::Option<i32>,
-    url: ::core::option::Option<i32>,
-    url_builder: ::core::option::Option<&super::models::Choice>,
-    validate: ::core::option::Option<&str>,
-    validation_error: ::core::option::Option<i32>,
-    validation_errors: ::core::option::Option<&super::models::Choice>,
-    validator: ::core::option::Option<&str>,
-    value: ::core::option::Option<i32>,
+    url: ::core::option::Option<&super::models::Choice>,
+    url_builder: ::core::option::Option<&str>,
+    uuid: ::core::option::Option<&super::models::Choice>,
+    validate: ::core::option::Option<i32>,
+    validation_error: ::core::option::Option<&super::models::Choice>,
+    validation_errors: ::core::option::Option<&str>,
+    validator: ::core::option::Option<i32>,
+    value: ::core::option::Option<&super::models::Choice>,
     vec: ::core::option::Option<&str>,
     value_2: ::core::option::Option<&super::models::Choice>,
-    private: ::core::option::Option<&str>,
+    private: ::core::option::Option<i32>,
     r#abstract: ::core::option::Option<&str>,
     align_of: ::core::option::Option<&str>,
     align_of_val: ::core::option::Option<i32>,
     alloc: ::core::option::Option<i32>,
-    api_version_3: ::core::option::Option<i32>,
-    armgen_runtime: ::core::option::Option<&super::models::Choice>,
+    api_version_3: ::core::option::Option<&super::models::Choice>,
+    armgen_runtime: ::core::option::Option<&str>,
     r#as: ::core::option::Option<i32>,
     assert: ::core::option::Option<&super::models::Choice>,
     assert_eq: ::core::option::Option<&str>,
     r#async: ::core::option::Option<&super::models::Choice>,
     async_trait: ::core::option::Option<&str>,
-    at: ::core::option::Option<&super::models::Choice>,
+    at: ::core::option::Option<&str>,
     r#await: ::core::option::Option<&str>,
     azure_core: ::core::option::Option<i32>,
     r#become: ::core::option::Option<i32>,
     bool: ::core::option::Option<i32>,
     box_2: ::core::option::Option<&super::models::Choice>,
     r#break: ::core::option::Option<&str>,
-    build_request: ::core::option::Option<i32>,
+    build_request: ::core::option::Option<&super::models::Choice>,
     cfg: ::core::option::Option<i32>,
     char: ::core::option::Option<&super::models::Choice>,
     client_only: ::core::option::Option<&super::models::Choice>,
-    clients: ::core::option::Option<i32>,
-    compile_pattern: ::core::option::Option<i32>,
+    clients: ::core::option::Option<&super::models::Choice>,
+    compile_pattern: ::core::option::Option<&super::models::Choice>,
     concat: ::core::option::Option<&super::models::Choice>,
     r#const: ::core::option::Option<i32>,
     r#continue: ::core::option::Option<&super::models::Choice>,
     core: ::core::option::Option<&str>,
     crate_: ::core::option::Option<&str>,
-    credential: ::core::option::Option<&super::models::Choice>,
+    credential: ::core::option::Option<&str>,
     decode_body: ::core::option::Option<&super::models::Choice>,
     decode_by_status: ::core::option::Option<&str>,
     decode_empty: ::core::option::Option<i32>,
     decode_json: ::core::option::Option<&super::models::Choice>,
     decode_nullable: ::core::option::Option<&str>,
     decode_optional: ::core::option::Option<i32>,
-    decode_response: ::core::option::Option<&super::models::Choice>,
+    decode_response: ::core::option::Option<&str>,
     r#do: ::core::option::Option<i32>,
     drop_2: ::core::option::Option<&str>,
     r#dyn: ::core::option::Option<&super::models::Choice>,
-    dynamic: ::core::option::Option<&super::models::Choice>,
+    dynamic: ::core::option::Option<&str>,
     dynamic_execute: ::core::option::Option<&str>,
     dynamic_pages: ::core::option::Option<i32>,
     dynamic_poll: ::core::option::Option<&super::models::Choice>,
     dynamic_request_error: ::core::option::Option<&str>,
     dynamic_result: ::core::option::Option<i32>,
     r#else: ::core::option::Option<&str>,
-    endpoint_2: ::core::option::Option<&str>,
+    endpoint_2: ::core::option::Option<i32>,
     r#enum: ::core::option::Option<i32>,
     env: ::core::option::Option<&str>,
     r#extern: ::core::option::Option<&super::models::Choice>,
-    f_2: ::core::option::Option<i32>,
+    f_2: ::core::option::Option<&super::models::Choice>,
     f32: ::core::option::Option<&str>,
     f64: ::core::option::Option<i32>,
     r#false: ::core::option::Option<&str>,
@@ -438,44 +458,44 @@ pub fn header_optional_request(
     r#in: ::core::option::Option<i32>,
     include: ::core::option::Option<&str>,
     include_str: ::core::option::Option<i32>,
-    inner: ::core::option::Option<i32>,
-    json: ::core::option::Option<&str>,
+    inner: ::core::option::Option<&super::models::Choice>,
+    json: ::core::option::Option<i32>,
     r#let: ::core::option::Option<&super::models::Choice>,
     r#loop: ::core::option::Option<&str>,
     r#macro: ::core::option::Option<i32>,
     r#match: ::core::option::Option<&super::models::Choice>,
     matches: ::core::option::Option<&super::models::Choice>,
-    members: ::core::option::Option<i32>,
-    method_options_3: ::core::option::Option<&str>,
+    members: ::core::option::Option<&super::models::Choice>,
+    method_options_3: ::core::option::Option<i32>,
     r#mod: ::core::option::Option<&str>,
-    models: ::core::option::Option<&str>,
+    models: ::core::option::Option<i32>,
     r#move: ::core::option::Option<i32>,
     r#mut: ::core::option::Option<&super::models::Choice>,
-    new: ::core::option::Option<&super::models::Choice>,
-    operation_id: ::core::option::Option<i32>,
+    new: ::core::option::Option<&str>,
+    operation_id: ::core::option::Option<&super::models::Choice>,
     option_env: ::core::option::Option<&str>,
-    options_2: ::core::option::Option<&super::models::Choice>,
+    options_2: ::core::option::Option<&str>,
     r#override: ::core::option::Option<&str>,
     page: ::core::option::Option<&str>,
     panic: ::core::option::Option<i32>,
-    parameterized_host: ::core::option::Option<i32>,
-    params: ::core::option::Option<&str>,
-    path: ::core::option::Option<i32>,
-    patterns: ::core::option::Option<&str>,
-    pipeline: ::core::option::Option<&super::models::Choice>,
+    parameterized_host: ::core::option::Option<&super::models::Choice>,
+    params: ::core::option::Option<i32>,
+    path: ::core::option::Option<&super::models::Choice>,
+    patterns: ::core::option::Option<i32>,
+    pipeline: ::core::option::Option<&str>,
     r#priv: ::core::option::Option<i32>,
     r#pub: ::core::option::Option<&super::models::Choice>,
     r#ref: ::core::option::Option<&str>,
-    regex_2: ::core::option::Option<&super::models::Choice>,
-    request: ::core::option::Option<&str>,
+    regex_2: ::core::option::Option<&str>,
+    request: ::core::option::Option<i32>,
     resource_manager_endpoint: ::core::option::Option<&super::models::Choice>,
     resource_manager_scope: ::core::option::Option<&str>,
-    response_2: ::core::option::Option<&str>,
+    response_2: ::core::option::Option<i32>,
     response_error_2: ::core::option::Option<i32>,
     r#return: ::core::option::Option<i32>,
     self_2: ::core::option::Option<&super::models::Choice>,
-    serde: ::core::option::Option<&str>,
-    serde_json: ::core::option::Option<i32>,
+    serde: ::core::option::Option<i32>,
+    serde_json: ::core::option::Option<&super::models::Choice>,
     size_of: ::core::option::Option<i32>,
     size_of_val: ::core::option::Option<&super::models::Choice>,
     r#static: ::core::option::Option<i32>,
@@ -483,12 +503,12 @@ pub fn header_optional_request(
     str: ::core::option::Option<&str>,
     string_enum: ::core::option::Option<i32>,
     stringify: ::core::option::Option<&super::models::Choice>,
-    strip_member: ::core::option::Option<&str>,
-    strip_members: ::core::option::Option<i32>,
+    strip_member: ::core::option::Option<i32>,
+    strip_members: ::core::option::Option<&super::models::Choice>,
     r#struct: ::core::option::Option<&super::models::Choice>,
-    subscription_id: ::core::option::Option<&str>,
+    subscription_id: ::core::option::Option<i32>,
     super_: ::core::option::Option<&str>,
-    tag: ::core::option::Option<&super::models::Choice>,
+    tag: ::core::option::Option<&str>,
     tagged_union: ::core::option::Option<&super::models::Choice>,
     todo: ::core::option::Option<&str>,
     r#trait: ::core::option::Option<i32>,
@@ -502,11 +522,11 @@ pub fn header_optional_request(
     unreachable: ::core::option::Option<i32>,
     r#unsafe: ::core::option::Option<i32>,
     r#unsized: ::core::option::Option<&super::models::Choice>,
-    url_2: ::core::option::Option<&super::models::Choice>,
+    url_2: ::core::option::Option<&str>,
     r#use: ::core::option::Option<&str>,
     usize: ::core::option::Option<&super::models::Choice>,
-    validator_2: ::core::option::Option<i32>,
-    value_3: ::core::option::Option<&super::models::Choice>,
+    validator_2: ::core::option::Option<&super::models::Choice>,
+    value_3: ::core::option::Option<&str>,
     vec_2: ::core::option::Option<&super::models::Choice>,
     r#virtual: ::core::option::Option<i32>,
     r#where: ::core::option::Option<&super::models::Choice>,
@@ -519,10 +539,10 @@ pub fn header_optional_request(
 > {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(api_version_2) = api_version_2 {
-        __validator.min_length("API_VERSION", api_version_2, 1);
+        __validator.minimum("API_VERSION", api_version_2 as f64, 1.0, false);
     }
     if let Some(arc) = arc {
-        __validator.min_length("Arc", arc, 1);
+        __validator.minimum("Arc", arc as f64, 1.0, false);
     }
     if let Some(arm_pipeline) = arm_pipeline {
         __validator.min_length("ArmPipeline", arm_pipeline, 1);
@@ -539,23 +559,33 @@ pub fn header_optional_request(
     if let Some(async_fn_mut) = async_fn_mut {
         __validator.minimum("AsyncFnMut", async_fn_mut as f64, 1.0, false);
     }
+    if let Some(b_tree_map) = b_tree_map {
+        __validator.min_length("BTreeMap", b_tree_map, 1);
+    }
+    if let Some(base64_url) = base64_url {
+        __validator.min_length("Base64Url", base64_url, 1);
+    }
     if let Some(client_method_options) = client_method_options {
-        __validator.min_length("ClientMethodOptions", client_method_options, 1);
+        __validator
+            .minimum("ClientMethodOptions", client_method_options as f64, 1.0, false);
     }
     if let Some(clone) = clone {
         __validator.minimum("Clone", clone as f64, 1.0, false);
     }
-    if let Some(context) = context {
-        __validator.minimum("Context", context as f64, 1.0, false);
+    if let Some(constraint) = constraint {
+        __validator.min_length("Constraint", constraint, 1);
     }
     if let Some(copy) = copy {
         __validator.min_length("Copy", copy, 1);
     }
     if let Some(cow) = cow {
-        __validator.min_length("Cow", cow, 1);
+        __validator.minimum("Cow", cow as f64, 1.0, false);
     }
-    if let Some(default_endpoint) = default_endpoint {
-        __validator.minimum("DEFAULT_ENDPOINT", default_endpoint as f64, 1.0, false);
+    if let Some(date) = date {
+        __validator.minimum("Date", date as f64, 1.0, false);
+    }
+    if let Some(date_time_rfc1123) = date_time_rfc1123 {
+        __validator.min_length("DateTimeRfc1123", date_time_rfc1123, 1);
     }
     if let Some(debug) = debug {
         __validator.min_length("Debug", debug, 1);
@@ -563,11 +593,11 @@ pub fn header_optional_request(
     if let Some(default) = default {
         __validator.minimum("Default", default as f64, 1.0, false);
     }
-    if let Some(deserialize) = deserialize {
-        __validator.minimum("Deserialize", deserialize as f64, 1.0, false);
-    }
     if let Some(deserializer) = deserializer {
-        __validator.min_length("Deserializer", deserializer, 1);
+        __validator.minimum("Deserializer", deserializer as f64, 1.0, false);
+    }
+    if let Some(duration) = duration {
+        __validator.minimum("Duration", duration as f64, 1.0, false);
     }
     if let Some(dynamic_params) = dynamic_params {
         __validator.min_length("DynamicParams", dynamic_params, 1);
@@ -590,9 +620,6 @@ pub fn header_optional_request(
     if let Some(extend) = extend {
         __validator.min_length("Extend", extend, 1);
     }
-    if let Some(final_state_via) = final_state_via {
-        __validator.minimum("FinalStateVia", final_state_via as f64, 1.0, false);
-    }
     if let Some(r#fn) = r#fn {
         __validator.min_length("Fn", r#fn, 1);
     }
@@ -611,8 +638,14 @@ pub fn header_optional_request(
     if let Some(hash) = hash {
         __validator.minimum("Hash", hash as f64, 1.0, false);
     }
+    if let Some(host_part) = host_part {
+        __validator.min_length("HostPart", host_part, 1);
+    }
+    if let Some(http_request) = http_request {
+        __validator.min_length("HttpRequest", http_request, 1);
+    }
     if let Some(http_response) = http_response {
-        __validator.min_length("HttpResponse", http_response, 1);
+        __validator.minimum("HttpResponse", http_response as f64, 1.0, false);
     }
     if let Some(into_iterator) = into_iterator {
         __validator.minimum("IntoIterator", into_iterator as f64, 1.0, false);
@@ -621,61 +654,65 @@ pub fn header_optional_request(
         __validator.minimum("IntoVariant", into_variant as f64, 1.0, false);
     }
     if let Some(invalid_host) = invalid_host {
-        __validator.min_length("InvalidHost", invalid_host, 1);
+        __validator.minimum("InvalidHost", invalid_host as f64, 1.0, false);
     }
-    if let Some(lazy_lock) = lazy_lock {
-        __validator.minimum("LazyLock", lazy_lock as f64, 1.0, false);
+    if let Some(map) = map {
+        __validator.min_length("Map", map, 1);
     }
-    if let Some(method) = method {
-        __validator.minimum("Method", method as f64, 1.0, false);
-    }
-    if let Some(no_format) = no_format {
-        __validator.minimum("NoFormat", no_format as f64, 1.0, false);
+    if let Some(next_link) = next_link {
+        __validator.min_length("NextLink", next_link, 1);
     }
     if let Some(none) = none {
         __validator.min_length("None", none, 1);
     }
     if let Some(operations) = operations {
-        __validator.min_length("OPERATIONS", operations, 1);
+        __validator.minimum("OPERATIONS", operations as f64, 1.0, false);
+    }
+    if let Some(operation_status) = operation_status {
+        __validator.min_length("OperationStatus", operation_status, 1);
     }
     if let Some(option) = option {
         __validator.minimum("Option", option as f64, 1.0, false);
     }
-    if let Some(other) = other {
-        __validator.minimum("Other", other as f64, 1.0, false);
-    }
     if let Some(page_decoder) = page_decoder {
-        __validator.min_length("PageDecoder", page_decoder, 1);
+        __validator.minimum("PageDecoder", page_decoder as f64, 1.0, false);
+    }
+    if let Some(pager) = pager {
+        __validator.min_length("Pager", pager, 1);
     }
     if let Some(partial_ord) = partial_ord {
         __validator.min_length("PartialOrd", partial_ord, 1);
     }
-    if let Some(pattern) = pattern {
-        __validator.minimum("Pattern", pattern as f64, 1.0, false);
-    }
     if let Some(poller_method_options) = poller_method_options {
-        __validator.min_length("PollerMethodOptions", poller_method_options, 1);
+        __validator
+            .minimum("PollerMethodOptions", poller_method_options as f64, 1.0, false);
     }
-    if let Some(poller_options) = poller_options {
-        __validator.minimum("PollerOptions", poller_options as f64, 1.0, false);
+    if let Some(regex) = regex {
+        __validator.min_length("Regex", regex, 1);
     }
     if let Some(resource_manager_audience) = resource_manager_audience {
         __validator.min_length("ResourceManagerAudience", resource_manager_audience, 1);
     }
     if let Some(response) = response {
-        __validator.min_length("Response", response, 1);
+        __validator.minimum("Response", response as f64, 1.0, false);
     }
     if let Some(response_error) = response_error {
         __validator.min_length("ResponseError", response_error, 1);
     }
     if let Some(response_too_large) = response_too_large {
-        __validator.min_length("ResponseTooLarge", response_too_large, 1);
+        __validator.minimum("ResponseTooLarge", response_too_large as f64, 1.0, false);
     }
     if let Some(result) = result {
         __validator.minimum("Result", result as f64, 1.0, false);
     }
+    if let Some(services) = services {
+        __validator.min_length("SERVICES", services, 1);
+    }
+    if let Some(safe_debug) = safe_debug {
+        __validator.min_length("SafeDebug", safe_debug, 1);
+    }
     if let Some(secret) = secret {
-        __validator.min_length("Secret", secret.secret(), 1);
+        __validator.minimum("Secret", secret as f64, 1.0, false);
     }
     if let Some(self_) = self_ {
         __validator.min_length("Self", self_, 1);
@@ -684,7 +721,10 @@ pub fn header_optional_request(
         __validator.minimum("Send", send as f64, 1.0, false);
     }
     if let Some(serialize) = serialize {
-        __validator.min_length("Serialize", serialize, 1);
+        __validator.minimum("Serialize", serialize as f64, 1.0, false);
+    }
+    if let Some(serializer) = serializer {
+        __validator.min_length("Serializer", serializer, 1);
     }
     if let Some(service_error) = service_error {
         __validator.minimum("ServiceError", service_error as f64, 1.0, false);
@@ -704,41 +744,47 @@ pub fn header_optional_request(
     if let Some(string) = string {
         __validator.minimum("String", string as f64, 1.0, false);
     }
+    if let Some(string_format) = string_format {
+        __validator.min_length("StringFormat", string_format, 1);
+    }
+    if let Some(strip_read_only) = strip_read_only {
+        __validator.min_length("StripReadOnly", strip_read_only, 1);
+    }
     if let Some(sync) = sync {
         __validator.min_length("Sync", sync, 1);
     }
     if let Some(to_owned) = to_owned {
         __validator.min_length("ToOwned", to_owned, 1);
     }
-    if let Some(token_credential) = token_credential {
-        __validator.minimum("TokenCredential", token_credential as f64, 1.0, false);
-    }
     if let Some(try_from) = try_from {
         __validator.minimum("TryFrom", try_from as f64, 1.0, false);
+    }
+    if let Some(unix_time) = unix_time {
+        __validator.minimum("UnixTime", unix_time as f64, 1.0, false);
+    }
+    if let Some(unknown) = unknown {
+        __validator.min_length("Unknown", unknown, 1);
     }
     if let Some(unpin) = unpin {
         __validator.minimum("Unpin", unpin as f64, 1.0, false);
     }
-    if let Some(url) = url {
-        __validator.minimum("Url", url as f64, 1.0, false);
+    if let Some(url_builder) = url_builder {
+        __validator.min_length("UrlBuilder", url_builder, 1);
     }
     if let Some(validate) = validate {
-        __validator.min_length("Validate", validate, 1);
+        __validator.minimum("Validate", validate as f64, 1.0, false);
     }
-    if let Some(validation_error) = validation_error {
-        __validator.minimum("ValidationError", validation_error as f64, 1.0, false);
+    if let Some(validation_errors) = validation_errors {
+        __validator.min_length("ValidationErrors", validation_errors, 1);
     }
     if let Some(validator) = validator {
-        __validator.min_length("Validator", validator, 1);
-    }
-    if let Some(value) = value {
-        __validator.minimum("Value", value as f64, 1.0, false);
+        __validator.minimum("Validator", validator as f64, 1.0, false);
     }
     if let Some(vec) = vec {
         __validator.min_length("Vec", vec, 1);
     }
     if let Some(private) = private {
-        __validator.min_length("__private", private, 1);
+        __validator.minimum("__private", private as f64, 1.0, false);
     }
     if let Some(r#abstract) = r#abstract {
         __validator.min_length("abstract", r#abstract, 1);
@@ -752,8 +798,8 @@ pub fn header_optional_request(
     if let Some(alloc) = alloc {
         __validator.minimum("alloc", alloc as f64, 1.0, false);
     }
-    if let Some(api_version_3) = api_version_3 {
-        __validator.minimum("api_version", api_version_3 as f64, 1.0, false);
+    if let Some(armgen_runtime) = armgen_runtime {
+        __validator.min_length("armgen_runtime", armgen_runtime, 1);
     }
     if let Some(r#as) = r#as {
         __validator.minimum("as", r#as as f64, 1.0, false);
@@ -763,6 +809,9 @@ pub fn header_optional_request(
     }
     if let Some(async_trait) = async_trait {
         __validator.min_length("async_trait", async_trait, 1);
+    }
+    if let Some(at) = at {
+        __validator.min_length("at", at, 1);
     }
     if let Some(r#await) = r#await {
         __validator.min_length("await", r#await, 1);
@@ -779,17 +828,8 @@ pub fn header_optional_request(
     if let Some(r#break) = r#break {
         __validator.min_length("break", r#break, 1);
     }
-    if let Some(build_request) = build_request {
-        __validator.minimum("build_request", build_request as f64, 1.0, false);
-    }
     if let Some(cfg) = cfg {
         __validator.minimum("cfg", cfg as f64, 1.0, false);
-    }
-    if let Some(clients) = clients {
-        __validator.minimum("clients", clients as f64, 1.0, false);
-    }
-    if let Some(compile_pattern) = compile_pattern {
-        __validator.minimum("compile_pattern", compile_pattern as f64, 1.0, false);
     }
     if let Some(r#const) = r#const {
         __validator.minimum("const", r#const as f64, 1.0, false);
@@ -799,6 +839,9 @@ pub fn header_optional_request(
     }
     if let Some(crate_) = crate_ {
         __validator.min_length("crate", crate_, 1);
+    }
+    if let Some(credential) = credential {
+        __validator.min_length("credential", credential, 1);
     }
     if let Some(decode_by_status) = decode_by_status {
         __validator.min_length("decode_by_status", decode_by_status, 1);
@@ -812,11 +855,17 @@ pub fn header_optional_request(
     if let Some(decode_optional) = decode_optional {
         __validator.minimum("decode_optional", decode_optional as f64, 1.0, false);
     }
+    if let Some(decode_response) = decode_response {
+        __validator.min_length("decode_response", decode_response, 1);
+    }
     if let Some(r#do) = r#do {
         __validator.minimum("do", r#do as f64, 1.0, false);
     }
     if let Some(drop_2) = drop_2 {
         __validator.min_length("drop", drop_2, 1);
+    }
+    if let Some(dynamic) = dynamic {
+        __validator.min_length("dynamic", dynamic, 1);
     }
     if let Some(dynamic_execute) = dynamic_execute {
         __validator.min_length("dynamic_execute", dynamic_execute, 1);
@@ -834,16 +883,13 @@ pub fn header_optional_request(
         __validator.min_length("else", r#else, 1);
     }
     if let Some(endpoint_2) = endpoint_2 {
-        __validator.min_length("endpoint", endpoint_2, 1);
+        __validator.minimum("endpoint", endpoint_2 as f64, 1.0, false);
     }
     if let Some(r#enum) = r#enum {
         __validator.minimum("enum", r#enum as f64, 1.0, false);
     }
     if let Some(env) = env {
         __validator.min_length("env", env, 1);
-    }
-    if let Some(f_2) = f_2 {
-        __validator.minimum("f", f_2 as f64, 1.0, false);
     }
     if let Some(f32) = f32 {
         __validator.min_length("f32", f32, 1);
@@ -881,11 +927,8 @@ pub fn header_optional_request(
     if let Some(include_str) = include_str {
         __validator.minimum("include_str", include_str as f64, 1.0, false);
     }
-    if let Some(inner) = inner {
-        __validator.minimum("inner", inner as f64, 1.0, false);
-    }
     if let Some(json) = json {
-        __validator.min_length("json", json, 1);
+        __validator.minimum("json", json as f64, 1.0, false);
     }
     if let Some(r#loop) = r#loop {
         __validator.min_length("loop", r#loop, 1);
@@ -893,26 +936,26 @@ pub fn header_optional_request(
     if let Some(r#macro) = r#macro {
         __validator.minimum("macro", r#macro as f64, 1.0, false);
     }
-    if let Some(members) = members {
-        __validator.minimum("members", members as f64, 1.0, false);
-    }
     if let Some(method_options_3) = method_options_3 {
-        __validator.min_length("method_options", method_options_3, 1);
+        __validator.minimum("method_options", method_options_3 as f64, 1.0, false);
     }
     if let Some(r#mod) = r#mod {
         __validator.min_length("mod", r#mod, 1);
     }
     if let Some(models) = models {
-        __validator.min_length("models", models, 1);
+        __validator.minimum("models", models as f64, 1.0, false);
     }
     if let Some(r#move) = r#move {
         __validator.minimum("move", r#move as f64, 1.0, false);
     }
-    if let Some(operation_id) = operation_id {
-        __validator.minimum("operation_id", operation_id as f64, 1.0, false);
+    if let Some(new) = new {
+        __validator.min_length("new", new, 1);
     }
     if let Some(option_env) = option_env {
         __validator.min_length("option_env", option_env, 1);
+    }
+    if let Some(options_2) = options_2 {
+        __validator.min_length("options", options_2, 1);
     }
     if let Some(r#override) = r#override {
         __validator.min_length("override", r#override, 1);
@@ -923,17 +966,14 @@ pub fn header_optional_request(
     if let Some(panic) = panic {
         __validator.minimum("panic", panic as f64, 1.0, false);
     }
-    if let Some(parameterized_host) = parameterized_host {
-        __validator.minimum("parameterized_host", parameterized_host as f64, 1.0, false);
-    }
     if let Some(params) = params {
-        __validator.min_length("params", params, 1);
-    }
-    if let Some(path) = path {
-        __validator.minimum("path", path as f64, 1.0, false);
+        __validator.minimum("params", params as f64, 1.0, false);
     }
     if let Some(patterns) = patterns {
-        __validator.min_length("patterns", patterns, 1);
+        __validator.minimum("patterns", patterns as f64, 1.0, false);
+    }
+    if let Some(pipeline) = pipeline {
+        __validator.min_length("pipeline", pipeline, 1);
     }
     if let Some(r#priv) = r#priv {
         __validator.minimum("priv", r#priv as f64, 1.0, false);
@@ -941,14 +981,17 @@ pub fn header_optional_request(
     if let Some(r#ref) = r#ref {
         __validator.min_length("ref", r#ref, 1);
     }
+    if let Some(regex_2) = regex_2 {
+        __validator.min_length("regex", regex_2, 1);
+    }
     if let Some(request) = request {
-        __validator.min_length("request", request, 1);
+        __validator.minimum("request", request as f64, 1.0, false);
     }
     if let Some(resource_manager_scope) = resource_manager_scope {
         __validator.min_length("resource_manager_scope", resource_manager_scope, 1);
     }
     if let Some(response_2) = response_2 {
-        __validator.min_length("response", response_2, 1);
+        __validator.minimum("response", response_2 as f64, 1.0, false);
     }
     if let Some(response_error_2) = response_error_2 {
         __validator.minimum("response_error", response_error_2 as f64, 1.0, false);
@@ -957,10 +1000,7 @@ pub fn header_optional_request(
         __validator.minimum("return", r#return as f64, 1.0, false);
     }
     if let Some(serde) = serde {
-        __validator.min_length("serde", serde, 1);
-    }
-    if let Some(serde_json) = serde_json {
-        __validator.minimum("serde_json", serde_json as f64, 1.0, false);
+        __validator.minimum("serde", serde as f64, 1.0, false);
     }
     if let Some(size_of) = size_of {
         __validator.minimum("size_of", size_of as f64, 1.0, false);
@@ -975,16 +1015,16 @@ pub fn header_optional_request(
         __validator.minimum("string_enum", string_enum as f64, 1.0, false);
     }
     if let Some(strip_member) = strip_member {
-        __validator.min_length("strip_member", strip_member, 1);
-    }
-    if let Some(strip_members) = strip_members {
-        __validator.minimum("strip_members", strip_members as f64, 1.0, false);
+        __validator.minimum("strip_member", strip_member as f64, 1.0, false);
     }
     if let Some(subscription_id) = subscription_id {
-        __validator.min_length("subscription_id", subscription_id, 1);
+        __validator.minimum("subscription_id", subscription_id as f64, 1.0, false);
     }
     if let Some(super_) = super_ {
         __validator.min_length("super", super_, 1);
+    }
+    if let Some(tag) = tag {
+        __validator.min_length("tag", tag, 1);
     }
     if let Some(todo) = todo {
         __validator.min_length("todo", todo, 1);
@@ -1013,11 +1053,14 @@ pub fn header_optional_request(
     if let Some(r#unsafe) = r#unsafe {
         __validator.minimum("unsafe", r#unsafe as f64, 1.0, false);
     }
+    if let Some(url_2) = url_2 {
+        __validator.min_length("url", url_2, 1);
+    }
     if let Some(r#use) = r#use {
         __validator.min_length("use", r#use, 1);
     }
-    if let Some(validator_2) = validator_2 {
-        __validator.minimum("validator", validator_2 as f64, 1.0, false);
+    if let Some(value_3) = value_3 {
+        __validator.min_length("value", value_3, 1);
     }
     if let Some(r#virtual) = r#virtual {
         __validator.minimum("virtual", r#virtual as f64, 1.0, false);
@@ -1041,10 +1084,10 @@ pub fn header_optional_request(
     );
     __request.headers.push(("accept".to_owned(), "application/json".to_owned()));
     if let Some(api_version_2) = api_version_2 {
-        __request.headers.push(("API_VERSION".to_owned(), api_version_2.to_owned()));
+        __request.headers.push(("API_VERSION".to_owned(), api_version_2.to_string()));
     }
     if let Some(arc) = arc {
-        __request.headers.push(("Arc".to_owned(), arc.to_owned()));
+        __request.headers.push(("Arc".to_owned(), arc.to_string()));
     }
     if let Some(arm_client_options) = arm_client_options {
         __request
@@ -1075,7 +1118,13 @@ pub fn header_optional_request(
             .push(("AsyncFnOnce".to_owned(), async_fn_once.as_str().to_owned()));
     }
     if let Some(b_tree_map) = b_tree_map {
-        __request.headers.push(("BTreeMap".to_owned(), b_tree_map.as_str().to_owned()));
+        __request.headers.push(("BTreeMap".to_owned(), b_tree_map.to_owned()));
+    }
+    if let Some(base64) = base64 {
+        __request.headers.push(("Base64".to_owned(), base64.as_str().to_owned()));
+    }
+    if let Some(base64_url) = base64_url {
+        __request.headers.push(("Base64Url".to_owned(), base64_url.to_owned()));
     }
     if let Some(r#box) = r#box {
         __request.headers.push(("Box".to_owned(), r#box.as_str().to_owned()));
@@ -1083,29 +1132,38 @@ pub fn header_optional_request(
     if let Some(client_method_options) = client_method_options {
         __request
             .headers
-            .push(("ClientMethodOptions".to_owned(), client_method_options.to_owned()));
+            .push(("ClientMethodOptions".to_owned(), client_method_options.to_string()));
     }
     if let Some(clone) = clone {
         __request.headers.push(("Clone".to_owned(), clone.to_string()));
     }
     if let Some(constraint) = constraint {
-        __request
-            .headers
-            .push(("Constraint".to_owned(), constraint.as_str().to_owned()));
+        __request.headers.push(("Constraint".to_owned(), constraint.to_owned()));
     }
     if let Some(context) = context {
-        __request.headers.push(("Context".to_owned(), context.to_string()));
+        __request.headers.push(("Context".to_owned(), context.as_str().to_owned()));
     }
     if let Some(copy) = copy {
         __request.headers.push(("Copy".to_owned(), copy.to_owned()));
     }
     if let Some(cow) = cow {
-        __request.headers.push(("Cow".to_owned(), cow.to_owned()));
+        __request.headers.push(("Cow".to_owned(), cow.to_string()));
     }
     if let Some(default_endpoint) = default_endpoint {
         __request
             .headers
-            .push(("DEFAULT_ENDPOINT".to_owned(), default_endpoint.to_string()));
+            .push(("DEFAULT_ENDPOINT".to_owned(), default_endpoint.as_str().to_owned()));
+    }
+    if let Some(date) = date {
+        __request.headers.push(("Date".to_owned(), date.to_string()));
+    }
+    if let Some(date_time) = date_time {
+        __request.headers.push(("DateTime".to_owned(), date_time.as_str().to_owned()));
+    }
+    if let Some(date_time_rfc1123) = date_time_rfc1123 {
+        __request
+            .headers
+            .push(("DateTimeRfc1123".to_owned(), date_time_rfc1123.to_owned()));
     }
     if let Some(debug) = debug {
         __request.headers.push(("Debug".to_owned(), debug.to_owned()));
@@ -1114,10 +1172,12 @@ pub fn header_optional_request(
         __request.headers.push(("Default".to_owned(), default.to_string()));
     }
     if let Some(deserialize) = deserialize {
-        __request.headers.push(("Deserialize".to_owned(), deserialize.to_string()));
+        __request
+            .headers
+            .push(("Deserialize".to_owned(), deserialize.as_str().to_owned()));
     }
     if let Some(deserializer) = deserializer {
-        __request.headers.push(("Deserializer".to_owned(), deserializer.to_owned()));
+        __request.headers.push(("Deserializer".to_owned(), deserializer.to_string()));
     }
     if let Some(double_ended_iterator) = double_ended_iterator {
         __request
@@ -1129,6 +1189,9 @@ pub fn header_optional_request(
     }
     if let Some(drop) = drop {
         __request.headers.push(("Drop".to_owned(), drop.as_str().to_owned()));
+    }
+    if let Some(duration) = duration {
+        __request.headers.push(("Duration".to_owned(), duration.to_string()));
     }
     if let Some(dynamic_error) = dynamic_error {
         __request
@@ -1168,7 +1231,7 @@ pub fn header_optional_request(
     if let Some(final_state_via) = final_state_via {
         __request
             .headers
-            .push(("FinalStateVia".to_owned(), final_state_via.to_string()));
+            .push(("FinalStateVia".to_owned(), final_state_via.as_str().to_owned()));
     }
     if let Some(r#fn) = r#fn {
         __request.headers.push(("Fn".to_owned(), r#fn.to_owned()));
@@ -1178,6 +1241,11 @@ pub fn header_optional_request(
     }
     if let Some(fn_once) = fn_once {
         __request.headers.push(("FnOnce".to_owned(), fn_once.as_str().to_owned()));
+    }
+    if let Some(format_error) = format_error {
+        __request
+            .headers
+            .push(("FormatError".to_owned(), format_error.as_str().to_owned()));
     }
     if let Some(from) = from {
         __request.headers.push(("From".to_owned(), from.to_owned()));
@@ -1197,15 +1265,13 @@ pub fn header_optional_request(
         __request.headers.push(("Hash".to_owned(), hash.to_string()));
     }
     if let Some(host_part) = host_part {
-        __request.headers.push(("HostPart".to_owned(), host_part.as_str().to_owned()));
+        __request.headers.push(("HostPart".to_owned(), host_part.to_owned()));
     }
     if let Some(http_request) = http_request {
-        __request
-            .headers
-            .push(("HttpRequest".to_owned(), http_request.as_str().to_owned()));
+        __request.headers.push(("HttpRequest".to_owned(), http_request.to_owned()));
     }
     if let Some(http_response) = http_response {
-        __request.headers.push(("HttpResponse".to_owned(), http_response.to_owned()));
+        __request.headers.push(("HttpResponse".to_owned(), http_response.to_string()));
     }
     if let Some(into) = into {
         __request.headers.push(("Into".to_owned(), into.as_str().to_owned()));
@@ -1222,19 +1288,19 @@ pub fn header_optional_request(
         __request.headers.push(("IntoVariant".to_owned(), into_variant.to_string()));
     }
     if let Some(invalid_host) = invalid_host {
-        __request.headers.push(("InvalidHost".to_owned(), invalid_host.to_owned()));
+        __request.headers.push(("InvalidHost".to_owned(), invalid_host.to_string()));
     }
     if let Some(iterator) = iterator {
         __request.headers.push(("Iterator".to_owned(), iterator.as_str().to_owned()));
     }
     if let Some(lazy_lock) = lazy_lock {
-        __request.headers.push(("LazyLock".to_owned(), lazy_lock.to_string()));
+        __request.headers.push(("LazyLock".to_owned(), lazy_lock.as_str().to_owned()));
     }
     if let Some(map) = map {
-        __request.headers.push(("Map".to_owned(), map.as_str().to_owned()));
+        __request.headers.push(("Map".to_owned(), map.to_owned()));
     }
     if let Some(method) = method {
-        __request.headers.push(("Method".to_owned(), method.to_string()));
+        __request.headers.push(("Method".to_owned(), method.as_str().to_owned()));
     }
     if let Some(method_options_2) = method_options_2 {
         __request
@@ -1242,16 +1308,16 @@ pub fn header_optional_request(
             .push(("MethodOptions".to_owned(), method_options_2.as_str().to_owned()));
     }
     if let Some(next_link) = next_link {
-        __request.headers.push(("NextLink".to_owned(), next_link.as_str().to_owned()));
+        __request.headers.push(("NextLink".to_owned(), next_link.to_owned()));
     }
     if let Some(no_format) = no_format {
-        __request.headers.push(("NoFormat".to_owned(), no_format.to_string()));
+        __request.headers.push(("NoFormat".to_owned(), no_format.as_str().to_owned()));
     }
     if let Some(none) = none {
         __request.headers.push(("None".to_owned(), none.to_owned()));
     }
     if let Some(operations) = operations {
-        __request.headers.push(("OPERATIONS".to_owned(), operations.to_owned()));
+        __request.headers.push(("OPERATIONS".to_owned(), operations.to_string()));
     }
     if let Some(ok) = ok {
         __request.headers.push(("Ok".to_owned(), ok.as_str().to_owned()));
@@ -1264,7 +1330,7 @@ pub fn header_optional_request(
     if let Some(operation_status) = operation_status {
         __request
             .headers
-            .push(("OperationStatus".to_owned(), operation_status.as_str().to_owned()));
+            .push(("OperationStatus".to_owned(), operation_status.to_owned()));
     }
     if let Some(option) = option {
         __request.headers.push(("Option".to_owned(), option.to_string()));
@@ -1273,13 +1339,13 @@ pub fn header_optional_request(
         __request.headers.push(("Ord".to_owned(), ord.as_str().to_owned()));
     }
     if let Some(other) = other {
-        __request.headers.push(("Other".to_owned(), other.to_string()));
+        __request.headers.push(("Other".to_owned(), other.as_str().to_owned()));
     }
     if let Some(page_decoder) = page_decoder {
-        __request.headers.push(("PageDecoder".to_owned(), page_decoder.to_owned()));
+        __request.headers.push(("PageDecoder".to_owned(), page_decoder.to_string()));
     }
     if let Some(pager) = pager {
-        __request.headers.push(("Pager".to_owned(), pager.as_str().to_owned()));
+        __request.headers.push(("Pager".to_owned(), pager.to_owned()));
     }
     if let Some(partial_eq) = partial_eq {
         __request.headers.push(("PartialEq".to_owned(), partial_eq.as_str().to_owned()));
@@ -1288,18 +1354,20 @@ pub fn header_optional_request(
         __request.headers.push(("PartialOrd".to_owned(), partial_ord.to_owned()));
     }
     if let Some(pattern) = pattern {
-        __request.headers.push(("Pattern".to_owned(), pattern.to_string()));
+        __request.headers.push(("Pattern".to_owned(), pattern.as_str().to_owned()));
     }
     if let Some(poller_method_options) = poller_method_options {
         __request
             .headers
-            .push(("PollerMethodOptions".to_owned(), poller_method_options.to_owned()));
+            .push(("PollerMethodOptions".to_owned(), poller_method_options.to_string()));
     }
     if let Some(poller_options) = poller_options {
-        __request.headers.push(("PollerOptions".to_owned(), poller_options.to_string()));
+        __request
+            .headers
+            .push(("PollerOptions".to_owned(), poller_options.as_str().to_owned()));
     }
     if let Some(regex) = regex {
-        __request.headers.push(("Regex".to_owned(), regex.as_str().to_owned()));
+        __request.headers.push(("Regex".to_owned(), regex.to_owned()));
     }
     if let Some(resource_manager_audience) = resource_manager_audience {
         __request
@@ -1310,7 +1378,7 @@ pub fn header_optional_request(
             ));
     }
     if let Some(response) = response {
-        __request.headers.push(("Response".to_owned(), response.to_owned()));
+        __request.headers.push(("Response".to_owned(), response.to_string()));
     }
     if let Some(response_error) = response_error {
         __request.headers.push(("ResponseError".to_owned(), response_error.to_owned()));
@@ -1318,19 +1386,19 @@ pub fn header_optional_request(
     if let Some(response_too_large) = response_too_large {
         __request
             .headers
-            .push(("ResponseTooLarge".to_owned(), response_too_large.to_owned()));
+            .push(("ResponseTooLarge".to_owned(), response_too_large.to_string()));
     }
     if let Some(result) = result {
         __request.headers.push(("Result".to_owned(), result.to_string()));
     }
     if let Some(services) = services {
-        __request.headers.push(("SERVICES".to_owned(), services.as_str().to_owned()));
+        __request.headers.push(("SERVICES".to_owned(), services.to_owned()));
     }
     if let Some(safe_debug) = safe_debug {
-        __request.headers.push(("SafeDebug".to_owned(), safe_debug.as_str().to_owned()));
+        __request.headers.push(("SafeDebug".to_owned(), safe_debug.to_owned()));
     }
     if let Some(secret) = secret {
-        __request.push_secret_header("Secret", secret);
+        __request.headers.push(("Secret".to_owned(), secret.to_string()));
     }
     if let Some(self_) = self_ {
         __request.headers.push(("Self".to_owned(), self_.to_owned()));
@@ -1339,12 +1407,10 @@ pub fn header_optional_request(
         __request.headers.push(("Send".to_owned(), send.to_string()));
     }
     if let Some(serialize) = serialize {
-        __request.headers.push(("Serialize".to_owned(), serialize.to_owned()));
+        __request.headers.push(("Serialize".to_owned(), serialize.to_string()));
     }
     if let Some(serializer) = serializer {
-        __request
-            .headers
-            .push(("Serializer".to_owned(), serializer.as_str().to_owned()));
+        __request.headers.push(("Serializer".to_owned(), serializer.to_owned()));
     }
     if let Some(service_error) = service_error {
         __request.headers.push(("ServiceError".to_owned(), service_error.to_string()));
@@ -1369,10 +1435,11 @@ pub fn header_optional_request(
     if let Some(string) = string {
         __request.headers.push(("String".to_owned(), string.to_string()));
     }
+    if let Some(string_format) = string_format {
+        __request.headers.push(("StringFormat".to_owned(), string_format.to_owned()));
+    }
     if let Some(strip_read_only) = strip_read_only {
-        __request
-            .headers
-            .push(("StripReadOnly".to_owned(), strip_read_only.as_str().to_owned()));
+        __request.headers.push(("StripReadOnly".to_owned(), strip_read_only.to_owned()));
     }
     if let Some(sync) = sync {
         __request.headers.push(("Sync".to_owned(), sync.to_owned()));
@@ -1386,7 +1453,7 @@ pub fn header_optional_request(
     if let Some(token_credential) = token_credential {
         __request
             .headers
-            .push(("TokenCredential".to_owned(), token_credential.to_string()));
+            .push(("TokenCredential".to_owned(), token_credential.as_str().to_owned()));
     }
     if let Some(try_from) = try_from {
         __request.headers.push(("TryFrom".to_owned(), try_from.to_string()));
@@ -1394,41 +1461,42 @@ pub fn header_optional_request(
     if let Some(try_into) = try_into {
         __request.headers.push(("TryInto".to_owned(), try_into.as_str().to_owned()));
     }
+    if let Some(unix_time) = unix_time {
+        __request.headers.push(("UnixTime".to_owned(), unix_time.to_string()));
+    }
     if let Some(unknown) = unknown {
-        __request.headers.push(("Unknown".to_owned(), unknown.as_str().to_owned()));
+        __request.headers.push(("Unknown".to_owned(), unknown.to_owned()));
     }
     if let Some(unpin) = unpin {
         __request.headers.push(("Unpin".to_owned(), unpin.to_string()));
     }
     if let Some(url) = url {
-        __request.headers.push(("Url".to_owned(), url.to_string()));
+        __request.headers.push(("Url".to_owned(), url.as_str().to_owned()));
     }
     if let Some(url_builder) = url_builder {
-        __request
-            .headers
-            .push(("UrlBuilder".to_owned(), url_builder.as_str().to_owned()));
+        __request.headers.push(("UrlBuilder".to_owned(), url_builder.to_owned()));
+    }
+    if let Some(uuid) = uuid {
+        __request.headers.push(("Uuid".to_owned(), uuid.as_str().to_owned()));
     }
     if let Some(validate) = validate {
-        __request.headers.push(("Validate".to_owned(), validate.to_owned()));
+        __request.headers.push(("Validate".to_owned(), validate.to_string()));
     }
     if let Some(validation_error) = validation_error {
         __request
             .headers
-            .push(("ValidationError".to_owned(), validation_error.to_string()));
+            .push(("ValidationError".to_owned(), validation_error.as_str().to_owned()));
     }
     if let Some(validation_errors) = validation_errors {
         __request
             .headers
-            .push((
-                "ValidationErrors".to_owned(),
-                validation_errors.as_str().to_owned(),
-            ));
+            .push(("ValidationErrors".to_owned(), validation_errors.to_owned()));
     }
     if let Some(validator) = validator {
-        __request.headers.push(("Validator".to_owned(), validator.to_owned()));
+        __request.headers.push(("Validator".to_owned(), validator.to_string()));
     }
     if let Some(value) = value {
-        __request.headers.push(("Value".to_owned(), value.to_string()));
+        __request.headers.push(("Value".to_owned(), value.as_str().to_owned()));
     }
     if let Some(vec) = vec {
         __request.headers.push(("Vec".to_owned(), vec.to_owned()));
@@ -1437,7 +1505,7 @@ pub fn header_optional_request(
         __request.headers.push(("_".to_owned(), value_2.as_str().to_owned()));
     }
     if let Some(private) = private {
-        __request.headers.push(("__private".to_owned(), private.to_owned()));
+        __request.headers.push(("__private".to_owned(), private.to_string()));
     }
     if let Some(r#abstract) = r#abstract {
         __request.headers.push(("abstract".to_owned(), r#abstract.to_owned()));
@@ -1452,12 +1520,12 @@ pub fn header_optional_request(
         __request.headers.push(("alloc".to_owned(), alloc.to_string()));
     }
     if let Some(api_version_3) = api_version_3 {
-        __request.headers.push(("api_version".to_owned(), api_version_3.to_string()));
-    }
-    if let Some(armgen_runtime) = armgen_runtime {
         __request
             .headers
-            .push(("armgen_runtime".to_owned(), armgen_runtime.as_str().to_owned()));
+            .push(("api_version".to_owned(), api_version_3.as_str().to_owned()));
+    }
+    if let Some(armgen_runtime) = armgen_runtime {
+        __request.headers.push(("armgen_runtime".to_owned(), armgen_runtime.to_owned()));
     }
     if let Some(r#as) = r#as {
         __request.headers.push(("as".to_owned(), r#as.to_string()));
@@ -1475,7 +1543,7 @@ pub fn header_optional_request(
         __request.headers.push(("async_trait".to_owned(), async_trait.to_owned()));
     }
     if let Some(at) = at {
-        __request.headers.push(("at".to_owned(), at.as_str().to_owned()));
+        __request.headers.push(("at".to_owned(), at.to_owned()));
     }
     if let Some(r#await) = r#await {
         __request.headers.push(("await".to_owned(), r#await.to_owned()));
@@ -1496,7 +1564,9 @@ pub fn header_optional_request(
         __request.headers.push(("break".to_owned(), r#break.to_owned()));
     }
     if let Some(build_request) = build_request {
-        __request.headers.push(("build_request".to_owned(), build_request.to_string()));
+        __request
+            .headers
+            .push(("build_request".to_owned(), build_request.as_str().to_owned()));
     }
     if let Some(cfg) = cfg {
         __request.headers.push(("cfg".to_owned(), cfg.to_string()));
@@ -1510,12 +1580,12 @@ pub fn header_optional_request(
             .push(("client_only".to_owned(), client_only.as_str().to_owned()));
     }
     if let Some(clients) = clients {
-        __request.headers.push(("clients".to_owned(), clients.to_string()));
+        __request.headers.push(("clients".to_owned(), clients.as_str().to_owned()));
     }
     if let Some(compile_pattern) = compile_pattern {
         __request
             .headers
-            .push(("compile_pattern".to_owned(), compile_pattern.to_string()));
+            .push(("compile_pattern".to_owned(), compile_pattern.as_str().to_owned()));
     }
     if let Some(concat) = concat {
         __request.headers.push(("concat".to_owned(), concat.as_str().to_owned()));
@@ -1533,9 +1603,7 @@ pub fn header_optional_request(
         __request.headers.push(("crate".to_owned(), crate_.to_owned()));
     }
     if let Some(credential) = credential {
-        __request
-            .headers
-            .push(("credential".to_owned(), credential.as_str().to_owned()));
+        __request.headers.push(("credential".to_owned(), credential.to_owned()));
     }
     if let Some(decode_body) = decode_body {
         __request
@@ -1568,7 +1636,7 @@ pub fn header_optional_request(
     if let Some(decode_response) = decode_response {
         __request
             .headers
-            .push(("decode_response".to_owned(), decode_response.as_str().to_owned()));
+            .push(("decode_response".to_owned(), decode_response.to_owned()));
     }
     if let Some(r#do) = r#do {
         __request.headers.push(("do".to_owned(), r#do.to_string()));
@@ -1580,7 +1648,7 @@ pub fn header_optional_request(
         __request.headers.push(("dyn".to_owned(), r#dyn.as_str().to_owned()));
     }
     if let Some(dynamic) = dynamic {
-        __request.headers.push(("dynamic".to_owned(), dynamic.as_str().to_owned()));
+        __request.headers.push(("dynamic".to_owned(), dynamic.to_owned()));
     }
     if let Some(dynamic_execute) = dynamic_execute {
         __request
@@ -1612,7 +1680,7 @@ pub fn header_optional_request(
         __request.headers.push(("else".to_owned(), r#else.to_owned()));
     }
     if let Some(endpoint_2) = endpoint_2 {
-        __request.headers.push(("endpoint".to_owned(), endpoint_2.to_owned()));
+        __request.headers.push(("endpoint".to_owned(), endpoint_2.to_string()));
     }
     if let Some(r#enum) = r#enum {
         __request.headers.push(("enum".to_owned(), r#enum.to_string()));
@@ -1624,7 +1692,7 @@ pub fn header_optional_request(
         __request.headers.push(("extern".to_owned(), r#extern.as_str().to_owned()));
     }
     if let Some(f_2) = f_2 {
-        __request.headers.push(("f".to_owned(), f_2.to_string()));
+        __request.headers.push(("f".to_owned(), f_2.as_str().to_owned()));
     }
     if let Some(f32) = f32 {
         __request.headers.push(("f32".to_owned(), f32.to_owned()));
@@ -1677,10 +1745,10 @@ pub fn header_optional_request(
         __request.headers.push(("include_str".to_owned(), include_str.to_string()));
     }
     if let Some(inner) = inner {
-        __request.headers.push(("inner".to_owned(), inner.to_string()));
+        __request.headers.push(("inner".to_owned(), inner.as_str().to_owned()));
     }
     if let Some(json) = json {
-        __request.headers.push(("json".to_owned(), json.to_owned()));
+        __request.headers.push(("json".to_owned(), json.to_string()));
     }
     if let Some(r#let) = r#let {
         __request.headers.push(("let".to_owned(), r#let.as_str().to_owned()));
@@ -1698,18 +1766,18 @@ pub fn header_optional_request(
         __request.headers.push(("matches".to_owned(), matches.as_str().to_owned()));
     }
     if let Some(members) = members {
-        __request.headers.push(("members".to_owned(), members.to_string()));
+        __request.headers.push(("members".to_owned(), members.as_str().to_owned()));
     }
     if let Some(method_options_3) = method_options_3 {
         __request
             .headers
-            .push(("method_options".to_owned(), method_options_3.to_owned()));
+            .push(("method_options".to_owned(), method_options_3.to_string()));
     }
     if let Some(r#mod) = r#mod {
         __request.headers.push(("mod".to_owned(), r#mod.to_owned()));
     }
     if let Some(models) = models {
-        __request.headers.push(("models".to_owned(), models.to_owned()));
+        __request.headers.push(("models".to_owned(), models.to_string()));
     }
     if let Some(r#move) = r#move {
         __request.headers.push(("move".to_owned(), r#move.to_string()));
@@ -1718,16 +1786,18 @@ pub fn header_optional_request(
         __request.headers.push(("mut".to_owned(), r#mut.as_str().to_owned()));
     }
     if let Some(new) = new {
-        __request.headers.push(("new".to_owned(), new.as_str().to_owned()));
+        __request.headers.push(("new".to_owned(), new.to_owned()));
     }
     if let Some(operation_id) = operation_id {
-        __request.headers.push(("operation_id".to_owned(), operation_id.to_string()));
+        __request
+            .headers
+            .push(("operation_id".to_owned(), operation_id.as_str().to_owned()));
     }
     if let Some(option_env) = option_env {
         __request.headers.push(("option_env".to_owned(), option_env.to_owned()));
     }
     if let Some(options_2) = options_2 {
-        __request.headers.push(("options".to_owned(), options_2.as_str().to_owned()));
+        __request.headers.push(("options".to_owned(), options_2.to_owned()));
     }
     if let Some(r#override) = r#override {
         __request.headers.push(("override".to_owned(), r#override.to_owned()));
@@ -1741,19 +1811,22 @@ pub fn header_optional_request(
     if let Some(parameterized_host) = parameterized_host {
         __request
             .headers
-            .push(("parameterized_host".to_owned(), parameterized_host.to_string()));
+            .push((
+                "parameterized_host".to_owned(),
+                parameterized_host.as_str().to_owned(),
+            ));
     }
     if let Some(params) = params {
-        __request.headers.push(("params".to_owned(), params.to_owned()));
+        __request.headers.push(("params".to_owned(), params.to_string()));
     }
     if let Some(path) = path {
-        __request.headers.push(("path".to_owned(), path.to_string()));
+        __request.headers.push(("path".to_owned(), path.as_str().to_owned()));
     }
     if let Some(patterns) = patterns {
-        __request.headers.push(("patterns".to_owned(), patterns.to_owned()));
+        __request.headers.push(("patterns".to_owned(), patterns.to_string()));
     }
     if let Some(pipeline) = pipeline {
-        __request.headers.push(("pipeline".to_owned(), pipeline.as_str().to_owned()));
+        __request.headers.push(("pipeline".to_owned(), pipeline.to_owned()));
     }
     if let Some(r#priv) = r#priv {
         __request.headers.push(("priv".to_owned(), r#priv.to_string()));
@@ -1765,10 +1838,10 @@ pub fn header_optional_request(
         __request.headers.push(("ref".to_owned(), r#ref.to_owned()));
     }
     if let Some(regex_2) = regex_2 {
-        __request.headers.push(("regex".to_owned(), regex_2.as_str().to_owned()));
+        __request.headers.push(("regex".to_owned(), regex_2.to_owned()));
     }
     if let Some(request) = request {
-        __request.headers.push(("request".to_owned(), request.to_owned()));
+        __request.headers.push(("request".to_owned(), request.to_string()));
     }
     if let Some(resource_manager_endpoint) = resource_manager_endpoint {
         __request
@@ -1787,7 +1860,7 @@ pub fn header_optional_request(
             ));
     }
     if let Some(response_2) = response_2 {
-        __request.headers.push(("response".to_owned(), response_2.to_owned()));
+        __request.headers.push(("response".to_owned(), response_2.to_string()));
     }
     if let Some(response_error_2) = response_error_2 {
         __request
@@ -1801,10 +1874,12 @@ pub fn header_optional_request(
         __request.headers.push(("self".to_owned(), self_2.as_str().to_owned()));
     }
     if let Some(serde) = serde {
-        __request.headers.push(("serde".to_owned(), serde.to_owned()));
+        __request.headers.push(("serde".to_owned(), serde.to_string()));
     }
     if let Some(serde_json) = serde_json {
-        __request.headers.push(("serde_json".to_owned(), serde_json.to_string()));
+        __request
+            .headers
+            .push(("serde_json".to_owned(), serde_json.as_str().to_owned()));
     }
     if let Some(size_of) = size_of {
         __request.headers.push(("size_of".to_owned(), size_of.to_string()));
@@ -1830,10 +1905,12 @@ pub fn header_optional_request(
         __request.headers.push(("stringify".to_owned(), stringify.as_str().to_owned()));
     }
     if let Some(strip_member) = strip_member {
-        __request.headers.push(("strip_member".to_owned(), strip_member.to_owned()));
+        __request.headers.push(("strip_member".to_owned(), strip_member.to_string()));
     }
     if let Some(strip_members) = strip_members {
-        __request.headers.push(("strip_members".to_owned(), strip_members.to_string()));
+        __request
+            .headers
+            .push(("strip_members".to_owned(), strip_members.as_str().to_owned()));
     }
     if let Some(r#struct) = r#struct {
         __request.headers.push(("struct".to_owned(), r#struct.as_str().to_owned()));
@@ -1841,13 +1918,13 @@ pub fn header_optional_request(
     if let Some(subscription_id) = subscription_id {
         __request
             .headers
-            .push(("subscription_id".to_owned(), subscription_id.to_owned()));
+            .push(("subscription_id".to_owned(), subscription_id.to_string()));
     }
     if let Some(super_) = super_ {
         __request.headers.push(("super".to_owned(), super_.to_owned()));
     }
     if let Some(tag) = tag {
-        __request.headers.push(("tag".to_owned(), tag.as_str().to_owned()));
+        __request.headers.push(("tag".to_owned(), tag.to_owned()));
     }
     if let Some(tagged_union) = tagged_union {
         __request
@@ -1891,7 +1968,7 @@ pub fn header_optional_request(
         __request.headers.push(("unsized".to_owned(), r#unsized.as_str().to_owned()));
     }
     if let Some(url_2) = url_2 {
-        __request.headers.push(("url".to_owned(), url_2.as_str().to_owned()));
+        __request.headers.push(("url".to_owned(), url_2.to_owned()));
     }
     if let Some(r#use) = r#use {
         __request.headers.push(("use".to_owned(), r#use.to_owned()));
@@ -1900,10 +1977,12 @@ pub fn header_optional_request(
         __request.headers.push(("usize".to_owned(), usize.as_str().to_owned()));
     }
     if let Some(validator_2) = validator_2 {
-        __request.headers.push(("validator".to_owned(), validator_2.to_string()));
+        __request
+            .headers
+            .push(("validator".to_owned(), validator_2.as_str().to_owned()));
     }
     if let Some(value_3) = value_3 {
-        __request.headers.push(("value".to_owned(), value_3.as_str().to_owned()));
+        __request.headers.push(("value".to_owned(), value_3.to_owned()));
     }
     if let Some(vec_2) = vec_2 {
         __request.headers.push(("vec".to_owned(), vec_2.as_str().to_owned()));
@@ -1947,6 +2026,8 @@ pub fn header_optional_response(
 /// * `async_fn_mut` - `AsyncFnMut` (header)
 /// * `async_fn_once` - `AsyncFnOnce` (header)
 /// * `b_tree_map` - `BTreeMap` (header)
+/// * `base64` - `Base64` (header)
+/// * `base64_url` - `Base64Url` (header)
 /// * `box` - `Box` (header)
 /// * `client_method_options` - `ClientMethodOptions` (header)
 /// * `clone` - `Clone` (header)
@@ -1955,12 +2036,16 @@ pub fn header_optional_response(
 /// * `copy` - `Copy` (header)
 /// * `cow` - `Cow` (header)
 /// * `default_endpoint` - `DEFAULT_ENDPOINT` (header)
+/// * `date` - `Date` (header)
+/// * `date_time` - `DateTime` (header)
+/// * `date_time_rfc1123` - `DateTimeRfc1123` (header)
 /// * `debug` - `Debug` (header)
 /// * `default` - `Default` (header)
 /// * `deserialize` - `Deserialize` (header)
 /// * `deserializer` - `Deserializer` (header)
 /// * `double_ended_iterator` - `DoubleEndedIterator` (header)
 /// * `drop` - `Drop` (header)
+/// * `duration` - `Duration` (header)
 /// * `dynamic_error` - `DynamicError` (header)
 /// * `dynamic_params` - `DynamicParams` (header)
 /// * `dynamic_reply` - `DynamicReply` (header)
@@ -1974,6 +2059,7 @@ pub fn header_optional_response(
 /// * `fn` - `Fn` (header)
 /// * `fn_mut` - `FnMut` (header)
 /// * `fn_once` - `FnOnce` (header)
+/// * `format_error` - `FormatError` (header)
 /// * `from` - `From` (header)
 /// * `from_iterator` - `FromIterator` (header)
 /// * `from_status` - `FromStatus` (header)
@@ -2028,6 +2114,7 @@ pub fn header_optional_response(
 /// * `some` - `Some` (header)
 /// * `static_token_credential` - `StaticTokenCredential` (header)
 /// * `string` - `String` (header)
+/// * `string_format` - `StringFormat` (header)
 /// * `strip_read_only` - `StripReadOnly` (header)
 /// * `sync` - `Sync` (header)
 /// * `to_owned` - `ToOwned` (header)
@@ -2035,10 +2122,12 @@ pub fn header_optional_response(
 /// * `token_credential` - `TokenCredential` (header)
 /// * `try_from` - `TryFrom` (header)
 /// * `try_into` - `TryInto` (header)
+/// * `unix_time` - `UnixTime` (header)
 /// * `unknown` - `Unknown` (header)
 /// * `unpin` - `Unpin` (header)
 /// * `url` - `Url` (header)
 /// * `url_builder` - `UrlBuilder` (header)
+/// * `uuid` - `Uuid` (header)
 /// * `validate` - `Validate` (header)
 /// * `validation_error` - `ValidationError` (header)
 /// * `validation_errors` - `ValidationErrors` (header)
@@ -2193,8 +2282,8 @@ pub fn header_optional_response(
 pub fn header_required_request(
     endpoint: &::armgen_runtime::Url,
     api_version: &str,
-    api_version_2: &str,
-    arc: &str,
+    api_version_2: i32,
+    arc: i32,
     arm_client_options: &super::models::Choice,
     arm_pipeline: &str,
     as_mut: i32,
@@ -2202,21 +2291,27 @@ pub fn header_required_request(
     async_fn: &str,
     async_fn_mut: i32,
     async_fn_once: &super::models::Choice,
-    b_tree_map: &super::models::Choice,
+    b_tree_map: &str,
+    base64: &super::models::Choice,
+    base64_url: &str,
     r#box: &super::models::Choice,
-    client_method_options: &str,
+    client_method_options: i32,
     clone: i32,
-    constraint: &super::models::Choice,
-    context: i32,
+    constraint: &str,
+    context: &super::models::Choice,
     copy: &str,
-    cow: &str,
-    default_endpoint: i32,
+    cow: i32,
+    default_endpoint: &super::models::Choice,
+    date: i32,
+    date_time: &super::models::Choice,
+    date_time_rfc1123: &str,
     debug: &str,
     default: i32,
-    deserialize: i32,
-    deserializer: &str,
+    deserialize: &super::models::Choice,
+    deserializer: i32,
     double_ended_iterator: &super::models::Choice,
     drop: &super::models::Choice,
+    duration: i32,
     dynamic_error: &super::models::Choice,
     dynamic_params: &str,
     dynamic_reply: &super::models::Choice,
@@ -2226,135 +2321,139 @@ pub fn header_required_request(
     error_body: i32,
     exact_size_iterator: &str,
     extend: &str,
-    final_state_via: i32,
+    final_state_via: &super::models::Choice,
     r#fn: &str,
     fn_mut: i32,
     fn_once: &super::models::Choice,
+    format_error: &super::models::Choice,
     from: &str,
     from_iterator: &str,
     from_status: &super::models::Choice,
     future: i32,
     hash: i32,
-    host_part: &super::models::Choice,
-    http_request: &super::models::Choice,
-    http_response: &str,
+    host_part: &str,
+    http_request: &str,
+    http_response: i32,
     into: &super::models::Choice,
     into_future: &super::models::Choice,
     into_iterator: i32,
     into_variant: i32,
-    invalid_host: &str,
+    invalid_host: i32,
     iterator: &super::models::Choice,
-    lazy_lock: i32,
-    map: &super::models::Choice,
-    method: i32,
+    lazy_lock: &super::models::Choice,
+    map: &str,
+    method: &super::models::Choice,
     method_options_2: &super::models::Choice,
-    next_link: &super::models::Choice,
-    no_format: i32,
+    next_link: &str,
+    no_format: &super::models::Choice,
     none: &str,
-    operations: &str,
+    operations: i32,
     ok: &super::models::Choice,
     operation_info: &super::models::Choice,
-    operation_status: &super::models::Choice,
+    operation_status: &str,
     option: i32,
     ord: &super::models::Choice,
-    other: i32,
-    page_decoder: &str,
-    pager: &super::models::Choice,
+    other: &super::models::Choice,
+    page_decoder: i32,
+    pager: &str,
     partial_eq: &super::models::Choice,
     partial_ord: &str,
-    pattern: i32,
-    poller_method_options: &str,
-    poller_options: i32,
-    regex: &super::models::Choice,
+    pattern: &super::models::Choice,
+    poller_method_options: i32,
+    poller_options: &super::models::Choice,
+    regex: &str,
     resource_manager_audience: &str,
-    response: &str,
+    response: i32,
     response_error: &str,
-    response_too_large: &str,
+    response_too_large: i32,
     result: i32,
-    services: &super::models::Choice,
-    safe_debug: &super::models::Choice,
-    secret: &::armgen_runtime::Secret,
+    services: &str,
+    safe_debug: &str,
+    secret: i32,
     self_: &str,
     send: i32,
-    serialize: &str,
-    serializer: &super::models::Choice,
+    serialize: i32,
+    serializer: &str,
     service_error: i32,
     service_info: &str,
     sized: &super::models::Choice,
     some: &super::models::Choice,
     static_token_credential: i32,
     string: i32,
-    strip_read_only: &super::models::Choice,
+    string_format: &str,
+    strip_read_only: &str,
     sync: &str,
     to_owned: &str,
     to_string: &super::models::Choice,
-    token_credential: i32,
+    token_credential: &super::models::Choice,
     try_from: i32,
     try_into: &super::models::Choice,
-    unknown: &super::models::Choice,
+    unix_time: i32,
+    unknown: &str,
     unpin: i32,
-    url: i32,
-    url_builder: &super::models::Choice,
-    validate: &str,
-    validation_error: i32,
-    validation_errors: &super::models::Choice,
-    validator: &str,
-    value: i32,
+    url: &super::models::Choice,
+    url_builder: &str,
+    uuid: &super::models::Choice,
+    validate: i32,
+    validation_error: &super::models::Choice,
+    validation_errors: &str,
+    validator: i32,
+    value: &super::models::Choice,
     vec: &str,
     value_2: &super::models::Choice,
-    private: &str,
+    private: i32,
     r#abstract: &str,
     align_of: &str,
     align_of_val: i32,
     alloc: i32,
-    api_version_3: i32,
-    armgen_runtime: &super::models::Choice,
+    api_version_3: &super::models::Choice,
+    armgen_runtime: &str,
     r#as: i32,
     assert: &super::models::Choice,
     assert_eq: &str,
     r#async: &super::models::Choice,
     async_trait: &str,
-    at: &super::models::Choice,
+    at: &str,
     r#await: &str,
     azure_core: i32,
     r#become: i32,
     bool: i32,
     box_2: &super::models::Choice,
     r#break: &str,
-    build_request: i32,
+    build_request: &super::models::Choice,
     cfg: i32,
     char: &super::models::Choice,
     client_only: &super::models::Choice,
-    clients: i32,
-    compile_pattern: i32,
+    clients: &super::models::Choice,
+    compile_pattern: &super::models::Choice,
     concat: &super::models::Choice,
     r#const: i32,
     r#continue: &super::models::Choice,
     core: &str,
     crate_: &str,
-    credential: &super::models::Choice,
+    credential: &str,
     decode_body: &super::models::Choice,
     decode_by_status: &str,
     decode_empty: i32,
     decode_json: &super::models::Choice,
     decode_nullable: &str,
     decode_optional: i32,
-    decode_response: &super::models::Choice,
+    decode_response: &str,
     r#do: i32,
     drop_2: &str,
     r#dyn: &super::models::Choice,
-    dynamic: &super::models::Choice,
+    dynamic: &str,
     dynamic_execute: &str,
     dynamic_pages: i32,
     dynamic_poll: &super::models::Choice,
     dynamic_request_error: &str,
     dynamic_result: i32,
     r#else: &str,
-    endpoint_2: &str,
+    endpoint_2: i32,
     r#enum: i32,
     env: &str,
     r#extern: &super::models::Choice,
-    f_2: i32,
+    f_2: &super::models::Choice,
     f32: &str,
     f64: i32,
     r#false: &str,
@@ -2371,44 +2470,44 @@ pub fn header_required_request(
     r#in: i32,
     include: &str,
     include_str: i32,
-    inner: i32,
-    json: &str,
+    inner: &super::models::Choice,
+    json: i32,
     r#let: &super::models::Choice,
     r#loop: &str,
     r#macro: i32,
     r#match: &super::models::Choice,
     matches: &super::models::Choice,
-    members: i32,
-    method_options_3: &str,
+    members: &super::models::Choice,
+    method_options_3: i32,
     r#mod: &str,
-    models: &str,
+    models: i32,
     r#move: i32,
     r#mut: &super::models::Choice,
-    new: &super::models::Choice,
-    operation_id: i32,
+    new: &str,
+    operation_id: &super::models::Choice,
     option_env: &str,
-    options_2: &super::models::Choice,
+    options_2: &str,
     r#override: &str,
     page: &str,
     panic: i32,
-    parameterized_host: i32,
-    params: &str,
-    path: i32,
-    patterns: &str,
-    pipeline: &super::models::Choice,
+    parameterized_host: &super::models::Choice,
+    params: i32,
+    path: &super::models::Choice,
+    patterns: i32,
+    pipeline: &str,
     r#priv: i32,
     r#pub: &super::models::Choice,
     r#ref: &str,
-    regex_2: &super::models::Choice,
-    request: &str,
+    regex_2: &str,
+    request: i32,
     resource_manager_endpoint: &super::models::Choice,
     resource_manager_scope: &str,
-    response_2: &str,
+    response_2: i32,
     response_error_2: i32,
     r#return: i32,
     self_2: &super::models::Choice,
-    serde: &str,
-    serde_json: i32,
+    serde: i32,
+    serde_json: &super::models::Choice,
     size_of: i32,
     size_of_val: &super::models::Choice,
     r#static: i32,
@@ -2416,12 +2515,12 @@ pub fn header_required_request(
     str: &str,
     string_enum: i32,
     stringify: &super::models::Choice,
-    strip_member: &str,
-    strip_members: i32,
+    strip_member: i32,
+    strip_members: &super::models::Choice,
     r#struct: &super::models::Choice,
-    subscription_id: &str,
+    subscription_id: i32,
     super_: &str,
-    tag: &super::models::Choice,
+    tag: &str,
     tagged_union: &super::models::Choice,
     todo: &str,
     r#trait: i32,
@@ -2435,11 +2534,11 @@ pub fn header_required_request(
     unreachable: i32,
     r#unsafe: i32,
     r#unsized: &super::models::Choice,
-    url_2: &super::models::Choice,
+    url_2: &str,
     r#use: &str,
     usize: &super::models::Choice,
-    validator_2: i32,
-    value_3: &super::models::Choice,
+    validator_2: &super::models::Choice,
+    value_3: &str,
     vec_2: &super::models::Choice,
     r#virtual: i32,
     r#where: &super::models::Choice,
@@ -2451,23 +2550,26 @@ pub fn header_required_request(
     ::armgen_runtime::ValidationErrors,
 > {
     let mut __validator = ::armgen_runtime::Validator::default();
-    __validator.min_length("API_VERSION", api_version_2, 1);
-    __validator.min_length("Arc", arc, 1);
+    __validator.minimum("API_VERSION", api_version_2 as f64, 1.0, false);
+    __validator.minimum("Arc", arc as f64, 1.0, false);
     __validator.min_length("ArmPipeline", arm_pipeline, 1);
     __validator.minimum("AsMut", as_mut as f64, 1.0, false);
     __validator.min_length("AsRef", as_ref, 1);
     __validator.min_length("AsyncFn", async_fn, 1);
     __validator.minimum("AsyncFnMut", async_fn_mut as f64, 1.0, false);
-    __validator.min_length("ClientMethodOptions", client_method_options, 1);
+    __validator.min_length("BTreeMap", b_tree_map, 1);
+    __validator.min_length("Base64Url", base64_url, 1);
+    __validator.minimum("ClientMethodOptions", client_method_options as f64, 1.0, false);
     __validator.minimum("Clone", clone as f64, 1.0, false);
-    __validator.minimum("Context", context as f64, 1.0, false);
+    __validator.min_length("Constraint", constraint, 1);
     __validator.min_length("Copy", copy, 1);
-    __validator.min_length("Cow", cow, 1);
-    __validator.minimum("DEFAULT_ENDPOINT", default_endpoint as f64, 1.0, false);
+    __validator.minimum("Cow", cow as f64, 1.0, false);
+    __validator.minimum("Date", date as f64, 1.0, false);
+    __validator.min_length("DateTimeRfc1123", date_time_rfc1123, 1);
     __validator.min_length("Debug", debug, 1);
     __validator.minimum("Default", default as f64, 1.0, false);
-    __validator.minimum("Deserialize", deserialize as f64, 1.0, false);
-    __validator.min_length("Deserializer", deserializer, 1);
+    __validator.minimum("Deserializer", deserializer as f64, 1.0, false);
+    __validator.minimum("Duration", duration as f64, 1.0, false);
     __validator.min_length("DynamicParams", dynamic_params, 1);
     __validator.minimum("DynamicValidate", dynamic_validate as f64, 1.0, false);
     __validator.minimum("Eq", eq as f64, 1.0, false);
@@ -2475,90 +2577,95 @@ pub fn header_required_request(
     __validator.minimum("ErrorBody", error_body as f64, 1.0, false);
     __validator.min_length("ExactSizeIterator", exact_size_iterator, 1);
     __validator.min_length("Extend", extend, 1);
-    __validator.minimum("FinalStateVia", final_state_via as f64, 1.0, false);
     __validator.min_length("Fn", r#fn, 1);
     __validator.minimum("FnMut", fn_mut as f64, 1.0, false);
     __validator.min_length("From", from, 1);
     __validator.min_length("FromIterator", from_iterator, 1);
     __validator.minimum("Future", future as f64, 1.0, false);
     __validator.minimum("Hash", hash as f64, 1.0, false);
-    __validator.min_length("HttpResponse", http_response, 1);
+    __validator.min_length("HostPart", host_part, 1);
+    __validator.min_length("HttpRequest", http_request, 1);
+    __validator.minimum("HttpResponse", http_response as f64, 1.0, false);
     __validator.minimum("IntoIterator", into_iterator as f64, 1.0, false);
     __validator.minimum("IntoVariant", into_variant as f64, 1.0, false);
-    __validator.min_length("InvalidHost", invalid_host, 1);
-    __validator.minimum("LazyLock", lazy_lock as f64, 1.0, false);
-    __validator.minimum("Method", method as f64, 1.0, false);
-    __validator.minimum("NoFormat", no_format as f64, 1.0, false);
+    __validator.minimum("InvalidHost", invalid_host as f64, 1.0, false);
+    __validator.min_length("Map", map, 1);
+    __validator.min_length("NextLink", next_link, 1);
     __validator.min_length("None", none, 1);
-    __validator.min_length("OPERATIONS", operations, 1);
+    __validator.minimum("OPERATIONS", operations as f64, 1.0, false);
+    __validator.min_length("OperationStatus", operation_status, 1);
     __validator.minimum("Option", option as f64, 1.0, false);
-    __validator.minimum("Other", other as f64, 1.0, false);
-    __validator.min_length("PageDecoder", page_decoder, 1);
+    __validator.minimum("PageDecoder", page_decoder as f64, 1.0, false);
+    __validator.min_length("Pager", pager, 1);
     __validator.min_length("PartialOrd", partial_ord, 1);
-    __validator.minimum("Pattern", pattern as f64, 1.0, false);
-    __validator.min_length("PollerMethodOptions", poller_method_options, 1);
-    __validator.minimum("PollerOptions", poller_options as f64, 1.0, false);
+    __validator.minimum("PollerMethodOptions", poller_method_options as f64, 1.0, false);
+    __validator.min_length("Regex", regex, 1);
     __validator.min_length("ResourceManagerAudience", resource_manager_audience, 1);
-    __validator.min_length("Response", response, 1);
+    __validator.minimum("Response", response as f64, 1.0, false);
     __validator.min_length("ResponseError", response_error, 1);
-    __validator.min_length("ResponseTooLarge", response_too_large, 1);
+    __validator.minimum("ResponseTooLarge", response_too_large as f64, 1.0, false);
     __validator.minimum("Result", result as f64, 1.0, false);
-    __validator.min_length("Secret", secret.secret(), 1);
+    __validator.min_length("SERVICES", services, 1);
+    __validator.min_length("SafeDebug", safe_debug, 1);
+    __validator.minimum("Secret", secret as f64, 1.0, false);
     __validator.min_length("Self", self_, 1);
     __validator.minimum("Send", send as f64, 1.0, false);
-    __validator.min_length("Serialize", serialize, 1);
+    __validator.minimum("Serialize", serialize as f64, 1.0, false);
+    __validator.min_length("Serializer", serializer, 1);
     __validator.minimum("ServiceError", service_error as f64, 1.0, false);
     __validator.min_length("ServiceInfo", service_info, 1);
     __validator
         .minimum("StaticTokenCredential", static_token_credential as f64, 1.0, false);
     __validator.minimum("String", string as f64, 1.0, false);
+    __validator.min_length("StringFormat", string_format, 1);
+    __validator.min_length("StripReadOnly", strip_read_only, 1);
     __validator.min_length("Sync", sync, 1);
     __validator.min_length("ToOwned", to_owned, 1);
-    __validator.minimum("TokenCredential", token_credential as f64, 1.0, false);
     __validator.minimum("TryFrom", try_from as f64, 1.0, false);
+    __validator.minimum("UnixTime", unix_time as f64, 1.0, false);
+    __validator.min_length("Unknown", unknown, 1);
     __validator.minimum("Unpin", unpin as f64, 1.0, false);
-    __validator.minimum("Url", url as f64, 1.0, false);
-    __validator.min_length("Validate", validate, 1);
-    __validator.minimum("ValidationError", validation_error as f64, 1.0, false);
-    __validator.min_length("Validator", validator, 1);
-    __validator.minimum("Value", value as f64, 1.0, false);
+    __validator.min_length("UrlBuilder", url_builder, 1);
+    __validator.minimum("Validate", validate as f64, 1.0, false);
+    __validator.min_length("ValidationErrors", validation_errors, 1);
+    __validator.minimum("Validator", validator as f64, 1.0, false);
     __validator.min_length("Vec", vec, 1);
-    __validator.min_length("__private", private, 1);
+    __validator.minimum("__private", private as f64, 1.0, false);
     __validator.min_length("abstract", r#abstract, 1);
     __validator.min_length("align_of", align_of, 1);
     __validator.minimum("align_of_val", align_of_val as f64, 1.0, false);
     __validator.minimum("alloc", alloc as f64, 1.0, false);
-    __validator.minimum("api_version", api_version_3 as f64, 1.0, false);
+    __validator.min_length("armgen_runtime", armgen_runtime, 1);
     __validator.minimum("as", r#as as f64, 1.0, false);
     __validator.min_length("assert_eq", assert_eq, 1);
     __validator.min_length("async_trait", async_trait, 1);
+    __validator.min_length("at", at, 1);
     __validator.min_length("await", r#await, 1);
     __validator.minimum("azure_core", azure_core as f64, 1.0, false);
     __validator.minimum("become", r#become as f64, 1.0, false);
     __validator.minimum("bool", bool as f64, 1.0, false);
     __validator.min_length("break", r#break, 1);
-    __validator.minimum("build_request", build_request as f64, 1.0, false);
     __validator.minimum("cfg", cfg as f64, 1.0, false);
-    __validator.minimum("clients", clients as f64, 1.0, false);
-    __validator.minimum("compile_pattern", compile_pattern as f64, 1.0, false);
     __validator.minimum("const", r#const as f64, 1.0, false);
     __validator.min_length("core", core, 1);
     __validator.min_length("crate", crate_, 1);
+    __validator.min_length("credential", credential, 1);
     __validator.min_length("decode_by_status", decode_by_status, 1);
     __validator.minimum("decode_empty", decode_empty as f64, 1.0, false);
     __validator.min_length("decode_nullable", decode_nullable, 1);
     __validator.minimum("decode_optional", decode_optional as f64, 1.0, false);
+    __validator.min_length("decode_response", decode_response, 1);
     __validator.minimum("do", r#do as f64, 1.0, false);
     __validator.min_length("drop", drop_2, 1);
+    __validator.min_length("dynamic", dynamic, 1);
     __validator.min_length("dynamic_execute", dynamic_execute, 1);
     __validator.minimum("dynamic_pages", dynamic_pages as f64, 1.0, false);
     __validator.min_length("dynamic_request_error", dynamic_request_error, 1);
     __validator.minimum("dynamic_result", dynamic_result as f64, 1.0, false);
     __validator.min_length("else", r#else, 1);
-    __validator.min_length("endpoint", endpoint_2, 1);
+    __validator.minimum("endpoint", endpoint_2 as f64, 1.0, false);
     __validator.minimum("enum", r#enum as f64, 1.0, false);
     __validator.min_length("env", env, 1);
-    __validator.minimum("f", f_2 as f64, 1.0, false);
     __validator.min_length("f32", f32, 1);
     __validator.minimum("f64", f64 as f64, 1.0, false);
     __validator.min_length("false", r#false, 1);
@@ -2571,41 +2678,39 @@ pub fn header_required_request(
     __validator.minimum("in", r#in as f64, 1.0, false);
     __validator.min_length("include", include, 1);
     __validator.minimum("include_str", include_str as f64, 1.0, false);
-    __validator.minimum("inner", inner as f64, 1.0, false);
-    __validator.min_length("json", json, 1);
+    __validator.minimum("json", json as f64, 1.0, false);
     __validator.min_length("loop", r#loop, 1);
     __validator.minimum("macro", r#macro as f64, 1.0, false);
-    __validator.minimum("members", members as f64, 1.0, false);
-    __validator.min_length("method_options", method_options_3, 1);
+    __validator.minimum("method_options", method_options_3 as f64, 1.0, false);
     __validator.min_length("mod", r#mod, 1);
-    __validator.min_length("models", models, 1);
+    __validator.minimum("models", models as f64, 1.0, false);
     __validator.minimum("move", r#move as f64, 1.0, false);
-    __validator.minimum("operation_id", operation_id as f64, 1.0, false);
+    __validator.min_length("new", new, 1);
     __validator.min_length("option_env", option_env, 1);
+    __validator.min_length("options", options_2, 1);
     __validator.min_length("override", r#override, 1);
     __validator.min_length("page", page, 1);
     __validator.minimum("panic", panic as f64, 1.0, false);
-    __validator.minimum("parameterized_host", parameterized_host as f64, 1.0, false);
-    __validator.min_length("params", params, 1);
-    __validator.minimum("path", path as f64, 1.0, false);
-    __validator.min_length("patterns", patterns, 1);
+    __validator.minimum("params", params as f64, 1.0, false);
+    __validator.minimum("patterns", patterns as f64, 1.0, false);
+    __validator.min_length("pipeline", pipeline, 1);
     __validator.minimum("priv", r#priv as f64, 1.0, false);
     __validator.min_length("ref", r#ref, 1);
-    __validator.min_length("request", request, 1);
+    __validator.min_length("regex", regex_2, 1);
+    __validator.minimum("request", request as f64, 1.0, false);
     __validator.min_length("resource_manager_scope", resource_manager_scope, 1);
-    __validator.min_length("response", response_2, 1);
+    __validator.minimum("response", response_2 as f64, 1.0, false);
     __validator.minimum("response_error", response_error_2 as f64, 1.0, false);
     __validator.minimum("return", r#return as f64, 1.0, false);
-    __validator.min_length("serde", serde, 1);
-    __validator.minimum("serde_json", serde_json as f64, 1.0, false);
+    __validator.minimum("serde", serde as f64, 1.0, false);
     __validator.minimum("size_of", size_of as f64, 1.0, false);
     __validator.minimum("static", r#static as f64, 1.0, false);
     __validator.min_length("str", str, 1);
     __validator.minimum("string_enum", string_enum as f64, 1.0, false);
-    __validator.min_length("strip_member", strip_member, 1);
-    __validator.minimum("strip_members", strip_members as f64, 1.0, false);
-    __validator.min_length("subscription_id", subscription_id, 1);
+    __validator.minimum("strip_member", strip_member as f64, 1.0, false);
+    __validator.minimum("subscription_id", subscription_id as f64, 1.0, false);
     __validator.min_length("super", super_, 1);
+    __validator.min_length("tag", tag, 1);
     __validator.min_length("todo", todo, 1);
     __validator.minimum("trait", r#trait as f64, 1.0, false);
     __validator.min_length("try", r#try, 1);
@@ -2615,8 +2720,9 @@ pub fn header_required_request(
     __validator.min_length("union", r#union, 1);
     __validator.minimum("unreachable", unreachable as f64, 1.0, false);
     __validator.minimum("unsafe", r#unsafe as f64, 1.0, false);
+    __validator.min_length("url", url_2, 1);
     __validator.min_length("use", r#use, 1);
-    __validator.minimum("validator", validator_2 as f64, 1.0, false);
+    __validator.min_length("value", value_3, 1);
     __validator.minimum("virtual", r#virtual as f64, 1.0, false);
     __validator.min_length("while", r#while, 1);
     __validator.min_length("write", write, 1);
@@ -2630,8 +2736,8 @@ pub fn header_required_request(
         __url.build()?,
     );
     __request.headers.push(("accept".to_owned(), "application/json".to_owned()));
-    __request.headers.push(("API_VERSION".to_owned(), api_version_2.to_owned()));
-    __request.headers.push(("Arc".to_owned(), arc.to_owned()));
+    __request.headers.push(("API_VERSION".to_owned(), api_version_2.to_string()));
+    __request.headers.push(("Arc".to_owned(), arc.to_string()));
     __request
         .headers
         .push(("ArmClientOptions".to_owned(), arm_client_options.as_str().to_owned()));
@@ -2643,23 +2749,28 @@ pub fn header_required_request(
     __request
         .headers
         .push(("AsyncFnOnce".to_owned(), async_fn_once.as_str().to_owned()));
-    __request.headers.push(("BTreeMap".to_owned(), b_tree_map.as_str().to_owned()));
+    __request.headers.push(("BTreeMap".to_owned(), b_tree_map.to_owned()));
+    __request.headers.push(("Base64".to_owned(), base64.as_str().to_owned()));
+    __request.headers.push(("Base64Url".to_owned(), base64_url.to_owned()));
     __request.headers.push(("Box".to_owned(), r#box.as_str().to_owned()));
     __request
         .headers
-        .push(("ClientMethodOptions".to_owned(), client_method_options.to_owned()));
+        .push(("ClientMethodOptions".to_owned(), client_method_options.to_string()));
     __request.headers.push(("Clone".to_owned(), clone.to_string()));
-    __request.headers.push(("Constraint".to_owned(), constraint.as_str().to_owned()));
-    __request.headers.push(("Context".to_owned(), context.to_string()));
+    __request.headers.push(("Constraint".to_owned(), constraint.to_owned()));
+    __request.headers.push(("Context".to_owned(), context.as_str().to_owned()));
     __request.headers.push(("Copy".to_owned(), copy.to_owned()));
-    __request.headers.push(("Cow".to_owned(), cow.to_owned()));
+    __request.headers.push(("Cow".to_owned(), cow.to_string()));
     __request
         .headers
-        .push(("DEFAULT_ENDPOINT".to_owned(), default_endpoint.to_string()));
+        .push(("DEFAULT_ENDPOINT".to_owned(), default_endpoint.as_str().to_owned()));
+    __request.headers.push(("Date".to_owned(), date.to_string()));
+    __request.headers.push(("DateTime".to_owned(), date_time.as_str().to_owned()));
+    __request.headers.push(("DateTimeRfc1123".to_owned(), date_time_rfc1123.to_owned()));
     __request.headers.push(("Debug".to_owned(), debug.to_owned()));
     __request.headers.push(("Default".to_owned(), default.to_string()));
-    __request.headers.push(("Deserialize".to_owned(), deserialize.to_string()));
-    __request.headers.push(("Deserializer".to_owned(), deserializer.to_owned()));
+    __request.headers.push(("Deserialize".to_owned(), deserialize.as_str().to_owned()));
+    __request.headers.push(("Deserializer".to_owned(), deserializer.to_string()));
     __request
         .headers
         .push((
@@ -2667,6 +2778,7 @@ pub fn header_required_request(
             double_ended_iterator.as_str().to_owned(),
         ));
     __request.headers.push(("Drop".to_owned(), drop.as_str().to_owned()));
+    __request.headers.push(("Duration".to_owned(), duration.to_string()));
     __request
         .headers
         .push(("DynamicError".to_owned(), dynamic_error.as_str().to_owned()));
@@ -2682,73 +2794,76 @@ pub fn header_required_request(
         .headers
         .push(("ExactSizeIterator".to_owned(), exact_size_iterator.to_owned()));
     __request.headers.push(("Extend".to_owned(), extend.to_owned()));
-    __request.headers.push(("FinalStateVia".to_owned(), final_state_via.to_string()));
+    __request
+        .headers
+        .push(("FinalStateVia".to_owned(), final_state_via.as_str().to_owned()));
     __request.headers.push(("Fn".to_owned(), r#fn.to_owned()));
     __request.headers.push(("FnMut".to_owned(), fn_mut.to_string()));
     __request.headers.push(("FnOnce".to_owned(), fn_once.as_str().to_owned()));
+    __request.headers.push(("FormatError".to_owned(), format_error.as_str().to_owned()));
     __request.headers.push(("From".to_owned(), from.to_owned()));
     __request.headers.push(("FromIterator".to_owned(), from_iterator.to_owned()));
     __request.headers.push(("FromStatus".to_owned(), from_status.as_str().to_owned()));
     __request.headers.push(("Future".to_owned(), future.to_string()));
     __request.headers.push(("Hash".to_owned(), hash.to_string()));
-    __request.headers.push(("HostPart".to_owned(), host_part.as_str().to_owned()));
-    __request.headers.push(("HttpRequest".to_owned(), http_request.as_str().to_owned()));
-    __request.headers.push(("HttpResponse".to_owned(), http_response.to_owned()));
+    __request.headers.push(("HostPart".to_owned(), host_part.to_owned()));
+    __request.headers.push(("HttpRequest".to_owned(), http_request.to_owned()));
+    __request.headers.push(("HttpResponse".to_owned(), http_response.to_string()));
     __request.headers.push(("Into".to_owned(), into.as_str().to_owned()));
     __request.headers.push(("IntoFuture".to_owned(), into_future.as_str().to_owned()));
     __request.headers.push(("IntoIterator".to_owned(), into_iterator.to_string()));
     __request.headers.push(("IntoVariant".to_owned(), into_variant.to_string()));
-    __request.headers.push(("InvalidHost".to_owned(), invalid_host.to_owned()));
+    __request.headers.push(("InvalidHost".to_owned(), invalid_host.to_string()));
     __request.headers.push(("Iterator".to_owned(), iterator.as_str().to_owned()));
-    __request.headers.push(("LazyLock".to_owned(), lazy_lock.to_string()));
-    __request.headers.push(("Map".to_owned(), map.as_str().to_owned()));
-    __request.headers.push(("Method".to_owned(), method.to_string()));
+    __request.headers.push(("LazyLock".to_owned(), lazy_lock.as_str().to_owned()));
+    __request.headers.push(("Map".to_owned(), map.to_owned()));
+    __request.headers.push(("Method".to_owned(), method.as_str().to_owned()));
     __request
         .headers
         .push(("MethodOptions".to_owned(), method_options_2.as_str().to_owned()));
-    __request.headers.push(("NextLink".to_owned(), next_link.as_str().to_owned()));
-    __request.headers.push(("NoFormat".to_owned(), no_format.to_string()));
+    __request.headers.push(("NextLink".to_owned(), next_link.to_owned()));
+    __request.headers.push(("NoFormat".to_owned(), no_format.as_str().to_owned()));
     __request.headers.push(("None".to_owned(), none.to_owned()));
-    __request.headers.push(("OPERATIONS".to_owned(), operations.to_owned()));
+    __request.headers.push(("OPERATIONS".to_owned(), operations.to_string()));
     __request.headers.push(("Ok".to_owned(), ok.as_str().to_owned()));
     __request
         .headers
         .push(("OperationInfo".to_owned(), operation_info.as_str().to_owned()));
-    __request
-        .headers
-        .push(("OperationStatus".to_owned(), operation_status.as_str().to_owned()));
+    __request.headers.push(("OperationStatus".to_owned(), operation_status.to_owned()));
     __request.headers.push(("Option".to_owned(), option.to_string()));
     __request.headers.push(("Ord".to_owned(), ord.as_str().to_owned()));
-    __request.headers.push(("Other".to_owned(), other.to_string()));
-    __request.headers.push(("PageDecoder".to_owned(), page_decoder.to_owned()));
-    __request.headers.push(("Pager".to_owned(), pager.as_str().to_owned()));
+    __request.headers.push(("Other".to_owned(), other.as_str().to_owned()));
+    __request.headers.push(("PageDecoder".to_owned(), page_decoder.to_string()));
+    __request.headers.push(("Pager".to_owned(), pager.to_owned()));
     __request.headers.push(("PartialEq".to_owned(), partial_eq.as_str().to_owned()));
     __request.headers.push(("PartialOrd".to_owned(), partial_ord.to_owned()));
-    __request.headers.push(("Pattern".to_owned(), pattern.to_string()));
+    __request.headers.push(("Pattern".to_owned(), pattern.as_str().to_owned()));
     __request
         .headers
-        .push(("PollerMethodOptions".to_owned(), poller_method_options.to_owned()));
-    __request.headers.push(("PollerOptions".to_owned(), poller_options.to_string()));
-    __request.headers.push(("Regex".to_owned(), regex.as_str().to_owned()));
+        .push(("PollerMethodOptions".to_owned(), poller_method_options.to_string()));
+    __request
+        .headers
+        .push(("PollerOptions".to_owned(), poller_options.as_str().to_owned()));
+    __request.headers.push(("Regex".to_owned(), regex.to_owned()));
     __request
         .headers
         .push((
             "ResourceManagerAudience".to_owned(),
             resource_manager_audience.to_owned(),
         ));
-    __request.headers.push(("Response".to_owned(), response.to_owned()));
+    __request.headers.push(("Response".to_owned(), response.to_string()));
     __request.headers.push(("ResponseError".to_owned(), response_error.to_owned()));
     __request
         .headers
-        .push(("ResponseTooLarge".to_owned(), response_too_large.to_owned()));
+        .push(("ResponseTooLarge".to_owned(), response_too_large.to_string()));
     __request.headers.push(("Result".to_owned(), result.to_string()));
-    __request.headers.push(("SERVICES".to_owned(), services.as_str().to_owned()));
-    __request.headers.push(("SafeDebug".to_owned(), safe_debug.as_str().to_owned()));
-    __request.push_secret_header("Secret", secret);
+    __request.headers.push(("SERVICES".to_owned(), services.to_owned()));
+    __request.headers.push(("SafeDebug".to_owned(), safe_debug.to_owned()));
+    __request.headers.push(("Secret".to_owned(), secret.to_string()));
     __request.headers.push(("Self".to_owned(), self_.to_owned()));
     __request.headers.push(("Send".to_owned(), send.to_string()));
-    __request.headers.push(("Serialize".to_owned(), serialize.to_owned()));
-    __request.headers.push(("Serializer".to_owned(), serializer.as_str().to_owned()));
+    __request.headers.push(("Serialize".to_owned(), serialize.to_string()));
+    __request.headers.push(("Serializer".to_owned(), serializer.to_owned()));
     __request.headers.push(("ServiceError".to_owned(), service_error.to_string()));
     __request.headers.push(("ServiceInfo".to_owned(), service_info.to_owned()));
     __request.headers.push(("Sized".to_owned(), sized.as_str().to_owned()));
@@ -2757,74 +2872,81 @@ pub fn header_required_request(
         .headers
         .push(("StaticTokenCredential".to_owned(), static_token_credential.to_string()));
     __request.headers.push(("String".to_owned(), string.to_string()));
-    __request
-        .headers
-        .push(("StripReadOnly".to_owned(), strip_read_only.as_str().to_owned()));
+    __request.headers.push(("StringFormat".to_owned(), string_format.to_owned()));
+    __request.headers.push(("StripReadOnly".to_owned(), strip_read_only.to_owned()));
     __request.headers.push(("Sync".to_owned(), sync.to_owned()));
     __request.headers.push(("ToOwned".to_owned(), to_owned.to_owned()));
     __request.headers.push(("ToString".to_owned(), to_string.as_str().to_owned()));
-    __request.headers.push(("TokenCredential".to_owned(), token_credential.to_string()));
-    __request.headers.push(("TryFrom".to_owned(), try_from.to_string()));
-    __request.headers.push(("TryInto".to_owned(), try_into.as_str().to_owned()));
-    __request.headers.push(("Unknown".to_owned(), unknown.as_str().to_owned()));
-    __request.headers.push(("Unpin".to_owned(), unpin.to_string()));
-    __request.headers.push(("Url".to_owned(), url.to_string()));
-    __request.headers.push(("UrlBuilder".to_owned(), url_builder.as_str().to_owned()));
-    __request.headers.push(("Validate".to_owned(), validate.to_owned()));
-    __request.headers.push(("ValidationError".to_owned(), validation_error.to_string()));
     __request
         .headers
-        .push(("ValidationErrors".to_owned(), validation_errors.as_str().to_owned()));
-    __request.headers.push(("Validator".to_owned(), validator.to_owned()));
-    __request.headers.push(("Value".to_owned(), value.to_string()));
+        .push(("TokenCredential".to_owned(), token_credential.as_str().to_owned()));
+    __request.headers.push(("TryFrom".to_owned(), try_from.to_string()));
+    __request.headers.push(("TryInto".to_owned(), try_into.as_str().to_owned()));
+    __request.headers.push(("UnixTime".to_owned(), unix_time.to_string()));
+    __request.headers.push(("Unknown".to_owned(), unknown.to_owned()));
+    __request.headers.push(("Unpin".to_owned(), unpin.to_string()));
+    __request.headers.push(("Url".to_owned(), url.as_str().to_owned()));
+    __request.headers.push(("UrlBuilder".to_owned(), url_builder.to_owned()));
+    __request.headers.push(("Uuid".to_owned(), uuid.as_str().to_owned()));
+    __request.headers.push(("Validate".to_owned(), validate.to_string()));
+    __request
+        .headers
+        .push(("ValidationError".to_owned(), validation_error.as_str().to_owned()));
+    __request
+        .headers
+        .push(("ValidationErrors".to_owned(), validation_errors.to_owned()));
+    __request.headers.push(("Validator".to_owned(), validator.to_string()));
+    __request.headers.push(("Value".to_owned(), value.as_str().to_owned()));
     __request.headers.push(("Vec".to_owned(), vec.to_owned()));
     __request.headers.push(("_".to_owned(), value_2.as_str().to_owned()));
-    __request.headers.push(("__private".to_owned(), private.to_owned()));
+    __request.headers.push(("__private".to_owned(), private.to_string()));
     __request.headers.push(("abstract".to_owned(), r#abstract.to_owned()));
     __request.headers.push(("align_of".to_owned(), align_of.to_owned()));
     __request.headers.push(("align_of_val".to_owned(), align_of_val.to_string()));
     __request.headers.push(("alloc".to_owned(), alloc.to_string()));
-    __request.headers.push(("api_version".to_owned(), api_version_3.to_string()));
     __request
         .headers
-        .push(("armgen_runtime".to_owned(), armgen_runtime.as_str().to_owned()));
+        .push(("api_version".to_owned(), api_version_3.as_str().to_owned()));
+    __request.headers.push(("armgen_runtime".to_owned(), armgen_runtime.to_owned()));
     __request.headers.push(("as".to_owned(), r#as.to_string()));
     __request.headers.push(("assert".to_owned(), assert.as_str().to_owned()));
     __request.headers.push(("assert_eq".to_owned(), assert_eq.to_owned()));
     __request.headers.push(("async".to_owned(), r#async.as_str().to_owned()));
     __request.headers.push(("async_trait".to_owned(), async_trait.to_owned()));
-    __request.headers.push(("at".to_owned(), at.as_str().to_owned()));
+    __request.headers.push(("at".to_owned(), at.to_owned()));
     __request.headers.push(("await".to_owned(), r#await.to_owned()));
     __request.headers.push(("azure_core".to_owned(), azure_core.to_string()));
     __request.headers.push(("become".to_owned(), r#become.to_string()));
     __request.headers.push(("bool".to_owned(), bool.to_string()));
     __request.headers.push(("box".to_owned(), box_2.as_str().to_owned()));
     __request.headers.push(("break".to_owned(), r#break.to_owned()));
-    __request.headers.push(("build_request".to_owned(), build_request.to_string()));
+    __request
+        .headers
+        .push(("build_request".to_owned(), build_request.as_str().to_owned()));
     __request.headers.push(("cfg".to_owned(), cfg.to_string()));
     __request.headers.push(("char".to_owned(), char.as_str().to_owned()));
     __request.headers.push(("client_only".to_owned(), client_only.as_str().to_owned()));
-    __request.headers.push(("clients".to_owned(), clients.to_string()));
-    __request.headers.push(("compile_pattern".to_owned(), compile_pattern.to_string()));
+    __request.headers.push(("clients".to_owned(), clients.as_str().to_owned()));
+    __request
+        .headers
+        .push(("compile_pattern".to_owned(), compile_pattern.as_str().to_owned()));
     __request.headers.push(("concat".to_owned(), concat.as_str().to_owned()));
     __request.headers.push(("const".to_owned(), r#const.to_string()));
     __request.headers.push(("continue".to_owned(), r#continue.as_str().to_owned()));
     __request.headers.push(("core".to_owned(), core.to_owned()));
     __request.headers.push(("crate".to_owned(), crate_.to_owned()));
-    __request.headers.push(("credential".to_owned(), credential.as_str().to_owned()));
+    __request.headers.push(("credential".to_owned(), credential.to_owned()));
     __request.headers.push(("decode_body".to_owned(), decode_body.as_str().to_owned()));
     __request.headers.push(("decode_by_status".to_owned(), decode_by_status.to_owned()));
     __request.headers.push(("decode_empty".to_owned(), decode_empty.to_string()));
     __request.headers.push(("decode_json".to_owned(), decode_json.as_str().to_owned()));
     __request.headers.push(("decode_nullable".to_owned(), decode_nullable.to_owned()));
     __request.headers.push(("decode_optional".to_owned(), decode_optional.to_string()));
-    __request
-        .headers
-        .push(("decode_response".to_owned(), decode_response.as_str().to_owned()));
+    __request.headers.push(("decode_response".to_owned(), decode_response.to_owned()));
     __request.headers.push(("do".to_owned(), r#do.to_string()));
     __request.headers.push(("drop".to_owned(), drop_2.to_owned()));
     __request.headers.push(("dyn".to_owned(), r#dyn.as_str().to_owned()));
-    __request.headers.push(("dynamic".to_owned(), dynamic.as_str().to_owned()));
+    __request.headers.push(("dynamic".to_owned(), dynamic.to_owned()));
     __request.headers.push(("dynamic_execute".to_owned(), dynamic_execute.to_owned()));
     __request.headers.push(("dynamic_pages".to_owned(), dynamic_pages.to_string()));
     __request
@@ -2835,11 +2957,11 @@ pub fn header_required_request(
         .push(("dynamic_request_error".to_owned(), dynamic_request_error.to_owned()));
     __request.headers.push(("dynamic_result".to_owned(), dynamic_result.to_string()));
     __request.headers.push(("else".to_owned(), r#else.to_owned()));
-    __request.headers.push(("endpoint".to_owned(), endpoint_2.to_owned()));
+    __request.headers.push(("endpoint".to_owned(), endpoint_2.to_string()));
     __request.headers.push(("enum".to_owned(), r#enum.to_string()));
     __request.headers.push(("env".to_owned(), env.to_owned()));
     __request.headers.push(("extern".to_owned(), r#extern.as_str().to_owned()));
-    __request.headers.push(("f".to_owned(), f_2.to_string()));
+    __request.headers.push(("f".to_owned(), f_2.as_str().to_owned()));
     __request.headers.push(("f32".to_owned(), f32.to_owned()));
     __request.headers.push(("f64".to_owned(), f64.to_string()));
     __request.headers.push(("false".to_owned(), r#false.to_owned()));
@@ -2856,38 +2978,40 @@ pub fn header_required_request(
     __request.headers.push(("in".to_owned(), r#in.to_string()));
     __request.headers.push(("include".to_owned(), include.to_owned()));
     __request.headers.push(("include_str".to_owned(), include_str.to_string()));
-    __request.headers.push(("inner".to_owned(), inner.to_string()));
-    __request.headers.push(("json".to_owned(), json.to_owned()));
+    __request.headers.push(("inner".to_owned(), inner.as_str().to_owned()));
+    __request.headers.push(("json".to_owned(), json.to_string()));
     __request.headers.push(("let".to_owned(), r#let.as_str().to_owned()));
     __request.headers.push(("loop".to_owned(), r#loop.to_owned()));
     __request.headers.push(("macro".to_owned(), r#macro.to_string()));
     __request.headers.push(("match".to_owned(), r#match.as_str().to_owned()));
     __request.headers.push(("matches".to_owned(), matches.as_str().to_owned()));
-    __request.headers.push(("members".to_owned(), members.to_string()));
-    __request.headers.push(("method_options".to_owned(), method_options_3.to_owned()));
+    __request.headers.push(("members".to_owned(), members.as_str().to_owned()));
+    __request.headers.push(("method_options".to_owned(), method_options_3.to_string()));
     __request.headers.push(("mod".to_owned(), r#mod.to_owned()));
-    __request.headers.push(("models".to_owned(), models.to_owned()));
+    __request.headers.push(("models".to_owned(), models.to_string()));
     __request.headers.push(("move".to_owned(), r#move.to_string()));
     __request.headers.push(("mut".to_owned(), r#mut.as_str().to_owned()));
-    __request.headers.push(("new".to_owned(), new.as_str().to_owned()));
-    __request.headers.push(("operation_id".to_owned(), operation_id.to_string()));
+    __request.headers.push(("new".to_owned(), new.to_owned()));
+    __request
+        .headers
+        .push(("operation_id".to_owned(), operation_id.as_str().to_owned()));
     __request.headers.push(("option_env".to_owned(), option_env.to_owned()));
-    __request.headers.push(("options".to_owned(), options_2.as_str().to_owned()));
+    __request.headers.push(("options".to_owned(), options_2.to_owned()));
     __request.headers.push(("override".to_owned(), r#override.to_owned()));
     __request.headers.push(("page".to_owned(), page.to_owned()));
     __request.headers.push(("panic".to_owned(), panic.to_string()));
     __request
         .headers
-        .push(("parameterized_host".to_owned(), parameterized_host.to_string()));
-    __request.headers.push(("params".to_owned(), params.to_owned()));
-    __request.headers.push(("path".to_owned(), path.to_string()));
-    __request.headers.push(("patterns".to_owned(), patterns.to_owned()));
-    __request.headers.push(("pipeline".to_owned(), pipeline.as_str().to_owned()));
+        .push(("parameterized_host".to_owned(), parameterized_host.as_str().to_owned()));
+    __request.headers.push(("params".to_owned(), params.to_string()));
+    __request.headers.push(("path".to_owned(), path.as_str().to_owned()));
+    __request.headers.push(("patterns".to_owned(), patterns.to_string()));
+    __request.headers.push(("pipeline".to_owned(), pipeline.to_owned()));
     __request.headers.push(("priv".to_owned(), r#priv.to_string()));
     __request.headers.push(("pub".to_owned(), r#pub.as_str().to_owned()));
     __request.headers.push(("ref".to_owned(), r#ref.to_owned()));
-    __request.headers.push(("regex".to_owned(), regex_2.as_str().to_owned()));
-    __request.headers.push(("request".to_owned(), request.to_owned()));
+    __request.headers.push(("regex".to_owned(), regex_2.to_owned()));
+    __request.headers.push(("request".to_owned(), request.to_string()));
     __request
         .headers
         .push((
@@ -2897,12 +3021,12 @@ pub fn header_required_request(
     __request
         .headers
         .push(("resource_manager_scope".to_owned(), resource_manager_scope.to_owned()));
-    __request.headers.push(("response".to_owned(), response_2.to_owned()));
+    __request.headers.push(("response".to_owned(), response_2.to_string()));
     __request.headers.push(("response_error".to_owned(), response_error_2.to_string()));
     __request.headers.push(("return".to_owned(), r#return.to_string()));
     __request.headers.push(("self".to_owned(), self_2.as_str().to_owned()));
-    __request.headers.push(("serde".to_owned(), serde.to_owned()));
-    __request.headers.push(("serde_json".to_owned(), serde_json.to_string()));
+    __request.headers.push(("serde".to_owned(), serde.to_string()));
+    __request.headers.push(("serde_json".to_owned(), serde_json.as_str().to_owned()));
     __request.headers.push(("size_of".to_owned(), size_of.to_string()));
     __request.headers.push(("size_of_val".to_owned(), size_of_val.as_str().to_owned()));
     __request.headers.push(("static".to_owned(), r#static.to_string()));
@@ -2910,12 +3034,14 @@ pub fn header_required_request(
     __request.headers.push(("str".to_owned(), str.to_owned()));
     __request.headers.push(("string_enum".to_owned(), string_enum.to_string()));
     __request.headers.push(("stringify".to_owned(), stringify.as_str().to_owned()));
-    __request.headers.push(("strip_member".to_owned(), strip_member.to_owned()));
-    __request.headers.push(("strip_members".to_owned(), strip_members.to_string()));
+    __request.headers.push(("strip_member".to_owned(), strip_member.to_string()));
+    __request
+        .headers
+        .push(("strip_members".to_owned(), strip_members.as_str().to_owned()));
     __request.headers.push(("struct".to_owned(), r#struct.as_str().to_owned()));
-    __request.headers.push(("subscription_id".to_owned(), subscription_id.to_owned()));
+    __request.headers.push(("subscription_id".to_owned(), subscription_id.to_string()));
     __request.headers.push(("super".to_owned(), super_.to_owned()));
-    __request.headers.push(("tag".to_owned(), tag.as_str().to_owned()));
+    __request.headers.push(("tag".to_owned(), tag.to_owned()));
     __request
         .headers
         .push(("tagged_union".to_owned(), tagged_union.as_str().to_owned()));
@@ -2931,11 +3057,11 @@ pub fn header_required_request(
     __request.headers.push(("unreachable".to_owned(), unreachable.to_string()));
     __request.headers.push(("unsafe".to_owned(), r#unsafe.to_string()));
     __request.headers.push(("unsized".to_owned(), r#unsized.as_str().to_owned()));
-    __request.headers.push(("url".to_owned(), url_2.as_str().to_owned()));
+    __request.headers.push(("url".to_owned(), url_2.to_owned()));
     __request.headers.push(("use".to_owned(), r#use.to_owned()));
     __request.headers.push(("usize".to_owned(), usize.as_str().to_owned()));
-    __request.headers.push(("validator".to_owned(), validator_2.to_string()));
-    __request.headers.push(("value".to_owned(), value_3.as_str().to_owned()));
+    __request.headers.push(("validator".to_owned(), validator_2.as_str().to_owned()));
+    __request.headers.push(("value".to_owned(), value_3.to_owned()));
     __request.headers.push(("vec".to_owned(), vec_2.as_str().to_owned()));
     __request.headers.push(("virtual".to_owned(), r#virtual.to_string()));
     __request.headers.push(("where".to_owned(), r#where.as_str().to_owned()));
@@ -3751,7 +3877,7 @@ pub fn path2_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// `PUT /path3/{DynamicParams}/{DynamicValidate}/{OperationInfo}/{ServiceInfo}/{dynamic_result}/{DynamicReply}/{dynamic_execute}/{dynamic_pages}/{dynamic_poll}/{dynamic_request_error}/{ErrorBody}/{FromStatus}/{ResponseError}/{ServiceError}/{decode_body}/{decode_by_status}/{decode_empty}/{decode_json}/{decode_nullable}/{decode_optional}/{HostPart}/{InvalidHost}/{parameterized_host}/{HttpRequest}/{HttpResponse}/{Method}/{UrlBuilder}/{ResponseTooLarge}/{FinalStateVia}/{OperationStatus}/{PollerMethodOptions}/{PollerOptions}/{NextLink}/{PageDecoder}/{Pattern}/{StripReadOnly}/{strip_member}/{strip_members}/{Regex}/{Secret}/{Url}/{Constraint}/{Validate}/{ValidationError}/{ValidationErrors}/{Validator}/{compile_pattern}/{regex}/{serde}/{serde_json}` (`Parameters_Path3`).
+/// `PUT /path3/{DynamicParams}/{DynamicValidate}/{OperationInfo}/{ServiceInfo}/{dynamic_result}/{DynamicReply}/{dynamic_execute}/{dynamic_pages}/{dynamic_poll}/{dynamic_request_error}/{ErrorBody}/{FromStatus}/{ResponseError}/{ServiceError}/{decode_body}/{decode_by_status}/{decode_empty}/{decode_json}/{decode_nullable}/{decode_optional}/{Base64}/{Base64Url}/{Date}/{DateTime}/{DateTimeRfc1123}/{Duration}/{FormatError}/{StringFormat}/{UnixTime}/{Uuid}/{HostPart}/{InvalidHost}/{parameterized_host}/{HttpRequest}/{HttpResponse}/{Method}/{UrlBuilder}/{ResponseTooLarge}/{FinalStateVia}/{OperationStatus}/{PollerMethodOptions}/{PollerOptions}/{NextLink}/{PageDecoder}/{Pattern}/{StripReadOnly}/{strip_member}/{strip_members}/{Regex}/{Secret}` (`Parameters_Path3`).
 ///
 /// # Arguments
 /// * `dynamic_params` - `DynamicParams` (path)
@@ -3774,6 +3900,16 @@ pub fn path2_response(
 /// * `decode_json` - `decode_json` (path)
 /// * `decode_nullable` - `decode_nullable` (path)
 /// * `decode_optional` - `decode_optional` (path)
+/// * `base64` - `Base64` (path)
+/// * `base64_url` - `Base64Url` (path)
+/// * `date` - `Date` (path)
+/// * `date_time` - `DateTime` (path)
+/// * `date_time_rfc1123` - `DateTimeRfc1123` (path)
+/// * `duration` - `Duration` (path)
+/// * `format_error` - `FormatError` (path)
+/// * `string_format` - `StringFormat` (path)
+/// * `unix_time` - `UnixTime` (path)
+/// * `uuid` - `Uuid` (path)
 /// * `host_part` - `HostPart` (path)
 /// * `invalid_host` - `InvalidHost` (path)
 /// * `parameterized_host` - `parameterized_host` (path)
@@ -3794,16 +3930,6 @@ pub fn path2_response(
 /// * `strip_members` - `strip_members` (path)
 /// * `regex` - `Regex` (path)
 /// * `secret` - `Secret` (path)
-/// * `url` - `Url` (path)
-/// * `constraint` - `Constraint` (path)
-/// * `validate` - `Validate` (path)
-/// * `validation_error` - `ValidationError` (path)
-/// * `validation_errors` - `ValidationErrors` (path)
-/// * `validator` - `Validator` (path)
-/// * `compile_pattern` - `compile_pattern` (path)
-/// * `regex_2` - `regex` (path)
-/// * `serde` - `serde` (path)
-/// * `serde_json` - `serde_json` (path)
 pub fn path3_request(
     endpoint: &::armgen_runtime::Url,
     api_version: &str,
@@ -3827,36 +3953,36 @@ pub fn path3_request(
     decode_json: &super::models::Choice,
     decode_nullable: &str,
     decode_optional: i32,
-    host_part: &super::models::Choice,
-    invalid_host: &str,
-    parameterized_host: i32,
-    http_request: &super::models::Choice,
-    http_response: &str,
-    method: i32,
-    url_builder: &super::models::Choice,
-    response_too_large: &str,
-    final_state_via: i32,
-    operation_status: &super::models::Choice,
-    poller_method_options: &str,
-    poller_options: i32,
-    next_link: &super::models::Choice,
-    page_decoder: &str,
-    pattern: i32,
-    strip_read_only: &super::models::Choice,
-    strip_member: &str,
-    strip_members: i32,
-    regex: &super::models::Choice,
-    secret: &str,
-    url: i32,
-    constraint: &super::models::Choice,
-    validate: &str,
-    validation_error: i32,
-    validation_errors: &super::models::Choice,
-    validator: &str,
-    compile_pattern: i32,
-    regex_2: &super::models::Choice,
-    serde: &str,
-    serde_json: i32,
+    base64: &super::models::Choice,
+    base64_url: &str,
+    date: i32,
+    date_time: &super::models::Choice,
+    date_time_rfc1123: &str,
+    duration: i32,
+    format_error: &super::models::Choice,
+    string_format: &str,
+    unix_time: i32,
+    uuid: &super::models::Choice,
+    host_part: &str,
+    invalid_host: i32,
+    parameterized_host: &super::models::Choice,
+    http_request: &str,
+    http_response: i32,
+    method: &super::models::Choice,
+    url_builder: &str,
+    response_too_large: i32,
+    final_state_via: &super::models::Choice,
+    operation_status: &str,
+    poller_method_options: i32,
+    poller_options: &super::models::Choice,
+    next_link: &str,
+    page_decoder: i32,
+    pattern: &super::models::Choice,
+    strip_read_only: &str,
+    strip_member: i32,
+    strip_members: &super::models::Choice,
+    regex: &str,
+    secret: i32,
 ) -> ::core::result::Result<
     ::armgen_runtime::HttpRequest,
     ::armgen_runtime::ValidationErrors,
@@ -3876,26 +4002,26 @@ pub fn path3_request(
     __validator.minimum("decode_empty", decode_empty as f64, 1.0, false);
     __validator.min_length("decode_nullable", decode_nullable, 1);
     __validator.minimum("decode_optional", decode_optional as f64, 1.0, false);
-    __validator.min_length("InvalidHost", invalid_host, 1);
-    __validator.minimum("parameterized_host", parameterized_host as f64, 1.0, false);
-    __validator.min_length("HttpResponse", http_response, 1);
-    __validator.minimum("Method", method as f64, 1.0, false);
-    __validator.min_length("ResponseTooLarge", response_too_large, 1);
-    __validator.minimum("FinalStateVia", final_state_via as f64, 1.0, false);
-    __validator.min_length("PollerMethodOptions", poller_method_options, 1);
-    __validator.minimum("PollerOptions", poller_options as f64, 1.0, false);
-    __validator.min_length("PageDecoder", page_decoder, 1);
-    __validator.minimum("Pattern", pattern as f64, 1.0, false);
-    __validator.min_length("strip_member", strip_member, 1);
-    __validator.minimum("strip_members", strip_members as f64, 1.0, false);
-    __validator.min_length("Secret", secret, 1);
-    __validator.minimum("Url", url as f64, 1.0, false);
-    __validator.min_length("Validate", validate, 1);
-    __validator.minimum("ValidationError", validation_error as f64, 1.0, false);
-    __validator.min_length("Validator", validator, 1);
-    __validator.minimum("compile_pattern", compile_pattern as f64, 1.0, false);
-    __validator.min_length("serde", serde, 1);
-    __validator.minimum("serde_json", serde_json as f64, 1.0, false);
+    __validator.min_length("Base64Url", base64_url, 1);
+    __validator.minimum("Date", date as f64, 1.0, false);
+    __validator.min_length("DateTimeRfc1123", date_time_rfc1123, 1);
+    __validator.minimum("Duration", duration as f64, 1.0, false);
+    __validator.min_length("StringFormat", string_format, 1);
+    __validator.minimum("UnixTime", unix_time as f64, 1.0, false);
+    __validator.min_length("HostPart", host_part, 1);
+    __validator.minimum("InvalidHost", invalid_host as f64, 1.0, false);
+    __validator.min_length("HttpRequest", http_request, 1);
+    __validator.minimum("HttpResponse", http_response as f64, 1.0, false);
+    __validator.min_length("UrlBuilder", url_builder, 1);
+    __validator.minimum("ResponseTooLarge", response_too_large as f64, 1.0, false);
+    __validator.min_length("OperationStatus", operation_status, 1);
+    __validator.minimum("PollerMethodOptions", poller_method_options as f64, 1.0, false);
+    __validator.min_length("NextLink", next_link, 1);
+    __validator.minimum("PageDecoder", page_decoder as f64, 1.0, false);
+    __validator.min_length("StripReadOnly", strip_read_only, 1);
+    __validator.minimum("strip_member", strip_member as f64, 1.0, false);
+    __validator.min_length("Regex", regex, 1);
+    __validator.minimum("Secret", secret as f64, 1.0, false);
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
         .literal("/path3/")
@@ -3939,65 +4065,65 @@ pub fn path3_request(
         .literal("/")
         .segment("decode_optional", &decode_optional.to_string())
         .literal("/")
-        .segment("HostPart", host_part.as_str())
+        .segment("Base64", base64.as_str())
         .literal("/")
-        .segment("InvalidHost", invalid_host)
+        .segment("Base64Url", base64_url)
         .literal("/")
-        .segment("parameterized_host", &parameterized_host.to_string())
+        .segment("Date", &date.to_string())
         .literal("/")
-        .segment("HttpRequest", http_request.as_str())
+        .segment("DateTime", date_time.as_str())
         .literal("/")
-        .segment("HttpResponse", http_response)
+        .segment("DateTimeRfc1123", date_time_rfc1123)
         .literal("/")
-        .segment("Method", &method.to_string())
+        .segment("Duration", &duration.to_string())
         .literal("/")
-        .segment("UrlBuilder", url_builder.as_str())
+        .segment("FormatError", format_error.as_str())
         .literal("/")
-        .segment("ResponseTooLarge", response_too_large)
+        .segment("StringFormat", string_format)
         .literal("/")
-        .segment("FinalStateVia", &final_state_via.to_string())
+        .segment("UnixTime", &unix_time.to_string())
         .literal("/")
-        .segment("OperationStatus", operation_status.as_str())
+        .segment("Uuid", uuid.as_str())
         .literal("/")
-        .segment("PollerMethodOptions", poller_method_options)
+        .segment("HostPart", host_part)
         .literal("/")
-        .segment("PollerOptions", &poller_options.to_string())
+        .segment("InvalidHost", &invalid_host.to_string())
         .literal("/")
-        .segment("NextLink", next_link.as_str())
+        .segment("parameterized_host", parameterized_host.as_str())
         .literal("/")
-        .segment("PageDecoder", page_decoder)
+        .segment("HttpRequest", http_request)
         .literal("/")
-        .segment("Pattern", &pattern.to_string())
+        .segment("HttpResponse", &http_response.to_string())
         .literal("/")
-        .segment("StripReadOnly", strip_read_only.as_str())
+        .segment("Method", method.as_str())
         .literal("/")
-        .segment("strip_member", strip_member)
+        .segment("UrlBuilder", url_builder)
         .literal("/")
-        .segment("strip_members", &strip_members.to_string())
+        .segment("ResponseTooLarge", &response_too_large.to_string())
         .literal("/")
-        .segment("Regex", regex.as_str())
+        .segment("FinalStateVia", final_state_via.as_str())
         .literal("/")
-        .segment("Secret", secret)
+        .segment("OperationStatus", operation_status)
         .literal("/")
-        .segment("Url", &url.to_string())
+        .segment("PollerMethodOptions", &poller_method_options.to_string())
         .literal("/")
-        .segment("Constraint", constraint.as_str())
+        .segment("PollerOptions", poller_options.as_str())
         .literal("/")
-        .segment("Validate", validate)
+        .segment("NextLink", next_link)
         .literal("/")
-        .segment("ValidationError", &validation_error.to_string())
+        .segment("PageDecoder", &page_decoder.to_string())
         .literal("/")
-        .segment("ValidationErrors", validation_errors.as_str())
+        .segment("Pattern", pattern.as_str())
         .literal("/")
-        .segment("Validator", validator)
+        .segment("StripReadOnly", strip_read_only)
         .literal("/")
-        .segment("compile_pattern", &compile_pattern.to_string())
+        .segment("strip_member", &strip_member.to_string())
         .literal("/")
-        .segment("regex", regex_2.as_str())
+        .segment("strip_members", strip_members.as_str())
         .literal("/")
-        .segment("serde", serde)
+        .segment("Regex", regex)
         .literal("/")
-        .segment("serde_json", &serde_json.to_string())
+        .segment("Secret", &secret.to_string())
         .query("api-version", api_version);
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Put,
@@ -4015,15 +4141,25 @@ pub fn path3_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// `PUT /path4/{url}/{endpoint}/{api_version}/{options}/{request}/{validator}/{value}/{params}/{path}/{at}/{json}/{members}/{pipeline}/{response}/{operation_id}/{credential}/{subscription_id}/{inner}/{tag}/{method_options}/{f}/{new}/{API_VERSION}/{DEFAULT_ENDPOINT}/{SERVICES}/{OPERATIONS}/{build_request}/{decode_response}/{models}/{clients}/{dynamic}/{patterns}/{Other}/{Unknown}/{Arc}/{LazyLock}/{BTreeMap}/{Cow}/{Value}/{Map}/{Serialize}/{Deserialize}/{Serializer}/{Deserializer}/{TokenCredential}/{SafeDebug}/{ClientMethodOptions}/{NoFormat}/{Pager}/{Response}` (`Parameters_Path4`).
+/// `PUT /path4/{Url}/{Constraint}/{Validate}/{ValidationError}/{ValidationErrors}/{Validator}/{compile_pattern}/{regex}/{serde}/{serde_json}/{url}/{endpoint}/{api_version}/{options}/{request}/{validator}/{value}/{params}/{path}/{at}/{json}/{members}/{pipeline}/{response}/{operation_id}/{credential}/{subscription_id}/{inner}/{tag}/{method_options}/{f}/{new}/{API_VERSION}/{DEFAULT_ENDPOINT}/{SERVICES}/{OPERATIONS}/{build_request}/{decode_response}/{models}/{clients}/{dynamic}/{patterns}/{Other}/{Unknown}/{Arc}/{LazyLock}/{BTreeMap}/{Cow}/{Value}/{Map}` (`Parameters_Path4`).
 ///
 /// # Arguments
-/// * `url` - `url` (path)
+/// * `url` - `Url` (path)
+/// * `constraint` - `Constraint` (path)
+/// * `validate` - `Validate` (path)
+/// * `validation_error` - `ValidationError` (path)
+/// * `validation_errors` - `ValidationErrors` (path)
+/// * `validator` - `Validator` (path)
+/// * `compile_pattern` - `compile_pattern` (path)
+/// * `regex` - `regex` (path)
+/// * `serde` - `serde` (path)
+/// * `serde_json` - `serde_json` (path)
+/// * `url_2` - `url` (path)
 /// * `endpoint_2` - `endpoint` (path)
 /// * `api_version_2` - `api_version` (path)
 /// * `options_2` - `options` (path)
 /// * `request` - `request` (path)
-/// * `validator` - `validator` (path)
+/// * `validator_2` - `validator` (path)
 /// * `value` - `value` (path)
 /// * `params` - `params` (path)
 /// * `path` - `path` (path)
@@ -4058,210 +4194,200 @@ pub fn path3_response(
 /// * `cow` - `Cow` (path)
 /// * `value_2` - `Value` (path)
 /// * `map` - `Map` (path)
-/// * `serialize` - `Serialize` (path)
-/// * `deserialize` - `Deserialize` (path)
-/// * `serializer` - `Serializer` (path)
-/// * `deserializer` - `Deserializer` (path)
-/// * `token_credential` - `TokenCredential` (path)
-/// * `safe_debug` - `SafeDebug` (path)
-/// * `client_method_options` - `ClientMethodOptions` (path)
-/// * `no_format` - `NoFormat` (path)
-/// * `pager` - `Pager` (path)
-/// * `response_2` - `Response` (path)
 pub fn path4_request(
     endpoint: &::armgen_runtime::Url,
     api_version: &str,
     url: &str,
-    endpoint_2: i32,
-    api_version_2: &super::models::Choice,
-    options_2: &str,
-    request: i32,
+    constraint: i32,
+    validate: &super::models::Choice,
+    validation_error: &str,
+    validation_errors: i32,
     validator: &super::models::Choice,
-    value: &str,
-    params: i32,
-    path: &super::models::Choice,
-    at: &str,
-    json: i32,
-    members: &super::models::Choice,
-    pipeline: &str,
-    response: i32,
-    operation_id: &super::models::Choice,
-    credential: &str,
-    subscription_id: i32,
-    inner: &super::models::Choice,
-    tag: &str,
-    method_options_2: i32,
-    f_2: &super::models::Choice,
-    new: &str,
-    api_version_3: i32,
-    default_endpoint: &super::models::Choice,
-    services: &str,
-    operations: i32,
-    build_request: &super::models::Choice,
-    decode_response: &str,
-    models: i32,
-    clients: &super::models::Choice,
-    dynamic: &str,
-    patterns: i32,
-    other: &super::models::Choice,
-    unknown: &str,
-    arc: i32,
-    lazy_lock: &super::models::Choice,
-    b_tree_map: &str,
-    cow: i32,
-    value_2: &super::models::Choice,
-    map: &str,
-    serialize: i32,
-    deserialize: &super::models::Choice,
-    serializer: &str,
-    deserializer: i32,
-    token_credential: &super::models::Choice,
-    safe_debug: &str,
-    client_method_options: i32,
-    no_format: &super::models::Choice,
-    pager: &str,
-    response_2: i32,
+    compile_pattern: &str,
+    regex: i32,
+    serde: &super::models::Choice,
+    serde_json: &str,
+    url_2: i32,
+    endpoint_2: &super::models::Choice,
+    api_version_2: &str,
+    options_2: i32,
+    request: &super::models::Choice,
+    validator_2: &str,
+    value: i32,
+    params: &super::models::Choice,
+    path: &str,
+    at: i32,
+    json: &super::models::Choice,
+    members: &str,
+    pipeline: i32,
+    response: &super::models::Choice,
+    operation_id: &str,
+    credential: i32,
+    subscription_id: &super::models::Choice,
+    inner: &str,
+    tag: i32,
+    method_options_2: &super::models::Choice,
+    f_2: &str,
+    new: i32,
+    api_version_3: &super::models::Choice,
+    default_endpoint: &str,
+    services: i32,
+    operations: &super::models::Choice,
+    build_request: &str,
+    decode_response: i32,
+    models: &super::models::Choice,
+    clients: &str,
+    dynamic: i32,
+    patterns: &super::models::Choice,
+    other: &str,
+    unknown: i32,
+    arc: &super::models::Choice,
+    lazy_lock: &str,
+    b_tree_map: i32,
+    cow: &super::models::Choice,
+    value_2: &str,
+    map: i32,
 ) -> ::core::result::Result<
     ::armgen_runtime::HttpRequest,
     ::armgen_runtime::ValidationErrors,
 > {
     let mut __validator = ::armgen_runtime::Validator::default();
-    __validator.min_length("url", url, 1);
-    __validator.minimum("endpoint", endpoint_2 as f64, 1.0, false);
-    __validator.min_length("options", options_2, 1);
-    __validator.minimum("request", request as f64, 1.0, false);
-    __validator.min_length("value", value, 1);
-    __validator.minimum("params", params as f64, 1.0, false);
-    __validator.min_length("at", at, 1);
-    __validator.minimum("json", json as f64, 1.0, false);
-    __validator.min_length("pipeline", pipeline, 1);
-    __validator.minimum("response", response as f64, 1.0, false);
-    __validator.min_length("credential", credential, 1);
-    __validator.minimum("subscription_id", subscription_id as f64, 1.0, false);
-    __validator.min_length("tag", tag, 1);
-    __validator.minimum("method_options", method_options_2 as f64, 1.0, false);
-    __validator.min_length("new", new, 1);
-    __validator.minimum("API_VERSION", api_version_3 as f64, 1.0, false);
-    __validator.min_length("SERVICES", services, 1);
-    __validator.minimum("OPERATIONS", operations as f64, 1.0, false);
-    __validator.min_length("decode_response", decode_response, 1);
-    __validator.minimum("models", models as f64, 1.0, false);
-    __validator.min_length("dynamic", dynamic, 1);
-    __validator.minimum("patterns", patterns as f64, 1.0, false);
-    __validator.min_length("Unknown", unknown, 1);
-    __validator.minimum("Arc", arc as f64, 1.0, false);
-    __validator.min_length("BTreeMap", b_tree_map, 1);
-    __validator.minimum("Cow", cow as f64, 1.0, false);
-    __validator.min_length("Map", map, 1);
-    __validator.minimum("Serialize", serialize as f64, 1.0, false);
-    __validator.min_length("Serializer", serializer, 1);
-    __validator.minimum("Deserializer", deserializer as f64, 1.0, false);
-    __validator.min_length("SafeDebug", safe_debug, 1);
-    __validator.minimum("ClientMethodOptions", client_method_options as f64, 1.0, false);
-    __validator.min_length("Pager", pager, 1);
-    __validator.minimum("Response", response_2 as f64, 1.0, false);
+    __validator.min_length("Url", url, 1);
+    __validator.minimum("Constraint", constraint as f64, 1.0, false);
+    __validator.min_length("ValidationError", validation_error, 1);
+    __validator.minimum("ValidationErrors", validation_errors as f64, 1.0, false);
+    __validator.min_length("compile_pattern", compile_pattern, 1);
+    __validator.minimum("regex", regex as f64, 1.0, false);
+    __validator.min_length("serde_json", serde_json, 1);
+    __validator.minimum("url", url_2 as f64, 1.0, false);
+    __validator.min_length("api_version", api_version_2, 1);
+    __validator.minimum("options", options_2 as f64, 1.0, false);
+    __validator.min_length("validator", validator_2, 1);
+    __validator.minimum("value", value as f64, 1.0, false);
+    __validator.min_length("path", path, 1);
+    __validator.minimum("at", at as f64, 1.0, false);
+    __validator.min_length("members", members, 1);
+    __validator.minimum("pipeline", pipeline as f64, 1.0, false);
+    __validator.min_length("operation_id", operation_id, 1);
+    __validator.minimum("credential", credential as f64, 1.0, false);
+    __validator.min_length("inner", inner, 1);
+    __validator.minimum("tag", tag as f64, 1.0, false);
+    __validator.min_length("f", f_2, 1);
+    __validator.minimum("new", new as f64, 1.0, false);
+    __validator.min_length("DEFAULT_ENDPOINT", default_endpoint, 1);
+    __validator.minimum("SERVICES", services as f64, 1.0, false);
+    __validator.min_length("build_request", build_request, 1);
+    __validator.minimum("decode_response", decode_response as f64, 1.0, false);
+    __validator.min_length("clients", clients, 1);
+    __validator.minimum("dynamic", dynamic as f64, 1.0, false);
+    __validator.min_length("Other", other, 1);
+    __validator.minimum("Unknown", unknown as f64, 1.0, false);
+    __validator.min_length("LazyLock", lazy_lock, 1);
+    __validator.minimum("BTreeMap", b_tree_map as f64, 1.0, false);
+    __validator.min_length("Value", value_2, 1);
+    __validator.minimum("Map", map as f64, 1.0, false);
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
         .literal("/path4/")
-        .segment("url", url)
+        .segment("Url", url)
         .literal("/")
-        .segment("endpoint", &endpoint_2.to_string())
+        .segment("Constraint", &constraint.to_string())
         .literal("/")
-        .segment("api_version", api_version_2.as_str())
+        .segment("Validate", validate.as_str())
         .literal("/")
-        .segment("options", options_2)
+        .segment("ValidationError", validation_error)
         .literal("/")
-        .segment("request", &request.to_string())
+        .segment("ValidationErrors", &validation_errors.to_string())
         .literal("/")
-        .segment("validator", validator.as_str())
+        .segment("Validator", validator.as_str())
         .literal("/")
-        .segment("value", value)
+        .segment("compile_pattern", compile_pattern)
         .literal("/")
-        .segment("params", &params.to_string())
+        .segment("regex", &regex.to_string())
         .literal("/")
-        .segment("path", path.as_str())
+        .segment("serde", serde.as_str())
         .literal("/")
-        .segment("at", at)
+        .segment("serde_json", serde_json)
         .literal("/")
-        .segment("json", &json.to_string())
+        .segment("url", &url_2.to_string())
         .literal("/")
-        .segment("members", members.as_str())
+        .segment("endpoint", endpoint_2.as_str())
         .literal("/")
-        .segment("pipeline", pipeline)
+        .segment("api_version", api_version_2)
         .literal("/")
-        .segment("response", &response.to_string())
+        .segment("options", &options_2.to_string())
         .literal("/")
-        .segment("operation_id", operation_id.as_str())
+        .segment("request", request.as_str())
         .literal("/")
-        .segment("credential", credential)
+        .segment("validator", validator_2)
         .literal("/")
-        .segment("subscription_id", &subscription_id.to_string())
+        .segment("value", &value.to_string())
         .literal("/")
-        .segment("inner", inner.as_str())
+        .segment("params", params.as_str())
         .literal("/")
-        .segment("tag", tag)
+        .segment("path", path)
         .literal("/")
-        .segment("method_options", &method_options_2.to_string())
+        .segment("at", &at.to_string())
         .literal("/")
-        .segment("f", f_2.as_str())
+        .segment("json", json.as_str())
         .literal("/")
-        .segment("new", new)
+        .segment("members", members)
         .literal("/")
-        .segment("API_VERSION", &api_version_3.to_string())
+        .segment("pipeline", &pipeline.to_string())
         .literal("/")
-        .segment("DEFAULT_ENDPOINT", default_endpoint.as_str())
+        .segment("response", response.as_str())
         .literal("/")
-        .segment("SERVICES", services)
+        .segment("operation_id", operation_id)
         .literal("/")
-        .segment("OPERATIONS", &operations.to_string())
+        .segment("credential", &credential.to_string())
         .literal("/")
-        .segment("build_request", build_request.as_str())
+        .segment("subscription_id", subscription_id.as_str())
         .literal("/")
-        .segment("decode_response", decode_response)
+        .segment("inner", inner)
         .literal("/")
-        .segment("models", &models.to_string())
+        .segment("tag", &tag.to_string())
         .literal("/")
-        .segment("clients", clients.as_str())
+        .segment("method_options", method_options_2.as_str())
         .literal("/")
-        .segment("dynamic", dynamic)
+        .segment("f", f_2)
         .literal("/")
-        .segment("patterns", &patterns.to_string())
+        .segment("new", &new.to_string())
         .literal("/")
-        .segment("Other", other.as_str())
+        .segment("API_VERSION", api_version_3.as_str())
         .literal("/")
-        .segment("Unknown", unknown)
+        .segment("DEFAULT_ENDPOINT", default_endpoint)
         .literal("/")
-        .segment("Arc", &arc.to_string())
+        .segment("SERVICES", &services.to_string())
         .literal("/")
-        .segment("LazyLock", lazy_lock.as_str())
+        .segment("OPERATIONS", operations.as_str())
         .literal("/")
-        .segment("BTreeMap", b_tree_map)
+        .segment("build_request", build_request)
         .literal("/")
-        .segment("Cow", &cow.to_string())
+        .segment("decode_response", &decode_response.to_string())
         .literal("/")
-        .segment("Value", value_2.as_str())
+        .segment("models", models.as_str())
         .literal("/")
-        .segment("Map", map)
+        .segment("clients", clients)
         .literal("/")
-        .segment("Serialize", &serialize.to_string())
+        .segment("dynamic", &dynamic.to_string())
         .literal("/")
-        .segment("Deserialize", deserialize.as_str())
+        .segment("patterns", patterns.as_str())
         .literal("/")
-        .segment("Serializer", serializer)
+        .segment("Other", other)
         .literal("/")
-        .segment("Deserializer", &deserializer.to_string())
+        .segment("Unknown", &unknown.to_string())
         .literal("/")
-        .segment("TokenCredential", token_credential.as_str())
+        .segment("Arc", arc.as_str())
         .literal("/")
-        .segment("SafeDebug", safe_debug)
+        .segment("LazyLock", lazy_lock)
         .literal("/")
-        .segment("ClientMethodOptions", &client_method_options.to_string())
+        .segment("BTreeMap", &b_tree_map.to_string())
         .literal("/")
-        .segment("NoFormat", no_format.as_str())
+        .segment("Cow", cow.as_str())
         .literal("/")
-        .segment("Pager", pager)
+        .segment("Value", value_2)
         .literal("/")
-        .segment("Response", &response_2.to_string())
+        .segment("Map", &map.to_string())
         .query("api-version", api_version);
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Put,
@@ -4279,33 +4405,80 @@ pub fn path4_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// `PUT /path5/{Context}/{armgen_runtime}/{__private}` (`Parameters_Path5`).
+/// `PUT /path5/{Serialize}/{Deserialize}/{Serializer}/{Deserializer}/{TokenCredential}/{SafeDebug}/{ClientMethodOptions}/{NoFormat}/{Pager}/{Response}/{Context}/{armgen_runtime}/{__private}` (`Parameters_Path5`).
 ///
 /// # Arguments
+/// * `serialize` - `Serialize` (path)
+/// * `deserialize` - `Deserialize` (path)
+/// * `serializer` - `Serializer` (path)
+/// * `deserializer` - `Deserializer` (path)
+/// * `token_credential` - `TokenCredential` (path)
+/// * `safe_debug` - `SafeDebug` (path)
+/// * `client_method_options` - `ClientMethodOptions` (path)
+/// * `no_format` - `NoFormat` (path)
+/// * `pager` - `Pager` (path)
+/// * `response` - `Response` (path)
 /// * `context` - `Context` (path)
 /// * `armgen_runtime` - `armgen_runtime` (path)
 /// * `private` - `__private` (path)
 pub fn path5_request(
     endpoint: &::armgen_runtime::Url,
     api_version: &str,
-    context: &str,
-    armgen_runtime: i32,
-    private: &super::models::Choice,
+    serialize: &str,
+    deserialize: i32,
+    serializer: &super::models::Choice,
+    deserializer: &str,
+    token_credential: i32,
+    safe_debug: &super::models::Choice,
+    client_method_options: &str,
+    no_format: i32,
+    pager: &super::models::Choice,
+    response: &str,
+    context: i32,
+    armgen_runtime: &super::models::Choice,
+    private: &str,
 ) -> ::core::result::Result<
     ::armgen_runtime::HttpRequest,
     ::armgen_runtime::ValidationErrors,
 > {
     let mut __validator = ::armgen_runtime::Validator::default();
-    __validator.min_length("Context", context, 1);
-    __validator.minimum("armgen_runtime", armgen_runtime as f64, 1.0, false);
+    __validator.min_length("Serialize", serialize, 1);
+    __validator.minimum("Deserialize", deserialize as f64, 1.0, false);
+    __validator.min_length("Deserializer", deserializer, 1);
+    __validator.minimum("TokenCredential", token_credential as f64, 1.0, false);
+    __validator.min_length("ClientMethodOptions", client_method_options, 1);
+    __validator.minimum("NoFormat", no_format as f64, 1.0, false);
+    __validator.min_length("Response", response, 1);
+    __validator.minimum("Context", context as f64, 1.0, false);
+    __validator.min_length("__private", private, 1);
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
         .literal("/path5/")
-        .segment("Context", context)
+        .segment("Serialize", serialize)
         .literal("/")
-        .segment("armgen_runtime", &armgen_runtime.to_string())
+        .segment("Deserialize", &deserialize.to_string())
         .literal("/")
-        .segment("__private", private.as_str())
+        .segment("Serializer", serializer.as_str())
+        .literal("/")
+        .segment("Deserializer", deserializer)
+        .literal("/")
+        .segment("TokenCredential", &token_credential.to_string())
+        .literal("/")
+        .segment("SafeDebug", safe_debug.as_str())
+        .literal("/")
+        .segment("ClientMethodOptions", client_method_options)
+        .literal("/")
+        .segment("NoFormat", &no_format.to_string())
+        .literal("/")
+        .segment("Pager", pager.as_str())
+        .literal("/")
+        .segment("Response", response)
+        .literal("/")
+        .segment("Context", &context.to_string())
+        .literal("/")
+        .segment("armgen_runtime", armgen_runtime.as_str())
+        .literal("/")
+        .segment("__private", private)
         .query("api-version", api_version);
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Put,
@@ -4336,6 +4509,8 @@ pub fn path5_response(
 /// * `async_fn_mut` - `AsyncFnMut` (query, optional)
 /// * `async_fn_once` - `AsyncFnOnce` (query, optional)
 /// * `b_tree_map` - `BTreeMap` (query, optional)
+/// * `base64` - `Base64` (query, optional)
+/// * `base64_url` - `Base64Url` (query, optional)
 /// * `box` - `Box` (query, optional)
 /// * `client_method_options` - `ClientMethodOptions` (query, optional)
 /// * `clone` - `Clone` (query, optional)
@@ -4344,12 +4519,16 @@ pub fn path5_response(
 /// * `copy` - `Copy` (query, optional)
 /// * `cow` - `Cow` (query, optional)
 /// * `default_endpoint` - `DEFAULT_ENDPOINT` (query, optional)
+/// * `date` - `Date` (query, optional)
+/// * `date_time` - `DateTime` (query, optional)
+/// * `date_time_rfc1123` - `DateTimeRfc1123` (query, optional)
 /// * `debug` - `Debug` (query, optional)
 /// * `default` - `Default` (query, optional)
 /// * `deserialize` - `Deserialize` (query, optional)
 /// * `deserializer` - `Deserializer` (query, optional)
 /// * `double_ended_iterator` - `DoubleEndedIterator` (query, optional)
 /// * `drop` - `Drop` (query, optional)
+/// * `duration` - `Duration` (query, optional)
 /// * `dynamic_error` - `DynamicError` (query, optional)
 /// * `dynamic_params` - `DynamicParams` (query, optional)
 /// * `dynamic_reply` - `DynamicReply` (query, optional)
@@ -4363,6 +4542,7 @@ pub fn path5_response(
 /// * `fn` - `Fn` (query, optional)
 /// * `fn_mut` - `FnMut` (query, optional)
 /// * `fn_once` - `FnOnce` (query, optional)
+/// * `format_error` - `FormatError` (query, optional)
 /// * `from` - `From` (query, optional)
 /// * `from_iterator` - `FromIterator` (query, optional)
 /// * `from_status` - `FromStatus` (query, optional)
@@ -4417,6 +4597,7 @@ pub fn path5_response(
 /// * `some` - `Some` (query, optional)
 /// * `static_token_credential` - `StaticTokenCredential` (query, optional)
 /// * `string` - `String` (query, optional)
+/// * `string_format` - `StringFormat` (query, optional)
 /// * `strip_read_only` - `StripReadOnly` (query, optional)
 /// * `sync` - `Sync` (query, optional)
 /// * `to_owned` - `ToOwned` (query, optional)
@@ -4424,10 +4605,12 @@ pub fn path5_response(
 /// * `token_credential` - `TokenCredential` (query, optional)
 /// * `try_from` - `TryFrom` (query, optional)
 /// * `try_into` - `TryInto` (query, optional)
+/// * `unix_time` - `UnixTime` (query, optional)
 /// * `unknown` - `Unknown` (query, optional)
 /// * `unpin` - `Unpin` (query, optional)
 /// * `url` - `Url` (query, optional)
 /// * `url_builder` - `UrlBuilder` (query, optional)
+/// * `uuid` - `Uuid` (query, optional)
 /// * `validate` - `Validate` (query, optional)
 /// * `validation_error` - `ValidationError` (query, optional)
 /// * `validation_errors` - `ValidationErrors` (query, optional)
@@ -4582,8 +4765,8 @@ pub fn path5_response(
 pub fn query_optional_request(
     endpoint: &::armgen_runtime::Url,
     api_version: &str,
-    api_version_2: ::core::option::Option<&str>,
-    arc: ::core::option::Option<&str>,
+    api_version_2: ::core::option::Option<i32>,
+    arc: ::core::option::Option<i32>,
     arm_client_options: ::core::option::Option<&super::models::Choice>,
     arm_pipeline: ::core::option::Option<&str>,
     as_mut: ::core::option::Option<i32>,
@@ -4591,21 +4774,27 @@ pub fn query_optional_request(
     async_fn: ::core::option::Option<&str>,
     async_fn_mut: ::core::option::Option<i32>,
     async_fn_once: ::core::option::Option<&super::models::Choice>,
-    b_tree_map: ::core::option::Option<&super::models::Choice>,
+    b_tree_map: ::core::option::Option<&str>,
+    base64: ::core::option::Option<&super::models::Choice>,
+    base64_url: ::core::option::Option<&str>,
     r#box: ::core::option::Option<&super::models::Choice>,
-    client_method_options: ::core::option::Option<&str>,
+    client_method_options: ::core::option::Option<i32>,
     clone: ::core::option::Option<i32>,
-    constraint: ::core::option::Option<&super::models::Choice>,
-    context: ::core::option::Option<i32>,
+    constraint: ::core::option::Option<&str>,
+    context: ::core::option::Option<&super::models::Choice>,
     copy: ::core::option::Option<&str>,
-    cow: ::core::option::Option<&str>,
-    default_endpoint: ::core::option::Option<i32>,
+    cow: ::core::option::Option<i32>,
+    default_endpoint: ::core::option::Option<&super::models::Choice>,
+    date: ::core::option::Option<i32>,
+    date_time: ::core::option::Option<&super::models::Choice>,
+    date_time_rfc1123: ::core::option::Option<&str>,
     debug: ::core::option::Option<&str>,
     default: ::core::option::Option<i32>,
-    deserialize: ::core::option::Option<i32>,
-    deserializer: ::core::option::Option<&str>,
+    deserialize: ::core::option::Option<&super::models::Choice>,
+    deserializer: ::core::option::Option<i32>,
     double_ended_iterator: ::core::option::Option<&super::models::Choice>,
     drop: ::core::option::Option<&super::models::Choice>,
+    duration: ::core::option::Option<i32>,
     dynamic_error: ::core::option::Option<&super::models::Choice>,
     dynamic_params: ::core::option::Option<&str>,
     dynamic_reply: ::core::option::Option<&super::models::Choice>,
@@ -4615,135 +4804,139 @@ pub fn query_optional_request(
     error_body: ::core::option::Option<i32>,
     exact_size_iterator: ::core::option::Option<&str>,
     extend: ::core::option::Option<&str>,
-    final_state_via: ::core::option::Option<i32>,
+    final_state_via: ::core::option::Option<&super::models::Choice>,
     r#fn: ::core::option::Option<&str>,
     fn_mut: ::core::option::Option<i32>,
     fn_once: ::core::option::Option<&super::models::Choice>,
+    format_error: ::core::option::Option<&super::models::Choice>,
     from: ::core::option::Option<&str>,
     from_iterator: ::core::option::Option<&str>,
     from_status: ::core::option::Option<&super::models::Choice>,
     future: ::core::option::Option<i32>,
     hash: ::core::option::Option<i32>,
-    host_part: ::core::option::Option<&super::models::Choice>,
-    http_request: ::core::option::Option<&super::models::Choice>,
-    http_response: ::core::option::Option<&str>,
+    host_part: ::core::option::Option<&str>,
+    http_request: ::core::option::Option<&str>,
+    http_response: ::core::option::Option<i32>,
     into: ::core::option::Option<&super::models::Choice>,
     into_future: ::core::option::Option<&super::models::Choice>,
     into_iterator: ::core::option::Option<i32>,
     into_variant: ::core::option::Option<i32>,
-    invalid_host: ::core::option::Option<&str>,
+    invalid_host: ::core::option::Option<i32>,
     iterator: ::core::option::Option<&super::models::Choice>,
-    lazy_lock: ::core::option::Option<i32>,
-    map: ::core::option::Option<&super::models::Choice>,
-    method: ::core::option::Option<i32>,
+    lazy_lock: ::core::option::Option<&super::models::Choice>,
+    map: ::core::option::Option<&str>,
+    method: ::core::option::Option<&super::models::Choice>,
     method_options_2: ::core::option::Option<&super::models::Choice>,
-    next_link: ::core::option::Option<&super::models::Choice>,
-    no_format: ::core::option::Option<i32>,
+    next_link: ::core::option::Option<&str>,
+    no_format: ::core::option::Option<&super::models::Choice>,
     none: ::core::option::Option<&str>,
-    operations: ::core::option::Option<&str>,
+    operations: ::core::option::Option<i32>,
     ok: ::core::option::Option<&super::models::Choice>,
     operation_info: ::core::option::Option<&super::models::Choice>,
-    operation_status: ::core::option::Option<&super::models::Choice>,
+    operation_status: ::core::option::Option<&str>,
     option: ::core::option::Option<i32>,
     ord: ::core::option::Option<&super::models::Choice>,
-    other: ::core::option::Option<i32>,
-    page_decoder: ::core::option::Option<&str>,
-    pager: ::core::option::Option<&super::models::Choice>,
+    other: ::core::option::Option<&super::models::Choice>,
+    page_decoder: ::core::option::Option<i32>,
+    pager: ::core::option::Option<&str>,
     partial_eq: ::core::option::Option<&super::models::Choice>,
     partial_ord: ::core::option::Option<&str>,
-    pattern: ::core::option::Option<i32>,
-    poller_method_options: ::core::option::Option<&str>,
-    poller_options: ::core::option::Option<i32>,
-    regex: ::core::option::Option<&super::models::Choice>,
+    pattern: ::core::option::Option<&super::models::Choice>,
+    poller_method_options: ::core::option::Option<i32>,
+    poller_options: ::core::option::Option<&super::models::Choice>,
+    regex: ::core::option::Option<&str>,
     resource_manager_audience: ::core::option::Option<&str>,
-    response: ::core::option::Option<&str>,
+    response: ::core::option::Option<i32>,
     response_error: ::core::option::Option<&str>,
-    response_too_large: ::core::option::Option<&str>,
+    response_too_large: ::core::option::Option<i32>,
     result: ::core::option::Option<i32>,
-    services: ::core::option::Option<&super::models::Choice>,
-    safe_debug: ::core::option::Option<&super::models::Choice>,
-    secret: ::core::option::Option<&::armgen_runtime::Secret>,
+    services: ::core::option::Option<&str>,
+    safe_debug: ::core::option::Option<&str>,
+    secret: ::core::option::Option<i32>,
     self_: ::core::option::Option<&str>,
     send: ::core::option::Option<i32>,
-    serialize: ::core::option::Option<&str>,
-    serializer: ::core::option::Option<&super::models::Choice>,
+    serialize: ::core::option::Option<i32>,
+    serializer: ::core::option::Option<&str>,
     service_error: ::core::option::Option<i32>,
     service_info: ::core::option::Option<&str>,
     sized: ::core::option::Option<&super::models::Choice>,
     some: ::core::option::Option<&super::models::Choice>,
     static_token_credential: ::core::option::Option<i32>,
     string: ::core::option::Option<i32>,
-    strip_read_only: ::core::option::Option<&super::models::Choice>,
+    string_format: ::core::option::Option<&str>,
+    strip_read_only: ::core::option::Option<&str>,
     sync: ::core::option::Option<&str>,
     to_owned: ::core::option::Option<&str>,
     to_string: ::core::option::Option<&super::models::Choice>,
-    token_credential: ::core::option::Option<i32>,
+    token_credential: ::core::option::Option<&super::models::Choice>,
     try_from: ::core::option::Option<i32>,
     try_into: ::core::option::Option<&super::models::Choice>,
-    unknown: ::core::option::Option<&super::models::Choice>,
+    unix_time: ::core::option::Option<i32>,
+    unknown: ::core::option::Option<&str>,
     unpin: ::core::option::Option<i32>,
-    url: ::core::option::Option<i32>,
-    url_builder: ::core::option::Option<&super::models::Choice>,
-    validate: ::core::option::Option<&str>,
-    validation_error: ::core::option::Option<i32>,
-    validation_errors: ::core::option::Option<&super::models::Choice>,
-    validator: ::core::option::Option<&str>,
-    value: ::core::option::Option<i32>,
+    url: ::core::option::Option<&super::models::Choice>,
+    url_builder: ::core::option::Option<&str>,
+    uuid: ::core::option::Option<&super::models::Choice>,
+    validate: ::core::option::Option<i32>,
+    validation_error: ::core::option::Option<&super::models::Choice>,
+    validation_errors: ::core::option::Option<&str>,
+    validator: ::core::option::Option<i32>,
+    value: ::core::option::Option<&super::models::Choice>,
     vec: ::core::option::Option<&str>,
     value_2: ::core::option::Option<&super::models::Choice>,
-    private: ::core::option::Option<&str>,
+    private: ::core::option::Option<i32>,
     r#abstract: ::core::option::Option<&str>,
     align_of: ::core::option::Option<&str>,
     align_of_val: ::core::option::Option<i32>,
     alloc: ::core::option::Option<i32>,
-    api_version_3: ::core::option::Option<i32>,
-    armgen_runtime: ::core::option::Option<&super::models::Choice>,
+    api_version_3: ::core::option::Option<&super::models::Choice>,
+    armgen_runtime: ::core::option::Option<&str>,
     r#as: ::core::option::Option<i32>,
     assert: ::core::option::Option<&super::models::Choice>,
     assert_eq: ::core::option::Option<&str>,
     r#async: ::core::option::Option<&super::models::Choice>,
     async_trait: ::core::option::Option<&str>,
-    at: ::core::option::Option<&super::models::Choice>,
+    at: ::core::option::Option<&str>,
     r#await: ::core::option::Option<&str>,
     azure_core: ::core::option::Option<i32>,
     r#become: ::core::option::Option<i32>,
     bool: ::core::option::Option<i32>,
     box_2: ::core::option::Option<&super::models::Choice>,
     r#break: ::core::option::Option<&str>,
-    build_request: ::core::option::Option<i32>,
+    build_request: ::core::option::Option<&super::models::Choice>,
     cfg: ::core::option::Option<i32>,
     char: ::core::option::Option<&super::models::Choice>,
     client_only: ::core::option::Option<&super::models::Choice>,
-    clients: ::core::option::Option<i32>,
-    compile_pattern: ::core::option::Option<i32>,
+    clients: ::core::option::Option<&super::models::Choice>,
+    compile_pattern: ::core::option::Option<&super::models::Choice>,
     concat: ::core::option::Option<&super::models::Choice>,
     r#const: ::core::option::Option<i32>,
     r#continue: ::core::option::Option<&super::models::Choice>,
     core: ::core::option::Option<&str>,
     crate_: ::core::option::Option<&str>,
-    credential: ::core::option::Option<&super::models::Choice>,
+    credential: ::core::option::Option<&str>,
     decode_body: ::core::option::Option<&super::models::Choice>,
     decode_by_status: ::core::option::Option<&str>,
     decode_empty: ::core::option::Option<i32>,
     decode_json: ::core::option::Option<&super::models::Choice>,
     decode_nullable: ::core::option::Option<&str>,
     decode_optional: ::core::option::Option<i32>,
-    decode_response: ::core::option::Option<&super::models::Choice>,
+    decode_response: ::core::option::Option<&str>,
     r#do: ::core::option::Option<i32>,
     drop_2: ::core::option::Option<&str>,
     r#dyn: ::core::option::Option<&super::models::Choice>,
-    dynamic: ::core::option::Option<&super::models::Choice>,
+    dynamic: ::core::option::Option<&str>,
     dynamic_execute: ::core::option::Option<&str>,
     dynamic_pages: ::core::option::Option<i32>,
     dynamic_poll: ::core::option::Option<&super::models::Choice>,
     dynamic_request_error: ::core::option::Option<&str>,
     dynamic_result: ::core::option::Option<i32>,
     r#else: ::core::option::Option<&str>,
-    endpoint_2: ::core::option::Option<&str>,
+    endpoint_2: ::core::option::Option<i32>,
     r#enum: ::core::option::Option<i32>,
     env: ::core::option::Option<&str>,
     r#extern: ::core::option::Option<&super::models::Choice>,
-    f_2: ::core::option::Option<i32>,
+    f_2: ::core::option::Option<&super::models::Choice>,
     f32: ::core::option::Option<&str>,
     f64: ::core::option::Option<i32>,
     r#false: ::core::option::Option<&str>,
@@ -4760,44 +4953,44 @@ pub fn query_optional_request(
     r#in: ::core::option::Option<i32>,
     include: ::core::option::Option<&str>,
     include_str: ::core::option::Option<i32>,
-    inner: ::core::option::Option<i32>,
-    json: ::core::option::Option<&str>,
+    inner: ::core::option::Option<&super::models::Choice>,
+    json: ::core::option::Option<i32>,
     r#let: ::core::option::Option<&super::models::Choice>,
     r#loop: ::core::option::Option<&str>,
     r#macro: ::core::option::Option<i32>,
     r#match: ::core::option::Option<&super::models::Choice>,
     matches: ::core::option::Option<&super::models::Choice>,
-    members: ::core::option::Option<i32>,
-    method_options_3: ::core::option::Option<&str>,
+    members: ::core::option::Option<&super::models::Choice>,
+    method_options_3: ::core::option::Option<i32>,
     r#mod: ::core::option::Option<&str>,
-    models: ::core::option::Option<&str>,
+    models: ::core::option::Option<i32>,
     r#move: ::core::option::Option<i32>,
     r#mut: ::core::option::Option<&super::models::Choice>,
-    new: ::core::option::Option<&super::models::Choice>,
-    operation_id: ::core::option::Option<i32>,
+    new: ::core::option::Option<&str>,
+    operation_id: ::core::option::Option<&super::models::Choice>,
     option_env: ::core::option::Option<&str>,
-    options_2: ::core::option::Option<&super::models::Choice>,
+    options_2: ::core::option::Option<&str>,
     r#override: ::core::option::Option<&str>,
     page: ::core::option::Option<&str>,
     panic: ::core::option::Option<i32>,
-    parameterized_host: ::core::option::Option<i32>,
-    params: ::core::option::Option<&str>,
-    path: ::core::option::Option<i32>,
-    patterns: ::core::option::Option<&str>,
-    pipeline: ::core::option::Option<&super::models::Choice>,
+    parameterized_host: ::core::option::Option<&super::models::Choice>,
+    params: ::core::option::Option<i32>,
+    path: ::core::option::Option<&super::models::Choice>,
+    patterns: ::core::option::Option<i32>,
+    pipeline: ::core::option::Option<&str>,
     r#priv: ::core::option::Option<i32>,
     r#pub: ::core::option::Option<&super::models::Choice>,
     r#ref: ::core::option::Option<&str>,
-    regex_2: ::core::option::Option<&super::models::Choice>,
-    request: ::core::option::Option<&str>,
+    regex_2: ::core::option::Option<&str>,
+    request: ::core::option::Option<i32>,
     resource_manager_endpoint: ::core::option::Option<&super::models::Choice>,
     resource_manager_scope: ::core::option::Option<&str>,
-    response_2: ::core::option::Option<&str>,
+    response_2: ::core::option::Option<i32>,
     response_error_2: ::core::option::Option<i32>,
     r#return: ::core::option::Option<i32>,
     self_2: ::core::option::Option<&super::models::Choice>,
-    serde: ::core::option::Option<&str>,
-    serde_json: ::core::option::Option<i32>,
+    serde: ::core::option::Option<i32>,
+    serde_json: ::core::option::Option<&super::models::Choice>,
     size_of: ::core::option::Option<i32>,
     size_of_val: ::core::option::Option<&super::models::Choice>,
     r#static: ::core::option::Option<i32>,
@@ -4805,12 +4998,12 @@ pub fn query_optional_request(
     str: ::core::option::Option<&str>,
     string_enum: ::core::option::Option<i32>,
     stringify: ::core::option::Option<&super::models::Choice>,
-    strip_member: ::core::option::Option<&str>,
-    strip_members: ::core::option::Option<i32>,
+    strip_member: ::core::option::Option<i32>,
+    strip_members: ::core::option::Option<&super::models::Choice>,
     r#struct: ::core::option::Option<&super::models::Choice>,
-    subscription_id: ::core::option::Option<&str>,
+    subscription_id: ::core::option::Option<i32>,
     super_: ::core::option::Option<&str>,
-    tag: ::core::option::Option<&super::models::Choice>,
+    tag: ::core::option::Option<&str>,
     tagged_union: ::core::option::Option<&super::models::Choice>,
     todo: ::core::option::Option<&str>,
     r#trait: ::core::option::Option<i32>,
@@ -4824,11 +5017,11 @@ pub fn query_optional_request(
     unreachable: ::core::option::Option<i32>,
     r#unsafe: ::core::option::Option<i32>,
     r#unsized: ::core::option::Option<&super::models::Choice>,
-    url_2: ::core::option::Option<&super::models::Choice>,
+    url_2: ::core::option::Option<&str>,
     r#use: ::core::option::Option<&str>,
     usize: ::core::option::Option<&super::models::Choice>,
-    validator_2: ::core::option::Option<i32>,
-    value_3: ::core::option::Option<&super::models::Choice>,
+    validator_2: ::core::option::Option<&super::models::Choice>,
+    value_3: ::core::option::Option<&str>,
     vec_2: ::core::option::Option<&super::models::Choice>,
     r#virtual: ::core::option::Option<i32>,
     r#where: ::core::option::Option<&super::models::Choice>,
@@ -4841,10 +5034,10 @@ pub fn query_optional_request(
 > {
     let mut __validator = ::armgen_runtime::Validator::default();
     if let Some(api_version_2) = api_version_2 {
-        __validator.min_length("API_VERSION", api_version_2, 1);
+        __validator.minimum("API_VERSION", api_version_2 as f64, 1.0, false);
     }
     if let Some(arc) = arc {
-        __validator.min_length("Arc", arc, 1);
+        __validator.minimum("Arc", arc as f64, 1.0, false);
     }
     if let Some(arm_pipeline) = arm_pipeline {
         __validator.min_length("ArmPipeline", arm_pipeline, 1);
@@ -4861,23 +5054,33 @@ pub fn query_optional_request(
     if let Some(async_fn_mut) = async_fn_mut {
         __validator.minimum("AsyncFnMut", async_fn_mut as f64, 1.0, false);
     }
+    if let Some(b_tree_map) = b_tree_map {
+        __validator.min_length("BTreeMap", b_tree_map, 1);
+    }
+    if let Some(base64_url) = base64_url {
+        __validator.min_length("Base64Url", base64_url, 1);
+    }
     if let Some(client_method_options) = client_method_options {
-        __validator.min_length("ClientMethodOptions", client_method_options, 1);
+        __validator
+            .minimum("ClientMethodOptions", client_method_options as f64, 1.0, false);
     }
     if let Some(clone) = clone {
         __validator.minimum("Clone", clone as f64, 1.0, false);
     }
-    if let Some(context) = context {
-        __validator.minimum("Context", context as f64, 1.0, false);
+    if let Some(constraint) = constraint {
+        __validator.min_length("Constraint", constraint, 1);
     }
     if let Some(copy) = copy {
         __validator.min_length("Copy", copy, 1);
     }
     if let Some(cow) = cow {
-        __validator.min_length("Cow", cow, 1);
+        __validator.minimum("Cow", cow as f64, 1.0, false);
     }
-    if let Some(default_endpoint) = default_endpoint {
-        __validator.minimum("DEFAULT_ENDPOINT", default_endpoint as f64, 1.0, false);
+    if let Some(date) = date {
+        __validator.minimum("Date", date as f64, 1.0, false);
+    }
+    if let Some(date_time_rfc1123) = date_time_rfc1123 {
+        __validator.min_length("DateTimeRfc1123", date_time_rfc1123, 1);
     }
     if let Some(debug) = debug {
         __validator.min_length("Debug", debug, 1);
@@ -4885,11 +5088,11 @@ pub fn query_optional_request(
     if let Some(default) = default {
         __validator.minimum("Default", default as f64, 1.0, false);
     }
-    if let Some(deserialize) = deserialize {
-        __validator.minimum("Deserialize", deserialize as f64, 1.0, false);
-    }
     if let Some(deserializer) = deserializer {
-        __validator.min_length("Deserializer", deserializer, 1);
+        __validator.minimum("Deserializer", deserializer as f64, 1.0, false);
+    }
+    if let Some(duration) = duration {
+        __validator.minimum("Duration", duration as f64, 1.0, false);
     }
     if let Some(dynamic_params) = dynamic_params {
         __validator.min_length("DynamicParams", dynamic_params, 1);
@@ -4912,9 +5115,6 @@ pub fn query_optional_request(
     if let Some(extend) = extend {
         __validator.min_length("Extend", extend, 1);
     }
-    if let Some(final_state_via) = final_state_via {
-        __validator.minimum("FinalStateVia", final_state_via as f64, 1.0, false);
-    }
     if let Some(r#fn) = r#fn {
         __validator.min_length("Fn", r#fn, 1);
     }
@@ -4933,8 +5133,14 @@ pub fn query_optional_request(
     if let Some(hash) = hash {
         __validator.minimum("Hash", hash as f64, 1.0, false);
     }
+    if let Some(host_part) = host_part {
+        __validator.min_length("HostPart", host_part, 1);
+    }
+    if let Some(http_request) = http_request {
+        __validator.min_length("HttpRequest", http_request, 1);
+    }
     if let Some(http_response) = http_response {
-        __validator.min_length("HttpResponse", http_response, 1);
+        __validator.minimum("HttpResponse", http_response as f64, 1.0, false);
     }
     if let Some(into_iterator) = into_iterator {
         __validator.minimum("IntoIterator", into_iterator as f64, 1.0, false);
@@ -4943,61 +5149,65 @@ pub fn query_optional_request(
         __validator.minimum("IntoVariant", into_variant as f64, 1.0, false);
     }
     if let Some(invalid_host) = invalid_host {
-        __validator.min_length("InvalidHost", invalid_host, 1);
+        __validator.minimum("InvalidHost", invalid_host as f64, 1.0, false);
     }
-    if let Some(lazy_lock) = lazy_lock {
-        __validator.minimum("LazyLock", lazy_lock as f64, 1.0, false);
+    if let Some(map) = map {
+        __validator.min_length("Map", map, 1);
     }
-    if let Some(method) = method {
-        __validator.minimum("Method", method as f64, 1.0, false);
-    }
-    if let Some(no_format) = no_format {
-        __validator.minimum("NoFormat", no_format as f64, 1.0, false);
+    if let Some(next_link) = next_link {
+        __validator.min_length("NextLink", next_link, 1);
     }
     if let Some(none) = none {
         __validator.min_length("None", none, 1);
     }
     if let Some(operations) = operations {
-        __validator.min_length("OPERATIONS", operations, 1);
+        __validator.minimum("OPERATIONS", operations as f64, 1.0, false);
+    }
+    if let Some(operation_status) = operation_status {
+        __validator.min_length("OperationStatus", operation_status, 1);
     }
     if let Some(option) = option {
         __validator.minimum("Option", option as f64, 1.0, false);
     }
-    if let Some(other) = other {
-        __validator.minimum("Other", other as f64, 1.0, false);
-    }
     if let Some(page_decoder) = page_decoder {
-        __validator.min_length("PageDecoder", page_decoder, 1);
+        __validator.minimum("PageDecoder", page_decoder as f64, 1.0, false);
+    }
+    if let Some(pager) = pager {
+        __validator.min_length("Pager", pager, 1);
     }
     if let Some(partial_ord) = partial_ord {
         __validator.min_length("PartialOrd", partial_ord, 1);
     }
-    if let Some(pattern) = pattern {
-        __validator.minimum("Pattern", pattern as f64, 1.0, false);
-    }
     if let Some(poller_method_options) = poller_method_options {
-        __validator.min_length("PollerMethodOptions", poller_method_options, 1);
+        __validator
+            .minimum("PollerMethodOptions", poller_method_options as f64, 1.0, false);
     }
-    if let Some(poller_options) = poller_options {
-        __validator.minimum("PollerOptions", poller_options as f64, 1.0, false);
+    if let Some(regex) = regex {
+        __validator.min_length("Regex", regex, 1);
     }
     if let Some(resource_manager_audience) = resource_manager_audience {
         __validator.min_length("ResourceManagerAudience", resource_manager_audience, 1);
     }
     if let Some(response) = response {
-        __validator.min_length("Response", response, 1);
+        __validator.minimum("Response", response as f64, 1.0, false);
     }
     if let Some(response_error) = response_error {
         __validator.min_length("ResponseError", response_error, 1);
     }
     if let Some(response_too_large) = response_too_large {
-        __validator.min_length("ResponseTooLarge", response_too_large, 1);
+        __validator.minimum("ResponseTooLarge", response_too_large as f64, 1.0, false);
     }
     if let Some(result) = result {
         __validator.minimum("Result", result as f64, 1.0, false);
     }
+    if let Some(services) = services {
+        __validator.min_length("SERVICES", services, 1);
+    }
+    if let Some(safe_debug) = safe_debug {
+        __validator.min_length("SafeDebug", safe_debug, 1);
+    }
     if let Some(secret) = secret {
-        __validator.min_length("Secret", secret.secret(), 1);
+        __validator.minimum("Secret", secret as f64, 1.0, false);
     }
     if let Some(self_) = self_ {
         __validator.min_length("Self", self_, 1);
@@ -5006,7 +5216,10 @@ pub fn query_optional_request(
         __validator.minimum("Send", send as f64, 1.0, false);
     }
     if let Some(serialize) = serialize {
-        __validator.min_length("Serialize", serialize, 1);
+        __validator.minimum("Serialize", serialize as f64, 1.0, false);
+    }
+    if let Some(serializer) = serializer {
+        __validator.min_length("Serializer", serializer, 1);
     }
     if let Some(service_error) = service_error {
         __validator.minimum("ServiceError", service_error as f64, 1.0, false);
@@ -5026,41 +5239,47 @@ pub fn query_optional_request(
     if let Some(string) = string {
         __validator.minimum("String", string as f64, 1.0, false);
     }
+    if let Some(string_format) = string_format {
+        __validator.min_length("StringFormat", string_format, 1);
+    }
+    if let Some(strip_read_only) = strip_read_only {
+        __validator.min_length("StripReadOnly", strip_read_only, 1);
+    }
     if let Some(sync) = sync {
         __validator.min_length("Sync", sync, 1);
     }
     if let Some(to_owned) = to_owned {
         __validator.min_length("ToOwned", to_owned, 1);
     }
-    if let Some(token_credential) = token_credential {
-        __validator.minimum("TokenCredential", token_credential as f64, 1.0, false);
-    }
     if let Some(try_from) = try_from {
         __validator.minimum("TryFrom", try_from as f64, 1.0, false);
+    }
+    if let Some(unix_time) = unix_time {
+        __validator.minimum("UnixTime", unix_time as f64, 1.0, false);
+    }
+    if let Some(unknown) = unknown {
+        __validator.min_length("Unknown", unknown, 1);
     }
     if let Some(unpin) = unpin {
         __validator.minimum("Unpin", unpin as f64, 1.0, false);
     }
-    if let Some(url) = url {
-        __validator.minimum("Url", url as f64, 1.0, false);
+    if let Some(url_builder) = url_builder {
+        __validator.min_length("UrlBuilder", url_builder, 1);
     }
     if let Some(validate) = validate {
-        __validator.min_length("Validate", validate, 1);
+        __validator.minimum("Validate", validate as f64, 1.0, false);
     }
-    if let Some(validation_error) = validation_error {
-        __validator.minimum("ValidationError", validation_error as f64, 1.0, false);
+    if let Some(validation_errors) = validation_errors {
+        __validator.min_length("ValidationErrors", validation_errors, 1);
     }
     if let Some(validator) = validator {
-        __validator.min_length("Validator", validator, 1);
-    }
-    if let Some(value) = value {
-        __validator.minimum("Value", value as f64, 1.0, false);
+        __validator.minimum("Validator", validator as f64, 1.0, false);
     }
     if let Some(vec) = vec {
         __validator.min_length("Vec", vec, 1);
     }
     if let Some(private) = private {
-        __validator.min_length("__private", private, 1);
+        __validator.minimum("__private", private as f64, 1.0, false);
     }
     if let Some(r#abstract) = r#abstract {
         __validator.min_length("abstract", r#abstract, 1);
@@ -5074,8 +5293,8 @@ pub fn query_optional_request(
     if let Some(alloc) = alloc {
         __validator.minimum("alloc", alloc as f64, 1.0, false);
     }
-    if let Some(api_version_3) = api_version_3 {
-        __validator.minimum("api_version", api_version_3 as f64, 1.0, false);
+    if let Some(armgen_runtime) = armgen_runtime {
+        __validator.min_length("armgen_runtime", armgen_runtime, 1);
     }
     if let Some(r#as) = r#as {
         __validator.minimum("as", r#as as f64, 1.0, false);
@@ -5085,6 +5304,9 @@ pub fn query_optional_request(
     }
     if let Some(async_trait) = async_trait {
         __validator.min_length("async_trait", async_trait, 1);
+    }
+    if let Some(at) = at {
+        __validator.min_length("at", at, 1);
     }
     if let Some(r#await) = r#await {
         __validator.min_length("await", r#await, 1);
@@ -5101,17 +5323,8 @@ pub fn query_optional_request(
     if let Some(r#break) = r#break {
         __validator.min_length("break", r#break, 1);
     }
-    if let Some(build_request) = build_request {
-        __validator.minimum("build_request", build_request as f64, 1.0, false);
-    }
     if let Some(cfg) = cfg {
         __validator.minimum("cfg", cfg as f64, 1.0, false);
-    }
-    if let Some(clients) = clients {
-        __validator.minimum("clients", clients as f64, 1.0, false);
-    }
-    if let Some(compile_pattern) = compile_pattern {
-        __validator.minimum("compile_pattern", compile_pattern as f64, 1.0, false);
     }
     if let Some(r#const) = r#const {
         __validator.minimum("const", r#const as f64, 1.0, false);
@@ -5121,6 +5334,9 @@ pub fn query_optional_request(
     }
     if let Some(crate_) = crate_ {
         __validator.min_length("crate", crate_, 1);
+    }
+    if let Some(credential) = credential {
+        __validator.min_length("credential", credential, 1);
     }
     if let Some(decode_by_status) = decode_by_status {
         __validator.min_length("decode_by_status", decode_by_status, 1);
@@ -5134,11 +5350,17 @@ pub fn query_optional_request(
     if let Some(decode_optional) = decode_optional {
         __validator.minimum("decode_optional", decode_optional as f64, 1.0, false);
     }
+    if let Some(decode_response) = decode_response {
+        __validator.min_length("decode_response", decode_response, 1);
+    }
     if let Some(r#do) = r#do {
         __validator.minimum("do", r#do as f64, 1.0, false);
     }
     if let Some(drop_2) = drop_2 {
         __validator.min_length("drop", drop_2, 1);
+    }
+    if let Some(dynamic) = dynamic {
+        __validator.min_length("dynamic", dynamic, 1);
     }
     if let Some(dynamic_execute) = dynamic_execute {
         __validator.min_length("dynamic_execute", dynamic_execute, 1);
@@ -5156,16 +5378,13 @@ pub fn query_optional_request(
         __validator.min_length("else", r#else, 1);
     }
     if let Some(endpoint_2) = endpoint_2 {
-        __validator.min_length("endpoint", endpoint_2, 1);
+        __validator.minimum("endpoint", endpoint_2 as f64, 1.0, false);
     }
     if let Some(r#enum) = r#enum {
         __validator.minimum("enum", r#enum as f64, 1.0, false);
     }
     if let Some(env) = env {
         __validator.min_length("env", env, 1);
-    }
-    if let Some(f_2) = f_2 {
-        __validator.minimum("f", f_2 as f64, 1.0, false);
     }
     if let Some(f32) = f32 {
         __validator.min_length("f32", f32, 1);
@@ -5203,11 +5422,8 @@ pub fn query_optional_request(
     if let Some(include_str) = include_str {
         __validator.minimum("include_str", include_str as f64, 1.0, false);
     }
-    if let Some(inner) = inner {
-        __validator.minimum("inner", inner as f64, 1.0, false);
-    }
     if let Some(json) = json {
-        __validator.min_length("json", json, 1);
+        __validator.minimum("json", json as f64, 1.0, false);
     }
     if let Some(r#loop) = r#loop {
         __validator.min_length("loop", r#loop, 1);
@@ -5215,26 +5431,26 @@ pub fn query_optional_request(
     if let Some(r#macro) = r#macro {
         __validator.minimum("macro", r#macro as f64, 1.0, false);
     }
-    if let Some(members) = members {
-        __validator.minimum("members", members as f64, 1.0, false);
-    }
     if let Some(method_options_3) = method_options_3 {
-        __validator.min_length("method_options", method_options_3, 1);
+        __validator.minimum("method_options", method_options_3 as f64, 1.0, false);
     }
     if let Some(r#mod) = r#mod {
         __validator.min_length("mod", r#mod, 1);
     }
     if let Some(models) = models {
-        __validator.min_length("models", models, 1);
+        __validator.minimum("models", models as f64, 1.0, false);
     }
     if let Some(r#move) = r#move {
         __validator.minimum("move", r#move as f64, 1.0, false);
     }
-    if let Some(operation_id) = operation_id {
-        __validator.minimum("operation_id", operation_id as f64, 1.0, false);
+    if let Some(new) = new {
+        __validator.min_length("new", new, 1);
     }
     if let Some(option_env) = option_env {
         __validator.min_length("option_env", option_env, 1);
+    }
+    if let Some(options_2) = options_2 {
+        __validator.min_length("options", options_2, 1);
     }
     if let Some(r#override) = r#override {
         __validator.min_length("override", r#override, 1);
@@ -5245,17 +5461,14 @@ pub fn query_optional_request(
     if let Some(panic) = panic {
         __validator.minimum("panic", panic as f64, 1.0, false);
     }
-    if let Some(parameterized_host) = parameterized_host {
-        __validator.minimum("parameterized_host", parameterized_host as f64, 1.0, false);
-    }
     if let Some(params) = params {
-        __validator.min_length("params", params, 1);
-    }
-    if let Some(path) = path {
-        __validator.minimum("path", path as f64, 1.0, false);
+        __validator.minimum("params", params as f64, 1.0, false);
     }
     if let Some(patterns) = patterns {
-        __validator.min_length("patterns", patterns, 1);
+        __validator.minimum("patterns", patterns as f64, 1.0, false);
+    }
+    if let Some(pipeline) = pipeline {
+        __validator.min_length("pipeline", pipeline, 1);
     }
     if let Some(r#priv) = r#priv {
         __validator.minimum("priv", r#priv as f64, 1.0, false);
@@ -5263,14 +5476,17 @@ pub fn query_optional_request(
     if let Some(r#ref) = r#ref {
         __validator.min_length("ref", r#ref, 1);
     }
+    if let Some(regex_2) = regex_2 {
+        __validator.min_length("regex", regex_2, 1);
+    }
     if let Some(request) = request {
-        __validator.min_length("request", request, 1);
+        __validator.minimum("request", request as f64, 1.0, false);
     }
     if let Some(resource_manager_scope) = resource_manager_scope {
         __validator.min_length("resource_manager_scope", resource_manager_scope, 1);
     }
     if let Some(response_2) = response_2 {
-        __validator.min_length("response", response_2, 1);
+        __validator.minimum("response", response_2 as f64, 1.0, false);
     }
     if let Some(response_error_2) = response_error_2 {
         __validator.minimum("response_error", response_error_2 as f64, 1.0, false);
@@ -5279,10 +5495,7 @@ pub fn query_optional_request(
         __validator.minimum("return", r#return as f64, 1.0, false);
     }
     if let Some(serde) = serde {
-        __validator.min_length("serde", serde, 1);
-    }
-    if let Some(serde_json) = serde_json {
-        __validator.minimum("serde_json", serde_json as f64, 1.0, false);
+        __validator.minimum("serde", serde as f64, 1.0, false);
     }
     if let Some(size_of) = size_of {
         __validator.minimum("size_of", size_of as f64, 1.0, false);
@@ -5297,16 +5510,16 @@ pub fn query_optional_request(
         __validator.minimum("string_enum", string_enum as f64, 1.0, false);
     }
     if let Some(strip_member) = strip_member {
-        __validator.min_length("strip_member", strip_member, 1);
-    }
-    if let Some(strip_members) = strip_members {
-        __validator.minimum("strip_members", strip_members as f64, 1.0, false);
+        __validator.minimum("strip_member", strip_member as f64, 1.0, false);
     }
     if let Some(subscription_id) = subscription_id {
-        __validator.min_length("subscription_id", subscription_id, 1);
+        __validator.minimum("subscription_id", subscription_id as f64, 1.0, false);
     }
     if let Some(super_) = super_ {
         __validator.min_length("super", super_, 1);
+    }
+    if let Some(tag) = tag {
+        __validator.min_length("tag", tag, 1);
     }
     if let Some(todo) = todo {
         __validator.min_length("todo", todo, 1);
@@ -5335,11 +5548,14 @@ pub fn query_optional_request(
     if let Some(r#unsafe) = r#unsafe {
         __validator.minimum("unsafe", r#unsafe as f64, 1.0, false);
     }
+    if let Some(url_2) = url_2 {
+        __validator.min_length("url", url_2, 1);
+    }
     if let Some(r#use) = r#use {
         __validator.min_length("use", r#use, 1);
     }
-    if let Some(validator_2) = validator_2 {
-        __validator.minimum("validator", validator_2 as f64, 1.0, false);
+    if let Some(value_3) = value_3 {
+        __validator.min_length("value", value_3, 1);
     }
     if let Some(r#virtual) = r#virtual {
         __validator.minimum("virtual", r#virtual as f64, 1.0, false);
@@ -5358,10 +5574,10 @@ pub fn query_optional_request(
         .literal("/parameters/QueryOptional")
         .query("api-version", api_version);
     if let Some(api_version_2) = api_version_2 {
-        __url = __url.query("API_VERSION", api_version_2);
+        __url = __url.query("API_VERSION", &api_version_2.to_string());
     }
     if let Some(arc) = arc {
-        __url = __url.query("Arc", arc);
+        __url = __url.query("Arc", &arc.to_string());
     }
     if let Some(arm_client_options) = arm_client_options {
         __url = __url.query("ArmClientOptions", arm_client_options.as_str());
@@ -5385,31 +5601,46 @@ pub fn query_optional_request(
         __url = __url.query("AsyncFnOnce", async_fn_once.as_str());
     }
     if let Some(b_tree_map) = b_tree_map {
-        __url = __url.query("BTreeMap", b_tree_map.as_str());
+        __url = __url.query("BTreeMap", b_tree_map);
+    }
+    if let Some(base64) = base64 {
+        __url = __url.query("Base64", base64.as_str());
+    }
+    if let Some(base64_url) = base64_url {
+        __url = __url.query("Base64Url", base64_url);
     }
     if let Some(r#box) = r#box {
         __url = __url.query("Box", r#box.as_str());
     }
     if let Some(client_method_options) = client_method_options {
-        __url = __url.query("ClientMethodOptions", client_method_options);
+        __url = __url.query("ClientMethodOptions", &client_method_options.to_string());
     }
     if let Some(clone) = clone {
         __url = __url.query("Clone", &clone.to_string());
     }
     if let Some(constraint) = constraint {
-        __url = __url.query("Constraint", constraint.as_str());
+        __url = __url.query("Constraint", constraint);
     }
     if let Some(context) = context {
-        __url = __url.query("Context", &context.to_string());
+        __url = __url.query("Context", context.as_str());
     }
     if let Some(copy) = copy {
         __url = __url.query("Copy", copy);
     }
     if let Some(cow) = cow {
-        __url = __url.query("Cow", cow);
+        __url = __url.query("Cow", &cow.to_string());
     }
     if let Some(default_endpoint) = default_endpoint {
-        __url = __url.query("DEFAULT_ENDPOINT", &default_endpoint.to_string());
+        __url = __url.query("DEFAULT_ENDPOINT", default_endpoint.as_str());
+    }
+    if let Some(date) = date {
+        __url = __url.query("Date", &date.to_string());
+    }
+    if let Some(date_time) = date_time {
+        __url = __url.query("DateTime", date_time.as_str());
+    }
+    if let Some(date_time_rfc1123) = date_time_rfc1123 {
+        __url = __url.query("DateTimeRfc1123", date_time_rfc1123);
     }
     if let Some(debug) = debug {
         __url = __url.query("Debug", debug);
@@ -5418,16 +5649,19 @@ pub fn query_optional_request(
         __url = __url.query("Default", &default.to_string());
     }
     if let Some(deserialize) = deserialize {
-        __url = __url.query("Deserialize", &deserialize.to_string());
+        __url = __url.query("Deserialize", deserialize.as_str());
     }
     if let Some(deserializer) = deserializer {
-        __url = __url.query("Deserializer", deserializer);
+        __url = __url.query("Deserializer", &deserializer.to_string());
     }
     if let Some(double_ended_iterator) = double_ended_iterator {
         __url = __url.query("DoubleEndedIterator", double_ended_iterator.as_str());
     }
     if let Some(drop) = drop {
         __url = __url.query("Drop", drop.as_str());
+    }
+    if let Some(duration) = duration {
+        __url = __url.query("Duration", &duration.to_string());
     }
     if let Some(dynamic_error) = dynamic_error {
         __url = __url.query("DynamicError", dynamic_error.as_str());
@@ -5457,7 +5691,7 @@ pub fn query_optional_request(
         __url = __url.query("Extend", extend);
     }
     if let Some(final_state_via) = final_state_via {
-        __url = __url.query("FinalStateVia", &final_state_via.to_string());
+        __url = __url.query("FinalStateVia", final_state_via.as_str());
     }
     if let Some(r#fn) = r#fn {
         __url = __url.query("Fn", r#fn);
@@ -5467,6 +5701,9 @@ pub fn query_optional_request(
     }
     if let Some(fn_once) = fn_once {
         __url = __url.query("FnOnce", fn_once.as_str());
+    }
+    if let Some(format_error) = format_error {
+        __url = __url.query("FormatError", format_error.as_str());
     }
     if let Some(from) = from {
         __url = __url.query("From", from);
@@ -5484,13 +5721,13 @@ pub fn query_optional_request(
         __url = __url.query("Hash", &hash.to_string());
     }
     if let Some(host_part) = host_part {
-        __url = __url.query("HostPart", host_part.as_str());
+        __url = __url.query("HostPart", host_part);
     }
     if let Some(http_request) = http_request {
-        __url = __url.query("HttpRequest", http_request.as_str());
+        __url = __url.query("HttpRequest", http_request);
     }
     if let Some(http_response) = http_response {
-        __url = __url.query("HttpResponse", http_response);
+        __url = __url.query("HttpResponse", &http_response.to_string());
     }
     if let Some(into) = into {
         __url = __url.query("Into", into.as_str());
@@ -5505,34 +5742,34 @@ pub fn query_optional_request(
         __url = __url.query("IntoVariant", &into_variant.to_string());
     }
     if let Some(invalid_host) = invalid_host {
-        __url = __url.query("InvalidHost", invalid_host);
+        __url = __url.query("InvalidHost", &invalid_host.to_string());
     }
     if let Some(iterator) = iterator {
         __url = __url.query("Iterator", iterator.as_str());
     }
     if let Some(lazy_lock) = lazy_lock {
-        __url = __url.query("LazyLock", &lazy_lock.to_string());
+        __url = __url.query("LazyLock", lazy_lock.as_str());
     }
     if let Some(map) = map {
-        __url = __url.query("Map", map.as_str());
+        __url = __url.query("Map", map);
     }
     if let Some(method) = method {
-        __url = __url.query("Method", &method.to_string());
+        __url = __url.query("Method", method.as_str());
     }
     if let Some(method_options_2) = method_options_2 {
         __url = __url.query("MethodOptions", method_options_2.as_str());
     }
     if let Some(next_link) = next_link {
-        __url = __url.query("NextLink", next_link.as_str());
+        __url = __url.query("NextLink", next_link);
     }
     if let Some(no_format) = no_format {
-        __url = __url.query("NoFormat", &no_format.to_string());
+        __url = __url.query("NoFormat", no_format.as_str());
     }
     if let Some(none) = none {
         __url = __url.query("None", none);
     }
     if let Some(operations) = operations {
-        __url = __url.query("OPERATIONS", operations);
+        __url = __url.query("OPERATIONS", &operations.to_string());
     }
     if let Some(ok) = ok {
         __url = __url.query("Ok", ok.as_str());
@@ -5541,7 +5778,7 @@ pub fn query_optional_request(
         __url = __url.query("OperationInfo", operation_info.as_str());
     }
     if let Some(operation_status) = operation_status {
-        __url = __url.query("OperationStatus", operation_status.as_str());
+        __url = __url.query("OperationStatus", operation_status);
     }
     if let Some(option) = option {
         __url = __url.query("Option", &option.to_string());
@@ -5550,13 +5787,13 @@ pub fn query_optional_request(
         __url = __url.query("Ord", ord.as_str());
     }
     if let Some(other) = other {
-        __url = __url.query("Other", &other.to_string());
+        __url = __url.query("Other", other.as_str());
     }
     if let Some(page_decoder) = page_decoder {
-        __url = __url.query("PageDecoder", page_decoder);
+        __url = __url.query("PageDecoder", &page_decoder.to_string());
     }
     if let Some(pager) = pager {
-        __url = __url.query("Pager", pager.as_str());
+        __url = __url.query("Pager", pager);
     }
     if let Some(partial_eq) = partial_eq {
         __url = __url.query("PartialEq", partial_eq.as_str());
@@ -5565,40 +5802,40 @@ pub fn query_optional_request(
         __url = __url.query("PartialOrd", partial_ord);
     }
     if let Some(pattern) = pattern {
-        __url = __url.query("Pattern", &pattern.to_string());
+        __url = __url.query("Pattern", pattern.as_str());
     }
     if let Some(poller_method_options) = poller_method_options {
-        __url = __url.query("PollerMethodOptions", poller_method_options);
+        __url = __url.query("PollerMethodOptions", &poller_method_options.to_string());
     }
     if let Some(poller_options) = poller_options {
-        __url = __url.query("PollerOptions", &poller_options.to_string());
+        __url = __url.query("PollerOptions", poller_options.as_str());
     }
     if let Some(regex) = regex {
-        __url = __url.query("Regex", regex.as_str());
+        __url = __url.query("Regex", regex);
     }
     if let Some(resource_manager_audience) = resource_manager_audience {
         __url = __url.query("ResourceManagerAudience", resource_manager_audience);
     }
     if let Some(response) = response {
-        __url = __url.query("Response", response);
+        __url = __url.query("Response", &response.to_string());
     }
     if let Some(response_error) = response_error {
         __url = __url.query("ResponseError", response_error);
     }
     if let Some(response_too_large) = response_too_large {
-        __url = __url.query("ResponseTooLarge", response_too_large);
+        __url = __url.query("ResponseTooLarge", &response_too_large.to_string());
     }
     if let Some(result) = result {
         __url = __url.query("Result", &result.to_string());
     }
     if let Some(services) = services {
-        __url = __url.query("SERVICES", services.as_str());
+        __url = __url.query("SERVICES", services);
     }
     if let Some(safe_debug) = safe_debug {
-        __url = __url.query("SafeDebug", safe_debug.as_str());
+        __url = __url.query("SafeDebug", safe_debug);
     }
     if let Some(secret) = secret {
-        __url = __url.query("Secret", secret.secret());
+        __url = __url.query("Secret", &secret.to_string());
     }
     if let Some(self_) = self_ {
         __url = __url.query("Self", self_);
@@ -5607,10 +5844,10 @@ pub fn query_optional_request(
         __url = __url.query("Send", &send.to_string());
     }
     if let Some(serialize) = serialize {
-        __url = __url.query("Serialize", serialize);
+        __url = __url.query("Serialize", &serialize.to_string());
     }
     if let Some(serializer) = serializer {
-        __url = __url.query("Serializer", serializer.as_str());
+        __url = __url.query("Serializer", serializer);
     }
     if let Some(service_error) = service_error {
         __url = __url.query("ServiceError", &service_error.to_string());
@@ -5631,8 +5868,11 @@ pub fn query_optional_request(
     if let Some(string) = string {
         __url = __url.query("String", &string.to_string());
     }
+    if let Some(string_format) = string_format {
+        __url = __url.query("StringFormat", string_format);
+    }
     if let Some(strip_read_only) = strip_read_only {
-        __url = __url.query("StripReadOnly", strip_read_only.as_str());
+        __url = __url.query("StripReadOnly", strip_read_only);
     }
     if let Some(sync) = sync {
         __url = __url.query("Sync", sync);
@@ -5644,7 +5884,7 @@ pub fn query_optional_request(
         __url = __url.query("ToString", to_string.as_str());
     }
     if let Some(token_credential) = token_credential {
-        __url = __url.query("TokenCredential", &token_credential.to_string());
+        __url = __url.query("TokenCredential", token_credential.as_str());
     }
     if let Some(try_from) = try_from {
         __url = __url.query("TryFrom", &try_from.to_string());
@@ -5652,32 +5892,38 @@ pub fn query_optional_request(
     if let Some(try_into) = try_into {
         __url = __url.query("TryInto", try_into.as_str());
     }
+    if let Some(unix_time) = unix_time {
+        __url = __url.query("UnixTime", &unix_time.to_string());
+    }
     if let Some(unknown) = unknown {
-        __url = __url.query("Unknown", unknown.as_str());
+        __url = __url.query("Unknown", unknown);
     }
     if let Some(unpin) = unpin {
         __url = __url.query("Unpin", &unpin.to_string());
     }
     if let Some(url) = url {
-        __url = __url.query("Url", &url.to_string());
+        __url = __url.query("Url", url.as_str());
     }
     if let Some(url_builder) = url_builder {
-        __url = __url.query("UrlBuilder", url_builder.as_str());
+        __url = __url.query("UrlBuilder", url_builder);
+    }
+    if let Some(uuid) = uuid {
+        __url = __url.query("Uuid", uuid.as_str());
     }
     if let Some(validate) = validate {
-        __url = __url.query("Validate", validate);
+        __url = __url.query("Validate", &validate.to_string());
     }
     if let Some(validation_error) = validation_error {
-        __url = __url.query("ValidationError", &validation_error.to_string());
+        __url = __url.query("ValidationError", validation_error.as_str());
     }
     if let Some(validation_errors) = validation_errors {
-        __url = __url.query("ValidationErrors", validation_errors.as_str());
+        __url = __url.query("ValidationErrors", validation_errors);
     }
     if let Some(validator) = validator {
-        __url = __url.query("Validator", validator);
+        __url = __url.query("Validator", &validator.to_string());
     }
     if let Some(value) = value {
-        __url = __url.query("Value", &value.to_string());
+        __url = __url.query("Value", value.as_str());
     }
     if let Some(vec) = vec {
         __url = __url.query("Vec", vec);
@@ -5686,7 +5932,7 @@ pub fn query_optional_request(
         __url = __url.query("_", value_2.as_str());
     }
     if let Some(private) = private {
-        __url = __url.query("__private", private);
+        __url = __url.query("__private", &private.to_string());
     }
     if let Some(r#abstract) = r#abstract {
         __url = __url.query("abstract", r#abstract);
@@ -5701,10 +5947,10 @@ pub fn query_optional_request(
         __url = __url.query("alloc", &alloc.to_string());
     }
     if let Some(api_version_3) = api_version_3 {
-        __url = __url.query("api_version", &api_version_3.to_string());
+        __url = __url.query("api_version", api_version_3.as_str());
     }
     if let Some(armgen_runtime) = armgen_runtime {
-        __url = __url.query("armgen_runtime", armgen_runtime.as_str());
+        __url = __url.query("armgen_runtime", armgen_runtime);
     }
     if let Some(r#as) = r#as {
         __url = __url.query("as", &r#as.to_string());
@@ -5722,7 +5968,7 @@ pub fn query_optional_request(
         __url = __url.query("async_trait", async_trait);
     }
     if let Some(at) = at {
-        __url = __url.query("at", at.as_str());
+        __url = __url.query("at", at);
     }
     if let Some(r#await) = r#await {
         __url = __url.query("await", r#await);
@@ -5743,7 +5989,7 @@ pub fn query_optional_request(
         __url = __url.query("break", r#break);
     }
     if let Some(build_request) = build_request {
-        __url = __url.query("build_request", &build_request.to_string());
+        __url = __url.query("build_request", build_request.as_str());
     }
     if let Some(cfg) = cfg {
         __url = __url.query("cfg", &cfg.to_string());
@@ -5755,10 +6001,10 @@ pub fn query_optional_request(
         __url = __url.query("client_only", client_only.as_str());
     }
     if let Some(clients) = clients {
-        __url = __url.query("clients", &clients.to_string());
+        __url = __url.query("clients", clients.as_str());
     }
     if let Some(compile_pattern) = compile_pattern {
-        __url = __url.query("compile_pattern", &compile_pattern.to_string());
+        __url = __url.query("compile_pattern", compile_pattern.as_str());
     }
     if let Some(concat) = concat {
         __url = __url.query("concat", concat.as_str());
@@ -5776,7 +6022,7 @@ pub fn query_optional_request(
         __url = __url.query("crate", crate_);
     }
     if let Some(credential) = credential {
-        __url = __url.query("credential", credential.as_str());
+        __url = __url.query("credential", credential);
     }
     if let Some(decode_body) = decode_body {
         __url = __url.query("decode_body", decode_body.as_str());
@@ -5797,7 +6043,7 @@ pub fn query_optional_request(
         __url = __url.query("decode_optional", &decode_optional.to_string());
     }
     if let Some(decode_response) = decode_response {
-        __url = __url.query("decode_response", decode_response.as_str());
+        __url = __url.query("decode_response", decode_response);
     }
     if let Some(r#do) = r#do {
         __url = __url.query("do", &r#do.to_string());
@@ -5809,7 +6055,7 @@ pub fn query_optional_request(
         __url = __url.query("dyn", r#dyn.as_str());
     }
     if let Some(dynamic) = dynamic {
-        __url = __url.query("dynamic", dynamic.as_str());
+        __url = __url.query("dynamic", dynamic);
     }
     if let Some(dynamic_execute) = dynamic_execute {
         __url = __url.query("dynamic_execute", dynamic_execute);
@@ -5830,7 +6076,7 @@ pub fn query_optional_request(
         __url = __url.query("else", r#else);
     }
     if let Some(endpoint_2) = endpoint_2 {
-        __url = __url.query("endpoint", endpoint_2);
+        __url = __url.query("endpoint", &endpoint_2.to_string());
     }
     if let Some(r#enum) = r#enum {
         __url = __url.query("enum", &r#enum.to_string());
@@ -5842,7 +6088,7 @@ pub fn query_optional_request(
         __url = __url.query("extern", r#extern.as_str());
     }
     if let Some(f_2) = f_2 {
-        __url = __url.query("f", &f_2.to_string());
+        __url = __url.query("f", f_2.as_str());
     }
     if let Some(f32) = f32 {
         __url = __url.query("f32", f32);
@@ -5893,10 +6139,10 @@ pub fn query_optional_request(
         __url = __url.query("include_str", &include_str.to_string());
     }
     if let Some(inner) = inner {
-        __url = __url.query("inner", &inner.to_string());
+        __url = __url.query("inner", inner.as_str());
     }
     if let Some(json) = json {
-        __url = __url.query("json", json);
+        __url = __url.query("json", &json.to_string());
     }
     if let Some(r#let) = r#let {
         __url = __url.query("let", r#let.as_str());
@@ -5914,16 +6160,16 @@ pub fn query_optional_request(
         __url = __url.query("matches", matches.as_str());
     }
     if let Some(members) = members {
-        __url = __url.query("members", &members.to_string());
+        __url = __url.query("members", members.as_str());
     }
     if let Some(method_options_3) = method_options_3 {
-        __url = __url.query("method_options", method_options_3);
+        __url = __url.query("method_options", &method_options_3.to_string());
     }
     if let Some(r#mod) = r#mod {
         __url = __url.query("mod", r#mod);
     }
     if let Some(models) = models {
-        __url = __url.query("models", models);
+        __url = __url.query("models", &models.to_string());
     }
     if let Some(r#move) = r#move {
         __url = __url.query("move", &r#move.to_string());
@@ -5932,16 +6178,16 @@ pub fn query_optional_request(
         __url = __url.query("mut", r#mut.as_str());
     }
     if let Some(new) = new {
-        __url = __url.query("new", new.as_str());
+        __url = __url.query("new", new);
     }
     if let Some(operation_id) = operation_id {
-        __url = __url.query("operation_id", &operation_id.to_string());
+        __url = __url.query("operation_id", operation_id.as_str());
     }
     if let Some(option_env) = option_env {
         __url = __url.query("option_env", option_env);
     }
     if let Some(options_2) = options_2 {
-        __url = __url.query("options", options_2.as_str());
+        __url = __url.query("options", options_2);
     }
     if let Some(r#override) = r#override {
         __url = __url.query("override", r#override);
@@ -5953,19 +6199,19 @@ pub fn query_optional_request(
         __url = __url.query("panic", &panic.to_string());
     }
     if let Some(parameterized_host) = parameterized_host {
-        __url = __url.query("parameterized_host", &parameterized_host.to_string());
+        __url = __url.query("parameterized_host", parameterized_host.as_str());
     }
     if let Some(params) = params {
-        __url = __url.query("params", params);
+        __url = __url.query("params", &params.to_string());
     }
     if let Some(path) = path {
-        __url = __url.query("path", &path.to_string());
+        __url = __url.query("path", path.as_str());
     }
     if let Some(patterns) = patterns {
-        __url = __url.query("patterns", patterns);
+        __url = __url.query("patterns", &patterns.to_string());
     }
     if let Some(pipeline) = pipeline {
-        __url = __url.query("pipeline", pipeline.as_str());
+        __url = __url.query("pipeline", pipeline);
     }
     if let Some(r#priv) = r#priv {
         __url = __url.query("priv", &r#priv.to_string());
@@ -5977,10 +6223,10 @@ pub fn query_optional_request(
         __url = __url.query("ref", r#ref);
     }
     if let Some(regex_2) = regex_2 {
-        __url = __url.query("regex", regex_2.as_str());
+        __url = __url.query("regex", regex_2);
     }
     if let Some(request) = request {
-        __url = __url.query("request", request);
+        __url = __url.query("request", &request.to_string());
     }
     if let Some(resource_manager_endpoint) = resource_manager_endpoint {
         __url = __url
@@ -5990,7 +6236,7 @@ pub fn query_optional_request(
         __url = __url.query("resource_manager_scope", resource_manager_scope);
     }
     if let Some(response_2) = response_2 {
-        __url = __url.query("response", response_2);
+        __url = __url.query("response", &response_2.to_string());
     }
     if let Some(response_error_2) = response_error_2 {
         __url = __url.query("response_error", &response_error_2.to_string());
@@ -6002,10 +6248,10 @@ pub fn query_optional_request(
         __url = __url.query("self", self_2.as_str());
     }
     if let Some(serde) = serde {
-        __url = __url.query("serde", serde);
+        __url = __url.query("serde", &serde.to_string());
     }
     if let Some(serde_json) = serde_json {
-        __url = __url.query("serde_json", &serde_json.to_string());
+        __url = __url.query("serde_json", serde_json.as_str());
     }
     if let Some(size_of) = size_of {
         __url = __url.query("size_of", &size_of.to_string());
@@ -6029,22 +6275,22 @@ pub fn query_optional_request(
         __url = __url.query("stringify", stringify.as_str());
     }
     if let Some(strip_member) = strip_member {
-        __url = __url.query("strip_member", strip_member);
+        __url = __url.query("strip_member", &strip_member.to_string());
     }
     if let Some(strip_members) = strip_members {
-        __url = __url.query("strip_members", &strip_members.to_string());
+        __url = __url.query("strip_members", strip_members.as_str());
     }
     if let Some(r#struct) = r#struct {
         __url = __url.query("struct", r#struct.as_str());
     }
     if let Some(subscription_id) = subscription_id {
-        __url = __url.query("subscription_id", subscription_id);
+        __url = __url.query("subscription_id", &subscription_id.to_string());
     }
     if let Some(super_) = super_ {
         __url = __url.query("super", super_);
     }
     if let Some(tag) = tag {
-        __url = __url.query("tag", tag.as_str());
+        __url = __url.query("tag", tag);
     }
     if let Some(tagged_union) = tagged_union {
         __url = __url.query("tagged_union", tagged_union.as_str());
@@ -6086,7 +6332,7 @@ pub fn query_optional_request(
         __url = __url.query("unsized", r#unsized.as_str());
     }
     if let Some(url_2) = url_2 {
-        __url = __url.query("url", url_2.as_str());
+        __url = __url.query("url", url_2);
     }
     if let Some(r#use) = r#use {
         __url = __url.query("use", r#use);
@@ -6095,10 +6341,10 @@ pub fn query_optional_request(
         __url = __url.query("usize", usize.as_str());
     }
     if let Some(validator_2) = validator_2 {
-        __url = __url.query("validator", &validator_2.to_string());
+        __url = __url.query("validator", validator_2.as_str());
     }
     if let Some(value_3) = value_3 {
-        __url = __url.query("value", value_3.as_str());
+        __url = __url.query("value", value_3);
     }
     if let Some(vec_2) = vec_2 {
         __url = __url.query("vec", vec_2.as_str());
@@ -6122,7 +6368,6 @@ pub fn query_optional_request(
         ::armgen_runtime::Method::Put,
         __url.build()?,
     );
-    __request.mark_secret("Secret");
     __request.headers.push(("accept".to_owned(), "application/json".to_owned()));
     Ok(__request)
 }
@@ -6148,6 +6393,8 @@ pub fn query_optional_response(
 /// * `async_fn_mut` - `AsyncFnMut` (query)
 /// * `async_fn_once` - `AsyncFnOnce` (query)
 /// * `b_tree_map` - `BTreeMap` (query)
+/// * `base64` - `Base64` (query)
+/// * `base64_url` - `Base64Url` (query)
 /// * `box` - `Box` (query)
 /// * `client_method_options` - `ClientMethodOptions` (query)
 /// * `clone` - `Clone` (query)
@@ -6156,12 +6403,16 @@ pub fn query_optional_response(
 /// * `copy` - `Copy` (query)
 /// * `cow` - `Cow` (query)
 /// * `default_endpoint` - `DEFAULT_ENDPOINT` (query)
+/// * `date` - `Date` (query)
+/// * `date_time` - `DateTime` (query)
+/// * `date_time_rfc1123` - `DateTimeRfc1123` (query)
 /// * `debug` - `Debug` (query)
 /// * `default` - `Default` (query)
 /// * `deserialize` - `Deserialize` (query)
 /// * `deserializer` - `Deserializer` (query)
 /// * `double_ended_iterator` - `DoubleEndedIterator` (query)
 /// * `drop` - `Drop` (query)
+/// * `duration` - `Duration` (query)
 /// * `dynamic_error` - `DynamicError` (query)
 /// * `dynamic_params` - `DynamicParams` (query)
 /// * `dynamic_reply` - `DynamicReply` (query)
@@ -6175,6 +6426,7 @@ pub fn query_optional_response(
 /// * `fn` - `Fn` (query)
 /// * `fn_mut` - `FnMut` (query)
 /// * `fn_once` - `FnOnce` (query)
+/// * `format_error` - `FormatError` (query)
 /// * `from` - `From` (query)
 /// * `from_iterator` - `FromIterator` (query)
 /// * `from_status` - `FromStatus` (query)
@@ -6229,6 +6481,7 @@ pub fn query_optional_response(
 /// * `some` - `Some` (query)
 /// * `static_token_credential` - `StaticTokenCredential` (query)
 /// * `string` - `String` (query)
+/// * `string_format` - `StringFormat` (query)
 /// * `strip_read_only` - `StripReadOnly` (query)
 /// * `sync` - `Sync` (query)
 /// * `to_owned` - `ToOwned` (query)
@@ -6236,10 +6489,12 @@ pub fn query_optional_response(
 /// * `token_credential` - `TokenCredential` (query)
 /// * `try_from` - `TryFrom` (query)
 /// * `try_into` - `TryInto` (query)
+/// * `unix_time` - `UnixTime` (query)
 /// * `unknown` - `Unknown` (query)
 /// * `unpin` - `Unpin` (query)
 /// * `url` - `Url` (query)
 /// * `url_builder` - `UrlBuilder` (query)
+/// * `uuid` - `Uuid` (query)
 /// * `validate` - `Validate` (query)
 /// * `validation_error` - `ValidationError` (query)
 /// * `validation_errors` - `ValidationErrors` (query)
@@ -6394,8 +6649,8 @@ pub fn query_optional_response(
 pub fn query_required_request(
     endpoint: &::armgen_runtime::Url,
     api_version: &str,
-    api_version_2: &str,
-    arc: &str,
+    api_version_2: i32,
+    arc: i32,
     arm_client_options: &super::models::Choice,
     arm_pipeline: &str,
     as_mut: i32,
@@ -6403,21 +6658,27 @@ pub fn query_required_request(
     async_fn: &str,
     async_fn_mut: i32,
     async_fn_once: &super::models::Choice,
-    b_tree_map: &super::models::Choice,
+    b_tree_map: &str,
+    base64: &super::models::Choice,
+    base64_url: &str,
     r#box: &super::models::Choice,
-    client_method_options: &str,
+    client_method_options: i32,
     clone: i32,
-    constraint: &super::models::Choice,
-    context: i32,
+    constraint: &str,
+    context: &super::models::Choice,
     copy: &str,
-    cow: &str,
-    default_endpoint: i32,
+    cow: i32,
+    default_endpoint: &super::models::Choice,
+    date: i32,
+    date_time: &super::models::Choice,
+    date_time_rfc1123: &str,
     debug: &str,
     default: i32,
-    deserialize: i32,
-    deserializer: &str,
+    deserialize: &super::models::Choice,
+    deserializer: i32,
     double_ended_iterator: &super::models::Choice,
     drop: &super::models::Choice,
+    duration: i32,
     dynamic_error: &super::models::Choice,
     dynamic_params: &str,
     dynamic_reply: &super::models::Choice,
@@ -6427,135 +6688,139 @@ pub fn query_required_request(
     error_body: i32,
     exact_size_iterator: &str,
     extend: &str,
-    final_state_via: i32,
+    final_state_via: &super::models::Choice,
     r#fn: &str,
     fn_mut: i32,
     fn_once: &super::models::Choice,
+    format_error: &super::models::Choice,
     from: &str,
     from_iterator: &str,
     from_status: &super::models::Choice,
     future: i32,
     hash: i32,
-    host_part: &super::models::Choice,
-    http_request: &super::models::Choice,
-    http_response: &str,
+    host_part: &str,
+    http_request: &str,
+    http_response: i32,
     into: &super::models::Choice,
     into_future: &super::models::Choice,
     into_iterator: i32,
     into_variant: i32,
-    invalid_host: &str,
+    invalid_host: i32,
     iterator: &super::models::Choice,
-    lazy_lock: i32,
-    map: &super::models::Choice,
-    method: i32,
+    lazy_lock: &super::models::Choice,
+    map: &str,
+    method: &super::models::Choice,
     method_options_2: &super::models::Choice,
-    next_link: &super::models::Choice,
-    no_format: i32,
+    next_link: &str,
+    no_format: &super::models::Choice,
     none: &str,
-    operations: &str,
+    operations: i32,
     ok: &super::models::Choice,
     operation_info: &super::models::Choice,
-    operation_status: &super::models::Choice,
+    operation_status: &str,
     option: i32,
     ord: &super::models::Choice,
-    other: i32,
-    page_decoder: &str,
-    pager: &super::models::Choice,
+    other: &super::models::Choice,
+    page_decoder: i32,
+    pager: &str,
     partial_eq: &super::models::Choice,
     partial_ord: &str,
-    pattern: i32,
-    poller_method_options: &str,
-    poller_options: i32,
-    regex: &super::models::Choice,
+    pattern: &super::models::Choice,
+    poller_method_options: i32,
+    poller_options: &super::models::Choice,
+    regex: &str,
     resource_manager_audience: &str,
-    response: &str,
+    response: i32,
     response_error: &str,
-    response_too_large: &str,
+    response_too_large: i32,
     result: i32,
-    services: &super::models::Choice,
-    safe_debug: &super::models::Choice,
-    secret: &::armgen_runtime::Secret,
+    services: &str,
+    safe_debug: &str,
+    secret: i32,
     self_: &str,
     send: i32,
-    serialize: &str,
-    serializer: &super::models::Choice,
+    serialize: i32,
+    serializer: &str,
     service_error: i32,
     service_info: &str,
     sized: &super::models::Choice,
     some: &super::models::Choice,
     static_token_credential: i32,
     string: i32,
-    strip_read_only: &super::models::Choice,
+    string_format: &str,
+    strip_read_only: &str,
     sync: &str,
     to_owned: &str,
     to_string: &super::models::Choice,
-    token_credential: i32,
+    token_credential: &super::models::Choice,
     try_from: i32,
     try_into: &super::models::Choice,
-    unknown: &super::models::Choice,
+    unix_time: i32,
+    unknown: &str,
     unpin: i32,
-    url: i32,
-    url_builder: &super::models::Choice,
-    validate: &str,
-    validation_error: i32,
-    validation_errors: &super::models::Choice,
-    validator: &str,
-    value: i32,
+    url: &super::models::Choice,
+    url_builder: &str,
+    uuid: &super::models::Choice,
+    validate: i32,
+    validation_error: &super::models::Choice,
+    validation_errors: &str,
+    validator: i32,
+    value: &super::models::Choice,
     vec: &str,
     value_2: &super::models::Choice,
-    private: &str,
+    private: i32,
     r#abstract: &str,
     align_of: &str,
     align_of_val: i32,
     alloc: i32,
-    api_version_3: i32,
-    armgen_runtime: &super::models::Choice,
+    api_version_3: &super::models::Choice,
+    armgen_runtime: &str,
     r#as: i32,
     assert: &super::models::Choice,
     assert_eq: &str,
     r#async: &super::models::Choice,
     async_trait: &str,
-    at: &super::models::Choice,
+    at: &str,
     r#await: &str,
     azure_core: i32,
     r#become: i32,
     bool: i32,
     box_2: &super::models::Choice,
     r#break: &str,
-    build_request: i32,
+    build_request: &super::models::Choice,
     cfg: i32,
     char: &super::models::Choice,
     client_only: &super::models::Choice,
-    clients: i32,
-    compile_pattern: i32,
+    clients: &super::models::Choice,
+    compile_pattern: &super::models::Choice,
     concat: &super::models::Choice,
     r#const: i32,
     r#continue: &super::models::Choice,
     core: &str,
     crate_: &str,
-    credential: &super::models::Choice,
+    credential: &str,
     decode_body: &super::models::Choice,
     decode_by_status: &str,
     decode_empty: i32,
     decode_json: &super::models::Choice,
     decode_nullable: &str,
     decode_optional: i32,
-    decode_response: &super::models::Choice,
+    decode_response: &str,
     r#do: i32,
     drop_2: &str,
     r#dyn: &super::models::Choice,
-    dynamic: &super::models::Choice,
+    dynamic: &str,
     dynamic_execute: &str,
     dynamic_pages: i32,
     dynamic_poll: &super::models::Choice,
     dynamic_request_error: &str,
     dynamic_result: i32,
     r#else: &str,
-    endpoint_2: &str,
+    endpoint_2: i32,
     r#enum: i32,
     env: &str,
     r#extern: &super::models::Choice,
-    f_2: i32,
+    f_2: &super::models::Choice,
     f32: &str,
     f64: i32,
     r#false: &str,
@@ -6572,44 +6837,44 @@ pub fn query_required_request(
     r#in: i32,
     include: &str,
     include_str: i32,
-    inner: i32,
-    json: &str,
+    inner: &super::models::Choice,
+    json: i32,
     r#let: &super::models::Choice,
     r#loop: &str,
     r#macro: i32,
     r#match: &super::models::Choice,
     matches: &super::models::Choice,
-    members: i32,
-    method_options_3: &str,
+    members: &super::models::Choice,
+    method_options_3: i32,
     r#mod: &str,
-    models: &str,
+    models: i32,
     r#move: i32,
     r#mut: &super::models::Choice,
-    new: &super::models::Choice,
-    operation_id: i32,
+    new: &str,
+    operation_id: &super::models::Choice,
     option_env: &str,
-    options_2: &super::models::Choice,
+    options_2: &str,
     r#override: &str,
     page: &str,
     panic: i32,
-    parameterized_host: i32,
-    params: &str,
-    path: i32,
-    patterns: &str,
-    pipeline: &super::models::Choice,
+    parameterized_host: &super::models::Choice,
+    params: i32,
+    path: &super::models::Choice,
+    patterns: i32,
+    pipeline: &str,
     r#priv: i32,
     r#pub: &super::models::Choice,
     r#ref: &str,
-    regex_2: &super::models::Choice,
-    request: &str,
+    regex_2: &str,
+    request: i32,
     resource_manager_endpoint: &super::models::Choice,
     resource_manager_scope: &str,
-    response_2: &str,
+    response_2: i32,
     response_error_2: i32,
     r#return: i32,
     self_2: &super::models::Choice,
-    serde: &str,
-    serde_json: i32,
+    serde: i32,
+    serde_json: &super::models::Choice,
     size_of: i32,
     size_of_val: &super::models::Choice,
     r#static: i32,
@@ -6617,12 +6882,12 @@ pub fn query_required_request(
     str: &str,
     string_enum: i32,
     stringify: &super::models::Choice,
-    strip_member: &str,
-    strip_members: i32,
+    strip_member: i32,
+    strip_members: &super::models::Choice,
     r#struct: &super::models::Choice,
-    subscription_id: &str,
+    subscription_id: i32,
     super_: &str,
-    tag: &super::models::Choice,
+    tag: &str,
     tagged_union: &super::models::Choice,
     todo: &str,
     r#trait: i32,
@@ -6636,11 +6901,11 @@ pub fn query_required_request(
     unreachable: i32,
     r#unsafe: i32,
     r#unsized: &super::models::Choice,
-    url_2: &super::models::Choice,
+    url_2: &str,
     r#use: &str,
     usize: &super::models::Choice,
-    validator_2: i32,
-    value_3: &super::models::Choice,
+    validator_2: &super::models::Choice,
+    value_3: &str,
     vec_2: &super::models::Choice,
     r#virtual: i32,
     r#where: &super::models::Choice,
@@ -6652,23 +6917,26 @@ pub fn query_required_request(
     ::armgen_runtime::ValidationErrors,
 > {
     let mut __validator = ::armgen_runtime::Validator::default();
-    __validator.min_length("API_VERSION", api_version_2, 1);
-    __validator.min_length("Arc", arc, 1);
+    __validator.minimum("API_VERSION", api_version_2 as f64, 1.0, false);
+    __validator.minimum("Arc", arc as f64, 1.0, false);
     __validator.min_length("ArmPipeline", arm_pipeline, 1);
     __validator.minimum("AsMut", as_mut as f64, 1.0, false);
     __validator.min_length("AsRef", as_ref, 1);
     __validator.min_length("AsyncFn", async_fn, 1);
     __validator.minimum("AsyncFnMut", async_fn_mut as f64, 1.0, false);
-    __validator.min_length("ClientMethodOptions", client_method_options, 1);
+    __validator.min_length("BTreeMap", b_tree_map, 1);
+    __validator.min_length("Base64Url", base64_url, 1);
+    __validator.minimum("ClientMethodOptions", client_method_options as f64, 1.0, false);
     __validator.minimum("Clone", clone as f64, 1.0, false);
-    __validator.minimum("Context", context as f64, 1.0, false);
+    __validator.min_length("Constraint", constraint, 1);
     __validator.min_length("Copy", copy, 1);
-    __validator.min_length("Cow", cow, 1);
-    __validator.minimum("DEFAULT_ENDPOINT", default_endpoint as f64, 1.0, false);
+    __validator.minimum("Cow", cow as f64, 1.0, false);
+    __validator.minimum("Date", date as f64, 1.0, false);
+    __validator.min_length("DateTimeRfc1123", date_time_rfc1123, 1);
     __validator.min_length("Debug", debug, 1);
     __validator.minimum("Default", default as f64, 1.0, false);
-    __validator.minimum("Deserialize", deserialize as f64, 1.0, false);
-    __validator.min_length("Deserializer", deserializer, 1);
+    __validator.minimum("Deserializer", deserializer as f64, 1.0, false);
+    __validator.minimum("Duration", duration as f64, 1.0, false);
     __validator.min_length("DynamicParams", dynamic_params, 1);
     __validator.minimum("DynamicValidate", dynamic_validate as f64, 1.0, false);
     __validator.minimum("Eq", eq as f64, 1.0, false);
@@ -6676,90 +6944,95 @@ pub fn query_required_request(
     __validator.minimum("ErrorBody", error_body as f64, 1.0, false);
     __validator.min_length("ExactSizeIterator", exact_size_iterator, 1);
     __validator.min_length("Extend", extend, 1);
-    __validator.minimum("FinalStateVia", final_state_via as f64, 1.0, false);
     __validator.min_length("Fn", r#fn, 1);
     __validator.minimum("FnMut", fn_mut as f64, 1.0, false);
     __validator.min_length("From", from, 1);
     __validator.min_length("FromIterator", from_iterator, 1);
     __validator.minimum("Future", future as f64, 1.0, false);
     __validator.minimum("Hash", hash as f64, 1.0, false);
-    __validator.min_length("HttpResponse", http_response, 1);
+    __validator.min_length("HostPart", host_part, 1);
+    __validator.min_length("HttpRequest", http_request, 1);
+    __validator.minimum("HttpResponse", http_response as f64, 1.0, false);
     __validator.minimum("IntoIterator", into_iterator as f64, 1.0, false);
     __validator.minimum("IntoVariant", into_variant as f64, 1.0, false);
-    __validator.min_length("InvalidHost", invalid_host, 1);
-    __validator.minimum("LazyLock", lazy_lock as f64, 1.0, false);
-    __validator.minimum("Method", method as f64, 1.0, false);
-    __validator.minimum("NoFormat", no_format as f64, 1.0, false);
+    __validator.minimum("InvalidHost", invalid_host as f64, 1.0, false);
+    __validator.min_length("Map", map, 1);
+    __validator.min_length("NextLink", next_link, 1);
     __validator.min_length("None", none, 1);
-    __validator.min_length("OPERATIONS", operations, 1);
+    __validator.minimum("OPERATIONS", operations as f64, 1.0, false);
+    __validator.min_length("OperationStatus", operation_status, 1);
     __validator.minimum("Option", option as f64, 1.0, false);
-    __validator.minimum("Other", other as f64, 1.0, false);
-    __validator.min_length("PageDecoder", page_decoder, 1);
+    __validator.minimum("PageDecoder", page_decoder as f64, 1.0, false);
+    __validator.min_length("Pager", pager, 1);
     __validator.min_length("PartialOrd", partial_ord, 1);
-    __validator.minimum("Pattern", pattern as f64, 1.0, false);
-    __validator.min_length("PollerMethodOptions", poller_method_options, 1);
-    __validator.minimum("PollerOptions", poller_options as f64, 1.0, false);
+    __validator.minimum("PollerMethodOptions", poller_method_options as f64, 1.0, false);
+    __validator.min_length("Regex", regex, 1);
     __validator.min_length("ResourceManagerAudience", resource_manager_audience, 1);
-    __validator.min_length("Response", response, 1);
+    __validator.minimum("Response", response as f64, 1.0, false);
     __validator.min_length("ResponseError", response_error, 1);
-    __validator.min_length("ResponseTooLarge", response_too_large, 1);
+    __validator.minimum("ResponseTooLarge", response_too_large as f64, 1.0, false);
     __validator.minimum("Result", result as f64, 1.0, false);
-    __validator.min_length("Secret", secret.secret(), 1);
+    __validator.min_length("SERVICES", services, 1);
+    __validator.min_length("SafeDebug", safe_debug, 1);
+    __validator.minimum("Secret", secret as f64, 1.0, false);
     __validator.min_length("Self", self_, 1);
     __validator.minimum("Send", send as f64, 1.0, false);
-    __validator.min_length("Serialize", serialize, 1);
+    __validator.minimum("Serialize", serialize as f64, 1.0, false);
+    __validator.min_length("Serializer", serializer, 1);
     __validator.minimum("ServiceError", service_error as f64, 1.0, false);
     __validator.min_length("ServiceInfo", service_info, 1);
     __validator
         .minimum("StaticTokenCredential", static_token_credential as f64, 1.0, false);
     __validator.minimum("String", string as f64, 1.0, false);
+    __validator.min_length("StringFormat", string_format, 1);
+    __validator.min_length("StripReadOnly", strip_read_only, 1);
     __validator.min_length("Sync", sync, 1);
     __validator.min_length("ToOwned", to_owned, 1);
-    __validator.minimum("TokenCredential", token_credential as f64, 1.0, false);
     __validator.minimum("TryFrom", try_from as f64, 1.0, false);
+    __validator.minimum("UnixTime", unix_time as f64, 1.0, false);
+    __validator.min_length("Unknown", unknown, 1);
     __validator.minimum("Unpin", unpin as f64, 1.0, false);
-    __validator.minimum("Url", url as f64, 1.0, false);
-    __validator.min_length("Validate", validate, 1);
-    __validator.minimum("ValidationError", validation_error as f64, 1.0, false);
-    __validator.min_length("Validator", validator, 1);
-    __validator.minimum("Value", value as f64, 1.0, false);
+    __validator.min_length("UrlBuilder", url_builder, 1);
+    __validator.minimum("Validate", validate as f64, 1.0, false);
+    __validator.min_length("ValidationErrors", validation_errors, 1);
+    __validator.minimum("Validator", validator as f64, 1.0, false);
     __validator.min_length("Vec", vec, 1);
-    __validator.min_length("__private", private, 1);
+    __validator.minimum("__private", private as f64, 1.0, false);
     __validator.min_length("abstract", r#abstract, 1);
     __validator.min_length("align_of", align_of, 1);
     __validator.minimum("align_of_val", align_of_val as f64, 1.0, false);
     __validator.minimum("alloc", alloc as f64, 1.0, false);
-    __validator.minimum("api_version", api_version_3 as f64, 1.0, false);
+    __validator.min_length("armgen_runtime", armgen_runtime, 1);
     __validator.minimum("as", r#as as f64, 1.0, false);
     __validator.min_length("assert_eq", assert_eq, 1);
     __validator.min_length("async_trait", async_trait, 1);
+    __validator.min_length("at", at, 1);
     __validator.min_length("await", r#await, 1);
     __validator.minimum("azure_core", azure_core as f64, 1.0, false);
     __validator.minimum("become", r#become as f64, 1.0, false);
     __validator.minimum("bool", bool as f64, 1.0, false);
     __validator.min_length("break", r#break, 1);
-    __validator.minimum("build_request", build_request as f64, 1.0, false);
     __validator.minimum("cfg", cfg as f64, 1.0, false);
-    __validator.minimum("clients", clients as f64, 1.0, false);
-    __validator.minimum("compile_pattern", compile_pattern as f64, 1.0, false);
     __validator.minimum("const", r#const as f64, 1.0, false);
     __validator.min_length("core", core, 1);
     __validator.min_length("crate", crate_, 1);
+    __validator.min_length("credential", credential, 1);
     __validator.min_length("decode_by_status", decode_by_status, 1);
     __validator.minimum("decode_empty", decode_empty as f64, 1.0, false);
     __validator.min_length("decode_nullable", decode_nullable, 1);
     __validator.minimum("decode_optional", decode_optional as f64, 1.0, false);
+    __validator.min_length("decode_response", decode_response, 1);
     __validator.minimum("do", r#do as f64, 1.0, false);
     __validator.min_length("drop", drop_2, 1);
+    __validator.min_length("dynamic", dynamic, 1);
     __validator.min_length("dynamic_execute", dynamic_execute, 1);
     __validator.minimum("dynamic_pages", dynamic_pages as f64, 1.0, false);
     __validator.min_length("dynamic_request_error", dynamic_request_error, 1);
     __validator.minimum("dynamic_result", dynamic_result as f64, 1.0, false);
     __validator.min_length("else", r#else, 1);
-    __validator.min_length("endpoint", endpoint_2, 1);
+    __validator.minimum("endpoint", endpoint_2 as f64, 1.0, false);
     __validator.minimum("enum", r#enum as f64, 1.0, false);
     __validator.min_length("env", env, 1);
-    __validator.minimum("f", f_2 as f64, 1.0, false);
     __validator.min_length("f32", f32, 1);
     __validator.minimum("f64", f64 as f64, 1.0, false);
     __validator.min_length("false", r#false, 1);
@@ -6772,41 +7045,39 @@ pub fn query_required_request(
     __validator.minimum("in", r#in as f64, 1.0, false);
     __validator.min_length("include", include, 1);
     __validator.minimum("include_str", include_str as f64, 1.0, false);
-    __validator.minimum("inner", inner as f64, 1.0, false);
-    __validator.min_length("json", json, 1);
+    __validator.minimum("json", json as f64, 1.0, false);
     __validator.min_length("loop", r#loop, 1);
     __validator.minimum("macro", r#macro as f64, 1.0, false);
-    __validator.minimum("members", members as f64, 1.0, false);
-    __validator.min_length("method_options", method_options_3, 1);
+    __validator.minimum("method_options", method_options_3 as f64, 1.0, false);
     __validator.min_length("mod", r#mod, 1);
-    __validator.min_length("models", models, 1);
+    __validator.minimum("models", models as f64, 1.0, false);
     __validator.minimum("move", r#move as f64, 1.0, false);
-    __validator.minimum("operation_id", operation_id as f64, 1.0, false);
+    __validator.min_length("new", new, 1);
     __validator.min_length("option_env", option_env, 1);
+    __validator.min_length("options", options_2, 1);
     __validator.min_length("override", r#override, 1);
     __validator.min_length("page", page, 1);
     __validator.minimum("panic", panic as f64, 1.0, false);
-    __validator.minimum("parameterized_host", parameterized_host as f64, 1.0, false);
-    __validator.min_length("params", params, 1);
-    __validator.minimum("path", path as f64, 1.0, false);
-    __validator.min_length("patterns", patterns, 1);
+    __validator.minimum("params", params as f64, 1.0, false);
+    __validator.minimum("patterns", patterns as f64, 1.0, false);
+    __validator.min_length("pipeline", pipeline, 1);
     __validator.minimum("priv", r#priv as f64, 1.0, false);
     __validator.min_length("ref", r#ref, 1);
-    __validator.min_length("request", request, 1);
+    __validator.min_length("regex", regex_2, 1);
+    __validator.minimum("request", request as f64, 1.0, false);
     __validator.min_length("resource_manager_scope", resource_manager_scope, 1);
-    __validator.min_length("response", response_2, 1);
+    __validator.minimum("response", response_2 as f64, 1.0, false);
     __validator.minimum("response_error", response_error_2 as f64, 1.0, false);
     __validator.minimum("return", r#return as f64, 1.0, false);
-    __validator.min_length("serde", serde, 1);
-    __validator.minimum("serde_json", serde_json as f64, 1.0, false);
+    __validator.minimum("serde", serde as f64, 1.0, false);
     __validator.minimum("size_of", size_of as f64, 1.0, false);
     __validator.minimum("static", r#static as f64, 1.0, false);
     __validator.min_length("str", str, 1);
     __validator.minimum("string_enum", string_enum as f64, 1.0, false);
-    __validator.min_length("strip_member", strip_member, 1);
-    __validator.minimum("strip_members", strip_members as f64, 1.0, false);
-    __validator.min_length("subscription_id", subscription_id, 1);
+    __validator.minimum("strip_member", strip_member as f64, 1.0, false);
+    __validator.minimum("subscription_id", subscription_id as f64, 1.0, false);
     __validator.min_length("super", super_, 1);
+    __validator.min_length("tag", tag, 1);
     __validator.min_length("todo", todo, 1);
     __validator.minimum("trait", r#trait as f64, 1.0, false);
     __validator.min_length("try", r#try, 1);
@@ -6816,8 +7087,9 @@ pub fn query_required_request(
     __validator.min_length("union", r#union, 1);
     __validator.minimum("unreachable", unreachable as f64, 1.0, false);
     __validator.minimum("unsafe", r#unsafe as f64, 1.0, false);
+    __validator.min_length("url", url_2, 1);
     __validator.min_length("use", r#use, 1);
-    __validator.minimum("validator", validator_2 as f64, 1.0, false);
+    __validator.min_length("value", value_3, 1);
     __validator.minimum("virtual", r#virtual as f64, 1.0, false);
     __validator.min_length("while", r#while, 1);
     __validator.min_length("write", write, 1);
@@ -6826,8 +7098,8 @@ pub fn query_required_request(
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
         .literal("/parameters/QueryRequired")
         .query("api-version", api_version)
-        .query("API_VERSION", api_version_2)
-        .query("Arc", arc)
+        .query("API_VERSION", &api_version_2.to_string())
+        .query("Arc", &arc.to_string())
         .query("ArmClientOptions", arm_client_options.as_str())
         .query("ArmPipeline", arm_pipeline)
         .query("AsMut", &as_mut.to_string())
@@ -6835,21 +7107,27 @@ pub fn query_required_request(
         .query("AsyncFn", async_fn)
         .query("AsyncFnMut", &async_fn_mut.to_string())
         .query("AsyncFnOnce", async_fn_once.as_str())
-        .query("BTreeMap", b_tree_map.as_str())
+        .query("BTreeMap", b_tree_map)
+        .query("Base64", base64.as_str())
+        .query("Base64Url", base64_url)
         .query("Box", r#box.as_str())
-        .query("ClientMethodOptions", client_method_options)
+        .query("ClientMethodOptions", &client_method_options.to_string())
         .query("Clone", &clone.to_string())
-        .query("Constraint", constraint.as_str())
-        .query("Context", &context.to_string())
+        .query("Constraint", constraint)
+        .query("Context", context.as_str())
         .query("Copy", copy)
-        .query("Cow", cow)
-        .query("DEFAULT_ENDPOINT", &default_endpoint.to_string())
+        .query("Cow", &cow.to_string())
+        .query("DEFAULT_ENDPOINT", default_endpoint.as_str())
+        .query("Date", &date.to_string())
+        .query("DateTime", date_time.as_str())
+        .query("DateTimeRfc1123", date_time_rfc1123)
         .query("Debug", debug)
         .query("Default", &default.to_string())
-        .query("Deserialize", &deserialize.to_string())
-        .query("Deserializer", deserializer)
+        .query("Deserialize", deserialize.as_str())
+        .query("Deserializer", &deserializer.to_string())
         .query("DoubleEndedIterator", double_ended_iterator.as_str())
         .query("Drop", drop.as_str())
+        .query("Duration", &duration.to_string())
         .query("DynamicError", dynamic_error.as_str())
         .query("DynamicParams", dynamic_params)
         .query("DynamicReply", dynamic_reply.as_str())
@@ -6859,135 +7137,139 @@ pub fn query_required_request(
         .query("ErrorBody", &error_body.to_string())
         .query("ExactSizeIterator", exact_size_iterator)
         .query("Extend", extend)
-        .query("FinalStateVia", &final_state_via.to_string())
+        .query("FinalStateVia", final_state_via.as_str())
         .query("Fn", r#fn)
         .query("FnMut", &fn_mut.to_string())
         .query("FnOnce", fn_once.as_str())
+        .query("FormatError", format_error.as_str())
         .query("From", from)
         .query("FromIterator", from_iterator)
         .query("FromStatus", from_status.as_str())
         .query("Future", &future.to_string())
         .query("Hash", &hash.to_string())
-        .query("HostPart", host_part.as_str())
-        .query("HttpRequest", http_request.as_str())
-        .query("HttpResponse", http_response)
+        .query("HostPart", host_part)
+        .query("HttpRequest", http_request)
+        .query("HttpResponse", &http_response.to_string())
         .query("Into", into.as_str())
         .query("IntoFuture", into_future.as_str())
         .query("IntoIterator", &into_iterator.to_string())
         .query("IntoVariant", &into_variant.to_string())
-        .query("InvalidHost", invalid_host)
+        .query("InvalidHost", &invalid_host.to_string())
         .query("Iterator", iterator.as_str())
-        .query("LazyLock", &lazy_lock.to_string())
-        .query("Map", map.as_str())
-        .query("Method", &method.to_string())
+        .query("LazyLock", lazy_lock.as_str())
+        .query("Map", map)
+        .query("Method", method.as_str())
         .query("MethodOptions", method_options_2.as_str())
-        .query("NextLink", next_link.as_str())
-        .query("NoFormat", &no_format.to_string())
+        .query("NextLink", next_link)
+        .query("NoFormat", no_format.as_str())
         .query("None", none)
-        .query("OPERATIONS", operations)
+        .query("OPERATIONS", &operations.to_string())
         .query("Ok", ok.as_str())
         .query("OperationInfo", operation_info.as_str())
-        .query("OperationStatus", operation_status.as_str())
+        .query("OperationStatus", operation_status)
         .query("Option", &option.to_string())
         .query("Ord", ord.as_str())
-        .query("Other", &other.to_string())
-        .query("PageDecoder", page_decoder)
-        .query("Pager", pager.as_str())
+        .query("Other", other.as_str())
+        .query("PageDecoder", &page_decoder.to_string())
+        .query("Pager", pager)
         .query("PartialEq", partial_eq.as_str())
         .query("PartialOrd", partial_ord)
-        .query("Pattern", &pattern.to_string())
-        .query("PollerMethodOptions", poller_method_options)
-        .query("PollerOptions", &poller_options.to_string())
-        .query("Regex", regex.as_str())
+        .query("Pattern", pattern.as_str())
+        .query("PollerMethodOptions", &poller_method_options.to_string())
+        .query("PollerOptions", poller_options.as_str())
+        .query("Regex", regex)
         .query("ResourceManagerAudience", resource_manager_audience)
-        .query("Response", response)
+        .query("Response", &response.to_string())
         .query("ResponseError", response_error)
-        .query("ResponseTooLarge", response_too_large)
+        .query("ResponseTooLarge", &response_too_large.to_string())
         .query("Result", &result.to_string())
-        .query("SERVICES", services.as_str())
-        .query("SafeDebug", safe_debug.as_str())
-        .query("Secret", secret.secret())
+        .query("SERVICES", services)
+        .query("SafeDebug", safe_debug)
+        .query("Secret", &secret.to_string())
         .query("Self", self_)
         .query("Send", &send.to_string())
-        .query("Serialize", serialize)
-        .query("Serializer", serializer.as_str())
+        .query("Serialize", &serialize.to_string())
+        .query("Serializer", serializer)
         .query("ServiceError", &service_error.to_string())
         .query("ServiceInfo", service_info)
         .query("Sized", sized.as_str())
         .query("Some", some.as_str())
         .query("StaticTokenCredential", &static_token_credential.to_string())
         .query("String", &string.to_string())
-        .query("StripReadOnly", strip_read_only.as_str())
+        .query("StringFormat", string_format)
+        .query("StripReadOnly", strip_read_only)
         .query("Sync", sync)
         .query("ToOwned", to_owned)
         .query("ToString", to_string.as_str())
-        .query("TokenCredential", &token_credential.to_string())
+        .query("TokenCredential", token_credential.as_str())
         .query("TryFrom", &try_from.to_string())
         .query("TryInto", try_into.as_str())
-        .query("Unknown", unknown.as_str())
+        .query("UnixTime", &unix_time.to_string())
+        .query("Unknown", unknown)
         .query("Unpin", &unpin.to_string())
-        .query("Url", &url.to_string())
-        .query("UrlBuilder", url_builder.as_str())
-        .query("Validate", validate)
-        .query("ValidationError", &validation_error.to_string())
-        .query("ValidationErrors", validation_errors.as_str())
-        .query("Validator", validator)
-        .query("Value", &value.to_string())
+        .query("Url", url.as_str())
+        .query("UrlBuilder", url_builder)
+        .query("Uuid", uuid.as_str())
+        .query("Validate", &validate.to_string())
+        .query("ValidationError", validation_error.as_str())
+        .query("ValidationErrors", validation_errors)
+        .query("Validator", &validator.to_string())
+        .query("Value", value.as_str())
         .query("Vec", vec)
         .query("_", value_2.as_str())
-        .query("__private", private)
+        .query("__private", &private.to_string())
         .query("abstract", r#abstract)
         .query("align_of", align_of)
         .query("align_of_val", &align_of_val.to_string())
         .query("alloc", &alloc.to_string())
-        .query("api_version", &api_version_3.to_string())
-        .query("armgen_runtime", armgen_runtime.as_str())
+        .query("api_version", api_version_3.as_str())
+        .query("armgen_runtime", armgen_runtime)
         .query("as", &r#as.to_string())
         .query("assert", assert.as_str())
         .query("assert_eq", assert_eq)
         .query("async", r#async.as_str())
         .query("async_trait", async_trait)
-        .query("at", at.as_str())
+        .query("at", at)
         .query("await", r#await)
         .query("azure_core", &azure_core.to_string())
         .query("become", &r#become.to_string())
         .query("bool", &bool.to_string())
         .query("box", box_2.as_str())
         .query("break", r#break)
-        .query("build_request", &build_request.to_string())
+        .query("build_request", build_request.as_str())
         .query("cfg", &cfg.to_string())
         .query("char", char.as_str())
         .query("client_only", client_only.as_str())
-        .query("clients", &clients.to_string())
-        .query("compile_pattern", &compile_pattern.to_string())
+        .query("clients", clients.as_str())
+        .query("compile_pattern", compile_pattern.as_str())
         .query("concat", concat.as_str())
         .query("const", &r#const.to_string())
         .query("continue", r#continue.as_str())
         .query("core", core)
         .query("crate", crate_)
-        .query("credential", credential.as_str())
+        .query("credential", credential)
         .query("decode_body", decode_body.as_str())
         .query("decode_by_status", decode_by_status)
         .query("decode_empty", &decode_empty.to_string())
         .query("decode_json", decode_json.as_str())
         .query("decode_nullable", decode_nullable)
         .query("decode_optional", &decode_optional.to_string())
-        .query("decode_response", decode_response.as_str())
+        .query("decode_response", decode_response)
         .query("do", &r#do.to_string())
         .query("drop", drop_2)
         .query("dyn", r#dyn.as_str())
-        .query("dynamic", dynamic.as_str())
+        .query("dynamic", dynamic)
         .query("dynamic_execute", dynamic_execute)
         .query("dynamic_pages", &dynamic_pages.to_string())
         .query("dynamic_poll", dynamic_poll.as_str())
         .query("dynamic_request_error", dynamic_request_error)
         .query("dynamic_result", &dynamic_result.to_string())
         .query("else", r#else)
-        .query("endpoint", endpoint_2)
+        .query("endpoint", &endpoint_2.to_string())
         .query("enum", &r#enum.to_string())
         .query("env", env)
         .query("extern", r#extern.as_str())
-        .query("f", &f_2.to_string())
+        .query("f", f_2.as_str())
         .query("f32", f32)
         .query("f64", &f64.to_string())
         .query("false", r#false)
@@ -7004,44 +7286,44 @@ pub fn query_required_request(
         .query("in", &r#in.to_string())
         .query("include", include)
         .query("include_str", &include_str.to_string())
-        .query("inner", &inner.to_string())
-        .query("json", json)
+        .query("inner", inner.as_str())
+        .query("json", &json.to_string())
         .query("let", r#let.as_str())
         .query("loop", r#loop)
         .query("macro", &r#macro.to_string())
         .query("match", r#match.as_str())
         .query("matches", matches.as_str())
-        .query("members", &members.to_string())
-        .query("method_options", method_options_3)
+        .query("members", members.as_str())
+        .query("method_options", &method_options_3.to_string())
         .query("mod", r#mod)
-        .query("models", models)
+        .query("models", &models.to_string())
         .query("move", &r#move.to_string())
         .query("mut", r#mut.as_str())
-        .query("new", new.as_str())
-        .query("operation_id", &operation_id.to_string())
+        .query("new", new)
+        .query("operation_id", operation_id.as_str())
         .query("option_env", option_env)
-        .query("options", options_2.as_str())
+        .query("options", options_2)
         .query("override", r#override)
         .query("page", page)
         .query("panic", &panic.to_string())
-        .query("parameterized_host", &parameterized_host.to_string())
-        .query("params", params)
-        .query("path", &path.to_string())
-        .query("patterns", patterns)
-        .query("pipeline", pipeline.as_str())
+        .query("parameterized_host", parameterized_host.as_str())
+        .query("params", &params.to_string())
+        .query("path", path.as_str())
+        .query("patterns", &patterns.to_string())
+        .query("pipeline", pipeline)
         .query("priv", &r#priv.to_string())
         .query("pub", r#pub.as_str())
         .query("ref", r#ref)
-        .query("regex", regex_2.as_str())
-        .query("request", request)
+        .query("regex", regex_2)
+        .query("request", &request.to_string())
         .query("resource_manager_endpoint", resource_manager_endpoint.as_str())
         .query("resource_manager_scope", resource_manager_scope)
-        .query("response", response_2)
+        .query("response", &response_2.to_string())
         .query("response_error", &response_error_2.to_string())
         .query("return", &r#return.to_string())
         .query("self", self_2.as_str())
-        .query("serde", serde)
-        .query("serde_json", &serde_json.to_string())
+        .query("serde", &serde.to_string())
+        .query("serde_json", serde_json.as_str())
         .query("size_of", &size_of.to_string())
         .query("size_of_val", size_of_val.as_str())
         .query("static", &r#static.to_string())
@@ -7049,12 +7331,12 @@ pub fn query_required_request(
         .query("str", str)
         .query("string_enum", &string_enum.to_string())
         .query("stringify", stringify.as_str())
-        .query("strip_member", strip_member)
-        .query("strip_members", &strip_members.to_string())
+        .query("strip_member", &strip_member.to_string())
+        .query("strip_members", strip_members.as_str())
         .query("struct", r#struct.as_str())
-        .query("subscription_id", subscription_id)
+        .query("subscription_id", &subscription_id.to_string())
         .query("super", super_)
-        .query("tag", tag.as_str())
+        .query("tag", tag)
         .query("tagged_union", tagged_union.as_str())
         .query("todo", todo)
         .query("trait", &r#trait.to_string())
@@ -7068,11 +7350,11 @@ pub fn query_required_request(
         .query("unreachable", &unreachable.to_string())
         .query("unsafe", &r#unsafe.to_string())
         .query("unsized", r#unsized.as_str())
-        .query("url", url_2.as_str())
+        .query("url", url_2)
         .query("use", r#use)
         .query("usize", usize.as_str())
-        .query("validator", &validator_2.to_string())
-        .query("value", value_3.as_str())
+        .query("validator", validator_2.as_str())
+        .query("value", value_3)
         .query("vec", vec_2.as_str())
         .query("virtual", &r#virtual.to_string())
         .query("where", r#where.as_str())
@@ -7083,7 +7365,6 @@ pub fn query_required_request(
         ::armgen_runtime::Method::Put,
         __url.build()?,
     );
-    __request.mark_secret("Secret");
     __request.headers.push(("accept".to_owned(), "application/json".to_owned()));
     Ok(__request)
 }

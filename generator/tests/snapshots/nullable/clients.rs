@@ -104,6 +104,29 @@ impl NullableThingsClient {
             )
             .await
     }
+    /// Arguments: see [`list_pages_request`](super::things::list_pages_request).
+    ///
+    /// Returns a pager over the items of every page: it follows each
+    /// page's next link (on the client's endpoint only).
+    pub fn list_pages<'a>(
+        &self,
+        options: ::core::option::Option<NullableThingsClientListPagesOptions<'a>>,
+    ) -> ::armgen_runtime::__private::azure_core::Result<
+        ::armgen_runtime::__private::azure_core::http::Pager<super::models::PartList>,
+    > {
+        let options = options.unwrap_or_default();
+        let __request = super::things::list_pages_request(self.pipeline.endpoint())?;
+        Ok(
+            self
+                .pipeline
+                .pager(
+                    options.method_options.context,
+                    __request,
+                    super::things::list_pages_response,
+                    |page: &super::models::PartList| page.next_link.as_deref(),
+                ),
+        )
+    }
 }
 /// Options for [`NullableThingsClient::get()`].
 pub type NullableThingsClientGetOptions<'a> = ::armgen_runtime::MethodOptions<'a>;
@@ -122,3 +145,5 @@ pub struct NullableThingsClientGetCountOptions<'a> {
 }
 /// Options for [`NullableThingsClient::list_names()`].
 pub type NullableThingsClientListNamesOptions<'a> = ::armgen_runtime::MethodOptions<'a>;
+/// Options for [`NullableThingsClient::list_pages()`].
+pub type NullableThingsClientListPagesOptions<'a> = ::armgen_runtime::MethodOptions<'a>;

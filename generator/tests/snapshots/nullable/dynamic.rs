@@ -24,6 +24,13 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
         body: None,
         statuses: &[200],
     },
+    ::armgen_runtime::OperationInfo {
+        id: "Things_ListPages",
+        method: ::armgen_runtime::Method::Get,
+        path: "/pages",
+        body: None,
+        statuses: &[200],
+    },
 ];
 /// Builds the request of `operation_id` from named parameters
 /// (wire names, as in an example file). A missing `api-version`
@@ -48,6 +55,7 @@ pub fn build_request(
             Ok(super::things::get_count_request(endpoint, tags.as_deref())?)
         }
         "Things_ListNames" => Ok(super::things::list_names_request(endpoint)?),
+        "Things_ListPages" => Ok(super::things::list_pages_request(endpoint)?),
         _ => {
             Err(
                 ::armgen_runtime::DynamicError::UnknownOperation(operation_id.to_owned()),
@@ -74,6 +82,11 @@ pub fn decode_response(
         "Things_ListNames" => {
             ::armgen_runtime::dynamic_result(
                 super::things::list_names_response(response),
+            )
+        }
+        "Things_ListPages" => {
+            ::armgen_runtime::dynamic_result(
+                super::things::list_pages_response(response),
             )
         }
         _ => {

@@ -41,6 +41,18 @@ pub async fn call(
                 )
                 .await
         }
+        "Things_ListPages" => {
+            ::armgen_runtime::dynamic_pages(
+                    pipeline
+                        .pager(
+                            ::armgen_runtime::__private::azure_core::http::Context::new(),
+                            __request,
+                            super::things::list_pages_response,
+                            |page: &super::models::PartList| page.next_link.as_deref(),
+                        ),
+                )
+                .await
+        }
         _ => {
             Err(
                 ::armgen_runtime::dynamic_request_error(

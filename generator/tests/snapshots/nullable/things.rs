@@ -21,7 +21,7 @@ pub fn get_response(
     response: &::armgen_runtime::HttpResponse,
 ) -> ::core::result::Result<
     super::models::Thing,
-    ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
+    ::armgen_runtime::ResponseError<super::models::Failure>,
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
@@ -86,6 +86,30 @@ pub fn list_names_response(
     response: &::armgen_runtime::HttpResponse,
 ) -> ::core::result::Result<
     ::std::vec::Vec<::core::option::Option<::std::string::String>>,
+    ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
+> {
+    ::armgen_runtime::decode_body(response, &[200])
+}
+/// `GET /pages` (`Things_ListPages`).
+pub fn list_pages_request(
+    endpoint: &::armgen_runtime::Url,
+) -> ::core::result::Result<
+    ::armgen_runtime::HttpRequest,
+    ::armgen_runtime::ValidationErrors,
+> {
+    let __url = ::armgen_runtime::UrlBuilder::new(endpoint).literal("/pages");
+    let mut __request = ::armgen_runtime::HttpRequest::new(
+        ::armgen_runtime::Method::Get,
+        __url.build()?,
+    );
+    __request.headers.push(("accept".to_owned(), "application/json".to_owned()));
+    Ok(__request)
+}
+/// Decodes a response to `Things_ListPages`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
+pub fn list_pages_response(
+    response: &::armgen_runtime::HttpResponse,
+) -> ::core::result::Result<
+    super::models::PartList,
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
     ::armgen_runtime::decode_body(response, &[200])
