@@ -112,7 +112,8 @@ fn check_at(
         TypeRef::Nullable(inner) => {
             check_at(service, inner, constraints, value, path, depth)?;
         }
-        TypeRef::Bool | TypeRef::Any => {}
+        // Bytes are not JSON: the emulator has nothing to check in them.
+        TypeRef::Bool | TypeRef::Any | TypeRef::Binary => {}
     }
     Ok(())
 }
@@ -387,6 +388,8 @@ pub(crate) fn synthesize(
         TypeRef::I32 | TypeRef::I64 => Value::from(1),
         TypeRef::F32 | TypeRef::F64 => Value::from(1.5),
         TypeRef::Any | TypeRef::Map(_) => Value::Object(Map::new()),
+        // The emulator answers in JSON: it has no bytes to make up.
+        TypeRef::Binary => Value::Null,
         TypeRef::Array(item) => {
             Value::Array(vec![synthesize(service, item, secret, name, depth + 1)])
         }

@@ -247,6 +247,16 @@ pub enum DynamicError {
     UnknownOperation(String),
     /// The parameters broke constraints or were of the wrong type.
     Invalid(ValidationErrors),
+    /// The operation cannot be called by `operationId` with JSON
+    /// parameters: its body or success body is not JSON (bytes, text, or a
+    /// media type the caller chooses). Its generated function or client
+    /// method calls it.
+    Unsupported {
+        /// The `operationId`.
+        operation: String,
+        /// Why, in words.
+        reason: &'static str,
+    },
     /// The response was not the operation's success.
     Response {
         /// The HTTP status.
@@ -277,6 +287,10 @@ impl fmt::Display for DynamicError {
                 write!(f, "no operation has the operationId `{id}`")
             }
             DynamicError::Invalid(errors) => errors.fmt(f),
+            DynamicError::Unsupported { operation, reason } => write!(
+                f,
+                "operation `{operation}` cannot be called dynamically: {reason}; call its generated function instead"
+            ),
             DynamicError::Response { message, .. } => f.write_str(message),
         }
     }

@@ -259,6 +259,42 @@ pub fn decode_by_status<T: FromStatus, E: DeserializeOwned>(
     }
 }
 
+/// The response of an operation whose success body is bytes (`type: file`):
+/// the body as received for a status in `statuses` (an empty body is no
+/// bytes), or the typed error of any other status. The body was read under
+/// the client's size limit, as every body is.
+pub fn decode_bytes<E: DeserializeOwned>(
+    response: &HttpResponse,
+    statuses: &[u16],
+) -> Result<Vec<u8>, ResponseError<E>> {
+    if statuses.contains(&response.status) {
+        Ok(response.body.clone())
+    } else {
+        Err(ResponseError::from_response(response))
+    }
+}
+
+/// The response of an operation whose success body is text (`text/plain`):
+/// the body as received for a status in `statuses`, which must be UTF-8
+/// (a [`ResponseError::Decode`] naming the first bad byte otherwise), or the
+/// typed error of any other status.
+pub fn decode_text<E: DeserializeOwned>(
+    response: &HttpResponse,
+    statuses: &[u16],
+) -> Result<String, ResponseError<E>> {
+    if !statuses.contains(&response.status) {
+        return Err(ResponseError::from_response(response));
+    }
+    String::from_utf8(response.body.clone()).map_err(|e| ResponseError::Decode {
+        status: response.status,
+        reason: format!(
+            "text that is not UTF-8 at byte {}",
+            e.utf8_error().valid_up_to()
+        ),
+        request_id: response.request_id().map(str::to_owned),
+    })
+}
+
 /// The response of an operation whose success statuses have no body.
 pub fn decode_empty<E: DeserializeOwned>(
     response: &HttpResponse,

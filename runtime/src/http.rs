@@ -66,7 +66,8 @@ pub struct HttpRequest {
     pub url: Url,
     /// Request headers in the order they were added.
     pub headers: Vec<(String, String)>,
-    /// The JSON body, if the operation has one.
+    /// The body, if the operation has one: JSON, text or bytes, as the
+    /// `content-type` header says.
     pub body: Option<Vec<u8>>,
     /// Names of the headers and query parameters whose values are secret.
     secret: Vec<String>,
@@ -179,6 +180,20 @@ impl HttpRequest {
             .push(("content-type".to_owned(), "application/json".to_owned()));
         self.body = Some(body);
         Ok(())
+    }
+
+    /// Sets the body to `bytes` as they are, sent as `content_type` (a
+    /// file, an image, or a document already in that media type).
+    pub fn set_bytes_body(&mut self, content_type: &str, bytes: &[u8]) {
+        self.headers
+            .push(("content-type".to_owned(), content_type.to_owned()));
+        self.body = Some(bytes.to_vec());
+    }
+
+    /// Sets the body to `text` as it is (UTF-8), sent as `content_type`
+    /// (`text/plain`, with any parameters the spec gives it).
+    pub fn set_text_body(&mut self, content_type: &str, text: &str) {
+        self.set_bytes_body(content_type, text.as_bytes());
     }
 
     /// The value of the first header called `name` (case-insensitive).
@@ -533,6 +548,34 @@ mod tests {
 
     fn endpoint() -> Url {
         Url::parse("https://management.azure.com").unwrap()
+    }
+
+    #[test]
+    fn bytes_and_text_bodies_are_sent_as_they_are_with_their_media_type() {
+        let mut request = HttpRequest::new(Method::Put, endpoint());
+        request.set_bytes_body("application/octet-stream", &[0, 159, 146, 150, b'{']);
+        assert_eq!(
+            request.header("Content-Type"),
+            Some("application/octet-stream")
+        );
+        assert_eq!(request.body.as_deref(), Some(&[0, 159, 146, 150, b'{'][..]));
+        // Not JSON: no quotes, no escapes.
+        let mut request = HttpRequest::new(Method::Post, endpoint());
+        request.set_text_body("text/plain; charset=UTF-8", "hello, \"world\" é");
+        assert_eq!(
+            request.header("content-type"),
+            Some("text/plain; charset=UTF-8")
+        );
+        assert_eq!(
+            request.body.as_deref(),
+            Some("hello, \"world\" é".as_bytes())
+        );
+        assert_eq!(request.headers.len(), 1);
+        // An empty body is still a body (sent with its length, 0).
+        let mut request = HttpRequest::new(Method::Put, endpoint());
+        request.set_bytes_body("image/png", &[]);
+        assert_eq!(request.body.as_deref(), Some(&[][..]));
+        assert!(format!("{request:?}").contains("body_len: Some(0)"));
     }
 
     #[test]
