@@ -833,6 +833,29 @@ mod tests {
     use azure_core::cloud::{Audiences, CustomConfiguration};
 
     #[test]
+    fn binary_and_text_responses_read_their_bodies_through_into_model() {
+        let png = vec![0x89, b'P', b'N', b'G', 0, 0xff];
+        let response: Response<Vec<u8>, BinaryFormat> =
+            RawResponse::from_bytes(StatusCode::Ok, Headers::new(), Bytes::from(png.clone()))
+                .into();
+        assert_eq!(response.into_model().unwrap(), png);
+        let response: Response<String, TextFormat> = RawResponse::from_bytes(
+            StatusCode::Ok,
+            Headers::new(),
+            Bytes::from_static(b"hello, \"world\""),
+        )
+        .into();
+        assert_eq!(response.into_model().unwrap(), "hello, \"world\"");
+        let response: Response<String, TextFormat> =
+            RawResponse::from_bytes(StatusCode::Ok, Headers::new(), Bytes::from(png)).into();
+        let error = response.into_model().unwrap_err();
+        assert!(
+            matches!(error.kind(), ErrorKind::DataConversion),
+            "{error:?}"
+        );
+    }
+
+    #[test]
     fn scopes_of_known_clouds() {
         let cases = [
             (

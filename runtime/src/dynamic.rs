@@ -334,6 +334,18 @@ mod tests {
     }
 
     #[test]
+    fn an_operation_that_is_not_json_is_refused_by_name_with_the_reason() {
+        let error = DynamicError::Unsupported {
+            operation: "Files_Download".to_owned(),
+            reason: "its success body is bytes, not JSON",
+        };
+        assert_eq!(
+            error.to_string(),
+            "operation `Files_Download` cannot be called dynamically: its success body is bytes, not JSON; call its generated function instead"
+        );
+    }
+
+    #[test]
     fn a_missing_field_is_named_by_its_path() {
         let error = error_of(json!({ "tags": {} }));
         assert_eq!(error.target, "parameters.location");

@@ -534,6 +534,57 @@ mod tests {
     }
 
     #[test]
+    fn bytes_and_text_are_read_as_received_and_error_statuses_decode_the_error_model() {
+        #[derive(Debug, PartialEq, serde::Deserialize, serde::Serialize)]
+        struct Failure {
+            message: String,
+        }
+        let png = [0x89, b'P', b'N', b'G', 0, 0xff];
+        let ok = HttpResponse::new(200, png.to_vec());
+        assert_eq!(decode_bytes::<Failure>(&ok, &[200]), Ok(png.to_vec()));
+        // An empty body is no bytes, or the empty string.
+        let empty = HttpResponse::new(200, Vec::new());
+        assert_eq!(decode_bytes::<Failure>(&empty, &[200]), Ok(Vec::new()));
+        assert_eq!(decode_text::<Failure>(&empty, &[200]), Ok(String::new()));
+        // Text is not JSON: quotes and all.
+        let text = HttpResponse::new(200, r#""hello", é"#);
+        assert_eq!(
+            decode_text::<Failure>(&text, &[200]),
+            Ok(r#""hello", é"#.to_owned())
+        );
+        // Bytes that are not UTF-8, where text is declared: a decode error
+        // naming where, not the body.
+        let error = decode_text::<Failure>(&ok, &[200]).unwrap_err();
+        assert_eq!(
+            error,
+            ResponseError::Decode {
+                status: 200,
+                reason: "text that is not UTF-8 at byte 0".to_owned(),
+                request_id: None,
+            }
+        );
+        for failed in [
+            decode_bytes::<Failure>(&HttpResponse::new(400, r#"{"message":"no"}"#), &[200])
+                .unwrap_err(),
+            decode_text::<Failure>(&HttpResponse::new(400, r#"{"message":"no"}"#), &[200])
+                .unwrap_err(),
+        ] {
+            assert_eq!(
+                failed.service_error(),
+                Some(&Failure {
+                    message: "no".to_owned()
+                })
+            );
+            assert_eq!(failed.status(), 400);
+        }
+        // A success status the operation does not declare is an error too.
+        assert!(matches!(
+            decode_bytes::<Failure>(&HttpResponse::new(201, png.to_vec()), &[200]),
+            Err(ResponseError::Unrecognized { status: 201, .. })
+        ));
+    }
+
+    #[test]
     fn doubles_decode_exactly_as_sent() {
         // Without serde_json's `float_roundtrip`, these come back one ulp off
         // (2.5976930999999998e-101), and a value read and sent back changes.
