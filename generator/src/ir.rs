@@ -745,6 +745,13 @@ impl Operation {
         self.content_types.len() > 1
     }
 
+    /// Whether the body is a form made of the `in: formData` parameters.
+    pub fn has_form(&self) -> bool {
+        self.params
+            .iter()
+            .any(|p| p.location == ParamLocation::Form)
+    }
+
     /// The body parameter, if any.
     pub fn body(&self) -> Option<&Parameter> {
         self.params
@@ -764,6 +771,12 @@ pub enum Encoding {
     /// As bytes, as they are: a [`TypeRef::Binary`] body, whatever the
     /// media type.
     Binary,
+    /// The operation's form fields (`in: formData`), URL-encoded
+    /// (`application/x-www-form-urlencoded`).
+    UrlEncoded,
+    /// The operation's form fields as `multipart/form-data`, files among
+    /// them.
+    Multipart,
 }
 
 impl Encoding {
@@ -938,6 +951,9 @@ pub enum ParamLocation {
     Query,
     /// A header.
     Header,
+    /// A field of a form body (`in: formData`): URL-encoded, or
+    /// `multipart/form-data` when a field is a file.
+    Form,
 }
 
 /// One operation parameter.

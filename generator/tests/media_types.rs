@@ -3,8 +3,10 @@
 //! string body also as `text/plain`; when the operation consumes several
 //! types armgen can produce, the caller chooses with a generated enum.
 //! `type: file` and `text/plain` success bodies are read as bytes and text.
-//! What armgen cannot produce or read (XML, a model as a PDF, forms, a
-//! pageable body of bytes) is left out with a located warning. The AutoRest
+//! Form parameters (`in: formData`) make a URL-encoded body, or a
+//! `multipart/form-data` one when a field is a file. What armgen cannot
+//! produce or read (XML, a model as a PDF, a form without a form media type,
+//! a pageable body of bytes) is left out with a located warning. The AutoRest
 //! test server's `body-binary`, `body-file`, `media_types` and
 //! `required-optional` scenarios run them against a server.
 
@@ -203,9 +205,9 @@ fn what_armgen_cannot_produce_or_read_is_left_out_with_a_located_warning() {
         xml.contains("(`GET /xml`) is left out: its success bodies come as application/xml only"),
         "{xml}"
     );
-    let form = find("`Files_Form`");
+    let form = find("`Files_JsonForm`");
     assert!(
-        form.contains("its parameter `content` is `in: formData`"),
+        form.contains("its form parameters (`in: formData`) are sent as application/json, and a form goes as `multipart/form-data` or `application/x-www-form-urlencoded`"),
         "{form}"
     );
     let pages = find("`Files_Pages`");
@@ -218,9 +220,37 @@ fn what_armgen_cannot_produce_or_read_is_left_out_with_a_located_warning() {
     for left_out in [
         "put_pdf_request",
         "get_xml_request",
-        "form_request",
+        "json_form_request",
         "pages_request",
     ] {
         assert!(!files.contains(left_out), "{left_out} in {files}");
     }
+}
+
+#[test]
+fn form_parameters_make_a_multipart_body_with_files_and_a_urlencoded_one_without() {
+    let output = output();
+    let files = file(&output, "files.rs");
+    let form = function(&files, "pub fn form_request(");
+    assert!(
+        form.contains(
+            "content: &[u8], file_name: &str, more: ::core::option::Option<&[::std::vec::Vec<u8>]>,"
+        ),
+        "{form}"
+    );
+    assert!(
+        form.contains(r#"let mut __form = ::armgen_runtime::FormBody::new(); __form.file("content", content); __form.text("fileName", file_name); if let Some(more) = more { for __item in more { __form.file("more", __item); } } __request.set_multipart_body(&__form);"#),
+        "{form}"
+    );
+    let pet = function(&files, "pub fn update_pet_request(");
+    assert!(
+        pet.contains(r#"__form.text("age", &age.to_string()); if let Some(name) = name { __form.text("name", name); } __request.set_urlencoded_body("form", &__form)?;"#),
+        "{pet}"
+    );
+    assert!(!pet.contains("set_json_body"), "{pet}");
+    let dynamic = file(&output, "dynamic.rs");
+    assert!(
+        dynamic.contains(r#"reason: "its body is a form, not JSON""#),
+        "{dynamic}"
+    );
 }

@@ -95,7 +95,7 @@ pub use error::{
     decode_bytes, decode_empty, decode_json, decode_nullable, decode_optional, decode_text,
 };
 pub use host::{HostPart, InvalidHost, parameterized_host};
-pub use http::{HttpRequest, HttpResponse, Method, UrlBuilder};
+pub use http::{FormBody, HttpRequest, HttpResponse, Method, UrlBuilder};
 #[cfg(feature = "client")]
 pub use limits::ResponseTooLarge;
 #[cfg(feature = "client")]

@@ -1746,6 +1746,7 @@ fn location(l: ParamLocation) -> &'static str {
         ParamLocation::Body => "body",
         ParamLocation::Query => "query",
         ParamLocation::Header => "header",
+        ParamLocation::Form => "form field",
     }
 }
 

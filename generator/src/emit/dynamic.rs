@@ -272,6 +272,8 @@ fn uses_api_version(service: &Service) -> bool {
 fn not_dynamic(op: &Operation) -> Option<&'static str> {
     if op.content_type_choice() {
         Some("its body's media type is the caller's choice")
+    } else if op.has_form() {
+        Some("its body is a form, not JSON")
     } else if op.body().is_some_and(|p| p.ty == TypeRef::Binary) {
         Some("its body is bytes, not JSON")
     } else if op

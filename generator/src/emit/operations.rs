@@ -321,7 +321,10 @@ fn request_fn(op: &Operation, ctx: &Context) -> TokenStream {
     } else {
         quote!(let mut __url = #(#chain)*; #(#optional_query)*)
     };
-    let body = op.body().map(|p| body_tokens(op, p, ctx));
+    let body = op
+        .body()
+        .map(|p| body_tokens(op, p, ctx))
+        .or_else(|| form_tokens(op, ctx));
     let method = method_tokens(op.method, rt);
     let api_version_arg = op.api_version.as_ref().map(|_| quote!(api_version: &str,));
     validations.retain(|tokens| !tokens.is_empty());
@@ -363,6 +366,9 @@ fn body_tokens(op: &Operation, p: &Parameter, ctx: &Context) -> TokenStream {
         Encoding::Json => quote!(__request.#json(#wire, #name)?;),
         Encoding::Text => quote!(__request.set_text_body(#media, #name);),
         Encoding::Binary => quote!(__request.set_bytes_body(#media, #name);),
+        // Forms are made of `in: formData` parameters, never of a body
+        // parameter (see `form_tokens`).
+        Encoding::UrlEncoded | Encoding::Multipart => quote!(),
     };
     let statement = match op.content_types.as_slice() {
         // No `consumes`: JSON, as for every ARM operation.
@@ -386,6 +392,54 @@ fn body_tokens(op: &Operation, p: &Parameter, ctx: &Context) -> TokenStream {
     } else {
         quote!(if let Some(#name) = #name { #statement })
     }
+}
+
+/// The statements that build the form body of `op` from its `in: formData`
+/// parameters, in order (an optional one left out is not sent), and set it
+/// URL-encoded or as `multipart/form-data`; nothing without a form.
+fn form_tokens(op: &Operation, ctx: &Context) -> Option<TokenStream> {
+    if !op.has_form() {
+        return None;
+    }
+    let rt = ctx.runtime;
+    let fields = op
+        .params
+        .iter()
+        .filter(|p| p.location == ParamLocation::Form)
+        .map(|p| {
+            let name = ident(&p.name);
+            let wire = &p.wire_name;
+            let add = match &p.ty {
+                TypeRef::Binary => quote!(__form.file(#wire, #name);),
+                // Several files under one name: a part each.
+                TypeRef::Array(item) if **item == TypeRef::Binary => {
+                    quote!(for __item in #name { __form.file(#wire, __item); })
+                }
+                _ => {
+                    let text = as_text(p, &quote!(#name));
+                    quote!(__form.text(#wire, #text);)
+                }
+            };
+            if p.required {
+                add
+            } else {
+                quote!(if let Some(#name) = #name { #add })
+            }
+        });
+    let set = if op
+        .content_types
+        .iter()
+        .any(|c| c.encoding == Encoding::Multipart)
+    {
+        quote!(__request.set_multipart_body(&__form);)
+    } else {
+        quote!(__request.set_urlencoded_body("form", &__form)?;)
+    };
+    Some(quote! {
+        let mut __form = #rt::FormBody::new();
+        #(#fields)*
+        #set
+    })
 }
 
 /// The name of the enum of the media types an operation's body may be sent
@@ -415,6 +469,7 @@ fn content_type_enum(op: &Operation) -> TokenStream {
             Encoding::Json => "the body serialized as JSON",
             Encoding::Text => "the text as it is",
             Encoding::Binary => "the bytes as they are",
+            Encoding::UrlEncoded | Encoding::Multipart => "the form",
         };
         let text = format!(" `{}`: {how}.", c.media);
         quote! { #[doc = #text] #variant, }
@@ -453,6 +508,7 @@ fn argument_docs(op: &Operation) -> Option<String> {
             ParamLocation::Path => "path",
             ParamLocation::Query => "query",
             ParamLocation::Header => "header",
+            ParamLocation::Form => "form field",
             ParamLocation::Body => "body",
         };
         let optional = if p.required { "" } else { ", optional" };

@@ -33,6 +33,13 @@ pub(super) enum BodyShape {
     Other,
 }
 
+/// Whether a form parameter is a file, or several (`type: file`, or an
+/// array of them).
+fn is_file_field(value: &Value) -> bool {
+    let ty = |v: &Value| v.get("type").and_then(Value::as_str) == Some("file");
+    ty(value) || value.get("items").is_some_and(ty)
+}
+
 /// Whether a media type is a form's, which only `in: formData` parameters
 /// make.
 fn is_form(media: &str) -> bool {
@@ -156,27 +163,13 @@ impl Resolver<'_> {
     }
 
     /// Why armgen cannot express an operation whose leaving out does not
-    /// affect the rest of the spec: a form body (`in: formData`), or a body
-    /// or success response in media types armgen cannot send or read for
-    /// its type (see [`Self::media`]: XML, a model as `application/pdf`),
-    /// which would otherwise be sent or read as JSON. A `$ref` that leads
+    /// affect the rest of the spec: a body, form or success response in
+    /// media types armgen cannot send or read for its type (see
+    /// [`Self::media`]: XML, a model as `application/pdf`, a form that no
+    /// form media type carries), which would otherwise be sent or read as
+    /// JSON. A `$ref` that leads
     /// nowhere is not a reason: resolving the operation reports it.
     fn inexpressible(&mut self, item_node: &Node, op_node: &Node) -> Option<String> {
-        for entry in self.parameter_nodes(item_node, op_node) {
-            let Ok(target) = self.docs.deref(&entry) else {
-                continue;
-            };
-            let value = self.value(&target);
-            if value.and_then(|v| v.get("in")).and_then(Value::as_str) == Some("formData") {
-                let name = value
-                    .and_then(|v| v.get("name"))
-                    .and_then(Value::as_str)
-                    .unwrap_or_default();
-                return Some(format!(
-                    "its parameter `{name}` is `in: formData` (form bodies are not supported yet)"
-                ));
-            }
-        }
         self.media(item_node, op_node).err()
     }
 
@@ -269,21 +262,72 @@ impl Resolver<'_> {
             })
             .unwrap_or_default();
         let mut body = None;
+        // Whether there are form fields, and whether one is a file.
+        let (mut form, mut form_files) = (false, false);
         for entry in self.parameter_nodes(item_node, op_node) {
             let Ok(target) = self.docs.deref(&entry) else {
                 continue;
             };
-            if self
-                .value(&target)
-                .and_then(|v| v.get("in"))
-                .and_then(Value::as_str)
-                == Some("body")
-            {
-                body = Some(self.body_shape(&target.child("schema")));
-                break;
+            let value = self.value(&target);
+            match value.and_then(|v| v.get("in")).and_then(Value::as_str) {
+                Some("body") if body.is_none() => {
+                    body = Some(self.body_shape(&target.child("schema")));
+                }
+                Some("formData") => {
+                    form = true;
+                    form_files |= value.is_some_and(is_file_field);
+                }
+                _ => {}
             }
         }
         let mut content_types: Vec<ContentType> = Vec::new();
+        if form {
+            if body.is_some() {
+                return Err(
+                    "it has both a body parameter and form parameters (`in: formData`), and a request has one body"
+                        .to_owned(),
+                );
+            }
+            let listed = |wanted: &str| {
+                consumes.iter().find(|m| {
+                    m.split(';')
+                        .next()
+                        .unwrap_or_default()
+                        .trim()
+                        .eq_ignore_ascii_case(wanted)
+                })
+            };
+            // A file needs multipart; otherwise URL-encoded is the simpler
+            // of the two when both are listed.
+            let chosen = match (
+                listed("application/x-www-form-urlencoded"),
+                listed("multipart/form-data"),
+            ) {
+                (_, Some(multipart)) if form_files => (multipart, Encoding::Multipart),
+                (Some(urlencoded), _) if !form_files => (urlencoded, Encoding::UrlEncoded),
+                (None, Some(multipart)) => (multipart, Encoding::Multipart),
+                _ => {
+                    return Err(format!(
+                        "its form parameters (`in: formData`) are sent as {}, and a form goes as `multipart/form-data`{}",
+                        if consumes.is_empty() {
+                            "JSON".to_owned()
+                        } else {
+                            consumes.join(", ")
+                        },
+                        if form_files {
+                            " (it has a file)"
+                        } else {
+                            " or `application/x-www-form-urlencoded`"
+                        }
+                    ));
+                }
+            };
+            content_types.push(ContentType {
+                media: chosen.0.clone(),
+                encoding: chosen.1,
+                variant: naming::type_name(chosen.0),
+            });
+        }
         if let Some(shape) = body {
             let listed: Vec<String> = if consumes.is_empty() && shape == BodyShape::Binary {
                 vec!["application/octet-stream".to_owned()]
@@ -794,9 +838,10 @@ impl Resolver<'_> {
             Some("query") => ParamLocation::Query,
             Some("header") => ParamLocation::Header,
             Some("body") => ParamLocation::Body,
+            Some("formData") => ParamLocation::Form,
             other => {
                 let message = format!(
-                    "parameter `{wire_name}`: `in: {}` is not supported (path, query, header and body are)",
+                    "parameter `{wire_name}`: `in: {}` is not supported (path, query, header, body and formData are)",
                     other.unwrap_or("(missing)")
                 );
                 self.error(&target.child("in"), message);
@@ -824,6 +869,14 @@ impl Resolver<'_> {
                 TypeRef::Binary
             } else {
                 self.schema_type(&target.child("schema"), &hint)
+            };
+            (ty, Constraints::default())
+        } else if location == ParamLocation::Form && is_file_field(value) {
+            // A file, or several, sent as they are (multipart).
+            let ty = if value.get("type").and_then(Value::as_str) == Some("array") {
+                TypeRef::Array(Box::new(TypeRef::Binary))
+            } else {
+                TypeRef::Binary
             };
             (ty, Constraints::default())
         } else {
