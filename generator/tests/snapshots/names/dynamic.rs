@@ -27,14 +27,14 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "api_version_api_version",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/202",
+        path: "/groups/207",
         body: Some("api_version"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "Arc_Arc",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/234",
+        path: "/groups/239",
         body: Some("Arc"),
         statuses: &[200],
     },
@@ -55,7 +55,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "armgen_runtime_armgen_runtime",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/251",
+        path: "/groups/256",
         body: Some("armgen_runtime"),
         statuses: &[200],
     },
@@ -111,7 +111,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "at_at",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/209",
+        path: "/groups/214",
         body: Some("at"),
         statuses: &[200],
     },
@@ -125,8 +125,15 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "BTreeMap_BTreeMap",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/236",
+        path: "/groups/241",
         body: Some("BTreeMap"),
+        statuses: &[200],
+    },
+    ::armgen_runtime::OperationInfo {
+        id: "BinaryFormat_BinaryFormat",
+        method: ::armgen_runtime::Method::Post,
+        path: "/groups/142",
+        body: Some("BinaryFormat"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
@@ -153,7 +160,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "build_request_build_request",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/226",
+        path: "/groups/231",
         body: Some("build_request"),
         statuses: &[200],
     },
@@ -181,14 +188,14 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "ClientMethodOptions_ClientMethodOptions",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/246",
+        path: "/groups/251",
         body: Some("ClientMethodOptions"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "clients_clients",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/229",
+        path: "/groups/234",
         body: Some("clients"),
         statuses: &[200],
     },
@@ -202,7 +209,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "compile_pattern_compile_pattern",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/196",
+        path: "/groups/201",
         body: Some("compile_pattern"),
         statuses: &[200],
     },
@@ -216,14 +223,14 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "Constraint_Constraint",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/191",
+        path: "/groups/196",
         body: Some("Constraint"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "Context_Context",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/250",
+        path: "/groups/255",
         body: Some("Context"),
         statuses: &[200],
     },
@@ -244,7 +251,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "Cow_Cow",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/237",
+        path: "/groups/242",
         body: Some("Cow"),
         statuses: &[200],
     },
@@ -258,7 +265,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "credential_credential",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/215",
+        path: "/groups/220",
         body: Some("credential"),
         statuses: &[200],
     },
@@ -272,50 +279,64 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "decode_body_decode_body",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/164",
+        path: "/groups/166",
         body: Some("decode_body"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "decode_by_status_decode_by_status",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/165",
+        path: "/groups/167",
         body: Some("decode_by_status"),
+        statuses: &[200],
+    },
+    ::armgen_runtime::OperationInfo {
+        id: "decode_bytes_decode_bytes",
+        method: ::armgen_runtime::Method::Post,
+        path: "/groups/168",
+        body: Some("decode_bytes"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "decode_empty_decode_empty",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/166",
+        path: "/groups/169",
         body: Some("decode_empty"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "decode_json_decode_json",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/167",
+        path: "/groups/170",
         body: Some("decode_json"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "decode_nullable_decode_nullable",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/168",
+        path: "/groups/171",
         body: Some("decode_nullable"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "decode_optional_decode_optional",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/169",
+        path: "/groups/172",
         body: Some("decode_optional"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "decode_response_decode_response",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/227",
+        path: "/groups/232",
         body: Some("decode_response"),
+        statuses: &[200],
+    },
+    ::armgen_runtime::OperationInfo {
+        id: "decode_text_decode_text",
+        method: ::armgen_runtime::Method::Post,
+        path: "/groups/173",
+        body: Some("decode_text"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
@@ -328,21 +349,21 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "DEFAULT_ENDPOINT_DEFAULT_ENDPOINT",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/223",
+        path: "/groups/228",
         body: Some("DEFAULT_ENDPOINT"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "Deserialize_Deserialize",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/241",
+        path: "/groups/246",
         body: Some("Deserialize"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "Deserializer_Deserializer",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/243",
+        path: "/groups/248",
         body: Some("Deserializer"),
         statuses: &[200],
     },
@@ -363,77 +384,77 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "dynamic_dynamic",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/230",
+        path: "/groups/235",
         body: Some("dynamic"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "dynamic_execute_dynamic_execute",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/156",
+        path: "/groups/158",
         body: Some("dynamic_execute"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "dynamic_pages_dynamic_pages",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/157",
+        path: "/groups/159",
         body: Some("dynamic_pages"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "dynamic_poll_dynamic_poll",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/158",
+        path: "/groups/160",
         body: Some("dynamic_poll"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "dynamic_request_error_dynamic_request_error",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/159",
+        path: "/groups/161",
         body: Some("dynamic_request_error"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "dynamic_result_dynamic_result",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/154",
+        path: "/groups/156",
         body: Some("dynamic_result"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "DynamicError_DynamicError",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/149",
+        path: "/groups/151",
         body: Some("DynamicError"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "DynamicParams_DynamicParams",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/150",
+        path: "/groups/152",
         body: Some("DynamicParams"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "DynamicReply_DynamicReply",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/155",
+        path: "/groups/157",
         body: Some("DynamicReply"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "DynamicValidate_DynamicValidate",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/151",
+        path: "/groups/153",
         body: Some("DynamicValidate"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "endpoint_endpoint",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/201",
+        path: "/groups/206",
         body: Some("endpoint"),
         statuses: &[200],
     },
@@ -461,7 +482,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "ErrorBody_ErrorBody",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/160",
+        path: "/groups/162",
         body: Some("ErrorBody"),
         statuses: &[200],
     },
@@ -482,7 +503,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "f_f",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/220",
+        path: "/groups/225",
         body: Some("f"),
         statuses: &[200],
     },
@@ -510,7 +531,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "FinalStateVia_FinalStateVia",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/178",
+        path: "/groups/183",
         body: Some("FinalStateVia"),
         statuses: &[200],
     },
@@ -526,6 +547,13 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
         method: ::armgen_runtime::Method::Post,
         path: "/groups/62",
         body: Some("FnOnce"),
+        statuses: &[200],
+    },
+    ::armgen_runtime::OperationInfo {
+        id: "FormBody_FormBody",
+        method: ::armgen_runtime::Method::Post,
+        path: "/groups/177",
+        body: Some("FormBody"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
@@ -559,7 +587,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "FromStatus_FromStatus",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/161",
+        path: "/groups/163",
         body: Some("FromStatus"),
         statuses: &[200],
     },
@@ -580,21 +608,21 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "HostPart_HostPart",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/170",
+        path: "/groups/174",
         body: Some("HostPart"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "HttpRequest_HttpRequest",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/173",
+        path: "/groups/178",
         body: Some("HttpRequest"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "HttpResponse_HttpResponse",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/174",
+        path: "/groups/179",
         body: Some("HttpResponse"),
         statuses: &[200],
     },
@@ -629,7 +657,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "inner_inner",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/217",
+        path: "/groups/222",
         body: Some("inner"),
         statuses: &[200],
     },
@@ -657,14 +685,14 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "IntoVariant_IntoVariant",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/142",
+        path: "/groups/143",
         body: Some("IntoVariant"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "InvalidHost_InvalidHost",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/171",
+        path: "/groups/175",
         body: Some("InvalidHost"),
         statuses: &[200],
     },
@@ -678,21 +706,21 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "json_json",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/210",
+        path: "/groups/215",
         body: Some("json"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "LazyLock_LazyLock",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/235",
+        path: "/groups/240",
         body: Some("LazyLock"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "Map_Map",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/239",
+        path: "/groups/244",
         body: Some("Map"),
         statuses: &[200],
     },
@@ -706,49 +734,49 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "members_members",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/211",
+        path: "/groups/216",
         body: Some("members"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "Method_Method",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/175",
+        path: "/groups/180",
         body: Some("Method"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "MethodOptions_MethodOptions",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/143",
+        path: "/groups/144",
         body: Some("MethodOptions"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "models_models",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/228",
+        path: "/groups/233",
         body: Some("models"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "new_new",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/221",
+        path: "/groups/226",
         body: Some("new"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "NextLink_NextLink",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/182",
+        path: "/groups/187",
         body: Some("NextLink"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "NoFormat_NoFormat",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/247",
+        path: "/groups/252",
         body: Some("NoFormat"),
         statuses: &[200],
     },
@@ -769,28 +797,28 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "operation_id_operation_id",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/214",
+        path: "/groups/219",
         body: Some("operation_id"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OperationInfo_OperationInfo",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/152",
+        path: "/groups/154",
         body: Some("OperationInfo"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OperationStatus_OperationStatus",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/179",
+        path: "/groups/184",
         body: Some("OperationStatus"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OPERATIONS_OPERATIONS",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/225",
+        path: "/groups/230",
         body: Some("OPERATIONS"),
         statuses: &[200],
     },
@@ -832,14 +860,14 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_api_version",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/202",
+        path: "/optional-bodies/207",
         body: Some("api_version"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Arc",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/234",
+        path: "/optional-bodies/239",
         body: Some("Arc"),
         statuses: &[200],
     },
@@ -860,7 +888,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_armgen_runtime",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/251",
+        path: "/optional-bodies/256",
         body: Some("armgen_runtime"),
         statuses: &[200],
     },
@@ -923,7 +951,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_at",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/209",
+        path: "/optional-bodies/214",
         body: Some("at"),
         statuses: &[200],
     },
@@ -937,8 +965,15 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_BTreeMap",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/236",
+        path: "/optional-bodies/241",
         body: Some("BTreeMap"),
+        statuses: &[200],
+    },
+    ::armgen_runtime::OperationInfo {
+        id: "OptionalBodies_BinaryFormat",
+        method: ::armgen_runtime::Method::Post,
+        path: "/optional-bodies/142",
+        body: Some("BinaryFormat"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
@@ -951,7 +986,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_build_request",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/226",
+        path: "/optional-bodies/231",
         body: Some("build_request"),
         statuses: &[200],
     },
@@ -972,7 +1007,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_ClientMethodOptions",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/246",
+        path: "/optional-bodies/251",
         body: Some("ClientMethodOptions"),
         statuses: &[200],
     },
@@ -986,7 +1021,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_clients",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/229",
+        path: "/optional-bodies/234",
         body: Some("clients"),
         statuses: &[200],
     },
@@ -1000,7 +1035,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_compile_pattern",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/196",
+        path: "/optional-bodies/201",
         body: Some("compile_pattern"),
         statuses: &[200],
     },
@@ -1014,14 +1049,14 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Constraint",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/191",
+        path: "/optional-bodies/196",
         body: Some("Constraint"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Context",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/250",
+        path: "/optional-bodies/255",
         body: Some("Context"),
         statuses: &[200],
     },
@@ -1042,7 +1077,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Cow",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/237",
+        path: "/optional-bodies/242",
         body: Some("Cow"),
         statuses: &[200],
     },
@@ -1056,7 +1091,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_credential",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/215",
+        path: "/optional-bodies/220",
         body: Some("credential"),
         statuses: &[200],
     },
@@ -1070,50 +1105,64 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_decode_body",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/164",
+        path: "/optional-bodies/166",
         body: Some("decode_body"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_decode_by_status",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/165",
+        path: "/optional-bodies/167",
         body: Some("decode_by_status"),
+        statuses: &[200],
+    },
+    ::armgen_runtime::OperationInfo {
+        id: "OptionalBodies_decode_bytes",
+        method: ::armgen_runtime::Method::Post,
+        path: "/optional-bodies/168",
+        body: Some("decode_bytes"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_decode_empty",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/166",
+        path: "/optional-bodies/169",
         body: Some("decode_empty"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_decode_json",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/167",
+        path: "/optional-bodies/170",
         body: Some("decode_json"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_decode_nullable",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/168",
+        path: "/optional-bodies/171",
         body: Some("decode_nullable"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_decode_optional",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/169",
+        path: "/optional-bodies/172",
         body: Some("decode_optional"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_decode_response",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/227",
+        path: "/optional-bodies/232",
         body: Some("decode_response"),
+        statuses: &[200],
+    },
+    ::armgen_runtime::OperationInfo {
+        id: "OptionalBodies_decode_text",
+        method: ::armgen_runtime::Method::Post,
+        path: "/optional-bodies/173",
+        body: Some("decode_text"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
@@ -1126,21 +1175,21 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_DEFAULT_ENDPOINT",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/223",
+        path: "/optional-bodies/228",
         body: Some("DEFAULT_ENDPOINT"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Deserialize",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/241",
+        path: "/optional-bodies/246",
         body: Some("Deserialize"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Deserializer",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/243",
+        path: "/optional-bodies/248",
         body: Some("Deserializer"),
         statuses: &[200],
     },
@@ -1161,77 +1210,77 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_dynamic",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/230",
+        path: "/optional-bodies/235",
         body: Some("dynamic"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_DynamicError",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/149",
+        path: "/optional-bodies/151",
         body: Some("DynamicError"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_dynamic_execute",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/156",
+        path: "/optional-bodies/158",
         body: Some("dynamic_execute"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_dynamic_pages",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/157",
+        path: "/optional-bodies/159",
         body: Some("dynamic_pages"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_DynamicParams",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/150",
+        path: "/optional-bodies/152",
         body: Some("DynamicParams"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_dynamic_poll",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/158",
+        path: "/optional-bodies/160",
         body: Some("dynamic_poll"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_DynamicReply",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/155",
+        path: "/optional-bodies/157",
         body: Some("DynamicReply"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_dynamic_request_error",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/159",
+        path: "/optional-bodies/161",
         body: Some("dynamic_request_error"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_dynamic_result",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/154",
+        path: "/optional-bodies/156",
         body: Some("dynamic_result"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_DynamicValidate",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/151",
+        path: "/optional-bodies/153",
         body: Some("DynamicValidate"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_endpoint",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/201",
+        path: "/optional-bodies/206",
         body: Some("endpoint"),
         statuses: &[200],
     },
@@ -1259,7 +1308,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_ErrorBody",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/160",
+        path: "/optional-bodies/162",
         body: Some("ErrorBody"),
         statuses: &[200],
     },
@@ -1280,7 +1329,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_f",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/220",
+        path: "/optional-bodies/225",
         body: Some("f"),
         statuses: &[200],
     },
@@ -1301,7 +1350,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_FinalStateVia",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/178",
+        path: "/optional-bodies/183",
         body: Some("FinalStateVia"),
         statuses: &[200],
     },
@@ -1317,6 +1366,13 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
         method: ::armgen_runtime::Method::Post,
         path: "/optional-bodies/62",
         body: Some("FnOnce"),
+        statuses: &[200],
+    },
+    ::armgen_runtime::OperationInfo {
+        id: "OptionalBodies_FormBody",
+        method: ::armgen_runtime::Method::Post,
+        path: "/optional-bodies/177",
+        body: Some("FormBody"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
@@ -1350,7 +1406,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_FromStatus",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/161",
+        path: "/optional-bodies/163",
         body: Some("FromStatus"),
         statuses: &[200],
     },
@@ -1371,21 +1427,21 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_HostPart",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/170",
+        path: "/optional-bodies/174",
         body: Some("HostPart"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_HttpRequest",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/173",
+        path: "/optional-bodies/178",
         body: Some("HttpRequest"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_HttpResponse",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/174",
+        path: "/optional-bodies/179",
         body: Some("HttpResponse"),
         statuses: &[200],
     },
@@ -1420,7 +1476,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_inner",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/217",
+        path: "/optional-bodies/222",
         body: Some("inner"),
         statuses: &[200],
     },
@@ -1448,14 +1504,14 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_IntoVariant",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/142",
+        path: "/optional-bodies/143",
         body: Some("IntoVariant"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_InvalidHost",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/171",
+        path: "/optional-bodies/175",
         body: Some("InvalidHost"),
         statuses: &[200],
     },
@@ -1469,21 +1525,21 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_json",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/210",
+        path: "/optional-bodies/215",
         body: Some("json"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_LazyLock",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/235",
+        path: "/optional-bodies/240",
         body: Some("LazyLock"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Map",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/239",
+        path: "/optional-bodies/244",
         body: Some("Map"),
         statuses: &[200],
     },
@@ -1497,49 +1553,49 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_members",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/211",
+        path: "/optional-bodies/216",
         body: Some("members"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Method",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/175",
+        path: "/optional-bodies/180",
         body: Some("Method"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_MethodOptions",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/143",
+        path: "/optional-bodies/144",
         body: Some("MethodOptions"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_models",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/228",
+        path: "/optional-bodies/233",
         body: Some("models"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_new",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/221",
+        path: "/optional-bodies/226",
         body: Some("new"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_NextLink",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/182",
+        path: "/optional-bodies/187",
         body: Some("NextLink"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_NoFormat",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/247",
+        path: "/optional-bodies/252",
         body: Some("NoFormat"),
         statuses: &[200],
     },
@@ -1560,28 +1616,28 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_operation_id",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/214",
+        path: "/optional-bodies/219",
         body: Some("operation_id"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_OperationInfo",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/152",
+        path: "/optional-bodies/154",
         body: Some("OperationInfo"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_OperationStatus",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/179",
+        path: "/optional-bodies/184",
         body: Some("OperationStatus"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_OPERATIONS",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/225",
+        path: "/optional-bodies/230",
         body: Some("OPERATIONS"),
         statuses: &[200],
     },
@@ -1602,7 +1658,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_options",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/203",
+        path: "/optional-bodies/208",
         body: Some("options"),
         statuses: &[200],
     },
@@ -1616,7 +1672,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Other",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/232",
+        path: "/optional-bodies/237",
         body: Some("Other"),
         statuses: &[200],
     },
@@ -1630,14 +1686,14 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_PageDecoder",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/183",
+        path: "/optional-bodies/188",
         body: Some("PageDecoder"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Pager",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/248",
+        path: "/optional-bodies/253",
         body: Some("Pager"),
         statuses: &[200],
     },
@@ -1651,14 +1707,14 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_parameterized_host",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/172",
+        path: "/optional-bodies/176",
         body: Some("parameterized_host"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_params",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/207",
+        path: "/optional-bodies/212",
         body: Some("params"),
         statuses: &[200],
     },
@@ -1679,49 +1735,49 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_path",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/208",
+        path: "/optional-bodies/213",
         body: Some("path"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Pattern",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/184",
+        path: "/optional-bodies/189",
         body: Some("Pattern"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_patterns",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/231",
+        path: "/optional-bodies/236",
         body: Some("patterns"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_pipeline",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/212",
+        path: "/optional-bodies/217",
         body: Some("pipeline"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_PollerMethodOptions",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/180",
+        path: "/optional-bodies/185",
         body: Some("PollerMethodOptions"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_PollerOptions",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/181",
+        path: "/optional-bodies/186",
         body: Some("PollerOptions"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies___private",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/252",
+        path: "/optional-bodies/257",
         body: Some("__private"),
         statuses: &[200],
     },
@@ -2071,56 +2127,56 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Regex",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/188",
+        path: "/optional-bodies/193",
         body: Some("Regex"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_request",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/204",
+        path: "/optional-bodies/209",
         body: Some("request"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_ResourceManagerAudience",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/144",
+        path: "/optional-bodies/145",
         body: Some("ResourceManagerAudience"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_resource_manager_endpoint",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/146",
+        path: "/optional-bodies/148",
         body: Some("resource_manager_endpoint"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_resource_manager_scope",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/147",
+        path: "/optional-bodies/149",
         body: Some("resource_manager_scope"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_response",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/213",
+        path: "/optional-bodies/218",
         body: Some("response"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_response_error",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/148",
+        path: "/optional-bodies/150",
         body: Some("response_error"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_ResponseTooLarge",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/177",
+        path: "/optional-bodies/182",
         body: Some("ResponseTooLarge"),
         statuses: &[200],
     },
@@ -2134,14 +2190,14 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_SafeDebug",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/245",
+        path: "/optional-bodies/250",
         body: Some("SafeDebug"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Secret",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/189",
+        path: "/optional-bodies/194",
         body: Some("Secret"),
         statuses: &[200],
     },
@@ -2162,49 +2218,49 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_serde",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/198",
+        path: "/optional-bodies/203",
         body: Some("serde"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_serde_json",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/199",
+        path: "/optional-bodies/204",
         body: Some("serde_json"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Serialize",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/240",
+        path: "/optional-bodies/245",
         body: Some("Serialize"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Serializer",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/242",
+        path: "/optional-bodies/247",
         body: Some("Serializer"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_ServiceError",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/163",
+        path: "/optional-bodies/165",
         body: Some("ServiceError"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_ServiceInfo",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/153",
+        path: "/optional-bodies/155",
         body: Some("ServiceInfo"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_SERVICES",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/224",
+        path: "/optional-bodies/229",
         body: Some("SERVICES"),
         statuses: &[200],
     },
@@ -2239,7 +2295,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_StaticTokenCredential",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/145",
+        path: "/optional-bodies/146",
         body: Some("StaticTokenCredential"),
         statuses: &[200],
     },
@@ -2281,28 +2337,28 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_strip_member",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/186",
+        path: "/optional-bodies/191",
         body: Some("strip_member"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_strip_members",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/187",
+        path: "/optional-bodies/192",
         body: Some("strip_members"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_StripReadOnly",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/185",
+        path: "/optional-bodies/190",
         body: Some("StripReadOnly"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_subscription_id",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/216",
+        path: "/optional-bodies/221",
         body: Some("subscription_id"),
         statuses: &[200],
     },
@@ -2323,7 +2379,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_tag",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/218",
+        path: "/optional-bodies/223",
         body: Some("tag"),
         statuses: &[200],
     },
@@ -2332,6 +2388,13 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
         method: ::armgen_runtime::Method::Post,
         path: "/optional-bodies/137",
         body: Some("tagged_union"),
+        statuses: &[200],
+    },
+    ::armgen_runtime::OperationInfo {
+        id: "OptionalBodies_TextFormat",
+        method: ::armgen_runtime::Method::Post,
+        path: "/optional-bodies/147",
+        body: Some("TextFormat"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
@@ -2358,7 +2421,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_TokenCredential",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/244",
+        path: "/optional-bodies/249",
         body: Some("TokenCredential"),
         statuses: &[200],
     },
@@ -2393,7 +2456,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Unknown",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/233",
+        path: "/optional-bodies/238",
         body: Some("Unknown"),
         statuses: &[200],
     },
@@ -2414,14 +2477,14 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Url",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/190",
+        path: "/optional-bodies/195",
         body: Some("Url"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_UrlBuilder",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/176",
+        path: "/optional-bodies/181",
         body: Some("UrlBuilder"),
         statuses: &[200],
     },
@@ -2435,28 +2498,28 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Validate",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/192",
+        path: "/optional-bodies/197",
         body: Some("Validate"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_ValidationError",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/193",
+        path: "/optional-bodies/198",
         body: Some("ValidationError"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_ValidationErrors",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/194",
+        path: "/optional-bodies/199",
         body: Some("ValidationErrors"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Validator",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/195",
+        path: "/optional-bodies/200",
         body: Some("Validator"),
         statuses: &[200],
     },
@@ -2484,7 +2547,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "options_options",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/203",
+        path: "/groups/208",
         body: Some("options"),
         statuses: &[200],
     },
@@ -2498,7 +2561,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "Other_Other",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/232",
+        path: "/groups/237",
         body: Some("Other"),
         statuses: &[200],
     },
@@ -2512,14 +2575,14 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "PageDecoder_PageDecoder",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/183",
+        path: "/groups/188",
         body: Some("PageDecoder"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "Pager_Pager",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/248",
+        path: "/groups/253",
         body: Some("Pager"),
         statuses: &[200],
     },
@@ -2533,7 +2596,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "parameterized_host_parameterized_host",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/172",
+        path: "/groups/176",
         body: Some("parameterized_host"),
         statuses: &[200],
     },
@@ -2568,28 +2631,28 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "Parameters_Path2",
         method: ::armgen_runtime::Method::Put,
-        path: "/path2/{Future}/{IntoFuture}/{Debug}/{Hash}/{assert}/{assert_eq}/{cfg}/{concat}/{env}/{format}/{format_args}/{include}/{include_str}/{matches}/{option_env}/{panic}/{stringify}/{todo}/{unreachable}/{vec}/{write}/{bool}/{char}/{str}/{i32}/{i64}/{u8}/{u64}/{usize}/{f32}/{f64}/{std}/{core}/{alloc}/{client_only}/{page}/{string_enum}/{tagged_union}/{async_trait}/{azure_core}/{ArmClientOptions}/{ArmPipeline}/{IntoVariant}/{MethodOptions}/{ResourceManagerAudience}/{StaticTokenCredential}/{resource_manager_endpoint}/{resource_manager_scope}/{response_error}/{DynamicError}",
+        path: "/path2/{Future}/{IntoFuture}/{Debug}/{Hash}/{assert}/{assert_eq}/{cfg}/{concat}/{env}/{format}/{format_args}/{include}/{include_str}/{matches}/{option_env}/{panic}/{stringify}/{todo}/{unreachable}/{vec}/{write}/{bool}/{char}/{str}/{i32}/{i64}/{u8}/{u64}/{usize}/{f32}/{f64}/{std}/{core}/{alloc}/{client_only}/{page}/{string_enum}/{tagged_union}/{async_trait}/{azure_core}/{ArmClientOptions}/{ArmPipeline}/{BinaryFormat}/{IntoVariant}/{MethodOptions}/{ResourceManagerAudience}/{StaticTokenCredential}/{TextFormat}/{resource_manager_endpoint}/{resource_manager_scope}",
         body: None,
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "Parameters_Path3",
         method: ::armgen_runtime::Method::Put,
-        path: "/path3/{DynamicParams}/{DynamicValidate}/{OperationInfo}/{ServiceInfo}/{dynamic_result}/{DynamicReply}/{dynamic_execute}/{dynamic_pages}/{dynamic_poll}/{dynamic_request_error}/{ErrorBody}/{FromStatus}/{ResponseError}/{ServiceError}/{decode_body}/{decode_by_status}/{decode_empty}/{decode_json}/{decode_nullable}/{decode_optional}/{HostPart}/{InvalidHost}/{parameterized_host}/{HttpRequest}/{HttpResponse}/{Method}/{UrlBuilder}/{ResponseTooLarge}/{FinalStateVia}/{OperationStatus}/{PollerMethodOptions}/{PollerOptions}/{NextLink}/{PageDecoder}/{Pattern}/{StripReadOnly}/{strip_member}/{strip_members}/{Regex}/{Secret}/{Url}/{Constraint}/{Validate}/{ValidationError}/{ValidationErrors}/{Validator}/{compile_pattern}/{regex}/{serde}/{serde_json}",
+        path: "/path3/{response_error}/{DynamicError}/{DynamicParams}/{DynamicValidate}/{OperationInfo}/{ServiceInfo}/{dynamic_result}/{DynamicReply}/{dynamic_execute}/{dynamic_pages}/{dynamic_poll}/{dynamic_request_error}/{ErrorBody}/{FromStatus}/{ResponseError}/{ServiceError}/{decode_body}/{decode_by_status}/{decode_bytes}/{decode_empty}/{decode_json}/{decode_nullable}/{decode_optional}/{decode_text}/{HostPart}/{InvalidHost}/{parameterized_host}/{FormBody}/{HttpRequest}/{HttpResponse}/{Method}/{UrlBuilder}/{ResponseTooLarge}/{FinalStateVia}/{OperationStatus}/{PollerMethodOptions}/{PollerOptions}/{NextLink}/{PageDecoder}/{Pattern}/{StripReadOnly}/{strip_member}/{strip_members}/{Regex}/{Secret}/{Url}/{Constraint}/{Validate}/{ValidationError}/{ValidationErrors}",
         body: None,
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "Parameters_Path4",
         method: ::armgen_runtime::Method::Put,
-        path: "/path4/{url}/{endpoint}/{api_version}/{options}/{request}/{validator}/{value}/{params}/{path}/{at}/{json}/{members}/{pipeline}/{response}/{operation_id}/{credential}/{subscription_id}/{inner}/{tag}/{method_options}/{f}/{new}/{API_VERSION}/{DEFAULT_ENDPOINT}/{SERVICES}/{OPERATIONS}/{build_request}/{decode_response}/{models}/{clients}/{dynamic}/{patterns}/{Other}/{Unknown}/{Arc}/{LazyLock}/{BTreeMap}/{Cow}/{Value}/{Map}/{Serialize}/{Deserialize}/{Serializer}/{Deserializer}/{TokenCredential}/{SafeDebug}/{ClientMethodOptions}/{NoFormat}/{Pager}/{Response}",
+        path: "/path4/{Validator}/{compile_pattern}/{regex}/{serde}/{serde_json}/{url}/{endpoint}/{api_version}/{options}/{request}/{validator}/{value}/{params}/{path}/{at}/{json}/{members}/{pipeline}/{response}/{operation_id}/{credential}/{subscription_id}/{inner}/{tag}/{method_options}/{f}/{new}/{API_VERSION}/{DEFAULT_ENDPOINT}/{SERVICES}/{OPERATIONS}/{build_request}/{decode_response}/{models}/{clients}/{dynamic}/{patterns}/{Other}/{Unknown}/{Arc}/{LazyLock}/{BTreeMap}/{Cow}/{Value}/{Map}/{Serialize}/{Deserialize}/{Serializer}/{Deserializer}/{TokenCredential}",
         body: None,
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "Parameters_Path5",
         method: ::armgen_runtime::Method::Put,
-        path: "/path5/{Context}/{armgen_runtime}/{__private}",
+        path: "/path5/{SafeDebug}/{ClientMethodOptions}/{NoFormat}/{Pager}/{Response}/{Context}/{armgen_runtime}/{__private}",
         body: None,
         statuses: &[200],
     },
@@ -2610,7 +2673,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "params_params",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/207",
+        path: "/groups/212",
         body: Some("params"),
         statuses: &[200],
     },
@@ -2631,42 +2694,42 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "path_path",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/208",
+        path: "/groups/213",
         body: Some("path"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "Pattern_Pattern",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/184",
+        path: "/groups/189",
         body: Some("Pattern"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "patterns_patterns",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/231",
+        path: "/groups/236",
         body: Some("patterns"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "pipeline_pipeline",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/212",
+        path: "/groups/217",
         body: Some("pipeline"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "PollerMethodOptions_PollerMethodOptions",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/180",
+        path: "/groups/185",
         body: Some("PollerMethodOptions"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "PollerOptions_PollerOptions",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/181",
+        path: "/groups/186",
         body: Some("PollerOptions"),
         statuses: &[200],
     },
@@ -3023,56 +3086,56 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "Regex_Regex",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/188",
+        path: "/groups/193",
         body: Some("Regex"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "request_request",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/204",
+        path: "/groups/209",
         body: Some("request"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "resource_manager_endpoint_resource_manager_endpoint",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/146",
+        path: "/groups/148",
         body: Some("resource_manager_endpoint"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "resource_manager_scope_resource_manager_scope",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/147",
+        path: "/groups/149",
         body: Some("resource_manager_scope"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "ResourceManagerAudience_ResourceManagerAudience",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/144",
+        path: "/groups/145",
         body: Some("ResourceManagerAudience"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "response_error_response_error",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/148",
+        path: "/groups/150",
         body: Some("response_error"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "response_response",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/213",
+        path: "/groups/218",
         body: Some("response"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "ResponseTooLarge_ResponseTooLarge",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/177",
+        path: "/groups/182",
         body: Some("ResponseTooLarge"),
         statuses: &[200],
     },
@@ -3086,14 +3149,14 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "SafeDebug_SafeDebug",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/245",
+        path: "/groups/250",
         body: Some("SafeDebug"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "Secret_Secret",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/189",
+        path: "/groups/194",
         body: Some("Secret"),
         statuses: &[200],
     },
@@ -3114,49 +3177,49 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "serde_json_serde_json",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/199",
+        path: "/groups/204",
         body: Some("serde_json"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "serde_serde",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/198",
+        path: "/groups/203",
         body: Some("serde"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "Serialize_Serialize",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/240",
+        path: "/groups/245",
         body: Some("Serialize"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "Serializer_Serializer",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/242",
+        path: "/groups/247",
         body: Some("Serializer"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "ServiceError_ServiceError",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/163",
+        path: "/groups/165",
         body: Some("ServiceError"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "ServiceInfo_ServiceInfo",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/153",
+        path: "/groups/155",
         body: Some("ServiceInfo"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "SERVICES_SERVICES",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/224",
+        path: "/groups/229",
         body: Some("SERVICES"),
         statuses: &[200],
     },
@@ -3191,7 +3254,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "StaticTokenCredential_StaticTokenCredential",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/145",
+        path: "/groups/146",
         body: Some("StaticTokenCredential"),
         statuses: &[200],
     },
@@ -3233,28 +3296,28 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "strip_member_strip_member",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/186",
+        path: "/groups/191",
         body: Some("strip_member"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "strip_members_strip_members",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/187",
+        path: "/groups/192",
         body: Some("strip_members"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "StripReadOnly_StripReadOnly",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/185",
+        path: "/groups/190",
         body: Some("StripReadOnly"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "subscription_id_subscription_id",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/216",
+        path: "/groups/221",
         body: Some("subscription_id"),
         statuses: &[200],
     },
@@ -3275,7 +3338,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "tag_tag",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/218",
+        path: "/groups/223",
         body: Some("tag"),
         statuses: &[200],
     },
@@ -3284,6 +3347,13 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
         method: ::armgen_runtime::Method::Post,
         path: "/groups/137",
         body: Some("tagged_union"),
+        statuses: &[200],
+    },
+    ::armgen_runtime::OperationInfo {
+        id: "TextFormat_TextFormat",
+        method: ::armgen_runtime::Method::Post,
+        path: "/groups/147",
+        body: Some("TextFormat"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
@@ -3310,7 +3380,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "TokenCredential_TokenCredential",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/244",
+        path: "/groups/249",
         body: Some("TokenCredential"),
         statuses: &[200],
     },
@@ -3345,7 +3415,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "Unknown_Unknown",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/233",
+        path: "/groups/238",
         body: Some("Unknown"),
         statuses: &[200],
     },
@@ -3366,14 +3436,14 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "Url_Url",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/190",
+        path: "/groups/195",
         body: Some("Url"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "UrlBuilder_UrlBuilder",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/176",
+        path: "/groups/181",
         body: Some("UrlBuilder"),
         statuses: &[200],
     },
@@ -3387,35 +3457,35 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "Validate_Validate",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/192",
+        path: "/groups/197",
         body: Some("Validate"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "ValidationError_ValidationError",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/193",
+        path: "/groups/198",
         body: Some("ValidationError"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "ValidationErrors_ValidationErrors",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/194",
+        path: "/groups/199",
         body: Some("ValidationErrors"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "Validator_Validator",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/195",
+        path: "/groups/200",
         body: Some("Validator"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "__private___private",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/252",
+        path: "/groups/257",
         body: Some("__private"),
         statuses: &[200],
     },
@@ -3655,6 +3725,20 @@ pub fn build_request(
                 )?,
             )
         }
+        "BinaryFormat_BinaryFormat" => {
+            let api_version: ::std::string::String = __params
+                .optional("api-version", "a string")?
+                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let binary_format: super::models::BinaryFormat = __params
+                .required("BinaryFormat", "a value of the documented model")?;
+            Ok(
+                super::binary_format::binary_format_request(
+                    endpoint,
+                    &api_version,
+                    &binary_format,
+                )?,
+            )
+        }
         "Bodies_OptionalString" => {
             let body: ::core::option::Option<::std::string::String> = __params
                 .optional("body", "a string")?;
@@ -3872,6 +3956,20 @@ pub fn build_request(
                 )?,
             )
         }
+        "decode_bytes_decode_bytes" => {
+            let api_version: ::std::string::String = __params
+                .optional("api-version", "a string")?
+                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let decode_bytes: super::models::DecodeBytes = __params
+                .required("decode_bytes", "a value of the documented model")?;
+            Ok(
+                super::decode::bytes_decode_bytes_request(
+                    endpoint,
+                    &api_version,
+                    &decode_bytes,
+                )?,
+            )
+        }
         "decode_empty_decode_empty" => {
             let api_version: ::std::string::String = __params
                 .optional("api-version", "a string")?
@@ -3939,6 +4037,20 @@ pub fn build_request(
                     endpoint,
                     &api_version,
                     &decode_response,
+                )?,
+            )
+        }
+        "decode_text_decode_text" => {
+            let api_version: ::std::string::String = __params
+                .optional("api-version", "a string")?
+                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let decode_text: super::models::DecodeText = __params
+                .required("decode_text", "a value of the documented model")?;
+            Ok(
+                super::decode::text_decode_text_request(
+                    endpoint,
+                    &api_version,
+                    &decode_text,
                 )?,
             )
         }
@@ -4277,6 +4389,14 @@ pub fn build_request(
             let fn_once: super::models::FnOnce = __params
                 .required("FnOnce", "a value of the documented model")?;
             Ok(super::fn_once::fn_once_request(endpoint, &api_version, &fn_once)?)
+        }
+        "FormBody_FormBody" => {
+            let api_version: ::std::string::String = __params
+                .optional("api-version", "a string")?
+                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let form_body: super::models::FormBody = __params
+                .required("FormBody", "a value of the documented model")?;
+            Ok(super::form_body::form_body_request(endpoint, &api_version, &form_body)?)
         }
         "format_args_format_args" => {
             let api_version: ::std::string::String = __params
@@ -4841,6 +4961,16 @@ pub fn build_request(
                 )?,
             )
         }
+        "OptionalBodies_BinaryFormat" => {
+            let binary_format: ::core::option::Option<super::models::BinaryFormat> = __params
+                .optional("BinaryFormat", "a value of the documented model")?;
+            Ok(
+                super::optional_bodies::binary_format_request(
+                    endpoint,
+                    binary_format.as_ref(),
+                )?,
+            )
+        }
         "OptionalBodies_bool" => {
             let bool: ::core::option::Option<super::models::Bool> = __params
                 .optional("bool", "a value of the documented model")?;
@@ -4985,6 +5115,16 @@ pub fn build_request(
                 )?,
             )
         }
+        "OptionalBodies_decode_bytes" => {
+            let decode_bytes: ::core::option::Option<super::models::DecodeBytes> = __params
+                .optional("decode_bytes", "a value of the documented model")?;
+            Ok(
+                super::optional_bodies::decode_bytes_request(
+                    endpoint,
+                    decode_bytes.as_ref(),
+                )?,
+            )
+        }
         "OptionalBodies_decode_empty" => {
             let decode_empty: ::core::option::Option<super::models::DecodeEmpty> = __params
                 .optional("decode_empty", "a value of the documented model")?;
@@ -5032,6 +5172,16 @@ pub fn build_request(
                 super::optional_bodies::decode_response_request(
                     endpoint,
                     decode_response.as_ref(),
+                )?,
+            )
+        }
+        "OptionalBodies_decode_text" => {
+            let decode_text: ::core::option::Option<super::models::DecodeText> = __params
+                .optional("decode_text", "a value of the documented model")?;
+            Ok(
+                super::optional_bodies::decode_text_request(
+                    endpoint,
+                    decode_text.as_ref(),
                 )?,
             )
         }
@@ -5268,6 +5418,11 @@ pub fn build_request(
             let fn_once: ::core::option::Option<super::models::FnOnce> = __params
                 .optional("FnOnce", "a value of the documented model")?;
             Ok(super::optional_bodies::fn_once_request(endpoint, fn_once.as_ref())?)
+        }
+        "OptionalBodies_FormBody" => {
+            let form_body: ::core::option::Option<super::models::FormBody> = __params
+                .optional("FormBody", "a value of the documented model")?;
+            Ok(super::optional_bodies::form_body_request(endpoint, form_body.as_ref())?)
         }
         "OptionalBodies_format" => {
             let format: ::core::option::Option<super::models::Format> = __params
@@ -6212,6 +6367,16 @@ pub fn build_request(
                 )?,
             )
         }
+        "OptionalBodies_TextFormat" => {
+            let text_format: ::core::option::Option<super::models::TextFormat> = __params
+                .optional("TextFormat", "a value of the documented model")?;
+            Ok(
+                super::optional_bodies::text_format_request(
+                    endpoint,
+                    text_format.as_ref(),
+                )?,
+            )
+        }
         "OptionalBodies_ToOwned" => {
             let to_owned: ::core::option::Option<super::models::ToOwned> = __params
                 .optional("ToOwned", "a value of the documented model")?;
@@ -6426,10 +6591,10 @@ pub fn build_request(
             let api_version: ::std::string::String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
-            let api_version_2: ::core::option::Option<::std::string::String> = __params
-                .optional("API_VERSION", "a string")?;
-            let arc: ::core::option::Option<::std::string::String> = __params
-                .optional("Arc", "a string")?;
+            let api_version_2: ::core::option::Option<super::models::Choice> = __params
+                .optional("API_VERSION", "a value of the documented model")?;
+            let arc: ::core::option::Option<super::models::Choice> = __params
+                .optional("Arc", "a value of the documented model")?;
             let arm_client_options: ::core::option::Option<super::models::Choice> = __params
                 .optional("ArmClientOptions", "a value of the documented model")?;
             let arm_pipeline: ::core::option::Option<::std::string::String> = __params
@@ -6444,208 +6609,213 @@ pub fn build_request(
                 .optional("AsyncFnMut", "an integer")?;
             let async_fn_once: ::core::option::Option<super::models::Choice> = __params
                 .optional("AsyncFnOnce", "a value of the documented model")?;
-            let b_tree_map: ::core::option::Option<super::models::Choice> = __params
-                .optional("BTreeMap", "a value of the documented model")?;
+            let b_tree_map: ::core::option::Option<i32> = __params
+                .optional("BTreeMap", "an integer")?;
+            let binary_format: ::core::option::Option<i32> = __params
+                .optional("BinaryFormat", "an integer")?;
             let r#box: ::core::option::Option<super::models::Choice> = __params
                 .optional("Box", "a value of the documented model")?;
-            let client_method_options: ::core::option::Option<::std::string::String> = __params
-                .optional("ClientMethodOptions", "a string")?;
+            let client_method_options: ::core::option::Option<super::models::Choice> = __params
+                .optional("ClientMethodOptions", "a value of the documented model")?;
             let clone: ::core::option::Option<i32> = __params
                 .optional("Clone", "an integer")?;
-            let constraint: ::core::option::Option<super::models::Choice> = __params
-                .optional("Constraint", "a value of the documented model")?;
-            let context: ::core::option::Option<i32> = __params
-                .optional("Context", "an integer")?;
+            let constraint: ::core::option::Option<i32> = __params
+                .optional("Constraint", "an integer")?;
+            let context: ::core::option::Option<::std::string::String> = __params
+                .optional("Context", "a string")?;
             let copy: ::core::option::Option<::std::string::String> = __params
                 .optional("Copy", "a string")?;
-            let cow: ::core::option::Option<::std::string::String> = __params
-                .optional("Cow", "a string")?;
-            let default_endpoint: ::core::option::Option<i32> = __params
-                .optional("DEFAULT_ENDPOINT", "an integer")?;
+            let cow: ::core::option::Option<super::models::Choice> = __params
+                .optional("Cow", "a value of the documented model")?;
+            let default_endpoint: ::core::option::Option<::std::string::String> = __params
+                .optional("DEFAULT_ENDPOINT", "a string")?;
             let debug: ::core::option::Option<::std::string::String> = __params
                 .optional("Debug", "a string")?;
             let default: ::core::option::Option<i32> = __params
                 .optional("Default", "an integer")?;
-            let deserialize: ::core::option::Option<i32> = __params
-                .optional("Deserialize", "an integer")?;
-            let deserializer: ::core::option::Option<::std::string::String> = __params
-                .optional("Deserializer", "a string")?;
+            let deserialize: ::core::option::Option<::std::string::String> = __params
+                .optional("Deserialize", "a string")?;
+            let deserializer: ::core::option::Option<super::models::Choice> = __params
+                .optional("Deserializer", "a value of the documented model")?;
             let double_ended_iterator: ::core::option::Option<super::models::Choice> = __params
                 .optional("DoubleEndedIterator", "a value of the documented model")?;
             let drop: ::core::option::Option<super::models::Choice> = __params
                 .optional("Drop", "a value of the documented model")?;
-            let dynamic_error: ::core::option::Option<super::models::Choice> = __params
-                .optional("DynamicError", "a value of the documented model")?;
-            let dynamic_params: ::core::option::Option<::std::string::String> = __params
-                .optional("DynamicParams", "a string")?;
-            let dynamic_reply: ::core::option::Option<super::models::Choice> = __params
-                .optional("DynamicReply", "a value of the documented model")?;
-            let dynamic_validate: ::core::option::Option<i32> = __params
-                .optional("DynamicValidate", "an integer")?;
+            let dynamic_error: ::core::option::Option<i32> = __params
+                .optional("DynamicError", "an integer")?;
+            let dynamic_params: ::core::option::Option<super::models::Choice> = __params
+                .optional("DynamicParams", "a value of the documented model")?;
+            let dynamic_reply: ::core::option::Option<i32> = __params
+                .optional("DynamicReply", "an integer")?;
+            let dynamic_validate: ::core::option::Option<::std::string::String> = __params
+                .optional("DynamicValidate", "a string")?;
             let eq: ::core::option::Option<i32> = __params.optional("Eq", "an integer")?;
             let err: ::core::option::Option<::std::string::String> = __params
                 .optional("Err", "a string")?;
-            let error_body: ::core::option::Option<i32> = __params
-                .optional("ErrorBody", "an integer")?;
+            let error_body: ::core::option::Option<::std::string::String> = __params
+                .optional("ErrorBody", "a string")?;
             let exact_size_iterator: ::core::option::Option<::std::string::String> = __params
                 .optional("ExactSizeIterator", "a string")?;
             let extend: ::core::option::Option<::std::string::String> = __params
                 .optional("Extend", "a string")?;
-            let final_state_via: ::core::option::Option<i32> = __params
-                .optional("FinalStateVia", "an integer")?;
+            let final_state_via: ::core::option::Option<::std::string::String> = __params
+                .optional("FinalStateVia", "a string")?;
             let r#fn: ::core::option::Option<::std::string::String> = __params
                 .optional("Fn", "a string")?;
             let fn_mut: ::core::option::Option<i32> = __params
                 .optional("FnMut", "an integer")?;
             let fn_once: ::core::option::Option<super::models::Choice> = __params
                 .optional("FnOnce", "a value of the documented model")?;
+            let form_body: ::core::option::Option<::std::string::String> = __params
+                .optional("FormBody", "a string")?;
             let from: ::core::option::Option<::std::string::String> = __params
                 .optional("From", "a string")?;
             let from_iterator: ::core::option::Option<::std::string::String> = __params
                 .optional("FromIterator", "a string")?;
-            let from_status: ::core::option::Option<super::models::Choice> = __params
-                .optional("FromStatus", "a value of the documented model")?;
+            let from_status: ::core::option::Option<i32> = __params
+                .optional("FromStatus", "an integer")?;
             let future: ::core::option::Option<i32> = __params
                 .optional("Future", "an integer")?;
             let hash: ::core::option::Option<i32> = __params
                 .optional("Hash", "an integer")?;
-            let host_part: ::core::option::Option<super::models::Choice> = __params
-                .optional("HostPart", "a value of the documented model")?;
-            let http_request: ::core::option::Option<super::models::Choice> = __params
-                .optional("HttpRequest", "a value of the documented model")?;
-            let http_response: ::core::option::Option<::std::string::String> = __params
-                .optional("HttpResponse", "a string")?;
+            let host_part: ::core::option::Option<::std::string::String> = __params
+                .optional("HostPart", "a string")?;
+            let http_request: ::core::option::Option<i32> = __params
+                .optional("HttpRequest", "an integer")?;
+            let http_response: ::core::option::Option<super::models::Choice> = __params
+                .optional("HttpResponse", "a value of the documented model")?;
             let into: ::core::option::Option<super::models::Choice> = __params
                 .optional("Into", "a value of the documented model")?;
             let into_future: ::core::option::Option<super::models::Choice> = __params
                 .optional("IntoFuture", "a value of the documented model")?;
             let into_iterator: ::core::option::Option<i32> = __params
                 .optional("IntoIterator", "an integer")?;
-            let into_variant: ::core::option::Option<i32> = __params
-                .optional("IntoVariant", "an integer")?;
-            let invalid_host: ::core::option::Option<::std::string::String> = __params
-                .optional("InvalidHost", "a string")?;
+            let into_variant: ::core::option::Option<super::models::Choice> = __params
+                .optional("IntoVariant", "a value of the documented model")?;
+            let invalid_host: ::core::option::Option<i32> = __params
+                .optional("InvalidHost", "an integer")?;
             let iterator: ::core::option::Option<super::models::Choice> = __params
                 .optional("Iterator", "a value of the documented model")?;
-            let lazy_lock: ::core::option::Option<i32> = __params
-                .optional("LazyLock", "an integer")?;
-            let map: ::core::option::Option<super::models::Choice> = __params
-                .optional("Map", "a value of the documented model")?;
-            let method: ::core::option::Option<i32> = __params
-                .optional("Method", "an integer")?;
-            let method_options_2: ::core::option::Option<super::models::Choice> = __params
-                .optional("MethodOptions", "a value of the documented model")?;
-            let next_link: ::core::option::Option<super::models::Choice> = __params
-                .optional("NextLink", "a value of the documented model")?;
-            let no_format: ::core::option::Option<i32> = __params
-                .optional("NoFormat", "an integer")?;
+            let lazy_lock: ::core::option::Option<::std::string::String> = __params
+                .optional("LazyLock", "a string")?;
+            let map: ::core::option::Option<i32> = __params
+                .optional("Map", "an integer")?;
+            let method: ::core::option::Option<::std::string::String> = __params
+                .optional("Method", "a string")?;
+            let method_options_2: ::core::option::Option<::std::string::String> = __params
+                .optional("MethodOptions", "a string")?;
+            let next_link: ::core::option::Option<i32> = __params
+                .optional("NextLink", "an integer")?;
+            let no_format: ::core::option::Option<::std::string::String> = __params
+                .optional("NoFormat", "a string")?;
             let none: ::core::option::Option<::std::string::String> = __params
                 .optional("None", "a string")?;
-            let operations: ::core::option::Option<::std::string::String> = __params
-                .optional("OPERATIONS", "a string")?;
+            let operations: ::core::option::Option<super::models::Choice> = __params
+                .optional("OPERATIONS", "a value of the documented model")?;
             let ok: ::core::option::Option<super::models::Choice> = __params
                 .optional("Ok", "a value of the documented model")?;
-            let operation_info: ::core::option::Option<super::models::Choice> = __params
-                .optional("OperationInfo", "a value of the documented model")?;
-            let operation_status: ::core::option::Option<super::models::Choice> = __params
-                .optional("OperationStatus", "a value of the documented model")?;
+            let operation_info: ::core::option::Option<i32> = __params
+                .optional("OperationInfo", "an integer")?;
+            let operation_status: ::core::option::Option<i32> = __params
+                .optional("OperationStatus", "an integer")?;
             let option: ::core::option::Option<i32> = __params
                 .optional("Option", "an integer")?;
             let ord: ::core::option::Option<super::models::Choice> = __params
                 .optional("Ord", "a value of the documented model")?;
-            let other: ::core::option::Option<i32> = __params
-                .optional("Other", "an integer")?;
-            let page_decoder: ::core::option::Option<::std::string::String> = __params
-                .optional("PageDecoder", "a string")?;
-            let pager: ::core::option::Option<super::models::Choice> = __params
-                .optional("Pager", "a value of the documented model")?;
+            let other: ::core::option::Option<::std::string::String> = __params
+                .optional("Other", "a string")?;
+            let page_decoder: ::core::option::Option<super::models::Choice> = __params
+                .optional("PageDecoder", "a value of the documented model")?;
+            let pager: ::core::option::Option<i32> = __params
+                .optional("Pager", "an integer")?;
             let partial_eq: ::core::option::Option<super::models::Choice> = __params
                 .optional("PartialEq", "a value of the documented model")?;
             let partial_ord: ::core::option::Option<::std::string::String> = __params
                 .optional("PartialOrd", "a string")?;
-            let pattern: ::core::option::Option<i32> = __params
-                .optional("Pattern", "an integer")?;
-            let poller_method_options: ::core::option::Option<::std::string::String> = __params
-                .optional("PollerMethodOptions", "a string")?;
-            let poller_options: ::core::option::Option<i32> = __params
-                .optional("PollerOptions", "an integer")?;
-            let regex: ::core::option::Option<super::models::Choice> = __params
-                .optional("Regex", "a value of the documented model")?;
-            let resource_manager_audience: ::core::option::Option<
-                ::std::string::String,
-            > = __params.optional("ResourceManagerAudience", "a string")?;
-            let response: ::core::option::Option<::std::string::String> = __params
-                .optional("Response", "a string")?;
-            let response_error: ::core::option::Option<::std::string::String> = __params
-                .optional("ResponseError", "a string")?;
-            let response_too_large: ::core::option::Option<::std::string::String> = __params
-                .optional("ResponseTooLarge", "a string")?;
+            let pattern: ::core::option::Option<::std::string::String> = __params
+                .optional("Pattern", "a string")?;
+            let poller_method_options: ::core::option::Option<super::models::Choice> = __params
+                .optional("PollerMethodOptions", "a value of the documented model")?;
+            let poller_options: ::core::option::Option<::std::string::String> = __params
+                .optional("PollerOptions", "a string")?;
+            let regex: ::core::option::Option<i32> = __params
+                .optional("Regex", "an integer")?;
+            let resource_manager_audience: ::core::option::Option<i32> = __params
+                .optional("ResourceManagerAudience", "an integer")?;
+            let response: ::core::option::Option<super::models::Choice> = __params
+                .optional("Response", "a value of the documented model")?;
+            let response_error: ::core::option::Option<super::models::Choice> = __params
+                .optional("ResponseError", "a value of the documented model")?;
+            let response_too_large: ::core::option::Option<super::models::Choice> = __params
+                .optional("ResponseTooLarge", "a value of the documented model")?;
             let result: ::core::option::Option<i32> = __params
                 .optional("Result", "an integer")?;
-            let services: ::core::option::Option<super::models::Choice> = __params
-                .optional("SERVICES", "a value of the documented model")?;
-            let safe_debug: ::core::option::Option<super::models::Choice> = __params
-                .optional("SafeDebug", "a value of the documented model")?;
-            let secret: ::core::option::Option<::armgen_runtime::Secret> = __params
-                .optional("Secret", "a string")?;
+            let services: ::core::option::Option<i32> = __params
+                .optional("SERVICES", "an integer")?;
+            let safe_debug: ::core::option::Option<i32> = __params
+                .optional("SafeDebug", "an integer")?;
+            let secret: ::core::option::Option<super::models::Choice> = __params
+                .optional("Secret", "a value of the documented model")?;
             let self_: ::core::option::Option<::std::string::String> = __params
                 .optional("Self", "a string")?;
             let send: ::core::option::Option<i32> = __params
                 .optional("Send", "an integer")?;
-            let serialize: ::core::option::Option<::std::string::String> = __params
-                .optional("Serialize", "a string")?;
-            let serializer: ::core::option::Option<super::models::Choice> = __params
-                .optional("Serializer", "a value of the documented model")?;
-            let service_error: ::core::option::Option<i32> = __params
-                .optional("ServiceError", "an integer")?;
-            let service_info: ::core::option::Option<::std::string::String> = __params
-                .optional("ServiceInfo", "a string")?;
+            let serialize: ::core::option::Option<super::models::Choice> = __params
+                .optional("Serialize", "a value of the documented model")?;
+            let serializer: ::core::option::Option<i32> = __params
+                .optional("Serializer", "an integer")?;
+            let service_error: ::core::option::Option<::std::string::String> = __params
+                .optional("ServiceError", "a string")?;
+            let service_info: ::core::option::Option<super::models::Choice> = __params
+                .optional("ServiceInfo", "a value of the documented model")?;
             let sized: ::core::option::Option<super::models::Choice> = __params
                 .optional("Sized", "a value of the documented model")?;
             let some: ::core::option::Option<super::models::Choice> = __params
                 .optional("Some", "a value of the documented model")?;
-            let static_token_credential: ::core::option::Option<i32> = __params
-                .optional("StaticTokenCredential", "an integer")?;
+            let static_token_credential: ::core::option::Option<super::models::Choice> = __params
+                .optional("StaticTokenCredential", "a value of the documented model")?;
             let string: ::core::option::Option<i32> = __params
                 .optional("String", "an integer")?;
-            let strip_read_only: ::core::option::Option<super::models::Choice> = __params
-                .optional("StripReadOnly", "a value of the documented model")?;
+            let strip_read_only: ::core::option::Option<i32> = __params
+                .optional("StripReadOnly", "an integer")?;
             let sync: ::core::option::Option<::std::string::String> = __params
                 .optional("Sync", "a string")?;
+            let text_format: ::core::option::Option<::std::string::String> = __params
+                .optional("TextFormat", "a string")?;
             let to_owned: ::core::option::Option<::std::string::String> = __params
                 .optional("ToOwned", "a string")?;
             let to_string: ::core::option::Option<super::models::Choice> = __params
                 .optional("ToString", "a value of the documented model")?;
-            let token_credential: ::core::option::Option<i32> = __params
-                .optional("TokenCredential", "an integer")?;
+            let token_credential: ::core::option::Option<::std::string::String> = __params
+                .optional("TokenCredential", "a string")?;
             let try_from: ::core::option::Option<i32> = __params
                 .optional("TryFrom", "an integer")?;
             let try_into: ::core::option::Option<super::models::Choice> = __params
                 .optional("TryInto", "a value of the documented model")?;
-            let unknown: ::core::option::Option<super::models::Choice> = __params
-                .optional("Unknown", "a value of the documented model")?;
+            let unknown: ::core::option::Option<i32> = __params
+                .optional("Unknown", "an integer")?;
             let unpin: ::core::option::Option<i32> = __params
                 .optional("Unpin", "an integer")?;
-            let url: ::core::option::Option<i32> = __params
-                .optional("Url", "an integer")?;
-            let url_builder: ::core::option::Option<super::models::Choice> = __params
-                .optional("UrlBuilder", "a value of the documented model")?;
-            let validate: ::core::option::Option<::std::string::String> = __params
-                .optional("Validate", "a string")?;
-            let validation_error: ::core::option::Option<i32> = __params
-                .optional("ValidationError", "an integer")?;
-            let validation_errors: ::core::option::Option<super::models::Choice> = __params
-                .optional("ValidationErrors", "a value of the documented model")?;
-            let validator: ::core::option::Option<::std::string::String> = __params
-                .optional("Validator", "a string")?;
-            let value: ::core::option::Option<i32> = __params
-                .optional("Value", "an integer")?;
+            let url: ::core::option::Option<::std::string::String> = __params
+                .optional("Url", "a string")?;
+            let url_builder: ::core::option::Option<i32> = __params
+                .optional("UrlBuilder", "an integer")?;
+            let validate: ::core::option::Option<super::models::Choice> = __params
+                .optional("Validate", "a value of the documented model")?;
+            let validation_error: ::core::option::Option<::std::string::String> = __params
+                .optional("ValidationError", "a string")?;
+            let validation_errors: ::core::option::Option<i32> = __params
+                .optional("ValidationErrors", "an integer")?;
+            let validator: ::core::option::Option<super::models::Choice> = __params
+                .optional("Validator", "a value of the documented model")?;
+            let value: ::core::option::Option<::std::string::String> = __params
+                .optional("Value", "a string")?;
             let vec: ::core::option::Option<::std::string::String> = __params
                 .optional("Vec", "a string")?;
             let value_2: ::core::option::Option<super::models::Choice> = __params
                 .optional("_", "a value of the documented model")?;
-            let private: ::core::option::Option<::std::string::String> = __params
-                .optional("__private", "a string")?;
+            let private: ::core::option::Option<super::models::Choice> = __params
+                .optional("__private", "a value of the documented model")?;
             let r#abstract: ::core::option::Option<::std::string::String> = __params
                 .optional("abstract", "a string")?;
             let align_of: ::core::option::Option<::std::string::String> = __params
@@ -6654,10 +6824,10 @@ pub fn build_request(
                 .optional("align_of_val", "an integer")?;
             let alloc: ::core::option::Option<i32> = __params
                 .optional("alloc", "an integer")?;
-            let api_version_3: ::core::option::Option<i32> = __params
-                .optional("api_version", "an integer")?;
-            let armgen_runtime: ::core::option::Option<super::models::Choice> = __params
-                .optional("armgen_runtime", "a value of the documented model")?;
+            let api_version_3: ::core::option::Option<::std::string::String> = __params
+                .optional("api_version", "a string")?;
+            let armgen_runtime: ::core::option::Option<i32> = __params
+                .optional("armgen_runtime", "an integer")?;
             let r#as: ::core::option::Option<i32> = __params
                 .optional("as", "an integer")?;
             let assert: ::core::option::Option<super::models::Choice> = __params
@@ -6668,8 +6838,7 @@ pub fn build_request(
                 .optional("async", "a value of the documented model")?;
             let async_trait: ::core::option::Option<::std::string::String> = __params
                 .optional("async_trait", "a string")?;
-            let at: ::core::option::Option<super::models::Choice> = __params
-                .optional("at", "a value of the documented model")?;
+            let at: ::core::option::Option<i32> = __params.optional("at", "an integer")?;
             let r#await: ::core::option::Option<::std::string::String> = __params
                 .optional("await", "a string")?;
             let azure_core: ::core::option::Option<i32> = __params
@@ -6682,18 +6851,18 @@ pub fn build_request(
                 .optional("box", "a value of the documented model")?;
             let r#break: ::core::option::Option<::std::string::String> = __params
                 .optional("break", "a string")?;
-            let build_request: ::core::option::Option<i32> = __params
-                .optional("build_request", "an integer")?;
+            let build_request: ::core::option::Option<::std::string::String> = __params
+                .optional("build_request", "a string")?;
             let cfg: ::core::option::Option<i32> = __params
                 .optional("cfg", "an integer")?;
             let char: ::core::option::Option<super::models::Choice> = __params
                 .optional("char", "a value of the documented model")?;
             let client_only: ::core::option::Option<super::models::Choice> = __params
                 .optional("client_only", "a value of the documented model")?;
-            let clients: ::core::option::Option<i32> = __params
-                .optional("clients", "an integer")?;
-            let compile_pattern: ::core::option::Option<i32> = __params
-                .optional("compile_pattern", "an integer")?;
+            let clients: ::core::option::Option<::std::string::String> = __params
+                .optional("clients", "a string")?;
+            let compile_pattern: ::core::option::Option<::std::string::String> = __params
+                .optional("compile_pattern", "a string")?;
             let concat: ::core::option::Option<super::models::Choice> = __params
                 .optional("concat", "a value of the documented model")?;
             let r#const: ::core::option::Option<i32> = __params
@@ -6704,12 +6873,14 @@ pub fn build_request(
                 .optional("core", "a string")?;
             let crate_: ::core::option::Option<::std::string::String> = __params
                 .optional("crate", "a string")?;
-            let credential: ::core::option::Option<super::models::Choice> = __params
-                .optional("credential", "a value of the documented model")?;
-            let decode_body: ::core::option::Option<super::models::Choice> = __params
-                .optional("decode_body", "a value of the documented model")?;
-            let decode_by_status: ::core::option::Option<::std::string::String> = __params
-                .optional("decode_by_status", "a string")?;
+            let credential: ::core::option::Option<i32> = __params
+                .optional("credential", "an integer")?;
+            let decode_body: ::core::option::Option<i32> = __params
+                .optional("decode_body", "an integer")?;
+            let decode_by_status: ::core::option::Option<super::models::Choice> = __params
+                .optional("decode_by_status", "a value of the documented model")?;
+            let decode_bytes: ::core::option::Option<::std::string::String> = __params
+                .optional("decode_bytes", "a string")?;
             let decode_empty: ::core::option::Option<i32> = __params
                 .optional("decode_empty", "an integer")?;
             let decode_json: ::core::option::Option<super::models::Choice> = __params
@@ -6718,37 +6889,40 @@ pub fn build_request(
                 .optional("decode_nullable", "a string")?;
             let decode_optional: ::core::option::Option<i32> = __params
                 .optional("decode_optional", "an integer")?;
-            let decode_response: ::core::option::Option<super::models::Choice> = __params
-                .optional("decode_response", "a value of the documented model")?;
+            let decode_response: ::core::option::Option<i32> = __params
+                .optional("decode_response", "an integer")?;
+            let decode_text: ::core::option::Option<super::models::Choice> = __params
+                .optional("decode_text", "a value of the documented model")?;
             let r#do: ::core::option::Option<i32> = __params
                 .optional("do", "an integer")?;
             let drop_2: ::core::option::Option<::std::string::String> = __params
                 .optional("drop", "a string")?;
             let r#dyn: ::core::option::Option<super::models::Choice> = __params
                 .optional("dyn", "a value of the documented model")?;
-            let dynamic: ::core::option::Option<super::models::Choice> = __params
-                .optional("dynamic", "a value of the documented model")?;
-            let dynamic_execute: ::core::option::Option<::std::string::String> = __params
-                .optional("dynamic_execute", "a string")?;
-            let dynamic_pages: ::core::option::Option<i32> = __params
-                .optional("dynamic_pages", "an integer")?;
-            let dynamic_poll: ::core::option::Option<super::models::Choice> = __params
-                .optional("dynamic_poll", "a value of the documented model")?;
-            let dynamic_request_error: ::core::option::Option<::std::string::String> = __params
-                .optional("dynamic_request_error", "a string")?;
-            let dynamic_result: ::core::option::Option<i32> = __params
-                .optional("dynamic_result", "an integer")?;
+            let dynamic: ::core::option::Option<i32> = __params
+                .optional("dynamic", "an integer")?;
+            let dynamic_execute: ::core::option::Option<super::models::Choice> = __params
+                .optional("dynamic_execute", "a value of the documented model")?;
+            let dynamic_pages: ::core::option::Option<::std::string::String> = __params
+                .optional("dynamic_pages", "a string")?;
+            let dynamic_poll: ::core::option::Option<i32> = __params
+                .optional("dynamic_poll", "an integer")?;
+            let dynamic_request_error: ::core::option::Option<super::models::Choice> = __params
+                .optional("dynamic_request_error", "a value of the documented model")?;
+            let dynamic_result: ::core::option::Option<::std::string::String> = __params
+                .optional("dynamic_result", "a string")?;
             let r#else: ::core::option::Option<::std::string::String> = __params
                 .optional("else", "a string")?;
-            let endpoint_2: ::core::option::Option<::std::string::String> = __params
-                .optional("endpoint", "a string")?;
+            let endpoint_2: ::core::option::Option<super::models::Choice> = __params
+                .optional("endpoint", "a value of the documented model")?;
             let r#enum: ::core::option::Option<i32> = __params
                 .optional("enum", "an integer")?;
             let env: ::core::option::Option<::std::string::String> = __params
                 .optional("env", "a string")?;
             let r#extern: ::core::option::Option<super::models::Choice> = __params
                 .optional("extern", "a value of the documented model")?;
-            let f_2: ::core::option::Option<i32> = __params.optional("f", "an integer")?;
+            let f_2: ::core::option::Option<::std::string::String> = __params
+                .optional("f", "a string")?;
             let f32: ::core::option::Option<::std::string::String> = __params
                 .optional("f32", "a string")?;
             let f64: ::core::option::Option<i32> = __params
@@ -6781,10 +6955,10 @@ pub fn build_request(
                 .optional("include", "a string")?;
             let include_str: ::core::option::Option<i32> = __params
                 .optional("include_str", "an integer")?;
-            let inner: ::core::option::Option<i32> = __params
-                .optional("inner", "an integer")?;
-            let json: ::core::option::Option<::std::string::String> = __params
-                .optional("json", "a string")?;
+            let inner: ::core::option::Option<::std::string::String> = __params
+                .optional("inner", "a string")?;
+            let json: ::core::option::Option<super::models::Choice> = __params
+                .optional("json", "a value of the documented model")?;
             let r#let: ::core::option::Option<super::models::Choice> = __params
                 .optional("let", "a value of the documented model")?;
             let r#loop: ::core::option::Option<::std::string::String> = __params
@@ -6795,73 +6969,68 @@ pub fn build_request(
                 .optional("match", "a value of the documented model")?;
             let matches: ::core::option::Option<super::models::Choice> = __params
                 .optional("matches", "a value of the documented model")?;
-            let members: ::core::option::Option<i32> = __params
-                .optional("members", "an integer")?;
-            let method_options_3: ::core::option::Option<::std::string::String> = __params
-                .optional("method_options", "a string")?;
+            let members: ::core::option::Option<::std::string::String> = __params
+                .optional("members", "a string")?;
+            let method_options_3: ::core::option::Option<super::models::Choice> = __params
+                .optional("method_options", "a value of the documented model")?;
             let r#mod: ::core::option::Option<::std::string::String> = __params
                 .optional("mod", "a string")?;
-            let models: ::core::option::Option<::std::string::String> = __params
-                .optional("models", "a string")?;
+            let models: ::core::option::Option<super::models::Choice> = __params
+                .optional("models", "a value of the documented model")?;
             let r#move: ::core::option::Option<i32> = __params
                 .optional("move", "an integer")?;
             let r#mut: ::core::option::Option<super::models::Choice> = __params
                 .optional("mut", "a value of the documented model")?;
-            let new: ::core::option::Option<super::models::Choice> = __params
-                .optional("new", "a value of the documented model")?;
-            let operation_id: ::core::option::Option<i32> = __params
-                .optional("operation_id", "an integer")?;
+            let new: ::core::option::Option<i32> = __params
+                .optional("new", "an integer")?;
+            let operation_id: ::core::option::Option<::std::string::String> = __params
+                .optional("operation_id", "a string")?;
             let option_env: ::core::option::Option<::std::string::String> = __params
                 .optional("option_env", "a string")?;
-            let options_2: ::core::option::Option<super::models::Choice> = __params
-                .optional("options", "a value of the documented model")?;
+            let options_2: ::core::option::Option<i32> = __params
+                .optional("options", "an integer")?;
             let r#override: ::core::option::Option<::std::string::String> = __params
                 .optional("override", "a string")?;
             let page: ::core::option::Option<::std::string::String> = __params
                 .optional("page", "a string")?;
             let panic: ::core::option::Option<i32> = __params
                 .optional("panic", "an integer")?;
-            let parameterized_host: ::core::option::Option<i32> = __params
-                .optional("parameterized_host", "an integer")?;
-            let params: ::core::option::Option<::std::string::String> = __params
-                .optional("params", "a string")?;
-            let path: ::core::option::Option<i32> = __params
-                .optional("path", "an integer")?;
-            let patterns: ::core::option::Option<::std::string::String> = __params
-                .optional("patterns", "a string")?;
-            let pipeline: ::core::option::Option<super::models::Choice> = __params
-                .optional("pipeline", "a value of the documented model")?;
+            let parameterized_host: ::core::option::Option<super::models::Choice> = __params
+                .optional("parameterized_host", "a value of the documented model")?;
+            let params: ::core::option::Option<super::models::Choice> = __params
+                .optional("params", "a value of the documented model")?;
+            let path: ::core::option::Option<::std::string::String> = __params
+                .optional("path", "a string")?;
+            let patterns: ::core::option::Option<super::models::Choice> = __params
+                .optional("patterns", "a value of the documented model")?;
+            let pipeline: ::core::option::Option<i32> = __params
+                .optional("pipeline", "an integer")?;
             let r#priv: ::core::option::Option<i32> = __params
                 .optional("priv", "an integer")?;
             let r#pub: ::core::option::Option<super::models::Choice> = __params
                 .optional("pub", "a value of the documented model")?;
             let r#ref: ::core::option::Option<::std::string::String> = __params
                 .optional("ref", "a string")?;
-            let regex_2: ::core::option::Option<super::models::Choice> = __params
-                .optional("regex", "a value of the documented model")?;
-            let request: ::core::option::Option<::std::string::String> = __params
-                .optional("request", "a string")?;
-            let resource_manager_endpoint: ::core::option::Option<
-                super::models::Choice,
-            > = __params
-                .optional(
-                    "resource_manager_endpoint",
-                    "a value of the documented model",
-                )?;
-            let resource_manager_scope: ::core::option::Option<::std::string::String> = __params
-                .optional("resource_manager_scope", "a string")?;
-            let response_2: ::core::option::Option<::std::string::String> = __params
-                .optional("response", "a string")?;
-            let response_error_2: ::core::option::Option<i32> = __params
-                .optional("response_error", "an integer")?;
+            let regex_2: ::core::option::Option<i32> = __params
+                .optional("regex", "an integer")?;
+            let request: ::core::option::Option<super::models::Choice> = __params
+                .optional("request", "a value of the documented model")?;
+            let resource_manager_endpoint: ::core::option::Option<i32> = __params
+                .optional("resource_manager_endpoint", "an integer")?;
+            let resource_manager_scope: ::core::option::Option<super::models::Choice> = __params
+                .optional("resource_manager_scope", "a value of the documented model")?;
+            let response_2: ::core::option::Option<super::models::Choice> = __params
+                .optional("response", "a value of the documented model")?;
+            let response_error_2: ::core::option::Option<::std::string::String> = __params
+                .optional("response_error", "a string")?;
             let r#return: ::core::option::Option<i32> = __params
                 .optional("return", "an integer")?;
             let self_2: ::core::option::Option<super::models::Choice> = __params
                 .optional("self", "a value of the documented model")?;
-            let serde: ::core::option::Option<::std::string::String> = __params
-                .optional("serde", "a string")?;
-            let serde_json: ::core::option::Option<i32> = __params
-                .optional("serde_json", "an integer")?;
+            let serde: ::core::option::Option<super::models::Choice> = __params
+                .optional("serde", "a value of the documented model")?;
+            let serde_json: ::core::option::Option<::std::string::String> = __params
+                .optional("serde_json", "a string")?;
             let size_of: ::core::option::Option<i32> = __params
                 .optional("size_of", "an integer")?;
             let size_of_val: ::core::option::Option<super::models::Choice> = __params
@@ -6876,18 +7045,18 @@ pub fn build_request(
                 .optional("string_enum", "an integer")?;
             let stringify: ::core::option::Option<super::models::Choice> = __params
                 .optional("stringify", "a value of the documented model")?;
-            let strip_member: ::core::option::Option<::std::string::String> = __params
-                .optional("strip_member", "a string")?;
-            let strip_members: ::core::option::Option<i32> = __params
-                .optional("strip_members", "an integer")?;
+            let strip_member: ::core::option::Option<super::models::Choice> = __params
+                .optional("strip_member", "a value of the documented model")?;
+            let strip_members: ::core::option::Option<::std::string::String> = __params
+                .optional("strip_members", "a string")?;
             let r#struct: ::core::option::Option<super::models::Choice> = __params
                 .optional("struct", "a value of the documented model")?;
-            let subscription_id: ::core::option::Option<::std::string::String> = __params
-                .optional("subscription_id", "a string")?;
+            let subscription_id: ::core::option::Option<super::models::Choice> = __params
+                .optional("subscription_id", "a value of the documented model")?;
             let super_: ::core::option::Option<::std::string::String> = __params
                 .optional("super", "a string")?;
-            let tag: ::core::option::Option<super::models::Choice> = __params
-                .optional("tag", "a value of the documented model")?;
+            let tag: ::core::option::Option<i32> = __params
+                .optional("tag", "an integer")?;
             let tagged_union: ::core::option::Option<super::models::Choice> = __params
                 .optional("tagged_union", "a value of the documented model")?;
             let todo: ::core::option::Option<::std::string::String> = __params
@@ -6914,16 +7083,16 @@ pub fn build_request(
                 .optional("unsafe", "an integer")?;
             let r#unsized: ::core::option::Option<super::models::Choice> = __params
                 .optional("unsized", "a value of the documented model")?;
-            let url_2: ::core::option::Option<super::models::Choice> = __params
-                .optional("url", "a value of the documented model")?;
+            let url_2: ::core::option::Option<i32> = __params
+                .optional("url", "an integer")?;
             let r#use: ::core::option::Option<::std::string::String> = __params
                 .optional("use", "a string")?;
             let usize: ::core::option::Option<super::models::Choice> = __params
                 .optional("usize", "a value of the documented model")?;
-            let validator_2: ::core::option::Option<i32> = __params
-                .optional("validator", "an integer")?;
-            let value_3: ::core::option::Option<super::models::Choice> = __params
-                .optional("value", "a value of the documented model")?;
+            let validator_2: ::core::option::Option<::std::string::String> = __params
+                .optional("validator", "a string")?;
+            let value_3: ::core::option::Option<i32> = __params
+                .optional("value", "an integer")?;
             let vec_2: ::core::option::Option<super::models::Choice> = __params
                 .optional("vec", "a value of the documented model")?;
             let r#virtual: ::core::option::Option<i32> = __params
@@ -6940,8 +7109,8 @@ pub fn build_request(
                 super::parameters::header_optional_request(
                     endpoint,
                     &api_version,
-                    api_version_2.as_deref(),
-                    arc.as_deref(),
+                    api_version_2.as_ref(),
+                    arc.as_ref(),
                     arm_client_options.as_ref(),
                     arm_pipeline.as_deref(),
                     as_mut,
@@ -6949,159 +7118,164 @@ pub fn build_request(
                     async_fn.as_deref(),
                     async_fn_mut,
                     async_fn_once.as_ref(),
-                    b_tree_map.as_ref(),
+                    b_tree_map,
+                    binary_format,
                     r#box.as_ref(),
-                    client_method_options.as_deref(),
+                    client_method_options.as_ref(),
                     clone,
-                    constraint.as_ref(),
-                    context,
+                    constraint,
+                    context.as_deref(),
                     copy.as_deref(),
-                    cow.as_deref(),
-                    default_endpoint,
+                    cow.as_ref(),
+                    default_endpoint.as_deref(),
                     debug.as_deref(),
                     default,
-                    deserialize,
-                    deserializer.as_deref(),
+                    deserialize.as_deref(),
+                    deserializer.as_ref(),
                     double_ended_iterator.as_ref(),
                     drop.as_ref(),
-                    dynamic_error.as_ref(),
-                    dynamic_params.as_deref(),
-                    dynamic_reply.as_ref(),
-                    dynamic_validate,
+                    dynamic_error,
+                    dynamic_params.as_ref(),
+                    dynamic_reply,
+                    dynamic_validate.as_deref(),
                     eq,
                     err.as_deref(),
-                    error_body,
+                    error_body.as_deref(),
                     exact_size_iterator.as_deref(),
                     extend.as_deref(),
-                    final_state_via,
+                    final_state_via.as_deref(),
                     r#fn.as_deref(),
                     fn_mut,
                     fn_once.as_ref(),
+                    form_body.as_deref(),
                     from.as_deref(),
                     from_iterator.as_deref(),
-                    from_status.as_ref(),
+                    from_status,
                     future,
                     hash,
-                    host_part.as_ref(),
-                    http_request.as_ref(),
-                    http_response.as_deref(),
+                    host_part.as_deref(),
+                    http_request,
+                    http_response.as_ref(),
                     into.as_ref(),
                     into_future.as_ref(),
                     into_iterator,
-                    into_variant,
-                    invalid_host.as_deref(),
+                    into_variant.as_ref(),
+                    invalid_host,
                     iterator.as_ref(),
-                    lazy_lock,
-                    map.as_ref(),
-                    method,
-                    method_options_2.as_ref(),
-                    next_link.as_ref(),
-                    no_format,
+                    lazy_lock.as_deref(),
+                    map,
+                    method.as_deref(),
+                    method_options_2.as_deref(),
+                    next_link,
+                    no_format.as_deref(),
                     none.as_deref(),
-                    operations.as_deref(),
+                    operations.as_ref(),
                     ok.as_ref(),
-                    operation_info.as_ref(),
-                    operation_status.as_ref(),
+                    operation_info,
+                    operation_status,
                     option,
                     ord.as_ref(),
-                    other,
-                    page_decoder.as_deref(),
-                    pager.as_ref(),
+                    other.as_deref(),
+                    page_decoder.as_ref(),
+                    pager,
                     partial_eq.as_ref(),
                     partial_ord.as_deref(),
-                    pattern,
-                    poller_method_options.as_deref(),
-                    poller_options,
-                    regex.as_ref(),
-                    resource_manager_audience.as_deref(),
-                    response.as_deref(),
-                    response_error.as_deref(),
-                    response_too_large.as_deref(),
+                    pattern.as_deref(),
+                    poller_method_options.as_ref(),
+                    poller_options.as_deref(),
+                    regex,
+                    resource_manager_audience,
+                    response.as_ref(),
+                    response_error.as_ref(),
+                    response_too_large.as_ref(),
                     result,
-                    services.as_ref(),
-                    safe_debug.as_ref(),
+                    services,
+                    safe_debug,
                     secret.as_ref(),
                     self_.as_deref(),
                     send,
-                    serialize.as_deref(),
-                    serializer.as_ref(),
-                    service_error,
-                    service_info.as_deref(),
+                    serialize.as_ref(),
+                    serializer,
+                    service_error.as_deref(),
+                    service_info.as_ref(),
                     sized.as_ref(),
                     some.as_ref(),
-                    static_token_credential,
+                    static_token_credential.as_ref(),
                     string,
-                    strip_read_only.as_ref(),
+                    strip_read_only,
                     sync.as_deref(),
+                    text_format.as_deref(),
                     to_owned.as_deref(),
                     to_string.as_ref(),
-                    token_credential,
+                    token_credential.as_deref(),
                     try_from,
                     try_into.as_ref(),
-                    unknown.as_ref(),
+                    unknown,
                     unpin,
-                    url,
-                    url_builder.as_ref(),
-                    validate.as_deref(),
-                    validation_error,
-                    validation_errors.as_ref(),
-                    validator.as_deref(),
-                    value,
+                    url.as_deref(),
+                    url_builder,
+                    validate.as_ref(),
+                    validation_error.as_deref(),
+                    validation_errors,
+                    validator.as_ref(),
+                    value.as_deref(),
                     vec.as_deref(),
                     value_2.as_ref(),
-                    private.as_deref(),
+                    private.as_ref(),
                     r#abstract.as_deref(),
                     align_of.as_deref(),
                     align_of_val,
                     alloc,
-                    api_version_3,
-                    armgen_runtime.as_ref(),
+                    api_version_3.as_deref(),
+                    armgen_runtime,
                     r#as,
                     assert.as_ref(),
                     assert_eq.as_deref(),
                     r#async.as_ref(),
                     async_trait.as_deref(),
-                    at.as_ref(),
+                    at,
                     r#await.as_deref(),
                     azure_core,
                     r#become,
                     bool,
                     box_2.as_ref(),
                     r#break.as_deref(),
-                    build_request,
+                    build_request.as_deref(),
                     cfg,
                     char.as_ref(),
                     client_only.as_ref(),
-                    clients,
-                    compile_pattern,
+                    clients.as_deref(),
+                    compile_pattern.as_deref(),
                     concat.as_ref(),
                     r#const,
                     r#continue.as_ref(),
                     core.as_deref(),
                     crate_.as_deref(),
-                    credential.as_ref(),
-                    decode_body.as_ref(),
-                    decode_by_status.as_deref(),
+                    credential,
+                    decode_body,
+                    decode_by_status.as_ref(),
+                    decode_bytes.as_deref(),
                     decode_empty,
                     decode_json.as_ref(),
                     decode_nullable.as_deref(),
                     decode_optional,
-                    decode_response.as_ref(),
+                    decode_response,
+                    decode_text.as_ref(),
                     r#do,
                     drop_2.as_deref(),
                     r#dyn.as_ref(),
-                    dynamic.as_ref(),
-                    dynamic_execute.as_deref(),
-                    dynamic_pages,
-                    dynamic_poll.as_ref(),
-                    dynamic_request_error.as_deref(),
-                    dynamic_result,
+                    dynamic,
+                    dynamic_execute.as_ref(),
+                    dynamic_pages.as_deref(),
+                    dynamic_poll,
+                    dynamic_request_error.as_ref(),
+                    dynamic_result.as_deref(),
                     r#else.as_deref(),
-                    endpoint_2.as_deref(),
+                    endpoint_2.as_ref(),
                     r#enum,
                     env.as_deref(),
                     r#extern.as_ref(),
-                    f_2,
+                    f_2.as_deref(),
                     f32.as_deref(),
                     f64,
                     r#false.as_deref(),
@@ -7118,44 +7292,44 @@ pub fn build_request(
                     r#in,
                     include.as_deref(),
                     include_str,
-                    inner,
-                    json.as_deref(),
+                    inner.as_deref(),
+                    json.as_ref(),
                     r#let.as_ref(),
                     r#loop.as_deref(),
                     r#macro,
                     r#match.as_ref(),
                     matches.as_ref(),
-                    members,
-                    method_options_3.as_deref(),
+                    members.as_deref(),
+                    method_options_3.as_ref(),
                     r#mod.as_deref(),
-                    models.as_deref(),
+                    models.as_ref(),
                     r#move,
                     r#mut.as_ref(),
-                    new.as_ref(),
-                    operation_id,
+                    new,
+                    operation_id.as_deref(),
                     option_env.as_deref(),
-                    options_2.as_ref(),
+                    options_2,
                     r#override.as_deref(),
                     page.as_deref(),
                     panic,
-                    parameterized_host,
-                    params.as_deref(),
-                    path,
-                    patterns.as_deref(),
-                    pipeline.as_ref(),
+                    parameterized_host.as_ref(),
+                    params.as_ref(),
+                    path.as_deref(),
+                    patterns.as_ref(),
+                    pipeline,
                     r#priv,
                     r#pub.as_ref(),
                     r#ref.as_deref(),
-                    regex_2.as_ref(),
-                    request.as_deref(),
-                    resource_manager_endpoint.as_ref(),
-                    resource_manager_scope.as_deref(),
-                    response_2.as_deref(),
-                    response_error_2,
+                    regex_2,
+                    request.as_ref(),
+                    resource_manager_endpoint,
+                    resource_manager_scope.as_ref(),
+                    response_2.as_ref(),
+                    response_error_2.as_deref(),
                     r#return,
                     self_2.as_ref(),
-                    serde.as_deref(),
-                    serde_json,
+                    serde.as_ref(),
+                    serde_json.as_deref(),
                     size_of,
                     size_of_val.as_ref(),
                     r#static,
@@ -7163,12 +7337,12 @@ pub fn build_request(
                     str.as_deref(),
                     string_enum,
                     stringify.as_ref(),
-                    strip_member.as_deref(),
-                    strip_members,
+                    strip_member.as_ref(),
+                    strip_members.as_deref(),
                     r#struct.as_ref(),
-                    subscription_id.as_deref(),
+                    subscription_id.as_ref(),
                     super_.as_deref(),
-                    tag.as_ref(),
+                    tag,
                     tagged_union.as_ref(),
                     todo.as_deref(),
                     r#trait,
@@ -7182,11 +7356,11 @@ pub fn build_request(
                     unreachable,
                     r#unsafe,
                     r#unsized.as_ref(),
-                    url_2.as_ref(),
+                    url_2,
                     r#use.as_deref(),
                     usize.as_ref(),
-                    validator_2,
-                    value_3.as_ref(),
+                    validator_2.as_deref(),
+                    value_3,
                     vec_2.as_ref(),
                     r#virtual,
                     r#where.as_ref(),
@@ -7200,9 +7374,10 @@ pub fn build_request(
             let api_version: ::std::string::String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
-            let api_version_2: ::std::string::String = __params
-                .required("API_VERSION", "a string")?;
-            let arc: ::std::string::String = __params.required("Arc", "a string")?;
+            let api_version_2: super::models::Choice = __params
+                .required("API_VERSION", "a value of the documented model")?;
+            let arc: super::models::Choice = __params
+                .required("Arc", "a value of the documented model")?;
             let arm_client_options: super::models::Choice = __params
                 .required("ArmClientOptions", "a value of the documented model")?;
             let arm_pipeline: ::std::string::String = __params
@@ -7214,179 +7389,177 @@ pub fn build_request(
             let async_fn_mut: i32 = __params.required("AsyncFnMut", "an integer")?;
             let async_fn_once: super::models::Choice = __params
                 .required("AsyncFnOnce", "a value of the documented model")?;
-            let b_tree_map: super::models::Choice = __params
-                .required("BTreeMap", "a value of the documented model")?;
+            let b_tree_map: i32 = __params.required("BTreeMap", "an integer")?;
+            let binary_format: i32 = __params.required("BinaryFormat", "an integer")?;
             let r#box: super::models::Choice = __params
                 .required("Box", "a value of the documented model")?;
-            let client_method_options: ::std::string::String = __params
-                .required("ClientMethodOptions", "a string")?;
+            let client_method_options: super::models::Choice = __params
+                .required("ClientMethodOptions", "a value of the documented model")?;
             let clone: i32 = __params.required("Clone", "an integer")?;
-            let constraint: super::models::Choice = __params
-                .required("Constraint", "a value of the documented model")?;
-            let context: i32 = __params.required("Context", "an integer")?;
+            let constraint: i32 = __params.required("Constraint", "an integer")?;
+            let context: ::std::string::String = __params
+                .required("Context", "a string")?;
             let copy: ::std::string::String = __params.required("Copy", "a string")?;
-            let cow: ::std::string::String = __params.required("Cow", "a string")?;
-            let default_endpoint: i32 = __params
-                .required("DEFAULT_ENDPOINT", "an integer")?;
+            let cow: super::models::Choice = __params
+                .required("Cow", "a value of the documented model")?;
+            let default_endpoint: ::std::string::String = __params
+                .required("DEFAULT_ENDPOINT", "a string")?;
             let debug: ::std::string::String = __params.required("Debug", "a string")?;
             let default: i32 = __params.required("Default", "an integer")?;
-            let deserialize: i32 = __params.required("Deserialize", "an integer")?;
-            let deserializer: ::std::string::String = __params
-                .required("Deserializer", "a string")?;
+            let deserialize: ::std::string::String = __params
+                .required("Deserialize", "a string")?;
+            let deserializer: super::models::Choice = __params
+                .required("Deserializer", "a value of the documented model")?;
             let double_ended_iterator: super::models::Choice = __params
                 .required("DoubleEndedIterator", "a value of the documented model")?;
             let drop: super::models::Choice = __params
                 .required("Drop", "a value of the documented model")?;
-            let dynamic_error: super::models::Choice = __params
-                .required("DynamicError", "a value of the documented model")?;
-            let dynamic_params: ::std::string::String = __params
-                .required("DynamicParams", "a string")?;
-            let dynamic_reply: super::models::Choice = __params
-                .required("DynamicReply", "a value of the documented model")?;
-            let dynamic_validate: i32 = __params
-                .required("DynamicValidate", "an integer")?;
+            let dynamic_error: i32 = __params.required("DynamicError", "an integer")?;
+            let dynamic_params: super::models::Choice = __params
+                .required("DynamicParams", "a value of the documented model")?;
+            let dynamic_reply: i32 = __params.required("DynamicReply", "an integer")?;
+            let dynamic_validate: ::std::string::String = __params
+                .required("DynamicValidate", "a string")?;
             let eq: i32 = __params.required("Eq", "an integer")?;
             let err: ::std::string::String = __params.required("Err", "a string")?;
-            let error_body: i32 = __params.required("ErrorBody", "an integer")?;
+            let error_body: ::std::string::String = __params
+                .required("ErrorBody", "a string")?;
             let exact_size_iterator: ::std::string::String = __params
                 .required("ExactSizeIterator", "a string")?;
             let extend: ::std::string::String = __params.required("Extend", "a string")?;
-            let final_state_via: i32 = __params.required("FinalStateVia", "an integer")?;
+            let final_state_via: ::std::string::String = __params
+                .required("FinalStateVia", "a string")?;
             let r#fn: ::std::string::String = __params.required("Fn", "a string")?;
             let fn_mut: i32 = __params.required("FnMut", "an integer")?;
             let fn_once: super::models::Choice = __params
                 .required("FnOnce", "a value of the documented model")?;
+            let form_body: ::std::string::String = __params
+                .required("FormBody", "a string")?;
             let from: ::std::string::String = __params.required("From", "a string")?;
             let from_iterator: ::std::string::String = __params
                 .required("FromIterator", "a string")?;
-            let from_status: super::models::Choice = __params
-                .required("FromStatus", "a value of the documented model")?;
+            let from_status: i32 = __params.required("FromStatus", "an integer")?;
             let future: i32 = __params.required("Future", "an integer")?;
             let hash: i32 = __params.required("Hash", "an integer")?;
-            let host_part: super::models::Choice = __params
-                .required("HostPart", "a value of the documented model")?;
-            let http_request: super::models::Choice = __params
-                .required("HttpRequest", "a value of the documented model")?;
-            let http_response: ::std::string::String = __params
-                .required("HttpResponse", "a string")?;
+            let host_part: ::std::string::String = __params
+                .required("HostPart", "a string")?;
+            let http_request: i32 = __params.required("HttpRequest", "an integer")?;
+            let http_response: super::models::Choice = __params
+                .required("HttpResponse", "a value of the documented model")?;
             let into: super::models::Choice = __params
                 .required("Into", "a value of the documented model")?;
             let into_future: super::models::Choice = __params
                 .required("IntoFuture", "a value of the documented model")?;
             let into_iterator: i32 = __params.required("IntoIterator", "an integer")?;
-            let into_variant: i32 = __params.required("IntoVariant", "an integer")?;
-            let invalid_host: ::std::string::String = __params
-                .required("InvalidHost", "a string")?;
+            let into_variant: super::models::Choice = __params
+                .required("IntoVariant", "a value of the documented model")?;
+            let invalid_host: i32 = __params.required("InvalidHost", "an integer")?;
             let iterator: super::models::Choice = __params
                 .required("Iterator", "a value of the documented model")?;
-            let lazy_lock: i32 = __params.required("LazyLock", "an integer")?;
-            let map: super::models::Choice = __params
-                .required("Map", "a value of the documented model")?;
-            let method: i32 = __params.required("Method", "an integer")?;
-            let method_options_2: super::models::Choice = __params
-                .required("MethodOptions", "a value of the documented model")?;
-            let next_link: super::models::Choice = __params
-                .required("NextLink", "a value of the documented model")?;
-            let no_format: i32 = __params.required("NoFormat", "an integer")?;
+            let lazy_lock: ::std::string::String = __params
+                .required("LazyLock", "a string")?;
+            let map: i32 = __params.required("Map", "an integer")?;
+            let method: ::std::string::String = __params.required("Method", "a string")?;
+            let method_options_2: ::std::string::String = __params
+                .required("MethodOptions", "a string")?;
+            let next_link: i32 = __params.required("NextLink", "an integer")?;
+            let no_format: ::std::string::String = __params
+                .required("NoFormat", "a string")?;
             let none: ::std::string::String = __params.required("None", "a string")?;
-            let operations: ::std::string::String = __params
-                .required("OPERATIONS", "a string")?;
+            let operations: super::models::Choice = __params
+                .required("OPERATIONS", "a value of the documented model")?;
             let ok: super::models::Choice = __params
                 .required("Ok", "a value of the documented model")?;
-            let operation_info: super::models::Choice = __params
-                .required("OperationInfo", "a value of the documented model")?;
-            let operation_status: super::models::Choice = __params
-                .required("OperationStatus", "a value of the documented model")?;
+            let operation_info: i32 = __params.required("OperationInfo", "an integer")?;
+            let operation_status: i32 = __params
+                .required("OperationStatus", "an integer")?;
             let option: i32 = __params.required("Option", "an integer")?;
             let ord: super::models::Choice = __params
                 .required("Ord", "a value of the documented model")?;
-            let other: i32 = __params.required("Other", "an integer")?;
-            let page_decoder: ::std::string::String = __params
-                .required("PageDecoder", "a string")?;
-            let pager: super::models::Choice = __params
-                .required("Pager", "a value of the documented model")?;
+            let other: ::std::string::String = __params.required("Other", "a string")?;
+            let page_decoder: super::models::Choice = __params
+                .required("PageDecoder", "a value of the documented model")?;
+            let pager: i32 = __params.required("Pager", "an integer")?;
             let partial_eq: super::models::Choice = __params
                 .required("PartialEq", "a value of the documented model")?;
             let partial_ord: ::std::string::String = __params
                 .required("PartialOrd", "a string")?;
-            let pattern: i32 = __params.required("Pattern", "an integer")?;
-            let poller_method_options: ::std::string::String = __params
-                .required("PollerMethodOptions", "a string")?;
-            let poller_options: i32 = __params.required("PollerOptions", "an integer")?;
-            let regex: super::models::Choice = __params
-                .required("Regex", "a value of the documented model")?;
-            let resource_manager_audience: ::std::string::String = __params
-                .required("ResourceManagerAudience", "a string")?;
-            let response: ::std::string::String = __params
-                .required("Response", "a string")?;
-            let response_error: ::std::string::String = __params
-                .required("ResponseError", "a string")?;
-            let response_too_large: ::std::string::String = __params
-                .required("ResponseTooLarge", "a string")?;
+            let pattern: ::std::string::String = __params
+                .required("Pattern", "a string")?;
+            let poller_method_options: super::models::Choice = __params
+                .required("PollerMethodOptions", "a value of the documented model")?;
+            let poller_options: ::std::string::String = __params
+                .required("PollerOptions", "a string")?;
+            let regex: i32 = __params.required("Regex", "an integer")?;
+            let resource_manager_audience: i32 = __params
+                .required("ResourceManagerAudience", "an integer")?;
+            let response: super::models::Choice = __params
+                .required("Response", "a value of the documented model")?;
+            let response_error: super::models::Choice = __params
+                .required("ResponseError", "a value of the documented model")?;
+            let response_too_large: super::models::Choice = __params
+                .required("ResponseTooLarge", "a value of the documented model")?;
             let result: i32 = __params.required("Result", "an integer")?;
-            let services: super::models::Choice = __params
-                .required("SERVICES", "a value of the documented model")?;
-            let safe_debug: super::models::Choice = __params
-                .required("SafeDebug", "a value of the documented model")?;
-            let secret: ::armgen_runtime::Secret = __params
-                .required("Secret", "a string")?;
+            let services: i32 = __params.required("SERVICES", "an integer")?;
+            let safe_debug: i32 = __params.required("SafeDebug", "an integer")?;
+            let secret: super::models::Choice = __params
+                .required("Secret", "a value of the documented model")?;
             let self_: ::std::string::String = __params.required("Self", "a string")?;
             let send: i32 = __params.required("Send", "an integer")?;
-            let serialize: ::std::string::String = __params
-                .required("Serialize", "a string")?;
-            let serializer: super::models::Choice = __params
-                .required("Serializer", "a value of the documented model")?;
-            let service_error: i32 = __params.required("ServiceError", "an integer")?;
-            let service_info: ::std::string::String = __params
-                .required("ServiceInfo", "a string")?;
+            let serialize: super::models::Choice = __params
+                .required("Serialize", "a value of the documented model")?;
+            let serializer: i32 = __params.required("Serializer", "an integer")?;
+            let service_error: ::std::string::String = __params
+                .required("ServiceError", "a string")?;
+            let service_info: super::models::Choice = __params
+                .required("ServiceInfo", "a value of the documented model")?;
             let sized: super::models::Choice = __params
                 .required("Sized", "a value of the documented model")?;
             let some: super::models::Choice = __params
                 .required("Some", "a value of the documented model")?;
-            let static_token_credential: i32 = __params
-                .required("StaticTokenCredential", "an integer")?;
+            let static_token_credential: super::models::Choice = __params
+                .required("StaticTokenCredential", "a value of the documented model")?;
             let string: i32 = __params.required("String", "an integer")?;
-            let strip_read_only: super::models::Choice = __params
-                .required("StripReadOnly", "a value of the documented model")?;
+            let strip_read_only: i32 = __params.required("StripReadOnly", "an integer")?;
             let sync: ::std::string::String = __params.required("Sync", "a string")?;
+            let text_format: ::std::string::String = __params
+                .required("TextFormat", "a string")?;
             let to_owned: ::std::string::String = __params
                 .required("ToOwned", "a string")?;
             let to_string: super::models::Choice = __params
                 .required("ToString", "a value of the documented model")?;
-            let token_credential: i32 = __params
-                .required("TokenCredential", "an integer")?;
+            let token_credential: ::std::string::String = __params
+                .required("TokenCredential", "a string")?;
             let try_from: i32 = __params.required("TryFrom", "an integer")?;
             let try_into: super::models::Choice = __params
                 .required("TryInto", "a value of the documented model")?;
-            let unknown: super::models::Choice = __params
-                .required("Unknown", "a value of the documented model")?;
+            let unknown: i32 = __params.required("Unknown", "an integer")?;
             let unpin: i32 = __params.required("Unpin", "an integer")?;
-            let url: i32 = __params.required("Url", "an integer")?;
-            let url_builder: super::models::Choice = __params
-                .required("UrlBuilder", "a value of the documented model")?;
-            let validate: ::std::string::String = __params
-                .required("Validate", "a string")?;
-            let validation_error: i32 = __params
-                .required("ValidationError", "an integer")?;
-            let validation_errors: super::models::Choice = __params
-                .required("ValidationErrors", "a value of the documented model")?;
-            let validator: ::std::string::String = __params
-                .required("Validator", "a string")?;
-            let value: i32 = __params.required("Value", "an integer")?;
+            let url: ::std::string::String = __params.required("Url", "a string")?;
+            let url_builder: i32 = __params.required("UrlBuilder", "an integer")?;
+            let validate: super::models::Choice = __params
+                .required("Validate", "a value of the documented model")?;
+            let validation_error: ::std::string::String = __params
+                .required("ValidationError", "a string")?;
+            let validation_errors: i32 = __params
+                .required("ValidationErrors", "an integer")?;
+            let validator: super::models::Choice = __params
+                .required("Validator", "a value of the documented model")?;
+            let value: ::std::string::String = __params.required("Value", "a string")?;
             let vec: ::std::string::String = __params.required("Vec", "a string")?;
             let value_2: super::models::Choice = __params
                 .required("_", "a value of the documented model")?;
-            let private: ::std::string::String = __params
-                .required("__private", "a string")?;
+            let private: super::models::Choice = __params
+                .required("__private", "a value of the documented model")?;
             let r#abstract: ::std::string::String = __params
                 .required("abstract", "a string")?;
             let align_of: ::std::string::String = __params
                 .required("align_of", "a string")?;
             let align_of_val: i32 = __params.required("align_of_val", "an integer")?;
             let alloc: i32 = __params.required("alloc", "an integer")?;
-            let api_version_3: i32 = __params.required("api_version", "an integer")?;
-            let armgen_runtime: super::models::Choice = __params
-                .required("armgen_runtime", "a value of the documented model")?;
+            let api_version_3: ::std::string::String = __params
+                .required("api_version", "a string")?;
+            let armgen_runtime: i32 = __params.required("armgen_runtime", "an integer")?;
             let r#as: i32 = __params.required("as", "an integer")?;
             let assert: super::models::Choice = __params
                 .required("assert", "a value of the documented model")?;
@@ -7396,8 +7569,7 @@ pub fn build_request(
                 .required("async", "a value of the documented model")?;
             let async_trait: ::std::string::String = __params
                 .required("async_trait", "a string")?;
-            let at: super::models::Choice = __params
-                .required("at", "a value of the documented model")?;
+            let at: i32 = __params.required("at", "an integer")?;
             let r#await: ::std::string::String = __params.required("await", "a string")?;
             let azure_core: i32 = __params.required("azure_core", "an integer")?;
             let r#become: i32 = __params.required("become", "an integer")?;
@@ -7405,15 +7577,17 @@ pub fn build_request(
             let box_2: super::models::Choice = __params
                 .required("box", "a value of the documented model")?;
             let r#break: ::std::string::String = __params.required("break", "a string")?;
-            let build_request: i32 = __params.required("build_request", "an integer")?;
+            let build_request: ::std::string::String = __params
+                .required("build_request", "a string")?;
             let cfg: i32 = __params.required("cfg", "an integer")?;
             let char: super::models::Choice = __params
                 .required("char", "a value of the documented model")?;
             let client_only: super::models::Choice = __params
                 .required("client_only", "a value of the documented model")?;
-            let clients: i32 = __params.required("clients", "an integer")?;
-            let compile_pattern: i32 = __params
-                .required("compile_pattern", "an integer")?;
+            let clients: ::std::string::String = __params
+                .required("clients", "a string")?;
+            let compile_pattern: ::std::string::String = __params
+                .required("compile_pattern", "a string")?;
             let concat: super::models::Choice = __params
                 .required("concat", "a value of the documented model")?;
             let r#const: i32 = __params.required("const", "an integer")?;
@@ -7421,12 +7595,12 @@ pub fn build_request(
                 .required("continue", "a value of the documented model")?;
             let core: ::std::string::String = __params.required("core", "a string")?;
             let crate_: ::std::string::String = __params.required("crate", "a string")?;
-            let credential: super::models::Choice = __params
-                .required("credential", "a value of the documented model")?;
-            let decode_body: super::models::Choice = __params
-                .required("decode_body", "a value of the documented model")?;
-            let decode_by_status: ::std::string::String = __params
-                .required("decode_by_status", "a string")?;
+            let credential: i32 = __params.required("credential", "an integer")?;
+            let decode_body: i32 = __params.required("decode_body", "an integer")?;
+            let decode_by_status: super::models::Choice = __params
+                .required("decode_by_status", "a value of the documented model")?;
+            let decode_bytes: ::std::string::String = __params
+                .required("decode_bytes", "a string")?;
             let decode_empty: i32 = __params.required("decode_empty", "an integer")?;
             let decode_json: super::models::Choice = __params
                 .required("decode_json", "a value of the documented model")?;
@@ -7434,30 +7608,32 @@ pub fn build_request(
                 .required("decode_nullable", "a string")?;
             let decode_optional: i32 = __params
                 .required("decode_optional", "an integer")?;
-            let decode_response: super::models::Choice = __params
-                .required("decode_response", "a value of the documented model")?;
+            let decode_response: i32 = __params
+                .required("decode_response", "an integer")?;
+            let decode_text: super::models::Choice = __params
+                .required("decode_text", "a value of the documented model")?;
             let r#do: i32 = __params.required("do", "an integer")?;
             let drop_2: ::std::string::String = __params.required("drop", "a string")?;
             let r#dyn: super::models::Choice = __params
                 .required("dyn", "a value of the documented model")?;
-            let dynamic: super::models::Choice = __params
-                .required("dynamic", "a value of the documented model")?;
-            let dynamic_execute: ::std::string::String = __params
-                .required("dynamic_execute", "a string")?;
-            let dynamic_pages: i32 = __params.required("dynamic_pages", "an integer")?;
-            let dynamic_poll: super::models::Choice = __params
-                .required("dynamic_poll", "a value of the documented model")?;
-            let dynamic_request_error: ::std::string::String = __params
-                .required("dynamic_request_error", "a string")?;
-            let dynamic_result: i32 = __params.required("dynamic_result", "an integer")?;
+            let dynamic: i32 = __params.required("dynamic", "an integer")?;
+            let dynamic_execute: super::models::Choice = __params
+                .required("dynamic_execute", "a value of the documented model")?;
+            let dynamic_pages: ::std::string::String = __params
+                .required("dynamic_pages", "a string")?;
+            let dynamic_poll: i32 = __params.required("dynamic_poll", "an integer")?;
+            let dynamic_request_error: super::models::Choice = __params
+                .required("dynamic_request_error", "a value of the documented model")?;
+            let dynamic_result: ::std::string::String = __params
+                .required("dynamic_result", "a string")?;
             let r#else: ::std::string::String = __params.required("else", "a string")?;
-            let endpoint_2: ::std::string::String = __params
-                .required("endpoint", "a string")?;
+            let endpoint_2: super::models::Choice = __params
+                .required("endpoint", "a value of the documented model")?;
             let r#enum: i32 = __params.required("enum", "an integer")?;
             let env: ::std::string::String = __params.required("env", "a string")?;
             let r#extern: super::models::Choice = __params
                 .required("extern", "a value of the documented model")?;
-            let f_2: i32 = __params.required("f", "an integer")?;
+            let f_2: ::std::string::String = __params.required("f", "a string")?;
             let f32: ::std::string::String = __params.required("f32", "a string")?;
             let f64: i32 = __params.required("f64", "an integer")?;
             let r#false: ::std::string::String = __params.required("false", "a string")?;
@@ -7479,8 +7655,9 @@ pub fn build_request(
             let include: ::std::string::String = __params
                 .required("include", "a string")?;
             let include_str: i32 = __params.required("include_str", "an integer")?;
-            let inner: i32 = __params.required("inner", "an integer")?;
-            let json: ::std::string::String = __params.required("json", "a string")?;
+            let inner: ::std::string::String = __params.required("inner", "a string")?;
+            let json: super::models::Choice = __params
+                .required("json", "a value of the documented model")?;
             let r#let: super::models::Choice = __params
                 .required("let", "a value of the documented model")?;
             let r#loop: ::std::string::String = __params.required("loop", "a string")?;
@@ -7489,57 +7666,56 @@ pub fn build_request(
                 .required("match", "a value of the documented model")?;
             let matches: super::models::Choice = __params
                 .required("matches", "a value of the documented model")?;
-            let members: i32 = __params.required("members", "an integer")?;
-            let method_options_3: ::std::string::String = __params
-                .required("method_options", "a string")?;
+            let members: ::std::string::String = __params
+                .required("members", "a string")?;
+            let method_options_3: super::models::Choice = __params
+                .required("method_options", "a value of the documented model")?;
             let r#mod: ::std::string::String = __params.required("mod", "a string")?;
-            let models: ::std::string::String = __params.required("models", "a string")?;
+            let models: super::models::Choice = __params
+                .required("models", "a value of the documented model")?;
             let r#move: i32 = __params.required("move", "an integer")?;
             let r#mut: super::models::Choice = __params
                 .required("mut", "a value of the documented model")?;
-            let new: super::models::Choice = __params
-                .required("new", "a value of the documented model")?;
-            let operation_id: i32 = __params.required("operation_id", "an integer")?;
+            let new: i32 = __params.required("new", "an integer")?;
+            let operation_id: ::std::string::String = __params
+                .required("operation_id", "a string")?;
             let option_env: ::std::string::String = __params
                 .required("option_env", "a string")?;
-            let options_2: super::models::Choice = __params
-                .required("options", "a value of the documented model")?;
+            let options_2: i32 = __params.required("options", "an integer")?;
             let r#override: ::std::string::String = __params
                 .required("override", "a string")?;
             let page: ::std::string::String = __params.required("page", "a string")?;
             let panic: i32 = __params.required("panic", "an integer")?;
-            let parameterized_host: i32 = __params
-                .required("parameterized_host", "an integer")?;
-            let params: ::std::string::String = __params.required("params", "a string")?;
-            let path: i32 = __params.required("path", "an integer")?;
-            let patterns: ::std::string::String = __params
-                .required("patterns", "a string")?;
-            let pipeline: super::models::Choice = __params
-                .required("pipeline", "a value of the documented model")?;
+            let parameterized_host: super::models::Choice = __params
+                .required("parameterized_host", "a value of the documented model")?;
+            let params: super::models::Choice = __params
+                .required("params", "a value of the documented model")?;
+            let path: ::std::string::String = __params.required("path", "a string")?;
+            let patterns: super::models::Choice = __params
+                .required("patterns", "a value of the documented model")?;
+            let pipeline: i32 = __params.required("pipeline", "an integer")?;
             let r#priv: i32 = __params.required("priv", "an integer")?;
             let r#pub: super::models::Choice = __params
                 .required("pub", "a value of the documented model")?;
             let r#ref: ::std::string::String = __params.required("ref", "a string")?;
-            let regex_2: super::models::Choice = __params
-                .required("regex", "a value of the documented model")?;
-            let request: ::std::string::String = __params
-                .required("request", "a string")?;
-            let resource_manager_endpoint: super::models::Choice = __params
-                .required(
-                    "resource_manager_endpoint",
-                    "a value of the documented model",
-                )?;
-            let resource_manager_scope: ::std::string::String = __params
-                .required("resource_manager_scope", "a string")?;
-            let response_2: ::std::string::String = __params
-                .required("response", "a string")?;
-            let response_error_2: i32 = __params
-                .required("response_error", "an integer")?;
+            let regex_2: i32 = __params.required("regex", "an integer")?;
+            let request: super::models::Choice = __params
+                .required("request", "a value of the documented model")?;
+            let resource_manager_endpoint: i32 = __params
+                .required("resource_manager_endpoint", "an integer")?;
+            let resource_manager_scope: super::models::Choice = __params
+                .required("resource_manager_scope", "a value of the documented model")?;
+            let response_2: super::models::Choice = __params
+                .required("response", "a value of the documented model")?;
+            let response_error_2: ::std::string::String = __params
+                .required("response_error", "a string")?;
             let r#return: i32 = __params.required("return", "an integer")?;
             let self_2: super::models::Choice = __params
                 .required("self", "a value of the documented model")?;
-            let serde: ::std::string::String = __params.required("serde", "a string")?;
-            let serde_json: i32 = __params.required("serde_json", "an integer")?;
+            let serde: super::models::Choice = __params
+                .required("serde", "a value of the documented model")?;
+            let serde_json: ::std::string::String = __params
+                .required("serde_json", "a string")?;
             let size_of: i32 = __params.required("size_of", "an integer")?;
             let size_of_val: super::models::Choice = __params
                 .required("size_of_val", "a value of the documented model")?;
@@ -7550,16 +7726,16 @@ pub fn build_request(
             let string_enum: i32 = __params.required("string_enum", "an integer")?;
             let stringify: super::models::Choice = __params
                 .required("stringify", "a value of the documented model")?;
-            let strip_member: ::std::string::String = __params
-                .required("strip_member", "a string")?;
-            let strip_members: i32 = __params.required("strip_members", "an integer")?;
+            let strip_member: super::models::Choice = __params
+                .required("strip_member", "a value of the documented model")?;
+            let strip_members: ::std::string::String = __params
+                .required("strip_members", "a string")?;
             let r#struct: super::models::Choice = __params
                 .required("struct", "a value of the documented model")?;
-            let subscription_id: ::std::string::String = __params
-                .required("subscription_id", "a string")?;
+            let subscription_id: super::models::Choice = __params
+                .required("subscription_id", "a value of the documented model")?;
             let super_: ::std::string::String = __params.required("super", "a string")?;
-            let tag: super::models::Choice = __params
-                .required("tag", "a value of the documented model")?;
+            let tag: i32 = __params.required("tag", "an integer")?;
             let tagged_union: super::models::Choice = __params
                 .required("tagged_union", "a value of the documented model")?;
             let todo: ::std::string::String = __params.required("todo", "a string")?;
@@ -7577,14 +7753,13 @@ pub fn build_request(
             let r#unsafe: i32 = __params.required("unsafe", "an integer")?;
             let r#unsized: super::models::Choice = __params
                 .required("unsized", "a value of the documented model")?;
-            let url_2: super::models::Choice = __params
-                .required("url", "a value of the documented model")?;
+            let url_2: i32 = __params.required("url", "an integer")?;
             let r#use: ::std::string::String = __params.required("use", "a string")?;
             let usize: super::models::Choice = __params
                 .required("usize", "a value of the documented model")?;
-            let validator_2: i32 = __params.required("validator", "an integer")?;
-            let value_3: super::models::Choice = __params
-                .required("value", "a value of the documented model")?;
+            let validator_2: ::std::string::String = __params
+                .required("validator", "a string")?;
+            let value_3: i32 = __params.required("value", "an integer")?;
             let vec_2: super::models::Choice = __params
                 .required("vec", "a value of the documented model")?;
             let r#virtual: i32 = __params.required("virtual", "an integer")?;
@@ -7606,104 +7781,107 @@ pub fn build_request(
                     &async_fn,
                     async_fn_mut,
                     &async_fn_once,
-                    &b_tree_map,
+                    b_tree_map,
+                    binary_format,
                     &r#box,
                     &client_method_options,
                     clone,
-                    &constraint,
-                    context,
+                    constraint,
+                    &context,
                     &copy,
                     &cow,
-                    default_endpoint,
+                    &default_endpoint,
                     &debug,
                     default,
-                    deserialize,
+                    &deserialize,
                     &deserializer,
                     &double_ended_iterator,
                     &drop,
-                    &dynamic_error,
+                    dynamic_error,
                     &dynamic_params,
-                    &dynamic_reply,
-                    dynamic_validate,
+                    dynamic_reply,
+                    &dynamic_validate,
                     eq,
                     &err,
-                    error_body,
+                    &error_body,
                     &exact_size_iterator,
                     &extend,
-                    final_state_via,
+                    &final_state_via,
                     &r#fn,
                     fn_mut,
                     &fn_once,
+                    &form_body,
                     &from,
                     &from_iterator,
-                    &from_status,
+                    from_status,
                     future,
                     hash,
                     &host_part,
-                    &http_request,
+                    http_request,
                     &http_response,
                     &into,
                     &into_future,
                     into_iterator,
-                    into_variant,
-                    &invalid_host,
+                    &into_variant,
+                    invalid_host,
                     &iterator,
-                    lazy_lock,
-                    &map,
-                    method,
+                    &lazy_lock,
+                    map,
+                    &method,
                     &method_options_2,
-                    &next_link,
-                    no_format,
+                    next_link,
+                    &no_format,
                     &none,
                     &operations,
                     &ok,
-                    &operation_info,
-                    &operation_status,
+                    operation_info,
+                    operation_status,
                     option,
                     &ord,
-                    other,
+                    &other,
                     &page_decoder,
-                    &pager,
+                    pager,
                     &partial_eq,
                     &partial_ord,
-                    pattern,
+                    &pattern,
                     &poller_method_options,
-                    poller_options,
-                    &regex,
-                    &resource_manager_audience,
+                    &poller_options,
+                    regex,
+                    resource_manager_audience,
                     &response,
                     &response_error,
                     &response_too_large,
                     result,
-                    &services,
-                    &safe_debug,
+                    services,
+                    safe_debug,
                     &secret,
                     &self_,
                     send,
                     &serialize,
-                    &serializer,
-                    service_error,
+                    serializer,
+                    &service_error,
                     &service_info,
                     &sized,
                     &some,
-                    static_token_credential,
+                    &static_token_credential,
                     string,
-                    &strip_read_only,
+                    strip_read_only,
                     &sync,
+                    &text_format,
                     &to_owned,
                     &to_string,
-                    token_credential,
+                    &token_credential,
                     try_from,
                     &try_into,
-                    &unknown,
+                    unknown,
                     unpin,
-                    url,
-                    &url_builder,
+                    &url,
+                    url_builder,
                     &validate,
-                    validation_error,
-                    &validation_errors,
+                    &validation_error,
+                    validation_errors,
                     &validator,
-                    value,
+                    &value,
                     &vec,
                     &value_2,
                     &private,
@@ -7711,54 +7889,56 @@ pub fn build_request(
                     &align_of,
                     align_of_val,
                     alloc,
-                    api_version_3,
-                    &armgen_runtime,
+                    &api_version_3,
+                    armgen_runtime,
                     r#as,
                     &assert,
                     &assert_eq,
                     &r#async,
                     &async_trait,
-                    &at,
+                    at,
                     &r#await,
                     azure_core,
                     r#become,
                     bool,
                     &box_2,
                     &r#break,
-                    build_request,
+                    &build_request,
                     cfg,
                     &char,
                     &client_only,
-                    clients,
-                    compile_pattern,
+                    &clients,
+                    &compile_pattern,
                     &concat,
                     r#const,
                     &r#continue,
                     &core,
                     &crate_,
-                    &credential,
-                    &decode_body,
+                    credential,
+                    decode_body,
                     &decode_by_status,
+                    &decode_bytes,
                     decode_empty,
                     &decode_json,
                     &decode_nullable,
                     decode_optional,
-                    &decode_response,
+                    decode_response,
+                    &decode_text,
                     r#do,
                     &drop_2,
                     &r#dyn,
-                    &dynamic,
+                    dynamic,
                     &dynamic_execute,
-                    dynamic_pages,
-                    &dynamic_poll,
+                    &dynamic_pages,
+                    dynamic_poll,
                     &dynamic_request_error,
-                    dynamic_result,
+                    &dynamic_result,
                     &r#else,
                     &endpoint_2,
                     r#enum,
                     &env,
                     &r#extern,
-                    f_2,
+                    &f_2,
                     &f32,
                     f64,
                     &r#false,
@@ -7775,44 +7955,44 @@ pub fn build_request(
                     r#in,
                     &include,
                     include_str,
-                    inner,
+                    &inner,
                     &json,
                     &r#let,
                     &r#loop,
                     r#macro,
                     &r#match,
                     &matches,
-                    members,
+                    &members,
                     &method_options_3,
                     &r#mod,
                     &models,
                     r#move,
                     &r#mut,
-                    &new,
-                    operation_id,
+                    new,
+                    &operation_id,
                     &option_env,
-                    &options_2,
+                    options_2,
                     &r#override,
                     &page,
                     panic,
-                    parameterized_host,
+                    &parameterized_host,
                     &params,
-                    path,
+                    &path,
                     &patterns,
-                    &pipeline,
+                    pipeline,
                     r#priv,
                     &r#pub,
                     &r#ref,
-                    &regex_2,
+                    regex_2,
                     &request,
-                    &resource_manager_endpoint,
+                    resource_manager_endpoint,
                     &resource_manager_scope,
                     &response_2,
-                    response_error_2,
+                    &response_error_2,
                     r#return,
                     &self_2,
                     &serde,
-                    serde_json,
+                    &serde_json,
                     size_of,
                     &size_of_val,
                     r#static,
@@ -7821,11 +8001,11 @@ pub fn build_request(
                     string_enum,
                     &stringify,
                     &strip_member,
-                    strip_members,
+                    &strip_members,
                     &r#struct,
                     &subscription_id,
                     &super_,
-                    &tag,
+                    tag,
                     &tagged_union,
                     &todo,
                     r#trait,
@@ -7839,11 +8019,11 @@ pub fn build_request(
                     unreachable,
                     r#unsafe,
                     &r#unsized,
-                    &url_2,
+                    url_2,
                     &r#use,
                     &usize,
-                    validator_2,
-                    &value_3,
+                    &validator_2,
+                    value_3,
                     &vec_2,
                     r#virtual,
                     &r#where,
@@ -8183,21 +8363,21 @@ pub fn build_request(
                 .required("ArmClientOptions", "an integer")?;
             let arm_pipeline: super::models::Choice = __params
                 .required("ArmPipeline", "a value of the documented model")?;
-            let into_variant: ::std::string::String = __params
-                .required("IntoVariant", "a string")?;
-            let method_options_2: i32 = __params
-                .required("MethodOptions", "an integer")?;
-            let resource_manager_audience: super::models::Choice = __params
-                .required("ResourceManagerAudience", "a value of the documented model")?;
-            let static_token_credential: ::std::string::String = __params
-                .required("StaticTokenCredential", "a string")?;
-            let resource_manager_endpoint: i32 = __params
-                .required("resource_manager_endpoint", "an integer")?;
-            let resource_manager_scope: super::models::Choice = __params
-                .required("resource_manager_scope", "a value of the documented model")?;
-            let response_error: ::std::string::String = __params
-                .required("response_error", "a string")?;
-            let dynamic_error: i32 = __params.required("DynamicError", "an integer")?;
+            let binary_format: ::std::string::String = __params
+                .required("BinaryFormat", "a string")?;
+            let into_variant: i32 = __params.required("IntoVariant", "an integer")?;
+            let method_options_2: super::models::Choice = __params
+                .required("MethodOptions", "a value of the documented model")?;
+            let resource_manager_audience: ::std::string::String = __params
+                .required("ResourceManagerAudience", "a string")?;
+            let static_token_credential: i32 = __params
+                .required("StaticTokenCredential", "an integer")?;
+            let text_format: super::models::Choice = __params
+                .required("TextFormat", "a value of the documented model")?;
+            let resource_manager_endpoint: ::std::string::String = __params
+                .required("resource_manager_endpoint", "a string")?;
+            let resource_manager_scope: i32 = __params
+                .required("resource_manager_scope", "an integer")?;
             Ok(
                 super::parameters::path2_request(
                     endpoint,
@@ -8244,14 +8424,14 @@ pub fn build_request(
                     &azure_core,
                     arm_client_options,
                     &arm_pipeline,
-                    &into_variant,
-                    method_options_2,
+                    &binary_format,
+                    into_variant,
+                    &method_options_2,
                     &resource_manager_audience,
-                    &static_token_credential,
-                    resource_manager_endpoint,
-                    &resource_manager_scope,
-                    &response_error,
-                    dynamic_error,
+                    static_token_credential,
+                    &text_format,
+                    &resource_manager_endpoint,
+                    resource_manager_scope,
                 )?,
             )
         }
@@ -8259,34 +8439,38 @@ pub fn build_request(
             let api_version: ::std::string::String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
-            let dynamic_params: ::std::string::String = __params
-                .required("DynamicParams", "a string")?;
-            let dynamic_validate: i32 = __params
-                .required("DynamicValidate", "an integer")?;
-            let operation_info: super::models::Choice = __params
-                .required("OperationInfo", "a value of the documented model")?;
-            let service_info: ::std::string::String = __params
-                .required("ServiceInfo", "a string")?;
-            let dynamic_result: i32 = __params.required("dynamic_result", "an integer")?;
-            let dynamic_reply: super::models::Choice = __params
-                .required("DynamicReply", "a value of the documented model")?;
-            let dynamic_execute: ::std::string::String = __params
-                .required("dynamic_execute", "a string")?;
-            let dynamic_pages: i32 = __params.required("dynamic_pages", "an integer")?;
-            let dynamic_poll: super::models::Choice = __params
-                .required("dynamic_poll", "a value of the documented model")?;
-            let dynamic_request_error: ::std::string::String = __params
-                .required("dynamic_request_error", "a string")?;
-            let error_body: i32 = __params.required("ErrorBody", "an integer")?;
-            let from_status: super::models::Choice = __params
-                .required("FromStatus", "a value of the documented model")?;
             let response_error: ::std::string::String = __params
-                .required("ResponseError", "a string")?;
-            let service_error: i32 = __params.required("ServiceError", "an integer")?;
-            let decode_body: super::models::Choice = __params
-                .required("decode_body", "a value of the documented model")?;
-            let decode_by_status: ::std::string::String = __params
-                .required("decode_by_status", "a string")?;
+                .required("response_error", "a string")?;
+            let dynamic_error: i32 = __params.required("DynamicError", "an integer")?;
+            let dynamic_params: super::models::Choice = __params
+                .required("DynamicParams", "a value of the documented model")?;
+            let dynamic_validate: ::std::string::String = __params
+                .required("DynamicValidate", "a string")?;
+            let operation_info: i32 = __params.required("OperationInfo", "an integer")?;
+            let service_info: super::models::Choice = __params
+                .required("ServiceInfo", "a value of the documented model")?;
+            let dynamic_result: ::std::string::String = __params
+                .required("dynamic_result", "a string")?;
+            let dynamic_reply: i32 = __params.required("DynamicReply", "an integer")?;
+            let dynamic_execute: super::models::Choice = __params
+                .required("dynamic_execute", "a value of the documented model")?;
+            let dynamic_pages: ::std::string::String = __params
+                .required("dynamic_pages", "a string")?;
+            let dynamic_poll: i32 = __params.required("dynamic_poll", "an integer")?;
+            let dynamic_request_error: super::models::Choice = __params
+                .required("dynamic_request_error", "a value of the documented model")?;
+            let error_body: ::std::string::String = __params
+                .required("ErrorBody", "a string")?;
+            let from_status: i32 = __params.required("FromStatus", "an integer")?;
+            let response_error_2: super::models::Choice = __params
+                .required("ResponseError", "a value of the documented model")?;
+            let service_error: ::std::string::String = __params
+                .required("ServiceError", "a string")?;
+            let decode_body: i32 = __params.required("decode_body", "an integer")?;
+            let decode_by_status: super::models::Choice = __params
+                .required("decode_by_status", "a value of the documented model")?;
+            let decode_bytes: ::std::string::String = __params
+                .required("decode_bytes", "a string")?;
             let decode_empty: i32 = __params.required("decode_empty", "an integer")?;
             let decode_json: super::models::Choice = __params
                 .required("decode_json", "a value of the documented model")?;
@@ -8294,111 +8478,105 @@ pub fn build_request(
                 .required("decode_nullable", "a string")?;
             let decode_optional: i32 = __params
                 .required("decode_optional", "an integer")?;
-            let host_part: super::models::Choice = __params
-                .required("HostPart", "a value of the documented model")?;
-            let invalid_host: ::std::string::String = __params
-                .required("InvalidHost", "a string")?;
-            let parameterized_host: i32 = __params
-                .required("parameterized_host", "an integer")?;
-            let http_request: super::models::Choice = __params
-                .required("HttpRequest", "a value of the documented model")?;
-            let http_response: ::std::string::String = __params
-                .required("HttpResponse", "a string")?;
-            let method: i32 = __params.required("Method", "an integer")?;
-            let url_builder: super::models::Choice = __params
-                .required("UrlBuilder", "a value of the documented model")?;
-            let response_too_large: ::std::string::String = __params
-                .required("ResponseTooLarge", "a string")?;
-            let final_state_via: i32 = __params.required("FinalStateVia", "an integer")?;
-            let operation_status: super::models::Choice = __params
-                .required("OperationStatus", "a value of the documented model")?;
-            let poller_method_options: ::std::string::String = __params
-                .required("PollerMethodOptions", "a string")?;
-            let poller_options: i32 = __params.required("PollerOptions", "an integer")?;
-            let next_link: super::models::Choice = __params
-                .required("NextLink", "a value of the documented model")?;
-            let page_decoder: ::std::string::String = __params
-                .required("PageDecoder", "a string")?;
-            let pattern: i32 = __params.required("Pattern", "an integer")?;
-            let strip_read_only: super::models::Choice = __params
-                .required("StripReadOnly", "a value of the documented model")?;
-            let strip_member: ::std::string::String = __params
-                .required("strip_member", "a string")?;
-            let strip_members: i32 = __params.required("strip_members", "an integer")?;
-            let regex: super::models::Choice = __params
-                .required("Regex", "a value of the documented model")?;
-            let secret: ::std::string::String = __params.required("Secret", "a string")?;
-            let url: i32 = __params.required("Url", "an integer")?;
-            let constraint: super::models::Choice = __params
-                .required("Constraint", "a value of the documented model")?;
-            let validate: ::std::string::String = __params
-                .required("Validate", "a string")?;
-            let validation_error: i32 = __params
-                .required("ValidationError", "an integer")?;
-            let validation_errors: super::models::Choice = __params
-                .required("ValidationErrors", "a value of the documented model")?;
-            let validator: ::std::string::String = __params
-                .required("Validator", "a string")?;
-            let compile_pattern: i32 = __params
-                .required("compile_pattern", "an integer")?;
-            let regex_2: super::models::Choice = __params
-                .required("regex", "a value of the documented model")?;
-            let serde: ::std::string::String = __params.required("serde", "a string")?;
-            let serde_json: i32 = __params.required("serde_json", "an integer")?;
+            let decode_text: super::models::Choice = __params
+                .required("decode_text", "a value of the documented model")?;
+            let host_part: ::std::string::String = __params
+                .required("HostPart", "a string")?;
+            let invalid_host: i32 = __params.required("InvalidHost", "an integer")?;
+            let parameterized_host: super::models::Choice = __params
+                .required("parameterized_host", "a value of the documented model")?;
+            let form_body: ::std::string::String = __params
+                .required("FormBody", "a string")?;
+            let http_request: i32 = __params.required("HttpRequest", "an integer")?;
+            let http_response: super::models::Choice = __params
+                .required("HttpResponse", "a value of the documented model")?;
+            let method: ::std::string::String = __params.required("Method", "a string")?;
+            let url_builder: i32 = __params.required("UrlBuilder", "an integer")?;
+            let response_too_large: super::models::Choice = __params
+                .required("ResponseTooLarge", "a value of the documented model")?;
+            let final_state_via: ::std::string::String = __params
+                .required("FinalStateVia", "a string")?;
+            let operation_status: i32 = __params
+                .required("OperationStatus", "an integer")?;
+            let poller_method_options: super::models::Choice = __params
+                .required("PollerMethodOptions", "a value of the documented model")?;
+            let poller_options: ::std::string::String = __params
+                .required("PollerOptions", "a string")?;
+            let next_link: i32 = __params.required("NextLink", "an integer")?;
+            let page_decoder: super::models::Choice = __params
+                .required("PageDecoder", "a value of the documented model")?;
+            let pattern: ::std::string::String = __params
+                .required("Pattern", "a string")?;
+            let strip_read_only: i32 = __params.required("StripReadOnly", "an integer")?;
+            let strip_member: super::models::Choice = __params
+                .required("strip_member", "a value of the documented model")?;
+            let strip_members: ::std::string::String = __params
+                .required("strip_members", "a string")?;
+            let regex: i32 = __params.required("Regex", "an integer")?;
+            let secret: super::models::Choice = __params
+                .required("Secret", "a value of the documented model")?;
+            let url: ::std::string::String = __params.required("Url", "a string")?;
+            let constraint: i32 = __params.required("Constraint", "an integer")?;
+            let validate: super::models::Choice = __params
+                .required("Validate", "a value of the documented model")?;
+            let validation_error: ::std::string::String = __params
+                .required("ValidationError", "a string")?;
+            let validation_errors: i32 = __params
+                .required("ValidationErrors", "an integer")?;
             Ok(
                 super::parameters::path3_request(
                     endpoint,
                     &api_version,
-                    &dynamic_params,
-                    dynamic_validate,
-                    &operation_info,
-                    &service_info,
-                    dynamic_result,
-                    &dynamic_reply,
-                    &dynamic_execute,
-                    dynamic_pages,
-                    &dynamic_poll,
-                    &dynamic_request_error,
-                    error_body,
-                    &from_status,
                     &response_error,
-                    service_error,
-                    &decode_body,
+                    dynamic_error,
+                    &dynamic_params,
+                    &dynamic_validate,
+                    operation_info,
+                    &service_info,
+                    &dynamic_result,
+                    dynamic_reply,
+                    &dynamic_execute,
+                    &dynamic_pages,
+                    dynamic_poll,
+                    &dynamic_request_error,
+                    &error_body,
+                    from_status,
+                    &response_error_2,
+                    &service_error,
+                    decode_body,
                     &decode_by_status,
+                    &decode_bytes,
                     decode_empty,
                     &decode_json,
                     &decode_nullable,
                     decode_optional,
+                    &decode_text,
                     &host_part,
-                    &invalid_host,
-                    parameterized_host,
-                    &http_request,
+                    invalid_host,
+                    &parameterized_host,
+                    &form_body,
+                    http_request,
                     &http_response,
-                    method,
-                    &url_builder,
+                    &method,
+                    url_builder,
                     &response_too_large,
-                    final_state_via,
-                    &operation_status,
+                    &final_state_via,
+                    operation_status,
                     &poller_method_options,
-                    poller_options,
-                    &next_link,
+                    &poller_options,
+                    next_link,
                     &page_decoder,
-                    pattern,
-                    &strip_read_only,
+                    &pattern,
+                    strip_read_only,
                     &strip_member,
-                    strip_members,
-                    &regex,
+                    &strip_members,
+                    regex,
                     &secret,
-                    url,
-                    &constraint,
+                    &url,
+                    constraint,
                     &validate,
-                    validation_error,
-                    &validation_errors,
-                    &validator,
-                    compile_pattern,
-                    &regex_2,
-                    &serde,
-                    serde_json,
+                    &validation_error,
+                    validation_errors,
                 )?,
             )
         }
@@ -8406,139 +8584,140 @@ pub fn build_request(
             let api_version: ::std::string::String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
-            let url: ::std::string::String = __params.required("url", "a string")?;
-            let endpoint_2: i32 = __params.required("endpoint", "an integer")?;
-            let api_version_2: super::models::Choice = __params
-                .required("api_version", "a value of the documented model")?;
-            let options_2: ::std::string::String = __params
-                .required("options", "a string")?;
-            let request: i32 = __params.required("request", "an integer")?;
-            let validator: super::models::Choice = __params
-                .required("validator", "a value of the documented model")?;
-            let value: ::std::string::String = __params.required("value", "a string")?;
-            let params: i32 = __params.required("params", "an integer")?;
-            let path: super::models::Choice = __params
-                .required("path", "a value of the documented model")?;
-            let at: ::std::string::String = __params.required("at", "a string")?;
-            let json: i32 = __params.required("json", "an integer")?;
-            let members: super::models::Choice = __params
-                .required("members", "a value of the documented model")?;
-            let pipeline: ::std::string::String = __params
-                .required("pipeline", "a string")?;
-            let response: i32 = __params.required("response", "an integer")?;
-            let operation_id: super::models::Choice = __params
-                .required("operation_id", "a value of the documented model")?;
-            let credential: ::std::string::String = __params
-                .required("credential", "a string")?;
-            let subscription_id: i32 = __params
-                .required("subscription_id", "an integer")?;
-            let inner: super::models::Choice = __params
-                .required("inner", "a value of the documented model")?;
-            let tag: ::std::string::String = __params.required("tag", "a string")?;
-            let method_options_2: i32 = __params
-                .required("method_options", "an integer")?;
-            let f_2: super::models::Choice = __params
-                .required("f", "a value of the documented model")?;
-            let new: ::std::string::String = __params.required("new", "a string")?;
-            let api_version_3: i32 = __params.required("API_VERSION", "an integer")?;
-            let default_endpoint: super::models::Choice = __params
-                .required("DEFAULT_ENDPOINT", "a value of the documented model")?;
-            let services: ::std::string::String = __params
-                .required("SERVICES", "a string")?;
-            let operations: i32 = __params.required("OPERATIONS", "an integer")?;
-            let build_request: super::models::Choice = __params
-                .required("build_request", "a value of the documented model")?;
-            let decode_response: ::std::string::String = __params
-                .required("decode_response", "a string")?;
-            let models: i32 = __params.required("models", "an integer")?;
-            let clients: super::models::Choice = __params
-                .required("clients", "a value of the documented model")?;
-            let dynamic: ::std::string::String = __params
-                .required("dynamic", "a string")?;
-            let patterns: i32 = __params.required("patterns", "an integer")?;
-            let other: super::models::Choice = __params
-                .required("Other", "a value of the documented model")?;
-            let unknown: ::std::string::String = __params
-                .required("Unknown", "a string")?;
-            let arc: i32 = __params.required("Arc", "an integer")?;
-            let lazy_lock: super::models::Choice = __params
-                .required("LazyLock", "a value of the documented model")?;
-            let b_tree_map: ::std::string::String = __params
-                .required("BTreeMap", "a string")?;
-            let cow: i32 = __params.required("Cow", "an integer")?;
-            let value_2: super::models::Choice = __params
-                .required("Value", "a value of the documented model")?;
-            let map: ::std::string::String = __params.required("Map", "a string")?;
-            let serialize: i32 = __params.required("Serialize", "an integer")?;
-            let deserialize: super::models::Choice = __params
-                .required("Deserialize", "a value of the documented model")?;
-            let serializer: ::std::string::String = __params
-                .required("Serializer", "a string")?;
-            let deserializer: i32 = __params.required("Deserializer", "an integer")?;
-            let token_credential: super::models::Choice = __params
-                .required("TokenCredential", "a value of the documented model")?;
-            let safe_debug: ::std::string::String = __params
-                .required("SafeDebug", "a string")?;
-            let client_method_options: i32 = __params
-                .required("ClientMethodOptions", "an integer")?;
-            let no_format: super::models::Choice = __params
-                .required("NoFormat", "a value of the documented model")?;
-            let pager: ::std::string::String = __params.required("Pager", "a string")?;
-            let response_2: i32 = __params.required("Response", "an integer")?;
+            let validator: ::std::string::String = __params
+                .required("Validator", "a string")?;
+            let compile_pattern: i32 = __params
+                .required("compile_pattern", "an integer")?;
+            let regex: super::models::Choice = __params
+                .required("regex", "a value of the documented model")?;
+            let serde: ::std::string::String = __params.required("serde", "a string")?;
+            let serde_json: i32 = __params.required("serde_json", "an integer")?;
+            let url: super::models::Choice = __params
+                .required("url", "a value of the documented model")?;
+            let endpoint_2: ::std::string::String = __params
+                .required("endpoint", "a string")?;
+            let api_version_2: i32 = __params.required("api_version", "an integer")?;
+            let options_2: super::models::Choice = __params
+                .required("options", "a value of the documented model")?;
+            let request: ::std::string::String = __params
+                .required("request", "a string")?;
+            let validator_2: i32 = __params.required("validator", "an integer")?;
+            let value: super::models::Choice = __params
+                .required("value", "a value of the documented model")?;
+            let params: ::std::string::String = __params.required("params", "a string")?;
+            let path: i32 = __params.required("path", "an integer")?;
+            let at: super::models::Choice = __params
+                .required("at", "a value of the documented model")?;
+            let json: ::std::string::String = __params.required("json", "a string")?;
+            let members: i32 = __params.required("members", "an integer")?;
+            let pipeline: super::models::Choice = __params
+                .required("pipeline", "a value of the documented model")?;
+            let response: ::std::string::String = __params
+                .required("response", "a string")?;
+            let operation_id: i32 = __params.required("operation_id", "an integer")?;
+            let credential: super::models::Choice = __params
+                .required("credential", "a value of the documented model")?;
+            let subscription_id: ::std::string::String = __params
+                .required("subscription_id", "a string")?;
+            let inner: i32 = __params.required("inner", "an integer")?;
+            let tag: super::models::Choice = __params
+                .required("tag", "a value of the documented model")?;
+            let method_options_2: ::std::string::String = __params
+                .required("method_options", "a string")?;
+            let f_2: i32 = __params.required("f", "an integer")?;
+            let new: super::models::Choice = __params
+                .required("new", "a value of the documented model")?;
+            let api_version_3: ::std::string::String = __params
+                .required("API_VERSION", "a string")?;
+            let default_endpoint: i32 = __params
+                .required("DEFAULT_ENDPOINT", "an integer")?;
+            let services: super::models::Choice = __params
+                .required("SERVICES", "a value of the documented model")?;
+            let operations: ::std::string::String = __params
+                .required("OPERATIONS", "a string")?;
+            let build_request: i32 = __params.required("build_request", "an integer")?;
+            let decode_response: super::models::Choice = __params
+                .required("decode_response", "a value of the documented model")?;
+            let models: ::std::string::String = __params.required("models", "a string")?;
+            let clients: i32 = __params.required("clients", "an integer")?;
+            let dynamic: super::models::Choice = __params
+                .required("dynamic", "a value of the documented model")?;
+            let patterns: ::std::string::String = __params
+                .required("patterns", "a string")?;
+            let other: i32 = __params.required("Other", "an integer")?;
+            let unknown: super::models::Choice = __params
+                .required("Unknown", "a value of the documented model")?;
+            let arc: ::std::string::String = __params.required("Arc", "a string")?;
+            let lazy_lock: i32 = __params.required("LazyLock", "an integer")?;
+            let b_tree_map: super::models::Choice = __params
+                .required("BTreeMap", "a value of the documented model")?;
+            let cow: ::std::string::String = __params.required("Cow", "a string")?;
+            let value_2: i32 = __params.required("Value", "an integer")?;
+            let map: super::models::Choice = __params
+                .required("Map", "a value of the documented model")?;
+            let serialize: ::std::string::String = __params
+                .required("Serialize", "a string")?;
+            let deserialize: i32 = __params.required("Deserialize", "an integer")?;
+            let serializer: super::models::Choice = __params
+                .required("Serializer", "a value of the documented model")?;
+            let deserializer: ::std::string::String = __params
+                .required("Deserializer", "a string")?;
+            let token_credential: i32 = __params
+                .required("TokenCredential", "an integer")?;
             Ok(
                 super::parameters::path4_request(
                     endpoint,
                     &api_version,
-                    &url,
-                    endpoint_2,
-                    &api_version_2,
-                    &options_2,
-                    request,
                     &validator,
+                    compile_pattern,
+                    &regex,
+                    &serde,
+                    serde_json,
+                    &url,
+                    &endpoint_2,
+                    api_version_2,
+                    &options_2,
+                    &request,
+                    validator_2,
                     &value,
-                    params,
-                    &path,
+                    &params,
+                    path,
                     &at,
-                    json,
-                    &members,
+                    &json,
+                    members,
                     &pipeline,
-                    response,
-                    &operation_id,
+                    &response,
+                    operation_id,
                     &credential,
-                    subscription_id,
-                    &inner,
+                    &subscription_id,
+                    inner,
                     &tag,
-                    method_options_2,
-                    &f_2,
+                    &method_options_2,
+                    f_2,
                     &new,
-                    api_version_3,
-                    &default_endpoint,
+                    &api_version_3,
+                    default_endpoint,
                     &services,
-                    operations,
-                    &build_request,
+                    &operations,
+                    build_request,
                     &decode_response,
-                    models,
-                    &clients,
+                    &models,
+                    clients,
                     &dynamic,
-                    patterns,
-                    &other,
+                    &patterns,
+                    other,
                     &unknown,
-                    arc,
-                    &lazy_lock,
+                    &arc,
+                    lazy_lock,
                     &b_tree_map,
-                    cow,
-                    &value_2,
+                    &cow,
+                    value_2,
                     &map,
-                    serialize,
-                    &deserialize,
+                    &serialize,
+                    deserialize,
                     &serializer,
-                    deserializer,
-                    &token_credential,
-                    &safe_debug,
-                    client_method_options,
-                    &no_format,
-                    &pager,
-                    response_2,
+                    &deserializer,
+                    token_credential,
                 )?,
             )
         }
@@ -8546,18 +8725,31 @@ pub fn build_request(
             let api_version: ::std::string::String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
-            let context: ::std::string::String = __params
-                .required("Context", "a string")?;
-            let armgen_runtime: i32 = __params.required("armgen_runtime", "an integer")?;
-            let private: super::models::Choice = __params
-                .required("__private", "a value of the documented model")?;
+            let safe_debug: ::std::string::String = __params
+                .required("SafeDebug", "a string")?;
+            let client_method_options: i32 = __params
+                .required("ClientMethodOptions", "an integer")?;
+            let no_format: super::models::Choice = __params
+                .required("NoFormat", "a value of the documented model")?;
+            let pager: ::std::string::String = __params.required("Pager", "a string")?;
+            let response: i32 = __params.required("Response", "an integer")?;
+            let context: super::models::Choice = __params
+                .required("Context", "a value of the documented model")?;
+            let armgen_runtime: ::std::string::String = __params
+                .required("armgen_runtime", "a string")?;
+            let private: i32 = __params.required("__private", "an integer")?;
             Ok(
                 super::parameters::path5_request(
                     endpoint,
                     &api_version,
+                    &safe_debug,
+                    client_method_options,
+                    &no_format,
+                    &pager,
+                    response,
                     &context,
-                    armgen_runtime,
-                    &private,
+                    &armgen_runtime,
+                    private,
                 )?,
             )
         }
@@ -8565,10 +8757,10 @@ pub fn build_request(
             let api_version: ::std::string::String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
-            let api_version_2: ::core::option::Option<::std::string::String> = __params
-                .optional("API_VERSION", "a string")?;
-            let arc: ::core::option::Option<::std::string::String> = __params
-                .optional("Arc", "a string")?;
+            let api_version_2: ::core::option::Option<super::models::Choice> = __params
+                .optional("API_VERSION", "a value of the documented model")?;
+            let arc: ::core::option::Option<super::models::Choice> = __params
+                .optional("Arc", "a value of the documented model")?;
             let arm_client_options: ::core::option::Option<super::models::Choice> = __params
                 .optional("ArmClientOptions", "a value of the documented model")?;
             let arm_pipeline: ::core::option::Option<::std::string::String> = __params
@@ -8583,208 +8775,213 @@ pub fn build_request(
                 .optional("AsyncFnMut", "an integer")?;
             let async_fn_once: ::core::option::Option<super::models::Choice> = __params
                 .optional("AsyncFnOnce", "a value of the documented model")?;
-            let b_tree_map: ::core::option::Option<super::models::Choice> = __params
-                .optional("BTreeMap", "a value of the documented model")?;
+            let b_tree_map: ::core::option::Option<i32> = __params
+                .optional("BTreeMap", "an integer")?;
+            let binary_format: ::core::option::Option<i32> = __params
+                .optional("BinaryFormat", "an integer")?;
             let r#box: ::core::option::Option<super::models::Choice> = __params
                 .optional("Box", "a value of the documented model")?;
-            let client_method_options: ::core::option::Option<::std::string::String> = __params
-                .optional("ClientMethodOptions", "a string")?;
+            let client_method_options: ::core::option::Option<super::models::Choice> = __params
+                .optional("ClientMethodOptions", "a value of the documented model")?;
             let clone: ::core::option::Option<i32> = __params
                 .optional("Clone", "an integer")?;
-            let constraint: ::core::option::Option<super::models::Choice> = __params
-                .optional("Constraint", "a value of the documented model")?;
-            let context: ::core::option::Option<i32> = __params
-                .optional("Context", "an integer")?;
+            let constraint: ::core::option::Option<i32> = __params
+                .optional("Constraint", "an integer")?;
+            let context: ::core::option::Option<::std::string::String> = __params
+                .optional("Context", "a string")?;
             let copy: ::core::option::Option<::std::string::String> = __params
                 .optional("Copy", "a string")?;
-            let cow: ::core::option::Option<::std::string::String> = __params
-                .optional("Cow", "a string")?;
-            let default_endpoint: ::core::option::Option<i32> = __params
-                .optional("DEFAULT_ENDPOINT", "an integer")?;
+            let cow: ::core::option::Option<super::models::Choice> = __params
+                .optional("Cow", "a value of the documented model")?;
+            let default_endpoint: ::core::option::Option<::std::string::String> = __params
+                .optional("DEFAULT_ENDPOINT", "a string")?;
             let debug: ::core::option::Option<::std::string::String> = __params
                 .optional("Debug", "a string")?;
             let default: ::core::option::Option<i32> = __params
                 .optional("Default", "an integer")?;
-            let deserialize: ::core::option::Option<i32> = __params
-                .optional("Deserialize", "an integer")?;
-            let deserializer: ::core::option::Option<::std::string::String> = __params
-                .optional("Deserializer", "a string")?;
+            let deserialize: ::core::option::Option<::std::string::String> = __params
+                .optional("Deserialize", "a string")?;
+            let deserializer: ::core::option::Option<super::models::Choice> = __params
+                .optional("Deserializer", "a value of the documented model")?;
             let double_ended_iterator: ::core::option::Option<super::models::Choice> = __params
                 .optional("DoubleEndedIterator", "a value of the documented model")?;
             let drop: ::core::option::Option<super::models::Choice> = __params
                 .optional("Drop", "a value of the documented model")?;
-            let dynamic_error: ::core::option::Option<super::models::Choice> = __params
-                .optional("DynamicError", "a value of the documented model")?;
-            let dynamic_params: ::core::option::Option<::std::string::String> = __params
-                .optional("DynamicParams", "a string")?;
-            let dynamic_reply: ::core::option::Option<super::models::Choice> = __params
-                .optional("DynamicReply", "a value of the documented model")?;
-            let dynamic_validate: ::core::option::Option<i32> = __params
-                .optional("DynamicValidate", "an integer")?;
+            let dynamic_error: ::core::option::Option<i32> = __params
+                .optional("DynamicError", "an integer")?;
+            let dynamic_params: ::core::option::Option<super::models::Choice> = __params
+                .optional("DynamicParams", "a value of the documented model")?;
+            let dynamic_reply: ::core::option::Option<i32> = __params
+                .optional("DynamicReply", "an integer")?;
+            let dynamic_validate: ::core::option::Option<::std::string::String> = __params
+                .optional("DynamicValidate", "a string")?;
             let eq: ::core::option::Option<i32> = __params.optional("Eq", "an integer")?;
             let err: ::core::option::Option<::std::string::String> = __params
                 .optional("Err", "a string")?;
-            let error_body: ::core::option::Option<i32> = __params
-                .optional("ErrorBody", "an integer")?;
+            let error_body: ::core::option::Option<::std::string::String> = __params
+                .optional("ErrorBody", "a string")?;
             let exact_size_iterator: ::core::option::Option<::std::string::String> = __params
                 .optional("ExactSizeIterator", "a string")?;
             let extend: ::core::option::Option<::std::string::String> = __params
                 .optional("Extend", "a string")?;
-            let final_state_via: ::core::option::Option<i32> = __params
-                .optional("FinalStateVia", "an integer")?;
+            let final_state_via: ::core::option::Option<::std::string::String> = __params
+                .optional("FinalStateVia", "a string")?;
             let r#fn: ::core::option::Option<::std::string::String> = __params
                 .optional("Fn", "a string")?;
             let fn_mut: ::core::option::Option<i32> = __params
                 .optional("FnMut", "an integer")?;
             let fn_once: ::core::option::Option<super::models::Choice> = __params
                 .optional("FnOnce", "a value of the documented model")?;
+            let form_body: ::core::option::Option<::std::string::String> = __params
+                .optional("FormBody", "a string")?;
             let from: ::core::option::Option<::std::string::String> = __params
                 .optional("From", "a string")?;
             let from_iterator: ::core::option::Option<::std::string::String> = __params
                 .optional("FromIterator", "a string")?;
-            let from_status: ::core::option::Option<super::models::Choice> = __params
-                .optional("FromStatus", "a value of the documented model")?;
+            let from_status: ::core::option::Option<i32> = __params
+                .optional("FromStatus", "an integer")?;
             let future: ::core::option::Option<i32> = __params
                 .optional("Future", "an integer")?;
             let hash: ::core::option::Option<i32> = __params
                 .optional("Hash", "an integer")?;
-            let host_part: ::core::option::Option<super::models::Choice> = __params
-                .optional("HostPart", "a value of the documented model")?;
-            let http_request: ::core::option::Option<super::models::Choice> = __params
-                .optional("HttpRequest", "a value of the documented model")?;
-            let http_response: ::core::option::Option<::std::string::String> = __params
-                .optional("HttpResponse", "a string")?;
+            let host_part: ::core::option::Option<::std::string::String> = __params
+                .optional("HostPart", "a string")?;
+            let http_request: ::core::option::Option<i32> = __params
+                .optional("HttpRequest", "an integer")?;
+            let http_response: ::core::option::Option<super::models::Choice> = __params
+                .optional("HttpResponse", "a value of the documented model")?;
             let into: ::core::option::Option<super::models::Choice> = __params
                 .optional("Into", "a value of the documented model")?;
             let into_future: ::core::option::Option<super::models::Choice> = __params
                 .optional("IntoFuture", "a value of the documented model")?;
             let into_iterator: ::core::option::Option<i32> = __params
                 .optional("IntoIterator", "an integer")?;
-            let into_variant: ::core::option::Option<i32> = __params
-                .optional("IntoVariant", "an integer")?;
-            let invalid_host: ::core::option::Option<::std::string::String> = __params
-                .optional("InvalidHost", "a string")?;
+            let into_variant: ::core::option::Option<super::models::Choice> = __params
+                .optional("IntoVariant", "a value of the documented model")?;
+            let invalid_host: ::core::option::Option<i32> = __params
+                .optional("InvalidHost", "an integer")?;
             let iterator: ::core::option::Option<super::models::Choice> = __params
                 .optional("Iterator", "a value of the documented model")?;
-            let lazy_lock: ::core::option::Option<i32> = __params
-                .optional("LazyLock", "an integer")?;
-            let map: ::core::option::Option<super::models::Choice> = __params
-                .optional("Map", "a value of the documented model")?;
-            let method: ::core::option::Option<i32> = __params
-                .optional("Method", "an integer")?;
-            let method_options_2: ::core::option::Option<super::models::Choice> = __params
-                .optional("MethodOptions", "a value of the documented model")?;
-            let next_link: ::core::option::Option<super::models::Choice> = __params
-                .optional("NextLink", "a value of the documented model")?;
-            let no_format: ::core::option::Option<i32> = __params
-                .optional("NoFormat", "an integer")?;
+            let lazy_lock: ::core::option::Option<::std::string::String> = __params
+                .optional("LazyLock", "a string")?;
+            let map: ::core::option::Option<i32> = __params
+                .optional("Map", "an integer")?;
+            let method: ::core::option::Option<::std::string::String> = __params
+                .optional("Method", "a string")?;
+            let method_options_2: ::core::option::Option<::std::string::String> = __params
+                .optional("MethodOptions", "a string")?;
+            let next_link: ::core::option::Option<i32> = __params
+                .optional("NextLink", "an integer")?;
+            let no_format: ::core::option::Option<::std::string::String> = __params
+                .optional("NoFormat", "a string")?;
             let none: ::core::option::Option<::std::string::String> = __params
                 .optional("None", "a string")?;
-            let operations: ::core::option::Option<::std::string::String> = __params
-                .optional("OPERATIONS", "a string")?;
+            let operations: ::core::option::Option<super::models::Choice> = __params
+                .optional("OPERATIONS", "a value of the documented model")?;
             let ok: ::core::option::Option<super::models::Choice> = __params
                 .optional("Ok", "a value of the documented model")?;
-            let operation_info: ::core::option::Option<super::models::Choice> = __params
-                .optional("OperationInfo", "a value of the documented model")?;
-            let operation_status: ::core::option::Option<super::models::Choice> = __params
-                .optional("OperationStatus", "a value of the documented model")?;
+            let operation_info: ::core::option::Option<i32> = __params
+                .optional("OperationInfo", "an integer")?;
+            let operation_status: ::core::option::Option<i32> = __params
+                .optional("OperationStatus", "an integer")?;
             let option: ::core::option::Option<i32> = __params
                 .optional("Option", "an integer")?;
             let ord: ::core::option::Option<super::models::Choice> = __params
                 .optional("Ord", "a value of the documented model")?;
-            let other: ::core::option::Option<i32> = __params
-                .optional("Other", "an integer")?;
-            let page_decoder: ::core::option::Option<::std::string::String> = __params
-                .optional("PageDecoder", "a string")?;
-            let pager: ::core::option::Option<super::models::Choice> = __params
-                .optional("Pager", "a value of the documented model")?;
+            let other: ::core::option::Option<::std::string::String> = __params
+                .optional("Other", "a string")?;
+            let page_decoder: ::core::option::Option<super::models::Choice> = __params
+                .optional("PageDecoder", "a value of the documented model")?;
+            let pager: ::core::option::Option<i32> = __params
+                .optional("Pager", "an integer")?;
             let partial_eq: ::core::option::Option<super::models::Choice> = __params
                 .optional("PartialEq", "a value of the documented model")?;
             let partial_ord: ::core::option::Option<::std::string::String> = __params
                 .optional("PartialOrd", "a string")?;
-            let pattern: ::core::option::Option<i32> = __params
-                .optional("Pattern", "an integer")?;
-            let poller_method_options: ::core::option::Option<::std::string::String> = __params
-                .optional("PollerMethodOptions", "a string")?;
-            let poller_options: ::core::option::Option<i32> = __params
-                .optional("PollerOptions", "an integer")?;
-            let regex: ::core::option::Option<super::models::Choice> = __params
-                .optional("Regex", "a value of the documented model")?;
-            let resource_manager_audience: ::core::option::Option<
-                ::std::string::String,
-            > = __params.optional("ResourceManagerAudience", "a string")?;
-            let response: ::core::option::Option<::std::string::String> = __params
-                .optional("Response", "a string")?;
-            let response_error: ::core::option::Option<::std::string::String> = __params
-                .optional("ResponseError", "a string")?;
-            let response_too_large: ::core::option::Option<::std::string::String> = __params
-                .optional("ResponseTooLarge", "a string")?;
+            let pattern: ::core::option::Option<::std::string::String> = __params
+                .optional("Pattern", "a string")?;
+            let poller_method_options: ::core::option::Option<super::models::Choice> = __params
+                .optional("PollerMethodOptions", "a value of the documented model")?;
+            let poller_options: ::core::option::Option<::std::string::String> = __params
+                .optional("PollerOptions", "a string")?;
+            let regex: ::core::option::Option<i32> = __params
+                .optional("Regex", "an integer")?;
+            let resource_manager_audience: ::core::option::Option<i32> = __params
+                .optional("ResourceManagerAudience", "an integer")?;
+            let response: ::core::option::Option<super::models::Choice> = __params
+                .optional("Response", "a value of the documented model")?;
+            let response_error: ::core::option::Option<super::models::Choice> = __params
+                .optional("ResponseError", "a value of the documented model")?;
+            let response_too_large: ::core::option::Option<super::models::Choice> = __params
+                .optional("ResponseTooLarge", "a value of the documented model")?;
             let result: ::core::option::Option<i32> = __params
                 .optional("Result", "an integer")?;
-            let services: ::core::option::Option<super::models::Choice> = __params
-                .optional("SERVICES", "a value of the documented model")?;
-            let safe_debug: ::core::option::Option<super::models::Choice> = __params
-                .optional("SafeDebug", "a value of the documented model")?;
-            let secret: ::core::option::Option<::armgen_runtime::Secret> = __params
-                .optional("Secret", "a string")?;
+            let services: ::core::option::Option<i32> = __params
+                .optional("SERVICES", "an integer")?;
+            let safe_debug: ::core::option::Option<i32> = __params
+                .optional("SafeDebug", "an integer")?;
+            let secret: ::core::option::Option<super::models::Choice> = __params
+                .optional("Secret", "a value of the documented model")?;
             let self_: ::core::option::Option<::std::string::String> = __params
                 .optional("Self", "a string")?;
             let send: ::core::option::Option<i32> = __params
                 .optional("Send", "an integer")?;
-            let serialize: ::core::option::Option<::std::string::String> = __params
-                .optional("Serialize", "a string")?;
-            let serializer: ::core::option::Option<super::models::Choice> = __params
-                .optional("Serializer", "a value of the documented model")?;
-            let service_error: ::core::option::Option<i32> = __params
-                .optional("ServiceError", "an integer")?;
-            let service_info: ::core::option::Option<::std::string::String> = __params
-                .optional("ServiceInfo", "a string")?;
+            let serialize: ::core::option::Option<super::models::Choice> = __params
+                .optional("Serialize", "a value of the documented model")?;
+            let serializer: ::core::option::Option<i32> = __params
+                .optional("Serializer", "an integer")?;
+            let service_error: ::core::option::Option<::std::string::String> = __params
+                .optional("ServiceError", "a string")?;
+            let service_info: ::core::option::Option<super::models::Choice> = __params
+                .optional("ServiceInfo", "a value of the documented model")?;
             let sized: ::core::option::Option<super::models::Choice> = __params
                 .optional("Sized", "a value of the documented model")?;
             let some: ::core::option::Option<super::models::Choice> = __params
                 .optional("Some", "a value of the documented model")?;
-            let static_token_credential: ::core::option::Option<i32> = __params
-                .optional("StaticTokenCredential", "an integer")?;
+            let static_token_credential: ::core::option::Option<super::models::Choice> = __params
+                .optional("StaticTokenCredential", "a value of the documented model")?;
             let string: ::core::option::Option<i32> = __params
                 .optional("String", "an integer")?;
-            let strip_read_only: ::core::option::Option<super::models::Choice> = __params
-                .optional("StripReadOnly", "a value of the documented model")?;
+            let strip_read_only: ::core::option::Option<i32> = __params
+                .optional("StripReadOnly", "an integer")?;
             let sync: ::core::option::Option<::std::string::String> = __params
                 .optional("Sync", "a string")?;
+            let text_format: ::core::option::Option<::std::string::String> = __params
+                .optional("TextFormat", "a string")?;
             let to_owned: ::core::option::Option<::std::string::String> = __params
                 .optional("ToOwned", "a string")?;
             let to_string: ::core::option::Option<super::models::Choice> = __params
                 .optional("ToString", "a value of the documented model")?;
-            let token_credential: ::core::option::Option<i32> = __params
-                .optional("TokenCredential", "an integer")?;
+            let token_credential: ::core::option::Option<::std::string::String> = __params
+                .optional("TokenCredential", "a string")?;
             let try_from: ::core::option::Option<i32> = __params
                 .optional("TryFrom", "an integer")?;
             let try_into: ::core::option::Option<super::models::Choice> = __params
                 .optional("TryInto", "a value of the documented model")?;
-            let unknown: ::core::option::Option<super::models::Choice> = __params
-                .optional("Unknown", "a value of the documented model")?;
+            let unknown: ::core::option::Option<i32> = __params
+                .optional("Unknown", "an integer")?;
             let unpin: ::core::option::Option<i32> = __params
                 .optional("Unpin", "an integer")?;
-            let url: ::core::option::Option<i32> = __params
-                .optional("Url", "an integer")?;
-            let url_builder: ::core::option::Option<super::models::Choice> = __params
-                .optional("UrlBuilder", "a value of the documented model")?;
-            let validate: ::core::option::Option<::std::string::String> = __params
-                .optional("Validate", "a string")?;
-            let validation_error: ::core::option::Option<i32> = __params
-                .optional("ValidationError", "an integer")?;
-            let validation_errors: ::core::option::Option<super::models::Choice> = __params
-                .optional("ValidationErrors", "a value of the documented model")?;
-            let validator: ::core::option::Option<::std::string::String> = __params
-                .optional("Validator", "a string")?;
-            let value: ::core::option::Option<i32> = __params
-                .optional("Value", "an integer")?;
+            let url: ::core::option::Option<::std::string::String> = __params
+                .optional("Url", "a string")?;
+            let url_builder: ::core::option::Option<i32> = __params
+                .optional("UrlBuilder", "an integer")?;
+            let validate: ::core::option::Option<super::models::Choice> = __params
+                .optional("Validate", "a value of the documented model")?;
+            let validation_error: ::core::option::Option<::std::string::String> = __params
+                .optional("ValidationError", "a string")?;
+            let validation_errors: ::core::option::Option<i32> = __params
+                .optional("ValidationErrors", "an integer")?;
+            let validator: ::core::option::Option<super::models::Choice> = __params
+                .optional("Validator", "a value of the documented model")?;
+            let value: ::core::option::Option<::std::string::String> = __params
+                .optional("Value", "a string")?;
             let vec: ::core::option::Option<::std::string::String> = __params
                 .optional("Vec", "a string")?;
             let value_2: ::core::option::Option<super::models::Choice> = __params
                 .optional("_", "a value of the documented model")?;
-            let private: ::core::option::Option<::std::string::String> = __params
-                .optional("__private", "a string")?;
+            let private: ::core::option::Option<super::models::Choice> = __params
+                .optional("__private", "a value of the documented model")?;
             let r#abstract: ::core::option::Option<::std::string::String> = __params
                 .optional("abstract", "a string")?;
             let align_of: ::core::option::Option<::std::string::String> = __params
@@ -8793,10 +8990,10 @@ pub fn build_request(
                 .optional("align_of_val", "an integer")?;
             let alloc: ::core::option::Option<i32> = __params
                 .optional("alloc", "an integer")?;
-            let api_version_3: ::core::option::Option<i32> = __params
-                .optional("api_version", "an integer")?;
-            let armgen_runtime: ::core::option::Option<super::models::Choice> = __params
-                .optional("armgen_runtime", "a value of the documented model")?;
+            let api_version_3: ::core::option::Option<::std::string::String> = __params
+                .optional("api_version", "a string")?;
+            let armgen_runtime: ::core::option::Option<i32> = __params
+                .optional("armgen_runtime", "an integer")?;
             let r#as: ::core::option::Option<i32> = __params
                 .optional("as", "an integer")?;
             let assert: ::core::option::Option<super::models::Choice> = __params
@@ -8807,8 +9004,7 @@ pub fn build_request(
                 .optional("async", "a value of the documented model")?;
             let async_trait: ::core::option::Option<::std::string::String> = __params
                 .optional("async_trait", "a string")?;
-            let at: ::core::option::Option<super::models::Choice> = __params
-                .optional("at", "a value of the documented model")?;
+            let at: ::core::option::Option<i32> = __params.optional("at", "an integer")?;
             let r#await: ::core::option::Option<::std::string::String> = __params
                 .optional("await", "a string")?;
             let azure_core: ::core::option::Option<i32> = __params
@@ -8821,18 +9017,18 @@ pub fn build_request(
                 .optional("box", "a value of the documented model")?;
             let r#break: ::core::option::Option<::std::string::String> = __params
                 .optional("break", "a string")?;
-            let build_request: ::core::option::Option<i32> = __params
-                .optional("build_request", "an integer")?;
+            let build_request: ::core::option::Option<::std::string::String> = __params
+                .optional("build_request", "a string")?;
             let cfg: ::core::option::Option<i32> = __params
                 .optional("cfg", "an integer")?;
             let char: ::core::option::Option<super::models::Choice> = __params
                 .optional("char", "a value of the documented model")?;
             let client_only: ::core::option::Option<super::models::Choice> = __params
                 .optional("client_only", "a value of the documented model")?;
-            let clients: ::core::option::Option<i32> = __params
-                .optional("clients", "an integer")?;
-            let compile_pattern: ::core::option::Option<i32> = __params
-                .optional("compile_pattern", "an integer")?;
+            let clients: ::core::option::Option<::std::string::String> = __params
+                .optional("clients", "a string")?;
+            let compile_pattern: ::core::option::Option<::std::string::String> = __params
+                .optional("compile_pattern", "a string")?;
             let concat: ::core::option::Option<super::models::Choice> = __params
                 .optional("concat", "a value of the documented model")?;
             let r#const: ::core::option::Option<i32> = __params
@@ -8843,12 +9039,14 @@ pub fn build_request(
                 .optional("core", "a string")?;
             let crate_: ::core::option::Option<::std::string::String> = __params
                 .optional("crate", "a string")?;
-            let credential: ::core::option::Option<super::models::Choice> = __params
-                .optional("credential", "a value of the documented model")?;
-            let decode_body: ::core::option::Option<super::models::Choice> = __params
-                .optional("decode_body", "a value of the documented model")?;
-            let decode_by_status: ::core::option::Option<::std::string::String> = __params
-                .optional("decode_by_status", "a string")?;
+            let credential: ::core::option::Option<i32> = __params
+                .optional("credential", "an integer")?;
+            let decode_body: ::core::option::Option<i32> = __params
+                .optional("decode_body", "an integer")?;
+            let decode_by_status: ::core::option::Option<super::models::Choice> = __params
+                .optional("decode_by_status", "a value of the documented model")?;
+            let decode_bytes: ::core::option::Option<::std::string::String> = __params
+                .optional("decode_bytes", "a string")?;
             let decode_empty: ::core::option::Option<i32> = __params
                 .optional("decode_empty", "an integer")?;
             let decode_json: ::core::option::Option<super::models::Choice> = __params
@@ -8857,37 +9055,40 @@ pub fn build_request(
                 .optional("decode_nullable", "a string")?;
             let decode_optional: ::core::option::Option<i32> = __params
                 .optional("decode_optional", "an integer")?;
-            let decode_response: ::core::option::Option<super::models::Choice> = __params
-                .optional("decode_response", "a value of the documented model")?;
+            let decode_response: ::core::option::Option<i32> = __params
+                .optional("decode_response", "an integer")?;
+            let decode_text: ::core::option::Option<super::models::Choice> = __params
+                .optional("decode_text", "a value of the documented model")?;
             let r#do: ::core::option::Option<i32> = __params
                 .optional("do", "an integer")?;
             let drop_2: ::core::option::Option<::std::string::String> = __params
                 .optional("drop", "a string")?;
             let r#dyn: ::core::option::Option<super::models::Choice> = __params
                 .optional("dyn", "a value of the documented model")?;
-            let dynamic: ::core::option::Option<super::models::Choice> = __params
-                .optional("dynamic", "a value of the documented model")?;
-            let dynamic_execute: ::core::option::Option<::std::string::String> = __params
-                .optional("dynamic_execute", "a string")?;
-            let dynamic_pages: ::core::option::Option<i32> = __params
-                .optional("dynamic_pages", "an integer")?;
-            let dynamic_poll: ::core::option::Option<super::models::Choice> = __params
-                .optional("dynamic_poll", "a value of the documented model")?;
-            let dynamic_request_error: ::core::option::Option<::std::string::String> = __params
-                .optional("dynamic_request_error", "a string")?;
-            let dynamic_result: ::core::option::Option<i32> = __params
-                .optional("dynamic_result", "an integer")?;
+            let dynamic: ::core::option::Option<i32> = __params
+                .optional("dynamic", "an integer")?;
+            let dynamic_execute: ::core::option::Option<super::models::Choice> = __params
+                .optional("dynamic_execute", "a value of the documented model")?;
+            let dynamic_pages: ::core::option::Option<::std::string::String> = __params
+                .optional("dynamic_pages", "a string")?;
+            let dynamic_poll: ::core::option::Option<i32> = __params
+                .optional("dynamic_poll", "an integer")?;
+            let dynamic_request_error: ::core::option::Option<super::models::Choice> = __params
+                .optional("dynamic_request_error", "a value of the documented model")?;
+            let dynamic_result: ::core::option::Option<::std::string::String> = __params
+                .optional("dynamic_result", "a string")?;
             let r#else: ::core::option::Option<::std::string::String> = __params
                 .optional("else", "a string")?;
-            let endpoint_2: ::core::option::Option<::std::string::String> = __params
-                .optional("endpoint", "a string")?;
+            let endpoint_2: ::core::option::Option<super::models::Choice> = __params
+                .optional("endpoint", "a value of the documented model")?;
             let r#enum: ::core::option::Option<i32> = __params
                 .optional("enum", "an integer")?;
             let env: ::core::option::Option<::std::string::String> = __params
                 .optional("env", "a string")?;
             let r#extern: ::core::option::Option<super::models::Choice> = __params
                 .optional("extern", "a value of the documented model")?;
-            let f_2: ::core::option::Option<i32> = __params.optional("f", "an integer")?;
+            let f_2: ::core::option::Option<::std::string::String> = __params
+                .optional("f", "a string")?;
             let f32: ::core::option::Option<::std::string::String> = __params
                 .optional("f32", "a string")?;
             let f64: ::core::option::Option<i32> = __params
@@ -8920,10 +9121,10 @@ pub fn build_request(
                 .optional("include", "a string")?;
             let include_str: ::core::option::Option<i32> = __params
                 .optional("include_str", "an integer")?;
-            let inner: ::core::option::Option<i32> = __params
-                .optional("inner", "an integer")?;
-            let json: ::core::option::Option<::std::string::String> = __params
-                .optional("json", "a string")?;
+            let inner: ::core::option::Option<::std::string::String> = __params
+                .optional("inner", "a string")?;
+            let json: ::core::option::Option<super::models::Choice> = __params
+                .optional("json", "a value of the documented model")?;
             let r#let: ::core::option::Option<super::models::Choice> = __params
                 .optional("let", "a value of the documented model")?;
             let r#loop: ::core::option::Option<::std::string::String> = __params
@@ -8934,73 +9135,68 @@ pub fn build_request(
                 .optional("match", "a value of the documented model")?;
             let matches: ::core::option::Option<super::models::Choice> = __params
                 .optional("matches", "a value of the documented model")?;
-            let members: ::core::option::Option<i32> = __params
-                .optional("members", "an integer")?;
-            let method_options_3: ::core::option::Option<::std::string::String> = __params
-                .optional("method_options", "a string")?;
+            let members: ::core::option::Option<::std::string::String> = __params
+                .optional("members", "a string")?;
+            let method_options_3: ::core::option::Option<super::models::Choice> = __params
+                .optional("method_options", "a value of the documented model")?;
             let r#mod: ::core::option::Option<::std::string::String> = __params
                 .optional("mod", "a string")?;
-            let models: ::core::option::Option<::std::string::String> = __params
-                .optional("models", "a string")?;
+            let models: ::core::option::Option<super::models::Choice> = __params
+                .optional("models", "a value of the documented model")?;
             let r#move: ::core::option::Option<i32> = __params
                 .optional("move", "an integer")?;
             let r#mut: ::core::option::Option<super::models::Choice> = __params
                 .optional("mut", "a value of the documented model")?;
-            let new: ::core::option::Option<super::models::Choice> = __params
-                .optional("new", "a value of the documented model")?;
-            let operation_id: ::core::option::Option<i32> = __params
-                .optional("operation_id", "an integer")?;
+            let new: ::core::option::Option<i32> = __params
+                .optional("new", "an integer")?;
+            let operation_id: ::core::option::Option<::std::string::String> = __params
+                .optional("operation_id", "a string")?;
             let option_env: ::core::option::Option<::std::string::String> = __params
                 .optional("option_env", "a string")?;
-            let options_2: ::core::option::Option<super::models::Choice> = __params
-                .optional("options", "a value of the documented model")?;
+            let options_2: ::core::option::Option<i32> = __params
+                .optional("options", "an integer")?;
             let r#override: ::core::option::Option<::std::string::String> = __params
                 .optional("override", "a string")?;
             let page: ::core::option::Option<::std::string::String> = __params
                 .optional("page", "a string")?;
             let panic: ::core::option::Option<i32> = __params
                 .optional("panic", "an integer")?;
-            let parameterized_host: ::core::option::Option<i32> = __params
-                .optional("parameterized_host", "an integer")?;
-            let params: ::core::option::Option<::std::string::String> = __params
-                .optional("params", "a string")?;
-            let path: ::core::option::Option<i32> = __params
-                .optional("path", "an integer")?;
-            let patterns: ::core::option::Option<::std::string::String> = __params
-                .optional("patterns", "a string")?;
-            let pipeline: ::core::option::Option<super::models::Choice> = __params
-                .optional("pipeline", "a value of the documented model")?;
+            let parameterized_host: ::core::option::Option<super::models::Choice> = __params
+                .optional("parameterized_host", "a value of the documented model")?;
+            let params: ::core::option::Option<super::models::Choice> = __params
+                .optional("params", "a value of the documented model")?;
+            let path: ::core::option::Option<::std::string::String> = __params
+                .optional("path", "a string")?;
+            let patterns: ::core::option::Option<super::models::Choice> = __params
+                .optional("patterns", "a value of the documented model")?;
+            let pipeline: ::core::option::Option<i32> = __params
+                .optional("pipeline", "an integer")?;
             let r#priv: ::core::option::Option<i32> = __params
                 .optional("priv", "an integer")?;
             let r#pub: ::core::option::Option<super::models::Choice> = __params
                 .optional("pub", "a value of the documented model")?;
             let r#ref: ::core::option::Option<::std::string::String> = __params
                 .optional("ref", "a string")?;
-            let regex_2: ::core::option::Option<super::models::Choice> = __params
-                .optional("regex", "a value of the documented model")?;
-            let request: ::core::option::Option<::std::string::String> = __params
-                .optional("request", "a string")?;
-            let resource_manager_endpoint: ::core::option::Option<
-                super::models::Choice,
-            > = __params
-                .optional(
-                    "resource_manager_endpoint",
-                    "a value of the documented model",
-                )?;
-            let resource_manager_scope: ::core::option::Option<::std::string::String> = __params
-                .optional("resource_manager_scope", "a string")?;
-            let response_2: ::core::option::Option<::std::string::String> = __params
-                .optional("response", "a string")?;
-            let response_error_2: ::core::option::Option<i32> = __params
-                .optional("response_error", "an integer")?;
+            let regex_2: ::core::option::Option<i32> = __params
+                .optional("regex", "an integer")?;
+            let request: ::core::option::Option<super::models::Choice> = __params
+                .optional("request", "a value of the documented model")?;
+            let resource_manager_endpoint: ::core::option::Option<i32> = __params
+                .optional("resource_manager_endpoint", "an integer")?;
+            let resource_manager_scope: ::core::option::Option<super::models::Choice> = __params
+                .optional("resource_manager_scope", "a value of the documented model")?;
+            let response_2: ::core::option::Option<super::models::Choice> = __params
+                .optional("response", "a value of the documented model")?;
+            let response_error_2: ::core::option::Option<::std::string::String> = __params
+                .optional("response_error", "a string")?;
             let r#return: ::core::option::Option<i32> = __params
                 .optional("return", "an integer")?;
             let self_2: ::core::option::Option<super::models::Choice> = __params
                 .optional("self", "a value of the documented model")?;
-            let serde: ::core::option::Option<::std::string::String> = __params
-                .optional("serde", "a string")?;
-            let serde_json: ::core::option::Option<i32> = __params
-                .optional("serde_json", "an integer")?;
+            let serde: ::core::option::Option<super::models::Choice> = __params
+                .optional("serde", "a value of the documented model")?;
+            let serde_json: ::core::option::Option<::std::string::String> = __params
+                .optional("serde_json", "a string")?;
             let size_of: ::core::option::Option<i32> = __params
                 .optional("size_of", "an integer")?;
             let size_of_val: ::core::option::Option<super::models::Choice> = __params
@@ -9015,18 +9211,18 @@ pub fn build_request(
                 .optional("string_enum", "an integer")?;
             let stringify: ::core::option::Option<super::models::Choice> = __params
                 .optional("stringify", "a value of the documented model")?;
-            let strip_member: ::core::option::Option<::std::string::String> = __params
-                .optional("strip_member", "a string")?;
-            let strip_members: ::core::option::Option<i32> = __params
-                .optional("strip_members", "an integer")?;
+            let strip_member: ::core::option::Option<super::models::Choice> = __params
+                .optional("strip_member", "a value of the documented model")?;
+            let strip_members: ::core::option::Option<::std::string::String> = __params
+                .optional("strip_members", "a string")?;
             let r#struct: ::core::option::Option<super::models::Choice> = __params
                 .optional("struct", "a value of the documented model")?;
-            let subscription_id: ::core::option::Option<::std::string::String> = __params
-                .optional("subscription_id", "a string")?;
+            let subscription_id: ::core::option::Option<super::models::Choice> = __params
+                .optional("subscription_id", "a value of the documented model")?;
             let super_: ::core::option::Option<::std::string::String> = __params
                 .optional("super", "a string")?;
-            let tag: ::core::option::Option<super::models::Choice> = __params
-                .optional("tag", "a value of the documented model")?;
+            let tag: ::core::option::Option<i32> = __params
+                .optional("tag", "an integer")?;
             let tagged_union: ::core::option::Option<super::models::Choice> = __params
                 .optional("tagged_union", "a value of the documented model")?;
             let todo: ::core::option::Option<::std::string::String> = __params
@@ -9053,16 +9249,16 @@ pub fn build_request(
                 .optional("unsafe", "an integer")?;
             let r#unsized: ::core::option::Option<super::models::Choice> = __params
                 .optional("unsized", "a value of the documented model")?;
-            let url_2: ::core::option::Option<super::models::Choice> = __params
-                .optional("url", "a value of the documented model")?;
+            let url_2: ::core::option::Option<i32> = __params
+                .optional("url", "an integer")?;
             let r#use: ::core::option::Option<::std::string::String> = __params
                 .optional("use", "a string")?;
             let usize: ::core::option::Option<super::models::Choice> = __params
                 .optional("usize", "a value of the documented model")?;
-            let validator_2: ::core::option::Option<i32> = __params
-                .optional("validator", "an integer")?;
-            let value_3: ::core::option::Option<super::models::Choice> = __params
-                .optional("value", "a value of the documented model")?;
+            let validator_2: ::core::option::Option<::std::string::String> = __params
+                .optional("validator", "a string")?;
+            let value_3: ::core::option::Option<i32> = __params
+                .optional("value", "an integer")?;
             let vec_2: ::core::option::Option<super::models::Choice> = __params
                 .optional("vec", "a value of the documented model")?;
             let r#virtual: ::core::option::Option<i32> = __params
@@ -9079,8 +9275,8 @@ pub fn build_request(
                 super::parameters::query_optional_request(
                     endpoint,
                     &api_version,
-                    api_version_2.as_deref(),
-                    arc.as_deref(),
+                    api_version_2.as_ref(),
+                    arc.as_ref(),
                     arm_client_options.as_ref(),
                     arm_pipeline.as_deref(),
                     as_mut,
@@ -9088,159 +9284,164 @@ pub fn build_request(
                     async_fn.as_deref(),
                     async_fn_mut,
                     async_fn_once.as_ref(),
-                    b_tree_map.as_ref(),
+                    b_tree_map,
+                    binary_format,
                     r#box.as_ref(),
-                    client_method_options.as_deref(),
+                    client_method_options.as_ref(),
                     clone,
-                    constraint.as_ref(),
-                    context,
+                    constraint,
+                    context.as_deref(),
                     copy.as_deref(),
-                    cow.as_deref(),
-                    default_endpoint,
+                    cow.as_ref(),
+                    default_endpoint.as_deref(),
                     debug.as_deref(),
                     default,
-                    deserialize,
-                    deserializer.as_deref(),
+                    deserialize.as_deref(),
+                    deserializer.as_ref(),
                     double_ended_iterator.as_ref(),
                     drop.as_ref(),
-                    dynamic_error.as_ref(),
-                    dynamic_params.as_deref(),
-                    dynamic_reply.as_ref(),
-                    dynamic_validate,
+                    dynamic_error,
+                    dynamic_params.as_ref(),
+                    dynamic_reply,
+                    dynamic_validate.as_deref(),
                     eq,
                     err.as_deref(),
-                    error_body,
+                    error_body.as_deref(),
                     exact_size_iterator.as_deref(),
                     extend.as_deref(),
-                    final_state_via,
+                    final_state_via.as_deref(),
                     r#fn.as_deref(),
                     fn_mut,
                     fn_once.as_ref(),
+                    form_body.as_deref(),
                     from.as_deref(),
                     from_iterator.as_deref(),
-                    from_status.as_ref(),
+                    from_status,
                     future,
                     hash,
-                    host_part.as_ref(),
-                    http_request.as_ref(),
-                    http_response.as_deref(),
+                    host_part.as_deref(),
+                    http_request,
+                    http_response.as_ref(),
                     into.as_ref(),
                     into_future.as_ref(),
                     into_iterator,
-                    into_variant,
-                    invalid_host.as_deref(),
+                    into_variant.as_ref(),
+                    invalid_host,
                     iterator.as_ref(),
-                    lazy_lock,
-                    map.as_ref(),
-                    method,
-                    method_options_2.as_ref(),
-                    next_link.as_ref(),
-                    no_format,
+                    lazy_lock.as_deref(),
+                    map,
+                    method.as_deref(),
+                    method_options_2.as_deref(),
+                    next_link,
+                    no_format.as_deref(),
                     none.as_deref(),
-                    operations.as_deref(),
+                    operations.as_ref(),
                     ok.as_ref(),
-                    operation_info.as_ref(),
-                    operation_status.as_ref(),
+                    operation_info,
+                    operation_status,
                     option,
                     ord.as_ref(),
-                    other,
-                    page_decoder.as_deref(),
-                    pager.as_ref(),
+                    other.as_deref(),
+                    page_decoder.as_ref(),
+                    pager,
                     partial_eq.as_ref(),
                     partial_ord.as_deref(),
-                    pattern,
-                    poller_method_options.as_deref(),
-                    poller_options,
-                    regex.as_ref(),
-                    resource_manager_audience.as_deref(),
-                    response.as_deref(),
-                    response_error.as_deref(),
-                    response_too_large.as_deref(),
+                    pattern.as_deref(),
+                    poller_method_options.as_ref(),
+                    poller_options.as_deref(),
+                    regex,
+                    resource_manager_audience,
+                    response.as_ref(),
+                    response_error.as_ref(),
+                    response_too_large.as_ref(),
                     result,
-                    services.as_ref(),
-                    safe_debug.as_ref(),
+                    services,
+                    safe_debug,
                     secret.as_ref(),
                     self_.as_deref(),
                     send,
-                    serialize.as_deref(),
-                    serializer.as_ref(),
-                    service_error,
-                    service_info.as_deref(),
+                    serialize.as_ref(),
+                    serializer,
+                    service_error.as_deref(),
+                    service_info.as_ref(),
                     sized.as_ref(),
                     some.as_ref(),
-                    static_token_credential,
+                    static_token_credential.as_ref(),
                     string,
-                    strip_read_only.as_ref(),
+                    strip_read_only,
                     sync.as_deref(),
+                    text_format.as_deref(),
                     to_owned.as_deref(),
                     to_string.as_ref(),
-                    token_credential,
+                    token_credential.as_deref(),
                     try_from,
                     try_into.as_ref(),
-                    unknown.as_ref(),
+                    unknown,
                     unpin,
-                    url,
-                    url_builder.as_ref(),
-                    validate.as_deref(),
-                    validation_error,
-                    validation_errors.as_ref(),
-                    validator.as_deref(),
-                    value,
+                    url.as_deref(),
+                    url_builder,
+                    validate.as_ref(),
+                    validation_error.as_deref(),
+                    validation_errors,
+                    validator.as_ref(),
+                    value.as_deref(),
                     vec.as_deref(),
                     value_2.as_ref(),
-                    private.as_deref(),
+                    private.as_ref(),
                     r#abstract.as_deref(),
                     align_of.as_deref(),
                     align_of_val,
                     alloc,
-                    api_version_3,
-                    armgen_runtime.as_ref(),
+                    api_version_3.as_deref(),
+                    armgen_runtime,
                     r#as,
                     assert.as_ref(),
                     assert_eq.as_deref(),
                     r#async.as_ref(),
                     async_trait.as_deref(),
-                    at.as_ref(),
+                    at,
                     r#await.as_deref(),
                     azure_core,
                     r#become,
                     bool,
                     box_2.as_ref(),
                     r#break.as_deref(),
-                    build_request,
+                    build_request.as_deref(),
                     cfg,
                     char.as_ref(),
                     client_only.as_ref(),
-                    clients,
-                    compile_pattern,
+                    clients.as_deref(),
+                    compile_pattern.as_deref(),
                     concat.as_ref(),
                     r#const,
                     r#continue.as_ref(),
                     core.as_deref(),
                     crate_.as_deref(),
-                    credential.as_ref(),
-                    decode_body.as_ref(),
-                    decode_by_status.as_deref(),
+                    credential,
+                    decode_body,
+                    decode_by_status.as_ref(),
+                    decode_bytes.as_deref(),
                     decode_empty,
                     decode_json.as_ref(),
                     decode_nullable.as_deref(),
                     decode_optional,
-                    decode_response.as_ref(),
+                    decode_response,
+                    decode_text.as_ref(),
                     r#do,
                     drop_2.as_deref(),
                     r#dyn.as_ref(),
-                    dynamic.as_ref(),
-                    dynamic_execute.as_deref(),
-                    dynamic_pages,
-                    dynamic_poll.as_ref(),
-                    dynamic_request_error.as_deref(),
-                    dynamic_result,
+                    dynamic,
+                    dynamic_execute.as_ref(),
+                    dynamic_pages.as_deref(),
+                    dynamic_poll,
+                    dynamic_request_error.as_ref(),
+                    dynamic_result.as_deref(),
                     r#else.as_deref(),
-                    endpoint_2.as_deref(),
+                    endpoint_2.as_ref(),
                     r#enum,
                     env.as_deref(),
                     r#extern.as_ref(),
-                    f_2,
+                    f_2.as_deref(),
                     f32.as_deref(),
                     f64,
                     r#false.as_deref(),
@@ -9257,44 +9458,44 @@ pub fn build_request(
                     r#in,
                     include.as_deref(),
                     include_str,
-                    inner,
-                    json.as_deref(),
+                    inner.as_deref(),
+                    json.as_ref(),
                     r#let.as_ref(),
                     r#loop.as_deref(),
                     r#macro,
                     r#match.as_ref(),
                     matches.as_ref(),
-                    members,
-                    method_options_3.as_deref(),
+                    members.as_deref(),
+                    method_options_3.as_ref(),
                     r#mod.as_deref(),
-                    models.as_deref(),
+                    models.as_ref(),
                     r#move,
                     r#mut.as_ref(),
-                    new.as_ref(),
-                    operation_id,
+                    new,
+                    operation_id.as_deref(),
                     option_env.as_deref(),
-                    options_2.as_ref(),
+                    options_2,
                     r#override.as_deref(),
                     page.as_deref(),
                     panic,
-                    parameterized_host,
-                    params.as_deref(),
-                    path,
-                    patterns.as_deref(),
-                    pipeline.as_ref(),
+                    parameterized_host.as_ref(),
+                    params.as_ref(),
+                    path.as_deref(),
+                    patterns.as_ref(),
+                    pipeline,
                     r#priv,
                     r#pub.as_ref(),
                     r#ref.as_deref(),
-                    regex_2.as_ref(),
-                    request.as_deref(),
-                    resource_manager_endpoint.as_ref(),
-                    resource_manager_scope.as_deref(),
-                    response_2.as_deref(),
-                    response_error_2,
+                    regex_2,
+                    request.as_ref(),
+                    resource_manager_endpoint,
+                    resource_manager_scope.as_ref(),
+                    response_2.as_ref(),
+                    response_error_2.as_deref(),
                     r#return,
                     self_2.as_ref(),
-                    serde.as_deref(),
-                    serde_json,
+                    serde.as_ref(),
+                    serde_json.as_deref(),
                     size_of,
                     size_of_val.as_ref(),
                     r#static,
@@ -9302,12 +9503,12 @@ pub fn build_request(
                     str.as_deref(),
                     string_enum,
                     stringify.as_ref(),
-                    strip_member.as_deref(),
-                    strip_members,
+                    strip_member.as_ref(),
+                    strip_members.as_deref(),
                     r#struct.as_ref(),
-                    subscription_id.as_deref(),
+                    subscription_id.as_ref(),
                     super_.as_deref(),
-                    tag.as_ref(),
+                    tag,
                     tagged_union.as_ref(),
                     todo.as_deref(),
                     r#trait,
@@ -9321,11 +9522,11 @@ pub fn build_request(
                     unreachable,
                     r#unsafe,
                     r#unsized.as_ref(),
-                    url_2.as_ref(),
+                    url_2,
                     r#use.as_deref(),
                     usize.as_ref(),
-                    validator_2,
-                    value_3.as_ref(),
+                    validator_2.as_deref(),
+                    value_3,
                     vec_2.as_ref(),
                     r#virtual,
                     r#where.as_ref(),
@@ -9339,9 +9540,10 @@ pub fn build_request(
             let api_version: ::std::string::String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
-            let api_version_2: ::std::string::String = __params
-                .required("API_VERSION", "a string")?;
-            let arc: ::std::string::String = __params.required("Arc", "a string")?;
+            let api_version_2: super::models::Choice = __params
+                .required("API_VERSION", "a value of the documented model")?;
+            let arc: super::models::Choice = __params
+                .required("Arc", "a value of the documented model")?;
             let arm_client_options: super::models::Choice = __params
                 .required("ArmClientOptions", "a value of the documented model")?;
             let arm_pipeline: ::std::string::String = __params
@@ -9353,179 +9555,177 @@ pub fn build_request(
             let async_fn_mut: i32 = __params.required("AsyncFnMut", "an integer")?;
             let async_fn_once: super::models::Choice = __params
                 .required("AsyncFnOnce", "a value of the documented model")?;
-            let b_tree_map: super::models::Choice = __params
-                .required("BTreeMap", "a value of the documented model")?;
+            let b_tree_map: i32 = __params.required("BTreeMap", "an integer")?;
+            let binary_format: i32 = __params.required("BinaryFormat", "an integer")?;
             let r#box: super::models::Choice = __params
                 .required("Box", "a value of the documented model")?;
-            let client_method_options: ::std::string::String = __params
-                .required("ClientMethodOptions", "a string")?;
+            let client_method_options: super::models::Choice = __params
+                .required("ClientMethodOptions", "a value of the documented model")?;
             let clone: i32 = __params.required("Clone", "an integer")?;
-            let constraint: super::models::Choice = __params
-                .required("Constraint", "a value of the documented model")?;
-            let context: i32 = __params.required("Context", "an integer")?;
+            let constraint: i32 = __params.required("Constraint", "an integer")?;
+            let context: ::std::string::String = __params
+                .required("Context", "a string")?;
             let copy: ::std::string::String = __params.required("Copy", "a string")?;
-            let cow: ::std::string::String = __params.required("Cow", "a string")?;
-            let default_endpoint: i32 = __params
-                .required("DEFAULT_ENDPOINT", "an integer")?;
+            let cow: super::models::Choice = __params
+                .required("Cow", "a value of the documented model")?;
+            let default_endpoint: ::std::string::String = __params
+                .required("DEFAULT_ENDPOINT", "a string")?;
             let debug: ::std::string::String = __params.required("Debug", "a string")?;
             let default: i32 = __params.required("Default", "an integer")?;
-            let deserialize: i32 = __params.required("Deserialize", "an integer")?;
-            let deserializer: ::std::string::String = __params
-                .required("Deserializer", "a string")?;
+            let deserialize: ::std::string::String = __params
+                .required("Deserialize", "a string")?;
+            let deserializer: super::models::Choice = __params
+                .required("Deserializer", "a value of the documented model")?;
             let double_ended_iterator: super::models::Choice = __params
                 .required("DoubleEndedIterator", "a value of the documented model")?;
             let drop: super::models::Choice = __params
                 .required("Drop", "a value of the documented model")?;
-            let dynamic_error: super::models::Choice = __params
-                .required("DynamicError", "a value of the documented model")?;
-            let dynamic_params: ::std::string::String = __params
-                .required("DynamicParams", "a string")?;
-            let dynamic_reply: super::models::Choice = __params
-                .required("DynamicReply", "a value of the documented model")?;
-            let dynamic_validate: i32 = __params
-                .required("DynamicValidate", "an integer")?;
+            let dynamic_error: i32 = __params.required("DynamicError", "an integer")?;
+            let dynamic_params: super::models::Choice = __params
+                .required("DynamicParams", "a value of the documented model")?;
+            let dynamic_reply: i32 = __params.required("DynamicReply", "an integer")?;
+            let dynamic_validate: ::std::string::String = __params
+                .required("DynamicValidate", "a string")?;
             let eq: i32 = __params.required("Eq", "an integer")?;
             let err: ::std::string::String = __params.required("Err", "a string")?;
-            let error_body: i32 = __params.required("ErrorBody", "an integer")?;
+            let error_body: ::std::string::String = __params
+                .required("ErrorBody", "a string")?;
             let exact_size_iterator: ::std::string::String = __params
                 .required("ExactSizeIterator", "a string")?;
             let extend: ::std::string::String = __params.required("Extend", "a string")?;
-            let final_state_via: i32 = __params.required("FinalStateVia", "an integer")?;
+            let final_state_via: ::std::string::String = __params
+                .required("FinalStateVia", "a string")?;
             let r#fn: ::std::string::String = __params.required("Fn", "a string")?;
             let fn_mut: i32 = __params.required("FnMut", "an integer")?;
             let fn_once: super::models::Choice = __params
                 .required("FnOnce", "a value of the documented model")?;
+            let form_body: ::std::string::String = __params
+                .required("FormBody", "a string")?;
             let from: ::std::string::String = __params.required("From", "a string")?;
             let from_iterator: ::std::string::String = __params
                 .required("FromIterator", "a string")?;
-            let from_status: super::models::Choice = __params
-                .required("FromStatus", "a value of the documented model")?;
+            let from_status: i32 = __params.required("FromStatus", "an integer")?;
             let future: i32 = __params.required("Future", "an integer")?;
             let hash: i32 = __params.required("Hash", "an integer")?;
-            let host_part: super::models::Choice = __params
-                .required("HostPart", "a value of the documented model")?;
-            let http_request: super::models::Choice = __params
-                .required("HttpRequest", "a value of the documented model")?;
-            let http_response: ::std::string::String = __params
-                .required("HttpResponse", "a string")?;
+            let host_part: ::std::string::String = __params
+                .required("HostPart", "a string")?;
+            let http_request: i32 = __params.required("HttpRequest", "an integer")?;
+            let http_response: super::models::Choice = __params
+                .required("HttpResponse", "a value of the documented model")?;
             let into: super::models::Choice = __params
                 .required("Into", "a value of the documented model")?;
             let into_future: super::models::Choice = __params
                 .required("IntoFuture", "a value of the documented model")?;
             let into_iterator: i32 = __params.required("IntoIterator", "an integer")?;
-            let into_variant: i32 = __params.required("IntoVariant", "an integer")?;
-            let invalid_host: ::std::string::String = __params
-                .required("InvalidHost", "a string")?;
+            let into_variant: super::models::Choice = __params
+                .required("IntoVariant", "a value of the documented model")?;
+            let invalid_host: i32 = __params.required("InvalidHost", "an integer")?;
             let iterator: super::models::Choice = __params
                 .required("Iterator", "a value of the documented model")?;
-            let lazy_lock: i32 = __params.required("LazyLock", "an integer")?;
-            let map: super::models::Choice = __params
-                .required("Map", "a value of the documented model")?;
-            let method: i32 = __params.required("Method", "an integer")?;
-            let method_options_2: super::models::Choice = __params
-                .required("MethodOptions", "a value of the documented model")?;
-            let next_link: super::models::Choice = __params
-                .required("NextLink", "a value of the documented model")?;
-            let no_format: i32 = __params.required("NoFormat", "an integer")?;
+            let lazy_lock: ::std::string::String = __params
+                .required("LazyLock", "a string")?;
+            let map: i32 = __params.required("Map", "an integer")?;
+            let method: ::std::string::String = __params.required("Method", "a string")?;
+            let method_options_2: ::std::string::String = __params
+                .required("MethodOptions", "a string")?;
+            let next_link: i32 = __params.required("NextLink", "an integer")?;
+            let no_format: ::std::string::String = __params
+                .required("NoFormat", "a string")?;
             let none: ::std::string::String = __params.required("None", "a string")?;
-            let operations: ::std::string::String = __params
-                .required("OPERATIONS", "a string")?;
+            let operations: super::models::Choice = __params
+                .required("OPERATIONS", "a value of the documented model")?;
             let ok: super::models::Choice = __params
                 .required("Ok", "a value of the documented model")?;
-            let operation_info: super::models::Choice = __params
-                .required("OperationInfo", "a value of the documented model")?;
-            let operation_status: super::models::Choice = __params
-                .required("OperationStatus", "a value of the documented model")?;
+            let operation_info: i32 = __params.required("OperationInfo", "an integer")?;
+            let operation_status: i32 = __params
+                .required("OperationStatus", "an integer")?;
             let option: i32 = __params.required("Option", "an integer")?;
             let ord: super::models::Choice = __params
                 .required("Ord", "a value of the documented model")?;
-            let other: i32 = __params.required("Other", "an integer")?;
-            let page_decoder: ::std::string::String = __params
-                .required("PageDecoder", "a string")?;
-            let pager: super::models::Choice = __params
-                .required("Pager", "a value of the documented model")?;
+            let other: ::std::string::String = __params.required("Other", "a string")?;
+            let page_decoder: super::models::Choice = __params
+                .required("PageDecoder", "a value of the documented model")?;
+            let pager: i32 = __params.required("Pager", "an integer")?;
             let partial_eq: super::models::Choice = __params
                 .required("PartialEq", "a value of the documented model")?;
             let partial_ord: ::std::string::String = __params
                 .required("PartialOrd", "a string")?;
-            let pattern: i32 = __params.required("Pattern", "an integer")?;
-            let poller_method_options: ::std::string::String = __params
-                .required("PollerMethodOptions", "a string")?;
-            let poller_options: i32 = __params.required("PollerOptions", "an integer")?;
-            let regex: super::models::Choice = __params
-                .required("Regex", "a value of the documented model")?;
-            let resource_manager_audience: ::std::string::String = __params
-                .required("ResourceManagerAudience", "a string")?;
-            let response: ::std::string::String = __params
-                .required("Response", "a string")?;
-            let response_error: ::std::string::String = __params
-                .required("ResponseError", "a string")?;
-            let response_too_large: ::std::string::String = __params
-                .required("ResponseTooLarge", "a string")?;
+            let pattern: ::std::string::String = __params
+                .required("Pattern", "a string")?;
+            let poller_method_options: super::models::Choice = __params
+                .required("PollerMethodOptions", "a value of the documented model")?;
+            let poller_options: ::std::string::String = __params
+                .required("PollerOptions", "a string")?;
+            let regex: i32 = __params.required("Regex", "an integer")?;
+            let resource_manager_audience: i32 = __params
+                .required("ResourceManagerAudience", "an integer")?;
+            let response: super::models::Choice = __params
+                .required("Response", "a value of the documented model")?;
+            let response_error: super::models::Choice = __params
+                .required("ResponseError", "a value of the documented model")?;
+            let response_too_large: super::models::Choice = __params
+                .required("ResponseTooLarge", "a value of the documented model")?;
             let result: i32 = __params.required("Result", "an integer")?;
-            let services: super::models::Choice = __params
-                .required("SERVICES", "a value of the documented model")?;
-            let safe_debug: super::models::Choice = __params
-                .required("SafeDebug", "a value of the documented model")?;
-            let secret: ::armgen_runtime::Secret = __params
-                .required("Secret", "a string")?;
+            let services: i32 = __params.required("SERVICES", "an integer")?;
+            let safe_debug: i32 = __params.required("SafeDebug", "an integer")?;
+            let secret: super::models::Choice = __params
+                .required("Secret", "a value of the documented model")?;
             let self_: ::std::string::String = __params.required("Self", "a string")?;
             let send: i32 = __params.required("Send", "an integer")?;
-            let serialize: ::std::string::String = __params
-                .required("Serialize", "a string")?;
-            let serializer: super::models::Choice = __params
-                .required("Serializer", "a value of the documented model")?;
-            let service_error: i32 = __params.required("ServiceError", "an integer")?;
-            let service_info: ::std::string::String = __params
-                .required("ServiceInfo", "a string")?;
+            let serialize: super::models::Choice = __params
+                .required("Serialize", "a value of the documented model")?;
+            let serializer: i32 = __params.required("Serializer", "an integer")?;
+            let service_error: ::std::string::String = __params
+                .required("ServiceError", "a string")?;
+            let service_info: super::models::Choice = __params
+                .required("ServiceInfo", "a value of the documented model")?;
             let sized: super::models::Choice = __params
                 .required("Sized", "a value of the documented model")?;
             let some: super::models::Choice = __params
                 .required("Some", "a value of the documented model")?;
-            let static_token_credential: i32 = __params
-                .required("StaticTokenCredential", "an integer")?;
+            let static_token_credential: super::models::Choice = __params
+                .required("StaticTokenCredential", "a value of the documented model")?;
             let string: i32 = __params.required("String", "an integer")?;
-            let strip_read_only: super::models::Choice = __params
-                .required("StripReadOnly", "a value of the documented model")?;
+            let strip_read_only: i32 = __params.required("StripReadOnly", "an integer")?;
             let sync: ::std::string::String = __params.required("Sync", "a string")?;
+            let text_format: ::std::string::String = __params
+                .required("TextFormat", "a string")?;
             let to_owned: ::std::string::String = __params
                 .required("ToOwned", "a string")?;
             let to_string: super::models::Choice = __params
                 .required("ToString", "a value of the documented model")?;
-            let token_credential: i32 = __params
-                .required("TokenCredential", "an integer")?;
+            let token_credential: ::std::string::String = __params
+                .required("TokenCredential", "a string")?;
             let try_from: i32 = __params.required("TryFrom", "an integer")?;
             let try_into: super::models::Choice = __params
                 .required("TryInto", "a value of the documented model")?;
-            let unknown: super::models::Choice = __params
-                .required("Unknown", "a value of the documented model")?;
+            let unknown: i32 = __params.required("Unknown", "an integer")?;
             let unpin: i32 = __params.required("Unpin", "an integer")?;
-            let url: i32 = __params.required("Url", "an integer")?;
-            let url_builder: super::models::Choice = __params
-                .required("UrlBuilder", "a value of the documented model")?;
-            let validate: ::std::string::String = __params
-                .required("Validate", "a string")?;
-            let validation_error: i32 = __params
-                .required("ValidationError", "an integer")?;
-            let validation_errors: super::models::Choice = __params
-                .required("ValidationErrors", "a value of the documented model")?;
-            let validator: ::std::string::String = __params
-                .required("Validator", "a string")?;
-            let value: i32 = __params.required("Value", "an integer")?;
+            let url: ::std::string::String = __params.required("Url", "a string")?;
+            let url_builder: i32 = __params.required("UrlBuilder", "an integer")?;
+            let validate: super::models::Choice = __params
+                .required("Validate", "a value of the documented model")?;
+            let validation_error: ::std::string::String = __params
+                .required("ValidationError", "a string")?;
+            let validation_errors: i32 = __params
+                .required("ValidationErrors", "an integer")?;
+            let validator: super::models::Choice = __params
+                .required("Validator", "a value of the documented model")?;
+            let value: ::std::string::String = __params.required("Value", "a string")?;
             let vec: ::std::string::String = __params.required("Vec", "a string")?;
             let value_2: super::models::Choice = __params
                 .required("_", "a value of the documented model")?;
-            let private: ::std::string::String = __params
-                .required("__private", "a string")?;
+            let private: super::models::Choice = __params
+                .required("__private", "a value of the documented model")?;
             let r#abstract: ::std::string::String = __params
                 .required("abstract", "a string")?;
             let align_of: ::std::string::String = __params
                 .required("align_of", "a string")?;
             let align_of_val: i32 = __params.required("align_of_val", "an integer")?;
             let alloc: i32 = __params.required("alloc", "an integer")?;
-            let api_version_3: i32 = __params.required("api_version", "an integer")?;
-            let armgen_runtime: super::models::Choice = __params
-                .required("armgen_runtime", "a value of the documented model")?;
+            let api_version_3: ::std::string::String = __params
+                .required("api_version", "a string")?;
+            let armgen_runtime: i32 = __params.required("armgen_runtime", "an integer")?;
             let r#as: i32 = __params.required("as", "an integer")?;
             let assert: super::models::Choice = __params
                 .required("assert", "a value of the documented model")?;
@@ -9535,8 +9735,7 @@ pub fn build_request(
                 .required("async", "a value of the documented model")?;
             let async_trait: ::std::string::String = __params
                 .required("async_trait", "a string")?;
-            let at: super::models::Choice = __params
-                .required("at", "a value of the documented model")?;
+            let at: i32 = __params.required("at", "an integer")?;
             let r#await: ::std::string::String = __params.required("await", "a string")?;
             let azure_core: i32 = __params.required("azure_core", "an integer")?;
             let r#become: i32 = __params.required("become", "an integer")?;
@@ -9544,15 +9743,17 @@ pub fn build_request(
             let box_2: super::models::Choice = __params
                 .required("box", "a value of the documented model")?;
             let r#break: ::std::string::String = __params.required("break", "a string")?;
-            let build_request: i32 = __params.required("build_request", "an integer")?;
+            let build_request: ::std::string::String = __params
+                .required("build_request", "a string")?;
             let cfg: i32 = __params.required("cfg", "an integer")?;
             let char: super::models::Choice = __params
                 .required("char", "a value of the documented model")?;
             let client_only: super::models::Choice = __params
                 .required("client_only", "a value of the documented model")?;
-            let clients: i32 = __params.required("clients", "an integer")?;
-            let compile_pattern: i32 = __params
-                .required("compile_pattern", "an integer")?;
+            let clients: ::std::string::String = __params
+                .required("clients", "a string")?;
+            let compile_pattern: ::std::string::String = __params
+                .required("compile_pattern", "a string")?;
             let concat: super::models::Choice = __params
                 .required("concat", "a value of the documented model")?;
             let r#const: i32 = __params.required("const", "an integer")?;
@@ -9560,12 +9761,12 @@ pub fn build_request(
                 .required("continue", "a value of the documented model")?;
             let core: ::std::string::String = __params.required("core", "a string")?;
             let crate_: ::std::string::String = __params.required("crate", "a string")?;
-            let credential: super::models::Choice = __params
-                .required("credential", "a value of the documented model")?;
-            let decode_body: super::models::Choice = __params
-                .required("decode_body", "a value of the documented model")?;
-            let decode_by_status: ::std::string::String = __params
-                .required("decode_by_status", "a string")?;
+            let credential: i32 = __params.required("credential", "an integer")?;
+            let decode_body: i32 = __params.required("decode_body", "an integer")?;
+            let decode_by_status: super::models::Choice = __params
+                .required("decode_by_status", "a value of the documented model")?;
+            let decode_bytes: ::std::string::String = __params
+                .required("decode_bytes", "a string")?;
             let decode_empty: i32 = __params.required("decode_empty", "an integer")?;
             let decode_json: super::models::Choice = __params
                 .required("decode_json", "a value of the documented model")?;
@@ -9573,30 +9774,32 @@ pub fn build_request(
                 .required("decode_nullable", "a string")?;
             let decode_optional: i32 = __params
                 .required("decode_optional", "an integer")?;
-            let decode_response: super::models::Choice = __params
-                .required("decode_response", "a value of the documented model")?;
+            let decode_response: i32 = __params
+                .required("decode_response", "an integer")?;
+            let decode_text: super::models::Choice = __params
+                .required("decode_text", "a value of the documented model")?;
             let r#do: i32 = __params.required("do", "an integer")?;
             let drop_2: ::std::string::String = __params.required("drop", "a string")?;
             let r#dyn: super::models::Choice = __params
                 .required("dyn", "a value of the documented model")?;
-            let dynamic: super::models::Choice = __params
-                .required("dynamic", "a value of the documented model")?;
-            let dynamic_execute: ::std::string::String = __params
-                .required("dynamic_execute", "a string")?;
-            let dynamic_pages: i32 = __params.required("dynamic_pages", "an integer")?;
-            let dynamic_poll: super::models::Choice = __params
-                .required("dynamic_poll", "a value of the documented model")?;
-            let dynamic_request_error: ::std::string::String = __params
-                .required("dynamic_request_error", "a string")?;
-            let dynamic_result: i32 = __params.required("dynamic_result", "an integer")?;
+            let dynamic: i32 = __params.required("dynamic", "an integer")?;
+            let dynamic_execute: super::models::Choice = __params
+                .required("dynamic_execute", "a value of the documented model")?;
+            let dynamic_pages: ::std::string::String = __params
+                .required("dynamic_pages", "a string")?;
+            let dynamic_poll: i32 = __params.required("dynamic_poll", "an integer")?;
+            let dynamic_request_error: super::models::Choice = __params
+                .required("dynamic_request_error", "a value of the documented model")?;
+            let dynamic_result: ::std::string::String = __params
+                .required("dynamic_result", "a string")?;
             let r#else: ::std::string::String = __params.required("else", "a string")?;
-            let endpoint_2: ::std::string::String = __params
-                .required("endpoint", "a string")?;
+            let endpoint_2: super::models::Choice = __params
+                .required("endpoint", "a value of the documented model")?;
             let r#enum: i32 = __params.required("enum", "an integer")?;
             let env: ::std::string::String = __params.required("env", "a string")?;
             let r#extern: super::models::Choice = __params
                 .required("extern", "a value of the documented model")?;
-            let f_2: i32 = __params.required("f", "an integer")?;
+            let f_2: ::std::string::String = __params.required("f", "a string")?;
             let f32: ::std::string::String = __params.required("f32", "a string")?;
             let f64: i32 = __params.required("f64", "an integer")?;
             let r#false: ::std::string::String = __params.required("false", "a string")?;
@@ -9618,8 +9821,9 @@ pub fn build_request(
             let include: ::std::string::String = __params
                 .required("include", "a string")?;
             let include_str: i32 = __params.required("include_str", "an integer")?;
-            let inner: i32 = __params.required("inner", "an integer")?;
-            let json: ::std::string::String = __params.required("json", "a string")?;
+            let inner: ::std::string::String = __params.required("inner", "a string")?;
+            let json: super::models::Choice = __params
+                .required("json", "a value of the documented model")?;
             let r#let: super::models::Choice = __params
                 .required("let", "a value of the documented model")?;
             let r#loop: ::std::string::String = __params.required("loop", "a string")?;
@@ -9628,57 +9832,56 @@ pub fn build_request(
                 .required("match", "a value of the documented model")?;
             let matches: super::models::Choice = __params
                 .required("matches", "a value of the documented model")?;
-            let members: i32 = __params.required("members", "an integer")?;
-            let method_options_3: ::std::string::String = __params
-                .required("method_options", "a string")?;
+            let members: ::std::string::String = __params
+                .required("members", "a string")?;
+            let method_options_3: super::models::Choice = __params
+                .required("method_options", "a value of the documented model")?;
             let r#mod: ::std::string::String = __params.required("mod", "a string")?;
-            let models: ::std::string::String = __params.required("models", "a string")?;
+            let models: super::models::Choice = __params
+                .required("models", "a value of the documented model")?;
             let r#move: i32 = __params.required("move", "an integer")?;
             let r#mut: super::models::Choice = __params
                 .required("mut", "a value of the documented model")?;
-            let new: super::models::Choice = __params
-                .required("new", "a value of the documented model")?;
-            let operation_id: i32 = __params.required("operation_id", "an integer")?;
+            let new: i32 = __params.required("new", "an integer")?;
+            let operation_id: ::std::string::String = __params
+                .required("operation_id", "a string")?;
             let option_env: ::std::string::String = __params
                 .required("option_env", "a string")?;
-            let options_2: super::models::Choice = __params
-                .required("options", "a value of the documented model")?;
+            let options_2: i32 = __params.required("options", "an integer")?;
             let r#override: ::std::string::String = __params
                 .required("override", "a string")?;
             let page: ::std::string::String = __params.required("page", "a string")?;
             let panic: i32 = __params.required("panic", "an integer")?;
-            let parameterized_host: i32 = __params
-                .required("parameterized_host", "an integer")?;
-            let params: ::std::string::String = __params.required("params", "a string")?;
-            let path: i32 = __params.required("path", "an integer")?;
-            let patterns: ::std::string::String = __params
-                .required("patterns", "a string")?;
-            let pipeline: super::models::Choice = __params
-                .required("pipeline", "a value of the documented model")?;
+            let parameterized_host: super::models::Choice = __params
+                .required("parameterized_host", "a value of the documented model")?;
+            let params: super::models::Choice = __params
+                .required("params", "a value of the documented model")?;
+            let path: ::std::string::String = __params.required("path", "a string")?;
+            let patterns: super::models::Choice = __params
+                .required("patterns", "a value of the documented model")?;
+            let pipeline: i32 = __params.required("pipeline", "an integer")?;
             let r#priv: i32 = __params.required("priv", "an integer")?;
             let r#pub: super::models::Choice = __params
                 .required("pub", "a value of the documented model")?;
             let r#ref: ::std::string::String = __params.required("ref", "a string")?;
-            let regex_2: super::models::Choice = __params
-                .required("regex", "a value of the documented model")?;
-            let request: ::std::string::String = __params
-                .required("request", "a string")?;
-            let resource_manager_endpoint: super::models::Choice = __params
-                .required(
-                    "resource_manager_endpoint",
-                    "a value of the documented model",
-                )?;
-            let resource_manager_scope: ::std::string::String = __params
-                .required("resource_manager_scope", "a string")?;
-            let response_2: ::std::string::String = __params
-                .required("response", "a string")?;
-            let response_error_2: i32 = __params
-                .required("response_error", "an integer")?;
+            let regex_2: i32 = __params.required("regex", "an integer")?;
+            let request: super::models::Choice = __params
+                .required("request", "a value of the documented model")?;
+            let resource_manager_endpoint: i32 = __params
+                .required("resource_manager_endpoint", "an integer")?;
+            let resource_manager_scope: super::models::Choice = __params
+                .required("resource_manager_scope", "a value of the documented model")?;
+            let response_2: super::models::Choice = __params
+                .required("response", "a value of the documented model")?;
+            let response_error_2: ::std::string::String = __params
+                .required("response_error", "a string")?;
             let r#return: i32 = __params.required("return", "an integer")?;
             let self_2: super::models::Choice = __params
                 .required("self", "a value of the documented model")?;
-            let serde: ::std::string::String = __params.required("serde", "a string")?;
-            let serde_json: i32 = __params.required("serde_json", "an integer")?;
+            let serde: super::models::Choice = __params
+                .required("serde", "a value of the documented model")?;
+            let serde_json: ::std::string::String = __params
+                .required("serde_json", "a string")?;
             let size_of: i32 = __params.required("size_of", "an integer")?;
             let size_of_val: super::models::Choice = __params
                 .required("size_of_val", "a value of the documented model")?;
@@ -9689,16 +9892,16 @@ pub fn build_request(
             let string_enum: i32 = __params.required("string_enum", "an integer")?;
             let stringify: super::models::Choice = __params
                 .required("stringify", "a value of the documented model")?;
-            let strip_member: ::std::string::String = __params
-                .required("strip_member", "a string")?;
-            let strip_members: i32 = __params.required("strip_members", "an integer")?;
+            let strip_member: super::models::Choice = __params
+                .required("strip_member", "a value of the documented model")?;
+            let strip_members: ::std::string::String = __params
+                .required("strip_members", "a string")?;
             let r#struct: super::models::Choice = __params
                 .required("struct", "a value of the documented model")?;
-            let subscription_id: ::std::string::String = __params
-                .required("subscription_id", "a string")?;
+            let subscription_id: super::models::Choice = __params
+                .required("subscription_id", "a value of the documented model")?;
             let super_: ::std::string::String = __params.required("super", "a string")?;
-            let tag: super::models::Choice = __params
-                .required("tag", "a value of the documented model")?;
+            let tag: i32 = __params.required("tag", "an integer")?;
             let tagged_union: super::models::Choice = __params
                 .required("tagged_union", "a value of the documented model")?;
             let todo: ::std::string::String = __params.required("todo", "a string")?;
@@ -9716,14 +9919,13 @@ pub fn build_request(
             let r#unsafe: i32 = __params.required("unsafe", "an integer")?;
             let r#unsized: super::models::Choice = __params
                 .required("unsized", "a value of the documented model")?;
-            let url_2: super::models::Choice = __params
-                .required("url", "a value of the documented model")?;
+            let url_2: i32 = __params.required("url", "an integer")?;
             let r#use: ::std::string::String = __params.required("use", "a string")?;
             let usize: super::models::Choice = __params
                 .required("usize", "a value of the documented model")?;
-            let validator_2: i32 = __params.required("validator", "an integer")?;
-            let value_3: super::models::Choice = __params
-                .required("value", "a value of the documented model")?;
+            let validator_2: ::std::string::String = __params
+                .required("validator", "a string")?;
+            let value_3: i32 = __params.required("value", "an integer")?;
             let vec_2: super::models::Choice = __params
                 .required("vec", "a value of the documented model")?;
             let r#virtual: i32 = __params.required("virtual", "an integer")?;
@@ -9745,104 +9947,107 @@ pub fn build_request(
                     &async_fn,
                     async_fn_mut,
                     &async_fn_once,
-                    &b_tree_map,
+                    b_tree_map,
+                    binary_format,
                     &r#box,
                     &client_method_options,
                     clone,
-                    &constraint,
-                    context,
+                    constraint,
+                    &context,
                     &copy,
                     &cow,
-                    default_endpoint,
+                    &default_endpoint,
                     &debug,
                     default,
-                    deserialize,
+                    &deserialize,
                     &deserializer,
                     &double_ended_iterator,
                     &drop,
-                    &dynamic_error,
+                    dynamic_error,
                     &dynamic_params,
-                    &dynamic_reply,
-                    dynamic_validate,
+                    dynamic_reply,
+                    &dynamic_validate,
                     eq,
                     &err,
-                    error_body,
+                    &error_body,
                     &exact_size_iterator,
                     &extend,
-                    final_state_via,
+                    &final_state_via,
                     &r#fn,
                     fn_mut,
                     &fn_once,
+                    &form_body,
                     &from,
                     &from_iterator,
-                    &from_status,
+                    from_status,
                     future,
                     hash,
                     &host_part,
-                    &http_request,
+                    http_request,
                     &http_response,
                     &into,
                     &into_future,
                     into_iterator,
-                    into_variant,
-                    &invalid_host,
+                    &into_variant,
+                    invalid_host,
                     &iterator,
-                    lazy_lock,
-                    &map,
-                    method,
+                    &lazy_lock,
+                    map,
+                    &method,
                     &method_options_2,
-                    &next_link,
-                    no_format,
+                    next_link,
+                    &no_format,
                     &none,
                     &operations,
                     &ok,
-                    &operation_info,
-                    &operation_status,
+                    operation_info,
+                    operation_status,
                     option,
                     &ord,
-                    other,
+                    &other,
                     &page_decoder,
-                    &pager,
+                    pager,
                     &partial_eq,
                     &partial_ord,
-                    pattern,
+                    &pattern,
                     &poller_method_options,
-                    poller_options,
-                    &regex,
-                    &resource_manager_audience,
+                    &poller_options,
+                    regex,
+                    resource_manager_audience,
                     &response,
                     &response_error,
                     &response_too_large,
                     result,
-                    &services,
-                    &safe_debug,
+                    services,
+                    safe_debug,
                     &secret,
                     &self_,
                     send,
                     &serialize,
-                    &serializer,
-                    service_error,
+                    serializer,
+                    &service_error,
                     &service_info,
                     &sized,
                     &some,
-                    static_token_credential,
+                    &static_token_credential,
                     string,
-                    &strip_read_only,
+                    strip_read_only,
                     &sync,
+                    &text_format,
                     &to_owned,
                     &to_string,
-                    token_credential,
+                    &token_credential,
                     try_from,
                     &try_into,
-                    &unknown,
+                    unknown,
                     unpin,
-                    url,
-                    &url_builder,
+                    &url,
+                    url_builder,
                     &validate,
-                    validation_error,
-                    &validation_errors,
+                    &validation_error,
+                    validation_errors,
                     &validator,
-                    value,
+                    &value,
                     &vec,
                     &value_2,
                     &private,
@@ -9850,54 +10055,56 @@ pub fn build_request(
                     &align_of,
                     align_of_val,
                     alloc,
-                    api_version_3,
-                    &armgen_runtime,
+                    &api_version_3,
+                    armgen_runtime,
                     r#as,
                     &assert,
                     &assert_eq,
                     &r#async,
                     &async_trait,
-                    &at,
+                    at,
                     &r#await,
                     azure_core,
                     r#become,
                     bool,
                     &box_2,
                     &r#break,
-                    build_request,
+                    &build_request,
                     cfg,
                     &char,
                     &client_only,
-                    clients,
-                    compile_pattern,
+                    &clients,
+                    &compile_pattern,
                     &concat,
                     r#const,
                     &r#continue,
                     &core,
                     &crate_,
-                    &credential,
-                    &decode_body,
+                    credential,
+                    decode_body,
                     &decode_by_status,
+                    &decode_bytes,
                     decode_empty,
                     &decode_json,
                     &decode_nullable,
                     decode_optional,
-                    &decode_response,
+                    decode_response,
+                    &decode_text,
                     r#do,
                     &drop_2,
                     &r#dyn,
-                    &dynamic,
+                    dynamic,
                     &dynamic_execute,
-                    dynamic_pages,
-                    &dynamic_poll,
+                    &dynamic_pages,
+                    dynamic_poll,
                     &dynamic_request_error,
-                    dynamic_result,
+                    &dynamic_result,
                     &r#else,
                     &endpoint_2,
                     r#enum,
                     &env,
                     &r#extern,
-                    f_2,
+                    &f_2,
                     &f32,
                     f64,
                     &r#false,
@@ -9914,44 +10121,44 @@ pub fn build_request(
                     r#in,
                     &include,
                     include_str,
-                    inner,
+                    &inner,
                     &json,
                     &r#let,
                     &r#loop,
                     r#macro,
                     &r#match,
                     &matches,
-                    members,
+                    &members,
                     &method_options_3,
                     &r#mod,
                     &models,
                     r#move,
                     &r#mut,
-                    &new,
-                    operation_id,
+                    new,
+                    &operation_id,
                     &option_env,
-                    &options_2,
+                    options_2,
                     &r#override,
                     &page,
                     panic,
-                    parameterized_host,
+                    &parameterized_host,
                     &params,
-                    path,
+                    &path,
                     &patterns,
-                    &pipeline,
+                    pipeline,
                     r#priv,
                     &r#pub,
                     &r#ref,
-                    &regex_2,
+                    regex_2,
                     &request,
-                    &resource_manager_endpoint,
+                    resource_manager_endpoint,
                     &resource_manager_scope,
                     &response_2,
-                    response_error_2,
+                    &response_error_2,
                     r#return,
                     &self_2,
                     &serde,
-                    serde_json,
+                    &serde_json,
                     size_of,
                     &size_of_val,
                     r#static,
@@ -9960,11 +10167,11 @@ pub fn build_request(
                     string_enum,
                     &stringify,
                     &strip_member,
-                    strip_members,
+                    &strip_members,
                     &r#struct,
                     &subscription_id,
                     &super_,
-                    &tag,
+                    tag,
                     &tagged_union,
                     &todo,
                     r#trait,
@@ -9978,11 +10185,11 @@ pub fn build_request(
                     unreachable,
                     r#unsafe,
                     &r#unsized,
-                    &url_2,
+                    url_2,
                     &r#use,
                     &usize,
-                    validator_2,
-                    &value_3,
+                    &validator_2,
+                    value_3,
                     &vec_2,
                     r#virtual,
                     &r#where,
@@ -10909,6 +11116,20 @@ pub fn build_request(
                 )?,
             )
         }
+        "TextFormat_TextFormat" => {
+            let api_version: ::std::string::String = __params
+                .optional("api-version", "a string")?
+                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let text_format: super::models::TextFormat = __params
+                .required("TextFormat", "a value of the documented model")?;
+            Ok(
+                super::text_format::text_format_request(
+                    endpoint,
+                    &api_version,
+                    &text_format,
+                )?,
+            )
+        }
         "ToOwned_ToOwned" => {
             let api_version: ::std::string::String = __params
                 .optional("api-version", "a string")?
@@ -11206,6 +11427,11 @@ pub fn decode_response(
                 super::b_tree_map::b_tree_map_response(response),
             )
         }
+        "BinaryFormat_BinaryFormat" => {
+            ::armgen_runtime::dynamic_result(
+                super::binary_format::binary_format_response(response),
+            )
+        }
         "Bodies_OptionalString" => {
             ::armgen_runtime::dynamic_result(
                 super::bodies::optional_string_response(response),
@@ -11288,6 +11514,11 @@ pub fn decode_response(
                 super::decode::by_status_decode_by_status_response(response),
             )
         }
+        "decode_bytes_decode_bytes" => {
+            ::armgen_runtime::dynamic_result(
+                super::decode::bytes_decode_bytes_response(response),
+            )
+        }
         "decode_empty_decode_empty" => {
             ::armgen_runtime::dynamic_result(
                 super::decode::empty_decode_empty_response(response),
@@ -11311,6 +11542,11 @@ pub fn decode_response(
         "decode_response_decode_response" => {
             ::armgen_runtime::dynamic_result(
                 super::decode::response_decode_response_response(response),
+            )
+        }
+        "decode_text_decode_text" => {
+            ::armgen_runtime::dynamic_result(
+                super::decode::text_decode_text_response(response),
             )
         }
         "Default_Default" => {
@@ -11430,6 +11666,11 @@ pub fn decode_response(
         }
         "FnOnce_FnOnce" => {
             ::armgen_runtime::dynamic_result(super::fn_once::fn_once_response(response))
+        }
+        "FormBody_FormBody" => {
+            ::armgen_runtime::dynamic_result(
+                super::form_body::form_body_response(response),
+            )
         }
         "format_args_format_args" => {
             ::armgen_runtime::dynamic_result(
@@ -11684,6 +11925,11 @@ pub fn decode_response(
                 super::optional_bodies::b_tree_map_response(response),
             )
         }
+        "OptionalBodies_BinaryFormat" => {
+            ::armgen_runtime::dynamic_result(
+                super::optional_bodies::binary_format_response(response),
+            )
+        }
         "OptionalBodies_bool" => {
             ::armgen_runtime::dynamic_result(
                 super::optional_bodies::bool_response(response),
@@ -11784,6 +12030,11 @@ pub fn decode_response(
                 super::optional_bodies::decode_by_status_response(response),
             )
         }
+        "OptionalBodies_decode_bytes" => {
+            ::armgen_runtime::dynamic_result(
+                super::optional_bodies::decode_bytes_response(response),
+            )
+        }
         "OptionalBodies_decode_empty" => {
             ::armgen_runtime::dynamic_result(
                 super::optional_bodies::decode_empty_response(response),
@@ -11807,6 +12058,11 @@ pub fn decode_response(
         "OptionalBodies_decode_response" => {
             ::armgen_runtime::dynamic_result(
                 super::optional_bodies::decode_response_response(response),
+            )
+        }
+        "OptionalBodies_decode_text" => {
+            ::armgen_runtime::dynamic_result(
+                super::optional_bodies::decode_text_response(response),
             )
         }
         "OptionalBodies_Default" => {
@@ -11952,6 +12208,11 @@ pub fn decode_response(
         "OptionalBodies_FnOnce" => {
             ::armgen_runtime::dynamic_result(
                 super::optional_bodies::fn_once_response(response),
+            )
+        }
+        "OptionalBodies_FormBody" => {
+            ::armgen_runtime::dynamic_result(
+                super::optional_bodies::form_body_response(response),
             )
         }
         "OptionalBodies_format" => {
@@ -12679,6 +12940,11 @@ pub fn decode_response(
                 super::optional_bodies::tagged_union_response(response),
             )
         }
+        "OptionalBodies_TextFormat" => {
+            ::armgen_runtime::dynamic_result(
+                super::optional_bodies::text_format_response(response),
+            )
+        }
         "OptionalBodies_ToOwned" => {
             ::armgen_runtime::dynamic_result(
                 super::optional_bodies::to_owned_response(response),
@@ -13199,6 +13465,11 @@ pub fn decode_response(
         "tagged_union_tagged_union" => {
             ::armgen_runtime::dynamic_result(
                 super::tagged::union_tagged_union_response(response),
+            )
+        }
+        "TextFormat_TextFormat" => {
+            ::armgen_runtime::dynamic_result(
+                super::text_format::text_format_response(response),
             )
         }
         "ToOwned_ToOwned" => {

@@ -106,6 +106,12 @@ pub mod azure {
 pub mod b_tree_map {
     include!("b_tree_map.rs");
 }
+/// Operations of the `BinaryFormat` group.
+///
+/// Every `*_request` function takes the Resource Manager `endpoint` (e.g. `https://management.azure.com`) and, when the operation has one, the `api_version` to call (normally [`API_VERSION`](super::API_VERSION)), then the operation's arguments; it checks every constraint of the spec before building the request.
+pub mod binary_format {
+    include!("binary_format.rs");
+}
 /// Operations of the `Bodies` group.
 ///
 /// Every `*_request` function takes the Resource Manager `endpoint` (e.g. `https://management.azure.com`) and, when the operation has one, the `api_version` to call (normally [`API_VERSION`](super::API_VERSION)), then the operation's arguments; it checks every constraint of the spec before building the request.
@@ -369,6 +375,12 @@ pub mod fn_mut {
 /// Every `*_request` function takes the Resource Manager `endpoint` (e.g. `https://management.azure.com`) and, when the operation has one, the `api_version` to call (normally [`API_VERSION`](super::API_VERSION)), then the operation's arguments; it checks every constraint of the spec before building the request.
 pub mod fn_once {
     include!("fn_once.rs");
+}
+/// Operations of the `FormBody` group.
+///
+/// Every `*_request` function takes the Resource Manager `endpoint` (e.g. `https://management.azure.com`) and, when the operation has one, the `api_version` to call (normally [`API_VERSION`](super::API_VERSION)), then the operation's arguments; it checks every constraint of the spec before building the request.
+pub mod form_body {
+    include!("form_body.rs");
 }
 /// Operations of the `format` group.
 ///
@@ -1191,6 +1203,12 @@ pub mod tag {
 /// Every `*_request` function takes the Resource Manager `endpoint` (e.g. `https://management.azure.com`) and, when the operation has one, the `api_version` to call (normally [`API_VERSION`](super::API_VERSION)), then the operation's arguments; it checks every constraint of the spec before building the request.
 pub mod tagged {
     include!("tagged.rs");
+}
+/// Operations of the `TextFormat` group.
+///
+/// Every `*_request` function takes the Resource Manager `endpoint` (e.g. `https://management.azure.com`) and, when the operation has one, the `api_version` to call (normally [`API_VERSION`](super::API_VERSION)), then the operation's arguments; it checks every constraint of the spec before building the request.
+pub mod text_format {
+    include!("text_format.rs");
 }
 /// Operations of the `ToOwned` group.
 ///

@@ -206,6 +206,20 @@ pub struct ApiVersion2 {
 impl ::armgen_runtime::Validate for ApiVersion2 {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
 }
+impl ::armgen_runtime::StripReadOnly for ApiVersion2 {
+    fn strip_read_only(
+        &self,
+        json: &mut ::armgen_runtime::__private::serde_json::Value,
+    ) {
+        ::armgen_runtime::strip_members(
+            json,
+            &["API_VERSION"],
+            |members| {
+                ::armgen_runtime::strip_member(members, "next", &self.next);
+            },
+        );
+    }
+}
 /// The `Arc` object.
 #[derive(
     ::core::clone::Clone,
@@ -905,6 +919,45 @@ impl ::armgen_runtime::StripReadOnly for Become {
         );
     }
 }
+/// The `BinaryFormat` object.
+#[derive(
+    ::core::clone::Clone,
+    ::core::fmt::Debug,
+    ::core::default::Default,
+    ::core::cmp::PartialEq,
+    ::armgen_runtime::__private::serde::Serialize,
+    ::armgen_runtime::__private::serde::Deserialize,
+)]
+#[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "BinaryFormat")]
+pub struct BinaryFormat {
+    /// Set by the service.
+    #[serde(
+        rename = "BinaryFormat",
+        skip_serializing_if = "::core::option::Option::is_none"
+    )]
+    pub binary_format: ::core::option::Option<::std::string::String>,
+    /// `next`
+    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
+    pub next: ::core::option::Option<::std::boxed::Box<BinaryFormat>>,
+}
+impl ::armgen_runtime::Validate for BinaryFormat {
+    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
+}
+impl ::armgen_runtime::StripReadOnly for BinaryFormat {
+    fn strip_read_only(
+        &self,
+        json: &mut ::armgen_runtime::__private::serde_json::Value,
+    ) {
+        ::armgen_runtime::strip_members(
+            json,
+            &["BinaryFormat"],
+            |members| {
+                ::armgen_runtime::strip_member(members, "next", &self.next);
+            },
+        );
+    }
+}
 /// The `bool` object.
 #[derive(
     ::core::clone::Clone,
@@ -1378,33 +1431,36 @@ impl ::armgen_runtime::StripReadOnly for Clone {
     TaggedUnion = "tagged_union", #[doc = " `async_trait`"] AsyncTrait = "async_trait",
     #[doc = " `azure_core`"] AzureCore = "azure_core", #[doc = " `ArmClientOptions`"]
     ArmClientOptions = "ArmClientOptions", #[doc = " `ArmPipeline`"] ArmPipeline =
-    "ArmPipeline", #[doc = " `IntoVariant`"] IntoVariant = "IntoVariant", #[doc =
-    " `MethodOptions`"] MethodOptions = "MethodOptions", #[doc =
-    " `ResourceManagerAudience`"] ResourceManagerAudience = "ResourceManagerAudience",
-    #[doc = " `StaticTokenCredential`"] StaticTokenCredential = "StaticTokenCredential",
-    #[doc = " `resource_manager_endpoint`"] ResourceManagerEndpoint =
-    "resource_manager_endpoint", #[doc = " `resource_manager_scope`"]
-    ResourceManagerScope = "resource_manager_scope", #[doc = " `response_error`"]
-    ResponseError = "response_error", #[doc = " `DynamicError`"] DynamicError =
-    "DynamicError", #[doc = " `DynamicParams`"] DynamicParams = "DynamicParams", #[doc =
-    " `DynamicValidate`"] DynamicValidate = "DynamicValidate", #[doc =
-    " `OperationInfo`"] OperationInfo = "OperationInfo", #[doc = " `ServiceInfo`"]
-    ServiceInfo = "ServiceInfo", #[doc = " `dynamic_result`"] DynamicResult =
-    "dynamic_result", #[doc = " `DynamicReply`"] DynamicReply = "DynamicReply", #[doc =
-    " `dynamic_execute`"] DynamicExecute = "dynamic_execute", #[doc = " `dynamic_pages`"]
-    DynamicPages = "dynamic_pages", #[doc = " `dynamic_poll`"] DynamicPoll =
-    "dynamic_poll", #[doc = " `dynamic_request_error`"] DynamicRequestError =
-    "dynamic_request_error", #[doc = " `ErrorBody`"] ErrorBody = "ErrorBody", #[doc =
-    " `FromStatus`"] FromStatus = "FromStatus", #[doc = " `ResponseError`"]
-    ResponseError2 = "ResponseError", #[doc = " `ServiceError`"] ServiceError =
-    "ServiceError", #[doc = " `decode_body`"] DecodeBody = "decode_body", #[doc =
-    " `decode_by_status`"] DecodeByStatus = "decode_by_status", #[doc =
-    " `decode_empty`"] DecodeEmpty = "decode_empty", #[doc = " `decode_json`"] DecodeJson
-    = "decode_json", #[doc = " `decode_nullable`"] DecodeNullable = "decode_nullable",
-    #[doc = " `decode_optional`"] DecodeOptional = "decode_optional", #[doc =
-    " `HostPart`"] HostPart = "HostPart", #[doc = " `InvalidHost`"] InvalidHost =
-    "InvalidHost", #[doc = " `parameterized_host`"] ParameterizedHost =
-    "parameterized_host", #[doc = " `HttpRequest`"] HttpRequest = "HttpRequest", #[doc =
+    "ArmPipeline", #[doc = " `BinaryFormat`"] BinaryFormat = "BinaryFormat", #[doc =
+    " `IntoVariant`"] IntoVariant = "IntoVariant", #[doc = " `MethodOptions`"]
+    MethodOptions = "MethodOptions", #[doc = " `ResourceManagerAudience`"]
+    ResourceManagerAudience = "ResourceManagerAudience", #[doc =
+    " `StaticTokenCredential`"] StaticTokenCredential = "StaticTokenCredential", #[doc =
+    " `TextFormat`"] TextFormat = "TextFormat", #[doc = " `resource_manager_endpoint`"]
+    ResourceManagerEndpoint = "resource_manager_endpoint", #[doc =
+    " `resource_manager_scope`"] ResourceManagerScope = "resource_manager_scope", #[doc =
+    " `response_error`"] ResponseError = "response_error", #[doc = " `DynamicError`"]
+    DynamicError = "DynamicError", #[doc = " `DynamicParams`"] DynamicParams =
+    "DynamicParams", #[doc = " `DynamicValidate`"] DynamicValidate = "DynamicValidate",
+    #[doc = " `OperationInfo`"] OperationInfo = "OperationInfo", #[doc =
+    " `ServiceInfo`"] ServiceInfo = "ServiceInfo", #[doc = " `dynamic_result`"]
+    DynamicResult = "dynamic_result", #[doc = " `DynamicReply`"] DynamicReply =
+    "DynamicReply", #[doc = " `dynamic_execute`"] DynamicExecute = "dynamic_execute",
+    #[doc = " `dynamic_pages`"] DynamicPages = "dynamic_pages", #[doc =
+    " `dynamic_poll`"] DynamicPoll = "dynamic_poll", #[doc = " `dynamic_request_error`"]
+    DynamicRequestError = "dynamic_request_error", #[doc = " `ErrorBody`"] ErrorBody =
+    "ErrorBody", #[doc = " `FromStatus`"] FromStatus = "FromStatus", #[doc =
+    " `ResponseError`"] ResponseError2 = "ResponseError", #[doc = " `ServiceError`"]
+    ServiceError = "ServiceError", #[doc = " `decode_body`"] DecodeBody = "decode_body",
+    #[doc = " `decode_by_status`"] DecodeByStatus = "decode_by_status", #[doc =
+    " `decode_bytes`"] DecodeBytes = "decode_bytes", #[doc = " `decode_empty`"]
+    DecodeEmpty = "decode_empty", #[doc = " `decode_json`"] DecodeJson = "decode_json",
+    #[doc = " `decode_nullable`"] DecodeNullable = "decode_nullable", #[doc =
+    " `decode_optional`"] DecodeOptional = "decode_optional", #[doc = " `decode_text`"]
+    DecodeText = "decode_text", #[doc = " `HostPart`"] HostPart = "HostPart", #[doc =
+    " `InvalidHost`"] InvalidHost = "InvalidHost", #[doc = " `parameterized_host`"]
+    ParameterizedHost = "parameterized_host", #[doc = " `FormBody`"] FormBody =
+    "FormBody", #[doc = " `HttpRequest`"] HttpRequest = "HttpRequest", #[doc =
     " `HttpResponse`"] HttpResponse = "HttpResponse", #[doc = " `Method`"] Method =
     "Method", #[doc = " `UrlBuilder`"] UrlBuilder = "UrlBuilder", #[doc =
     " `ResponseTooLarge`"] ResponseTooLarge = "ResponseTooLarge", #[doc =
@@ -1962,6 +2018,42 @@ impl ::armgen_runtime::StripReadOnly for DecodeByStatus {
         );
     }
 }
+/// The `decode_bytes` object.
+#[derive(
+    ::core::clone::Clone,
+    ::core::fmt::Debug,
+    ::core::default::Default,
+    ::core::cmp::PartialEq,
+    ::armgen_runtime::__private::serde::Serialize,
+    ::armgen_runtime::__private::serde::Deserialize,
+)]
+#[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "decode_bytes")]
+pub struct DecodeBytes {
+    /// Set by the service.
+    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
+    pub decode_bytes: ::core::option::Option<::std::string::String>,
+    /// `next`
+    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
+    pub next: ::core::option::Option<::std::boxed::Box<DecodeBytes>>,
+}
+impl ::armgen_runtime::Validate for DecodeBytes {
+    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
+}
+impl ::armgen_runtime::StripReadOnly for DecodeBytes {
+    fn strip_read_only(
+        &self,
+        json: &mut ::armgen_runtime::__private::serde_json::Value,
+    ) {
+        ::armgen_runtime::strip_members(
+            json,
+            &["decode_bytes"],
+            |members| {
+                ::armgen_runtime::strip_member(members, "next", &self.next);
+            },
+        );
+    }
+}
 /// The `decode_empty` object.
 #[derive(
     ::core::clone::Clone,
@@ -2136,6 +2228,42 @@ impl ::armgen_runtime::StripReadOnly for DecodeResponse {
         ::armgen_runtime::strip_members(
             json,
             &["decode_response"],
+            |members| {
+                ::armgen_runtime::strip_member(members, "next", &self.next);
+            },
+        );
+    }
+}
+/// The `decode_text` object.
+#[derive(
+    ::core::clone::Clone,
+    ::core::fmt::Debug,
+    ::core::default::Default,
+    ::core::cmp::PartialEq,
+    ::armgen_runtime::__private::serde::Serialize,
+    ::armgen_runtime::__private::serde::Deserialize,
+)]
+#[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "decode_text")]
+pub struct DecodeText {
+    /// Set by the service.
+    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
+    pub decode_text: ::core::option::Option<::std::string::String>,
+    /// `next`
+    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
+    pub next: ::core::option::Option<::std::boxed::Box<DecodeText>>,
+}
+impl ::armgen_runtime::Validate for DecodeText {
+    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
+}
+impl ::armgen_runtime::StripReadOnly for DecodeText {
+    fn strip_read_only(
+        &self,
+        json: &mut ::armgen_runtime::__private::serde_json::Value,
+    ) {
+        ::armgen_runtime::strip_members(
+            json,
+            &["decode_text"],
             |members| {
                 ::armgen_runtime::strip_member(members, "next", &self.next);
             },
@@ -3236,33 +3364,36 @@ impl ::armgen_runtime::StripReadOnly for Extend {
     TaggedUnion = "tagged_union", #[doc = " `async_trait`"] AsyncTrait = "async_trait",
     #[doc = " `azure_core`"] AzureCore = "azure_core", #[doc = " `ArmClientOptions`"]
     ArmClientOptions = "ArmClientOptions", #[doc = " `ArmPipeline`"] ArmPipeline =
-    "ArmPipeline", #[doc = " `IntoVariant`"] IntoVariant = "IntoVariant", #[doc =
-    " `MethodOptions`"] MethodOptions = "MethodOptions", #[doc =
-    " `ResourceManagerAudience`"] ResourceManagerAudience = "ResourceManagerAudience",
-    #[doc = " `StaticTokenCredential`"] StaticTokenCredential = "StaticTokenCredential",
-    #[doc = " `resource_manager_endpoint`"] ResourceManagerEndpoint =
-    "resource_manager_endpoint", #[doc = " `resource_manager_scope`"]
-    ResourceManagerScope = "resource_manager_scope", #[doc = " `response_error`"]
-    ResponseError = "response_error", #[doc = " `DynamicError`"] DynamicError =
-    "DynamicError", #[doc = " `DynamicParams`"] DynamicParams = "DynamicParams", #[doc =
-    " `DynamicValidate`"] DynamicValidate = "DynamicValidate", #[doc =
-    " `OperationInfo`"] OperationInfo = "OperationInfo", #[doc = " `ServiceInfo`"]
-    ServiceInfo = "ServiceInfo", #[doc = " `dynamic_result`"] DynamicResult =
-    "dynamic_result", #[doc = " `DynamicReply`"] DynamicReply = "DynamicReply", #[doc =
-    " `dynamic_execute`"] DynamicExecute = "dynamic_execute", #[doc = " `dynamic_pages`"]
-    DynamicPages = "dynamic_pages", #[doc = " `dynamic_poll`"] DynamicPoll =
-    "dynamic_poll", #[doc = " `dynamic_request_error`"] DynamicRequestError =
-    "dynamic_request_error", #[doc = " `ErrorBody`"] ErrorBody = "ErrorBody", #[doc =
-    " `FromStatus`"] FromStatus = "FromStatus", #[doc = " `ResponseError`"]
-    ResponseError2 = "ResponseError", #[doc = " `ServiceError`"] ServiceError =
-    "ServiceError", #[doc = " `decode_body`"] DecodeBody = "decode_body", #[doc =
-    " `decode_by_status`"] DecodeByStatus = "decode_by_status", #[doc =
-    " `decode_empty`"] DecodeEmpty = "decode_empty", #[doc = " `decode_json`"] DecodeJson
-    = "decode_json", #[doc = " `decode_nullable`"] DecodeNullable = "decode_nullable",
-    #[doc = " `decode_optional`"] DecodeOptional = "decode_optional", #[doc =
-    " `HostPart`"] HostPart = "HostPart", #[doc = " `InvalidHost`"] InvalidHost =
-    "InvalidHost", #[doc = " `parameterized_host`"] ParameterizedHost =
-    "parameterized_host", #[doc = " `HttpRequest`"] HttpRequest = "HttpRequest", #[doc =
+    "ArmPipeline", #[doc = " `BinaryFormat`"] BinaryFormat = "BinaryFormat", #[doc =
+    " `IntoVariant`"] IntoVariant = "IntoVariant", #[doc = " `MethodOptions`"]
+    MethodOptions = "MethodOptions", #[doc = " `ResourceManagerAudience`"]
+    ResourceManagerAudience = "ResourceManagerAudience", #[doc =
+    " `StaticTokenCredential`"] StaticTokenCredential = "StaticTokenCredential", #[doc =
+    " `TextFormat`"] TextFormat = "TextFormat", #[doc = " `resource_manager_endpoint`"]
+    ResourceManagerEndpoint = "resource_manager_endpoint", #[doc =
+    " `resource_manager_scope`"] ResourceManagerScope = "resource_manager_scope", #[doc =
+    " `response_error`"] ResponseError = "response_error", #[doc = " `DynamicError`"]
+    DynamicError = "DynamicError", #[doc = " `DynamicParams`"] DynamicParams =
+    "DynamicParams", #[doc = " `DynamicValidate`"] DynamicValidate = "DynamicValidate",
+    #[doc = " `OperationInfo`"] OperationInfo = "OperationInfo", #[doc =
+    " `ServiceInfo`"] ServiceInfo = "ServiceInfo", #[doc = " `dynamic_result`"]
+    DynamicResult = "dynamic_result", #[doc = " `DynamicReply`"] DynamicReply =
+    "DynamicReply", #[doc = " `dynamic_execute`"] DynamicExecute = "dynamic_execute",
+    #[doc = " `dynamic_pages`"] DynamicPages = "dynamic_pages", #[doc =
+    " `dynamic_poll`"] DynamicPoll = "dynamic_poll", #[doc = " `dynamic_request_error`"]
+    DynamicRequestError = "dynamic_request_error", #[doc = " `ErrorBody`"] ErrorBody =
+    "ErrorBody", #[doc = " `FromStatus`"] FromStatus = "FromStatus", #[doc =
+    " `ResponseError`"] ResponseError2 = "ResponseError", #[doc = " `ServiceError`"]
+    ServiceError = "ServiceError", #[doc = " `decode_body`"] DecodeBody = "decode_body",
+    #[doc = " `decode_by_status`"] DecodeByStatus = "decode_by_status", #[doc =
+    " `decode_bytes`"] DecodeBytes = "decode_bytes", #[doc = " `decode_empty`"]
+    DecodeEmpty = "decode_empty", #[doc = " `decode_json`"] DecodeJson = "decode_json",
+    #[doc = " `decode_nullable`"] DecodeNullable = "decode_nullable", #[doc =
+    " `decode_optional`"] DecodeOptional = "decode_optional", #[doc = " `decode_text`"]
+    DecodeText = "decode_text", #[doc = " `HostPart`"] HostPart = "HostPart", #[doc =
+    " `InvalidHost`"] InvalidHost = "InvalidHost", #[doc = " `parameterized_host`"]
+    ParameterizedHost = "parameterized_host", #[doc = " `FormBody`"] FormBody =
+    "FormBody", #[doc = " `HttpRequest`"] HttpRequest = "HttpRequest", #[doc =
     " `HttpResponse`"] HttpResponse = "HttpResponse", #[doc = " `Method`"] Method =
     "Method", #[doc = " `UrlBuilder`"] UrlBuilder = "UrlBuilder", #[doc =
     " `ResponseTooLarge`"] ResponseTooLarge = "ResponseTooLarge", #[doc =
@@ -3969,157 +4100,174 @@ pub struct Fields {
         skip_serializing_if = "::core::option::Option::is_none"
     )]
     pub arm_pipeline: ::core::option::Option<::std::string::String>,
+    /// `BinaryFormat`
+    #[serde(
+        rename = "BinaryFormat",
+        skip_serializing_if = "::core::option::Option::is_none"
+    )]
+    pub binary_format: ::core::option::Option<::std::boxed::Box<Fields>>,
     /// `IntoVariant`
     #[serde(
         rename = "IntoVariant",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub into_variant: ::core::option::Option<::std::boxed::Box<Fields>>,
+    pub into_variant: ::core::option::Option<::std::vec::Vec<IntoVariant>>,
     /// `MethodOptions`
+    #[serde(rename = "MethodOptions")]
+    pub method_options: ::std::string::String,
+    /// Set by the service.
     #[serde(
-        rename = "MethodOptions",
+        rename = "ResourceManagerAudience",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub method_options: ::core::option::Option<::std::vec::Vec<MethodOptions>>,
-    /// `ResourceManagerAudience`
-    #[serde(rename = "ResourceManagerAudience")]
-    pub resource_manager_audience: ::std::string::String,
-    /// Set by the service.
+    pub resource_manager_audience: ::core::option::Option<::std::string::String>,
+    /// `StaticTokenCredential`
     #[serde(
         rename = "StaticTokenCredential",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub static_token_credential: ::core::option::Option<::std::string::String>,
-    /// `resource_manager_endpoint`
+    pub static_token_credential: ::core::option::Option<::std::boxed::Box<Fields>>,
+    /// `TextFormat`
     #[serde(
-        rename = "resource_manager_endpoint",
+        rename = "TextFormat",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub resource_manager_endpoint: ::core::option::Option<::std::boxed::Box<Fields>>,
-    /// `resource_manager_scope`
+    pub text_format: ::core::option::Option<::std::vec::Vec<TextFormat>>,
+    /// `resource_manager_endpoint`
+    #[serde(rename = "resource_manager_endpoint")]
+    pub resource_manager_endpoint: ::std::string::String,
+    /// Set by the service.
     #[serde(
         rename = "resource_manager_scope",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub resource_manager_scope: ::core::option::Option<
-        ::std::vec::Vec<ResourceManagerScope>,
-    >,
+    pub resource_manager_scope: ::core::option::Option<::std::string::String>,
     /// `response_error`
-    #[serde(rename = "response_error")]
-    pub response_error: ::std::string::String,
-    /// Set by the service.
+    #[serde(
+        rename = "response_error",
+        skip_serializing_if = "::core::option::Option::is_none"
+    )]
+    pub response_error: ::core::option::Option<::std::boxed::Box<Fields>>,
+    /// `DynamicError`
     #[serde(
         rename = "DynamicError",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub dynamic_error: ::core::option::Option<::std::string::String>,
+    pub dynamic_error: ::core::option::Option<::std::vec::Vec<DynamicError>>,
     /// `DynamicParams`
-    #[serde(
-        rename = "DynamicParams",
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub dynamic_params: ::core::option::Option<::std::boxed::Box<Fields>>,
-    /// `DynamicValidate`
+    #[serde(rename = "DynamicParams")]
+    pub dynamic_params: ::std::string::String,
+    /// Set by the service.
     #[serde(
         rename = "DynamicValidate",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub dynamic_validate: ::core::option::Option<::std::vec::Vec<DynamicValidate>>,
+    pub dynamic_validate: ::core::option::Option<::std::string::String>,
     /// `OperationInfo`
-    #[serde(rename = "OperationInfo")]
-    pub operation_info: ::std::string::String,
-    /// Set by the service.
+    #[serde(
+        rename = "OperationInfo",
+        skip_serializing_if = "::core::option::Option::is_none"
+    )]
+    pub operation_info: ::core::option::Option<::std::boxed::Box<Fields>>,
+    /// `ServiceInfo`
     #[serde(
         rename = "ServiceInfo",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub service_info: ::core::option::Option<::std::string::String>,
+    pub service_info: ::core::option::Option<::std::vec::Vec<ServiceInfo>>,
     /// `dynamic_result`
-    #[serde(
-        rename = "dynamic_result",
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub dynamic_result: ::core::option::Option<::std::boxed::Box<Fields>>,
-    /// `DynamicReply`
+    #[serde(rename = "dynamic_result")]
+    pub dynamic_result: ::std::string::String,
+    /// Set by the service.
     #[serde(
         rename = "DynamicReply",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub dynamic_reply: ::core::option::Option<::std::vec::Vec<DynamicReply>>,
+    pub dynamic_reply: ::core::option::Option<::std::string::String>,
     /// `dynamic_execute`
-    #[serde(rename = "dynamic_execute")]
-    pub dynamic_execute: ::std::string::String,
-    /// Set by the service.
+    #[serde(
+        rename = "dynamic_execute",
+        skip_serializing_if = "::core::option::Option::is_none"
+    )]
+    pub dynamic_execute: ::core::option::Option<::std::boxed::Box<Fields>>,
+    /// `dynamic_pages`
     #[serde(
         rename = "dynamic_pages",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub dynamic_pages: ::core::option::Option<::std::string::String>,
+    pub dynamic_pages: ::core::option::Option<::std::vec::Vec<DynamicPages>>,
     /// `dynamic_poll`
-    #[serde(
-        rename = "dynamic_poll",
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub dynamic_poll: ::core::option::Option<::std::boxed::Box<Fields>>,
-    /// `dynamic_request_error`
+    #[serde(rename = "dynamic_poll")]
+    pub dynamic_poll: ::std::string::String,
+    /// Set by the service.
     #[serde(
         rename = "dynamic_request_error",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub dynamic_request_error: ::core::option::Option<
-        ::std::vec::Vec<DynamicRequestError>,
-    >,
+    pub dynamic_request_error: ::core::option::Option<::std::string::String>,
     /// `ErrorBody`
-    #[serde(rename = "ErrorBody")]
-    pub error_body: ::std::string::String,
-    /// Set by the service.
+    #[serde(
+        rename = "ErrorBody",
+        skip_serializing_if = "::core::option::Option::is_none"
+    )]
+    pub error_body: ::core::option::Option<::std::boxed::Box<Fields>>,
+    /// `FromStatus`
     #[serde(
         rename = "FromStatus",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub from_status: ::core::option::Option<::std::string::String>,
+    pub from_status: ::core::option::Option<::std::vec::Vec<FromStatus>>,
     /// `ResponseError`
-    #[serde(
-        rename = "ResponseError",
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub response_error_2: ::core::option::Option<::std::boxed::Box<Fields>>,
-    /// `ServiceError`
+    #[serde(rename = "ResponseError")]
+    pub response_error_2: ::std::string::String,
+    /// Set by the service.
     #[serde(
         rename = "ServiceError",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub service_error: ::core::option::Option<::std::vec::Vec<ServiceError>>,
+    pub service_error: ::core::option::Option<::std::string::String>,
     /// `decode_body`
-    #[serde(rename = "decode_body")]
-    pub decode_body: ::std::string::String,
-    /// Set by the service.
+    #[serde(
+        rename = "decode_body",
+        skip_serializing_if = "::core::option::Option::is_none"
+    )]
+    pub decode_body: ::core::option::Option<::std::boxed::Box<Fields>>,
+    /// `decode_by_status`
     #[serde(
         rename = "decode_by_status",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub decode_by_status: ::core::option::Option<::std::string::String>,
-    /// `decode_empty`
+    pub decode_by_status: ::core::option::Option<::std::vec::Vec<DecodeByStatus>>,
+    /// `decode_bytes`
+    #[serde(rename = "decode_bytes")]
+    pub decode_bytes: ::std::string::String,
+    /// Set by the service.
     #[serde(
         rename = "decode_empty",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub decode_empty: ::core::option::Option<::std::boxed::Box<Fields>>,
+    pub decode_empty: ::core::option::Option<::std::string::String>,
     /// `decode_json`
     #[serde(
         rename = "decode_json",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub decode_json: ::core::option::Option<::std::vec::Vec<DecodeJson>>,
+    pub decode_json: ::core::option::Option<::std::boxed::Box<Fields>>,
     /// `decode_nullable`
-    #[serde(rename = "decode_nullable")]
-    pub decode_nullable: ::std::string::String,
-    /// Set by the service.
     #[serde(
-        rename = "decode_optional",
+        rename = "decode_nullable",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub decode_optional: ::core::option::Option<::std::string::String>,
+    pub decode_nullable: ::core::option::Option<::std::vec::Vec<DecodeNullable>>,
+    /// `decode_optional`
+    #[serde(rename = "decode_optional")]
+    pub decode_optional: ::std::string::String,
+    /// Set by the service.
+    #[serde(
+        rename = "decode_text",
+        skip_serializing_if = "::core::option::Option::is_none"
+    )]
+    pub decode_text: ::core::option::Option<::std::string::String>,
     /// `HostPart`
     #[serde(
         rename = "HostPart",
@@ -4137,341 +4285,340 @@ pub struct Fields {
     pub parameterized_host: ::std::string::String,
     /// Set by the service.
     #[serde(
+        rename = "FormBody",
+        skip_serializing_if = "::core::option::Option::is_none"
+    )]
+    pub form_body: ::core::option::Option<::std::string::String>,
+    /// `HttpRequest`
+    #[serde(
         rename = "HttpRequest",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub http_request: ::core::option::Option<::std::string::String>,
+    pub http_request: ::core::option::Option<::std::boxed::Box<Fields>>,
     /// `HttpResponse`
     #[serde(
         rename = "HttpResponse",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub http_response: ::core::option::Option<::std::boxed::Box<Fields>>,
+    pub http_response: ::core::option::Option<::std::vec::Vec<HttpResponse>>,
     /// `Method`
-    #[serde(rename = "Method", skip_serializing_if = "::core::option::Option::is_none")]
-    pub method: ::core::option::Option<::std::vec::Vec<Method>>,
-    /// `UrlBuilder`
-    #[serde(rename = "UrlBuilder")]
-    pub url_builder: ::std::string::String,
+    #[serde(rename = "Method")]
+    pub method: ::std::string::String,
     /// Set by the service.
+    #[serde(
+        rename = "UrlBuilder",
+        skip_serializing_if = "::core::option::Option::is_none"
+    )]
+    pub url_builder: ::core::option::Option<::std::string::String>,
+    /// `ResponseTooLarge`
     #[serde(
         rename = "ResponseTooLarge",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub response_too_large: ::core::option::Option<::std::string::String>,
+    pub response_too_large: ::core::option::Option<::std::boxed::Box<Fields>>,
     /// `FinalStateVia`
     #[serde(
         rename = "FinalStateVia",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub final_state_via: ::core::option::Option<::std::boxed::Box<Fields>>,
+    pub final_state_via: ::core::option::Option<::std::vec::Vec<FinalStateVia>>,
     /// `OperationStatus`
+    #[serde(rename = "OperationStatus")]
+    pub operation_status: ::std::string::String,
+    /// Set by the service.
     #[serde(
-        rename = "OperationStatus",
+        rename = "PollerMethodOptions",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub operation_status: ::core::option::Option<::std::vec::Vec<OperationStatus>>,
-    /// `PollerMethodOptions`
-    #[serde(rename = "PollerMethodOptions")]
-    pub poller_method_options: ::std::string::String,
-    /// Set by the service.
+    pub poller_method_options: ::core::option::Option<::std::string::String>,
+    /// `PollerOptions`
     #[serde(
         rename = "PollerOptions",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub poller_options: ::core::option::Option<::std::string::String>,
+    pub poller_options: ::core::option::Option<::std::boxed::Box<Fields>>,
     /// `NextLink`
     #[serde(
         rename = "NextLink",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub next_link: ::core::option::Option<::std::boxed::Box<Fields>>,
+    pub next_link: ::core::option::Option<::std::vec::Vec<NextLink>>,
     /// `PageDecoder`
-    #[serde(
-        rename = "PageDecoder",
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub page_decoder: ::core::option::Option<::std::vec::Vec<PageDecoder>>,
-    /// `Pattern`
-    #[serde(rename = "Pattern")]
-    pub pattern: ::std::string::String,
+    #[serde(rename = "PageDecoder")]
+    pub page_decoder: ::std::string::String,
     /// Set by the service.
+    #[serde(rename = "Pattern", skip_serializing_if = "::core::option::Option::is_none")]
+    pub pattern: ::core::option::Option<::std::string::String>,
+    /// `StripReadOnly`
     #[serde(
         rename = "StripReadOnly",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub strip_read_only: ::core::option::Option<::std::string::String>,
+    pub strip_read_only: ::core::option::Option<::std::boxed::Box<Fields>>,
     /// `strip_member`
     #[serde(
         rename = "strip_member",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub strip_member: ::core::option::Option<::std::boxed::Box<Fields>>,
+    pub strip_member: ::core::option::Option<::std::vec::Vec<StripMember>>,
     /// `strip_members`
-    #[serde(
-        rename = "strip_members",
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub strip_members: ::core::option::Option<::std::vec::Vec<StripMembers>>,
-    /// `Regex`
-    #[serde(rename = "Regex")]
-    pub regex: ::std::string::String,
+    #[serde(rename = "strip_members")]
+    pub strip_members: ::std::string::String,
     /// Set by the service.
+    #[serde(rename = "Regex", skip_serializing_if = "::core::option::Option::is_none")]
+    pub regex: ::core::option::Option<::std::string::String>,
+    /// `Secret`
     #[serde(rename = "Secret", skip_serializing_if = "::core::option::Option::is_none")]
-    pub secret: ::core::option::Option<::armgen_runtime::Secret>,
+    pub secret: ::core::option::Option<::std::boxed::Box<Fields>>,
     /// `Url`
     #[serde(rename = "Url", skip_serializing_if = "::core::option::Option::is_none")]
-    pub url: ::core::option::Option<::std::boxed::Box<Fields>>,
+    pub url: ::core::option::Option<::std::vec::Vec<Url>>,
     /// `Constraint`
+    #[serde(rename = "Constraint")]
+    pub constraint: ::std::string::String,
+    /// Set by the service.
     #[serde(
-        rename = "Constraint",
+        rename = "Validate",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub constraint: ::core::option::Option<::std::vec::Vec<Constraint>>,
-    /// `Validate`
-    #[serde(rename = "Validate")]
-    pub validate: ::std::string::String,
-    /// Set by the service.
+    pub validate: ::core::option::Option<::std::string::String>,
+    /// `ValidationError`
     #[serde(
         rename = "ValidationError",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub validation_error: ::core::option::Option<::std::string::String>,
+    pub validation_error: ::core::option::Option<::std::boxed::Box<Fields>>,
     /// `ValidationErrors`
     #[serde(
         rename = "ValidationErrors",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub validation_errors: ::core::option::Option<::std::boxed::Box<Fields>>,
+    pub validation_errors: ::core::option::Option<::std::vec::Vec<ValidationErrors>>,
     /// `Validator`
+    #[serde(rename = "Validator")]
+    pub validator: ::std::string::String,
+    /// Set by the service.
     #[serde(
-        rename = "Validator",
+        rename = "compile_pattern",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub validator: ::core::option::Option<::std::vec::Vec<Validator>>,
-    /// `compile_pattern`
-    #[serde(rename = "compile_pattern")]
-    pub compile_pattern: ::std::string::String,
-    /// Set by the service.
+    pub compile_pattern: ::core::option::Option<::std::string::String>,
+    /// `regex`
     #[serde(rename = "regex", skip_serializing_if = "::core::option::Option::is_none")]
-    pub regex_2: ::core::option::Option<::std::string::String>,
+    pub regex_2: ::core::option::Option<::std::boxed::Box<Fields>>,
     /// `serde`
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub serde: ::core::option::Option<::std::boxed::Box<Fields>>,
+    pub serde: ::core::option::Option<::std::vec::Vec<Serde>>,
     /// `serde_json`
-    #[serde(
-        rename = "serde_json",
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub serde_json: ::core::option::Option<::std::vec::Vec<SerdeJson>>,
-    /// `url`
-    #[serde(rename = "url")]
-    pub url_2: ::std::string::String,
+    #[serde(rename = "serde_json")]
+    pub serde_json: ::std::string::String,
     /// Set by the service.
+    #[serde(rename = "url", skip_serializing_if = "::core::option::Option::is_none")]
+    pub url_2: ::core::option::Option<::std::string::String>,
+    /// `endpoint`
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub endpoint: ::core::option::Option<::std::string::String>,
+    pub endpoint: ::core::option::Option<::std::boxed::Box<Fields>>,
     /// `api_version`
     #[serde(
         rename = "api_version",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub api_version: ::core::option::Option<::std::boxed::Box<Fields>>,
+    pub api_version: ::core::option::Option<::std::vec::Vec<ApiVersion>>,
     /// `options`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub options: ::core::option::Option<::std::vec::Vec<Options>>,
-    /// `request`
-    pub request: ::std::string::String,
+    pub options: ::std::string::String,
     /// Set by the service.
+    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
+    pub request: ::core::option::Option<::std::string::String>,
+    /// `validator`
     #[serde(
         rename = "validator",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub validator_2: ::core::option::Option<::std::string::String>,
+    pub validator_2: ::core::option::Option<::std::boxed::Box<Fields>>,
     /// `value`
     #[serde(rename = "value", skip_serializing_if = "::core::option::Option::is_none")]
-    pub value_2: ::core::option::Option<::std::boxed::Box<Fields>>,
+    pub value_2: ::core::option::Option<::std::vec::Vec<Value>>,
     /// `params`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub params: ::core::option::Option<::std::vec::Vec<Params>>,
-    /// `path`
-    pub path: ::std::string::String,
+    pub params: ::std::string::String,
     /// Set by the service.
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub at: ::core::option::Option<::std::string::String>,
+    pub path: ::core::option::Option<::std::string::String>,
+    /// `at`
+    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
+    pub at: ::core::option::Option<::std::boxed::Box<Fields>>,
     /// `json`
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub json: ::core::option::Option<::std::boxed::Box<Fields>>,
+    pub json: ::core::option::Option<::std::vec::Vec<Json>>,
     /// `members`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub members: ::core::option::Option<::std::vec::Vec<Members>>,
-    /// `pipeline`
-    pub pipeline: ::std::string::String,
+    pub members: ::std::string::String,
     /// Set by the service.
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub response: ::core::option::Option<::std::string::String>,
+    pub pipeline: ::core::option::Option<::std::string::String>,
+    /// `response`
+    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
+    pub response: ::core::option::Option<::std::boxed::Box<Fields>>,
     /// `operation_id`
     #[serde(
         rename = "operation_id",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub operation_id: ::core::option::Option<::std::boxed::Box<Fields>>,
+    pub operation_id: ::core::option::Option<::std::vec::Vec<OperationId>>,
     /// `credential`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub credential: ::core::option::Option<::std::vec::Vec<Credential>>,
-    /// `subscription_id`
-    #[serde(rename = "subscription_id")]
-    pub subscription_id: ::std::string::String,
+    pub credential: ::std::string::String,
     /// Set by the service.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub inner: ::core::option::Option<::std::string::String>,
-    /// `tag`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub tag: ::core::option::Option<::std::boxed::Box<Fields>>,
-    /// `method_options`
     #[serde(
-        rename = "method_options",
+        rename = "subscription_id",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub method_options_2: ::core::option::Option<::std::vec::Vec<MethodOptions2>>,
-    /// `f`
-    pub f: ::std::string::String,
+    pub subscription_id: ::core::option::Option<::std::string::String>,
+    /// `inner`
+    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
+    pub inner: ::core::option::Option<::std::boxed::Box<Fields>>,
+    /// `tag`
+    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
+    pub tag: ::core::option::Option<::std::vec::Vec<Tag>>,
+    /// `method_options`
+    #[serde(rename = "method_options")]
+    pub method_options_2: ::std::string::String,
     /// Set by the service.
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub new: ::core::option::Option<::std::string::String>,
+    pub f: ::core::option::Option<::std::string::String>,
+    /// `new`
+    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
+    pub new: ::core::option::Option<::std::boxed::Box<Fields>>,
     /// `API_VERSION`
     #[serde(
         rename = "API_VERSION",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub api_version_2: ::core::option::Option<::std::boxed::Box<Fields>>,
+    pub api_version_2: ::core::option::Option<::std::vec::Vec<ApiVersion2>>,
     /// `DEFAULT_ENDPOINT`
+    #[serde(rename = "DEFAULT_ENDPOINT")]
+    pub default_endpoint: ::std::string::String,
+    /// Set by the service.
     #[serde(
-        rename = "DEFAULT_ENDPOINT",
+        rename = "SERVICES",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub default_endpoint: ::core::option::Option<::std::vec::Vec<DefaultEndpoint>>,
-    /// `SERVICES`
-    #[serde(rename = "SERVICES")]
-    pub services: ::std::string::String,
-    /// Set by the service.
+    pub services: ::core::option::Option<::std::string::String>,
+    /// `OPERATIONS`
     #[serde(
         rename = "OPERATIONS",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub operations: ::core::option::Option<::std::string::String>,
+    pub operations: ::core::option::Option<::std::boxed::Box<Fields>>,
     /// `build_request`
     #[serde(
         rename = "build_request",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub build_request: ::core::option::Option<::std::boxed::Box<Fields>>,
+    pub build_request: ::core::option::Option<::std::vec::Vec<BuildRequest>>,
     /// `decode_response`
-    #[serde(
-        rename = "decode_response",
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub decode_response: ::core::option::Option<::std::vec::Vec<DecodeResponse>>,
-    /// `models`
-    pub models: ::std::string::String,
+    #[serde(rename = "decode_response")]
+    pub decode_response: ::std::string::String,
     /// Set by the service.
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub clients: ::core::option::Option<::std::string::String>,
+    pub models: ::core::option::Option<::std::string::String>,
+    /// `clients`
+    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
+    pub clients: ::core::option::Option<::std::boxed::Box<Fields>>,
     /// `dynamic`
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub dynamic: ::core::option::Option<::std::boxed::Box<Fields>>,
+    pub dynamic: ::core::option::Option<::std::vec::Vec<Dynamic>>,
     /// `patterns`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub patterns: ::core::option::Option<::std::vec::Vec<Patterns>>,
-    /// `Other`
-    #[serde(rename = "Other")]
-    pub other: ::std::string::String,
+    pub patterns: ::std::string::String,
     /// Set by the service.
+    #[serde(rename = "Other", skip_serializing_if = "::core::option::Option::is_none")]
+    pub other: ::core::option::Option<::std::string::String>,
+    /// `Unknown`
     #[serde(rename = "Unknown", skip_serializing_if = "::core::option::Option::is_none")]
-    pub unknown: ::core::option::Option<::std::string::String>,
+    pub unknown: ::core::option::Option<::std::boxed::Box<Fields>>,
     /// `Arc`
     #[serde(rename = "Arc", skip_serializing_if = "::core::option::Option::is_none")]
-    pub arc: ::core::option::Option<::std::boxed::Box<Fields>>,
+    pub arc: ::core::option::Option<::std::vec::Vec<Arc>>,
     /// `LazyLock`
+    #[serde(rename = "LazyLock")]
+    pub lazy_lock: ::std::string::String,
+    /// Set by the service.
     #[serde(
-        rename = "LazyLock",
+        rename = "BTreeMap",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub lazy_lock: ::core::option::Option<::std::vec::Vec<LazyLock>>,
-    /// `BTreeMap`
-    #[serde(rename = "BTreeMap")]
-    pub b_tree_map: ::std::string::String,
-    /// Set by the service.
+    pub b_tree_map: ::core::option::Option<::std::string::String>,
+    /// `Cow`
     #[serde(rename = "Cow", skip_serializing_if = "::core::option::Option::is_none")]
-    pub cow: ::core::option::Option<::std::string::String>,
+    pub cow: ::core::option::Option<::std::boxed::Box<Fields>>,
     /// `Value`
     #[serde(rename = "Value", skip_serializing_if = "::core::option::Option::is_none")]
-    pub value_3: ::core::option::Option<::std::boxed::Box<Fields>>,
+    pub value_3: ::core::option::Option<::std::vec::Vec<Value2>>,
     /// `Map`
-    #[serde(rename = "Map", skip_serializing_if = "::core::option::Option::is_none")]
-    pub map: ::core::option::Option<::std::vec::Vec<Map>>,
-    /// `Serialize`
-    #[serde(rename = "Serialize")]
-    pub serialize: ::std::string::String,
+    #[serde(rename = "Map")]
+    pub map: ::std::string::String,
     /// Set by the service.
+    #[serde(
+        rename = "Serialize",
+        skip_serializing_if = "::core::option::Option::is_none"
+    )]
+    pub serialize: ::core::option::Option<::std::string::String>,
+    /// `Deserialize`
     #[serde(
         rename = "Deserialize",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub deserialize: ::core::option::Option<::std::string::String>,
+    pub deserialize: ::core::option::Option<::std::boxed::Box<Fields>>,
     /// `Serializer`
     #[serde(
         rename = "Serializer",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub serializer: ::core::option::Option<::std::boxed::Box<Fields>>,
+    pub serializer: ::core::option::Option<::std::vec::Vec<Serializer>>,
     /// `Deserializer`
+    #[serde(rename = "Deserializer")]
+    pub deserializer: ::std::string::String,
+    /// Set by the service.
     #[serde(
-        rename = "Deserializer",
+        rename = "TokenCredential",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub deserializer: ::core::option::Option<::std::vec::Vec<Deserializer>>,
-    /// `TokenCredential`
-    #[serde(rename = "TokenCredential")]
-    pub token_credential: ::std::string::String,
-    /// Set by the service.
+    pub token_credential: ::core::option::Option<::std::string::String>,
+    /// `SafeDebug`
     #[serde(
         rename = "SafeDebug",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub safe_debug: ::core::option::Option<::std::string::String>,
+    pub safe_debug: ::core::option::Option<::std::boxed::Box<Fields>>,
     /// `ClientMethodOptions`
     #[serde(
         rename = "ClientMethodOptions",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub client_method_options: ::core::option::Option<::std::boxed::Box<Fields>>,
+    pub client_method_options: ::core::option::Option<
+        ::std::vec::Vec<ClientMethodOptions>,
+    >,
     /// `NoFormat`
-    #[serde(
-        rename = "NoFormat",
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub no_format: ::core::option::Option<::std::vec::Vec<NoFormat>>,
-    /// `Pager`
-    #[serde(rename = "Pager")]
-    pub pager: ::std::string::String,
+    #[serde(rename = "NoFormat")]
+    pub no_format: ::std::string::String,
     /// Set by the service.
+    #[serde(rename = "Pager", skip_serializing_if = "::core::option::Option::is_none")]
+    pub pager: ::core::option::Option<::std::string::String>,
+    /// `Response`
     #[serde(
         rename = "Response",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub response_2: ::core::option::Option<::std::string::String>,
+    pub response_2: ::core::option::Option<::std::boxed::Box<Fields>>,
     /// `Context`
     #[serde(rename = "Context", skip_serializing_if = "::core::option::Option::is_none")]
-    pub context: ::core::option::Option<::std::boxed::Box<Fields>>,
+    pub context: ::core::option::Option<::std::vec::Vec<Context>>,
     /// `armgen_runtime`
+    #[serde(rename = "armgen_runtime")]
+    pub armgen_runtime: ::std::string::String,
+    /// Set by the service.
     #[serde(
-        rename = "armgen_runtime",
+        rename = "__private",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub armgen_runtime: ::core::option::Option<::std::vec::Vec<ArmgenRuntime>>,
-    /// `__private`
-    #[serde(rename = "__private")]
-    pub private: ::std::string::String,
+    pub private: ::core::option::Option<::std::string::String>,
     /// `closed enum`
     #[serde(
         rename = "closed enum",
@@ -4947,95 +5094,108 @@ impl ::armgen_runtime::Validate for Fields {
             let at = format!("{}.{}", path, "ArmClientOptions");
             __validator.max_length(&at, value.as_str(), 10);
         }
+        if let Some(value) = &self.binary_format {
+            let at = format!("{}.{}", path, "BinaryFormat");
+            __validator.nested(&at, value);
+        }
         if let Some(value) = &self.into_variant {
             let at = format!("{}.{}", path, "IntoVariant");
-            __validator.nested(&at, value);
+            __validator.max_items(&at, value.len(), 3);
         }
-        if let Some(value) = &self.method_options {
+        {
+            let value = &self.method_options;
             let at = format!("{}.{}", path, "MethodOptions");
+            __validator.max_length(&at, value.as_str(), 10);
+        }
+        if let Some(value) = &self.static_token_credential {
+            let at = format!("{}.{}", path, "StaticTokenCredential");
+            __validator.nested(&at, value);
+        }
+        if let Some(value) = &self.text_format {
+            let at = format!("{}.{}", path, "TextFormat");
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.resource_manager_audience;
-            let at = format!("{}.{}", path, "ResourceManagerAudience");
-            __validator.max_length(&at, value.as_str(), 10);
-        }
-        if let Some(value) = &self.resource_manager_endpoint {
+            let value = &self.resource_manager_endpoint;
             let at = format!("{}.{}", path, "resource_manager_endpoint");
-            __validator.nested(&at, value);
+            __validator.max_length(&at, value.as_str(), 10);
         }
-        if let Some(value) = &self.resource_manager_scope {
-            let at = format!("{}.{}", path, "resource_manager_scope");
-            __validator.max_items(&at, value.len(), 3);
-        }
-        {
-            let value = &self.response_error;
+        if let Some(value) = &self.response_error {
             let at = format!("{}.{}", path, "response_error");
-            __validator.max_length(&at, value.as_str(), 10);
+            __validator.nested(&at, value);
         }
-        if let Some(value) = &self.dynamic_params {
+        if let Some(value) = &self.dynamic_error {
+            let at = format!("{}.{}", path, "DynamicError");
+            __validator.max_items(&at, value.len(), 3);
+        }
+        {
+            let value = &self.dynamic_params;
             let at = format!("{}.{}", path, "DynamicParams");
-            __validator.nested(&at, value);
+            __validator.max_length(&at, value.as_str(), 10);
         }
-        if let Some(value) = &self.dynamic_validate {
-            let at = format!("{}.{}", path, "DynamicValidate");
-            __validator.max_items(&at, value.len(), 3);
-        }
-        {
-            let value = &self.operation_info;
+        if let Some(value) = &self.operation_info {
             let at = format!("{}.{}", path, "OperationInfo");
-            __validator.max_length(&at, value.as_str(), 10);
+            __validator.nested(&at, value);
         }
-        if let Some(value) = &self.dynamic_result {
+        if let Some(value) = &self.service_info {
+            let at = format!("{}.{}", path, "ServiceInfo");
+            __validator.max_items(&at, value.len(), 3);
+        }
+        {
+            let value = &self.dynamic_result;
             let at = format!("{}.{}", path, "dynamic_result");
-            __validator.nested(&at, value);
+            __validator.max_length(&at, value.as_str(), 10);
         }
-        if let Some(value) = &self.dynamic_reply {
-            let at = format!("{}.{}", path, "DynamicReply");
-            __validator.max_items(&at, value.len(), 3);
-        }
-        {
-            let value = &self.dynamic_execute;
+        if let Some(value) = &self.dynamic_execute {
             let at = format!("{}.{}", path, "dynamic_execute");
-            __validator.max_length(&at, value.as_str(), 10);
+            __validator.nested(&at, value);
         }
-        if let Some(value) = &self.dynamic_poll {
+        if let Some(value) = &self.dynamic_pages {
+            let at = format!("{}.{}", path, "dynamic_pages");
+            __validator.max_items(&at, value.len(), 3);
+        }
+        {
+            let value = &self.dynamic_poll;
             let at = format!("{}.{}", path, "dynamic_poll");
-            __validator.nested(&at, value);
+            __validator.max_length(&at, value.as_str(), 10);
         }
-        if let Some(value) = &self.dynamic_request_error {
-            let at = format!("{}.{}", path, "dynamic_request_error");
-            __validator.max_items(&at, value.len(), 3);
-        }
-        {
-            let value = &self.error_body;
+        if let Some(value) = &self.error_body {
             let at = format!("{}.{}", path, "ErrorBody");
-            __validator.max_length(&at, value.as_str(), 10);
-        }
-        if let Some(value) = &self.response_error_2 {
-            let at = format!("{}.{}", path, "ResponseError");
             __validator.nested(&at, value);
         }
-        if let Some(value) = &self.service_error {
-            let at = format!("{}.{}", path, "ServiceError");
+        if let Some(value) = &self.from_status {
+            let at = format!("{}.{}", path, "FromStatus");
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.decode_body;
-            let at = format!("{}.{}", path, "decode_body");
+            let value = &self.response_error_2;
+            let at = format!("{}.{}", path, "ResponseError");
             __validator.max_length(&at, value.as_str(), 10);
         }
-        if let Some(value) = &self.decode_empty {
-            let at = format!("{}.{}", path, "decode_empty");
+        if let Some(value) = &self.decode_body {
+            let at = format!("{}.{}", path, "decode_body");
             __validator.nested(&at, value);
+        }
+        if let Some(value) = &self.decode_by_status {
+            let at = format!("{}.{}", path, "decode_by_status");
+            __validator.max_items(&at, value.len(), 3);
+        }
+        {
+            let value = &self.decode_bytes;
+            let at = format!("{}.{}", path, "decode_bytes");
+            __validator.max_length(&at, value.as_str(), 10);
         }
         if let Some(value) = &self.decode_json {
             let at = format!("{}.{}", path, "decode_json");
+            __validator.nested(&at, value);
+        }
+        if let Some(value) = &self.decode_nullable {
+            let at = format!("{}.{}", path, "decode_nullable");
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.decode_nullable;
-            let at = format!("{}.{}", path, "decode_nullable");
+            let value = &self.decode_optional;
+            let at = format!("{}.{}", path, "decode_optional");
             __validator.max_length(&at, value.as_str(), 10);
         }
         if let Some(value) = &self.host_part {
@@ -5051,264 +5211,264 @@ impl ::armgen_runtime::Validate for Fields {
             let at = format!("{}.{}", path, "parameterized_host");
             __validator.max_length(&at, value.as_str(), 10);
         }
-        if let Some(value) = &self.http_response {
-            let at = format!("{}.{}", path, "HttpResponse");
+        if let Some(value) = &self.http_request {
+            let at = format!("{}.{}", path, "HttpRequest");
             __validator.nested(&at, value);
         }
-        if let Some(value) = &self.method {
-            let at = format!("{}.{}", path, "Method");
+        if let Some(value) = &self.http_response {
+            let at = format!("{}.{}", path, "HttpResponse");
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.url_builder;
-            let at = format!("{}.{}", path, "UrlBuilder");
+            let value = &self.method;
+            let at = format!("{}.{}", path, "Method");
             __validator.max_length(&at, value.as_str(), 10);
+        }
+        if let Some(value) = &self.response_too_large {
+            let at = format!("{}.{}", path, "ResponseTooLarge");
+            __validator.nested(&at, value);
         }
         if let Some(value) = &self.final_state_via {
             let at = format!("{}.{}", path, "FinalStateVia");
-            __validator.nested(&at, value);
-        }
-        if let Some(value) = &self.operation_status {
-            let at = format!("{}.{}", path, "OperationStatus");
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.poller_method_options;
-            let at = format!("{}.{}", path, "PollerMethodOptions");
+            let value = &self.operation_status;
+            let at = format!("{}.{}", path, "OperationStatus");
             __validator.max_length(&at, value.as_str(), 10);
+        }
+        if let Some(value) = &self.poller_options {
+            let at = format!("{}.{}", path, "PollerOptions");
+            __validator.nested(&at, value);
         }
         if let Some(value) = &self.next_link {
             let at = format!("{}.{}", path, "NextLink");
-            __validator.nested(&at, value);
-        }
-        if let Some(value) = &self.page_decoder {
-            let at = format!("{}.{}", path, "PageDecoder");
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.pattern;
-            let at = format!("{}.{}", path, "Pattern");
+            let value = &self.page_decoder;
+            let at = format!("{}.{}", path, "PageDecoder");
             __validator.max_length(&at, value.as_str(), 10);
+        }
+        if let Some(value) = &self.strip_read_only {
+            let at = format!("{}.{}", path, "StripReadOnly");
+            __validator.nested(&at, value);
         }
         if let Some(value) = &self.strip_member {
             let at = format!("{}.{}", path, "strip_member");
-            __validator.nested(&at, value);
-        }
-        if let Some(value) = &self.strip_members {
-            let at = format!("{}.{}", path, "strip_members");
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.regex;
-            let at = format!("{}.{}", path, "Regex");
+            let value = &self.strip_members;
+            let at = format!("{}.{}", path, "strip_members");
             __validator.max_length(&at, value.as_str(), 10);
+        }
+        if let Some(value) = &self.secret {
+            let at = format!("{}.{}", path, "Secret");
+            __validator.nested(&at, value);
         }
         if let Some(value) = &self.url {
             let at = format!("{}.{}", path, "Url");
-            __validator.nested(&at, value);
-        }
-        if let Some(value) = &self.constraint {
-            let at = format!("{}.{}", path, "Constraint");
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.validate;
-            let at = format!("{}.{}", path, "Validate");
+            let value = &self.constraint;
+            let at = format!("{}.{}", path, "Constraint");
             __validator.max_length(&at, value.as_str(), 10);
+        }
+        if let Some(value) = &self.validation_error {
+            let at = format!("{}.{}", path, "ValidationError");
+            __validator.nested(&at, value);
         }
         if let Some(value) = &self.validation_errors {
             let at = format!("{}.{}", path, "ValidationErrors");
-            __validator.nested(&at, value);
-        }
-        if let Some(value) = &self.validator {
-            let at = format!("{}.{}", path, "Validator");
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.compile_pattern;
-            let at = format!("{}.{}", path, "compile_pattern");
+            let value = &self.validator;
+            let at = format!("{}.{}", path, "Validator");
             __validator.max_length(&at, value.as_str(), 10);
+        }
+        if let Some(value) = &self.regex_2 {
+            let at = format!("{}.{}", path, "regex");
+            __validator.nested(&at, value);
         }
         if let Some(value) = &self.serde {
             let at = format!("{}.{}", path, "serde");
-            __validator.nested(&at, value);
-        }
-        if let Some(value) = &self.serde_json {
-            let at = format!("{}.{}", path, "serde_json");
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.url_2;
-            let at = format!("{}.{}", path, "url");
+            let value = &self.serde_json;
+            let at = format!("{}.{}", path, "serde_json");
             __validator.max_length(&at, value.as_str(), 10);
+        }
+        if let Some(value) = &self.endpoint {
+            let at = format!("{}.{}", path, "endpoint");
+            __validator.nested(&at, value);
         }
         if let Some(value) = &self.api_version {
             let at = format!("{}.{}", path, "api_version");
-            __validator.nested(&at, value);
-        }
-        if let Some(value) = &self.options {
-            let at = format!("{}.{}", path, "options");
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.request;
-            let at = format!("{}.{}", path, "request");
+            let value = &self.options;
+            let at = format!("{}.{}", path, "options");
             __validator.max_length(&at, value.as_str(), 10);
+        }
+        if let Some(value) = &self.validator_2 {
+            let at = format!("{}.{}", path, "validator");
+            __validator.nested(&at, value);
         }
         if let Some(value) = &self.value_2 {
             let at = format!("{}.{}", path, "value");
-            __validator.nested(&at, value);
-        }
-        if let Some(value) = &self.params {
-            let at = format!("{}.{}", path, "params");
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.path;
-            let at = format!("{}.{}", path, "path");
+            let value = &self.params;
+            let at = format!("{}.{}", path, "params");
             __validator.max_length(&at, value.as_str(), 10);
+        }
+        if let Some(value) = &self.at {
+            let at = format!("{}.{}", path, "at");
+            __validator.nested(&at, value);
         }
         if let Some(value) = &self.json {
             let at = format!("{}.{}", path, "json");
-            __validator.nested(&at, value);
-        }
-        if let Some(value) = &self.members {
-            let at = format!("{}.{}", path, "members");
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.pipeline;
-            let at = format!("{}.{}", path, "pipeline");
+            let value = &self.members;
+            let at = format!("{}.{}", path, "members");
             __validator.max_length(&at, value.as_str(), 10);
+        }
+        if let Some(value) = &self.response {
+            let at = format!("{}.{}", path, "response");
+            __validator.nested(&at, value);
         }
         if let Some(value) = &self.operation_id {
             let at = format!("{}.{}", path, "operation_id");
-            __validator.nested(&at, value);
-        }
-        if let Some(value) = &self.credential {
-            let at = format!("{}.{}", path, "credential");
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.subscription_id;
-            let at = format!("{}.{}", path, "subscription_id");
+            let value = &self.credential;
+            let at = format!("{}.{}", path, "credential");
             __validator.max_length(&at, value.as_str(), 10);
+        }
+        if let Some(value) = &self.inner {
+            let at = format!("{}.{}", path, "inner");
+            __validator.nested(&at, value);
         }
         if let Some(value) = &self.tag {
             let at = format!("{}.{}", path, "tag");
-            __validator.nested(&at, value);
-        }
-        if let Some(value) = &self.method_options_2 {
-            let at = format!("{}.{}", path, "method_options");
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.f;
-            let at = format!("{}.{}", path, "f");
+            let value = &self.method_options_2;
+            let at = format!("{}.{}", path, "method_options");
             __validator.max_length(&at, value.as_str(), 10);
+        }
+        if let Some(value) = &self.new {
+            let at = format!("{}.{}", path, "new");
+            __validator.nested(&at, value);
         }
         if let Some(value) = &self.api_version_2 {
             let at = format!("{}.{}", path, "API_VERSION");
-            __validator.nested(&at, value);
-        }
-        if let Some(value) = &self.default_endpoint {
-            let at = format!("{}.{}", path, "DEFAULT_ENDPOINT");
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.services;
-            let at = format!("{}.{}", path, "SERVICES");
+            let value = &self.default_endpoint;
+            let at = format!("{}.{}", path, "DEFAULT_ENDPOINT");
             __validator.max_length(&at, value.as_str(), 10);
+        }
+        if let Some(value) = &self.operations {
+            let at = format!("{}.{}", path, "OPERATIONS");
+            __validator.nested(&at, value);
         }
         if let Some(value) = &self.build_request {
             let at = format!("{}.{}", path, "build_request");
-            __validator.nested(&at, value);
-        }
-        if let Some(value) = &self.decode_response {
-            let at = format!("{}.{}", path, "decode_response");
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.models;
-            let at = format!("{}.{}", path, "models");
+            let value = &self.decode_response;
+            let at = format!("{}.{}", path, "decode_response");
             __validator.max_length(&at, value.as_str(), 10);
+        }
+        if let Some(value) = &self.clients {
+            let at = format!("{}.{}", path, "clients");
+            __validator.nested(&at, value);
         }
         if let Some(value) = &self.dynamic {
             let at = format!("{}.{}", path, "dynamic");
-            __validator.nested(&at, value);
-        }
-        if let Some(value) = &self.patterns {
-            let at = format!("{}.{}", path, "patterns");
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.other;
-            let at = format!("{}.{}", path, "Other");
+            let value = &self.patterns;
+            let at = format!("{}.{}", path, "patterns");
             __validator.max_length(&at, value.as_str(), 10);
+        }
+        if let Some(value) = &self.unknown {
+            let at = format!("{}.{}", path, "Unknown");
+            __validator.nested(&at, value);
         }
         if let Some(value) = &self.arc {
             let at = format!("{}.{}", path, "Arc");
-            __validator.nested(&at, value);
-        }
-        if let Some(value) = &self.lazy_lock {
-            let at = format!("{}.{}", path, "LazyLock");
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.b_tree_map;
-            let at = format!("{}.{}", path, "BTreeMap");
+            let value = &self.lazy_lock;
+            let at = format!("{}.{}", path, "LazyLock");
             __validator.max_length(&at, value.as_str(), 10);
+        }
+        if let Some(value) = &self.cow {
+            let at = format!("{}.{}", path, "Cow");
+            __validator.nested(&at, value);
         }
         if let Some(value) = &self.value_3 {
             let at = format!("{}.{}", path, "Value");
-            __validator.nested(&at, value);
-        }
-        if let Some(value) = &self.map {
-            let at = format!("{}.{}", path, "Map");
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.serialize;
-            let at = format!("{}.{}", path, "Serialize");
+            let value = &self.map;
+            let at = format!("{}.{}", path, "Map");
             __validator.max_length(&at, value.as_str(), 10);
+        }
+        if let Some(value) = &self.deserialize {
+            let at = format!("{}.{}", path, "Deserialize");
+            __validator.nested(&at, value);
         }
         if let Some(value) = &self.serializer {
             let at = format!("{}.{}", path, "Serializer");
-            __validator.nested(&at, value);
-        }
-        if let Some(value) = &self.deserializer {
-            let at = format!("{}.{}", path, "Deserializer");
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.token_credential;
-            let at = format!("{}.{}", path, "TokenCredential");
+            let value = &self.deserializer;
+            let at = format!("{}.{}", path, "Deserializer");
             __validator.max_length(&at, value.as_str(), 10);
+        }
+        if let Some(value) = &self.safe_debug {
+            let at = format!("{}.{}", path, "SafeDebug");
+            __validator.nested(&at, value);
         }
         if let Some(value) = &self.client_method_options {
             let at = format!("{}.{}", path, "ClientMethodOptions");
-            __validator.nested(&at, value);
-        }
-        if let Some(value) = &self.no_format {
-            let at = format!("{}.{}", path, "NoFormat");
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.pager;
-            let at = format!("{}.{}", path, "Pager");
+            let value = &self.no_format;
+            let at = format!("{}.{}", path, "NoFormat");
             __validator.max_length(&at, value.as_str(), 10);
+        }
+        if let Some(value) = &self.response_2 {
+            let at = format!("{}.{}", path, "Response");
+            __validator.nested(&at, value);
         }
         if let Some(value) = &self.context {
             let at = format!("{}.{}", path, "Context");
-            __validator.nested(&at, value);
-        }
-        if let Some(value) = &self.armgen_runtime {
-            let at = format!("{}.{}", path, "armgen_runtime");
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.private;
-            let at = format!("{}.{}", path, "__private");
+            let value = &self.armgen_runtime;
+            let at = format!("{}.{}", path, "armgen_runtime");
             __validator.max_length(&at, value.as_str(), 10);
         }
     }
@@ -5357,33 +5517,35 @@ impl ::armgen_runtime::StripReadOnly for Fields {
                 "alloc",
                 "tagged_union",
                 "ArmPipeline",
-                "StaticTokenCredential",
-                "DynamicError",
-                "ServiceInfo",
-                "dynamic_pages",
-                "FromStatus",
-                "decode_by_status",
-                "decode_optional",
-                "HttpRequest",
-                "ResponseTooLarge",
-                "PollerOptions",
-                "StripReadOnly",
-                "Secret",
-                "ValidationError",
-                "regex",
-                "endpoint",
-                "validator",
-                "at",
-                "response",
-                "inner",
-                "new",
-                "OPERATIONS",
-                "clients",
-                "Unknown",
-                "Cow",
-                "Deserialize",
-                "SafeDebug",
-                "Response",
+                "ResourceManagerAudience",
+                "resource_manager_scope",
+                "DynamicValidate",
+                "DynamicReply",
+                "dynamic_request_error",
+                "ServiceError",
+                "decode_empty",
+                "decode_text",
+                "FormBody",
+                "UrlBuilder",
+                "PollerMethodOptions",
+                "Pattern",
+                "Regex",
+                "Validate",
+                "compile_pattern",
+                "url",
+                "request",
+                "path",
+                "pipeline",
+                "subscription_id",
+                "f",
+                "SERVICES",
+                "models",
+                "Other",
+                "BTreeMap",
+                "Serialize",
+                "TokenCredential",
+                "Pager",
+                "__private",
             ],
             |members| {
                 ::armgen_runtime::strip_member(members, "async", &self.r#async);
@@ -5490,73 +5652,71 @@ impl ::armgen_runtime::StripReadOnly for Fields {
                 ::armgen_runtime::strip_member(members, "azure_core", &self.azure_core);
                 ::armgen_runtime::strip_member(
                     members,
+                    "BinaryFormat",
+                    &self.binary_format,
+                );
+                ::armgen_runtime::strip_member(
+                    members,
                     "IntoVariant",
                     &self.into_variant,
                 );
                 ::armgen_runtime::strip_member(
                     members,
-                    "MethodOptions",
-                    &self.method_options,
+                    "StaticTokenCredential",
+                    &self.static_token_credential,
+                );
+                ::armgen_runtime::strip_member(members, "TextFormat", &self.text_format);
+                ::armgen_runtime::strip_member(
+                    members,
+                    "response_error",
+                    &self.response_error,
                 );
                 ::armgen_runtime::strip_member(
                     members,
-                    "resource_manager_endpoint",
-                    &self.resource_manager_endpoint,
+                    "DynamicError",
+                    &self.dynamic_error,
                 );
                 ::armgen_runtime::strip_member(
                     members,
-                    "resource_manager_scope",
-                    &self.resource_manager_scope,
+                    "OperationInfo",
+                    &self.operation_info,
                 );
                 ::armgen_runtime::strip_member(
                     members,
-                    "DynamicParams",
-                    &self.dynamic_params,
+                    "ServiceInfo",
+                    &self.service_info,
                 );
                 ::armgen_runtime::strip_member(
                     members,
-                    "DynamicValidate",
-                    &self.dynamic_validate,
+                    "dynamic_execute",
+                    &self.dynamic_execute,
                 );
                 ::armgen_runtime::strip_member(
                     members,
-                    "dynamic_result",
-                    &self.dynamic_result,
+                    "dynamic_pages",
+                    &self.dynamic_pages,
+                );
+                ::armgen_runtime::strip_member(members, "ErrorBody", &self.error_body);
+                ::armgen_runtime::strip_member(members, "FromStatus", &self.from_status);
+                ::armgen_runtime::strip_member(
+                    members,
+                    "decode_body",
+                    &self.decode_body,
                 );
                 ::armgen_runtime::strip_member(
                     members,
-                    "DynamicReply",
-                    &self.dynamic_reply,
-                );
-                ::armgen_runtime::strip_member(
-                    members,
-                    "dynamic_poll",
-                    &self.dynamic_poll,
-                );
-                ::armgen_runtime::strip_member(
-                    members,
-                    "dynamic_request_error",
-                    &self.dynamic_request_error,
-                );
-                ::armgen_runtime::strip_member(
-                    members,
-                    "ResponseError",
-                    &self.response_error_2,
-                );
-                ::armgen_runtime::strip_member(
-                    members,
-                    "ServiceError",
-                    &self.service_error,
-                );
-                ::armgen_runtime::strip_member(
-                    members,
-                    "decode_empty",
-                    &self.decode_empty,
+                    "decode_by_status",
+                    &self.decode_by_status,
                 );
                 ::armgen_runtime::strip_member(
                     members,
                     "decode_json",
                     &self.decode_json,
+                );
+                ::armgen_runtime::strip_member(
+                    members,
+                    "decode_nullable",
+                    &self.decode_nullable,
                 );
                 ::armgen_runtime::strip_member(members, "HostPart", &self.host_part);
                 ::armgen_runtime::strip_member(
@@ -5566,10 +5726,19 @@ impl ::armgen_runtime::StripReadOnly for Fields {
                 );
                 ::armgen_runtime::strip_member(
                     members,
+                    "HttpRequest",
+                    &self.http_request,
+                );
+                ::armgen_runtime::strip_member(
+                    members,
                     "HttpResponse",
                     &self.http_response,
                 );
-                ::armgen_runtime::strip_member(members, "Method", &self.method);
+                ::armgen_runtime::strip_member(
+                    members,
+                    "ResponseTooLarge",
+                    &self.response_too_large,
+                );
                 ::armgen_runtime::strip_member(
                     members,
                     "FinalStateVia",
@@ -5577,101 +5746,84 @@ impl ::armgen_runtime::StripReadOnly for Fields {
                 );
                 ::armgen_runtime::strip_member(
                     members,
-                    "OperationStatus",
-                    &self.operation_status,
+                    "PollerOptions",
+                    &self.poller_options,
                 );
                 ::armgen_runtime::strip_member(members, "NextLink", &self.next_link);
                 ::armgen_runtime::strip_member(
                     members,
-                    "PageDecoder",
-                    &self.page_decoder,
+                    "StripReadOnly",
+                    &self.strip_read_only,
                 );
                 ::armgen_runtime::strip_member(
                     members,
                     "strip_member",
                     &self.strip_member,
                 );
+                ::armgen_runtime::strip_member(members, "Secret", &self.secret);
+                ::armgen_runtime::strip_member(members, "Url", &self.url);
                 ::armgen_runtime::strip_member(
                     members,
-                    "strip_members",
-                    &self.strip_members,
+                    "ValidationError",
+                    &self.validation_error,
                 );
-                ::armgen_runtime::strip_member(members, "Url", &self.url);
-                ::armgen_runtime::strip_member(members, "Constraint", &self.constraint);
                 ::armgen_runtime::strip_member(
                     members,
                     "ValidationErrors",
                     &self.validation_errors,
                 );
-                ::armgen_runtime::strip_member(members, "Validator", &self.validator);
+                ::armgen_runtime::strip_member(members, "regex", &self.regex_2);
                 ::armgen_runtime::strip_member(members, "serde", &self.serde);
-                ::armgen_runtime::strip_member(members, "serde_json", &self.serde_json);
+                ::armgen_runtime::strip_member(members, "endpoint", &self.endpoint);
                 ::armgen_runtime::strip_member(
                     members,
                     "api_version",
                     &self.api_version,
                 );
-                ::armgen_runtime::strip_member(members, "options", &self.options);
+                ::armgen_runtime::strip_member(members, "validator", &self.validator_2);
                 ::armgen_runtime::strip_member(members, "value", &self.value_2);
-                ::armgen_runtime::strip_member(members, "params", &self.params);
+                ::armgen_runtime::strip_member(members, "at", &self.at);
                 ::armgen_runtime::strip_member(members, "json", &self.json);
-                ::armgen_runtime::strip_member(members, "members", &self.members);
+                ::armgen_runtime::strip_member(members, "response", &self.response);
                 ::armgen_runtime::strip_member(
                     members,
                     "operation_id",
                     &self.operation_id,
                 );
-                ::armgen_runtime::strip_member(members, "credential", &self.credential);
+                ::armgen_runtime::strip_member(members, "inner", &self.inner);
                 ::armgen_runtime::strip_member(members, "tag", &self.tag);
-                ::armgen_runtime::strip_member(
-                    members,
-                    "method_options",
-                    &self.method_options_2,
-                );
+                ::armgen_runtime::strip_member(members, "new", &self.new);
                 ::armgen_runtime::strip_member(
                     members,
                     "API_VERSION",
                     &self.api_version_2,
                 );
-                ::armgen_runtime::strip_member(
-                    members,
-                    "DEFAULT_ENDPOINT",
-                    &self.default_endpoint,
-                );
+                ::armgen_runtime::strip_member(members, "OPERATIONS", &self.operations);
                 ::armgen_runtime::strip_member(
                     members,
                     "build_request",
                     &self.build_request,
                 );
-                ::armgen_runtime::strip_member(
-                    members,
-                    "decode_response",
-                    &self.decode_response,
-                );
+                ::armgen_runtime::strip_member(members, "clients", &self.clients);
                 ::armgen_runtime::strip_member(members, "dynamic", &self.dynamic);
-                ::armgen_runtime::strip_member(members, "patterns", &self.patterns);
+                ::armgen_runtime::strip_member(members, "Unknown", &self.unknown);
                 ::armgen_runtime::strip_member(members, "Arc", &self.arc);
-                ::armgen_runtime::strip_member(members, "LazyLock", &self.lazy_lock);
+                ::armgen_runtime::strip_member(members, "Cow", &self.cow);
                 ::armgen_runtime::strip_member(members, "Value", &self.value_3);
-                ::armgen_runtime::strip_member(members, "Map", &self.map);
-                ::armgen_runtime::strip_member(members, "Serializer", &self.serializer);
                 ::armgen_runtime::strip_member(
                     members,
-                    "Deserializer",
-                    &self.deserializer,
+                    "Deserialize",
+                    &self.deserialize,
                 );
+                ::armgen_runtime::strip_member(members, "Serializer", &self.serializer);
+                ::armgen_runtime::strip_member(members, "SafeDebug", &self.safe_debug);
                 ::armgen_runtime::strip_member(
                     members,
                     "ClientMethodOptions",
                     &self.client_method_options,
                 );
-                ::armgen_runtime::strip_member(members, "NoFormat", &self.no_format);
+                ::armgen_runtime::strip_member(members, "Response", &self.response_2);
                 ::armgen_runtime::strip_member(members, "Context", &self.context);
-                ::armgen_runtime::strip_member(
-                    members,
-                    "armgen_runtime",
-                    &self.armgen_runtime,
-                );
             },
         );
     }
@@ -5911,6 +6063,45 @@ impl ::armgen_runtime::StripReadOnly for For {
         ::armgen_runtime::strip_members(
             json,
             &["for"],
+            |members| {
+                ::armgen_runtime::strip_member(members, "next", &self.next);
+            },
+        );
+    }
+}
+/// The `FormBody` object.
+#[derive(
+    ::core::clone::Clone,
+    ::core::fmt::Debug,
+    ::core::default::Default,
+    ::core::cmp::PartialEq,
+    ::armgen_runtime::__private::serde::Serialize,
+    ::armgen_runtime::__private::serde::Deserialize,
+)]
+#[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "FormBody")]
+pub struct FormBody {
+    /// Set by the service.
+    #[serde(
+        rename = "FormBody",
+        skip_serializing_if = "::core::option::Option::is_none"
+    )]
+    pub form_body: ::core::option::Option<::std::string::String>,
+    /// `next`
+    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
+    pub next: ::core::option::Option<::std::boxed::Box<FormBody>>,
+}
+impl ::armgen_runtime::Validate for FormBody {
+    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
+}
+impl ::armgen_runtime::StripReadOnly for FormBody {
+    fn strip_read_only(
+        &self,
+        json: &mut ::armgen_runtime::__private::serde_json::Value,
+    ) {
+        ::armgen_runtime::strip_members(
+            json,
+            &["FormBody"],
             |members| {
                 ::armgen_runtime::strip_member(members, "next", &self.next);
             },
@@ -7271,20 +7462,6 @@ pub struct MethodOptions2 {
 impl ::armgen_runtime::Validate for MethodOptions2 {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
 }
-impl ::armgen_runtime::StripReadOnly for MethodOptions2 {
-    fn strip_read_only(
-        &self,
-        json: &mut ::armgen_runtime::__private::serde_json::Value,
-    ) {
-        ::armgen_runtime::strip_members(
-            json,
-            &["method_options"],
-            |members| {
-                ::armgen_runtime::strip_member(members, "next", &self.next);
-            },
-        );
-    }
-}
 /// The `mod` object.
 #[derive(
     ::core::clone::Clone,
@@ -8551,10 +8728,12 @@ impl ::armgen_runtime::StripReadOnly for PollerOptions {
     Page(Page) = "page", StringEnum(StringEnum) = "string_enum", TaggedUnion(TaggedUnion)
     = "tagged_union", AsyncTrait(AsyncTrait) = "async_trait", AzureCore(AzureCore) =
     "azure_core", ArmClientOptions(ArmClientOptions) = "ArmClientOptions",
-    ArmPipeline(ArmPipeline) = "ArmPipeline", IntoVariant(IntoVariant) = "IntoVariant",
+    ArmPipeline(ArmPipeline) = "ArmPipeline", BinaryFormat(BinaryFormat) =
+    "BinaryFormat", IntoVariant(IntoVariant) = "IntoVariant",
     MethodOptions(MethodOptions) = "MethodOptions",
     ResourceManagerAudience(ResourceManagerAudience) = "ResourceManagerAudience",
     StaticTokenCredential(StaticTokenCredential) = "StaticTokenCredential",
+    TextFormat(TextFormat) = "TextFormat",
     ResourceManagerEndpoint(ResourceManagerEndpoint) = "resource_manager_endpoint",
     ResourceManagerScope(ResourceManagerScope) = "resource_manager_scope",
     ResponseError(ResponseError) = "response_error", DynamicError(DynamicError) =
@@ -8568,15 +8747,17 @@ impl ::armgen_runtime::StripReadOnly for PollerOptions {
     ErrorBody(ErrorBody) = "ErrorBody", FromStatus(FromStatus) = "FromStatus",
     ResponseError2(ResponseError2) = "ResponseError", ServiceError(ServiceError) =
     "ServiceError", DecodeBody(DecodeBody) = "decode_body",
-    DecodeByStatus(DecodeByStatus) = "decode_by_status", DecodeEmpty(DecodeEmpty) =
-    "decode_empty", DecodeJson(DecodeJson) = "decode_json",
-    DecodeNullable(DecodeNullable) = "decode_nullable", DecodeOptional(DecodeOptional) =
-    "decode_optional", HostPart(HostPart) = "HostPart", InvalidHost(InvalidHost) =
+    DecodeByStatus(DecodeByStatus) = "decode_by_status", DecodeBytes(DecodeBytes) =
+    "decode_bytes", DecodeEmpty(DecodeEmpty) = "decode_empty", DecodeJson(DecodeJson) =
+    "decode_json", DecodeNullable(DecodeNullable) = "decode_nullable",
+    DecodeOptional(DecodeOptional) = "decode_optional", DecodeText(DecodeText) =
+    "decode_text", HostPart(HostPart) = "HostPart", InvalidHost(InvalidHost) =
     "InvalidHost", ParameterizedHost(ParameterizedHost) = "parameterized_host",
-    HttpRequest(HttpRequest) = "HttpRequest", HttpResponse(HttpResponse) =
-    "HttpResponse", Method(Method) = "Method", UrlBuilder(UrlBuilder) = "UrlBuilder",
-    ResponseTooLarge(ResponseTooLarge) = "ResponseTooLarge", FinalStateVia(FinalStateVia)
-    = "FinalStateVia", OperationStatus(OperationStatus) = "OperationStatus",
+    FormBody(FormBody) = "FormBody", HttpRequest(HttpRequest) = "HttpRequest",
+    HttpResponse(HttpResponse) = "HttpResponse", Method(Method) = "Method",
+    UrlBuilder(UrlBuilder) = "UrlBuilder", ResponseTooLarge(ResponseTooLarge) =
+    "ResponseTooLarge", FinalStateVia(FinalStateVia) = "FinalStateVia",
+    OperationStatus(OperationStatus) = "OperationStatus",
     PollerMethodOptions(PollerMethodOptions) = "PollerMethodOptions",
     PollerOptions(PollerOptions) = "PollerOptions", NextLink(NextLink) = "NextLink",
     PageDecoder(PageDecoder) = "PageDecoder", Pattern(Pattern) = "Pattern",
@@ -10361,6 +10542,45 @@ impl ::armgen_runtime::StripReadOnly for TaggedUnion {
         );
     }
 }
+/// The `TextFormat` object.
+#[derive(
+    ::core::clone::Clone,
+    ::core::fmt::Debug,
+    ::core::default::Default,
+    ::core::cmp::PartialEq,
+    ::armgen_runtime::__private::serde::Serialize,
+    ::armgen_runtime::__private::serde::Deserialize,
+)]
+#[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "TextFormat")]
+pub struct TextFormat {
+    /// Set by the service.
+    #[serde(
+        rename = "TextFormat",
+        skip_serializing_if = "::core::option::Option::is_none"
+    )]
+    pub text_format: ::core::option::Option<::std::string::String>,
+    /// `next`
+    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
+    pub next: ::core::option::Option<::std::boxed::Box<TextFormat>>,
+}
+impl ::armgen_runtime::Validate for TextFormat {
+    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
+}
+impl ::armgen_runtime::StripReadOnly for TextFormat {
+    fn strip_read_only(
+        &self,
+        json: &mut ::armgen_runtime::__private::serde_json::Value,
+    ) {
+        ::armgen_runtime::strip_members(
+            json,
+            &["TextFormat"],
+            |members| {
+                ::armgen_runtime::strip_member(members, "next", &self.next);
+            },
+        );
+    }
+}
 /// The `ToOwned` object.
 #[derive(
     ::core::clone::Clone,
@@ -11456,6 +11676,20 @@ pub struct Value {
 impl ::armgen_runtime::Validate for Value {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
 }
+impl ::armgen_runtime::StripReadOnly for Value {
+    fn strip_read_only(
+        &self,
+        json: &mut ::armgen_runtime::__private::serde_json::Value,
+    ) {
+        ::armgen_runtime::strip_members(
+            json,
+            &["value"],
+            |members| {
+                ::armgen_runtime::strip_member(members, "next", &self.next);
+            },
+        );
+    }
+}
 /// The `Value` object.
 #[derive(
     ::core::clone::Clone,
@@ -11477,6 +11711,20 @@ pub struct Value2 {
 }
 impl ::armgen_runtime::Validate for Value2 {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
+}
+impl ::armgen_runtime::StripReadOnly for Value2 {
+    fn strip_read_only(
+        &self,
+        json: &mut ::armgen_runtime::__private::serde_json::Value,
+    ) {
+        ::armgen_runtime::strip_members(
+            json,
+            &["Value"],
+            |members| {
+                ::armgen_runtime::strip_member(members, "next", &self.next);
+            },
+        );
+    }
 }
 /// The `Vec` object.
 #[derive(

@@ -14,6 +14,7 @@
 /// * `async_fn_mut` - `AsyncFnMut` (header, optional)
 /// * `async_fn_once` - `AsyncFnOnce` (header, optional)
 /// * `b_tree_map` - `BTreeMap` (header, optional)
+/// * `binary_format` - `BinaryFormat` (header, optional)
 /// * `box` - `Box` (header, optional)
 /// * `client_method_options` - `ClientMethodOptions` (header, optional)
 /// * `clone` - `Clone` (header, optional)
@@ -41,6 +42,7 @@
 /// * `fn` - `Fn` (header, optional)
 /// * `fn_mut` - `FnMut` (header, optional)
 /// * `fn_once` - `FnOnce` (header, optional)
+/// * `form_body` - `FormBody` (header, optional)
 /// * `from` - `From` (header, optional)
 /// * `from_iterator` - `FromIterator` (header, optional)
 /// * `from_status` - `FromStatus` (header, optional)
@@ -97,6 +99,7 @@
 /// * `string` - `String` (header, optional)
 /// * `strip_read_only` - `StripReadOnly` (header, optional)
 /// * `sync` - `Sync` (header, optional)
+/// * `text_format` - `TextFormat` (header, optional)
 /// * `to_owned` - `ToOwned` (header, optional)
 /// * `to_string` - `ToString` (header, optional)
 /// * `token_credential` - `TokenCredential` (header, optional)
@@ -146,11 +149,13 @@
 /// * `credential` - `credential` (header, optional)
 /// * `decode_body` - `decode_body` (header, optional)
 /// * `decode_by_status` - `decode_by_status` (header, optional)
+/// * `decode_bytes` - `decode_bytes` (header, optional)
 /// * `decode_empty` - `decode_empty` (header, optional)
 /// * `decode_json` - `decode_json` (header, optional)
 /// * `decode_nullable` - `decode_nullable` (header, optional)
 /// * `decode_optional` - `decode_optional` (header, optional)
 /// * `decode_response` - `decode_response` (header, optional)
+/// * `decode_text` - `decode_text` (header, optional)
 /// * `do` - `do` (header, optional)
 /// * `drop_2` - `drop` (header, optional)
 /// * `dyn` - `dyn` (header, optional)
@@ -260,8 +265,8 @@
 pub fn header_optional_request(
     endpoint: &::armgen_runtime::Url,
     api_version: &str,
-    api_version_2: ::core::option::Option<&str>,
-    arc: ::core::option::Option<&str>,
+    api_version_2: ::core::option::Option<&super::models::Choice>,
+    arc: ::core::option::Option<&super::models::Choice>,
     arm_client_options: ::core::option::Option<&super::models::Choice>,
     arm_pipeline: ::core::option::Option<&str>,
     as_mut: ::core::option::Option<i32>,
@@ -269,159 +274,164 @@ pub fn header_optional_request(
     async_fn: ::core::option::Option<&str>,
     async_fn_mut: ::core::option::Option<i32>,
     async_fn_once: ::core::option::Option<&super::models::Choice>,
-    b_tree_map: ::core::option::Option<&super::models::Choice>,
+    b_tree_map: ::core::option::Option<i32>,
+    binary_format: ::core::option::Option<i32>,
     r#box: ::core::option::Option<&super::models::Choice>,
-    client_method_options: ::core::option::Option<&str>,
+    client_method_options: ::core::option::Option<&super::models::Choice>,
     clone: ::core::option::Option<i32>,
-    constraint: ::core::option::Option<&super::models::Choice>,
-    context: ::core::option::Option<i32>,
+    constraint: ::core::option::Option<i32>,
+    context: ::core::option::Option<&str>,
     copy: ::core::option::Option<&str>,
-    cow: ::core::option::Option<&str>,
-    default_endpoint: ::core::option::Option<i32>,
+    cow: ::core::option::Option<&super::models::Choice>,
+    default_endpoint: ::core::option::Option<&str>,
     debug: ::core::option::Option<&str>,
     default: ::core::option::Option<i32>,
-    deserialize: ::core::option::Option<i32>,
-    deserializer: ::core::option::Option<&str>,
+    deserialize: ::core::option::Option<&str>,
+    deserializer: ::core::option::Option<&super::models::Choice>,
     double_ended_iterator: ::core::option::Option<&super::models::Choice>,
     drop: ::core::option::Option<&super::models::Choice>,
-    dynamic_error: ::core::option::Option<&super::models::Choice>,
-    dynamic_params: ::core::option::Option<&str>,
-    dynamic_reply: ::core::option::Option<&super::models::Choice>,
-    dynamic_validate: ::core::option::Option<i32>,
+    dynamic_error: ::core::option::Option<i32>,
+    dynamic_params: ::core::option::Option<&super::models::Choice>,
+    dynamic_reply: ::core::option::Option<i32>,
+    dynamic_validate: ::core::option::Option<&str>,
     eq: ::core::option::Option<i32>,
     err: ::core::option::Option<&str>,
-    error_body: ::core::option::Option<i32>,
+    error_body: ::core::option::Option<&str>,
     exact_size_iterator: ::core::option::Option<&str>,
     extend: ::core::option::Option<&str>,
-    final_state_via: ::core::option::Option<i32>,
+    final_state_via: ::core::option::Option<&str>,
     r#fn: ::core::option::Option<&str>,
     fn_mut: ::core::option::Option<i32>,
     fn_once: ::core::option::Option<&super::models::Choice>,
+    form_body: ::core::option::Option<&str>,
     from: ::core::option::Option<&str>,
     from_iterator: ::core::option::Option<&str>,
-    from_status: ::core::option::Option<&super::models::Choice>,
+    from_status: ::core::option::Option<i32>,
     future: ::core::option::Option<i32>,
     hash: ::core::option::Option<i32>,
-    host_part: ::core::option::Option<&super::models::Choice>,
-    http_request: ::core::option::Option<&super::models::Choice>,
-    http_response: ::core::option::Option<&str>,
+    host_part: ::core::option::Option<&str>,
+    http_request: ::core::option::Option<i32>,
+    http_response: ::core::option::Option<&super::models::Choice>,
     into: ::core::option::Option<&super::models::Choice>,
     into_future: ::core::option::Option<&super::models::Choice>,
     into_iterator: ::core::option::Option<i32>,
-    into_variant: ::core::option::Option<i32>,
-    invalid_host: ::core::option::Option<&str>,
+    into_variant: ::core::option::Option<&super::models::Choice>,
+    invalid_host: ::core::option::Option<i32>,
     iterator: ::core::option::Option<&super::models::Choice>,
-    lazy_lock: ::core::option::Option<i32>,
-    map: ::core::option::Option<&super::models::Choice>,
-    method: ::core::option::Option<i32>,
-    method_options_2: ::core::option::Option<&super::models::Choice>,
-    next_link: ::core::option::Option<&super::models::Choice>,
-    no_format: ::core::option::Option<i32>,
+    lazy_lock: ::core::option::Option<&str>,
+    map: ::core::option::Option<i32>,
+    method: ::core::option::Option<&str>,
+    method_options_2: ::core::option::Option<&str>,
+    next_link: ::core::option::Option<i32>,
+    no_format: ::core::option::Option<&str>,
     none: ::core::option::Option<&str>,
-    operations: ::core::option::Option<&str>,
+    operations: ::core::option::Option<&super::models::Choice>,
     ok: ::core::option::Option<&super::models::Choice>,
-    operation_info: ::core::option::Option<&super::models::Choice>,
-    operation_status: ::core::option::Option<&super::models::Choice>,
+    operation_info: ::core::option::Option<i32>,
+    operation_status: ::core::option::Option<i32>,
     option: ::core::option::Option<i32>,
     ord: ::core::option::Option<&super::models::Choice>,
-    other: ::core::option::Option<i32>,
-    page_decoder: ::core::option::Option<&str>,
-    pager: ::core::option::Option<&super::models::Choice>,
+    other: ::core::option::Option<&str>,
+    page_decoder: ::core::option::Option<&super::models::Choice>,
+    pager: ::core::option::Option<i32>,
     partial_eq: ::core::option::Option<&super::models::Choice>,
     partial_ord: ::core::option::Option<&str>,
-    pattern: ::core::option::Option<i32>,
-    poller_method_options: ::core::option::Option<&str>,
-    poller_options: ::core::option::Option<i32>,
-    regex: ::core::option::Option<&super::models::Choice>,
-    resource_manager_audience: ::core::option::Option<&str>,
-    response: ::core::option::Option<&str>,
-    response_error: ::core::option::Option<&str>,
-    response_too_large: ::core::option::Option<&str>,
+    pattern: ::core::option::Option<&str>,
+    poller_method_options: ::core::option::Option<&super::models::Choice>,
+    poller_options: ::core::option::Option<&str>,
+    regex: ::core::option::Option<i32>,
+    resource_manager_audience: ::core::option::Option<i32>,
+    response: ::core::option::Option<&super::models::Choice>,
+    response_error: ::core::option::Option<&super::models::Choice>,
+    response_too_large: ::core::option::Option<&super::models::Choice>,
     result: ::core::option::Option<i32>,
-    services: ::core::option::Option<&super::models::Choice>,
-    safe_debug: ::core::option::Option<&super::models::Choice>,
-    secret: ::core::option::Option<&::armgen_runtime::Secret>,
+    services: ::core::option::Option<i32>,
+    safe_debug: ::core::option::Option<i32>,
+    secret: ::core::option::Option<&super::models::Choice>,
     self_: ::core::option::Option<&str>,
     send: ::core::option::Option<i32>,
-    serialize: ::core::option::Option<&str>,
-    serializer: ::core::option::Option<&super::models::Choice>,
-    service_error: ::core::option::Option<i32>,
-    service_info: ::core::option::Option<&str>,
+    serialize: ::core::option::Option<&super::models::Choice>,
+    serializer: ::core::option::Option<i32>,
+    service_error: ::core::option::Option<&str>,
+    service_info: ::core::option::Option<&super::models::Choice>,
     sized: ::core::option::Option<&super::models::Choice>,
     some: ::core::option::Option<&super::models::Choice>,
-    static_token_credential: ::core::option::Option<i32>,
+    static_token_credential: ::core::option::Option<&super::models::Choice>,
     string: ::core::option::Option<i32>,
-    strip_read_only: ::core::option::Option<&super::models::Choice>,
+    strip_read_only: ::core::option::Option<i32>,
     sync: ::core::option::Option<&str>,
+    text_format: ::core::option::Option<&str>,
     to_owned: ::core::option::Option<&str>,
     to_string: ::core::option::Option<&super::models::Choice>,
-    token_credential: ::core::option::Option<i32>,
+    token_credential: ::core::option::Option<&str>,
     try_from: ::core::option::Option<i32>,
     try_into: ::core::option::Option<&super::models::Choice>,
-    unknown: ::core::option::Option<&super::models::Choice>,
+    unknown: ::core::option::Option<i32>,
     unpin: ::core::option::Option<i32>,
-    url: ::core::option::Option<i32>,
-    url_builder: ::core::option::Option<&super::models::Choice>,
-    validate: ::core::option::Option<&str>,
-    validation_error: ::core::option::Option<i32>,
-    validation_errors: ::core::option::Option<&super::models::Choice>,
-    validator: ::core::option::Option<&str>,
-    value: ::core::option::Option<i32>,
+    url: ::core::option::Option<&str>,
+    url_builder: ::core::option::Option<i32>,
+    validate: ::core::option::Option<&super::models::Choice>,
+    validation_error: ::core::option::Option<&str>,
+    validation_errors: ::core::option::Option<i32>,
+    validator: ::core::option::Option<&super::models::Choice>,
+    value: ::core::option::Option<&str>,
     vec: ::core::option::Option<&str>,
     value_2: ::core::option::Option<&super::models::Choice>,
-    private: ::core::option::Option<&str>,
+    private: ::core::option::Option<&super::models::Choice>,
     r#abstract: ::core::option::Option<&str>,
     align_of: ::core::option::Option<&str>,
     align_of_val: ::core::option::Option<i32>,
     alloc: ::core::option::Option<i32>,
-    api_version_3: ::core::option::Option<i32>,
-    armgen_runtime: ::core::option::Option<&super::models::Choice>,
+    api_version_3: ::core::option::Option<&str>,
+    armgen_runtime: ::core::option::Option<i32>,
     r#as: ::core::option::Option<i32>,
     assert: ::core::option::Option<&super::models::Choice>,
     assert_eq: ::core::option::Option<&str>,
     r#async: ::core::option::Option<&super::models::Choice>,
     async_trait: ::core::option::Option<&str>,
-    at: ::core::option::Option<&super::models::Choice>,
+    at: ::core::option::Option<i32>,
     r#await: ::core::option::Option<&str>,
     azure_core: ::core::option::Option<i32>,
     r#become: ::core::option::Option<i32>,
     bool: ::core::option::Option<i32>,
     box_2: ::core::option::Option<&super::models::Choice>,
     r#break: ::core::option::Option<&str>,
-    build_request: ::core::option::Option<i32>,
+    build_request: ::core::option::Option<&str>,
     cfg: ::core::option::Option<i32>,
     char: ::core::option::Option<&super::models::Choice>,
     client_only: ::core::option::Option<&super::models::Choice>,
-    clients: ::core::option::Option<i32>,
-    compile_pattern: ::core::option::Option<i32>,
+    clients: ::core::option::Option<&str>,
+    compile_pattern: ::core::option::Option<&str>,
     concat: ::core::option::Option<&super::models::Choice>,
     r#const: ::core::option::Option<i32>,
     r#continue: ::core::option::Option<&super::models::Choice>,
     core: ::core::option::Option<&str>,
     crate_: ::core::option::Option<&str>,
-    credential: ::core::option::Option<&super::models::Choice>,
-    decode_body: ::core::option::Option<&super::models::Choice>,
-    decode_by_status: ::core::option::Option<&str>,
+    credential: ::core::option::Option<i32>,
+    decode_body: ::core::option::Option<i32>,
+    decode_by_status: ::core::option::Option<&super::models::Choice>,
+    decode_bytes: ::core::option::Option<&str>,
     decode_empty: ::core::option::Option<i32>,
     decode_json: ::core::option::Option<&super::models::Choice>,
     decode_nullable: ::core::option::Option<&str>,
     decode_optional: ::core::option::Option<i32>,
-    decode_response: ::core::option::Option<&super::models::Choice>,
+    decode_response: ::core::option::Option<i32>,
+    decode_text: ::core::option::Option<&super::models::Choice>,
     r#do: ::core::option::Option<i32>,
     drop_2: ::core::option::Option<&str>,
     r#dyn: ::core::option::Option<&super::models::Choice>,
-    dynamic: ::core::option::Option<&super::models::Choice>,
-    dynamic_execute: ::core::option::Option<&str>,
-    dynamic_pages: ::core::option::Option<i32>,
-    dynamic_poll: ::core::option::Option<&super::models::Choice>,
-    dynamic_request_error: ::core::option::Option<&str>,
-    dynamic_result: ::core::option::Option<i32>,
+    dynamic: ::core::option::Option<i32>,
+    dynamic_execute: ::core::option::Option<&super::models::Choice>,
+    dynamic_pages: ::core::option::Option<&str>,
+    dynamic_poll: ::core::option::Option<i32>,
+    dynamic_request_error: ::core::option::Option<&super::models::Choice>,
+    dynamic_result: ::core::option::Option<&str>,
     r#else: ::core::option::Option<&str>,
-    endpoint_2: ::core::option::Option<&str>,
+    endpoint_2: ::core::option::Option<&super::models::Choice>,
     r#enum: ::core::option::Option<i32>,
     env: ::core::option::Option<&str>,
     r#extern: ::core::option::Option<&super::models::Choice>,
-    f_2: ::core::option::Option<i32>,
+    f_2: ::core::option::Option<&str>,
     f32: ::core::option::Option<&str>,
     f64: ::core::option::Option<i32>,
     r#false: ::core::option::Option<&str>,
@@ -438,44 +448,44 @@ pub fn header_optional_request(
     r#in: ::core::option::Option<i32>,
     include: ::core::option::Option<&str>,
     include_str: ::core::option::Option<i32>,
-    inner: ::core::option::Option<i32>,
-    json: ::core::option::Option<&str>,
+    inner: ::core::option::Option<&str>,
+    json: ::core::option::Option<&super::models::Choice>,
     r#let: ::core::option::Option<&super::models::Choice>,
     r#loop: ::core::option::Option<&str>,
     r#macro: ::core::option::Option<i32>,
     r#match: ::core::option::Option<&super::models::Choice>,
     matches: ::core::option::Option<&super::models::Choice>,
-    members: ::core::option::Option<i32>,
-    method_options_3: ::core::option::Option<&str>,
+    members: ::core::option::Option<&str>,
+    method_options_3: ::core::option::Option<&super::models::Choice>,
     r#mod: ::core::option::Option<&str>,
-    models: ::core::option::Option<&str>,
+    models: ::core::option::Option<&super::models::Choice>,
     r#move: ::core::option::Option<i32>,
     r#mut: ::core::option::Option<&super::models::Choice>,
-    new: ::core::option::Option<&super::models::Choice>,
-    operation_id: ::core::option::Option<i32>,
+    new: ::core::option::Option<i32>,
+    operation_id: ::core::option::Option<&str>,
     option_env: ::core::option::Option<&str>,
-    options_2: ::core::option::Option<&super::models::Choice>,
+    options_2: ::core::option::Option<i32>,
     r#override: ::core::option::Option<&str>,
     page: ::core::option::Option<&str>,
     panic: ::core::option::Option<i32>,
-    parameterized_host: ::core::option::Option<i32>,
-    params: ::core::option::Option<&str>,
-    path: ::core::option::Option<i32>,
-    patterns: ::core::option::Option<&str>,
-    pipeline: ::core::option::Option<&super::models::Choice>,
+    parameterized_host: ::core::option::Option<&super::models::Choice>,
+    params: ::core::option::Option<&super::models::Choice>,
+    path: ::core::option::Option<&str>,
+    patterns: ::core::option::Option<&super::models::Choice>,
+    pipeline: ::core::option::Option<i32>,
     r#priv: ::core::option::Option<i32>,
     r#pub: ::core::option::Option<&super::models::Choice>,
     r#ref: ::core::option::Option<&str>,
-    regex_2: ::core::option::Option<&super::models::Choice>,
-    request: ::core::option::Option<&str>,
-    resource_manager_endpoint: ::core::option::Option<&super::models::Choice>,
-    resource_manager_scope: ::core::option::Option<&str>,
-    response_2: ::core::option::Option<&str>,
-    response_error_2: ::core::option::Option<i32>,
+    regex_2: ::core::option::Option<i32>,
+    request: ::core::option::Option<&super::models::Choice>,
+    resource_manager_endpoint: ::core::option::Option<i32>,
+    resource_manager_scope: ::core::option::Option<&super::models::Choice>,
+    response_2: ::core::option::Option<&super::models::Choice>,
+    response_error_2: ::core::option::Option<&str>,
     r#return: ::core::option::Option<i32>,
     self_2: ::core::option::Option<&super::models::Choice>,
-    serde: ::core::option::Option<&str>,
-    serde_json: ::core::option::Option<i32>,
+    serde: ::core::option::Option<&super::models::Choice>,
+    serde_json: ::core::option::Option<&str>,
     size_of: ::core::option::Option<i32>,
     size_of_val: ::core::option::Option<&super::models::Choice>,
     r#static: ::core::option::Option<i32>,
@@ -483,12 +493,12 @@ pub fn header_optional_request(
     str: ::core::option::Option<&str>,
     string_enum: ::core::option::Option<i32>,
     stringify: ::core::option::Option<&super::models::Choice>,
-    strip_member: ::core::option::Option<&str>,
-    strip_members: ::core::option::Option<i32>,
+    strip_member: ::core::option::Option<&super::models::Choice>,
+    strip_members: ::core::option::Option<&str>,
     r#struct: ::core::option::Option<&super::models::Choice>,
-    subscription_id: ::core::option::Option<&str>,
+    subscription_id: ::core::option::Option<&super::models::Choice>,
     super_: ::core::option::Option<&str>,
-    tag: ::core::option::Option<&super::models::Choice>,
+    tag: ::core::option::Option<i32>,
     tagged_union: ::core::option::Option<&super::models::Choice>,
     todo: ::core::option::Option<&str>,
     r#trait: ::core::option::Option<i32>,
@@ -502,11 +512,11 @@ pub fn header_optional_request(
     unreachable: ::core::option::Option<i32>,
     r#unsafe: ::core::option::Option<i32>,
     r#unsized: ::core::option::Option<&super::models::Choice>,
-    url_2: ::core::option::Option<&super::models::Choice>,
+    url_2: ::core::option::Option<i32>,
     r#use: ::core::option::Option<&str>,
     usize: ::core::option::Option<&super::models::Choice>,
-    validator_2: ::core::option::Option<i32>,
-    value_3: ::core::option::Option<&super::models::Choice>,
+    validator_2: ::core::option::Option<&str>,
+    value_3: ::core::option::Option<i32>,
     vec_2: ::core::option::Option<&super::models::Choice>,
     r#virtual: ::core::option::Option<i32>,
     r#where: ::core::option::Option<&super::models::Choice>,
@@ -518,12 +528,6 @@ pub fn header_optional_request(
     ::armgen_runtime::ValidationErrors,
 > {
     let mut __validator = ::armgen_runtime::Validator::default();
-    if let Some(api_version_2) = api_version_2 {
-        __validator.min_length("API_VERSION", api_version_2, 1);
-    }
-    if let Some(arc) = arc {
-        __validator.min_length("Arc", arc, 1);
-    }
     if let Some(arm_pipeline) = arm_pipeline {
         __validator.min_length("ArmPipeline", arm_pipeline, 1);
     }
@@ -539,23 +543,26 @@ pub fn header_optional_request(
     if let Some(async_fn_mut) = async_fn_mut {
         __validator.minimum("AsyncFnMut", async_fn_mut as f64, 1.0, false);
     }
-    if let Some(client_method_options) = client_method_options {
-        __validator.min_length("ClientMethodOptions", client_method_options, 1);
+    if let Some(b_tree_map) = b_tree_map {
+        __validator.minimum("BTreeMap", b_tree_map as f64, 1.0, false);
+    }
+    if let Some(binary_format) = binary_format {
+        __validator.minimum("BinaryFormat", binary_format as f64, 1.0, false);
     }
     if let Some(clone) = clone {
         __validator.minimum("Clone", clone as f64, 1.0, false);
     }
+    if let Some(constraint) = constraint {
+        __validator.minimum("Constraint", constraint as f64, 1.0, false);
+    }
     if let Some(context) = context {
-        __validator.minimum("Context", context as f64, 1.0, false);
+        __validator.min_length("Context", context, 1);
     }
     if let Some(copy) = copy {
         __validator.min_length("Copy", copy, 1);
     }
-    if let Some(cow) = cow {
-        __validator.min_length("Cow", cow, 1);
-    }
     if let Some(default_endpoint) = default_endpoint {
-        __validator.minimum("DEFAULT_ENDPOINT", default_endpoint as f64, 1.0, false);
+        __validator.min_length("DEFAULT_ENDPOINT", default_endpoint, 1);
     }
     if let Some(debug) = debug {
         __validator.min_length("Debug", debug, 1);
@@ -564,16 +571,16 @@ pub fn header_optional_request(
         __validator.minimum("Default", default as f64, 1.0, false);
     }
     if let Some(deserialize) = deserialize {
-        __validator.minimum("Deserialize", deserialize as f64, 1.0, false);
+        __validator.min_length("Deserialize", deserialize, 1);
     }
-    if let Some(deserializer) = deserializer {
-        __validator.min_length("Deserializer", deserializer, 1);
+    if let Some(dynamic_error) = dynamic_error {
+        __validator.minimum("DynamicError", dynamic_error as f64, 1.0, false);
     }
-    if let Some(dynamic_params) = dynamic_params {
-        __validator.min_length("DynamicParams", dynamic_params, 1);
+    if let Some(dynamic_reply) = dynamic_reply {
+        __validator.minimum("DynamicReply", dynamic_reply as f64, 1.0, false);
     }
     if let Some(dynamic_validate) = dynamic_validate {
-        __validator.minimum("DynamicValidate", dynamic_validate as f64, 1.0, false);
+        __validator.min_length("DynamicValidate", dynamic_validate, 1);
     }
     if let Some(eq) = eq {
         __validator.minimum("Eq", eq as f64, 1.0, false);
@@ -582,7 +589,7 @@ pub fn header_optional_request(
         __validator.min_length("Err", err, 1);
     }
     if let Some(error_body) = error_body {
-        __validator.minimum("ErrorBody", error_body as f64, 1.0, false);
+        __validator.min_length("ErrorBody", error_body, 1);
     }
     if let Some(exact_size_iterator) = exact_size_iterator {
         __validator.min_length("ExactSizeIterator", exact_size_iterator, 1);
@@ -591,7 +598,7 @@ pub fn header_optional_request(
         __validator.min_length("Extend", extend, 1);
     }
     if let Some(final_state_via) = final_state_via {
-        __validator.minimum("FinalStateVia", final_state_via as f64, 1.0, false);
+        __validator.min_length("FinalStateVia", final_state_via, 1);
     }
     if let Some(r#fn) = r#fn {
         __validator.min_length("Fn", r#fn, 1);
@@ -599,11 +606,17 @@ pub fn header_optional_request(
     if let Some(fn_mut) = fn_mut {
         __validator.minimum("FnMut", fn_mut as f64, 1.0, false);
     }
+    if let Some(form_body) = form_body {
+        __validator.min_length("FormBody", form_body, 1);
+    }
     if let Some(from) = from {
         __validator.min_length("From", from, 1);
     }
     if let Some(from_iterator) = from_iterator {
         __validator.min_length("FromIterator", from_iterator, 1);
+    }
+    if let Some(from_status) = from_status {
+        __validator.minimum("FromStatus", from_status as f64, 1.0, false);
     }
     if let Some(future) = future {
         __validator.minimum("Future", future as f64, 1.0, false);
@@ -611,71 +624,83 @@ pub fn header_optional_request(
     if let Some(hash) = hash {
         __validator.minimum("Hash", hash as f64, 1.0, false);
     }
-    if let Some(http_response) = http_response {
-        __validator.min_length("HttpResponse", http_response, 1);
+    if let Some(host_part) = host_part {
+        __validator.min_length("HostPart", host_part, 1);
+    }
+    if let Some(http_request) = http_request {
+        __validator.minimum("HttpRequest", http_request as f64, 1.0, false);
     }
     if let Some(into_iterator) = into_iterator {
         __validator.minimum("IntoIterator", into_iterator as f64, 1.0, false);
     }
-    if let Some(into_variant) = into_variant {
-        __validator.minimum("IntoVariant", into_variant as f64, 1.0, false);
-    }
     if let Some(invalid_host) = invalid_host {
-        __validator.min_length("InvalidHost", invalid_host, 1);
+        __validator.minimum("InvalidHost", invalid_host as f64, 1.0, false);
     }
     if let Some(lazy_lock) = lazy_lock {
-        __validator.minimum("LazyLock", lazy_lock as f64, 1.0, false);
+        __validator.min_length("LazyLock", lazy_lock, 1);
+    }
+    if let Some(map) = map {
+        __validator.minimum("Map", map as f64, 1.0, false);
     }
     if let Some(method) = method {
-        __validator.minimum("Method", method as f64, 1.0, false);
+        __validator.min_length("Method", method, 1);
+    }
+    if let Some(method_options_2) = method_options_2 {
+        __validator.min_length("MethodOptions", method_options_2, 1);
+    }
+    if let Some(next_link) = next_link {
+        __validator.minimum("NextLink", next_link as f64, 1.0, false);
     }
     if let Some(no_format) = no_format {
-        __validator.minimum("NoFormat", no_format as f64, 1.0, false);
+        __validator.min_length("NoFormat", no_format, 1);
     }
     if let Some(none) = none {
         __validator.min_length("None", none, 1);
     }
-    if let Some(operations) = operations {
-        __validator.min_length("OPERATIONS", operations, 1);
+    if let Some(operation_info) = operation_info {
+        __validator.minimum("OperationInfo", operation_info as f64, 1.0, false);
+    }
+    if let Some(operation_status) = operation_status {
+        __validator.minimum("OperationStatus", operation_status as f64, 1.0, false);
     }
     if let Some(option) = option {
         __validator.minimum("Option", option as f64, 1.0, false);
     }
     if let Some(other) = other {
-        __validator.minimum("Other", other as f64, 1.0, false);
+        __validator.min_length("Other", other, 1);
     }
-    if let Some(page_decoder) = page_decoder {
-        __validator.min_length("PageDecoder", page_decoder, 1);
+    if let Some(pager) = pager {
+        __validator.minimum("Pager", pager as f64, 1.0, false);
     }
     if let Some(partial_ord) = partial_ord {
         __validator.min_length("PartialOrd", partial_ord, 1);
     }
     if let Some(pattern) = pattern {
-        __validator.minimum("Pattern", pattern as f64, 1.0, false);
-    }
-    if let Some(poller_method_options) = poller_method_options {
-        __validator.min_length("PollerMethodOptions", poller_method_options, 1);
+        __validator.min_length("Pattern", pattern, 1);
     }
     if let Some(poller_options) = poller_options {
-        __validator.minimum("PollerOptions", poller_options as f64, 1.0, false);
+        __validator.min_length("PollerOptions", poller_options, 1);
+    }
+    if let Some(regex) = regex {
+        __validator.minimum("Regex", regex as f64, 1.0, false);
     }
     if let Some(resource_manager_audience) = resource_manager_audience {
-        __validator.min_length("ResourceManagerAudience", resource_manager_audience, 1);
-    }
-    if let Some(response) = response {
-        __validator.min_length("Response", response, 1);
-    }
-    if let Some(response_error) = response_error {
-        __validator.min_length("ResponseError", response_error, 1);
-    }
-    if let Some(response_too_large) = response_too_large {
-        __validator.min_length("ResponseTooLarge", response_too_large, 1);
+        __validator
+            .minimum(
+                "ResourceManagerAudience",
+                resource_manager_audience as f64,
+                1.0,
+                false,
+            );
     }
     if let Some(result) = result {
         __validator.minimum("Result", result as f64, 1.0, false);
     }
-    if let Some(secret) = secret {
-        __validator.min_length("Secret", secret.secret(), 1);
+    if let Some(services) = services {
+        __validator.minimum("SERVICES", services as f64, 1.0, false);
+    }
+    if let Some(safe_debug) = safe_debug {
+        __validator.minimum("SafeDebug", safe_debug as f64, 1.0, false);
     }
     if let Some(self_) = self_ {
         __validator.min_length("Self", self_, 1);
@@ -683,62 +708,56 @@ pub fn header_optional_request(
     if let Some(send) = send {
         __validator.minimum("Send", send as f64, 1.0, false);
     }
-    if let Some(serialize) = serialize {
-        __validator.min_length("Serialize", serialize, 1);
+    if let Some(serializer) = serializer {
+        __validator.minimum("Serializer", serializer as f64, 1.0, false);
     }
     if let Some(service_error) = service_error {
-        __validator.minimum("ServiceError", service_error as f64, 1.0, false);
-    }
-    if let Some(service_info) = service_info {
-        __validator.min_length("ServiceInfo", service_info, 1);
-    }
-    if let Some(static_token_credential) = static_token_credential {
-        __validator
-            .minimum(
-                "StaticTokenCredential",
-                static_token_credential as f64,
-                1.0,
-                false,
-            );
+        __validator.min_length("ServiceError", service_error, 1);
     }
     if let Some(string) = string {
         __validator.minimum("String", string as f64, 1.0, false);
     }
+    if let Some(strip_read_only) = strip_read_only {
+        __validator.minimum("StripReadOnly", strip_read_only as f64, 1.0, false);
+    }
     if let Some(sync) = sync {
         __validator.min_length("Sync", sync, 1);
+    }
+    if let Some(text_format) = text_format {
+        __validator.min_length("TextFormat", text_format, 1);
     }
     if let Some(to_owned) = to_owned {
         __validator.min_length("ToOwned", to_owned, 1);
     }
     if let Some(token_credential) = token_credential {
-        __validator.minimum("TokenCredential", token_credential as f64, 1.0, false);
+        __validator.min_length("TokenCredential", token_credential, 1);
     }
     if let Some(try_from) = try_from {
         __validator.minimum("TryFrom", try_from as f64, 1.0, false);
+    }
+    if let Some(unknown) = unknown {
+        __validator.minimum("Unknown", unknown as f64, 1.0, false);
     }
     if let Some(unpin) = unpin {
         __validator.minimum("Unpin", unpin as f64, 1.0, false);
     }
     if let Some(url) = url {
-        __validator.minimum("Url", url as f64, 1.0, false);
+        __validator.min_length("Url", url, 1);
     }
-    if let Some(validate) = validate {
-        __validator.min_length("Validate", validate, 1);
+    if let Some(url_builder) = url_builder {
+        __validator.minimum("UrlBuilder", url_builder as f64, 1.0, false);
     }
     if let Some(validation_error) = validation_error {
-        __validator.minimum("ValidationError", validation_error as f64, 1.0, false);
+        __validator.min_length("ValidationError", validation_error, 1);
     }
-    if let Some(validator) = validator {
-        __validator.min_length("Validator", validator, 1);
+    if let Some(validation_errors) = validation_errors {
+        __validator.minimum("ValidationErrors", validation_errors as f64, 1.0, false);
     }
     if let Some(value) = value {
-        __validator.minimum("Value", value as f64, 1.0, false);
+        __validator.min_length("Value", value, 1);
     }
     if let Some(vec) = vec {
         __validator.min_length("Vec", vec, 1);
-    }
-    if let Some(private) = private {
-        __validator.min_length("__private", private, 1);
     }
     if let Some(r#abstract) = r#abstract {
         __validator.min_length("abstract", r#abstract, 1);
@@ -753,7 +772,10 @@ pub fn header_optional_request(
         __validator.minimum("alloc", alloc as f64, 1.0, false);
     }
     if let Some(api_version_3) = api_version_3 {
-        __validator.minimum("api_version", api_version_3 as f64, 1.0, false);
+        __validator.min_length("api_version", api_version_3, 1);
+    }
+    if let Some(armgen_runtime) = armgen_runtime {
+        __validator.minimum("armgen_runtime", armgen_runtime as f64, 1.0, false);
     }
     if let Some(r#as) = r#as {
         __validator.minimum("as", r#as as f64, 1.0, false);
@@ -763,6 +785,9 @@ pub fn header_optional_request(
     }
     if let Some(async_trait) = async_trait {
         __validator.min_length("async_trait", async_trait, 1);
+    }
+    if let Some(at) = at {
+        __validator.minimum("at", at as f64, 1.0, false);
     }
     if let Some(r#await) = r#await {
         __validator.min_length("await", r#await, 1);
@@ -780,16 +805,16 @@ pub fn header_optional_request(
         __validator.min_length("break", r#break, 1);
     }
     if let Some(build_request) = build_request {
-        __validator.minimum("build_request", build_request as f64, 1.0, false);
+        __validator.min_length("build_request", build_request, 1);
     }
     if let Some(cfg) = cfg {
         __validator.minimum("cfg", cfg as f64, 1.0, false);
     }
     if let Some(clients) = clients {
-        __validator.minimum("clients", clients as f64, 1.0, false);
+        __validator.min_length("clients", clients, 1);
     }
     if let Some(compile_pattern) = compile_pattern {
-        __validator.minimum("compile_pattern", compile_pattern as f64, 1.0, false);
+        __validator.min_length("compile_pattern", compile_pattern, 1);
     }
     if let Some(r#const) = r#const {
         __validator.minimum("const", r#const as f64, 1.0, false);
@@ -800,8 +825,14 @@ pub fn header_optional_request(
     if let Some(crate_) = crate_ {
         __validator.min_length("crate", crate_, 1);
     }
-    if let Some(decode_by_status) = decode_by_status {
-        __validator.min_length("decode_by_status", decode_by_status, 1);
+    if let Some(credential) = credential {
+        __validator.minimum("credential", credential as f64, 1.0, false);
+    }
+    if let Some(decode_body) = decode_body {
+        __validator.minimum("decode_body", decode_body as f64, 1.0, false);
+    }
+    if let Some(decode_bytes) = decode_bytes {
+        __validator.min_length("decode_bytes", decode_bytes, 1);
     }
     if let Some(decode_empty) = decode_empty {
         __validator.minimum("decode_empty", decode_empty as f64, 1.0, false);
@@ -812,29 +843,29 @@ pub fn header_optional_request(
     if let Some(decode_optional) = decode_optional {
         __validator.minimum("decode_optional", decode_optional as f64, 1.0, false);
     }
+    if let Some(decode_response) = decode_response {
+        __validator.minimum("decode_response", decode_response as f64, 1.0, false);
+    }
     if let Some(r#do) = r#do {
         __validator.minimum("do", r#do as f64, 1.0, false);
     }
     if let Some(drop_2) = drop_2 {
         __validator.min_length("drop", drop_2, 1);
     }
-    if let Some(dynamic_execute) = dynamic_execute {
-        __validator.min_length("dynamic_execute", dynamic_execute, 1);
+    if let Some(dynamic) = dynamic {
+        __validator.minimum("dynamic", dynamic as f64, 1.0, false);
     }
     if let Some(dynamic_pages) = dynamic_pages {
-        __validator.minimum("dynamic_pages", dynamic_pages as f64, 1.0, false);
+        __validator.min_length("dynamic_pages", dynamic_pages, 1);
     }
-    if let Some(dynamic_request_error) = dynamic_request_error {
-        __validator.min_length("dynamic_request_error", dynamic_request_error, 1);
+    if let Some(dynamic_poll) = dynamic_poll {
+        __validator.minimum("dynamic_poll", dynamic_poll as f64, 1.0, false);
     }
     if let Some(dynamic_result) = dynamic_result {
-        __validator.minimum("dynamic_result", dynamic_result as f64, 1.0, false);
+        __validator.min_length("dynamic_result", dynamic_result, 1);
     }
     if let Some(r#else) = r#else {
         __validator.min_length("else", r#else, 1);
-    }
-    if let Some(endpoint_2) = endpoint_2 {
-        __validator.min_length("endpoint", endpoint_2, 1);
     }
     if let Some(r#enum) = r#enum {
         __validator.minimum("enum", r#enum as f64, 1.0, false);
@@ -843,7 +874,7 @@ pub fn header_optional_request(
         __validator.min_length("env", env, 1);
     }
     if let Some(f_2) = f_2 {
-        __validator.minimum("f", f_2 as f64, 1.0, false);
+        __validator.min_length("f", f_2, 1);
     }
     if let Some(f32) = f32 {
         __validator.min_length("f32", f32, 1);
@@ -882,10 +913,7 @@ pub fn header_optional_request(
         __validator.minimum("include_str", include_str as f64, 1.0, false);
     }
     if let Some(inner) = inner {
-        __validator.minimum("inner", inner as f64, 1.0, false);
-    }
-    if let Some(json) = json {
-        __validator.min_length("json", json, 1);
+        __validator.min_length("inner", inner, 1);
     }
     if let Some(r#loop) = r#loop {
         __validator.min_length("loop", r#loop, 1);
@@ -894,25 +922,25 @@ pub fn header_optional_request(
         __validator.minimum("macro", r#macro as f64, 1.0, false);
     }
     if let Some(members) = members {
-        __validator.minimum("members", members as f64, 1.0, false);
-    }
-    if let Some(method_options_3) = method_options_3 {
-        __validator.min_length("method_options", method_options_3, 1);
+        __validator.min_length("members", members, 1);
     }
     if let Some(r#mod) = r#mod {
         __validator.min_length("mod", r#mod, 1);
     }
-    if let Some(models) = models {
-        __validator.min_length("models", models, 1);
-    }
     if let Some(r#move) = r#move {
         __validator.minimum("move", r#move as f64, 1.0, false);
     }
+    if let Some(new) = new {
+        __validator.minimum("new", new as f64, 1.0, false);
+    }
     if let Some(operation_id) = operation_id {
-        __validator.minimum("operation_id", operation_id as f64, 1.0, false);
+        __validator.min_length("operation_id", operation_id, 1);
     }
     if let Some(option_env) = option_env {
         __validator.min_length("option_env", option_env, 1);
+    }
+    if let Some(options_2) = options_2 {
+        __validator.minimum("options", options_2 as f64, 1.0, false);
     }
     if let Some(r#override) = r#override {
         __validator.min_length("override", r#override, 1);
@@ -923,17 +951,11 @@ pub fn header_optional_request(
     if let Some(panic) = panic {
         __validator.minimum("panic", panic as f64, 1.0, false);
     }
-    if let Some(parameterized_host) = parameterized_host {
-        __validator.minimum("parameterized_host", parameterized_host as f64, 1.0, false);
-    }
-    if let Some(params) = params {
-        __validator.min_length("params", params, 1);
-    }
     if let Some(path) = path {
-        __validator.minimum("path", path as f64, 1.0, false);
+        __validator.min_length("path", path, 1);
     }
-    if let Some(patterns) = patterns {
-        __validator.min_length("patterns", patterns, 1);
+    if let Some(pipeline) = pipeline {
+        __validator.minimum("pipeline", pipeline as f64, 1.0, false);
     }
     if let Some(r#priv) = r#priv {
         __validator.minimum("priv", r#priv as f64, 1.0, false);
@@ -941,26 +963,26 @@ pub fn header_optional_request(
     if let Some(r#ref) = r#ref {
         __validator.min_length("ref", r#ref, 1);
     }
-    if let Some(request) = request {
-        __validator.min_length("request", request, 1);
+    if let Some(regex_2) = regex_2 {
+        __validator.minimum("regex", regex_2 as f64, 1.0, false);
     }
-    if let Some(resource_manager_scope) = resource_manager_scope {
-        __validator.min_length("resource_manager_scope", resource_manager_scope, 1);
-    }
-    if let Some(response_2) = response_2 {
-        __validator.min_length("response", response_2, 1);
+    if let Some(resource_manager_endpoint) = resource_manager_endpoint {
+        __validator
+            .minimum(
+                "resource_manager_endpoint",
+                resource_manager_endpoint as f64,
+                1.0,
+                false,
+            );
     }
     if let Some(response_error_2) = response_error_2 {
-        __validator.minimum("response_error", response_error_2 as f64, 1.0, false);
+        __validator.min_length("response_error", response_error_2, 1);
     }
     if let Some(r#return) = r#return {
         __validator.minimum("return", r#return as f64, 1.0, false);
     }
-    if let Some(serde) = serde {
-        __validator.min_length("serde", serde, 1);
-    }
     if let Some(serde_json) = serde_json {
-        __validator.minimum("serde_json", serde_json as f64, 1.0, false);
+        __validator.min_length("serde_json", serde_json, 1);
     }
     if let Some(size_of) = size_of {
         __validator.minimum("size_of", size_of as f64, 1.0, false);
@@ -974,17 +996,14 @@ pub fn header_optional_request(
     if let Some(string_enum) = string_enum {
         __validator.minimum("string_enum", string_enum as f64, 1.0, false);
     }
-    if let Some(strip_member) = strip_member {
-        __validator.min_length("strip_member", strip_member, 1);
-    }
     if let Some(strip_members) = strip_members {
-        __validator.minimum("strip_members", strip_members as f64, 1.0, false);
-    }
-    if let Some(subscription_id) = subscription_id {
-        __validator.min_length("subscription_id", subscription_id, 1);
+        __validator.min_length("strip_members", strip_members, 1);
     }
     if let Some(super_) = super_ {
         __validator.min_length("super", super_, 1);
+    }
+    if let Some(tag) = tag {
+        __validator.minimum("tag", tag as f64, 1.0, false);
     }
     if let Some(todo) = todo {
         __validator.min_length("todo", todo, 1);
@@ -1013,11 +1032,17 @@ pub fn header_optional_request(
     if let Some(r#unsafe) = r#unsafe {
         __validator.minimum("unsafe", r#unsafe as f64, 1.0, false);
     }
+    if let Some(url_2) = url_2 {
+        __validator.minimum("url", url_2 as f64, 1.0, false);
+    }
     if let Some(r#use) = r#use {
         __validator.min_length("use", r#use, 1);
     }
     if let Some(validator_2) = validator_2 {
-        __validator.minimum("validator", validator_2 as f64, 1.0, false);
+        __validator.min_length("validator", validator_2, 1);
+    }
+    if let Some(value_3) = value_3 {
+        __validator.minimum("value", value_3 as f64, 1.0, false);
     }
     if let Some(r#virtual) = r#virtual {
         __validator.minimum("virtual", r#virtual as f64, 1.0, false);
@@ -1041,10 +1066,12 @@ pub fn header_optional_request(
     );
     __request.headers.push(("accept".to_owned(), "application/json".to_owned()));
     if let Some(api_version_2) = api_version_2 {
-        __request.headers.push(("API_VERSION".to_owned(), api_version_2.to_owned()));
+        __request
+            .headers
+            .push(("API_VERSION".to_owned(), api_version_2.as_str().to_owned()));
     }
     if let Some(arc) = arc {
-        __request.headers.push(("Arc".to_owned(), arc.to_owned()));
+        __request.headers.push(("Arc".to_owned(), arc.as_str().to_owned()));
     }
     if let Some(arm_client_options) = arm_client_options {
         __request
@@ -1075,7 +1102,10 @@ pub fn header_optional_request(
             .push(("AsyncFnOnce".to_owned(), async_fn_once.as_str().to_owned()));
     }
     if let Some(b_tree_map) = b_tree_map {
-        __request.headers.push(("BTreeMap".to_owned(), b_tree_map.as_str().to_owned()));
+        __request.headers.push(("BTreeMap".to_owned(), b_tree_map.to_string()));
+    }
+    if let Some(binary_format) = binary_format {
+        __request.headers.push(("BinaryFormat".to_owned(), binary_format.to_string()));
     }
     if let Some(r#box) = r#box {
         __request.headers.push(("Box".to_owned(), r#box.as_str().to_owned()));
@@ -1083,29 +1113,30 @@ pub fn header_optional_request(
     if let Some(client_method_options) = client_method_options {
         __request
             .headers
-            .push(("ClientMethodOptions".to_owned(), client_method_options.to_owned()));
+            .push((
+                "ClientMethodOptions".to_owned(),
+                client_method_options.as_str().to_owned(),
+            ));
     }
     if let Some(clone) = clone {
         __request.headers.push(("Clone".to_owned(), clone.to_string()));
     }
     if let Some(constraint) = constraint {
-        __request
-            .headers
-            .push(("Constraint".to_owned(), constraint.as_str().to_owned()));
+        __request.headers.push(("Constraint".to_owned(), constraint.to_string()));
     }
     if let Some(context) = context {
-        __request.headers.push(("Context".to_owned(), context.to_string()));
+        __request.headers.push(("Context".to_owned(), context.to_owned()));
     }
     if let Some(copy) = copy {
         __request.headers.push(("Copy".to_owned(), copy.to_owned()));
     }
     if let Some(cow) = cow {
-        __request.headers.push(("Cow".to_owned(), cow.to_owned()));
+        __request.headers.push(("Cow".to_owned(), cow.as_str().to_owned()));
     }
     if let Some(default_endpoint) = default_endpoint {
         __request
             .headers
-            .push(("DEFAULT_ENDPOINT".to_owned(), default_endpoint.to_string()));
+            .push(("DEFAULT_ENDPOINT".to_owned(), default_endpoint.to_owned()));
     }
     if let Some(debug) = debug {
         __request.headers.push(("Debug".to_owned(), debug.to_owned()));
@@ -1114,10 +1145,12 @@ pub fn header_optional_request(
         __request.headers.push(("Default".to_owned(), default.to_string()));
     }
     if let Some(deserialize) = deserialize {
-        __request.headers.push(("Deserialize".to_owned(), deserialize.to_string()));
+        __request.headers.push(("Deserialize".to_owned(), deserialize.to_owned()));
     }
     if let Some(deserializer) = deserializer {
-        __request.headers.push(("Deserializer".to_owned(), deserializer.to_owned()));
+        __request
+            .headers
+            .push(("Deserializer".to_owned(), deserializer.as_str().to_owned()));
     }
     if let Some(double_ended_iterator) = double_ended_iterator {
         __request
@@ -1131,22 +1164,20 @@ pub fn header_optional_request(
         __request.headers.push(("Drop".to_owned(), drop.as_str().to_owned()));
     }
     if let Some(dynamic_error) = dynamic_error {
-        __request
-            .headers
-            .push(("DynamicError".to_owned(), dynamic_error.as_str().to_owned()));
+        __request.headers.push(("DynamicError".to_owned(), dynamic_error.to_string()));
     }
     if let Some(dynamic_params) = dynamic_params {
-        __request.headers.push(("DynamicParams".to_owned(), dynamic_params.to_owned()));
-    }
-    if let Some(dynamic_reply) = dynamic_reply {
         __request
             .headers
-            .push(("DynamicReply".to_owned(), dynamic_reply.as_str().to_owned()));
+            .push(("DynamicParams".to_owned(), dynamic_params.as_str().to_owned()));
+    }
+    if let Some(dynamic_reply) = dynamic_reply {
+        __request.headers.push(("DynamicReply".to_owned(), dynamic_reply.to_string()));
     }
     if let Some(dynamic_validate) = dynamic_validate {
         __request
             .headers
-            .push(("DynamicValidate".to_owned(), dynamic_validate.to_string()));
+            .push(("DynamicValidate".to_owned(), dynamic_validate.to_owned()));
     }
     if let Some(eq) = eq {
         __request.headers.push(("Eq".to_owned(), eq.to_string()));
@@ -1155,7 +1186,7 @@ pub fn header_optional_request(
         __request.headers.push(("Err".to_owned(), err.to_owned()));
     }
     if let Some(error_body) = error_body {
-        __request.headers.push(("ErrorBody".to_owned(), error_body.to_string()));
+        __request.headers.push(("ErrorBody".to_owned(), error_body.to_owned()));
     }
     if let Some(exact_size_iterator) = exact_size_iterator {
         __request
@@ -1166,9 +1197,7 @@ pub fn header_optional_request(
         __request.headers.push(("Extend".to_owned(), extend.to_owned()));
     }
     if let Some(final_state_via) = final_state_via {
-        __request
-            .headers
-            .push(("FinalStateVia".to_owned(), final_state_via.to_string()));
+        __request.headers.push(("FinalStateVia".to_owned(), final_state_via.to_owned()));
     }
     if let Some(r#fn) = r#fn {
         __request.headers.push(("Fn".to_owned(), r#fn.to_owned()));
@@ -1179,6 +1208,9 @@ pub fn header_optional_request(
     if let Some(fn_once) = fn_once {
         __request.headers.push(("FnOnce".to_owned(), fn_once.as_str().to_owned()));
     }
+    if let Some(form_body) = form_body {
+        __request.headers.push(("FormBody".to_owned(), form_body.to_owned()));
+    }
     if let Some(from) = from {
         __request.headers.push(("From".to_owned(), from.to_owned()));
     }
@@ -1186,9 +1218,7 @@ pub fn header_optional_request(
         __request.headers.push(("FromIterator".to_owned(), from_iterator.to_owned()));
     }
     if let Some(from_status) = from_status {
-        __request
-            .headers
-            .push(("FromStatus".to_owned(), from_status.as_str().to_owned()));
+        __request.headers.push(("FromStatus".to_owned(), from_status.to_string()));
     }
     if let Some(future) = future {
         __request.headers.push(("Future".to_owned(), future.to_string()));
@@ -1197,15 +1227,15 @@ pub fn header_optional_request(
         __request.headers.push(("Hash".to_owned(), hash.to_string()));
     }
     if let Some(host_part) = host_part {
-        __request.headers.push(("HostPart".to_owned(), host_part.as_str().to_owned()));
+        __request.headers.push(("HostPart".to_owned(), host_part.to_owned()));
     }
     if let Some(http_request) = http_request {
-        __request
-            .headers
-            .push(("HttpRequest".to_owned(), http_request.as_str().to_owned()));
+        __request.headers.push(("HttpRequest".to_owned(), http_request.to_string()));
     }
     if let Some(http_response) = http_response {
-        __request.headers.push(("HttpResponse".to_owned(), http_response.to_owned()));
+        __request
+            .headers
+            .push(("HttpResponse".to_owned(), http_response.as_str().to_owned()));
     }
     if let Some(into) = into {
         __request.headers.push(("Into".to_owned(), into.as_str().to_owned()));
@@ -1219,52 +1249,54 @@ pub fn header_optional_request(
         __request.headers.push(("IntoIterator".to_owned(), into_iterator.to_string()));
     }
     if let Some(into_variant) = into_variant {
-        __request.headers.push(("IntoVariant".to_owned(), into_variant.to_string()));
+        __request
+            .headers
+            .push(("IntoVariant".to_owned(), into_variant.as_str().to_owned()));
     }
     if let Some(invalid_host) = invalid_host {
-        __request.headers.push(("InvalidHost".to_owned(), invalid_host.to_owned()));
+        __request.headers.push(("InvalidHost".to_owned(), invalid_host.to_string()));
     }
     if let Some(iterator) = iterator {
         __request.headers.push(("Iterator".to_owned(), iterator.as_str().to_owned()));
     }
     if let Some(lazy_lock) = lazy_lock {
-        __request.headers.push(("LazyLock".to_owned(), lazy_lock.to_string()));
+        __request.headers.push(("LazyLock".to_owned(), lazy_lock.to_owned()));
     }
     if let Some(map) = map {
-        __request.headers.push(("Map".to_owned(), map.as_str().to_owned()));
+        __request.headers.push(("Map".to_owned(), map.to_string()));
     }
     if let Some(method) = method {
-        __request.headers.push(("Method".to_owned(), method.to_string()));
+        __request.headers.push(("Method".to_owned(), method.to_owned()));
     }
     if let Some(method_options_2) = method_options_2 {
         __request
             .headers
-            .push(("MethodOptions".to_owned(), method_options_2.as_str().to_owned()));
+            .push(("MethodOptions".to_owned(), method_options_2.to_owned()));
     }
     if let Some(next_link) = next_link {
-        __request.headers.push(("NextLink".to_owned(), next_link.as_str().to_owned()));
+        __request.headers.push(("NextLink".to_owned(), next_link.to_string()));
     }
     if let Some(no_format) = no_format {
-        __request.headers.push(("NoFormat".to_owned(), no_format.to_string()));
+        __request.headers.push(("NoFormat".to_owned(), no_format.to_owned()));
     }
     if let Some(none) = none {
         __request.headers.push(("None".to_owned(), none.to_owned()));
     }
     if let Some(operations) = operations {
-        __request.headers.push(("OPERATIONS".to_owned(), operations.to_owned()));
+        __request
+            .headers
+            .push(("OPERATIONS".to_owned(), operations.as_str().to_owned()));
     }
     if let Some(ok) = ok {
         __request.headers.push(("Ok".to_owned(), ok.as_str().to_owned()));
     }
     if let Some(operation_info) = operation_info {
-        __request
-            .headers
-            .push(("OperationInfo".to_owned(), operation_info.as_str().to_owned()));
+        __request.headers.push(("OperationInfo".to_owned(), operation_info.to_string()));
     }
     if let Some(operation_status) = operation_status {
         __request
             .headers
-            .push(("OperationStatus".to_owned(), operation_status.as_str().to_owned()));
+            .push(("OperationStatus".to_owned(), operation_status.to_string()));
     }
     if let Some(option) = option {
         __request.headers.push(("Option".to_owned(), option.to_string()));
@@ -1273,13 +1305,15 @@ pub fn header_optional_request(
         __request.headers.push(("Ord".to_owned(), ord.as_str().to_owned()));
     }
     if let Some(other) = other {
-        __request.headers.push(("Other".to_owned(), other.to_string()));
+        __request.headers.push(("Other".to_owned(), other.to_owned()));
     }
     if let Some(page_decoder) = page_decoder {
-        __request.headers.push(("PageDecoder".to_owned(), page_decoder.to_owned()));
+        __request
+            .headers
+            .push(("PageDecoder".to_owned(), page_decoder.as_str().to_owned()));
     }
     if let Some(pager) = pager {
-        __request.headers.push(("Pager".to_owned(), pager.as_str().to_owned()));
+        __request.headers.push(("Pager".to_owned(), pager.to_string()));
     }
     if let Some(partial_eq) = partial_eq {
         __request.headers.push(("PartialEq".to_owned(), partial_eq.as_str().to_owned()));
@@ -1288,49 +1322,57 @@ pub fn header_optional_request(
         __request.headers.push(("PartialOrd".to_owned(), partial_ord.to_owned()));
     }
     if let Some(pattern) = pattern {
-        __request.headers.push(("Pattern".to_owned(), pattern.to_string()));
+        __request.headers.push(("Pattern".to_owned(), pattern.to_owned()));
     }
     if let Some(poller_method_options) = poller_method_options {
         __request
             .headers
-            .push(("PollerMethodOptions".to_owned(), poller_method_options.to_owned()));
+            .push((
+                "PollerMethodOptions".to_owned(),
+                poller_method_options.as_str().to_owned(),
+            ));
     }
     if let Some(poller_options) = poller_options {
-        __request.headers.push(("PollerOptions".to_owned(), poller_options.to_string()));
+        __request.headers.push(("PollerOptions".to_owned(), poller_options.to_owned()));
     }
     if let Some(regex) = regex {
-        __request.headers.push(("Regex".to_owned(), regex.as_str().to_owned()));
+        __request.headers.push(("Regex".to_owned(), regex.to_string()));
     }
     if let Some(resource_manager_audience) = resource_manager_audience {
         __request
             .headers
             .push((
                 "ResourceManagerAudience".to_owned(),
-                resource_manager_audience.to_owned(),
+                resource_manager_audience.to_string(),
             ));
     }
     if let Some(response) = response {
-        __request.headers.push(("Response".to_owned(), response.to_owned()));
+        __request.headers.push(("Response".to_owned(), response.as_str().to_owned()));
     }
     if let Some(response_error) = response_error {
-        __request.headers.push(("ResponseError".to_owned(), response_error.to_owned()));
+        __request
+            .headers
+            .push(("ResponseError".to_owned(), response_error.as_str().to_owned()));
     }
     if let Some(response_too_large) = response_too_large {
         __request
             .headers
-            .push(("ResponseTooLarge".to_owned(), response_too_large.to_owned()));
+            .push((
+                "ResponseTooLarge".to_owned(),
+                response_too_large.as_str().to_owned(),
+            ));
     }
     if let Some(result) = result {
         __request.headers.push(("Result".to_owned(), result.to_string()));
     }
     if let Some(services) = services {
-        __request.headers.push(("SERVICES".to_owned(), services.as_str().to_owned()));
+        __request.headers.push(("SERVICES".to_owned(), services.to_string()));
     }
     if let Some(safe_debug) = safe_debug {
-        __request.headers.push(("SafeDebug".to_owned(), safe_debug.as_str().to_owned()));
+        __request.headers.push(("SafeDebug".to_owned(), safe_debug.to_string()));
     }
     if let Some(secret) = secret {
-        __request.push_secret_header("Secret", secret);
+        __request.headers.push(("Secret".to_owned(), secret.as_str().to_owned()));
     }
     if let Some(self_) = self_ {
         __request.headers.push(("Self".to_owned(), self_.to_owned()));
@@ -1339,18 +1381,18 @@ pub fn header_optional_request(
         __request.headers.push(("Send".to_owned(), send.to_string()));
     }
     if let Some(serialize) = serialize {
-        __request.headers.push(("Serialize".to_owned(), serialize.to_owned()));
+        __request.headers.push(("Serialize".to_owned(), serialize.as_str().to_owned()));
     }
     if let Some(serializer) = serializer {
-        __request
-            .headers
-            .push(("Serializer".to_owned(), serializer.as_str().to_owned()));
+        __request.headers.push(("Serializer".to_owned(), serializer.to_string()));
     }
     if let Some(service_error) = service_error {
-        __request.headers.push(("ServiceError".to_owned(), service_error.to_string()));
+        __request.headers.push(("ServiceError".to_owned(), service_error.to_owned()));
     }
     if let Some(service_info) = service_info {
-        __request.headers.push(("ServiceInfo".to_owned(), service_info.to_owned()));
+        __request
+            .headers
+            .push(("ServiceInfo".to_owned(), service_info.as_str().to_owned()));
     }
     if let Some(sized) = sized {
         __request.headers.push(("Sized".to_owned(), sized.as_str().to_owned()));
@@ -1363,7 +1405,7 @@ pub fn header_optional_request(
             .headers
             .push((
                 "StaticTokenCredential".to_owned(),
-                static_token_credential.to_string(),
+                static_token_credential.as_str().to_owned(),
             ));
     }
     if let Some(string) = string {
@@ -1372,10 +1414,13 @@ pub fn header_optional_request(
     if let Some(strip_read_only) = strip_read_only {
         __request
             .headers
-            .push(("StripReadOnly".to_owned(), strip_read_only.as_str().to_owned()));
+            .push(("StripReadOnly".to_owned(), strip_read_only.to_string()));
     }
     if let Some(sync) = sync {
         __request.headers.push(("Sync".to_owned(), sync.to_owned()));
+    }
+    if let Some(text_format) = text_format {
+        __request.headers.push(("TextFormat".to_owned(), text_format.to_owned()));
     }
     if let Some(to_owned) = to_owned {
         __request.headers.push(("ToOwned".to_owned(), to_owned.to_owned()));
@@ -1386,7 +1431,7 @@ pub fn header_optional_request(
     if let Some(token_credential) = token_credential {
         __request
             .headers
-            .push(("TokenCredential".to_owned(), token_credential.to_string()));
+            .push(("TokenCredential".to_owned(), token_credential.to_owned()));
     }
     if let Some(try_from) = try_from {
         __request.headers.push(("TryFrom".to_owned(), try_from.to_string()));
@@ -1395,40 +1440,35 @@ pub fn header_optional_request(
         __request.headers.push(("TryInto".to_owned(), try_into.as_str().to_owned()));
     }
     if let Some(unknown) = unknown {
-        __request.headers.push(("Unknown".to_owned(), unknown.as_str().to_owned()));
+        __request.headers.push(("Unknown".to_owned(), unknown.to_string()));
     }
     if let Some(unpin) = unpin {
         __request.headers.push(("Unpin".to_owned(), unpin.to_string()));
     }
     if let Some(url) = url {
-        __request.headers.push(("Url".to_owned(), url.to_string()));
+        __request.headers.push(("Url".to_owned(), url.to_owned()));
     }
     if let Some(url_builder) = url_builder {
-        __request
-            .headers
-            .push(("UrlBuilder".to_owned(), url_builder.as_str().to_owned()));
+        __request.headers.push(("UrlBuilder".to_owned(), url_builder.to_string()));
     }
     if let Some(validate) = validate {
-        __request.headers.push(("Validate".to_owned(), validate.to_owned()));
+        __request.headers.push(("Validate".to_owned(), validate.as_str().to_owned()));
     }
     if let Some(validation_error) = validation_error {
         __request
             .headers
-            .push(("ValidationError".to_owned(), validation_error.to_string()));
+            .push(("ValidationError".to_owned(), validation_error.to_owned()));
     }
     if let Some(validation_errors) = validation_errors {
         __request
             .headers
-            .push((
-                "ValidationErrors".to_owned(),
-                validation_errors.as_str().to_owned(),
-            ));
+            .push(("ValidationErrors".to_owned(), validation_errors.to_string()));
     }
     if let Some(validator) = validator {
-        __request.headers.push(("Validator".to_owned(), validator.to_owned()));
+        __request.headers.push(("Validator".to_owned(), validator.as_str().to_owned()));
     }
     if let Some(value) = value {
-        __request.headers.push(("Value".to_owned(), value.to_string()));
+        __request.headers.push(("Value".to_owned(), value.to_owned()));
     }
     if let Some(vec) = vec {
         __request.headers.push(("Vec".to_owned(), vec.to_owned()));
@@ -1437,7 +1477,7 @@ pub fn header_optional_request(
         __request.headers.push(("_".to_owned(), value_2.as_str().to_owned()));
     }
     if let Some(private) = private {
-        __request.headers.push(("__private".to_owned(), private.to_owned()));
+        __request.headers.push(("__private".to_owned(), private.as_str().to_owned()));
     }
     if let Some(r#abstract) = r#abstract {
         __request.headers.push(("abstract".to_owned(), r#abstract.to_owned()));
@@ -1452,12 +1492,12 @@ pub fn header_optional_request(
         __request.headers.push(("alloc".to_owned(), alloc.to_string()));
     }
     if let Some(api_version_3) = api_version_3 {
-        __request.headers.push(("api_version".to_owned(), api_version_3.to_string()));
+        __request.headers.push(("api_version".to_owned(), api_version_3.to_owned()));
     }
     if let Some(armgen_runtime) = armgen_runtime {
         __request
             .headers
-            .push(("armgen_runtime".to_owned(), armgen_runtime.as_str().to_owned()));
+            .push(("armgen_runtime".to_owned(), armgen_runtime.to_string()));
     }
     if let Some(r#as) = r#as {
         __request.headers.push(("as".to_owned(), r#as.to_string()));
@@ -1475,7 +1515,7 @@ pub fn header_optional_request(
         __request.headers.push(("async_trait".to_owned(), async_trait.to_owned()));
     }
     if let Some(at) = at {
-        __request.headers.push(("at".to_owned(), at.as_str().to_owned()));
+        __request.headers.push(("at".to_owned(), at.to_string()));
     }
     if let Some(r#await) = r#await {
         __request.headers.push(("await".to_owned(), r#await.to_owned()));
@@ -1496,7 +1536,7 @@ pub fn header_optional_request(
         __request.headers.push(("break".to_owned(), r#break.to_owned()));
     }
     if let Some(build_request) = build_request {
-        __request.headers.push(("build_request".to_owned(), build_request.to_string()));
+        __request.headers.push(("build_request".to_owned(), build_request.to_owned()));
     }
     if let Some(cfg) = cfg {
         __request.headers.push(("cfg".to_owned(), cfg.to_string()));
@@ -1510,12 +1550,12 @@ pub fn header_optional_request(
             .push(("client_only".to_owned(), client_only.as_str().to_owned()));
     }
     if let Some(clients) = clients {
-        __request.headers.push(("clients".to_owned(), clients.to_string()));
+        __request.headers.push(("clients".to_owned(), clients.to_owned()));
     }
     if let Some(compile_pattern) = compile_pattern {
         __request
             .headers
-            .push(("compile_pattern".to_owned(), compile_pattern.to_string()));
+            .push(("compile_pattern".to_owned(), compile_pattern.to_owned()));
     }
     if let Some(concat) = concat {
         __request.headers.push(("concat".to_owned(), concat.as_str().to_owned()));
@@ -1533,19 +1573,18 @@ pub fn header_optional_request(
         __request.headers.push(("crate".to_owned(), crate_.to_owned()));
     }
     if let Some(credential) = credential {
-        __request
-            .headers
-            .push(("credential".to_owned(), credential.as_str().to_owned()));
+        __request.headers.push(("credential".to_owned(), credential.to_string()));
     }
     if let Some(decode_body) = decode_body {
-        __request
-            .headers
-            .push(("decode_body".to_owned(), decode_body.as_str().to_owned()));
+        __request.headers.push(("decode_body".to_owned(), decode_body.to_string()));
     }
     if let Some(decode_by_status) = decode_by_status {
         __request
             .headers
-            .push(("decode_by_status".to_owned(), decode_by_status.to_owned()));
+            .push(("decode_by_status".to_owned(), decode_by_status.as_str().to_owned()));
+    }
+    if let Some(decode_bytes) = decode_bytes {
+        __request.headers.push(("decode_bytes".to_owned(), decode_bytes.to_owned()));
     }
     if let Some(decode_empty) = decode_empty {
         __request.headers.push(("decode_empty".to_owned(), decode_empty.to_string()));
@@ -1568,7 +1607,12 @@ pub fn header_optional_request(
     if let Some(decode_response) = decode_response {
         __request
             .headers
-            .push(("decode_response".to_owned(), decode_response.as_str().to_owned()));
+            .push(("decode_response".to_owned(), decode_response.to_string()));
+    }
+    if let Some(decode_text) = decode_text {
+        __request
+            .headers
+            .push(("decode_text".to_owned(), decode_text.as_str().to_owned()));
     }
     if let Some(r#do) = r#do {
         __request.headers.push(("do".to_owned(), r#do.to_string()));
@@ -1580,39 +1624,35 @@ pub fn header_optional_request(
         __request.headers.push(("dyn".to_owned(), r#dyn.as_str().to_owned()));
     }
     if let Some(dynamic) = dynamic {
-        __request.headers.push(("dynamic".to_owned(), dynamic.as_str().to_owned()));
+        __request.headers.push(("dynamic".to_owned(), dynamic.to_string()));
     }
     if let Some(dynamic_execute) = dynamic_execute {
         __request
             .headers
-            .push(("dynamic_execute".to_owned(), dynamic_execute.to_owned()));
+            .push(("dynamic_execute".to_owned(), dynamic_execute.as_str().to_owned()));
     }
     if let Some(dynamic_pages) = dynamic_pages {
-        __request.headers.push(("dynamic_pages".to_owned(), dynamic_pages.to_string()));
+        __request.headers.push(("dynamic_pages".to_owned(), dynamic_pages.to_owned()));
     }
     if let Some(dynamic_poll) = dynamic_poll {
-        __request
-            .headers
-            .push(("dynamic_poll".to_owned(), dynamic_poll.as_str().to_owned()));
+        __request.headers.push(("dynamic_poll".to_owned(), dynamic_poll.to_string()));
     }
     if let Some(dynamic_request_error) = dynamic_request_error {
         __request
             .headers
             .push((
                 "dynamic_request_error".to_owned(),
-                dynamic_request_error.to_owned(),
+                dynamic_request_error.as_str().to_owned(),
             ));
     }
     if let Some(dynamic_result) = dynamic_result {
-        __request
-            .headers
-            .push(("dynamic_result".to_owned(), dynamic_result.to_string()));
+        __request.headers.push(("dynamic_result".to_owned(), dynamic_result.to_owned()));
     }
     if let Some(r#else) = r#else {
         __request.headers.push(("else".to_owned(), r#else.to_owned()));
     }
     if let Some(endpoint_2) = endpoint_2 {
-        __request.headers.push(("endpoint".to_owned(), endpoint_2.to_owned()));
+        __request.headers.push(("endpoint".to_owned(), endpoint_2.as_str().to_owned()));
     }
     if let Some(r#enum) = r#enum {
         __request.headers.push(("enum".to_owned(), r#enum.to_string()));
@@ -1624,7 +1664,7 @@ pub fn header_optional_request(
         __request.headers.push(("extern".to_owned(), r#extern.as_str().to_owned()));
     }
     if let Some(f_2) = f_2 {
-        __request.headers.push(("f".to_owned(), f_2.to_string()));
+        __request.headers.push(("f".to_owned(), f_2.to_owned()));
     }
     if let Some(f32) = f32 {
         __request.headers.push(("f32".to_owned(), f32.to_owned()));
@@ -1677,10 +1717,10 @@ pub fn header_optional_request(
         __request.headers.push(("include_str".to_owned(), include_str.to_string()));
     }
     if let Some(inner) = inner {
-        __request.headers.push(("inner".to_owned(), inner.to_string()));
+        __request.headers.push(("inner".to_owned(), inner.to_owned()));
     }
     if let Some(json) = json {
-        __request.headers.push(("json".to_owned(), json.to_owned()));
+        __request.headers.push(("json".to_owned(), json.as_str().to_owned()));
     }
     if let Some(r#let) = r#let {
         __request.headers.push(("let".to_owned(), r#let.as_str().to_owned()));
@@ -1698,18 +1738,18 @@ pub fn header_optional_request(
         __request.headers.push(("matches".to_owned(), matches.as_str().to_owned()));
     }
     if let Some(members) = members {
-        __request.headers.push(("members".to_owned(), members.to_string()));
+        __request.headers.push(("members".to_owned(), members.to_owned()));
     }
     if let Some(method_options_3) = method_options_3 {
         __request
             .headers
-            .push(("method_options".to_owned(), method_options_3.to_owned()));
+            .push(("method_options".to_owned(), method_options_3.as_str().to_owned()));
     }
     if let Some(r#mod) = r#mod {
         __request.headers.push(("mod".to_owned(), r#mod.to_owned()));
     }
     if let Some(models) = models {
-        __request.headers.push(("models".to_owned(), models.to_owned()));
+        __request.headers.push(("models".to_owned(), models.as_str().to_owned()));
     }
     if let Some(r#move) = r#move {
         __request.headers.push(("move".to_owned(), r#move.to_string()));
@@ -1718,16 +1758,16 @@ pub fn header_optional_request(
         __request.headers.push(("mut".to_owned(), r#mut.as_str().to_owned()));
     }
     if let Some(new) = new {
-        __request.headers.push(("new".to_owned(), new.as_str().to_owned()));
+        __request.headers.push(("new".to_owned(), new.to_string()));
     }
     if let Some(operation_id) = operation_id {
-        __request.headers.push(("operation_id".to_owned(), operation_id.to_string()));
+        __request.headers.push(("operation_id".to_owned(), operation_id.to_owned()));
     }
     if let Some(option_env) = option_env {
         __request.headers.push(("option_env".to_owned(), option_env.to_owned()));
     }
     if let Some(options_2) = options_2 {
-        __request.headers.push(("options".to_owned(), options_2.as_str().to_owned()));
+        __request.headers.push(("options".to_owned(), options_2.to_string()));
     }
     if let Some(r#override) = r#override {
         __request.headers.push(("override".to_owned(), r#override.to_owned()));
@@ -1741,19 +1781,22 @@ pub fn header_optional_request(
     if let Some(parameterized_host) = parameterized_host {
         __request
             .headers
-            .push(("parameterized_host".to_owned(), parameterized_host.to_string()));
+            .push((
+                "parameterized_host".to_owned(),
+                parameterized_host.as_str().to_owned(),
+            ));
     }
     if let Some(params) = params {
-        __request.headers.push(("params".to_owned(), params.to_owned()));
+        __request.headers.push(("params".to_owned(), params.as_str().to_owned()));
     }
     if let Some(path) = path {
-        __request.headers.push(("path".to_owned(), path.to_string()));
+        __request.headers.push(("path".to_owned(), path.to_owned()));
     }
     if let Some(patterns) = patterns {
-        __request.headers.push(("patterns".to_owned(), patterns.to_owned()));
+        __request.headers.push(("patterns".to_owned(), patterns.as_str().to_owned()));
     }
     if let Some(pipeline) = pipeline {
-        __request.headers.push(("pipeline".to_owned(), pipeline.as_str().to_owned()));
+        __request.headers.push(("pipeline".to_owned(), pipeline.to_string()));
     }
     if let Some(r#priv) = r#priv {
         __request.headers.push(("priv".to_owned(), r#priv.to_string()));
@@ -1765,17 +1808,17 @@ pub fn header_optional_request(
         __request.headers.push(("ref".to_owned(), r#ref.to_owned()));
     }
     if let Some(regex_2) = regex_2 {
-        __request.headers.push(("regex".to_owned(), regex_2.as_str().to_owned()));
+        __request.headers.push(("regex".to_owned(), regex_2.to_string()));
     }
     if let Some(request) = request {
-        __request.headers.push(("request".to_owned(), request.to_owned()));
+        __request.headers.push(("request".to_owned(), request.as_str().to_owned()));
     }
     if let Some(resource_manager_endpoint) = resource_manager_endpoint {
         __request
             .headers
             .push((
                 "resource_manager_endpoint".to_owned(),
-                resource_manager_endpoint.as_str().to_owned(),
+                resource_manager_endpoint.to_string(),
             ));
     }
     if let Some(resource_manager_scope) = resource_manager_scope {
@@ -1783,16 +1826,16 @@ pub fn header_optional_request(
             .headers
             .push((
                 "resource_manager_scope".to_owned(),
-                resource_manager_scope.to_owned(),
+                resource_manager_scope.as_str().to_owned(),
             ));
     }
     if let Some(response_2) = response_2 {
-        __request.headers.push(("response".to_owned(), response_2.to_owned()));
+        __request.headers.push(("response".to_owned(), response_2.as_str().to_owned()));
     }
     if let Some(response_error_2) = response_error_2 {
         __request
             .headers
-            .push(("response_error".to_owned(), response_error_2.to_string()));
+            .push(("response_error".to_owned(), response_error_2.to_owned()));
     }
     if let Some(r#return) = r#return {
         __request.headers.push(("return".to_owned(), r#return.to_string()));
@@ -1801,10 +1844,10 @@ pub fn header_optional_request(
         __request.headers.push(("self".to_owned(), self_2.as_str().to_owned()));
     }
     if let Some(serde) = serde {
-        __request.headers.push(("serde".to_owned(), serde.to_owned()));
+        __request.headers.push(("serde".to_owned(), serde.as_str().to_owned()));
     }
     if let Some(serde_json) = serde_json {
-        __request.headers.push(("serde_json".to_owned(), serde_json.to_string()));
+        __request.headers.push(("serde_json".to_owned(), serde_json.to_owned()));
     }
     if let Some(size_of) = size_of {
         __request.headers.push(("size_of".to_owned(), size_of.to_string()));
@@ -1830,10 +1873,12 @@ pub fn header_optional_request(
         __request.headers.push(("stringify".to_owned(), stringify.as_str().to_owned()));
     }
     if let Some(strip_member) = strip_member {
-        __request.headers.push(("strip_member".to_owned(), strip_member.to_owned()));
+        __request
+            .headers
+            .push(("strip_member".to_owned(), strip_member.as_str().to_owned()));
     }
     if let Some(strip_members) = strip_members {
-        __request.headers.push(("strip_members".to_owned(), strip_members.to_string()));
+        __request.headers.push(("strip_members".to_owned(), strip_members.to_owned()));
     }
     if let Some(r#struct) = r#struct {
         __request.headers.push(("struct".to_owned(), r#struct.as_str().to_owned()));
@@ -1841,13 +1886,13 @@ pub fn header_optional_request(
     if let Some(subscription_id) = subscription_id {
         __request
             .headers
-            .push(("subscription_id".to_owned(), subscription_id.to_owned()));
+            .push(("subscription_id".to_owned(), subscription_id.as_str().to_owned()));
     }
     if let Some(super_) = super_ {
         __request.headers.push(("super".to_owned(), super_.to_owned()));
     }
     if let Some(tag) = tag {
-        __request.headers.push(("tag".to_owned(), tag.as_str().to_owned()));
+        __request.headers.push(("tag".to_owned(), tag.to_string()));
     }
     if let Some(tagged_union) = tagged_union {
         __request
@@ -1891,7 +1936,7 @@ pub fn header_optional_request(
         __request.headers.push(("unsized".to_owned(), r#unsized.as_str().to_owned()));
     }
     if let Some(url_2) = url_2 {
-        __request.headers.push(("url".to_owned(), url_2.as_str().to_owned()));
+        __request.headers.push(("url".to_owned(), url_2.to_string()));
     }
     if let Some(r#use) = r#use {
         __request.headers.push(("use".to_owned(), r#use.to_owned()));
@@ -1900,10 +1945,10 @@ pub fn header_optional_request(
         __request.headers.push(("usize".to_owned(), usize.as_str().to_owned()));
     }
     if let Some(validator_2) = validator_2 {
-        __request.headers.push(("validator".to_owned(), validator_2.to_string()));
+        __request.headers.push(("validator".to_owned(), validator_2.to_owned()));
     }
     if let Some(value_3) = value_3 {
-        __request.headers.push(("value".to_owned(), value_3.as_str().to_owned()));
+        __request.headers.push(("value".to_owned(), value_3.to_string()));
     }
     if let Some(vec_2) = vec_2 {
         __request.headers.push(("vec".to_owned(), vec_2.as_str().to_owned()));
@@ -1947,6 +1992,7 @@ pub fn header_optional_response(
 /// * `async_fn_mut` - `AsyncFnMut` (header)
 /// * `async_fn_once` - `AsyncFnOnce` (header)
 /// * `b_tree_map` - `BTreeMap` (header)
+/// * `binary_format` - `BinaryFormat` (header)
 /// * `box` - `Box` (header)
 /// * `client_method_options` - `ClientMethodOptions` (header)
 /// * `clone` - `Clone` (header)
@@ -1974,6 +2020,7 @@ pub fn header_optional_response(
 /// * `fn` - `Fn` (header)
 /// * `fn_mut` - `FnMut` (header)
 /// * `fn_once` - `FnOnce` (header)
+/// * `form_body` - `FormBody` (header)
 /// * `from` - `From` (header)
 /// * `from_iterator` - `FromIterator` (header)
 /// * `from_status` - `FromStatus` (header)
@@ -2030,6 +2077,7 @@ pub fn header_optional_response(
 /// * `string` - `String` (header)
 /// * `strip_read_only` - `StripReadOnly` (header)
 /// * `sync` - `Sync` (header)
+/// * `text_format` - `TextFormat` (header)
 /// * `to_owned` - `ToOwned` (header)
 /// * `to_string` - `ToString` (header)
 /// * `token_credential` - `TokenCredential` (header)
@@ -2079,11 +2127,13 @@ pub fn header_optional_response(
 /// * `credential` - `credential` (header)
 /// * `decode_body` - `decode_body` (header)
 /// * `decode_by_status` - `decode_by_status` (header)
+/// * `decode_bytes` - `decode_bytes` (header)
 /// * `decode_empty` - `decode_empty` (header)
 /// * `decode_json` - `decode_json` (header)
 /// * `decode_nullable` - `decode_nullable` (header)
 /// * `decode_optional` - `decode_optional` (header)
 /// * `decode_response` - `decode_response` (header)
+/// * `decode_text` - `decode_text` (header)
 /// * `do` - `do` (header)
 /// * `drop_2` - `drop` (header)
 /// * `dyn` - `dyn` (header)
@@ -2193,8 +2243,8 @@ pub fn header_optional_response(
 pub fn header_required_request(
     endpoint: &::armgen_runtime::Url,
     api_version: &str,
-    api_version_2: &str,
-    arc: &str,
+    api_version_2: &super::models::Choice,
+    arc: &super::models::Choice,
     arm_client_options: &super::models::Choice,
     arm_pipeline: &str,
     as_mut: i32,
@@ -2202,159 +2252,164 @@ pub fn header_required_request(
     async_fn: &str,
     async_fn_mut: i32,
     async_fn_once: &super::models::Choice,
-    b_tree_map: &super::models::Choice,
+    b_tree_map: i32,
+    binary_format: i32,
     r#box: &super::models::Choice,
-    client_method_options: &str,
+    client_method_options: &super::models::Choice,
     clone: i32,
-    constraint: &super::models::Choice,
-    context: i32,
+    constraint: i32,
+    context: &str,
     copy: &str,
-    cow: &str,
-    default_endpoint: i32,
+    cow: &super::models::Choice,
+    default_endpoint: &str,
     debug: &str,
     default: i32,
-    deserialize: i32,
-    deserializer: &str,
+    deserialize: &str,
+    deserializer: &super::models::Choice,
     double_ended_iterator: &super::models::Choice,
     drop: &super::models::Choice,
-    dynamic_error: &super::models::Choice,
-    dynamic_params: &str,
-    dynamic_reply: &super::models::Choice,
-    dynamic_validate: i32,
+    dynamic_error: i32,
+    dynamic_params: &super::models::Choice,
+    dynamic_reply: i32,
+    dynamic_validate: &str,
     eq: i32,
     err: &str,
-    error_body: i32,
+    error_body: &str,
     exact_size_iterator: &str,
     extend: &str,
-    final_state_via: i32,
+    final_state_via: &str,
     r#fn: &str,
     fn_mut: i32,
     fn_once: &super::models::Choice,
+    form_body: &str,
     from: &str,
     from_iterator: &str,
-    from_status: &super::models::Choice,
+    from_status: i32,
     future: i32,
     hash: i32,
-    host_part: &super::models::Choice,
-    http_request: &super::models::Choice,
-    http_response: &str,
+    host_part: &str,
+    http_request: i32,
+    http_response: &super::models::Choice,
     into: &super::models::Choice,
     into_future: &super::models::Choice,
     into_iterator: i32,
-    into_variant: i32,
-    invalid_host: &str,
+    into_variant: &super::models::Choice,
+    invalid_host: i32,
     iterator: &super::models::Choice,
-    lazy_lock: i32,
-    map: &super::models::Choice,
-    method: i32,
-    method_options_2: &super::models::Choice,
-    next_link: &super::models::Choice,
-    no_format: i32,
+    lazy_lock: &str,
+    map: i32,
+    method: &str,
+    method_options_2: &str,
+    next_link: i32,
+    no_format: &str,
     none: &str,
-    operations: &str,
+    operations: &super::models::Choice,
     ok: &super::models::Choice,
-    operation_info: &super::models::Choice,
-    operation_status: &super::models::Choice,
+    operation_info: i32,
+    operation_status: i32,
     option: i32,
     ord: &super::models::Choice,
-    other: i32,
-    page_decoder: &str,
-    pager: &super::models::Choice,
+    other: &str,
+    page_decoder: &super::models::Choice,
+    pager: i32,
     partial_eq: &super::models::Choice,
     partial_ord: &str,
-    pattern: i32,
-    poller_method_options: &str,
-    poller_options: i32,
-    regex: &super::models::Choice,
-    resource_manager_audience: &str,
-    response: &str,
-    response_error: &str,
-    response_too_large: &str,
+    pattern: &str,
+    poller_method_options: &super::models::Choice,
+    poller_options: &str,
+    regex: i32,
+    resource_manager_audience: i32,
+    response: &super::models::Choice,
+    response_error: &super::models::Choice,
+    response_too_large: &super::models::Choice,
     result: i32,
-    services: &super::models::Choice,
-    safe_debug: &super::models::Choice,
-    secret: &::armgen_runtime::Secret,
+    services: i32,
+    safe_debug: i32,
+    secret: &super::models::Choice,
     self_: &str,
     send: i32,
-    serialize: &str,
-    serializer: &super::models::Choice,
-    service_error: i32,
-    service_info: &str,
+    serialize: &super::models::Choice,
+    serializer: i32,
+    service_error: &str,
+    service_info: &super::models::Choice,
     sized: &super::models::Choice,
     some: &super::models::Choice,
-    static_token_credential: i32,
+    static_token_credential: &super::models::Choice,
     string: i32,
-    strip_read_only: &super::models::Choice,
+    strip_read_only: i32,
     sync: &str,
+    text_format: &str,
     to_owned: &str,
     to_string: &super::models::Choice,
-    token_credential: i32,
+    token_credential: &str,
     try_from: i32,
     try_into: &super::models::Choice,
-    unknown: &super::models::Choice,
+    unknown: i32,
     unpin: i32,
-    url: i32,
-    url_builder: &super::models::Choice,
-    validate: &str,
-    validation_error: i32,
-    validation_errors: &super::models::Choice,
-    validator: &str,
-    value: i32,
+    url: &str,
+    url_builder: i32,
+    validate: &super::models::Choice,
+    validation_error: &str,
+    validation_errors: i32,
+    validator: &super::models::Choice,
+    value: &str,
     vec: &str,
     value_2: &super::models::Choice,
-    private: &str,
+    private: &super::models::Choice,
     r#abstract: &str,
     align_of: &str,
     align_of_val: i32,
     alloc: i32,
-    api_version_3: i32,
-    armgen_runtime: &super::models::Choice,
+    api_version_3: &str,
+    armgen_runtime: i32,
     r#as: i32,
     assert: &super::models::Choice,
     assert_eq: &str,
     r#async: &super::models::Choice,
     async_trait: &str,
-    at: &super::models::Choice,
+    at: i32,
     r#await: &str,
     azure_core: i32,
     r#become: i32,
     bool: i32,
     box_2: &super::models::Choice,
     r#break: &str,
-    build_request: i32,
+    build_request: &str,
     cfg: i32,
     char: &super::models::Choice,
     client_only: &super::models::Choice,
-    clients: i32,
-    compile_pattern: i32,
+    clients: &str,
+    compile_pattern: &str,
     concat: &super::models::Choice,
     r#const: i32,
     r#continue: &super::models::Choice,
     core: &str,
     crate_: &str,
-    credential: &super::models::Choice,
-    decode_body: &super::models::Choice,
-    decode_by_status: &str,
+    credential: i32,
+    decode_body: i32,
+    decode_by_status: &super::models::Choice,
+    decode_bytes: &str,
     decode_empty: i32,
     decode_json: &super::models::Choice,
     decode_nullable: &str,
     decode_optional: i32,
-    decode_response: &super::models::Choice,
+    decode_response: i32,
+    decode_text: &super::models::Choice,
     r#do: i32,
     drop_2: &str,
     r#dyn: &super::models::Choice,
-    dynamic: &super::models::Choice,
-    dynamic_execute: &str,
-    dynamic_pages: i32,
-    dynamic_poll: &super::models::Choice,
-    dynamic_request_error: &str,
-    dynamic_result: i32,
+    dynamic: i32,
+    dynamic_execute: &super::models::Choice,
+    dynamic_pages: &str,
+    dynamic_poll: i32,
+    dynamic_request_error: &super::models::Choice,
+    dynamic_result: &str,
     r#else: &str,
-    endpoint_2: &str,
+    endpoint_2: &super::models::Choice,
     r#enum: i32,
     env: &str,
     r#extern: &super::models::Choice,
-    f_2: i32,
+    f_2: &str,
     f32: &str,
     f64: i32,
     r#false: &str,
@@ -2371,44 +2426,44 @@ pub fn header_required_request(
     r#in: i32,
     include: &str,
     include_str: i32,
-    inner: i32,
-    json: &str,
+    inner: &str,
+    json: &super::models::Choice,
     r#let: &super::models::Choice,
     r#loop: &str,
     r#macro: i32,
     r#match: &super::models::Choice,
     matches: &super::models::Choice,
-    members: i32,
-    method_options_3: &str,
+    members: &str,
+    method_options_3: &super::models::Choice,
     r#mod: &str,
-    models: &str,
+    models: &super::models::Choice,
     r#move: i32,
     r#mut: &super::models::Choice,
-    new: &super::models::Choice,
-    operation_id: i32,
+    new: i32,
+    operation_id: &str,
     option_env: &str,
-    options_2: &super::models::Choice,
+    options_2: i32,
     r#override: &str,
     page: &str,
     panic: i32,
-    parameterized_host: i32,
-    params: &str,
-    path: i32,
-    patterns: &str,
-    pipeline: &super::models::Choice,
+    parameterized_host: &super::models::Choice,
+    params: &super::models::Choice,
+    path: &str,
+    patterns: &super::models::Choice,
+    pipeline: i32,
     r#priv: i32,
     r#pub: &super::models::Choice,
     r#ref: &str,
-    regex_2: &super::models::Choice,
-    request: &str,
-    resource_manager_endpoint: &super::models::Choice,
-    resource_manager_scope: &str,
-    response_2: &str,
-    response_error_2: i32,
+    regex_2: i32,
+    request: &super::models::Choice,
+    resource_manager_endpoint: i32,
+    resource_manager_scope: &super::models::Choice,
+    response_2: &super::models::Choice,
+    response_error_2: &str,
     r#return: i32,
     self_2: &super::models::Choice,
-    serde: &str,
-    serde_json: i32,
+    serde: &super::models::Choice,
+    serde_json: &str,
     size_of: i32,
     size_of_val: &super::models::Choice,
     r#static: i32,
@@ -2416,12 +2471,12 @@ pub fn header_required_request(
     str: &str,
     string_enum: i32,
     stringify: &super::models::Choice,
-    strip_member: &str,
-    strip_members: i32,
+    strip_member: &super::models::Choice,
+    strip_members: &str,
     r#struct: &super::models::Choice,
-    subscription_id: &str,
+    subscription_id: &super::models::Choice,
     super_: &str,
-    tag: &super::models::Choice,
+    tag: i32,
     tagged_union: &super::models::Choice,
     todo: &str,
     r#trait: i32,
@@ -2435,11 +2490,11 @@ pub fn header_required_request(
     unreachable: i32,
     r#unsafe: i32,
     r#unsized: &super::models::Choice,
-    url_2: &super::models::Choice,
+    url_2: i32,
     r#use: &str,
     usize: &super::models::Choice,
-    validator_2: i32,
-    value_3: &super::models::Choice,
+    validator_2: &str,
+    value_3: i32,
     vec_2: &super::models::Choice,
     r#virtual: i32,
     r#where: &super::models::Choice,
@@ -2451,114 +2506,126 @@ pub fn header_required_request(
     ::armgen_runtime::ValidationErrors,
 > {
     let mut __validator = ::armgen_runtime::Validator::default();
-    __validator.min_length("API_VERSION", api_version_2, 1);
-    __validator.min_length("Arc", arc, 1);
     __validator.min_length("ArmPipeline", arm_pipeline, 1);
     __validator.minimum("AsMut", as_mut as f64, 1.0, false);
     __validator.min_length("AsRef", as_ref, 1);
     __validator.min_length("AsyncFn", async_fn, 1);
     __validator.minimum("AsyncFnMut", async_fn_mut as f64, 1.0, false);
-    __validator.min_length("ClientMethodOptions", client_method_options, 1);
+    __validator.minimum("BTreeMap", b_tree_map as f64, 1.0, false);
+    __validator.minimum("BinaryFormat", binary_format as f64, 1.0, false);
     __validator.minimum("Clone", clone as f64, 1.0, false);
-    __validator.minimum("Context", context as f64, 1.0, false);
+    __validator.minimum("Constraint", constraint as f64, 1.0, false);
+    __validator.min_length("Context", context, 1);
     __validator.min_length("Copy", copy, 1);
-    __validator.min_length("Cow", cow, 1);
-    __validator.minimum("DEFAULT_ENDPOINT", default_endpoint as f64, 1.0, false);
+    __validator.min_length("DEFAULT_ENDPOINT", default_endpoint, 1);
     __validator.min_length("Debug", debug, 1);
     __validator.minimum("Default", default as f64, 1.0, false);
-    __validator.minimum("Deserialize", deserialize as f64, 1.0, false);
-    __validator.min_length("Deserializer", deserializer, 1);
-    __validator.min_length("DynamicParams", dynamic_params, 1);
-    __validator.minimum("DynamicValidate", dynamic_validate as f64, 1.0, false);
+    __validator.min_length("Deserialize", deserialize, 1);
+    __validator.minimum("DynamicError", dynamic_error as f64, 1.0, false);
+    __validator.minimum("DynamicReply", dynamic_reply as f64, 1.0, false);
+    __validator.min_length("DynamicValidate", dynamic_validate, 1);
     __validator.minimum("Eq", eq as f64, 1.0, false);
     __validator.min_length("Err", err, 1);
-    __validator.minimum("ErrorBody", error_body as f64, 1.0, false);
+    __validator.min_length("ErrorBody", error_body, 1);
     __validator.min_length("ExactSizeIterator", exact_size_iterator, 1);
     __validator.min_length("Extend", extend, 1);
-    __validator.minimum("FinalStateVia", final_state_via as f64, 1.0, false);
+    __validator.min_length("FinalStateVia", final_state_via, 1);
     __validator.min_length("Fn", r#fn, 1);
     __validator.minimum("FnMut", fn_mut as f64, 1.0, false);
+    __validator.min_length("FormBody", form_body, 1);
     __validator.min_length("From", from, 1);
     __validator.min_length("FromIterator", from_iterator, 1);
+    __validator.minimum("FromStatus", from_status as f64, 1.0, false);
     __validator.minimum("Future", future as f64, 1.0, false);
     __validator.minimum("Hash", hash as f64, 1.0, false);
-    __validator.min_length("HttpResponse", http_response, 1);
+    __validator.min_length("HostPart", host_part, 1);
+    __validator.minimum("HttpRequest", http_request as f64, 1.0, false);
     __validator.minimum("IntoIterator", into_iterator as f64, 1.0, false);
-    __validator.minimum("IntoVariant", into_variant as f64, 1.0, false);
-    __validator.min_length("InvalidHost", invalid_host, 1);
-    __validator.minimum("LazyLock", lazy_lock as f64, 1.0, false);
-    __validator.minimum("Method", method as f64, 1.0, false);
-    __validator.minimum("NoFormat", no_format as f64, 1.0, false);
+    __validator.minimum("InvalidHost", invalid_host as f64, 1.0, false);
+    __validator.min_length("LazyLock", lazy_lock, 1);
+    __validator.minimum("Map", map as f64, 1.0, false);
+    __validator.min_length("Method", method, 1);
+    __validator.min_length("MethodOptions", method_options_2, 1);
+    __validator.minimum("NextLink", next_link as f64, 1.0, false);
+    __validator.min_length("NoFormat", no_format, 1);
     __validator.min_length("None", none, 1);
-    __validator.min_length("OPERATIONS", operations, 1);
+    __validator.minimum("OperationInfo", operation_info as f64, 1.0, false);
+    __validator.minimum("OperationStatus", operation_status as f64, 1.0, false);
     __validator.minimum("Option", option as f64, 1.0, false);
-    __validator.minimum("Other", other as f64, 1.0, false);
-    __validator.min_length("PageDecoder", page_decoder, 1);
+    __validator.min_length("Other", other, 1);
+    __validator.minimum("Pager", pager as f64, 1.0, false);
     __validator.min_length("PartialOrd", partial_ord, 1);
-    __validator.minimum("Pattern", pattern as f64, 1.0, false);
-    __validator.min_length("PollerMethodOptions", poller_method_options, 1);
-    __validator.minimum("PollerOptions", poller_options as f64, 1.0, false);
-    __validator.min_length("ResourceManagerAudience", resource_manager_audience, 1);
-    __validator.min_length("Response", response, 1);
-    __validator.min_length("ResponseError", response_error, 1);
-    __validator.min_length("ResponseTooLarge", response_too_large, 1);
+    __validator.min_length("Pattern", pattern, 1);
+    __validator.min_length("PollerOptions", poller_options, 1);
+    __validator.minimum("Regex", regex as f64, 1.0, false);
+    __validator
+        .minimum(
+            "ResourceManagerAudience",
+            resource_manager_audience as f64,
+            1.0,
+            false,
+        );
     __validator.minimum("Result", result as f64, 1.0, false);
-    __validator.min_length("Secret", secret.secret(), 1);
+    __validator.minimum("SERVICES", services as f64, 1.0, false);
+    __validator.minimum("SafeDebug", safe_debug as f64, 1.0, false);
     __validator.min_length("Self", self_, 1);
     __validator.minimum("Send", send as f64, 1.0, false);
-    __validator.min_length("Serialize", serialize, 1);
-    __validator.minimum("ServiceError", service_error as f64, 1.0, false);
-    __validator.min_length("ServiceInfo", service_info, 1);
-    __validator
-        .minimum("StaticTokenCredential", static_token_credential as f64, 1.0, false);
+    __validator.minimum("Serializer", serializer as f64, 1.0, false);
+    __validator.min_length("ServiceError", service_error, 1);
     __validator.minimum("String", string as f64, 1.0, false);
+    __validator.minimum("StripReadOnly", strip_read_only as f64, 1.0, false);
     __validator.min_length("Sync", sync, 1);
+    __validator.min_length("TextFormat", text_format, 1);
     __validator.min_length("ToOwned", to_owned, 1);
-    __validator.minimum("TokenCredential", token_credential as f64, 1.0, false);
+    __validator.min_length("TokenCredential", token_credential, 1);
     __validator.minimum("TryFrom", try_from as f64, 1.0, false);
+    __validator.minimum("Unknown", unknown as f64, 1.0, false);
     __validator.minimum("Unpin", unpin as f64, 1.0, false);
-    __validator.minimum("Url", url as f64, 1.0, false);
-    __validator.min_length("Validate", validate, 1);
-    __validator.minimum("ValidationError", validation_error as f64, 1.0, false);
-    __validator.min_length("Validator", validator, 1);
-    __validator.minimum("Value", value as f64, 1.0, false);
+    __validator.min_length("Url", url, 1);
+    __validator.minimum("UrlBuilder", url_builder as f64, 1.0, false);
+    __validator.min_length("ValidationError", validation_error, 1);
+    __validator.minimum("ValidationErrors", validation_errors as f64, 1.0, false);
+    __validator.min_length("Value", value, 1);
     __validator.min_length("Vec", vec, 1);
-    __validator.min_length("__private", private, 1);
     __validator.min_length("abstract", r#abstract, 1);
     __validator.min_length("align_of", align_of, 1);
     __validator.minimum("align_of_val", align_of_val as f64, 1.0, false);
     __validator.minimum("alloc", alloc as f64, 1.0, false);
-    __validator.minimum("api_version", api_version_3 as f64, 1.0, false);
+    __validator.min_length("api_version", api_version_3, 1);
+    __validator.minimum("armgen_runtime", armgen_runtime as f64, 1.0, false);
     __validator.minimum("as", r#as as f64, 1.0, false);
     __validator.min_length("assert_eq", assert_eq, 1);
     __validator.min_length("async_trait", async_trait, 1);
+    __validator.minimum("at", at as f64, 1.0, false);
     __validator.min_length("await", r#await, 1);
     __validator.minimum("azure_core", azure_core as f64, 1.0, false);
     __validator.minimum("become", r#become as f64, 1.0, false);
     __validator.minimum("bool", bool as f64, 1.0, false);
     __validator.min_length("break", r#break, 1);
-    __validator.minimum("build_request", build_request as f64, 1.0, false);
+    __validator.min_length("build_request", build_request, 1);
     __validator.minimum("cfg", cfg as f64, 1.0, false);
-    __validator.minimum("clients", clients as f64, 1.0, false);
-    __validator.minimum("compile_pattern", compile_pattern as f64, 1.0, false);
+    __validator.min_length("clients", clients, 1);
+    __validator.min_length("compile_pattern", compile_pattern, 1);
     __validator.minimum("const", r#const as f64, 1.0, false);
     __validator.min_length("core", core, 1);
     __validator.min_length("crate", crate_, 1);
-    __validator.min_length("decode_by_status", decode_by_status, 1);
+    __validator.minimum("credential", credential as f64, 1.0, false);
+    __validator.minimum("decode_body", decode_body as f64, 1.0, false);
+    __validator.min_length("decode_bytes", decode_bytes, 1);
     __validator.minimum("decode_empty", decode_empty as f64, 1.0, false);
     __validator.min_length("decode_nullable", decode_nullable, 1);
     __validator.minimum("decode_optional", decode_optional as f64, 1.0, false);
+    __validator.minimum("decode_response", decode_response as f64, 1.0, false);
     __validator.minimum("do", r#do as f64, 1.0, false);
     __validator.min_length("drop", drop_2, 1);
-    __validator.min_length("dynamic_execute", dynamic_execute, 1);
-    __validator.minimum("dynamic_pages", dynamic_pages as f64, 1.0, false);
-    __validator.min_length("dynamic_request_error", dynamic_request_error, 1);
-    __validator.minimum("dynamic_result", dynamic_result as f64, 1.0, false);
+    __validator.minimum("dynamic", dynamic as f64, 1.0, false);
+    __validator.min_length("dynamic_pages", dynamic_pages, 1);
+    __validator.minimum("dynamic_poll", dynamic_poll as f64, 1.0, false);
+    __validator.min_length("dynamic_result", dynamic_result, 1);
     __validator.min_length("else", r#else, 1);
-    __validator.min_length("endpoint", endpoint_2, 1);
     __validator.minimum("enum", r#enum as f64, 1.0, false);
     __validator.min_length("env", env, 1);
-    __validator.minimum("f", f_2 as f64, 1.0, false);
+    __validator.min_length("f", f_2, 1);
     __validator.min_length("f32", f32, 1);
     __validator.minimum("f64", f64 as f64, 1.0, false);
     __validator.min_length("false", r#false, 1);
@@ -2571,41 +2638,41 @@ pub fn header_required_request(
     __validator.minimum("in", r#in as f64, 1.0, false);
     __validator.min_length("include", include, 1);
     __validator.minimum("include_str", include_str as f64, 1.0, false);
-    __validator.minimum("inner", inner as f64, 1.0, false);
-    __validator.min_length("json", json, 1);
+    __validator.min_length("inner", inner, 1);
     __validator.min_length("loop", r#loop, 1);
     __validator.minimum("macro", r#macro as f64, 1.0, false);
-    __validator.minimum("members", members as f64, 1.0, false);
-    __validator.min_length("method_options", method_options_3, 1);
+    __validator.min_length("members", members, 1);
     __validator.min_length("mod", r#mod, 1);
-    __validator.min_length("models", models, 1);
     __validator.minimum("move", r#move as f64, 1.0, false);
-    __validator.minimum("operation_id", operation_id as f64, 1.0, false);
+    __validator.minimum("new", new as f64, 1.0, false);
+    __validator.min_length("operation_id", operation_id, 1);
     __validator.min_length("option_env", option_env, 1);
+    __validator.minimum("options", options_2 as f64, 1.0, false);
     __validator.min_length("override", r#override, 1);
     __validator.min_length("page", page, 1);
     __validator.minimum("panic", panic as f64, 1.0, false);
-    __validator.minimum("parameterized_host", parameterized_host as f64, 1.0, false);
-    __validator.min_length("params", params, 1);
-    __validator.minimum("path", path as f64, 1.0, false);
-    __validator.min_length("patterns", patterns, 1);
+    __validator.min_length("path", path, 1);
+    __validator.minimum("pipeline", pipeline as f64, 1.0, false);
     __validator.minimum("priv", r#priv as f64, 1.0, false);
     __validator.min_length("ref", r#ref, 1);
-    __validator.min_length("request", request, 1);
-    __validator.min_length("resource_manager_scope", resource_manager_scope, 1);
-    __validator.min_length("response", response_2, 1);
-    __validator.minimum("response_error", response_error_2 as f64, 1.0, false);
+    __validator.minimum("regex", regex_2 as f64, 1.0, false);
+    __validator
+        .minimum(
+            "resource_manager_endpoint",
+            resource_manager_endpoint as f64,
+            1.0,
+            false,
+        );
+    __validator.min_length("response_error", response_error_2, 1);
     __validator.minimum("return", r#return as f64, 1.0, false);
-    __validator.min_length("serde", serde, 1);
-    __validator.minimum("serde_json", serde_json as f64, 1.0, false);
+    __validator.min_length("serde_json", serde_json, 1);
     __validator.minimum("size_of", size_of as f64, 1.0, false);
     __validator.minimum("static", r#static as f64, 1.0, false);
     __validator.min_length("str", str, 1);
     __validator.minimum("string_enum", string_enum as f64, 1.0, false);
-    __validator.min_length("strip_member", strip_member, 1);
-    __validator.minimum("strip_members", strip_members as f64, 1.0, false);
-    __validator.min_length("subscription_id", subscription_id, 1);
+    __validator.min_length("strip_members", strip_members, 1);
     __validator.min_length("super", super_, 1);
+    __validator.minimum("tag", tag as f64, 1.0, false);
     __validator.min_length("todo", todo, 1);
     __validator.minimum("trait", r#trait as f64, 1.0, false);
     __validator.min_length("try", r#try, 1);
@@ -2615,8 +2682,10 @@ pub fn header_required_request(
     __validator.min_length("union", r#union, 1);
     __validator.minimum("unreachable", unreachable as f64, 1.0, false);
     __validator.minimum("unsafe", r#unsafe as f64, 1.0, false);
+    __validator.minimum("url", url_2 as f64, 1.0, false);
     __validator.min_length("use", r#use, 1);
-    __validator.minimum("validator", validator_2 as f64, 1.0, false);
+    __validator.min_length("validator", validator_2, 1);
+    __validator.minimum("value", value_3 as f64, 1.0, false);
     __validator.minimum("virtual", r#virtual as f64, 1.0, false);
     __validator.min_length("while", r#while, 1);
     __validator.min_length("write", write, 1);
@@ -2630,8 +2699,10 @@ pub fn header_required_request(
         __url.build()?,
     );
     __request.headers.push(("accept".to_owned(), "application/json".to_owned()));
-    __request.headers.push(("API_VERSION".to_owned(), api_version_2.to_owned()));
-    __request.headers.push(("Arc".to_owned(), arc.to_owned()));
+    __request
+        .headers
+        .push(("API_VERSION".to_owned(), api_version_2.as_str().to_owned()));
+    __request.headers.push(("Arc".to_owned(), arc.as_str().to_owned()));
     __request
         .headers
         .push(("ArmClientOptions".to_owned(), arm_client_options.as_str().to_owned()));
@@ -2643,23 +2714,27 @@ pub fn header_required_request(
     __request
         .headers
         .push(("AsyncFnOnce".to_owned(), async_fn_once.as_str().to_owned()));
-    __request.headers.push(("BTreeMap".to_owned(), b_tree_map.as_str().to_owned()));
+    __request.headers.push(("BTreeMap".to_owned(), b_tree_map.to_string()));
+    __request.headers.push(("BinaryFormat".to_owned(), binary_format.to_string()));
     __request.headers.push(("Box".to_owned(), r#box.as_str().to_owned()));
     __request
         .headers
-        .push(("ClientMethodOptions".to_owned(), client_method_options.to_owned()));
+        .push((
+            "ClientMethodOptions".to_owned(),
+            client_method_options.as_str().to_owned(),
+        ));
     __request.headers.push(("Clone".to_owned(), clone.to_string()));
-    __request.headers.push(("Constraint".to_owned(), constraint.as_str().to_owned()));
-    __request.headers.push(("Context".to_owned(), context.to_string()));
+    __request.headers.push(("Constraint".to_owned(), constraint.to_string()));
+    __request.headers.push(("Context".to_owned(), context.to_owned()));
     __request.headers.push(("Copy".to_owned(), copy.to_owned()));
-    __request.headers.push(("Cow".to_owned(), cow.to_owned()));
-    __request
-        .headers
-        .push(("DEFAULT_ENDPOINT".to_owned(), default_endpoint.to_string()));
+    __request.headers.push(("Cow".to_owned(), cow.as_str().to_owned()));
+    __request.headers.push(("DEFAULT_ENDPOINT".to_owned(), default_endpoint.to_owned()));
     __request.headers.push(("Debug".to_owned(), debug.to_owned()));
     __request.headers.push(("Default".to_owned(), default.to_string()));
-    __request.headers.push(("Deserialize".to_owned(), deserialize.to_string()));
-    __request.headers.push(("Deserializer".to_owned(), deserializer.to_owned()));
+    __request.headers.push(("Deserialize".to_owned(), deserialize.to_owned()));
+    __request
+        .headers
+        .push(("Deserializer".to_owned(), deserializer.as_str().to_owned()));
     __request
         .headers
         .push((
@@ -2667,179 +2742,184 @@ pub fn header_required_request(
             double_ended_iterator.as_str().to_owned(),
         ));
     __request.headers.push(("Drop".to_owned(), drop.as_str().to_owned()));
+    __request.headers.push(("DynamicError".to_owned(), dynamic_error.to_string()));
     __request
         .headers
-        .push(("DynamicError".to_owned(), dynamic_error.as_str().to_owned()));
-    __request.headers.push(("DynamicParams".to_owned(), dynamic_params.to_owned()));
-    __request
-        .headers
-        .push(("DynamicReply".to_owned(), dynamic_reply.as_str().to_owned()));
-    __request.headers.push(("DynamicValidate".to_owned(), dynamic_validate.to_string()));
+        .push(("DynamicParams".to_owned(), dynamic_params.as_str().to_owned()));
+    __request.headers.push(("DynamicReply".to_owned(), dynamic_reply.to_string()));
+    __request.headers.push(("DynamicValidate".to_owned(), dynamic_validate.to_owned()));
     __request.headers.push(("Eq".to_owned(), eq.to_string()));
     __request.headers.push(("Err".to_owned(), err.to_owned()));
-    __request.headers.push(("ErrorBody".to_owned(), error_body.to_string()));
+    __request.headers.push(("ErrorBody".to_owned(), error_body.to_owned()));
     __request
         .headers
         .push(("ExactSizeIterator".to_owned(), exact_size_iterator.to_owned()));
     __request.headers.push(("Extend".to_owned(), extend.to_owned()));
-    __request.headers.push(("FinalStateVia".to_owned(), final_state_via.to_string()));
+    __request.headers.push(("FinalStateVia".to_owned(), final_state_via.to_owned()));
     __request.headers.push(("Fn".to_owned(), r#fn.to_owned()));
     __request.headers.push(("FnMut".to_owned(), fn_mut.to_string()));
     __request.headers.push(("FnOnce".to_owned(), fn_once.as_str().to_owned()));
+    __request.headers.push(("FormBody".to_owned(), form_body.to_owned()));
     __request.headers.push(("From".to_owned(), from.to_owned()));
     __request.headers.push(("FromIterator".to_owned(), from_iterator.to_owned()));
-    __request.headers.push(("FromStatus".to_owned(), from_status.as_str().to_owned()));
+    __request.headers.push(("FromStatus".to_owned(), from_status.to_string()));
     __request.headers.push(("Future".to_owned(), future.to_string()));
     __request.headers.push(("Hash".to_owned(), hash.to_string()));
-    __request.headers.push(("HostPart".to_owned(), host_part.as_str().to_owned()));
-    __request.headers.push(("HttpRequest".to_owned(), http_request.as_str().to_owned()));
-    __request.headers.push(("HttpResponse".to_owned(), http_response.to_owned()));
+    __request.headers.push(("HostPart".to_owned(), host_part.to_owned()));
+    __request.headers.push(("HttpRequest".to_owned(), http_request.to_string()));
+    __request
+        .headers
+        .push(("HttpResponse".to_owned(), http_response.as_str().to_owned()));
     __request.headers.push(("Into".to_owned(), into.as_str().to_owned()));
     __request.headers.push(("IntoFuture".to_owned(), into_future.as_str().to_owned()));
     __request.headers.push(("IntoIterator".to_owned(), into_iterator.to_string()));
-    __request.headers.push(("IntoVariant".to_owned(), into_variant.to_string()));
-    __request.headers.push(("InvalidHost".to_owned(), invalid_host.to_owned()));
+    __request.headers.push(("IntoVariant".to_owned(), into_variant.as_str().to_owned()));
+    __request.headers.push(("InvalidHost".to_owned(), invalid_host.to_string()));
     __request.headers.push(("Iterator".to_owned(), iterator.as_str().to_owned()));
-    __request.headers.push(("LazyLock".to_owned(), lazy_lock.to_string()));
-    __request.headers.push(("Map".to_owned(), map.as_str().to_owned()));
-    __request.headers.push(("Method".to_owned(), method.to_string()));
-    __request
-        .headers
-        .push(("MethodOptions".to_owned(), method_options_2.as_str().to_owned()));
-    __request.headers.push(("NextLink".to_owned(), next_link.as_str().to_owned()));
-    __request.headers.push(("NoFormat".to_owned(), no_format.to_string()));
+    __request.headers.push(("LazyLock".to_owned(), lazy_lock.to_owned()));
+    __request.headers.push(("Map".to_owned(), map.to_string()));
+    __request.headers.push(("Method".to_owned(), method.to_owned()));
+    __request.headers.push(("MethodOptions".to_owned(), method_options_2.to_owned()));
+    __request.headers.push(("NextLink".to_owned(), next_link.to_string()));
+    __request.headers.push(("NoFormat".to_owned(), no_format.to_owned()));
     __request.headers.push(("None".to_owned(), none.to_owned()));
-    __request.headers.push(("OPERATIONS".to_owned(), operations.to_owned()));
+    __request.headers.push(("OPERATIONS".to_owned(), operations.as_str().to_owned()));
     __request.headers.push(("Ok".to_owned(), ok.as_str().to_owned()));
-    __request
-        .headers
-        .push(("OperationInfo".to_owned(), operation_info.as_str().to_owned()));
-    __request
-        .headers
-        .push(("OperationStatus".to_owned(), operation_status.as_str().to_owned()));
+    __request.headers.push(("OperationInfo".to_owned(), operation_info.to_string()));
+    __request.headers.push(("OperationStatus".to_owned(), operation_status.to_string()));
     __request.headers.push(("Option".to_owned(), option.to_string()));
     __request.headers.push(("Ord".to_owned(), ord.as_str().to_owned()));
-    __request.headers.push(("Other".to_owned(), other.to_string()));
-    __request.headers.push(("PageDecoder".to_owned(), page_decoder.to_owned()));
-    __request.headers.push(("Pager".to_owned(), pager.as_str().to_owned()));
+    __request.headers.push(("Other".to_owned(), other.to_owned()));
+    __request.headers.push(("PageDecoder".to_owned(), page_decoder.as_str().to_owned()));
+    __request.headers.push(("Pager".to_owned(), pager.to_string()));
     __request.headers.push(("PartialEq".to_owned(), partial_eq.as_str().to_owned()));
     __request.headers.push(("PartialOrd".to_owned(), partial_ord.to_owned()));
-    __request.headers.push(("Pattern".to_owned(), pattern.to_string()));
+    __request.headers.push(("Pattern".to_owned(), pattern.to_owned()));
     __request
         .headers
-        .push(("PollerMethodOptions".to_owned(), poller_method_options.to_owned()));
-    __request.headers.push(("PollerOptions".to_owned(), poller_options.to_string()));
-    __request.headers.push(("Regex".to_owned(), regex.as_str().to_owned()));
+        .push((
+            "PollerMethodOptions".to_owned(),
+            poller_method_options.as_str().to_owned(),
+        ));
+    __request.headers.push(("PollerOptions".to_owned(), poller_options.to_owned()));
+    __request.headers.push(("Regex".to_owned(), regex.to_string()));
     __request
         .headers
         .push((
             "ResourceManagerAudience".to_owned(),
-            resource_manager_audience.to_owned(),
+            resource_manager_audience.to_string(),
         ));
-    __request.headers.push(("Response".to_owned(), response.to_owned()));
-    __request.headers.push(("ResponseError".to_owned(), response_error.to_owned()));
+    __request.headers.push(("Response".to_owned(), response.as_str().to_owned()));
     __request
         .headers
-        .push(("ResponseTooLarge".to_owned(), response_too_large.to_owned()));
+        .push(("ResponseError".to_owned(), response_error.as_str().to_owned()));
+    __request
+        .headers
+        .push(("ResponseTooLarge".to_owned(), response_too_large.as_str().to_owned()));
     __request.headers.push(("Result".to_owned(), result.to_string()));
-    __request.headers.push(("SERVICES".to_owned(), services.as_str().to_owned()));
-    __request.headers.push(("SafeDebug".to_owned(), safe_debug.as_str().to_owned()));
-    __request.push_secret_header("Secret", secret);
+    __request.headers.push(("SERVICES".to_owned(), services.to_string()));
+    __request.headers.push(("SafeDebug".to_owned(), safe_debug.to_string()));
+    __request.headers.push(("Secret".to_owned(), secret.as_str().to_owned()));
     __request.headers.push(("Self".to_owned(), self_.to_owned()));
     __request.headers.push(("Send".to_owned(), send.to_string()));
-    __request.headers.push(("Serialize".to_owned(), serialize.to_owned()));
-    __request.headers.push(("Serializer".to_owned(), serializer.as_str().to_owned()));
-    __request.headers.push(("ServiceError".to_owned(), service_error.to_string()));
-    __request.headers.push(("ServiceInfo".to_owned(), service_info.to_owned()));
+    __request.headers.push(("Serialize".to_owned(), serialize.as_str().to_owned()));
+    __request.headers.push(("Serializer".to_owned(), serializer.to_string()));
+    __request.headers.push(("ServiceError".to_owned(), service_error.to_owned()));
+    __request.headers.push(("ServiceInfo".to_owned(), service_info.as_str().to_owned()));
     __request.headers.push(("Sized".to_owned(), sized.as_str().to_owned()));
     __request.headers.push(("Some".to_owned(), some.as_str().to_owned()));
     __request
         .headers
-        .push(("StaticTokenCredential".to_owned(), static_token_credential.to_string()));
+        .push((
+            "StaticTokenCredential".to_owned(),
+            static_token_credential.as_str().to_owned(),
+        ));
     __request.headers.push(("String".to_owned(), string.to_string()));
-    __request
-        .headers
-        .push(("StripReadOnly".to_owned(), strip_read_only.as_str().to_owned()));
+    __request.headers.push(("StripReadOnly".to_owned(), strip_read_only.to_string()));
     __request.headers.push(("Sync".to_owned(), sync.to_owned()));
+    __request.headers.push(("TextFormat".to_owned(), text_format.to_owned()));
     __request.headers.push(("ToOwned".to_owned(), to_owned.to_owned()));
     __request.headers.push(("ToString".to_owned(), to_string.as_str().to_owned()));
-    __request.headers.push(("TokenCredential".to_owned(), token_credential.to_string()));
+    __request.headers.push(("TokenCredential".to_owned(), token_credential.to_owned()));
     __request.headers.push(("TryFrom".to_owned(), try_from.to_string()));
     __request.headers.push(("TryInto".to_owned(), try_into.as_str().to_owned()));
-    __request.headers.push(("Unknown".to_owned(), unknown.as_str().to_owned()));
+    __request.headers.push(("Unknown".to_owned(), unknown.to_string()));
     __request.headers.push(("Unpin".to_owned(), unpin.to_string()));
-    __request.headers.push(("Url".to_owned(), url.to_string()));
-    __request.headers.push(("UrlBuilder".to_owned(), url_builder.as_str().to_owned()));
-    __request.headers.push(("Validate".to_owned(), validate.to_owned()));
-    __request.headers.push(("ValidationError".to_owned(), validation_error.to_string()));
+    __request.headers.push(("Url".to_owned(), url.to_owned()));
+    __request.headers.push(("UrlBuilder".to_owned(), url_builder.to_string()));
+    __request.headers.push(("Validate".to_owned(), validate.as_str().to_owned()));
+    __request.headers.push(("ValidationError".to_owned(), validation_error.to_owned()));
     __request
         .headers
-        .push(("ValidationErrors".to_owned(), validation_errors.as_str().to_owned()));
-    __request.headers.push(("Validator".to_owned(), validator.to_owned()));
-    __request.headers.push(("Value".to_owned(), value.to_string()));
+        .push(("ValidationErrors".to_owned(), validation_errors.to_string()));
+    __request.headers.push(("Validator".to_owned(), validator.as_str().to_owned()));
+    __request.headers.push(("Value".to_owned(), value.to_owned()));
     __request.headers.push(("Vec".to_owned(), vec.to_owned()));
     __request.headers.push(("_".to_owned(), value_2.as_str().to_owned()));
-    __request.headers.push(("__private".to_owned(), private.to_owned()));
+    __request.headers.push(("__private".to_owned(), private.as_str().to_owned()));
     __request.headers.push(("abstract".to_owned(), r#abstract.to_owned()));
     __request.headers.push(("align_of".to_owned(), align_of.to_owned()));
     __request.headers.push(("align_of_val".to_owned(), align_of_val.to_string()));
     __request.headers.push(("alloc".to_owned(), alloc.to_string()));
-    __request.headers.push(("api_version".to_owned(), api_version_3.to_string()));
-    __request
-        .headers
-        .push(("armgen_runtime".to_owned(), armgen_runtime.as_str().to_owned()));
+    __request.headers.push(("api_version".to_owned(), api_version_3.to_owned()));
+    __request.headers.push(("armgen_runtime".to_owned(), armgen_runtime.to_string()));
     __request.headers.push(("as".to_owned(), r#as.to_string()));
     __request.headers.push(("assert".to_owned(), assert.as_str().to_owned()));
     __request.headers.push(("assert_eq".to_owned(), assert_eq.to_owned()));
     __request.headers.push(("async".to_owned(), r#async.as_str().to_owned()));
     __request.headers.push(("async_trait".to_owned(), async_trait.to_owned()));
-    __request.headers.push(("at".to_owned(), at.as_str().to_owned()));
+    __request.headers.push(("at".to_owned(), at.to_string()));
     __request.headers.push(("await".to_owned(), r#await.to_owned()));
     __request.headers.push(("azure_core".to_owned(), azure_core.to_string()));
     __request.headers.push(("become".to_owned(), r#become.to_string()));
     __request.headers.push(("bool".to_owned(), bool.to_string()));
     __request.headers.push(("box".to_owned(), box_2.as_str().to_owned()));
     __request.headers.push(("break".to_owned(), r#break.to_owned()));
-    __request.headers.push(("build_request".to_owned(), build_request.to_string()));
+    __request.headers.push(("build_request".to_owned(), build_request.to_owned()));
     __request.headers.push(("cfg".to_owned(), cfg.to_string()));
     __request.headers.push(("char".to_owned(), char.as_str().to_owned()));
     __request.headers.push(("client_only".to_owned(), client_only.as_str().to_owned()));
-    __request.headers.push(("clients".to_owned(), clients.to_string()));
-    __request.headers.push(("compile_pattern".to_owned(), compile_pattern.to_string()));
+    __request.headers.push(("clients".to_owned(), clients.to_owned()));
+    __request.headers.push(("compile_pattern".to_owned(), compile_pattern.to_owned()));
     __request.headers.push(("concat".to_owned(), concat.as_str().to_owned()));
     __request.headers.push(("const".to_owned(), r#const.to_string()));
     __request.headers.push(("continue".to_owned(), r#continue.as_str().to_owned()));
     __request.headers.push(("core".to_owned(), core.to_owned()));
     __request.headers.push(("crate".to_owned(), crate_.to_owned()));
-    __request.headers.push(("credential".to_owned(), credential.as_str().to_owned()));
-    __request.headers.push(("decode_body".to_owned(), decode_body.as_str().to_owned()));
-    __request.headers.push(("decode_by_status".to_owned(), decode_by_status.to_owned()));
+    __request.headers.push(("credential".to_owned(), credential.to_string()));
+    __request.headers.push(("decode_body".to_owned(), decode_body.to_string()));
+    __request
+        .headers
+        .push(("decode_by_status".to_owned(), decode_by_status.as_str().to_owned()));
+    __request.headers.push(("decode_bytes".to_owned(), decode_bytes.to_owned()));
     __request.headers.push(("decode_empty".to_owned(), decode_empty.to_string()));
     __request.headers.push(("decode_json".to_owned(), decode_json.as_str().to_owned()));
     __request.headers.push(("decode_nullable".to_owned(), decode_nullable.to_owned()));
     __request.headers.push(("decode_optional".to_owned(), decode_optional.to_string()));
-    __request
-        .headers
-        .push(("decode_response".to_owned(), decode_response.as_str().to_owned()));
+    __request.headers.push(("decode_response".to_owned(), decode_response.to_string()));
+    __request.headers.push(("decode_text".to_owned(), decode_text.as_str().to_owned()));
     __request.headers.push(("do".to_owned(), r#do.to_string()));
     __request.headers.push(("drop".to_owned(), drop_2.to_owned()));
     __request.headers.push(("dyn".to_owned(), r#dyn.as_str().to_owned()));
-    __request.headers.push(("dynamic".to_owned(), dynamic.as_str().to_owned()));
-    __request.headers.push(("dynamic_execute".to_owned(), dynamic_execute.to_owned()));
-    __request.headers.push(("dynamic_pages".to_owned(), dynamic_pages.to_string()));
+    __request.headers.push(("dynamic".to_owned(), dynamic.to_string()));
     __request
         .headers
-        .push(("dynamic_poll".to_owned(), dynamic_poll.as_str().to_owned()));
+        .push(("dynamic_execute".to_owned(), dynamic_execute.as_str().to_owned()));
+    __request.headers.push(("dynamic_pages".to_owned(), dynamic_pages.to_owned()));
+    __request.headers.push(("dynamic_poll".to_owned(), dynamic_poll.to_string()));
     __request
         .headers
-        .push(("dynamic_request_error".to_owned(), dynamic_request_error.to_owned()));
-    __request.headers.push(("dynamic_result".to_owned(), dynamic_result.to_string()));
+        .push((
+            "dynamic_request_error".to_owned(),
+            dynamic_request_error.as_str().to_owned(),
+        ));
+    __request.headers.push(("dynamic_result".to_owned(), dynamic_result.to_owned()));
     __request.headers.push(("else".to_owned(), r#else.to_owned()));
-    __request.headers.push(("endpoint".to_owned(), endpoint_2.to_owned()));
+    __request.headers.push(("endpoint".to_owned(), endpoint_2.as_str().to_owned()));
     __request.headers.push(("enum".to_owned(), r#enum.to_string()));
     __request.headers.push(("env".to_owned(), env.to_owned()));
     __request.headers.push(("extern".to_owned(), r#extern.as_str().to_owned()));
-    __request.headers.push(("f".to_owned(), f_2.to_string()));
+    __request.headers.push(("f".to_owned(), f_2.to_owned()));
     __request.headers.push(("f32".to_owned(), f32.to_owned()));
     __request.headers.push(("f64".to_owned(), f64.to_string()));
     __request.headers.push(("false".to_owned(), r#false.to_owned()));
@@ -2856,53 +2936,58 @@ pub fn header_required_request(
     __request.headers.push(("in".to_owned(), r#in.to_string()));
     __request.headers.push(("include".to_owned(), include.to_owned()));
     __request.headers.push(("include_str".to_owned(), include_str.to_string()));
-    __request.headers.push(("inner".to_owned(), inner.to_string()));
-    __request.headers.push(("json".to_owned(), json.to_owned()));
+    __request.headers.push(("inner".to_owned(), inner.to_owned()));
+    __request.headers.push(("json".to_owned(), json.as_str().to_owned()));
     __request.headers.push(("let".to_owned(), r#let.as_str().to_owned()));
     __request.headers.push(("loop".to_owned(), r#loop.to_owned()));
     __request.headers.push(("macro".to_owned(), r#macro.to_string()));
     __request.headers.push(("match".to_owned(), r#match.as_str().to_owned()));
     __request.headers.push(("matches".to_owned(), matches.as_str().to_owned()));
-    __request.headers.push(("members".to_owned(), members.to_string()));
-    __request.headers.push(("method_options".to_owned(), method_options_3.to_owned()));
+    __request.headers.push(("members".to_owned(), members.to_owned()));
+    __request
+        .headers
+        .push(("method_options".to_owned(), method_options_3.as_str().to_owned()));
     __request.headers.push(("mod".to_owned(), r#mod.to_owned()));
-    __request.headers.push(("models".to_owned(), models.to_owned()));
+    __request.headers.push(("models".to_owned(), models.as_str().to_owned()));
     __request.headers.push(("move".to_owned(), r#move.to_string()));
     __request.headers.push(("mut".to_owned(), r#mut.as_str().to_owned()));
-    __request.headers.push(("new".to_owned(), new.as_str().to_owned()));
-    __request.headers.push(("operation_id".to_owned(), operation_id.to_string()));
+    __request.headers.push(("new".to_owned(), new.to_string()));
+    __request.headers.push(("operation_id".to_owned(), operation_id.to_owned()));
     __request.headers.push(("option_env".to_owned(), option_env.to_owned()));
-    __request.headers.push(("options".to_owned(), options_2.as_str().to_owned()));
+    __request.headers.push(("options".to_owned(), options_2.to_string()));
     __request.headers.push(("override".to_owned(), r#override.to_owned()));
     __request.headers.push(("page".to_owned(), page.to_owned()));
     __request.headers.push(("panic".to_owned(), panic.to_string()));
     __request
         .headers
-        .push(("parameterized_host".to_owned(), parameterized_host.to_string()));
-    __request.headers.push(("params".to_owned(), params.to_owned()));
-    __request.headers.push(("path".to_owned(), path.to_string()));
-    __request.headers.push(("patterns".to_owned(), patterns.to_owned()));
-    __request.headers.push(("pipeline".to_owned(), pipeline.as_str().to_owned()));
+        .push(("parameterized_host".to_owned(), parameterized_host.as_str().to_owned()));
+    __request.headers.push(("params".to_owned(), params.as_str().to_owned()));
+    __request.headers.push(("path".to_owned(), path.to_owned()));
+    __request.headers.push(("patterns".to_owned(), patterns.as_str().to_owned()));
+    __request.headers.push(("pipeline".to_owned(), pipeline.to_string()));
     __request.headers.push(("priv".to_owned(), r#priv.to_string()));
     __request.headers.push(("pub".to_owned(), r#pub.as_str().to_owned()));
     __request.headers.push(("ref".to_owned(), r#ref.to_owned()));
-    __request.headers.push(("regex".to_owned(), regex_2.as_str().to_owned()));
-    __request.headers.push(("request".to_owned(), request.to_owned()));
+    __request.headers.push(("regex".to_owned(), regex_2.to_string()));
+    __request.headers.push(("request".to_owned(), request.as_str().to_owned()));
     __request
         .headers
         .push((
             "resource_manager_endpoint".to_owned(),
-            resource_manager_endpoint.as_str().to_owned(),
+            resource_manager_endpoint.to_string(),
         ));
     __request
         .headers
-        .push(("resource_manager_scope".to_owned(), resource_manager_scope.to_owned()));
-    __request.headers.push(("response".to_owned(), response_2.to_owned()));
-    __request.headers.push(("response_error".to_owned(), response_error_2.to_string()));
+        .push((
+            "resource_manager_scope".to_owned(),
+            resource_manager_scope.as_str().to_owned(),
+        ));
+    __request.headers.push(("response".to_owned(), response_2.as_str().to_owned()));
+    __request.headers.push(("response_error".to_owned(), response_error_2.to_owned()));
     __request.headers.push(("return".to_owned(), r#return.to_string()));
     __request.headers.push(("self".to_owned(), self_2.as_str().to_owned()));
-    __request.headers.push(("serde".to_owned(), serde.to_owned()));
-    __request.headers.push(("serde_json".to_owned(), serde_json.to_string()));
+    __request.headers.push(("serde".to_owned(), serde.as_str().to_owned()));
+    __request.headers.push(("serde_json".to_owned(), serde_json.to_owned()));
     __request.headers.push(("size_of".to_owned(), size_of.to_string()));
     __request.headers.push(("size_of_val".to_owned(), size_of_val.as_str().to_owned()));
     __request.headers.push(("static".to_owned(), r#static.to_string()));
@@ -2910,12 +2995,16 @@ pub fn header_required_request(
     __request.headers.push(("str".to_owned(), str.to_owned()));
     __request.headers.push(("string_enum".to_owned(), string_enum.to_string()));
     __request.headers.push(("stringify".to_owned(), stringify.as_str().to_owned()));
-    __request.headers.push(("strip_member".to_owned(), strip_member.to_owned()));
-    __request.headers.push(("strip_members".to_owned(), strip_members.to_string()));
+    __request
+        .headers
+        .push(("strip_member".to_owned(), strip_member.as_str().to_owned()));
+    __request.headers.push(("strip_members".to_owned(), strip_members.to_owned()));
     __request.headers.push(("struct".to_owned(), r#struct.as_str().to_owned()));
-    __request.headers.push(("subscription_id".to_owned(), subscription_id.to_owned()));
+    __request
+        .headers
+        .push(("subscription_id".to_owned(), subscription_id.as_str().to_owned()));
     __request.headers.push(("super".to_owned(), super_.to_owned()));
-    __request.headers.push(("tag".to_owned(), tag.as_str().to_owned()));
+    __request.headers.push(("tag".to_owned(), tag.to_string()));
     __request
         .headers
         .push(("tagged_union".to_owned(), tagged_union.as_str().to_owned()));
@@ -2931,11 +3020,11 @@ pub fn header_required_request(
     __request.headers.push(("unreachable".to_owned(), unreachable.to_string()));
     __request.headers.push(("unsafe".to_owned(), r#unsafe.to_string()));
     __request.headers.push(("unsized".to_owned(), r#unsized.as_str().to_owned()));
-    __request.headers.push(("url".to_owned(), url_2.as_str().to_owned()));
+    __request.headers.push(("url".to_owned(), url_2.to_string()));
     __request.headers.push(("use".to_owned(), r#use.to_owned()));
     __request.headers.push(("usize".to_owned(), usize.as_str().to_owned()));
-    __request.headers.push(("validator".to_owned(), validator_2.to_string()));
-    __request.headers.push(("value".to_owned(), value_3.as_str().to_owned()));
+    __request.headers.push(("validator".to_owned(), validator_2.to_owned()));
+    __request.headers.push(("value".to_owned(), value_3.to_string()));
     __request.headers.push(("vec".to_owned(), vec_2.as_str().to_owned()));
     __request.headers.push(("virtual".to_owned(), r#virtual.to_string()));
     __request.headers.push(("where".to_owned(), r#where.as_str().to_owned()));
@@ -3481,7 +3570,7 @@ pub fn path1_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// `PUT /path2/{Future}/{IntoFuture}/{Debug}/{Hash}/{assert}/{assert_eq}/{cfg}/{concat}/{env}/{format}/{format_args}/{include}/{include_str}/{matches}/{option_env}/{panic}/{stringify}/{todo}/{unreachable}/{vec}/{write}/{bool}/{char}/{str}/{i32}/{i64}/{u8}/{u64}/{usize}/{f32}/{f64}/{std}/{core}/{alloc}/{client_only}/{page}/{string_enum}/{tagged_union}/{async_trait}/{azure_core}/{ArmClientOptions}/{ArmPipeline}/{IntoVariant}/{MethodOptions}/{ResourceManagerAudience}/{StaticTokenCredential}/{resource_manager_endpoint}/{resource_manager_scope}/{response_error}/{DynamicError}` (`Parameters_Path2`).
+/// `PUT /path2/{Future}/{IntoFuture}/{Debug}/{Hash}/{assert}/{assert_eq}/{cfg}/{concat}/{env}/{format}/{format_args}/{include}/{include_str}/{matches}/{option_env}/{panic}/{stringify}/{todo}/{unreachable}/{vec}/{write}/{bool}/{char}/{str}/{i32}/{i64}/{u8}/{u64}/{usize}/{f32}/{f64}/{std}/{core}/{alloc}/{client_only}/{page}/{string_enum}/{tagged_union}/{async_trait}/{azure_core}/{ArmClientOptions}/{ArmPipeline}/{BinaryFormat}/{IntoVariant}/{MethodOptions}/{ResourceManagerAudience}/{StaticTokenCredential}/{TextFormat}/{resource_manager_endpoint}/{resource_manager_scope}` (`Parameters_Path2`).
 ///
 /// # Arguments
 /// * `future` - `Future` (path)
@@ -3526,14 +3615,14 @@ pub fn path1_response(
 /// * `azure_core` - `azure_core` (path)
 /// * `arm_client_options` - `ArmClientOptions` (path)
 /// * `arm_pipeline` - `ArmPipeline` (path)
+/// * `binary_format` - `BinaryFormat` (path)
 /// * `into_variant` - `IntoVariant` (path)
 /// * `method_options_2` - `MethodOptions` (path)
 /// * `resource_manager_audience` - `ResourceManagerAudience` (path)
 /// * `static_token_credential` - `StaticTokenCredential` (path)
+/// * `text_format` - `TextFormat` (path)
 /// * `resource_manager_endpoint` - `resource_manager_endpoint` (path)
 /// * `resource_manager_scope` - `resource_manager_scope` (path)
-/// * `response_error` - `response_error` (path)
-/// * `dynamic_error` - `DynamicError` (path)
 pub fn path2_request(
     endpoint: &::armgen_runtime::Url,
     api_version: &str,
@@ -3579,14 +3668,14 @@ pub fn path2_request(
     azure_core: &str,
     arm_client_options: i32,
     arm_pipeline: &super::models::Choice,
-    into_variant: &str,
-    method_options_2: i32,
-    resource_manager_audience: &super::models::Choice,
-    static_token_credential: &str,
-    resource_manager_endpoint: i32,
-    resource_manager_scope: &super::models::Choice,
-    response_error: &str,
-    dynamic_error: i32,
+    binary_format: &str,
+    into_variant: i32,
+    method_options_2: &super::models::Choice,
+    resource_manager_audience: &str,
+    static_token_credential: i32,
+    text_format: &super::models::Choice,
+    resource_manager_endpoint: &str,
+    resource_manager_scope: i32,
 ) -> ::core::result::Result<
     ::armgen_runtime::HttpRequest,
     ::armgen_runtime::ValidationErrors,
@@ -3620,18 +3709,14 @@ pub fn path2_request(
     __validator.minimum("tagged_union", tagged_union as f64, 1.0, false);
     __validator.min_length("azure_core", azure_core, 1);
     __validator.minimum("ArmClientOptions", arm_client_options as f64, 1.0, false);
-    __validator.min_length("IntoVariant", into_variant, 1);
-    __validator.minimum("MethodOptions", method_options_2 as f64, 1.0, false);
-    __validator.min_length("StaticTokenCredential", static_token_credential, 1);
+    __validator.min_length("BinaryFormat", binary_format, 1);
+    __validator.minimum("IntoVariant", into_variant as f64, 1.0, false);
+    __validator.min_length("ResourceManagerAudience", resource_manager_audience, 1);
     __validator
-        .minimum(
-            "resource_manager_endpoint",
-            resource_manager_endpoint as f64,
-            1.0,
-            false,
-        );
-    __validator.min_length("response_error", response_error, 1);
-    __validator.minimum("DynamicError", dynamic_error as f64, 1.0, false);
+        .minimum("StaticTokenCredential", static_token_credential as f64, 1.0, false);
+    __validator.min_length("resource_manager_endpoint", resource_manager_endpoint, 1);
+    __validator
+        .minimum("resource_manager_scope", resource_manager_scope as f64, 1.0, false);
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
         .literal("/path2/")
@@ -3719,21 +3804,21 @@ pub fn path2_request(
         .literal("/")
         .segment("ArmPipeline", arm_pipeline.as_str())
         .literal("/")
-        .segment("IntoVariant", into_variant)
+        .segment("BinaryFormat", binary_format)
         .literal("/")
-        .segment("MethodOptions", &method_options_2.to_string())
+        .segment("IntoVariant", &into_variant.to_string())
         .literal("/")
-        .segment("ResourceManagerAudience", resource_manager_audience.as_str())
+        .segment("MethodOptions", method_options_2.as_str())
         .literal("/")
-        .segment("StaticTokenCredential", static_token_credential)
+        .segment("ResourceManagerAudience", resource_manager_audience)
         .literal("/")
-        .segment("resource_manager_endpoint", &resource_manager_endpoint.to_string())
+        .segment("StaticTokenCredential", &static_token_credential.to_string())
         .literal("/")
-        .segment("resource_manager_scope", resource_manager_scope.as_str())
+        .segment("TextFormat", text_format.as_str())
         .literal("/")
-        .segment("response_error", response_error)
+        .segment("resource_manager_endpoint", resource_manager_endpoint)
         .literal("/")
-        .segment("DynamicError", &dynamic_error.to_string())
+        .segment("resource_manager_scope", &resource_manager_scope.to_string())
         .query("api-version", api_version);
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Put,
@@ -3751,9 +3836,11 @@ pub fn path2_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// `PUT /path3/{DynamicParams}/{DynamicValidate}/{OperationInfo}/{ServiceInfo}/{dynamic_result}/{DynamicReply}/{dynamic_execute}/{dynamic_pages}/{dynamic_poll}/{dynamic_request_error}/{ErrorBody}/{FromStatus}/{ResponseError}/{ServiceError}/{decode_body}/{decode_by_status}/{decode_empty}/{decode_json}/{decode_nullable}/{decode_optional}/{HostPart}/{InvalidHost}/{parameterized_host}/{HttpRequest}/{HttpResponse}/{Method}/{UrlBuilder}/{ResponseTooLarge}/{FinalStateVia}/{OperationStatus}/{PollerMethodOptions}/{PollerOptions}/{NextLink}/{PageDecoder}/{Pattern}/{StripReadOnly}/{strip_member}/{strip_members}/{Regex}/{Secret}/{Url}/{Constraint}/{Validate}/{ValidationError}/{ValidationErrors}/{Validator}/{compile_pattern}/{regex}/{serde}/{serde_json}` (`Parameters_Path3`).
+/// `PUT /path3/{response_error}/{DynamicError}/{DynamicParams}/{DynamicValidate}/{OperationInfo}/{ServiceInfo}/{dynamic_result}/{DynamicReply}/{dynamic_execute}/{dynamic_pages}/{dynamic_poll}/{dynamic_request_error}/{ErrorBody}/{FromStatus}/{ResponseError}/{ServiceError}/{decode_body}/{decode_by_status}/{decode_bytes}/{decode_empty}/{decode_json}/{decode_nullable}/{decode_optional}/{decode_text}/{HostPart}/{InvalidHost}/{parameterized_host}/{FormBody}/{HttpRequest}/{HttpResponse}/{Method}/{UrlBuilder}/{ResponseTooLarge}/{FinalStateVia}/{OperationStatus}/{PollerMethodOptions}/{PollerOptions}/{NextLink}/{PageDecoder}/{Pattern}/{StripReadOnly}/{strip_member}/{strip_members}/{Regex}/{Secret}/{Url}/{Constraint}/{Validate}/{ValidationError}/{ValidationErrors}` (`Parameters_Path3`).
 ///
 /// # Arguments
+/// * `response_error` - `response_error` (path)
+/// * `dynamic_error` - `DynamicError` (path)
 /// * `dynamic_params` - `DynamicParams` (path)
 /// * `dynamic_validate` - `DynamicValidate` (path)
 /// * `operation_info` - `OperationInfo` (path)
@@ -3766,17 +3853,20 @@ pub fn path2_response(
 /// * `dynamic_request_error` - `dynamic_request_error` (path)
 /// * `error_body` - `ErrorBody` (path)
 /// * `from_status` - `FromStatus` (path)
-/// * `response_error` - `ResponseError` (path)
+/// * `response_error_2` - `ResponseError` (path)
 /// * `service_error` - `ServiceError` (path)
 /// * `decode_body` - `decode_body` (path)
 /// * `decode_by_status` - `decode_by_status` (path)
+/// * `decode_bytes` - `decode_bytes` (path)
 /// * `decode_empty` - `decode_empty` (path)
 /// * `decode_json` - `decode_json` (path)
 /// * `decode_nullable` - `decode_nullable` (path)
 /// * `decode_optional` - `decode_optional` (path)
+/// * `decode_text` - `decode_text` (path)
 /// * `host_part` - `HostPart` (path)
 /// * `invalid_host` - `InvalidHost` (path)
 /// * `parameterized_host` - `parameterized_host` (path)
+/// * `form_body` - `FormBody` (path)
 /// * `http_request` - `HttpRequest` (path)
 /// * `http_response` - `HttpResponse` (path)
 /// * `method` - `Method` (path)
@@ -3799,137 +3889,138 @@ pub fn path2_response(
 /// * `validate` - `Validate` (path)
 /// * `validation_error` - `ValidationError` (path)
 /// * `validation_errors` - `ValidationErrors` (path)
-/// * `validator` - `Validator` (path)
-/// * `compile_pattern` - `compile_pattern` (path)
-/// * `regex_2` - `regex` (path)
-/// * `serde` - `serde` (path)
-/// * `serde_json` - `serde_json` (path)
 pub fn path3_request(
     endpoint: &::armgen_runtime::Url,
     api_version: &str,
-    dynamic_params: &str,
-    dynamic_validate: i32,
-    operation_info: &super::models::Choice,
-    service_info: &str,
-    dynamic_result: i32,
-    dynamic_reply: &super::models::Choice,
-    dynamic_execute: &str,
-    dynamic_pages: i32,
-    dynamic_poll: &super::models::Choice,
-    dynamic_request_error: &str,
-    error_body: i32,
-    from_status: &super::models::Choice,
     response_error: &str,
-    service_error: i32,
-    decode_body: &super::models::Choice,
-    decode_by_status: &str,
+    dynamic_error: i32,
+    dynamic_params: &super::models::Choice,
+    dynamic_validate: &str,
+    operation_info: i32,
+    service_info: &super::models::Choice,
+    dynamic_result: &str,
+    dynamic_reply: i32,
+    dynamic_execute: &super::models::Choice,
+    dynamic_pages: &str,
+    dynamic_poll: i32,
+    dynamic_request_error: &super::models::Choice,
+    error_body: &str,
+    from_status: i32,
+    response_error_2: &super::models::Choice,
+    service_error: &str,
+    decode_body: i32,
+    decode_by_status: &super::models::Choice,
+    decode_bytes: &str,
     decode_empty: i32,
     decode_json: &super::models::Choice,
     decode_nullable: &str,
     decode_optional: i32,
-    host_part: &super::models::Choice,
-    invalid_host: &str,
-    parameterized_host: i32,
-    http_request: &super::models::Choice,
-    http_response: &str,
-    method: i32,
-    url_builder: &super::models::Choice,
-    response_too_large: &str,
-    final_state_via: i32,
-    operation_status: &super::models::Choice,
-    poller_method_options: &str,
-    poller_options: i32,
-    next_link: &super::models::Choice,
-    page_decoder: &str,
-    pattern: i32,
-    strip_read_only: &super::models::Choice,
-    strip_member: &str,
-    strip_members: i32,
-    regex: &super::models::Choice,
-    secret: &str,
-    url: i32,
-    constraint: &super::models::Choice,
-    validate: &str,
-    validation_error: i32,
-    validation_errors: &super::models::Choice,
-    validator: &str,
-    compile_pattern: i32,
-    regex_2: &super::models::Choice,
-    serde: &str,
-    serde_json: i32,
+    decode_text: &super::models::Choice,
+    host_part: &str,
+    invalid_host: i32,
+    parameterized_host: &super::models::Choice,
+    form_body: &str,
+    http_request: i32,
+    http_response: &super::models::Choice,
+    method: &str,
+    url_builder: i32,
+    response_too_large: &super::models::Choice,
+    final_state_via: &str,
+    operation_status: i32,
+    poller_method_options: &super::models::Choice,
+    poller_options: &str,
+    next_link: i32,
+    page_decoder: &super::models::Choice,
+    pattern: &str,
+    strip_read_only: i32,
+    strip_member: &super::models::Choice,
+    strip_members: &str,
+    regex: i32,
+    secret: &super::models::Choice,
+    url: &str,
+    constraint: i32,
+    validate: &super::models::Choice,
+    validation_error: &str,
+    validation_errors: i32,
 ) -> ::core::result::Result<
     ::armgen_runtime::HttpRequest,
     ::armgen_runtime::ValidationErrors,
 > {
     let mut __validator = ::armgen_runtime::Validator::default();
-    __validator.min_length("DynamicParams", dynamic_params, 1);
-    __validator.minimum("DynamicValidate", dynamic_validate as f64, 1.0, false);
-    __validator.min_length("ServiceInfo", service_info, 1);
-    __validator.minimum("dynamic_result", dynamic_result as f64, 1.0, false);
-    __validator.min_length("dynamic_execute", dynamic_execute, 1);
-    __validator.minimum("dynamic_pages", dynamic_pages as f64, 1.0, false);
-    __validator.min_length("dynamic_request_error", dynamic_request_error, 1);
-    __validator.minimum("ErrorBody", error_body as f64, 1.0, false);
-    __validator.min_length("ResponseError", response_error, 1);
-    __validator.minimum("ServiceError", service_error as f64, 1.0, false);
-    __validator.min_length("decode_by_status", decode_by_status, 1);
+    __validator.min_length("response_error", response_error, 1);
+    __validator.minimum("DynamicError", dynamic_error as f64, 1.0, false);
+    __validator.min_length("DynamicValidate", dynamic_validate, 1);
+    __validator.minimum("OperationInfo", operation_info as f64, 1.0, false);
+    __validator.min_length("dynamic_result", dynamic_result, 1);
+    __validator.minimum("DynamicReply", dynamic_reply as f64, 1.0, false);
+    __validator.min_length("dynamic_pages", dynamic_pages, 1);
+    __validator.minimum("dynamic_poll", dynamic_poll as f64, 1.0, false);
+    __validator.min_length("ErrorBody", error_body, 1);
+    __validator.minimum("FromStatus", from_status as f64, 1.0, false);
+    __validator.min_length("ServiceError", service_error, 1);
+    __validator.minimum("decode_body", decode_body as f64, 1.0, false);
+    __validator.min_length("decode_bytes", decode_bytes, 1);
     __validator.minimum("decode_empty", decode_empty as f64, 1.0, false);
     __validator.min_length("decode_nullable", decode_nullable, 1);
     __validator.minimum("decode_optional", decode_optional as f64, 1.0, false);
-    __validator.min_length("InvalidHost", invalid_host, 1);
-    __validator.minimum("parameterized_host", parameterized_host as f64, 1.0, false);
-    __validator.min_length("HttpResponse", http_response, 1);
-    __validator.minimum("Method", method as f64, 1.0, false);
-    __validator.min_length("ResponseTooLarge", response_too_large, 1);
-    __validator.minimum("FinalStateVia", final_state_via as f64, 1.0, false);
-    __validator.min_length("PollerMethodOptions", poller_method_options, 1);
-    __validator.minimum("PollerOptions", poller_options as f64, 1.0, false);
-    __validator.min_length("PageDecoder", page_decoder, 1);
-    __validator.minimum("Pattern", pattern as f64, 1.0, false);
-    __validator.min_length("strip_member", strip_member, 1);
-    __validator.minimum("strip_members", strip_members as f64, 1.0, false);
-    __validator.min_length("Secret", secret, 1);
-    __validator.minimum("Url", url as f64, 1.0, false);
-    __validator.min_length("Validate", validate, 1);
-    __validator.minimum("ValidationError", validation_error as f64, 1.0, false);
-    __validator.min_length("Validator", validator, 1);
-    __validator.minimum("compile_pattern", compile_pattern as f64, 1.0, false);
-    __validator.min_length("serde", serde, 1);
-    __validator.minimum("serde_json", serde_json as f64, 1.0, false);
+    __validator.min_length("HostPart", host_part, 1);
+    __validator.minimum("InvalidHost", invalid_host as f64, 1.0, false);
+    __validator.min_length("FormBody", form_body, 1);
+    __validator.minimum("HttpRequest", http_request as f64, 1.0, false);
+    __validator.min_length("Method", method, 1);
+    __validator.minimum("UrlBuilder", url_builder as f64, 1.0, false);
+    __validator.min_length("FinalStateVia", final_state_via, 1);
+    __validator.minimum("OperationStatus", operation_status as f64, 1.0, false);
+    __validator.min_length("PollerOptions", poller_options, 1);
+    __validator.minimum("NextLink", next_link as f64, 1.0, false);
+    __validator.min_length("Pattern", pattern, 1);
+    __validator.minimum("StripReadOnly", strip_read_only as f64, 1.0, false);
+    __validator.min_length("strip_members", strip_members, 1);
+    __validator.minimum("Regex", regex as f64, 1.0, false);
+    __validator.min_length("Url", url, 1);
+    __validator.minimum("Constraint", constraint as f64, 1.0, false);
+    __validator.min_length("ValidationError", validation_error, 1);
+    __validator.minimum("ValidationErrors", validation_errors as f64, 1.0, false);
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
         .literal("/path3/")
-        .segment("DynamicParams", dynamic_params)
+        .segment("response_error", response_error)
         .literal("/")
-        .segment("DynamicValidate", &dynamic_validate.to_string())
+        .segment("DynamicError", &dynamic_error.to_string())
         .literal("/")
-        .segment("OperationInfo", operation_info.as_str())
+        .segment("DynamicParams", dynamic_params.as_str())
         .literal("/")
-        .segment("ServiceInfo", service_info)
+        .segment("DynamicValidate", dynamic_validate)
         .literal("/")
-        .segment("dynamic_result", &dynamic_result.to_string())
+        .segment("OperationInfo", &operation_info.to_string())
         .literal("/")
-        .segment("DynamicReply", dynamic_reply.as_str())
+        .segment("ServiceInfo", service_info.as_str())
         .literal("/")
-        .segment("dynamic_execute", dynamic_execute)
+        .segment("dynamic_result", dynamic_result)
         .literal("/")
-        .segment("dynamic_pages", &dynamic_pages.to_string())
+        .segment("DynamicReply", &dynamic_reply.to_string())
         .literal("/")
-        .segment("dynamic_poll", dynamic_poll.as_str())
+        .segment("dynamic_execute", dynamic_execute.as_str())
         .literal("/")
-        .segment("dynamic_request_error", dynamic_request_error)
+        .segment("dynamic_pages", dynamic_pages)
         .literal("/")
-        .segment("ErrorBody", &error_body.to_string())
+        .segment("dynamic_poll", &dynamic_poll.to_string())
         .literal("/")
-        .segment("FromStatus", from_status.as_str())
+        .segment("dynamic_request_error", dynamic_request_error.as_str())
         .literal("/")
-        .segment("ResponseError", response_error)
+        .segment("ErrorBody", error_body)
         .literal("/")
-        .segment("ServiceError", &service_error.to_string())
+        .segment("FromStatus", &from_status.to_string())
         .literal("/")
-        .segment("decode_body", decode_body.as_str())
+        .segment("ResponseError", response_error_2.as_str())
         .literal("/")
-        .segment("decode_by_status", decode_by_status)
+        .segment("ServiceError", service_error)
+        .literal("/")
+        .segment("decode_body", &decode_body.to_string())
+        .literal("/")
+        .segment("decode_by_status", decode_by_status.as_str())
+        .literal("/")
+        .segment("decode_bytes", decode_bytes)
         .literal("/")
         .segment("decode_empty", &decode_empty.to_string())
         .literal("/")
@@ -3939,65 +4030,59 @@ pub fn path3_request(
         .literal("/")
         .segment("decode_optional", &decode_optional.to_string())
         .literal("/")
-        .segment("HostPart", host_part.as_str())
+        .segment("decode_text", decode_text.as_str())
         .literal("/")
-        .segment("InvalidHost", invalid_host)
+        .segment("HostPart", host_part)
         .literal("/")
-        .segment("parameterized_host", &parameterized_host.to_string())
+        .segment("InvalidHost", &invalid_host.to_string())
         .literal("/")
-        .segment("HttpRequest", http_request.as_str())
+        .segment("parameterized_host", parameterized_host.as_str())
         .literal("/")
-        .segment("HttpResponse", http_response)
+        .segment("FormBody", form_body)
         .literal("/")
-        .segment("Method", &method.to_string())
+        .segment("HttpRequest", &http_request.to_string())
         .literal("/")
-        .segment("UrlBuilder", url_builder.as_str())
+        .segment("HttpResponse", http_response.as_str())
         .literal("/")
-        .segment("ResponseTooLarge", response_too_large)
+        .segment("Method", method)
         .literal("/")
-        .segment("FinalStateVia", &final_state_via.to_string())
+        .segment("UrlBuilder", &url_builder.to_string())
         .literal("/")
-        .segment("OperationStatus", operation_status.as_str())
+        .segment("ResponseTooLarge", response_too_large.as_str())
         .literal("/")
-        .segment("PollerMethodOptions", poller_method_options)
+        .segment("FinalStateVia", final_state_via)
         .literal("/")
-        .segment("PollerOptions", &poller_options.to_string())
+        .segment("OperationStatus", &operation_status.to_string())
         .literal("/")
-        .segment("NextLink", next_link.as_str())
+        .segment("PollerMethodOptions", poller_method_options.as_str())
         .literal("/")
-        .segment("PageDecoder", page_decoder)
+        .segment("PollerOptions", poller_options)
         .literal("/")
-        .segment("Pattern", &pattern.to_string())
+        .segment("NextLink", &next_link.to_string())
         .literal("/")
-        .segment("StripReadOnly", strip_read_only.as_str())
+        .segment("PageDecoder", page_decoder.as_str())
         .literal("/")
-        .segment("strip_member", strip_member)
+        .segment("Pattern", pattern)
         .literal("/")
-        .segment("strip_members", &strip_members.to_string())
+        .segment("StripReadOnly", &strip_read_only.to_string())
         .literal("/")
-        .segment("Regex", regex.as_str())
+        .segment("strip_member", strip_member.as_str())
         .literal("/")
-        .segment("Secret", secret)
+        .segment("strip_members", strip_members)
         .literal("/")
-        .segment("Url", &url.to_string())
+        .segment("Regex", &regex.to_string())
         .literal("/")
-        .segment("Constraint", constraint.as_str())
+        .segment("Secret", secret.as_str())
         .literal("/")
-        .segment("Validate", validate)
+        .segment("Url", url)
         .literal("/")
-        .segment("ValidationError", &validation_error.to_string())
+        .segment("Constraint", &constraint.to_string())
         .literal("/")
-        .segment("ValidationErrors", validation_errors.as_str())
+        .segment("Validate", validate.as_str())
         .literal("/")
-        .segment("Validator", validator)
+        .segment("ValidationError", validation_error)
         .literal("/")
-        .segment("compile_pattern", &compile_pattern.to_string())
-        .literal("/")
-        .segment("regex", regex_2.as_str())
-        .literal("/")
-        .segment("serde", serde)
-        .literal("/")
-        .segment("serde_json", &serde_json.to_string())
+        .segment("ValidationErrors", &validation_errors.to_string())
         .query("api-version", api_version);
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Put,
@@ -4015,15 +4100,20 @@ pub fn path3_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// `PUT /path4/{url}/{endpoint}/{api_version}/{options}/{request}/{validator}/{value}/{params}/{path}/{at}/{json}/{members}/{pipeline}/{response}/{operation_id}/{credential}/{subscription_id}/{inner}/{tag}/{method_options}/{f}/{new}/{API_VERSION}/{DEFAULT_ENDPOINT}/{SERVICES}/{OPERATIONS}/{build_request}/{decode_response}/{models}/{clients}/{dynamic}/{patterns}/{Other}/{Unknown}/{Arc}/{LazyLock}/{BTreeMap}/{Cow}/{Value}/{Map}/{Serialize}/{Deserialize}/{Serializer}/{Deserializer}/{TokenCredential}/{SafeDebug}/{ClientMethodOptions}/{NoFormat}/{Pager}/{Response}` (`Parameters_Path4`).
+/// `PUT /path4/{Validator}/{compile_pattern}/{regex}/{serde}/{serde_json}/{url}/{endpoint}/{api_version}/{options}/{request}/{validator}/{value}/{params}/{path}/{at}/{json}/{members}/{pipeline}/{response}/{operation_id}/{credential}/{subscription_id}/{inner}/{tag}/{method_options}/{f}/{new}/{API_VERSION}/{DEFAULT_ENDPOINT}/{SERVICES}/{OPERATIONS}/{build_request}/{decode_response}/{models}/{clients}/{dynamic}/{patterns}/{Other}/{Unknown}/{Arc}/{LazyLock}/{BTreeMap}/{Cow}/{Value}/{Map}/{Serialize}/{Deserialize}/{Serializer}/{Deserializer}/{TokenCredential}` (`Parameters_Path4`).
 ///
 /// # Arguments
+/// * `validator` - `Validator` (path)
+/// * `compile_pattern` - `compile_pattern` (path)
+/// * `regex` - `regex` (path)
+/// * `serde` - `serde` (path)
+/// * `serde_json` - `serde_json` (path)
 /// * `url` - `url` (path)
 /// * `endpoint_2` - `endpoint` (path)
 /// * `api_version_2` - `api_version` (path)
 /// * `options_2` - `options` (path)
 /// * `request` - `request` (path)
-/// * `validator` - `validator` (path)
+/// * `validator_2` - `validator` (path)
 /// * `value` - `value` (path)
 /// * `params` - `params` (path)
 /// * `path` - `path` (path)
@@ -4063,205 +4153,200 @@ pub fn path3_response(
 /// * `serializer` - `Serializer` (path)
 /// * `deserializer` - `Deserializer` (path)
 /// * `token_credential` - `TokenCredential` (path)
-/// * `safe_debug` - `SafeDebug` (path)
-/// * `client_method_options` - `ClientMethodOptions` (path)
-/// * `no_format` - `NoFormat` (path)
-/// * `pager` - `Pager` (path)
-/// * `response_2` - `Response` (path)
 pub fn path4_request(
     endpoint: &::armgen_runtime::Url,
     api_version: &str,
-    url: &str,
-    endpoint_2: i32,
-    api_version_2: &super::models::Choice,
-    options_2: &str,
-    request: i32,
-    validator: &super::models::Choice,
-    value: &str,
-    params: i32,
-    path: &super::models::Choice,
-    at: &str,
-    json: i32,
-    members: &super::models::Choice,
-    pipeline: &str,
-    response: i32,
-    operation_id: &super::models::Choice,
-    credential: &str,
-    subscription_id: i32,
-    inner: &super::models::Choice,
-    tag: &str,
-    method_options_2: i32,
-    f_2: &super::models::Choice,
-    new: &str,
-    api_version_3: i32,
-    default_endpoint: &super::models::Choice,
-    services: &str,
-    operations: i32,
-    build_request: &super::models::Choice,
-    decode_response: &str,
-    models: i32,
-    clients: &super::models::Choice,
-    dynamic: &str,
-    patterns: i32,
-    other: &super::models::Choice,
-    unknown: &str,
-    arc: i32,
-    lazy_lock: &super::models::Choice,
-    b_tree_map: &str,
-    cow: i32,
-    value_2: &super::models::Choice,
-    map: &str,
-    serialize: i32,
-    deserialize: &super::models::Choice,
-    serializer: &str,
-    deserializer: i32,
-    token_credential: &super::models::Choice,
-    safe_debug: &str,
-    client_method_options: i32,
-    no_format: &super::models::Choice,
-    pager: &str,
-    response_2: i32,
+    validator: &str,
+    compile_pattern: i32,
+    regex: &super::models::Choice,
+    serde: &str,
+    serde_json: i32,
+    url: &super::models::Choice,
+    endpoint_2: &str,
+    api_version_2: i32,
+    options_2: &super::models::Choice,
+    request: &str,
+    validator_2: i32,
+    value: &super::models::Choice,
+    params: &str,
+    path: i32,
+    at: &super::models::Choice,
+    json: &str,
+    members: i32,
+    pipeline: &super::models::Choice,
+    response: &str,
+    operation_id: i32,
+    credential: &super::models::Choice,
+    subscription_id: &str,
+    inner: i32,
+    tag: &super::models::Choice,
+    method_options_2: &str,
+    f_2: i32,
+    new: &super::models::Choice,
+    api_version_3: &str,
+    default_endpoint: i32,
+    services: &super::models::Choice,
+    operations: &str,
+    build_request: i32,
+    decode_response: &super::models::Choice,
+    models: &str,
+    clients: i32,
+    dynamic: &super::models::Choice,
+    patterns: &str,
+    other: i32,
+    unknown: &super::models::Choice,
+    arc: &str,
+    lazy_lock: i32,
+    b_tree_map: &super::models::Choice,
+    cow: &str,
+    value_2: i32,
+    map: &super::models::Choice,
+    serialize: &str,
+    deserialize: i32,
+    serializer: &super::models::Choice,
+    deserializer: &str,
+    token_credential: i32,
 ) -> ::core::result::Result<
     ::armgen_runtime::HttpRequest,
     ::armgen_runtime::ValidationErrors,
 > {
     let mut __validator = ::armgen_runtime::Validator::default();
-    __validator.min_length("url", url, 1);
-    __validator.minimum("endpoint", endpoint_2 as f64, 1.0, false);
-    __validator.min_length("options", options_2, 1);
-    __validator.minimum("request", request as f64, 1.0, false);
-    __validator.min_length("value", value, 1);
-    __validator.minimum("params", params as f64, 1.0, false);
-    __validator.min_length("at", at, 1);
-    __validator.minimum("json", json as f64, 1.0, false);
-    __validator.min_length("pipeline", pipeline, 1);
-    __validator.minimum("response", response as f64, 1.0, false);
-    __validator.min_length("credential", credential, 1);
-    __validator.minimum("subscription_id", subscription_id as f64, 1.0, false);
-    __validator.min_length("tag", tag, 1);
-    __validator.minimum("method_options", method_options_2 as f64, 1.0, false);
-    __validator.min_length("new", new, 1);
-    __validator.minimum("API_VERSION", api_version_3 as f64, 1.0, false);
-    __validator.min_length("SERVICES", services, 1);
-    __validator.minimum("OPERATIONS", operations as f64, 1.0, false);
-    __validator.min_length("decode_response", decode_response, 1);
-    __validator.minimum("models", models as f64, 1.0, false);
-    __validator.min_length("dynamic", dynamic, 1);
-    __validator.minimum("patterns", patterns as f64, 1.0, false);
-    __validator.min_length("Unknown", unknown, 1);
-    __validator.minimum("Arc", arc as f64, 1.0, false);
-    __validator.min_length("BTreeMap", b_tree_map, 1);
-    __validator.minimum("Cow", cow as f64, 1.0, false);
-    __validator.min_length("Map", map, 1);
-    __validator.minimum("Serialize", serialize as f64, 1.0, false);
-    __validator.min_length("Serializer", serializer, 1);
-    __validator.minimum("Deserializer", deserializer as f64, 1.0, false);
-    __validator.min_length("SafeDebug", safe_debug, 1);
-    __validator.minimum("ClientMethodOptions", client_method_options as f64, 1.0, false);
-    __validator.min_length("Pager", pager, 1);
-    __validator.minimum("Response", response_2 as f64, 1.0, false);
+    __validator.min_length("Validator", validator, 1);
+    __validator.minimum("compile_pattern", compile_pattern as f64, 1.0, false);
+    __validator.min_length("serde", serde, 1);
+    __validator.minimum("serde_json", serde_json as f64, 1.0, false);
+    __validator.min_length("endpoint", endpoint_2, 1);
+    __validator.minimum("api_version", api_version_2 as f64, 1.0, false);
+    __validator.min_length("request", request, 1);
+    __validator.minimum("validator", validator_2 as f64, 1.0, false);
+    __validator.min_length("params", params, 1);
+    __validator.minimum("path", path as f64, 1.0, false);
+    __validator.min_length("json", json, 1);
+    __validator.minimum("members", members as f64, 1.0, false);
+    __validator.min_length("response", response, 1);
+    __validator.minimum("operation_id", operation_id as f64, 1.0, false);
+    __validator.min_length("subscription_id", subscription_id, 1);
+    __validator.minimum("inner", inner as f64, 1.0, false);
+    __validator.min_length("method_options", method_options_2, 1);
+    __validator.minimum("f", f_2 as f64, 1.0, false);
+    __validator.min_length("API_VERSION", api_version_3, 1);
+    __validator.minimum("DEFAULT_ENDPOINT", default_endpoint as f64, 1.0, false);
+    __validator.min_length("OPERATIONS", operations, 1);
+    __validator.minimum("build_request", build_request as f64, 1.0, false);
+    __validator.min_length("models", models, 1);
+    __validator.minimum("clients", clients as f64, 1.0, false);
+    __validator.min_length("patterns", patterns, 1);
+    __validator.minimum("Other", other as f64, 1.0, false);
+    __validator.min_length("Arc", arc, 1);
+    __validator.minimum("LazyLock", lazy_lock as f64, 1.0, false);
+    __validator.min_length("Cow", cow, 1);
+    __validator.minimum("Value", value_2 as f64, 1.0, false);
+    __validator.min_length("Serialize", serialize, 1);
+    __validator.minimum("Deserialize", deserialize as f64, 1.0, false);
+    __validator.min_length("Deserializer", deserializer, 1);
+    __validator.minimum("TokenCredential", token_credential as f64, 1.0, false);
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
         .literal("/path4/")
-        .segment("url", url)
+        .segment("Validator", validator)
         .literal("/")
-        .segment("endpoint", &endpoint_2.to_string())
+        .segment("compile_pattern", &compile_pattern.to_string())
         .literal("/")
-        .segment("api_version", api_version_2.as_str())
+        .segment("regex", regex.as_str())
         .literal("/")
-        .segment("options", options_2)
+        .segment("serde", serde)
         .literal("/")
-        .segment("request", &request.to_string())
+        .segment("serde_json", &serde_json.to_string())
         .literal("/")
-        .segment("validator", validator.as_str())
+        .segment("url", url.as_str())
         .literal("/")
-        .segment("value", value)
+        .segment("endpoint", endpoint_2)
         .literal("/")
-        .segment("params", &params.to_string())
+        .segment("api_version", &api_version_2.to_string())
         .literal("/")
-        .segment("path", path.as_str())
+        .segment("options", options_2.as_str())
         .literal("/")
-        .segment("at", at)
+        .segment("request", request)
         .literal("/")
-        .segment("json", &json.to_string())
+        .segment("validator", &validator_2.to_string())
         .literal("/")
-        .segment("members", members.as_str())
+        .segment("value", value.as_str())
         .literal("/")
-        .segment("pipeline", pipeline)
+        .segment("params", params)
         .literal("/")
-        .segment("response", &response.to_string())
+        .segment("path", &path.to_string())
         .literal("/")
-        .segment("operation_id", operation_id.as_str())
+        .segment("at", at.as_str())
         .literal("/")
-        .segment("credential", credential)
+        .segment("json", json)
         .literal("/")
-        .segment("subscription_id", &subscription_id.to_string())
+        .segment("members", &members.to_string())
         .literal("/")
-        .segment("inner", inner.as_str())
+        .segment("pipeline", pipeline.as_str())
         .literal("/")
-        .segment("tag", tag)
+        .segment("response", response)
         .literal("/")
-        .segment("method_options", &method_options_2.to_string())
+        .segment("operation_id", &operation_id.to_string())
         .literal("/")
-        .segment("f", f_2.as_str())
+        .segment("credential", credential.as_str())
         .literal("/")
-        .segment("new", new)
+        .segment("subscription_id", subscription_id)
         .literal("/")
-        .segment("API_VERSION", &api_version_3.to_string())
+        .segment("inner", &inner.to_string())
         .literal("/")
-        .segment("DEFAULT_ENDPOINT", default_endpoint.as_str())
+        .segment("tag", tag.as_str())
         .literal("/")
-        .segment("SERVICES", services)
+        .segment("method_options", method_options_2)
         .literal("/")
-        .segment("OPERATIONS", &operations.to_string())
+        .segment("f", &f_2.to_string())
         .literal("/")
-        .segment("build_request", build_request.as_str())
+        .segment("new", new.as_str())
         .literal("/")
-        .segment("decode_response", decode_response)
+        .segment("API_VERSION", api_version_3)
         .literal("/")
-        .segment("models", &models.to_string())
+        .segment("DEFAULT_ENDPOINT", &default_endpoint.to_string())
         .literal("/")
-        .segment("clients", clients.as_str())
+        .segment("SERVICES", services.as_str())
         .literal("/")
-        .segment("dynamic", dynamic)
+        .segment("OPERATIONS", operations)
         .literal("/")
-        .segment("patterns", &patterns.to_string())
+        .segment("build_request", &build_request.to_string())
         .literal("/")
-        .segment("Other", other.as_str())
+        .segment("decode_response", decode_response.as_str())
         .literal("/")
-        .segment("Unknown", unknown)
+        .segment("models", models)
         .literal("/")
-        .segment("Arc", &arc.to_string())
+        .segment("clients", &clients.to_string())
         .literal("/")
-        .segment("LazyLock", lazy_lock.as_str())
+        .segment("dynamic", dynamic.as_str())
         .literal("/")
-        .segment("BTreeMap", b_tree_map)
+        .segment("patterns", patterns)
         .literal("/")
-        .segment("Cow", &cow.to_string())
+        .segment("Other", &other.to_string())
         .literal("/")
-        .segment("Value", value_2.as_str())
+        .segment("Unknown", unknown.as_str())
         .literal("/")
-        .segment("Map", map)
+        .segment("Arc", arc)
         .literal("/")
-        .segment("Serialize", &serialize.to_string())
+        .segment("LazyLock", &lazy_lock.to_string())
         .literal("/")
-        .segment("Deserialize", deserialize.as_str())
+        .segment("BTreeMap", b_tree_map.as_str())
         .literal("/")
-        .segment("Serializer", serializer)
+        .segment("Cow", cow)
         .literal("/")
-        .segment("Deserializer", &deserializer.to_string())
+        .segment("Value", &value_2.to_string())
         .literal("/")
-        .segment("TokenCredential", token_credential.as_str())
+        .segment("Map", map.as_str())
         .literal("/")
-        .segment("SafeDebug", safe_debug)
+        .segment("Serialize", serialize)
         .literal("/")
-        .segment("ClientMethodOptions", &client_method_options.to_string())
+        .segment("Deserialize", &deserialize.to_string())
         .literal("/")
-        .segment("NoFormat", no_format.as_str())
+        .segment("Serializer", serializer.as_str())
         .literal("/")
-        .segment("Pager", pager)
+        .segment("Deserializer", deserializer)
         .literal("/")
-        .segment("Response", &response_2.to_string())
+        .segment("TokenCredential", &token_credential.to_string())
         .query("api-version", api_version);
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Put,
@@ -4279,33 +4364,57 @@ pub fn path4_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// `PUT /path5/{Context}/{armgen_runtime}/{__private}` (`Parameters_Path5`).
+/// `PUT /path5/{SafeDebug}/{ClientMethodOptions}/{NoFormat}/{Pager}/{Response}/{Context}/{armgen_runtime}/{__private}` (`Parameters_Path5`).
 ///
 /// # Arguments
+/// * `safe_debug` - `SafeDebug` (path)
+/// * `client_method_options` - `ClientMethodOptions` (path)
+/// * `no_format` - `NoFormat` (path)
+/// * `pager` - `Pager` (path)
+/// * `response` - `Response` (path)
 /// * `context` - `Context` (path)
 /// * `armgen_runtime` - `armgen_runtime` (path)
 /// * `private` - `__private` (path)
 pub fn path5_request(
     endpoint: &::armgen_runtime::Url,
     api_version: &str,
-    context: &str,
-    armgen_runtime: i32,
-    private: &super::models::Choice,
+    safe_debug: &str,
+    client_method_options: i32,
+    no_format: &super::models::Choice,
+    pager: &str,
+    response: i32,
+    context: &super::models::Choice,
+    armgen_runtime: &str,
+    private: i32,
 ) -> ::core::result::Result<
     ::armgen_runtime::HttpRequest,
     ::armgen_runtime::ValidationErrors,
 > {
     let mut __validator = ::armgen_runtime::Validator::default();
-    __validator.min_length("Context", context, 1);
-    __validator.minimum("armgen_runtime", armgen_runtime as f64, 1.0, false);
+    __validator.min_length("SafeDebug", safe_debug, 1);
+    __validator.minimum("ClientMethodOptions", client_method_options as f64, 1.0, false);
+    __validator.min_length("Pager", pager, 1);
+    __validator.minimum("Response", response as f64, 1.0, false);
+    __validator.min_length("armgen_runtime", armgen_runtime, 1);
+    __validator.minimum("__private", private as f64, 1.0, false);
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
         .literal("/path5/")
-        .segment("Context", context)
+        .segment("SafeDebug", safe_debug)
         .literal("/")
-        .segment("armgen_runtime", &armgen_runtime.to_string())
+        .segment("ClientMethodOptions", &client_method_options.to_string())
         .literal("/")
-        .segment("__private", private.as_str())
+        .segment("NoFormat", no_format.as_str())
+        .literal("/")
+        .segment("Pager", pager)
+        .literal("/")
+        .segment("Response", &response.to_string())
+        .literal("/")
+        .segment("Context", context.as_str())
+        .literal("/")
+        .segment("armgen_runtime", armgen_runtime)
+        .literal("/")
+        .segment("__private", &private.to_string())
         .query("api-version", api_version);
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Put,
@@ -4336,6 +4445,7 @@ pub fn path5_response(
 /// * `async_fn_mut` - `AsyncFnMut` (query, optional)
 /// * `async_fn_once` - `AsyncFnOnce` (query, optional)
 /// * `b_tree_map` - `BTreeMap` (query, optional)
+/// * `binary_format` - `BinaryFormat` (query, optional)
 /// * `box` - `Box` (query, optional)
 /// * `client_method_options` - `ClientMethodOptions` (query, optional)
 /// * `clone` - `Clone` (query, optional)
@@ -4363,6 +4473,7 @@ pub fn path5_response(
 /// * `fn` - `Fn` (query, optional)
 /// * `fn_mut` - `FnMut` (query, optional)
 /// * `fn_once` - `FnOnce` (query, optional)
+/// * `form_body` - `FormBody` (query, optional)
 /// * `from` - `From` (query, optional)
 /// * `from_iterator` - `FromIterator` (query, optional)
 /// * `from_status` - `FromStatus` (query, optional)
@@ -4419,6 +4530,7 @@ pub fn path5_response(
 /// * `string` - `String` (query, optional)
 /// * `strip_read_only` - `StripReadOnly` (query, optional)
 /// * `sync` - `Sync` (query, optional)
+/// * `text_format` - `TextFormat` (query, optional)
 /// * `to_owned` - `ToOwned` (query, optional)
 /// * `to_string` - `ToString` (query, optional)
 /// * `token_credential` - `TokenCredential` (query, optional)
@@ -4468,11 +4580,13 @@ pub fn path5_response(
 /// * `credential` - `credential` (query, optional)
 /// * `decode_body` - `decode_body` (query, optional)
 /// * `decode_by_status` - `decode_by_status` (query, optional)
+/// * `decode_bytes` - `decode_bytes` (query, optional)
 /// * `decode_empty` - `decode_empty` (query, optional)
 /// * `decode_json` - `decode_json` (query, optional)
 /// * `decode_nullable` - `decode_nullable` (query, optional)
 /// * `decode_optional` - `decode_optional` (query, optional)
 /// * `decode_response` - `decode_response` (query, optional)
+/// * `decode_text` - `decode_text` (query, optional)
 /// * `do` - `do` (query, optional)
 /// * `drop_2` - `drop` (query, optional)
 /// * `dyn` - `dyn` (query, optional)
@@ -4582,8 +4696,8 @@ pub fn path5_response(
 pub fn query_optional_request(
     endpoint: &::armgen_runtime::Url,
     api_version: &str,
-    api_version_2: ::core::option::Option<&str>,
-    arc: ::core::option::Option<&str>,
+    api_version_2: ::core::option::Option<&super::models::Choice>,
+    arc: ::core::option::Option<&super::models::Choice>,
     arm_client_options: ::core::option::Option<&super::models::Choice>,
     arm_pipeline: ::core::option::Option<&str>,
     as_mut: ::core::option::Option<i32>,
@@ -4591,159 +4705,164 @@ pub fn query_optional_request(
     async_fn: ::core::option::Option<&str>,
     async_fn_mut: ::core::option::Option<i32>,
     async_fn_once: ::core::option::Option<&super::models::Choice>,
-    b_tree_map: ::core::option::Option<&super::models::Choice>,
+    b_tree_map: ::core::option::Option<i32>,
+    binary_format: ::core::option::Option<i32>,
     r#box: ::core::option::Option<&super::models::Choice>,
-    client_method_options: ::core::option::Option<&str>,
+    client_method_options: ::core::option::Option<&super::models::Choice>,
     clone: ::core::option::Option<i32>,
-    constraint: ::core::option::Option<&super::models::Choice>,
-    context: ::core::option::Option<i32>,
+    constraint: ::core::option::Option<i32>,
+    context: ::core::option::Option<&str>,
     copy: ::core::option::Option<&str>,
-    cow: ::core::option::Option<&str>,
-    default_endpoint: ::core::option::Option<i32>,
+    cow: ::core::option::Option<&super::models::Choice>,
+    default_endpoint: ::core::option::Option<&str>,
     debug: ::core::option::Option<&str>,
     default: ::core::option::Option<i32>,
-    deserialize: ::core::option::Option<i32>,
-    deserializer: ::core::option::Option<&str>,
+    deserialize: ::core::option::Option<&str>,
+    deserializer: ::core::option::Option<&super::models::Choice>,
     double_ended_iterator: ::core::option::Option<&super::models::Choice>,
     drop: ::core::option::Option<&super::models::Choice>,
-    dynamic_error: ::core::option::Option<&super::models::Choice>,
-    dynamic_params: ::core::option::Option<&str>,
-    dynamic_reply: ::core::option::Option<&super::models::Choice>,
-    dynamic_validate: ::core::option::Option<i32>,
+    dynamic_error: ::core::option::Option<i32>,
+    dynamic_params: ::core::option::Option<&super::models::Choice>,
+    dynamic_reply: ::core::option::Option<i32>,
+    dynamic_validate: ::core::option::Option<&str>,
     eq: ::core::option::Option<i32>,
     err: ::core::option::Option<&str>,
-    error_body: ::core::option::Option<i32>,
+    error_body: ::core::option::Option<&str>,
     exact_size_iterator: ::core::option::Option<&str>,
     extend: ::core::option::Option<&str>,
-    final_state_via: ::core::option::Option<i32>,
+    final_state_via: ::core::option::Option<&str>,
     r#fn: ::core::option::Option<&str>,
     fn_mut: ::core::option::Option<i32>,
     fn_once: ::core::option::Option<&super::models::Choice>,
+    form_body: ::core::option::Option<&str>,
     from: ::core::option::Option<&str>,
     from_iterator: ::core::option::Option<&str>,
-    from_status: ::core::option::Option<&super::models::Choice>,
+    from_status: ::core::option::Option<i32>,
     future: ::core::option::Option<i32>,
     hash: ::core::option::Option<i32>,
-    host_part: ::core::option::Option<&super::models::Choice>,
-    http_request: ::core::option::Option<&super::models::Choice>,
-    http_response: ::core::option::Option<&str>,
+    host_part: ::core::option::Option<&str>,
+    http_request: ::core::option::Option<i32>,
+    http_response: ::core::option::Option<&super::models::Choice>,
     into: ::core::option::Option<&super::models::Choice>,
     into_future: ::core::option::Option<&super::models::Choice>,
     into_iterator: ::core::option::Option<i32>,
-    into_variant: ::core::option::Option<i32>,
-    invalid_host: ::core::option::Option<&str>,
+    into_variant: ::core::option::Option<&super::models::Choice>,
+    invalid_host: ::core::option::Option<i32>,
     iterator: ::core::option::Option<&super::models::Choice>,
-    lazy_lock: ::core::option::Option<i32>,
-    map: ::core::option::Option<&super::models::Choice>,
-    method: ::core::option::Option<i32>,
-    method_options_2: ::core::option::Option<&super::models::Choice>,
-    next_link: ::core::option::Option<&super::models::Choice>,
-    no_format: ::core::option::Option<i32>,
+    lazy_lock: ::core::option::Option<&str>,
+    map: ::core::option::Option<i32>,
+    method: ::core::option::Option<&str>,
+    method_options_2: ::core::option::Option<&str>,
+    next_link: ::core::option::Option<i32>,
+    no_format: ::core::option::Option<&str>,
     none: ::core::option::Option<&str>,
-    operations: ::core::option::Option<&str>,
+    operations: ::core::option::Option<&super::models::Choice>,
     ok: ::core::option::Option<&super::models::Choice>,
-    operation_info: ::core::option::Option<&super::models::Choice>,
-    operation_status: ::core::option::Option<&super::models::Choice>,
+    operation_info: ::core::option::Option<i32>,
+    operation_status: ::core::option::Option<i32>,
     option: ::core::option::Option<i32>,
     ord: ::core::option::Option<&super::models::Choice>,
-    other: ::core::option::Option<i32>,
-    page_decoder: ::core::option::Option<&str>,
-    pager: ::core::option::Option<&super::models::Choice>,
+    other: ::core::option::Option<&str>,
+    page_decoder: ::core::option::Option<&super::models::Choice>,
+    pager: ::core::option::Option<i32>,
     partial_eq: ::core::option::Option<&super::models::Choice>,
     partial_ord: ::core::option::Option<&str>,
-    pattern: ::core::option::Option<i32>,
-    poller_method_options: ::core::option::Option<&str>,
-    poller_options: ::core::option::Option<i32>,
-    regex: ::core::option::Option<&super::models::Choice>,
-    resource_manager_audience: ::core::option::Option<&str>,
-    response: ::core::option::Option<&str>,
-    response_error: ::core::option::Option<&str>,
-    response_too_large: ::core::option::Option<&str>,
+    pattern: ::core::option::Option<&str>,
+    poller_method_options: ::core::option::Option<&super::models::Choice>,
+    poller_options: ::core::option::Option<&str>,
+    regex: ::core::option::Option<i32>,
+    resource_manager_audience: ::core::option::Option<i32>,
+    response: ::core::option::Option<&super::models::Choice>,
+    response_error: ::core::option::Option<&super::models::Choice>,
+    response_too_large: ::core::option::Option<&super::models::Choice>,
     result: ::core::option::Option<i32>,
-    services: ::core::option::Option<&super::models::Choice>,
-    safe_debug: ::core::option::Option<&super::models::Choice>,
-    secret: ::core::option::Option<&::armgen_runtime::Secret>,
+    services: ::core::option::Option<i32>,
+    safe_debug: ::core::option::Option<i32>,
+    secret: ::core::option::Option<&super::models::Choice>,
     self_: ::core::option::Option<&str>,
     send: ::core::option::Option<i32>,
-    serialize: ::core::option::Option<&str>,
-    serializer: ::core::option::Option<&super::models::Choice>,
-    service_error: ::core::option::Option<i32>,
-    service_info: ::core::option::Option<&str>,
+    serialize: ::core::option::Option<&super::models::Choice>,
+    serializer: ::core::option::Option<i32>,
+    service_error: ::core::option::Option<&str>,
+    service_info: ::core::option::Option<&super::models::Choice>,
     sized: ::core::option::Option<&super::models::Choice>,
     some: ::core::option::Option<&super::models::Choice>,
-    static_token_credential: ::core::option::Option<i32>,
+    static_token_credential: ::core::option::Option<&super::models::Choice>,
     string: ::core::option::Option<i32>,
-    strip_read_only: ::core::option::Option<&super::models::Choice>,
+    strip_read_only: ::core::option::Option<i32>,
     sync: ::core::option::Option<&str>,
+    text_format: ::core::option::Option<&str>,
     to_owned: ::core::option::Option<&str>,
     to_string: ::core::option::Option<&super::models::Choice>,
-    token_credential: ::core::option::Option<i32>,
+    token_credential: ::core::option::Option<&str>,
     try_from: ::core::option::Option<i32>,
     try_into: ::core::option::Option<&super::models::Choice>,
-    unknown: ::core::option::Option<&super::models::Choice>,
+    unknown: ::core::option::Option<i32>,
     unpin: ::core::option::Option<i32>,
-    url: ::core::option::Option<i32>,
-    url_builder: ::core::option::Option<&super::models::Choice>,
-    validate: ::core::option::Option<&str>,
-    validation_error: ::core::option::Option<i32>,
-    validation_errors: ::core::option::Option<&super::models::Choice>,
-    validator: ::core::option::Option<&str>,
-    value: ::core::option::Option<i32>,
+    url: ::core::option::Option<&str>,
+    url_builder: ::core::option::Option<i32>,
+    validate: ::core::option::Option<&super::models::Choice>,
+    validation_error: ::core::option::Option<&str>,
+    validation_errors: ::core::option::Option<i32>,
+    validator: ::core::option::Option<&super::models::Choice>,
+    value: ::core::option::Option<&str>,
     vec: ::core::option::Option<&str>,
     value_2: ::core::option::Option<&super::models::Choice>,
-    private: ::core::option::Option<&str>,
+    private: ::core::option::Option<&super::models::Choice>,
     r#abstract: ::core::option::Option<&str>,
     align_of: ::core::option::Option<&str>,
     align_of_val: ::core::option::Option<i32>,
     alloc: ::core::option::Option<i32>,
-    api_version_3: ::core::option::Option<i32>,
-    armgen_runtime: ::core::option::Option<&super::models::Choice>,
+    api_version_3: ::core::option::Option<&str>,
+    armgen_runtime: ::core::option::Option<i32>,
     r#as: ::core::option::Option<i32>,
     assert: ::core::option::Option<&super::models::Choice>,
     assert_eq: ::core::option::Option<&str>,
     r#async: ::core::option::Option<&super::models::Choice>,
     async_trait: ::core::option::Option<&str>,
-    at: ::core::option::Option<&super::models::Choice>,
+    at: ::core::option::Option<i32>,
     r#await: ::core::option::Option<&str>,
     azure_core: ::core::option::Option<i32>,
     r#become: ::core::option::Option<i32>,
     bool: ::core::option::Option<i32>,
     box_2: ::core::option::Option<&super::models::Choice>,
     r#break: ::core::option::Option<&str>,
-    build_request: ::core::option::Option<i32>,
+    build_request: ::core::option::Option<&str>,
     cfg: ::core::option::Option<i32>,
     char: ::core::option::Option<&super::models::Choice>,
     client_only: ::core::option::Option<&super::models::Choice>,
-    clients: ::core::option::Option<i32>,
-    compile_pattern: ::core::option::Option<i32>,
+    clients: ::core::option::Option<&str>,
+    compile_pattern: ::core::option::Option<&str>,
     concat: ::core::option::Option<&super::models::Choice>,
     r#const: ::core::option::Option<i32>,
     r#continue: ::core::option::Option<&super::models::Choice>,
     core: ::core::option::Option<&str>,
     crate_: ::core::option::Option<&str>,
-    credential: ::core::option::Option<&super::models::Choice>,
-    decode_body: ::core::option::Option<&super::models::Choice>,
-    decode_by_status: ::core::option::Option<&str>,
+    credential: ::core::option::Option<i32>,
+    decode_body: ::core::option::Option<i32>,
+    decode_by_status: ::core::option::Option<&super::models::Choice>,
+    decode_bytes: ::core::option::Option<&str>,
     decode_empty: ::core::option::Option<i32>,
     decode_json: ::core::option::Option<&super::models::Choice>,
     decode_nullable: ::core::option::Option<&str>,
     decode_optional: ::core::option::Option<i32>,
-    decode_response: ::core::option::Option<&super::models::Choice>,
+    decode_response: ::core::option::Option<i32>,
+    decode_text: ::core::option::Option<&super::models::Choice>,
     r#do: ::core::option::Option<i32>,
     drop_2: ::core::option::Option<&str>,
     r#dyn: ::core::option::Option<&super::models::Choice>,
-    dynamic: ::core::option::Option<&super::models::Choice>,
-    dynamic_execute: ::core::option::Option<&str>,
-    dynamic_pages: ::core::option::Option<i32>,
-    dynamic_poll: ::core::option::Option<&super::models::Choice>,
-    dynamic_request_error: ::core::option::Option<&str>,
-    dynamic_result: ::core::option::Option<i32>,
+    dynamic: ::core::option::Option<i32>,
+    dynamic_execute: ::core::option::Option<&super::models::Choice>,
+    dynamic_pages: ::core::option::Option<&str>,
+    dynamic_poll: ::core::option::Option<i32>,
+    dynamic_request_error: ::core::option::Option<&super::models::Choice>,
+    dynamic_result: ::core::option::Option<&str>,
     r#else: ::core::option::Option<&str>,
-    endpoint_2: ::core::option::Option<&str>,
+    endpoint_2: ::core::option::Option<&super::models::Choice>,
     r#enum: ::core::option::Option<i32>,
     env: ::core::option::Option<&str>,
     r#extern: ::core::option::Option<&super::models::Choice>,
-    f_2: ::core::option::Option<i32>,
+    f_2: ::core::option::Option<&str>,
     f32: ::core::option::Option<&str>,
     f64: ::core::option::Option<i32>,
     r#false: ::core::option::Option<&str>,
@@ -4760,44 +4879,44 @@ pub fn query_optional_request(
     r#in: ::core::option::Option<i32>,
     include: ::core::option::Option<&str>,
     include_str: ::core::option::Option<i32>,
-    inner: ::core::option::Option<i32>,
-    json: ::core::option::Option<&str>,
+    inner: ::core::option::Option<&str>,
+    json: ::core::option::Option<&super::models::Choice>,
     r#let: ::core::option::Option<&super::models::Choice>,
     r#loop: ::core::option::Option<&str>,
     r#macro: ::core::option::Option<i32>,
     r#match: ::core::option::Option<&super::models::Choice>,
     matches: ::core::option::Option<&super::models::Choice>,
-    members: ::core::option::Option<i32>,
-    method_options_3: ::core::option::Option<&str>,
+    members: ::core::option::Option<&str>,
+    method_options_3: ::core::option::Option<&super::models::Choice>,
     r#mod: ::core::option::Option<&str>,
-    models: ::core::option::Option<&str>,
+    models: ::core::option::Option<&super::models::Choice>,
     r#move: ::core::option::Option<i32>,
     r#mut: ::core::option::Option<&super::models::Choice>,
-    new: ::core::option::Option<&super::models::Choice>,
-    operation_id: ::core::option::Option<i32>,
+    new: ::core::option::Option<i32>,
+    operation_id: ::core::option::Option<&str>,
     option_env: ::core::option::Option<&str>,
-    options_2: ::core::option::Option<&super::models::Choice>,
+    options_2: ::core::option::Option<i32>,
     r#override: ::core::option::Option<&str>,
     page: ::core::option::Option<&str>,
     panic: ::core::option::Option<i32>,
-    parameterized_host: ::core::option::Option<i32>,
-    params: ::core::option::Option<&str>,
-    path: ::core::option::Option<i32>,
-    patterns: ::core::option::Option<&str>,
-    pipeline: ::core::option::Option<&super::models::Choice>,
+    parameterized_host: ::core::option::Option<&super::models::Choice>,
+    params: ::core::option::Option<&super::models::Choice>,
+    path: ::core::option::Option<&str>,
+    patterns: ::core::option::Option<&super::models::Choice>,
+    pipeline: ::core::option::Option<i32>,
     r#priv: ::core::option::Option<i32>,
     r#pub: ::core::option::Option<&super::models::Choice>,
     r#ref: ::core::option::Option<&str>,
-    regex_2: ::core::option::Option<&super::models::Choice>,
-    request: ::core::option::Option<&str>,
-    resource_manager_endpoint: ::core::option::Option<&super::models::Choice>,
-    resource_manager_scope: ::core::option::Option<&str>,
-    response_2: ::core::option::Option<&str>,
-    response_error_2: ::core::option::Option<i32>,
+    regex_2: ::core::option::Option<i32>,
+    request: ::core::option::Option<&super::models::Choice>,
+    resource_manager_endpoint: ::core::option::Option<i32>,
+    resource_manager_scope: ::core::option::Option<&super::models::Choice>,
+    response_2: ::core::option::Option<&super::models::Choice>,
+    response_error_2: ::core::option::Option<&str>,
     r#return: ::core::option::Option<i32>,
     self_2: ::core::option::Option<&super::models::Choice>,
-    serde: ::core::option::Option<&str>,
-    serde_json: ::core::option::Option<i32>,
+    serde: ::core::option::Option<&super::models::Choice>,
+    serde_json: ::core::option::Option<&str>,
     size_of: ::core::option::Option<i32>,
     size_of_val: ::core::option::Option<&super::models::Choice>,
     r#static: ::core::option::Option<i32>,
@@ -4805,12 +4924,12 @@ pub fn query_optional_request(
     str: ::core::option::Option<&str>,
     string_enum: ::core::option::Option<i32>,
     stringify: ::core::option::Option<&super::models::Choice>,
-    strip_member: ::core::option::Option<&str>,
-    strip_members: ::core::option::Option<i32>,
+    strip_member: ::core::option::Option<&super::models::Choice>,
+    strip_members: ::core::option::Option<&str>,
     r#struct: ::core::option::Option<&super::models::Choice>,
-    subscription_id: ::core::option::Option<&str>,
+    subscription_id: ::core::option::Option<&super::models::Choice>,
     super_: ::core::option::Option<&str>,
-    tag: ::core::option::Option<&super::models::Choice>,
+    tag: ::core::option::Option<i32>,
     tagged_union: ::core::option::Option<&super::models::Choice>,
     todo: ::core::option::Option<&str>,
     r#trait: ::core::option::Option<i32>,
@@ -4824,11 +4943,11 @@ pub fn query_optional_request(
     unreachable: ::core::option::Option<i32>,
     r#unsafe: ::core::option::Option<i32>,
     r#unsized: ::core::option::Option<&super::models::Choice>,
-    url_2: ::core::option::Option<&super::models::Choice>,
+    url_2: ::core::option::Option<i32>,
     r#use: ::core::option::Option<&str>,
     usize: ::core::option::Option<&super::models::Choice>,
-    validator_2: ::core::option::Option<i32>,
-    value_3: ::core::option::Option<&super::models::Choice>,
+    validator_2: ::core::option::Option<&str>,
+    value_3: ::core::option::Option<i32>,
     vec_2: ::core::option::Option<&super::models::Choice>,
     r#virtual: ::core::option::Option<i32>,
     r#where: ::core::option::Option<&super::models::Choice>,
@@ -4840,12 +4959,6 @@ pub fn query_optional_request(
     ::armgen_runtime::ValidationErrors,
 > {
     let mut __validator = ::armgen_runtime::Validator::default();
-    if let Some(api_version_2) = api_version_2 {
-        __validator.min_length("API_VERSION", api_version_2, 1);
-    }
-    if let Some(arc) = arc {
-        __validator.min_length("Arc", arc, 1);
-    }
     if let Some(arm_pipeline) = arm_pipeline {
         __validator.min_length("ArmPipeline", arm_pipeline, 1);
     }
@@ -4861,23 +4974,26 @@ pub fn query_optional_request(
     if let Some(async_fn_mut) = async_fn_mut {
         __validator.minimum("AsyncFnMut", async_fn_mut as f64, 1.0, false);
     }
-    if let Some(client_method_options) = client_method_options {
-        __validator.min_length("ClientMethodOptions", client_method_options, 1);
+    if let Some(b_tree_map) = b_tree_map {
+        __validator.minimum("BTreeMap", b_tree_map as f64, 1.0, false);
+    }
+    if let Some(binary_format) = binary_format {
+        __validator.minimum("BinaryFormat", binary_format as f64, 1.0, false);
     }
     if let Some(clone) = clone {
         __validator.minimum("Clone", clone as f64, 1.0, false);
     }
+    if let Some(constraint) = constraint {
+        __validator.minimum("Constraint", constraint as f64, 1.0, false);
+    }
     if let Some(context) = context {
-        __validator.minimum("Context", context as f64, 1.0, false);
+        __validator.min_length("Context", context, 1);
     }
     if let Some(copy) = copy {
         __validator.min_length("Copy", copy, 1);
     }
-    if let Some(cow) = cow {
-        __validator.min_length("Cow", cow, 1);
-    }
     if let Some(default_endpoint) = default_endpoint {
-        __validator.minimum("DEFAULT_ENDPOINT", default_endpoint as f64, 1.0, false);
+        __validator.min_length("DEFAULT_ENDPOINT", default_endpoint, 1);
     }
     if let Some(debug) = debug {
         __validator.min_length("Debug", debug, 1);
@@ -4886,16 +5002,16 @@ pub fn query_optional_request(
         __validator.minimum("Default", default as f64, 1.0, false);
     }
     if let Some(deserialize) = deserialize {
-        __validator.minimum("Deserialize", deserialize as f64, 1.0, false);
+        __validator.min_length("Deserialize", deserialize, 1);
     }
-    if let Some(deserializer) = deserializer {
-        __validator.min_length("Deserializer", deserializer, 1);
+    if let Some(dynamic_error) = dynamic_error {
+        __validator.minimum("DynamicError", dynamic_error as f64, 1.0, false);
     }
-    if let Some(dynamic_params) = dynamic_params {
-        __validator.min_length("DynamicParams", dynamic_params, 1);
+    if let Some(dynamic_reply) = dynamic_reply {
+        __validator.minimum("DynamicReply", dynamic_reply as f64, 1.0, false);
     }
     if let Some(dynamic_validate) = dynamic_validate {
-        __validator.minimum("DynamicValidate", dynamic_validate as f64, 1.0, false);
+        __validator.min_length("DynamicValidate", dynamic_validate, 1);
     }
     if let Some(eq) = eq {
         __validator.minimum("Eq", eq as f64, 1.0, false);
@@ -4904,7 +5020,7 @@ pub fn query_optional_request(
         __validator.min_length("Err", err, 1);
     }
     if let Some(error_body) = error_body {
-        __validator.minimum("ErrorBody", error_body as f64, 1.0, false);
+        __validator.min_length("ErrorBody", error_body, 1);
     }
     if let Some(exact_size_iterator) = exact_size_iterator {
         __validator.min_length("ExactSizeIterator", exact_size_iterator, 1);
@@ -4913,7 +5029,7 @@ pub fn query_optional_request(
         __validator.min_length("Extend", extend, 1);
     }
     if let Some(final_state_via) = final_state_via {
-        __validator.minimum("FinalStateVia", final_state_via as f64, 1.0, false);
+        __validator.min_length("FinalStateVia", final_state_via, 1);
     }
     if let Some(r#fn) = r#fn {
         __validator.min_length("Fn", r#fn, 1);
@@ -4921,11 +5037,17 @@ pub fn query_optional_request(
     if let Some(fn_mut) = fn_mut {
         __validator.minimum("FnMut", fn_mut as f64, 1.0, false);
     }
+    if let Some(form_body) = form_body {
+        __validator.min_length("FormBody", form_body, 1);
+    }
     if let Some(from) = from {
         __validator.min_length("From", from, 1);
     }
     if let Some(from_iterator) = from_iterator {
         __validator.min_length("FromIterator", from_iterator, 1);
+    }
+    if let Some(from_status) = from_status {
+        __validator.minimum("FromStatus", from_status as f64, 1.0, false);
     }
     if let Some(future) = future {
         __validator.minimum("Future", future as f64, 1.0, false);
@@ -4933,71 +5055,83 @@ pub fn query_optional_request(
     if let Some(hash) = hash {
         __validator.minimum("Hash", hash as f64, 1.0, false);
     }
-    if let Some(http_response) = http_response {
-        __validator.min_length("HttpResponse", http_response, 1);
+    if let Some(host_part) = host_part {
+        __validator.min_length("HostPart", host_part, 1);
+    }
+    if let Some(http_request) = http_request {
+        __validator.minimum("HttpRequest", http_request as f64, 1.0, false);
     }
     if let Some(into_iterator) = into_iterator {
         __validator.minimum("IntoIterator", into_iterator as f64, 1.0, false);
     }
-    if let Some(into_variant) = into_variant {
-        __validator.minimum("IntoVariant", into_variant as f64, 1.0, false);
-    }
     if let Some(invalid_host) = invalid_host {
-        __validator.min_length("InvalidHost", invalid_host, 1);
+        __validator.minimum("InvalidHost", invalid_host as f64, 1.0, false);
     }
     if let Some(lazy_lock) = lazy_lock {
-        __validator.minimum("LazyLock", lazy_lock as f64, 1.0, false);
+        __validator.min_length("LazyLock", lazy_lock, 1);
+    }
+    if let Some(map) = map {
+        __validator.minimum("Map", map as f64, 1.0, false);
     }
     if let Some(method) = method {
-        __validator.minimum("Method", method as f64, 1.0, false);
+        __validator.min_length("Method", method, 1);
+    }
+    if let Some(method_options_2) = method_options_2 {
+        __validator.min_length("MethodOptions", method_options_2, 1);
+    }
+    if let Some(next_link) = next_link {
+        __validator.minimum("NextLink", next_link as f64, 1.0, false);
     }
     if let Some(no_format) = no_format {
-        __validator.minimum("NoFormat", no_format as f64, 1.0, false);
+        __validator.min_length("NoFormat", no_format, 1);
     }
     if let Some(none) = none {
         __validator.min_length("None", none, 1);
     }
-    if let Some(operations) = operations {
-        __validator.min_length("OPERATIONS", operations, 1);
+    if let Some(operation_info) = operation_info {
+        __validator.minimum("OperationInfo", operation_info as f64, 1.0, false);
+    }
+    if let Some(operation_status) = operation_status {
+        __validator.minimum("OperationStatus", operation_status as f64, 1.0, false);
     }
     if let Some(option) = option {
         __validator.minimum("Option", option as f64, 1.0, false);
     }
     if let Some(other) = other {
-        __validator.minimum("Other", other as f64, 1.0, false);
+        __validator.min_length("Other", other, 1);
     }
-    if let Some(page_decoder) = page_decoder {
-        __validator.min_length("PageDecoder", page_decoder, 1);
+    if let Some(pager) = pager {
+        __validator.minimum("Pager", pager as f64, 1.0, false);
     }
     if let Some(partial_ord) = partial_ord {
         __validator.min_length("PartialOrd", partial_ord, 1);
     }
     if let Some(pattern) = pattern {
-        __validator.minimum("Pattern", pattern as f64, 1.0, false);
-    }
-    if let Some(poller_method_options) = poller_method_options {
-        __validator.min_length("PollerMethodOptions", poller_method_options, 1);
+        __validator.min_length("Pattern", pattern, 1);
     }
     if let Some(poller_options) = poller_options {
-        __validator.minimum("PollerOptions", poller_options as f64, 1.0, false);
+        __validator.min_length("PollerOptions", poller_options, 1);
+    }
+    if let Some(regex) = regex {
+        __validator.minimum("Regex", regex as f64, 1.0, false);
     }
     if let Some(resource_manager_audience) = resource_manager_audience {
-        __validator.min_length("ResourceManagerAudience", resource_manager_audience, 1);
-    }
-    if let Some(response) = response {
-        __validator.min_length("Response", response, 1);
-    }
-    if let Some(response_error) = response_error {
-        __validator.min_length("ResponseError", response_error, 1);
-    }
-    if let Some(response_too_large) = response_too_large {
-        __validator.min_length("ResponseTooLarge", response_too_large, 1);
+        __validator
+            .minimum(
+                "ResourceManagerAudience",
+                resource_manager_audience as f64,
+                1.0,
+                false,
+            );
     }
     if let Some(result) = result {
         __validator.minimum("Result", result as f64, 1.0, false);
     }
-    if let Some(secret) = secret {
-        __validator.min_length("Secret", secret.secret(), 1);
+    if let Some(services) = services {
+        __validator.minimum("SERVICES", services as f64, 1.0, false);
+    }
+    if let Some(safe_debug) = safe_debug {
+        __validator.minimum("SafeDebug", safe_debug as f64, 1.0, false);
     }
     if let Some(self_) = self_ {
         __validator.min_length("Self", self_, 1);
@@ -5005,62 +5139,56 @@ pub fn query_optional_request(
     if let Some(send) = send {
         __validator.minimum("Send", send as f64, 1.0, false);
     }
-    if let Some(serialize) = serialize {
-        __validator.min_length("Serialize", serialize, 1);
+    if let Some(serializer) = serializer {
+        __validator.minimum("Serializer", serializer as f64, 1.0, false);
     }
     if let Some(service_error) = service_error {
-        __validator.minimum("ServiceError", service_error as f64, 1.0, false);
-    }
-    if let Some(service_info) = service_info {
-        __validator.min_length("ServiceInfo", service_info, 1);
-    }
-    if let Some(static_token_credential) = static_token_credential {
-        __validator
-            .minimum(
-                "StaticTokenCredential",
-                static_token_credential as f64,
-                1.0,
-                false,
-            );
+        __validator.min_length("ServiceError", service_error, 1);
     }
     if let Some(string) = string {
         __validator.minimum("String", string as f64, 1.0, false);
     }
+    if let Some(strip_read_only) = strip_read_only {
+        __validator.minimum("StripReadOnly", strip_read_only as f64, 1.0, false);
+    }
     if let Some(sync) = sync {
         __validator.min_length("Sync", sync, 1);
+    }
+    if let Some(text_format) = text_format {
+        __validator.min_length("TextFormat", text_format, 1);
     }
     if let Some(to_owned) = to_owned {
         __validator.min_length("ToOwned", to_owned, 1);
     }
     if let Some(token_credential) = token_credential {
-        __validator.minimum("TokenCredential", token_credential as f64, 1.0, false);
+        __validator.min_length("TokenCredential", token_credential, 1);
     }
     if let Some(try_from) = try_from {
         __validator.minimum("TryFrom", try_from as f64, 1.0, false);
+    }
+    if let Some(unknown) = unknown {
+        __validator.minimum("Unknown", unknown as f64, 1.0, false);
     }
     if let Some(unpin) = unpin {
         __validator.minimum("Unpin", unpin as f64, 1.0, false);
     }
     if let Some(url) = url {
-        __validator.minimum("Url", url as f64, 1.0, false);
+        __validator.min_length("Url", url, 1);
     }
-    if let Some(validate) = validate {
-        __validator.min_length("Validate", validate, 1);
+    if let Some(url_builder) = url_builder {
+        __validator.minimum("UrlBuilder", url_builder as f64, 1.0, false);
     }
     if let Some(validation_error) = validation_error {
-        __validator.minimum("ValidationError", validation_error as f64, 1.0, false);
+        __validator.min_length("ValidationError", validation_error, 1);
     }
-    if let Some(validator) = validator {
-        __validator.min_length("Validator", validator, 1);
+    if let Some(validation_errors) = validation_errors {
+        __validator.minimum("ValidationErrors", validation_errors as f64, 1.0, false);
     }
     if let Some(value) = value {
-        __validator.minimum("Value", value as f64, 1.0, false);
+        __validator.min_length("Value", value, 1);
     }
     if let Some(vec) = vec {
         __validator.min_length("Vec", vec, 1);
-    }
-    if let Some(private) = private {
-        __validator.min_length("__private", private, 1);
     }
     if let Some(r#abstract) = r#abstract {
         __validator.min_length("abstract", r#abstract, 1);
@@ -5075,7 +5203,10 @@ pub fn query_optional_request(
         __validator.minimum("alloc", alloc as f64, 1.0, false);
     }
     if let Some(api_version_3) = api_version_3 {
-        __validator.minimum("api_version", api_version_3 as f64, 1.0, false);
+        __validator.min_length("api_version", api_version_3, 1);
+    }
+    if let Some(armgen_runtime) = armgen_runtime {
+        __validator.minimum("armgen_runtime", armgen_runtime as f64, 1.0, false);
     }
     if let Some(r#as) = r#as {
         __validator.minimum("as", r#as as f64, 1.0, false);
@@ -5085,6 +5216,9 @@ pub fn query_optional_request(
     }
     if let Some(async_trait) = async_trait {
         __validator.min_length("async_trait", async_trait, 1);
+    }
+    if let Some(at) = at {
+        __validator.minimum("at", at as f64, 1.0, false);
     }
     if let Some(r#await) = r#await {
         __validator.min_length("await", r#await, 1);
@@ -5102,16 +5236,16 @@ pub fn query_optional_request(
         __validator.min_length("break", r#break, 1);
     }
     if let Some(build_request) = build_request {
-        __validator.minimum("build_request", build_request as f64, 1.0, false);
+        __validator.min_length("build_request", build_request, 1);
     }
     if let Some(cfg) = cfg {
         __validator.minimum("cfg", cfg as f64, 1.0, false);
     }
     if let Some(clients) = clients {
-        __validator.minimum("clients", clients as f64, 1.0, false);
+        __validator.min_length("clients", clients, 1);
     }
     if let Some(compile_pattern) = compile_pattern {
-        __validator.minimum("compile_pattern", compile_pattern as f64, 1.0, false);
+        __validator.min_length("compile_pattern", compile_pattern, 1);
     }
     if let Some(r#const) = r#const {
         __validator.minimum("const", r#const as f64, 1.0, false);
@@ -5122,8 +5256,14 @@ pub fn query_optional_request(
     if let Some(crate_) = crate_ {
         __validator.min_length("crate", crate_, 1);
     }
-    if let Some(decode_by_status) = decode_by_status {
-        __validator.min_length("decode_by_status", decode_by_status, 1);
+    if let Some(credential) = credential {
+        __validator.minimum("credential", credential as f64, 1.0, false);
+    }
+    if let Some(decode_body) = decode_body {
+        __validator.minimum("decode_body", decode_body as f64, 1.0, false);
+    }
+    if let Some(decode_bytes) = decode_bytes {
+        __validator.min_length("decode_bytes", decode_bytes, 1);
     }
     if let Some(decode_empty) = decode_empty {
         __validator.minimum("decode_empty", decode_empty as f64, 1.0, false);
@@ -5134,29 +5274,29 @@ pub fn query_optional_request(
     if let Some(decode_optional) = decode_optional {
         __validator.minimum("decode_optional", decode_optional as f64, 1.0, false);
     }
+    if let Some(decode_response) = decode_response {
+        __validator.minimum("decode_response", decode_response as f64, 1.0, false);
+    }
     if let Some(r#do) = r#do {
         __validator.minimum("do", r#do as f64, 1.0, false);
     }
     if let Some(drop_2) = drop_2 {
         __validator.min_length("drop", drop_2, 1);
     }
-    if let Some(dynamic_execute) = dynamic_execute {
-        __validator.min_length("dynamic_execute", dynamic_execute, 1);
+    if let Some(dynamic) = dynamic {
+        __validator.minimum("dynamic", dynamic as f64, 1.0, false);
     }
     if let Some(dynamic_pages) = dynamic_pages {
-        __validator.minimum("dynamic_pages", dynamic_pages as f64, 1.0, false);
+        __validator.min_length("dynamic_pages", dynamic_pages, 1);
     }
-    if let Some(dynamic_request_error) = dynamic_request_error {
-        __validator.min_length("dynamic_request_error", dynamic_request_error, 1);
+    if let Some(dynamic_poll) = dynamic_poll {
+        __validator.minimum("dynamic_poll", dynamic_poll as f64, 1.0, false);
     }
     if let Some(dynamic_result) = dynamic_result {
-        __validator.minimum("dynamic_result", dynamic_result as f64, 1.0, false);
+        __validator.min_length("dynamic_result", dynamic_result, 1);
     }
     if let Some(r#else) = r#else {
         __validator.min_length("else", r#else, 1);
-    }
-    if let Some(endpoint_2) = endpoint_2 {
-        __validator.min_length("endpoint", endpoint_2, 1);
     }
     if let Some(r#enum) = r#enum {
         __validator.minimum("enum", r#enum as f64, 1.0, false);
@@ -5165,7 +5305,7 @@ pub fn query_optional_request(
         __validator.min_length("env", env, 1);
     }
     if let Some(f_2) = f_2 {
-        __validator.minimum("f", f_2 as f64, 1.0, false);
+        __validator.min_length("f", f_2, 1);
     }
     if let Some(f32) = f32 {
         __validator.min_length("f32", f32, 1);
@@ -5204,10 +5344,7 @@ pub fn query_optional_request(
         __validator.minimum("include_str", include_str as f64, 1.0, false);
     }
     if let Some(inner) = inner {
-        __validator.minimum("inner", inner as f64, 1.0, false);
-    }
-    if let Some(json) = json {
-        __validator.min_length("json", json, 1);
+        __validator.min_length("inner", inner, 1);
     }
     if let Some(r#loop) = r#loop {
         __validator.min_length("loop", r#loop, 1);
@@ -5216,25 +5353,25 @@ pub fn query_optional_request(
         __validator.minimum("macro", r#macro as f64, 1.0, false);
     }
     if let Some(members) = members {
-        __validator.minimum("members", members as f64, 1.0, false);
-    }
-    if let Some(method_options_3) = method_options_3 {
-        __validator.min_length("method_options", method_options_3, 1);
+        __validator.min_length("members", members, 1);
     }
     if let Some(r#mod) = r#mod {
         __validator.min_length("mod", r#mod, 1);
     }
-    if let Some(models) = models {
-        __validator.min_length("models", models, 1);
-    }
     if let Some(r#move) = r#move {
         __validator.minimum("move", r#move as f64, 1.0, false);
     }
+    if let Some(new) = new {
+        __validator.minimum("new", new as f64, 1.0, false);
+    }
     if let Some(operation_id) = operation_id {
-        __validator.minimum("operation_id", operation_id as f64, 1.0, false);
+        __validator.min_length("operation_id", operation_id, 1);
     }
     if let Some(option_env) = option_env {
         __validator.min_length("option_env", option_env, 1);
+    }
+    if let Some(options_2) = options_2 {
+        __validator.minimum("options", options_2 as f64, 1.0, false);
     }
     if let Some(r#override) = r#override {
         __validator.min_length("override", r#override, 1);
@@ -5245,17 +5382,11 @@ pub fn query_optional_request(
     if let Some(panic) = panic {
         __validator.minimum("panic", panic as f64, 1.0, false);
     }
-    if let Some(parameterized_host) = parameterized_host {
-        __validator.minimum("parameterized_host", parameterized_host as f64, 1.0, false);
-    }
-    if let Some(params) = params {
-        __validator.min_length("params", params, 1);
-    }
     if let Some(path) = path {
-        __validator.minimum("path", path as f64, 1.0, false);
+        __validator.min_length("path", path, 1);
     }
-    if let Some(patterns) = patterns {
-        __validator.min_length("patterns", patterns, 1);
+    if let Some(pipeline) = pipeline {
+        __validator.minimum("pipeline", pipeline as f64, 1.0, false);
     }
     if let Some(r#priv) = r#priv {
         __validator.minimum("priv", r#priv as f64, 1.0, false);
@@ -5263,26 +5394,26 @@ pub fn query_optional_request(
     if let Some(r#ref) = r#ref {
         __validator.min_length("ref", r#ref, 1);
     }
-    if let Some(request) = request {
-        __validator.min_length("request", request, 1);
+    if let Some(regex_2) = regex_2 {
+        __validator.minimum("regex", regex_2 as f64, 1.0, false);
     }
-    if let Some(resource_manager_scope) = resource_manager_scope {
-        __validator.min_length("resource_manager_scope", resource_manager_scope, 1);
-    }
-    if let Some(response_2) = response_2 {
-        __validator.min_length("response", response_2, 1);
+    if let Some(resource_manager_endpoint) = resource_manager_endpoint {
+        __validator
+            .minimum(
+                "resource_manager_endpoint",
+                resource_manager_endpoint as f64,
+                1.0,
+                false,
+            );
     }
     if let Some(response_error_2) = response_error_2 {
-        __validator.minimum("response_error", response_error_2 as f64, 1.0, false);
+        __validator.min_length("response_error", response_error_2, 1);
     }
     if let Some(r#return) = r#return {
         __validator.minimum("return", r#return as f64, 1.0, false);
     }
-    if let Some(serde) = serde {
-        __validator.min_length("serde", serde, 1);
-    }
     if let Some(serde_json) = serde_json {
-        __validator.minimum("serde_json", serde_json as f64, 1.0, false);
+        __validator.min_length("serde_json", serde_json, 1);
     }
     if let Some(size_of) = size_of {
         __validator.minimum("size_of", size_of as f64, 1.0, false);
@@ -5296,17 +5427,14 @@ pub fn query_optional_request(
     if let Some(string_enum) = string_enum {
         __validator.minimum("string_enum", string_enum as f64, 1.0, false);
     }
-    if let Some(strip_member) = strip_member {
-        __validator.min_length("strip_member", strip_member, 1);
-    }
     if let Some(strip_members) = strip_members {
-        __validator.minimum("strip_members", strip_members as f64, 1.0, false);
-    }
-    if let Some(subscription_id) = subscription_id {
-        __validator.min_length("subscription_id", subscription_id, 1);
+        __validator.min_length("strip_members", strip_members, 1);
     }
     if let Some(super_) = super_ {
         __validator.min_length("super", super_, 1);
+    }
+    if let Some(tag) = tag {
+        __validator.minimum("tag", tag as f64, 1.0, false);
     }
     if let Some(todo) = todo {
         __validator.min_length("todo", todo, 1);
@@ -5335,11 +5463,17 @@ pub fn query_optional_request(
     if let Some(r#unsafe) = r#unsafe {
         __validator.minimum("unsafe", r#unsafe as f64, 1.0, false);
     }
+    if let Some(url_2) = url_2 {
+        __validator.minimum("url", url_2 as f64, 1.0, false);
+    }
     if let Some(r#use) = r#use {
         __validator.min_length("use", r#use, 1);
     }
     if let Some(validator_2) = validator_2 {
-        __validator.minimum("validator", validator_2 as f64, 1.0, false);
+        __validator.min_length("validator", validator_2, 1);
+    }
+    if let Some(value_3) = value_3 {
+        __validator.minimum("value", value_3 as f64, 1.0, false);
     }
     if let Some(r#virtual) = r#virtual {
         __validator.minimum("virtual", r#virtual as f64, 1.0, false);
@@ -5358,10 +5492,10 @@ pub fn query_optional_request(
         .literal("/parameters/QueryOptional")
         .query("api-version", api_version);
     if let Some(api_version_2) = api_version_2 {
-        __url = __url.query("API_VERSION", api_version_2);
+        __url = __url.query("API_VERSION", api_version_2.as_str());
     }
     if let Some(arc) = arc {
-        __url = __url.query("Arc", arc);
+        __url = __url.query("Arc", arc.as_str());
     }
     if let Some(arm_client_options) = arm_client_options {
         __url = __url.query("ArmClientOptions", arm_client_options.as_str());
@@ -5385,31 +5519,34 @@ pub fn query_optional_request(
         __url = __url.query("AsyncFnOnce", async_fn_once.as_str());
     }
     if let Some(b_tree_map) = b_tree_map {
-        __url = __url.query("BTreeMap", b_tree_map.as_str());
+        __url = __url.query("BTreeMap", &b_tree_map.to_string());
+    }
+    if let Some(binary_format) = binary_format {
+        __url = __url.query("BinaryFormat", &binary_format.to_string());
     }
     if let Some(r#box) = r#box {
         __url = __url.query("Box", r#box.as_str());
     }
     if let Some(client_method_options) = client_method_options {
-        __url = __url.query("ClientMethodOptions", client_method_options);
+        __url = __url.query("ClientMethodOptions", client_method_options.as_str());
     }
     if let Some(clone) = clone {
         __url = __url.query("Clone", &clone.to_string());
     }
     if let Some(constraint) = constraint {
-        __url = __url.query("Constraint", constraint.as_str());
+        __url = __url.query("Constraint", &constraint.to_string());
     }
     if let Some(context) = context {
-        __url = __url.query("Context", &context.to_string());
+        __url = __url.query("Context", context);
     }
     if let Some(copy) = copy {
         __url = __url.query("Copy", copy);
     }
     if let Some(cow) = cow {
-        __url = __url.query("Cow", cow);
+        __url = __url.query("Cow", cow.as_str());
     }
     if let Some(default_endpoint) = default_endpoint {
-        __url = __url.query("DEFAULT_ENDPOINT", &default_endpoint.to_string());
+        __url = __url.query("DEFAULT_ENDPOINT", default_endpoint);
     }
     if let Some(debug) = debug {
         __url = __url.query("Debug", debug);
@@ -5418,10 +5555,10 @@ pub fn query_optional_request(
         __url = __url.query("Default", &default.to_string());
     }
     if let Some(deserialize) = deserialize {
-        __url = __url.query("Deserialize", &deserialize.to_string());
+        __url = __url.query("Deserialize", deserialize);
     }
     if let Some(deserializer) = deserializer {
-        __url = __url.query("Deserializer", deserializer);
+        __url = __url.query("Deserializer", deserializer.as_str());
     }
     if let Some(double_ended_iterator) = double_ended_iterator {
         __url = __url.query("DoubleEndedIterator", double_ended_iterator.as_str());
@@ -5430,16 +5567,16 @@ pub fn query_optional_request(
         __url = __url.query("Drop", drop.as_str());
     }
     if let Some(dynamic_error) = dynamic_error {
-        __url = __url.query("DynamicError", dynamic_error.as_str());
+        __url = __url.query("DynamicError", &dynamic_error.to_string());
     }
     if let Some(dynamic_params) = dynamic_params {
-        __url = __url.query("DynamicParams", dynamic_params);
+        __url = __url.query("DynamicParams", dynamic_params.as_str());
     }
     if let Some(dynamic_reply) = dynamic_reply {
-        __url = __url.query("DynamicReply", dynamic_reply.as_str());
+        __url = __url.query("DynamicReply", &dynamic_reply.to_string());
     }
     if let Some(dynamic_validate) = dynamic_validate {
-        __url = __url.query("DynamicValidate", &dynamic_validate.to_string());
+        __url = __url.query("DynamicValidate", dynamic_validate);
     }
     if let Some(eq) = eq {
         __url = __url.query("Eq", &eq.to_string());
@@ -5448,7 +5585,7 @@ pub fn query_optional_request(
         __url = __url.query("Err", err);
     }
     if let Some(error_body) = error_body {
-        __url = __url.query("ErrorBody", &error_body.to_string());
+        __url = __url.query("ErrorBody", error_body);
     }
     if let Some(exact_size_iterator) = exact_size_iterator {
         __url = __url.query("ExactSizeIterator", exact_size_iterator);
@@ -5457,7 +5594,7 @@ pub fn query_optional_request(
         __url = __url.query("Extend", extend);
     }
     if let Some(final_state_via) = final_state_via {
-        __url = __url.query("FinalStateVia", &final_state_via.to_string());
+        __url = __url.query("FinalStateVia", final_state_via);
     }
     if let Some(r#fn) = r#fn {
         __url = __url.query("Fn", r#fn);
@@ -5468,6 +5605,9 @@ pub fn query_optional_request(
     if let Some(fn_once) = fn_once {
         __url = __url.query("FnOnce", fn_once.as_str());
     }
+    if let Some(form_body) = form_body {
+        __url = __url.query("FormBody", form_body);
+    }
     if let Some(from) = from {
         __url = __url.query("From", from);
     }
@@ -5475,7 +5615,7 @@ pub fn query_optional_request(
         __url = __url.query("FromIterator", from_iterator);
     }
     if let Some(from_status) = from_status {
-        __url = __url.query("FromStatus", from_status.as_str());
+        __url = __url.query("FromStatus", &from_status.to_string());
     }
     if let Some(future) = future {
         __url = __url.query("Future", &future.to_string());
@@ -5484,13 +5624,13 @@ pub fn query_optional_request(
         __url = __url.query("Hash", &hash.to_string());
     }
     if let Some(host_part) = host_part {
-        __url = __url.query("HostPart", host_part.as_str());
+        __url = __url.query("HostPart", host_part);
     }
     if let Some(http_request) = http_request {
-        __url = __url.query("HttpRequest", http_request.as_str());
+        __url = __url.query("HttpRequest", &http_request.to_string());
     }
     if let Some(http_response) = http_response {
-        __url = __url.query("HttpResponse", http_response);
+        __url = __url.query("HttpResponse", http_response.as_str());
     }
     if let Some(into) = into {
         __url = __url.query("Into", into.as_str());
@@ -5502,46 +5642,46 @@ pub fn query_optional_request(
         __url = __url.query("IntoIterator", &into_iterator.to_string());
     }
     if let Some(into_variant) = into_variant {
-        __url = __url.query("IntoVariant", &into_variant.to_string());
+        __url = __url.query("IntoVariant", into_variant.as_str());
     }
     if let Some(invalid_host) = invalid_host {
-        __url = __url.query("InvalidHost", invalid_host);
+        __url = __url.query("InvalidHost", &invalid_host.to_string());
     }
     if let Some(iterator) = iterator {
         __url = __url.query("Iterator", iterator.as_str());
     }
     if let Some(lazy_lock) = lazy_lock {
-        __url = __url.query("LazyLock", &lazy_lock.to_string());
+        __url = __url.query("LazyLock", lazy_lock);
     }
     if let Some(map) = map {
-        __url = __url.query("Map", map.as_str());
+        __url = __url.query("Map", &map.to_string());
     }
     if let Some(method) = method {
-        __url = __url.query("Method", &method.to_string());
+        __url = __url.query("Method", method);
     }
     if let Some(method_options_2) = method_options_2 {
-        __url = __url.query("MethodOptions", method_options_2.as_str());
+        __url = __url.query("MethodOptions", method_options_2);
     }
     if let Some(next_link) = next_link {
-        __url = __url.query("NextLink", next_link.as_str());
+        __url = __url.query("NextLink", &next_link.to_string());
     }
     if let Some(no_format) = no_format {
-        __url = __url.query("NoFormat", &no_format.to_string());
+        __url = __url.query("NoFormat", no_format);
     }
     if let Some(none) = none {
         __url = __url.query("None", none);
     }
     if let Some(operations) = operations {
-        __url = __url.query("OPERATIONS", operations);
+        __url = __url.query("OPERATIONS", operations.as_str());
     }
     if let Some(ok) = ok {
         __url = __url.query("Ok", ok.as_str());
     }
     if let Some(operation_info) = operation_info {
-        __url = __url.query("OperationInfo", operation_info.as_str());
+        __url = __url.query("OperationInfo", &operation_info.to_string());
     }
     if let Some(operation_status) = operation_status {
-        __url = __url.query("OperationStatus", operation_status.as_str());
+        __url = __url.query("OperationStatus", &operation_status.to_string());
     }
     if let Some(option) = option {
         __url = __url.query("Option", &option.to_string());
@@ -5550,13 +5690,13 @@ pub fn query_optional_request(
         __url = __url.query("Ord", ord.as_str());
     }
     if let Some(other) = other {
-        __url = __url.query("Other", &other.to_string());
+        __url = __url.query("Other", other);
     }
     if let Some(page_decoder) = page_decoder {
-        __url = __url.query("PageDecoder", page_decoder);
+        __url = __url.query("PageDecoder", page_decoder.as_str());
     }
     if let Some(pager) = pager {
-        __url = __url.query("Pager", pager.as_str());
+        __url = __url.query("Pager", &pager.to_string());
     }
     if let Some(partial_eq) = partial_eq {
         __url = __url.query("PartialEq", partial_eq.as_str());
@@ -5565,40 +5705,41 @@ pub fn query_optional_request(
         __url = __url.query("PartialOrd", partial_ord);
     }
     if let Some(pattern) = pattern {
-        __url = __url.query("Pattern", &pattern.to_string());
+        __url = __url.query("Pattern", pattern);
     }
     if let Some(poller_method_options) = poller_method_options {
-        __url = __url.query("PollerMethodOptions", poller_method_options);
+        __url = __url.query("PollerMethodOptions", poller_method_options.as_str());
     }
     if let Some(poller_options) = poller_options {
-        __url = __url.query("PollerOptions", &poller_options.to_string());
+        __url = __url.query("PollerOptions", poller_options);
     }
     if let Some(regex) = regex {
-        __url = __url.query("Regex", regex.as_str());
+        __url = __url.query("Regex", &regex.to_string());
     }
     if let Some(resource_manager_audience) = resource_manager_audience {
-        __url = __url.query("ResourceManagerAudience", resource_manager_audience);
+        __url = __url
+            .query("ResourceManagerAudience", &resource_manager_audience.to_string());
     }
     if let Some(response) = response {
-        __url = __url.query("Response", response);
+        __url = __url.query("Response", response.as_str());
     }
     if let Some(response_error) = response_error {
-        __url = __url.query("ResponseError", response_error);
+        __url = __url.query("ResponseError", response_error.as_str());
     }
     if let Some(response_too_large) = response_too_large {
-        __url = __url.query("ResponseTooLarge", response_too_large);
+        __url = __url.query("ResponseTooLarge", response_too_large.as_str());
     }
     if let Some(result) = result {
         __url = __url.query("Result", &result.to_string());
     }
     if let Some(services) = services {
-        __url = __url.query("SERVICES", services.as_str());
+        __url = __url.query("SERVICES", &services.to_string());
     }
     if let Some(safe_debug) = safe_debug {
-        __url = __url.query("SafeDebug", safe_debug.as_str());
+        __url = __url.query("SafeDebug", &safe_debug.to_string());
     }
     if let Some(secret) = secret {
-        __url = __url.query("Secret", secret.secret());
+        __url = __url.query("Secret", secret.as_str());
     }
     if let Some(self_) = self_ {
         __url = __url.query("Self", self_);
@@ -5607,16 +5748,16 @@ pub fn query_optional_request(
         __url = __url.query("Send", &send.to_string());
     }
     if let Some(serialize) = serialize {
-        __url = __url.query("Serialize", serialize);
+        __url = __url.query("Serialize", serialize.as_str());
     }
     if let Some(serializer) = serializer {
-        __url = __url.query("Serializer", serializer.as_str());
+        __url = __url.query("Serializer", &serializer.to_string());
     }
     if let Some(service_error) = service_error {
-        __url = __url.query("ServiceError", &service_error.to_string());
+        __url = __url.query("ServiceError", service_error);
     }
     if let Some(service_info) = service_info {
-        __url = __url.query("ServiceInfo", service_info);
+        __url = __url.query("ServiceInfo", service_info.as_str());
     }
     if let Some(sized) = sized {
         __url = __url.query("Sized", sized.as_str());
@@ -5625,17 +5766,19 @@ pub fn query_optional_request(
         __url = __url.query("Some", some.as_str());
     }
     if let Some(static_token_credential) = static_token_credential {
-        __url = __url
-            .query("StaticTokenCredential", &static_token_credential.to_string());
+        __url = __url.query("StaticTokenCredential", static_token_credential.as_str());
     }
     if let Some(string) = string {
         __url = __url.query("String", &string.to_string());
     }
     if let Some(strip_read_only) = strip_read_only {
-        __url = __url.query("StripReadOnly", strip_read_only.as_str());
+        __url = __url.query("StripReadOnly", &strip_read_only.to_string());
     }
     if let Some(sync) = sync {
         __url = __url.query("Sync", sync);
+    }
+    if let Some(text_format) = text_format {
+        __url = __url.query("TextFormat", text_format);
     }
     if let Some(to_owned) = to_owned {
         __url = __url.query("ToOwned", to_owned);
@@ -5644,7 +5787,7 @@ pub fn query_optional_request(
         __url = __url.query("ToString", to_string.as_str());
     }
     if let Some(token_credential) = token_credential {
-        __url = __url.query("TokenCredential", &token_credential.to_string());
+        __url = __url.query("TokenCredential", token_credential);
     }
     if let Some(try_from) = try_from {
         __url = __url.query("TryFrom", &try_from.to_string());
@@ -5653,31 +5796,31 @@ pub fn query_optional_request(
         __url = __url.query("TryInto", try_into.as_str());
     }
     if let Some(unknown) = unknown {
-        __url = __url.query("Unknown", unknown.as_str());
+        __url = __url.query("Unknown", &unknown.to_string());
     }
     if let Some(unpin) = unpin {
         __url = __url.query("Unpin", &unpin.to_string());
     }
     if let Some(url) = url {
-        __url = __url.query("Url", &url.to_string());
+        __url = __url.query("Url", url);
     }
     if let Some(url_builder) = url_builder {
-        __url = __url.query("UrlBuilder", url_builder.as_str());
+        __url = __url.query("UrlBuilder", &url_builder.to_string());
     }
     if let Some(validate) = validate {
-        __url = __url.query("Validate", validate);
+        __url = __url.query("Validate", validate.as_str());
     }
     if let Some(validation_error) = validation_error {
-        __url = __url.query("ValidationError", &validation_error.to_string());
+        __url = __url.query("ValidationError", validation_error);
     }
     if let Some(validation_errors) = validation_errors {
-        __url = __url.query("ValidationErrors", validation_errors.as_str());
+        __url = __url.query("ValidationErrors", &validation_errors.to_string());
     }
     if let Some(validator) = validator {
-        __url = __url.query("Validator", validator);
+        __url = __url.query("Validator", validator.as_str());
     }
     if let Some(value) = value {
-        __url = __url.query("Value", &value.to_string());
+        __url = __url.query("Value", value);
     }
     if let Some(vec) = vec {
         __url = __url.query("Vec", vec);
@@ -5686,7 +5829,7 @@ pub fn query_optional_request(
         __url = __url.query("_", value_2.as_str());
     }
     if let Some(private) = private {
-        __url = __url.query("__private", private);
+        __url = __url.query("__private", private.as_str());
     }
     if let Some(r#abstract) = r#abstract {
         __url = __url.query("abstract", r#abstract);
@@ -5701,10 +5844,10 @@ pub fn query_optional_request(
         __url = __url.query("alloc", &alloc.to_string());
     }
     if let Some(api_version_3) = api_version_3 {
-        __url = __url.query("api_version", &api_version_3.to_string());
+        __url = __url.query("api_version", api_version_3);
     }
     if let Some(armgen_runtime) = armgen_runtime {
-        __url = __url.query("armgen_runtime", armgen_runtime.as_str());
+        __url = __url.query("armgen_runtime", &armgen_runtime.to_string());
     }
     if let Some(r#as) = r#as {
         __url = __url.query("as", &r#as.to_string());
@@ -5722,7 +5865,7 @@ pub fn query_optional_request(
         __url = __url.query("async_trait", async_trait);
     }
     if let Some(at) = at {
-        __url = __url.query("at", at.as_str());
+        __url = __url.query("at", &at.to_string());
     }
     if let Some(r#await) = r#await {
         __url = __url.query("await", r#await);
@@ -5743,7 +5886,7 @@ pub fn query_optional_request(
         __url = __url.query("break", r#break);
     }
     if let Some(build_request) = build_request {
-        __url = __url.query("build_request", &build_request.to_string());
+        __url = __url.query("build_request", build_request);
     }
     if let Some(cfg) = cfg {
         __url = __url.query("cfg", &cfg.to_string());
@@ -5755,10 +5898,10 @@ pub fn query_optional_request(
         __url = __url.query("client_only", client_only.as_str());
     }
     if let Some(clients) = clients {
-        __url = __url.query("clients", &clients.to_string());
+        __url = __url.query("clients", clients);
     }
     if let Some(compile_pattern) = compile_pattern {
-        __url = __url.query("compile_pattern", &compile_pattern.to_string());
+        __url = __url.query("compile_pattern", compile_pattern);
     }
     if let Some(concat) = concat {
         __url = __url.query("concat", concat.as_str());
@@ -5776,13 +5919,16 @@ pub fn query_optional_request(
         __url = __url.query("crate", crate_);
     }
     if let Some(credential) = credential {
-        __url = __url.query("credential", credential.as_str());
+        __url = __url.query("credential", &credential.to_string());
     }
     if let Some(decode_body) = decode_body {
-        __url = __url.query("decode_body", decode_body.as_str());
+        __url = __url.query("decode_body", &decode_body.to_string());
     }
     if let Some(decode_by_status) = decode_by_status {
-        __url = __url.query("decode_by_status", decode_by_status);
+        __url = __url.query("decode_by_status", decode_by_status.as_str());
+    }
+    if let Some(decode_bytes) = decode_bytes {
+        __url = __url.query("decode_bytes", decode_bytes);
     }
     if let Some(decode_empty) = decode_empty {
         __url = __url.query("decode_empty", &decode_empty.to_string());
@@ -5797,7 +5943,10 @@ pub fn query_optional_request(
         __url = __url.query("decode_optional", &decode_optional.to_string());
     }
     if let Some(decode_response) = decode_response {
-        __url = __url.query("decode_response", decode_response.as_str());
+        __url = __url.query("decode_response", &decode_response.to_string());
+    }
+    if let Some(decode_text) = decode_text {
+        __url = __url.query("decode_text", decode_text.as_str());
     }
     if let Some(r#do) = r#do {
         __url = __url.query("do", &r#do.to_string());
@@ -5809,28 +5958,28 @@ pub fn query_optional_request(
         __url = __url.query("dyn", r#dyn.as_str());
     }
     if let Some(dynamic) = dynamic {
-        __url = __url.query("dynamic", dynamic.as_str());
+        __url = __url.query("dynamic", &dynamic.to_string());
     }
     if let Some(dynamic_execute) = dynamic_execute {
-        __url = __url.query("dynamic_execute", dynamic_execute);
+        __url = __url.query("dynamic_execute", dynamic_execute.as_str());
     }
     if let Some(dynamic_pages) = dynamic_pages {
-        __url = __url.query("dynamic_pages", &dynamic_pages.to_string());
+        __url = __url.query("dynamic_pages", dynamic_pages);
     }
     if let Some(dynamic_poll) = dynamic_poll {
-        __url = __url.query("dynamic_poll", dynamic_poll.as_str());
+        __url = __url.query("dynamic_poll", &dynamic_poll.to_string());
     }
     if let Some(dynamic_request_error) = dynamic_request_error {
-        __url = __url.query("dynamic_request_error", dynamic_request_error);
+        __url = __url.query("dynamic_request_error", dynamic_request_error.as_str());
     }
     if let Some(dynamic_result) = dynamic_result {
-        __url = __url.query("dynamic_result", &dynamic_result.to_string());
+        __url = __url.query("dynamic_result", dynamic_result);
     }
     if let Some(r#else) = r#else {
         __url = __url.query("else", r#else);
     }
     if let Some(endpoint_2) = endpoint_2 {
-        __url = __url.query("endpoint", endpoint_2);
+        __url = __url.query("endpoint", endpoint_2.as_str());
     }
     if let Some(r#enum) = r#enum {
         __url = __url.query("enum", &r#enum.to_string());
@@ -5842,7 +5991,7 @@ pub fn query_optional_request(
         __url = __url.query("extern", r#extern.as_str());
     }
     if let Some(f_2) = f_2 {
-        __url = __url.query("f", &f_2.to_string());
+        __url = __url.query("f", f_2);
     }
     if let Some(f32) = f32 {
         __url = __url.query("f32", f32);
@@ -5893,10 +6042,10 @@ pub fn query_optional_request(
         __url = __url.query("include_str", &include_str.to_string());
     }
     if let Some(inner) = inner {
-        __url = __url.query("inner", &inner.to_string());
+        __url = __url.query("inner", inner);
     }
     if let Some(json) = json {
-        __url = __url.query("json", json);
+        __url = __url.query("json", json.as_str());
     }
     if let Some(r#let) = r#let {
         __url = __url.query("let", r#let.as_str());
@@ -5914,16 +6063,16 @@ pub fn query_optional_request(
         __url = __url.query("matches", matches.as_str());
     }
     if let Some(members) = members {
-        __url = __url.query("members", &members.to_string());
+        __url = __url.query("members", members);
     }
     if let Some(method_options_3) = method_options_3 {
-        __url = __url.query("method_options", method_options_3);
+        __url = __url.query("method_options", method_options_3.as_str());
     }
     if let Some(r#mod) = r#mod {
         __url = __url.query("mod", r#mod);
     }
     if let Some(models) = models {
-        __url = __url.query("models", models);
+        __url = __url.query("models", models.as_str());
     }
     if let Some(r#move) = r#move {
         __url = __url.query("move", &r#move.to_string());
@@ -5932,16 +6081,16 @@ pub fn query_optional_request(
         __url = __url.query("mut", r#mut.as_str());
     }
     if let Some(new) = new {
-        __url = __url.query("new", new.as_str());
+        __url = __url.query("new", &new.to_string());
     }
     if let Some(operation_id) = operation_id {
-        __url = __url.query("operation_id", &operation_id.to_string());
+        __url = __url.query("operation_id", operation_id);
     }
     if let Some(option_env) = option_env {
         __url = __url.query("option_env", option_env);
     }
     if let Some(options_2) = options_2 {
-        __url = __url.query("options", options_2.as_str());
+        __url = __url.query("options", &options_2.to_string());
     }
     if let Some(r#override) = r#override {
         __url = __url.query("override", r#override);
@@ -5953,19 +6102,19 @@ pub fn query_optional_request(
         __url = __url.query("panic", &panic.to_string());
     }
     if let Some(parameterized_host) = parameterized_host {
-        __url = __url.query("parameterized_host", &parameterized_host.to_string());
+        __url = __url.query("parameterized_host", parameterized_host.as_str());
     }
     if let Some(params) = params {
-        __url = __url.query("params", params);
+        __url = __url.query("params", params.as_str());
     }
     if let Some(path) = path {
-        __url = __url.query("path", &path.to_string());
+        __url = __url.query("path", path);
     }
     if let Some(patterns) = patterns {
-        __url = __url.query("patterns", patterns);
+        __url = __url.query("patterns", patterns.as_str());
     }
     if let Some(pipeline) = pipeline {
-        __url = __url.query("pipeline", pipeline.as_str());
+        __url = __url.query("pipeline", &pipeline.to_string());
     }
     if let Some(r#priv) = r#priv {
         __url = __url.query("priv", &r#priv.to_string());
@@ -5977,23 +6126,23 @@ pub fn query_optional_request(
         __url = __url.query("ref", r#ref);
     }
     if let Some(regex_2) = regex_2 {
-        __url = __url.query("regex", regex_2.as_str());
+        __url = __url.query("regex", &regex_2.to_string());
     }
     if let Some(request) = request {
-        __url = __url.query("request", request);
+        __url = __url.query("request", request.as_str());
     }
     if let Some(resource_manager_endpoint) = resource_manager_endpoint {
         __url = __url
-            .query("resource_manager_endpoint", resource_manager_endpoint.as_str());
+            .query("resource_manager_endpoint", &resource_manager_endpoint.to_string());
     }
     if let Some(resource_manager_scope) = resource_manager_scope {
-        __url = __url.query("resource_manager_scope", resource_manager_scope);
+        __url = __url.query("resource_manager_scope", resource_manager_scope.as_str());
     }
     if let Some(response_2) = response_2 {
-        __url = __url.query("response", response_2);
+        __url = __url.query("response", response_2.as_str());
     }
     if let Some(response_error_2) = response_error_2 {
-        __url = __url.query("response_error", &response_error_2.to_string());
+        __url = __url.query("response_error", response_error_2);
     }
     if let Some(r#return) = r#return {
         __url = __url.query("return", &r#return.to_string());
@@ -6002,10 +6151,10 @@ pub fn query_optional_request(
         __url = __url.query("self", self_2.as_str());
     }
     if let Some(serde) = serde {
-        __url = __url.query("serde", serde);
+        __url = __url.query("serde", serde.as_str());
     }
     if let Some(serde_json) = serde_json {
-        __url = __url.query("serde_json", &serde_json.to_string());
+        __url = __url.query("serde_json", serde_json);
     }
     if let Some(size_of) = size_of {
         __url = __url.query("size_of", &size_of.to_string());
@@ -6029,22 +6178,22 @@ pub fn query_optional_request(
         __url = __url.query("stringify", stringify.as_str());
     }
     if let Some(strip_member) = strip_member {
-        __url = __url.query("strip_member", strip_member);
+        __url = __url.query("strip_member", strip_member.as_str());
     }
     if let Some(strip_members) = strip_members {
-        __url = __url.query("strip_members", &strip_members.to_string());
+        __url = __url.query("strip_members", strip_members);
     }
     if let Some(r#struct) = r#struct {
         __url = __url.query("struct", r#struct.as_str());
     }
     if let Some(subscription_id) = subscription_id {
-        __url = __url.query("subscription_id", subscription_id);
+        __url = __url.query("subscription_id", subscription_id.as_str());
     }
     if let Some(super_) = super_ {
         __url = __url.query("super", super_);
     }
     if let Some(tag) = tag {
-        __url = __url.query("tag", tag.as_str());
+        __url = __url.query("tag", &tag.to_string());
     }
     if let Some(tagged_union) = tagged_union {
         __url = __url.query("tagged_union", tagged_union.as_str());
@@ -6086,7 +6235,7 @@ pub fn query_optional_request(
         __url = __url.query("unsized", r#unsized.as_str());
     }
     if let Some(url_2) = url_2 {
-        __url = __url.query("url", url_2.as_str());
+        __url = __url.query("url", &url_2.to_string());
     }
     if let Some(r#use) = r#use {
         __url = __url.query("use", r#use);
@@ -6095,10 +6244,10 @@ pub fn query_optional_request(
         __url = __url.query("usize", usize.as_str());
     }
     if let Some(validator_2) = validator_2 {
-        __url = __url.query("validator", &validator_2.to_string());
+        __url = __url.query("validator", validator_2);
     }
     if let Some(value_3) = value_3 {
-        __url = __url.query("value", value_3.as_str());
+        __url = __url.query("value", &value_3.to_string());
     }
     if let Some(vec_2) = vec_2 {
         __url = __url.query("vec", vec_2.as_str());
@@ -6122,7 +6271,6 @@ pub fn query_optional_request(
         ::armgen_runtime::Method::Put,
         __url.build()?,
     );
-    __request.mark_secret("Secret");
     __request.headers.push(("accept".to_owned(), "application/json".to_owned()));
     Ok(__request)
 }
@@ -6148,6 +6296,7 @@ pub fn query_optional_response(
 /// * `async_fn_mut` - `AsyncFnMut` (query)
 /// * `async_fn_once` - `AsyncFnOnce` (query)
 /// * `b_tree_map` - `BTreeMap` (query)
+/// * `binary_format` - `BinaryFormat` (query)
 /// * `box` - `Box` (query)
 /// * `client_method_options` - `ClientMethodOptions` (query)
 /// * `clone` - `Clone` (query)
@@ -6175,6 +6324,7 @@ pub fn query_optional_response(
 /// * `fn` - `Fn` (query)
 /// * `fn_mut` - `FnMut` (query)
 /// * `fn_once` - `FnOnce` (query)
+/// * `form_body` - `FormBody` (query)
 /// * `from` - `From` (query)
 /// * `from_iterator` - `FromIterator` (query)
 /// * `from_status` - `FromStatus` (query)
@@ -6231,6 +6381,7 @@ pub fn query_optional_response(
 /// * `string` - `String` (query)
 /// * `strip_read_only` - `StripReadOnly` (query)
 /// * `sync` - `Sync` (query)
+/// * `text_format` - `TextFormat` (query)
 /// * `to_owned` - `ToOwned` (query)
 /// * `to_string` - `ToString` (query)
 /// * `token_credential` - `TokenCredential` (query)
@@ -6280,11 +6431,13 @@ pub fn query_optional_response(
 /// * `credential` - `credential` (query)
 /// * `decode_body` - `decode_body` (query)
 /// * `decode_by_status` - `decode_by_status` (query)
+/// * `decode_bytes` - `decode_bytes` (query)
 /// * `decode_empty` - `decode_empty` (query)
 /// * `decode_json` - `decode_json` (query)
 /// * `decode_nullable` - `decode_nullable` (query)
 /// * `decode_optional` - `decode_optional` (query)
 /// * `decode_response` - `decode_response` (query)
+/// * `decode_text` - `decode_text` (query)
 /// * `do` - `do` (query)
 /// * `drop_2` - `drop` (query)
 /// * `dyn` - `dyn` (query)
@@ -6394,8 +6547,8 @@ pub fn query_optional_response(
 pub fn query_required_request(
     endpoint: &::armgen_runtime::Url,
     api_version: &str,
-    api_version_2: &str,
-    arc: &str,
+    api_version_2: &super::models::Choice,
+    arc: &super::models::Choice,
     arm_client_options: &super::models::Choice,
     arm_pipeline: &str,
     as_mut: i32,
@@ -6403,159 +6556,164 @@ pub fn query_required_request(
     async_fn: &str,
     async_fn_mut: i32,
     async_fn_once: &super::models::Choice,
-    b_tree_map: &super::models::Choice,
+    b_tree_map: i32,
+    binary_format: i32,
     r#box: &super::models::Choice,
-    client_method_options: &str,
+    client_method_options: &super::models::Choice,
     clone: i32,
-    constraint: &super::models::Choice,
-    context: i32,
+    constraint: i32,
+    context: &str,
     copy: &str,
-    cow: &str,
-    default_endpoint: i32,
+    cow: &super::models::Choice,
+    default_endpoint: &str,
     debug: &str,
     default: i32,
-    deserialize: i32,
-    deserializer: &str,
+    deserialize: &str,
+    deserializer: &super::models::Choice,
     double_ended_iterator: &super::models::Choice,
     drop: &super::models::Choice,
-    dynamic_error: &super::models::Choice,
-    dynamic_params: &str,
-    dynamic_reply: &super::models::Choice,
-    dynamic_validate: i32,
+    dynamic_error: i32,
+    dynamic_params: &super::models::Choice,
+    dynamic_reply: i32,
+    dynamic_validate: &str,
     eq: i32,
     err: &str,
-    error_body: i32,
+    error_body: &str,
     exact_size_iterator: &str,
     extend: &str,
-    final_state_via: i32,
+    final_state_via: &str,
     r#fn: &str,
     fn_mut: i32,
     fn_once: &super::models::Choice,
+    form_body: &str,
     from: &str,
     from_iterator: &str,
-    from_status: &super::models::Choice,
+    from_status: i32,
     future: i32,
     hash: i32,
-    host_part: &super::models::Choice,
-    http_request: &super::models::Choice,
-    http_response: &str,
+    host_part: &str,
+    http_request: i32,
+    http_response: &super::models::Choice,
     into: &super::models::Choice,
     into_future: &super::models::Choice,
     into_iterator: i32,
-    into_variant: i32,
-    invalid_host: &str,
+    into_variant: &super::models::Choice,
+    invalid_host: i32,
     iterator: &super::models::Choice,
-    lazy_lock: i32,
-    map: &super::models::Choice,
-    method: i32,
-    method_options_2: &super::models::Choice,
-    next_link: &super::models::Choice,
-    no_format: i32,
+    lazy_lock: &str,
+    map: i32,
+    method: &str,
+    method_options_2: &str,
+    next_link: i32,
+    no_format: &str,
     none: &str,
-    operations: &str,
+    operations: &super::models::Choice,
     ok: &super::models::Choice,
-    operation_info: &super::models::Choice,
-    operation_status: &super::models::Choice,
+    operation_info: i32,
+    operation_status: i32,
     option: i32,
     ord: &super::models::Choice,
-    other: i32,
-    page_decoder: &str,
-    pager: &super::models::Choice,
+    other: &str,
+    page_decoder: &super::models::Choice,
+    pager: i32,
     partial_eq: &super::models::Choice,
     partial_ord: &str,
-    pattern: i32,
-    poller_method_options: &str,
-    poller_options: i32,
-    regex: &super::models::Choice,
-    resource_manager_audience: &str,
-    response: &str,
-    response_error: &str,
-    response_too_large: &str,
+    pattern: &str,
+    poller_method_options: &super::models::Choice,
+    poller_options: &str,
+    regex: i32,
+    resource_manager_audience: i32,
+    response: &super::models::Choice,
+    response_error: &super::models::Choice,
+    response_too_large: &super::models::Choice,
     result: i32,
-    services: &super::models::Choice,
-    safe_debug: &super::models::Choice,
-    secret: &::armgen_runtime::Secret,
+    services: i32,
+    safe_debug: i32,
+    secret: &super::models::Choice,
     self_: &str,
     send: i32,
-    serialize: &str,
-    serializer: &super::models::Choice,
-    service_error: i32,
-    service_info: &str,
+    serialize: &super::models::Choice,
+    serializer: i32,
+    service_error: &str,
+    service_info: &super::models::Choice,
     sized: &super::models::Choice,
     some: &super::models::Choice,
-    static_token_credential: i32,
+    static_token_credential: &super::models::Choice,
     string: i32,
-    strip_read_only: &super::models::Choice,
+    strip_read_only: i32,
     sync: &str,
+    text_format: &str,
     to_owned: &str,
     to_string: &super::models::Choice,
-    token_credential: i32,
+    token_credential: &str,
     try_from: i32,
     try_into: &super::models::Choice,
-    unknown: &super::models::Choice,
+    unknown: i32,
     unpin: i32,
-    url: i32,
-    url_builder: &super::models::Choice,
-    validate: &str,
-    validation_error: i32,
-    validation_errors: &super::models::Choice,
-    validator: &str,
-    value: i32,
+    url: &str,
+    url_builder: i32,
+    validate: &super::models::Choice,
+    validation_error: &str,
+    validation_errors: i32,
+    validator: &super::models::Choice,
+    value: &str,
     vec: &str,
     value_2: &super::models::Choice,
-    private: &str,
+    private: &super::models::Choice,
     r#abstract: &str,
     align_of: &str,
     align_of_val: i32,
     alloc: i32,
-    api_version_3: i32,
-    armgen_runtime: &super::models::Choice,
+    api_version_3: &str,
+    armgen_runtime: i32,
     r#as: i32,
     assert: &super::models::Choice,
     assert_eq: &str,
     r#async: &super::models::Choice,
     async_trait: &str,
-    at: &super::models::Choice,
+    at: i32,
     r#await: &str,
     azure_core: i32,
     r#become: i32,
     bool: i32,
     box_2: &super::models::Choice,
     r#break: &str,
-    build_request: i32,
+    build_request: &str,
     cfg: i32,
     char: &super::models::Choice,
     client_only: &super::models::Choice,
-    clients: i32,
-    compile_pattern: i32,
+    clients: &str,
+    compile_pattern: &str,
     concat: &super::models::Choice,
     r#const: i32,
     r#continue: &super::models::Choice,
     core: &str,
     crate_: &str,
-    credential: &super::models::Choice,
-    decode_body: &super::models::Choice,
-    decode_by_status: &str,
+    credential: i32,
+    decode_body: i32,
+    decode_by_status: &super::models::Choice,
+    decode_bytes: &str,
     decode_empty: i32,
     decode_json: &super::models::Choice,
     decode_nullable: &str,
     decode_optional: i32,
-    decode_response: &super::models::Choice,
+    decode_response: i32,
+    decode_text: &super::models::Choice,
     r#do: i32,
     drop_2: &str,
     r#dyn: &super::models::Choice,
-    dynamic: &super::models::Choice,
-    dynamic_execute: &str,
-    dynamic_pages: i32,
-    dynamic_poll: &super::models::Choice,
-    dynamic_request_error: &str,
-    dynamic_result: i32,
+    dynamic: i32,
+    dynamic_execute: &super::models::Choice,
+    dynamic_pages: &str,
+    dynamic_poll: i32,
+    dynamic_request_error: &super::models::Choice,
+    dynamic_result: &str,
     r#else: &str,
-    endpoint_2: &str,
+    endpoint_2: &super::models::Choice,
     r#enum: i32,
     env: &str,
     r#extern: &super::models::Choice,
-    f_2: i32,
+    f_2: &str,
     f32: &str,
     f64: i32,
     r#false: &str,
@@ -6572,44 +6730,44 @@ pub fn query_required_request(
     r#in: i32,
     include: &str,
     include_str: i32,
-    inner: i32,
-    json: &str,
+    inner: &str,
+    json: &super::models::Choice,
     r#let: &super::models::Choice,
     r#loop: &str,
     r#macro: i32,
     r#match: &super::models::Choice,
     matches: &super::models::Choice,
-    members: i32,
-    method_options_3: &str,
+    members: &str,
+    method_options_3: &super::models::Choice,
     r#mod: &str,
-    models: &str,
+    models: &super::models::Choice,
     r#move: i32,
     r#mut: &super::models::Choice,
-    new: &super::models::Choice,
-    operation_id: i32,
+    new: i32,
+    operation_id: &str,
     option_env: &str,
-    options_2: &super::models::Choice,
+    options_2: i32,
     r#override: &str,
     page: &str,
     panic: i32,
-    parameterized_host: i32,
-    params: &str,
-    path: i32,
-    patterns: &str,
-    pipeline: &super::models::Choice,
+    parameterized_host: &super::models::Choice,
+    params: &super::models::Choice,
+    path: &str,
+    patterns: &super::models::Choice,
+    pipeline: i32,
     r#priv: i32,
     r#pub: &super::models::Choice,
     r#ref: &str,
-    regex_2: &super::models::Choice,
-    request: &str,
-    resource_manager_endpoint: &super::models::Choice,
-    resource_manager_scope: &str,
-    response_2: &str,
-    response_error_2: i32,
+    regex_2: i32,
+    request: &super::models::Choice,
+    resource_manager_endpoint: i32,
+    resource_manager_scope: &super::models::Choice,
+    response_2: &super::models::Choice,
+    response_error_2: &str,
     r#return: i32,
     self_2: &super::models::Choice,
-    serde: &str,
-    serde_json: i32,
+    serde: &super::models::Choice,
+    serde_json: &str,
     size_of: i32,
     size_of_val: &super::models::Choice,
     r#static: i32,
@@ -6617,12 +6775,12 @@ pub fn query_required_request(
     str: &str,
     string_enum: i32,
     stringify: &super::models::Choice,
-    strip_member: &str,
-    strip_members: i32,
+    strip_member: &super::models::Choice,
+    strip_members: &str,
     r#struct: &super::models::Choice,
-    subscription_id: &str,
+    subscription_id: &super::models::Choice,
     super_: &str,
-    tag: &super::models::Choice,
+    tag: i32,
     tagged_union: &super::models::Choice,
     todo: &str,
     r#trait: i32,
@@ -6636,11 +6794,11 @@ pub fn query_required_request(
     unreachable: i32,
     r#unsafe: i32,
     r#unsized: &super::models::Choice,
-    url_2: &super::models::Choice,
+    url_2: i32,
     r#use: &str,
     usize: &super::models::Choice,
-    validator_2: i32,
-    value_3: &super::models::Choice,
+    validator_2: &str,
+    value_3: i32,
     vec_2: &super::models::Choice,
     r#virtual: i32,
     r#where: &super::models::Choice,
@@ -6652,114 +6810,126 @@ pub fn query_required_request(
     ::armgen_runtime::ValidationErrors,
 > {
     let mut __validator = ::armgen_runtime::Validator::default();
-    __validator.min_length("API_VERSION", api_version_2, 1);
-    __validator.min_length("Arc", arc, 1);
     __validator.min_length("ArmPipeline", arm_pipeline, 1);
     __validator.minimum("AsMut", as_mut as f64, 1.0, false);
     __validator.min_length("AsRef", as_ref, 1);
     __validator.min_length("AsyncFn", async_fn, 1);
     __validator.minimum("AsyncFnMut", async_fn_mut as f64, 1.0, false);
-    __validator.min_length("ClientMethodOptions", client_method_options, 1);
+    __validator.minimum("BTreeMap", b_tree_map as f64, 1.0, false);
+    __validator.minimum("BinaryFormat", binary_format as f64, 1.0, false);
     __validator.minimum("Clone", clone as f64, 1.0, false);
-    __validator.minimum("Context", context as f64, 1.0, false);
+    __validator.minimum("Constraint", constraint as f64, 1.0, false);
+    __validator.min_length("Context", context, 1);
     __validator.min_length("Copy", copy, 1);
-    __validator.min_length("Cow", cow, 1);
-    __validator.minimum("DEFAULT_ENDPOINT", default_endpoint as f64, 1.0, false);
+    __validator.min_length("DEFAULT_ENDPOINT", default_endpoint, 1);
     __validator.min_length("Debug", debug, 1);
     __validator.minimum("Default", default as f64, 1.0, false);
-    __validator.minimum("Deserialize", deserialize as f64, 1.0, false);
-    __validator.min_length("Deserializer", deserializer, 1);
-    __validator.min_length("DynamicParams", dynamic_params, 1);
-    __validator.minimum("DynamicValidate", dynamic_validate as f64, 1.0, false);
+    __validator.min_length("Deserialize", deserialize, 1);
+    __validator.minimum("DynamicError", dynamic_error as f64, 1.0, false);
+    __validator.minimum("DynamicReply", dynamic_reply as f64, 1.0, false);
+    __validator.min_length("DynamicValidate", dynamic_validate, 1);
     __validator.minimum("Eq", eq as f64, 1.0, false);
     __validator.min_length("Err", err, 1);
-    __validator.minimum("ErrorBody", error_body as f64, 1.0, false);
+    __validator.min_length("ErrorBody", error_body, 1);
     __validator.min_length("ExactSizeIterator", exact_size_iterator, 1);
     __validator.min_length("Extend", extend, 1);
-    __validator.minimum("FinalStateVia", final_state_via as f64, 1.0, false);
+    __validator.min_length("FinalStateVia", final_state_via, 1);
     __validator.min_length("Fn", r#fn, 1);
     __validator.minimum("FnMut", fn_mut as f64, 1.0, false);
+    __validator.min_length("FormBody", form_body, 1);
     __validator.min_length("From", from, 1);
     __validator.min_length("FromIterator", from_iterator, 1);
+    __validator.minimum("FromStatus", from_status as f64, 1.0, false);
     __validator.minimum("Future", future as f64, 1.0, false);
     __validator.minimum("Hash", hash as f64, 1.0, false);
-    __validator.min_length("HttpResponse", http_response, 1);
+    __validator.min_length("HostPart", host_part, 1);
+    __validator.minimum("HttpRequest", http_request as f64, 1.0, false);
     __validator.minimum("IntoIterator", into_iterator as f64, 1.0, false);
-    __validator.minimum("IntoVariant", into_variant as f64, 1.0, false);
-    __validator.min_length("InvalidHost", invalid_host, 1);
-    __validator.minimum("LazyLock", lazy_lock as f64, 1.0, false);
-    __validator.minimum("Method", method as f64, 1.0, false);
-    __validator.minimum("NoFormat", no_format as f64, 1.0, false);
+    __validator.minimum("InvalidHost", invalid_host as f64, 1.0, false);
+    __validator.min_length("LazyLock", lazy_lock, 1);
+    __validator.minimum("Map", map as f64, 1.0, false);
+    __validator.min_length("Method", method, 1);
+    __validator.min_length("MethodOptions", method_options_2, 1);
+    __validator.minimum("NextLink", next_link as f64, 1.0, false);
+    __validator.min_length("NoFormat", no_format, 1);
     __validator.min_length("None", none, 1);
-    __validator.min_length("OPERATIONS", operations, 1);
+    __validator.minimum("OperationInfo", operation_info as f64, 1.0, false);
+    __validator.minimum("OperationStatus", operation_status as f64, 1.0, false);
     __validator.minimum("Option", option as f64, 1.0, false);
-    __validator.minimum("Other", other as f64, 1.0, false);
-    __validator.min_length("PageDecoder", page_decoder, 1);
+    __validator.min_length("Other", other, 1);
+    __validator.minimum("Pager", pager as f64, 1.0, false);
     __validator.min_length("PartialOrd", partial_ord, 1);
-    __validator.minimum("Pattern", pattern as f64, 1.0, false);
-    __validator.min_length("PollerMethodOptions", poller_method_options, 1);
-    __validator.minimum("PollerOptions", poller_options as f64, 1.0, false);
-    __validator.min_length("ResourceManagerAudience", resource_manager_audience, 1);
-    __validator.min_length("Response", response, 1);
-    __validator.min_length("ResponseError", response_error, 1);
-    __validator.min_length("ResponseTooLarge", response_too_large, 1);
+    __validator.min_length("Pattern", pattern, 1);
+    __validator.min_length("PollerOptions", poller_options, 1);
+    __validator.minimum("Regex", regex as f64, 1.0, false);
+    __validator
+        .minimum(
+            "ResourceManagerAudience",
+            resource_manager_audience as f64,
+            1.0,
+            false,
+        );
     __validator.minimum("Result", result as f64, 1.0, false);
-    __validator.min_length("Secret", secret.secret(), 1);
+    __validator.minimum("SERVICES", services as f64, 1.0, false);
+    __validator.minimum("SafeDebug", safe_debug as f64, 1.0, false);
     __validator.min_length("Self", self_, 1);
     __validator.minimum("Send", send as f64, 1.0, false);
-    __validator.min_length("Serialize", serialize, 1);
-    __validator.minimum("ServiceError", service_error as f64, 1.0, false);
-    __validator.min_length("ServiceInfo", service_info, 1);
-    __validator
-        .minimum("StaticTokenCredential", static_token_credential as f64, 1.0, false);
+    __validator.minimum("Serializer", serializer as f64, 1.0, false);
+    __validator.min_length("ServiceError", service_error, 1);
     __validator.minimum("String", string as f64, 1.0, false);
+    __validator.minimum("StripReadOnly", strip_read_only as f64, 1.0, false);
     __validator.min_length("Sync", sync, 1);
+    __validator.min_length("TextFormat", text_format, 1);
     __validator.min_length("ToOwned", to_owned, 1);
-    __validator.minimum("TokenCredential", token_credential as f64, 1.0, false);
+    __validator.min_length("TokenCredential", token_credential, 1);
     __validator.minimum("TryFrom", try_from as f64, 1.0, false);
+    __validator.minimum("Unknown", unknown as f64, 1.0, false);
     __validator.minimum("Unpin", unpin as f64, 1.0, false);
-    __validator.minimum("Url", url as f64, 1.0, false);
-    __validator.min_length("Validate", validate, 1);
-    __validator.minimum("ValidationError", validation_error as f64, 1.0, false);
-    __validator.min_length("Validator", validator, 1);
-    __validator.minimum("Value", value as f64, 1.0, false);
+    __validator.min_length("Url", url, 1);
+    __validator.minimum("UrlBuilder", url_builder as f64, 1.0, false);
+    __validator.min_length("ValidationError", validation_error, 1);
+    __validator.minimum("ValidationErrors", validation_errors as f64, 1.0, false);
+    __validator.min_length("Value", value, 1);
     __validator.min_length("Vec", vec, 1);
-    __validator.min_length("__private", private, 1);
     __validator.min_length("abstract", r#abstract, 1);
     __validator.min_length("align_of", align_of, 1);
     __validator.minimum("align_of_val", align_of_val as f64, 1.0, false);
     __validator.minimum("alloc", alloc as f64, 1.0, false);
-    __validator.minimum("api_version", api_version_3 as f64, 1.0, false);
+    __validator.min_length("api_version", api_version_3, 1);
+    __validator.minimum("armgen_runtime", armgen_runtime as f64, 1.0, false);
     __validator.minimum("as", r#as as f64, 1.0, false);
     __validator.min_length("assert_eq", assert_eq, 1);
     __validator.min_length("async_trait", async_trait, 1);
+    __validator.minimum("at", at as f64, 1.0, false);
     __validator.min_length("await", r#await, 1);
     __validator.minimum("azure_core", azure_core as f64, 1.0, false);
     __validator.minimum("become", r#become as f64, 1.0, false);
     __validator.minimum("bool", bool as f64, 1.0, false);
     __validator.min_length("break", r#break, 1);
-    __validator.minimum("build_request", build_request as f64, 1.0, false);
+    __validator.min_length("build_request", build_request, 1);
     __validator.minimum("cfg", cfg as f64, 1.0, false);
-    __validator.minimum("clients", clients as f64, 1.0, false);
-    __validator.minimum("compile_pattern", compile_pattern as f64, 1.0, false);
+    __validator.min_length("clients", clients, 1);
+    __validator.min_length("compile_pattern", compile_pattern, 1);
     __validator.minimum("const", r#const as f64, 1.0, false);
     __validator.min_length("core", core, 1);
     __validator.min_length("crate", crate_, 1);
-    __validator.min_length("decode_by_status", decode_by_status, 1);
+    __validator.minimum("credential", credential as f64, 1.0, false);
+    __validator.minimum("decode_body", decode_body as f64, 1.0, false);
+    __validator.min_length("decode_bytes", decode_bytes, 1);
     __validator.minimum("decode_empty", decode_empty as f64, 1.0, false);
     __validator.min_length("decode_nullable", decode_nullable, 1);
     __validator.minimum("decode_optional", decode_optional as f64, 1.0, false);
+    __validator.minimum("decode_response", decode_response as f64, 1.0, false);
     __validator.minimum("do", r#do as f64, 1.0, false);
     __validator.min_length("drop", drop_2, 1);
-    __validator.min_length("dynamic_execute", dynamic_execute, 1);
-    __validator.minimum("dynamic_pages", dynamic_pages as f64, 1.0, false);
-    __validator.min_length("dynamic_request_error", dynamic_request_error, 1);
-    __validator.minimum("dynamic_result", dynamic_result as f64, 1.0, false);
+    __validator.minimum("dynamic", dynamic as f64, 1.0, false);
+    __validator.min_length("dynamic_pages", dynamic_pages, 1);
+    __validator.minimum("dynamic_poll", dynamic_poll as f64, 1.0, false);
+    __validator.min_length("dynamic_result", dynamic_result, 1);
     __validator.min_length("else", r#else, 1);
-    __validator.min_length("endpoint", endpoint_2, 1);
     __validator.minimum("enum", r#enum as f64, 1.0, false);
     __validator.min_length("env", env, 1);
-    __validator.minimum("f", f_2 as f64, 1.0, false);
+    __validator.min_length("f", f_2, 1);
     __validator.min_length("f32", f32, 1);
     __validator.minimum("f64", f64 as f64, 1.0, false);
     __validator.min_length("false", r#false, 1);
@@ -6772,41 +6942,41 @@ pub fn query_required_request(
     __validator.minimum("in", r#in as f64, 1.0, false);
     __validator.min_length("include", include, 1);
     __validator.minimum("include_str", include_str as f64, 1.0, false);
-    __validator.minimum("inner", inner as f64, 1.0, false);
-    __validator.min_length("json", json, 1);
+    __validator.min_length("inner", inner, 1);
     __validator.min_length("loop", r#loop, 1);
     __validator.minimum("macro", r#macro as f64, 1.0, false);
-    __validator.minimum("members", members as f64, 1.0, false);
-    __validator.min_length("method_options", method_options_3, 1);
+    __validator.min_length("members", members, 1);
     __validator.min_length("mod", r#mod, 1);
-    __validator.min_length("models", models, 1);
     __validator.minimum("move", r#move as f64, 1.0, false);
-    __validator.minimum("operation_id", operation_id as f64, 1.0, false);
+    __validator.minimum("new", new as f64, 1.0, false);
+    __validator.min_length("operation_id", operation_id, 1);
     __validator.min_length("option_env", option_env, 1);
+    __validator.minimum("options", options_2 as f64, 1.0, false);
     __validator.min_length("override", r#override, 1);
     __validator.min_length("page", page, 1);
     __validator.minimum("panic", panic as f64, 1.0, false);
-    __validator.minimum("parameterized_host", parameterized_host as f64, 1.0, false);
-    __validator.min_length("params", params, 1);
-    __validator.minimum("path", path as f64, 1.0, false);
-    __validator.min_length("patterns", patterns, 1);
+    __validator.min_length("path", path, 1);
+    __validator.minimum("pipeline", pipeline as f64, 1.0, false);
     __validator.minimum("priv", r#priv as f64, 1.0, false);
     __validator.min_length("ref", r#ref, 1);
-    __validator.min_length("request", request, 1);
-    __validator.min_length("resource_manager_scope", resource_manager_scope, 1);
-    __validator.min_length("response", response_2, 1);
-    __validator.minimum("response_error", response_error_2 as f64, 1.0, false);
+    __validator.minimum("regex", regex_2 as f64, 1.0, false);
+    __validator
+        .minimum(
+            "resource_manager_endpoint",
+            resource_manager_endpoint as f64,
+            1.0,
+            false,
+        );
+    __validator.min_length("response_error", response_error_2, 1);
     __validator.minimum("return", r#return as f64, 1.0, false);
-    __validator.min_length("serde", serde, 1);
-    __validator.minimum("serde_json", serde_json as f64, 1.0, false);
+    __validator.min_length("serde_json", serde_json, 1);
     __validator.minimum("size_of", size_of as f64, 1.0, false);
     __validator.minimum("static", r#static as f64, 1.0, false);
     __validator.min_length("str", str, 1);
     __validator.minimum("string_enum", string_enum as f64, 1.0, false);
-    __validator.min_length("strip_member", strip_member, 1);
-    __validator.minimum("strip_members", strip_members as f64, 1.0, false);
-    __validator.min_length("subscription_id", subscription_id, 1);
+    __validator.min_length("strip_members", strip_members, 1);
     __validator.min_length("super", super_, 1);
+    __validator.minimum("tag", tag as f64, 1.0, false);
     __validator.min_length("todo", todo, 1);
     __validator.minimum("trait", r#trait as f64, 1.0, false);
     __validator.min_length("try", r#try, 1);
@@ -6816,8 +6986,10 @@ pub fn query_required_request(
     __validator.min_length("union", r#union, 1);
     __validator.minimum("unreachable", unreachable as f64, 1.0, false);
     __validator.minimum("unsafe", r#unsafe as f64, 1.0, false);
+    __validator.minimum("url", url_2 as f64, 1.0, false);
     __validator.min_length("use", r#use, 1);
-    __validator.minimum("validator", validator_2 as f64, 1.0, false);
+    __validator.min_length("validator", validator_2, 1);
+    __validator.minimum("value", value_3 as f64, 1.0, false);
     __validator.minimum("virtual", r#virtual as f64, 1.0, false);
     __validator.min_length("while", r#while, 1);
     __validator.min_length("write", write, 1);
@@ -6826,8 +6998,8 @@ pub fn query_required_request(
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
         .literal("/parameters/QueryRequired")
         .query("api-version", api_version)
-        .query("API_VERSION", api_version_2)
-        .query("Arc", arc)
+        .query("API_VERSION", api_version_2.as_str())
+        .query("Arc", arc.as_str())
         .query("ArmClientOptions", arm_client_options.as_str())
         .query("ArmPipeline", arm_pipeline)
         .query("AsMut", &as_mut.to_string())
@@ -6835,159 +7007,164 @@ pub fn query_required_request(
         .query("AsyncFn", async_fn)
         .query("AsyncFnMut", &async_fn_mut.to_string())
         .query("AsyncFnOnce", async_fn_once.as_str())
-        .query("BTreeMap", b_tree_map.as_str())
+        .query("BTreeMap", &b_tree_map.to_string())
+        .query("BinaryFormat", &binary_format.to_string())
         .query("Box", r#box.as_str())
-        .query("ClientMethodOptions", client_method_options)
+        .query("ClientMethodOptions", client_method_options.as_str())
         .query("Clone", &clone.to_string())
-        .query("Constraint", constraint.as_str())
-        .query("Context", &context.to_string())
+        .query("Constraint", &constraint.to_string())
+        .query("Context", context)
         .query("Copy", copy)
-        .query("Cow", cow)
-        .query("DEFAULT_ENDPOINT", &default_endpoint.to_string())
+        .query("Cow", cow.as_str())
+        .query("DEFAULT_ENDPOINT", default_endpoint)
         .query("Debug", debug)
         .query("Default", &default.to_string())
-        .query("Deserialize", &deserialize.to_string())
-        .query("Deserializer", deserializer)
+        .query("Deserialize", deserialize)
+        .query("Deserializer", deserializer.as_str())
         .query("DoubleEndedIterator", double_ended_iterator.as_str())
         .query("Drop", drop.as_str())
-        .query("DynamicError", dynamic_error.as_str())
-        .query("DynamicParams", dynamic_params)
-        .query("DynamicReply", dynamic_reply.as_str())
-        .query("DynamicValidate", &dynamic_validate.to_string())
+        .query("DynamicError", &dynamic_error.to_string())
+        .query("DynamicParams", dynamic_params.as_str())
+        .query("DynamicReply", &dynamic_reply.to_string())
+        .query("DynamicValidate", dynamic_validate)
         .query("Eq", &eq.to_string())
         .query("Err", err)
-        .query("ErrorBody", &error_body.to_string())
+        .query("ErrorBody", error_body)
         .query("ExactSizeIterator", exact_size_iterator)
         .query("Extend", extend)
-        .query("FinalStateVia", &final_state_via.to_string())
+        .query("FinalStateVia", final_state_via)
         .query("Fn", r#fn)
         .query("FnMut", &fn_mut.to_string())
         .query("FnOnce", fn_once.as_str())
+        .query("FormBody", form_body)
         .query("From", from)
         .query("FromIterator", from_iterator)
-        .query("FromStatus", from_status.as_str())
+        .query("FromStatus", &from_status.to_string())
         .query("Future", &future.to_string())
         .query("Hash", &hash.to_string())
-        .query("HostPart", host_part.as_str())
-        .query("HttpRequest", http_request.as_str())
-        .query("HttpResponse", http_response)
+        .query("HostPart", host_part)
+        .query("HttpRequest", &http_request.to_string())
+        .query("HttpResponse", http_response.as_str())
         .query("Into", into.as_str())
         .query("IntoFuture", into_future.as_str())
         .query("IntoIterator", &into_iterator.to_string())
-        .query("IntoVariant", &into_variant.to_string())
-        .query("InvalidHost", invalid_host)
+        .query("IntoVariant", into_variant.as_str())
+        .query("InvalidHost", &invalid_host.to_string())
         .query("Iterator", iterator.as_str())
-        .query("LazyLock", &lazy_lock.to_string())
-        .query("Map", map.as_str())
-        .query("Method", &method.to_string())
-        .query("MethodOptions", method_options_2.as_str())
-        .query("NextLink", next_link.as_str())
-        .query("NoFormat", &no_format.to_string())
+        .query("LazyLock", lazy_lock)
+        .query("Map", &map.to_string())
+        .query("Method", method)
+        .query("MethodOptions", method_options_2)
+        .query("NextLink", &next_link.to_string())
+        .query("NoFormat", no_format)
         .query("None", none)
-        .query("OPERATIONS", operations)
+        .query("OPERATIONS", operations.as_str())
         .query("Ok", ok.as_str())
-        .query("OperationInfo", operation_info.as_str())
-        .query("OperationStatus", operation_status.as_str())
+        .query("OperationInfo", &operation_info.to_string())
+        .query("OperationStatus", &operation_status.to_string())
         .query("Option", &option.to_string())
         .query("Ord", ord.as_str())
-        .query("Other", &other.to_string())
-        .query("PageDecoder", page_decoder)
-        .query("Pager", pager.as_str())
+        .query("Other", other)
+        .query("PageDecoder", page_decoder.as_str())
+        .query("Pager", &pager.to_string())
         .query("PartialEq", partial_eq.as_str())
         .query("PartialOrd", partial_ord)
-        .query("Pattern", &pattern.to_string())
-        .query("PollerMethodOptions", poller_method_options)
-        .query("PollerOptions", &poller_options.to_string())
-        .query("Regex", regex.as_str())
-        .query("ResourceManagerAudience", resource_manager_audience)
-        .query("Response", response)
-        .query("ResponseError", response_error)
-        .query("ResponseTooLarge", response_too_large)
+        .query("Pattern", pattern)
+        .query("PollerMethodOptions", poller_method_options.as_str())
+        .query("PollerOptions", poller_options)
+        .query("Regex", &regex.to_string())
+        .query("ResourceManagerAudience", &resource_manager_audience.to_string())
+        .query("Response", response.as_str())
+        .query("ResponseError", response_error.as_str())
+        .query("ResponseTooLarge", response_too_large.as_str())
         .query("Result", &result.to_string())
-        .query("SERVICES", services.as_str())
-        .query("SafeDebug", safe_debug.as_str())
-        .query("Secret", secret.secret())
+        .query("SERVICES", &services.to_string())
+        .query("SafeDebug", &safe_debug.to_string())
+        .query("Secret", secret.as_str())
         .query("Self", self_)
         .query("Send", &send.to_string())
-        .query("Serialize", serialize)
-        .query("Serializer", serializer.as_str())
-        .query("ServiceError", &service_error.to_string())
-        .query("ServiceInfo", service_info)
+        .query("Serialize", serialize.as_str())
+        .query("Serializer", &serializer.to_string())
+        .query("ServiceError", service_error)
+        .query("ServiceInfo", service_info.as_str())
         .query("Sized", sized.as_str())
         .query("Some", some.as_str())
-        .query("StaticTokenCredential", &static_token_credential.to_string())
+        .query("StaticTokenCredential", static_token_credential.as_str())
         .query("String", &string.to_string())
-        .query("StripReadOnly", strip_read_only.as_str())
+        .query("StripReadOnly", &strip_read_only.to_string())
         .query("Sync", sync)
+        .query("TextFormat", text_format)
         .query("ToOwned", to_owned)
         .query("ToString", to_string.as_str())
-        .query("TokenCredential", &token_credential.to_string())
+        .query("TokenCredential", token_credential)
         .query("TryFrom", &try_from.to_string())
         .query("TryInto", try_into.as_str())
-        .query("Unknown", unknown.as_str())
+        .query("Unknown", &unknown.to_string())
         .query("Unpin", &unpin.to_string())
-        .query("Url", &url.to_string())
-        .query("UrlBuilder", url_builder.as_str())
-        .query("Validate", validate)
-        .query("ValidationError", &validation_error.to_string())
-        .query("ValidationErrors", validation_errors.as_str())
-        .query("Validator", validator)
-        .query("Value", &value.to_string())
+        .query("Url", url)
+        .query("UrlBuilder", &url_builder.to_string())
+        .query("Validate", validate.as_str())
+        .query("ValidationError", validation_error)
+        .query("ValidationErrors", &validation_errors.to_string())
+        .query("Validator", validator.as_str())
+        .query("Value", value)
         .query("Vec", vec)
         .query("_", value_2.as_str())
-        .query("__private", private)
+        .query("__private", private.as_str())
         .query("abstract", r#abstract)
         .query("align_of", align_of)
         .query("align_of_val", &align_of_val.to_string())
         .query("alloc", &alloc.to_string())
-        .query("api_version", &api_version_3.to_string())
-        .query("armgen_runtime", armgen_runtime.as_str())
+        .query("api_version", api_version_3)
+        .query("armgen_runtime", &armgen_runtime.to_string())
         .query("as", &r#as.to_string())
         .query("assert", assert.as_str())
         .query("assert_eq", assert_eq)
         .query("async", r#async.as_str())
         .query("async_trait", async_trait)
-        .query("at", at.as_str())
+        .query("at", &at.to_string())
         .query("await", r#await)
         .query("azure_core", &azure_core.to_string())
         .query("become", &r#become.to_string())
         .query("bool", &bool.to_string())
         .query("box", box_2.as_str())
         .query("break", r#break)
-        .query("build_request", &build_request.to_string())
+        .query("build_request", build_request)
         .query("cfg", &cfg.to_string())
         .query("char", char.as_str())
         .query("client_only", client_only.as_str())
-        .query("clients", &clients.to_string())
-        .query("compile_pattern", &compile_pattern.to_string())
+        .query("clients", clients)
+        .query("compile_pattern", compile_pattern)
         .query("concat", concat.as_str())
         .query("const", &r#const.to_string())
         .query("continue", r#continue.as_str())
         .query("core", core)
         .query("crate", crate_)
-        .query("credential", credential.as_str())
-        .query("decode_body", decode_body.as_str())
-        .query("decode_by_status", decode_by_status)
+        .query("credential", &credential.to_string())
+        .query("decode_body", &decode_body.to_string())
+        .query("decode_by_status", decode_by_status.as_str())
+        .query("decode_bytes", decode_bytes)
         .query("decode_empty", &decode_empty.to_string())
         .query("decode_json", decode_json.as_str())
         .query("decode_nullable", decode_nullable)
         .query("decode_optional", &decode_optional.to_string())
-        .query("decode_response", decode_response.as_str())
+        .query("decode_response", &decode_response.to_string())
+        .query("decode_text", decode_text.as_str())
         .query("do", &r#do.to_string())
         .query("drop", drop_2)
         .query("dyn", r#dyn.as_str())
-        .query("dynamic", dynamic.as_str())
-        .query("dynamic_execute", dynamic_execute)
-        .query("dynamic_pages", &dynamic_pages.to_string())
-        .query("dynamic_poll", dynamic_poll.as_str())
-        .query("dynamic_request_error", dynamic_request_error)
-        .query("dynamic_result", &dynamic_result.to_string())
+        .query("dynamic", &dynamic.to_string())
+        .query("dynamic_execute", dynamic_execute.as_str())
+        .query("dynamic_pages", dynamic_pages)
+        .query("dynamic_poll", &dynamic_poll.to_string())
+        .query("dynamic_request_error", dynamic_request_error.as_str())
+        .query("dynamic_result", dynamic_result)
         .query("else", r#else)
-        .query("endpoint", endpoint_2)
+        .query("endpoint", endpoint_2.as_str())
         .query("enum", &r#enum.to_string())
         .query("env", env)
         .query("extern", r#extern.as_str())
-        .query("f", &f_2.to_string())
+        .query("f", f_2)
         .query("f32", f32)
         .query("f64", &f64.to_string())
         .query("false", r#false)
@@ -7004,44 +7181,44 @@ pub fn query_required_request(
         .query("in", &r#in.to_string())
         .query("include", include)
         .query("include_str", &include_str.to_string())
-        .query("inner", &inner.to_string())
-        .query("json", json)
+        .query("inner", inner)
+        .query("json", json.as_str())
         .query("let", r#let.as_str())
         .query("loop", r#loop)
         .query("macro", &r#macro.to_string())
         .query("match", r#match.as_str())
         .query("matches", matches.as_str())
-        .query("members", &members.to_string())
-        .query("method_options", method_options_3)
+        .query("members", members)
+        .query("method_options", method_options_3.as_str())
         .query("mod", r#mod)
-        .query("models", models)
+        .query("models", models.as_str())
         .query("move", &r#move.to_string())
         .query("mut", r#mut.as_str())
-        .query("new", new.as_str())
-        .query("operation_id", &operation_id.to_string())
+        .query("new", &new.to_string())
+        .query("operation_id", operation_id)
         .query("option_env", option_env)
-        .query("options", options_2.as_str())
+        .query("options", &options_2.to_string())
         .query("override", r#override)
         .query("page", page)
         .query("panic", &panic.to_string())
-        .query("parameterized_host", &parameterized_host.to_string())
-        .query("params", params)
-        .query("path", &path.to_string())
-        .query("patterns", patterns)
-        .query("pipeline", pipeline.as_str())
+        .query("parameterized_host", parameterized_host.as_str())
+        .query("params", params.as_str())
+        .query("path", path)
+        .query("patterns", patterns.as_str())
+        .query("pipeline", &pipeline.to_string())
         .query("priv", &r#priv.to_string())
         .query("pub", r#pub.as_str())
         .query("ref", r#ref)
-        .query("regex", regex_2.as_str())
-        .query("request", request)
-        .query("resource_manager_endpoint", resource_manager_endpoint.as_str())
-        .query("resource_manager_scope", resource_manager_scope)
-        .query("response", response_2)
-        .query("response_error", &response_error_2.to_string())
+        .query("regex", &regex_2.to_string())
+        .query("request", request.as_str())
+        .query("resource_manager_endpoint", &resource_manager_endpoint.to_string())
+        .query("resource_manager_scope", resource_manager_scope.as_str())
+        .query("response", response_2.as_str())
+        .query("response_error", response_error_2)
         .query("return", &r#return.to_string())
         .query("self", self_2.as_str())
-        .query("serde", serde)
-        .query("serde_json", &serde_json.to_string())
+        .query("serde", serde.as_str())
+        .query("serde_json", serde_json)
         .query("size_of", &size_of.to_string())
         .query("size_of_val", size_of_val.as_str())
         .query("static", &r#static.to_string())
@@ -7049,12 +7226,12 @@ pub fn query_required_request(
         .query("str", str)
         .query("string_enum", &string_enum.to_string())
         .query("stringify", stringify.as_str())
-        .query("strip_member", strip_member)
-        .query("strip_members", &strip_members.to_string())
+        .query("strip_member", strip_member.as_str())
+        .query("strip_members", strip_members)
         .query("struct", r#struct.as_str())
-        .query("subscription_id", subscription_id)
+        .query("subscription_id", subscription_id.as_str())
         .query("super", super_)
-        .query("tag", tag.as_str())
+        .query("tag", &tag.to_string())
         .query("tagged_union", tagged_union.as_str())
         .query("todo", todo)
         .query("trait", &r#trait.to_string())
@@ -7068,11 +7245,11 @@ pub fn query_required_request(
         .query("unreachable", &unreachable.to_string())
         .query("unsafe", &r#unsafe.to_string())
         .query("unsized", r#unsized.as_str())
-        .query("url", url_2.as_str())
+        .query("url", &url_2.to_string())
         .query("use", r#use)
         .query("usize", usize.as_str())
-        .query("validator", &validator_2.to_string())
-        .query("value", value_3.as_str())
+        .query("validator", validator_2)
+        .query("value", &value_3.to_string())
         .query("vec", vec_2.as_str())
         .query("virtual", &r#virtual.to_string())
         .query("where", r#where.as_str())
@@ -7083,7 +7260,6 @@ pub fn query_required_request(
         ::armgen_runtime::Method::Put,
         __url.build()?,
     );
-    __request.mark_secret("Secret");
     __request.headers.push(("accept".to_owned(), "application/json".to_owned()));
     Ok(__request)
 }
