@@ -124,7 +124,8 @@ fn check_at(
                 check_string(constraints, text, path)?;
             }
         }
-        TypeRef::Bool | TypeRef::Any | TypeRef::Format(_) => {}
+        // Bytes are not JSON: the emulator has nothing to check in them.
+        TypeRef::Bool | TypeRef::Any | TypeRef::Format(_) | TypeRef::Binary => {}
     }
     Ok(())
 }
@@ -443,6 +444,8 @@ pub(crate) fn synthesize(
         TypeRef::F32 | TypeRef::F64 => Value::from(1.5),
         TypeRef::Any | TypeRef::Map(_) => Value::Object(Map::new()),
         TypeRef::Format(format) => format_example(Some(*format)),
+        // The emulator answers in JSON: it has no bytes to make up.
+        TypeRef::Binary => Value::Null,
         TypeRef::Array(item) => {
             Value::Array(vec![synthesize(service, item, secret, name, depth + 1)])
         }

@@ -184,7 +184,8 @@ impl SpecSet {
                     let mut secret = |_: &str| "sample-secret".to_owned();
                     crate::schema::synthesize(service, &param.ty, &mut secret, &param.wire_name, 0)
                 }
-                ParamLocation::Header => continue,
+                // The emulator's calls carry JSON bodies: a form is not one.
+                ParamLocation::Header | ParamLocation::Form => continue,
                 ParamLocation::Path | ParamLocation::Query => match known(&param.wire_name) {
                     Some(value) => value,
                     None if !param.required => continue,

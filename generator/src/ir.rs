@@ -389,6 +389,10 @@ pub enum TypeRef {
     F64,
     /// Free-form JSON (`type: object` with no properties).
     Any,
+    /// Raw bytes: a body that is a file (`type: file`, `format: binary` or
+    /// `format: file`), sent and read as it is, never as JSON. Only ever the
+    /// whole body of a request or of a success response.
+    Binary,
     /// An array.
     Array(Box<TypeRef>),
     /// A string-keyed map (`additionalProperties`).
@@ -763,6 +767,14 @@ pub struct Operation {
     pub response_headers: Vec<ResponseHeader>,
     /// `Accept` value, from `produces`.
     pub accept: Option<String>,
+    /// The media types the body may be sent as, each with how armgen
+    /// encodes the body for it, in the spec's order (`consumes`, those
+    /// armgen can produce for the body's type); empty without a body, or
+    /// for a JSON body with no `consumes` (sent as `application/json`). With
+    /// more than one, the caller chooses ([`Operation::content_type_choice`]).
+    pub content_types: Vec<ContentType>,
+    /// How success bodies are read (`produces` and the body's type).
+    pub response_encoding: Encoding,
     /// The operation's own `schemes`, `consumes` and `produces`, where it
     /// overrides the spec's.
     pub protocols: Protocols,
@@ -810,20 +822,37 @@ impl Operation {
     /// Whether some success status has no body while another has one: the
     /// result is then an `Option`.
     pub fn success_may_be_empty(&self) -> bool {
-        self.success_type().is_some() && self.responses.iter().any(|r| r.ty.is_none())
+        // Bytes and text are read whole: an empty body is empty bytes or text.
+        self.response_encoding == Encoding::Json
+            && self.success_type().is_some()
+            && self.responses.iter().any(|r| r.ty.is_none())
     }
 
     /// Whether the success body is `x-nullable`: `null`, or no body at all,
     /// is `None`.
     pub fn success_nullable(&self) -> bool {
-        matches!(self.success_type(), Some(TypeRef::Nullable(_)))
+        self.response_encoding == Encoding::Json
+            && matches!(self.success_type(), Some(TypeRef::Nullable(_)))
     }
 
     /// Whether success statuses have bodies of different types (`200` an
     /// `A`, `201` a `B`): the result is then an enum with one variant per
     /// success status, and [`Operation::success_type`] is only the first.
     pub fn success_by_status(&self) -> bool {
-        distinct_success_types(&self.responses)
+        self.response_encoding == Encoding::Json && distinct_success_types(&self.responses)
+    }
+
+    /// Whether the caller chooses the body's media type: the operation
+    /// `consumes` several that armgen can produce for the body.
+    pub fn content_type_choice(&self) -> bool {
+        self.content_types.len() > 1
+    }
+
+    /// Whether the body is a form made of the `in: formData` parameters.
+    pub fn has_form(&self) -> bool {
+        self.params
+            .iter()
+            .any(|p| p.location == ParamLocation::Form)
     }
 
     /// The body parameter, if any.
@@ -832,6 +861,64 @@ impl Operation {
             .iter()
             .find(|p| p.location == ParamLocation::Body)
     }
+}
+
+/// How a body is written or read for a media type.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Encoding {
+    /// As JSON (`application/json`, `text/json`, `…+json`).
+    #[default]
+    Json,
+    /// As UTF-8 text, as it is (`text/plain`): a string body.
+    Text,
+    /// As bytes, as they are: a [`TypeRef::Binary`] body, whatever the
+    /// media type.
+    Binary,
+    /// The operation's form fields (`in: formData`), URL-encoded
+    /// (`application/x-www-form-urlencoded`).
+    UrlEncoded,
+    /// The operation's form fields as `multipart/form-data`, files among
+    /// them.
+    Multipart,
+}
+
+impl Encoding {
+    /// How a media type (as written, parameters such as `charset` allowed)
+    /// carries a body: `None` for the types armgen cannot produce or read
+    /// from a typed value (XML, forms, images, …), which only raw bytes can
+    /// be.
+    pub fn of_media(media: &str) -> Option<Encoding> {
+        let media = media
+            .split(';')
+            .next()
+            .unwrap_or_default()
+            .trim()
+            .to_ascii_lowercase();
+        if media == "application/json"
+            || media == "text/json"
+            || media == "*/*"
+            || media.ends_with("+json")
+        {
+            Some(Encoding::Json)
+        } else if media == "text/plain" {
+            Some(Encoding::Text)
+        } else {
+            None
+        }
+    }
+}
+
+/// One media type a body may be sent as.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ContentType {
+    /// The media type as written, sent as the `Content-Type`
+    /// (`text/plain; charset=UTF-8`).
+    pub media: String,
+    /// How the body is encoded for it.
+    pub encoding: Encoding,
+    /// The Rust variant name of the operation's content-type enum
+    /// (`ApplicationOctetStream`).
+    pub variant: String,
 }
 
 /// How a list operation's pages are read.
@@ -967,6 +1054,9 @@ pub enum ParamLocation {
     Query,
     /// A header.
     Header,
+    /// A field of a form body (`in: formData`): URL-encoded, or
+    /// `multipart/form-data` when a field is a file.
+    Form,
 }
 
 /// One operation parameter.
@@ -1016,6 +1106,7 @@ impl Parameter {
     pub fn passing(&self) -> Passing {
         match (&self.ty, self.location) {
             (TypeRef::Array(_), _) if self.is_list() => Passing::Slice,
+            (TypeRef::Binary, _) => Passing::Bytes,
             // The body too, which callers hand over as `as_deref()` like any
             // optional string.
             (TypeRef::String, _) => Passing::Str,
@@ -1054,6 +1145,8 @@ pub enum Passing {
     Str,
     /// A list outside the body, as a slice `&[T]`.
     Slice,
+    /// Raw bytes ([`TypeRef::Binary`]), as `&[u8]`.
+    Bytes,
     /// A body, model or secret, by reference `&T`.
     Ref,
     /// A number, boolean or other small value, by value.

@@ -618,6 +618,61 @@ impl Default for Limits {
     }
 }
 
+/// The [`Format`](azure_core::http::Format) of a client method whose success
+/// body is bytes (`type: file`): its `Response<Vec<u8>, BinaryFormat>`'s
+/// [`into_model`](azure_core::http::Response::into_model) gives the body as
+/// received (read under [`ArmClientOptions::max_response_body`]).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct BinaryFormat;
+
+impl azure_core::http::Format for BinaryFormat {
+    /// Bytes are no structured format: only a `Vec<u8>` is read from them.
+    fn deserialize<T: serde::de::DeserializeOwned, S: AsRef<[u8]>>(
+        _body: S,
+    ) -> azure_core::Result<T> {
+        Err(azure_core::Error::with_message(
+            ErrorKind::DataConversion,
+            "a binary body is read as bytes, not deserialized",
+        ))
+    }
+}
+
+impl azure_core::http::DeserializeWith<BinaryFormat> for Vec<u8> {
+    fn deserialize_with(
+        body: azure_core::http::response::ResponseBody,
+    ) -> azure_core::Result<Self> {
+        // Takes the buffer over when nothing else holds it: no copy.
+        Ok(Vec::from(Bytes::from(body)))
+    }
+}
+
+/// The [`Format`](azure_core::http::Format) of a client method whose success
+/// body is text (`text/plain`): its `Response<String, TextFormat>`'s
+/// [`into_model`](azure_core::http::Response::into_model) gives the text
+/// (an error if it is not UTF-8).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct TextFormat;
+
+impl azure_core::http::Format for TextFormat {
+    /// Text is no structured format: only a [`String`] is read from it.
+    fn deserialize<T: serde::de::DeserializeOwned, S: AsRef<[u8]>>(
+        _body: S,
+    ) -> azure_core::Result<T> {
+        Err(azure_core::Error::with_message(
+            ErrorKind::DataConversion,
+            "a text body is read as a string, not deserialized",
+        ))
+    }
+}
+
+impl azure_core::http::DeserializeWith<TextFormat> for String {
+    fn deserialize_with(
+        body: azure_core::http::response::ResponseBody,
+    ) -> azure_core::Result<Self> {
+        body.into_string()
+    }
+}
+
 /// The options of a client method that has no optional parameters: generated
 /// clients name it per method (`RelayNamespacesClientListKeysOptions`).
 #[derive(Clone, Debug, Default)]
@@ -776,6 +831,29 @@ impl TokenCredential for StaticTokenCredential {
 mod tests {
     use super::*;
     use azure_core::cloud::{Audiences, CustomConfiguration};
+
+    #[test]
+    fn binary_and_text_responses_read_their_bodies_through_into_model() {
+        let png = vec![0x89, b'P', b'N', b'G', 0, 0xff];
+        let response: Response<Vec<u8>, BinaryFormat> =
+            RawResponse::from_bytes(StatusCode::Ok, Headers::new(), Bytes::from(png.clone()))
+                .into();
+        assert_eq!(response.into_model().unwrap(), png);
+        let response: Response<String, TextFormat> = RawResponse::from_bytes(
+            StatusCode::Ok,
+            Headers::new(),
+            Bytes::from_static(b"hello, \"world\""),
+        )
+        .into();
+        assert_eq!(response.into_model().unwrap(), "hello, \"world\"");
+        let response: Response<String, TextFormat> =
+            RawResponse::from_bytes(StatusCode::Ok, Headers::new(), Bytes::from(png)).into();
+        let error = response.into_model().unwrap_err();
+        assert!(
+            matches!(error.kind(), ErrorKind::DataConversion),
+            "{error:?}"
+        );
+    }
 
     #[test]
     fn scopes_of_known_clouds() {

@@ -247,6 +247,16 @@ pub enum DynamicError {
     UnknownOperation(String),
     /// The parameters broke constraints or were of the wrong type.
     Invalid(ValidationErrors),
+    /// The operation cannot be called by `operationId` with JSON
+    /// parameters: its body or success body is not JSON (bytes, text, or a
+    /// media type the caller chooses). Its generated function or client
+    /// method calls it.
+    Unsupported {
+        /// The `operationId`.
+        operation: String,
+        /// Why, in words.
+        reason: &'static str,
+    },
     /// The response was not the operation's success.
     Response {
         /// The HTTP status.
@@ -277,6 +287,10 @@ impl fmt::Display for DynamicError {
                 write!(f, "no operation has the operationId `{id}`")
             }
             DynamicError::Invalid(errors) => errors.fmt(f),
+            DynamicError::Unsupported { operation, reason } => write!(
+                f,
+                "operation `{operation}` cannot be called dynamically: {reason}; call its generated function instead"
+            ),
             DynamicError::Response { message, .. } => f.write_str(message),
         }
     }
@@ -317,6 +331,18 @@ mod tests {
             }
             other => panic!("expected one error, got {other:?}"),
         }
+    }
+
+    #[test]
+    fn an_operation_that_is_not_json_is_refused_by_name_with_the_reason() {
+        let error = DynamicError::Unsupported {
+            operation: "Files_Download".to_owned(),
+            reason: "its success body is bytes, not JSON",
+        };
+        assert_eq!(
+            error.to_string(),
+            "operation `Files_Download` cannot be called dynamically: its success body is bytes, not JSON; call its generated function instead"
+        );
     }
 
     #[test]

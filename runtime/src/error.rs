@@ -266,6 +266,42 @@ pub fn decode_by_status<T: FromStatus, E: DeserializeOwned>(
     }
 }
 
+/// The response of an operation whose success body is bytes (`type: file`):
+/// the body as received for a status in `statuses` (an empty body is no
+/// bytes), or the typed error of any other status. The body was read under
+/// the client's size limit, as every body is.
+pub fn decode_bytes<E: DeserializeOwned>(
+    response: &HttpResponse,
+    statuses: &[u16],
+) -> Result<Vec<u8>, ResponseError<E>> {
+    if statuses.contains(&response.status) {
+        Ok(response.body.clone())
+    } else {
+        Err(ResponseError::from_response(response))
+    }
+}
+
+/// The response of an operation whose success body is text (`text/plain`):
+/// the body as received for a status in `statuses`, which must be UTF-8
+/// (a [`ResponseError::Decode`] naming the first bad byte otherwise), or the
+/// typed error of any other status.
+pub fn decode_text<E: DeserializeOwned>(
+    response: &HttpResponse,
+    statuses: &[u16],
+) -> Result<String, ResponseError<E>> {
+    if !statuses.contains(&response.status) {
+        return Err(ResponseError::from_response(response));
+    }
+    String::from_utf8(response.body.clone()).map_err(|e| ResponseError::Decode {
+        status: response.status,
+        reason: format!(
+            "text that is not UTF-8 at byte {}",
+            e.utf8_error().valid_up_to()
+        ),
+        request_id: response.request_id().map(str::to_owned),
+    })
+}
+
 /// The response of an operation whose success statuses have no body.
 pub fn decode_empty<E: DeserializeOwned>(
     response: &HttpResponse,
@@ -502,6 +538,57 @@ mod tests {
             matches!(error, ResponseError::Service(ref e) if e.status == 400),
             "{error:?}"
         );
+    }
+
+    #[test]
+    fn bytes_and_text_are_read_as_received_and_error_statuses_decode_the_error_model() {
+        #[derive(Debug, PartialEq, serde::Deserialize, serde::Serialize)]
+        struct Failure {
+            message: String,
+        }
+        let png = [0x89, b'P', b'N', b'G', 0, 0xff];
+        let ok = HttpResponse::new(200, png.to_vec());
+        assert_eq!(decode_bytes::<Failure>(&ok, &[200]), Ok(png.to_vec()));
+        // An empty body is no bytes, or the empty string.
+        let empty = HttpResponse::new(200, Vec::new());
+        assert_eq!(decode_bytes::<Failure>(&empty, &[200]), Ok(Vec::new()));
+        assert_eq!(decode_text::<Failure>(&empty, &[200]), Ok(String::new()));
+        // Text is not JSON: quotes and all.
+        let text = HttpResponse::new(200, r#""hello", é"#);
+        assert_eq!(
+            decode_text::<Failure>(&text, &[200]),
+            Ok(r#""hello", é"#.to_owned())
+        );
+        // Bytes that are not UTF-8, where text is declared: a decode error
+        // naming where, not the body.
+        let error = decode_text::<Failure>(&ok, &[200]).unwrap_err();
+        assert_eq!(
+            error,
+            ResponseError::Decode {
+                status: 200,
+                reason: "text that is not UTF-8 at byte 0".to_owned(),
+                request_id: None,
+            }
+        );
+        for failed in [
+            decode_bytes::<Failure>(&HttpResponse::new(400, r#"{"message":"no"}"#), &[200])
+                .unwrap_err(),
+            decode_text::<Failure>(&HttpResponse::new(400, r#"{"message":"no"}"#), &[200])
+                .unwrap_err(),
+        ] {
+            assert_eq!(
+                failed.service_error(),
+                Some(&Failure {
+                    message: "no".to_owned()
+                })
+            );
+            assert_eq!(failed.status(), 400);
+        }
+        // A success status the operation does not declare is an error too.
+        assert!(matches!(
+            decode_bytes::<Failure>(&HttpResponse::new(201, png.to_vec()), &[200]),
+            Err(ResponseError::Unrecognized { status: 201, .. })
+        ));
     }
 
     #[test]

@@ -66,7 +66,8 @@ pub struct HttpRequest {
     pub url: Url,
     /// Request headers in the order they were added.
     pub headers: Vec<(String, String)>,
-    /// The JSON body, if the operation has one.
+    /// The body, if the operation has one: JSON, text or bytes, as the
+    /// `content-type` header says.
     pub body: Option<Vec<u8>>,
     /// Names of the headers and query parameters whose values are secret.
     secret: Vec<String>,
@@ -181,6 +182,20 @@ impl HttpRequest {
         Ok(())
     }
 
+    /// Sets the body to `bytes` as they are, sent as `content_type` (a
+    /// file, an image, or a document already in that media type).
+    pub fn set_bytes_body(&mut self, content_type: &str, bytes: &[u8]) {
+        self.headers
+            .push(("content-type".to_owned(), content_type.to_owned()));
+        self.body = Some(bytes.to_vec());
+    }
+
+    /// Sets the body to `text` as it is (UTF-8), sent as `content_type`
+    /// (`text/plain`, with any parameters the spec gives it).
+    pub fn set_text_body(&mut self, content_type: &str, text: &str) {
+        self.set_bytes_body(content_type, text.as_bytes());
+    }
+
     /// The value of the first header called `name` (case-insensitive).
     pub fn header(&self, name: &str) -> Option<&str> {
         find_header(&self.headers, name)
@@ -189,6 +204,167 @@ impl HttpRequest {
     /// The body parsed as JSON, for tests and logging-free inspection.
     pub fn json_body(&self) -> Option<Result<serde_json::Value, serde_json::Error>> {
         self.body.as_deref().map(serde_json::from_slice)
+    }
+}
+
+/// The fields of a form body (`in: formData`), in the order the generated
+/// request function adds them: sent URL-encoded
+/// ([`HttpRequest::set_urlencoded_body`]) or as `multipart/form-data`
+/// ([`HttpRequest::set_multipart_body`]).
+#[derive(Clone, Default, PartialEq, Eq)]
+pub struct FormBody {
+    fields: Vec<(String, FormValue)>,
+}
+
+#[derive(Clone, PartialEq, Eq)]
+enum FormValue {
+    Text(String),
+    File(Vec<u8>),
+}
+
+impl FormBody {
+    /// An empty form.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Adds a text field.
+    pub fn text(&mut self, name: &str, value: &str) {
+        self.fields
+            .push((name.to_owned(), FormValue::Text(value.to_owned())));
+    }
+
+    /// Adds a file field (`type: file`): its bytes, as they are.
+    pub fn file(&mut self, name: &str, bytes: &[u8]) {
+        self.fields
+            .push((name.to_owned(), FormValue::File(bytes.to_vec())));
+    }
+
+    /// Whether a field is a file (only `multipart/form-data` carries one).
+    pub fn has_files(&self) -> bool {
+        self.fields
+            .iter()
+            .any(|(_, value)| matches!(value, FormValue::File(_)))
+    }
+
+    /// A boundary that occurs in no field: `armgen-boundary` with the
+    /// smallest number that makes it so (deterministic, so the same form is
+    /// always the same bytes).
+    fn boundary(&self) -> String {
+        let occurs = |boundary: &str| {
+            self.fields.iter().any(|(name, value)| {
+                let bytes = match value {
+                    FormValue::Text(text) => text.as_bytes(),
+                    FormValue::File(bytes) => bytes,
+                };
+                contains(name.as_bytes(), boundary.as_bytes())
+                    || contains(bytes, boundary.as_bytes())
+            })
+        };
+        (0u64..)
+            .map(|n| format!("armgen-boundary-{n}"))
+            .find(|boundary| !occurs(boundary))
+            .unwrap_or_default()
+    }
+}
+
+// A form may hold keys or files: `Debug` shows field names and sizes only.
+impl fmt::Debug for FormBody {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut list = f.debug_list();
+        for (name, value) in &self.fields {
+            match value {
+                FormValue::Text(text) => {
+                    list.entry(&format_args!("{name}: text of {} bytes", text.len()))
+                }
+                FormValue::File(bytes) => {
+                    list.entry(&format_args!("{name}: file of {} bytes", bytes.len()))
+                }
+            };
+        }
+        list.finish()
+    }
+}
+
+fn contains(haystack: &[u8], needle: &[u8]) -> bool {
+    !needle.is_empty() && haystack.windows(needle.len()).any(|w| w == needle)
+}
+
+/// A field name in a `Content-Disposition` parameter, quoted as browsers
+/// quote it: `"`, CR and LF percent-encoded, so no name can end the
+/// parameter or the header.
+fn quote_name(name: &str) -> String {
+    name.replace('"', "%22")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
+}
+
+impl HttpRequest {
+    /// Sets the body to `form` as `application/x-www-form-urlencoded`: each
+    /// name and value percent-encoded. A file field is refused (the
+    /// generator sends forms with files as multipart).
+    pub fn set_urlencoded_body(
+        &mut self,
+        parameter: &str,
+        form: &FormBody,
+    ) -> Result<(), ValidationErrors> {
+        let mut encoded = url::form_urlencoded::Serializer::new(String::new());
+        for (name, value) in &form.fields {
+            match value {
+                FormValue::Text(text) => {
+                    encoded.append_pair(name, text);
+                }
+                FormValue::File(_) => {
+                    return Err(ValidationErrors(vec![ValidationError::new(
+                        parameter,
+                        Constraint::Type("a form without files (URL-encoded)".to_owned()),
+                    )]));
+                }
+            }
+        }
+        self.set_bytes_body(
+            "application/x-www-form-urlencoded",
+            encoded.finish().as_bytes(),
+        );
+        Ok(())
+    }
+
+    /// Sets the body to `form` as `multipart/form-data` (RFC 7578): one part
+    /// per field, in order; a file part has a `filename` (its field's name)
+    /// and `Content-Type: application/octet-stream`, and carries the bytes
+    /// as they are. The boundary occurs in no field.
+    pub fn set_multipart_body(&mut self, form: &FormBody) {
+        let boundary = form.boundary();
+        let mut body = Vec::new();
+        for (name, value) in &form.fields {
+            let name = quote_name(name);
+            body.extend_from_slice(format!("--{boundary}\r\n").as_bytes());
+            match value {
+                FormValue::Text(text) => {
+                    body.extend_from_slice(
+                        format!("Content-Disposition: form-data; name=\"{name}\"\r\n\r\n")
+                            .as_bytes(),
+                    );
+                    body.extend_from_slice(text.as_bytes());
+                }
+                FormValue::File(bytes) => {
+                    body.extend_from_slice(
+                        format!(
+                            "Content-Disposition: form-data; name=\"{name}\"; filename=\"{name}\"\r\nContent-Type: application/octet-stream\r\n\r\n"
+                        )
+                        .as_bytes(),
+                    );
+                    body.extend_from_slice(bytes);
+                }
+            }
+            body.extend_from_slice(b"\r\n");
+        }
+        body.extend_from_slice(format!("--{boundary}--\r\n").as_bytes());
+        self.headers.push((
+            "content-type".to_owned(),
+            format!("multipart/form-data; boundary={boundary}"),
+        ));
+        self.body = Some(body);
     }
 }
 
@@ -560,6 +736,80 @@ mod tests {
 
     fn endpoint() -> Url {
         Url::parse("https://management.azure.com").unwrap()
+    }
+
+    #[test]
+    fn bytes_and_text_bodies_are_sent_as_they_are_with_their_media_type() {
+        let mut request = HttpRequest::new(Method::Put, endpoint());
+        request.set_bytes_body("application/octet-stream", &[0, 159, 146, 150, b'{']);
+        assert_eq!(
+            request.header("Content-Type"),
+            Some("application/octet-stream")
+        );
+        assert_eq!(request.body.as_deref(), Some(&[0, 159, 146, 150, b'{'][..]));
+        // Not JSON: no quotes, no escapes.
+        let mut request = HttpRequest::new(Method::Post, endpoint());
+        request.set_text_body("text/plain; charset=UTF-8", "hello, \"world\" é");
+        assert_eq!(
+            request.header("content-type"),
+            Some("text/plain; charset=UTF-8")
+        );
+        assert_eq!(
+            request.body.as_deref(),
+            Some("hello, \"world\" é".as_bytes())
+        );
+        assert_eq!(request.headers.len(), 1);
+        // An empty body is still a body (sent with its length, 0).
+        let mut request = HttpRequest::new(Method::Put, endpoint());
+        request.set_bytes_body("image/png", &[]);
+        assert_eq!(request.body.as_deref(), Some(&[][..]));
+        assert!(format!("{request:?}").contains("body_len: Some(0)"));
+    }
+
+    #[test]
+    fn a_urlencoded_form_encodes_each_name_and_value() {
+        let mut form = FormBody::new();
+        form.text("pet_type", "dog");
+        form.text("na&me", "Fido = \"best\" é+1");
+        let mut request = HttpRequest::new(Method::Post, endpoint());
+        request.set_urlencoded_body("form", &form).unwrap();
+        assert_eq!(
+            request.header("content-type"),
+            Some("application/x-www-form-urlencoded")
+        );
+        assert_eq!(
+            std::str::from_utf8(request.body.as_deref().unwrap()).unwrap(),
+            "pet_type=dog&na%26me=Fido+%3D+%22best%22+%C3%A9%2B1"
+        );
+        form.file("file", b"x");
+        let error = HttpRequest::new(Method::Post, endpoint())
+            .set_urlencoded_body("form", &form)
+            .unwrap_err();
+        assert!(error.to_string().contains("`form`"), "{error}");
+    }
+
+    #[test]
+    fn a_multipart_form_has_one_part_per_field_and_a_boundary_found_in_none() {
+        let mut form = FormBody::new();
+        form.file(
+            "fileContent",
+            b"bytes \x00\xff with armgen-boundary-0 inside",
+        );
+        form.text("file\"Name\r\n", "my.txt");
+        let mut request = HttpRequest::new(Method::Post, endpoint());
+        request.set_multipart_body(&form);
+        assert_eq!(
+            request.header("content-type"),
+            Some("multipart/form-data; boundary=armgen-boundary-1")
+        );
+        let mut expected = b"--armgen-boundary-1\r\nContent-Disposition: form-data; name=\"fileContent\"; filename=\"fileContent\"\r\nContent-Type: application/octet-stream\r\n\r\nbytes \x00\xff with armgen-boundary-0 inside\r\n".to_vec();
+        expected.extend_from_slice(b"--armgen-boundary-1\r\nContent-Disposition: form-data; name=\"file%22Name%0D%0A\"\r\n\r\nmy.txt\r\n--armgen-boundary-1--\r\n");
+        assert_eq!(request.body.as_deref(), Some(&expected[..]));
+        // Sizes only.
+        assert_eq!(
+            format!("{form:?}"),
+            "[fileContent: file of 38 bytes, file\"Name\r\n: text of 6 bytes]"
+        );
     }
 
     #[test]

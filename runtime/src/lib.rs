@@ -80,8 +80,9 @@ pub use async_trait::async_trait;
 pub use azure_core;
 #[cfg(feature = "client")]
 pub use client::{
-    ArmClientOptions, ArmPipeline, IntoVariant, MethodOptions, ResourceManagerAudience,
-    StaticTokenCredential, resource_manager_endpoint, resource_manager_scope, response_error,
+    ArmClientOptions, ArmPipeline, BinaryFormat, IntoVariant, MethodOptions,
+    ResourceManagerAudience, StaticTokenCredential, TextFormat, resource_manager_endpoint,
+    resource_manager_scope, response_error,
 };
 pub use dynamic::{
     DynamicError, DynamicParams, DynamicValidate, OperationInfo, ServiceInfo, dynamic_result,
@@ -92,14 +93,14 @@ pub use dynamic_call::{
 };
 pub use error::{
     ErrorBody, FromStatus, ResponseError, ServiceError, decode_body, decode_by_status,
-    decode_empty, decode_json, decode_nullable, decode_optional,
+    decode_bytes, decode_empty, decode_json, decode_nullable, decode_optional, decode_text,
 };
 pub use format::{
     Base64, Base64Url, Date, DateTime, DateTimeRfc1123, Duration, FormatError, StringFormat,
     UnixTime, Uuid,
 };
 pub use host::{HostPart, InvalidHost, parameterized_host};
-pub use http::{HttpRequest, HttpResponse, Method, UrlBuilder};
+pub use http::{FormBody, HttpRequest, HttpResponse, Method, UrlBuilder};
 #[cfg(feature = "client")]
 pub use limits::ResponseTooLarge;
 #[cfg(feature = "client")]

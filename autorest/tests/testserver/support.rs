@@ -368,6 +368,22 @@ where
         .collect()
 }
 
+/// The success body of a call read in its own format (bytes with
+/// `BinaryFormat`, text with `TextFormat`); panics with the error otherwise.
+#[track_caller]
+pub fn success_body<T, F>(result: azure_core::Result<Response<T, F>>) -> T
+where
+    T: azure_core::http::DeserializeWith<F>,
+    F: azure_core::http::Format,
+{
+    match result {
+        Ok(response) => response
+            .into_model()
+            .unwrap_or_else(|e| panic!("the success body does not read: {e:?}")),
+        Err(error) => panic!("expected a success, got: {error:?}"),
+    }
+}
+
 /// The status of a successful response; panics with the error otherwise.
 #[track_caller]
 pub fn status<T, F>(result: azure_core::Result<Response<T, F>>) -> u16 {

@@ -68,6 +68,7 @@ impl<'a> Side<'a> {
             TypeRef::F32 => "float".to_owned(),
             TypeRef::F64 => "double".to_owned(),
             TypeRef::Any => "any JSON".to_owned(),
+            TypeRef::Binary => "bytes".to_owned(),
             TypeRef::Array(inner) => format!("array of {}", self.describe(inner)),
             TypeRef::Map(inner) => format!("map of {}", self.describe(inner)),
             TypeRef::Nullable(inner) => format!("nullable {}", self.describe(inner)),
@@ -1795,6 +1796,7 @@ fn location(l: ParamLocation) -> &'static str {
         ParamLocation::Body => "body",
         ParamLocation::Query => "query",
         ParamLocation::Header => "header",
+        ParamLocation::Form => "form field",
     }
 }
 

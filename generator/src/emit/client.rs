@@ -11,8 +11,8 @@ use super::types::{
     Context, Scope, ident, option, path_text, request_fn_name, response_fn_name, type_tokens,
 };
 use crate::ir::{
-    ClientFields, FinalStateVia, NextArg, NextOperation, Operation, OperationGroup, Parameter,
-    Service, TypeRef,
+    ClientFields, Encoding, FinalStateVia, NextArg, NextOperation, Operation, OperationGroup,
+    Parameter, Service, TypeRef,
 };
 use crate::naming::{self, type_name, unraw};
 
@@ -667,6 +667,15 @@ fn method(
     let response_fn = response_fn_name(op);
     let options = options_name(client, op);
 
+    // The body's media type, when the caller chooses it, after the
+    // required arguments (as the request function takes it).
+    let content_type = op.content_type_choice().then(|| {
+        let ty = super::operations::content_type_name(op);
+        (
+            quote!(content_type: super::#module::#ty),
+            quote!(content_type),
+        )
+    });
     let args = op
         .params
         .iter()
@@ -675,7 +684,8 @@ fn method(
             let name = ident(&p.name);
             let ty = arg_type(p, ctx);
             quote!(#name: #ty)
-        });
+        })
+        .chain(content_type.as_ref().map(|(arg, _)| arg.clone()));
     // The request function sends constants itself.
     let call_args = op
         .params
@@ -691,7 +701,8 @@ fn method(
             } else {
                 pass_owned(p, quote!(options.#name))
             }
-        });
+        })
+        .chain(content_type.map(|(_, value)| value));
     let api_version_arg = op.api_version.as_ref().map(|_| quote!(&self.api_version,));
     let option_fields = op.params.iter().filter(|p| !p.required).map(|p| {
         let name = ident(&p.name);
@@ -758,6 +769,13 @@ fn method(
         }
         (None, None) if op.success_type().is_none() => {
             quote!(#az::http::Response<(), #az::http::NoFormat>)
+        }
+        // Read with `into_model` as bytes or text (the runtime's formats).
+        (None, None) if op.response_encoding == Encoding::Binary => {
+            quote!(#az::http::Response<::std::vec::Vec<u8>, #rt::BinaryFormat>)
+        }
+        (None, None) if op.response_encoding == Encoding::Text => {
+            quote!(#az::http::Response<::std::string::String, #rt::TextFormat>)
         }
         // The enum is read with `IntoVariant`, which sees the status;
         // `into_model` sees only the body.

@@ -6,7 +6,7 @@ use quote::{format_ident, quote};
 
 use super::client;
 use super::types::{Context, Scope, ident, option, request_fn_name, response_fn_name, type_tokens};
-use crate::ir::{HttpMethod, Operation, Service, TypeRef};
+use crate::ir::{Encoding, HttpMethod, Operation, Service, TypeRef};
 
 /// The `dynamic` module of a service. In a provider at several
 /// api-versions, the arms of the shared functions are in the `shared`
@@ -66,6 +66,21 @@ pub fn module(service: &Service, ctx: &Context, in_shared: bool) -> TokenStream 
 
             let request_fn = request_fn_name(op);
             let response_fn = response_fn_name(op);
+            if let Some(reason) = not_dynamic(op) {
+                // Listed, so that a call by its id says why it cannot be
+                // made rather than that it does not exist.
+                let unsupported = quote!(#rt::DynamicError::Unsupported { operation: #id.to_owned(), reason: #reason });
+                if op.shared.response == in_shared {
+                    decode_arms.push(quote!(#id => Err(#unsupported),));
+                }
+                if !in_shared {
+                    call_arms.push(quote!(#id => Err(#rt::dynamic_request_error(#unsupported)),));
+                }
+                if op.shared.request == in_shared {
+                    build_arms.push(quote!(#id => Err(#unsupported),));
+                }
+                continue;
+            }
             if op.shared.response == in_shared {
                 decode_arms.push(
                     quote!(#id => #rt::dynamic_result(super::#module::#response_fn(response)),),
@@ -253,6 +268,30 @@ fn uses_api_version(service: &Service) -> bool {
         .any(|op| op.shared.request && op.api_version.is_some())
 }
 
+/// Why an operation cannot be called with JSON parameters and a JSON
+/// result, if it cannot: its body or success body is not JSON.
+fn not_dynamic(op: &Operation) -> Option<&'static str> {
+    if op.content_type_choice() {
+        Some("its body's media type is the caller's choice")
+    } else if op.has_form() {
+        Some("its body is a form, not JSON")
+    } else if op.body().is_some_and(|p| p.ty == TypeRef::Binary) {
+        Some("its body is bytes, not JSON")
+    } else if op
+        .content_types
+        .iter()
+        .any(|c| c.encoding == Encoding::Text)
+    {
+        Some("its body is text, not JSON")
+    } else if op.response_encoding == Encoding::Binary {
+        Some("its success body is bytes, not JSON")
+    } else if op.response_encoding == Encoding::Text {
+        Some("its success body is text, not JSON")
+    } else {
+        None
+    }
+}
+
 fn expected(ty: &TypeRef) -> &'static str {
     match ty {
         TypeRef::String | TypeRef::Secret => "a string",
@@ -260,6 +299,7 @@ fn expected(ty: &TypeRef) -> &'static str {
         TypeRef::I32 | TypeRef::I64 => "an integer",
         TypeRef::F32 | TypeRef::F64 => "a number",
         TypeRef::Any => "JSON",
+        TypeRef::Binary => "bytes",
         TypeRef::Array(_) => "an array",
         TypeRef::Map(_) => "an object",
         TypeRef::Model(_) => "a value of the documented model",

@@ -10,8 +10,8 @@ use super::types::{
     Context, Scope, ident, option, request_fn_name, response_fn_name, string_format, type_tokens,
 };
 use crate::ir::{
-    Format, HttpMethod, Operation, OperationGroup, ParamLocation, ParamRole, Parameter, Passing,
-    PathPart,
+    Encoding, Format, HttpMethod, Operation, OperationGroup, ParamLocation, ParamRole, Parameter,
+    Passing, PathPart,
     TypeRef,
 };
 use crate::naming::unraw;
@@ -38,8 +38,12 @@ pub fn group(group: &OperationGroup, ctx: &Context, in_shared: bool) -> TokenStr
     for op in &group.operations {
         if op.shared.request == in_shared {
             functions.push(request_fn(op, ctx));
+            functions.push(content_type_enum(op));
         } else {
             reexported.push(request_fn_name(op));
+            if op.content_type_choice() {
+                reexported.push(content_type_name(op));
+            }
         }
         if op.shared.response == in_shared {
             functions.push(response_fn(op, ctx));
@@ -78,6 +82,7 @@ pub fn arg_type(p: &Parameter, ctx: &Context) -> TokenStream {
             quote!(&[#item])
         }
         (Passing::Str, _) => quote!(&str),
+        (Passing::Bytes, _) => quote!(&[u8]),
         (Passing::Ref | Passing::Slice, _) => quote!(&#owned),
         (Passing::Value, _) => owned,
     };
@@ -90,7 +95,7 @@ pub fn pass_owned(p: &Parameter, value: TokenStream) -> TokenStream {
     match (p.passing(), p.required) {
         (Passing::Value, _) => value,
         (_, true) => quote!(&#value),
-        (Passing::Str | Passing::Slice, false) => quote!(#value.as_deref()),
+        (Passing::Str | Passing::Slice | Passing::Bytes, false) => quote!(#value.as_deref()),
         (Passing::Ref, false) => quote!(#value.as_ref()),
     }
 }
@@ -161,6 +166,10 @@ fn as_text(p: &Parameter, value: &TokenStream) -> TokenStream {
 fn request_fn(op: &Operation, ctx: &Context) -> TokenStream {
     let rt = ctx.runtime;
     let fn_name = request_fn_name(op);
+    let content_type_arg = op.content_type_choice().then(|| {
+        let ty = content_type_name(op);
+        quote!(content_type: #ty)
+    });
     let args = op
         .params
         .iter()
@@ -169,7 +178,8 @@ fn request_fn(op: &Operation, ctx: &Context) -> TokenStream {
             let name = ident(&p.name);
             let ty = arg_type(p, ctx);
             quote!(#name: #ty)
-        });
+        })
+        .chain(content_type_arg);
     // A constant is a local of the value it always has: the code that sends
     // an argument sends it.
     let constants: Vec<TokenStream> = op
@@ -209,7 +219,8 @@ fn request_fn(op: &Operation, ctx: &Context) -> TokenStream {
     for p in op.params.iter().filter(|p| p.constant().is_none()) {
         let name = ident(&p.name);
         let wire = &p.wire_name;
-        let nested = p.location == ParamLocation::Body;
+        // Bytes have nothing to check.
+        let nested = p.location == ParamLocation::Body && p.ty != TypeRef::Binary;
         let held = if p.location == ParamLocation::Body || matches!(p.ty, TypeRef::Model(_)) {
             Held::Ref
         } else {
@@ -328,21 +339,10 @@ fn request_fn(op: &Operation, ctx: &Context) -> TokenStream {
     } else {
         quote!(let mut __url = #(#chain)*; #(#optional_query)*)
     };
-    let body = op.body().map(|p| {
-        let name = ident(&p.name);
-        let wire = &p.wire_name;
-        // Read-only members are the service's to set: never sent.
-        let set = if crate::analyse::refers_to(&p.ty, ctx.read_only) {
-            quote!(set_json_body_writable)
-        } else {
-            quote!(set_json_body)
-        };
-        if p.required {
-            quote!(__request.#set(#wire, #name)?;)
-        } else {
-            quote!(if let Some(#name) = #name { __request.#set(#wire, #name)?; })
-        }
-    });
+    let body = op
+        .body()
+        .map(|p| body_tokens(op, p, ctx))
+        .or_else(|| form_tokens(op, ctx));
     let method = method_tokens(op.method, rt);
     let api_version_arg = op.api_version.as_ref().map(|_| quote!(api_version: &str,));
     validations.retain(|tokens| !tokens.is_empty());
@@ -370,6 +370,152 @@ fn request_fn(op: &Operation, ctx: &Context) -> TokenStream {
     }
 }
 
+/// The statement that sets the body `p` of `op`'s request: as JSON, text or
+/// bytes, with the media type the spec gives or the caller chose.
+fn body_tokens(op: &Operation, p: &Parameter, ctx: &Context) -> TokenStream {
+    let name = ident(&p.name);
+    let wire = &p.wire_name;
+    // Read-only members are the service's to set: never sent.
+    let json = if crate::analyse::refers_to(&p.ty, ctx.read_only) {
+        quote!(set_json_body_writable)
+    } else {
+        quote!(set_json_body)
+    };
+    let set = |encoding: Encoding, media: TokenStream| match encoding {
+        Encoding::Json => quote!(__request.#json(#wire, #name)?;),
+        Encoding::Text => quote!(__request.set_text_body(#media, #name);),
+        Encoding::Binary => quote!(__request.set_bytes_body(#media, #name);),
+        // Forms are made of `in: formData` parameters, never of a body
+        // parameter (see `form_tokens`).
+        Encoding::UrlEncoded | Encoding::Multipart => quote!(),
+    };
+    let statement = match op.content_types.as_slice() {
+        // No `consumes`: JSON, as for every ARM operation.
+        [] => set(Encoding::Json, quote!()),
+        [only] => {
+            let media = &only.media;
+            set(only.encoding, quote!(#media))
+        }
+        several => {
+            let enum_name = content_type_name(op);
+            let arms = several.iter().map(|c| {
+                let variant = ident(&c.variant);
+                let set = set(c.encoding, quote!(content_type.as_str()));
+                quote!(#enum_name::#variant => { #set })
+            });
+            quote!(match content_type { #(#arms)* })
+        }
+    };
+    if p.required {
+        statement
+    } else {
+        quote!(if let Some(#name) = #name { #statement })
+    }
+}
+
+/// The statements that build the form body of `op` from its `in: formData`
+/// parameters, in order (an optional one left out is not sent), and set it
+/// URL-encoded or as `multipart/form-data`; nothing without a form.
+fn form_tokens(op: &Operation, ctx: &Context) -> Option<TokenStream> {
+    if !op.has_form() {
+        return None;
+    }
+    let rt = ctx.runtime;
+    let fields = op
+        .params
+        .iter()
+        .filter(|p| p.location == ParamLocation::Form)
+        .map(|p| {
+            let name = ident(&p.name);
+            let wire = &p.wire_name;
+            let add = match &p.ty {
+                TypeRef::Binary => quote!(__form.file(#wire, #name);),
+                // Several files under one name: a part each.
+                TypeRef::Array(item) if **item == TypeRef::Binary => {
+                    quote!(for __item in #name { __form.file(#wire, __item); })
+                }
+                _ => {
+                    let text = as_text(p, &quote!(#name));
+                    quote!(__form.text(#wire, #text);)
+                }
+            };
+            if p.required {
+                add
+            } else {
+                quote!(if let Some(#name) = #name { #add })
+            }
+        });
+    let set = if op
+        .content_types
+        .iter()
+        .any(|c| c.encoding == Encoding::Multipart)
+    {
+        quote!(__request.set_multipart_body(&__form);)
+    } else {
+        quote!(__request.set_urlencoded_body("form", &__form)?;)
+    };
+    Some(quote! {
+        let mut __form = #rt::FormBody::new();
+        #(#fields)*
+        #set
+    })
+}
+
+/// The name of the enum of the media types an operation's body may be sent
+/// as, when the caller chooses (`UploadContentType`).
+pub fn content_type_name(op: &Operation) -> proc_macro2::Ident {
+    quote::format_ident!(
+        "{}",
+        crate::naming::join(&[&crate::naming::type_name(&op.name), "ContentType"])
+    )
+}
+
+/// The enum of the media types an operation's body may be sent as, one
+/// variant per type of its `consumes` that armgen can produce for the body;
+/// nothing when there is no choice.
+fn content_type_enum(op: &Operation) -> TokenStream {
+    if !op.content_type_choice() {
+        return TokenStream::new();
+    }
+    let name = content_type_name(op);
+    let doc = format!(
+        " The media types the body of `{}` may be sent as: the request's `Content-Type`, chosen by the caller.",
+        op.id
+    );
+    let variants = op.content_types.iter().map(|c| {
+        let variant = ident(&c.variant);
+        let how = match c.encoding {
+            Encoding::Json => "the body serialized as JSON",
+            Encoding::Text => "the text as it is",
+            Encoding::Binary => "the bytes as they are",
+            Encoding::UrlEncoded | Encoding::Multipart => "the form",
+        };
+        let text = format!(" `{}`: {how}.", c.media);
+        quote! { #[doc = #text] #variant, }
+    });
+    let arms = op.content_types.iter().map(|c| {
+        let variant = ident(&c.variant);
+        let media = &c.media;
+        quote!(Self::#variant => #media,)
+    });
+    quote! {
+        #[doc = #doc]
+        #[derive(::core::clone::Clone, ::core::marker::Copy, ::core::fmt::Debug, ::core::cmp::PartialEq, ::core::cmp::Eq, ::core::hash::Hash)]
+        pub enum #name {
+            #(#variants)*
+        }
+
+        impl #name {
+            /// The media type as sent in `Content-Type`.
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    #(#arms)*
+                }
+            }
+        }
+    }
+}
+
 fn argument_docs(op: &Operation) -> Option<String> {
     // `endpoint` and `api_version` are described once, in the group's docs.
     if op.params.is_empty() {
@@ -382,6 +528,7 @@ fn argument_docs(op: &Operation) -> Option<String> {
             ParamLocation::Path => "path",
             ParamLocation::Query => "query",
             ParamLocation::Header => "header",
+            ParamLocation::Form => "form field",
             ParamLocation::Body => "body",
         };
         let optional = if p.required { "" } else { ", optional" };
@@ -403,6 +550,16 @@ fn argument_docs(op: &Operation) -> Option<String> {
             p.wire_name
         ));
     }
+    if op.content_type_choice() {
+        lines.push(format!(
+            "* `content_type` - the body's media type ({})",
+            op.content_types
+                .iter()
+                .map(|c| format!("`{}`", c.media))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ));
+    }
     if lines.len() == 1 {
         lines.clear();
     }
@@ -416,6 +573,13 @@ fn argument_docs(op: &Operation) -> Option<String> {
 /// The success type of an operation as tokens, written from the group's
 /// module.
 pub fn success_type(op: &Operation, ctx: &Context) -> TokenStream {
+    // Bytes and text are read whole, whatever the success status: an empty
+    // body is no bytes, or the empty string.
+    match (op.response_encoding, op.success_type()) {
+        (Encoding::Binary, Some(_)) => return quote!(::std::vec::Vec<u8>),
+        (Encoding::Text, Some(_)) => return quote!(::std::string::String),
+        _ => {}
+    }
     if op.success_by_status() {
         let name = by_status_name(op);
         return quote!(#name);
@@ -461,7 +625,17 @@ fn response_fn(op: &Operation, ctx: &Context) -> TokenStream {
         .iter()
         .filter(|r| r.ty.is_none())
         .map(|r| proc_macro2::Literal::u16_unsuffixed(r.status));
+    let all_statuses = op
+        .responses
+        .iter()
+        .map(|r| proc_macro2::Literal::u16_unsuffixed(r.status));
     let decode = match (op.success_type(), op.success_may_be_empty()) {
+        (Some(_), _) if op.response_encoding == Encoding::Binary => {
+            quote!(#rt::decode_bytes(response, &[#(#all_statuses),*]))
+        }
+        (Some(_), _) if op.response_encoding == Encoding::Text => {
+            quote!(#rt::decode_text(response, &[#(#all_statuses),*]))
+        }
         _ if op.success_nullable() && !op.success_by_status() => {
             quote!(#rt::decode_nullable(response, &[#(#with_body),*], &[#(#without_body),*]))
         }

@@ -93,6 +93,7 @@ pub fn type_tokens(ty: &TypeRef, scope: Scope, rt: &syn::Path) -> TokenStream {
         TypeRef::F32 => quote!(f32),
         TypeRef::F64 => quote!(f64),
         TypeRef::Any => quote!(#rt::__private::serde_json::Value),
+        TypeRef::Binary => quote!(::std::vec::Vec<u8>),
         TypeRef::Array(inner) => {
             let inner = type_tokens(inner, scope, rt);
             quote!(::std::vec::Vec<#inner>)

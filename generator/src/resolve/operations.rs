@@ -8,9 +8,9 @@ use serde_json::Value;
 use super::schema::description;
 use super::{Resolver, extensions};
 use crate::ir::{
-    Constraints, Example, FinalStateVia, Format, HttpMethod, NextArg, NextOperation, Operation,
-    OperationGroup, PageField, PageFields, Pageable, ParamLocation, ParamRef, ParamRole, Parameter,
-    PathPart, Response, ResponseHeader, TypeRef,
+    Constraints, ContentType, Encoding, Example, FinalStateVia, Format, HttpMethod, NextArg,
+    NextOperation, Operation, OperationGroup, PageField, PageFields, Pageable, ParamLocation,
+    ParamRef, ParamRole, Parameter, PathPart, Response, ResponseHeader, TypeRef,
 };
 use crate::load::Node;
 use crate::naming::{self, Scope};
@@ -22,6 +22,32 @@ const DEFAULT_GROUP: &str = "Operations";
 /// The parameter of an `x-ms-pageable.operationName` operation that takes
 /// the next link, as AutoRest names it.
 const NEXT_LINK_PARAMETER: &str = "nextLink";
+
+/// What a body's schema is to its media types ([`Resolver::body_shape`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum BodyShape {
+    /// Bytes: sent and read as they are.
+    Binary,
+    /// A plain string: JSON, or `text/plain` as it is.
+    Text,
+    /// Anything else: JSON only.
+    Other,
+}
+
+/// Whether a form parameter is a file, or several (`type: file`, or an
+/// array of them).
+fn is_file_field(value: &Value) -> bool {
+    let ty = |v: &Value| v.get("type").and_then(Value::as_str) == Some("file");
+    ty(value) || value.get("items").is_some_and(ty)
+}
+
+/// Whether a media type is a form's, which only `in: formData` parameters
+/// make.
+fn is_form(media: &str) -> bool {
+    let media = media.split(';').next().unwrap_or_default().trim();
+    media.eq_ignore_ascii_case("multipart/form-data")
+        || media.eq_ignore_ascii_case("application/x-www-form-urlencoded")
+}
 
 impl Resolver<'_> {
     /// Every operation under `paths`, grouped by `operationId` prefix.
@@ -138,59 +164,14 @@ impl Resolver<'_> {
     }
 
     /// Why armgen cannot express an operation whose leaving out does not
-    /// affect the rest of the spec: a form body (`in: formData`), a file
-    /// response (`type: file`), or a body or success response in media types
-    /// none of which is JSON (`consumes`/`produces`: XML, `text/plain`,
-    /// `application/octet-stream`), which would otherwise be sent or read as
-    /// JSON. A `$ref` that leads nowhere is not a reason: resolving the
-    /// operation reports it.
+    /// affect the rest of the spec: a body, form or success response in
+    /// media types armgen cannot send or read for its type (see
+    /// [`Self::media`]: XML, a model as `application/pdf`, a form that no
+    /// form media type carries), which would otherwise be sent or read as
+    /// JSON. A `$ref` that leads
+    /// nowhere is not a reason: resolving the operation reports it.
     fn inexpressible(&mut self, item_node: &Node, op_node: &Node) -> Option<String> {
-        let mut has_body = false;
-        for entry in self.parameter_nodes(item_node, op_node) {
-            let Ok(target) = self.docs.deref(&entry) else {
-                continue;
-            };
-            let value = self.value(&target);
-            match value.and_then(|v| v.get("in")).and_then(Value::as_str) {
-                Some("formData") => {
-                    let name = value
-                        .and_then(|v| v.get("name"))
-                        .and_then(Value::as_str)
-                        .unwrap_or_default();
-                    return Some(format!(
-                        "its parameter `{name}` is `in: formData` (form bodies are not supported yet)"
-                    ));
-                }
-                Some("body") => has_body = true,
-                _ => {}
-            }
-        }
-        let responses = op_node.child("responses");
-        let statuses: Vec<String> = self
-            .value(&responses)
-            .and_then(Value::as_object)
-            .map(|m| m.keys().cloned().collect())
-            .unwrap_or_default();
-        for status in statuses {
-            let schema = responses.child(&status).child("schema");
-            if self.value(&schema).is_none() {
-                continue;
-            }
-            let Ok(target) = self.docs.deref(&schema) else {
-                continue;
-            };
-            if self
-                .value(&target)
-                .and_then(|v| v.get("type"))
-                .and_then(Value::as_str)
-                == Some("file")
-            {
-                return Some(format!(
-                    "its `{status}` response is `type: file` (binary bodies are not supported yet)"
-                ));
-            }
-        }
-        self.not_json(op_node, has_body)
+        self.media(item_node, op_node).err()
     }
 
     /// An operation's parameter entries, as written (a `$ref` not
@@ -207,19 +188,56 @@ impl Resolver<'_> {
         nodes
     }
 
-    /// The media types of an operation's body (`consumes`, when `has_body`)
-    /// or success bodies (`produces`), its own or the spec's, when it has
-    /// such a body and none of them is JSON.
-    fn not_json(&self, op_node: &Node, has_body: bool) -> Option<String> {
+    /// What the schema at `node` is to a body's media type: bytes
+    /// (`type: file`, or `format: binary` / `format: file`), a plain string
+    /// (which `text/plain` carries as it is), or anything else (JSON only).
+    pub(super) fn body_shape(&mut self, node: &Node) -> BodyShape {
+        let Ok(target) = self.docs.deref(node) else {
+            return BodyShape::Other;
+        };
+        let Some(value) = self.value(&target) else {
+            return BodyShape::Other;
+        };
+        let ty = value.get("type").and_then(Value::as_str);
+        let format = value.get("format").and_then(Value::as_str);
+        if ty == Some("file")
+            || (matches!(format, Some("binary" | "file"))
+                && matches!(ty, None | Some("string" | "object")))
+        {
+            BodyShape::Binary
+        } else if ty == Some("string")
+            && value.get("enum").is_none()
+            && format.is_none_or(|f| f.is_empty())
+        {
+            BodyShape::Text
+        } else {
+            BodyShape::Other
+        }
+    }
+
+    /// How an operation's body is sent (the media types of its `consumes`,
+    /// its own or the spec's, that armgen can produce for the body's type,
+    /// each with its encoding) and how its success bodies are read; `Err`
+    /// says why it cannot be, when no media type fits: a JSON model only as
+    /// XML or `application/pdf`, success bodies only as XML. A body of
+    /// bytes goes as it is in any media type but a form; a string body also
+    /// as `text/plain`; any other only as JSON. A success body of bytes is
+    /// read as it is, a string one as text when `produces` has `text/plain`
+    /// and no JSON type.
+    pub(super) fn media(
+        &mut self,
+        item_node: &Node,
+        op_node: &Node,
+    ) -> Result<(Vec<ContentType>, Encoding), String> {
         let root = Node {
             doc: op_node.doc,
             pointer: String::new(),
         };
         let op = self.shared(op_node);
         let op = op.value();
-        let types = |resolver: &Self, key: &str| -> Vec<String> {
+        let types = |key: &str| -> Vec<String> {
             op.get(key)
-                .or_else(|| resolver.value(&root.child(key)))
+                .or_else(|| self.value(&root.child(key)))
                 .and_then(Value::as_array)
                 .map(|list| {
                     list.iter()
@@ -229,41 +247,152 @@ impl Resolver<'_> {
                 })
                 .unwrap_or_default()
         };
-        let is_json = |media: &String| {
-            let media = media
-                .split(';')
-                .next()
-                .unwrap_or_default()
-                .trim()
-                .to_ascii_lowercase();
-            media == "application/json"
-                || media == "text/json"
-                || media == "*/*"
-                || media.ends_with("+json")
-        };
-        let consumes = types(self, "consumes");
-        if has_body && !consumes.is_empty() && !consumes.iter().any(is_json) {
-            return Some(format!(
-                "its body is sent as {} only, and armgen sends JSON bodies (binary, text and XML bodies are not supported yet)",
-                consumes.join(", ")
-            ));
-        }
-        let has_success_body =
-            op.get("responses")
-                .and_then(Value::as_object)
-                .is_some_and(|responses| {
-                    responses.iter().any(|(status, response)| {
+        let consumes = types("consumes");
+        let produces = types("produces");
+        let special = extensions::pageable(op).is_some() || extensions::long_running(op);
+        let success_statuses: Vec<String> = op
+            .get("responses")
+            .and_then(Value::as_object)
+            .map(|map| {
+                map.iter()
+                    .filter(|(status, response)| {
                         status.starts_with('2') && response.get("schema").is_some()
                     })
+                    .map(|(status, _)| status.clone())
+                    .collect()
+            })
+            .unwrap_or_default();
+        let mut body = None;
+        // Whether there are form fields, and whether one is a file.
+        let (mut form, mut form_files) = (false, false);
+        for entry in self.parameter_nodes(item_node, op_node) {
+            let Ok(target) = self.docs.deref(&entry) else {
+                continue;
+            };
+            let value = self.value(&target);
+            match value.and_then(|v| v.get("in")).and_then(Value::as_str) {
+                Some("body") if body.is_none() => {
+                    body = Some(self.body_shape(&target.child("schema")));
+                }
+                Some("formData") => {
+                    form = true;
+                    form_files |= value.is_some_and(is_file_field);
+                }
+                _ => {}
+            }
+        }
+        let mut content_types: Vec<ContentType> = Vec::new();
+        if form {
+            if body.is_some() {
+                return Err(
+                    "it has both a body parameter and form parameters (`in: formData`), and a request has one body"
+                        .to_owned(),
+                );
+            }
+            let listed = |wanted: &str| {
+                consumes.iter().find(|m| {
+                    m.split(';')
+                        .next()
+                        .unwrap_or_default()
+                        .trim()
+                        .eq_ignore_ascii_case(wanted)
+                })
+            };
+            // A file needs multipart; otherwise URL-encoded is the simpler
+            // of the two when both are listed.
+            let chosen = match (
+                listed("application/x-www-form-urlencoded"),
+                listed("multipart/form-data"),
+            ) {
+                (_, Some(multipart)) if form_files => (multipart, Encoding::Multipart),
+                (Some(urlencoded), _) if !form_files => (urlencoded, Encoding::UrlEncoded),
+                (None, Some(multipart)) => (multipart, Encoding::Multipart),
+                _ => {
+                    return Err(format!(
+                        "its form parameters (`in: formData`) are sent as {}, and a form goes as `multipart/form-data`{}",
+                        if consumes.is_empty() {
+                            "JSON".to_owned()
+                        } else {
+                            consumes.join(", ")
+                        },
+                        if form_files {
+                            " (it has a file)"
+                        } else {
+                            " or `application/x-www-form-urlencoded`"
+                        }
+                    ));
+                }
+            };
+            content_types.push(ContentType {
+                media: chosen.0.clone(),
+                encoding: chosen.1,
+                variant: naming::type_name(chosen.0),
+            });
+        }
+        if let Some(shape) = body {
+            let listed: Vec<String> = if consumes.is_empty() && shape == BodyShape::Binary {
+                vec!["application/octet-stream".to_owned()]
+            } else {
+                consumes.clone()
+            };
+            for media in listed {
+                let encoding = match (shape, Encoding::of_media(&media)) {
+                    (BodyShape::Binary, _) if is_form(&media) => continue,
+                    (BodyShape::Binary, _) => Encoding::Binary,
+                    (_, Some(Encoding::Json)) => Encoding::Json,
+                    (BodyShape::Text, Some(Encoding::Text)) => Encoding::Text,
+                    _ => continue,
+                };
+                let variant = naming::type_name(&media);
+                if content_types.iter().any(|c| c.variant == variant) {
+                    continue;
+                }
+                content_types.push(ContentType {
+                    media,
+                    encoding,
+                    variant,
                 });
-        let produces = types(self, "produces");
-        if has_success_body && !produces.is_empty() && !produces.iter().any(is_json) {
-            return Some(format!(
-                "its success bodies come as {} only, and armgen reads JSON bodies (binary, text and XML bodies are not supported yet)",
+            }
+            if !consumes.is_empty() && content_types.is_empty() {
+                return Err(format!(
+                    "its body is sent as {} only, and armgen sends a body of bytes (`type: file`, `format: binary`) as any media type but a form, a string body also as `text/plain`, and any other body as JSON (XML bodies are not supported)",
+                    consumes.join(", ")
+                ));
+            }
+        }
+        let responses = op_node.child("responses");
+        let success_shapes: Vec<BodyShape> = success_statuses
+            .iter()
+            .map(|status| self.body_shape(&responses.child(status).child("schema")))
+            .collect();
+        let encoding = if success_shapes.contains(&BodyShape::Binary) {
+            Encoding::Binary
+        } else if success_shapes.is_empty()
+            || produces.is_empty()
+            || produces
+                .iter()
+                .any(|m| Encoding::of_media(m) == Some(Encoding::Json))
+        {
+            Encoding::Json
+        } else if success_shapes.iter().all(|s| *s == BodyShape::Text)
+            && produces
+                .iter()
+                .any(|m| Encoding::of_media(m) == Some(Encoding::Text))
+        {
+            Encoding::Text
+        } else {
+            return Err(format!(
+                "its success bodies come as {} only, and armgen reads JSON bodies, bodies of bytes (`type: file`) and string bodies as `text/plain` (XML bodies are not supported)",
                 produces.join(", ")
             ));
+        };
+        if encoding != Encoding::Json && special {
+            return Err(
+                "its success body is not JSON, and armgen reads the pages and final results of pageable and long-running operations as JSON"
+                    .to_owned(),
+            );
         }
-        None
+        Ok((content_types, encoding))
     }
 
     /// Leaves an operation out with a located warning naming it and `why`.
@@ -334,8 +463,23 @@ impl Resolver<'_> {
         // parameters, and the fields of the options struct beside the
         // optional ones; `f` because `SafeDebug`'s derive (with azure_core's
         // `debug` feature) binds every field by name next to its formatter.
-        let mut arg_scope =
-            Scope::with_reserved(&["endpoint", "api_version", "options", "method_options", "f"]);
+        // Left out already when `Err` (see `inexpressible`).
+        let (content_types, response_encoding) = self.media(item_node, node).unwrap_or_default();
+        // `content_type` is an argument when the caller chooses the body's
+        // media type.
+        let reserved: &[&str] = if content_types.len() > 1 {
+            &[
+                "endpoint",
+                "api_version",
+                "options",
+                "method_options",
+                "f",
+                "content_type",
+            ]
+        } else {
+            &["endpoint", "api_version", "options", "method_options", "f"]
+        };
+        let mut arg_scope = Scope::with_reserved(reserved);
         for param_node in raw_params {
             let Some((param, is_api_version)) = self.parameter(&param_node, &name) else {
                 continue;
@@ -471,6 +615,8 @@ impl Resolver<'_> {
             error,
             response_headers,
             accept: produces.or_else(|| Some("application/json".to_owned())),
+            content_types,
+            response_encoding,
             protocols: crate::ir::Protocols::read(value),
             examples,
             source: self.docs.location(node),
@@ -717,9 +863,10 @@ impl Resolver<'_> {
             Some("query") => ParamLocation::Query,
             Some("header") => ParamLocation::Header,
             Some("body") => ParamLocation::Body,
+            Some("formData") => ParamLocation::Form,
             other => {
                 let message = format!(
-                    "parameter `{wire_name}`: `in: {}` is not supported (path, query, header and body are)",
+                    "parameter `{wire_name}`: `in: {}` is not supported (path, query, header, body and formData are)",
                     other.unwrap_or("(missing)")
                 );
                 self.error(&target.child("in"), message);
@@ -741,10 +888,22 @@ impl Resolver<'_> {
                 );
                 return None;
             }
-            (
-                self.schema_type(&target.child("schema"), &hint),
-                Constraints::default(),
-            )
+            // Bytes are sent as they are, whatever the media type (see
+            // `media`).
+            let ty = if self.body_shape(&target.child("schema")) == BodyShape::Binary {
+                TypeRef::Binary
+            } else {
+                self.schema_type(&target.child("schema"), &hint)
+            };
+            (ty, Constraints::default())
+        } else if location == ParamLocation::Form && is_file_field(value) {
+            // A file, or several, sent as they are (multipart).
+            let ty = if value.get("type").and_then(Value::as_str) == Some("array") {
+                TypeRef::Array(Box::new(TypeRef::Binary))
+            } else {
+                TypeRef::Binary
+            };
+            (ty, Constraints::default())
         } else {
             // `null` cannot be sent in a path, query or header.
             // A format is passed as text and checked (`Constraints::format`).
@@ -933,7 +1092,14 @@ impl Resolver<'_> {
         for (status, response) in map {
             let response_node = responses_node.child(status);
             let hint = format!("{}Response", naming::type_name(op_name));
+            let is_success = status.starts_with('2');
             let ty = response.get("schema").map(|schema| {
+                // A success body of bytes (`type: file`) is read as it is.
+                if is_success
+                    && self.body_shape(&response_node.child("schema")) == BodyShape::Binary
+                {
+                    return TypeRef::Binary;
+                }
                 let ty = self.schema_type(&response_node.child("schema"), &hint);
                 // Only a success body may be tolerated empty: an error
                 // body is read only when the status says there is one.

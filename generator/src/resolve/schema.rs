@@ -535,7 +535,7 @@ impl Resolver<'_> {
         if value.get("type").and_then(Value::as_str) == Some("file") {
             self.error(
                 &node.child("type"),
-                "`type: file` (binary bodies) is not supported yet",
+                "`type: file` is supported as a whole body, success body or form field (bytes sent and read as they are), not inside a schema",
             );
         }
     }

@@ -27,14 +27,14 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "api_version_api_version",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/212",
+        path: "/groups/217",
         body: Some("api_version"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "Arc_Arc",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/244",
+        path: "/groups/249",
         body: Some("Arc"),
         statuses: &[200],
     },
@@ -55,7 +55,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "armgen_runtime_armgen_runtime",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/261",
+        path: "/groups/266",
         body: Some("armgen_runtime"),
         statuses: &[200],
     },
@@ -111,7 +111,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "at_at",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/219",
+        path: "/groups/224",
         body: Some("at"),
         statuses: &[200],
     },
@@ -125,22 +125,29 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "BTreeMap_BTreeMap",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/246",
+        path: "/groups/251",
         body: Some("BTreeMap"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "Base64_Base64",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/170",
+        path: "/groups/174",
         body: Some("Base64"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "Base64Url_Base64Url",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/171",
+        path: "/groups/175",
         body: Some("Base64Url"),
+        statuses: &[200],
+    },
+    ::armgen_runtime::OperationInfo {
+        id: "BinaryFormat_BinaryFormat",
+        method: ::armgen_runtime::Method::Post,
+        path: "/groups/142",
+        body: Some("BinaryFormat"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
@@ -167,7 +174,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "build_request_build_request",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/236",
+        path: "/groups/241",
         body: Some("build_request"),
         statuses: &[200],
     },
@@ -195,14 +202,14 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "ClientMethodOptions_ClientMethodOptions",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/256",
+        path: "/groups/261",
         body: Some("ClientMethodOptions"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "clients_clients",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/239",
+        path: "/groups/244",
         body: Some("clients"),
         statuses: &[200],
     },
@@ -216,7 +223,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "compile_pattern_compile_pattern",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/206",
+        path: "/groups/211",
         body: Some("compile_pattern"),
         statuses: &[200],
     },
@@ -230,14 +237,14 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "Constraint_Constraint",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/201",
+        path: "/groups/206",
         body: Some("Constraint"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "Context_Context",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/260",
+        path: "/groups/265",
         body: Some("Context"),
         statuses: &[200],
     },
@@ -258,7 +265,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "Cow_Cow",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/247",
+        path: "/groups/252",
         body: Some("Cow"),
         statuses: &[200],
     },
@@ -272,28 +279,28 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "credential_credential",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/225",
+        path: "/groups/230",
         body: Some("credential"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "Date_Date",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/172",
+        path: "/groups/176",
         body: Some("Date"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "DateTime_DateTime",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/173",
+        path: "/groups/177",
         body: Some("DateTime"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "DateTimeRfc1123_DateTimeRfc1123",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/174",
+        path: "/groups/178",
         body: Some("DateTimeRfc1123"),
         statuses: &[200],
     },
@@ -307,50 +314,64 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "decode_body_decode_body",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/164",
+        path: "/groups/166",
         body: Some("decode_body"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "decode_by_status_decode_by_status",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/165",
+        path: "/groups/167",
         body: Some("decode_by_status"),
+        statuses: &[200],
+    },
+    ::armgen_runtime::OperationInfo {
+        id: "decode_bytes_decode_bytes",
+        method: ::armgen_runtime::Method::Post,
+        path: "/groups/168",
+        body: Some("decode_bytes"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "decode_empty_decode_empty",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/166",
+        path: "/groups/169",
         body: Some("decode_empty"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "decode_json_decode_json",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/167",
+        path: "/groups/170",
         body: Some("decode_json"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "decode_nullable_decode_nullable",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/168",
+        path: "/groups/171",
         body: Some("decode_nullable"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "decode_optional_decode_optional",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/169",
+        path: "/groups/172",
         body: Some("decode_optional"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "decode_response_decode_response",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/237",
+        path: "/groups/242",
         body: Some("decode_response"),
+        statuses: &[200],
+    },
+    ::armgen_runtime::OperationInfo {
+        id: "decode_text_decode_text",
+        method: ::armgen_runtime::Method::Post,
+        path: "/groups/173",
+        body: Some("decode_text"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
@@ -363,21 +384,21 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "DEFAULT_ENDPOINT_DEFAULT_ENDPOINT",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/233",
+        path: "/groups/238",
         body: Some("DEFAULT_ENDPOINT"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "Deserialize_Deserialize",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/251",
+        path: "/groups/256",
         body: Some("Deserialize"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "Deserializer_Deserializer",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/253",
+        path: "/groups/258",
         body: Some("Deserializer"),
         statuses: &[200],
     },
@@ -398,84 +419,84 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "Duration_Duration",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/175",
+        path: "/groups/179",
         body: Some("Duration"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "dynamic_dynamic",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/240",
+        path: "/groups/245",
         body: Some("dynamic"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "dynamic_execute_dynamic_execute",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/156",
+        path: "/groups/158",
         body: Some("dynamic_execute"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "dynamic_pages_dynamic_pages",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/157",
+        path: "/groups/159",
         body: Some("dynamic_pages"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "dynamic_poll_dynamic_poll",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/158",
+        path: "/groups/160",
         body: Some("dynamic_poll"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "dynamic_request_error_dynamic_request_error",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/159",
+        path: "/groups/161",
         body: Some("dynamic_request_error"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "dynamic_result_dynamic_result",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/154",
+        path: "/groups/156",
         body: Some("dynamic_result"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "DynamicError_DynamicError",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/149",
+        path: "/groups/151",
         body: Some("DynamicError"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "DynamicParams_DynamicParams",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/150",
+        path: "/groups/152",
         body: Some("DynamicParams"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "DynamicReply_DynamicReply",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/155",
+        path: "/groups/157",
         body: Some("DynamicReply"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "DynamicValidate_DynamicValidate",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/151",
+        path: "/groups/153",
         body: Some("DynamicValidate"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "endpoint_endpoint",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/211",
+        path: "/groups/216",
         body: Some("endpoint"),
         statuses: &[200],
     },
@@ -503,7 +524,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "ErrorBody_ErrorBody",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/160",
+        path: "/groups/162",
         body: Some("ErrorBody"),
         statuses: &[200],
     },
@@ -524,7 +545,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "f_f",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/230",
+        path: "/groups/235",
         body: Some("f"),
         statuses: &[200],
     },
@@ -552,7 +573,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "FinalStateVia_FinalStateVia",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/188",
+        path: "/groups/193",
         body: Some("FinalStateVia"),
         statuses: &[200],
     },
@@ -568,6 +589,13 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
         method: ::armgen_runtime::Method::Post,
         path: "/groups/62",
         body: Some("FnOnce"),
+        statuses: &[200],
+    },
+    ::armgen_runtime::OperationInfo {
+        id: "FormBody_FormBody",
+        method: ::armgen_runtime::Method::Post,
+        path: "/groups/187",
+        body: Some("FormBody"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
@@ -587,7 +615,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "FormatError_FormatError",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/176",
+        path: "/groups/180",
         body: Some("FormatError"),
         statuses: &[200],
     },
@@ -608,7 +636,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "FromStatus_FromStatus",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/161",
+        path: "/groups/163",
         body: Some("FromStatus"),
         statuses: &[200],
     },
@@ -629,21 +657,21 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "HostPart_HostPart",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/180",
+        path: "/groups/184",
         body: Some("HostPart"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "HttpRequest_HttpRequest",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/183",
+        path: "/groups/188",
         body: Some("HttpRequest"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "HttpResponse_HttpResponse",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/184",
+        path: "/groups/189",
         body: Some("HttpResponse"),
         statuses: &[200],
     },
@@ -678,7 +706,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "inner_inner",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/227",
+        path: "/groups/232",
         body: Some("inner"),
         statuses: &[200],
     },
@@ -706,14 +734,14 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "IntoVariant_IntoVariant",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/142",
+        path: "/groups/143",
         body: Some("IntoVariant"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "InvalidHost_InvalidHost",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/181",
+        path: "/groups/185",
         body: Some("InvalidHost"),
         statuses: &[200],
     },
@@ -727,21 +755,21 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "json_json",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/220",
+        path: "/groups/225",
         body: Some("json"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "LazyLock_LazyLock",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/245",
+        path: "/groups/250",
         body: Some("LazyLock"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "Map_Map",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/249",
+        path: "/groups/254",
         body: Some("Map"),
         statuses: &[200],
     },
@@ -755,49 +783,49 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "members_members",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/221",
+        path: "/groups/226",
         body: Some("members"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "Method_Method",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/185",
+        path: "/groups/190",
         body: Some("Method"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "MethodOptions_MethodOptions",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/143",
+        path: "/groups/144",
         body: Some("MethodOptions"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "models_models",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/238",
+        path: "/groups/243",
         body: Some("models"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "new_new",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/231",
+        path: "/groups/236",
         body: Some("new"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "NextLink_NextLink",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/192",
+        path: "/groups/197",
         body: Some("NextLink"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "NoFormat_NoFormat",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/257",
+        path: "/groups/262",
         body: Some("NoFormat"),
         statuses: &[200],
     },
@@ -818,28 +846,28 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "operation_id_operation_id",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/224",
+        path: "/groups/229",
         body: Some("operation_id"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OperationInfo_OperationInfo",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/152",
+        path: "/groups/154",
         body: Some("OperationInfo"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OperationStatus_OperationStatus",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/189",
+        path: "/groups/194",
         body: Some("OperationStatus"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OPERATIONS_OPERATIONS",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/235",
+        path: "/groups/240",
         body: Some("OPERATIONS"),
         statuses: &[200],
     },
@@ -881,14 +909,14 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_api_version",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/212",
+        path: "/optional-bodies/217",
         body: Some("api_version"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Arc",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/244",
+        path: "/optional-bodies/249",
         body: Some("Arc"),
         statuses: &[200],
     },
@@ -909,7 +937,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_armgen_runtime",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/261",
+        path: "/optional-bodies/266",
         body: Some("armgen_runtime"),
         statuses: &[200],
     },
@@ -972,7 +1000,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_at",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/219",
+        path: "/optional-bodies/224",
         body: Some("at"),
         statuses: &[200],
     },
@@ -986,22 +1014,29 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_BTreeMap",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/246",
+        path: "/optional-bodies/251",
         body: Some("BTreeMap"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Base64",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/170",
+        path: "/optional-bodies/174",
         body: Some("Base64"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Base64Url",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/171",
+        path: "/optional-bodies/175",
         body: Some("Base64Url"),
+        statuses: &[200],
+    },
+    ::armgen_runtime::OperationInfo {
+        id: "OptionalBodies_BinaryFormat",
+        method: ::armgen_runtime::Method::Post,
+        path: "/optional-bodies/142",
+        body: Some("BinaryFormat"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
@@ -1014,7 +1049,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_build_request",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/236",
+        path: "/optional-bodies/241",
         body: Some("build_request"),
         statuses: &[200],
     },
@@ -1035,7 +1070,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_ClientMethodOptions",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/256",
+        path: "/optional-bodies/261",
         body: Some("ClientMethodOptions"),
         statuses: &[200],
     },
@@ -1049,7 +1084,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_clients",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/239",
+        path: "/optional-bodies/244",
         body: Some("clients"),
         statuses: &[200],
     },
@@ -1063,7 +1098,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_compile_pattern",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/206",
+        path: "/optional-bodies/211",
         body: Some("compile_pattern"),
         statuses: &[200],
     },
@@ -1077,14 +1112,14 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Constraint",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/201",
+        path: "/optional-bodies/206",
         body: Some("Constraint"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Context",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/260",
+        path: "/optional-bodies/265",
         body: Some("Context"),
         statuses: &[200],
     },
@@ -1105,7 +1140,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Cow",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/247",
+        path: "/optional-bodies/252",
         body: Some("Cow"),
         statuses: &[200],
     },
@@ -1119,28 +1154,28 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_credential",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/225",
+        path: "/optional-bodies/230",
         body: Some("credential"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Date",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/172",
+        path: "/optional-bodies/176",
         body: Some("Date"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_DateTime",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/173",
+        path: "/optional-bodies/177",
         body: Some("DateTime"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_DateTimeRfc1123",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/174",
+        path: "/optional-bodies/178",
         body: Some("DateTimeRfc1123"),
         statuses: &[200],
     },
@@ -1154,50 +1189,64 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_decode_body",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/164",
+        path: "/optional-bodies/166",
         body: Some("decode_body"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_decode_by_status",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/165",
+        path: "/optional-bodies/167",
         body: Some("decode_by_status"),
+        statuses: &[200],
+    },
+    ::armgen_runtime::OperationInfo {
+        id: "OptionalBodies_decode_bytes",
+        method: ::armgen_runtime::Method::Post,
+        path: "/optional-bodies/168",
+        body: Some("decode_bytes"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_decode_empty",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/166",
+        path: "/optional-bodies/169",
         body: Some("decode_empty"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_decode_json",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/167",
+        path: "/optional-bodies/170",
         body: Some("decode_json"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_decode_nullable",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/168",
+        path: "/optional-bodies/171",
         body: Some("decode_nullable"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_decode_optional",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/169",
+        path: "/optional-bodies/172",
         body: Some("decode_optional"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_decode_response",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/237",
+        path: "/optional-bodies/242",
         body: Some("decode_response"),
+        statuses: &[200],
+    },
+    ::armgen_runtime::OperationInfo {
+        id: "OptionalBodies_decode_text",
+        method: ::armgen_runtime::Method::Post,
+        path: "/optional-bodies/173",
+        body: Some("decode_text"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
@@ -1210,21 +1259,21 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_DEFAULT_ENDPOINT",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/233",
+        path: "/optional-bodies/238",
         body: Some("DEFAULT_ENDPOINT"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Deserialize",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/251",
+        path: "/optional-bodies/256",
         body: Some("Deserialize"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Deserializer",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/253",
+        path: "/optional-bodies/258",
         body: Some("Deserializer"),
         statuses: &[200],
     },
@@ -1245,84 +1294,84 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Duration",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/175",
+        path: "/optional-bodies/179",
         body: Some("Duration"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_dynamic",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/240",
+        path: "/optional-bodies/245",
         body: Some("dynamic"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_DynamicError",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/149",
+        path: "/optional-bodies/151",
         body: Some("DynamicError"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_dynamic_execute",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/156",
+        path: "/optional-bodies/158",
         body: Some("dynamic_execute"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_dynamic_pages",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/157",
+        path: "/optional-bodies/159",
         body: Some("dynamic_pages"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_DynamicParams",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/150",
+        path: "/optional-bodies/152",
         body: Some("DynamicParams"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_dynamic_poll",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/158",
+        path: "/optional-bodies/160",
         body: Some("dynamic_poll"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_DynamicReply",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/155",
+        path: "/optional-bodies/157",
         body: Some("DynamicReply"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_dynamic_request_error",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/159",
+        path: "/optional-bodies/161",
         body: Some("dynamic_request_error"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_dynamic_result",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/154",
+        path: "/optional-bodies/156",
         body: Some("dynamic_result"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_DynamicValidate",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/151",
+        path: "/optional-bodies/153",
         body: Some("DynamicValidate"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_endpoint",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/211",
+        path: "/optional-bodies/216",
         body: Some("endpoint"),
         statuses: &[200],
     },
@@ -1350,7 +1399,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_ErrorBody",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/160",
+        path: "/optional-bodies/162",
         body: Some("ErrorBody"),
         statuses: &[200],
     },
@@ -1371,7 +1420,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_f",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/230",
+        path: "/optional-bodies/235",
         body: Some("f"),
         statuses: &[200],
     },
@@ -1392,7 +1441,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_FinalStateVia",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/188",
+        path: "/optional-bodies/193",
         body: Some("FinalStateVia"),
         statuses: &[200],
     },
@@ -1408,6 +1457,13 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
         method: ::armgen_runtime::Method::Post,
         path: "/optional-bodies/62",
         body: Some("FnOnce"),
+        statuses: &[200],
+    },
+    ::armgen_runtime::OperationInfo {
+        id: "OptionalBodies_FormBody",
+        method: ::armgen_runtime::Method::Post,
+        path: "/optional-bodies/187",
+        body: Some("FormBody"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
@@ -1427,7 +1483,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_FormatError",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/176",
+        path: "/optional-bodies/180",
         body: Some("FormatError"),
         statuses: &[200],
     },
@@ -1448,7 +1504,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_FromStatus",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/161",
+        path: "/optional-bodies/163",
         body: Some("FromStatus"),
         statuses: &[200],
     },
@@ -1469,21 +1525,21 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_HostPart",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/180",
+        path: "/optional-bodies/184",
         body: Some("HostPart"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_HttpRequest",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/183",
+        path: "/optional-bodies/188",
         body: Some("HttpRequest"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_HttpResponse",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/184",
+        path: "/optional-bodies/189",
         body: Some("HttpResponse"),
         statuses: &[200],
     },
@@ -1518,7 +1574,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_inner",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/227",
+        path: "/optional-bodies/232",
         body: Some("inner"),
         statuses: &[200],
     },
@@ -1546,14 +1602,14 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_IntoVariant",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/142",
+        path: "/optional-bodies/143",
         body: Some("IntoVariant"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_InvalidHost",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/181",
+        path: "/optional-bodies/185",
         body: Some("InvalidHost"),
         statuses: &[200],
     },
@@ -1567,21 +1623,21 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_json",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/220",
+        path: "/optional-bodies/225",
         body: Some("json"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_LazyLock",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/245",
+        path: "/optional-bodies/250",
         body: Some("LazyLock"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Map",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/249",
+        path: "/optional-bodies/254",
         body: Some("Map"),
         statuses: &[200],
     },
@@ -1595,49 +1651,49 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_members",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/221",
+        path: "/optional-bodies/226",
         body: Some("members"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Method",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/185",
+        path: "/optional-bodies/190",
         body: Some("Method"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_MethodOptions",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/143",
+        path: "/optional-bodies/144",
         body: Some("MethodOptions"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_models",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/238",
+        path: "/optional-bodies/243",
         body: Some("models"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_new",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/231",
+        path: "/optional-bodies/236",
         body: Some("new"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_NextLink",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/192",
+        path: "/optional-bodies/197",
         body: Some("NextLink"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_NoFormat",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/257",
+        path: "/optional-bodies/262",
         body: Some("NoFormat"),
         statuses: &[200],
     },
@@ -1658,28 +1714,28 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_operation_id",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/224",
+        path: "/optional-bodies/229",
         body: Some("operation_id"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_OperationInfo",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/152",
+        path: "/optional-bodies/154",
         body: Some("OperationInfo"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_OperationStatus",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/189",
+        path: "/optional-bodies/194",
         body: Some("OperationStatus"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_OPERATIONS",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/235",
+        path: "/optional-bodies/240",
         body: Some("OPERATIONS"),
         statuses: &[200],
     },
@@ -1700,7 +1756,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_options",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/213",
+        path: "/optional-bodies/218",
         body: Some("options"),
         statuses: &[200],
     },
@@ -1714,7 +1770,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Other",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/242",
+        path: "/optional-bodies/247",
         body: Some("Other"),
         statuses: &[200],
     },
@@ -1728,14 +1784,14 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_PageDecoder",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/193",
+        path: "/optional-bodies/198",
         body: Some("PageDecoder"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Pager",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/258",
+        path: "/optional-bodies/263",
         body: Some("Pager"),
         statuses: &[200],
     },
@@ -1749,14 +1805,14 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_parameterized_host",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/182",
+        path: "/optional-bodies/186",
         body: Some("parameterized_host"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_params",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/217",
+        path: "/optional-bodies/222",
         body: Some("params"),
         statuses: &[200],
     },
@@ -1777,49 +1833,49 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_path",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/218",
+        path: "/optional-bodies/223",
         body: Some("path"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Pattern",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/194",
+        path: "/optional-bodies/199",
         body: Some("Pattern"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_patterns",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/241",
+        path: "/optional-bodies/246",
         body: Some("patterns"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_pipeline",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/222",
+        path: "/optional-bodies/227",
         body: Some("pipeline"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_PollerMethodOptions",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/190",
+        path: "/optional-bodies/195",
         body: Some("PollerMethodOptions"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_PollerOptions",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/191",
+        path: "/optional-bodies/196",
         body: Some("PollerOptions"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies___private",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/262",
+        path: "/optional-bodies/267",
         body: Some("__private"),
         statuses: &[200],
     },
@@ -2169,56 +2225,56 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Regex",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/198",
+        path: "/optional-bodies/203",
         body: Some("Regex"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_request",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/214",
+        path: "/optional-bodies/219",
         body: Some("request"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_ResourceManagerAudience",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/144",
+        path: "/optional-bodies/145",
         body: Some("ResourceManagerAudience"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_resource_manager_endpoint",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/146",
+        path: "/optional-bodies/148",
         body: Some("resource_manager_endpoint"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_resource_manager_scope",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/147",
+        path: "/optional-bodies/149",
         body: Some("resource_manager_scope"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_response",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/223",
+        path: "/optional-bodies/228",
         body: Some("response"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_response_error",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/148",
+        path: "/optional-bodies/150",
         body: Some("response_error"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_ResponseTooLarge",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/187",
+        path: "/optional-bodies/192",
         body: Some("ResponseTooLarge"),
         statuses: &[200],
     },
@@ -2232,14 +2288,14 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_SafeDebug",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/255",
+        path: "/optional-bodies/260",
         body: Some("SafeDebug"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Secret",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/199",
+        path: "/optional-bodies/204",
         body: Some("Secret"),
         statuses: &[200],
     },
@@ -2260,49 +2316,49 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_serde",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/208",
+        path: "/optional-bodies/213",
         body: Some("serde"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_serde_json",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/209",
+        path: "/optional-bodies/214",
         body: Some("serde_json"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Serialize",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/250",
+        path: "/optional-bodies/255",
         body: Some("Serialize"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Serializer",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/252",
+        path: "/optional-bodies/257",
         body: Some("Serializer"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_ServiceError",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/163",
+        path: "/optional-bodies/165",
         body: Some("ServiceError"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_ServiceInfo",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/153",
+        path: "/optional-bodies/155",
         body: Some("ServiceInfo"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_SERVICES",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/234",
+        path: "/optional-bodies/239",
         body: Some("SERVICES"),
         statuses: &[200],
     },
@@ -2337,7 +2393,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_StaticTokenCredential",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/145",
+        path: "/optional-bodies/146",
         body: Some("StaticTokenCredential"),
         statuses: &[200],
     },
@@ -2372,7 +2428,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_StringFormat",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/177",
+        path: "/optional-bodies/181",
         body: Some("StringFormat"),
         statuses: &[200],
     },
@@ -2386,28 +2442,28 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_strip_member",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/196",
+        path: "/optional-bodies/201",
         body: Some("strip_member"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_strip_members",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/197",
+        path: "/optional-bodies/202",
         body: Some("strip_members"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_StripReadOnly",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/195",
+        path: "/optional-bodies/200",
         body: Some("StripReadOnly"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_subscription_id",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/226",
+        path: "/optional-bodies/231",
         body: Some("subscription_id"),
         statuses: &[200],
     },
@@ -2428,7 +2484,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_tag",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/228",
+        path: "/optional-bodies/233",
         body: Some("tag"),
         statuses: &[200],
     },
@@ -2437,6 +2493,13 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
         method: ::armgen_runtime::Method::Post,
         path: "/optional-bodies/137",
         body: Some("tagged_union"),
+        statuses: &[200],
+    },
+    ::armgen_runtime::OperationInfo {
+        id: "OptionalBodies_TextFormat",
+        method: ::armgen_runtime::Method::Post,
+        path: "/optional-bodies/147",
+        body: Some("TextFormat"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
@@ -2463,7 +2526,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_TokenCredential",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/254",
+        path: "/optional-bodies/259",
         body: Some("TokenCredential"),
         statuses: &[200],
     },
@@ -2498,14 +2561,14 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_UnixTime",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/178",
+        path: "/optional-bodies/182",
         body: Some("UnixTime"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Unknown",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/243",
+        path: "/optional-bodies/248",
         body: Some("Unknown"),
         statuses: &[200],
     },
@@ -2526,14 +2589,14 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Url",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/200",
+        path: "/optional-bodies/205",
         body: Some("Url"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_UrlBuilder",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/186",
+        path: "/optional-bodies/191",
         body: Some("UrlBuilder"),
         statuses: &[200],
     },
@@ -2547,35 +2610,35 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Uuid",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/179",
+        path: "/optional-bodies/183",
         body: Some("Uuid"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Validate",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/202",
+        path: "/optional-bodies/207",
         body: Some("Validate"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_ValidationError",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/203",
+        path: "/optional-bodies/208",
         body: Some("ValidationError"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_ValidationErrors",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/204",
+        path: "/optional-bodies/209",
         body: Some("ValidationErrors"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Validator",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/205",
+        path: "/optional-bodies/210",
         body: Some("Validator"),
         statuses: &[200],
     },
@@ -2603,7 +2666,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "options_options",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/213",
+        path: "/groups/218",
         body: Some("options"),
         statuses: &[200],
     },
@@ -2617,7 +2680,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "Other_Other",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/242",
+        path: "/groups/247",
         body: Some("Other"),
         statuses: &[200],
     },
@@ -2631,14 +2694,14 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "PageDecoder_PageDecoder",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/193",
+        path: "/groups/198",
         body: Some("PageDecoder"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "Pager_Pager",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/258",
+        path: "/groups/263",
         body: Some("Pager"),
         statuses: &[200],
     },
@@ -2652,7 +2715,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "parameterized_host_parameterized_host",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/182",
+        path: "/groups/186",
         body: Some("parameterized_host"),
         statuses: &[200],
     },
@@ -2687,28 +2750,28 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "Parameters_Path2",
         method: ::armgen_runtime::Method::Put,
-        path: "/path2/{Future}/{IntoFuture}/{Debug}/{Hash}/{assert}/{assert_eq}/{cfg}/{concat}/{env}/{format}/{format_args}/{include}/{include_str}/{matches}/{option_env}/{panic}/{stringify}/{todo}/{unreachable}/{vec}/{write}/{bool}/{char}/{str}/{i32}/{i64}/{u8}/{u64}/{usize}/{f32}/{f64}/{std}/{core}/{alloc}/{client_only}/{page}/{string_enum}/{tagged_union}/{async_trait}/{azure_core}/{ArmClientOptions}/{ArmPipeline}/{IntoVariant}/{MethodOptions}/{ResourceManagerAudience}/{StaticTokenCredential}/{resource_manager_endpoint}/{resource_manager_scope}/{response_error}/{DynamicError}",
+        path: "/path2/{Future}/{IntoFuture}/{Debug}/{Hash}/{assert}/{assert_eq}/{cfg}/{concat}/{env}/{format}/{format_args}/{include}/{include_str}/{matches}/{option_env}/{panic}/{stringify}/{todo}/{unreachable}/{vec}/{write}/{bool}/{char}/{str}/{i32}/{i64}/{u8}/{u64}/{usize}/{f32}/{f64}/{std}/{core}/{alloc}/{client_only}/{page}/{string_enum}/{tagged_union}/{async_trait}/{azure_core}/{ArmClientOptions}/{ArmPipeline}/{BinaryFormat}/{IntoVariant}/{MethodOptions}/{ResourceManagerAudience}/{StaticTokenCredential}/{TextFormat}/{resource_manager_endpoint}/{resource_manager_scope}",
         body: None,
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "Parameters_Path3",
         method: ::armgen_runtime::Method::Put,
-        path: "/path3/{DynamicParams}/{DynamicValidate}/{OperationInfo}/{ServiceInfo}/{dynamic_result}/{DynamicReply}/{dynamic_execute}/{dynamic_pages}/{dynamic_poll}/{dynamic_request_error}/{ErrorBody}/{FromStatus}/{ResponseError}/{ServiceError}/{decode_body}/{decode_by_status}/{decode_empty}/{decode_json}/{decode_nullable}/{decode_optional}/{Base64}/{Base64Url}/{Date}/{DateTime}/{DateTimeRfc1123}/{Duration}/{FormatError}/{StringFormat}/{UnixTime}/{Uuid}/{HostPart}/{InvalidHost}/{parameterized_host}/{HttpRequest}/{HttpResponse}/{Method}/{UrlBuilder}/{ResponseTooLarge}/{FinalStateVia}/{OperationStatus}/{PollerMethodOptions}/{PollerOptions}/{NextLink}/{PageDecoder}/{Pattern}/{StripReadOnly}/{strip_member}/{strip_members}/{Regex}/{Secret}",
+        path: "/path3/{response_error}/{DynamicError}/{DynamicParams}/{DynamicValidate}/{OperationInfo}/{ServiceInfo}/{dynamic_result}/{DynamicReply}/{dynamic_execute}/{dynamic_pages}/{dynamic_poll}/{dynamic_request_error}/{ErrorBody}/{FromStatus}/{ResponseError}/{ServiceError}/{decode_body}/{decode_by_status}/{decode_bytes}/{decode_empty}/{decode_json}/{decode_nullable}/{decode_optional}/{decode_text}/{Base64}/{Base64Url}/{Date}/{DateTime}/{DateTimeRfc1123}/{Duration}/{FormatError}/{StringFormat}/{UnixTime}/{Uuid}/{HostPart}/{InvalidHost}/{parameterized_host}/{FormBody}/{HttpRequest}/{HttpResponse}/{Method}/{UrlBuilder}/{ResponseTooLarge}/{FinalStateVia}/{OperationStatus}/{PollerMethodOptions}/{PollerOptions}/{NextLink}/{PageDecoder}/{Pattern}",
         body: None,
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "Parameters_Path4",
         method: ::armgen_runtime::Method::Put,
-        path: "/path4/{Url}/{Constraint}/{Validate}/{ValidationError}/{ValidationErrors}/{Validator}/{compile_pattern}/{regex}/{serde}/{serde_json}/{url}/{endpoint}/{api_version}/{options}/{request}/{validator}/{value}/{params}/{path}/{at}/{json}/{members}/{pipeline}/{response}/{operation_id}/{credential}/{subscription_id}/{inner}/{tag}/{method_options}/{f}/{new}/{API_VERSION}/{DEFAULT_ENDPOINT}/{SERVICES}/{OPERATIONS}/{build_request}/{decode_response}/{models}/{clients}/{dynamic}/{patterns}/{Other}/{Unknown}/{Arc}/{LazyLock}/{BTreeMap}/{Cow}/{Value}/{Map}",
+        path: "/path4/{StripReadOnly}/{strip_member}/{strip_members}/{Regex}/{Secret}/{Url}/{Constraint}/{Validate}/{ValidationError}/{ValidationErrors}/{Validator}/{compile_pattern}/{regex}/{serde}/{serde_json}/{url}/{endpoint}/{api_version}/{options}/{request}/{validator}/{value}/{params}/{path}/{at}/{json}/{members}/{pipeline}/{response}/{operation_id}/{credential}/{subscription_id}/{inner}/{tag}/{method_options}/{f}/{new}/{API_VERSION}/{DEFAULT_ENDPOINT}/{SERVICES}/{OPERATIONS}/{build_request}/{decode_response}/{models}/{clients}/{dynamic}/{patterns}/{Other}/{Unknown}/{Arc}",
         body: None,
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "Parameters_Path5",
         method: ::armgen_runtime::Method::Put,
-        path: "/path5/{Serialize}/{Deserialize}/{Serializer}/{Deserializer}/{TokenCredential}/{SafeDebug}/{ClientMethodOptions}/{NoFormat}/{Pager}/{Response}/{Context}/{armgen_runtime}/{__private}",
+        path: "/path5/{LazyLock}/{BTreeMap}/{Cow}/{Value}/{Map}/{Serialize}/{Deserialize}/{Serializer}/{Deserializer}/{TokenCredential}/{SafeDebug}/{ClientMethodOptions}/{NoFormat}/{Pager}/{Response}/{Context}/{armgen_runtime}/{__private}",
         body: None,
         statuses: &[200],
     },
@@ -2729,7 +2792,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "params_params",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/217",
+        path: "/groups/222",
         body: Some("params"),
         statuses: &[200],
     },
@@ -2750,42 +2813,42 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "path_path",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/218",
+        path: "/groups/223",
         body: Some("path"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "Pattern_Pattern",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/194",
+        path: "/groups/199",
         body: Some("Pattern"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "patterns_patterns",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/241",
+        path: "/groups/246",
         body: Some("patterns"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "pipeline_pipeline",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/222",
+        path: "/groups/227",
         body: Some("pipeline"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "PollerMethodOptions_PollerMethodOptions",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/190",
+        path: "/groups/195",
         body: Some("PollerMethodOptions"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "PollerOptions_PollerOptions",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/191",
+        path: "/groups/196",
         body: Some("PollerOptions"),
         statuses: &[200],
     },
@@ -3142,56 +3205,56 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "Regex_Regex",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/198",
+        path: "/groups/203",
         body: Some("Regex"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "request_request",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/214",
+        path: "/groups/219",
         body: Some("request"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "resource_manager_endpoint_resource_manager_endpoint",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/146",
+        path: "/groups/148",
         body: Some("resource_manager_endpoint"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "resource_manager_scope_resource_manager_scope",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/147",
+        path: "/groups/149",
         body: Some("resource_manager_scope"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "ResourceManagerAudience_ResourceManagerAudience",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/144",
+        path: "/groups/145",
         body: Some("ResourceManagerAudience"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "response_error_response_error",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/148",
+        path: "/groups/150",
         body: Some("response_error"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "response_response",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/223",
+        path: "/groups/228",
         body: Some("response"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "ResponseTooLarge_ResponseTooLarge",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/187",
+        path: "/groups/192",
         body: Some("ResponseTooLarge"),
         statuses: &[200],
     },
@@ -3205,14 +3268,14 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "SafeDebug_SafeDebug",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/255",
+        path: "/groups/260",
         body: Some("SafeDebug"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "Secret_Secret",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/199",
+        path: "/groups/204",
         body: Some("Secret"),
         statuses: &[200],
     },
@@ -3233,49 +3296,49 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "serde_json_serde_json",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/209",
+        path: "/groups/214",
         body: Some("serde_json"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "serde_serde",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/208",
+        path: "/groups/213",
         body: Some("serde"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "Serialize_Serialize",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/250",
+        path: "/groups/255",
         body: Some("Serialize"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "Serializer_Serializer",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/252",
+        path: "/groups/257",
         body: Some("Serializer"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "ServiceError_ServiceError",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/163",
+        path: "/groups/165",
         body: Some("ServiceError"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "ServiceInfo_ServiceInfo",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/153",
+        path: "/groups/155",
         body: Some("ServiceInfo"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "SERVICES_SERVICES",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/234",
+        path: "/groups/239",
         body: Some("SERVICES"),
         statuses: &[200],
     },
@@ -3310,7 +3373,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "StaticTokenCredential_StaticTokenCredential",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/145",
+        path: "/groups/146",
         body: Some("StaticTokenCredential"),
         statuses: &[200],
     },
@@ -3345,7 +3408,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "StringFormat_StringFormat",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/177",
+        path: "/groups/181",
         body: Some("StringFormat"),
         statuses: &[200],
     },
@@ -3359,28 +3422,28 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "strip_member_strip_member",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/196",
+        path: "/groups/201",
         body: Some("strip_member"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "strip_members_strip_members",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/197",
+        path: "/groups/202",
         body: Some("strip_members"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "StripReadOnly_StripReadOnly",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/195",
+        path: "/groups/200",
         body: Some("StripReadOnly"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "subscription_id_subscription_id",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/226",
+        path: "/groups/231",
         body: Some("subscription_id"),
         statuses: &[200],
     },
@@ -3401,7 +3464,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "tag_tag",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/228",
+        path: "/groups/233",
         body: Some("tag"),
         statuses: &[200],
     },
@@ -3410,6 +3473,13 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
         method: ::armgen_runtime::Method::Post,
         path: "/groups/137",
         body: Some("tagged_union"),
+        statuses: &[200],
+    },
+    ::armgen_runtime::OperationInfo {
+        id: "TextFormat_TextFormat",
+        method: ::armgen_runtime::Method::Post,
+        path: "/groups/147",
+        body: Some("TextFormat"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
@@ -3436,7 +3506,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "TokenCredential_TokenCredential",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/254",
+        path: "/groups/259",
         body: Some("TokenCredential"),
         statuses: &[200],
     },
@@ -3471,14 +3541,14 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "UnixTime_UnixTime",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/178",
+        path: "/groups/182",
         body: Some("UnixTime"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "Unknown_Unknown",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/243",
+        path: "/groups/248",
         body: Some("Unknown"),
         statuses: &[200],
     },
@@ -3499,14 +3569,14 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "Url_Url",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/200",
+        path: "/groups/205",
         body: Some("Url"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "UrlBuilder_UrlBuilder",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/186",
+        path: "/groups/191",
         body: Some("UrlBuilder"),
         statuses: &[200],
     },
@@ -3520,42 +3590,42 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "Uuid_Uuid",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/179",
+        path: "/groups/183",
         body: Some("Uuid"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "Validate_Validate",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/202",
+        path: "/groups/207",
         body: Some("Validate"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "ValidationError_ValidationError",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/203",
+        path: "/groups/208",
         body: Some("ValidationError"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "ValidationErrors_ValidationErrors",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/204",
+        path: "/groups/209",
         body: Some("ValidationErrors"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "Validator_Validator",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/205",
+        path: "/groups/210",
         body: Some("Validator"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "__private___private",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/262",
+        path: "/groups/267",
         body: Some("__private"),
         statuses: &[200],
     },
@@ -3817,6 +3887,20 @@ pub fn build_request(
                 )?,
             )
         }
+        "BinaryFormat_BinaryFormat" => {
+            let api_version: ::std::string::String = __params
+                .optional("api-version", "a string")?
+                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let binary_format: super::models::BinaryFormat = __params
+                .required("BinaryFormat", "a value of the documented model")?;
+            Ok(
+                super::binary_format::binary_format_request(
+                    endpoint,
+                    &api_version,
+                    &binary_format,
+                )?,
+            )
+        }
         "Bodies_OptionalString" => {
             let body: ::core::option::Option<::std::string::String> = __params
                 .optional("body", "a string")?;
@@ -4064,6 +4148,20 @@ pub fn build_request(
                 )?,
             )
         }
+        "decode_bytes_decode_bytes" => {
+            let api_version: ::std::string::String = __params
+                .optional("api-version", "a string")?
+                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let decode_bytes: super::models::DecodeBytes = __params
+                .required("decode_bytes", "a value of the documented model")?;
+            Ok(
+                super::decode::bytes_decode_bytes_request(
+                    endpoint,
+                    &api_version,
+                    &decode_bytes,
+                )?,
+            )
+        }
         "decode_empty_decode_empty" => {
             let api_version: ::std::string::String = __params
                 .optional("api-version", "a string")?
@@ -4131,6 +4229,20 @@ pub fn build_request(
                     endpoint,
                     &api_version,
                     &decode_response,
+                )?,
+            )
+        }
+        "decode_text_decode_text" => {
+            let api_version: ::std::string::String = __params
+                .optional("api-version", "a string")?
+                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let decode_text: super::models::DecodeText = __params
+                .required("decode_text", "a value of the documented model")?;
+            Ok(
+                super::decode::text_decode_text_request(
+                    endpoint,
+                    &api_version,
+                    &decode_text,
                 )?,
             )
         }
@@ -4477,6 +4589,14 @@ pub fn build_request(
             let fn_once: super::models::FnOnce = __params
                 .required("FnOnce", "a value of the documented model")?;
             Ok(super::fn_once::fn_once_request(endpoint, &api_version, &fn_once)?)
+        }
+        "FormBody_FormBody" => {
+            let api_version: ::std::string::String = __params
+                .optional("api-version", "a string")?
+                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let form_body: super::models::FormBody = __params
+                .required("FormBody", "a value of the documented model")?;
+            Ok(super::form_body::form_body_request(endpoint, &api_version, &form_body)?)
         }
         "format_args_format_args" => {
             let api_version: ::std::string::String = __params
@@ -5070,6 +5190,16 @@ pub fn build_request(
                 )?,
             )
         }
+        "OptionalBodies_BinaryFormat" => {
+            let binary_format: ::core::option::Option<super::models::BinaryFormat> = __params
+                .optional("BinaryFormat", "a value of the documented model")?;
+            Ok(
+                super::optional_bodies::binary_format_request(
+                    endpoint,
+                    binary_format.as_ref(),
+                )?,
+            )
+        }
         "OptionalBodies_bool" => {
             let bool: ::core::option::Option<super::models::Bool> = __params
                 .optional("bool", "a value of the documented model")?;
@@ -5235,6 +5365,16 @@ pub fn build_request(
                 )?,
             )
         }
+        "OptionalBodies_decode_bytes" => {
+            let decode_bytes: ::core::option::Option<super::models::DecodeBytes> = __params
+                .optional("decode_bytes", "a value of the documented model")?;
+            Ok(
+                super::optional_bodies::decode_bytes_request(
+                    endpoint,
+                    decode_bytes.as_ref(),
+                )?,
+            )
+        }
         "OptionalBodies_decode_empty" => {
             let decode_empty: ::core::option::Option<super::models::DecodeEmpty> = __params
                 .optional("decode_empty", "a value of the documented model")?;
@@ -5282,6 +5422,16 @@ pub fn build_request(
                 super::optional_bodies::decode_response_request(
                     endpoint,
                     decode_response.as_ref(),
+                )?,
+            )
+        }
+        "OptionalBodies_decode_text" => {
+            let decode_text: ::core::option::Option<super::models::DecodeText> = __params
+                .optional("decode_text", "a value of the documented model")?;
+            Ok(
+                super::optional_bodies::decode_text_request(
+                    endpoint,
+                    decode_text.as_ref(),
                 )?,
             )
         }
@@ -5523,6 +5673,11 @@ pub fn build_request(
             let fn_once: ::core::option::Option<super::models::FnOnce> = __params
                 .optional("FnOnce", "a value of the documented model")?;
             Ok(super::optional_bodies::fn_once_request(endpoint, fn_once.as_ref())?)
+        }
+        "OptionalBodies_FormBody" => {
+            let form_body: ::core::option::Option<super::models::FormBody> = __params
+                .optional("FormBody", "a value of the documented model")?;
+            Ok(super::optional_bodies::form_body_request(endpoint, form_body.as_ref())?)
         }
         "OptionalBodies_format" => {
             let format: ::core::option::Option<super::models::Format> = __params
@@ -6487,6 +6642,16 @@ pub fn build_request(
                 )?,
             )
         }
+        "OptionalBodies_TextFormat" => {
+            let text_format: ::core::option::Option<super::models::TextFormat> = __params
+                .optional("TextFormat", "a value of the documented model")?;
+            Ok(
+                super::optional_bodies::text_format_request(
+                    endpoint,
+                    text_format.as_ref(),
+                )?,
+            )
+        }
         "OptionalBodies_ToOwned" => {
             let to_owned: ::core::option::Option<super::models::ToOwned> = __params
                 .optional("ToOwned", "a value of the documented model")?;
@@ -6711,10 +6876,10 @@ pub fn build_request(
             let api_version: ::std::string::String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
-            let api_version_2: ::core::option::Option<i32> = __params
-                .optional("API_VERSION", "an integer")?;
-            let arc: ::core::option::Option<i32> = __params
-                .optional("Arc", "an integer")?;
+            let api_version_2: ::core::option::Option<::std::string::String> = __params
+                .optional("API_VERSION", "a string")?;
+            let arc: ::core::option::Option<::std::string::String> = __params
+                .optional("Arc", "a string")?;
             let arm_client_options: ::core::option::Option<super::models::Choice> = __params
                 .optional("ArmClientOptions", "a value of the documented model")?;
             let arm_pipeline: ::core::option::Option<::std::string::String> = __params
@@ -6729,228 +6894,233 @@ pub fn build_request(
                 .optional("AsyncFnMut", "an integer")?;
             let async_fn_once: ::core::option::Option<super::models::Choice> = __params
                 .optional("AsyncFnOnce", "a value of the documented model")?;
-            let b_tree_map: ::core::option::Option<::std::string::String> = __params
-                .optional("BTreeMap", "a string")?;
-            let base64: ::core::option::Option<super::models::Choice> = __params
-                .optional("Base64", "a value of the documented model")?;
-            let base64_url: ::core::option::Option<::std::string::String> = __params
-                .optional("Base64Url", "a string")?;
+            let b_tree_map: ::core::option::Option<super::models::Choice> = __params
+                .optional("BTreeMap", "a value of the documented model")?;
+            let base64: ::core::option::Option<::std::string::String> = __params
+                .optional("Base64", "a string")?;
+            let base64_url: ::core::option::Option<i32> = __params
+                .optional("Base64Url", "an integer")?;
+            let binary_format: ::core::option::Option<i32> = __params
+                .optional("BinaryFormat", "an integer")?;
             let r#box: ::core::option::Option<super::models::Choice> = __params
                 .optional("Box", "a value of the documented model")?;
-            let client_method_options: ::core::option::Option<i32> = __params
-                .optional("ClientMethodOptions", "an integer")?;
+            let client_method_options: ::core::option::Option<::std::string::String> = __params
+                .optional("ClientMethodOptions", "a string")?;
             let clone: ::core::option::Option<i32> = __params
                 .optional("Clone", "an integer")?;
-            let constraint: ::core::option::Option<::std::string::String> = __params
-                .optional("Constraint", "a string")?;
-            let context: ::core::option::Option<super::models::Choice> = __params
-                .optional("Context", "a value of the documented model")?;
+            let constraint: ::core::option::Option<super::models::Choice> = __params
+                .optional("Constraint", "a value of the documented model")?;
+            let context: ::core::option::Option<i32> = __params
+                .optional("Context", "an integer")?;
             let copy: ::core::option::Option<::std::string::String> = __params
                 .optional("Copy", "a string")?;
-            let cow: ::core::option::Option<i32> = __params
-                .optional("Cow", "an integer")?;
-            let default_endpoint: ::core::option::Option<super::models::Choice> = __params
-                .optional("DEFAULT_ENDPOINT", "a value of the documented model")?;
-            let date: ::core::option::Option<i32> = __params
-                .optional("Date", "an integer")?;
-            let date_time: ::core::option::Option<super::models::Choice> = __params
-                .optional("DateTime", "a value of the documented model")?;
-            let date_time_rfc1123: ::core::option::Option<::std::string::String> = __params
-                .optional("DateTimeRfc1123", "a string")?;
+            let cow: ::core::option::Option<::std::string::String> = __params
+                .optional("Cow", "a string")?;
+            let default_endpoint: ::core::option::Option<i32> = __params
+                .optional("DEFAULT_ENDPOINT", "an integer")?;
+            let date: ::core::option::Option<super::models::Choice> = __params
+                .optional("Date", "a value of the documented model")?;
+            let date_time: ::core::option::Option<::std::string::String> = __params
+                .optional("DateTime", "a string")?;
+            let date_time_rfc1123: ::core::option::Option<i32> = __params
+                .optional("DateTimeRfc1123", "an integer")?;
             let debug: ::core::option::Option<::std::string::String> = __params
                 .optional("Debug", "a string")?;
             let default: ::core::option::Option<i32> = __params
                 .optional("Default", "an integer")?;
-            let deserialize: ::core::option::Option<super::models::Choice> = __params
-                .optional("Deserialize", "a value of the documented model")?;
-            let deserializer: ::core::option::Option<i32> = __params
-                .optional("Deserializer", "an integer")?;
+            let deserialize: ::core::option::Option<i32> = __params
+                .optional("Deserialize", "an integer")?;
+            let deserializer: ::core::option::Option<::std::string::String> = __params
+                .optional("Deserializer", "a string")?;
             let double_ended_iterator: ::core::option::Option<super::models::Choice> = __params
                 .optional("DoubleEndedIterator", "a value of the documented model")?;
             let drop: ::core::option::Option<super::models::Choice> = __params
                 .optional("Drop", "a value of the documented model")?;
-            let duration: ::core::option::Option<i32> = __params
-                .optional("Duration", "an integer")?;
-            let dynamic_error: ::core::option::Option<super::models::Choice> = __params
-                .optional("DynamicError", "a value of the documented model")?;
-            let dynamic_params: ::core::option::Option<::std::string::String> = __params
-                .optional("DynamicParams", "a string")?;
-            let dynamic_reply: ::core::option::Option<super::models::Choice> = __params
-                .optional("DynamicReply", "a value of the documented model")?;
-            let dynamic_validate: ::core::option::Option<i32> = __params
-                .optional("DynamicValidate", "an integer")?;
+            let duration: ::core::option::Option<super::models::Choice> = __params
+                .optional("Duration", "a value of the documented model")?;
+            let dynamic_error: ::core::option::Option<i32> = __params
+                .optional("DynamicError", "an integer")?;
+            let dynamic_params: ::core::option::Option<super::models::Choice> = __params
+                .optional("DynamicParams", "a value of the documented model")?;
+            let dynamic_reply: ::core::option::Option<i32> = __params
+                .optional("DynamicReply", "an integer")?;
+            let dynamic_validate: ::core::option::Option<::std::string::String> = __params
+                .optional("DynamicValidate", "a string")?;
             let eq: ::core::option::Option<i32> = __params.optional("Eq", "an integer")?;
             let err: ::core::option::Option<::std::string::String> = __params
                 .optional("Err", "a string")?;
-            let error_body: ::core::option::Option<i32> = __params
-                .optional("ErrorBody", "an integer")?;
+            let error_body: ::core::option::Option<::std::string::String> = __params
+                .optional("ErrorBody", "a string")?;
             let exact_size_iterator: ::core::option::Option<::std::string::String> = __params
                 .optional("ExactSizeIterator", "a string")?;
             let extend: ::core::option::Option<::std::string::String> = __params
                 .optional("Extend", "a string")?;
-            let final_state_via: ::core::option::Option<super::models::Choice> = __params
-                .optional("FinalStateVia", "a value of the documented model")?;
+            let final_state_via: ::core::option::Option<i32> = __params
+                .optional("FinalStateVia", "an integer")?;
             let r#fn: ::core::option::Option<::std::string::String> = __params
                 .optional("Fn", "a string")?;
             let fn_mut: ::core::option::Option<i32> = __params
                 .optional("FnMut", "an integer")?;
             let fn_once: ::core::option::Option<super::models::Choice> = __params
                 .optional("FnOnce", "a value of the documented model")?;
-            let format_error: ::core::option::Option<super::models::Choice> = __params
-                .optional("FormatError", "a value of the documented model")?;
+            let form_body: ::core::option::Option<i32> = __params
+                .optional("FormBody", "an integer")?;
+            let format_error: ::core::option::Option<::std::string::String> = __params
+                .optional("FormatError", "a string")?;
             let from: ::core::option::Option<::std::string::String> = __params
                 .optional("From", "a string")?;
             let from_iterator: ::core::option::Option<::std::string::String> = __params
                 .optional("FromIterator", "a string")?;
-            let from_status: ::core::option::Option<super::models::Choice> = __params
-                .optional("FromStatus", "a value of the documented model")?;
+            let from_status: ::core::option::Option<i32> = __params
+                .optional("FromStatus", "an integer")?;
             let future: ::core::option::Option<i32> = __params
                 .optional("Future", "an integer")?;
             let hash: ::core::option::Option<i32> = __params
                 .optional("Hash", "an integer")?;
-            let host_part: ::core::option::Option<::std::string::String> = __params
-                .optional("HostPart", "a string")?;
-            let http_request: ::core::option::Option<::std::string::String> = __params
-                .optional("HttpRequest", "a string")?;
-            let http_response: ::core::option::Option<i32> = __params
-                .optional("HttpResponse", "an integer")?;
+            let host_part: ::core::option::Option<i32> = __params
+                .optional("HostPart", "an integer")?;
+            let http_request: ::core::option::Option<super::models::Choice> = __params
+                .optional("HttpRequest", "a value of the documented model")?;
+            let http_response: ::core::option::Option<::std::string::String> = __params
+                .optional("HttpResponse", "a string")?;
             let into: ::core::option::Option<super::models::Choice> = __params
                 .optional("Into", "a value of the documented model")?;
             let into_future: ::core::option::Option<super::models::Choice> = __params
                 .optional("IntoFuture", "a value of the documented model")?;
             let into_iterator: ::core::option::Option<i32> = __params
                 .optional("IntoIterator", "an integer")?;
-            let into_variant: ::core::option::Option<i32> = __params
-                .optional("IntoVariant", "an integer")?;
-            let invalid_host: ::core::option::Option<i32> = __params
-                .optional("InvalidHost", "an integer")?;
+            let into_variant: ::core::option::Option<super::models::Choice> = __params
+                .optional("IntoVariant", "a value of the documented model")?;
+            let invalid_host: ::core::option::Option<super::models::Choice> = __params
+                .optional("InvalidHost", "a value of the documented model")?;
             let iterator: ::core::option::Option<super::models::Choice> = __params
                 .optional("Iterator", "a value of the documented model")?;
-            let lazy_lock: ::core::option::Option<super::models::Choice> = __params
-                .optional("LazyLock", "a value of the documented model")?;
-            let map: ::core::option::Option<::std::string::String> = __params
-                .optional("Map", "a string")?;
-            let method: ::core::option::Option<super::models::Choice> = __params
-                .optional("Method", "a value of the documented model")?;
-            let method_options_2: ::core::option::Option<super::models::Choice> = __params
-                .optional("MethodOptions", "a value of the documented model")?;
-            let next_link: ::core::option::Option<::std::string::String> = __params
-                .optional("NextLink", "a string")?;
-            let no_format: ::core::option::Option<super::models::Choice> = __params
-                .optional("NoFormat", "a value of the documented model")?;
+            let lazy_lock: ::core::option::Option<i32> = __params
+                .optional("LazyLock", "an integer")?;
+            let map: ::core::option::Option<super::models::Choice> = __params
+                .optional("Map", "a value of the documented model")?;
+            let method: ::core::option::Option<i32> = __params
+                .optional("Method", "an integer")?;
+            let method_options_2: ::core::option::Option<::std::string::String> = __params
+                .optional("MethodOptions", "a string")?;
+            let next_link: ::core::option::Option<super::models::Choice> = __params
+                .optional("NextLink", "a value of the documented model")?;
+            let no_format: ::core::option::Option<i32> = __params
+                .optional("NoFormat", "an integer")?;
             let none: ::core::option::Option<::std::string::String> = __params
                 .optional("None", "a string")?;
-            let operations: ::core::option::Option<i32> = __params
-                .optional("OPERATIONS", "an integer")?;
+            let operations: ::core::option::Option<::std::string::String> = __params
+                .optional("OPERATIONS", "a string")?;
             let ok: ::core::option::Option<super::models::Choice> = __params
                 .optional("Ok", "a value of the documented model")?;
-            let operation_info: ::core::option::Option<super::models::Choice> = __params
-                .optional("OperationInfo", "a value of the documented model")?;
-            let operation_status: ::core::option::Option<::std::string::String> = __params
-                .optional("OperationStatus", "a string")?;
+            let operation_info: ::core::option::Option<i32> = __params
+                .optional("OperationInfo", "an integer")?;
+            let operation_status: ::core::option::Option<super::models::Choice> = __params
+                .optional("OperationStatus", "a value of the documented model")?;
             let option: ::core::option::Option<i32> = __params
                 .optional("Option", "an integer")?;
             let ord: ::core::option::Option<super::models::Choice> = __params
                 .optional("Ord", "a value of the documented model")?;
-            let other: ::core::option::Option<super::models::Choice> = __params
-                .optional("Other", "a value of the documented model")?;
-            let page_decoder: ::core::option::Option<i32> = __params
-                .optional("PageDecoder", "an integer")?;
-            let pager: ::core::option::Option<::std::string::String> = __params
-                .optional("Pager", "a string")?;
+            let other: ::core::option::Option<i32> = __params
+                .optional("Other", "an integer")?;
+            let page_decoder: ::core::option::Option<::std::string::String> = __params
+                .optional("PageDecoder", "a string")?;
+            let pager: ::core::option::Option<super::models::Choice> = __params
+                .optional("Pager", "a value of the documented model")?;
             let partial_eq: ::core::option::Option<super::models::Choice> = __params
                 .optional("PartialEq", "a value of the documented model")?;
             let partial_ord: ::core::option::Option<::std::string::String> = __params
                 .optional("PartialOrd", "a string")?;
-            let pattern: ::core::option::Option<super::models::Choice> = __params
-                .optional("Pattern", "a value of the documented model")?;
-            let poller_method_options: ::core::option::Option<i32> = __params
-                .optional("PollerMethodOptions", "an integer")?;
-            let poller_options: ::core::option::Option<super::models::Choice> = __params
-                .optional("PollerOptions", "a value of the documented model")?;
-            let regex: ::core::option::Option<::std::string::String> = __params
-                .optional("Regex", "a string")?;
-            let resource_manager_audience: ::core::option::Option<
-                ::std::string::String,
-            > = __params.optional("ResourceManagerAudience", "a string")?;
-            let response: ::core::option::Option<i32> = __params
-                .optional("Response", "an integer")?;
-            let response_error: ::core::option::Option<::std::string::String> = __params
-                .optional("ResponseError", "a string")?;
-            let response_too_large: ::core::option::Option<i32> = __params
-                .optional("ResponseTooLarge", "an integer")?;
+            let pattern: ::core::option::Option<i32> = __params
+                .optional("Pattern", "an integer")?;
+            let poller_method_options: ::core::option::Option<::std::string::String> = __params
+                .optional("PollerMethodOptions", "a string")?;
+            let poller_options: ::core::option::Option<i32> = __params
+                .optional("PollerOptions", "an integer")?;
+            let regex: ::core::option::Option<super::models::Choice> = __params
+                .optional("Regex", "a value of the documented model")?;
+            let resource_manager_audience: ::core::option::Option<i32> = __params
+                .optional("ResourceManagerAudience", "an integer")?;
+            let response: ::core::option::Option<::std::string::String> = __params
+                .optional("Response", "a string")?;
+            let response_error: ::core::option::Option<super::models::Choice> = __params
+                .optional("ResponseError", "a value of the documented model")?;
+            let response_too_large: ::core::option::Option<::std::string::String> = __params
+                .optional("ResponseTooLarge", "a string")?;
             let result: ::core::option::Option<i32> = __params
                 .optional("Result", "an integer")?;
-            let services: ::core::option::Option<::std::string::String> = __params
-                .optional("SERVICES", "a string")?;
-            let safe_debug: ::core::option::Option<::std::string::String> = __params
-                .optional("SafeDebug", "a string")?;
-            let secret: ::core::option::Option<i32> = __params
-                .optional("Secret", "an integer")?;
+            let services: ::core::option::Option<super::models::Choice> = __params
+                .optional("SERVICES", "a value of the documented model")?;
+            let safe_debug: ::core::option::Option<super::models::Choice> = __params
+                .optional("SafeDebug", "a value of the documented model")?;
+            let secret: ::core::option::Option<::armgen_runtime::Secret> = __params
+                .optional("Secret", "a string")?;
             let self_: ::core::option::Option<::std::string::String> = __params
                 .optional("Self", "a string")?;
             let send: ::core::option::Option<i32> = __params
                 .optional("Send", "an integer")?;
-            let serialize: ::core::option::Option<i32> = __params
-                .optional("Serialize", "an integer")?;
-            let serializer: ::core::option::Option<::std::string::String> = __params
-                .optional("Serializer", "a string")?;
-            let service_error: ::core::option::Option<i32> = __params
-                .optional("ServiceError", "an integer")?;
-            let service_info: ::core::option::Option<::std::string::String> = __params
-                .optional("ServiceInfo", "a string")?;
+            let serialize: ::core::option::Option<::std::string::String> = __params
+                .optional("Serialize", "a string")?;
+            let serializer: ::core::option::Option<super::models::Choice> = __params
+                .optional("Serializer", "a value of the documented model")?;
+            let service_error: ::core::option::Option<::std::string::String> = __params
+                .optional("ServiceError", "a string")?;
+            let service_info: ::core::option::Option<super::models::Choice> = __params
+                .optional("ServiceInfo", "a value of the documented model")?;
             let sized: ::core::option::Option<super::models::Choice> = __params
                 .optional("Sized", "a value of the documented model")?;
             let some: ::core::option::Option<super::models::Choice> = __params
                 .optional("Some", "a value of the documented model")?;
-            let static_token_credential: ::core::option::Option<i32> = __params
-                .optional("StaticTokenCredential", "an integer")?;
+            let static_token_credential: ::core::option::Option<super::models::Choice> = __params
+                .optional("StaticTokenCredential", "a value of the documented model")?;
             let string: ::core::option::Option<i32> = __params
                 .optional("String", "an integer")?;
-            let string_format: ::core::option::Option<::std::string::String> = __params
-                .optional("StringFormat", "a string")?;
-            let strip_read_only: ::core::option::Option<::std::string::String> = __params
-                .optional("StripReadOnly", "a string")?;
+            let string_format: ::core::option::Option<i32> = __params
+                .optional("StringFormat", "an integer")?;
+            let strip_read_only: ::core::option::Option<super::models::Choice> = __params
+                .optional("StripReadOnly", "a value of the documented model")?;
             let sync: ::core::option::Option<::std::string::String> = __params
                 .optional("Sync", "a string")?;
+            let text_format: ::core::option::Option<::std::string::String> = __params
+                .optional("TextFormat", "a string")?;
             let to_owned: ::core::option::Option<::std::string::String> = __params
                 .optional("ToOwned", "a string")?;
             let to_string: ::core::option::Option<super::models::Choice> = __params
                 .optional("ToString", "a value of the documented model")?;
-            let token_credential: ::core::option::Option<super::models::Choice> = __params
-                .optional("TokenCredential", "a value of the documented model")?;
+            let token_credential: ::core::option::Option<i32> = __params
+                .optional("TokenCredential", "an integer")?;
             let try_from: ::core::option::Option<i32> = __params
                 .optional("TryFrom", "an integer")?;
             let try_into: ::core::option::Option<super::models::Choice> = __params
                 .optional("TryInto", "a value of the documented model")?;
-            let unix_time: ::core::option::Option<i32> = __params
-                .optional("UnixTime", "an integer")?;
-            let unknown: ::core::option::Option<::std::string::String> = __params
-                .optional("Unknown", "a string")?;
+            let unix_time: ::core::option::Option<super::models::Choice> = __params
+                .optional("UnixTime", "a value of the documented model")?;
+            let unknown: ::core::option::Option<super::models::Choice> = __params
+                .optional("Unknown", "a value of the documented model")?;
             let unpin: ::core::option::Option<i32> = __params
                 .optional("Unpin", "an integer")?;
-            let url: ::core::option::Option<super::models::Choice> = __params
-                .optional("Url", "a value of the documented model")?;
-            let url_builder: ::core::option::Option<::std::string::String> = __params
-                .optional("UrlBuilder", "a string")?;
-            let uuid: ::core::option::Option<super::models::Choice> = __params
-                .optional("Uuid", "a value of the documented model")?;
-            let validate: ::core::option::Option<i32> = __params
-                .optional("Validate", "an integer")?;
-            let validation_error: ::core::option::Option<super::models::Choice> = __params
-                .optional("ValidationError", "a value of the documented model")?;
-            let validation_errors: ::core::option::Option<::std::string::String> = __params
-                .optional("ValidationErrors", "a string")?;
-            let validator: ::core::option::Option<i32> = __params
-                .optional("Validator", "an integer")?;
-            let value: ::core::option::Option<super::models::Choice> = __params
-                .optional("Value", "a value of the documented model")?;
+            let url: ::core::option::Option<i32> = __params
+                .optional("Url", "an integer")?;
+            let url_builder: ::core::option::Option<super::models::Choice> = __params
+                .optional("UrlBuilder", "a value of the documented model")?;
+            let uuid: ::core::option::Option<::std::string::String> = __params
+                .optional("Uuid", "a string")?;
+            let validate: ::core::option::Option<::std::string::String> = __params
+                .optional("Validate", "a string")?;
+            let validation_error: ::core::option::Option<i32> = __params
+                .optional("ValidationError", "an integer")?;
+            let validation_errors: ::core::option::Option<super::models::Choice> = __params
+                .optional("ValidationErrors", "a value of the documented model")?;
+            let validator: ::core::option::Option<::std::string::String> = __params
+                .optional("Validator", "a string")?;
+            let value: ::core::option::Option<i32> = __params
+                .optional("Value", "an integer")?;
             let vec: ::core::option::Option<::std::string::String> = __params
                 .optional("Vec", "a string")?;
             let value_2: ::core::option::Option<super::models::Choice> = __params
                 .optional("_", "a value of the documented model")?;
-            let private: ::core::option::Option<i32> = __params
-                .optional("__private", "an integer")?;
+            let private: ::core::option::Option<::std::string::String> = __params
+                .optional("__private", "a string")?;
             let r#abstract: ::core::option::Option<::std::string::String> = __params
                 .optional("abstract", "a string")?;
             let align_of: ::core::option::Option<::std::string::String> = __params
@@ -6959,10 +7129,10 @@ pub fn build_request(
                 .optional("align_of_val", "an integer")?;
             let alloc: ::core::option::Option<i32> = __params
                 .optional("alloc", "an integer")?;
-            let api_version_3: ::core::option::Option<super::models::Choice> = __params
-                .optional("api_version", "a value of the documented model")?;
-            let armgen_runtime: ::core::option::Option<::std::string::String> = __params
-                .optional("armgen_runtime", "a string")?;
+            let api_version_3: ::core::option::Option<i32> = __params
+                .optional("api_version", "an integer")?;
+            let armgen_runtime: ::core::option::Option<super::models::Choice> = __params
+                .optional("armgen_runtime", "a value of the documented model")?;
             let r#as: ::core::option::Option<i32> = __params
                 .optional("as", "an integer")?;
             let assert: ::core::option::Option<super::models::Choice> = __params
@@ -6973,8 +7143,8 @@ pub fn build_request(
                 .optional("async", "a value of the documented model")?;
             let async_trait: ::core::option::Option<::std::string::String> = __params
                 .optional("async_trait", "a string")?;
-            let at: ::core::option::Option<::std::string::String> = __params
-                .optional("at", "a string")?;
+            let at: ::core::option::Option<super::models::Choice> = __params
+                .optional("at", "a value of the documented model")?;
             let r#await: ::core::option::Option<::std::string::String> = __params
                 .optional("await", "a string")?;
             let azure_core: ::core::option::Option<i32> = __params
@@ -6987,18 +7157,18 @@ pub fn build_request(
                 .optional("box", "a value of the documented model")?;
             let r#break: ::core::option::Option<::std::string::String> = __params
                 .optional("break", "a string")?;
-            let build_request: ::core::option::Option<super::models::Choice> = __params
-                .optional("build_request", "a value of the documented model")?;
+            let build_request: ::core::option::Option<i32> = __params
+                .optional("build_request", "an integer")?;
             let cfg: ::core::option::Option<i32> = __params
                 .optional("cfg", "an integer")?;
             let char: ::core::option::Option<super::models::Choice> = __params
                 .optional("char", "a value of the documented model")?;
             let client_only: ::core::option::Option<super::models::Choice> = __params
                 .optional("client_only", "a value of the documented model")?;
-            let clients: ::core::option::Option<super::models::Choice> = __params
-                .optional("clients", "a value of the documented model")?;
-            let compile_pattern: ::core::option::Option<super::models::Choice> = __params
-                .optional("compile_pattern", "a value of the documented model")?;
+            let clients: ::core::option::Option<i32> = __params
+                .optional("clients", "an integer")?;
+            let compile_pattern: ::core::option::Option<i32> = __params
+                .optional("compile_pattern", "an integer")?;
             let concat: ::core::option::Option<super::models::Choice> = __params
                 .optional("concat", "a value of the documented model")?;
             let r#const: ::core::option::Option<i32> = __params
@@ -7009,12 +7179,14 @@ pub fn build_request(
                 .optional("core", "a string")?;
             let crate_: ::core::option::Option<::std::string::String> = __params
                 .optional("crate", "a string")?;
-            let credential: ::core::option::Option<::std::string::String> = __params
-                .optional("credential", "a string")?;
-            let decode_body: ::core::option::Option<super::models::Choice> = __params
-                .optional("decode_body", "a value of the documented model")?;
-            let decode_by_status: ::core::option::Option<::std::string::String> = __params
-                .optional("decode_by_status", "a string")?;
+            let credential: ::core::option::Option<super::models::Choice> = __params
+                .optional("credential", "a value of the documented model")?;
+            let decode_body: ::core::option::Option<i32> = __params
+                .optional("decode_body", "an integer")?;
+            let decode_by_status: ::core::option::Option<super::models::Choice> = __params
+                .optional("decode_by_status", "a value of the documented model")?;
+            let decode_bytes: ::core::option::Option<::std::string::String> = __params
+                .optional("decode_bytes", "a string")?;
             let decode_empty: ::core::option::Option<i32> = __params
                 .optional("decode_empty", "an integer")?;
             let decode_json: ::core::option::Option<super::models::Choice> = __params
@@ -7023,38 +7195,39 @@ pub fn build_request(
                 .optional("decode_nullable", "a string")?;
             let decode_optional: ::core::option::Option<i32> = __params
                 .optional("decode_optional", "an integer")?;
-            let decode_response: ::core::option::Option<::std::string::String> = __params
-                .optional("decode_response", "a string")?;
+            let decode_response: ::core::option::Option<super::models::Choice> = __params
+                .optional("decode_response", "a value of the documented model")?;
+            let decode_text: ::core::option::Option<super::models::Choice> = __params
+                .optional("decode_text", "a value of the documented model")?;
             let r#do: ::core::option::Option<i32> = __params
                 .optional("do", "an integer")?;
             let drop_2: ::core::option::Option<::std::string::String> = __params
                 .optional("drop", "a string")?;
             let r#dyn: ::core::option::Option<super::models::Choice> = __params
                 .optional("dyn", "a value of the documented model")?;
-            let dynamic: ::core::option::Option<::std::string::String> = __params
-                .optional("dynamic", "a string")?;
-            let dynamic_execute: ::core::option::Option<::std::string::String> = __params
-                .optional("dynamic_execute", "a string")?;
-            let dynamic_pages: ::core::option::Option<i32> = __params
-                .optional("dynamic_pages", "an integer")?;
-            let dynamic_poll: ::core::option::Option<super::models::Choice> = __params
-                .optional("dynamic_poll", "a value of the documented model")?;
-            let dynamic_request_error: ::core::option::Option<::std::string::String> = __params
-                .optional("dynamic_request_error", "a string")?;
-            let dynamic_result: ::core::option::Option<i32> = __params
-                .optional("dynamic_result", "an integer")?;
+            let dynamic: ::core::option::Option<super::models::Choice> = __params
+                .optional("dynamic", "a value of the documented model")?;
+            let dynamic_execute: ::core::option::Option<super::models::Choice> = __params
+                .optional("dynamic_execute", "a value of the documented model")?;
+            let dynamic_pages: ::core::option::Option<::std::string::String> = __params
+                .optional("dynamic_pages", "a string")?;
+            let dynamic_poll: ::core::option::Option<i32> = __params
+                .optional("dynamic_poll", "an integer")?;
+            let dynamic_request_error: ::core::option::Option<super::models::Choice> = __params
+                .optional("dynamic_request_error", "a value of the documented model")?;
+            let dynamic_result: ::core::option::Option<::std::string::String> = __params
+                .optional("dynamic_result", "a string")?;
             let r#else: ::core::option::Option<::std::string::String> = __params
                 .optional("else", "a string")?;
-            let endpoint_2: ::core::option::Option<i32> = __params
-                .optional("endpoint", "an integer")?;
+            let endpoint_2: ::core::option::Option<::std::string::String> = __params
+                .optional("endpoint", "a string")?;
             let r#enum: ::core::option::Option<i32> = __params
                 .optional("enum", "an integer")?;
             let env: ::core::option::Option<::std::string::String> = __params
                 .optional("env", "a string")?;
             let r#extern: ::core::option::Option<super::models::Choice> = __params
                 .optional("extern", "a value of the documented model")?;
-            let f_2: ::core::option::Option<super::models::Choice> = __params
-                .optional("f", "a value of the documented model")?;
+            let f_2: ::core::option::Option<i32> = __params.optional("f", "an integer")?;
             let f32: ::core::option::Option<::std::string::String> = __params
                 .optional("f32", "a string")?;
             let f64: ::core::option::Option<i32> = __params
@@ -7087,10 +7260,10 @@ pub fn build_request(
                 .optional("include", "a string")?;
             let include_str: ::core::option::Option<i32> = __params
                 .optional("include_str", "an integer")?;
-            let inner: ::core::option::Option<super::models::Choice> = __params
-                .optional("inner", "a value of the documented model")?;
-            let json: ::core::option::Option<i32> = __params
-                .optional("json", "an integer")?;
+            let inner: ::core::option::Option<i32> = __params
+                .optional("inner", "an integer")?;
+            let json: ::core::option::Option<::std::string::String> = __params
+                .optional("json", "a string")?;
             let r#let: ::core::option::Option<super::models::Choice> = __params
                 .optional("let", "a value of the documented model")?;
             let r#loop: ::core::option::Option<::std::string::String> = __params
@@ -7101,73 +7274,68 @@ pub fn build_request(
                 .optional("match", "a value of the documented model")?;
             let matches: ::core::option::Option<super::models::Choice> = __params
                 .optional("matches", "a value of the documented model")?;
-            let members: ::core::option::Option<super::models::Choice> = __params
-                .optional("members", "a value of the documented model")?;
-            let method_options_3: ::core::option::Option<i32> = __params
-                .optional("method_options", "an integer")?;
+            let members: ::core::option::Option<i32> = __params
+                .optional("members", "an integer")?;
+            let method_options_3: ::core::option::Option<::std::string::String> = __params
+                .optional("method_options", "a string")?;
             let r#mod: ::core::option::Option<::std::string::String> = __params
                 .optional("mod", "a string")?;
-            let models: ::core::option::Option<i32> = __params
-                .optional("models", "an integer")?;
+            let models: ::core::option::Option<::std::string::String> = __params
+                .optional("models", "a string")?;
             let r#move: ::core::option::Option<i32> = __params
                 .optional("move", "an integer")?;
             let r#mut: ::core::option::Option<super::models::Choice> = __params
                 .optional("mut", "a value of the documented model")?;
-            let new: ::core::option::Option<::std::string::String> = __params
-                .optional("new", "a string")?;
-            let operation_id: ::core::option::Option<super::models::Choice> = __params
-                .optional("operation_id", "a value of the documented model")?;
+            let new: ::core::option::Option<super::models::Choice> = __params
+                .optional("new", "a value of the documented model")?;
+            let operation_id: ::core::option::Option<i32> = __params
+                .optional("operation_id", "an integer")?;
             let option_env: ::core::option::Option<::std::string::String> = __params
                 .optional("option_env", "a string")?;
-            let options_2: ::core::option::Option<::std::string::String> = __params
-                .optional("options", "a string")?;
+            let options_2: ::core::option::Option<super::models::Choice> = __params
+                .optional("options", "a value of the documented model")?;
             let r#override: ::core::option::Option<::std::string::String> = __params
                 .optional("override", "a string")?;
             let page: ::core::option::Option<::std::string::String> = __params
                 .optional("page", "a string")?;
             let panic: ::core::option::Option<i32> = __params
                 .optional("panic", "an integer")?;
-            let parameterized_host: ::core::option::Option<super::models::Choice> = __params
-                .optional("parameterized_host", "a value of the documented model")?;
-            let params: ::core::option::Option<i32> = __params
-                .optional("params", "an integer")?;
-            let path: ::core::option::Option<super::models::Choice> = __params
-                .optional("path", "a value of the documented model")?;
-            let patterns: ::core::option::Option<i32> = __params
-                .optional("patterns", "an integer")?;
-            let pipeline: ::core::option::Option<::std::string::String> = __params
-                .optional("pipeline", "a string")?;
+            let parameterized_host: ::core::option::Option<::std::string::String> = __params
+                .optional("parameterized_host", "a string")?;
+            let params: ::core::option::Option<::std::string::String> = __params
+                .optional("params", "a string")?;
+            let path: ::core::option::Option<i32> = __params
+                .optional("path", "an integer")?;
+            let patterns: ::core::option::Option<::std::string::String> = __params
+                .optional("patterns", "a string")?;
+            let pipeline: ::core::option::Option<super::models::Choice> = __params
+                .optional("pipeline", "a value of the documented model")?;
             let r#priv: ::core::option::Option<i32> = __params
                 .optional("priv", "an integer")?;
             let r#pub: ::core::option::Option<super::models::Choice> = __params
                 .optional("pub", "a value of the documented model")?;
             let r#ref: ::core::option::Option<::std::string::String> = __params
                 .optional("ref", "a string")?;
-            let regex_2: ::core::option::Option<::std::string::String> = __params
-                .optional("regex", "a string")?;
-            let request: ::core::option::Option<i32> = __params
-                .optional("request", "an integer")?;
-            let resource_manager_endpoint: ::core::option::Option<
-                super::models::Choice,
-            > = __params
-                .optional(
-                    "resource_manager_endpoint",
-                    "a value of the documented model",
-                )?;
-            let resource_manager_scope: ::core::option::Option<::std::string::String> = __params
-                .optional("resource_manager_scope", "a string")?;
-            let response_2: ::core::option::Option<i32> = __params
-                .optional("response", "an integer")?;
-            let response_error_2: ::core::option::Option<i32> = __params
-                .optional("response_error", "an integer")?;
+            let regex_2: ::core::option::Option<super::models::Choice> = __params
+                .optional("regex", "a value of the documented model")?;
+            let request: ::core::option::Option<::std::string::String> = __params
+                .optional("request", "a string")?;
+            let resource_manager_endpoint: ::core::option::Option<i32> = __params
+                .optional("resource_manager_endpoint", "an integer")?;
+            let resource_manager_scope: ::core::option::Option<super::models::Choice> = __params
+                .optional("resource_manager_scope", "a value of the documented model")?;
+            let response_2: ::core::option::Option<::std::string::String> = __params
+                .optional("response", "a string")?;
+            let response_error_2: ::core::option::Option<::std::string::String> = __params
+                .optional("response_error", "a string")?;
             let r#return: ::core::option::Option<i32> = __params
                 .optional("return", "an integer")?;
             let self_2: ::core::option::Option<super::models::Choice> = __params
                 .optional("self", "a value of the documented model")?;
-            let serde: ::core::option::Option<i32> = __params
-                .optional("serde", "an integer")?;
-            let serde_json: ::core::option::Option<super::models::Choice> = __params
-                .optional("serde_json", "a value of the documented model")?;
+            let serde: ::core::option::Option<::std::string::String> = __params
+                .optional("serde", "a string")?;
+            let serde_json: ::core::option::Option<i32> = __params
+                .optional("serde_json", "an integer")?;
             let size_of: ::core::option::Option<i32> = __params
                 .optional("size_of", "an integer")?;
             let size_of_val: ::core::option::Option<super::models::Choice> = __params
@@ -7182,18 +7350,18 @@ pub fn build_request(
                 .optional("string_enum", "an integer")?;
             let stringify: ::core::option::Option<super::models::Choice> = __params
                 .optional("stringify", "a value of the documented model")?;
-            let strip_member: ::core::option::Option<i32> = __params
-                .optional("strip_member", "an integer")?;
-            let strip_members: ::core::option::Option<super::models::Choice> = __params
-                .optional("strip_members", "a value of the documented model")?;
+            let strip_member: ::core::option::Option<::std::string::String> = __params
+                .optional("strip_member", "a string")?;
+            let strip_members: ::core::option::Option<i32> = __params
+                .optional("strip_members", "an integer")?;
             let r#struct: ::core::option::Option<super::models::Choice> = __params
                 .optional("struct", "a value of the documented model")?;
-            let subscription_id: ::core::option::Option<i32> = __params
-                .optional("subscription_id", "an integer")?;
+            let subscription_id: ::core::option::Option<::std::string::String> = __params
+                .optional("subscription_id", "a string")?;
             let super_: ::core::option::Option<::std::string::String> = __params
                 .optional("super", "a string")?;
-            let tag: ::core::option::Option<::std::string::String> = __params
-                .optional("tag", "a string")?;
+            let tag: ::core::option::Option<super::models::Choice> = __params
+                .optional("tag", "a value of the documented model")?;
             let tagged_union: ::core::option::Option<super::models::Choice> = __params
                 .optional("tagged_union", "a value of the documented model")?;
             let todo: ::core::option::Option<::std::string::String> = __params
@@ -7220,16 +7388,16 @@ pub fn build_request(
                 .optional("unsafe", "an integer")?;
             let r#unsized: ::core::option::Option<super::models::Choice> = __params
                 .optional("unsized", "a value of the documented model")?;
-            let url_2: ::core::option::Option<::std::string::String> = __params
-                .optional("url", "a string")?;
+            let url_2: ::core::option::Option<super::models::Choice> = __params
+                .optional("url", "a value of the documented model")?;
             let r#use: ::core::option::Option<::std::string::String> = __params
                 .optional("use", "a string")?;
             let usize: ::core::option::Option<super::models::Choice> = __params
                 .optional("usize", "a value of the documented model")?;
-            let validator_2: ::core::option::Option<super::models::Choice> = __params
-                .optional("validator", "a value of the documented model")?;
-            let value_3: ::core::option::Option<::std::string::String> = __params
-                .optional("value", "a string")?;
+            let validator_2: ::core::option::Option<i32> = __params
+                .optional("validator", "an integer")?;
+            let value_3: ::core::option::Option<super::models::Choice> = __params
+                .optional("value", "a value of the documented model")?;
             let vec_2: ::core::option::Option<super::models::Choice> = __params
                 .optional("vec", "a value of the documented model")?;
             let r#virtual: ::core::option::Option<i32> = __params
@@ -7246,8 +7414,8 @@ pub fn build_request(
                 super::parameters::header_optional_request(
                     endpoint,
                     &api_version,
-                    api_version_2,
-                    arc,
+                    api_version_2.as_deref(),
+                    arc.as_deref(),
                     arm_client_options.as_ref(),
                     arm_pipeline.as_deref(),
                     as_mut,
@@ -7255,169 +7423,174 @@ pub fn build_request(
                     async_fn.as_deref(),
                     async_fn_mut,
                     async_fn_once.as_ref(),
-                    b_tree_map.as_deref(),
-                    base64.as_ref(),
-                    base64_url.as_deref(),
+                    b_tree_map.as_ref(),
+                    base64.as_deref(),
+                    base64_url,
+                    binary_format,
                     r#box.as_ref(),
-                    client_method_options,
+                    client_method_options.as_deref(),
                     clone,
-                    constraint.as_deref(),
-                    context.as_ref(),
+                    constraint.as_ref(),
+                    context,
                     copy.as_deref(),
-                    cow,
-                    default_endpoint.as_ref(),
-                    date,
-                    date_time.as_ref(),
-                    date_time_rfc1123.as_deref(),
+                    cow.as_deref(),
+                    default_endpoint,
+                    date.as_ref(),
+                    date_time.as_deref(),
+                    date_time_rfc1123,
                     debug.as_deref(),
                     default,
-                    deserialize.as_ref(),
-                    deserializer,
+                    deserialize,
+                    deserializer.as_deref(),
                     double_ended_iterator.as_ref(),
                     drop.as_ref(),
-                    duration,
-                    dynamic_error.as_ref(),
-                    dynamic_params.as_deref(),
-                    dynamic_reply.as_ref(),
-                    dynamic_validate,
+                    duration.as_ref(),
+                    dynamic_error,
+                    dynamic_params.as_ref(),
+                    dynamic_reply,
+                    dynamic_validate.as_deref(),
                     eq,
                     err.as_deref(),
-                    error_body,
+                    error_body.as_deref(),
                     exact_size_iterator.as_deref(),
                     extend.as_deref(),
-                    final_state_via.as_ref(),
+                    final_state_via,
                     r#fn.as_deref(),
                     fn_mut,
                     fn_once.as_ref(),
-                    format_error.as_ref(),
+                    form_body,
+                    format_error.as_deref(),
                     from.as_deref(),
                     from_iterator.as_deref(),
-                    from_status.as_ref(),
+                    from_status,
                     future,
                     hash,
-                    host_part.as_deref(),
-                    http_request.as_deref(),
-                    http_response,
+                    host_part,
+                    http_request.as_ref(),
+                    http_response.as_deref(),
                     into.as_ref(),
                     into_future.as_ref(),
                     into_iterator,
-                    into_variant,
-                    invalid_host,
+                    into_variant.as_ref(),
+                    invalid_host.as_ref(),
                     iterator.as_ref(),
-                    lazy_lock.as_ref(),
-                    map.as_deref(),
-                    method.as_ref(),
-                    method_options_2.as_ref(),
-                    next_link.as_deref(),
-                    no_format.as_ref(),
+                    lazy_lock,
+                    map.as_ref(),
+                    method,
+                    method_options_2.as_deref(),
+                    next_link.as_ref(),
+                    no_format,
                     none.as_deref(),
-                    operations,
+                    operations.as_deref(),
                     ok.as_ref(),
-                    operation_info.as_ref(),
-                    operation_status.as_deref(),
+                    operation_info,
+                    operation_status.as_ref(),
                     option,
                     ord.as_ref(),
-                    other.as_ref(),
-                    page_decoder,
-                    pager.as_deref(),
+                    other,
+                    page_decoder.as_deref(),
+                    pager.as_ref(),
                     partial_eq.as_ref(),
                     partial_ord.as_deref(),
-                    pattern.as_ref(),
-                    poller_method_options,
-                    poller_options.as_ref(),
-                    regex.as_deref(),
-                    resource_manager_audience.as_deref(),
-                    response,
-                    response_error.as_deref(),
-                    response_too_large,
+                    pattern,
+                    poller_method_options.as_deref(),
+                    poller_options,
+                    regex.as_ref(),
+                    resource_manager_audience,
+                    response.as_deref(),
+                    response_error.as_ref(),
+                    response_too_large.as_deref(),
                     result,
-                    services.as_deref(),
-                    safe_debug.as_deref(),
-                    secret,
+                    services.as_ref(),
+                    safe_debug.as_ref(),
+                    secret.as_ref(),
                     self_.as_deref(),
                     send,
-                    serialize,
-                    serializer.as_deref(),
-                    service_error,
-                    service_info.as_deref(),
+                    serialize.as_deref(),
+                    serializer.as_ref(),
+                    service_error.as_deref(),
+                    service_info.as_ref(),
                     sized.as_ref(),
                     some.as_ref(),
-                    static_token_credential,
+                    static_token_credential.as_ref(),
                     string,
-                    string_format.as_deref(),
-                    strip_read_only.as_deref(),
+                    string_format,
+                    strip_read_only.as_ref(),
                     sync.as_deref(),
+                    text_format.as_deref(),
                     to_owned.as_deref(),
                     to_string.as_ref(),
-                    token_credential.as_ref(),
+                    token_credential,
                     try_from,
                     try_into.as_ref(),
-                    unix_time,
-                    unknown.as_deref(),
+                    unix_time.as_ref(),
+                    unknown.as_ref(),
                     unpin,
-                    url.as_ref(),
-                    url_builder.as_deref(),
-                    uuid.as_ref(),
-                    validate,
-                    validation_error.as_ref(),
-                    validation_errors.as_deref(),
-                    validator,
-                    value.as_ref(),
+                    url,
+                    url_builder.as_ref(),
+                    uuid.as_deref(),
+                    validate.as_deref(),
+                    validation_error,
+                    validation_errors.as_ref(),
+                    validator.as_deref(),
+                    value,
                     vec.as_deref(),
                     value_2.as_ref(),
-                    private,
+                    private.as_deref(),
                     r#abstract.as_deref(),
                     align_of.as_deref(),
                     align_of_val,
                     alloc,
-                    api_version_3.as_ref(),
-                    armgen_runtime.as_deref(),
+                    api_version_3,
+                    armgen_runtime.as_ref(),
                     r#as,
                     assert.as_ref(),
                     assert_eq.as_deref(),
                     r#async.as_ref(),
                     async_trait.as_deref(),
-                    at.as_deref(),
+                    at.as_ref(),
                     r#await.as_deref(),
                     azure_core,
                     r#become,
                     bool,
                     box_2.as_ref(),
                     r#break.as_deref(),
-                    build_request.as_ref(),
+                    build_request,
                     cfg,
                     char.as_ref(),
                     client_only.as_ref(),
-                    clients.as_ref(),
-                    compile_pattern.as_ref(),
+                    clients,
+                    compile_pattern,
                     concat.as_ref(),
                     r#const,
                     r#continue.as_ref(),
                     core.as_deref(),
                     crate_.as_deref(),
-                    credential.as_deref(),
-                    decode_body.as_ref(),
-                    decode_by_status.as_deref(),
+                    credential.as_ref(),
+                    decode_body,
+                    decode_by_status.as_ref(),
+                    decode_bytes.as_deref(),
                     decode_empty,
                     decode_json.as_ref(),
                     decode_nullable.as_deref(),
                     decode_optional,
-                    decode_response.as_deref(),
+                    decode_response.as_ref(),
+                    decode_text.as_ref(),
                     r#do,
                     drop_2.as_deref(),
                     r#dyn.as_ref(),
-                    dynamic.as_deref(),
-                    dynamic_execute.as_deref(),
-                    dynamic_pages,
-                    dynamic_poll.as_ref(),
-                    dynamic_request_error.as_deref(),
-                    dynamic_result,
+                    dynamic.as_ref(),
+                    dynamic_execute.as_ref(),
+                    dynamic_pages.as_deref(),
+                    dynamic_poll,
+                    dynamic_request_error.as_ref(),
+                    dynamic_result.as_deref(),
                     r#else.as_deref(),
-                    endpoint_2,
+                    endpoint_2.as_deref(),
                     r#enum,
                     env.as_deref(),
                     r#extern.as_ref(),
-                    f_2.as_ref(),
+                    f_2,
                     f32.as_deref(),
                     f64,
                     r#false.as_deref(),
@@ -7434,44 +7607,44 @@ pub fn build_request(
                     r#in,
                     include.as_deref(),
                     include_str,
-                    inner.as_ref(),
-                    json,
+                    inner,
+                    json.as_deref(),
                     r#let.as_ref(),
                     r#loop.as_deref(),
                     r#macro,
                     r#match.as_ref(),
                     matches.as_ref(),
-                    members.as_ref(),
-                    method_options_3,
+                    members,
+                    method_options_3.as_deref(),
                     r#mod.as_deref(),
-                    models,
+                    models.as_deref(),
                     r#move,
                     r#mut.as_ref(),
-                    new.as_deref(),
-                    operation_id.as_ref(),
+                    new.as_ref(),
+                    operation_id,
                     option_env.as_deref(),
-                    options_2.as_deref(),
+                    options_2.as_ref(),
                     r#override.as_deref(),
                     page.as_deref(),
                     panic,
-                    parameterized_host.as_ref(),
-                    params,
-                    path.as_ref(),
-                    patterns,
-                    pipeline.as_deref(),
+                    parameterized_host.as_deref(),
+                    params.as_deref(),
+                    path,
+                    patterns.as_deref(),
+                    pipeline.as_ref(),
                     r#priv,
                     r#pub.as_ref(),
                     r#ref.as_deref(),
-                    regex_2.as_deref(),
-                    request,
-                    resource_manager_endpoint.as_ref(),
-                    resource_manager_scope.as_deref(),
-                    response_2,
-                    response_error_2,
+                    regex_2.as_ref(),
+                    request.as_deref(),
+                    resource_manager_endpoint,
+                    resource_manager_scope.as_ref(),
+                    response_2.as_deref(),
+                    response_error_2.as_deref(),
                     r#return,
                     self_2.as_ref(),
-                    serde,
-                    serde_json.as_ref(),
+                    serde.as_deref(),
+                    serde_json,
                     size_of,
                     size_of_val.as_ref(),
                     r#static,
@@ -7479,12 +7652,12 @@ pub fn build_request(
                     str.as_deref(),
                     string_enum,
                     stringify.as_ref(),
-                    strip_member,
-                    strip_members.as_ref(),
+                    strip_member.as_deref(),
+                    strip_members,
                     r#struct.as_ref(),
-                    subscription_id,
+                    subscription_id.as_deref(),
                     super_.as_deref(),
-                    tag.as_deref(),
+                    tag.as_ref(),
                     tagged_union.as_ref(),
                     todo.as_deref(),
                     r#trait,
@@ -7498,11 +7671,11 @@ pub fn build_request(
                     unreachable,
                     r#unsafe,
                     r#unsized.as_ref(),
-                    url_2.as_deref(),
+                    url_2.as_ref(),
                     r#use.as_deref(),
                     usize.as_ref(),
-                    validator_2.as_ref(),
-                    value_3.as_deref(),
+                    validator_2,
+                    value_3.as_ref(),
                     vec_2.as_ref(),
                     r#virtual,
                     r#where.as_ref(),
@@ -7516,8 +7689,9 @@ pub fn build_request(
             let api_version: ::std::string::String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
-            let api_version_2: i32 = __params.required("API_VERSION", "an integer")?;
-            let arc: i32 = __params.required("Arc", "an integer")?;
+            let api_version_2: ::std::string::String = __params
+                .required("API_VERSION", "a string")?;
+            let arc: ::std::string::String = __params.required("Arc", "a string")?;
             let arm_client_options: super::models::Choice = __params
                 .required("ArmClientOptions", "a value of the documented model")?;
             let arm_pipeline: ::std::string::String = __params
@@ -7529,194 +7703,197 @@ pub fn build_request(
             let async_fn_mut: i32 = __params.required("AsyncFnMut", "an integer")?;
             let async_fn_once: super::models::Choice = __params
                 .required("AsyncFnOnce", "a value of the documented model")?;
-            let b_tree_map: ::std::string::String = __params
-                .required("BTreeMap", "a string")?;
-            let base64: super::models::Choice = __params
-                .required("Base64", "a value of the documented model")?;
-            let base64_url: ::std::string::String = __params
-                .required("Base64Url", "a string")?;
+            let b_tree_map: super::models::Choice = __params
+                .required("BTreeMap", "a value of the documented model")?;
+            let base64: ::std::string::String = __params.required("Base64", "a string")?;
+            let base64_url: i32 = __params.required("Base64Url", "an integer")?;
+            let binary_format: i32 = __params.required("BinaryFormat", "an integer")?;
             let r#box: super::models::Choice = __params
                 .required("Box", "a value of the documented model")?;
-            let client_method_options: i32 = __params
-                .required("ClientMethodOptions", "an integer")?;
+            let client_method_options: ::std::string::String = __params
+                .required("ClientMethodOptions", "a string")?;
             let clone: i32 = __params.required("Clone", "an integer")?;
-            let constraint: ::std::string::String = __params
-                .required("Constraint", "a string")?;
-            let context: super::models::Choice = __params
-                .required("Context", "a value of the documented model")?;
+            let constraint: super::models::Choice = __params
+                .required("Constraint", "a value of the documented model")?;
+            let context: i32 = __params.required("Context", "an integer")?;
             let copy: ::std::string::String = __params.required("Copy", "a string")?;
-            let cow: i32 = __params.required("Cow", "an integer")?;
-            let default_endpoint: super::models::Choice = __params
-                .required("DEFAULT_ENDPOINT", "a value of the documented model")?;
-            let date: i32 = __params.required("Date", "an integer")?;
-            let date_time: super::models::Choice = __params
-                .required("DateTime", "a value of the documented model")?;
-            let date_time_rfc1123: ::std::string::String = __params
-                .required("DateTimeRfc1123", "a string")?;
+            let cow: ::std::string::String = __params.required("Cow", "a string")?;
+            let default_endpoint: i32 = __params
+                .required("DEFAULT_ENDPOINT", "an integer")?;
+            let date: super::models::Choice = __params
+                .required("Date", "a value of the documented model")?;
+            let date_time: ::std::string::String = __params
+                .required("DateTime", "a string")?;
+            let date_time_rfc1123: i32 = __params
+                .required("DateTimeRfc1123", "an integer")?;
             let debug: ::std::string::String = __params.required("Debug", "a string")?;
             let default: i32 = __params.required("Default", "an integer")?;
-            let deserialize: super::models::Choice = __params
-                .required("Deserialize", "a value of the documented model")?;
-            let deserializer: i32 = __params.required("Deserializer", "an integer")?;
+            let deserialize: i32 = __params.required("Deserialize", "an integer")?;
+            let deserializer: ::std::string::String = __params
+                .required("Deserializer", "a string")?;
             let double_ended_iterator: super::models::Choice = __params
                 .required("DoubleEndedIterator", "a value of the documented model")?;
             let drop: super::models::Choice = __params
                 .required("Drop", "a value of the documented model")?;
-            let duration: i32 = __params.required("Duration", "an integer")?;
-            let dynamic_error: super::models::Choice = __params
-                .required("DynamicError", "a value of the documented model")?;
-            let dynamic_params: ::std::string::String = __params
-                .required("DynamicParams", "a string")?;
-            let dynamic_reply: super::models::Choice = __params
-                .required("DynamicReply", "a value of the documented model")?;
-            let dynamic_validate: i32 = __params
-                .required("DynamicValidate", "an integer")?;
+            let duration: super::models::Choice = __params
+                .required("Duration", "a value of the documented model")?;
+            let dynamic_error: i32 = __params.required("DynamicError", "an integer")?;
+            let dynamic_params: super::models::Choice = __params
+                .required("DynamicParams", "a value of the documented model")?;
+            let dynamic_reply: i32 = __params.required("DynamicReply", "an integer")?;
+            let dynamic_validate: ::std::string::String = __params
+                .required("DynamicValidate", "a string")?;
             let eq: i32 = __params.required("Eq", "an integer")?;
             let err: ::std::string::String = __params.required("Err", "a string")?;
-            let error_body: i32 = __params.required("ErrorBody", "an integer")?;
+            let error_body: ::std::string::String = __params
+                .required("ErrorBody", "a string")?;
             let exact_size_iterator: ::std::string::String = __params
                 .required("ExactSizeIterator", "a string")?;
             let extend: ::std::string::String = __params.required("Extend", "a string")?;
-            let final_state_via: super::models::Choice = __params
-                .required("FinalStateVia", "a value of the documented model")?;
+            let final_state_via: i32 = __params.required("FinalStateVia", "an integer")?;
             let r#fn: ::std::string::String = __params.required("Fn", "a string")?;
             let fn_mut: i32 = __params.required("FnMut", "an integer")?;
             let fn_once: super::models::Choice = __params
                 .required("FnOnce", "a value of the documented model")?;
-            let format_error: super::models::Choice = __params
-                .required("FormatError", "a value of the documented model")?;
+            let form_body: i32 = __params.required("FormBody", "an integer")?;
+            let format_error: ::std::string::String = __params
+                .required("FormatError", "a string")?;
             let from: ::std::string::String = __params.required("From", "a string")?;
             let from_iterator: ::std::string::String = __params
                 .required("FromIterator", "a string")?;
-            let from_status: super::models::Choice = __params
-                .required("FromStatus", "a value of the documented model")?;
+            let from_status: i32 = __params.required("FromStatus", "an integer")?;
             let future: i32 = __params.required("Future", "an integer")?;
             let hash: i32 = __params.required("Hash", "an integer")?;
-            let host_part: ::std::string::String = __params
-                .required("HostPart", "a string")?;
-            let http_request: ::std::string::String = __params
-                .required("HttpRequest", "a string")?;
-            let http_response: i32 = __params.required("HttpResponse", "an integer")?;
+            let host_part: i32 = __params.required("HostPart", "an integer")?;
+            let http_request: super::models::Choice = __params
+                .required("HttpRequest", "a value of the documented model")?;
+            let http_response: ::std::string::String = __params
+                .required("HttpResponse", "a string")?;
             let into: super::models::Choice = __params
                 .required("Into", "a value of the documented model")?;
             let into_future: super::models::Choice = __params
                 .required("IntoFuture", "a value of the documented model")?;
             let into_iterator: i32 = __params.required("IntoIterator", "an integer")?;
-            let into_variant: i32 = __params.required("IntoVariant", "an integer")?;
-            let invalid_host: i32 = __params.required("InvalidHost", "an integer")?;
+            let into_variant: super::models::Choice = __params
+                .required("IntoVariant", "a value of the documented model")?;
+            let invalid_host: super::models::Choice = __params
+                .required("InvalidHost", "a value of the documented model")?;
             let iterator: super::models::Choice = __params
                 .required("Iterator", "a value of the documented model")?;
-            let lazy_lock: super::models::Choice = __params
-                .required("LazyLock", "a value of the documented model")?;
-            let map: ::std::string::String = __params.required("Map", "a string")?;
-            let method: super::models::Choice = __params
-                .required("Method", "a value of the documented model")?;
-            let method_options_2: super::models::Choice = __params
-                .required("MethodOptions", "a value of the documented model")?;
-            let next_link: ::std::string::String = __params
-                .required("NextLink", "a string")?;
-            let no_format: super::models::Choice = __params
-                .required("NoFormat", "a value of the documented model")?;
+            let lazy_lock: i32 = __params.required("LazyLock", "an integer")?;
+            let map: super::models::Choice = __params
+                .required("Map", "a value of the documented model")?;
+            let method: i32 = __params.required("Method", "an integer")?;
+            let method_options_2: ::std::string::String = __params
+                .required("MethodOptions", "a string")?;
+            let next_link: super::models::Choice = __params
+                .required("NextLink", "a value of the documented model")?;
+            let no_format: i32 = __params.required("NoFormat", "an integer")?;
             let none: ::std::string::String = __params.required("None", "a string")?;
-            let operations: i32 = __params.required("OPERATIONS", "an integer")?;
+            let operations: ::std::string::String = __params
+                .required("OPERATIONS", "a string")?;
             let ok: super::models::Choice = __params
                 .required("Ok", "a value of the documented model")?;
-            let operation_info: super::models::Choice = __params
-                .required("OperationInfo", "a value of the documented model")?;
-            let operation_status: ::std::string::String = __params
-                .required("OperationStatus", "a string")?;
+            let operation_info: i32 = __params.required("OperationInfo", "an integer")?;
+            let operation_status: super::models::Choice = __params
+                .required("OperationStatus", "a value of the documented model")?;
             let option: i32 = __params.required("Option", "an integer")?;
             let ord: super::models::Choice = __params
                 .required("Ord", "a value of the documented model")?;
-            let other: super::models::Choice = __params
-                .required("Other", "a value of the documented model")?;
-            let page_decoder: i32 = __params.required("PageDecoder", "an integer")?;
-            let pager: ::std::string::String = __params.required("Pager", "a string")?;
+            let other: i32 = __params.required("Other", "an integer")?;
+            let page_decoder: ::std::string::String = __params
+                .required("PageDecoder", "a string")?;
+            let pager: super::models::Choice = __params
+                .required("Pager", "a value of the documented model")?;
             let partial_eq: super::models::Choice = __params
                 .required("PartialEq", "a value of the documented model")?;
             let partial_ord: ::std::string::String = __params
                 .required("PartialOrd", "a string")?;
-            let pattern: super::models::Choice = __params
-                .required("Pattern", "a value of the documented model")?;
-            let poller_method_options: i32 = __params
-                .required("PollerMethodOptions", "an integer")?;
-            let poller_options: super::models::Choice = __params
-                .required("PollerOptions", "a value of the documented model")?;
-            let regex: ::std::string::String = __params.required("Regex", "a string")?;
-            let resource_manager_audience: ::std::string::String = __params
-                .required("ResourceManagerAudience", "a string")?;
-            let response: i32 = __params.required("Response", "an integer")?;
-            let response_error: ::std::string::String = __params
-                .required("ResponseError", "a string")?;
-            let response_too_large: i32 = __params
-                .required("ResponseTooLarge", "an integer")?;
+            let pattern: i32 = __params.required("Pattern", "an integer")?;
+            let poller_method_options: ::std::string::String = __params
+                .required("PollerMethodOptions", "a string")?;
+            let poller_options: i32 = __params.required("PollerOptions", "an integer")?;
+            let regex: super::models::Choice = __params
+                .required("Regex", "a value of the documented model")?;
+            let resource_manager_audience: i32 = __params
+                .required("ResourceManagerAudience", "an integer")?;
+            let response: ::std::string::String = __params
+                .required("Response", "a string")?;
+            let response_error: super::models::Choice = __params
+                .required("ResponseError", "a value of the documented model")?;
+            let response_too_large: ::std::string::String = __params
+                .required("ResponseTooLarge", "a string")?;
             let result: i32 = __params.required("Result", "an integer")?;
-            let services: ::std::string::String = __params
-                .required("SERVICES", "a string")?;
-            let safe_debug: ::std::string::String = __params
-                .required("SafeDebug", "a string")?;
-            let secret: i32 = __params.required("Secret", "an integer")?;
+            let services: super::models::Choice = __params
+                .required("SERVICES", "a value of the documented model")?;
+            let safe_debug: super::models::Choice = __params
+                .required("SafeDebug", "a value of the documented model")?;
+            let secret: ::armgen_runtime::Secret = __params
+                .required("Secret", "a string")?;
             let self_: ::std::string::String = __params.required("Self", "a string")?;
             let send: i32 = __params.required("Send", "an integer")?;
-            let serialize: i32 = __params.required("Serialize", "an integer")?;
-            let serializer: ::std::string::String = __params
-                .required("Serializer", "a string")?;
-            let service_error: i32 = __params.required("ServiceError", "an integer")?;
-            let service_info: ::std::string::String = __params
-                .required("ServiceInfo", "a string")?;
+            let serialize: ::std::string::String = __params
+                .required("Serialize", "a string")?;
+            let serializer: super::models::Choice = __params
+                .required("Serializer", "a value of the documented model")?;
+            let service_error: ::std::string::String = __params
+                .required("ServiceError", "a string")?;
+            let service_info: super::models::Choice = __params
+                .required("ServiceInfo", "a value of the documented model")?;
             let sized: super::models::Choice = __params
                 .required("Sized", "a value of the documented model")?;
             let some: super::models::Choice = __params
                 .required("Some", "a value of the documented model")?;
-            let static_token_credential: i32 = __params
-                .required("StaticTokenCredential", "an integer")?;
+            let static_token_credential: super::models::Choice = __params
+                .required("StaticTokenCredential", "a value of the documented model")?;
             let string: i32 = __params.required("String", "an integer")?;
-            let string_format: ::std::string::String = __params
-                .required("StringFormat", "a string")?;
-            let strip_read_only: ::std::string::String = __params
-                .required("StripReadOnly", "a string")?;
+            let string_format: i32 = __params.required("StringFormat", "an integer")?;
+            let strip_read_only: super::models::Choice = __params
+                .required("StripReadOnly", "a value of the documented model")?;
             let sync: ::std::string::String = __params.required("Sync", "a string")?;
+            let text_format: ::std::string::String = __params
+                .required("TextFormat", "a string")?;
             let to_owned: ::std::string::String = __params
                 .required("ToOwned", "a string")?;
             let to_string: super::models::Choice = __params
                 .required("ToString", "a value of the documented model")?;
-            let token_credential: super::models::Choice = __params
-                .required("TokenCredential", "a value of the documented model")?;
+            let token_credential: i32 = __params
+                .required("TokenCredential", "an integer")?;
             let try_from: i32 = __params.required("TryFrom", "an integer")?;
             let try_into: super::models::Choice = __params
                 .required("TryInto", "a value of the documented model")?;
-            let unix_time: i32 = __params.required("UnixTime", "an integer")?;
-            let unknown: ::std::string::String = __params
-                .required("Unknown", "a string")?;
+            let unix_time: super::models::Choice = __params
+                .required("UnixTime", "a value of the documented model")?;
+            let unknown: super::models::Choice = __params
+                .required("Unknown", "a value of the documented model")?;
             let unpin: i32 = __params.required("Unpin", "an integer")?;
-            let url: super::models::Choice = __params
-                .required("Url", "a value of the documented model")?;
-            let url_builder: ::std::string::String = __params
-                .required("UrlBuilder", "a string")?;
-            let uuid: super::models::Choice = __params
-                .required("Uuid", "a value of the documented model")?;
-            let validate: i32 = __params.required("Validate", "an integer")?;
-            let validation_error: super::models::Choice = __params
-                .required("ValidationError", "a value of the documented model")?;
-            let validation_errors: ::std::string::String = __params
-                .required("ValidationErrors", "a string")?;
-            let validator: i32 = __params.required("Validator", "an integer")?;
-            let value: super::models::Choice = __params
-                .required("Value", "a value of the documented model")?;
+            let url: i32 = __params.required("Url", "an integer")?;
+            let url_builder: super::models::Choice = __params
+                .required("UrlBuilder", "a value of the documented model")?;
+            let uuid: ::std::string::String = __params.required("Uuid", "a string")?;
+            let validate: ::std::string::String = __params
+                .required("Validate", "a string")?;
+            let validation_error: i32 = __params
+                .required("ValidationError", "an integer")?;
+            let validation_errors: super::models::Choice = __params
+                .required("ValidationErrors", "a value of the documented model")?;
+            let validator: ::std::string::String = __params
+                .required("Validator", "a string")?;
+            let value: i32 = __params.required("Value", "an integer")?;
             let vec: ::std::string::String = __params.required("Vec", "a string")?;
             let value_2: super::models::Choice = __params
                 .required("_", "a value of the documented model")?;
-            let private: i32 = __params.required("__private", "an integer")?;
+            let private: ::std::string::String = __params
+                .required("__private", "a string")?;
             let r#abstract: ::std::string::String = __params
                 .required("abstract", "a string")?;
             let align_of: ::std::string::String = __params
                 .required("align_of", "a string")?;
             let align_of_val: i32 = __params.required("align_of_val", "an integer")?;
             let alloc: i32 = __params.required("alloc", "an integer")?;
-            let api_version_3: super::models::Choice = __params
-                .required("api_version", "a value of the documented model")?;
-            let armgen_runtime: ::std::string::String = __params
-                .required("armgen_runtime", "a string")?;
+            let api_version_3: i32 = __params.required("api_version", "an integer")?;
+            let armgen_runtime: super::models::Choice = __params
+                .required("armgen_runtime", "a value of the documented model")?;
             let r#as: i32 = __params.required("as", "an integer")?;
             let assert: super::models::Choice = __params
                 .required("assert", "a value of the documented model")?;
@@ -7726,7 +7903,8 @@ pub fn build_request(
                 .required("async", "a value of the documented model")?;
             let async_trait: ::std::string::String = __params
                 .required("async_trait", "a string")?;
-            let at: ::std::string::String = __params.required("at", "a string")?;
+            let at: super::models::Choice = __params
+                .required("at", "a value of the documented model")?;
             let r#await: ::std::string::String = __params.required("await", "a string")?;
             let azure_core: i32 = __params.required("azure_core", "an integer")?;
             let r#become: i32 = __params.required("become", "an integer")?;
@@ -7734,17 +7912,15 @@ pub fn build_request(
             let box_2: super::models::Choice = __params
                 .required("box", "a value of the documented model")?;
             let r#break: ::std::string::String = __params.required("break", "a string")?;
-            let build_request: super::models::Choice = __params
-                .required("build_request", "a value of the documented model")?;
+            let build_request: i32 = __params.required("build_request", "an integer")?;
             let cfg: i32 = __params.required("cfg", "an integer")?;
             let char: super::models::Choice = __params
                 .required("char", "a value of the documented model")?;
             let client_only: super::models::Choice = __params
                 .required("client_only", "a value of the documented model")?;
-            let clients: super::models::Choice = __params
-                .required("clients", "a value of the documented model")?;
-            let compile_pattern: super::models::Choice = __params
-                .required("compile_pattern", "a value of the documented model")?;
+            let clients: i32 = __params.required("clients", "an integer")?;
+            let compile_pattern: i32 = __params
+                .required("compile_pattern", "an integer")?;
             let concat: super::models::Choice = __params
                 .required("concat", "a value of the documented model")?;
             let r#const: i32 = __params.required("const", "an integer")?;
@@ -7752,12 +7928,13 @@ pub fn build_request(
                 .required("continue", "a value of the documented model")?;
             let core: ::std::string::String = __params.required("core", "a string")?;
             let crate_: ::std::string::String = __params.required("crate", "a string")?;
-            let credential: ::std::string::String = __params
-                .required("credential", "a string")?;
-            let decode_body: super::models::Choice = __params
-                .required("decode_body", "a value of the documented model")?;
-            let decode_by_status: ::std::string::String = __params
-                .required("decode_by_status", "a string")?;
+            let credential: super::models::Choice = __params
+                .required("credential", "a value of the documented model")?;
+            let decode_body: i32 = __params.required("decode_body", "an integer")?;
+            let decode_by_status: super::models::Choice = __params
+                .required("decode_by_status", "a value of the documented model")?;
+            let decode_bytes: ::std::string::String = __params
+                .required("decode_bytes", "a string")?;
             let decode_empty: i32 = __params.required("decode_empty", "an integer")?;
             let decode_json: super::models::Choice = __params
                 .required("decode_json", "a value of the documented model")?;
@@ -7765,30 +7942,33 @@ pub fn build_request(
                 .required("decode_nullable", "a string")?;
             let decode_optional: i32 = __params
                 .required("decode_optional", "an integer")?;
-            let decode_response: ::std::string::String = __params
-                .required("decode_response", "a string")?;
+            let decode_response: super::models::Choice = __params
+                .required("decode_response", "a value of the documented model")?;
+            let decode_text: super::models::Choice = __params
+                .required("decode_text", "a value of the documented model")?;
             let r#do: i32 = __params.required("do", "an integer")?;
             let drop_2: ::std::string::String = __params.required("drop", "a string")?;
             let r#dyn: super::models::Choice = __params
                 .required("dyn", "a value of the documented model")?;
-            let dynamic: ::std::string::String = __params
-                .required("dynamic", "a string")?;
-            let dynamic_execute: ::std::string::String = __params
-                .required("dynamic_execute", "a string")?;
-            let dynamic_pages: i32 = __params.required("dynamic_pages", "an integer")?;
-            let dynamic_poll: super::models::Choice = __params
-                .required("dynamic_poll", "a value of the documented model")?;
-            let dynamic_request_error: ::std::string::String = __params
-                .required("dynamic_request_error", "a string")?;
-            let dynamic_result: i32 = __params.required("dynamic_result", "an integer")?;
+            let dynamic: super::models::Choice = __params
+                .required("dynamic", "a value of the documented model")?;
+            let dynamic_execute: super::models::Choice = __params
+                .required("dynamic_execute", "a value of the documented model")?;
+            let dynamic_pages: ::std::string::String = __params
+                .required("dynamic_pages", "a string")?;
+            let dynamic_poll: i32 = __params.required("dynamic_poll", "an integer")?;
+            let dynamic_request_error: super::models::Choice = __params
+                .required("dynamic_request_error", "a value of the documented model")?;
+            let dynamic_result: ::std::string::String = __params
+                .required("dynamic_result", "a string")?;
             let r#else: ::std::string::String = __params.required("else", "a string")?;
-            let endpoint_2: i32 = __params.required("endpoint", "an integer")?;
+            let endpoint_2: ::std::string::String = __params
+                .required("endpoint", "a string")?;
             let r#enum: i32 = __params.required("enum", "an integer")?;
             let env: ::std::string::String = __params.required("env", "a string")?;
             let r#extern: super::models::Choice = __params
                 .required("extern", "a value of the documented model")?;
-            let f_2: super::models::Choice = __params
-                .required("f", "a value of the documented model")?;
+            let f_2: i32 = __params.required("f", "an integer")?;
             let f32: ::std::string::String = __params.required("f32", "a string")?;
             let f64: i32 = __params.required("f64", "an integer")?;
             let r#false: ::std::string::String = __params.required("false", "a string")?;
@@ -7810,9 +7990,8 @@ pub fn build_request(
             let include: ::std::string::String = __params
                 .required("include", "a string")?;
             let include_str: i32 = __params.required("include_str", "an integer")?;
-            let inner: super::models::Choice = __params
-                .required("inner", "a value of the documented model")?;
-            let json: i32 = __params.required("json", "an integer")?;
+            let inner: i32 = __params.required("inner", "an integer")?;
+            let json: ::std::string::String = __params.required("json", "a string")?;
             let r#let: super::models::Choice = __params
                 .required("let", "a value of the documented model")?;
             let r#loop: ::std::string::String = __params.required("loop", "a string")?;
@@ -7821,56 +8000,54 @@ pub fn build_request(
                 .required("match", "a value of the documented model")?;
             let matches: super::models::Choice = __params
                 .required("matches", "a value of the documented model")?;
-            let members: super::models::Choice = __params
-                .required("members", "a value of the documented model")?;
-            let method_options_3: i32 = __params
-                .required("method_options", "an integer")?;
+            let members: i32 = __params.required("members", "an integer")?;
+            let method_options_3: ::std::string::String = __params
+                .required("method_options", "a string")?;
             let r#mod: ::std::string::String = __params.required("mod", "a string")?;
-            let models: i32 = __params.required("models", "an integer")?;
+            let models: ::std::string::String = __params.required("models", "a string")?;
             let r#move: i32 = __params.required("move", "an integer")?;
             let r#mut: super::models::Choice = __params
                 .required("mut", "a value of the documented model")?;
-            let new: ::std::string::String = __params.required("new", "a string")?;
-            let operation_id: super::models::Choice = __params
-                .required("operation_id", "a value of the documented model")?;
+            let new: super::models::Choice = __params
+                .required("new", "a value of the documented model")?;
+            let operation_id: i32 = __params.required("operation_id", "an integer")?;
             let option_env: ::std::string::String = __params
                 .required("option_env", "a string")?;
-            let options_2: ::std::string::String = __params
-                .required("options", "a string")?;
+            let options_2: super::models::Choice = __params
+                .required("options", "a value of the documented model")?;
             let r#override: ::std::string::String = __params
                 .required("override", "a string")?;
             let page: ::std::string::String = __params.required("page", "a string")?;
             let panic: i32 = __params.required("panic", "an integer")?;
-            let parameterized_host: super::models::Choice = __params
-                .required("parameterized_host", "a value of the documented model")?;
-            let params: i32 = __params.required("params", "an integer")?;
-            let path: super::models::Choice = __params
-                .required("path", "a value of the documented model")?;
-            let patterns: i32 = __params.required("patterns", "an integer")?;
-            let pipeline: ::std::string::String = __params
-                .required("pipeline", "a string")?;
+            let parameterized_host: ::std::string::String = __params
+                .required("parameterized_host", "a string")?;
+            let params: ::std::string::String = __params.required("params", "a string")?;
+            let path: i32 = __params.required("path", "an integer")?;
+            let patterns: ::std::string::String = __params
+                .required("patterns", "a string")?;
+            let pipeline: super::models::Choice = __params
+                .required("pipeline", "a value of the documented model")?;
             let r#priv: i32 = __params.required("priv", "an integer")?;
             let r#pub: super::models::Choice = __params
                 .required("pub", "a value of the documented model")?;
             let r#ref: ::std::string::String = __params.required("ref", "a string")?;
-            let regex_2: ::std::string::String = __params.required("regex", "a string")?;
-            let request: i32 = __params.required("request", "an integer")?;
-            let resource_manager_endpoint: super::models::Choice = __params
-                .required(
-                    "resource_manager_endpoint",
-                    "a value of the documented model",
-                )?;
-            let resource_manager_scope: ::std::string::String = __params
-                .required("resource_manager_scope", "a string")?;
-            let response_2: i32 = __params.required("response", "an integer")?;
-            let response_error_2: i32 = __params
-                .required("response_error", "an integer")?;
+            let regex_2: super::models::Choice = __params
+                .required("regex", "a value of the documented model")?;
+            let request: ::std::string::String = __params
+                .required("request", "a string")?;
+            let resource_manager_endpoint: i32 = __params
+                .required("resource_manager_endpoint", "an integer")?;
+            let resource_manager_scope: super::models::Choice = __params
+                .required("resource_manager_scope", "a value of the documented model")?;
+            let response_2: ::std::string::String = __params
+                .required("response", "a string")?;
+            let response_error_2: ::std::string::String = __params
+                .required("response_error", "a string")?;
             let r#return: i32 = __params.required("return", "an integer")?;
             let self_2: super::models::Choice = __params
                 .required("self", "a value of the documented model")?;
-            let serde: i32 = __params.required("serde", "an integer")?;
-            let serde_json: super::models::Choice = __params
-                .required("serde_json", "a value of the documented model")?;
+            let serde: ::std::string::String = __params.required("serde", "a string")?;
+            let serde_json: i32 = __params.required("serde_json", "an integer")?;
             let size_of: i32 = __params.required("size_of", "an integer")?;
             let size_of_val: super::models::Choice = __params
                 .required("size_of_val", "a value of the documented model")?;
@@ -7881,15 +8058,16 @@ pub fn build_request(
             let string_enum: i32 = __params.required("string_enum", "an integer")?;
             let stringify: super::models::Choice = __params
                 .required("stringify", "a value of the documented model")?;
-            let strip_member: i32 = __params.required("strip_member", "an integer")?;
-            let strip_members: super::models::Choice = __params
-                .required("strip_members", "a value of the documented model")?;
+            let strip_member: ::std::string::String = __params
+                .required("strip_member", "a string")?;
+            let strip_members: i32 = __params.required("strip_members", "an integer")?;
             let r#struct: super::models::Choice = __params
                 .required("struct", "a value of the documented model")?;
-            let subscription_id: i32 = __params
-                .required("subscription_id", "an integer")?;
+            let subscription_id: ::std::string::String = __params
+                .required("subscription_id", "a string")?;
             let super_: ::std::string::String = __params.required("super", "a string")?;
-            let tag: ::std::string::String = __params.required("tag", "a string")?;
+            let tag: super::models::Choice = __params
+                .required("tag", "a value of the documented model")?;
             let tagged_union: super::models::Choice = __params
                 .required("tagged_union", "a value of the documented model")?;
             let todo: ::std::string::String = __params.required("todo", "a string")?;
@@ -7907,13 +8085,14 @@ pub fn build_request(
             let r#unsafe: i32 = __params.required("unsafe", "an integer")?;
             let r#unsized: super::models::Choice = __params
                 .required("unsized", "a value of the documented model")?;
-            let url_2: ::std::string::String = __params.required("url", "a string")?;
+            let url_2: super::models::Choice = __params
+                .required("url", "a value of the documented model")?;
             let r#use: ::std::string::String = __params.required("use", "a string")?;
             let usize: super::models::Choice = __params
                 .required("usize", "a value of the documented model")?;
-            let validator_2: super::models::Choice = __params
-                .required("validator", "a value of the documented model")?;
-            let value_3: ::std::string::String = __params.required("value", "a string")?;
+            let validator_2: i32 = __params.required("validator", "an integer")?;
+            let value_3: super::models::Choice = __params
+                .required("value", "a value of the documented model")?;
             let vec_2: super::models::Choice = __params
                 .required("vec", "a value of the documented model")?;
             let r#virtual: i32 = __params.required("virtual", "an integer")?;
@@ -7926,8 +8105,8 @@ pub fn build_request(
                 super::parameters::header_required_request(
                     endpoint,
                     &api_version,
-                    api_version_2,
-                    arc,
+                    &api_version_2,
+                    &arc,
                     &arm_client_options,
                     &arm_pipeline,
                     as_mut,
@@ -7937,120 +8116,123 @@ pub fn build_request(
                     &async_fn_once,
                     &b_tree_map,
                     &base64,
-                    &base64_url,
+                    base64_url,
+                    binary_format,
                     &r#box,
-                    client_method_options,
+                    &client_method_options,
                     clone,
                     &constraint,
-                    &context,
+                    context,
                     &copy,
-                    cow,
-                    &default_endpoint,
-                    date,
+                    &cow,
+                    default_endpoint,
+                    &date,
                     &date_time,
-                    &date_time_rfc1123,
+                    date_time_rfc1123,
                     &debug,
                     default,
-                    &deserialize,
-                    deserializer,
+                    deserialize,
+                    &deserializer,
                     &double_ended_iterator,
                     &drop,
-                    duration,
-                    &dynamic_error,
+                    &duration,
+                    dynamic_error,
                     &dynamic_params,
-                    &dynamic_reply,
-                    dynamic_validate,
+                    dynamic_reply,
+                    &dynamic_validate,
                     eq,
                     &err,
-                    error_body,
+                    &error_body,
                     &exact_size_iterator,
                     &extend,
-                    &final_state_via,
+                    final_state_via,
                     &r#fn,
                     fn_mut,
                     &fn_once,
+                    form_body,
                     &format_error,
                     &from,
                     &from_iterator,
-                    &from_status,
+                    from_status,
                     future,
                     hash,
-                    &host_part,
+                    host_part,
                     &http_request,
-                    http_response,
+                    &http_response,
                     &into,
                     &into_future,
                     into_iterator,
-                    into_variant,
-                    invalid_host,
+                    &into_variant,
+                    &invalid_host,
                     &iterator,
-                    &lazy_lock,
+                    lazy_lock,
                     &map,
-                    &method,
+                    method,
                     &method_options_2,
                     &next_link,
-                    &no_format,
+                    no_format,
                     &none,
-                    operations,
+                    &operations,
                     &ok,
-                    &operation_info,
+                    operation_info,
                     &operation_status,
                     option,
                     &ord,
-                    &other,
-                    page_decoder,
+                    other,
+                    &page_decoder,
                     &pager,
                     &partial_eq,
                     &partial_ord,
-                    &pattern,
-                    poller_method_options,
-                    &poller_options,
+                    pattern,
+                    &poller_method_options,
+                    poller_options,
                     &regex,
-                    &resource_manager_audience,
-                    response,
+                    resource_manager_audience,
+                    &response,
                     &response_error,
-                    response_too_large,
+                    &response_too_large,
                     result,
                     &services,
                     &safe_debug,
-                    secret,
+                    &secret,
                     &self_,
                     send,
-                    serialize,
+                    &serialize,
                     &serializer,
-                    service_error,
+                    &service_error,
                     &service_info,
                     &sized,
                     &some,
-                    static_token_credential,
+                    &static_token_credential,
                     string,
-                    &string_format,
+                    string_format,
                     &strip_read_only,
                     &sync,
+                    &text_format,
                     &to_owned,
                     &to_string,
-                    &token_credential,
+                    token_credential,
                     try_from,
                     &try_into,
-                    unix_time,
+                    &unix_time,
                     &unknown,
                     unpin,
-                    &url,
+                    url,
                     &url_builder,
                     &uuid,
-                    validate,
-                    &validation_error,
+                    &validate,
+                    validation_error,
                     &validation_errors,
-                    validator,
-                    &value,
+                    &validator,
+                    value,
                     &vec,
                     &value_2,
-                    private,
+                    &private,
                     &r#abstract,
                     &align_of,
                     align_of_val,
                     alloc,
-                    &api_version_3,
+                    api_version_3,
                     &armgen_runtime,
                     r#as,
                     &assert,
@@ -8064,40 +8246,42 @@ pub fn build_request(
                     bool,
                     &box_2,
                     &r#break,
-                    &build_request,
+                    build_request,
                     cfg,
                     &char,
                     &client_only,
-                    &clients,
-                    &compile_pattern,
+                    clients,
+                    compile_pattern,
                     &concat,
                     r#const,
                     &r#continue,
                     &core,
                     &crate_,
                     &credential,
-                    &decode_body,
+                    decode_body,
                     &decode_by_status,
+                    &decode_bytes,
                     decode_empty,
                     &decode_json,
                     &decode_nullable,
                     decode_optional,
                     &decode_response,
+                    &decode_text,
                     r#do,
                     &drop_2,
                     &r#dyn,
                     &dynamic,
                     &dynamic_execute,
-                    dynamic_pages,
-                    &dynamic_poll,
+                    &dynamic_pages,
+                    dynamic_poll,
                     &dynamic_request_error,
-                    dynamic_result,
+                    &dynamic_result,
                     &r#else,
-                    endpoint_2,
+                    &endpoint_2,
                     r#enum,
                     &env,
                     &r#extern,
-                    &f_2,
+                    f_2,
                     &f32,
                     f64,
                     &r#false,
@@ -8114,44 +8298,44 @@ pub fn build_request(
                     r#in,
                     &include,
                     include_str,
-                    &inner,
-                    json,
+                    inner,
+                    &json,
                     &r#let,
                     &r#loop,
                     r#macro,
                     &r#match,
                     &matches,
-                    &members,
-                    method_options_3,
+                    members,
+                    &method_options_3,
                     &r#mod,
-                    models,
+                    &models,
                     r#move,
                     &r#mut,
                     &new,
-                    &operation_id,
+                    operation_id,
                     &option_env,
                     &options_2,
                     &r#override,
                     &page,
                     panic,
                     &parameterized_host,
-                    params,
-                    &path,
-                    patterns,
+                    &params,
+                    path,
+                    &patterns,
                     &pipeline,
                     r#priv,
                     &r#pub,
                     &r#ref,
                     &regex_2,
-                    request,
-                    &resource_manager_endpoint,
+                    &request,
+                    resource_manager_endpoint,
                     &resource_manager_scope,
-                    response_2,
-                    response_error_2,
+                    &response_2,
+                    &response_error_2,
                     r#return,
                     &self_2,
-                    serde,
-                    &serde_json,
+                    &serde,
+                    serde_json,
                     size_of,
                     &size_of_val,
                     r#static,
@@ -8159,10 +8343,10 @@ pub fn build_request(
                     &str,
                     string_enum,
                     &stringify,
-                    strip_member,
-                    &strip_members,
+                    &strip_member,
+                    strip_members,
                     &r#struct,
-                    subscription_id,
+                    &subscription_id,
                     &super_,
                     &tag,
                     &tagged_union,
@@ -8181,7 +8365,7 @@ pub fn build_request(
                     &url_2,
                     &r#use,
                     &usize,
-                    &validator_2,
+                    validator_2,
                     &value_3,
                     &vec_2,
                     r#virtual,
@@ -8522,21 +8706,21 @@ pub fn build_request(
                 .required("ArmClientOptions", "an integer")?;
             let arm_pipeline: super::models::Choice = __params
                 .required("ArmPipeline", "a value of the documented model")?;
-            let into_variant: ::std::string::String = __params
-                .required("IntoVariant", "a string")?;
-            let method_options_2: i32 = __params
-                .required("MethodOptions", "an integer")?;
-            let resource_manager_audience: super::models::Choice = __params
-                .required("ResourceManagerAudience", "a value of the documented model")?;
-            let static_token_credential: ::std::string::String = __params
-                .required("StaticTokenCredential", "a string")?;
-            let resource_manager_endpoint: i32 = __params
-                .required("resource_manager_endpoint", "an integer")?;
-            let resource_manager_scope: super::models::Choice = __params
-                .required("resource_manager_scope", "a value of the documented model")?;
-            let response_error: ::std::string::String = __params
-                .required("response_error", "a string")?;
-            let dynamic_error: i32 = __params.required("DynamicError", "an integer")?;
+            let binary_format: ::std::string::String = __params
+                .required("BinaryFormat", "a string")?;
+            let into_variant: i32 = __params.required("IntoVariant", "an integer")?;
+            let method_options_2: super::models::Choice = __params
+                .required("MethodOptions", "a value of the documented model")?;
+            let resource_manager_audience: ::std::string::String = __params
+                .required("ResourceManagerAudience", "a string")?;
+            let static_token_credential: i32 = __params
+                .required("StaticTokenCredential", "an integer")?;
+            let text_format: super::models::Choice = __params
+                .required("TextFormat", "a value of the documented model")?;
+            let resource_manager_endpoint: ::std::string::String = __params
+                .required("resource_manager_endpoint", "a string")?;
+            let resource_manager_scope: i32 = __params
+                .required("resource_manager_scope", "an integer")?;
             Ok(
                 super::parameters::path2_request(
                     endpoint,
@@ -8583,14 +8767,14 @@ pub fn build_request(
                     &azure_core,
                     arm_client_options,
                     &arm_pipeline,
-                    &into_variant,
-                    method_options_2,
+                    &binary_format,
+                    into_variant,
+                    &method_options_2,
                     &resource_manager_audience,
-                    &static_token_credential,
-                    resource_manager_endpoint,
-                    &resource_manager_scope,
-                    &response_error,
-                    dynamic_error,
+                    static_token_credential,
+                    &text_format,
+                    &resource_manager_endpoint,
+                    resource_manager_scope,
                 )?,
             )
         }
@@ -8598,34 +8782,38 @@ pub fn build_request(
             let api_version: ::std::string::String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
-            let dynamic_params: ::std::string::String = __params
-                .required("DynamicParams", "a string")?;
-            let dynamic_validate: i32 = __params
-                .required("DynamicValidate", "an integer")?;
-            let operation_info: super::models::Choice = __params
-                .required("OperationInfo", "a value of the documented model")?;
-            let service_info: ::std::string::String = __params
-                .required("ServiceInfo", "a string")?;
-            let dynamic_result: i32 = __params.required("dynamic_result", "an integer")?;
-            let dynamic_reply: super::models::Choice = __params
-                .required("DynamicReply", "a value of the documented model")?;
-            let dynamic_execute: ::std::string::String = __params
-                .required("dynamic_execute", "a string")?;
-            let dynamic_pages: i32 = __params.required("dynamic_pages", "an integer")?;
-            let dynamic_poll: super::models::Choice = __params
-                .required("dynamic_poll", "a value of the documented model")?;
-            let dynamic_request_error: ::std::string::String = __params
-                .required("dynamic_request_error", "a string")?;
-            let error_body: i32 = __params.required("ErrorBody", "an integer")?;
-            let from_status: super::models::Choice = __params
-                .required("FromStatus", "a value of the documented model")?;
             let response_error: ::std::string::String = __params
-                .required("ResponseError", "a string")?;
-            let service_error: i32 = __params.required("ServiceError", "an integer")?;
-            let decode_body: super::models::Choice = __params
-                .required("decode_body", "a value of the documented model")?;
-            let decode_by_status: ::std::string::String = __params
-                .required("decode_by_status", "a string")?;
+                .required("response_error", "a string")?;
+            let dynamic_error: i32 = __params.required("DynamicError", "an integer")?;
+            let dynamic_params: super::models::Choice = __params
+                .required("DynamicParams", "a value of the documented model")?;
+            let dynamic_validate: ::std::string::String = __params
+                .required("DynamicValidate", "a string")?;
+            let operation_info: i32 = __params.required("OperationInfo", "an integer")?;
+            let service_info: super::models::Choice = __params
+                .required("ServiceInfo", "a value of the documented model")?;
+            let dynamic_result: ::std::string::String = __params
+                .required("dynamic_result", "a string")?;
+            let dynamic_reply: i32 = __params.required("DynamicReply", "an integer")?;
+            let dynamic_execute: super::models::Choice = __params
+                .required("dynamic_execute", "a value of the documented model")?;
+            let dynamic_pages: ::std::string::String = __params
+                .required("dynamic_pages", "a string")?;
+            let dynamic_poll: i32 = __params.required("dynamic_poll", "an integer")?;
+            let dynamic_request_error: super::models::Choice = __params
+                .required("dynamic_request_error", "a value of the documented model")?;
+            let error_body: ::std::string::String = __params
+                .required("ErrorBody", "a string")?;
+            let from_status: i32 = __params.required("FromStatus", "an integer")?;
+            let response_error_2: super::models::Choice = __params
+                .required("ResponseError", "a value of the documented model")?;
+            let service_error: ::std::string::String = __params
+                .required("ServiceError", "a string")?;
+            let decode_body: i32 = __params.required("decode_body", "an integer")?;
+            let decode_by_status: super::models::Choice = __params
+                .required("decode_by_status", "a value of the documented model")?;
+            let decode_bytes: ::std::string::String = __params
+                .required("decode_bytes", "a string")?;
             let decode_empty: i32 = __params.required("decode_empty", "an integer")?;
             let decode_json: super::models::Choice = __params
                 .required("decode_json", "a value of the documented model")?;
@@ -8633,111 +8821,104 @@ pub fn build_request(
                 .required("decode_nullable", "a string")?;
             let decode_optional: i32 = __params
                 .required("decode_optional", "an integer")?;
-            let base64: super::models::Choice = __params
-                .required("Base64", "a value of the documented model")?;
-            let base64_url: ::std::string::String = __params
-                .required("Base64Url", "a string")?;
-            let date: i32 = __params.required("Date", "an integer")?;
-            let date_time: super::models::Choice = __params
-                .required("DateTime", "a value of the documented model")?;
-            let date_time_rfc1123: ::std::string::String = __params
-                .required("DateTimeRfc1123", "a string")?;
-            let duration: i32 = __params.required("Duration", "an integer")?;
-            let format_error: super::models::Choice = __params
-                .required("FormatError", "a value of the documented model")?;
-            let string_format: ::std::string::String = __params
-                .required("StringFormat", "a string")?;
-            let unix_time: i32 = __params.required("UnixTime", "an integer")?;
-            let uuid: super::models::Choice = __params
-                .required("Uuid", "a value of the documented model")?;
-            let host_part: ::std::string::String = __params
-                .required("HostPart", "a string")?;
-            let invalid_host: i32 = __params.required("InvalidHost", "an integer")?;
-            let parameterized_host: super::models::Choice = __params
-                .required("parameterized_host", "a value of the documented model")?;
-            let http_request: ::std::string::String = __params
-                .required("HttpRequest", "a string")?;
-            let http_response: i32 = __params.required("HttpResponse", "an integer")?;
-            let method: super::models::Choice = __params
-                .required("Method", "a value of the documented model")?;
-            let url_builder: ::std::string::String = __params
-                .required("UrlBuilder", "a string")?;
-            let response_too_large: i32 = __params
-                .required("ResponseTooLarge", "an integer")?;
-            let final_state_via: super::models::Choice = __params
-                .required("FinalStateVia", "a value of the documented model")?;
-            let operation_status: ::std::string::String = __params
-                .required("OperationStatus", "a string")?;
-            let poller_method_options: i32 = __params
-                .required("PollerMethodOptions", "an integer")?;
-            let poller_options: super::models::Choice = __params
-                .required("PollerOptions", "a value of the documented model")?;
-            let next_link: ::std::string::String = __params
-                .required("NextLink", "a string")?;
-            let page_decoder: i32 = __params.required("PageDecoder", "an integer")?;
-            let pattern: super::models::Choice = __params
-                .required("Pattern", "a value of the documented model")?;
-            let strip_read_only: ::std::string::String = __params
-                .required("StripReadOnly", "a string")?;
-            let strip_member: i32 = __params.required("strip_member", "an integer")?;
-            let strip_members: super::models::Choice = __params
-                .required("strip_members", "a value of the documented model")?;
-            let regex: ::std::string::String = __params.required("Regex", "a string")?;
-            let secret: i32 = __params.required("Secret", "an integer")?;
+            let decode_text: super::models::Choice = __params
+                .required("decode_text", "a value of the documented model")?;
+            let base64: ::std::string::String = __params.required("Base64", "a string")?;
+            let base64_url: i32 = __params.required("Base64Url", "an integer")?;
+            let date: super::models::Choice = __params
+                .required("Date", "a value of the documented model")?;
+            let date_time: ::std::string::String = __params
+                .required("DateTime", "a string")?;
+            let date_time_rfc1123: i32 = __params
+                .required("DateTimeRfc1123", "an integer")?;
+            let duration: super::models::Choice = __params
+                .required("Duration", "a value of the documented model")?;
+            let format_error: ::std::string::String = __params
+                .required("FormatError", "a string")?;
+            let string_format: i32 = __params.required("StringFormat", "an integer")?;
+            let unix_time: super::models::Choice = __params
+                .required("UnixTime", "a value of the documented model")?;
+            let uuid: ::std::string::String = __params.required("Uuid", "a string")?;
+            let host_part: i32 = __params.required("HostPart", "an integer")?;
+            let invalid_host: super::models::Choice = __params
+                .required("InvalidHost", "a value of the documented model")?;
+            let parameterized_host: ::std::string::String = __params
+                .required("parameterized_host", "a string")?;
+            let form_body: i32 = __params.required("FormBody", "an integer")?;
+            let http_request: super::models::Choice = __params
+                .required("HttpRequest", "a value of the documented model")?;
+            let http_response: ::std::string::String = __params
+                .required("HttpResponse", "a string")?;
+            let method: i32 = __params.required("Method", "an integer")?;
+            let url_builder: super::models::Choice = __params
+                .required("UrlBuilder", "a value of the documented model")?;
+            let response_too_large: ::std::string::String = __params
+                .required("ResponseTooLarge", "a string")?;
+            let final_state_via: i32 = __params.required("FinalStateVia", "an integer")?;
+            let operation_status: super::models::Choice = __params
+                .required("OperationStatus", "a value of the documented model")?;
+            let poller_method_options: ::std::string::String = __params
+                .required("PollerMethodOptions", "a string")?;
+            let poller_options: i32 = __params.required("PollerOptions", "an integer")?;
+            let next_link: super::models::Choice = __params
+                .required("NextLink", "a value of the documented model")?;
+            let page_decoder: ::std::string::String = __params
+                .required("PageDecoder", "a string")?;
+            let pattern: i32 = __params.required("Pattern", "an integer")?;
             Ok(
                 super::parameters::path3_request(
                     endpoint,
                     &api_version,
-                    &dynamic_params,
-                    dynamic_validate,
-                    &operation_info,
-                    &service_info,
-                    dynamic_result,
-                    &dynamic_reply,
-                    &dynamic_execute,
-                    dynamic_pages,
-                    &dynamic_poll,
-                    &dynamic_request_error,
-                    error_body,
-                    &from_status,
                     &response_error,
-                    service_error,
-                    &decode_body,
+                    dynamic_error,
+                    &dynamic_params,
+                    &dynamic_validate,
+                    operation_info,
+                    &service_info,
+                    &dynamic_result,
+                    dynamic_reply,
+                    &dynamic_execute,
+                    &dynamic_pages,
+                    dynamic_poll,
+                    &dynamic_request_error,
+                    &error_body,
+                    from_status,
+                    &response_error_2,
+                    &service_error,
+                    decode_body,
                     &decode_by_status,
+                    &decode_bytes,
                     decode_empty,
                     &decode_json,
                     &decode_nullable,
                     decode_optional,
+                    &decode_text,
                     &base64,
-                    &base64_url,
-                    date,
+                    base64_url,
+                    &date,
                     &date_time,
-                    &date_time_rfc1123,
-                    duration,
+                    date_time_rfc1123,
+                    &duration,
                     &format_error,
-                    &string_format,
-                    unix_time,
+                    string_format,
+                    &unix_time,
                     &uuid,
-                    &host_part,
-                    invalid_host,
+                    host_part,
+                    &invalid_host,
                     &parameterized_host,
+                    form_body,
                     &http_request,
-                    http_response,
-                    &method,
+                    &http_response,
+                    method,
                     &url_builder,
-                    response_too_large,
-                    &final_state_via,
+                    &response_too_large,
+                    final_state_via,
                     &operation_status,
-                    poller_method_options,
-                    &poller_options,
+                    &poller_method_options,
+                    poller_options,
                     &next_link,
-                    page_decoder,
-                    &pattern,
-                    &strip_read_only,
-                    strip_member,
-                    &strip_members,
-                    &regex,
-                    secret,
+                    &page_decoder,
+                    pattern,
                 )?,
             )
         }
@@ -8745,139 +8926,138 @@ pub fn build_request(
             let api_version: ::std::string::String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
-            let url: ::std::string::String = __params.required("Url", "a string")?;
-            let constraint: i32 = __params.required("Constraint", "an integer")?;
-            let validate: super::models::Choice = __params
-                .required("Validate", "a value of the documented model")?;
-            let validation_error: ::std::string::String = __params
-                .required("ValidationError", "a string")?;
-            let validation_errors: i32 = __params
-                .required("ValidationErrors", "an integer")?;
-            let validator: super::models::Choice = __params
-                .required("Validator", "a value of the documented model")?;
-            let compile_pattern: ::std::string::String = __params
-                .required("compile_pattern", "a string")?;
-            let regex: i32 = __params.required("regex", "an integer")?;
-            let serde: super::models::Choice = __params
-                .required("serde", "a value of the documented model")?;
-            let serde_json: ::std::string::String = __params
-                .required("serde_json", "a string")?;
-            let url_2: i32 = __params.required("url", "an integer")?;
-            let endpoint_2: super::models::Choice = __params
-                .required("endpoint", "a value of the documented model")?;
-            let api_version_2: ::std::string::String = __params
-                .required("api_version", "a string")?;
-            let options_2: i32 = __params.required("options", "an integer")?;
-            let request: super::models::Choice = __params
-                .required("request", "a value of the documented model")?;
-            let validator_2: ::std::string::String = __params
-                .required("validator", "a string")?;
-            let value: i32 = __params.required("value", "an integer")?;
-            let params: super::models::Choice = __params
-                .required("params", "a value of the documented model")?;
-            let path: ::std::string::String = __params.required("path", "a string")?;
-            let at: i32 = __params.required("at", "an integer")?;
-            let json: super::models::Choice = __params
-                .required("json", "a value of the documented model")?;
-            let members: ::std::string::String = __params
-                .required("members", "a string")?;
-            let pipeline: i32 = __params.required("pipeline", "an integer")?;
-            let response: super::models::Choice = __params
-                .required("response", "a value of the documented model")?;
-            let operation_id: ::std::string::String = __params
-                .required("operation_id", "a string")?;
-            let credential: i32 = __params.required("credential", "an integer")?;
-            let subscription_id: super::models::Choice = __params
-                .required("subscription_id", "a value of the documented model")?;
-            let inner: ::std::string::String = __params.required("inner", "a string")?;
-            let tag: i32 = __params.required("tag", "an integer")?;
-            let method_options_2: super::models::Choice = __params
-                .required("method_options", "a value of the documented model")?;
-            let f_2: ::std::string::String = __params.required("f", "a string")?;
-            let new: i32 = __params.required("new", "an integer")?;
-            let api_version_3: super::models::Choice = __params
-                .required("API_VERSION", "a value of the documented model")?;
-            let default_endpoint: ::std::string::String = __params
-                .required("DEFAULT_ENDPOINT", "a string")?;
-            let services: i32 = __params.required("SERVICES", "an integer")?;
-            let operations: super::models::Choice = __params
-                .required("OPERATIONS", "a value of the documented model")?;
-            let build_request: ::std::string::String = __params
-                .required("build_request", "a string")?;
-            let decode_response: i32 = __params
-                .required("decode_response", "an integer")?;
-            let models: super::models::Choice = __params
-                .required("models", "a value of the documented model")?;
-            let clients: ::std::string::String = __params
-                .required("clients", "a string")?;
-            let dynamic: i32 = __params.required("dynamic", "an integer")?;
-            let patterns: super::models::Choice = __params
-                .required("patterns", "a value of the documented model")?;
-            let other: ::std::string::String = __params.required("Other", "a string")?;
-            let unknown: i32 = __params.required("Unknown", "an integer")?;
-            let arc: super::models::Choice = __params
-                .required("Arc", "a value of the documented model")?;
-            let lazy_lock: ::std::string::String = __params
-                .required("LazyLock", "a string")?;
-            let b_tree_map: i32 = __params.required("BTreeMap", "an integer")?;
-            let cow: super::models::Choice = __params
-                .required("Cow", "a value of the documented model")?;
-            let value_2: ::std::string::String = __params.required("Value", "a string")?;
-            let map: i32 = __params.required("Map", "an integer")?;
+            let strip_read_only: ::std::string::String = __params
+                .required("StripReadOnly", "a string")?;
+            let strip_member: i32 = __params.required("strip_member", "an integer")?;
+            let strip_members: super::models::Choice = __params
+                .required("strip_members", "a value of the documented model")?;
+            let regex: ::std::string::String = __params.required("Regex", "a string")?;
+            let secret: i32 = __params.required("Secret", "an integer")?;
+            let url: super::models::Choice = __params
+                .required("Url", "a value of the documented model")?;
+            let constraint: ::std::string::String = __params
+                .required("Constraint", "a string")?;
+            let validate: i32 = __params.required("Validate", "an integer")?;
+            let validation_error: super::models::Choice = __params
+                .required("ValidationError", "a value of the documented model")?;
+            let validation_errors: ::std::string::String = __params
+                .required("ValidationErrors", "a string")?;
+            let validator: i32 = __params.required("Validator", "an integer")?;
+            let compile_pattern: super::models::Choice = __params
+                .required("compile_pattern", "a value of the documented model")?;
+            let regex_2: ::std::string::String = __params.required("regex", "a string")?;
+            let serde: i32 = __params.required("serde", "an integer")?;
+            let serde_json: super::models::Choice = __params
+                .required("serde_json", "a value of the documented model")?;
+            let url_2: ::std::string::String = __params.required("url", "a string")?;
+            let endpoint_2: i32 = __params.required("endpoint", "an integer")?;
+            let api_version_2: super::models::Choice = __params
+                .required("api_version", "a value of the documented model")?;
+            let options_2: ::std::string::String = __params
+                .required("options", "a string")?;
+            let request: i32 = __params.required("request", "an integer")?;
+            let validator_2: super::models::Choice = __params
+                .required("validator", "a value of the documented model")?;
+            let value: ::std::string::String = __params.required("value", "a string")?;
+            let params: i32 = __params.required("params", "an integer")?;
+            let path: super::models::Choice = __params
+                .required("path", "a value of the documented model")?;
+            let at: ::std::string::String = __params.required("at", "a string")?;
+            let json: i32 = __params.required("json", "an integer")?;
+            let members: super::models::Choice = __params
+                .required("members", "a value of the documented model")?;
+            let pipeline: ::std::string::String = __params
+                .required("pipeline", "a string")?;
+            let response: i32 = __params.required("response", "an integer")?;
+            let operation_id: super::models::Choice = __params
+                .required("operation_id", "a value of the documented model")?;
+            let credential: ::std::string::String = __params
+                .required("credential", "a string")?;
+            let subscription_id: i32 = __params
+                .required("subscription_id", "an integer")?;
+            let inner: super::models::Choice = __params
+                .required("inner", "a value of the documented model")?;
+            let tag: ::std::string::String = __params.required("tag", "a string")?;
+            let method_options_2: i32 = __params
+                .required("method_options", "an integer")?;
+            let f_2: super::models::Choice = __params
+                .required("f", "a value of the documented model")?;
+            let new: ::std::string::String = __params.required("new", "a string")?;
+            let api_version_3: i32 = __params.required("API_VERSION", "an integer")?;
+            let default_endpoint: super::models::Choice = __params
+                .required("DEFAULT_ENDPOINT", "a value of the documented model")?;
+            let services: ::std::string::String = __params
+                .required("SERVICES", "a string")?;
+            let operations: i32 = __params.required("OPERATIONS", "an integer")?;
+            let build_request: super::models::Choice = __params
+                .required("build_request", "a value of the documented model")?;
+            let decode_response: ::std::string::String = __params
+                .required("decode_response", "a string")?;
+            let models: i32 = __params.required("models", "an integer")?;
+            let clients: super::models::Choice = __params
+                .required("clients", "a value of the documented model")?;
+            let dynamic: ::std::string::String = __params
+                .required("dynamic", "a string")?;
+            let patterns: i32 = __params.required("patterns", "an integer")?;
+            let other: super::models::Choice = __params
+                .required("Other", "a value of the documented model")?;
+            let unknown: ::std::string::String = __params
+                .required("Unknown", "a string")?;
+            let arc: i32 = __params.required("Arc", "an integer")?;
             Ok(
                 super::parameters::path4_request(
                     endpoint,
                     &api_version,
+                    &strip_read_only,
+                    strip_member,
+                    &strip_members,
+                    &regex,
+                    secret,
                     &url,
-                    constraint,
-                    &validate,
+                    &constraint,
+                    validate,
                     &validation_error,
-                    validation_errors,
-                    &validator,
+                    &validation_errors,
+                    validator,
                     &compile_pattern,
-                    regex,
-                    &serde,
+                    &regex_2,
+                    serde,
                     &serde_json,
-                    url_2,
-                    &endpoint_2,
+                    &url_2,
+                    endpoint_2,
                     &api_version_2,
-                    options_2,
-                    &request,
+                    &options_2,
+                    request,
                     &validator_2,
-                    value,
-                    &params,
+                    &value,
+                    params,
                     &path,
-                    at,
-                    &json,
+                    &at,
+                    json,
                     &members,
-                    pipeline,
-                    &response,
+                    &pipeline,
+                    response,
                     &operation_id,
-                    credential,
-                    &subscription_id,
+                    &credential,
+                    subscription_id,
                     &inner,
-                    tag,
-                    &method_options_2,
+                    &tag,
+                    method_options_2,
                     &f_2,
-                    new,
-                    &api_version_3,
+                    &new,
+                    api_version_3,
                     &default_endpoint,
-                    services,
-                    &operations,
+                    &services,
+                    operations,
                     &build_request,
-                    decode_response,
-                    &models,
+                    &decode_response,
+                    models,
                     &clients,
-                    dynamic,
-                    &patterns,
+                    &dynamic,
+                    patterns,
                     &other,
-                    unknown,
-                    &arc,
-                    &lazy_lock,
-                    b_tree_map,
-                    &cow,
-                    &value_2,
-                    map,
+                    &unknown,
+                    arc,
                 )?,
             )
         }
@@ -8885,45 +9065,56 @@ pub fn build_request(
             let api_version: ::std::string::String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
-            let serialize: ::std::string::String = __params
-                .required("Serialize", "a string")?;
-            let deserialize: i32 = __params.required("Deserialize", "an integer")?;
-            let serializer: super::models::Choice = __params
-                .required("Serializer", "a value of the documented model")?;
-            let deserializer: ::std::string::String = __params
-                .required("Deserializer", "a string")?;
-            let token_credential: i32 = __params
-                .required("TokenCredential", "an integer")?;
-            let safe_debug: super::models::Choice = __params
-                .required("SafeDebug", "a value of the documented model")?;
-            let client_method_options: ::std::string::String = __params
-                .required("ClientMethodOptions", "a string")?;
-            let no_format: i32 = __params.required("NoFormat", "an integer")?;
-            let pager: super::models::Choice = __params
-                .required("Pager", "a value of the documented model")?;
-            let response: ::std::string::String = __params
-                .required("Response", "a string")?;
-            let context: i32 = __params.required("Context", "an integer")?;
-            let armgen_runtime: super::models::Choice = __params
-                .required("armgen_runtime", "a value of the documented model")?;
-            let private: ::std::string::String = __params
-                .required("__private", "a string")?;
+            let lazy_lock: ::std::string::String = __params
+                .required("LazyLock", "a string")?;
+            let b_tree_map: i32 = __params.required("BTreeMap", "an integer")?;
+            let cow: super::models::Choice = __params
+                .required("Cow", "a value of the documented model")?;
+            let value: ::std::string::String = __params.required("Value", "a string")?;
+            let map: i32 = __params.required("Map", "an integer")?;
+            let serialize: super::models::Choice = __params
+                .required("Serialize", "a value of the documented model")?;
+            let deserialize: ::std::string::String = __params
+                .required("Deserialize", "a string")?;
+            let serializer: i32 = __params.required("Serializer", "an integer")?;
+            let deserializer: super::models::Choice = __params
+                .required("Deserializer", "a value of the documented model")?;
+            let token_credential: ::std::string::String = __params
+                .required("TokenCredential", "a string")?;
+            let safe_debug: i32 = __params.required("SafeDebug", "an integer")?;
+            let client_method_options: super::models::Choice = __params
+                .required("ClientMethodOptions", "a value of the documented model")?;
+            let no_format: ::std::string::String = __params
+                .required("NoFormat", "a string")?;
+            let pager: i32 = __params.required("Pager", "an integer")?;
+            let response: super::models::Choice = __params
+                .required("Response", "a value of the documented model")?;
+            let context: ::std::string::String = __params
+                .required("Context", "a string")?;
+            let armgen_runtime: i32 = __params.required("armgen_runtime", "an integer")?;
+            let private: super::models::Choice = __params
+                .required("__private", "a value of the documented model")?;
             Ok(
                 super::parameters::path5_request(
                     endpoint,
                     &api_version,
+                    &lazy_lock,
+                    b_tree_map,
+                    &cow,
+                    &value,
+                    map,
                     &serialize,
-                    deserialize,
-                    &serializer,
+                    &deserialize,
+                    serializer,
                     &deserializer,
-                    token_credential,
-                    &safe_debug,
+                    &token_credential,
+                    safe_debug,
                     &client_method_options,
-                    no_format,
-                    &pager,
+                    &no_format,
+                    pager,
                     &response,
-                    context,
-                    &armgen_runtime,
+                    &context,
+                    armgen_runtime,
                     &private,
                 )?,
             )
@@ -8932,10 +9123,10 @@ pub fn build_request(
             let api_version: ::std::string::String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
-            let api_version_2: ::core::option::Option<i32> = __params
-                .optional("API_VERSION", "an integer")?;
-            let arc: ::core::option::Option<i32> = __params
-                .optional("Arc", "an integer")?;
+            let api_version_2: ::core::option::Option<::std::string::String> = __params
+                .optional("API_VERSION", "a string")?;
+            let arc: ::core::option::Option<::std::string::String> = __params
+                .optional("Arc", "a string")?;
             let arm_client_options: ::core::option::Option<super::models::Choice> = __params
                 .optional("ArmClientOptions", "a value of the documented model")?;
             let arm_pipeline: ::core::option::Option<::std::string::String> = __params
@@ -8950,228 +9141,233 @@ pub fn build_request(
                 .optional("AsyncFnMut", "an integer")?;
             let async_fn_once: ::core::option::Option<super::models::Choice> = __params
                 .optional("AsyncFnOnce", "a value of the documented model")?;
-            let b_tree_map: ::core::option::Option<::std::string::String> = __params
-                .optional("BTreeMap", "a string")?;
-            let base64: ::core::option::Option<super::models::Choice> = __params
-                .optional("Base64", "a value of the documented model")?;
-            let base64_url: ::core::option::Option<::std::string::String> = __params
-                .optional("Base64Url", "a string")?;
+            let b_tree_map: ::core::option::Option<super::models::Choice> = __params
+                .optional("BTreeMap", "a value of the documented model")?;
+            let base64: ::core::option::Option<::std::string::String> = __params
+                .optional("Base64", "a string")?;
+            let base64_url: ::core::option::Option<i32> = __params
+                .optional("Base64Url", "an integer")?;
+            let binary_format: ::core::option::Option<i32> = __params
+                .optional("BinaryFormat", "an integer")?;
             let r#box: ::core::option::Option<super::models::Choice> = __params
                 .optional("Box", "a value of the documented model")?;
-            let client_method_options: ::core::option::Option<i32> = __params
-                .optional("ClientMethodOptions", "an integer")?;
+            let client_method_options: ::core::option::Option<::std::string::String> = __params
+                .optional("ClientMethodOptions", "a string")?;
             let clone: ::core::option::Option<i32> = __params
                 .optional("Clone", "an integer")?;
-            let constraint: ::core::option::Option<::std::string::String> = __params
-                .optional("Constraint", "a string")?;
-            let context: ::core::option::Option<super::models::Choice> = __params
-                .optional("Context", "a value of the documented model")?;
+            let constraint: ::core::option::Option<super::models::Choice> = __params
+                .optional("Constraint", "a value of the documented model")?;
+            let context: ::core::option::Option<i32> = __params
+                .optional("Context", "an integer")?;
             let copy: ::core::option::Option<::std::string::String> = __params
                 .optional("Copy", "a string")?;
-            let cow: ::core::option::Option<i32> = __params
-                .optional("Cow", "an integer")?;
-            let default_endpoint: ::core::option::Option<super::models::Choice> = __params
-                .optional("DEFAULT_ENDPOINT", "a value of the documented model")?;
-            let date: ::core::option::Option<i32> = __params
-                .optional("Date", "an integer")?;
-            let date_time: ::core::option::Option<super::models::Choice> = __params
-                .optional("DateTime", "a value of the documented model")?;
-            let date_time_rfc1123: ::core::option::Option<::std::string::String> = __params
-                .optional("DateTimeRfc1123", "a string")?;
+            let cow: ::core::option::Option<::std::string::String> = __params
+                .optional("Cow", "a string")?;
+            let default_endpoint: ::core::option::Option<i32> = __params
+                .optional("DEFAULT_ENDPOINT", "an integer")?;
+            let date: ::core::option::Option<super::models::Choice> = __params
+                .optional("Date", "a value of the documented model")?;
+            let date_time: ::core::option::Option<::std::string::String> = __params
+                .optional("DateTime", "a string")?;
+            let date_time_rfc1123: ::core::option::Option<i32> = __params
+                .optional("DateTimeRfc1123", "an integer")?;
             let debug: ::core::option::Option<::std::string::String> = __params
                 .optional("Debug", "a string")?;
             let default: ::core::option::Option<i32> = __params
                 .optional("Default", "an integer")?;
-            let deserialize: ::core::option::Option<super::models::Choice> = __params
-                .optional("Deserialize", "a value of the documented model")?;
-            let deserializer: ::core::option::Option<i32> = __params
-                .optional("Deserializer", "an integer")?;
+            let deserialize: ::core::option::Option<i32> = __params
+                .optional("Deserialize", "an integer")?;
+            let deserializer: ::core::option::Option<::std::string::String> = __params
+                .optional("Deserializer", "a string")?;
             let double_ended_iterator: ::core::option::Option<super::models::Choice> = __params
                 .optional("DoubleEndedIterator", "a value of the documented model")?;
             let drop: ::core::option::Option<super::models::Choice> = __params
                 .optional("Drop", "a value of the documented model")?;
-            let duration: ::core::option::Option<i32> = __params
-                .optional("Duration", "an integer")?;
-            let dynamic_error: ::core::option::Option<super::models::Choice> = __params
-                .optional("DynamicError", "a value of the documented model")?;
-            let dynamic_params: ::core::option::Option<::std::string::String> = __params
-                .optional("DynamicParams", "a string")?;
-            let dynamic_reply: ::core::option::Option<super::models::Choice> = __params
-                .optional("DynamicReply", "a value of the documented model")?;
-            let dynamic_validate: ::core::option::Option<i32> = __params
-                .optional("DynamicValidate", "an integer")?;
+            let duration: ::core::option::Option<super::models::Choice> = __params
+                .optional("Duration", "a value of the documented model")?;
+            let dynamic_error: ::core::option::Option<i32> = __params
+                .optional("DynamicError", "an integer")?;
+            let dynamic_params: ::core::option::Option<super::models::Choice> = __params
+                .optional("DynamicParams", "a value of the documented model")?;
+            let dynamic_reply: ::core::option::Option<i32> = __params
+                .optional("DynamicReply", "an integer")?;
+            let dynamic_validate: ::core::option::Option<::std::string::String> = __params
+                .optional("DynamicValidate", "a string")?;
             let eq: ::core::option::Option<i32> = __params.optional("Eq", "an integer")?;
             let err: ::core::option::Option<::std::string::String> = __params
                 .optional("Err", "a string")?;
-            let error_body: ::core::option::Option<i32> = __params
-                .optional("ErrorBody", "an integer")?;
+            let error_body: ::core::option::Option<::std::string::String> = __params
+                .optional("ErrorBody", "a string")?;
             let exact_size_iterator: ::core::option::Option<::std::string::String> = __params
                 .optional("ExactSizeIterator", "a string")?;
             let extend: ::core::option::Option<::std::string::String> = __params
                 .optional("Extend", "a string")?;
-            let final_state_via: ::core::option::Option<super::models::Choice> = __params
-                .optional("FinalStateVia", "a value of the documented model")?;
+            let final_state_via: ::core::option::Option<i32> = __params
+                .optional("FinalStateVia", "an integer")?;
             let r#fn: ::core::option::Option<::std::string::String> = __params
                 .optional("Fn", "a string")?;
             let fn_mut: ::core::option::Option<i32> = __params
                 .optional("FnMut", "an integer")?;
             let fn_once: ::core::option::Option<super::models::Choice> = __params
                 .optional("FnOnce", "a value of the documented model")?;
-            let format_error: ::core::option::Option<super::models::Choice> = __params
-                .optional("FormatError", "a value of the documented model")?;
+            let form_body: ::core::option::Option<i32> = __params
+                .optional("FormBody", "an integer")?;
+            let format_error: ::core::option::Option<::std::string::String> = __params
+                .optional("FormatError", "a string")?;
             let from: ::core::option::Option<::std::string::String> = __params
                 .optional("From", "a string")?;
             let from_iterator: ::core::option::Option<::std::string::String> = __params
                 .optional("FromIterator", "a string")?;
-            let from_status: ::core::option::Option<super::models::Choice> = __params
-                .optional("FromStatus", "a value of the documented model")?;
+            let from_status: ::core::option::Option<i32> = __params
+                .optional("FromStatus", "an integer")?;
             let future: ::core::option::Option<i32> = __params
                 .optional("Future", "an integer")?;
             let hash: ::core::option::Option<i32> = __params
                 .optional("Hash", "an integer")?;
-            let host_part: ::core::option::Option<::std::string::String> = __params
-                .optional("HostPart", "a string")?;
-            let http_request: ::core::option::Option<::std::string::String> = __params
-                .optional("HttpRequest", "a string")?;
-            let http_response: ::core::option::Option<i32> = __params
-                .optional("HttpResponse", "an integer")?;
+            let host_part: ::core::option::Option<i32> = __params
+                .optional("HostPart", "an integer")?;
+            let http_request: ::core::option::Option<super::models::Choice> = __params
+                .optional("HttpRequest", "a value of the documented model")?;
+            let http_response: ::core::option::Option<::std::string::String> = __params
+                .optional("HttpResponse", "a string")?;
             let into: ::core::option::Option<super::models::Choice> = __params
                 .optional("Into", "a value of the documented model")?;
             let into_future: ::core::option::Option<super::models::Choice> = __params
                 .optional("IntoFuture", "a value of the documented model")?;
             let into_iterator: ::core::option::Option<i32> = __params
                 .optional("IntoIterator", "an integer")?;
-            let into_variant: ::core::option::Option<i32> = __params
-                .optional("IntoVariant", "an integer")?;
-            let invalid_host: ::core::option::Option<i32> = __params
-                .optional("InvalidHost", "an integer")?;
+            let into_variant: ::core::option::Option<super::models::Choice> = __params
+                .optional("IntoVariant", "a value of the documented model")?;
+            let invalid_host: ::core::option::Option<super::models::Choice> = __params
+                .optional("InvalidHost", "a value of the documented model")?;
             let iterator: ::core::option::Option<super::models::Choice> = __params
                 .optional("Iterator", "a value of the documented model")?;
-            let lazy_lock: ::core::option::Option<super::models::Choice> = __params
-                .optional("LazyLock", "a value of the documented model")?;
-            let map: ::core::option::Option<::std::string::String> = __params
-                .optional("Map", "a string")?;
-            let method: ::core::option::Option<super::models::Choice> = __params
-                .optional("Method", "a value of the documented model")?;
-            let method_options_2: ::core::option::Option<super::models::Choice> = __params
-                .optional("MethodOptions", "a value of the documented model")?;
-            let next_link: ::core::option::Option<::std::string::String> = __params
-                .optional("NextLink", "a string")?;
-            let no_format: ::core::option::Option<super::models::Choice> = __params
-                .optional("NoFormat", "a value of the documented model")?;
+            let lazy_lock: ::core::option::Option<i32> = __params
+                .optional("LazyLock", "an integer")?;
+            let map: ::core::option::Option<super::models::Choice> = __params
+                .optional("Map", "a value of the documented model")?;
+            let method: ::core::option::Option<i32> = __params
+                .optional("Method", "an integer")?;
+            let method_options_2: ::core::option::Option<::std::string::String> = __params
+                .optional("MethodOptions", "a string")?;
+            let next_link: ::core::option::Option<super::models::Choice> = __params
+                .optional("NextLink", "a value of the documented model")?;
+            let no_format: ::core::option::Option<i32> = __params
+                .optional("NoFormat", "an integer")?;
             let none: ::core::option::Option<::std::string::String> = __params
                 .optional("None", "a string")?;
-            let operations: ::core::option::Option<i32> = __params
-                .optional("OPERATIONS", "an integer")?;
+            let operations: ::core::option::Option<::std::string::String> = __params
+                .optional("OPERATIONS", "a string")?;
             let ok: ::core::option::Option<super::models::Choice> = __params
                 .optional("Ok", "a value of the documented model")?;
-            let operation_info: ::core::option::Option<super::models::Choice> = __params
-                .optional("OperationInfo", "a value of the documented model")?;
-            let operation_status: ::core::option::Option<::std::string::String> = __params
-                .optional("OperationStatus", "a string")?;
+            let operation_info: ::core::option::Option<i32> = __params
+                .optional("OperationInfo", "an integer")?;
+            let operation_status: ::core::option::Option<super::models::Choice> = __params
+                .optional("OperationStatus", "a value of the documented model")?;
             let option: ::core::option::Option<i32> = __params
                 .optional("Option", "an integer")?;
             let ord: ::core::option::Option<super::models::Choice> = __params
                 .optional("Ord", "a value of the documented model")?;
-            let other: ::core::option::Option<super::models::Choice> = __params
-                .optional("Other", "a value of the documented model")?;
-            let page_decoder: ::core::option::Option<i32> = __params
-                .optional("PageDecoder", "an integer")?;
-            let pager: ::core::option::Option<::std::string::String> = __params
-                .optional("Pager", "a string")?;
+            let other: ::core::option::Option<i32> = __params
+                .optional("Other", "an integer")?;
+            let page_decoder: ::core::option::Option<::std::string::String> = __params
+                .optional("PageDecoder", "a string")?;
+            let pager: ::core::option::Option<super::models::Choice> = __params
+                .optional("Pager", "a value of the documented model")?;
             let partial_eq: ::core::option::Option<super::models::Choice> = __params
                 .optional("PartialEq", "a value of the documented model")?;
             let partial_ord: ::core::option::Option<::std::string::String> = __params
                 .optional("PartialOrd", "a string")?;
-            let pattern: ::core::option::Option<super::models::Choice> = __params
-                .optional("Pattern", "a value of the documented model")?;
-            let poller_method_options: ::core::option::Option<i32> = __params
-                .optional("PollerMethodOptions", "an integer")?;
-            let poller_options: ::core::option::Option<super::models::Choice> = __params
-                .optional("PollerOptions", "a value of the documented model")?;
-            let regex: ::core::option::Option<::std::string::String> = __params
-                .optional("Regex", "a string")?;
-            let resource_manager_audience: ::core::option::Option<
-                ::std::string::String,
-            > = __params.optional("ResourceManagerAudience", "a string")?;
-            let response: ::core::option::Option<i32> = __params
-                .optional("Response", "an integer")?;
-            let response_error: ::core::option::Option<::std::string::String> = __params
-                .optional("ResponseError", "a string")?;
-            let response_too_large: ::core::option::Option<i32> = __params
-                .optional("ResponseTooLarge", "an integer")?;
+            let pattern: ::core::option::Option<i32> = __params
+                .optional("Pattern", "an integer")?;
+            let poller_method_options: ::core::option::Option<::std::string::String> = __params
+                .optional("PollerMethodOptions", "a string")?;
+            let poller_options: ::core::option::Option<i32> = __params
+                .optional("PollerOptions", "an integer")?;
+            let regex: ::core::option::Option<super::models::Choice> = __params
+                .optional("Regex", "a value of the documented model")?;
+            let resource_manager_audience: ::core::option::Option<i32> = __params
+                .optional("ResourceManagerAudience", "an integer")?;
+            let response: ::core::option::Option<::std::string::String> = __params
+                .optional("Response", "a string")?;
+            let response_error: ::core::option::Option<super::models::Choice> = __params
+                .optional("ResponseError", "a value of the documented model")?;
+            let response_too_large: ::core::option::Option<::std::string::String> = __params
+                .optional("ResponseTooLarge", "a string")?;
             let result: ::core::option::Option<i32> = __params
                 .optional("Result", "an integer")?;
-            let services: ::core::option::Option<::std::string::String> = __params
-                .optional("SERVICES", "a string")?;
-            let safe_debug: ::core::option::Option<::std::string::String> = __params
-                .optional("SafeDebug", "a string")?;
-            let secret: ::core::option::Option<i32> = __params
-                .optional("Secret", "an integer")?;
+            let services: ::core::option::Option<super::models::Choice> = __params
+                .optional("SERVICES", "a value of the documented model")?;
+            let safe_debug: ::core::option::Option<super::models::Choice> = __params
+                .optional("SafeDebug", "a value of the documented model")?;
+            let secret: ::core::option::Option<::armgen_runtime::Secret> = __params
+                .optional("Secret", "a string")?;
             let self_: ::core::option::Option<::std::string::String> = __params
                 .optional("Self", "a string")?;
             let send: ::core::option::Option<i32> = __params
                 .optional("Send", "an integer")?;
-            let serialize: ::core::option::Option<i32> = __params
-                .optional("Serialize", "an integer")?;
-            let serializer: ::core::option::Option<::std::string::String> = __params
-                .optional("Serializer", "a string")?;
-            let service_error: ::core::option::Option<i32> = __params
-                .optional("ServiceError", "an integer")?;
-            let service_info: ::core::option::Option<::std::string::String> = __params
-                .optional("ServiceInfo", "a string")?;
+            let serialize: ::core::option::Option<::std::string::String> = __params
+                .optional("Serialize", "a string")?;
+            let serializer: ::core::option::Option<super::models::Choice> = __params
+                .optional("Serializer", "a value of the documented model")?;
+            let service_error: ::core::option::Option<::std::string::String> = __params
+                .optional("ServiceError", "a string")?;
+            let service_info: ::core::option::Option<super::models::Choice> = __params
+                .optional("ServiceInfo", "a value of the documented model")?;
             let sized: ::core::option::Option<super::models::Choice> = __params
                 .optional("Sized", "a value of the documented model")?;
             let some: ::core::option::Option<super::models::Choice> = __params
                 .optional("Some", "a value of the documented model")?;
-            let static_token_credential: ::core::option::Option<i32> = __params
-                .optional("StaticTokenCredential", "an integer")?;
+            let static_token_credential: ::core::option::Option<super::models::Choice> = __params
+                .optional("StaticTokenCredential", "a value of the documented model")?;
             let string: ::core::option::Option<i32> = __params
                 .optional("String", "an integer")?;
-            let string_format: ::core::option::Option<::std::string::String> = __params
-                .optional("StringFormat", "a string")?;
-            let strip_read_only: ::core::option::Option<::std::string::String> = __params
-                .optional("StripReadOnly", "a string")?;
+            let string_format: ::core::option::Option<i32> = __params
+                .optional("StringFormat", "an integer")?;
+            let strip_read_only: ::core::option::Option<super::models::Choice> = __params
+                .optional("StripReadOnly", "a value of the documented model")?;
             let sync: ::core::option::Option<::std::string::String> = __params
                 .optional("Sync", "a string")?;
+            let text_format: ::core::option::Option<::std::string::String> = __params
+                .optional("TextFormat", "a string")?;
             let to_owned: ::core::option::Option<::std::string::String> = __params
                 .optional("ToOwned", "a string")?;
             let to_string: ::core::option::Option<super::models::Choice> = __params
                 .optional("ToString", "a value of the documented model")?;
-            let token_credential: ::core::option::Option<super::models::Choice> = __params
-                .optional("TokenCredential", "a value of the documented model")?;
+            let token_credential: ::core::option::Option<i32> = __params
+                .optional("TokenCredential", "an integer")?;
             let try_from: ::core::option::Option<i32> = __params
                 .optional("TryFrom", "an integer")?;
             let try_into: ::core::option::Option<super::models::Choice> = __params
                 .optional("TryInto", "a value of the documented model")?;
-            let unix_time: ::core::option::Option<i32> = __params
-                .optional("UnixTime", "an integer")?;
-            let unknown: ::core::option::Option<::std::string::String> = __params
-                .optional("Unknown", "a string")?;
+            let unix_time: ::core::option::Option<super::models::Choice> = __params
+                .optional("UnixTime", "a value of the documented model")?;
+            let unknown: ::core::option::Option<super::models::Choice> = __params
+                .optional("Unknown", "a value of the documented model")?;
             let unpin: ::core::option::Option<i32> = __params
                 .optional("Unpin", "an integer")?;
-            let url: ::core::option::Option<super::models::Choice> = __params
-                .optional("Url", "a value of the documented model")?;
-            let url_builder: ::core::option::Option<::std::string::String> = __params
-                .optional("UrlBuilder", "a string")?;
-            let uuid: ::core::option::Option<super::models::Choice> = __params
-                .optional("Uuid", "a value of the documented model")?;
-            let validate: ::core::option::Option<i32> = __params
-                .optional("Validate", "an integer")?;
-            let validation_error: ::core::option::Option<super::models::Choice> = __params
-                .optional("ValidationError", "a value of the documented model")?;
-            let validation_errors: ::core::option::Option<::std::string::String> = __params
-                .optional("ValidationErrors", "a string")?;
-            let validator: ::core::option::Option<i32> = __params
-                .optional("Validator", "an integer")?;
-            let value: ::core::option::Option<super::models::Choice> = __params
-                .optional("Value", "a value of the documented model")?;
+            let url: ::core::option::Option<i32> = __params
+                .optional("Url", "an integer")?;
+            let url_builder: ::core::option::Option<super::models::Choice> = __params
+                .optional("UrlBuilder", "a value of the documented model")?;
+            let uuid: ::core::option::Option<::std::string::String> = __params
+                .optional("Uuid", "a string")?;
+            let validate: ::core::option::Option<::std::string::String> = __params
+                .optional("Validate", "a string")?;
+            let validation_error: ::core::option::Option<i32> = __params
+                .optional("ValidationError", "an integer")?;
+            let validation_errors: ::core::option::Option<super::models::Choice> = __params
+                .optional("ValidationErrors", "a value of the documented model")?;
+            let validator: ::core::option::Option<::std::string::String> = __params
+                .optional("Validator", "a string")?;
+            let value: ::core::option::Option<i32> = __params
+                .optional("Value", "an integer")?;
             let vec: ::core::option::Option<::std::string::String> = __params
                 .optional("Vec", "a string")?;
             let value_2: ::core::option::Option<super::models::Choice> = __params
                 .optional("_", "a value of the documented model")?;
-            let private: ::core::option::Option<i32> = __params
-                .optional("__private", "an integer")?;
+            let private: ::core::option::Option<::std::string::String> = __params
+                .optional("__private", "a string")?;
             let r#abstract: ::core::option::Option<::std::string::String> = __params
                 .optional("abstract", "a string")?;
             let align_of: ::core::option::Option<::std::string::String> = __params
@@ -9180,10 +9376,10 @@ pub fn build_request(
                 .optional("align_of_val", "an integer")?;
             let alloc: ::core::option::Option<i32> = __params
                 .optional("alloc", "an integer")?;
-            let api_version_3: ::core::option::Option<super::models::Choice> = __params
-                .optional("api_version", "a value of the documented model")?;
-            let armgen_runtime: ::core::option::Option<::std::string::String> = __params
-                .optional("armgen_runtime", "a string")?;
+            let api_version_3: ::core::option::Option<i32> = __params
+                .optional("api_version", "an integer")?;
+            let armgen_runtime: ::core::option::Option<super::models::Choice> = __params
+                .optional("armgen_runtime", "a value of the documented model")?;
             let r#as: ::core::option::Option<i32> = __params
                 .optional("as", "an integer")?;
             let assert: ::core::option::Option<super::models::Choice> = __params
@@ -9194,8 +9390,8 @@ pub fn build_request(
                 .optional("async", "a value of the documented model")?;
             let async_trait: ::core::option::Option<::std::string::String> = __params
                 .optional("async_trait", "a string")?;
-            let at: ::core::option::Option<::std::string::String> = __params
-                .optional("at", "a string")?;
+            let at: ::core::option::Option<super::models::Choice> = __params
+                .optional("at", "a value of the documented model")?;
             let r#await: ::core::option::Option<::std::string::String> = __params
                 .optional("await", "a string")?;
             let azure_core: ::core::option::Option<i32> = __params
@@ -9208,18 +9404,18 @@ pub fn build_request(
                 .optional("box", "a value of the documented model")?;
             let r#break: ::core::option::Option<::std::string::String> = __params
                 .optional("break", "a string")?;
-            let build_request: ::core::option::Option<super::models::Choice> = __params
-                .optional("build_request", "a value of the documented model")?;
+            let build_request: ::core::option::Option<i32> = __params
+                .optional("build_request", "an integer")?;
             let cfg: ::core::option::Option<i32> = __params
                 .optional("cfg", "an integer")?;
             let char: ::core::option::Option<super::models::Choice> = __params
                 .optional("char", "a value of the documented model")?;
             let client_only: ::core::option::Option<super::models::Choice> = __params
                 .optional("client_only", "a value of the documented model")?;
-            let clients: ::core::option::Option<super::models::Choice> = __params
-                .optional("clients", "a value of the documented model")?;
-            let compile_pattern: ::core::option::Option<super::models::Choice> = __params
-                .optional("compile_pattern", "a value of the documented model")?;
+            let clients: ::core::option::Option<i32> = __params
+                .optional("clients", "an integer")?;
+            let compile_pattern: ::core::option::Option<i32> = __params
+                .optional("compile_pattern", "an integer")?;
             let concat: ::core::option::Option<super::models::Choice> = __params
                 .optional("concat", "a value of the documented model")?;
             let r#const: ::core::option::Option<i32> = __params
@@ -9230,12 +9426,14 @@ pub fn build_request(
                 .optional("core", "a string")?;
             let crate_: ::core::option::Option<::std::string::String> = __params
                 .optional("crate", "a string")?;
-            let credential: ::core::option::Option<::std::string::String> = __params
-                .optional("credential", "a string")?;
-            let decode_body: ::core::option::Option<super::models::Choice> = __params
-                .optional("decode_body", "a value of the documented model")?;
-            let decode_by_status: ::core::option::Option<::std::string::String> = __params
-                .optional("decode_by_status", "a string")?;
+            let credential: ::core::option::Option<super::models::Choice> = __params
+                .optional("credential", "a value of the documented model")?;
+            let decode_body: ::core::option::Option<i32> = __params
+                .optional("decode_body", "an integer")?;
+            let decode_by_status: ::core::option::Option<super::models::Choice> = __params
+                .optional("decode_by_status", "a value of the documented model")?;
+            let decode_bytes: ::core::option::Option<::std::string::String> = __params
+                .optional("decode_bytes", "a string")?;
             let decode_empty: ::core::option::Option<i32> = __params
                 .optional("decode_empty", "an integer")?;
             let decode_json: ::core::option::Option<super::models::Choice> = __params
@@ -9244,38 +9442,39 @@ pub fn build_request(
                 .optional("decode_nullable", "a string")?;
             let decode_optional: ::core::option::Option<i32> = __params
                 .optional("decode_optional", "an integer")?;
-            let decode_response: ::core::option::Option<::std::string::String> = __params
-                .optional("decode_response", "a string")?;
+            let decode_response: ::core::option::Option<super::models::Choice> = __params
+                .optional("decode_response", "a value of the documented model")?;
+            let decode_text: ::core::option::Option<super::models::Choice> = __params
+                .optional("decode_text", "a value of the documented model")?;
             let r#do: ::core::option::Option<i32> = __params
                 .optional("do", "an integer")?;
             let drop_2: ::core::option::Option<::std::string::String> = __params
                 .optional("drop", "a string")?;
             let r#dyn: ::core::option::Option<super::models::Choice> = __params
                 .optional("dyn", "a value of the documented model")?;
-            let dynamic: ::core::option::Option<::std::string::String> = __params
-                .optional("dynamic", "a string")?;
-            let dynamic_execute: ::core::option::Option<::std::string::String> = __params
-                .optional("dynamic_execute", "a string")?;
-            let dynamic_pages: ::core::option::Option<i32> = __params
-                .optional("dynamic_pages", "an integer")?;
-            let dynamic_poll: ::core::option::Option<super::models::Choice> = __params
-                .optional("dynamic_poll", "a value of the documented model")?;
-            let dynamic_request_error: ::core::option::Option<::std::string::String> = __params
-                .optional("dynamic_request_error", "a string")?;
-            let dynamic_result: ::core::option::Option<i32> = __params
-                .optional("dynamic_result", "an integer")?;
+            let dynamic: ::core::option::Option<super::models::Choice> = __params
+                .optional("dynamic", "a value of the documented model")?;
+            let dynamic_execute: ::core::option::Option<super::models::Choice> = __params
+                .optional("dynamic_execute", "a value of the documented model")?;
+            let dynamic_pages: ::core::option::Option<::std::string::String> = __params
+                .optional("dynamic_pages", "a string")?;
+            let dynamic_poll: ::core::option::Option<i32> = __params
+                .optional("dynamic_poll", "an integer")?;
+            let dynamic_request_error: ::core::option::Option<super::models::Choice> = __params
+                .optional("dynamic_request_error", "a value of the documented model")?;
+            let dynamic_result: ::core::option::Option<::std::string::String> = __params
+                .optional("dynamic_result", "a string")?;
             let r#else: ::core::option::Option<::std::string::String> = __params
                 .optional("else", "a string")?;
-            let endpoint_2: ::core::option::Option<i32> = __params
-                .optional("endpoint", "an integer")?;
+            let endpoint_2: ::core::option::Option<::std::string::String> = __params
+                .optional("endpoint", "a string")?;
             let r#enum: ::core::option::Option<i32> = __params
                 .optional("enum", "an integer")?;
             let env: ::core::option::Option<::std::string::String> = __params
                 .optional("env", "a string")?;
             let r#extern: ::core::option::Option<super::models::Choice> = __params
                 .optional("extern", "a value of the documented model")?;
-            let f_2: ::core::option::Option<super::models::Choice> = __params
-                .optional("f", "a value of the documented model")?;
+            let f_2: ::core::option::Option<i32> = __params.optional("f", "an integer")?;
             let f32: ::core::option::Option<::std::string::String> = __params
                 .optional("f32", "a string")?;
             let f64: ::core::option::Option<i32> = __params
@@ -9308,10 +9507,10 @@ pub fn build_request(
                 .optional("include", "a string")?;
             let include_str: ::core::option::Option<i32> = __params
                 .optional("include_str", "an integer")?;
-            let inner: ::core::option::Option<super::models::Choice> = __params
-                .optional("inner", "a value of the documented model")?;
-            let json: ::core::option::Option<i32> = __params
-                .optional("json", "an integer")?;
+            let inner: ::core::option::Option<i32> = __params
+                .optional("inner", "an integer")?;
+            let json: ::core::option::Option<::std::string::String> = __params
+                .optional("json", "a string")?;
             let r#let: ::core::option::Option<super::models::Choice> = __params
                 .optional("let", "a value of the documented model")?;
             let r#loop: ::core::option::Option<::std::string::String> = __params
@@ -9322,73 +9521,68 @@ pub fn build_request(
                 .optional("match", "a value of the documented model")?;
             let matches: ::core::option::Option<super::models::Choice> = __params
                 .optional("matches", "a value of the documented model")?;
-            let members: ::core::option::Option<super::models::Choice> = __params
-                .optional("members", "a value of the documented model")?;
-            let method_options_3: ::core::option::Option<i32> = __params
-                .optional("method_options", "an integer")?;
+            let members: ::core::option::Option<i32> = __params
+                .optional("members", "an integer")?;
+            let method_options_3: ::core::option::Option<::std::string::String> = __params
+                .optional("method_options", "a string")?;
             let r#mod: ::core::option::Option<::std::string::String> = __params
                 .optional("mod", "a string")?;
-            let models: ::core::option::Option<i32> = __params
-                .optional("models", "an integer")?;
+            let models: ::core::option::Option<::std::string::String> = __params
+                .optional("models", "a string")?;
             let r#move: ::core::option::Option<i32> = __params
                 .optional("move", "an integer")?;
             let r#mut: ::core::option::Option<super::models::Choice> = __params
                 .optional("mut", "a value of the documented model")?;
-            let new: ::core::option::Option<::std::string::String> = __params
-                .optional("new", "a string")?;
-            let operation_id: ::core::option::Option<super::models::Choice> = __params
-                .optional("operation_id", "a value of the documented model")?;
+            let new: ::core::option::Option<super::models::Choice> = __params
+                .optional("new", "a value of the documented model")?;
+            let operation_id: ::core::option::Option<i32> = __params
+                .optional("operation_id", "an integer")?;
             let option_env: ::core::option::Option<::std::string::String> = __params
                 .optional("option_env", "a string")?;
-            let options_2: ::core::option::Option<::std::string::String> = __params
-                .optional("options", "a string")?;
+            let options_2: ::core::option::Option<super::models::Choice> = __params
+                .optional("options", "a value of the documented model")?;
             let r#override: ::core::option::Option<::std::string::String> = __params
                 .optional("override", "a string")?;
             let page: ::core::option::Option<::std::string::String> = __params
                 .optional("page", "a string")?;
             let panic: ::core::option::Option<i32> = __params
                 .optional("panic", "an integer")?;
-            let parameterized_host: ::core::option::Option<super::models::Choice> = __params
-                .optional("parameterized_host", "a value of the documented model")?;
-            let params: ::core::option::Option<i32> = __params
-                .optional("params", "an integer")?;
-            let path: ::core::option::Option<super::models::Choice> = __params
-                .optional("path", "a value of the documented model")?;
-            let patterns: ::core::option::Option<i32> = __params
-                .optional("patterns", "an integer")?;
-            let pipeline: ::core::option::Option<::std::string::String> = __params
-                .optional("pipeline", "a string")?;
+            let parameterized_host: ::core::option::Option<::std::string::String> = __params
+                .optional("parameterized_host", "a string")?;
+            let params: ::core::option::Option<::std::string::String> = __params
+                .optional("params", "a string")?;
+            let path: ::core::option::Option<i32> = __params
+                .optional("path", "an integer")?;
+            let patterns: ::core::option::Option<::std::string::String> = __params
+                .optional("patterns", "a string")?;
+            let pipeline: ::core::option::Option<super::models::Choice> = __params
+                .optional("pipeline", "a value of the documented model")?;
             let r#priv: ::core::option::Option<i32> = __params
                 .optional("priv", "an integer")?;
             let r#pub: ::core::option::Option<super::models::Choice> = __params
                 .optional("pub", "a value of the documented model")?;
             let r#ref: ::core::option::Option<::std::string::String> = __params
                 .optional("ref", "a string")?;
-            let regex_2: ::core::option::Option<::std::string::String> = __params
-                .optional("regex", "a string")?;
-            let request: ::core::option::Option<i32> = __params
-                .optional("request", "an integer")?;
-            let resource_manager_endpoint: ::core::option::Option<
-                super::models::Choice,
-            > = __params
-                .optional(
-                    "resource_manager_endpoint",
-                    "a value of the documented model",
-                )?;
-            let resource_manager_scope: ::core::option::Option<::std::string::String> = __params
-                .optional("resource_manager_scope", "a string")?;
-            let response_2: ::core::option::Option<i32> = __params
-                .optional("response", "an integer")?;
-            let response_error_2: ::core::option::Option<i32> = __params
-                .optional("response_error", "an integer")?;
+            let regex_2: ::core::option::Option<super::models::Choice> = __params
+                .optional("regex", "a value of the documented model")?;
+            let request: ::core::option::Option<::std::string::String> = __params
+                .optional("request", "a string")?;
+            let resource_manager_endpoint: ::core::option::Option<i32> = __params
+                .optional("resource_manager_endpoint", "an integer")?;
+            let resource_manager_scope: ::core::option::Option<super::models::Choice> = __params
+                .optional("resource_manager_scope", "a value of the documented model")?;
+            let response_2: ::core::option::Option<::std::string::String> = __params
+                .optional("response", "a string")?;
+            let response_error_2: ::core::option::Option<::std::string::String> = __params
+                .optional("response_error", "a string")?;
             let r#return: ::core::option::Option<i32> = __params
                 .optional("return", "an integer")?;
             let self_2: ::core::option::Option<super::models::Choice> = __params
                 .optional("self", "a value of the documented model")?;
-            let serde: ::core::option::Option<i32> = __params
-                .optional("serde", "an integer")?;
-            let serde_json: ::core::option::Option<super::models::Choice> = __params
-                .optional("serde_json", "a value of the documented model")?;
+            let serde: ::core::option::Option<::std::string::String> = __params
+                .optional("serde", "a string")?;
+            let serde_json: ::core::option::Option<i32> = __params
+                .optional("serde_json", "an integer")?;
             let size_of: ::core::option::Option<i32> = __params
                 .optional("size_of", "an integer")?;
             let size_of_val: ::core::option::Option<super::models::Choice> = __params
@@ -9403,18 +9597,18 @@ pub fn build_request(
                 .optional("string_enum", "an integer")?;
             let stringify: ::core::option::Option<super::models::Choice> = __params
                 .optional("stringify", "a value of the documented model")?;
-            let strip_member: ::core::option::Option<i32> = __params
-                .optional("strip_member", "an integer")?;
-            let strip_members: ::core::option::Option<super::models::Choice> = __params
-                .optional("strip_members", "a value of the documented model")?;
+            let strip_member: ::core::option::Option<::std::string::String> = __params
+                .optional("strip_member", "a string")?;
+            let strip_members: ::core::option::Option<i32> = __params
+                .optional("strip_members", "an integer")?;
             let r#struct: ::core::option::Option<super::models::Choice> = __params
                 .optional("struct", "a value of the documented model")?;
-            let subscription_id: ::core::option::Option<i32> = __params
-                .optional("subscription_id", "an integer")?;
+            let subscription_id: ::core::option::Option<::std::string::String> = __params
+                .optional("subscription_id", "a string")?;
             let super_: ::core::option::Option<::std::string::String> = __params
                 .optional("super", "a string")?;
-            let tag: ::core::option::Option<::std::string::String> = __params
-                .optional("tag", "a string")?;
+            let tag: ::core::option::Option<super::models::Choice> = __params
+                .optional("tag", "a value of the documented model")?;
             let tagged_union: ::core::option::Option<super::models::Choice> = __params
                 .optional("tagged_union", "a value of the documented model")?;
             let todo: ::core::option::Option<::std::string::String> = __params
@@ -9441,16 +9635,16 @@ pub fn build_request(
                 .optional("unsafe", "an integer")?;
             let r#unsized: ::core::option::Option<super::models::Choice> = __params
                 .optional("unsized", "a value of the documented model")?;
-            let url_2: ::core::option::Option<::std::string::String> = __params
-                .optional("url", "a string")?;
+            let url_2: ::core::option::Option<super::models::Choice> = __params
+                .optional("url", "a value of the documented model")?;
             let r#use: ::core::option::Option<::std::string::String> = __params
                 .optional("use", "a string")?;
             let usize: ::core::option::Option<super::models::Choice> = __params
                 .optional("usize", "a value of the documented model")?;
-            let validator_2: ::core::option::Option<super::models::Choice> = __params
-                .optional("validator", "a value of the documented model")?;
-            let value_3: ::core::option::Option<::std::string::String> = __params
-                .optional("value", "a string")?;
+            let validator_2: ::core::option::Option<i32> = __params
+                .optional("validator", "an integer")?;
+            let value_3: ::core::option::Option<super::models::Choice> = __params
+                .optional("value", "a value of the documented model")?;
             let vec_2: ::core::option::Option<super::models::Choice> = __params
                 .optional("vec", "a value of the documented model")?;
             let r#virtual: ::core::option::Option<i32> = __params
@@ -9467,8 +9661,8 @@ pub fn build_request(
                 super::parameters::query_optional_request(
                     endpoint,
                     &api_version,
-                    api_version_2,
-                    arc,
+                    api_version_2.as_deref(),
+                    arc.as_deref(),
                     arm_client_options.as_ref(),
                     arm_pipeline.as_deref(),
                     as_mut,
@@ -9476,169 +9670,174 @@ pub fn build_request(
                     async_fn.as_deref(),
                     async_fn_mut,
                     async_fn_once.as_ref(),
-                    b_tree_map.as_deref(),
-                    base64.as_ref(),
-                    base64_url.as_deref(),
+                    b_tree_map.as_ref(),
+                    base64.as_deref(),
+                    base64_url,
+                    binary_format,
                     r#box.as_ref(),
-                    client_method_options,
+                    client_method_options.as_deref(),
                     clone,
-                    constraint.as_deref(),
-                    context.as_ref(),
+                    constraint.as_ref(),
+                    context,
                     copy.as_deref(),
-                    cow,
-                    default_endpoint.as_ref(),
-                    date,
-                    date_time.as_ref(),
-                    date_time_rfc1123.as_deref(),
+                    cow.as_deref(),
+                    default_endpoint,
+                    date.as_ref(),
+                    date_time.as_deref(),
+                    date_time_rfc1123,
                     debug.as_deref(),
                     default,
-                    deserialize.as_ref(),
-                    deserializer,
+                    deserialize,
+                    deserializer.as_deref(),
                     double_ended_iterator.as_ref(),
                     drop.as_ref(),
-                    duration,
-                    dynamic_error.as_ref(),
-                    dynamic_params.as_deref(),
-                    dynamic_reply.as_ref(),
-                    dynamic_validate,
+                    duration.as_ref(),
+                    dynamic_error,
+                    dynamic_params.as_ref(),
+                    dynamic_reply,
+                    dynamic_validate.as_deref(),
                     eq,
                     err.as_deref(),
-                    error_body,
+                    error_body.as_deref(),
                     exact_size_iterator.as_deref(),
                     extend.as_deref(),
-                    final_state_via.as_ref(),
+                    final_state_via,
                     r#fn.as_deref(),
                     fn_mut,
                     fn_once.as_ref(),
-                    format_error.as_ref(),
+                    form_body,
+                    format_error.as_deref(),
                     from.as_deref(),
                     from_iterator.as_deref(),
-                    from_status.as_ref(),
+                    from_status,
                     future,
                     hash,
-                    host_part.as_deref(),
-                    http_request.as_deref(),
-                    http_response,
+                    host_part,
+                    http_request.as_ref(),
+                    http_response.as_deref(),
                     into.as_ref(),
                     into_future.as_ref(),
                     into_iterator,
-                    into_variant,
-                    invalid_host,
+                    into_variant.as_ref(),
+                    invalid_host.as_ref(),
                     iterator.as_ref(),
-                    lazy_lock.as_ref(),
-                    map.as_deref(),
-                    method.as_ref(),
-                    method_options_2.as_ref(),
-                    next_link.as_deref(),
-                    no_format.as_ref(),
+                    lazy_lock,
+                    map.as_ref(),
+                    method,
+                    method_options_2.as_deref(),
+                    next_link.as_ref(),
+                    no_format,
                     none.as_deref(),
-                    operations,
+                    operations.as_deref(),
                     ok.as_ref(),
-                    operation_info.as_ref(),
-                    operation_status.as_deref(),
+                    operation_info,
+                    operation_status.as_ref(),
                     option,
                     ord.as_ref(),
-                    other.as_ref(),
-                    page_decoder,
-                    pager.as_deref(),
+                    other,
+                    page_decoder.as_deref(),
+                    pager.as_ref(),
                     partial_eq.as_ref(),
                     partial_ord.as_deref(),
-                    pattern.as_ref(),
-                    poller_method_options,
-                    poller_options.as_ref(),
-                    regex.as_deref(),
-                    resource_manager_audience.as_deref(),
-                    response,
-                    response_error.as_deref(),
-                    response_too_large,
+                    pattern,
+                    poller_method_options.as_deref(),
+                    poller_options,
+                    regex.as_ref(),
+                    resource_manager_audience,
+                    response.as_deref(),
+                    response_error.as_ref(),
+                    response_too_large.as_deref(),
                     result,
-                    services.as_deref(),
-                    safe_debug.as_deref(),
-                    secret,
+                    services.as_ref(),
+                    safe_debug.as_ref(),
+                    secret.as_ref(),
                     self_.as_deref(),
                     send,
-                    serialize,
-                    serializer.as_deref(),
-                    service_error,
-                    service_info.as_deref(),
+                    serialize.as_deref(),
+                    serializer.as_ref(),
+                    service_error.as_deref(),
+                    service_info.as_ref(),
                     sized.as_ref(),
                     some.as_ref(),
-                    static_token_credential,
+                    static_token_credential.as_ref(),
                     string,
-                    string_format.as_deref(),
-                    strip_read_only.as_deref(),
+                    string_format,
+                    strip_read_only.as_ref(),
                     sync.as_deref(),
+                    text_format.as_deref(),
                     to_owned.as_deref(),
                     to_string.as_ref(),
-                    token_credential.as_ref(),
+                    token_credential,
                     try_from,
                     try_into.as_ref(),
-                    unix_time,
-                    unknown.as_deref(),
+                    unix_time.as_ref(),
+                    unknown.as_ref(),
                     unpin,
-                    url.as_ref(),
-                    url_builder.as_deref(),
-                    uuid.as_ref(),
-                    validate,
-                    validation_error.as_ref(),
-                    validation_errors.as_deref(),
-                    validator,
-                    value.as_ref(),
+                    url,
+                    url_builder.as_ref(),
+                    uuid.as_deref(),
+                    validate.as_deref(),
+                    validation_error,
+                    validation_errors.as_ref(),
+                    validator.as_deref(),
+                    value,
                     vec.as_deref(),
                     value_2.as_ref(),
-                    private,
+                    private.as_deref(),
                     r#abstract.as_deref(),
                     align_of.as_deref(),
                     align_of_val,
                     alloc,
-                    api_version_3.as_ref(),
-                    armgen_runtime.as_deref(),
+                    api_version_3,
+                    armgen_runtime.as_ref(),
                     r#as,
                     assert.as_ref(),
                     assert_eq.as_deref(),
                     r#async.as_ref(),
                     async_trait.as_deref(),
-                    at.as_deref(),
+                    at.as_ref(),
                     r#await.as_deref(),
                     azure_core,
                     r#become,
                     bool,
                     box_2.as_ref(),
                     r#break.as_deref(),
-                    build_request.as_ref(),
+                    build_request,
                     cfg,
                     char.as_ref(),
                     client_only.as_ref(),
-                    clients.as_ref(),
-                    compile_pattern.as_ref(),
+                    clients,
+                    compile_pattern,
                     concat.as_ref(),
                     r#const,
                     r#continue.as_ref(),
                     core.as_deref(),
                     crate_.as_deref(),
-                    credential.as_deref(),
-                    decode_body.as_ref(),
-                    decode_by_status.as_deref(),
+                    credential.as_ref(),
+                    decode_body,
+                    decode_by_status.as_ref(),
+                    decode_bytes.as_deref(),
                     decode_empty,
                     decode_json.as_ref(),
                     decode_nullable.as_deref(),
                     decode_optional,
-                    decode_response.as_deref(),
+                    decode_response.as_ref(),
+                    decode_text.as_ref(),
                     r#do,
                     drop_2.as_deref(),
                     r#dyn.as_ref(),
-                    dynamic.as_deref(),
-                    dynamic_execute.as_deref(),
-                    dynamic_pages,
-                    dynamic_poll.as_ref(),
-                    dynamic_request_error.as_deref(),
-                    dynamic_result,
+                    dynamic.as_ref(),
+                    dynamic_execute.as_ref(),
+                    dynamic_pages.as_deref(),
+                    dynamic_poll,
+                    dynamic_request_error.as_ref(),
+                    dynamic_result.as_deref(),
                     r#else.as_deref(),
-                    endpoint_2,
+                    endpoint_2.as_deref(),
                     r#enum,
                     env.as_deref(),
                     r#extern.as_ref(),
-                    f_2.as_ref(),
+                    f_2,
                     f32.as_deref(),
                     f64,
                     r#false.as_deref(),
@@ -9655,44 +9854,44 @@ pub fn build_request(
                     r#in,
                     include.as_deref(),
                     include_str,
-                    inner.as_ref(),
-                    json,
+                    inner,
+                    json.as_deref(),
                     r#let.as_ref(),
                     r#loop.as_deref(),
                     r#macro,
                     r#match.as_ref(),
                     matches.as_ref(),
-                    members.as_ref(),
-                    method_options_3,
+                    members,
+                    method_options_3.as_deref(),
                     r#mod.as_deref(),
-                    models,
+                    models.as_deref(),
                     r#move,
                     r#mut.as_ref(),
-                    new.as_deref(),
-                    operation_id.as_ref(),
+                    new.as_ref(),
+                    operation_id,
                     option_env.as_deref(),
-                    options_2.as_deref(),
+                    options_2.as_ref(),
                     r#override.as_deref(),
                     page.as_deref(),
                     panic,
-                    parameterized_host.as_ref(),
-                    params,
-                    path.as_ref(),
-                    patterns,
-                    pipeline.as_deref(),
+                    parameterized_host.as_deref(),
+                    params.as_deref(),
+                    path,
+                    patterns.as_deref(),
+                    pipeline.as_ref(),
                     r#priv,
                     r#pub.as_ref(),
                     r#ref.as_deref(),
-                    regex_2.as_deref(),
-                    request,
-                    resource_manager_endpoint.as_ref(),
-                    resource_manager_scope.as_deref(),
-                    response_2,
-                    response_error_2,
+                    regex_2.as_ref(),
+                    request.as_deref(),
+                    resource_manager_endpoint,
+                    resource_manager_scope.as_ref(),
+                    response_2.as_deref(),
+                    response_error_2.as_deref(),
                     r#return,
                     self_2.as_ref(),
-                    serde,
-                    serde_json.as_ref(),
+                    serde.as_deref(),
+                    serde_json,
                     size_of,
                     size_of_val.as_ref(),
                     r#static,
@@ -9700,12 +9899,12 @@ pub fn build_request(
                     str.as_deref(),
                     string_enum,
                     stringify.as_ref(),
-                    strip_member,
-                    strip_members.as_ref(),
+                    strip_member.as_deref(),
+                    strip_members,
                     r#struct.as_ref(),
-                    subscription_id,
+                    subscription_id.as_deref(),
                     super_.as_deref(),
-                    tag.as_deref(),
+                    tag.as_ref(),
                     tagged_union.as_ref(),
                     todo.as_deref(),
                     r#trait,
@@ -9719,11 +9918,11 @@ pub fn build_request(
                     unreachable,
                     r#unsafe,
                     r#unsized.as_ref(),
-                    url_2.as_deref(),
+                    url_2.as_ref(),
                     r#use.as_deref(),
                     usize.as_ref(),
-                    validator_2.as_ref(),
-                    value_3.as_deref(),
+                    validator_2,
+                    value_3.as_ref(),
                     vec_2.as_ref(),
                     r#virtual,
                     r#where.as_ref(),
@@ -9737,8 +9936,9 @@ pub fn build_request(
             let api_version: ::std::string::String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
-            let api_version_2: i32 = __params.required("API_VERSION", "an integer")?;
-            let arc: i32 = __params.required("Arc", "an integer")?;
+            let api_version_2: ::std::string::String = __params
+                .required("API_VERSION", "a string")?;
+            let arc: ::std::string::String = __params.required("Arc", "a string")?;
             let arm_client_options: super::models::Choice = __params
                 .required("ArmClientOptions", "a value of the documented model")?;
             let arm_pipeline: ::std::string::String = __params
@@ -9750,194 +9950,197 @@ pub fn build_request(
             let async_fn_mut: i32 = __params.required("AsyncFnMut", "an integer")?;
             let async_fn_once: super::models::Choice = __params
                 .required("AsyncFnOnce", "a value of the documented model")?;
-            let b_tree_map: ::std::string::String = __params
-                .required("BTreeMap", "a string")?;
-            let base64: super::models::Choice = __params
-                .required("Base64", "a value of the documented model")?;
-            let base64_url: ::std::string::String = __params
-                .required("Base64Url", "a string")?;
+            let b_tree_map: super::models::Choice = __params
+                .required("BTreeMap", "a value of the documented model")?;
+            let base64: ::std::string::String = __params.required("Base64", "a string")?;
+            let base64_url: i32 = __params.required("Base64Url", "an integer")?;
+            let binary_format: i32 = __params.required("BinaryFormat", "an integer")?;
             let r#box: super::models::Choice = __params
                 .required("Box", "a value of the documented model")?;
-            let client_method_options: i32 = __params
-                .required("ClientMethodOptions", "an integer")?;
+            let client_method_options: ::std::string::String = __params
+                .required("ClientMethodOptions", "a string")?;
             let clone: i32 = __params.required("Clone", "an integer")?;
-            let constraint: ::std::string::String = __params
-                .required("Constraint", "a string")?;
-            let context: super::models::Choice = __params
-                .required("Context", "a value of the documented model")?;
+            let constraint: super::models::Choice = __params
+                .required("Constraint", "a value of the documented model")?;
+            let context: i32 = __params.required("Context", "an integer")?;
             let copy: ::std::string::String = __params.required("Copy", "a string")?;
-            let cow: i32 = __params.required("Cow", "an integer")?;
-            let default_endpoint: super::models::Choice = __params
-                .required("DEFAULT_ENDPOINT", "a value of the documented model")?;
-            let date: i32 = __params.required("Date", "an integer")?;
-            let date_time: super::models::Choice = __params
-                .required("DateTime", "a value of the documented model")?;
-            let date_time_rfc1123: ::std::string::String = __params
-                .required("DateTimeRfc1123", "a string")?;
+            let cow: ::std::string::String = __params.required("Cow", "a string")?;
+            let default_endpoint: i32 = __params
+                .required("DEFAULT_ENDPOINT", "an integer")?;
+            let date: super::models::Choice = __params
+                .required("Date", "a value of the documented model")?;
+            let date_time: ::std::string::String = __params
+                .required("DateTime", "a string")?;
+            let date_time_rfc1123: i32 = __params
+                .required("DateTimeRfc1123", "an integer")?;
             let debug: ::std::string::String = __params.required("Debug", "a string")?;
             let default: i32 = __params.required("Default", "an integer")?;
-            let deserialize: super::models::Choice = __params
-                .required("Deserialize", "a value of the documented model")?;
-            let deserializer: i32 = __params.required("Deserializer", "an integer")?;
+            let deserialize: i32 = __params.required("Deserialize", "an integer")?;
+            let deserializer: ::std::string::String = __params
+                .required("Deserializer", "a string")?;
             let double_ended_iterator: super::models::Choice = __params
                 .required("DoubleEndedIterator", "a value of the documented model")?;
             let drop: super::models::Choice = __params
                 .required("Drop", "a value of the documented model")?;
-            let duration: i32 = __params.required("Duration", "an integer")?;
-            let dynamic_error: super::models::Choice = __params
-                .required("DynamicError", "a value of the documented model")?;
-            let dynamic_params: ::std::string::String = __params
-                .required("DynamicParams", "a string")?;
-            let dynamic_reply: super::models::Choice = __params
-                .required("DynamicReply", "a value of the documented model")?;
-            let dynamic_validate: i32 = __params
-                .required("DynamicValidate", "an integer")?;
+            let duration: super::models::Choice = __params
+                .required("Duration", "a value of the documented model")?;
+            let dynamic_error: i32 = __params.required("DynamicError", "an integer")?;
+            let dynamic_params: super::models::Choice = __params
+                .required("DynamicParams", "a value of the documented model")?;
+            let dynamic_reply: i32 = __params.required("DynamicReply", "an integer")?;
+            let dynamic_validate: ::std::string::String = __params
+                .required("DynamicValidate", "a string")?;
             let eq: i32 = __params.required("Eq", "an integer")?;
             let err: ::std::string::String = __params.required("Err", "a string")?;
-            let error_body: i32 = __params.required("ErrorBody", "an integer")?;
+            let error_body: ::std::string::String = __params
+                .required("ErrorBody", "a string")?;
             let exact_size_iterator: ::std::string::String = __params
                 .required("ExactSizeIterator", "a string")?;
             let extend: ::std::string::String = __params.required("Extend", "a string")?;
-            let final_state_via: super::models::Choice = __params
-                .required("FinalStateVia", "a value of the documented model")?;
+            let final_state_via: i32 = __params.required("FinalStateVia", "an integer")?;
             let r#fn: ::std::string::String = __params.required("Fn", "a string")?;
             let fn_mut: i32 = __params.required("FnMut", "an integer")?;
             let fn_once: super::models::Choice = __params
                 .required("FnOnce", "a value of the documented model")?;
-            let format_error: super::models::Choice = __params
-                .required("FormatError", "a value of the documented model")?;
+            let form_body: i32 = __params.required("FormBody", "an integer")?;
+            let format_error: ::std::string::String = __params
+                .required("FormatError", "a string")?;
             let from: ::std::string::String = __params.required("From", "a string")?;
             let from_iterator: ::std::string::String = __params
                 .required("FromIterator", "a string")?;
-            let from_status: super::models::Choice = __params
-                .required("FromStatus", "a value of the documented model")?;
+            let from_status: i32 = __params.required("FromStatus", "an integer")?;
             let future: i32 = __params.required("Future", "an integer")?;
             let hash: i32 = __params.required("Hash", "an integer")?;
-            let host_part: ::std::string::String = __params
-                .required("HostPart", "a string")?;
-            let http_request: ::std::string::String = __params
-                .required("HttpRequest", "a string")?;
-            let http_response: i32 = __params.required("HttpResponse", "an integer")?;
+            let host_part: i32 = __params.required("HostPart", "an integer")?;
+            let http_request: super::models::Choice = __params
+                .required("HttpRequest", "a value of the documented model")?;
+            let http_response: ::std::string::String = __params
+                .required("HttpResponse", "a string")?;
             let into: super::models::Choice = __params
                 .required("Into", "a value of the documented model")?;
             let into_future: super::models::Choice = __params
                 .required("IntoFuture", "a value of the documented model")?;
             let into_iterator: i32 = __params.required("IntoIterator", "an integer")?;
-            let into_variant: i32 = __params.required("IntoVariant", "an integer")?;
-            let invalid_host: i32 = __params.required("InvalidHost", "an integer")?;
+            let into_variant: super::models::Choice = __params
+                .required("IntoVariant", "a value of the documented model")?;
+            let invalid_host: super::models::Choice = __params
+                .required("InvalidHost", "a value of the documented model")?;
             let iterator: super::models::Choice = __params
                 .required("Iterator", "a value of the documented model")?;
-            let lazy_lock: super::models::Choice = __params
-                .required("LazyLock", "a value of the documented model")?;
-            let map: ::std::string::String = __params.required("Map", "a string")?;
-            let method: super::models::Choice = __params
-                .required("Method", "a value of the documented model")?;
-            let method_options_2: super::models::Choice = __params
-                .required("MethodOptions", "a value of the documented model")?;
-            let next_link: ::std::string::String = __params
-                .required("NextLink", "a string")?;
-            let no_format: super::models::Choice = __params
-                .required("NoFormat", "a value of the documented model")?;
+            let lazy_lock: i32 = __params.required("LazyLock", "an integer")?;
+            let map: super::models::Choice = __params
+                .required("Map", "a value of the documented model")?;
+            let method: i32 = __params.required("Method", "an integer")?;
+            let method_options_2: ::std::string::String = __params
+                .required("MethodOptions", "a string")?;
+            let next_link: super::models::Choice = __params
+                .required("NextLink", "a value of the documented model")?;
+            let no_format: i32 = __params.required("NoFormat", "an integer")?;
             let none: ::std::string::String = __params.required("None", "a string")?;
-            let operations: i32 = __params.required("OPERATIONS", "an integer")?;
+            let operations: ::std::string::String = __params
+                .required("OPERATIONS", "a string")?;
             let ok: super::models::Choice = __params
                 .required("Ok", "a value of the documented model")?;
-            let operation_info: super::models::Choice = __params
-                .required("OperationInfo", "a value of the documented model")?;
-            let operation_status: ::std::string::String = __params
-                .required("OperationStatus", "a string")?;
+            let operation_info: i32 = __params.required("OperationInfo", "an integer")?;
+            let operation_status: super::models::Choice = __params
+                .required("OperationStatus", "a value of the documented model")?;
             let option: i32 = __params.required("Option", "an integer")?;
             let ord: super::models::Choice = __params
                 .required("Ord", "a value of the documented model")?;
-            let other: super::models::Choice = __params
-                .required("Other", "a value of the documented model")?;
-            let page_decoder: i32 = __params.required("PageDecoder", "an integer")?;
-            let pager: ::std::string::String = __params.required("Pager", "a string")?;
+            let other: i32 = __params.required("Other", "an integer")?;
+            let page_decoder: ::std::string::String = __params
+                .required("PageDecoder", "a string")?;
+            let pager: super::models::Choice = __params
+                .required("Pager", "a value of the documented model")?;
             let partial_eq: super::models::Choice = __params
                 .required("PartialEq", "a value of the documented model")?;
             let partial_ord: ::std::string::String = __params
                 .required("PartialOrd", "a string")?;
-            let pattern: super::models::Choice = __params
-                .required("Pattern", "a value of the documented model")?;
-            let poller_method_options: i32 = __params
-                .required("PollerMethodOptions", "an integer")?;
-            let poller_options: super::models::Choice = __params
-                .required("PollerOptions", "a value of the documented model")?;
-            let regex: ::std::string::String = __params.required("Regex", "a string")?;
-            let resource_manager_audience: ::std::string::String = __params
-                .required("ResourceManagerAudience", "a string")?;
-            let response: i32 = __params.required("Response", "an integer")?;
-            let response_error: ::std::string::String = __params
-                .required("ResponseError", "a string")?;
-            let response_too_large: i32 = __params
-                .required("ResponseTooLarge", "an integer")?;
+            let pattern: i32 = __params.required("Pattern", "an integer")?;
+            let poller_method_options: ::std::string::String = __params
+                .required("PollerMethodOptions", "a string")?;
+            let poller_options: i32 = __params.required("PollerOptions", "an integer")?;
+            let regex: super::models::Choice = __params
+                .required("Regex", "a value of the documented model")?;
+            let resource_manager_audience: i32 = __params
+                .required("ResourceManagerAudience", "an integer")?;
+            let response: ::std::string::String = __params
+                .required("Response", "a string")?;
+            let response_error: super::models::Choice = __params
+                .required("ResponseError", "a value of the documented model")?;
+            let response_too_large: ::std::string::String = __params
+                .required("ResponseTooLarge", "a string")?;
             let result: i32 = __params.required("Result", "an integer")?;
-            let services: ::std::string::String = __params
-                .required("SERVICES", "a string")?;
-            let safe_debug: ::std::string::String = __params
-                .required("SafeDebug", "a string")?;
-            let secret: i32 = __params.required("Secret", "an integer")?;
+            let services: super::models::Choice = __params
+                .required("SERVICES", "a value of the documented model")?;
+            let safe_debug: super::models::Choice = __params
+                .required("SafeDebug", "a value of the documented model")?;
+            let secret: ::armgen_runtime::Secret = __params
+                .required("Secret", "a string")?;
             let self_: ::std::string::String = __params.required("Self", "a string")?;
             let send: i32 = __params.required("Send", "an integer")?;
-            let serialize: i32 = __params.required("Serialize", "an integer")?;
-            let serializer: ::std::string::String = __params
-                .required("Serializer", "a string")?;
-            let service_error: i32 = __params.required("ServiceError", "an integer")?;
-            let service_info: ::std::string::String = __params
-                .required("ServiceInfo", "a string")?;
+            let serialize: ::std::string::String = __params
+                .required("Serialize", "a string")?;
+            let serializer: super::models::Choice = __params
+                .required("Serializer", "a value of the documented model")?;
+            let service_error: ::std::string::String = __params
+                .required("ServiceError", "a string")?;
+            let service_info: super::models::Choice = __params
+                .required("ServiceInfo", "a value of the documented model")?;
             let sized: super::models::Choice = __params
                 .required("Sized", "a value of the documented model")?;
             let some: super::models::Choice = __params
                 .required("Some", "a value of the documented model")?;
-            let static_token_credential: i32 = __params
-                .required("StaticTokenCredential", "an integer")?;
+            let static_token_credential: super::models::Choice = __params
+                .required("StaticTokenCredential", "a value of the documented model")?;
             let string: i32 = __params.required("String", "an integer")?;
-            let string_format: ::std::string::String = __params
-                .required("StringFormat", "a string")?;
-            let strip_read_only: ::std::string::String = __params
-                .required("StripReadOnly", "a string")?;
+            let string_format: i32 = __params.required("StringFormat", "an integer")?;
+            let strip_read_only: super::models::Choice = __params
+                .required("StripReadOnly", "a value of the documented model")?;
             let sync: ::std::string::String = __params.required("Sync", "a string")?;
+            let text_format: ::std::string::String = __params
+                .required("TextFormat", "a string")?;
             let to_owned: ::std::string::String = __params
                 .required("ToOwned", "a string")?;
             let to_string: super::models::Choice = __params
                 .required("ToString", "a value of the documented model")?;
-            let token_credential: super::models::Choice = __params
-                .required("TokenCredential", "a value of the documented model")?;
+            let token_credential: i32 = __params
+                .required("TokenCredential", "an integer")?;
             let try_from: i32 = __params.required("TryFrom", "an integer")?;
             let try_into: super::models::Choice = __params
                 .required("TryInto", "a value of the documented model")?;
-            let unix_time: i32 = __params.required("UnixTime", "an integer")?;
-            let unknown: ::std::string::String = __params
-                .required("Unknown", "a string")?;
+            let unix_time: super::models::Choice = __params
+                .required("UnixTime", "a value of the documented model")?;
+            let unknown: super::models::Choice = __params
+                .required("Unknown", "a value of the documented model")?;
             let unpin: i32 = __params.required("Unpin", "an integer")?;
-            let url: super::models::Choice = __params
-                .required("Url", "a value of the documented model")?;
-            let url_builder: ::std::string::String = __params
-                .required("UrlBuilder", "a string")?;
-            let uuid: super::models::Choice = __params
-                .required("Uuid", "a value of the documented model")?;
-            let validate: i32 = __params.required("Validate", "an integer")?;
-            let validation_error: super::models::Choice = __params
-                .required("ValidationError", "a value of the documented model")?;
-            let validation_errors: ::std::string::String = __params
-                .required("ValidationErrors", "a string")?;
-            let validator: i32 = __params.required("Validator", "an integer")?;
-            let value: super::models::Choice = __params
-                .required("Value", "a value of the documented model")?;
+            let url: i32 = __params.required("Url", "an integer")?;
+            let url_builder: super::models::Choice = __params
+                .required("UrlBuilder", "a value of the documented model")?;
+            let uuid: ::std::string::String = __params.required("Uuid", "a string")?;
+            let validate: ::std::string::String = __params
+                .required("Validate", "a string")?;
+            let validation_error: i32 = __params
+                .required("ValidationError", "an integer")?;
+            let validation_errors: super::models::Choice = __params
+                .required("ValidationErrors", "a value of the documented model")?;
+            let validator: ::std::string::String = __params
+                .required("Validator", "a string")?;
+            let value: i32 = __params.required("Value", "an integer")?;
             let vec: ::std::string::String = __params.required("Vec", "a string")?;
             let value_2: super::models::Choice = __params
                 .required("_", "a value of the documented model")?;
-            let private: i32 = __params.required("__private", "an integer")?;
+            let private: ::std::string::String = __params
+                .required("__private", "a string")?;
             let r#abstract: ::std::string::String = __params
                 .required("abstract", "a string")?;
             let align_of: ::std::string::String = __params
                 .required("align_of", "a string")?;
             let align_of_val: i32 = __params.required("align_of_val", "an integer")?;
             let alloc: i32 = __params.required("alloc", "an integer")?;
-            let api_version_3: super::models::Choice = __params
-                .required("api_version", "a value of the documented model")?;
-            let armgen_runtime: ::std::string::String = __params
-                .required("armgen_runtime", "a string")?;
+            let api_version_3: i32 = __params.required("api_version", "an integer")?;
+            let armgen_runtime: super::models::Choice = __params
+                .required("armgen_runtime", "a value of the documented model")?;
             let r#as: i32 = __params.required("as", "an integer")?;
             let assert: super::models::Choice = __params
                 .required("assert", "a value of the documented model")?;
@@ -9947,7 +10150,8 @@ pub fn build_request(
                 .required("async", "a value of the documented model")?;
             let async_trait: ::std::string::String = __params
                 .required("async_trait", "a string")?;
-            let at: ::std::string::String = __params.required("at", "a string")?;
+            let at: super::models::Choice = __params
+                .required("at", "a value of the documented model")?;
             let r#await: ::std::string::String = __params.required("await", "a string")?;
             let azure_core: i32 = __params.required("azure_core", "an integer")?;
             let r#become: i32 = __params.required("become", "an integer")?;
@@ -9955,17 +10159,15 @@ pub fn build_request(
             let box_2: super::models::Choice = __params
                 .required("box", "a value of the documented model")?;
             let r#break: ::std::string::String = __params.required("break", "a string")?;
-            let build_request: super::models::Choice = __params
-                .required("build_request", "a value of the documented model")?;
+            let build_request: i32 = __params.required("build_request", "an integer")?;
             let cfg: i32 = __params.required("cfg", "an integer")?;
             let char: super::models::Choice = __params
                 .required("char", "a value of the documented model")?;
             let client_only: super::models::Choice = __params
                 .required("client_only", "a value of the documented model")?;
-            let clients: super::models::Choice = __params
-                .required("clients", "a value of the documented model")?;
-            let compile_pattern: super::models::Choice = __params
-                .required("compile_pattern", "a value of the documented model")?;
+            let clients: i32 = __params.required("clients", "an integer")?;
+            let compile_pattern: i32 = __params
+                .required("compile_pattern", "an integer")?;
             let concat: super::models::Choice = __params
                 .required("concat", "a value of the documented model")?;
             let r#const: i32 = __params.required("const", "an integer")?;
@@ -9973,12 +10175,13 @@ pub fn build_request(
                 .required("continue", "a value of the documented model")?;
             let core: ::std::string::String = __params.required("core", "a string")?;
             let crate_: ::std::string::String = __params.required("crate", "a string")?;
-            let credential: ::std::string::String = __params
-                .required("credential", "a string")?;
-            let decode_body: super::models::Choice = __params
-                .required("decode_body", "a value of the documented model")?;
-            let decode_by_status: ::std::string::String = __params
-                .required("decode_by_status", "a string")?;
+            let credential: super::models::Choice = __params
+                .required("credential", "a value of the documented model")?;
+            let decode_body: i32 = __params.required("decode_body", "an integer")?;
+            let decode_by_status: super::models::Choice = __params
+                .required("decode_by_status", "a value of the documented model")?;
+            let decode_bytes: ::std::string::String = __params
+                .required("decode_bytes", "a string")?;
             let decode_empty: i32 = __params.required("decode_empty", "an integer")?;
             let decode_json: super::models::Choice = __params
                 .required("decode_json", "a value of the documented model")?;
@@ -9986,30 +10189,33 @@ pub fn build_request(
                 .required("decode_nullable", "a string")?;
             let decode_optional: i32 = __params
                 .required("decode_optional", "an integer")?;
-            let decode_response: ::std::string::String = __params
-                .required("decode_response", "a string")?;
+            let decode_response: super::models::Choice = __params
+                .required("decode_response", "a value of the documented model")?;
+            let decode_text: super::models::Choice = __params
+                .required("decode_text", "a value of the documented model")?;
             let r#do: i32 = __params.required("do", "an integer")?;
             let drop_2: ::std::string::String = __params.required("drop", "a string")?;
             let r#dyn: super::models::Choice = __params
                 .required("dyn", "a value of the documented model")?;
-            let dynamic: ::std::string::String = __params
-                .required("dynamic", "a string")?;
-            let dynamic_execute: ::std::string::String = __params
-                .required("dynamic_execute", "a string")?;
-            let dynamic_pages: i32 = __params.required("dynamic_pages", "an integer")?;
-            let dynamic_poll: super::models::Choice = __params
-                .required("dynamic_poll", "a value of the documented model")?;
-            let dynamic_request_error: ::std::string::String = __params
-                .required("dynamic_request_error", "a string")?;
-            let dynamic_result: i32 = __params.required("dynamic_result", "an integer")?;
+            let dynamic: super::models::Choice = __params
+                .required("dynamic", "a value of the documented model")?;
+            let dynamic_execute: super::models::Choice = __params
+                .required("dynamic_execute", "a value of the documented model")?;
+            let dynamic_pages: ::std::string::String = __params
+                .required("dynamic_pages", "a string")?;
+            let dynamic_poll: i32 = __params.required("dynamic_poll", "an integer")?;
+            let dynamic_request_error: super::models::Choice = __params
+                .required("dynamic_request_error", "a value of the documented model")?;
+            let dynamic_result: ::std::string::String = __params
+                .required("dynamic_result", "a string")?;
             let r#else: ::std::string::String = __params.required("else", "a string")?;
-            let endpoint_2: i32 = __params.required("endpoint", "an integer")?;
+            let endpoint_2: ::std::string::String = __params
+                .required("endpoint", "a string")?;
             let r#enum: i32 = __params.required("enum", "an integer")?;
             let env: ::std::string::String = __params.required("env", "a string")?;
             let r#extern: super::models::Choice = __params
                 .required("extern", "a value of the documented model")?;
-            let f_2: super::models::Choice = __params
-                .required("f", "a value of the documented model")?;
+            let f_2: i32 = __params.required("f", "an integer")?;
             let f32: ::std::string::String = __params.required("f32", "a string")?;
             let f64: i32 = __params.required("f64", "an integer")?;
             let r#false: ::std::string::String = __params.required("false", "a string")?;
@@ -10031,9 +10237,8 @@ pub fn build_request(
             let include: ::std::string::String = __params
                 .required("include", "a string")?;
             let include_str: i32 = __params.required("include_str", "an integer")?;
-            let inner: super::models::Choice = __params
-                .required("inner", "a value of the documented model")?;
-            let json: i32 = __params.required("json", "an integer")?;
+            let inner: i32 = __params.required("inner", "an integer")?;
+            let json: ::std::string::String = __params.required("json", "a string")?;
             let r#let: super::models::Choice = __params
                 .required("let", "a value of the documented model")?;
             let r#loop: ::std::string::String = __params.required("loop", "a string")?;
@@ -10042,56 +10247,54 @@ pub fn build_request(
                 .required("match", "a value of the documented model")?;
             let matches: super::models::Choice = __params
                 .required("matches", "a value of the documented model")?;
-            let members: super::models::Choice = __params
-                .required("members", "a value of the documented model")?;
-            let method_options_3: i32 = __params
-                .required("method_options", "an integer")?;
+            let members: i32 = __params.required("members", "an integer")?;
+            let method_options_3: ::std::string::String = __params
+                .required("method_options", "a string")?;
             let r#mod: ::std::string::String = __params.required("mod", "a string")?;
-            let models: i32 = __params.required("models", "an integer")?;
+            let models: ::std::string::String = __params.required("models", "a string")?;
             let r#move: i32 = __params.required("move", "an integer")?;
             let r#mut: super::models::Choice = __params
                 .required("mut", "a value of the documented model")?;
-            let new: ::std::string::String = __params.required("new", "a string")?;
-            let operation_id: super::models::Choice = __params
-                .required("operation_id", "a value of the documented model")?;
+            let new: super::models::Choice = __params
+                .required("new", "a value of the documented model")?;
+            let operation_id: i32 = __params.required("operation_id", "an integer")?;
             let option_env: ::std::string::String = __params
                 .required("option_env", "a string")?;
-            let options_2: ::std::string::String = __params
-                .required("options", "a string")?;
+            let options_2: super::models::Choice = __params
+                .required("options", "a value of the documented model")?;
             let r#override: ::std::string::String = __params
                 .required("override", "a string")?;
             let page: ::std::string::String = __params.required("page", "a string")?;
             let panic: i32 = __params.required("panic", "an integer")?;
-            let parameterized_host: super::models::Choice = __params
-                .required("parameterized_host", "a value of the documented model")?;
-            let params: i32 = __params.required("params", "an integer")?;
-            let path: super::models::Choice = __params
-                .required("path", "a value of the documented model")?;
-            let patterns: i32 = __params.required("patterns", "an integer")?;
-            let pipeline: ::std::string::String = __params
-                .required("pipeline", "a string")?;
+            let parameterized_host: ::std::string::String = __params
+                .required("parameterized_host", "a string")?;
+            let params: ::std::string::String = __params.required("params", "a string")?;
+            let path: i32 = __params.required("path", "an integer")?;
+            let patterns: ::std::string::String = __params
+                .required("patterns", "a string")?;
+            let pipeline: super::models::Choice = __params
+                .required("pipeline", "a value of the documented model")?;
             let r#priv: i32 = __params.required("priv", "an integer")?;
             let r#pub: super::models::Choice = __params
                 .required("pub", "a value of the documented model")?;
             let r#ref: ::std::string::String = __params.required("ref", "a string")?;
-            let regex_2: ::std::string::String = __params.required("regex", "a string")?;
-            let request: i32 = __params.required("request", "an integer")?;
-            let resource_manager_endpoint: super::models::Choice = __params
-                .required(
-                    "resource_manager_endpoint",
-                    "a value of the documented model",
-                )?;
-            let resource_manager_scope: ::std::string::String = __params
-                .required("resource_manager_scope", "a string")?;
-            let response_2: i32 = __params.required("response", "an integer")?;
-            let response_error_2: i32 = __params
-                .required("response_error", "an integer")?;
+            let regex_2: super::models::Choice = __params
+                .required("regex", "a value of the documented model")?;
+            let request: ::std::string::String = __params
+                .required("request", "a string")?;
+            let resource_manager_endpoint: i32 = __params
+                .required("resource_manager_endpoint", "an integer")?;
+            let resource_manager_scope: super::models::Choice = __params
+                .required("resource_manager_scope", "a value of the documented model")?;
+            let response_2: ::std::string::String = __params
+                .required("response", "a string")?;
+            let response_error_2: ::std::string::String = __params
+                .required("response_error", "a string")?;
             let r#return: i32 = __params.required("return", "an integer")?;
             let self_2: super::models::Choice = __params
                 .required("self", "a value of the documented model")?;
-            let serde: i32 = __params.required("serde", "an integer")?;
-            let serde_json: super::models::Choice = __params
-                .required("serde_json", "a value of the documented model")?;
+            let serde: ::std::string::String = __params.required("serde", "a string")?;
+            let serde_json: i32 = __params.required("serde_json", "an integer")?;
             let size_of: i32 = __params.required("size_of", "an integer")?;
             let size_of_val: super::models::Choice = __params
                 .required("size_of_val", "a value of the documented model")?;
@@ -10102,15 +10305,16 @@ pub fn build_request(
             let string_enum: i32 = __params.required("string_enum", "an integer")?;
             let stringify: super::models::Choice = __params
                 .required("stringify", "a value of the documented model")?;
-            let strip_member: i32 = __params.required("strip_member", "an integer")?;
-            let strip_members: super::models::Choice = __params
-                .required("strip_members", "a value of the documented model")?;
+            let strip_member: ::std::string::String = __params
+                .required("strip_member", "a string")?;
+            let strip_members: i32 = __params.required("strip_members", "an integer")?;
             let r#struct: super::models::Choice = __params
                 .required("struct", "a value of the documented model")?;
-            let subscription_id: i32 = __params
-                .required("subscription_id", "an integer")?;
+            let subscription_id: ::std::string::String = __params
+                .required("subscription_id", "a string")?;
             let super_: ::std::string::String = __params.required("super", "a string")?;
-            let tag: ::std::string::String = __params.required("tag", "a string")?;
+            let tag: super::models::Choice = __params
+                .required("tag", "a value of the documented model")?;
             let tagged_union: super::models::Choice = __params
                 .required("tagged_union", "a value of the documented model")?;
             let todo: ::std::string::String = __params.required("todo", "a string")?;
@@ -10128,13 +10332,14 @@ pub fn build_request(
             let r#unsafe: i32 = __params.required("unsafe", "an integer")?;
             let r#unsized: super::models::Choice = __params
                 .required("unsized", "a value of the documented model")?;
-            let url_2: ::std::string::String = __params.required("url", "a string")?;
+            let url_2: super::models::Choice = __params
+                .required("url", "a value of the documented model")?;
             let r#use: ::std::string::String = __params.required("use", "a string")?;
             let usize: super::models::Choice = __params
                 .required("usize", "a value of the documented model")?;
-            let validator_2: super::models::Choice = __params
-                .required("validator", "a value of the documented model")?;
-            let value_3: ::std::string::String = __params.required("value", "a string")?;
+            let validator_2: i32 = __params.required("validator", "an integer")?;
+            let value_3: super::models::Choice = __params
+                .required("value", "a value of the documented model")?;
             let vec_2: super::models::Choice = __params
                 .required("vec", "a value of the documented model")?;
             let r#virtual: i32 = __params.required("virtual", "an integer")?;
@@ -10147,8 +10352,8 @@ pub fn build_request(
                 super::parameters::query_required_request(
                     endpoint,
                     &api_version,
-                    api_version_2,
-                    arc,
+                    &api_version_2,
+                    &arc,
                     &arm_client_options,
                     &arm_pipeline,
                     as_mut,
@@ -10158,120 +10363,123 @@ pub fn build_request(
                     &async_fn_once,
                     &b_tree_map,
                     &base64,
-                    &base64_url,
+                    base64_url,
+                    binary_format,
                     &r#box,
-                    client_method_options,
+                    &client_method_options,
                     clone,
                     &constraint,
-                    &context,
+                    context,
                     &copy,
-                    cow,
-                    &default_endpoint,
-                    date,
+                    &cow,
+                    default_endpoint,
+                    &date,
                     &date_time,
-                    &date_time_rfc1123,
+                    date_time_rfc1123,
                     &debug,
                     default,
-                    &deserialize,
-                    deserializer,
+                    deserialize,
+                    &deserializer,
                     &double_ended_iterator,
                     &drop,
-                    duration,
-                    &dynamic_error,
+                    &duration,
+                    dynamic_error,
                     &dynamic_params,
-                    &dynamic_reply,
-                    dynamic_validate,
+                    dynamic_reply,
+                    &dynamic_validate,
                     eq,
                     &err,
-                    error_body,
+                    &error_body,
                     &exact_size_iterator,
                     &extend,
-                    &final_state_via,
+                    final_state_via,
                     &r#fn,
                     fn_mut,
                     &fn_once,
+                    form_body,
                     &format_error,
                     &from,
                     &from_iterator,
-                    &from_status,
+                    from_status,
                     future,
                     hash,
-                    &host_part,
+                    host_part,
                     &http_request,
-                    http_response,
+                    &http_response,
                     &into,
                     &into_future,
                     into_iterator,
-                    into_variant,
-                    invalid_host,
+                    &into_variant,
+                    &invalid_host,
                     &iterator,
-                    &lazy_lock,
+                    lazy_lock,
                     &map,
-                    &method,
+                    method,
                     &method_options_2,
                     &next_link,
-                    &no_format,
+                    no_format,
                     &none,
-                    operations,
+                    &operations,
                     &ok,
-                    &operation_info,
+                    operation_info,
                     &operation_status,
                     option,
                     &ord,
-                    &other,
-                    page_decoder,
+                    other,
+                    &page_decoder,
                     &pager,
                     &partial_eq,
                     &partial_ord,
-                    &pattern,
-                    poller_method_options,
-                    &poller_options,
+                    pattern,
+                    &poller_method_options,
+                    poller_options,
                     &regex,
-                    &resource_manager_audience,
-                    response,
+                    resource_manager_audience,
+                    &response,
                     &response_error,
-                    response_too_large,
+                    &response_too_large,
                     result,
                     &services,
                     &safe_debug,
-                    secret,
+                    &secret,
                     &self_,
                     send,
-                    serialize,
+                    &serialize,
                     &serializer,
-                    service_error,
+                    &service_error,
                     &service_info,
                     &sized,
                     &some,
-                    static_token_credential,
+                    &static_token_credential,
                     string,
-                    &string_format,
+                    string_format,
                     &strip_read_only,
                     &sync,
+                    &text_format,
                     &to_owned,
                     &to_string,
-                    &token_credential,
+                    token_credential,
                     try_from,
                     &try_into,
-                    unix_time,
+                    &unix_time,
                     &unknown,
                     unpin,
-                    &url,
+                    url,
                     &url_builder,
                     &uuid,
-                    validate,
-                    &validation_error,
+                    &validate,
+                    validation_error,
                     &validation_errors,
-                    validator,
-                    &value,
+                    &validator,
+                    value,
                     &vec,
                     &value_2,
-                    private,
+                    &private,
                     &r#abstract,
                     &align_of,
                     align_of_val,
                     alloc,
-                    &api_version_3,
+                    api_version_3,
                     &armgen_runtime,
                     r#as,
                     &assert,
@@ -10285,40 +10493,42 @@ pub fn build_request(
                     bool,
                     &box_2,
                     &r#break,
-                    &build_request,
+                    build_request,
                     cfg,
                     &char,
                     &client_only,
-                    &clients,
-                    &compile_pattern,
+                    clients,
+                    compile_pattern,
                     &concat,
                     r#const,
                     &r#continue,
                     &core,
                     &crate_,
                     &credential,
-                    &decode_body,
+                    decode_body,
                     &decode_by_status,
+                    &decode_bytes,
                     decode_empty,
                     &decode_json,
                     &decode_nullable,
                     decode_optional,
                     &decode_response,
+                    &decode_text,
                     r#do,
                     &drop_2,
                     &r#dyn,
                     &dynamic,
                     &dynamic_execute,
-                    dynamic_pages,
-                    &dynamic_poll,
+                    &dynamic_pages,
+                    dynamic_poll,
                     &dynamic_request_error,
-                    dynamic_result,
+                    &dynamic_result,
                     &r#else,
-                    endpoint_2,
+                    &endpoint_2,
                     r#enum,
                     &env,
                     &r#extern,
-                    &f_2,
+                    f_2,
                     &f32,
                     f64,
                     &r#false,
@@ -10335,44 +10545,44 @@ pub fn build_request(
                     r#in,
                     &include,
                     include_str,
-                    &inner,
-                    json,
+                    inner,
+                    &json,
                     &r#let,
                     &r#loop,
                     r#macro,
                     &r#match,
                     &matches,
-                    &members,
-                    method_options_3,
+                    members,
+                    &method_options_3,
                     &r#mod,
-                    models,
+                    &models,
                     r#move,
                     &r#mut,
                     &new,
-                    &operation_id,
+                    operation_id,
                     &option_env,
                     &options_2,
                     &r#override,
                     &page,
                     panic,
                     &parameterized_host,
-                    params,
-                    &path,
-                    patterns,
+                    &params,
+                    path,
+                    &patterns,
                     &pipeline,
                     r#priv,
                     &r#pub,
                     &r#ref,
                     &regex_2,
-                    request,
-                    &resource_manager_endpoint,
+                    &request,
+                    resource_manager_endpoint,
                     &resource_manager_scope,
-                    response_2,
-                    response_error_2,
+                    &response_2,
+                    &response_error_2,
                     r#return,
                     &self_2,
-                    serde,
-                    &serde_json,
+                    &serde,
+                    serde_json,
                     size_of,
                     &size_of_val,
                     r#static,
@@ -10380,10 +10590,10 @@ pub fn build_request(
                     &str,
                     string_enum,
                     &stringify,
-                    strip_member,
-                    &strip_members,
+                    &strip_member,
+                    strip_members,
                     &r#struct,
-                    subscription_id,
+                    &subscription_id,
                     &super_,
                     &tag,
                     &tagged_union,
@@ -10402,7 +10612,7 @@ pub fn build_request(
                     &url_2,
                     &r#use,
                     &usize,
-                    &validator_2,
+                    validator_2,
                     &value_3,
                     &vec_2,
                     r#virtual,
@@ -11344,6 +11554,20 @@ pub fn build_request(
                 )?,
             )
         }
+        "TextFormat_TextFormat" => {
+            let api_version: ::std::string::String = __params
+                .optional("api-version", "a string")?
+                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let text_format: super::models::TextFormat = __params
+                .required("TextFormat", "a value of the documented model")?;
+            Ok(
+                super::text_format::text_format_request(
+                    endpoint,
+                    &api_version,
+                    &text_format,
+                )?,
+            )
+        }
         "ToOwned_ToOwned" => {
             let api_version: ::std::string::String = __params
                 .optional("api-version", "a string")?
@@ -11665,6 +11889,11 @@ pub fn decode_response(
                 super::base64_url::base64_url_response(response),
             )
         }
+        "BinaryFormat_BinaryFormat" => {
+            ::armgen_runtime::dynamic_result(
+                super::binary_format::binary_format_response(response),
+            )
+        }
         "Bodies_OptionalString" => {
             ::armgen_runtime::dynamic_result(
                 super::bodies::optional_string_response(response),
@@ -11760,6 +11989,11 @@ pub fn decode_response(
                 super::decode::by_status_decode_by_status_response(response),
             )
         }
+        "decode_bytes_decode_bytes" => {
+            ::armgen_runtime::dynamic_result(
+                super::decode::bytes_decode_bytes_response(response),
+            )
+        }
         "decode_empty_decode_empty" => {
             ::armgen_runtime::dynamic_result(
                 super::decode::empty_decode_empty_response(response),
@@ -11783,6 +12017,11 @@ pub fn decode_response(
         "decode_response_decode_response" => {
             ::armgen_runtime::dynamic_result(
                 super::decode::response_decode_response_response(response),
+            )
+        }
+        "decode_text_decode_text" => {
+            ::armgen_runtime::dynamic_result(
+                super::decode::text_decode_text_response(response),
             )
         }
         "Default_Default" => {
@@ -11907,6 +12146,11 @@ pub fn decode_response(
         }
         "FnOnce_FnOnce" => {
             ::armgen_runtime::dynamic_result(super::fn_once::fn_once_response(response))
+        }
+        "FormBody_FormBody" => {
+            ::armgen_runtime::dynamic_result(
+                super::form_body::form_body_response(response),
+            )
         }
         "format_args_format_args" => {
             ::armgen_runtime::dynamic_result(
@@ -12176,6 +12420,11 @@ pub fn decode_response(
                 super::optional_bodies::base64_url_response(response),
             )
         }
+        "OptionalBodies_BinaryFormat" => {
+            ::armgen_runtime::dynamic_result(
+                super::optional_bodies::binary_format_response(response),
+            )
+        }
         "OptionalBodies_bool" => {
             ::armgen_runtime::dynamic_result(
                 super::optional_bodies::bool_response(response),
@@ -12291,6 +12540,11 @@ pub fn decode_response(
                 super::optional_bodies::decode_by_status_response(response),
             )
         }
+        "OptionalBodies_decode_bytes" => {
+            ::armgen_runtime::dynamic_result(
+                super::optional_bodies::decode_bytes_response(response),
+            )
+        }
         "OptionalBodies_decode_empty" => {
             ::armgen_runtime::dynamic_result(
                 super::optional_bodies::decode_empty_response(response),
@@ -12314,6 +12568,11 @@ pub fn decode_response(
         "OptionalBodies_decode_response" => {
             ::armgen_runtime::dynamic_result(
                 super::optional_bodies::decode_response_response(response),
+            )
+        }
+        "OptionalBodies_decode_text" => {
+            ::armgen_runtime::dynamic_result(
+                super::optional_bodies::decode_text_response(response),
             )
         }
         "OptionalBodies_Default" => {
@@ -12464,6 +12723,11 @@ pub fn decode_response(
         "OptionalBodies_FnOnce" => {
             ::armgen_runtime::dynamic_result(
                 super::optional_bodies::fn_once_response(response),
+            )
+        }
+        "OptionalBodies_FormBody" => {
+            ::armgen_runtime::dynamic_result(
+                super::optional_bodies::form_body_response(response),
             )
         }
         "OptionalBodies_format" => {
@@ -13201,6 +13465,11 @@ pub fn decode_response(
                 super::optional_bodies::tagged_union_response(response),
             )
         }
+        "OptionalBodies_TextFormat" => {
+            ::armgen_runtime::dynamic_result(
+                super::optional_bodies::text_format_response(response),
+            )
+        }
         "OptionalBodies_ToOwned" => {
             ::armgen_runtime::dynamic_result(
                 super::optional_bodies::to_owned_response(response),
@@ -13736,6 +14005,11 @@ pub fn decode_response(
         "tagged_union_tagged_union" => {
             ::armgen_runtime::dynamic_result(
                 super::tagged::union_tagged_union_response(response),
+            )
+        }
+        "TextFormat_TextFormat" => {
+            ::armgen_runtime::dynamic_result(
+                super::text_format::text_format_response(response),
             )
         }
         "ToOwned_ToOwned" => {

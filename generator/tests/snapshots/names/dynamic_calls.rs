@@ -177,6 +177,14 @@ pub async fn call(
                 )
                 .await
         }
+        "BinaryFormat_BinaryFormat" => {
+            ::armgen_runtime::dynamic_execute(
+                    pipeline,
+                    __request,
+                    super::binary_format::binary_format_response,
+                )
+                .await
+        }
         "Bodies_OptionalString" => {
             ::armgen_runtime::dynamic_execute(
                     pipeline,
@@ -377,6 +385,14 @@ pub async fn call(
                 )
                 .await
         }
+        "decode_bytes_decode_bytes" => {
+            ::armgen_runtime::dynamic_execute(
+                    pipeline,
+                    __request,
+                    super::decode::bytes_decode_bytes_response,
+                )
+                .await
+        }
         "decode_empty_decode_empty" => {
             ::armgen_runtime::dynamic_execute(
                     pipeline,
@@ -414,6 +430,14 @@ pub async fn call(
                     pipeline,
                     __request,
                     super::decode::response_decode_response_response,
+                )
+                .await
+        }
+        "decode_text_decode_text" => {
+            ::armgen_runtime::dynamic_execute(
+                    pipeline,
+                    __request,
+                    super::decode::text_decode_text_response,
                 )
                 .await
         }
@@ -658,6 +682,14 @@ pub async fn call(
                     pipeline,
                     __request,
                     super::fn_once::fn_once_response,
+                )
+                .await
+        }
+        "FormBody_FormBody" => {
+            ::armgen_runtime::dynamic_execute(
+                    pipeline,
+                    __request,
+                    super::form_body::form_body_response,
                 )
                 .await
         }
@@ -1241,6 +1273,18 @@ pub async fn call(
                 );
             ::armgen_runtime::dynamic_poll(poller).await
         }
+        "OptionalBodies_BinaryFormat" => {
+            let poller: ::armgen_runtime::__private::azure_core::http::Poller<
+                ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
+            > = pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::binary_format_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    ::core::default::Default::default(),
+                );
+            ::armgen_runtime::dynamic_poll(poller).await
+        }
         "OptionalBodies_bool" => {
             let poller: ::armgen_runtime::__private::azure_core::http::Poller<
                 ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -1517,6 +1561,18 @@ pub async fn call(
                 );
             ::armgen_runtime::dynamic_poll(poller).await
         }
+        "OptionalBodies_decode_bytes" => {
+            let poller: ::armgen_runtime::__private::azure_core::http::Poller<
+                ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
+            > = pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::decode_bytes_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    ::core::default::Default::default(),
+                );
+            ::armgen_runtime::dynamic_poll(poller).await
+        }
         "OptionalBodies_decode_empty" => {
             let poller: ::armgen_runtime::__private::azure_core::http::Poller<
                 ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -1572,6 +1628,18 @@ pub async fn call(
                 .begin(
                     __request,
                     super::optional_bodies::decode_response_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    ::core::default::Default::default(),
+                );
+            ::armgen_runtime::dynamic_poll(poller).await
+        }
+        "OptionalBodies_decode_text" => {
+            let poller: ::armgen_runtime::__private::azure_core::http::Poller<
+                ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
+            > = pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::decode_text_response,
                     ::armgen_runtime::FinalStateVia::Location,
                     ::core::default::Default::default(),
                 );
@@ -1932,6 +2000,18 @@ pub async fn call(
                 .begin(
                     __request,
                     super::optional_bodies::fn_once_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    ::core::default::Default::default(),
+                );
+            ::armgen_runtime::dynamic_poll(poller).await
+        }
+        "OptionalBodies_FormBody" => {
+            let poller: ::armgen_runtime::__private::azure_core::http::Poller<
+                ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
+            > = pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::form_body_response,
                     ::armgen_runtime::FinalStateVia::Location,
                     ::core::default::Default::default(),
                 );
@@ -3701,6 +3781,18 @@ pub async fn call(
                 );
             ::armgen_runtime::dynamic_poll(poller).await
         }
+        "OptionalBodies_TextFormat" => {
+            let poller: ::armgen_runtime::__private::azure_core::http::Poller<
+                ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
+            > = pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::text_format_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    ::core::default::Default::default(),
+                );
+            ::armgen_runtime::dynamic_poll(poller).await
+        }
         "OptionalBodies_ToOwned" => {
             let poller: ::armgen_runtime::__private::azure_core::http::Poller<
                 ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -4902,6 +4994,14 @@ pub async fn call(
                     pipeline,
                     __request,
                     super::tagged::union_tagged_union_response,
+                )
+                .await
+        }
+        "TextFormat_TextFormat" => {
+            ::armgen_runtime::dynamic_execute(
+                    pipeline,
+                    __request,
+                    super::text_format::text_format_response,
                 )
                 .await
         }

@@ -118,6 +118,12 @@ pub mod base64 {
 pub mod base64_url {
     include!("base64_url.rs");
 }
+/// Operations of the `BinaryFormat` group.
+///
+/// Every `*_request` function takes the Resource Manager `endpoint` (e.g. `https://management.azure.com`) and, when the operation has one, the `api_version` to call (normally [`API_VERSION`](super::API_VERSION)), then the operation's arguments; it checks every constraint of the spec before building the request.
+pub mod binary_format {
+    include!("binary_format.rs");
+}
 /// Operations of the `Bodies` group.
 ///
 /// Every `*_request` function takes the Resource Manager `endpoint` (e.g. `https://management.azure.com`) and, when the operation has one, the `api_version` to call (normally [`API_VERSION`](super::API_VERSION)), then the operation's arguments; it checks every constraint of the spec before building the request.
@@ -405,6 +411,12 @@ pub mod fn_mut {
 /// Every `*_request` function takes the Resource Manager `endpoint` (e.g. `https://management.azure.com`) and, when the operation has one, the `api_version` to call (normally [`API_VERSION`](super::API_VERSION)), then the operation's arguments; it checks every constraint of the spec before building the request.
 pub mod fn_once {
     include!("fn_once.rs");
+}
+/// Operations of the `FormBody` group.
+///
+/// Every `*_request` function takes the Resource Manager `endpoint` (e.g. `https://management.azure.com`) and, when the operation has one, the `api_version` to call (normally [`API_VERSION`](super::API_VERSION)), then the operation's arguments; it checks every constraint of the spec before building the request.
+pub mod form_body {
+    include!("form_body.rs");
 }
 /// Operations of the `format` group.
 ///
@@ -1239,6 +1251,12 @@ pub mod tag {
 /// Every `*_request` function takes the Resource Manager `endpoint` (e.g. `https://management.azure.com`) and, when the operation has one, the `api_version` to call (normally [`API_VERSION`](super::API_VERSION)), then the operation's arguments; it checks every constraint of the spec before building the request.
 pub mod tagged {
     include!("tagged.rs");
+}
+/// Operations of the `TextFormat` group.
+///
+/// Every `*_request` function takes the Resource Manager `endpoint` (e.g. `https://management.azure.com`) and, when the operation has one, the `api_version` to call (normally [`API_VERSION`](super::API_VERSION)), then the operation's arguments; it checks every constraint of the spec before building the request.
+pub mod text_format {
+    include!("text_format.rs");
 }
 /// Operations of the `ToOwned` group.
 ///

@@ -980,6 +980,45 @@ impl ::armgen_runtime::StripReadOnly for Become {
         );
     }
 }
+/// The `BinaryFormat` object.
+#[derive(
+    ::core::clone::Clone,
+    ::core::fmt::Debug,
+    ::core::default::Default,
+    ::core::cmp::PartialEq,
+    ::armgen_runtime::__private::serde::Serialize,
+    ::armgen_runtime::__private::serde::Deserialize,
+)]
+#[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "BinaryFormat")]
+pub struct BinaryFormat {
+    /// Set by the service.
+    #[serde(
+        rename = "BinaryFormat",
+        skip_serializing_if = "::core::option::Option::is_none"
+    )]
+    pub binary_format: ::core::option::Option<::std::string::String>,
+    /// `next`
+    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
+    pub next: ::core::option::Option<::std::boxed::Box<BinaryFormat>>,
+}
+impl ::armgen_runtime::Validate for BinaryFormat {
+    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
+}
+impl ::armgen_runtime::StripReadOnly for BinaryFormat {
+    fn strip_read_only(
+        &self,
+        json: &mut ::armgen_runtime::__private::serde_json::Value,
+    ) {
+        ::armgen_runtime::strip_members(
+            json,
+            &["BinaryFormat"],
+            |members| {
+                ::armgen_runtime::strip_member(members, "next", &self.next);
+            },
+        );
+    }
+}
 /// The `bool` object.
 #[derive(
     ::core::clone::Clone,
@@ -1453,51 +1492,55 @@ impl ::armgen_runtime::StripReadOnly for Clone {
     TaggedUnion = "tagged_union", #[doc = " `async_trait`"] AsyncTrait = "async_trait",
     #[doc = " `azure_core`"] AzureCore = "azure_core", #[doc = " `ArmClientOptions`"]
     ArmClientOptions = "ArmClientOptions", #[doc = " `ArmPipeline`"] ArmPipeline =
-    "ArmPipeline", #[doc = " `IntoVariant`"] IntoVariant = "IntoVariant", #[doc =
-    " `MethodOptions`"] MethodOptions = "MethodOptions", #[doc =
-    " `ResourceManagerAudience`"] ResourceManagerAudience = "ResourceManagerAudience",
-    #[doc = " `StaticTokenCredential`"] StaticTokenCredential = "StaticTokenCredential",
-    #[doc = " `resource_manager_endpoint`"] ResourceManagerEndpoint =
-    "resource_manager_endpoint", #[doc = " `resource_manager_scope`"]
-    ResourceManagerScope = "resource_manager_scope", #[doc = " `response_error`"]
-    ResponseError = "response_error", #[doc = " `DynamicError`"] DynamicError =
-    "DynamicError", #[doc = " `DynamicParams`"] DynamicParams = "DynamicParams", #[doc =
-    " `DynamicValidate`"] DynamicValidate = "DynamicValidate", #[doc =
-    " `OperationInfo`"] OperationInfo = "OperationInfo", #[doc = " `ServiceInfo`"]
-    ServiceInfo = "ServiceInfo", #[doc = " `dynamic_result`"] DynamicResult =
-    "dynamic_result", #[doc = " `DynamicReply`"] DynamicReply = "DynamicReply", #[doc =
-    " `dynamic_execute`"] DynamicExecute = "dynamic_execute", #[doc = " `dynamic_pages`"]
-    DynamicPages = "dynamic_pages", #[doc = " `dynamic_poll`"] DynamicPoll =
-    "dynamic_poll", #[doc = " `dynamic_request_error`"] DynamicRequestError =
-    "dynamic_request_error", #[doc = " `ErrorBody`"] ErrorBody = "ErrorBody", #[doc =
-    " `FromStatus`"] FromStatus = "FromStatus", #[doc = " `ResponseError`"]
-    ResponseError2 = "ResponseError", #[doc = " `ServiceError`"] ServiceError =
-    "ServiceError", #[doc = " `decode_body`"] DecodeBody = "decode_body", #[doc =
-    " `decode_by_status`"] DecodeByStatus = "decode_by_status", #[doc =
-    " `decode_empty`"] DecodeEmpty = "decode_empty", #[doc = " `decode_json`"] DecodeJson
-    = "decode_json", #[doc = " `decode_nullable`"] DecodeNullable = "decode_nullable",
-    #[doc = " `decode_optional`"] DecodeOptional = "decode_optional", #[doc =
-    " `Base64`"] Base64 = "Base64", #[doc = " `Base64Url`"] Base64Url = "Base64Url",
-    #[doc = " `Date`"] Date = "Date", #[doc = " `DateTime`"] DateTime = "DateTime", #[doc
-    = " `DateTimeRfc1123`"] DateTimeRfc1123 = "DateTimeRfc1123", #[doc = " `Duration`"]
-    Duration = "Duration", #[doc = " `FormatError`"] FormatError = "FormatError", #[doc =
-    " `StringFormat`"] StringFormat = "StringFormat", #[doc = " `UnixTime`"] UnixTime =
-    "UnixTime", #[doc = " `Uuid`"] Uuid = "Uuid", #[doc = " `HostPart`"] HostPart =
-    "HostPart", #[doc = " `InvalidHost`"] InvalidHost = "InvalidHost", #[doc =
-    " `parameterized_host`"] ParameterizedHost = "parameterized_host", #[doc =
-    " `HttpRequest`"] HttpRequest = "HttpRequest", #[doc = " `HttpResponse`"]
-    HttpResponse = "HttpResponse", #[doc = " `Method`"] Method = "Method", #[doc =
-    " `UrlBuilder`"] UrlBuilder = "UrlBuilder", #[doc = " `ResponseTooLarge`"]
-    ResponseTooLarge = "ResponseTooLarge", #[doc = " `FinalStateVia`"] FinalStateVia =
-    "FinalStateVia", #[doc = " `OperationStatus`"] OperationStatus = "OperationStatus",
-    #[doc = " `PollerMethodOptions`"] PollerMethodOptions = "PollerMethodOptions", #[doc
-    = " `PollerOptions`"] PollerOptions = "PollerOptions", #[doc = " `NextLink`"]
-    NextLink = "NextLink", #[doc = " `PageDecoder`"] PageDecoder = "PageDecoder", #[doc =
-    " `Pattern`"] Pattern = "Pattern", #[doc = " `StripReadOnly`"] StripReadOnly =
-    "StripReadOnly", #[doc = " `strip_member`"] StripMember = "strip_member", #[doc =
-    " `strip_members`"] StripMembers = "strip_members", #[doc = " `Regex`"] Regex =
-    "Regex", #[doc = " `Secret`"] Secret = "Secret", #[doc = " `Url`"] Url = "Url", #[doc
-    = " `Constraint`"] Constraint = "Constraint", #[doc = " `Validate`"] Validate =
+    "ArmPipeline", #[doc = " `BinaryFormat`"] BinaryFormat = "BinaryFormat", #[doc =
+    " `IntoVariant`"] IntoVariant = "IntoVariant", #[doc = " `MethodOptions`"]
+    MethodOptions = "MethodOptions", #[doc = " `ResourceManagerAudience`"]
+    ResourceManagerAudience = "ResourceManagerAudience", #[doc =
+    " `StaticTokenCredential`"] StaticTokenCredential = "StaticTokenCredential", #[doc =
+    " `TextFormat`"] TextFormat = "TextFormat", #[doc = " `resource_manager_endpoint`"]
+    ResourceManagerEndpoint = "resource_manager_endpoint", #[doc =
+    " `resource_manager_scope`"] ResourceManagerScope = "resource_manager_scope", #[doc =
+    " `response_error`"] ResponseError = "response_error", #[doc = " `DynamicError`"]
+    DynamicError = "DynamicError", #[doc = " `DynamicParams`"] DynamicParams =
+    "DynamicParams", #[doc = " `DynamicValidate`"] DynamicValidate = "DynamicValidate",
+    #[doc = " `OperationInfo`"] OperationInfo = "OperationInfo", #[doc =
+    " `ServiceInfo`"] ServiceInfo = "ServiceInfo", #[doc = " `dynamic_result`"]
+    DynamicResult = "dynamic_result", #[doc = " `DynamicReply`"] DynamicReply =
+    "DynamicReply", #[doc = " `dynamic_execute`"] DynamicExecute = "dynamic_execute",
+    #[doc = " `dynamic_pages`"] DynamicPages = "dynamic_pages", #[doc =
+    " `dynamic_poll`"] DynamicPoll = "dynamic_poll", #[doc = " `dynamic_request_error`"]
+    DynamicRequestError = "dynamic_request_error", #[doc = " `ErrorBody`"] ErrorBody =
+    "ErrorBody", #[doc = " `FromStatus`"] FromStatus = "FromStatus", #[doc =
+    " `ResponseError`"] ResponseError2 = "ResponseError", #[doc = " `ServiceError`"]
+    ServiceError = "ServiceError", #[doc = " `decode_body`"] DecodeBody = "decode_body",
+    #[doc = " `decode_by_status`"] DecodeByStatus = "decode_by_status", #[doc =
+    " `decode_bytes`"] DecodeBytes = "decode_bytes", #[doc = " `decode_empty`"]
+    DecodeEmpty = "decode_empty", #[doc = " `decode_json`"] DecodeJson = "decode_json",
+    #[doc = " `decode_nullable`"] DecodeNullable = "decode_nullable", #[doc =
+    " `decode_optional`"] DecodeOptional = "decode_optional", #[doc = " `decode_text`"]
+    DecodeText = "decode_text", #[doc = " `Base64`"] Base64 = "Base64", #[doc =
+    " `Base64Url`"] Base64Url = "Base64Url", #[doc = " `Date`"] Date = "Date", #[doc =
+    " `DateTime`"] DateTime = "DateTime", #[doc = " `DateTimeRfc1123`"] DateTimeRfc1123 =
+    "DateTimeRfc1123", #[doc = " `Duration`"] Duration = "Duration", #[doc =
+    " `FormatError`"] FormatError = "FormatError", #[doc = " `StringFormat`"]
+    StringFormat = "StringFormat", #[doc = " `UnixTime`"] UnixTime = "UnixTime", #[doc =
+    " `Uuid`"] Uuid = "Uuid", #[doc = " `HostPart`"] HostPart = "HostPart", #[doc =
+    " `InvalidHost`"] InvalidHost = "InvalidHost", #[doc = " `parameterized_host`"]
+    ParameterizedHost = "parameterized_host", #[doc = " `FormBody`"] FormBody =
+    "FormBody", #[doc = " `HttpRequest`"] HttpRequest = "HttpRequest", #[doc =
+    " `HttpResponse`"] HttpResponse = "HttpResponse", #[doc = " `Method`"] Method =
+    "Method", #[doc = " `UrlBuilder`"] UrlBuilder = "UrlBuilder", #[doc =
+    " `ResponseTooLarge`"] ResponseTooLarge = "ResponseTooLarge", #[doc =
+    " `FinalStateVia`"] FinalStateVia = "FinalStateVia", #[doc = " `OperationStatus`"]
+    OperationStatus = "OperationStatus", #[doc = " `PollerMethodOptions`"]
+    PollerMethodOptions = "PollerMethodOptions", #[doc = " `PollerOptions`"]
+    PollerOptions = "PollerOptions", #[doc = " `NextLink`"] NextLink = "NextLink", #[doc
+    = " `PageDecoder`"] PageDecoder = "PageDecoder", #[doc = " `Pattern`"] Pattern =
+    "Pattern", #[doc = " `StripReadOnly`"] StripReadOnly = "StripReadOnly", #[doc =
+    " `strip_member`"] StripMember = "strip_member", #[doc = " `strip_members`"]
+    StripMembers = "strip_members", #[doc = " `Regex`"] Regex = "Regex", #[doc =
+    " `Secret`"] Secret = "Secret", #[doc = " `Url`"] Url = "Url", #[doc =
+    " `Constraint`"] Constraint = "Constraint", #[doc = " `Validate`"] Validate =
     "Validate", #[doc = " `ValidationError`"] ValidationError = "ValidationError", #[doc
     = " `ValidationErrors`"] ValidationErrors = "ValidationErrors", #[doc =
     " `Validator`"] Validator = "Validator", #[doc = " `compile_pattern`"] CompilePattern
@@ -2156,6 +2199,42 @@ impl ::armgen_runtime::StripReadOnly for DecodeByStatus {
         );
     }
 }
+/// The `decode_bytes` object.
+#[derive(
+    ::core::clone::Clone,
+    ::core::fmt::Debug,
+    ::core::default::Default,
+    ::core::cmp::PartialEq,
+    ::armgen_runtime::__private::serde::Serialize,
+    ::armgen_runtime::__private::serde::Deserialize,
+)]
+#[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "decode_bytes")]
+pub struct DecodeBytes {
+    /// Set by the service.
+    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
+    pub decode_bytes: ::core::option::Option<::std::string::String>,
+    /// `next`
+    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
+    pub next: ::core::option::Option<::std::boxed::Box<DecodeBytes>>,
+}
+impl ::armgen_runtime::Validate for DecodeBytes {
+    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
+}
+impl ::armgen_runtime::StripReadOnly for DecodeBytes {
+    fn strip_read_only(
+        &self,
+        json: &mut ::armgen_runtime::__private::serde_json::Value,
+    ) {
+        ::armgen_runtime::strip_members(
+            json,
+            &["decode_bytes"],
+            |members| {
+                ::armgen_runtime::strip_member(members, "next", &self.next);
+            },
+        );
+    }
+}
 /// The `decode_empty` object.
 #[derive(
     ::core::clone::Clone,
@@ -2330,6 +2409,42 @@ impl ::armgen_runtime::StripReadOnly for DecodeResponse {
         ::armgen_runtime::strip_members(
             json,
             &["decode_response"],
+            |members| {
+                ::armgen_runtime::strip_member(members, "next", &self.next);
+            },
+        );
+    }
+}
+/// The `decode_text` object.
+#[derive(
+    ::core::clone::Clone,
+    ::core::fmt::Debug,
+    ::core::default::Default,
+    ::core::cmp::PartialEq,
+    ::armgen_runtime::__private::serde::Serialize,
+    ::armgen_runtime::__private::serde::Deserialize,
+)]
+#[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "decode_text")]
+pub struct DecodeText {
+    /// Set by the service.
+    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
+    pub decode_text: ::core::option::Option<::std::string::String>,
+    /// `next`
+    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
+    pub next: ::core::option::Option<::std::boxed::Box<DecodeText>>,
+}
+impl ::armgen_runtime::Validate for DecodeText {
+    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
+}
+impl ::armgen_runtime::StripReadOnly for DecodeText {
+    fn strip_read_only(
+        &self,
+        json: &mut ::armgen_runtime::__private::serde_json::Value,
+    ) {
+        ::armgen_runtime::strip_members(
+            json,
+            &["decode_text"],
             |members| {
                 ::armgen_runtime::strip_member(members, "next", &self.next);
             },
@@ -3469,51 +3584,55 @@ impl ::armgen_runtime::StripReadOnly for Extend {
     TaggedUnion = "tagged_union", #[doc = " `async_trait`"] AsyncTrait = "async_trait",
     #[doc = " `azure_core`"] AzureCore = "azure_core", #[doc = " `ArmClientOptions`"]
     ArmClientOptions = "ArmClientOptions", #[doc = " `ArmPipeline`"] ArmPipeline =
-    "ArmPipeline", #[doc = " `IntoVariant`"] IntoVariant = "IntoVariant", #[doc =
-    " `MethodOptions`"] MethodOptions = "MethodOptions", #[doc =
-    " `ResourceManagerAudience`"] ResourceManagerAudience = "ResourceManagerAudience",
-    #[doc = " `StaticTokenCredential`"] StaticTokenCredential = "StaticTokenCredential",
-    #[doc = " `resource_manager_endpoint`"] ResourceManagerEndpoint =
-    "resource_manager_endpoint", #[doc = " `resource_manager_scope`"]
-    ResourceManagerScope = "resource_manager_scope", #[doc = " `response_error`"]
-    ResponseError = "response_error", #[doc = " `DynamicError`"] DynamicError =
-    "DynamicError", #[doc = " `DynamicParams`"] DynamicParams = "DynamicParams", #[doc =
-    " `DynamicValidate`"] DynamicValidate = "DynamicValidate", #[doc =
-    " `OperationInfo`"] OperationInfo = "OperationInfo", #[doc = " `ServiceInfo`"]
-    ServiceInfo = "ServiceInfo", #[doc = " `dynamic_result`"] DynamicResult =
-    "dynamic_result", #[doc = " `DynamicReply`"] DynamicReply = "DynamicReply", #[doc =
-    " `dynamic_execute`"] DynamicExecute = "dynamic_execute", #[doc = " `dynamic_pages`"]
-    DynamicPages = "dynamic_pages", #[doc = " `dynamic_poll`"] DynamicPoll =
-    "dynamic_poll", #[doc = " `dynamic_request_error`"] DynamicRequestError =
-    "dynamic_request_error", #[doc = " `ErrorBody`"] ErrorBody = "ErrorBody", #[doc =
-    " `FromStatus`"] FromStatus = "FromStatus", #[doc = " `ResponseError`"]
-    ResponseError2 = "ResponseError", #[doc = " `ServiceError`"] ServiceError =
-    "ServiceError", #[doc = " `decode_body`"] DecodeBody = "decode_body", #[doc =
-    " `decode_by_status`"] DecodeByStatus = "decode_by_status", #[doc =
-    " `decode_empty`"] DecodeEmpty = "decode_empty", #[doc = " `decode_json`"] DecodeJson
-    = "decode_json", #[doc = " `decode_nullable`"] DecodeNullable = "decode_nullable",
-    #[doc = " `decode_optional`"] DecodeOptional = "decode_optional", #[doc =
-    " `Base64`"] Base64 = "Base64", #[doc = " `Base64Url`"] Base64Url = "Base64Url",
-    #[doc = " `Date`"] Date = "Date", #[doc = " `DateTime`"] DateTime = "DateTime", #[doc
-    = " `DateTimeRfc1123`"] DateTimeRfc1123 = "DateTimeRfc1123", #[doc = " `Duration`"]
-    Duration = "Duration", #[doc = " `FormatError`"] FormatError = "FormatError", #[doc =
-    " `StringFormat`"] StringFormat = "StringFormat", #[doc = " `UnixTime`"] UnixTime =
-    "UnixTime", #[doc = " `Uuid`"] Uuid = "Uuid", #[doc = " `HostPart`"] HostPart =
-    "HostPart", #[doc = " `InvalidHost`"] InvalidHost = "InvalidHost", #[doc =
-    " `parameterized_host`"] ParameterizedHost = "parameterized_host", #[doc =
-    " `HttpRequest`"] HttpRequest = "HttpRequest", #[doc = " `HttpResponse`"]
-    HttpResponse = "HttpResponse", #[doc = " `Method`"] Method = "Method", #[doc =
-    " `UrlBuilder`"] UrlBuilder = "UrlBuilder", #[doc = " `ResponseTooLarge`"]
-    ResponseTooLarge = "ResponseTooLarge", #[doc = " `FinalStateVia`"] FinalStateVia =
-    "FinalStateVia", #[doc = " `OperationStatus`"] OperationStatus = "OperationStatus",
-    #[doc = " `PollerMethodOptions`"] PollerMethodOptions = "PollerMethodOptions", #[doc
-    = " `PollerOptions`"] PollerOptions = "PollerOptions", #[doc = " `NextLink`"]
-    NextLink = "NextLink", #[doc = " `PageDecoder`"] PageDecoder = "PageDecoder", #[doc =
-    " `Pattern`"] Pattern = "Pattern", #[doc = " `StripReadOnly`"] StripReadOnly =
-    "StripReadOnly", #[doc = " `strip_member`"] StripMember = "strip_member", #[doc =
-    " `strip_members`"] StripMembers = "strip_members", #[doc = " `Regex`"] Regex =
-    "Regex", #[doc = " `Secret`"] Secret = "Secret", #[doc = " `Url`"] Url = "Url", #[doc
-    = " `Constraint`"] Constraint = "Constraint", #[doc = " `Validate`"] Validate =
+    "ArmPipeline", #[doc = " `BinaryFormat`"] BinaryFormat = "BinaryFormat", #[doc =
+    " `IntoVariant`"] IntoVariant = "IntoVariant", #[doc = " `MethodOptions`"]
+    MethodOptions = "MethodOptions", #[doc = " `ResourceManagerAudience`"]
+    ResourceManagerAudience = "ResourceManagerAudience", #[doc =
+    " `StaticTokenCredential`"] StaticTokenCredential = "StaticTokenCredential", #[doc =
+    " `TextFormat`"] TextFormat = "TextFormat", #[doc = " `resource_manager_endpoint`"]
+    ResourceManagerEndpoint = "resource_manager_endpoint", #[doc =
+    " `resource_manager_scope`"] ResourceManagerScope = "resource_manager_scope", #[doc =
+    " `response_error`"] ResponseError = "response_error", #[doc = " `DynamicError`"]
+    DynamicError = "DynamicError", #[doc = " `DynamicParams`"] DynamicParams =
+    "DynamicParams", #[doc = " `DynamicValidate`"] DynamicValidate = "DynamicValidate",
+    #[doc = " `OperationInfo`"] OperationInfo = "OperationInfo", #[doc =
+    " `ServiceInfo`"] ServiceInfo = "ServiceInfo", #[doc = " `dynamic_result`"]
+    DynamicResult = "dynamic_result", #[doc = " `DynamicReply`"] DynamicReply =
+    "DynamicReply", #[doc = " `dynamic_execute`"] DynamicExecute = "dynamic_execute",
+    #[doc = " `dynamic_pages`"] DynamicPages = "dynamic_pages", #[doc =
+    " `dynamic_poll`"] DynamicPoll = "dynamic_poll", #[doc = " `dynamic_request_error`"]
+    DynamicRequestError = "dynamic_request_error", #[doc = " `ErrorBody`"] ErrorBody =
+    "ErrorBody", #[doc = " `FromStatus`"] FromStatus = "FromStatus", #[doc =
+    " `ResponseError`"] ResponseError2 = "ResponseError", #[doc = " `ServiceError`"]
+    ServiceError = "ServiceError", #[doc = " `decode_body`"] DecodeBody = "decode_body",
+    #[doc = " `decode_by_status`"] DecodeByStatus = "decode_by_status", #[doc =
+    " `decode_bytes`"] DecodeBytes = "decode_bytes", #[doc = " `decode_empty`"]
+    DecodeEmpty = "decode_empty", #[doc = " `decode_json`"] DecodeJson = "decode_json",
+    #[doc = " `decode_nullable`"] DecodeNullable = "decode_nullable", #[doc =
+    " `decode_optional`"] DecodeOptional = "decode_optional", #[doc = " `decode_text`"]
+    DecodeText = "decode_text", #[doc = " `Base64`"] Base64 = "Base64", #[doc =
+    " `Base64Url`"] Base64Url = "Base64Url", #[doc = " `Date`"] Date = "Date", #[doc =
+    " `DateTime`"] DateTime = "DateTime", #[doc = " `DateTimeRfc1123`"] DateTimeRfc1123 =
+    "DateTimeRfc1123", #[doc = " `Duration`"] Duration = "Duration", #[doc =
+    " `FormatError`"] FormatError = "FormatError", #[doc = " `StringFormat`"]
+    StringFormat = "StringFormat", #[doc = " `UnixTime`"] UnixTime = "UnixTime", #[doc =
+    " `Uuid`"] Uuid = "Uuid", #[doc = " `HostPart`"] HostPart = "HostPart", #[doc =
+    " `InvalidHost`"] InvalidHost = "InvalidHost", #[doc = " `parameterized_host`"]
+    ParameterizedHost = "parameterized_host", #[doc = " `FormBody`"] FormBody =
+    "FormBody", #[doc = " `HttpRequest`"] HttpRequest = "HttpRequest", #[doc =
+    " `HttpResponse`"] HttpResponse = "HttpResponse", #[doc = " `Method`"] Method =
+    "Method", #[doc = " `UrlBuilder`"] UrlBuilder = "UrlBuilder", #[doc =
+    " `ResponseTooLarge`"] ResponseTooLarge = "ResponseTooLarge", #[doc =
+    " `FinalStateVia`"] FinalStateVia = "FinalStateVia", #[doc = " `OperationStatus`"]
+    OperationStatus = "OperationStatus", #[doc = " `PollerMethodOptions`"]
+    PollerMethodOptions = "PollerMethodOptions", #[doc = " `PollerOptions`"]
+    PollerOptions = "PollerOptions", #[doc = " `NextLink`"] NextLink = "NextLink", #[doc
+    = " `PageDecoder`"] PageDecoder = "PageDecoder", #[doc = " `Pattern`"] Pattern =
+    "Pattern", #[doc = " `StripReadOnly`"] StripReadOnly = "StripReadOnly", #[doc =
+    " `strip_member`"] StripMember = "strip_member", #[doc = " `strip_members`"]
+    StripMembers = "strip_members", #[doc = " `Regex`"] Regex = "Regex", #[doc =
+    " `Secret`"] Secret = "Secret", #[doc = " `Url`"] Url = "Url", #[doc =
+    " `Constraint`"] Constraint = "Constraint", #[doc = " `Validate`"] Validate =
     "Validate", #[doc = " `ValidationError`"] ValidationError = "ValidationError", #[doc
     = " `ValidationErrors`"] ValidationErrors = "ValidationErrors", #[doc =
     " `Validator`"] Validator = "Validator", #[doc = " `compile_pattern`"] CompilePattern
@@ -4207,157 +4326,174 @@ pub struct Fields {
         skip_serializing_if = "::core::option::Option::is_none"
     )]
     pub arm_pipeline: ::core::option::Option<::std::string::String>,
+    /// `BinaryFormat`
+    #[serde(
+        rename = "BinaryFormat",
+        skip_serializing_if = "::core::option::Option::is_none"
+    )]
+    pub binary_format: ::core::option::Option<::std::boxed::Box<Fields>>,
     /// `IntoVariant`
     #[serde(
         rename = "IntoVariant",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub into_variant: ::core::option::Option<::std::boxed::Box<Fields>>,
+    pub into_variant: ::core::option::Option<::std::vec::Vec<IntoVariant>>,
     /// `MethodOptions`
+    #[serde(rename = "MethodOptions")]
+    pub method_options: ::std::string::String,
+    /// Set by the service.
     #[serde(
-        rename = "MethodOptions",
+        rename = "ResourceManagerAudience",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub method_options: ::core::option::Option<::std::vec::Vec<MethodOptions>>,
-    /// `ResourceManagerAudience`
-    #[serde(rename = "ResourceManagerAudience")]
-    pub resource_manager_audience: ::std::string::String,
-    /// Set by the service.
+    pub resource_manager_audience: ::core::option::Option<::std::string::String>,
+    /// `StaticTokenCredential`
     #[serde(
         rename = "StaticTokenCredential",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub static_token_credential: ::core::option::Option<::std::string::String>,
-    /// `resource_manager_endpoint`
+    pub static_token_credential: ::core::option::Option<::std::boxed::Box<Fields>>,
+    /// `TextFormat`
     #[serde(
-        rename = "resource_manager_endpoint",
+        rename = "TextFormat",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub resource_manager_endpoint: ::core::option::Option<::std::boxed::Box<Fields>>,
-    /// `resource_manager_scope`
+    pub text_format: ::core::option::Option<::std::vec::Vec<TextFormat>>,
+    /// `resource_manager_endpoint`
+    #[serde(rename = "resource_manager_endpoint")]
+    pub resource_manager_endpoint: ::std::string::String,
+    /// Set by the service.
     #[serde(
         rename = "resource_manager_scope",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub resource_manager_scope: ::core::option::Option<
-        ::std::vec::Vec<ResourceManagerScope>,
-    >,
+    pub resource_manager_scope: ::core::option::Option<::std::string::String>,
     /// `response_error`
-    #[serde(rename = "response_error")]
-    pub response_error: ::std::string::String,
-    /// Set by the service.
+    #[serde(
+        rename = "response_error",
+        skip_serializing_if = "::core::option::Option::is_none"
+    )]
+    pub response_error: ::core::option::Option<::std::boxed::Box<Fields>>,
+    /// `DynamicError`
     #[serde(
         rename = "DynamicError",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub dynamic_error: ::core::option::Option<::std::string::String>,
+    pub dynamic_error: ::core::option::Option<::std::vec::Vec<DynamicError>>,
     /// `DynamicParams`
-    #[serde(
-        rename = "DynamicParams",
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub dynamic_params: ::core::option::Option<::std::boxed::Box<Fields>>,
-    /// `DynamicValidate`
+    #[serde(rename = "DynamicParams")]
+    pub dynamic_params: ::std::string::String,
+    /// Set by the service.
     #[serde(
         rename = "DynamicValidate",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub dynamic_validate: ::core::option::Option<::std::vec::Vec<DynamicValidate>>,
+    pub dynamic_validate: ::core::option::Option<::std::string::String>,
     /// `OperationInfo`
-    #[serde(rename = "OperationInfo")]
-    pub operation_info: ::std::string::String,
-    /// Set by the service.
+    #[serde(
+        rename = "OperationInfo",
+        skip_serializing_if = "::core::option::Option::is_none"
+    )]
+    pub operation_info: ::core::option::Option<::std::boxed::Box<Fields>>,
+    /// `ServiceInfo`
     #[serde(
         rename = "ServiceInfo",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub service_info: ::core::option::Option<::std::string::String>,
+    pub service_info: ::core::option::Option<::std::vec::Vec<ServiceInfo>>,
     /// `dynamic_result`
-    #[serde(
-        rename = "dynamic_result",
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub dynamic_result: ::core::option::Option<::std::boxed::Box<Fields>>,
-    /// `DynamicReply`
+    #[serde(rename = "dynamic_result")]
+    pub dynamic_result: ::std::string::String,
+    /// Set by the service.
     #[serde(
         rename = "DynamicReply",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub dynamic_reply: ::core::option::Option<::std::vec::Vec<DynamicReply>>,
+    pub dynamic_reply: ::core::option::Option<::std::string::String>,
     /// `dynamic_execute`
-    #[serde(rename = "dynamic_execute")]
-    pub dynamic_execute: ::std::string::String,
-    /// Set by the service.
+    #[serde(
+        rename = "dynamic_execute",
+        skip_serializing_if = "::core::option::Option::is_none"
+    )]
+    pub dynamic_execute: ::core::option::Option<::std::boxed::Box<Fields>>,
+    /// `dynamic_pages`
     #[serde(
         rename = "dynamic_pages",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub dynamic_pages: ::core::option::Option<::std::string::String>,
+    pub dynamic_pages: ::core::option::Option<::std::vec::Vec<DynamicPages>>,
     /// `dynamic_poll`
-    #[serde(
-        rename = "dynamic_poll",
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub dynamic_poll: ::core::option::Option<::std::boxed::Box<Fields>>,
-    /// `dynamic_request_error`
+    #[serde(rename = "dynamic_poll")]
+    pub dynamic_poll: ::std::string::String,
+    /// Set by the service.
     #[serde(
         rename = "dynamic_request_error",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub dynamic_request_error: ::core::option::Option<
-        ::std::vec::Vec<DynamicRequestError>,
-    >,
+    pub dynamic_request_error: ::core::option::Option<::std::string::String>,
     /// `ErrorBody`
-    #[serde(rename = "ErrorBody")]
-    pub error_body: ::std::string::String,
-    /// Set by the service.
+    #[serde(
+        rename = "ErrorBody",
+        skip_serializing_if = "::core::option::Option::is_none"
+    )]
+    pub error_body: ::core::option::Option<::std::boxed::Box<Fields>>,
+    /// `FromStatus`
     #[serde(
         rename = "FromStatus",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub from_status: ::core::option::Option<::std::string::String>,
+    pub from_status: ::core::option::Option<::std::vec::Vec<FromStatus>>,
     /// `ResponseError`
-    #[serde(
-        rename = "ResponseError",
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub response_error_2: ::core::option::Option<::std::boxed::Box<Fields>>,
-    /// `ServiceError`
+    #[serde(rename = "ResponseError")]
+    pub response_error_2: ::std::string::String,
+    /// Set by the service.
     #[serde(
         rename = "ServiceError",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub service_error: ::core::option::Option<::std::vec::Vec<ServiceError>>,
+    pub service_error: ::core::option::Option<::std::string::String>,
     /// `decode_body`
-    #[serde(rename = "decode_body")]
-    pub decode_body: ::std::string::String,
-    /// Set by the service.
+    #[serde(
+        rename = "decode_body",
+        skip_serializing_if = "::core::option::Option::is_none"
+    )]
+    pub decode_body: ::core::option::Option<::std::boxed::Box<Fields>>,
+    /// `decode_by_status`
     #[serde(
         rename = "decode_by_status",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub decode_by_status: ::core::option::Option<::std::string::String>,
-    /// `decode_empty`
+    pub decode_by_status: ::core::option::Option<::std::vec::Vec<DecodeByStatus>>,
+    /// `decode_bytes`
+    #[serde(rename = "decode_bytes")]
+    pub decode_bytes: ::std::string::String,
+    /// Set by the service.
     #[serde(
         rename = "decode_empty",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub decode_empty: ::core::option::Option<::std::boxed::Box<Fields>>,
+    pub decode_empty: ::core::option::Option<::std::string::String>,
     /// `decode_json`
     #[serde(
         rename = "decode_json",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub decode_json: ::core::option::Option<::std::vec::Vec<DecodeJson>>,
+    pub decode_json: ::core::option::Option<::std::boxed::Box<Fields>>,
     /// `decode_nullable`
-    #[serde(rename = "decode_nullable")]
-    pub decode_nullable: ::std::string::String,
-    /// Set by the service.
     #[serde(
-        rename = "decode_optional",
+        rename = "decode_nullable",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub decode_optional: ::core::option::Option<::std::string::String>,
+    pub decode_nullable: ::core::option::Option<::std::vec::Vec<DecodeNullable>>,
+    /// `decode_optional`
+    #[serde(rename = "decode_optional")]
+    pub decode_optional: ::std::string::String,
+    /// Set by the service.
+    #[serde(
+        rename = "decode_text",
+        skip_serializing_if = "::core::option::Option::is_none"
+    )]
+    pub decode_text: ::core::option::Option<::std::string::String>,
     /// `Base64`
     #[serde(rename = "Base64", skip_serializing_if = "::core::option::Option::is_none")]
     pub base64: ::core::option::Option<::std::boxed::Box<Fields>>,
@@ -4421,341 +4557,350 @@ pub struct Fields {
         skip_serializing_if = "::core::option::Option::is_none"
     )]
     pub parameterized_host: ::core::option::Option<::std::boxed::Box<Fields>>,
-    /// `HttpRequest`
+    /// `FormBody`
     #[serde(
-        rename = "HttpRequest",
+        rename = "FormBody",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub http_request: ::core::option::Option<::std::vec::Vec<HttpRequest>>,
-    /// `HttpResponse`
-    #[serde(rename = "HttpResponse")]
-    pub http_response: ::std::string::String,
+    pub form_body: ::core::option::Option<::std::vec::Vec<FormBody>>,
+    /// `HttpRequest`
+    #[serde(rename = "HttpRequest")]
+    pub http_request: ::std::string::String,
     /// Set by the service.
+    #[serde(
+        rename = "HttpResponse",
+        skip_serializing_if = "::core::option::Option::is_none"
+    )]
+    pub http_response: ::core::option::Option<::std::string::String>,
+    /// `Method`
     #[serde(rename = "Method", skip_serializing_if = "::core::option::Option::is_none")]
-    pub method: ::core::option::Option<::std::string::String>,
+    pub method: ::core::option::Option<::std::boxed::Box<Fields>>,
     /// `UrlBuilder`
     #[serde(
         rename = "UrlBuilder",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub url_builder: ::core::option::Option<::std::boxed::Box<Fields>>,
+    pub url_builder: ::core::option::Option<::std::vec::Vec<UrlBuilder>>,
     /// `ResponseTooLarge`
+    #[serde(rename = "ResponseTooLarge")]
+    pub response_too_large: ::std::string::String,
+    /// Set by the service.
     #[serde(
-        rename = "ResponseTooLarge",
+        rename = "FinalStateVia",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub response_too_large: ::core::option::Option<::std::vec::Vec<ResponseTooLarge>>,
-    /// `FinalStateVia`
-    #[serde(rename = "FinalStateVia")]
-    pub final_state_via: ::std::string::String,
-    /// Set by the service.
+    pub final_state_via: ::core::option::Option<::std::string::String>,
+    /// `OperationStatus`
     #[serde(
         rename = "OperationStatus",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub operation_status: ::core::option::Option<::std::string::String>,
+    pub operation_status: ::core::option::Option<::std::boxed::Box<Fields>>,
     /// `PollerMethodOptions`
     #[serde(
         rename = "PollerMethodOptions",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub poller_method_options: ::core::option::Option<::std::boxed::Box<Fields>>,
+    pub poller_method_options: ::core::option::Option<
+        ::std::vec::Vec<PollerMethodOptions>,
+    >,
     /// `PollerOptions`
+    #[serde(rename = "PollerOptions")]
+    pub poller_options: ::std::string::String,
+    /// Set by the service.
     #[serde(
-        rename = "PollerOptions",
+        rename = "NextLink",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub poller_options: ::core::option::Option<::std::vec::Vec<PollerOptions>>,
-    /// `NextLink`
-    #[serde(rename = "NextLink")]
-    pub next_link: ::std::string::String,
-    /// Set by the service.
+    pub next_link: ::core::option::Option<::std::string::String>,
+    /// `PageDecoder`
     #[serde(
         rename = "PageDecoder",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub page_decoder: ::core::option::Option<::std::string::String>,
+    pub page_decoder: ::core::option::Option<::std::boxed::Box<Fields>>,
     /// `Pattern`
     #[serde(rename = "Pattern", skip_serializing_if = "::core::option::Option::is_none")]
-    pub pattern: ::core::option::Option<::std::boxed::Box<Fields>>,
+    pub pattern: ::core::option::Option<::std::vec::Vec<Pattern>>,
     /// `StripReadOnly`
+    #[serde(rename = "StripReadOnly")]
+    pub strip_read_only: ::std::string::String,
+    /// Set by the service.
     #[serde(
-        rename = "StripReadOnly",
+        rename = "strip_member",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub strip_read_only: ::core::option::Option<::std::vec::Vec<StripReadOnly>>,
-    /// `strip_member`
-    #[serde(rename = "strip_member")]
-    pub strip_member: ::std::string::String,
-    /// Set by the service.
+    pub strip_member: ::core::option::Option<::std::string::String>,
+    /// `strip_members`
     #[serde(
         rename = "strip_members",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub strip_members: ::core::option::Option<::std::string::String>,
+    pub strip_members: ::core::option::Option<::std::boxed::Box<Fields>>,
     /// `Regex`
     #[serde(rename = "Regex", skip_serializing_if = "::core::option::Option::is_none")]
-    pub regex: ::core::option::Option<::std::boxed::Box<Fields>>,
+    pub regex: ::core::option::Option<::std::vec::Vec<Regex>>,
     /// `Secret`
-    #[serde(rename = "Secret", skip_serializing_if = "::core::option::Option::is_none")]
-    pub secret: ::core::option::Option<::std::vec::Vec<Secret>>,
-    /// `Url`
-    #[serde(rename = "Url")]
-    pub url: ::std::string::String,
+    #[serde(rename = "Secret")]
+    pub secret: ::armgen_runtime::Secret,
     /// Set by the service.
+    #[serde(rename = "Url", skip_serializing_if = "::core::option::Option::is_none")]
+    pub url: ::core::option::Option<::std::string::String>,
+    /// `Constraint`
     #[serde(
         rename = "Constraint",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub constraint: ::core::option::Option<::std::string::String>,
+    pub constraint: ::core::option::Option<::std::boxed::Box<Fields>>,
     /// `Validate`
     #[serde(
         rename = "Validate",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub validate: ::core::option::Option<::std::boxed::Box<Fields>>,
+    pub validate: ::core::option::Option<::std::vec::Vec<Validate>>,
     /// `ValidationError`
+    #[serde(rename = "ValidationError")]
+    pub validation_error: ::std::string::String,
+    /// Set by the service.
     #[serde(
-        rename = "ValidationError",
+        rename = "ValidationErrors",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub validation_error: ::core::option::Option<::std::vec::Vec<ValidationError>>,
-    /// `ValidationErrors`
-    #[serde(rename = "ValidationErrors")]
-    pub validation_errors: ::std::string::String,
-    /// Set by the service.
+    pub validation_errors: ::core::option::Option<::std::string::String>,
+    /// `Validator`
     #[serde(
         rename = "Validator",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub validator: ::core::option::Option<::std::string::String>,
+    pub validator: ::core::option::Option<::std::boxed::Box<Fields>>,
     /// `compile_pattern`
     #[serde(
         rename = "compile_pattern",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub compile_pattern: ::core::option::Option<::std::boxed::Box<Fields>>,
+    pub compile_pattern: ::core::option::Option<::std::vec::Vec<CompilePattern>>,
     /// `regex`
-    #[serde(rename = "regex", skip_serializing_if = "::core::option::Option::is_none")]
-    pub regex_2: ::core::option::Option<::std::vec::Vec<Regex2>>,
-    /// `serde`
-    pub serde: ::std::string::String,
+    #[serde(rename = "regex")]
+    pub regex_2: ::std::string::String,
     /// Set by the service.
+    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
+    pub serde: ::core::option::Option<::std::string::String>,
+    /// `serde_json`
     #[serde(
         rename = "serde_json",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub serde_json: ::core::option::Option<::std::string::String>,
+    pub serde_json: ::core::option::Option<::std::boxed::Box<Fields>>,
     /// `url`
     #[serde(rename = "url", skip_serializing_if = "::core::option::Option::is_none")]
-    pub url_2: ::core::option::Option<::std::boxed::Box<Fields>>,
+    pub url_2: ::core::option::Option<::std::vec::Vec<Url2>>,
     /// `endpoint`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub endpoint: ::core::option::Option<::std::vec::Vec<Endpoint>>,
-    /// `api_version`
-    #[serde(rename = "api_version")]
-    pub api_version: ::std::string::String,
+    pub endpoint: ::std::string::String,
     /// Set by the service.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub options: ::core::option::Option<::std::string::String>,
-    /// `request`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub request: ::core::option::Option<::std::boxed::Box<Fields>>,
-    /// `validator`
     #[serde(
-        rename = "validator",
+        rename = "api_version",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub validator_2: ::core::option::Option<::std::vec::Vec<Validator2>>,
-    /// `value`
-    #[serde(rename = "value")]
-    pub value_2: ::std::string::String,
-    /// Set by the service.
+    pub api_version: ::core::option::Option<::std::string::String>,
+    /// `options`
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub params: ::core::option::Option<::std::string::String>,
+    pub options: ::core::option::Option<::std::boxed::Box<Fields>>,
+    /// `request`
+    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
+    pub request: ::core::option::Option<::std::vec::Vec<Request>>,
+    /// `validator`
+    #[serde(rename = "validator")]
+    pub validator_2: ::std::string::String,
+    /// Set by the service.
+    #[serde(rename = "value", skip_serializing_if = "::core::option::Option::is_none")]
+    pub value_2: ::core::option::Option<::std::string::String>,
+    /// `params`
+    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
+    pub params: ::core::option::Option<::std::boxed::Box<Fields>>,
     /// `path`
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub path: ::core::option::Option<::std::boxed::Box<Fields>>,
+    pub path: ::core::option::Option<::std::vec::Vec<Path>>,
     /// `at`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub at: ::core::option::Option<::std::vec::Vec<At>>,
-    /// `json`
-    pub json: ::std::string::String,
+    pub at: ::std::string::String,
     /// Set by the service.
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub members: ::core::option::Option<::std::string::String>,
+    pub json: ::core::option::Option<::std::string::String>,
+    /// `members`
+    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
+    pub members: ::core::option::Option<::std::boxed::Box<Fields>>,
     /// `pipeline`
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub pipeline: ::core::option::Option<::std::boxed::Box<Fields>>,
+    pub pipeline: ::core::option::Option<::std::vec::Vec<Pipeline>>,
     /// `response`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub response: ::core::option::Option<::std::vec::Vec<Response>>,
-    /// `operation_id`
-    #[serde(rename = "operation_id")]
-    pub operation_id: ::std::string::String,
+    pub response: ::std::string::String,
     /// Set by the service.
+    #[serde(
+        rename = "operation_id",
+        skip_serializing_if = "::core::option::Option::is_none"
+    )]
+    pub operation_id: ::core::option::Option<::std::string::String>,
+    /// `credential`
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub credential: ::core::option::Option<::std::string::String>,
+    pub credential: ::core::option::Option<::std::boxed::Box<Fields>>,
     /// `subscription_id`
     #[serde(
         rename = "subscription_id",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub subscription_id: ::core::option::Option<::std::boxed::Box<Fields>>,
+    pub subscription_id: ::core::option::Option<::std::vec::Vec<SubscriptionId>>,
     /// `inner`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub inner: ::core::option::Option<::std::vec::Vec<Inner>>,
-    /// `tag`
-    pub tag: ::std::string::String,
+    pub inner: ::std::string::String,
     /// Set by the service.
+    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
+    pub tag: ::core::option::Option<::std::string::String>,
+    /// `method_options`
     #[serde(
         rename = "method_options",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub method_options_2: ::core::option::Option<::std::string::String>,
+    pub method_options_2: ::core::option::Option<::std::boxed::Box<Fields>>,
     /// `f`
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub f: ::core::option::Option<::std::boxed::Box<Fields>>,
+    pub f: ::core::option::Option<::std::vec::Vec<F>>,
     /// `new`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub new: ::core::option::Option<::std::vec::Vec<New>>,
-    /// `API_VERSION`
-    #[serde(rename = "API_VERSION")]
-    pub api_version_2: ::std::string::String,
+    pub new: ::std::string::String,
     /// Set by the service.
+    #[serde(
+        rename = "API_VERSION",
+        skip_serializing_if = "::core::option::Option::is_none"
+    )]
+    pub api_version_2: ::core::option::Option<::std::string::String>,
+    /// `DEFAULT_ENDPOINT`
     #[serde(
         rename = "DEFAULT_ENDPOINT",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub default_endpoint: ::core::option::Option<::std::string::String>,
+    pub default_endpoint: ::core::option::Option<::std::boxed::Box<Fields>>,
     /// `SERVICES`
     #[serde(
         rename = "SERVICES",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub services: ::core::option::Option<::std::boxed::Box<Fields>>,
+    pub services: ::core::option::Option<::std::vec::Vec<Services>>,
     /// `OPERATIONS`
+    #[serde(rename = "OPERATIONS")]
+    pub operations: ::std::string::String,
+    /// Set by the service.
     #[serde(
-        rename = "OPERATIONS",
+        rename = "build_request",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub operations: ::core::option::Option<::std::vec::Vec<Operations>>,
-    /// `build_request`
-    #[serde(rename = "build_request")]
-    pub build_request: ::std::string::String,
-    /// Set by the service.
+    pub build_request: ::core::option::Option<::std::string::String>,
+    /// `decode_response`
     #[serde(
         rename = "decode_response",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub decode_response: ::core::option::Option<::std::string::String>,
+    pub decode_response: ::core::option::Option<::std::boxed::Box<Fields>>,
     /// `models`
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub models: ::core::option::Option<::std::boxed::Box<Fields>>,
+    pub models: ::core::option::Option<::std::vec::Vec<Models>>,
     /// `clients`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub clients: ::core::option::Option<::std::vec::Vec<Clients>>,
-    /// `dynamic`
-    pub dynamic: ::std::string::String,
+    pub clients: ::std::string::String,
     /// Set by the service.
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub patterns: ::core::option::Option<::std::string::String>,
+    pub dynamic: ::core::option::Option<::std::string::String>,
+    /// `patterns`
+    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
+    pub patterns: ::core::option::Option<::std::boxed::Box<Fields>>,
     /// `Other`
     #[serde(rename = "Other", skip_serializing_if = "::core::option::Option::is_none")]
-    pub other: ::core::option::Option<::std::boxed::Box<Fields>>,
+    pub other: ::core::option::Option<::std::vec::Vec<Other>>,
     /// `Unknown`
-    #[serde(rename = "Unknown", skip_serializing_if = "::core::option::Option::is_none")]
-    pub unknown: ::core::option::Option<::std::vec::Vec<Unknown>>,
-    /// `Arc`
-    #[serde(rename = "Arc")]
-    pub arc: ::std::string::String,
+    #[serde(rename = "Unknown")]
+    pub unknown: ::std::string::String,
     /// Set by the service.
+    #[serde(rename = "Arc", skip_serializing_if = "::core::option::Option::is_none")]
+    pub arc: ::core::option::Option<::std::string::String>,
+    /// `LazyLock`
     #[serde(
         rename = "LazyLock",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub lazy_lock: ::core::option::Option<::std::string::String>,
+    pub lazy_lock: ::core::option::Option<::std::boxed::Box<Fields>>,
     /// `BTreeMap`
     #[serde(
         rename = "BTreeMap",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub b_tree_map: ::core::option::Option<::std::boxed::Box<Fields>>,
+    pub b_tree_map: ::core::option::Option<::std::vec::Vec<BTreeMap>>,
     /// `Cow`
-    #[serde(rename = "Cow", skip_serializing_if = "::core::option::Option::is_none")]
-    pub cow: ::core::option::Option<::std::vec::Vec<Cow>>,
-    /// `Value`
-    #[serde(rename = "Value")]
-    pub value_3: ::std::string::String,
+    #[serde(rename = "Cow")]
+    pub cow: ::std::string::String,
     /// Set by the service.
+    #[serde(rename = "Value", skip_serializing_if = "::core::option::Option::is_none")]
+    pub value_3: ::core::option::Option<::std::string::String>,
+    /// `Map`
     #[serde(rename = "Map", skip_serializing_if = "::core::option::Option::is_none")]
-    pub map: ::core::option::Option<::std::string::String>,
+    pub map: ::core::option::Option<::std::boxed::Box<Fields>>,
     /// `Serialize`
     #[serde(
         rename = "Serialize",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub serialize: ::core::option::Option<::std::boxed::Box<Fields>>,
+    pub serialize: ::core::option::Option<::std::vec::Vec<Serialize>>,
     /// `Deserialize`
+    #[serde(rename = "Deserialize")]
+    pub deserialize: ::std::string::String,
+    /// Set by the service.
     #[serde(
-        rename = "Deserialize",
+        rename = "Serializer",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub deserialize: ::core::option::Option<::std::vec::Vec<Deserialize>>,
-    /// `Serializer`
-    #[serde(rename = "Serializer")]
-    pub serializer: ::std::string::String,
-    /// Set by the service.
+    pub serializer: ::core::option::Option<::std::string::String>,
+    /// `Deserializer`
     #[serde(
         rename = "Deserializer",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub deserializer: ::core::option::Option<::std::string::String>,
+    pub deserializer: ::core::option::Option<::std::boxed::Box<Fields>>,
     /// `TokenCredential`
     #[serde(
         rename = "TokenCredential",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub token_credential: ::core::option::Option<::std::boxed::Box<Fields>>,
+    pub token_credential: ::core::option::Option<::std::vec::Vec<TokenCredential>>,
     /// `SafeDebug`
+    #[serde(rename = "SafeDebug")]
+    pub safe_debug: ::std::string::String,
+    /// Set by the service.
     #[serde(
-        rename = "SafeDebug",
+        rename = "ClientMethodOptions",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub safe_debug: ::core::option::Option<::std::vec::Vec<SafeDebug>>,
-    /// `ClientMethodOptions`
-    #[serde(rename = "ClientMethodOptions")]
-    pub client_method_options: ::std::string::String,
-    /// Set by the service.
+    pub client_method_options: ::core::option::Option<::std::string::String>,
+    /// `NoFormat`
     #[serde(
         rename = "NoFormat",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub no_format: ::core::option::Option<::std::string::String>,
+    pub no_format: ::core::option::Option<::std::boxed::Box<Fields>>,
     /// `Pager`
     #[serde(rename = "Pager", skip_serializing_if = "::core::option::Option::is_none")]
-    pub pager: ::core::option::Option<::std::boxed::Box<Fields>>,
+    pub pager: ::core::option::Option<::std::vec::Vec<Pager>>,
     /// `Response`
-    #[serde(
-        rename = "Response",
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub response_2: ::core::option::Option<::std::vec::Vec<Response2>>,
-    /// `Context`
-    #[serde(rename = "Context")]
-    pub context: ::std::string::String,
+    #[serde(rename = "Response")]
+    pub response_2: ::std::string::String,
     /// Set by the service.
+    #[serde(rename = "Context", skip_serializing_if = "::core::option::Option::is_none")]
+    pub context: ::core::option::Option<::std::string::String>,
+    /// `armgen_runtime`
     #[serde(
         rename = "armgen_runtime",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub armgen_runtime: ::core::option::Option<::std::string::String>,
+    pub armgen_runtime: ::core::option::Option<::std::boxed::Box<Fields>>,
     /// `__private`
     #[serde(
         rename = "__private",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub private: ::core::option::Option<::std::boxed::Box<Fields>>,
+    pub private: ::core::option::Option<::std::vec::Vec<Private>>,
     /// `closed enum`
     #[serde(
         rename = "closed enum",
@@ -5231,95 +5376,108 @@ impl ::armgen_runtime::Validate for Fields {
             let at = format!("{}.{}", path, "ArmClientOptions");
             __validator.max_length(&at, value.as_str(), 10);
         }
+        if let Some(value) = &self.binary_format {
+            let at = format!("{}.{}", path, "BinaryFormat");
+            __validator.nested(&at, value);
+        }
         if let Some(value) = &self.into_variant {
             let at = format!("{}.{}", path, "IntoVariant");
-            __validator.nested(&at, value);
+            __validator.max_items(&at, value.len(), 3);
         }
-        if let Some(value) = &self.method_options {
+        {
+            let value = &self.method_options;
             let at = format!("{}.{}", path, "MethodOptions");
+            __validator.max_length(&at, value.as_str(), 10);
+        }
+        if let Some(value) = &self.static_token_credential {
+            let at = format!("{}.{}", path, "StaticTokenCredential");
+            __validator.nested(&at, value);
+        }
+        if let Some(value) = &self.text_format {
+            let at = format!("{}.{}", path, "TextFormat");
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.resource_manager_audience;
-            let at = format!("{}.{}", path, "ResourceManagerAudience");
-            __validator.max_length(&at, value.as_str(), 10);
-        }
-        if let Some(value) = &self.resource_manager_endpoint {
+            let value = &self.resource_manager_endpoint;
             let at = format!("{}.{}", path, "resource_manager_endpoint");
-            __validator.nested(&at, value);
+            __validator.max_length(&at, value.as_str(), 10);
         }
-        if let Some(value) = &self.resource_manager_scope {
-            let at = format!("{}.{}", path, "resource_manager_scope");
-            __validator.max_items(&at, value.len(), 3);
-        }
-        {
-            let value = &self.response_error;
+        if let Some(value) = &self.response_error {
             let at = format!("{}.{}", path, "response_error");
-            __validator.max_length(&at, value.as_str(), 10);
+            __validator.nested(&at, value);
         }
-        if let Some(value) = &self.dynamic_params {
+        if let Some(value) = &self.dynamic_error {
+            let at = format!("{}.{}", path, "DynamicError");
+            __validator.max_items(&at, value.len(), 3);
+        }
+        {
+            let value = &self.dynamic_params;
             let at = format!("{}.{}", path, "DynamicParams");
-            __validator.nested(&at, value);
+            __validator.max_length(&at, value.as_str(), 10);
         }
-        if let Some(value) = &self.dynamic_validate {
-            let at = format!("{}.{}", path, "DynamicValidate");
-            __validator.max_items(&at, value.len(), 3);
-        }
-        {
-            let value = &self.operation_info;
+        if let Some(value) = &self.operation_info {
             let at = format!("{}.{}", path, "OperationInfo");
-            __validator.max_length(&at, value.as_str(), 10);
+            __validator.nested(&at, value);
         }
-        if let Some(value) = &self.dynamic_result {
+        if let Some(value) = &self.service_info {
+            let at = format!("{}.{}", path, "ServiceInfo");
+            __validator.max_items(&at, value.len(), 3);
+        }
+        {
+            let value = &self.dynamic_result;
             let at = format!("{}.{}", path, "dynamic_result");
-            __validator.nested(&at, value);
+            __validator.max_length(&at, value.as_str(), 10);
         }
-        if let Some(value) = &self.dynamic_reply {
-            let at = format!("{}.{}", path, "DynamicReply");
-            __validator.max_items(&at, value.len(), 3);
-        }
-        {
-            let value = &self.dynamic_execute;
+        if let Some(value) = &self.dynamic_execute {
             let at = format!("{}.{}", path, "dynamic_execute");
-            __validator.max_length(&at, value.as_str(), 10);
+            __validator.nested(&at, value);
         }
-        if let Some(value) = &self.dynamic_poll {
+        if let Some(value) = &self.dynamic_pages {
+            let at = format!("{}.{}", path, "dynamic_pages");
+            __validator.max_items(&at, value.len(), 3);
+        }
+        {
+            let value = &self.dynamic_poll;
             let at = format!("{}.{}", path, "dynamic_poll");
-            __validator.nested(&at, value);
+            __validator.max_length(&at, value.as_str(), 10);
         }
-        if let Some(value) = &self.dynamic_request_error {
-            let at = format!("{}.{}", path, "dynamic_request_error");
-            __validator.max_items(&at, value.len(), 3);
-        }
-        {
-            let value = &self.error_body;
+        if let Some(value) = &self.error_body {
             let at = format!("{}.{}", path, "ErrorBody");
-            __validator.max_length(&at, value.as_str(), 10);
-        }
-        if let Some(value) = &self.response_error_2 {
-            let at = format!("{}.{}", path, "ResponseError");
             __validator.nested(&at, value);
         }
-        if let Some(value) = &self.service_error {
-            let at = format!("{}.{}", path, "ServiceError");
+        if let Some(value) = &self.from_status {
+            let at = format!("{}.{}", path, "FromStatus");
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.decode_body;
-            let at = format!("{}.{}", path, "decode_body");
+            let value = &self.response_error_2;
+            let at = format!("{}.{}", path, "ResponseError");
             __validator.max_length(&at, value.as_str(), 10);
         }
-        if let Some(value) = &self.decode_empty {
-            let at = format!("{}.{}", path, "decode_empty");
+        if let Some(value) = &self.decode_body {
+            let at = format!("{}.{}", path, "decode_body");
             __validator.nested(&at, value);
+        }
+        if let Some(value) = &self.decode_by_status {
+            let at = format!("{}.{}", path, "decode_by_status");
+            __validator.max_items(&at, value.len(), 3);
+        }
+        {
+            let value = &self.decode_bytes;
+            let at = format!("{}.{}", path, "decode_bytes");
+            __validator.max_length(&at, value.as_str(), 10);
         }
         if let Some(value) = &self.decode_json {
             let at = format!("{}.{}", path, "decode_json");
+            __validator.nested(&at, value);
+        }
+        if let Some(value) = &self.decode_nullable {
+            let at = format!("{}.{}", path, "decode_nullable");
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.decode_nullable;
-            let at = format!("{}.{}", path, "decode_nullable");
+            let value = &self.decode_optional;
+            let at = format!("{}.{}", path, "decode_optional");
             __validator.max_length(&at, value.as_str(), 10);
         }
         if let Some(value) = &self.base64 {
@@ -5365,265 +5523,269 @@ impl ::armgen_runtime::Validate for Fields {
             let at = format!("{}.{}", path, "parameterized_host");
             __validator.nested(&at, value);
         }
-        if let Some(value) = &self.http_request {
-            let at = format!("{}.{}", path, "HttpRequest");
+        if let Some(value) = &self.form_body {
+            let at = format!("{}.{}", path, "FormBody");
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.http_response;
-            let at = format!("{}.{}", path, "HttpResponse");
+            let value = &self.http_request;
+            let at = format!("{}.{}", path, "HttpRequest");
             __validator.max_length(&at, value.as_str(), 10);
+        }
+        if let Some(value) = &self.method {
+            let at = format!("{}.{}", path, "Method");
+            __validator.nested(&at, value);
         }
         if let Some(value) = &self.url_builder {
             let at = format!("{}.{}", path, "UrlBuilder");
-            __validator.nested(&at, value);
-        }
-        if let Some(value) = &self.response_too_large {
-            let at = format!("{}.{}", path, "ResponseTooLarge");
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.final_state_via;
-            let at = format!("{}.{}", path, "FinalStateVia");
+            let value = &self.response_too_large;
+            let at = format!("{}.{}", path, "ResponseTooLarge");
             __validator.max_length(&at, value.as_str(), 10);
+        }
+        if let Some(value) = &self.operation_status {
+            let at = format!("{}.{}", path, "OperationStatus");
+            __validator.nested(&at, value);
         }
         if let Some(value) = &self.poller_method_options {
             let at = format!("{}.{}", path, "PollerMethodOptions");
-            __validator.nested(&at, value);
-        }
-        if let Some(value) = &self.poller_options {
-            let at = format!("{}.{}", path, "PollerOptions");
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.next_link;
-            let at = format!("{}.{}", path, "NextLink");
+            let value = &self.poller_options;
+            let at = format!("{}.{}", path, "PollerOptions");
             __validator.max_length(&at, value.as_str(), 10);
+        }
+        if let Some(value) = &self.page_decoder {
+            let at = format!("{}.{}", path, "PageDecoder");
+            __validator.nested(&at, value);
         }
         if let Some(value) = &self.pattern {
             let at = format!("{}.{}", path, "Pattern");
-            __validator.nested(&at, value);
-        }
-        if let Some(value) = &self.strip_read_only {
-            let at = format!("{}.{}", path, "StripReadOnly");
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.strip_member;
-            let at = format!("{}.{}", path, "strip_member");
+            let value = &self.strip_read_only;
+            let at = format!("{}.{}", path, "StripReadOnly");
             __validator.max_length(&at, value.as_str(), 10);
+        }
+        if let Some(value) = &self.strip_members {
+            let at = format!("{}.{}", path, "strip_members");
+            __validator.nested(&at, value);
         }
         if let Some(value) = &self.regex {
             let at = format!("{}.{}", path, "Regex");
-            __validator.nested(&at, value);
-        }
-        if let Some(value) = &self.secret {
-            let at = format!("{}.{}", path, "Secret");
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.url;
-            let at = format!("{}.{}", path, "Url");
-            __validator.max_length(&at, value.as_str(), 10);
+            let value = &self.secret;
+            let at = format!("{}.{}", path, "Secret");
+            __validator.max_length(&at, value.secret(), 10);
+        }
+        if let Some(value) = &self.constraint {
+            let at = format!("{}.{}", path, "Constraint");
+            __validator.nested(&at, value);
         }
         if let Some(value) = &self.validate {
             let at = format!("{}.{}", path, "Validate");
-            __validator.nested(&at, value);
-        }
-        if let Some(value) = &self.validation_error {
-            let at = format!("{}.{}", path, "ValidationError");
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.validation_errors;
-            let at = format!("{}.{}", path, "ValidationErrors");
+            let value = &self.validation_error;
+            let at = format!("{}.{}", path, "ValidationError");
             __validator.max_length(&at, value.as_str(), 10);
+        }
+        if let Some(value) = &self.validator {
+            let at = format!("{}.{}", path, "Validator");
+            __validator.nested(&at, value);
         }
         if let Some(value) = &self.compile_pattern {
             let at = format!("{}.{}", path, "compile_pattern");
-            __validator.nested(&at, value);
-        }
-        if let Some(value) = &self.regex_2 {
-            let at = format!("{}.{}", path, "regex");
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.serde;
-            let at = format!("{}.{}", path, "serde");
+            let value = &self.regex_2;
+            let at = format!("{}.{}", path, "regex");
             __validator.max_length(&at, value.as_str(), 10);
+        }
+        if let Some(value) = &self.serde_json {
+            let at = format!("{}.{}", path, "serde_json");
+            __validator.nested(&at, value);
         }
         if let Some(value) = &self.url_2 {
             let at = format!("{}.{}", path, "url");
-            __validator.nested(&at, value);
-        }
-        if let Some(value) = &self.endpoint {
-            let at = format!("{}.{}", path, "endpoint");
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.api_version;
-            let at = format!("{}.{}", path, "api_version");
+            let value = &self.endpoint;
+            let at = format!("{}.{}", path, "endpoint");
             __validator.max_length(&at, value.as_str(), 10);
+        }
+        if let Some(value) = &self.options {
+            let at = format!("{}.{}", path, "options");
+            __validator.nested(&at, value);
         }
         if let Some(value) = &self.request {
             let at = format!("{}.{}", path, "request");
-            __validator.nested(&at, value);
-        }
-        if let Some(value) = &self.validator_2 {
-            let at = format!("{}.{}", path, "validator");
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.value_2;
-            let at = format!("{}.{}", path, "value");
+            let value = &self.validator_2;
+            let at = format!("{}.{}", path, "validator");
             __validator.max_length(&at, value.as_str(), 10);
+        }
+        if let Some(value) = &self.params {
+            let at = format!("{}.{}", path, "params");
+            __validator.nested(&at, value);
         }
         if let Some(value) = &self.path {
             let at = format!("{}.{}", path, "path");
-            __validator.nested(&at, value);
-        }
-        if let Some(value) = &self.at {
-            let at = format!("{}.{}", path, "at");
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.json;
-            let at = format!("{}.{}", path, "json");
+            let value = &self.at;
+            let at = format!("{}.{}", path, "at");
             __validator.max_length(&at, value.as_str(), 10);
+        }
+        if let Some(value) = &self.members {
+            let at = format!("{}.{}", path, "members");
+            __validator.nested(&at, value);
         }
         if let Some(value) = &self.pipeline {
             let at = format!("{}.{}", path, "pipeline");
-            __validator.nested(&at, value);
-        }
-        if let Some(value) = &self.response {
-            let at = format!("{}.{}", path, "response");
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.operation_id;
-            let at = format!("{}.{}", path, "operation_id");
+            let value = &self.response;
+            let at = format!("{}.{}", path, "response");
             __validator.max_length(&at, value.as_str(), 10);
+        }
+        if let Some(value) = &self.credential {
+            let at = format!("{}.{}", path, "credential");
+            __validator.nested(&at, value);
         }
         if let Some(value) = &self.subscription_id {
             let at = format!("{}.{}", path, "subscription_id");
-            __validator.nested(&at, value);
-        }
-        if let Some(value) = &self.inner {
-            let at = format!("{}.{}", path, "inner");
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.tag;
-            let at = format!("{}.{}", path, "tag");
+            let value = &self.inner;
+            let at = format!("{}.{}", path, "inner");
             __validator.max_length(&at, value.as_str(), 10);
+        }
+        if let Some(value) = &self.method_options_2 {
+            let at = format!("{}.{}", path, "method_options");
+            __validator.nested(&at, value);
         }
         if let Some(value) = &self.f {
             let at = format!("{}.{}", path, "f");
-            __validator.nested(&at, value);
-        }
-        if let Some(value) = &self.new {
-            let at = format!("{}.{}", path, "new");
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.api_version_2;
-            let at = format!("{}.{}", path, "API_VERSION");
+            let value = &self.new;
+            let at = format!("{}.{}", path, "new");
             __validator.max_length(&at, value.as_str(), 10);
+        }
+        if let Some(value) = &self.default_endpoint {
+            let at = format!("{}.{}", path, "DEFAULT_ENDPOINT");
+            __validator.nested(&at, value);
         }
         if let Some(value) = &self.services {
             let at = format!("{}.{}", path, "SERVICES");
-            __validator.nested(&at, value);
-        }
-        if let Some(value) = &self.operations {
-            let at = format!("{}.{}", path, "OPERATIONS");
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.build_request;
-            let at = format!("{}.{}", path, "build_request");
+            let value = &self.operations;
+            let at = format!("{}.{}", path, "OPERATIONS");
             __validator.max_length(&at, value.as_str(), 10);
+        }
+        if let Some(value) = &self.decode_response {
+            let at = format!("{}.{}", path, "decode_response");
+            __validator.nested(&at, value);
         }
         if let Some(value) = &self.models {
             let at = format!("{}.{}", path, "models");
-            __validator.nested(&at, value);
-        }
-        if let Some(value) = &self.clients {
-            let at = format!("{}.{}", path, "clients");
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.dynamic;
-            let at = format!("{}.{}", path, "dynamic");
+            let value = &self.clients;
+            let at = format!("{}.{}", path, "clients");
             __validator.max_length(&at, value.as_str(), 10);
+        }
+        if let Some(value) = &self.patterns {
+            let at = format!("{}.{}", path, "patterns");
+            __validator.nested(&at, value);
         }
         if let Some(value) = &self.other {
             let at = format!("{}.{}", path, "Other");
-            __validator.nested(&at, value);
-        }
-        if let Some(value) = &self.unknown {
-            let at = format!("{}.{}", path, "Unknown");
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.arc;
-            let at = format!("{}.{}", path, "Arc");
+            let value = &self.unknown;
+            let at = format!("{}.{}", path, "Unknown");
             __validator.max_length(&at, value.as_str(), 10);
+        }
+        if let Some(value) = &self.lazy_lock {
+            let at = format!("{}.{}", path, "LazyLock");
+            __validator.nested(&at, value);
         }
         if let Some(value) = &self.b_tree_map {
             let at = format!("{}.{}", path, "BTreeMap");
-            __validator.nested(&at, value);
-        }
-        if let Some(value) = &self.cow {
-            let at = format!("{}.{}", path, "Cow");
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.value_3;
-            let at = format!("{}.{}", path, "Value");
+            let value = &self.cow;
+            let at = format!("{}.{}", path, "Cow");
             __validator.max_length(&at, value.as_str(), 10);
+        }
+        if let Some(value) = &self.map {
+            let at = format!("{}.{}", path, "Map");
+            __validator.nested(&at, value);
         }
         if let Some(value) = &self.serialize {
             let at = format!("{}.{}", path, "Serialize");
-            __validator.nested(&at, value);
-        }
-        if let Some(value) = &self.deserialize {
-            let at = format!("{}.{}", path, "Deserialize");
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.serializer;
-            let at = format!("{}.{}", path, "Serializer");
+            let value = &self.deserialize;
+            let at = format!("{}.{}", path, "Deserialize");
             __validator.max_length(&at, value.as_str(), 10);
+        }
+        if let Some(value) = &self.deserializer {
+            let at = format!("{}.{}", path, "Deserializer");
+            __validator.nested(&at, value);
         }
         if let Some(value) = &self.token_credential {
             let at = format!("{}.{}", path, "TokenCredential");
-            __validator.nested(&at, value);
-        }
-        if let Some(value) = &self.safe_debug {
-            let at = format!("{}.{}", path, "SafeDebug");
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.client_method_options;
-            let at = format!("{}.{}", path, "ClientMethodOptions");
+            let value = &self.safe_debug;
+            let at = format!("{}.{}", path, "SafeDebug");
             __validator.max_length(&at, value.as_str(), 10);
+        }
+        if let Some(value) = &self.no_format {
+            let at = format!("{}.{}", path, "NoFormat");
+            __validator.nested(&at, value);
         }
         if let Some(value) = &self.pager {
             let at = format!("{}.{}", path, "Pager");
-            __validator.nested(&at, value);
-        }
-        if let Some(value) = &self.response_2 {
-            let at = format!("{}.{}", path, "Response");
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.context;
-            let at = format!("{}.{}", path, "Context");
+            let value = &self.response_2;
+            let at = format!("{}.{}", path, "Response");
             __validator.max_length(&at, value.as_str(), 10);
+        }
+        if let Some(value) = &self.armgen_runtime {
+            let at = format!("{}.{}", path, "armgen_runtime");
+            __validator.nested(&at, value);
         }
         if let Some(value) = &self.private {
             let at = format!("{}.{}", path, "__private");
-            __validator.nested(&at, value);
+            __validator.max_items(&at, value.len(), 3);
         }
     }
 }
@@ -5671,36 +5833,37 @@ impl ::armgen_runtime::StripReadOnly for Fields {
                 "alloc",
                 "tagged_union",
                 "ArmPipeline",
-                "StaticTokenCredential",
-                "DynamicError",
-                "ServiceInfo",
-                "dynamic_pages",
-                "FromStatus",
-                "decode_by_status",
-                "decode_optional",
+                "ResourceManagerAudience",
+                "resource_manager_scope",
+                "DynamicValidate",
+                "DynamicReply",
+                "dynamic_request_error",
+                "ServiceError",
+                "decode_empty",
+                "decode_text",
                 "DateTime",
                 "StringFormat",
                 "InvalidHost",
-                "Method",
-                "OperationStatus",
-                "PageDecoder",
-                "strip_members",
-                "Constraint",
-                "Validator",
-                "serde_json",
-                "options",
-                "params",
-                "members",
-                "credential",
-                "method_options",
-                "DEFAULT_ENDPOINT",
-                "decode_response",
-                "patterns",
-                "LazyLock",
-                "Map",
-                "Deserializer",
-                "NoFormat",
-                "armgen_runtime",
+                "HttpResponse",
+                "FinalStateVia",
+                "NextLink",
+                "strip_member",
+                "Url",
+                "ValidationErrors",
+                "serde",
+                "api_version",
+                "value",
+                "json",
+                "operation_id",
+                "tag",
+                "API_VERSION",
+                "build_request",
+                "dynamic",
+                "Arc",
+                "Value",
+                "Serializer",
+                "ClientMethodOptions",
+                "Context",
             ],
             |members| {
                 ::armgen_runtime::strip_member(members, "async", &self.r#async);
@@ -5807,73 +5970,71 @@ impl ::armgen_runtime::StripReadOnly for Fields {
                 ::armgen_runtime::strip_member(members, "azure_core", &self.azure_core);
                 ::armgen_runtime::strip_member(
                     members,
+                    "BinaryFormat",
+                    &self.binary_format,
+                );
+                ::armgen_runtime::strip_member(
+                    members,
                     "IntoVariant",
                     &self.into_variant,
                 );
                 ::armgen_runtime::strip_member(
                     members,
-                    "MethodOptions",
-                    &self.method_options,
+                    "StaticTokenCredential",
+                    &self.static_token_credential,
+                );
+                ::armgen_runtime::strip_member(members, "TextFormat", &self.text_format);
+                ::armgen_runtime::strip_member(
+                    members,
+                    "response_error",
+                    &self.response_error,
                 );
                 ::armgen_runtime::strip_member(
                     members,
-                    "resource_manager_endpoint",
-                    &self.resource_manager_endpoint,
+                    "DynamicError",
+                    &self.dynamic_error,
                 );
                 ::armgen_runtime::strip_member(
                     members,
-                    "resource_manager_scope",
-                    &self.resource_manager_scope,
+                    "OperationInfo",
+                    &self.operation_info,
                 );
                 ::armgen_runtime::strip_member(
                     members,
-                    "DynamicParams",
-                    &self.dynamic_params,
+                    "ServiceInfo",
+                    &self.service_info,
                 );
                 ::armgen_runtime::strip_member(
                     members,
-                    "DynamicValidate",
-                    &self.dynamic_validate,
+                    "dynamic_execute",
+                    &self.dynamic_execute,
                 );
                 ::armgen_runtime::strip_member(
                     members,
-                    "dynamic_result",
-                    &self.dynamic_result,
+                    "dynamic_pages",
+                    &self.dynamic_pages,
+                );
+                ::armgen_runtime::strip_member(members, "ErrorBody", &self.error_body);
+                ::armgen_runtime::strip_member(members, "FromStatus", &self.from_status);
+                ::armgen_runtime::strip_member(
+                    members,
+                    "decode_body",
+                    &self.decode_body,
                 );
                 ::armgen_runtime::strip_member(
                     members,
-                    "DynamicReply",
-                    &self.dynamic_reply,
-                );
-                ::armgen_runtime::strip_member(
-                    members,
-                    "dynamic_poll",
-                    &self.dynamic_poll,
-                );
-                ::armgen_runtime::strip_member(
-                    members,
-                    "dynamic_request_error",
-                    &self.dynamic_request_error,
-                );
-                ::armgen_runtime::strip_member(
-                    members,
-                    "ResponseError",
-                    &self.response_error_2,
-                );
-                ::armgen_runtime::strip_member(
-                    members,
-                    "ServiceError",
-                    &self.service_error,
-                );
-                ::armgen_runtime::strip_member(
-                    members,
-                    "decode_empty",
-                    &self.decode_empty,
+                    "decode_by_status",
+                    &self.decode_by_status,
                 );
                 ::armgen_runtime::strip_member(
                     members,
                     "decode_json",
                     &self.decode_json,
+                );
+                ::armgen_runtime::strip_member(
+                    members,
+                    "decode_nullable",
+                    &self.decode_nullable,
                 );
                 ::armgen_runtime::strip_member(members, "Base64", &self.base64);
                 ::armgen_runtime::strip_member(members, "Base64Url", &self.base64_url);
@@ -5890,16 +6051,13 @@ impl ::armgen_runtime::StripReadOnly for Fields {
                     "parameterized_host",
                     &self.parameterized_host,
                 );
-                ::armgen_runtime::strip_member(
-                    members,
-                    "HttpRequest",
-                    &self.http_request,
-                );
+                ::armgen_runtime::strip_member(members, "FormBody", &self.form_body);
+                ::armgen_runtime::strip_member(members, "Method", &self.method);
                 ::armgen_runtime::strip_member(members, "UrlBuilder", &self.url_builder);
                 ::armgen_runtime::strip_member(
                     members,
-                    "ResponseTooLarge",
-                    &self.response_too_large,
+                    "OperationStatus",
+                    &self.operation_status,
                 );
                 ::armgen_runtime::strip_member(
                     members,
@@ -5908,67 +6066,79 @@ impl ::armgen_runtime::StripReadOnly for Fields {
                 );
                 ::armgen_runtime::strip_member(
                     members,
-                    "PollerOptions",
-                    &self.poller_options,
+                    "PageDecoder",
+                    &self.page_decoder,
                 );
                 ::armgen_runtime::strip_member(members, "Pattern", &self.pattern);
                 ::armgen_runtime::strip_member(
                     members,
-                    "StripReadOnly",
-                    &self.strip_read_only,
+                    "strip_members",
+                    &self.strip_members,
                 );
                 ::armgen_runtime::strip_member(members, "Regex", &self.regex);
-                ::armgen_runtime::strip_member(members, "Secret", &self.secret);
+                ::armgen_runtime::strip_member(members, "Constraint", &self.constraint);
                 ::armgen_runtime::strip_member(members, "Validate", &self.validate);
-                ::armgen_runtime::strip_member(
-                    members,
-                    "ValidationError",
-                    &self.validation_error,
-                );
+                ::armgen_runtime::strip_member(members, "Validator", &self.validator);
                 ::armgen_runtime::strip_member(
                     members,
                     "compile_pattern",
                     &self.compile_pattern,
                 );
-                ::armgen_runtime::strip_member(members, "regex", &self.regex_2);
+                ::armgen_runtime::strip_member(members, "serde_json", &self.serde_json);
                 ::armgen_runtime::strip_member(members, "url", &self.url_2);
-                ::armgen_runtime::strip_member(members, "endpoint", &self.endpoint);
+                ::armgen_runtime::strip_member(members, "options", &self.options);
                 ::armgen_runtime::strip_member(members, "request", &self.request);
-                ::armgen_runtime::strip_member(members, "validator", &self.validator_2);
+                ::armgen_runtime::strip_member(members, "params", &self.params);
                 ::armgen_runtime::strip_member(members, "path", &self.path);
-                ::armgen_runtime::strip_member(members, "at", &self.at);
+                ::armgen_runtime::strip_member(members, "members", &self.members);
                 ::armgen_runtime::strip_member(members, "pipeline", &self.pipeline);
-                ::armgen_runtime::strip_member(members, "response", &self.response);
+                ::armgen_runtime::strip_member(members, "credential", &self.credential);
                 ::armgen_runtime::strip_member(
                     members,
                     "subscription_id",
                     &self.subscription_id,
                 );
-                ::armgen_runtime::strip_member(members, "inner", &self.inner);
+                ::armgen_runtime::strip_member(
+                    members,
+                    "method_options",
+                    &self.method_options_2,
+                );
                 ::armgen_runtime::strip_member(members, "f", &self.f);
-                ::armgen_runtime::strip_member(members, "new", &self.new);
+                ::armgen_runtime::strip_member(
+                    members,
+                    "DEFAULT_ENDPOINT",
+                    &self.default_endpoint,
+                );
                 ::armgen_runtime::strip_member(members, "SERVICES", &self.services);
-                ::armgen_runtime::strip_member(members, "OPERATIONS", &self.operations);
+                ::armgen_runtime::strip_member(
+                    members,
+                    "decode_response",
+                    &self.decode_response,
+                );
                 ::armgen_runtime::strip_member(members, "models", &self.models);
-                ::armgen_runtime::strip_member(members, "clients", &self.clients);
+                ::armgen_runtime::strip_member(members, "patterns", &self.patterns);
                 ::armgen_runtime::strip_member(members, "Other", &self.other);
-                ::armgen_runtime::strip_member(members, "Unknown", &self.unknown);
+                ::armgen_runtime::strip_member(members, "LazyLock", &self.lazy_lock);
                 ::armgen_runtime::strip_member(members, "BTreeMap", &self.b_tree_map);
-                ::armgen_runtime::strip_member(members, "Cow", &self.cow);
+                ::armgen_runtime::strip_member(members, "Map", &self.map);
                 ::armgen_runtime::strip_member(members, "Serialize", &self.serialize);
                 ::armgen_runtime::strip_member(
                     members,
-                    "Deserialize",
-                    &self.deserialize,
+                    "Deserializer",
+                    &self.deserializer,
                 );
                 ::armgen_runtime::strip_member(
                     members,
                     "TokenCredential",
                     &self.token_credential,
                 );
-                ::armgen_runtime::strip_member(members, "SafeDebug", &self.safe_debug);
+                ::armgen_runtime::strip_member(members, "NoFormat", &self.no_format);
                 ::armgen_runtime::strip_member(members, "Pager", &self.pager);
-                ::armgen_runtime::strip_member(members, "Response", &self.response_2);
+                ::armgen_runtime::strip_member(
+                    members,
+                    "armgen_runtime",
+                    &self.armgen_runtime,
+                );
                 ::armgen_runtime::strip_member(members, "__private", &self.private);
             },
         );
@@ -6209,6 +6379,45 @@ impl ::armgen_runtime::StripReadOnly for For {
         ::armgen_runtime::strip_members(
             json,
             &["for"],
+            |members| {
+                ::armgen_runtime::strip_member(members, "next", &self.next);
+            },
+        );
+    }
+}
+/// The `FormBody` object.
+#[derive(
+    ::core::clone::Clone,
+    ::core::fmt::Debug,
+    ::core::default::Default,
+    ::core::cmp::PartialEq,
+    ::armgen_runtime::__private::serde::Serialize,
+    ::armgen_runtime::__private::serde::Deserialize,
+)]
+#[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "FormBody")]
+pub struct FormBody {
+    /// Set by the service.
+    #[serde(
+        rename = "FormBody",
+        skip_serializing_if = "::core::option::Option::is_none"
+    )]
+    pub form_body: ::core::option::Option<::std::string::String>,
+    /// `next`
+    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
+    pub next: ::core::option::Option<::std::boxed::Box<FormBody>>,
+}
+impl ::armgen_runtime::Validate for FormBody {
+    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
+}
+impl ::armgen_runtime::StripReadOnly for FormBody {
+    fn strip_read_only(
+        &self,
+        json: &mut ::armgen_runtime::__private::serde_json::Value,
+    ) {
+        ::armgen_runtime::strip_members(
+            json,
+            &["FormBody"],
             |members| {
                 ::armgen_runtime::strip_member(members, "next", &self.next);
             },
@@ -8874,10 +9083,12 @@ impl ::armgen_runtime::StripReadOnly for PollerOptions {
     Page(Page) = "page", StringEnum(StringEnum) = "string_enum", TaggedUnion(TaggedUnion)
     = "tagged_union", AsyncTrait(AsyncTrait) = "async_trait", AzureCore(AzureCore) =
     "azure_core", ArmClientOptions(ArmClientOptions) = "ArmClientOptions",
-    ArmPipeline(ArmPipeline) = "ArmPipeline", IntoVariant(IntoVariant) = "IntoVariant",
+    ArmPipeline(ArmPipeline) = "ArmPipeline", BinaryFormat(BinaryFormat) =
+    "BinaryFormat", IntoVariant(IntoVariant) = "IntoVariant",
     MethodOptions(MethodOptions) = "MethodOptions",
     ResourceManagerAudience(ResourceManagerAudience) = "ResourceManagerAudience",
     StaticTokenCredential(StaticTokenCredential) = "StaticTokenCredential",
+    TextFormat(TextFormat) = "TextFormat",
     ResourceManagerEndpoint(ResourceManagerEndpoint) = "resource_manager_endpoint",
     ResourceManagerScope(ResourceManagerScope) = "resource_manager_scope",
     ResponseError(ResponseError) = "response_error", DynamicError(DynamicError) =
@@ -8891,20 +9102,21 @@ impl ::armgen_runtime::StripReadOnly for PollerOptions {
     ErrorBody(ErrorBody) = "ErrorBody", FromStatus(FromStatus) = "FromStatus",
     ResponseError2(ResponseError2) = "ResponseError", ServiceError(ServiceError) =
     "ServiceError", DecodeBody(DecodeBody) = "decode_body",
-    DecodeByStatus(DecodeByStatus) = "decode_by_status", DecodeEmpty(DecodeEmpty) =
-    "decode_empty", DecodeJson(DecodeJson) = "decode_json",
-    DecodeNullable(DecodeNullable) = "decode_nullable", DecodeOptional(DecodeOptional) =
-    "decode_optional", Base64(Base64) = "Base64", Base64Url(Base64Url) = "Base64Url",
+    DecodeByStatus(DecodeByStatus) = "decode_by_status", DecodeBytes(DecodeBytes) =
+    "decode_bytes", DecodeEmpty(DecodeEmpty) = "decode_empty", DecodeJson(DecodeJson) =
+    "decode_json", DecodeNullable(DecodeNullable) = "decode_nullable",
+    DecodeOptional(DecodeOptional) = "decode_optional", DecodeText(DecodeText) =
+    "decode_text", Base64(Base64) = "Base64", Base64Url(Base64Url) = "Base64Url",
     Date(Date) = "Date", DateTime(DateTime) = "DateTime",
     DateTimeRfc1123(DateTimeRfc1123) = "DateTimeRfc1123", Duration(Duration) =
     "Duration", FormatError(FormatError) = "FormatError", StringFormat(StringFormat) =
     "StringFormat", UnixTime(UnixTime) = "UnixTime", Uuid(Uuid) = "Uuid",
     HostPart(HostPart) = "HostPart", InvalidHost(InvalidHost) = "InvalidHost",
-    ParameterizedHost(ParameterizedHost) = "parameterized_host", HttpRequest(HttpRequest)
-    = "HttpRequest", HttpResponse(HttpResponse) = "HttpResponse", Method(Method) =
-    "Method", UrlBuilder(UrlBuilder) = "UrlBuilder", ResponseTooLarge(ResponseTooLarge) =
-    "ResponseTooLarge", FinalStateVia(FinalStateVia) = "FinalStateVia",
-    OperationStatus(OperationStatus) = "OperationStatus",
+    ParameterizedHost(ParameterizedHost) = "parameterized_host", FormBody(FormBody) =
+    "FormBody", HttpRequest(HttpRequest) = "HttpRequest", HttpResponse(HttpResponse) =
+    "HttpResponse", Method(Method) = "Method", UrlBuilder(UrlBuilder) = "UrlBuilder",
+    ResponseTooLarge(ResponseTooLarge) = "ResponseTooLarge", FinalStateVia(FinalStateVia)
+    = "FinalStateVia", OperationStatus(OperationStatus) = "OperationStatus",
     PollerMethodOptions(PollerMethodOptions) = "PollerMethodOptions",
     PollerOptions(PollerOptions) = "PollerOptions", NextLink(NextLink) = "NextLink",
     PageDecoder(PageDecoder) = "PageDecoder", Pattern(Pattern) = "Pattern",
@@ -9145,20 +9357,6 @@ pub struct Regex2 {
 impl ::armgen_runtime::Validate for Regex2 {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
 }
-impl ::armgen_runtime::StripReadOnly for Regex2 {
-    fn strip_read_only(
-        &self,
-        json: &mut ::armgen_runtime::__private::serde_json::Value,
-    ) {
-        ::armgen_runtime::strip_members(
-            json,
-            &["regex"],
-            |members| {
-                ::armgen_runtime::strip_member(members, "next", &self.next);
-            },
-        );
-    }
-}
 /// The `request` object.
 #[derive(
     ::core::clone::Clone,
@@ -9366,20 +9564,6 @@ pub struct Response2 {
 }
 impl ::armgen_runtime::Validate for Response2 {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
-impl ::armgen_runtime::StripReadOnly for Response2 {
-    fn strip_read_only(
-        &self,
-        json: &mut ::armgen_runtime::__private::serde_json::Value,
-    ) {
-        ::armgen_runtime::strip_members(
-            json,
-            &["Response"],
-            |members| {
-                ::armgen_runtime::strip_member(members, "next", &self.next);
-            },
-        );
-    }
 }
 /// The `response_error` object.
 #[derive(
@@ -10756,6 +10940,45 @@ impl ::armgen_runtime::StripReadOnly for TaggedUnion {
         );
     }
 }
+/// The `TextFormat` object.
+#[derive(
+    ::core::clone::Clone,
+    ::core::fmt::Debug,
+    ::core::default::Default,
+    ::core::cmp::PartialEq,
+    ::armgen_runtime::__private::serde::Serialize,
+    ::armgen_runtime::__private::serde::Deserialize,
+)]
+#[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "TextFormat")]
+pub struct TextFormat {
+    /// Set by the service.
+    #[serde(
+        rename = "TextFormat",
+        skip_serializing_if = "::core::option::Option::is_none"
+    )]
+    pub text_format: ::core::option::Option<::std::string::String>,
+    /// `next`
+    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
+    pub next: ::core::option::Option<::std::boxed::Box<TextFormat>>,
+}
+impl ::armgen_runtime::Validate for TextFormat {
+    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
+}
+impl ::armgen_runtime::StripReadOnly for TextFormat {
+    fn strip_read_only(
+        &self,
+        json: &mut ::armgen_runtime::__private::serde_json::Value,
+    ) {
+        ::armgen_runtime::strip_members(
+            json,
+            &["TextFormat"],
+            |members| {
+                ::armgen_runtime::strip_member(members, "next", &self.next);
+            },
+        );
+    }
+}
 /// The `ToOwned` object.
 #[derive(
     ::core::clone::Clone,
@@ -11579,6 +11802,20 @@ pub struct Url2 {
 impl ::armgen_runtime::Validate for Url2 {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
 }
+impl ::armgen_runtime::StripReadOnly for Url2 {
+    fn strip_read_only(
+        &self,
+        json: &mut ::armgen_runtime::__private::serde_json::Value,
+    ) {
+        ::armgen_runtime::strip_members(
+            json,
+            &["url"],
+            |members| {
+                ::armgen_runtime::strip_member(members, "next", &self.next);
+            },
+        );
+    }
+}
 /// The `UrlBuilder` object.
 #[derive(
     ::core::clone::Clone,
@@ -11903,20 +12140,6 @@ pub struct Validator2 {
 }
 impl ::armgen_runtime::Validate for Validator2 {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
-impl ::armgen_runtime::StripReadOnly for Validator2 {
-    fn strip_read_only(
-        &self,
-        json: &mut ::armgen_runtime::__private::serde_json::Value,
-    ) {
-        ::armgen_runtime::strip_members(
-            json,
-            &["validator"],
-            |members| {
-                ::armgen_runtime::strip_member(members, "next", &self.next);
-            },
-        );
-    }
 }
 /// The `value` object.
 #[derive(

@@ -46,6 +46,26 @@ pub struct ResponsesThingsClient {
     pipeline: ::armgen_runtime::ArmPipeline,
 }
 impl ResponsesThingsClient {
+    /// Arguments: see [`download_request`](super::things::download_request).
+    pub async fn download(
+        &self,
+        options: ::core::option::Option<ResponsesThingsClientDownloadOptions<'_>>,
+    ) -> ::armgen_runtime::__private::azure_core::Result<
+        ::armgen_runtime::__private::azure_core::http::Response<
+            ::std::vec::Vec<u8>,
+            ::armgen_runtime::BinaryFormat,
+        >,
+    > {
+        let options = options.unwrap_or_default();
+        let __request = super::things::download_request(self.pipeline.endpoint())?;
+        self.pipeline
+            .execute(
+                &options.method_options.context,
+                __request,
+                super::things::download_response,
+            )
+            .await
+    }
     /// Arguments: see [`get_request`](super::things::get_request).
     pub async fn get(
         &self,
@@ -85,8 +105,46 @@ impl ResponsesThingsClient {
             )
             .await
     }
+    /// Arguments: see [`upload_request`](super::things::upload_request).
+    pub async fn upload(
+        &self,
+        options: ::core::option::Option<ResponsesThingsClientUploadOptions<'_>>,
+    ) -> ::armgen_runtime::__private::azure_core::Result<
+        ::armgen_runtime::__private::azure_core::http::Response<
+            (),
+            ::armgen_runtime::__private::azure_core::http::NoFormat,
+        >,
+    > {
+        let options = options.unwrap_or_default();
+        let __request = super::things::upload_request(
+            self.pipeline.endpoint(),
+            options.content.as_deref(),
+        )?;
+        self.pipeline
+            .execute(
+                &options.method_options.context,
+                __request,
+                super::things::upload_response,
+            )
+            .await
+    }
 }
+/// Options for [`ResponsesThingsClient::download()`].
+pub type ResponsesThingsClientDownloadOptions<'a> = ::armgen_runtime::MethodOptions<'a>;
 /// Options for [`ResponsesThingsClient::get()`].
 pub type ResponsesThingsClientGetOptions<'a> = ::armgen_runtime::MethodOptions<'a>;
 /// Options for [`ResponsesThingsClient::put()`].
 pub type ResponsesThingsClientPutOptions<'a> = ::armgen_runtime::MethodOptions<'a>;
+/// Options for [`ResponsesThingsClient::upload()`].
+#[derive(
+    ::core::clone::Clone,
+    ::core::default::Default,
+    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
+)]
+pub struct ResponsesThingsClientUploadOptions<'a> {
+    /// Per-call options: the `azure_core` context.
+    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
+        'a,
+    >,
+    pub content: ::core::option::Option<::std::vec::Vec<u8>>,
+}

@@ -4,6 +4,13 @@
 /// Method and path template of every operation.
 pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
+        id: "Things_Download",
+        method: ::armgen_runtime::Method::Get,
+        path: "/download",
+        body: None,
+        statuses: &[200],
+    },
+    ::armgen_runtime::OperationInfo {
         id: "Things_Get",
         method: ::armgen_runtime::Method::Get,
         path: "/things",
@@ -16,6 +23,13 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
         path: "/things",
         body: None,
         statuses: &[200, 204],
+    },
+    ::armgen_runtime::OperationInfo {
+        id: "Things_Upload",
+        method: ::armgen_runtime::Method::Post,
+        path: "/upload",
+        body: None,
+        statuses: &[200],
     },
 ];
 /// Builds the request of `operation_id` from named parameters
@@ -33,8 +47,20 @@ pub fn build_request(
     ::armgen_runtime::DynamicError,
 > {
     match operation_id {
+        "Things_Download" => {
+            Err(::armgen_runtime::DynamicError::Unsupported {
+                operation: "Things_Download".to_owned(),
+                reason: "its success body is bytes, not JSON",
+            })
+        }
         "Things_Get" => Ok(super::things::get_request(endpoint)?),
         "Things_Put" => Ok(super::things::put_request(endpoint)?),
+        "Things_Upload" => {
+            Err(::armgen_runtime::DynamicError::Unsupported {
+                operation: "Things_Upload".to_owned(),
+                reason: "its body is a form, not JSON",
+            })
+        }
         _ => {
             Err(
                 ::armgen_runtime::DynamicError::UnknownOperation(operation_id.to_owned()),
@@ -52,11 +78,23 @@ pub fn decode_response(
     ::armgen_runtime::DynamicError,
 > {
     match operation_id {
+        "Things_Download" => {
+            Err(::armgen_runtime::DynamicError::Unsupported {
+                operation: "Things_Download".to_owned(),
+                reason: "its success body is bytes, not JSON",
+            })
+        }
         "Things_Get" => {
             ::armgen_runtime::dynamic_result(super::things::get_response(response))
         }
         "Things_Put" => {
             ::armgen_runtime::dynamic_result(super::things::put_response(response))
+        }
+        "Things_Upload" => {
+            Err(::armgen_runtime::DynamicError::Unsupported {
+                operation: "Things_Upload".to_owned(),
+                reason: "its body is a form, not JSON",
+            })
         }
         _ => {
             Err(

@@ -17,6 +17,14 @@ pub async fn call(
         )
         .map_err(::armgen_runtime::dynamic_request_error)?;
     match operation_id {
+        "Things_Download" => {
+            Err(
+                ::armgen_runtime::dynamic_request_error(::armgen_runtime::DynamicError::Unsupported {
+                    operation: "Things_Download".to_owned(),
+                    reason: "its success body is bytes, not JSON",
+                }),
+            )
+        }
         "Things_Get" => {
             ::armgen_runtime::dynamic_execute(
                     pipeline,
@@ -32,6 +40,14 @@ pub async fn call(
                     super::things::put_response,
                 )
                 .await
+        }
+        "Things_Upload" => {
+            Err(
+                ::armgen_runtime::dynamic_request_error(::armgen_runtime::DynamicError::Unsupported {
+                    operation: "Things_Upload".to_owned(),
+                    reason: "its body is a form, not JSON",
+                }),
+            )
         }
         _ => {
             Err(
