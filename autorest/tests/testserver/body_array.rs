@@ -7,7 +7,7 @@ use arm_autorest::body_array::clients::{BodyArrayArrayClient, BodyArrayClient};
 use arm_autorest::body_array::models::{FooEnum, Product};
 use serde_json::json;
 
-use crate::support::{Ctx, Gap, assert_decode_error, assert_model, body, model, parsed, scenarios, status};
+use crate::support::{Ctx, Gap, assert_decode_error, assert_model, body, model, scenarios, status};
 
 fn client(ctx: &Ctx) -> BodyArrayArrayClient {
     BodyArrayClient::new(ctx.credential(), Some(ctx.options()))
@@ -102,14 +102,14 @@ scenarios! {
         );
     }
     ["putArrayUuidValid"] async fn put_uuid_valid(ctx) {
-        let body = parsed(&["6dcc7237-45fe-45c4-8a6b-3a8a3f625652", "d1399005-30f7-40d6-8da6-dd7c89ad34db", "f42f6aa1-a5bc-4ddf-907e-5f915de43205"]);
+        let body = body(json!(["6dcc7237-45fe-45c4-8a6b-3a8a3f625652", "d1399005-30f7-40d6-8da6-dd7c89ad34db", "f42f6aa1-a5bc-4ddf-907e-5f915de43205"]));
         assert_eq!(status(client(&ctx).put_uuid_valid(&body, None).await), 200);
     }
     ["getArrayDateValid"] async fn get_date_valid(ctx) {
         assert_model(client(&ctx).get_date_valid(None).await, json!(["2000-12-01", "1980-01-02", "1492-10-12"]));
     }
     ["putArrayDateValid"] async fn put_date_valid(ctx) {
-        assert_eq!(status(client(&ctx).put_date_valid(&parsed(&["2000-12-01", "1980-01-02", "1492-10-12"]), None).await), 200);
+        assert_eq!(status(client(&ctx).put_date_valid(&body(json!(["2000-12-01", "1980-01-02", "1492-10-12"])), None).await), 200);
     }
     ["getArrayDateTimeValid"] async fn get_date_time_valid(ctx) {
         assert_model(
@@ -118,7 +118,7 @@ scenarios! {
         );
     }
     ["putArrayDateTimeValid"] async fn put_date_time_valid(ctx) {
-        let body = parsed(&["2000-12-01T00:00:01Z", "1980-01-02T00:11:35Z", "1492-10-12T10:15:01Z"]);
+        let body = body(json!(["2000-12-01T00:00:01Z", "1980-01-02T00:11:35Z", "1492-10-12T10:15:01Z"]));
         assert_eq!(status(client(&ctx).put_date_time_valid(&body, None).await), 200);
     }
     ["getArrayDateTimeRfc1123Valid"] async fn get_date_time_rfc1123_valid(ctx) {
@@ -128,20 +128,20 @@ scenarios! {
         );
     }
     ["putArrayDateTimeRfc1123Valid"] async fn put_date_time_rfc1123_valid(ctx) {
-        let body = parsed(&["Fri, 01 Dec 2000 00:00:01 GMT", "Wed, 02 Jan 1980 00:11:35 GMT", "Wed, 12 Oct 1492 10:15:01 GMT"]);
+        let body = body(json!(["Fri, 01 Dec 2000 00:00:01 GMT", "Wed, 02 Jan 1980 00:11:35 GMT", "Wed, 12 Oct 1492 10:15:01 GMT"]));
         assert_eq!(status(client(&ctx).put_date_time_rfc1123_valid(&body, None).await), 200);
     }
     ["getArrayDurationValid"] async fn get_duration_valid(ctx) {
         assert_model(client(&ctx).get_duration_valid(None).await, json!(["P123DT22H14M12.011S", "P5DT1H0M0S"]));
     }
     ["putArrayDurationValid"] async fn put_duration_valid(ctx) {
-        assert_eq!(status(client(&ctx).put_duration_valid(&parsed(&["P123DT22H14M12.011S", "P5DT1H"]), None).await), 200);
+        assert_eq!(status(client(&ctx).put_duration_valid(&body(json!(["P123DT22H14M12.011S", "P5DT1H"])), None).await), 200);
     }
     ["getArrayByteValid"] async fn get_byte_valid(ctx) {
         assert_model(client(&ctx).get_byte_valid(None).await, json!(["////+g==", "AQID", "JSlD"]));
     }
     ["putArrayByteValid"] async fn put_byte_valid(ctx) {
-        assert_eq!(status(client(&ctx).put_byte_valid(&parsed(&["////+g==", "AQID", "JSlD"]), None).await), 200);
+        assert_eq!(status(client(&ctx).put_byte_valid(&body(json!(["////+g==", "AQID", "JSlD"])), None).await), 200);
     }
     ["getArrayBase64Url"] async fn get_base64_url(ctx) {
         assert_model(

@@ -355,19 +355,6 @@ pub fn model<T: armgen_runtime::__private::serde::de::DeserializeOwned>(
     }
 }
 
-/// Each text parsed as `T` (a format type such as `armgen_runtime::Date`):
-/// the values the tests send.
-#[track_caller]
-pub fn parsed<T: std::str::FromStr>(items: &[&str]) -> Vec<T>
-where
-    T::Err: std::fmt::Debug,
-{
-    items
-        .iter()
-        .map(|s| s.parse().expect("a valid value"))
-        .collect()
-}
-
 /// The success body of a call read in its own format (bytes with
 /// `BinaryFormat`, text with `TextFormat`); panics with the error otherwise.
 #[track_caller]
