@@ -11,8 +11,7 @@ use super::types::{
 };
 use crate::ir::{
     Encoding, Format, HttpMethod, Operation, OperationGroup, ParamLocation, ParamRole, Parameter,
-    Passing, PathPart,
-    TypeRef,
+    Passing, PathPart, TypeRef,
 };
 use crate::naming::unraw;
 
