@@ -185,14 +185,7 @@ fn calls_by_operation_id_refuse_bodies_that_are_not_json_by_name() {
 #[test]
 fn what_armgen_cannot_produce_or_read_is_left_out_with_a_located_warning() {
     let output = output();
-    let warnings: Vec<String> = output.warnings.iter().map(|w| w.as_warning()).collect();
-    let find = |id: &str| {
-        warnings
-            .iter()
-            .find(|w| w.contains(id))
-            .unwrap_or_else(|| panic!("no warning names {id}: {warnings:?}"))
-            .clone()
-    };
+    let find = |id: &str| support::warning_naming(&output, id);
     let pdf = find("`Files_PutPdf`");
     assert!(
         pdf.contains("(`POST /pdf`) is left out: its body is sent as application/pdf only"),
@@ -215,7 +208,7 @@ fn what_armgen_cannot_produce_or_read_is_left_out_with_a_located_warning() {
         pages.contains("its success body is not JSON, and armgen reads the pages"),
         "{pages}"
     );
-    assert_eq!(warnings.len(), 4, "{warnings:?}");
+    assert_eq!(output.warnings.len(), 4, "{:?}", output.warnings);
     let files = file(&output, "files.rs");
     for left_out in [
         "put_pdf_request",

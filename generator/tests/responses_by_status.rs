@@ -92,11 +92,7 @@ fn an_optional_result_is_executed_so_that_an_empty_body_reads_as_none() {
 #[test]
 fn an_options_operation_is_left_out_with_a_warning_naming_it() {
     let output = output();
-    let warnings: Vec<String> = output.warnings.iter().map(|w| w.as_warning()).collect();
-    let warning = warnings
-        .iter()
-        .find(|w| w.contains("`Things_Options`"))
-        .unwrap_or_else(|| panic!("no warning names Things_Options: {warnings:?}"));
+    let warning = support::warning_naming(&output, "`Things_Options`");
     assert!(warning.starts_with("warning: "), "{warning}");
     assert!(warning.contains("`OPTIONS /things`"), "{warning}");
     assert!(warning.contains("is left out"), "{warning}");
@@ -133,21 +129,14 @@ fn form_bodies_and_file_responses_are_generated_beside_the_rest() {
 #[test]
 fn operations_whose_bodies_are_not_json_are_left_out_one_at_a_time() {
     let output = generate("media.yaml").unwrap_or_else(|e| panic!("{e}"));
-    let warnings: Vec<String> = output.warnings.iter().map(|w| w.as_warning()).collect();
-    let find = |id: &str| {
-        warnings
-            .iter()
-            .find(|w| w.contains(id))
-            .unwrap_or_else(|| panic!("no warning names {id}: {warnings:?}"))
-            .clone()
-    };
+    let find = |id: &str| support::warning_naming(&output, id);
     let xml = find("`Things_GetXml`");
     assert!(
         xml.contains("(`GET /xml`) is left out: its success bodies come as application/xml only"),
         "{xml}"
     );
     assert!(xml.contains("media.yaml:16:5"), "{xml}");
-    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    assert_eq!(output.warnings.len(), 1, "{:?}", output.warnings);
     let things = file(&output, "things.rs");
     assert!(
         things.contains(r#"__request.set_text_body("text/plain; charset=UTF-8", body);"#),

@@ -91,3 +91,16 @@ pub fn collapsed(dir: &str, spec: &str, module: &str, file: &str) -> String {
         .unwrap_or_else(|| panic!("no file ending with {file}"));
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
+
+/// The one warning of `output` that names `what` (an operation id in
+/// backticks, say), as the CLI prints it; panics with every warning when
+/// none does.
+#[track_caller]
+pub fn warning_naming(output: &armgen::Output, what: &str) -> String {
+    let warnings: Vec<String> = output.warnings.iter().map(|w| w.as_warning()).collect();
+    warnings
+        .iter()
+        .find(|w| w.contains(what))
+        .unwrap_or_else(|| panic!("no warning names {what}: {warnings:?}"))
+        .clone()
+}
