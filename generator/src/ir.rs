@@ -640,6 +640,10 @@ pub struct OperationGroup {
     pub wire_name: String,
     /// The operations, sorted by function name.
     pub operations: Vec<Operation>,
+    /// The structs of `x-ms-parameter-grouping` its operations name, by
+    /// type name: each emitted once in the group's module, whichever
+    /// operations take it.
+    pub param_groups: Vec<ParamGroup>,
     /// In a provider at several api-versions: every version has this group
     /// with the same operations, each the same in every version (docs aside)
     /// and naming only shared models, so its async sub-client is emitted once
@@ -652,6 +656,49 @@ pub struct OperationGroup {
     /// version names it with its marker and adds its own methods. These are
     /// the fields it holds (the same in every version).
     pub generic_client: Option<ClientFields>,
+}
+
+/// A struct of parameters that `x-ms-parameter-grouping` gathers: the
+/// caller fills it once and hands it to each operation that names it
+/// ([`Operation::param_groups`]), which reads the fields it has.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ParamGroup {
+    /// The Rust type name: the grouping's `name`, else the operationId
+    /// followed by its `postfix` (`Parameters` by default), as AutoRest
+    /// names it.
+    pub name: String,
+    /// Its fields, by name: every grouped parameter of the operations that
+    /// take it, once.
+    pub fields: Vec<GroupField>,
+    /// The operationIds that take it, for its docs.
+    pub operations: Vec<String>,
+}
+
+/// A field of a [`ParamGroup`].
+#[derive(Clone, Debug, PartialEq)]
+pub struct GroupField {
+    /// The field name: the parameter's argument name.
+    pub name: String,
+    /// The parameter's description.
+    pub docs: Option<String>,
+    /// The parameter's type.
+    pub ty: TypeRef,
+    /// A plain value (not an `Option`): some operation that takes the group
+    /// requires the parameter. An operation that does not is handed it as
+    /// set.
+    pub required: bool,
+}
+
+/// How an operation takes one [`ParamGroup`]: an argument when it requires
+/// one of its parameters, else a field of its options.
+#[derive(Clone, Debug, PartialEq)]
+pub struct GroupArg {
+    /// The argument's (or options field's) name.
+    pub name: String,
+    /// The [`ParamGroup::name`].
+    pub group: String,
+    /// The operation requires one of the group's parameters.
+    pub required: bool,
 }
 
 /// What a sub-client holds besides the pipeline: only what its operations
@@ -754,6 +801,9 @@ pub struct Operation {
     /// then optional query and header ones by wire name. `api-version` is not
     /// among them: it is [`Operation::api_version`].
     pub params: Vec<Parameter>,
+    /// The parameter groups it takes (`x-ms-parameter-grouping`), in the
+    /// order of their first parameter.
+    pub param_groups: Vec<GroupArg>,
     /// The `api-version` query parameter's constraints, when the operation
     /// takes one.
     pub api_version: Option<Constraints>,
@@ -1090,6 +1140,11 @@ pub struct Parameter {
     /// `collectionFormat` of an array parameter, as written (checked: `csv`,
     /// `ssv`, `tsv`, `pipes`, or `multi` in the query).
     pub collection_format: Option<String>,
+    /// `x-ms-parameter-grouping`: the [`ParamGroup`] (by its type name, in
+    /// the operation group's module) of which the caller sets this argument
+    /// as a field, instead of passing it on its own. Only arguments are
+    /// grouped: a constant or a value the client holds never is.
+    pub group: Option<String>,
 }
 
 impl Parameter {

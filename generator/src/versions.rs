@@ -130,6 +130,8 @@ pub fn provider(module: String, mut versions: Vec<Service>) -> Provider {
                         .collect();
                     (!operations.is_empty()).then(|| OperationGroup {
                         operations,
+                        // Operations that take a group are never shared.
+                        param_groups: Vec::new(),
                         ..g.clone()
                     })
                 })
@@ -224,9 +226,12 @@ fn shared_operations(
     by_name[0]
         .iter()
         .filter(|(key, op)| {
-            operation_types(op)
-                .iter()
-                .all(|m| shared_models.contains(m))
+            // A method that takes a parameter group names the struct its
+            // version's module defines: the version keeps the operation.
+            op.param_groups.is_empty()
+                && operation_types(op)
+                    .iter()
+                    .all(|m| shared_models.contains(m))
                 && by_name[1..]
                     .iter()
                     .all(|other| other.get(*key) == Some(*op))

@@ -118,3 +118,11 @@ fn every_diagnostic_has_a_location_with_a_pointer() {
         assert!(d.location.pointer.starts_with('/'), "{d}");
     }
 }
+
+/// A parameter group is one struct: a field that means two different
+/// parameters, or a group named like a type of its module, is located at the
+/// parameter's `x-ms-parameter-grouping`.
+#[test]
+fn parameter_groups_that_cannot_be_one_struct_are_located() {
+    check("parameter_groups");
+}

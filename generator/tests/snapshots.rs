@@ -35,6 +35,9 @@ fn snapshot() -> armgen::Output {
         .spec("additional/additional.yaml", "additional")
         .spec("polymorphic/polymorphic.yaml", "polymorphic")
         .spec("formats/formats.yaml", "formats")
+        // `x-ms-parameter-grouping` structs, called over HTTPS by
+        // `tests/parameter_groups.rs`.
+        .spec("groups/groups.yaml", "groups")
         // A provider at two api-versions: `shared`, a generic sub-client,
         // each version behind its feature (the root crate's tests turn both on).
         .versions("parts", ["versions/old.yaml", "versions/new.yaml"])

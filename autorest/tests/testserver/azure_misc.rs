@@ -7,12 +7,16 @@ use arm_autorest::azure_parameter_grouping::clients::{
     AzureParameterGroupingClient, AzureParameterGroupingParameterGroupingClient,
     AzureParameterGroupingParameterGroupingClientPostMultiParamGroupsOptions,
     AzureParameterGroupingParameterGroupingClientPostOptionalOptions,
-    AzureParameterGroupingParameterGroupingClientPostRequiredOptions,
     AzureParameterGroupingParameterGroupingClientGroupWithConstantOptions,
     AzureParameterGroupingParameterGroupingClientPostReservedWordsOptions,
     AzureParameterGroupingParameterGroupingClientPostSharedParameterGroupObjectOptions,
 };
 use arm_autorest::azure_parameter_grouping::models::EncryptionAlgorithmType;
+use arm_autorest::azure_parameter_grouping::parameter_grouping::{
+    FirstParameterGroup, Grouper, ParameterGroupingPostMultiParamGroupsSecondParamGroup,
+    ParameterGroupingPostOptionalParameters, ParameterGroupingPostRequiredParameters,
+    ParameterGroupingPostReservedWordsParameters,
+};
 use arm_autorest::extensible_enums_swagger::clients::ExtensibleEnumsSwaggerClient;
 use arm_autorest::extensible_enums_swagger::models::{DaysOfWeekExtensibleEnum, IntEnum, Pet};
 
@@ -43,6 +47,14 @@ fn grouping(ctx: &Ctx) -> AzureParameterGroupingParameterGroupingClient {
         .parameter_grouping()
 }
 
+/// The `first-parameter-group` two operations share.
+fn first_parameter_group() -> FirstParameterGroup {
+    FirstParameterGroup {
+        header_one: Some("header".to_owned()),
+        query_one: Some(21),
+    }
+}
+
 fn pets(ctx: &Ctx) -> arm_autorest::extensible_enums_swagger::clients::ExtensibleEnumsSwaggerPetClient {
     ExtensibleEnumsSwaggerClient::new(ctx.credential(), Some(ctx.options()))
         .expect("a client")
@@ -60,36 +72,44 @@ scenarios! {
         .expect("a client");
         assert_eq!(status(client.operations().head(None).await), 200);
     }
+    // `x-ms-parameter-grouping`: each group is one struct; a group with a
+    // required parameter is an argument, the others fields of the options.
     ["postParameterGroupingRequiredParameters"] async fn grouping_required(ctx) {
-        let options = AzureParameterGroupingParameterGroupingClientPostRequiredOptions {
+        let group = ParameterGroupingPostRequiredParameters {
+            path: "path".to_owned(),
+            body: 1234,
             custom_header: Some("header".to_owned()),
             query: Some(21),
-            ..Default::default()
         };
-        assert_eq!(status(grouping(&ctx).post_required("path", &1234, Some(options)).await), 200);
+        assert_eq!(status(grouping(&ctx).post_required(group, None).await), 200);
     }
     ["postParameterGroupingOptionalParameters"] async fn grouping_optional(ctx) {
         let options = AzureParameterGroupingParameterGroupingClientPostOptionalOptions {
-            custom_header: Some("header".to_owned()),
-            query: Some(21),
+            parameter_grouping_post_optional_parameters: Some(ParameterGroupingPostOptionalParameters {
+                custom_header: Some("header".to_owned()),
+                query: Some(21),
+            }),
             ..Default::default()
         };
         assert_eq!(status(grouping(&ctx).post_optional(Some(options)).await), 200);
     }
     ["postParameterGroupingMultipleParameterGroups"] async fn grouping_multiple(ctx) {
         let options = AzureParameterGroupingParameterGroupingClientPostMultiParamGroupsOptions {
-            header_one: Some("header".to_owned()),
-            query_one: Some(21),
-            header_two: Some("header2".to_owned()),
-            query_two: Some(42),
+            first_parameter_group: Some(first_parameter_group()),
+            parameter_grouping_post_multi_param_groups_second_param_group: Some(
+                ParameterGroupingPostMultiParamGroupsSecondParamGroup {
+                    header_two: Some("header2".to_owned()),
+                    query_two: Some(42),
+                },
+            ),
             ..Default::default()
         };
         assert_eq!(status(grouping(&ctx).post_multi_param_groups(Some(options)).await), 200);
     }
+    // The same struct as `postMultiParamGroups` takes.
     ["postParameterGroupingSharedParameterGroupObject"] async fn grouping_shared(ctx) {
         let options = AzureParameterGroupingParameterGroupingClientPostSharedParameterGroupObjectOptions {
-            header_one: Some("header".to_owned()),
-            query_one: Some(21),
+            first_parameter_group: Some(first_parameter_group()),
             ..Default::default()
         };
         assert_eq!(status(grouping(&ctx).post_shared_parameter_group_object(Some(options)).await), 200);
@@ -97,8 +117,10 @@ scenarios! {
     ["PutParameterGroupingConstant"] async fn grouping_constant(ctx) {
         // A single-value enum in a group: the caller picks its one value.
         let options = AzureParameterGroupingParameterGroupingClientGroupWithConstantOptions {
-            grouped_constant: Some(EncryptionAlgorithmType::Foo),
-            grouped_parameter: Some("bar".to_owned()),
+            grouper: Some(Grouper {
+                grouped_constant: Some(EncryptionAlgorithmType::Foo),
+                grouped_parameter: Some("bar".to_owned()),
+            }),
             ..Default::default()
         };
         assert_eq!(status(grouping(&ctx).group_with_constant(Some(options)).await), 200);
@@ -107,8 +129,12 @@ scenarios! {
         // `from` and `accept` are query parameters here, not the `Accept`
         // header: each keeps its own name.
         let options = AzureParameterGroupingParameterGroupingClientPostReservedWordsOptions {
-            from: Some("bob".to_owned()),
-            accept: Some("yes".to_owned()),
+            parameter_grouping_post_reserved_words_parameters: Some(
+                ParameterGroupingPostReservedWordsParameters {
+                    from: Some("bob".to_owned()),
+                    accept: Some("yes".to_owned()),
+                },
+            ),
             ..Default::default()
         };
         assert_eq!(status(grouping(&ctx).post_reserved_words(Some(options)).await), 200);

@@ -140,7 +140,10 @@ scenarios! {
         assert_eq!(response.headers().get_optional_str(&"foo-request-id".into()), Some("123"));
     }
     ["AzureXmsCustomNamedRequestIdParameterGroup"] async fn custom_named_request_id_param_grouping(ctx) {
-        assert_eq!(status(client(&ctx).header().custom_named_request_id_param_grouping(REQUEST_ID, None).await), 200);
+        let group = arm_autorest::azure_special_properties::header::HeaderCustomNamedRequestIdParamGroupingParameters {
+            foo_client_request_id: REQUEST_ID.to_owned(),
+        };
+        assert_eq!(status(client(&ctx).header().custom_named_request_id_param_grouping(group, None).await), 200);
     }
 }
 

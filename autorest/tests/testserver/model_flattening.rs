@@ -136,11 +136,12 @@ scenarios! {
         assert_model(client(&ctx).post_flattened_simple_product(Some(options)).await, custom_product());
     }
     ["putModelFlattenCustomGroupedParameter"] async fn put_custom_grouped_parameter(ctx) {
-        let options = ModelFlatteningOperationsClientPutSimpleProductWithGroupingOptions {
+        // The path parameter and the body, one `flatten-parameter-group`.
+        let group = arm_autorest::model_flattening::operations::FlattenParameterGroup {
+            name: "groupproduct".to_owned(),
             simple_body_product: Some(body(custom_product())),
-            ..Default::default()
         };
-        let result = client(&ctx).put_simple_product_with_grouping("groupproduct", Some(options)).await;
+        let result = client(&ctx).put_simple_product_with_grouping(group, None).await;
         assert_model(result, custom_product());
     }
 }

@@ -52,7 +52,13 @@ scenarios! {
         assert_eq!(all!(client(&ctx).get_odata_multiple_pages(None)).await.unwrap().len(), 10);
     }
     ["PagingMultiplePath"] async fn get_multiple_pages_with_offset(ctx) {
-        let items = all!(client(&ctx).get_multiple_pages_with_offset(100, None)).await.unwrap();
+        // A required group (`offset`) is an argument of its own type.
+        let group = arm_autorest::paging::paging::PagingGetMultiplePagesWithOffsetOptions {
+            offset: 100,
+            maxresults: None,
+            timeout: None,
+        };
+        let items = all!(client(&ctx).get_multiple_pages_with_offset(group, None)).await.unwrap();
         assert_eq!(items.len(), 10);
         assert_eq!(ids(&items).last(), Some(&110));
     }
@@ -118,7 +124,12 @@ scenarios! {
         assert_eq!(ids(&all!(pager).await.unwrap()), (1..=10).collect::<Vec<_>>());
     }
     [] async fn fragment_next_link_with_grouping(ctx) {
-        let pager = client(&ctx).get_multiple_pages_fragment_with_grouping_next_link("test_user", "1.6", None);
+        // The group's fields go to the next-page operation too.
+        let group = arm_autorest::paging::paging::CustomParameterGroup {
+            tenant: "test_user".to_owned(),
+            api_version_2: "1.6".to_owned(),
+        };
+        let pager = client(&ctx).get_multiple_pages_fragment_with_grouping_next_link(group, None);
         assert_eq!(ids(&all!(pager).await.unwrap()), (1..=10).collect::<Vec<_>>());
     }
     // A long-running operation whose result is a list: the pager's first

@@ -529,7 +529,7 @@ fn version_of_generic_client(
 /// The closure that builds a next page's request with the operation
 /// `x-ms-pageable.operationName` names, for `ArmPipeline::pager_with`: it
 /// owns copies of the first call's arguments that operation takes.
-fn next_request(next: &NextOperation) -> TokenStream {
+fn next_request(next: &NextOperation, first: &Operation) -> TokenStream {
     let module = ident(&next.group);
     let request_fn = format_ident!("{}", naming::join(&[&next.name, "_request"]));
     let mut captures = Vec::new();
@@ -552,6 +552,21 @@ fn next_request(next: &NextOperation) -> TokenStream {
                 quote!(&#held)
             }
             NextArg::Nothing => quote!(::core::option::Option::None),
+            // A grouped parameter is a local that `ungroup` bound, owned and
+            // typed as the parameter is, which the first request only
+            // borrowed or copied: the closure takes it.
+            NextArg::Same(name, required) if is_grouped(first, name) => {
+                let name = ident(name);
+                captures.push(quote!(let #held = #name;));
+                match (*required, by_ref, &q.ty) {
+                    (true, true, _) => quote!(&#held),
+                    (true, false, _) => quote!(#held),
+                    (false, _, TypeRef::String) => quote!(#held.as_deref()),
+                    (false, _, TypeRef::Array(_)) if q.is_list() => quote!(#held.as_deref()),
+                    (false, true, _) => quote!(#held.as_ref()),
+                    (false, false, _) => quote!(#held),
+                }
+            }
             NextArg::Same(name, true) => {
                 let name = ident(name);
                 captures.push(match q.ty {
@@ -569,7 +584,12 @@ fn next_request(next: &NextOperation) -> TokenStream {
             }
             NextArg::Same(name, false) => {
                 let name = ident(name);
-                captures.push(quote!(let #held = options.#name.clone();));
+                // A copy needs no `clone` (which clippy would flag).
+                captures.push(if by_ref {
+                    quote!(let #held = options.#name.clone();)
+                } else {
+                    quote!(let #held = options.#name;)
+                });
                 match q.ty {
                     TypeRef::String => quote!(#held.as_deref()),
                     TypeRef::Array(_) if q.is_list() => quote!(#held.as_deref()),
@@ -676,16 +696,28 @@ fn method(
             quote!(content_type),
         )
     });
+    // A required parameter group is taken whole, by value, after the
+    // arguments of its own.
+    let group_type = |name: &str| {
+        let name = ident(name);
+        quote!(super::#module::#name)
+    };
     let args = op
         .params
         .iter()
-        .filter(|p| p.required && p.is_argument())
+        .filter(|p| p.required && p.is_argument() && p.group.is_none())
         .map(|p| {
             let name = ident(&p.name);
             let ty = arg_type(p, ctx);
             quote!(#name: #ty)
         })
+        .chain(op.param_groups.iter().filter(|g| g.required).map(|g| {
+            let name = ident(&g.name);
+            let ty = group_type(&g.group);
+            quote!(#name: #ty)
+        }))
         .chain(content_type.as_ref().map(|(arg, _)| arg.clone()));
+    let ungroup = ungroup(group, op);
     // The request function sends constants itself.
     let call_args = op
         .params
@@ -695,6 +727,10 @@ fn method(
             let name = ident(&p.name);
             if p.held_by_client() {
                 quote!(&self.subscription_id)
+            } else if p.group.is_some() {
+                // A local that `ungroup` binds, as the parameter is: `T`
+                // when required, else `Option<T>`.
+                pass_owned(p, quote!(#name))
             } else if p.required {
                 // Taken already as the request function takes it.
                 quote!(#name)
@@ -704,12 +740,26 @@ fn method(
         })
         .chain(content_type.map(|(_, value)| value));
     let api_version_arg = op.api_version.as_ref().map(|_| quote!(&self.api_version,));
-    let option_fields = op.params.iter().filter(|p| !p.required).map(|p| {
-        let name = ident(&p.name);
-        let ty = option(type_tokens(&p.ty, Scope::Sibling, rt));
-        let doc = docs::attrs(&p.docs);
-        quote! { #doc pub #name: #ty, }
-    });
+    let option_fields = op
+        .params
+        .iter()
+        .filter(|p| !p.required && p.group.is_none())
+        .map(|p| {
+            let name = ident(&p.name);
+            let ty = option(type_tokens(&p.ty, Scope::Sibling, rt));
+            let doc = docs::attrs(&p.docs);
+            quote! { #doc pub #name: #ty, }
+        })
+        .chain(op.param_groups.iter().filter(|g| !g.required).map(|g| {
+            let name = ident(&g.name);
+            let ty = option(group_type(&g.group));
+            let doc = format!(
+                " The parameters of the group [`{}`](super::{}::{}).",
+                g.group, group.name, g.group
+            );
+            quote! { #[doc = #doc] pub #name: #ty, }
+        }))
+        .collect::<Vec<_>>();
     let options_doc = if beside_client {
         format!(
             " Options for [`{}::{}()`].",
@@ -739,7 +789,7 @@ fn method(
             " Per-call options: the `azure_core` context.",
         ),
     };
-    let options_struct = if op.params.iter().all(|p| p.required) {
+    let options_struct = if option_fields.is_empty() {
         quote! {
             #[doc = #options_doc]
             pub type #options<'a> = #shared_options<'a>;
@@ -796,6 +846,7 @@ fn method(
     // `__request` cannot be a parameter's name (see `naming`).
     let build = quote! {
         let options = options.unwrap_or_default();
+        #ungroup
         let __request = super::#module::#request_fn(self.pipeline.endpoint(), #api_version_arg #(#call_args),*)?;
     };
     let method = match (page_fields, op.long_running) {
@@ -839,7 +890,7 @@ fn method(
                         " Returns a pager over the items of every page: each next page is asked for with [`{next_fn}`](super::{}::{next_fn}), given the page's next link and this call's arguments.",
                         next.group
                     );
-                    let next = next_request(next);
+                    let next = next_request(next, op);
                     quote! {
                         #method_docs
                         ///
@@ -890,6 +941,64 @@ fn method(
         }
     };
     (method, options_struct)
+}
+
+/// Whether `op`'s argument `name` is a field of a parameter group.
+fn is_grouped(op: &Operation, name: &str) -> bool {
+    op.params
+        .iter()
+        .any(|p| p.name == name && p.group.is_some())
+}
+
+/// Statements that bind each grouped parameter of `op` to a local of its
+/// name, typed as the parameter is (`T` when the operation requires it,
+/// else `Option<T>`), from the group arguments or the options' groups.
+fn ungroup(group: &OperationGroup, op: &Operation) -> TokenStream {
+    let module = ident(&group.name);
+    let mut out = TokenStream::new();
+    for arg in &op.param_groups {
+        let Some(def) = group.param_groups.iter().find(|g| g.name == arg.group) else {
+            continue;
+        };
+        let members: Vec<&Parameter> = op
+            .params
+            .iter()
+            .filter(|p| p.group.as_deref() == Some(arg.group.as_str()))
+            .collect();
+        // Whether the struct holds the member as a plain value.
+        let plain = |p: &Parameter| def.fields.iter().any(|f| f.name == p.name && f.required);
+        let names: Vec<proc_macro2::Ident> = members.iter().map(|p| ident(&p.name)).collect();
+        let ty = ident(&arg.group);
+        let arg_name = ident(&arg.name);
+        if arg.required {
+            out.extend(quote! {
+                let super::#module::#ty { #(#names,)* .. } = #arg_name;
+            });
+            // Plain in the struct, optional here: sent as set.
+            for p in members.iter().filter(|p| !p.required && plain(p)) {
+                let name = ident(&p.name);
+                out.extend(quote!(let #name = ::core::option::Option::Some(#name);));
+            }
+        } else {
+            // Every member is optional here (else the group were required).
+            let from_group = members.iter().map(|p| {
+                let name = ident(&p.name);
+                if plain(p) {
+                    quote!(::core::option::Option::Some(__group.#name))
+                } else {
+                    quote!(__group.#name)
+                }
+            });
+            let nones = members.iter().map(|_| quote!(::core::option::Option::None));
+            out.extend(quote! {
+                let (#(#names,)*) = match options.#arg_name {
+                    ::core::option::Option::Some(__group) => (#(#from_group,)*),
+                    ::core::option::Option::None => (#(#nones,)*),
+                };
+            });
+        }
+    }
+    out
 }
 
 /// The `OperationStatus<…>` a long-running operation's poller reports.

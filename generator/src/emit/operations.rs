@@ -10,8 +10,8 @@ use super::types::{
     Context, Scope, ident, option, request_fn_name, response_fn_name, string_format, type_tokens,
 };
 use crate::ir::{
-    Encoding, Format, HttpMethod, Operation, OperationGroup, ParamLocation, ParamRole, Parameter,
-    Passing, PathPart, TypeRef,
+    Encoding, Format, HttpMethod, Operation, OperationGroup, ParamGroup, ParamLocation, ParamRole,
+    Parameter, Passing, PathPart, TypeRef,
 };
 use crate::naming::unraw;
 
@@ -58,6 +58,9 @@ pub fn group(group: &OperationGroup, ctx: &Context, in_shared: bool) -> TokenStr
             }
         }
     }
+    // The version's copy of the group defines them (`shared` takes no
+    // operation that names one).
+    functions.extend(group.param_groups.iter().map(|g| group_struct(g, ctx)));
     let reexport = (!reexported.is_empty() && !in_shared)
         .then(|| quote!(pub use super::super::shared::#module::{#(#reexported),*};));
     let doc = docs::attrs(&Some(doc));
@@ -68,6 +71,45 @@ pub fn group(group: &OperationGroup, ctx: &Context, in_shared: bool) -> TokenStr
         pub mod #module {
             #reexport
             #(#functions)*
+        }
+    }
+}
+
+/// The struct of an `x-ms-parameter-grouping` group, which the client's
+/// methods of the operations naming it take (by value, as options are): a
+/// field per grouped parameter, an `Option` unless some operation requires
+/// it.
+fn group_struct(group: &ParamGroup, ctx: &Context) -> TokenStream {
+    let rt = ctx.runtime;
+    let az = quote!(#rt::__private::azure_core);
+    let name = ident(&group.name);
+    let operations: Vec<String> = group
+        .operations
+        .iter()
+        .map(|id| format!("`{id}`"))
+        .collect();
+    let doc = format!(
+        " Parameters the spec groups together (`x-ms-parameter-grouping`), for {}: set them once and hand the struct to each method of these operations, which sends the fields its operation has.",
+        operations.join(", ")
+    );
+    let fields = group.fields.iter().map(|f| {
+        let name = ident(&f.name);
+        let ty = type_tokens(&f.ty, Scope::Sibling, rt);
+        let ty = if f.required { ty } else { option(ty) };
+        let doc = docs::attrs(&f.docs);
+        quote! { #doc pub #name: #ty, }
+    });
+    // `Default` only when every field may be left out.
+    let default = group
+        .fields
+        .iter()
+        .all(|f| !f.required)
+        .then(|| quote!(::core::default::Default,));
+    quote! {
+        #[doc = #doc]
+        #[derive(::core::clone::Clone, #default #az::fmt::SafeDebug)]
+        pub struct #name {
+            #(#fields)*
         }
     }
 }

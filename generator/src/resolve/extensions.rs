@@ -11,6 +11,7 @@ use serde_json::Value;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::load::{DocumentSet, Node};
+use crate::naming;
 
 /// What armgen does with one extension.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -32,6 +33,7 @@ const KNOWN: &[(&str, Support)] = &[
     ("x-ms-long-running-operation-options", Support::Read),
     ("x-ms-mutability", Support::Read),
     ("x-ms-pageable", Support::Read),
+    ("x-ms-parameter-grouping", Support::Read),
     ("x-ms-parameter-location", Support::Read),
     ("x-ms-secret", Support::Read),
     ("x-ms-skip-url-encoding", Support::Read),
@@ -67,10 +69,6 @@ const KNOWN: &[(&str, Support)] = &[
     (
         "x-ms-odata",
         Support::Ignored("the OData `$filter` it describes stays a string parameter"),
-    ),
-    (
-        "x-ms-parameter-grouping",
-        Support::Ignored("each grouped parameter stays an argument of its own"),
     ),
     (
         "x-ms-error-response",
@@ -218,6 +216,25 @@ pub(crate) fn client_parameter(value: &Value) -> Option<bool> {
         Some("method") => Some(false),
         _ => None,
     }
+}
+
+/// The field of `x-ms-parameter-grouping` (for locating it).
+pub(crate) const PARAMETER_GROUPING: &str = "x-ms-parameter-grouping";
+
+/// `x-ms-parameter-grouping` of a parameter: the type name of the struct it
+/// is a field of. `name` gives it; else it is the operationId followed by
+/// `postfix`, `Parameters` unless given, as AutoRest names it. `None` when
+/// the parameter is not grouped, or the value is not a mapping.
+pub(crate) fn parameter_group(value: &Value, operation_id: &str) -> Option<String> {
+    let grouping = value.get(PARAMETER_GROUPING)?.as_object()?;
+    let text = |field: &str| grouping.get(field).and_then(Value::as_str);
+    Some(match text("name") {
+        Some(name) => naming::type_name(name),
+        None => naming::join(&[
+            &naming::type_name(operation_id),
+            &naming::type_name(text("postfix").unwrap_or("Parameters")),
+        ]),
+    })
 }
 
 /// `x-ms-secret: true`.

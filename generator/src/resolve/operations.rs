@@ -1,6 +1,6 @@
 //! `paths` into operation groups, operations and parameters.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 
 use serde_json::Value;
@@ -8,13 +8,18 @@ use serde_json::Value;
 use super::schema::description;
 use super::{Resolver, extensions};
 use crate::ir::{
-    Constraints, ContentType, Encoding, Example, FinalStateVia, Format, HttpMethod, NextArg,
-    NextOperation, Operation, OperationGroup, PageField, PageFields, Pageable, ParamLocation,
-    ParamRef, ParamRole, Parameter, PathPart, Response, ResponseHeader, TypeRef,
+    Constraints, ContentType, Encoding, Example, FinalStateVia, Format, GroupArg, GroupField,
+    HttpMethod, NextArg, NextOperation, Operation, OperationGroup, PageField, PageFields, Pageable,
+    ParamGroup, ParamLocation, ParamRef, ParamRole, Parameter, PathPart, Response, ResponseHeader,
+    TypeRef,
 };
 use crate::load::Node;
 use crate::naming::{self, Scope};
 use crate::nulls::Nulls;
+
+/// Where each grouped parameter of an operation (by argument name) names
+/// its group.
+type GroupSites = Vec<(String, Node)>;
 
 /// Operations without a `Group_` prefix in their `operationId` land here.
 const DEFAULT_GROUP: &str = "Operations";
@@ -79,7 +84,8 @@ impl Resolver<'_> {
                     .iter()
                     .map(|(key, item)| (&extra_node, key, item)),
             );
-        let mut by_group: BTreeMap<String, (String, Vec<Operation>)> = BTreeMap::new();
+        let mut by_group: BTreeMap<String, (String, Vec<(Operation, GroupSites)>)> =
+            BTreeMap::new();
         let mut ids: BTreeMap<String, Node> = BTreeMap::new();
         for (section, key, item) in items {
             let item_node = section.child(key);
@@ -101,7 +107,9 @@ impl Resolver<'_> {
                     self.leave_out(&op_node, key, template, &why);
                     continue;
                 }
-                let Some(operation) = self.operation(&item_node, &op_node, template, method) else {
+                let Some((operation, sites)) =
+                    self.operation(&item_node, &op_node, template, method)
+                else {
                     continue;
                 };
                 if let Some(first) = ids.get(&operation.id) {
@@ -123,7 +131,7 @@ impl Resolver<'_> {
                     .entry(naming::module_name(&wire_group))
                     .or_insert_with(|| (wire_group, Vec::new()))
                     .1
-                    .push(operation);
+                    .push((operation, sites));
             }
         }
         // The emitter's own modules: an upstream group called `Clients` becomes
@@ -135,7 +143,9 @@ impl Resolver<'_> {
             "models", "dynamic", "clients", "patterns", "mod", "new", "endpoint",
         ]);
         let mut groups = Vec::new();
-        for (module, (wire_name, mut operations)) in by_group {
+        for (module, (wire_name, operations)) in by_group {
+            let param_groups = self.param_groups(&operations);
+            let mut operations: Vec<Operation> = operations.into_iter().map(|(op, _)| op).collect();
             operations.sort_by(|a, b| a.name.cmp(&b.name).then_with(|| a.id.cmp(&b.id)));
             let mut fn_scope = Scope::default();
             for op in &mut operations {
@@ -156,11 +166,105 @@ impl Resolver<'_> {
                 name: group_scope.claim(&module),
                 wire_name,
                 operations,
+                param_groups,
                 shared: false,
                 generic_client: None,
             });
         }
         groups
+    }
+
+    /// The `x-ms-parameter-grouping` structs of one operation group's
+    /// `operations`: each group's fields are the parameters of every
+    /// operation that names it, once each. A field must mean the same
+    /// parameter wherever it is (wire name, location, type), and the struct's
+    /// name must not be that of another type of the group's module.
+    fn param_groups(&mut self, operations: &[(Operation, GroupSites)]) -> Vec<ParamGroup> {
+        // Types the operation group's module may define (see `emit::operations`).
+        let taken: BTreeSet<String> = operations
+            .iter()
+            .flat_map(|(op, _)| {
+                let base = naming::type_name(&op.name);
+                ["Headers", "Response", "ContentType"].map(|end| naming::join(&[&base, end]))
+            })
+            .collect();
+        let mut groups: BTreeMap<String, (ParamGroup, Vec<&Parameter>)> = BTreeMap::new();
+        for (op, sites) in operations {
+            for p in &op.params {
+                let Some(group_name) = &p.group else { continue };
+                let site = sites
+                    .iter()
+                    .find(|(name, _)| *name == p.name)
+                    .map(|(_, at)| at.clone());
+                let (group, members) = groups.entry(group_name.clone()).or_insert_with(|| {
+                    (
+                        ParamGroup {
+                            name: group_name.clone(),
+                            fields: Vec::new(),
+                            operations: Vec::new(),
+                        },
+                        Vec::new(),
+                    )
+                });
+                if !group.operations.contains(&op.id) {
+                    group.operations.push(op.id.clone());
+                }
+                match members.iter().position(|m| m.name == p.name) {
+                    Some(i) => {
+                        let first = members[i];
+                        if first.wire_name != p.wire_name
+                            || first.location != p.location
+                            || first.ty != p.ty
+                        {
+                            let message = format!(
+                                "parameter `{}` of `{}` is in the group `{group_name}` as the field `{}`, which another operation's parameter `{}` already is, with a different location or type",
+                                p.wire_name, op.id, p.name, first.wire_name
+                            );
+                            self.group_error(site.as_ref(), op, message);
+                            continue;
+                        }
+                        group.fields[i].required |= p.required;
+                    }
+                    None => {
+                        if taken.contains(group_name) {
+                            let message = format!(
+                                "the parameter group `{group_name}` of `{}` has the name of a type its operation group's module defines for an operation",
+                                op.id
+                            );
+                            self.group_error(site.as_ref(), op, message);
+                            continue;
+                        }
+                        members.push(p);
+                        group.fields.push(GroupField {
+                            name: p.name.clone(),
+                            docs: p.docs.clone(),
+                            ty: p.ty.clone(),
+                            required: p.required,
+                        });
+                    }
+                }
+            }
+        }
+        groups
+            .into_values()
+            .map(|(mut group, _)| {
+                group.operations.sort_unstable();
+                group
+            })
+            .collect()
+    }
+
+    /// Reports a problem with a parameter group where the parameter names
+    /// it, else at the operation.
+    fn group_error(&mut self, site: Option<&Node>, op: &Operation, message: String) {
+        let location = match site {
+            Some(at) => self.docs.location(at),
+            None => op.source.clone(),
+        };
+        self.diagnostics.push(
+            crate::diagnostics::Diagnostic::new(location, message)
+                .with_help("give the group another `name` in `x-ms-parameter-grouping`, or the parameter another `x-ms-client-name`"),
+        );
     }
 
     /// Why armgen cannot express an operation whose leaving out does not
@@ -435,7 +539,7 @@ impl Resolver<'_> {
         node: &Node,
         template: &str,
         method: HttpMethod,
-    ) -> Option<Operation> {
+    ) -> Option<(Operation, GroupSites)> {
         let value = self.shared(node);
         let value = value.value();
         let Some(id) = value
@@ -481,7 +585,7 @@ impl Resolver<'_> {
         };
         let mut arg_scope = Scope::with_reserved(reserved);
         for param_node in raw_params {
-            let Some((param, is_api_version)) = self.parameter(&param_node, &name) else {
+            let Some((param, is_api_version)) = self.parameter(&param_node, &name, &id) else {
                 continue;
             };
             if is_api_version {
@@ -533,6 +637,21 @@ impl Resolver<'_> {
                 self.error(at, message);
             }
         }
+        // Where each grouped parameter names its group, for diagnostics
+        // about the group (`declared` follows the spec's order, which the
+        // sort below leaves).
+        let group_sites: Vec<(String, ParamLocation, Node)> = params
+            .iter()
+            .zip(&declared)
+            .filter(|(p, _)| p.group.is_some())
+            .map(|(p, at)| {
+                (
+                    p.wire_name.clone(),
+                    p.location,
+                    at.child(extensions::PARAMETER_GROUPING),
+                )
+            })
+            .collect();
         params.sort_by_key(|p| {
             let template_index = template_order
                 .iter()
@@ -548,6 +667,27 @@ impl Resolver<'_> {
         });
         for p in &mut params {
             p.name = arg_scope.claim(&p.name);
+        }
+        // The client holds the subscription: it is never the caller's to
+        // group.
+        for p in &mut params {
+            if p.held_by_client() {
+                p.group = None;
+            }
+        }
+        // Each group is one argument (or options field), named after its
+        // type, in the order of its first parameter.
+        let mut param_groups: Vec<GroupArg> = Vec::new();
+        for p in &params {
+            let Some(group) = &p.group else { continue };
+            match param_groups.iter_mut().find(|g| &g.group == group) {
+                Some(arg) => arg.required |= p.required,
+                None => param_groups.push(GroupArg {
+                    name: arg_scope.claim(&naming::value_name(group)),
+                    group: group.clone(),
+                    required: p.required,
+                }),
+            }
         }
         // Each `{name}` now points at its parameter (a missing one was
         // reported above).
@@ -596,7 +736,17 @@ impl Resolver<'_> {
                 "success responses with different body types: a long-running or pageable operation needs one result type (plain operations get an enum with a variant per status)",
             );
         }
-        Some(Operation {
+        let group_sites = params
+            .iter()
+            .filter(|p| p.group.is_some())
+            .filter_map(|p| {
+                group_sites
+                    .iter()
+                    .find(|(wire, location, _)| *wire == p.wire_name && *location == p.location)
+                    .map(|(_, _, at)| (p.name.clone(), at.clone()))
+            })
+            .collect();
+        let operation = Operation {
             pageable,
             long_running,
             id,
@@ -610,6 +760,7 @@ impl Resolver<'_> {
             path_template: template.to_owned(),
             path,
             params,
+            param_groups,
             api_version,
             responses,
             error,
@@ -621,7 +772,8 @@ impl Resolver<'_> {
             examples,
             source: self.docs.location(node),
             shared: Default::default(),
-        })
+        };
+        Some((operation, group_sites))
     }
 
     /// `final-state-via`, or ARM's default for the method.
@@ -844,7 +996,7 @@ impl Resolver<'_> {
     }
 
     /// One parameter; the flag says whether it is the `api-version`.
-    fn parameter(&mut self, node: &Node, op_name: &str) -> Option<(Parameter, bool)> {
+    fn parameter(&mut self, node: &Node, op_name: &str, op_id: &str) -> Option<(Parameter, bool)> {
         let target = match self.docs.deref(node) {
             Ok(target) => target,
             Err(diagnostic) => {
@@ -1005,6 +1157,10 @@ impl Resolver<'_> {
                 required,
                 constraints,
                 client,
+                // Only an argument is the caller's to set (see `operation`).
+                group: (role == ParamRole::Argument)
+                    .then(|| extensions::parameter_group(value, op_id))
+                    .flatten(),
                 role,
                 multi_segment: extensions::skip_url_encoding(value),
             },

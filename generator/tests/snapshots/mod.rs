@@ -109,6 +109,24 @@ pub mod formats {
 pub mod r#gen {
     include!("gen/mod.rs");
 }
+/// Groups (api-version `2024-01-01`).
+///
+/// Generated from `groups/groups.yaml`.
+#[allow(
+    clippy::too_many_arguments,
+    clippy::module_inception,
+    clippy::new_ret_no_self,
+    clippy::should_implement_trait,
+    clippy::doc_lazy_continuation,
+    clippy::doc_overindented_list_items,
+    clippy::manual_range_patterns,
+    rustdoc::broken_intra_doc_links,
+    rustdoc::invalid_html_tags,
+    rustdoc::bare_urls
+)]
+pub mod groups {
+    include!("groups/mod.rs");
+}
 /// Empty (api-version `2020-01-01`).
 ///
 /// Generated from `names/empty.yaml`.
@@ -336,6 +354,13 @@ pub const SERVICES: &[::armgen_runtime::ServiceInfo] = &[
         operations: r#gen::dynamic::OPERATIONS,
         build_request: r#gen::dynamic::build_request,
         decode_response: r#gen::dynamic::decode_response,
+    },
+    ::armgen_runtime::ServiceInfo {
+        module: "groups",
+        api_version: groups::API_VERSION,
+        operations: groups::dynamic::OPERATIONS,
+        build_request: groups::dynamic::build_request,
+        decode_response: groups::dynamic::decode_response,
     },
     ::armgen_runtime::ServiceInfo {
         module: "match",

@@ -79,6 +79,35 @@ pub type PartsGadgetsClient = super::super::shared::clients::PartsGadgetsClient<
     ApiVersion,
 >;
 impl PartsGadgetsClient {
+    /// Arguments: see [`find_request`](super::gadgets::find_request).
+    pub async fn find(
+        &self,
+        options: ::core::option::Option<PartsGadgetsClientFindOptions<'_>>,
+    ) -> ::armgen_runtime::__private::azure_core::Result<
+        ::armgen_runtime::__private::azure_core::http::Response<
+            (),
+            ::armgen_runtime::__private::azure_core::http::NoFormat,
+        >,
+    > {
+        let options = options.unwrap_or_default();
+        let (color,) = match options.find_options {
+            ::core::option::Option::Some(__group) => (__group.color,),
+            ::core::option::Option::None => (::core::option::Option::None,),
+        };
+        let __request = super::gadgets::find_request(
+            self.pipeline.endpoint(),
+            &self.api_version,
+            &self.subscription_id,
+            color.as_deref(),
+        )?;
+        self.pipeline
+            .execute(
+                &options.method_options.context,
+                __request,
+                super::gadgets::find_response,
+            )
+            .await
+    }
     /// Arguments: see [`put_request`](super::gadgets::put_request).
     pub async fn put(
         &self,
@@ -104,6 +133,20 @@ impl PartsGadgetsClient {
             )
             .await
     }
+}
+/// Options for [`PartsGadgetsClient::find()`].
+#[derive(
+    ::core::clone::Clone,
+    ::core::default::Default,
+    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
+)]
+pub struct PartsGadgetsClientFindOptions<'a> {
+    /// Per-call options: the `azure_core` context.
+    pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
+        'a,
+    >,
+    /// The parameters of the group [`FindOptions`](super::gadgets::FindOptions).
+    pub find_options: ::core::option::Option<super::gadgets::FindOptions>,
 }
 /// Options for [`PartsGadgetsClient::put()`].
 pub type PartsGadgetsClientPutOptions<'a> = ::armgen_runtime::MethodOptions<'a>;

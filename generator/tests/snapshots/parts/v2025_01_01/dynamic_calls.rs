@@ -17,6 +17,14 @@ pub async fn call(
         )
         .map_err(::armgen_runtime::dynamic_request_error)?;
     match operation_id {
+        "Gadgets_Find" => {
+            ::armgen_runtime::dynamic_execute(
+                    pipeline,
+                    __request,
+                    super::gadgets::find_response,
+                )
+                .await
+        }
         "Gadgets_Get" => {
             ::armgen_runtime::dynamic_execute(
                     pipeline,

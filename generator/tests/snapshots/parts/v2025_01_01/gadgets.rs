@@ -2,6 +2,44 @@
 // refresh with `ARMGEN_BLESS=1 cargo test -p armgen --test snapshots`.
 
 pub use super::super::shared::gadgets::{get_request, get_response, put_response};
+/// `GET /subscriptions/{subscriptionId}/providers/Contoso.Parts/gadgets` (`Gadgets_Find`).
+///
+/// # Arguments
+/// * `subscription_id` - `subscriptionId` (path)
+/// * `color` - `color` (query, optional)
+pub fn find_request(
+    endpoint: &::armgen_runtime::Url,
+    api_version: &str,
+    subscription_id: &str,
+    color: ::core::option::Option<&str>,
+) -> ::core::result::Result<
+    ::armgen_runtime::HttpRequest,
+    ::armgen_runtime::ValidationErrors,
+> {
+    let mut __url = ::armgen_runtime::UrlBuilder::new(endpoint)
+        .literal("/subscriptions/")
+        .segment("subscriptionId", subscription_id)
+        .literal("/providers/Contoso.Parts/gadgets")
+        .query("api-version", api_version);
+    if let Some(color) = color {
+        __url = __url.query("color", color);
+    }
+    let mut __request = ::armgen_runtime::HttpRequest::new(
+        ::armgen_runtime::Method::Get,
+        __url.build()?,
+    );
+    __request.headers.push(("accept".to_owned(), "application/json".to_owned()));
+    Ok(__request)
+}
+/// Decodes a response to `Gadgets_Find`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
+pub fn find_response(
+    response: &::armgen_runtime::HttpResponse,
+) -> ::core::result::Result<
+    (),
+    ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
+> {
+    ::armgen_runtime::decode_empty(response, &[200])
+}
 /// `PUT /subscriptions/{subscriptionId}/providers/Contoso.Parts/gadgets/{gadgetName}` (`Gadgets_Put`).
 ///
 /// # Arguments
@@ -34,4 +72,13 @@ pub fn put_request(
     __request.headers.push(("accept".to_owned(), "application/json".to_owned()));
     __request.set_json_body_writable("gadget", gadget)?;
     Ok(__request)
+}
+/// Parameters the spec groups together (`x-ms-parameter-grouping`), for `Gadgets_Find`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
+#[derive(
+    ::core::clone::Clone,
+    ::core::default::Default,
+    ::armgen_runtime::__private::azure_core::fmt::SafeDebug
+)]
+pub struct FindOptions {
+    pub color: ::core::option::Option<::std::string::String>,
 }

@@ -11,6 +11,13 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
+        id: "Gadgets_Find",
+        method: ::armgen_runtime::Method::Get,
+        path: "/subscriptions/{subscriptionId}/providers/Contoso.Parts/gadgets",
+        body: None,
+        statuses: &[200],
+    },
+    ::armgen_runtime::OperationInfo {
         id: "Gadgets_Get",
         method: ::armgen_runtime::Method::Get,
         path: "/subscriptions/{subscriptionId}/providers/Contoso.Parts/gadgets/{gadgetName}",
@@ -79,6 +86,23 @@ pub fn build_request(
                 )?,
             )
         }
+        "Gadgets_Find" => {
+            let api_version: ::std::string::String = __params
+                .optional("api-version", "a string")?
+                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let subscription_id: ::std::string::String = __params
+                .required("subscriptionId", "a string")?;
+            let color: ::core::option::Option<::std::string::String> = __params
+                .optional("color", "a string")?;
+            Ok(
+                super::gadgets::find_request(
+                    endpoint,
+                    &api_version,
+                    &subscription_id,
+                    color.as_deref(),
+                )?,
+            )
+        }
         "Gadgets_Put" => {
             let api_version: ::std::string::String = __params
                 .optional("api-version", "a string")?
@@ -121,6 +145,9 @@ pub fn decode_response(
     match operation_id {
         "Gadgets_Delete" => {
             ::armgen_runtime::dynamic_result(super::gadgets::delete_response(response))
+        }
+        "Gadgets_Find" => {
+            ::armgen_runtime::dynamic_result(super::gadgets::find_response(response))
         }
         "Gizmos_Get" => {
             ::armgen_runtime::dynamic_result(super::gizmos::get_response(response))

@@ -25,6 +25,14 @@ pub async fn call(
                 )
                 .await
         }
+        "Gadgets_Find" => {
+            ::armgen_runtime::dynamic_execute(
+                    pipeline,
+                    __request,
+                    super::gadgets::find_response,
+                )
+                .await
+        }
         "Gadgets_Get" => {
             ::armgen_runtime::dynamic_execute(
                     pipeline,
