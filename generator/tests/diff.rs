@@ -268,6 +268,13 @@ fn every_rule_category_is_found_and_classified() {
             Major,
         ),
         (
+            Rule::ParameterGroupingChanged,
+            op("Things_Act"),
+            "parameter top",
+            Compatible,
+            Major,
+        ),
+        (
             Rule::ConstraintIsStronger,
             op("Things_Get"),
             "parameter thingName",

@@ -704,6 +704,26 @@ impl<'a> Comparison<'a> {
                         touched.to_vec(),
                     );
                 }
+                if p.group != q.group {
+                    let group = |g: &Option<String>| {
+                        g.as_deref()
+                            .map_or_else(|| "no group".to_owned(), |g| format!("group `{g}`"))
+                    };
+                    self.push(
+                        Rule::ParameterGroupingChanged,
+                        subject(),
+                        &at,
+                        format!(
+                            "x-ms-parameter-grouping: {} → {}",
+                            group(&p.group),
+                            group(&q.group)
+                        ),
+                        Compatible,
+                        Major,
+                        "the request is the same, but the generated method takes the value through another struct or argument",
+                        touched.to_vec(),
+                    );
+                }
                 if p.constant().is_some() != q.constant().is_some() {
                     let now = if q.constant().is_some() {
                         "a constant sent for the caller"

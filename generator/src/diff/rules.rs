@@ -135,6 +135,9 @@ pub enum Rule {
     /// A parameter moved between the client and the method
     /// (`x-ms-parameter-location`, or a global parameter made local).
     ParameterLocationHasChanged,
+    /// A parameter joined, left or changed its `x-ms-parameter-grouping`
+    /// group: the same request, set through another struct.
+    ParameterGroupingChanged,
 }
 
 impl Rule {
