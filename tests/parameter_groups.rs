@@ -1,8 +1,10 @@
 //! `x-ms-parameter-grouping` (generator/tests/fixtures/groups, in the
 //! snapshot): the generated client takes each group as one struct, required
 //! when the operation requires one of its parameters and else a field of the
-//! method's options, and sends each field where its parameter goes. Called
-//! over HTTPS against the scripted server on 127.0.0.1.
+//! method's options, and sends each field where its parameter goes; and an
+//! optional header that `x-ms-client-request-id` marks, sent with a fresh
+//! UUID when the caller leaves it unset. Called over HTTPS against the
+//! scripted server on 127.0.0.1.
 
 include!("../generator/tests/snapshots/mod.rs");
 
@@ -42,6 +44,16 @@ fn target(request: &ScriptedRequest) -> (String, Vec<(String, String)>) {
         .filter(|(name, _)| name != "api-version")
         .collect();
     (url.path().to_owned(), query)
+}
+
+/// A client request id the method made: a UUID in its text form.
+fn assert_fresh_id(request: &ScriptedRequest) -> String {
+    let id = request.header("x-request-id").expect("a client request id");
+    assert!(
+        arm_bindings::runtime::Uuid::parse(id).is_ok() && id.len() == 36,
+        "{id}"
+    );
+    id.to_owned()
 }
 
 fn pairs(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
@@ -143,6 +155,14 @@ async fn an_optional_group_sends_nothing_when_absent_and_its_set_fields_when_giv
     );
     assert_eq!(requests[1].header("header-one"), Some("h1"));
     assert_eq!(requests[1].header("header-two"), None);
+    // Each call its own id, unless the caller gives one.
+    assert_ne!(assert_fresh_id(&requests[0]), assert_fresh_id(&requests[1]));
+    let options = GroupsThingsClientGetOptions {
+        x_request_id: Some("mine".to_owned()),
+        ..Default::default()
+    };
+    things.get("t", Some(options)).await.unwrap();
+    assert_eq!(server.requests()[2].header("x-request-id"), Some("mine"));
 }
 
 #[tokio::test]
@@ -164,6 +184,8 @@ async fn a_group_shared_by_operations_is_one_struct_and_next_pages_keep_its_fiel
     let list = ListOptions {
         filter: "name eq 'a'".to_owned(),
         top: Some(2),
+        // Grouped, and left unset: a fresh id.
+        x_request_id: None,
     };
     let items: Vec<String> = things
         .list(list, Some(options))
@@ -180,6 +202,7 @@ async fn a_group_shared_by_operations_is_one_struct_and_next_pages_keep_its_fiel
         pairs(&[("filter", "name eq 'a'"), ("query-one", "9"), ("top", "2")])
     );
     assert_eq!(requests[0].header("header-one"), Some("h1"));
+    assert_fresh_id(&requests[0]);
     // `Things_ListNext` takes `filter`, `top` and `query-one` again (not the
     // header, which it does not declare).
     let (path, query) = target(&requests[1]);

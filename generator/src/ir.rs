@@ -1188,7 +1188,10 @@ impl Parameter {
     /// Whether a caller passes the value ([`ParamRole::Argument`],
     /// [`ParamRole::NextLink`]): not one the client holds, nor a constant.
     pub fn is_argument(&self) -> bool {
-        matches!(self.role, ParamRole::Argument | ParamRole::NextLink)
+        matches!(
+            self.role,
+            ParamRole::Argument | ParamRole::NextLink | ParamRole::ClientRequestId
+        )
     }
 }
 
@@ -1222,6 +1225,12 @@ pub enum ParamRole {
     /// holds a next link as the service wrote it, a path with perhaps a
     /// query (`next?page=2`), whose query goes into the URL's query.
     NextLink,
+    /// The header `x-ms-client-request-id: true` marks as carrying the client
+    /// request id (a string): an argument, which the client's method fills
+    /// with a fresh UUID when it is optional and the caller leaves it unset.
+    /// (For the `x-ms-client-request-id` header itself, `azure_core`'s
+    /// pipeline does the same.)
+    ClientRequestId,
     /// A required path, query or header parameter with a single allowed
     /// value (`enum: [v]`, not an extensible `x-ms-enum`): the request
     /// function sends that value, written here as it goes on the wire (the

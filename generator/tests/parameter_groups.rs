@@ -216,3 +216,37 @@ fn operations_that_take_a_group_are_never_shared_between_versions() {
         .unwrap_or_else(|| panic!("{:?}", output.files.keys().collect::<Vec<_>>()));
     assert!(file.contains("pub struct ThingsPutParameters"), "{file}");
 }
+
+/// `x-ms-client-request-id: true` marks the header that carries the client
+/// request id: an optional one is filled with a fresh UUID by the method
+/// when the caller leaves it unset, grouped or not.
+#[test]
+fn a_header_marked_as_the_client_request_id_is_filled_when_left_unset() {
+    let output = output();
+    let things = things(&output);
+    let get = things
+        .operations
+        .iter()
+        .find(|o| o.id == "Things_Get")
+        .unwrap();
+    let id = get
+        .params
+        .iter()
+        .find(|p| p.wire_name == "x-request-id")
+        .unwrap();
+    assert_eq!(id.role, armgen::ir::ParamRole::ClientRequestId);
+    assert!(!id.required && id.is_argument());
+    let clients = support::collapsed("groups", "groups.yaml", "groups", "clients.rs");
+    for filled in [
+        "::core::option::Option::Some( &*::armgen_runtime::client_request_id(options.x_request_id.as_deref()), )",
+        "::core::option::Option::Some( &*::armgen_runtime::client_request_id(x_request_id.as_deref()), )",
+    ] {
+        assert!(clients.contains(filled), "missing `{filled}` in {clients}");
+    }
+    assert!(
+        clients.contains(
+            "/// The client request id (`x-request-id`): left unset, a fresh UUID is sent."
+        ),
+        "{clients}"
+    );
+}

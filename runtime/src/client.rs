@@ -681,6 +681,16 @@ pub struct MethodOptions<'a> {
     pub method_options: azure_core::http::ClientMethodOptions<'a>,
 }
 
+/// The client request id to send in a header that `x-ms-client-request-id`
+/// names: the caller's, else a fresh random UUID, as `azure_core`'s pipeline
+/// does for the `x-ms-client-request-id` header itself.
+pub fn client_request_id(given: Option<&str>) -> std::borrow::Cow<'_, str> {
+    match given {
+        Some(id) => std::borrow::Cow::Borrowed(id),
+        None => std::borrow::Cow::Owned(azure_core::Uuid::new_v4().to_string()),
+    }
+}
+
 /// Turns a generated decoder's error into an [`azure_core::Error`] that holds
 /// it, so that callers get `azure_core`'s usual error and can still reach the
 /// typed one with [`azure_core::Error::downcast_ref`] or

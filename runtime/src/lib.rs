@@ -81,8 +81,8 @@ pub use azure_core;
 #[cfg(feature = "client")]
 pub use client::{
     ArmClientOptions, ArmPipeline, BinaryFormat, IntoVariant, MethodOptions,
-    ResourceManagerAudience, StaticTokenCredential, TextFormat, resource_manager_endpoint,
-    resource_manager_scope, response_error,
+    ResourceManagerAudience, StaticTokenCredential, TextFormat, client_request_id,
+    resource_manager_endpoint, resource_manager_scope, response_error,
 };
 pub use dynamic::{
     DynamicError, DynamicParams, DynamicValidate, OperationInfo, ServiceInfo, dynamic_result,

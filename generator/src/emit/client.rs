@@ -12,7 +12,7 @@ use super::types::{
 };
 use crate::ir::{
     ClientFields, Encoding, FinalStateVia, NextArg, NextOperation, Operation, OperationGroup,
-    Parameter, Service, TypeRef,
+    ParamRole, Parameter, Service, TypeRef,
 };
 use crate::naming::{self, type_name, unraw};
 
@@ -725,8 +725,18 @@ fn method(
         .filter(|p| p.constant().is_none())
         .map(|p| {
             let name = ident(&p.name);
+            // Filled with a fresh id when the caller leaves it unset.
+            let request_id = |value: TokenStream| {
+                quote!(::core::option::Option::Some(&*#rt::client_request_id(#value.as_deref())))
+            };
             if p.held_by_client() {
                 quote!(&self.subscription_id)
+            } else if p.role == ParamRole::ClientRequestId && !p.required {
+                if p.group.is_some() {
+                    request_id(quote!(#name))
+                } else {
+                    request_id(quote!(options.#name))
+                }
             } else if p.group.is_some() {
                 // A local that `ungroup` binds, as the parameter is: `T`
                 // when required, else `Option<T>`.
@@ -748,7 +758,14 @@ fn method(
             let name = ident(&p.name);
             let ty = option(type_tokens(&p.ty, Scope::Sibling, rt));
             let doc = docs::attrs(&p.docs);
-            quote! { #doc pub #name: #ty, }
+            let request_id = (p.role == ParamRole::ClientRequestId).then(|| {
+                let doc = format!(
+                    " The client request id (`{}`): left unset, a fresh UUID is sent.",
+                    p.wire_name
+                );
+                quote!(#[doc = ""] #[doc = #doc])
+            });
+            quote! { #doc #request_id pub #name: #ty, }
         })
         .chain(op.param_groups.iter().filter(|g| !g.required).map(|g| {
             let name = ident(&g.name);

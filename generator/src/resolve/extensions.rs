@@ -25,6 +25,7 @@ pub(crate) enum Support {
 /// Every extension armgen knows, by name.
 const KNOWN: &[(&str, Support)] = &[
     ("x-ms-client-name", Support::Read),
+    ("x-ms-client-request-id", Support::Read),
     ("x-ms-code-generation-settings", Support::Read),
     ("x-ms-discriminator-value", Support::Read),
     ("x-ms-enum", Support::Read),
@@ -77,10 +78,6 @@ const KNOWN: &[(&str, Support)] = &[
     (
         "x-ms-request-id",
         Support::Ignored("azure_core reads the request id header itself"),
-    ),
-    (
-        "x-ms-client-request-id",
-        Support::Ignored("azure_core sends a client request id itself"),
     ),
     (
         "x-ms-header-collection-prefix",
@@ -235,6 +232,15 @@ pub(crate) fn parameter_group(value: &Value, operation_id: &str) -> Option<Strin
             &naming::type_name(text("postfix").unwrap_or("Parameters")),
         ]),
     })
+}
+
+/// `x-ms-client-request-id: true`: the header that carries the client
+/// request id.
+pub(crate) fn client_request_id(value: &Value) -> bool {
+    value
+        .get("x-ms-client-request-id")
+        .and_then(Value::as_bool)
+        .unwrap_or(false)
 }
 
 /// `x-ms-secret: true`.

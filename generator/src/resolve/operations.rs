@@ -1135,6 +1135,11 @@ impl Resolver<'_> {
             .flatten();
         let (role, ty) = if client && wire_name == "subscriptionId" {
             (ParamRole::Subscription, ty)
+        } else if location == ParamLocation::Header
+            && ty == TypeRef::String
+            && extensions::client_request_id(value)
+        {
+            (ParamRole::ClientRequestId, ty)
         } else if let Some(constant) = constant {
             // Sent as the spec writes it (`-1.034e-20` stays that text,
             // which a float would not), whatever its type.
@@ -1158,7 +1163,7 @@ impl Resolver<'_> {
                 constraints,
                 client,
                 // Only an argument is the caller's to set (see `operation`).
-                group: (role == ParamRole::Argument)
+                group: matches!(role, ParamRole::Argument | ParamRole::ClientRequestId)
                     .then(|| extensions::parameter_group(value, op_id))
                     .flatten(),
                 role,

@@ -107,6 +107,9 @@ impl GroupsThingsClient {
             query_one,
             header_one.as_deref(),
             header_two.as_deref(),
+            ::core::option::Option::Some(
+                &*::armgen_runtime::client_request_id(options.x_request_id.as_deref()),
+            ),
         )?;
         self.pipeline
             .execute(
@@ -127,7 +130,7 @@ impl GroupsThingsClient {
         ::armgen_runtime::__private::azure_core::http::Pager<super::models::ThingList>,
     > {
         let options = options.unwrap_or_default();
-        let super::things::ListOptions { filter, top, .. } = list_options;
+        let super::things::ListOptions { filter, top, x_request_id, .. } = list_options;
         let (query_one, header_one) = match options.first_group {
             ::core::option::Option::Some(__group) => {
                 (__group.query_one, __group.header_one)
@@ -144,6 +147,9 @@ impl GroupsThingsClient {
             query_one,
             top,
             header_one.as_deref(),
+            ::core::option::Option::Some(
+                &*::armgen_runtime::client_request_id(x_request_id.as_deref()),
+            ),
         )?;
         let __next = {
             let __endpoint = self.pipeline.endpoint().clone();
@@ -266,6 +272,9 @@ pub struct GroupsThingsClientGetOptions<'a> {
     pub method_options: ::armgen_runtime::__private::azure_core::http::ClientMethodOptions<
         'a,
     >,
+    ///
+    /// The client request id (`x-request-id`): left unset, a fresh UUID is sent.
+    pub x_request_id: ::core::option::Option<::std::string::String>,
     /// The parameters of the group [`ThingsGetSecond`](super::things::ThingsGetSecond).
     pub things_get_second: ::core::option::Option<super::things::ThingsGetSecond>,
     /// The parameters of the group [`Mixed`](super::things::Mixed).

@@ -67,6 +67,8 @@ pub fn build_request(
                 .optional("header-one", "a string")?;
             let header_two: ::core::option::Option<::std::string::String> = __params
                 .optional("header-two", "a string")?;
+            let x_request_id: ::core::option::Option<::std::string::String> = __params
+                .optional("x-request-id", "a string")?;
             Ok(
                 super::things::get_request(
                     endpoint,
@@ -79,6 +81,7 @@ pub fn build_request(
                     query_one,
                     header_one.as_deref(),
                     header_two.as_deref(),
+                    x_request_id.as_deref(),
                 )?,
             )
         }
@@ -95,6 +98,8 @@ pub fn build_request(
                 .optional("top", "an integer")?;
             let header_one: ::core::option::Option<::std::string::String> = __params
                 .optional("header-one", "a string")?;
+            let x_request_id: ::core::option::Option<::std::string::String> = __params
+                .optional("x-request-id", "a string")?;
             Ok(
                 super::things::list_request(
                     endpoint,
@@ -104,6 +109,7 @@ pub fn build_request(
                     query_one,
                     top,
                     header_one.as_deref(),
+                    x_request_id.as_deref(),
                 )?,
             )
         }

@@ -12,6 +12,7 @@
 /// * `query_one` - `query-one` (query, optional)
 /// * `header_one` - `header-one` (header, optional): A header of the first group.
 /// * `header_two` - `header-two` (header, optional)
+/// * `x_request_id` - `x-request-id` (header, optional)
 pub fn get_request(
     endpoint: &::armgen_runtime::Url,
     api_version: &str,
@@ -23,6 +24,7 @@ pub fn get_request(
     query_one: ::core::option::Option<i32>,
     header_one: ::core::option::Option<&str>,
     header_two: ::core::option::Option<&str>,
+    x_request_id: ::core::option::Option<&str>,
 ) -> ::core::result::Result<
     ::armgen_runtime::HttpRequest,
     ::armgen_runtime::ValidationErrors,
@@ -64,6 +66,9 @@ pub fn get_request(
     if let Some(header_two) = header_two {
         __request.headers.push(("header-two".to_owned(), header_two.to_owned()));
     }
+    if let Some(x_request_id) = x_request_id {
+        __request.headers.push(("x-request-id".to_owned(), x_request_id.to_owned()));
+    }
     Ok(__request)
 }
 /// Decodes a response to `Things_Get`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
@@ -83,6 +88,7 @@ pub fn get_response(
 /// * `query_one` - `query-one` (query, optional)
 /// * `top` - `top` (query, optional)
 /// * `header_one` - `header-one` (header, optional): A header of the first group.
+/// * `x_request_id` - `x-request-id` (header, optional)
 pub fn list_request(
     endpoint: &::armgen_runtime::Url,
     api_version: &str,
@@ -91,6 +97,7 @@ pub fn list_request(
     query_one: ::core::option::Option<i32>,
     top: ::core::option::Option<i32>,
     header_one: ::core::option::Option<&str>,
+    x_request_id: ::core::option::Option<&str>,
 ) -> ::core::result::Result<
     ::armgen_runtime::HttpRequest,
     ::armgen_runtime::ValidationErrors,
@@ -114,6 +121,9 @@ pub fn list_request(
     __request.headers.push(("accept".to_owned(), "application/json".to_owned()));
     if let Some(header_one) = header_one {
         __request.headers.push(("header-one".to_owned(), header_one.to_owned()));
+    }
+    if let Some(x_request_id) = x_request_id {
+        __request.headers.push(("x-request-id".to_owned(), x_request_id.to_owned()));
     }
     Ok(__request)
 }
@@ -257,6 +267,7 @@ pub struct FirstGroup {
 pub struct ListOptions {
     pub filter: ::std::string::String,
     pub top: ::core::option::Option<i32>,
+    pub x_request_id: ::core::option::Option<::std::string::String>,
 }
 /// Parameters the spec groups together (`x-ms-parameter-grouping`), for `Things_Get`, `Things_Put`: set them once and hand the struct to each method of these operations, which sends the fields its operation has.
 #[derive(::core::clone::Clone, ::armgen_runtime::__private::azure_core::fmt::SafeDebug)]

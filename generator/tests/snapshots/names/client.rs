@@ -36,3 +36,38 @@ pub fn only_client_only_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
+/// `POST /groups/148` (`client_request_id_client_request_id`).
+///
+/// # Arguments
+/// * `client_request_id` - `client_request_id` (body)
+pub fn request_id_client_request_id_request(
+    endpoint: &::armgen_runtime::Url,
+    api_version: &str,
+    client_request_id: &super::models::ClientRequestId,
+) -> ::core::result::Result<
+    ::armgen_runtime::HttpRequest,
+    ::armgen_runtime::ValidationErrors,
+> {
+    let mut __validator = ::armgen_runtime::Validator::default();
+    __validator.nested("client_request_id", client_request_id);
+    __validator.finish()?;
+    let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
+        .literal("/groups/148")
+        .query("api-version", api_version);
+    let mut __request = ::armgen_runtime::HttpRequest::new(
+        ::armgen_runtime::Method::Post,
+        __url.build()?,
+    );
+    __request.headers.push(("accept".to_owned(), "application/json".to_owned()));
+    __request.set_json_body_writable("client_request_id", client_request_id)?;
+    Ok(__request)
+}
+/// Decodes a response to `client_request_id_client_request_id`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
+pub fn request_id_client_request_id_response(
+    response: &::armgen_runtime::HttpResponse,
+) -> ::core::result::Result<
+    super::models::ClientRequestId,
+    ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
+> {
+    ::armgen_runtime::decode_body(response, &[200])
+}

@@ -27,14 +27,14 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "api_version_api_version",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/217",
+        path: "/groups/218",
         body: Some("api_version"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "Arc_Arc",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/249",
+        path: "/groups/250",
         body: Some("Arc"),
         statuses: &[200],
     },
@@ -55,7 +55,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "armgen_runtime_armgen_runtime",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/266",
+        path: "/groups/267",
         body: Some("armgen_runtime"),
         statuses: &[200],
     },
@@ -111,7 +111,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "at_at",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/224",
+        path: "/groups/225",
         body: Some("at"),
         statuses: &[200],
     },
@@ -125,21 +125,21 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "BTreeMap_BTreeMap",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/251",
+        path: "/groups/252",
         body: Some("BTreeMap"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "Base64_Base64",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/174",
+        path: "/groups/175",
         body: Some("Base64"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "Base64Url_Base64Url",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/175",
+        path: "/groups/176",
         body: Some("Base64Url"),
         statuses: &[200],
     },
@@ -174,7 +174,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "build_request_build_request",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/241",
+        path: "/groups/242",
         body: Some("build_request"),
         statuses: &[200],
     },
@@ -200,16 +200,23 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
+        id: "client_request_id_client_request_id",
+        method: ::armgen_runtime::Method::Post,
+        path: "/groups/148",
+        body: Some("client_request_id"),
+        statuses: &[200],
+    },
+    ::armgen_runtime::OperationInfo {
         id: "ClientMethodOptions_ClientMethodOptions",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/261",
+        path: "/groups/262",
         body: Some("ClientMethodOptions"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "clients_clients",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/244",
+        path: "/groups/245",
         body: Some("clients"),
         statuses: &[200],
     },
@@ -223,7 +230,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "compile_pattern_compile_pattern",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/211",
+        path: "/groups/212",
         body: Some("compile_pattern"),
         statuses: &[200],
     },
@@ -237,14 +244,14 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "Constraint_Constraint",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/206",
+        path: "/groups/207",
         body: Some("Constraint"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "Context_Context",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/265",
+        path: "/groups/266",
         body: Some("Context"),
         statuses: &[200],
     },
@@ -265,7 +272,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "Cow_Cow",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/252",
+        path: "/groups/253",
         body: Some("Cow"),
         statuses: &[200],
     },
@@ -279,28 +286,28 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "credential_credential",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/230",
+        path: "/groups/231",
         body: Some("credential"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "Date_Date",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/176",
+        path: "/groups/177",
         body: Some("Date"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "DateTime_DateTime",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/177",
+        path: "/groups/178",
         body: Some("DateTime"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "DateTimeRfc1123_DateTimeRfc1123",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/178",
+        path: "/groups/179",
         body: Some("DateTimeRfc1123"),
         statuses: &[200],
     },
@@ -314,63 +321,63 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "decode_body_decode_body",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/166",
+        path: "/groups/167",
         body: Some("decode_body"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "decode_by_status_decode_by_status",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/167",
+        path: "/groups/168",
         body: Some("decode_by_status"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "decode_bytes_decode_bytes",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/168",
+        path: "/groups/169",
         body: Some("decode_bytes"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "decode_empty_decode_empty",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/169",
+        path: "/groups/170",
         body: Some("decode_empty"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "decode_json_decode_json",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/170",
+        path: "/groups/171",
         body: Some("decode_json"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "decode_nullable_decode_nullable",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/171",
+        path: "/groups/172",
         body: Some("decode_nullable"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "decode_optional_decode_optional",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/172",
+        path: "/groups/173",
         body: Some("decode_optional"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "decode_response_decode_response",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/242",
+        path: "/groups/243",
         body: Some("decode_response"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "decode_text_decode_text",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/173",
+        path: "/groups/174",
         body: Some("decode_text"),
         statuses: &[200],
     },
@@ -384,21 +391,21 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "DEFAULT_ENDPOINT_DEFAULT_ENDPOINT",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/238",
+        path: "/groups/239",
         body: Some("DEFAULT_ENDPOINT"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "Deserialize_Deserialize",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/256",
+        path: "/groups/257",
         body: Some("Deserialize"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "Deserializer_Deserializer",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/258",
+        path: "/groups/259",
         body: Some("Deserializer"),
         statuses: &[200],
     },
@@ -419,84 +426,84 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "Duration_Duration",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/179",
+        path: "/groups/180",
         body: Some("Duration"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "dynamic_dynamic",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/245",
+        path: "/groups/246",
         body: Some("dynamic"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "dynamic_execute_dynamic_execute",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/158",
+        path: "/groups/159",
         body: Some("dynamic_execute"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "dynamic_pages_dynamic_pages",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/159",
+        path: "/groups/160",
         body: Some("dynamic_pages"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "dynamic_poll_dynamic_poll",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/160",
+        path: "/groups/161",
         body: Some("dynamic_poll"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "dynamic_request_error_dynamic_request_error",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/161",
+        path: "/groups/162",
         body: Some("dynamic_request_error"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "dynamic_result_dynamic_result",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/156",
+        path: "/groups/157",
         body: Some("dynamic_result"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "DynamicError_DynamicError",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/151",
+        path: "/groups/152",
         body: Some("DynamicError"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "DynamicParams_DynamicParams",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/152",
+        path: "/groups/153",
         body: Some("DynamicParams"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "DynamicReply_DynamicReply",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/157",
+        path: "/groups/158",
         body: Some("DynamicReply"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "DynamicValidate_DynamicValidate",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/153",
+        path: "/groups/154",
         body: Some("DynamicValidate"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "endpoint_endpoint",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/216",
+        path: "/groups/217",
         body: Some("endpoint"),
         statuses: &[200],
     },
@@ -524,7 +531,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "ErrorBody_ErrorBody",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/162",
+        path: "/groups/163",
         body: Some("ErrorBody"),
         statuses: &[200],
     },
@@ -545,7 +552,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "f_f",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/235",
+        path: "/groups/236",
         body: Some("f"),
         statuses: &[200],
     },
@@ -573,7 +580,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "FinalStateVia_FinalStateVia",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/193",
+        path: "/groups/194",
         body: Some("FinalStateVia"),
         statuses: &[200],
     },
@@ -594,7 +601,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "FormBody_FormBody",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/187",
+        path: "/groups/188",
         body: Some("FormBody"),
         statuses: &[200],
     },
@@ -615,7 +622,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "FormatError_FormatError",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/180",
+        path: "/groups/181",
         body: Some("FormatError"),
         statuses: &[200],
     },
@@ -636,7 +643,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "FromStatus_FromStatus",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/163",
+        path: "/groups/164",
         body: Some("FromStatus"),
         statuses: &[200],
     },
@@ -657,21 +664,21 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "HostPart_HostPart",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/184",
+        path: "/groups/185",
         body: Some("HostPart"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "HttpRequest_HttpRequest",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/188",
+        path: "/groups/189",
         body: Some("HttpRequest"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "HttpResponse_HttpResponse",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/189",
+        path: "/groups/190",
         body: Some("HttpResponse"),
         statuses: &[200],
     },
@@ -706,7 +713,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "inner_inner",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/232",
+        path: "/groups/233",
         body: Some("inner"),
         statuses: &[200],
     },
@@ -741,7 +748,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "InvalidHost_InvalidHost",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/185",
+        path: "/groups/186",
         body: Some("InvalidHost"),
         statuses: &[200],
     },
@@ -755,21 +762,21 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "json_json",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/225",
+        path: "/groups/226",
         body: Some("json"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "LazyLock_LazyLock",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/250",
+        path: "/groups/251",
         body: Some("LazyLock"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "Map_Map",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/254",
+        path: "/groups/255",
         body: Some("Map"),
         statuses: &[200],
     },
@@ -783,14 +790,14 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "members_members",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/226",
+        path: "/groups/227",
         body: Some("members"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "Method_Method",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/190",
+        path: "/groups/191",
         body: Some("Method"),
         statuses: &[200],
     },
@@ -804,28 +811,28 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "models_models",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/243",
+        path: "/groups/244",
         body: Some("models"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "new_new",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/236",
+        path: "/groups/237",
         body: Some("new"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "NextLink_NextLink",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/197",
+        path: "/groups/198",
         body: Some("NextLink"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "NoFormat_NoFormat",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/262",
+        path: "/groups/263",
         body: Some("NoFormat"),
         statuses: &[200],
     },
@@ -846,28 +853,28 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "operation_id_operation_id",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/229",
+        path: "/groups/230",
         body: Some("operation_id"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OperationInfo_OperationInfo",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/154",
+        path: "/groups/155",
         body: Some("OperationInfo"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OperationStatus_OperationStatus",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/194",
+        path: "/groups/195",
         body: Some("OperationStatus"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OPERATIONS_OPERATIONS",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/240",
+        path: "/groups/241",
         body: Some("OPERATIONS"),
         statuses: &[200],
     },
@@ -909,14 +916,14 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_api_version",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/217",
+        path: "/optional-bodies/218",
         body: Some("api_version"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Arc",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/249",
+        path: "/optional-bodies/250",
         body: Some("Arc"),
         statuses: &[200],
     },
@@ -937,7 +944,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_armgen_runtime",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/266",
+        path: "/optional-bodies/267",
         body: Some("armgen_runtime"),
         statuses: &[200],
     },
@@ -1000,7 +1007,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_at",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/224",
+        path: "/optional-bodies/225",
         body: Some("at"),
         statuses: &[200],
     },
@@ -1014,21 +1021,21 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_BTreeMap",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/251",
+        path: "/optional-bodies/252",
         body: Some("BTreeMap"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Base64",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/174",
+        path: "/optional-bodies/175",
         body: Some("Base64"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Base64Url",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/175",
+        path: "/optional-bodies/176",
         body: Some("Base64Url"),
         statuses: &[200],
     },
@@ -1049,7 +1056,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_build_request",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/241",
+        path: "/optional-bodies/242",
         body: Some("build_request"),
         statuses: &[200],
     },
@@ -1070,7 +1077,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_ClientMethodOptions",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/261",
+        path: "/optional-bodies/262",
         body: Some("ClientMethodOptions"),
         statuses: &[200],
     },
@@ -1082,9 +1089,16 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
+        id: "OptionalBodies_client_request_id",
+        method: ::armgen_runtime::Method::Post,
+        path: "/optional-bodies/148",
+        body: Some("client_request_id"),
+        statuses: &[200],
+    },
+    ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_clients",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/244",
+        path: "/optional-bodies/245",
         body: Some("clients"),
         statuses: &[200],
     },
@@ -1098,7 +1112,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_compile_pattern",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/211",
+        path: "/optional-bodies/212",
         body: Some("compile_pattern"),
         statuses: &[200],
     },
@@ -1112,14 +1126,14 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Constraint",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/206",
+        path: "/optional-bodies/207",
         body: Some("Constraint"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Context",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/265",
+        path: "/optional-bodies/266",
         body: Some("Context"),
         statuses: &[200],
     },
@@ -1140,7 +1154,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Cow",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/252",
+        path: "/optional-bodies/253",
         body: Some("Cow"),
         statuses: &[200],
     },
@@ -1154,28 +1168,28 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_credential",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/230",
+        path: "/optional-bodies/231",
         body: Some("credential"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Date",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/176",
+        path: "/optional-bodies/177",
         body: Some("Date"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_DateTime",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/177",
+        path: "/optional-bodies/178",
         body: Some("DateTime"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_DateTimeRfc1123",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/178",
+        path: "/optional-bodies/179",
         body: Some("DateTimeRfc1123"),
         statuses: &[200],
     },
@@ -1189,63 +1203,63 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_decode_body",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/166",
+        path: "/optional-bodies/167",
         body: Some("decode_body"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_decode_by_status",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/167",
+        path: "/optional-bodies/168",
         body: Some("decode_by_status"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_decode_bytes",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/168",
+        path: "/optional-bodies/169",
         body: Some("decode_bytes"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_decode_empty",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/169",
+        path: "/optional-bodies/170",
         body: Some("decode_empty"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_decode_json",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/170",
+        path: "/optional-bodies/171",
         body: Some("decode_json"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_decode_nullable",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/171",
+        path: "/optional-bodies/172",
         body: Some("decode_nullable"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_decode_optional",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/172",
+        path: "/optional-bodies/173",
         body: Some("decode_optional"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_decode_response",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/242",
+        path: "/optional-bodies/243",
         body: Some("decode_response"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_decode_text",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/173",
+        path: "/optional-bodies/174",
         body: Some("decode_text"),
         statuses: &[200],
     },
@@ -1259,21 +1273,21 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_DEFAULT_ENDPOINT",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/238",
+        path: "/optional-bodies/239",
         body: Some("DEFAULT_ENDPOINT"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Deserialize",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/256",
+        path: "/optional-bodies/257",
         body: Some("Deserialize"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Deserializer",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/258",
+        path: "/optional-bodies/259",
         body: Some("Deserializer"),
         statuses: &[200],
     },
@@ -1294,84 +1308,84 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Duration",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/179",
+        path: "/optional-bodies/180",
         body: Some("Duration"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_dynamic",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/245",
+        path: "/optional-bodies/246",
         body: Some("dynamic"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_DynamicError",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/151",
+        path: "/optional-bodies/152",
         body: Some("DynamicError"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_dynamic_execute",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/158",
+        path: "/optional-bodies/159",
         body: Some("dynamic_execute"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_dynamic_pages",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/159",
+        path: "/optional-bodies/160",
         body: Some("dynamic_pages"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_DynamicParams",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/152",
+        path: "/optional-bodies/153",
         body: Some("DynamicParams"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_dynamic_poll",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/160",
+        path: "/optional-bodies/161",
         body: Some("dynamic_poll"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_DynamicReply",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/157",
+        path: "/optional-bodies/158",
         body: Some("DynamicReply"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_dynamic_request_error",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/161",
+        path: "/optional-bodies/162",
         body: Some("dynamic_request_error"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_dynamic_result",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/156",
+        path: "/optional-bodies/157",
         body: Some("dynamic_result"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_DynamicValidate",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/153",
+        path: "/optional-bodies/154",
         body: Some("DynamicValidate"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_endpoint",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/216",
+        path: "/optional-bodies/217",
         body: Some("endpoint"),
         statuses: &[200],
     },
@@ -1399,7 +1413,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_ErrorBody",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/162",
+        path: "/optional-bodies/163",
         body: Some("ErrorBody"),
         statuses: &[200],
     },
@@ -1420,7 +1434,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_f",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/235",
+        path: "/optional-bodies/236",
         body: Some("f"),
         statuses: &[200],
     },
@@ -1441,7 +1455,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_FinalStateVia",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/193",
+        path: "/optional-bodies/194",
         body: Some("FinalStateVia"),
         statuses: &[200],
     },
@@ -1462,7 +1476,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_FormBody",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/187",
+        path: "/optional-bodies/188",
         body: Some("FormBody"),
         statuses: &[200],
     },
@@ -1483,7 +1497,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_FormatError",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/180",
+        path: "/optional-bodies/181",
         body: Some("FormatError"),
         statuses: &[200],
     },
@@ -1504,7 +1518,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_FromStatus",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/163",
+        path: "/optional-bodies/164",
         body: Some("FromStatus"),
         statuses: &[200],
     },
@@ -1525,21 +1539,21 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_HostPart",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/184",
+        path: "/optional-bodies/185",
         body: Some("HostPart"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_HttpRequest",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/188",
+        path: "/optional-bodies/189",
         body: Some("HttpRequest"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_HttpResponse",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/189",
+        path: "/optional-bodies/190",
         body: Some("HttpResponse"),
         statuses: &[200],
     },
@@ -1574,7 +1588,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_inner",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/232",
+        path: "/optional-bodies/233",
         body: Some("inner"),
         statuses: &[200],
     },
@@ -1609,7 +1623,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_InvalidHost",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/185",
+        path: "/optional-bodies/186",
         body: Some("InvalidHost"),
         statuses: &[200],
     },
@@ -1623,21 +1637,21 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_json",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/225",
+        path: "/optional-bodies/226",
         body: Some("json"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_LazyLock",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/250",
+        path: "/optional-bodies/251",
         body: Some("LazyLock"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Map",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/254",
+        path: "/optional-bodies/255",
         body: Some("Map"),
         statuses: &[200],
     },
@@ -1651,14 +1665,14 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_members",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/226",
+        path: "/optional-bodies/227",
         body: Some("members"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Method",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/190",
+        path: "/optional-bodies/191",
         body: Some("Method"),
         statuses: &[200],
     },
@@ -1672,28 +1686,28 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_models",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/243",
+        path: "/optional-bodies/244",
         body: Some("models"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_new",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/236",
+        path: "/optional-bodies/237",
         body: Some("new"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_NextLink",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/197",
+        path: "/optional-bodies/198",
         body: Some("NextLink"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_NoFormat",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/262",
+        path: "/optional-bodies/263",
         body: Some("NoFormat"),
         statuses: &[200],
     },
@@ -1714,28 +1728,28 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_operation_id",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/229",
+        path: "/optional-bodies/230",
         body: Some("operation_id"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_OperationInfo",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/154",
+        path: "/optional-bodies/155",
         body: Some("OperationInfo"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_OperationStatus",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/194",
+        path: "/optional-bodies/195",
         body: Some("OperationStatus"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_OPERATIONS",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/240",
+        path: "/optional-bodies/241",
         body: Some("OPERATIONS"),
         statuses: &[200],
     },
@@ -1756,7 +1770,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_options",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/218",
+        path: "/optional-bodies/219",
         body: Some("options"),
         statuses: &[200],
     },
@@ -1770,7 +1784,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Other",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/247",
+        path: "/optional-bodies/248",
         body: Some("Other"),
         statuses: &[200],
     },
@@ -1784,14 +1798,14 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_PageDecoder",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/198",
+        path: "/optional-bodies/199",
         body: Some("PageDecoder"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Pager",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/263",
+        path: "/optional-bodies/264",
         body: Some("Pager"),
         statuses: &[200],
     },
@@ -1805,14 +1819,14 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_parameterized_host",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/186",
+        path: "/optional-bodies/187",
         body: Some("parameterized_host"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_params",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/222",
+        path: "/optional-bodies/223",
         body: Some("params"),
         statuses: &[200],
     },
@@ -1833,49 +1847,49 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_path",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/223",
+        path: "/optional-bodies/224",
         body: Some("path"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Pattern",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/199",
+        path: "/optional-bodies/200",
         body: Some("Pattern"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_patterns",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/246",
+        path: "/optional-bodies/247",
         body: Some("patterns"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_pipeline",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/227",
+        path: "/optional-bodies/228",
         body: Some("pipeline"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_PollerMethodOptions",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/195",
+        path: "/optional-bodies/196",
         body: Some("PollerMethodOptions"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_PollerOptions",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/196",
+        path: "/optional-bodies/197",
         body: Some("PollerOptions"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies___private",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/267",
+        path: "/optional-bodies/268",
         body: Some("__private"),
         statuses: &[200],
     },
@@ -2225,14 +2239,14 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Regex",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/203",
+        path: "/optional-bodies/204",
         body: Some("Regex"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_request",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/219",
+        path: "/optional-bodies/220",
         body: Some("request"),
         statuses: &[200],
     },
@@ -2246,35 +2260,35 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_resource_manager_endpoint",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/148",
+        path: "/optional-bodies/149",
         body: Some("resource_manager_endpoint"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_resource_manager_scope",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/149",
+        path: "/optional-bodies/150",
         body: Some("resource_manager_scope"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_response",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/228",
+        path: "/optional-bodies/229",
         body: Some("response"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_response_error",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/150",
+        path: "/optional-bodies/151",
         body: Some("response_error"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_ResponseTooLarge",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/192",
+        path: "/optional-bodies/193",
         body: Some("ResponseTooLarge"),
         statuses: &[200],
     },
@@ -2288,14 +2302,14 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_SafeDebug",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/260",
+        path: "/optional-bodies/261",
         body: Some("SafeDebug"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Secret",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/204",
+        path: "/optional-bodies/205",
         body: Some("Secret"),
         statuses: &[200],
     },
@@ -2316,49 +2330,49 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_serde",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/213",
+        path: "/optional-bodies/214",
         body: Some("serde"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_serde_json",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/214",
+        path: "/optional-bodies/215",
         body: Some("serde_json"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Serialize",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/255",
+        path: "/optional-bodies/256",
         body: Some("Serialize"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Serializer",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/257",
+        path: "/optional-bodies/258",
         body: Some("Serializer"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_ServiceError",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/165",
+        path: "/optional-bodies/166",
         body: Some("ServiceError"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_ServiceInfo",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/155",
+        path: "/optional-bodies/156",
         body: Some("ServiceInfo"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_SERVICES",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/239",
+        path: "/optional-bodies/240",
         body: Some("SERVICES"),
         statuses: &[200],
     },
@@ -2428,7 +2442,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_StringFormat",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/181",
+        path: "/optional-bodies/182",
         body: Some("StringFormat"),
         statuses: &[200],
     },
@@ -2442,28 +2456,28 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_strip_member",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/201",
+        path: "/optional-bodies/202",
         body: Some("strip_member"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_strip_members",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/202",
+        path: "/optional-bodies/203",
         body: Some("strip_members"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_StripReadOnly",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/200",
+        path: "/optional-bodies/201",
         body: Some("StripReadOnly"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_subscription_id",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/231",
+        path: "/optional-bodies/232",
         body: Some("subscription_id"),
         statuses: &[200],
     },
@@ -2484,7 +2498,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_tag",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/233",
+        path: "/optional-bodies/234",
         body: Some("tag"),
         statuses: &[200],
     },
@@ -2526,7 +2540,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_TokenCredential",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/259",
+        path: "/optional-bodies/260",
         body: Some("TokenCredential"),
         statuses: &[200],
     },
@@ -2561,14 +2575,14 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_UnixTime",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/182",
+        path: "/optional-bodies/183",
         body: Some("UnixTime"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Unknown",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/248",
+        path: "/optional-bodies/249",
         body: Some("Unknown"),
         statuses: &[200],
     },
@@ -2589,14 +2603,14 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Url",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/205",
+        path: "/optional-bodies/206",
         body: Some("Url"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_UrlBuilder",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/191",
+        path: "/optional-bodies/192",
         body: Some("UrlBuilder"),
         statuses: &[200],
     },
@@ -2610,35 +2624,35 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Uuid",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/183",
+        path: "/optional-bodies/184",
         body: Some("Uuid"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Validate",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/207",
+        path: "/optional-bodies/208",
         body: Some("Validate"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_ValidationError",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/208",
+        path: "/optional-bodies/209",
         body: Some("ValidationError"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_ValidationErrors",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/209",
+        path: "/optional-bodies/210",
         body: Some("ValidationErrors"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Validator",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/210",
+        path: "/optional-bodies/211",
         body: Some("Validator"),
         statuses: &[200],
     },
@@ -2666,7 +2680,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "options_options",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/218",
+        path: "/groups/219",
         body: Some("options"),
         statuses: &[200],
     },
@@ -2680,7 +2694,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "Other_Other",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/247",
+        path: "/groups/248",
         body: Some("Other"),
         statuses: &[200],
     },
@@ -2694,14 +2708,14 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "PageDecoder_PageDecoder",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/198",
+        path: "/groups/199",
         body: Some("PageDecoder"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "Pager_Pager",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/263",
+        path: "/groups/264",
         body: Some("Pager"),
         statuses: &[200],
     },
@@ -2715,7 +2729,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "parameterized_host_parameterized_host",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/186",
+        path: "/groups/187",
         body: Some("parameterized_host"),
         statuses: &[200],
     },
@@ -2750,28 +2764,28 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "Parameters_Path2",
         method: ::armgen_runtime::Method::Put,
-        path: "/path2/{Future}/{IntoFuture}/{Debug}/{Hash}/{assert}/{assert_eq}/{cfg}/{concat}/{env}/{format}/{format_args}/{include}/{include_str}/{matches}/{option_env}/{panic}/{stringify}/{todo}/{unreachable}/{vec}/{write}/{bool}/{char}/{str}/{i32}/{i64}/{u8}/{u64}/{usize}/{f32}/{f64}/{std}/{core}/{alloc}/{client_only}/{page}/{string_enum}/{tagged_union}/{async_trait}/{azure_core}/{ArmClientOptions}/{ArmPipeline}/{BinaryFormat}/{IntoVariant}/{MethodOptions}/{ResourceManagerAudience}/{StaticTokenCredential}/{TextFormat}/{resource_manager_endpoint}/{resource_manager_scope}",
+        path: "/path2/{Future}/{IntoFuture}/{Debug}/{Hash}/{assert}/{assert_eq}/{cfg}/{concat}/{env}/{format}/{format_args}/{include}/{include_str}/{matches}/{option_env}/{panic}/{stringify}/{todo}/{unreachable}/{vec}/{write}/{bool}/{char}/{str}/{i32}/{i64}/{u8}/{u64}/{usize}/{f32}/{f64}/{std}/{core}/{alloc}/{client_only}/{page}/{string_enum}/{tagged_union}/{async_trait}/{azure_core}/{ArmClientOptions}/{ArmPipeline}/{BinaryFormat}/{IntoVariant}/{MethodOptions}/{ResourceManagerAudience}/{StaticTokenCredential}/{TextFormat}/{client_request_id}/{resource_manager_endpoint}",
         body: None,
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "Parameters_Path3",
         method: ::armgen_runtime::Method::Put,
-        path: "/path3/{response_error}/{DynamicError}/{DynamicParams}/{DynamicValidate}/{OperationInfo}/{ServiceInfo}/{dynamic_result}/{DynamicReply}/{dynamic_execute}/{dynamic_pages}/{dynamic_poll}/{dynamic_request_error}/{ErrorBody}/{FromStatus}/{ResponseError}/{ServiceError}/{decode_body}/{decode_by_status}/{decode_bytes}/{decode_empty}/{decode_json}/{decode_nullable}/{decode_optional}/{decode_text}/{Base64}/{Base64Url}/{Date}/{DateTime}/{DateTimeRfc1123}/{Duration}/{FormatError}/{StringFormat}/{UnixTime}/{Uuid}/{HostPart}/{InvalidHost}/{parameterized_host}/{FormBody}/{HttpRequest}/{HttpResponse}/{Method}/{UrlBuilder}/{ResponseTooLarge}/{FinalStateVia}/{OperationStatus}/{PollerMethodOptions}/{PollerOptions}/{NextLink}/{PageDecoder}/{Pattern}",
+        path: "/path3/{resource_manager_scope}/{response_error}/{DynamicError}/{DynamicParams}/{DynamicValidate}/{OperationInfo}/{ServiceInfo}/{dynamic_result}/{DynamicReply}/{dynamic_execute}/{dynamic_pages}/{dynamic_poll}/{dynamic_request_error}/{ErrorBody}/{FromStatus}/{ResponseError}/{ServiceError}/{decode_body}/{decode_by_status}/{decode_bytes}/{decode_empty}/{decode_json}/{decode_nullable}/{decode_optional}/{decode_text}/{Base64}/{Base64Url}/{Date}/{DateTime}/{DateTimeRfc1123}/{Duration}/{FormatError}/{StringFormat}/{UnixTime}/{Uuid}/{HostPart}/{InvalidHost}/{parameterized_host}/{FormBody}/{HttpRequest}/{HttpResponse}/{Method}/{UrlBuilder}/{ResponseTooLarge}/{FinalStateVia}/{OperationStatus}/{PollerMethodOptions}/{PollerOptions}/{NextLink}/{PageDecoder}",
         body: None,
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "Parameters_Path4",
         method: ::armgen_runtime::Method::Put,
-        path: "/path4/{StripReadOnly}/{strip_member}/{strip_members}/{Regex}/{Secret}/{Url}/{Constraint}/{Validate}/{ValidationError}/{ValidationErrors}/{Validator}/{compile_pattern}/{regex}/{serde}/{serde_json}/{url}/{endpoint}/{api_version}/{options}/{request}/{validator}/{value}/{params}/{path}/{at}/{json}/{members}/{pipeline}/{response}/{operation_id}/{credential}/{subscription_id}/{inner}/{tag}/{method_options}/{f}/{new}/{API_VERSION}/{DEFAULT_ENDPOINT}/{SERVICES}/{OPERATIONS}/{build_request}/{decode_response}/{models}/{clients}/{dynamic}/{patterns}/{Other}/{Unknown}/{Arc}",
+        path: "/path4/{Pattern}/{StripReadOnly}/{strip_member}/{strip_members}/{Regex}/{Secret}/{Url}/{Constraint}/{Validate}/{ValidationError}/{ValidationErrors}/{Validator}/{compile_pattern}/{regex}/{serde}/{serde_json}/{url}/{endpoint}/{api_version}/{options}/{request}/{validator}/{value}/{params}/{path}/{at}/{json}/{members}/{pipeline}/{response}/{operation_id}/{credential}/{subscription_id}/{inner}/{tag}/{method_options}/{f}/{new}/{API_VERSION}/{DEFAULT_ENDPOINT}/{SERVICES}/{OPERATIONS}/{build_request}/{decode_response}/{models}/{clients}/{dynamic}/{patterns}/{Other}/{Unknown}",
         body: None,
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "Parameters_Path5",
         method: ::armgen_runtime::Method::Put,
-        path: "/path5/{LazyLock}/{BTreeMap}/{Cow}/{Value}/{Map}/{Serialize}/{Deserialize}/{Serializer}/{Deserializer}/{TokenCredential}/{SafeDebug}/{ClientMethodOptions}/{NoFormat}/{Pager}/{Response}/{Context}/{armgen_runtime}/{__private}",
+        path: "/path5/{Arc}/{LazyLock}/{BTreeMap}/{Cow}/{Value}/{Map}/{Serialize}/{Deserialize}/{Serializer}/{Deserializer}/{TokenCredential}/{SafeDebug}/{ClientMethodOptions}/{NoFormat}/{Pager}/{Response}/{Context}/{armgen_runtime}/{__private}",
         body: None,
         statuses: &[200],
     },
@@ -2792,7 +2806,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "params_params",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/222",
+        path: "/groups/223",
         body: Some("params"),
         statuses: &[200],
     },
@@ -2813,42 +2827,42 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "path_path",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/223",
+        path: "/groups/224",
         body: Some("path"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "Pattern_Pattern",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/199",
+        path: "/groups/200",
         body: Some("Pattern"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "patterns_patterns",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/246",
+        path: "/groups/247",
         body: Some("patterns"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "pipeline_pipeline",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/227",
+        path: "/groups/228",
         body: Some("pipeline"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "PollerMethodOptions_PollerMethodOptions",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/195",
+        path: "/groups/196",
         body: Some("PollerMethodOptions"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "PollerOptions_PollerOptions",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/196",
+        path: "/groups/197",
         body: Some("PollerOptions"),
         statuses: &[200],
     },
@@ -3205,28 +3219,28 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "Regex_Regex",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/203",
+        path: "/groups/204",
         body: Some("Regex"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "request_request",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/219",
+        path: "/groups/220",
         body: Some("request"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "resource_manager_endpoint_resource_manager_endpoint",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/148",
+        path: "/groups/149",
         body: Some("resource_manager_endpoint"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "resource_manager_scope_resource_manager_scope",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/149",
+        path: "/groups/150",
         body: Some("resource_manager_scope"),
         statuses: &[200],
     },
@@ -3240,21 +3254,21 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "response_error_response_error",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/150",
+        path: "/groups/151",
         body: Some("response_error"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "response_response",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/228",
+        path: "/groups/229",
         body: Some("response"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "ResponseTooLarge_ResponseTooLarge",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/192",
+        path: "/groups/193",
         body: Some("ResponseTooLarge"),
         statuses: &[200],
     },
@@ -3268,14 +3282,14 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "SafeDebug_SafeDebug",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/260",
+        path: "/groups/261",
         body: Some("SafeDebug"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "Secret_Secret",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/204",
+        path: "/groups/205",
         body: Some("Secret"),
         statuses: &[200],
     },
@@ -3296,49 +3310,49 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "serde_json_serde_json",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/214",
+        path: "/groups/215",
         body: Some("serde_json"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "serde_serde",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/213",
+        path: "/groups/214",
         body: Some("serde"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "Serialize_Serialize",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/255",
+        path: "/groups/256",
         body: Some("Serialize"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "Serializer_Serializer",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/257",
+        path: "/groups/258",
         body: Some("Serializer"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "ServiceError_ServiceError",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/165",
+        path: "/groups/166",
         body: Some("ServiceError"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "ServiceInfo_ServiceInfo",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/155",
+        path: "/groups/156",
         body: Some("ServiceInfo"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "SERVICES_SERVICES",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/239",
+        path: "/groups/240",
         body: Some("SERVICES"),
         statuses: &[200],
     },
@@ -3408,7 +3422,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "StringFormat_StringFormat",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/181",
+        path: "/groups/182",
         body: Some("StringFormat"),
         statuses: &[200],
     },
@@ -3422,28 +3436,28 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "strip_member_strip_member",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/201",
+        path: "/groups/202",
         body: Some("strip_member"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "strip_members_strip_members",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/202",
+        path: "/groups/203",
         body: Some("strip_members"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "StripReadOnly_StripReadOnly",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/200",
+        path: "/groups/201",
         body: Some("StripReadOnly"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "subscription_id_subscription_id",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/231",
+        path: "/groups/232",
         body: Some("subscription_id"),
         statuses: &[200],
     },
@@ -3464,7 +3478,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "tag_tag",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/233",
+        path: "/groups/234",
         body: Some("tag"),
         statuses: &[200],
     },
@@ -3506,7 +3520,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "TokenCredential_TokenCredential",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/259",
+        path: "/groups/260",
         body: Some("TokenCredential"),
         statuses: &[200],
     },
@@ -3541,14 +3555,14 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "UnixTime_UnixTime",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/182",
+        path: "/groups/183",
         body: Some("UnixTime"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "Unknown_Unknown",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/248",
+        path: "/groups/249",
         body: Some("Unknown"),
         statuses: &[200],
     },
@@ -3569,14 +3583,14 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "Url_Url",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/205",
+        path: "/groups/206",
         body: Some("Url"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "UrlBuilder_UrlBuilder",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/191",
+        path: "/groups/192",
         body: Some("UrlBuilder"),
         statuses: &[200],
     },
@@ -3590,42 +3604,42 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "Uuid_Uuid",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/183",
+        path: "/groups/184",
         body: Some("Uuid"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "Validate_Validate",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/207",
+        path: "/groups/208",
         body: Some("Validate"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "ValidationError_ValidationError",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/208",
+        path: "/groups/209",
         body: Some("ValidationError"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "ValidationErrors_ValidationErrors",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/209",
+        path: "/groups/210",
         body: Some("ValidationErrors"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "Validator_Validator",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/210",
+        path: "/groups/211",
         body: Some("Validator"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "__private___private",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/267",
+        path: "/groups/268",
         body: Some("__private"),
         statuses: &[200],
     },
@@ -3959,6 +3973,20 @@ pub fn build_request(
                     endpoint,
                     &api_version,
                     &client_only,
+                )?,
+            )
+        }
+        "client_request_id_client_request_id" => {
+            let api_version: ::std::string::String = __params
+                .optional("api-version", "a string")?
+                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let client_request_id: super::models::ClientRequestId = __params
+                .required("client_request_id", "a value of the documented model")?;
+            Ok(
+                super::client::request_id_client_request_id_request(
+                    endpoint,
+                    &api_version,
+                    &client_request_id,
                 )?,
             )
         }
@@ -5244,6 +5272,18 @@ pub fn build_request(
                 super::optional_bodies::client_only_request(
                     endpoint,
                     client_only.as_ref(),
+                )?,
+            )
+        }
+        "OptionalBodies_client_request_id" => {
+            let client_request_id: ::core::option::Option<
+                super::models::ClientRequestId,
+            > = __params
+                .optional("client_request_id", "a value of the documented model")?;
+            Ok(
+                super::optional_bodies::client_request_id_request(
+                    endpoint,
+                    client_request_id.as_ref(),
                 )?,
             )
         }
@@ -6876,10 +6916,10 @@ pub fn build_request(
             let api_version: ::std::string::String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
-            let api_version_2: ::core::option::Option<::std::string::String> = __params
-                .optional("API_VERSION", "a string")?;
-            let arc: ::core::option::Option<::std::string::String> = __params
-                .optional("Arc", "a string")?;
+            let api_version_2: ::core::option::Option<i32> = __params
+                .optional("API_VERSION", "an integer")?;
+            let arc: ::core::option::Option<i32> = __params
+                .optional("Arc", "an integer")?;
             let arm_client_options: ::core::option::Option<super::models::Choice> = __params
                 .optional("ArmClientOptions", "a value of the documented model")?;
             let arm_pipeline: ::core::option::Option<::std::string::String> = __params
@@ -6894,95 +6934,95 @@ pub fn build_request(
                 .optional("AsyncFnMut", "an integer")?;
             let async_fn_once: ::core::option::Option<super::models::Choice> = __params
                 .optional("AsyncFnOnce", "a value of the documented model")?;
-            let b_tree_map: ::core::option::Option<super::models::Choice> = __params
-                .optional("BTreeMap", "a value of the documented model")?;
-            let base64: ::core::option::Option<::std::string::String> = __params
-                .optional("Base64", "a string")?;
-            let base64_url: ::core::option::Option<i32> = __params
-                .optional("Base64Url", "an integer")?;
+            let b_tree_map: ::core::option::Option<::std::string::String> = __params
+                .optional("BTreeMap", "a string")?;
+            let base64: ::core::option::Option<i32> = __params
+                .optional("Base64", "an integer")?;
+            let base64_url: ::core::option::Option<super::models::Choice> = __params
+                .optional("Base64Url", "a value of the documented model")?;
             let binary_format: ::core::option::Option<i32> = __params
                 .optional("BinaryFormat", "an integer")?;
             let r#box: ::core::option::Option<super::models::Choice> = __params
                 .optional("Box", "a value of the documented model")?;
-            let client_method_options: ::core::option::Option<::std::string::String> = __params
-                .optional("ClientMethodOptions", "a string")?;
+            let client_method_options: ::core::option::Option<i32> = __params
+                .optional("ClientMethodOptions", "an integer")?;
             let clone: ::core::option::Option<i32> = __params
                 .optional("Clone", "an integer")?;
-            let constraint: ::core::option::Option<super::models::Choice> = __params
-                .optional("Constraint", "a value of the documented model")?;
-            let context: ::core::option::Option<i32> = __params
-                .optional("Context", "an integer")?;
+            let constraint: ::core::option::Option<::std::string::String> = __params
+                .optional("Constraint", "a string")?;
+            let context: ::core::option::Option<super::models::Choice> = __params
+                .optional("Context", "a value of the documented model")?;
             let copy: ::core::option::Option<::std::string::String> = __params
                 .optional("Copy", "a string")?;
-            let cow: ::core::option::Option<::std::string::String> = __params
-                .optional("Cow", "a string")?;
-            let default_endpoint: ::core::option::Option<i32> = __params
-                .optional("DEFAULT_ENDPOINT", "an integer")?;
-            let date: ::core::option::Option<super::models::Choice> = __params
-                .optional("Date", "a value of the documented model")?;
-            let date_time: ::core::option::Option<::std::string::String> = __params
-                .optional("DateTime", "a string")?;
-            let date_time_rfc1123: ::core::option::Option<i32> = __params
-                .optional("DateTimeRfc1123", "an integer")?;
+            let cow: ::core::option::Option<i32> = __params
+                .optional("Cow", "an integer")?;
+            let default_endpoint: ::core::option::Option<super::models::Choice> = __params
+                .optional("DEFAULT_ENDPOINT", "a value of the documented model")?;
+            let date: ::core::option::Option<::std::string::String> = __params
+                .optional("Date", "a string")?;
+            let date_time: ::core::option::Option<i32> = __params
+                .optional("DateTime", "an integer")?;
+            let date_time_rfc1123: ::core::option::Option<super::models::Choice> = __params
+                .optional("DateTimeRfc1123", "a value of the documented model")?;
             let debug: ::core::option::Option<::std::string::String> = __params
                 .optional("Debug", "a string")?;
             let default: ::core::option::Option<i32> = __params
                 .optional("Default", "an integer")?;
-            let deserialize: ::core::option::Option<i32> = __params
-                .optional("Deserialize", "an integer")?;
-            let deserializer: ::core::option::Option<::std::string::String> = __params
-                .optional("Deserializer", "a string")?;
+            let deserialize: ::core::option::Option<super::models::Choice> = __params
+                .optional("Deserialize", "a value of the documented model")?;
+            let deserializer: ::core::option::Option<i32> = __params
+                .optional("Deserializer", "an integer")?;
             let double_ended_iterator: ::core::option::Option<super::models::Choice> = __params
                 .optional("DoubleEndedIterator", "a value of the documented model")?;
             let drop: ::core::option::Option<super::models::Choice> = __params
                 .optional("Drop", "a value of the documented model")?;
-            let duration: ::core::option::Option<super::models::Choice> = __params
-                .optional("Duration", "a value of the documented model")?;
-            let dynamic_error: ::core::option::Option<i32> = __params
-                .optional("DynamicError", "an integer")?;
-            let dynamic_params: ::core::option::Option<super::models::Choice> = __params
-                .optional("DynamicParams", "a value of the documented model")?;
-            let dynamic_reply: ::core::option::Option<i32> = __params
-                .optional("DynamicReply", "an integer")?;
-            let dynamic_validate: ::core::option::Option<::std::string::String> = __params
-                .optional("DynamicValidate", "a string")?;
+            let duration: ::core::option::Option<::std::string::String> = __params
+                .optional("Duration", "a string")?;
+            let dynamic_error: ::core::option::Option<super::models::Choice> = __params
+                .optional("DynamicError", "a value of the documented model")?;
+            let dynamic_params: ::core::option::Option<::std::string::String> = __params
+                .optional("DynamicParams", "a string")?;
+            let dynamic_reply: ::core::option::Option<super::models::Choice> = __params
+                .optional("DynamicReply", "a value of the documented model")?;
+            let dynamic_validate: ::core::option::Option<i32> = __params
+                .optional("DynamicValidate", "an integer")?;
             let eq: ::core::option::Option<i32> = __params.optional("Eq", "an integer")?;
             let err: ::core::option::Option<::std::string::String> = __params
                 .optional("Err", "a string")?;
-            let error_body: ::core::option::Option<::std::string::String> = __params
-                .optional("ErrorBody", "a string")?;
+            let error_body: ::core::option::Option<i32> = __params
+                .optional("ErrorBody", "an integer")?;
             let exact_size_iterator: ::core::option::Option<::std::string::String> = __params
                 .optional("ExactSizeIterator", "a string")?;
             let extend: ::core::option::Option<::std::string::String> = __params
                 .optional("Extend", "a string")?;
-            let final_state_via: ::core::option::Option<i32> = __params
-                .optional("FinalStateVia", "an integer")?;
+            let final_state_via: ::core::option::Option<super::models::Choice> = __params
+                .optional("FinalStateVia", "a value of the documented model")?;
             let r#fn: ::core::option::Option<::std::string::String> = __params
                 .optional("Fn", "a string")?;
             let fn_mut: ::core::option::Option<i32> = __params
                 .optional("FnMut", "an integer")?;
             let fn_once: ::core::option::Option<super::models::Choice> = __params
                 .optional("FnOnce", "a value of the documented model")?;
-            let form_body: ::core::option::Option<i32> = __params
-                .optional("FormBody", "an integer")?;
-            let format_error: ::core::option::Option<::std::string::String> = __params
-                .optional("FormatError", "a string")?;
+            let form_body: ::core::option::Option<super::models::Choice> = __params
+                .optional("FormBody", "a value of the documented model")?;
+            let format_error: ::core::option::Option<i32> = __params
+                .optional("FormatError", "an integer")?;
             let from: ::core::option::Option<::std::string::String> = __params
                 .optional("From", "a string")?;
             let from_iterator: ::core::option::Option<::std::string::String> = __params
                 .optional("FromIterator", "a string")?;
-            let from_status: ::core::option::Option<i32> = __params
-                .optional("FromStatus", "an integer")?;
+            let from_status: ::core::option::Option<super::models::Choice> = __params
+                .optional("FromStatus", "a value of the documented model")?;
             let future: ::core::option::Option<i32> = __params
                 .optional("Future", "an integer")?;
             let hash: ::core::option::Option<i32> = __params
                 .optional("Hash", "an integer")?;
-            let host_part: ::core::option::Option<i32> = __params
-                .optional("HostPart", "an integer")?;
-            let http_request: ::core::option::Option<super::models::Choice> = __params
-                .optional("HttpRequest", "a value of the documented model")?;
-            let http_response: ::core::option::Option<::std::string::String> = __params
-                .optional("HttpResponse", "a string")?;
+            let host_part: ::core::option::Option<super::models::Choice> = __params
+                .optional("HostPart", "a value of the documented model")?;
+            let http_request: ::core::option::Option<::std::string::String> = __params
+                .optional("HttpRequest", "a string")?;
+            let http_response: ::core::option::Option<i32> = __params
+                .optional("HttpResponse", "an integer")?;
             let into: ::core::option::Option<super::models::Choice> = __params
                 .optional("Into", "a value of the documented model")?;
             let into_future: ::core::option::Option<super::models::Choice> = __params
@@ -6991,82 +7031,82 @@ pub fn build_request(
                 .optional("IntoIterator", "an integer")?;
             let into_variant: ::core::option::Option<super::models::Choice> = __params
                 .optional("IntoVariant", "a value of the documented model")?;
-            let invalid_host: ::core::option::Option<super::models::Choice> = __params
-                .optional("InvalidHost", "a value of the documented model")?;
+            let invalid_host: ::core::option::Option<::std::string::String> = __params
+                .optional("InvalidHost", "a string")?;
             let iterator: ::core::option::Option<super::models::Choice> = __params
                 .optional("Iterator", "a value of the documented model")?;
-            let lazy_lock: ::core::option::Option<i32> = __params
-                .optional("LazyLock", "an integer")?;
-            let map: ::core::option::Option<super::models::Choice> = __params
-                .optional("Map", "a value of the documented model")?;
-            let method: ::core::option::Option<i32> = __params
-                .optional("Method", "an integer")?;
+            let lazy_lock: ::core::option::Option<super::models::Choice> = __params
+                .optional("LazyLock", "a value of the documented model")?;
+            let map: ::core::option::Option<::std::string::String> = __params
+                .optional("Map", "a string")?;
+            let method: ::core::option::Option<super::models::Choice> = __params
+                .optional("Method", "a value of the documented model")?;
             let method_options_2: ::core::option::Option<::std::string::String> = __params
                 .optional("MethodOptions", "a string")?;
-            let next_link: ::core::option::Option<super::models::Choice> = __params
-                .optional("NextLink", "a value of the documented model")?;
-            let no_format: ::core::option::Option<i32> = __params
-                .optional("NoFormat", "an integer")?;
+            let next_link: ::core::option::Option<::std::string::String> = __params
+                .optional("NextLink", "a string")?;
+            let no_format: ::core::option::Option<super::models::Choice> = __params
+                .optional("NoFormat", "a value of the documented model")?;
             let none: ::core::option::Option<::std::string::String> = __params
                 .optional("None", "a string")?;
-            let operations: ::core::option::Option<::std::string::String> = __params
-                .optional("OPERATIONS", "a string")?;
+            let operations: ::core::option::Option<i32> = __params
+                .optional("OPERATIONS", "an integer")?;
             let ok: ::core::option::Option<super::models::Choice> = __params
                 .optional("Ok", "a value of the documented model")?;
-            let operation_info: ::core::option::Option<i32> = __params
-                .optional("OperationInfo", "an integer")?;
-            let operation_status: ::core::option::Option<super::models::Choice> = __params
-                .optional("OperationStatus", "a value of the documented model")?;
+            let operation_info: ::core::option::Option<super::models::Choice> = __params
+                .optional("OperationInfo", "a value of the documented model")?;
+            let operation_status: ::core::option::Option<::std::string::String> = __params
+                .optional("OperationStatus", "a string")?;
             let option: ::core::option::Option<i32> = __params
                 .optional("Option", "an integer")?;
             let ord: ::core::option::Option<super::models::Choice> = __params
                 .optional("Ord", "a value of the documented model")?;
-            let other: ::core::option::Option<i32> = __params
-                .optional("Other", "an integer")?;
-            let page_decoder: ::core::option::Option<::std::string::String> = __params
-                .optional("PageDecoder", "a string")?;
-            let pager: ::core::option::Option<super::models::Choice> = __params
-                .optional("Pager", "a value of the documented model")?;
+            let other: ::core::option::Option<super::models::Choice> = __params
+                .optional("Other", "a value of the documented model")?;
+            let page_decoder: ::core::option::Option<i32> = __params
+                .optional("PageDecoder", "an integer")?;
+            let pager: ::core::option::Option<::std::string::String> = __params
+                .optional("Pager", "a string")?;
             let partial_eq: ::core::option::Option<super::models::Choice> = __params
                 .optional("PartialEq", "a value of the documented model")?;
             let partial_ord: ::core::option::Option<::std::string::String> = __params
                 .optional("PartialOrd", "a string")?;
-            let pattern: ::core::option::Option<i32> = __params
-                .optional("Pattern", "an integer")?;
-            let poller_method_options: ::core::option::Option<::std::string::String> = __params
-                .optional("PollerMethodOptions", "a string")?;
-            let poller_options: ::core::option::Option<i32> = __params
-                .optional("PollerOptions", "an integer")?;
-            let regex: ::core::option::Option<super::models::Choice> = __params
-                .optional("Regex", "a value of the documented model")?;
+            let pattern: ::core::option::Option<super::models::Choice> = __params
+                .optional("Pattern", "a value of the documented model")?;
+            let poller_method_options: ::core::option::Option<i32> = __params
+                .optional("PollerMethodOptions", "an integer")?;
+            let poller_options: ::core::option::Option<super::models::Choice> = __params
+                .optional("PollerOptions", "a value of the documented model")?;
+            let regex: ::core::option::Option<::std::string::String> = __params
+                .optional("Regex", "a string")?;
             let resource_manager_audience: ::core::option::Option<i32> = __params
                 .optional("ResourceManagerAudience", "an integer")?;
-            let response: ::core::option::Option<::std::string::String> = __params
-                .optional("Response", "a string")?;
-            let response_error: ::core::option::Option<super::models::Choice> = __params
-                .optional("ResponseError", "a value of the documented model")?;
-            let response_too_large: ::core::option::Option<::std::string::String> = __params
-                .optional("ResponseTooLarge", "a string")?;
+            let response: ::core::option::Option<i32> = __params
+                .optional("Response", "an integer")?;
+            let response_error: ::core::option::Option<::std::string::String> = __params
+                .optional("ResponseError", "a string")?;
+            let response_too_large: ::core::option::Option<i32> = __params
+                .optional("ResponseTooLarge", "an integer")?;
             let result: ::core::option::Option<i32> = __params
                 .optional("Result", "an integer")?;
-            let services: ::core::option::Option<super::models::Choice> = __params
-                .optional("SERVICES", "a value of the documented model")?;
-            let safe_debug: ::core::option::Option<super::models::Choice> = __params
-                .optional("SafeDebug", "a value of the documented model")?;
-            let secret: ::core::option::Option<::armgen_runtime::Secret> = __params
-                .optional("Secret", "a string")?;
+            let services: ::core::option::Option<::std::string::String> = __params
+                .optional("SERVICES", "a string")?;
+            let safe_debug: ::core::option::Option<::std::string::String> = __params
+                .optional("SafeDebug", "a string")?;
+            let secret: ::core::option::Option<i32> = __params
+                .optional("Secret", "an integer")?;
             let self_: ::core::option::Option<::std::string::String> = __params
                 .optional("Self", "a string")?;
             let send: ::core::option::Option<i32> = __params
                 .optional("Send", "an integer")?;
-            let serialize: ::core::option::Option<::std::string::String> = __params
-                .optional("Serialize", "a string")?;
-            let serializer: ::core::option::Option<super::models::Choice> = __params
-                .optional("Serializer", "a value of the documented model")?;
-            let service_error: ::core::option::Option<::std::string::String> = __params
-                .optional("ServiceError", "a string")?;
-            let service_info: ::core::option::Option<super::models::Choice> = __params
-                .optional("ServiceInfo", "a value of the documented model")?;
+            let serialize: ::core::option::Option<i32> = __params
+                .optional("Serialize", "an integer")?;
+            let serializer: ::core::option::Option<::std::string::String> = __params
+                .optional("Serializer", "a string")?;
+            let service_error: ::core::option::Option<i32> = __params
+                .optional("ServiceError", "an integer")?;
+            let service_info: ::core::option::Option<::std::string::String> = __params
+                .optional("ServiceInfo", "a string")?;
             let sized: ::core::option::Option<super::models::Choice> = __params
                 .optional("Sized", "a value of the documented model")?;
             let some: ::core::option::Option<super::models::Choice> = __params
@@ -7075,10 +7115,10 @@ pub fn build_request(
                 .optional("StaticTokenCredential", "a value of the documented model")?;
             let string: ::core::option::Option<i32> = __params
                 .optional("String", "an integer")?;
-            let string_format: ::core::option::Option<i32> = __params
-                .optional("StringFormat", "an integer")?;
-            let strip_read_only: ::core::option::Option<super::models::Choice> = __params
-                .optional("StripReadOnly", "a value of the documented model")?;
+            let string_format: ::core::option::Option<super::models::Choice> = __params
+                .optional("StringFormat", "a value of the documented model")?;
+            let strip_read_only: ::core::option::Option<::std::string::String> = __params
+                .optional("StripReadOnly", "a string")?;
             let sync: ::core::option::Option<::std::string::String> = __params
                 .optional("Sync", "a string")?;
             let text_format: ::core::option::Option<::std::string::String> = __params
@@ -7087,40 +7127,40 @@ pub fn build_request(
                 .optional("ToOwned", "a string")?;
             let to_string: ::core::option::Option<super::models::Choice> = __params
                 .optional("ToString", "a value of the documented model")?;
-            let token_credential: ::core::option::Option<i32> = __params
-                .optional("TokenCredential", "an integer")?;
+            let token_credential: ::core::option::Option<super::models::Choice> = __params
+                .optional("TokenCredential", "a value of the documented model")?;
             let try_from: ::core::option::Option<i32> = __params
                 .optional("TryFrom", "an integer")?;
             let try_into: ::core::option::Option<super::models::Choice> = __params
                 .optional("TryInto", "a value of the documented model")?;
-            let unix_time: ::core::option::Option<super::models::Choice> = __params
-                .optional("UnixTime", "a value of the documented model")?;
-            let unknown: ::core::option::Option<super::models::Choice> = __params
-                .optional("Unknown", "a value of the documented model")?;
+            let unix_time: ::core::option::Option<::std::string::String> = __params
+                .optional("UnixTime", "a string")?;
+            let unknown: ::core::option::Option<::std::string::String> = __params
+                .optional("Unknown", "a string")?;
             let unpin: ::core::option::Option<i32> = __params
                 .optional("Unpin", "an integer")?;
-            let url: ::core::option::Option<i32> = __params
-                .optional("Url", "an integer")?;
-            let url_builder: ::core::option::Option<super::models::Choice> = __params
-                .optional("UrlBuilder", "a value of the documented model")?;
-            let uuid: ::core::option::Option<::std::string::String> = __params
-                .optional("Uuid", "a string")?;
-            let validate: ::core::option::Option<::std::string::String> = __params
-                .optional("Validate", "a string")?;
-            let validation_error: ::core::option::Option<i32> = __params
-                .optional("ValidationError", "an integer")?;
-            let validation_errors: ::core::option::Option<super::models::Choice> = __params
-                .optional("ValidationErrors", "a value of the documented model")?;
-            let validator: ::core::option::Option<::std::string::String> = __params
-                .optional("Validator", "a string")?;
-            let value: ::core::option::Option<i32> = __params
-                .optional("Value", "an integer")?;
+            let url: ::core::option::Option<super::models::Choice> = __params
+                .optional("Url", "a value of the documented model")?;
+            let url_builder: ::core::option::Option<::std::string::String> = __params
+                .optional("UrlBuilder", "a string")?;
+            let uuid: ::core::option::Option<i32> = __params
+                .optional("Uuid", "an integer")?;
+            let validate: ::core::option::Option<i32> = __params
+                .optional("Validate", "an integer")?;
+            let validation_error: ::core::option::Option<super::models::Choice> = __params
+                .optional("ValidationError", "a value of the documented model")?;
+            let validation_errors: ::core::option::Option<::std::string::String> = __params
+                .optional("ValidationErrors", "a string")?;
+            let validator: ::core::option::Option<i32> = __params
+                .optional("Validator", "an integer")?;
+            let value: ::core::option::Option<super::models::Choice> = __params
+                .optional("Value", "a value of the documented model")?;
             let vec: ::core::option::Option<::std::string::String> = __params
                 .optional("Vec", "a string")?;
             let value_2: ::core::option::Option<super::models::Choice> = __params
                 .optional("_", "a value of the documented model")?;
-            let private: ::core::option::Option<::std::string::String> = __params
-                .optional("__private", "a string")?;
+            let private: ::core::option::Option<i32> = __params
+                .optional("__private", "an integer")?;
             let r#abstract: ::core::option::Option<::std::string::String> = __params
                 .optional("abstract", "a string")?;
             let align_of: ::core::option::Option<::std::string::String> = __params
@@ -7129,10 +7169,10 @@ pub fn build_request(
                 .optional("align_of_val", "an integer")?;
             let alloc: ::core::option::Option<i32> = __params
                 .optional("alloc", "an integer")?;
-            let api_version_3: ::core::option::Option<i32> = __params
-                .optional("api_version", "an integer")?;
-            let armgen_runtime: ::core::option::Option<super::models::Choice> = __params
-                .optional("armgen_runtime", "a value of the documented model")?;
+            let api_version_3: ::core::option::Option<super::models::Choice> = __params
+                .optional("api_version", "a value of the documented model")?;
+            let armgen_runtime: ::core::option::Option<::std::string::String> = __params
+                .optional("armgen_runtime", "a string")?;
             let r#as: ::core::option::Option<i32> = __params
                 .optional("as", "an integer")?;
             let assert: ::core::option::Option<super::models::Choice> = __params
@@ -7143,8 +7183,8 @@ pub fn build_request(
                 .optional("async", "a value of the documented model")?;
             let async_trait: ::core::option::Option<::std::string::String> = __params
                 .optional("async_trait", "a string")?;
-            let at: ::core::option::Option<super::models::Choice> = __params
-                .optional("at", "a value of the documented model")?;
+            let at: ::core::option::Option<::std::string::String> = __params
+                .optional("at", "a string")?;
             let r#await: ::core::option::Option<::std::string::String> = __params
                 .optional("await", "a string")?;
             let azure_core: ::core::option::Option<i32> = __params
@@ -7157,18 +7197,20 @@ pub fn build_request(
                 .optional("box", "a value of the documented model")?;
             let r#break: ::core::option::Option<::std::string::String> = __params
                 .optional("break", "a string")?;
-            let build_request: ::core::option::Option<i32> = __params
-                .optional("build_request", "an integer")?;
+            let build_request: ::core::option::Option<super::models::Choice> = __params
+                .optional("build_request", "a value of the documented model")?;
             let cfg: ::core::option::Option<i32> = __params
                 .optional("cfg", "an integer")?;
             let char: ::core::option::Option<super::models::Choice> = __params
                 .optional("char", "a value of the documented model")?;
             let client_only: ::core::option::Option<super::models::Choice> = __params
                 .optional("client_only", "a value of the documented model")?;
-            let clients: ::core::option::Option<i32> = __params
-                .optional("clients", "an integer")?;
-            let compile_pattern: ::core::option::Option<i32> = __params
-                .optional("compile_pattern", "an integer")?;
+            let client_request_id: ::core::option::Option<i32> = __params
+                .optional("client_request_id", "an integer")?;
+            let clients: ::core::option::Option<super::models::Choice> = __params
+                .optional("clients", "a value of the documented model")?;
+            let compile_pattern: ::core::option::Option<super::models::Choice> = __params
+                .optional("compile_pattern", "a value of the documented model")?;
             let concat: ::core::option::Option<super::models::Choice> = __params
                 .optional("concat", "a value of the documented model")?;
             let r#const: ::core::option::Option<i32> = __params
@@ -7179,55 +7221,56 @@ pub fn build_request(
                 .optional("core", "a string")?;
             let crate_: ::core::option::Option<::std::string::String> = __params
                 .optional("crate", "a string")?;
-            let credential: ::core::option::Option<super::models::Choice> = __params
-                .optional("credential", "a value of the documented model")?;
-            let decode_body: ::core::option::Option<i32> = __params
-                .optional("decode_body", "an integer")?;
-            let decode_by_status: ::core::option::Option<super::models::Choice> = __params
-                .optional("decode_by_status", "a value of the documented model")?;
-            let decode_bytes: ::core::option::Option<::std::string::String> = __params
-                .optional("decode_bytes", "a string")?;
-            let decode_empty: ::core::option::Option<i32> = __params
-                .optional("decode_empty", "an integer")?;
-            let decode_json: ::core::option::Option<super::models::Choice> = __params
-                .optional("decode_json", "a value of the documented model")?;
-            let decode_nullable: ::core::option::Option<::std::string::String> = __params
-                .optional("decode_nullable", "a string")?;
-            let decode_optional: ::core::option::Option<i32> = __params
-                .optional("decode_optional", "an integer")?;
-            let decode_response: ::core::option::Option<super::models::Choice> = __params
-                .optional("decode_response", "a value of the documented model")?;
-            let decode_text: ::core::option::Option<super::models::Choice> = __params
-                .optional("decode_text", "a value of the documented model")?;
+            let credential: ::core::option::Option<::std::string::String> = __params
+                .optional("credential", "a string")?;
+            let decode_body: ::core::option::Option<super::models::Choice> = __params
+                .optional("decode_body", "a value of the documented model")?;
+            let decode_by_status: ::core::option::Option<::std::string::String> = __params
+                .optional("decode_by_status", "a string")?;
+            let decode_bytes: ::core::option::Option<i32> = __params
+                .optional("decode_bytes", "an integer")?;
+            let decode_empty: ::core::option::Option<super::models::Choice> = __params
+                .optional("decode_empty", "a value of the documented model")?;
+            let decode_json: ::core::option::Option<::std::string::String> = __params
+                .optional("decode_json", "a string")?;
+            let decode_nullable: ::core::option::Option<i32> = __params
+                .optional("decode_nullable", "an integer")?;
+            let decode_optional: ::core::option::Option<super::models::Choice> = __params
+                .optional("decode_optional", "a value of the documented model")?;
+            let decode_response: ::core::option::Option<::std::string::String> = __params
+                .optional("decode_response", "a string")?;
+            let decode_text: ::core::option::Option<::std::string::String> = __params
+                .optional("decode_text", "a string")?;
             let r#do: ::core::option::Option<i32> = __params
                 .optional("do", "an integer")?;
             let drop_2: ::core::option::Option<::std::string::String> = __params
                 .optional("drop", "a string")?;
             let r#dyn: ::core::option::Option<super::models::Choice> = __params
                 .optional("dyn", "a value of the documented model")?;
-            let dynamic: ::core::option::Option<super::models::Choice> = __params
-                .optional("dynamic", "a value of the documented model")?;
-            let dynamic_execute: ::core::option::Option<super::models::Choice> = __params
-                .optional("dynamic_execute", "a value of the documented model")?;
-            let dynamic_pages: ::core::option::Option<::std::string::String> = __params
-                .optional("dynamic_pages", "a string")?;
-            let dynamic_poll: ::core::option::Option<i32> = __params
-                .optional("dynamic_poll", "an integer")?;
-            let dynamic_request_error: ::core::option::Option<super::models::Choice> = __params
-                .optional("dynamic_request_error", "a value of the documented model")?;
-            let dynamic_result: ::core::option::Option<::std::string::String> = __params
-                .optional("dynamic_result", "a string")?;
+            let dynamic: ::core::option::Option<::std::string::String> = __params
+                .optional("dynamic", "a string")?;
+            let dynamic_execute: ::core::option::Option<::std::string::String> = __params
+                .optional("dynamic_execute", "a string")?;
+            let dynamic_pages: ::core::option::Option<i32> = __params
+                .optional("dynamic_pages", "an integer")?;
+            let dynamic_poll: ::core::option::Option<super::models::Choice> = __params
+                .optional("dynamic_poll", "a value of the documented model")?;
+            let dynamic_request_error: ::core::option::Option<::std::string::String> = __params
+                .optional("dynamic_request_error", "a string")?;
+            let dynamic_result: ::core::option::Option<i32> = __params
+                .optional("dynamic_result", "an integer")?;
             let r#else: ::core::option::Option<::std::string::String> = __params
                 .optional("else", "a string")?;
-            let endpoint_2: ::core::option::Option<::std::string::String> = __params
-                .optional("endpoint", "a string")?;
+            let endpoint_2: ::core::option::Option<i32> = __params
+                .optional("endpoint", "an integer")?;
             let r#enum: ::core::option::Option<i32> = __params
                 .optional("enum", "an integer")?;
             let env: ::core::option::Option<::std::string::String> = __params
                 .optional("env", "a string")?;
             let r#extern: ::core::option::Option<super::models::Choice> = __params
                 .optional("extern", "a value of the documented model")?;
-            let f_2: ::core::option::Option<i32> = __params.optional("f", "an integer")?;
+            let f_2: ::core::option::Option<super::models::Choice> = __params
+                .optional("f", "a value of the documented model")?;
             let f32: ::core::option::Option<::std::string::String> = __params
                 .optional("f32", "a string")?;
             let f64: ::core::option::Option<i32> = __params
@@ -7260,10 +7303,10 @@ pub fn build_request(
                 .optional("include", "a string")?;
             let include_str: ::core::option::Option<i32> = __params
                 .optional("include_str", "an integer")?;
-            let inner: ::core::option::Option<i32> = __params
-                .optional("inner", "an integer")?;
-            let json: ::core::option::Option<::std::string::String> = __params
-                .optional("json", "a string")?;
+            let inner: ::core::option::Option<super::models::Choice> = __params
+                .optional("inner", "a value of the documented model")?;
+            let json: ::core::option::Option<i32> = __params
+                .optional("json", "an integer")?;
             let r#let: ::core::option::Option<super::models::Choice> = __params
                 .optional("let", "a value of the documented model")?;
             let r#loop: ::core::option::Option<::std::string::String> = __params
@@ -7274,68 +7317,73 @@ pub fn build_request(
                 .optional("match", "a value of the documented model")?;
             let matches: ::core::option::Option<super::models::Choice> = __params
                 .optional("matches", "a value of the documented model")?;
-            let members: ::core::option::Option<i32> = __params
-                .optional("members", "an integer")?;
-            let method_options_3: ::core::option::Option<::std::string::String> = __params
-                .optional("method_options", "a string")?;
+            let members: ::core::option::Option<super::models::Choice> = __params
+                .optional("members", "a value of the documented model")?;
+            let method_options_3: ::core::option::Option<i32> = __params
+                .optional("method_options", "an integer")?;
             let r#mod: ::core::option::Option<::std::string::String> = __params
                 .optional("mod", "a string")?;
-            let models: ::core::option::Option<::std::string::String> = __params
-                .optional("models", "a string")?;
+            let models: ::core::option::Option<i32> = __params
+                .optional("models", "an integer")?;
             let r#move: ::core::option::Option<i32> = __params
                 .optional("move", "an integer")?;
             let r#mut: ::core::option::Option<super::models::Choice> = __params
                 .optional("mut", "a value of the documented model")?;
-            let new: ::core::option::Option<super::models::Choice> = __params
-                .optional("new", "a value of the documented model")?;
-            let operation_id: ::core::option::Option<i32> = __params
-                .optional("operation_id", "an integer")?;
+            let new: ::core::option::Option<::std::string::String> = __params
+                .optional("new", "a string")?;
+            let operation_id: ::core::option::Option<super::models::Choice> = __params
+                .optional("operation_id", "a value of the documented model")?;
             let option_env: ::core::option::Option<::std::string::String> = __params
                 .optional("option_env", "a string")?;
-            let options_2: ::core::option::Option<super::models::Choice> = __params
-                .optional("options", "a value of the documented model")?;
+            let options_2: ::core::option::Option<::std::string::String> = __params
+                .optional("options", "a string")?;
             let r#override: ::core::option::Option<::std::string::String> = __params
                 .optional("override", "a string")?;
             let page: ::core::option::Option<::std::string::String> = __params
                 .optional("page", "a string")?;
             let panic: ::core::option::Option<i32> = __params
                 .optional("panic", "an integer")?;
-            let parameterized_host: ::core::option::Option<::std::string::String> = __params
-                .optional("parameterized_host", "a string")?;
-            let params: ::core::option::Option<::std::string::String> = __params
-                .optional("params", "a string")?;
-            let path: ::core::option::Option<i32> = __params
-                .optional("path", "an integer")?;
-            let patterns: ::core::option::Option<::std::string::String> = __params
-                .optional("patterns", "a string")?;
-            let pipeline: ::core::option::Option<super::models::Choice> = __params
-                .optional("pipeline", "a value of the documented model")?;
+            let parameterized_host: ::core::option::Option<i32> = __params
+                .optional("parameterized_host", "an integer")?;
+            let params: ::core::option::Option<i32> = __params
+                .optional("params", "an integer")?;
+            let path: ::core::option::Option<super::models::Choice> = __params
+                .optional("path", "a value of the documented model")?;
+            let patterns: ::core::option::Option<i32> = __params
+                .optional("patterns", "an integer")?;
+            let pipeline: ::core::option::Option<::std::string::String> = __params
+                .optional("pipeline", "a string")?;
             let r#priv: ::core::option::Option<i32> = __params
                 .optional("priv", "an integer")?;
             let r#pub: ::core::option::Option<super::models::Choice> = __params
                 .optional("pub", "a value of the documented model")?;
             let r#ref: ::core::option::Option<::std::string::String> = __params
                 .optional("ref", "a string")?;
-            let regex_2: ::core::option::Option<super::models::Choice> = __params
-                .optional("regex", "a value of the documented model")?;
-            let request: ::core::option::Option<::std::string::String> = __params
-                .optional("request", "a string")?;
-            let resource_manager_endpoint: ::core::option::Option<i32> = __params
-                .optional("resource_manager_endpoint", "an integer")?;
-            let resource_manager_scope: ::core::option::Option<super::models::Choice> = __params
-                .optional("resource_manager_scope", "a value of the documented model")?;
-            let response_2: ::core::option::Option<::std::string::String> = __params
-                .optional("response", "a string")?;
-            let response_error_2: ::core::option::Option<::std::string::String> = __params
-                .optional("response_error", "a string")?;
+            let regex_2: ::core::option::Option<::std::string::String> = __params
+                .optional("regex", "a string")?;
+            let request: ::core::option::Option<i32> = __params
+                .optional("request", "an integer")?;
+            let resource_manager_endpoint: ::core::option::Option<
+                super::models::Choice,
+            > = __params
+                .optional(
+                    "resource_manager_endpoint",
+                    "a value of the documented model",
+                )?;
+            let resource_manager_scope: ::core::option::Option<::std::string::String> = __params
+                .optional("resource_manager_scope", "a string")?;
+            let response_2: ::core::option::Option<i32> = __params
+                .optional("response", "an integer")?;
+            let response_error_2: ::core::option::Option<i32> = __params
+                .optional("response_error", "an integer")?;
             let r#return: ::core::option::Option<i32> = __params
                 .optional("return", "an integer")?;
             let self_2: ::core::option::Option<super::models::Choice> = __params
                 .optional("self", "a value of the documented model")?;
-            let serde: ::core::option::Option<::std::string::String> = __params
-                .optional("serde", "a string")?;
-            let serde_json: ::core::option::Option<i32> = __params
-                .optional("serde_json", "an integer")?;
+            let serde: ::core::option::Option<i32> = __params
+                .optional("serde", "an integer")?;
+            let serde_json: ::core::option::Option<super::models::Choice> = __params
+                .optional("serde_json", "a value of the documented model")?;
             let size_of: ::core::option::Option<i32> = __params
                 .optional("size_of", "an integer")?;
             let size_of_val: ::core::option::Option<super::models::Choice> = __params
@@ -7350,18 +7398,18 @@ pub fn build_request(
                 .optional("string_enum", "an integer")?;
             let stringify: ::core::option::Option<super::models::Choice> = __params
                 .optional("stringify", "a value of the documented model")?;
-            let strip_member: ::core::option::Option<::std::string::String> = __params
-                .optional("strip_member", "a string")?;
-            let strip_members: ::core::option::Option<i32> = __params
-                .optional("strip_members", "an integer")?;
+            let strip_member: ::core::option::Option<i32> = __params
+                .optional("strip_member", "an integer")?;
+            let strip_members: ::core::option::Option<super::models::Choice> = __params
+                .optional("strip_members", "a value of the documented model")?;
             let r#struct: ::core::option::Option<super::models::Choice> = __params
                 .optional("struct", "a value of the documented model")?;
-            let subscription_id: ::core::option::Option<::std::string::String> = __params
-                .optional("subscription_id", "a string")?;
+            let subscription_id: ::core::option::Option<i32> = __params
+                .optional("subscription_id", "an integer")?;
             let super_: ::core::option::Option<::std::string::String> = __params
                 .optional("super", "a string")?;
-            let tag: ::core::option::Option<super::models::Choice> = __params
-                .optional("tag", "a value of the documented model")?;
+            let tag: ::core::option::Option<::std::string::String> = __params
+                .optional("tag", "a string")?;
             let tagged_union: ::core::option::Option<super::models::Choice> = __params
                 .optional("tagged_union", "a value of the documented model")?;
             let todo: ::core::option::Option<::std::string::String> = __params
@@ -7388,16 +7436,16 @@ pub fn build_request(
                 .optional("unsafe", "an integer")?;
             let r#unsized: ::core::option::Option<super::models::Choice> = __params
                 .optional("unsized", "a value of the documented model")?;
-            let url_2: ::core::option::Option<super::models::Choice> = __params
-                .optional("url", "a value of the documented model")?;
+            let url_2: ::core::option::Option<::std::string::String> = __params
+                .optional("url", "a string")?;
             let r#use: ::core::option::Option<::std::string::String> = __params
                 .optional("use", "a string")?;
             let usize: ::core::option::Option<super::models::Choice> = __params
                 .optional("usize", "a value of the documented model")?;
-            let validator_2: ::core::option::Option<i32> = __params
-                .optional("validator", "an integer")?;
-            let value_3: ::core::option::Option<super::models::Choice> = __params
-                .optional("value", "a value of the documented model")?;
+            let validator_2: ::core::option::Option<super::models::Choice> = __params
+                .optional("validator", "a value of the documented model")?;
+            let value_3: ::core::option::Option<::std::string::String> = __params
+                .optional("value", "a string")?;
             let vec_2: ::core::option::Option<super::models::Choice> = __params
                 .optional("vec", "a value of the documented model")?;
             let r#virtual: ::core::option::Option<i32> = __params
@@ -7414,8 +7462,8 @@ pub fn build_request(
                 super::parameters::header_optional_request(
                     endpoint,
                     &api_version,
-                    api_version_2.as_deref(),
-                    arc.as_deref(),
+                    api_version_2,
+                    arc,
                     arm_client_options.as_ref(),
                     arm_pipeline.as_deref(),
                     as_mut,
@@ -7423,174 +7471,175 @@ pub fn build_request(
                     async_fn.as_deref(),
                     async_fn_mut,
                     async_fn_once.as_ref(),
-                    b_tree_map.as_ref(),
-                    base64.as_deref(),
-                    base64_url,
+                    b_tree_map.as_deref(),
+                    base64,
+                    base64_url.as_ref(),
                     binary_format,
                     r#box.as_ref(),
-                    client_method_options.as_deref(),
+                    client_method_options,
                     clone,
-                    constraint.as_ref(),
-                    context,
+                    constraint.as_deref(),
+                    context.as_ref(),
                     copy.as_deref(),
-                    cow.as_deref(),
-                    default_endpoint,
-                    date.as_ref(),
-                    date_time.as_deref(),
-                    date_time_rfc1123,
+                    cow,
+                    default_endpoint.as_ref(),
+                    date.as_deref(),
+                    date_time,
+                    date_time_rfc1123.as_ref(),
                     debug.as_deref(),
                     default,
-                    deserialize,
-                    deserializer.as_deref(),
+                    deserialize.as_ref(),
+                    deserializer,
                     double_ended_iterator.as_ref(),
                     drop.as_ref(),
-                    duration.as_ref(),
-                    dynamic_error,
-                    dynamic_params.as_ref(),
-                    dynamic_reply,
-                    dynamic_validate.as_deref(),
+                    duration.as_deref(),
+                    dynamic_error.as_ref(),
+                    dynamic_params.as_deref(),
+                    dynamic_reply.as_ref(),
+                    dynamic_validate,
                     eq,
                     err.as_deref(),
-                    error_body.as_deref(),
+                    error_body,
                     exact_size_iterator.as_deref(),
                     extend.as_deref(),
-                    final_state_via,
+                    final_state_via.as_ref(),
                     r#fn.as_deref(),
                     fn_mut,
                     fn_once.as_ref(),
-                    form_body,
-                    format_error.as_deref(),
+                    form_body.as_ref(),
+                    format_error,
                     from.as_deref(),
                     from_iterator.as_deref(),
-                    from_status,
+                    from_status.as_ref(),
                     future,
                     hash,
-                    host_part,
-                    http_request.as_ref(),
-                    http_response.as_deref(),
+                    host_part.as_ref(),
+                    http_request.as_deref(),
+                    http_response,
                     into.as_ref(),
                     into_future.as_ref(),
                     into_iterator,
                     into_variant.as_ref(),
-                    invalid_host.as_ref(),
+                    invalid_host.as_deref(),
                     iterator.as_ref(),
-                    lazy_lock,
-                    map.as_ref(),
-                    method,
+                    lazy_lock.as_ref(),
+                    map.as_deref(),
+                    method.as_ref(),
                     method_options_2.as_deref(),
-                    next_link.as_ref(),
-                    no_format,
+                    next_link.as_deref(),
+                    no_format.as_ref(),
                     none.as_deref(),
-                    operations.as_deref(),
+                    operations,
                     ok.as_ref(),
-                    operation_info,
-                    operation_status.as_ref(),
+                    operation_info.as_ref(),
+                    operation_status.as_deref(),
                     option,
                     ord.as_ref(),
-                    other,
-                    page_decoder.as_deref(),
-                    pager.as_ref(),
+                    other.as_ref(),
+                    page_decoder,
+                    pager.as_deref(),
                     partial_eq.as_ref(),
                     partial_ord.as_deref(),
-                    pattern,
-                    poller_method_options.as_deref(),
-                    poller_options,
-                    regex.as_ref(),
+                    pattern.as_ref(),
+                    poller_method_options,
+                    poller_options.as_ref(),
+                    regex.as_deref(),
                     resource_manager_audience,
-                    response.as_deref(),
-                    response_error.as_ref(),
-                    response_too_large.as_deref(),
+                    response,
+                    response_error.as_deref(),
+                    response_too_large,
                     result,
-                    services.as_ref(),
-                    safe_debug.as_ref(),
-                    secret.as_ref(),
+                    services.as_deref(),
+                    safe_debug.as_deref(),
+                    secret,
                     self_.as_deref(),
                     send,
-                    serialize.as_deref(),
-                    serializer.as_ref(),
-                    service_error.as_deref(),
-                    service_info.as_ref(),
+                    serialize,
+                    serializer.as_deref(),
+                    service_error,
+                    service_info.as_deref(),
                     sized.as_ref(),
                     some.as_ref(),
                     static_token_credential.as_ref(),
                     string,
-                    string_format,
-                    strip_read_only.as_ref(),
+                    string_format.as_ref(),
+                    strip_read_only.as_deref(),
                     sync.as_deref(),
                     text_format.as_deref(),
                     to_owned.as_deref(),
                     to_string.as_ref(),
-                    token_credential,
+                    token_credential.as_ref(),
                     try_from,
                     try_into.as_ref(),
-                    unix_time.as_ref(),
-                    unknown.as_ref(),
+                    unix_time.as_deref(),
+                    unknown.as_deref(),
                     unpin,
-                    url,
-                    url_builder.as_ref(),
-                    uuid.as_deref(),
-                    validate.as_deref(),
-                    validation_error,
-                    validation_errors.as_ref(),
-                    validator.as_deref(),
-                    value,
+                    url.as_ref(),
+                    url_builder.as_deref(),
+                    uuid,
+                    validate,
+                    validation_error.as_ref(),
+                    validation_errors.as_deref(),
+                    validator,
+                    value.as_ref(),
                     vec.as_deref(),
                     value_2.as_ref(),
-                    private.as_deref(),
+                    private,
                     r#abstract.as_deref(),
                     align_of.as_deref(),
                     align_of_val,
                     alloc,
-                    api_version_3,
-                    armgen_runtime.as_ref(),
+                    api_version_3.as_ref(),
+                    armgen_runtime.as_deref(),
                     r#as,
                     assert.as_ref(),
                     assert_eq.as_deref(),
                     r#async.as_ref(),
                     async_trait.as_deref(),
-                    at.as_ref(),
+                    at.as_deref(),
                     r#await.as_deref(),
                     azure_core,
                     r#become,
                     bool,
                     box_2.as_ref(),
                     r#break.as_deref(),
-                    build_request,
+                    build_request.as_ref(),
                     cfg,
                     char.as_ref(),
                     client_only.as_ref(),
-                    clients,
-                    compile_pattern,
+                    client_request_id,
+                    clients.as_ref(),
+                    compile_pattern.as_ref(),
                     concat.as_ref(),
                     r#const,
                     r#continue.as_ref(),
                     core.as_deref(),
                     crate_.as_deref(),
-                    credential.as_ref(),
-                    decode_body,
-                    decode_by_status.as_ref(),
-                    decode_bytes.as_deref(),
-                    decode_empty,
-                    decode_json.as_ref(),
-                    decode_nullable.as_deref(),
-                    decode_optional,
-                    decode_response.as_ref(),
-                    decode_text.as_ref(),
+                    credential.as_deref(),
+                    decode_body.as_ref(),
+                    decode_by_status.as_deref(),
+                    decode_bytes,
+                    decode_empty.as_ref(),
+                    decode_json.as_deref(),
+                    decode_nullable,
+                    decode_optional.as_ref(),
+                    decode_response.as_deref(),
+                    decode_text.as_deref(),
                     r#do,
                     drop_2.as_deref(),
                     r#dyn.as_ref(),
-                    dynamic.as_ref(),
-                    dynamic_execute.as_ref(),
-                    dynamic_pages.as_deref(),
-                    dynamic_poll,
-                    dynamic_request_error.as_ref(),
-                    dynamic_result.as_deref(),
+                    dynamic.as_deref(),
+                    dynamic_execute.as_deref(),
+                    dynamic_pages,
+                    dynamic_poll.as_ref(),
+                    dynamic_request_error.as_deref(),
+                    dynamic_result,
                     r#else.as_deref(),
-                    endpoint_2.as_deref(),
+                    endpoint_2,
                     r#enum,
                     env.as_deref(),
                     r#extern.as_ref(),
-                    f_2,
+                    f_2.as_ref(),
                     f32.as_deref(),
                     f64,
                     r#false.as_deref(),
@@ -7607,44 +7656,44 @@ pub fn build_request(
                     r#in,
                     include.as_deref(),
                     include_str,
-                    inner,
-                    json.as_deref(),
+                    inner.as_ref(),
+                    json,
                     r#let.as_ref(),
                     r#loop.as_deref(),
                     r#macro,
                     r#match.as_ref(),
                     matches.as_ref(),
-                    members,
-                    method_options_3.as_deref(),
+                    members.as_ref(),
+                    method_options_3,
                     r#mod.as_deref(),
-                    models.as_deref(),
+                    models,
                     r#move,
                     r#mut.as_ref(),
-                    new.as_ref(),
-                    operation_id,
+                    new.as_deref(),
+                    operation_id.as_ref(),
                     option_env.as_deref(),
-                    options_2.as_ref(),
+                    options_2.as_deref(),
                     r#override.as_deref(),
                     page.as_deref(),
                     panic,
-                    parameterized_host.as_deref(),
-                    params.as_deref(),
-                    path,
-                    patterns.as_deref(),
-                    pipeline.as_ref(),
+                    parameterized_host,
+                    params,
+                    path.as_ref(),
+                    patterns,
+                    pipeline.as_deref(),
                     r#priv,
                     r#pub.as_ref(),
                     r#ref.as_deref(),
-                    regex_2.as_ref(),
-                    request.as_deref(),
-                    resource_manager_endpoint,
-                    resource_manager_scope.as_ref(),
-                    response_2.as_deref(),
-                    response_error_2.as_deref(),
+                    regex_2.as_deref(),
+                    request,
+                    resource_manager_endpoint.as_ref(),
+                    resource_manager_scope.as_deref(),
+                    response_2,
+                    response_error_2,
                     r#return,
                     self_2.as_ref(),
-                    serde.as_deref(),
-                    serde_json,
+                    serde,
+                    serde_json.as_ref(),
                     size_of,
                     size_of_val.as_ref(),
                     r#static,
@@ -7652,12 +7701,12 @@ pub fn build_request(
                     str.as_deref(),
                     string_enum,
                     stringify.as_ref(),
-                    strip_member.as_deref(),
-                    strip_members,
+                    strip_member,
+                    strip_members.as_ref(),
                     r#struct.as_ref(),
-                    subscription_id.as_deref(),
+                    subscription_id,
                     super_.as_deref(),
-                    tag.as_ref(),
+                    tag.as_deref(),
                     tagged_union.as_ref(),
                     todo.as_deref(),
                     r#trait,
@@ -7671,11 +7720,11 @@ pub fn build_request(
                     unreachable,
                     r#unsafe,
                     r#unsized.as_ref(),
-                    url_2.as_ref(),
+                    url_2.as_deref(),
                     r#use.as_deref(),
                     usize.as_ref(),
-                    validator_2,
-                    value_3.as_ref(),
+                    validator_2.as_ref(),
+                    value_3.as_deref(),
                     vec_2.as_ref(),
                     r#virtual,
                     r#where.as_ref(),
@@ -7689,9 +7738,8 @@ pub fn build_request(
             let api_version: ::std::string::String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
-            let api_version_2: ::std::string::String = __params
-                .required("API_VERSION", "a string")?;
-            let arc: ::std::string::String = __params.required("Arc", "a string")?;
+            let api_version_2: i32 = __params.required("API_VERSION", "an integer")?;
+            let arc: i32 = __params.required("Arc", "an integer")?;
             let arm_client_options: super::models::Choice = __params
                 .required("ArmClientOptions", "a value of the documented model")?;
             let arm_pipeline: ::std::string::String = __params
@@ -7703,72 +7751,75 @@ pub fn build_request(
             let async_fn_mut: i32 = __params.required("AsyncFnMut", "an integer")?;
             let async_fn_once: super::models::Choice = __params
                 .required("AsyncFnOnce", "a value of the documented model")?;
-            let b_tree_map: super::models::Choice = __params
-                .required("BTreeMap", "a value of the documented model")?;
-            let base64: ::std::string::String = __params.required("Base64", "a string")?;
-            let base64_url: i32 = __params.required("Base64Url", "an integer")?;
+            let b_tree_map: ::std::string::String = __params
+                .required("BTreeMap", "a string")?;
+            let base64: i32 = __params.required("Base64", "an integer")?;
+            let base64_url: super::models::Choice = __params
+                .required("Base64Url", "a value of the documented model")?;
             let binary_format: i32 = __params.required("BinaryFormat", "an integer")?;
             let r#box: super::models::Choice = __params
                 .required("Box", "a value of the documented model")?;
-            let client_method_options: ::std::string::String = __params
-                .required("ClientMethodOptions", "a string")?;
+            let client_method_options: i32 = __params
+                .required("ClientMethodOptions", "an integer")?;
             let clone: i32 = __params.required("Clone", "an integer")?;
-            let constraint: super::models::Choice = __params
-                .required("Constraint", "a value of the documented model")?;
-            let context: i32 = __params.required("Context", "an integer")?;
+            let constraint: ::std::string::String = __params
+                .required("Constraint", "a string")?;
+            let context: super::models::Choice = __params
+                .required("Context", "a value of the documented model")?;
             let copy: ::std::string::String = __params.required("Copy", "a string")?;
-            let cow: ::std::string::String = __params.required("Cow", "a string")?;
-            let default_endpoint: i32 = __params
-                .required("DEFAULT_ENDPOINT", "an integer")?;
-            let date: super::models::Choice = __params
-                .required("Date", "a value of the documented model")?;
-            let date_time: ::std::string::String = __params
-                .required("DateTime", "a string")?;
-            let date_time_rfc1123: i32 = __params
-                .required("DateTimeRfc1123", "an integer")?;
+            let cow: i32 = __params.required("Cow", "an integer")?;
+            let default_endpoint: super::models::Choice = __params
+                .required("DEFAULT_ENDPOINT", "a value of the documented model")?;
+            let date: ::std::string::String = __params.required("Date", "a string")?;
+            let date_time: i32 = __params.required("DateTime", "an integer")?;
+            let date_time_rfc1123: super::models::Choice = __params
+                .required("DateTimeRfc1123", "a value of the documented model")?;
             let debug: ::std::string::String = __params.required("Debug", "a string")?;
             let default: i32 = __params.required("Default", "an integer")?;
-            let deserialize: i32 = __params.required("Deserialize", "an integer")?;
-            let deserializer: ::std::string::String = __params
-                .required("Deserializer", "a string")?;
+            let deserialize: super::models::Choice = __params
+                .required("Deserialize", "a value of the documented model")?;
+            let deserializer: i32 = __params.required("Deserializer", "an integer")?;
             let double_ended_iterator: super::models::Choice = __params
                 .required("DoubleEndedIterator", "a value of the documented model")?;
             let drop: super::models::Choice = __params
                 .required("Drop", "a value of the documented model")?;
-            let duration: super::models::Choice = __params
-                .required("Duration", "a value of the documented model")?;
-            let dynamic_error: i32 = __params.required("DynamicError", "an integer")?;
-            let dynamic_params: super::models::Choice = __params
-                .required("DynamicParams", "a value of the documented model")?;
-            let dynamic_reply: i32 = __params.required("DynamicReply", "an integer")?;
-            let dynamic_validate: ::std::string::String = __params
-                .required("DynamicValidate", "a string")?;
+            let duration: ::std::string::String = __params
+                .required("Duration", "a string")?;
+            let dynamic_error: super::models::Choice = __params
+                .required("DynamicError", "a value of the documented model")?;
+            let dynamic_params: ::std::string::String = __params
+                .required("DynamicParams", "a string")?;
+            let dynamic_reply: super::models::Choice = __params
+                .required("DynamicReply", "a value of the documented model")?;
+            let dynamic_validate: i32 = __params
+                .required("DynamicValidate", "an integer")?;
             let eq: i32 = __params.required("Eq", "an integer")?;
             let err: ::std::string::String = __params.required("Err", "a string")?;
-            let error_body: ::std::string::String = __params
-                .required("ErrorBody", "a string")?;
+            let error_body: i32 = __params.required("ErrorBody", "an integer")?;
             let exact_size_iterator: ::std::string::String = __params
                 .required("ExactSizeIterator", "a string")?;
             let extend: ::std::string::String = __params.required("Extend", "a string")?;
-            let final_state_via: i32 = __params.required("FinalStateVia", "an integer")?;
+            let final_state_via: super::models::Choice = __params
+                .required("FinalStateVia", "a value of the documented model")?;
             let r#fn: ::std::string::String = __params.required("Fn", "a string")?;
             let fn_mut: i32 = __params.required("FnMut", "an integer")?;
             let fn_once: super::models::Choice = __params
                 .required("FnOnce", "a value of the documented model")?;
-            let form_body: i32 = __params.required("FormBody", "an integer")?;
-            let format_error: ::std::string::String = __params
-                .required("FormatError", "a string")?;
+            let form_body: super::models::Choice = __params
+                .required("FormBody", "a value of the documented model")?;
+            let format_error: i32 = __params.required("FormatError", "an integer")?;
             let from: ::std::string::String = __params.required("From", "a string")?;
             let from_iterator: ::std::string::String = __params
                 .required("FromIterator", "a string")?;
-            let from_status: i32 = __params.required("FromStatus", "an integer")?;
+            let from_status: super::models::Choice = __params
+                .required("FromStatus", "a value of the documented model")?;
             let future: i32 = __params.required("Future", "an integer")?;
             let hash: i32 = __params.required("Hash", "an integer")?;
-            let host_part: i32 = __params.required("HostPart", "an integer")?;
-            let http_request: super::models::Choice = __params
-                .required("HttpRequest", "a value of the documented model")?;
-            let http_response: ::std::string::String = __params
-                .required("HttpResponse", "a string")?;
+            let host_part: super::models::Choice = __params
+                .required("HostPart", "a value of the documented model")?;
+            let http_request: ::std::string::String = __params
+                .required("HttpRequest", "a string")?;
+            let http_response: i32 = __params.required("HttpResponse", "an integer")?;
             let into: super::models::Choice = __params
                 .required("Into", "a value of the documented model")?;
             let into_future: super::models::Choice = __params
@@ -7776,70 +7827,68 @@ pub fn build_request(
             let into_iterator: i32 = __params.required("IntoIterator", "an integer")?;
             let into_variant: super::models::Choice = __params
                 .required("IntoVariant", "a value of the documented model")?;
-            let invalid_host: super::models::Choice = __params
-                .required("InvalidHost", "a value of the documented model")?;
+            let invalid_host: ::std::string::String = __params
+                .required("InvalidHost", "a string")?;
             let iterator: super::models::Choice = __params
                 .required("Iterator", "a value of the documented model")?;
-            let lazy_lock: i32 = __params.required("LazyLock", "an integer")?;
-            let map: super::models::Choice = __params
-                .required("Map", "a value of the documented model")?;
-            let method: i32 = __params.required("Method", "an integer")?;
+            let lazy_lock: super::models::Choice = __params
+                .required("LazyLock", "a value of the documented model")?;
+            let map: ::std::string::String = __params.required("Map", "a string")?;
+            let method: super::models::Choice = __params
+                .required("Method", "a value of the documented model")?;
             let method_options_2: ::std::string::String = __params
                 .required("MethodOptions", "a string")?;
-            let next_link: super::models::Choice = __params
-                .required("NextLink", "a value of the documented model")?;
-            let no_format: i32 = __params.required("NoFormat", "an integer")?;
+            let next_link: ::std::string::String = __params
+                .required("NextLink", "a string")?;
+            let no_format: super::models::Choice = __params
+                .required("NoFormat", "a value of the documented model")?;
             let none: ::std::string::String = __params.required("None", "a string")?;
-            let operations: ::std::string::String = __params
-                .required("OPERATIONS", "a string")?;
+            let operations: i32 = __params.required("OPERATIONS", "an integer")?;
             let ok: super::models::Choice = __params
                 .required("Ok", "a value of the documented model")?;
-            let operation_info: i32 = __params.required("OperationInfo", "an integer")?;
-            let operation_status: super::models::Choice = __params
-                .required("OperationStatus", "a value of the documented model")?;
+            let operation_info: super::models::Choice = __params
+                .required("OperationInfo", "a value of the documented model")?;
+            let operation_status: ::std::string::String = __params
+                .required("OperationStatus", "a string")?;
             let option: i32 = __params.required("Option", "an integer")?;
             let ord: super::models::Choice = __params
                 .required("Ord", "a value of the documented model")?;
-            let other: i32 = __params.required("Other", "an integer")?;
-            let page_decoder: ::std::string::String = __params
-                .required("PageDecoder", "a string")?;
-            let pager: super::models::Choice = __params
-                .required("Pager", "a value of the documented model")?;
+            let other: super::models::Choice = __params
+                .required("Other", "a value of the documented model")?;
+            let page_decoder: i32 = __params.required("PageDecoder", "an integer")?;
+            let pager: ::std::string::String = __params.required("Pager", "a string")?;
             let partial_eq: super::models::Choice = __params
                 .required("PartialEq", "a value of the documented model")?;
             let partial_ord: ::std::string::String = __params
                 .required("PartialOrd", "a string")?;
-            let pattern: i32 = __params.required("Pattern", "an integer")?;
-            let poller_method_options: ::std::string::String = __params
-                .required("PollerMethodOptions", "a string")?;
-            let poller_options: i32 = __params.required("PollerOptions", "an integer")?;
-            let regex: super::models::Choice = __params
-                .required("Regex", "a value of the documented model")?;
+            let pattern: super::models::Choice = __params
+                .required("Pattern", "a value of the documented model")?;
+            let poller_method_options: i32 = __params
+                .required("PollerMethodOptions", "an integer")?;
+            let poller_options: super::models::Choice = __params
+                .required("PollerOptions", "a value of the documented model")?;
+            let regex: ::std::string::String = __params.required("Regex", "a string")?;
             let resource_manager_audience: i32 = __params
                 .required("ResourceManagerAudience", "an integer")?;
-            let response: ::std::string::String = __params
-                .required("Response", "a string")?;
-            let response_error: super::models::Choice = __params
-                .required("ResponseError", "a value of the documented model")?;
-            let response_too_large: ::std::string::String = __params
-                .required("ResponseTooLarge", "a string")?;
+            let response: i32 = __params.required("Response", "an integer")?;
+            let response_error: ::std::string::String = __params
+                .required("ResponseError", "a string")?;
+            let response_too_large: i32 = __params
+                .required("ResponseTooLarge", "an integer")?;
             let result: i32 = __params.required("Result", "an integer")?;
-            let services: super::models::Choice = __params
-                .required("SERVICES", "a value of the documented model")?;
-            let safe_debug: super::models::Choice = __params
-                .required("SafeDebug", "a value of the documented model")?;
-            let secret: ::armgen_runtime::Secret = __params
-                .required("Secret", "a string")?;
+            let services: ::std::string::String = __params
+                .required("SERVICES", "a string")?;
+            let safe_debug: ::std::string::String = __params
+                .required("SafeDebug", "a string")?;
+            let secret: i32 = __params.required("Secret", "an integer")?;
             let self_: ::std::string::String = __params.required("Self", "a string")?;
             let send: i32 = __params.required("Send", "an integer")?;
-            let serialize: ::std::string::String = __params
-                .required("Serialize", "a string")?;
-            let serializer: super::models::Choice = __params
-                .required("Serializer", "a value of the documented model")?;
-            let service_error: ::std::string::String = __params
-                .required("ServiceError", "a string")?;
-            let service_info: super::models::Choice = __params
-                .required("ServiceInfo", "a value of the documented model")?;
+            let serialize: i32 = __params.required("Serialize", "an integer")?;
+            let serializer: ::std::string::String = __params
+                .required("Serializer", "a string")?;
+            let service_error: i32 = __params.required("ServiceError", "an integer")?;
+            let service_info: ::std::string::String = __params
+                .required("ServiceInfo", "a string")?;
             let sized: super::models::Choice = __params
                 .required("Sized", "a value of the documented model")?;
             let some: super::models::Choice = __params
@@ -7847,9 +7896,10 @@ pub fn build_request(
             let static_token_credential: super::models::Choice = __params
                 .required("StaticTokenCredential", "a value of the documented model")?;
             let string: i32 = __params.required("String", "an integer")?;
-            let string_format: i32 = __params.required("StringFormat", "an integer")?;
-            let strip_read_only: super::models::Choice = __params
-                .required("StripReadOnly", "a value of the documented model")?;
+            let string_format: super::models::Choice = __params
+                .required("StringFormat", "a value of the documented model")?;
+            let strip_read_only: ::std::string::String = __params
+                .required("StripReadOnly", "a string")?;
             let sync: ::std::string::String = __params.required("Sync", "a string")?;
             let text_format: ::std::string::String = __params
                 .required("TextFormat", "a string")?;
@@ -7857,43 +7907,43 @@ pub fn build_request(
                 .required("ToOwned", "a string")?;
             let to_string: super::models::Choice = __params
                 .required("ToString", "a value of the documented model")?;
-            let token_credential: i32 = __params
-                .required("TokenCredential", "an integer")?;
+            let token_credential: super::models::Choice = __params
+                .required("TokenCredential", "a value of the documented model")?;
             let try_from: i32 = __params.required("TryFrom", "an integer")?;
             let try_into: super::models::Choice = __params
                 .required("TryInto", "a value of the documented model")?;
-            let unix_time: super::models::Choice = __params
-                .required("UnixTime", "a value of the documented model")?;
-            let unknown: super::models::Choice = __params
-                .required("Unknown", "a value of the documented model")?;
+            let unix_time: ::std::string::String = __params
+                .required("UnixTime", "a string")?;
+            let unknown: ::std::string::String = __params
+                .required("Unknown", "a string")?;
             let unpin: i32 = __params.required("Unpin", "an integer")?;
-            let url: i32 = __params.required("Url", "an integer")?;
-            let url_builder: super::models::Choice = __params
-                .required("UrlBuilder", "a value of the documented model")?;
-            let uuid: ::std::string::String = __params.required("Uuid", "a string")?;
-            let validate: ::std::string::String = __params
-                .required("Validate", "a string")?;
-            let validation_error: i32 = __params
-                .required("ValidationError", "an integer")?;
-            let validation_errors: super::models::Choice = __params
-                .required("ValidationErrors", "a value of the documented model")?;
-            let validator: ::std::string::String = __params
-                .required("Validator", "a string")?;
-            let value: i32 = __params.required("Value", "an integer")?;
+            let url: super::models::Choice = __params
+                .required("Url", "a value of the documented model")?;
+            let url_builder: ::std::string::String = __params
+                .required("UrlBuilder", "a string")?;
+            let uuid: i32 = __params.required("Uuid", "an integer")?;
+            let validate: i32 = __params.required("Validate", "an integer")?;
+            let validation_error: super::models::Choice = __params
+                .required("ValidationError", "a value of the documented model")?;
+            let validation_errors: ::std::string::String = __params
+                .required("ValidationErrors", "a string")?;
+            let validator: i32 = __params.required("Validator", "an integer")?;
+            let value: super::models::Choice = __params
+                .required("Value", "a value of the documented model")?;
             let vec: ::std::string::String = __params.required("Vec", "a string")?;
             let value_2: super::models::Choice = __params
                 .required("_", "a value of the documented model")?;
-            let private: ::std::string::String = __params
-                .required("__private", "a string")?;
+            let private: i32 = __params.required("__private", "an integer")?;
             let r#abstract: ::std::string::String = __params
                 .required("abstract", "a string")?;
             let align_of: ::std::string::String = __params
                 .required("align_of", "a string")?;
             let align_of_val: i32 = __params.required("align_of_val", "an integer")?;
             let alloc: i32 = __params.required("alloc", "an integer")?;
-            let api_version_3: i32 = __params.required("api_version", "an integer")?;
-            let armgen_runtime: super::models::Choice = __params
-                .required("armgen_runtime", "a value of the documented model")?;
+            let api_version_3: super::models::Choice = __params
+                .required("api_version", "a value of the documented model")?;
+            let armgen_runtime: ::std::string::String = __params
+                .required("armgen_runtime", "a string")?;
             let r#as: i32 = __params.required("as", "an integer")?;
             let assert: super::models::Choice = __params
                 .required("assert", "a value of the documented model")?;
@@ -7903,8 +7953,7 @@ pub fn build_request(
                 .required("async", "a value of the documented model")?;
             let async_trait: ::std::string::String = __params
                 .required("async_trait", "a string")?;
-            let at: super::models::Choice = __params
-                .required("at", "a value of the documented model")?;
+            let at: ::std::string::String = __params.required("at", "a string")?;
             let r#await: ::std::string::String = __params.required("await", "a string")?;
             let azure_core: i32 = __params.required("azure_core", "an integer")?;
             let r#become: i32 = __params.required("become", "an integer")?;
@@ -7912,15 +7961,19 @@ pub fn build_request(
             let box_2: super::models::Choice = __params
                 .required("box", "a value of the documented model")?;
             let r#break: ::std::string::String = __params.required("break", "a string")?;
-            let build_request: i32 = __params.required("build_request", "an integer")?;
+            let build_request: super::models::Choice = __params
+                .required("build_request", "a value of the documented model")?;
             let cfg: i32 = __params.required("cfg", "an integer")?;
             let char: super::models::Choice = __params
                 .required("char", "a value of the documented model")?;
             let client_only: super::models::Choice = __params
                 .required("client_only", "a value of the documented model")?;
-            let clients: i32 = __params.required("clients", "an integer")?;
-            let compile_pattern: i32 = __params
-                .required("compile_pattern", "an integer")?;
+            let client_request_id: i32 = __params
+                .required("client_request_id", "an integer")?;
+            let clients: super::models::Choice = __params
+                .required("clients", "a value of the documented model")?;
+            let compile_pattern: super::models::Choice = __params
+                .required("compile_pattern", "a value of the documented model")?;
             let concat: super::models::Choice = __params
                 .required("concat", "a value of the documented model")?;
             let r#const: i32 = __params.required("const", "an integer")?;
@@ -7928,47 +7981,47 @@ pub fn build_request(
                 .required("continue", "a value of the documented model")?;
             let core: ::std::string::String = __params.required("core", "a string")?;
             let crate_: ::std::string::String = __params.required("crate", "a string")?;
-            let credential: super::models::Choice = __params
-                .required("credential", "a value of the documented model")?;
-            let decode_body: i32 = __params.required("decode_body", "an integer")?;
-            let decode_by_status: super::models::Choice = __params
-                .required("decode_by_status", "a value of the documented model")?;
-            let decode_bytes: ::std::string::String = __params
-                .required("decode_bytes", "a string")?;
-            let decode_empty: i32 = __params.required("decode_empty", "an integer")?;
-            let decode_json: super::models::Choice = __params
-                .required("decode_json", "a value of the documented model")?;
-            let decode_nullable: ::std::string::String = __params
-                .required("decode_nullable", "a string")?;
-            let decode_optional: i32 = __params
-                .required("decode_optional", "an integer")?;
-            let decode_response: super::models::Choice = __params
-                .required("decode_response", "a value of the documented model")?;
-            let decode_text: super::models::Choice = __params
-                .required("decode_text", "a value of the documented model")?;
+            let credential: ::std::string::String = __params
+                .required("credential", "a string")?;
+            let decode_body: super::models::Choice = __params
+                .required("decode_body", "a value of the documented model")?;
+            let decode_by_status: ::std::string::String = __params
+                .required("decode_by_status", "a string")?;
+            let decode_bytes: i32 = __params.required("decode_bytes", "an integer")?;
+            let decode_empty: super::models::Choice = __params
+                .required("decode_empty", "a value of the documented model")?;
+            let decode_json: ::std::string::String = __params
+                .required("decode_json", "a string")?;
+            let decode_nullable: i32 = __params
+                .required("decode_nullable", "an integer")?;
+            let decode_optional: super::models::Choice = __params
+                .required("decode_optional", "a value of the documented model")?;
+            let decode_response: ::std::string::String = __params
+                .required("decode_response", "a string")?;
+            let decode_text: ::std::string::String = __params
+                .required("decode_text", "a string")?;
             let r#do: i32 = __params.required("do", "an integer")?;
             let drop_2: ::std::string::String = __params.required("drop", "a string")?;
             let r#dyn: super::models::Choice = __params
                 .required("dyn", "a value of the documented model")?;
-            let dynamic: super::models::Choice = __params
-                .required("dynamic", "a value of the documented model")?;
-            let dynamic_execute: super::models::Choice = __params
-                .required("dynamic_execute", "a value of the documented model")?;
-            let dynamic_pages: ::std::string::String = __params
-                .required("dynamic_pages", "a string")?;
-            let dynamic_poll: i32 = __params.required("dynamic_poll", "an integer")?;
-            let dynamic_request_error: super::models::Choice = __params
-                .required("dynamic_request_error", "a value of the documented model")?;
-            let dynamic_result: ::std::string::String = __params
-                .required("dynamic_result", "a string")?;
+            let dynamic: ::std::string::String = __params
+                .required("dynamic", "a string")?;
+            let dynamic_execute: ::std::string::String = __params
+                .required("dynamic_execute", "a string")?;
+            let dynamic_pages: i32 = __params.required("dynamic_pages", "an integer")?;
+            let dynamic_poll: super::models::Choice = __params
+                .required("dynamic_poll", "a value of the documented model")?;
+            let dynamic_request_error: ::std::string::String = __params
+                .required("dynamic_request_error", "a string")?;
+            let dynamic_result: i32 = __params.required("dynamic_result", "an integer")?;
             let r#else: ::std::string::String = __params.required("else", "a string")?;
-            let endpoint_2: ::std::string::String = __params
-                .required("endpoint", "a string")?;
+            let endpoint_2: i32 = __params.required("endpoint", "an integer")?;
             let r#enum: i32 = __params.required("enum", "an integer")?;
             let env: ::std::string::String = __params.required("env", "a string")?;
             let r#extern: super::models::Choice = __params
                 .required("extern", "a value of the documented model")?;
-            let f_2: i32 = __params.required("f", "an integer")?;
+            let f_2: super::models::Choice = __params
+                .required("f", "a value of the documented model")?;
             let f32: ::std::string::String = __params.required("f32", "a string")?;
             let f64: i32 = __params.required("f64", "an integer")?;
             let r#false: ::std::string::String = __params.required("false", "a string")?;
@@ -7990,8 +8043,9 @@ pub fn build_request(
             let include: ::std::string::String = __params
                 .required("include", "a string")?;
             let include_str: i32 = __params.required("include_str", "an integer")?;
-            let inner: i32 = __params.required("inner", "an integer")?;
-            let json: ::std::string::String = __params.required("json", "a string")?;
+            let inner: super::models::Choice = __params
+                .required("inner", "a value of the documented model")?;
+            let json: i32 = __params.required("json", "an integer")?;
             let r#let: super::models::Choice = __params
                 .required("let", "a value of the documented model")?;
             let r#loop: ::std::string::String = __params.required("loop", "a string")?;
@@ -8000,54 +8054,56 @@ pub fn build_request(
                 .required("match", "a value of the documented model")?;
             let matches: super::models::Choice = __params
                 .required("matches", "a value of the documented model")?;
-            let members: i32 = __params.required("members", "an integer")?;
-            let method_options_3: ::std::string::String = __params
-                .required("method_options", "a string")?;
+            let members: super::models::Choice = __params
+                .required("members", "a value of the documented model")?;
+            let method_options_3: i32 = __params
+                .required("method_options", "an integer")?;
             let r#mod: ::std::string::String = __params.required("mod", "a string")?;
-            let models: ::std::string::String = __params.required("models", "a string")?;
+            let models: i32 = __params.required("models", "an integer")?;
             let r#move: i32 = __params.required("move", "an integer")?;
             let r#mut: super::models::Choice = __params
                 .required("mut", "a value of the documented model")?;
-            let new: super::models::Choice = __params
-                .required("new", "a value of the documented model")?;
-            let operation_id: i32 = __params.required("operation_id", "an integer")?;
+            let new: ::std::string::String = __params.required("new", "a string")?;
+            let operation_id: super::models::Choice = __params
+                .required("operation_id", "a value of the documented model")?;
             let option_env: ::std::string::String = __params
                 .required("option_env", "a string")?;
-            let options_2: super::models::Choice = __params
-                .required("options", "a value of the documented model")?;
+            let options_2: ::std::string::String = __params
+                .required("options", "a string")?;
             let r#override: ::std::string::String = __params
                 .required("override", "a string")?;
             let page: ::std::string::String = __params.required("page", "a string")?;
             let panic: i32 = __params.required("panic", "an integer")?;
-            let parameterized_host: ::std::string::String = __params
-                .required("parameterized_host", "a string")?;
-            let params: ::std::string::String = __params.required("params", "a string")?;
-            let path: i32 = __params.required("path", "an integer")?;
-            let patterns: ::std::string::String = __params
-                .required("patterns", "a string")?;
-            let pipeline: super::models::Choice = __params
-                .required("pipeline", "a value of the documented model")?;
+            let parameterized_host: i32 = __params
+                .required("parameterized_host", "an integer")?;
+            let params: i32 = __params.required("params", "an integer")?;
+            let path: super::models::Choice = __params
+                .required("path", "a value of the documented model")?;
+            let patterns: i32 = __params.required("patterns", "an integer")?;
+            let pipeline: ::std::string::String = __params
+                .required("pipeline", "a string")?;
             let r#priv: i32 = __params.required("priv", "an integer")?;
             let r#pub: super::models::Choice = __params
                 .required("pub", "a value of the documented model")?;
             let r#ref: ::std::string::String = __params.required("ref", "a string")?;
-            let regex_2: super::models::Choice = __params
-                .required("regex", "a value of the documented model")?;
-            let request: ::std::string::String = __params
-                .required("request", "a string")?;
-            let resource_manager_endpoint: i32 = __params
-                .required("resource_manager_endpoint", "an integer")?;
-            let resource_manager_scope: super::models::Choice = __params
-                .required("resource_manager_scope", "a value of the documented model")?;
-            let response_2: ::std::string::String = __params
-                .required("response", "a string")?;
-            let response_error_2: ::std::string::String = __params
-                .required("response_error", "a string")?;
+            let regex_2: ::std::string::String = __params.required("regex", "a string")?;
+            let request: i32 = __params.required("request", "an integer")?;
+            let resource_manager_endpoint: super::models::Choice = __params
+                .required(
+                    "resource_manager_endpoint",
+                    "a value of the documented model",
+                )?;
+            let resource_manager_scope: ::std::string::String = __params
+                .required("resource_manager_scope", "a string")?;
+            let response_2: i32 = __params.required("response", "an integer")?;
+            let response_error_2: i32 = __params
+                .required("response_error", "an integer")?;
             let r#return: i32 = __params.required("return", "an integer")?;
             let self_2: super::models::Choice = __params
                 .required("self", "a value of the documented model")?;
-            let serde: ::std::string::String = __params.required("serde", "a string")?;
-            let serde_json: i32 = __params.required("serde_json", "an integer")?;
+            let serde: i32 = __params.required("serde", "an integer")?;
+            let serde_json: super::models::Choice = __params
+                .required("serde_json", "a value of the documented model")?;
             let size_of: i32 = __params.required("size_of", "an integer")?;
             let size_of_val: super::models::Choice = __params
                 .required("size_of_val", "a value of the documented model")?;
@@ -8058,16 +8114,15 @@ pub fn build_request(
             let string_enum: i32 = __params.required("string_enum", "an integer")?;
             let stringify: super::models::Choice = __params
                 .required("stringify", "a value of the documented model")?;
-            let strip_member: ::std::string::String = __params
-                .required("strip_member", "a string")?;
-            let strip_members: i32 = __params.required("strip_members", "an integer")?;
+            let strip_member: i32 = __params.required("strip_member", "an integer")?;
+            let strip_members: super::models::Choice = __params
+                .required("strip_members", "a value of the documented model")?;
             let r#struct: super::models::Choice = __params
                 .required("struct", "a value of the documented model")?;
-            let subscription_id: ::std::string::String = __params
-                .required("subscription_id", "a string")?;
+            let subscription_id: i32 = __params
+                .required("subscription_id", "an integer")?;
             let super_: ::std::string::String = __params.required("super", "a string")?;
-            let tag: super::models::Choice = __params
-                .required("tag", "a value of the documented model")?;
+            let tag: ::std::string::String = __params.required("tag", "a string")?;
             let tagged_union: super::models::Choice = __params
                 .required("tagged_union", "a value of the documented model")?;
             let todo: ::std::string::String = __params.required("todo", "a string")?;
@@ -8085,14 +8140,13 @@ pub fn build_request(
             let r#unsafe: i32 = __params.required("unsafe", "an integer")?;
             let r#unsized: super::models::Choice = __params
                 .required("unsized", "a value of the documented model")?;
-            let url_2: super::models::Choice = __params
-                .required("url", "a value of the documented model")?;
+            let url_2: ::std::string::String = __params.required("url", "a string")?;
             let r#use: ::std::string::String = __params.required("use", "a string")?;
             let usize: super::models::Choice = __params
                 .required("usize", "a value of the documented model")?;
-            let validator_2: i32 = __params.required("validator", "an integer")?;
-            let value_3: super::models::Choice = __params
-                .required("value", "a value of the documented model")?;
+            let validator_2: super::models::Choice = __params
+                .required("validator", "a value of the documented model")?;
+            let value_3: ::std::string::String = __params.required("value", "a string")?;
             let vec_2: super::models::Choice = __params
                 .required("vec", "a value of the documented model")?;
             let r#virtual: i32 = __params.required("virtual", "an integer")?;
@@ -8105,8 +8159,8 @@ pub fn build_request(
                 super::parameters::header_required_request(
                     endpoint,
                     &api_version,
-                    &api_version_2,
-                    &arc,
+                    api_version_2,
+                    arc,
                     &arm_client_options,
                     &arm_pipeline,
                     as_mut,
@@ -8115,124 +8169,124 @@ pub fn build_request(
                     async_fn_mut,
                     &async_fn_once,
                     &b_tree_map,
-                    &base64,
-                    base64_url,
+                    base64,
+                    &base64_url,
                     binary_format,
                     &r#box,
-                    &client_method_options,
+                    client_method_options,
                     clone,
                     &constraint,
-                    context,
+                    &context,
                     &copy,
-                    &cow,
-                    default_endpoint,
+                    cow,
+                    &default_endpoint,
                     &date,
-                    &date_time,
-                    date_time_rfc1123,
+                    date_time,
+                    &date_time_rfc1123,
                     &debug,
                     default,
-                    deserialize,
-                    &deserializer,
+                    &deserialize,
+                    deserializer,
                     &double_ended_iterator,
                     &drop,
                     &duration,
-                    dynamic_error,
+                    &dynamic_error,
                     &dynamic_params,
-                    dynamic_reply,
-                    &dynamic_validate,
+                    &dynamic_reply,
+                    dynamic_validate,
                     eq,
                     &err,
-                    &error_body,
+                    error_body,
                     &exact_size_iterator,
                     &extend,
-                    final_state_via,
+                    &final_state_via,
                     &r#fn,
                     fn_mut,
                     &fn_once,
-                    form_body,
-                    &format_error,
+                    &form_body,
+                    format_error,
                     &from,
                     &from_iterator,
-                    from_status,
+                    &from_status,
                     future,
                     hash,
-                    host_part,
+                    &host_part,
                     &http_request,
-                    &http_response,
+                    http_response,
                     &into,
                     &into_future,
                     into_iterator,
                     &into_variant,
                     &invalid_host,
                     &iterator,
-                    lazy_lock,
+                    &lazy_lock,
                     &map,
-                    method,
+                    &method,
                     &method_options_2,
                     &next_link,
-                    no_format,
+                    &no_format,
                     &none,
-                    &operations,
+                    operations,
                     &ok,
-                    operation_info,
+                    &operation_info,
                     &operation_status,
                     option,
                     &ord,
-                    other,
-                    &page_decoder,
+                    &other,
+                    page_decoder,
                     &pager,
                     &partial_eq,
                     &partial_ord,
-                    pattern,
-                    &poller_method_options,
-                    poller_options,
+                    &pattern,
+                    poller_method_options,
+                    &poller_options,
                     &regex,
                     resource_manager_audience,
-                    &response,
+                    response,
                     &response_error,
-                    &response_too_large,
+                    response_too_large,
                     result,
                     &services,
                     &safe_debug,
-                    &secret,
+                    secret,
                     &self_,
                     send,
-                    &serialize,
+                    serialize,
                     &serializer,
-                    &service_error,
+                    service_error,
                     &service_info,
                     &sized,
                     &some,
                     &static_token_credential,
                     string,
-                    string_format,
+                    &string_format,
                     &strip_read_only,
                     &sync,
                     &text_format,
                     &to_owned,
                     &to_string,
-                    token_credential,
+                    &token_credential,
                     try_from,
                     &try_into,
                     &unix_time,
                     &unknown,
                     unpin,
-                    url,
+                    &url,
                     &url_builder,
-                    &uuid,
-                    &validate,
-                    validation_error,
+                    uuid,
+                    validate,
+                    &validation_error,
                     &validation_errors,
-                    &validator,
-                    value,
+                    validator,
+                    &value,
                     &vec,
                     &value_2,
-                    &private,
+                    private,
                     &r#abstract,
                     &align_of,
                     align_of_val,
                     alloc,
-                    api_version_3,
+                    &api_version_3,
                     &armgen_runtime,
                     r#as,
                     &assert,
@@ -8246,25 +8300,26 @@ pub fn build_request(
                     bool,
                     &box_2,
                     &r#break,
-                    build_request,
+                    &build_request,
                     cfg,
                     &char,
                     &client_only,
-                    clients,
-                    compile_pattern,
+                    client_request_id,
+                    &clients,
+                    &compile_pattern,
                     &concat,
                     r#const,
                     &r#continue,
                     &core,
                     &crate_,
                     &credential,
-                    decode_body,
+                    &decode_body,
                     &decode_by_status,
-                    &decode_bytes,
-                    decode_empty,
+                    decode_bytes,
+                    &decode_empty,
                     &decode_json,
-                    &decode_nullable,
-                    decode_optional,
+                    decode_nullable,
+                    &decode_optional,
                     &decode_response,
                     &decode_text,
                     r#do,
@@ -8272,16 +8327,16 @@ pub fn build_request(
                     &r#dyn,
                     &dynamic,
                     &dynamic_execute,
-                    &dynamic_pages,
-                    dynamic_poll,
+                    dynamic_pages,
+                    &dynamic_poll,
                     &dynamic_request_error,
-                    &dynamic_result,
+                    dynamic_result,
                     &r#else,
-                    &endpoint_2,
+                    endpoint_2,
                     r#enum,
                     &env,
                     &r#extern,
-                    f_2,
+                    &f_2,
                     &f32,
                     f64,
                     &r#false,
@@ -8298,44 +8353,44 @@ pub fn build_request(
                     r#in,
                     &include,
                     include_str,
-                    inner,
-                    &json,
+                    &inner,
+                    json,
                     &r#let,
                     &r#loop,
                     r#macro,
                     &r#match,
                     &matches,
-                    members,
-                    &method_options_3,
+                    &members,
+                    method_options_3,
                     &r#mod,
-                    &models,
+                    models,
                     r#move,
                     &r#mut,
                     &new,
-                    operation_id,
+                    &operation_id,
                     &option_env,
                     &options_2,
                     &r#override,
                     &page,
                     panic,
-                    &parameterized_host,
-                    &params,
-                    path,
-                    &patterns,
+                    parameterized_host,
+                    params,
+                    &path,
+                    patterns,
                     &pipeline,
                     r#priv,
                     &r#pub,
                     &r#ref,
                     &regex_2,
-                    &request,
-                    resource_manager_endpoint,
+                    request,
+                    &resource_manager_endpoint,
                     &resource_manager_scope,
-                    &response_2,
-                    &response_error_2,
+                    response_2,
+                    response_error_2,
                     r#return,
                     &self_2,
-                    &serde,
-                    serde_json,
+                    serde,
+                    &serde_json,
                     size_of,
                     &size_of_val,
                     r#static,
@@ -8343,10 +8398,10 @@ pub fn build_request(
                     &str,
                     string_enum,
                     &stringify,
-                    &strip_member,
-                    strip_members,
+                    strip_member,
+                    &strip_members,
                     &r#struct,
-                    &subscription_id,
+                    subscription_id,
                     &super_,
                     &tag,
                     &tagged_union,
@@ -8365,7 +8420,7 @@ pub fn build_request(
                     &url_2,
                     &r#use,
                     &usize,
-                    validator_2,
+                    &validator_2,
                     &value_3,
                     &vec_2,
                     r#virtual,
@@ -8717,10 +8772,10 @@ pub fn build_request(
                 .required("StaticTokenCredential", "an integer")?;
             let text_format: super::models::Choice = __params
                 .required("TextFormat", "a value of the documented model")?;
-            let resource_manager_endpoint: ::std::string::String = __params
-                .required("resource_manager_endpoint", "a string")?;
-            let resource_manager_scope: i32 = __params
-                .required("resource_manager_scope", "an integer")?;
+            let client_request_id: ::std::string::String = __params
+                .required("client_request_id", "a string")?;
+            let resource_manager_endpoint: i32 = __params
+                .required("resource_manager_endpoint", "an integer")?;
             Ok(
                 super::parameters::path2_request(
                     endpoint,
@@ -8773,8 +8828,8 @@ pub fn build_request(
                     &resource_manager_audience,
                     static_token_credential,
                     &text_format,
-                    &resource_manager_endpoint,
-                    resource_manager_scope,
+                    &client_request_id,
+                    resource_manager_endpoint,
                 )?,
             )
         }
@@ -8782,143 +8837,147 @@ pub fn build_request(
             let api_version: ::std::string::String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
-            let response_error: ::std::string::String = __params
-                .required("response_error", "a string")?;
-            let dynamic_error: i32 = __params.required("DynamicError", "an integer")?;
-            let dynamic_params: super::models::Choice = __params
-                .required("DynamicParams", "a value of the documented model")?;
-            let dynamic_validate: ::std::string::String = __params
-                .required("DynamicValidate", "a string")?;
-            let operation_info: i32 = __params.required("OperationInfo", "an integer")?;
-            let service_info: super::models::Choice = __params
-                .required("ServiceInfo", "a value of the documented model")?;
-            let dynamic_result: ::std::string::String = __params
-                .required("dynamic_result", "a string")?;
-            let dynamic_reply: i32 = __params.required("DynamicReply", "an integer")?;
-            let dynamic_execute: super::models::Choice = __params
-                .required("dynamic_execute", "a value of the documented model")?;
-            let dynamic_pages: ::std::string::String = __params
-                .required("dynamic_pages", "a string")?;
-            let dynamic_poll: i32 = __params.required("dynamic_poll", "an integer")?;
-            let dynamic_request_error: super::models::Choice = __params
-                .required("dynamic_request_error", "a value of the documented model")?;
-            let error_body: ::std::string::String = __params
-                .required("ErrorBody", "a string")?;
-            let from_status: i32 = __params.required("FromStatus", "an integer")?;
-            let response_error_2: super::models::Choice = __params
-                .required("ResponseError", "a value of the documented model")?;
-            let service_error: ::std::string::String = __params
-                .required("ServiceError", "a string")?;
-            let decode_body: i32 = __params.required("decode_body", "an integer")?;
-            let decode_by_status: super::models::Choice = __params
-                .required("decode_by_status", "a value of the documented model")?;
-            let decode_bytes: ::std::string::String = __params
-                .required("decode_bytes", "a string")?;
-            let decode_empty: i32 = __params.required("decode_empty", "an integer")?;
-            let decode_json: super::models::Choice = __params
-                .required("decode_json", "a value of the documented model")?;
-            let decode_nullable: ::std::string::String = __params
-                .required("decode_nullable", "a string")?;
-            let decode_optional: i32 = __params
-                .required("decode_optional", "an integer")?;
-            let decode_text: super::models::Choice = __params
-                .required("decode_text", "a value of the documented model")?;
-            let base64: ::std::string::String = __params.required("Base64", "a string")?;
-            let base64_url: i32 = __params.required("Base64Url", "an integer")?;
-            let date: super::models::Choice = __params
-                .required("Date", "a value of the documented model")?;
-            let date_time: ::std::string::String = __params
-                .required("DateTime", "a string")?;
-            let date_time_rfc1123: i32 = __params
-                .required("DateTimeRfc1123", "an integer")?;
-            let duration: super::models::Choice = __params
-                .required("Duration", "a value of the documented model")?;
-            let format_error: ::std::string::String = __params
-                .required("FormatError", "a string")?;
-            let string_format: i32 = __params.required("StringFormat", "an integer")?;
-            let unix_time: super::models::Choice = __params
-                .required("UnixTime", "a value of the documented model")?;
-            let uuid: ::std::string::String = __params.required("Uuid", "a string")?;
-            let host_part: i32 = __params.required("HostPart", "an integer")?;
-            let invalid_host: super::models::Choice = __params
-                .required("InvalidHost", "a value of the documented model")?;
-            let parameterized_host: ::std::string::String = __params
-                .required("parameterized_host", "a string")?;
-            let form_body: i32 = __params.required("FormBody", "an integer")?;
-            let http_request: super::models::Choice = __params
-                .required("HttpRequest", "a value of the documented model")?;
-            let http_response: ::std::string::String = __params
-                .required("HttpResponse", "a string")?;
-            let method: i32 = __params.required("Method", "an integer")?;
-            let url_builder: super::models::Choice = __params
-                .required("UrlBuilder", "a value of the documented model")?;
-            let response_too_large: ::std::string::String = __params
-                .required("ResponseTooLarge", "a string")?;
-            let final_state_via: i32 = __params.required("FinalStateVia", "an integer")?;
-            let operation_status: super::models::Choice = __params
-                .required("OperationStatus", "a value of the documented model")?;
-            let poller_method_options: ::std::string::String = __params
-                .required("PollerMethodOptions", "a string")?;
-            let poller_options: i32 = __params.required("PollerOptions", "an integer")?;
-            let next_link: super::models::Choice = __params
-                .required("NextLink", "a value of the documented model")?;
-            let page_decoder: ::std::string::String = __params
-                .required("PageDecoder", "a string")?;
-            let pattern: i32 = __params.required("Pattern", "an integer")?;
+            let resource_manager_scope: ::std::string::String = __params
+                .required("resource_manager_scope", "a string")?;
+            let response_error: i32 = __params.required("response_error", "an integer")?;
+            let dynamic_error: super::models::Choice = __params
+                .required("DynamicError", "a value of the documented model")?;
+            let dynamic_params: ::std::string::String = __params
+                .required("DynamicParams", "a string")?;
+            let dynamic_validate: i32 = __params
+                .required("DynamicValidate", "an integer")?;
+            let operation_info: super::models::Choice = __params
+                .required("OperationInfo", "a value of the documented model")?;
+            let service_info: ::std::string::String = __params
+                .required("ServiceInfo", "a string")?;
+            let dynamic_result: i32 = __params.required("dynamic_result", "an integer")?;
+            let dynamic_reply: super::models::Choice = __params
+                .required("DynamicReply", "a value of the documented model")?;
+            let dynamic_execute: ::std::string::String = __params
+                .required("dynamic_execute", "a string")?;
+            let dynamic_pages: i32 = __params.required("dynamic_pages", "an integer")?;
+            let dynamic_poll: super::models::Choice = __params
+                .required("dynamic_poll", "a value of the documented model")?;
+            let dynamic_request_error: ::std::string::String = __params
+                .required("dynamic_request_error", "a string")?;
+            let error_body: i32 = __params.required("ErrorBody", "an integer")?;
+            let from_status: super::models::Choice = __params
+                .required("FromStatus", "a value of the documented model")?;
+            let response_error_2: ::std::string::String = __params
+                .required("ResponseError", "a string")?;
+            let service_error: i32 = __params.required("ServiceError", "an integer")?;
+            let decode_body: super::models::Choice = __params
+                .required("decode_body", "a value of the documented model")?;
+            let decode_by_status: ::std::string::String = __params
+                .required("decode_by_status", "a string")?;
+            let decode_bytes: i32 = __params.required("decode_bytes", "an integer")?;
+            let decode_empty: super::models::Choice = __params
+                .required("decode_empty", "a value of the documented model")?;
+            let decode_json: ::std::string::String = __params
+                .required("decode_json", "a string")?;
+            let decode_nullable: i32 = __params
+                .required("decode_nullable", "an integer")?;
+            let decode_optional: super::models::Choice = __params
+                .required("decode_optional", "a value of the documented model")?;
+            let decode_text: ::std::string::String = __params
+                .required("decode_text", "a string")?;
+            let base64: i32 = __params.required("Base64", "an integer")?;
+            let base64_url: super::models::Choice = __params
+                .required("Base64Url", "a value of the documented model")?;
+            let date: ::std::string::String = __params.required("Date", "a string")?;
+            let date_time: i32 = __params.required("DateTime", "an integer")?;
+            let date_time_rfc1123: super::models::Choice = __params
+                .required("DateTimeRfc1123", "a value of the documented model")?;
+            let duration: ::std::string::String = __params
+                .required("Duration", "a string")?;
+            let format_error: i32 = __params.required("FormatError", "an integer")?;
+            let string_format: super::models::Choice = __params
+                .required("StringFormat", "a value of the documented model")?;
+            let unix_time: ::std::string::String = __params
+                .required("UnixTime", "a string")?;
+            let uuid: i32 = __params.required("Uuid", "an integer")?;
+            let host_part: super::models::Choice = __params
+                .required("HostPart", "a value of the documented model")?;
+            let invalid_host: ::std::string::String = __params
+                .required("InvalidHost", "a string")?;
+            let parameterized_host: i32 = __params
+                .required("parameterized_host", "an integer")?;
+            let form_body: super::models::Choice = __params
+                .required("FormBody", "a value of the documented model")?;
+            let http_request: ::std::string::String = __params
+                .required("HttpRequest", "a string")?;
+            let http_response: i32 = __params.required("HttpResponse", "an integer")?;
+            let method: super::models::Choice = __params
+                .required("Method", "a value of the documented model")?;
+            let url_builder: ::std::string::String = __params
+                .required("UrlBuilder", "a string")?;
+            let response_too_large: i32 = __params
+                .required("ResponseTooLarge", "an integer")?;
+            let final_state_via: super::models::Choice = __params
+                .required("FinalStateVia", "a value of the documented model")?;
+            let operation_status: ::std::string::String = __params
+                .required("OperationStatus", "a string")?;
+            let poller_method_options: i32 = __params
+                .required("PollerMethodOptions", "an integer")?;
+            let poller_options: super::models::Choice = __params
+                .required("PollerOptions", "a value of the documented model")?;
+            let next_link: ::std::string::String = __params
+                .required("NextLink", "a string")?;
+            let page_decoder: i32 = __params.required("PageDecoder", "an integer")?;
             Ok(
                 super::parameters::path3_request(
                     endpoint,
                     &api_version,
-                    &response_error,
-                    dynamic_error,
+                    &resource_manager_scope,
+                    response_error,
+                    &dynamic_error,
                     &dynamic_params,
-                    &dynamic_validate,
-                    operation_info,
+                    dynamic_validate,
+                    &operation_info,
                     &service_info,
-                    &dynamic_result,
-                    dynamic_reply,
+                    dynamic_result,
+                    &dynamic_reply,
                     &dynamic_execute,
-                    &dynamic_pages,
-                    dynamic_poll,
+                    dynamic_pages,
+                    &dynamic_poll,
                     &dynamic_request_error,
-                    &error_body,
-                    from_status,
+                    error_body,
+                    &from_status,
                     &response_error_2,
-                    &service_error,
-                    decode_body,
+                    service_error,
+                    &decode_body,
                     &decode_by_status,
-                    &decode_bytes,
-                    decode_empty,
+                    decode_bytes,
+                    &decode_empty,
                     &decode_json,
-                    &decode_nullable,
-                    decode_optional,
+                    decode_nullable,
+                    &decode_optional,
                     &decode_text,
-                    &base64,
-                    base64_url,
+                    base64,
+                    &base64_url,
                     &date,
-                    &date_time,
-                    date_time_rfc1123,
+                    date_time,
+                    &date_time_rfc1123,
                     &duration,
-                    &format_error,
-                    string_format,
+                    format_error,
+                    &string_format,
                     &unix_time,
-                    &uuid,
-                    host_part,
+                    uuid,
+                    &host_part,
                     &invalid_host,
-                    &parameterized_host,
-                    form_body,
+                    parameterized_host,
+                    &form_body,
                     &http_request,
-                    &http_response,
-                    method,
+                    http_response,
+                    &method,
                     &url_builder,
-                    &response_too_large,
-                    final_state_via,
+                    response_too_large,
+                    &final_state_via,
                     &operation_status,
-                    &poller_method_options,
-                    poller_options,
+                    poller_method_options,
+                    &poller_options,
                     &next_link,
-                    &page_decoder,
-                    pattern,
+                    page_decoder,
                 )?,
             )
         }
@@ -8926,138 +8985,140 @@ pub fn build_request(
             let api_version: ::std::string::String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
-            let strip_read_only: ::std::string::String = __params
-                .required("StripReadOnly", "a string")?;
-            let strip_member: i32 = __params.required("strip_member", "an integer")?;
-            let strip_members: super::models::Choice = __params
-                .required("strip_members", "a value of the documented model")?;
-            let regex: ::std::string::String = __params.required("Regex", "a string")?;
-            let secret: i32 = __params.required("Secret", "an integer")?;
-            let url: super::models::Choice = __params
-                .required("Url", "a value of the documented model")?;
-            let constraint: ::std::string::String = __params
-                .required("Constraint", "a string")?;
-            let validate: i32 = __params.required("Validate", "an integer")?;
-            let validation_error: super::models::Choice = __params
-                .required("ValidationError", "a value of the documented model")?;
-            let validation_errors: ::std::string::String = __params
-                .required("ValidationErrors", "a string")?;
-            let validator: i32 = __params.required("Validator", "an integer")?;
-            let compile_pattern: super::models::Choice = __params
-                .required("compile_pattern", "a value of the documented model")?;
-            let regex_2: ::std::string::String = __params.required("regex", "a string")?;
-            let serde: i32 = __params.required("serde", "an integer")?;
-            let serde_json: super::models::Choice = __params
-                .required("serde_json", "a value of the documented model")?;
-            let url_2: ::std::string::String = __params.required("url", "a string")?;
-            let endpoint_2: i32 = __params.required("endpoint", "an integer")?;
-            let api_version_2: super::models::Choice = __params
-                .required("api_version", "a value of the documented model")?;
-            let options_2: ::std::string::String = __params
-                .required("options", "a string")?;
-            let request: i32 = __params.required("request", "an integer")?;
-            let validator_2: super::models::Choice = __params
-                .required("validator", "a value of the documented model")?;
-            let value: ::std::string::String = __params.required("value", "a string")?;
-            let params: i32 = __params.required("params", "an integer")?;
-            let path: super::models::Choice = __params
-                .required("path", "a value of the documented model")?;
-            let at: ::std::string::String = __params.required("at", "a string")?;
-            let json: i32 = __params.required("json", "an integer")?;
-            let members: super::models::Choice = __params
-                .required("members", "a value of the documented model")?;
-            let pipeline: ::std::string::String = __params
-                .required("pipeline", "a string")?;
-            let response: i32 = __params.required("response", "an integer")?;
-            let operation_id: super::models::Choice = __params
-                .required("operation_id", "a value of the documented model")?;
-            let credential: ::std::string::String = __params
-                .required("credential", "a string")?;
-            let subscription_id: i32 = __params
-                .required("subscription_id", "an integer")?;
-            let inner: super::models::Choice = __params
-                .required("inner", "a value of the documented model")?;
-            let tag: ::std::string::String = __params.required("tag", "a string")?;
-            let method_options_2: i32 = __params
-                .required("method_options", "an integer")?;
-            let f_2: super::models::Choice = __params
-                .required("f", "a value of the documented model")?;
-            let new: ::std::string::String = __params.required("new", "a string")?;
-            let api_version_3: i32 = __params.required("API_VERSION", "an integer")?;
-            let default_endpoint: super::models::Choice = __params
-                .required("DEFAULT_ENDPOINT", "a value of the documented model")?;
-            let services: ::std::string::String = __params
-                .required("SERVICES", "a string")?;
-            let operations: i32 = __params.required("OPERATIONS", "an integer")?;
-            let build_request: super::models::Choice = __params
-                .required("build_request", "a value of the documented model")?;
-            let decode_response: ::std::string::String = __params
-                .required("decode_response", "a string")?;
-            let models: i32 = __params.required("models", "an integer")?;
-            let clients: super::models::Choice = __params
-                .required("clients", "a value of the documented model")?;
-            let dynamic: ::std::string::String = __params
-                .required("dynamic", "a string")?;
-            let patterns: i32 = __params.required("patterns", "an integer")?;
-            let other: super::models::Choice = __params
-                .required("Other", "a value of the documented model")?;
-            let unknown: ::std::string::String = __params
-                .required("Unknown", "a string")?;
-            let arc: i32 = __params.required("Arc", "an integer")?;
+            let pattern: ::std::string::String = __params
+                .required("Pattern", "a string")?;
+            let strip_read_only: i32 = __params.required("StripReadOnly", "an integer")?;
+            let strip_member: super::models::Choice = __params
+                .required("strip_member", "a value of the documented model")?;
+            let strip_members: ::std::string::String = __params
+                .required("strip_members", "a string")?;
+            let regex: i32 = __params.required("Regex", "an integer")?;
+            let secret: super::models::Choice = __params
+                .required("Secret", "a value of the documented model")?;
+            let url: ::std::string::String = __params.required("Url", "a string")?;
+            let constraint: i32 = __params.required("Constraint", "an integer")?;
+            let validate: super::models::Choice = __params
+                .required("Validate", "a value of the documented model")?;
+            let validation_error: ::std::string::String = __params
+                .required("ValidationError", "a string")?;
+            let validation_errors: i32 = __params
+                .required("ValidationErrors", "an integer")?;
+            let validator: super::models::Choice = __params
+                .required("Validator", "a value of the documented model")?;
+            let compile_pattern: ::std::string::String = __params
+                .required("compile_pattern", "a string")?;
+            let regex_2: i32 = __params.required("regex", "an integer")?;
+            let serde: super::models::Choice = __params
+                .required("serde", "a value of the documented model")?;
+            let serde_json: ::std::string::String = __params
+                .required("serde_json", "a string")?;
+            let url_2: i32 = __params.required("url", "an integer")?;
+            let endpoint_2: super::models::Choice = __params
+                .required("endpoint", "a value of the documented model")?;
+            let api_version_2: ::std::string::String = __params
+                .required("api_version", "a string")?;
+            let options_2: i32 = __params.required("options", "an integer")?;
+            let request: super::models::Choice = __params
+                .required("request", "a value of the documented model")?;
+            let validator_2: ::std::string::String = __params
+                .required("validator", "a string")?;
+            let value: i32 = __params.required("value", "an integer")?;
+            let params: super::models::Choice = __params
+                .required("params", "a value of the documented model")?;
+            let path: ::std::string::String = __params.required("path", "a string")?;
+            let at: i32 = __params.required("at", "an integer")?;
+            let json: super::models::Choice = __params
+                .required("json", "a value of the documented model")?;
+            let members: ::std::string::String = __params
+                .required("members", "a string")?;
+            let pipeline: i32 = __params.required("pipeline", "an integer")?;
+            let response: super::models::Choice = __params
+                .required("response", "a value of the documented model")?;
+            let operation_id: ::std::string::String = __params
+                .required("operation_id", "a string")?;
+            let credential: i32 = __params.required("credential", "an integer")?;
+            let subscription_id: super::models::Choice = __params
+                .required("subscription_id", "a value of the documented model")?;
+            let inner: ::std::string::String = __params.required("inner", "a string")?;
+            let tag: i32 = __params.required("tag", "an integer")?;
+            let method_options_2: super::models::Choice = __params
+                .required("method_options", "a value of the documented model")?;
+            let f_2: ::std::string::String = __params.required("f", "a string")?;
+            let new: i32 = __params.required("new", "an integer")?;
+            let api_version_3: super::models::Choice = __params
+                .required("API_VERSION", "a value of the documented model")?;
+            let default_endpoint: ::std::string::String = __params
+                .required("DEFAULT_ENDPOINT", "a string")?;
+            let services: i32 = __params.required("SERVICES", "an integer")?;
+            let operations: super::models::Choice = __params
+                .required("OPERATIONS", "a value of the documented model")?;
+            let build_request: ::std::string::String = __params
+                .required("build_request", "a string")?;
+            let decode_response: i32 = __params
+                .required("decode_response", "an integer")?;
+            let models: super::models::Choice = __params
+                .required("models", "a value of the documented model")?;
+            let clients: ::std::string::String = __params
+                .required("clients", "a string")?;
+            let dynamic: i32 = __params.required("dynamic", "an integer")?;
+            let patterns: super::models::Choice = __params
+                .required("patterns", "a value of the documented model")?;
+            let other: ::std::string::String = __params.required("Other", "a string")?;
+            let unknown: i32 = __params.required("Unknown", "an integer")?;
             Ok(
                 super::parameters::path4_request(
                     endpoint,
                     &api_version,
-                    &strip_read_only,
-                    strip_member,
+                    &pattern,
+                    strip_read_only,
+                    &strip_member,
                     &strip_members,
-                    &regex,
-                    secret,
+                    regex,
+                    &secret,
                     &url,
-                    &constraint,
-                    validate,
+                    constraint,
+                    &validate,
                     &validation_error,
-                    &validation_errors,
-                    validator,
+                    validation_errors,
+                    &validator,
                     &compile_pattern,
-                    &regex_2,
-                    serde,
+                    regex_2,
+                    &serde,
                     &serde_json,
-                    &url_2,
-                    endpoint_2,
+                    url_2,
+                    &endpoint_2,
                     &api_version_2,
-                    &options_2,
-                    request,
+                    options_2,
+                    &request,
                     &validator_2,
-                    &value,
-                    params,
+                    value,
+                    &params,
                     &path,
-                    &at,
-                    json,
+                    at,
+                    &json,
                     &members,
-                    &pipeline,
-                    response,
+                    pipeline,
+                    &response,
                     &operation_id,
-                    &credential,
-                    subscription_id,
+                    credential,
+                    &subscription_id,
                     &inner,
-                    &tag,
-                    method_options_2,
+                    tag,
+                    &method_options_2,
                     &f_2,
-                    &new,
-                    api_version_3,
+                    new,
+                    &api_version_3,
                     &default_endpoint,
-                    &services,
-                    operations,
+                    services,
+                    &operations,
                     &build_request,
-                    &decode_response,
-                    models,
+                    decode_response,
+                    &models,
                     &clients,
-                    &dynamic,
-                    patterns,
+                    dynamic,
+                    &patterns,
                     &other,
-                    &unknown,
-                    arc,
+                    unknown,
                 )?,
             )
         }
@@ -9065,56 +9126,59 @@ pub fn build_request(
             let api_version: ::std::string::String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
-            let lazy_lock: ::std::string::String = __params
-                .required("LazyLock", "a string")?;
-            let b_tree_map: i32 = __params.required("BTreeMap", "an integer")?;
-            let cow: super::models::Choice = __params
-                .required("Cow", "a value of the documented model")?;
-            let value: ::std::string::String = __params.required("Value", "a string")?;
-            let map: i32 = __params.required("Map", "an integer")?;
-            let serialize: super::models::Choice = __params
-                .required("Serialize", "a value of the documented model")?;
-            let deserialize: ::std::string::String = __params
-                .required("Deserialize", "a string")?;
-            let serializer: i32 = __params.required("Serializer", "an integer")?;
-            let deserializer: super::models::Choice = __params
-                .required("Deserializer", "a value of the documented model")?;
-            let token_credential: ::std::string::String = __params
-                .required("TokenCredential", "a string")?;
-            let safe_debug: i32 = __params.required("SafeDebug", "an integer")?;
-            let client_method_options: super::models::Choice = __params
-                .required("ClientMethodOptions", "a value of the documented model")?;
-            let no_format: ::std::string::String = __params
-                .required("NoFormat", "a string")?;
-            let pager: i32 = __params.required("Pager", "an integer")?;
-            let response: super::models::Choice = __params
-                .required("Response", "a value of the documented model")?;
-            let context: ::std::string::String = __params
-                .required("Context", "a string")?;
-            let armgen_runtime: i32 = __params.required("armgen_runtime", "an integer")?;
-            let private: super::models::Choice = __params
-                .required("__private", "a value of the documented model")?;
+            let arc: ::std::string::String = __params.required("Arc", "a string")?;
+            let lazy_lock: i32 = __params.required("LazyLock", "an integer")?;
+            let b_tree_map: super::models::Choice = __params
+                .required("BTreeMap", "a value of the documented model")?;
+            let cow: ::std::string::String = __params.required("Cow", "a string")?;
+            let value: i32 = __params.required("Value", "an integer")?;
+            let map: super::models::Choice = __params
+                .required("Map", "a value of the documented model")?;
+            let serialize: ::std::string::String = __params
+                .required("Serialize", "a string")?;
+            let deserialize: i32 = __params.required("Deserialize", "an integer")?;
+            let serializer: super::models::Choice = __params
+                .required("Serializer", "a value of the documented model")?;
+            let deserializer: ::std::string::String = __params
+                .required("Deserializer", "a string")?;
+            let token_credential: i32 = __params
+                .required("TokenCredential", "an integer")?;
+            let safe_debug: super::models::Choice = __params
+                .required("SafeDebug", "a value of the documented model")?;
+            let client_method_options: ::std::string::String = __params
+                .required("ClientMethodOptions", "a string")?;
+            let no_format: i32 = __params.required("NoFormat", "an integer")?;
+            let pager: super::models::Choice = __params
+                .required("Pager", "a value of the documented model")?;
+            let response: ::std::string::String = __params
+                .required("Response", "a string")?;
+            let context: i32 = __params.required("Context", "an integer")?;
+            let armgen_runtime: super::models::Choice = __params
+                .required("armgen_runtime", "a value of the documented model")?;
+            let private: ::std::string::String = __params
+                .required("__private", "a string")?;
             Ok(
                 super::parameters::path5_request(
                     endpoint,
                     &api_version,
-                    &lazy_lock,
-                    b_tree_map,
+                    &arc,
+                    lazy_lock,
+                    &b_tree_map,
                     &cow,
-                    &value,
-                    map,
+                    value,
+                    &map,
                     &serialize,
-                    &deserialize,
-                    serializer,
+                    deserialize,
+                    &serializer,
                     &deserializer,
-                    &token_credential,
-                    safe_debug,
+                    token_credential,
+                    &safe_debug,
                     &client_method_options,
-                    &no_format,
-                    pager,
+                    no_format,
+                    &pager,
                     &response,
-                    &context,
-                    armgen_runtime,
+                    context,
+                    &armgen_runtime,
                     &private,
                 )?,
             )
@@ -9123,10 +9187,10 @@ pub fn build_request(
             let api_version: ::std::string::String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
-            let api_version_2: ::core::option::Option<::std::string::String> = __params
-                .optional("API_VERSION", "a string")?;
-            let arc: ::core::option::Option<::std::string::String> = __params
-                .optional("Arc", "a string")?;
+            let api_version_2: ::core::option::Option<i32> = __params
+                .optional("API_VERSION", "an integer")?;
+            let arc: ::core::option::Option<i32> = __params
+                .optional("Arc", "an integer")?;
             let arm_client_options: ::core::option::Option<super::models::Choice> = __params
                 .optional("ArmClientOptions", "a value of the documented model")?;
             let arm_pipeline: ::core::option::Option<::std::string::String> = __params
@@ -9141,95 +9205,95 @@ pub fn build_request(
                 .optional("AsyncFnMut", "an integer")?;
             let async_fn_once: ::core::option::Option<super::models::Choice> = __params
                 .optional("AsyncFnOnce", "a value of the documented model")?;
-            let b_tree_map: ::core::option::Option<super::models::Choice> = __params
-                .optional("BTreeMap", "a value of the documented model")?;
-            let base64: ::core::option::Option<::std::string::String> = __params
-                .optional("Base64", "a string")?;
-            let base64_url: ::core::option::Option<i32> = __params
-                .optional("Base64Url", "an integer")?;
+            let b_tree_map: ::core::option::Option<::std::string::String> = __params
+                .optional("BTreeMap", "a string")?;
+            let base64: ::core::option::Option<i32> = __params
+                .optional("Base64", "an integer")?;
+            let base64_url: ::core::option::Option<super::models::Choice> = __params
+                .optional("Base64Url", "a value of the documented model")?;
             let binary_format: ::core::option::Option<i32> = __params
                 .optional("BinaryFormat", "an integer")?;
             let r#box: ::core::option::Option<super::models::Choice> = __params
                 .optional("Box", "a value of the documented model")?;
-            let client_method_options: ::core::option::Option<::std::string::String> = __params
-                .optional("ClientMethodOptions", "a string")?;
+            let client_method_options: ::core::option::Option<i32> = __params
+                .optional("ClientMethodOptions", "an integer")?;
             let clone: ::core::option::Option<i32> = __params
                 .optional("Clone", "an integer")?;
-            let constraint: ::core::option::Option<super::models::Choice> = __params
-                .optional("Constraint", "a value of the documented model")?;
-            let context: ::core::option::Option<i32> = __params
-                .optional("Context", "an integer")?;
+            let constraint: ::core::option::Option<::std::string::String> = __params
+                .optional("Constraint", "a string")?;
+            let context: ::core::option::Option<super::models::Choice> = __params
+                .optional("Context", "a value of the documented model")?;
             let copy: ::core::option::Option<::std::string::String> = __params
                 .optional("Copy", "a string")?;
-            let cow: ::core::option::Option<::std::string::String> = __params
-                .optional("Cow", "a string")?;
-            let default_endpoint: ::core::option::Option<i32> = __params
-                .optional("DEFAULT_ENDPOINT", "an integer")?;
-            let date: ::core::option::Option<super::models::Choice> = __params
-                .optional("Date", "a value of the documented model")?;
-            let date_time: ::core::option::Option<::std::string::String> = __params
-                .optional("DateTime", "a string")?;
-            let date_time_rfc1123: ::core::option::Option<i32> = __params
-                .optional("DateTimeRfc1123", "an integer")?;
+            let cow: ::core::option::Option<i32> = __params
+                .optional("Cow", "an integer")?;
+            let default_endpoint: ::core::option::Option<super::models::Choice> = __params
+                .optional("DEFAULT_ENDPOINT", "a value of the documented model")?;
+            let date: ::core::option::Option<::std::string::String> = __params
+                .optional("Date", "a string")?;
+            let date_time: ::core::option::Option<i32> = __params
+                .optional("DateTime", "an integer")?;
+            let date_time_rfc1123: ::core::option::Option<super::models::Choice> = __params
+                .optional("DateTimeRfc1123", "a value of the documented model")?;
             let debug: ::core::option::Option<::std::string::String> = __params
                 .optional("Debug", "a string")?;
             let default: ::core::option::Option<i32> = __params
                 .optional("Default", "an integer")?;
-            let deserialize: ::core::option::Option<i32> = __params
-                .optional("Deserialize", "an integer")?;
-            let deserializer: ::core::option::Option<::std::string::String> = __params
-                .optional("Deserializer", "a string")?;
+            let deserialize: ::core::option::Option<super::models::Choice> = __params
+                .optional("Deserialize", "a value of the documented model")?;
+            let deserializer: ::core::option::Option<i32> = __params
+                .optional("Deserializer", "an integer")?;
             let double_ended_iterator: ::core::option::Option<super::models::Choice> = __params
                 .optional("DoubleEndedIterator", "a value of the documented model")?;
             let drop: ::core::option::Option<super::models::Choice> = __params
                 .optional("Drop", "a value of the documented model")?;
-            let duration: ::core::option::Option<super::models::Choice> = __params
-                .optional("Duration", "a value of the documented model")?;
-            let dynamic_error: ::core::option::Option<i32> = __params
-                .optional("DynamicError", "an integer")?;
-            let dynamic_params: ::core::option::Option<super::models::Choice> = __params
-                .optional("DynamicParams", "a value of the documented model")?;
-            let dynamic_reply: ::core::option::Option<i32> = __params
-                .optional("DynamicReply", "an integer")?;
-            let dynamic_validate: ::core::option::Option<::std::string::String> = __params
-                .optional("DynamicValidate", "a string")?;
+            let duration: ::core::option::Option<::std::string::String> = __params
+                .optional("Duration", "a string")?;
+            let dynamic_error: ::core::option::Option<super::models::Choice> = __params
+                .optional("DynamicError", "a value of the documented model")?;
+            let dynamic_params: ::core::option::Option<::std::string::String> = __params
+                .optional("DynamicParams", "a string")?;
+            let dynamic_reply: ::core::option::Option<super::models::Choice> = __params
+                .optional("DynamicReply", "a value of the documented model")?;
+            let dynamic_validate: ::core::option::Option<i32> = __params
+                .optional("DynamicValidate", "an integer")?;
             let eq: ::core::option::Option<i32> = __params.optional("Eq", "an integer")?;
             let err: ::core::option::Option<::std::string::String> = __params
                 .optional("Err", "a string")?;
-            let error_body: ::core::option::Option<::std::string::String> = __params
-                .optional("ErrorBody", "a string")?;
+            let error_body: ::core::option::Option<i32> = __params
+                .optional("ErrorBody", "an integer")?;
             let exact_size_iterator: ::core::option::Option<::std::string::String> = __params
                 .optional("ExactSizeIterator", "a string")?;
             let extend: ::core::option::Option<::std::string::String> = __params
                 .optional("Extend", "a string")?;
-            let final_state_via: ::core::option::Option<i32> = __params
-                .optional("FinalStateVia", "an integer")?;
+            let final_state_via: ::core::option::Option<super::models::Choice> = __params
+                .optional("FinalStateVia", "a value of the documented model")?;
             let r#fn: ::core::option::Option<::std::string::String> = __params
                 .optional("Fn", "a string")?;
             let fn_mut: ::core::option::Option<i32> = __params
                 .optional("FnMut", "an integer")?;
             let fn_once: ::core::option::Option<super::models::Choice> = __params
                 .optional("FnOnce", "a value of the documented model")?;
-            let form_body: ::core::option::Option<i32> = __params
-                .optional("FormBody", "an integer")?;
-            let format_error: ::core::option::Option<::std::string::String> = __params
-                .optional("FormatError", "a string")?;
+            let form_body: ::core::option::Option<super::models::Choice> = __params
+                .optional("FormBody", "a value of the documented model")?;
+            let format_error: ::core::option::Option<i32> = __params
+                .optional("FormatError", "an integer")?;
             let from: ::core::option::Option<::std::string::String> = __params
                 .optional("From", "a string")?;
             let from_iterator: ::core::option::Option<::std::string::String> = __params
                 .optional("FromIterator", "a string")?;
-            let from_status: ::core::option::Option<i32> = __params
-                .optional("FromStatus", "an integer")?;
+            let from_status: ::core::option::Option<super::models::Choice> = __params
+                .optional("FromStatus", "a value of the documented model")?;
             let future: ::core::option::Option<i32> = __params
                 .optional("Future", "an integer")?;
             let hash: ::core::option::Option<i32> = __params
                 .optional("Hash", "an integer")?;
-            let host_part: ::core::option::Option<i32> = __params
-                .optional("HostPart", "an integer")?;
-            let http_request: ::core::option::Option<super::models::Choice> = __params
-                .optional("HttpRequest", "a value of the documented model")?;
-            let http_response: ::core::option::Option<::std::string::String> = __params
-                .optional("HttpResponse", "a string")?;
+            let host_part: ::core::option::Option<super::models::Choice> = __params
+                .optional("HostPart", "a value of the documented model")?;
+            let http_request: ::core::option::Option<::std::string::String> = __params
+                .optional("HttpRequest", "a string")?;
+            let http_response: ::core::option::Option<i32> = __params
+                .optional("HttpResponse", "an integer")?;
             let into: ::core::option::Option<super::models::Choice> = __params
                 .optional("Into", "a value of the documented model")?;
             let into_future: ::core::option::Option<super::models::Choice> = __params
@@ -9238,82 +9302,82 @@ pub fn build_request(
                 .optional("IntoIterator", "an integer")?;
             let into_variant: ::core::option::Option<super::models::Choice> = __params
                 .optional("IntoVariant", "a value of the documented model")?;
-            let invalid_host: ::core::option::Option<super::models::Choice> = __params
-                .optional("InvalidHost", "a value of the documented model")?;
+            let invalid_host: ::core::option::Option<::std::string::String> = __params
+                .optional("InvalidHost", "a string")?;
             let iterator: ::core::option::Option<super::models::Choice> = __params
                 .optional("Iterator", "a value of the documented model")?;
-            let lazy_lock: ::core::option::Option<i32> = __params
-                .optional("LazyLock", "an integer")?;
-            let map: ::core::option::Option<super::models::Choice> = __params
-                .optional("Map", "a value of the documented model")?;
-            let method: ::core::option::Option<i32> = __params
-                .optional("Method", "an integer")?;
+            let lazy_lock: ::core::option::Option<super::models::Choice> = __params
+                .optional("LazyLock", "a value of the documented model")?;
+            let map: ::core::option::Option<::std::string::String> = __params
+                .optional("Map", "a string")?;
+            let method: ::core::option::Option<super::models::Choice> = __params
+                .optional("Method", "a value of the documented model")?;
             let method_options_2: ::core::option::Option<::std::string::String> = __params
                 .optional("MethodOptions", "a string")?;
-            let next_link: ::core::option::Option<super::models::Choice> = __params
-                .optional("NextLink", "a value of the documented model")?;
-            let no_format: ::core::option::Option<i32> = __params
-                .optional("NoFormat", "an integer")?;
+            let next_link: ::core::option::Option<::std::string::String> = __params
+                .optional("NextLink", "a string")?;
+            let no_format: ::core::option::Option<super::models::Choice> = __params
+                .optional("NoFormat", "a value of the documented model")?;
             let none: ::core::option::Option<::std::string::String> = __params
                 .optional("None", "a string")?;
-            let operations: ::core::option::Option<::std::string::String> = __params
-                .optional("OPERATIONS", "a string")?;
+            let operations: ::core::option::Option<i32> = __params
+                .optional("OPERATIONS", "an integer")?;
             let ok: ::core::option::Option<super::models::Choice> = __params
                 .optional("Ok", "a value of the documented model")?;
-            let operation_info: ::core::option::Option<i32> = __params
-                .optional("OperationInfo", "an integer")?;
-            let operation_status: ::core::option::Option<super::models::Choice> = __params
-                .optional("OperationStatus", "a value of the documented model")?;
+            let operation_info: ::core::option::Option<super::models::Choice> = __params
+                .optional("OperationInfo", "a value of the documented model")?;
+            let operation_status: ::core::option::Option<::std::string::String> = __params
+                .optional("OperationStatus", "a string")?;
             let option: ::core::option::Option<i32> = __params
                 .optional("Option", "an integer")?;
             let ord: ::core::option::Option<super::models::Choice> = __params
                 .optional("Ord", "a value of the documented model")?;
-            let other: ::core::option::Option<i32> = __params
-                .optional("Other", "an integer")?;
-            let page_decoder: ::core::option::Option<::std::string::String> = __params
-                .optional("PageDecoder", "a string")?;
-            let pager: ::core::option::Option<super::models::Choice> = __params
-                .optional("Pager", "a value of the documented model")?;
+            let other: ::core::option::Option<super::models::Choice> = __params
+                .optional("Other", "a value of the documented model")?;
+            let page_decoder: ::core::option::Option<i32> = __params
+                .optional("PageDecoder", "an integer")?;
+            let pager: ::core::option::Option<::std::string::String> = __params
+                .optional("Pager", "a string")?;
             let partial_eq: ::core::option::Option<super::models::Choice> = __params
                 .optional("PartialEq", "a value of the documented model")?;
             let partial_ord: ::core::option::Option<::std::string::String> = __params
                 .optional("PartialOrd", "a string")?;
-            let pattern: ::core::option::Option<i32> = __params
-                .optional("Pattern", "an integer")?;
-            let poller_method_options: ::core::option::Option<::std::string::String> = __params
-                .optional("PollerMethodOptions", "a string")?;
-            let poller_options: ::core::option::Option<i32> = __params
-                .optional("PollerOptions", "an integer")?;
-            let regex: ::core::option::Option<super::models::Choice> = __params
-                .optional("Regex", "a value of the documented model")?;
+            let pattern: ::core::option::Option<super::models::Choice> = __params
+                .optional("Pattern", "a value of the documented model")?;
+            let poller_method_options: ::core::option::Option<i32> = __params
+                .optional("PollerMethodOptions", "an integer")?;
+            let poller_options: ::core::option::Option<super::models::Choice> = __params
+                .optional("PollerOptions", "a value of the documented model")?;
+            let regex: ::core::option::Option<::std::string::String> = __params
+                .optional("Regex", "a string")?;
             let resource_manager_audience: ::core::option::Option<i32> = __params
                 .optional("ResourceManagerAudience", "an integer")?;
-            let response: ::core::option::Option<::std::string::String> = __params
-                .optional("Response", "a string")?;
-            let response_error: ::core::option::Option<super::models::Choice> = __params
-                .optional("ResponseError", "a value of the documented model")?;
-            let response_too_large: ::core::option::Option<::std::string::String> = __params
-                .optional("ResponseTooLarge", "a string")?;
+            let response: ::core::option::Option<i32> = __params
+                .optional("Response", "an integer")?;
+            let response_error: ::core::option::Option<::std::string::String> = __params
+                .optional("ResponseError", "a string")?;
+            let response_too_large: ::core::option::Option<i32> = __params
+                .optional("ResponseTooLarge", "an integer")?;
             let result: ::core::option::Option<i32> = __params
                 .optional("Result", "an integer")?;
-            let services: ::core::option::Option<super::models::Choice> = __params
-                .optional("SERVICES", "a value of the documented model")?;
-            let safe_debug: ::core::option::Option<super::models::Choice> = __params
-                .optional("SafeDebug", "a value of the documented model")?;
-            let secret: ::core::option::Option<::armgen_runtime::Secret> = __params
-                .optional("Secret", "a string")?;
+            let services: ::core::option::Option<::std::string::String> = __params
+                .optional("SERVICES", "a string")?;
+            let safe_debug: ::core::option::Option<::std::string::String> = __params
+                .optional("SafeDebug", "a string")?;
+            let secret: ::core::option::Option<i32> = __params
+                .optional("Secret", "an integer")?;
             let self_: ::core::option::Option<::std::string::String> = __params
                 .optional("Self", "a string")?;
             let send: ::core::option::Option<i32> = __params
                 .optional("Send", "an integer")?;
-            let serialize: ::core::option::Option<::std::string::String> = __params
-                .optional("Serialize", "a string")?;
-            let serializer: ::core::option::Option<super::models::Choice> = __params
-                .optional("Serializer", "a value of the documented model")?;
-            let service_error: ::core::option::Option<::std::string::String> = __params
-                .optional("ServiceError", "a string")?;
-            let service_info: ::core::option::Option<super::models::Choice> = __params
-                .optional("ServiceInfo", "a value of the documented model")?;
+            let serialize: ::core::option::Option<i32> = __params
+                .optional("Serialize", "an integer")?;
+            let serializer: ::core::option::Option<::std::string::String> = __params
+                .optional("Serializer", "a string")?;
+            let service_error: ::core::option::Option<i32> = __params
+                .optional("ServiceError", "an integer")?;
+            let service_info: ::core::option::Option<::std::string::String> = __params
+                .optional("ServiceInfo", "a string")?;
             let sized: ::core::option::Option<super::models::Choice> = __params
                 .optional("Sized", "a value of the documented model")?;
             let some: ::core::option::Option<super::models::Choice> = __params
@@ -9322,10 +9386,10 @@ pub fn build_request(
                 .optional("StaticTokenCredential", "a value of the documented model")?;
             let string: ::core::option::Option<i32> = __params
                 .optional("String", "an integer")?;
-            let string_format: ::core::option::Option<i32> = __params
-                .optional("StringFormat", "an integer")?;
-            let strip_read_only: ::core::option::Option<super::models::Choice> = __params
-                .optional("StripReadOnly", "a value of the documented model")?;
+            let string_format: ::core::option::Option<super::models::Choice> = __params
+                .optional("StringFormat", "a value of the documented model")?;
+            let strip_read_only: ::core::option::Option<::std::string::String> = __params
+                .optional("StripReadOnly", "a string")?;
             let sync: ::core::option::Option<::std::string::String> = __params
                 .optional("Sync", "a string")?;
             let text_format: ::core::option::Option<::std::string::String> = __params
@@ -9334,40 +9398,40 @@ pub fn build_request(
                 .optional("ToOwned", "a string")?;
             let to_string: ::core::option::Option<super::models::Choice> = __params
                 .optional("ToString", "a value of the documented model")?;
-            let token_credential: ::core::option::Option<i32> = __params
-                .optional("TokenCredential", "an integer")?;
+            let token_credential: ::core::option::Option<super::models::Choice> = __params
+                .optional("TokenCredential", "a value of the documented model")?;
             let try_from: ::core::option::Option<i32> = __params
                 .optional("TryFrom", "an integer")?;
             let try_into: ::core::option::Option<super::models::Choice> = __params
                 .optional("TryInto", "a value of the documented model")?;
-            let unix_time: ::core::option::Option<super::models::Choice> = __params
-                .optional("UnixTime", "a value of the documented model")?;
-            let unknown: ::core::option::Option<super::models::Choice> = __params
-                .optional("Unknown", "a value of the documented model")?;
+            let unix_time: ::core::option::Option<::std::string::String> = __params
+                .optional("UnixTime", "a string")?;
+            let unknown: ::core::option::Option<::std::string::String> = __params
+                .optional("Unknown", "a string")?;
             let unpin: ::core::option::Option<i32> = __params
                 .optional("Unpin", "an integer")?;
-            let url: ::core::option::Option<i32> = __params
-                .optional("Url", "an integer")?;
-            let url_builder: ::core::option::Option<super::models::Choice> = __params
-                .optional("UrlBuilder", "a value of the documented model")?;
-            let uuid: ::core::option::Option<::std::string::String> = __params
-                .optional("Uuid", "a string")?;
-            let validate: ::core::option::Option<::std::string::String> = __params
-                .optional("Validate", "a string")?;
-            let validation_error: ::core::option::Option<i32> = __params
-                .optional("ValidationError", "an integer")?;
-            let validation_errors: ::core::option::Option<super::models::Choice> = __params
-                .optional("ValidationErrors", "a value of the documented model")?;
-            let validator: ::core::option::Option<::std::string::String> = __params
-                .optional("Validator", "a string")?;
-            let value: ::core::option::Option<i32> = __params
-                .optional("Value", "an integer")?;
+            let url: ::core::option::Option<super::models::Choice> = __params
+                .optional("Url", "a value of the documented model")?;
+            let url_builder: ::core::option::Option<::std::string::String> = __params
+                .optional("UrlBuilder", "a string")?;
+            let uuid: ::core::option::Option<i32> = __params
+                .optional("Uuid", "an integer")?;
+            let validate: ::core::option::Option<i32> = __params
+                .optional("Validate", "an integer")?;
+            let validation_error: ::core::option::Option<super::models::Choice> = __params
+                .optional("ValidationError", "a value of the documented model")?;
+            let validation_errors: ::core::option::Option<::std::string::String> = __params
+                .optional("ValidationErrors", "a string")?;
+            let validator: ::core::option::Option<i32> = __params
+                .optional("Validator", "an integer")?;
+            let value: ::core::option::Option<super::models::Choice> = __params
+                .optional("Value", "a value of the documented model")?;
             let vec: ::core::option::Option<::std::string::String> = __params
                 .optional("Vec", "a string")?;
             let value_2: ::core::option::Option<super::models::Choice> = __params
                 .optional("_", "a value of the documented model")?;
-            let private: ::core::option::Option<::std::string::String> = __params
-                .optional("__private", "a string")?;
+            let private: ::core::option::Option<i32> = __params
+                .optional("__private", "an integer")?;
             let r#abstract: ::core::option::Option<::std::string::String> = __params
                 .optional("abstract", "a string")?;
             let align_of: ::core::option::Option<::std::string::String> = __params
@@ -9376,10 +9440,10 @@ pub fn build_request(
                 .optional("align_of_val", "an integer")?;
             let alloc: ::core::option::Option<i32> = __params
                 .optional("alloc", "an integer")?;
-            let api_version_3: ::core::option::Option<i32> = __params
-                .optional("api_version", "an integer")?;
-            let armgen_runtime: ::core::option::Option<super::models::Choice> = __params
-                .optional("armgen_runtime", "a value of the documented model")?;
+            let api_version_3: ::core::option::Option<super::models::Choice> = __params
+                .optional("api_version", "a value of the documented model")?;
+            let armgen_runtime: ::core::option::Option<::std::string::String> = __params
+                .optional("armgen_runtime", "a string")?;
             let r#as: ::core::option::Option<i32> = __params
                 .optional("as", "an integer")?;
             let assert: ::core::option::Option<super::models::Choice> = __params
@@ -9390,8 +9454,8 @@ pub fn build_request(
                 .optional("async", "a value of the documented model")?;
             let async_trait: ::core::option::Option<::std::string::String> = __params
                 .optional("async_trait", "a string")?;
-            let at: ::core::option::Option<super::models::Choice> = __params
-                .optional("at", "a value of the documented model")?;
+            let at: ::core::option::Option<::std::string::String> = __params
+                .optional("at", "a string")?;
             let r#await: ::core::option::Option<::std::string::String> = __params
                 .optional("await", "a string")?;
             let azure_core: ::core::option::Option<i32> = __params
@@ -9404,18 +9468,20 @@ pub fn build_request(
                 .optional("box", "a value of the documented model")?;
             let r#break: ::core::option::Option<::std::string::String> = __params
                 .optional("break", "a string")?;
-            let build_request: ::core::option::Option<i32> = __params
-                .optional("build_request", "an integer")?;
+            let build_request: ::core::option::Option<super::models::Choice> = __params
+                .optional("build_request", "a value of the documented model")?;
             let cfg: ::core::option::Option<i32> = __params
                 .optional("cfg", "an integer")?;
             let char: ::core::option::Option<super::models::Choice> = __params
                 .optional("char", "a value of the documented model")?;
             let client_only: ::core::option::Option<super::models::Choice> = __params
                 .optional("client_only", "a value of the documented model")?;
-            let clients: ::core::option::Option<i32> = __params
-                .optional("clients", "an integer")?;
-            let compile_pattern: ::core::option::Option<i32> = __params
-                .optional("compile_pattern", "an integer")?;
+            let client_request_id: ::core::option::Option<i32> = __params
+                .optional("client_request_id", "an integer")?;
+            let clients: ::core::option::Option<super::models::Choice> = __params
+                .optional("clients", "a value of the documented model")?;
+            let compile_pattern: ::core::option::Option<super::models::Choice> = __params
+                .optional("compile_pattern", "a value of the documented model")?;
             let concat: ::core::option::Option<super::models::Choice> = __params
                 .optional("concat", "a value of the documented model")?;
             let r#const: ::core::option::Option<i32> = __params
@@ -9426,55 +9492,56 @@ pub fn build_request(
                 .optional("core", "a string")?;
             let crate_: ::core::option::Option<::std::string::String> = __params
                 .optional("crate", "a string")?;
-            let credential: ::core::option::Option<super::models::Choice> = __params
-                .optional("credential", "a value of the documented model")?;
-            let decode_body: ::core::option::Option<i32> = __params
-                .optional("decode_body", "an integer")?;
-            let decode_by_status: ::core::option::Option<super::models::Choice> = __params
-                .optional("decode_by_status", "a value of the documented model")?;
-            let decode_bytes: ::core::option::Option<::std::string::String> = __params
-                .optional("decode_bytes", "a string")?;
-            let decode_empty: ::core::option::Option<i32> = __params
-                .optional("decode_empty", "an integer")?;
-            let decode_json: ::core::option::Option<super::models::Choice> = __params
-                .optional("decode_json", "a value of the documented model")?;
-            let decode_nullable: ::core::option::Option<::std::string::String> = __params
-                .optional("decode_nullable", "a string")?;
-            let decode_optional: ::core::option::Option<i32> = __params
-                .optional("decode_optional", "an integer")?;
-            let decode_response: ::core::option::Option<super::models::Choice> = __params
-                .optional("decode_response", "a value of the documented model")?;
-            let decode_text: ::core::option::Option<super::models::Choice> = __params
-                .optional("decode_text", "a value of the documented model")?;
+            let credential: ::core::option::Option<::std::string::String> = __params
+                .optional("credential", "a string")?;
+            let decode_body: ::core::option::Option<super::models::Choice> = __params
+                .optional("decode_body", "a value of the documented model")?;
+            let decode_by_status: ::core::option::Option<::std::string::String> = __params
+                .optional("decode_by_status", "a string")?;
+            let decode_bytes: ::core::option::Option<i32> = __params
+                .optional("decode_bytes", "an integer")?;
+            let decode_empty: ::core::option::Option<super::models::Choice> = __params
+                .optional("decode_empty", "a value of the documented model")?;
+            let decode_json: ::core::option::Option<::std::string::String> = __params
+                .optional("decode_json", "a string")?;
+            let decode_nullable: ::core::option::Option<i32> = __params
+                .optional("decode_nullable", "an integer")?;
+            let decode_optional: ::core::option::Option<super::models::Choice> = __params
+                .optional("decode_optional", "a value of the documented model")?;
+            let decode_response: ::core::option::Option<::std::string::String> = __params
+                .optional("decode_response", "a string")?;
+            let decode_text: ::core::option::Option<::std::string::String> = __params
+                .optional("decode_text", "a string")?;
             let r#do: ::core::option::Option<i32> = __params
                 .optional("do", "an integer")?;
             let drop_2: ::core::option::Option<::std::string::String> = __params
                 .optional("drop", "a string")?;
             let r#dyn: ::core::option::Option<super::models::Choice> = __params
                 .optional("dyn", "a value of the documented model")?;
-            let dynamic: ::core::option::Option<super::models::Choice> = __params
-                .optional("dynamic", "a value of the documented model")?;
-            let dynamic_execute: ::core::option::Option<super::models::Choice> = __params
-                .optional("dynamic_execute", "a value of the documented model")?;
-            let dynamic_pages: ::core::option::Option<::std::string::String> = __params
-                .optional("dynamic_pages", "a string")?;
-            let dynamic_poll: ::core::option::Option<i32> = __params
-                .optional("dynamic_poll", "an integer")?;
-            let dynamic_request_error: ::core::option::Option<super::models::Choice> = __params
-                .optional("dynamic_request_error", "a value of the documented model")?;
-            let dynamic_result: ::core::option::Option<::std::string::String> = __params
-                .optional("dynamic_result", "a string")?;
+            let dynamic: ::core::option::Option<::std::string::String> = __params
+                .optional("dynamic", "a string")?;
+            let dynamic_execute: ::core::option::Option<::std::string::String> = __params
+                .optional("dynamic_execute", "a string")?;
+            let dynamic_pages: ::core::option::Option<i32> = __params
+                .optional("dynamic_pages", "an integer")?;
+            let dynamic_poll: ::core::option::Option<super::models::Choice> = __params
+                .optional("dynamic_poll", "a value of the documented model")?;
+            let dynamic_request_error: ::core::option::Option<::std::string::String> = __params
+                .optional("dynamic_request_error", "a string")?;
+            let dynamic_result: ::core::option::Option<i32> = __params
+                .optional("dynamic_result", "an integer")?;
             let r#else: ::core::option::Option<::std::string::String> = __params
                 .optional("else", "a string")?;
-            let endpoint_2: ::core::option::Option<::std::string::String> = __params
-                .optional("endpoint", "a string")?;
+            let endpoint_2: ::core::option::Option<i32> = __params
+                .optional("endpoint", "an integer")?;
             let r#enum: ::core::option::Option<i32> = __params
                 .optional("enum", "an integer")?;
             let env: ::core::option::Option<::std::string::String> = __params
                 .optional("env", "a string")?;
             let r#extern: ::core::option::Option<super::models::Choice> = __params
                 .optional("extern", "a value of the documented model")?;
-            let f_2: ::core::option::Option<i32> = __params.optional("f", "an integer")?;
+            let f_2: ::core::option::Option<super::models::Choice> = __params
+                .optional("f", "a value of the documented model")?;
             let f32: ::core::option::Option<::std::string::String> = __params
                 .optional("f32", "a string")?;
             let f64: ::core::option::Option<i32> = __params
@@ -9507,10 +9574,10 @@ pub fn build_request(
                 .optional("include", "a string")?;
             let include_str: ::core::option::Option<i32> = __params
                 .optional("include_str", "an integer")?;
-            let inner: ::core::option::Option<i32> = __params
-                .optional("inner", "an integer")?;
-            let json: ::core::option::Option<::std::string::String> = __params
-                .optional("json", "a string")?;
+            let inner: ::core::option::Option<super::models::Choice> = __params
+                .optional("inner", "a value of the documented model")?;
+            let json: ::core::option::Option<i32> = __params
+                .optional("json", "an integer")?;
             let r#let: ::core::option::Option<super::models::Choice> = __params
                 .optional("let", "a value of the documented model")?;
             let r#loop: ::core::option::Option<::std::string::String> = __params
@@ -9521,68 +9588,73 @@ pub fn build_request(
                 .optional("match", "a value of the documented model")?;
             let matches: ::core::option::Option<super::models::Choice> = __params
                 .optional("matches", "a value of the documented model")?;
-            let members: ::core::option::Option<i32> = __params
-                .optional("members", "an integer")?;
-            let method_options_3: ::core::option::Option<::std::string::String> = __params
-                .optional("method_options", "a string")?;
+            let members: ::core::option::Option<super::models::Choice> = __params
+                .optional("members", "a value of the documented model")?;
+            let method_options_3: ::core::option::Option<i32> = __params
+                .optional("method_options", "an integer")?;
             let r#mod: ::core::option::Option<::std::string::String> = __params
                 .optional("mod", "a string")?;
-            let models: ::core::option::Option<::std::string::String> = __params
-                .optional("models", "a string")?;
+            let models: ::core::option::Option<i32> = __params
+                .optional("models", "an integer")?;
             let r#move: ::core::option::Option<i32> = __params
                 .optional("move", "an integer")?;
             let r#mut: ::core::option::Option<super::models::Choice> = __params
                 .optional("mut", "a value of the documented model")?;
-            let new: ::core::option::Option<super::models::Choice> = __params
-                .optional("new", "a value of the documented model")?;
-            let operation_id: ::core::option::Option<i32> = __params
-                .optional("operation_id", "an integer")?;
+            let new: ::core::option::Option<::std::string::String> = __params
+                .optional("new", "a string")?;
+            let operation_id: ::core::option::Option<super::models::Choice> = __params
+                .optional("operation_id", "a value of the documented model")?;
             let option_env: ::core::option::Option<::std::string::String> = __params
                 .optional("option_env", "a string")?;
-            let options_2: ::core::option::Option<super::models::Choice> = __params
-                .optional("options", "a value of the documented model")?;
+            let options_2: ::core::option::Option<::std::string::String> = __params
+                .optional("options", "a string")?;
             let r#override: ::core::option::Option<::std::string::String> = __params
                 .optional("override", "a string")?;
             let page: ::core::option::Option<::std::string::String> = __params
                 .optional("page", "a string")?;
             let panic: ::core::option::Option<i32> = __params
                 .optional("panic", "an integer")?;
-            let parameterized_host: ::core::option::Option<::std::string::String> = __params
-                .optional("parameterized_host", "a string")?;
-            let params: ::core::option::Option<::std::string::String> = __params
-                .optional("params", "a string")?;
-            let path: ::core::option::Option<i32> = __params
-                .optional("path", "an integer")?;
-            let patterns: ::core::option::Option<::std::string::String> = __params
-                .optional("patterns", "a string")?;
-            let pipeline: ::core::option::Option<super::models::Choice> = __params
-                .optional("pipeline", "a value of the documented model")?;
+            let parameterized_host: ::core::option::Option<i32> = __params
+                .optional("parameterized_host", "an integer")?;
+            let params: ::core::option::Option<i32> = __params
+                .optional("params", "an integer")?;
+            let path: ::core::option::Option<super::models::Choice> = __params
+                .optional("path", "a value of the documented model")?;
+            let patterns: ::core::option::Option<i32> = __params
+                .optional("patterns", "an integer")?;
+            let pipeline: ::core::option::Option<::std::string::String> = __params
+                .optional("pipeline", "a string")?;
             let r#priv: ::core::option::Option<i32> = __params
                 .optional("priv", "an integer")?;
             let r#pub: ::core::option::Option<super::models::Choice> = __params
                 .optional("pub", "a value of the documented model")?;
             let r#ref: ::core::option::Option<::std::string::String> = __params
                 .optional("ref", "a string")?;
-            let regex_2: ::core::option::Option<super::models::Choice> = __params
-                .optional("regex", "a value of the documented model")?;
-            let request: ::core::option::Option<::std::string::String> = __params
-                .optional("request", "a string")?;
-            let resource_manager_endpoint: ::core::option::Option<i32> = __params
-                .optional("resource_manager_endpoint", "an integer")?;
-            let resource_manager_scope: ::core::option::Option<super::models::Choice> = __params
-                .optional("resource_manager_scope", "a value of the documented model")?;
-            let response_2: ::core::option::Option<::std::string::String> = __params
-                .optional("response", "a string")?;
-            let response_error_2: ::core::option::Option<::std::string::String> = __params
-                .optional("response_error", "a string")?;
+            let regex_2: ::core::option::Option<::std::string::String> = __params
+                .optional("regex", "a string")?;
+            let request: ::core::option::Option<i32> = __params
+                .optional("request", "an integer")?;
+            let resource_manager_endpoint: ::core::option::Option<
+                super::models::Choice,
+            > = __params
+                .optional(
+                    "resource_manager_endpoint",
+                    "a value of the documented model",
+                )?;
+            let resource_manager_scope: ::core::option::Option<::std::string::String> = __params
+                .optional("resource_manager_scope", "a string")?;
+            let response_2: ::core::option::Option<i32> = __params
+                .optional("response", "an integer")?;
+            let response_error_2: ::core::option::Option<i32> = __params
+                .optional("response_error", "an integer")?;
             let r#return: ::core::option::Option<i32> = __params
                 .optional("return", "an integer")?;
             let self_2: ::core::option::Option<super::models::Choice> = __params
                 .optional("self", "a value of the documented model")?;
-            let serde: ::core::option::Option<::std::string::String> = __params
-                .optional("serde", "a string")?;
-            let serde_json: ::core::option::Option<i32> = __params
-                .optional("serde_json", "an integer")?;
+            let serde: ::core::option::Option<i32> = __params
+                .optional("serde", "an integer")?;
+            let serde_json: ::core::option::Option<super::models::Choice> = __params
+                .optional("serde_json", "a value of the documented model")?;
             let size_of: ::core::option::Option<i32> = __params
                 .optional("size_of", "an integer")?;
             let size_of_val: ::core::option::Option<super::models::Choice> = __params
@@ -9597,18 +9669,18 @@ pub fn build_request(
                 .optional("string_enum", "an integer")?;
             let stringify: ::core::option::Option<super::models::Choice> = __params
                 .optional("stringify", "a value of the documented model")?;
-            let strip_member: ::core::option::Option<::std::string::String> = __params
-                .optional("strip_member", "a string")?;
-            let strip_members: ::core::option::Option<i32> = __params
-                .optional("strip_members", "an integer")?;
+            let strip_member: ::core::option::Option<i32> = __params
+                .optional("strip_member", "an integer")?;
+            let strip_members: ::core::option::Option<super::models::Choice> = __params
+                .optional("strip_members", "a value of the documented model")?;
             let r#struct: ::core::option::Option<super::models::Choice> = __params
                 .optional("struct", "a value of the documented model")?;
-            let subscription_id: ::core::option::Option<::std::string::String> = __params
-                .optional("subscription_id", "a string")?;
+            let subscription_id: ::core::option::Option<i32> = __params
+                .optional("subscription_id", "an integer")?;
             let super_: ::core::option::Option<::std::string::String> = __params
                 .optional("super", "a string")?;
-            let tag: ::core::option::Option<super::models::Choice> = __params
-                .optional("tag", "a value of the documented model")?;
+            let tag: ::core::option::Option<::std::string::String> = __params
+                .optional("tag", "a string")?;
             let tagged_union: ::core::option::Option<super::models::Choice> = __params
                 .optional("tagged_union", "a value of the documented model")?;
             let todo: ::core::option::Option<::std::string::String> = __params
@@ -9635,16 +9707,16 @@ pub fn build_request(
                 .optional("unsafe", "an integer")?;
             let r#unsized: ::core::option::Option<super::models::Choice> = __params
                 .optional("unsized", "a value of the documented model")?;
-            let url_2: ::core::option::Option<super::models::Choice> = __params
-                .optional("url", "a value of the documented model")?;
+            let url_2: ::core::option::Option<::std::string::String> = __params
+                .optional("url", "a string")?;
             let r#use: ::core::option::Option<::std::string::String> = __params
                 .optional("use", "a string")?;
             let usize: ::core::option::Option<super::models::Choice> = __params
                 .optional("usize", "a value of the documented model")?;
-            let validator_2: ::core::option::Option<i32> = __params
-                .optional("validator", "an integer")?;
-            let value_3: ::core::option::Option<super::models::Choice> = __params
-                .optional("value", "a value of the documented model")?;
+            let validator_2: ::core::option::Option<super::models::Choice> = __params
+                .optional("validator", "a value of the documented model")?;
+            let value_3: ::core::option::Option<::std::string::String> = __params
+                .optional("value", "a string")?;
             let vec_2: ::core::option::Option<super::models::Choice> = __params
                 .optional("vec", "a value of the documented model")?;
             let r#virtual: ::core::option::Option<i32> = __params
@@ -9661,8 +9733,8 @@ pub fn build_request(
                 super::parameters::query_optional_request(
                     endpoint,
                     &api_version,
-                    api_version_2.as_deref(),
-                    arc.as_deref(),
+                    api_version_2,
+                    arc,
                     arm_client_options.as_ref(),
                     arm_pipeline.as_deref(),
                     as_mut,
@@ -9670,174 +9742,175 @@ pub fn build_request(
                     async_fn.as_deref(),
                     async_fn_mut,
                     async_fn_once.as_ref(),
-                    b_tree_map.as_ref(),
-                    base64.as_deref(),
-                    base64_url,
+                    b_tree_map.as_deref(),
+                    base64,
+                    base64_url.as_ref(),
                     binary_format,
                     r#box.as_ref(),
-                    client_method_options.as_deref(),
+                    client_method_options,
                     clone,
-                    constraint.as_ref(),
-                    context,
+                    constraint.as_deref(),
+                    context.as_ref(),
                     copy.as_deref(),
-                    cow.as_deref(),
-                    default_endpoint,
-                    date.as_ref(),
-                    date_time.as_deref(),
-                    date_time_rfc1123,
+                    cow,
+                    default_endpoint.as_ref(),
+                    date.as_deref(),
+                    date_time,
+                    date_time_rfc1123.as_ref(),
                     debug.as_deref(),
                     default,
-                    deserialize,
-                    deserializer.as_deref(),
+                    deserialize.as_ref(),
+                    deserializer,
                     double_ended_iterator.as_ref(),
                     drop.as_ref(),
-                    duration.as_ref(),
-                    dynamic_error,
-                    dynamic_params.as_ref(),
-                    dynamic_reply,
-                    dynamic_validate.as_deref(),
+                    duration.as_deref(),
+                    dynamic_error.as_ref(),
+                    dynamic_params.as_deref(),
+                    dynamic_reply.as_ref(),
+                    dynamic_validate,
                     eq,
                     err.as_deref(),
-                    error_body.as_deref(),
+                    error_body,
                     exact_size_iterator.as_deref(),
                     extend.as_deref(),
-                    final_state_via,
+                    final_state_via.as_ref(),
                     r#fn.as_deref(),
                     fn_mut,
                     fn_once.as_ref(),
-                    form_body,
-                    format_error.as_deref(),
+                    form_body.as_ref(),
+                    format_error,
                     from.as_deref(),
                     from_iterator.as_deref(),
-                    from_status,
+                    from_status.as_ref(),
                     future,
                     hash,
-                    host_part,
-                    http_request.as_ref(),
-                    http_response.as_deref(),
+                    host_part.as_ref(),
+                    http_request.as_deref(),
+                    http_response,
                     into.as_ref(),
                     into_future.as_ref(),
                     into_iterator,
                     into_variant.as_ref(),
-                    invalid_host.as_ref(),
+                    invalid_host.as_deref(),
                     iterator.as_ref(),
-                    lazy_lock,
-                    map.as_ref(),
-                    method,
+                    lazy_lock.as_ref(),
+                    map.as_deref(),
+                    method.as_ref(),
                     method_options_2.as_deref(),
-                    next_link.as_ref(),
-                    no_format,
+                    next_link.as_deref(),
+                    no_format.as_ref(),
                     none.as_deref(),
-                    operations.as_deref(),
+                    operations,
                     ok.as_ref(),
-                    operation_info,
-                    operation_status.as_ref(),
+                    operation_info.as_ref(),
+                    operation_status.as_deref(),
                     option,
                     ord.as_ref(),
-                    other,
-                    page_decoder.as_deref(),
-                    pager.as_ref(),
+                    other.as_ref(),
+                    page_decoder,
+                    pager.as_deref(),
                     partial_eq.as_ref(),
                     partial_ord.as_deref(),
-                    pattern,
-                    poller_method_options.as_deref(),
-                    poller_options,
-                    regex.as_ref(),
+                    pattern.as_ref(),
+                    poller_method_options,
+                    poller_options.as_ref(),
+                    regex.as_deref(),
                     resource_manager_audience,
-                    response.as_deref(),
-                    response_error.as_ref(),
-                    response_too_large.as_deref(),
+                    response,
+                    response_error.as_deref(),
+                    response_too_large,
                     result,
-                    services.as_ref(),
-                    safe_debug.as_ref(),
-                    secret.as_ref(),
+                    services.as_deref(),
+                    safe_debug.as_deref(),
+                    secret,
                     self_.as_deref(),
                     send,
-                    serialize.as_deref(),
-                    serializer.as_ref(),
-                    service_error.as_deref(),
-                    service_info.as_ref(),
+                    serialize,
+                    serializer.as_deref(),
+                    service_error,
+                    service_info.as_deref(),
                     sized.as_ref(),
                     some.as_ref(),
                     static_token_credential.as_ref(),
                     string,
-                    string_format,
-                    strip_read_only.as_ref(),
+                    string_format.as_ref(),
+                    strip_read_only.as_deref(),
                     sync.as_deref(),
                     text_format.as_deref(),
                     to_owned.as_deref(),
                     to_string.as_ref(),
-                    token_credential,
+                    token_credential.as_ref(),
                     try_from,
                     try_into.as_ref(),
-                    unix_time.as_ref(),
-                    unknown.as_ref(),
+                    unix_time.as_deref(),
+                    unknown.as_deref(),
                     unpin,
-                    url,
-                    url_builder.as_ref(),
-                    uuid.as_deref(),
-                    validate.as_deref(),
-                    validation_error,
-                    validation_errors.as_ref(),
-                    validator.as_deref(),
-                    value,
+                    url.as_ref(),
+                    url_builder.as_deref(),
+                    uuid,
+                    validate,
+                    validation_error.as_ref(),
+                    validation_errors.as_deref(),
+                    validator,
+                    value.as_ref(),
                     vec.as_deref(),
                     value_2.as_ref(),
-                    private.as_deref(),
+                    private,
                     r#abstract.as_deref(),
                     align_of.as_deref(),
                     align_of_val,
                     alloc,
-                    api_version_3,
-                    armgen_runtime.as_ref(),
+                    api_version_3.as_ref(),
+                    armgen_runtime.as_deref(),
                     r#as,
                     assert.as_ref(),
                     assert_eq.as_deref(),
                     r#async.as_ref(),
                     async_trait.as_deref(),
-                    at.as_ref(),
+                    at.as_deref(),
                     r#await.as_deref(),
                     azure_core,
                     r#become,
                     bool,
                     box_2.as_ref(),
                     r#break.as_deref(),
-                    build_request,
+                    build_request.as_ref(),
                     cfg,
                     char.as_ref(),
                     client_only.as_ref(),
-                    clients,
-                    compile_pattern,
+                    client_request_id,
+                    clients.as_ref(),
+                    compile_pattern.as_ref(),
                     concat.as_ref(),
                     r#const,
                     r#continue.as_ref(),
                     core.as_deref(),
                     crate_.as_deref(),
-                    credential.as_ref(),
-                    decode_body,
-                    decode_by_status.as_ref(),
-                    decode_bytes.as_deref(),
-                    decode_empty,
-                    decode_json.as_ref(),
-                    decode_nullable.as_deref(),
-                    decode_optional,
-                    decode_response.as_ref(),
-                    decode_text.as_ref(),
+                    credential.as_deref(),
+                    decode_body.as_ref(),
+                    decode_by_status.as_deref(),
+                    decode_bytes,
+                    decode_empty.as_ref(),
+                    decode_json.as_deref(),
+                    decode_nullable,
+                    decode_optional.as_ref(),
+                    decode_response.as_deref(),
+                    decode_text.as_deref(),
                     r#do,
                     drop_2.as_deref(),
                     r#dyn.as_ref(),
-                    dynamic.as_ref(),
-                    dynamic_execute.as_ref(),
-                    dynamic_pages.as_deref(),
-                    dynamic_poll,
-                    dynamic_request_error.as_ref(),
-                    dynamic_result.as_deref(),
+                    dynamic.as_deref(),
+                    dynamic_execute.as_deref(),
+                    dynamic_pages,
+                    dynamic_poll.as_ref(),
+                    dynamic_request_error.as_deref(),
+                    dynamic_result,
                     r#else.as_deref(),
-                    endpoint_2.as_deref(),
+                    endpoint_2,
                     r#enum,
                     env.as_deref(),
                     r#extern.as_ref(),
-                    f_2,
+                    f_2.as_ref(),
                     f32.as_deref(),
                     f64,
                     r#false.as_deref(),
@@ -9854,44 +9927,44 @@ pub fn build_request(
                     r#in,
                     include.as_deref(),
                     include_str,
-                    inner,
-                    json.as_deref(),
+                    inner.as_ref(),
+                    json,
                     r#let.as_ref(),
                     r#loop.as_deref(),
                     r#macro,
                     r#match.as_ref(),
                     matches.as_ref(),
-                    members,
-                    method_options_3.as_deref(),
+                    members.as_ref(),
+                    method_options_3,
                     r#mod.as_deref(),
-                    models.as_deref(),
+                    models,
                     r#move,
                     r#mut.as_ref(),
-                    new.as_ref(),
-                    operation_id,
+                    new.as_deref(),
+                    operation_id.as_ref(),
                     option_env.as_deref(),
-                    options_2.as_ref(),
+                    options_2.as_deref(),
                     r#override.as_deref(),
                     page.as_deref(),
                     panic,
-                    parameterized_host.as_deref(),
-                    params.as_deref(),
-                    path,
-                    patterns.as_deref(),
-                    pipeline.as_ref(),
+                    parameterized_host,
+                    params,
+                    path.as_ref(),
+                    patterns,
+                    pipeline.as_deref(),
                     r#priv,
                     r#pub.as_ref(),
                     r#ref.as_deref(),
-                    regex_2.as_ref(),
-                    request.as_deref(),
-                    resource_manager_endpoint,
-                    resource_manager_scope.as_ref(),
-                    response_2.as_deref(),
-                    response_error_2.as_deref(),
+                    regex_2.as_deref(),
+                    request,
+                    resource_manager_endpoint.as_ref(),
+                    resource_manager_scope.as_deref(),
+                    response_2,
+                    response_error_2,
                     r#return,
                     self_2.as_ref(),
-                    serde.as_deref(),
-                    serde_json,
+                    serde,
+                    serde_json.as_ref(),
                     size_of,
                     size_of_val.as_ref(),
                     r#static,
@@ -9899,12 +9972,12 @@ pub fn build_request(
                     str.as_deref(),
                     string_enum,
                     stringify.as_ref(),
-                    strip_member.as_deref(),
-                    strip_members,
+                    strip_member,
+                    strip_members.as_ref(),
                     r#struct.as_ref(),
-                    subscription_id.as_deref(),
+                    subscription_id,
                     super_.as_deref(),
-                    tag.as_ref(),
+                    tag.as_deref(),
                     tagged_union.as_ref(),
                     todo.as_deref(),
                     r#trait,
@@ -9918,11 +9991,11 @@ pub fn build_request(
                     unreachable,
                     r#unsafe,
                     r#unsized.as_ref(),
-                    url_2.as_ref(),
+                    url_2.as_deref(),
                     r#use.as_deref(),
                     usize.as_ref(),
-                    validator_2,
-                    value_3.as_ref(),
+                    validator_2.as_ref(),
+                    value_3.as_deref(),
                     vec_2.as_ref(),
                     r#virtual,
                     r#where.as_ref(),
@@ -9936,9 +10009,8 @@ pub fn build_request(
             let api_version: ::std::string::String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
-            let api_version_2: ::std::string::String = __params
-                .required("API_VERSION", "a string")?;
-            let arc: ::std::string::String = __params.required("Arc", "a string")?;
+            let api_version_2: i32 = __params.required("API_VERSION", "an integer")?;
+            let arc: i32 = __params.required("Arc", "an integer")?;
             let arm_client_options: super::models::Choice = __params
                 .required("ArmClientOptions", "a value of the documented model")?;
             let arm_pipeline: ::std::string::String = __params
@@ -9950,72 +10022,75 @@ pub fn build_request(
             let async_fn_mut: i32 = __params.required("AsyncFnMut", "an integer")?;
             let async_fn_once: super::models::Choice = __params
                 .required("AsyncFnOnce", "a value of the documented model")?;
-            let b_tree_map: super::models::Choice = __params
-                .required("BTreeMap", "a value of the documented model")?;
-            let base64: ::std::string::String = __params.required("Base64", "a string")?;
-            let base64_url: i32 = __params.required("Base64Url", "an integer")?;
+            let b_tree_map: ::std::string::String = __params
+                .required("BTreeMap", "a string")?;
+            let base64: i32 = __params.required("Base64", "an integer")?;
+            let base64_url: super::models::Choice = __params
+                .required("Base64Url", "a value of the documented model")?;
             let binary_format: i32 = __params.required("BinaryFormat", "an integer")?;
             let r#box: super::models::Choice = __params
                 .required("Box", "a value of the documented model")?;
-            let client_method_options: ::std::string::String = __params
-                .required("ClientMethodOptions", "a string")?;
+            let client_method_options: i32 = __params
+                .required("ClientMethodOptions", "an integer")?;
             let clone: i32 = __params.required("Clone", "an integer")?;
-            let constraint: super::models::Choice = __params
-                .required("Constraint", "a value of the documented model")?;
-            let context: i32 = __params.required("Context", "an integer")?;
+            let constraint: ::std::string::String = __params
+                .required("Constraint", "a string")?;
+            let context: super::models::Choice = __params
+                .required("Context", "a value of the documented model")?;
             let copy: ::std::string::String = __params.required("Copy", "a string")?;
-            let cow: ::std::string::String = __params.required("Cow", "a string")?;
-            let default_endpoint: i32 = __params
-                .required("DEFAULT_ENDPOINT", "an integer")?;
-            let date: super::models::Choice = __params
-                .required("Date", "a value of the documented model")?;
-            let date_time: ::std::string::String = __params
-                .required("DateTime", "a string")?;
-            let date_time_rfc1123: i32 = __params
-                .required("DateTimeRfc1123", "an integer")?;
+            let cow: i32 = __params.required("Cow", "an integer")?;
+            let default_endpoint: super::models::Choice = __params
+                .required("DEFAULT_ENDPOINT", "a value of the documented model")?;
+            let date: ::std::string::String = __params.required("Date", "a string")?;
+            let date_time: i32 = __params.required("DateTime", "an integer")?;
+            let date_time_rfc1123: super::models::Choice = __params
+                .required("DateTimeRfc1123", "a value of the documented model")?;
             let debug: ::std::string::String = __params.required("Debug", "a string")?;
             let default: i32 = __params.required("Default", "an integer")?;
-            let deserialize: i32 = __params.required("Deserialize", "an integer")?;
-            let deserializer: ::std::string::String = __params
-                .required("Deserializer", "a string")?;
+            let deserialize: super::models::Choice = __params
+                .required("Deserialize", "a value of the documented model")?;
+            let deserializer: i32 = __params.required("Deserializer", "an integer")?;
             let double_ended_iterator: super::models::Choice = __params
                 .required("DoubleEndedIterator", "a value of the documented model")?;
             let drop: super::models::Choice = __params
                 .required("Drop", "a value of the documented model")?;
-            let duration: super::models::Choice = __params
-                .required("Duration", "a value of the documented model")?;
-            let dynamic_error: i32 = __params.required("DynamicError", "an integer")?;
-            let dynamic_params: super::models::Choice = __params
-                .required("DynamicParams", "a value of the documented model")?;
-            let dynamic_reply: i32 = __params.required("DynamicReply", "an integer")?;
-            let dynamic_validate: ::std::string::String = __params
-                .required("DynamicValidate", "a string")?;
+            let duration: ::std::string::String = __params
+                .required("Duration", "a string")?;
+            let dynamic_error: super::models::Choice = __params
+                .required("DynamicError", "a value of the documented model")?;
+            let dynamic_params: ::std::string::String = __params
+                .required("DynamicParams", "a string")?;
+            let dynamic_reply: super::models::Choice = __params
+                .required("DynamicReply", "a value of the documented model")?;
+            let dynamic_validate: i32 = __params
+                .required("DynamicValidate", "an integer")?;
             let eq: i32 = __params.required("Eq", "an integer")?;
             let err: ::std::string::String = __params.required("Err", "a string")?;
-            let error_body: ::std::string::String = __params
-                .required("ErrorBody", "a string")?;
+            let error_body: i32 = __params.required("ErrorBody", "an integer")?;
             let exact_size_iterator: ::std::string::String = __params
                 .required("ExactSizeIterator", "a string")?;
             let extend: ::std::string::String = __params.required("Extend", "a string")?;
-            let final_state_via: i32 = __params.required("FinalStateVia", "an integer")?;
+            let final_state_via: super::models::Choice = __params
+                .required("FinalStateVia", "a value of the documented model")?;
             let r#fn: ::std::string::String = __params.required("Fn", "a string")?;
             let fn_mut: i32 = __params.required("FnMut", "an integer")?;
             let fn_once: super::models::Choice = __params
                 .required("FnOnce", "a value of the documented model")?;
-            let form_body: i32 = __params.required("FormBody", "an integer")?;
-            let format_error: ::std::string::String = __params
-                .required("FormatError", "a string")?;
+            let form_body: super::models::Choice = __params
+                .required("FormBody", "a value of the documented model")?;
+            let format_error: i32 = __params.required("FormatError", "an integer")?;
             let from: ::std::string::String = __params.required("From", "a string")?;
             let from_iterator: ::std::string::String = __params
                 .required("FromIterator", "a string")?;
-            let from_status: i32 = __params.required("FromStatus", "an integer")?;
+            let from_status: super::models::Choice = __params
+                .required("FromStatus", "a value of the documented model")?;
             let future: i32 = __params.required("Future", "an integer")?;
             let hash: i32 = __params.required("Hash", "an integer")?;
-            let host_part: i32 = __params.required("HostPart", "an integer")?;
-            let http_request: super::models::Choice = __params
-                .required("HttpRequest", "a value of the documented model")?;
-            let http_response: ::std::string::String = __params
-                .required("HttpResponse", "a string")?;
+            let host_part: super::models::Choice = __params
+                .required("HostPart", "a value of the documented model")?;
+            let http_request: ::std::string::String = __params
+                .required("HttpRequest", "a string")?;
+            let http_response: i32 = __params.required("HttpResponse", "an integer")?;
             let into: super::models::Choice = __params
                 .required("Into", "a value of the documented model")?;
             let into_future: super::models::Choice = __params
@@ -10023,70 +10098,68 @@ pub fn build_request(
             let into_iterator: i32 = __params.required("IntoIterator", "an integer")?;
             let into_variant: super::models::Choice = __params
                 .required("IntoVariant", "a value of the documented model")?;
-            let invalid_host: super::models::Choice = __params
-                .required("InvalidHost", "a value of the documented model")?;
+            let invalid_host: ::std::string::String = __params
+                .required("InvalidHost", "a string")?;
             let iterator: super::models::Choice = __params
                 .required("Iterator", "a value of the documented model")?;
-            let lazy_lock: i32 = __params.required("LazyLock", "an integer")?;
-            let map: super::models::Choice = __params
-                .required("Map", "a value of the documented model")?;
-            let method: i32 = __params.required("Method", "an integer")?;
+            let lazy_lock: super::models::Choice = __params
+                .required("LazyLock", "a value of the documented model")?;
+            let map: ::std::string::String = __params.required("Map", "a string")?;
+            let method: super::models::Choice = __params
+                .required("Method", "a value of the documented model")?;
             let method_options_2: ::std::string::String = __params
                 .required("MethodOptions", "a string")?;
-            let next_link: super::models::Choice = __params
-                .required("NextLink", "a value of the documented model")?;
-            let no_format: i32 = __params.required("NoFormat", "an integer")?;
+            let next_link: ::std::string::String = __params
+                .required("NextLink", "a string")?;
+            let no_format: super::models::Choice = __params
+                .required("NoFormat", "a value of the documented model")?;
             let none: ::std::string::String = __params.required("None", "a string")?;
-            let operations: ::std::string::String = __params
-                .required("OPERATIONS", "a string")?;
+            let operations: i32 = __params.required("OPERATIONS", "an integer")?;
             let ok: super::models::Choice = __params
                 .required("Ok", "a value of the documented model")?;
-            let operation_info: i32 = __params.required("OperationInfo", "an integer")?;
-            let operation_status: super::models::Choice = __params
-                .required("OperationStatus", "a value of the documented model")?;
+            let operation_info: super::models::Choice = __params
+                .required("OperationInfo", "a value of the documented model")?;
+            let operation_status: ::std::string::String = __params
+                .required("OperationStatus", "a string")?;
             let option: i32 = __params.required("Option", "an integer")?;
             let ord: super::models::Choice = __params
                 .required("Ord", "a value of the documented model")?;
-            let other: i32 = __params.required("Other", "an integer")?;
-            let page_decoder: ::std::string::String = __params
-                .required("PageDecoder", "a string")?;
-            let pager: super::models::Choice = __params
-                .required("Pager", "a value of the documented model")?;
+            let other: super::models::Choice = __params
+                .required("Other", "a value of the documented model")?;
+            let page_decoder: i32 = __params.required("PageDecoder", "an integer")?;
+            let pager: ::std::string::String = __params.required("Pager", "a string")?;
             let partial_eq: super::models::Choice = __params
                 .required("PartialEq", "a value of the documented model")?;
             let partial_ord: ::std::string::String = __params
                 .required("PartialOrd", "a string")?;
-            let pattern: i32 = __params.required("Pattern", "an integer")?;
-            let poller_method_options: ::std::string::String = __params
-                .required("PollerMethodOptions", "a string")?;
-            let poller_options: i32 = __params.required("PollerOptions", "an integer")?;
-            let regex: super::models::Choice = __params
-                .required("Regex", "a value of the documented model")?;
+            let pattern: super::models::Choice = __params
+                .required("Pattern", "a value of the documented model")?;
+            let poller_method_options: i32 = __params
+                .required("PollerMethodOptions", "an integer")?;
+            let poller_options: super::models::Choice = __params
+                .required("PollerOptions", "a value of the documented model")?;
+            let regex: ::std::string::String = __params.required("Regex", "a string")?;
             let resource_manager_audience: i32 = __params
                 .required("ResourceManagerAudience", "an integer")?;
-            let response: ::std::string::String = __params
-                .required("Response", "a string")?;
-            let response_error: super::models::Choice = __params
-                .required("ResponseError", "a value of the documented model")?;
-            let response_too_large: ::std::string::String = __params
-                .required("ResponseTooLarge", "a string")?;
+            let response: i32 = __params.required("Response", "an integer")?;
+            let response_error: ::std::string::String = __params
+                .required("ResponseError", "a string")?;
+            let response_too_large: i32 = __params
+                .required("ResponseTooLarge", "an integer")?;
             let result: i32 = __params.required("Result", "an integer")?;
-            let services: super::models::Choice = __params
-                .required("SERVICES", "a value of the documented model")?;
-            let safe_debug: super::models::Choice = __params
-                .required("SafeDebug", "a value of the documented model")?;
-            let secret: ::armgen_runtime::Secret = __params
-                .required("Secret", "a string")?;
+            let services: ::std::string::String = __params
+                .required("SERVICES", "a string")?;
+            let safe_debug: ::std::string::String = __params
+                .required("SafeDebug", "a string")?;
+            let secret: i32 = __params.required("Secret", "an integer")?;
             let self_: ::std::string::String = __params.required("Self", "a string")?;
             let send: i32 = __params.required("Send", "an integer")?;
-            let serialize: ::std::string::String = __params
-                .required("Serialize", "a string")?;
-            let serializer: super::models::Choice = __params
-                .required("Serializer", "a value of the documented model")?;
-            let service_error: ::std::string::String = __params
-                .required("ServiceError", "a string")?;
-            let service_info: super::models::Choice = __params
-                .required("ServiceInfo", "a value of the documented model")?;
+            let serialize: i32 = __params.required("Serialize", "an integer")?;
+            let serializer: ::std::string::String = __params
+                .required("Serializer", "a string")?;
+            let service_error: i32 = __params.required("ServiceError", "an integer")?;
+            let service_info: ::std::string::String = __params
+                .required("ServiceInfo", "a string")?;
             let sized: super::models::Choice = __params
                 .required("Sized", "a value of the documented model")?;
             let some: super::models::Choice = __params
@@ -10094,9 +10167,10 @@ pub fn build_request(
             let static_token_credential: super::models::Choice = __params
                 .required("StaticTokenCredential", "a value of the documented model")?;
             let string: i32 = __params.required("String", "an integer")?;
-            let string_format: i32 = __params.required("StringFormat", "an integer")?;
-            let strip_read_only: super::models::Choice = __params
-                .required("StripReadOnly", "a value of the documented model")?;
+            let string_format: super::models::Choice = __params
+                .required("StringFormat", "a value of the documented model")?;
+            let strip_read_only: ::std::string::String = __params
+                .required("StripReadOnly", "a string")?;
             let sync: ::std::string::String = __params.required("Sync", "a string")?;
             let text_format: ::std::string::String = __params
                 .required("TextFormat", "a string")?;
@@ -10104,43 +10178,43 @@ pub fn build_request(
                 .required("ToOwned", "a string")?;
             let to_string: super::models::Choice = __params
                 .required("ToString", "a value of the documented model")?;
-            let token_credential: i32 = __params
-                .required("TokenCredential", "an integer")?;
+            let token_credential: super::models::Choice = __params
+                .required("TokenCredential", "a value of the documented model")?;
             let try_from: i32 = __params.required("TryFrom", "an integer")?;
             let try_into: super::models::Choice = __params
                 .required("TryInto", "a value of the documented model")?;
-            let unix_time: super::models::Choice = __params
-                .required("UnixTime", "a value of the documented model")?;
-            let unknown: super::models::Choice = __params
-                .required("Unknown", "a value of the documented model")?;
+            let unix_time: ::std::string::String = __params
+                .required("UnixTime", "a string")?;
+            let unknown: ::std::string::String = __params
+                .required("Unknown", "a string")?;
             let unpin: i32 = __params.required("Unpin", "an integer")?;
-            let url: i32 = __params.required("Url", "an integer")?;
-            let url_builder: super::models::Choice = __params
-                .required("UrlBuilder", "a value of the documented model")?;
-            let uuid: ::std::string::String = __params.required("Uuid", "a string")?;
-            let validate: ::std::string::String = __params
-                .required("Validate", "a string")?;
-            let validation_error: i32 = __params
-                .required("ValidationError", "an integer")?;
-            let validation_errors: super::models::Choice = __params
-                .required("ValidationErrors", "a value of the documented model")?;
-            let validator: ::std::string::String = __params
-                .required("Validator", "a string")?;
-            let value: i32 = __params.required("Value", "an integer")?;
+            let url: super::models::Choice = __params
+                .required("Url", "a value of the documented model")?;
+            let url_builder: ::std::string::String = __params
+                .required("UrlBuilder", "a string")?;
+            let uuid: i32 = __params.required("Uuid", "an integer")?;
+            let validate: i32 = __params.required("Validate", "an integer")?;
+            let validation_error: super::models::Choice = __params
+                .required("ValidationError", "a value of the documented model")?;
+            let validation_errors: ::std::string::String = __params
+                .required("ValidationErrors", "a string")?;
+            let validator: i32 = __params.required("Validator", "an integer")?;
+            let value: super::models::Choice = __params
+                .required("Value", "a value of the documented model")?;
             let vec: ::std::string::String = __params.required("Vec", "a string")?;
             let value_2: super::models::Choice = __params
                 .required("_", "a value of the documented model")?;
-            let private: ::std::string::String = __params
-                .required("__private", "a string")?;
+            let private: i32 = __params.required("__private", "an integer")?;
             let r#abstract: ::std::string::String = __params
                 .required("abstract", "a string")?;
             let align_of: ::std::string::String = __params
                 .required("align_of", "a string")?;
             let align_of_val: i32 = __params.required("align_of_val", "an integer")?;
             let alloc: i32 = __params.required("alloc", "an integer")?;
-            let api_version_3: i32 = __params.required("api_version", "an integer")?;
-            let armgen_runtime: super::models::Choice = __params
-                .required("armgen_runtime", "a value of the documented model")?;
+            let api_version_3: super::models::Choice = __params
+                .required("api_version", "a value of the documented model")?;
+            let armgen_runtime: ::std::string::String = __params
+                .required("armgen_runtime", "a string")?;
             let r#as: i32 = __params.required("as", "an integer")?;
             let assert: super::models::Choice = __params
                 .required("assert", "a value of the documented model")?;
@@ -10150,8 +10224,7 @@ pub fn build_request(
                 .required("async", "a value of the documented model")?;
             let async_trait: ::std::string::String = __params
                 .required("async_trait", "a string")?;
-            let at: super::models::Choice = __params
-                .required("at", "a value of the documented model")?;
+            let at: ::std::string::String = __params.required("at", "a string")?;
             let r#await: ::std::string::String = __params.required("await", "a string")?;
             let azure_core: i32 = __params.required("azure_core", "an integer")?;
             let r#become: i32 = __params.required("become", "an integer")?;
@@ -10159,15 +10232,19 @@ pub fn build_request(
             let box_2: super::models::Choice = __params
                 .required("box", "a value of the documented model")?;
             let r#break: ::std::string::String = __params.required("break", "a string")?;
-            let build_request: i32 = __params.required("build_request", "an integer")?;
+            let build_request: super::models::Choice = __params
+                .required("build_request", "a value of the documented model")?;
             let cfg: i32 = __params.required("cfg", "an integer")?;
             let char: super::models::Choice = __params
                 .required("char", "a value of the documented model")?;
             let client_only: super::models::Choice = __params
                 .required("client_only", "a value of the documented model")?;
-            let clients: i32 = __params.required("clients", "an integer")?;
-            let compile_pattern: i32 = __params
-                .required("compile_pattern", "an integer")?;
+            let client_request_id: i32 = __params
+                .required("client_request_id", "an integer")?;
+            let clients: super::models::Choice = __params
+                .required("clients", "a value of the documented model")?;
+            let compile_pattern: super::models::Choice = __params
+                .required("compile_pattern", "a value of the documented model")?;
             let concat: super::models::Choice = __params
                 .required("concat", "a value of the documented model")?;
             let r#const: i32 = __params.required("const", "an integer")?;
@@ -10175,47 +10252,47 @@ pub fn build_request(
                 .required("continue", "a value of the documented model")?;
             let core: ::std::string::String = __params.required("core", "a string")?;
             let crate_: ::std::string::String = __params.required("crate", "a string")?;
-            let credential: super::models::Choice = __params
-                .required("credential", "a value of the documented model")?;
-            let decode_body: i32 = __params.required("decode_body", "an integer")?;
-            let decode_by_status: super::models::Choice = __params
-                .required("decode_by_status", "a value of the documented model")?;
-            let decode_bytes: ::std::string::String = __params
-                .required("decode_bytes", "a string")?;
-            let decode_empty: i32 = __params.required("decode_empty", "an integer")?;
-            let decode_json: super::models::Choice = __params
-                .required("decode_json", "a value of the documented model")?;
-            let decode_nullable: ::std::string::String = __params
-                .required("decode_nullable", "a string")?;
-            let decode_optional: i32 = __params
-                .required("decode_optional", "an integer")?;
-            let decode_response: super::models::Choice = __params
-                .required("decode_response", "a value of the documented model")?;
-            let decode_text: super::models::Choice = __params
-                .required("decode_text", "a value of the documented model")?;
+            let credential: ::std::string::String = __params
+                .required("credential", "a string")?;
+            let decode_body: super::models::Choice = __params
+                .required("decode_body", "a value of the documented model")?;
+            let decode_by_status: ::std::string::String = __params
+                .required("decode_by_status", "a string")?;
+            let decode_bytes: i32 = __params.required("decode_bytes", "an integer")?;
+            let decode_empty: super::models::Choice = __params
+                .required("decode_empty", "a value of the documented model")?;
+            let decode_json: ::std::string::String = __params
+                .required("decode_json", "a string")?;
+            let decode_nullable: i32 = __params
+                .required("decode_nullable", "an integer")?;
+            let decode_optional: super::models::Choice = __params
+                .required("decode_optional", "a value of the documented model")?;
+            let decode_response: ::std::string::String = __params
+                .required("decode_response", "a string")?;
+            let decode_text: ::std::string::String = __params
+                .required("decode_text", "a string")?;
             let r#do: i32 = __params.required("do", "an integer")?;
             let drop_2: ::std::string::String = __params.required("drop", "a string")?;
             let r#dyn: super::models::Choice = __params
                 .required("dyn", "a value of the documented model")?;
-            let dynamic: super::models::Choice = __params
-                .required("dynamic", "a value of the documented model")?;
-            let dynamic_execute: super::models::Choice = __params
-                .required("dynamic_execute", "a value of the documented model")?;
-            let dynamic_pages: ::std::string::String = __params
-                .required("dynamic_pages", "a string")?;
-            let dynamic_poll: i32 = __params.required("dynamic_poll", "an integer")?;
-            let dynamic_request_error: super::models::Choice = __params
-                .required("dynamic_request_error", "a value of the documented model")?;
-            let dynamic_result: ::std::string::String = __params
-                .required("dynamic_result", "a string")?;
+            let dynamic: ::std::string::String = __params
+                .required("dynamic", "a string")?;
+            let dynamic_execute: ::std::string::String = __params
+                .required("dynamic_execute", "a string")?;
+            let dynamic_pages: i32 = __params.required("dynamic_pages", "an integer")?;
+            let dynamic_poll: super::models::Choice = __params
+                .required("dynamic_poll", "a value of the documented model")?;
+            let dynamic_request_error: ::std::string::String = __params
+                .required("dynamic_request_error", "a string")?;
+            let dynamic_result: i32 = __params.required("dynamic_result", "an integer")?;
             let r#else: ::std::string::String = __params.required("else", "a string")?;
-            let endpoint_2: ::std::string::String = __params
-                .required("endpoint", "a string")?;
+            let endpoint_2: i32 = __params.required("endpoint", "an integer")?;
             let r#enum: i32 = __params.required("enum", "an integer")?;
             let env: ::std::string::String = __params.required("env", "a string")?;
             let r#extern: super::models::Choice = __params
                 .required("extern", "a value of the documented model")?;
-            let f_2: i32 = __params.required("f", "an integer")?;
+            let f_2: super::models::Choice = __params
+                .required("f", "a value of the documented model")?;
             let f32: ::std::string::String = __params.required("f32", "a string")?;
             let f64: i32 = __params.required("f64", "an integer")?;
             let r#false: ::std::string::String = __params.required("false", "a string")?;
@@ -10237,8 +10314,9 @@ pub fn build_request(
             let include: ::std::string::String = __params
                 .required("include", "a string")?;
             let include_str: i32 = __params.required("include_str", "an integer")?;
-            let inner: i32 = __params.required("inner", "an integer")?;
-            let json: ::std::string::String = __params.required("json", "a string")?;
+            let inner: super::models::Choice = __params
+                .required("inner", "a value of the documented model")?;
+            let json: i32 = __params.required("json", "an integer")?;
             let r#let: super::models::Choice = __params
                 .required("let", "a value of the documented model")?;
             let r#loop: ::std::string::String = __params.required("loop", "a string")?;
@@ -10247,54 +10325,56 @@ pub fn build_request(
                 .required("match", "a value of the documented model")?;
             let matches: super::models::Choice = __params
                 .required("matches", "a value of the documented model")?;
-            let members: i32 = __params.required("members", "an integer")?;
-            let method_options_3: ::std::string::String = __params
-                .required("method_options", "a string")?;
+            let members: super::models::Choice = __params
+                .required("members", "a value of the documented model")?;
+            let method_options_3: i32 = __params
+                .required("method_options", "an integer")?;
             let r#mod: ::std::string::String = __params.required("mod", "a string")?;
-            let models: ::std::string::String = __params.required("models", "a string")?;
+            let models: i32 = __params.required("models", "an integer")?;
             let r#move: i32 = __params.required("move", "an integer")?;
             let r#mut: super::models::Choice = __params
                 .required("mut", "a value of the documented model")?;
-            let new: super::models::Choice = __params
-                .required("new", "a value of the documented model")?;
-            let operation_id: i32 = __params.required("operation_id", "an integer")?;
+            let new: ::std::string::String = __params.required("new", "a string")?;
+            let operation_id: super::models::Choice = __params
+                .required("operation_id", "a value of the documented model")?;
             let option_env: ::std::string::String = __params
                 .required("option_env", "a string")?;
-            let options_2: super::models::Choice = __params
-                .required("options", "a value of the documented model")?;
+            let options_2: ::std::string::String = __params
+                .required("options", "a string")?;
             let r#override: ::std::string::String = __params
                 .required("override", "a string")?;
             let page: ::std::string::String = __params.required("page", "a string")?;
             let panic: i32 = __params.required("panic", "an integer")?;
-            let parameterized_host: ::std::string::String = __params
-                .required("parameterized_host", "a string")?;
-            let params: ::std::string::String = __params.required("params", "a string")?;
-            let path: i32 = __params.required("path", "an integer")?;
-            let patterns: ::std::string::String = __params
-                .required("patterns", "a string")?;
-            let pipeline: super::models::Choice = __params
-                .required("pipeline", "a value of the documented model")?;
+            let parameterized_host: i32 = __params
+                .required("parameterized_host", "an integer")?;
+            let params: i32 = __params.required("params", "an integer")?;
+            let path: super::models::Choice = __params
+                .required("path", "a value of the documented model")?;
+            let patterns: i32 = __params.required("patterns", "an integer")?;
+            let pipeline: ::std::string::String = __params
+                .required("pipeline", "a string")?;
             let r#priv: i32 = __params.required("priv", "an integer")?;
             let r#pub: super::models::Choice = __params
                 .required("pub", "a value of the documented model")?;
             let r#ref: ::std::string::String = __params.required("ref", "a string")?;
-            let regex_2: super::models::Choice = __params
-                .required("regex", "a value of the documented model")?;
-            let request: ::std::string::String = __params
-                .required("request", "a string")?;
-            let resource_manager_endpoint: i32 = __params
-                .required("resource_manager_endpoint", "an integer")?;
-            let resource_manager_scope: super::models::Choice = __params
-                .required("resource_manager_scope", "a value of the documented model")?;
-            let response_2: ::std::string::String = __params
-                .required("response", "a string")?;
-            let response_error_2: ::std::string::String = __params
-                .required("response_error", "a string")?;
+            let regex_2: ::std::string::String = __params.required("regex", "a string")?;
+            let request: i32 = __params.required("request", "an integer")?;
+            let resource_manager_endpoint: super::models::Choice = __params
+                .required(
+                    "resource_manager_endpoint",
+                    "a value of the documented model",
+                )?;
+            let resource_manager_scope: ::std::string::String = __params
+                .required("resource_manager_scope", "a string")?;
+            let response_2: i32 = __params.required("response", "an integer")?;
+            let response_error_2: i32 = __params
+                .required("response_error", "an integer")?;
             let r#return: i32 = __params.required("return", "an integer")?;
             let self_2: super::models::Choice = __params
                 .required("self", "a value of the documented model")?;
-            let serde: ::std::string::String = __params.required("serde", "a string")?;
-            let serde_json: i32 = __params.required("serde_json", "an integer")?;
+            let serde: i32 = __params.required("serde", "an integer")?;
+            let serde_json: super::models::Choice = __params
+                .required("serde_json", "a value of the documented model")?;
             let size_of: i32 = __params.required("size_of", "an integer")?;
             let size_of_val: super::models::Choice = __params
                 .required("size_of_val", "a value of the documented model")?;
@@ -10305,16 +10385,15 @@ pub fn build_request(
             let string_enum: i32 = __params.required("string_enum", "an integer")?;
             let stringify: super::models::Choice = __params
                 .required("stringify", "a value of the documented model")?;
-            let strip_member: ::std::string::String = __params
-                .required("strip_member", "a string")?;
-            let strip_members: i32 = __params.required("strip_members", "an integer")?;
+            let strip_member: i32 = __params.required("strip_member", "an integer")?;
+            let strip_members: super::models::Choice = __params
+                .required("strip_members", "a value of the documented model")?;
             let r#struct: super::models::Choice = __params
                 .required("struct", "a value of the documented model")?;
-            let subscription_id: ::std::string::String = __params
-                .required("subscription_id", "a string")?;
+            let subscription_id: i32 = __params
+                .required("subscription_id", "an integer")?;
             let super_: ::std::string::String = __params.required("super", "a string")?;
-            let tag: super::models::Choice = __params
-                .required("tag", "a value of the documented model")?;
+            let tag: ::std::string::String = __params.required("tag", "a string")?;
             let tagged_union: super::models::Choice = __params
                 .required("tagged_union", "a value of the documented model")?;
             let todo: ::std::string::String = __params.required("todo", "a string")?;
@@ -10332,14 +10411,13 @@ pub fn build_request(
             let r#unsafe: i32 = __params.required("unsafe", "an integer")?;
             let r#unsized: super::models::Choice = __params
                 .required("unsized", "a value of the documented model")?;
-            let url_2: super::models::Choice = __params
-                .required("url", "a value of the documented model")?;
+            let url_2: ::std::string::String = __params.required("url", "a string")?;
             let r#use: ::std::string::String = __params.required("use", "a string")?;
             let usize: super::models::Choice = __params
                 .required("usize", "a value of the documented model")?;
-            let validator_2: i32 = __params.required("validator", "an integer")?;
-            let value_3: super::models::Choice = __params
-                .required("value", "a value of the documented model")?;
+            let validator_2: super::models::Choice = __params
+                .required("validator", "a value of the documented model")?;
+            let value_3: ::std::string::String = __params.required("value", "a string")?;
             let vec_2: super::models::Choice = __params
                 .required("vec", "a value of the documented model")?;
             let r#virtual: i32 = __params.required("virtual", "an integer")?;
@@ -10352,8 +10430,8 @@ pub fn build_request(
                 super::parameters::query_required_request(
                     endpoint,
                     &api_version,
-                    &api_version_2,
-                    &arc,
+                    api_version_2,
+                    arc,
                     &arm_client_options,
                     &arm_pipeline,
                     as_mut,
@@ -10362,124 +10440,124 @@ pub fn build_request(
                     async_fn_mut,
                     &async_fn_once,
                     &b_tree_map,
-                    &base64,
-                    base64_url,
+                    base64,
+                    &base64_url,
                     binary_format,
                     &r#box,
-                    &client_method_options,
+                    client_method_options,
                     clone,
                     &constraint,
-                    context,
+                    &context,
                     &copy,
-                    &cow,
-                    default_endpoint,
+                    cow,
+                    &default_endpoint,
                     &date,
-                    &date_time,
-                    date_time_rfc1123,
+                    date_time,
+                    &date_time_rfc1123,
                     &debug,
                     default,
-                    deserialize,
-                    &deserializer,
+                    &deserialize,
+                    deserializer,
                     &double_ended_iterator,
                     &drop,
                     &duration,
-                    dynamic_error,
+                    &dynamic_error,
                     &dynamic_params,
-                    dynamic_reply,
-                    &dynamic_validate,
+                    &dynamic_reply,
+                    dynamic_validate,
                     eq,
                     &err,
-                    &error_body,
+                    error_body,
                     &exact_size_iterator,
                     &extend,
-                    final_state_via,
+                    &final_state_via,
                     &r#fn,
                     fn_mut,
                     &fn_once,
-                    form_body,
-                    &format_error,
+                    &form_body,
+                    format_error,
                     &from,
                     &from_iterator,
-                    from_status,
+                    &from_status,
                     future,
                     hash,
-                    host_part,
+                    &host_part,
                     &http_request,
-                    &http_response,
+                    http_response,
                     &into,
                     &into_future,
                     into_iterator,
                     &into_variant,
                     &invalid_host,
                     &iterator,
-                    lazy_lock,
+                    &lazy_lock,
                     &map,
-                    method,
+                    &method,
                     &method_options_2,
                     &next_link,
-                    no_format,
+                    &no_format,
                     &none,
-                    &operations,
+                    operations,
                     &ok,
-                    operation_info,
+                    &operation_info,
                     &operation_status,
                     option,
                     &ord,
-                    other,
-                    &page_decoder,
+                    &other,
+                    page_decoder,
                     &pager,
                     &partial_eq,
                     &partial_ord,
-                    pattern,
-                    &poller_method_options,
-                    poller_options,
+                    &pattern,
+                    poller_method_options,
+                    &poller_options,
                     &regex,
                     resource_manager_audience,
-                    &response,
+                    response,
                     &response_error,
-                    &response_too_large,
+                    response_too_large,
                     result,
                     &services,
                     &safe_debug,
-                    &secret,
+                    secret,
                     &self_,
                     send,
-                    &serialize,
+                    serialize,
                     &serializer,
-                    &service_error,
+                    service_error,
                     &service_info,
                     &sized,
                     &some,
                     &static_token_credential,
                     string,
-                    string_format,
+                    &string_format,
                     &strip_read_only,
                     &sync,
                     &text_format,
                     &to_owned,
                     &to_string,
-                    token_credential,
+                    &token_credential,
                     try_from,
                     &try_into,
                     &unix_time,
                     &unknown,
                     unpin,
-                    url,
+                    &url,
                     &url_builder,
-                    &uuid,
-                    &validate,
-                    validation_error,
+                    uuid,
+                    validate,
+                    &validation_error,
                     &validation_errors,
-                    &validator,
-                    value,
+                    validator,
+                    &value,
                     &vec,
                     &value_2,
-                    &private,
+                    private,
                     &r#abstract,
                     &align_of,
                     align_of_val,
                     alloc,
-                    api_version_3,
+                    &api_version_3,
                     &armgen_runtime,
                     r#as,
                     &assert,
@@ -10493,25 +10571,26 @@ pub fn build_request(
                     bool,
                     &box_2,
                     &r#break,
-                    build_request,
+                    &build_request,
                     cfg,
                     &char,
                     &client_only,
-                    clients,
-                    compile_pattern,
+                    client_request_id,
+                    &clients,
+                    &compile_pattern,
                     &concat,
                     r#const,
                     &r#continue,
                     &core,
                     &crate_,
                     &credential,
-                    decode_body,
+                    &decode_body,
                     &decode_by_status,
-                    &decode_bytes,
-                    decode_empty,
+                    decode_bytes,
+                    &decode_empty,
                     &decode_json,
-                    &decode_nullable,
-                    decode_optional,
+                    decode_nullable,
+                    &decode_optional,
                     &decode_response,
                     &decode_text,
                     r#do,
@@ -10519,16 +10598,16 @@ pub fn build_request(
                     &r#dyn,
                     &dynamic,
                     &dynamic_execute,
-                    &dynamic_pages,
-                    dynamic_poll,
+                    dynamic_pages,
+                    &dynamic_poll,
                     &dynamic_request_error,
-                    &dynamic_result,
+                    dynamic_result,
                     &r#else,
-                    &endpoint_2,
+                    endpoint_2,
                     r#enum,
                     &env,
                     &r#extern,
-                    f_2,
+                    &f_2,
                     &f32,
                     f64,
                     &r#false,
@@ -10545,44 +10624,44 @@ pub fn build_request(
                     r#in,
                     &include,
                     include_str,
-                    inner,
-                    &json,
+                    &inner,
+                    json,
                     &r#let,
                     &r#loop,
                     r#macro,
                     &r#match,
                     &matches,
-                    members,
-                    &method_options_3,
+                    &members,
+                    method_options_3,
                     &r#mod,
-                    &models,
+                    models,
                     r#move,
                     &r#mut,
                     &new,
-                    operation_id,
+                    &operation_id,
                     &option_env,
                     &options_2,
                     &r#override,
                     &page,
                     panic,
-                    &parameterized_host,
-                    &params,
-                    path,
-                    &patterns,
+                    parameterized_host,
+                    params,
+                    &path,
+                    patterns,
                     &pipeline,
                     r#priv,
                     &r#pub,
                     &r#ref,
                     &regex_2,
-                    &request,
-                    resource_manager_endpoint,
+                    request,
+                    &resource_manager_endpoint,
                     &resource_manager_scope,
-                    &response_2,
-                    &response_error_2,
+                    response_2,
+                    response_error_2,
                     r#return,
                     &self_2,
-                    &serde,
-                    serde_json,
+                    serde,
+                    &serde_json,
                     size_of,
                     &size_of_val,
                     r#static,
@@ -10590,10 +10669,10 @@ pub fn build_request(
                     &str,
                     string_enum,
                     &stringify,
-                    &strip_member,
-                    strip_members,
+                    strip_member,
+                    &strip_members,
                     &r#struct,
-                    &subscription_id,
+                    subscription_id,
                     &super_,
                     &tag,
                     &tagged_union,
@@ -10612,7 +10691,7 @@ pub fn build_request(
                     &url_2,
                     &r#use,
                     &usize,
-                    validator_2,
+                    &validator_2,
                     &value_3,
                     &vec_2,
                     r#virtual,
@@ -11919,6 +11998,11 @@ pub fn decode_response(
                 super::client::only_client_only_response(response),
             )
         }
+        "client_request_id_client_request_id" => {
+            ::armgen_runtime::dynamic_result(
+                super::client::request_id_client_request_id_response(response),
+            )
+        }
         "ClientMethodOptions_ClientMethodOptions" => {
             ::armgen_runtime::dynamic_result(
                 super::client_method_options::client_method_options_response(response),
@@ -12453,6 +12537,11 @@ pub fn decode_response(
         "OptionalBodies_client_only" => {
             ::armgen_runtime::dynamic_result(
                 super::optional_bodies::client_only_response(response),
+            )
+        }
+        "OptionalBodies_client_request_id" => {
+            ::armgen_runtime::dynamic_result(
+                super::optional_bodies::client_request_id_response(response),
             )
         }
         "OptionalBodies_clients" => {

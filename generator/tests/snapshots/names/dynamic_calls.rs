@@ -241,6 +241,14 @@ pub async fn call(
                 )
                 .await
         }
+        "client_request_id_client_request_id" => {
+            ::armgen_runtime::dynamic_execute(
+                    pipeline,
+                    __request,
+                    super::client::request_id_client_request_id_response,
+                )
+                .await
+        }
         "ClientMethodOptions_ClientMethodOptions" => {
             ::armgen_runtime::dynamic_execute(
                     pipeline,
@@ -1352,6 +1360,18 @@ pub async fn call(
                 .begin(
                     __request,
                     super::optional_bodies::client_only_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    ::core::default::Default::default(),
+                );
+            ::armgen_runtime::dynamic_poll(poller).await
+        }
+        "OptionalBodies_client_request_id" => {
+            let poller: ::armgen_runtime::__private::azure_core::http::Poller<
+                ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
+            > = pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::client_request_id_response,
                     ::armgen_runtime::FinalStateVia::Location,
                     ::core::default::Default::default(),
                 );

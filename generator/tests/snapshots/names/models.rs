@@ -1350,6 +1350,42 @@ impl ::armgen_runtime::StripReadOnly for ClientOnly {
         );
     }
 }
+/// The `client_request_id` object.
+#[derive(
+    ::core::clone::Clone,
+    ::core::fmt::Debug,
+    ::core::default::Default,
+    ::core::cmp::PartialEq,
+    ::armgen_runtime::__private::serde::Serialize,
+    ::armgen_runtime::__private::serde::Deserialize,
+)]
+#[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "client_request_id")]
+pub struct ClientRequestId {
+    /// Set by the service.
+    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
+    pub client_request_id: ::core::option::Option<::std::string::String>,
+    /// `next`
+    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
+    pub next: ::core::option::Option<::std::boxed::Box<ClientRequestId>>,
+}
+impl ::armgen_runtime::Validate for ClientRequestId {
+    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
+}
+impl ::armgen_runtime::StripReadOnly for ClientRequestId {
+    fn strip_read_only(
+        &self,
+        json: &mut ::armgen_runtime::__private::serde_json::Value,
+    ) {
+        ::armgen_runtime::strip_members(
+            json,
+            &["client_request_id"],
+            |members| {
+                ::armgen_runtime::strip_member(members, "next", &self.next);
+            },
+        );
+    }
+}
 /// The `clients` object.
 #[derive(
     ::core::clone::Clone,
@@ -1497,7 +1533,8 @@ impl ::armgen_runtime::StripReadOnly for Clone {
     MethodOptions = "MethodOptions", #[doc = " `ResourceManagerAudience`"]
     ResourceManagerAudience = "ResourceManagerAudience", #[doc =
     " `StaticTokenCredential`"] StaticTokenCredential = "StaticTokenCredential", #[doc =
-    " `TextFormat`"] TextFormat = "TextFormat", #[doc = " `resource_manager_endpoint`"]
+    " `TextFormat`"] TextFormat = "TextFormat", #[doc = " `client_request_id`"]
+    ClientRequestId = "client_request_id", #[doc = " `resource_manager_endpoint`"]
     ResourceManagerEndpoint = "resource_manager_endpoint", #[doc =
     " `resource_manager_scope`"] ResourceManagerScope = "resource_manager_scope", #[doc =
     " `response_error`"] ResponseError = "response_error", #[doc = " `DynamicError`"]
@@ -3589,7 +3626,8 @@ impl ::armgen_runtime::StripReadOnly for Extend {
     MethodOptions = "MethodOptions", #[doc = " `ResourceManagerAudience`"]
     ResourceManagerAudience = "ResourceManagerAudience", #[doc =
     " `StaticTokenCredential`"] StaticTokenCredential = "StaticTokenCredential", #[doc =
-    " `TextFormat`"] TextFormat = "TextFormat", #[doc = " `resource_manager_endpoint`"]
+    " `TextFormat`"] TextFormat = "TextFormat", #[doc = " `client_request_id`"]
+    ClientRequestId = "client_request_id", #[doc = " `resource_manager_endpoint`"]
     ResourceManagerEndpoint = "resource_manager_endpoint", #[doc =
     " `resource_manager_scope`"] ResourceManagerScope = "resource_manager_scope", #[doc =
     " `response_error`"] ResponseError = "response_error", #[doc = " `DynamicError`"]
@@ -4359,548 +4397,550 @@ pub struct Fields {
         skip_serializing_if = "::core::option::Option::is_none"
     )]
     pub text_format: ::core::option::Option<::std::vec::Vec<TextFormat>>,
-    /// `resource_manager_endpoint`
-    #[serde(rename = "resource_manager_endpoint")]
-    pub resource_manager_endpoint: ::std::string::String,
+    /// `client_request_id`
+    #[serde(rename = "client_request_id")]
+    pub client_request_id: ::std::string::String,
     /// Set by the service.
+    #[serde(
+        rename = "resource_manager_endpoint",
+        skip_serializing_if = "::core::option::Option::is_none"
+    )]
+    pub resource_manager_endpoint: ::core::option::Option<::std::string::String>,
+    /// `resource_manager_scope`
     #[serde(
         rename = "resource_manager_scope",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub resource_manager_scope: ::core::option::Option<::std::string::String>,
+    pub resource_manager_scope: ::core::option::Option<::std::boxed::Box<Fields>>,
     /// `response_error`
     #[serde(
         rename = "response_error",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub response_error: ::core::option::Option<::std::boxed::Box<Fields>>,
+    pub response_error: ::core::option::Option<::std::vec::Vec<ResponseError>>,
     /// `DynamicError`
+    #[serde(rename = "DynamicError")]
+    pub dynamic_error: ::std::string::String,
+    /// Set by the service.
     #[serde(
-        rename = "DynamicError",
+        rename = "DynamicParams",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub dynamic_error: ::core::option::Option<::std::vec::Vec<DynamicError>>,
-    /// `DynamicParams`
-    #[serde(rename = "DynamicParams")]
-    pub dynamic_params: ::std::string::String,
-    /// Set by the service.
+    pub dynamic_params: ::core::option::Option<::std::string::String>,
+    /// `DynamicValidate`
     #[serde(
         rename = "DynamicValidate",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub dynamic_validate: ::core::option::Option<::std::string::String>,
+    pub dynamic_validate: ::core::option::Option<::std::boxed::Box<Fields>>,
     /// `OperationInfo`
     #[serde(
         rename = "OperationInfo",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub operation_info: ::core::option::Option<::std::boxed::Box<Fields>>,
+    pub operation_info: ::core::option::Option<::std::vec::Vec<OperationInfo>>,
     /// `ServiceInfo`
+    #[serde(rename = "ServiceInfo")]
+    pub service_info: ::std::string::String,
+    /// Set by the service.
     #[serde(
-        rename = "ServiceInfo",
+        rename = "dynamic_result",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub service_info: ::core::option::Option<::std::vec::Vec<ServiceInfo>>,
-    /// `dynamic_result`
-    #[serde(rename = "dynamic_result")]
-    pub dynamic_result: ::std::string::String,
-    /// Set by the service.
+    pub dynamic_result: ::core::option::Option<::std::string::String>,
+    /// `DynamicReply`
     #[serde(
         rename = "DynamicReply",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub dynamic_reply: ::core::option::Option<::std::string::String>,
+    pub dynamic_reply: ::core::option::Option<::std::boxed::Box<Fields>>,
     /// `dynamic_execute`
     #[serde(
         rename = "dynamic_execute",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub dynamic_execute: ::core::option::Option<::std::boxed::Box<Fields>>,
+    pub dynamic_execute: ::core::option::Option<::std::vec::Vec<DynamicExecute>>,
     /// `dynamic_pages`
+    #[serde(rename = "dynamic_pages")]
+    pub dynamic_pages: ::std::string::String,
+    /// Set by the service.
     #[serde(
-        rename = "dynamic_pages",
+        rename = "dynamic_poll",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub dynamic_pages: ::core::option::Option<::std::vec::Vec<DynamicPages>>,
-    /// `dynamic_poll`
-    #[serde(rename = "dynamic_poll")]
-    pub dynamic_poll: ::std::string::String,
-    /// Set by the service.
+    pub dynamic_poll: ::core::option::Option<::std::string::String>,
+    /// `dynamic_request_error`
     #[serde(
         rename = "dynamic_request_error",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub dynamic_request_error: ::core::option::Option<::std::string::String>,
+    pub dynamic_request_error: ::core::option::Option<::std::boxed::Box<Fields>>,
     /// `ErrorBody`
     #[serde(
         rename = "ErrorBody",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub error_body: ::core::option::Option<::std::boxed::Box<Fields>>,
+    pub error_body: ::core::option::Option<::std::vec::Vec<ErrorBody>>,
     /// `FromStatus`
+    #[serde(rename = "FromStatus")]
+    pub from_status: ::std::string::String,
+    /// Set by the service.
     #[serde(
-        rename = "FromStatus",
+        rename = "ResponseError",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub from_status: ::core::option::Option<::std::vec::Vec<FromStatus>>,
-    /// `ResponseError`
-    #[serde(rename = "ResponseError")]
-    pub response_error_2: ::std::string::String,
-    /// Set by the service.
+    pub response_error_2: ::core::option::Option<::std::string::String>,
+    /// `ServiceError`
     #[serde(
         rename = "ServiceError",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub service_error: ::core::option::Option<::std::string::String>,
+    pub service_error: ::core::option::Option<::std::boxed::Box<Fields>>,
     /// `decode_body`
     #[serde(
         rename = "decode_body",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub decode_body: ::core::option::Option<::std::boxed::Box<Fields>>,
+    pub decode_body: ::core::option::Option<::std::vec::Vec<DecodeBody>>,
     /// `decode_by_status`
+    #[serde(rename = "decode_by_status")]
+    pub decode_by_status: ::std::string::String,
+    /// Set by the service.
     #[serde(
-        rename = "decode_by_status",
+        rename = "decode_bytes",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub decode_by_status: ::core::option::Option<::std::vec::Vec<DecodeByStatus>>,
-    /// `decode_bytes`
-    #[serde(rename = "decode_bytes")]
-    pub decode_bytes: ::std::string::String,
-    /// Set by the service.
+    pub decode_bytes: ::core::option::Option<::std::string::String>,
+    /// `decode_empty`
     #[serde(
         rename = "decode_empty",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub decode_empty: ::core::option::Option<::std::string::String>,
+    pub decode_empty: ::core::option::Option<::std::boxed::Box<Fields>>,
     /// `decode_json`
     #[serde(
         rename = "decode_json",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub decode_json: ::core::option::Option<::std::boxed::Box<Fields>>,
+    pub decode_json: ::core::option::Option<::std::vec::Vec<DecodeJson>>,
     /// `decode_nullable`
+    #[serde(rename = "decode_nullable")]
+    pub decode_nullable: ::std::string::String,
+    /// Set by the service.
     #[serde(
-        rename = "decode_nullable",
+        rename = "decode_optional",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub decode_nullable: ::core::option::Option<::std::vec::Vec<DecodeNullable>>,
-    /// `decode_optional`
-    #[serde(rename = "decode_optional")]
-    pub decode_optional: ::std::string::String,
-    /// Set by the service.
+    pub decode_optional: ::core::option::Option<::std::string::String>,
+    /// `decode_text`
     #[serde(
         rename = "decode_text",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub decode_text: ::core::option::Option<::std::string::String>,
+    pub decode_text: ::core::option::Option<::std::boxed::Box<Fields>>,
     /// `Base64`
     #[serde(rename = "Base64", skip_serializing_if = "::core::option::Option::is_none")]
-    pub base64: ::core::option::Option<::std::boxed::Box<Fields>>,
+    pub base64: ::core::option::Option<::std::vec::Vec<Base64>>,
     /// `Base64Url`
-    #[serde(
-        rename = "Base64Url",
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub base64_url: ::core::option::Option<::std::vec::Vec<Base64Url>>,
-    /// `Date`
-    #[serde(rename = "Date")]
-    pub date: ::std::string::String,
+    #[serde(rename = "Base64Url")]
+    pub base64_url: ::std::string::String,
     /// Set by the service.
+    #[serde(rename = "Date", skip_serializing_if = "::core::option::Option::is_none")]
+    pub date: ::core::option::Option<::std::string::String>,
+    /// `DateTime`
     #[serde(
         rename = "DateTime",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub date_time: ::core::option::Option<::std::string::String>,
+    pub date_time: ::core::option::Option<::std::boxed::Box<Fields>>,
     /// `DateTimeRfc1123`
     #[serde(
         rename = "DateTimeRfc1123",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub date_time_rfc1123: ::core::option::Option<::std::boxed::Box<Fields>>,
+    pub date_time_rfc1123: ::core::option::Option<::std::vec::Vec<DateTimeRfc1123>>,
     /// `Duration`
+    #[serde(rename = "Duration")]
+    pub duration: ::std::string::String,
+    /// Set by the service.
     #[serde(
-        rename = "Duration",
+        rename = "FormatError",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub duration: ::core::option::Option<::std::vec::Vec<Duration>>,
-    /// `FormatError`
-    #[serde(rename = "FormatError")]
-    pub format_error: ::std::string::String,
-    /// Set by the service.
+    pub format_error: ::core::option::Option<::std::string::String>,
+    /// `StringFormat`
     #[serde(
         rename = "StringFormat",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub string_format: ::core::option::Option<::std::string::String>,
+    pub string_format: ::core::option::Option<::std::boxed::Box<Fields>>,
     /// `UnixTime`
     #[serde(
         rename = "UnixTime",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub unix_time: ::core::option::Option<::std::boxed::Box<Fields>>,
+    pub unix_time: ::core::option::Option<::std::vec::Vec<UnixTime>>,
     /// `Uuid`
-    #[serde(rename = "Uuid", skip_serializing_if = "::core::option::Option::is_none")]
-    pub uuid: ::core::option::Option<::std::vec::Vec<Uuid>>,
-    /// `HostPart`
-    #[serde(rename = "HostPart")]
-    pub host_part: ::std::string::String,
+    #[serde(rename = "Uuid")]
+    pub uuid: ::std::string::String,
     /// Set by the service.
+    #[serde(
+        rename = "HostPart",
+        skip_serializing_if = "::core::option::Option::is_none"
+    )]
+    pub host_part: ::core::option::Option<::std::string::String>,
+    /// `InvalidHost`
     #[serde(
         rename = "InvalidHost",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub invalid_host: ::core::option::Option<::std::string::String>,
+    pub invalid_host: ::core::option::Option<::std::boxed::Box<Fields>>,
     /// `parameterized_host`
     #[serde(
         rename = "parameterized_host",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub parameterized_host: ::core::option::Option<::std::boxed::Box<Fields>>,
+    pub parameterized_host: ::core::option::Option<::std::vec::Vec<ParameterizedHost>>,
     /// `FormBody`
+    #[serde(rename = "FormBody")]
+    pub form_body: ::std::string::String,
+    /// Set by the service.
     #[serde(
-        rename = "FormBody",
+        rename = "HttpRequest",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub form_body: ::core::option::Option<::std::vec::Vec<FormBody>>,
-    /// `HttpRequest`
-    #[serde(rename = "HttpRequest")]
-    pub http_request: ::std::string::String,
-    /// Set by the service.
+    pub http_request: ::core::option::Option<::std::string::String>,
+    /// `HttpResponse`
     #[serde(
         rename = "HttpResponse",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub http_response: ::core::option::Option<::std::string::String>,
+    pub http_response: ::core::option::Option<::std::boxed::Box<Fields>>,
     /// `Method`
     #[serde(rename = "Method", skip_serializing_if = "::core::option::Option::is_none")]
-    pub method: ::core::option::Option<::std::boxed::Box<Fields>>,
+    pub method: ::core::option::Option<::std::vec::Vec<Method>>,
     /// `UrlBuilder`
+    #[serde(rename = "UrlBuilder")]
+    pub url_builder: ::std::string::String,
+    /// Set by the service.
     #[serde(
-        rename = "UrlBuilder",
+        rename = "ResponseTooLarge",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub url_builder: ::core::option::Option<::std::vec::Vec<UrlBuilder>>,
-    /// `ResponseTooLarge`
-    #[serde(rename = "ResponseTooLarge")]
-    pub response_too_large: ::std::string::String,
-    /// Set by the service.
+    pub response_too_large: ::core::option::Option<::std::string::String>,
+    /// `FinalStateVia`
     #[serde(
         rename = "FinalStateVia",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub final_state_via: ::core::option::Option<::std::string::String>,
+    pub final_state_via: ::core::option::Option<::std::boxed::Box<Fields>>,
     /// `OperationStatus`
     #[serde(
         rename = "OperationStatus",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub operation_status: ::core::option::Option<::std::boxed::Box<Fields>>,
+    pub operation_status: ::core::option::Option<::std::vec::Vec<OperationStatus>>,
     /// `PollerMethodOptions`
+    #[serde(rename = "PollerMethodOptions")]
+    pub poller_method_options: ::std::string::String,
+    /// Set by the service.
     #[serde(
-        rename = "PollerMethodOptions",
+        rename = "PollerOptions",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub poller_method_options: ::core::option::Option<
-        ::std::vec::Vec<PollerMethodOptions>,
-    >,
-    /// `PollerOptions`
-    #[serde(rename = "PollerOptions")]
-    pub poller_options: ::std::string::String,
-    /// Set by the service.
+    pub poller_options: ::core::option::Option<::std::string::String>,
+    /// `NextLink`
     #[serde(
         rename = "NextLink",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub next_link: ::core::option::Option<::std::string::String>,
+    pub next_link: ::core::option::Option<::std::boxed::Box<Fields>>,
     /// `PageDecoder`
     #[serde(
         rename = "PageDecoder",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub page_decoder: ::core::option::Option<::std::boxed::Box<Fields>>,
+    pub page_decoder: ::core::option::Option<::std::vec::Vec<PageDecoder>>,
     /// `Pattern`
-    #[serde(rename = "Pattern", skip_serializing_if = "::core::option::Option::is_none")]
-    pub pattern: ::core::option::Option<::std::vec::Vec<Pattern>>,
-    /// `StripReadOnly`
-    #[serde(rename = "StripReadOnly")]
-    pub strip_read_only: ::std::string::String,
+    #[serde(rename = "Pattern")]
+    pub pattern: ::std::string::String,
     /// Set by the service.
+    #[serde(
+        rename = "StripReadOnly",
+        skip_serializing_if = "::core::option::Option::is_none"
+    )]
+    pub strip_read_only: ::core::option::Option<::std::string::String>,
+    /// `strip_member`
     #[serde(
         rename = "strip_member",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub strip_member: ::core::option::Option<::std::string::String>,
+    pub strip_member: ::core::option::Option<::std::boxed::Box<Fields>>,
     /// `strip_members`
     #[serde(
         rename = "strip_members",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub strip_members: ::core::option::Option<::std::boxed::Box<Fields>>,
+    pub strip_members: ::core::option::Option<::std::vec::Vec<StripMembers>>,
     /// `Regex`
-    #[serde(rename = "Regex", skip_serializing_if = "::core::option::Option::is_none")]
-    pub regex: ::core::option::Option<::std::vec::Vec<Regex>>,
-    /// `Secret`
-    #[serde(rename = "Secret")]
-    pub secret: ::armgen_runtime::Secret,
+    #[serde(rename = "Regex")]
+    pub regex: ::std::string::String,
     /// Set by the service.
+    #[serde(rename = "Secret", skip_serializing_if = "::core::option::Option::is_none")]
+    pub secret: ::core::option::Option<::armgen_runtime::Secret>,
+    /// `Url`
     #[serde(rename = "Url", skip_serializing_if = "::core::option::Option::is_none")]
-    pub url: ::core::option::Option<::std::string::String>,
+    pub url: ::core::option::Option<::std::boxed::Box<Fields>>,
     /// `Constraint`
     #[serde(
         rename = "Constraint",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub constraint: ::core::option::Option<::std::boxed::Box<Fields>>,
+    pub constraint: ::core::option::Option<::std::vec::Vec<Constraint>>,
     /// `Validate`
+    #[serde(rename = "Validate")]
+    pub validate: ::std::string::String,
+    /// Set by the service.
     #[serde(
-        rename = "Validate",
+        rename = "ValidationError",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub validate: ::core::option::Option<::std::vec::Vec<Validate>>,
-    /// `ValidationError`
-    #[serde(rename = "ValidationError")]
-    pub validation_error: ::std::string::String,
-    /// Set by the service.
+    pub validation_error: ::core::option::Option<::std::string::String>,
+    /// `ValidationErrors`
     #[serde(
         rename = "ValidationErrors",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub validation_errors: ::core::option::Option<::std::string::String>,
+    pub validation_errors: ::core::option::Option<::std::boxed::Box<Fields>>,
     /// `Validator`
     #[serde(
         rename = "Validator",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub validator: ::core::option::Option<::std::boxed::Box<Fields>>,
+    pub validator: ::core::option::Option<::std::vec::Vec<Validator>>,
     /// `compile_pattern`
-    #[serde(
-        rename = "compile_pattern",
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub compile_pattern: ::core::option::Option<::std::vec::Vec<CompilePattern>>,
-    /// `regex`
-    #[serde(rename = "regex")]
-    pub regex_2: ::std::string::String,
+    #[serde(rename = "compile_pattern")]
+    pub compile_pattern: ::std::string::String,
     /// Set by the service.
+    #[serde(rename = "regex", skip_serializing_if = "::core::option::Option::is_none")]
+    pub regex_2: ::core::option::Option<::std::string::String>,
+    /// `serde`
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub serde: ::core::option::Option<::std::string::String>,
+    pub serde: ::core::option::Option<::std::boxed::Box<Fields>>,
     /// `serde_json`
     #[serde(
         rename = "serde_json",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub serde_json: ::core::option::Option<::std::boxed::Box<Fields>>,
+    pub serde_json: ::core::option::Option<::std::vec::Vec<SerdeJson>>,
     /// `url`
-    #[serde(rename = "url", skip_serializing_if = "::core::option::Option::is_none")]
-    pub url_2: ::core::option::Option<::std::vec::Vec<Url2>>,
-    /// `endpoint`
-    pub endpoint: ::std::string::String,
+    #[serde(rename = "url")]
+    pub url_2: ::std::string::String,
     /// Set by the service.
+    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
+    pub endpoint: ::core::option::Option<::std::string::String>,
+    /// `api_version`
     #[serde(
         rename = "api_version",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub api_version: ::core::option::Option<::std::string::String>,
+    pub api_version: ::core::option::Option<::std::boxed::Box<Fields>>,
     /// `options`
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub options: ::core::option::Option<::std::boxed::Box<Fields>>,
+    pub options: ::core::option::Option<::std::vec::Vec<Options>>,
     /// `request`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub request: ::core::option::Option<::std::vec::Vec<Request>>,
-    /// `validator`
-    #[serde(rename = "validator")]
-    pub validator_2: ::std::string::String,
+    pub request: ::std::string::String,
     /// Set by the service.
+    #[serde(
+        rename = "validator",
+        skip_serializing_if = "::core::option::Option::is_none"
+    )]
+    pub validator_2: ::core::option::Option<::std::string::String>,
+    /// `value`
     #[serde(rename = "value", skip_serializing_if = "::core::option::Option::is_none")]
-    pub value_2: ::core::option::Option<::std::string::String>,
+    pub value_2: ::core::option::Option<::std::boxed::Box<Fields>>,
     /// `params`
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub params: ::core::option::Option<::std::boxed::Box<Fields>>,
+    pub params: ::core::option::Option<::std::vec::Vec<Params>>,
     /// `path`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub path: ::core::option::Option<::std::vec::Vec<Path>>,
-    /// `at`
-    pub at: ::std::string::String,
+    pub path: ::std::string::String,
     /// Set by the service.
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub json: ::core::option::Option<::std::string::String>,
+    pub at: ::core::option::Option<::std::string::String>,
+    /// `json`
+    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
+    pub json: ::core::option::Option<::std::boxed::Box<Fields>>,
     /// `members`
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub members: ::core::option::Option<::std::boxed::Box<Fields>>,
+    pub members: ::core::option::Option<::std::vec::Vec<Members>>,
     /// `pipeline`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub pipeline: ::core::option::Option<::std::vec::Vec<Pipeline>>,
-    /// `response`
-    pub response: ::std::string::String,
+    pub pipeline: ::std::string::String,
     /// Set by the service.
+    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
+    pub response: ::core::option::Option<::std::string::String>,
+    /// `operation_id`
     #[serde(
         rename = "operation_id",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub operation_id: ::core::option::Option<::std::string::String>,
+    pub operation_id: ::core::option::Option<::std::boxed::Box<Fields>>,
     /// `credential`
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub credential: ::core::option::Option<::std::boxed::Box<Fields>>,
+    pub credential: ::core::option::Option<::std::vec::Vec<Credential>>,
     /// `subscription_id`
-    #[serde(
-        rename = "subscription_id",
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub subscription_id: ::core::option::Option<::std::vec::Vec<SubscriptionId>>,
-    /// `inner`
-    pub inner: ::std::string::String,
+    #[serde(rename = "subscription_id")]
+    pub subscription_id: ::std::string::String,
     /// Set by the service.
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub tag: ::core::option::Option<::std::string::String>,
+    pub inner: ::core::option::Option<::std::string::String>,
+    /// `tag`
+    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
+    pub tag: ::core::option::Option<::std::boxed::Box<Fields>>,
     /// `method_options`
     #[serde(
         rename = "method_options",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub method_options_2: ::core::option::Option<::std::boxed::Box<Fields>>,
+    pub method_options_2: ::core::option::Option<::std::vec::Vec<MethodOptions2>>,
     /// `f`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub f: ::core::option::Option<::std::vec::Vec<F>>,
-    /// `new`
-    pub new: ::std::string::String,
+    pub f: ::std::string::String,
     /// Set by the service.
+    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
+    pub new: ::core::option::Option<::std::string::String>,
+    /// `API_VERSION`
     #[serde(
         rename = "API_VERSION",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub api_version_2: ::core::option::Option<::std::string::String>,
+    pub api_version_2: ::core::option::Option<::std::boxed::Box<Fields>>,
     /// `DEFAULT_ENDPOINT`
     #[serde(
         rename = "DEFAULT_ENDPOINT",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub default_endpoint: ::core::option::Option<::std::boxed::Box<Fields>>,
+    pub default_endpoint: ::core::option::Option<::std::vec::Vec<DefaultEndpoint>>,
     /// `SERVICES`
+    #[serde(rename = "SERVICES")]
+    pub services: ::std::string::String,
+    /// Set by the service.
     #[serde(
-        rename = "SERVICES",
+        rename = "OPERATIONS",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub services: ::core::option::Option<::std::vec::Vec<Services>>,
-    /// `OPERATIONS`
-    #[serde(rename = "OPERATIONS")]
-    pub operations: ::std::string::String,
-    /// Set by the service.
+    pub operations: ::core::option::Option<::std::string::String>,
+    /// `build_request`
     #[serde(
         rename = "build_request",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub build_request: ::core::option::Option<::std::string::String>,
+    pub build_request: ::core::option::Option<::std::boxed::Box<Fields>>,
     /// `decode_response`
     #[serde(
         rename = "decode_response",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub decode_response: ::core::option::Option<::std::boxed::Box<Fields>>,
+    pub decode_response: ::core::option::Option<::std::vec::Vec<DecodeResponse>>,
     /// `models`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub models: ::core::option::Option<::std::vec::Vec<Models>>,
-    /// `clients`
-    pub clients: ::std::string::String,
+    pub models: ::std::string::String,
     /// Set by the service.
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub dynamic: ::core::option::Option<::std::string::String>,
+    pub clients: ::core::option::Option<::std::string::String>,
+    /// `dynamic`
+    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
+    pub dynamic: ::core::option::Option<::std::boxed::Box<Fields>>,
     /// `patterns`
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub patterns: ::core::option::Option<::std::boxed::Box<Fields>>,
+    pub patterns: ::core::option::Option<::std::vec::Vec<Patterns>>,
     /// `Other`
-    #[serde(rename = "Other", skip_serializing_if = "::core::option::Option::is_none")]
-    pub other: ::core::option::Option<::std::vec::Vec<Other>>,
-    /// `Unknown`
-    #[serde(rename = "Unknown")]
-    pub unknown: ::std::string::String,
+    #[serde(rename = "Other")]
+    pub other: ::std::string::String,
     /// Set by the service.
+    #[serde(rename = "Unknown", skip_serializing_if = "::core::option::Option::is_none")]
+    pub unknown: ::core::option::Option<::std::string::String>,
+    /// `Arc`
     #[serde(rename = "Arc", skip_serializing_if = "::core::option::Option::is_none")]
-    pub arc: ::core::option::Option<::std::string::String>,
+    pub arc: ::core::option::Option<::std::boxed::Box<Fields>>,
     /// `LazyLock`
     #[serde(
         rename = "LazyLock",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub lazy_lock: ::core::option::Option<::std::boxed::Box<Fields>>,
+    pub lazy_lock: ::core::option::Option<::std::vec::Vec<LazyLock>>,
     /// `BTreeMap`
-    #[serde(
-        rename = "BTreeMap",
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub b_tree_map: ::core::option::Option<::std::vec::Vec<BTreeMap>>,
-    /// `Cow`
-    #[serde(rename = "Cow")]
-    pub cow: ::std::string::String,
+    #[serde(rename = "BTreeMap")]
+    pub b_tree_map: ::std::string::String,
     /// Set by the service.
+    #[serde(rename = "Cow", skip_serializing_if = "::core::option::Option::is_none")]
+    pub cow: ::core::option::Option<::std::string::String>,
+    /// `Value`
     #[serde(rename = "Value", skip_serializing_if = "::core::option::Option::is_none")]
-    pub value_3: ::core::option::Option<::std::string::String>,
+    pub value_3: ::core::option::Option<::std::boxed::Box<Fields>>,
     /// `Map`
     #[serde(rename = "Map", skip_serializing_if = "::core::option::Option::is_none")]
-    pub map: ::core::option::Option<::std::boxed::Box<Fields>>,
+    pub map: ::core::option::Option<::std::vec::Vec<Map>>,
     /// `Serialize`
+    #[serde(rename = "Serialize")]
+    pub serialize: ::std::string::String,
+    /// Set by the service.
     #[serde(
-        rename = "Serialize",
+        rename = "Deserialize",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub serialize: ::core::option::Option<::std::vec::Vec<Serialize>>,
-    /// `Deserialize`
-    #[serde(rename = "Deserialize")]
-    pub deserialize: ::std::string::String,
-    /// Set by the service.
+    pub deserialize: ::core::option::Option<::std::string::String>,
+    /// `Serializer`
     #[serde(
         rename = "Serializer",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub serializer: ::core::option::Option<::std::string::String>,
+    pub serializer: ::core::option::Option<::std::boxed::Box<Fields>>,
     /// `Deserializer`
     #[serde(
         rename = "Deserializer",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub deserializer: ::core::option::Option<::std::boxed::Box<Fields>>,
+    pub deserializer: ::core::option::Option<::std::vec::Vec<Deserializer>>,
     /// `TokenCredential`
+    #[serde(rename = "TokenCredential")]
+    pub token_credential: ::std::string::String,
+    /// Set by the service.
     #[serde(
-        rename = "TokenCredential",
+        rename = "SafeDebug",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub token_credential: ::core::option::Option<::std::vec::Vec<TokenCredential>>,
-    /// `SafeDebug`
-    #[serde(rename = "SafeDebug")]
-    pub safe_debug: ::std::string::String,
-    /// Set by the service.
+    pub safe_debug: ::core::option::Option<::std::string::String>,
+    /// `ClientMethodOptions`
     #[serde(
         rename = "ClientMethodOptions",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub client_method_options: ::core::option::Option<::std::string::String>,
+    pub client_method_options: ::core::option::Option<::std::boxed::Box<Fields>>,
     /// `NoFormat`
     #[serde(
         rename = "NoFormat",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub no_format: ::core::option::Option<::std::boxed::Box<Fields>>,
+    pub no_format: ::core::option::Option<::std::vec::Vec<NoFormat>>,
     /// `Pager`
-    #[serde(rename = "Pager", skip_serializing_if = "::core::option::Option::is_none")]
-    pub pager: ::core::option::Option<::std::vec::Vec<Pager>>,
-    /// `Response`
-    #[serde(rename = "Response")]
-    pub response_2: ::std::string::String,
+    #[serde(rename = "Pager")]
+    pub pager: ::std::string::String,
     /// Set by the service.
+    #[serde(
+        rename = "Response",
+        skip_serializing_if = "::core::option::Option::is_none"
+    )]
+    pub response_2: ::core::option::Option<::std::string::String>,
+    /// `Context`
     #[serde(rename = "Context", skip_serializing_if = "::core::option::Option::is_none")]
-    pub context: ::core::option::Option<::std::string::String>,
+    pub context: ::core::option::Option<::std::boxed::Box<Fields>>,
     /// `armgen_runtime`
     #[serde(
         rename = "armgen_runtime",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub armgen_runtime: ::core::option::Option<::std::boxed::Box<Fields>>,
+    pub armgen_runtime: ::core::option::Option<::std::vec::Vec<ArmgenRuntime>>,
     /// `__private`
-    #[serde(
-        rename = "__private",
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub private: ::core::option::Option<::std::vec::Vec<Private>>,
+    #[serde(rename = "__private")]
+    pub private: ::std::string::String,
     /// `closed enum`
     #[serde(
         rename = "closed enum",
@@ -5398,394 +5438,399 @@ impl ::armgen_runtime::Validate for Fields {
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.resource_manager_endpoint;
-            let at = format!("{}.{}", path, "resource_manager_endpoint");
+            let value = &self.client_request_id;
+            let at = format!("{}.{}", path, "client_request_id");
             __validator.max_length(&at, value.as_str(), 10);
+        }
+        if let Some(value) = &self.resource_manager_scope {
+            let at = format!("{}.{}", path, "resource_manager_scope");
+            __validator.nested(&at, value);
         }
         if let Some(value) = &self.response_error {
             let at = format!("{}.{}", path, "response_error");
-            __validator.nested(&at, value);
-        }
-        if let Some(value) = &self.dynamic_error {
-            let at = format!("{}.{}", path, "DynamicError");
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.dynamic_params;
-            let at = format!("{}.{}", path, "DynamicParams");
+            let value = &self.dynamic_error;
+            let at = format!("{}.{}", path, "DynamicError");
             __validator.max_length(&at, value.as_str(), 10);
+        }
+        if let Some(value) = &self.dynamic_validate {
+            let at = format!("{}.{}", path, "DynamicValidate");
+            __validator.nested(&at, value);
         }
         if let Some(value) = &self.operation_info {
             let at = format!("{}.{}", path, "OperationInfo");
-            __validator.nested(&at, value);
-        }
-        if let Some(value) = &self.service_info {
-            let at = format!("{}.{}", path, "ServiceInfo");
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.dynamic_result;
-            let at = format!("{}.{}", path, "dynamic_result");
+            let value = &self.service_info;
+            let at = format!("{}.{}", path, "ServiceInfo");
             __validator.max_length(&at, value.as_str(), 10);
+        }
+        if let Some(value) = &self.dynamic_reply {
+            let at = format!("{}.{}", path, "DynamicReply");
+            __validator.nested(&at, value);
         }
         if let Some(value) = &self.dynamic_execute {
             let at = format!("{}.{}", path, "dynamic_execute");
-            __validator.nested(&at, value);
-        }
-        if let Some(value) = &self.dynamic_pages {
-            let at = format!("{}.{}", path, "dynamic_pages");
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.dynamic_poll;
-            let at = format!("{}.{}", path, "dynamic_poll");
+            let value = &self.dynamic_pages;
+            let at = format!("{}.{}", path, "dynamic_pages");
             __validator.max_length(&at, value.as_str(), 10);
+        }
+        if let Some(value) = &self.dynamic_request_error {
+            let at = format!("{}.{}", path, "dynamic_request_error");
+            __validator.nested(&at, value);
         }
         if let Some(value) = &self.error_body {
             let at = format!("{}.{}", path, "ErrorBody");
-            __validator.nested(&at, value);
-        }
-        if let Some(value) = &self.from_status {
-            let at = format!("{}.{}", path, "FromStatus");
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.response_error_2;
-            let at = format!("{}.{}", path, "ResponseError");
+            let value = &self.from_status;
+            let at = format!("{}.{}", path, "FromStatus");
             __validator.max_length(&at, value.as_str(), 10);
+        }
+        if let Some(value) = &self.service_error {
+            let at = format!("{}.{}", path, "ServiceError");
+            __validator.nested(&at, value);
         }
         if let Some(value) = &self.decode_body {
             let at = format!("{}.{}", path, "decode_body");
-            __validator.nested(&at, value);
-        }
-        if let Some(value) = &self.decode_by_status {
-            let at = format!("{}.{}", path, "decode_by_status");
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.decode_bytes;
-            let at = format!("{}.{}", path, "decode_bytes");
+            let value = &self.decode_by_status;
+            let at = format!("{}.{}", path, "decode_by_status");
             __validator.max_length(&at, value.as_str(), 10);
+        }
+        if let Some(value) = &self.decode_empty {
+            let at = format!("{}.{}", path, "decode_empty");
+            __validator.nested(&at, value);
         }
         if let Some(value) = &self.decode_json {
             let at = format!("{}.{}", path, "decode_json");
-            __validator.nested(&at, value);
-        }
-        if let Some(value) = &self.decode_nullable {
-            let at = format!("{}.{}", path, "decode_nullable");
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.decode_optional;
-            let at = format!("{}.{}", path, "decode_optional");
+            let value = &self.decode_nullable;
+            let at = format!("{}.{}", path, "decode_nullable");
             __validator.max_length(&at, value.as_str(), 10);
+        }
+        if let Some(value) = &self.decode_text {
+            let at = format!("{}.{}", path, "decode_text");
+            __validator.nested(&at, value);
         }
         if let Some(value) = &self.base64 {
             let at = format!("{}.{}", path, "Base64");
-            __validator.nested(&at, value);
-        }
-        if let Some(value) = &self.base64_url {
-            let at = format!("{}.{}", path, "Base64Url");
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.date;
-            let at = format!("{}.{}", path, "Date");
+            let value = &self.base64_url;
+            let at = format!("{}.{}", path, "Base64Url");
             __validator.max_length(&at, value.as_str(), 10);
+        }
+        if let Some(value) = &self.date_time {
+            let at = format!("{}.{}", path, "DateTime");
+            __validator.nested(&at, value);
         }
         if let Some(value) = &self.date_time_rfc1123 {
             let at = format!("{}.{}", path, "DateTimeRfc1123");
-            __validator.nested(&at, value);
-        }
-        if let Some(value) = &self.duration {
-            let at = format!("{}.{}", path, "Duration");
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.format_error;
-            let at = format!("{}.{}", path, "FormatError");
+            let value = &self.duration;
+            let at = format!("{}.{}", path, "Duration");
             __validator.max_length(&at, value.as_str(), 10);
+        }
+        if let Some(value) = &self.string_format {
+            let at = format!("{}.{}", path, "StringFormat");
+            __validator.nested(&at, value);
         }
         if let Some(value) = &self.unix_time {
             let at = format!("{}.{}", path, "UnixTime");
-            __validator.nested(&at, value);
-        }
-        if let Some(value) = &self.uuid {
-            let at = format!("{}.{}", path, "Uuid");
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.host_part;
-            let at = format!("{}.{}", path, "HostPart");
+            let value = &self.uuid;
+            let at = format!("{}.{}", path, "Uuid");
             __validator.max_length(&at, value.as_str(), 10);
+        }
+        if let Some(value) = &self.invalid_host {
+            let at = format!("{}.{}", path, "InvalidHost");
+            __validator.nested(&at, value);
         }
         if let Some(value) = &self.parameterized_host {
             let at = format!("{}.{}", path, "parameterized_host");
-            __validator.nested(&at, value);
-        }
-        if let Some(value) = &self.form_body {
-            let at = format!("{}.{}", path, "FormBody");
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.http_request;
-            let at = format!("{}.{}", path, "HttpRequest");
+            let value = &self.form_body;
+            let at = format!("{}.{}", path, "FormBody");
             __validator.max_length(&at, value.as_str(), 10);
+        }
+        if let Some(value) = &self.http_response {
+            let at = format!("{}.{}", path, "HttpResponse");
+            __validator.nested(&at, value);
         }
         if let Some(value) = &self.method {
             let at = format!("{}.{}", path, "Method");
-            __validator.nested(&at, value);
-        }
-        if let Some(value) = &self.url_builder {
-            let at = format!("{}.{}", path, "UrlBuilder");
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.response_too_large;
-            let at = format!("{}.{}", path, "ResponseTooLarge");
+            let value = &self.url_builder;
+            let at = format!("{}.{}", path, "UrlBuilder");
             __validator.max_length(&at, value.as_str(), 10);
+        }
+        if let Some(value) = &self.final_state_via {
+            let at = format!("{}.{}", path, "FinalStateVia");
+            __validator.nested(&at, value);
         }
         if let Some(value) = &self.operation_status {
             let at = format!("{}.{}", path, "OperationStatus");
-            __validator.nested(&at, value);
-        }
-        if let Some(value) = &self.poller_method_options {
-            let at = format!("{}.{}", path, "PollerMethodOptions");
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.poller_options;
-            let at = format!("{}.{}", path, "PollerOptions");
+            let value = &self.poller_method_options;
+            let at = format!("{}.{}", path, "PollerMethodOptions");
             __validator.max_length(&at, value.as_str(), 10);
+        }
+        if let Some(value) = &self.next_link {
+            let at = format!("{}.{}", path, "NextLink");
+            __validator.nested(&at, value);
         }
         if let Some(value) = &self.page_decoder {
             let at = format!("{}.{}", path, "PageDecoder");
-            __validator.nested(&at, value);
-        }
-        if let Some(value) = &self.pattern {
-            let at = format!("{}.{}", path, "Pattern");
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.strip_read_only;
-            let at = format!("{}.{}", path, "StripReadOnly");
+            let value = &self.pattern;
+            let at = format!("{}.{}", path, "Pattern");
             __validator.max_length(&at, value.as_str(), 10);
+        }
+        if let Some(value) = &self.strip_member {
+            let at = format!("{}.{}", path, "strip_member");
+            __validator.nested(&at, value);
         }
         if let Some(value) = &self.strip_members {
             let at = format!("{}.{}", path, "strip_members");
-            __validator.nested(&at, value);
-        }
-        if let Some(value) = &self.regex {
-            let at = format!("{}.{}", path, "Regex");
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.secret;
-            let at = format!("{}.{}", path, "Secret");
-            __validator.max_length(&at, value.secret(), 10);
+            let value = &self.regex;
+            let at = format!("{}.{}", path, "Regex");
+            __validator.max_length(&at, value.as_str(), 10);
+        }
+        if let Some(value) = &self.url {
+            let at = format!("{}.{}", path, "Url");
+            __validator.nested(&at, value);
         }
         if let Some(value) = &self.constraint {
             let at = format!("{}.{}", path, "Constraint");
-            __validator.nested(&at, value);
-        }
-        if let Some(value) = &self.validate {
-            let at = format!("{}.{}", path, "Validate");
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.validation_error;
-            let at = format!("{}.{}", path, "ValidationError");
+            let value = &self.validate;
+            let at = format!("{}.{}", path, "Validate");
             __validator.max_length(&at, value.as_str(), 10);
+        }
+        if let Some(value) = &self.validation_errors {
+            let at = format!("{}.{}", path, "ValidationErrors");
+            __validator.nested(&at, value);
         }
         if let Some(value) = &self.validator {
             let at = format!("{}.{}", path, "Validator");
-            __validator.nested(&at, value);
-        }
-        if let Some(value) = &self.compile_pattern {
-            let at = format!("{}.{}", path, "compile_pattern");
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.regex_2;
-            let at = format!("{}.{}", path, "regex");
+            let value = &self.compile_pattern;
+            let at = format!("{}.{}", path, "compile_pattern");
             __validator.max_length(&at, value.as_str(), 10);
+        }
+        if let Some(value) = &self.serde {
+            let at = format!("{}.{}", path, "serde");
+            __validator.nested(&at, value);
         }
         if let Some(value) = &self.serde_json {
             let at = format!("{}.{}", path, "serde_json");
-            __validator.nested(&at, value);
-        }
-        if let Some(value) = &self.url_2 {
-            let at = format!("{}.{}", path, "url");
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.endpoint;
-            let at = format!("{}.{}", path, "endpoint");
+            let value = &self.url_2;
+            let at = format!("{}.{}", path, "url");
             __validator.max_length(&at, value.as_str(), 10);
+        }
+        if let Some(value) = &self.api_version {
+            let at = format!("{}.{}", path, "api_version");
+            __validator.nested(&at, value);
         }
         if let Some(value) = &self.options {
             let at = format!("{}.{}", path, "options");
-            __validator.nested(&at, value);
-        }
-        if let Some(value) = &self.request {
-            let at = format!("{}.{}", path, "request");
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.validator_2;
-            let at = format!("{}.{}", path, "validator");
+            let value = &self.request;
+            let at = format!("{}.{}", path, "request");
             __validator.max_length(&at, value.as_str(), 10);
+        }
+        if let Some(value) = &self.value_2 {
+            let at = format!("{}.{}", path, "value");
+            __validator.nested(&at, value);
         }
         if let Some(value) = &self.params {
             let at = format!("{}.{}", path, "params");
-            __validator.nested(&at, value);
-        }
-        if let Some(value) = &self.path {
-            let at = format!("{}.{}", path, "path");
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.at;
-            let at = format!("{}.{}", path, "at");
+            let value = &self.path;
+            let at = format!("{}.{}", path, "path");
             __validator.max_length(&at, value.as_str(), 10);
+        }
+        if let Some(value) = &self.json {
+            let at = format!("{}.{}", path, "json");
+            __validator.nested(&at, value);
         }
         if let Some(value) = &self.members {
             let at = format!("{}.{}", path, "members");
-            __validator.nested(&at, value);
-        }
-        if let Some(value) = &self.pipeline {
-            let at = format!("{}.{}", path, "pipeline");
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.response;
-            let at = format!("{}.{}", path, "response");
+            let value = &self.pipeline;
+            let at = format!("{}.{}", path, "pipeline");
             __validator.max_length(&at, value.as_str(), 10);
+        }
+        if let Some(value) = &self.operation_id {
+            let at = format!("{}.{}", path, "operation_id");
+            __validator.nested(&at, value);
         }
         if let Some(value) = &self.credential {
             let at = format!("{}.{}", path, "credential");
-            __validator.nested(&at, value);
-        }
-        if let Some(value) = &self.subscription_id {
-            let at = format!("{}.{}", path, "subscription_id");
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.inner;
-            let at = format!("{}.{}", path, "inner");
+            let value = &self.subscription_id;
+            let at = format!("{}.{}", path, "subscription_id");
             __validator.max_length(&at, value.as_str(), 10);
+        }
+        if let Some(value) = &self.tag {
+            let at = format!("{}.{}", path, "tag");
+            __validator.nested(&at, value);
         }
         if let Some(value) = &self.method_options_2 {
             let at = format!("{}.{}", path, "method_options");
-            __validator.nested(&at, value);
-        }
-        if let Some(value) = &self.f {
-            let at = format!("{}.{}", path, "f");
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.new;
-            let at = format!("{}.{}", path, "new");
+            let value = &self.f;
+            let at = format!("{}.{}", path, "f");
             __validator.max_length(&at, value.as_str(), 10);
+        }
+        if let Some(value) = &self.api_version_2 {
+            let at = format!("{}.{}", path, "API_VERSION");
+            __validator.nested(&at, value);
         }
         if let Some(value) = &self.default_endpoint {
             let at = format!("{}.{}", path, "DEFAULT_ENDPOINT");
-            __validator.nested(&at, value);
-        }
-        if let Some(value) = &self.services {
-            let at = format!("{}.{}", path, "SERVICES");
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.operations;
-            let at = format!("{}.{}", path, "OPERATIONS");
+            let value = &self.services;
+            let at = format!("{}.{}", path, "SERVICES");
             __validator.max_length(&at, value.as_str(), 10);
+        }
+        if let Some(value) = &self.build_request {
+            let at = format!("{}.{}", path, "build_request");
+            __validator.nested(&at, value);
         }
         if let Some(value) = &self.decode_response {
             let at = format!("{}.{}", path, "decode_response");
-            __validator.nested(&at, value);
-        }
-        if let Some(value) = &self.models {
-            let at = format!("{}.{}", path, "models");
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.clients;
-            let at = format!("{}.{}", path, "clients");
+            let value = &self.models;
+            let at = format!("{}.{}", path, "models");
             __validator.max_length(&at, value.as_str(), 10);
+        }
+        if let Some(value) = &self.dynamic {
+            let at = format!("{}.{}", path, "dynamic");
+            __validator.nested(&at, value);
         }
         if let Some(value) = &self.patterns {
             let at = format!("{}.{}", path, "patterns");
-            __validator.nested(&at, value);
-        }
-        if let Some(value) = &self.other {
-            let at = format!("{}.{}", path, "Other");
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.unknown;
-            let at = format!("{}.{}", path, "Unknown");
+            let value = &self.other;
+            let at = format!("{}.{}", path, "Other");
             __validator.max_length(&at, value.as_str(), 10);
+        }
+        if let Some(value) = &self.arc {
+            let at = format!("{}.{}", path, "Arc");
+            __validator.nested(&at, value);
         }
         if let Some(value) = &self.lazy_lock {
             let at = format!("{}.{}", path, "LazyLock");
-            __validator.nested(&at, value);
-        }
-        if let Some(value) = &self.b_tree_map {
-            let at = format!("{}.{}", path, "BTreeMap");
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.cow;
-            let at = format!("{}.{}", path, "Cow");
+            let value = &self.b_tree_map;
+            let at = format!("{}.{}", path, "BTreeMap");
             __validator.max_length(&at, value.as_str(), 10);
+        }
+        if let Some(value) = &self.value_3 {
+            let at = format!("{}.{}", path, "Value");
+            __validator.nested(&at, value);
         }
         if let Some(value) = &self.map {
             let at = format!("{}.{}", path, "Map");
-            __validator.nested(&at, value);
-        }
-        if let Some(value) = &self.serialize {
-            let at = format!("{}.{}", path, "Serialize");
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.deserialize;
-            let at = format!("{}.{}", path, "Deserialize");
+            let value = &self.serialize;
+            let at = format!("{}.{}", path, "Serialize");
             __validator.max_length(&at, value.as_str(), 10);
+        }
+        if let Some(value) = &self.serializer {
+            let at = format!("{}.{}", path, "Serializer");
+            __validator.nested(&at, value);
         }
         if let Some(value) = &self.deserializer {
             let at = format!("{}.{}", path, "Deserializer");
-            __validator.nested(&at, value);
-        }
-        if let Some(value) = &self.token_credential {
-            let at = format!("{}.{}", path, "TokenCredential");
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.safe_debug;
-            let at = format!("{}.{}", path, "SafeDebug");
+            let value = &self.token_credential;
+            let at = format!("{}.{}", path, "TokenCredential");
             __validator.max_length(&at, value.as_str(), 10);
+        }
+        if let Some(value) = &self.client_method_options {
+            let at = format!("{}.{}", path, "ClientMethodOptions");
+            __validator.nested(&at, value);
         }
         if let Some(value) = &self.no_format {
             let at = format!("{}.{}", path, "NoFormat");
-            __validator.nested(&at, value);
-        }
-        if let Some(value) = &self.pager {
-            let at = format!("{}.{}", path, "Pager");
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.response_2;
-            let at = format!("{}.{}", path, "Response");
+            let value = &self.pager;
+            let at = format!("{}.{}", path, "Pager");
             __validator.max_length(&at, value.as_str(), 10);
+        }
+        if let Some(value) = &self.context {
+            let at = format!("{}.{}", path, "Context");
+            __validator.nested(&at, value);
         }
         if let Some(value) = &self.armgen_runtime {
             let at = format!("{}.{}", path, "armgen_runtime");
-            __validator.nested(&at, value);
-        }
-        if let Some(value) = &self.private {
-            let at = format!("{}.{}", path, "__private");
             __validator.max_items(&at, value.len(), 3);
+        }
+        {
+            let value = &self.private;
+            let at = format!("{}.{}", path, "__private");
+            __validator.max_length(&at, value.as_str(), 10);
         }
     }
 }
@@ -5834,36 +5879,36 @@ impl ::armgen_runtime::StripReadOnly for Fields {
                 "tagged_union",
                 "ArmPipeline",
                 "ResourceManagerAudience",
-                "resource_manager_scope",
-                "DynamicValidate",
-                "DynamicReply",
-                "dynamic_request_error",
-                "ServiceError",
-                "decode_empty",
-                "decode_text",
-                "DateTime",
-                "StringFormat",
-                "InvalidHost",
-                "HttpResponse",
-                "FinalStateVia",
-                "NextLink",
-                "strip_member",
-                "Url",
-                "ValidationErrors",
-                "serde",
-                "api_version",
-                "value",
-                "json",
-                "operation_id",
-                "tag",
-                "API_VERSION",
-                "build_request",
-                "dynamic",
-                "Arc",
-                "Value",
-                "Serializer",
-                "ClientMethodOptions",
-                "Context",
+                "resource_manager_endpoint",
+                "DynamicParams",
+                "dynamic_result",
+                "dynamic_poll",
+                "ResponseError",
+                "decode_bytes",
+                "decode_optional",
+                "Date",
+                "FormatError",
+                "HostPart",
+                "HttpRequest",
+                "ResponseTooLarge",
+                "PollerOptions",
+                "StripReadOnly",
+                "Secret",
+                "ValidationError",
+                "regex",
+                "endpoint",
+                "validator",
+                "at",
+                "response",
+                "inner",
+                "new",
+                "OPERATIONS",
+                "clients",
+                "Unknown",
+                "Cow",
+                "Deserialize",
+                "SafeDebug",
+                "Response",
             ],
             |members| {
                 ::armgen_runtime::strip_member(members, "async", &self.r#async);
@@ -5986,13 +6031,18 @@ impl ::armgen_runtime::StripReadOnly for Fields {
                 ::armgen_runtime::strip_member(members, "TextFormat", &self.text_format);
                 ::armgen_runtime::strip_member(
                     members,
+                    "resource_manager_scope",
+                    &self.resource_manager_scope,
+                );
+                ::armgen_runtime::strip_member(
+                    members,
                     "response_error",
                     &self.response_error,
                 );
                 ::armgen_runtime::strip_member(
                     members,
-                    "DynamicError",
-                    &self.dynamic_error,
+                    "DynamicValidate",
+                    &self.dynamic_validate,
                 );
                 ::armgen_runtime::strip_member(
                     members,
@@ -6001,8 +6051,8 @@ impl ::armgen_runtime::StripReadOnly for Fields {
                 );
                 ::armgen_runtime::strip_member(
                     members,
-                    "ServiceInfo",
-                    &self.service_info,
+                    "DynamicReply",
+                    &self.dynamic_reply,
                 );
                 ::armgen_runtime::strip_member(
                     members,
@@ -6011,11 +6061,15 @@ impl ::armgen_runtime::StripReadOnly for Fields {
                 );
                 ::armgen_runtime::strip_member(
                     members,
-                    "dynamic_pages",
-                    &self.dynamic_pages,
+                    "dynamic_request_error",
+                    &self.dynamic_request_error,
                 );
                 ::armgen_runtime::strip_member(members, "ErrorBody", &self.error_body);
-                ::armgen_runtime::strip_member(members, "FromStatus", &self.from_status);
+                ::armgen_runtime::strip_member(
+                    members,
+                    "ServiceError",
+                    &self.service_error,
+                );
                 ::armgen_runtime::strip_member(
                     members,
                     "decode_body",
@@ -6023,8 +6077,8 @@ impl ::armgen_runtime::StripReadOnly for Fields {
                 );
                 ::armgen_runtime::strip_member(
                     members,
-                    "decode_by_status",
-                    &self.decode_by_status,
+                    "decode_empty",
+                    &self.decode_empty,
                 );
                 ::armgen_runtime::strip_member(
                     members,
@@ -6033,95 +6087,123 @@ impl ::armgen_runtime::StripReadOnly for Fields {
                 );
                 ::armgen_runtime::strip_member(
                     members,
-                    "decode_nullable",
-                    &self.decode_nullable,
+                    "decode_text",
+                    &self.decode_text,
                 );
                 ::armgen_runtime::strip_member(members, "Base64", &self.base64);
-                ::armgen_runtime::strip_member(members, "Base64Url", &self.base64_url);
+                ::armgen_runtime::strip_member(members, "DateTime", &self.date_time);
                 ::armgen_runtime::strip_member(
                     members,
                     "DateTimeRfc1123",
                     &self.date_time_rfc1123,
                 );
-                ::armgen_runtime::strip_member(members, "Duration", &self.duration);
+                ::armgen_runtime::strip_member(
+                    members,
+                    "StringFormat",
+                    &self.string_format,
+                );
                 ::armgen_runtime::strip_member(members, "UnixTime", &self.unix_time);
-                ::armgen_runtime::strip_member(members, "Uuid", &self.uuid);
+                ::armgen_runtime::strip_member(
+                    members,
+                    "InvalidHost",
+                    &self.invalid_host,
+                );
                 ::armgen_runtime::strip_member(
                     members,
                     "parameterized_host",
                     &self.parameterized_host,
                 );
-                ::armgen_runtime::strip_member(members, "FormBody", &self.form_body);
+                ::armgen_runtime::strip_member(
+                    members,
+                    "HttpResponse",
+                    &self.http_response,
+                );
                 ::armgen_runtime::strip_member(members, "Method", &self.method);
-                ::armgen_runtime::strip_member(members, "UrlBuilder", &self.url_builder);
+                ::armgen_runtime::strip_member(
+                    members,
+                    "FinalStateVia",
+                    &self.final_state_via,
+                );
                 ::armgen_runtime::strip_member(
                     members,
                     "OperationStatus",
                     &self.operation_status,
                 );
-                ::armgen_runtime::strip_member(
-                    members,
-                    "PollerMethodOptions",
-                    &self.poller_method_options,
-                );
+                ::armgen_runtime::strip_member(members, "NextLink", &self.next_link);
                 ::armgen_runtime::strip_member(
                     members,
                     "PageDecoder",
                     &self.page_decoder,
                 );
-                ::armgen_runtime::strip_member(members, "Pattern", &self.pattern);
+                ::armgen_runtime::strip_member(
+                    members,
+                    "strip_member",
+                    &self.strip_member,
+                );
                 ::armgen_runtime::strip_member(
                     members,
                     "strip_members",
                     &self.strip_members,
                 );
-                ::armgen_runtime::strip_member(members, "Regex", &self.regex);
+                ::armgen_runtime::strip_member(members, "Url", &self.url);
                 ::armgen_runtime::strip_member(members, "Constraint", &self.constraint);
-                ::armgen_runtime::strip_member(members, "Validate", &self.validate);
+                ::armgen_runtime::strip_member(
+                    members,
+                    "ValidationErrors",
+                    &self.validation_errors,
+                );
                 ::armgen_runtime::strip_member(members, "Validator", &self.validator);
-                ::armgen_runtime::strip_member(
-                    members,
-                    "compile_pattern",
-                    &self.compile_pattern,
-                );
+                ::armgen_runtime::strip_member(members, "serde", &self.serde);
                 ::armgen_runtime::strip_member(members, "serde_json", &self.serde_json);
-                ::armgen_runtime::strip_member(members, "url", &self.url_2);
-                ::armgen_runtime::strip_member(members, "options", &self.options);
-                ::armgen_runtime::strip_member(members, "request", &self.request);
-                ::armgen_runtime::strip_member(members, "params", &self.params);
-                ::armgen_runtime::strip_member(members, "path", &self.path);
-                ::armgen_runtime::strip_member(members, "members", &self.members);
-                ::armgen_runtime::strip_member(members, "pipeline", &self.pipeline);
-                ::armgen_runtime::strip_member(members, "credential", &self.credential);
                 ::armgen_runtime::strip_member(
                     members,
-                    "subscription_id",
-                    &self.subscription_id,
+                    "api_version",
+                    &self.api_version,
                 );
+                ::armgen_runtime::strip_member(members, "options", &self.options);
+                ::armgen_runtime::strip_member(members, "value", &self.value_2);
+                ::armgen_runtime::strip_member(members, "params", &self.params);
+                ::armgen_runtime::strip_member(members, "json", &self.json);
+                ::armgen_runtime::strip_member(members, "members", &self.members);
+                ::armgen_runtime::strip_member(
+                    members,
+                    "operation_id",
+                    &self.operation_id,
+                );
+                ::armgen_runtime::strip_member(members, "credential", &self.credential);
+                ::armgen_runtime::strip_member(members, "tag", &self.tag);
                 ::armgen_runtime::strip_member(
                     members,
                     "method_options",
                     &self.method_options_2,
                 );
-                ::armgen_runtime::strip_member(members, "f", &self.f);
+                ::armgen_runtime::strip_member(
+                    members,
+                    "API_VERSION",
+                    &self.api_version_2,
+                );
                 ::armgen_runtime::strip_member(
                     members,
                     "DEFAULT_ENDPOINT",
                     &self.default_endpoint,
                 );
-                ::armgen_runtime::strip_member(members, "SERVICES", &self.services);
+                ::armgen_runtime::strip_member(
+                    members,
+                    "build_request",
+                    &self.build_request,
+                );
                 ::armgen_runtime::strip_member(
                     members,
                     "decode_response",
                     &self.decode_response,
                 );
-                ::armgen_runtime::strip_member(members, "models", &self.models);
+                ::armgen_runtime::strip_member(members, "dynamic", &self.dynamic);
                 ::armgen_runtime::strip_member(members, "patterns", &self.patterns);
-                ::armgen_runtime::strip_member(members, "Other", &self.other);
+                ::armgen_runtime::strip_member(members, "Arc", &self.arc);
                 ::armgen_runtime::strip_member(members, "LazyLock", &self.lazy_lock);
-                ::armgen_runtime::strip_member(members, "BTreeMap", &self.b_tree_map);
+                ::armgen_runtime::strip_member(members, "Value", &self.value_3);
                 ::armgen_runtime::strip_member(members, "Map", &self.map);
-                ::armgen_runtime::strip_member(members, "Serialize", &self.serialize);
+                ::armgen_runtime::strip_member(members, "Serializer", &self.serializer);
                 ::armgen_runtime::strip_member(
                     members,
                     "Deserializer",
@@ -6129,17 +6211,16 @@ impl ::armgen_runtime::StripReadOnly for Fields {
                 );
                 ::armgen_runtime::strip_member(
                     members,
-                    "TokenCredential",
-                    &self.token_credential,
+                    "ClientMethodOptions",
+                    &self.client_method_options,
                 );
                 ::armgen_runtime::strip_member(members, "NoFormat", &self.no_format);
-                ::armgen_runtime::strip_member(members, "Pager", &self.pager);
+                ::armgen_runtime::strip_member(members, "Context", &self.context);
                 ::armgen_runtime::strip_member(
                     members,
                     "armgen_runtime",
                     &self.armgen_runtime,
                 );
-                ::armgen_runtime::strip_member(members, "__private", &self.private);
             },
         );
     }
@@ -7817,6 +7898,20 @@ pub struct MethodOptions2 {
 impl ::armgen_runtime::Validate for MethodOptions2 {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
 }
+impl ::armgen_runtime::StripReadOnly for MethodOptions2 {
+    fn strip_read_only(
+        &self,
+        json: &mut ::armgen_runtime::__private::serde_json::Value,
+    ) {
+        ::armgen_runtime::strip_members(
+            json,
+            &["method_options"],
+            |members| {
+                ::armgen_runtime::strip_member(members, "next", &self.next);
+            },
+        );
+    }
+}
 /// The `mod` object.
 #[derive(
     ::core::clone::Clone,
@@ -9088,20 +9183,20 @@ impl ::armgen_runtime::StripReadOnly for PollerOptions {
     MethodOptions(MethodOptions) = "MethodOptions",
     ResourceManagerAudience(ResourceManagerAudience) = "ResourceManagerAudience",
     StaticTokenCredential(StaticTokenCredential) = "StaticTokenCredential",
-    TextFormat(TextFormat) = "TextFormat",
-    ResourceManagerEndpoint(ResourceManagerEndpoint) = "resource_manager_endpoint",
-    ResourceManagerScope(ResourceManagerScope) = "resource_manager_scope",
-    ResponseError(ResponseError) = "response_error", DynamicError(DynamicError) =
-    "DynamicError", DynamicParams(DynamicParams) = "DynamicParams",
-    DynamicValidate(DynamicValidate) = "DynamicValidate", OperationInfo(OperationInfo) =
-    "OperationInfo", ServiceInfo(ServiceInfo) = "ServiceInfo",
-    DynamicResult(DynamicResult) = "dynamic_result", DynamicReply(DynamicReply) =
-    "DynamicReply", DynamicExecute(DynamicExecute) = "dynamic_execute",
-    DynamicPages(DynamicPages) = "dynamic_pages", DynamicPoll(DynamicPoll) =
-    "dynamic_poll", DynamicRequestError(DynamicRequestError) = "dynamic_request_error",
-    ErrorBody(ErrorBody) = "ErrorBody", FromStatus(FromStatus) = "FromStatus",
-    ResponseError2(ResponseError2) = "ResponseError", ServiceError(ServiceError) =
-    "ServiceError", DecodeBody(DecodeBody) = "decode_body",
+    TextFormat(TextFormat) = "TextFormat", ClientRequestId(ClientRequestId) =
+    "client_request_id", ResourceManagerEndpoint(ResourceManagerEndpoint) =
+    "resource_manager_endpoint", ResourceManagerScope(ResourceManagerScope) =
+    "resource_manager_scope", ResponseError(ResponseError) = "response_error",
+    DynamicError(DynamicError) = "DynamicError", DynamicParams(DynamicParams) =
+    "DynamicParams", DynamicValidate(DynamicValidate) = "DynamicValidate",
+    OperationInfo(OperationInfo) = "OperationInfo", ServiceInfo(ServiceInfo) =
+    "ServiceInfo", DynamicResult(DynamicResult) = "dynamic_result",
+    DynamicReply(DynamicReply) = "DynamicReply", DynamicExecute(DynamicExecute) =
+    "dynamic_execute", DynamicPages(DynamicPages) = "dynamic_pages",
+    DynamicPoll(DynamicPoll) = "dynamic_poll", DynamicRequestError(DynamicRequestError) =
+    "dynamic_request_error", ErrorBody(ErrorBody) = "ErrorBody", FromStatus(FromStatus) =
+    "FromStatus", ResponseError2(ResponseError2) = "ResponseError",
+    ServiceError(ServiceError) = "ServiceError", DecodeBody(DecodeBody) = "decode_body",
     DecodeByStatus(DecodeByStatus) = "decode_by_status", DecodeBytes(DecodeBytes) =
     "decode_bytes", DecodeEmpty(DecodeEmpty) = "decode_empty", DecodeJson(DecodeJson) =
     "decode_json", DecodeNullable(DecodeNullable) = "decode_nullable",
@@ -11801,20 +11896,6 @@ pub struct Url2 {
 }
 impl ::armgen_runtime::Validate for Url2 {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
-impl ::armgen_runtime::StripReadOnly for Url2 {
-    fn strip_read_only(
-        &self,
-        json: &mut ::armgen_runtime::__private::serde_json::Value,
-    ) {
-        ::armgen_runtime::strip_members(
-            json,
-            &["url"],
-            |members| {
-                ::armgen_runtime::strip_member(members, "next", &self.next);
-            },
-        );
-    }
 }
 /// The `UrlBuilder` object.
 #[derive(
