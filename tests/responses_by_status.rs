@@ -137,3 +137,61 @@ fn a_polymorphic_child_writes_its_discriminator_and_decodes_without_it() {
         serde_json::from_value(serde_json::json!({"fishtype": "Shark", "age": 3})).unwrap();
     assert_eq!(back.tag(), "Shark");
 }
+
+/// A `HEAD` that declares 404 answers whether the thing exists (ARM's
+/// `CheckExistence`): `true` for its success, `false` for the 404, any other
+/// status its error; one that does not declare 404 keeps reading it as an
+/// error.
+#[test]
+fn a_head_that_declares_404_answers_whether_the_thing_exists() {
+    assert_eq!(
+        responses::things::exists_response(&HttpResponse::new(204, "")),
+        Ok(true)
+    );
+    assert_eq!(
+        responses::things::exists_response(&HttpResponse::new(404, "")),
+        Ok(false)
+    );
+    let error =
+        responses::things::exists_response(&HttpResponse::new(500, r#"{"message":"down"}"#))
+            .unwrap_err();
+    assert_eq!(error.status(), 500);
+    assert_eq!(
+        error.service_error().and_then(|e| e.message.as_deref()),
+        Some("down")
+    );
+    let error = responses::things::touch_response(&HttpResponse::new(404, "")).unwrap_err();
+    assert_eq!(error.status(), 404);
+}
+
+/// The client's method returns the answer as the response's model, over
+/// HTTPS; the dynamic decoder gives it as a JSON boolean.
+#[tokio::test]
+async fn the_exists_method_reads_true_or_false() {
+    use armgen_emulator::scripted::{Reply, ScriptedServer};
+    let server = ScriptedServer::start().await.unwrap();
+    server.reply(Reply::new(204));
+    server.reply(Reply::new(404));
+    let client = responses::clients::ResponsesClient::new(
+        arm_bindings::runtime::StaticTokenCredential::new("token"),
+        Some(responses::clients::ResponsesClientOptions {
+            client_options: server.client_options(),
+            endpoint: Some(server.endpoint_url()),
+            ..Default::default()
+        }),
+    )
+    .unwrap();
+    let things = client.things();
+    let found = things.exists("a", None).await.unwrap();
+    assert_eq!(u16::from(found.status()), 204);
+    assert!(found.into_model().unwrap());
+    let missing = things.exists("b", None).await.unwrap();
+    assert_eq!(u16::from(missing.status()), 404);
+    assert!(!missing.into_model().unwrap());
+    let requests = server.requests();
+    assert_eq!(requests[0].method, "HEAD");
+    assert_eq!(requests[1].target, "/things/b");
+    let value =
+        responses::dynamic::decode_response("Things_Exists", &HttpResponse::new(404, "")).unwrap();
+    assert_eq!(value, serde_json::Value::Bool(false));
+}

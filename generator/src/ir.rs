@@ -834,6 +834,10 @@ pub struct Operation {
     pub pageable: Option<Pageable>,
     /// `x-ms-long-running-operation`: where the final result is read.
     pub long_running: Option<FinalStateVia>,
+    /// A `HEAD` that answers whether something exists: its successes have no
+    /// body and it declares `404` without one (ARM's `CheckExistence`). The
+    /// result is a `bool`, `false` for the 404.
+    pub exists: bool,
     /// Where the operation is defined.
     pub source: Location,
     /// In a provider at several api-versions: what of it is the same in

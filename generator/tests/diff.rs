@@ -304,6 +304,13 @@ fn every_rule_category_is_found_and_classified() {
             Patch,
         ),
         (
+            Rule::ResponseTypeChanged,
+            op("Things_Check"),
+            "response 404",
+            Breaking,
+            Major,
+        ),
+        (
             Rule::ErrorModelChanged,
             op("Things_Get"),
             "response default",

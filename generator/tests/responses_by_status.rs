@@ -96,7 +96,7 @@ fn an_options_operation_is_left_out_with_a_warning_naming_it() {
     assert!(warning.starts_with("warning: "), "{warning}");
     assert!(warning.contains("`OPTIONS /things`"), "{warning}");
     assert!(warning.contains("is left out"), "{warning}");
-    assert!(warning.contains("responses.yaml:21:5"), "{warning}");
+    assert!(warning.contains("responses.yaml:39:5"), "{warning}");
     assert!(warning.contains("#/paths/~1things/options"), "{warning}");
     let things = file(&output, "things.rs");
     assert!(!things.contains("options_request"), "{things}");
@@ -161,4 +161,28 @@ fn a_poller_with_different_success_bodies_and_an_unknown_method_are_errors() {
     assert!(error.contains("unsupported method `frobnicate`"), "{error}");
     // Nothing else: the patch operation is fine.
     assert!(error.contains("2 problems in the spec"), "{error}");
+}
+
+/// A `HEAD` that declares 404 without a body answers whether the thing
+/// exists: a `bool`, 404 being `false`. Without the 404 it stays `()`.
+#[test]
+fn a_head_declaring_404_is_an_existence_check() {
+    let output = output();
+    let things = &output.api.services[0]
+        .groups
+        .iter()
+        .find(|g| g.name == "things")
+        .unwrap()
+        .operations;
+    let op = |id: &str| things.iter().find(|o| o.id == id).unwrap();
+    assert!(op("Things_Exists").exists);
+    assert!(!op("Things_Touch").exists);
+    assert!(!op("Things_Get").exists);
+    let module = file(&output, "things.rs");
+    assert!(
+        module.contains("::armgen_runtime::decode_exists(response, &[204])"),
+        "{module}"
+    );
+    let clients = file(&output, "clients.rs");
+    assert!(clients.contains(".execute_exists("), "{clients}");
 }

@@ -298,7 +298,8 @@ impl ArmPipeline {
     where
         E: fmt::Debug + serde::Serialize + Send + Sync + 'static,
     {
-        self.execute_inner(ctx, request, decode, false).await
+        self.execute_inner(ctx, request, decode, |_, body| body)
+            .await
     }
 
     /// [`execute`](Self::execute) for an operation whose result is
@@ -315,28 +316,56 @@ impl ArmPipeline {
     where
         E: fmt::Debug + serde::Serialize + Send + Sync + 'static,
     {
-        self.execute_inner(ctx, request, decode, true).await
+        self.execute_inner(ctx, request, decode, |_, body| {
+            if body.iter().all(u8::is_ascii_whitespace) {
+                b"null".to_vec()
+            } else {
+                body
+            }
+        })
+        .await
     }
 
+    /// [`execute`](Self::execute) for a `HEAD` that answers whether
+    /// something exists (its decoder reads a 404 as `false`): the response's
+    /// body is then that answer, `true` or `false`, which
+    /// [`Response::into_model`] reads.
+    pub async fn execute_exists<E>(
+        &self,
+        ctx: &Context<'_>,
+        request: HttpRequest,
+        decode: impl FnOnce(&HttpResponse) -> Result<bool, ResponseError<E>>,
+    ) -> azure_core::Result<Response<bool>>
+    where
+        E: fmt::Debug + serde::Serialize + Send + Sync + 'static,
+    {
+        self.execute_inner(ctx, request, decode, |exists, _| {
+            let answer: &[u8] = if exists { b"true" } else { b"false" };
+            answer.to_vec()
+        })
+        .await
+    }
+
+    /// Sends `request`, decodes the answer with `decode`, and on success
+    /// hands the caller the response with the body `body` makes of the
+    /// decoded value and the body received.
     async fn execute_inner<T, F, E>(
         &self,
         ctx: &Context<'_>,
         request: HttpRequest,
         decode: impl FnOnce(&HttpResponse) -> Result<T, ResponseError<E>>,
-        empty_as_null: bool,
+        body: impl FnOnce(T, Vec<u8>) -> Vec<u8>,
     ) -> azure_core::Result<Response<T, F>>
     where
         E: fmt::Debug + serde::Serialize + Send + Sync + 'static,
     {
         let raw = self.send_raw(ctx, request).await?;
-        let (mut response, headers) = from_raw(raw);
+        let (response, headers) = from_raw(raw);
         match decode(&response) {
-            Ok(_) => {
+            Ok(value) => {
                 let status = StatusCode::from(response.status);
-                if empty_as_null && response.body.iter().all(u8::is_ascii_whitespace) {
-                    response.body = b"null".to_vec();
-                }
-                Ok(RawResponse::from_bytes(status, headers, Bytes::from(response.body)).into())
+                let body = body(value, response.body);
+                Ok(RawResponse::from_bytes(status, headers, Bytes::from(body)).into())
             }
             Err(error) => Err(response_error(error, &response)),
         }

@@ -167,7 +167,8 @@ pub struct OperationInfo {
     /// takes a body: the name its JSON goes under in
     /// [`build_request`](ServiceInfo::build_request)'s parameters.
     pub body: Option<&'static str>,
-    /// The success statuses the spec declares, in ascending order.
+    /// The success statuses the spec declares, in ascending order (with
+    /// 404 for a `HEAD` that answers whether something exists: `false`).
     pub statuses: &'static [u16],
 }
 

@@ -314,6 +314,20 @@ pub fn decode_empty<E: DeserializeOwned>(
     }
 }
 
+/// The response of a `HEAD` that answers whether something exists
+/// (`CheckExistence`): `true` for one of its success `statuses`, `false` for
+/// 404; any other status is its error.
+pub fn decode_exists<E: DeserializeOwned>(
+    response: &HttpResponse,
+    statuses: &[u16],
+) -> Result<bool, ResponseError<E>> {
+    match response.status {
+        404 => Ok(false),
+        status if statuses.contains(&status) => Ok(true),
+        _ => Err(ResponseError::from_response(response)),
+    }
+}
+
 /// The text of an error body that is not the documented error shape. Its
 /// `Debug` masks credentials; the text as received is given by
 /// [`ResponseError::raw_body`].

@@ -93,7 +93,8 @@ pub use dynamic_call::{
 };
 pub use error::{
     ErrorBody, FromStatus, ResponseError, ServiceError, decode_body, decode_by_status,
-    decode_bytes, decode_empty, decode_json, decode_nullable, decode_optional, decode_text,
+    decode_bytes, decode_empty, decode_exists, decode_json, decode_nullable, decode_optional,
+    decode_text,
 };
 pub use format::{
     Base64, Base64Url, Date, DateTime, DateTimeRfc1123, Duration, FormatError, StringFormat,

@@ -873,6 +873,25 @@ impl<'a> Comparison<'a> {
                 );
             }
         }
+        if old.exists != new.exists {
+            let answer = |exists: bool| {
+                if exists {
+                    "whether it exists (404 is `false`)"
+                } else {
+                    "nothing (404 is an error)"
+                }
+            };
+            self.push(
+                Rule::ResponseTypeChanged,
+                subject(),
+                "response 404",
+                format!("the HEAD answers {} → {}", answer(old.exists), answer(new.exists)),
+                Breaking,
+                Major,
+                "the method returns `Response<bool>` for an existence check, `Response<()>` otherwise",
+                touched.to_vec(),
+            );
+        }
         let error_changed = match (&old.error, &new.error) {
             (Some(a), Some(b)) => !matches!(self.type_diff(a, b), TypeDiff::Same),
             (a, b) => a.is_some() != b.is_some(),

@@ -834,6 +834,7 @@ fn method(
             let status = operation_status(op, rt);
             quote!(#az::http::Poller<#status>)
         }
+        (None, None) if op.exists => quote!(#az::http::Response<bool>),
         (None, None) if op.success_type().is_none() => {
             quote!(#az::http::Response<(), #az::http::NoFormat>)
         }
@@ -941,7 +942,10 @@ fn method(
             // An `Option` result (a status without a body, or a nullable
             // body): a success without a body must read as `None` through
             // `into_model`.
-            let execute = if (op.success_may_be_empty() || op.success_nullable())
+            // `CheckExistence`: the body is the answer, `true` or `false`.
+            let execute = if op.exists {
+                format_ident!("execute_exists")
+            } else if (op.success_may_be_empty() || op.success_nullable())
                 && !op.success_by_status()
             {
                 format_ident!("execute_optional")

@@ -51,6 +51,10 @@ pub fn module(service: &Service, ctx: &Context, in_shared: bool) -> TokenStream 
                 None => quote!(None),
             };
             let mut statuses: Vec<u16> = op.responses.iter().map(|r| r.status).collect();
+            // A `HEAD`'s 404 answers `false`.
+            if op.exists {
+                statuses.push(404);
+            }
             statuses.sort_unstable();
             statuses.dedup();
             let statuses = statuses

@@ -614,6 +614,9 @@ fn argument_docs(op: &Operation) -> Option<String> {
 /// The success type of an operation as tokens, written from the group's
 /// module.
 pub fn success_type(op: &Operation, ctx: &Context) -> TokenStream {
+    if op.exists {
+        return quote!(bool);
+    }
     // Bytes and text are read whole, whatever the success status: an empty
     // body is no bytes, or the empty string.
     match (op.response_encoding, op.success_type()) {
@@ -671,6 +674,7 @@ fn response_fn(op: &Operation, ctx: &Context) -> TokenStream {
         .iter()
         .map(|r| proc_macro2::Literal::u16_unsuffixed(r.status));
     let decode = match (op.success_type(), op.success_may_be_empty()) {
+        _ if op.exists => quote!(#rt::decode_exists(response, &[#(#without_body),*])),
         (Some(_), _) if op.response_encoding == Encoding::Binary => {
             quote!(#rt::decode_bytes(response, &[#(#all_statuses),*]))
         }

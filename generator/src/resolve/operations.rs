@@ -712,6 +712,13 @@ impl Resolver<'_> {
             self.nulls
         };
         let (responses, error) = self.responses(node, &name, body_nulls);
+        // `CheckExistence`: a 404 without a body is the answer `false`.
+        let exists = method == HttpMethod::Head
+            && responses.iter().all(|r| r.ty.is_none())
+            && value
+                .get("responses")
+                .and_then(|r| r.get("404"))
+                .is_some_and(|r| r.get("schema").is_none());
         let response_headers = self.response_headers(node);
         let root = Node {
             doc: node.doc,
@@ -749,6 +756,7 @@ impl Resolver<'_> {
         let operation = Operation {
             pageable,
             long_running,
+            exists,
             id,
             name,
             summary: value

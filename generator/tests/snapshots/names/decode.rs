@@ -141,7 +141,42 @@ pub fn empty_decode_empty_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// `POST /groups/171` (`decode_json_decode_json`).
+/// `POST /groups/171` (`decode_exists_decode_exists`).
+///
+/// # Arguments
+/// * `decode_exists` - `decode_exists` (body)
+pub fn exists_decode_exists_request(
+    endpoint: &::armgen_runtime::Url,
+    api_version: &str,
+    decode_exists: &super::models::DecodeExists,
+) -> ::core::result::Result<
+    ::armgen_runtime::HttpRequest,
+    ::armgen_runtime::ValidationErrors,
+> {
+    let mut __validator = ::armgen_runtime::Validator::default();
+    __validator.nested("decode_exists", decode_exists);
+    __validator.finish()?;
+    let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
+        .literal("/groups/171")
+        .query("api-version", api_version);
+    let mut __request = ::armgen_runtime::HttpRequest::new(
+        ::armgen_runtime::Method::Post,
+        __url.build()?,
+    );
+    __request.headers.push(("accept".to_owned(), "application/json".to_owned()));
+    __request.set_json_body_writable("decode_exists", decode_exists)?;
+    Ok(__request)
+}
+/// Decodes a response to `decode_exists_decode_exists`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
+pub fn exists_decode_exists_response(
+    response: &::armgen_runtime::HttpResponse,
+) -> ::core::result::Result<
+    super::models::DecodeExists,
+    ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
+> {
+    ::armgen_runtime::decode_body(response, &[200])
+}
+/// `POST /groups/172` (`decode_json_decode_json`).
 ///
 /// # Arguments
 /// * `decode_json` - `decode_json` (body)
@@ -157,7 +192,7 @@ pub fn json_decode_json_request(
     __validator.nested("decode_json", decode_json);
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/groups/171")
+        .literal("/groups/172")
         .query("api-version", api_version);
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Post,
@@ -176,7 +211,7 @@ pub fn json_decode_json_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// `POST /groups/172` (`decode_nullable_decode_nullable`).
+/// `POST /groups/173` (`decode_nullable_decode_nullable`).
 ///
 /// # Arguments
 /// * `decode_nullable` - `decode_nullable` (body)
@@ -192,7 +227,7 @@ pub fn nullable_decode_nullable_request(
     __validator.nested("decode_nullable", decode_nullable);
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/groups/172")
+        .literal("/groups/173")
         .query("api-version", api_version);
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Post,
@@ -211,7 +246,7 @@ pub fn nullable_decode_nullable_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// `POST /groups/173` (`decode_optional_decode_optional`).
+/// `POST /groups/174` (`decode_optional_decode_optional`).
 ///
 /// # Arguments
 /// * `decode_optional` - `decode_optional` (body)
@@ -227,7 +262,7 @@ pub fn optional_decode_optional_request(
     __validator.nested("decode_optional", decode_optional);
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/groups/173")
+        .literal("/groups/174")
         .query("api-version", api_version);
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Post,
@@ -246,7 +281,7 @@ pub fn optional_decode_optional_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// `POST /groups/243` (`decode_response_decode_response`).
+/// `POST /groups/244` (`decode_response_decode_response`).
 ///
 /// # Arguments
 /// * `decode_response` - `decode_response` (body)
@@ -262,7 +297,7 @@ pub fn response_decode_response_request(
     __validator.nested("decode_response", decode_response);
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/groups/243")
+        .literal("/groups/244")
         .query("api-version", api_version);
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Post,
@@ -281,7 +316,7 @@ pub fn response_decode_response_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// `POST /groups/174` (`decode_text_decode_text`).
+/// `POST /groups/175` (`decode_text_decode_text`).
 ///
 /// # Arguments
 /// * `decode_text` - `decode_text` (body)
@@ -297,7 +332,7 @@ pub fn text_decode_text_request(
     __validator.nested("decode_text", decode_text);
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/groups/174")
+        .literal("/groups/175")
         .query("api-version", api_version);
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Post,

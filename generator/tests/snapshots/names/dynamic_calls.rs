@@ -409,6 +409,14 @@ pub async fn call(
                 )
                 .await
         }
+        "decode_exists_decode_exists" => {
+            ::armgen_runtime::dynamic_execute(
+                    pipeline,
+                    __request,
+                    super::decode::exists_decode_exists_response,
+                )
+                .await
+        }
         "decode_json_decode_json" => {
             ::armgen_runtime::dynamic_execute(
                     pipeline,
@@ -1600,6 +1608,18 @@ pub async fn call(
                 .begin(
                     __request,
                     super::optional_bodies::decode_empty_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    ::core::default::Default::default(),
+                );
+            ::armgen_runtime::dynamic_poll(poller).await
+        }
+        "OptionalBodies_decode_exists" => {
+            let poller: ::armgen_runtime::__private::azure_core::http::Poller<
+                ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
+            > = pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::decode_exists_response,
                     ::armgen_runtime::FinalStateVia::Location,
                     ::core::default::Default::default(),
                 );

@@ -206,6 +206,20 @@ pub struct ApiVersion2 {
 impl ::armgen_runtime::Validate for ApiVersion2 {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
 }
+impl ::armgen_runtime::StripReadOnly for ApiVersion2 {
+    fn strip_read_only(
+        &self,
+        json: &mut ::armgen_runtime::__private::serde_json::Value,
+    ) {
+        ::armgen_runtime::strip_members(
+            json,
+            &["API_VERSION"],
+            |members| {
+                ::armgen_runtime::strip_member(members, "next", &self.next);
+            },
+        );
+    }
+}
 /// The `Arc` object.
 #[derive(
     ::core::clone::Clone,
@@ -1552,8 +1566,9 @@ impl ::armgen_runtime::StripReadOnly for Clone {
     ServiceError = "ServiceError", #[doc = " `decode_body`"] DecodeBody = "decode_body",
     #[doc = " `decode_by_status`"] DecodeByStatus = "decode_by_status", #[doc =
     " `decode_bytes`"] DecodeBytes = "decode_bytes", #[doc = " `decode_empty`"]
-    DecodeEmpty = "decode_empty", #[doc = " `decode_json`"] DecodeJson = "decode_json",
-    #[doc = " `decode_nullable`"] DecodeNullable = "decode_nullable", #[doc =
+    DecodeEmpty = "decode_empty", #[doc = " `decode_exists`"] DecodeExists =
+    "decode_exists", #[doc = " `decode_json`"] DecodeJson = "decode_json", #[doc =
+    " `decode_nullable`"] DecodeNullable = "decode_nullable", #[doc =
     " `decode_optional`"] DecodeOptional = "decode_optional", #[doc = " `decode_text`"]
     DecodeText = "decode_text", #[doc = " `Base64`"] Base64 = "Base64", #[doc =
     " `Base64Url`"] Base64Url = "Base64Url", #[doc = " `Date`"] Date = "Date", #[doc =
@@ -2302,6 +2317,42 @@ impl ::armgen_runtime::StripReadOnly for DecodeEmpty {
         ::armgen_runtime::strip_members(
             json,
             &["decode_empty"],
+            |members| {
+                ::armgen_runtime::strip_member(members, "next", &self.next);
+            },
+        );
+    }
+}
+/// The `decode_exists` object.
+#[derive(
+    ::core::clone::Clone,
+    ::core::fmt::Debug,
+    ::core::default::Default,
+    ::core::cmp::PartialEq,
+    ::armgen_runtime::__private::serde::Serialize,
+    ::armgen_runtime::__private::serde::Deserialize,
+)]
+#[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "decode_exists")]
+pub struct DecodeExists {
+    /// Set by the service.
+    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
+    pub decode_exists: ::core::option::Option<::std::string::String>,
+    /// `next`
+    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
+    pub next: ::core::option::Option<::std::boxed::Box<DecodeExists>>,
+}
+impl ::armgen_runtime::Validate for DecodeExists {
+    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
+}
+impl ::armgen_runtime::StripReadOnly for DecodeExists {
+    fn strip_read_only(
+        &self,
+        json: &mut ::armgen_runtime::__private::serde_json::Value,
+    ) {
+        ::armgen_runtime::strip_members(
+            json,
+            &["decode_exists"],
             |members| {
                 ::armgen_runtime::strip_member(members, "next", &self.next);
             },
@@ -3645,8 +3696,9 @@ impl ::armgen_runtime::StripReadOnly for Extend {
     ServiceError = "ServiceError", #[doc = " `decode_body`"] DecodeBody = "decode_body",
     #[doc = " `decode_by_status`"] DecodeByStatus = "decode_by_status", #[doc =
     " `decode_bytes`"] DecodeBytes = "decode_bytes", #[doc = " `decode_empty`"]
-    DecodeEmpty = "decode_empty", #[doc = " `decode_json`"] DecodeJson = "decode_json",
-    #[doc = " `decode_nullable`"] DecodeNullable = "decode_nullable", #[doc =
+    DecodeEmpty = "decode_empty", #[doc = " `decode_exists`"] DecodeExists =
+    "decode_exists", #[doc = " `decode_json`"] DecodeJson = "decode_json", #[doc =
+    " `decode_nullable`"] DecodeNullable = "decode_nullable", #[doc =
     " `decode_optional`"] DecodeOptional = "decode_optional", #[doc = " `decode_text`"]
     DecodeText = "decode_text", #[doc = " `Base64`"] Base64 = "Base64", #[doc =
     " `Base64Url`"] Base64Url = "Base64Url", #[doc = " `Date`"] Date = "Date", #[doc =
@@ -4517,430 +4569,429 @@ pub struct Fields {
         skip_serializing_if = "::core::option::Option::is_none"
     )]
     pub decode_empty: ::core::option::Option<::std::boxed::Box<Fields>>,
-    /// `decode_json`
+    /// `decode_exists`
     #[serde(
-        rename = "decode_json",
+        rename = "decode_exists",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub decode_json: ::core::option::Option<::std::vec::Vec<DecodeJson>>,
-    /// `decode_nullable`
-    #[serde(rename = "decode_nullable")]
-    pub decode_nullable: ::std::string::String,
+    pub decode_exists: ::core::option::Option<::std::vec::Vec<DecodeExists>>,
+    /// `decode_json`
+    #[serde(rename = "decode_json")]
+    pub decode_json: ::std::string::String,
     /// Set by the service.
+    #[serde(
+        rename = "decode_nullable",
+        skip_serializing_if = "::core::option::Option::is_none"
+    )]
+    pub decode_nullable: ::core::option::Option<::std::string::String>,
+    /// `decode_optional`
     #[serde(
         rename = "decode_optional",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub decode_optional: ::core::option::Option<::std::string::String>,
+    pub decode_optional: ::core::option::Option<::std::boxed::Box<Fields>>,
     /// `decode_text`
     #[serde(
         rename = "decode_text",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub decode_text: ::core::option::Option<::std::boxed::Box<Fields>>,
+    pub decode_text: ::core::option::Option<::std::vec::Vec<DecodeText>>,
     /// `Base64`
-    #[serde(rename = "Base64", skip_serializing_if = "::core::option::Option::is_none")]
-    pub base64: ::core::option::Option<::std::vec::Vec<Base64>>,
-    /// `Base64Url`
-    #[serde(rename = "Base64Url")]
-    pub base64_url: ::std::string::String,
+    #[serde(rename = "Base64")]
+    pub base64: ::std::string::String,
     /// Set by the service.
+    #[serde(
+        rename = "Base64Url",
+        skip_serializing_if = "::core::option::Option::is_none"
+    )]
+    pub base64_url: ::core::option::Option<::std::string::String>,
+    /// `Date`
     #[serde(rename = "Date", skip_serializing_if = "::core::option::Option::is_none")]
-    pub date: ::core::option::Option<::std::string::String>,
+    pub date: ::core::option::Option<::std::boxed::Box<Fields>>,
     /// `DateTime`
     #[serde(
         rename = "DateTime",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub date_time: ::core::option::Option<::std::boxed::Box<Fields>>,
+    pub date_time: ::core::option::Option<::std::vec::Vec<DateTime>>,
     /// `DateTimeRfc1123`
+    #[serde(rename = "DateTimeRfc1123")]
+    pub date_time_rfc1123: ::std::string::String,
+    /// Set by the service.
     #[serde(
-        rename = "DateTimeRfc1123",
+        rename = "Duration",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub date_time_rfc1123: ::core::option::Option<::std::vec::Vec<DateTimeRfc1123>>,
-    /// `Duration`
-    #[serde(rename = "Duration")]
-    pub duration: ::std::string::String,
-    /// Set by the service.
+    pub duration: ::core::option::Option<::std::string::String>,
+    /// `FormatError`
     #[serde(
         rename = "FormatError",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub format_error: ::core::option::Option<::std::string::String>,
+    pub format_error: ::core::option::Option<::std::boxed::Box<Fields>>,
     /// `StringFormat`
     #[serde(
         rename = "StringFormat",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub string_format: ::core::option::Option<::std::boxed::Box<Fields>>,
+    pub string_format: ::core::option::Option<::std::vec::Vec<StringFormat>>,
     /// `UnixTime`
-    #[serde(
-        rename = "UnixTime",
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub unix_time: ::core::option::Option<::std::vec::Vec<UnixTime>>,
-    /// `Uuid`
-    #[serde(rename = "Uuid")]
-    pub uuid: ::std::string::String,
+    #[serde(rename = "UnixTime")]
+    pub unix_time: ::std::string::String,
     /// Set by the service.
+    #[serde(rename = "Uuid", skip_serializing_if = "::core::option::Option::is_none")]
+    pub uuid: ::core::option::Option<::std::string::String>,
+    /// `HostPart`
     #[serde(
         rename = "HostPart",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub host_part: ::core::option::Option<::std::string::String>,
+    pub host_part: ::core::option::Option<::std::boxed::Box<Fields>>,
     /// `InvalidHost`
     #[serde(
         rename = "InvalidHost",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub invalid_host: ::core::option::Option<::std::boxed::Box<Fields>>,
+    pub invalid_host: ::core::option::Option<::std::vec::Vec<InvalidHost>>,
     /// `parameterized_host`
+    #[serde(rename = "parameterized_host")]
+    pub parameterized_host: ::std::string::String,
+    /// Set by the service.
     #[serde(
-        rename = "parameterized_host",
+        rename = "FormBody",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub parameterized_host: ::core::option::Option<::std::vec::Vec<ParameterizedHost>>,
-    /// `FormBody`
-    #[serde(rename = "FormBody")]
-    pub form_body: ::std::string::String,
-    /// Set by the service.
+    pub form_body: ::core::option::Option<::std::string::String>,
+    /// `HttpRequest`
     #[serde(
         rename = "HttpRequest",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub http_request: ::core::option::Option<::std::string::String>,
+    pub http_request: ::core::option::Option<::std::boxed::Box<Fields>>,
     /// `HttpResponse`
     #[serde(
         rename = "HttpResponse",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub http_response: ::core::option::Option<::std::boxed::Box<Fields>>,
+    pub http_response: ::core::option::Option<::std::vec::Vec<HttpResponse>>,
     /// `Method`
-    #[serde(rename = "Method", skip_serializing_if = "::core::option::Option::is_none")]
-    pub method: ::core::option::Option<::std::vec::Vec<Method>>,
-    /// `UrlBuilder`
-    #[serde(rename = "UrlBuilder")]
-    pub url_builder: ::std::string::String,
+    #[serde(rename = "Method")]
+    pub method: ::std::string::String,
     /// Set by the service.
+    #[serde(
+        rename = "UrlBuilder",
+        skip_serializing_if = "::core::option::Option::is_none"
+    )]
+    pub url_builder: ::core::option::Option<::std::string::String>,
+    /// `ResponseTooLarge`
     #[serde(
         rename = "ResponseTooLarge",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub response_too_large: ::core::option::Option<::std::string::String>,
+    pub response_too_large: ::core::option::Option<::std::boxed::Box<Fields>>,
     /// `FinalStateVia`
     #[serde(
         rename = "FinalStateVia",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub final_state_via: ::core::option::Option<::std::boxed::Box<Fields>>,
+    pub final_state_via: ::core::option::Option<::std::vec::Vec<FinalStateVia>>,
     /// `OperationStatus`
+    #[serde(rename = "OperationStatus")]
+    pub operation_status: ::std::string::String,
+    /// Set by the service.
     #[serde(
-        rename = "OperationStatus",
+        rename = "PollerMethodOptions",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub operation_status: ::core::option::Option<::std::vec::Vec<OperationStatus>>,
-    /// `PollerMethodOptions`
-    #[serde(rename = "PollerMethodOptions")]
-    pub poller_method_options: ::std::string::String,
-    /// Set by the service.
+    pub poller_method_options: ::core::option::Option<::std::string::String>,
+    /// `PollerOptions`
     #[serde(
         rename = "PollerOptions",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub poller_options: ::core::option::Option<::std::string::String>,
+    pub poller_options: ::core::option::Option<::std::boxed::Box<Fields>>,
     /// `NextLink`
     #[serde(
         rename = "NextLink",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub next_link: ::core::option::Option<::std::boxed::Box<Fields>>,
+    pub next_link: ::core::option::Option<::std::vec::Vec<NextLink>>,
     /// `PageDecoder`
-    #[serde(
-        rename = "PageDecoder",
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub page_decoder: ::core::option::Option<::std::vec::Vec<PageDecoder>>,
-    /// `Pattern`
-    #[serde(rename = "Pattern")]
-    pub pattern: ::std::string::String,
+    #[serde(rename = "PageDecoder")]
+    pub page_decoder: ::std::string::String,
     /// Set by the service.
+    #[serde(rename = "Pattern", skip_serializing_if = "::core::option::Option::is_none")]
+    pub pattern: ::core::option::Option<::std::string::String>,
+    /// `StripReadOnly`
     #[serde(
         rename = "StripReadOnly",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub strip_read_only: ::core::option::Option<::std::string::String>,
+    pub strip_read_only: ::core::option::Option<::std::boxed::Box<Fields>>,
     /// `strip_member`
     #[serde(
         rename = "strip_member",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub strip_member: ::core::option::Option<::std::boxed::Box<Fields>>,
+    pub strip_member: ::core::option::Option<::std::vec::Vec<StripMember>>,
     /// `strip_members`
-    #[serde(
-        rename = "strip_members",
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub strip_members: ::core::option::Option<::std::vec::Vec<StripMembers>>,
-    /// `Regex`
-    #[serde(rename = "Regex")]
-    pub regex: ::std::string::String,
+    #[serde(rename = "strip_members")]
+    pub strip_members: ::std::string::String,
     /// Set by the service.
+    #[serde(rename = "Regex", skip_serializing_if = "::core::option::Option::is_none")]
+    pub regex: ::core::option::Option<::std::string::String>,
+    /// `Secret`
     #[serde(rename = "Secret", skip_serializing_if = "::core::option::Option::is_none")]
-    pub secret: ::core::option::Option<::armgen_runtime::Secret>,
+    pub secret: ::core::option::Option<::std::boxed::Box<Fields>>,
     /// `Url`
     #[serde(rename = "Url", skip_serializing_if = "::core::option::Option::is_none")]
-    pub url: ::core::option::Option<::std::boxed::Box<Fields>>,
+    pub url: ::core::option::Option<::std::vec::Vec<Url>>,
     /// `Constraint`
+    #[serde(rename = "Constraint")]
+    pub constraint: ::std::string::String,
+    /// Set by the service.
     #[serde(
-        rename = "Constraint",
+        rename = "Validate",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub constraint: ::core::option::Option<::std::vec::Vec<Constraint>>,
-    /// `Validate`
-    #[serde(rename = "Validate")]
-    pub validate: ::std::string::String,
-    /// Set by the service.
+    pub validate: ::core::option::Option<::std::string::String>,
+    /// `ValidationError`
     #[serde(
         rename = "ValidationError",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub validation_error: ::core::option::Option<::std::string::String>,
+    pub validation_error: ::core::option::Option<::std::boxed::Box<Fields>>,
     /// `ValidationErrors`
     #[serde(
         rename = "ValidationErrors",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub validation_errors: ::core::option::Option<::std::boxed::Box<Fields>>,
+    pub validation_errors: ::core::option::Option<::std::vec::Vec<ValidationErrors>>,
     /// `Validator`
+    #[serde(rename = "Validator")]
+    pub validator: ::std::string::String,
+    /// Set by the service.
     #[serde(
-        rename = "Validator",
+        rename = "compile_pattern",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub validator: ::core::option::Option<::std::vec::Vec<Validator>>,
-    /// `compile_pattern`
-    #[serde(rename = "compile_pattern")]
-    pub compile_pattern: ::std::string::String,
-    /// Set by the service.
+    pub compile_pattern: ::core::option::Option<::std::string::String>,
+    /// `regex`
     #[serde(rename = "regex", skip_serializing_if = "::core::option::Option::is_none")]
-    pub regex_2: ::core::option::Option<::std::string::String>,
+    pub regex_2: ::core::option::Option<::std::boxed::Box<Fields>>,
     /// `serde`
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub serde: ::core::option::Option<::std::boxed::Box<Fields>>,
+    pub serde: ::core::option::Option<::std::vec::Vec<Serde>>,
     /// `serde_json`
-    #[serde(
-        rename = "serde_json",
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub serde_json: ::core::option::Option<::std::vec::Vec<SerdeJson>>,
-    /// `url`
-    #[serde(rename = "url")]
-    pub url_2: ::std::string::String,
+    #[serde(rename = "serde_json")]
+    pub serde_json: ::std::string::String,
     /// Set by the service.
+    #[serde(rename = "url", skip_serializing_if = "::core::option::Option::is_none")]
+    pub url_2: ::core::option::Option<::std::string::String>,
+    /// `endpoint`
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub endpoint: ::core::option::Option<::std::string::String>,
+    pub endpoint: ::core::option::Option<::std::boxed::Box<Fields>>,
     /// `api_version`
     #[serde(
         rename = "api_version",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub api_version: ::core::option::Option<::std::boxed::Box<Fields>>,
+    pub api_version: ::core::option::Option<::std::vec::Vec<ApiVersion>>,
     /// `options`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub options: ::core::option::Option<::std::vec::Vec<Options>>,
-    /// `request`
-    pub request: ::std::string::String,
+    pub options: ::std::string::String,
     /// Set by the service.
+    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
+    pub request: ::core::option::Option<::std::string::String>,
+    /// `validator`
     #[serde(
         rename = "validator",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub validator_2: ::core::option::Option<::std::string::String>,
+    pub validator_2: ::core::option::Option<::std::boxed::Box<Fields>>,
     /// `value`
     #[serde(rename = "value", skip_serializing_if = "::core::option::Option::is_none")]
-    pub value_2: ::core::option::Option<::std::boxed::Box<Fields>>,
+    pub value_2: ::core::option::Option<::std::vec::Vec<Value>>,
     /// `params`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub params: ::core::option::Option<::std::vec::Vec<Params>>,
-    /// `path`
-    pub path: ::std::string::String,
+    pub params: ::std::string::String,
     /// Set by the service.
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub at: ::core::option::Option<::std::string::String>,
+    pub path: ::core::option::Option<::std::string::String>,
+    /// `at`
+    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
+    pub at: ::core::option::Option<::std::boxed::Box<Fields>>,
     /// `json`
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub json: ::core::option::Option<::std::boxed::Box<Fields>>,
+    pub json: ::core::option::Option<::std::vec::Vec<Json>>,
     /// `members`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub members: ::core::option::Option<::std::vec::Vec<Members>>,
-    /// `pipeline`
-    pub pipeline: ::std::string::String,
+    pub members: ::std::string::String,
     /// Set by the service.
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub response: ::core::option::Option<::std::string::String>,
+    pub pipeline: ::core::option::Option<::std::string::String>,
+    /// `response`
+    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
+    pub response: ::core::option::Option<::std::boxed::Box<Fields>>,
     /// `operation_id`
     #[serde(
         rename = "operation_id",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub operation_id: ::core::option::Option<::std::boxed::Box<Fields>>,
+    pub operation_id: ::core::option::Option<::std::vec::Vec<OperationId>>,
     /// `credential`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub credential: ::core::option::Option<::std::vec::Vec<Credential>>,
-    /// `subscription_id`
-    #[serde(rename = "subscription_id")]
-    pub subscription_id: ::std::string::String,
+    pub credential: ::std::string::String,
     /// Set by the service.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub inner: ::core::option::Option<::std::string::String>,
-    /// `tag`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub tag: ::core::option::Option<::std::boxed::Box<Fields>>,
-    /// `method_options`
     #[serde(
-        rename = "method_options",
+        rename = "subscription_id",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub method_options_2: ::core::option::Option<::std::vec::Vec<MethodOptions2>>,
-    /// `f`
-    pub f: ::std::string::String,
+    pub subscription_id: ::core::option::Option<::std::string::String>,
+    /// `inner`
+    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
+    pub inner: ::core::option::Option<::std::boxed::Box<Fields>>,
+    /// `tag`
+    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
+    pub tag: ::core::option::Option<::std::vec::Vec<Tag>>,
+    /// `method_options`
+    #[serde(rename = "method_options")]
+    pub method_options_2: ::std::string::String,
     /// Set by the service.
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub new: ::core::option::Option<::std::string::String>,
+    pub f: ::core::option::Option<::std::string::String>,
+    /// `new`
+    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
+    pub new: ::core::option::Option<::std::boxed::Box<Fields>>,
     /// `API_VERSION`
     #[serde(
         rename = "API_VERSION",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub api_version_2: ::core::option::Option<::std::boxed::Box<Fields>>,
+    pub api_version_2: ::core::option::Option<::std::vec::Vec<ApiVersion2>>,
     /// `DEFAULT_ENDPOINT`
+    #[serde(rename = "DEFAULT_ENDPOINT")]
+    pub default_endpoint: ::std::string::String,
+    /// Set by the service.
     #[serde(
-        rename = "DEFAULT_ENDPOINT",
+        rename = "SERVICES",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub default_endpoint: ::core::option::Option<::std::vec::Vec<DefaultEndpoint>>,
-    /// `SERVICES`
-    #[serde(rename = "SERVICES")]
-    pub services: ::std::string::String,
-    /// Set by the service.
+    pub services: ::core::option::Option<::std::string::String>,
+    /// `OPERATIONS`
     #[serde(
         rename = "OPERATIONS",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub operations: ::core::option::Option<::std::string::String>,
+    pub operations: ::core::option::Option<::std::boxed::Box<Fields>>,
     /// `build_request`
     #[serde(
         rename = "build_request",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub build_request: ::core::option::Option<::std::boxed::Box<Fields>>,
+    pub build_request: ::core::option::Option<::std::vec::Vec<BuildRequest>>,
     /// `decode_response`
-    #[serde(
-        rename = "decode_response",
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub decode_response: ::core::option::Option<::std::vec::Vec<DecodeResponse>>,
-    /// `models`
-    pub models: ::std::string::String,
+    #[serde(rename = "decode_response")]
+    pub decode_response: ::std::string::String,
     /// Set by the service.
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub clients: ::core::option::Option<::std::string::String>,
+    pub models: ::core::option::Option<::std::string::String>,
+    /// `clients`
+    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
+    pub clients: ::core::option::Option<::std::boxed::Box<Fields>>,
     /// `dynamic`
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub dynamic: ::core::option::Option<::std::boxed::Box<Fields>>,
+    pub dynamic: ::core::option::Option<::std::vec::Vec<Dynamic>>,
     /// `patterns`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub patterns: ::core::option::Option<::std::vec::Vec<Patterns>>,
-    /// `Other`
-    #[serde(rename = "Other")]
-    pub other: ::std::string::String,
+    pub patterns: ::std::string::String,
     /// Set by the service.
+    #[serde(rename = "Other", skip_serializing_if = "::core::option::Option::is_none")]
+    pub other: ::core::option::Option<::std::string::String>,
+    /// `Unknown`
     #[serde(rename = "Unknown", skip_serializing_if = "::core::option::Option::is_none")]
-    pub unknown: ::core::option::Option<::std::string::String>,
+    pub unknown: ::core::option::Option<::std::boxed::Box<Fields>>,
     /// `Arc`
     #[serde(rename = "Arc", skip_serializing_if = "::core::option::Option::is_none")]
-    pub arc: ::core::option::Option<::std::boxed::Box<Fields>>,
+    pub arc: ::core::option::Option<::std::vec::Vec<Arc>>,
     /// `LazyLock`
+    #[serde(rename = "LazyLock")]
+    pub lazy_lock: ::std::string::String,
+    /// Set by the service.
     #[serde(
-        rename = "LazyLock",
+        rename = "BTreeMap",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub lazy_lock: ::core::option::Option<::std::vec::Vec<LazyLock>>,
-    /// `BTreeMap`
-    #[serde(rename = "BTreeMap")]
-    pub b_tree_map: ::std::string::String,
-    /// Set by the service.
+    pub b_tree_map: ::core::option::Option<::std::string::String>,
+    /// `Cow`
     #[serde(rename = "Cow", skip_serializing_if = "::core::option::Option::is_none")]
-    pub cow: ::core::option::Option<::std::string::String>,
+    pub cow: ::core::option::Option<::std::boxed::Box<Fields>>,
     /// `Value`
     #[serde(rename = "Value", skip_serializing_if = "::core::option::Option::is_none")]
-    pub value_3: ::core::option::Option<::std::boxed::Box<Fields>>,
+    pub value_3: ::core::option::Option<::std::vec::Vec<Value2>>,
     /// `Map`
-    #[serde(rename = "Map", skip_serializing_if = "::core::option::Option::is_none")]
-    pub map: ::core::option::Option<::std::vec::Vec<Map>>,
-    /// `Serialize`
-    #[serde(rename = "Serialize")]
-    pub serialize: ::std::string::String,
+    #[serde(rename = "Map")]
+    pub map: ::std::string::String,
     /// Set by the service.
+    #[serde(
+        rename = "Serialize",
+        skip_serializing_if = "::core::option::Option::is_none"
+    )]
+    pub serialize: ::core::option::Option<::std::string::String>,
+    /// `Deserialize`
     #[serde(
         rename = "Deserialize",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub deserialize: ::core::option::Option<::std::string::String>,
+    pub deserialize: ::core::option::Option<::std::boxed::Box<Fields>>,
     /// `Serializer`
     #[serde(
         rename = "Serializer",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub serializer: ::core::option::Option<::std::boxed::Box<Fields>>,
+    pub serializer: ::core::option::Option<::std::vec::Vec<Serializer>>,
     /// `Deserializer`
+    #[serde(rename = "Deserializer")]
+    pub deserializer: ::std::string::String,
+    /// Set by the service.
     #[serde(
-        rename = "Deserializer",
+        rename = "TokenCredential",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub deserializer: ::core::option::Option<::std::vec::Vec<Deserializer>>,
-    /// `TokenCredential`
-    #[serde(rename = "TokenCredential")]
-    pub token_credential: ::std::string::String,
-    /// Set by the service.
+    pub token_credential: ::core::option::Option<::std::string::String>,
+    /// `SafeDebug`
     #[serde(
         rename = "SafeDebug",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub safe_debug: ::core::option::Option<::std::string::String>,
+    pub safe_debug: ::core::option::Option<::std::boxed::Box<Fields>>,
     /// `ClientMethodOptions`
     #[serde(
         rename = "ClientMethodOptions",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub client_method_options: ::core::option::Option<::std::boxed::Box<Fields>>,
+    pub client_method_options: ::core::option::Option<
+        ::std::vec::Vec<ClientMethodOptions>,
+    >,
     /// `NoFormat`
-    #[serde(
-        rename = "NoFormat",
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub no_format: ::core::option::Option<::std::vec::Vec<NoFormat>>,
-    /// `Pager`
-    #[serde(rename = "Pager")]
-    pub pager: ::std::string::String,
+    #[serde(rename = "NoFormat")]
+    pub no_format: ::std::string::String,
     /// Set by the service.
+    #[serde(rename = "Pager", skip_serializing_if = "::core::option::Option::is_none")]
+    pub pager: ::core::option::Option<::std::string::String>,
+    /// `Response`
     #[serde(
         rename = "Response",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub response_2: ::core::option::Option<::std::string::String>,
+    pub response_2: ::core::option::Option<::std::boxed::Box<Fields>>,
     /// `Context`
     #[serde(rename = "Context", skip_serializing_if = "::core::option::Option::is_none")]
-    pub context: ::core::option::Option<::std::boxed::Box<Fields>>,
+    pub context: ::core::option::Option<::std::vec::Vec<Context>>,
     /// `armgen_runtime`
+    #[serde(rename = "armgen_runtime")]
+    pub armgen_runtime: ::std::string::String,
+    /// Set by the service.
     #[serde(
-        rename = "armgen_runtime",
+        rename = "__private",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub armgen_runtime: ::core::option::Option<::std::vec::Vec<ArmgenRuntime>>,
-    /// `__private`
-    #[serde(rename = "__private")]
-    pub private: ::std::string::String,
+    pub private: ::core::option::Option<::std::string::String>,
     /// `closed enum`
     #[serde(
         rename = "closed enum",
@@ -5511,325 +5562,325 @@ impl ::armgen_runtime::Validate for Fields {
             let at = format!("{}.{}", path, "decode_empty");
             __validator.nested(&at, value);
         }
-        if let Some(value) = &self.decode_json {
-            let at = format!("{}.{}", path, "decode_json");
+        if let Some(value) = &self.decode_exists {
+            let at = format!("{}.{}", path, "decode_exists");
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.decode_nullable;
-            let at = format!("{}.{}", path, "decode_nullable");
+            let value = &self.decode_json;
+            let at = format!("{}.{}", path, "decode_json");
             __validator.max_length(&at, value.as_str(), 10);
+        }
+        if let Some(value) = &self.decode_optional {
+            let at = format!("{}.{}", path, "decode_optional");
+            __validator.nested(&at, value);
         }
         if let Some(value) = &self.decode_text {
             let at = format!("{}.{}", path, "decode_text");
-            __validator.nested(&at, value);
-        }
-        if let Some(value) = &self.base64 {
-            let at = format!("{}.{}", path, "Base64");
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.base64_url;
-            let at = format!("{}.{}", path, "Base64Url");
+            let value = &self.base64;
+            let at = format!("{}.{}", path, "Base64");
             __validator.max_length(&at, value.as_str(), 10);
+        }
+        if let Some(value) = &self.date {
+            let at = format!("{}.{}", path, "Date");
+            __validator.nested(&at, value);
         }
         if let Some(value) = &self.date_time {
             let at = format!("{}.{}", path, "DateTime");
-            __validator.nested(&at, value);
-        }
-        if let Some(value) = &self.date_time_rfc1123 {
-            let at = format!("{}.{}", path, "DateTimeRfc1123");
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.duration;
-            let at = format!("{}.{}", path, "Duration");
+            let value = &self.date_time_rfc1123;
+            let at = format!("{}.{}", path, "DateTimeRfc1123");
             __validator.max_length(&at, value.as_str(), 10);
+        }
+        if let Some(value) = &self.format_error {
+            let at = format!("{}.{}", path, "FormatError");
+            __validator.nested(&at, value);
         }
         if let Some(value) = &self.string_format {
             let at = format!("{}.{}", path, "StringFormat");
-            __validator.nested(&at, value);
-        }
-        if let Some(value) = &self.unix_time {
-            let at = format!("{}.{}", path, "UnixTime");
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.uuid;
-            let at = format!("{}.{}", path, "Uuid");
+            let value = &self.unix_time;
+            let at = format!("{}.{}", path, "UnixTime");
             __validator.max_length(&at, value.as_str(), 10);
+        }
+        if let Some(value) = &self.host_part {
+            let at = format!("{}.{}", path, "HostPart");
+            __validator.nested(&at, value);
         }
         if let Some(value) = &self.invalid_host {
             let at = format!("{}.{}", path, "InvalidHost");
-            __validator.nested(&at, value);
-        }
-        if let Some(value) = &self.parameterized_host {
-            let at = format!("{}.{}", path, "parameterized_host");
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.form_body;
-            let at = format!("{}.{}", path, "FormBody");
+            let value = &self.parameterized_host;
+            let at = format!("{}.{}", path, "parameterized_host");
             __validator.max_length(&at, value.as_str(), 10);
+        }
+        if let Some(value) = &self.http_request {
+            let at = format!("{}.{}", path, "HttpRequest");
+            __validator.nested(&at, value);
         }
         if let Some(value) = &self.http_response {
             let at = format!("{}.{}", path, "HttpResponse");
-            __validator.nested(&at, value);
-        }
-        if let Some(value) = &self.method {
-            let at = format!("{}.{}", path, "Method");
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.url_builder;
-            let at = format!("{}.{}", path, "UrlBuilder");
+            let value = &self.method;
+            let at = format!("{}.{}", path, "Method");
             __validator.max_length(&at, value.as_str(), 10);
+        }
+        if let Some(value) = &self.response_too_large {
+            let at = format!("{}.{}", path, "ResponseTooLarge");
+            __validator.nested(&at, value);
         }
         if let Some(value) = &self.final_state_via {
             let at = format!("{}.{}", path, "FinalStateVia");
-            __validator.nested(&at, value);
-        }
-        if let Some(value) = &self.operation_status {
-            let at = format!("{}.{}", path, "OperationStatus");
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.poller_method_options;
-            let at = format!("{}.{}", path, "PollerMethodOptions");
+            let value = &self.operation_status;
+            let at = format!("{}.{}", path, "OperationStatus");
             __validator.max_length(&at, value.as_str(), 10);
+        }
+        if let Some(value) = &self.poller_options {
+            let at = format!("{}.{}", path, "PollerOptions");
+            __validator.nested(&at, value);
         }
         if let Some(value) = &self.next_link {
             let at = format!("{}.{}", path, "NextLink");
-            __validator.nested(&at, value);
-        }
-        if let Some(value) = &self.page_decoder {
-            let at = format!("{}.{}", path, "PageDecoder");
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.pattern;
-            let at = format!("{}.{}", path, "Pattern");
+            let value = &self.page_decoder;
+            let at = format!("{}.{}", path, "PageDecoder");
             __validator.max_length(&at, value.as_str(), 10);
+        }
+        if let Some(value) = &self.strip_read_only {
+            let at = format!("{}.{}", path, "StripReadOnly");
+            __validator.nested(&at, value);
         }
         if let Some(value) = &self.strip_member {
             let at = format!("{}.{}", path, "strip_member");
-            __validator.nested(&at, value);
-        }
-        if let Some(value) = &self.strip_members {
-            let at = format!("{}.{}", path, "strip_members");
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.regex;
-            let at = format!("{}.{}", path, "Regex");
+            let value = &self.strip_members;
+            let at = format!("{}.{}", path, "strip_members");
             __validator.max_length(&at, value.as_str(), 10);
+        }
+        if let Some(value) = &self.secret {
+            let at = format!("{}.{}", path, "Secret");
+            __validator.nested(&at, value);
         }
         if let Some(value) = &self.url {
             let at = format!("{}.{}", path, "Url");
-            __validator.nested(&at, value);
-        }
-        if let Some(value) = &self.constraint {
-            let at = format!("{}.{}", path, "Constraint");
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.validate;
-            let at = format!("{}.{}", path, "Validate");
+            let value = &self.constraint;
+            let at = format!("{}.{}", path, "Constraint");
             __validator.max_length(&at, value.as_str(), 10);
+        }
+        if let Some(value) = &self.validation_error {
+            let at = format!("{}.{}", path, "ValidationError");
+            __validator.nested(&at, value);
         }
         if let Some(value) = &self.validation_errors {
             let at = format!("{}.{}", path, "ValidationErrors");
-            __validator.nested(&at, value);
-        }
-        if let Some(value) = &self.validator {
-            let at = format!("{}.{}", path, "Validator");
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.compile_pattern;
-            let at = format!("{}.{}", path, "compile_pattern");
+            let value = &self.validator;
+            let at = format!("{}.{}", path, "Validator");
             __validator.max_length(&at, value.as_str(), 10);
+        }
+        if let Some(value) = &self.regex_2 {
+            let at = format!("{}.{}", path, "regex");
+            __validator.nested(&at, value);
         }
         if let Some(value) = &self.serde {
             let at = format!("{}.{}", path, "serde");
-            __validator.nested(&at, value);
-        }
-        if let Some(value) = &self.serde_json {
-            let at = format!("{}.{}", path, "serde_json");
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.url_2;
-            let at = format!("{}.{}", path, "url");
+            let value = &self.serde_json;
+            let at = format!("{}.{}", path, "serde_json");
             __validator.max_length(&at, value.as_str(), 10);
+        }
+        if let Some(value) = &self.endpoint {
+            let at = format!("{}.{}", path, "endpoint");
+            __validator.nested(&at, value);
         }
         if let Some(value) = &self.api_version {
             let at = format!("{}.{}", path, "api_version");
-            __validator.nested(&at, value);
-        }
-        if let Some(value) = &self.options {
-            let at = format!("{}.{}", path, "options");
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.request;
-            let at = format!("{}.{}", path, "request");
+            let value = &self.options;
+            let at = format!("{}.{}", path, "options");
             __validator.max_length(&at, value.as_str(), 10);
+        }
+        if let Some(value) = &self.validator_2 {
+            let at = format!("{}.{}", path, "validator");
+            __validator.nested(&at, value);
         }
         if let Some(value) = &self.value_2 {
             let at = format!("{}.{}", path, "value");
-            __validator.nested(&at, value);
-        }
-        if let Some(value) = &self.params {
-            let at = format!("{}.{}", path, "params");
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.path;
-            let at = format!("{}.{}", path, "path");
+            let value = &self.params;
+            let at = format!("{}.{}", path, "params");
             __validator.max_length(&at, value.as_str(), 10);
+        }
+        if let Some(value) = &self.at {
+            let at = format!("{}.{}", path, "at");
+            __validator.nested(&at, value);
         }
         if let Some(value) = &self.json {
             let at = format!("{}.{}", path, "json");
-            __validator.nested(&at, value);
-        }
-        if let Some(value) = &self.members {
-            let at = format!("{}.{}", path, "members");
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.pipeline;
-            let at = format!("{}.{}", path, "pipeline");
+            let value = &self.members;
+            let at = format!("{}.{}", path, "members");
             __validator.max_length(&at, value.as_str(), 10);
+        }
+        if let Some(value) = &self.response {
+            let at = format!("{}.{}", path, "response");
+            __validator.nested(&at, value);
         }
         if let Some(value) = &self.operation_id {
             let at = format!("{}.{}", path, "operation_id");
-            __validator.nested(&at, value);
-        }
-        if let Some(value) = &self.credential {
-            let at = format!("{}.{}", path, "credential");
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.subscription_id;
-            let at = format!("{}.{}", path, "subscription_id");
+            let value = &self.credential;
+            let at = format!("{}.{}", path, "credential");
             __validator.max_length(&at, value.as_str(), 10);
+        }
+        if let Some(value) = &self.inner {
+            let at = format!("{}.{}", path, "inner");
+            __validator.nested(&at, value);
         }
         if let Some(value) = &self.tag {
             let at = format!("{}.{}", path, "tag");
-            __validator.nested(&at, value);
-        }
-        if let Some(value) = &self.method_options_2 {
-            let at = format!("{}.{}", path, "method_options");
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.f;
-            let at = format!("{}.{}", path, "f");
+            let value = &self.method_options_2;
+            let at = format!("{}.{}", path, "method_options");
             __validator.max_length(&at, value.as_str(), 10);
+        }
+        if let Some(value) = &self.new {
+            let at = format!("{}.{}", path, "new");
+            __validator.nested(&at, value);
         }
         if let Some(value) = &self.api_version_2 {
             let at = format!("{}.{}", path, "API_VERSION");
-            __validator.nested(&at, value);
-        }
-        if let Some(value) = &self.default_endpoint {
-            let at = format!("{}.{}", path, "DEFAULT_ENDPOINT");
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.services;
-            let at = format!("{}.{}", path, "SERVICES");
+            let value = &self.default_endpoint;
+            let at = format!("{}.{}", path, "DEFAULT_ENDPOINT");
             __validator.max_length(&at, value.as_str(), 10);
+        }
+        if let Some(value) = &self.operations {
+            let at = format!("{}.{}", path, "OPERATIONS");
+            __validator.nested(&at, value);
         }
         if let Some(value) = &self.build_request {
             let at = format!("{}.{}", path, "build_request");
-            __validator.nested(&at, value);
-        }
-        if let Some(value) = &self.decode_response {
-            let at = format!("{}.{}", path, "decode_response");
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.models;
-            let at = format!("{}.{}", path, "models");
+            let value = &self.decode_response;
+            let at = format!("{}.{}", path, "decode_response");
             __validator.max_length(&at, value.as_str(), 10);
+        }
+        if let Some(value) = &self.clients {
+            let at = format!("{}.{}", path, "clients");
+            __validator.nested(&at, value);
         }
         if let Some(value) = &self.dynamic {
             let at = format!("{}.{}", path, "dynamic");
-            __validator.nested(&at, value);
-        }
-        if let Some(value) = &self.patterns {
-            let at = format!("{}.{}", path, "patterns");
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.other;
-            let at = format!("{}.{}", path, "Other");
+            let value = &self.patterns;
+            let at = format!("{}.{}", path, "patterns");
             __validator.max_length(&at, value.as_str(), 10);
+        }
+        if let Some(value) = &self.unknown {
+            let at = format!("{}.{}", path, "Unknown");
+            __validator.nested(&at, value);
         }
         if let Some(value) = &self.arc {
             let at = format!("{}.{}", path, "Arc");
-            __validator.nested(&at, value);
-        }
-        if let Some(value) = &self.lazy_lock {
-            let at = format!("{}.{}", path, "LazyLock");
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.b_tree_map;
-            let at = format!("{}.{}", path, "BTreeMap");
+            let value = &self.lazy_lock;
+            let at = format!("{}.{}", path, "LazyLock");
             __validator.max_length(&at, value.as_str(), 10);
+        }
+        if let Some(value) = &self.cow {
+            let at = format!("{}.{}", path, "Cow");
+            __validator.nested(&at, value);
         }
         if let Some(value) = &self.value_3 {
             let at = format!("{}.{}", path, "Value");
-            __validator.nested(&at, value);
-        }
-        if let Some(value) = &self.map {
-            let at = format!("{}.{}", path, "Map");
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.serialize;
-            let at = format!("{}.{}", path, "Serialize");
+            let value = &self.map;
+            let at = format!("{}.{}", path, "Map");
             __validator.max_length(&at, value.as_str(), 10);
+        }
+        if let Some(value) = &self.deserialize {
+            let at = format!("{}.{}", path, "Deserialize");
+            __validator.nested(&at, value);
         }
         if let Some(value) = &self.serializer {
             let at = format!("{}.{}", path, "Serializer");
-            __validator.nested(&at, value);
-        }
-        if let Some(value) = &self.deserializer {
-            let at = format!("{}.{}", path, "Deserializer");
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.token_credential;
-            let at = format!("{}.{}", path, "TokenCredential");
+            let value = &self.deserializer;
+            let at = format!("{}.{}", path, "Deserializer");
             __validator.max_length(&at, value.as_str(), 10);
+        }
+        if let Some(value) = &self.safe_debug {
+            let at = format!("{}.{}", path, "SafeDebug");
+            __validator.nested(&at, value);
         }
         if let Some(value) = &self.client_method_options {
             let at = format!("{}.{}", path, "ClientMethodOptions");
-            __validator.nested(&at, value);
-        }
-        if let Some(value) = &self.no_format {
-            let at = format!("{}.{}", path, "NoFormat");
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.pager;
-            let at = format!("{}.{}", path, "Pager");
+            let value = &self.no_format;
+            let at = format!("{}.{}", path, "NoFormat");
             __validator.max_length(&at, value.as_str(), 10);
+        }
+        if let Some(value) = &self.response_2 {
+            let at = format!("{}.{}", path, "Response");
+            __validator.nested(&at, value);
         }
         if let Some(value) = &self.context {
             let at = format!("{}.{}", path, "Context");
-            __validator.nested(&at, value);
-        }
-        if let Some(value) = &self.armgen_runtime {
-            let at = format!("{}.{}", path, "armgen_runtime");
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.private;
-            let at = format!("{}.{}", path, "__private");
+            let value = &self.armgen_runtime;
+            let at = format!("{}.{}", path, "armgen_runtime");
             __validator.max_length(&at, value.as_str(), 10);
         }
     }
@@ -5885,30 +5936,31 @@ impl ::armgen_runtime::StripReadOnly for Fields {
                 "dynamic_poll",
                 "ResponseError",
                 "decode_bytes",
-                "decode_optional",
-                "Date",
-                "FormatError",
-                "HostPart",
-                "HttpRequest",
-                "ResponseTooLarge",
-                "PollerOptions",
-                "StripReadOnly",
-                "Secret",
-                "ValidationError",
-                "regex",
-                "endpoint",
-                "validator",
-                "at",
-                "response",
-                "inner",
-                "new",
-                "OPERATIONS",
-                "clients",
-                "Unknown",
-                "Cow",
-                "Deserialize",
-                "SafeDebug",
-                "Response",
+                "decode_nullable",
+                "Base64Url",
+                "Duration",
+                "Uuid",
+                "FormBody",
+                "UrlBuilder",
+                "PollerMethodOptions",
+                "Pattern",
+                "Regex",
+                "Validate",
+                "compile_pattern",
+                "url",
+                "request",
+                "path",
+                "pipeline",
+                "subscription_id",
+                "f",
+                "SERVICES",
+                "models",
+                "Other",
+                "BTreeMap",
+                "Serialize",
+                "TokenCredential",
+                "Pager",
+                "__private",
             ],
             |members| {
                 ::armgen_runtime::strip_member(members, "async", &self.r#async);
@@ -6082,27 +6134,32 @@ impl ::armgen_runtime::StripReadOnly for Fields {
                 );
                 ::armgen_runtime::strip_member(
                     members,
-                    "decode_json",
-                    &self.decode_json,
+                    "decode_exists",
+                    &self.decode_exists,
+                );
+                ::armgen_runtime::strip_member(
+                    members,
+                    "decode_optional",
+                    &self.decode_optional,
                 );
                 ::armgen_runtime::strip_member(
                     members,
                     "decode_text",
                     &self.decode_text,
                 );
-                ::armgen_runtime::strip_member(members, "Base64", &self.base64);
+                ::armgen_runtime::strip_member(members, "Date", &self.date);
                 ::armgen_runtime::strip_member(members, "DateTime", &self.date_time);
                 ::armgen_runtime::strip_member(
                     members,
-                    "DateTimeRfc1123",
-                    &self.date_time_rfc1123,
+                    "FormatError",
+                    &self.format_error,
                 );
                 ::armgen_runtime::strip_member(
                     members,
                     "StringFormat",
                     &self.string_format,
                 );
-                ::armgen_runtime::strip_member(members, "UnixTime", &self.unix_time);
+                ::armgen_runtime::strip_member(members, "HostPart", &self.host_part);
                 ::armgen_runtime::strip_member(
                     members,
                     "InvalidHost",
@@ -6110,15 +6167,19 @@ impl ::armgen_runtime::StripReadOnly for Fields {
                 );
                 ::armgen_runtime::strip_member(
                     members,
-                    "parameterized_host",
-                    &self.parameterized_host,
+                    "HttpRequest",
+                    &self.http_request,
                 );
                 ::armgen_runtime::strip_member(
                     members,
                     "HttpResponse",
                     &self.http_response,
                 );
-                ::armgen_runtime::strip_member(members, "Method", &self.method);
+                ::armgen_runtime::strip_member(
+                    members,
+                    "ResponseTooLarge",
+                    &self.response_too_large,
+                );
                 ::armgen_runtime::strip_member(
                     members,
                     "FinalStateVia",
@@ -6126,101 +6187,84 @@ impl ::armgen_runtime::StripReadOnly for Fields {
                 );
                 ::armgen_runtime::strip_member(
                     members,
-                    "OperationStatus",
-                    &self.operation_status,
+                    "PollerOptions",
+                    &self.poller_options,
                 );
                 ::armgen_runtime::strip_member(members, "NextLink", &self.next_link);
                 ::armgen_runtime::strip_member(
                     members,
-                    "PageDecoder",
-                    &self.page_decoder,
+                    "StripReadOnly",
+                    &self.strip_read_only,
                 );
                 ::armgen_runtime::strip_member(
                     members,
                     "strip_member",
                     &self.strip_member,
                 );
+                ::armgen_runtime::strip_member(members, "Secret", &self.secret);
+                ::armgen_runtime::strip_member(members, "Url", &self.url);
                 ::armgen_runtime::strip_member(
                     members,
-                    "strip_members",
-                    &self.strip_members,
+                    "ValidationError",
+                    &self.validation_error,
                 );
-                ::armgen_runtime::strip_member(members, "Url", &self.url);
-                ::armgen_runtime::strip_member(members, "Constraint", &self.constraint);
                 ::armgen_runtime::strip_member(
                     members,
                     "ValidationErrors",
                     &self.validation_errors,
                 );
-                ::armgen_runtime::strip_member(members, "Validator", &self.validator);
+                ::armgen_runtime::strip_member(members, "regex", &self.regex_2);
                 ::armgen_runtime::strip_member(members, "serde", &self.serde);
-                ::armgen_runtime::strip_member(members, "serde_json", &self.serde_json);
+                ::armgen_runtime::strip_member(members, "endpoint", &self.endpoint);
                 ::armgen_runtime::strip_member(
                     members,
                     "api_version",
                     &self.api_version,
                 );
-                ::armgen_runtime::strip_member(members, "options", &self.options);
+                ::armgen_runtime::strip_member(members, "validator", &self.validator_2);
                 ::armgen_runtime::strip_member(members, "value", &self.value_2);
-                ::armgen_runtime::strip_member(members, "params", &self.params);
+                ::armgen_runtime::strip_member(members, "at", &self.at);
                 ::armgen_runtime::strip_member(members, "json", &self.json);
-                ::armgen_runtime::strip_member(members, "members", &self.members);
+                ::armgen_runtime::strip_member(members, "response", &self.response);
                 ::armgen_runtime::strip_member(
                     members,
                     "operation_id",
                     &self.operation_id,
                 );
-                ::armgen_runtime::strip_member(members, "credential", &self.credential);
+                ::armgen_runtime::strip_member(members, "inner", &self.inner);
                 ::armgen_runtime::strip_member(members, "tag", &self.tag);
-                ::armgen_runtime::strip_member(
-                    members,
-                    "method_options",
-                    &self.method_options_2,
-                );
+                ::armgen_runtime::strip_member(members, "new", &self.new);
                 ::armgen_runtime::strip_member(
                     members,
                     "API_VERSION",
                     &self.api_version_2,
                 );
-                ::armgen_runtime::strip_member(
-                    members,
-                    "DEFAULT_ENDPOINT",
-                    &self.default_endpoint,
-                );
+                ::armgen_runtime::strip_member(members, "OPERATIONS", &self.operations);
                 ::armgen_runtime::strip_member(
                     members,
                     "build_request",
                     &self.build_request,
                 );
-                ::armgen_runtime::strip_member(
-                    members,
-                    "decode_response",
-                    &self.decode_response,
-                );
+                ::armgen_runtime::strip_member(members, "clients", &self.clients);
                 ::armgen_runtime::strip_member(members, "dynamic", &self.dynamic);
-                ::armgen_runtime::strip_member(members, "patterns", &self.patterns);
+                ::armgen_runtime::strip_member(members, "Unknown", &self.unknown);
                 ::armgen_runtime::strip_member(members, "Arc", &self.arc);
-                ::armgen_runtime::strip_member(members, "LazyLock", &self.lazy_lock);
+                ::armgen_runtime::strip_member(members, "Cow", &self.cow);
                 ::armgen_runtime::strip_member(members, "Value", &self.value_3);
-                ::armgen_runtime::strip_member(members, "Map", &self.map);
-                ::armgen_runtime::strip_member(members, "Serializer", &self.serializer);
                 ::armgen_runtime::strip_member(
                     members,
-                    "Deserializer",
-                    &self.deserializer,
+                    "Deserialize",
+                    &self.deserialize,
                 );
+                ::armgen_runtime::strip_member(members, "Serializer", &self.serializer);
+                ::armgen_runtime::strip_member(members, "SafeDebug", &self.safe_debug);
                 ::armgen_runtime::strip_member(
                     members,
                     "ClientMethodOptions",
                     &self.client_method_options,
                 );
-                ::armgen_runtime::strip_member(members, "NoFormat", &self.no_format);
+                ::armgen_runtime::strip_member(members, "Response", &self.response_2);
                 ::armgen_runtime::strip_member(members, "Context", &self.context);
-                ::armgen_runtime::strip_member(
-                    members,
-                    "armgen_runtime",
-                    &self.armgen_runtime,
-                );
             },
         );
     }
@@ -7898,20 +7942,6 @@ pub struct MethodOptions2 {
 impl ::armgen_runtime::Validate for MethodOptions2 {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
 }
-impl ::armgen_runtime::StripReadOnly for MethodOptions2 {
-    fn strip_read_only(
-        &self,
-        json: &mut ::armgen_runtime::__private::serde_json::Value,
-    ) {
-        ::armgen_runtime::strip_members(
-            json,
-            &["method_options"],
-            |members| {
-                ::armgen_runtime::strip_member(members, "next", &self.next);
-            },
-        );
-    }
-}
 /// The `mod` object.
 #[derive(
     ::core::clone::Clone,
@@ -9198,13 +9228,13 @@ impl ::armgen_runtime::StripReadOnly for PollerOptions {
     "FromStatus", ResponseError2(ResponseError2) = "ResponseError",
     ServiceError(ServiceError) = "ServiceError", DecodeBody(DecodeBody) = "decode_body",
     DecodeByStatus(DecodeByStatus) = "decode_by_status", DecodeBytes(DecodeBytes) =
-    "decode_bytes", DecodeEmpty(DecodeEmpty) = "decode_empty", DecodeJson(DecodeJson) =
-    "decode_json", DecodeNullable(DecodeNullable) = "decode_nullable",
-    DecodeOptional(DecodeOptional) = "decode_optional", DecodeText(DecodeText) =
-    "decode_text", Base64(Base64) = "Base64", Base64Url(Base64Url) = "Base64Url",
-    Date(Date) = "Date", DateTime(DateTime) = "DateTime",
-    DateTimeRfc1123(DateTimeRfc1123) = "DateTimeRfc1123", Duration(Duration) =
-    "Duration", FormatError(FormatError) = "FormatError", StringFormat(StringFormat) =
+    "decode_bytes", DecodeEmpty(DecodeEmpty) = "decode_empty", DecodeExists(DecodeExists)
+    = "decode_exists", DecodeJson(DecodeJson) = "decode_json",
+    DecodeNullable(DecodeNullable) = "decode_nullable", DecodeOptional(DecodeOptional) =
+    "decode_optional", DecodeText(DecodeText) = "decode_text", Base64(Base64) = "Base64",
+    Base64Url(Base64Url) = "Base64Url", Date(Date) = "Date", DateTime(DateTime) =
+    "DateTime", DateTimeRfc1123(DateTimeRfc1123) = "DateTimeRfc1123", Duration(Duration)
+    = "Duration", FormatError(FormatError) = "FormatError", StringFormat(StringFormat) =
     "StringFormat", UnixTime(UnixTime) = "UnixTime", Uuid(Uuid) = "Uuid",
     HostPart(HostPart) = "HostPart", InvalidHost(InvalidHost) = "InvalidHost",
     ParameterizedHost(ParameterizedHost) = "parameterized_host", FormBody(FormBody) =
@@ -12244,6 +12274,20 @@ pub struct Value {
 impl ::armgen_runtime::Validate for Value {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
 }
+impl ::armgen_runtime::StripReadOnly for Value {
+    fn strip_read_only(
+        &self,
+        json: &mut ::armgen_runtime::__private::serde_json::Value,
+    ) {
+        ::armgen_runtime::strip_members(
+            json,
+            &["value"],
+            |members| {
+                ::armgen_runtime::strip_member(members, "next", &self.next);
+            },
+        );
+    }
+}
 /// The `Value` object.
 #[derive(
     ::core::clone::Clone,
@@ -12265,6 +12309,20 @@ pub struct Value2 {
 }
 impl ::armgen_runtime::Validate for Value2 {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
+}
+impl ::armgen_runtime::StripReadOnly for Value2 {
+    fn strip_read_only(
+        &self,
+        json: &mut ::armgen_runtime::__private::serde_json::Value,
+    ) {
+        ::armgen_runtime::strip_members(
+            json,
+            &["Value"],
+            |members| {
+                ::armgen_runtime::strip_member(members, "next", &self.next);
+            },
+        );
+    }
 }
 /// The `Vec` object.
 #[derive(

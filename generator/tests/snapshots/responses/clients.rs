@@ -66,6 +66,24 @@ impl ResponsesThingsClient {
             )
             .await
     }
+    /// Arguments: see [`exists_request`](super::things::exists_request).
+    pub async fn exists(
+        &self,
+        name: &str,
+        options: ::core::option::Option<ResponsesThingsClientExistsOptions<'_>>,
+    ) -> ::armgen_runtime::__private::azure_core::Result<
+        ::armgen_runtime::__private::azure_core::http::Response<bool>,
+    > {
+        let options = options.unwrap_or_default();
+        let __request = super::things::exists_request(self.pipeline.endpoint(), name)?;
+        self.pipeline
+            .execute_exists(
+                &options.method_options.context,
+                __request,
+                super::things::exists_response,
+            )
+            .await
+    }
     /// Arguments: see [`get_request`](super::things::get_request).
     pub async fn get(
         &self,
@@ -105,6 +123,27 @@ impl ResponsesThingsClient {
             )
             .await
     }
+    /// Arguments: see [`touch_request`](super::things::touch_request).
+    pub async fn touch(
+        &self,
+        name: &str,
+        options: ::core::option::Option<ResponsesThingsClientTouchOptions<'_>>,
+    ) -> ::armgen_runtime::__private::azure_core::Result<
+        ::armgen_runtime::__private::azure_core::http::Response<
+            (),
+            ::armgen_runtime::__private::azure_core::http::NoFormat,
+        >,
+    > {
+        let options = options.unwrap_or_default();
+        let __request = super::things::touch_request(self.pipeline.endpoint(), name)?;
+        self.pipeline
+            .execute(
+                &options.method_options.context,
+                __request,
+                super::things::touch_response,
+            )
+            .await
+    }
     /// Arguments: see [`upload_request`](super::things::upload_request).
     pub async fn upload(
         &self,
@@ -131,10 +170,14 @@ impl ResponsesThingsClient {
 }
 /// Options for [`ResponsesThingsClient::download()`].
 pub type ResponsesThingsClientDownloadOptions<'a> = ::armgen_runtime::MethodOptions<'a>;
+/// Options for [`ResponsesThingsClient::exists()`].
+pub type ResponsesThingsClientExistsOptions<'a> = ::armgen_runtime::MethodOptions<'a>;
 /// Options for [`ResponsesThingsClient::get()`].
 pub type ResponsesThingsClientGetOptions<'a> = ::armgen_runtime::MethodOptions<'a>;
 /// Options for [`ResponsesThingsClient::put()`].
 pub type ResponsesThingsClientPutOptions<'a> = ::armgen_runtime::MethodOptions<'a>;
+/// Options for [`ResponsesThingsClient::touch()`].
+pub type ResponsesThingsClientTouchOptions<'a> = ::armgen_runtime::MethodOptions<'a>;
 /// Options for [`ResponsesThingsClient::upload()`].
 #[derive(
     ::core::clone::Clone,

@@ -11,6 +11,13 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
+        id: "Things_Exists",
+        method: ::armgen_runtime::Method::Head,
+        path: "/things/{name}",
+        body: None,
+        statuses: &[204, 404],
+    },
+    ::armgen_runtime::OperationInfo {
         id: "Things_Get",
         method: ::armgen_runtime::Method::Get,
         path: "/things",
@@ -23,6 +30,13 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
         path: "/things",
         body: None,
         statuses: &[200, 204],
+    },
+    ::armgen_runtime::OperationInfo {
+        id: "Things_Touch",
+        method: ::armgen_runtime::Method::Head,
+        path: "/things/{name}/touch",
+        body: None,
+        statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "Things_Upload",
@@ -38,7 +52,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
 pub fn build_request(
     operation_id: &str,
     endpoint: &::armgen_runtime::Url,
-    _params: &::armgen_runtime::__private::serde_json::Map<
+    params: &::armgen_runtime::__private::serde_json::Map<
         ::std::string::String,
         ::armgen_runtime::__private::serde_json::Value,
     >,
@@ -46,6 +60,7 @@ pub fn build_request(
     ::armgen_runtime::HttpRequest,
     ::armgen_runtime::DynamicError,
 > {
+    let __params = ::armgen_runtime::DynamicParams::new(params);
     match operation_id {
         "Things_Download" => {
             Err(::armgen_runtime::DynamicError::Unsupported {
@@ -53,8 +68,16 @@ pub fn build_request(
                 reason: "its success body is bytes, not JSON",
             })
         }
+        "Things_Exists" => {
+            let name: ::std::string::String = __params.required("name", "a string")?;
+            Ok(super::things::exists_request(endpoint, &name)?)
+        }
         "Things_Get" => Ok(super::things::get_request(endpoint)?),
         "Things_Put" => Ok(super::things::put_request(endpoint)?),
+        "Things_Touch" => {
+            let name: ::std::string::String = __params.required("name", "a string")?;
+            Ok(super::things::touch_request(endpoint, &name)?)
+        }
         "Things_Upload" => {
             Err(::armgen_runtime::DynamicError::Unsupported {
                 operation: "Things_Upload".to_owned(),
@@ -84,11 +107,17 @@ pub fn decode_response(
                 reason: "its success body is bytes, not JSON",
             })
         }
+        "Things_Exists" => {
+            ::armgen_runtime::dynamic_result(super::things::exists_response(response))
+        }
         "Things_Get" => {
             ::armgen_runtime::dynamic_result(super::things::get_response(response))
         }
         "Things_Put" => {
             ::armgen_runtime::dynamic_result(super::things::put_response(response))
+        }
+        "Things_Touch" => {
+            ::armgen_runtime::dynamic_result(super::things::touch_response(response))
         }
         "Things_Upload" => {
             Err(::armgen_runtime::DynamicError::Unsupported {

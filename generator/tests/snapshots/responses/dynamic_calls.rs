@@ -25,6 +25,14 @@ pub async fn call(
                 }),
             )
         }
+        "Things_Exists" => {
+            ::armgen_runtime::dynamic_execute(
+                    pipeline,
+                    __request,
+                    super::things::exists_response,
+                )
+                .await
+        }
         "Things_Get" => {
             ::armgen_runtime::dynamic_execute(
                     pipeline,
@@ -38,6 +46,14 @@ pub async fn call(
                     pipeline,
                     __request,
                     super::things::put_response,
+                )
+                .await
+        }
+        "Things_Touch" => {
+            ::armgen_runtime::dynamic_execute(
+                    pipeline,
+                    __request,
+                    super::things::touch_response,
                 )
                 .await
         }

@@ -25,6 +25,36 @@ pub fn download_response(
 > {
     ::armgen_runtime::decode_bytes(response, &[200])
 }
+/// `HEAD /things/{name}` (`Things_Exists`).
+///
+/// # Arguments
+/// * `name` - `name` (path)
+pub fn exists_request(
+    endpoint: &::armgen_runtime::Url,
+    name: &str,
+) -> ::core::result::Result<
+    ::armgen_runtime::HttpRequest,
+    ::armgen_runtime::ValidationErrors,
+> {
+    let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
+        .literal("/things/")
+        .segment("name", name);
+    let mut __request = ::armgen_runtime::HttpRequest::new(
+        ::armgen_runtime::Method::Head,
+        __url.build()?,
+    );
+    __request.headers.push(("accept".to_owned(), "application/json".to_owned()));
+    Ok(__request)
+}
+/// Decodes a response to `Things_Exists`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
+pub fn exists_response(
+    response: &::armgen_runtime::HttpResponse,
+) -> ::core::result::Result<
+    bool,
+    ::armgen_runtime::ResponseError<super::models::Failure>,
+> {
+    ::armgen_runtime::decode_exists(response, &[204])
+}
 /// `GET /things` (`Things_Get`).
 pub fn get_request(
     endpoint: &::armgen_runtime::Url,
@@ -128,6 +158,37 @@ pub fn put_response(
     ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
 > {
     ::armgen_runtime::decode_optional(response, &[200], &[204])
+}
+/// `HEAD /things/{name}/touch` (`Things_Touch`).
+///
+/// # Arguments
+/// * `name` - `name` (path)
+pub fn touch_request(
+    endpoint: &::armgen_runtime::Url,
+    name: &str,
+) -> ::core::result::Result<
+    ::armgen_runtime::HttpRequest,
+    ::armgen_runtime::ValidationErrors,
+> {
+    let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
+        .literal("/things/")
+        .segment("name", name)
+        .literal("/touch");
+    let mut __request = ::armgen_runtime::HttpRequest::new(
+        ::armgen_runtime::Method::Head,
+        __url.build()?,
+    );
+    __request.headers.push(("accept".to_owned(), "application/json".to_owned()));
+    Ok(__request)
+}
+/// Decodes a response to `Things_Touch`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
+pub fn touch_response(
+    response: &::armgen_runtime::HttpResponse,
+) -> ::core::result::Result<
+    (),
+    ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
+> {
+    ::armgen_runtime::decode_empty(response, &[200])
 }
 /// `POST /upload` (`Things_Upload`).
 ///
