@@ -42,6 +42,9 @@ pub(crate) enum Kind {
     Delete,
     /// `GET …/collection`: list.
     List,
+    /// `HEAD …/{name}`: whether it exists (ARM's `CheckExistence`): a
+    /// success without a body, or 404 without one.
+    Exists,
 }
 
 impl Kind {
@@ -59,6 +62,7 @@ impl Kind {
             "GET" if resource => Some(Kind::Get),
             "PATCH" if resource => Some(Kind::Patch),
             "DELETE" if resource => Some(Kind::Delete),
+            "HEAD" if resource => Some(Kind::Exists),
             "GET" if !last.is_empty() && !is_param(last) => Some(Kind::List),
             _ => None,
         }
@@ -97,6 +101,7 @@ pub(crate) fn serve(
             .get(&segments)
             .map(|resource| response::json(StatusCode::OK, resource))
             .ok_or_else(|| not_found(&segments)),
+        Kind::Exists => Ok(exists(resources.get(&segments).is_some(), declared)),
         Kind::Patch => {
             let patch = object_body(call, operation)?;
             let resource = resources
@@ -116,6 +121,16 @@ pub(crate) fn serve(
                 &serde_json::json!({ "value": value }),
             ))
         }
+    }
+}
+
+/// The answer to a `HEAD` of a resource: its declared success (204, else
+/// 200), or 404, both without a body, as ARM's `CheckExistence` answers.
+pub(crate) fn exists(found: bool, declared: &[u16]) -> HttpResponse {
+    if found {
+        response::empty(declared_or(declared, 204, 200))
+    } else {
+        response::empty(StatusCode::NOT_FOUND)
     }
 }
 
@@ -364,7 +379,8 @@ mod tests {
         assert_eq!(Kind::of(&route("POST", WIDGET)), None);
         assert_eq!(Kind::of(&route("PUT", WIDGETS)), None);
         assert_eq!(Kind::of(&route("DELETE", "/things/{a}/{b}")), None);
-        assert_eq!(Kind::of(&route("HEAD", WIDGET)), None);
+        assert_eq!(Kind::of(&route("HEAD", WIDGET)), Some(Kind::Exists));
+        assert_eq!(Kind::of(&route("HEAD", WIDGETS)), None);
     }
 
     fn segments(path: &str) -> Vec<String> {

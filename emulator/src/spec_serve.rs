@@ -163,6 +163,11 @@ pub(crate) fn serve(
                 .ok_or_else(|| generic::not_found(&segments))
         }
         Some(Kind::List) => list(shared, call, op, &segments),
+        Some(Kind::Exists) => {
+            let store = lock(&shared.store);
+            let found = store.resources().get(&segments).is_some();
+            Ok(generic::exists(found, &op.statuses))
+        }
         None => action(shared, call, service, op, segments),
     }
 }

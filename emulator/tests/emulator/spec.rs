@@ -41,6 +41,16 @@ paths:
         - {name: widgetName, in: path, required: true, type: string}
       responses:
         "200": {description: the widget, schema: {$ref: "#/definitions/Widget"}}
+    head:
+      operationId: Widgets_CheckExistence
+      parameters:
+        - {$ref: "#/parameters/ApiVersion"}
+        - {$ref: "#/parameters/Subscription"}
+        - {$ref: "#/parameters/Group"}
+        - {name: widgetName, in: path, required: true, type: string}
+      responses:
+        "204": {description: it exists}
+        "404": {description: it does not}
   /subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Contoso.Widgets/widgets:
     get:
       operationId: Widgets_List
@@ -211,6 +221,14 @@ async fn resources_follow_arm_conventions_from_the_spec_alone() {
 
     let missing = f.get(&widget("zz")).await;
     expect_arm_error(missing, StatusCode::NOT_FOUND, "ResourceNotFound").await;
+
+    // `HEAD` answers whether a resource exists, without a body either way.
+    let found = f.send(Method::HEAD, &widget("w1"), None).await;
+    assert_eq!(found.status(), StatusCode::NO_CONTENT);
+    assert!(found.bytes().await.unwrap().is_empty());
+    let absent = f.send(Method::HEAD, &widget("zz"), None).await;
+    assert_eq!(absent.status(), StatusCode::NOT_FOUND);
+    assert!(absent.bytes().await.unwrap().is_empty());
 }
 
 #[tokio::test]
