@@ -275,6 +275,13 @@ fn every_rule_category_is_found_and_classified() {
             Major,
         ),
         (
+            Rule::ClientRequestIdChanged,
+            op("Things_Act"),
+            "parameter x-trace-id",
+            Compatible,
+            Patch,
+        ),
+        (
             Rule::ConstraintIsStronger,
             op("Things_Get"),
             "parameter thingName",

@@ -7,7 +7,8 @@ use std::collections::{BTreeMap, BTreeSet, HashSet};
 use super::{Change, Rule, SemverBump, Subject, Wire};
 use crate::ir::{
     Bound, Constraints, FinalStateVia, Format, Model, ModelId, ModelKind, Operation,
-    OperationGroup, ParamLocation, Parameter, PathPart, Protocols, Service, StructModel, TypeRef,
+    OperationGroup, ParamLocation, ParamRole, Parameter, PathPart, Protocols, Service, StructModel,
+    TypeRef,
 };
 
 use SemverBump::{Major, Minor, Patch};
@@ -701,6 +702,24 @@ impl<'a> Comparison<'a> {
                         Breaking,
                         Patch,
                         "the same argument is encoded differently",
+                        touched.to_vec(),
+                    );
+                }
+                let request_id = |p: &Parameter| p.role == ParamRole::ClientRequestId;
+                if request_id(p) != request_id(q) {
+                    let now = if request_id(q) {
+                        "the client request id, filled with a fresh UUID when left unset"
+                    } else {
+                        "an ordinary header, sent only when set"
+                    };
+                    self.push(
+                        Rule::ClientRequestIdChanged,
+                        subject(),
+                        &at,
+                        format!("`{}` is now {now}", q.wire_name),
+                        Compatible,
+                        Patch,
+                        "the same argument; only what is sent when it is left unset changes",
                         touched.to_vec(),
                     );
                 }

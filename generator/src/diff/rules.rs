@@ -138,6 +138,9 @@ pub enum Rule {
     /// A parameter joined, left or changed its `x-ms-parameter-grouping`
     /// group: the same request, set through another struct.
     ParameterGroupingChanged,
+    /// A header became, or stopped being, the client request id
+    /// (`x-ms-client-request-id`).
+    ClientRequestIdChanged,
 }
 
 impl Rule {
