@@ -161,3 +161,47 @@ fn a_secret_wins_over_a_format() {
     let event: Event = serde_json::from_value(json).unwrap();
     assert!(!format!("{event:?}").contains("c2VjcmV0"));
 }
+
+/// The typed headers through `ResponseHeaders`: from a request function's
+/// response, and from the response a client's method returned over HTTPS.
+#[tokio::test]
+async fn typed_headers_are_read_from_a_clients_response() {
+    use arm_bindings::runtime::ResponseHeaders as _;
+    use armgen_emulator::scripted::{Reply, ScriptedServer};
+
+    let mut raw = HttpResponse::new(200, EVENT);
+    raw.headers
+        .push(("X-MS-STAMP".to_owned(), "1460505600".to_owned()));
+    let headers = PutHeaders::from_http_response(&raw).unwrap();
+    assert_eq!(headers.x_ms_stamp, Some(UnixTime(1_460_505_600)));
+
+    let server = ScriptedServer::start().await.unwrap();
+    server.reply(
+        Reply::new(200)
+            .json(EVENT)
+            .header("x-ms-stamp", "1460505600")
+            .header("last-modified", "Wed, 31 Jan 2024 12:00:00 GMT"),
+    );
+    let client = formats::clients::FormatsClient::new(
+        arm_bindings::runtime::StaticTokenCredential::new("token"),
+        Some(formats::clients::FormatsClientOptions {
+            client_options: server.client_options(),
+            endpoint: Some(server.endpoint_url()),
+            ..Default::default()
+        }),
+    )
+    .unwrap();
+    let event: Event = serde_json::from_str(EVENT).unwrap();
+    let response = client
+        .events()
+        .put("2024-02-29", &event, None)
+        .await
+        .unwrap();
+    let headers = PutHeaders::from_response(&response).unwrap();
+    assert_eq!(headers.x_ms_stamp, Some(UnixTime(1_460_505_600)));
+    assert_eq!(
+        headers.last_modified.as_deref(),
+        Some("Wed, 31 Jan 2024 12:00:00 GMT")
+    );
+    assert_eq!(headers.x_ms_request_id, None);
+}

@@ -49,6 +49,7 @@ mod dynamic_call;
 mod enums;
 mod error;
 mod format;
+mod headers;
 mod host;
 mod http;
 mod include;
@@ -100,6 +101,7 @@ pub use format::{
     Base64, Base64Url, Date, DateTime, DateTimeRfc1123, Duration, FormatError, StringFormat,
     UnixTime, Uuid,
 };
+pub use headers::ResponseHeaders;
 pub use host::{HostPart, InvalidHost, parameterized_host};
 pub use http::{FormBody, HttpRequest, HttpResponse, Method, UrlBuilder};
 #[cfg(feature = "client")]

@@ -1,6 +1,6 @@
 //! `header.json`: `legacy/routes/header.js`: typed values sent as header
 //! text, and the typed response headers each operation declares, read with
-//! its `*Headers::from_headers` (formats armgen keeps as strings, `date`,
+//! its `*Headers` from the method's response (formats armgen keeps as strings, `date`,
 //! `date-time`, `duration`, `byte`, and enum values, as their text).
 
 use arm_autorest::header::clients::{
@@ -10,25 +10,17 @@ use arm_autorest::header::clients::{
 use arm_autorest::header::models::GreyscaleColors;
 
 use arm_autorest::header::header::*;
-use azure_core::http::{NoFormat, Response};
+use armgen_runtime::ResponseHeaders as _;
 
 use crate::support::{Ctx, Gap, scenarios, status};
 
-/// A response's headers as `(name, value)` pairs, for `from_headers`.
-fn pairs(response: &Response<(), NoFormat>) -> Vec<(&str, &str)> {
-    response
-        .headers()
-        .iter()
-        .map(|(name, value)| (name.as_str(), value.as_str()))
-        .collect()
-}
-
-/// Calls a response-header operation and reads its typed headers.
+/// Calls a response-header operation and reads its typed headers from the
+/// method's response (`ResponseHeaders::from_response`).
 macro_rules! headers {
     ($headers:ident, $call:expr) => {{
         let response = $call.await.unwrap();
         assert_eq!(u16::from(response.status()), 200);
-        $headers::from_headers(pairs(&response)).unwrap()
+        $headers::from_response(&response).unwrap()
     }};
 }
 

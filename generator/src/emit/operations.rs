@@ -831,8 +831,9 @@ fn headers_struct(op: &Operation, ctx: &Context) -> TokenStream {
     let rt = ctx.runtime;
     let name = headers_name(op);
     let doc = format!(
-        " The headers `{}` declares on its success responses, typed; read them with [`{name}::from_headers`].",
-        op.id
+        " The headers `{}` declares on its success responses, typed; read them with [`{name}::from_headers`], or through [`ResponseHeaders`]({}::ResponseHeaders) from a client method's response (`from_response`).",
+        op.id,
+        super::types::path_text(rt)
     );
     let fields = op.response_headers.iter().map(|h| {
         let field = ident(&h.name);
@@ -886,6 +887,12 @@ fn headers_struct(op: &Operation, ctx: &Context) -> TokenStream {
         #[derive(::core::clone::Clone, ::core::fmt::Debug, ::core::default::Default, ::core::cmp::PartialEq)]
         pub struct #name {
             #(#fields)*
+        }
+
+        impl #rt::ResponseHeaders for #name {
+            fn from_header_pairs<'h>(headers: impl ::core::iter::IntoIterator<Item = (&'h str, &'h str)>) -> ::core::result::Result<Self, #rt::ValidationErrors> {
+                Self::from_headers(headers)
+            }
         }
 
         impl #name {

@@ -117,7 +117,7 @@ pub fn put_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// The headers `Events_Put` declares on its success responses, typed; read them with [`PutHeaders::from_headers`].
+/// The headers `Events_Put` declares on its success responses, typed; read them with [`PutHeaders::from_headers`], or through [`ResponseHeaders`](::armgen_runtime::ResponseHeaders) from a client method's response (`from_response`).
 #[derive(
     ::core::clone::Clone,
     ::core::fmt::Debug,
@@ -131,6 +131,13 @@ pub struct PutHeaders {
     pub x_ms_request_id: ::core::option::Option<::armgen_runtime::Uuid>,
     /// `x-ms-stamp`.
     pub x_ms_stamp: ::core::option::Option<::armgen_runtime::UnixTime>,
+}
+impl ::armgen_runtime::ResponseHeaders for PutHeaders {
+    fn from_header_pairs<'h>(
+        headers: impl ::core::iter::IntoIterator<Item = (&'h str, &'h str)>,
+    ) -> ::core::result::Result<Self, ::armgen_runtime::ValidationErrors> {
+        Self::from_headers(headers)
+    }
 }
 impl PutHeaders {
     /// Reads the declared headers from a response's `(name, value)`

@@ -281,7 +281,7 @@ pub fn optional_decode_optional_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// `POST /groups/244` (`decode_response_decode_response`).
+/// `POST /groups/245` (`decode_response_decode_response`).
 ///
 /// # Arguments
 /// * `decode_response` - `decode_response` (body)
@@ -297,7 +297,7 @@ pub fn response_decode_response_request(
     __validator.nested("decode_response", decode_response);
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/groups/244")
+        .literal("/groups/245")
         .query("api-version", api_version);
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Post,

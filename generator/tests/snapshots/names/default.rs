@@ -36,7 +36,7 @@ pub fn default_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// `POST /groups/240` (`DEFAULT_ENDPOINT_DEFAULT_ENDPOINT`).
+/// `POST /groups/241` (`DEFAULT_ENDPOINT_DEFAULT_ENDPOINT`).
 ///
 /// # Arguments
 /// * `default_endpoint` - `DEFAULT_ENDPOINT` (body)
@@ -52,7 +52,7 @@ pub fn endpoint_default_endpoint_request(
     __validator.nested("DEFAULT_ENDPOINT", default_endpoint);
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/groups/240")
+        .literal("/groups/241")
         .query("api-version", api_version);
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Post,

@@ -27,14 +27,14 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "api_version_api_version",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/219",
+        path: "/groups/220",
         body: Some("api_version"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "Arc_Arc",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/251",
+        path: "/groups/252",
         body: Some("Arc"),
         statuses: &[200],
     },
@@ -55,7 +55,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "armgen_runtime_armgen_runtime",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/268",
+        path: "/groups/269",
         body: Some("armgen_runtime"),
         statuses: &[200],
     },
@@ -111,7 +111,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "at_at",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/226",
+        path: "/groups/227",
         body: Some("at"),
         statuses: &[200],
     },
@@ -125,7 +125,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "BTreeMap_BTreeMap",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/253",
+        path: "/groups/254",
         body: Some("BTreeMap"),
         statuses: &[200],
     },
@@ -174,7 +174,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "build_request_build_request",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/243",
+        path: "/groups/244",
         body: Some("build_request"),
         statuses: &[200],
     },
@@ -209,14 +209,14 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "ClientMethodOptions_ClientMethodOptions",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/263",
+        path: "/groups/264",
         body: Some("ClientMethodOptions"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "clients_clients",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/246",
+        path: "/groups/247",
         body: Some("clients"),
         statuses: &[200],
     },
@@ -230,7 +230,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "compile_pattern_compile_pattern",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/213",
+        path: "/groups/214",
         body: Some("compile_pattern"),
         statuses: &[200],
     },
@@ -244,14 +244,14 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "Constraint_Constraint",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/208",
+        path: "/groups/209",
         body: Some("Constraint"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "Context_Context",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/267",
+        path: "/groups/268",
         body: Some("Context"),
         statuses: &[200],
     },
@@ -272,7 +272,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "Cow_Cow",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/254",
+        path: "/groups/255",
         body: Some("Cow"),
         statuses: &[200],
     },
@@ -286,7 +286,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "credential_credential",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/232",
+        path: "/groups/233",
         body: Some("credential"),
         statuses: &[200],
     },
@@ -377,7 +377,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "decode_response_decode_response",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/244",
+        path: "/groups/245",
         body: Some("decode_response"),
         statuses: &[200],
     },
@@ -398,21 +398,21 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "DEFAULT_ENDPOINT_DEFAULT_ENDPOINT",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/240",
+        path: "/groups/241",
         body: Some("DEFAULT_ENDPOINT"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "Deserialize_Deserialize",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/258",
+        path: "/groups/259",
         body: Some("Deserialize"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "Deserializer_Deserializer",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/260",
+        path: "/groups/261",
         body: Some("Deserializer"),
         statuses: &[200],
     },
@@ -440,7 +440,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "dynamic_dynamic",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/247",
+        path: "/groups/248",
         body: Some("dynamic"),
         statuses: &[200],
     },
@@ -510,7 +510,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "endpoint_endpoint",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/218",
+        path: "/groups/219",
         body: Some("endpoint"),
         statuses: &[200],
     },
@@ -559,7 +559,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "f_f",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/237",
+        path: "/groups/238",
         body: Some("f"),
         statuses: &[200],
     },
@@ -587,7 +587,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "FinalStateVia_FinalStateVia",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/195",
+        path: "/groups/196",
         body: Some("FinalStateVia"),
         statuses: &[200],
     },
@@ -608,7 +608,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "FormBody_FormBody",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/189",
+        path: "/groups/190",
         body: Some("FormBody"),
         statuses: &[200],
     },
@@ -671,21 +671,21 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "HostPart_HostPart",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/186",
+        path: "/groups/187",
         body: Some("HostPart"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "HttpRequest_HttpRequest",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/190",
+        path: "/groups/191",
         body: Some("HttpRequest"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "HttpResponse_HttpResponse",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/191",
+        path: "/groups/192",
         body: Some("HttpResponse"),
         statuses: &[200],
     },
@@ -720,7 +720,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "inner_inner",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/234",
+        path: "/groups/235",
         body: Some("inner"),
         statuses: &[200],
     },
@@ -755,7 +755,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "InvalidHost_InvalidHost",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/187",
+        path: "/groups/188",
         body: Some("InvalidHost"),
         statuses: &[200],
     },
@@ -769,21 +769,21 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "json_json",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/227",
+        path: "/groups/228",
         body: Some("json"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "LazyLock_LazyLock",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/252",
+        path: "/groups/253",
         body: Some("LazyLock"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "Map_Map",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/256",
+        path: "/groups/257",
         body: Some("Map"),
         statuses: &[200],
     },
@@ -797,14 +797,14 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "members_members",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/228",
+        path: "/groups/229",
         body: Some("members"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "Method_Method",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/192",
+        path: "/groups/193",
         body: Some("Method"),
         statuses: &[200],
     },
@@ -818,28 +818,28 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "models_models",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/245",
+        path: "/groups/246",
         body: Some("models"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "new_new",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/238",
+        path: "/groups/239",
         body: Some("new"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "NextLink_NextLink",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/199",
+        path: "/groups/200",
         body: Some("NextLink"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "NoFormat_NoFormat",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/264",
+        path: "/groups/265",
         body: Some("NoFormat"),
         statuses: &[200],
     },
@@ -860,7 +860,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "operation_id_operation_id",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/231",
+        path: "/groups/232",
         body: Some("operation_id"),
         statuses: &[200],
     },
@@ -874,14 +874,14 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OperationStatus_OperationStatus",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/196",
+        path: "/groups/197",
         body: Some("OperationStatus"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OPERATIONS_OPERATIONS",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/242",
+        path: "/groups/243",
         body: Some("OPERATIONS"),
         statuses: &[200],
     },
@@ -923,14 +923,14 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_api_version",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/219",
+        path: "/optional-bodies/220",
         body: Some("api_version"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Arc",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/251",
+        path: "/optional-bodies/252",
         body: Some("Arc"),
         statuses: &[200],
     },
@@ -951,7 +951,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_armgen_runtime",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/268",
+        path: "/optional-bodies/269",
         body: Some("armgen_runtime"),
         statuses: &[200],
     },
@@ -1014,7 +1014,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_at",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/226",
+        path: "/optional-bodies/227",
         body: Some("at"),
         statuses: &[200],
     },
@@ -1028,7 +1028,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_BTreeMap",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/253",
+        path: "/optional-bodies/254",
         body: Some("BTreeMap"),
         statuses: &[200],
     },
@@ -1063,7 +1063,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_build_request",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/243",
+        path: "/optional-bodies/244",
         body: Some("build_request"),
         statuses: &[200],
     },
@@ -1084,7 +1084,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_ClientMethodOptions",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/263",
+        path: "/optional-bodies/264",
         body: Some("ClientMethodOptions"),
         statuses: &[200],
     },
@@ -1105,7 +1105,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_clients",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/246",
+        path: "/optional-bodies/247",
         body: Some("clients"),
         statuses: &[200],
     },
@@ -1119,7 +1119,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_compile_pattern",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/213",
+        path: "/optional-bodies/214",
         body: Some("compile_pattern"),
         statuses: &[200],
     },
@@ -1133,14 +1133,14 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Constraint",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/208",
+        path: "/optional-bodies/209",
         body: Some("Constraint"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Context",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/267",
+        path: "/optional-bodies/268",
         body: Some("Context"),
         statuses: &[200],
     },
@@ -1161,7 +1161,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Cow",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/254",
+        path: "/optional-bodies/255",
         body: Some("Cow"),
         statuses: &[200],
     },
@@ -1175,7 +1175,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_credential",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/232",
+        path: "/optional-bodies/233",
         body: Some("credential"),
         statuses: &[200],
     },
@@ -1266,7 +1266,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_decode_response",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/244",
+        path: "/optional-bodies/245",
         body: Some("decode_response"),
         statuses: &[200],
     },
@@ -1287,21 +1287,21 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_DEFAULT_ENDPOINT",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/240",
+        path: "/optional-bodies/241",
         body: Some("DEFAULT_ENDPOINT"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Deserialize",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/258",
+        path: "/optional-bodies/259",
         body: Some("Deserialize"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Deserializer",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/260",
+        path: "/optional-bodies/261",
         body: Some("Deserializer"),
         statuses: &[200],
     },
@@ -1329,7 +1329,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_dynamic",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/247",
+        path: "/optional-bodies/248",
         body: Some("dynamic"),
         statuses: &[200],
     },
@@ -1399,7 +1399,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_endpoint",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/218",
+        path: "/optional-bodies/219",
         body: Some("endpoint"),
         statuses: &[200],
     },
@@ -1448,7 +1448,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_f",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/237",
+        path: "/optional-bodies/238",
         body: Some("f"),
         statuses: &[200],
     },
@@ -1469,7 +1469,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_FinalStateVia",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/195",
+        path: "/optional-bodies/196",
         body: Some("FinalStateVia"),
         statuses: &[200],
     },
@@ -1490,7 +1490,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_FormBody",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/189",
+        path: "/optional-bodies/190",
         body: Some("FormBody"),
         statuses: &[200],
     },
@@ -1553,21 +1553,21 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_HostPart",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/186",
+        path: "/optional-bodies/187",
         body: Some("HostPart"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_HttpRequest",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/190",
+        path: "/optional-bodies/191",
         body: Some("HttpRequest"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_HttpResponse",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/191",
+        path: "/optional-bodies/192",
         body: Some("HttpResponse"),
         statuses: &[200],
     },
@@ -1602,7 +1602,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_inner",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/234",
+        path: "/optional-bodies/235",
         body: Some("inner"),
         statuses: &[200],
     },
@@ -1637,7 +1637,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_InvalidHost",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/187",
+        path: "/optional-bodies/188",
         body: Some("InvalidHost"),
         statuses: &[200],
     },
@@ -1651,21 +1651,21 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_json",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/227",
+        path: "/optional-bodies/228",
         body: Some("json"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_LazyLock",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/252",
+        path: "/optional-bodies/253",
         body: Some("LazyLock"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Map",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/256",
+        path: "/optional-bodies/257",
         body: Some("Map"),
         statuses: &[200],
     },
@@ -1679,14 +1679,14 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_members",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/228",
+        path: "/optional-bodies/229",
         body: Some("members"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Method",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/192",
+        path: "/optional-bodies/193",
         body: Some("Method"),
         statuses: &[200],
     },
@@ -1700,28 +1700,28 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_models",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/245",
+        path: "/optional-bodies/246",
         body: Some("models"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_new",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/238",
+        path: "/optional-bodies/239",
         body: Some("new"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_NextLink",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/199",
+        path: "/optional-bodies/200",
         body: Some("NextLink"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_NoFormat",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/264",
+        path: "/optional-bodies/265",
         body: Some("NoFormat"),
         statuses: &[200],
     },
@@ -1742,7 +1742,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_operation_id",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/231",
+        path: "/optional-bodies/232",
         body: Some("operation_id"),
         statuses: &[200],
     },
@@ -1756,14 +1756,14 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_OperationStatus",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/196",
+        path: "/optional-bodies/197",
         body: Some("OperationStatus"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_OPERATIONS",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/242",
+        path: "/optional-bodies/243",
         body: Some("OPERATIONS"),
         statuses: &[200],
     },
@@ -1784,7 +1784,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_options",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/220",
+        path: "/optional-bodies/221",
         body: Some("options"),
         statuses: &[200],
     },
@@ -1798,7 +1798,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Other",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/249",
+        path: "/optional-bodies/250",
         body: Some("Other"),
         statuses: &[200],
     },
@@ -1812,14 +1812,14 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_PageDecoder",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/200",
+        path: "/optional-bodies/201",
         body: Some("PageDecoder"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Pager",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/265",
+        path: "/optional-bodies/266",
         body: Some("Pager"),
         statuses: &[200],
     },
@@ -1833,14 +1833,14 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_parameterized_host",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/188",
+        path: "/optional-bodies/189",
         body: Some("parameterized_host"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_params",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/224",
+        path: "/optional-bodies/225",
         body: Some("params"),
         statuses: &[200],
     },
@@ -1861,49 +1861,49 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_path",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/225",
+        path: "/optional-bodies/226",
         body: Some("path"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Pattern",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/201",
+        path: "/optional-bodies/202",
         body: Some("Pattern"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_patterns",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/248",
+        path: "/optional-bodies/249",
         body: Some("patterns"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_pipeline",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/229",
+        path: "/optional-bodies/230",
         body: Some("pipeline"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_PollerMethodOptions",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/197",
+        path: "/optional-bodies/198",
         body: Some("PollerMethodOptions"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_PollerOptions",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/198",
+        path: "/optional-bodies/199",
         body: Some("PollerOptions"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies___private",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/269",
+        path: "/optional-bodies/270",
         body: Some("__private"),
         statuses: &[200],
     },
@@ -2253,14 +2253,14 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Regex",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/205",
+        path: "/optional-bodies/206",
         body: Some("Regex"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_request",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/221",
+        path: "/optional-bodies/222",
         body: Some("request"),
         statuses: &[200],
     },
@@ -2288,7 +2288,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_response",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/230",
+        path: "/optional-bodies/231",
         body: Some("response"),
         statuses: &[200],
     },
@@ -2300,9 +2300,16 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
+        id: "OptionalBodies_ResponseHeaders",
+        method: ::armgen_runtime::Method::Post,
+        path: "/optional-bodies/186",
+        body: Some("ResponseHeaders"),
+        statuses: &[200],
+    },
+    ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_ResponseTooLarge",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/194",
+        path: "/optional-bodies/195",
         body: Some("ResponseTooLarge"),
         statuses: &[200],
     },
@@ -2316,14 +2323,14 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_SafeDebug",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/262",
+        path: "/optional-bodies/263",
         body: Some("SafeDebug"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Secret",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/206",
+        path: "/optional-bodies/207",
         body: Some("Secret"),
         statuses: &[200],
     },
@@ -2344,28 +2351,28 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_serde",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/215",
+        path: "/optional-bodies/216",
         body: Some("serde"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_serde_json",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/216",
+        path: "/optional-bodies/217",
         body: Some("serde_json"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Serialize",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/257",
+        path: "/optional-bodies/258",
         body: Some("Serialize"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Serializer",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/259",
+        path: "/optional-bodies/260",
         body: Some("Serializer"),
         statuses: &[200],
     },
@@ -2386,7 +2393,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_SERVICES",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/241",
+        path: "/optional-bodies/242",
         body: Some("SERVICES"),
         statuses: &[200],
     },
@@ -2470,28 +2477,28 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_strip_member",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/203",
+        path: "/optional-bodies/204",
         body: Some("strip_member"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_strip_members",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/204",
+        path: "/optional-bodies/205",
         body: Some("strip_members"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_StripReadOnly",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/202",
+        path: "/optional-bodies/203",
         body: Some("StripReadOnly"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_subscription_id",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/233",
+        path: "/optional-bodies/234",
         body: Some("subscription_id"),
         statuses: &[200],
     },
@@ -2512,7 +2519,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_tag",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/235",
+        path: "/optional-bodies/236",
         body: Some("tag"),
         statuses: &[200],
     },
@@ -2554,7 +2561,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_TokenCredential",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/261",
+        path: "/optional-bodies/262",
         body: Some("TokenCredential"),
         statuses: &[200],
     },
@@ -2596,7 +2603,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Unknown",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/250",
+        path: "/optional-bodies/251",
         body: Some("Unknown"),
         statuses: &[200],
     },
@@ -2617,14 +2624,14 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Url",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/207",
+        path: "/optional-bodies/208",
         body: Some("Url"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_UrlBuilder",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/193",
+        path: "/optional-bodies/194",
         body: Some("UrlBuilder"),
         statuses: &[200],
     },
@@ -2645,28 +2652,28 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Validate",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/209",
+        path: "/optional-bodies/210",
         body: Some("Validate"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_ValidationError",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/210",
+        path: "/optional-bodies/211",
         body: Some("ValidationError"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_ValidationErrors",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/211",
+        path: "/optional-bodies/212",
         body: Some("ValidationErrors"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "OptionalBodies_Validator",
         method: ::armgen_runtime::Method::Post,
-        path: "/optional-bodies/212",
+        path: "/optional-bodies/213",
         body: Some("Validator"),
         statuses: &[200],
     },
@@ -2694,7 +2701,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "options_options",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/220",
+        path: "/groups/221",
         body: Some("options"),
         statuses: &[200],
     },
@@ -2708,7 +2715,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "Other_Other",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/249",
+        path: "/groups/250",
         body: Some("Other"),
         statuses: &[200],
     },
@@ -2722,14 +2729,14 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "PageDecoder_PageDecoder",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/200",
+        path: "/groups/201",
         body: Some("PageDecoder"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "Pager_Pager",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/265",
+        path: "/groups/266",
         body: Some("Pager"),
         statuses: &[200],
     },
@@ -2743,7 +2750,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "parameterized_host_parameterized_host",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/188",
+        path: "/groups/189",
         body: Some("parameterized_host"),
         statuses: &[200],
     },
@@ -2785,21 +2792,21 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "Parameters_Path3",
         method: ::armgen_runtime::Method::Put,
-        path: "/path3/{resource_manager_scope}/{response_error}/{DynamicError}/{DynamicParams}/{DynamicValidate}/{OperationInfo}/{ServiceInfo}/{dynamic_result}/{DynamicReply}/{dynamic_execute}/{dynamic_pages}/{dynamic_poll}/{dynamic_request_error}/{ErrorBody}/{FromStatus}/{ResponseError}/{ServiceError}/{decode_body}/{decode_by_status}/{decode_bytes}/{decode_empty}/{decode_exists}/{decode_json}/{decode_nullable}/{decode_optional}/{decode_text}/{Base64}/{Base64Url}/{Date}/{DateTime}/{DateTimeRfc1123}/{Duration}/{FormatError}/{StringFormat}/{UnixTime}/{Uuid}/{HostPart}/{InvalidHost}/{parameterized_host}/{FormBody}/{HttpRequest}/{HttpResponse}/{Method}/{UrlBuilder}/{ResponseTooLarge}/{FinalStateVia}/{OperationStatus}/{PollerMethodOptions}/{PollerOptions}/{NextLink}",
+        path: "/path3/{resource_manager_scope}/{response_error}/{DynamicError}/{DynamicParams}/{DynamicValidate}/{OperationInfo}/{ServiceInfo}/{dynamic_result}/{DynamicReply}/{dynamic_execute}/{dynamic_pages}/{dynamic_poll}/{dynamic_request_error}/{ErrorBody}/{FromStatus}/{ResponseError}/{ServiceError}/{decode_body}/{decode_by_status}/{decode_bytes}/{decode_empty}/{decode_exists}/{decode_json}/{decode_nullable}/{decode_optional}/{decode_text}/{Base64}/{Base64Url}/{Date}/{DateTime}/{DateTimeRfc1123}/{Duration}/{FormatError}/{StringFormat}/{UnixTime}/{Uuid}/{ResponseHeaders}/{HostPart}/{InvalidHost}/{parameterized_host}/{FormBody}/{HttpRequest}/{HttpResponse}/{Method}/{UrlBuilder}/{ResponseTooLarge}/{FinalStateVia}/{OperationStatus}/{PollerMethodOptions}/{PollerOptions}",
         body: None,
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "Parameters_Path4",
         method: ::armgen_runtime::Method::Put,
-        path: "/path4/{PageDecoder}/{Pattern}/{StripReadOnly}/{strip_member}/{strip_members}/{Regex}/{Secret}/{Url}/{Constraint}/{Validate}/{ValidationError}/{ValidationErrors}/{Validator}/{compile_pattern}/{regex}/{serde}/{serde_json}/{url}/{endpoint}/{api_version}/{options}/{request}/{validator}/{value}/{params}/{path}/{at}/{json}/{members}/{pipeline}/{response}/{operation_id}/{credential}/{subscription_id}/{inner}/{tag}/{method_options}/{f}/{new}/{API_VERSION}/{DEFAULT_ENDPOINT}/{SERVICES}/{OPERATIONS}/{build_request}/{decode_response}/{models}/{clients}/{dynamic}/{patterns}/{Other}",
+        path: "/path4/{NextLink}/{PageDecoder}/{Pattern}/{StripReadOnly}/{strip_member}/{strip_members}/{Regex}/{Secret}/{Url}/{Constraint}/{Validate}/{ValidationError}/{ValidationErrors}/{Validator}/{compile_pattern}/{regex}/{serde}/{serde_json}/{url}/{endpoint}/{api_version}/{options}/{request}/{validator}/{value}/{params}/{path}/{at}/{json}/{members}/{pipeline}/{response}/{operation_id}/{credential}/{subscription_id}/{inner}/{tag}/{method_options}/{f}/{new}/{API_VERSION}/{DEFAULT_ENDPOINT}/{SERVICES}/{OPERATIONS}/{build_request}/{decode_response}/{models}/{clients}/{dynamic}/{patterns}",
         body: None,
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "Parameters_Path5",
         method: ::armgen_runtime::Method::Put,
-        path: "/path5/{Unknown}/{Arc}/{LazyLock}/{BTreeMap}/{Cow}/{Value}/{Map}/{Serialize}/{Deserialize}/{Serializer}/{Deserializer}/{TokenCredential}/{SafeDebug}/{ClientMethodOptions}/{NoFormat}/{Pager}/{Response}/{Context}/{armgen_runtime}/{__private}",
+        path: "/path5/{Other}/{Unknown}/{Arc}/{LazyLock}/{BTreeMap}/{Cow}/{Value}/{Map}/{Serialize}/{Deserialize}/{Serializer}/{Deserializer}/{TokenCredential}/{SafeDebug}/{ClientMethodOptions}/{NoFormat}/{Pager}/{Response}/{Context}/{armgen_runtime}/{__private}",
         body: None,
         statuses: &[200],
     },
@@ -2820,7 +2827,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "params_params",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/224",
+        path: "/groups/225",
         body: Some("params"),
         statuses: &[200],
     },
@@ -2841,42 +2848,42 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "path_path",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/225",
+        path: "/groups/226",
         body: Some("path"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "Pattern_Pattern",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/201",
+        path: "/groups/202",
         body: Some("Pattern"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "patterns_patterns",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/248",
+        path: "/groups/249",
         body: Some("patterns"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "pipeline_pipeline",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/229",
+        path: "/groups/230",
         body: Some("pipeline"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "PollerMethodOptions_PollerMethodOptions",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/197",
+        path: "/groups/198",
         body: Some("PollerMethodOptions"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "PollerOptions_PollerOptions",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/198",
+        path: "/groups/199",
         body: Some("PollerOptions"),
         statuses: &[200],
     },
@@ -3233,14 +3240,14 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "Regex_Regex",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/205",
+        path: "/groups/206",
         body: Some("Regex"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "request_request",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/221",
+        path: "/groups/222",
         body: Some("request"),
         statuses: &[200],
     },
@@ -3275,14 +3282,21 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "response_response",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/230",
+        path: "/groups/231",
         body: Some("response"),
+        statuses: &[200],
+    },
+    ::armgen_runtime::OperationInfo {
+        id: "ResponseHeaders_ResponseHeaders",
+        method: ::armgen_runtime::Method::Post,
+        path: "/groups/186",
+        body: Some("ResponseHeaders"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "ResponseTooLarge_ResponseTooLarge",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/194",
+        path: "/groups/195",
         body: Some("ResponseTooLarge"),
         statuses: &[200],
     },
@@ -3296,14 +3310,14 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "SafeDebug_SafeDebug",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/262",
+        path: "/groups/263",
         body: Some("SafeDebug"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "Secret_Secret",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/206",
+        path: "/groups/207",
         body: Some("Secret"),
         statuses: &[200],
     },
@@ -3324,28 +3338,28 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "serde_json_serde_json",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/216",
+        path: "/groups/217",
         body: Some("serde_json"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "serde_serde",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/215",
+        path: "/groups/216",
         body: Some("serde"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "Serialize_Serialize",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/257",
+        path: "/groups/258",
         body: Some("Serialize"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "Serializer_Serializer",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/259",
+        path: "/groups/260",
         body: Some("Serializer"),
         statuses: &[200],
     },
@@ -3366,7 +3380,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "SERVICES_SERVICES",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/241",
+        path: "/groups/242",
         body: Some("SERVICES"),
         statuses: &[200],
     },
@@ -3450,28 +3464,28 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "strip_member_strip_member",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/203",
+        path: "/groups/204",
         body: Some("strip_member"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "strip_members_strip_members",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/204",
+        path: "/groups/205",
         body: Some("strip_members"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "StripReadOnly_StripReadOnly",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/202",
+        path: "/groups/203",
         body: Some("StripReadOnly"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "subscription_id_subscription_id",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/233",
+        path: "/groups/234",
         body: Some("subscription_id"),
         statuses: &[200],
     },
@@ -3492,7 +3506,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "tag_tag",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/235",
+        path: "/groups/236",
         body: Some("tag"),
         statuses: &[200],
     },
@@ -3534,7 +3548,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "TokenCredential_TokenCredential",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/261",
+        path: "/groups/262",
         body: Some("TokenCredential"),
         statuses: &[200],
     },
@@ -3576,7 +3590,7 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "Unknown_Unknown",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/250",
+        path: "/groups/251",
         body: Some("Unknown"),
         statuses: &[200],
     },
@@ -3597,14 +3611,14 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "Url_Url",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/207",
+        path: "/groups/208",
         body: Some("Url"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "UrlBuilder_UrlBuilder",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/193",
+        path: "/groups/194",
         body: Some("UrlBuilder"),
         statuses: &[200],
     },
@@ -3625,35 +3639,35 @@ pub const OPERATIONS: &[::armgen_runtime::OperationInfo] = &[
     ::armgen_runtime::OperationInfo {
         id: "Validate_Validate",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/209",
+        path: "/groups/210",
         body: Some("Validate"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "ValidationError_ValidationError",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/210",
+        path: "/groups/211",
         body: Some("ValidationError"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "ValidationErrors_ValidationErrors",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/211",
+        path: "/groups/212",
         body: Some("ValidationErrors"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "Validator_Validator",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/212",
+        path: "/groups/213",
         body: Some("Validator"),
         statuses: &[200],
     },
     ::armgen_runtime::OperationInfo {
         id: "__private___private",
         method: ::armgen_runtime::Method::Post,
-        path: "/groups/269",
+        path: "/groups/270",
         body: Some("__private"),
         statuses: &[200],
     },
@@ -6481,6 +6495,17 @@ pub fn build_request(
                 )?,
             )
         }
+        "OptionalBodies_ResponseHeaders" => {
+            let response_headers: ::core::option::Option<
+                super::models::ResponseHeaders,
+            > = __params.optional("ResponseHeaders", "a value of the documented model")?;
+            Ok(
+                super::optional_bodies::response_headers_request(
+                    endpoint,
+                    response_headers.as_ref(),
+                )?,
+            )
+        }
         "OptionalBodies_ResponseTooLarge" => {
             let response_too_large: ::core::option::Option<
                 super::models::ResponseTooLarge,
@@ -6954,10 +6979,10 @@ pub fn build_request(
             let api_version: ::std::string::String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
-            let api_version_2: ::core::option::Option<super::models::Choice> = __params
-                .optional("API_VERSION", "a value of the documented model")?;
-            let arc: ::core::option::Option<super::models::Choice> = __params
-                .optional("Arc", "a value of the documented model")?;
+            let api_version_2: ::core::option::Option<::std::string::String> = __params
+                .optional("API_VERSION", "a string")?;
+            let arc: ::core::option::Option<::std::string::String> = __params
+                .optional("Arc", "a string")?;
             let arm_client_options: ::core::option::Option<super::models::Choice> = __params
                 .optional("ArmClientOptions", "a value of the documented model")?;
             let arm_pipeline: ::core::option::Option<::std::string::String> = __params
@@ -6972,8 +6997,8 @@ pub fn build_request(
                 .optional("AsyncFnMut", "an integer")?;
             let async_fn_once: ::core::option::Option<super::models::Choice> = __params
                 .optional("AsyncFnOnce", "a value of the documented model")?;
-            let b_tree_map: ::core::option::Option<i32> = __params
-                .optional("BTreeMap", "an integer")?;
+            let b_tree_map: ::core::option::Option<super::models::Choice> = __params
+                .optional("BTreeMap", "a value of the documented model")?;
             let base64: ::core::option::Option<super::models::Choice> = __params
                 .optional("Base64", "a value of the documented model")?;
             let base64_url: ::core::option::Option<::std::string::String> = __params
@@ -6982,20 +7007,20 @@ pub fn build_request(
                 .optional("BinaryFormat", "an integer")?;
             let r#box: ::core::option::Option<super::models::Choice> = __params
                 .optional("Box", "a value of the documented model")?;
-            let client_method_options: ::core::option::Option<super::models::Choice> = __params
-                .optional("ClientMethodOptions", "a value of the documented model")?;
+            let client_method_options: ::core::option::Option<::std::string::String> = __params
+                .optional("ClientMethodOptions", "a string")?;
             let clone: ::core::option::Option<i32> = __params
                 .optional("Clone", "an integer")?;
-            let constraint: ::core::option::Option<i32> = __params
-                .optional("Constraint", "an integer")?;
-            let context: ::core::option::Option<::std::string::String> = __params
-                .optional("Context", "a string")?;
+            let constraint: ::core::option::Option<super::models::Choice> = __params
+                .optional("Constraint", "a value of the documented model")?;
+            let context: ::core::option::Option<i32> = __params
+                .optional("Context", "an integer")?;
             let copy: ::core::option::Option<::std::string::String> = __params
                 .optional("Copy", "a string")?;
-            let cow: ::core::option::Option<super::models::Choice> = __params
-                .optional("Cow", "a value of the documented model")?;
-            let default_endpoint: ::core::option::Option<::std::string::String> = __params
-                .optional("DEFAULT_ENDPOINT", "a string")?;
+            let cow: ::core::option::Option<::std::string::String> = __params
+                .optional("Cow", "a string")?;
+            let default_endpoint: ::core::option::Option<i32> = __params
+                .optional("DEFAULT_ENDPOINT", "an integer")?;
             let date: ::core::option::Option<i32> = __params
                 .optional("Date", "an integer")?;
             let date_time: ::core::option::Option<super::models::Choice> = __params
@@ -7006,10 +7031,10 @@ pub fn build_request(
                 .optional("Debug", "a string")?;
             let default: ::core::option::Option<i32> = __params
                 .optional("Default", "an integer")?;
-            let deserialize: ::core::option::Option<::std::string::String> = __params
-                .optional("Deserialize", "a string")?;
-            let deserializer: ::core::option::Option<super::models::Choice> = __params
-                .optional("Deserializer", "a value of the documented model")?;
+            let deserialize: ::core::option::Option<i32> = __params
+                .optional("Deserialize", "an integer")?;
+            let deserializer: ::core::option::Option<::std::string::String> = __params
+                .optional("Deserializer", "a string")?;
             let double_ended_iterator: ::core::option::Option<super::models::Choice> = __params
                 .optional("DoubleEndedIterator", "a value of the documented model")?;
             let drop: ::core::option::Option<super::models::Choice> = __params
@@ -7033,16 +7058,16 @@ pub fn build_request(
                 .optional("ExactSizeIterator", "a string")?;
             let extend: ::core::option::Option<::std::string::String> = __params
                 .optional("Extend", "a string")?;
-            let final_state_via: ::core::option::Option<::std::string::String> = __params
-                .optional("FinalStateVia", "a string")?;
+            let final_state_via: ::core::option::Option<i32> = __params
+                .optional("FinalStateVia", "an integer")?;
             let r#fn: ::core::option::Option<::std::string::String> = __params
                 .optional("Fn", "a string")?;
             let fn_mut: ::core::option::Option<i32> = __params
                 .optional("FnMut", "an integer")?;
             let fn_once: ::core::option::Option<super::models::Choice> = __params
                 .optional("FnOnce", "a value of the documented model")?;
-            let form_body: ::core::option::Option<::std::string::String> = __params
-                .optional("FormBody", "a string")?;
+            let form_body: ::core::option::Option<i32> = __params
+                .optional("FormBody", "an integer")?;
             let format_error: ::core::option::Option<super::models::Choice> = __params
                 .optional("FormatError", "a value of the documented model")?;
             let from: ::core::option::Option<::std::string::String> = __params
@@ -7055,12 +7080,12 @@ pub fn build_request(
                 .optional("Future", "an integer")?;
             let hash: ::core::option::Option<i32> = __params
                 .optional("Hash", "an integer")?;
-            let host_part: ::core::option::Option<::std::string::String> = __params
-                .optional("HostPart", "a string")?;
-            let http_request: ::core::option::Option<i32> = __params
-                .optional("HttpRequest", "an integer")?;
-            let http_response: ::core::option::Option<super::models::Choice> = __params
-                .optional("HttpResponse", "a value of the documented model")?;
+            let host_part: ::core::option::Option<i32> = __params
+                .optional("HostPart", "an integer")?;
+            let http_request: ::core::option::Option<super::models::Choice> = __params
+                .optional("HttpRequest", "a value of the documented model")?;
+            let http_response: ::core::option::Option<::std::string::String> = __params
+                .optional("HttpResponse", "a string")?;
             let into: ::core::option::Option<super::models::Choice> = __params
                 .optional("Into", "a value of the documented model")?;
             let into_future: ::core::option::Option<super::models::Choice> = __params
@@ -7069,78 +7094,80 @@ pub fn build_request(
                 .optional("IntoIterator", "an integer")?;
             let into_variant: ::core::option::Option<super::models::Choice> = __params
                 .optional("IntoVariant", "a value of the documented model")?;
-            let invalid_host: ::core::option::Option<i32> = __params
-                .optional("InvalidHost", "an integer")?;
+            let invalid_host: ::core::option::Option<super::models::Choice> = __params
+                .optional("InvalidHost", "a value of the documented model")?;
             let iterator: ::core::option::Option<super::models::Choice> = __params
                 .optional("Iterator", "a value of the documented model")?;
-            let lazy_lock: ::core::option::Option<::std::string::String> = __params
-                .optional("LazyLock", "a string")?;
-            let map: ::core::option::Option<i32> = __params
-                .optional("Map", "an integer")?;
-            let method: ::core::option::Option<::std::string::String> = __params
-                .optional("Method", "a string")?;
+            let lazy_lock: ::core::option::Option<i32> = __params
+                .optional("LazyLock", "an integer")?;
+            let map: ::core::option::Option<super::models::Choice> = __params
+                .optional("Map", "a value of the documented model")?;
+            let method: ::core::option::Option<i32> = __params
+                .optional("Method", "an integer")?;
             let method_options_2: ::core::option::Option<::std::string::String> = __params
                 .optional("MethodOptions", "a string")?;
-            let next_link: ::core::option::Option<i32> = __params
-                .optional("NextLink", "an integer")?;
-            let no_format: ::core::option::Option<::std::string::String> = __params
-                .optional("NoFormat", "a string")?;
+            let next_link: ::core::option::Option<super::models::Choice> = __params
+                .optional("NextLink", "a value of the documented model")?;
+            let no_format: ::core::option::Option<i32> = __params
+                .optional("NoFormat", "an integer")?;
             let none: ::core::option::Option<::std::string::String> = __params
                 .optional("None", "a string")?;
-            let operations: ::core::option::Option<super::models::Choice> = __params
-                .optional("OPERATIONS", "a value of the documented model")?;
+            let operations: ::core::option::Option<::std::string::String> = __params
+                .optional("OPERATIONS", "a string")?;
             let ok: ::core::option::Option<super::models::Choice> = __params
                 .optional("Ok", "a value of the documented model")?;
             let operation_info: ::core::option::Option<super::models::Choice> = __params
                 .optional("OperationInfo", "a value of the documented model")?;
-            let operation_status: ::core::option::Option<i32> = __params
-                .optional("OperationStatus", "an integer")?;
+            let operation_status: ::core::option::Option<super::models::Choice> = __params
+                .optional("OperationStatus", "a value of the documented model")?;
             let option: ::core::option::Option<i32> = __params
                 .optional("Option", "an integer")?;
             let ord: ::core::option::Option<super::models::Choice> = __params
                 .optional("Ord", "a value of the documented model")?;
-            let other: ::core::option::Option<::std::string::String> = __params
-                .optional("Other", "a string")?;
-            let page_decoder: ::core::option::Option<super::models::Choice> = __params
-                .optional("PageDecoder", "a value of the documented model")?;
-            let pager: ::core::option::Option<i32> = __params
-                .optional("Pager", "an integer")?;
+            let other: ::core::option::Option<i32> = __params
+                .optional("Other", "an integer")?;
+            let page_decoder: ::core::option::Option<::std::string::String> = __params
+                .optional("PageDecoder", "a string")?;
+            let pager: ::core::option::Option<super::models::Choice> = __params
+                .optional("Pager", "a value of the documented model")?;
             let partial_eq: ::core::option::Option<super::models::Choice> = __params
                 .optional("PartialEq", "a value of the documented model")?;
             let partial_ord: ::core::option::Option<::std::string::String> = __params
                 .optional("PartialOrd", "a string")?;
-            let pattern: ::core::option::Option<::std::string::String> = __params
-                .optional("Pattern", "a string")?;
-            let poller_method_options: ::core::option::Option<super::models::Choice> = __params
-                .optional("PollerMethodOptions", "a value of the documented model")?;
-            let poller_options: ::core::option::Option<::std::string::String> = __params
-                .optional("PollerOptions", "a string")?;
-            let regex: ::core::option::Option<i32> = __params
-                .optional("Regex", "an integer")?;
+            let pattern: ::core::option::Option<i32> = __params
+                .optional("Pattern", "an integer")?;
+            let poller_method_options: ::core::option::Option<::std::string::String> = __params
+                .optional("PollerMethodOptions", "a string")?;
+            let poller_options: ::core::option::Option<i32> = __params
+                .optional("PollerOptions", "an integer")?;
+            let regex: ::core::option::Option<super::models::Choice> = __params
+                .optional("Regex", "a value of the documented model")?;
             let resource_manager_audience: ::core::option::Option<i32> = __params
                 .optional("ResourceManagerAudience", "an integer")?;
-            let response: ::core::option::Option<super::models::Choice> = __params
-                .optional("Response", "a value of the documented model")?;
+            let response: ::core::option::Option<::std::string::String> = __params
+                .optional("Response", "a string")?;
             let response_error: ::core::option::Option<::std::string::String> = __params
                 .optional("ResponseError", "a string")?;
-            let response_too_large: ::core::option::Option<super::models::Choice> = __params
-                .optional("ResponseTooLarge", "a value of the documented model")?;
+            let response_headers: ::core::option::Option<::std::string::String> = __params
+                .optional("ResponseHeaders", "a string")?;
+            let response_too_large: ::core::option::Option<::std::string::String> = __params
+                .optional("ResponseTooLarge", "a string")?;
             let result: ::core::option::Option<i32> = __params
                 .optional("Result", "an integer")?;
-            let services: ::core::option::Option<i32> = __params
-                .optional("SERVICES", "an integer")?;
-            let safe_debug: ::core::option::Option<i32> = __params
-                .optional("SafeDebug", "an integer")?;
-            let secret: ::core::option::Option<super::models::Choice> = __params
-                .optional("Secret", "a value of the documented model")?;
+            let services: ::core::option::Option<super::models::Choice> = __params
+                .optional("SERVICES", "a value of the documented model")?;
+            let safe_debug: ::core::option::Option<super::models::Choice> = __params
+                .optional("SafeDebug", "a value of the documented model")?;
+            let secret: ::core::option::Option<::armgen_runtime::Secret> = __params
+                .optional("Secret", "a string")?;
             let self_: ::core::option::Option<::std::string::String> = __params
                 .optional("Self", "a string")?;
             let send: ::core::option::Option<i32> = __params
                 .optional("Send", "an integer")?;
-            let serialize: ::core::option::Option<super::models::Choice> = __params
-                .optional("Serialize", "a value of the documented model")?;
-            let serializer: ::core::option::Option<i32> = __params
-                .optional("Serializer", "an integer")?;
+            let serialize: ::core::option::Option<::std::string::String> = __params
+                .optional("Serialize", "a string")?;
+            let serializer: ::core::option::Option<super::models::Choice> = __params
+                .optional("Serializer", "a value of the documented model")?;
             let service_error: ::core::option::Option<i32> = __params
                 .optional("ServiceError", "an integer")?;
             let service_info: ::core::option::Option<::std::string::String> = __params
@@ -7155,8 +7182,8 @@ pub fn build_request(
                 .optional("String", "an integer")?;
             let string_format: ::core::option::Option<::std::string::String> = __params
                 .optional("StringFormat", "a string")?;
-            let strip_read_only: ::core::option::Option<i32> = __params
-                .optional("StripReadOnly", "an integer")?;
+            let strip_read_only: ::core::option::Option<super::models::Choice> = __params
+                .optional("StripReadOnly", "a value of the documented model")?;
             let sync: ::core::option::Option<::std::string::String> = __params
                 .optional("Sync", "a string")?;
             let text_format: ::core::option::Option<::std::string::String> = __params
@@ -7165,40 +7192,40 @@ pub fn build_request(
                 .optional("ToOwned", "a string")?;
             let to_string: ::core::option::Option<super::models::Choice> = __params
                 .optional("ToString", "a value of the documented model")?;
-            let token_credential: ::core::option::Option<::std::string::String> = __params
-                .optional("TokenCredential", "a string")?;
+            let token_credential: ::core::option::Option<i32> = __params
+                .optional("TokenCredential", "an integer")?;
             let try_from: ::core::option::Option<i32> = __params
                 .optional("TryFrom", "an integer")?;
             let try_into: ::core::option::Option<super::models::Choice> = __params
                 .optional("TryInto", "a value of the documented model")?;
             let unix_time: ::core::option::Option<i32> = __params
                 .optional("UnixTime", "an integer")?;
-            let unknown: ::core::option::Option<i32> = __params
-                .optional("Unknown", "an integer")?;
+            let unknown: ::core::option::Option<super::models::Choice> = __params
+                .optional("Unknown", "a value of the documented model")?;
             let unpin: ::core::option::Option<i32> = __params
                 .optional("Unpin", "an integer")?;
-            let url: ::core::option::Option<::std::string::String> = __params
-                .optional("Url", "a string")?;
-            let url_builder: ::core::option::Option<i32> = __params
-                .optional("UrlBuilder", "an integer")?;
+            let url: ::core::option::Option<i32> = __params
+                .optional("Url", "an integer")?;
+            let url_builder: ::core::option::Option<super::models::Choice> = __params
+                .optional("UrlBuilder", "a value of the documented model")?;
             let uuid: ::core::option::Option<super::models::Choice> = __params
                 .optional("Uuid", "a value of the documented model")?;
-            let validate: ::core::option::Option<super::models::Choice> = __params
-                .optional("Validate", "a value of the documented model")?;
-            let validation_error: ::core::option::Option<::std::string::String> = __params
-                .optional("ValidationError", "a string")?;
-            let validation_errors: ::core::option::Option<i32> = __params
-                .optional("ValidationErrors", "an integer")?;
-            let validator: ::core::option::Option<super::models::Choice> = __params
-                .optional("Validator", "a value of the documented model")?;
-            let value: ::core::option::Option<::std::string::String> = __params
-                .optional("Value", "a string")?;
+            let validate: ::core::option::Option<::std::string::String> = __params
+                .optional("Validate", "a string")?;
+            let validation_error: ::core::option::Option<i32> = __params
+                .optional("ValidationError", "an integer")?;
+            let validation_errors: ::core::option::Option<super::models::Choice> = __params
+                .optional("ValidationErrors", "a value of the documented model")?;
+            let validator: ::core::option::Option<::std::string::String> = __params
+                .optional("Validator", "a string")?;
+            let value: ::core::option::Option<i32> = __params
+                .optional("Value", "an integer")?;
             let vec: ::core::option::Option<::std::string::String> = __params
                 .optional("Vec", "a string")?;
             let value_2: ::core::option::Option<super::models::Choice> = __params
                 .optional("_", "a value of the documented model")?;
-            let private: ::core::option::Option<super::models::Choice> = __params
-                .optional("__private", "a value of the documented model")?;
+            let private: ::core::option::Option<::std::string::String> = __params
+                .optional("__private", "a string")?;
             let r#abstract: ::core::option::Option<::std::string::String> = __params
                 .optional("abstract", "a string")?;
             let align_of: ::core::option::Option<::std::string::String> = __params
@@ -7207,10 +7234,10 @@ pub fn build_request(
                 .optional("align_of_val", "an integer")?;
             let alloc: ::core::option::Option<i32> = __params
                 .optional("alloc", "an integer")?;
-            let api_version_3: ::core::option::Option<::std::string::String> = __params
-                .optional("api_version", "a string")?;
-            let armgen_runtime: ::core::option::Option<i32> = __params
-                .optional("armgen_runtime", "an integer")?;
+            let api_version_3: ::core::option::Option<i32> = __params
+                .optional("api_version", "an integer")?;
+            let armgen_runtime: ::core::option::Option<super::models::Choice> = __params
+                .optional("armgen_runtime", "a value of the documented model")?;
             let r#as: ::core::option::Option<i32> = __params
                 .optional("as", "an integer")?;
             let assert: ::core::option::Option<super::models::Choice> = __params
@@ -7221,7 +7248,8 @@ pub fn build_request(
                 .optional("async", "a value of the documented model")?;
             let async_trait: ::core::option::Option<::std::string::String> = __params
                 .optional("async_trait", "a string")?;
-            let at: ::core::option::Option<i32> = __params.optional("at", "an integer")?;
+            let at: ::core::option::Option<super::models::Choice> = __params
+                .optional("at", "a value of the documented model")?;
             let r#await: ::core::option::Option<::std::string::String> = __params
                 .optional("await", "a string")?;
             let azure_core: ::core::option::Option<i32> = __params
@@ -7234,8 +7262,8 @@ pub fn build_request(
                 .optional("box", "a value of the documented model")?;
             let r#break: ::core::option::Option<::std::string::String> = __params
                 .optional("break", "a string")?;
-            let build_request: ::core::option::Option<::std::string::String> = __params
-                .optional("build_request", "a string")?;
+            let build_request: ::core::option::Option<i32> = __params
+                .optional("build_request", "an integer")?;
             let cfg: ::core::option::Option<i32> = __params
                 .optional("cfg", "an integer")?;
             let char: ::core::option::Option<super::models::Choice> = __params
@@ -7244,10 +7272,10 @@ pub fn build_request(
                 .optional("client_only", "a value of the documented model")?;
             let client_request_id: ::core::option::Option<i32> = __params
                 .optional("client_request_id", "an integer")?;
-            let clients: ::core::option::Option<::std::string::String> = __params
-                .optional("clients", "a string")?;
-            let compile_pattern: ::core::option::Option<::std::string::String> = __params
-                .optional("compile_pattern", "a string")?;
+            let clients: ::core::option::Option<i32> = __params
+                .optional("clients", "an integer")?;
+            let compile_pattern: ::core::option::Option<i32> = __params
+                .optional("compile_pattern", "an integer")?;
             let concat: ::core::option::Option<super::models::Choice> = __params
                 .optional("concat", "a value of the documented model")?;
             let r#const: ::core::option::Option<i32> = __params
@@ -7258,8 +7286,8 @@ pub fn build_request(
                 .optional("core", "a string")?;
             let crate_: ::core::option::Option<::std::string::String> = __params
                 .optional("crate", "a string")?;
-            let credential: ::core::option::Option<i32> = __params
-                .optional("credential", "an integer")?;
+            let credential: ::core::option::Option<super::models::Choice> = __params
+                .optional("credential", "a value of the documented model")?;
             let decode_body: ::core::option::Option<super::models::Choice> = __params
                 .optional("decode_body", "a value of the documented model")?;
             let decode_by_status: ::core::option::Option<::std::string::String> = __params
@@ -7276,8 +7304,8 @@ pub fn build_request(
                 .optional("decode_nullable", "a value of the documented model")?;
             let decode_optional: ::core::option::Option<::std::string::String> = __params
                 .optional("decode_optional", "a string")?;
-            let decode_response: ::core::option::Option<i32> = __params
-                .optional("decode_response", "an integer")?;
+            let decode_response: ::core::option::Option<super::models::Choice> = __params
+                .optional("decode_response", "a value of the documented model")?;
             let decode_text: ::core::option::Option<i32> = __params
                 .optional("decode_text", "an integer")?;
             let r#do: ::core::option::Option<i32> = __params
@@ -7286,8 +7314,8 @@ pub fn build_request(
                 .optional("drop", "a string")?;
             let r#dyn: ::core::option::Option<super::models::Choice> = __params
                 .optional("dyn", "a value of the documented model")?;
-            let dynamic: ::core::option::Option<i32> = __params
-                .optional("dynamic", "an integer")?;
+            let dynamic: ::core::option::Option<super::models::Choice> = __params
+                .optional("dynamic", "a value of the documented model")?;
             let dynamic_execute: ::core::option::Option<::std::string::String> = __params
                 .optional("dynamic_execute", "a string")?;
             let dynamic_pages: ::core::option::Option<i32> = __params
@@ -7300,16 +7328,15 @@ pub fn build_request(
                 .optional("dynamic_result", "an integer")?;
             let r#else: ::core::option::Option<::std::string::String> = __params
                 .optional("else", "a string")?;
-            let endpoint_2: ::core::option::Option<super::models::Choice> = __params
-                .optional("endpoint", "a value of the documented model")?;
+            let endpoint_2: ::core::option::Option<::std::string::String> = __params
+                .optional("endpoint", "a string")?;
             let r#enum: ::core::option::Option<i32> = __params
                 .optional("enum", "an integer")?;
             let env: ::core::option::Option<::std::string::String> = __params
                 .optional("env", "a string")?;
             let r#extern: ::core::option::Option<super::models::Choice> = __params
                 .optional("extern", "a value of the documented model")?;
-            let f_2: ::core::option::Option<::std::string::String> = __params
-                .optional("f", "a string")?;
+            let f_2: ::core::option::Option<i32> = __params.optional("f", "an integer")?;
             let f32: ::core::option::Option<::std::string::String> = __params
                 .optional("f32", "a string")?;
             let f64: ::core::option::Option<i32> = __params
@@ -7342,10 +7369,10 @@ pub fn build_request(
                 .optional("include", "a string")?;
             let include_str: ::core::option::Option<i32> = __params
                 .optional("include_str", "an integer")?;
-            let inner: ::core::option::Option<::std::string::String> = __params
-                .optional("inner", "a string")?;
-            let json: ::core::option::Option<super::models::Choice> = __params
-                .optional("json", "a value of the documented model")?;
+            let inner: ::core::option::Option<i32> = __params
+                .optional("inner", "an integer")?;
+            let json: ::core::option::Option<::std::string::String> = __params
+                .optional("json", "a string")?;
             let r#let: ::core::option::Option<super::models::Choice> = __params
                 .optional("let", "a value of the documented model")?;
             let r#loop: ::core::option::Option<::std::string::String> = __params
@@ -7356,52 +7383,52 @@ pub fn build_request(
                 .optional("match", "a value of the documented model")?;
             let matches: ::core::option::Option<super::models::Choice> = __params
                 .optional("matches", "a value of the documented model")?;
-            let members: ::core::option::Option<::std::string::String> = __params
-                .optional("members", "a string")?;
-            let method_options_3: ::core::option::Option<super::models::Choice> = __params
-                .optional("method_options", "a value of the documented model")?;
+            let members: ::core::option::Option<i32> = __params
+                .optional("members", "an integer")?;
+            let method_options_3: ::core::option::Option<::std::string::String> = __params
+                .optional("method_options", "a string")?;
             let r#mod: ::core::option::Option<::std::string::String> = __params
                 .optional("mod", "a string")?;
-            let models: ::core::option::Option<super::models::Choice> = __params
-                .optional("models", "a value of the documented model")?;
+            let models: ::core::option::Option<::std::string::String> = __params
+                .optional("models", "a string")?;
             let r#move: ::core::option::Option<i32> = __params
                 .optional("move", "an integer")?;
             let r#mut: ::core::option::Option<super::models::Choice> = __params
                 .optional("mut", "a value of the documented model")?;
-            let new: ::core::option::Option<i32> = __params
-                .optional("new", "an integer")?;
-            let operation_id: ::core::option::Option<::std::string::String> = __params
-                .optional("operation_id", "a string")?;
+            let new: ::core::option::Option<super::models::Choice> = __params
+                .optional("new", "a value of the documented model")?;
+            let operation_id: ::core::option::Option<i32> = __params
+                .optional("operation_id", "an integer")?;
             let option_env: ::core::option::Option<::std::string::String> = __params
                 .optional("option_env", "a string")?;
-            let options_2: ::core::option::Option<i32> = __params
-                .optional("options", "an integer")?;
+            let options_2: ::core::option::Option<super::models::Choice> = __params
+                .optional("options", "a value of the documented model")?;
             let r#override: ::core::option::Option<::std::string::String> = __params
                 .optional("override", "a string")?;
             let page: ::core::option::Option<::std::string::String> = __params
                 .optional("page", "a string")?;
             let panic: ::core::option::Option<i32> = __params
                 .optional("panic", "an integer")?;
-            let parameterized_host: ::core::option::Option<super::models::Choice> = __params
-                .optional("parameterized_host", "a value of the documented model")?;
-            let params: ::core::option::Option<super::models::Choice> = __params
-                .optional("params", "a value of the documented model")?;
-            let path: ::core::option::Option<::std::string::String> = __params
-                .optional("path", "a string")?;
-            let patterns: ::core::option::Option<super::models::Choice> = __params
-                .optional("patterns", "a value of the documented model")?;
-            let pipeline: ::core::option::Option<i32> = __params
-                .optional("pipeline", "an integer")?;
+            let parameterized_host: ::core::option::Option<::std::string::String> = __params
+                .optional("parameterized_host", "a string")?;
+            let params: ::core::option::Option<::std::string::String> = __params
+                .optional("params", "a string")?;
+            let path: ::core::option::Option<i32> = __params
+                .optional("path", "an integer")?;
+            let patterns: ::core::option::Option<::std::string::String> = __params
+                .optional("patterns", "a string")?;
+            let pipeline: ::core::option::Option<super::models::Choice> = __params
+                .optional("pipeline", "a value of the documented model")?;
             let r#priv: ::core::option::Option<i32> = __params
                 .optional("priv", "an integer")?;
             let r#pub: ::core::option::Option<super::models::Choice> = __params
                 .optional("pub", "a value of the documented model")?;
             let r#ref: ::core::option::Option<::std::string::String> = __params
                 .optional("ref", "a string")?;
-            let regex_2: ::core::option::Option<i32> = __params
-                .optional("regex", "an integer")?;
-            let request: ::core::option::Option<super::models::Choice> = __params
-                .optional("request", "a value of the documented model")?;
+            let regex_2: ::core::option::Option<super::models::Choice> = __params
+                .optional("regex", "a value of the documented model")?;
+            let request: ::core::option::Option<::std::string::String> = __params
+                .optional("request", "a string")?;
             let resource_manager_endpoint: ::core::option::Option<
                 super::models::Choice,
             > = __params
@@ -7411,18 +7438,18 @@ pub fn build_request(
                 )?;
             let resource_manager_scope: ::core::option::Option<::std::string::String> = __params
                 .optional("resource_manager_scope", "a string")?;
-            let response_2: ::core::option::Option<super::models::Choice> = __params
-                .optional("response", "a value of the documented model")?;
+            let response_2: ::core::option::Option<::std::string::String> = __params
+                .optional("response", "a string")?;
             let response_error_2: ::core::option::Option<i32> = __params
                 .optional("response_error", "an integer")?;
             let r#return: ::core::option::Option<i32> = __params
                 .optional("return", "an integer")?;
             let self_2: ::core::option::Option<super::models::Choice> = __params
                 .optional("self", "a value of the documented model")?;
-            let serde: ::core::option::Option<super::models::Choice> = __params
-                .optional("serde", "a value of the documented model")?;
-            let serde_json: ::core::option::Option<::std::string::String> = __params
-                .optional("serde_json", "a string")?;
+            let serde: ::core::option::Option<::std::string::String> = __params
+                .optional("serde", "a string")?;
+            let serde_json: ::core::option::Option<i32> = __params
+                .optional("serde_json", "an integer")?;
             let size_of: ::core::option::Option<i32> = __params
                 .optional("size_of", "an integer")?;
             let size_of_val: ::core::option::Option<super::models::Choice> = __params
@@ -7437,18 +7464,18 @@ pub fn build_request(
                 .optional("string_enum", "an integer")?;
             let stringify: ::core::option::Option<super::models::Choice> = __params
                 .optional("stringify", "a value of the documented model")?;
-            let strip_member: ::core::option::Option<super::models::Choice> = __params
-                .optional("strip_member", "a value of the documented model")?;
-            let strip_members: ::core::option::Option<::std::string::String> = __params
-                .optional("strip_members", "a string")?;
+            let strip_member: ::core::option::Option<::std::string::String> = __params
+                .optional("strip_member", "a string")?;
+            let strip_members: ::core::option::Option<i32> = __params
+                .optional("strip_members", "an integer")?;
             let r#struct: ::core::option::Option<super::models::Choice> = __params
                 .optional("struct", "a value of the documented model")?;
-            let subscription_id: ::core::option::Option<super::models::Choice> = __params
-                .optional("subscription_id", "a value of the documented model")?;
+            let subscription_id: ::core::option::Option<::std::string::String> = __params
+                .optional("subscription_id", "a string")?;
             let super_: ::core::option::Option<::std::string::String> = __params
                 .optional("super", "a string")?;
-            let tag: ::core::option::Option<i32> = __params
-                .optional("tag", "an integer")?;
+            let tag: ::core::option::Option<super::models::Choice> = __params
+                .optional("tag", "a value of the documented model")?;
             let tagged_union: ::core::option::Option<super::models::Choice> = __params
                 .optional("tagged_union", "a value of the documented model")?;
             let todo: ::core::option::Option<::std::string::String> = __params
@@ -7475,16 +7502,16 @@ pub fn build_request(
                 .optional("unsafe", "an integer")?;
             let r#unsized: ::core::option::Option<super::models::Choice> = __params
                 .optional("unsized", "a value of the documented model")?;
-            let url_2: ::core::option::Option<i32> = __params
-                .optional("url", "an integer")?;
+            let url_2: ::core::option::Option<super::models::Choice> = __params
+                .optional("url", "a value of the documented model")?;
             let r#use: ::core::option::Option<::std::string::String> = __params
                 .optional("use", "a string")?;
             let usize: ::core::option::Option<super::models::Choice> = __params
                 .optional("usize", "a value of the documented model")?;
-            let validator_2: ::core::option::Option<::std::string::String> = __params
-                .optional("validator", "a string")?;
-            let value_3: ::core::option::Option<i32> = __params
-                .optional("value", "an integer")?;
+            let validator_2: ::core::option::Option<i32> = __params
+                .optional("validator", "an integer")?;
+            let value_3: ::core::option::Option<super::models::Choice> = __params
+                .optional("value", "a value of the documented model")?;
             let vec_2: ::core::option::Option<super::models::Choice> = __params
                 .optional("vec", "a value of the documented model")?;
             let r#virtual: ::core::option::Option<i32> = __params
@@ -7501,8 +7528,8 @@ pub fn build_request(
                 super::parameters::header_optional_request(
                     endpoint,
                     &api_version,
-                    api_version_2.as_ref(),
-                    arc.as_ref(),
+                    api_version_2.as_deref(),
+                    arc.as_deref(),
                     arm_client_options.as_ref(),
                     arm_pipeline.as_deref(),
                     as_mut,
@@ -7510,25 +7537,25 @@ pub fn build_request(
                     async_fn.as_deref(),
                     async_fn_mut,
                     async_fn_once.as_ref(),
-                    b_tree_map,
+                    b_tree_map.as_ref(),
                     base64.as_ref(),
                     base64_url.as_deref(),
                     binary_format,
                     r#box.as_ref(),
-                    client_method_options.as_ref(),
+                    client_method_options.as_deref(),
                     clone,
-                    constraint,
-                    context.as_deref(),
+                    constraint.as_ref(),
+                    context,
                     copy.as_deref(),
-                    cow.as_ref(),
-                    default_endpoint.as_deref(),
+                    cow.as_deref(),
+                    default_endpoint,
                     date,
                     date_time.as_ref(),
                     date_time_rfc1123.as_deref(),
                     debug.as_deref(),
                     default,
-                    deserialize.as_deref(),
-                    deserializer.as_ref(),
+                    deserialize,
+                    deserializer.as_deref(),
                     double_ended_iterator.as_ref(),
                     drop.as_ref(),
                     duration,
@@ -7541,60 +7568,61 @@ pub fn build_request(
                     error_body,
                     exact_size_iterator.as_deref(),
                     extend.as_deref(),
-                    final_state_via.as_deref(),
+                    final_state_via,
                     r#fn.as_deref(),
                     fn_mut,
                     fn_once.as_ref(),
-                    form_body.as_deref(),
+                    form_body,
                     format_error.as_ref(),
                     from.as_deref(),
                     from_iterator.as_deref(),
                     from_status.as_ref(),
                     future,
                     hash,
-                    host_part.as_deref(),
-                    http_request,
-                    http_response.as_ref(),
+                    host_part,
+                    http_request.as_ref(),
+                    http_response.as_deref(),
                     into.as_ref(),
                     into_future.as_ref(),
                     into_iterator,
                     into_variant.as_ref(),
-                    invalid_host,
+                    invalid_host.as_ref(),
                     iterator.as_ref(),
-                    lazy_lock.as_deref(),
-                    map,
-                    method.as_deref(),
+                    lazy_lock,
+                    map.as_ref(),
+                    method,
                     method_options_2.as_deref(),
-                    next_link,
-                    no_format.as_deref(),
+                    next_link.as_ref(),
+                    no_format,
                     none.as_deref(),
-                    operations.as_ref(),
+                    operations.as_deref(),
                     ok.as_ref(),
                     operation_info.as_ref(),
-                    operation_status,
+                    operation_status.as_ref(),
                     option,
                     ord.as_ref(),
-                    other.as_deref(),
-                    page_decoder.as_ref(),
-                    pager,
+                    other,
+                    page_decoder.as_deref(),
+                    pager.as_ref(),
                     partial_eq.as_ref(),
                     partial_ord.as_deref(),
-                    pattern.as_deref(),
-                    poller_method_options.as_ref(),
-                    poller_options.as_deref(),
-                    regex,
+                    pattern,
+                    poller_method_options.as_deref(),
+                    poller_options,
+                    regex.as_ref(),
                     resource_manager_audience,
-                    response.as_ref(),
+                    response.as_deref(),
                     response_error.as_deref(),
-                    response_too_large.as_ref(),
+                    response_headers.as_deref(),
+                    response_too_large.as_deref(),
                     result,
-                    services,
-                    safe_debug,
+                    services.as_ref(),
+                    safe_debug.as_ref(),
                     secret.as_ref(),
                     self_.as_deref(),
                     send,
-                    serialize.as_ref(),
-                    serializer,
+                    serialize.as_deref(),
+                    serializer.as_ref(),
                     service_error,
                     service_info.as_deref(),
                     sized.as_ref(),
@@ -7602,59 +7630,59 @@ pub fn build_request(
                     static_token_credential.as_ref(),
                     string,
                     string_format.as_deref(),
-                    strip_read_only,
+                    strip_read_only.as_ref(),
                     sync.as_deref(),
                     text_format.as_deref(),
                     to_owned.as_deref(),
                     to_string.as_ref(),
-                    token_credential.as_deref(),
+                    token_credential,
                     try_from,
                     try_into.as_ref(),
                     unix_time,
-                    unknown,
+                    unknown.as_ref(),
                     unpin,
-                    url.as_deref(),
-                    url_builder,
+                    url,
+                    url_builder.as_ref(),
                     uuid.as_ref(),
-                    validate.as_ref(),
-                    validation_error.as_deref(),
-                    validation_errors,
-                    validator.as_ref(),
-                    value.as_deref(),
+                    validate.as_deref(),
+                    validation_error,
+                    validation_errors.as_ref(),
+                    validator.as_deref(),
+                    value,
                     vec.as_deref(),
                     value_2.as_ref(),
-                    private.as_ref(),
+                    private.as_deref(),
                     r#abstract.as_deref(),
                     align_of.as_deref(),
                     align_of_val,
                     alloc,
-                    api_version_3.as_deref(),
-                    armgen_runtime,
+                    api_version_3,
+                    armgen_runtime.as_ref(),
                     r#as,
                     assert.as_ref(),
                     assert_eq.as_deref(),
                     r#async.as_ref(),
                     async_trait.as_deref(),
-                    at,
+                    at.as_ref(),
                     r#await.as_deref(),
                     azure_core,
                     r#become,
                     bool,
                     box_2.as_ref(),
                     r#break.as_deref(),
-                    build_request.as_deref(),
+                    build_request,
                     cfg,
                     char.as_ref(),
                     client_only.as_ref(),
                     client_request_id,
-                    clients.as_deref(),
-                    compile_pattern.as_deref(),
+                    clients,
+                    compile_pattern,
                     concat.as_ref(),
                     r#const,
                     r#continue.as_ref(),
                     core.as_deref(),
                     crate_.as_deref(),
-                    credential,
+                    credential.as_ref(),
                     decode_body.as_ref(),
                     decode_by_status.as_deref(),
                     decode_bytes,
@@ -7663,23 +7691,23 @@ pub fn build_request(
                     decode_json,
                     decode_nullable.as_ref(),
                     decode_optional.as_deref(),
-                    decode_response,
+                    decode_response.as_ref(),
                     decode_text,
                     r#do,
                     drop_2.as_deref(),
                     r#dyn.as_ref(),
-                    dynamic,
+                    dynamic.as_ref(),
                     dynamic_execute.as_deref(),
                     dynamic_pages,
                     dynamic_poll.as_ref(),
                     dynamic_request_error.as_deref(),
                     dynamic_result,
                     r#else.as_deref(),
-                    endpoint_2.as_ref(),
+                    endpoint_2.as_deref(),
                     r#enum,
                     env.as_deref(),
                     r#extern.as_ref(),
-                    f_2.as_deref(),
+                    f_2,
                     f32.as_deref(),
                     f64,
                     r#false.as_deref(),
@@ -7696,44 +7724,44 @@ pub fn build_request(
                     r#in,
                     include.as_deref(),
                     include_str,
-                    inner.as_deref(),
-                    json.as_ref(),
+                    inner,
+                    json.as_deref(),
                     r#let.as_ref(),
                     r#loop.as_deref(),
                     r#macro,
                     r#match.as_ref(),
                     matches.as_ref(),
-                    members.as_deref(),
-                    method_options_3.as_ref(),
+                    members,
+                    method_options_3.as_deref(),
                     r#mod.as_deref(),
-                    models.as_ref(),
+                    models.as_deref(),
                     r#move,
                     r#mut.as_ref(),
-                    new,
-                    operation_id.as_deref(),
+                    new.as_ref(),
+                    operation_id,
                     option_env.as_deref(),
-                    options_2,
+                    options_2.as_ref(),
                     r#override.as_deref(),
                     page.as_deref(),
                     panic,
-                    parameterized_host.as_ref(),
-                    params.as_ref(),
-                    path.as_deref(),
-                    patterns.as_ref(),
-                    pipeline,
+                    parameterized_host.as_deref(),
+                    params.as_deref(),
+                    path,
+                    patterns.as_deref(),
+                    pipeline.as_ref(),
                     r#priv,
                     r#pub.as_ref(),
                     r#ref.as_deref(),
-                    regex_2,
-                    request.as_ref(),
+                    regex_2.as_ref(),
+                    request.as_deref(),
                     resource_manager_endpoint.as_ref(),
                     resource_manager_scope.as_deref(),
-                    response_2.as_ref(),
+                    response_2.as_deref(),
                     response_error_2,
                     r#return,
                     self_2.as_ref(),
-                    serde.as_ref(),
-                    serde_json.as_deref(),
+                    serde.as_deref(),
+                    serde_json,
                     size_of,
                     size_of_val.as_ref(),
                     r#static,
@@ -7741,12 +7769,12 @@ pub fn build_request(
                     str.as_deref(),
                     string_enum,
                     stringify.as_ref(),
-                    strip_member.as_ref(),
-                    strip_members.as_deref(),
+                    strip_member.as_deref(),
+                    strip_members,
                     r#struct.as_ref(),
-                    subscription_id.as_ref(),
+                    subscription_id.as_deref(),
                     super_.as_deref(),
-                    tag,
+                    tag.as_ref(),
                     tagged_union.as_ref(),
                     todo.as_deref(),
                     r#trait,
@@ -7760,11 +7788,11 @@ pub fn build_request(
                     unreachable,
                     r#unsafe,
                     r#unsized.as_ref(),
-                    url_2,
+                    url_2.as_ref(),
                     r#use.as_deref(),
                     usize.as_ref(),
-                    validator_2.as_deref(),
-                    value_3,
+                    validator_2,
+                    value_3.as_ref(),
                     vec_2.as_ref(),
                     r#virtual,
                     r#where.as_ref(),
@@ -7778,10 +7806,9 @@ pub fn build_request(
             let api_version: ::std::string::String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
-            let api_version_2: super::models::Choice = __params
-                .required("API_VERSION", "a value of the documented model")?;
-            let arc: super::models::Choice = __params
-                .required("Arc", "a value of the documented model")?;
+            let api_version_2: ::std::string::String = __params
+                .required("API_VERSION", "a string")?;
+            let arc: ::std::string::String = __params.required("Arc", "a string")?;
             let arm_client_options: super::models::Choice = __params
                 .required("ArmClientOptions", "a value of the documented model")?;
             let arm_pipeline: ::std::string::String = __params
@@ -7793,7 +7820,8 @@ pub fn build_request(
             let async_fn_mut: i32 = __params.required("AsyncFnMut", "an integer")?;
             let async_fn_once: super::models::Choice = __params
                 .required("AsyncFnOnce", "a value of the documented model")?;
-            let b_tree_map: i32 = __params.required("BTreeMap", "an integer")?;
+            let b_tree_map: super::models::Choice = __params
+                .required("BTreeMap", "a value of the documented model")?;
             let base64: super::models::Choice = __params
                 .required("Base64", "a value of the documented model")?;
             let base64_url: ::std::string::String = __params
@@ -7801,17 +7829,16 @@ pub fn build_request(
             let binary_format: i32 = __params.required("BinaryFormat", "an integer")?;
             let r#box: super::models::Choice = __params
                 .required("Box", "a value of the documented model")?;
-            let client_method_options: super::models::Choice = __params
-                .required("ClientMethodOptions", "a value of the documented model")?;
+            let client_method_options: ::std::string::String = __params
+                .required("ClientMethodOptions", "a string")?;
             let clone: i32 = __params.required("Clone", "an integer")?;
-            let constraint: i32 = __params.required("Constraint", "an integer")?;
-            let context: ::std::string::String = __params
-                .required("Context", "a string")?;
+            let constraint: super::models::Choice = __params
+                .required("Constraint", "a value of the documented model")?;
+            let context: i32 = __params.required("Context", "an integer")?;
             let copy: ::std::string::String = __params.required("Copy", "a string")?;
-            let cow: super::models::Choice = __params
-                .required("Cow", "a value of the documented model")?;
-            let default_endpoint: ::std::string::String = __params
-                .required("DEFAULT_ENDPOINT", "a string")?;
+            let cow: ::std::string::String = __params.required("Cow", "a string")?;
+            let default_endpoint: i32 = __params
+                .required("DEFAULT_ENDPOINT", "an integer")?;
             let date: i32 = __params.required("Date", "an integer")?;
             let date_time: super::models::Choice = __params
                 .required("DateTime", "a value of the documented model")?;
@@ -7819,10 +7846,9 @@ pub fn build_request(
                 .required("DateTimeRfc1123", "a string")?;
             let debug: ::std::string::String = __params.required("Debug", "a string")?;
             let default: i32 = __params.required("Default", "an integer")?;
-            let deserialize: ::std::string::String = __params
-                .required("Deserialize", "a string")?;
-            let deserializer: super::models::Choice = __params
-                .required("Deserializer", "a value of the documented model")?;
+            let deserialize: i32 = __params.required("Deserialize", "an integer")?;
+            let deserializer: ::std::string::String = __params
+                .required("Deserializer", "a string")?;
             let double_ended_iterator: super::models::Choice = __params
                 .required("DoubleEndedIterator", "a value of the documented model")?;
             let drop: super::models::Choice = __params
@@ -7842,14 +7868,12 @@ pub fn build_request(
             let exact_size_iterator: ::std::string::String = __params
                 .required("ExactSizeIterator", "a string")?;
             let extend: ::std::string::String = __params.required("Extend", "a string")?;
-            let final_state_via: ::std::string::String = __params
-                .required("FinalStateVia", "a string")?;
+            let final_state_via: i32 = __params.required("FinalStateVia", "an integer")?;
             let r#fn: ::std::string::String = __params.required("Fn", "a string")?;
             let fn_mut: i32 = __params.required("FnMut", "an integer")?;
             let fn_once: super::models::Choice = __params
                 .required("FnOnce", "a value of the documented model")?;
-            let form_body: ::std::string::String = __params
-                .required("FormBody", "a string")?;
+            let form_body: i32 = __params.required("FormBody", "an integer")?;
             let format_error: super::models::Choice = __params
                 .required("FormatError", "a value of the documented model")?;
             let from: ::std::string::String = __params.required("From", "a string")?;
@@ -7859,11 +7883,11 @@ pub fn build_request(
                 .required("FromStatus", "a value of the documented model")?;
             let future: i32 = __params.required("Future", "an integer")?;
             let hash: i32 = __params.required("Hash", "an integer")?;
-            let host_part: ::std::string::String = __params
-                .required("HostPart", "a string")?;
-            let http_request: i32 = __params.required("HttpRequest", "an integer")?;
-            let http_response: super::models::Choice = __params
-                .required("HttpResponse", "a value of the documented model")?;
+            let host_part: i32 = __params.required("HostPart", "an integer")?;
+            let http_request: super::models::Choice = __params
+                .required("HttpRequest", "a value of the documented model")?;
+            let http_response: ::std::string::String = __params
+                .required("HttpResponse", "a string")?;
             let into: super::models::Choice = __params
                 .required("Into", "a value of the documented model")?;
             let into_future: super::models::Choice = __params
@@ -7871,63 +7895,69 @@ pub fn build_request(
             let into_iterator: i32 = __params.required("IntoIterator", "an integer")?;
             let into_variant: super::models::Choice = __params
                 .required("IntoVariant", "a value of the documented model")?;
-            let invalid_host: i32 = __params.required("InvalidHost", "an integer")?;
+            let invalid_host: super::models::Choice = __params
+                .required("InvalidHost", "a value of the documented model")?;
             let iterator: super::models::Choice = __params
                 .required("Iterator", "a value of the documented model")?;
-            let lazy_lock: ::std::string::String = __params
-                .required("LazyLock", "a string")?;
-            let map: i32 = __params.required("Map", "an integer")?;
-            let method: ::std::string::String = __params.required("Method", "a string")?;
+            let lazy_lock: i32 = __params.required("LazyLock", "an integer")?;
+            let map: super::models::Choice = __params
+                .required("Map", "a value of the documented model")?;
+            let method: i32 = __params.required("Method", "an integer")?;
             let method_options_2: ::std::string::String = __params
                 .required("MethodOptions", "a string")?;
-            let next_link: i32 = __params.required("NextLink", "an integer")?;
-            let no_format: ::std::string::String = __params
-                .required("NoFormat", "a string")?;
+            let next_link: super::models::Choice = __params
+                .required("NextLink", "a value of the documented model")?;
+            let no_format: i32 = __params.required("NoFormat", "an integer")?;
             let none: ::std::string::String = __params.required("None", "a string")?;
-            let operations: super::models::Choice = __params
-                .required("OPERATIONS", "a value of the documented model")?;
+            let operations: ::std::string::String = __params
+                .required("OPERATIONS", "a string")?;
             let ok: super::models::Choice = __params
                 .required("Ok", "a value of the documented model")?;
             let operation_info: super::models::Choice = __params
                 .required("OperationInfo", "a value of the documented model")?;
-            let operation_status: i32 = __params
-                .required("OperationStatus", "an integer")?;
+            let operation_status: super::models::Choice = __params
+                .required("OperationStatus", "a value of the documented model")?;
             let option: i32 = __params.required("Option", "an integer")?;
             let ord: super::models::Choice = __params
                 .required("Ord", "a value of the documented model")?;
-            let other: ::std::string::String = __params.required("Other", "a string")?;
-            let page_decoder: super::models::Choice = __params
-                .required("PageDecoder", "a value of the documented model")?;
-            let pager: i32 = __params.required("Pager", "an integer")?;
+            let other: i32 = __params.required("Other", "an integer")?;
+            let page_decoder: ::std::string::String = __params
+                .required("PageDecoder", "a string")?;
+            let pager: super::models::Choice = __params
+                .required("Pager", "a value of the documented model")?;
             let partial_eq: super::models::Choice = __params
                 .required("PartialEq", "a value of the documented model")?;
             let partial_ord: ::std::string::String = __params
                 .required("PartialOrd", "a string")?;
-            let pattern: ::std::string::String = __params
-                .required("Pattern", "a string")?;
-            let poller_method_options: super::models::Choice = __params
-                .required("PollerMethodOptions", "a value of the documented model")?;
-            let poller_options: ::std::string::String = __params
-                .required("PollerOptions", "a string")?;
-            let regex: i32 = __params.required("Regex", "an integer")?;
+            let pattern: i32 = __params.required("Pattern", "an integer")?;
+            let poller_method_options: ::std::string::String = __params
+                .required("PollerMethodOptions", "a string")?;
+            let poller_options: i32 = __params.required("PollerOptions", "an integer")?;
+            let regex: super::models::Choice = __params
+                .required("Regex", "a value of the documented model")?;
             let resource_manager_audience: i32 = __params
                 .required("ResourceManagerAudience", "an integer")?;
-            let response: super::models::Choice = __params
-                .required("Response", "a value of the documented model")?;
+            let response: ::std::string::String = __params
+                .required("Response", "a string")?;
             let response_error: ::std::string::String = __params
                 .required("ResponseError", "a string")?;
-            let response_too_large: super::models::Choice = __params
-                .required("ResponseTooLarge", "a value of the documented model")?;
+            let response_headers: ::std::string::String = __params
+                .required("ResponseHeaders", "a string")?;
+            let response_too_large: ::std::string::String = __params
+                .required("ResponseTooLarge", "a string")?;
             let result: i32 = __params.required("Result", "an integer")?;
-            let services: i32 = __params.required("SERVICES", "an integer")?;
-            let safe_debug: i32 = __params.required("SafeDebug", "an integer")?;
-            let secret: super::models::Choice = __params
-                .required("Secret", "a value of the documented model")?;
+            let services: super::models::Choice = __params
+                .required("SERVICES", "a value of the documented model")?;
+            let safe_debug: super::models::Choice = __params
+                .required("SafeDebug", "a value of the documented model")?;
+            let secret: ::armgen_runtime::Secret = __params
+                .required("Secret", "a string")?;
             let self_: ::std::string::String = __params.required("Self", "a string")?;
             let send: i32 = __params.required("Send", "an integer")?;
-            let serialize: super::models::Choice = __params
-                .required("Serialize", "a value of the documented model")?;
-            let serializer: i32 = __params.required("Serializer", "an integer")?;
+            let serialize: ::std::string::String = __params
+                .required("Serialize", "a string")?;
+            let serializer: super::models::Choice = __params
+                .required("Serializer", "a value of the documented model")?;
             let service_error: i32 = __params.required("ServiceError", "an integer")?;
             let service_info: ::std::string::String = __params
                 .required("ServiceInfo", "a string")?;
@@ -7940,7 +7970,8 @@ pub fn build_request(
             let string: i32 = __params.required("String", "an integer")?;
             let string_format: ::std::string::String = __params
                 .required("StringFormat", "a string")?;
-            let strip_read_only: i32 = __params.required("StripReadOnly", "an integer")?;
+            let strip_read_only: super::models::Choice = __params
+                .required("StripReadOnly", "a value of the documented model")?;
             let sync: ::std::string::String = __params.required("Sync", "a string")?;
             let text_format: ::std::string::String = __params
                 .required("TextFormat", "a string")?;
@@ -7948,41 +7979,43 @@ pub fn build_request(
                 .required("ToOwned", "a string")?;
             let to_string: super::models::Choice = __params
                 .required("ToString", "a value of the documented model")?;
-            let token_credential: ::std::string::String = __params
-                .required("TokenCredential", "a string")?;
+            let token_credential: i32 = __params
+                .required("TokenCredential", "an integer")?;
             let try_from: i32 = __params.required("TryFrom", "an integer")?;
             let try_into: super::models::Choice = __params
                 .required("TryInto", "a value of the documented model")?;
             let unix_time: i32 = __params.required("UnixTime", "an integer")?;
-            let unknown: i32 = __params.required("Unknown", "an integer")?;
+            let unknown: super::models::Choice = __params
+                .required("Unknown", "a value of the documented model")?;
             let unpin: i32 = __params.required("Unpin", "an integer")?;
-            let url: ::std::string::String = __params.required("Url", "a string")?;
-            let url_builder: i32 = __params.required("UrlBuilder", "an integer")?;
+            let url: i32 = __params.required("Url", "an integer")?;
+            let url_builder: super::models::Choice = __params
+                .required("UrlBuilder", "a value of the documented model")?;
             let uuid: super::models::Choice = __params
                 .required("Uuid", "a value of the documented model")?;
-            let validate: super::models::Choice = __params
-                .required("Validate", "a value of the documented model")?;
-            let validation_error: ::std::string::String = __params
-                .required("ValidationError", "a string")?;
-            let validation_errors: i32 = __params
-                .required("ValidationErrors", "an integer")?;
-            let validator: super::models::Choice = __params
-                .required("Validator", "a value of the documented model")?;
-            let value: ::std::string::String = __params.required("Value", "a string")?;
+            let validate: ::std::string::String = __params
+                .required("Validate", "a string")?;
+            let validation_error: i32 = __params
+                .required("ValidationError", "an integer")?;
+            let validation_errors: super::models::Choice = __params
+                .required("ValidationErrors", "a value of the documented model")?;
+            let validator: ::std::string::String = __params
+                .required("Validator", "a string")?;
+            let value: i32 = __params.required("Value", "an integer")?;
             let vec: ::std::string::String = __params.required("Vec", "a string")?;
             let value_2: super::models::Choice = __params
                 .required("_", "a value of the documented model")?;
-            let private: super::models::Choice = __params
-                .required("__private", "a value of the documented model")?;
+            let private: ::std::string::String = __params
+                .required("__private", "a string")?;
             let r#abstract: ::std::string::String = __params
                 .required("abstract", "a string")?;
             let align_of: ::std::string::String = __params
                 .required("align_of", "a string")?;
             let align_of_val: i32 = __params.required("align_of_val", "an integer")?;
             let alloc: i32 = __params.required("alloc", "an integer")?;
-            let api_version_3: ::std::string::String = __params
-                .required("api_version", "a string")?;
-            let armgen_runtime: i32 = __params.required("armgen_runtime", "an integer")?;
+            let api_version_3: i32 = __params.required("api_version", "an integer")?;
+            let armgen_runtime: super::models::Choice = __params
+                .required("armgen_runtime", "a value of the documented model")?;
             let r#as: i32 = __params.required("as", "an integer")?;
             let assert: super::models::Choice = __params
                 .required("assert", "a value of the documented model")?;
@@ -7992,7 +8025,8 @@ pub fn build_request(
                 .required("async", "a value of the documented model")?;
             let async_trait: ::std::string::String = __params
                 .required("async_trait", "a string")?;
-            let at: i32 = __params.required("at", "an integer")?;
+            let at: super::models::Choice = __params
+                .required("at", "a value of the documented model")?;
             let r#await: ::std::string::String = __params.required("await", "a string")?;
             let azure_core: i32 = __params.required("azure_core", "an integer")?;
             let r#become: i32 = __params.required("become", "an integer")?;
@@ -8000,8 +8034,7 @@ pub fn build_request(
             let box_2: super::models::Choice = __params
                 .required("box", "a value of the documented model")?;
             let r#break: ::std::string::String = __params.required("break", "a string")?;
-            let build_request: ::std::string::String = __params
-                .required("build_request", "a string")?;
+            let build_request: i32 = __params.required("build_request", "an integer")?;
             let cfg: i32 = __params.required("cfg", "an integer")?;
             let char: super::models::Choice = __params
                 .required("char", "a value of the documented model")?;
@@ -8009,10 +8042,9 @@ pub fn build_request(
                 .required("client_only", "a value of the documented model")?;
             let client_request_id: i32 = __params
                 .required("client_request_id", "an integer")?;
-            let clients: ::std::string::String = __params
-                .required("clients", "a string")?;
-            let compile_pattern: ::std::string::String = __params
-                .required("compile_pattern", "a string")?;
+            let clients: i32 = __params.required("clients", "an integer")?;
+            let compile_pattern: i32 = __params
+                .required("compile_pattern", "an integer")?;
             let concat: super::models::Choice = __params
                 .required("concat", "a value of the documented model")?;
             let r#const: i32 = __params.required("const", "an integer")?;
@@ -8020,7 +8052,8 @@ pub fn build_request(
                 .required("continue", "a value of the documented model")?;
             let core: ::std::string::String = __params.required("core", "a string")?;
             let crate_: ::std::string::String = __params.required("crate", "a string")?;
-            let credential: i32 = __params.required("credential", "an integer")?;
+            let credential: super::models::Choice = __params
+                .required("credential", "a value of the documented model")?;
             let decode_body: super::models::Choice = __params
                 .required("decode_body", "a value of the documented model")?;
             let decode_by_status: ::std::string::String = __params
@@ -8035,14 +8068,15 @@ pub fn build_request(
                 .required("decode_nullable", "a value of the documented model")?;
             let decode_optional: ::std::string::String = __params
                 .required("decode_optional", "a string")?;
-            let decode_response: i32 = __params
-                .required("decode_response", "an integer")?;
+            let decode_response: super::models::Choice = __params
+                .required("decode_response", "a value of the documented model")?;
             let decode_text: i32 = __params.required("decode_text", "an integer")?;
             let r#do: i32 = __params.required("do", "an integer")?;
             let drop_2: ::std::string::String = __params.required("drop", "a string")?;
             let r#dyn: super::models::Choice = __params
                 .required("dyn", "a value of the documented model")?;
-            let dynamic: i32 = __params.required("dynamic", "an integer")?;
+            let dynamic: super::models::Choice = __params
+                .required("dynamic", "a value of the documented model")?;
             let dynamic_execute: ::std::string::String = __params
                 .required("dynamic_execute", "a string")?;
             let dynamic_pages: i32 = __params.required("dynamic_pages", "an integer")?;
@@ -8052,13 +8086,13 @@ pub fn build_request(
                 .required("dynamic_request_error", "a string")?;
             let dynamic_result: i32 = __params.required("dynamic_result", "an integer")?;
             let r#else: ::std::string::String = __params.required("else", "a string")?;
-            let endpoint_2: super::models::Choice = __params
-                .required("endpoint", "a value of the documented model")?;
+            let endpoint_2: ::std::string::String = __params
+                .required("endpoint", "a string")?;
             let r#enum: i32 = __params.required("enum", "an integer")?;
             let env: ::std::string::String = __params.required("env", "a string")?;
             let r#extern: super::models::Choice = __params
                 .required("extern", "a value of the documented model")?;
-            let f_2: ::std::string::String = __params.required("f", "a string")?;
+            let f_2: i32 = __params.required("f", "an integer")?;
             let f32: ::std::string::String = __params.required("f32", "a string")?;
             let f64: i32 = __params.required("f64", "an integer")?;
             let r#false: ::std::string::String = __params.required("false", "a string")?;
@@ -8080,9 +8114,8 @@ pub fn build_request(
             let include: ::std::string::String = __params
                 .required("include", "a string")?;
             let include_str: i32 = __params.required("include_str", "an integer")?;
-            let inner: ::std::string::String = __params.required("inner", "a string")?;
-            let json: super::models::Choice = __params
-                .required("json", "a value of the documented model")?;
+            let inner: i32 = __params.required("inner", "an integer")?;
+            let json: ::std::string::String = __params.required("json", "a string")?;
             let r#let: super::models::Choice = __params
                 .required("let", "a value of the documented model")?;
             let r#loop: ::std::string::String = __params.required("loop", "a string")?;
@@ -8091,41 +8124,41 @@ pub fn build_request(
                 .required("match", "a value of the documented model")?;
             let matches: super::models::Choice = __params
                 .required("matches", "a value of the documented model")?;
-            let members: ::std::string::String = __params
-                .required("members", "a string")?;
-            let method_options_3: super::models::Choice = __params
-                .required("method_options", "a value of the documented model")?;
+            let members: i32 = __params.required("members", "an integer")?;
+            let method_options_3: ::std::string::String = __params
+                .required("method_options", "a string")?;
             let r#mod: ::std::string::String = __params.required("mod", "a string")?;
-            let models: super::models::Choice = __params
-                .required("models", "a value of the documented model")?;
+            let models: ::std::string::String = __params.required("models", "a string")?;
             let r#move: i32 = __params.required("move", "an integer")?;
             let r#mut: super::models::Choice = __params
                 .required("mut", "a value of the documented model")?;
-            let new: i32 = __params.required("new", "an integer")?;
-            let operation_id: ::std::string::String = __params
-                .required("operation_id", "a string")?;
+            let new: super::models::Choice = __params
+                .required("new", "a value of the documented model")?;
+            let operation_id: i32 = __params.required("operation_id", "an integer")?;
             let option_env: ::std::string::String = __params
                 .required("option_env", "a string")?;
-            let options_2: i32 = __params.required("options", "an integer")?;
+            let options_2: super::models::Choice = __params
+                .required("options", "a value of the documented model")?;
             let r#override: ::std::string::String = __params
                 .required("override", "a string")?;
             let page: ::std::string::String = __params.required("page", "a string")?;
             let panic: i32 = __params.required("panic", "an integer")?;
-            let parameterized_host: super::models::Choice = __params
-                .required("parameterized_host", "a value of the documented model")?;
-            let params: super::models::Choice = __params
-                .required("params", "a value of the documented model")?;
-            let path: ::std::string::String = __params.required("path", "a string")?;
-            let patterns: super::models::Choice = __params
-                .required("patterns", "a value of the documented model")?;
-            let pipeline: i32 = __params.required("pipeline", "an integer")?;
+            let parameterized_host: ::std::string::String = __params
+                .required("parameterized_host", "a string")?;
+            let params: ::std::string::String = __params.required("params", "a string")?;
+            let path: i32 = __params.required("path", "an integer")?;
+            let patterns: ::std::string::String = __params
+                .required("patterns", "a string")?;
+            let pipeline: super::models::Choice = __params
+                .required("pipeline", "a value of the documented model")?;
             let r#priv: i32 = __params.required("priv", "an integer")?;
             let r#pub: super::models::Choice = __params
                 .required("pub", "a value of the documented model")?;
             let r#ref: ::std::string::String = __params.required("ref", "a string")?;
-            let regex_2: i32 = __params.required("regex", "an integer")?;
-            let request: super::models::Choice = __params
-                .required("request", "a value of the documented model")?;
+            let regex_2: super::models::Choice = __params
+                .required("regex", "a value of the documented model")?;
+            let request: ::std::string::String = __params
+                .required("request", "a string")?;
             let resource_manager_endpoint: super::models::Choice = __params
                 .required(
                     "resource_manager_endpoint",
@@ -8133,17 +8166,15 @@ pub fn build_request(
                 )?;
             let resource_manager_scope: ::std::string::String = __params
                 .required("resource_manager_scope", "a string")?;
-            let response_2: super::models::Choice = __params
-                .required("response", "a value of the documented model")?;
+            let response_2: ::std::string::String = __params
+                .required("response", "a string")?;
             let response_error_2: i32 = __params
                 .required("response_error", "an integer")?;
             let r#return: i32 = __params.required("return", "an integer")?;
             let self_2: super::models::Choice = __params
                 .required("self", "a value of the documented model")?;
-            let serde: super::models::Choice = __params
-                .required("serde", "a value of the documented model")?;
-            let serde_json: ::std::string::String = __params
-                .required("serde_json", "a string")?;
+            let serde: ::std::string::String = __params.required("serde", "a string")?;
+            let serde_json: i32 = __params.required("serde_json", "an integer")?;
             let size_of: i32 = __params.required("size_of", "an integer")?;
             let size_of_val: super::models::Choice = __params
                 .required("size_of_val", "a value of the documented model")?;
@@ -8154,16 +8185,16 @@ pub fn build_request(
             let string_enum: i32 = __params.required("string_enum", "an integer")?;
             let stringify: super::models::Choice = __params
                 .required("stringify", "a value of the documented model")?;
-            let strip_member: super::models::Choice = __params
-                .required("strip_member", "a value of the documented model")?;
-            let strip_members: ::std::string::String = __params
-                .required("strip_members", "a string")?;
+            let strip_member: ::std::string::String = __params
+                .required("strip_member", "a string")?;
+            let strip_members: i32 = __params.required("strip_members", "an integer")?;
             let r#struct: super::models::Choice = __params
                 .required("struct", "a value of the documented model")?;
-            let subscription_id: super::models::Choice = __params
-                .required("subscription_id", "a value of the documented model")?;
+            let subscription_id: ::std::string::String = __params
+                .required("subscription_id", "a string")?;
             let super_: ::std::string::String = __params.required("super", "a string")?;
-            let tag: i32 = __params.required("tag", "an integer")?;
+            let tag: super::models::Choice = __params
+                .required("tag", "a value of the documented model")?;
             let tagged_union: super::models::Choice = __params
                 .required("tagged_union", "a value of the documented model")?;
             let todo: ::std::string::String = __params.required("todo", "a string")?;
@@ -8181,13 +8212,14 @@ pub fn build_request(
             let r#unsafe: i32 = __params.required("unsafe", "an integer")?;
             let r#unsized: super::models::Choice = __params
                 .required("unsized", "a value of the documented model")?;
-            let url_2: i32 = __params.required("url", "an integer")?;
+            let url_2: super::models::Choice = __params
+                .required("url", "a value of the documented model")?;
             let r#use: ::std::string::String = __params.required("use", "a string")?;
             let usize: super::models::Choice = __params
                 .required("usize", "a value of the documented model")?;
-            let validator_2: ::std::string::String = __params
-                .required("validator", "a string")?;
-            let value_3: i32 = __params.required("value", "an integer")?;
+            let validator_2: i32 = __params.required("validator", "an integer")?;
+            let value_3: super::models::Choice = __params
+                .required("value", "a value of the documented model")?;
             let vec_2: super::models::Choice = __params
                 .required("vec", "a value of the documented model")?;
             let r#virtual: i32 = __params.required("virtual", "an integer")?;
@@ -8209,24 +8241,24 @@ pub fn build_request(
                     &async_fn,
                     async_fn_mut,
                     &async_fn_once,
-                    b_tree_map,
+                    &b_tree_map,
                     &base64,
                     &base64_url,
                     binary_format,
                     &r#box,
                     &client_method_options,
                     clone,
-                    constraint,
-                    &context,
+                    &constraint,
+                    context,
                     &copy,
                     &cow,
-                    &default_endpoint,
+                    default_endpoint,
                     date,
                     &date_time,
                     &date_time_rfc1123,
                     &debug,
                     default,
-                    &deserialize,
+                    deserialize,
                     &deserializer,
                     &double_ended_iterator,
                     &drop,
@@ -8240,60 +8272,61 @@ pub fn build_request(
                     error_body,
                     &exact_size_iterator,
                     &extend,
-                    &final_state_via,
+                    final_state_via,
                     &r#fn,
                     fn_mut,
                     &fn_once,
-                    &form_body,
+                    form_body,
                     &format_error,
                     &from,
                     &from_iterator,
                     &from_status,
                     future,
                     hash,
-                    &host_part,
-                    http_request,
+                    host_part,
+                    &http_request,
                     &http_response,
                     &into,
                     &into_future,
                     into_iterator,
                     &into_variant,
-                    invalid_host,
+                    &invalid_host,
                     &iterator,
-                    &lazy_lock,
-                    map,
-                    &method,
+                    lazy_lock,
+                    &map,
+                    method,
                     &method_options_2,
-                    next_link,
-                    &no_format,
+                    &next_link,
+                    no_format,
                     &none,
                     &operations,
                     &ok,
                     &operation_info,
-                    operation_status,
+                    &operation_status,
                     option,
                     &ord,
-                    &other,
+                    other,
                     &page_decoder,
-                    pager,
+                    &pager,
                     &partial_eq,
                     &partial_ord,
-                    &pattern,
+                    pattern,
                     &poller_method_options,
-                    &poller_options,
-                    regex,
+                    poller_options,
+                    &regex,
                     resource_manager_audience,
                     &response,
                     &response_error,
+                    &response_headers,
                     &response_too_large,
                     result,
-                    services,
-                    safe_debug,
+                    &services,
+                    &safe_debug,
                     &secret,
                     &self_,
                     send,
                     &serialize,
-                    serializer,
+                    &serializer,
                     service_error,
                     &service_info,
                     &sized,
@@ -8301,25 +8334,25 @@ pub fn build_request(
                     &static_token_credential,
                     string,
                     &string_format,
-                    strip_read_only,
+                    &strip_read_only,
                     &sync,
                     &text_format,
                     &to_owned,
                     &to_string,
-                    &token_credential,
+                    token_credential,
                     try_from,
                     &try_into,
                     unix_time,
-                    unknown,
+                    &unknown,
                     unpin,
-                    &url,
-                    url_builder,
+                    url,
+                    &url_builder,
                     &uuid,
                     &validate,
-                    &validation_error,
-                    validation_errors,
+                    validation_error,
+                    &validation_errors,
                     &validator,
-                    &value,
+                    value,
                     &vec,
                     &value_2,
                     &private,
@@ -8327,33 +8360,33 @@ pub fn build_request(
                     &align_of,
                     align_of_val,
                     alloc,
-                    &api_version_3,
-                    armgen_runtime,
+                    api_version_3,
+                    &armgen_runtime,
                     r#as,
                     &assert,
                     &assert_eq,
                     &r#async,
                     &async_trait,
-                    at,
+                    &at,
                     &r#await,
                     azure_core,
                     r#become,
                     bool,
                     &box_2,
                     &r#break,
-                    &build_request,
+                    build_request,
                     cfg,
                     &char,
                     &client_only,
                     client_request_id,
-                    &clients,
-                    &compile_pattern,
+                    clients,
+                    compile_pattern,
                     &concat,
                     r#const,
                     &r#continue,
                     &core,
                     &crate_,
-                    credential,
+                    &credential,
                     &decode_body,
                     &decode_by_status,
                     decode_bytes,
@@ -8362,12 +8395,12 @@ pub fn build_request(
                     decode_json,
                     &decode_nullable,
                     &decode_optional,
-                    decode_response,
+                    &decode_response,
                     decode_text,
                     r#do,
                     &drop_2,
                     &r#dyn,
-                    dynamic,
+                    &dynamic,
                     &dynamic_execute,
                     dynamic_pages,
                     &dynamic_poll,
@@ -8378,7 +8411,7 @@ pub fn build_request(
                     r#enum,
                     &env,
                     &r#extern,
-                    &f_2,
+                    f_2,
                     &f32,
                     f64,
                     &r#false,
@@ -8395,35 +8428,35 @@ pub fn build_request(
                     r#in,
                     &include,
                     include_str,
-                    &inner,
+                    inner,
                     &json,
                     &r#let,
                     &r#loop,
                     r#macro,
                     &r#match,
                     &matches,
-                    &members,
+                    members,
                     &method_options_3,
                     &r#mod,
                     &models,
                     r#move,
                     &r#mut,
-                    new,
-                    &operation_id,
+                    &new,
+                    operation_id,
                     &option_env,
-                    options_2,
+                    &options_2,
                     &r#override,
                     &page,
                     panic,
                     &parameterized_host,
                     &params,
-                    &path,
+                    path,
                     &patterns,
-                    pipeline,
+                    &pipeline,
                     r#priv,
                     &r#pub,
                     &r#ref,
-                    regex_2,
+                    &regex_2,
                     &request,
                     &resource_manager_endpoint,
                     &resource_manager_scope,
@@ -8432,7 +8465,7 @@ pub fn build_request(
                     r#return,
                     &self_2,
                     &serde,
-                    &serde_json,
+                    serde_json,
                     size_of,
                     &size_of_val,
                     r#static,
@@ -8441,11 +8474,11 @@ pub fn build_request(
                     string_enum,
                     &stringify,
                     &strip_member,
-                    &strip_members,
+                    strip_members,
                     &r#struct,
                     &subscription_id,
                     &super_,
-                    tag,
+                    &tag,
                     &tagged_union,
                     &todo,
                     r#trait,
@@ -8459,11 +8492,11 @@ pub fn build_request(
                     unreachable,
                     r#unsafe,
                     &r#unsized,
-                    url_2,
+                    &url_2,
                     &r#use,
                     &usize,
-                    &validator_2,
-                    value_3,
+                    validator_2,
+                    &value_3,
                     &vec_2,
                     r#virtual,
                     &r#where,
@@ -8940,29 +8973,29 @@ pub fn build_request(
             let unix_time: i32 = __params.required("UnixTime", "an integer")?;
             let uuid: super::models::Choice = __params
                 .required("Uuid", "a value of the documented model")?;
-            let host_part: ::std::string::String = __params
-                .required("HostPart", "a string")?;
-            let invalid_host: i32 = __params.required("InvalidHost", "an integer")?;
-            let parameterized_host: super::models::Choice = __params
-                .required("parameterized_host", "a value of the documented model")?;
-            let form_body: ::std::string::String = __params
-                .required("FormBody", "a string")?;
-            let http_request: i32 = __params.required("HttpRequest", "an integer")?;
-            let http_response: super::models::Choice = __params
-                .required("HttpResponse", "a value of the documented model")?;
-            let method: ::std::string::String = __params.required("Method", "a string")?;
-            let url_builder: i32 = __params.required("UrlBuilder", "an integer")?;
-            let response_too_large: super::models::Choice = __params
-                .required("ResponseTooLarge", "a value of the documented model")?;
-            let final_state_via: ::std::string::String = __params
-                .required("FinalStateVia", "a string")?;
-            let operation_status: i32 = __params
-                .required("OperationStatus", "an integer")?;
-            let poller_method_options: super::models::Choice = __params
-                .required("PollerMethodOptions", "a value of the documented model")?;
-            let poller_options: ::std::string::String = __params
-                .required("PollerOptions", "a string")?;
-            let next_link: i32 = __params.required("NextLink", "an integer")?;
+            let response_headers: ::std::string::String = __params
+                .required("ResponseHeaders", "a string")?;
+            let host_part: i32 = __params.required("HostPart", "an integer")?;
+            let invalid_host: super::models::Choice = __params
+                .required("InvalidHost", "a value of the documented model")?;
+            let parameterized_host: ::std::string::String = __params
+                .required("parameterized_host", "a string")?;
+            let form_body: i32 = __params.required("FormBody", "an integer")?;
+            let http_request: super::models::Choice = __params
+                .required("HttpRequest", "a value of the documented model")?;
+            let http_response: ::std::string::String = __params
+                .required("HttpResponse", "a string")?;
+            let method: i32 = __params.required("Method", "an integer")?;
+            let url_builder: super::models::Choice = __params
+                .required("UrlBuilder", "a value of the documented model")?;
+            let response_too_large: ::std::string::String = __params
+                .required("ResponseTooLarge", "a string")?;
+            let final_state_via: i32 = __params.required("FinalStateVia", "an integer")?;
+            let operation_status: super::models::Choice = __params
+                .required("OperationStatus", "a value of the documented model")?;
+            let poller_method_options: ::std::string::String = __params
+                .required("PollerMethodOptions", "a string")?;
+            let poller_options: i32 = __params.required("PollerOptions", "an integer")?;
             Ok(
                 super::parameters::path3_request(
                     endpoint,
@@ -9003,20 +9036,20 @@ pub fn build_request(
                     &string_format,
                     unix_time,
                     &uuid,
-                    &host_part,
-                    invalid_host,
+                    &response_headers,
+                    host_part,
+                    &invalid_host,
                     &parameterized_host,
-                    &form_body,
-                    http_request,
+                    form_body,
+                    &http_request,
                     &http_response,
-                    &method,
-                    url_builder,
+                    method,
+                    &url_builder,
                     &response_too_large,
-                    &final_state_via,
-                    operation_status,
+                    final_state_via,
+                    &operation_status,
                     &poller_method_options,
-                    &poller_options,
-                    next_link,
+                    poller_options,
                 )?,
             )
         }
@@ -9024,141 +9057,138 @@ pub fn build_request(
             let api_version: ::std::string::String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
-            let page_decoder: ::std::string::String = __params
-                .required("PageDecoder", "a string")?;
-            let pattern: i32 = __params.required("Pattern", "an integer")?;
-            let strip_read_only: super::models::Choice = __params
-                .required("StripReadOnly", "a value of the documented model")?;
-            let strip_member: ::std::string::String = __params
-                .required("strip_member", "a string")?;
-            let strip_members: i32 = __params.required("strip_members", "an integer")?;
-            let regex: super::models::Choice = __params
-                .required("Regex", "a value of the documented model")?;
-            let secret: ::std::string::String = __params.required("Secret", "a string")?;
-            let url: i32 = __params.required("Url", "an integer")?;
-            let constraint: super::models::Choice = __params
-                .required("Constraint", "a value of the documented model")?;
-            let validate: ::std::string::String = __params
-                .required("Validate", "a string")?;
-            let validation_error: i32 = __params
-                .required("ValidationError", "an integer")?;
-            let validation_errors: super::models::Choice = __params
-                .required("ValidationErrors", "a value of the documented model")?;
-            let validator: ::std::string::String = __params
-                .required("Validator", "a string")?;
-            let compile_pattern: i32 = __params
-                .required("compile_pattern", "an integer")?;
-            let regex_2: super::models::Choice = __params
-                .required("regex", "a value of the documented model")?;
-            let serde: ::std::string::String = __params.required("serde", "a string")?;
-            let serde_json: i32 = __params.required("serde_json", "an integer")?;
-            let url_2: super::models::Choice = __params
-                .required("url", "a value of the documented model")?;
-            let endpoint_2: ::std::string::String = __params
-                .required("endpoint", "a string")?;
-            let api_version_2: i32 = __params.required("api_version", "an integer")?;
-            let options_2: super::models::Choice = __params
-                .required("options", "a value of the documented model")?;
-            let request: ::std::string::String = __params
-                .required("request", "a string")?;
-            let validator_2: i32 = __params.required("validator", "an integer")?;
-            let value: super::models::Choice = __params
-                .required("value", "a value of the documented model")?;
-            let params: ::std::string::String = __params.required("params", "a string")?;
-            let path: i32 = __params.required("path", "an integer")?;
-            let at: super::models::Choice = __params
-                .required("at", "a value of the documented model")?;
-            let json: ::std::string::String = __params.required("json", "a string")?;
-            let members: i32 = __params.required("members", "an integer")?;
-            let pipeline: super::models::Choice = __params
-                .required("pipeline", "a value of the documented model")?;
-            let response: ::std::string::String = __params
-                .required("response", "a string")?;
-            let operation_id: i32 = __params.required("operation_id", "an integer")?;
-            let credential: super::models::Choice = __params
-                .required("credential", "a value of the documented model")?;
-            let subscription_id: ::std::string::String = __params
-                .required("subscription_id", "a string")?;
-            let inner: i32 = __params.required("inner", "an integer")?;
-            let tag: super::models::Choice = __params
-                .required("tag", "a value of the documented model")?;
-            let method_options_2: ::std::string::String = __params
-                .required("method_options", "a string")?;
-            let f_2: i32 = __params.required("f", "an integer")?;
-            let new: super::models::Choice = __params
-                .required("new", "a value of the documented model")?;
-            let api_version_3: ::std::string::String = __params
-                .required("API_VERSION", "a string")?;
-            let default_endpoint: i32 = __params
-                .required("DEFAULT_ENDPOINT", "an integer")?;
-            let services: super::models::Choice = __params
-                .required("SERVICES", "a value of the documented model")?;
-            let operations: ::std::string::String = __params
-                .required("OPERATIONS", "a string")?;
-            let build_request: i32 = __params.required("build_request", "an integer")?;
-            let decode_response: super::models::Choice = __params
-                .required("decode_response", "a value of the documented model")?;
-            let models: ::std::string::String = __params.required("models", "a string")?;
-            let clients: i32 = __params.required("clients", "an integer")?;
-            let dynamic: super::models::Choice = __params
-                .required("dynamic", "a value of the documented model")?;
-            let patterns: ::std::string::String = __params
-                .required("patterns", "a string")?;
-            let other: i32 = __params.required("Other", "an integer")?;
+            let next_link: ::std::string::String = __params
+                .required("NextLink", "a string")?;
+            let page_decoder: i32 = __params.required("PageDecoder", "an integer")?;
+            let pattern: super::models::Choice = __params
+                .required("Pattern", "a value of the documented model")?;
+            let strip_read_only: ::std::string::String = __params
+                .required("StripReadOnly", "a string")?;
+            let strip_member: i32 = __params.required("strip_member", "an integer")?;
+            let strip_members: super::models::Choice = __params
+                .required("strip_members", "a value of the documented model")?;
+            let regex: ::std::string::String = __params.required("Regex", "a string")?;
+            let secret: i32 = __params.required("Secret", "an integer")?;
+            let url: super::models::Choice = __params
+                .required("Url", "a value of the documented model")?;
+            let constraint: ::std::string::String = __params
+                .required("Constraint", "a string")?;
+            let validate: i32 = __params.required("Validate", "an integer")?;
+            let validation_error: super::models::Choice = __params
+                .required("ValidationError", "a value of the documented model")?;
+            let validation_errors: ::std::string::String = __params
+                .required("ValidationErrors", "a string")?;
+            let validator: i32 = __params.required("Validator", "an integer")?;
+            let compile_pattern: super::models::Choice = __params
+                .required("compile_pattern", "a value of the documented model")?;
+            let regex_2: ::std::string::String = __params.required("regex", "a string")?;
+            let serde: i32 = __params.required("serde", "an integer")?;
+            let serde_json: super::models::Choice = __params
+                .required("serde_json", "a value of the documented model")?;
+            let url_2: ::std::string::String = __params.required("url", "a string")?;
+            let endpoint_2: i32 = __params.required("endpoint", "an integer")?;
+            let api_version_2: super::models::Choice = __params
+                .required("api_version", "a value of the documented model")?;
+            let options_2: ::std::string::String = __params
+                .required("options", "a string")?;
+            let request: i32 = __params.required("request", "an integer")?;
+            let validator_2: super::models::Choice = __params
+                .required("validator", "a value of the documented model")?;
+            let value: ::std::string::String = __params.required("value", "a string")?;
+            let params: i32 = __params.required("params", "an integer")?;
+            let path: super::models::Choice = __params
+                .required("path", "a value of the documented model")?;
+            let at: ::std::string::String = __params.required("at", "a string")?;
+            let json: i32 = __params.required("json", "an integer")?;
+            let members: super::models::Choice = __params
+                .required("members", "a value of the documented model")?;
+            let pipeline: ::std::string::String = __params
+                .required("pipeline", "a string")?;
+            let response: i32 = __params.required("response", "an integer")?;
+            let operation_id: super::models::Choice = __params
+                .required("operation_id", "a value of the documented model")?;
+            let credential: ::std::string::String = __params
+                .required("credential", "a string")?;
+            let subscription_id: i32 = __params
+                .required("subscription_id", "an integer")?;
+            let inner: super::models::Choice = __params
+                .required("inner", "a value of the documented model")?;
+            let tag: ::std::string::String = __params.required("tag", "a string")?;
+            let method_options_2: i32 = __params
+                .required("method_options", "an integer")?;
+            let f_2: super::models::Choice = __params
+                .required("f", "a value of the documented model")?;
+            let new: ::std::string::String = __params.required("new", "a string")?;
+            let api_version_3: i32 = __params.required("API_VERSION", "an integer")?;
+            let default_endpoint: super::models::Choice = __params
+                .required("DEFAULT_ENDPOINT", "a value of the documented model")?;
+            let services: ::std::string::String = __params
+                .required("SERVICES", "a string")?;
+            let operations: i32 = __params.required("OPERATIONS", "an integer")?;
+            let build_request: super::models::Choice = __params
+                .required("build_request", "a value of the documented model")?;
+            let decode_response: ::std::string::String = __params
+                .required("decode_response", "a string")?;
+            let models: i32 = __params.required("models", "an integer")?;
+            let clients: super::models::Choice = __params
+                .required("clients", "a value of the documented model")?;
+            let dynamic: ::std::string::String = __params
+                .required("dynamic", "a string")?;
+            let patterns: i32 = __params.required("patterns", "an integer")?;
             Ok(
                 super::parameters::path4_request(
                     endpoint,
                     &api_version,
-                    &page_decoder,
-                    pattern,
+                    &next_link,
+                    page_decoder,
+                    &pattern,
                     &strip_read_only,
-                    &strip_member,
-                    strip_members,
+                    strip_member,
+                    &strip_members,
                     &regex,
-                    &secret,
-                    url,
+                    secret,
+                    &url,
                     &constraint,
-                    &validate,
-                    validation_error,
+                    validate,
+                    &validation_error,
                     &validation_errors,
-                    &validator,
-                    compile_pattern,
+                    validator,
+                    &compile_pattern,
                     &regex_2,
-                    &serde,
-                    serde_json,
+                    serde,
+                    &serde_json,
                     &url_2,
-                    &endpoint_2,
-                    api_version_2,
+                    endpoint_2,
+                    &api_version_2,
                     &options_2,
-                    &request,
-                    validator_2,
+                    request,
+                    &validator_2,
                     &value,
-                    &params,
-                    path,
+                    params,
+                    &path,
                     &at,
-                    &json,
-                    members,
+                    json,
+                    &members,
                     &pipeline,
-                    &response,
-                    operation_id,
+                    response,
+                    &operation_id,
                     &credential,
-                    &subscription_id,
-                    inner,
+                    subscription_id,
+                    &inner,
                     &tag,
-                    &method_options_2,
-                    f_2,
+                    method_options_2,
+                    &f_2,
                     &new,
-                    &api_version_3,
-                    default_endpoint,
+                    api_version_3,
+                    &default_endpoint,
                     &services,
-                    &operations,
-                    build_request,
+                    operations,
+                    &build_request,
                     &decode_response,
-                    &models,
-                    clients,
+                    models,
+                    &clients,
                     &dynamic,
-                    &patterns,
-                    other,
+                    patterns,
                 )?,
             )
         }
@@ -9166,62 +9196,64 @@ pub fn build_request(
             let api_version: ::std::string::String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
-            let unknown: ::std::string::String = __params
-                .required("Unknown", "a string")?;
-            let arc: i32 = __params.required("Arc", "an integer")?;
-            let lazy_lock: super::models::Choice = __params
-                .required("LazyLock", "a value of the documented model")?;
-            let b_tree_map: ::std::string::String = __params
-                .required("BTreeMap", "a string")?;
-            let cow: i32 = __params.required("Cow", "an integer")?;
-            let value: super::models::Choice = __params
-                .required("Value", "a value of the documented model")?;
-            let map: ::std::string::String = __params.required("Map", "a string")?;
-            let serialize: i32 = __params.required("Serialize", "an integer")?;
-            let deserialize: super::models::Choice = __params
-                .required("Deserialize", "a value of the documented model")?;
-            let serializer: ::std::string::String = __params
-                .required("Serializer", "a string")?;
-            let deserializer: i32 = __params.required("Deserializer", "an integer")?;
-            let token_credential: super::models::Choice = __params
-                .required("TokenCredential", "a value of the documented model")?;
-            let safe_debug: ::std::string::String = __params
-                .required("SafeDebug", "a string")?;
-            let client_method_options: i32 = __params
-                .required("ClientMethodOptions", "an integer")?;
-            let no_format: super::models::Choice = __params
-                .required("NoFormat", "a value of the documented model")?;
-            let pager: ::std::string::String = __params.required("Pager", "a string")?;
-            let response: i32 = __params.required("Response", "an integer")?;
-            let context: super::models::Choice = __params
-                .required("Context", "a value of the documented model")?;
-            let armgen_runtime: ::std::string::String = __params
-                .required("armgen_runtime", "a string")?;
-            let private: i32 = __params.required("__private", "an integer")?;
+            let other: ::std::string::String = __params.required("Other", "a string")?;
+            let unknown: i32 = __params.required("Unknown", "an integer")?;
+            let arc: super::models::Choice = __params
+                .required("Arc", "a value of the documented model")?;
+            let lazy_lock: ::std::string::String = __params
+                .required("LazyLock", "a string")?;
+            let b_tree_map: i32 = __params.required("BTreeMap", "an integer")?;
+            let cow: super::models::Choice = __params
+                .required("Cow", "a value of the documented model")?;
+            let value: ::std::string::String = __params.required("Value", "a string")?;
+            let map: i32 = __params.required("Map", "an integer")?;
+            let serialize: super::models::Choice = __params
+                .required("Serialize", "a value of the documented model")?;
+            let deserialize: ::std::string::String = __params
+                .required("Deserialize", "a string")?;
+            let serializer: i32 = __params.required("Serializer", "an integer")?;
+            let deserializer: super::models::Choice = __params
+                .required("Deserializer", "a value of the documented model")?;
+            let token_credential: ::std::string::String = __params
+                .required("TokenCredential", "a string")?;
+            let safe_debug: i32 = __params.required("SafeDebug", "an integer")?;
+            let client_method_options: super::models::Choice = __params
+                .required("ClientMethodOptions", "a value of the documented model")?;
+            let no_format: ::std::string::String = __params
+                .required("NoFormat", "a string")?;
+            let pager: i32 = __params.required("Pager", "an integer")?;
+            let response: super::models::Choice = __params
+                .required("Response", "a value of the documented model")?;
+            let context: ::std::string::String = __params
+                .required("Context", "a string")?;
+            let armgen_runtime: i32 = __params.required("armgen_runtime", "an integer")?;
+            let private: super::models::Choice = __params
+                .required("__private", "a value of the documented model")?;
             Ok(
                 super::parameters::path5_request(
                     endpoint,
                     &api_version,
-                    &unknown,
-                    arc,
+                    &other,
+                    unknown,
+                    &arc,
                     &lazy_lock,
-                    &b_tree_map,
-                    cow,
+                    b_tree_map,
+                    &cow,
                     &value,
-                    &map,
-                    serialize,
+                    map,
+                    &serialize,
                     &deserialize,
-                    &serializer,
-                    deserializer,
+                    serializer,
+                    &deserializer,
                     &token_credential,
-                    &safe_debug,
-                    client_method_options,
+                    safe_debug,
+                    &client_method_options,
                     &no_format,
-                    &pager,
-                    response,
+                    pager,
+                    &response,
                     &context,
-                    &armgen_runtime,
-                    private,
+                    armgen_runtime,
+                    &private,
                 )?,
             )
         }
@@ -9229,10 +9261,10 @@ pub fn build_request(
             let api_version: ::std::string::String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
-            let api_version_2: ::core::option::Option<super::models::Choice> = __params
-                .optional("API_VERSION", "a value of the documented model")?;
-            let arc: ::core::option::Option<super::models::Choice> = __params
-                .optional("Arc", "a value of the documented model")?;
+            let api_version_2: ::core::option::Option<::std::string::String> = __params
+                .optional("API_VERSION", "a string")?;
+            let arc: ::core::option::Option<::std::string::String> = __params
+                .optional("Arc", "a string")?;
             let arm_client_options: ::core::option::Option<super::models::Choice> = __params
                 .optional("ArmClientOptions", "a value of the documented model")?;
             let arm_pipeline: ::core::option::Option<::std::string::String> = __params
@@ -9247,8 +9279,8 @@ pub fn build_request(
                 .optional("AsyncFnMut", "an integer")?;
             let async_fn_once: ::core::option::Option<super::models::Choice> = __params
                 .optional("AsyncFnOnce", "a value of the documented model")?;
-            let b_tree_map: ::core::option::Option<i32> = __params
-                .optional("BTreeMap", "an integer")?;
+            let b_tree_map: ::core::option::Option<super::models::Choice> = __params
+                .optional("BTreeMap", "a value of the documented model")?;
             let base64: ::core::option::Option<super::models::Choice> = __params
                 .optional("Base64", "a value of the documented model")?;
             let base64_url: ::core::option::Option<::std::string::String> = __params
@@ -9257,20 +9289,20 @@ pub fn build_request(
                 .optional("BinaryFormat", "an integer")?;
             let r#box: ::core::option::Option<super::models::Choice> = __params
                 .optional("Box", "a value of the documented model")?;
-            let client_method_options: ::core::option::Option<super::models::Choice> = __params
-                .optional("ClientMethodOptions", "a value of the documented model")?;
+            let client_method_options: ::core::option::Option<::std::string::String> = __params
+                .optional("ClientMethodOptions", "a string")?;
             let clone: ::core::option::Option<i32> = __params
                 .optional("Clone", "an integer")?;
-            let constraint: ::core::option::Option<i32> = __params
-                .optional("Constraint", "an integer")?;
-            let context: ::core::option::Option<::std::string::String> = __params
-                .optional("Context", "a string")?;
+            let constraint: ::core::option::Option<super::models::Choice> = __params
+                .optional("Constraint", "a value of the documented model")?;
+            let context: ::core::option::Option<i32> = __params
+                .optional("Context", "an integer")?;
             let copy: ::core::option::Option<::std::string::String> = __params
                 .optional("Copy", "a string")?;
-            let cow: ::core::option::Option<super::models::Choice> = __params
-                .optional("Cow", "a value of the documented model")?;
-            let default_endpoint: ::core::option::Option<::std::string::String> = __params
-                .optional("DEFAULT_ENDPOINT", "a string")?;
+            let cow: ::core::option::Option<::std::string::String> = __params
+                .optional("Cow", "a string")?;
+            let default_endpoint: ::core::option::Option<i32> = __params
+                .optional("DEFAULT_ENDPOINT", "an integer")?;
             let date: ::core::option::Option<i32> = __params
                 .optional("Date", "an integer")?;
             let date_time: ::core::option::Option<super::models::Choice> = __params
@@ -9281,10 +9313,10 @@ pub fn build_request(
                 .optional("Debug", "a string")?;
             let default: ::core::option::Option<i32> = __params
                 .optional("Default", "an integer")?;
-            let deserialize: ::core::option::Option<::std::string::String> = __params
-                .optional("Deserialize", "a string")?;
-            let deserializer: ::core::option::Option<super::models::Choice> = __params
-                .optional("Deserializer", "a value of the documented model")?;
+            let deserialize: ::core::option::Option<i32> = __params
+                .optional("Deserialize", "an integer")?;
+            let deserializer: ::core::option::Option<::std::string::String> = __params
+                .optional("Deserializer", "a string")?;
             let double_ended_iterator: ::core::option::Option<super::models::Choice> = __params
                 .optional("DoubleEndedIterator", "a value of the documented model")?;
             let drop: ::core::option::Option<super::models::Choice> = __params
@@ -9308,16 +9340,16 @@ pub fn build_request(
                 .optional("ExactSizeIterator", "a string")?;
             let extend: ::core::option::Option<::std::string::String> = __params
                 .optional("Extend", "a string")?;
-            let final_state_via: ::core::option::Option<::std::string::String> = __params
-                .optional("FinalStateVia", "a string")?;
+            let final_state_via: ::core::option::Option<i32> = __params
+                .optional("FinalStateVia", "an integer")?;
             let r#fn: ::core::option::Option<::std::string::String> = __params
                 .optional("Fn", "a string")?;
             let fn_mut: ::core::option::Option<i32> = __params
                 .optional("FnMut", "an integer")?;
             let fn_once: ::core::option::Option<super::models::Choice> = __params
                 .optional("FnOnce", "a value of the documented model")?;
-            let form_body: ::core::option::Option<::std::string::String> = __params
-                .optional("FormBody", "a string")?;
+            let form_body: ::core::option::Option<i32> = __params
+                .optional("FormBody", "an integer")?;
             let format_error: ::core::option::Option<super::models::Choice> = __params
                 .optional("FormatError", "a value of the documented model")?;
             let from: ::core::option::Option<::std::string::String> = __params
@@ -9330,12 +9362,12 @@ pub fn build_request(
                 .optional("Future", "an integer")?;
             let hash: ::core::option::Option<i32> = __params
                 .optional("Hash", "an integer")?;
-            let host_part: ::core::option::Option<::std::string::String> = __params
-                .optional("HostPart", "a string")?;
-            let http_request: ::core::option::Option<i32> = __params
-                .optional("HttpRequest", "an integer")?;
-            let http_response: ::core::option::Option<super::models::Choice> = __params
-                .optional("HttpResponse", "a value of the documented model")?;
+            let host_part: ::core::option::Option<i32> = __params
+                .optional("HostPart", "an integer")?;
+            let http_request: ::core::option::Option<super::models::Choice> = __params
+                .optional("HttpRequest", "a value of the documented model")?;
+            let http_response: ::core::option::Option<::std::string::String> = __params
+                .optional("HttpResponse", "a string")?;
             let into: ::core::option::Option<super::models::Choice> = __params
                 .optional("Into", "a value of the documented model")?;
             let into_future: ::core::option::Option<super::models::Choice> = __params
@@ -9344,78 +9376,80 @@ pub fn build_request(
                 .optional("IntoIterator", "an integer")?;
             let into_variant: ::core::option::Option<super::models::Choice> = __params
                 .optional("IntoVariant", "a value of the documented model")?;
-            let invalid_host: ::core::option::Option<i32> = __params
-                .optional("InvalidHost", "an integer")?;
+            let invalid_host: ::core::option::Option<super::models::Choice> = __params
+                .optional("InvalidHost", "a value of the documented model")?;
             let iterator: ::core::option::Option<super::models::Choice> = __params
                 .optional("Iterator", "a value of the documented model")?;
-            let lazy_lock: ::core::option::Option<::std::string::String> = __params
-                .optional("LazyLock", "a string")?;
-            let map: ::core::option::Option<i32> = __params
-                .optional("Map", "an integer")?;
-            let method: ::core::option::Option<::std::string::String> = __params
-                .optional("Method", "a string")?;
+            let lazy_lock: ::core::option::Option<i32> = __params
+                .optional("LazyLock", "an integer")?;
+            let map: ::core::option::Option<super::models::Choice> = __params
+                .optional("Map", "a value of the documented model")?;
+            let method: ::core::option::Option<i32> = __params
+                .optional("Method", "an integer")?;
             let method_options_2: ::core::option::Option<::std::string::String> = __params
                 .optional("MethodOptions", "a string")?;
-            let next_link: ::core::option::Option<i32> = __params
-                .optional("NextLink", "an integer")?;
-            let no_format: ::core::option::Option<::std::string::String> = __params
-                .optional("NoFormat", "a string")?;
+            let next_link: ::core::option::Option<super::models::Choice> = __params
+                .optional("NextLink", "a value of the documented model")?;
+            let no_format: ::core::option::Option<i32> = __params
+                .optional("NoFormat", "an integer")?;
             let none: ::core::option::Option<::std::string::String> = __params
                 .optional("None", "a string")?;
-            let operations: ::core::option::Option<super::models::Choice> = __params
-                .optional("OPERATIONS", "a value of the documented model")?;
+            let operations: ::core::option::Option<::std::string::String> = __params
+                .optional("OPERATIONS", "a string")?;
             let ok: ::core::option::Option<super::models::Choice> = __params
                 .optional("Ok", "a value of the documented model")?;
             let operation_info: ::core::option::Option<super::models::Choice> = __params
                 .optional("OperationInfo", "a value of the documented model")?;
-            let operation_status: ::core::option::Option<i32> = __params
-                .optional("OperationStatus", "an integer")?;
+            let operation_status: ::core::option::Option<super::models::Choice> = __params
+                .optional("OperationStatus", "a value of the documented model")?;
             let option: ::core::option::Option<i32> = __params
                 .optional("Option", "an integer")?;
             let ord: ::core::option::Option<super::models::Choice> = __params
                 .optional("Ord", "a value of the documented model")?;
-            let other: ::core::option::Option<::std::string::String> = __params
-                .optional("Other", "a string")?;
-            let page_decoder: ::core::option::Option<super::models::Choice> = __params
-                .optional("PageDecoder", "a value of the documented model")?;
-            let pager: ::core::option::Option<i32> = __params
-                .optional("Pager", "an integer")?;
+            let other: ::core::option::Option<i32> = __params
+                .optional("Other", "an integer")?;
+            let page_decoder: ::core::option::Option<::std::string::String> = __params
+                .optional("PageDecoder", "a string")?;
+            let pager: ::core::option::Option<super::models::Choice> = __params
+                .optional("Pager", "a value of the documented model")?;
             let partial_eq: ::core::option::Option<super::models::Choice> = __params
                 .optional("PartialEq", "a value of the documented model")?;
             let partial_ord: ::core::option::Option<::std::string::String> = __params
                 .optional("PartialOrd", "a string")?;
-            let pattern: ::core::option::Option<::std::string::String> = __params
-                .optional("Pattern", "a string")?;
-            let poller_method_options: ::core::option::Option<super::models::Choice> = __params
-                .optional("PollerMethodOptions", "a value of the documented model")?;
-            let poller_options: ::core::option::Option<::std::string::String> = __params
-                .optional("PollerOptions", "a string")?;
-            let regex: ::core::option::Option<i32> = __params
-                .optional("Regex", "an integer")?;
+            let pattern: ::core::option::Option<i32> = __params
+                .optional("Pattern", "an integer")?;
+            let poller_method_options: ::core::option::Option<::std::string::String> = __params
+                .optional("PollerMethodOptions", "a string")?;
+            let poller_options: ::core::option::Option<i32> = __params
+                .optional("PollerOptions", "an integer")?;
+            let regex: ::core::option::Option<super::models::Choice> = __params
+                .optional("Regex", "a value of the documented model")?;
             let resource_manager_audience: ::core::option::Option<i32> = __params
                 .optional("ResourceManagerAudience", "an integer")?;
-            let response: ::core::option::Option<super::models::Choice> = __params
-                .optional("Response", "a value of the documented model")?;
+            let response: ::core::option::Option<::std::string::String> = __params
+                .optional("Response", "a string")?;
             let response_error: ::core::option::Option<::std::string::String> = __params
                 .optional("ResponseError", "a string")?;
-            let response_too_large: ::core::option::Option<super::models::Choice> = __params
-                .optional("ResponseTooLarge", "a value of the documented model")?;
+            let response_headers: ::core::option::Option<::std::string::String> = __params
+                .optional("ResponseHeaders", "a string")?;
+            let response_too_large: ::core::option::Option<::std::string::String> = __params
+                .optional("ResponseTooLarge", "a string")?;
             let result: ::core::option::Option<i32> = __params
                 .optional("Result", "an integer")?;
-            let services: ::core::option::Option<i32> = __params
-                .optional("SERVICES", "an integer")?;
-            let safe_debug: ::core::option::Option<i32> = __params
-                .optional("SafeDebug", "an integer")?;
-            let secret: ::core::option::Option<super::models::Choice> = __params
-                .optional("Secret", "a value of the documented model")?;
+            let services: ::core::option::Option<super::models::Choice> = __params
+                .optional("SERVICES", "a value of the documented model")?;
+            let safe_debug: ::core::option::Option<super::models::Choice> = __params
+                .optional("SafeDebug", "a value of the documented model")?;
+            let secret: ::core::option::Option<::armgen_runtime::Secret> = __params
+                .optional("Secret", "a string")?;
             let self_: ::core::option::Option<::std::string::String> = __params
                 .optional("Self", "a string")?;
             let send: ::core::option::Option<i32> = __params
                 .optional("Send", "an integer")?;
-            let serialize: ::core::option::Option<super::models::Choice> = __params
-                .optional("Serialize", "a value of the documented model")?;
-            let serializer: ::core::option::Option<i32> = __params
-                .optional("Serializer", "an integer")?;
+            let serialize: ::core::option::Option<::std::string::String> = __params
+                .optional("Serialize", "a string")?;
+            let serializer: ::core::option::Option<super::models::Choice> = __params
+                .optional("Serializer", "a value of the documented model")?;
             let service_error: ::core::option::Option<i32> = __params
                 .optional("ServiceError", "an integer")?;
             let service_info: ::core::option::Option<::std::string::String> = __params
@@ -9430,8 +9464,8 @@ pub fn build_request(
                 .optional("String", "an integer")?;
             let string_format: ::core::option::Option<::std::string::String> = __params
                 .optional("StringFormat", "a string")?;
-            let strip_read_only: ::core::option::Option<i32> = __params
-                .optional("StripReadOnly", "an integer")?;
+            let strip_read_only: ::core::option::Option<super::models::Choice> = __params
+                .optional("StripReadOnly", "a value of the documented model")?;
             let sync: ::core::option::Option<::std::string::String> = __params
                 .optional("Sync", "a string")?;
             let text_format: ::core::option::Option<::std::string::String> = __params
@@ -9440,40 +9474,40 @@ pub fn build_request(
                 .optional("ToOwned", "a string")?;
             let to_string: ::core::option::Option<super::models::Choice> = __params
                 .optional("ToString", "a value of the documented model")?;
-            let token_credential: ::core::option::Option<::std::string::String> = __params
-                .optional("TokenCredential", "a string")?;
+            let token_credential: ::core::option::Option<i32> = __params
+                .optional("TokenCredential", "an integer")?;
             let try_from: ::core::option::Option<i32> = __params
                 .optional("TryFrom", "an integer")?;
             let try_into: ::core::option::Option<super::models::Choice> = __params
                 .optional("TryInto", "a value of the documented model")?;
             let unix_time: ::core::option::Option<i32> = __params
                 .optional("UnixTime", "an integer")?;
-            let unknown: ::core::option::Option<i32> = __params
-                .optional("Unknown", "an integer")?;
+            let unknown: ::core::option::Option<super::models::Choice> = __params
+                .optional("Unknown", "a value of the documented model")?;
             let unpin: ::core::option::Option<i32> = __params
                 .optional("Unpin", "an integer")?;
-            let url: ::core::option::Option<::std::string::String> = __params
-                .optional("Url", "a string")?;
-            let url_builder: ::core::option::Option<i32> = __params
-                .optional("UrlBuilder", "an integer")?;
+            let url: ::core::option::Option<i32> = __params
+                .optional("Url", "an integer")?;
+            let url_builder: ::core::option::Option<super::models::Choice> = __params
+                .optional("UrlBuilder", "a value of the documented model")?;
             let uuid: ::core::option::Option<super::models::Choice> = __params
                 .optional("Uuid", "a value of the documented model")?;
-            let validate: ::core::option::Option<super::models::Choice> = __params
-                .optional("Validate", "a value of the documented model")?;
-            let validation_error: ::core::option::Option<::std::string::String> = __params
-                .optional("ValidationError", "a string")?;
-            let validation_errors: ::core::option::Option<i32> = __params
-                .optional("ValidationErrors", "an integer")?;
-            let validator: ::core::option::Option<super::models::Choice> = __params
-                .optional("Validator", "a value of the documented model")?;
-            let value: ::core::option::Option<::std::string::String> = __params
-                .optional("Value", "a string")?;
+            let validate: ::core::option::Option<::std::string::String> = __params
+                .optional("Validate", "a string")?;
+            let validation_error: ::core::option::Option<i32> = __params
+                .optional("ValidationError", "an integer")?;
+            let validation_errors: ::core::option::Option<super::models::Choice> = __params
+                .optional("ValidationErrors", "a value of the documented model")?;
+            let validator: ::core::option::Option<::std::string::String> = __params
+                .optional("Validator", "a string")?;
+            let value: ::core::option::Option<i32> = __params
+                .optional("Value", "an integer")?;
             let vec: ::core::option::Option<::std::string::String> = __params
                 .optional("Vec", "a string")?;
             let value_2: ::core::option::Option<super::models::Choice> = __params
                 .optional("_", "a value of the documented model")?;
-            let private: ::core::option::Option<super::models::Choice> = __params
-                .optional("__private", "a value of the documented model")?;
+            let private: ::core::option::Option<::std::string::String> = __params
+                .optional("__private", "a string")?;
             let r#abstract: ::core::option::Option<::std::string::String> = __params
                 .optional("abstract", "a string")?;
             let align_of: ::core::option::Option<::std::string::String> = __params
@@ -9482,10 +9516,10 @@ pub fn build_request(
                 .optional("align_of_val", "an integer")?;
             let alloc: ::core::option::Option<i32> = __params
                 .optional("alloc", "an integer")?;
-            let api_version_3: ::core::option::Option<::std::string::String> = __params
-                .optional("api_version", "a string")?;
-            let armgen_runtime: ::core::option::Option<i32> = __params
-                .optional("armgen_runtime", "an integer")?;
+            let api_version_3: ::core::option::Option<i32> = __params
+                .optional("api_version", "an integer")?;
+            let armgen_runtime: ::core::option::Option<super::models::Choice> = __params
+                .optional("armgen_runtime", "a value of the documented model")?;
             let r#as: ::core::option::Option<i32> = __params
                 .optional("as", "an integer")?;
             let assert: ::core::option::Option<super::models::Choice> = __params
@@ -9496,7 +9530,8 @@ pub fn build_request(
                 .optional("async", "a value of the documented model")?;
             let async_trait: ::core::option::Option<::std::string::String> = __params
                 .optional("async_trait", "a string")?;
-            let at: ::core::option::Option<i32> = __params.optional("at", "an integer")?;
+            let at: ::core::option::Option<super::models::Choice> = __params
+                .optional("at", "a value of the documented model")?;
             let r#await: ::core::option::Option<::std::string::String> = __params
                 .optional("await", "a string")?;
             let azure_core: ::core::option::Option<i32> = __params
@@ -9509,8 +9544,8 @@ pub fn build_request(
                 .optional("box", "a value of the documented model")?;
             let r#break: ::core::option::Option<::std::string::String> = __params
                 .optional("break", "a string")?;
-            let build_request: ::core::option::Option<::std::string::String> = __params
-                .optional("build_request", "a string")?;
+            let build_request: ::core::option::Option<i32> = __params
+                .optional("build_request", "an integer")?;
             let cfg: ::core::option::Option<i32> = __params
                 .optional("cfg", "an integer")?;
             let char: ::core::option::Option<super::models::Choice> = __params
@@ -9519,10 +9554,10 @@ pub fn build_request(
                 .optional("client_only", "a value of the documented model")?;
             let client_request_id: ::core::option::Option<i32> = __params
                 .optional("client_request_id", "an integer")?;
-            let clients: ::core::option::Option<::std::string::String> = __params
-                .optional("clients", "a string")?;
-            let compile_pattern: ::core::option::Option<::std::string::String> = __params
-                .optional("compile_pattern", "a string")?;
+            let clients: ::core::option::Option<i32> = __params
+                .optional("clients", "an integer")?;
+            let compile_pattern: ::core::option::Option<i32> = __params
+                .optional("compile_pattern", "an integer")?;
             let concat: ::core::option::Option<super::models::Choice> = __params
                 .optional("concat", "a value of the documented model")?;
             let r#const: ::core::option::Option<i32> = __params
@@ -9533,8 +9568,8 @@ pub fn build_request(
                 .optional("core", "a string")?;
             let crate_: ::core::option::Option<::std::string::String> = __params
                 .optional("crate", "a string")?;
-            let credential: ::core::option::Option<i32> = __params
-                .optional("credential", "an integer")?;
+            let credential: ::core::option::Option<super::models::Choice> = __params
+                .optional("credential", "a value of the documented model")?;
             let decode_body: ::core::option::Option<super::models::Choice> = __params
                 .optional("decode_body", "a value of the documented model")?;
             let decode_by_status: ::core::option::Option<::std::string::String> = __params
@@ -9551,8 +9586,8 @@ pub fn build_request(
                 .optional("decode_nullable", "a value of the documented model")?;
             let decode_optional: ::core::option::Option<::std::string::String> = __params
                 .optional("decode_optional", "a string")?;
-            let decode_response: ::core::option::Option<i32> = __params
-                .optional("decode_response", "an integer")?;
+            let decode_response: ::core::option::Option<super::models::Choice> = __params
+                .optional("decode_response", "a value of the documented model")?;
             let decode_text: ::core::option::Option<i32> = __params
                 .optional("decode_text", "an integer")?;
             let r#do: ::core::option::Option<i32> = __params
@@ -9561,8 +9596,8 @@ pub fn build_request(
                 .optional("drop", "a string")?;
             let r#dyn: ::core::option::Option<super::models::Choice> = __params
                 .optional("dyn", "a value of the documented model")?;
-            let dynamic: ::core::option::Option<i32> = __params
-                .optional("dynamic", "an integer")?;
+            let dynamic: ::core::option::Option<super::models::Choice> = __params
+                .optional("dynamic", "a value of the documented model")?;
             let dynamic_execute: ::core::option::Option<::std::string::String> = __params
                 .optional("dynamic_execute", "a string")?;
             let dynamic_pages: ::core::option::Option<i32> = __params
@@ -9575,16 +9610,15 @@ pub fn build_request(
                 .optional("dynamic_result", "an integer")?;
             let r#else: ::core::option::Option<::std::string::String> = __params
                 .optional("else", "a string")?;
-            let endpoint_2: ::core::option::Option<super::models::Choice> = __params
-                .optional("endpoint", "a value of the documented model")?;
+            let endpoint_2: ::core::option::Option<::std::string::String> = __params
+                .optional("endpoint", "a string")?;
             let r#enum: ::core::option::Option<i32> = __params
                 .optional("enum", "an integer")?;
             let env: ::core::option::Option<::std::string::String> = __params
                 .optional("env", "a string")?;
             let r#extern: ::core::option::Option<super::models::Choice> = __params
                 .optional("extern", "a value of the documented model")?;
-            let f_2: ::core::option::Option<::std::string::String> = __params
-                .optional("f", "a string")?;
+            let f_2: ::core::option::Option<i32> = __params.optional("f", "an integer")?;
             let f32: ::core::option::Option<::std::string::String> = __params
                 .optional("f32", "a string")?;
             let f64: ::core::option::Option<i32> = __params
@@ -9617,10 +9651,10 @@ pub fn build_request(
                 .optional("include", "a string")?;
             let include_str: ::core::option::Option<i32> = __params
                 .optional("include_str", "an integer")?;
-            let inner: ::core::option::Option<::std::string::String> = __params
-                .optional("inner", "a string")?;
-            let json: ::core::option::Option<super::models::Choice> = __params
-                .optional("json", "a value of the documented model")?;
+            let inner: ::core::option::Option<i32> = __params
+                .optional("inner", "an integer")?;
+            let json: ::core::option::Option<::std::string::String> = __params
+                .optional("json", "a string")?;
             let r#let: ::core::option::Option<super::models::Choice> = __params
                 .optional("let", "a value of the documented model")?;
             let r#loop: ::core::option::Option<::std::string::String> = __params
@@ -9631,52 +9665,52 @@ pub fn build_request(
                 .optional("match", "a value of the documented model")?;
             let matches: ::core::option::Option<super::models::Choice> = __params
                 .optional("matches", "a value of the documented model")?;
-            let members: ::core::option::Option<::std::string::String> = __params
-                .optional("members", "a string")?;
-            let method_options_3: ::core::option::Option<super::models::Choice> = __params
-                .optional("method_options", "a value of the documented model")?;
+            let members: ::core::option::Option<i32> = __params
+                .optional("members", "an integer")?;
+            let method_options_3: ::core::option::Option<::std::string::String> = __params
+                .optional("method_options", "a string")?;
             let r#mod: ::core::option::Option<::std::string::String> = __params
                 .optional("mod", "a string")?;
-            let models: ::core::option::Option<super::models::Choice> = __params
-                .optional("models", "a value of the documented model")?;
+            let models: ::core::option::Option<::std::string::String> = __params
+                .optional("models", "a string")?;
             let r#move: ::core::option::Option<i32> = __params
                 .optional("move", "an integer")?;
             let r#mut: ::core::option::Option<super::models::Choice> = __params
                 .optional("mut", "a value of the documented model")?;
-            let new: ::core::option::Option<i32> = __params
-                .optional("new", "an integer")?;
-            let operation_id: ::core::option::Option<::std::string::String> = __params
-                .optional("operation_id", "a string")?;
+            let new: ::core::option::Option<super::models::Choice> = __params
+                .optional("new", "a value of the documented model")?;
+            let operation_id: ::core::option::Option<i32> = __params
+                .optional("operation_id", "an integer")?;
             let option_env: ::core::option::Option<::std::string::String> = __params
                 .optional("option_env", "a string")?;
-            let options_2: ::core::option::Option<i32> = __params
-                .optional("options", "an integer")?;
+            let options_2: ::core::option::Option<super::models::Choice> = __params
+                .optional("options", "a value of the documented model")?;
             let r#override: ::core::option::Option<::std::string::String> = __params
                 .optional("override", "a string")?;
             let page: ::core::option::Option<::std::string::String> = __params
                 .optional("page", "a string")?;
             let panic: ::core::option::Option<i32> = __params
                 .optional("panic", "an integer")?;
-            let parameterized_host: ::core::option::Option<super::models::Choice> = __params
-                .optional("parameterized_host", "a value of the documented model")?;
-            let params: ::core::option::Option<super::models::Choice> = __params
-                .optional("params", "a value of the documented model")?;
-            let path: ::core::option::Option<::std::string::String> = __params
-                .optional("path", "a string")?;
-            let patterns: ::core::option::Option<super::models::Choice> = __params
-                .optional("patterns", "a value of the documented model")?;
-            let pipeline: ::core::option::Option<i32> = __params
-                .optional("pipeline", "an integer")?;
+            let parameterized_host: ::core::option::Option<::std::string::String> = __params
+                .optional("parameterized_host", "a string")?;
+            let params: ::core::option::Option<::std::string::String> = __params
+                .optional("params", "a string")?;
+            let path: ::core::option::Option<i32> = __params
+                .optional("path", "an integer")?;
+            let patterns: ::core::option::Option<::std::string::String> = __params
+                .optional("patterns", "a string")?;
+            let pipeline: ::core::option::Option<super::models::Choice> = __params
+                .optional("pipeline", "a value of the documented model")?;
             let r#priv: ::core::option::Option<i32> = __params
                 .optional("priv", "an integer")?;
             let r#pub: ::core::option::Option<super::models::Choice> = __params
                 .optional("pub", "a value of the documented model")?;
             let r#ref: ::core::option::Option<::std::string::String> = __params
                 .optional("ref", "a string")?;
-            let regex_2: ::core::option::Option<i32> = __params
-                .optional("regex", "an integer")?;
-            let request: ::core::option::Option<super::models::Choice> = __params
-                .optional("request", "a value of the documented model")?;
+            let regex_2: ::core::option::Option<super::models::Choice> = __params
+                .optional("regex", "a value of the documented model")?;
+            let request: ::core::option::Option<::std::string::String> = __params
+                .optional("request", "a string")?;
             let resource_manager_endpoint: ::core::option::Option<
                 super::models::Choice,
             > = __params
@@ -9686,18 +9720,18 @@ pub fn build_request(
                 )?;
             let resource_manager_scope: ::core::option::Option<::std::string::String> = __params
                 .optional("resource_manager_scope", "a string")?;
-            let response_2: ::core::option::Option<super::models::Choice> = __params
-                .optional("response", "a value of the documented model")?;
+            let response_2: ::core::option::Option<::std::string::String> = __params
+                .optional("response", "a string")?;
             let response_error_2: ::core::option::Option<i32> = __params
                 .optional("response_error", "an integer")?;
             let r#return: ::core::option::Option<i32> = __params
                 .optional("return", "an integer")?;
             let self_2: ::core::option::Option<super::models::Choice> = __params
                 .optional("self", "a value of the documented model")?;
-            let serde: ::core::option::Option<super::models::Choice> = __params
-                .optional("serde", "a value of the documented model")?;
-            let serde_json: ::core::option::Option<::std::string::String> = __params
-                .optional("serde_json", "a string")?;
+            let serde: ::core::option::Option<::std::string::String> = __params
+                .optional("serde", "a string")?;
+            let serde_json: ::core::option::Option<i32> = __params
+                .optional("serde_json", "an integer")?;
             let size_of: ::core::option::Option<i32> = __params
                 .optional("size_of", "an integer")?;
             let size_of_val: ::core::option::Option<super::models::Choice> = __params
@@ -9712,18 +9746,18 @@ pub fn build_request(
                 .optional("string_enum", "an integer")?;
             let stringify: ::core::option::Option<super::models::Choice> = __params
                 .optional("stringify", "a value of the documented model")?;
-            let strip_member: ::core::option::Option<super::models::Choice> = __params
-                .optional("strip_member", "a value of the documented model")?;
-            let strip_members: ::core::option::Option<::std::string::String> = __params
-                .optional("strip_members", "a string")?;
+            let strip_member: ::core::option::Option<::std::string::String> = __params
+                .optional("strip_member", "a string")?;
+            let strip_members: ::core::option::Option<i32> = __params
+                .optional("strip_members", "an integer")?;
             let r#struct: ::core::option::Option<super::models::Choice> = __params
                 .optional("struct", "a value of the documented model")?;
-            let subscription_id: ::core::option::Option<super::models::Choice> = __params
-                .optional("subscription_id", "a value of the documented model")?;
+            let subscription_id: ::core::option::Option<::std::string::String> = __params
+                .optional("subscription_id", "a string")?;
             let super_: ::core::option::Option<::std::string::String> = __params
                 .optional("super", "a string")?;
-            let tag: ::core::option::Option<i32> = __params
-                .optional("tag", "an integer")?;
+            let tag: ::core::option::Option<super::models::Choice> = __params
+                .optional("tag", "a value of the documented model")?;
             let tagged_union: ::core::option::Option<super::models::Choice> = __params
                 .optional("tagged_union", "a value of the documented model")?;
             let todo: ::core::option::Option<::std::string::String> = __params
@@ -9750,16 +9784,16 @@ pub fn build_request(
                 .optional("unsafe", "an integer")?;
             let r#unsized: ::core::option::Option<super::models::Choice> = __params
                 .optional("unsized", "a value of the documented model")?;
-            let url_2: ::core::option::Option<i32> = __params
-                .optional("url", "an integer")?;
+            let url_2: ::core::option::Option<super::models::Choice> = __params
+                .optional("url", "a value of the documented model")?;
             let r#use: ::core::option::Option<::std::string::String> = __params
                 .optional("use", "a string")?;
             let usize: ::core::option::Option<super::models::Choice> = __params
                 .optional("usize", "a value of the documented model")?;
-            let validator_2: ::core::option::Option<::std::string::String> = __params
-                .optional("validator", "a string")?;
-            let value_3: ::core::option::Option<i32> = __params
-                .optional("value", "an integer")?;
+            let validator_2: ::core::option::Option<i32> = __params
+                .optional("validator", "an integer")?;
+            let value_3: ::core::option::Option<super::models::Choice> = __params
+                .optional("value", "a value of the documented model")?;
             let vec_2: ::core::option::Option<super::models::Choice> = __params
                 .optional("vec", "a value of the documented model")?;
             let r#virtual: ::core::option::Option<i32> = __params
@@ -9776,8 +9810,8 @@ pub fn build_request(
                 super::parameters::query_optional_request(
                     endpoint,
                     &api_version,
-                    api_version_2.as_ref(),
-                    arc.as_ref(),
+                    api_version_2.as_deref(),
+                    arc.as_deref(),
                     arm_client_options.as_ref(),
                     arm_pipeline.as_deref(),
                     as_mut,
@@ -9785,25 +9819,25 @@ pub fn build_request(
                     async_fn.as_deref(),
                     async_fn_mut,
                     async_fn_once.as_ref(),
-                    b_tree_map,
+                    b_tree_map.as_ref(),
                     base64.as_ref(),
                     base64_url.as_deref(),
                     binary_format,
                     r#box.as_ref(),
-                    client_method_options.as_ref(),
+                    client_method_options.as_deref(),
                     clone,
-                    constraint,
-                    context.as_deref(),
+                    constraint.as_ref(),
+                    context,
                     copy.as_deref(),
-                    cow.as_ref(),
-                    default_endpoint.as_deref(),
+                    cow.as_deref(),
+                    default_endpoint,
                     date,
                     date_time.as_ref(),
                     date_time_rfc1123.as_deref(),
                     debug.as_deref(),
                     default,
-                    deserialize.as_deref(),
-                    deserializer.as_ref(),
+                    deserialize,
+                    deserializer.as_deref(),
                     double_ended_iterator.as_ref(),
                     drop.as_ref(),
                     duration,
@@ -9816,60 +9850,61 @@ pub fn build_request(
                     error_body,
                     exact_size_iterator.as_deref(),
                     extend.as_deref(),
-                    final_state_via.as_deref(),
+                    final_state_via,
                     r#fn.as_deref(),
                     fn_mut,
                     fn_once.as_ref(),
-                    form_body.as_deref(),
+                    form_body,
                     format_error.as_ref(),
                     from.as_deref(),
                     from_iterator.as_deref(),
                     from_status.as_ref(),
                     future,
                     hash,
-                    host_part.as_deref(),
-                    http_request,
-                    http_response.as_ref(),
+                    host_part,
+                    http_request.as_ref(),
+                    http_response.as_deref(),
                     into.as_ref(),
                     into_future.as_ref(),
                     into_iterator,
                     into_variant.as_ref(),
-                    invalid_host,
+                    invalid_host.as_ref(),
                     iterator.as_ref(),
-                    lazy_lock.as_deref(),
-                    map,
-                    method.as_deref(),
+                    lazy_lock,
+                    map.as_ref(),
+                    method,
                     method_options_2.as_deref(),
-                    next_link,
-                    no_format.as_deref(),
+                    next_link.as_ref(),
+                    no_format,
                     none.as_deref(),
-                    operations.as_ref(),
+                    operations.as_deref(),
                     ok.as_ref(),
                     operation_info.as_ref(),
-                    operation_status,
+                    operation_status.as_ref(),
                     option,
                     ord.as_ref(),
-                    other.as_deref(),
-                    page_decoder.as_ref(),
-                    pager,
+                    other,
+                    page_decoder.as_deref(),
+                    pager.as_ref(),
                     partial_eq.as_ref(),
                     partial_ord.as_deref(),
-                    pattern.as_deref(),
-                    poller_method_options.as_ref(),
-                    poller_options.as_deref(),
-                    regex,
+                    pattern,
+                    poller_method_options.as_deref(),
+                    poller_options,
+                    regex.as_ref(),
                     resource_manager_audience,
-                    response.as_ref(),
+                    response.as_deref(),
                     response_error.as_deref(),
-                    response_too_large.as_ref(),
+                    response_headers.as_deref(),
+                    response_too_large.as_deref(),
                     result,
-                    services,
-                    safe_debug,
+                    services.as_ref(),
+                    safe_debug.as_ref(),
                     secret.as_ref(),
                     self_.as_deref(),
                     send,
-                    serialize.as_ref(),
-                    serializer,
+                    serialize.as_deref(),
+                    serializer.as_ref(),
                     service_error,
                     service_info.as_deref(),
                     sized.as_ref(),
@@ -9877,59 +9912,59 @@ pub fn build_request(
                     static_token_credential.as_ref(),
                     string,
                     string_format.as_deref(),
-                    strip_read_only,
+                    strip_read_only.as_ref(),
                     sync.as_deref(),
                     text_format.as_deref(),
                     to_owned.as_deref(),
                     to_string.as_ref(),
-                    token_credential.as_deref(),
+                    token_credential,
                     try_from,
                     try_into.as_ref(),
                     unix_time,
-                    unknown,
+                    unknown.as_ref(),
                     unpin,
-                    url.as_deref(),
-                    url_builder,
+                    url,
+                    url_builder.as_ref(),
                     uuid.as_ref(),
-                    validate.as_ref(),
-                    validation_error.as_deref(),
-                    validation_errors,
-                    validator.as_ref(),
-                    value.as_deref(),
+                    validate.as_deref(),
+                    validation_error,
+                    validation_errors.as_ref(),
+                    validator.as_deref(),
+                    value,
                     vec.as_deref(),
                     value_2.as_ref(),
-                    private.as_ref(),
+                    private.as_deref(),
                     r#abstract.as_deref(),
                     align_of.as_deref(),
                     align_of_val,
                     alloc,
-                    api_version_3.as_deref(),
-                    armgen_runtime,
+                    api_version_3,
+                    armgen_runtime.as_ref(),
                     r#as,
                     assert.as_ref(),
                     assert_eq.as_deref(),
                     r#async.as_ref(),
                     async_trait.as_deref(),
-                    at,
+                    at.as_ref(),
                     r#await.as_deref(),
                     azure_core,
                     r#become,
                     bool,
                     box_2.as_ref(),
                     r#break.as_deref(),
-                    build_request.as_deref(),
+                    build_request,
                     cfg,
                     char.as_ref(),
                     client_only.as_ref(),
                     client_request_id,
-                    clients.as_deref(),
-                    compile_pattern.as_deref(),
+                    clients,
+                    compile_pattern,
                     concat.as_ref(),
                     r#const,
                     r#continue.as_ref(),
                     core.as_deref(),
                     crate_.as_deref(),
-                    credential,
+                    credential.as_ref(),
                     decode_body.as_ref(),
                     decode_by_status.as_deref(),
                     decode_bytes,
@@ -9938,23 +9973,23 @@ pub fn build_request(
                     decode_json,
                     decode_nullable.as_ref(),
                     decode_optional.as_deref(),
-                    decode_response,
+                    decode_response.as_ref(),
                     decode_text,
                     r#do,
                     drop_2.as_deref(),
                     r#dyn.as_ref(),
-                    dynamic,
+                    dynamic.as_ref(),
                     dynamic_execute.as_deref(),
                     dynamic_pages,
                     dynamic_poll.as_ref(),
                     dynamic_request_error.as_deref(),
                     dynamic_result,
                     r#else.as_deref(),
-                    endpoint_2.as_ref(),
+                    endpoint_2.as_deref(),
                     r#enum,
                     env.as_deref(),
                     r#extern.as_ref(),
-                    f_2.as_deref(),
+                    f_2,
                     f32.as_deref(),
                     f64,
                     r#false.as_deref(),
@@ -9971,44 +10006,44 @@ pub fn build_request(
                     r#in,
                     include.as_deref(),
                     include_str,
-                    inner.as_deref(),
-                    json.as_ref(),
+                    inner,
+                    json.as_deref(),
                     r#let.as_ref(),
                     r#loop.as_deref(),
                     r#macro,
                     r#match.as_ref(),
                     matches.as_ref(),
-                    members.as_deref(),
-                    method_options_3.as_ref(),
+                    members,
+                    method_options_3.as_deref(),
                     r#mod.as_deref(),
-                    models.as_ref(),
+                    models.as_deref(),
                     r#move,
                     r#mut.as_ref(),
-                    new,
-                    operation_id.as_deref(),
+                    new.as_ref(),
+                    operation_id,
                     option_env.as_deref(),
-                    options_2,
+                    options_2.as_ref(),
                     r#override.as_deref(),
                     page.as_deref(),
                     panic,
-                    parameterized_host.as_ref(),
-                    params.as_ref(),
-                    path.as_deref(),
-                    patterns.as_ref(),
-                    pipeline,
+                    parameterized_host.as_deref(),
+                    params.as_deref(),
+                    path,
+                    patterns.as_deref(),
+                    pipeline.as_ref(),
                     r#priv,
                     r#pub.as_ref(),
                     r#ref.as_deref(),
-                    regex_2,
-                    request.as_ref(),
+                    regex_2.as_ref(),
+                    request.as_deref(),
                     resource_manager_endpoint.as_ref(),
                     resource_manager_scope.as_deref(),
-                    response_2.as_ref(),
+                    response_2.as_deref(),
                     response_error_2,
                     r#return,
                     self_2.as_ref(),
-                    serde.as_ref(),
-                    serde_json.as_deref(),
+                    serde.as_deref(),
+                    serde_json,
                     size_of,
                     size_of_val.as_ref(),
                     r#static,
@@ -10016,12 +10051,12 @@ pub fn build_request(
                     str.as_deref(),
                     string_enum,
                     stringify.as_ref(),
-                    strip_member.as_ref(),
-                    strip_members.as_deref(),
+                    strip_member.as_deref(),
+                    strip_members,
                     r#struct.as_ref(),
-                    subscription_id.as_ref(),
+                    subscription_id.as_deref(),
                     super_.as_deref(),
-                    tag,
+                    tag.as_ref(),
                     tagged_union.as_ref(),
                     todo.as_deref(),
                     r#trait,
@@ -10035,11 +10070,11 @@ pub fn build_request(
                     unreachable,
                     r#unsafe,
                     r#unsized.as_ref(),
-                    url_2,
+                    url_2.as_ref(),
                     r#use.as_deref(),
                     usize.as_ref(),
-                    validator_2.as_deref(),
-                    value_3,
+                    validator_2,
+                    value_3.as_ref(),
                     vec_2.as_ref(),
                     r#virtual,
                     r#where.as_ref(),
@@ -10053,10 +10088,9 @@ pub fn build_request(
             let api_version: ::std::string::String = __params
                 .optional("api-version", "a string")?
                 .unwrap_or_else(|| super::API_VERSION.to_owned());
-            let api_version_2: super::models::Choice = __params
-                .required("API_VERSION", "a value of the documented model")?;
-            let arc: super::models::Choice = __params
-                .required("Arc", "a value of the documented model")?;
+            let api_version_2: ::std::string::String = __params
+                .required("API_VERSION", "a string")?;
+            let arc: ::std::string::String = __params.required("Arc", "a string")?;
             let arm_client_options: super::models::Choice = __params
                 .required("ArmClientOptions", "a value of the documented model")?;
             let arm_pipeline: ::std::string::String = __params
@@ -10068,7 +10102,8 @@ pub fn build_request(
             let async_fn_mut: i32 = __params.required("AsyncFnMut", "an integer")?;
             let async_fn_once: super::models::Choice = __params
                 .required("AsyncFnOnce", "a value of the documented model")?;
-            let b_tree_map: i32 = __params.required("BTreeMap", "an integer")?;
+            let b_tree_map: super::models::Choice = __params
+                .required("BTreeMap", "a value of the documented model")?;
             let base64: super::models::Choice = __params
                 .required("Base64", "a value of the documented model")?;
             let base64_url: ::std::string::String = __params
@@ -10076,17 +10111,16 @@ pub fn build_request(
             let binary_format: i32 = __params.required("BinaryFormat", "an integer")?;
             let r#box: super::models::Choice = __params
                 .required("Box", "a value of the documented model")?;
-            let client_method_options: super::models::Choice = __params
-                .required("ClientMethodOptions", "a value of the documented model")?;
+            let client_method_options: ::std::string::String = __params
+                .required("ClientMethodOptions", "a string")?;
             let clone: i32 = __params.required("Clone", "an integer")?;
-            let constraint: i32 = __params.required("Constraint", "an integer")?;
-            let context: ::std::string::String = __params
-                .required("Context", "a string")?;
+            let constraint: super::models::Choice = __params
+                .required("Constraint", "a value of the documented model")?;
+            let context: i32 = __params.required("Context", "an integer")?;
             let copy: ::std::string::String = __params.required("Copy", "a string")?;
-            let cow: super::models::Choice = __params
-                .required("Cow", "a value of the documented model")?;
-            let default_endpoint: ::std::string::String = __params
-                .required("DEFAULT_ENDPOINT", "a string")?;
+            let cow: ::std::string::String = __params.required("Cow", "a string")?;
+            let default_endpoint: i32 = __params
+                .required("DEFAULT_ENDPOINT", "an integer")?;
             let date: i32 = __params.required("Date", "an integer")?;
             let date_time: super::models::Choice = __params
                 .required("DateTime", "a value of the documented model")?;
@@ -10094,10 +10128,9 @@ pub fn build_request(
                 .required("DateTimeRfc1123", "a string")?;
             let debug: ::std::string::String = __params.required("Debug", "a string")?;
             let default: i32 = __params.required("Default", "an integer")?;
-            let deserialize: ::std::string::String = __params
-                .required("Deserialize", "a string")?;
-            let deserializer: super::models::Choice = __params
-                .required("Deserializer", "a value of the documented model")?;
+            let deserialize: i32 = __params.required("Deserialize", "an integer")?;
+            let deserializer: ::std::string::String = __params
+                .required("Deserializer", "a string")?;
             let double_ended_iterator: super::models::Choice = __params
                 .required("DoubleEndedIterator", "a value of the documented model")?;
             let drop: super::models::Choice = __params
@@ -10117,14 +10150,12 @@ pub fn build_request(
             let exact_size_iterator: ::std::string::String = __params
                 .required("ExactSizeIterator", "a string")?;
             let extend: ::std::string::String = __params.required("Extend", "a string")?;
-            let final_state_via: ::std::string::String = __params
-                .required("FinalStateVia", "a string")?;
+            let final_state_via: i32 = __params.required("FinalStateVia", "an integer")?;
             let r#fn: ::std::string::String = __params.required("Fn", "a string")?;
             let fn_mut: i32 = __params.required("FnMut", "an integer")?;
             let fn_once: super::models::Choice = __params
                 .required("FnOnce", "a value of the documented model")?;
-            let form_body: ::std::string::String = __params
-                .required("FormBody", "a string")?;
+            let form_body: i32 = __params.required("FormBody", "an integer")?;
             let format_error: super::models::Choice = __params
                 .required("FormatError", "a value of the documented model")?;
             let from: ::std::string::String = __params.required("From", "a string")?;
@@ -10134,11 +10165,11 @@ pub fn build_request(
                 .required("FromStatus", "a value of the documented model")?;
             let future: i32 = __params.required("Future", "an integer")?;
             let hash: i32 = __params.required("Hash", "an integer")?;
-            let host_part: ::std::string::String = __params
-                .required("HostPart", "a string")?;
-            let http_request: i32 = __params.required("HttpRequest", "an integer")?;
-            let http_response: super::models::Choice = __params
-                .required("HttpResponse", "a value of the documented model")?;
+            let host_part: i32 = __params.required("HostPart", "an integer")?;
+            let http_request: super::models::Choice = __params
+                .required("HttpRequest", "a value of the documented model")?;
+            let http_response: ::std::string::String = __params
+                .required("HttpResponse", "a string")?;
             let into: super::models::Choice = __params
                 .required("Into", "a value of the documented model")?;
             let into_future: super::models::Choice = __params
@@ -10146,63 +10177,69 @@ pub fn build_request(
             let into_iterator: i32 = __params.required("IntoIterator", "an integer")?;
             let into_variant: super::models::Choice = __params
                 .required("IntoVariant", "a value of the documented model")?;
-            let invalid_host: i32 = __params.required("InvalidHost", "an integer")?;
+            let invalid_host: super::models::Choice = __params
+                .required("InvalidHost", "a value of the documented model")?;
             let iterator: super::models::Choice = __params
                 .required("Iterator", "a value of the documented model")?;
-            let lazy_lock: ::std::string::String = __params
-                .required("LazyLock", "a string")?;
-            let map: i32 = __params.required("Map", "an integer")?;
-            let method: ::std::string::String = __params.required("Method", "a string")?;
+            let lazy_lock: i32 = __params.required("LazyLock", "an integer")?;
+            let map: super::models::Choice = __params
+                .required("Map", "a value of the documented model")?;
+            let method: i32 = __params.required("Method", "an integer")?;
             let method_options_2: ::std::string::String = __params
                 .required("MethodOptions", "a string")?;
-            let next_link: i32 = __params.required("NextLink", "an integer")?;
-            let no_format: ::std::string::String = __params
-                .required("NoFormat", "a string")?;
+            let next_link: super::models::Choice = __params
+                .required("NextLink", "a value of the documented model")?;
+            let no_format: i32 = __params.required("NoFormat", "an integer")?;
             let none: ::std::string::String = __params.required("None", "a string")?;
-            let operations: super::models::Choice = __params
-                .required("OPERATIONS", "a value of the documented model")?;
+            let operations: ::std::string::String = __params
+                .required("OPERATIONS", "a string")?;
             let ok: super::models::Choice = __params
                 .required("Ok", "a value of the documented model")?;
             let operation_info: super::models::Choice = __params
                 .required("OperationInfo", "a value of the documented model")?;
-            let operation_status: i32 = __params
-                .required("OperationStatus", "an integer")?;
+            let operation_status: super::models::Choice = __params
+                .required("OperationStatus", "a value of the documented model")?;
             let option: i32 = __params.required("Option", "an integer")?;
             let ord: super::models::Choice = __params
                 .required("Ord", "a value of the documented model")?;
-            let other: ::std::string::String = __params.required("Other", "a string")?;
-            let page_decoder: super::models::Choice = __params
-                .required("PageDecoder", "a value of the documented model")?;
-            let pager: i32 = __params.required("Pager", "an integer")?;
+            let other: i32 = __params.required("Other", "an integer")?;
+            let page_decoder: ::std::string::String = __params
+                .required("PageDecoder", "a string")?;
+            let pager: super::models::Choice = __params
+                .required("Pager", "a value of the documented model")?;
             let partial_eq: super::models::Choice = __params
                 .required("PartialEq", "a value of the documented model")?;
             let partial_ord: ::std::string::String = __params
                 .required("PartialOrd", "a string")?;
-            let pattern: ::std::string::String = __params
-                .required("Pattern", "a string")?;
-            let poller_method_options: super::models::Choice = __params
-                .required("PollerMethodOptions", "a value of the documented model")?;
-            let poller_options: ::std::string::String = __params
-                .required("PollerOptions", "a string")?;
-            let regex: i32 = __params.required("Regex", "an integer")?;
+            let pattern: i32 = __params.required("Pattern", "an integer")?;
+            let poller_method_options: ::std::string::String = __params
+                .required("PollerMethodOptions", "a string")?;
+            let poller_options: i32 = __params.required("PollerOptions", "an integer")?;
+            let regex: super::models::Choice = __params
+                .required("Regex", "a value of the documented model")?;
             let resource_manager_audience: i32 = __params
                 .required("ResourceManagerAudience", "an integer")?;
-            let response: super::models::Choice = __params
-                .required("Response", "a value of the documented model")?;
+            let response: ::std::string::String = __params
+                .required("Response", "a string")?;
             let response_error: ::std::string::String = __params
                 .required("ResponseError", "a string")?;
-            let response_too_large: super::models::Choice = __params
-                .required("ResponseTooLarge", "a value of the documented model")?;
+            let response_headers: ::std::string::String = __params
+                .required("ResponseHeaders", "a string")?;
+            let response_too_large: ::std::string::String = __params
+                .required("ResponseTooLarge", "a string")?;
             let result: i32 = __params.required("Result", "an integer")?;
-            let services: i32 = __params.required("SERVICES", "an integer")?;
-            let safe_debug: i32 = __params.required("SafeDebug", "an integer")?;
-            let secret: super::models::Choice = __params
-                .required("Secret", "a value of the documented model")?;
+            let services: super::models::Choice = __params
+                .required("SERVICES", "a value of the documented model")?;
+            let safe_debug: super::models::Choice = __params
+                .required("SafeDebug", "a value of the documented model")?;
+            let secret: ::armgen_runtime::Secret = __params
+                .required("Secret", "a string")?;
             let self_: ::std::string::String = __params.required("Self", "a string")?;
             let send: i32 = __params.required("Send", "an integer")?;
-            let serialize: super::models::Choice = __params
-                .required("Serialize", "a value of the documented model")?;
-            let serializer: i32 = __params.required("Serializer", "an integer")?;
+            let serialize: ::std::string::String = __params
+                .required("Serialize", "a string")?;
+            let serializer: super::models::Choice = __params
+                .required("Serializer", "a value of the documented model")?;
             let service_error: i32 = __params.required("ServiceError", "an integer")?;
             let service_info: ::std::string::String = __params
                 .required("ServiceInfo", "a string")?;
@@ -10215,7 +10252,8 @@ pub fn build_request(
             let string: i32 = __params.required("String", "an integer")?;
             let string_format: ::std::string::String = __params
                 .required("StringFormat", "a string")?;
-            let strip_read_only: i32 = __params.required("StripReadOnly", "an integer")?;
+            let strip_read_only: super::models::Choice = __params
+                .required("StripReadOnly", "a value of the documented model")?;
             let sync: ::std::string::String = __params.required("Sync", "a string")?;
             let text_format: ::std::string::String = __params
                 .required("TextFormat", "a string")?;
@@ -10223,41 +10261,43 @@ pub fn build_request(
                 .required("ToOwned", "a string")?;
             let to_string: super::models::Choice = __params
                 .required("ToString", "a value of the documented model")?;
-            let token_credential: ::std::string::String = __params
-                .required("TokenCredential", "a string")?;
+            let token_credential: i32 = __params
+                .required("TokenCredential", "an integer")?;
             let try_from: i32 = __params.required("TryFrom", "an integer")?;
             let try_into: super::models::Choice = __params
                 .required("TryInto", "a value of the documented model")?;
             let unix_time: i32 = __params.required("UnixTime", "an integer")?;
-            let unknown: i32 = __params.required("Unknown", "an integer")?;
+            let unknown: super::models::Choice = __params
+                .required("Unknown", "a value of the documented model")?;
             let unpin: i32 = __params.required("Unpin", "an integer")?;
-            let url: ::std::string::String = __params.required("Url", "a string")?;
-            let url_builder: i32 = __params.required("UrlBuilder", "an integer")?;
+            let url: i32 = __params.required("Url", "an integer")?;
+            let url_builder: super::models::Choice = __params
+                .required("UrlBuilder", "a value of the documented model")?;
             let uuid: super::models::Choice = __params
                 .required("Uuid", "a value of the documented model")?;
-            let validate: super::models::Choice = __params
-                .required("Validate", "a value of the documented model")?;
-            let validation_error: ::std::string::String = __params
-                .required("ValidationError", "a string")?;
-            let validation_errors: i32 = __params
-                .required("ValidationErrors", "an integer")?;
-            let validator: super::models::Choice = __params
-                .required("Validator", "a value of the documented model")?;
-            let value: ::std::string::String = __params.required("Value", "a string")?;
+            let validate: ::std::string::String = __params
+                .required("Validate", "a string")?;
+            let validation_error: i32 = __params
+                .required("ValidationError", "an integer")?;
+            let validation_errors: super::models::Choice = __params
+                .required("ValidationErrors", "a value of the documented model")?;
+            let validator: ::std::string::String = __params
+                .required("Validator", "a string")?;
+            let value: i32 = __params.required("Value", "an integer")?;
             let vec: ::std::string::String = __params.required("Vec", "a string")?;
             let value_2: super::models::Choice = __params
                 .required("_", "a value of the documented model")?;
-            let private: super::models::Choice = __params
-                .required("__private", "a value of the documented model")?;
+            let private: ::std::string::String = __params
+                .required("__private", "a string")?;
             let r#abstract: ::std::string::String = __params
                 .required("abstract", "a string")?;
             let align_of: ::std::string::String = __params
                 .required("align_of", "a string")?;
             let align_of_val: i32 = __params.required("align_of_val", "an integer")?;
             let alloc: i32 = __params.required("alloc", "an integer")?;
-            let api_version_3: ::std::string::String = __params
-                .required("api_version", "a string")?;
-            let armgen_runtime: i32 = __params.required("armgen_runtime", "an integer")?;
+            let api_version_3: i32 = __params.required("api_version", "an integer")?;
+            let armgen_runtime: super::models::Choice = __params
+                .required("armgen_runtime", "a value of the documented model")?;
             let r#as: i32 = __params.required("as", "an integer")?;
             let assert: super::models::Choice = __params
                 .required("assert", "a value of the documented model")?;
@@ -10267,7 +10307,8 @@ pub fn build_request(
                 .required("async", "a value of the documented model")?;
             let async_trait: ::std::string::String = __params
                 .required("async_trait", "a string")?;
-            let at: i32 = __params.required("at", "an integer")?;
+            let at: super::models::Choice = __params
+                .required("at", "a value of the documented model")?;
             let r#await: ::std::string::String = __params.required("await", "a string")?;
             let azure_core: i32 = __params.required("azure_core", "an integer")?;
             let r#become: i32 = __params.required("become", "an integer")?;
@@ -10275,8 +10316,7 @@ pub fn build_request(
             let box_2: super::models::Choice = __params
                 .required("box", "a value of the documented model")?;
             let r#break: ::std::string::String = __params.required("break", "a string")?;
-            let build_request: ::std::string::String = __params
-                .required("build_request", "a string")?;
+            let build_request: i32 = __params.required("build_request", "an integer")?;
             let cfg: i32 = __params.required("cfg", "an integer")?;
             let char: super::models::Choice = __params
                 .required("char", "a value of the documented model")?;
@@ -10284,10 +10324,9 @@ pub fn build_request(
                 .required("client_only", "a value of the documented model")?;
             let client_request_id: i32 = __params
                 .required("client_request_id", "an integer")?;
-            let clients: ::std::string::String = __params
-                .required("clients", "a string")?;
-            let compile_pattern: ::std::string::String = __params
-                .required("compile_pattern", "a string")?;
+            let clients: i32 = __params.required("clients", "an integer")?;
+            let compile_pattern: i32 = __params
+                .required("compile_pattern", "an integer")?;
             let concat: super::models::Choice = __params
                 .required("concat", "a value of the documented model")?;
             let r#const: i32 = __params.required("const", "an integer")?;
@@ -10295,7 +10334,8 @@ pub fn build_request(
                 .required("continue", "a value of the documented model")?;
             let core: ::std::string::String = __params.required("core", "a string")?;
             let crate_: ::std::string::String = __params.required("crate", "a string")?;
-            let credential: i32 = __params.required("credential", "an integer")?;
+            let credential: super::models::Choice = __params
+                .required("credential", "a value of the documented model")?;
             let decode_body: super::models::Choice = __params
                 .required("decode_body", "a value of the documented model")?;
             let decode_by_status: ::std::string::String = __params
@@ -10310,14 +10350,15 @@ pub fn build_request(
                 .required("decode_nullable", "a value of the documented model")?;
             let decode_optional: ::std::string::String = __params
                 .required("decode_optional", "a string")?;
-            let decode_response: i32 = __params
-                .required("decode_response", "an integer")?;
+            let decode_response: super::models::Choice = __params
+                .required("decode_response", "a value of the documented model")?;
             let decode_text: i32 = __params.required("decode_text", "an integer")?;
             let r#do: i32 = __params.required("do", "an integer")?;
             let drop_2: ::std::string::String = __params.required("drop", "a string")?;
             let r#dyn: super::models::Choice = __params
                 .required("dyn", "a value of the documented model")?;
-            let dynamic: i32 = __params.required("dynamic", "an integer")?;
+            let dynamic: super::models::Choice = __params
+                .required("dynamic", "a value of the documented model")?;
             let dynamic_execute: ::std::string::String = __params
                 .required("dynamic_execute", "a string")?;
             let dynamic_pages: i32 = __params.required("dynamic_pages", "an integer")?;
@@ -10327,13 +10368,13 @@ pub fn build_request(
                 .required("dynamic_request_error", "a string")?;
             let dynamic_result: i32 = __params.required("dynamic_result", "an integer")?;
             let r#else: ::std::string::String = __params.required("else", "a string")?;
-            let endpoint_2: super::models::Choice = __params
-                .required("endpoint", "a value of the documented model")?;
+            let endpoint_2: ::std::string::String = __params
+                .required("endpoint", "a string")?;
             let r#enum: i32 = __params.required("enum", "an integer")?;
             let env: ::std::string::String = __params.required("env", "a string")?;
             let r#extern: super::models::Choice = __params
                 .required("extern", "a value of the documented model")?;
-            let f_2: ::std::string::String = __params.required("f", "a string")?;
+            let f_2: i32 = __params.required("f", "an integer")?;
             let f32: ::std::string::String = __params.required("f32", "a string")?;
             let f64: i32 = __params.required("f64", "an integer")?;
             let r#false: ::std::string::String = __params.required("false", "a string")?;
@@ -10355,9 +10396,8 @@ pub fn build_request(
             let include: ::std::string::String = __params
                 .required("include", "a string")?;
             let include_str: i32 = __params.required("include_str", "an integer")?;
-            let inner: ::std::string::String = __params.required("inner", "a string")?;
-            let json: super::models::Choice = __params
-                .required("json", "a value of the documented model")?;
+            let inner: i32 = __params.required("inner", "an integer")?;
+            let json: ::std::string::String = __params.required("json", "a string")?;
             let r#let: super::models::Choice = __params
                 .required("let", "a value of the documented model")?;
             let r#loop: ::std::string::String = __params.required("loop", "a string")?;
@@ -10366,41 +10406,41 @@ pub fn build_request(
                 .required("match", "a value of the documented model")?;
             let matches: super::models::Choice = __params
                 .required("matches", "a value of the documented model")?;
-            let members: ::std::string::String = __params
-                .required("members", "a string")?;
-            let method_options_3: super::models::Choice = __params
-                .required("method_options", "a value of the documented model")?;
+            let members: i32 = __params.required("members", "an integer")?;
+            let method_options_3: ::std::string::String = __params
+                .required("method_options", "a string")?;
             let r#mod: ::std::string::String = __params.required("mod", "a string")?;
-            let models: super::models::Choice = __params
-                .required("models", "a value of the documented model")?;
+            let models: ::std::string::String = __params.required("models", "a string")?;
             let r#move: i32 = __params.required("move", "an integer")?;
             let r#mut: super::models::Choice = __params
                 .required("mut", "a value of the documented model")?;
-            let new: i32 = __params.required("new", "an integer")?;
-            let operation_id: ::std::string::String = __params
-                .required("operation_id", "a string")?;
+            let new: super::models::Choice = __params
+                .required("new", "a value of the documented model")?;
+            let operation_id: i32 = __params.required("operation_id", "an integer")?;
             let option_env: ::std::string::String = __params
                 .required("option_env", "a string")?;
-            let options_2: i32 = __params.required("options", "an integer")?;
+            let options_2: super::models::Choice = __params
+                .required("options", "a value of the documented model")?;
             let r#override: ::std::string::String = __params
                 .required("override", "a string")?;
             let page: ::std::string::String = __params.required("page", "a string")?;
             let panic: i32 = __params.required("panic", "an integer")?;
-            let parameterized_host: super::models::Choice = __params
-                .required("parameterized_host", "a value of the documented model")?;
-            let params: super::models::Choice = __params
-                .required("params", "a value of the documented model")?;
-            let path: ::std::string::String = __params.required("path", "a string")?;
-            let patterns: super::models::Choice = __params
-                .required("patterns", "a value of the documented model")?;
-            let pipeline: i32 = __params.required("pipeline", "an integer")?;
+            let parameterized_host: ::std::string::String = __params
+                .required("parameterized_host", "a string")?;
+            let params: ::std::string::String = __params.required("params", "a string")?;
+            let path: i32 = __params.required("path", "an integer")?;
+            let patterns: ::std::string::String = __params
+                .required("patterns", "a string")?;
+            let pipeline: super::models::Choice = __params
+                .required("pipeline", "a value of the documented model")?;
             let r#priv: i32 = __params.required("priv", "an integer")?;
             let r#pub: super::models::Choice = __params
                 .required("pub", "a value of the documented model")?;
             let r#ref: ::std::string::String = __params.required("ref", "a string")?;
-            let regex_2: i32 = __params.required("regex", "an integer")?;
-            let request: super::models::Choice = __params
-                .required("request", "a value of the documented model")?;
+            let regex_2: super::models::Choice = __params
+                .required("regex", "a value of the documented model")?;
+            let request: ::std::string::String = __params
+                .required("request", "a string")?;
             let resource_manager_endpoint: super::models::Choice = __params
                 .required(
                     "resource_manager_endpoint",
@@ -10408,17 +10448,15 @@ pub fn build_request(
                 )?;
             let resource_manager_scope: ::std::string::String = __params
                 .required("resource_manager_scope", "a string")?;
-            let response_2: super::models::Choice = __params
-                .required("response", "a value of the documented model")?;
+            let response_2: ::std::string::String = __params
+                .required("response", "a string")?;
             let response_error_2: i32 = __params
                 .required("response_error", "an integer")?;
             let r#return: i32 = __params.required("return", "an integer")?;
             let self_2: super::models::Choice = __params
                 .required("self", "a value of the documented model")?;
-            let serde: super::models::Choice = __params
-                .required("serde", "a value of the documented model")?;
-            let serde_json: ::std::string::String = __params
-                .required("serde_json", "a string")?;
+            let serde: ::std::string::String = __params.required("serde", "a string")?;
+            let serde_json: i32 = __params.required("serde_json", "an integer")?;
             let size_of: i32 = __params.required("size_of", "an integer")?;
             let size_of_val: super::models::Choice = __params
                 .required("size_of_val", "a value of the documented model")?;
@@ -10429,16 +10467,16 @@ pub fn build_request(
             let string_enum: i32 = __params.required("string_enum", "an integer")?;
             let stringify: super::models::Choice = __params
                 .required("stringify", "a value of the documented model")?;
-            let strip_member: super::models::Choice = __params
-                .required("strip_member", "a value of the documented model")?;
-            let strip_members: ::std::string::String = __params
-                .required("strip_members", "a string")?;
+            let strip_member: ::std::string::String = __params
+                .required("strip_member", "a string")?;
+            let strip_members: i32 = __params.required("strip_members", "an integer")?;
             let r#struct: super::models::Choice = __params
                 .required("struct", "a value of the documented model")?;
-            let subscription_id: super::models::Choice = __params
-                .required("subscription_id", "a value of the documented model")?;
+            let subscription_id: ::std::string::String = __params
+                .required("subscription_id", "a string")?;
             let super_: ::std::string::String = __params.required("super", "a string")?;
-            let tag: i32 = __params.required("tag", "an integer")?;
+            let tag: super::models::Choice = __params
+                .required("tag", "a value of the documented model")?;
             let tagged_union: super::models::Choice = __params
                 .required("tagged_union", "a value of the documented model")?;
             let todo: ::std::string::String = __params.required("todo", "a string")?;
@@ -10456,13 +10494,14 @@ pub fn build_request(
             let r#unsafe: i32 = __params.required("unsafe", "an integer")?;
             let r#unsized: super::models::Choice = __params
                 .required("unsized", "a value of the documented model")?;
-            let url_2: i32 = __params.required("url", "an integer")?;
+            let url_2: super::models::Choice = __params
+                .required("url", "a value of the documented model")?;
             let r#use: ::std::string::String = __params.required("use", "a string")?;
             let usize: super::models::Choice = __params
                 .required("usize", "a value of the documented model")?;
-            let validator_2: ::std::string::String = __params
-                .required("validator", "a string")?;
-            let value_3: i32 = __params.required("value", "an integer")?;
+            let validator_2: i32 = __params.required("validator", "an integer")?;
+            let value_3: super::models::Choice = __params
+                .required("value", "a value of the documented model")?;
             let vec_2: super::models::Choice = __params
                 .required("vec", "a value of the documented model")?;
             let r#virtual: i32 = __params.required("virtual", "an integer")?;
@@ -10484,24 +10523,24 @@ pub fn build_request(
                     &async_fn,
                     async_fn_mut,
                     &async_fn_once,
-                    b_tree_map,
+                    &b_tree_map,
                     &base64,
                     &base64_url,
                     binary_format,
                     &r#box,
                     &client_method_options,
                     clone,
-                    constraint,
-                    &context,
+                    &constraint,
+                    context,
                     &copy,
                     &cow,
-                    &default_endpoint,
+                    default_endpoint,
                     date,
                     &date_time,
                     &date_time_rfc1123,
                     &debug,
                     default,
-                    &deserialize,
+                    deserialize,
                     &deserializer,
                     &double_ended_iterator,
                     &drop,
@@ -10515,60 +10554,61 @@ pub fn build_request(
                     error_body,
                     &exact_size_iterator,
                     &extend,
-                    &final_state_via,
+                    final_state_via,
                     &r#fn,
                     fn_mut,
                     &fn_once,
-                    &form_body,
+                    form_body,
                     &format_error,
                     &from,
                     &from_iterator,
                     &from_status,
                     future,
                     hash,
-                    &host_part,
-                    http_request,
+                    host_part,
+                    &http_request,
                     &http_response,
                     &into,
                     &into_future,
                     into_iterator,
                     &into_variant,
-                    invalid_host,
+                    &invalid_host,
                     &iterator,
-                    &lazy_lock,
-                    map,
-                    &method,
+                    lazy_lock,
+                    &map,
+                    method,
                     &method_options_2,
-                    next_link,
-                    &no_format,
+                    &next_link,
+                    no_format,
                     &none,
                     &operations,
                     &ok,
                     &operation_info,
-                    operation_status,
+                    &operation_status,
                     option,
                     &ord,
-                    &other,
+                    other,
                     &page_decoder,
-                    pager,
+                    &pager,
                     &partial_eq,
                     &partial_ord,
-                    &pattern,
+                    pattern,
                     &poller_method_options,
-                    &poller_options,
-                    regex,
+                    poller_options,
+                    &regex,
                     resource_manager_audience,
                     &response,
                     &response_error,
+                    &response_headers,
                     &response_too_large,
                     result,
-                    services,
-                    safe_debug,
+                    &services,
+                    &safe_debug,
                     &secret,
                     &self_,
                     send,
                     &serialize,
-                    serializer,
+                    &serializer,
                     service_error,
                     &service_info,
                     &sized,
@@ -10576,25 +10616,25 @@ pub fn build_request(
                     &static_token_credential,
                     string,
                     &string_format,
-                    strip_read_only,
+                    &strip_read_only,
                     &sync,
                     &text_format,
                     &to_owned,
                     &to_string,
-                    &token_credential,
+                    token_credential,
                     try_from,
                     &try_into,
                     unix_time,
-                    unknown,
+                    &unknown,
                     unpin,
-                    &url,
-                    url_builder,
+                    url,
+                    &url_builder,
                     &uuid,
                     &validate,
-                    &validation_error,
-                    validation_errors,
+                    validation_error,
+                    &validation_errors,
                     &validator,
-                    &value,
+                    value,
                     &vec,
                     &value_2,
                     &private,
@@ -10602,33 +10642,33 @@ pub fn build_request(
                     &align_of,
                     align_of_val,
                     alloc,
-                    &api_version_3,
-                    armgen_runtime,
+                    api_version_3,
+                    &armgen_runtime,
                     r#as,
                     &assert,
                     &assert_eq,
                     &r#async,
                     &async_trait,
-                    at,
+                    &at,
                     &r#await,
                     azure_core,
                     r#become,
                     bool,
                     &box_2,
                     &r#break,
-                    &build_request,
+                    build_request,
                     cfg,
                     &char,
                     &client_only,
                     client_request_id,
-                    &clients,
-                    &compile_pattern,
+                    clients,
+                    compile_pattern,
                     &concat,
                     r#const,
                     &r#continue,
                     &core,
                     &crate_,
-                    credential,
+                    &credential,
                     &decode_body,
                     &decode_by_status,
                     decode_bytes,
@@ -10637,12 +10677,12 @@ pub fn build_request(
                     decode_json,
                     &decode_nullable,
                     &decode_optional,
-                    decode_response,
+                    &decode_response,
                     decode_text,
                     r#do,
                     &drop_2,
                     &r#dyn,
-                    dynamic,
+                    &dynamic,
                     &dynamic_execute,
                     dynamic_pages,
                     &dynamic_poll,
@@ -10653,7 +10693,7 @@ pub fn build_request(
                     r#enum,
                     &env,
                     &r#extern,
-                    &f_2,
+                    f_2,
                     &f32,
                     f64,
                     &r#false,
@@ -10670,35 +10710,35 @@ pub fn build_request(
                     r#in,
                     &include,
                     include_str,
-                    &inner,
+                    inner,
                     &json,
                     &r#let,
                     &r#loop,
                     r#macro,
                     &r#match,
                     &matches,
-                    &members,
+                    members,
                     &method_options_3,
                     &r#mod,
                     &models,
                     r#move,
                     &r#mut,
-                    new,
-                    &operation_id,
+                    &new,
+                    operation_id,
                     &option_env,
-                    options_2,
+                    &options_2,
                     &r#override,
                     &page,
                     panic,
                     &parameterized_host,
                     &params,
-                    &path,
+                    path,
                     &patterns,
-                    pipeline,
+                    &pipeline,
                     r#priv,
                     &r#pub,
                     &r#ref,
-                    regex_2,
+                    &regex_2,
                     &request,
                     &resource_manager_endpoint,
                     &resource_manager_scope,
@@ -10707,7 +10747,7 @@ pub fn build_request(
                     r#return,
                     &self_2,
                     &serde,
-                    &serde_json,
+                    serde_json,
                     size_of,
                     &size_of_val,
                     r#static,
@@ -10716,11 +10756,11 @@ pub fn build_request(
                     string_enum,
                     &stringify,
                     &strip_member,
-                    &strip_members,
+                    strip_members,
                     &r#struct,
                     &subscription_id,
                     &super_,
-                    tag,
+                    &tag,
                     &tagged_union,
                     &todo,
                     r#trait,
@@ -10734,11 +10774,11 @@ pub fn build_request(
                     unreachable,
                     r#unsafe,
                     &r#unsized,
-                    url_2,
+                    &url_2,
                     &r#use,
                     &usize,
-                    &validator_2,
-                    value_3,
+                    validator_2,
+                    &value_3,
                     &vec_2,
                     r#virtual,
                     &r#where,
@@ -11332,6 +11372,20 @@ pub fn build_request(
             let response: super::models::Response = __params
                 .required("response", "a value of the documented model")?;
             Ok(super::response::response_request(endpoint, &api_version, &response)?)
+        }
+        "ResponseHeaders_ResponseHeaders" => {
+            let api_version: ::std::string::String = __params
+                .optional("api-version", "a string")?
+                .unwrap_or_else(|| super::API_VERSION.to_owned());
+            let response_headers: super::models::ResponseHeaders = __params
+                .required("ResponseHeaders", "a value of the documented model")?;
+            Ok(
+                super::response_headers::response_headers_request(
+                    endpoint,
+                    &api_version,
+                    &response_headers,
+                )?,
+            )
         }
         "ResponseTooLarge_ResponseTooLarge" => {
             let api_version: ::std::string::String = __params
@@ -13450,6 +13504,11 @@ pub fn decode_response(
                 super::optional_bodies::response_error_response(response),
             )
         }
+        "OptionalBodies_ResponseHeaders" => {
+            ::armgen_runtime::dynamic_result(
+                super::optional_bodies::response_headers_response(response),
+            )
+        }
         "OptionalBodies_ResponseTooLarge" => {
             ::armgen_runtime::dynamic_result(
                 super::optional_bodies::response_too_large_response(response),
@@ -14018,6 +14077,11 @@ pub fn decode_response(
         "response_response" => {
             ::armgen_runtime::dynamic_result(
                 super::response::response_response(response),
+            )
+        }
+        "ResponseHeaders_ResponseHeaders" => {
+            ::armgen_runtime::dynamic_result(
+                super::response_headers::response_headers_response(response),
             )
         }
         "ResponseTooLarge_ResponseTooLarge" => {

@@ -3437,6 +3437,18 @@ pub async fn call(
                 );
             ::armgen_runtime::dynamic_poll(poller).await
         }
+        "OptionalBodies_ResponseHeaders" => {
+            let poller: ::armgen_runtime::__private::azure_core::http::Poller<
+                ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
+            > = pipeline
+                .begin(
+                    __request,
+                    super::optional_bodies::response_headers_response,
+                    ::armgen_runtime::FinalStateVia::Location,
+                    ::core::default::Default::default(),
+                );
+            ::armgen_runtime::dynamic_poll(poller).await
+        }
         "OptionalBodies_ResponseTooLarge" => {
             let poller: ::armgen_runtime::__private::azure_core::http::Poller<
                 ::armgen_runtime::OperationStatus<super::models::Polymorphic>,
@@ -4778,6 +4790,14 @@ pub async fn call(
                     pipeline,
                     __request,
                     super::response::response_response,
+                )
+                .await
+        }
+        "ResponseHeaders_ResponseHeaders" => {
+            ::armgen_runtime::dynamic_execute(
+                    pipeline,
+                    __request,
+                    super::response_headers::response_headers_response,
                 )
                 .await
         }

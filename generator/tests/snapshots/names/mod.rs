@@ -1084,6 +1084,12 @@ pub mod resource_manager_audience {
 pub mod response {
     include!("response.rs");
 }
+/// Operations of the `ResponseHeaders` group.
+///
+/// Every `*_request` function takes the Resource Manager `endpoint` (e.g. `https://management.azure.com`) and, when the operation has one, the `api_version` to call (normally [`API_VERSION`](super::API_VERSION)), then the operation's arguments; it checks every constraint of the spec before building the request.
+pub mod response_headers {
+    include!("response_headers.rs");
+}
 /// Operations of the `ResponseTooLarge` group.
 ///
 /// Every `*_request` function takes the Resource Manager `endpoint` (e.g. `https://management.azure.com`) and, when the operation has one, the `api_version` to call (normally [`API_VERSION`](super::API_VERSION)), then the operation's arguments; it checks every constraint of the spec before building the request.

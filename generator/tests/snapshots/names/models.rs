@@ -206,20 +206,6 @@ pub struct ApiVersion2 {
 impl ::armgen_runtime::Validate for ApiVersion2 {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
 }
-impl ::armgen_runtime::StripReadOnly for ApiVersion2 {
-    fn strip_read_only(
-        &self,
-        json: &mut ::armgen_runtime::__private::serde_json::Value,
-    ) {
-        ::armgen_runtime::strip_members(
-            json,
-            &["API_VERSION"],
-            |members| {
-                ::armgen_runtime::strip_member(members, "next", &self.next);
-            },
-        );
-    }
-}
 /// The `Arc` object.
 #[derive(
     ::core::clone::Clone,
@@ -1576,7 +1562,8 @@ impl ::armgen_runtime::StripReadOnly for Clone {
     "DateTimeRfc1123", #[doc = " `Duration`"] Duration = "Duration", #[doc =
     " `FormatError`"] FormatError = "FormatError", #[doc = " `StringFormat`"]
     StringFormat = "StringFormat", #[doc = " `UnixTime`"] UnixTime = "UnixTime", #[doc =
-    " `Uuid`"] Uuid = "Uuid", #[doc = " `HostPart`"] HostPart = "HostPart", #[doc =
+    " `Uuid`"] Uuid = "Uuid", #[doc = " `ResponseHeaders`"] ResponseHeaders =
+    "ResponseHeaders", #[doc = " `HostPart`"] HostPart = "HostPart", #[doc =
     " `InvalidHost`"] InvalidHost = "InvalidHost", #[doc = " `parameterized_host`"]
     ParameterizedHost = "parameterized_host", #[doc = " `FormBody`"] FormBody =
     "FormBody", #[doc = " `HttpRequest`"] HttpRequest = "HttpRequest", #[doc =
@@ -3706,7 +3693,8 @@ impl ::armgen_runtime::StripReadOnly for Extend {
     "DateTimeRfc1123", #[doc = " `Duration`"] Duration = "Duration", #[doc =
     " `FormatError`"] FormatError = "FormatError", #[doc = " `StringFormat`"]
     StringFormat = "StringFormat", #[doc = " `UnixTime`"] UnixTime = "UnixTime", #[doc =
-    " `Uuid`"] Uuid = "Uuid", #[doc = " `HostPart`"] HostPart = "HostPart", #[doc =
+    " `Uuid`"] Uuid = "Uuid", #[doc = " `ResponseHeaders`"] ResponseHeaders =
+    "ResponseHeaders", #[doc = " `HostPart`"] HostPart = "HostPart", #[doc =
     " `InvalidHost`"] InvalidHost = "InvalidHost", #[doc = " `parameterized_host`"]
     ParameterizedHost = "parameterized_host", #[doc = " `FormBody`"] FormBody =
     "FormBody", #[doc = " `HttpRequest`"] HttpRequest = "HttpRequest", #[doc =
@@ -4641,357 +4629,368 @@ pub struct Fields {
     /// Set by the service.
     #[serde(rename = "Uuid", skip_serializing_if = "::core::option::Option::is_none")]
     pub uuid: ::core::option::Option<::std::string::String>,
+    /// `ResponseHeaders`
+    #[serde(
+        rename = "ResponseHeaders",
+        skip_serializing_if = "::core::option::Option::is_none"
+    )]
+    pub response_headers: ::core::option::Option<::std::boxed::Box<Fields>>,
     /// `HostPart`
     #[serde(
         rename = "HostPart",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub host_part: ::core::option::Option<::std::boxed::Box<Fields>>,
+    pub host_part: ::core::option::Option<::std::vec::Vec<HostPart>>,
     /// `InvalidHost`
+    #[serde(rename = "InvalidHost")]
+    pub invalid_host: ::std::string::String,
+    /// Set by the service.
     #[serde(
-        rename = "InvalidHost",
+        rename = "parameterized_host",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub invalid_host: ::core::option::Option<::std::vec::Vec<InvalidHost>>,
-    /// `parameterized_host`
-    #[serde(rename = "parameterized_host")]
-    pub parameterized_host: ::std::string::String,
-    /// Set by the service.
+    pub parameterized_host: ::core::option::Option<::std::string::String>,
+    /// `FormBody`
     #[serde(
         rename = "FormBody",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub form_body: ::core::option::Option<::std::string::String>,
+    pub form_body: ::core::option::Option<::std::boxed::Box<Fields>>,
     /// `HttpRequest`
     #[serde(
         rename = "HttpRequest",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub http_request: ::core::option::Option<::std::boxed::Box<Fields>>,
+    pub http_request: ::core::option::Option<::std::vec::Vec<HttpRequest>>,
     /// `HttpResponse`
-    #[serde(
-        rename = "HttpResponse",
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub http_response: ::core::option::Option<::std::vec::Vec<HttpResponse>>,
-    /// `Method`
-    #[serde(rename = "Method")]
-    pub method: ::std::string::String,
+    #[serde(rename = "HttpResponse")]
+    pub http_response: ::std::string::String,
     /// Set by the service.
+    #[serde(rename = "Method", skip_serializing_if = "::core::option::Option::is_none")]
+    pub method: ::core::option::Option<::std::string::String>,
+    /// `UrlBuilder`
     #[serde(
         rename = "UrlBuilder",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub url_builder: ::core::option::Option<::std::string::String>,
+    pub url_builder: ::core::option::Option<::std::boxed::Box<Fields>>,
     /// `ResponseTooLarge`
     #[serde(
         rename = "ResponseTooLarge",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub response_too_large: ::core::option::Option<::std::boxed::Box<Fields>>,
+    pub response_too_large: ::core::option::Option<::std::vec::Vec<ResponseTooLarge>>,
     /// `FinalStateVia`
+    #[serde(rename = "FinalStateVia")]
+    pub final_state_via: ::std::string::String,
+    /// Set by the service.
     #[serde(
-        rename = "FinalStateVia",
+        rename = "OperationStatus",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub final_state_via: ::core::option::Option<::std::vec::Vec<FinalStateVia>>,
-    /// `OperationStatus`
-    #[serde(rename = "OperationStatus")]
-    pub operation_status: ::std::string::String,
-    /// Set by the service.
+    pub operation_status: ::core::option::Option<::std::string::String>,
+    /// `PollerMethodOptions`
     #[serde(
         rename = "PollerMethodOptions",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub poller_method_options: ::core::option::Option<::std::string::String>,
+    pub poller_method_options: ::core::option::Option<::std::boxed::Box<Fields>>,
     /// `PollerOptions`
     #[serde(
         rename = "PollerOptions",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub poller_options: ::core::option::Option<::std::boxed::Box<Fields>>,
+    pub poller_options: ::core::option::Option<::std::vec::Vec<PollerOptions>>,
     /// `NextLink`
+    #[serde(rename = "NextLink")]
+    pub next_link: ::std::string::String,
+    /// Set by the service.
     #[serde(
-        rename = "NextLink",
+        rename = "PageDecoder",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub next_link: ::core::option::Option<::std::vec::Vec<NextLink>>,
-    /// `PageDecoder`
-    #[serde(rename = "PageDecoder")]
-    pub page_decoder: ::std::string::String,
-    /// Set by the service.
+    pub page_decoder: ::core::option::Option<::std::string::String>,
+    /// `Pattern`
     #[serde(rename = "Pattern", skip_serializing_if = "::core::option::Option::is_none")]
-    pub pattern: ::core::option::Option<::std::string::String>,
+    pub pattern: ::core::option::Option<::std::boxed::Box<Fields>>,
     /// `StripReadOnly`
     #[serde(
         rename = "StripReadOnly",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub strip_read_only: ::core::option::Option<::std::boxed::Box<Fields>>,
+    pub strip_read_only: ::core::option::Option<::std::vec::Vec<StripReadOnly>>,
     /// `strip_member`
+    #[serde(rename = "strip_member")]
+    pub strip_member: ::std::string::String,
+    /// Set by the service.
     #[serde(
-        rename = "strip_member",
+        rename = "strip_members",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub strip_member: ::core::option::Option<::std::vec::Vec<StripMember>>,
-    /// `strip_members`
-    #[serde(rename = "strip_members")]
-    pub strip_members: ::std::string::String,
-    /// Set by the service.
+    pub strip_members: ::core::option::Option<::std::string::String>,
+    /// `Regex`
     #[serde(rename = "Regex", skip_serializing_if = "::core::option::Option::is_none")]
-    pub regex: ::core::option::Option<::std::string::String>,
+    pub regex: ::core::option::Option<::std::boxed::Box<Fields>>,
     /// `Secret`
     #[serde(rename = "Secret", skip_serializing_if = "::core::option::Option::is_none")]
-    pub secret: ::core::option::Option<::std::boxed::Box<Fields>>,
+    pub secret: ::core::option::Option<::std::vec::Vec<Secret>>,
     /// `Url`
-    #[serde(rename = "Url", skip_serializing_if = "::core::option::Option::is_none")]
-    pub url: ::core::option::Option<::std::vec::Vec<Url>>,
-    /// `Constraint`
-    #[serde(rename = "Constraint")]
-    pub constraint: ::std::string::String,
+    #[serde(rename = "Url")]
+    pub url: ::std::string::String,
     /// Set by the service.
+    #[serde(
+        rename = "Constraint",
+        skip_serializing_if = "::core::option::Option::is_none"
+    )]
+    pub constraint: ::core::option::Option<::std::string::String>,
+    /// `Validate`
     #[serde(
         rename = "Validate",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub validate: ::core::option::Option<::std::string::String>,
+    pub validate: ::core::option::Option<::std::boxed::Box<Fields>>,
     /// `ValidationError`
     #[serde(
         rename = "ValidationError",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub validation_error: ::core::option::Option<::std::boxed::Box<Fields>>,
+    pub validation_error: ::core::option::Option<::std::vec::Vec<ValidationError>>,
     /// `ValidationErrors`
+    #[serde(rename = "ValidationErrors")]
+    pub validation_errors: ::std::string::String,
+    /// Set by the service.
     #[serde(
-        rename = "ValidationErrors",
+        rename = "Validator",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub validation_errors: ::core::option::Option<::std::vec::Vec<ValidationErrors>>,
-    /// `Validator`
-    #[serde(rename = "Validator")]
-    pub validator: ::std::string::String,
-    /// Set by the service.
+    pub validator: ::core::option::Option<::std::string::String>,
+    /// `compile_pattern`
     #[serde(
         rename = "compile_pattern",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub compile_pattern: ::core::option::Option<::std::string::String>,
+    pub compile_pattern: ::core::option::Option<::std::boxed::Box<Fields>>,
     /// `regex`
     #[serde(rename = "regex", skip_serializing_if = "::core::option::Option::is_none")]
-    pub regex_2: ::core::option::Option<::std::boxed::Box<Fields>>,
+    pub regex_2: ::core::option::Option<::std::vec::Vec<Regex2>>,
     /// `serde`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub serde: ::core::option::Option<::std::vec::Vec<Serde>>,
-    /// `serde_json`
-    #[serde(rename = "serde_json")]
-    pub serde_json: ::std::string::String,
+    pub serde: ::std::string::String,
     /// Set by the service.
-    #[serde(rename = "url", skip_serializing_if = "::core::option::Option::is_none")]
-    pub url_2: ::core::option::Option<::std::string::String>,
-    /// `endpoint`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub endpoint: ::core::option::Option<::std::boxed::Box<Fields>>,
-    /// `api_version`
     #[serde(
-        rename = "api_version",
+        rename = "serde_json",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub api_version: ::core::option::Option<::std::vec::Vec<ApiVersion>>,
-    /// `options`
-    pub options: ::std::string::String,
+    pub serde_json: ::core::option::Option<::std::string::String>,
+    /// `url`
+    #[serde(rename = "url", skip_serializing_if = "::core::option::Option::is_none")]
+    pub url_2: ::core::option::Option<::std::boxed::Box<Fields>>,
+    /// `endpoint`
+    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
+    pub endpoint: ::core::option::Option<::std::vec::Vec<Endpoint>>,
+    /// `api_version`
+    #[serde(rename = "api_version")]
+    pub api_version: ::std::string::String,
     /// Set by the service.
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub request: ::core::option::Option<::std::string::String>,
+    pub options: ::core::option::Option<::std::string::String>,
+    /// `request`
+    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
+    pub request: ::core::option::Option<::std::boxed::Box<Fields>>,
     /// `validator`
     #[serde(
         rename = "validator",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub validator_2: ::core::option::Option<::std::boxed::Box<Fields>>,
+    pub validator_2: ::core::option::Option<::std::vec::Vec<Validator2>>,
     /// `value`
-    #[serde(rename = "value", skip_serializing_if = "::core::option::Option::is_none")]
-    pub value_2: ::core::option::Option<::std::vec::Vec<Value>>,
-    /// `params`
-    pub params: ::std::string::String,
+    #[serde(rename = "value")]
+    pub value_2: ::std::string::String,
     /// Set by the service.
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub path: ::core::option::Option<::std::string::String>,
+    pub params: ::core::option::Option<::std::string::String>,
+    /// `path`
+    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
+    pub path: ::core::option::Option<::std::boxed::Box<Fields>>,
     /// `at`
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub at: ::core::option::Option<::std::boxed::Box<Fields>>,
+    pub at: ::core::option::Option<::std::vec::Vec<At>>,
     /// `json`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub json: ::core::option::Option<::std::vec::Vec<Json>>,
-    /// `members`
-    pub members: ::std::string::String,
+    pub json: ::std::string::String,
     /// Set by the service.
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub pipeline: ::core::option::Option<::std::string::String>,
+    pub members: ::core::option::Option<::std::string::String>,
+    /// `pipeline`
+    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
+    pub pipeline: ::core::option::Option<::std::boxed::Box<Fields>>,
     /// `response`
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub response: ::core::option::Option<::std::boxed::Box<Fields>>,
+    pub response: ::core::option::Option<::std::vec::Vec<Response>>,
     /// `operation_id`
-    #[serde(
-        rename = "operation_id",
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
-    pub operation_id: ::core::option::Option<::std::vec::Vec<OperationId>>,
-    /// `credential`
-    pub credential: ::std::string::String,
+    #[serde(rename = "operation_id")]
+    pub operation_id: ::std::string::String,
     /// Set by the service.
+    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
+    pub credential: ::core::option::Option<::std::string::String>,
+    /// `subscription_id`
     #[serde(
         rename = "subscription_id",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub subscription_id: ::core::option::Option<::std::string::String>,
+    pub subscription_id: ::core::option::Option<::std::boxed::Box<Fields>>,
     /// `inner`
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub inner: ::core::option::Option<::std::boxed::Box<Fields>>,
+    pub inner: ::core::option::Option<::std::vec::Vec<Inner>>,
     /// `tag`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub tag: ::core::option::Option<::std::vec::Vec<Tag>>,
-    /// `method_options`
-    #[serde(rename = "method_options")]
-    pub method_options_2: ::std::string::String,
+    pub tag: ::std::string::String,
     /// Set by the service.
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub f: ::core::option::Option<::std::string::String>,
-    /// `new`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub new: ::core::option::Option<::std::boxed::Box<Fields>>,
-    /// `API_VERSION`
     #[serde(
-        rename = "API_VERSION",
+        rename = "method_options",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub api_version_2: ::core::option::Option<::std::vec::Vec<ApiVersion2>>,
-    /// `DEFAULT_ENDPOINT`
-    #[serde(rename = "DEFAULT_ENDPOINT")]
-    pub default_endpoint: ::std::string::String,
+    pub method_options_2: ::core::option::Option<::std::string::String>,
+    /// `f`
+    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
+    pub f: ::core::option::Option<::std::boxed::Box<Fields>>,
+    /// `new`
+    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
+    pub new: ::core::option::Option<::std::vec::Vec<New>>,
+    /// `API_VERSION`
+    #[serde(rename = "API_VERSION")]
+    pub api_version_2: ::std::string::String,
     /// Set by the service.
+    #[serde(
+        rename = "DEFAULT_ENDPOINT",
+        skip_serializing_if = "::core::option::Option::is_none"
+    )]
+    pub default_endpoint: ::core::option::Option<::std::string::String>,
+    /// `SERVICES`
     #[serde(
         rename = "SERVICES",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub services: ::core::option::Option<::std::string::String>,
+    pub services: ::core::option::Option<::std::boxed::Box<Fields>>,
     /// `OPERATIONS`
     #[serde(
         rename = "OPERATIONS",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub operations: ::core::option::Option<::std::boxed::Box<Fields>>,
+    pub operations: ::core::option::Option<::std::vec::Vec<Operations>>,
     /// `build_request`
+    #[serde(rename = "build_request")]
+    pub build_request: ::std::string::String,
+    /// Set by the service.
     #[serde(
-        rename = "build_request",
+        rename = "decode_response",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub build_request: ::core::option::Option<::std::vec::Vec<BuildRequest>>,
-    /// `decode_response`
-    #[serde(rename = "decode_response")]
-    pub decode_response: ::std::string::String,
-    /// Set by the service.
+    pub decode_response: ::core::option::Option<::std::string::String>,
+    /// `models`
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub models: ::core::option::Option<::std::string::String>,
+    pub models: ::core::option::Option<::std::boxed::Box<Fields>>,
     /// `clients`
     #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub clients: ::core::option::Option<::std::boxed::Box<Fields>>,
+    pub clients: ::core::option::Option<::std::vec::Vec<Clients>>,
     /// `dynamic`
-    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
-    pub dynamic: ::core::option::Option<::std::vec::Vec<Dynamic>>,
-    /// `patterns`
-    pub patterns: ::std::string::String,
+    pub dynamic: ::std::string::String,
     /// Set by the service.
+    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
+    pub patterns: ::core::option::Option<::std::string::String>,
+    /// `Other`
     #[serde(rename = "Other", skip_serializing_if = "::core::option::Option::is_none")]
-    pub other: ::core::option::Option<::std::string::String>,
+    pub other: ::core::option::Option<::std::boxed::Box<Fields>>,
     /// `Unknown`
     #[serde(rename = "Unknown", skip_serializing_if = "::core::option::Option::is_none")]
-    pub unknown: ::core::option::Option<::std::boxed::Box<Fields>>,
+    pub unknown: ::core::option::Option<::std::vec::Vec<Unknown>>,
     /// `Arc`
-    #[serde(rename = "Arc", skip_serializing_if = "::core::option::Option::is_none")]
-    pub arc: ::core::option::Option<::std::vec::Vec<Arc>>,
-    /// `LazyLock`
-    #[serde(rename = "LazyLock")]
-    pub lazy_lock: ::std::string::String,
+    #[serde(rename = "Arc")]
+    pub arc: ::std::string::String,
     /// Set by the service.
+    #[serde(
+        rename = "LazyLock",
+        skip_serializing_if = "::core::option::Option::is_none"
+    )]
+    pub lazy_lock: ::core::option::Option<::std::string::String>,
+    /// `BTreeMap`
     #[serde(
         rename = "BTreeMap",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub b_tree_map: ::core::option::Option<::std::string::String>,
+    pub b_tree_map: ::core::option::Option<::std::boxed::Box<Fields>>,
     /// `Cow`
     #[serde(rename = "Cow", skip_serializing_if = "::core::option::Option::is_none")]
-    pub cow: ::core::option::Option<::std::boxed::Box<Fields>>,
+    pub cow: ::core::option::Option<::std::vec::Vec<Cow>>,
     /// `Value`
-    #[serde(rename = "Value", skip_serializing_if = "::core::option::Option::is_none")]
-    pub value_3: ::core::option::Option<::std::vec::Vec<Value2>>,
-    /// `Map`
-    #[serde(rename = "Map")]
-    pub map: ::std::string::String,
+    #[serde(rename = "Value")]
+    pub value_3: ::std::string::String,
     /// Set by the service.
+    #[serde(rename = "Map", skip_serializing_if = "::core::option::Option::is_none")]
+    pub map: ::core::option::Option<::std::string::String>,
+    /// `Serialize`
     #[serde(
         rename = "Serialize",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub serialize: ::core::option::Option<::std::string::String>,
+    pub serialize: ::core::option::Option<::std::boxed::Box<Fields>>,
     /// `Deserialize`
     #[serde(
         rename = "Deserialize",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub deserialize: ::core::option::Option<::std::boxed::Box<Fields>>,
+    pub deserialize: ::core::option::Option<::std::vec::Vec<Deserialize>>,
     /// `Serializer`
+    #[serde(rename = "Serializer")]
+    pub serializer: ::std::string::String,
+    /// Set by the service.
     #[serde(
-        rename = "Serializer",
+        rename = "Deserializer",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub serializer: ::core::option::Option<::std::vec::Vec<Serializer>>,
-    /// `Deserializer`
-    #[serde(rename = "Deserializer")]
-    pub deserializer: ::std::string::String,
-    /// Set by the service.
+    pub deserializer: ::core::option::Option<::std::string::String>,
+    /// `TokenCredential`
     #[serde(
         rename = "TokenCredential",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub token_credential: ::core::option::Option<::std::string::String>,
+    pub token_credential: ::core::option::Option<::std::boxed::Box<Fields>>,
     /// `SafeDebug`
     #[serde(
         rename = "SafeDebug",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub safe_debug: ::core::option::Option<::std::boxed::Box<Fields>>,
+    pub safe_debug: ::core::option::Option<::std::vec::Vec<SafeDebug>>,
     /// `ClientMethodOptions`
+    #[serde(rename = "ClientMethodOptions")]
+    pub client_method_options: ::std::string::String,
+    /// Set by the service.
     #[serde(
-        rename = "ClientMethodOptions",
+        rename = "NoFormat",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub client_method_options: ::core::option::Option<
-        ::std::vec::Vec<ClientMethodOptions>,
-    >,
-    /// `NoFormat`
-    #[serde(rename = "NoFormat")]
-    pub no_format: ::std::string::String,
-    /// Set by the service.
+    pub no_format: ::core::option::Option<::std::string::String>,
+    /// `Pager`
     #[serde(rename = "Pager", skip_serializing_if = "::core::option::Option::is_none")]
-    pub pager: ::core::option::Option<::std::string::String>,
+    pub pager: ::core::option::Option<::std::boxed::Box<Fields>>,
     /// `Response`
     #[serde(
         rename = "Response",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub response_2: ::core::option::Option<::std::boxed::Box<Fields>>,
+    pub response_2: ::core::option::Option<::std::vec::Vec<Response2>>,
     /// `Context`
-    #[serde(rename = "Context", skip_serializing_if = "::core::option::Option::is_none")]
-    pub context: ::core::option::Option<::std::vec::Vec<Context>>,
-    /// `armgen_runtime`
-    #[serde(rename = "armgen_runtime")]
-    pub armgen_runtime: ::std::string::String,
+    #[serde(rename = "Context")]
+    pub context: ::std::string::String,
     /// Set by the service.
+    #[serde(
+        rename = "armgen_runtime",
+        skip_serializing_if = "::core::option::Option::is_none"
+    )]
+    pub armgen_runtime: ::core::option::Option<::std::string::String>,
+    /// `__private`
     #[serde(
         rename = "__private",
         skip_serializing_if = "::core::option::Option::is_none"
     )]
-    pub private: ::core::option::Option<::std::string::String>,
+    pub private: ::core::option::Option<::std::boxed::Box<Fields>>,
     /// `closed enum`
     #[serde(
         rename = "closed enum",
@@ -5610,278 +5609,282 @@ impl ::armgen_runtime::Validate for Fields {
             let at = format!("{}.{}", path, "UnixTime");
             __validator.max_length(&at, value.as_str(), 10);
         }
-        if let Some(value) = &self.host_part {
-            let at = format!("{}.{}", path, "HostPart");
+        if let Some(value) = &self.response_headers {
+            let at = format!("{}.{}", path, "ResponseHeaders");
             __validator.nested(&at, value);
         }
-        if let Some(value) = &self.invalid_host {
-            let at = format!("{}.{}", path, "InvalidHost");
+        if let Some(value) = &self.host_part {
+            let at = format!("{}.{}", path, "HostPart");
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.parameterized_host;
-            let at = format!("{}.{}", path, "parameterized_host");
+            let value = &self.invalid_host;
+            let at = format!("{}.{}", path, "InvalidHost");
             __validator.max_length(&at, value.as_str(), 10);
+        }
+        if let Some(value) = &self.form_body {
+            let at = format!("{}.{}", path, "FormBody");
+            __validator.nested(&at, value);
         }
         if let Some(value) = &self.http_request {
             let at = format!("{}.{}", path, "HttpRequest");
-            __validator.nested(&at, value);
-        }
-        if let Some(value) = &self.http_response {
-            let at = format!("{}.{}", path, "HttpResponse");
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.method;
-            let at = format!("{}.{}", path, "Method");
+            let value = &self.http_response;
+            let at = format!("{}.{}", path, "HttpResponse");
             __validator.max_length(&at, value.as_str(), 10);
+        }
+        if let Some(value) = &self.url_builder {
+            let at = format!("{}.{}", path, "UrlBuilder");
+            __validator.nested(&at, value);
         }
         if let Some(value) = &self.response_too_large {
             let at = format!("{}.{}", path, "ResponseTooLarge");
-            __validator.nested(&at, value);
-        }
-        if let Some(value) = &self.final_state_via {
-            let at = format!("{}.{}", path, "FinalStateVia");
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.operation_status;
-            let at = format!("{}.{}", path, "OperationStatus");
+            let value = &self.final_state_via;
+            let at = format!("{}.{}", path, "FinalStateVia");
             __validator.max_length(&at, value.as_str(), 10);
+        }
+        if let Some(value) = &self.poller_method_options {
+            let at = format!("{}.{}", path, "PollerMethodOptions");
+            __validator.nested(&at, value);
         }
         if let Some(value) = &self.poller_options {
             let at = format!("{}.{}", path, "PollerOptions");
-            __validator.nested(&at, value);
-        }
-        if let Some(value) = &self.next_link {
-            let at = format!("{}.{}", path, "NextLink");
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.page_decoder;
-            let at = format!("{}.{}", path, "PageDecoder");
+            let value = &self.next_link;
+            let at = format!("{}.{}", path, "NextLink");
             __validator.max_length(&at, value.as_str(), 10);
+        }
+        if let Some(value) = &self.pattern {
+            let at = format!("{}.{}", path, "Pattern");
+            __validator.nested(&at, value);
         }
         if let Some(value) = &self.strip_read_only {
             let at = format!("{}.{}", path, "StripReadOnly");
-            __validator.nested(&at, value);
-        }
-        if let Some(value) = &self.strip_member {
-            let at = format!("{}.{}", path, "strip_member");
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.strip_members;
-            let at = format!("{}.{}", path, "strip_members");
+            let value = &self.strip_member;
+            let at = format!("{}.{}", path, "strip_member");
             __validator.max_length(&at, value.as_str(), 10);
+        }
+        if let Some(value) = &self.regex {
+            let at = format!("{}.{}", path, "Regex");
+            __validator.nested(&at, value);
         }
         if let Some(value) = &self.secret {
             let at = format!("{}.{}", path, "Secret");
-            __validator.nested(&at, value);
-        }
-        if let Some(value) = &self.url {
-            let at = format!("{}.{}", path, "Url");
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.constraint;
-            let at = format!("{}.{}", path, "Constraint");
+            let value = &self.url;
+            let at = format!("{}.{}", path, "Url");
             __validator.max_length(&at, value.as_str(), 10);
+        }
+        if let Some(value) = &self.validate {
+            let at = format!("{}.{}", path, "Validate");
+            __validator.nested(&at, value);
         }
         if let Some(value) = &self.validation_error {
             let at = format!("{}.{}", path, "ValidationError");
-            __validator.nested(&at, value);
-        }
-        if let Some(value) = &self.validation_errors {
-            let at = format!("{}.{}", path, "ValidationErrors");
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.validator;
-            let at = format!("{}.{}", path, "Validator");
+            let value = &self.validation_errors;
+            let at = format!("{}.{}", path, "ValidationErrors");
             __validator.max_length(&at, value.as_str(), 10);
+        }
+        if let Some(value) = &self.compile_pattern {
+            let at = format!("{}.{}", path, "compile_pattern");
+            __validator.nested(&at, value);
         }
         if let Some(value) = &self.regex_2 {
             let at = format!("{}.{}", path, "regex");
-            __validator.nested(&at, value);
-        }
-        if let Some(value) = &self.serde {
-            let at = format!("{}.{}", path, "serde");
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.serde_json;
-            let at = format!("{}.{}", path, "serde_json");
+            let value = &self.serde;
+            let at = format!("{}.{}", path, "serde");
             __validator.max_length(&at, value.as_str(), 10);
+        }
+        if let Some(value) = &self.url_2 {
+            let at = format!("{}.{}", path, "url");
+            __validator.nested(&at, value);
         }
         if let Some(value) = &self.endpoint {
             let at = format!("{}.{}", path, "endpoint");
-            __validator.nested(&at, value);
-        }
-        if let Some(value) = &self.api_version {
-            let at = format!("{}.{}", path, "api_version");
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.options;
-            let at = format!("{}.{}", path, "options");
+            let value = &self.api_version;
+            let at = format!("{}.{}", path, "api_version");
             __validator.max_length(&at, value.as_str(), 10);
+        }
+        if let Some(value) = &self.request {
+            let at = format!("{}.{}", path, "request");
+            __validator.nested(&at, value);
         }
         if let Some(value) = &self.validator_2 {
             let at = format!("{}.{}", path, "validator");
-            __validator.nested(&at, value);
-        }
-        if let Some(value) = &self.value_2 {
-            let at = format!("{}.{}", path, "value");
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.params;
-            let at = format!("{}.{}", path, "params");
+            let value = &self.value_2;
+            let at = format!("{}.{}", path, "value");
             __validator.max_length(&at, value.as_str(), 10);
+        }
+        if let Some(value) = &self.path {
+            let at = format!("{}.{}", path, "path");
+            __validator.nested(&at, value);
         }
         if let Some(value) = &self.at {
             let at = format!("{}.{}", path, "at");
-            __validator.nested(&at, value);
-        }
-        if let Some(value) = &self.json {
-            let at = format!("{}.{}", path, "json");
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.members;
-            let at = format!("{}.{}", path, "members");
+            let value = &self.json;
+            let at = format!("{}.{}", path, "json");
             __validator.max_length(&at, value.as_str(), 10);
+        }
+        if let Some(value) = &self.pipeline {
+            let at = format!("{}.{}", path, "pipeline");
+            __validator.nested(&at, value);
         }
         if let Some(value) = &self.response {
             let at = format!("{}.{}", path, "response");
-            __validator.nested(&at, value);
-        }
-        if let Some(value) = &self.operation_id {
-            let at = format!("{}.{}", path, "operation_id");
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.credential;
-            let at = format!("{}.{}", path, "credential");
+            let value = &self.operation_id;
+            let at = format!("{}.{}", path, "operation_id");
             __validator.max_length(&at, value.as_str(), 10);
+        }
+        if let Some(value) = &self.subscription_id {
+            let at = format!("{}.{}", path, "subscription_id");
+            __validator.nested(&at, value);
         }
         if let Some(value) = &self.inner {
             let at = format!("{}.{}", path, "inner");
-            __validator.nested(&at, value);
-        }
-        if let Some(value) = &self.tag {
-            let at = format!("{}.{}", path, "tag");
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.method_options_2;
-            let at = format!("{}.{}", path, "method_options");
+            let value = &self.tag;
+            let at = format!("{}.{}", path, "tag");
             __validator.max_length(&at, value.as_str(), 10);
+        }
+        if let Some(value) = &self.f {
+            let at = format!("{}.{}", path, "f");
+            __validator.nested(&at, value);
         }
         if let Some(value) = &self.new {
             let at = format!("{}.{}", path, "new");
-            __validator.nested(&at, value);
-        }
-        if let Some(value) = &self.api_version_2 {
-            let at = format!("{}.{}", path, "API_VERSION");
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.default_endpoint;
-            let at = format!("{}.{}", path, "DEFAULT_ENDPOINT");
+            let value = &self.api_version_2;
+            let at = format!("{}.{}", path, "API_VERSION");
             __validator.max_length(&at, value.as_str(), 10);
+        }
+        if let Some(value) = &self.services {
+            let at = format!("{}.{}", path, "SERVICES");
+            __validator.nested(&at, value);
         }
         if let Some(value) = &self.operations {
             let at = format!("{}.{}", path, "OPERATIONS");
-            __validator.nested(&at, value);
-        }
-        if let Some(value) = &self.build_request {
-            let at = format!("{}.{}", path, "build_request");
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.decode_response;
-            let at = format!("{}.{}", path, "decode_response");
+            let value = &self.build_request;
+            let at = format!("{}.{}", path, "build_request");
             __validator.max_length(&at, value.as_str(), 10);
+        }
+        if let Some(value) = &self.models {
+            let at = format!("{}.{}", path, "models");
+            __validator.nested(&at, value);
         }
         if let Some(value) = &self.clients {
             let at = format!("{}.{}", path, "clients");
-            __validator.nested(&at, value);
-        }
-        if let Some(value) = &self.dynamic {
-            let at = format!("{}.{}", path, "dynamic");
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.patterns;
-            let at = format!("{}.{}", path, "patterns");
+            let value = &self.dynamic;
+            let at = format!("{}.{}", path, "dynamic");
             __validator.max_length(&at, value.as_str(), 10);
+        }
+        if let Some(value) = &self.other {
+            let at = format!("{}.{}", path, "Other");
+            __validator.nested(&at, value);
         }
         if let Some(value) = &self.unknown {
             let at = format!("{}.{}", path, "Unknown");
-            __validator.nested(&at, value);
-        }
-        if let Some(value) = &self.arc {
-            let at = format!("{}.{}", path, "Arc");
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.lazy_lock;
-            let at = format!("{}.{}", path, "LazyLock");
+            let value = &self.arc;
+            let at = format!("{}.{}", path, "Arc");
             __validator.max_length(&at, value.as_str(), 10);
+        }
+        if let Some(value) = &self.b_tree_map {
+            let at = format!("{}.{}", path, "BTreeMap");
+            __validator.nested(&at, value);
         }
         if let Some(value) = &self.cow {
             let at = format!("{}.{}", path, "Cow");
-            __validator.nested(&at, value);
-        }
-        if let Some(value) = &self.value_3 {
-            let at = format!("{}.{}", path, "Value");
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.map;
-            let at = format!("{}.{}", path, "Map");
+            let value = &self.value_3;
+            let at = format!("{}.{}", path, "Value");
             __validator.max_length(&at, value.as_str(), 10);
+        }
+        if let Some(value) = &self.serialize {
+            let at = format!("{}.{}", path, "Serialize");
+            __validator.nested(&at, value);
         }
         if let Some(value) = &self.deserialize {
             let at = format!("{}.{}", path, "Deserialize");
-            __validator.nested(&at, value);
-        }
-        if let Some(value) = &self.serializer {
-            let at = format!("{}.{}", path, "Serializer");
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.deserializer;
-            let at = format!("{}.{}", path, "Deserializer");
+            let value = &self.serializer;
+            let at = format!("{}.{}", path, "Serializer");
             __validator.max_length(&at, value.as_str(), 10);
+        }
+        if let Some(value) = &self.token_credential {
+            let at = format!("{}.{}", path, "TokenCredential");
+            __validator.nested(&at, value);
         }
         if let Some(value) = &self.safe_debug {
             let at = format!("{}.{}", path, "SafeDebug");
-            __validator.nested(&at, value);
-        }
-        if let Some(value) = &self.client_method_options {
-            let at = format!("{}.{}", path, "ClientMethodOptions");
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.no_format;
-            let at = format!("{}.{}", path, "NoFormat");
+            let value = &self.client_method_options;
+            let at = format!("{}.{}", path, "ClientMethodOptions");
             __validator.max_length(&at, value.as_str(), 10);
+        }
+        if let Some(value) = &self.pager {
+            let at = format!("{}.{}", path, "Pager");
+            __validator.nested(&at, value);
         }
         if let Some(value) = &self.response_2 {
             let at = format!("{}.{}", path, "Response");
-            __validator.nested(&at, value);
-        }
-        if let Some(value) = &self.context {
-            let at = format!("{}.{}", path, "Context");
             __validator.max_items(&at, value.len(), 3);
         }
         {
-            let value = &self.armgen_runtime;
-            let at = format!("{}.{}", path, "armgen_runtime");
+            let value = &self.context;
+            let at = format!("{}.{}", path, "Context");
             __validator.max_length(&at, value.as_str(), 10);
+        }
+        if let Some(value) = &self.private {
+            let at = format!("{}.{}", path, "__private");
+            __validator.nested(&at, value);
         }
     }
 }
@@ -5940,27 +5943,27 @@ impl ::armgen_runtime::StripReadOnly for Fields {
                 "Base64Url",
                 "Duration",
                 "Uuid",
-                "FormBody",
-                "UrlBuilder",
-                "PollerMethodOptions",
-                "Pattern",
-                "Regex",
-                "Validate",
-                "compile_pattern",
-                "url",
-                "request",
-                "path",
-                "pipeline",
-                "subscription_id",
-                "f",
-                "SERVICES",
-                "models",
-                "Other",
-                "BTreeMap",
-                "Serialize",
-                "TokenCredential",
-                "Pager",
-                "__private",
+                "parameterized_host",
+                "Method",
+                "OperationStatus",
+                "PageDecoder",
+                "strip_members",
+                "Constraint",
+                "Validator",
+                "serde_json",
+                "options",
+                "params",
+                "members",
+                "credential",
+                "method_options",
+                "DEFAULT_ENDPOINT",
+                "decode_response",
+                "patterns",
+                "LazyLock",
+                "Map",
+                "Deserializer",
+                "NoFormat",
+                "armgen_runtime",
             ],
             |members| {
                 ::armgen_runtime::strip_member(members, "async", &self.r#async);
@@ -6159,22 +6162,19 @@ impl ::armgen_runtime::StripReadOnly for Fields {
                     "StringFormat",
                     &self.string_format,
                 );
-                ::armgen_runtime::strip_member(members, "HostPart", &self.host_part);
                 ::armgen_runtime::strip_member(
                     members,
-                    "InvalidHost",
-                    &self.invalid_host,
+                    "ResponseHeaders",
+                    &self.response_headers,
                 );
+                ::armgen_runtime::strip_member(members, "HostPart", &self.host_part);
+                ::armgen_runtime::strip_member(members, "FormBody", &self.form_body);
                 ::armgen_runtime::strip_member(
                     members,
                     "HttpRequest",
                     &self.http_request,
                 );
-                ::armgen_runtime::strip_member(
-                    members,
-                    "HttpResponse",
-                    &self.http_response,
-                );
+                ::armgen_runtime::strip_member(members, "UrlBuilder", &self.url_builder);
                 ::armgen_runtime::strip_member(
                     members,
                     "ResponseTooLarge",
@@ -6182,27 +6182,23 @@ impl ::armgen_runtime::StripReadOnly for Fields {
                 );
                 ::armgen_runtime::strip_member(
                     members,
-                    "FinalStateVia",
-                    &self.final_state_via,
+                    "PollerMethodOptions",
+                    &self.poller_method_options,
                 );
                 ::armgen_runtime::strip_member(
                     members,
                     "PollerOptions",
                     &self.poller_options,
                 );
-                ::armgen_runtime::strip_member(members, "NextLink", &self.next_link);
+                ::armgen_runtime::strip_member(members, "Pattern", &self.pattern);
                 ::armgen_runtime::strip_member(
                     members,
                     "StripReadOnly",
                     &self.strip_read_only,
                 );
-                ::armgen_runtime::strip_member(
-                    members,
-                    "strip_member",
-                    &self.strip_member,
-                );
+                ::armgen_runtime::strip_member(members, "Regex", &self.regex);
                 ::armgen_runtime::strip_member(members, "Secret", &self.secret);
-                ::armgen_runtime::strip_member(members, "Url", &self.url);
+                ::armgen_runtime::strip_member(members, "Validate", &self.validate);
                 ::armgen_runtime::strip_member(
                     members,
                     "ValidationError",
@@ -6210,61 +6206,49 @@ impl ::armgen_runtime::StripReadOnly for Fields {
                 );
                 ::armgen_runtime::strip_member(
                     members,
-                    "ValidationErrors",
-                    &self.validation_errors,
+                    "compile_pattern",
+                    &self.compile_pattern,
                 );
                 ::armgen_runtime::strip_member(members, "regex", &self.regex_2);
-                ::armgen_runtime::strip_member(members, "serde", &self.serde);
+                ::armgen_runtime::strip_member(members, "url", &self.url_2);
                 ::armgen_runtime::strip_member(members, "endpoint", &self.endpoint);
-                ::armgen_runtime::strip_member(
-                    members,
-                    "api_version",
-                    &self.api_version,
-                );
+                ::armgen_runtime::strip_member(members, "request", &self.request);
                 ::armgen_runtime::strip_member(members, "validator", &self.validator_2);
-                ::armgen_runtime::strip_member(members, "value", &self.value_2);
+                ::armgen_runtime::strip_member(members, "path", &self.path);
                 ::armgen_runtime::strip_member(members, "at", &self.at);
-                ::armgen_runtime::strip_member(members, "json", &self.json);
+                ::armgen_runtime::strip_member(members, "pipeline", &self.pipeline);
                 ::armgen_runtime::strip_member(members, "response", &self.response);
                 ::armgen_runtime::strip_member(
                     members,
-                    "operation_id",
-                    &self.operation_id,
+                    "subscription_id",
+                    &self.subscription_id,
                 );
                 ::armgen_runtime::strip_member(members, "inner", &self.inner);
-                ::armgen_runtime::strip_member(members, "tag", &self.tag);
+                ::armgen_runtime::strip_member(members, "f", &self.f);
                 ::armgen_runtime::strip_member(members, "new", &self.new);
-                ::armgen_runtime::strip_member(
-                    members,
-                    "API_VERSION",
-                    &self.api_version_2,
-                );
+                ::armgen_runtime::strip_member(members, "SERVICES", &self.services);
                 ::armgen_runtime::strip_member(members, "OPERATIONS", &self.operations);
-                ::armgen_runtime::strip_member(
-                    members,
-                    "build_request",
-                    &self.build_request,
-                );
+                ::armgen_runtime::strip_member(members, "models", &self.models);
                 ::armgen_runtime::strip_member(members, "clients", &self.clients);
-                ::armgen_runtime::strip_member(members, "dynamic", &self.dynamic);
+                ::armgen_runtime::strip_member(members, "Other", &self.other);
                 ::armgen_runtime::strip_member(members, "Unknown", &self.unknown);
-                ::armgen_runtime::strip_member(members, "Arc", &self.arc);
+                ::armgen_runtime::strip_member(members, "BTreeMap", &self.b_tree_map);
                 ::armgen_runtime::strip_member(members, "Cow", &self.cow);
-                ::armgen_runtime::strip_member(members, "Value", &self.value_3);
+                ::armgen_runtime::strip_member(members, "Serialize", &self.serialize);
                 ::armgen_runtime::strip_member(
                     members,
                     "Deserialize",
                     &self.deserialize,
                 );
-                ::armgen_runtime::strip_member(members, "Serializer", &self.serializer);
-                ::armgen_runtime::strip_member(members, "SafeDebug", &self.safe_debug);
                 ::armgen_runtime::strip_member(
                     members,
-                    "ClientMethodOptions",
-                    &self.client_method_options,
+                    "TokenCredential",
+                    &self.token_credential,
                 );
+                ::armgen_runtime::strip_member(members, "SafeDebug", &self.safe_debug);
+                ::armgen_runtime::strip_member(members, "Pager", &self.pager);
                 ::armgen_runtime::strip_member(members, "Response", &self.response_2);
-                ::armgen_runtime::strip_member(members, "Context", &self.context);
+                ::armgen_runtime::strip_member(members, "__private", &self.private);
             },
         );
     }
@@ -9236,7 +9220,8 @@ impl ::armgen_runtime::StripReadOnly for PollerOptions {
     "DateTime", DateTimeRfc1123(DateTimeRfc1123) = "DateTimeRfc1123", Duration(Duration)
     = "Duration", FormatError(FormatError) = "FormatError", StringFormat(StringFormat) =
     "StringFormat", UnixTime(UnixTime) = "UnixTime", Uuid(Uuid) = "Uuid",
-    HostPart(HostPart) = "HostPart", InvalidHost(InvalidHost) = "InvalidHost",
+    ResponseHeaders(ResponseHeaders) = "ResponseHeaders", HostPart(HostPart) =
+    "HostPart", InvalidHost(InvalidHost) = "InvalidHost",
     ParameterizedHost(ParameterizedHost) = "parameterized_host", FormBody(FormBody) =
     "FormBody", HttpRequest(HttpRequest) = "HttpRequest", HttpResponse(HttpResponse) =
     "HttpResponse", Method(Method) = "Method", UrlBuilder(UrlBuilder) = "UrlBuilder",
@@ -9482,6 +9467,20 @@ pub struct Regex2 {
 impl ::armgen_runtime::Validate for Regex2 {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
 }
+impl ::armgen_runtime::StripReadOnly for Regex2 {
+    fn strip_read_only(
+        &self,
+        json: &mut ::armgen_runtime::__private::serde_json::Value,
+    ) {
+        ::armgen_runtime::strip_members(
+            json,
+            &["regex"],
+            |members| {
+                ::armgen_runtime::strip_member(members, "next", &self.next);
+            },
+        );
+    }
+}
 /// The `request` object.
 #[derive(
     ::core::clone::Clone,
@@ -9690,6 +9689,20 @@ pub struct Response2 {
 impl ::armgen_runtime::Validate for Response2 {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
 }
+impl ::armgen_runtime::StripReadOnly for Response2 {
+    fn strip_read_only(
+        &self,
+        json: &mut ::armgen_runtime::__private::serde_json::Value,
+    ) {
+        ::armgen_runtime::strip_members(
+            json,
+            &["Response"],
+            |members| {
+                ::armgen_runtime::strip_member(members, "next", &self.next);
+            },
+        );
+    }
+}
 /// The `response_error` object.
 #[derive(
     ::core::clone::Clone,
@@ -9750,6 +9763,45 @@ pub struct ResponseError2 {
 }
 impl ::armgen_runtime::Validate for ResponseError2 {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
+}
+/// The `ResponseHeaders` object.
+#[derive(
+    ::core::clone::Clone,
+    ::core::fmt::Debug,
+    ::core::default::Default,
+    ::core::cmp::PartialEq,
+    ::armgen_runtime::__private::serde::Serialize,
+    ::armgen_runtime::__private::serde::Deserialize,
+)]
+#[serde(crate = "::armgen_runtime::__private::serde")]
+#[serde(tag = "kind", rename = "ResponseHeaders")]
+pub struct ResponseHeaders {
+    /// Set by the service.
+    #[serde(
+        rename = "ResponseHeaders",
+        skip_serializing_if = "::core::option::Option::is_none"
+    )]
+    pub response_headers: ::core::option::Option<::std::string::String>,
+    /// `next`
+    #[serde(skip_serializing_if = "::core::option::Option::is_none")]
+    pub next: ::core::option::Option<::std::boxed::Box<ResponseHeaders>>,
+}
+impl ::armgen_runtime::Validate for ResponseHeaders {
+    fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
+}
+impl ::armgen_runtime::StripReadOnly for ResponseHeaders {
+    fn strip_read_only(
+        &self,
+        json: &mut ::armgen_runtime::__private::serde_json::Value,
+    ) {
+        ::armgen_runtime::strip_members(
+            json,
+            &["ResponseHeaders"],
+            |members| {
+                ::armgen_runtime::strip_member(members, "next", &self.next);
+            },
+        );
+    }
 }
 /// The `ResponseTooLarge` object.
 #[derive(
@@ -12252,6 +12304,20 @@ pub struct Validator2 {
 impl ::armgen_runtime::Validate for Validator2 {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
 }
+impl ::armgen_runtime::StripReadOnly for Validator2 {
+    fn strip_read_only(
+        &self,
+        json: &mut ::armgen_runtime::__private::serde_json::Value,
+    ) {
+        ::armgen_runtime::strip_members(
+            json,
+            &["validator"],
+            |members| {
+                ::armgen_runtime::strip_member(members, "next", &self.next);
+            },
+        );
+    }
+}
 /// The `value` object.
 #[derive(
     ::core::clone::Clone,
@@ -12274,20 +12340,6 @@ pub struct Value {
 impl ::armgen_runtime::Validate for Value {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
 }
-impl ::armgen_runtime::StripReadOnly for Value {
-    fn strip_read_only(
-        &self,
-        json: &mut ::armgen_runtime::__private::serde_json::Value,
-    ) {
-        ::armgen_runtime::strip_members(
-            json,
-            &["value"],
-            |members| {
-                ::armgen_runtime::strip_member(members, "next", &self.next);
-            },
-        );
-    }
-}
 /// The `Value` object.
 #[derive(
     ::core::clone::Clone,
@@ -12309,20 +12361,6 @@ pub struct Value2 {
 }
 impl ::armgen_runtime::Validate for Value2 {
     fn validate_at(&self, _path: &str, _validator: &mut ::armgen_runtime::Validator) {}
-}
-impl ::armgen_runtime::StripReadOnly for Value2 {
-    fn strip_read_only(
-        &self,
-        json: &mut ::armgen_runtime::__private::serde_json::Value,
-    ) {
-        ::armgen_runtime::strip_members(
-            json,
-            &["Value"],
-            |members| {
-                ::armgen_runtime::strip_member(members, "next", &self.next);
-            },
-        );
-    }
 }
 /// The `Vec` object.
 #[derive(

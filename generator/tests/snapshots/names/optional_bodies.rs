@@ -112,7 +112,7 @@ pub fn alloc_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// `POST /optional-bodies/219` (`OptionalBodies_api_version`).
+/// `POST /optional-bodies/220` (`OptionalBodies_api_version`).
 ///
 /// # Arguments
 /// * `api_version_2` - `api_version` (body, optional)
@@ -129,7 +129,7 @@ pub fn api_version_request(
     }
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/optional-bodies/219");
+        .literal("/optional-bodies/220");
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Post,
         __url.build()?,
@@ -149,7 +149,7 @@ pub fn api_version_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// `POST /optional-bodies/251` (`OptionalBodies_Arc`).
+/// `POST /optional-bodies/252` (`OptionalBodies_Arc`).
 ///
 /// # Arguments
 /// * `arc` - `Arc` (body, optional)
@@ -166,7 +166,7 @@ pub fn arc_request(
     }
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/optional-bodies/251");
+        .literal("/optional-bodies/252");
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Post,
         __url.build()?,
@@ -260,7 +260,7 @@ pub fn arm_pipeline_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// `POST /optional-bodies/268` (`OptionalBodies_armgen_runtime`).
+/// `POST /optional-bodies/269` (`OptionalBodies_armgen_runtime`).
 ///
 /// # Arguments
 /// * `armgen_runtime` - `armgen_runtime` (body, optional)
@@ -277,7 +277,7 @@ pub fn armgen_runtime_request(
     }
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/optional-bodies/268");
+        .literal("/optional-bodies/269");
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Post,
         __url.build()?,
@@ -593,7 +593,7 @@ pub fn async_trait_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// `POST /optional-bodies/226` (`OptionalBodies_at`).
+/// `POST /optional-bodies/227` (`OptionalBodies_at`).
 ///
 /// # Arguments
 /// * `at` - `at` (body, optional)
@@ -610,7 +610,7 @@ pub fn at_request(
     }
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/optional-bodies/226");
+        .literal("/optional-bodies/227");
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Post,
         __url.build()?,
@@ -667,7 +667,7 @@ pub fn azure_core_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// `POST /optional-bodies/253` (`OptionalBodies_BTreeMap`).
+/// `POST /optional-bodies/254` (`OptionalBodies_BTreeMap`).
 ///
 /// # Arguments
 /// * `b_tree_map` - `BTreeMap` (body, optional)
@@ -684,7 +684,7 @@ pub fn b_tree_map_request(
     }
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/optional-bodies/253");
+        .literal("/optional-bodies/254");
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Post,
         __url.build()?,
@@ -852,7 +852,7 @@ pub fn bool_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// `POST /optional-bodies/243` (`OptionalBodies_build_request`).
+/// `POST /optional-bodies/244` (`OptionalBodies_build_request`).
 ///
 /// # Arguments
 /// * `build_request` - `build_request` (body, optional)
@@ -869,7 +869,7 @@ pub fn build_request_request(
     }
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/optional-bodies/243");
+        .literal("/optional-bodies/244");
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Post,
         __url.build()?,
@@ -963,7 +963,7 @@ pub fn char_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// `POST /optional-bodies/263` (`OptionalBodies_ClientMethodOptions`).
+/// `POST /optional-bodies/264` (`OptionalBodies_ClientMethodOptions`).
 ///
 /// # Arguments
 /// * `client_method_options` - `ClientMethodOptions` (body, optional)
@@ -980,7 +980,7 @@ pub fn client_method_options_request(
     }
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/optional-bodies/263");
+        .literal("/optional-bodies/264");
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Post,
         __url.build()?,
@@ -1074,7 +1074,7 @@ pub fn client_request_id_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// `POST /optional-bodies/246` (`OptionalBodies_clients`).
+/// `POST /optional-bodies/247` (`OptionalBodies_clients`).
 ///
 /// # Arguments
 /// * `clients` - `clients` (body, optional)
@@ -1091,7 +1091,7 @@ pub fn clients_request(
     }
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/optional-bodies/246");
+        .literal("/optional-bodies/247");
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Post,
         __url.build()?,
@@ -1148,7 +1148,7 @@ pub fn clone_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// `POST /optional-bodies/213` (`OptionalBodies_compile_pattern`).
+/// `POST /optional-bodies/214` (`OptionalBodies_compile_pattern`).
 ///
 /// # Arguments
 /// * `compile_pattern` - `compile_pattern` (body, optional)
@@ -1165,7 +1165,7 @@ pub fn compile_pattern_request(
     }
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/optional-bodies/213");
+        .literal("/optional-bodies/214");
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Post,
         __url.build()?,
@@ -1222,7 +1222,7 @@ pub fn concat_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// `POST /optional-bodies/208` (`OptionalBodies_Constraint`).
+/// `POST /optional-bodies/209` (`OptionalBodies_Constraint`).
 ///
 /// # Arguments
 /// * `constraint` - `Constraint` (body, optional)
@@ -1239,7 +1239,7 @@ pub fn constraint_request(
     }
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/optional-bodies/208");
+        .literal("/optional-bodies/209");
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Post,
         __url.build()?,
@@ -1259,7 +1259,7 @@ pub fn constraint_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// `POST /optional-bodies/267` (`OptionalBodies_Context`).
+/// `POST /optional-bodies/268` (`OptionalBodies_Context`).
 ///
 /// # Arguments
 /// * `context` - `Context` (body, optional)
@@ -1276,7 +1276,7 @@ pub fn context_request(
     }
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/optional-bodies/267");
+        .literal("/optional-bodies/268");
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Post,
         __url.build()?,
@@ -1370,7 +1370,7 @@ pub fn core_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// `POST /optional-bodies/254` (`OptionalBodies_Cow`).
+/// `POST /optional-bodies/255` (`OptionalBodies_Cow`).
 ///
 /// # Arguments
 /// * `cow` - `Cow` (body, optional)
@@ -1387,7 +1387,7 @@ pub fn cow_request(
     }
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/optional-bodies/254");
+        .literal("/optional-bodies/255");
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Post,
         __url.build()?,
@@ -1444,7 +1444,7 @@ pub fn crate_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// `POST /optional-bodies/232` (`OptionalBodies_credential`).
+/// `POST /optional-bodies/233` (`OptionalBodies_credential`).
 ///
 /// # Arguments
 /// * `credential` - `credential` (body, optional)
@@ -1461,7 +1461,7 @@ pub fn credential_request(
     }
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/optional-bodies/232");
+        .literal("/optional-bodies/233");
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Post,
         __url.build()?,
@@ -1925,7 +1925,7 @@ pub fn decode_optional_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// `POST /optional-bodies/244` (`OptionalBodies_decode_response`).
+/// `POST /optional-bodies/245` (`OptionalBodies_decode_response`).
 ///
 /// # Arguments
 /// * `decode_response` - `decode_response` (body, optional)
@@ -1942,7 +1942,7 @@ pub fn decode_response_request(
     }
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/optional-bodies/244");
+        .literal("/optional-bodies/245");
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Post,
         __url.build()?,
@@ -2036,7 +2036,7 @@ pub fn default_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// `POST /optional-bodies/240` (`OptionalBodies_DEFAULT_ENDPOINT`).
+/// `POST /optional-bodies/241` (`OptionalBodies_DEFAULT_ENDPOINT`).
 ///
 /// # Arguments
 /// * `default_endpoint` - `DEFAULT_ENDPOINT` (body, optional)
@@ -2053,7 +2053,7 @@ pub fn default_endpoint_request(
     }
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/optional-bodies/240");
+        .literal("/optional-bodies/241");
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Post,
         __url.build()?,
@@ -2073,7 +2073,7 @@ pub fn default_endpoint_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// `POST /optional-bodies/258` (`OptionalBodies_Deserialize`).
+/// `POST /optional-bodies/259` (`OptionalBodies_Deserialize`).
 ///
 /// # Arguments
 /// * `deserialize` - `Deserialize` (body, optional)
@@ -2090,7 +2090,7 @@ pub fn deserialize_request(
     }
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/optional-bodies/258");
+        .literal("/optional-bodies/259");
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Post,
         __url.build()?,
@@ -2110,7 +2110,7 @@ pub fn deserialize_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// `POST /optional-bodies/260` (`OptionalBodies_Deserializer`).
+/// `POST /optional-bodies/261` (`OptionalBodies_Deserializer`).
 ///
 /// # Arguments
 /// * `deserializer` - `Deserializer` (body, optional)
@@ -2127,7 +2127,7 @@ pub fn deserializer_request(
     }
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/optional-bodies/260");
+        .literal("/optional-bodies/261");
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Post,
         __url.build()?,
@@ -2258,7 +2258,7 @@ pub fn duration_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// `POST /optional-bodies/247` (`OptionalBodies_dynamic`).
+/// `POST /optional-bodies/248` (`OptionalBodies_dynamic`).
 ///
 /// # Arguments
 /// * `dynamic` - `dynamic` (body, optional)
@@ -2275,7 +2275,7 @@ pub fn dynamic_request(
     }
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/optional-bodies/247");
+        .literal("/optional-bodies/248");
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Post,
         __url.build()?,
@@ -2629,7 +2629,7 @@ pub fn dynamic_validate_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// `POST /optional-bodies/218` (`OptionalBodies_endpoint`).
+/// `POST /optional-bodies/219` (`OptionalBodies_endpoint`).
 ///
 /// # Arguments
 /// * `endpoint_2` - `endpoint` (body, optional)
@@ -2646,7 +2646,7 @@ pub fn endpoint_request(
     }
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/optional-bodies/218");
+        .literal("/optional-bodies/219");
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Post,
         __url.build()?,
@@ -2888,7 +2888,7 @@ pub fn extend_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// `POST /optional-bodies/237` (`OptionalBodies_f`).
+/// `POST /optional-bodies/238` (`OptionalBodies_f`).
 ///
 /// # Arguments
 /// * `f_2` - `f` (body, optional)
@@ -2905,7 +2905,7 @@ pub fn f_request(
     }
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/optional-bodies/237");
+        .literal("/optional-bodies/238");
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Post,
         __url.build()?,
@@ -2999,7 +2999,7 @@ pub fn f64_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// `POST /optional-bodies/195` (`OptionalBodies_FinalStateVia`).
+/// `POST /optional-bodies/196` (`OptionalBodies_FinalStateVia`).
 ///
 /// # Arguments
 /// * `final_state_via` - `FinalStateVia` (body, optional)
@@ -3016,7 +3016,7 @@ pub fn final_state_via_request(
     }
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/optional-bodies/195");
+        .literal("/optional-bodies/196");
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Post,
         __url.build()?,
@@ -3110,7 +3110,7 @@ pub fn fn_once_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// `POST /optional-bodies/189` (`OptionalBodies_FormBody`).
+/// `POST /optional-bodies/190` (`OptionalBodies_FormBody`).
 ///
 /// # Arguments
 /// * `form_body` - `FormBody` (body, optional)
@@ -3127,7 +3127,7 @@ pub fn form_body_request(
     }
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/optional-bodies/189");
+        .literal("/optional-bodies/190");
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Post,
         __url.build()?,
@@ -3443,7 +3443,7 @@ pub fn hash_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// `POST /optional-bodies/186` (`OptionalBodies_HostPart`).
+/// `POST /optional-bodies/187` (`OptionalBodies_HostPart`).
 ///
 /// # Arguments
 /// * `host_part` - `HostPart` (body, optional)
@@ -3460,7 +3460,7 @@ pub fn host_part_request(
     }
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/optional-bodies/186");
+        .literal("/optional-bodies/187");
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Post,
         __url.build()?,
@@ -3480,7 +3480,7 @@ pub fn host_part_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// `POST /optional-bodies/190` (`OptionalBodies_HttpRequest`).
+/// `POST /optional-bodies/191` (`OptionalBodies_HttpRequest`).
 ///
 /// # Arguments
 /// * `http_request` - `HttpRequest` (body, optional)
@@ -3497,7 +3497,7 @@ pub fn http_request_request(
     }
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/optional-bodies/190");
+        .literal("/optional-bodies/191");
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Post,
         __url.build()?,
@@ -3517,7 +3517,7 @@ pub fn http_request_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// `POST /optional-bodies/191` (`OptionalBodies_HttpResponse`).
+/// `POST /optional-bodies/192` (`OptionalBodies_HttpResponse`).
 ///
 /// # Arguments
 /// * `http_response` - `HttpResponse` (body, optional)
@@ -3534,7 +3534,7 @@ pub fn http_response_request(
     }
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/optional-bodies/191");
+        .literal("/optional-bodies/192");
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Post,
         __url.build()?,
@@ -3702,7 +3702,7 @@ pub fn include_str_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// `POST /optional-bodies/234` (`OptionalBodies_inner`).
+/// `POST /optional-bodies/235` (`OptionalBodies_inner`).
 ///
 /// # Arguments
 /// * `inner` - `inner` (body, optional)
@@ -3719,7 +3719,7 @@ pub fn inner_request(
     }
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/optional-bodies/234");
+        .literal("/optional-bodies/235");
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Post,
         __url.build()?,
@@ -3887,7 +3887,7 @@ pub fn into_variant_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// `POST /optional-bodies/187` (`OptionalBodies_InvalidHost`).
+/// `POST /optional-bodies/188` (`OptionalBodies_InvalidHost`).
 ///
 /// # Arguments
 /// * `invalid_host` - `InvalidHost` (body, optional)
@@ -3904,7 +3904,7 @@ pub fn invalid_host_request(
     }
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/optional-bodies/187");
+        .literal("/optional-bodies/188");
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Post,
         __url.build()?,
@@ -3961,7 +3961,7 @@ pub fn iterator_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// `POST /optional-bodies/227` (`OptionalBodies_json`).
+/// `POST /optional-bodies/228` (`OptionalBodies_json`).
 ///
 /// # Arguments
 /// * `json` - `json` (body, optional)
@@ -3978,7 +3978,7 @@ pub fn json_request(
     }
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/optional-bodies/227");
+        .literal("/optional-bodies/228");
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Post,
         __url.build()?,
@@ -3998,7 +3998,7 @@ pub fn json_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// `POST /optional-bodies/252` (`OptionalBodies_LazyLock`).
+/// `POST /optional-bodies/253` (`OptionalBodies_LazyLock`).
 ///
 /// # Arguments
 /// * `lazy_lock` - `LazyLock` (body, optional)
@@ -4015,7 +4015,7 @@ pub fn lazy_lock_request(
     }
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/optional-bodies/252");
+        .literal("/optional-bodies/253");
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Post,
         __url.build()?,
@@ -4035,7 +4035,7 @@ pub fn lazy_lock_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// `POST /optional-bodies/256` (`OptionalBodies_Map`).
+/// `POST /optional-bodies/257` (`OptionalBodies_Map`).
 ///
 /// # Arguments
 /// * `map` - `Map` (body, optional)
@@ -4052,7 +4052,7 @@ pub fn map_request(
     }
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/optional-bodies/256");
+        .literal("/optional-bodies/257");
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Post,
         __url.build()?,
@@ -4109,7 +4109,7 @@ pub fn matches_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// `POST /optional-bodies/228` (`OptionalBodies_members`).
+/// `POST /optional-bodies/229` (`OptionalBodies_members`).
 ///
 /// # Arguments
 /// * `members` - `members` (body, optional)
@@ -4126,7 +4126,7 @@ pub fn members_request(
     }
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/optional-bodies/228");
+        .literal("/optional-bodies/229");
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Post,
         __url.build()?,
@@ -4146,7 +4146,7 @@ pub fn members_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// `POST /optional-bodies/192` (`OptionalBodies_Method`).
+/// `POST /optional-bodies/193` (`OptionalBodies_Method`).
 ///
 /// # Arguments
 /// * `method` - `Method` (body, optional)
@@ -4163,7 +4163,7 @@ pub fn method_request(
     }
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/optional-bodies/192");
+        .literal("/optional-bodies/193");
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Post,
         __url.build()?,
@@ -4220,7 +4220,7 @@ pub fn method_options_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// `POST /optional-bodies/245` (`OptionalBodies_models`).
+/// `POST /optional-bodies/246` (`OptionalBodies_models`).
 ///
 /// # Arguments
 /// * `models` - `models` (body, optional)
@@ -4237,7 +4237,7 @@ pub fn models_request(
     }
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/optional-bodies/245");
+        .literal("/optional-bodies/246");
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Post,
         __url.build()?,
@@ -4257,7 +4257,7 @@ pub fn models_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// `POST /optional-bodies/238` (`OptionalBodies_new`).
+/// `POST /optional-bodies/239` (`OptionalBodies_new`).
 ///
 /// # Arguments
 /// * `new` - `new` (body, optional)
@@ -4274,7 +4274,7 @@ pub fn new_request(
     }
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/optional-bodies/238");
+        .literal("/optional-bodies/239");
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Post,
         __url.build()?,
@@ -4294,7 +4294,7 @@ pub fn new_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// `POST /optional-bodies/199` (`OptionalBodies_NextLink`).
+/// `POST /optional-bodies/200` (`OptionalBodies_NextLink`).
 ///
 /// # Arguments
 /// * `next_link` - `NextLink` (body, optional)
@@ -4311,7 +4311,7 @@ pub fn next_link_request(
     }
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/optional-bodies/199");
+        .literal("/optional-bodies/200");
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Post,
         __url.build()?,
@@ -4331,7 +4331,7 @@ pub fn next_link_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// `POST /optional-bodies/264` (`OptionalBodies_NoFormat`).
+/// `POST /optional-bodies/265` (`OptionalBodies_NoFormat`).
 ///
 /// # Arguments
 /// * `no_format` - `NoFormat` (body, optional)
@@ -4348,7 +4348,7 @@ pub fn no_format_request(
     }
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/optional-bodies/264");
+        .literal("/optional-bodies/265");
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Post,
         __url.build()?,
@@ -4442,7 +4442,7 @@ pub fn ok_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// `POST /optional-bodies/231` (`OptionalBodies_operation_id`).
+/// `POST /optional-bodies/232` (`OptionalBodies_operation_id`).
 ///
 /// # Arguments
 /// * `operation_id` - `operation_id` (body, optional)
@@ -4459,7 +4459,7 @@ pub fn operation_id_request(
     }
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/optional-bodies/231");
+        .literal("/optional-bodies/232");
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Post,
         __url.build()?,
@@ -4516,7 +4516,7 @@ pub fn operation_info_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// `POST /optional-bodies/196` (`OptionalBodies_OperationStatus`).
+/// `POST /optional-bodies/197` (`OptionalBodies_OperationStatus`).
 ///
 /// # Arguments
 /// * `operation_status` - `OperationStatus` (body, optional)
@@ -4533,7 +4533,7 @@ pub fn operation_status_request(
     }
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/optional-bodies/196");
+        .literal("/optional-bodies/197");
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Post,
         __url.build()?,
@@ -4553,7 +4553,7 @@ pub fn operation_status_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// `POST /optional-bodies/242` (`OptionalBodies_OPERATIONS`).
+/// `POST /optional-bodies/243` (`OptionalBodies_OPERATIONS`).
 ///
 /// # Arguments
 /// * `operations` - `OPERATIONS` (body, optional)
@@ -4570,7 +4570,7 @@ pub fn operations_request(
     }
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/optional-bodies/242");
+        .literal("/optional-bodies/243");
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Post,
         __url.build()?,
@@ -4664,7 +4664,7 @@ pub fn option_env_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// `POST /optional-bodies/220` (`OptionalBodies_options`).
+/// `POST /optional-bodies/221` (`OptionalBodies_options`).
 ///
 /// # Arguments
 /// * `options_2` - `options` (body, optional)
@@ -4681,7 +4681,7 @@ pub fn options_request(
     }
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/optional-bodies/220");
+        .literal("/optional-bodies/221");
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Post,
         __url.build()?,
@@ -4738,7 +4738,7 @@ pub fn ord_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// `POST /optional-bodies/249` (`OptionalBodies_Other`).
+/// `POST /optional-bodies/250` (`OptionalBodies_Other`).
 ///
 /// # Arguments
 /// * `other` - `Other` (body, optional)
@@ -4755,7 +4755,7 @@ pub fn other_request(
     }
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/optional-bodies/249");
+        .literal("/optional-bodies/250");
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Post,
         __url.build()?,
@@ -4812,7 +4812,7 @@ pub fn page_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// `POST /optional-bodies/200` (`OptionalBodies_PageDecoder`).
+/// `POST /optional-bodies/201` (`OptionalBodies_PageDecoder`).
 ///
 /// # Arguments
 /// * `page_decoder` - `PageDecoder` (body, optional)
@@ -4829,7 +4829,7 @@ pub fn page_decoder_request(
     }
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/optional-bodies/200");
+        .literal("/optional-bodies/201");
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Post,
         __url.build()?,
@@ -4849,7 +4849,7 @@ pub fn page_decoder_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// `POST /optional-bodies/265` (`OptionalBodies_Pager`).
+/// `POST /optional-bodies/266` (`OptionalBodies_Pager`).
 ///
 /// # Arguments
 /// * `pager` - `Pager` (body, optional)
@@ -4866,7 +4866,7 @@ pub fn pager_request(
     }
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/optional-bodies/265");
+        .literal("/optional-bodies/266");
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Post,
         __url.build()?,
@@ -4923,7 +4923,7 @@ pub fn panic_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// `POST /optional-bodies/188` (`OptionalBodies_parameterized_host`).
+/// `POST /optional-bodies/189` (`OptionalBodies_parameterized_host`).
 ///
 /// # Arguments
 /// * `parameterized_host` - `parameterized_host` (body, optional)
@@ -4940,7 +4940,7 @@ pub fn parameterized_host_request(
     }
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/optional-bodies/188");
+        .literal("/optional-bodies/189");
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Post,
         __url.build()?,
@@ -4960,7 +4960,7 @@ pub fn parameterized_host_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// `POST /optional-bodies/224` (`OptionalBodies_params`).
+/// `POST /optional-bodies/225` (`OptionalBodies_params`).
 ///
 /// # Arguments
 /// * `params` - `params` (body, optional)
@@ -4977,7 +4977,7 @@ pub fn params_request(
     }
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/optional-bodies/224");
+        .literal("/optional-bodies/225");
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Post,
         __url.build()?,
@@ -5071,7 +5071,7 @@ pub fn partial_ord_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// `POST /optional-bodies/225` (`OptionalBodies_path`).
+/// `POST /optional-bodies/226` (`OptionalBodies_path`).
 ///
 /// # Arguments
 /// * `path` - `path` (body, optional)
@@ -5088,7 +5088,7 @@ pub fn path_request(
     }
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/optional-bodies/225");
+        .literal("/optional-bodies/226");
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Post,
         __url.build()?,
@@ -5108,7 +5108,7 @@ pub fn path_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// `POST /optional-bodies/201` (`OptionalBodies_Pattern`).
+/// `POST /optional-bodies/202` (`OptionalBodies_Pattern`).
 ///
 /// # Arguments
 /// * `pattern` - `Pattern` (body, optional)
@@ -5125,7 +5125,7 @@ pub fn pattern_request(
     }
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/optional-bodies/201");
+        .literal("/optional-bodies/202");
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Post,
         __url.build()?,
@@ -5145,7 +5145,7 @@ pub fn pattern_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// `POST /optional-bodies/248` (`OptionalBodies_patterns`).
+/// `POST /optional-bodies/249` (`OptionalBodies_patterns`).
 ///
 /// # Arguments
 /// * `patterns` - `patterns` (body, optional)
@@ -5162,7 +5162,7 @@ pub fn patterns_request(
     }
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/optional-bodies/248");
+        .literal("/optional-bodies/249");
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Post,
         __url.build()?,
@@ -5182,7 +5182,7 @@ pub fn patterns_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// `POST /optional-bodies/229` (`OptionalBodies_pipeline`).
+/// `POST /optional-bodies/230` (`OptionalBodies_pipeline`).
 ///
 /// # Arguments
 /// * `pipeline` - `pipeline` (body, optional)
@@ -5199,7 +5199,7 @@ pub fn pipeline_request(
     }
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/optional-bodies/229");
+        .literal("/optional-bodies/230");
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Post,
         __url.build()?,
@@ -5219,7 +5219,7 @@ pub fn pipeline_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// `POST /optional-bodies/197` (`OptionalBodies_PollerMethodOptions`).
+/// `POST /optional-bodies/198` (`OptionalBodies_PollerMethodOptions`).
 ///
 /// # Arguments
 /// * `poller_method_options` - `PollerMethodOptions` (body, optional)
@@ -5236,7 +5236,7 @@ pub fn poller_method_options_request(
     }
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/optional-bodies/197");
+        .literal("/optional-bodies/198");
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Post,
         __url.build()?,
@@ -5256,7 +5256,7 @@ pub fn poller_method_options_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// `POST /optional-bodies/198` (`OptionalBodies_PollerOptions`).
+/// `POST /optional-bodies/199` (`OptionalBodies_PollerOptions`).
 ///
 /// # Arguments
 /// * `poller_options` - `PollerOptions` (body, optional)
@@ -5273,7 +5273,7 @@ pub fn poller_options_request(
     }
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/optional-bodies/198");
+        .literal("/optional-bodies/199");
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Post,
         __url.build()?,
@@ -5293,7 +5293,7 @@ pub fn poller_options_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// `POST /optional-bodies/269` (`OptionalBodies___private`).
+/// `POST /optional-bodies/270` (`OptionalBodies___private`).
 ///
 /// # Arguments
 /// * `private` - `__private` (body, optional)
@@ -5310,7 +5310,7 @@ pub fn private_request(
     }
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/optional-bodies/269");
+        .literal("/optional-bodies/270");
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Post,
         __url.build()?,
@@ -7143,7 +7143,7 @@ pub fn yield_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// `POST /optional-bodies/205` (`OptionalBodies_Regex`).
+/// `POST /optional-bodies/206` (`OptionalBodies_Regex`).
 ///
 /// # Arguments
 /// * `regex` - `Regex` (body, optional)
@@ -7160,7 +7160,7 @@ pub fn regex_request(
     }
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/optional-bodies/205");
+        .literal("/optional-bodies/206");
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Post,
         __url.build()?,
@@ -7180,7 +7180,7 @@ pub fn regex_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// `POST /optional-bodies/221` (`OptionalBodies_request`).
+/// `POST /optional-bodies/222` (`OptionalBodies_request`).
 ///
 /// # Arguments
 /// * `request` - `request` (body, optional)
@@ -7197,7 +7197,7 @@ pub fn request_request(
     }
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/optional-bodies/221");
+        .literal("/optional-bodies/222");
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Post,
         __url.build()?,
@@ -7341,7 +7341,7 @@ pub fn resource_manager_scope_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// `POST /optional-bodies/230` (`OptionalBodies_response`).
+/// `POST /optional-bodies/231` (`OptionalBodies_response`).
 ///
 /// # Arguments
 /// * `response` - `response` (body, optional)
@@ -7358,7 +7358,7 @@ pub fn response_request(
     }
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/optional-bodies/230");
+        .literal("/optional-bodies/231");
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Post,
         __url.build()?,
@@ -7415,7 +7415,44 @@ pub fn response_error_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// `POST /optional-bodies/194` (`OptionalBodies_ResponseTooLarge`).
+/// `POST /optional-bodies/186` (`OptionalBodies_ResponseHeaders`).
+///
+/// # Arguments
+/// * `response_headers` - `ResponseHeaders` (body, optional)
+pub fn response_headers_request(
+    endpoint: &::armgen_runtime::Url,
+    response_headers: ::core::option::Option<&super::models::ResponseHeaders>,
+) -> ::core::result::Result<
+    ::armgen_runtime::HttpRequest,
+    ::armgen_runtime::ValidationErrors,
+> {
+    let mut __validator = ::armgen_runtime::Validator::default();
+    if let Some(response_headers) = response_headers {
+        __validator.nested("ResponseHeaders", response_headers);
+    }
+    __validator.finish()?;
+    let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
+        .literal("/optional-bodies/186");
+    let mut __request = ::armgen_runtime::HttpRequest::new(
+        ::armgen_runtime::Method::Post,
+        __url.build()?,
+    );
+    __request.headers.push(("accept".to_owned(), "application/json".to_owned()));
+    if let Some(response_headers) = response_headers {
+        __request.set_json_body_writable("ResponseHeaders", response_headers)?;
+    }
+    Ok(__request)
+}
+/// Decodes a response to `OptionalBodies_ResponseHeaders`: the success body, or a [`ResponseError`](::armgen_runtime::ResponseError) holding the service's error.
+pub fn response_headers_response(
+    response: &::armgen_runtime::HttpResponse,
+) -> ::core::result::Result<
+    super::models::Polymorphic,
+    ::armgen_runtime::ResponseError<::armgen_runtime::__private::serde_json::Value>,
+> {
+    ::armgen_runtime::decode_body(response, &[200])
+}
+/// `POST /optional-bodies/195` (`OptionalBodies_ResponseTooLarge`).
 ///
 /// # Arguments
 /// * `response_too_large` - `ResponseTooLarge` (body, optional)
@@ -7432,7 +7469,7 @@ pub fn response_too_large_request(
     }
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/optional-bodies/194");
+        .literal("/optional-bodies/195");
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Post,
         __url.build()?,
@@ -7489,7 +7526,7 @@ pub fn result_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// `POST /optional-bodies/262` (`OptionalBodies_SafeDebug`).
+/// `POST /optional-bodies/263` (`OptionalBodies_SafeDebug`).
 ///
 /// # Arguments
 /// * `safe_debug` - `SafeDebug` (body, optional)
@@ -7506,7 +7543,7 @@ pub fn safe_debug_request(
     }
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/optional-bodies/262");
+        .literal("/optional-bodies/263");
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Post,
         __url.build()?,
@@ -7526,7 +7563,7 @@ pub fn safe_debug_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// `POST /optional-bodies/206` (`OptionalBodies_Secret`).
+/// `POST /optional-bodies/207` (`OptionalBodies_Secret`).
 ///
 /// # Arguments
 /// * `secret` - `Secret` (body, optional)
@@ -7543,7 +7580,7 @@ pub fn secret_request(
     }
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/optional-bodies/206");
+        .literal("/optional-bodies/207");
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Post,
         __url.build()?,
@@ -7637,7 +7674,7 @@ pub fn send_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// `POST /optional-bodies/215` (`OptionalBodies_serde`).
+/// `POST /optional-bodies/216` (`OptionalBodies_serde`).
 ///
 /// # Arguments
 /// * `serde` - `serde` (body, optional)
@@ -7654,7 +7691,7 @@ pub fn serde_request(
     }
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/optional-bodies/215");
+        .literal("/optional-bodies/216");
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Post,
         __url.build()?,
@@ -7674,7 +7711,7 @@ pub fn serde_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// `POST /optional-bodies/216` (`OptionalBodies_serde_json`).
+/// `POST /optional-bodies/217` (`OptionalBodies_serde_json`).
 ///
 /// # Arguments
 /// * `serde_json` - `serde_json` (body, optional)
@@ -7691,7 +7728,7 @@ pub fn serde_json_request(
     }
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/optional-bodies/216");
+        .literal("/optional-bodies/217");
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Post,
         __url.build()?,
@@ -7711,7 +7748,7 @@ pub fn serde_json_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// `POST /optional-bodies/257` (`OptionalBodies_Serialize`).
+/// `POST /optional-bodies/258` (`OptionalBodies_Serialize`).
 ///
 /// # Arguments
 /// * `serialize` - `Serialize` (body, optional)
@@ -7728,7 +7765,7 @@ pub fn serialize_request(
     }
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/optional-bodies/257");
+        .literal("/optional-bodies/258");
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Post,
         __url.build()?,
@@ -7748,7 +7785,7 @@ pub fn serialize_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// `POST /optional-bodies/259` (`OptionalBodies_Serializer`).
+/// `POST /optional-bodies/260` (`OptionalBodies_Serializer`).
 ///
 /// # Arguments
 /// * `serializer` - `Serializer` (body, optional)
@@ -7765,7 +7802,7 @@ pub fn serializer_request(
     }
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/optional-bodies/259");
+        .literal("/optional-bodies/260");
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Post,
         __url.build()?,
@@ -7859,7 +7896,7 @@ pub fn service_info_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// `POST /optional-bodies/241` (`OptionalBodies_SERVICES`).
+/// `POST /optional-bodies/242` (`OptionalBodies_SERVICES`).
 ///
 /// # Arguments
 /// * `services` - `SERVICES` (body, optional)
@@ -7876,7 +7913,7 @@ pub fn services_request(
     }
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/optional-bodies/241");
+        .literal("/optional-bodies/242");
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Post,
         __url.build()?,
@@ -8306,7 +8343,7 @@ pub fn stringify_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// `POST /optional-bodies/203` (`OptionalBodies_strip_member`).
+/// `POST /optional-bodies/204` (`OptionalBodies_strip_member`).
 ///
 /// # Arguments
 /// * `strip_member` - `strip_member` (body, optional)
@@ -8323,7 +8360,7 @@ pub fn strip_member_request(
     }
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/optional-bodies/203");
+        .literal("/optional-bodies/204");
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Post,
         __url.build()?,
@@ -8343,7 +8380,7 @@ pub fn strip_member_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// `POST /optional-bodies/204` (`OptionalBodies_strip_members`).
+/// `POST /optional-bodies/205` (`OptionalBodies_strip_members`).
 ///
 /// # Arguments
 /// * `strip_members` - `strip_members` (body, optional)
@@ -8360,7 +8397,7 @@ pub fn strip_members_request(
     }
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/optional-bodies/204");
+        .literal("/optional-bodies/205");
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Post,
         __url.build()?,
@@ -8380,7 +8417,7 @@ pub fn strip_members_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// `POST /optional-bodies/202` (`OptionalBodies_StripReadOnly`).
+/// `POST /optional-bodies/203` (`OptionalBodies_StripReadOnly`).
 ///
 /// # Arguments
 /// * `strip_read_only` - `StripReadOnly` (body, optional)
@@ -8397,7 +8434,7 @@ pub fn strip_read_only_request(
     }
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/optional-bodies/202");
+        .literal("/optional-bodies/203");
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Post,
         __url.build()?,
@@ -8417,7 +8454,7 @@ pub fn strip_read_only_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// `POST /optional-bodies/233` (`OptionalBodies_subscription_id`).
+/// `POST /optional-bodies/234` (`OptionalBodies_subscription_id`).
 ///
 /// # Arguments
 /// * `subscription_id` - `subscription_id` (body, optional)
@@ -8434,7 +8471,7 @@ pub fn subscription_id_request(
     }
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/optional-bodies/233");
+        .literal("/optional-bodies/234");
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Post,
         __url.build()?,
@@ -8528,7 +8565,7 @@ pub fn sync_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// `POST /optional-bodies/235` (`OptionalBodies_tag`).
+/// `POST /optional-bodies/236` (`OptionalBodies_tag`).
 ///
 /// # Arguments
 /// * `tag` - `tag` (body, optional)
@@ -8545,7 +8582,7 @@ pub fn tag_request(
     }
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/optional-bodies/235");
+        .literal("/optional-bodies/236");
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Post,
         __url.build()?,
@@ -8750,7 +8787,7 @@ pub fn todo_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// `POST /optional-bodies/261` (`OptionalBodies_TokenCredential`).
+/// `POST /optional-bodies/262` (`OptionalBodies_TokenCredential`).
 ///
 /// # Arguments
 /// * `token_credential` - `TokenCredential` (body, optional)
@@ -8767,7 +8804,7 @@ pub fn token_credential_request(
     }
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/optional-bodies/261");
+        .literal("/optional-bodies/262");
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Post,
         __url.build()?,
@@ -8972,7 +9009,7 @@ pub fn unix_time_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// `POST /optional-bodies/250` (`OptionalBodies_Unknown`).
+/// `POST /optional-bodies/251` (`OptionalBodies_Unknown`).
 ///
 /// # Arguments
 /// * `unknown` - `Unknown` (body, optional)
@@ -8989,7 +9026,7 @@ pub fn unknown_request(
     }
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/optional-bodies/250");
+        .literal("/optional-bodies/251");
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Post,
         __url.build()?,
@@ -9083,7 +9120,7 @@ pub fn unreachable_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// `POST /optional-bodies/207` (`OptionalBodies_Url`).
+/// `POST /optional-bodies/208` (`OptionalBodies_Url`).
 ///
 /// # Arguments
 /// * `url` - `Url` (body, optional)
@@ -9100,7 +9137,7 @@ pub fn url_request(
     }
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/optional-bodies/207");
+        .literal("/optional-bodies/208");
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Post,
         __url.build()?,
@@ -9120,7 +9157,7 @@ pub fn url_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// `POST /optional-bodies/193` (`OptionalBodies_UrlBuilder`).
+/// `POST /optional-bodies/194` (`OptionalBodies_UrlBuilder`).
 ///
 /// # Arguments
 /// * `url_builder` - `UrlBuilder` (body, optional)
@@ -9137,7 +9174,7 @@ pub fn url_builder_request(
     }
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/optional-bodies/193");
+        .literal("/optional-bodies/194");
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Post,
         __url.build()?,
@@ -9231,7 +9268,7 @@ pub fn uuid_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// `POST /optional-bodies/209` (`OptionalBodies_Validate`).
+/// `POST /optional-bodies/210` (`OptionalBodies_Validate`).
 ///
 /// # Arguments
 /// * `validate` - `Validate` (body, optional)
@@ -9248,7 +9285,7 @@ pub fn validate_request(
     }
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/optional-bodies/209");
+        .literal("/optional-bodies/210");
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Post,
         __url.build()?,
@@ -9268,7 +9305,7 @@ pub fn validate_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// `POST /optional-bodies/210` (`OptionalBodies_ValidationError`).
+/// `POST /optional-bodies/211` (`OptionalBodies_ValidationError`).
 ///
 /// # Arguments
 /// * `validation_error` - `ValidationError` (body, optional)
@@ -9285,7 +9322,7 @@ pub fn validation_error_request(
     }
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/optional-bodies/210");
+        .literal("/optional-bodies/211");
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Post,
         __url.build()?,
@@ -9305,7 +9342,7 @@ pub fn validation_error_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// `POST /optional-bodies/211` (`OptionalBodies_ValidationErrors`).
+/// `POST /optional-bodies/212` (`OptionalBodies_ValidationErrors`).
 ///
 /// # Arguments
 /// * `validation_errors` - `ValidationErrors` (body, optional)
@@ -9322,7 +9359,7 @@ pub fn validation_errors_request(
     }
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/optional-bodies/211");
+        .literal("/optional-bodies/212");
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Post,
         __url.build()?,
@@ -9342,7 +9379,7 @@ pub fn validation_errors_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// `POST /optional-bodies/212` (`OptionalBodies_Validator`).
+/// `POST /optional-bodies/213` (`OptionalBodies_Validator`).
 ///
 /// # Arguments
 /// * `validator` - `Validator` (body, optional)
@@ -9359,7 +9396,7 @@ pub fn validator_request(
     }
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/optional-bodies/212");
+        .literal("/optional-bodies/213");
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Post,
         __url.build()?,

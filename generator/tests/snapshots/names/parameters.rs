@@ -89,6 +89,7 @@
 /// * `resource_manager_audience` - `ResourceManagerAudience` (header, optional)
 /// * `response` - `Response` (header, optional)
 /// * `response_error` - `ResponseError` (header, optional)
+/// * `response_headers` - `ResponseHeaders` (header, optional)
 /// * `response_too_large` - `ResponseTooLarge` (header, optional)
 /// * `result` - `Result` (header, optional)
 /// * `services` - `SERVICES` (header, optional)
@@ -277,8 +278,8 @@
 pub fn header_optional_request(
     endpoint: &::armgen_runtime::Url,
     api_version: &str,
-    api_version_2: ::core::option::Option<&super::models::Choice>,
-    arc: ::core::option::Option<&super::models::Choice>,
+    api_version_2: ::core::option::Option<&str>,
+    arc: ::core::option::Option<&str>,
     arm_client_options: ::core::option::Option<&super::models::Choice>,
     arm_pipeline: ::core::option::Option<&str>,
     as_mut: ::core::option::Option<i32>,
@@ -286,25 +287,25 @@ pub fn header_optional_request(
     async_fn: ::core::option::Option<&str>,
     async_fn_mut: ::core::option::Option<i32>,
     async_fn_once: ::core::option::Option<&super::models::Choice>,
-    b_tree_map: ::core::option::Option<i32>,
+    b_tree_map: ::core::option::Option<&super::models::Choice>,
     base64: ::core::option::Option<&super::models::Choice>,
     base64_url: ::core::option::Option<&str>,
     binary_format: ::core::option::Option<i32>,
     r#box: ::core::option::Option<&super::models::Choice>,
-    client_method_options: ::core::option::Option<&super::models::Choice>,
+    client_method_options: ::core::option::Option<&str>,
     clone: ::core::option::Option<i32>,
-    constraint: ::core::option::Option<i32>,
-    context: ::core::option::Option<&str>,
+    constraint: ::core::option::Option<&super::models::Choice>,
+    context: ::core::option::Option<i32>,
     copy: ::core::option::Option<&str>,
-    cow: ::core::option::Option<&super::models::Choice>,
-    default_endpoint: ::core::option::Option<&str>,
+    cow: ::core::option::Option<&str>,
+    default_endpoint: ::core::option::Option<i32>,
     date: ::core::option::Option<i32>,
     date_time: ::core::option::Option<&super::models::Choice>,
     date_time_rfc1123: ::core::option::Option<&str>,
     debug: ::core::option::Option<&str>,
     default: ::core::option::Option<i32>,
-    deserialize: ::core::option::Option<&str>,
-    deserializer: ::core::option::Option<&super::models::Choice>,
+    deserialize: ::core::option::Option<i32>,
+    deserializer: ::core::option::Option<&str>,
     double_ended_iterator: ::core::option::Option<&super::models::Choice>,
     drop: ::core::option::Option<&super::models::Choice>,
     duration: ::core::option::Option<i32>,
@@ -317,60 +318,61 @@ pub fn header_optional_request(
     error_body: ::core::option::Option<i32>,
     exact_size_iterator: ::core::option::Option<&str>,
     extend: ::core::option::Option<&str>,
-    final_state_via: ::core::option::Option<&str>,
+    final_state_via: ::core::option::Option<i32>,
     r#fn: ::core::option::Option<&str>,
     fn_mut: ::core::option::Option<i32>,
     fn_once: ::core::option::Option<&super::models::Choice>,
-    form_body: ::core::option::Option<&str>,
+    form_body: ::core::option::Option<i32>,
     format_error: ::core::option::Option<&super::models::Choice>,
     from: ::core::option::Option<&str>,
     from_iterator: ::core::option::Option<&str>,
     from_status: ::core::option::Option<&super::models::Choice>,
     future: ::core::option::Option<i32>,
     hash: ::core::option::Option<i32>,
-    host_part: ::core::option::Option<&str>,
-    http_request: ::core::option::Option<i32>,
-    http_response: ::core::option::Option<&super::models::Choice>,
+    host_part: ::core::option::Option<i32>,
+    http_request: ::core::option::Option<&super::models::Choice>,
+    http_response: ::core::option::Option<&str>,
     into: ::core::option::Option<&super::models::Choice>,
     into_future: ::core::option::Option<&super::models::Choice>,
     into_iterator: ::core::option::Option<i32>,
     into_variant: ::core::option::Option<&super::models::Choice>,
-    invalid_host: ::core::option::Option<i32>,
+    invalid_host: ::core::option::Option<&super::models::Choice>,
     iterator: ::core::option::Option<&super::models::Choice>,
-    lazy_lock: ::core::option::Option<&str>,
-    map: ::core::option::Option<i32>,
-    method: ::core::option::Option<&str>,
+    lazy_lock: ::core::option::Option<i32>,
+    map: ::core::option::Option<&super::models::Choice>,
+    method: ::core::option::Option<i32>,
     method_options_2: ::core::option::Option<&str>,
-    next_link: ::core::option::Option<i32>,
-    no_format: ::core::option::Option<&str>,
+    next_link: ::core::option::Option<&super::models::Choice>,
+    no_format: ::core::option::Option<i32>,
     none: ::core::option::Option<&str>,
-    operations: ::core::option::Option<&super::models::Choice>,
+    operations: ::core::option::Option<&str>,
     ok: ::core::option::Option<&super::models::Choice>,
     operation_info: ::core::option::Option<&super::models::Choice>,
-    operation_status: ::core::option::Option<i32>,
+    operation_status: ::core::option::Option<&super::models::Choice>,
     option: ::core::option::Option<i32>,
     ord: ::core::option::Option<&super::models::Choice>,
-    other: ::core::option::Option<&str>,
-    page_decoder: ::core::option::Option<&super::models::Choice>,
-    pager: ::core::option::Option<i32>,
+    other: ::core::option::Option<i32>,
+    page_decoder: ::core::option::Option<&str>,
+    pager: ::core::option::Option<&super::models::Choice>,
     partial_eq: ::core::option::Option<&super::models::Choice>,
     partial_ord: ::core::option::Option<&str>,
-    pattern: ::core::option::Option<&str>,
-    poller_method_options: ::core::option::Option<&super::models::Choice>,
-    poller_options: ::core::option::Option<&str>,
-    regex: ::core::option::Option<i32>,
+    pattern: ::core::option::Option<i32>,
+    poller_method_options: ::core::option::Option<&str>,
+    poller_options: ::core::option::Option<i32>,
+    regex: ::core::option::Option<&super::models::Choice>,
     resource_manager_audience: ::core::option::Option<i32>,
-    response: ::core::option::Option<&super::models::Choice>,
+    response: ::core::option::Option<&str>,
     response_error: ::core::option::Option<&str>,
-    response_too_large: ::core::option::Option<&super::models::Choice>,
+    response_headers: ::core::option::Option<&str>,
+    response_too_large: ::core::option::Option<&str>,
     result: ::core::option::Option<i32>,
-    services: ::core::option::Option<i32>,
-    safe_debug: ::core::option::Option<i32>,
-    secret: ::core::option::Option<&super::models::Choice>,
+    services: ::core::option::Option<&super::models::Choice>,
+    safe_debug: ::core::option::Option<&super::models::Choice>,
+    secret: ::core::option::Option<&::armgen_runtime::Secret>,
     self_: ::core::option::Option<&str>,
     send: ::core::option::Option<i32>,
-    serialize: ::core::option::Option<&super::models::Choice>,
-    serializer: ::core::option::Option<i32>,
+    serialize: ::core::option::Option<&str>,
+    serializer: ::core::option::Option<&super::models::Choice>,
     service_error: ::core::option::Option<i32>,
     service_info: ::core::option::Option<&str>,
     sized: ::core::option::Option<&super::models::Choice>,
@@ -378,59 +380,59 @@ pub fn header_optional_request(
     static_token_credential: ::core::option::Option<&super::models::Choice>,
     string: ::core::option::Option<i32>,
     string_format: ::core::option::Option<&str>,
-    strip_read_only: ::core::option::Option<i32>,
+    strip_read_only: ::core::option::Option<&super::models::Choice>,
     sync: ::core::option::Option<&str>,
     text_format: ::core::option::Option<&str>,
     to_owned: ::core::option::Option<&str>,
     to_string: ::core::option::Option<&super::models::Choice>,
-    token_credential: ::core::option::Option<&str>,
+    token_credential: ::core::option::Option<i32>,
     try_from: ::core::option::Option<i32>,
     try_into: ::core::option::Option<&super::models::Choice>,
     unix_time: ::core::option::Option<i32>,
-    unknown: ::core::option::Option<i32>,
+    unknown: ::core::option::Option<&super::models::Choice>,
     unpin: ::core::option::Option<i32>,
-    url: ::core::option::Option<&str>,
-    url_builder: ::core::option::Option<i32>,
+    url: ::core::option::Option<i32>,
+    url_builder: ::core::option::Option<&super::models::Choice>,
     uuid: ::core::option::Option<&super::models::Choice>,
-    validate: ::core::option::Option<&super::models::Choice>,
-    validation_error: ::core::option::Option<&str>,
-    validation_errors: ::core::option::Option<i32>,
-    validator: ::core::option::Option<&super::models::Choice>,
-    value: ::core::option::Option<&str>,
+    validate: ::core::option::Option<&str>,
+    validation_error: ::core::option::Option<i32>,
+    validation_errors: ::core::option::Option<&super::models::Choice>,
+    validator: ::core::option::Option<&str>,
+    value: ::core::option::Option<i32>,
     vec: ::core::option::Option<&str>,
     value_2: ::core::option::Option<&super::models::Choice>,
-    private: ::core::option::Option<&super::models::Choice>,
+    private: ::core::option::Option<&str>,
     r#abstract: ::core::option::Option<&str>,
     align_of: ::core::option::Option<&str>,
     align_of_val: ::core::option::Option<i32>,
     alloc: ::core::option::Option<i32>,
-    api_version_3: ::core::option::Option<&str>,
-    armgen_runtime: ::core::option::Option<i32>,
+    api_version_3: ::core::option::Option<i32>,
+    armgen_runtime: ::core::option::Option<&super::models::Choice>,
     r#as: ::core::option::Option<i32>,
     assert: ::core::option::Option<&super::models::Choice>,
     assert_eq: ::core::option::Option<&str>,
     r#async: ::core::option::Option<&super::models::Choice>,
     async_trait: ::core::option::Option<&str>,
-    at: ::core::option::Option<i32>,
+    at: ::core::option::Option<&super::models::Choice>,
     r#await: ::core::option::Option<&str>,
     azure_core: ::core::option::Option<i32>,
     r#become: ::core::option::Option<i32>,
     bool: ::core::option::Option<i32>,
     box_2: ::core::option::Option<&super::models::Choice>,
     r#break: ::core::option::Option<&str>,
-    build_request: ::core::option::Option<&str>,
+    build_request: ::core::option::Option<i32>,
     cfg: ::core::option::Option<i32>,
     char: ::core::option::Option<&super::models::Choice>,
     client_only: ::core::option::Option<&super::models::Choice>,
     client_request_id: ::core::option::Option<i32>,
-    clients: ::core::option::Option<&str>,
-    compile_pattern: ::core::option::Option<&str>,
+    clients: ::core::option::Option<i32>,
+    compile_pattern: ::core::option::Option<i32>,
     concat: ::core::option::Option<&super::models::Choice>,
     r#const: ::core::option::Option<i32>,
     r#continue: ::core::option::Option<&super::models::Choice>,
     core: ::core::option::Option<&str>,
     crate_: ::core::option::Option<&str>,
-    credential: ::core::option::Option<i32>,
+    credential: ::core::option::Option<&super::models::Choice>,
     decode_body: ::core::option::Option<&super::models::Choice>,
     decode_by_status: ::core::option::Option<&str>,
     decode_bytes: ::core::option::Option<i32>,
@@ -439,23 +441,23 @@ pub fn header_optional_request(
     decode_json: ::core::option::Option<i32>,
     decode_nullable: ::core::option::Option<&super::models::Choice>,
     decode_optional: ::core::option::Option<&str>,
-    decode_response: ::core::option::Option<i32>,
+    decode_response: ::core::option::Option<&super::models::Choice>,
     decode_text: ::core::option::Option<i32>,
     r#do: ::core::option::Option<i32>,
     drop_2: ::core::option::Option<&str>,
     r#dyn: ::core::option::Option<&super::models::Choice>,
-    dynamic: ::core::option::Option<i32>,
+    dynamic: ::core::option::Option<&super::models::Choice>,
     dynamic_execute: ::core::option::Option<&str>,
     dynamic_pages: ::core::option::Option<i32>,
     dynamic_poll: ::core::option::Option<&super::models::Choice>,
     dynamic_request_error: ::core::option::Option<&str>,
     dynamic_result: ::core::option::Option<i32>,
     r#else: ::core::option::Option<&str>,
-    endpoint_2: ::core::option::Option<&super::models::Choice>,
+    endpoint_2: ::core::option::Option<&str>,
     r#enum: ::core::option::Option<i32>,
     env: ::core::option::Option<&str>,
     r#extern: ::core::option::Option<&super::models::Choice>,
-    f_2: ::core::option::Option<&str>,
+    f_2: ::core::option::Option<i32>,
     f32: ::core::option::Option<&str>,
     f64: ::core::option::Option<i32>,
     r#false: ::core::option::Option<&str>,
@@ -472,44 +474,44 @@ pub fn header_optional_request(
     r#in: ::core::option::Option<i32>,
     include: ::core::option::Option<&str>,
     include_str: ::core::option::Option<i32>,
-    inner: ::core::option::Option<&str>,
-    json: ::core::option::Option<&super::models::Choice>,
+    inner: ::core::option::Option<i32>,
+    json: ::core::option::Option<&str>,
     r#let: ::core::option::Option<&super::models::Choice>,
     r#loop: ::core::option::Option<&str>,
     r#macro: ::core::option::Option<i32>,
     r#match: ::core::option::Option<&super::models::Choice>,
     matches: ::core::option::Option<&super::models::Choice>,
-    members: ::core::option::Option<&str>,
-    method_options_3: ::core::option::Option<&super::models::Choice>,
+    members: ::core::option::Option<i32>,
+    method_options_3: ::core::option::Option<&str>,
     r#mod: ::core::option::Option<&str>,
-    models: ::core::option::Option<&super::models::Choice>,
+    models: ::core::option::Option<&str>,
     r#move: ::core::option::Option<i32>,
     r#mut: ::core::option::Option<&super::models::Choice>,
-    new: ::core::option::Option<i32>,
-    operation_id: ::core::option::Option<&str>,
+    new: ::core::option::Option<&super::models::Choice>,
+    operation_id: ::core::option::Option<i32>,
     option_env: ::core::option::Option<&str>,
-    options_2: ::core::option::Option<i32>,
+    options_2: ::core::option::Option<&super::models::Choice>,
     r#override: ::core::option::Option<&str>,
     page: ::core::option::Option<&str>,
     panic: ::core::option::Option<i32>,
-    parameterized_host: ::core::option::Option<&super::models::Choice>,
-    params: ::core::option::Option<&super::models::Choice>,
-    path: ::core::option::Option<&str>,
-    patterns: ::core::option::Option<&super::models::Choice>,
-    pipeline: ::core::option::Option<i32>,
+    parameterized_host: ::core::option::Option<&str>,
+    params: ::core::option::Option<&str>,
+    path: ::core::option::Option<i32>,
+    patterns: ::core::option::Option<&str>,
+    pipeline: ::core::option::Option<&super::models::Choice>,
     r#priv: ::core::option::Option<i32>,
     r#pub: ::core::option::Option<&super::models::Choice>,
     r#ref: ::core::option::Option<&str>,
-    regex_2: ::core::option::Option<i32>,
-    request: ::core::option::Option<&super::models::Choice>,
+    regex_2: ::core::option::Option<&super::models::Choice>,
+    request: ::core::option::Option<&str>,
     resource_manager_endpoint: ::core::option::Option<&super::models::Choice>,
     resource_manager_scope: ::core::option::Option<&str>,
-    response_2: ::core::option::Option<&super::models::Choice>,
+    response_2: ::core::option::Option<&str>,
     response_error_2: ::core::option::Option<i32>,
     r#return: ::core::option::Option<i32>,
     self_2: ::core::option::Option<&super::models::Choice>,
-    serde: ::core::option::Option<&super::models::Choice>,
-    serde_json: ::core::option::Option<&str>,
+    serde: ::core::option::Option<&str>,
+    serde_json: ::core::option::Option<i32>,
     size_of: ::core::option::Option<i32>,
     size_of_val: ::core::option::Option<&super::models::Choice>,
     r#static: ::core::option::Option<i32>,
@@ -517,12 +519,12 @@ pub fn header_optional_request(
     str: ::core::option::Option<&str>,
     string_enum: ::core::option::Option<i32>,
     stringify: ::core::option::Option<&super::models::Choice>,
-    strip_member: ::core::option::Option<&super::models::Choice>,
-    strip_members: ::core::option::Option<&str>,
+    strip_member: ::core::option::Option<&str>,
+    strip_members: ::core::option::Option<i32>,
     r#struct: ::core::option::Option<&super::models::Choice>,
-    subscription_id: ::core::option::Option<&super::models::Choice>,
+    subscription_id: ::core::option::Option<&str>,
     super_: ::core::option::Option<&str>,
-    tag: ::core::option::Option<i32>,
+    tag: ::core::option::Option<&super::models::Choice>,
     tagged_union: ::core::option::Option<&super::models::Choice>,
     todo: ::core::option::Option<&str>,
     r#trait: ::core::option::Option<i32>,
@@ -536,11 +538,11 @@ pub fn header_optional_request(
     unreachable: ::core::option::Option<i32>,
     r#unsafe: ::core::option::Option<i32>,
     r#unsized: ::core::option::Option<&super::models::Choice>,
-    url_2: ::core::option::Option<i32>,
+    url_2: ::core::option::Option<&super::models::Choice>,
     r#use: ::core::option::Option<&str>,
     usize: ::core::option::Option<&super::models::Choice>,
-    validator_2: ::core::option::Option<&str>,
-    value_3: ::core::option::Option<i32>,
+    validator_2: ::core::option::Option<i32>,
+    value_3: ::core::option::Option<&super::models::Choice>,
     vec_2: ::core::option::Option<&super::models::Choice>,
     r#virtual: ::core::option::Option<i32>,
     r#where: ::core::option::Option<&super::models::Choice>,
@@ -552,6 +554,12 @@ pub fn header_optional_request(
     ::armgen_runtime::ValidationErrors,
 > {
     let mut __validator = ::armgen_runtime::Validator::default();
+    if let Some(api_version_2) = api_version_2 {
+        __validator.min_length("API_VERSION", api_version_2, 1);
+    }
+    if let Some(arc) = arc {
+        __validator.min_length("Arc", arc, 1);
+    }
     if let Some(arm_pipeline) = arm_pipeline {
         __validator.min_length("ArmPipeline", arm_pipeline, 1);
     }
@@ -567,29 +575,29 @@ pub fn header_optional_request(
     if let Some(async_fn_mut) = async_fn_mut {
         __validator.minimum("AsyncFnMut", async_fn_mut as f64, 1.0, false);
     }
-    if let Some(b_tree_map) = b_tree_map {
-        __validator.minimum("BTreeMap", b_tree_map as f64, 1.0, false);
-    }
     if let Some(base64_url) = base64_url {
         __validator.min_length("Base64Url", base64_url, 1);
     }
     if let Some(binary_format) = binary_format {
         __validator.minimum("BinaryFormat", binary_format as f64, 1.0, false);
     }
+    if let Some(client_method_options) = client_method_options {
+        __validator.min_length("ClientMethodOptions", client_method_options, 1);
+    }
     if let Some(clone) = clone {
         __validator.minimum("Clone", clone as f64, 1.0, false);
     }
-    if let Some(constraint) = constraint {
-        __validator.minimum("Constraint", constraint as f64, 1.0, false);
-    }
     if let Some(context) = context {
-        __validator.min_length("Context", context, 1);
+        __validator.minimum("Context", context as f64, 1.0, false);
     }
     if let Some(copy) = copy {
         __validator.min_length("Copy", copy, 1);
     }
+    if let Some(cow) = cow {
+        __validator.min_length("Cow", cow, 1);
+    }
     if let Some(default_endpoint) = default_endpoint {
-        __validator.min_length("DEFAULT_ENDPOINT", default_endpoint, 1);
+        __validator.minimum("DEFAULT_ENDPOINT", default_endpoint as f64, 1.0, false);
     }
     if let Some(date) = date {
         __validator.minimum("Date", date as f64, 1.0, false);
@@ -604,7 +612,10 @@ pub fn header_optional_request(
         __validator.minimum("Default", default as f64, 1.0, false);
     }
     if let Some(deserialize) = deserialize {
-        __validator.min_length("Deserialize", deserialize, 1);
+        __validator.minimum("Deserialize", deserialize as f64, 1.0, false);
+    }
+    if let Some(deserializer) = deserializer {
+        __validator.min_length("Deserializer", deserializer, 1);
     }
     if let Some(duration) = duration {
         __validator.minimum("Duration", duration as f64, 1.0, false);
@@ -631,7 +642,7 @@ pub fn header_optional_request(
         __validator.min_length("Extend", extend, 1);
     }
     if let Some(final_state_via) = final_state_via {
-        __validator.min_length("FinalStateVia", final_state_via, 1);
+        __validator.minimum("FinalStateVia", final_state_via as f64, 1.0, false);
     }
     if let Some(r#fn) = r#fn {
         __validator.min_length("Fn", r#fn, 1);
@@ -640,7 +651,7 @@ pub fn header_optional_request(
         __validator.minimum("FnMut", fn_mut as f64, 1.0, false);
     }
     if let Some(form_body) = form_body {
-        __validator.min_length("FormBody", form_body, 1);
+        __validator.minimum("FormBody", form_body as f64, 1.0, false);
     }
     if let Some(from) = from {
         __validator.min_length("From", from, 1);
@@ -655,61 +666,52 @@ pub fn header_optional_request(
         __validator.minimum("Hash", hash as f64, 1.0, false);
     }
     if let Some(host_part) = host_part {
-        __validator.min_length("HostPart", host_part, 1);
+        __validator.minimum("HostPart", host_part as f64, 1.0, false);
     }
-    if let Some(http_request) = http_request {
-        __validator.minimum("HttpRequest", http_request as f64, 1.0, false);
+    if let Some(http_response) = http_response {
+        __validator.min_length("HttpResponse", http_response, 1);
     }
     if let Some(into_iterator) = into_iterator {
         __validator.minimum("IntoIterator", into_iterator as f64, 1.0, false);
     }
-    if let Some(invalid_host) = invalid_host {
-        __validator.minimum("InvalidHost", invalid_host as f64, 1.0, false);
-    }
     if let Some(lazy_lock) = lazy_lock {
-        __validator.min_length("LazyLock", lazy_lock, 1);
-    }
-    if let Some(map) = map {
-        __validator.minimum("Map", map as f64, 1.0, false);
+        __validator.minimum("LazyLock", lazy_lock as f64, 1.0, false);
     }
     if let Some(method) = method {
-        __validator.min_length("Method", method, 1);
+        __validator.minimum("Method", method as f64, 1.0, false);
     }
     if let Some(method_options_2) = method_options_2 {
         __validator.min_length("MethodOptions", method_options_2, 1);
     }
-    if let Some(next_link) = next_link {
-        __validator.minimum("NextLink", next_link as f64, 1.0, false);
-    }
     if let Some(no_format) = no_format {
-        __validator.min_length("NoFormat", no_format, 1);
+        __validator.minimum("NoFormat", no_format as f64, 1.0, false);
     }
     if let Some(none) = none {
         __validator.min_length("None", none, 1);
     }
-    if let Some(operation_status) = operation_status {
-        __validator.minimum("OperationStatus", operation_status as f64, 1.0, false);
+    if let Some(operations) = operations {
+        __validator.min_length("OPERATIONS", operations, 1);
     }
     if let Some(option) = option {
         __validator.minimum("Option", option as f64, 1.0, false);
     }
     if let Some(other) = other {
-        __validator.min_length("Other", other, 1);
+        __validator.minimum("Other", other as f64, 1.0, false);
     }
-    if let Some(pager) = pager {
-        __validator.minimum("Pager", pager as f64, 1.0, false);
+    if let Some(page_decoder) = page_decoder {
+        __validator.min_length("PageDecoder", page_decoder, 1);
     }
     if let Some(partial_ord) = partial_ord {
         __validator.min_length("PartialOrd", partial_ord, 1);
     }
     if let Some(pattern) = pattern {
-        __validator.min_length("Pattern", pattern, 1);
+        __validator.minimum("Pattern", pattern as f64, 1.0, false);
+    }
+    if let Some(poller_method_options) = poller_method_options {
+        __validator.min_length("PollerMethodOptions", poller_method_options, 1);
     }
     if let Some(poller_options) = poller_options {
-        __validator.min_length("PollerOptions", poller_options, 1);
-    }
-    if let Some(regex) = regex {
-        __validator.minimum("Regex", regex as f64, 1.0, false);
+        __validator.minimum("PollerOptions", poller_options as f64, 1.0, false);
     }
     if let Some(resource_manager_audience) = resource_manager_audience {
         __validator
@@ -720,17 +722,23 @@ pub fn header_optional_request(
                 false,
             );
     }
+    if let Some(response) = response {
+        __validator.min_length("Response", response, 1);
+    }
     if let Some(response_error) = response_error {
         __validator.min_length("ResponseError", response_error, 1);
+    }
+    if let Some(response_headers) = response_headers {
+        __validator.min_length("ResponseHeaders", response_headers, 1);
+    }
+    if let Some(response_too_large) = response_too_large {
+        __validator.min_length("ResponseTooLarge", response_too_large, 1);
     }
     if let Some(result) = result {
         __validator.minimum("Result", result as f64, 1.0, false);
     }
-    if let Some(services) = services {
-        __validator.minimum("SERVICES", services as f64, 1.0, false);
-    }
-    if let Some(safe_debug) = safe_debug {
-        __validator.minimum("SafeDebug", safe_debug as f64, 1.0, false);
+    if let Some(secret) = secret {
+        __validator.min_length("Secret", secret.secret(), 1);
     }
     if let Some(self_) = self_ {
         __validator.min_length("Self", self_, 1);
@@ -738,8 +746,8 @@ pub fn header_optional_request(
     if let Some(send) = send {
         __validator.minimum("Send", send as f64, 1.0, false);
     }
-    if let Some(serializer) = serializer {
-        __validator.minimum("Serializer", serializer as f64, 1.0, false);
+    if let Some(serialize) = serialize {
+        __validator.min_length("Serialize", serialize, 1);
     }
     if let Some(service_error) = service_error {
         __validator.minimum("ServiceError", service_error as f64, 1.0, false);
@@ -753,9 +761,6 @@ pub fn header_optional_request(
     if let Some(string_format) = string_format {
         __validator.min_length("StringFormat", string_format, 1);
     }
-    if let Some(strip_read_only) = strip_read_only {
-        __validator.minimum("StripReadOnly", strip_read_only as f64, 1.0, false);
-    }
     if let Some(sync) = sync {
         __validator.min_length("Sync", sync, 1);
     }
@@ -766,7 +771,7 @@ pub fn header_optional_request(
         __validator.min_length("ToOwned", to_owned, 1);
     }
     if let Some(token_credential) = token_credential {
-        __validator.min_length("TokenCredential", token_credential, 1);
+        __validator.minimum("TokenCredential", token_credential as f64, 1.0, false);
     }
     if let Some(try_from) = try_from {
         __validator.minimum("TryFrom", try_from as f64, 1.0, false);
@@ -774,29 +779,29 @@ pub fn header_optional_request(
     if let Some(unix_time) = unix_time {
         __validator.minimum("UnixTime", unix_time as f64, 1.0, false);
     }
-    if let Some(unknown) = unknown {
-        __validator.minimum("Unknown", unknown as f64, 1.0, false);
-    }
     if let Some(unpin) = unpin {
         __validator.minimum("Unpin", unpin as f64, 1.0, false);
     }
     if let Some(url) = url {
-        __validator.min_length("Url", url, 1);
+        __validator.minimum("Url", url as f64, 1.0, false);
     }
-    if let Some(url_builder) = url_builder {
-        __validator.minimum("UrlBuilder", url_builder as f64, 1.0, false);
+    if let Some(validate) = validate {
+        __validator.min_length("Validate", validate, 1);
     }
     if let Some(validation_error) = validation_error {
-        __validator.min_length("ValidationError", validation_error, 1);
+        __validator.minimum("ValidationError", validation_error as f64, 1.0, false);
     }
-    if let Some(validation_errors) = validation_errors {
-        __validator.minimum("ValidationErrors", validation_errors as f64, 1.0, false);
+    if let Some(validator) = validator {
+        __validator.min_length("Validator", validator, 1);
     }
     if let Some(value) = value {
-        __validator.min_length("Value", value, 1);
+        __validator.minimum("Value", value as f64, 1.0, false);
     }
     if let Some(vec) = vec {
         __validator.min_length("Vec", vec, 1);
+    }
+    if let Some(private) = private {
+        __validator.min_length("__private", private, 1);
     }
     if let Some(r#abstract) = r#abstract {
         __validator.min_length("abstract", r#abstract, 1);
@@ -811,10 +816,7 @@ pub fn header_optional_request(
         __validator.minimum("alloc", alloc as f64, 1.0, false);
     }
     if let Some(api_version_3) = api_version_3 {
-        __validator.min_length("api_version", api_version_3, 1);
-    }
-    if let Some(armgen_runtime) = armgen_runtime {
-        __validator.minimum("armgen_runtime", armgen_runtime as f64, 1.0, false);
+        __validator.minimum("api_version", api_version_3 as f64, 1.0, false);
     }
     if let Some(r#as) = r#as {
         __validator.minimum("as", r#as as f64, 1.0, false);
@@ -824,9 +826,6 @@ pub fn header_optional_request(
     }
     if let Some(async_trait) = async_trait {
         __validator.min_length("async_trait", async_trait, 1);
-    }
-    if let Some(at) = at {
-        __validator.minimum("at", at as f64, 1.0, false);
     }
     if let Some(r#await) = r#await {
         __validator.min_length("await", r#await, 1);
@@ -844,7 +843,7 @@ pub fn header_optional_request(
         __validator.min_length("break", r#break, 1);
     }
     if let Some(build_request) = build_request {
-        __validator.min_length("build_request", build_request, 1);
+        __validator.minimum("build_request", build_request as f64, 1.0, false);
     }
     if let Some(cfg) = cfg {
         __validator.minimum("cfg", cfg as f64, 1.0, false);
@@ -853,10 +852,10 @@ pub fn header_optional_request(
         __validator.minimum("client_request_id", client_request_id as f64, 1.0, false);
     }
     if let Some(clients) = clients {
-        __validator.min_length("clients", clients, 1);
+        __validator.minimum("clients", clients as f64, 1.0, false);
     }
     if let Some(compile_pattern) = compile_pattern {
-        __validator.min_length("compile_pattern", compile_pattern, 1);
+        __validator.minimum("compile_pattern", compile_pattern as f64, 1.0, false);
     }
     if let Some(r#const) = r#const {
         __validator.minimum("const", r#const as f64, 1.0, false);
@@ -866,9 +865,6 @@ pub fn header_optional_request(
     }
     if let Some(crate_) = crate_ {
         __validator.min_length("crate", crate_, 1);
-    }
-    if let Some(credential) = credential {
-        __validator.minimum("credential", credential as f64, 1.0, false);
     }
     if let Some(decode_by_status) = decode_by_status {
         __validator.min_length("decode_by_status", decode_by_status, 1);
@@ -885,9 +881,6 @@ pub fn header_optional_request(
     if let Some(decode_optional) = decode_optional {
         __validator.min_length("decode_optional", decode_optional, 1);
     }
-    if let Some(decode_response) = decode_response {
-        __validator.minimum("decode_response", decode_response as f64, 1.0, false);
-    }
     if let Some(decode_text) = decode_text {
         __validator.minimum("decode_text", decode_text as f64, 1.0, false);
     }
@@ -896,9 +889,6 @@ pub fn header_optional_request(
     }
     if let Some(drop_2) = drop_2 {
         __validator.min_length("drop", drop_2, 1);
-    }
-    if let Some(dynamic) = dynamic {
-        __validator.minimum("dynamic", dynamic as f64, 1.0, false);
     }
     if let Some(dynamic_execute) = dynamic_execute {
         __validator.min_length("dynamic_execute", dynamic_execute, 1);
@@ -915,6 +905,9 @@ pub fn header_optional_request(
     if let Some(r#else) = r#else {
         __validator.min_length("else", r#else, 1);
     }
+    if let Some(endpoint_2) = endpoint_2 {
+        __validator.min_length("endpoint", endpoint_2, 1);
+    }
     if let Some(r#enum) = r#enum {
         __validator.minimum("enum", r#enum as f64, 1.0, false);
     }
@@ -922,7 +915,7 @@ pub fn header_optional_request(
         __validator.min_length("env", env, 1);
     }
     if let Some(f_2) = f_2 {
-        __validator.min_length("f", f_2, 1);
+        __validator.minimum("f", f_2 as f64, 1.0, false);
     }
     if let Some(f32) = f32 {
         __validator.min_length("f32", f32, 1);
@@ -961,7 +954,10 @@ pub fn header_optional_request(
         __validator.minimum("include_str", include_str as f64, 1.0, false);
     }
     if let Some(inner) = inner {
-        __validator.min_length("inner", inner, 1);
+        __validator.minimum("inner", inner as f64, 1.0, false);
+    }
+    if let Some(json) = json {
+        __validator.min_length("json", json, 1);
     }
     if let Some(r#loop) = r#loop {
         __validator.min_length("loop", r#loop, 1);
@@ -970,25 +966,25 @@ pub fn header_optional_request(
         __validator.minimum("macro", r#macro as f64, 1.0, false);
     }
     if let Some(members) = members {
-        __validator.min_length("members", members, 1);
+        __validator.minimum("members", members as f64, 1.0, false);
+    }
+    if let Some(method_options_3) = method_options_3 {
+        __validator.min_length("method_options", method_options_3, 1);
     }
     if let Some(r#mod) = r#mod {
         __validator.min_length("mod", r#mod, 1);
     }
+    if let Some(models) = models {
+        __validator.min_length("models", models, 1);
+    }
     if let Some(r#move) = r#move {
         __validator.minimum("move", r#move as f64, 1.0, false);
     }
-    if let Some(new) = new {
-        __validator.minimum("new", new as f64, 1.0, false);
-    }
     if let Some(operation_id) = operation_id {
-        __validator.min_length("operation_id", operation_id, 1);
+        __validator.minimum("operation_id", operation_id as f64, 1.0, false);
     }
     if let Some(option_env) = option_env {
         __validator.min_length("option_env", option_env, 1);
-    }
-    if let Some(options_2) = options_2 {
-        __validator.minimum("options", options_2 as f64, 1.0, false);
     }
     if let Some(r#override) = r#override {
         __validator.min_length("override", r#override, 1);
@@ -999,11 +995,17 @@ pub fn header_optional_request(
     if let Some(panic) = panic {
         __validator.minimum("panic", panic as f64, 1.0, false);
     }
-    if let Some(path) = path {
-        __validator.min_length("path", path, 1);
+    if let Some(parameterized_host) = parameterized_host {
+        __validator.min_length("parameterized_host", parameterized_host, 1);
     }
-    if let Some(pipeline) = pipeline {
-        __validator.minimum("pipeline", pipeline as f64, 1.0, false);
+    if let Some(params) = params {
+        __validator.min_length("params", params, 1);
+    }
+    if let Some(path) = path {
+        __validator.minimum("path", path as f64, 1.0, false);
+    }
+    if let Some(patterns) = patterns {
+        __validator.min_length("patterns", patterns, 1);
     }
     if let Some(r#priv) = r#priv {
         __validator.minimum("priv", r#priv as f64, 1.0, false);
@@ -1011,11 +1013,14 @@ pub fn header_optional_request(
     if let Some(r#ref) = r#ref {
         __validator.min_length("ref", r#ref, 1);
     }
-    if let Some(regex_2) = regex_2 {
-        __validator.minimum("regex", regex_2 as f64, 1.0, false);
+    if let Some(request) = request {
+        __validator.min_length("request", request, 1);
     }
     if let Some(resource_manager_scope) = resource_manager_scope {
         __validator.min_length("resource_manager_scope", resource_manager_scope, 1);
+    }
+    if let Some(response_2) = response_2 {
+        __validator.min_length("response", response_2, 1);
     }
     if let Some(response_error_2) = response_error_2 {
         __validator.minimum("response_error", response_error_2 as f64, 1.0, false);
@@ -1023,8 +1028,11 @@ pub fn header_optional_request(
     if let Some(r#return) = r#return {
         __validator.minimum("return", r#return as f64, 1.0, false);
     }
+    if let Some(serde) = serde {
+        __validator.min_length("serde", serde, 1);
+    }
     if let Some(serde_json) = serde_json {
-        __validator.min_length("serde_json", serde_json, 1);
+        __validator.minimum("serde_json", serde_json as f64, 1.0, false);
     }
     if let Some(size_of) = size_of {
         __validator.minimum("size_of", size_of as f64, 1.0, false);
@@ -1038,14 +1046,17 @@ pub fn header_optional_request(
     if let Some(string_enum) = string_enum {
         __validator.minimum("string_enum", string_enum as f64, 1.0, false);
     }
+    if let Some(strip_member) = strip_member {
+        __validator.min_length("strip_member", strip_member, 1);
+    }
     if let Some(strip_members) = strip_members {
-        __validator.min_length("strip_members", strip_members, 1);
+        __validator.minimum("strip_members", strip_members as f64, 1.0, false);
+    }
+    if let Some(subscription_id) = subscription_id {
+        __validator.min_length("subscription_id", subscription_id, 1);
     }
     if let Some(super_) = super_ {
         __validator.min_length("super", super_, 1);
-    }
-    if let Some(tag) = tag {
-        __validator.minimum("tag", tag as f64, 1.0, false);
     }
     if let Some(todo) = todo {
         __validator.min_length("todo", todo, 1);
@@ -1074,17 +1085,11 @@ pub fn header_optional_request(
     if let Some(r#unsafe) = r#unsafe {
         __validator.minimum("unsafe", r#unsafe as f64, 1.0, false);
     }
-    if let Some(url_2) = url_2 {
-        __validator.minimum("url", url_2 as f64, 1.0, false);
-    }
     if let Some(r#use) = r#use {
         __validator.min_length("use", r#use, 1);
     }
     if let Some(validator_2) = validator_2 {
-        __validator.min_length("validator", validator_2, 1);
-    }
-    if let Some(value_3) = value_3 {
-        __validator.minimum("value", value_3 as f64, 1.0, false);
+        __validator.minimum("validator", validator_2 as f64, 1.0, false);
     }
     if let Some(r#virtual) = r#virtual {
         __validator.minimum("virtual", r#virtual as f64, 1.0, false);
@@ -1108,12 +1113,10 @@ pub fn header_optional_request(
     );
     __request.headers.push(("accept".to_owned(), "application/json".to_owned()));
     if let Some(api_version_2) = api_version_2 {
-        __request
-            .headers
-            .push(("API_VERSION".to_owned(), api_version_2.as_str().to_owned()));
+        __request.headers.push(("API_VERSION".to_owned(), api_version_2.to_owned()));
     }
     if let Some(arc) = arc {
-        __request.headers.push(("Arc".to_owned(), arc.as_str().to_owned()));
+        __request.headers.push(("Arc".to_owned(), arc.to_owned()));
     }
     if let Some(arm_client_options) = arm_client_options {
         __request
@@ -1144,7 +1147,7 @@ pub fn header_optional_request(
             .push(("AsyncFnOnce".to_owned(), async_fn_once.as_str().to_owned()));
     }
     if let Some(b_tree_map) = b_tree_map {
-        __request.headers.push(("BTreeMap".to_owned(), b_tree_map.to_string()));
+        __request.headers.push(("BTreeMap".to_owned(), b_tree_map.as_str().to_owned()));
     }
     if let Some(base64) = base64 {
         __request.headers.push(("Base64".to_owned(), base64.as_str().to_owned()));
@@ -1161,30 +1164,29 @@ pub fn header_optional_request(
     if let Some(client_method_options) = client_method_options {
         __request
             .headers
-            .push((
-                "ClientMethodOptions".to_owned(),
-                client_method_options.as_str().to_owned(),
-            ));
+            .push(("ClientMethodOptions".to_owned(), client_method_options.to_owned()));
     }
     if let Some(clone) = clone {
         __request.headers.push(("Clone".to_owned(), clone.to_string()));
     }
     if let Some(constraint) = constraint {
-        __request.headers.push(("Constraint".to_owned(), constraint.to_string()));
+        __request
+            .headers
+            .push(("Constraint".to_owned(), constraint.as_str().to_owned()));
     }
     if let Some(context) = context {
-        __request.headers.push(("Context".to_owned(), context.to_owned()));
+        __request.headers.push(("Context".to_owned(), context.to_string()));
     }
     if let Some(copy) = copy {
         __request.headers.push(("Copy".to_owned(), copy.to_owned()));
     }
     if let Some(cow) = cow {
-        __request.headers.push(("Cow".to_owned(), cow.as_str().to_owned()));
+        __request.headers.push(("Cow".to_owned(), cow.to_owned()));
     }
     if let Some(default_endpoint) = default_endpoint {
         __request
             .headers
-            .push(("DEFAULT_ENDPOINT".to_owned(), default_endpoint.to_owned()));
+            .push(("DEFAULT_ENDPOINT".to_owned(), default_endpoint.to_string()));
     }
     if let Some(date) = date {
         __request.headers.push(("Date".to_owned(), date.to_string()));
@@ -1204,12 +1206,10 @@ pub fn header_optional_request(
         __request.headers.push(("Default".to_owned(), default.to_string()));
     }
     if let Some(deserialize) = deserialize {
-        __request.headers.push(("Deserialize".to_owned(), deserialize.to_owned()));
+        __request.headers.push(("Deserialize".to_owned(), deserialize.to_string()));
     }
     if let Some(deserializer) = deserializer {
-        __request
-            .headers
-            .push(("Deserializer".to_owned(), deserializer.as_str().to_owned()));
+        __request.headers.push(("Deserializer".to_owned(), deserializer.to_owned()));
     }
     if let Some(double_ended_iterator) = double_ended_iterator {
         __request
@@ -1261,7 +1261,9 @@ pub fn header_optional_request(
         __request.headers.push(("Extend".to_owned(), extend.to_owned()));
     }
     if let Some(final_state_via) = final_state_via {
-        __request.headers.push(("FinalStateVia".to_owned(), final_state_via.to_owned()));
+        __request
+            .headers
+            .push(("FinalStateVia".to_owned(), final_state_via.to_string()));
     }
     if let Some(r#fn) = r#fn {
         __request.headers.push(("Fn".to_owned(), r#fn.to_owned()));
@@ -1273,7 +1275,7 @@ pub fn header_optional_request(
         __request.headers.push(("FnOnce".to_owned(), fn_once.as_str().to_owned()));
     }
     if let Some(form_body) = form_body {
-        __request.headers.push(("FormBody".to_owned(), form_body.to_owned()));
+        __request.headers.push(("FormBody".to_owned(), form_body.to_string()));
     }
     if let Some(format_error) = format_error {
         __request
@@ -1298,15 +1300,15 @@ pub fn header_optional_request(
         __request.headers.push(("Hash".to_owned(), hash.to_string()));
     }
     if let Some(host_part) = host_part {
-        __request.headers.push(("HostPart".to_owned(), host_part.to_owned()));
+        __request.headers.push(("HostPart".to_owned(), host_part.to_string()));
     }
     if let Some(http_request) = http_request {
-        __request.headers.push(("HttpRequest".to_owned(), http_request.to_string()));
-    }
-    if let Some(http_response) = http_response {
         __request
             .headers
-            .push(("HttpResponse".to_owned(), http_response.as_str().to_owned()));
+            .push(("HttpRequest".to_owned(), http_request.as_str().to_owned()));
+    }
+    if let Some(http_response) = http_response {
+        __request.headers.push(("HttpResponse".to_owned(), http_response.to_owned()));
     }
     if let Some(into) = into {
         __request.headers.push(("Into".to_owned(), into.as_str().to_owned()));
@@ -1325,19 +1327,21 @@ pub fn header_optional_request(
             .push(("IntoVariant".to_owned(), into_variant.as_str().to_owned()));
     }
     if let Some(invalid_host) = invalid_host {
-        __request.headers.push(("InvalidHost".to_owned(), invalid_host.to_string()));
+        __request
+            .headers
+            .push(("InvalidHost".to_owned(), invalid_host.as_str().to_owned()));
     }
     if let Some(iterator) = iterator {
         __request.headers.push(("Iterator".to_owned(), iterator.as_str().to_owned()));
     }
     if let Some(lazy_lock) = lazy_lock {
-        __request.headers.push(("LazyLock".to_owned(), lazy_lock.to_owned()));
+        __request.headers.push(("LazyLock".to_owned(), lazy_lock.to_string()));
     }
     if let Some(map) = map {
-        __request.headers.push(("Map".to_owned(), map.to_string()));
+        __request.headers.push(("Map".to_owned(), map.as_str().to_owned()));
     }
     if let Some(method) = method {
-        __request.headers.push(("Method".to_owned(), method.to_owned()));
+        __request.headers.push(("Method".to_owned(), method.to_string()));
     }
     if let Some(method_options_2) = method_options_2 {
         __request
@@ -1345,18 +1349,16 @@ pub fn header_optional_request(
             .push(("MethodOptions".to_owned(), method_options_2.to_owned()));
     }
     if let Some(next_link) = next_link {
-        __request.headers.push(("NextLink".to_owned(), next_link.to_string()));
+        __request.headers.push(("NextLink".to_owned(), next_link.as_str().to_owned()));
     }
     if let Some(no_format) = no_format {
-        __request.headers.push(("NoFormat".to_owned(), no_format.to_owned()));
+        __request.headers.push(("NoFormat".to_owned(), no_format.to_string()));
     }
     if let Some(none) = none {
         __request.headers.push(("None".to_owned(), none.to_owned()));
     }
     if let Some(operations) = operations {
-        __request
-            .headers
-            .push(("OPERATIONS".to_owned(), operations.as_str().to_owned()));
+        __request.headers.push(("OPERATIONS".to_owned(), operations.to_owned()));
     }
     if let Some(ok) = ok {
         __request.headers.push(("Ok".to_owned(), ok.as_str().to_owned()));
@@ -1369,7 +1371,7 @@ pub fn header_optional_request(
     if let Some(operation_status) = operation_status {
         __request
             .headers
-            .push(("OperationStatus".to_owned(), operation_status.to_string()));
+            .push(("OperationStatus".to_owned(), operation_status.as_str().to_owned()));
     }
     if let Some(option) = option {
         __request.headers.push(("Option".to_owned(), option.to_string()));
@@ -1378,15 +1380,13 @@ pub fn header_optional_request(
         __request.headers.push(("Ord".to_owned(), ord.as_str().to_owned()));
     }
     if let Some(other) = other {
-        __request.headers.push(("Other".to_owned(), other.to_owned()));
+        __request.headers.push(("Other".to_owned(), other.to_string()));
     }
     if let Some(page_decoder) = page_decoder {
-        __request
-            .headers
-            .push(("PageDecoder".to_owned(), page_decoder.as_str().to_owned()));
+        __request.headers.push(("PageDecoder".to_owned(), page_decoder.to_owned()));
     }
     if let Some(pager) = pager {
-        __request.headers.push(("Pager".to_owned(), pager.to_string()));
+        __request.headers.push(("Pager".to_owned(), pager.as_str().to_owned()));
     }
     if let Some(partial_eq) = partial_eq {
         __request.headers.push(("PartialEq".to_owned(), partial_eq.as_str().to_owned()));
@@ -1395,21 +1395,18 @@ pub fn header_optional_request(
         __request.headers.push(("PartialOrd".to_owned(), partial_ord.to_owned()));
     }
     if let Some(pattern) = pattern {
-        __request.headers.push(("Pattern".to_owned(), pattern.to_owned()));
+        __request.headers.push(("Pattern".to_owned(), pattern.to_string()));
     }
     if let Some(poller_method_options) = poller_method_options {
         __request
             .headers
-            .push((
-                "PollerMethodOptions".to_owned(),
-                poller_method_options.as_str().to_owned(),
-            ));
+            .push(("PollerMethodOptions".to_owned(), poller_method_options.to_owned()));
     }
     if let Some(poller_options) = poller_options {
-        __request.headers.push(("PollerOptions".to_owned(), poller_options.to_owned()));
+        __request.headers.push(("PollerOptions".to_owned(), poller_options.to_string()));
     }
     if let Some(regex) = regex {
-        __request.headers.push(("Regex".to_owned(), regex.to_string()));
+        __request.headers.push(("Regex".to_owned(), regex.as_str().to_owned()));
     }
     if let Some(resource_manager_audience) = resource_manager_audience {
         __request
@@ -1420,30 +1417,32 @@ pub fn header_optional_request(
             ));
     }
     if let Some(response) = response {
-        __request.headers.push(("Response".to_owned(), response.as_str().to_owned()));
+        __request.headers.push(("Response".to_owned(), response.to_owned()));
     }
     if let Some(response_error) = response_error {
         __request.headers.push(("ResponseError".to_owned(), response_error.to_owned()));
     }
+    if let Some(response_headers) = response_headers {
+        __request
+            .headers
+            .push(("ResponseHeaders".to_owned(), response_headers.to_owned()));
+    }
     if let Some(response_too_large) = response_too_large {
         __request
             .headers
-            .push((
-                "ResponseTooLarge".to_owned(),
-                response_too_large.as_str().to_owned(),
-            ));
+            .push(("ResponseTooLarge".to_owned(), response_too_large.to_owned()));
     }
     if let Some(result) = result {
         __request.headers.push(("Result".to_owned(), result.to_string()));
     }
     if let Some(services) = services {
-        __request.headers.push(("SERVICES".to_owned(), services.to_string()));
+        __request.headers.push(("SERVICES".to_owned(), services.as_str().to_owned()));
     }
     if let Some(safe_debug) = safe_debug {
-        __request.headers.push(("SafeDebug".to_owned(), safe_debug.to_string()));
+        __request.headers.push(("SafeDebug".to_owned(), safe_debug.as_str().to_owned()));
     }
     if let Some(secret) = secret {
-        __request.headers.push(("Secret".to_owned(), secret.as_str().to_owned()));
+        __request.push_secret_header("Secret", secret);
     }
     if let Some(self_) = self_ {
         __request.headers.push(("Self".to_owned(), self_.to_owned()));
@@ -1452,10 +1451,12 @@ pub fn header_optional_request(
         __request.headers.push(("Send".to_owned(), send.to_string()));
     }
     if let Some(serialize) = serialize {
-        __request.headers.push(("Serialize".to_owned(), serialize.as_str().to_owned()));
+        __request.headers.push(("Serialize".to_owned(), serialize.to_owned()));
     }
     if let Some(serializer) = serializer {
-        __request.headers.push(("Serializer".to_owned(), serializer.to_string()));
+        __request
+            .headers
+            .push(("Serializer".to_owned(), serializer.as_str().to_owned()));
     }
     if let Some(service_error) = service_error {
         __request.headers.push(("ServiceError".to_owned(), service_error.to_string()));
@@ -1486,7 +1487,7 @@ pub fn header_optional_request(
     if let Some(strip_read_only) = strip_read_only {
         __request
             .headers
-            .push(("StripReadOnly".to_owned(), strip_read_only.to_string()));
+            .push(("StripReadOnly".to_owned(), strip_read_only.as_str().to_owned()));
     }
     if let Some(sync) = sync {
         __request.headers.push(("Sync".to_owned(), sync.to_owned()));
@@ -1503,7 +1504,7 @@ pub fn header_optional_request(
     if let Some(token_credential) = token_credential {
         __request
             .headers
-            .push(("TokenCredential".to_owned(), token_credential.to_owned()));
+            .push(("TokenCredential".to_owned(), token_credential.to_string()));
     }
     if let Some(try_from) = try_from {
         __request.headers.push(("TryFrom".to_owned(), try_from.to_string()));
@@ -1515,38 +1516,43 @@ pub fn header_optional_request(
         __request.headers.push(("UnixTime".to_owned(), unix_time.to_string()));
     }
     if let Some(unknown) = unknown {
-        __request.headers.push(("Unknown".to_owned(), unknown.to_string()));
+        __request.headers.push(("Unknown".to_owned(), unknown.as_str().to_owned()));
     }
     if let Some(unpin) = unpin {
         __request.headers.push(("Unpin".to_owned(), unpin.to_string()));
     }
     if let Some(url) = url {
-        __request.headers.push(("Url".to_owned(), url.to_owned()));
+        __request.headers.push(("Url".to_owned(), url.to_string()));
     }
     if let Some(url_builder) = url_builder {
-        __request.headers.push(("UrlBuilder".to_owned(), url_builder.to_string()));
+        __request
+            .headers
+            .push(("UrlBuilder".to_owned(), url_builder.as_str().to_owned()));
     }
     if let Some(uuid) = uuid {
         __request.headers.push(("Uuid".to_owned(), uuid.as_str().to_owned()));
     }
     if let Some(validate) = validate {
-        __request.headers.push(("Validate".to_owned(), validate.as_str().to_owned()));
+        __request.headers.push(("Validate".to_owned(), validate.to_owned()));
     }
     if let Some(validation_error) = validation_error {
         __request
             .headers
-            .push(("ValidationError".to_owned(), validation_error.to_owned()));
+            .push(("ValidationError".to_owned(), validation_error.to_string()));
     }
     if let Some(validation_errors) = validation_errors {
         __request
             .headers
-            .push(("ValidationErrors".to_owned(), validation_errors.to_string()));
+            .push((
+                "ValidationErrors".to_owned(),
+                validation_errors.as_str().to_owned(),
+            ));
     }
     if let Some(validator) = validator {
-        __request.headers.push(("Validator".to_owned(), validator.as_str().to_owned()));
+        __request.headers.push(("Validator".to_owned(), validator.to_owned()));
     }
     if let Some(value) = value {
-        __request.headers.push(("Value".to_owned(), value.to_owned()));
+        __request.headers.push(("Value".to_owned(), value.to_string()));
     }
     if let Some(vec) = vec {
         __request.headers.push(("Vec".to_owned(), vec.to_owned()));
@@ -1555,7 +1561,7 @@ pub fn header_optional_request(
         __request.headers.push(("_".to_owned(), value_2.as_str().to_owned()));
     }
     if let Some(private) = private {
-        __request.headers.push(("__private".to_owned(), private.as_str().to_owned()));
+        __request.headers.push(("__private".to_owned(), private.to_owned()));
     }
     if let Some(r#abstract) = r#abstract {
         __request.headers.push(("abstract".to_owned(), r#abstract.to_owned()));
@@ -1570,12 +1576,12 @@ pub fn header_optional_request(
         __request.headers.push(("alloc".to_owned(), alloc.to_string()));
     }
     if let Some(api_version_3) = api_version_3 {
-        __request.headers.push(("api_version".to_owned(), api_version_3.to_owned()));
+        __request.headers.push(("api_version".to_owned(), api_version_3.to_string()));
     }
     if let Some(armgen_runtime) = armgen_runtime {
         __request
             .headers
-            .push(("armgen_runtime".to_owned(), armgen_runtime.to_string()));
+            .push(("armgen_runtime".to_owned(), armgen_runtime.as_str().to_owned()));
     }
     if let Some(r#as) = r#as {
         __request.headers.push(("as".to_owned(), r#as.to_string()));
@@ -1593,7 +1599,7 @@ pub fn header_optional_request(
         __request.headers.push(("async_trait".to_owned(), async_trait.to_owned()));
     }
     if let Some(at) = at {
-        __request.headers.push(("at".to_owned(), at.to_string()));
+        __request.headers.push(("at".to_owned(), at.as_str().to_owned()));
     }
     if let Some(r#await) = r#await {
         __request.headers.push(("await".to_owned(), r#await.to_owned()));
@@ -1614,7 +1620,7 @@ pub fn header_optional_request(
         __request.headers.push(("break".to_owned(), r#break.to_owned()));
     }
     if let Some(build_request) = build_request {
-        __request.headers.push(("build_request".to_owned(), build_request.to_owned()));
+        __request.headers.push(("build_request".to_owned(), build_request.to_string()));
     }
     if let Some(cfg) = cfg {
         __request.headers.push(("cfg".to_owned(), cfg.to_string()));
@@ -1633,12 +1639,12 @@ pub fn header_optional_request(
             .push(("client_request_id".to_owned(), client_request_id.to_string()));
     }
     if let Some(clients) = clients {
-        __request.headers.push(("clients".to_owned(), clients.to_owned()));
+        __request.headers.push(("clients".to_owned(), clients.to_string()));
     }
     if let Some(compile_pattern) = compile_pattern {
         __request
             .headers
-            .push(("compile_pattern".to_owned(), compile_pattern.to_owned()));
+            .push(("compile_pattern".to_owned(), compile_pattern.to_string()));
     }
     if let Some(concat) = concat {
         __request.headers.push(("concat".to_owned(), concat.as_str().to_owned()));
@@ -1656,7 +1662,9 @@ pub fn header_optional_request(
         __request.headers.push(("crate".to_owned(), crate_.to_owned()));
     }
     if let Some(credential) = credential {
-        __request.headers.push(("credential".to_owned(), credential.to_string()));
+        __request
+            .headers
+            .push(("credential".to_owned(), credential.as_str().to_owned()));
     }
     if let Some(decode_body) = decode_body {
         __request
@@ -1695,7 +1703,7 @@ pub fn header_optional_request(
     if let Some(decode_response) = decode_response {
         __request
             .headers
-            .push(("decode_response".to_owned(), decode_response.to_string()));
+            .push(("decode_response".to_owned(), decode_response.as_str().to_owned()));
     }
     if let Some(decode_text) = decode_text {
         __request.headers.push(("decode_text".to_owned(), decode_text.to_string()));
@@ -1710,7 +1718,7 @@ pub fn header_optional_request(
         __request.headers.push(("dyn".to_owned(), r#dyn.as_str().to_owned()));
     }
     if let Some(dynamic) = dynamic {
-        __request.headers.push(("dynamic".to_owned(), dynamic.to_string()));
+        __request.headers.push(("dynamic".to_owned(), dynamic.as_str().to_owned()));
     }
     if let Some(dynamic_execute) = dynamic_execute {
         __request
@@ -1742,7 +1750,7 @@ pub fn header_optional_request(
         __request.headers.push(("else".to_owned(), r#else.to_owned()));
     }
     if let Some(endpoint_2) = endpoint_2 {
-        __request.headers.push(("endpoint".to_owned(), endpoint_2.as_str().to_owned()));
+        __request.headers.push(("endpoint".to_owned(), endpoint_2.to_owned()));
     }
     if let Some(r#enum) = r#enum {
         __request.headers.push(("enum".to_owned(), r#enum.to_string()));
@@ -1754,7 +1762,7 @@ pub fn header_optional_request(
         __request.headers.push(("extern".to_owned(), r#extern.as_str().to_owned()));
     }
     if let Some(f_2) = f_2 {
-        __request.headers.push(("f".to_owned(), f_2.to_owned()));
+        __request.headers.push(("f".to_owned(), f_2.to_string()));
     }
     if let Some(f32) = f32 {
         __request.headers.push(("f32".to_owned(), f32.to_owned()));
@@ -1807,10 +1815,10 @@ pub fn header_optional_request(
         __request.headers.push(("include_str".to_owned(), include_str.to_string()));
     }
     if let Some(inner) = inner {
-        __request.headers.push(("inner".to_owned(), inner.to_owned()));
+        __request.headers.push(("inner".to_owned(), inner.to_string()));
     }
     if let Some(json) = json {
-        __request.headers.push(("json".to_owned(), json.as_str().to_owned()));
+        __request.headers.push(("json".to_owned(), json.to_owned()));
     }
     if let Some(r#let) = r#let {
         __request.headers.push(("let".to_owned(), r#let.as_str().to_owned()));
@@ -1828,18 +1836,18 @@ pub fn header_optional_request(
         __request.headers.push(("matches".to_owned(), matches.as_str().to_owned()));
     }
     if let Some(members) = members {
-        __request.headers.push(("members".to_owned(), members.to_owned()));
+        __request.headers.push(("members".to_owned(), members.to_string()));
     }
     if let Some(method_options_3) = method_options_3 {
         __request
             .headers
-            .push(("method_options".to_owned(), method_options_3.as_str().to_owned()));
+            .push(("method_options".to_owned(), method_options_3.to_owned()));
     }
     if let Some(r#mod) = r#mod {
         __request.headers.push(("mod".to_owned(), r#mod.to_owned()));
     }
     if let Some(models) = models {
-        __request.headers.push(("models".to_owned(), models.as_str().to_owned()));
+        __request.headers.push(("models".to_owned(), models.to_owned()));
     }
     if let Some(r#move) = r#move {
         __request.headers.push(("move".to_owned(), r#move.to_string()));
@@ -1848,16 +1856,16 @@ pub fn header_optional_request(
         __request.headers.push(("mut".to_owned(), r#mut.as_str().to_owned()));
     }
     if let Some(new) = new {
-        __request.headers.push(("new".to_owned(), new.to_string()));
+        __request.headers.push(("new".to_owned(), new.as_str().to_owned()));
     }
     if let Some(operation_id) = operation_id {
-        __request.headers.push(("operation_id".to_owned(), operation_id.to_owned()));
+        __request.headers.push(("operation_id".to_owned(), operation_id.to_string()));
     }
     if let Some(option_env) = option_env {
         __request.headers.push(("option_env".to_owned(), option_env.to_owned()));
     }
     if let Some(options_2) = options_2 {
-        __request.headers.push(("options".to_owned(), options_2.to_string()));
+        __request.headers.push(("options".to_owned(), options_2.as_str().to_owned()));
     }
     if let Some(r#override) = r#override {
         __request.headers.push(("override".to_owned(), r#override.to_owned()));
@@ -1871,22 +1879,19 @@ pub fn header_optional_request(
     if let Some(parameterized_host) = parameterized_host {
         __request
             .headers
-            .push((
-                "parameterized_host".to_owned(),
-                parameterized_host.as_str().to_owned(),
-            ));
+            .push(("parameterized_host".to_owned(), parameterized_host.to_owned()));
     }
     if let Some(params) = params {
-        __request.headers.push(("params".to_owned(), params.as_str().to_owned()));
+        __request.headers.push(("params".to_owned(), params.to_owned()));
     }
     if let Some(path) = path {
-        __request.headers.push(("path".to_owned(), path.to_owned()));
+        __request.headers.push(("path".to_owned(), path.to_string()));
     }
     if let Some(patterns) = patterns {
-        __request.headers.push(("patterns".to_owned(), patterns.as_str().to_owned()));
+        __request.headers.push(("patterns".to_owned(), patterns.to_owned()));
     }
     if let Some(pipeline) = pipeline {
-        __request.headers.push(("pipeline".to_owned(), pipeline.to_string()));
+        __request.headers.push(("pipeline".to_owned(), pipeline.as_str().to_owned()));
     }
     if let Some(r#priv) = r#priv {
         __request.headers.push(("priv".to_owned(), r#priv.to_string()));
@@ -1898,10 +1903,10 @@ pub fn header_optional_request(
         __request.headers.push(("ref".to_owned(), r#ref.to_owned()));
     }
     if let Some(regex_2) = regex_2 {
-        __request.headers.push(("regex".to_owned(), regex_2.to_string()));
+        __request.headers.push(("regex".to_owned(), regex_2.as_str().to_owned()));
     }
     if let Some(request) = request {
-        __request.headers.push(("request".to_owned(), request.as_str().to_owned()));
+        __request.headers.push(("request".to_owned(), request.to_owned()));
     }
     if let Some(resource_manager_endpoint) = resource_manager_endpoint {
         __request
@@ -1920,7 +1925,7 @@ pub fn header_optional_request(
             ));
     }
     if let Some(response_2) = response_2 {
-        __request.headers.push(("response".to_owned(), response_2.as_str().to_owned()));
+        __request.headers.push(("response".to_owned(), response_2.to_owned()));
     }
     if let Some(response_error_2) = response_error_2 {
         __request
@@ -1934,10 +1939,10 @@ pub fn header_optional_request(
         __request.headers.push(("self".to_owned(), self_2.as_str().to_owned()));
     }
     if let Some(serde) = serde {
-        __request.headers.push(("serde".to_owned(), serde.as_str().to_owned()));
+        __request.headers.push(("serde".to_owned(), serde.to_owned()));
     }
     if let Some(serde_json) = serde_json {
-        __request.headers.push(("serde_json".to_owned(), serde_json.to_owned()));
+        __request.headers.push(("serde_json".to_owned(), serde_json.to_string()));
     }
     if let Some(size_of) = size_of {
         __request.headers.push(("size_of".to_owned(), size_of.to_string()));
@@ -1963,12 +1968,10 @@ pub fn header_optional_request(
         __request.headers.push(("stringify".to_owned(), stringify.as_str().to_owned()));
     }
     if let Some(strip_member) = strip_member {
-        __request
-            .headers
-            .push(("strip_member".to_owned(), strip_member.as_str().to_owned()));
+        __request.headers.push(("strip_member".to_owned(), strip_member.to_owned()));
     }
     if let Some(strip_members) = strip_members {
-        __request.headers.push(("strip_members".to_owned(), strip_members.to_owned()));
+        __request.headers.push(("strip_members".to_owned(), strip_members.to_string()));
     }
     if let Some(r#struct) = r#struct {
         __request.headers.push(("struct".to_owned(), r#struct.as_str().to_owned()));
@@ -1976,13 +1979,13 @@ pub fn header_optional_request(
     if let Some(subscription_id) = subscription_id {
         __request
             .headers
-            .push(("subscription_id".to_owned(), subscription_id.as_str().to_owned()));
+            .push(("subscription_id".to_owned(), subscription_id.to_owned()));
     }
     if let Some(super_) = super_ {
         __request.headers.push(("super".to_owned(), super_.to_owned()));
     }
     if let Some(tag) = tag {
-        __request.headers.push(("tag".to_owned(), tag.to_string()));
+        __request.headers.push(("tag".to_owned(), tag.as_str().to_owned()));
     }
     if let Some(tagged_union) = tagged_union {
         __request
@@ -2026,7 +2029,7 @@ pub fn header_optional_request(
         __request.headers.push(("unsized".to_owned(), r#unsized.as_str().to_owned()));
     }
     if let Some(url_2) = url_2 {
-        __request.headers.push(("url".to_owned(), url_2.to_string()));
+        __request.headers.push(("url".to_owned(), url_2.as_str().to_owned()));
     }
     if let Some(r#use) = r#use {
         __request.headers.push(("use".to_owned(), r#use.to_owned()));
@@ -2035,10 +2038,10 @@ pub fn header_optional_request(
         __request.headers.push(("usize".to_owned(), usize.as_str().to_owned()));
     }
     if let Some(validator_2) = validator_2 {
-        __request.headers.push(("validator".to_owned(), validator_2.to_owned()));
+        __request.headers.push(("validator".to_owned(), validator_2.to_string()));
     }
     if let Some(value_3) = value_3 {
-        __request.headers.push(("value".to_owned(), value_3.to_string()));
+        __request.headers.push(("value".to_owned(), value_3.as_str().to_owned()));
     }
     if let Some(vec_2) = vec_2 {
         __request.headers.push(("vec".to_owned(), vec_2.as_str().to_owned()));
@@ -2157,6 +2160,7 @@ pub fn header_optional_response(
 /// * `resource_manager_audience` - `ResourceManagerAudience` (header)
 /// * `response` - `Response` (header)
 /// * `response_error` - `ResponseError` (header)
+/// * `response_headers` - `ResponseHeaders` (header)
 /// * `response_too_large` - `ResponseTooLarge` (header)
 /// * `result` - `Result` (header)
 /// * `services` - `SERVICES` (header)
@@ -2345,8 +2349,8 @@ pub fn header_optional_response(
 pub fn header_required_request(
     endpoint: &::armgen_runtime::Url,
     api_version: &str,
-    api_version_2: &super::models::Choice,
-    arc: &super::models::Choice,
+    api_version_2: &str,
+    arc: &str,
     arm_client_options: &super::models::Choice,
     arm_pipeline: &str,
     as_mut: i32,
@@ -2354,25 +2358,25 @@ pub fn header_required_request(
     async_fn: &str,
     async_fn_mut: i32,
     async_fn_once: &super::models::Choice,
-    b_tree_map: i32,
+    b_tree_map: &super::models::Choice,
     base64: &super::models::Choice,
     base64_url: &str,
     binary_format: i32,
     r#box: &super::models::Choice,
-    client_method_options: &super::models::Choice,
+    client_method_options: &str,
     clone: i32,
-    constraint: i32,
-    context: &str,
+    constraint: &super::models::Choice,
+    context: i32,
     copy: &str,
-    cow: &super::models::Choice,
-    default_endpoint: &str,
+    cow: &str,
+    default_endpoint: i32,
     date: i32,
     date_time: &super::models::Choice,
     date_time_rfc1123: &str,
     debug: &str,
     default: i32,
-    deserialize: &str,
-    deserializer: &super::models::Choice,
+    deserialize: i32,
+    deserializer: &str,
     double_ended_iterator: &super::models::Choice,
     drop: &super::models::Choice,
     duration: i32,
@@ -2385,60 +2389,61 @@ pub fn header_required_request(
     error_body: i32,
     exact_size_iterator: &str,
     extend: &str,
-    final_state_via: &str,
+    final_state_via: i32,
     r#fn: &str,
     fn_mut: i32,
     fn_once: &super::models::Choice,
-    form_body: &str,
+    form_body: i32,
     format_error: &super::models::Choice,
     from: &str,
     from_iterator: &str,
     from_status: &super::models::Choice,
     future: i32,
     hash: i32,
-    host_part: &str,
-    http_request: i32,
-    http_response: &super::models::Choice,
+    host_part: i32,
+    http_request: &super::models::Choice,
+    http_response: &str,
     into: &super::models::Choice,
     into_future: &super::models::Choice,
     into_iterator: i32,
     into_variant: &super::models::Choice,
-    invalid_host: i32,
+    invalid_host: &super::models::Choice,
     iterator: &super::models::Choice,
-    lazy_lock: &str,
-    map: i32,
-    method: &str,
+    lazy_lock: i32,
+    map: &super::models::Choice,
+    method: i32,
     method_options_2: &str,
-    next_link: i32,
-    no_format: &str,
+    next_link: &super::models::Choice,
+    no_format: i32,
     none: &str,
-    operations: &super::models::Choice,
+    operations: &str,
     ok: &super::models::Choice,
     operation_info: &super::models::Choice,
-    operation_status: i32,
+    operation_status: &super::models::Choice,
     option: i32,
     ord: &super::models::Choice,
-    other: &str,
-    page_decoder: &super::models::Choice,
-    pager: i32,
+    other: i32,
+    page_decoder: &str,
+    pager: &super::models::Choice,
     partial_eq: &super::models::Choice,
     partial_ord: &str,
-    pattern: &str,
-    poller_method_options: &super::models::Choice,
-    poller_options: &str,
-    regex: i32,
+    pattern: i32,
+    poller_method_options: &str,
+    poller_options: i32,
+    regex: &super::models::Choice,
     resource_manager_audience: i32,
-    response: &super::models::Choice,
+    response: &str,
     response_error: &str,
-    response_too_large: &super::models::Choice,
+    response_headers: &str,
+    response_too_large: &str,
     result: i32,
-    services: i32,
-    safe_debug: i32,
-    secret: &super::models::Choice,
+    services: &super::models::Choice,
+    safe_debug: &super::models::Choice,
+    secret: &::armgen_runtime::Secret,
     self_: &str,
     send: i32,
-    serialize: &super::models::Choice,
-    serializer: i32,
+    serialize: &str,
+    serializer: &super::models::Choice,
     service_error: i32,
     service_info: &str,
     sized: &super::models::Choice,
@@ -2446,59 +2451,59 @@ pub fn header_required_request(
     static_token_credential: &super::models::Choice,
     string: i32,
     string_format: &str,
-    strip_read_only: i32,
+    strip_read_only: &super::models::Choice,
     sync: &str,
     text_format: &str,
     to_owned: &str,
     to_string: &super::models::Choice,
-    token_credential: &str,
+    token_credential: i32,
     try_from: i32,
     try_into: &super::models::Choice,
     unix_time: i32,
-    unknown: i32,
+    unknown: &super::models::Choice,
     unpin: i32,
-    url: &str,
-    url_builder: i32,
+    url: i32,
+    url_builder: &super::models::Choice,
     uuid: &super::models::Choice,
-    validate: &super::models::Choice,
-    validation_error: &str,
-    validation_errors: i32,
-    validator: &super::models::Choice,
-    value: &str,
+    validate: &str,
+    validation_error: i32,
+    validation_errors: &super::models::Choice,
+    validator: &str,
+    value: i32,
     vec: &str,
     value_2: &super::models::Choice,
-    private: &super::models::Choice,
+    private: &str,
     r#abstract: &str,
     align_of: &str,
     align_of_val: i32,
     alloc: i32,
-    api_version_3: &str,
-    armgen_runtime: i32,
+    api_version_3: i32,
+    armgen_runtime: &super::models::Choice,
     r#as: i32,
     assert: &super::models::Choice,
     assert_eq: &str,
     r#async: &super::models::Choice,
     async_trait: &str,
-    at: i32,
+    at: &super::models::Choice,
     r#await: &str,
     azure_core: i32,
     r#become: i32,
     bool: i32,
     box_2: &super::models::Choice,
     r#break: &str,
-    build_request: &str,
+    build_request: i32,
     cfg: i32,
     char: &super::models::Choice,
     client_only: &super::models::Choice,
     client_request_id: i32,
-    clients: &str,
-    compile_pattern: &str,
+    clients: i32,
+    compile_pattern: i32,
     concat: &super::models::Choice,
     r#const: i32,
     r#continue: &super::models::Choice,
     core: &str,
     crate_: &str,
-    credential: i32,
+    credential: &super::models::Choice,
     decode_body: &super::models::Choice,
     decode_by_status: &str,
     decode_bytes: i32,
@@ -2507,23 +2512,23 @@ pub fn header_required_request(
     decode_json: i32,
     decode_nullable: &super::models::Choice,
     decode_optional: &str,
-    decode_response: i32,
+    decode_response: &super::models::Choice,
     decode_text: i32,
     r#do: i32,
     drop_2: &str,
     r#dyn: &super::models::Choice,
-    dynamic: i32,
+    dynamic: &super::models::Choice,
     dynamic_execute: &str,
     dynamic_pages: i32,
     dynamic_poll: &super::models::Choice,
     dynamic_request_error: &str,
     dynamic_result: i32,
     r#else: &str,
-    endpoint_2: &super::models::Choice,
+    endpoint_2: &str,
     r#enum: i32,
     env: &str,
     r#extern: &super::models::Choice,
-    f_2: &str,
+    f_2: i32,
     f32: &str,
     f64: i32,
     r#false: &str,
@@ -2540,44 +2545,44 @@ pub fn header_required_request(
     r#in: i32,
     include: &str,
     include_str: i32,
-    inner: &str,
-    json: &super::models::Choice,
+    inner: i32,
+    json: &str,
     r#let: &super::models::Choice,
     r#loop: &str,
     r#macro: i32,
     r#match: &super::models::Choice,
     matches: &super::models::Choice,
-    members: &str,
-    method_options_3: &super::models::Choice,
+    members: i32,
+    method_options_3: &str,
     r#mod: &str,
-    models: &super::models::Choice,
+    models: &str,
     r#move: i32,
     r#mut: &super::models::Choice,
-    new: i32,
-    operation_id: &str,
+    new: &super::models::Choice,
+    operation_id: i32,
     option_env: &str,
-    options_2: i32,
+    options_2: &super::models::Choice,
     r#override: &str,
     page: &str,
     panic: i32,
-    parameterized_host: &super::models::Choice,
-    params: &super::models::Choice,
-    path: &str,
-    patterns: &super::models::Choice,
-    pipeline: i32,
+    parameterized_host: &str,
+    params: &str,
+    path: i32,
+    patterns: &str,
+    pipeline: &super::models::Choice,
     r#priv: i32,
     r#pub: &super::models::Choice,
     r#ref: &str,
-    regex_2: i32,
-    request: &super::models::Choice,
+    regex_2: &super::models::Choice,
+    request: &str,
     resource_manager_endpoint: &super::models::Choice,
     resource_manager_scope: &str,
-    response_2: &super::models::Choice,
+    response_2: &str,
     response_error_2: i32,
     r#return: i32,
     self_2: &super::models::Choice,
-    serde: &super::models::Choice,
-    serde_json: &str,
+    serde: &str,
+    serde_json: i32,
     size_of: i32,
     size_of_val: &super::models::Choice,
     r#static: i32,
@@ -2585,12 +2590,12 @@ pub fn header_required_request(
     str: &str,
     string_enum: i32,
     stringify: &super::models::Choice,
-    strip_member: &super::models::Choice,
-    strip_members: &str,
+    strip_member: &str,
+    strip_members: i32,
     r#struct: &super::models::Choice,
-    subscription_id: &super::models::Choice,
+    subscription_id: &str,
     super_: &str,
-    tag: i32,
+    tag: &super::models::Choice,
     tagged_union: &super::models::Choice,
     todo: &str,
     r#trait: i32,
@@ -2604,11 +2609,11 @@ pub fn header_required_request(
     unreachable: i32,
     r#unsafe: i32,
     r#unsized: &super::models::Choice,
-    url_2: i32,
+    url_2: &super::models::Choice,
     r#use: &str,
     usize: &super::models::Choice,
-    validator_2: &str,
-    value_3: i32,
+    validator_2: i32,
+    value_3: &super::models::Choice,
     vec_2: &super::models::Choice,
     r#virtual: i32,
     r#where: &super::models::Choice,
@@ -2620,24 +2625,27 @@ pub fn header_required_request(
     ::armgen_runtime::ValidationErrors,
 > {
     let mut __validator = ::armgen_runtime::Validator::default();
+    __validator.min_length("API_VERSION", api_version_2, 1);
+    __validator.min_length("Arc", arc, 1);
     __validator.min_length("ArmPipeline", arm_pipeline, 1);
     __validator.minimum("AsMut", as_mut as f64, 1.0, false);
     __validator.min_length("AsRef", as_ref, 1);
     __validator.min_length("AsyncFn", async_fn, 1);
     __validator.minimum("AsyncFnMut", async_fn_mut as f64, 1.0, false);
-    __validator.minimum("BTreeMap", b_tree_map as f64, 1.0, false);
     __validator.min_length("Base64Url", base64_url, 1);
     __validator.minimum("BinaryFormat", binary_format as f64, 1.0, false);
+    __validator.min_length("ClientMethodOptions", client_method_options, 1);
     __validator.minimum("Clone", clone as f64, 1.0, false);
-    __validator.minimum("Constraint", constraint as f64, 1.0, false);
-    __validator.min_length("Context", context, 1);
+    __validator.minimum("Context", context as f64, 1.0, false);
     __validator.min_length("Copy", copy, 1);
-    __validator.min_length("DEFAULT_ENDPOINT", default_endpoint, 1);
+    __validator.min_length("Cow", cow, 1);
+    __validator.minimum("DEFAULT_ENDPOINT", default_endpoint as f64, 1.0, false);
     __validator.minimum("Date", date as f64, 1.0, false);
     __validator.min_length("DateTimeRfc1123", date_time_rfc1123, 1);
     __validator.min_length("Debug", debug, 1);
     __validator.minimum("Default", default as f64, 1.0, false);
-    __validator.min_length("Deserialize", deserialize, 1);
+    __validator.minimum("Deserialize", deserialize as f64, 1.0, false);
+    __validator.min_length("Deserializer", deserializer, 1);
     __validator.minimum("Duration", duration as f64, 1.0, false);
     __validator.min_length("DynamicParams", dynamic_params, 1);
     __validator.minimum("DynamicValidate", dynamic_validate as f64, 1.0, false);
@@ -2646,33 +2654,30 @@ pub fn header_required_request(
     __validator.minimum("ErrorBody", error_body as f64, 1.0, false);
     __validator.min_length("ExactSizeIterator", exact_size_iterator, 1);
     __validator.min_length("Extend", extend, 1);
-    __validator.min_length("FinalStateVia", final_state_via, 1);
+    __validator.minimum("FinalStateVia", final_state_via as f64, 1.0, false);
     __validator.min_length("Fn", r#fn, 1);
     __validator.minimum("FnMut", fn_mut as f64, 1.0, false);
-    __validator.min_length("FormBody", form_body, 1);
+    __validator.minimum("FormBody", form_body as f64, 1.0, false);
     __validator.min_length("From", from, 1);
     __validator.min_length("FromIterator", from_iterator, 1);
     __validator.minimum("Future", future as f64, 1.0, false);
     __validator.minimum("Hash", hash as f64, 1.0, false);
-    __validator.min_length("HostPart", host_part, 1);
-    __validator.minimum("HttpRequest", http_request as f64, 1.0, false);
+    __validator.minimum("HostPart", host_part as f64, 1.0, false);
+    __validator.min_length("HttpResponse", http_response, 1);
     __validator.minimum("IntoIterator", into_iterator as f64, 1.0, false);
-    __validator.minimum("InvalidHost", invalid_host as f64, 1.0, false);
-    __validator.min_length("LazyLock", lazy_lock, 1);
-    __validator.minimum("Map", map as f64, 1.0, false);
-    __validator.min_length("Method", method, 1);
+    __validator.minimum("LazyLock", lazy_lock as f64, 1.0, false);
+    __validator.minimum("Method", method as f64, 1.0, false);
     __validator.min_length("MethodOptions", method_options_2, 1);
-    __validator.minimum("NextLink", next_link as f64, 1.0, false);
-    __validator.min_length("NoFormat", no_format, 1);
+    __validator.minimum("NoFormat", no_format as f64, 1.0, false);
     __validator.min_length("None", none, 1);
-    __validator.minimum("OperationStatus", operation_status as f64, 1.0, false);
+    __validator.min_length("OPERATIONS", operations, 1);
     __validator.minimum("Option", option as f64, 1.0, false);
-    __validator.min_length("Other", other, 1);
-    __validator.minimum("Pager", pager as f64, 1.0, false);
+    __validator.minimum("Other", other as f64, 1.0, false);
+    __validator.min_length("PageDecoder", page_decoder, 1);
     __validator.min_length("PartialOrd", partial_ord, 1);
-    __validator.min_length("Pattern", pattern, 1);
-    __validator.min_length("PollerOptions", poller_options, 1);
-    __validator.minimum("Regex", regex as f64, 1.0, false);
+    __validator.minimum("Pattern", pattern as f64, 1.0, false);
+    __validator.min_length("PollerMethodOptions", poller_method_options, 1);
+    __validator.minimum("PollerOptions", poller_options as f64, 1.0, false);
     __validator
         .minimum(
             "ResourceManagerAudience",
@@ -2680,74 +2685,71 @@ pub fn header_required_request(
             1.0,
             false,
         );
+    __validator.min_length("Response", response, 1);
     __validator.min_length("ResponseError", response_error, 1);
+    __validator.min_length("ResponseHeaders", response_headers, 1);
+    __validator.min_length("ResponseTooLarge", response_too_large, 1);
     __validator.minimum("Result", result as f64, 1.0, false);
-    __validator.minimum("SERVICES", services as f64, 1.0, false);
-    __validator.minimum("SafeDebug", safe_debug as f64, 1.0, false);
+    __validator.min_length("Secret", secret.secret(), 1);
     __validator.min_length("Self", self_, 1);
     __validator.minimum("Send", send as f64, 1.0, false);
-    __validator.minimum("Serializer", serializer as f64, 1.0, false);
+    __validator.min_length("Serialize", serialize, 1);
     __validator.minimum("ServiceError", service_error as f64, 1.0, false);
     __validator.min_length("ServiceInfo", service_info, 1);
     __validator.minimum("String", string as f64, 1.0, false);
     __validator.min_length("StringFormat", string_format, 1);
-    __validator.minimum("StripReadOnly", strip_read_only as f64, 1.0, false);
     __validator.min_length("Sync", sync, 1);
     __validator.min_length("TextFormat", text_format, 1);
     __validator.min_length("ToOwned", to_owned, 1);
-    __validator.min_length("TokenCredential", token_credential, 1);
+    __validator.minimum("TokenCredential", token_credential as f64, 1.0, false);
     __validator.minimum("TryFrom", try_from as f64, 1.0, false);
     __validator.minimum("UnixTime", unix_time as f64, 1.0, false);
-    __validator.minimum("Unknown", unknown as f64, 1.0, false);
     __validator.minimum("Unpin", unpin as f64, 1.0, false);
-    __validator.min_length("Url", url, 1);
-    __validator.minimum("UrlBuilder", url_builder as f64, 1.0, false);
-    __validator.min_length("ValidationError", validation_error, 1);
-    __validator.minimum("ValidationErrors", validation_errors as f64, 1.0, false);
-    __validator.min_length("Value", value, 1);
+    __validator.minimum("Url", url as f64, 1.0, false);
+    __validator.min_length("Validate", validate, 1);
+    __validator.minimum("ValidationError", validation_error as f64, 1.0, false);
+    __validator.min_length("Validator", validator, 1);
+    __validator.minimum("Value", value as f64, 1.0, false);
     __validator.min_length("Vec", vec, 1);
+    __validator.min_length("__private", private, 1);
     __validator.min_length("abstract", r#abstract, 1);
     __validator.min_length("align_of", align_of, 1);
     __validator.minimum("align_of_val", align_of_val as f64, 1.0, false);
     __validator.minimum("alloc", alloc as f64, 1.0, false);
-    __validator.min_length("api_version", api_version_3, 1);
-    __validator.minimum("armgen_runtime", armgen_runtime as f64, 1.0, false);
+    __validator.minimum("api_version", api_version_3 as f64, 1.0, false);
     __validator.minimum("as", r#as as f64, 1.0, false);
     __validator.min_length("assert_eq", assert_eq, 1);
     __validator.min_length("async_trait", async_trait, 1);
-    __validator.minimum("at", at as f64, 1.0, false);
     __validator.min_length("await", r#await, 1);
     __validator.minimum("azure_core", azure_core as f64, 1.0, false);
     __validator.minimum("become", r#become as f64, 1.0, false);
     __validator.minimum("bool", bool as f64, 1.0, false);
     __validator.min_length("break", r#break, 1);
-    __validator.min_length("build_request", build_request, 1);
+    __validator.minimum("build_request", build_request as f64, 1.0, false);
     __validator.minimum("cfg", cfg as f64, 1.0, false);
     __validator.minimum("client_request_id", client_request_id as f64, 1.0, false);
-    __validator.min_length("clients", clients, 1);
-    __validator.min_length("compile_pattern", compile_pattern, 1);
+    __validator.minimum("clients", clients as f64, 1.0, false);
+    __validator.minimum("compile_pattern", compile_pattern as f64, 1.0, false);
     __validator.minimum("const", r#const as f64, 1.0, false);
     __validator.min_length("core", core, 1);
     __validator.min_length("crate", crate_, 1);
-    __validator.minimum("credential", credential as f64, 1.0, false);
     __validator.min_length("decode_by_status", decode_by_status, 1);
     __validator.minimum("decode_bytes", decode_bytes as f64, 1.0, false);
     __validator.min_length("decode_exists", decode_exists, 1);
     __validator.minimum("decode_json", decode_json as f64, 1.0, false);
     __validator.min_length("decode_optional", decode_optional, 1);
-    __validator.minimum("decode_response", decode_response as f64, 1.0, false);
     __validator.minimum("decode_text", decode_text as f64, 1.0, false);
     __validator.minimum("do", r#do as f64, 1.0, false);
     __validator.min_length("drop", drop_2, 1);
-    __validator.minimum("dynamic", dynamic as f64, 1.0, false);
     __validator.min_length("dynamic_execute", dynamic_execute, 1);
     __validator.minimum("dynamic_pages", dynamic_pages as f64, 1.0, false);
     __validator.min_length("dynamic_request_error", dynamic_request_error, 1);
     __validator.minimum("dynamic_result", dynamic_result as f64, 1.0, false);
     __validator.min_length("else", r#else, 1);
+    __validator.min_length("endpoint", endpoint_2, 1);
     __validator.minimum("enum", r#enum as f64, 1.0, false);
     __validator.min_length("env", env, 1);
-    __validator.min_length("f", f_2, 1);
+    __validator.minimum("f", f_2 as f64, 1.0, false);
     __validator.min_length("f32", f32, 1);
     __validator.minimum("f64", f64 as f64, 1.0, false);
     __validator.min_length("false", r#false, 1);
@@ -2760,35 +2762,41 @@ pub fn header_required_request(
     __validator.minimum("in", r#in as f64, 1.0, false);
     __validator.min_length("include", include, 1);
     __validator.minimum("include_str", include_str as f64, 1.0, false);
-    __validator.min_length("inner", inner, 1);
+    __validator.minimum("inner", inner as f64, 1.0, false);
+    __validator.min_length("json", json, 1);
     __validator.min_length("loop", r#loop, 1);
     __validator.minimum("macro", r#macro as f64, 1.0, false);
-    __validator.min_length("members", members, 1);
+    __validator.minimum("members", members as f64, 1.0, false);
+    __validator.min_length("method_options", method_options_3, 1);
     __validator.min_length("mod", r#mod, 1);
+    __validator.min_length("models", models, 1);
     __validator.minimum("move", r#move as f64, 1.0, false);
-    __validator.minimum("new", new as f64, 1.0, false);
-    __validator.min_length("operation_id", operation_id, 1);
+    __validator.minimum("operation_id", operation_id as f64, 1.0, false);
     __validator.min_length("option_env", option_env, 1);
-    __validator.minimum("options", options_2 as f64, 1.0, false);
     __validator.min_length("override", r#override, 1);
     __validator.min_length("page", page, 1);
     __validator.minimum("panic", panic as f64, 1.0, false);
-    __validator.min_length("path", path, 1);
-    __validator.minimum("pipeline", pipeline as f64, 1.0, false);
+    __validator.min_length("parameterized_host", parameterized_host, 1);
+    __validator.min_length("params", params, 1);
+    __validator.minimum("path", path as f64, 1.0, false);
+    __validator.min_length("patterns", patterns, 1);
     __validator.minimum("priv", r#priv as f64, 1.0, false);
     __validator.min_length("ref", r#ref, 1);
-    __validator.minimum("regex", regex_2 as f64, 1.0, false);
+    __validator.min_length("request", request, 1);
     __validator.min_length("resource_manager_scope", resource_manager_scope, 1);
+    __validator.min_length("response", response_2, 1);
     __validator.minimum("response_error", response_error_2 as f64, 1.0, false);
     __validator.minimum("return", r#return as f64, 1.0, false);
-    __validator.min_length("serde_json", serde_json, 1);
+    __validator.min_length("serde", serde, 1);
+    __validator.minimum("serde_json", serde_json as f64, 1.0, false);
     __validator.minimum("size_of", size_of as f64, 1.0, false);
     __validator.minimum("static", r#static as f64, 1.0, false);
     __validator.min_length("str", str, 1);
     __validator.minimum("string_enum", string_enum as f64, 1.0, false);
-    __validator.min_length("strip_members", strip_members, 1);
+    __validator.min_length("strip_member", strip_member, 1);
+    __validator.minimum("strip_members", strip_members as f64, 1.0, false);
+    __validator.min_length("subscription_id", subscription_id, 1);
     __validator.min_length("super", super_, 1);
-    __validator.minimum("tag", tag as f64, 1.0, false);
     __validator.min_length("todo", todo, 1);
     __validator.minimum("trait", r#trait as f64, 1.0, false);
     __validator.min_length("try", r#try, 1);
@@ -2798,10 +2806,8 @@ pub fn header_required_request(
     __validator.min_length("union", r#union, 1);
     __validator.minimum("unreachable", unreachable as f64, 1.0, false);
     __validator.minimum("unsafe", r#unsafe as f64, 1.0, false);
-    __validator.minimum("url", url_2 as f64, 1.0, false);
     __validator.min_length("use", r#use, 1);
-    __validator.min_length("validator", validator_2, 1);
-    __validator.minimum("value", value_3 as f64, 1.0, false);
+    __validator.minimum("validator", validator_2 as f64, 1.0, false);
     __validator.minimum("virtual", r#virtual as f64, 1.0, false);
     __validator.min_length("while", r#while, 1);
     __validator.min_length("write", write, 1);
@@ -2815,10 +2821,8 @@ pub fn header_required_request(
         __url.build()?,
     );
     __request.headers.push(("accept".to_owned(), "application/json".to_owned()));
-    __request
-        .headers
-        .push(("API_VERSION".to_owned(), api_version_2.as_str().to_owned()));
-    __request.headers.push(("Arc".to_owned(), arc.as_str().to_owned()));
+    __request.headers.push(("API_VERSION".to_owned(), api_version_2.to_owned()));
+    __request.headers.push(("Arc".to_owned(), arc.to_owned()));
     __request
         .headers
         .push(("ArmClientOptions".to_owned(), arm_client_options.as_str().to_owned()));
@@ -2830,32 +2834,29 @@ pub fn header_required_request(
     __request
         .headers
         .push(("AsyncFnOnce".to_owned(), async_fn_once.as_str().to_owned()));
-    __request.headers.push(("BTreeMap".to_owned(), b_tree_map.to_string()));
+    __request.headers.push(("BTreeMap".to_owned(), b_tree_map.as_str().to_owned()));
     __request.headers.push(("Base64".to_owned(), base64.as_str().to_owned()));
     __request.headers.push(("Base64Url".to_owned(), base64_url.to_owned()));
     __request.headers.push(("BinaryFormat".to_owned(), binary_format.to_string()));
     __request.headers.push(("Box".to_owned(), r#box.as_str().to_owned()));
     __request
         .headers
-        .push((
-            "ClientMethodOptions".to_owned(),
-            client_method_options.as_str().to_owned(),
-        ));
+        .push(("ClientMethodOptions".to_owned(), client_method_options.to_owned()));
     __request.headers.push(("Clone".to_owned(), clone.to_string()));
-    __request.headers.push(("Constraint".to_owned(), constraint.to_string()));
-    __request.headers.push(("Context".to_owned(), context.to_owned()));
+    __request.headers.push(("Constraint".to_owned(), constraint.as_str().to_owned()));
+    __request.headers.push(("Context".to_owned(), context.to_string()));
     __request.headers.push(("Copy".to_owned(), copy.to_owned()));
-    __request.headers.push(("Cow".to_owned(), cow.as_str().to_owned()));
-    __request.headers.push(("DEFAULT_ENDPOINT".to_owned(), default_endpoint.to_owned()));
+    __request.headers.push(("Cow".to_owned(), cow.to_owned()));
+    __request
+        .headers
+        .push(("DEFAULT_ENDPOINT".to_owned(), default_endpoint.to_string()));
     __request.headers.push(("Date".to_owned(), date.to_string()));
     __request.headers.push(("DateTime".to_owned(), date_time.as_str().to_owned()));
     __request.headers.push(("DateTimeRfc1123".to_owned(), date_time_rfc1123.to_owned()));
     __request.headers.push(("Debug".to_owned(), debug.to_owned()));
     __request.headers.push(("Default".to_owned(), default.to_string()));
-    __request.headers.push(("Deserialize".to_owned(), deserialize.to_owned()));
-    __request
-        .headers
-        .push(("Deserializer".to_owned(), deserializer.as_str().to_owned()));
+    __request.headers.push(("Deserialize".to_owned(), deserialize.to_string()));
+    __request.headers.push(("Deserializer".to_owned(), deserializer.to_owned()));
     __request
         .headers
         .push((
@@ -2879,76 +2880,74 @@ pub fn header_required_request(
         .headers
         .push(("ExactSizeIterator".to_owned(), exact_size_iterator.to_owned()));
     __request.headers.push(("Extend".to_owned(), extend.to_owned()));
-    __request.headers.push(("FinalStateVia".to_owned(), final_state_via.to_owned()));
+    __request.headers.push(("FinalStateVia".to_owned(), final_state_via.to_string()));
     __request.headers.push(("Fn".to_owned(), r#fn.to_owned()));
     __request.headers.push(("FnMut".to_owned(), fn_mut.to_string()));
     __request.headers.push(("FnOnce".to_owned(), fn_once.as_str().to_owned()));
-    __request.headers.push(("FormBody".to_owned(), form_body.to_owned()));
+    __request.headers.push(("FormBody".to_owned(), form_body.to_string()));
     __request.headers.push(("FormatError".to_owned(), format_error.as_str().to_owned()));
     __request.headers.push(("From".to_owned(), from.to_owned()));
     __request.headers.push(("FromIterator".to_owned(), from_iterator.to_owned()));
     __request.headers.push(("FromStatus".to_owned(), from_status.as_str().to_owned()));
     __request.headers.push(("Future".to_owned(), future.to_string()));
     __request.headers.push(("Hash".to_owned(), hash.to_string()));
-    __request.headers.push(("HostPart".to_owned(), host_part.to_owned()));
-    __request.headers.push(("HttpRequest".to_owned(), http_request.to_string()));
-    __request
-        .headers
-        .push(("HttpResponse".to_owned(), http_response.as_str().to_owned()));
+    __request.headers.push(("HostPart".to_owned(), host_part.to_string()));
+    __request.headers.push(("HttpRequest".to_owned(), http_request.as_str().to_owned()));
+    __request.headers.push(("HttpResponse".to_owned(), http_response.to_owned()));
     __request.headers.push(("Into".to_owned(), into.as_str().to_owned()));
     __request.headers.push(("IntoFuture".to_owned(), into_future.as_str().to_owned()));
     __request.headers.push(("IntoIterator".to_owned(), into_iterator.to_string()));
     __request.headers.push(("IntoVariant".to_owned(), into_variant.as_str().to_owned()));
-    __request.headers.push(("InvalidHost".to_owned(), invalid_host.to_string()));
+    __request.headers.push(("InvalidHost".to_owned(), invalid_host.as_str().to_owned()));
     __request.headers.push(("Iterator".to_owned(), iterator.as_str().to_owned()));
-    __request.headers.push(("LazyLock".to_owned(), lazy_lock.to_owned()));
-    __request.headers.push(("Map".to_owned(), map.to_string()));
-    __request.headers.push(("Method".to_owned(), method.to_owned()));
+    __request.headers.push(("LazyLock".to_owned(), lazy_lock.to_string()));
+    __request.headers.push(("Map".to_owned(), map.as_str().to_owned()));
+    __request.headers.push(("Method".to_owned(), method.to_string()));
     __request.headers.push(("MethodOptions".to_owned(), method_options_2.to_owned()));
-    __request.headers.push(("NextLink".to_owned(), next_link.to_string()));
-    __request.headers.push(("NoFormat".to_owned(), no_format.to_owned()));
+    __request.headers.push(("NextLink".to_owned(), next_link.as_str().to_owned()));
+    __request.headers.push(("NoFormat".to_owned(), no_format.to_string()));
     __request.headers.push(("None".to_owned(), none.to_owned()));
-    __request.headers.push(("OPERATIONS".to_owned(), operations.as_str().to_owned()));
+    __request.headers.push(("OPERATIONS".to_owned(), operations.to_owned()));
     __request.headers.push(("Ok".to_owned(), ok.as_str().to_owned()));
     __request
         .headers
         .push(("OperationInfo".to_owned(), operation_info.as_str().to_owned()));
-    __request.headers.push(("OperationStatus".to_owned(), operation_status.to_string()));
-    __request.headers.push(("Option".to_owned(), option.to_string()));
-    __request.headers.push(("Ord".to_owned(), ord.as_str().to_owned()));
-    __request.headers.push(("Other".to_owned(), other.to_owned()));
-    __request.headers.push(("PageDecoder".to_owned(), page_decoder.as_str().to_owned()));
-    __request.headers.push(("Pager".to_owned(), pager.to_string()));
-    __request.headers.push(("PartialEq".to_owned(), partial_eq.as_str().to_owned()));
-    __request.headers.push(("PartialOrd".to_owned(), partial_ord.to_owned()));
-    __request.headers.push(("Pattern".to_owned(), pattern.to_owned()));
     __request
         .headers
-        .push((
-            "PollerMethodOptions".to_owned(),
-            poller_method_options.as_str().to_owned(),
-        ));
-    __request.headers.push(("PollerOptions".to_owned(), poller_options.to_owned()));
-    __request.headers.push(("Regex".to_owned(), regex.to_string()));
+        .push(("OperationStatus".to_owned(), operation_status.as_str().to_owned()));
+    __request.headers.push(("Option".to_owned(), option.to_string()));
+    __request.headers.push(("Ord".to_owned(), ord.as_str().to_owned()));
+    __request.headers.push(("Other".to_owned(), other.to_string()));
+    __request.headers.push(("PageDecoder".to_owned(), page_decoder.to_owned()));
+    __request.headers.push(("Pager".to_owned(), pager.as_str().to_owned()));
+    __request.headers.push(("PartialEq".to_owned(), partial_eq.as_str().to_owned()));
+    __request.headers.push(("PartialOrd".to_owned(), partial_ord.to_owned()));
+    __request.headers.push(("Pattern".to_owned(), pattern.to_string()));
+    __request
+        .headers
+        .push(("PollerMethodOptions".to_owned(), poller_method_options.to_owned()));
+    __request.headers.push(("PollerOptions".to_owned(), poller_options.to_string()));
+    __request.headers.push(("Regex".to_owned(), regex.as_str().to_owned()));
     __request
         .headers
         .push((
             "ResourceManagerAudience".to_owned(),
             resource_manager_audience.to_string(),
         ));
-    __request.headers.push(("Response".to_owned(), response.as_str().to_owned()));
+    __request.headers.push(("Response".to_owned(), response.to_owned()));
     __request.headers.push(("ResponseError".to_owned(), response_error.to_owned()));
+    __request.headers.push(("ResponseHeaders".to_owned(), response_headers.to_owned()));
     __request
         .headers
-        .push(("ResponseTooLarge".to_owned(), response_too_large.as_str().to_owned()));
+        .push(("ResponseTooLarge".to_owned(), response_too_large.to_owned()));
     __request.headers.push(("Result".to_owned(), result.to_string()));
-    __request.headers.push(("SERVICES".to_owned(), services.to_string()));
-    __request.headers.push(("SafeDebug".to_owned(), safe_debug.to_string()));
-    __request.headers.push(("Secret".to_owned(), secret.as_str().to_owned()));
+    __request.headers.push(("SERVICES".to_owned(), services.as_str().to_owned()));
+    __request.headers.push(("SafeDebug".to_owned(), safe_debug.as_str().to_owned()));
+    __request.push_secret_header("Secret", secret);
     __request.headers.push(("Self".to_owned(), self_.to_owned()));
     __request.headers.push(("Send".to_owned(), send.to_string()));
-    __request.headers.push(("Serialize".to_owned(), serialize.as_str().to_owned()));
-    __request.headers.push(("Serializer".to_owned(), serializer.to_string()));
+    __request.headers.push(("Serialize".to_owned(), serialize.to_owned()));
+    __request.headers.push(("Serializer".to_owned(), serializer.as_str().to_owned()));
     __request.headers.push(("ServiceError".to_owned(), service_error.to_string()));
     __request.headers.push(("ServiceInfo".to_owned(), service_info.to_owned()));
     __request.headers.push(("Sized".to_owned(), sized.as_str().to_owned()));
@@ -2961,63 +2960,67 @@ pub fn header_required_request(
         ));
     __request.headers.push(("String".to_owned(), string.to_string()));
     __request.headers.push(("StringFormat".to_owned(), string_format.to_owned()));
-    __request.headers.push(("StripReadOnly".to_owned(), strip_read_only.to_string()));
+    __request
+        .headers
+        .push(("StripReadOnly".to_owned(), strip_read_only.as_str().to_owned()));
     __request.headers.push(("Sync".to_owned(), sync.to_owned()));
     __request.headers.push(("TextFormat".to_owned(), text_format.to_owned()));
     __request.headers.push(("ToOwned".to_owned(), to_owned.to_owned()));
     __request.headers.push(("ToString".to_owned(), to_string.as_str().to_owned()));
-    __request.headers.push(("TokenCredential".to_owned(), token_credential.to_owned()));
+    __request.headers.push(("TokenCredential".to_owned(), token_credential.to_string()));
     __request.headers.push(("TryFrom".to_owned(), try_from.to_string()));
     __request.headers.push(("TryInto".to_owned(), try_into.as_str().to_owned()));
     __request.headers.push(("UnixTime".to_owned(), unix_time.to_string()));
-    __request.headers.push(("Unknown".to_owned(), unknown.to_string()));
+    __request.headers.push(("Unknown".to_owned(), unknown.as_str().to_owned()));
     __request.headers.push(("Unpin".to_owned(), unpin.to_string()));
-    __request.headers.push(("Url".to_owned(), url.to_owned()));
-    __request.headers.push(("UrlBuilder".to_owned(), url_builder.to_string()));
+    __request.headers.push(("Url".to_owned(), url.to_string()));
+    __request.headers.push(("UrlBuilder".to_owned(), url_builder.as_str().to_owned()));
     __request.headers.push(("Uuid".to_owned(), uuid.as_str().to_owned()));
-    __request.headers.push(("Validate".to_owned(), validate.as_str().to_owned()));
-    __request.headers.push(("ValidationError".to_owned(), validation_error.to_owned()));
+    __request.headers.push(("Validate".to_owned(), validate.to_owned()));
+    __request.headers.push(("ValidationError".to_owned(), validation_error.to_string()));
     __request
         .headers
-        .push(("ValidationErrors".to_owned(), validation_errors.to_string()));
-    __request.headers.push(("Validator".to_owned(), validator.as_str().to_owned()));
-    __request.headers.push(("Value".to_owned(), value.to_owned()));
+        .push(("ValidationErrors".to_owned(), validation_errors.as_str().to_owned()));
+    __request.headers.push(("Validator".to_owned(), validator.to_owned()));
+    __request.headers.push(("Value".to_owned(), value.to_string()));
     __request.headers.push(("Vec".to_owned(), vec.to_owned()));
     __request.headers.push(("_".to_owned(), value_2.as_str().to_owned()));
-    __request.headers.push(("__private".to_owned(), private.as_str().to_owned()));
+    __request.headers.push(("__private".to_owned(), private.to_owned()));
     __request.headers.push(("abstract".to_owned(), r#abstract.to_owned()));
     __request.headers.push(("align_of".to_owned(), align_of.to_owned()));
     __request.headers.push(("align_of_val".to_owned(), align_of_val.to_string()));
     __request.headers.push(("alloc".to_owned(), alloc.to_string()));
-    __request.headers.push(("api_version".to_owned(), api_version_3.to_owned()));
-    __request.headers.push(("armgen_runtime".to_owned(), armgen_runtime.to_string()));
+    __request.headers.push(("api_version".to_owned(), api_version_3.to_string()));
+    __request
+        .headers
+        .push(("armgen_runtime".to_owned(), armgen_runtime.as_str().to_owned()));
     __request.headers.push(("as".to_owned(), r#as.to_string()));
     __request.headers.push(("assert".to_owned(), assert.as_str().to_owned()));
     __request.headers.push(("assert_eq".to_owned(), assert_eq.to_owned()));
     __request.headers.push(("async".to_owned(), r#async.as_str().to_owned()));
     __request.headers.push(("async_trait".to_owned(), async_trait.to_owned()));
-    __request.headers.push(("at".to_owned(), at.to_string()));
+    __request.headers.push(("at".to_owned(), at.as_str().to_owned()));
     __request.headers.push(("await".to_owned(), r#await.to_owned()));
     __request.headers.push(("azure_core".to_owned(), azure_core.to_string()));
     __request.headers.push(("become".to_owned(), r#become.to_string()));
     __request.headers.push(("bool".to_owned(), bool.to_string()));
     __request.headers.push(("box".to_owned(), box_2.as_str().to_owned()));
     __request.headers.push(("break".to_owned(), r#break.to_owned()));
-    __request.headers.push(("build_request".to_owned(), build_request.to_owned()));
+    __request.headers.push(("build_request".to_owned(), build_request.to_string()));
     __request.headers.push(("cfg".to_owned(), cfg.to_string()));
     __request.headers.push(("char".to_owned(), char.as_str().to_owned()));
     __request.headers.push(("client_only".to_owned(), client_only.as_str().to_owned()));
     __request
         .headers
         .push(("client_request_id".to_owned(), client_request_id.to_string()));
-    __request.headers.push(("clients".to_owned(), clients.to_owned()));
-    __request.headers.push(("compile_pattern".to_owned(), compile_pattern.to_owned()));
+    __request.headers.push(("clients".to_owned(), clients.to_string()));
+    __request.headers.push(("compile_pattern".to_owned(), compile_pattern.to_string()));
     __request.headers.push(("concat".to_owned(), concat.as_str().to_owned()));
     __request.headers.push(("const".to_owned(), r#const.to_string()));
     __request.headers.push(("continue".to_owned(), r#continue.as_str().to_owned()));
     __request.headers.push(("core".to_owned(), core.to_owned()));
     __request.headers.push(("crate".to_owned(), crate_.to_owned()));
-    __request.headers.push(("credential".to_owned(), credential.to_string()));
+    __request.headers.push(("credential".to_owned(), credential.as_str().to_owned()));
     __request.headers.push(("decode_body".to_owned(), decode_body.as_str().to_owned()));
     __request.headers.push(("decode_by_status".to_owned(), decode_by_status.to_owned()));
     __request.headers.push(("decode_bytes".to_owned(), decode_bytes.to_string()));
@@ -3030,12 +3033,14 @@ pub fn header_required_request(
         .headers
         .push(("decode_nullable".to_owned(), decode_nullable.as_str().to_owned()));
     __request.headers.push(("decode_optional".to_owned(), decode_optional.to_owned()));
-    __request.headers.push(("decode_response".to_owned(), decode_response.to_string()));
+    __request
+        .headers
+        .push(("decode_response".to_owned(), decode_response.as_str().to_owned()));
     __request.headers.push(("decode_text".to_owned(), decode_text.to_string()));
     __request.headers.push(("do".to_owned(), r#do.to_string()));
     __request.headers.push(("drop".to_owned(), drop_2.to_owned()));
     __request.headers.push(("dyn".to_owned(), r#dyn.as_str().to_owned()));
-    __request.headers.push(("dynamic".to_owned(), dynamic.to_string()));
+    __request.headers.push(("dynamic".to_owned(), dynamic.as_str().to_owned()));
     __request.headers.push(("dynamic_execute".to_owned(), dynamic_execute.to_owned()));
     __request.headers.push(("dynamic_pages".to_owned(), dynamic_pages.to_string()));
     __request
@@ -3046,11 +3051,11 @@ pub fn header_required_request(
         .push(("dynamic_request_error".to_owned(), dynamic_request_error.to_owned()));
     __request.headers.push(("dynamic_result".to_owned(), dynamic_result.to_string()));
     __request.headers.push(("else".to_owned(), r#else.to_owned()));
-    __request.headers.push(("endpoint".to_owned(), endpoint_2.as_str().to_owned()));
+    __request.headers.push(("endpoint".to_owned(), endpoint_2.to_owned()));
     __request.headers.push(("enum".to_owned(), r#enum.to_string()));
     __request.headers.push(("env".to_owned(), env.to_owned()));
     __request.headers.push(("extern".to_owned(), r#extern.as_str().to_owned()));
-    __request.headers.push(("f".to_owned(), f_2.to_owned()));
+    __request.headers.push(("f".to_owned(), f_2.to_string()));
     __request.headers.push(("f32".to_owned(), f32.to_owned()));
     __request.headers.push(("f64".to_owned(), f64.to_string()));
     __request.headers.push(("false".to_owned(), r#false.to_owned()));
@@ -3067,40 +3072,38 @@ pub fn header_required_request(
     __request.headers.push(("in".to_owned(), r#in.to_string()));
     __request.headers.push(("include".to_owned(), include.to_owned()));
     __request.headers.push(("include_str".to_owned(), include_str.to_string()));
-    __request.headers.push(("inner".to_owned(), inner.to_owned()));
-    __request.headers.push(("json".to_owned(), json.as_str().to_owned()));
+    __request.headers.push(("inner".to_owned(), inner.to_string()));
+    __request.headers.push(("json".to_owned(), json.to_owned()));
     __request.headers.push(("let".to_owned(), r#let.as_str().to_owned()));
     __request.headers.push(("loop".to_owned(), r#loop.to_owned()));
     __request.headers.push(("macro".to_owned(), r#macro.to_string()));
     __request.headers.push(("match".to_owned(), r#match.as_str().to_owned()));
     __request.headers.push(("matches".to_owned(), matches.as_str().to_owned()));
-    __request.headers.push(("members".to_owned(), members.to_owned()));
-    __request
-        .headers
-        .push(("method_options".to_owned(), method_options_3.as_str().to_owned()));
+    __request.headers.push(("members".to_owned(), members.to_string()));
+    __request.headers.push(("method_options".to_owned(), method_options_3.to_owned()));
     __request.headers.push(("mod".to_owned(), r#mod.to_owned()));
-    __request.headers.push(("models".to_owned(), models.as_str().to_owned()));
+    __request.headers.push(("models".to_owned(), models.to_owned()));
     __request.headers.push(("move".to_owned(), r#move.to_string()));
     __request.headers.push(("mut".to_owned(), r#mut.as_str().to_owned()));
-    __request.headers.push(("new".to_owned(), new.to_string()));
-    __request.headers.push(("operation_id".to_owned(), operation_id.to_owned()));
+    __request.headers.push(("new".to_owned(), new.as_str().to_owned()));
+    __request.headers.push(("operation_id".to_owned(), operation_id.to_string()));
     __request.headers.push(("option_env".to_owned(), option_env.to_owned()));
-    __request.headers.push(("options".to_owned(), options_2.to_string()));
+    __request.headers.push(("options".to_owned(), options_2.as_str().to_owned()));
     __request.headers.push(("override".to_owned(), r#override.to_owned()));
     __request.headers.push(("page".to_owned(), page.to_owned()));
     __request.headers.push(("panic".to_owned(), panic.to_string()));
     __request
         .headers
-        .push(("parameterized_host".to_owned(), parameterized_host.as_str().to_owned()));
-    __request.headers.push(("params".to_owned(), params.as_str().to_owned()));
-    __request.headers.push(("path".to_owned(), path.to_owned()));
-    __request.headers.push(("patterns".to_owned(), patterns.as_str().to_owned()));
-    __request.headers.push(("pipeline".to_owned(), pipeline.to_string()));
+        .push(("parameterized_host".to_owned(), parameterized_host.to_owned()));
+    __request.headers.push(("params".to_owned(), params.to_owned()));
+    __request.headers.push(("path".to_owned(), path.to_string()));
+    __request.headers.push(("patterns".to_owned(), patterns.to_owned()));
+    __request.headers.push(("pipeline".to_owned(), pipeline.as_str().to_owned()));
     __request.headers.push(("priv".to_owned(), r#priv.to_string()));
     __request.headers.push(("pub".to_owned(), r#pub.as_str().to_owned()));
     __request.headers.push(("ref".to_owned(), r#ref.to_owned()));
-    __request.headers.push(("regex".to_owned(), regex_2.to_string()));
-    __request.headers.push(("request".to_owned(), request.as_str().to_owned()));
+    __request.headers.push(("regex".to_owned(), regex_2.as_str().to_owned()));
+    __request.headers.push(("request".to_owned(), request.to_owned()));
     __request
         .headers
         .push((
@@ -3110,12 +3113,12 @@ pub fn header_required_request(
     __request
         .headers
         .push(("resource_manager_scope".to_owned(), resource_manager_scope.to_owned()));
-    __request.headers.push(("response".to_owned(), response_2.as_str().to_owned()));
+    __request.headers.push(("response".to_owned(), response_2.to_owned()));
     __request.headers.push(("response_error".to_owned(), response_error_2.to_string()));
     __request.headers.push(("return".to_owned(), r#return.to_string()));
     __request.headers.push(("self".to_owned(), self_2.as_str().to_owned()));
-    __request.headers.push(("serde".to_owned(), serde.as_str().to_owned()));
-    __request.headers.push(("serde_json".to_owned(), serde_json.to_owned()));
+    __request.headers.push(("serde".to_owned(), serde.to_owned()));
+    __request.headers.push(("serde_json".to_owned(), serde_json.to_string()));
     __request.headers.push(("size_of".to_owned(), size_of.to_string()));
     __request.headers.push(("size_of_val".to_owned(), size_of_val.as_str().to_owned()));
     __request.headers.push(("static".to_owned(), r#static.to_string()));
@@ -3123,16 +3126,12 @@ pub fn header_required_request(
     __request.headers.push(("str".to_owned(), str.to_owned()));
     __request.headers.push(("string_enum".to_owned(), string_enum.to_string()));
     __request.headers.push(("stringify".to_owned(), stringify.as_str().to_owned()));
-    __request
-        .headers
-        .push(("strip_member".to_owned(), strip_member.as_str().to_owned()));
-    __request.headers.push(("strip_members".to_owned(), strip_members.to_owned()));
+    __request.headers.push(("strip_member".to_owned(), strip_member.to_owned()));
+    __request.headers.push(("strip_members".to_owned(), strip_members.to_string()));
     __request.headers.push(("struct".to_owned(), r#struct.as_str().to_owned()));
-    __request
-        .headers
-        .push(("subscription_id".to_owned(), subscription_id.as_str().to_owned()));
+    __request.headers.push(("subscription_id".to_owned(), subscription_id.to_owned()));
     __request.headers.push(("super".to_owned(), super_.to_owned()));
-    __request.headers.push(("tag".to_owned(), tag.to_string()));
+    __request.headers.push(("tag".to_owned(), tag.as_str().to_owned()));
     __request
         .headers
         .push(("tagged_union".to_owned(), tagged_union.as_str().to_owned()));
@@ -3148,11 +3147,11 @@ pub fn header_required_request(
     __request.headers.push(("unreachable".to_owned(), unreachable.to_string()));
     __request.headers.push(("unsafe".to_owned(), r#unsafe.to_string()));
     __request.headers.push(("unsized".to_owned(), r#unsized.as_str().to_owned()));
-    __request.headers.push(("url".to_owned(), url_2.to_string()));
+    __request.headers.push(("url".to_owned(), url_2.as_str().to_owned()));
     __request.headers.push(("use".to_owned(), r#use.to_owned()));
     __request.headers.push(("usize".to_owned(), usize.as_str().to_owned()));
-    __request.headers.push(("validator".to_owned(), validator_2.to_owned()));
-    __request.headers.push(("value".to_owned(), value_3.to_string()));
+    __request.headers.push(("validator".to_owned(), validator_2.to_string()));
+    __request.headers.push(("value".to_owned(), value_3.as_str().to_owned()));
     __request.headers.push(("vec".to_owned(), vec_2.as_str().to_owned()));
     __request.headers.push(("virtual".to_owned(), r#virtual.to_string()));
     __request.headers.push(("where".to_owned(), r#where.as_str().to_owned()));
@@ -3969,7 +3968,7 @@ pub fn path2_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// `PUT /path3/{resource_manager_scope}/{response_error}/{DynamicError}/{DynamicParams}/{DynamicValidate}/{OperationInfo}/{ServiceInfo}/{dynamic_result}/{DynamicReply}/{dynamic_execute}/{dynamic_pages}/{dynamic_poll}/{dynamic_request_error}/{ErrorBody}/{FromStatus}/{ResponseError}/{ServiceError}/{decode_body}/{decode_by_status}/{decode_bytes}/{decode_empty}/{decode_exists}/{decode_json}/{decode_nullable}/{decode_optional}/{decode_text}/{Base64}/{Base64Url}/{Date}/{DateTime}/{DateTimeRfc1123}/{Duration}/{FormatError}/{StringFormat}/{UnixTime}/{Uuid}/{HostPart}/{InvalidHost}/{parameterized_host}/{FormBody}/{HttpRequest}/{HttpResponse}/{Method}/{UrlBuilder}/{ResponseTooLarge}/{FinalStateVia}/{OperationStatus}/{PollerMethodOptions}/{PollerOptions}/{NextLink}` (`Parameters_Path3`).
+/// `PUT /path3/{resource_manager_scope}/{response_error}/{DynamicError}/{DynamicParams}/{DynamicValidate}/{OperationInfo}/{ServiceInfo}/{dynamic_result}/{DynamicReply}/{dynamic_execute}/{dynamic_pages}/{dynamic_poll}/{dynamic_request_error}/{ErrorBody}/{FromStatus}/{ResponseError}/{ServiceError}/{decode_body}/{decode_by_status}/{decode_bytes}/{decode_empty}/{decode_exists}/{decode_json}/{decode_nullable}/{decode_optional}/{decode_text}/{Base64}/{Base64Url}/{Date}/{DateTime}/{DateTimeRfc1123}/{Duration}/{FormatError}/{StringFormat}/{UnixTime}/{Uuid}/{ResponseHeaders}/{HostPart}/{InvalidHost}/{parameterized_host}/{FormBody}/{HttpRequest}/{HttpResponse}/{Method}/{UrlBuilder}/{ResponseTooLarge}/{FinalStateVia}/{OperationStatus}/{PollerMethodOptions}/{PollerOptions}` (`Parameters_Path3`).
 ///
 /// # Arguments
 /// * `resource_manager_scope` - `resource_manager_scope` (path)
@@ -4008,6 +4007,7 @@ pub fn path2_response(
 /// * `string_format` - `StringFormat` (path)
 /// * `unix_time` - `UnixTime` (path)
 /// * `uuid` - `Uuid` (path)
+/// * `response_headers` - `ResponseHeaders` (path)
 /// * `host_part` - `HostPart` (path)
 /// * `invalid_host` - `InvalidHost` (path)
 /// * `parameterized_host` - `parameterized_host` (path)
@@ -4021,7 +4021,6 @@ pub fn path2_response(
 /// * `operation_status` - `OperationStatus` (path)
 /// * `poller_method_options` - `PollerMethodOptions` (path)
 /// * `poller_options` - `PollerOptions` (path)
-/// * `next_link` - `NextLink` (path)
 pub fn path3_request(
     endpoint: &::armgen_runtime::Url,
     api_version: &str,
@@ -4061,20 +4060,20 @@ pub fn path3_request(
     string_format: &str,
     unix_time: i32,
     uuid: &super::models::Choice,
-    host_part: &str,
-    invalid_host: i32,
-    parameterized_host: &super::models::Choice,
-    form_body: &str,
-    http_request: i32,
-    http_response: &super::models::Choice,
-    method: &str,
-    url_builder: i32,
-    response_too_large: &super::models::Choice,
-    final_state_via: &str,
-    operation_status: i32,
-    poller_method_options: &super::models::Choice,
-    poller_options: &str,
-    next_link: i32,
+    response_headers: &str,
+    host_part: i32,
+    invalid_host: &super::models::Choice,
+    parameterized_host: &str,
+    form_body: i32,
+    http_request: &super::models::Choice,
+    http_response: &str,
+    method: i32,
+    url_builder: &super::models::Choice,
+    response_too_large: &str,
+    final_state_via: i32,
+    operation_status: &super::models::Choice,
+    poller_method_options: &str,
+    poller_options: i32,
 ) -> ::core::result::Result<
     ::armgen_runtime::HttpRequest,
     ::armgen_runtime::ValidationErrors,
@@ -4104,16 +4103,16 @@ pub fn path3_request(
     __validator.minimum("Duration", duration as f64, 1.0, false);
     __validator.min_length("StringFormat", string_format, 1);
     __validator.minimum("UnixTime", unix_time as f64, 1.0, false);
-    __validator.min_length("HostPart", host_part, 1);
-    __validator.minimum("InvalidHost", invalid_host as f64, 1.0, false);
-    __validator.min_length("FormBody", form_body, 1);
-    __validator.minimum("HttpRequest", http_request as f64, 1.0, false);
-    __validator.min_length("Method", method, 1);
-    __validator.minimum("UrlBuilder", url_builder as f64, 1.0, false);
-    __validator.min_length("FinalStateVia", final_state_via, 1);
-    __validator.minimum("OperationStatus", operation_status as f64, 1.0, false);
-    __validator.min_length("PollerOptions", poller_options, 1);
-    __validator.minimum("NextLink", next_link as f64, 1.0, false);
+    __validator.min_length("ResponseHeaders", response_headers, 1);
+    __validator.minimum("HostPart", host_part as f64, 1.0, false);
+    __validator.min_length("parameterized_host", parameterized_host, 1);
+    __validator.minimum("FormBody", form_body as f64, 1.0, false);
+    __validator.min_length("HttpResponse", http_response, 1);
+    __validator.minimum("Method", method as f64, 1.0, false);
+    __validator.min_length("ResponseTooLarge", response_too_large, 1);
+    __validator.minimum("FinalStateVia", final_state_via as f64, 1.0, false);
+    __validator.min_length("PollerMethodOptions", poller_method_options, 1);
+    __validator.minimum("PollerOptions", poller_options as f64, 1.0, false);
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
         .literal("/path3/")
@@ -4189,33 +4188,33 @@ pub fn path3_request(
         .literal("/")
         .segment("Uuid", uuid.as_str())
         .literal("/")
-        .segment("HostPart", host_part)
+        .segment("ResponseHeaders", response_headers)
         .literal("/")
-        .segment("InvalidHost", &invalid_host.to_string())
+        .segment("HostPart", &host_part.to_string())
         .literal("/")
-        .segment("parameterized_host", parameterized_host.as_str())
+        .segment("InvalidHost", invalid_host.as_str())
         .literal("/")
-        .segment("FormBody", form_body)
+        .segment("parameterized_host", parameterized_host)
         .literal("/")
-        .segment("HttpRequest", &http_request.to_string())
+        .segment("FormBody", &form_body.to_string())
         .literal("/")
-        .segment("HttpResponse", http_response.as_str())
+        .segment("HttpRequest", http_request.as_str())
         .literal("/")
-        .segment("Method", method)
+        .segment("HttpResponse", http_response)
         .literal("/")
-        .segment("UrlBuilder", &url_builder.to_string())
+        .segment("Method", &method.to_string())
         .literal("/")
-        .segment("ResponseTooLarge", response_too_large.as_str())
+        .segment("UrlBuilder", url_builder.as_str())
         .literal("/")
-        .segment("FinalStateVia", final_state_via)
+        .segment("ResponseTooLarge", response_too_large)
         .literal("/")
-        .segment("OperationStatus", &operation_status.to_string())
+        .segment("FinalStateVia", &final_state_via.to_string())
         .literal("/")
-        .segment("PollerMethodOptions", poller_method_options.as_str())
+        .segment("OperationStatus", operation_status.as_str())
         .literal("/")
-        .segment("PollerOptions", poller_options)
+        .segment("PollerMethodOptions", poller_method_options)
         .literal("/")
-        .segment("NextLink", &next_link.to_string())
+        .segment("PollerOptions", &poller_options.to_string())
         .query("api-version", api_version);
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Put,
@@ -4233,9 +4232,10 @@ pub fn path3_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// `PUT /path4/{PageDecoder}/{Pattern}/{StripReadOnly}/{strip_member}/{strip_members}/{Regex}/{Secret}/{Url}/{Constraint}/{Validate}/{ValidationError}/{ValidationErrors}/{Validator}/{compile_pattern}/{regex}/{serde}/{serde_json}/{url}/{endpoint}/{api_version}/{options}/{request}/{validator}/{value}/{params}/{path}/{at}/{json}/{members}/{pipeline}/{response}/{operation_id}/{credential}/{subscription_id}/{inner}/{tag}/{method_options}/{f}/{new}/{API_VERSION}/{DEFAULT_ENDPOINT}/{SERVICES}/{OPERATIONS}/{build_request}/{decode_response}/{models}/{clients}/{dynamic}/{patterns}/{Other}` (`Parameters_Path4`).
+/// `PUT /path4/{NextLink}/{PageDecoder}/{Pattern}/{StripReadOnly}/{strip_member}/{strip_members}/{Regex}/{Secret}/{Url}/{Constraint}/{Validate}/{ValidationError}/{ValidationErrors}/{Validator}/{compile_pattern}/{regex}/{serde}/{serde_json}/{url}/{endpoint}/{api_version}/{options}/{request}/{validator}/{value}/{params}/{path}/{at}/{json}/{members}/{pipeline}/{response}/{operation_id}/{credential}/{subscription_id}/{inner}/{tag}/{method_options}/{f}/{new}/{API_VERSION}/{DEFAULT_ENDPOINT}/{SERVICES}/{OPERATIONS}/{build_request}/{decode_response}/{models}/{clients}/{dynamic}/{patterns}` (`Parameters_Path4`).
 ///
 /// # Arguments
+/// * `next_link` - `NextLink` (path)
 /// * `page_decoder` - `PageDecoder` (path)
 /// * `pattern` - `Pattern` (path)
 /// * `strip_read_only` - `StripReadOnly` (path)
@@ -4285,201 +4285,200 @@ pub fn path3_response(
 /// * `clients` - `clients` (path)
 /// * `dynamic` - `dynamic` (path)
 /// * `patterns` - `patterns` (path)
-/// * `other` - `Other` (path)
 pub fn path4_request(
     endpoint: &::armgen_runtime::Url,
     api_version: &str,
-    page_decoder: &str,
-    pattern: i32,
-    strip_read_only: &super::models::Choice,
-    strip_member: &str,
-    strip_members: i32,
-    regex: &super::models::Choice,
-    secret: &str,
-    url: i32,
-    constraint: &super::models::Choice,
-    validate: &str,
-    validation_error: i32,
-    validation_errors: &super::models::Choice,
-    validator: &str,
-    compile_pattern: i32,
-    regex_2: &super::models::Choice,
-    serde: &str,
-    serde_json: i32,
-    url_2: &super::models::Choice,
-    endpoint_2: &str,
-    api_version_2: i32,
-    options_2: &super::models::Choice,
-    request: &str,
-    validator_2: i32,
-    value: &super::models::Choice,
-    params: &str,
-    path: i32,
-    at: &super::models::Choice,
-    json: &str,
-    members: i32,
-    pipeline: &super::models::Choice,
-    response: &str,
-    operation_id: i32,
-    credential: &super::models::Choice,
-    subscription_id: &str,
-    inner: i32,
-    tag: &super::models::Choice,
-    method_options_2: &str,
-    f_2: i32,
-    new: &super::models::Choice,
-    api_version_3: &str,
-    default_endpoint: i32,
-    services: &super::models::Choice,
-    operations: &str,
-    build_request: i32,
-    decode_response: &super::models::Choice,
-    models: &str,
-    clients: i32,
-    dynamic: &super::models::Choice,
-    patterns: &str,
-    other: i32,
+    next_link: &str,
+    page_decoder: i32,
+    pattern: &super::models::Choice,
+    strip_read_only: &str,
+    strip_member: i32,
+    strip_members: &super::models::Choice,
+    regex: &str,
+    secret: i32,
+    url: &super::models::Choice,
+    constraint: &str,
+    validate: i32,
+    validation_error: &super::models::Choice,
+    validation_errors: &str,
+    validator: i32,
+    compile_pattern: &super::models::Choice,
+    regex_2: &str,
+    serde: i32,
+    serde_json: &super::models::Choice,
+    url_2: &str,
+    endpoint_2: i32,
+    api_version_2: &super::models::Choice,
+    options_2: &str,
+    request: i32,
+    validator_2: &super::models::Choice,
+    value: &str,
+    params: i32,
+    path: &super::models::Choice,
+    at: &str,
+    json: i32,
+    members: &super::models::Choice,
+    pipeline: &str,
+    response: i32,
+    operation_id: &super::models::Choice,
+    credential: &str,
+    subscription_id: i32,
+    inner: &super::models::Choice,
+    tag: &str,
+    method_options_2: i32,
+    f_2: &super::models::Choice,
+    new: &str,
+    api_version_3: i32,
+    default_endpoint: &super::models::Choice,
+    services: &str,
+    operations: i32,
+    build_request: &super::models::Choice,
+    decode_response: &str,
+    models: i32,
+    clients: &super::models::Choice,
+    dynamic: &str,
+    patterns: i32,
 ) -> ::core::result::Result<
     ::armgen_runtime::HttpRequest,
     ::armgen_runtime::ValidationErrors,
 > {
     let mut __validator = ::armgen_runtime::Validator::default();
-    __validator.min_length("PageDecoder", page_decoder, 1);
-    __validator.minimum("Pattern", pattern as f64, 1.0, false);
-    __validator.min_length("strip_member", strip_member, 1);
-    __validator.minimum("strip_members", strip_members as f64, 1.0, false);
-    __validator.min_length("Secret", secret, 1);
-    __validator.minimum("Url", url as f64, 1.0, false);
-    __validator.min_length("Validate", validate, 1);
-    __validator.minimum("ValidationError", validation_error as f64, 1.0, false);
-    __validator.min_length("Validator", validator, 1);
-    __validator.minimum("compile_pattern", compile_pattern as f64, 1.0, false);
-    __validator.min_length("serde", serde, 1);
-    __validator.minimum("serde_json", serde_json as f64, 1.0, false);
-    __validator.min_length("endpoint", endpoint_2, 1);
-    __validator.minimum("api_version", api_version_2 as f64, 1.0, false);
-    __validator.min_length("request", request, 1);
-    __validator.minimum("validator", validator_2 as f64, 1.0, false);
-    __validator.min_length("params", params, 1);
-    __validator.minimum("path", path as f64, 1.0, false);
-    __validator.min_length("json", json, 1);
-    __validator.minimum("members", members as f64, 1.0, false);
-    __validator.min_length("response", response, 1);
-    __validator.minimum("operation_id", operation_id as f64, 1.0, false);
-    __validator.min_length("subscription_id", subscription_id, 1);
-    __validator.minimum("inner", inner as f64, 1.0, false);
-    __validator.min_length("method_options", method_options_2, 1);
-    __validator.minimum("f", f_2 as f64, 1.0, false);
-    __validator.min_length("API_VERSION", api_version_3, 1);
-    __validator.minimum("DEFAULT_ENDPOINT", default_endpoint as f64, 1.0, false);
-    __validator.min_length("OPERATIONS", operations, 1);
-    __validator.minimum("build_request", build_request as f64, 1.0, false);
-    __validator.min_length("models", models, 1);
-    __validator.minimum("clients", clients as f64, 1.0, false);
-    __validator.min_length("patterns", patterns, 1);
-    __validator.minimum("Other", other as f64, 1.0, false);
+    __validator.min_length("NextLink", next_link, 1);
+    __validator.minimum("PageDecoder", page_decoder as f64, 1.0, false);
+    __validator.min_length("StripReadOnly", strip_read_only, 1);
+    __validator.minimum("strip_member", strip_member as f64, 1.0, false);
+    __validator.min_length("Regex", regex, 1);
+    __validator.minimum("Secret", secret as f64, 1.0, false);
+    __validator.min_length("Constraint", constraint, 1);
+    __validator.minimum("Validate", validate as f64, 1.0, false);
+    __validator.min_length("ValidationErrors", validation_errors, 1);
+    __validator.minimum("Validator", validator as f64, 1.0, false);
+    __validator.min_length("regex", regex_2, 1);
+    __validator.minimum("serde", serde as f64, 1.0, false);
+    __validator.min_length("url", url_2, 1);
+    __validator.minimum("endpoint", endpoint_2 as f64, 1.0, false);
+    __validator.min_length("options", options_2, 1);
+    __validator.minimum("request", request as f64, 1.0, false);
+    __validator.min_length("value", value, 1);
+    __validator.minimum("params", params as f64, 1.0, false);
+    __validator.min_length("at", at, 1);
+    __validator.minimum("json", json as f64, 1.0, false);
+    __validator.min_length("pipeline", pipeline, 1);
+    __validator.minimum("response", response as f64, 1.0, false);
+    __validator.min_length("credential", credential, 1);
+    __validator.minimum("subscription_id", subscription_id as f64, 1.0, false);
+    __validator.min_length("tag", tag, 1);
+    __validator.minimum("method_options", method_options_2 as f64, 1.0, false);
+    __validator.min_length("new", new, 1);
+    __validator.minimum("API_VERSION", api_version_3 as f64, 1.0, false);
+    __validator.min_length("SERVICES", services, 1);
+    __validator.minimum("OPERATIONS", operations as f64, 1.0, false);
+    __validator.min_length("decode_response", decode_response, 1);
+    __validator.minimum("models", models as f64, 1.0, false);
+    __validator.min_length("dynamic", dynamic, 1);
+    __validator.minimum("patterns", patterns as f64, 1.0, false);
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
         .literal("/path4/")
-        .segment("PageDecoder", page_decoder)
+        .segment("NextLink", next_link)
         .literal("/")
-        .segment("Pattern", &pattern.to_string())
+        .segment("PageDecoder", &page_decoder.to_string())
         .literal("/")
-        .segment("StripReadOnly", strip_read_only.as_str())
+        .segment("Pattern", pattern.as_str())
         .literal("/")
-        .segment("strip_member", strip_member)
+        .segment("StripReadOnly", strip_read_only)
         .literal("/")
-        .segment("strip_members", &strip_members.to_string())
+        .segment("strip_member", &strip_member.to_string())
         .literal("/")
-        .segment("Regex", regex.as_str())
+        .segment("strip_members", strip_members.as_str())
         .literal("/")
-        .segment("Secret", secret)
+        .segment("Regex", regex)
         .literal("/")
-        .segment("Url", &url.to_string())
+        .segment("Secret", &secret.to_string())
         .literal("/")
-        .segment("Constraint", constraint.as_str())
+        .segment("Url", url.as_str())
         .literal("/")
-        .segment("Validate", validate)
+        .segment("Constraint", constraint)
         .literal("/")
-        .segment("ValidationError", &validation_error.to_string())
+        .segment("Validate", &validate.to_string())
         .literal("/")
-        .segment("ValidationErrors", validation_errors.as_str())
+        .segment("ValidationError", validation_error.as_str())
         .literal("/")
-        .segment("Validator", validator)
+        .segment("ValidationErrors", validation_errors)
         .literal("/")
-        .segment("compile_pattern", &compile_pattern.to_string())
+        .segment("Validator", &validator.to_string())
         .literal("/")
-        .segment("regex", regex_2.as_str())
+        .segment("compile_pattern", compile_pattern.as_str())
         .literal("/")
-        .segment("serde", serde)
+        .segment("regex", regex_2)
         .literal("/")
-        .segment("serde_json", &serde_json.to_string())
+        .segment("serde", &serde.to_string())
         .literal("/")
-        .segment("url", url_2.as_str())
+        .segment("serde_json", serde_json.as_str())
         .literal("/")
-        .segment("endpoint", endpoint_2)
+        .segment("url", url_2)
         .literal("/")
-        .segment("api_version", &api_version_2.to_string())
+        .segment("endpoint", &endpoint_2.to_string())
         .literal("/")
-        .segment("options", options_2.as_str())
+        .segment("api_version", api_version_2.as_str())
         .literal("/")
-        .segment("request", request)
+        .segment("options", options_2)
         .literal("/")
-        .segment("validator", &validator_2.to_string())
+        .segment("request", &request.to_string())
         .literal("/")
-        .segment("value", value.as_str())
+        .segment("validator", validator_2.as_str())
         .literal("/")
-        .segment("params", params)
+        .segment("value", value)
         .literal("/")
-        .segment("path", &path.to_string())
+        .segment("params", &params.to_string())
         .literal("/")
-        .segment("at", at.as_str())
+        .segment("path", path.as_str())
         .literal("/")
-        .segment("json", json)
+        .segment("at", at)
         .literal("/")
-        .segment("members", &members.to_string())
+        .segment("json", &json.to_string())
         .literal("/")
-        .segment("pipeline", pipeline.as_str())
+        .segment("members", members.as_str())
         .literal("/")
-        .segment("response", response)
+        .segment("pipeline", pipeline)
         .literal("/")
-        .segment("operation_id", &operation_id.to_string())
+        .segment("response", &response.to_string())
         .literal("/")
-        .segment("credential", credential.as_str())
+        .segment("operation_id", operation_id.as_str())
         .literal("/")
-        .segment("subscription_id", subscription_id)
+        .segment("credential", credential)
         .literal("/")
-        .segment("inner", &inner.to_string())
+        .segment("subscription_id", &subscription_id.to_string())
         .literal("/")
-        .segment("tag", tag.as_str())
+        .segment("inner", inner.as_str())
         .literal("/")
-        .segment("method_options", method_options_2)
+        .segment("tag", tag)
         .literal("/")
-        .segment("f", &f_2.to_string())
+        .segment("method_options", &method_options_2.to_string())
         .literal("/")
-        .segment("new", new.as_str())
+        .segment("f", f_2.as_str())
         .literal("/")
-        .segment("API_VERSION", api_version_3)
+        .segment("new", new)
         .literal("/")
-        .segment("DEFAULT_ENDPOINT", &default_endpoint.to_string())
+        .segment("API_VERSION", &api_version_3.to_string())
         .literal("/")
-        .segment("SERVICES", services.as_str())
+        .segment("DEFAULT_ENDPOINT", default_endpoint.as_str())
         .literal("/")
-        .segment("OPERATIONS", operations)
+        .segment("SERVICES", services)
         .literal("/")
-        .segment("build_request", &build_request.to_string())
+        .segment("OPERATIONS", &operations.to_string())
         .literal("/")
-        .segment("decode_response", decode_response.as_str())
+        .segment("build_request", build_request.as_str())
         .literal("/")
-        .segment("models", models)
+        .segment("decode_response", decode_response)
         .literal("/")
-        .segment("clients", &clients.to_string())
+        .segment("models", &models.to_string())
         .literal("/")
-        .segment("dynamic", dynamic.as_str())
+        .segment("clients", clients.as_str())
         .literal("/")
-        .segment("patterns", patterns)
+        .segment("dynamic", dynamic)
         .literal("/")
-        .segment("Other", &other.to_string())
+        .segment("patterns", &patterns.to_string())
         .query("api-version", api_version);
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Put,
@@ -4497,9 +4496,10 @@ pub fn path4_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// `PUT /path5/{Unknown}/{Arc}/{LazyLock}/{BTreeMap}/{Cow}/{Value}/{Map}/{Serialize}/{Deserialize}/{Serializer}/{Deserializer}/{TokenCredential}/{SafeDebug}/{ClientMethodOptions}/{NoFormat}/{Pager}/{Response}/{Context}/{armgen_runtime}/{__private}` (`Parameters_Path5`).
+/// `PUT /path5/{Other}/{Unknown}/{Arc}/{LazyLock}/{BTreeMap}/{Cow}/{Value}/{Map}/{Serialize}/{Deserialize}/{Serializer}/{Deserializer}/{TokenCredential}/{SafeDebug}/{ClientMethodOptions}/{NoFormat}/{Pager}/{Response}/{Context}/{armgen_runtime}/{__private}` (`Parameters_Path5`).
 ///
 /// # Arguments
+/// * `other` - `Other` (path)
 /// * `unknown` - `Unknown` (path)
 /// * `arc` - `Arc` (path)
 /// * `lazy_lock` - `LazyLock` (path)
@@ -4523,87 +4523,90 @@ pub fn path4_response(
 pub fn path5_request(
     endpoint: &::armgen_runtime::Url,
     api_version: &str,
-    unknown: &str,
-    arc: i32,
-    lazy_lock: &super::models::Choice,
-    b_tree_map: &str,
-    cow: i32,
-    value: &super::models::Choice,
-    map: &str,
-    serialize: i32,
-    deserialize: &super::models::Choice,
-    serializer: &str,
-    deserializer: i32,
-    token_credential: &super::models::Choice,
-    safe_debug: &str,
-    client_method_options: i32,
-    no_format: &super::models::Choice,
-    pager: &str,
-    response: i32,
-    context: &super::models::Choice,
-    armgen_runtime: &str,
-    private: i32,
+    other: &str,
+    unknown: i32,
+    arc: &super::models::Choice,
+    lazy_lock: &str,
+    b_tree_map: i32,
+    cow: &super::models::Choice,
+    value: &str,
+    map: i32,
+    serialize: &super::models::Choice,
+    deserialize: &str,
+    serializer: i32,
+    deserializer: &super::models::Choice,
+    token_credential: &str,
+    safe_debug: i32,
+    client_method_options: &super::models::Choice,
+    no_format: &str,
+    pager: i32,
+    response: &super::models::Choice,
+    context: &str,
+    armgen_runtime: i32,
+    private: &super::models::Choice,
 ) -> ::core::result::Result<
     ::armgen_runtime::HttpRequest,
     ::armgen_runtime::ValidationErrors,
 > {
     let mut __validator = ::armgen_runtime::Validator::default();
-    __validator.min_length("Unknown", unknown, 1);
-    __validator.minimum("Arc", arc as f64, 1.0, false);
-    __validator.min_length("BTreeMap", b_tree_map, 1);
-    __validator.minimum("Cow", cow as f64, 1.0, false);
-    __validator.min_length("Map", map, 1);
-    __validator.minimum("Serialize", serialize as f64, 1.0, false);
-    __validator.min_length("Serializer", serializer, 1);
-    __validator.minimum("Deserializer", deserializer as f64, 1.0, false);
-    __validator.min_length("SafeDebug", safe_debug, 1);
-    __validator.minimum("ClientMethodOptions", client_method_options as f64, 1.0, false);
-    __validator.min_length("Pager", pager, 1);
-    __validator.minimum("Response", response as f64, 1.0, false);
-    __validator.min_length("armgen_runtime", armgen_runtime, 1);
-    __validator.minimum("__private", private as f64, 1.0, false);
+    __validator.min_length("Other", other, 1);
+    __validator.minimum("Unknown", unknown as f64, 1.0, false);
+    __validator.min_length("LazyLock", lazy_lock, 1);
+    __validator.minimum("BTreeMap", b_tree_map as f64, 1.0, false);
+    __validator.min_length("Value", value, 1);
+    __validator.minimum("Map", map as f64, 1.0, false);
+    __validator.min_length("Deserialize", deserialize, 1);
+    __validator.minimum("Serializer", serializer as f64, 1.0, false);
+    __validator.min_length("TokenCredential", token_credential, 1);
+    __validator.minimum("SafeDebug", safe_debug as f64, 1.0, false);
+    __validator.min_length("NoFormat", no_format, 1);
+    __validator.minimum("Pager", pager as f64, 1.0, false);
+    __validator.min_length("Context", context, 1);
+    __validator.minimum("armgen_runtime", armgen_runtime as f64, 1.0, false);
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
         .literal("/path5/")
-        .segment("Unknown", unknown)
+        .segment("Other", other)
         .literal("/")
-        .segment("Arc", &arc.to_string())
+        .segment("Unknown", &unknown.to_string())
         .literal("/")
-        .segment("LazyLock", lazy_lock.as_str())
+        .segment("Arc", arc.as_str())
         .literal("/")
-        .segment("BTreeMap", b_tree_map)
+        .segment("LazyLock", lazy_lock)
         .literal("/")
-        .segment("Cow", &cow.to_string())
+        .segment("BTreeMap", &b_tree_map.to_string())
         .literal("/")
-        .segment("Value", value.as_str())
+        .segment("Cow", cow.as_str())
         .literal("/")
-        .segment("Map", map)
+        .segment("Value", value)
         .literal("/")
-        .segment("Serialize", &serialize.to_string())
+        .segment("Map", &map.to_string())
         .literal("/")
-        .segment("Deserialize", deserialize.as_str())
+        .segment("Serialize", serialize.as_str())
         .literal("/")
-        .segment("Serializer", serializer)
+        .segment("Deserialize", deserialize)
         .literal("/")
-        .segment("Deserializer", &deserializer.to_string())
+        .segment("Serializer", &serializer.to_string())
         .literal("/")
-        .segment("TokenCredential", token_credential.as_str())
+        .segment("Deserializer", deserializer.as_str())
         .literal("/")
-        .segment("SafeDebug", safe_debug)
+        .segment("TokenCredential", token_credential)
         .literal("/")
-        .segment("ClientMethodOptions", &client_method_options.to_string())
+        .segment("SafeDebug", &safe_debug.to_string())
         .literal("/")
-        .segment("NoFormat", no_format.as_str())
+        .segment("ClientMethodOptions", client_method_options.as_str())
         .literal("/")
-        .segment("Pager", pager)
+        .segment("NoFormat", no_format)
         .literal("/")
-        .segment("Response", &response.to_string())
+        .segment("Pager", &pager.to_string())
         .literal("/")
-        .segment("Context", context.as_str())
+        .segment("Response", response.as_str())
         .literal("/")
-        .segment("armgen_runtime", armgen_runtime)
+        .segment("Context", context)
         .literal("/")
-        .segment("__private", &private.to_string())
+        .segment("armgen_runtime", &armgen_runtime.to_string())
+        .literal("/")
+        .segment("__private", private.as_str())
         .query("api-version", api_version);
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Put,
@@ -4709,6 +4712,7 @@ pub fn path5_response(
 /// * `resource_manager_audience` - `ResourceManagerAudience` (query, optional)
 /// * `response` - `Response` (query, optional)
 /// * `response_error` - `ResponseError` (query, optional)
+/// * `response_headers` - `ResponseHeaders` (query, optional)
 /// * `response_too_large` - `ResponseTooLarge` (query, optional)
 /// * `result` - `Result` (query, optional)
 /// * `services` - `SERVICES` (query, optional)
@@ -4897,8 +4901,8 @@ pub fn path5_response(
 pub fn query_optional_request(
     endpoint: &::armgen_runtime::Url,
     api_version: &str,
-    api_version_2: ::core::option::Option<&super::models::Choice>,
-    arc: ::core::option::Option<&super::models::Choice>,
+    api_version_2: ::core::option::Option<&str>,
+    arc: ::core::option::Option<&str>,
     arm_client_options: ::core::option::Option<&super::models::Choice>,
     arm_pipeline: ::core::option::Option<&str>,
     as_mut: ::core::option::Option<i32>,
@@ -4906,25 +4910,25 @@ pub fn query_optional_request(
     async_fn: ::core::option::Option<&str>,
     async_fn_mut: ::core::option::Option<i32>,
     async_fn_once: ::core::option::Option<&super::models::Choice>,
-    b_tree_map: ::core::option::Option<i32>,
+    b_tree_map: ::core::option::Option<&super::models::Choice>,
     base64: ::core::option::Option<&super::models::Choice>,
     base64_url: ::core::option::Option<&str>,
     binary_format: ::core::option::Option<i32>,
     r#box: ::core::option::Option<&super::models::Choice>,
-    client_method_options: ::core::option::Option<&super::models::Choice>,
+    client_method_options: ::core::option::Option<&str>,
     clone: ::core::option::Option<i32>,
-    constraint: ::core::option::Option<i32>,
-    context: ::core::option::Option<&str>,
+    constraint: ::core::option::Option<&super::models::Choice>,
+    context: ::core::option::Option<i32>,
     copy: ::core::option::Option<&str>,
-    cow: ::core::option::Option<&super::models::Choice>,
-    default_endpoint: ::core::option::Option<&str>,
+    cow: ::core::option::Option<&str>,
+    default_endpoint: ::core::option::Option<i32>,
     date: ::core::option::Option<i32>,
     date_time: ::core::option::Option<&super::models::Choice>,
     date_time_rfc1123: ::core::option::Option<&str>,
     debug: ::core::option::Option<&str>,
     default: ::core::option::Option<i32>,
-    deserialize: ::core::option::Option<&str>,
-    deserializer: ::core::option::Option<&super::models::Choice>,
+    deserialize: ::core::option::Option<i32>,
+    deserializer: ::core::option::Option<&str>,
     double_ended_iterator: ::core::option::Option<&super::models::Choice>,
     drop: ::core::option::Option<&super::models::Choice>,
     duration: ::core::option::Option<i32>,
@@ -4937,60 +4941,61 @@ pub fn query_optional_request(
     error_body: ::core::option::Option<i32>,
     exact_size_iterator: ::core::option::Option<&str>,
     extend: ::core::option::Option<&str>,
-    final_state_via: ::core::option::Option<&str>,
+    final_state_via: ::core::option::Option<i32>,
     r#fn: ::core::option::Option<&str>,
     fn_mut: ::core::option::Option<i32>,
     fn_once: ::core::option::Option<&super::models::Choice>,
-    form_body: ::core::option::Option<&str>,
+    form_body: ::core::option::Option<i32>,
     format_error: ::core::option::Option<&super::models::Choice>,
     from: ::core::option::Option<&str>,
     from_iterator: ::core::option::Option<&str>,
     from_status: ::core::option::Option<&super::models::Choice>,
     future: ::core::option::Option<i32>,
     hash: ::core::option::Option<i32>,
-    host_part: ::core::option::Option<&str>,
-    http_request: ::core::option::Option<i32>,
-    http_response: ::core::option::Option<&super::models::Choice>,
+    host_part: ::core::option::Option<i32>,
+    http_request: ::core::option::Option<&super::models::Choice>,
+    http_response: ::core::option::Option<&str>,
     into: ::core::option::Option<&super::models::Choice>,
     into_future: ::core::option::Option<&super::models::Choice>,
     into_iterator: ::core::option::Option<i32>,
     into_variant: ::core::option::Option<&super::models::Choice>,
-    invalid_host: ::core::option::Option<i32>,
+    invalid_host: ::core::option::Option<&super::models::Choice>,
     iterator: ::core::option::Option<&super::models::Choice>,
-    lazy_lock: ::core::option::Option<&str>,
-    map: ::core::option::Option<i32>,
-    method: ::core::option::Option<&str>,
+    lazy_lock: ::core::option::Option<i32>,
+    map: ::core::option::Option<&super::models::Choice>,
+    method: ::core::option::Option<i32>,
     method_options_2: ::core::option::Option<&str>,
-    next_link: ::core::option::Option<i32>,
-    no_format: ::core::option::Option<&str>,
+    next_link: ::core::option::Option<&super::models::Choice>,
+    no_format: ::core::option::Option<i32>,
     none: ::core::option::Option<&str>,
-    operations: ::core::option::Option<&super::models::Choice>,
+    operations: ::core::option::Option<&str>,
     ok: ::core::option::Option<&super::models::Choice>,
     operation_info: ::core::option::Option<&super::models::Choice>,
-    operation_status: ::core::option::Option<i32>,
+    operation_status: ::core::option::Option<&super::models::Choice>,
     option: ::core::option::Option<i32>,
     ord: ::core::option::Option<&super::models::Choice>,
-    other: ::core::option::Option<&str>,
-    page_decoder: ::core::option::Option<&super::models::Choice>,
-    pager: ::core::option::Option<i32>,
+    other: ::core::option::Option<i32>,
+    page_decoder: ::core::option::Option<&str>,
+    pager: ::core::option::Option<&super::models::Choice>,
     partial_eq: ::core::option::Option<&super::models::Choice>,
     partial_ord: ::core::option::Option<&str>,
-    pattern: ::core::option::Option<&str>,
-    poller_method_options: ::core::option::Option<&super::models::Choice>,
-    poller_options: ::core::option::Option<&str>,
-    regex: ::core::option::Option<i32>,
+    pattern: ::core::option::Option<i32>,
+    poller_method_options: ::core::option::Option<&str>,
+    poller_options: ::core::option::Option<i32>,
+    regex: ::core::option::Option<&super::models::Choice>,
     resource_manager_audience: ::core::option::Option<i32>,
-    response: ::core::option::Option<&super::models::Choice>,
+    response: ::core::option::Option<&str>,
     response_error: ::core::option::Option<&str>,
-    response_too_large: ::core::option::Option<&super::models::Choice>,
+    response_headers: ::core::option::Option<&str>,
+    response_too_large: ::core::option::Option<&str>,
     result: ::core::option::Option<i32>,
-    services: ::core::option::Option<i32>,
-    safe_debug: ::core::option::Option<i32>,
-    secret: ::core::option::Option<&super::models::Choice>,
+    services: ::core::option::Option<&super::models::Choice>,
+    safe_debug: ::core::option::Option<&super::models::Choice>,
+    secret: ::core::option::Option<&::armgen_runtime::Secret>,
     self_: ::core::option::Option<&str>,
     send: ::core::option::Option<i32>,
-    serialize: ::core::option::Option<&super::models::Choice>,
-    serializer: ::core::option::Option<i32>,
+    serialize: ::core::option::Option<&str>,
+    serializer: ::core::option::Option<&super::models::Choice>,
     service_error: ::core::option::Option<i32>,
     service_info: ::core::option::Option<&str>,
     sized: ::core::option::Option<&super::models::Choice>,
@@ -4998,59 +5003,59 @@ pub fn query_optional_request(
     static_token_credential: ::core::option::Option<&super::models::Choice>,
     string: ::core::option::Option<i32>,
     string_format: ::core::option::Option<&str>,
-    strip_read_only: ::core::option::Option<i32>,
+    strip_read_only: ::core::option::Option<&super::models::Choice>,
     sync: ::core::option::Option<&str>,
     text_format: ::core::option::Option<&str>,
     to_owned: ::core::option::Option<&str>,
     to_string: ::core::option::Option<&super::models::Choice>,
-    token_credential: ::core::option::Option<&str>,
+    token_credential: ::core::option::Option<i32>,
     try_from: ::core::option::Option<i32>,
     try_into: ::core::option::Option<&super::models::Choice>,
     unix_time: ::core::option::Option<i32>,
-    unknown: ::core::option::Option<i32>,
+    unknown: ::core::option::Option<&super::models::Choice>,
     unpin: ::core::option::Option<i32>,
-    url: ::core::option::Option<&str>,
-    url_builder: ::core::option::Option<i32>,
+    url: ::core::option::Option<i32>,
+    url_builder: ::core::option::Option<&super::models::Choice>,
     uuid: ::core::option::Option<&super::models::Choice>,
-    validate: ::core::option::Option<&super::models::Choice>,
-    validation_error: ::core::option::Option<&str>,
-    validation_errors: ::core::option::Option<i32>,
-    validator: ::core::option::Option<&super::models::Choice>,
-    value: ::core::option::Option<&str>,
+    validate: ::core::option::Option<&str>,
+    validation_error: ::core::option::Option<i32>,
+    validation_errors: ::core::option::Option<&super::models::Choice>,
+    validator: ::core::option::Option<&str>,
+    value: ::core::option::Option<i32>,
     vec: ::core::option::Option<&str>,
     value_2: ::core::option::Option<&super::models::Choice>,
-    private: ::core::option::Option<&super::models::Choice>,
+    private: ::core::option::Option<&str>,
     r#abstract: ::core::option::Option<&str>,
     align_of: ::core::option::Option<&str>,
     align_of_val: ::core::option::Option<i32>,
     alloc: ::core::option::Option<i32>,
-    api_version_3: ::core::option::Option<&str>,
-    armgen_runtime: ::core::option::Option<i32>,
+    api_version_3: ::core::option::Option<i32>,
+    armgen_runtime: ::core::option::Option<&super::models::Choice>,
     r#as: ::core::option::Option<i32>,
     assert: ::core::option::Option<&super::models::Choice>,
     assert_eq: ::core::option::Option<&str>,
     r#async: ::core::option::Option<&super::models::Choice>,
     async_trait: ::core::option::Option<&str>,
-    at: ::core::option::Option<i32>,
+    at: ::core::option::Option<&super::models::Choice>,
     r#await: ::core::option::Option<&str>,
     azure_core: ::core::option::Option<i32>,
     r#become: ::core::option::Option<i32>,
     bool: ::core::option::Option<i32>,
     box_2: ::core::option::Option<&super::models::Choice>,
     r#break: ::core::option::Option<&str>,
-    build_request: ::core::option::Option<&str>,
+    build_request: ::core::option::Option<i32>,
     cfg: ::core::option::Option<i32>,
     char: ::core::option::Option<&super::models::Choice>,
     client_only: ::core::option::Option<&super::models::Choice>,
     client_request_id: ::core::option::Option<i32>,
-    clients: ::core::option::Option<&str>,
-    compile_pattern: ::core::option::Option<&str>,
+    clients: ::core::option::Option<i32>,
+    compile_pattern: ::core::option::Option<i32>,
     concat: ::core::option::Option<&super::models::Choice>,
     r#const: ::core::option::Option<i32>,
     r#continue: ::core::option::Option<&super::models::Choice>,
     core: ::core::option::Option<&str>,
     crate_: ::core::option::Option<&str>,
-    credential: ::core::option::Option<i32>,
+    credential: ::core::option::Option<&super::models::Choice>,
     decode_body: ::core::option::Option<&super::models::Choice>,
     decode_by_status: ::core::option::Option<&str>,
     decode_bytes: ::core::option::Option<i32>,
@@ -5059,23 +5064,23 @@ pub fn query_optional_request(
     decode_json: ::core::option::Option<i32>,
     decode_nullable: ::core::option::Option<&super::models::Choice>,
     decode_optional: ::core::option::Option<&str>,
-    decode_response: ::core::option::Option<i32>,
+    decode_response: ::core::option::Option<&super::models::Choice>,
     decode_text: ::core::option::Option<i32>,
     r#do: ::core::option::Option<i32>,
     drop_2: ::core::option::Option<&str>,
     r#dyn: ::core::option::Option<&super::models::Choice>,
-    dynamic: ::core::option::Option<i32>,
+    dynamic: ::core::option::Option<&super::models::Choice>,
     dynamic_execute: ::core::option::Option<&str>,
     dynamic_pages: ::core::option::Option<i32>,
     dynamic_poll: ::core::option::Option<&super::models::Choice>,
     dynamic_request_error: ::core::option::Option<&str>,
     dynamic_result: ::core::option::Option<i32>,
     r#else: ::core::option::Option<&str>,
-    endpoint_2: ::core::option::Option<&super::models::Choice>,
+    endpoint_2: ::core::option::Option<&str>,
     r#enum: ::core::option::Option<i32>,
     env: ::core::option::Option<&str>,
     r#extern: ::core::option::Option<&super::models::Choice>,
-    f_2: ::core::option::Option<&str>,
+    f_2: ::core::option::Option<i32>,
     f32: ::core::option::Option<&str>,
     f64: ::core::option::Option<i32>,
     r#false: ::core::option::Option<&str>,
@@ -5092,44 +5097,44 @@ pub fn query_optional_request(
     r#in: ::core::option::Option<i32>,
     include: ::core::option::Option<&str>,
     include_str: ::core::option::Option<i32>,
-    inner: ::core::option::Option<&str>,
-    json: ::core::option::Option<&super::models::Choice>,
+    inner: ::core::option::Option<i32>,
+    json: ::core::option::Option<&str>,
     r#let: ::core::option::Option<&super::models::Choice>,
     r#loop: ::core::option::Option<&str>,
     r#macro: ::core::option::Option<i32>,
     r#match: ::core::option::Option<&super::models::Choice>,
     matches: ::core::option::Option<&super::models::Choice>,
-    members: ::core::option::Option<&str>,
-    method_options_3: ::core::option::Option<&super::models::Choice>,
+    members: ::core::option::Option<i32>,
+    method_options_3: ::core::option::Option<&str>,
     r#mod: ::core::option::Option<&str>,
-    models: ::core::option::Option<&super::models::Choice>,
+    models: ::core::option::Option<&str>,
     r#move: ::core::option::Option<i32>,
     r#mut: ::core::option::Option<&super::models::Choice>,
-    new: ::core::option::Option<i32>,
-    operation_id: ::core::option::Option<&str>,
+    new: ::core::option::Option<&super::models::Choice>,
+    operation_id: ::core::option::Option<i32>,
     option_env: ::core::option::Option<&str>,
-    options_2: ::core::option::Option<i32>,
+    options_2: ::core::option::Option<&super::models::Choice>,
     r#override: ::core::option::Option<&str>,
     page: ::core::option::Option<&str>,
     panic: ::core::option::Option<i32>,
-    parameterized_host: ::core::option::Option<&super::models::Choice>,
-    params: ::core::option::Option<&super::models::Choice>,
-    path: ::core::option::Option<&str>,
-    patterns: ::core::option::Option<&super::models::Choice>,
-    pipeline: ::core::option::Option<i32>,
+    parameterized_host: ::core::option::Option<&str>,
+    params: ::core::option::Option<&str>,
+    path: ::core::option::Option<i32>,
+    patterns: ::core::option::Option<&str>,
+    pipeline: ::core::option::Option<&super::models::Choice>,
     r#priv: ::core::option::Option<i32>,
     r#pub: ::core::option::Option<&super::models::Choice>,
     r#ref: ::core::option::Option<&str>,
-    regex_2: ::core::option::Option<i32>,
-    request: ::core::option::Option<&super::models::Choice>,
+    regex_2: ::core::option::Option<&super::models::Choice>,
+    request: ::core::option::Option<&str>,
     resource_manager_endpoint: ::core::option::Option<&super::models::Choice>,
     resource_manager_scope: ::core::option::Option<&str>,
-    response_2: ::core::option::Option<&super::models::Choice>,
+    response_2: ::core::option::Option<&str>,
     response_error_2: ::core::option::Option<i32>,
     r#return: ::core::option::Option<i32>,
     self_2: ::core::option::Option<&super::models::Choice>,
-    serde: ::core::option::Option<&super::models::Choice>,
-    serde_json: ::core::option::Option<&str>,
+    serde: ::core::option::Option<&str>,
+    serde_json: ::core::option::Option<i32>,
     size_of: ::core::option::Option<i32>,
     size_of_val: ::core::option::Option<&super::models::Choice>,
     r#static: ::core::option::Option<i32>,
@@ -5137,12 +5142,12 @@ pub fn query_optional_request(
     str: ::core::option::Option<&str>,
     string_enum: ::core::option::Option<i32>,
     stringify: ::core::option::Option<&super::models::Choice>,
-    strip_member: ::core::option::Option<&super::models::Choice>,
-    strip_members: ::core::option::Option<&str>,
+    strip_member: ::core::option::Option<&str>,
+    strip_members: ::core::option::Option<i32>,
     r#struct: ::core::option::Option<&super::models::Choice>,
-    subscription_id: ::core::option::Option<&super::models::Choice>,
+    subscription_id: ::core::option::Option<&str>,
     super_: ::core::option::Option<&str>,
-    tag: ::core::option::Option<i32>,
+    tag: ::core::option::Option<&super::models::Choice>,
     tagged_union: ::core::option::Option<&super::models::Choice>,
     todo: ::core::option::Option<&str>,
     r#trait: ::core::option::Option<i32>,
@@ -5156,11 +5161,11 @@ pub fn query_optional_request(
     unreachable: ::core::option::Option<i32>,
     r#unsafe: ::core::option::Option<i32>,
     r#unsized: ::core::option::Option<&super::models::Choice>,
-    url_2: ::core::option::Option<i32>,
+    url_2: ::core::option::Option<&super::models::Choice>,
     r#use: ::core::option::Option<&str>,
     usize: ::core::option::Option<&super::models::Choice>,
-    validator_2: ::core::option::Option<&str>,
-    value_3: ::core::option::Option<i32>,
+    validator_2: ::core::option::Option<i32>,
+    value_3: ::core::option::Option<&super::models::Choice>,
     vec_2: ::core::option::Option<&super::models::Choice>,
     r#virtual: ::core::option::Option<i32>,
     r#where: ::core::option::Option<&super::models::Choice>,
@@ -5172,6 +5177,12 @@ pub fn query_optional_request(
     ::armgen_runtime::ValidationErrors,
 > {
     let mut __validator = ::armgen_runtime::Validator::default();
+    if let Some(api_version_2) = api_version_2 {
+        __validator.min_length("API_VERSION", api_version_2, 1);
+    }
+    if let Some(arc) = arc {
+        __validator.min_length("Arc", arc, 1);
+    }
     if let Some(arm_pipeline) = arm_pipeline {
         __validator.min_length("ArmPipeline", arm_pipeline, 1);
     }
@@ -5187,29 +5198,29 @@ pub fn query_optional_request(
     if let Some(async_fn_mut) = async_fn_mut {
         __validator.minimum("AsyncFnMut", async_fn_mut as f64, 1.0, false);
     }
-    if let Some(b_tree_map) = b_tree_map {
-        __validator.minimum("BTreeMap", b_tree_map as f64, 1.0, false);
-    }
     if let Some(base64_url) = base64_url {
         __validator.min_length("Base64Url", base64_url, 1);
     }
     if let Some(binary_format) = binary_format {
         __validator.minimum("BinaryFormat", binary_format as f64, 1.0, false);
     }
+    if let Some(client_method_options) = client_method_options {
+        __validator.min_length("ClientMethodOptions", client_method_options, 1);
+    }
     if let Some(clone) = clone {
         __validator.minimum("Clone", clone as f64, 1.0, false);
     }
-    if let Some(constraint) = constraint {
-        __validator.minimum("Constraint", constraint as f64, 1.0, false);
-    }
     if let Some(context) = context {
-        __validator.min_length("Context", context, 1);
+        __validator.minimum("Context", context as f64, 1.0, false);
     }
     if let Some(copy) = copy {
         __validator.min_length("Copy", copy, 1);
     }
+    if let Some(cow) = cow {
+        __validator.min_length("Cow", cow, 1);
+    }
     if let Some(default_endpoint) = default_endpoint {
-        __validator.min_length("DEFAULT_ENDPOINT", default_endpoint, 1);
+        __validator.minimum("DEFAULT_ENDPOINT", default_endpoint as f64, 1.0, false);
     }
     if let Some(date) = date {
         __validator.minimum("Date", date as f64, 1.0, false);
@@ -5224,7 +5235,10 @@ pub fn query_optional_request(
         __validator.minimum("Default", default as f64, 1.0, false);
     }
     if let Some(deserialize) = deserialize {
-        __validator.min_length("Deserialize", deserialize, 1);
+        __validator.minimum("Deserialize", deserialize as f64, 1.0, false);
+    }
+    if let Some(deserializer) = deserializer {
+        __validator.min_length("Deserializer", deserializer, 1);
     }
     if let Some(duration) = duration {
         __validator.minimum("Duration", duration as f64, 1.0, false);
@@ -5251,7 +5265,7 @@ pub fn query_optional_request(
         __validator.min_length("Extend", extend, 1);
     }
     if let Some(final_state_via) = final_state_via {
-        __validator.min_length("FinalStateVia", final_state_via, 1);
+        __validator.minimum("FinalStateVia", final_state_via as f64, 1.0, false);
     }
     if let Some(r#fn) = r#fn {
         __validator.min_length("Fn", r#fn, 1);
@@ -5260,7 +5274,7 @@ pub fn query_optional_request(
         __validator.minimum("FnMut", fn_mut as f64, 1.0, false);
     }
     if let Some(form_body) = form_body {
-        __validator.min_length("FormBody", form_body, 1);
+        __validator.minimum("FormBody", form_body as f64, 1.0, false);
     }
     if let Some(from) = from {
         __validator.min_length("From", from, 1);
@@ -5275,61 +5289,52 @@ pub fn query_optional_request(
         __validator.minimum("Hash", hash as f64, 1.0, false);
     }
     if let Some(host_part) = host_part {
-        __validator.min_length("HostPart", host_part, 1);
+        __validator.minimum("HostPart", host_part as f64, 1.0, false);
     }
-    if let Some(http_request) = http_request {
-        __validator.minimum("HttpRequest", http_request as f64, 1.0, false);
+    if let Some(http_response) = http_response {
+        __validator.min_length("HttpResponse", http_response, 1);
     }
     if let Some(into_iterator) = into_iterator {
         __validator.minimum("IntoIterator", into_iterator as f64, 1.0, false);
     }
-    if let Some(invalid_host) = invalid_host {
-        __validator.minimum("InvalidHost", invalid_host as f64, 1.0, false);
-    }
     if let Some(lazy_lock) = lazy_lock {
-        __validator.min_length("LazyLock", lazy_lock, 1);
-    }
-    if let Some(map) = map {
-        __validator.minimum("Map", map as f64, 1.0, false);
+        __validator.minimum("LazyLock", lazy_lock as f64, 1.0, false);
     }
     if let Some(method) = method {
-        __validator.min_length("Method", method, 1);
+        __validator.minimum("Method", method as f64, 1.0, false);
     }
     if let Some(method_options_2) = method_options_2 {
         __validator.min_length("MethodOptions", method_options_2, 1);
     }
-    if let Some(next_link) = next_link {
-        __validator.minimum("NextLink", next_link as f64, 1.0, false);
-    }
     if let Some(no_format) = no_format {
-        __validator.min_length("NoFormat", no_format, 1);
+        __validator.minimum("NoFormat", no_format as f64, 1.0, false);
     }
     if let Some(none) = none {
         __validator.min_length("None", none, 1);
     }
-    if let Some(operation_status) = operation_status {
-        __validator.minimum("OperationStatus", operation_status as f64, 1.0, false);
+    if let Some(operations) = operations {
+        __validator.min_length("OPERATIONS", operations, 1);
     }
     if let Some(option) = option {
         __validator.minimum("Option", option as f64, 1.0, false);
     }
     if let Some(other) = other {
-        __validator.min_length("Other", other, 1);
+        __validator.minimum("Other", other as f64, 1.0, false);
     }
-    if let Some(pager) = pager {
-        __validator.minimum("Pager", pager as f64, 1.0, false);
+    if let Some(page_decoder) = page_decoder {
+        __validator.min_length("PageDecoder", page_decoder, 1);
     }
     if let Some(partial_ord) = partial_ord {
         __validator.min_length("PartialOrd", partial_ord, 1);
     }
     if let Some(pattern) = pattern {
-        __validator.min_length("Pattern", pattern, 1);
+        __validator.minimum("Pattern", pattern as f64, 1.0, false);
+    }
+    if let Some(poller_method_options) = poller_method_options {
+        __validator.min_length("PollerMethodOptions", poller_method_options, 1);
     }
     if let Some(poller_options) = poller_options {
-        __validator.min_length("PollerOptions", poller_options, 1);
-    }
-    if let Some(regex) = regex {
-        __validator.minimum("Regex", regex as f64, 1.0, false);
+        __validator.minimum("PollerOptions", poller_options as f64, 1.0, false);
     }
     if let Some(resource_manager_audience) = resource_manager_audience {
         __validator
@@ -5340,17 +5345,23 @@ pub fn query_optional_request(
                 false,
             );
     }
+    if let Some(response) = response {
+        __validator.min_length("Response", response, 1);
+    }
     if let Some(response_error) = response_error {
         __validator.min_length("ResponseError", response_error, 1);
+    }
+    if let Some(response_headers) = response_headers {
+        __validator.min_length("ResponseHeaders", response_headers, 1);
+    }
+    if let Some(response_too_large) = response_too_large {
+        __validator.min_length("ResponseTooLarge", response_too_large, 1);
     }
     if let Some(result) = result {
         __validator.minimum("Result", result as f64, 1.0, false);
     }
-    if let Some(services) = services {
-        __validator.minimum("SERVICES", services as f64, 1.0, false);
-    }
-    if let Some(safe_debug) = safe_debug {
-        __validator.minimum("SafeDebug", safe_debug as f64, 1.0, false);
+    if let Some(secret) = secret {
+        __validator.min_length("Secret", secret.secret(), 1);
     }
     if let Some(self_) = self_ {
         __validator.min_length("Self", self_, 1);
@@ -5358,8 +5369,8 @@ pub fn query_optional_request(
     if let Some(send) = send {
         __validator.minimum("Send", send as f64, 1.0, false);
     }
-    if let Some(serializer) = serializer {
-        __validator.minimum("Serializer", serializer as f64, 1.0, false);
+    if let Some(serialize) = serialize {
+        __validator.min_length("Serialize", serialize, 1);
     }
     if let Some(service_error) = service_error {
         __validator.minimum("ServiceError", service_error as f64, 1.0, false);
@@ -5373,9 +5384,6 @@ pub fn query_optional_request(
     if let Some(string_format) = string_format {
         __validator.min_length("StringFormat", string_format, 1);
     }
-    if let Some(strip_read_only) = strip_read_only {
-        __validator.minimum("StripReadOnly", strip_read_only as f64, 1.0, false);
-    }
     if let Some(sync) = sync {
         __validator.min_length("Sync", sync, 1);
     }
@@ -5386,7 +5394,7 @@ pub fn query_optional_request(
         __validator.min_length("ToOwned", to_owned, 1);
     }
     if let Some(token_credential) = token_credential {
-        __validator.min_length("TokenCredential", token_credential, 1);
+        __validator.minimum("TokenCredential", token_credential as f64, 1.0, false);
     }
     if let Some(try_from) = try_from {
         __validator.minimum("TryFrom", try_from as f64, 1.0, false);
@@ -5394,29 +5402,29 @@ pub fn query_optional_request(
     if let Some(unix_time) = unix_time {
         __validator.minimum("UnixTime", unix_time as f64, 1.0, false);
     }
-    if let Some(unknown) = unknown {
-        __validator.minimum("Unknown", unknown as f64, 1.0, false);
-    }
     if let Some(unpin) = unpin {
         __validator.minimum("Unpin", unpin as f64, 1.0, false);
     }
     if let Some(url) = url {
-        __validator.min_length("Url", url, 1);
+        __validator.minimum("Url", url as f64, 1.0, false);
     }
-    if let Some(url_builder) = url_builder {
-        __validator.minimum("UrlBuilder", url_builder as f64, 1.0, false);
+    if let Some(validate) = validate {
+        __validator.min_length("Validate", validate, 1);
     }
     if let Some(validation_error) = validation_error {
-        __validator.min_length("ValidationError", validation_error, 1);
+        __validator.minimum("ValidationError", validation_error as f64, 1.0, false);
     }
-    if let Some(validation_errors) = validation_errors {
-        __validator.minimum("ValidationErrors", validation_errors as f64, 1.0, false);
+    if let Some(validator) = validator {
+        __validator.min_length("Validator", validator, 1);
     }
     if let Some(value) = value {
-        __validator.min_length("Value", value, 1);
+        __validator.minimum("Value", value as f64, 1.0, false);
     }
     if let Some(vec) = vec {
         __validator.min_length("Vec", vec, 1);
+    }
+    if let Some(private) = private {
+        __validator.min_length("__private", private, 1);
     }
     if let Some(r#abstract) = r#abstract {
         __validator.min_length("abstract", r#abstract, 1);
@@ -5431,10 +5439,7 @@ pub fn query_optional_request(
         __validator.minimum("alloc", alloc as f64, 1.0, false);
     }
     if let Some(api_version_3) = api_version_3 {
-        __validator.min_length("api_version", api_version_3, 1);
-    }
-    if let Some(armgen_runtime) = armgen_runtime {
-        __validator.minimum("armgen_runtime", armgen_runtime as f64, 1.0, false);
+        __validator.minimum("api_version", api_version_3 as f64, 1.0, false);
     }
     if let Some(r#as) = r#as {
         __validator.minimum("as", r#as as f64, 1.0, false);
@@ -5444,9 +5449,6 @@ pub fn query_optional_request(
     }
     if let Some(async_trait) = async_trait {
         __validator.min_length("async_trait", async_trait, 1);
-    }
-    if let Some(at) = at {
-        __validator.minimum("at", at as f64, 1.0, false);
     }
     if let Some(r#await) = r#await {
         __validator.min_length("await", r#await, 1);
@@ -5464,7 +5466,7 @@ pub fn query_optional_request(
         __validator.min_length("break", r#break, 1);
     }
     if let Some(build_request) = build_request {
-        __validator.min_length("build_request", build_request, 1);
+        __validator.minimum("build_request", build_request as f64, 1.0, false);
     }
     if let Some(cfg) = cfg {
         __validator.minimum("cfg", cfg as f64, 1.0, false);
@@ -5473,10 +5475,10 @@ pub fn query_optional_request(
         __validator.minimum("client_request_id", client_request_id as f64, 1.0, false);
     }
     if let Some(clients) = clients {
-        __validator.min_length("clients", clients, 1);
+        __validator.minimum("clients", clients as f64, 1.0, false);
     }
     if let Some(compile_pattern) = compile_pattern {
-        __validator.min_length("compile_pattern", compile_pattern, 1);
+        __validator.minimum("compile_pattern", compile_pattern as f64, 1.0, false);
     }
     if let Some(r#const) = r#const {
         __validator.minimum("const", r#const as f64, 1.0, false);
@@ -5486,9 +5488,6 @@ pub fn query_optional_request(
     }
     if let Some(crate_) = crate_ {
         __validator.min_length("crate", crate_, 1);
-    }
-    if let Some(credential) = credential {
-        __validator.minimum("credential", credential as f64, 1.0, false);
     }
     if let Some(decode_by_status) = decode_by_status {
         __validator.min_length("decode_by_status", decode_by_status, 1);
@@ -5505,9 +5504,6 @@ pub fn query_optional_request(
     if let Some(decode_optional) = decode_optional {
         __validator.min_length("decode_optional", decode_optional, 1);
     }
-    if let Some(decode_response) = decode_response {
-        __validator.minimum("decode_response", decode_response as f64, 1.0, false);
-    }
     if let Some(decode_text) = decode_text {
         __validator.minimum("decode_text", decode_text as f64, 1.0, false);
     }
@@ -5516,9 +5512,6 @@ pub fn query_optional_request(
     }
     if let Some(drop_2) = drop_2 {
         __validator.min_length("drop", drop_2, 1);
-    }
-    if let Some(dynamic) = dynamic {
-        __validator.minimum("dynamic", dynamic as f64, 1.0, false);
     }
     if let Some(dynamic_execute) = dynamic_execute {
         __validator.min_length("dynamic_execute", dynamic_execute, 1);
@@ -5535,6 +5528,9 @@ pub fn query_optional_request(
     if let Some(r#else) = r#else {
         __validator.min_length("else", r#else, 1);
     }
+    if let Some(endpoint_2) = endpoint_2 {
+        __validator.min_length("endpoint", endpoint_2, 1);
+    }
     if let Some(r#enum) = r#enum {
         __validator.minimum("enum", r#enum as f64, 1.0, false);
     }
@@ -5542,7 +5538,7 @@ pub fn query_optional_request(
         __validator.min_length("env", env, 1);
     }
     if let Some(f_2) = f_2 {
-        __validator.min_length("f", f_2, 1);
+        __validator.minimum("f", f_2 as f64, 1.0, false);
     }
     if let Some(f32) = f32 {
         __validator.min_length("f32", f32, 1);
@@ -5581,7 +5577,10 @@ pub fn query_optional_request(
         __validator.minimum("include_str", include_str as f64, 1.0, false);
     }
     if let Some(inner) = inner {
-        __validator.min_length("inner", inner, 1);
+        __validator.minimum("inner", inner as f64, 1.0, false);
+    }
+    if let Some(json) = json {
+        __validator.min_length("json", json, 1);
     }
     if let Some(r#loop) = r#loop {
         __validator.min_length("loop", r#loop, 1);
@@ -5590,25 +5589,25 @@ pub fn query_optional_request(
         __validator.minimum("macro", r#macro as f64, 1.0, false);
     }
     if let Some(members) = members {
-        __validator.min_length("members", members, 1);
+        __validator.minimum("members", members as f64, 1.0, false);
+    }
+    if let Some(method_options_3) = method_options_3 {
+        __validator.min_length("method_options", method_options_3, 1);
     }
     if let Some(r#mod) = r#mod {
         __validator.min_length("mod", r#mod, 1);
     }
+    if let Some(models) = models {
+        __validator.min_length("models", models, 1);
+    }
     if let Some(r#move) = r#move {
         __validator.minimum("move", r#move as f64, 1.0, false);
     }
-    if let Some(new) = new {
-        __validator.minimum("new", new as f64, 1.0, false);
-    }
     if let Some(operation_id) = operation_id {
-        __validator.min_length("operation_id", operation_id, 1);
+        __validator.minimum("operation_id", operation_id as f64, 1.0, false);
     }
     if let Some(option_env) = option_env {
         __validator.min_length("option_env", option_env, 1);
-    }
-    if let Some(options_2) = options_2 {
-        __validator.minimum("options", options_2 as f64, 1.0, false);
     }
     if let Some(r#override) = r#override {
         __validator.min_length("override", r#override, 1);
@@ -5619,11 +5618,17 @@ pub fn query_optional_request(
     if let Some(panic) = panic {
         __validator.minimum("panic", panic as f64, 1.0, false);
     }
-    if let Some(path) = path {
-        __validator.min_length("path", path, 1);
+    if let Some(parameterized_host) = parameterized_host {
+        __validator.min_length("parameterized_host", parameterized_host, 1);
     }
-    if let Some(pipeline) = pipeline {
-        __validator.minimum("pipeline", pipeline as f64, 1.0, false);
+    if let Some(params) = params {
+        __validator.min_length("params", params, 1);
+    }
+    if let Some(path) = path {
+        __validator.minimum("path", path as f64, 1.0, false);
+    }
+    if let Some(patterns) = patterns {
+        __validator.min_length("patterns", patterns, 1);
     }
     if let Some(r#priv) = r#priv {
         __validator.minimum("priv", r#priv as f64, 1.0, false);
@@ -5631,11 +5636,14 @@ pub fn query_optional_request(
     if let Some(r#ref) = r#ref {
         __validator.min_length("ref", r#ref, 1);
     }
-    if let Some(regex_2) = regex_2 {
-        __validator.minimum("regex", regex_2 as f64, 1.0, false);
+    if let Some(request) = request {
+        __validator.min_length("request", request, 1);
     }
     if let Some(resource_manager_scope) = resource_manager_scope {
         __validator.min_length("resource_manager_scope", resource_manager_scope, 1);
+    }
+    if let Some(response_2) = response_2 {
+        __validator.min_length("response", response_2, 1);
     }
     if let Some(response_error_2) = response_error_2 {
         __validator.minimum("response_error", response_error_2 as f64, 1.0, false);
@@ -5643,8 +5651,11 @@ pub fn query_optional_request(
     if let Some(r#return) = r#return {
         __validator.minimum("return", r#return as f64, 1.0, false);
     }
+    if let Some(serde) = serde {
+        __validator.min_length("serde", serde, 1);
+    }
     if let Some(serde_json) = serde_json {
-        __validator.min_length("serde_json", serde_json, 1);
+        __validator.minimum("serde_json", serde_json as f64, 1.0, false);
     }
     if let Some(size_of) = size_of {
         __validator.minimum("size_of", size_of as f64, 1.0, false);
@@ -5658,14 +5669,17 @@ pub fn query_optional_request(
     if let Some(string_enum) = string_enum {
         __validator.minimum("string_enum", string_enum as f64, 1.0, false);
     }
+    if let Some(strip_member) = strip_member {
+        __validator.min_length("strip_member", strip_member, 1);
+    }
     if let Some(strip_members) = strip_members {
-        __validator.min_length("strip_members", strip_members, 1);
+        __validator.minimum("strip_members", strip_members as f64, 1.0, false);
+    }
+    if let Some(subscription_id) = subscription_id {
+        __validator.min_length("subscription_id", subscription_id, 1);
     }
     if let Some(super_) = super_ {
         __validator.min_length("super", super_, 1);
-    }
-    if let Some(tag) = tag {
-        __validator.minimum("tag", tag as f64, 1.0, false);
     }
     if let Some(todo) = todo {
         __validator.min_length("todo", todo, 1);
@@ -5694,17 +5708,11 @@ pub fn query_optional_request(
     if let Some(r#unsafe) = r#unsafe {
         __validator.minimum("unsafe", r#unsafe as f64, 1.0, false);
     }
-    if let Some(url_2) = url_2 {
-        __validator.minimum("url", url_2 as f64, 1.0, false);
-    }
     if let Some(r#use) = r#use {
         __validator.min_length("use", r#use, 1);
     }
     if let Some(validator_2) = validator_2 {
-        __validator.min_length("validator", validator_2, 1);
-    }
-    if let Some(value_3) = value_3 {
-        __validator.minimum("value", value_3 as f64, 1.0, false);
+        __validator.minimum("validator", validator_2 as f64, 1.0, false);
     }
     if let Some(r#virtual) = r#virtual {
         __validator.minimum("virtual", r#virtual as f64, 1.0, false);
@@ -5723,10 +5731,10 @@ pub fn query_optional_request(
         .literal("/parameters/QueryOptional")
         .query("api-version", api_version);
     if let Some(api_version_2) = api_version_2 {
-        __url = __url.query("API_VERSION", api_version_2.as_str());
+        __url = __url.query("API_VERSION", api_version_2);
     }
     if let Some(arc) = arc {
-        __url = __url.query("Arc", arc.as_str());
+        __url = __url.query("Arc", arc);
     }
     if let Some(arm_client_options) = arm_client_options {
         __url = __url.query("ArmClientOptions", arm_client_options.as_str());
@@ -5750,7 +5758,7 @@ pub fn query_optional_request(
         __url = __url.query("AsyncFnOnce", async_fn_once.as_str());
     }
     if let Some(b_tree_map) = b_tree_map {
-        __url = __url.query("BTreeMap", &b_tree_map.to_string());
+        __url = __url.query("BTreeMap", b_tree_map.as_str());
     }
     if let Some(base64) = base64 {
         __url = __url.query("Base64", base64.as_str());
@@ -5765,25 +5773,25 @@ pub fn query_optional_request(
         __url = __url.query("Box", r#box.as_str());
     }
     if let Some(client_method_options) = client_method_options {
-        __url = __url.query("ClientMethodOptions", client_method_options.as_str());
+        __url = __url.query("ClientMethodOptions", client_method_options);
     }
     if let Some(clone) = clone {
         __url = __url.query("Clone", &clone.to_string());
     }
     if let Some(constraint) = constraint {
-        __url = __url.query("Constraint", &constraint.to_string());
+        __url = __url.query("Constraint", constraint.as_str());
     }
     if let Some(context) = context {
-        __url = __url.query("Context", context);
+        __url = __url.query("Context", &context.to_string());
     }
     if let Some(copy) = copy {
         __url = __url.query("Copy", copy);
     }
     if let Some(cow) = cow {
-        __url = __url.query("Cow", cow.as_str());
+        __url = __url.query("Cow", cow);
     }
     if let Some(default_endpoint) = default_endpoint {
-        __url = __url.query("DEFAULT_ENDPOINT", default_endpoint);
+        __url = __url.query("DEFAULT_ENDPOINT", &default_endpoint.to_string());
     }
     if let Some(date) = date {
         __url = __url.query("Date", &date.to_string());
@@ -5801,10 +5809,10 @@ pub fn query_optional_request(
         __url = __url.query("Default", &default.to_string());
     }
     if let Some(deserialize) = deserialize {
-        __url = __url.query("Deserialize", deserialize);
+        __url = __url.query("Deserialize", &deserialize.to_string());
     }
     if let Some(deserializer) = deserializer {
-        __url = __url.query("Deserializer", deserializer.as_str());
+        __url = __url.query("Deserializer", deserializer);
     }
     if let Some(double_ended_iterator) = double_ended_iterator {
         __url = __url.query("DoubleEndedIterator", double_ended_iterator.as_str());
@@ -5843,7 +5851,7 @@ pub fn query_optional_request(
         __url = __url.query("Extend", extend);
     }
     if let Some(final_state_via) = final_state_via {
-        __url = __url.query("FinalStateVia", final_state_via);
+        __url = __url.query("FinalStateVia", &final_state_via.to_string());
     }
     if let Some(r#fn) = r#fn {
         __url = __url.query("Fn", r#fn);
@@ -5855,7 +5863,7 @@ pub fn query_optional_request(
         __url = __url.query("FnOnce", fn_once.as_str());
     }
     if let Some(form_body) = form_body {
-        __url = __url.query("FormBody", form_body);
+        __url = __url.query("FormBody", &form_body.to_string());
     }
     if let Some(format_error) = format_error {
         __url = __url.query("FormatError", format_error.as_str());
@@ -5876,13 +5884,13 @@ pub fn query_optional_request(
         __url = __url.query("Hash", &hash.to_string());
     }
     if let Some(host_part) = host_part {
-        __url = __url.query("HostPart", host_part);
+        __url = __url.query("HostPart", &host_part.to_string());
     }
     if let Some(http_request) = http_request {
-        __url = __url.query("HttpRequest", &http_request.to_string());
+        __url = __url.query("HttpRequest", http_request.as_str());
     }
     if let Some(http_response) = http_response {
-        __url = __url.query("HttpResponse", http_response.as_str());
+        __url = __url.query("HttpResponse", http_response);
     }
     if let Some(into) = into {
         __url = __url.query("Into", into.as_str());
@@ -5897,34 +5905,34 @@ pub fn query_optional_request(
         __url = __url.query("IntoVariant", into_variant.as_str());
     }
     if let Some(invalid_host) = invalid_host {
-        __url = __url.query("InvalidHost", &invalid_host.to_string());
+        __url = __url.query("InvalidHost", invalid_host.as_str());
     }
     if let Some(iterator) = iterator {
         __url = __url.query("Iterator", iterator.as_str());
     }
     if let Some(lazy_lock) = lazy_lock {
-        __url = __url.query("LazyLock", lazy_lock);
+        __url = __url.query("LazyLock", &lazy_lock.to_string());
     }
     if let Some(map) = map {
-        __url = __url.query("Map", &map.to_string());
+        __url = __url.query("Map", map.as_str());
     }
     if let Some(method) = method {
-        __url = __url.query("Method", method);
+        __url = __url.query("Method", &method.to_string());
     }
     if let Some(method_options_2) = method_options_2 {
         __url = __url.query("MethodOptions", method_options_2);
     }
     if let Some(next_link) = next_link {
-        __url = __url.query("NextLink", &next_link.to_string());
+        __url = __url.query("NextLink", next_link.as_str());
     }
     if let Some(no_format) = no_format {
-        __url = __url.query("NoFormat", no_format);
+        __url = __url.query("NoFormat", &no_format.to_string());
     }
     if let Some(none) = none {
         __url = __url.query("None", none);
     }
     if let Some(operations) = operations {
-        __url = __url.query("OPERATIONS", operations.as_str());
+        __url = __url.query("OPERATIONS", operations);
     }
     if let Some(ok) = ok {
         __url = __url.query("Ok", ok.as_str());
@@ -5933,7 +5941,7 @@ pub fn query_optional_request(
         __url = __url.query("OperationInfo", operation_info.as_str());
     }
     if let Some(operation_status) = operation_status {
-        __url = __url.query("OperationStatus", &operation_status.to_string());
+        __url = __url.query("OperationStatus", operation_status.as_str());
     }
     if let Some(option) = option {
         __url = __url.query("Option", &option.to_string());
@@ -5942,13 +5950,13 @@ pub fn query_optional_request(
         __url = __url.query("Ord", ord.as_str());
     }
     if let Some(other) = other {
-        __url = __url.query("Other", other);
+        __url = __url.query("Other", &other.to_string());
     }
     if let Some(page_decoder) = page_decoder {
-        __url = __url.query("PageDecoder", page_decoder.as_str());
+        __url = __url.query("PageDecoder", page_decoder);
     }
     if let Some(pager) = pager {
-        __url = __url.query("Pager", &pager.to_string());
+        __url = __url.query("Pager", pager.as_str());
     }
     if let Some(partial_eq) = partial_eq {
         __url = __url.query("PartialEq", partial_eq.as_str());
@@ -5957,41 +5965,44 @@ pub fn query_optional_request(
         __url = __url.query("PartialOrd", partial_ord);
     }
     if let Some(pattern) = pattern {
-        __url = __url.query("Pattern", pattern);
+        __url = __url.query("Pattern", &pattern.to_string());
     }
     if let Some(poller_method_options) = poller_method_options {
-        __url = __url.query("PollerMethodOptions", poller_method_options.as_str());
+        __url = __url.query("PollerMethodOptions", poller_method_options);
     }
     if let Some(poller_options) = poller_options {
-        __url = __url.query("PollerOptions", poller_options);
+        __url = __url.query("PollerOptions", &poller_options.to_string());
     }
     if let Some(regex) = regex {
-        __url = __url.query("Regex", &regex.to_string());
+        __url = __url.query("Regex", regex.as_str());
     }
     if let Some(resource_manager_audience) = resource_manager_audience {
         __url = __url
             .query("ResourceManagerAudience", &resource_manager_audience.to_string());
     }
     if let Some(response) = response {
-        __url = __url.query("Response", response.as_str());
+        __url = __url.query("Response", response);
     }
     if let Some(response_error) = response_error {
         __url = __url.query("ResponseError", response_error);
     }
+    if let Some(response_headers) = response_headers {
+        __url = __url.query("ResponseHeaders", response_headers);
+    }
     if let Some(response_too_large) = response_too_large {
-        __url = __url.query("ResponseTooLarge", response_too_large.as_str());
+        __url = __url.query("ResponseTooLarge", response_too_large);
     }
     if let Some(result) = result {
         __url = __url.query("Result", &result.to_string());
     }
     if let Some(services) = services {
-        __url = __url.query("SERVICES", &services.to_string());
+        __url = __url.query("SERVICES", services.as_str());
     }
     if let Some(safe_debug) = safe_debug {
-        __url = __url.query("SafeDebug", &safe_debug.to_string());
+        __url = __url.query("SafeDebug", safe_debug.as_str());
     }
     if let Some(secret) = secret {
-        __url = __url.query("Secret", secret.as_str());
+        __url = __url.query("Secret", secret.secret());
     }
     if let Some(self_) = self_ {
         __url = __url.query("Self", self_);
@@ -6000,10 +6011,10 @@ pub fn query_optional_request(
         __url = __url.query("Send", &send.to_string());
     }
     if let Some(serialize) = serialize {
-        __url = __url.query("Serialize", serialize.as_str());
+        __url = __url.query("Serialize", serialize);
     }
     if let Some(serializer) = serializer {
-        __url = __url.query("Serializer", &serializer.to_string());
+        __url = __url.query("Serializer", serializer.as_str());
     }
     if let Some(service_error) = service_error {
         __url = __url.query("ServiceError", &service_error.to_string());
@@ -6027,7 +6038,7 @@ pub fn query_optional_request(
         __url = __url.query("StringFormat", string_format);
     }
     if let Some(strip_read_only) = strip_read_only {
-        __url = __url.query("StripReadOnly", &strip_read_only.to_string());
+        __url = __url.query("StripReadOnly", strip_read_only.as_str());
     }
     if let Some(sync) = sync {
         __url = __url.query("Sync", sync);
@@ -6042,7 +6053,7 @@ pub fn query_optional_request(
         __url = __url.query("ToString", to_string.as_str());
     }
     if let Some(token_credential) = token_credential {
-        __url = __url.query("TokenCredential", token_credential);
+        __url = __url.query("TokenCredential", &token_credential.to_string());
     }
     if let Some(try_from) = try_from {
         __url = __url.query("TryFrom", &try_from.to_string());
@@ -6054,34 +6065,34 @@ pub fn query_optional_request(
         __url = __url.query("UnixTime", &unix_time.to_string());
     }
     if let Some(unknown) = unknown {
-        __url = __url.query("Unknown", &unknown.to_string());
+        __url = __url.query("Unknown", unknown.as_str());
     }
     if let Some(unpin) = unpin {
         __url = __url.query("Unpin", &unpin.to_string());
     }
     if let Some(url) = url {
-        __url = __url.query("Url", url);
+        __url = __url.query("Url", &url.to_string());
     }
     if let Some(url_builder) = url_builder {
-        __url = __url.query("UrlBuilder", &url_builder.to_string());
+        __url = __url.query("UrlBuilder", url_builder.as_str());
     }
     if let Some(uuid) = uuid {
         __url = __url.query("Uuid", uuid.as_str());
     }
     if let Some(validate) = validate {
-        __url = __url.query("Validate", validate.as_str());
+        __url = __url.query("Validate", validate);
     }
     if let Some(validation_error) = validation_error {
-        __url = __url.query("ValidationError", validation_error);
+        __url = __url.query("ValidationError", &validation_error.to_string());
     }
     if let Some(validation_errors) = validation_errors {
-        __url = __url.query("ValidationErrors", &validation_errors.to_string());
+        __url = __url.query("ValidationErrors", validation_errors.as_str());
     }
     if let Some(validator) = validator {
-        __url = __url.query("Validator", validator.as_str());
+        __url = __url.query("Validator", validator);
     }
     if let Some(value) = value {
-        __url = __url.query("Value", value);
+        __url = __url.query("Value", &value.to_string());
     }
     if let Some(vec) = vec {
         __url = __url.query("Vec", vec);
@@ -6090,7 +6101,7 @@ pub fn query_optional_request(
         __url = __url.query("_", value_2.as_str());
     }
     if let Some(private) = private {
-        __url = __url.query("__private", private.as_str());
+        __url = __url.query("__private", private);
     }
     if let Some(r#abstract) = r#abstract {
         __url = __url.query("abstract", r#abstract);
@@ -6105,10 +6116,10 @@ pub fn query_optional_request(
         __url = __url.query("alloc", &alloc.to_string());
     }
     if let Some(api_version_3) = api_version_3 {
-        __url = __url.query("api_version", api_version_3);
+        __url = __url.query("api_version", &api_version_3.to_string());
     }
     if let Some(armgen_runtime) = armgen_runtime {
-        __url = __url.query("armgen_runtime", &armgen_runtime.to_string());
+        __url = __url.query("armgen_runtime", armgen_runtime.as_str());
     }
     if let Some(r#as) = r#as {
         __url = __url.query("as", &r#as.to_string());
@@ -6126,7 +6137,7 @@ pub fn query_optional_request(
         __url = __url.query("async_trait", async_trait);
     }
     if let Some(at) = at {
-        __url = __url.query("at", &at.to_string());
+        __url = __url.query("at", at.as_str());
     }
     if let Some(r#await) = r#await {
         __url = __url.query("await", r#await);
@@ -6147,7 +6158,7 @@ pub fn query_optional_request(
         __url = __url.query("break", r#break);
     }
     if let Some(build_request) = build_request {
-        __url = __url.query("build_request", build_request);
+        __url = __url.query("build_request", &build_request.to_string());
     }
     if let Some(cfg) = cfg {
         __url = __url.query("cfg", &cfg.to_string());
@@ -6162,10 +6173,10 @@ pub fn query_optional_request(
         __url = __url.query("client_request_id", &client_request_id.to_string());
     }
     if let Some(clients) = clients {
-        __url = __url.query("clients", clients);
+        __url = __url.query("clients", &clients.to_string());
     }
     if let Some(compile_pattern) = compile_pattern {
-        __url = __url.query("compile_pattern", compile_pattern);
+        __url = __url.query("compile_pattern", &compile_pattern.to_string());
     }
     if let Some(concat) = concat {
         __url = __url.query("concat", concat.as_str());
@@ -6183,7 +6194,7 @@ pub fn query_optional_request(
         __url = __url.query("crate", crate_);
     }
     if let Some(credential) = credential {
-        __url = __url.query("credential", &credential.to_string());
+        __url = __url.query("credential", credential.as_str());
     }
     if let Some(decode_body) = decode_body {
         __url = __url.query("decode_body", decode_body.as_str());
@@ -6210,7 +6221,7 @@ pub fn query_optional_request(
         __url = __url.query("decode_optional", decode_optional);
     }
     if let Some(decode_response) = decode_response {
-        __url = __url.query("decode_response", &decode_response.to_string());
+        __url = __url.query("decode_response", decode_response.as_str());
     }
     if let Some(decode_text) = decode_text {
         __url = __url.query("decode_text", &decode_text.to_string());
@@ -6225,7 +6236,7 @@ pub fn query_optional_request(
         __url = __url.query("dyn", r#dyn.as_str());
     }
     if let Some(dynamic) = dynamic {
-        __url = __url.query("dynamic", &dynamic.to_string());
+        __url = __url.query("dynamic", dynamic.as_str());
     }
     if let Some(dynamic_execute) = dynamic_execute {
         __url = __url.query("dynamic_execute", dynamic_execute);
@@ -6246,7 +6257,7 @@ pub fn query_optional_request(
         __url = __url.query("else", r#else);
     }
     if let Some(endpoint_2) = endpoint_2 {
-        __url = __url.query("endpoint", endpoint_2.as_str());
+        __url = __url.query("endpoint", endpoint_2);
     }
     if let Some(r#enum) = r#enum {
         __url = __url.query("enum", &r#enum.to_string());
@@ -6258,7 +6269,7 @@ pub fn query_optional_request(
         __url = __url.query("extern", r#extern.as_str());
     }
     if let Some(f_2) = f_2 {
-        __url = __url.query("f", f_2);
+        __url = __url.query("f", &f_2.to_string());
     }
     if let Some(f32) = f32 {
         __url = __url.query("f32", f32);
@@ -6309,10 +6320,10 @@ pub fn query_optional_request(
         __url = __url.query("include_str", &include_str.to_string());
     }
     if let Some(inner) = inner {
-        __url = __url.query("inner", inner);
+        __url = __url.query("inner", &inner.to_string());
     }
     if let Some(json) = json {
-        __url = __url.query("json", json.as_str());
+        __url = __url.query("json", json);
     }
     if let Some(r#let) = r#let {
         __url = __url.query("let", r#let.as_str());
@@ -6330,16 +6341,16 @@ pub fn query_optional_request(
         __url = __url.query("matches", matches.as_str());
     }
     if let Some(members) = members {
-        __url = __url.query("members", members);
+        __url = __url.query("members", &members.to_string());
     }
     if let Some(method_options_3) = method_options_3 {
-        __url = __url.query("method_options", method_options_3.as_str());
+        __url = __url.query("method_options", method_options_3);
     }
     if let Some(r#mod) = r#mod {
         __url = __url.query("mod", r#mod);
     }
     if let Some(models) = models {
-        __url = __url.query("models", models.as_str());
+        __url = __url.query("models", models);
     }
     if let Some(r#move) = r#move {
         __url = __url.query("move", &r#move.to_string());
@@ -6348,16 +6359,16 @@ pub fn query_optional_request(
         __url = __url.query("mut", r#mut.as_str());
     }
     if let Some(new) = new {
-        __url = __url.query("new", &new.to_string());
+        __url = __url.query("new", new.as_str());
     }
     if let Some(operation_id) = operation_id {
-        __url = __url.query("operation_id", operation_id);
+        __url = __url.query("operation_id", &operation_id.to_string());
     }
     if let Some(option_env) = option_env {
         __url = __url.query("option_env", option_env);
     }
     if let Some(options_2) = options_2 {
-        __url = __url.query("options", &options_2.to_string());
+        __url = __url.query("options", options_2.as_str());
     }
     if let Some(r#override) = r#override {
         __url = __url.query("override", r#override);
@@ -6369,19 +6380,19 @@ pub fn query_optional_request(
         __url = __url.query("panic", &panic.to_string());
     }
     if let Some(parameterized_host) = parameterized_host {
-        __url = __url.query("parameterized_host", parameterized_host.as_str());
+        __url = __url.query("parameterized_host", parameterized_host);
     }
     if let Some(params) = params {
-        __url = __url.query("params", params.as_str());
+        __url = __url.query("params", params);
     }
     if let Some(path) = path {
-        __url = __url.query("path", path);
+        __url = __url.query("path", &path.to_string());
     }
     if let Some(patterns) = patterns {
-        __url = __url.query("patterns", patterns.as_str());
+        __url = __url.query("patterns", patterns);
     }
     if let Some(pipeline) = pipeline {
-        __url = __url.query("pipeline", &pipeline.to_string());
+        __url = __url.query("pipeline", pipeline.as_str());
     }
     if let Some(r#priv) = r#priv {
         __url = __url.query("priv", &r#priv.to_string());
@@ -6393,10 +6404,10 @@ pub fn query_optional_request(
         __url = __url.query("ref", r#ref);
     }
     if let Some(regex_2) = regex_2 {
-        __url = __url.query("regex", &regex_2.to_string());
+        __url = __url.query("regex", regex_2.as_str());
     }
     if let Some(request) = request {
-        __url = __url.query("request", request.as_str());
+        __url = __url.query("request", request);
     }
     if let Some(resource_manager_endpoint) = resource_manager_endpoint {
         __url = __url
@@ -6406,7 +6417,7 @@ pub fn query_optional_request(
         __url = __url.query("resource_manager_scope", resource_manager_scope);
     }
     if let Some(response_2) = response_2 {
-        __url = __url.query("response", response_2.as_str());
+        __url = __url.query("response", response_2);
     }
     if let Some(response_error_2) = response_error_2 {
         __url = __url.query("response_error", &response_error_2.to_string());
@@ -6418,10 +6429,10 @@ pub fn query_optional_request(
         __url = __url.query("self", self_2.as_str());
     }
     if let Some(serde) = serde {
-        __url = __url.query("serde", serde.as_str());
+        __url = __url.query("serde", serde);
     }
     if let Some(serde_json) = serde_json {
-        __url = __url.query("serde_json", serde_json);
+        __url = __url.query("serde_json", &serde_json.to_string());
     }
     if let Some(size_of) = size_of {
         __url = __url.query("size_of", &size_of.to_string());
@@ -6445,22 +6456,22 @@ pub fn query_optional_request(
         __url = __url.query("stringify", stringify.as_str());
     }
     if let Some(strip_member) = strip_member {
-        __url = __url.query("strip_member", strip_member.as_str());
+        __url = __url.query("strip_member", strip_member);
     }
     if let Some(strip_members) = strip_members {
-        __url = __url.query("strip_members", strip_members);
+        __url = __url.query("strip_members", &strip_members.to_string());
     }
     if let Some(r#struct) = r#struct {
         __url = __url.query("struct", r#struct.as_str());
     }
     if let Some(subscription_id) = subscription_id {
-        __url = __url.query("subscription_id", subscription_id.as_str());
+        __url = __url.query("subscription_id", subscription_id);
     }
     if let Some(super_) = super_ {
         __url = __url.query("super", super_);
     }
     if let Some(tag) = tag {
-        __url = __url.query("tag", &tag.to_string());
+        __url = __url.query("tag", tag.as_str());
     }
     if let Some(tagged_union) = tagged_union {
         __url = __url.query("tagged_union", tagged_union.as_str());
@@ -6502,7 +6513,7 @@ pub fn query_optional_request(
         __url = __url.query("unsized", r#unsized.as_str());
     }
     if let Some(url_2) = url_2 {
-        __url = __url.query("url", &url_2.to_string());
+        __url = __url.query("url", url_2.as_str());
     }
     if let Some(r#use) = r#use {
         __url = __url.query("use", r#use);
@@ -6511,10 +6522,10 @@ pub fn query_optional_request(
         __url = __url.query("usize", usize.as_str());
     }
     if let Some(validator_2) = validator_2 {
-        __url = __url.query("validator", validator_2);
+        __url = __url.query("validator", &validator_2.to_string());
     }
     if let Some(value_3) = value_3 {
-        __url = __url.query("value", &value_3.to_string());
+        __url = __url.query("value", value_3.as_str());
     }
     if let Some(vec_2) = vec_2 {
         __url = __url.query("vec", vec_2.as_str());
@@ -6538,6 +6549,7 @@ pub fn query_optional_request(
         ::armgen_runtime::Method::Put,
         __url.build()?,
     );
+    __request.mark_secret("Secret");
     __request.headers.push(("accept".to_owned(), "application/json".to_owned()));
     Ok(__request)
 }
@@ -6638,6 +6650,7 @@ pub fn query_optional_response(
 /// * `resource_manager_audience` - `ResourceManagerAudience` (query)
 /// * `response` - `Response` (query)
 /// * `response_error` - `ResponseError` (query)
+/// * `response_headers` - `ResponseHeaders` (query)
 /// * `response_too_large` - `ResponseTooLarge` (query)
 /// * `result` - `Result` (query)
 /// * `services` - `SERVICES` (query)
@@ -6826,8 +6839,8 @@ pub fn query_optional_response(
 pub fn query_required_request(
     endpoint: &::armgen_runtime::Url,
     api_version: &str,
-    api_version_2: &super::models::Choice,
-    arc: &super::models::Choice,
+    api_version_2: &str,
+    arc: &str,
     arm_client_options: &super::models::Choice,
     arm_pipeline: &str,
     as_mut: i32,
@@ -6835,25 +6848,25 @@ pub fn query_required_request(
     async_fn: &str,
     async_fn_mut: i32,
     async_fn_once: &super::models::Choice,
-    b_tree_map: i32,
+    b_tree_map: &super::models::Choice,
     base64: &super::models::Choice,
     base64_url: &str,
     binary_format: i32,
     r#box: &super::models::Choice,
-    client_method_options: &super::models::Choice,
+    client_method_options: &str,
     clone: i32,
-    constraint: i32,
-    context: &str,
+    constraint: &super::models::Choice,
+    context: i32,
     copy: &str,
-    cow: &super::models::Choice,
-    default_endpoint: &str,
+    cow: &str,
+    default_endpoint: i32,
     date: i32,
     date_time: &super::models::Choice,
     date_time_rfc1123: &str,
     debug: &str,
     default: i32,
-    deserialize: &str,
-    deserializer: &super::models::Choice,
+    deserialize: i32,
+    deserializer: &str,
     double_ended_iterator: &super::models::Choice,
     drop: &super::models::Choice,
     duration: i32,
@@ -6866,60 +6879,61 @@ pub fn query_required_request(
     error_body: i32,
     exact_size_iterator: &str,
     extend: &str,
-    final_state_via: &str,
+    final_state_via: i32,
     r#fn: &str,
     fn_mut: i32,
     fn_once: &super::models::Choice,
-    form_body: &str,
+    form_body: i32,
     format_error: &super::models::Choice,
     from: &str,
     from_iterator: &str,
     from_status: &super::models::Choice,
     future: i32,
     hash: i32,
-    host_part: &str,
-    http_request: i32,
-    http_response: &super::models::Choice,
+    host_part: i32,
+    http_request: &super::models::Choice,
+    http_response: &str,
     into: &super::models::Choice,
     into_future: &super::models::Choice,
     into_iterator: i32,
     into_variant: &super::models::Choice,
-    invalid_host: i32,
+    invalid_host: &super::models::Choice,
     iterator: &super::models::Choice,
-    lazy_lock: &str,
-    map: i32,
-    method: &str,
+    lazy_lock: i32,
+    map: &super::models::Choice,
+    method: i32,
     method_options_2: &str,
-    next_link: i32,
-    no_format: &str,
+    next_link: &super::models::Choice,
+    no_format: i32,
     none: &str,
-    operations: &super::models::Choice,
+    operations: &str,
     ok: &super::models::Choice,
     operation_info: &super::models::Choice,
-    operation_status: i32,
+    operation_status: &super::models::Choice,
     option: i32,
     ord: &super::models::Choice,
-    other: &str,
-    page_decoder: &super::models::Choice,
-    pager: i32,
+    other: i32,
+    page_decoder: &str,
+    pager: &super::models::Choice,
     partial_eq: &super::models::Choice,
     partial_ord: &str,
-    pattern: &str,
-    poller_method_options: &super::models::Choice,
-    poller_options: &str,
-    regex: i32,
+    pattern: i32,
+    poller_method_options: &str,
+    poller_options: i32,
+    regex: &super::models::Choice,
     resource_manager_audience: i32,
-    response: &super::models::Choice,
+    response: &str,
     response_error: &str,
-    response_too_large: &super::models::Choice,
+    response_headers: &str,
+    response_too_large: &str,
     result: i32,
-    services: i32,
-    safe_debug: i32,
-    secret: &super::models::Choice,
+    services: &super::models::Choice,
+    safe_debug: &super::models::Choice,
+    secret: &::armgen_runtime::Secret,
     self_: &str,
     send: i32,
-    serialize: &super::models::Choice,
-    serializer: i32,
+    serialize: &str,
+    serializer: &super::models::Choice,
     service_error: i32,
     service_info: &str,
     sized: &super::models::Choice,
@@ -6927,59 +6941,59 @@ pub fn query_required_request(
     static_token_credential: &super::models::Choice,
     string: i32,
     string_format: &str,
-    strip_read_only: i32,
+    strip_read_only: &super::models::Choice,
     sync: &str,
     text_format: &str,
     to_owned: &str,
     to_string: &super::models::Choice,
-    token_credential: &str,
+    token_credential: i32,
     try_from: i32,
     try_into: &super::models::Choice,
     unix_time: i32,
-    unknown: i32,
+    unknown: &super::models::Choice,
     unpin: i32,
-    url: &str,
-    url_builder: i32,
+    url: i32,
+    url_builder: &super::models::Choice,
     uuid: &super::models::Choice,
-    validate: &super::models::Choice,
-    validation_error: &str,
-    validation_errors: i32,
-    validator: &super::models::Choice,
-    value: &str,
+    validate: &str,
+    validation_error: i32,
+    validation_errors: &super::models::Choice,
+    validator: &str,
+    value: i32,
     vec: &str,
     value_2: &super::models::Choice,
-    private: &super::models::Choice,
+    private: &str,
     r#abstract: &str,
     align_of: &str,
     align_of_val: i32,
     alloc: i32,
-    api_version_3: &str,
-    armgen_runtime: i32,
+    api_version_3: i32,
+    armgen_runtime: &super::models::Choice,
     r#as: i32,
     assert: &super::models::Choice,
     assert_eq: &str,
     r#async: &super::models::Choice,
     async_trait: &str,
-    at: i32,
+    at: &super::models::Choice,
     r#await: &str,
     azure_core: i32,
     r#become: i32,
     bool: i32,
     box_2: &super::models::Choice,
     r#break: &str,
-    build_request: &str,
+    build_request: i32,
     cfg: i32,
     char: &super::models::Choice,
     client_only: &super::models::Choice,
     client_request_id: i32,
-    clients: &str,
-    compile_pattern: &str,
+    clients: i32,
+    compile_pattern: i32,
     concat: &super::models::Choice,
     r#const: i32,
     r#continue: &super::models::Choice,
     core: &str,
     crate_: &str,
-    credential: i32,
+    credential: &super::models::Choice,
     decode_body: &super::models::Choice,
     decode_by_status: &str,
     decode_bytes: i32,
@@ -6988,23 +7002,23 @@ pub fn query_required_request(
     decode_json: i32,
     decode_nullable: &super::models::Choice,
     decode_optional: &str,
-    decode_response: i32,
+    decode_response: &super::models::Choice,
     decode_text: i32,
     r#do: i32,
     drop_2: &str,
     r#dyn: &super::models::Choice,
-    dynamic: i32,
+    dynamic: &super::models::Choice,
     dynamic_execute: &str,
     dynamic_pages: i32,
     dynamic_poll: &super::models::Choice,
     dynamic_request_error: &str,
     dynamic_result: i32,
     r#else: &str,
-    endpoint_2: &super::models::Choice,
+    endpoint_2: &str,
     r#enum: i32,
     env: &str,
     r#extern: &super::models::Choice,
-    f_2: &str,
+    f_2: i32,
     f32: &str,
     f64: i32,
     r#false: &str,
@@ -7021,44 +7035,44 @@ pub fn query_required_request(
     r#in: i32,
     include: &str,
     include_str: i32,
-    inner: &str,
-    json: &super::models::Choice,
+    inner: i32,
+    json: &str,
     r#let: &super::models::Choice,
     r#loop: &str,
     r#macro: i32,
     r#match: &super::models::Choice,
     matches: &super::models::Choice,
-    members: &str,
-    method_options_3: &super::models::Choice,
+    members: i32,
+    method_options_3: &str,
     r#mod: &str,
-    models: &super::models::Choice,
+    models: &str,
     r#move: i32,
     r#mut: &super::models::Choice,
-    new: i32,
-    operation_id: &str,
+    new: &super::models::Choice,
+    operation_id: i32,
     option_env: &str,
-    options_2: i32,
+    options_2: &super::models::Choice,
     r#override: &str,
     page: &str,
     panic: i32,
-    parameterized_host: &super::models::Choice,
-    params: &super::models::Choice,
-    path: &str,
-    patterns: &super::models::Choice,
-    pipeline: i32,
+    parameterized_host: &str,
+    params: &str,
+    path: i32,
+    patterns: &str,
+    pipeline: &super::models::Choice,
     r#priv: i32,
     r#pub: &super::models::Choice,
     r#ref: &str,
-    regex_2: i32,
-    request: &super::models::Choice,
+    regex_2: &super::models::Choice,
+    request: &str,
     resource_manager_endpoint: &super::models::Choice,
     resource_manager_scope: &str,
-    response_2: &super::models::Choice,
+    response_2: &str,
     response_error_2: i32,
     r#return: i32,
     self_2: &super::models::Choice,
-    serde: &super::models::Choice,
-    serde_json: &str,
+    serde: &str,
+    serde_json: i32,
     size_of: i32,
     size_of_val: &super::models::Choice,
     r#static: i32,
@@ -7066,12 +7080,12 @@ pub fn query_required_request(
     str: &str,
     string_enum: i32,
     stringify: &super::models::Choice,
-    strip_member: &super::models::Choice,
-    strip_members: &str,
+    strip_member: &str,
+    strip_members: i32,
     r#struct: &super::models::Choice,
-    subscription_id: &super::models::Choice,
+    subscription_id: &str,
     super_: &str,
-    tag: i32,
+    tag: &super::models::Choice,
     tagged_union: &super::models::Choice,
     todo: &str,
     r#trait: i32,
@@ -7085,11 +7099,11 @@ pub fn query_required_request(
     unreachable: i32,
     r#unsafe: i32,
     r#unsized: &super::models::Choice,
-    url_2: i32,
+    url_2: &super::models::Choice,
     r#use: &str,
     usize: &super::models::Choice,
-    validator_2: &str,
-    value_3: i32,
+    validator_2: i32,
+    value_3: &super::models::Choice,
     vec_2: &super::models::Choice,
     r#virtual: i32,
     r#where: &super::models::Choice,
@@ -7101,24 +7115,27 @@ pub fn query_required_request(
     ::armgen_runtime::ValidationErrors,
 > {
     let mut __validator = ::armgen_runtime::Validator::default();
+    __validator.min_length("API_VERSION", api_version_2, 1);
+    __validator.min_length("Arc", arc, 1);
     __validator.min_length("ArmPipeline", arm_pipeline, 1);
     __validator.minimum("AsMut", as_mut as f64, 1.0, false);
     __validator.min_length("AsRef", as_ref, 1);
     __validator.min_length("AsyncFn", async_fn, 1);
     __validator.minimum("AsyncFnMut", async_fn_mut as f64, 1.0, false);
-    __validator.minimum("BTreeMap", b_tree_map as f64, 1.0, false);
     __validator.min_length("Base64Url", base64_url, 1);
     __validator.minimum("BinaryFormat", binary_format as f64, 1.0, false);
+    __validator.min_length("ClientMethodOptions", client_method_options, 1);
     __validator.minimum("Clone", clone as f64, 1.0, false);
-    __validator.minimum("Constraint", constraint as f64, 1.0, false);
-    __validator.min_length("Context", context, 1);
+    __validator.minimum("Context", context as f64, 1.0, false);
     __validator.min_length("Copy", copy, 1);
-    __validator.min_length("DEFAULT_ENDPOINT", default_endpoint, 1);
+    __validator.min_length("Cow", cow, 1);
+    __validator.minimum("DEFAULT_ENDPOINT", default_endpoint as f64, 1.0, false);
     __validator.minimum("Date", date as f64, 1.0, false);
     __validator.min_length("DateTimeRfc1123", date_time_rfc1123, 1);
     __validator.min_length("Debug", debug, 1);
     __validator.minimum("Default", default as f64, 1.0, false);
-    __validator.min_length("Deserialize", deserialize, 1);
+    __validator.minimum("Deserialize", deserialize as f64, 1.0, false);
+    __validator.min_length("Deserializer", deserializer, 1);
     __validator.minimum("Duration", duration as f64, 1.0, false);
     __validator.min_length("DynamicParams", dynamic_params, 1);
     __validator.minimum("DynamicValidate", dynamic_validate as f64, 1.0, false);
@@ -7127,33 +7144,30 @@ pub fn query_required_request(
     __validator.minimum("ErrorBody", error_body as f64, 1.0, false);
     __validator.min_length("ExactSizeIterator", exact_size_iterator, 1);
     __validator.min_length("Extend", extend, 1);
-    __validator.min_length("FinalStateVia", final_state_via, 1);
+    __validator.minimum("FinalStateVia", final_state_via as f64, 1.0, false);
     __validator.min_length("Fn", r#fn, 1);
     __validator.minimum("FnMut", fn_mut as f64, 1.0, false);
-    __validator.min_length("FormBody", form_body, 1);
+    __validator.minimum("FormBody", form_body as f64, 1.0, false);
     __validator.min_length("From", from, 1);
     __validator.min_length("FromIterator", from_iterator, 1);
     __validator.minimum("Future", future as f64, 1.0, false);
     __validator.minimum("Hash", hash as f64, 1.0, false);
-    __validator.min_length("HostPart", host_part, 1);
-    __validator.minimum("HttpRequest", http_request as f64, 1.0, false);
+    __validator.minimum("HostPart", host_part as f64, 1.0, false);
+    __validator.min_length("HttpResponse", http_response, 1);
     __validator.minimum("IntoIterator", into_iterator as f64, 1.0, false);
-    __validator.minimum("InvalidHost", invalid_host as f64, 1.0, false);
-    __validator.min_length("LazyLock", lazy_lock, 1);
-    __validator.minimum("Map", map as f64, 1.0, false);
-    __validator.min_length("Method", method, 1);
+    __validator.minimum("LazyLock", lazy_lock as f64, 1.0, false);
+    __validator.minimum("Method", method as f64, 1.0, false);
     __validator.min_length("MethodOptions", method_options_2, 1);
-    __validator.minimum("NextLink", next_link as f64, 1.0, false);
-    __validator.min_length("NoFormat", no_format, 1);
+    __validator.minimum("NoFormat", no_format as f64, 1.0, false);
     __validator.min_length("None", none, 1);
-    __validator.minimum("OperationStatus", operation_status as f64, 1.0, false);
+    __validator.min_length("OPERATIONS", operations, 1);
     __validator.minimum("Option", option as f64, 1.0, false);
-    __validator.min_length("Other", other, 1);
-    __validator.minimum("Pager", pager as f64, 1.0, false);
+    __validator.minimum("Other", other as f64, 1.0, false);
+    __validator.min_length("PageDecoder", page_decoder, 1);
     __validator.min_length("PartialOrd", partial_ord, 1);
-    __validator.min_length("Pattern", pattern, 1);
-    __validator.min_length("PollerOptions", poller_options, 1);
-    __validator.minimum("Regex", regex as f64, 1.0, false);
+    __validator.minimum("Pattern", pattern as f64, 1.0, false);
+    __validator.min_length("PollerMethodOptions", poller_method_options, 1);
+    __validator.minimum("PollerOptions", poller_options as f64, 1.0, false);
     __validator
         .minimum(
             "ResourceManagerAudience",
@@ -7161,74 +7175,71 @@ pub fn query_required_request(
             1.0,
             false,
         );
+    __validator.min_length("Response", response, 1);
     __validator.min_length("ResponseError", response_error, 1);
+    __validator.min_length("ResponseHeaders", response_headers, 1);
+    __validator.min_length("ResponseTooLarge", response_too_large, 1);
     __validator.minimum("Result", result as f64, 1.0, false);
-    __validator.minimum("SERVICES", services as f64, 1.0, false);
-    __validator.minimum("SafeDebug", safe_debug as f64, 1.0, false);
+    __validator.min_length("Secret", secret.secret(), 1);
     __validator.min_length("Self", self_, 1);
     __validator.minimum("Send", send as f64, 1.0, false);
-    __validator.minimum("Serializer", serializer as f64, 1.0, false);
+    __validator.min_length("Serialize", serialize, 1);
     __validator.minimum("ServiceError", service_error as f64, 1.0, false);
     __validator.min_length("ServiceInfo", service_info, 1);
     __validator.minimum("String", string as f64, 1.0, false);
     __validator.min_length("StringFormat", string_format, 1);
-    __validator.minimum("StripReadOnly", strip_read_only as f64, 1.0, false);
     __validator.min_length("Sync", sync, 1);
     __validator.min_length("TextFormat", text_format, 1);
     __validator.min_length("ToOwned", to_owned, 1);
-    __validator.min_length("TokenCredential", token_credential, 1);
+    __validator.minimum("TokenCredential", token_credential as f64, 1.0, false);
     __validator.minimum("TryFrom", try_from as f64, 1.0, false);
     __validator.minimum("UnixTime", unix_time as f64, 1.0, false);
-    __validator.minimum("Unknown", unknown as f64, 1.0, false);
     __validator.minimum("Unpin", unpin as f64, 1.0, false);
-    __validator.min_length("Url", url, 1);
-    __validator.minimum("UrlBuilder", url_builder as f64, 1.0, false);
-    __validator.min_length("ValidationError", validation_error, 1);
-    __validator.minimum("ValidationErrors", validation_errors as f64, 1.0, false);
-    __validator.min_length("Value", value, 1);
+    __validator.minimum("Url", url as f64, 1.0, false);
+    __validator.min_length("Validate", validate, 1);
+    __validator.minimum("ValidationError", validation_error as f64, 1.0, false);
+    __validator.min_length("Validator", validator, 1);
+    __validator.minimum("Value", value as f64, 1.0, false);
     __validator.min_length("Vec", vec, 1);
+    __validator.min_length("__private", private, 1);
     __validator.min_length("abstract", r#abstract, 1);
     __validator.min_length("align_of", align_of, 1);
     __validator.minimum("align_of_val", align_of_val as f64, 1.0, false);
     __validator.minimum("alloc", alloc as f64, 1.0, false);
-    __validator.min_length("api_version", api_version_3, 1);
-    __validator.minimum("armgen_runtime", armgen_runtime as f64, 1.0, false);
+    __validator.minimum("api_version", api_version_3 as f64, 1.0, false);
     __validator.minimum("as", r#as as f64, 1.0, false);
     __validator.min_length("assert_eq", assert_eq, 1);
     __validator.min_length("async_trait", async_trait, 1);
-    __validator.minimum("at", at as f64, 1.0, false);
     __validator.min_length("await", r#await, 1);
     __validator.minimum("azure_core", azure_core as f64, 1.0, false);
     __validator.minimum("become", r#become as f64, 1.0, false);
     __validator.minimum("bool", bool as f64, 1.0, false);
     __validator.min_length("break", r#break, 1);
-    __validator.min_length("build_request", build_request, 1);
+    __validator.minimum("build_request", build_request as f64, 1.0, false);
     __validator.minimum("cfg", cfg as f64, 1.0, false);
     __validator.minimum("client_request_id", client_request_id as f64, 1.0, false);
-    __validator.min_length("clients", clients, 1);
-    __validator.min_length("compile_pattern", compile_pattern, 1);
+    __validator.minimum("clients", clients as f64, 1.0, false);
+    __validator.minimum("compile_pattern", compile_pattern as f64, 1.0, false);
     __validator.minimum("const", r#const as f64, 1.0, false);
     __validator.min_length("core", core, 1);
     __validator.min_length("crate", crate_, 1);
-    __validator.minimum("credential", credential as f64, 1.0, false);
     __validator.min_length("decode_by_status", decode_by_status, 1);
     __validator.minimum("decode_bytes", decode_bytes as f64, 1.0, false);
     __validator.min_length("decode_exists", decode_exists, 1);
     __validator.minimum("decode_json", decode_json as f64, 1.0, false);
     __validator.min_length("decode_optional", decode_optional, 1);
-    __validator.minimum("decode_response", decode_response as f64, 1.0, false);
     __validator.minimum("decode_text", decode_text as f64, 1.0, false);
     __validator.minimum("do", r#do as f64, 1.0, false);
     __validator.min_length("drop", drop_2, 1);
-    __validator.minimum("dynamic", dynamic as f64, 1.0, false);
     __validator.min_length("dynamic_execute", dynamic_execute, 1);
     __validator.minimum("dynamic_pages", dynamic_pages as f64, 1.0, false);
     __validator.min_length("dynamic_request_error", dynamic_request_error, 1);
     __validator.minimum("dynamic_result", dynamic_result as f64, 1.0, false);
     __validator.min_length("else", r#else, 1);
+    __validator.min_length("endpoint", endpoint_2, 1);
     __validator.minimum("enum", r#enum as f64, 1.0, false);
     __validator.min_length("env", env, 1);
-    __validator.min_length("f", f_2, 1);
+    __validator.minimum("f", f_2 as f64, 1.0, false);
     __validator.min_length("f32", f32, 1);
     __validator.minimum("f64", f64 as f64, 1.0, false);
     __validator.min_length("false", r#false, 1);
@@ -7241,35 +7252,41 @@ pub fn query_required_request(
     __validator.minimum("in", r#in as f64, 1.0, false);
     __validator.min_length("include", include, 1);
     __validator.minimum("include_str", include_str as f64, 1.0, false);
-    __validator.min_length("inner", inner, 1);
+    __validator.minimum("inner", inner as f64, 1.0, false);
+    __validator.min_length("json", json, 1);
     __validator.min_length("loop", r#loop, 1);
     __validator.minimum("macro", r#macro as f64, 1.0, false);
-    __validator.min_length("members", members, 1);
+    __validator.minimum("members", members as f64, 1.0, false);
+    __validator.min_length("method_options", method_options_3, 1);
     __validator.min_length("mod", r#mod, 1);
+    __validator.min_length("models", models, 1);
     __validator.minimum("move", r#move as f64, 1.0, false);
-    __validator.minimum("new", new as f64, 1.0, false);
-    __validator.min_length("operation_id", operation_id, 1);
+    __validator.minimum("operation_id", operation_id as f64, 1.0, false);
     __validator.min_length("option_env", option_env, 1);
-    __validator.minimum("options", options_2 as f64, 1.0, false);
     __validator.min_length("override", r#override, 1);
     __validator.min_length("page", page, 1);
     __validator.minimum("panic", panic as f64, 1.0, false);
-    __validator.min_length("path", path, 1);
-    __validator.minimum("pipeline", pipeline as f64, 1.0, false);
+    __validator.min_length("parameterized_host", parameterized_host, 1);
+    __validator.min_length("params", params, 1);
+    __validator.minimum("path", path as f64, 1.0, false);
+    __validator.min_length("patterns", patterns, 1);
     __validator.minimum("priv", r#priv as f64, 1.0, false);
     __validator.min_length("ref", r#ref, 1);
-    __validator.minimum("regex", regex_2 as f64, 1.0, false);
+    __validator.min_length("request", request, 1);
     __validator.min_length("resource_manager_scope", resource_manager_scope, 1);
+    __validator.min_length("response", response_2, 1);
     __validator.minimum("response_error", response_error_2 as f64, 1.0, false);
     __validator.minimum("return", r#return as f64, 1.0, false);
-    __validator.min_length("serde_json", serde_json, 1);
+    __validator.min_length("serde", serde, 1);
+    __validator.minimum("serde_json", serde_json as f64, 1.0, false);
     __validator.minimum("size_of", size_of as f64, 1.0, false);
     __validator.minimum("static", r#static as f64, 1.0, false);
     __validator.min_length("str", str, 1);
     __validator.minimum("string_enum", string_enum as f64, 1.0, false);
-    __validator.min_length("strip_members", strip_members, 1);
+    __validator.min_length("strip_member", strip_member, 1);
+    __validator.minimum("strip_members", strip_members as f64, 1.0, false);
+    __validator.min_length("subscription_id", subscription_id, 1);
     __validator.min_length("super", super_, 1);
-    __validator.minimum("tag", tag as f64, 1.0, false);
     __validator.min_length("todo", todo, 1);
     __validator.minimum("trait", r#trait as f64, 1.0, false);
     __validator.min_length("try", r#try, 1);
@@ -7279,10 +7296,8 @@ pub fn query_required_request(
     __validator.min_length("union", r#union, 1);
     __validator.minimum("unreachable", unreachable as f64, 1.0, false);
     __validator.minimum("unsafe", r#unsafe as f64, 1.0, false);
-    __validator.minimum("url", url_2 as f64, 1.0, false);
     __validator.min_length("use", r#use, 1);
-    __validator.min_length("validator", validator_2, 1);
-    __validator.minimum("value", value_3 as f64, 1.0, false);
+    __validator.minimum("validator", validator_2 as f64, 1.0, false);
     __validator.minimum("virtual", r#virtual as f64, 1.0, false);
     __validator.min_length("while", r#while, 1);
     __validator.min_length("write", write, 1);
@@ -7291,8 +7306,8 @@ pub fn query_required_request(
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
         .literal("/parameters/QueryRequired")
         .query("api-version", api_version)
-        .query("API_VERSION", api_version_2.as_str())
-        .query("Arc", arc.as_str())
+        .query("API_VERSION", api_version_2)
+        .query("Arc", arc)
         .query("ArmClientOptions", arm_client_options.as_str())
         .query("ArmPipeline", arm_pipeline)
         .query("AsMut", &as_mut.to_string())
@@ -7300,25 +7315,25 @@ pub fn query_required_request(
         .query("AsyncFn", async_fn)
         .query("AsyncFnMut", &async_fn_mut.to_string())
         .query("AsyncFnOnce", async_fn_once.as_str())
-        .query("BTreeMap", &b_tree_map.to_string())
+        .query("BTreeMap", b_tree_map.as_str())
         .query("Base64", base64.as_str())
         .query("Base64Url", base64_url)
         .query("BinaryFormat", &binary_format.to_string())
         .query("Box", r#box.as_str())
-        .query("ClientMethodOptions", client_method_options.as_str())
+        .query("ClientMethodOptions", client_method_options)
         .query("Clone", &clone.to_string())
-        .query("Constraint", &constraint.to_string())
-        .query("Context", context)
+        .query("Constraint", constraint.as_str())
+        .query("Context", &context.to_string())
         .query("Copy", copy)
-        .query("Cow", cow.as_str())
-        .query("DEFAULT_ENDPOINT", default_endpoint)
+        .query("Cow", cow)
+        .query("DEFAULT_ENDPOINT", &default_endpoint.to_string())
         .query("Date", &date.to_string())
         .query("DateTime", date_time.as_str())
         .query("DateTimeRfc1123", date_time_rfc1123)
         .query("Debug", debug)
         .query("Default", &default.to_string())
-        .query("Deserialize", deserialize)
-        .query("Deserializer", deserializer.as_str())
+        .query("Deserialize", &deserialize.to_string())
+        .query("Deserializer", deserializer)
         .query("DoubleEndedIterator", double_ended_iterator.as_str())
         .query("Drop", drop.as_str())
         .query("Duration", &duration.to_string())
@@ -7331,60 +7346,61 @@ pub fn query_required_request(
         .query("ErrorBody", &error_body.to_string())
         .query("ExactSizeIterator", exact_size_iterator)
         .query("Extend", extend)
-        .query("FinalStateVia", final_state_via)
+        .query("FinalStateVia", &final_state_via.to_string())
         .query("Fn", r#fn)
         .query("FnMut", &fn_mut.to_string())
         .query("FnOnce", fn_once.as_str())
-        .query("FormBody", form_body)
+        .query("FormBody", &form_body.to_string())
         .query("FormatError", format_error.as_str())
         .query("From", from)
         .query("FromIterator", from_iterator)
         .query("FromStatus", from_status.as_str())
         .query("Future", &future.to_string())
         .query("Hash", &hash.to_string())
-        .query("HostPart", host_part)
-        .query("HttpRequest", &http_request.to_string())
-        .query("HttpResponse", http_response.as_str())
+        .query("HostPart", &host_part.to_string())
+        .query("HttpRequest", http_request.as_str())
+        .query("HttpResponse", http_response)
         .query("Into", into.as_str())
         .query("IntoFuture", into_future.as_str())
         .query("IntoIterator", &into_iterator.to_string())
         .query("IntoVariant", into_variant.as_str())
-        .query("InvalidHost", &invalid_host.to_string())
+        .query("InvalidHost", invalid_host.as_str())
         .query("Iterator", iterator.as_str())
-        .query("LazyLock", lazy_lock)
-        .query("Map", &map.to_string())
-        .query("Method", method)
+        .query("LazyLock", &lazy_lock.to_string())
+        .query("Map", map.as_str())
+        .query("Method", &method.to_string())
         .query("MethodOptions", method_options_2)
-        .query("NextLink", &next_link.to_string())
-        .query("NoFormat", no_format)
+        .query("NextLink", next_link.as_str())
+        .query("NoFormat", &no_format.to_string())
         .query("None", none)
-        .query("OPERATIONS", operations.as_str())
+        .query("OPERATIONS", operations)
         .query("Ok", ok.as_str())
         .query("OperationInfo", operation_info.as_str())
-        .query("OperationStatus", &operation_status.to_string())
+        .query("OperationStatus", operation_status.as_str())
         .query("Option", &option.to_string())
         .query("Ord", ord.as_str())
-        .query("Other", other)
-        .query("PageDecoder", page_decoder.as_str())
-        .query("Pager", &pager.to_string())
+        .query("Other", &other.to_string())
+        .query("PageDecoder", page_decoder)
+        .query("Pager", pager.as_str())
         .query("PartialEq", partial_eq.as_str())
         .query("PartialOrd", partial_ord)
-        .query("Pattern", pattern)
-        .query("PollerMethodOptions", poller_method_options.as_str())
-        .query("PollerOptions", poller_options)
-        .query("Regex", &regex.to_string())
+        .query("Pattern", &pattern.to_string())
+        .query("PollerMethodOptions", poller_method_options)
+        .query("PollerOptions", &poller_options.to_string())
+        .query("Regex", regex.as_str())
         .query("ResourceManagerAudience", &resource_manager_audience.to_string())
-        .query("Response", response.as_str())
+        .query("Response", response)
         .query("ResponseError", response_error)
-        .query("ResponseTooLarge", response_too_large.as_str())
+        .query("ResponseHeaders", response_headers)
+        .query("ResponseTooLarge", response_too_large)
         .query("Result", &result.to_string())
-        .query("SERVICES", &services.to_string())
-        .query("SafeDebug", &safe_debug.to_string())
-        .query("Secret", secret.as_str())
+        .query("SERVICES", services.as_str())
+        .query("SafeDebug", safe_debug.as_str())
+        .query("Secret", secret.secret())
         .query("Self", self_)
         .query("Send", &send.to_string())
-        .query("Serialize", serialize.as_str())
-        .query("Serializer", &serializer.to_string())
+        .query("Serialize", serialize)
+        .query("Serializer", serializer.as_str())
         .query("ServiceError", &service_error.to_string())
         .query("ServiceInfo", service_info)
         .query("Sized", sized.as_str())
@@ -7392,59 +7408,59 @@ pub fn query_required_request(
         .query("StaticTokenCredential", static_token_credential.as_str())
         .query("String", &string.to_string())
         .query("StringFormat", string_format)
-        .query("StripReadOnly", &strip_read_only.to_string())
+        .query("StripReadOnly", strip_read_only.as_str())
         .query("Sync", sync)
         .query("TextFormat", text_format)
         .query("ToOwned", to_owned)
         .query("ToString", to_string.as_str())
-        .query("TokenCredential", token_credential)
+        .query("TokenCredential", &token_credential.to_string())
         .query("TryFrom", &try_from.to_string())
         .query("TryInto", try_into.as_str())
         .query("UnixTime", &unix_time.to_string())
-        .query("Unknown", &unknown.to_string())
+        .query("Unknown", unknown.as_str())
         .query("Unpin", &unpin.to_string())
-        .query("Url", url)
-        .query("UrlBuilder", &url_builder.to_string())
+        .query("Url", &url.to_string())
+        .query("UrlBuilder", url_builder.as_str())
         .query("Uuid", uuid.as_str())
-        .query("Validate", validate.as_str())
-        .query("ValidationError", validation_error)
-        .query("ValidationErrors", &validation_errors.to_string())
-        .query("Validator", validator.as_str())
-        .query("Value", value)
+        .query("Validate", validate)
+        .query("ValidationError", &validation_error.to_string())
+        .query("ValidationErrors", validation_errors.as_str())
+        .query("Validator", validator)
+        .query("Value", &value.to_string())
         .query("Vec", vec)
         .query("_", value_2.as_str())
-        .query("__private", private.as_str())
+        .query("__private", private)
         .query("abstract", r#abstract)
         .query("align_of", align_of)
         .query("align_of_val", &align_of_val.to_string())
         .query("alloc", &alloc.to_string())
-        .query("api_version", api_version_3)
-        .query("armgen_runtime", &armgen_runtime.to_string())
+        .query("api_version", &api_version_3.to_string())
+        .query("armgen_runtime", armgen_runtime.as_str())
         .query("as", &r#as.to_string())
         .query("assert", assert.as_str())
         .query("assert_eq", assert_eq)
         .query("async", r#async.as_str())
         .query("async_trait", async_trait)
-        .query("at", &at.to_string())
+        .query("at", at.as_str())
         .query("await", r#await)
         .query("azure_core", &azure_core.to_string())
         .query("become", &r#become.to_string())
         .query("bool", &bool.to_string())
         .query("box", box_2.as_str())
         .query("break", r#break)
-        .query("build_request", build_request)
+        .query("build_request", &build_request.to_string())
         .query("cfg", &cfg.to_string())
         .query("char", char.as_str())
         .query("client_only", client_only.as_str())
         .query("client_request_id", &client_request_id.to_string())
-        .query("clients", clients)
-        .query("compile_pattern", compile_pattern)
+        .query("clients", &clients.to_string())
+        .query("compile_pattern", &compile_pattern.to_string())
         .query("concat", concat.as_str())
         .query("const", &r#const.to_string())
         .query("continue", r#continue.as_str())
         .query("core", core)
         .query("crate", crate_)
-        .query("credential", &credential.to_string())
+        .query("credential", credential.as_str())
         .query("decode_body", decode_body.as_str())
         .query("decode_by_status", decode_by_status)
         .query("decode_bytes", &decode_bytes.to_string())
@@ -7453,23 +7469,23 @@ pub fn query_required_request(
         .query("decode_json", &decode_json.to_string())
         .query("decode_nullable", decode_nullable.as_str())
         .query("decode_optional", decode_optional)
-        .query("decode_response", &decode_response.to_string())
+        .query("decode_response", decode_response.as_str())
         .query("decode_text", &decode_text.to_string())
         .query("do", &r#do.to_string())
         .query("drop", drop_2)
         .query("dyn", r#dyn.as_str())
-        .query("dynamic", &dynamic.to_string())
+        .query("dynamic", dynamic.as_str())
         .query("dynamic_execute", dynamic_execute)
         .query("dynamic_pages", &dynamic_pages.to_string())
         .query("dynamic_poll", dynamic_poll.as_str())
         .query("dynamic_request_error", dynamic_request_error)
         .query("dynamic_result", &dynamic_result.to_string())
         .query("else", r#else)
-        .query("endpoint", endpoint_2.as_str())
+        .query("endpoint", endpoint_2)
         .query("enum", &r#enum.to_string())
         .query("env", env)
         .query("extern", r#extern.as_str())
-        .query("f", f_2)
+        .query("f", &f_2.to_string())
         .query("f32", f32)
         .query("f64", &f64.to_string())
         .query("false", r#false)
@@ -7486,44 +7502,44 @@ pub fn query_required_request(
         .query("in", &r#in.to_string())
         .query("include", include)
         .query("include_str", &include_str.to_string())
-        .query("inner", inner)
-        .query("json", json.as_str())
+        .query("inner", &inner.to_string())
+        .query("json", json)
         .query("let", r#let.as_str())
         .query("loop", r#loop)
         .query("macro", &r#macro.to_string())
         .query("match", r#match.as_str())
         .query("matches", matches.as_str())
-        .query("members", members)
-        .query("method_options", method_options_3.as_str())
+        .query("members", &members.to_string())
+        .query("method_options", method_options_3)
         .query("mod", r#mod)
-        .query("models", models.as_str())
+        .query("models", models)
         .query("move", &r#move.to_string())
         .query("mut", r#mut.as_str())
-        .query("new", &new.to_string())
-        .query("operation_id", operation_id)
+        .query("new", new.as_str())
+        .query("operation_id", &operation_id.to_string())
         .query("option_env", option_env)
-        .query("options", &options_2.to_string())
+        .query("options", options_2.as_str())
         .query("override", r#override)
         .query("page", page)
         .query("panic", &panic.to_string())
-        .query("parameterized_host", parameterized_host.as_str())
-        .query("params", params.as_str())
-        .query("path", path)
-        .query("patterns", patterns.as_str())
-        .query("pipeline", &pipeline.to_string())
+        .query("parameterized_host", parameterized_host)
+        .query("params", params)
+        .query("path", &path.to_string())
+        .query("patterns", patterns)
+        .query("pipeline", pipeline.as_str())
         .query("priv", &r#priv.to_string())
         .query("pub", r#pub.as_str())
         .query("ref", r#ref)
-        .query("regex", &regex_2.to_string())
-        .query("request", request.as_str())
+        .query("regex", regex_2.as_str())
+        .query("request", request)
         .query("resource_manager_endpoint", resource_manager_endpoint.as_str())
         .query("resource_manager_scope", resource_manager_scope)
-        .query("response", response_2.as_str())
+        .query("response", response_2)
         .query("response_error", &response_error_2.to_string())
         .query("return", &r#return.to_string())
         .query("self", self_2.as_str())
-        .query("serde", serde.as_str())
-        .query("serde_json", serde_json)
+        .query("serde", serde)
+        .query("serde_json", &serde_json.to_string())
         .query("size_of", &size_of.to_string())
         .query("size_of_val", size_of_val.as_str())
         .query("static", &r#static.to_string())
@@ -7531,12 +7547,12 @@ pub fn query_required_request(
         .query("str", str)
         .query("string_enum", &string_enum.to_string())
         .query("stringify", stringify.as_str())
-        .query("strip_member", strip_member.as_str())
-        .query("strip_members", strip_members)
+        .query("strip_member", strip_member)
+        .query("strip_members", &strip_members.to_string())
         .query("struct", r#struct.as_str())
-        .query("subscription_id", subscription_id.as_str())
+        .query("subscription_id", subscription_id)
         .query("super", super_)
-        .query("tag", &tag.to_string())
+        .query("tag", tag.as_str())
         .query("tagged_union", tagged_union.as_str())
         .query("todo", todo)
         .query("trait", &r#trait.to_string())
@@ -7550,11 +7566,11 @@ pub fn query_required_request(
         .query("unreachable", &unreachable.to_string())
         .query("unsafe", &r#unsafe.to_string())
         .query("unsized", r#unsized.as_str())
-        .query("url", &url_2.to_string())
+        .query("url", url_2.as_str())
         .query("use", r#use)
         .query("usize", usize.as_str())
-        .query("validator", validator_2)
-        .query("value", &value_3.to_string())
+        .query("validator", &validator_2.to_string())
+        .query("value", value_3.as_str())
         .query("vec", vec_2.as_str())
         .query("virtual", &r#virtual.to_string())
         .query("where", r#where.as_str())
@@ -7565,6 +7581,7 @@ pub fn query_required_request(
         ::armgen_runtime::Method::Put,
         __url.build()?,
     );
+    __request.mark_secret("Secret");
     __request.headers.push(("accept".to_owned(), "application/json".to_owned()));
     Ok(__request)
 }

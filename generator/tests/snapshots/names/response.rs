@@ -36,7 +36,7 @@ pub fn error_response_error_response(
 > {
     ::armgen_runtime::decode_body(response, &[200])
 }
-/// `POST /groups/230` (`response_response`).
+/// `POST /groups/231` (`response_response`).
 ///
 /// # Arguments
 /// * `response` - `response` (body)
@@ -52,7 +52,7 @@ pub fn response_request(
     __validator.nested("response", response);
     __validator.finish()?;
     let __url = ::armgen_runtime::UrlBuilder::new(endpoint)
-        .literal("/groups/230")
+        .literal("/groups/231")
         .query("api-version", api_version);
     let mut __request = ::armgen_runtime::HttpRequest::new(
         ::armgen_runtime::Method::Post,
