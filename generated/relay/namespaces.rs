@@ -119,7 +119,7 @@ pub fn delete_response(
 > {
     ::armgen_runtime::decode_empty(response, &[200, 202, 204])
 }
-/// The headers `Namespaces_Delete` declares on its success responses, typed; read them with [`DeleteHeaders::from_headers`].
+/// The headers `Namespaces_Delete` declares on its success responses, typed; read them with [`DeleteHeaders::from_headers`], or through [`ResponseHeaders`](::armgen_runtime::ResponseHeaders) from a client method's response (`from_response`).
 #[derive(
     ::core::clone::Clone,
     ::core::fmt::Debug,
@@ -131,6 +131,13 @@ pub struct DeleteHeaders {
     pub location: ::core::option::Option<::std::string::String>,
     /// `Retry-After`: Seconds to wait before polling.
     pub retry_after: ::core::option::Option<i32>,
+}
+impl ::armgen_runtime::ResponseHeaders for DeleteHeaders {
+    fn from_header_pairs<'h>(
+        headers: impl ::core::iter::IntoIterator<Item = (&'h str, &'h str)>,
+    ) -> ::core::result::Result<Self, ::armgen_runtime::ValidationErrors> {
+        Self::from_headers(headers)
+    }
 }
 impl DeleteHeaders {
     /// Reads the declared headers from a response's `(name, value)`
