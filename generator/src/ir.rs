@@ -1190,7 +1190,8 @@ impl Parameter {
     }
 
     /// Whether a caller passes the value ([`ParamRole::Argument`],
-    /// [`ParamRole::NextLink`]): not one the client holds, nor a constant.
+    /// [`ParamRole::NextLink`], [`ParamRole::ClientRequestId`]): not one the
+    /// client holds, nor a constant.
     pub fn is_argument(&self) -> bool {
         matches!(
             self.role,

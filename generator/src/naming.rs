@@ -125,6 +125,34 @@ pub fn join(parts: &[&str]) -> String {
         .collect()
 }
 
+/// A type the generated code may define beside an operation's functions, in
+/// its group's module: the one place its name is made, for the emitter and
+/// for resolve (which keeps parameter groups from taking these names).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OperationType {
+    /// The enum of the media types the caller chooses from (`UploadContentType`).
+    ContentType,
+    /// The success enum by status (`GetResponse`).
+    ByStatus,
+    /// The typed response headers (`ListHeaders`).
+    Headers,
+}
+
+impl OperationType {
+    /// Every kind.
+    pub const ALL: [Self; 3] = [Self::ContentType, Self::ByStatus, Self::Headers];
+
+    /// The type's name for the operation whose function name is `op_name`.
+    pub fn name(self, op_name: &str) -> String {
+        let suffix = match self {
+            Self::ContentType => "ContentType",
+            Self::ByStatus => "Response",
+            Self::Headers => "Headers",
+        };
+        join(&[&type_name(op_name), suffix])
+    }
+}
+
 /// Hands out names unique within one scope: the second `key_name` becomes
 /// `key_name_2`. Comparison ignores case so types cannot collide on
 /// case-insensitive file systems or in docs.

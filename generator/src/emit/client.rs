@@ -552,49 +552,41 @@ fn next_request(next: &NextOperation, first: &Operation) -> TokenStream {
                 quote!(&#held)
             }
             NextArg::Nothing => quote!(::core::option::Option::None),
-            // A grouped parameter is a local that `ungroup` bound, owned and
-            // typed as the parameter is, which the first request only
-            // borrowed or copied: the closure takes it.
-            NextArg::Same(name, required) if is_grouped(first, name) => {
+            NextArg::Same(name, required) => {
+                let grouped = is_grouped(first, name);
                 let name = ident(name);
-                captures.push(quote!(let #held = #name;));
-                match (*required, by_ref, &q.ty) {
-                    (true, true, _) => quote!(&#held),
-                    (true, false, _) => quote!(#held),
-                    (false, _, TypeRef::String) => quote!(#held.as_deref()),
-                    (false, _, TypeRef::Array(_)) if q.is_list() => quote!(#held.as_deref()),
-                    (false, true, _) => quote!(#held.as_ref()),
-                    (false, false, _) => quote!(#held),
-                }
-            }
-            NextArg::Same(name, true) => {
-                let name = ident(name);
-                captures.push(match q.ty {
-                    TypeRef::String => quote!(let #held = #name.to_owned();),
-                    TypeRef::Array(_) if q.is_list() => quote!(let #held = #name.to_vec();),
-                    _ if by_ref => quote!(let #held = #name.clone();),
-                    _ => quote!(let #held = #name;),
+                // How the closure comes to own the value. A grouped one is a
+                // local that `ungroup` bound, owned, which the first request
+                // only borrowed or copied: it is moved in. An argument is
+                // copied as the request function takes it, an options field
+                // cloned (a copy needs no `clone`, which clippy would flag).
+                captures.push(match (grouped, *required) {
+                    (true, _) => quote!(let #held = #name;),
+                    (false, true) => match q.ty {
+                        TypeRef::String => quote!(let #held = #name.to_owned();),
+                        TypeRef::Array(_) if q.is_list() => quote!(let #held = #name.to_vec();),
+                        _ if by_ref => quote!(let #held = #name.clone();),
+                        _ => quote!(let #held = #name;),
+                    },
+                    (false, false) if by_ref => quote!(let #held = options.#name.clone();),
+                    (false, false) => quote!(let #held = options.#name;),
                 });
-                match (q.required, by_ref) {
-                    (true, true) => quote!(&#held),
-                    (true, false) => quote!(#held),
-                    (false, true) => quote!(::core::option::Option::Some(&#held)),
-                    (false, false) => quote!(::core::option::Option::Some(#held)),
-                }
-            }
-            NextArg::Same(name, false) => {
-                let name = ident(name);
-                // A copy needs no `clone` (which clippy would flag).
-                captures.push(if by_ref {
-                    quote!(let #held = options.#name.clone();)
+                // `held` is `T` when the first call requires the value, else
+                // `Option<T>`.
+                if *required {
+                    match (q.required, by_ref) {
+                        (true, true) => quote!(&#held),
+                        (true, false) => quote!(#held),
+                        (false, true) => quote!(::core::option::Option::Some(&#held)),
+                        (false, false) => quote!(::core::option::Option::Some(#held)),
+                    }
                 } else {
-                    quote!(let #held = options.#name;)
-                });
-                match q.ty {
-                    TypeRef::String => quote!(#held.as_deref()),
-                    TypeRef::Array(_) if q.is_list() => quote!(#held.as_deref()),
-                    _ if by_ref => quote!(#held.as_ref()),
-                    _ => quote!(#held),
+                    match q.ty {
+                        TypeRef::String => quote!(#held.as_deref()),
+                        TypeRef::Array(_) if q.is_list() => quote!(#held.as_deref()),
+                        _ if by_ref => quote!(#held.as_ref()),
+                        _ => quote!(#held),
+                    }
                 }
             }
         });
@@ -718,6 +710,8 @@ fn method(
         }))
         .chain(content_type.as_ref().map(|(arg, _)| arg.clone()));
     let ungroup = ungroup(group, op);
+    // A client request id the caller leaves unset is a fresh one.
+    let request_id = |value: TokenStream| quote!(::core::option::Option::Some(&*#rt::client_request_id(#value.as_deref())));
     // The request function sends constants itself.
     let call_args = op
         .params
@@ -725,10 +719,6 @@ fn method(
         .filter(|p| p.constant().is_none())
         .map(|p| {
             let name = ident(&p.name);
-            // Filled with a fresh id when the caller leaves it unset.
-            let request_id = |value: TokenStream| {
-                quote!(::core::option::Option::Some(&*#rt::client_request_id(#value.as_deref())))
-            };
             if p.held_by_client() {
                 quote!(&self.subscription_id)
             } else if p.role == ParamRole::ClientRequestId && !p.required {

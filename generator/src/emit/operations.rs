@@ -13,7 +13,7 @@ use crate::ir::{
     Encoding, Format, HttpMethod, Operation, OperationGroup, ParamGroup, ParamLocation, ParamRole,
     Parameter, Passing, PathPart, TypeRef,
 };
-use crate::naming::unraw;
+use crate::naming::{OperationType, unraw};
 
 /// The module of one operation group. In a version of a provider, the
 /// operations that are the same in every version are re-exported from the
@@ -505,10 +505,7 @@ fn form_tokens(op: &Operation, ctx: &Context) -> Option<TokenStream> {
 /// The name of the enum of the media types an operation's body may be sent
 /// as, when the caller chooses (`UploadContentType`).
 pub fn content_type_name(op: &Operation) -> proc_macro2::Ident {
-    quote::format_ident!(
-        "{}",
-        crate::naming::join(&[&crate::naming::type_name(&op.name), "ContentType"])
-    )
+    quote::format_ident!("{}", OperationType::ContentType.name(&op.name))
 }
 
 /// The enum of the media types an operation's body may be sent as, one
@@ -721,10 +718,7 @@ fn response_fn(op: &Operation, ctx: &Context) -> TokenStream {
 /// The name of the success enum of an operation whose success statuses have
 /// bodies of different types (`GetResponse`).
 pub fn by_status_name(op: &Operation) -> proc_macro2::Ident {
-    quote::format_ident!(
-        "{}",
-        crate::naming::join(&[&crate::naming::type_name(&op.name), "Response"])
-    )
+    quote::format_ident!("{}", OperationType::ByStatus.name(&op.name))
 }
 
 /// The success enum of an operation whose success statuses have bodies of
@@ -815,10 +809,7 @@ fn by_status_enum(op: &Operation, ctx: &Context) -> TokenStream {
 
 /// The name of an operation's response headers struct (`ListHeaders`).
 pub fn headers_name(op: &Operation) -> proc_macro2::Ident {
-    quote::format_ident!(
-        "{}",
-        crate::naming::join(&[&crate::naming::type_name(&op.name), "Headers"])
-    )
+    quote::format_ident!("{}", OperationType::Headers.name(&op.name))
 }
 
 /// The struct of the headers an operation's success responses declare,

@@ -180,13 +180,10 @@ impl Resolver<'_> {
     /// parameter wherever it is (wire name, location, type), and the struct's
     /// name must not be that of another type of the group's module.
     fn param_groups(&mut self, operations: &[(Operation, GroupSites)]) -> Vec<ParamGroup> {
-        // Types the operation group's module may define (see `emit::operations`).
+        // Types the operation group's module may define for its operations.
         let taken: BTreeSet<String> = operations
             .iter()
-            .flat_map(|(op, _)| {
-                let base = naming::type_name(&op.name);
-                ["Headers", "Response", "ContentType"].map(|end| naming::join(&[&base, end]))
-            })
+            .flat_map(|(op, _)| naming::OperationType::ALL.map(|kind| kind.name(&op.name)))
             .collect();
         let mut groups: BTreeMap<String, (ParamGroup, Vec<&Parameter>)> = BTreeMap::new();
         for (op, sites) in operations {
