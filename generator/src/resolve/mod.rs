@@ -103,6 +103,7 @@ fn resolve_service(
         enums_by_name: HashMap::new(),
         models: BTreeMap::new(),
         pending: VecDeque::new(),
+        checked_patterns: HashMap::new(),
     };
     resolver.check_swagger_version(&root);
     let info = resolver.shared(&root.child("info"));
@@ -197,6 +198,12 @@ pub(crate) struct Resolver<'a> {
     /// Definitions named but not built yet (breadth-first, so recursion through
     /// `$ref` cycles terminates).
     pub(crate) pending: VecDeque<(Node, String)>,
+    /// Each distinct `pattern` is compiled once, to check it, with the
+    /// reason it fails if it does: ARM specs repeat the same few patterns
+    /// (`resourceGroupName`'s on every operation), and compiling one with
+    /// Unicode classes such as `\w` costs far more than the rest of the
+    /// operation's resolution.
+    pub(crate) checked_patterns: HashMap<String, Option<String>>,
 }
 
 impl Resolver<'_> {

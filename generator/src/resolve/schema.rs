@@ -456,6 +456,21 @@ impl Resolver<'_> {
         visited.pop();
     }
 
+    /// Why `pattern` does not compile as the runtime's regex, if it does
+    /// not; each distinct pattern is compiled once per service.
+    fn pattern_error(&mut self, pattern: &str) -> Option<String> {
+        if let Some(known) = self.checked_patterns.get(pattern) {
+            return known.clone();
+        }
+        let error = regex::Regex::new(pattern).err().map(|e| {
+            let reason = first_line(&e.to_string());
+            reason.strip_prefix("error: ").unwrap_or(&reason).to_owned()
+        });
+        self.checked_patterns
+            .insert(pattern.to_owned(), error.clone());
+        error
+    }
+
     /// Constraints of a schema (or a non-body parameter), checking that each
     /// fits the type and that patterns compile.
     pub(crate) fn constraints(&mut self, node: &Node, value: &Value, ty: &TypeRef) -> Constraints {
@@ -465,11 +480,9 @@ impl Resolver<'_> {
             c.min_length = uint("minLength");
             c.max_length = uint("maxLength");
             if let Some(pattern) = value.get("pattern").and_then(Value::as_str) {
-                match regex::Regex::new(pattern) {
-                    Ok(_) => c.pattern = Some(pattern.to_owned()),
-                    Err(e) => {
-                        let reason = first_line(&e.to_string());
-                        let reason = reason.strip_prefix("error: ").unwrap_or(&reason);
+                match self.pattern_error(pattern) {
+                    None => c.pattern = Some(pattern.to_owned()),
+                    Some(reason) => {
                         let message =
                             format!("`pattern` is not a valid regular expression: {reason}");
                         self.error(&node.child("pattern"), message);
