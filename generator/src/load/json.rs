@@ -14,7 +14,8 @@ use std::fmt;
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_json::{Map, Number, Value};
 
-use super::positions::{LineColumn, escape};
+use super::pointer;
+use super::positions::LineColumn;
 
 /// Parses `text` as JSON into a value, or `None` when serde_json refuses it
 /// (a syntax error, a key given twice, a number out of range): the caller
@@ -135,6 +136,12 @@ impl Locator {
     /// or of its nearest ancestor that exists; the document's root is at the
     /// top of the file.
     pub fn find(&mut self, text: &str, pointer: &str) -> LineColumn {
+        // Resolution asks for the place of each operation, parameter and
+        // model: most are children of containers indexed already.
+        if let Some(entry) = self.entries.get(pointer) {
+            let shown_at = entry.shown_at;
+            return self.line_column(text, shown_at);
+        }
         let mut found: Option<Entry> = None;
         let mut current = String::with_capacity(pointer.len());
         let mut value_at = skip_whitespace(text.as_bytes(), 0);
@@ -198,7 +205,7 @@ impl Locator {
                     return;
                 }
                 pos = skip_whitespace(bytes, pos + 1);
-                format!("{pointer}/{}", escape(&key))
+                pointer::child(pointer, &key)
             } else {
                 index += 1;
                 format!("{pointer}/{}", index - 1)
@@ -354,10 +361,9 @@ mod tests {
                     path.display()
                 );
                 match node {
-                    Value::Object(map) => pointers.extend(
-                        map.iter()
-                            .map(|(k, v)| (format!("{pointer}/{}", escape(k)), v)),
-                    ),
+                    Value::Object(map) => {
+                        pointers.extend(map.iter().map(|(k, v)| (pointer::child(&pointer, k), v)))
+                    }
                     Value::Array(items) => pointers.extend(
                         items
                             .iter()

@@ -8,6 +8,7 @@
 
 mod document;
 mod json;
+pub mod pointer;
 mod positions;
 mod set;
 mod yaml;

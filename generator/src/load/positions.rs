@@ -3,6 +3,8 @@
 use std::collections::HashMap;
 
 use yaml_rust2::parser::{Event, MarkedEventReceiver, Parser};
+
+use super::pointer;
 use yaml_rust2::scanner::Marker;
 
 /// A 1-based line and column.
@@ -163,12 +165,10 @@ impl Recorder {
                 Some(child)
             }
             Some(Frame::Mapping { pointer, key }) => match key.take() {
-                Some(k) => Some(format!("{pointer}/{}", escape(&k))),
+                Some(k) => Some(pointer::child(pointer, &k)),
                 None => {
                     let child_key = scalar.map(str::to_owned);
-                    let child = child_key
-                        .as_ref()
-                        .map(|k| format!("{pointer}/{}", escape(k)));
+                    let child = child_key.as_ref().map(|k| pointer::child(pointer, k));
                     *key = Some(child_key.unwrap_or_default());
                     if let Some(child) = child {
                         let here = (mark.line().max(1), mark.col() + 1);
@@ -291,11 +291,6 @@ impl Recorder {
             _ => {}
         }
     }
-}
-
-/// Escapes one JSON pointer token (RFC 6901).
-pub fn escape(token: &str) -> String {
-    token.replace('~', "~0").replace('/', "~1")
 }
 
 #[cfg(test)]

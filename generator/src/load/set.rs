@@ -6,7 +6,7 @@ use std::path::{Component, Path, PathBuf};
 use serde_json::Value;
 
 use super::document::{DEFAULT_MAX_ALIAS_EXPANSION, Document};
-use super::positions::escape;
+use super::pointer;
 use crate::diagnostics::{Diagnostic, Location};
 
 /// Index of a loaded document in its [`DocumentSet`].
@@ -27,14 +27,14 @@ impl Node {
     pub fn child(&self, token: impl AsRef<str>) -> Node {
         Node {
             doc: self.doc,
-            pointer: format!("{}/{}", self.pointer, escape(token.as_ref())),
+            pointer: pointer::child(&self.pointer, token.as_ref()),
         }
     }
 
     /// The last pointer token, unescaped (a definition's name).
     pub fn last_token(&self) -> String {
         let token = self.pointer.rsplit('/').next().unwrap_or("");
-        token.replace("~1", "/").replace("~0", "~")
+        pointer::unescape(token).into_owned()
     }
 }
 
@@ -137,7 +137,7 @@ impl DocumentSet {
 
     /// The value at a node, if the pointer exists.
     pub fn get(&self, node: &Node) -> Option<&Value> {
-        self.doc(node.doc).value.pointer(&node.pointer)
+        pointer::lookup(&self.doc(node.doc).value, &node.pointer)
     }
 
     /// The value at a node as a handle of its own, which holds no borrow of
@@ -222,7 +222,7 @@ impl DocumentSet {
     /// A sibling of `target` whose name differs only in letter case.
     fn case_insensitive_match(&self, target: &Node) -> Option<String> {
         let (parent, name) = target.pointer.rsplit_once('/')?;
-        let siblings = self.doc(target.doc).value.pointer(parent)?.as_object()?;
+        let siblings = pointer::lookup(&self.doc(target.doc).value, parent)?.as_object()?;
         siblings
             .keys()
             .find(|k| k.eq_ignore_ascii_case(name))
@@ -342,7 +342,7 @@ impl Shared {
     /// The value (`Value::Null` where the pointer leads nowhere).
     pub fn value(&self) -> &Value {
         static NULL: Value = Value::Null;
-        self.root.pointer(&self.pointer).unwrap_or(&NULL)
+        pointer::lookup(&self.root, &self.pointer).unwrap_or(&NULL)
     }
 }
 

@@ -10,6 +10,7 @@ use std::collections::BTreeMap;
 use serde_json::Value;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::load::pointer;
 use crate::load::{DocumentSet, Node};
 use crate::naming;
 
@@ -394,7 +395,7 @@ fn walk(value: &Value, pointer: &str, names: bool, found: &mut Vec<(String, Stri
     match value {
         Value::Object(map) => {
             for (key, child) in map {
-                let child_pointer = format!("{pointer}/{}", escape(key));
+                let child_pointer = pointer::child(pointer, key);
                 if !names && pointer.is_empty() && key == X_MS_PATHS {
                     // Path items like `paths`' (keys are names): their
                     // extensions are checked like any operation's.
@@ -416,11 +417,6 @@ fn walk(value: &Value, pointer: &str, names: bool, found: &mut Vec<(String, Stri
         }
         _ => {}
     }
-}
-
-/// Escapes one JSON pointer token (RFC 6901).
-fn escape(token: &str) -> String {
-    token.replace('~', "~0").replace('/', "~1")
 }
 
 #[cfg(test)]
