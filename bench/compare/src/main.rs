@@ -15,6 +15,12 @@
 //!
 //! `--skip-patch default-response|empty-success` leaves
 //! out one of the optional patches, to show what progenitor does without it.
+//! Besides the time that passed, it adds up the CPU time each generator's
+//! runs took (the process' user + system time, from `/proc/self/stat` on
+//! Linux): armgen emits and formats on several threads, which the time that
+//! passed shows only as far as the machine has a free core, and the CPU time
+//! is the steadier figure on a busy or virtual machine.
+//!
 //! A benchmark, not a test: a missed target is a figure, not a failure; the
 //! exit status is non-zero only when a generator fails.
 
@@ -147,6 +153,53 @@ fn ms(d: Duration) -> f64 {
     d.as_secs_f64() * 1e3
 }
 
+/// The CPU time this process has used so far (user + system, all threads),
+/// in clock ticks, where `/proc/self/stat` tells it.
+///
+/// A tick is 10 ms on Linux, coarse beside one run; summed over every run
+/// of a generator, the rounding of each reading cancels out, so only the
+/// mean per run is printed.
+fn cpu_ticks() -> Option<u64> {
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    // The command name (field 2) is in parentheses and may hold spaces:
+    // fields are counted from the last `)`. utime and stime are fields 14
+    // and 15, the 12th and 13th after it.
+    let rest = &stat[stat.rfind(')')? + 1..];
+    let mut fields = rest.split_whitespace().skip(11);
+    let user: u64 = fields.next()?.parse().ok()?;
+    let system: u64 = fields.next()?.parse().ok()?;
+    Some(user + system)
+}
+
+/// Clock ticks per second for `/proc` times: 100 on every Linux that armgen
+/// runs on (USER_HZ is fixed by the kernel ABI).
+const TICKS_PER_SECOND: f64 = 100.0;
+
+/// CPU time summed over a generator's runs.
+#[derive(Clone, Copy, Default)]
+struct Cpu {
+    ticks: u64,
+    runs: u32,
+}
+
+impl Cpu {
+    /// Runs `f`, adding the CPU time it took.
+    fn time<T>(&mut self, f: impl FnOnce() -> T) -> T {
+        let before = cpu_ticks();
+        let out = f();
+        if let (Some(before), Some(after)) = (before, cpu_ticks()) {
+            self.ticks += after.saturating_sub(before);
+            self.runs += 1;
+        }
+        out
+    }
+
+    /// The mean CPU time of a run in ms, if it could be read.
+    fn mean_ms(self) -> Option<f64> {
+        (self.runs > 0).then(|| self.ticks as f64 / TICKS_PER_SECOND * 1e3 / f64::from(self.runs))
+    }
+}
+
 /// What one armgen run produced: bytes of code and the stage times.
 struct ArmgenRun {
     bytes: usize,
@@ -251,6 +304,7 @@ fn run() -> Result<(), String> {
     let mut stages: Vec<Vec<armgen::Timings>> = vec![Vec::new(); prepared.len()];
     let mut theirs: Vec<Vec<Duration>> = vec![Vec::new(); prepared.len()];
     let mut bytes = vec![(0, 0); prepared.len()];
+    let mut cpu = vec![(Cpu::default(), Cpu::default()); prepared.len()];
     for sample in 0..args.samples {
         for (i, p) in prepared.iter().enumerate() {
             // Alternate who goes first, so neither always runs on the
@@ -258,13 +312,13 @@ fn run() -> Result<(), String> {
             for turn in 0..2 {
                 if (sample + turn) % 2 == 0 {
                     let started = Instant::now();
-                    let run = armgen_once(&p.config)?;
+                    let run = cpu[i].0.time(|| armgen_once(&p.config))?;
                     ours[i].push(started.elapsed());
                     bytes[i].0 = run.bytes;
                     stages[i].push(run.timings);
                 } else {
                     let started = Instant::now();
-                    bytes[i].1 = progenitor_once(&p.openapi)?;
+                    bytes[i].1 = cpu[i].1.time(|| progenitor_once(&p.openapi))?;
                     theirs[i].push(started.elapsed());
                 }
             }
@@ -305,5 +359,26 @@ fn run() -> Result<(), String> {
         );
     }
     println!("ratio = armgen generate+format / progenitor generate+format (target <= 0.5)");
+    println!();
+    println!(
+        "== CPU time, all threads, mean of the same {} runs each (ms)",
+        args.samples
+    );
+    println!(
+        "{:<12} {:>9} {:>11} {:>8}",
+        "spec", "armgen", "progenitor", "ratio"
+    );
+    for (i, p) in prepared.iter().enumerate() {
+        match (cpu[i].0.mean_ms(), cpu[i].1.mean_ms()) {
+            (Some(a), Some(b)) if b > 0.0 => println!(
+                "{:<12} {:>9.1} {:>11.1} {:>7.2}x",
+                p.spec.module,
+                a,
+                b,
+                a / b
+            ),
+            _ => println!("{:<12} (no /proc/self/stat here)", p.spec.module),
+        }
+    }
     Ok(())
 }
