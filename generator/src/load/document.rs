@@ -6,6 +6,7 @@ use std::sync::Mutex;
 use serde_json::Value;
 
 use super::json::{self, Locator};
+use super::pointer;
 use super::positions::{AliasOverflow, Positions};
 use super::yaml;
 use crate::diagnostics::{Diagnostic, Location};
@@ -130,12 +131,7 @@ impl Document {
                 },
                 format!(
                     "duplicate key: `{}` is already defined at line {first_line} column {first_column}",
-                    pointer
-                        .rsplit('/')
-                        .next()
-                        .unwrap_or("")
-                        .replace("~1", "/")
-                        .replace("~0", "~")
+                    pointer::unescape(pointer.rsplit('/').next().unwrap_or(""))
                 ),
             ));
         }

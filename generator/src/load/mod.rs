@@ -8,7 +8,7 @@
 
 mod document;
 mod json;
-pub mod pointer;
+pub(crate) mod pointer;
 mod positions;
 mod set;
 mod yaml;

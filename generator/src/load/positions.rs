@@ -3,9 +3,9 @@
 use std::collections::HashMap;
 
 use yaml_rust2::parser::{Event, MarkedEventReceiver, Parser};
+use yaml_rust2::scanner::Marker;
 
 use super::pointer;
-use yaml_rust2::scanner::Marker;
 
 /// A 1-based line and column.
 pub type LineColumn = (usize, usize);
