@@ -11,7 +11,16 @@
 //! progenitor user would have; parsing that document is timed, as armgen's
 //! loading of the Swagger files is.
 //!
+//! With `--armgen-cli PATH` (a release `armgen` binary), it then compares
+//! the two as processes, what a build step or a developer's command runs:
+//! `armgen generate` of each spec into an empty folder against this
+//! binary's own `--progenitor-once OPENAPI OUT`, which reads the converted
+//! document, generates and formats it with progenitor and writes the file
+//! (what a progenitor command-line tool does), interleaved the same way.
+//!
 //! usage: armgen-bench --repo DIR --specs DIR [--samples N] [--skip-patch NAME]...
+//!                     [--armgen-cli PATH]
+//!        armgen-bench --progenitor-once OPENAPI_JSON OUT_RS
 //!
 //! `--skip-patch default-response|empty-success` leaves
 //! out one of the optional patches, to show what progenitor does without it.
@@ -43,9 +52,22 @@ struct Args {
     specs: PathBuf,
     samples: usize,
     skip: Vec<String>,
+    armgen_cli: Option<PathBuf>,
 }
 
 fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if let [flag, openapi, out] = args.as_slice()
+        && flag == "--progenitor-once"
+    {
+        return match progenitor_process(Path::new(openapi), Path::new(out)) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("armgen-bench --progenitor-once: {e}");
+                ExitCode::FAILURE
+            }
+        };
+    }
     match run() {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
@@ -58,6 +80,7 @@ fn main() -> ExitCode {
 fn parse_args() -> Result<Args, String> {
     let mut args = std::env::args().skip(1);
     let (mut repo, mut specs, mut samples, mut skip) = (None, None, 30, Vec::new());
+    let mut armgen_cli = None;
     while let Some(arg) = args.next() {
         let mut value = || args.next().ok_or_else(|| format!("{arg} needs a value"));
         match arg.as_str() {
@@ -71,6 +94,7 @@ fn parse_args() -> Result<Args, String> {
                     })?;
             }
             "--skip-patch" => skip.push(value()?),
+            "--armgen-cli" => armgen_cli = Some(PathBuf::from(value()?)),
             other => return Err(format!("unknown argument `{other}` (see the crate docs)")),
         }
     }
@@ -79,6 +103,7 @@ fn parse_args() -> Result<Args, String> {
         specs: specs.ok_or("--specs DIR is required")?,
         samples,
         skip,
+        armgen_cli,
     })
 }
 
@@ -217,7 +242,22 @@ fn armgen_once(config: &armgen::Config) -> Result<ArmgenRun, String> {
 /// progenitor's generate + format of an OpenAPI 3 document (JSON text), as
 /// its build-script documentation does it: the bytes of code produced.
 fn progenitor_once(openapi: &str) -> Result<usize, String> {
-    let run = || -> Result<usize, String> {
+    progenitor_text(openapi).map(|text| text.len())
+}
+
+/// `--progenitor-once`: progenitor as a command-line tool, one document in,
+/// one formatted file out.
+fn progenitor_process(openapi: &Path, out: &Path) -> Result<(), String> {
+    let text = std::fs::read_to_string(openapi)
+        .map_err(|e| format!("cannot read {}: {e}", openapi.display()))?;
+    std::panic::set_hook(Box::new(|_| {}));
+    let code = progenitor_text(&text)?;
+    std::fs::write(out, code).map_err(|e| format!("cannot write {}: {e}", out.display()))
+}
+
+/// The code progenitor generates for `openapi`, formatted.
+fn progenitor_text(openapi: &str) -> Result<String, String> {
+    let run = || -> Result<String, String> {
         let spec: openapiv3::OpenAPI =
             serde_json::from_str(openapi).map_err(|e| format!("not OpenAPI 3: {e}"))?;
         let mut generator = progenitor::Generator::new(&progenitor::GenerationSettings::default());
@@ -225,7 +265,7 @@ fn progenitor_once(openapi: &str) -> Result<usize, String> {
             .generate_tokens(&spec)
             .map_err(|e| format!("generate_tokens: {e}"))?;
         let file: syn::File = syn::parse2(tokens).map_err(|e| format!("syn: {e}"))?;
-        Ok(prettyplease::unparse(&file).len())
+        Ok(prettyplease::unparse(&file))
     };
     // progenitor panics on some inputs; that is a result to report.
     catch_unwind(AssertUnwindSafe(run)).unwrap_or_else(|panic| {
@@ -380,5 +420,130 @@ fn run() -> Result<(), String> {
             _ => println!("{:<12} (no /proc/self/stat here)", p.spec.module),
         }
     }
+    if let Some(cli) = &args.armgen_cli {
+        let jobs: Vec<ProcessJob> = prepared
+            .iter()
+            .map(|p| ProcessJob {
+                module: &p.spec.module,
+                path: &p.spec.path,
+                openapi: &p.openapi,
+            })
+            .collect();
+        processes(cli, &args.specs, &aliases, &jobs, args.samples)?;
+    }
+    Ok(())
+}
+
+/// One spec for the comparison as processes.
+struct ProcessJob<'a> {
+    module: &'a str,
+    /// Relative to the specs folder.
+    path: &'a str,
+    /// The converted OpenAPI 3 document, given to progenitor as a file.
+    openapi: &'a str,
+}
+
+/// Times `armgen generate` (the `cli` binary) against this binary's
+/// `--progenitor-once`, each as a process writing into an empty place,
+/// interleaved sample after sample; prints the medians and the ratio.
+fn processes(
+    cli: &Path,
+    specs: &Path,
+    aliases: &[String],
+    jobs: &[ProcessJob<'_>],
+    samples: usize,
+) -> Result<(), String> {
+    use std::process::{Command, Stdio};
+
+    let me = std::env::current_exe().map_err(|e| format!("cannot find this binary: {e}"))?;
+    let scratch = std::env::temp_dir().join(format!("armgen-bench-{}", std::process::id()));
+    let result = (|| -> Result<Vec<(Duration, Duration)>, String> {
+        std::fs::create_dir_all(&scratch)
+            .map_err(|e| format!("cannot create {}: {e}", scratch.display()))?;
+        let timed = |command: &mut Command, what: &str| -> Result<Duration, String> {
+            let started = Instant::now();
+            let status = command
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .status()
+                .map_err(|e| format!("cannot run {what}: {e}"))?;
+            let spent = started.elapsed();
+            if !status.success() {
+                return Err(format!("{what} failed ({status})"));
+            }
+            Ok(spent)
+        };
+        let mut medians = Vec::new();
+        for job in jobs {
+            let openapi = scratch.join(format!("{}.json", job.module));
+            std::fs::write(&openapi, job.openapi)
+                .map_err(|e| format!("cannot write {}: {e}", openapi.display()))?;
+            let ours_out = scratch.join(format!("{}-armgen", job.module));
+            let theirs_out = scratch.join(format!("{}-progenitor.rs", job.module));
+            let armgen = || -> Result<Duration, String> {
+                // An empty folder each time: `armgen generate` skips files
+                // that are already up to date.
+                let _ = std::fs::remove_dir_all(&ours_out);
+                let mut command = Command::new(cli);
+                command
+                    .arg("generate")
+                    .arg("--root")
+                    .arg(specs)
+                    .arg("--spec")
+                    .arg(format!("{}={}", job.path, job.module))
+                    .arg("--out")
+                    .arg(&ours_out);
+                for alias in aliases {
+                    command.arg("--ref-alias").arg(alias);
+                }
+                timed(&mut command, "armgen generate")
+            };
+            let progenitor = || -> Result<Duration, String> {
+                let _ = std::fs::remove_file(&theirs_out);
+                timed(
+                    Command::new(&me)
+                        .arg("--progenitor-once")
+                        .arg(&openapi)
+                        .arg(&theirs_out),
+                    "armgen-bench --progenitor-once",
+                )
+            };
+            // One untimed run of each, for warm file caches.
+            armgen()?;
+            progenitor()?;
+            let (mut ours, mut theirs) = (Vec::new(), Vec::new());
+            for sample in 0..samples {
+                if sample % 2 == 0 {
+                    ours.push(armgen()?);
+                    theirs.push(progenitor()?);
+                } else {
+                    theirs.push(progenitor()?);
+                    ours.push(armgen()?);
+                }
+            }
+            medians.push((median(ours), median(theirs)));
+        }
+        Ok(medians)
+    })();
+    let _ = std::fs::remove_dir_all(&scratch);
+    let medians = result?;
+    println!();
+    println!(
+        "== as processes: `armgen generate` against progenitor in a process of its own, median of {samples} interleaved runs (ms)"
+    );
+    println!(
+        "{:<12} {:>9} {:>11} {:>8}",
+        "spec", "armgen", "progenitor", "ratio"
+    );
+    for (job, (ours, theirs)) in jobs.iter().zip(medians) {
+        println!(
+            "{:<12} {:>9.1} {:>11.1} {:>7.2}x",
+            job.module,
+            ms(ours),
+            ms(theirs),
+            ms(ours) / ms(theirs)
+        );
+    }
+    println!("ratio = the armgen process / the progenitor process (target <= 0.5)");
     Ok(())
 }
