@@ -208,15 +208,19 @@ struct Cpu {
 }
 
 impl Cpu {
-    /// Runs `f`, adding the CPU time it took.
-    fn time<T>(&mut self, f: impl FnOnce() -> T) -> T {
+    /// Runs `f`, adding the CPU time it took; returns its result and the
+    /// time that passed, measured inside the two readings of `/proc` so that
+    /// they never count as the generator's.
+    fn time<T>(&mut self, f: impl FnOnce() -> T) -> (T, Duration) {
         let before = cpu_ticks();
+        let started = Instant::now();
         let out = f();
+        let spent = started.elapsed();
         if let (Some(before), Some(after)) = (before, cpu_ticks()) {
             self.ticks += after.saturating_sub(before);
             self.runs += 1;
         }
-        out
+        (out, spent)
     }
 
     /// The mean CPU time of a run in ms, if it could be read.
@@ -351,15 +355,15 @@ fn run() -> Result<(), String> {
             // other's warm caches.
             for turn in 0..2 {
                 if (sample + turn) % 2 == 0 {
-                    let started = Instant::now();
-                    let run = cpu[i].0.time(|| armgen_once(&p.config))?;
-                    ours[i].push(started.elapsed());
+                    let (run, spent) = cpu[i].0.time(|| armgen_once(&p.config));
+                    let run = run?;
+                    ours[i].push(spent);
                     bytes[i].0 = run.bytes;
                     stages[i].push(run.timings);
                 } else {
-                    let started = Instant::now();
-                    bytes[i].1 = cpu[i].1.time(|| progenitor_once(&p.openapi))?;
-                    theirs[i].push(started.elapsed());
+                    let (code, spent) = cpu[i].1.time(|| progenitor_once(&p.openapi));
+                    bytes[i].1 = code?;
+                    theirs[i].push(spent);
                 }
             }
         }
