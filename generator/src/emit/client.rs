@@ -5,7 +5,6 @@
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
-use super::docs;
 use super::operations::{arg_type, pass_owned, success_type};
 use super::types::{
     Context, Scope, ident, option, path_text, request_fn_name, response_fn_name, type_tokens,
@@ -747,7 +746,7 @@ fn method(
         .map(|p| {
             let name = ident(&p.name);
             let ty = option(type_tokens(&p.ty, Scope::Sibling, rt));
-            let doc = docs::attrs(&p.docs);
+            let doc = ctx.docs.attrs(&p.docs);
             let request_id = (p.role == ParamRole::ClientRequestId).then(|| {
                 let doc = format!(
                     " The client request id (`{}`): left unset, a fresh UUID is sent.",
@@ -847,7 +846,7 @@ fn method(
         "Arguments: see [`{request_fn}`](super::{}::{request_fn}).",
         group.name
     );
-    let method_docs = docs::paragraphs(&[
+    let method_docs = ctx.docs.paragraphs(&[
         op.summary.as_deref().or(op.description.as_deref()),
         Some(&see),
     ]);

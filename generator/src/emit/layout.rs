@@ -12,6 +12,7 @@ use std::time::{Duration, Instant};
 use proc_macro2::TokenStream;
 use quote::quote;
 
+use super::docs::Docs;
 use super::types::ident;
 use crate::naming::unraw;
 
@@ -100,9 +101,11 @@ impl Module {
         Module { needs, ..self }
     }
 
-    /// The module as the text of its file and its declaration.
-    pub fn into_child(self, spent: &mut Spent) -> Child {
+    /// The module as the text of its file and its declaration, with the
+    /// descriptions `docs` deferred written in.
+    pub fn into_child(self, docs: &Docs, spent: &mut Spent) -> Result<Child, syn::Error> {
         let mut item = self.item;
+        docs.expand_attrs(&mut item.attrs);
         let items = item
             .content
             .take()
@@ -112,12 +115,13 @@ impl Module {
         // the thread that writes `mod.rs`. Printed and parsed back, they are
         // the same tokens.
         let declaration = quote!(#item).to_string();
-        Child {
+        let text = format_items(items, spent);
+        Ok(Child {
             name: syn::ext::IdentExt::unraw(&item.ident).to_string(),
             declaration,
-            text: format_items(items, spent),
+            text: docs.expand(text)?,
             needs: self.needs,
-        }
+        })
     }
 }
 

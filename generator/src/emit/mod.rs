@@ -112,11 +112,14 @@ impl Source<'_> {
         let started = Instant::now();
         let patterns = types::Patterns::new(self.patterns);
         let serde_crate = types::serde_crate(runtime);
+        // Formatted here, as items: descriptions skip the formatter.
+        let docs = docs::Docs::deferred();
         let ctx = types::Context {
             runtime,
             serde_crate: &serde_crate,
             patterns: &patterns,
             read_only: self.read_only,
+            docs: &docs,
         };
         let modules = match piece {
             Piece::Models => vec![Module::parse(models::module(self.models_of, &ctx))?],
@@ -150,8 +153,8 @@ impl Source<'_> {
         let mut spent = Spent::default();
         let children = modules
             .into_iter()
-            .map(|module| module.into_child(&mut spent))
-            .collect();
+            .map(|module| module.into_child(&docs, &mut spent))
+            .collect::<Result<_, _>>()?;
         spent.emit = started.elapsed().saturating_sub(spent.format);
         Ok((children, spent))
     }
@@ -174,11 +177,14 @@ fn shared_files(
     let started = Instant::now();
     let patterns = types::Patterns::new(&provider.shared_patterns);
     let serde_crate = types::serde_crate(runtime);
+    // Its items go into `mod.rs` as tokens.
+    let docs = docs::Docs::attributes();
     let ctx = types::Context {
         runtime,
         serde_crate: &serde_crate,
         patterns: &patterns,
         read_only,
+        docs: &docs,
     };
     let models_of = Service {
         groups: Vec::new(),
@@ -373,7 +379,7 @@ fn service_module(
     let started = Instant::now();
     let patterns = types::Patterns::new(&service.patterns);
     let read_only = types::read_only_models(&service.models);
-    let module_docs = docs::attrs(&Some(service_docs(service)));
+    let module_docs = docs::tokens(&Some(service_docs(service)));
     let api_version = &service.api_version;
     let endpoint = format!("https://{}", service.host);
     let pattern_statics = patterns.statics(runtime);

@@ -102,7 +102,9 @@ fn struct_model(
     ctx: &Context,
 ) -> TokenStream {
     let name = ident(&model.name);
-    let docs = docs::or(&model.docs, || format!("The `{}` object.", model.wire_name));
+    let docs = ctx
+        .docs
+        .or(&model.docs, || format!("The `{}` object.", model.wire_name));
     // `Default` only when it builds a valid value: every field optional.
     let default = s
         .fields
@@ -178,7 +180,7 @@ fn field(f: &Field, camel: bool, ctx: &Context) -> TokenStream {
         let note = "Set by the service.";
         docs_text = Some(docs_text.map_or(note.to_owned(), |d| format!("{d}\n\n{note}")));
     }
-    let docs = docs::or(&docs_text, || format!("`{}`", f.wire_name));
+    let docs = ctx.docs.or(&docs_text, || format!("`{}`", f.wire_name));
     let mut ty = type_tokens(&f.ty, Scope::Models, ctx.runtime);
     if f.boxed {
         ty = quote!(::std::boxed::Box<#ty>);
@@ -336,7 +338,8 @@ fn union_strip_read_only(model: &Model, u: &UnionModel, ctx: &Context) -> TokenS
 
 fn union_model(model: &Model, u: &UnionModel, ctx: &Context) -> TokenStream {
     let name = ident(&model.name);
-    let docs = docs::or(&model.docs, || {
+    // Inside `tagged_union! { … }`: attributes.
+    let docs = docs::tokens_or(&model.docs, || {
         format!("The `{}` polymorphic type.", model.wire_name)
     });
     let rt = ctx.runtime;
@@ -359,12 +362,13 @@ fn union_model(model: &Model, u: &UnionModel, ctx: &Context) -> TokenStream {
 
 fn enum_model(model: &Model, e: &EnumModel, ctx: &Context) -> TokenStream {
     let name = ident(&model.name);
-    let docs = docs::or(&model.docs, || format!("The `{}` values.", model.wire_name));
+    // Inside `string_enum! { … }`: attributes.
+    let docs = docs::tokens_or(&model.docs, || format!("The `{}` values.", model.wire_name));
     let rt = ctx.runtime;
     let variants = e.values.iter().map(|v| {
         let variant = ident(&v.name);
         let wire = &v.wire_value;
-        let docs = docs::or(&v.docs, || format!("`{}`", v.wire_value));
+        let docs = docs::tokens_or(&v.docs, || format!("`{}`", v.wire_value));
         quote! { #docs #variant = #wire, }
     });
     let kind = if e.extensible {

@@ -5,7 +5,6 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::checks::{Held, checks};
-use super::docs;
 use super::types::{
     Context, Scope, ident, option, request_fn_name, response_fn_name, string_format, type_tokens,
 };
@@ -63,7 +62,7 @@ pub fn group(group: &OperationGroup, ctx: &Context, in_shared: bool) -> TokenStr
     functions.extend(group.param_groups.iter().map(|g| group_struct(g, ctx)));
     let reexport = (!reexported.is_empty() && !in_shared)
         .then(|| quote!(pub use super::super::shared::#module::{#(#reexported),*};));
-    let doc = docs::attrs(&Some(doc));
+    let doc = ctx.docs.attrs(&Some(doc));
     // No `use` lines: the runtime's items are named by path, so that no
     // parameter or operation name can ever meet them.
     quote! {
@@ -96,7 +95,7 @@ fn group_struct(group: &ParamGroup, ctx: &Context) -> TokenStream {
         let name = ident(&f.name);
         let ty = type_tokens(&f.ty, Scope::Sibling, rt);
         let ty = if f.required { ty } else { option(ty) };
-        let doc = docs::attrs(&f.docs);
+        let doc = ctx.docs.attrs(&f.docs);
         quote! { #doc pub #name: #ty, }
     });
     // `Default` only when every field may be left out.
@@ -243,7 +242,7 @@ fn request_fn(op: &Operation, ctx: &Context) -> TokenStream {
     docs_text.push(Some(&line));
     let arg_docs = argument_docs(op);
     docs_text.push(arg_docs.as_deref());
-    let docs = docs::paragraphs(&docs_text);
+    let docs = ctx.docs.paragraphs(&docs_text);
 
     let mut validations = Vec::new();
     if let Some(c) = &op.api_version {

@@ -26,6 +26,8 @@ pub struct Context<'a> {
     pub patterns: &'a Patterns,
     /// Models whose JSON has read-only members somewhere inside.
     pub read_only: &'a HashSet<ModelId>,
+    /// How descriptions become doc comments.
+    pub docs: &'a super::docs::Docs,
 }
 
 /// The names of the models a request strips of read-only members
