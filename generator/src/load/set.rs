@@ -162,14 +162,18 @@ impl DocumentSet {
         let doc = if file.is_empty() {
             at.doc
         } else {
-            let base = self
-                .doc(at.doc)
-                .path
-                .parent()
-                .unwrap_or(Path::new(""))
-                .to_path_buf();
-            let location = self.location(at);
-            self.load(&base.join(file), Some(&location))?
+            let base = self.doc(at.doc).path.parent().unwrap_or(Path::new(""));
+            let path = normalize(&base.join(file));
+            // The referrer's location only for a file not tried yet: finding
+            // it costs a walk of the referring document, and specs `$ref`
+            // the same few files from hundreds of places.
+            match self.by_path.get(&path) {
+                Some(tried) => tried.clone()?,
+                None => {
+                    let location = self.location(at);
+                    self.load(&path, Some(&location))?
+                }
+            }
         };
         let pointer = percent_decode(fragment);
         let target = Node { doc, pointer };

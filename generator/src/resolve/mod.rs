@@ -104,6 +104,7 @@ fn resolve_service(
         models: BTreeMap::new(),
         pending: VecDeque::new(),
         checked_patterns: HashMap::new(),
+        secret_names: HashMap::new(),
     };
     resolver.check_swagger_version(&root);
     let info = resolver.shared(&root.child("info"));
@@ -204,6 +205,11 @@ pub(crate) struct Resolver<'a> {
     /// Unicode classes such as `\w` costs far more than the rest of the
     /// operation's resolution.
     pub(crate) checked_patterns: HashMap<String, Option<String>>,
+    /// What the secret policy said of each wire name: specs repeat the same
+    /// names (`name`, `id`, `type`) on every model, and the policy's pattern
+    /// runs on regex's slowest engine (its performance features are off,
+    /// to keep build scripts quick to compile).
+    pub(crate) secret_names: HashMap<String, bool>,
 }
 
 impl Resolver<'_> {
@@ -223,6 +229,19 @@ impl Resolver<'_> {
     /// when the project tolerates undeclared nulls.
     pub(crate) fn nullable_if(&self, ty: TypeRef, value: Option<&Value>) -> TypeRef {
         nullable_as(ty, value, self.nulls)
+    }
+
+    /// Whether a string called `wire_name` is secret ([`SecretPolicy::is_secret`]).
+    pub(crate) fn is_secret(&mut self, wire_name: &str, marked: bool) -> bool {
+        if marked {
+            return true;
+        }
+        if let Some(&secret) = self.secret_names.get(wire_name) {
+            return secret;
+        }
+        let secret = self.secrets.is_secret(wire_name, false);
+        self.secret_names.insert(wire_name.to_owned(), secret);
+        secret
     }
 
     pub(crate) fn error(&mut self, node: &Node, message: impl Into<String>) {

@@ -1112,7 +1112,7 @@ impl Resolver<'_> {
             let marked = extensions::secret(value);
             let ty = if ty == TypeRef::String
                 && matches!(location, ParamLocation::Header | ParamLocation::Query)
-                && self.secrets.is_secret(&wire_name, marked)
+                && self.is_secret(&wire_name, marked)
             {
                 TypeRef::Secret
             } else {
@@ -1204,11 +1204,7 @@ impl Resolver<'_> {
                 }
                 let format = header.get("format").and_then(Value::as_str);
                 let ty = match header.get("type").and_then(Value::as_str) {
-                    Some("string")
-                        if self
-                            .secrets
-                            .is_secret(wire_name, extensions::secret(header)) =>
-                    {
+                    Some("string") if self.is_secret(wire_name, extensions::secret(header)) => {
                         TypeRef::Secret
                     }
                     Some("string") => match Format::of_string(format) {

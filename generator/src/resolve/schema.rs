@@ -323,7 +323,7 @@ impl Resolver<'_> {
             );
             let mut ty = self.schema_type(&prop, &hint);
             let marked = extensions::secret(own) || extensions::secret(value);
-            if ty.may_be_secret() && self.secrets.is_secret(&wire_name, marked) {
+            if ty.may_be_secret() && self.is_secret(&wire_name, marked) {
                 ty = TypeRef::Secret;
             }
             let constraints = self.constraints(&target, value, &ty);
