@@ -398,6 +398,7 @@ impl Config {
     /// [`resolve`](Config::resolve), and the warnings, sorted by location.
     fn resolve_with_warnings(&self) -> Result<(ir::Api, Vec<PathBuf>, Vec<Diagnostic>), Error> {
         let mut warnings = Vec::new();
+        let mut trail = load::Trail::default();
         let mut docs = load::DocumentSet::new(&self.root)
             .with_aliases(&self.ref_aliases)
             .with_max_alias_expansion(self.max_alias_expansion);
@@ -427,6 +428,7 @@ impl Config {
             let full = self.root.join(path);
             if let Some(mut service) = resolve::service(
                 &mut docs,
+                &mut trail,
                 &mut diagnostics,
                 &mut warnings,
                 &self.resolve_settings(),
@@ -462,6 +464,7 @@ impl Config {
                 let full = self.root.join(path);
                 let Some(mut service) = resolve::service(
                     &mut docs,
+                    &mut trail,
                     &mut diagnostics,
                     &mut warnings,
                     &self.resolve_settings(),
@@ -494,7 +497,7 @@ impl Config {
             providers.push(provider);
         }
         providers.sort_by(|a, b| naming::unraw(&a.module).cmp(naming::unraw(&b.module)));
-        let inputs = docs.paths();
+        let inputs = trail.paths();
         let api = ir::Api {
             services,
             providers,

@@ -1,4 +1,5 @@
-//! Loading spec files (YAML or JSON) and following `$ref`s between them.
+//! Loading spec files (YAML or JSON), every file a root spec `$ref`s up
+//! front, and following `$ref`s between them.
 //!
 //! Each file is parsed once into a JSON value: a `.json` file by serde_json,
 //! whose positions are found only when a diagnostic asks for one
@@ -14,4 +15,4 @@ mod set;
 mod yaml;
 
 pub use document::{DEFAULT_MAX_ALIAS_EXPANSION, Document};
-pub use set::{DocId, DocumentSet, Node, RefAlias, Shared, normalize};
+pub use set::{DocId, DocumentSet, Node, RefAlias, Shared, Trail, normalize};

@@ -1,6 +1,13 @@
 //! The set of loaded documents and `$ref` resolution across them.
+//!
+//! A root spec is [loaded](DocumentSet::load), then every file its `$ref`s
+//! name, and theirs, is [loaded up front](DocumentSet::preload): resolution
+//! then reads the set through a shared borrow and copies no subtree. What
+//! following a `$ref` must remember (the nodes reached, the files a build
+//! depends on, the first error of a file that cannot be loaded) goes to the
+//! follower's [`Trail`].
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 use std::path::{Component, Path, PathBuf};
 
 use serde_json::Value;
@@ -45,8 +52,10 @@ pub struct DocumentSet {
     aliases: Vec<RefAlias>,
     max_alias_expansion: u64,
     docs: Vec<Document>,
-    by_path: HashMap<PathBuf, Result<DocId, Diagnostic>>,
-    followed: Vec<Node>,
+    /// The documents loaded, by normalized path. A file that cannot be read
+    /// or parsed is not here: its error is made where a `$ref` to it is
+    /// followed, at that `$ref`.
+    by_path: HashMap<PathBuf, DocId>,
 }
 
 impl Default for DocumentSet {
@@ -57,8 +66,31 @@ impl Default for DocumentSet {
             max_alias_expansion: DEFAULT_MAX_ALIAS_EXPANSION,
             docs: Vec::new(),
             by_path: HashMap::new(),
-            followed: Vec::new(),
         }
+    }
+}
+
+/// What following `$ref`s through a [`DocumentSet`] leaves behind, kept by
+/// whoever follows them.
+#[derive(Debug, Default)]
+pub struct Trail {
+    followed: Vec<Node>,
+    tried: BTreeSet<PathBuf>,
+    failed: HashMap<PathBuf, Diagnostic>,
+}
+
+impl Trail {
+    /// The target of every `$ref` followed so far, in order (repeats
+    /// included): what a stage reached beyond the root documents.
+    pub fn followed(&self) -> &[Node] {
+        &self.followed
+    }
+
+    /// Every file read or tried for a root spec or a followed `$ref`, for
+    /// `cargo:rerun-if-changed`: not the files loaded up front that no
+    /// followed `$ref` led into, which cannot change what was generated.
+    pub fn paths(&self) -> Vec<PathBuf> {
+        self.tried.iter().cloned().collect()
     }
 }
 
@@ -90,44 +122,63 @@ impl DocumentSet {
             .map_or_else(|_| path.to_path_buf(), Path::to_path_buf)
     }
 
-    /// Loads `path` (once), reporting a read or syntax error at `referrer`.
-    pub fn load(&mut self, path: &Path, referrer: Option<&Location>) -> Result<DocId, Diagnostic> {
+    /// Loads the root spec `path` (once), a file `trail` depends on.
+    pub fn load(&mut self, trail: &mut Trail, path: &Path) -> Result<DocId, Diagnostic> {
         let path = normalize(path);
-        if let Some(result) = self.by_path.get(&path) {
-            return result.clone();
+        trail.tried.insert(path.clone());
+        if let Some(&id) = self.by_path.get(&path) {
+            return Ok(id);
         }
         let display = self.display_path(&path);
-        let result = match std::fs::read(&path) {
-            Ok(bytes) => Document::parse_bytes(&path, &display, &bytes, self.max_alias_expansion)
-                .map(|doc| {
-                    self.docs.push(doc);
-                    DocId(self.docs.len() - 1)
-                }),
-            Err(e) => {
-                let location = referrer
-                    .cloned()
-                    .unwrap_or_else(|| Location::file_start(&display));
-                Err(Diagnostic::new(
-                    location,
-                    format!("cannot read `{}`: {e}", display.display()),
-                ))
+        let doc = self.read(&path, || Location::file_start(&display))?;
+        Ok(self.insert(path, doc))
+    }
+
+    /// Loads every file the `$ref`s of `from` name, and every file theirs
+    /// name, so that resolution finds them loaded. `$ref`s under
+    /// `x-ms-examples` are not followed (resolution never reads examples), and
+    /// a file that cannot be read or parsed is left for resolution to report
+    /// where it follows a `$ref` to it.
+    pub fn preload(&mut self, from: DocId) {
+        let mut pending = vec![from];
+        let mut refs = Vec::new();
+        while let Some(id) = pending.pop() {
+            let doc = self.doc(id);
+            let base = doc.path.parent().unwrap_or(Path::new("")).to_path_buf();
+            file_refs(&doc.value, &mut refs);
+            for file in refs.drain(..) {
+                let path = normalize(&base.join(file));
+                if self.by_path.contains_key(&path) {
+                    continue;
+                }
+                if let Ok(doc) = self.read(&path, || Location::file_start(&path)) {
+                    pending.push(self.insert(path, doc));
+                }
             }
-        };
-        self.by_path.insert(path, result.clone());
-        result
+        }
     }
 
-    /// Every file that was read or tried, for `cargo:rerun-if-changed`.
-    pub fn paths(&self) -> Vec<PathBuf> {
-        let mut paths: Vec<PathBuf> = self.by_path.keys().cloned().collect();
-        paths.sort();
-        paths
+    /// Reads and parses `path`, a read error placed at `referrer`.
+    fn read(
+        &self,
+        path: &Path,
+        referrer: impl FnOnce() -> Location,
+    ) -> Result<Document, Diagnostic> {
+        let display = self.display_path(path);
+        match std::fs::read(path) {
+            Ok(bytes) => Document::parse_bytes(path, &display, &bytes, self.max_alias_expansion),
+            Err(e) => Err(Diagnostic::new(
+                referrer(),
+                format!("cannot read `{}`: {e}", display.display()),
+            )),
+        }
     }
 
-    /// The target of every `$ref` followed so far, in order (repeats
-    /// included): what a stage reached beyond the root documents.
-    pub fn followed(&self) -> &[Node] {
-        &self.followed
+    fn insert(&mut self, path: PathBuf, doc: Document) -> DocId {
+        self.docs.push(doc);
+        let id = DocId(self.docs.len() - 1);
+        self.by_path.insert(path, id);
+        id
     }
 
     /// The document behind an id.
@@ -157,28 +208,32 @@ impl DocumentSet {
     /// Follows a `$ref` string found at `at` (`#/definitions/X`,
     /// `../other.json#/parameters/P`, `./examples/x.json`): loads the target
     /// file and checks that the pointer exists.
-    pub fn resolve(&mut self, at: &Node, reference: &str) -> Result<Node, Diagnostic> {
+    pub fn resolve(
+        &self,
+        trail: &mut Trail,
+        at: &Node,
+        reference: &str,
+    ) -> Result<Node, Diagnostic> {
         let (file, fragment) = reference.split_once('#').unwrap_or((reference, ""));
         let doc = if file.is_empty() {
             at.doc
         } else {
             let base = self.doc(at.doc).path.parent().unwrap_or(Path::new(""));
             let path = normalize(&base.join(file));
-            // The referrer's location only for a file not tried yet: finding
-            // it costs a walk of the referring document, and specs `$ref`
-            // the same few files from hundreds of places.
             match self.by_path.get(&path) {
-                Some(tried) => tried.clone()?,
-                None => {
-                    let location = self.location(at);
-                    self.load(&path, Some(&location))?
+                Some(&id) => {
+                    if !trail.tried.contains(&path) {
+                        trail.tried.insert(path);
+                    }
+                    id
                 }
+                None => return Err(self.load_error(trail, path, at)),
             }
         };
         let pointer = percent_decode(fragment);
         let target = Node { doc, pointer };
         if self.get(&target).is_some() {
-            self.followed.push(target.clone());
+            trail.followed.push(target.clone());
             return Ok(target);
         }
         let path = self.doc(doc).path.clone();
@@ -193,7 +248,7 @@ impl DocumentSet {
                 pointer: alias.to_pointer.clone(),
             };
             if self.get(&redirected).is_some() {
-                self.followed.push(redirected.clone());
+                trail.followed.push(redirected.clone());
                 return Ok(redirected);
             }
         }
@@ -223,6 +278,27 @@ impl DocumentSet {
         })
     }
 
+    /// Why the file at `path`, `$ref`'d at `at`, is not loaded: the error of
+    /// the first `$ref` to it that was followed, so a file is reported once.
+    fn load_error(&self, trail: &mut Trail, path: PathBuf, at: &Node) -> Diagnostic {
+        trail.tried.insert(path.clone());
+        trail
+            .failed
+            .entry(path)
+            .or_insert_with_key(|path| match self.read(path, || self.location(at)) {
+                Err(diagnostic) => diagnostic,
+                // Readable now, so it appeared after the preload.
+                Ok(_) => Diagnostic::new(
+                    self.location(at),
+                    format!(
+                        "`{}` was not there when the specs were loaded",
+                        self.display_path(path).display()
+                    ),
+                ),
+            })
+            .clone()
+    }
+
     /// A sibling of `target` whose name differs only in letter case.
     fn case_insensitive_match(&self, target: &Node) -> Option<String> {
         let (parent, name) = target.pointer.rsplit_once('/')?;
@@ -235,7 +311,7 @@ impl DocumentSet {
 
     /// Follows `$ref` chains starting at `node` until a node without `$ref`.
     /// Cycles of pure references are reported instead of looping.
-    pub fn deref(&mut self, node: &Node) -> Result<Node, Diagnostic> {
+    pub fn deref(&self, trail: &mut Trail, node: &Node) -> Result<Node, Diagnostic> {
         let mut current = node.clone();
         for _ in 0..32 {
             let reference = match self.get(&current).and_then(|v| v.get("$ref")) {
@@ -248,7 +324,7 @@ impl DocumentSet {
                 }
                 None => return Ok(current),
             };
-            current = self.resolve(&current.child("$ref"), &reference)?;
+            current = self.resolve(trail, &current.child("$ref"), &reference)?;
         }
         Err(Diagnostic::new(
             self.location(node),
@@ -287,6 +363,31 @@ impl RefAlias {
 
     fn matches(&self, path: &Path, pointer: &str) -> bool {
         pointer == self.from_pointer && path.ends_with(&self.file_suffix)
+    }
+}
+
+/// The file part of every `$ref` in `value` (`./other.json` of
+/// `./other.json#/definitions/X`), but under `x-ms-examples`.
+fn file_refs(value: &Value, out: &mut Vec<String>) {
+    match value {
+        Value::Object(map) => {
+            for (key, child) in map {
+                match (key.as_str(), child) {
+                    ("x-ms-examples", _) => {}
+                    ("$ref", Value::String(reference)) => {
+                        let file = reference
+                            .split_once('#')
+                            .map_or(reference.as_str(), |(f, _)| f);
+                        if !file.is_empty() {
+                            out.push(file.to_owned());
+                        }
+                    }
+                    _ => file_refs(child, out),
+                }
+            }
+        }
+        Value::Array(items) => items.iter().for_each(|item| file_refs(item, out)),
+        _ => {}
     }
 }
 
@@ -368,6 +469,97 @@ mod tests {
             normalize(Path::new("../x/y.json")),
             PathBuf::from("../x/y.json")
         );
+    }
+
+    /// A spec folder under the system's temporary directory.
+    fn folder(name: &str, files: &[(&str, &str)]) -> PathBuf {
+        let dir = std::env::temp_dir().join(format!("armgen-set-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        for (path, text) in files {
+            let path = dir.join(path);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, text).unwrap();
+        }
+        dir
+    }
+
+    #[test]
+    fn referenced_files_are_loaded_up_front_but_depend_only_where_followed() {
+        let dir = folder(
+            "preload",
+            &[
+                (
+                    "root.json",
+                    r#"{"definitions": {
+                        "A": {"$ref": "./used.json#/definitions/U"},
+                        "B": {"$ref": "./unused.json#/definitions/V"},
+                        "C": {"$ref": "./missing.json#/definitions/W"}},
+                      "paths": {"/x": {"get": {"x-ms-examples": {"e": {"$ref": "./examples/e.json"}}}}}}"#,
+                ),
+                (
+                    "used.json",
+                    r#"{"definitions": {"U": {"$ref": "sub/deeper.json#/definitions/D"}}}"#,
+                ),
+                (
+                    "sub/deeper.json",
+                    r#"{"definitions": {"D": {"type": "string"}}}"#,
+                ),
+                ("unused.json", r#"{"definitions": {"V": {}}}"#),
+                ("examples/e.json", "{}"),
+            ],
+        );
+        let mut docs = DocumentSet::new(&dir);
+        let mut trail = Trail::default();
+        let root = docs.load(&mut trail, &dir.join("root.json")).unwrap();
+        docs.preload(root);
+        let mut loaded: Vec<PathBuf> = docs
+            .by_path
+            .keys()
+            .map(|p| p.strip_prefix(&dir).unwrap().to_path_buf())
+            .collect();
+        loaded.sort();
+        let names = |paths: &[&str]| paths.iter().map(PathBuf::from).collect::<Vec<_>>();
+        // The transitive `$ref`s, not the example.
+        assert_eq!(
+            loaded,
+            names(&["root.json", "sub/deeper.json", "unused.json", "used.json"])
+        );
+
+        // Resolution reads the set through a shared borrow.
+        let docs = &docs;
+        let a = Node {
+            doc: root,
+            pointer: "/definitions/A".to_owned(),
+        };
+        let target = docs.deref(&mut trail, &a).unwrap();
+        assert_eq!(target.pointer, "/definitions/D");
+        assert_eq!(trail.followed().len(), 2);
+        let relative = |trail: &Trail| -> Vec<PathBuf> {
+            trail
+                .paths()
+                .iter()
+                .map(|p| p.strip_prefix(&dir).unwrap().to_path_buf())
+                .collect()
+        };
+        // `unused.json` was read, but no followed `$ref` led into it.
+        assert_eq!(
+            relative(&trail),
+            names(&["root.json", "sub/deeper.json", "used.json"])
+        );
+
+        // A missing file is an error at the `$ref` followed to it, and the
+        // build depends on it (creating it must rerun the build).
+        let c = Node {
+            doc: root,
+            pointer: "/definitions/C".to_owned(),
+        };
+        let error = docs.deref(&mut trail, &c).unwrap_err();
+        assert!(
+            error.to_string().contains("cannot read `missing.json`"),
+            "{error}"
+        );
+        assert!(relative(&trail).contains(&PathBuf::from("missing.json")));
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 
     #[test]

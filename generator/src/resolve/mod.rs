@@ -13,7 +13,7 @@ use serde_json::Value;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::ir::{Model, ModelId, Service, TypeRef};
-use crate::load::{DocumentSet, Node, Shared};
+use crate::load::{DocumentSet, Node, Shared, Trail};
 use crate::naming::Scope;
 use crate::nulls::Nulls;
 use crate::secrets::SecretPolicy;
@@ -33,37 +33,33 @@ pub(crate) struct Settings<'a> {
 /// the extensions the project accepts.
 pub(crate) fn service(
     docs: &mut DocumentSet,
+    trail: &mut Trail,
     diagnostics: &mut Diagnostics,
     warnings: &mut Vec<Diagnostic>,
     settings: &Settings<'_>,
     root_file: &Path,
     module: &str,
 ) -> Option<Service> {
-    let doc = match docs.load(root_file, None) {
+    let doc = match docs.load(trail, root_file) {
         Ok(doc) => doc,
         Err(diagnostic) => {
             diagnostics.push(diagnostic);
             return None;
         }
     };
+    docs.preload(doc);
+    let docs = &*docs;
     let root = Node {
         doc,
         pointer: String::new(),
     };
-    let followed_before = docs.followed().len();
-    let service = resolve_service(
-        docs,
-        diagnostics,
-        warnings,
-        settings,
-        &root,
-        root_file,
-        module,
-    );
+    let followed_before = trail.followed().len();
+    let resolver = Resolver::new(docs, trail, diagnostics, warnings, settings);
+    let service = resolve_service(resolver, &root, root_file, module);
     // The whole root spec, and what its `$ref`s reached in other files.
     let mut reached = vec![root.clone()];
     reached.extend(
-        docs.followed()[followed_before..]
+        trail.followed()[followed_before..]
             .iter()
             .filter(|node| node.doc != root.doc)
             .cloned(),
@@ -79,33 +75,12 @@ pub(crate) fn service(
 }
 
 fn resolve_service(
-    docs: &mut DocumentSet,
-    diagnostics: &mut Diagnostics,
-    warnings: &mut Vec<Diagnostic>,
-    settings: &Settings<'_>,
+    mut resolver: Resolver<'_>,
     root: &Node,
     root_file: &Path,
     module: &str,
 ) -> Option<Service> {
     let root = root.clone();
-    let mut resolver = Resolver {
-        docs,
-        diagnostics,
-        warnings,
-        secrets: settings.secrets,
-        nulls: settings.nulls,
-        // Generated code names the prelude's types by absolute path, but a
-        // model called `Option` would still hide it from a user's
-        // `use models::*`; and `async_trait` writes `Box` unqualified in the
-        // page impls of the models module.
-        model_names: Scope::with_reserved(&["Result", "Option", "Vec", "String", "Box"]),
-        models_by_node: HashMap::new(),
-        enums_by_name: HashMap::new(),
-        models: BTreeMap::new(),
-        pending: VecDeque::new(),
-        checked_patterns: HashMap::new(),
-        secret_names: HashMap::new(),
-    };
     resolver.check_swagger_version(&root);
     let info = resolver.shared(&root.child("info"));
     let info = info.value();
@@ -182,7 +157,10 @@ fn resolve_service(
 
 /// State shared by schema and operation resolution for one service.
 pub(crate) struct Resolver<'a> {
-    pub(crate) docs: &'a mut DocumentSet,
+    /// Every file the root spec's `$ref`s name, loaded up front.
+    pub(crate) docs: &'a DocumentSet,
+    /// What following `$ref`s leaves behind.
+    pub(crate) trail: &'a mut Trail,
     pub(crate) diagnostics: &'a mut Diagnostics,
     /// What armgen leaves out of the code without failing: an operation it
     /// cannot send, which the rest of the spec does not need.
@@ -212,7 +190,35 @@ pub(crate) struct Resolver<'a> {
     pub(crate) secret_names: HashMap<String, bool>,
 }
 
-impl Resolver<'_> {
+impl<'a> Resolver<'a> {
+    fn new(
+        docs: &'a DocumentSet,
+        trail: &'a mut Trail,
+        diagnostics: &'a mut Diagnostics,
+        warnings: &'a mut Vec<Diagnostic>,
+        settings: &Settings<'a>,
+    ) -> Self {
+        Resolver {
+            docs,
+            trail,
+            diagnostics,
+            warnings,
+            secrets: settings.secrets,
+            nulls: settings.nulls,
+            // Generated code names the prelude's types by absolute path, but
+            // a model called `Option` would still hide it from a user's
+            // `use models::*`; and `async_trait` writes `Box` unqualified in
+            // the page impls of the models module.
+            model_names: Scope::with_reserved(&["Result", "Option", "Vec", "String", "Box"]),
+            models_by_node: HashMap::new(),
+            enums_by_name: HashMap::new(),
+            models: BTreeMap::new(),
+            pending: VecDeque::new(),
+            checked_patterns: HashMap::new(),
+            secret_names: HashMap::new(),
+        }
+    }
+
     pub(crate) fn value(&self, node: &Node) -> Option<&Value> {
         self.docs.get(node)
     }

@@ -15,7 +15,7 @@ use crate::naming::{self, Scope};
 impl Resolver<'_> {
     /// The type of the schema at `node`; `hint` names an inline object model.
     pub(crate) fn schema_type(&mut self, node: &Node, hint: &str) -> TypeRef {
-        let target = match self.docs.deref(node) {
+        let target = match self.docs.deref(self.trail, node) {
             Ok(target) => target,
             Err(diagnostic) => {
                 self.diagnostics.push(diagnostic);
@@ -246,7 +246,9 @@ impl Resolver<'_> {
                 .map_or(0, Vec::len);
             let extends = (0..members).any(|i| {
                 let member = child.child("allOf").child(i.to_string());
-                self.docs.deref(&member).is_ok_and(|base| base == *node)
+                self.docs
+                    .deref(self.trail, &member)
+                    .is_ok_and(|base| base == *node)
             });
             if !extends {
                 continue;
@@ -304,7 +306,7 @@ impl Resolver<'_> {
         let mut scope = Scope::default();
         let mut fields = Vec::new();
         for (wire_name, prop) in properties {
-            let Ok(target) = self.docs.deref(&prop) else {
+            let Ok(target) = self.docs.deref(self.trail, &prop) else {
                 // Resolving the type reports the broken reference where it is.
                 self.schema_type(&prop, "");
                 continue;
@@ -381,7 +383,10 @@ impl Resolver<'_> {
             .and_then(Value::as_array)
             .map_or(0, Vec::len);
         for i in 0..bases {
-            let Ok(base) = self.docs.deref(&node.child("allOf").child(i.to_string())) else {
+            let Ok(base) = self
+                .docs
+                .deref(self.trail, &node.child("allOf").child(i.to_string()))
+            else {
                 continue;
             };
             if let Some(ty) = self.additional_properties(&base, hint, depth + 1) {
@@ -419,7 +424,7 @@ impl Resolver<'_> {
             .enumerate()
         {
             let member = node.child("allOf").child(i.to_string());
-            match self.docs.deref(&member) {
+            match self.docs.deref(self.trail, &member) {
                 Ok(base) => {
                     let base_value = self.shared(&base);
                     let base_value = base_value.value();
