@@ -9,8 +9,8 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::ir::{
-    ClientFields, Model, ModelId, ModelKind, Operation, OperationGroup, Provider, Service,
-    SharedParts, TypeRef,
+    ClientFields, EnumValue, Model, ModelId, ModelKind, Operation, OperationGroup, Provider,
+    Service, SharedParts, TypeRef,
 };
 
 /// The module of one api-version: `2024-01-01` → `v2024_01_01`,
@@ -43,6 +43,7 @@ pub fn is_preview(api_version: &str) -> bool {
 pub fn provider(module: String, mut versions: Vec<Service>) -> Provider {
     versions.sort_by(|a, b| a.api_version.cmp(&b.api_version));
     let default = versions.iter().rposition(|v| !is_preview(&v.api_version));
+    merge_extensible_enums(&mut versions);
     let shared_names = shared_models(&versions);
     let shared = versions
         .first()
@@ -306,6 +307,103 @@ fn operation_types(op: &Operation) -> Vec<ModelId> {
             .map(|f| f.model.clone()),
     );
     out
+}
+
+/// Gives every version the union of the values of each extensible enum that
+/// every version defines as extensible: values in order of first
+/// appearance, oldest version first, each with its description from the
+/// first version that has it. The enum is then the same type in every
+/// version, and so, unless they differ otherwise, are the models, functions
+/// and methods that name it: EventGrid 2024-06-01-preview adds
+/// `SecuredByPerimeter` to `PublicNetworkAccess`, which every resource model
+/// names.
+///
+/// Nothing changes on the wire: an extensible enum takes any value (its
+/// catch-all variant holds the ones it does not name), so a version whose
+/// spec lacks a value decoded and could send it before; now it has a name.
+/// Closed enums stay each version's: one that gains a value accepts what the
+/// other rejects. Nor is an enum merged whose versions give one variant name
+/// to two wire values (`low` and `Low`).
+fn merge_extensible_enums(versions: &mut [Service]) {
+    let Some((first, rest)) = versions.split_first() else {
+        return;
+    };
+    let mut merged: Vec<(ModelId, Vec<EnumValue>)> = Vec::new();
+    for model in &first.models {
+        let ModelKind::Enum(e) = &model.kind else {
+            continue;
+        };
+        if !e.extensible {
+            continue;
+        }
+        let mut values = e.values.clone();
+        let mut every_version_extensible = true;
+        for version in rest {
+            match version
+                .models
+                .iter()
+                .find(|m| m.name == model.name)
+                .map(|m| &m.kind)
+            {
+                Some(ModelKind::Enum(other)) if other.extensible => {
+                    for value in &other.values {
+                        if !values.iter().any(|v| v.wire_value == value.wire_value) {
+                            values.push(value.clone());
+                        }
+                    }
+                }
+                _ => every_version_extensible = false,
+            }
+        }
+        let names: BTreeSet<&str> = values.iter().map(|v| v.name.as_str()).collect();
+        if !every_version_extensible || names.len() != values.len() {
+            continue;
+        }
+        // A value some versions' specs lack says so in its docs.
+        for value in &mut values {
+            let lacking: Vec<&str> = versions_lacking(first, rest, &model.name, &value.wire_value);
+            if !lacking.is_empty() {
+                let note = format!(
+                    "Not in api-version {}: a service of that version may refuse it.",
+                    lacking.join(", ")
+                );
+                value.docs = Some(match value.docs.take() {
+                    Some(docs) => format!("{docs}\n\n{note}"),
+                    None => note,
+                });
+            }
+        }
+        merged.push((model.name.clone(), values));
+    }
+    for version in versions.iter_mut() {
+        for model in &mut version.models {
+            if let (ModelKind::Enum(e), Some((_, values))) = (
+                &mut model.kind,
+                merged.iter().find(|(name, _)| *name == model.name),
+            ) {
+                e.values = values.clone();
+            }
+        }
+    }
+}
+
+/// The api-versions whose enum `name` has no value `wire_value`.
+fn versions_lacking<'a>(
+    first: &'a Service,
+    rest: &'a [Service],
+    name: &ModelId,
+    wire_value: &str,
+) -> Vec<&'a str> {
+    std::iter::once(first)
+        .chain(rest)
+        .filter(|version| {
+            !version.models.iter().any(|m| {
+                m.name == *name
+                    && matches!(&m.kind, ModelKind::Enum(e) if e.values.iter().any(|v| v.wire_value == wire_value))
+            })
+        })
+        .map(|version| version.api_version.as_str())
+        .collect()
 }
 
 /// The Rust names of the models that every version defines identically

@@ -391,3 +391,61 @@ fn a_method_whose_next_page_operation_differs_is_not_written_in_shared() {
     );
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+fn levels() -> armgen::Output {
+    armgen::Config::new(support::fixtures().join("fixtures/versions"))
+        .versions("levels", ["levels_old.yaml", "levels_new.yaml"])
+        .generate()
+        .unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// An extensible enum takes any value, so one version's values are no news
+/// on the wire to another: every version gets them all, and the enum, and
+/// what names it, is shared. A closed enum that gains a value is not.
+#[test]
+fn an_extensible_enum_that_gains_values_is_shared_with_all_of_them() {
+    let output = levels();
+    let provider = &output.api.providers[0];
+    let shared: Vec<&str> = provider.shared.iter().map(|m| m.name.as_str()).collect();
+    assert!(shared.contains(&"Level"), "{shared:?}");
+    assert!(
+        shared.contains(&"Setting"),
+        "it names only Level: {shared:?}"
+    );
+    assert!(!shared.contains(&"Mode"), "closed: {shared:?}");
+    assert!(
+        !shared.contains(&"Tier"),
+        "`basic` and `Basic` would be one variant: {shared:?}"
+    );
+    assert!(!shared.contains(&"Switch"), "{shared:?}");
+    let level = provider.shared.iter().find(|m| m.name == "Level").unwrap();
+    let armgen::ir::ModelKind::Enum(e) = &level.kind else {
+        panic!("{level:?}")
+    };
+    let values: Vec<&str> = e.values.iter().map(|v| v.wire_value.as_str()).collect();
+    assert_eq!(values, ["low", "high", "critical"]);
+    assert_eq!(
+        e.values[2].docs.as_deref(),
+        Some(
+            "Very loud.\n\nNot in api-version 2025-01-01: a service of that version may refuse it."
+        )
+    );
+    assert_eq!(e.values[0].docs.as_deref(), Some("Quiet."));
+    // The older version's module re-exports it, and the operation reading
+    // `Setting` is shared whole.
+    let old_models = &output.files["levels/v2025_01_01/models.rs"];
+    assert!(
+        old_models.contains("pub use super::super::shared::models::Level;"),
+        "{old_models}"
+    );
+    assert!(
+        old_models.contains("pub use super::super::shared::models::Setting;"),
+        "{old_models}"
+    );
+    let shared_models = &output.files["levels/shared/models.rs"];
+    assert!(
+        shared_models.contains("Critical") && shared_models.contains("\"critical\""),
+        "{shared_models}"
+    );
+    assert!(output.files["levels/shared/settings.rs"].contains("pub fn get_response("));
+}
