@@ -475,7 +475,6 @@ impl Config {
                 };
                 service.source = path.clone();
                 service.module = versions::version_module(&service.api_version);
-                analyse::service(&mut service);
                 if let Some(twin) = versions.iter().find(|v| v.module == service.module) {
                     diagnostics.push(
                         Diagnostic::new(
@@ -492,6 +491,10 @@ impl Config {
                 }
                 versions.push(service);
             }
+            // Open types are made the same in every version first, so that
+            // the analysis sees what each version will emit.
+            versions::merge_open_types(&mut versions);
+            versions.iter_mut().for_each(analyse::service);
             let mut provider = versions::provider(module.clone(), versions);
             analyse::provider(&mut provider);
             providers.push(provider);

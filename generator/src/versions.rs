@@ -10,7 +10,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use crate::ir::{
     ClientFields, EnumValue, Model, ModelId, ModelKind, Operation, OperationGroup, Provider,
-    Service, SharedParts, TypeRef,
+    Service, SharedParts, TypeRef, UnionVariant,
 };
 
 /// The module of one api-version: `2024-01-01` → `v2024_01_01`,
@@ -43,7 +43,6 @@ pub fn is_preview(api_version: &str) -> bool {
 pub fn provider(module: String, mut versions: Vec<Service>) -> Provider {
     versions.sort_by(|a, b| a.api_version.cmp(&b.api_version));
     let default = versions.iter().rposition(|v| !is_preview(&v.api_version));
-    merge_extensible_enums(&mut versions);
     let shared_names = shared_models(&versions);
     let shared = versions
         .first()
@@ -309,6 +308,20 @@ fn operation_types(op: &Operation) -> Vec<ModelId> {
     out
 }
 
+/// Makes the open types of a provider's versions the same in every version,
+/// before the analysis stage: extensible enums ([`merge_extensible_enums`])
+/// and polymorphic types ([`merge_unions`]). Both take any value on the
+/// wire, an undocumented one in a catch-all (an enum's `Other`, a union's
+/// `Unknown`), so a value or kind that only some versions' specs define
+/// changes nothing on the wire of the others when they name it too; and
+/// they, and every model and operation naming them, can be emitted once.
+/// The versions are sorted oldest first, as [`provider`] keeps them.
+pub fn merge_open_types(versions: &mut [Service]) {
+    versions.sort_by(|a, b| a.api_version.cmp(&b.api_version));
+    merge_extensible_enums(versions);
+    merge_unions(versions);
+}
+
 /// Gives every version the union of the values of each extensible enum that
 /// every version defines as extensible: values in order of first
 /// appearance, oldest version first, each with its description from the
@@ -384,6 +397,119 @@ fn merge_extensible_enums(versions: &mut [Service]) {
                 e.values = values.clone();
             }
         }
+    }
+}
+
+/// Gives every version the union of the kinds of each polymorphic type that
+/// every version defines with the same tag property: kinds in order of
+/// first appearance, oldest version first, and in a version whose spec
+/// lacks one, its model (and the models that one names and the version
+/// lacks) copied from the oldest version that has it, its docs saying so.
+/// EventGrid 2024-06-01-preview has a `PartnerDestination` kind of
+/// `EventSubscriptionDestination` that 2025-02-15 does not, and every event
+/// subscription model and operation of six groups names that type.
+///
+/// A union keeps what its version does not document in `Unknown` (the
+/// whole object, which round-trips), so a version could decode and send the
+/// kind before; now it has a type. Not merged: a union whose versions map
+/// one tag value to two models, or give one variant name to two kinds.
+fn merge_unions(versions: &mut [Service]) {
+    let Some((first, rest)) = versions.split_first() else {
+        return;
+    };
+    let mut merged: Vec<(ModelId, Vec<UnionVariant>)> = Vec::new();
+    for model in &first.models {
+        let ModelKind::Union(u) = &model.kind else {
+            continue;
+        };
+        let mut variants = u.variants.clone();
+        let mut mergeable = true;
+        for version in rest {
+            match version
+                .models
+                .iter()
+                .find(|m| m.name == model.name)
+                .map(|m| &m.kind)
+            {
+                Some(ModelKind::Union(other)) if other.tag == u.tag => {
+                    for variant in &other.variants {
+                        match variants.iter().find(|v| v.tag_value == variant.tag_value) {
+                            Some(known) => mergeable &= known.model == variant.model,
+                            None => variants.push(variant.clone()),
+                        }
+                    }
+                }
+                _ => mergeable = false,
+            }
+        }
+        let names: BTreeSet<&str> = variants.iter().map(|v| v.name.as_str()).collect();
+        if mergeable && names.len() == variants.len() {
+            merged.push((model.name.clone(), variants));
+        }
+    }
+    for (union, variants) in merged {
+        for variant in &variants {
+            let lacking: Vec<usize> = (0..versions.len())
+                .filter(|&i| !versions[i].models.iter().any(|m| m.name == variant.model))
+                .collect();
+            if lacking.is_empty() {
+                continue;
+            }
+            let note = format!(
+                "Not in api-version {}: a service of that version may refuse it.",
+                lacking
+                    .iter()
+                    .map(|&i| versions[i].api_version.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            );
+            for &i in &lacking {
+                copy_missing(versions, i, &variant.model);
+            }
+            for model in versions
+                .iter_mut()
+                .flat_map(|v| &mut v.models)
+                .filter(|m| m.name == variant.model)
+            {
+                // Without a description, the emitter's own words for a
+                // struct model come first.
+                let docs = model
+                    .docs
+                    .take()
+                    .unwrap_or_else(|| format!("The `{}` object.", model.wire_name));
+                model.docs = Some(format!("{docs}\n\n{note}"));
+            }
+        }
+        for version in versions.iter_mut() {
+            if let Some(model) = version.models.iter_mut().find(|m| m.name == union)
+                && let ModelKind::Union(u) = &mut model.kind
+            {
+                u.variants = variants.clone();
+            }
+        }
+    }
+    for version in versions.iter_mut() {
+        version.models.sort_by(|a, b| a.name.cmp(&b.name));
+    }
+}
+
+/// Copies the model `name` into `versions[target]` from the oldest version
+/// that has it, and then the models it names that the target lacks.
+fn copy_missing(versions: &mut [Service], target: usize, name: &ModelId) {
+    let mut pending = vec![name.clone()];
+    while let Some(name) = pending.pop() {
+        if versions[target].models.iter().any(|m| m.name == name) {
+            continue;
+        }
+        let Some(source) = versions
+            .iter()
+            .find_map(|v| v.models.iter().find(|m| m.name == name))
+        else {
+            continue;
+        };
+        let copy = source.clone();
+        pending.extend(references(&copy));
+        versions[target].models.push(copy);
     }
 }
 

@@ -449,3 +449,40 @@ fn an_extensible_enum_that_gains_values_is_shared_with_all_of_them() {
     );
     assert!(output.files["levels/shared/settings.rs"].contains("pub fn get_response("));
 }
+
+/// A polymorphic type keeps undocumented kinds in `Unknown`, so a kind one
+/// version adds is no news on the wire to another either: every version
+/// gets the kind, its model (and what that names) copied where its spec
+/// lacks it, and the union and what names it are shared.
+#[test]
+fn a_union_that_gains_a_kind_is_shared_with_all_of_them() {
+    let output = levels();
+    let provider = &output.api.providers[0];
+    let shared: Vec<&str> = provider.shared.iter().map(|m| m.name.as_str()).collect();
+    for name in ["Shape", "Circle", "Square", "SquareSize", "Setting"] {
+        assert!(shared.contains(&name), "{name}: {shared:?}");
+    }
+    let old = &provider.versions[0];
+    assert_eq!(old.api_version, "2025-01-01");
+    let shape = old.models.iter().find(|m| m.name == "Shape").unwrap();
+    let armgen::ir::ModelKind::Union(u) = &shape.kind else {
+        panic!("{shape:?}")
+    };
+    let kinds: Vec<&str> = u.variants.iter().map(|v| v.tag_value.as_str()).collect();
+    assert_eq!(kinds, ["circle", "square"]);
+    // The copy in the older version is analysed with it: `SquareSize`'s
+    // bound makes the union constrained there too.
+    assert!(u.has_constraints, "{u:?}");
+    let square = provider.shared.iter().find(|m| m.name == "Square").unwrap();
+    assert_eq!(
+        square.docs.as_deref(),
+        Some(
+            "The `Square` object.\n\nNot in api-version 2025-01-01: a service of that version may refuse it."
+        )
+    );
+    let old_models = &output.files["levels/v2025_01_01/models.rs"];
+    assert!(
+        old_models.contains("pub use super::super::shared::models::Square;"),
+        "{old_models}"
+    );
+}
