@@ -352,12 +352,7 @@ fn merge_extensible_enums(versions: &mut [Service]) {
         let mut values = e.values.clone();
         let mut every_version_extensible = true;
         for version in rest {
-            match version
-                .models
-                .iter()
-                .find(|m| m.name == model.name)
-                .map(|m| &m.kind)
-            {
+            match kind_of(version, &model.name) {
                 Some(ModelKind::Enum(other)) if other.extensible => {
                     for value in &other.values {
                         if !values.iter().any(|v| v.wire_value == value.wire_value) {
@@ -376,10 +371,7 @@ fn merge_extensible_enums(versions: &mut [Service]) {
         for value in &mut values {
             let lacking: Vec<&str> = versions_lacking(first, rest, &model.name, &value.wire_value);
             if !lacking.is_empty() {
-                let note = format!(
-                    "Not in api-version {}: a service of that version may refuse it.",
-                    lacking.join(", ")
-                );
+                let note = absent_from(&lacking);
                 value.docs = Some(match value.docs.take() {
                     Some(docs) => format!("{docs}\n\n{note}"),
                     None => note,
@@ -425,12 +417,7 @@ fn merge_unions(versions: &mut [Service]) {
         let mut variants = u.variants.clone();
         let mut mergeable = true;
         for version in rest {
-            match version
-                .models
-                .iter()
-                .find(|m| m.name == model.name)
-                .map(|m| &m.kind)
-            {
+            match kind_of(version, &model.name) {
                 Some(ModelKind::Union(other)) if other.tag == u.tag => {
                     for variant in &other.variants {
                         match variants.iter().find(|v| v.tag_value == variant.tag_value) {
@@ -455,13 +442,11 @@ fn merge_unions(versions: &mut [Service]) {
             if lacking.is_empty() {
                 continue;
             }
-            let note = format!(
-                "Not in api-version {}: a service of that version may refuse it.",
-                lacking
+            let note = absent_from(
+                &lacking
                     .iter()
                     .map(|&i| versions[i].api_version.as_str())
-                    .collect::<Vec<_>>()
-                    .join(", ")
+                    .collect::<Vec<_>>(),
             );
             for &i in &lacking {
                 copy_missing(versions, i, &variant.model);
@@ -491,6 +476,23 @@ fn merge_unions(versions: &mut [Service]) {
     for version in versions.iter_mut() {
         version.models.sort_by(|a, b| a.name.cmp(&b.name));
     }
+}
+
+/// The kind of the model `name` in `version`, if it defines one.
+fn kind_of<'a>(version: &'a Service, name: &ModelId) -> Option<&'a ModelKind> {
+    version
+        .models
+        .iter()
+        .find(|m| m.name == *name)
+        .map(|m| &m.kind)
+}
+
+/// What the docs of a value or kind say when some versions' specs lack it.
+fn absent_from(api_versions: &[&str]) -> String {
+    format!(
+        "Not in api-version {}: a service of that version may refuse it.",
+        api_versions.join(", ")
+    )
 }
 
 /// Copies the model `name` into `versions[target]` from the oldest version
@@ -523,10 +525,7 @@ fn versions_lacking<'a>(
     std::iter::once(first)
         .chain(rest)
         .filter(|version| {
-            !version.models.iter().any(|m| {
-                m.name == *name
-                    && matches!(&m.kind, ModelKind::Enum(e) if e.values.iter().any(|v| v.wire_value == wire_value))
-            })
+            !matches!(kind_of(version, name), Some(ModelKind::Enum(e)) if e.values.iter().any(|v| v.wire_value == wire_value))
         })
         .map(|version| version.api_version.as_str())
         .collect()
