@@ -206,8 +206,9 @@ impl DocumentSet {
     }
 
     /// Follows a `$ref` string found at `at` (`#/definitions/X`,
-    /// `../other.json#/parameters/P`, `./examples/x.json`): loads the target
-    /// file and checks that the pointer exists.
+    /// `../other.json#/parameters/P`, `./examples/x.json`): finds the target
+    /// file among those [loaded up front](DocumentSet::preload) and checks
+    /// that the pointer exists.
     pub fn resolve(
         &self,
         trail: &mut Trail,
@@ -222,9 +223,7 @@ impl DocumentSet {
             let path = normalize(&base.join(file));
             match self.by_path.get(&path) {
                 Some(&id) => {
-                    if !trail.tried.contains(&path) {
-                        trail.tried.insert(path);
-                    }
+                    trail.tried.insert(path);
                     id
                 }
                 None => return Err(self.load_error(trail, path, at)),
