@@ -309,8 +309,8 @@ fn operation_types(op: &Operation) -> Vec<ModelId> {
 }
 
 /// Makes the open types of a provider's versions the same in every version,
-/// before the analysis stage: extensible enums ([`merge_extensible_enums`])
-/// and polymorphic types ([`merge_unions`]). Both take any value on the
+/// before the analysis stage: extensible enums (`merge_extensible_enums`)
+/// and polymorphic types (`merge_unions`). Both take any value on the
 /// wire, an undocumented one in a catch-all (an enum's `Other`, a union's
 /// `Unknown`), so a value or kind that only some versions' specs define
 /// changes nothing on the wire of the others when they name it too; and
