@@ -157,7 +157,11 @@ impl Config {
     /// What is identical in every version (models, request and response
     /// functions, options types, sub-clients, `dynamic` arms) is emitted
     /// once, in `module::shared`, and re-exported by each version; each
-    /// version's client still sends its own api-version.
+    /// version's client still sends its own api-version. To that end, an
+    /// extensible enum gets the values of every version, and a polymorphic
+    /// type the kinds of every version (with their models): either already
+    /// takes any value on the wire, in its catch-all variant, and what a
+    /// version's spec lacks says so in its docs ("Not in api-version …").
     ///
     /// ```
     /// let config = armgen::Config::new("../shared/upstream-specs").versions(
