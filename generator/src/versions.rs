@@ -338,46 +338,39 @@ pub fn merge_open_types(versions: &mut [Service]) {
 /// other rejects. Nor is an enum merged whose versions give one variant name
 /// to two wire values (`low` and `Low`).
 fn merge_extensible_enums(versions: &mut [Service]) {
-    let Some((first, rest)) = versions.split_first() else {
-        return;
-    };
     let mut merged: Vec<(ModelId, Vec<EnumValue>)> = Vec::new();
-    for model in &first.models {
-        let ModelKind::Enum(e) = &model.kind else {
+    for model in versions.first().map_or(&[][..], |v| &v.models) {
+        if !matches!(model.kind, ModelKind::Enum(_)) {
+            continue;
+        }
+        let members = |kind: &ModelKind| match kind {
+            ModelKind::Enum(other) if other.extensible => Some(other.values.clone()),
+            _ => None,
+        };
+        let Some(values) = merge_members(
+            versions,
+            &model.name,
+            members,
+            |v| &v.wire_value,
+            |v| &v.name,
+            |_, _| true,
+        ) else {
             continue;
         };
-        if !e.extensible {
-            continue;
-        }
-        let mut values = e.values.clone();
-        let mut every_version_extensible = true;
-        for version in rest {
-            match kind_of(version, &model.name) {
-                Some(ModelKind::Enum(other)) if other.extensible => {
-                    for value in &other.values {
-                        if !values.iter().any(|v| v.wire_value == value.wire_value) {
-                            values.push(value.clone());
-                        }
-                    }
-                }
-                _ => every_version_extensible = false,
-            }
-        }
-        let names: BTreeSet<&str> = values.iter().map(|v| v.name.as_str()).collect();
-        if !every_version_extensible || names.len() != values.len() {
-            continue;
-        }
         // A value some versions' specs lack says so in its docs.
-        for value in &mut values {
-            let lacking: Vec<&str> = versions_lacking(first, rest, &model.name, &value.wire_value);
-            if !lacking.is_empty() {
-                let note = absent_from(&lacking);
-                value.docs = Some(match value.docs.take() {
-                    Some(docs) => format!("{docs}\n\n{note}"),
-                    None => note,
-                });
-            }
-        }
+        let values = values
+            .into_iter()
+            .map(|(mut value, lacking)| {
+                if !lacking.is_empty() {
+                    let note = absent_from(&lacking);
+                    value.docs = Some(match value.docs.take() {
+                        Some(docs) => format!("{docs}\n\n{note}"),
+                        None => note,
+                    });
+                }
+                value
+            })
+            .collect();
         merged.push((model.name.clone(), values));
     }
     for version in versions.iter_mut() {
@@ -390,6 +383,49 @@ fn merge_extensible_enums(versions: &mut [Service]) {
             }
         }
     }
+}
+
+/// The members (an enum's values, a union's kinds) of the open type `name`
+/// in every version, merged: each once by its wire `key`, in order of first
+/// appearance, oldest version first, with the api-versions whose type lacks
+/// it. `None` when a version's type has no such members (`members`), two
+/// versions give one key to members that do not `agree`, or two members
+/// would have one Rust `name`.
+fn merge_members<M: Clone>(
+    versions: &[Service],
+    name: &ModelId,
+    members: impl Fn(&ModelKind) -> Option<Vec<M>>,
+    key: impl Fn(&M) -> &str,
+    rust_name: impl Fn(&M) -> &str,
+    agree: impl Fn(&M, &M) -> bool,
+) -> Option<Vec<(M, Vec<String>)>> {
+    let each: Vec<Vec<M>> = versions
+        .iter()
+        .map(|version| kind_of(version, name).and_then(&members))
+        .collect::<Option<_>>()?;
+    let mut merged: Vec<(M, Vec<String>)> = Vec::new();
+    for version_members in each.iter().map(|m| m.iter()) {
+        for member in version_members {
+            match merged.iter().find(|(known, _)| key(known) == key(member)) {
+                Some((known, _)) if !agree(known, member) => return None,
+                Some(_) => {}
+                None => merged.push((member.clone(), Vec::new())),
+            }
+        }
+    }
+    let names: BTreeSet<&str> = merged.iter().map(|(m, _)| rust_name(m)).collect();
+    if names.len() != merged.len() {
+        return None;
+    }
+    for (member, lacking) in &mut merged {
+        *lacking = versions
+            .iter()
+            .zip(&each)
+            .filter(|(_, members)| !members.iter().any(|m| key(m) == key(member)))
+            .map(|(version, _)| version.api_version.clone())
+            .collect();
+    }
+    Some(merged)
 }
 
 /// Gives every version the union of the kinds of each polymorphic type that
@@ -406,32 +442,28 @@ fn merge_extensible_enums(versions: &mut [Service]) {
 /// kind before; now it has a type. Not merged: a union whose versions map
 /// one tag value to two models, or give one variant name to two kinds.
 fn merge_unions(versions: &mut [Service]) {
-    let Some((first, rest)) = versions.split_first() else {
-        return;
-    };
     let mut merged: Vec<(ModelId, Vec<UnionVariant>)> = Vec::new();
-    for model in &first.models {
+    for model in versions.first().map_or(&[][..], |v| &v.models) {
         let ModelKind::Union(u) = &model.kind else {
             continue;
         };
-        let mut variants = u.variants.clone();
-        let mut mergeable = true;
-        for version in rest {
-            match kind_of(version, &model.name) {
-                Some(ModelKind::Union(other)) if other.tag == u.tag => {
-                    for variant in &other.variants {
-                        match variants.iter().find(|v| v.tag_value == variant.tag_value) {
-                            Some(known) => mergeable &= known.model == variant.model,
-                            None => variants.push(variant.clone()),
-                        }
-                    }
-                }
-                _ => mergeable = false,
-            }
-        }
-        let names: BTreeSet<&str> = variants.iter().map(|v| v.name.as_str()).collect();
-        if mergeable && names.len() == variants.len() {
-            merged.push((model.name.clone(), variants));
+        let members = |kind: &ModelKind| match kind {
+            ModelKind::Union(other) if other.tag == u.tag => Some(other.variants.clone()),
+            _ => None,
+        };
+        let agree = |a: &UnionVariant, b: &UnionVariant| a.model == b.model;
+        if let Some(variants) = merge_members(
+            versions,
+            &model.name,
+            members,
+            |v| &v.tag_value,
+            |v| &v.name,
+            agree,
+        ) {
+            merged.push((
+                model.name.clone(),
+                variants.into_iter().map(|(v, _)| v).collect(),
+            ));
         }
     }
     for (union, variants) in merged {
@@ -445,7 +477,7 @@ fn merge_unions(versions: &mut [Service]) {
             let note = absent_from(
                 &lacking
                     .iter()
-                    .map(|&i| versions[i].api_version.as_str())
+                    .map(|&i| versions[i].api_version.clone())
                     .collect::<Vec<_>>(),
             );
             for &i in &lacking {
@@ -488,7 +520,7 @@ fn kind_of<'a>(version: &'a Service, name: &ModelId) -> Option<&'a ModelKind> {
 }
 
 /// What the docs of a value or kind say when some versions' specs lack it.
-fn absent_from(api_versions: &[&str]) -> String {
+fn absent_from(api_versions: &[String]) -> String {
     format!(
         "Not in api-version {}: a service of that version may refuse it.",
         api_versions.join(", ")
@@ -513,22 +545,6 @@ fn copy_missing(versions: &mut [Service], target: usize, name: &ModelId) {
         pending.extend(references(&copy));
         versions[target].models.push(copy);
     }
-}
-
-/// The api-versions whose enum `name` has no value `wire_value`.
-fn versions_lacking<'a>(
-    first: &'a Service,
-    rest: &'a [Service],
-    name: &ModelId,
-    wire_value: &str,
-) -> Vec<&'a str> {
-    std::iter::once(first)
-        .chain(rest)
-        .filter(|version| {
-            !matches!(kind_of(version, name), Some(ModelKind::Enum(e)) if e.values.iter().any(|v| v.wire_value == wire_value))
-        })
-        .map(|version| version.api_version.as_str())
-        .collect()
 }
 
 /// The Rust names of the models that every version defines identically
