@@ -6,11 +6,16 @@
 
 mod support;
 
-fn pair() -> armgen::Output {
-    armgen::Config::new(support::fixtures().join("fixtures/diff"))
-        .versions("things", ["changed.yaml", "base.yaml"])
+/// The fixtures of `folder` generated as `module`, one version per file.
+fn side_by_side(folder: &str, module: &str, files: [&str; 2]) -> armgen::Output {
+    armgen::Config::new(support::fixtures().join("fixtures").join(folder))
+        .versions(module, files)
         .generate()
         .unwrap_or_else(|e| panic!("{e}"))
+}
+
+fn pair() -> armgen::Output {
+    side_by_side("diff", "things", ["changed.yaml", "base.yaml"])
 }
 
 #[test]
@@ -119,10 +124,7 @@ fn the_same_api_version_twice_is_a_located_error() {
 }
 
 fn parts() -> armgen::Output {
-    armgen::Config::new(support::fixtures().join("fixtures/versions"))
-        .versions("parts", ["old.yaml", "new.yaml"])
-        .generate()
-        .unwrap_or_else(|e| panic!("{e}"))
+    side_by_side("versions", "parts", ["old.yaml", "new.yaml"])
 }
 
 #[test]
@@ -393,10 +395,7 @@ fn a_method_whose_next_page_operation_differs_is_not_written_in_shared() {
 }
 
 fn levels() -> armgen::Output {
-    armgen::Config::new(support::fixtures().join("fixtures/versions"))
-        .versions("levels", ["levels_old.yaml", "levels_new.yaml"])
-        .generate()
-        .unwrap_or_else(|e| panic!("{e}"))
+    side_by_side("versions", "levels", ["levels_old.yaml", "levels_new.yaml"])
 }
 
 /// An extensible enum takes any value, so one version's values are no news
